@@ -1,0 +1,81 @@
+/*
+ * The command-line front end: a table of commands (commands.c), one file
+ * per command, a declared-options parser, and the few helpers every
+ * command shares. Commands print; nothing below src/cli does.
+ *
+ * Exit codes: 0 done, 1 failed (nothing half-done), 2 usage error.
+ */
+#ifndef WM_CLI_CLI_H
+#define WM_CLI_CLI_H
+
+#include <stddef.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/diag.h"
+
+#define CLI_OK 0
+#define CLI_FAIL 1
+#define CLI_USAGE 2
+
+/* One option a command accepts. Exactly one of value, values or flag. */
+struct cli_opt {
+	const char *name;	/* without the leading "--" */
+	const char *arg;	/* shown in help, e.g. "FILE"; NULL for a flag */
+	const char *help;
+	const char **value;	/* a single value (the last one given wins) */
+	const char **values;	/* or a repeatable value ... */
+	size_t max_values;	/* ... at most this many */
+	size_t *n_values;
+	int *flag;		/* or a flag */
+};
+
+#define CLI_OPT_DB(var) { .name = "db", .arg = "FILE", \
+	.help = "the database file (default: $WAYMARK_DB)", .value = &(var) }
+
+struct cli_cmd {
+	const char *name;
+	const char *sub;	/* NULL for single-word commands */
+	int (*run)(const struct cli_cmd *cmd, int argc, char **argv);
+	const char *summary;
+	const char *usage;	/* the arguments after the command words */
+};
+
+extern const struct cli_cmd cli_commands[];
+extern const size_t cli_n_commands;
+
+/*
+ * Parses argv against opts (terminated by a zero entry). Positional
+ * arguments are gathered into pos[0..*n_pos), at most max_pos. Handles
+ * --help. Returns -1 to go on, or the exit code to return now.
+ */
+int cli_parse(const struct cli_cmd *cmd, const struct cli_opt *opts,
+    int argc, char **argv, char **pos, size_t max_pos, size_t *n_pos);
+
+void cli_usage(const struct cli_cmd *cmd, const struct cli_opt *opts,
+    int to_stderr);
+
+/* "waymark: " + message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* The --db value, or $WAYMARK_DB; reports and returns NULL if neither. */
+const char *cli_db(const char *opt);
+
+/* Opens an existing, current database (or creates when `create`). */
+int cli_open(const char *db, unsigned flags, struct wm_store **out);
+
+/* Reads a whole file ("-" is standard input), at most `max` bytes. */
+int cli_read_file(const char *path, size_t max, struct wm_buf *out);
+
+/* Prints each problem as FILE:LINE:COLUMN: message, or FILE: where:
+ * message, to stderr. */
+void cli_print_diags(const char *file, const struct wm_diags *d);
+
+void cli_today(struct wm_date *out);
+
+/* A loaded instrument, parsed from the text the store holds. */
+int cli_load_instrument(struct wm_store *s, const char *url,
+    const char *version, int64_t *id, struct wm_instrument **out);
+
+#endif

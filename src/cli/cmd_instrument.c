@@ -1,0 +1,239 @@
+/*
+ * waymark instrument check | load | list: instruments are data files; these
+ * commands check them, store them (all or none), and show what is loaded
+ * with each instrument's source and licence.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/catalogue.h"
+
+#define MAX_FILES 256
+
+int cmd_instrument_check(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_instrument_list(const struct cli_cmd *cmd, int argc, char **argv);
+
+struct loaded {
+	struct wm_buf text;
+	struct wm_instrument *in;
+	struct wm_catalogue *cat;	/* a CodeSystem file, checked only */
+};
+
+/* Catalogues (CodeSystem files, like the training courses) live beside
+ * the instruments, so checking the folder checks them too. */
+static int
+is_catalogue(const struct wm_buf *text)
+{
+	const char *p = strstr(wm_buf_str(text), "\"resourceType\"");
+
+	if (!p)
+		return 0;
+	p += strlen("\"resourceType\"");
+	while (*p == ' ' || *p == ':' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return strncmp(p, "\"CodeSystem\"", 12) == 0;
+}
+
+/* Reads and checks every file, printing all problems; 0 if all are good. */
+static int
+check_files(char **files, size_t n, struct loaded *out)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		struct wm_diags d = WM_DIAGS_INIT;
+
+		wm_buf_init(&out[i].text, WM_INSTRUMENT_MAX_BYTES + 1);
+		out[i].in = NULL;
+		out[i].cat = NULL;
+		if (cli_read_file(files[i], WM_INSTRUMENT_MAX_BYTES,
+		    &out[i].text)) {
+			bad = 1;
+			continue;
+		}
+		if (is_catalogue(&out[i].text)) {
+			if (wm_catalogue_parse(out[i].text.data,
+			    out[i].text.len, &out[i].cat, &d)) {
+				cli_print_diags(files[i], &d);
+				bad = 1;
+			}
+		} else if (wm_instrument_parse(out[i].text.data, out[i].text.len,
+		    &out[i].in, &d)) {
+			cli_print_diags(files[i], &d);
+			bad = 1;
+		}
+		wm_diags_release(&d);
+	}
+	return bad;
+}
+
+static void
+release(struct loaded *l, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		wm_instrument_free(l[i].in);
+		wm_catalogue_free(l[i].cat);
+		wm_buf_release(&l[i].text);
+	}
+}
+
+static void
+describe(const struct wm_instrument *in)
+{
+	printf("  %s version %s: %zu items, %zu scales\n", in->title,
+	    in->version, in->n_items, in->n_scales);
+	printf("  source: %s\n  copyright: %s\n", in->purpose, in->copyright);
+}
+
+int
+cmd_instrument_check(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct loaded l[MAX_FILES];
+	char *files[MAX_FILES];
+	size_t n, i;
+	int rc;
+
+	if ((rc = cli_parse(cmd, NULL, argc, argv, files, MAX_FILES, &n)) >= 0)
+		return rc;
+	if (n == 0) {
+		cli_usage(cmd, NULL, 1);
+		return CLI_USAGE;
+	}
+	rc = check_files(files, n, l) ? CLI_FAIL : CLI_OK;
+	for (i = 0; i < n; i++) {
+		if (l[i].in) {
+			printf("%s: ok\n", files[i]);
+			describe(l[i].in);
+		} else if (l[i].cat) {
+			printf("%s: ok\n  catalogue %s version %s: %zu "
+			    "entries\n  source: %s\n  copyright: %s\n", files[i],
+			    l[i].cat->title, l[i].cat->version,
+			    l[i].cat->n_concepts, l[i].cat->purpose,
+			    l[i].cat->copyright);
+		}
+	}
+	release(l, n);
+	return rc;
+}
+
+int
+cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *db = NULL;
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(db),
+		{ 0 },
+	};
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_store *s = NULL;
+	struct loaded l[MAX_FILES];
+	char *files[MAX_FILES];
+	size_t n = 0, i;
+	int rc, existed[MAX_FILES];
+	int64_t id;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, files, MAX_FILES, &n)) >= 0)
+		return rc;
+	if (n == 0) {
+		cli_usage(cmd, opts, 1);
+		return CLI_USAGE;
+	}
+	if (!(db = cli_db(db)))
+		return CLI_USAGE;
+	if (check_files(files, n, l)) {
+		cli_error("nothing was loaded");
+		rc = CLI_FAIL;
+		goto out;
+	}
+	for (i = 0; i < n; i++)
+		if (l[i].cat) {
+			cli_error("%s is a catalogue, not an instrument; nothing "
+			    "was loaded", files[i]);
+			rc = CLI_FAIL;
+			goto out;
+		}
+	if ((rc = cli_open(db, 0, &s)))
+		goto out;
+	if (wm_store_begin(s, &err))
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (wm_store_instrument_put(s, l[i].in, l[i].text.data,
+		    l[i].text.len, &id, &existed[i], &err)) {
+			fprintf(stderr, "%s: ", files[i]);
+			goto fail;
+		}
+	if (wm_store_commit(s, &err))
+		goto fail;
+	for (i = 0; i < n; i++)
+		printf("%s %s version %s (%s)\n", existed[i] ?
+		    "already loaded:" : "loaded", l[i].in->url,
+		    l[i].in->version, l[i].in->title);
+	goto out;
+fail:
+	wm_store_rollback(s);
+	cli_error("%s; nothing was loaded", wm_buf_str(&err));
+	rc = CLI_FAIL;
+out:
+	release(l, n);
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return rc;
+}
+
+static int
+print_row(void *ctx, const struct wm_instrument_row *row)
+{
+	struct wm_store *s = ctx;
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+
+	printf("%s|%s\t%s\t%lld responses\n", row->url, row->version,
+	    row->title, (long long)row->responses);
+	/* The attribution travels with the instrument wherever it is shown. */
+	if (wm_store_instrument_get_id(s, row->id, &text, &err) == 0 &&
+	    wm_instrument_parse(text.data, text.len, &in, &d) == 0)
+		printf("  source: %s\n  copyright: %s\n", in->purpose,
+		    in->copyright);
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return 0;
+}
+
+int
+cmd_instrument_list(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *db = NULL;
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(db),
+		{ 0 },
+	};
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_store *s = NULL;
+	char *pos[1];
+	size_t n;
+	int rc;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
+		return rc;
+	if (!(db = cli_db(db)))
+		return CLI_USAGE;
+	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
+		return rc;
+	if (wm_store_instrument_list(s, print_row, s, &err)) {
+		cli_error("%s", wm_buf_str(&err));
+		rc = CLI_FAIL;
+	}
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return rc;
+}

@@ -1,0 +1,91 @@
+/*
+ * waymark report network: the commissioners' summary across all sites,
+ * with small numbers withheld.
+ */
+#include "cli/cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "report/network_report.h"
+
+int cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv);
+
+static int
+on_people(void *ctx, const struct wm_people_row *p)
+{
+	return wm_netrep_add_people(ctx, p->unit_code, p->quarter,
+	    p->respondent, p->people);
+}
+
+static int
+on_scale(void *ctx, const struct wm_scale_summary_row *s)
+{
+	return wm_netrep_add_scale(ctx, s->unit_code, s->unit_name, s->quarter,
+	    s->respondent, s->scale, s->scale_title, s->people, s->mean);
+}
+
+static int
+on_rating(void *ctx, const struct wm_rating_row *g)
+{
+	return wm_netrep_add_rating(ctx, g->unit_code, g->unit_name,
+	    g->quarter, g->scale, g->scale_title, g->respondent,
+	    g->stakeholder, g->has_value, g->value);
+}
+
+int
+cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *db = NULL, *format = "text", *disclosure = "nhs";
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(db),
+		{ .name = "format", .arg = "text|csv", .help = "the output "
+		    "format (default text)", .value = &format },
+		{ .name = "disclosure", .arg = "nhs|none", .help = "small-number "
+		    "control: nhs (default) or none, for analysts inside the "
+		    "network only", .value = &disclosure },
+		{ 0 },
+	};
+	struct wm_disclosure nhs = WM_DISCLOSURE_NHS, none = WM_DISCLOSURE_NONE;
+	struct wm_buf err = WM_BUF_INIT, out = WM_BUF_INIT;
+	struct wm_store *s = NULL;
+	struct wm_netrep *r = NULL;
+	char *pos[1];
+	size_t n;
+	int rc, csv;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
+		return rc;
+	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
+		cli_error("--format: '%s' is not text or csv", format);
+		return CLI_USAGE;
+	}
+	if (strcmp(disclosure, "nhs") != 0 && strcmp(disclosure, "none") != 0) {
+		cli_error("--disclosure: '%s' is not nhs or none", disclosure);
+		return CLI_USAGE;
+	}
+	csv = strcmp(format, "csv") == 0;
+	if (!(db = cli_db(db)))
+		return CLI_USAGE;
+	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
+		return rc;
+	r = wm_netrep_new(strcmp(disclosure, "nhs") == 0 ? &nhs : &none);
+	if (!r || wm_store_people_summary(s, "dreem", on_people, r, &err) ||
+	    wm_store_scale_summary(s, "dreem", on_scale, r, &err) ||
+	    wm_store_latest_ratings(s, "core-standards", on_rating, r, &err)) {
+		cli_error("%s", err.len ? wm_buf_str(&err) : "out of memory");
+		rc = CLI_FAIL;
+		goto out;
+	}
+	if ((csv ? wm_netrep_csv(r, &out) : wm_netrep_text(r, &out)) ||
+	    fwrite(out.data, 1, out.len, stdout) != out.len) {
+		cli_error("could not write the report");
+		rc = CLI_FAIL;
+	}
+out:
+	wm_netrep_free(r);
+	wm_store_close(s);
+	wm_buf_release(&out);
+	wm_buf_release(&err);
+	return rc;
+}

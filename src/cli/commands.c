@@ -1,0 +1,64 @@
+/*
+ * The command table: every command, its words, what it does, and its
+ * arguments. main() and --help read it.
+ */
+#include "cli/cli.h"
+
+int cmd_init(const struct cli_cmd *, int, char **);
+int cmd_instrument_check(const struct cli_cmd *, int, char **);
+int cmd_instrument_load(const struct cli_cmd *, int, char **);
+int cmd_instrument_list(const struct cli_cmd *, int, char **);
+int cmd_unit_add(const struct cli_cmd *, int, char **);
+int cmd_unit_list(const struct cli_cmd *, int, char **);
+int cmd_person_add(const struct cli_cmd *, int, char **);
+int cmd_person_list(const struct cli_cmd *, int, char **);
+int cmd_account_add(const struct cli_cmd *, int, char **);
+int cmd_account_list(const struct cli_cmd *, int, char **);
+int cmd_respond(const struct cli_cmd *, int, char **);
+int cmd_export_responses(const struct cli_cmd *, int, char **);
+int cmd_report_network(const struct cli_cmd *, int, char **);
+int cmd_demo(const struct cli_cmd *, int, char **);
+
+const struct cli_cmd cli_commands[] = {
+	{ "init", NULL, cmd_init,
+	    "create a database, or bring an older one up to date",
+	    "--db FILE" },
+	{ "instrument", "check", cmd_instrument_check,
+	    "check instrument files and list every problem", "FILE..." },
+	{ "instrument", "load", cmd_instrument_load,
+	    "check and store instrument files (all or none)",
+	    "--db FILE FILE..." },
+	{ "instrument", "list", cmd_instrument_list,
+	    "list loaded instruments with their source and licence",
+	    "--db FILE" },
+	{ "unit", "add", cmd_unit_add,
+	    "add a network, provider or service",
+	    "--db FILE --kind KIND --code CODE --name NAME [--parent CODE]" },
+	{ "unit", "list", cmd_unit_list,
+	    "list the network tree: code, kind, name, parent", "--db FILE" },
+	{ "person", "add", cmd_person_add,
+	    "add a person using services, on a service's caseload",
+	    "--db FILE --id ID --name NAME [--unit CODE] [--since DATE]" },
+	{ "person", "list", cmd_person_list,
+	    "list people: identifier, name, service, since",
+	    "--db FILE [--unit CODE]" },
+	{ "account", "add", cmd_account_add,
+	    "add a sign-in account with role grants",
+	    "--db FILE --email EMAIL --name NAME [--grant ROLE@UNIT]..." },
+	{ "account", "list", cmd_account_list,
+	    "list accounts: email, name, grants", "--db FILE" },
+	{ "respond", NULL, cmd_respond,
+	    "record a FHIR QuestionnaireResponse and show its scores",
+	    "--db FILE RESPONSE.json|-" },
+	{ "export", "responses", cmd_export_responses,
+	    "export answers as CSV, one row per answer",
+	    "--db FILE --format csv [--instrument URL] [--unit CODE]" },
+	{ "report", "network", cmd_report_network,
+	    "the network summary: outcomes by site and quarter, latest "
+	    "traffic lights", "--db FILE [--format text|csv]" },
+	{ "demo", NULL, cmd_demo,
+	    "build a reproducible demo network in a new database",
+	    "--db FILE [--people N] [--seed S] [--instruments DIR]" },
+};
+
+const size_t cli_n_commands = sizeof(cli_commands) / sizeof(cli_commands[0]);

@@ -1,0 +1,140 @@
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("waymark: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+const char *
+cli_db(const char *opt)
+{
+	const char *env = getenv("WAYMARK_DB");
+
+	if (opt && opt[0])
+		return opt;
+	if (env && env[0])
+		return env;
+	cli_error("say which database to use: --db FILE (or set WAYMARK_DB)");
+	return NULL;
+}
+
+int
+cli_open(const char *db, unsigned flags, struct wm_store **out)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_open(db, flags, out, &err);
+
+	if (rc)
+		cli_error("%s", wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc ? CLI_FAIL : CLI_OK;
+}
+
+int
+cli_read_file(const char *path, size_t max, struct wm_buf *out)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	char chunk[8192];
+	size_t n;
+	int rc = CLI_OK;
+
+	if (!f) {
+		cli_error("cannot read %s: %s", path, strerror(errno));
+		return CLI_FAIL;
+	}
+	wm_buf_clear(out);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (out->len + n > max) {
+			cli_error("%s is larger than the limit of %zu bytes",
+			    path, max);
+			rc = CLI_FAIL;
+			break;
+		}
+		if (wm_buf_add(out, chunk, n)) {
+			cli_error("out of memory reading %s", path);
+			rc = CLI_FAIL;
+			break;
+		}
+	}
+	if (rc == CLI_OK && ferror(f)) {
+		cli_error("cannot read %s: %s", path, strerror(errno));
+		rc = CLI_FAIL;
+	}
+	if (f != stdin)
+		fclose(f);
+	return rc;
+}
+
+void
+cli_print_diags(const char *file, const struct wm_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct wm_diag *g = &d->v[i];
+
+		if (g->line > 0)
+			fprintf(stderr, "%s:%d:%d: %s\n", file, g->line,
+			    g->column, g->message);
+		else if (g->where)
+			fprintf(stderr, "%s: %s: %s\n", file, g->where,
+			    g->message);
+		else
+			fprintf(stderr, "%s: %s\n", file, g->message);
+	}
+	if (d->dropped)
+		fprintf(stderr, "%s: ... and %zu more problems\n", file,
+		    d->dropped);
+}
+
+void
+cli_today(struct wm_date *out)
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	out->year = tm.tm_year + 1900;
+	out->month = tm.tm_mon + 1;
+	out->day = tm.tm_mday;
+}
+
+int
+cli_load_instrument(struct wm_store *s, const char *url, const char *version,
+    int64_t *id, struct wm_instrument **out)
+{
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	int rc;
+
+	rc = wm_store_instrument_get(s, url, version, id, &text, &err);
+	if (rc) {
+		cli_error("%s", wm_buf_str(&err));
+		rc = CLI_FAIL;
+		goto out;
+	}
+	if (wm_instrument_parse(text.data, text.len, out, &d)) {
+		/* Stored instruments were checked on the way in. */
+		cli_print_diags(url, &d);
+		rc = CLI_FAIL;
+	}
+out:
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return rc;
+}

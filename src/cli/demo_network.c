@@ -1,0 +1,324 @@
+/*
+ * The demo's network tree, staff, training records and people with their
+ * recovery journeys. Every name is invented; none is a real service.
+ */
+#include "cli/demo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/response.h"
+
+static const struct {
+	const char *code, *name;
+} providers[DEMO_PROVIDERS] = {
+	{ "moorland-nhs", "Moorland Partnership NHS Trust (fictional)" },
+	{ "estuary-care", "Estuary Community Care Trust (fictional)" },
+	{ "harbour-mind", "Harbour Mind (fictional)" },
+	{ "tor-housing", "Tor Housing and Support (fictional)" },
+	{ "beacon-peer", "Beacon Peer Network (fictional)" },
+};
+
+static const struct {
+	const char *code, *name;
+	int provider;
+	unsigned weight;
+} services[DEMO_SERVICES] = {
+	{ "exbridge-recovery", "Exbridge Recovery Team", 0, 12 },
+	{ "tavmouth-cmht", "Tavmouth Community Mental Health Team", 0, 14 },
+	{ "okeford-early", "Okeford Early Intervention Service", 0, 8 },
+	{ "barnleigh-crisis", "Barnleigh Crisis and Home Treatment", 0, 6 },
+	{ "sidcombe-rehab", "Sidcombe Rehabilitation Unit", 0, 4 },
+	{ "kingsmoor-older", "Kingsmoor Older Adults Team", 0, 7 },
+	{ "dartleigh-living", "Dartleigh Supported Living", 1, 6 },
+	{ "torrow-day", "Torrow Day Services", 1, 7 },
+	{ "honibury-house", "Honibury Recovery House", 1, 4 },
+	{ "ilsworth-wellbeing", "Ilsworth Wellbeing Centre", 2, 8 },
+	{ "crediford-peer", "Crediford Peer Support Groups", 2, 6 },
+	{ "bidmouth-housing", "Bidmouth Housing Support", 3, 6 },
+	{ "westcombe-tenancy", "Westcombe Tenancy Support", 3, 5 },
+	{ "beacon-college", "Beacon Recovery College", 4, 7 },
+};
+
+static const char *const first_names[] = {
+	"Alex", "Sam", "Jo", "Robin", "Charlie", "Jamie", "Morgan", "Frankie",
+	"Kit", "Rowan", "Ash", "Sky", "Billie", "Dani", "Ellis", "Finley",
+	"Harper", "Jude", "Lee", "Noor", "Pat", "Quinn", "Remi", "Tam",
+};
+
+static const char *const name_roots[] = {
+	"Bram", "Cob", "Dun", "Elm", "Fern", "Gorse", "Heath", "Ivy", "Kes",
+	"Lark", "Moss", "Nettle", "Oak", "Pebble", "Quill", "Rush", "Sorrel",
+	"Thistle", "Vale", "Wren", "Yarrow",
+};
+
+static const char *const name_ends[] = {
+	"ridge", "combe", "ford", "worth", "by", "ton", "well", "leigh",
+	"more", "stead",
+};
+
+static const char *const stakeholder_groups[DEMO_VALIDATORS] = {
+	"lived-experience", "supporter", "peer-worker", "practitioner",
+	"commissioner", "lived-experience",
+};
+
+/* Share of staff who have done each course, in catalogue order. */
+static const double course_share[] = { 0.6, 0.05, 0.35, 0.2, 0.3, 0.05 };
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+static void
+fictional_name(struct demo *d, char *out, size_t n)
+{
+	snprintf(out, n, "%s %s%s",
+	    first_names[wm_rng_below(&d->rng, NELEM(first_names))],
+	    name_roots[wm_rng_below(&d->rng, NELEM(name_roots))],
+	    name_ends[wm_rng_below(&d->rng, NELEM(name_ends))]);
+}
+
+static int
+training(struct demo *d, int64_t account)
+{
+	struct wm_date when;
+	size_t c;
+	int rc;
+
+	for (c = 0; c < d->courses->n_concepts && c < NELEM(course_share); c++) {
+		char date[11];
+
+		if (!wm_rng_chance(&d->rng, course_share[c]))
+			continue;
+		wm_date_from_days(wm_date_days(&d->start) - 365 +
+		    wm_rng_below(&d->rng, 3 * 365 - 30), &when);
+		if (wm_date_cmp(&when, &d->end) > 0)
+			when = d->end;
+		wm_date_format(&when, date);
+		if ((rc = wm_store_training_add(d->s, account,
+		    d->courses->concepts[c].code, date, &d->err)))
+			return rc;
+	}
+	return 0;
+}
+
+static int
+staff(struct demo *d, const char *role, int64_t unit, const char *group,
+    const char *email, int64_t *id)
+{
+	char name[64];
+	int rc;
+
+	fictional_name(d, name, sizeof(name));
+	if ((rc = wm_store_account_add(d->s, email, name, 0, NULL, id,
+	    &d->err)) ||
+	    (rc = wm_store_grant_add(d->s, *id, role, unit, group, &d->err)))
+		return rc;
+	return strcmp(role, "practitioner") == 0 ||
+	    strcmp(role, "lead") == 0 ? training(d, *id) : 0;
+}
+
+static int
+service_staff(struct demo *d, size_t i)
+{
+	struct demo_service *sv = &d->service[i];
+	char email[96];
+	size_t p;
+	int rc, k;
+
+	snprintf(email, sizeof(email), "lead.%s@demo.waymark.example", sv->code);
+	if ((rc = staff(d, "lead", sv->id, NULL, email, &sv->lead)))
+		return rc;
+	sv->n_practitioners = 5 + wm_rng_below(&d->rng, 4);
+	for (p = 0; p < sv->n_practitioners; p++) {
+		snprintf(email, sizeof(email),
+		    "practitioner%zu.%s@demo.waymark.example", p + 1, sv->code);
+		if ((rc = staff(d, "practitioner", sv->id, NULL, email,
+		    &sv->practitioner[p])))
+			return rc;
+		sv->tips[p] = 0.45 + 0.3 * wm_rng_unit(&d->rng);
+	}
+	for (k = 0; k < DEMO_STANDARDS_MAX; k++)
+		sv->maturity[k] = 0.15 + 0.45 * wm_rng_unit(&d->rng);
+	return 0;
+}
+
+static int
+validators(struct demo *d)
+{
+	char email[96];
+	size_t v, i;
+	int rc;
+
+	for (v = 0; v < DEMO_VALIDATORS; v++) {
+		struct demo_validator *dv = &d->validator[v];
+
+		dv->group = stakeholder_groups[v];
+		snprintf(email, sizeof(email),
+		    "validator%zu@demo.waymark.example", v + 1);
+		if ((rc = staff(d, "validator", d->service[v].id, dv->group,
+		    email, &dv->id)))
+			return rc;
+		for (i = 0; i < DEMO_SERVICES; i++)
+			if (i != v && (rc = wm_store_grant_add(d->s, dv->id,
+			    "validator", d->service[i].id, dv->group, &d->err)))
+				return rc;
+	}
+	return 0;
+}
+
+int
+demo_network(struct demo *d)
+{
+	int64_t prov[DEMO_PROVIDERS], id;
+	size_t i;
+	int rc;
+
+	if ((rc = wm_store_unit_add(d->s, "network", "devon-network",
+	    "Devon Mental Health and Wellbeing Network (demo)", 0, &d->network,
+	    &d->err)))
+		return rc;
+	for (i = 0; i < DEMO_PROVIDERS; i++)
+		if ((rc = wm_store_unit_add(d->s, "provider", providers[i].code,
+		    providers[i].name, d->network, &prov[i], &d->err)))
+			return rc;
+	for (i = 0; i < DEMO_SERVICES; i++) {
+		d->service[i].code = services[i].code;
+		d->service[i].weight = services[i].weight;
+		if ((rc = wm_store_unit_add(d->s, "service", services[i].code,
+		    services[i].name, prov[services[i].provider],
+		    &d->service[i].id, &d->err)) ||
+		    (rc = service_staff(d, i)))
+			return rc;
+	}
+	if ((rc = validators(d)))
+		return rc;
+	if ((rc = staff(d, "commissioner", d->network, NULL,
+	    "commissioner@demo.waymark.example", &id)) ||
+	    (rc = staff(d, "commissioner", d->network, NULL,
+	    "commissioner2@demo.waymark.example", &id)))
+		return rc;
+	return staff(d, "admin", d->network, NULL, "admin@demo.waymark.example",
+	    &id);
+}
+
+static size_t
+pick_service(struct demo *d)
+{
+	unsigned total = 0, x;
+	size_t i;
+
+	for (i = 0; i < DEMO_SERVICES; i++)
+		total += d->service[i].weight;
+	x = wm_rng_below(&d->rng, total);
+	for (i = 0; i < DEMO_SERVICES; i++) {
+		if (x < d->service[i].weight)
+			return i;
+		x -= d->service[i].weight;
+	}
+	return 0;
+}
+
+/* One person's recovery level at each review: some improve, some stay
+ * steady, some have a setback part way and then pick up again. */
+static double
+next_level(struct demo *d, int course, int review, int setback_at,
+    double level)
+{
+	switch (course) {
+	case 0:
+		level += 0.04 + 0.03 * wm_rng_unit(&d->rng);
+		break;
+	case 1:
+		level += 0.01 * wm_rng_normal(&d->rng);
+		break;
+	default:
+		level += review == setback_at ? -0.18 : 0.03;
+		break;
+	}
+	return level;
+}
+
+static int
+measure(struct demo *d, const struct demo_inst *di, int64_t person,
+    int64_t unit, enum wm_respondent who, const struct wm_date *when,
+    double level)
+{
+	struct wm_response *r = wm_response_new(di->in);
+	int rc;
+
+	if (!r)
+		return -1;
+	r->status = WM_STATUS_COMPLETED;
+	r->subject.kind = WM_SUBJECT_PERSON;
+	r->subject.id = "demo";
+	r->author.kind = WM_SUBJECT_PERSON;
+	r->author.id = "demo";
+	r->respondent = who;
+	r->authored = *when;
+	demo_answer_all(d, r, level, 0.16, 0.03);
+	rc = demo_save(d, r, di->id, person, unit, person);
+	wm_response_free(r);
+	return rc;
+}
+
+static int
+journey(struct demo *d, int64_t person, const struct demo_service *sv,
+    const struct wm_date *joined)
+{
+	enum wm_respondent who = wm_rng_chance(&d->rng, 0.35) ?
+	    WM_RESPONDENT_WITH_PRACTITIONER : WM_RESPONDENT_PERSON;
+	double level = 0.2 + 0.35 * wm_rng_unit(&d->rng), u = wm_rng_unit(&d->rng);
+	int course = u < 0.45 ? 0 : u < 0.8 ? 1 : 2;
+	int setback_at = 1 + (int)wm_rng_below(&d->rng, 3), review;
+	long day = wm_date_days(joined) + 7 + wm_rng_below(&d->rng, 21);
+	struct wm_date when;
+	int rc;
+
+	for (review = 0; day <= wm_date_days(&d->end); review++) {
+		wm_date_from_days(day, &when);
+		if ((rc = measure(d, &d->markers, person, sv->id, who, &when,
+		    level)))
+			return rc;
+		if (wm_rng_chance(&d->rng, 0.8) && (rc = measure(d, &d->needs,
+		    person, sv->id, who, &when, level + 0.05)))
+			return rc;
+		if (review % 2 == 0 && (rc = measure(d, &d->ssi, person, sv->id,
+		    who, &when, 0.55 + 0.1 * wm_rng_normal(&d->rng))))
+			return rc;
+		level = next_level(d, course, review + 1, setback_at, level);
+		day += 168 + wm_rng_below(&d->rng, 28);
+	}
+	return 0;
+}
+
+int
+demo_people(struct demo *d)
+{
+	char ident[32], name[64], since[11];
+	struct wm_date joined;
+	long i;
+	int64_t id;
+	int rc;
+
+	for (i = 0; i < d->opts->people; i++) {
+		size_t svi = pick_service(d);
+		long start = wm_date_days(&d->start);
+
+		/* Most were already on a caseload; some join later. */
+		if (wm_rng_chance(&d->rng, 0.7))
+			start -= wm_rng_below(&d->rng, 400);
+		else
+			start += wm_rng_below(&d->rng, 540);
+		wm_date_from_days(start, &joined);
+		wm_date_format(&joined, since);
+		snprintf(ident, sizeof(ident), "DEMO-%06ld", i + 1);
+		fictional_name(d, name, sizeof(name));
+		if ((rc = wm_store_person_add(d->s, ident, name,
+		    d->service[svi].id, since, &id, &d->err)))
+			return rc;
+		if (wm_date_cmp(&joined, &d->start) < 0)
+			joined = d->start;
+		if ((rc = journey(d, id, &d->service[svi], &joined)))
+			return rc;
+	}
+	return 0;
+}

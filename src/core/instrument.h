@@ -1,0 +1,129 @@
+/*
+ * Instruments: the measures, self-assessments and reflections Waymark asks
+ * people to answer, read from FHIR R4 Questionnaire files (see
+ * docs/instruments.md). A parsed instrument owns all its memory through
+ * its arena; wm_instrument_free() releases everything.
+ */
+#ifndef WM_CORE_INSTRUMENT_H
+#define WM_CORE_INSTRUMENT_H
+
+#include <stddef.h>
+
+#include "util/arena.h"
+#include "util/diag.h"
+
+#define WM_INSTRUMENT_MAX_BYTES ((size_t)4 << 20)
+#define WM_INSTRUMENT_MAX_ITEMS 2000
+#define WM_EXT_BASE "https://waymark.example/fhir/StructureDefinition/"
+#define WM_FAMILY_SYSTEM "https://waymark.example/fhir/CodeSystem/measure-family"
+#define WM_FHIR_ORDINAL "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+
+enum wm_item_type {
+	WM_ITEM_GROUP,
+	WM_ITEM_DISPLAY,
+	WM_ITEM_CHOICE,
+	WM_ITEM_STRING,
+	WM_ITEM_TEXT,
+	WM_ITEM_INTEGER,
+	WM_ITEM_DATE,
+	WM_ITEM_BOOLEAN,
+};
+
+/* What a response is about. Bit flags so an instrument can allow several. */
+enum wm_subject {
+	WM_SUBJECT_PERSON = 1,	/* FHIR Patient: a person using services */
+	WM_SUBJECT_SERVICE = 2,	/* FHIR Organization: a service (unit) */
+	WM_SUBJECT_STAFF = 4,	/* FHIR Practitioner: a staff member */
+};
+
+/* Who answered. Reports keep these apart; never mixed silently. */
+enum wm_respondent {
+	WM_RESPONDENT_PERSON = 1,
+	WM_RESPONDENT_WITH_PRACTITIONER = 2,
+	WM_RESPONDENT_STAFF = 4,
+	WM_RESPONDENT_LEAD = 8,
+	WM_RESPONDENT_VALIDATOR = 16,
+};
+
+enum wm_scale_method {
+	WM_SCALE_MEAN,
+	WM_SCALE_SUM,
+};
+
+struct wm_option {
+	const char *system;	/* may be NULL */
+	const char *code;
+	const char *display;
+	int scored;		/* has an ordinal value */
+	double value;
+};
+
+struct wm_item {
+	const char *link_id;
+	const char *text;	/* may be NULL for a group */
+	enum wm_item_type type;
+	int required;
+	int parent;		/* index of the enclosing group, or -1 */
+	int depth;
+	struct wm_option *options;
+	size_t n_options;
+	size_t n_scored;
+	double min, max;	/* of the scored options' values */
+};
+
+struct wm_scale {
+	const char *code;
+	const char *title;
+	enum wm_scale_method method;
+	int min_answered_percent;
+	size_t *items;		/* indices into the instrument's items */
+	int *reversed;		/* parallel to items: 1 if reversed */
+	size_t n_items;
+};
+
+struct wm_instrument {
+	struct wm_arena arena;
+	const char *url;
+	const char *version;
+	const char *name;
+	const char *title;
+	const char *status;
+	const char *publisher;
+	const char *description;
+	const char *purpose;	/* the source and its authors */
+	const char *copyright;	/* copyright and licence */
+	const char *family;	/* Questionnaire.code in WM_FAMILY_SYSTEM, or NULL */
+	unsigned subjects;	/* enum wm_subject bits */
+	unsigned respondents;	/* enum wm_respondent bits */
+	struct wm_item *items;	/* depth-first, in file order */
+	size_t n_items;
+	struct wm_scale *scales;
+	size_t n_scales;
+};
+
+/*
+ * Parses and checks one Questionnaire. Every problem found is added to
+ * `diags` with its place (line and column for JSON syntax; the item or
+ * field otherwise). Returns 0 and sets *out only when there were none.
+ */
+int wm_instrument_parse(const char *text, size_t len,
+    struct wm_instrument **out, struct wm_diags *diags);
+
+void wm_instrument_free(struct wm_instrument *in);
+
+/* The index of the item with this linkId, or -1. */
+int wm_instrument_find_item(const struct wm_instrument *in,
+    const char *link_id);
+
+/* The index of the option with this code, or -1. */
+int wm_item_find_option(const struct wm_item *it, const char *code);
+
+/* Names, as written in files, for the enums above; NULL if unknown. */
+const char *wm_subject_name(enum wm_subject s);
+const char *wm_subject_fhir(enum wm_subject s);
+const char *wm_respondent_name(enum wm_respondent r);
+const char *wm_item_type_name(enum wm_item_type t);
+int wm_subject_from_fhir(const char *fhir_type, enum wm_subject *out);
+int wm_respondent_from_name(const char *name, enum wm_respondent *out);
+
+#endif

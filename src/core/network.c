@@ -1,0 +1,178 @@
+#include "core/network.h"
+
+#include <string.h>
+
+static const char *const kinds[] = {
+	[WM_UNIT_NETWORK] = "network",
+	[WM_UNIT_PROVIDER] = "provider",
+	[WM_UNIT_SERVICE] = "service",
+};
+
+static const char *const roles[] = {
+	[WM_ROLE_PERSON] = "person",
+	[WM_ROLE_PRACTITIONER] = "practitioner",
+	[WM_ROLE_LEAD] = "lead",
+	[WM_ROLE_VALIDATOR] = "validator",
+	[WM_ROLE_COMMISSIONER] = "commissioner",
+	[WM_ROLE_ADMIN] = "admin",
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+int
+wm_unit_kind_parse(const char *s, enum wm_unit_kind *out)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(kinds); i++)
+		if (strcmp(kinds[i], s) == 0) {
+			*out = (enum wm_unit_kind)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+wm_unit_kind_name(enum wm_unit_kind k)
+{
+	return (size_t)k < NELEM(kinds) ? kinds[k] : "unknown";
+}
+
+const char *
+wm_unit_parent_problem(enum wm_unit_kind kind, int has_parent,
+    enum wm_unit_kind parent)
+{
+	switch (kind) {
+	case WM_UNIT_NETWORK:
+		return has_parent ? "a network is the top of the tree and "
+		    "has no parent" : NULL;
+	case WM_UNIT_PROVIDER:
+		if (!has_parent || parent != WM_UNIT_NETWORK)
+			return "a provider must belong to a network "
+			    "(--parent NETWORK-CODE)";
+		return NULL;
+	case WM_UNIT_SERVICE:
+		if (!has_parent || parent != WM_UNIT_PROVIDER)
+			return "a service must belong to a provider "
+			    "(--parent PROVIDER-CODE)";
+		return NULL;
+	}
+	return "unknown kind of unit";
+}
+
+static const char *
+chars_problem(const char *s, const char *allowed_extra, int lower_only,
+    const char *why)
+{
+	size_t n = strlen(s), i;
+
+	if (n == 0 || n > 64)
+		return why;
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (!lower_only && c >= 'A' && c <= 'Z') ||
+		    strchr(allowed_extra, c))
+			continue;
+		return why;
+	}
+	return NULL;
+}
+
+const char *
+wm_code_problem(const char *s)
+{
+	return chars_problem(s, "-", 1, "a code is 1 to 64 lower-case "
+	    "letters, digits and '-'");
+}
+
+const char *
+wm_ident_problem(const char *s)
+{
+	return chars_problem(s, "-_.", 0, "an identifier is 1 to 64 letters, "
+	    "digits, '-', '_' or '.'");
+}
+
+/* Length of the UTF-8 sequence starting at s, or 0 if it is not valid. */
+static size_t
+utf8_len(const unsigned char *s)
+{
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
+	if (s[0] >= 0xe0 && s[0] <= 0xef) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f))
+			return 0;
+		return 3;
+	}
+	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
+		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
+		    (s[3] & 0xc0) != 0x80)
+			return 0;
+		if ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
+			return 0;
+		return 4;
+	}
+	return 0;
+}
+
+const char *
+wm_name_problem(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+
+	if (n == 0)
+		return "a name cannot be empty";
+	if (n > 200)
+		return "a name is at most 200 characters";
+	while (*p) {
+		size_t k = utf8_len(p);
+
+		if (k == 0)
+			return "a name must be valid UTF-8 text";
+		if (k == 1 && (*p < 0x20 || *p == 0x7f))
+			return "a name cannot contain control characters";
+		p += k;
+	}
+	return NULL;
+}
+
+const char *
+wm_email_problem(const char *s)
+{
+	const char *at = strchr(s, '@');
+	size_t n = strlen(s), i;
+
+	if (n < 3 || n > 254 || !at || at == s || at[1] == '\0' ||
+	    strchr(at + 1, '@'))
+		return "an email address looks like name@example.org";
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] <= 0x20 || s[i] == 0x7f)
+			return "an email address cannot contain spaces or "
+			    "control characters";
+	return NULL;
+}
+
+int
+wm_role_parse(const char *s, enum wm_role *out)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(roles); i++)
+		if (strcmp(roles[i], s) == 0) {
+			*out = (enum wm_role)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+wm_role_name(enum wm_role r)
+{
+	return (size_t)r < NELEM(roles) ? roles[r] : "unknown";
+}

@@ -1,0 +1,46 @@
+/*
+ * The rules for the network's things that come from outside: the shape
+ * of the tree (network -> provider -> service), what a code, an
+ * identifier, a name or an email may contain, and the roles an account
+ * can be granted. Pure checks; each returns NULL when the value is fine,
+ * or a plain-English reason (a static string) when it is not.
+ */
+#ifndef WM_CORE_NETWORK_H
+#define WM_CORE_NETWORK_H
+
+enum wm_unit_kind {
+	WM_UNIT_NETWORK,
+	WM_UNIT_PROVIDER,
+	WM_UNIT_SERVICE,
+};
+
+int wm_unit_kind_parse(const char *s, enum wm_unit_kind *out);
+const char *wm_unit_kind_name(enum wm_unit_kind k);
+
+/* A network has no parent; a provider sits in a network; a service in a
+ * provider. `parent` is ignored when has_parent is 0. */
+const char *wm_unit_parent_problem(enum wm_unit_kind kind, int has_parent,
+    enum wm_unit_kind parent);
+
+/* Unit codes: 1-64 lower-case letters, digits and '-'. */
+const char *wm_code_problem(const char *s);
+/* A person's identifier: 1-64 letters, digits, '-', '_' or '.'. */
+const char *wm_ident_problem(const char *s);
+/* A name as people write it: 1-200 bytes of UTF-8, no control characters. */
+const char *wm_name_problem(const char *s);
+/* An email address, loosely: one '@', something either side, no spaces. */
+const char *wm_email_problem(const char *s);
+
+enum wm_role {
+	WM_ROLE_PERSON,
+	WM_ROLE_PRACTITIONER,
+	WM_ROLE_LEAD,
+	WM_ROLE_VALIDATOR,
+	WM_ROLE_COMMISSIONER,
+	WM_ROLE_ADMIN,
+};
+
+int wm_role_parse(const char *s, enum wm_role *out);
+const char *wm_role_name(enum wm_role r);
+
+#endif

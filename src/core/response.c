@@ -1,0 +1,514 @@
+/*
+ * The QuestionnaireResponse reader. Like the instrument loader it lists
+ * every problem, and nothing it rejects is half-accepted: the caller
+ * stores a response only when parse, bind and check all returned 0.
+ */
+#include "core/response.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fhir_json.h"
+
+#define MAX_ANSWER_TEXT 20000
+#define MAX_REF 256
+
+const char *
+wm_response_status_name(enum wm_response_status s)
+{
+	return s == WM_STATUS_COMPLETED ? "completed" : "in-progress";
+}
+
+void
+wm_response_free(struct wm_response *r)
+{
+	if (!r)
+		return;
+	json_decref(r->items_json);
+	wm_arena_release(&r->arena);
+	free(r);
+}
+
+static const char *
+copy_str(struct wm_response *r, json_t *v)
+{
+	const char *s = json_string_value(v);
+
+	if (!s || json_string_length(v) != strlen(s))
+		return NULL;
+	return wm_arena_strdup(&r->arena, s);
+}
+
+/* "Patient/WM-0001" into kind and id. */
+static int
+parse_ref(struct wm_response *r, json_t *obj, const char *field,
+    struct wm_ref *out, struct wm_diags *d)
+{
+	const char *ref = json_string_value(json_object_get(obj, "reference"));
+	const char *slash;
+	char type[32];
+	size_t n;
+
+	if (!json_is_object(obj) || !ref) {
+		wm_diags_add(d, 0, 0, field, "needs a 'reference' such as "
+		    "\"Patient/ID\", \"Organization/CODE\" or "
+		    "\"Practitioner/EMAIL\"");
+		return -1;
+	}
+	slash = strchr(ref, '/');
+	n = slash ? (size_t)(slash - ref) : 0;
+	if (!slash || n == 0 || n >= sizeof(type) || slash[1] == '\0' ||
+	    strlen(ref) > MAX_REF || strchr(slash + 1, '/')) {
+		wm_diags_add(d, 0, 0, field, "reference must look like "
+		    "\"Patient/ID\", \"Organization/CODE\" or "
+		    "\"Practitioner/EMAIL\"");
+		return -1;
+	}
+	memcpy(type, ref, n);
+	type[n] = '\0';
+	if (wm_subject_from_fhir(type, &out->kind)) {
+		wm_diags_add(d, 0, 0, field, "'%s' is not a kind Waymark knows; "
+		    "use \"Patient\", \"Organization\" or \"Practitioner\"",
+		    type);
+		return -1;
+	}
+	out->id = wm_arena_strdup(&r->arena, slash + 1);
+	return out->id ? 0 : -1;
+}
+
+static void
+parse_canonical(struct wm_response *r, json_t *root, struct wm_diags *d)
+{
+	const char *q = json_string_value(json_object_get(root,
+	    "questionnaire"));
+	const char *bar;
+
+	if (!q) {
+		wm_diags_add(d, 0, 0, "field questionnaire", "is missing; it "
+		    "names the instrument and its version, as URL|VERSION");
+		return;
+	}
+	bar = strchr(q, '|');
+	if (!bar || bar == q || bar[1] == '\0' || strchr(bar + 1, '|')) {
+		wm_diags_add(d, 0, 0, "field questionnaire", "must name the "
+		    "instrument and its version, as URL|VERSION");
+		return;
+	}
+	r->url = wm_arena_strndup(&r->arena, q, (size_t)(bar - q));
+	r->version = wm_arena_strdup(&r->arena, bar + 1);
+}
+
+static void
+parse_extensions(struct wm_response *r, json_t *root, struct wm_diags *d)
+{
+	json_t *ext = json_object_get(root, "extension"), *e;
+	int have_respondent = 0;
+	size_t i;
+
+	if (ext && !json_is_array(ext)) {
+		wm_diags_add(d, 0, 0, "field extension", "must be a list");
+		return;
+	}
+	json_array_foreach(ext, i, e) {
+		const char *url = json_string_value(json_object_get(e, "url"));
+		const char *code = json_string_value(json_object_get(e,
+		    "valueCode"));
+
+		if (!url)
+			continue;
+		if (strcmp(url, WM_EXT_BASE "respondent") == 0) {
+			have_respondent = 1;
+			if (!code || wm_respondent_from_name(code, &r->respondent))
+				wm_diags_add(d, 0, 0, "extension respondent",
+				    "must be one of person, "
+				    "person-with-practitioner, staff, lead, "
+				    "validator");
+		} else if (strcmp(url, WM_EXT_BASE "stakeholder") == 0) {
+			if (!code || wm_stakeholder_from_code(code,
+			    &r->stakeholder))
+				wm_diags_add(d, 0, 0, "extension stakeholder",
+				    "must be one of lived-experience, supporter, "
+				    "peer-worker, practitioner, commissioner");
+		} else if (strcmp(url, WM_EXT_BASE "unit") == 0) {
+			struct wm_ref u;
+
+			if (parse_ref(r, json_object_get(e, "valueReference"),
+			    "extension unit", &u, d) == 0) {
+				if (u.kind != WM_SUBJECT_SERVICE)
+					wm_diags_add(d, 0, 0, "extension unit",
+					    "must reference an Organization");
+				else
+					r->unit = u.id;
+			}
+		}
+	}
+	if (!have_respondent)
+		wm_diags_add(d, 0, 0, "extension respondent", "is missing: say "
+		    "who answered (person, person-with-practitioner, staff, "
+		    "lead or validator)");
+}
+
+int
+wm_response_parse(const char *text, size_t len, struct wm_response **out,
+    struct wm_diags *d)
+{
+	struct wm_response *r = NULL;
+	size_t before = wm_diags_count(d);
+	const char *s;
+	json_t *root, *v;
+
+	*out = NULL;
+	root = wm_fhir_json_load(text, len, WM_RESPONSE_MAX_BYTES, d);
+	if (!root)
+		return -1;
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		json_decref(root);
+		return -1;
+	}
+	s = json_string_value(json_object_get(root, "resourceType"));
+	if (!s || strcmp(s, "QuestionnaireResponse") != 0)
+		wm_diags_add(d, 0, 0, "field resourceType",
+		    "must be QuestionnaireResponse");
+	parse_canonical(r, root, d);
+	s = json_string_value(json_object_get(root, "status"));
+	if (s && strcmp(s, "completed") == 0)
+		r->status = WM_STATUS_COMPLETED;
+	else if (s && strcmp(s, "in-progress") == 0)
+		r->status = WM_STATUS_IN_PROGRESS;
+	else
+		wm_diags_add(d, 0, 0, "field status",
+		    "must be completed or in-progress");
+	parse_ref(r, json_object_get(root, "subject"), "field subject",
+	    &r->subject, d);
+	if ((v = json_object_get(root, "author")) != NULL)
+		parse_ref(r, v, "field author", &r->author, d);
+	s = json_string_value(json_object_get(root, "authored"));
+	if (!s || wm_datetime_parse(s, &r->authored))
+		wm_diags_add(d, 0, 0, "field authored", "must be the date it "
+		    "was answered, as YYYY-MM-DD or a FHIR dateTime");
+	parse_extensions(r, root, d);
+	v = json_object_get(root, "item");
+	if (v && !json_is_array(v))
+		wm_diags_add(d, 0, 0, "field item", "must be a list");
+	else if (v)
+		r->items_json = json_incref(v);
+	json_decref(root);
+	if (wm_diags_count(d) != before) {
+		wm_response_free(r);
+		return -1;
+	}
+	*out = r;
+	return 0;
+}
+
+static int
+alloc_slots(struct wm_response *r, const struct wm_instrument *in)
+{
+	r->in = in;
+	r->answers = wm_arena_calloc(&r->arena, in->n_items ? in->n_items : 1,
+	    sizeof(*r->answers));
+	r->scores = wm_arena_calloc(&r->arena, in->n_scales ? in->n_scales : 1,
+	    sizeof(*r->scores));
+	return r->answers && r->scores ? 0 : -1;
+}
+
+static void
+bind_answer(struct wm_response *r, const struct wm_item *it,
+    struct wm_answer *a, json_t *ans, const char *where, struct wm_diags *d)
+{
+	json_t *v;
+	char num[32];
+	struct wm_date date;
+
+	switch (it->type) {
+	case WM_ITEM_CHOICE: {
+		json_t *coding = json_object_get(ans, "valueCoding");
+		const char *code = json_string_value(json_object_get(coding,
+		    "code"));
+		const char *sys = json_string_value(json_object_get(coding,
+		    "system"));
+		int k;
+
+		if (!code) {
+			wm_diags_add(d, 0, 0, where, "needs a valueCoding with "
+			    "a code");
+			return;
+		}
+		k = wm_item_find_option(it, code);
+		if (k < 0) {
+			wm_diags_add(d, 0, 0, where, "code '%.64s' is not one "
+			    "of this question's options", code);
+			return;
+		}
+		if (sys && (!it->options[k].system ||
+		    strcmp(sys, it->options[k].system) != 0)) {
+			wm_diags_add(d, 0, 0, where, "code '%.64s' is from a "
+			    "different code system", code);
+			return;
+		}
+		a->option = k;
+		break;
+	}
+	case WM_ITEM_STRING:
+	case WM_ITEM_TEXT:
+		v = json_object_get(ans, "valueString");
+		if (!json_is_string(v) || json_string_length(v) == 0 ||
+		    json_string_length(v) > MAX_ANSWER_TEXT) {
+			wm_diags_add(d, 0, 0, where, "needs a valueString of 1 "
+			    "to %d characters", MAX_ANSWER_TEXT);
+			return;
+		}
+		a->text = copy_str(r, v);
+		if (!a->text) {
+			wm_diags_add(d, 0, 0, where, "contains a NUL character");
+			return;
+		}
+		break;
+	case WM_ITEM_INTEGER:
+		v = json_object_get(ans, "valueInteger");
+		if (!json_is_integer(v)) {
+			wm_diags_add(d, 0, 0, where, "needs a valueInteger");
+			return;
+		}
+		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(v));
+		a->text = wm_arena_strdup(&r->arena, num);
+		break;
+	case WM_ITEM_BOOLEAN:
+		v = json_object_get(ans, "valueBoolean");
+		if (!json_is_boolean(v)) {
+			wm_diags_add(d, 0, 0, where, "needs a valueBoolean");
+			return;
+		}
+		a->text = json_is_true(v) ? "true" : "false";
+		break;
+	case WM_ITEM_DATE:
+		v = json_object_get(ans, "valueDate");
+		if (!json_is_string(v) ||
+		    wm_date_parse(json_string_value(v), &date)) {
+			wm_diags_add(d, 0, 0, where, "needs a valueDate as "
+			    "YYYY-MM-DD");
+			return;
+		}
+		a->text = copy_str(r, v);
+		break;
+	case WM_ITEM_GROUP:
+	case WM_ITEM_DISPLAY:
+		wm_diags_add(d, 0, 0, where, "takes no answer");
+		return;
+	}
+	a->given = 1;
+}
+
+static void bind_items(struct wm_response *, json_t *, int,
+    struct wm_diags *);
+
+static void
+bind_item(struct wm_response *r, json_t *item, int parent, struct wm_diags *d)
+{
+	const char *link = json_string_value(json_object_get(item, "linkId"));
+	const struct wm_item *it;
+	json_t *answers = json_object_get(item, "answer");
+	char where[96];
+	int k;
+
+	if (!link) {
+		wm_diags_add(d, 0, 0, "field item", "an item has no linkId");
+		return;
+	}
+	snprintf(where, sizeof(where), "item %.64s", link);
+	k = wm_instrument_find_item(r->in, link);
+	if (k < 0) {
+		wm_diags_add(d, 0, 0, where, "is not a question of %s version %s",
+		    r->in->title, r->in->version);
+		return;
+	}
+	it = &r->in->items[k];
+	if (it->parent != parent) {
+		wm_diags_add(d, 0, 0, where, "is not where the instrument puts "
+		    "it (inside %s)", it->parent < 0 ? "no group" :
+		    r->in->items[it->parent].link_id);
+		return;
+	}
+	if (it->type == WM_ITEM_GROUP) {
+		if (answers)
+			wm_diags_add(d, 0, 0, where, "is a group and takes no "
+			    "answer");
+		bind_items(r, json_object_get(item, "item"), k, d);
+		return;
+	}
+	if (json_object_get(item, "item"))
+		wm_diags_add(d, 0, 0, where, "is a question; it cannot "
+		    "contain items");
+	if (r->answers[k].given) {
+		wm_diags_add(d, 0, 0, where, "is answered more than once");
+		return;
+	}
+	if (!answers)
+		return;
+	if (!json_is_array(answers) || json_array_size(answers) != 1 ||
+	    !json_is_object(json_array_get(answers, 0))) {
+		wm_diags_add(d, 0, 0, where, "needs exactly one answer");
+		return;
+	}
+	bind_answer(r, it, &r->answers[k], json_array_get(answers, 0), where, d);
+}
+
+static void
+bind_items(struct wm_response *r, json_t *arr, int parent, struct wm_diags *d)
+{
+	json_t *item;
+	size_t i;
+
+	if (!arr)
+		return;
+	if (!json_is_array(arr)) {
+		wm_diags_add(d, 0, 0, "field item", "must be a list");
+		return;
+	}
+	json_array_foreach(arr, i, item) {
+		if (!json_is_object(item))
+			wm_diags_add(d, 0, 0, "field item", "entry %zu is not an "
+			    "object", i + 1);
+		else
+			bind_item(r, item, parent, d);
+	}
+}
+
+int
+wm_response_bind(struct wm_response *r, const struct wm_instrument *in,
+    const struct wm_date *today, struct wm_diags *d)
+{
+	size_t before = wm_diags_count(d);
+
+	if (strcmp(r->url, in->url) != 0 || strcmp(r->version, in->version)) {
+		wm_diags_add(d, 0, 0, "field questionnaire", "does not match "
+		    "the instrument given");
+		return -1;
+	}
+	if (alloc_slots(r, in)) {
+		wm_diags_add(d, 0, 0, NULL, "out of memory");
+		return -1;
+	}
+	bind_items(r, r->items_json, -1, d);
+	if (wm_diags_count(d) != before)
+		return -1;
+	return wm_response_check(r, today, d);
+}
+
+struct wm_response *
+wm_response_new(const struct wm_instrument *in)
+{
+	struct wm_response *r = calloc(1, sizeof(*r));
+
+	if (!r)
+		return NULL;
+	r->url = in->url;
+	r->version = in->version;
+	if (alloc_slots(r, in)) {
+		wm_response_free(r);
+		return NULL;
+	}
+	return r;
+}
+
+int
+wm_response_set_choice(struct wm_response *r, const char *link_id,
+    const char *code)
+{
+	int k = wm_instrument_find_item(r->in, link_id), o;
+
+	if (k < 0 || r->in->items[k].type != WM_ITEM_CHOICE)
+		return -1;
+	o = wm_item_find_option(&r->in->items[k], code);
+	if (o < 0)
+		return -1;
+	r->answers[k].given = 1;
+	r->answers[k].option = o;
+	return 0;
+}
+
+int
+wm_response_set_text(struct wm_response *r, const char *link_id,
+    const char *text)
+{
+	int k = wm_instrument_find_item(r->in, link_id);
+
+	if (k < 0 || (r->in->items[k].type != WM_ITEM_TEXT &&
+	    r->in->items[k].type != WM_ITEM_STRING) || text[0] == '\0')
+		return -1;
+	r->answers[k].text = wm_arena_strdup(&r->arena, text);
+	if (!r->answers[k].text)
+		return -1;
+	r->answers[k].given = 1;
+	return 0;
+}
+
+static void
+check_roles(const struct wm_response *r, struct wm_diags *d)
+{
+	const struct wm_instrument *in = r->in;
+
+	if (!((unsigned)r->subject.kind & in->subjects))
+		wm_diags_add(d, 0, 0, "field subject", "%s is answered about %s%s%s, "
+		    "not about a %s", in->title,
+		    in->subjects & WM_SUBJECT_PERSON ? "a person " : "",
+		    in->subjects & WM_SUBJECT_SERVICE ? "a service " : "",
+		    in->subjects & WM_SUBJECT_STAFF ? "a staff member " : "",
+		    wm_subject_name(r->subject.kind));
+	if (!((unsigned)r->respondent & in->respondents))
+		wm_diags_add(d, 0, 0, "extension respondent", "%s is not "
+		    "answered by '%s'", in->title,
+		    wm_respondent_name(r->respondent));
+	if (r->respondent == WM_RESPONDENT_VALIDATOR &&
+	    r->stakeholder == WM_STAKEHOLDER_NONE)
+		wm_diags_add(d, 0, 0, "extension stakeholder", "a validator's "
+		    "response must say which stakeholder group they speak for");
+	if (r->respondent != WM_RESPONDENT_VALIDATOR &&
+	    r->stakeholder != WM_STAKEHOLDER_NONE)
+		wm_diags_add(d, 0, 0, "extension stakeholder", "is only for "
+		    "validators");
+	if (r->author.id && r->author.kind == WM_SUBJECT_SERVICE)
+		wm_diags_add(d, 0, 0, "field author", "must be a person "
+		    "(\"Patient/ID\") or a staff member (\"Practitioner/EMAIL\")");
+	else if (r->author.id && (r->author.kind == WM_SUBJECT_PERSON) !=
+	    (r->respondent == WM_RESPONDENT_PERSON ||
+	    r->respondent == WM_RESPONDENT_WITH_PRACTITIONER))
+		wm_diags_add(d, 0, 0, "field author", "does not match the "
+		    "respondent '%s'", wm_respondent_name(r->respondent));
+	if ((r->respondent == WM_RESPONDENT_PERSON ||
+	    r->respondent == WM_RESPONDENT_WITH_PRACTITIONER) &&
+	    r->subject.kind == WM_SUBJECT_STAFF)
+		wm_diags_add(d, 0, 0, "extension respondent", "a person using "
+		    "services cannot answer about a staff member");
+}
+
+int
+wm_response_check(struct wm_response *r, const struct wm_date *today,
+    struct wm_diags *d)
+{
+	size_t before = wm_diags_count(d), i;
+	char where[96];
+
+	check_roles(r, d);
+	if (wm_date_cmp(&r->authored, today) > 0)
+		wm_diags_add(d, 0, 0, "field authored", "is in the future");
+	if (r->status == WM_STATUS_COMPLETED) {
+		for (i = 0; i < r->in->n_items; i++) {
+			if (!r->in->items[i].required || r->answers[i].given)
+				continue;
+			snprintf(where, sizeof(where), "item %.64s",
+			    r->in->items[i].link_id);
+			wm_diags_add(d, 0, 0, where, "needs an answer (a "
+			    "completed response answers every required "
+			    "question; save it as in-progress to finish "
+			    "later)");
+		}
+	}
+	if (wm_diags_count(d) != before)
+		return -1;
+	wm_score_scales(r->in, r->answers, r->scores);
+	return 0;
+}

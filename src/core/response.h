@@ -1,0 +1,81 @@
+/*
+ * Responses: a FHIR R4 QuestionnaireResponse read from outside, checked
+ * answer by answer against its instrument, and scored. A response owns its
+ * memory through its arena (wm_response_free releases it); it points at,
+ * but does not own, the instrument it was bound to.
+ *
+ * Reading is two steps because the instrument lives in the store:
+ * wm_response_parse() reads the envelope (which instrument, about whom, by
+ * whom), the caller finds that instrument, and wm_response_bind() checks
+ * the answers against it and computes the scores.
+ */
+#ifndef WM_CORE_RESPONSE_H
+#define WM_CORE_RESPONSE_H
+
+#include <jansson.h>
+
+#include "core/instrument.h"
+#include "core/rating.h"
+#include "core/scoring.h"
+#include "util/arena.h"
+#include "util/date.h"
+#include "util/diag.h"
+
+#define WM_RESPONSE_MAX_BYTES ((size_t)1 << 20)
+
+enum wm_response_status {
+	WM_STATUS_COMPLETED,
+	WM_STATUS_IN_PROGRESS,	/* saved to come back to later */
+};
+
+struct wm_ref {
+	enum wm_subject kind;
+	const char *id;		/* person identifier, unit code or email */
+};
+
+struct wm_response {
+	struct wm_arena arena;
+	const char *url;	/* the instrument's canonical url ... */
+	const char *version;	/* ... and version */
+	enum wm_response_status status;
+	struct wm_ref subject;
+	struct wm_ref author;	/* author.id NULL when not given */
+	const char *unit;	/* the service it is attributed to, or NULL */
+	enum wm_respondent respondent;
+	enum wm_stakeholder stakeholder;	/* validators only */
+	struct wm_date authored;
+
+	/* Set by wm_response_bind() or wm_response_init(). */
+	const struct wm_instrument *in;
+	struct wm_answer *answers;	/* in->n_items */
+	struct wm_score *scores;	/* in->n_scales */
+
+	json_t *items_json;	/* held between parse and bind */
+};
+
+int wm_response_parse(const char *text, size_t len, struct wm_response **out,
+    struct wm_diags *diags);
+
+/* Checks every answer against `in` and scores the response. `today` is
+ * the latest acceptable authored date. Returns 0 when nothing was wrong. */
+int wm_response_bind(struct wm_response *r, const struct wm_instrument *in,
+    const struct wm_date *today, struct wm_diags *diags);
+
+/* A new, empty response to `in`, for programs that build responses
+ * themselves (the demo); fill it, then wm_response_check() it. */
+struct wm_response *wm_response_new(const struct wm_instrument *in);
+int wm_response_set_choice(struct wm_response *r, const char *link_id,
+    const char *code);
+int wm_response_set_text(struct wm_response *r, const char *link_id,
+    const char *text);
+
+/* The rules that do not depend on the JSON: who may answer, about whom,
+ * when, and required answers; then scores the response. */
+int wm_response_check(struct wm_response *r, const struct wm_date *today,
+    struct wm_diags *diags);
+
+void wm_response_free(struct wm_response *r);
+
+const char *wm_response_status_name(enum wm_response_status s);
+
+#endif

@@ -1,0 +1,55 @@
+#include "core/scoring.h"
+
+static int
+item_value(const struct wm_item *it, const struct wm_answer *a, int reversed,
+    double *out)
+{
+	const struct wm_option *op;
+
+	if (!a->given || a->option < 0 || (size_t)a->option >= it->n_options)
+		return 0;
+	op = &it->options[a->option];
+	if (!op->scored)
+		return 0;
+	*out = reversed ? it->min + it->max - op->value : op->value;
+	return 1;
+}
+
+static void
+score_one(const struct wm_instrument *in, const struct wm_scale *sc,
+    const struct wm_answer *answers, struct wm_score *out)
+{
+	double sum = 0, v;
+	size_t i;
+
+	out->has_value = 0;
+	out->value = 0;
+	out->answered = 0;
+	out->items = (unsigned)sc->n_items;
+	for (i = 0; i < sc->n_items; i++) {
+		size_t k = sc->items[i];
+
+		if (item_value(&in->items[k], &answers[k], sc->reversed[i], &v)) {
+			sum += v;
+			out->answered++;
+		}
+	}
+	if (out->answered == 0 || (unsigned long)out->answered * 100 <
+	    (unsigned long)sc->min_answered_percent * out->items)
+		return;
+	out->has_value = 1;
+	if (sc->method == WM_SCALE_MEAN)
+		out->value = sum / out->answered;
+	else
+		out->value = sum * out->items / out->answered;
+}
+
+void
+wm_score_scales(const struct wm_instrument *in,
+    const struct wm_answer *answers, struct wm_score *out)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_scales; i++)
+		score_one(in, &in->scales[i], answers, &out[i]);
+}

@@ -1,0 +1,37 @@
+/*
+ * Scoring: turning a response's answers into scale scores by the rules
+ * its instrument declares (which items, reversed items, mean or sum, and
+ * how many answers are needed for a score at all). Pure functions over
+ * caller-owned arrays.
+ */
+#ifndef WM_CORE_SCORING_H
+#define WM_CORE_SCORING_H
+
+#include "core/instrument.h"
+
+/* One answer slot per instrument item (the arrays are parallel). */
+struct wm_answer {
+	int given;		/* 0: not answered */
+	int option;		/* choice items: index into the item's options */
+	const char *text;	/* other items: the answer as text */
+};
+
+struct wm_score {
+	int has_value;		/* 0: too few answers for a score */
+	double value;
+	unsigned answered;	/* items with a scored answer */
+	unsigned items;		/* items in the scale */
+};
+
+/*
+ * Scores every scale of `in` into out[0 .. in->n_scales). An item counts as
+ * answered when its chosen option has an ordinal value ("prefer not to
+ * say" does not). A scale has a score when answered * 100 >=
+ * min_answered_percent * items; a mean is over the answered items, a sum
+ * is prorated to the full item count. A reversed item scores
+ * min + max - value over that item's scored options.
+ */
+void wm_score_scales(const struct wm_instrument *in,
+    const struct wm_answer *answers, struct wm_score *out);
+
+#endif

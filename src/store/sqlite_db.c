@@ -1,0 +1,287 @@
+/*
+ * The SQLite connection: opening it with the settings that make an
+ * acknowledged write durable (WAL, synchronous=FULL), the per-connection
+ * statement cache, transactions, and error messages.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BUSY_TIMEOUT_MS 10000
+
+const char *
+wm_store_strerror(int rc)
+{
+	switch (rc) {
+	case WM_STORE_OK:
+		return "ok";
+	case WM_STORE_NOT_FOUND:
+		return "not found";
+	case WM_STORE_EXISTS:
+		return "already exists";
+	case WM_STORE_CONFLICT:
+		return "conflicts with what is stored";
+	case WM_STORE_TOO_NEW:
+		return "database is newer than this program";
+	default:
+		return "database error";
+	}
+}
+
+int
+wm_sq_fail(struct wm_store *s, const char *doing, struct wm_buf *err)
+{
+	int code = s->db ? sqlite3_extended_errcode(s->db) : SQLITE_ERROR;
+
+	wm_buf_clear(err);
+	wm_buf_printf(err, "%s: %s", doing,
+	    s->db ? sqlite3_errmsg(s->db) : "no database");
+	if (code == SQLITE_CONSTRAINT_UNIQUE ||
+	    code == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return WM_STORE_EXISTS;
+	return WM_STORE_ERROR;
+}
+
+int
+wm_sq_ready(struct wm_store *s, struct wm_buf *err)
+{
+	if (s->schema_ok)
+		return 0;
+	wm_buf_clear(err);
+	wm_buf_puts(err, "this database has not been set up for this version "
+	    "of Waymark; run 'waymark init --db FILE' first");
+	return WM_STORE_ERROR;
+}
+
+sqlite3_stmt *
+wm_sq_stmt(struct wm_store *s, enum stmt id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = s->stmt[id];
+
+	if (!st) {
+		if (sqlite3_prepare_v3(s->db, wm_sqlite_sql[id], -1,
+		    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+			wm_sq_fail(s, "preparing a query", err);
+			return NULL;
+		}
+		s->stmt[id] = st;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int
+wm_sq_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (!v)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+int
+wm_sq_id(sqlite3_stmt *st, int i, int64_t v)
+{
+	if (v == 0)
+		return sqlite3_bind_null(st, i);
+	return sqlite3_bind_int64(st, i, v);
+}
+
+const char *
+wm_sq_col(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+int
+wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    struct wm_buf *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		rc = wm_sq_fail(s, doing, err);
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return 0;
+}
+
+void
+wm_sq_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
+wm_sq_now(const struct wm_store *s, char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (s->clock[0]) {
+		memcpy(out, s->clock, sizeof(s->clock));
+		return;
+	}
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int
+run(struct wm_store *s, enum stmt id, const char *doing, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, id, err);
+
+	return st ? wm_sq_exec(s, st, doing, err) : WM_STORE_ERROR;
+}
+
+int
+wm_store_begin(struct wm_store *s, struct wm_buf *err)
+{
+	return run(s, ST_BEGIN, "starting a transaction", err);
+}
+
+int
+wm_store_commit(struct wm_store *s, struct wm_buf *err)
+{
+	return run(s, ST_COMMIT, "saving", err);
+}
+
+void
+wm_store_rollback(struct wm_store *s)
+{
+	struct wm_buf ignore = WM_BUF_INIT;
+
+	if (!sqlite3_get_autocommit(s->db))
+		run(s, ST_ROLLBACK, "undoing", &ignore);
+	wm_buf_release(&ignore);
+}
+
+int
+wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err)
+{
+	*own = sqlite3_get_autocommit(s->db);
+	return *own ? run(s, ST_SAVEPOINT, "starting a transaction", err) : 0;
+}
+
+int
+wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
+{
+	struct wm_buf ignore = WM_BUF_INIT;
+
+	if (!own)
+		return rc;
+	if (rc == 0)
+		return run(s, ST_RELEASE, "saving", err);
+	run(s, ST_ROLLBACK_TO, "undoing", &ignore);
+	run(s, ST_RELEASE, "undoing", &ignore);
+	wm_buf_release(&ignore);
+	return rc;
+}
+
+/* Fixed settings, run before any statement; not user input. */
+static const char *const pragmas[] = {
+	"PRAGMA foreign_keys = ON",
+	"PRAGMA journal_mode = WAL",
+	"PRAGMA synchronous = FULL",
+	"PRAGMA temp_store = MEMORY",
+};
+
+static int
+apply_pragmas(struct wm_store *s, struct wm_buf *err)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++) {
+		sqlite3_stmt *st;
+		int rc;
+
+		if (s->readonly && strstr(pragmas[i], "journal_mode"))
+			continue;
+		if (sqlite3_prepare_v2(s->db, pragmas[i], -1, &st, NULL))
+			return wm_sq_fail(s, "configuring the database", err);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return wm_sq_fail(s, "configuring the database", err);
+	}
+	return 0;
+}
+
+int
+wm_store_open(const char *path, unsigned flags, struct wm_store **out,
+    struct wm_buf *err)
+{
+	struct wm_store *s;
+	int oflags, version, rc;
+
+	*out = NULL;
+	s = calloc(1, sizeof(*s));
+	if (!s)
+		return WM_STORE_ERROR;
+	s->readonly = (flags & WM_STORE_READONLY) != 0;
+	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (flags & WM_STORE_CREATE)
+		oflags |= SQLITE_OPEN_CREATE;
+	oflags |= SQLITE_OPEN_NOMUTEX;
+	if (sqlite3_open_v2(path, &s->db, oflags, NULL) != SQLITE_OK) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "cannot open database '%s': %s%s", path,
+		    s->db ? sqlite3_errmsg(s->db) : "out of memory",
+		    flags & WM_STORE_CREATE ? "" :
+		    " (create it with 'waymark init --db FILE')");
+		wm_store_close(s);
+		return WM_STORE_ERROR;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	rc = apply_pragmas(s, err);
+	if (rc == 0)
+		rc = wm_sq_user_version(s, &version, err);
+	if (rc) {
+		wm_store_close(s);
+		return rc;
+	}
+	if (version > wm_store_schema_version()) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "database '%s' has schema version %d, newer "
+		    "than this Waymark (%d); use a newer Waymark", path,
+		    version, wm_store_schema_version());
+		wm_store_close(s);
+		return WM_STORE_TOO_NEW;
+	}
+	s->schema_ok = version == wm_store_schema_version();
+	*out = s;
+	return 0;
+}
+
+int
+wm_store_set_clock(struct wm_store *s, const char *now)
+{
+	if (strlen(now) >= sizeof(s->clock))
+		return -1;
+	memcpy(s->clock, now, strlen(now) + 1);
+	return 0;
+}
+
+void
+wm_store_close(struct wm_store *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < ST__COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}

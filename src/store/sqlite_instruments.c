@@ -1,0 +1,196 @@
+/*
+ * Instruments as loaded: the exact text (so a response can always be read
+ * against the version it answered), plus its items, options and scales as
+ * rows, so answers and scores can be stored as small numbers and still be
+ * read with plain SQL.
+ */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+static int
+put_parts(struct wm_store *s, const struct wm_instrument *in, int64_t id,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i, j;
+	int rc;
+
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+
+		if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_ITEM_ADD, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		wm_sq_text(st, 3, it->link_id);
+		wm_sq_text(st, 4, wm_item_type_name(it->type));
+		wm_sq_text(st, 5, it->text);
+		if ((rc = wm_sq_exec(s, st, "storing the items", err)))
+			return rc;
+		for (j = 0; j < it->n_options; j++) {
+			const struct wm_option *op = &it->options[j];
+
+			if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_OPTION_ADD, err)))
+				return WM_STORE_ERROR;
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+			sqlite3_bind_int64(st, 3, (sqlite3_int64)j);
+			wm_sq_text(st, 4, op->code);
+			wm_sq_text(st, 5, op->display);
+			if (op->scored)
+				sqlite3_bind_double(st, 6, op->value);
+			if ((rc = wm_sq_exec(s, st, "storing the options", err)))
+				return rc;
+		}
+	}
+	for (i = 0; i < in->n_scales; i++) {
+		if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_SCALE_ADD, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		wm_sq_text(st, 3, in->scales[i].code);
+		wm_sq_text(st, 4, in->scales[i].title);
+		if ((rc = wm_sq_exec(s, st, "storing the scales", err)))
+			return rc;
+	}
+	return 0;
+}
+
+int
+wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
+    const char *text, size_t len, int64_t *id, int *existed,
+    struct wm_buf *err)
+{
+	struct wm_buf have = WM_BUF_INIT;
+	char now[32];
+	sqlite3_stmt *st;
+	int own, rc;
+
+	*existed = 0;
+	rc = wm_store_instrument_get(s, in->url, in->version, id, &have, err);
+	if (rc == 0) {
+		if (have.len == len && memcmp(have.data, text, len) == 0) {
+			*existed = 1;
+		} else {
+			wm_buf_clear(err);
+			wm_buf_printf(err, "%s version %s is already loaded with "
+			    "different content; give the changed instrument a "
+			    "new version", in->url, in->version);
+			rc = WM_STORE_CONFLICT;
+		}
+		goto done;
+	}
+	if (rc != WM_STORE_NOT_FOUND)
+		goto done;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		goto done;
+	wm_sq_now(s, now);
+	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	wm_sq_text(st, 1, in->url);
+	wm_sq_text(st, 2, in->version);
+	wm_sq_text(st, 3, in->name);
+	wm_sq_text(st, 4, in->title);
+	wm_sq_text(st, 5, in->family);
+	sqlite3_bind_text(st, 6, text, (int)len, SQLITE_TRANSIENT);
+	wm_sq_text(st, 7, now);
+	if ((rc = wm_sq_exec(s, st, "storing the instrument", err)))
+		goto out;
+	*id = sqlite3_last_insert_rowid(s->db);
+	rc = put_parts(s, in, *id, err);
+out:
+	rc = wm_sq_tx_end(s, own, rc, err);
+done:
+	wm_buf_release(&have);
+	return rc;
+}
+
+static int
+get_content(struct wm_store *s, sqlite3_stmt *st, int col, int64_t *id,
+    struct wm_buf *text, const char *what, struct wm_buf *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(st, 0);
+		wm_buf_clear(text);
+		wm_buf_add(text, sqlite3_column_blob(st, col),
+		    (size_t)sqlite3_column_bytes(st, col));
+		sqlite3_reset(st);
+		return text->failed ? WM_STORE_ERROR : 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return wm_sq_fail(s, "reading the instrument", err);
+	wm_buf_clear(err);
+	wm_buf_printf(err, "instrument %s is not loaded (see 'waymark "
+	    "instrument list')", what);
+	return WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_instrument_get(struct wm_store *s, const char *url,
+    const char *version, int64_t *id, struct wm_buf *text, struct wm_buf *err)
+{
+	struct wm_buf what = WM_BUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_GET, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, url);
+	wm_sq_text(st, 2, version);
+	wm_buf_printf(&what, "%s version %s", url, version);
+	rc = get_content(s, st, 1, id, text, wm_buf_str(&what), err);
+	wm_buf_release(&what);
+	return rc;
+}
+
+int
+wm_store_instrument_get_id(struct wm_store *s, int64_t id,
+    struct wm_buf *text, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_GET_ID, err)))
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	return get_content(s, st, 0, NULL, text, "with that id", err);
+}
+
+int
+wm_store_instrument_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct wm_instrument_row row;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_LIST, err)))
+		return WM_STORE_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.url = wm_sq_col(st, 1);
+		row.version = wm_sq_col(st, 2);
+		row.title = wm_sq_col(st, 3);
+		row.family = wm_sq_col(st, 4);
+		row.loaded = wm_sq_col(st, 5);
+		row.responses = sqlite3_column_int64(st, 6);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, "listing instruments", err);
+}

@@ -1,0 +1,101 @@
+/*
+ * Private to the SQLite backend: the connection, its statement catalogue
+ * (every SQL text Waymark runs is an entry in sqlite_sql.c, prepared once
+ * per connection, parameters always bound), and small helpers shared by
+ * the backend's files.
+ */
+#ifndef WM_STORE_SQLITE_INTERNAL_H
+#define WM_STORE_SQLITE_INTERNAL_H
+
+#include <sqlite3.h>
+#include <stdint.h>
+
+#include "store/store.h"
+
+enum stmt {
+	ST_UNIT_ADD,
+	ST_UNIT_FIND,
+	ST_UNIT_LIST,
+	ST_PERSON_ADD,
+	ST_CASELOAD_ADD,
+	ST_PERSON_FIND,
+	ST_PERSON_UNIT_AT,
+	ST_PERSON_LIST,
+	ST_ACCOUNT_ADD,
+	ST_ACCOUNT_FIND,
+	ST_GRANT_ADD,
+	ST_ACCOUNT_LIST,
+	ST_TRAINING_ADD,
+	ST_CYCLE_ADD,
+	ST_INSTRUMENT_ADD,
+	ST_INSTRUMENT_ITEM_ADD,
+	ST_INSTRUMENT_OPTION_ADD,
+	ST_INSTRUMENT_SCALE_ADD,
+	ST_INSTRUMENT_GET,
+	ST_INSTRUMENT_GET_ID,
+	ST_INSTRUMENT_LIST,
+	ST_RESPONSE_ADD,
+	ST_ANSWER_ADD,
+	ST_SCORE_ADD,
+	ST_ANSWER_EACH,
+	ST_SCALE_SUMMARY,
+	ST_PEOPLE_SUMMARY,
+	ST_LATEST_RATINGS,
+	ST_AUDIT_ADD,
+	ST_BEGIN,
+	ST_COMMIT,
+	ST_ROLLBACK,
+	ST_SAVEPOINT,
+	ST_RELEASE,
+	ST_ROLLBACK_TO,
+	ST__COUNT
+};
+
+extern const char *const wm_sqlite_sql[ST__COUNT];
+
+struct wm_store {
+	sqlite3 *db;
+	sqlite3_stmt *stmt[ST__COUNT];
+	int schema_ok;		/* the schema is current */
+	int readonly;
+	char clock[32];		/* fixed "now" when set (reproducible demos) */
+};
+
+/* The prepared statement, reset and with bindings cleared; NULL (and err
+ * filled) on failure. */
+sqlite3_stmt *wm_sq_stmt(struct wm_store *s, enum stmt id,
+    struct wm_buf *err);
+
+/* Fills err from the connection's last error; returns the rc to pass on
+ * (WM_STORE_EXISTS for a unique constraint, else WM_STORE_ERROR). */
+int wm_sq_fail(struct wm_store *s, const char *doing, struct wm_buf *err);
+
+/* Refuses work on a database that needs `waymark init`. */
+int wm_sq_ready(struct wm_store *s, struct wm_buf *err);
+
+/* Binds a string or NULL. */
+int wm_sq_text(sqlite3_stmt *st, int i, const char *v);
+/* Binds an id, with 0 meaning NULL. */
+int wm_sq_id(sqlite3_stmt *st, int i, int64_t v);
+
+/* Runs a statement that returns no rows. */
+int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    struct wm_buf *err);
+
+/* Column text, or NULL. */
+const char *wm_sq_col(sqlite3_stmt *st, int i);
+
+/* The schema version recorded in the file (PRAGMA user_version). */
+int wm_sq_user_version(struct wm_store *s, int *v, struct wm_buf *err);
+
+/* Today's date, YYYY-MM-DD, UTC. */
+void wm_sq_today(char out[11]);
+/* The current time, ISO 8601 UTC, or the store's fixed clock. */
+void wm_sq_now(const struct wm_store *s, char out[32]);
+
+/* Opens a savepoint when no transaction is open, so each write is all
+ * or nothing either way; wm_sq_tx_end commits or rolls it back. */
+int wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err);
+int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
+
+#endif

@@ -1,0 +1,270 @@
+/*
+ * Schema migrations: numbered, forward-only, each applied with the
+ * version bump inside one transaction, so a database is always at exactly
+ * one version. Never edit a migration that has shipped; add the next one.
+ *
+ * This is the one file allowed to run SQL text with sqlite3_exec: the
+ * scripts are fixed literals, with no input in them.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+
+/* 1: the foundation. */
+static const char *const m1[] = {
+	"CREATE TABLE unit ("
+	" id INTEGER PRIMARY KEY,"
+	" parent_id INTEGER REFERENCES unit(id),"
+	" kind TEXT NOT NULL CHECK (kind IN ('network', 'provider', 'service')),"
+	" code TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE INDEX unit_parent ON unit(parent_id)",
+	"CREATE TABLE person ("
+	" id INTEGER PRIMARY KEY,"
+	" ident TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE TABLE caseload ("
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" start_date TEXT NOT NULL,"
+	" end_date TEXT,"
+	" PRIMARY KEY (person_id, start_date, unit_id)) WITHOUT ROWID",
+	"CREATE INDEX caseload_unit ON caseload(unit_id, person_id)",
+	"CREATE TABLE account ("
+	" id INTEGER PRIMARY KEY,"
+	" email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	" name TEXT NOT NULL,"
+	" person_id INTEGER REFERENCES person(id),"
+	" password_hash TEXT,"
+	" created TEXT NOT NULL)",
+	"CREATE TABLE role_grant ("
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" role TEXT NOT NULL CHECK (role IN ('person', 'practitioner', 'lead',"
+	"  'validator', 'commissioner', 'admin')),"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" stakeholder TEXT CHECK (stakeholder IN ('lived-experience',"
+	"  'supporter', 'peer-worker', 'practitioner', 'commissioner')),"
+	" PRIMARY KEY (account_id, role, unit_id)) WITHOUT ROWID",
+	"CREATE INDEX role_grant_unit ON role_grant(unit_id, role)",
+	"CREATE TABLE instrument ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL,"
+	" version TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" family TEXT,"
+	" content TEXT NOT NULL,"
+	" loaded TEXT NOT NULL,"
+	" UNIQUE (url, version))",
+	"CREATE INDEX instrument_family ON instrument(family)",
+	"CREATE TABLE instrument_item ("
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" idx INTEGER NOT NULL,"
+	" link_id TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" text TEXT,"
+	" PRIMARY KEY (instrument_id, idx)) WITHOUT ROWID",
+	"CREATE TABLE instrument_option ("
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" item_idx INTEGER NOT NULL,"
+	" idx INTEGER NOT NULL,"
+	" code TEXT NOT NULL,"
+	" display TEXT NOT NULL,"
+	" value REAL,"
+	" PRIMARY KEY (instrument_id, item_idx, idx)) WITHOUT ROWID",
+	"CREATE TABLE instrument_scale ("
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" idx INTEGER NOT NULL,"
+	" code TEXT NOT NULL,"
+	" title TEXT NOT NULL,"
+	" PRIMARY KEY (instrument_id, idx)) WITHOUT ROWID",
+	"CREATE TABLE response ("
+	" id INTEGER PRIMARY KEY,"
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person',"
+	"  'service', 'staff')),"
+	" subject_id INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" author_kind TEXT CHECK (author_kind IN ('person', 'staff')),"
+	" author_id INTEGER,"
+	" respondent TEXT NOT NULL CHECK (respondent IN ('person',"
+	"  'person-with-practitioner', 'staff', 'lead', 'validator')),"
+	" stakeholder TEXT,"
+	" status TEXT NOT NULL CHECK (status IN ('completed', 'in-progress')),"
+	" authored TEXT NOT NULL,"
+	" quarter TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE INDEX response_subject ON response(subject_kind, subject_id,"
+	" authored)",
+	"CREATE INDEX response_summary ON response(instrument_id, status,"
+	" unit_id, quarter, respondent, subject_id)",
+	"CREATE TABLE answer ("
+	" response_id INTEGER NOT NULL REFERENCES response(id),"
+	" item INTEGER NOT NULL,"
+	" option INTEGER,"
+	" text TEXT,"
+	" PRIMARY KEY (response_id, item)) WITHOUT ROWID",
+	/* Scores are derived at write time and carry the columns reports
+	 * group by, so summaries read one covering index. */
+	"CREATE TABLE score ("
+	" response_id INTEGER NOT NULL REFERENCES response(id),"
+	" scale INTEGER NOT NULL,"
+	" value REAL,"
+	" answered INTEGER NOT NULL,"
+	" instrument_id INTEGER NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" quarter TEXT NOT NULL,"
+	" respondent TEXT NOT NULL,"
+	" subject_id INTEGER NOT NULL,"
+	" PRIMARY KEY (response_id, scale)) WITHOUT ROWID",
+	"CREATE INDEX score_summary ON score(instrument_id, unit_id, quarter,"
+	" respondent, scale, subject_id, value)",
+	"CREATE TABLE cycle ("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" instrument_url TEXT NOT NULL,"
+	" subject_kind TEXT NOT NULL CHECK (subject_kind IN ('person',"
+	"  'service', 'staff')),"
+	" every_months INTEGER NOT NULL CHECK (every_months BETWEEN 1 AND 60),"
+	" start_date TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE TABLE training ("
+	" id INTEGER PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" course TEXT NOT NULL,"
+	" completed TEXT NOT NULL,"
+	" recorded TEXT NOT NULL,"
+	" UNIQUE (account_id, course, completed))",
+	"CREATE TABLE audit ("
+	" id INTEGER PRIMARY KEY,"
+	" at TEXT NOT NULL,"
+	" actor_account_id INTEGER,"
+	" action TEXT NOT NULL,"
+	" subject_kind TEXT,"
+	" subject_id INTEGER,"
+	" detail TEXT,"
+	" address TEXT)",
+	"CREATE INDEX audit_subject ON audit(subject_kind, subject_id, at)",
+	"CREATE TRIGGER audit_append_only_u BEFORE UPDATE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_append_only_d BEFORE DELETE ON audit"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1 };
+
+#define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
+
+/* Fixed literals, one per schema version. */
+static const char *const set_version[] = {
+	"PRAGMA user_version = 1",
+};
+
+int
+wm_store_schema_version(void)
+{
+	return N_MIGRATIONS;
+}
+
+int
+wm_sq_user_version(struct wm_store *s, int *v, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL))
+		return wm_sq_fail(s, "reading the schema version", err);
+	*v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (*v < 0)
+		return wm_sq_fail(s, "reading the schema version", err);
+	return 0;
+}
+
+static int
+exec_literal(struct wm_store *s, const char *sql, const char *doing,
+    struct wm_buf *err)
+{
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return wm_sq_fail(s, doing, err);
+	return 0;
+}
+
+/* A file at version 0 with tables in it belongs to someone else. */
+static int
+has_tables(struct wm_store *s)
+{
+	sqlite3_stmt *st;
+	int n = 1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master",
+	    -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n > 0;
+}
+
+static int
+exec_steps(struct wm_store *s, const char *const *steps, const char *doing,
+    struct wm_buf *err)
+{
+	int rc = 0;
+
+	for (; *steps && rc == 0; steps++)
+		rc = exec_literal(s, *steps, doing, err);
+	return rc;
+}
+
+int
+wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
+{
+	int v, rc;
+
+	_Static_assert(sizeof(set_version) / sizeof(set_version[0]) ==
+	    sizeof(migrations) / sizeof(migrations[0]),
+	    "every migration sets its version");
+	rc = exec_literal(s, "BEGIN IMMEDIATE", "starting the migration", err);
+	if (rc)
+		return rc;
+	rc = wm_sq_user_version(s, &v, err);
+	if (rc)
+		goto out;
+	*from = v;
+	if (v == 0 && has_tables(s)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "this file holds other data and is not a Waymark "
+		    "database; Waymark will not change it");
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	if (v > N_MIGRATIONS) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "the database has schema version %d, newer "
+		    "than this Waymark (%d)", v, N_MIGRATIONS);
+		rc = WM_STORE_TOO_NEW;
+		goto out;
+	}
+	for (; v < N_MIGRATIONS; v++) {
+		char doing[64];
+
+		snprintf(doing, sizeof(doing), "applying migration %d", v + 1);
+		rc = exec_steps(s, migrations[v], doing, err);
+		if (rc == 0)
+			rc = exec_literal(s, set_version[v], doing, err);
+		if (rc)
+			goto out;
+	}
+	rc = exec_literal(s, "COMMIT", "saving the migration", err);
+out:
+	if (rc)
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	else {
+		*to = v;
+		s->schema_ok = 1;
+	}
+	return rc;
+}

@@ -1,0 +1,357 @@
+/*
+ * The network tree, people on caseloads, staff accounts with their role
+ * grants, training records, cycles and the audit log.
+ */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+static int
+insert(struct wm_store *s, sqlite3_stmt *st, const char *doing, int64_t *id,
+    struct wm_buf *err)
+{
+	int rc = wm_sq_exec(s, st, doing, err);
+
+	if (rc == 0 && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+int
+wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
+    const char *name, int64_t parent_id, int64_t *id, struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_UNIT_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	wm_sq_text(st, 1, kind);
+	wm_sq_text(st, 2, code);
+	wm_sq_text(st, 3, name);
+	wm_sq_id(st, 4, parent_id);
+	wm_sq_text(st, 5, now);
+	return insert(s, st, "adding the unit", id, err);
+}
+
+static int
+find_id(struct wm_store *s, enum stmt which, const char *key, int64_t *id,
+    const char *what, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, which, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return wm_sq_fail(s, "looking something up", err);
+	wm_buf_clear(err);
+	wm_buf_printf(err, "no %s '%s'", what, key);
+	return WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_unit_find(struct wm_store *s, const char *code,
+    struct wm_unit_row *out, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	const char *kind;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_UNIT_FIND, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		kind = wm_sq_col(st, 1);
+		/* Point at static names so the row outlives the statement. */
+		out->kind = strcmp(kind, "network") == 0 ? "network" :
+		    strcmp(kind, "provider") == 0 ? "provider" : "service";
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return wm_sq_fail(s, "looking up the unit", err);
+	wm_buf_clear(err);
+	wm_buf_printf(err, "no unit '%s' (see 'waymark unit list')", code);
+	return WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_unit_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct wm_unit_row row;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_UNIT_LIST, err)))
+		return WM_STORE_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.kind = wm_sq_col(st, 1);
+		row.code = wm_sq_col(st, 2);
+		row.name = wm_sq_col(st, 3);
+		row.parent_code = wm_sq_col(st, 4);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, "listing units", err);
+}
+
+int
+wm_store_person_add(struct wm_store *s, const char *ident, const char *name,
+    int64_t unit_id, const char *since, int64_t *id, struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	wm_sq_now(s, now);
+	if (!(st = wm_sq_stmt(s, ST_PERSON_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	wm_sq_text(st, 1, ident);
+	wm_sq_text(st, 2, name);
+	wm_sq_text(st, 3, now);
+	if ((rc = insert(s, st, "adding the person", id, err)))
+		goto out;
+	if (unit_id) {
+		if (!(st = wm_sq_stmt(s, ST_CASELOAD_ADD, err))) {
+			rc = WM_STORE_ERROR;
+			goto out;
+		}
+		sqlite3_bind_int64(st, 1, *id);
+		sqlite3_bind_int64(st, 2, unit_id);
+		wm_sq_text(st, 3, since);
+		rc = insert(s, st, "adding the person to the caseload", NULL,
+		    err);
+	}
+out:
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+int
+wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
+    struct wm_buf *err)
+{
+	return find_id(s, ST_PERSON_FIND, ident, id, "person", err);
+}
+
+int
+wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
+    const char *date, int64_t *unit_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_PERSON_UNIT_AT, err)))
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	wm_sq_text(st, 2, date);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*unit_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return wm_sq_fail(s, "finding the person's service", err);
+	wm_buf_clear(err);
+	wm_buf_printf(err, "the person was not on any service's caseload on %s",
+	    date);
+	return WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_person_list(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct wm_person_row row;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_PERSON_LIST, err)))
+		return WM_STORE_ERROR;
+	wm_sq_id(st, 1, unit_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.ident = wm_sq_col(st, 1);
+		row.name = wm_sq_col(st, 2);
+		row.unit_code = wm_sq_col(st, 3);
+		row.since = wm_sq_col(st, 4);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, "listing people", err);
+}
+
+int
+wm_store_account_add(struct wm_store *s, const char *email, const char *name,
+    int64_t person_id, const char *password_hash, int64_t *id,
+    struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_ACCOUNT_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	wm_sq_text(st, 1, email);
+	wm_sq_text(st, 2, name);
+	wm_sq_id(st, 3, person_id);
+	wm_sq_text(st, 4, password_hash);
+	wm_sq_text(st, 5, now);
+	return insert(s, st, "adding the account", id, err);
+}
+
+int
+wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
+    struct wm_buf *err)
+{
+	return find_id(s, ST_ACCOUNT_FIND, email, id, "account", err);
+}
+
+int
+wm_store_grant_add(struct wm_store *s, int64_t account_id, const char *role,
+    int64_t unit_id, const char *stakeholder, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_GRANT_ADD, err)))
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, role);
+	sqlite3_bind_int64(st, 3, unit_id);
+	wm_sq_text(st, 4, stakeholder);
+	return insert(s, st, "granting the role", NULL, err);
+}
+
+int
+wm_store_account_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_account_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct wm_account_row row;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_ACCOUNT_LIST, err)))
+		return WM_STORE_ERROR;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.id = sqlite3_column_int64(st, 0);
+		row.email = wm_sq_col(st, 1);
+		row.name = wm_sq_col(st, 2);
+		row.grants = wm_sq_col(st, 3);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, "listing accounts", err);
+}
+
+int
+wm_store_training_add(struct wm_store *s, int64_t account_id,
+    const char *course, const char *completed, struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_TRAINING_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, course);
+	wm_sq_text(st, 3, completed);
+	wm_sq_text(st, 4, now);
+	return insert(s, st, "recording the training", NULL, err);
+}
+
+int
+wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
+    const char *instrument_url, const char *subject_kind, int every_months,
+    const char *start, struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_CYCLE_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, unit_id);
+	wm_sq_text(st, 2, instrument_url);
+	wm_sq_text(st, 3, subject_kind);
+	sqlite3_bind_int(st, 4, every_months);
+	wm_sq_text(st, 5, start);
+	wm_sq_text(st, 6, now);
+	return insert(s, st, "adding the cycle", NULL, err);
+}
+
+int
+wm_store_audit(struct wm_store *s, int64_t actor_account_id,
+    const char *action, const char *subject_kind, int64_t subject_id,
+    const char *detail, const char *address, struct wm_buf *err)
+{
+	char now[32];
+	sqlite3_stmt *st;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_AUDIT_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	wm_sq_text(st, 1, now);
+	wm_sq_id(st, 2, actor_account_id);
+	wm_sq_text(st, 3, action);
+	wm_sq_text(st, 4, subject_kind);
+	wm_sq_id(st, 5, subject_id);
+	wm_sq_text(st, 6, detail);
+	wm_sq_text(st, 7, address);
+	return insert(s, st, "writing the audit log", NULL, err);
+}

@@ -1,0 +1,157 @@
+/*
+ * Saving a response with its answers and derived scores in one
+ * transaction, and reading answers back for export.
+ */
+#include "store/sqlite_internal.h"
+
+static const char *
+author_kind(const struct wm_response *r)
+{
+	if (!r->author.id)
+		return NULL;
+	return r->author.kind == WM_SUBJECT_PERSON ? "person" : "staff";
+}
+
+static int
+save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
+    struct wm_buf *err)
+{
+	const struct wm_instrument *in = r->in;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_answer *a = &r->answers[i];
+
+		if (!a->given)
+			continue;
+		if (!(st = wm_sq_stmt(s, ST_ANSWER_ADD, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		if (in->items[i].type == WM_ITEM_CHOICE)
+			sqlite3_bind_int(st, 3, a->option);
+		else
+			wm_sq_text(st, 4, a->text);
+		if ((rc = wm_sq_exec(s, st, "storing an answer", err)))
+			return rc;
+	}
+	return 0;
+}
+
+/* Only completed responses are scored: a half-finished one is not a
+ * measurement yet. */
+static int
+save_scores(struct wm_store *s, const struct wm_response *r,
+    const struct wm_response_ids *ids, int64_t id, const char *quarter,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if (r->status != WM_STATUS_COMPLETED)
+		return 0;
+	for (i = 0; i < r->in->n_scales; i++) {
+		const struct wm_score *sc = &r->scores[i];
+
+		if (!(st = wm_sq_stmt(s, ST_SCORE_ADD, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		if (sc->has_value)
+			sqlite3_bind_double(st, 3, sc->value);
+		sqlite3_bind_int(st, 4, (int)sc->answered);
+		sqlite3_bind_int64(st, 5, ids->instrument_id);
+		sqlite3_bind_int64(st, 6, ids->unit_id);
+		wm_sq_text(st, 7, quarter);
+		wm_sq_text(st, 8, wm_respondent_name(r->respondent));
+		sqlite3_bind_int64(st, 9, ids->subject_id);
+		if ((rc = wm_sq_exec(s, st, "storing a score", err)))
+			return rc;
+	}
+	return 0;
+}
+
+int
+wm_store_response_save(struct wm_store *s, const struct wm_response *r,
+    const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
+{
+	char now[32], date[11], quarter[8];
+	sqlite3_stmt *st;
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	wm_sq_now(s, now);
+	wm_date_format(&r->authored, date);
+	wm_date_quarter(&r->authored, quarter);
+	if (!(st = wm_sq_stmt(s, ST_RESPONSE_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, ids->instrument_id);
+	wm_sq_text(st, 2, wm_subject_name(r->subject.kind));
+	sqlite3_bind_int64(st, 3, ids->subject_id);
+	sqlite3_bind_int64(st, 4, ids->unit_id);
+	wm_sq_text(st, 5, ids->author_id ? author_kind(r) : NULL);
+	wm_sq_id(st, 6, ids->author_id);
+	wm_sq_text(st, 7, wm_respondent_name(r->respondent));
+	wm_sq_text(st, 8, r->stakeholder ?
+	    wm_stakeholder_code(r->stakeholder) : NULL);
+	wm_sq_text(st, 9, wm_response_status_name(r->status));
+	wm_sq_text(st, 10, date);
+	wm_sq_text(st, 11, quarter);
+	wm_sq_text(st, 12, now);
+	if ((rc = wm_sq_exec(s, st, "storing the response", err)))
+		goto out;
+	*id = sqlite3_last_insert_rowid(s->db);
+	rc = save_answers(s, r, *id, err);
+	if (rc == 0)
+		rc = save_scores(s, r, ids, *id, quarter, err);
+out:
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+int
+wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
+    int (*cb)(void *, const struct wm_answer_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct wm_answer_row row;
+	sqlite3_stmt *st;
+	int rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if (!(st = wm_sq_stmt(s, ST_ANSWER_EACH, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, url);
+	wm_sq_id(st, 2, unit_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row.response_id = sqlite3_column_int64(st, 0);
+		row.url = wm_sq_col(st, 1);
+		row.version = wm_sq_col(st, 2);
+		row.subject_kind = wm_sq_col(st, 3);
+		row.subject = wm_sq_col(st, 4);
+		row.unit_code = wm_sq_col(st, 5);
+		row.respondent = wm_sq_col(st, 6);
+		row.stakeholder = wm_sq_col(st, 7);
+		row.status = wm_sq_col(st, 8);
+		row.authored = wm_sq_col(st, 9);
+		row.link_id = wm_sq_col(st, 10);
+		row.code = wm_sq_col(st, 11);
+		row.display = wm_sq_col(st, 12);
+		row.has_value = sqlite3_column_type(st, 13) != SQLITE_NULL;
+		row.value = sqlite3_column_double(st, 13);
+		row.text = wm_sq_col(st, 14);
+		if (cb(ctx, &row))
+			break;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, "reading answers", err);
+}

@@ -1,0 +1,152 @@
+/*
+ * The closed catalogue of every SQL statement the SQLite backend runs.
+ * Parameters are always bound; variants are separate entries or NULL-able
+ * parameters, never text spliced at run time.
+ */
+#include "store/sqlite_internal.h"
+
+const char *const wm_sqlite_sql[ST__COUNT] = {
+	[ST_UNIT_ADD] =
+	    "INSERT INTO unit(kind, code, name, parent_id, created) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_UNIT_FIND] =
+	    "SELECT id, kind FROM unit WHERE code = ?1",
+	[ST_UNIT_LIST] =
+	    "WITH RECURSIVE tree(id, path) AS ("
+	    " SELECT id, printf('%08d', id) FROM unit WHERE parent_id IS NULL"
+	    " UNION ALL SELECT u.id, t.path || '/' || printf('%08d', u.id)"
+	    " FROM unit u JOIN tree t ON u.parent_id = t.id) "
+	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM tree t"
+	    " JOIN unit u ON u.id = t.id LEFT JOIN unit p ON p.id = u.parent_id"
+	    " ORDER BY t.path",
+	[ST_PERSON_ADD] =
+	    "INSERT INTO person(ident, name, created) VALUES (?1, ?2, ?3)",
+	[ST_CASELOAD_ADD] =
+	    "INSERT INTO caseload(person_id, unit_id, start_date) "
+	    "VALUES (?1, ?2, ?3)",
+	[ST_PERSON_FIND] =
+	    "SELECT id FROM person WHERE ident = ?1",
+	[ST_PERSON_UNIT_AT] =
+	    "SELECT unit_id FROM caseload WHERE person_id = ?1"
+	    " AND start_date <= ?2 AND (end_date IS NULL OR end_date > ?2)"
+	    " ORDER BY start_date DESC LIMIT 1",
+	[ST_PERSON_LIST] =
+	    "SELECT p.id, p.ident, p.name, u.code, c.start_date FROM person p"
+	    " LEFT JOIN caseload c ON c.person_id = p.id AND c.end_date IS NULL"
+	    " LEFT JOIN unit u ON u.id = c.unit_id"
+	    " WHERE ?1 IS NULL OR c.unit_id = ?1 ORDER BY p.ident",
+	[ST_ACCOUNT_ADD] =
+	    "INSERT INTO account(email, name, person_id, password_hash, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_ACCOUNT_FIND] =
+	    "SELECT id FROM account WHERE email = ?1",
+	[ST_GRANT_ADD] =
+	    "INSERT INTO role_grant(account_id, role, unit_id, stakeholder)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_ACCOUNT_LIST] =
+	    "SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||"
+	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
+	    " (SELECT * FROM role_grant WHERE account_id = a.id"
+	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
+	    " FROM account a ORDER BY a.email",
+	[ST_TRAINING_ADD] =
+	    "INSERT INTO training(account_id, course, completed, recorded)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_CYCLE_ADD] =
+	    "INSERT INTO cycle(unit_id, instrument_url, subject_kind,"
+	    " every_months, start_date, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_INSTRUMENT_ADD] =
+	    "INSERT INTO instrument(url, version, name, title, family, content,"
+	    " loaded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_INSTRUMENT_ITEM_ADD] =
+	    "INSERT INTO instrument_item(instrument_id, idx, link_id, type, text)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_INSTRUMENT_OPTION_ADD] =
+	    "INSERT INTO instrument_option(instrument_id, item_idx, idx, code,"
+	    " display, value) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_INSTRUMENT_SCALE_ADD] =
+	    "INSERT INTO instrument_scale(instrument_id, idx, code, title)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_INSTRUMENT_GET] =
+	    "SELECT id, content FROM instrument WHERE url = ?1 AND version = ?2",
+	[ST_INSTRUMENT_GET_ID] =
+	    "SELECT content FROM instrument WHERE id = ?1",
+	[ST_INSTRUMENT_LIST] =
+	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded,"
+	    " (SELECT count(*) FROM response r WHERE r.instrument_id = i.id)"
+	    " FROM instrument i ORDER BY i.url, i.version",
+	[ST_RESPONSE_ADD] =
+	    "INSERT INTO response(instrument_id, subject_kind, subject_id,"
+	    " unit_id, author_kind, author_id, respondent, stakeholder, status,"
+	    " authored, quarter, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+	[ST_ANSWER_ADD] =
+	    "INSERT INTO answer(response_id, item, option, text)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_SCORE_ADD] =
+	    "INSERT INTO score(response_id, scale, value, answered,"
+	    " instrument_id, unit_id, quarter, respondent, subject_id)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_ANSWER_EACH] =
+	    "WITH RECURSIVE below(id) AS (SELECT ?2 UNION ALL"
+	    " SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id) "
+	    "SELECT r.id, i.url, i.version, r.subject_kind,"
+	    " CASE r.subject_kind WHEN 'person' THEN"
+	    "  (SELECT ident FROM person WHERE id = r.subject_id)"
+	    " WHEN 'service' THEN (SELECT code FROM unit WHERE id = r.subject_id)"
+	    " ELSE (SELECT email FROM account WHERE id = r.subject_id) END,"
+	    " u.code, r.respondent, coalesce(r.stakeholder, ''), r.status,"
+	    " r.authored, it.link_id, o.code, o.display, o.value, a.text "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN unit u ON u.id = r.unit_id"
+	    " JOIN answer a ON a.response_id = r.id"
+	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
+	    "  AND it.idx = a.item"
+	    " LEFT JOIN instrument_option o ON o.instrument_id = r.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option "
+	    "WHERE (?1 IS NULL OR i.url = ?1)"
+	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below)) "
+	    "ORDER BY r.authored, r.id, a.item",
+	[ST_SCALE_SUMMARY] =
+	    "SELECT u.code, u.name, s.quarter, s.respondent, sc.code, sc.title,"
+	    " count(DISTINCT s.subject_id), count(*), avg(s.value) "
+	    "FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	    "  AND sc.idx = s.scale"
+	    " JOIN unit u ON u.id = s.unit_id "
+	    "WHERE i.family = ?1 AND s.value IS NOT NULL "
+	    "GROUP BY s.unit_id, s.quarter, s.respondent, sc.code "
+	    "ORDER BY u.code, s.quarter, s.respondent, sc.code",
+	[ST_PEOPLE_SUMMARY] =
+	    "SELECT u.code, r.quarter, r.respondent, count(DISTINCT r.subject_id) "
+	    "FROM response r JOIN unit u ON u.id = r.unit_id "
+	    "WHERE r.instrument_id IN (SELECT id FROM instrument"
+	    "  WHERE family = ?1) AND r.status = 'completed' "
+	    "GROUP BY r.unit_id, r.quarter, r.respondent "
+	    "ORDER BY u.code, r.quarter, r.respondent",
+	[ST_LATEST_RATINGS] =
+	    "WITH fam AS (SELECT id FROM instrument WHERE family = ?1),"
+	    " latest AS (SELECT s.unit_id, max(s.quarter) AS quarter FROM score s"
+	    "  WHERE s.instrument_id IN (SELECT id FROM fam)"
+	    "  AND s.respondent = 'lead' GROUP BY s.unit_id) "
+	    "SELECT u.code, u.name, s.quarter, sc.code, sc.title, s.respondent,"
+	    " coalesce(r.stakeholder, ''), s.value, s.response_id "
+	    "FROM latest l JOIN score s ON s.unit_id = l.unit_id"
+	    "  AND s.quarter = l.quarter"
+	    "  AND s.instrument_id IN (SELECT id FROM fam)"
+	    " JOIN response r ON r.id = s.response_id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	    "  AND sc.idx = s.scale"
+	    " JOIN unit u ON u.id = s.unit_id "
+	    "WHERE r.status = 'completed' "
+	    "ORDER BY u.code, sc.idx, s.respondent, r.authored, r.id",
+	[ST_AUDIT_ADD] =
+	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"
+	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_COMMIT] = "COMMIT",
+	[ST_ROLLBACK] = "ROLLBACK",
+	[ST_SAVEPOINT] = "SAVEPOINT wm_write",
+	[ST_RELEASE] = "RELEASE wm_write",
+	[ST_ROLLBACK_TO] = "ROLLBACK TO wm_write",
+};

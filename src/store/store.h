@@ -1,0 +1,253 @@
+/*
+ * The store: everything Waymark persists, behind one interface that the
+ * SQLite backend implements now and a PostgreSQL backend will later.
+ * Nothing outside src/store/ knows which database is underneath.
+ *
+ * Ownership: a struct wm_store is owned by whoever opened it and used by
+ * one thread at a time. Rows handed to callbacks are valid only during the
+ * call. Functions return 0 (WM_STORE_OK) or an enum wm_store_rc, and on
+ * failure put a message for a service manager into `err` (never print).
+ */
+#ifndef WM_STORE_STORE_H
+#define WM_STORE_STORE_H
+
+#include <stdint.h>
+
+#include "core/instrument.h"
+#include "core/response.h"
+#include "util/buf.h"
+
+struct wm_store;
+
+enum wm_store_rc {
+	WM_STORE_OK = 0,
+	WM_STORE_ERROR,		/* the database failed; see err */
+	WM_STORE_NOT_FOUND,
+	WM_STORE_EXISTS,	/* a unique name is taken */
+	WM_STORE_CONFLICT,	/* same identity, different content */
+	WM_STORE_TOO_NEW,	/* the database is newer than this program */
+};
+
+#define WM_STORE_CREATE 1u	/* create the file if it does not exist */
+#define WM_STORE_READONLY 2u
+
+/* Opens (and with WM_STORE_CREATE creates) a database. A database whose
+ * schema is older than this program must be migrated before use: every
+ * function but wm_store_migrate refuses it. */
+int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
+    struct wm_buf *err);
+void wm_store_close(struct wm_store *s);
+
+/* Brings the schema to the current version in one transaction. */
+int wm_store_migrate(struct wm_store *s, int *from, int *to,
+    struct wm_buf *err);
+int wm_store_schema_version(void);
+
+/* Stamps every record written from now on with this fixed time (ISO 8601)
+ * instead of the clock, so a generated network is the same byte for byte. */
+int wm_store_set_clock(struct wm_store *s, const char *now);
+
+/* Groups many writes into one durable transaction. */
+int wm_store_begin(struct wm_store *s, struct wm_buf *err);
+int wm_store_commit(struct wm_store *s, struct wm_buf *err);
+void wm_store_rollback(struct wm_store *s);
+
+/* --- the network tree ------------------------------------------------ */
+
+struct wm_unit_row {
+	int64_t id;
+	const char *kind;	/* network, provider, service */
+	const char *code;
+	const char *name;
+	const char *parent_code;	/* NULL at the root */
+};
+
+int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
+    const char *name, int64_t parent_id, int64_t *id, struct wm_buf *err);
+int wm_store_unit_find(struct wm_store *s, const char *code,
+    struct wm_unit_row *out, struct wm_buf *err);	/* out->code etc. NULL */
+int wm_store_unit_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err);
+
+/* --- people and accounts --------------------------------------------- */
+
+struct wm_person_row {
+	int64_t id;
+	const char *ident;	/* the network's identifier for the person */
+	const char *name;
+	const char *unit_code;	/* current service, or NULL */
+	const char *since;
+};
+
+int wm_store_person_add(struct wm_store *s, const char *ident,
+    const char *name, int64_t unit_id, const char *since, int64_t *id,
+    struct wm_buf *err);
+int wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
+    struct wm_buf *err);
+/* The service whose caseload the person was on at `date` (YYYY-MM-DD). */
+int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
+    const char *date, int64_t *unit_id, struct wm_buf *err);
+int wm_store_person_list(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_account_row {
+	int64_t id;
+	const char *email;
+	const char *name;
+	const char *grants;	/* "role@unit-code[/stakeholder], ..." */
+};
+
+int wm_store_account_add(struct wm_store *s, const char *email,
+    const char *name, int64_t person_id, const char *password_hash,
+    int64_t *id, struct wm_buf *err);
+int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
+    struct wm_buf *err);
+int wm_store_grant_add(struct wm_store *s, int64_t account_id,
+    const char *role, int64_t unit_id, const char *stakeholder,
+    struct wm_buf *err);
+int wm_store_account_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_account_row *), void *ctx,
+    struct wm_buf *err);
+
+int wm_store_training_add(struct wm_store *s, int64_t account_id,
+    const char *course, const char *completed, struct wm_buf *err);
+
+int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
+    const char *instrument_url, const char *subject_kind, int every_months,
+    const char *start, struct wm_buf *err);
+
+/* --- instruments ------------------------------------------------------ */
+
+struct wm_instrument_row {
+	int64_t id;
+	const char *url;
+	const char *version;
+	const char *title;
+	const char *family;	/* NULL when none */
+	const char *loaded;
+	int64_t responses;
+};
+
+/* Stores a checked instrument with the exact text it was read from.
+ * Loading the same url and version again is accepted only when the text
+ * is identical (*existed is set); otherwise WM_STORE_CONFLICT. */
+int wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
+    const char *text, size_t len, int64_t *id, int *existed,
+    struct wm_buf *err);
+/* The stored text of url|version (into `text`), and its id. */
+int wm_store_instrument_get(struct wm_store *s, const char *url,
+    const char *version, int64_t *id, struct wm_buf *text,
+    struct wm_buf *err);
+int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
+    struct wm_buf *text, struct wm_buf *err);
+int wm_store_instrument_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err);
+
+/* --- responses -------------------------------------------------------- */
+
+/* The database ids a checked response refers to, resolved by the caller. */
+struct wm_response_ids {
+	int64_t instrument_id;
+	int64_t subject_id;
+	int64_t unit_id;
+	int64_t author_id;	/* 0 when no author was given */
+};
+
+/* Saves a checked, scored response with its answers and scores, all or
+ * nothing. */
+int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
+    const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
+
+struct wm_answer_row {
+	int64_t response_id;
+	const char *url;
+	const char *version;
+	const char *subject_kind;
+	const char *subject;	/* person identifier, unit code or email */
+	const char *unit_code;
+	const char *respondent;
+	const char *stakeholder;	/* "" unless a validator */
+	const char *status;
+	const char *authored;
+	const char *link_id;
+	const char *code;	/* NULL for non-choice answers */
+	const char *display;
+	int has_value;
+	double value;
+	const char *text;	/* NULL for choice answers */
+};
+
+/* Every answer, oldest response first, optionally only one instrument
+ * (url, any version) and/or one unit and the units below it. */
+int wm_store_answer_each(struct wm_store *s, const char *url,
+    int64_t unit_id, int (*cb)(void *, const struct wm_answer_row *),
+    void *ctx, struct wm_buf *err);
+
+/* --- summaries --------------------------------------------------------- */
+
+struct wm_scale_summary_row {
+	const char *unit_code;
+	const char *unit_name;
+	const char *quarter;
+	const char *respondent;
+	const char *scale;	/* scale code */
+	const char *scale_title;
+	int64_t people;		/* distinct people with a score */
+	int64_t scores;
+	double mean;
+};
+
+/* Per service, quarter and respondent: the scored responses to every
+ * instrument of `family`, scale by scale. Ordered by unit, quarter,
+ * respondent, scale. */
+int wm_store_scale_summary(struct wm_store *s, const char *family,
+    int (*cb)(void *, const struct wm_scale_summary_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_people_row {
+	const char *unit_code;
+	const char *quarter;
+	const char *respondent;
+	int64_t people;	/* distinct people with a completed response */
+};
+
+/* Per service, quarter and respondent, in the same order as
+ * wm_store_scale_summary: how many people answered any instrument of
+ * `family`. */
+int wm_store_people_summary(struct wm_store *s, const char *family,
+    int (*cb)(void *, const struct wm_people_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_rating_row {
+	const char *unit_code;
+	const char *unit_name;
+	const char *quarter;
+	const char *scale;	/* e.g. standard-1 */
+	const char *scale_title;
+	const char *respondent;	/* lead or validator */
+	const char *stakeholder;
+	int has_value;
+	double value;
+	int64_t response_id;
+};
+
+/* For each service, the scores of `family` responses in the latest quarter
+ * in which its lead rated it: the lead's and the validators', ordered by
+ * unit, scale, respondent, then oldest first. */
+int wm_store_latest_ratings(struct wm_store *s, const char *family,
+    int (*cb)(void *, const struct wm_rating_row *), void *ctx,
+    struct wm_buf *err);
+
+/* --- audit ------------------------------------------------------------- */
+
+/* Appends to the audit log (it cannot be changed or deleted). */
+int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
+    const char *action, const char *subject_kind, int64_t subject_id,
+    const char *detail, const char *address, struct wm_buf *err);
+
+const char *wm_store_strerror(int rc);
+
+#endif

@@ -1,0 +1,171 @@
+#include "util/date.h"
+
+#include <stdio.h>
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+/* Reads exactly n ASCII digits. */
+static int
+digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int
+parse_date_part(const char *s, struct wm_date *out)
+{
+	struct wm_date d;
+
+	if (digits(s, 4, &d.year) || s[4] != '-' || digits(s + 5, 2, &d.month) ||
+	    s[7] != '-' || digits(s + 8, 2, &d.day))
+		return -1;
+	if (d.year < 1900 || d.year > 2999 || d.month < 1 || d.month > 12 ||
+	    d.day < 1 || d.day > month_days(d.year, d.month))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+int
+wm_date_parse(const char *s, struct wm_date *out)
+{
+	if (parse_date_part(s, out) || s[10] != '\0')
+		return -1;
+	return 0;
+}
+
+static int
+parse_zone(const char *s)
+{
+	int h, m;
+
+	if (s[0] == 'Z')
+		return s[1] == '\0' ? 0 : -1;
+	if ((s[0] != '+' && s[0] != '-') || digits(s + 1, 2, &h) || s[3] != ':' ||
+	    digits(s + 4, 2, &m) || s[6] != '\0' || h > 14 || m > 59)
+		return -1;
+	return 0;
+}
+
+int
+wm_datetime_parse(const char *s, struct wm_date *out)
+{
+	struct wm_date d;
+	int hh, mm, ss;
+	const char *p;
+
+	if (parse_date_part(s, &d))
+		return -1;
+	if (s[10] == '\0') {
+		*out = d;
+		return 0;
+	}
+	p = s + 10;
+	if (p[0] != 'T' || digits(p + 1, 2, &hh) || p[3] != ':' ||
+	    digits(p + 4, 2, &mm) || p[6] != ':' || digits(p + 7, 2, &ss) ||
+	    hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	p += 9;
+	if (*p == '.') {
+		int n = 0;
+
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			n++;
+		if (n < 1 || n > 9)
+			return -1;
+	}
+	if (parse_zone(p))
+		return -1;
+	*out = d;
+	return 0;
+}
+
+/* Howard Hinnant's days_from_civil. */
+long
+wm_date_days(const struct wm_date *d)
+{
+	long y = d->year - (d->month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long mp = (d->month + 9) % 12;
+	long doy = (153 * mp + 2) / 5 + d->day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+void
+wm_date_from_days(long z, struct wm_date *out)
+{
+	long era, doe, yoe, y, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	out->day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	out->month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	out->year = (int)(y + (out->month <= 2));
+}
+
+int
+wm_date_cmp(const struct wm_date *a, const struct wm_date *b)
+{
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	if (a->month != b->month)
+		return a->month < b->month ? -1 : 1;
+	if (a->day != b->day)
+		return a->day < b->day ? -1 : 1;
+	return 0;
+}
+
+void
+wm_date_format(const struct wm_date *d, char out[11])
+{
+	snprintf(out, 11, "%04u-%02u-%02u", (unsigned)d->year % 10000u,
+	    (unsigned)d->month % 100u, (unsigned)d->day % 100u);
+}
+
+void
+wm_date_quarter(const struct wm_date *d, char out[8])
+{
+	snprintf(out, 8, "%04u-Q%u", (unsigned)d->year % 10000u,
+	    ((unsigned)d->month - 1u) / 3u % 4u + 1u);
+}
+
+void
+wm_date_add_months(struct wm_date *d, int months)
+{
+	int m = d->year * 12 + (d->month - 1) + months;
+	int last;
+
+	d->year = m / 12;
+	d->month = m % 12 + 1;
+	last = month_days(d->year, d->month);
+	if (d->day > last)
+		d->day = last;
+}

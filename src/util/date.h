@@ -1,0 +1,37 @@
+/*
+ * Calendar dates as plain values (no time zones, no I/O): parsing FHIR
+ * date and dateTime text, validating the calendar, and the days and
+ * quarters that reports group by. Functions only fill caller storage.
+ */
+#ifndef WM_UTIL_DATE_H
+#define WM_UTIL_DATE_H
+
+struct wm_date {
+	int year;	/* 1900..2999 */
+	int month;	/* 1..12 */
+	int day;	/* 1..31, valid for the month */
+};
+
+/* Parses "YYYY-MM-DD" exactly. Returns 0, or -1 if it is not a real date. */
+int wm_date_parse(const char *s, struct wm_date *out);
+
+/* Parses a FHIR dateTime with at least a full date: "YYYY-MM-DD" or
+ * "YYYY-MM-DDThh:mm:ss[.fff](Z|+hh:mm|-hh:mm)". The date part is what
+ * Waymark records; the time is checked, then dropped. */
+int wm_datetime_parse(const char *s, struct wm_date *out);
+
+/* Days since 1970-01-01 (may be negative). */
+long wm_date_days(const struct wm_date *d);
+void wm_date_from_days(long days, struct wm_date *out);
+
+/* a < b: negative, a == b: 0, a > b: positive. */
+int wm_date_cmp(const struct wm_date *a, const struct wm_date *b);
+
+/* Writes "YYYY-MM-DD" (11 bytes with NUL) and "YYYY-Qn" (8 bytes). */
+void wm_date_format(const struct wm_date *d, char out[11]);
+void wm_date_quarter(const struct wm_date *d, char out[8]);
+
+/* Adds whole months, clamping the day to the end of a shorter month. */
+void wm_date_add_months(struct wm_date *d, int months);
+
+#endif

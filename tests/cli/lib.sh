@@ -1,0 +1,66 @@
+# Shared by the CLI tests: each test script sources this, runs the real
+# waymark binary on real files in a scratch folder, and records every
+# check in $RESULTS so run-all.sh can total them.
+set -u
+: "${WAYMARK:?set WAYMARK to the waymark binary}"
+: "${RESULTS:?set RESULTS to the results file}"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+FIX="$ROOT/tests/fixtures"
+export WAYMARK_INSTRUMENTS="$ROOT/instruments"
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+cd "$SCRATCH" || exit 1
+unset WAYMARK_DB
+T_NAME=$(basename "$0" .sh)
+
+pass() { echo "pass $T_NAME: $1" >>"$RESULTS"; }
+fail() {
+	echo "FAIL $T_NAME: $1" >>"$RESULTS"
+	echo "FAIL $T_NAME: $1" >&2
+	[ -f out ] && sed 's/^/    out: /' out | head -20 >&2
+	[ -f err ] && sed 's/^/    err: /' err | head -20 >&2
+}
+
+# run EXPECTED-EXIT DESCRIPTION -- command...
+# Leaves stdout in ./out and stderr in ./err.
+run() {
+	local want=$1 what=$2 got
+	shift 3
+	"$@" >out 2>err
+	got=$?
+	if [ "$got" -eq "$want" ]; then pass "$what"; else fail "$what (exit $got, wanted $want)"; fi
+}
+
+# has FILE PATTERN DESCRIPTION: FILE contains the fixed string.
+has() {
+	if grep -qF -- "$2" "$1"; then pass "$3"; else fail "$3 (no '$2' in $1)"; fi
+}
+
+hasnt() {
+	if grep -qF -- "$2" "$1"; then fail "$3 ('$2' in $1)"; else pass "$3"; fi
+}
+
+# same A B DESCRIPTION
+same() {
+	if [ "$1" = "$2" ]; then pass "$3"; else fail "$3 ('$1' != '$2')"; fi
+}
+
+# The number of rows in each table that holds records, as one string, to
+# prove a refused command changed nothing.
+counts() {
+	sqlite3 "$1" "SELECT (SELECT count(*) FROM unit)||'/'||(SELECT count(*) FROM person)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM instrument)||'/'||(SELECT count(*) FROM response)||'/'||(SELECT count(*) FROM answer)||'/'||(SELECT count(*) FROM score)||'/'||(SELECT count(*) FROM audit)"
+}
+
+# A small network: one of each unit, a person, a practitioner.
+small_network() {
+	local db=$1
+	$WAYMARK init --db "$db" >/dev/null &&
+	$WAYMARK instrument load --db "$db" "$ROOT"/instruments/dreem-*.json \
+	    "$ROOT"/instruments/core-standards.json \
+	    "$ROOT"/instruments/ten-top-tips.json >/dev/null &&
+	$WAYMARK unit add --db "$db" --kind network --code net --name "Test Network" >/dev/null &&
+	$WAYMARK unit add --db "$db" --kind provider --code prov --name "Test Provider" --parent net >/dev/null &&
+	$WAYMARK unit add --db "$db" --kind service --code svc --name "Test Service" --parent prov >/dev/null &&
+	$WAYMARK person add --db "$db" --id P1 --name "Sam Testperson" --unit svc --since 2025-01-01 >/dev/null &&
+	$WAYMARK account add --db "$db" --email prac@example.org --name "Jo Practitioner" --grant practitioner@svc >/dev/null
+}

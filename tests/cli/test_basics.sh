@@ -1,0 +1,39 @@
+# The command line itself: help, exit codes, init and migration.
+. "$(dirname "$0")/lib.sh"
+
+run 0 "waymark --help exits 0" -- $WAYMARK --help
+has out "instrument check" "overview lists the commands"
+run 2 "no command is a usage error" -- $WAYMARK
+run 2 "unknown command is a usage error" -- $WAYMARK frobnicate
+has err "unknown command 'frobnicate'" "says which command is unknown"
+run 0 "a command's --help exits 0" -- $WAYMARK respond --help
+has out "usage: waymark respond" "command help shows its usage"
+run 2 "unknown option is a usage error" -- $WAYMARK init --db x.db --colour
+has err "unknown option: --colour" "names the unknown option"
+run 2 "missing --db is a usage error" -- $WAYMARK unit list
+has err "WAYMARK_DB" "says where the database can come from"
+
+run 0 "init creates a database" -- $WAYMARK init --db a.db
+has out "created a.db (schema version 1)" "init says what it did"
+same "$(sqlite3 a.db 'PRAGMA journal_mode')" "wal" "the database is in WAL mode"
+same "$(sqlite3 a.db 'PRAGMA user_version')" "1" "schema version recorded"
+run 0 "init again is harmless" -- $WAYMARK init --db a.db
+has out "up to date" "init says the database is up to date"
+WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
+
+# A file holding someone else's data is not taken over; one from a newer
+# Waymark is refused and left alone.
+sqlite3 other.db "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"
+run 1 "init refuses a file that is not a Waymark database" -- $WAYMARK init --db other.db
+has err "not a Waymark database" "says why"
+same "$(sqlite3 other.db 'SELECT count(*) FROM notes'; sqlite3 other.db 'PRAGMA user_version')" "$(printf '1\n0')" "the other file is unchanged"
+sqlite3 new.db "PRAGMA user_version = 99; CREATE TABLE t(x);"
+run 1 "a newer database is refused" -- $WAYMARK init --db new.db
+has err "newer than this Waymark" "says the database is newer"
+same "$(sqlite3 new.db 'PRAGMA user_version')" "99" "newer database unchanged"
+# A database that has not been initialised is not silently used.
+sqlite3 empty.db "CREATE TABLE t(x);"
+run 1 "an uninitialised database is refused" -- $WAYMARK unit list --db empty.db
+has err "waymark init" "tells the user to run init"
+run 1 "a missing database is not created by other commands" -- $WAYMARK unit list --db nothere.db
+[ -e nothere.db ] && fail "nothere.db was created" || pass "no stray database file"

@@ -1,0 +1,64 @@
+# The demo network is reproducible, and the network report reads it.
+. "$(dirname "$0")/lib.sh"
+
+run 0 "build a small demo" -- $WAYMARK demo --db a.db --people 60 --seed 7
+has out "60 people" "the demo says what it built"
+run 0 "build it again with the same seed" -- $WAYMARK demo --db b.db --people 60 --seed 7
+sqlite3 a.db .dump >a.sql
+sqlite3 b.db .dump >b.sql
+if cmp -s a.sql b.sql; then pass "same seed, same database content"; else fail "same seed gave different content"; fi
+$WAYMARK demo --db c.db --people 60 --seed 8 >/dev/null
+sqlite3 c.db .dump >c.sql
+if cmp -s a.sql c.sql; then fail "a different seed gave the same content"; else pass "a different seed gives a different network"; fi
+run 1 "the demo never overwrites a file" -- $WAYMARK demo --db a.db --people 5
+has err "already exists" "says the file exists"
+
+same "$(sqlite3 a.db "SELECT kind, count(*) FROM unit GROUP BY kind ORDER BY kind" | tr '\n' ' ')" "network|1 provider|5 service|14 " "1 network, 5 providers, 14 services"
+staff=$(sqlite3 a.db "SELECT count(*) FROM account")
+[ "$staff" -ge 100 ] && [ "$staff" -le 140 ] && pass "about 120 staff accounts ($staff)" || fail "staff accounts: $staff"
+same "$(sqlite3 a.db "SELECT count(DISTINCT account_id) > 60 FROM training")" "1" "many staff have training records"
+same "$(sqlite3 a.db "SELECT count(*) FROM (SELECT DISTINCT respondent FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.family = 'dreem')")" "2" "DREEM answered alone and with a practitioner"
+same "$(sqlite3 a.db "SELECT min(c) >= 4 FROM (SELECT count(*) c, min(authored) f FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.url LIKE '%dreem-recovery-markers' GROUP BY subject_id) WHERE f < '2024-11-01'")" "1" "people there from the start answer the markers about every 6 months"
+
+run 0 "network report (text)" -- $WAYMARK report network --db a.db
+has out "Recovery outcomes (DREEM) by site and quarter" "outcome section"
+has out "Core standards: each site's latest traffic lights" "standards section"
+has out "The Recovery Approach" "standards are named"
+hasnt out "DEMO-0" "no identifiers in the commissioners' report"
+run 0 "network report (CSV, no suppression)" -- $WAYMARK report network --db a.db --format csv --disclosure none
+cp out rep.csv
+python3 - rep.csv a.db >py.out 2>&1 <<'PY'
+import csv, sqlite3, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+db = sqlite3.connect(sys.argv[2])
+# Invariant: the report's means equal a plain recomputation from the answers.
+plain = {}
+for site, q, who, mean, n in db.execute("""
+    SELECT u.code, r.quarter, r.respondent, avg(v), count(*) FROM (
+      SELECT a.response_id, avg(o.value) v FROM answer a
+      JOIN response r ON r.id = a.response_id
+      JOIN instrument i ON i.id = r.instrument_id
+      JOIN instrument_option o ON o.instrument_id = r.instrument_id
+       AND o.item_idx = a.item AND o.idx = a.option
+      WHERE i.url LIKE '%dreem-recovery-markers' AND o.value IS NOT NULL
+      GROUP BY a.response_id HAVING count(*) * 100 >= 80 * 11) s
+    JOIN response r ON r.id = s.response_id JOIN unit u ON u.id = r.unit_id
+    GROUP BY u.code, r.quarter, r.respondent"""):
+    plain[(site, q, who)] = (round(mean, 2), n)
+got = {(r['site'], r['quarter'], r['answered_by']): (float(r['mean']), int(r['people']))
+       for r in rows if r['measure'] == 'recovery-markers'}
+assert got == plain, (len(got), len(plain), list(set(got.items()) ^ set(plain.items()))[:4])
+print('matched', len(got))
+PY
+[ $? -eq 0 ] && pass "report means equal a plain recomputation ($(cat py.out))" || fail "report differs from plain SQL: $(cat py.out)"
+run 0 "network report with disclosure control" -- $WAYMARK report network --db a.db --format csv
+python3 - out >py.out 2>&1 <<'PY'
+import csv, sys
+for r in csv.DictReader(open(sys.argv[1], newline='')):
+    if r['section'] != 'outcome' or r['people'] == '':
+        continue
+    n = int(r['people'])
+    assert n >= 8 and n % 5 == 0, r
+print('ok')
+PY
+[ $? -eq 0 ] && pass "no count below 8, all rounded to 5" || fail "disclosure control: $(cat py.out)"

@@ -1,0 +1,44 @@
+# Instrument files: checking, loading (all or none, versioned), listing.
+. "$(dirname "$0")/lib.sh"
+I="$FIX/instruments"
+
+run 0 "every shipped instrument and catalogue checks out" -- $WAYMARK instrument check "$ROOT"/instruments/*.json
+has out "copyright:" "check shows each instrument's copyright"
+has out "source:" "check shows each instrument's source"
+
+run 1 "a JSON syntax error is refused" -- $WAYMARK instrument check "$I/bad-syntax.json"
+has err "bad-syntax.json:3:" "syntax errors give FILE:LINE:COLUMN"
+run 1 "a duplicate JSON key is refused" -- $WAYMARK instrument check "$I/bad-duplicate-key.json"
+has err "bad-duplicate-key.json:" "duplicate keys are reported with their place"
+run 1 "a duplicate linkId is refused" -- $WAYMARK instrument check "$I/bad-duplicate-linkid.json"
+has err "bad-duplicate-linkid.json: item activities: linkId is used more than once" "names the duplicated item"
+run 1 "a choice without options is refused" -- $WAYMARK instrument check "$I/bad-no-options.json"
+has err "item activities: a choice item needs at least 2 answerOption entries" "names the item without options"
+run 1 "an unknown respondent is refused" -- $WAYMARK instrument check "$I/bad-respondent.json"
+has err "extension respondent" "names the respondent extension"
+run 1 "every problem in a file is listed" -- $WAYMARK instrument check "$I/bad-scale-and-copyright.json"
+has err "names item 'no-such-item', which does not exist" "a scale naming a missing item is reported"
+has err "field copyright" "a missing copyright is reported in the same run"
+run 1 "one bad file fails the whole check" -- $WAYMARK instrument check "$ROOT/instruments/erfs.json" "$I/bad-syntax.json"
+has out "erfs.json: ok" "good files are still reported ok"
+
+$WAYMARK init --db i.db >/dev/null
+before=$(counts i.db)
+run 1 "load with any bad file loads nothing" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/erfs.json" "$I/bad-no-options.json"
+has err "nothing was loaded" "says nothing was loaded"
+same "$(counts i.db)" "$before" "the database is unchanged"
+run 1 "a catalogue is not loaded as an instrument" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/training-courses.json"
+run 0 "load the DREEM markers" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/dreem-recovery-markers.json"
+has out "loaded https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.0" "load reports what it stored"
+same "$(sqlite3 i.db 'SELECT count(*) FROM instrument_item WHERE instrument_id = 1')" "13" "items stored for SQL readers"
+run 0 "loading the same file again is harmless" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/dreem-recovery-markers.json"
+has out "already loaded" "says it was already loaded"
+before=$(counts i.db)
+run 1 "same version with different content is refused" -- $WAYMARK instrument load --db i.db "$I/dreem-edited-same-version.json" "$ROOT/instruments/erfs.json"
+has err "already loaded with different content" "explains the version rule"
+same "$(counts i.db)" "$before" "nothing from that load was stored"
+run 0 "a new version loads beside the old" -- $WAYMARK instrument load --db i.db "$I/dreem-v1-1.json"
+run 0 "instrument list" -- $WAYMARK instrument list --db i.db
+has out "dreem-recovery-markers|1.0.0" "lists version 1.0.0"
+has out "dreem-recovery-markers|1.1.0" "lists version 1.1.0"
+has out "copyright: Marker wording (c) Priscilla Ridgway" "list shows the attribution"

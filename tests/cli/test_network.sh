@@ -1,0 +1,42 @@
+# The network tree, people and accounts.
+. "$(dirname "$0")/lib.sh"
+
+$WAYMARK init --db n.db >/dev/null
+run 0 "add a network" -- $WAYMARK unit add --db n.db --kind network --code net --name "North Network"
+run 0 "add a provider" -- $WAYMARK unit add --db n.db --kind provider --code prov --name "A Provider" --parent net
+run 0 "add a service" -- $WAYMARK unit add --db n.db --kind service --code svc-a --name "Service A" --parent prov
+before=$(counts n.db)
+run 2 "a service directly under a network is refused" -- $WAYMARK unit add --db n.db --kind service --code svc-b --name "B" --parent net
+has err "a service must belong to a provider" "explains the tree rule"
+run 2 "a provider without a parent is refused" -- $WAYMARK unit add --db n.db --kind provider --code p2 --name "P2"
+run 2 "an unknown kind is refused" -- $WAYMARK unit add --db n.db --kind ward --code w --name "W" --parent prov
+run 2 "a bad code is refused" -- $WAYMARK unit add --db n.db --kind service --code "Bad Code" --name "B" --parent prov
+has err "--code" "names the field at fault"
+run 2 "a name with control characters is refused" -- $WAYMARK unit add --db n.db --kind service --code ok --name "$(printf 'a\tb')" --parent prov
+run 1 "a duplicate code is refused" -- $WAYMARK unit add --db n.db --kind service --code svc-a --name "Again" --parent prov
+run 1 "an unknown parent is refused" -- $WAYMARK unit add --db n.db --kind service --code svc-c --name "C" --parent nope
+has err "no unit 'nope'" "names the missing parent"
+same "$(counts n.db)" "$before" "refused unit commands changed nothing"
+run 0 "unit list" -- $WAYMARK unit list --db n.db
+same "$(cat out)" "$(printf 'net\tnetwork\tNorth Network\t-\nprov\tprovider\tA Provider\tnet\nsvc-a\tservice\tService A\tprov')" "unit list prints the tree with kinds"
+
+run 0 "add a person" -- $WAYMARK person add --db n.db --id P-1 --name "Robin Example" --unit svc-a --since 2025-03-01
+run 1 "a duplicate person is refused" -- $WAYMARK person add --db n.db --id P-1 --name "Again" --unit svc-a
+run 2 "a person on a provider's caseload is refused" -- $WAYMARK person add --db n.db --id P-2 --name "X" --unit prov
+run 2 "a future join date is refused" -- $WAYMARK person add --db n.db --id P-3 --name "X" --unit svc-a --since 2999-01-01
+run 2 "an impossible date is refused" -- $WAYMARK person add --db n.db --id P-3 --name "X" --unit svc-a --since 2025-02-30
+run 0 "person list" -- $WAYMARK person list --db n.db --unit svc-a
+same "$(cat out)" "$(printf 'P-1\tRobin Example\tsvc-a\t2025-03-01')" "person list shows the caseload"
+
+run 0 "add a practitioner" -- $WAYMARK account add --db n.db --email jo@example.org --name "Jo" --grant practitioner@svc-a
+run 0 "add a validator with a group" -- $WAYMARK account add --db n.db --email val@example.org --name "Val" --grant validator@svc-a/lived-experience
+before=$(counts n.db)
+run 2 "a validator without a group is refused" -- $WAYMARK account add --db n.db --email v2@example.org --name "V" --grant validator@svc-a
+has err "stakeholder group" "explains the validator rule"
+run 2 "an unknown role is refused" -- $WAYMARK account add --db n.db --email v3@example.org --name "V" --grant boss@svc-a
+run 1 "a grant at an unknown unit is refused" -- $WAYMARK account add --db n.db --email v4@example.org --name "V" --grant lead@nowhere
+run 2 "a bad email is refused" -- $WAYMARK account add --db n.db --email "not an email" --name "V"
+run 1 "a duplicate email is refused (any case)" -- $WAYMARK account add --db n.db --email JO@example.org --name "Jo"
+same "$(counts n.db)" "$before" "refused account commands changed nothing"
+run 0 "account list" -- $WAYMARK account list --db n.db
+has out "$(printf 'val@example.org\tVal\tvalidator@svc-a/lived-experience')" "account list shows grants"

@@ -1,0 +1,45 @@
+# Recording responses: every answer checked; refusals change nothing.
+. "$(dirname "$0")/lib.sh"
+R="$FIX/responses"
+small_network r.db || fail "could not build the small network"
+
+run 0 "a valid DREEM response is saved" -- $WAYMARK respond --db r.db "$R/good-dreem.json"
+has out "saved response 1 (DREEM recovery markers, completed)" "prints the stored id"
+# 9 agree (4) + 1 strongly agree (5) + 1 prefer not to say (unscored) = 41/10
+has out "recovery-markers: 4.10 (10 of 11 answered)" "prints the score, leaving out 'prefer not to say'"
+same "$(sqlite3 r.db "SELECT subject_kind, respondent, authored, quarter FROM response WHERE id = 1")" "person|person|2025-06-01|2025-Q2" "who answered and when are stored"
+same "$(sqlite3 r.db "SELECT count(*) FROM answer WHERE response_id = 1")" "11" "every answer stored"
+same "$(sqlite3 r.db "SELECT round(value, 2) FROM score WHERE response_id = 1")" "4.1" "the score stored at write time"
+same "$(sqlite3 r.db "SELECT count(*) FROM audit WHERE action LIKE 'response recorded%'")" "1" "an audit entry was written"
+
+run 0 "a response from standard input" -- $WAYMARK respond --db r.db - <"$R/good-dreem.json"
+run 0 "too few answers: saved, but no score" -- $WAYMARK respond --db r.db "$R/good-few-answers.json"
+has out "recovery-markers: no score (5 of 11 answered; needs 80%)" "explains why there is no score"
+run 0 "an unfinished response can be saved to finish later" -- $WAYMARK respond --db r.db "$R/good-in-progress.json"
+has out "in-progress" "says it is in progress"
+same "$(sqlite3 r.db "SELECT count(*) FROM score s JOIN response r ON r.id = s.response_id WHERE r.status = 'in-progress'")" "0" "unfinished responses are not scored"
+run 0 "a practitioner's Ten Top Tips reflection" -- $WAYMARK respond --db r.db "$R/good-tips-formula-note.json"
+has out "recovery-practice:" "the reflection is scored"
+
+before=$(counts r.db)
+refuse() { # FILE MESSAGE DESCRIPTION
+	run 1 "$3" -- $WAYMARK respond --db r.db "$R/$1"
+	has err "$2" "$3: says why"
+	has err "not saved" "$3: says it was not saved"
+}
+refuse bad-unknown-linkid.json "item no-such-question: is not a question of DREEM recovery markers version 1.0.0" "an unknown linkId is refused"
+refuse bad-value-type.json "item activities: needs a valueCoding with a code" "the wrong value type is refused"
+refuse bad-code.json "item activities: code 'maybe' is not one of this question's options" "a code not among the options is refused"
+refuse bad-subject-kind.json "field subject" "the wrong subject kind is refused"
+refuse bad-version.json "dreem-recovery-markers version 9.9.9 is not loaded" "an unknown instrument version is refused"
+refuse bad-missing-required.json "needs an answer" "a completed response missing an answer is refused"
+refuse bad-unknown-person.json "no person 'NOBODY'" "an unknown person is refused"
+refuse bad-syntax.json "bad-syntax.json:3:" "malformed JSON is refused with its place"
+same "$(counts r.db)" "$before" "refused responses changed nothing"
+printf '{"resourceType":"QuestionnaireResponse"' >cut.json
+run 1 "a truncated file is refused" -- $WAYMARK respond --db r.db cut.json
+head -c 2000000 /dev/zero | tr '\0' ' ' >big.json
+run 1 "an oversized file is refused" -- $WAYMARK respond --db r.db big.json
+has err "larger than the limit" "says the file is too large"
+run 1 "a missing file is refused" -- $WAYMARK respond --db r.db nothere.json
+same "$(counts r.db)" "$before" "still nothing changed"

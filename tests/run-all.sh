@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Runs every test against the binaries in BUILD (build/check: ASan+UBSan)
+# and ends with one line: "N passed, N failed".
+set -u
+BUILD=${1:-build/check}
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+passed=0
+failed=0
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	echo "== unit: $(basename "$t")"
+	if "$t"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL unit $(basename "$t")"; fi
+done
+
+RESULTS=$(mktemp)
+for t in tests/cli/test_*.sh; do
+	echo "== cli: $(basename "$t")"
+	WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
+	rc=$?
+	if [ $rc -ne 0 ]; then
+		echo "FAIL $(basename "$t"): script exited $rc" | tee -a "$RESULTS"
+	fi
+done
+p=$(grep -c '^pass ' "$RESULTS")
+f=$(grep -c '^FAIL ' "$RESULTS")
+echo "cli checks: $p passed, $f failed"
+passed=$((passed + p))
+failed=$((failed + f))
+rm -f "$RESULTS"
+
+if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
+	echo "== fuzz"
+	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fuzz"; fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
