@@ -62,6 +62,7 @@ struct demo {
 	struct demo_service service[DEMO_SERVICES];
 	struct demo_validator validator[DEMO_VALIDATORS];
 	long responses, answers, pending;
+	double store_seconds;	/* time spent in the store's write path */
 };
 
 /* Builds the whole demo into an initialised, empty database. */

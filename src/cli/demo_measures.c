@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/rating.h"
 #include "core/response.h"
@@ -99,6 +100,15 @@ demo_answer_all(struct demo *d, struct wm_response *r, double level,
 	}
 }
 
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 int
 demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
     int64_t subject_id, int64_t unit_id, int64_t author_id)
@@ -106,6 +116,7 @@ demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
 	struct wm_response_ids ids = { inst_id, subject_id, unit_id, author_id };
 	struct wm_diags dg = WM_DIAGS_INIT;
 	int64_t id;
+	double t0;
 	size_t i;
 	int rc;
 
@@ -117,18 +128,23 @@ demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
 		wm_diags_release(&dg);
 		return -1;
 	}
-	if ((rc = wm_store_response_save(d->s, r, &ids, &id, &d->err)))
+	t0 = seconds();
+	rc = wm_store_response_save(d->s, r, &ids, &id, &d->err);
+	d->store_seconds += seconds() - t0;
+	if (rc)
 		return rc;
 	d->responses++;
 	for (i = 0; i < r->in->n_items; i++)
 		d->answers += r->answers[i].given;
 	if (++d->pending >= d->opts->batch) {
 		d->pending = 0;
-		if ((rc = wm_store_commit(d->s, &d->err)) ||
-		    (rc = wm_store_begin(d->s, &d->err)))
-			return rc;
+		t0 = seconds();
+		rc = wm_store_commit(d->s, &d->err);
+		if (rc == 0)
+			rc = wm_store_begin(d->s, &d->err);
+		d->store_seconds += seconds() - t0;
 	}
-	return 0;
+	return rc;
 }
 
 static struct wm_response *

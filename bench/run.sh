@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# make bench: builds the benchmark network and prints each measurement
+# beside a baseline measured in the same run on this machine.
+#   BENCH_PEOPLE (default 100000), BENCH_DIR (default build/bench)
+set -eu
+BUILD=${1:-build/release}
+cd "$(dirname "$0")/.."
+PEOPLE=${BENCH_PEOPLE:-100000}
+DIR=${BENCH_DIR:-build/bench}
+W="$BUILD/waymark"
+B="$BUILD/waymark-bench"
+mkdir -p "$DIR"
+rm -f "$DIR"/bench.db* "$DIR"/raw.db*
+field() { tr '\t' '\n' | sed -n "s/^$1=//p"; }
+now() { date +%s.%N; }
+median3() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
+
+echo "machine: $(nproc) cores, $(uname -m), sqlite $(sqlite3 --version | cut -d' ' -f1)"
+echo "generating $PEOPLE people ..."
+gen=$($B generate --db "$DIR/bench.db" --people "$PEOPLE" --instruments instruments)
+echo "$gen"
+raw=$($B raw --from "$DIR/bench.db" --to "$DIR/raw.db")
+echo "$raw"
+ours_rate=$(echo "$gen" | field store_answers_per_s)
+raw_rate=$(echo "$raw" | field answers_per_s)
+
+w1=$($B writes --db "$DIR/bench.db" --threads 1 --saves 400 --mode group)
+w16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 50 --mode group)
+d16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 50 --mode direct)
+printf '%s\n%s\n%s\n' "$w1" "$w16" "$d16"
+
+# The summary: Waymark's report against a plain GROUP BY in the sqlite3
+# shell, three runs each, the median kept; and the figures must agree.
+ours=(); plain=()
+for i in 1 2 3; do
+	t0=$(now); $W report network --db "$DIR/bench.db" --format csv --disclosure none >"$DIR/ours.csv"; t1=$(now)
+	ours+=("$(echo "$t1 - $t0" | bc)")
+	t0=$(now); sqlite3 "$DIR/bench.db" <bench/plain_summary.sql >"$DIR/plain.csv"; t1=$(now)
+	plain+=("$(echo "$t1 - $t0" | bc)")
+done
+python3 - "$DIR/ours.csv" "$DIR/plain.csv" <<'PY'
+import csv, sys
+ours = {}
+for r in csv.reader(open(sys.argv[1], newline='')):
+    if r[0] == 'outcome':
+        ours[(r[1], r[3], r[4], r[5])] = (int(r[6]), float(r[7]))
+plain = {(r[1], r[3], r[4], r[5]): (int(r[6]), float(r[7]))
+         for r in csv.reader(open(sys.argv[2], newline=''))}
+assert ours.keys() == plain.keys(), 'different rows'
+bad = [k for k in ours if ours[k][0] != plain[k][0] or abs(ours[k][1] - plain[k][1]) > 0.011]
+assert not bad, bad[:5]
+print('summary figures agree: %d rows' % len(ours))
+PY
+o=$(median3 "${ours[@]}")
+p=$(median3 "${plain[@]}")
+
+ratio() { echo "scale=2; $1 / $2" | bc; }
+p99_1=$(echo "$w1" | field p99_ms)
+p99_16=$(echo "$w16" | field p99_ms)
+echo
+echo "| measurement | Waymark | baseline (same run) | ratio | aim |"
+echo "|---|---|---|---|---|"
+echo "| bulk import, answers/s | $ours_rate (store write path) | $raw_rate (raw SQLite inserts, same rows) | $(ratio "$ours_rate" "$raw_rate") | >= 0.50 |"
+echo "| durable save p99, 16 writers vs 1 (ms) | $p99_16 | $p99_1 | $(ratio "$p99_16" "$p99_1") | <= 3 |"
+echo "| durable save, 16 writers without the writer thread: median / p99 / max (ms) | $(echo "$d16" | field median_ms) / $(echo "$d16" | field p99_ms) / $(echo "$d16" | field max_ms) | | | (for comparison) |"
+echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
+echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"
+echo "| single saves with 16 writers: median / p99 / max (ms) | $(echo "$w16" | field median_ms) / $p99_16 / $(echo "$w16" | field max_ms) | | | |"

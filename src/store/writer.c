@@ -1,0 +1,165 @@
+#include "store/writer.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+struct job {
+	const struct wm_response *r;
+	const struct wm_response_ids *ids;
+	int64_t id;
+	int rc;
+	struct wm_buf *err;
+	int done;
+	struct job *next;
+};
+
+struct wm_writer {
+	struct wm_store *s;
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t work;	/* jobs queued, or stopping */
+	pthread_cond_t done;	/* a batch finished */
+	struct job *head, *tail;
+	int max_batch;
+	int stopping;
+};
+
+/* Takes up to max_batch jobs off the queue, in order. */
+static struct job *
+take_batch(struct wm_writer *w)
+{
+	struct job *first = w->head, *j = first;
+	int n = 1;
+
+	while (j->next && n < w->max_batch) {
+		j = j->next;
+		n++;
+	}
+	w->head = j->next;
+	if (!w->head)
+		w->tail = NULL;
+	j->next = NULL;
+	return first;
+}
+
+/* One transaction for the batch. If any save fails, roll back and save
+ * each one alone, so one bad save cannot lose the others. */
+static void
+run_batch(struct wm_writer *w, struct job *batch)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct job *j;
+	int rc = wm_store_begin(w->s, &err);
+
+	for (j = batch; j && rc == 0; j = j->next)
+		rc = wm_store_response_save(w->s, j->r, j->ids, &j->id, &err);
+	if (rc == 0)
+		rc = wm_store_commit(w->s, &err);
+	if (rc == 0) {
+		for (j = batch; j; j = j->next)
+			j->rc = 0;
+		wm_buf_release(&err);
+		return;
+	}
+	wm_store_rollback(w->s);
+	for (j = batch; j; j = j->next) {
+		j->rc = wm_store_response_save(w->s, j->r, j->ids, &j->id,
+		    j->err);
+	}
+	wm_buf_release(&err);
+}
+
+static void *
+loop(void *arg)
+{
+	struct wm_writer *w = arg;
+	struct job *batch, *j, *next;
+
+	pthread_mutex_lock(&w->mu);
+	for (;;) {
+		while (!w->head && !w->stopping)
+			pthread_cond_wait(&w->work, &w->mu);
+		if (!w->head)
+			break;
+		batch = take_batch(w);
+		pthread_mutex_unlock(&w->mu);
+		run_batch(w, batch);
+		pthread_mutex_lock(&w->mu);
+		for (j = batch; j; j = next) {
+			next = j->next;
+			j->done = 1;
+		}
+		pthread_cond_broadcast(&w->done);
+	}
+	pthread_mutex_unlock(&w->mu);
+	return NULL;
+}
+
+int
+wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
+    struct wm_buf *err)
+{
+	struct wm_writer *w = calloc(1, sizeof(*w));
+	int rc;
+
+	*out = NULL;
+	if (!w)
+		return WM_STORE_ERROR;
+	if ((rc = wm_store_open(path, 0, &w->s, err))) {
+		free(w);
+		return rc;
+	}
+	w->max_batch = max_batch > 0 ? max_batch : 64;
+	pthread_mutex_init(&w->mu, NULL);
+	pthread_cond_init(&w->work, NULL);
+	pthread_cond_init(&w->done, NULL);
+	if (pthread_create(&w->thread, NULL, loop, w)) {
+		wm_store_close(w->s);
+		pthread_mutex_destroy(&w->mu);
+		pthread_cond_destroy(&w->work);
+		pthread_cond_destroy(&w->done);
+		free(w);
+		wm_buf_clear(err);
+		wm_buf_puts(err, "could not start the writer thread");
+		return WM_STORE_ERROR;
+	}
+	*out = w;
+	return 0;
+}
+
+int
+wm_writer_save(struct wm_writer *w, const struct wm_response *r,
+    const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
+{
+	struct job j = { r, ids, 0, WM_STORE_ERROR, err, 0, NULL };
+
+	pthread_mutex_lock(&w->mu);
+	if (w->tail)
+		w->tail->next = &j;
+	else
+		w->head = &j;
+	w->tail = &j;
+	pthread_cond_signal(&w->work);
+	while (!j.done)
+		pthread_cond_wait(&w->done, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	*id = j.id;
+	return j.rc;
+}
+
+void
+wm_writer_stop(struct wm_writer *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->mu);
+	w->stopping = 1;
+	pthread_cond_signal(&w->work);
+	pthread_mutex_unlock(&w->mu);
+	pthread_join(w->thread, NULL);
+	wm_store_close(w->s);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->work);
+	pthread_cond_destroy(&w->done);
+	free(w);
+}
