@@ -277,6 +277,7 @@ static double
 item_ordinal(struct loader *l, json_t *opt, const char *where, int *scored)
 {
 	json_t *ext = json_object_get(opt, "extension"), *e;
+	double value = 0;
 	size_t i;
 
 	*scored = 0;
@@ -310,12 +311,14 @@ item_ordinal(struct loader *l, json_t *opt, const char *where, int *scored)
 		if (*scored) {
 			wm_diags_add(l->d, 0, 0, where,
 			    "has more than one ordinalValue");
+			*scored = 0;
 			return 0;
 		}
+		/* Read on: a second ordinalValue makes the value ambiguous. */
 		*scored = 1;
-		return x;
+		value = x;
 	}
-	return 0;
+	return value;
 }
 
 static void
@@ -684,7 +687,10 @@ load_extensions(struct loader *l, json_t *root)
 		}
 		if (strcmp(url, WM_EXT_BASE "scale") != 0)
 			continue;	/* FHIR: unknown extensions are ignored */
+		/* The slot of a scale rejected below is reused: clear it, or
+		 * its n_items would index past the next scale's arrays. */
 		sc = &l->in->scales[l->in->n_scales];
+		memset(sc, 0, sizeof(*sc));
 		load_scale(l, e, sc);
 		if (!sc->code)
 			continue;

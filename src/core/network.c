@@ -135,7 +135,9 @@ wm_name_problem(const char *s)
 
 		if (k == 0)
 			return "a name must be valid UTF-8 text";
-		if (k == 1 && (*p < 0x20 || *p == 0x7f))
+		/* C0, DEL and C1 (U+0080..U+009F, "\xc2\x80".."\xc2\x9f"). */
+		if ((k == 1 && (*p < 0x20 || *p == 0x7f)) ||
+		    (k == 2 && p[0] == 0xc2 && p[1] < 0xa0))
 			return "a name cannot contain control characters";
 		p += k;
 	}

@@ -450,18 +450,19 @@ static void
 check_roles(const struct wm_response *r, struct wm_diags *d)
 {
 	const struct wm_instrument *in = r->in;
+	/* NULL when a program built the response and never set them. */
+	const char *about = wm_subject_name(r->subject.kind);
+	const char *who = wm_respondent_name(r->respondent);
 
 	if (!((unsigned)r->subject.kind & in->subjects))
-		wm_diags_add(d, 0, 0, "field subject", "%s is answered about %s%s%s, "
-		    "not about a %s", in->title,
-		    in->subjects & WM_SUBJECT_PERSON ? "a person " : "",
-		    in->subjects & WM_SUBJECT_SERVICE ? "a service " : "",
-		    in->subjects & WM_SUBJECT_STAFF ? "a staff member " : "",
-		    wm_subject_name(r->subject.kind));
+		wm_diags_add(d, 0, 0, "field subject", "%s is answered about "
+		    "%s, not about a %s", in->title,
+		    in->subjects & WM_SUBJECT_PERSON ? "a person" :
+		    in->subjects & WM_SUBJECT_SERVICE ? "a service" :
+		    "a staff member", about ? about : "subject of unknown kind");
 	if (!((unsigned)r->respondent & in->respondents))
 		wm_diags_add(d, 0, 0, "extension respondent", "%s is not "
-		    "answered by '%s'", in->title,
-		    wm_respondent_name(r->respondent));
+		    "answered by '%s'", in->title, who ? who : "unknown");
 	if (r->respondent == WM_RESPONDENT_VALIDATOR &&
 	    r->stakeholder == WM_STAKEHOLDER_NONE)
 		wm_diags_add(d, 0, 0, "extension stakeholder", "a validator's "

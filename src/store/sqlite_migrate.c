@@ -154,13 +154,65 @@ static const char *const m1[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1 };
+/*
+ * 2: running totals for the summaries, kept at write time so a network
+ * report reads a few thousand rows however many answers there are. Keyed
+ * by measure (the instrument's family, or its url) and scale code, so
+ * versions of one measure add up together; scale '' counts responses. The
+ * subjects table makes "people" a count of distinct people.
+ */
+static const char *const m2[] = {
+	"CREATE TABLE rollup_subject ("
+	" measure TEXT NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" quarter TEXT NOT NULL,"
+	" respondent TEXT NOT NULL,"
+	" scale TEXT NOT NULL,"
+	" subject_id INTEGER NOT NULL,"
+	" PRIMARY KEY (measure, unit_id, quarter, respondent, scale,"
+	"  subject_id)) WITHOUT ROWID",
+	"CREATE TABLE rollup ("
+	" measure TEXT NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" quarter TEXT NOT NULL,"
+	" respondent TEXT NOT NULL,"
+	" scale TEXT NOT NULL,"
+	" responses INTEGER NOT NULL,"
+	" people INTEGER NOT NULL,"
+	" total REAL NOT NULL,"
+	" PRIMARY KEY (measure, unit_id, quarter, respondent, scale))"
+	" WITHOUT ROWID",
+	/* Databases made before version 2 get their totals from the scores. */
+	"INSERT INTO rollup_subject SELECT DISTINCT coalesce(i.family, i.url),"
+	" r.unit_id, r.quarter, r.respondent, '', r.subject_id"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" WHERE r.status = 'completed'",
+	"INSERT INTO rollup_subject SELECT DISTINCT coalesce(i.family, i.url),"
+	" s.unit_id, s.quarter, s.respondent, sc.code, s.subject_id"
+	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	"  AND sc.idx = s.scale WHERE s.value IS NOT NULL",
+	"INSERT INTO rollup SELECT coalesce(i.family, i.url), r.unit_id,"
+	" r.quarter, r.respondent, '', count(*), count(DISTINCT r.subject_id), 0"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" WHERE r.status = 'completed' GROUP BY 1, 2, 3, 4",
+	"INSERT INTO rollup SELECT coalesce(i.family, i.url), s.unit_id,"
+	" s.quarter, s.respondent, sc.code, count(*),"
+	" count(DISTINCT s.subject_id), sum(s.value)"
+	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	"  AND sc.idx = s.scale WHERE s.value IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /* Fixed literals, one per schema version. */
 static const char *const set_version[] = {
 	"PRAGMA user_version = 1",
+	"PRAGMA user_version = 2",
 };
 
 int

@@ -40,6 +40,40 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
+/* Adds one response (scale "") or one score to the running totals. */
+static int
+roll_up(struct wm_store *s, const struct wm_response *r,
+    const struct wm_response_ids *ids, const char *quarter, const char *scale,
+    int has_value, double value, struct wm_buf *err)
+{
+	const char *measure = r->in->family ? r->in->family : r->in->url;
+	const char *who = wm_respondent_name(r->respondent);
+	sqlite3_stmt *st;
+	int rc, new_person;
+
+	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, measure);
+	sqlite3_bind_int64(st, 2, ids->unit_id);
+	wm_sq_text(st, 3, quarter);
+	wm_sq_text(st, 4, who);
+	wm_sq_text(st, 5, scale);
+	sqlite3_bind_int64(st, 6, ids->subject_id);
+	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
+		return rc;
+	new_person = sqlite3_changes(s->db) > 0;
+	if (!(st = wm_sq_stmt(s, ST_ROLLUP_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, measure);
+	sqlite3_bind_int64(st, 2, ids->unit_id);
+	wm_sq_text(st, 3, quarter);
+	wm_sq_text(st, 4, who);
+	wm_sq_text(st, 5, scale);
+	sqlite3_bind_int(st, 6, new_person);
+	sqlite3_bind_double(st, 7, has_value ? value : 0);
+	return wm_sq_exec(s, st, "updating the totals", err);
+}
+
 /* Only completed responses are scored: a half-finished one is not a
  * measurement yet. */
 static int
@@ -53,6 +87,8 @@ save_scores(struct wm_store *s, const struct wm_response *r,
 
 	if (r->status != WM_STATUS_COMPLETED)
 		return 0;
+	if ((rc = roll_up(s, r, ids, quarter, "", 0, 0, err)))
+		return rc;
 	for (i = 0; i < r->in->n_scales; i++) {
 		const struct wm_score *sc = &r->scores[i];
 
@@ -69,6 +105,9 @@ save_scores(struct wm_store *s, const struct wm_response *r,
 		wm_sq_text(st, 8, wm_respondent_name(r->respondent));
 		sqlite3_bind_int64(st, 9, ids->subject_id);
 		if ((rc = wm_sq_exec(s, st, "storing a score", err)))
+			return rc;
+		if (sc->has_value && (rc = roll_up(s, r, ids, quarter,
+		    r->in->scales[i].code, 1, sc->value, err)))
 			return rc;
 	}
 	return 0;

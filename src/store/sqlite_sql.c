@@ -87,6 +87,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "INSERT INTO score(response_id, scale, value, answered,"
 	    " instrument_id, unit_id, quarter, respondent, subject_id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	[ST_ROLLUP_SUBJECT_ADD] =
+	    "INSERT OR IGNORE INTO rollup_subject(measure, unit_id, quarter,"
+	    " respondent, scale, subject_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_ROLLUP_ADD] =
+	    "INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
+	    " responses, people, total) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)"
+	    " ON CONFLICT DO UPDATE SET responses = responses + 1,"
+	    " people = people + excluded.people, total = total + excluded.total",
 	[ST_ANSWER_EACH] =
 	    "WITH RECURSIVE below(id) AS (SELECT ?2 UNION ALL"
 	    " SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id) "
@@ -108,21 +116,19 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below)) "
 	    "ORDER BY r.authored, r.id, a.item",
 	[ST_SCALE_SUMMARY] =
-	    "SELECT u.code, u.name, s.quarter, s.respondent, sc.code, sc.title,"
-	    " count(DISTINCT s.subject_id), count(*), avg(s.value) "
-	    "FROM score s JOIN instrument i ON i.id = s.instrument_id"
-	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
-	    "  AND sc.idx = s.scale"
-	    " JOIN unit u ON u.id = s.unit_id "
-	    "WHERE i.family = ?1 AND s.value IS NOT NULL "
-	    "GROUP BY s.unit_id, s.quarter, s.respondent, sc.code "
-	    "ORDER BY u.code, s.quarter, s.respondent, sc.code",
+	    "SELECT u.code, u.name, r.quarter, r.respondent, r.scale,"
+	    " coalesce((SELECT sc.title FROM instrument_scale sc"
+	    "  JOIN instrument i ON i.id = sc.instrument_id"
+	    "  WHERE coalesce(i.family, i.url) = ?1 AND sc.code = r.scale"
+	    "  ORDER BY i.id DESC LIMIT 1), r.scale),"
+	    " r.people, r.responses, r.total / r.responses "
+	    "FROM rollup r JOIN unit u ON u.id = r.unit_id "
+	    "WHERE r.measure = ?1 AND r.scale <> '' "
+	    "ORDER BY u.code, r.quarter, r.respondent, r.scale",
 	[ST_PEOPLE_SUMMARY] =
-	    "SELECT u.code, r.quarter, r.respondent, count(DISTINCT r.subject_id) "
-	    "FROM response r JOIN unit u ON u.id = r.unit_id "
-	    "WHERE r.instrument_id IN (SELECT id FROM instrument"
-	    "  WHERE family = ?1) AND r.status = 'completed' "
-	    "GROUP BY r.unit_id, r.quarter, r.respondent "
+	    "SELECT u.code, r.quarter, r.respondent, r.people "
+	    "FROM rollup r JOIN unit u ON u.id = r.unit_id "
+	    "WHERE r.measure = ?1 AND r.scale = '' "
 	    "ORDER BY u.code, r.quarter, r.respondent",
 	[ST_LATEST_RATINGS] =
 	    "WITH fam AS (SELECT id FROM instrument WHERE family = ?1),"

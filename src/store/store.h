@@ -201,8 +201,9 @@ struct wm_scale_summary_row {
 };
 
 /* Per service, quarter and respondent: the scored responses to every
- * instrument of `family`, scale by scale. Ordered by unit, quarter,
- * respondent, scale. */
+ * version of a measure (`family`: an instrument's family, or its url when
+ * it has none), scale by scale, from totals kept at write time. Ordered by
+ * unit, quarter, respondent, scale. */
 int wm_store_scale_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_scale_summary_row *), void *ctx,
     struct wm_buf *err);

@@ -15,6 +15,28 @@ struct wm_arena_chunk {
 #define CHUNK_MIN ((size_t)16 * 1024)
 #define ALIGN ((size_t)alignof(max_align_t))
 
+/*
+ * Under AddressSanitizer a chunk's free space is poisoned and each
+ * allocation unpoisoned to its exact size, so that running off the end
+ * of one object into its neighbour is caught as it would be between two
+ * mallocs (tests and fuzzing rely on this).
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define WM_ARENA_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define WM_ARENA_ASAN 1
+#endif
+#endif
+#ifdef WM_ARENA_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
 void
 wm_arena_release(struct wm_arena *a)
 {
@@ -22,6 +44,7 @@ wm_arena_release(struct wm_arena *a)
 
 	for (c = a->head; c; c = next) {
 		next = c->next;
+		UNPOISON(c->mem, c->size);
 		free(c);
 	}
 	a->head = NULL;
@@ -52,8 +75,10 @@ wm_arena_alloc(struct wm_arena *a, size_t size)
 		c->size = sz;
 		c->off = 0;
 		a->head = c;
+		POISON(c->mem, sz);
 	}
 	p = c->mem + c->off;
+	UNPOISON(p, size);
 	c->off += need;
 	a->used += need;
 	memset(p, 0, size);

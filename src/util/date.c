@@ -49,8 +49,11 @@ parse_date_part(const char *s, struct wm_date *out)
 int
 wm_date_parse(const char *s, struct wm_date *out)
 {
-	if (parse_date_part(s, out) || s[10] != '\0')
+	struct wm_date d;
+
+	if (parse_date_part(s, &d) || s[10] != '\0')
 		return -1;
+	*out = d;
 	return 0;
 }
 

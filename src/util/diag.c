@@ -24,7 +24,8 @@ wm_diags_release(struct wm_diags *d)
 		free(d->v[i].message);
 	}
 	free(d->v);
-	wm_diags_init(d);
+	d->v = NULL;
+	d->n = d->cap = d->dropped = 0;
 }
 
 void

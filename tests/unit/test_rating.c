@@ -1,0 +1,286 @@
+/*
+ * Tests for core/rating: the validators' consensus (the lower median of
+ * the ratings given), ratings from score values, which items are
+ * traffic-light ratings in the shipped instruments, and the stakeholder
+ * codes.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/instrument.h"
+#include "core/rating.h"
+#include "util/diag.h"
+
+#include "testutil.h"
+
+#define N WM_RATING_NONE
+#define R WM_RATING_RED
+#define A WM_RATING_AMBER
+#define G WM_RATING_GREEN
+#define MAX_RATINGS 12
+
+struct consensus_case {
+	const char *name;
+	enum wm_rating r[MAX_RATINGS];
+	size_t n;
+	enum wm_rating want;
+};
+
+static const struct consensus_case consensus_cases[] = {
+	{ "nobody", { N }, 0, N },
+	{ "one not rated", { N }, 1, N },
+	{ "all not rated", { N, N, N, N }, 4, N },
+	{ "one green", { G }, 1, G },
+	{ "one red", { R }, 1, R },
+	{ "odd: median of three", { G, R, A }, 3, A },
+	{ "odd: two greens outvote a red", { G, R, G }, 3, G },
+	{ "odd: two reds outvote a green", { R, G, R }, 3, R },
+	{ "odd: five, middle amber", { G, G, A, R, R }, 5, A },
+	{ "odd: five, order does not matter", { R, G, R, G, A }, 5, A },
+	{ "even: green and red is red", { G, R }, 2, R },
+	{ "even: green and amber is amber", { A, G }, 2, A },
+	{ "even: two each of green and amber is amber", { G, A, G, A }, 4, A },
+	{ "even: three greens and a red is green", { G, G, R, G }, 4, G },
+	{ "even: two greens and two reds is red", { G, R, R, G }, 4, R },
+	{ "even: 1 red, 1 amber, 2 green is amber", { R, G, A, G }, 4, A },
+	{ "not rated is ignored, not counted low", { N, G, N, G, N }, 5, G },
+	{ "not rated ignored: leaves an even count", { G, N, R }, 3, R },
+	{ "not rated ignored: leaves an odd count", { G, N, A, G, N }, 5, G },
+	{ "all the same", { A, A, A, A, A, A }, 6, A },
+	{ "many: six green, five red", { G, R, G, R, G, R, G, R, G, R, G },
+	    11, G },
+	{ "many: six green, six red", { G, R, G, R, G, R, G, R, G, R, G, R },
+	    12, R },
+};
+
+static void
+test_consensus(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(consensus_cases); i++) {
+		const struct consensus_case *c = &consensus_cases[i];
+		enum wm_rating got = wm_rating_consensus(c->r, c->n);
+
+		if (got != c->want) {
+			print_error("case %zu (%s): got %s, want %s\n", i,
+			    c->name, wm_rating_name(got),
+			    wm_rating_name(c->want));
+			fail();
+		}
+	}
+}
+
+/* Only the first n entries are read: the array may be exactly n long
+ * (a heap block, so ASan sees a read past it), and NULL with n = 0. */
+static void
+test_consensus_bounds(void **state)
+{
+	enum wm_rating *r = malloc(3 * sizeof(*r));
+
+	(void)state;
+	assert_non_null(r);
+	r[0] = G;
+	r[1] = G;
+	r[2] = R;
+	assert_int_equal(wm_rating_consensus(r, 3), G);
+	assert_int_equal(wm_rating_consensus(r, 2), G);
+	assert_int_equal(wm_rating_consensus(r + 1, 2), R);
+	assert_int_equal(wm_rating_consensus(NULL, 0), N);
+	/* A value outside the enum (a corrupt row) counts as not rated. */
+	r[0] = (enum wm_rating)7;
+	assert_int_equal(wm_rating_consensus(r, 3), R);
+	free(r);
+}
+
+static void
+test_from_value(void **state)
+{
+	static const struct {
+		double v;
+		int has_value;
+		enum wm_rating want;
+	} cases[] = {
+		{ 1, 1, R }, { 2, 1, A }, { 3, 1, G },
+		{ 1, 0, N }, { 2, 0, N }, { 3, 0, N },
+		{ 0, 1, N }, { 4, 1, N }, { -1, 1, N },
+		{ 1.5, 1, N }, { 2.999, 1, N }, { 3.0000001, 1, N },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++)
+		assert_int_equal(wm_rating_from_value(cases[i].v,
+		    cases[i].has_value), cases[i].want);
+	assert_int_equal(wm_rating_from_value(NAN, 1), N);
+	assert_int_equal(wm_rating_from_value(INFINITY, 1), N);
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_string_equal(wm_rating_name(R), "red");
+	assert_string_equal(wm_rating_name(A), "amber");
+	assert_string_equal(wm_rating_name(G), "green");
+	assert_string_equal(wm_rating_name(N), "not rated");
+	assert_string_equal(wm_rating_name((enum wm_rating)9), "not rated");
+}
+
+static struct wm_instrument *
+load(const char *file)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	size_t len;
+	char *text = tu_read_instrument_file(file, &len);
+
+	assert_non_null(text);
+	if (wm_instrument_parse(text, len, &in, &d) != 0)
+		tu_print_diags(file, &d);
+	free(text);
+	wm_diags_release(&d);
+	assert_non_null(in);
+	return in;
+}
+
+/* In the standards, exactly the ten -rating items are rating items; in
+ * DREEM and Ten Top Tips none is. */
+static void
+test_is_rating(void **state)
+{
+	static const char *const others[] = {
+		"dreem-recovery-markers.json", "ten-top-tips.json", "erfs.json",
+	};
+	struct wm_instrument *in = load("core-standards.json");
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+		const char *suffix = strstr(it->link_id, "-rating");
+		int want = suffix != NULL && suffix[7] == '\0';
+
+		assert_int_equal(wm_item_is_rating(it), want);
+		n += (size_t)want;
+	}
+	assert_int_equal(n, 10);
+	assert_true(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
+	    "standard-7-rating")]));
+	assert_false(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
+	    "standard-7-evidence")]));
+	assert_false(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
+	    "standard-7")]));
+	wm_instrument_free(in);
+
+	for (i = 0; i < TU_NELEM(others); i++) {
+		size_t k;
+
+		in = load(others[i]);
+		for (k = 0; k < in->n_items; k++)
+			assert_false(wm_item_is_rating(&in->items[k]));
+		wm_instrument_free(in);
+	}
+}
+
+/* A choice is a rating only if every option is a traffic light. */
+static void
+test_is_rating_mixed(void **state)
+{
+	struct wm_option opts[] = {
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "red", "Red", 1, 1 },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "green", "Green", 1, 3 },
+		{ NULL, "skip", "Skip", 0, 0 },
+	};
+	struct wm_item it;
+
+	(void)state;
+	memset(&it, 0, sizeof(it));
+	it.link_id = "x";
+	it.type = WM_ITEM_CHOICE;
+	it.options = opts;
+	it.n_options = 2;
+	assert_true(wm_item_is_rating(&it));
+	it.n_options = 3;	/* an option with no system */
+	assert_false(wm_item_is_rating(&it));
+	opts[2].system = "https://waymark.example/fhir/CodeSystem/other";
+	assert_false(wm_item_is_rating(&it));
+	opts[2].system = WM_TRAFFIC_LIGHT_SYSTEM;
+	assert_true(wm_item_is_rating(&it));
+	it.type = WM_ITEM_TEXT;	/* options alone do not make a rating */
+	assert_false(wm_item_is_rating(&it));
+	it.type = WM_ITEM_CHOICE;
+	it.n_options = 0;
+	assert_false(wm_item_is_rating(&it));
+}
+
+static void
+test_stakeholders(void **state)
+{
+	static const struct {
+		enum wm_stakeholder s;
+		const char *code;
+	} all[] = {
+		{ WM_STAKEHOLDER_LIVED_EXPERIENCE, "lived-experience" },
+		{ WM_STAKEHOLDER_SUPPORTER, "supporter" },
+		{ WM_STAKEHOLDER_PEER_WORKER, "peer-worker" },
+		{ WM_STAKEHOLDER_PRACTITIONER, "practitioner" },
+		{ WM_STAKEHOLDER_COMMISSIONER, "commissioner" },
+	};
+	static const char *const bad[] = {
+		"", "none", "Lived-Experience", "lived experience", "carer",
+		"supporter ", "peer",
+	};
+	enum wm_stakeholder s;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(all); i++) {
+		const char *code = wm_stakeholder_code(all[i].s);
+		const char *name = wm_stakeholder_name(all[i].s);
+
+		assert_string_equal(code, all[i].code);
+		assert_non_null(name);
+		assert_true(name[0] != '\0');
+		s = WM_STAKEHOLDER_NONE;
+		assert_int_equal(wm_stakeholder_from_code(code, &s), 0);
+		assert_int_equal(s, all[i].s);
+	}
+	for (i = 0; i < TU_NELEM(bad); i++) {
+		s = WM_STAKEHOLDER_PEER_WORKER;
+		assert_int_equal(wm_stakeholder_from_code(bad[i], &s), -1);
+		assert_int_equal(s, WM_STAKEHOLDER_PEER_WORKER);
+	}
+	/* No stakeholder, or one past the table, has no code or name. */
+	assert_string_equal(wm_stakeholder_code(WM_STAKEHOLDER_NONE), "");
+	assert_string_equal(wm_stakeholder_name(WM_STAKEHOLDER_NONE), "");
+	assert_string_equal(wm_stakeholder_code((enum wm_stakeholder)6), "");
+	assert_string_equal(wm_stakeholder_name((enum wm_stakeholder)99), "");
+	assert_string_equal(wm_stakeholder_name(WM_STAKEHOLDER_SUPPORTER),
+	    "supporter or carer");
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_consensus),
+		cmocka_unit_test(test_consensus_bounds),
+		cmocka_unit_test(test_from_value),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_is_rating),
+		cmocka_unit_test(test_is_rating_mixed),
+		cmocka_unit_test(test_stakeholders),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,133 @@
+/*
+ * Helpers shared by the unit tests: reading a shipped file, editing a
+ * JSON template by text substitution, and looking for a problem in a
+ * struct wm_diags. Every function is static inline so that a test file
+ * that uses only some of them still builds without warnings. Strings
+ * returned by the readers are malloc()ed and the caller frees them.
+ *
+ * Shipped instruments are read from $WAYMARK_INSTRUMENTS, or from
+ * "instruments" relative to the working directory (tests/run-all.sh runs
+ * the tests from the repository root).
+ */
+#ifndef WM_TESTS_TESTUTIL_H
+#define WM_TESTS_TESTUTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/diag.h"
+
+#define TU_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define TU_MAX_FILE ((size_t)8 << 20)
+
+/* The whole file, NUL-terminated, or NULL (with a note on stderr). */
+static inline char *
+tu_read_path(const char *path, size_t *len)
+{
+	struct wm_buf b = WM_BUF_INIT;
+	char chunk[8192];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		fprintf(stderr, "cannot open %s (run the tests from the "
+		    "repository root, or set WAYMARK_INSTRUMENTS)\n", path);
+		return NULL;
+	}
+	wm_buf_init(&b, TU_MAX_FILE);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		wm_buf_add(&b, chunk, n);
+	if (ferror(f) || b.failed) {
+		fclose(f);
+		wm_buf_release(&b);
+		return NULL;
+	}
+	fclose(f);
+	*len = b.len;
+	return wm_buf_detach(&b);
+}
+
+/* A file in the instruments directory. */
+static inline char *
+tu_read_instrument_file(const char *name, size_t *len)
+{
+	const char *dir = getenv("WAYMARK_INSTRUMENTS");
+	char path[1024];
+
+	if (!dir || dir[0] == '\0')
+		dir = "instruments";
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, name) >=
+	    sizeof(path))
+		return NULL;
+	return tu_read_path(path, len);
+}
+
+/*
+ * `text` with each edit applied in turn: the first occurrence of
+ * edit[2i] replaced by edit[2i + 1]. NULL (with a note on stderr) when a
+ * string to find is missing, so that a template change that makes an
+ * edit a no-op fails the test instead of silently testing nothing.
+ */
+static inline char *
+tu_edit(const char *text, const char *const *edit, size_t n_pairs)
+{
+	char *cur = strdup(text);
+	size_t i;
+
+	for (i = 0; cur && i < n_pairs; i++) {
+		const char *find = edit[2 * i], *repl = edit[2 * i + 1];
+		const char *at = strstr(cur, find);
+		struct wm_buf b = WM_BUF_INIT;
+
+		if (!at) {
+			fprintf(stderr, "edit %zu: \"%s\" not found\n", i, find);
+			free(cur);
+			return NULL;
+		}
+		wm_buf_add(&b, cur, (size_t)(at - cur));
+		wm_buf_puts(&b, repl);
+		wm_buf_puts(&b, at + strlen(find));
+		free(cur);
+		cur = b.failed ? NULL : wm_buf_detach(&b);
+		wm_buf_release(&b);
+	}
+	return cur;
+}
+
+/* 1 if some problem's place contains `where` (NULL: any place, and
+ * "" only a problem with no place) and its message contains `msg`. */
+static inline int
+tu_has_diag(const struct wm_diags *d, const char *where, const char *msg)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++) {
+		const struct wm_diag *g = &d->v[i];
+
+		if (where && where[0] == '\0' && g->where)
+			continue;
+		if (where && where[0] != '\0' &&
+		    (!g->where || !strstr(g->where, where)))
+			continue;
+		if (msg && !strstr(g->message, msg))
+			continue;
+		return 1;
+	}
+	return 0;
+}
+
+/* Prints every problem, for a failing test's log. */
+static inline void
+tu_print_diags(const char *label, const struct wm_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->n; i++)
+		fprintf(stderr, "  %s: %d:%d [%s] %s\n", label, d->v[i].line,
+		    d->v[i].column, d->v[i].where ? d->v[i].where : "-",
+		    d->v[i].message);
+}
+
+#endif
