@@ -65,6 +65,15 @@ const char *cli_db(const char *opt);
 /* Opens an existing, current database (or creates when `create`). */
 int cli_open(const char *db, unsigned flags, struct wm_store **out);
 
+/* Opens db read-only, runs `fn` on it and reports its error: the body
+ * of every command that only reads and prints. Returns the exit code. */
+int cli_read_db(const char *db,
+    int (*fn)(struct wm_store *s, void *ctx, struct wm_buf *err), void *ctx);
+
+/* For commands whose only option is --db: parses argv and runs `fn`. */
+int cli_read_command(const struct cli_cmd *cmd, int argc, char **argv,
+    int (*fn)(struct wm_store *s, void *ctx, struct wm_buf *err));
+
 /* Reads a whole file ("-" is standard input), at most `max` bytes. */
 int cli_read_file(const char *path, size_t max, struct wm_buf *out);
 

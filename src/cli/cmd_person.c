@@ -97,6 +97,18 @@ print_person(void *ctx, const struct wm_person_row *p)
 	return 0;
 }
 
+static int
+list_people(struct wm_store *s, void *ctx, struct wm_buf *err)
+{
+	const char *unit = *(const char **)ctx;
+	struct wm_unit_row u = { 0 };
+	int rc;
+
+	if (unit && (rc = wm_store_unit_find(s, unit, &u, err)))
+		return rc;
+	return wm_store_person_list(s, u.id, print_person, NULL, err);
+}
+
 int
 cmd_person_list(const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -107,9 +119,6 @@ cmd_person_list(const struct cli_cmd *cmd, int argc, char **argv)
 		    "caseload", .value = &unit },
 		{ 0 },
 	};
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_store *s = NULL;
-	struct wm_unit_row u = { 0 };
 	char *pos[1];
 	size_t n;
 	int rc;
@@ -118,14 +127,5 @@ cmd_person_list(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
-	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
-		return rc;
-	if ((unit && wm_store_unit_find(s, unit, &u, &err)) ||
-	    wm_store_person_list(s, u.id, print_person, NULL, &err)) {
-		cli_error("%s", wm_buf_str(&err));
-		rc = CLI_FAIL;
-	}
-	wm_store_close(s);
-	wm_buf_release(&err);
-	return rc;
+	return cli_read_db(db, list_people, &unit);
 }

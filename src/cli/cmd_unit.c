@@ -94,28 +94,14 @@ print_unit(void *ctx, const struct wm_unit_row *u)
 	return 0;
 }
 
+static int
+list_units(struct wm_store *s, void *ctx, struct wm_buf *err)
+{
+	return wm_store_unit_list(s, print_unit, ctx, err);
+}
+
 int
 cmd_unit_list(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *db = NULL;
-	const struct cli_opt opts[] = { CLI_OPT_DB(db), { 0 } };
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_store *s = NULL;
-	char *pos[1];
-	size_t n;
-	int rc;
-
-	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
-		return rc;
-	if (!(db = cli_db(db)))
-		return CLI_USAGE;
-	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
-		return rc;
-	if (wm_store_unit_list(s, print_unit, NULL, &err)) {
-		cli_error("%s", wm_buf_str(&err));
-		rc = CLI_FAIL;
-	}
-	wm_store_close(s);
-	wm_buf_release(&err);
-	return rc;
+	return cli_read_command(cmd, argc, argv, list_units);
 }

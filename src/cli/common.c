@@ -45,6 +45,42 @@ cli_open(const char *db, unsigned flags, struct wm_store **out)
 }
 
 int
+cli_read_db(const char *db,
+    int (*fn)(struct wm_store *, void *, struct wm_buf *), void *ctx)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_store *s = NULL;
+	int rc;
+
+	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
+		return rc;
+	if (fn(s, ctx, &err)) {
+		cli_error("%s", err.len ? wm_buf_str(&err) : "out of memory");
+		rc = CLI_FAIL;
+	}
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return rc;
+}
+
+int
+cli_read_command(const struct cli_cmd *cmd, int argc, char **argv,
+    int (*fn)(struct wm_store *, void *, struct wm_buf *))
+{
+	const char *db = NULL;
+	const struct cli_opt opts[] = { CLI_OPT_DB(db), { 0 } };
+	char *pos[1];
+	size_t n;
+	int rc;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
+		return rc;
+	if (!(db = cli_db(db)))
+		return CLI_USAGE;
+	return cli_read_db(db, fn, NULL);
+}
+
+int
 cli_read_file(const char *path, size_t max, struct wm_buf *out)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");

@@ -74,6 +74,27 @@ wm_sq_stmt(struct wm_store *s, enum stmt id, struct wm_buf *err)
 	return st;
 }
 
+sqlite3_stmt *
+wm_sq_query(struct wm_store *s, enum stmt id, struct wm_buf *err)
+{
+	return wm_sq_ready(s, err) ? NULL : wm_sq_stmt(s, id, err);
+}
+
+int
+wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *, void *), void *ctx, const char *doing,
+    struct wm_buf *err)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (row(st, ctx))
+			break;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
+	    wm_sq_fail(s, doing, err);
+}
+
 int
 wm_sq_text(sqlite3_stmt *st, int i, const char *v)
 {

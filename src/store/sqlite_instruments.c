@@ -140,9 +140,7 @@ wm_store_instrument_get(struct wm_store *s, const char *url,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_GET, err)))
+	if (!(st = wm_sq_query(s, ST_INSTRUMENT_GET, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
 	wm_sq_text(st, 2, version);
@@ -158,12 +156,26 @@ wm_store_instrument_get_id(struct wm_store *s, int64_t id,
 {
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_GET_ID, err)))
+	if (!(st = wm_sq_query(s, ST_INSTRUMENT_GET_ID, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
 	return get_content(s, st, 0, NULL, text, "with that id", err);
+}
+
+struct instrument_each {
+	int (*cb)(void *, const struct wm_instrument_row *);
+	void *ctx;
+};
+
+static int
+instrument_row(sqlite3_stmt *st, void *arg)
+{
+	struct instrument_each *e = arg;
+	struct wm_instrument_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), sqlite3_column_int64(st, 6) };
+
+	return e->cb(e->ctx, &row);
 }
 
 int
@@ -171,26 +183,9 @@ wm_store_instrument_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct wm_instrument_row row;
-	sqlite3_stmt *st;
-	int rc;
+	struct instrument_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_LIST, err);
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_LIST, err)))
-		return WM_STORE_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = sqlite3_column_int64(st, 0);
-		row.url = wm_sq_col(st, 1);
-		row.version = wm_sq_col(st, 2);
-		row.title = wm_sq_col(st, 3);
-		row.family = wm_sq_col(st, 4);
-		row.loaded = wm_sq_col(st, 5);
-		row.responses = sqlite3_column_int64(st, 6);
-		if (cb(ctx, &row))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, "listing instruments", err);
+	return st ? wm_sq_each(s, st, instrument_row, &e,
+	    "listing instruments", err) : WM_STORE_ERROR;
 }

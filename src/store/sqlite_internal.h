@@ -75,6 +75,17 @@ int wm_sq_fail(struct wm_store *s, const char *doing, struct wm_buf *err);
 /* Refuses work on a database that needs `waymark init`. */
 int wm_sq_ready(struct wm_store *s, struct wm_buf *err);
 
+/* wm_sq_ready, then wm_sq_stmt: the statement for a query of a current
+ * database, or NULL with err filled. */
+sqlite3_stmt *wm_sq_query(struct wm_store *s, enum stmt id,
+    struct wm_buf *err);
+
+/* Steps through a bound query: `row` turns each row into the caller's row
+ * type and hands it on, returning non-zero to stop early. */
+int wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
+    int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, const char *doing,
+    struct wm_buf *err);
+
 /* Binds a string or NULL. */
 int wm_sq_text(sqlite3_stmt *st, int i, const char *v);
 /* Binds an id, with 0 meaning NULL. */

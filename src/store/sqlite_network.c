@@ -24,9 +24,7 @@ wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
 	char now[32];
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_UNIT_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_UNIT_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	wm_sq_text(st, 1, kind);
@@ -44,9 +42,7 @@ find_id(struct wm_store *s, enum stmt which, const char *key, int64_t *id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, which, err)))
+	if (!(st = wm_sq_query(s, which, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
 	rc = sqlite3_step(st);
@@ -72,9 +68,7 @@ wm_store_unit_find(struct wm_store *s, const char *code,
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_UNIT_FIND, err)))
+	if (!(st = wm_sq_query(s, ST_UNIT_FIND, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, code);
 	rc = sqlite3_step(st);
@@ -95,31 +89,32 @@ wm_store_unit_find(struct wm_store *s, const char *code,
 	return WM_STORE_NOT_FOUND;
 }
 
+struct unit_each {
+	int (*cb)(void *, const struct wm_unit_row *);
+	void *ctx;
+};
+
+static int
+unit_row(sqlite3_stmt *st, void *arg)
+{
+	struct unit_each *e = arg;
+	struct wm_unit_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4) };
+
+	return e->cb(e->ctx, &row);
+}
+
 int
 wm_store_unit_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_unit_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct wm_unit_row row;
-	sqlite3_stmt *st;
-	int rc;
+	struct unit_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_LIST, err);
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_UNIT_LIST, err)))
-		return WM_STORE_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = sqlite3_column_int64(st, 0);
-		row.kind = wm_sq_col(st, 1);
-		row.code = wm_sq_col(st, 2);
-		row.name = wm_sq_col(st, 3);
-		row.parent_code = wm_sq_col(st, 4);
-		if (cb(ctx, &row))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, "listing units", err);
+	return st ? wm_sq_each(s, st, unit_row, &e, "listing units", err) :
+	    WM_STORE_ERROR;
 }
 
 int
@@ -173,9 +168,7 @@ wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 	sqlite3_stmt *st;
 	int rc;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_PERSON_UNIT_AT, err)))
+	if (!(st = wm_sq_query(s, ST_PERSON_UNIT_AT, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person_id);
 	wm_sq_text(st, 2, date);
@@ -193,32 +186,34 @@ wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 	return WM_STORE_NOT_FOUND;
 }
 
+struct person_each {
+	int (*cb)(void *, const struct wm_person_row *);
+	void *ctx;
+};
+
+static int
+person_row(sqlite3_stmt *st, void *arg)
+{
+	struct person_each *e = arg;
+	struct wm_person_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4) };
+
+	return e->cb(e->ctx, &row);
+}
+
 int
 wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct wm_person_row row;
-	sqlite3_stmt *st;
-	int rc;
+	struct person_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_LIST, err);
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_PERSON_LIST, err)))
+	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_id(st, 1, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = sqlite3_column_int64(st, 0);
-		row.ident = wm_sq_col(st, 1);
-		row.name = wm_sq_col(st, 2);
-		row.unit_code = wm_sq_col(st, 3);
-		row.since = wm_sq_col(st, 4);
-		if (cb(ctx, &row))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, "listing people", err);
+	return wm_sq_each(s, st, person_row, &e, "listing people", err);
 }
 
 int
@@ -229,9 +224,7 @@ wm_store_account_add(struct wm_store *s, const char *email, const char *name,
 	char now[32];
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_ACCOUNT_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_ACCOUNT_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	wm_sq_text(st, 1, email);
@@ -255,9 +248,7 @@ wm_store_grant_add(struct wm_store *s, int64_t account_id, const char *role,
 {
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_GRANT_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_GRANT_ADD, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
@@ -266,30 +257,31 @@ wm_store_grant_add(struct wm_store *s, int64_t account_id, const char *role,
 	return insert(s, st, "granting the role", NULL, err);
 }
 
+struct account_each {
+	int (*cb)(void *, const struct wm_account_row *);
+	void *ctx;
+};
+
+static int
+account_row(sqlite3_stmt *st, void *arg)
+{
+	struct account_each *e = arg;
+	struct wm_account_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+
+	return e->cb(e->ctx, &row);
+}
+
 int
 wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct wm_account_row row;
-	sqlite3_stmt *st;
-	int rc;
+	struct account_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_LIST, err);
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_ACCOUNT_LIST, err)))
-		return WM_STORE_ERROR;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.id = sqlite3_column_int64(st, 0);
-		row.email = wm_sq_col(st, 1);
-		row.name = wm_sq_col(st, 2);
-		row.grants = wm_sq_col(st, 3);
-		if (cb(ctx, &row))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, "listing accounts", err);
+	return st ? wm_sq_each(s, st, account_row, &e, "listing accounts",
+	    err) : WM_STORE_ERROR;
 }
 
 int
@@ -299,9 +291,7 @@ wm_store_training_add(struct wm_store *s, int64_t account_id,
 	char now[32];
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_TRAINING_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_TRAINING_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	sqlite3_bind_int64(st, 1, account_id);
@@ -319,9 +309,7 @@ wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
 	char now[32];
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_CYCLE_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_CYCLE_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	sqlite3_bind_int64(st, 1, unit_id);
@@ -341,9 +329,7 @@ wm_store_audit(struct wm_store *s, int64_t actor_account_id,
 	char now[32];
 	sqlite3_stmt *st;
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_AUDIT_ADD, err)))
+	if (!(st = wm_sq_query(s, ST_AUDIT_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	wm_sq_text(st, 1, now);

@@ -155,42 +155,48 @@ out:
 	return wm_sq_tx_end(s, own, rc, err);
 }
 
+struct answer_each {
+	int (*cb)(void *, const struct wm_answer_row *);
+	void *ctx;
+};
+
+static int
+answer_row(sqlite3_stmt *st, void *arg)
+{
+	struct answer_each *e = arg;
+	struct wm_answer_row row = {
+		.response_id = sqlite3_column_int64(st, 0),
+		.url = wm_sq_col(st, 1),
+		.version = wm_sq_col(st, 2),
+		.subject_kind = wm_sq_col(st, 3),
+		.subject = wm_sq_col(st, 4),
+		.unit_code = wm_sq_col(st, 5),
+		.respondent = wm_sq_col(st, 6),
+		.stakeholder = wm_sq_col(st, 7),
+		.status = wm_sq_col(st, 8),
+		.authored = wm_sq_col(st, 9),
+		.link_id = wm_sq_col(st, 10),
+		.code = wm_sq_col(st, 11),
+		.display = wm_sq_col(st, 12),
+		.has_value = sqlite3_column_type(st, 13) != SQLITE_NULL,
+		.value = sqlite3_column_double(st, 13),
+		.text = wm_sq_col(st, 14),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
 int
 wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct wm_answer_row row;
-	sqlite3_stmt *st;
-	int rc;
+	struct answer_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ANSWER_EACH, err);
 
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if (!(st = wm_sq_stmt(s, ST_ANSWER_EACH, err)))
+	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row.response_id = sqlite3_column_int64(st, 0);
-		row.url = wm_sq_col(st, 1);
-		row.version = wm_sq_col(st, 2);
-		row.subject_kind = wm_sq_col(st, 3);
-		row.subject = wm_sq_col(st, 4);
-		row.unit_code = wm_sq_col(st, 5);
-		row.respondent = wm_sq_col(st, 6);
-		row.stakeholder = wm_sq_col(st, 7);
-		row.status = wm_sq_col(st, 8);
-		row.authored = wm_sq_col(st, 9);
-		row.link_id = wm_sq_col(st, 10);
-		row.code = wm_sq_col(st, 11);
-		row.display = wm_sq_col(st, 12);
-		row.has_value = sqlite3_column_type(st, 13) != SQLITE_NULL;
-		row.value = sqlite3_column_double(st, 13);
-		row.text = wm_sq_col(st, 14);
-		if (cb(ctx, &row))
-			break;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, "reading answers", err);
+	return wm_sq_each(s, st, answer_row, &e, "reading answers", err);
 }
