@@ -51,7 +51,8 @@ write_row(void *ctx, const struct wm_answer_row *a)
 	cell(b, a->code, 0);
 	cell(b, a->display, 0);
 	if (a->has_value)
-		wm_csv_number(b, a->value, a->value == (long)a->value ? 0 : 2);
+		wm_csv_number(b, a->value,
+		    a->value == (double)(long)a->value ? 0 : 2);
 	wm_buf_puts(b, ",");
 	cell(b, a->text, 1);
 	if (b->failed || fwrite(b->data, 1, b->len, stdout) != b->len) {

@@ -585,6 +585,12 @@ load_scale(struct loader *l, json_t *e, struct wm_scale *sc)
 		return;
 	}
 	n = json_array_size(subs);
+	/* Each part is checked against every item: bound the work. */
+	if (n > WM_INSTRUMENT_MAX_ITEMS + 8) {
+		wm_diags_add(l->d, 0, 0, where, "has more than %d parts",
+		    WM_INSTRUMENT_MAX_ITEMS + 8);
+		return;
+	}
 	sc->items = wm_arena_calloc(&l->in->arena, n ? n : 1, sizeof(size_t));
 	sc->reversed = wm_arena_calloc(&l->in->arena, n ? n : 1, sizeof(int));
 	if (!sc->items || !sc->reversed)

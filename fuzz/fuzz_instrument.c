@@ -1,0 +1,120 @@
+/*
+ * Fuzz target: the Questionnaire loader (wm_instrument_parse), and, for
+ * every input it accepts, the scorer (wm_score_scales) with answers drawn
+ * from the input's own bytes. Checks that an accepted instrument keeps
+ * the promises its header makes: unique linkIds and option codes, scales
+ * over scored choice items, scores within the options' range.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "core/instrument.h"
+#include "core/scoring.h"
+#include "util/diag.h"
+
+#include "fuzz.h"
+
+/* Room for rounding in a mean or a prorated sum. */
+#define EPS 1e-6
+
+static void
+check_items(const struct wm_instrument *in)
+{
+	size_t i, j;
+
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+
+		FUZZ_CHECK(wm_instrument_find_item(in, it->link_id) == (int)i);
+		FUZZ_CHECK(it->parent < (int)i);
+		FUZZ_CHECK(it->n_scored <= it->n_options);
+		for (j = 0; j < it->n_options; j++)
+			FUZZ_CHECK(wm_item_find_option(it,
+			    it->options[j].code) == (int)j);
+	}
+}
+
+/* One answer per item: not given, "no option" (-1), or a valid option,
+ * chosen by the input byte at the item's position. */
+static void
+make_answers(const struct wm_instrument *in, const uint8_t *data,
+    size_t size, struct wm_answer *a)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_items; i++) {
+		unsigned b = data[i % size];
+		size_t n = in->items[i].n_options;
+
+		a[i].given = (int)(b & 1u);
+		a[i].option = (int)((b >> 1) % (n + 1)) - 1;
+		a[i].text = NULL;
+	}
+}
+
+static void
+check_score(const struct wm_instrument *in, const struct wm_scale *sc,
+    const struct wm_score *s)
+{
+	double lo = 0, hi = 0;
+	size_t i;
+
+	FUZZ_CHECK(s->items == sc->n_items);
+	FUZZ_CHECK(s->answered <= s->items);
+	if (!s->has_value)
+		return;
+	FUZZ_CHECK(s->answered > 0 && isfinite(s->value));
+	for (i = 0; i < sc->n_items; i++) {
+		const struct wm_item *it = &in->items[sc->items[i]];
+
+		if (i == 0 || it->min < lo)
+			lo = it->min;
+		if (i == 0 || it->max > hi)
+			hi = it->max;
+	}
+	if (sc->method == WM_SCALE_SUM) {
+		lo *= (double)sc->n_items;
+		hi *= (double)sc->n_items;
+	}
+	FUZZ_CHECK(s->value >= lo - EPS * (1 + fabs(lo)));
+	FUZZ_CHECK(s->value <= hi + EPS * (1 + fabs(hi)));
+}
+
+static void
+score(const struct wm_instrument *in, const uint8_t *data, size_t size)
+{
+	struct wm_answer *answers;
+	struct wm_score *scores;
+	size_t i;
+
+	answers = calloc(in->n_items ? in->n_items : 1, sizeof(*answers));
+	scores = calloc(in->n_scales ? in->n_scales : 1, sizeof(*scores));
+	if (!answers || !scores)
+		goto out;
+	make_answers(in, data, size, answers);
+	wm_score_scales(in, answers, scores);
+	for (i = 0; i < in->n_scales; i++)
+		check_score(in, &in->scales[i], &scores[i]);
+out:
+	free(answers);
+	free(scores);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	int rc;
+
+	rc = wm_instrument_parse((const char *)data, size, &in, &d);
+	FUZZ_CHECK((rc == 0) == (in != NULL));
+	FUZZ_CHECK((rc == 0) == (wm_diags_count(&d) == 0));
+	if (in) {
+		check_items(in);
+		score(in, data, size);
+	}
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+	return 0;
+}
