@@ -219,8 +219,10 @@ raw(int argc, char **argv)
 	sqlite3_close(src);
 
 	sqlite3_open(to, &dst);
+	/* Waymark's own settings, less its foreign-key checks. */
 	sqlite3_exec(dst, "PRAGMA foreign_keys = OFF; PRAGMA journal_mode = WAL;"
-	    " PRAGMA synchronous = FULL;", NULL, NULL, NULL);
+	    " PRAGMA synchronous = FULL; PRAGMA cache_size = -65536;", NULL,
+	    NULL, NULL);
 	sqlite3_prepare_v2(dst, "INSERT INTO response VALUES (?1, ?2, ?3, ?4,"
 	    " ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", -1, &ir, NULL);
 	sqlite3_prepare_v2(dst, "INSERT INTO answer VALUES (?1, ?2, ?3, ?4)",

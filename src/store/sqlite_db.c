@@ -173,7 +173,9 @@ wm_store_begin(struct wm_store *s, struct wm_buf *err)
 int
 wm_store_commit(struct wm_store *s, struct wm_buf *err)
 {
-	return run(s, ST_COMMIT, "saving", err);
+	int rc = wm_sq_rollup_flush(s, err);
+
+	return rc ? rc : run(s, ST_COMMIT, "saving", err);
 }
 
 void
@@ -181,6 +183,7 @@ wm_store_rollback(struct wm_store *s)
 {
 	struct wm_buf ignore = WM_BUF_INIT;
 
+	wm_sq_rollup_forget(s);
 	if (!sqlite3_get_autocommit(s->db))
 		run(s, ST_ROLLBACK, "undoing", &ignore);
 	wm_buf_release(&ignore);
@@ -201,7 +204,10 @@ wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
 	if (!own)
 		return rc;
 	if (rc == 0)
+		rc = wm_sq_rollup_flush(s, err);
+	if (rc == 0)
 		return run(s, ST_RELEASE, "saving", err);
+	wm_sq_rollup_forget(s);
 	run(s, ST_ROLLBACK_TO, "undoing", &ignore);
 	run(s, ST_RELEASE, "undoing", &ignore);
 	wm_buf_release(&ignore);
@@ -214,6 +220,10 @@ static const char *const pragmas[] = {
 	"PRAGMA journal_mode = WAL",
 	"PRAGMA synchronous = FULL",
 	"PRAGMA temp_store = MEMORY",
+	/* 64 MiB of page cache per connection: the indexes that keep
+	 * summaries cheap are written in random order, and SQLite's 2 MiB
+	 * default makes each such write a read from disk. */
+	"PRAGMA cache_size = -65536",
 };
 
 static int
@@ -301,6 +311,7 @@ wm_store_close(struct wm_store *s)
 
 	if (!s)
 		return;
+	wm_sq_rollup_forget(s);
 	for (i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);

@@ -37,8 +37,9 @@ enum stmt {
 	ST_RESPONSE_ADD,
 	ST_ANSWER_ADD,
 	ST_SCORE_ADD,
+	ST_ROLLUP_CELL,
 	ST_ROLLUP_SUBJECT_ADD,
-	ST_ROLLUP_ADD,
+	ST_ROLLUP_APPLY,
 	ST_ANSWER_EACH,
 	ST_SCALE_SUMMARY,
 	ST_PEOPLE_SUMMARY,
@@ -55,12 +56,15 @@ enum stmt {
 
 extern const char *const wm_sqlite_sql[ST__COUNT];
 
+struct wm_sq_rollup;
+
 struct wm_store {
 	sqlite3 *db;
 	sqlite3_stmt *stmt[ST__COUNT];
 	int schema_ok;		/* the schema is current */
 	int readonly;
 	char clock[32];		/* fixed "now" when set (reproducible demos) */
+	struct wm_sq_rollup *rollup;	/* totals not yet written */
 };
 
 /* The prepared statement, reset and with bindings cleared; NULL (and err
@@ -110,5 +114,13 @@ void wm_sq_now(const struct wm_store *s, char out[32]);
  * or nothing either way; wm_sq_tx_end commits or rolls it back. */
 int wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err);
 int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
+
+/* sqlite_rollup.c: the summaries' running totals. Add during a write;
+ * flush just before COMMIT; forget on ROLLBACK (and on close). */
+int wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
+    const char *quarter, const char *respondent, const char *scale,
+    int64_t subject, int has_value, double value, struct wm_buf *err);
+int wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err);
+void wm_sq_rollup_forget(struct wm_store *s);
 
 #endif

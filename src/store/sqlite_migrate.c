@@ -156,22 +156,16 @@ static const char *const m1[] = {
 
 /*
  * 2: running totals for the summaries, kept at write time so a network
- * report reads a few thousand rows however many answers there are. Keyed
- * by measure (the instrument's family, or its url) and scale code, so
- * versions of one measure add up together; scale '' counts responses. The
- * subjects table makes "people" a count of distinct people.
+ * report reads a few thousand rows however many answers there are. A cell
+ * is one measure (the instrument's family, or its url), service, quarter,
+ * respondent and scale code, so versions of one measure add up together;
+ * scale '' counts responses. rollup_subject lists who is counted in each
+ * cell, so "people" counts distinct people; its key is two integers so
+ * that keeping it costs little on every save.
  */
 static const char *const m2[] = {
-	"CREATE TABLE rollup_subject ("
-	" measure TEXT NOT NULL,"
-	" unit_id INTEGER NOT NULL,"
-	" quarter TEXT NOT NULL,"
-	" respondent TEXT NOT NULL,"
-	" scale TEXT NOT NULL,"
-	" subject_id INTEGER NOT NULL,"
-	" PRIMARY KEY (measure, unit_id, quarter, respondent, scale,"
-	"  subject_id)) WITHOUT ROWID",
 	"CREATE TABLE rollup ("
+	" id INTEGER PRIMARY KEY,"
 	" measure TEXT NOT NULL,"
 	" unit_id INTEGER NOT NULL,"
 	" quarter TEXT NOT NULL,"
@@ -180,28 +174,39 @@ static const char *const m2[] = {
 	" responses INTEGER NOT NULL,"
 	" people INTEGER NOT NULL,"
 	" total REAL NOT NULL,"
-	" PRIMARY KEY (measure, unit_id, quarter, respondent, scale))"
-	" WITHOUT ROWID",
+	" UNIQUE (measure, unit_id, quarter, respondent, scale))",
+	"CREATE TABLE rollup_subject ("
+	" cell INTEGER NOT NULL REFERENCES rollup(id),"
+	" subject_id INTEGER NOT NULL,"
+	" PRIMARY KEY (cell, subject_id)) WITHOUT ROWID",
 	/* Databases made before version 2 get their totals from the scores. */
-	"INSERT INTO rollup_subject SELECT DISTINCT coalesce(i.family, i.url),"
-	" r.unit_id, r.quarter, r.respondent, '', r.subject_id"
-	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
-	" WHERE r.status = 'completed'",
-	"INSERT INTO rollup_subject SELECT DISTINCT coalesce(i.family, i.url),"
-	" s.unit_id, s.quarter, s.respondent, sc.code, s.subject_id"
-	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
-	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
-	"  AND sc.idx = s.scale WHERE s.value IS NOT NULL",
-	"INSERT INTO rollup SELECT coalesce(i.family, i.url), r.unit_id,"
-	" r.quarter, r.respondent, '', count(*), count(DISTINCT r.subject_id), 0"
+	"INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
+	" responses, people, total)"
+	" SELECT coalesce(i.family, i.url), r.unit_id, r.quarter, r.respondent,"
+	" '', count(*), count(DISTINCT r.subject_id), 0"
 	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	" WHERE r.status = 'completed' GROUP BY 1, 2, 3, 4",
-	"INSERT INTO rollup SELECT coalesce(i.family, i.url), s.unit_id,"
-	" s.quarter, s.respondent, sc.code, count(*),"
-	" count(DISTINCT s.subject_id), sum(s.value)"
+	"INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
+	" responses, people, total)"
+	" SELECT coalesce(i.family, i.url), s.unit_id, s.quarter, s.respondent,"
+	" sc.code, count(*), count(DISTINCT s.subject_id), sum(s.value)"
 	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
 	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
 	"  AND sc.idx = s.scale WHERE s.value IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
+	"INSERT INTO rollup_subject SELECT DISTINCT c.id, r.subject_id"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" JOIN rollup c ON c.measure = coalesce(i.family, i.url)"
+	"  AND c.unit_id = r.unit_id AND c.quarter = r.quarter"
+	"  AND c.respondent = r.respondent AND c.scale = ''"
+	" WHERE r.status = 'completed'",
+	"INSERT INTO rollup_subject SELECT DISTINCT c.id, s.subject_id"
+	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	"  AND sc.idx = s.scale"
+	" JOIN rollup c ON c.measure = coalesce(i.family, i.url)"
+	"  AND c.unit_id = s.unit_id AND c.quarter = s.quarter"
+	"  AND c.respondent = s.respondent AND c.scale = sc.code"
+	" WHERE s.value IS NOT NULL",
 	NULL,
 };
 

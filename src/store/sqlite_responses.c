@@ -46,32 +46,9 @@ roll_up(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, const char *quarter, const char *scale,
     int has_value, double value, struct wm_buf *err)
 {
-	const char *measure = r->in->family ? r->in->family : r->in->url;
-	const char *who = wm_respondent_name(r->respondent);
-	sqlite3_stmt *st;
-	int rc, new_person;
-
-	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
-		return WM_STORE_ERROR;
-	wm_sq_text(st, 1, measure);
-	sqlite3_bind_int64(st, 2, ids->unit_id);
-	wm_sq_text(st, 3, quarter);
-	wm_sq_text(st, 4, who);
-	wm_sq_text(st, 5, scale);
-	sqlite3_bind_int64(st, 6, ids->subject_id);
-	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
-		return rc;
-	new_person = sqlite3_changes(s->db) > 0;
-	if (!(st = wm_sq_stmt(s, ST_ROLLUP_ADD, err)))
-		return WM_STORE_ERROR;
-	wm_sq_text(st, 1, measure);
-	sqlite3_bind_int64(st, 2, ids->unit_id);
-	wm_sq_text(st, 3, quarter);
-	wm_sq_text(st, 4, who);
-	wm_sq_text(st, 5, scale);
-	sqlite3_bind_int(st, 6, new_person);
-	sqlite3_bind_double(st, 7, has_value ? value : 0);
-	return wm_sq_exec(s, st, "updating the totals", err);
+	return wm_sq_rollup_add(s, r->in->family ? r->in->family : r->in->url,
+	    ids->unit_id, quarter, wm_respondent_name(r->respondent), scale,
+	    ids->subject_id, has_value, value, err);
 }
 
 /* Only completed responses are scored: a half-finished one is not a

@@ -87,14 +87,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "INSERT INTO score(response_id, scale, value, answered,"
 	    " instrument_id, unit_id, quarter, respondent, subject_id)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[ST_ROLLUP_SUBJECT_ADD] =
-	    "INSERT OR IGNORE INTO rollup_subject(measure, unit_id, quarter,"
-	    " respondent, scale, subject_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[ST_ROLLUP_ADD] =
+	[ST_ROLLUP_CELL] =
 	    "INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
-	    " responses, people, total) VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?7)"
-	    " ON CONFLICT DO UPDATE SET responses = responses + 1,"
-	    " people = people + excluded.people, total = total + excluded.total",
+	    " responses, people, total) VALUES (?1, ?2, ?3, ?4, ?5, 0, 0, 0)"
+	    " ON CONFLICT (measure, unit_id, quarter, respondent, scale)"
+	    " DO UPDATE SET responses = responses RETURNING id",
+	[ST_ROLLUP_SUBJECT_ADD] =
+	    "INSERT OR IGNORE INTO rollup_subject(cell, subject_id)"
+	    " VALUES (?1, ?2)",
+	[ST_ROLLUP_APPLY] =
+	    "UPDATE rollup SET responses = responses + ?2,"
+	    " people = people + ?3, total = total + ?4 WHERE id = ?1",
 	[ST_ANSWER_EACH] =
 	    "WITH RECURSIVE below(id) AS (SELECT ?2 UNION ALL"
 	    " SELECT u.id FROM unit u JOIN below b ON u.parent_id = b.id) "

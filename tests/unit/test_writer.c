@@ -146,6 +146,20 @@ count_answers(void *ctx, const struct wm_answer_row *a)
 	return 0;
 }
 
+static int
+sum_scores(void *ctx, const struct wm_scale_summary_row *row)
+{
+	*(int64_t *)ctx += row->scores;
+	return 0;
+}
+
+static int
+sum_people(void *ctx, const struct wm_people_row *row)
+{
+	*(int64_t *)ctx += row->people;
+	return 0;
+}
+
 static void
 concurrent_saves_are_all_kept(void **state)
 {
@@ -187,6 +201,18 @@ concurrent_saves_are_all_kept(void **state)
 	assert_int_equal(wm_store_answer_each(s, NULL, 0, count_answers,
 	    &answers, &err), 0);
 	assert_int_equal(answers, (long)ok * 11);
+	/* The summary totals count exactly the saves that were kept: batches
+	 * rolled back for a refused save left nothing behind. */
+	{
+		int64_t scores = 0, people = 0;
+
+		assert_int_equal(wm_store_scale_summary(s, "dreem", sum_scores,
+		    &scores, &err), 0);
+		assert_int_equal(scores, ok);
+		assert_int_equal(wm_store_people_summary(s, "dreem",
+		    sum_people, &people, &err), 0);
+		assert_int_equal(people, 1);
+	}
 	wm_store_close(s);
 	wm_buf_release(&err);
 }

@@ -1,0 +1,177 @@
+/*
+ * The running totals behind the summaries (tables rollup and
+ * rollup_subject, migration 2). A save adds to a cell's totals in memory;
+ * the deltas are written once per cell when the transaction commits and
+ * forgotten if it rolls back, so a batch of thousands of saves costs a
+ * few hundred UPDATEs rather than one per save. Who is counted in a cell
+ * is written at once, because "people" must count each person once.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct wm_sq_cell {
+	char *key;		/* measure, unit, quarter, respondent, scale */
+	int64_t id;
+	int64_t responses, people;
+	double total;
+	int dirty;
+};
+
+struct wm_sq_rollup {
+	struct wm_sq_cell *v;
+	size_t n, cap;		/* open addressing; cap is a power of 2 */
+};
+
+static uint64_t
+hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static struct wm_sq_cell *
+slot(struct wm_sq_rollup *r, const char *key)
+{
+	size_t i = (size_t)hash(key) & (r->cap - 1);
+
+	while (r->v[i].key && strcmp(r->v[i].key, key) != 0)
+		i = (i + 1) & (r->cap - 1);
+	return &r->v[i];
+}
+
+static int
+grow(struct wm_sq_rollup *r)
+{
+	struct wm_sq_rollup bigger = { NULL, r->n, r->cap ? r->cap * 2 : 256 };
+	size_t i;
+
+	bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
+	if (!bigger.v)
+		return -1;
+	for (i = 0; i < r->cap; i++)
+		if (r->v[i].key)
+			*slot(&bigger, r->v[i].key) = r->v[i];
+	free(r->v);
+	*r = bigger;
+	return 0;
+}
+
+void
+wm_sq_rollup_forget(struct wm_store *s)
+{
+	struct wm_sq_rollup *r = s->rollup;
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->cap; i++)
+		free(r->v[i].key);
+	free(r->v);
+	free(r);
+	s->rollup = NULL;
+}
+
+/* The cell's row id, creating the row if it is new. */
+static int
+cell_id(struct wm_store *s, const char *measure, int64_t unit,
+    const char *quarter, const char *respondent, const char *scale,
+    int64_t *id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, ST_ROLLUP_CELL, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, measure);
+	sqlite3_bind_int64(st, 2, unit);
+	wm_sq_text(st, 3, quarter);
+	wm_sq_text(st, 4, respondent);
+	wm_sq_text(st, 5, scale);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		rc = wm_sq_fail(s, "updating the totals", err);
+		sqlite3_reset(st);
+		return rc;
+	}
+	*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return 0;
+}
+
+int
+wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
+    const char *quarter, const char *respondent, const char *scale,
+    int64_t subject, int has_value, double value, struct wm_buf *err)
+{
+	struct wm_sq_rollup *r = s->rollup;
+	struct wm_buf key = WM_BUF_INIT;
+	struct wm_sq_cell *c;
+	sqlite3_stmt *st;
+	int rc = WM_STORE_ERROR;
+
+	if (!r && !(r = s->rollup = calloc(1, sizeof(*r))))
+		return WM_STORE_ERROR;
+	if ((r->n + 1) * 2 > r->cap && grow(r))
+		return WM_STORE_ERROR;
+	wm_buf_printf(&key, "%s\x1f%lld\x1f%s\x1f%s\x1f%s", measure,
+	    (long long)unit, quarter, respondent, scale);
+	if (key.failed)
+		goto out;
+	c = slot(r, key.data);
+	if (!c->key) {
+		int64_t id = 0;
+
+		if ((rc = cell_id(s, measure, unit, quarter, respondent, scale,
+		    &id, err)))
+			goto out;
+		memset(c, 0, sizeof(*c));
+		c->key = wm_buf_detach(&key);
+		c->id = id;
+		r->n++;
+	}
+	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
+		goto out;
+	sqlite3_bind_int64(st, 1, c->id);
+	sqlite3_bind_int64(st, 2, subject);
+	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
+		goto out;
+	c->people += sqlite3_changes(s->db) > 0;
+	c->responses++;
+	c->total += has_value ? value : 0;
+	c->dirty = 1;
+out:
+	wm_buf_release(&key);
+	return rc;
+}
+
+int
+wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err)
+{
+	struct wm_sq_rollup *r = s->rollup;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; r && i < r->cap; i++) {
+		struct wm_sq_cell *c = &r->v[i];
+
+		if (!c->key || !c->dirty)
+			continue;
+		if (!(st = wm_sq_stmt(s, ST_ROLLUP_APPLY, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, c->id);
+		sqlite3_bind_int64(st, 2, c->responses);
+		sqlite3_bind_int64(st, 3, c->people);
+		sqlite3_bind_double(st, 4, c->total);
+		if ((rc = wm_sq_exec(s, st, "saving the totals", err)))
+			return rc;
+		c->responses = c->people = 0;
+		c->total = 0;
+		c->dirty = 0;
+	}
+	return 0;
+}
