@@ -6,7 +6,7 @@ pkgs=(
 	build-essential pkg-config clang libclang-rt-14-dev
 	libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
 	libmicrohttpd-dev libcmocka-dev curl libcurl4-openssl-dev
-	python3
+	python3 bc
 )
 missing=()
 for p in "${pkgs[@]}"; do
