@@ -92,7 +92,16 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	demo_release(&d);
 	wm_store_close(s);
 	wm_buf_release(&err);
-	if (rc)
+	if (rc) {
+		struct wm_buf side = WM_BUF_INIT;
+
 		remove(db);
+		wm_buf_printf(&side, "%s-wal", db);
+		remove(wm_buf_str(&side));
+		wm_buf_clear(&side);
+		wm_buf_printf(&side, "%s-shm", db);
+		remove(wm_buf_str(&side));
+		wm_buf_release(&side);
+	}
 	return rc;
 }

@@ -167,14 +167,23 @@ run(struct wm_store *s, enum stmt id, const char *doing, struct wm_buf *err)
 int
 wm_store_begin(struct wm_store *s, struct wm_buf *err)
 {
+	s->tx_failed = 0;
 	return run(s, ST_BEGIN, "starting a transaction", err);
 }
 
 int
 wm_store_commit(struct wm_store *s, struct wm_buf *err)
 {
-	int rc = wm_sq_rollup_flush(s, err);
+	int rc;
 
+	/* Half a transaction is never saved. */
+	if (s->tx_failed) {
+		wm_store_rollback(s);
+		wm_buf_clear(err);
+		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
+		return WM_STORE_ERROR;
+	}
+	rc = wm_sq_rollup_flush(s, err);
 	return rc ? rc : run(s, ST_COMMIT, "saving", err);
 }
 
@@ -184,6 +193,7 @@ wm_store_rollback(struct wm_store *s)
 	struct wm_buf ignore = WM_BUF_INIT;
 
 	wm_sq_rollup_forget(s);
+	s->tx_failed = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		run(s, ST_ROLLBACK, "undoing", &ignore);
 	wm_buf_release(&ignore);
@@ -201,8 +211,11 @@ wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
 {
 	struct wm_buf ignore = WM_BUF_INIT;
 
-	if (!own)
+	if (!own) {
+		if (rc)
+			s->tx_failed = 1;
 		return rc;
+	}
 	if (rc == 0)
 		rc = wm_sq_rollup_flush(s, err);
 	if (rc == 0)

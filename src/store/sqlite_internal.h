@@ -65,6 +65,7 @@ struct wm_store {
 	int readonly;
 	char clock[32];		/* fixed "now" when set (reproducible demos) */
 	struct wm_sq_rollup *rollup;	/* totals not yet written */
+	int tx_failed;		/* a write inside wm_store_begin failed */
 };
 
 /* The prepared statement, reset and with bindings cleared; NULL (and err

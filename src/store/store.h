@@ -47,7 +47,9 @@ int wm_store_schema_version(void);
  * instead of the clock, so a generated network is the same byte for byte. */
 int wm_store_set_clock(struct wm_store *s, const char *now);
 
-/* Groups many writes into one durable transaction. */
+/* Groups many writes into one durable transaction. Outside one, each write
+ * is all or nothing by itself; inside one, a write that fails spoils the
+ * transaction: wm_store_commit() then rolls it all back and fails. */
 int wm_store_begin(struct wm_store *s, struct wm_buf *err);
 int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);

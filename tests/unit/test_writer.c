@@ -295,6 +295,42 @@ acknowledged_saves_survive_a_crash(void **state)
 	wm_buf_release(&err);
 }
 
+/* Inside a transaction, one failed save spoils it: the commit refuses and
+ * nothing of it is kept, totals included. */
+static void
+a_failed_save_spoils_its_transaction(void **state)
+{
+	struct fixture *f = *state;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_response *r = markers(f->in);
+	struct wm_response_ids bad = f->ids;
+	struct wm_store *s;
+	int64_t id, scores = 0;
+	long answers = 0;
+
+	bad.unit_id = 999999;
+	wm_score_scales(r->in, r->answers, r->scores);
+	assert_int_equal(wm_store_open(f->path, 0, &s, &err), 0);
+	assert_int_equal(wm_store_begin(s, &err), 0);
+	assert_int_equal(wm_store_response_save(s, r, &f->ids, &id, &err), 0);
+	assert_int_not_equal(wm_store_response_save(s, r, &bad, &id, &err), 0);
+	assert_int_not_equal(wm_store_commit(s, &err), 0);
+	/* The store is usable again afterwards. */
+	assert_int_equal(wm_store_answer_each(s, NULL, 0, count_answers,
+	    &answers, &err), 0);
+	assert_int_equal(answers, 0);
+	assert_int_equal(wm_store_scale_summary(s, "dreem", sum_scores, &scores,
+	    &err), 0);
+	assert_int_equal(scores, 0);
+	assert_int_equal(wm_store_response_save(s, r, &f->ids, &id, &err), 0);
+	assert_int_equal(wm_store_scale_summary(s, "dreem", sum_scores, &scores,
+	    &err), 0);
+	assert_int_equal(scores, 1);
+	wm_store_close(s);
+	wm_response_free(r);
+	wm_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -303,6 +339,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(
 		    acknowledged_saves_survive_a_crash, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    a_failed_save_spoils_its_transaction, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
