@@ -73,7 +73,9 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 	if (!r || wm_store_people_summary(s, "dreem", on_people, r, &err) ||
 	    wm_store_scale_summary(s, "dreem", on_scale, r, &err) ||
 	    wm_store_latest_ratings(s, "core-standards", on_rating, r, &err)) {
-		cli_error("%s", err.len ? wm_buf_str(&err) : "out of memory");
+		cli_error("the report was not made: %s", !r ? "out of memory" :
+		    wm_netrep_error(r)[0] ? wm_netrep_error(r) :
+		    wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;
 	}

@@ -106,6 +106,16 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
 		cli_error("%s: unit: %s", file, wm_buf_str(&err));
 		goto out;
 	}
+	/* Ratings count only from those given the role for this service. */
+	if ((r->respondent == WM_RESPONDENT_LEAD ||
+	    r->respondent == WM_RESPONDENT_VALIDATOR) &&
+	    wm_store_grant_find(s, ids.author_id, wm_respondent_name(
+	    r->respondent), ids.unit_id, r->respondent ==
+	    WM_RESPONDENT_VALIDATOR ? wm_stakeholder_code(r->stakeholder) :
+	    NULL, &err)) {
+		cli_error("%s: author: %s", file, wm_buf_str(&err));
+		goto out;
+	}
 	if (wm_store_begin(s, &err) ||
 	    wm_store_response_save(s, r, &ids, &id, &err) ||
 	    wm_store_audit(s, 0, "response recorded (command line)",

@@ -479,6 +479,16 @@ check_roles(const struct wm_response *r, struct wm_diags *d)
 	    r->respondent == WM_RESPONDENT_WITH_PRACTITIONER))
 		wm_diags_add(d, 0, 0, "field author", "does not match the "
 		    "respondent '%s'", wm_respondent_name(r->respondent));
+	if ((r->respondent == WM_RESPONDENT_LEAD ||
+	    r->respondent == WM_RESPONDENT_VALIDATOR) && !r->author.id)
+		wm_diags_add(d, 0, 0, "field author", "a lead's or a validator's "
+		    "rating must say who gave it (\"Practitioner/EMAIL\")");
+	/* A person's own answers are theirs: nobody else answers as them. */
+	if (r->author.id && r->author.kind == WM_SUBJECT_PERSON &&
+	    r->subject.kind == WM_SUBJECT_PERSON && r->subject.id &&
+	    strcmp(r->author.id, r->subject.id) != 0)
+		wm_diags_add(d, 0, 0, "field author", "a person answers only "
+		    "for themselves: the author must be the subject");
 	if ((r->respondent == WM_RESPONDENT_PERSON ||
 	    r->respondent == WM_RESPONDENT_WITH_PRACTITIONER) &&
 	    r->subject.kind == WM_SUBJECT_STAFF)

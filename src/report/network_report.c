@@ -36,7 +36,21 @@ struct wm_netrep {
 	size_t n_scales;
 	struct light *l;
 	size_t n_l, cap_l;
+	const char *error;	/* static text, or NULL */
 };
+
+const char *
+wm_netrep_error(const struct wm_netrep *r)
+{
+	return r->error ? r->error : "";
+}
+
+static int
+fail(struct wm_netrep *r, const char *why)
+{
+	r->error = why;
+	return -1;
+}
 
 struct wm_netrep *
 wm_netrep_new(const struct wm_disclosure *d)
@@ -134,7 +148,7 @@ wm_netrep_add_people(struct wm_netrep *r, const char *site,
 	struct outcome *o = outcome_row(r, site, quarter, respondent);
 
 	if (!o)
-		return -1;
+		return fail(r, "out of memory");
 	o->people = people;
 	return 0;
 }
@@ -162,8 +176,11 @@ wm_netrep_add_scale(struct wm_netrep *r, const char *site,
 	struct outcome *o = outcome_row(r, site, quarter, respondent);
 	int k = scale_index(r, scale, title);
 
-	if (!o || k < 0)
-		return -1;
+	if (!o)
+		return fail(r, "out of memory");
+	if (k < 0)
+		return fail(r, "a measure in the report has more than 16 scales, "
+		    "more than the report can show");
 	o->site_name = keep(r, site_name);
 	o->n[k] = people;
 	o->mean[k] = mean;
@@ -183,7 +200,7 @@ wm_netrep_add_rating(struct wm_netrep *r, const char *site,
 	if (!l || strcmp(l->site, site) != 0 ||
 	    strcmp(l->standard, standard) != 0) {
 		if (grow((void **)&r->l, &r->cap_l, r->n_l, sizeof(*r->l)))
-			return -1;
+			return fail(r, "out of memory");
 		l = &r->l[r->n_l++];
 		memset(l, 0, sizeof(*l));
 		l->site = keep(r, site);
@@ -196,8 +213,11 @@ wm_netrep_add_rating(struct wm_netrep *r, const char *site,
 		l->self = rating;
 		return 0;
 	}
-	if (rating == WM_RATING_NONE || l->n_validators == MAX_VALIDATORS)
+	if (rating == WM_RATING_NONE)
 		return 0;
+	if (l->n_validators == MAX_VALIDATORS)
+		return fail(r, "more than 64 validators rated one standard in "
+		    "one quarter");
 	l->validator[l->n_validators++] = rating;
 	if (wm_stakeholder_from_code(stakeholder, &g) == 0)
 		l->groups |= 1u << g;

@@ -32,6 +32,9 @@ int wm_netrep_add_rating(struct wm_netrep *r, const char *site,
     const char *title, const char *respondent, const char *stakeholder,
     int has_value, double value);
 
+/* Why the last add failed ("" if none): every add returns -1 on failure. */
+const char *wm_netrep_error(const struct wm_netrep *r);
+
 int wm_netrep_text(const struct wm_netrep *r, struct wm_buf *out);
 int wm_netrep_csv(const struct wm_netrep *r, struct wm_buf *out);
 

@@ -85,12 +85,17 @@ wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
     int (*row)(sqlite3_stmt *, void *), void *ctx, const char *doing,
     struct wm_buf *err)
 {
-	int rc;
+	int rc, stop = 0;
 
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (row(st, ctx))
+		if ((stop = row(st, ctx)) != 0)
 			break;
 	sqlite3_reset(st);
+	if (stop < 0) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "%s: the rows could not be used", doing);
+		return WM_STORE_ERROR;
+	}
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
 	    wm_sq_fail(s, doing, err);
 }

@@ -24,6 +24,7 @@ enum stmt {
 	ST_ACCOUNT_ADD,
 	ST_ACCOUNT_FIND,
 	ST_GRANT_ADD,
+	ST_GRANT_FIND,
 	ST_ACCOUNT_LIST,
 	ST_TRAINING_ADD,
 	ST_CYCLE_ADD,
@@ -86,7 +87,8 @@ sqlite3_stmt *wm_sq_query(struct wm_store *s, enum stmt id,
     struct wm_buf *err);
 
 /* Steps through a bound query: `row` turns each row into the caller's row
- * type and hands it on, returning non-zero to stop early. */
+ * type and hands it on; it returns 0 to go on, more than 0 to stop early,
+ * less than 0 to fail (and then so does this). */
 int wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
     int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, const char *doing,
     struct wm_buf *err);

@@ -257,6 +257,32 @@ wm_store_grant_add(struct wm_store *s, int64_t account_id, const char *role,
 	return insert(s, st, "granting the role", NULL, err);
 }
 
+int
+wm_store_grant_find(struct wm_store *s, int64_t account_id, const char *role,
+    int64_t unit_id, const char *stakeholder, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_GRANT_FIND, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, role);
+	sqlite3_bind_int64(st, 3, unit_id);
+	wm_sq_text(st, 4, stakeholder);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return wm_sq_fail(s, "checking a role", err);
+	wm_buf_clear(err);
+	wm_buf_printf(err, "the author does not hold the %s role%s%s for this "
+	    "service", role, stakeholder ? " as " : "",
+	    stakeholder ? stakeholder : "");
+	return WM_STORE_NOT_FOUND;
+}
+
 struct account_each {
 	int (*cb)(void *, const struct wm_account_row *);
 	void *ctx;

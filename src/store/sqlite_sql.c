@@ -43,6 +43,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_GRANT_ADD] =
 	    "INSERT INTO role_grant(account_id, role, unit_id, stakeholder)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_GRANT_FIND] =
+	    "SELECT 1 FROM role_grant WHERE account_id = ?1 AND role = ?2"
+	    " AND unit_id = ?3 AND (?4 IS NULL OR stakeholder = ?4)",
 	[ST_ACCOUNT_LIST] =
 	    "SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||"
 	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
@@ -147,7 +150,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
 	    "  AND sc.idx = s.scale"
 	    " JOIN unit u ON u.id = s.unit_id "
-	    "WHERE r.status = 'completed' "
+	    "WHERE r.status = 'completed'"
+	    /* One vote per person: only each author's latest response. */
+	    " AND r.id = (SELECT max(r2.id) FROM response r2"
+	    "  WHERE r2.instrument_id IN (SELECT id FROM fam)"
+	    "  AND r2.status = 'completed' AND r2.unit_id = r.unit_id"
+	    "  AND r2.quarter = r.quarter AND r2.respondent = r.respondent"
+	    "  AND (r2.author_id = r.author_id"
+	    "   OR (r.author_id IS NULL AND r2.id = r.id))) "
 	    "ORDER BY u.code, sc.idx, s.respondent, r.authored, r.id",
 	[ST_AUDIT_ADD] =
 	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"

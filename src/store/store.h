@@ -5,7 +5,8 @@
  *
  * Ownership: a struct wm_store is owned by whoever opened it and used by
  * one thread at a time. Rows handed to callbacks are valid only during the
- * call. Functions return 0 (WM_STORE_OK) or an enum wm_store_rc, and on
+ * call. A callback returns 0 to go on, more than 0 to stop early (the list
+ * function still succeeds), or less than 0 to fail it. Functions return 0 (WM_STORE_OK) or an enum wm_store_rc, and on
  * failure put a message for a service manager into `err` (never print).
  */
 #ifndef WM_STORE_STORE_H
@@ -107,6 +108,12 @@ int wm_store_account_add(struct wm_store *s, const char *email,
 int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
     struct wm_buf *err);
 int wm_store_grant_add(struct wm_store *s, int64_t account_id,
+    const char *role, int64_t unit_id, const char *stakeholder,
+    struct wm_buf *err);
+/* 0 if the account holds `role` at exactly that unit (and, when
+ * stakeholder is not NULL, for that stakeholder group); else
+ * WM_STORE_NOT_FOUND. */
+int wm_store_grant_find(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
 int wm_store_account_list(struct wm_store *s,

@@ -62,5 +62,8 @@ small_network() {
 	$WAYMARK unit add --db "$db" --kind provider --code prov --name "Test Provider" --parent net >/dev/null &&
 	$WAYMARK unit add --db "$db" --kind service --code svc --name "Test Service" --parent prov >/dev/null &&
 	$WAYMARK person add --db "$db" --id P1 --name "Sam Testperson" --unit svc --since 2025-01-01 >/dev/null &&
-	$WAYMARK account add --db "$db" --email prac@example.org --name "Jo Practitioner" --grant practitioner@svc >/dev/null
+	$WAYMARK account add --db "$db" --email prac@example.org --name "Jo Practitioner" --grant practitioner@svc >/dev/null &&
+	$WAYMARK account add --db "$db" --email lead@example.org --name "Lee Lead" --grant lead@svc >/dev/null &&
+	$WAYMARK account add --db "$db" --email val1@example.org --name "Val One" --grant validator@svc/lived-experience >/dev/null &&
+	$WAYMARK account add --db "$db" --email val2@example.org --name "Val Two" --grant validator@svc/supporter >/dev/null
 }

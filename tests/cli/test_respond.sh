@@ -43,3 +43,15 @@ run 1 "an oversized file is refused" -- $WAYMARK respond --db r.db big.json
 has err "larger than the limit" "says the file is too large"
 run 1 "a missing file is refused" -- $WAYMARK respond --db r.db nothere.json
 same "$(counts r.db)" "$before" "still nothing changed"
+
+# The core standards: a lead's self-rating and validators' ratings, each
+# only from someone holding that role for the service.
+run 0 "a lead's self-assessment is saved" -- $WAYMARK respond --db r.db "$R/good-standards-lead.json"
+has out "standard-1: 2.00" "traffic lights are stored as scores (amber = 2)"
+run 0 "a validator's rating is saved" -- $WAYMARK respond --db r.db "$R/good-standards-validator-red.json"
+before=$(counts r.db)
+refuse bad-validator-no-author.json "a lead's or a validator's rating must say who gave it" "a validation without an author is refused"
+refuse bad-validator-wrong-group.json "does not hold the validator role as commissioner" "a validator speaking for another group is refused"
+refuse bad-lead-not-lead.json "does not hold the lead role" "a self-assessment by someone who is not the lead is refused"
+refuse bad-author-other-person.json "a person answers only for themselves" "answers given as someone else are refused"
+same "$(counts r.db)" "$before" "refused ratings changed nothing"
