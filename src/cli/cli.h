@@ -65,9 +65,10 @@ const char *cli_db(const char *opt);
 /* Opens an existing, current database (or creates when `create`). */
 int cli_open(const char *db, unsigned flags, struct wm_store **out);
 
-/* Opens db read-only, runs `fn` on it and reports its error: the body
- * of every command that only reads and prints. Returns the exit code. */
-int cli_read_db(const char *db,
+/* Opens db (flags as wm_store_open), runs `fn` on it and reports its
+ * error: the body of the commands that read and print. Returns the exit
+ * code. */
+int cli_read_db(const char *db, unsigned flags,
     int (*fn)(struct wm_store *s, void *ctx, struct wm_buf *err), void *ctx);
 
 /* For commands whose only option is --db: parses argv and runs `fn`. */

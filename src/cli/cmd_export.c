@@ -97,9 +97,11 @@ cmd_export_responses(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (unit && wm_store_unit_find(s, unit, &u, &err))
 		goto fail;
-	/* Exports hold people's answers: record who took them. */
+	/* Exports hold people's answers: record who took them, and what. */
+	wm_buf_printf(&o.line, "instrument %s; unit %s", url ? url : "all",
+	    unit ? unit : "all");
 	if (wm_store_audit(s, 0, "responses exported (command line)", NULL, 0,
-	    url ? url : "all instruments", NULL, &err))
+	    wm_buf_str(&o.line), NULL, &err))
 		goto fail;
 	for (i = 0; i < sizeof(header) / sizeof(header[0]); i++)
 		printf("%s%s", header[i], i + 1 < sizeof(header) /

@@ -106,6 +106,10 @@ list_people(struct wm_store *s, void *ctx, struct wm_buf *err)
 
 	if (unit && (rc = wm_store_unit_find(s, unit, &u, err)))
 		return rc;
+	/* Names and caseloads are people's records: note who looked. */
+	if ((rc = wm_store_audit(s, 0, "people listed (command line)", NULL, 0,
+	    unit ? unit : "all services", NULL, err)))
+		return rc;
 	return wm_store_person_list(s, u.id, print_person, NULL, err);
 }
 
@@ -127,5 +131,5 @@ cmd_person_list(const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
-	return cli_read_db(db, list_people, &unit);
+	return cli_read_db(db, 0, list_people, &unit);
 }

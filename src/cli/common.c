@@ -45,14 +45,14 @@ cli_open(const char *db, unsigned flags, struct wm_store **out)
 }
 
 int
-cli_read_db(const char *db,
+cli_read_db(const char *db, unsigned flags,
     int (*fn)(struct wm_store *, void *, struct wm_buf *), void *ctx)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
 	int rc;
 
-	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
+	if ((rc = cli_open(db, flags, &s)))
 		return rc;
 	if (fn(s, ctx, &err)) {
 		cli_error("%s", err.len ? wm_buf_str(&err) : "out of memory");
@@ -77,7 +77,7 @@ cli_read_command(const struct cli_cmd *cmd, int argc, char **argv,
 		return rc;
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
-	return cli_read_db(db, fn, NULL);
+	return cli_read_db(db, WM_STORE_READONLY, fn, NULL);
 }
 
 int

@@ -118,7 +118,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  AND it.idx = a.item"
 	    " LEFT JOIN instrument_option o ON o.instrument_id = r.instrument_id"
 	    "  AND o.item_idx = a.item AND o.idx = a.option "
-	    "WHERE (?1 IS NULL OR i.url = ?1)"
+	    /* A staff member's own reflections and self-assessments are
+	     * theirs alone: never exported. */
+	    "WHERE r.subject_kind <> 'staff' AND (?1 IS NULL OR i.url = ?1)"
 	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below)) "
 	    "ORDER BY r.authored, r.id, a.item",
 	[ST_SCALE_SUMMARY] =

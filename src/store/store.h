@@ -189,8 +189,10 @@ struct wm_answer_row {
 	const char *text;	/* NULL for choice answers */
 };
 
-/* Every answer, oldest response first, optionally only one instrument
- * (url, any version) and/or one unit and the units below it. */
+/* Every answer about people and services, oldest response first,
+ * optionally only one instrument (url, any version) and/or one unit and
+ * the units below it. Answers about a staff member (their own reflections
+ * and self-assessments) are private to them and never included. */
 int wm_store_answer_each(struct wm_store *s, const char *url,
     int64_t unit_id, int (*cb)(void *, const struct wm_answer_row *),
     void *ctx, struct wm_buf *err);

@@ -27,6 +27,7 @@ run 2 "a future join date is refused" -- $WAYMARK person add --db n.db --id P-3 
 run 2 "an impossible date is refused" -- $WAYMARK person add --db n.db --id P-3 --name "X" --unit svc-a --since 2025-02-30
 run 0 "person list" -- $WAYMARK person list --db n.db --unit svc-a
 same "$(cat out)" "$(printf 'P-1\tRobin Example\tsvc-a\t2025-03-01')" "person list shows the caseload"
+same "$(sqlite3 n.db "SELECT action || ': ' || detail FROM audit ORDER BY id DESC LIMIT 1")" "people listed (command line): svc-a" "listing people is audited"
 
 run 0 "add a practitioner" -- $WAYMARK account add --db n.db --email jo@example.org --name "Jo" --grant practitioner@svc-a
 run 0 "add a validator with a group" -- $WAYMARK account add --db n.db --email val@example.org --name "Val" --grant validator@svc-a/lived-experience
