@@ -223,19 +223,22 @@ wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
 	}
 	if (rc == 0)
 		rc = wm_sq_rollup_flush(s, err);
-	if (rc == 0)
-		return run(s, ST_RELEASE, "saving", err);
+	if (rc == 0 && (rc = run(s, ST_RELEASE, "saving", err)) == 0)
+		return 0;
 	wm_sq_rollup_forget(s);
 	run(s, ST_ROLLBACK_TO, "undoing", &ignore);
 	run(s, ST_RELEASE, "undoing", &ignore);
+	/* Never leave a transaction open that later writes would join. */
+	if (!sqlite3_get_autocommit(s->db))
+		run(s, ST_ROLLBACK, "undoing", &ignore);
 	wm_buf_release(&ignore);
 	return rc;
 }
 
-/* Fixed settings, run before any statement; not user input. */
+/* Fixed settings for this connection, run before any statement; not user
+ * input. (WAL is set apart: it is stored in the file.) */
 static const char *const pragmas[] = {
 	"PRAGMA foreign_keys = ON",
-	"PRAGMA journal_mode = WAL",
 	"PRAGMA synchronous = FULL",
 	"PRAGMA temp_store = MEMORY",
 	/* 64 MiB of page cache per connection: the indexes that keep
@@ -253,8 +256,6 @@ apply_pragmas(struct wm_store *s, struct wm_buf *err)
 		sqlite3_stmt *st;
 		int rc;
 
-		if (s->readonly && strstr(pragmas[i], "journal_mode"))
-			continue;
 		if (sqlite3_prepare_v2(s->db, pragmas[i], -1, &st, NULL))
 			return wm_sq_fail(s, "configuring the database", err);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
@@ -264,6 +265,45 @@ apply_pragmas(struct wm_store *s, struct wm_buf *err)
 			return wm_sq_fail(s, "configuring the database", err);
 	}
 	return 0;
+}
+
+int
+wm_sq_has_tables(struct wm_store *s)
+{
+	sqlite3_stmt *st;
+	int n = 1;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master",
+	    -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return n > 0;
+}
+
+/* Write-ahead logging makes a commit one append and one fsync, and lets
+ * readers go on during a write. Only for files that are Waymark's (or
+ * empty): the setting is stored in the file. */
+static int
+use_wal(struct wm_store *s, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	int ok = 0;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA journal_mode = WAL", -1, &st,
+	    NULL) != SQLITE_OK)
+		return wm_sq_fail(s, "configuring the database", err);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		ok = sqlite3_column_text(st, 0) &&
+		    strcmp((const char *)sqlite3_column_text(st, 0), "wal") == 0;
+	sqlite3_finalize(st);
+	if (ok)
+		return 0;
+	wm_buf_clear(err);
+	wm_buf_puts(err, "the database could not be switched to write-ahead "
+	    "logging, which Waymark needs to keep saves safe");
+	return WM_STORE_ERROR;
 }
 
 int
@@ -296,6 +336,8 @@ wm_store_open(const char *path, unsigned flags, struct wm_store **out,
 	rc = apply_pragmas(s, err);
 	if (rc == 0)
 		rc = wm_sq_user_version(s, &version, err);
+	if (rc == 0 && !s->readonly && (version > 0 || !wm_sq_has_tables(s)))
+		rc = use_wal(s, err);
 	if (rc) {
 		wm_store_close(s);
 		return rc;

@@ -105,6 +105,9 @@ int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
 /* Column text, or NULL. */
 const char *wm_sq_col(sqlite3_stmt *st, int i);
 
+/* 1 if the file has any tables: at version 0, it belongs to someone else. */
+int wm_sq_has_tables(struct wm_store *s);
+
 /* The schema version recorded in the file (PRAGMA user_version). */
 int wm_sq_user_version(struct wm_store *s, int *v, struct wm_buf *err);
 
@@ -122,7 +125,8 @@ int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
  * flush just before COMMIT; forget on ROLLBACK (and on close). */
 int wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
     const char *quarter, const char *respondent, const char *scale,
-    int64_t subject, int has_value, double value, struct wm_buf *err);
+    int subject_kind, int64_t subject, int has_value, double value,
+    struct wm_buf *err);
 int wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_rollup_forget(struct wm_store *s);
 

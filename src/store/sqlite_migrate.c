@@ -175,32 +175,42 @@ static const char *const m2[] = {
 	" people INTEGER NOT NULL,"
 	" total REAL NOT NULL,"
 	" UNIQUE (measure, unit_id, quarter, respondent, scale))",
+	/* subject_kind: 1 person, 2 service, 4 staff (their ids come from
+	 * different tables, so the kind is part of who someone is). */
 	"CREATE TABLE rollup_subject ("
 	" cell INTEGER NOT NULL REFERENCES rollup(id),"
+	" subject_kind INTEGER NOT NULL,"
 	" subject_id INTEGER NOT NULL,"
-	" PRIMARY KEY (cell, subject_id)) WITHOUT ROWID",
+	" PRIMARY KEY (cell, subject_kind, subject_id)) WITHOUT ROWID",
 	/* Databases made before version 2 get their totals from the scores. */
 	"INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
 	" responses, people, total)"
 	" SELECT coalesce(i.family, i.url), r.unit_id, r.quarter, r.respondent,"
-	" '', count(*), count(DISTINCT r.subject_id), 0"
+	" '', count(*), count(DISTINCT r.subject_kind || r.subject_id), 0"
 	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	" WHERE r.status = 'completed' GROUP BY 1, 2, 3, 4",
 	"INSERT INTO rollup(measure, unit_id, quarter, respondent, scale,"
 	" responses, people, total)"
 	" SELECT coalesce(i.family, i.url), s.unit_id, s.quarter, s.respondent,"
-	" sc.code, count(*), count(DISTINCT s.subject_id), sum(s.value)"
-	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	" sc.code, count(*), count(DISTINCT r.subject_kind || s.subject_id),"
+	" sum(s.value)"
+	" FROM score s JOIN response r ON r.id = s.response_id"
+	" JOIN instrument i ON i.id = s.instrument_id"
 	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
 	"  AND sc.idx = s.scale WHERE s.value IS NOT NULL GROUP BY 1, 2, 3, 4, 5",
-	"INSERT INTO rollup_subject SELECT DISTINCT c.id, r.subject_id"
+	"INSERT INTO rollup_subject SELECT DISTINCT c.id,"
+	" CASE r.subject_kind WHEN 'person' THEN 1 WHEN 'service' THEN 2"
+	"  ELSE 4 END, r.subject_id"
 	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	" JOIN rollup c ON c.measure = coalesce(i.family, i.url)"
 	"  AND c.unit_id = r.unit_id AND c.quarter = r.quarter"
 	"  AND c.respondent = r.respondent AND c.scale = ''"
 	" WHERE r.status = 'completed'",
-	"INSERT INTO rollup_subject SELECT DISTINCT c.id, s.subject_id"
-	" FROM score s JOIN instrument i ON i.id = s.instrument_id"
+	"INSERT INTO rollup_subject SELECT DISTINCT c.id,"
+	" CASE r.subject_kind WHEN 'person' THEN 1 WHEN 'service' THEN 2"
+	"  ELSE 4 END, s.subject_id"
+	" FROM score s JOIN response r ON r.id = s.response_id"
+	" JOIN instrument i ON i.id = s.instrument_id"
 	" JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
 	"  AND sc.idx = s.scale"
 	" JOIN rollup c ON c.measure = coalesce(i.family, i.url)"
@@ -249,22 +259,6 @@ exec_literal(struct wm_store *s, const char *sql, const char *doing,
 	return 0;
 }
 
-/* A file at version 0 with tables in it belongs to someone else. */
-static int
-has_tables(struct wm_store *s)
-{
-	sqlite3_stmt *st;
-	int n = 1;
-
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM sqlite_master",
-	    -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
-	}
-	return n > 0;
-}
-
 static int
 exec_steps(struct wm_store *s, const char *const *steps, const char *doing,
     struct wm_buf *err)
@@ -291,7 +285,7 @@ wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 	if (rc)
 		goto out;
 	*from = v;
-	if (v == 0 && has_tables(s)) {
+	if (v == 0 && wm_sq_has_tables(s)) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "this file holds other data and is not a Waymark "
 		    "database; Waymark will not change it");

@@ -40,6 +40,10 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
+/* rollup_subject stores the subject's kind as these numbers. */
+_Static_assert(WM_SUBJECT_PERSON == 1 && WM_SUBJECT_SERVICE == 2 &&
+    WM_SUBJECT_STAFF == 4, "rollup_subject.subject_kind values");
+
 /* Adds one response (scale "") or one score to the running totals. */
 static int
 roll_up(struct wm_store *s, const struct wm_response *r,
@@ -48,7 +52,7 @@ roll_up(struct wm_store *s, const struct wm_response *r,
 {
 	return wm_sq_rollup_add(s, r->in->family ? r->in->family : r->in->url,
 	    ids->unit_id, quarter, wm_respondent_name(r->respondent), scale,
-	    ids->subject_id, has_value, value, err);
+	    (int)r->subject.kind, ids->subject_id, has_value, value, err);
 }
 
 /* Only completed responses are scored: a half-finished one is not a

@@ -105,7 +105,8 @@ cell_id(struct wm_store *s, const char *measure, int64_t unit,
 int
 wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
     const char *quarter, const char *respondent, const char *scale,
-    int64_t subject, int has_value, double value, struct wm_buf *err)
+    int subject_kind, int64_t subject, int has_value, double value,
+    struct wm_buf *err)
 {
 	struct wm_sq_rollup *r = s->rollup;
 	struct wm_buf key = WM_BUF_INIT;
@@ -136,7 +137,8 @@ wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
 	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
 		goto out;
 	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int64(st, 2, subject);
+	sqlite3_bind_int(st, 2, subject_kind);
+	sqlite3_bind_int64(st, 3, subject);
 	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
 		goto out;
 	c->people += sqlite3_changes(s->db) > 0;

@@ -96,8 +96,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " ON CONFLICT (measure, unit_id, quarter, respondent, scale)"
 	    " DO UPDATE SET responses = responses RETURNING id",
 	[ST_ROLLUP_SUBJECT_ADD] =
-	    "INSERT OR IGNORE INTO rollup_subject(cell, subject_id)"
-	    " VALUES (?1, ?2)",
+	    "INSERT OR IGNORE INTO rollup_subject(cell, subject_kind, subject_id)"
+	    " VALUES (?1, ?2, ?3)",
 	[ST_ROLLUP_APPLY] =
 	    "UPDATE rollup SET responses = responses + ?2,"
 	    " people = people + ?3, total = total + ?4 WHERE id = ?1",

@@ -63,6 +63,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 	}
 	wm_store_rollback(w->s);
 	for (j = batch; j; j = j->next) {
+		j->id = 0;	/* the batch's id is gone with it */
 		j->rc = wm_store_response_save(w->s, j->r, j->ids, &j->id,
 		    j->err);
 	}

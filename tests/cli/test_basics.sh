@@ -40,9 +40,11 @@ same "$(sqlite3 v1.db 'PRAGMA user_version'; sqlite3 v1.db "SELECT count(*) FROM
 # A file holding someone else's data is not taken over; one from a newer
 # Waymark is refused and left alone.
 sqlite3 other.db "CREATE TABLE notes(x); INSERT INTO notes VALUES (1);"
+sum=$(md5sum <other.db)
 run 1 "init refuses a file that is not a Waymark database" -- $WAYMARK init --db other.db
 has err "not a Waymark database" "says why"
-same "$(sqlite3 other.db 'SELECT count(*) FROM notes'; sqlite3 other.db 'PRAGMA user_version')" "$(printf '1\n0')" "the other file is unchanged"
+same "$(md5sum <other.db)" "$sum" "the other file is unchanged, byte for byte"
+same "$(sqlite3 other.db 'PRAGMA journal_mode')" "delete" "not even switched to WAL"
 sqlite3 new.db "PRAGMA user_version = 99; CREATE TABLE t(x);"
 run 1 "a newer database is refused" -- $WAYMARK init --db new.db
 has err "newer than this Waymark" "says the database is newer"

@@ -78,3 +78,34 @@ $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json" >/dev/null
 run 0 "report with repeated validations" -- $WAYMARK report network --db v.db --format csv
 has out "standard,svc,Test Service,2025-Q2,validators,standard-1,2,,red" "each validator counts once (lower median of red and green is red)"
 has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "the lead's self-rating is shown beside it"
+
+# People are counted once each, and a person and a staff member whose
+# record numbers happen to be equal are still two people.
+$WAYMARK instrument load --db v.db "$ROOT/instruments/shared-needs.json" >/dev/null
+needs() { # SUBJECT
+	cat <<JSON
+{"resourceType": "QuestionnaireResponse",
+ "questionnaire": "https://waymark.example/fhir/Questionnaire/shared-needs|1.0.0",
+ "status": "completed", "subject": {"reference": "$1"},
+ "author": {"reference": "Practitioner/prac@example.org"},
+ "authored": "2025-05-02",
+ "extension": [{"url": "https://waymark.example/fhir/StructureDefinition/respondent", "valueCode": "staff"},
+   {"url": "https://waymark.example/fhir/StructureDefinition/unit", "valueReference": {"reference": "Organization/svc"}}],
+ "item": [{"linkId": "need-security", "item": [{"linkId": "security", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-attention", "item": [{"linkId": "attention", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-autonomy", "item": [{"linkId": "autonomy", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-emotional-connection", "item": [{"linkId": "emotional-connection", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-friendship", "item": [{"linkId": "friendship", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-privacy", "item": [{"linkId": "privacy", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-status", "item": [{"linkId": "status", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-competence", "item": [{"linkId": "competence", "answer": [{"valueCoding": {"code": "agree"}}]}]},
+   {"linkId": "need-meaning", "item": [{"linkId": "meaning", "answer": [{"valueCoding": {"code": "agree"}}]}]}]}
+JSON
+}
+needs Patient/P1 >n1.json
+needs Practitioner/prac@example.org >n2.json
+same "$(sqlite3 v.db "SELECT (SELECT id FROM person WHERE ident = 'P1') = (SELECT id FROM account WHERE email = 'prac@example.org')")" "1" "the person and the practitioner share a record number"
+run 0 "a staff rating about a person" -- $WAYMARK respond --db v.db n1.json
+run 0 "a staff member's own shared needs" -- $WAYMARK respond --db v.db n2.json
+run 0 "the same again" -- $WAYMARK respond --db v.db n2.json
+same "$(sqlite3 v.db "SELECT responses || '/' || people FROM rollup WHERE measure = 'shared-needs' AND scale = ''")" "3/2" "3 responses from 2 distinct people"
