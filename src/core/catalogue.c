@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/fhir_json.h"
+#include "util/text.h"
 
 #define MAX_CONCEPTS 1000
 #define MAX_BYTES ((size_t)1 << 20)
@@ -16,10 +17,11 @@ field(struct wm_catalogue *c, json_t *obj, const char *key, const char *where,
 	json_t *v = json_object_get(obj, key);
 	const char *s = json_string_value(v);
 
-	if (!s || s[0] == '\0' || json_string_length(v) != strlen(s)) {
+	if (!s || s[0] == '\0' || json_string_length(v) != strlen(s) ||
+	    wm_text_check(s, 1) != WM_TEXT_OK) {
 		if (required || v)
 			wm_diags_add(d, 0, 0, where, "'%s' must be a non-empty "
-			    "string", key);
+			    "string without control characters", key);
 		return NULL;
 	}
 	return wm_arena_strdup(&c->arena, s);

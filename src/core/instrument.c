@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/fhir_json.h"
+#include "util/text.h"
 
 #define MAX_TEXT 20000
 #define MAX_LINK_ID 64
@@ -178,6 +179,11 @@ str_field(struct loader *l, json_t *obj, const char *key, const char *where,
 	if (strlen(s) > MAX_TEXT) {
 		wm_diags_add(l->d, 0, 0, where,
 		    "'%s' is longer than %d characters", key, MAX_TEXT);
+		return NULL;
+	}
+	if (wm_text_check(s, 1) != WM_TEXT_OK) {
+		wm_diags_add(l->d, 0, 0, where, "'%s' contains control "
+		    "characters (only new lines and tabs are allowed)", key);
 		return NULL;
 	}
 	return wm_arena_strdup(&l->in->arena, s);

@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util/text.h"
+
 static const char *const kinds[] = {
 	[WM_UNIT_NETWORK] = "network",
 	[WM_UNIT_PROVIDER] = "provider",
@@ -94,52 +96,22 @@ wm_ident_problem(const char *s)
 	    "digits, '-', '_' or '.'");
 }
 
-/* Length of the UTF-8 sequence starting at s, or 0 if it is not valid. */
-static size_t
-utf8_len(const unsigned char *s)
-{
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		return (s[1] & 0xc0) == 0x80 ? 2 : 0;
-	if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80)
-			return 0;
-		if ((s[0] == 0xe0 && s[1] < 0xa0) || (s[0] == 0xed && s[1] > 0x9f))
-			return 0;
-		return 3;
-	}
-	if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		if ((s[1] & 0xc0) != 0x80 || (s[2] & 0xc0) != 0x80 ||
-		    (s[3] & 0xc0) != 0x80)
-			return 0;
-		if ((s[0] == 0xf0 && s[1] < 0x90) || (s[0] == 0xf4 && s[1] > 0x8f))
-			return 0;
-		return 4;
-	}
-	return 0;
-}
-
 const char *
 wm_name_problem(const char *s)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 
 	if (n == 0)
 		return "a name cannot be empty";
 	if (n > 200)
 		return "a name is at most 200 characters";
-	while (*p) {
-		size_t k = utf8_len(p);
-
-		if (k == 0)
-			return "a name must be valid UTF-8 text";
-		/* C0, DEL and C1 (U+0080..U+009F, "\xc2\x80".."\xc2\x9f"). */
-		if ((k == 1 && (*p < 0x20 || *p == 0x7f)) ||
-		    (k == 2 && p[0] == 0xc2 && p[1] < 0xa0))
-			return "a name cannot contain control characters";
-		p += k;
+	switch (wm_text_check(s, 0)) {
+	case WM_TEXT_BAD_UTF8:
+		return "a name must be valid UTF-8 text";
+	case WM_TEXT_CONTROL:
+		return "a name cannot contain control characters";
+	case WM_TEXT_OK:
+		break;
 	}
 	return NULL;
 }

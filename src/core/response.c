@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/fhir_json.h"
+#include "util/text.h"
 
 #define MAX_ANSWER_TEXT 20000
 #define MAX_REF 256
@@ -261,8 +262,9 @@ bind_answer(struct wm_response *r, const struct wm_item *it,
 			return;
 		}
 		a->text = copy_str(r, v);
-		if (!a->text) {
-			wm_diags_add(d, 0, 0, where, "contains a NUL character");
+		if (!a->text || wm_text_check(a->text, 1) != WM_TEXT_OK) {
+			wm_diags_add(d, 0, 0, where, "contains control "
+			    "characters (only new lines and tabs are allowed)");
 			return;
 		}
 		break;

@@ -42,3 +42,14 @@ run 0 "instrument list" -- $WAYMARK instrument list --db i.db
 has out "dreem-recovery-markers|1.0.0" "lists version 1.0.0"
 has out "dreem-recovery-markers|1.1.0" "lists version 1.1.0"
 has out "copyright: Marker wording (c) Priscilla Ridgway" "list shows the attribution"
+
+# Text that could rewrite a terminal is refused, not printed.
+python3 - "$ROOT/instruments/erfs.json" >esc.json <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1]))
+q['title'] = 'ERFS\u001b]0;owned\u0007\u001b[2J'
+json.dump(q, sys.stdout)
+PY
+run 1 "a title with control characters is refused" -- $WAYMARK instrument check esc.json
+has err "field title: 'title' contains control characters" "names the field"
+if grep -q "$(printf '\033')" out err; then fail "an escape character reached the terminal"; else pass "no escape character reaches the terminal"; fi

@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include "util/text.h"
 
 #include "testutil.h"
 
@@ -1035,6 +1036,38 @@ test_catalogue_limits(void **state)
 	wm_diags_release(&d);
 }
 
+static void
+test_text_check(void **state)
+{
+	static const struct {
+		const char *s;
+		int multiline;
+		enum wm_text_result want;
+	} cases[] = {
+		{ "", 0, WM_TEXT_OK },
+		{ "plain words", 0, WM_TEXT_OK },
+		{ "caf\xc3\xa9 \xe2\x80\x94 \xf0\x9f\x8c\xb1", 0, WM_TEXT_OK },
+		{ "two\nlines\tand a tab", 1, WM_TEXT_OK },
+		{ "two\nlines", 0, WM_TEXT_CONTROL },
+		{ "bell\x07", 1, WM_TEXT_CONTROL },
+		{ "esc\x1b[2J", 1, WM_TEXT_CONTROL },
+		{ "del\x7f", 1, WM_TEXT_CONTROL },
+		{ "c1 \xc2\x85 next line", 1, WM_TEXT_CONTROL },
+		{ "c1 \xc2\x9f", 1, WM_TEXT_CONTROL },
+		{ "nbsp \xc2\xa0 is fine", 1, WM_TEXT_OK },
+		{ "cut \xc3", 1, WM_TEXT_BAD_UTF8 },
+		{ "overlong \xc0\xaf", 1, WM_TEXT_BAD_UTF8 },
+		{ "surrogate \xed\xa0\x80", 1, WM_TEXT_BAD_UTF8 },
+		{ "too big \xf4\x90\x80\x80", 1, WM_TEXT_BAD_UTF8 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++)
+		assert_int_equal(wm_text_check(cases[i].s, cases[i].multiline),
+		    cases[i].want);
+}
+
 int
 main(void)
 {
@@ -1056,6 +1089,7 @@ main(void)
 		cmocka_unit_test(test_catalogue_shipped),
 		cmocka_unit_test(test_catalogue_malformed),
 		cmocka_unit_test(test_catalogue_limits),
+		cmocka_unit_test(test_text_check),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
