@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/catalogue.h"
+#include "core/fhir_json.h"
 
 #define MAX_FILES 256
 
@@ -28,14 +29,7 @@ struct loaded {
 static int
 is_catalogue(const struct wm_buf *text)
 {
-	const char *p = strstr(wm_buf_str(text), "\"resourceType\"");
-
-	if (!p)
-		return 0;
-	p += strlen("\"resourceType\"");
-	while (*p == ' ' || *p == ':' || *p == '\t' || *p == '\n' || *p == '\r')
-		p++;
-	return strncmp(p, "\"CodeSystem\"", 12) == 0;
+	return wm_fhir_is_resource(wm_buf_str(text), text->len, "CodeSystem");
 }
 
 /* Reads and checks every file, printing all problems; 0 if all are good. */
@@ -166,7 +160,11 @@ cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
 	for (i = 0; i < n; i++)
 		if (wm_store_instrument_put(s, l[i].in, l[i].text.data,
 		    l[i].text.len, &id, &existed[i], &err)) {
-			fprintf(stderr, "%s: ", files[i]);
+			struct wm_buf why = WM_BUF_INIT;
+
+			wm_buf_printf(&why, "%s: %s", files[i], wm_buf_str(&err));
+			wm_buf_release(&err);
+			err = why;
 			goto fail;
 		}
 	if (wm_store_commit(s, &err))

@@ -31,7 +31,8 @@ main(int argc, char **argv)
 {
 	const char *name, *sub;
 	size_t i;
-	int known = 0;
+	int known = 0, help;
+	FILE *f;
 
 	if (argc < 2) {
 		overview(stderr);
@@ -55,10 +56,19 @@ main(int argc, char **argv)
 		if (sub && strcmp(c->sub, sub) == 0)
 			return c->run(c, argc - 3, argv + 3);
 	}
-	if (known)
-		fprintf(stderr, "waymark: '%s' needs one of these:\n", name);
-	else
+	if (!known) {
 		fprintf(stderr, "waymark: unknown command '%s'\n\n", name);
-	overview(stderr);
-	return CLI_USAGE;
+		overview(stderr);
+		return CLI_USAGE;
+	}
+	help = sub && (strcmp(sub, "--help") == 0 || strcmp(sub, "-h") == 0);
+	f = help ? stdout : stderr;
+	if (!help)
+		fprintf(f, "waymark: '%s' needs one of these:\n", name);
+	for (i = 0; i < cli_n_commands; i++)
+		if (strcmp(cli_commands[i].name, name) == 0)
+			fprintf(f, "  waymark %s %s %s\n      %s\n", name,
+			    cli_commands[i].sub, cli_commands[i].usage,
+			    cli_commands[i].summary);
+	return help ? CLI_OK : CLI_USAGE;
 }

@@ -1,5 +1,7 @@
 #include "core/fhir_json.h"
 
+#include <string.h>
+
 json_t *
 wm_fhir_json_load(const char *text, size_t len, size_t max,
     struct wm_diags *diags)
@@ -24,4 +26,16 @@ wm_fhir_json_load(const char *text, size_t len, size_t max,
 		return NULL;
 	}
 	return root;
+}
+
+int
+wm_fhir_is_resource(const char *text, size_t len, const char *type)
+{
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, NULL);
+	const char *rt = json_string_value(json_object_get(root,
+	    "resourceType"));
+	int yes = rt && strcmp(rt, type) == 0;
+
+	json_decref(root);
+	return yes;
 }

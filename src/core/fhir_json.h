@@ -16,4 +16,7 @@
 json_t *wm_fhir_json_load(const char *text, size_t len, size_t max,
     struct wm_diags *diags);
 
+/* 1 if the text is a JSON object whose top-level resourceType is `type`. */
+int wm_fhir_is_resource(const char *text, size_t len, const char *type);
+
 #endif

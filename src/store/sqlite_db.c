@@ -315,8 +315,11 @@ wm_store_open(const char *path, unsigned flags, struct wm_store **out,
 
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
-	if (!s)
+	if (!s) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory opening the database");
 		return WM_STORE_ERROR;
+	}
 	s->readonly = (flags & WM_STORE_READONLY) != 0;
 	oflags = s->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
 	if (flags & WM_STORE_CREATE)

@@ -114,14 +114,19 @@ wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
 	sqlite3_stmt *st;
 	int rc = WM_STORE_ERROR;
 
-	if (!r && !(r = s->rollup = calloc(1, sizeof(*r))))
+	if ((!r && !(r = s->rollup = calloc(1, sizeof(*r)))) ||
+	    ((r->n + 1) * 2 > r->cap && grow(r))) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory updating the totals");
 		return WM_STORE_ERROR;
-	if ((r->n + 1) * 2 > r->cap && grow(r))
-		return WM_STORE_ERROR;
+	}
 	wm_buf_printf(&key, "%s\x1f%lld\x1f%s\x1f%s\x1f%s", measure,
 	    (long long)unit, quarter, respondent, scale);
-	if (key.failed)
+	if (key.failed) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory updating the totals");
 		goto out;
+	}
 	c = slot(r, key.data);
 	if (!c->key) {
 		int64_t id = 0;

@@ -55,3 +55,6 @@ run 1 "an uninitialised database is refused" -- $WAYMARK unit list --db empty.db
 has err "waymark init" "tells the user to run init"
 run 1 "a missing database is not created by other commands" -- $WAYMARK unit list --db nothere.db
 [ -e nothere.db ] && fail "nothere.db was created" || pass "no stray database file"
+run 0 "a command group's --help exits 0" -- $WAYMARK instrument --help
+has out "waymark instrument load" "lists the group's commands"
+run 2 "a command group without a command is a usage error" -- $WAYMARK unit

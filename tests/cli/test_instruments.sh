@@ -53,3 +53,16 @@ PY
 run 1 "a title with control characters is refused" -- $WAYMARK instrument check esc.json
 has err "field title: 'title' contains control characters" "names the field"
 if grep -q "$(printf '\033')" out err; then fail "an escape character reached the terminal"; else pass "no escape character reaches the terminal"; fi
+
+# A Questionnaire that contains a CodeSystem is still an instrument.
+python3 - "$ROOT/instruments/erfs.json" >contained.json <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1]))
+out = {'contained': [{'resourceType': 'CodeSystem', 'id': 'x', 'status': 'active', 'content': 'complete'}]}
+out.update(q)
+json.dump(out, sys.stdout)
+PY
+run 0 "an instrument with a contained CodeSystem checks as an instrument" -- $WAYMARK instrument check contained.json
+has out "ERFS" "it is read as the ERFS instrument"
+run 1 "a conflicting load names the file" -- $WAYMARK instrument load --db i.db "$I/dreem-edited-same-version.json"
+has err "waymark: $I/dreem-edited-same-version.json: https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.0 is already loaded" "the message starts with the file"
