@@ -366,8 +366,8 @@ test_validator_valid(void **state)
 		"    " RESPONDENT("lead") "\n",
 		"    " RESPONDENT("validator") ",\n    "
 		STAKEHOLDER("lived-experience") "\n",
-		"  \"author\": {\"reference\": \"Practitioner/lead@example.org\"},"
-		"\n", "",
+		"\"Practitioner/lead@example.org\"",
+		"\"Practitioner/validator@example.org\"",
 	};
 	struct fixture *f = *state;
 	struct wm_diags d = WM_DIAGS_INIT;
@@ -381,7 +381,7 @@ test_validator_valid(void **state)
 	assert_non_null(r);
 	assert_int_equal(r->respondent, WM_RESPONDENT_VALIDATOR);
 	assert_int_equal(r->stakeholder, WM_STAKEHOLDER_LIVED_EXPERIENCE);
-	assert_null(r->author.id);
+	assert_string_equal(r->author.id, "validator@example.org");
 	wm_response_free(r);
 	wm_diags_release(&d);
 }
