@@ -438,6 +438,17 @@ writes(int argc, char **argv)
 		failed |= x[i].failed;
 	}
 	t1 = now_s();
+	if (x[0].w) {
+		struct wm_writer_stats ws;
+
+		wm_writer_stats(x[0].w, &ws);
+		fprintf(stderr, "writer\tbatches=%ld\tsaves_per_batch=%.1f\t"
+		    "largest=%ld\tsave_ms_per_batch=%.2f\tcommit_ms=%.2f\t"
+		    "max_commit_ms=%.2f\n", ws.batches, (double)ws.saves /
+		    (double)ws.batches, ws.largest_batch, ws.save_seconds * 1e3 /
+		    (double)ws.batches, ws.commit_seconds * 1e3 /
+		    (double)ws.batches, ws.max_commit_seconds * 1e3);
+	}
 	wm_writer_stop(x[0].w);
 	n = threads * saves;
 	qsort(all, (size_t)n, sizeof(*all), cmp_double);

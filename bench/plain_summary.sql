@@ -1,6 +1,7 @@
 -- The network summary's outcome rows, computed the plain way: a GROUP BY
 -- over the raw answers, with no derived scores. Waymark's own report must
 -- give the same figures, faster.
+.timeout 10000
 .mode csv
 .headers off
 WITH per_response AS (

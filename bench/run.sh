@@ -24,10 +24,18 @@ echo "$raw"
 ours_rate=$(echo "$gen" | field store_answers_per_s)
 raw_rate=$(echo "$raw" | field answers_per_s)
 
-w1=$($B writes --db "$DIR/bench.db" --threads 1 --saves 400 --mode group)
-w16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 50 --mode group)
-d16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 50 --mode direct)
-printf '%s\n%s\n%s\n' "$w1" "$w16" "$d16"
+# Durable saves: 1 writer, then 16, in three alternating rounds (the disk's
+# fsync time drifts, so each 16-writer run is compared with the 1-writer
+# run beside it), and the median of the three ratios is kept.
+ratios=()
+for round in 1 2 3; do
+	w1=$($B writes --db "$DIR/bench.db" --threads 1 --saves 1000 --mode group)
+	w16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 100 --mode group)
+	printf '%s\n%s\n' "$w1" "$w16"
+	ratios+=("$(echo "scale=2; $(echo "$w16" | field p99_ms) / $(echo "$w1" | field p99_ms)" | bc)")
+done
+d16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 100 --mode direct)
+echo "$d16"
 
 # The summary: Waymark's report against a plain GROUP BY in the sqlite3
 # shell, three runs each, the median kept; and the figures must agree.
@@ -61,7 +69,7 @@ echo
 echo "| measurement | Waymark | baseline (same run) | ratio | aim |"
 echo "|---|---|---|---|---|"
 echo "| bulk import, answers/s | $ours_rate (store write path) | $raw_rate (raw SQLite inserts, same rows) | $(ratio "$ours_rate" "$raw_rate") | >= 0.50 |"
-echo "| durable save p99, 16 writers vs 1 (ms) | $p99_16 | $p99_1 | $(ratio "$p99_16" "$p99_1") | <= 3 |"
+echo "| durable save p99, 16 writers vs 1 (last round, ms) | $p99_16 | $p99_1 | $(median3 "${ratios[@]}") (median of rounds: ${ratios[*]}) | <= 3 |"
 echo "| durable save, 16 writers without the writer thread: median / p99 / max (ms) | $(echo "$d16" | field median_ms) / $(echo "$d16" | field p99_ms) / $(echo "$d16" | field max_ms) | | | (for comparison) |"
 echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
 echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"

@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <stdlib.h>
+#include <time.h>
 
 struct job {
 	const struct wm_response *r;
@@ -22,7 +23,17 @@ struct wm_writer {
 	struct job *head, *tail;
 	int max_batch;
 	int stopping;
+	struct wm_writer_stats stats;	/* under mu */
 };
+
+static double
+seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 /* Takes up to max_batch jobs off the queue, in order. */
 static struct job *
@@ -49,12 +60,26 @@ run_batch(struct wm_writer *w, struct job *batch)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct job *j;
+	double t0 = seconds(), t1, t2;
+	long n = 0;
 	int rc = wm_store_begin(w->s, &err);
 
-	for (j = batch; j && rc == 0; j = j->next)
+	for (j = batch; j && rc == 0; j = j->next, n++)
 		rc = wm_store_response_save(w->s, j->r, j->ids, &j->id, &err);
+	t1 = seconds();
 	if (rc == 0)
 		rc = wm_store_commit(w->s, &err);
+	t2 = seconds();
+	pthread_mutex_lock(&w->mu);
+	w->stats.batches++;
+	w->stats.saves += n;
+	if (n > w->stats.largest_batch)
+		w->stats.largest_batch = n;
+	w->stats.save_seconds += t1 - t0;
+	w->stats.commit_seconds += t2 - t1;
+	if (t2 - t1 > w->stats.max_commit_seconds)
+		w->stats.max_commit_seconds = t2 - t1;
+	pthread_mutex_unlock(&w->mu);
 	if (rc == 0) {
 		for (j = batch; j; j = j->next)
 			j->rc = 0;
@@ -96,6 +121,16 @@ loop(void *arg)
 	return NULL;
 }
 
+static void
+release(struct wm_writer *w)
+{
+	wm_store_close(w->s);
+	pthread_mutex_destroy(&w->mu);
+	pthread_cond_destroy(&w->work);
+	pthread_cond_destroy(&w->done);
+	free(w);
+}
+
 int
 wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
     struct wm_buf *err)
@@ -115,11 +150,7 @@ wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 	pthread_cond_init(&w->work, NULL);
 	pthread_cond_init(&w->done, NULL);
 	if (pthread_create(&w->thread, NULL, loop, w)) {
-		wm_store_close(w->s);
-		pthread_mutex_destroy(&w->mu);
-		pthread_cond_destroy(&w->work);
-		pthread_cond_destroy(&w->done);
-		free(w);
+		release(w);
 		wm_buf_clear(err);
 		wm_buf_puts(err, "could not start the writer thread");
 		return WM_STORE_ERROR;
@@ -149,6 +180,14 @@ wm_writer_save(struct wm_writer *w, const struct wm_response *r,
 }
 
 void
+wm_writer_stats(struct wm_writer *w, struct wm_writer_stats *out)
+{
+	pthread_mutex_lock(&w->mu);
+	*out = w->stats;
+	pthread_mutex_unlock(&w->mu);
+}
+
+void
 wm_writer_stop(struct wm_writer *w)
 {
 	if (!w)
@@ -158,9 +197,5 @@ wm_writer_stop(struct wm_writer *w)
 	pthread_cond_signal(&w->work);
 	pthread_mutex_unlock(&w->mu);
 	pthread_join(w->thread, NULL);
-	wm_store_close(w->s);
-	pthread_mutex_destroy(&w->mu);
-	pthread_cond_destroy(&w->work);
-	pthread_cond_destroy(&w->done);
-	free(w);
+	release(w);
 }

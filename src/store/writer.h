@@ -30,6 +30,18 @@ int wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 int wm_writer_save(struct wm_writer *w, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
 
+/* What the writer has done so far, for benchmarks and monitoring. */
+struct wm_writer_stats {
+	long batches;
+	long saves;
+	long largest_batch;
+	double save_seconds;	/* running the statements */
+	double commit_seconds;	/* COMMIT, including its fsync */
+	double max_commit_seconds;
+};
+
+void wm_writer_stats(struct wm_writer *w, struct wm_writer_stats *out);
+
 /* Finishes queued saves, stops the thread and closes the connection. */
 void wm_writer_stop(struct wm_writer *w);
 
