@@ -8,7 +8,7 @@ DB=$2
 cd "$(dirname "$0")/.."
 export WAYMARK_INSTRUMENTS="$PWD/instruments"
 if [ ! -e "$DB" ]; then
-	echo "Building the demo network in $DB (about 2,000 people; a minute or so)..."
+	echo "Building the demo network in $DB (about 2,000 people; a few seconds)..."
 	"$WAYMARK" demo --db "$DB"
 else
 	echo "Using the existing $DB (delete it to build a fresh demo)."
