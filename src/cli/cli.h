@@ -84,6 +84,11 @@ void cli_print_diags(const char *file, const struct wm_diags *d);
 
 void cli_today(struct wm_date *out);
 
+/* A new password into out: from the first line of `file` ("-" is standard
+ * input) or, with no file, typed twice at the terminal without echo.
+ * Returns 0, 1 when there is no file and no terminal to ask at, or -1. */
+int cli_new_password(const char *file, const char *who, char *out, size_t n);
+
 /* A loaded instrument, parsed from the text the store holds. */
 int cli_load_instrument(struct wm_store *s, const char *url,
     const char *version, int64_t *id, struct wm_instrument **out);

@@ -10,6 +10,7 @@
 
 #include "core/network.h"
 #include "core/rating.h"
+#include "util/password.h"
 
 #define MAX_GRANTS 32
 
@@ -64,7 +65,7 @@ int
 cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *email = NULL, *name = NULL, *person = NULL;
-	const char *grants[MAX_GRANTS], *problem;
+	const char *grants[MAX_GRANTS], *problem, *pwfile = NULL;
 	size_t n_grants = 0, n, i;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
@@ -78,8 +79,14 @@ cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "person", .arg = "ID", .help = "the person this "
 		    "account belongs to, for people using services",
 		    .value = &person },
+		{ .name = "password-file", .arg = "FILE", .help = "read the "
+		    "password from the first line of FILE (- for standard "
+		    "input); without it, it is asked for at the terminal",
+		    .value = &pwfile },
 		{ 0 },
 	};
+	char password[1100], hash[WM_PASSWORD_HASH_MAX] = "";
+	int have;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
 	struct grant g[MAX_GRANTS];
@@ -106,6 +113,19 @@ cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 		}
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
+	have = cli_new_password(pwfile, email, password, sizeof(password));
+	if (have < 0)
+		return CLI_FAIL;
+	if (have == 0) {
+		problem = wm_password_problem(password);
+		if (!problem && wm_password_hash(password, hash))
+			problem = "the password could not be hashed (out of memory)";
+		wm_password_wipe(password, sizeof(password));
+		if (problem) {
+			cli_error("password: %s", problem);
+			return CLI_USAGE;
+		}
+	}
 	if ((rc = cli_open(db, 0, &s)))
 		return rc;
 	for (i = 0; i < n_grants; i++) {
@@ -119,7 +139,8 @@ cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 		goto fail;
 	if (wm_store_begin(s, &err))
 		goto fail;
-	if (wm_store_account_add(s, email, name, person_id, NULL, &id, &err))
+	if (wm_store_account_add(s, email, name, person_id, hash[0] ? hash :
+	    NULL, &id, &err))
 		goto fail;
 	for (i = 0; i < n_grants; i++)
 		if (wm_store_grant_add(s, id, g[i].role, unit_ids[i],
@@ -127,8 +148,9 @@ cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 			goto fail;
 	if (wm_store_commit(s, &err))
 		goto fail;
-	printf("added account %s with %zu role%s\n", email, n_grants,
-	    n_grants == 1 ? "" : "s");
+	printf("added account %s with %zu role%s%s\n", email, n_grants,
+	    n_grants == 1 ? "" : "s", hash[0] ? "" : " and no password yet (it "
+	    "cannot sign in until one is set)");
 	goto out;
 fail:
 	wm_store_rollback(s);

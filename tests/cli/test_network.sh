@@ -41,3 +41,20 @@ run 1 "a duplicate email is refused (any case)" -- $WAYMARK account add --db n.d
 same "$(counts n.db)" "$before" "refused account commands changed nothing"
 run 0 "account list" -- $WAYMARK account list --db n.db
 has out "$(printf 'val@example.org\tVal\tvalidator@svc-a/lived-experience')" "account list shows grants"
+
+# Passwords: hashed with argon2id, from a file or standard input, never
+# on the command line; a weak one is refused and nothing is stored.
+printf 'correct horse battery staple\n' >pw.txt
+run 0 "an account with a password from a file" -- $WAYMARK account add --db n.db --email pw@example.org --name "Pat Word" --grant practitioner@svc-a --password-file pw.txt
+hasnt out "no password yet" "the account has a password"
+same "$(sqlite3 n.db "SELECT substr(password_hash, 1, 10) FROM account WHERE email = 'pw@example.org'")" '$argon2id$' "stored as an argon2id hash"
+hasnt n.db "correct horse" "the password itself is nowhere in the database"
+printf 'another good passphrase\n' | run 0 "a password from standard input" -- $WAYMARK account add --db n.db --email pw2@example.org --name "Pat Two" --password-file -
+before=$(counts n.db)
+printf 'short\n' >weak.txt
+run 2 "a short password is refused" -- $WAYMARK account add --db n.db --email pw3@example.org --name "Pat Three" --password-file weak.txt
+has err "at least 10 characters" "says what a password needs"
+hasnt err "short" "the refused password is not echoed back"
+same "$(counts n.db)" "$before" "nothing stored for the refused account"
+run 0 "without a file or a terminal the account has no password yet" -- $WAYMARK account add --db n.db --email nopw@example.org --name "No Password" </dev/null
+has out "no password yet" "says it cannot sign in yet"

@@ -22,6 +22,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diag.h"
+#include "util/password.h"
 #include "util/text.h"
 
 #include "testutil.h"
@@ -1068,6 +1069,31 @@ test_text_check(void **state)
 		    cases[i].want);
 }
 
+static void
+test_password(void **state)
+{
+	char hash[WM_PASSWORD_HASH_MAX], again[WM_PASSWORD_HASH_MAX];
+	char secret[] = "correct horse battery staple";
+
+	(void)state;
+	assert_int_equal(wm_password_hash(secret, hash), 0);
+	assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
+	assert_null(strstr(hash, "horse"));
+	assert_true(wm_password_verify(hash, secret));
+	assert_false(wm_password_verify(hash, "correct horse battery stapler"));
+	assert_false(wm_password_verify(hash, ""));
+	assert_false(wm_password_verify("not a hash", secret));
+	/* A new salt each time: the same password never hashes the same. */
+	assert_int_equal(wm_password_hash(secret, again), 0);
+	assert_string_not_equal(hash, again);
+	wm_password_wipe(secret, sizeof(secret));
+	assert_int_equal(secret[0], 0);
+	assert_null(wm_password_problem("ten chars!"));
+	assert_non_null(wm_password_problem("nine char"));
+	assert_null(wm_password_problem("caf\xc3\xa9 caf\xc3\xa9 x"));
+	assert_non_null(wm_password_problem("has a\nnew line in it"));
+}
+
 int
 main(void)
 {
@@ -1090,6 +1116,7 @@ main(void)
 		cmocka_unit_test(test_catalogue_malformed),
 		cmocka_unit_test(test_catalogue_limits),
 		cmocka_unit_test(test_text_check),
+		cmocka_unit_test(test_password),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

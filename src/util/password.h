@@ -1,0 +1,22 @@
+/*
+ * Passwords, hashed with argon2id through libsodium (crypto_pwhash_str):
+ * a random salt per hash, and verification in constant time. Plain
+ * passwords are never stored, logged or returned. Callers own the buffers.
+ */
+#ifndef WM_UTIL_PASSWORD_H
+#define WM_UTIL_PASSWORD_H
+
+#include <stddef.h>
+
+#define WM_PASSWORD_HASH_MAX 128	/* crypto_pwhash_STRBYTES */
+
+/* 0 and the encoded hash in out; -1 if hashing failed (out of memory). */
+int wm_password_hash(const char *password, char out[WM_PASSWORD_HASH_MAX]);
+
+/* 1 if password matches hash, else 0 (also for a malformed hash). */
+int wm_password_verify(const char *hash, const char *password);
+
+/* Overwrites a password in memory once it is no longer needed. */
+void wm_password_wipe(char *password, size_t n);
+
+#endif
