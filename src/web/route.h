@@ -1,0 +1,47 @@
+/*
+ * Matching a request's method and path against the route table: patterns
+ * like "/people/{id}/journey", where {name} matches one path segment.
+ * Paths are hostile: they are length-limited, must be plain (no empty,
+ * "." or ".." segments, no encoded slashes), and parameters come back
+ * percent-decoded and checked. Pure function over caller storage.
+ */
+#ifndef WM_WEB_ROUTE_H
+#define WM_WEB_ROUTE_H
+
+#include <stddef.h>
+
+#define WM_ROUTE_MAX_PATH 1024
+#define WM_ROUTE_MAX_SEGMENTS 16
+#define WM_ROUTE_MAX_PARAMS 4
+#define WM_ROUTE_MAX_VALUE 128
+
+struct wm_route {
+	const char *method;	/* "GET", "POST" */
+	const char *pattern;	/* starts with '/' */
+};
+
+struct wm_route_param {
+	char name[32];
+	char value[WM_ROUTE_MAX_VALUE];	/* decoded, no '/', no controls */
+};
+
+struct wm_route_match {
+	size_t route;		/* index into the table */
+	size_t n_params;
+	struct wm_route_param params[WM_ROUTE_MAX_PARAMS];
+};
+
+enum wm_route_result {
+	WM_ROUTE_FOUND,
+	WM_ROUTE_NOT_FOUND,		/* 404 */
+	WM_ROUTE_METHOD_NOT_ALLOWED,	/* 405: the path exists */
+	WM_ROUTE_BAD_PATH,		/* 400 */
+};
+
+enum wm_route_result wm_route_match(const struct wm_route *routes, size_t n,
+    const char *method, const char *path, struct wm_route_match *out);
+
+/* The decoded value of parameter `name`, or NULL. */
+const char *wm_route_param(const struct wm_route_match *m, const char *name);
+
+#endif

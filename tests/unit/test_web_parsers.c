@@ -1,0 +1,240 @@
+/*
+ * The web layer's parsers of hostile input: the form decoder, the cookie
+ * reader and the router. Table-driven; each bad case is refused, and
+ * nothing is half-accepted.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "web/cookie.h"
+#include "web/form.h"
+#include "web/route.h"
+
+static void
+test_form_good(void **state)
+{
+	const char body[] = "email=jo%40example.org&password=a+b%26c%3D"
+	    "&note=line+one%0D%0Aline+two&tip-01=yes&tip-01=no&empty=&flag";
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_form f = WM_FORM_INIT;
+
+	(void)state;
+	assert_int_equal(wm_form_decode(body, strlen(body), &f, &d), 0);
+	assert_string_equal(wm_form_get(&f, "email"), "jo@example.org");
+	assert_string_equal(wm_form_get(&f, "password"), "a b&c=");
+	assert_string_equal(wm_form_get(&f, "note"), "line one\nline two");
+	assert_string_equal(wm_form_get(&f, "tip-01"), "yes");
+	assert_int_equal(wm_form_count(&f, "tip-01"), 2);
+	assert_string_equal(wm_form_get(&f, "empty"), "");
+	assert_string_equal(wm_form_get(&f, "flag"), "");
+	assert_null(wm_form_get(&f, "missing"));
+	wm_form_release(&f);
+	/* An empty body is an empty form. */
+	assert_int_equal(wm_form_decode("", 0, &f, &d), 0);
+	assert_int_equal(f.n, 0);
+	wm_form_release(&f);
+	assert_int_equal(wm_diags_count(&d), 0);
+}
+
+static void
+test_form_bad(void **state)
+{
+	static const struct {
+		const char *body, *where, *msg;
+	} cases[] = {
+		{ "a=%zz", "a", "not properly encoded" },
+		{ "a=%4", "a", "not properly encoded" },
+		{ "a=%", "a", "not properly encoded" },
+		{ "a=x%00y", "a", "not properly encoded" },
+		{ "a=%1b%5b2J", "a", "not allowed" },
+		{ "a=%c3%28", "a", "not allowed" },
+		{ "a=%c2%85", "a", "not allowed" },
+		{ "=v", "form", "name that is not allowed" },
+		{ "na%20me=v", "form", "name that is not allowed" },
+		{ "ok=1&bad%3Cname=v", "form", "field 2" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_diags d = WM_DIAGS_INIT;
+		struct wm_form f = WM_FORM_INIT;
+
+		assert_int_equal(wm_form_decode(cases[i].body,
+		    strlen(cases[i].body), &f, &d), -1);
+		assert_null(f.v);
+		if (!tu_has_diag(&d, cases[i].where, cases[i].msg)) {
+			tu_print_diags(cases[i].body, &d);
+			fail_msg("case %zu: no '%s' problem for %s", i,
+			    cases[i].msg, cases[i].where);
+		}
+		wm_diags_release(&d);
+	}
+}
+
+static void
+test_form_limits(void **state)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_form f = WM_FORM_INIT;
+	size_t n = WM_FORM_MAX_FIELDS * 2 + 2, i;
+	char *body = malloc(WM_FORM_MAX_BYTES + 2);
+
+	(void)state;
+	assert_non_null(body);
+	for (i = 0; i < n; i++)
+		body[i] = i % 2 ? '&' : 'a';
+	assert_int_equal(wm_form_decode(body, n, &f, &d), -1);
+	assert_true(tu_has_diag(&d, "form", "more than"));
+	memset(body, 'a', WM_FORM_MAX_BYTES + 1);
+	assert_int_equal(wm_form_decode(body, WM_FORM_MAX_BYTES + 1, &f, &d),
+	    -1);
+	assert_true(tu_has_diag(&d, "form", "larger than"));
+	body[0] = 'v';
+	body[1] = '=';
+	assert_int_equal(wm_form_decode(body, WM_FORM_MAX_VALUE + 3, &f, &d),
+	    -1);
+	assert_true(tu_has_diag(&d, "v", "longer than"));
+	free(body);
+	wm_diags_release(&d);
+}
+
+static void
+test_cookie(void **state)
+{
+	static const struct {
+		const char *header, *name, *want;	/* NULL: absent */
+	} cases[] = {
+		{ "wm_session=abc", "wm_session", "abc" },
+		{ "a=1; wm_session=abc; b=2", "wm_session", "abc" },
+		{ "a=1;wm_session=abc", "wm_session", "abc" },
+		{ "wm_session=\"abc\"", "wm_session", "abc" },
+		{ "x_wm_session=no; wm_session=yes", "wm_session", "yes" },
+		{ "wm_session=first; wm_session=second", "wm_session", "first" },
+		{ "wm_session=", "wm_session", "" },
+		{ "wm_session", "wm_session", NULL },
+		{ "other=1", "wm_session", NULL },
+		{ "wm_session=a b", "wm_session", NULL },
+		{ "wm_session=a\\b", "wm_session", NULL },
+		{ "wm_session=a,b", "wm_session", NULL },
+		{ "", "wm_session", NULL },
+		{ ";;;==;", "wm_session", NULL },
+	};
+	char out[64], big[WM_COOKIE_MAX_HEADER + 40];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		int rc = wm_cookie_get(cases[i].header, cases[i].name, out,
+		    sizeof(out));
+
+		if (!cases[i].want) {
+			assert_int_equal(rc, -1);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	assert_int_equal(wm_cookie_get(NULL, "a", out, sizeof(out)), -1);
+	/* Too long for the caller's buffer: refused, not cut. */
+	assert_int_equal(wm_cookie_get("a=0123456789", "a", out, 5), -1);
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
+	memcpy(big, "a=1; ", 5);
+	assert_int_equal(wm_cookie_get(big, "a", out, sizeof(out)), -1);
+}
+
+static const struct wm_route routes[] = {
+	{ "GET", "/" },
+	{ "GET", "/sign-in" },
+	{ "POST", "/sign-in" },
+	{ "GET", "/people/{id}/journey" },
+	{ "GET", "/people/{id}/goals/{goal}" },
+};
+
+static void
+test_route(void **state)
+{
+	static const struct {
+		const char *method, *path;
+		enum wm_route_result want;
+		size_t route;
+		const char *param, *value;
+	} cases[] = {
+		{ "GET", "/", WM_ROUTE_FOUND, 0, NULL, NULL },
+		{ "GET", "/sign-in", WM_ROUTE_FOUND, 1, NULL, NULL },
+		{ "POST", "/sign-in", WM_ROUTE_FOUND, 2, NULL, NULL },
+		{ "DELETE", "/sign-in", WM_ROUTE_METHOD_NOT_ALLOWED, 0, NULL, NULL },
+		{ "GET", "/people/DEMO-000001/journey", WM_ROUTE_FOUND, 3,
+		    "id", "DEMO-000001" },
+		{ "GET", "/people/a%20b/journey", WM_ROUTE_FOUND, 3, "id", "a b" },
+		{ "GET", "/people/7/goals/3", WM_ROUTE_FOUND, 4, "goal", "3" },
+		{ "GET", "/people/7/goals", WM_ROUTE_NOT_FOUND, 0, NULL, NULL },
+		{ "GET", "/nowhere", WM_ROUTE_NOT_FOUND, 0, NULL, NULL },
+		{ "GET", "/sign-in/", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "//sign-in", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/../sign-in", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/./sign-in", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/a%2Fb/journey", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/a%00/journey", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/%1b/journey", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/7/goals/%1b", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/%zz/journey", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/people/<x>/journey", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "sign-in", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "", WM_ROUTE_BAD_PATH, 0, NULL, NULL },
+		{ "GET", "/a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q", WM_ROUTE_BAD_PATH,
+		    0, NULL, NULL },
+	};
+	struct wm_route_match m;
+	char long_path[WM_ROUTE_MAX_PATH + 8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		enum wm_route_result r = wm_route_match(routes,
+		    TU_NELEM(routes), cases[i].method, cases[i].path, &m);
+
+		if (r != cases[i].want)
+			fail_msg("case %zu (%s %s): got %d", i, cases[i].method,
+			    cases[i].path, (int)r);
+		if (r == WM_ROUTE_FOUND)
+			assert_int_equal(m.route, cases[i].route);
+		else
+			assert_int_equal(m.n_params, 0);
+		if (cases[i].param)
+			assert_string_equal(wm_route_param(&m, cases[i].param),
+			    cases[i].value);
+	}
+	memset(long_path, 'a', sizeof(long_path) - 1);
+	long_path[0] = '/';
+	long_path[sizeof(long_path) - 1] = '\0';
+	assert_int_equal(wm_route_match(routes, TU_NELEM(routes), "GET",
+	    long_path, &m), WM_ROUTE_BAD_PATH);
+	memset(long_path, 'a', sizeof(long_path));
+	memcpy(long_path, "/people/", 8);
+	memcpy(long_path + 8 + WM_ROUTE_MAX_VALUE, "/journey", 9);
+	assert_int_equal(wm_route_match(routes, TU_NELEM(routes), "GET",
+	    long_path, &m), WM_ROUTE_BAD_PATH);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_form_good),
+		cmocka_unit_test(test_form_bad),
+		cmocka_unit_test(test_form_limits),
+		cmocka_unit_test(test_cookie),
+		cmocka_unit_test(test_route),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
