@@ -220,7 +220,29 @@ static const char *const m2[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1, m2 };
+/*
+ * 3: signed-in sessions (only a hash of each token is kept) and failed
+ * sign-ins, from which repeated guessing is slowed per account and per
+ * address. Times are seconds since 1970.
+ */
+static const char *const m3[] = {
+	"CREATE TABLE session ("
+	" token_hash TEXT PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" csrf TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL,"
+	" ended INTEGER NOT NULL DEFAULT 0,"
+	" address TEXT) WITHOUT ROWID",
+	"CREATE INDEX session_account ON session(account_id)",
+	"CREATE TABLE signin_failure ("
+	" key TEXT NOT NULL,"
+	" at INTEGER NOT NULL)",
+	"CREATE INDEX signin_failure_key ON signin_failure(key, at)",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2, m3 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -228,6 +250,7 @@ static const char *const *const migrations[] = { m1, m2 };
 static const char *const set_version[] = {
 	"PRAGMA user_version = 1",
 	"PRAGMA user_version = 2",
+	"PRAGMA user_version = 3",
 };
 
 int

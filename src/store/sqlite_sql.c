@@ -164,6 +164,26 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_AUDIT_ADD] =
 	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"
 	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[ST_ACCOUNT_AUTH] =
+	    "SELECT id, password_hash FROM account WHERE email = ?1",
+	[ST_SESSION_ADD] =
+	    "INSERT INTO session(token_hash, account_id, csrf, created,"
+	    " last_seen, address) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	[ST_SESSION_GET] =
+	    "SELECT account_id, csrf, created, last_seen, ended FROM session"
+	    " WHERE token_hash = ?1",
+	[ST_SESSION_TOUCH] =
+	    "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1"
+	    " AND ended = 0",
+	[ST_SESSION_END] =
+	    "UPDATE session SET ended = 1 WHERE token_hash = ?1",
+	[ST_FAILURE_ADD] =
+	    "INSERT INTO signin_failure(key, at) VALUES (?1, ?2)",
+	[ST_FAILURE_COUNT] =
+	    "SELECT count(*), coalesce(max(at), 0) FROM signin_failure"
+	    " WHERE key = ?1 AND at > ?2",
+	[ST_FAILURE_CLEAR] =
+	    "DELETE FROM signin_failure WHERE key = ?1",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",

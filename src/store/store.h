@@ -253,6 +253,37 @@ int wm_store_latest_ratings(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_rating_row *), void *ctx,
     struct wm_buf *err);
 
+/* --- sign-in and sessions -------------------------------------------- */
+
+/* The account's id and password hash ("" when it has none) by email. */
+int wm_store_account_auth(struct wm_store *s, const char *email,
+    int64_t *id, char *hash, size_t hash_size, struct wm_buf *err);
+
+struct wm_session_row {
+	int64_t account_id;
+	char csrf[64];
+	int64_t created, last_seen;	/* seconds since 1970 */
+	int ended;
+};
+
+int wm_store_session_add(struct wm_store *s, const char *token_hash,
+    int64_t account_id, const char *csrf, int64_t now, const char *address,
+    struct wm_buf *err);
+int wm_store_session_get(struct wm_store *s, const char *token_hash,
+    struct wm_session_row *out, struct wm_buf *err);
+int wm_store_session_touch(struct wm_store *s, const char *token_hash,
+    int64_t now, struct wm_buf *err);
+int wm_store_session_end(struct wm_store *s, const char *token_hash,
+    struct wm_buf *err);
+
+/* Failed sign-ins by key ("account:ID" or "address:IP"). */
+int wm_store_signin_failure_add(struct wm_store *s, const char *key,
+    int64_t now, struct wm_buf *err);
+int wm_store_signin_failures(struct wm_store *s, const char *key,
+    int64_t since, int64_t *count, int64_t *latest, struct wm_buf *err);
+int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+    struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 /* Appends to the audit log (it cannot be changed or deleted). */

@@ -1,0 +1,38 @@
+/*
+ * The rules for signed-in sessions and for slowing down password
+ * guessing. Pure decisions over times in seconds since 1970; the web
+ * layer asks, the store keeps the records.
+ */
+#ifndef WM_CORE_SESSION_H
+#define WM_CORE_SESSION_H
+
+#include <stdint.h>
+
+#define WM_SESSION_IDLE_SECONDS (30 * 60)
+#define WM_SESSION_MAX_SECONDS (12 * 60 * 60)
+
+/* Failed sign-ins that count, and how long they are remembered. */
+#define WM_SIGNIN_FREE_FAILURES 5
+#define WM_SIGNIN_WINDOW_SECONDS (15 * 60)
+#define WM_SIGNIN_MAX_DELAY_SECONDS (15 * 60)
+
+enum wm_session_state {
+	WM_SESSION_LIVE,
+	WM_SESSION_IDLE,	/* unused for longer than the idle timeout */
+	WM_SESSION_EXPIRED,	/* older than the absolute timeout */
+	WM_SESSION_ENDED,	/* signed out */
+};
+
+enum wm_session_state wm_session_state(int64_t created, int64_t last_seen,
+    int ended, int64_t now);
+
+/*
+ * How many seconds must pass after the latest failure before another
+ * sign-in is tried, given the failures within the window (for one account
+ * or one address): none for the first few, then doubling from 1 second,
+ * capped. Correct passwords are refused too while the wait lasts, so
+ * guessing cannot be sped up by luck.
+ */
+int64_t wm_signin_delay(int64_t recent_failures);
+
+#endif

@@ -1,0 +1,168 @@
+/*
+ * Sign-in records: accounts' password hashes, sessions (keyed by the hash
+ * of their token), and failed sign-ins for slowing down guessing.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int
+copy_text(sqlite3_stmt *st, int col, char *out, size_t n)
+{
+	const char *v = wm_sq_col(st, col);
+	size_t len = v ? strlen(v) : 0;
+
+	if (len >= n)
+		return -1;
+	memcpy(out, v ? v : "", len + 1);
+	return 0;
+}
+
+int
+wm_store_account_auth(struct wm_store *s, const char *email, int64_t *id,
+    char *hash, size_t hash_size, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_AUTH, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, email);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		rc = copy_text(st, 1, hash, hash_size) ? SQLITE_ERROR :
+		    SQLITE_ROW;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no such account");
+		return WM_STORE_NOT_FOUND;
+	}
+	return wm_sq_fail(s, "reading the account", err);
+}
+
+int
+wm_store_session_add(struct wm_store *s, const char *token_hash,
+    int64_t account_id, const char *csrf, int64_t now, const char *address,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SESSION_ADD, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, token_hash);
+	sqlite3_bind_int64(st, 2, account_id);
+	wm_sq_text(st, 3, csrf);
+	sqlite3_bind_int64(st, 4, now);
+	wm_sq_text(st, 5, address);
+	return wm_sq_exec(s, st, "starting the session", err);
+}
+
+int
+wm_store_session_get(struct wm_store *s, const char *token_hash,
+    struct wm_session_row *out, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SESSION_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, token_hash);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->account_id = sqlite3_column_int64(st, 0);
+		if (copy_text(st, 1, out->csrf, sizeof(out->csrf)))
+			rc = SQLITE_ERROR;
+		out->created = sqlite3_column_int64(st, 2);
+		out->last_seen = sqlite3_column_int64(st, 3);
+		out->ended = sqlite3_column_int(st, 4);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no such session");
+		return WM_STORE_NOT_FOUND;
+	}
+	return wm_sq_fail(s, "reading the session", err);
+}
+
+static int
+session_update(struct wm_store *s, enum stmt id, const char *token_hash,
+    int64_t now, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, id, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, token_hash);
+	if (id == ST_SESSION_TOUCH)
+		sqlite3_bind_int64(st, 2, now);
+	return wm_sq_exec(s, st, "updating the session", err);
+}
+
+int
+wm_store_session_touch(struct wm_store *s, const char *token_hash,
+    int64_t now, struct wm_buf *err)
+{
+	return session_update(s, ST_SESSION_TOUCH, token_hash, now, err);
+}
+
+int
+wm_store_session_end(struct wm_store *s, const char *token_hash,
+    struct wm_buf *err)
+{
+	return session_update(s, ST_SESSION_END, token_hash, 0, err);
+}
+
+int
+wm_store_signin_failure_add(struct wm_store *s, const char *key, int64_t now,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_ADD, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, now);
+	return wm_sq_exec(s, st, "recording a failed sign-in", err);
+}
+
+int
+wm_store_signin_failures(struct wm_store *s, const char *key, int64_t since,
+    int64_t *count, int64_t *latest, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_COUNT, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	sqlite3_bind_int64(st, 2, since);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*count = sqlite3_column_int64(st, 0);
+		*latest = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : wm_sq_fail(s, "counting failed sign-ins",
+	    err);
+}
+
+int
+wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_CLEAR, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	return wm_sq_exec(s, st, "clearing failed sign-ins", err);
+}
