@@ -17,6 +17,7 @@
 #include "core/instrument.h"
 #include "core/response.h"
 #include "util/buf.h"
+#include "util/token.h"
 
 struct wm_store;
 
@@ -261,7 +262,7 @@ int wm_store_account_auth(struct wm_store *s, const char *email,
 
 struct wm_session_row {
 	int64_t account_id;
-	char csrf[64];
+	char csrf[WM_TOKEN_LEN + 1];
 	int64_t created, last_seen;	/* seconds since 1970 */
 	int ended;
 };
