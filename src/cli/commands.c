@@ -18,6 +18,7 @@ int cmd_respond(const struct cli_cmd *, int, char **);
 int cmd_export_responses(const struct cli_cmd *, int, char **);
 int cmd_report_network(const struct cli_cmd *, int, char **);
 int cmd_demo(const struct cli_cmd *, int, char **);
+int cmd_serve(const struct cli_cmd *, int, char **);
 
 const struct cli_cmd cli_commands[] = {
 	{ "init", NULL, cmd_init,
@@ -56,6 +57,9 @@ const struct cli_cmd cli_commands[] = {
 	{ "report", "network", cmd_report_network,
 	    "the network summary: outcomes by site and quarter, latest "
 	    "traffic lights", "--db FILE [--format text|csv]" },
+	{ "serve", NULL, cmd_serve,
+	    "serve the web application until stopped (Ctrl-C)",
+	    "--db FILE [--listen HOST:PORT] [--base-url URL] [--allow-demo]" },
 	{ "demo", NULL, cmd_demo,
 	    "build a reproducible demo network in a new database",
 	    "--db FILE [--people N] [--seed S] [--instruments DIR]" },

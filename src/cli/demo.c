@@ -71,7 +71,8 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	wm_store_set_clock(s, DEMO_CLOCK);
 	if ((rc = wm_store_begin(s, &d->err)))
 		return rc;
-	if ((rc = load(d, "dreem-recovery-markers.json", &d->markers)) ||
+	if ((rc = wm_store_setting_set(s, "demo", "1", &d->err)) ||
+	    (rc = load(d, "dreem-recovery-markers.json", &d->markers)) ||
 	    (rc = load(d, "dreem-supportive-service-indicators.json", &d->ssi)) ||
 	    (rc = load(d, "erfs.json", &d->erfs)) ||
 	    (rc = load(d, "shared-needs.json", &d->needs)) ||

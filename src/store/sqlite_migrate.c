@@ -239,6 +239,11 @@ static const char *const m3[] = {
 	" key TEXT NOT NULL,"
 	" at INTEGER NOT NULL)",
 	"CREATE INDEX signin_failure_key ON signin_failure(key, at)",
+	/* Facts about the database itself, such as that it is a demo whose
+	 * passwords are public. */
+	"CREATE TABLE setting ("
+	" key TEXT PRIMARY KEY,"
+	" value TEXT NOT NULL) WITHOUT ROWID",
 	NULL,
 };
 

@@ -299,6 +299,20 @@ account_row(sqlite3_stmt *st, void *arg)
 }
 
 int
+wm_store_account_get(struct wm_store *s, int64_t id,
+    int (*cb)(void *, const struct wm_account_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct account_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_GET, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	return wm_sq_each(s, st, account_row, &e, "reading the account", err);
+}
+
+int
 wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err)

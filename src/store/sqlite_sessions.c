@@ -166,3 +166,37 @@ wm_store_signin_failures_clear(struct wm_store *s, const char *key,
 	wm_sq_text(st, 1, key);
 	return wm_sq_exec(s, st, "clearing failed sign-ins", err);
 }
+
+int
+wm_store_setting_set(struct wm_store *s, const char *key, const char *value,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SETTING_SET, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	wm_sq_text(st, 2, value);
+	return wm_sq_exec(s, st, "saving a setting", err);
+}
+
+int
+wm_store_setting_get(struct wm_store *s, const char *key, char *out, size_t n,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SETTING_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && copy_text(st, 0, out, n))
+		rc = SQLITE_ERROR;
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return WM_STORE_NOT_FOUND;
+	return wm_sq_fail(s, "reading a setting", err);
+}

@@ -166,6 +166,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 	[ST_ACCOUNT_AUTH] =
 	    "SELECT id, password_hash FROM account WHERE email = ?1",
+	[ST_ACCOUNT_GET] =
+	    "SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||"
+	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
+	    " (SELECT * FROM role_grant WHERE account_id = a.id"
+	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
+	    " FROM account a WHERE a.id = ?1",
+	[ST_SETTING_SET] =
+	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
+	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	[ST_SETTING_GET] =
+	    "SELECT value FROM setting WHERE key = ?1",
 	[ST_SESSION_ADD] =
 	    "INSERT INTO session(token_hash, account_id, csrf, created,"
 	    " last_seen, address) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",

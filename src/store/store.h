@@ -254,6 +254,18 @@ int wm_store_latest_ratings(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_rating_row *), void *ctx,
     struct wm_buf *err);
 
+/* One account by id, as wm_store_account_list shows it. */
+int wm_store_account_get(struct wm_store *s, int64_t id,
+    int (*cb)(void *, const struct wm_account_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Facts about the database ("demo" = "1" for a demo network). */
+int wm_store_setting_set(struct wm_store *s, const char *key,
+    const char *value, struct wm_buf *err);
+/* 0 and the value in out, or WM_STORE_NOT_FOUND. */
+int wm_store_setting_get(struct wm_store *s, const char *key, char *out,
+    size_t n, struct wm_buf *err);
+
 /* --- sign-in and sessions -------------------------------------------- */
 
 /* The account's id and password hash ("" when it has none) by email. */

@@ -27,7 +27,7 @@ WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
 $WAYMARK demo --db v1.db --people 40 --seed 3 >/dev/null
 $WAYMARK report network --db v1.db --format csv --disclosure none >before.csv
 # Everything migrations 2 and later add is removed to make a version 1 file.
-LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure;"
+LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting;"
 sqlite3 v1.db "$LATER PRAGMA user_version = 1;"
 run 0 "init upgrades a version 1 database" -- $WAYMARK init --db v1.db
 has out "upgraded v1.db from schema version 1 to 3" "init reports the upgrade"

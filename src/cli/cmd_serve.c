@@ -1,0 +1,85 @@
+/*
+ * waymark serve: the web application for people and practitioners.
+ */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/server.h"
+
+int cmd_serve(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* "HOST:PORT" into its parts. */
+static int
+parse_listen(const char *s, char *host, size_t n, uint16_t *port)
+{
+	const char *colon = strrchr(s, ':');
+	char *end;
+	long p;
+
+	if (!colon || colon == s || (size_t)(colon - s) >= n)
+		return -1;
+	errno = 0;
+	p = strtol(colon + 1, &end, 10);
+	if (errno || *end || p < 1 || p > 65535)
+		return -1;
+	memcpy(host, s, (size_t)(colon - s));
+	host[colon - s] = '\0';
+	*port = (uint16_t)p;
+	return 0;
+}
+
+int
+cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
+	int allow_demo = 0;
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(db),
+		{ .name = "listen", .arg = "HOST:PORT", .help = "where to listen "
+		    "(default 127.0.0.1:8080)", .value = &listen },
+		{ .name = "base-url", .arg = "URL", .help = "how people reach "
+		    "it, e.g. https://waymark.example.org (default: the listen "
+		    "address over http)", .value = &base },
+		{ .name = "allow-demo", .help = "serve a demo database (public "
+		    "passwords) on an address other than loopback",
+		    .flag = &allow_demo },
+		{ 0 },
+	};
+	struct wm_server_opts o = { .threads = 4 };
+	struct wm_buf err = WM_BUF_INIT, url = WM_BUF_INIT;
+	char host[64], *pos[1];
+	size_t n;
+	int rc;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
+		return rc;
+	if (parse_listen(listen, host, sizeof(host), &o.port)) {
+		cli_error("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080",
+		    listen);
+		return CLI_USAGE;
+	}
+	if (base && strncmp(base, "http://", 7) != 0 &&
+	    strncmp(base, "https://", 8) != 0) {
+		cli_error("--base-url: '%s' must start with http:// or https://",
+		    base);
+		return CLI_USAGE;
+	}
+	if (!(o.db = cli_db(db)))
+		return CLI_USAGE;
+	o.host = host;
+	o.allow_demo = allow_demo;
+	wm_buf_printf(&url, "http://%s", listen);
+	o.base_url = base ? base : wm_buf_str(&url);
+	rc = CLI_FAIL;
+	if (wm_server_check(&o, &err) == 0 && wm_server_run(&o, &err) == 0)
+		rc = CLI_OK;
+	else
+		cli_error("%s", wm_buf_str(&err));
+	wm_buf_release(&err);
+	wm_buf_release(&url);
+	return rc;
+}

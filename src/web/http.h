@@ -1,0 +1,59 @@
+/*
+ * One HTTP request as the handlers see it, and the response they build.
+ * Handlers never touch libmicrohttpd: the server (server.c) fills the
+ * request side, checks the session and the CSRF token before a handler
+ * runs, and sends what the handler leaves, with the security headers.
+ * Everything here lives for one request on one thread.
+ */
+#ifndef WM_WEB_HTTP_H
+#define WM_WEB_HTTP_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+#include "util/buf.h"
+#include "web/auth.h"
+#include "web/form.h"
+#include "web/route.h"
+
+#define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
+
+struct wm_site {
+	const char *base_url;	/* e.g. https://waymark.example.org */
+	int secure;		/* base_url is https: cookies get Secure */
+};
+
+struct wm_http {
+	/* The request. */
+	const char *method;
+	const char *path;
+	const char *address;	/* client IP, text */
+	const char *cookies;	/* the Cookie header, or NULL */
+	struct wm_route_match match;
+	struct wm_form form;	/* decoded body of a POST */
+	const struct wm_site *site;
+	struct wm_store *store;
+	int64_t now;		/* seconds since 1970 */
+	int signed_in;
+	struct wm_auth_session who;
+
+	/* The response. */
+	int status;
+	struct wm_buf out;	/* body: HTML through the escaping writers */
+	const char *content_type;
+	char location[256];	/* for redirects */
+	char set_cookie[2][200];
+};
+
+/* Literal markup only: the "" makes anything but a string literal fail to
+ * compile, so no outside text reaches the page unescaped. */
+#define HTML(h, literal) wm_buf_puts(&(h)->out, "" literal)
+
+/* A 303 redirect to a path on this site. */
+void wm_http_redirect(struct wm_http *h, const char *path);
+
+/* Adds a Set-Cookie header (at most two per response). */
+void wm_http_cookie(struct wm_http *h, const char *name, const char *value,
+    int max_age_seconds);
+
+#endif

@@ -1,0 +1,88 @@
+#include "web/layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/escape.h"
+
+void
+wm_http_redirect(struct wm_http *h, const char *path)
+{
+	h->status = 303;
+	snprintf(h->location, sizeof(h->location), "%s", path);
+}
+
+void
+wm_http_cookie(struct wm_http *h, const char *name, const char *value,
+    int max_age)
+{
+	char *slot = !h->set_cookie[0][0] ? h->set_cookie[0] :
+	    !h->set_cookie[1][0] ? h->set_cookie[1] : NULL;
+
+	if (!slot)
+		return;
+	snprintf(slot, sizeof(h->set_cookie[0]), "%s=%s; Path=/; HttpOnly; "
+	    "SameSite=Lax; Max-Age=%d%s", name, value, max_age,
+	    h->site->secure ? "; Secure" : "");
+}
+
+void
+wm_page_start(struct wm_http *h, const char *title)
+{
+	h->content_type = "text/html; charset=utf-8";
+	HTML(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, " - Waymark</title>\n</head>\n<body>\n"
+	    "<a href=\"#main\">Skip to main content</a>\n"
+	    "<header>\n<p><a href=\"/\">Waymark</a></p>\n");
+	if (h->signed_in) {
+		HTML(h, "<form method=\"post\" action=\"/sign-out\">\n"
+		    "<input type=\"hidden\" name=\"csrf\" value=\"");
+		wm_esc_attr_s(&h->out, h->who.csrf);
+		HTML(h, "\">\n<button type=\"submit\">Sign out</button>\n"
+		    "</form>\n");
+	}
+	HTML(h, "</header>\n<main id=\"main\">\n<h1>");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, "</h1>\n");
+}
+
+void
+wm_page_end(struct wm_http *h)
+{
+	HTML(h, "</main>\n<footer>\n<p>Waymark: recovery-orientated "
+	    "improvement across the network.</p>\n</footer>\n</body>\n</html>\n");
+}
+
+void
+wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
+{
+	HTML(h, "<div role=\"alert\" aria-labelledby=\"error-summary-title\" "
+	    "tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a "
+	    "problem</h2>\n<ul>\n<li>");
+	if (field_id) {
+		HTML(h, "<a href=\"#");
+		wm_esc_attr_s(&h->out, field_id);
+		HTML(h, "\">");
+	}
+	wm_esc_html_s(&h->out, message);
+	if (field_id)
+		HTML(h, "</a>");
+	HTML(h, "</li>\n</ul>\n</div>\n");
+}
+
+void
+wm_page_error(struct wm_http *h, int status, const char *title,
+    const char *message)
+{
+	wm_buf_clear(&h->out);
+	h->status = status;
+	wm_page_start(h, title);
+	HTML(h, "<p>");
+	wm_esc_html_s(&h->out, message);
+	HTML(h, "</p>\n<p><a href=\"/\">Go to the start</a></p>\n");
+	wm_page_end(h);
+}

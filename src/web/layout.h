@@ -1,0 +1,22 @@
+/*
+ * The page frame every HTML page shares: the document head, a skip link,
+ * the header (with sign-out when signed in), main and footer; and the
+ * error-summary pattern. Writes into the request's response buffer.
+ */
+#ifndef WM_WEB_LAYOUT_H
+#define WM_WEB_LAYOUT_H
+
+#include "web/http.h"
+
+void wm_page_start(struct wm_http *h, const char *title);
+void wm_page_end(struct wm_http *h);
+
+/* "There is a problem" with one linked message per field (may be NULL). */
+void wm_error_summary(struct wm_http *h, const char *field_id,
+    const char *message);
+
+/* A whole page that only says what went wrong, with its status. */
+void wm_page_error(struct wm_http *h, int status, const char *title,
+    const char *message);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * Home: who is signed in, and the roles they hold where.
+ */
+#include "web/pages.h"
+
+#include "util/escape.h"
+#include "web/layout.h"
+
+static int
+show_account(void *ctx, const struct wm_account_row *a)
+{
+	struct wm_http *h = ctx;
+
+	HTML(h, "<p>You are signed in as ");
+	wm_esc_html_s(&h->out, a->name);
+	HTML(h, " (");
+	wm_esc_html_s(&h->out, a->email);
+	HTML(h, ").</p>\n");
+	if (a->grants) {
+		HTML(h, "<p>Your roles: ");
+		wm_esc_html_s(&h->out, a->grants);
+		HTML(h, ".</p>\n");
+	}
+	return 1;
+}
+
+void
+wm_page_home(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+
+	wm_page_start(h, "Home");
+	if (wm_store_account_get(h->store, h->who.account_id, show_account, h,
+	    &err))
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Waymark could not read your account. Try again later.");
+	else
+		wm_page_end(h);
+	wm_buf_release(&err);
+}

@@ -1,0 +1,112 @@
+/*
+ * Signing in and out. A refusal never says whether the email exists;
+ * repeated failures are slowed (web/auth.c).
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "util/token.h"
+#include "web/cookie.h"
+#include "web/layout.h"
+
+static void
+form(struct wm_http *h, const char *pre, const char *email, const char *err)
+{
+	wm_page_start(h, "Sign in");
+	if (err)
+		wm_error_summary(h, "email", err);
+	HTML(h, "<form method=\"post\" action=\"/sign-in\" novalidate>\n"
+	    "<input type=\"hidden\" name=\"csrf\" value=\"");
+	wm_esc_attr_s(&h->out, pre);
+	HTML(h, "\">\n<p>\n<label for=\"email\">Email address</label>\n"
+	    "<input id=\"email\" name=\"email\" type=\"email\" "
+	    "autocomplete=\"username\" spellcheck=\"false\" value=\"");
+	wm_esc_attr_s(&h->out, email ? email : "");
+	HTML(h, "\">\n</p>\n<p>\n<label for=\"password\">Password</label>\n"
+	    "<input id=\"password\" name=\"password\" type=\"password\" "
+	    "autocomplete=\"current-password\">\n</p>\n"
+	    "<button type=\"submit\">Sign in</button>\n</form>\n");
+	wm_page_end(h);
+}
+
+/* The sign-in form's own token, from its cookie or new. */
+static int
+pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1])
+{
+	if (wm_cookie_get(h->cookies, WM_COOKIE_PRE, out, WM_TOKEN_LEN + 1) ==
+	    0 && wm_token_valid(out))
+		return 0;
+	if (wm_token_new(out))
+		return -1;
+	wm_http_cookie(h, WM_COOKIE_PRE, out, 3600);
+	return 0;
+}
+
+void
+wm_page_sign_in_form(struct wm_http *h)
+{
+	char pre[WM_TOKEN_LEN + 1];
+
+	if (h->signed_in) {
+		wm_http_redirect(h, "/");
+		return;
+	}
+	if (pre_token(h, pre)) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Waymark could not start signing you in. Try again.");
+		return;
+	}
+	form(h, pre, NULL, NULL);
+}
+
+void
+wm_page_sign_in(struct wm_http *h)
+{
+	const char *email = wm_form_get(&h->form, "email");
+	const char *password = wm_form_get(&h->form, "password");
+	const char *pre = wm_form_get(&h->form, "csrf");
+	struct wm_buf err = WM_BUF_INIT;
+	char msg[120];
+
+	switch (wm_auth_sign_in(h->store, email ? email : "",
+	    password ? password : "", h->address, h->now, &h->who, &err)) {
+	case WM_AUTH_OK:
+		wm_http_cookie(h, WM_COOKIE_SESSION, h->who.token,
+		    WM_SESSION_MAX_COOKIE);
+		wm_http_redirect(h, "/");
+		break;
+	case WM_AUTH_REFUSED:
+		h->status = 200;
+		form(h, pre, email, "Email or password not recognised");
+		break;
+	case WM_AUTH_WAIT:
+		h->status = 429;
+		snprintf(msg, sizeof(msg), "Too many attempts to sign in. Wait "
+		    "%lld seconds, then try again.",
+		    (long long)h->who.wait_seconds);
+		form(h, pre, email, msg);
+		break;
+	case WM_AUTH_ERROR:
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Waymark could not sign you in. Try again later.");
+		break;
+	}
+	wm_buf_release(&err);
+}
+
+void
+wm_page_sign_out(struct wm_http *h)
+{
+	char token[WM_TOKEN_LEN + 1];
+	struct wm_buf err = WM_BUF_INIT;
+
+	if (wm_cookie_get(h->cookies, WM_COOKIE_SESSION, token,
+	    sizeof(token)) == 0)
+		wm_auth_sign_out(h->store, token, &err);
+	wm_http_cookie(h, WM_COOKIE_SESSION, "", 0);
+	wm_http_redirect(h, "/sign-in");
+	wm_buf_release(&err);
+}

@@ -1,0 +1,37 @@
+/*
+ * The pages and the route table that names them. Each handler reads the
+ * request and writes the response in struct wm_http; the server has
+ * already checked what the route's access demands.
+ */
+#ifndef WM_WEB_PAGES_H
+#define WM_WEB_PAGES_H
+
+#include <stddef.h>
+
+#include "web/http.h"
+
+#define WM_COOKIE_SESSION "wm_session"
+#define WM_COOKIE_PRE "wm_pre"	/* protects the sign-in form itself */
+#define WM_SESSION_MAX_COOKIE (12 * 60 * 60)
+
+enum wm_access {
+	WM_ACCESS_PUBLIC,	/* anyone */
+	WM_ACCESS_SIGN_IN,	/* the sign-in form: pre-session CSRF token */
+	WM_ACCESS_SIGNED_IN,	/* a live session; POSTs carry its token */
+};
+
+struct wm_page {
+	struct wm_route route;
+	enum wm_access access;
+	void (*handler)(struct wm_http *h);
+};
+
+extern const struct wm_page wm_pages[];
+extern const size_t wm_n_pages;
+
+void wm_page_sign_in_form(struct wm_http *h);
+void wm_page_sign_in(struct wm_http *h);
+void wm_page_sign_out(struct wm_http *h);
+void wm_page_home(struct wm_http *h);
+
+#endif

@@ -1,0 +1,14 @@
+/*
+ * The route table: every page, the method and path it answers, and what
+ * access it needs. The server reads only this.
+ */
+#include "web/pages.h"
+
+const struct wm_page wm_pages[] = {
+	{ { "GET", "/" }, WM_ACCESS_SIGNED_IN, wm_page_home },
+	{ { "GET", "/sign-in" }, WM_ACCESS_PUBLIC, wm_page_sign_in_form },
+	{ { "POST", "/sign-in" }, WM_ACCESS_SIGN_IN, wm_page_sign_in },
+	{ { "POST", "/sign-out" }, WM_ACCESS_SIGNED_IN, wm_page_sign_out },
+};
+
+const size_t wm_n_pages = sizeof(wm_pages) / sizeof(wm_pages[0]);

@@ -1,0 +1,417 @@
+/*
+ * The HTTP server: libmicrohttpd with a thread pool and limits, one
+ * database connection per worker from a small pool, the route table, the
+ * access checks every route declares, the security headers every response
+ * carries, an access log line per request, and a clean shutdown.
+ */
+#include "web/server.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util/token.h"
+#include "web/cookie.h"
+#include "web/layout.h"
+#include "web/pages.h"
+
+#define MAX_POOL 16
+#define MAX_ROUTES 64
+
+struct wm_server {
+	struct MHD_Daemon *d;
+	const char *db;
+	struct wm_site site;
+	pthread_mutex_t mu;
+	struct wm_store *idle[MAX_POOL];	/* connections not in use */
+	size_t n_idle;
+	struct wm_route routes[MAX_ROUTES];
+};
+
+/* What one request accumulates between libmicrohttpd's calls. */
+struct req {
+	struct wm_buf body;
+	int too_big;
+	struct timespec t0;
+	int status;
+	size_t bytes;
+	char method[8];
+	char path[128];
+};
+
+static const char *const security_headers[][2] = {
+	{ "Content-Security-Policy", "default-src 'none'; style-src 'self'; "
+	    "img-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+	    "base-uri 'none'" },
+	{ "X-Content-Type-Options", "nosniff" },
+	{ "Referrer-Policy", "same-origin" },
+	{ "X-Frame-Options", "DENY" },
+	/* Pages hold personal data: never kept by browsers or proxies. */
+	{ "Cache-Control", "no-store" },
+};
+
+static struct wm_store *
+borrow(struct wm_server *srv)
+{
+	struct wm_store *s = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+
+	pthread_mutex_lock(&srv->mu);
+	if (srv->n_idle)
+		s = srv->idle[--srv->n_idle];
+	pthread_mutex_unlock(&srv->mu);
+	if (!s && wm_store_open(srv->db, 0, &s, &err))
+		s = NULL;
+	wm_buf_release(&err);
+	return s;
+}
+
+static void
+give_back(struct wm_server *srv, struct wm_store *s)
+{
+	pthread_mutex_lock(&srv->mu);
+	if (srv->n_idle < MAX_POOL) {
+		srv->idle[srv->n_idle++] = s;
+		s = NULL;
+	}
+	pthread_mutex_unlock(&srv->mu);
+	wm_store_close(s);
+}
+
+static void
+client_address(struct MHD_Connection *c, char *out, size_t n)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+
+	snprintf(out, n, "unknown");
+	if (sa && sa->sa_family == AF_INET)
+		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
+		    sa)->sin_addr, out, (socklen_t)n);
+	else if (sa && sa->sa_family == AF_INET6)
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
+		    sa)->sin6_addr, out, (socklen_t)n);
+}
+
+static enum MHD_Result
+send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
+{
+	struct MHD_Response *res;
+	enum MHD_Result ok;
+	size_t i;
+
+	if (h->out.failed)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "The page was too large to show.");
+	res = MHD_create_response_from_buffer(h->out.len,
+	    h->out.data ? h->out.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+	if (!res)
+		return MHD_NO;
+	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
+	    i++)
+		MHD_add_response_header(res, security_headers[i][0],
+		    security_headers[i][1]);
+	if (h->content_type)
+		MHD_add_response_header(res, "Content-Type", h->content_type);
+	if (h->location[0])
+		MHD_add_response_header(res, "Location", h->location);
+	for (i = 0; i < 2; i++)
+		if (h->set_cookie[i][0])
+			MHD_add_response_header(res, "Set-Cookie",
+			    h->set_cookie[i]);
+	r->status = h->status;
+	r->bytes = h->out.len;
+	ok = MHD_queue_response(c, (unsigned int)h->status, res);
+	MHD_destroy_response(res);
+	return ok;
+}
+
+static int
+is_form(struct MHD_Connection *c)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Content-Type");
+
+	return ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+}
+
+/* Every POST carries the token of the session (or of the sign-in form),
+ * or it changes nothing. */
+static int
+csrf_ok(struct wm_http *h, enum wm_access access)
+{
+	const char *sent = wm_form_get(&h->form, "csrf");
+	char pre[WM_TOKEN_LEN + 1];
+
+	if (!sent)
+		return 0;
+	if (access == WM_ACCESS_SIGNED_IN)
+		return h->signed_in && wm_token_equal(sent, h->who.csrf);
+	return wm_cookie_get(h->cookies, WM_COOKIE_PRE, pre, sizeof(pre)) == 0 &&
+	    wm_token_valid(pre) && wm_token_equal(sent, pre);
+}
+
+/* Checks what the route demands; 0 to run the handler. */
+static int
+admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
+    enum wm_access access)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	int post = strcmp(h->method, "POST") == 0, rc = -1;
+
+	if (access == WM_ACCESS_SIGNED_IN && !h->signed_in && !post) {
+		wm_http_redirect(h, "/sign-in");
+		return -1;
+	}
+	if (!post)
+		return 0;
+	if (!is_form(c))
+		wm_page_error(h, 415, "Sorry, that did not work",
+		    "Forms are sent as application/x-www-form-urlencoded.");
+	else if (wm_form_decode(wm_buf_str(&r->body), r->body.len, &h->form,
+	    &d))
+		wm_page_error(h, 400, "Sorry, that did not work", d.n &&
+		    d.v[0].where ? "A field of the form could not be read." :
+		    "The form could not be read.");
+	else if (!csrf_ok(h, access))
+		wm_page_error(h, 403, "This form has expired",
+		    "Nothing was changed. Go back, reload the page and try "
+		    "again.");
+	else
+		rc = 0;
+	wm_diags_release(&d);
+	return rc;
+}
+
+static enum MHD_Result
+respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
+    const char *url, const char *method)
+{
+	char address[64], token[WM_TOKEN_LEN + 1];
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_http h;
+	enum MHD_Result ok;
+	const struct wm_page *page = NULL;
+
+	memset(&h, 0, sizeof(h));
+	wm_buf_init(&h.out, (size_t)4 << 20);
+	client_address(c, address, sizeof(address));
+	h.method = method;
+	h.path = url;
+	h.address = address;
+	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
+	h.site = &srv->site;
+	h.now = (int64_t)time(NULL);
+	h.status = 200;
+	switch (wm_route_match(srv->routes, wm_n_pages,
+	    strcmp(method, "HEAD") == 0 ? "GET" : method, url, &h.match)) {
+	case WM_ROUTE_FOUND:
+		page = &wm_pages[h.match.route];
+		break;
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		wm_page_error(&h, 405, "Sorry, that did not work",
+		    "That page does not take this kind of request.");
+		break;
+	case WM_ROUTE_NOT_FOUND:
+	case WM_ROUTE_BAD_PATH:
+		wm_page_error(&h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+		break;
+	}
+	if (page && r->too_big) {
+		wm_page_error(&h, 413, "Sorry, that was too much",
+		    "The form sent was larger than Waymark accepts.");
+		page = NULL;
+	}
+	if (page && !(h.store = borrow(srv))) {
+		wm_page_error(&h, 503, "Sorry, the service is unavailable",
+		    "Try again in a few minutes.");
+		page = NULL;
+	}
+	if (page && wm_cookie_get(h.cookies, WM_COOKIE_SESSION, token,
+	    sizeof(token)) == 0)
+		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
+		    &err) == WM_AUTH_OK;
+	if (page && admit(c, &h, r, page->access) == 0)
+		page->handler(&h);
+	ok = send_response(c, r, &h);
+	if (h.store)
+		give_back(srv, h.store);
+	wm_form_release(&h.form);
+	wm_buf_release(&h.out);
+	wm_buf_release(&err);
+	return ok;
+}
+
+static enum MHD_Result
+on_request(void *cls, struct MHD_Connection *c, const char *url,
+    const char *method, const char *version, const char *upload,
+    size_t *upload_size, void **req_cls)
+{
+	struct req *r = *req_cls;
+
+	(void)version;
+	if (!r) {
+		if (!(r = calloc(1, sizeof(*r))))
+			return MHD_NO;
+		wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
+		clock_gettime(CLOCK_MONOTONIC, &r->t0);
+		snprintf(r->method, sizeof(r->method), "%s", method);
+		snprintf(r->path, sizeof(r->path), "%s", url);
+		*req_cls = r;
+		return MHD_YES;
+	}
+	if (*upload_size) {
+		/* Past the limit the rest is read and dropped, then 413. */
+		if (!r->too_big && wm_buf_add(&r->body, upload, *upload_size))
+			r->too_big = 1;
+		*upload_size = 0;
+		return MHD_YES;
+	}
+	return respond(cls, c, r, url, method);
+}
+
+/* One line per request: never a name, an answer, a query or a token. */
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
+    enum MHD_RequestTerminationCode why)
+{
+	struct req *r = *req_cls;
+	struct timespec t1;
+	double ms;
+
+	(void)cls;
+	(void)c;
+	(void)why;
+	if (!r)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
+	    (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
+	fprintf(stderr, "%s %s %d %zu %.1fms\n", r->method, r->path,
+	    r->status, r->bytes, ms);
+	wm_buf_release(&r->body);
+	free(r);
+	*req_cls = NULL;
+}
+
+static int
+loopback(const char *host)
+{
+	return strncmp(host, "127.", 4) == 0 || strcmp(host, "localhost") == 0;
+}
+
+int
+wm_server_check(const struct wm_server_opts *o, struct wm_buf *err)
+{
+	struct wm_store *s = NULL;
+	char demo[8];
+	int rc;
+
+	if ((rc = wm_store_open(o->db, 0, &s, err)))
+		return rc;
+	rc = wm_store_setting_get(s, "demo", demo, sizeof(demo), err);
+	wm_store_close(s);
+	if (rc == WM_STORE_NOT_FOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (!loopback(o->host) && !o->allow_demo) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "this is a demo database, whose passwords are "
+		    "public: it is served only on a loopback address (such as "
+		    "127.0.0.1) unless you add --allow-demo");
+		return WM_STORE_ERROR;
+	}
+	return 0;
+}
+
+static void
+stop_gracefully(struct MHD_Daemon *d)
+{
+	MHD_socket fd = MHD_quiesce_daemon(d);
+	int i;
+
+	if (fd != MHD_INVALID_SOCKET)
+		close(fd);
+	/* In-flight requests finish, for up to ten seconds. */
+	for (i = 0; i < 200; i++) {
+		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d,
+		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+
+		if (!info || info->num_connections == 0)
+			break;
+		usleep(50 * 1000);
+	}
+	MHD_stop_daemon(d);
+}
+
+int
+wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
+{
+	struct wm_server srv;
+	struct sockaddr_in sin;
+	sigset_t stop;
+	size_t i;
+	int sig;
+
+	memset(&srv, 0, sizeof(srv));
+	srv.db = o->db;
+	srv.site.base_url = o->base_url;
+	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
+	if (wm_n_pages > MAX_ROUTES)
+		return WM_STORE_ERROR;
+	for (i = 0; i < wm_n_pages; i++)
+		srv.routes[i] = wm_pages[i].route;
+	memset(&sin, 0, sizeof(sin));
+	sin.sin_family = AF_INET;
+	sin.sin_port = htons(o->port);
+	if (inet_pton(AF_INET, strcmp(o->host, "localhost") == 0 ? "127.0.0.1" :
+	    o->host, &sin.sin_addr) != 1) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "'%s' is not an IPv4 address to listen on",
+		    o->host);
+		return WM_STORE_ERROR;
+	}
+	/* Signals are taken by this thread alone, with sigwait below. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	pthread_mutex_init(&srv.mu, NULL);
+	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
+	    o->port, NULL, NULL, on_request, &srv,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)o->threads,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_END);
+	if (!srv.d) {
+		pthread_mutex_destroy(&srv.mu);
+		wm_buf_clear(err);
+		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
+		    o->host, (unsigned)o->port);
+		return WM_STORE_ERROR;
+	}
+	fprintf(stderr, "waymark: serving %s on http://%s:%u\n", o->db,
+	    o->host, (unsigned)o->port);
+	while (sigwait(&stop, &sig) != 0)
+		;
+	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
+	stop_gracefully(srv.d);
+	while (srv.n_idle)
+		wm_store_close(srv.idle[--srv.n_idle]);
+	pthread_mutex_destroy(&srv.mu);
+	return 0;
+}

@@ -1,0 +1,31 @@
+/*
+ * `waymark serve`: the web application over one database, until SIGINT
+ * or SIGTERM. The server owns its threads and connections; the options
+ * are the caller's.
+ */
+#ifndef WM_WEB_SERVER_H
+#define WM_WEB_SERVER_H
+
+#include <stdint.h>
+
+#include "util/buf.h"
+
+struct wm_server_opts {
+	const char *db;
+	const char *host;	/* IPv4 address or "localhost" */
+	uint16_t port;
+	const char *base_url;	/* how people reach it; https makes cookies
+				 * Secure */
+	unsigned threads;
+	int allow_demo;		/* serve a demo database beyond loopback */
+};
+
+/* Refuses a database that is not ready, or a demo database (public
+ * passwords) on anything but loopback without allow_demo. */
+int wm_server_check(const struct wm_server_opts *o, struct wm_buf *err);
+
+/* Serves until SIGINT or SIGTERM, then lets requests in flight finish
+ * and stops. Returns 0, or an error with err filled. */
+int wm_server_run(const struct wm_server_opts *o, struct wm_buf *err);
+
+#endif

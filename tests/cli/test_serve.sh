@@ -1,0 +1,101 @@
+# The web server over real HTTP on loopback: security headers, sign-in
+# and sign-out, CSRF, throttling, limits, the access log and shutdown.
+. "$(dirname "$0")/lib.sh"
+
+$WAYMARK init --db w.db >/dev/null
+$WAYMARK unit add --db w.db --kind network --code net --name "Net" >/dev/null
+printf 'correct horse battery\n' >pw
+$WAYMARK account add --db w.db --email jo@example.org --name "Jo Bloggs" --grant admin@net --password-file pw >/dev/null
+
+PID=""
+start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
+	local db=$1 try
+	shift
+	for try in 1 2 3 4 5; do
+		PORT=$((20000 + (RANDOM % 20000)))
+		$WAYMARK serve --db "$db" --listen "127.0.0.1:$PORT" "$@" 2>server.log &
+		PID=$!
+		for _ in $(seq 50); do
+			grep -q "serving" server.log 2>/dev/null && return 0
+			kill -0 $PID 2>/dev/null || break
+			sleep 0.1
+		done
+		kill $PID 2>/dev/null
+		wait $PID 2>/dev/null
+	done
+	return 1
+}
+stop() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID; }
+trap 'stop; rm -rf "$SCRATCH"' EXIT
+U() { echo "http://127.0.0.1:$PORT$1"; }
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
+
+start w.db && pass "the server starts on loopback" || fail "the server did not start: $(cat server.log)"
+
+same "$(code "$(U /)")" "303" "a signed-out visitor is sent to sign in"
+has headers "Location: /sign-in" "... to /sign-in"
+for h in "Content-Security-Policy: default-src 'none'" "frame-ancestors 'none'" "X-Content-Type-Options: nosniff" "Referrer-Policy: same-origin" "Cache-Control: no-store"; do
+	has headers "$h" "every response has $h"
+done
+
+same "$(code -c jar -b jar "$(U /sign-in)")" "200" "the sign-in page"
+has body '<label for="email">Email address</label>' "the form labels its fields"
+has headers "HttpOnly; SameSite=Lax" "its cookie is HttpOnly and SameSite=Lax"
+cp body form.html
+CS=$(csrf form.html)
+
+same "$(code -b jar --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "403" "a sign-in without its form token is refused"
+same "$(sqlite3 w.db 'SELECT count(*) FROM session')" "0" "... and starts no session"
+
+same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=wrong password" "$(U /sign-in)")" "200" "a wrong password shows the form again"
+has body "Email or password not recognised" "... with one message for any refusal"
+has body 'value="jo@example.org"' "... keeping what was typed"
+hasnt body "wrong password" "... but never the password"
+same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=nobody@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "200" "an unknown email"
+has body "Email or password not recognised" "... gets the same message"
+
+same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "303" "the right password signs in"
+has headers "Set-Cookie: wm_session=" "a session cookie is set"
+has headers "Max-Age=43200" "it lasts at most 12 hours"
+TOKEN=$(grep -o 'wm_session=[^;]*' headers | head -1 | cut -d= -f2)
+hasnt w.db "$TOKEN" "only a hash of the session token is stored"
+same "$(code -b jar "$(U /)")" "200" "home, signed in"
+has body "You are signed in as Jo Bloggs" "home says who is signed in"
+same "$(sqlite3 w.db "SELECT count(*) FROM audit WHERE action = 'signed in'")" "1" "signing in is audited"
+
+cp body home.html
+SCS=$(csrf home.html)
+same "$(code -b jar -d "csrf=not-the-token" "$(U /sign-out)")" "403" "sign-out with a wrong token is refused"
+same "$(code -b jar "$(U /)")" "200" "... and the session goes on"
+same "$(code -c jar -b jar --data-urlencode "csrf=$SCS" "$(U /sign-out)")" "303" "sign-out with the session's token"
+same "$(code -b "wm_session=$TOKEN" "$(U /)")" "303" "the old session token no longer works"
+
+same "$(code "$(U /no/such/page)")" "404" "an unknown page is 404"
+has body "Page not found" "... saying so plainly"
+same "$(code "$(U /sign-in/../etc)")" "404" "a path with .. is not followed"
+same "$(code -X DELETE "$(U /sign-in)")" "405" "a wrong method is 405"
+head -c 300000 /dev/zero | tr '\0' 'a' >big
+same "$(code -b jar --data-binary @big -H 'Content-Type: application/x-www-form-urlencoded' "$(U /sign-in)")" "413" "an oversized form is 413"
+same "$(code -b jar -H 'Content-Type: application/json' -d '{}' "$(U /sign-in)")" "415" "a form in another encoding is refused"
+same "$(code -b jar -d 'a=%zz' "$(U /sign-in)")" "400" "a malformed form is 400"
+
+for i in 1 2 3 4 5; do
+	code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=guess $i" "$(U /sign-in)" >/dev/null
+done
+same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "429" "repeated failures slow sign-in down, even with the right password"
+has body "Too many attempts to sign in" "... and say so"
+
+grep -qE '^POST /sign-in 303 [0-9]+ [0-9.]+ms$' server.log && pass "one access-log line per request" || fail "access log: $(head -3 server.log)"
+hasnt server.log "correct horse" "the log never holds a password"
+hasnt server.log "$TOKEN" "... or a token"
+hasnt server.log "jo@example.org" "... or an email"
+
+stop
+PID=""
+has server.log "stopping (signal 15)" "SIGTERM stops the server cleanly"
+
+# A demo database has public passwords: loopback only, unless told.
+$WAYMARK demo --db demo.db --people 5 >/dev/null
+run 1 "a demo database is refused on a public address" -- $WAYMARK serve --db demo.db --listen 0.0.0.0:$((20000 + RANDOM % 20000))
+has err "--allow-demo" "says how to allow it"
