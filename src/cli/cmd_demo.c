@@ -66,7 +66,7 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
-	if (parse_long("people", people, 0, 10000000, &o.people) ||
+	if (parse_long("people", people, 1, 10000000, &o.people) ||
 	    parse_long("seed", seed, 0, 2147483647L, &sd))
 		return CLI_USAGE;
 	o.seed = (uint64_t)sd;
@@ -86,8 +86,8 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAIL;
 	} else {
 		printf("built the demo network in %s: %d services, %ld people, "
-		    "%ld responses, %ld answers\n", db, DEMO_SERVICES, o.people,
-		    d.responses, d.answers);
+		    "%ld responses, %ld answers\n%s", db, DEMO_SERVICES, o.people,
+		    d.responses, d.answers, wm_buf_str(&d.sign_ins));
 	}
 	demo_release(&d);
 	wm_store_close(s);

@@ -65,6 +65,8 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 
 	d->opts = opts;
 	d->s = s;
+	wm_buf_init(&d->err, WM_BUF_DEFAULT_MAX);
+	wm_buf_init(&d->sign_ins, WM_BUF_DEFAULT_MAX);
 	wm_rng_seed(&d->rng, opts->seed);
 	wm_date_parse("2024-10-01", &d->start);
 	wm_date_parse("2026-09-30", &d->end);
@@ -82,6 +84,7 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	    (rc = demo_network(d)) ||
 	    (rc = demo_services(d)) ||
 	    (rc = demo_people(d)) ||
+	    (rc = demo_sign_ins(d, &d->sign_ins)) ||
 	    (rc = wm_store_commit(s, &d->err))) {
 		wm_store_rollback(s);
 		return rc ? rc : -1;
@@ -100,4 +103,5 @@ demo_release(struct demo *d)
 	wm_instrument_free(d->standards.in);
 	wm_catalogue_free(d->courses);
 	wm_buf_release(&d->err);
+	wm_buf_release(&d->sign_ins);
 }

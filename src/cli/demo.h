@@ -63,6 +63,7 @@ struct demo {
 	struct demo_validator validator[DEMO_VALIDATORS];
 	long responses, answers, pending;
 	double store_seconds;	/* time spent in the store's write path */
+	struct wm_buf sign_ins;	/* printed by `waymark demo` */
 };
 
 /* Builds the whole demo into an initialised, empty database. */
@@ -73,6 +74,10 @@ void demo_release(struct demo *d);
 /* demo_network.c */
 int demo_network(struct demo *d);
 int demo_people(struct demo *d);
+
+/* The demo's public sign-ins, one per role, as "sign-in: ROLE EMAIL
+ * PASSWORD" lines in `out`; also kept in the database's settings. */
+int demo_sign_ins(struct demo *d, struct wm_buf *out);
 
 /* demo_measures.c */
 struct wm_response;

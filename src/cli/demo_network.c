@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/response.h"
+#include "util/password.h"
 
 static const struct {
 	const char *code, *name;
@@ -321,4 +322,69 @@ demo_people(struct demo *d)
 			return rc;
 	}
 	return 0;
+}
+
+/* Public by design: printed by `waymark demo` and `make run`, which is why
+ * a demo database is served only on loopback. */
+static const struct {
+	const char *role, *email, *password;
+} sign_ins[] = {
+	{ "person", "person@demo.waymark.example", "demo-person-pass" },
+	{ "practitioner", "practitioner1.exbridge-recovery@demo.waymark.example",
+	    "demo-practitioner-pass" },
+	{ "lead", "lead.exbridge-recovery@demo.waymark.example",
+	    "demo-lead-pass" },
+	{ "validator", "validator1@demo.waymark.example", "demo-validator-pass" },
+	{ "commissioner", "commissioner@demo.waymark.example",
+	    "demo-commissioner-pass" },
+	{ "admin", "admin@demo.waymark.example", "demo-admin-pass" },
+};
+
+/* The person's own account, for the first demo person. */
+static int
+person_account(struct demo *d, int64_t *id)
+{
+	int64_t person, unit;
+	int rc;
+
+	if ((rc = wm_store_person_find(d->s, "DEMO-000001", &person,
+	    &d->err)) || (rc = wm_store_person_unit_at(d->s, person,
+	    "2026-09-30", &unit, &d->err)) ||
+	    (rc = wm_store_account_add(d->s, sign_ins[0].email,
+	    "Demo Person (fictional)", person, NULL, id, &d->err)))
+		return rc;
+	return wm_store_grant_add(d->s, *id, "person", unit, NULL, &d->err);
+}
+
+int
+demo_sign_ins(struct demo *d, struct wm_buf *out)
+{
+	char hash[WM_PASSWORD_HASH_MAX];
+	unsigned char salt[16];
+	size_t i, k;
+	int64_t id;
+	int rc;
+
+	for (i = 0; i < NELEM(sign_ins); i++) {
+		if (i == 0)
+			rc = person_account(d, &id);
+		else
+			rc = wm_store_account_find(d->s, sign_ins[i].email, &id,
+			    &d->err);
+		if (rc)
+			return rc;
+		for (k = 0; k < sizeof(salt); k++)
+			salt[k] = (unsigned char)wm_rng_below(&d->rng, 256);
+		if (wm_password_hash_salted(sign_ins[i].password, salt, hash)) {
+			wm_buf_puts(&d->err, "could not hash a demo password");
+			return -1;
+		}
+		if ((rc = wm_store_account_set_password(d->s, id, hash,
+		    &d->err)))
+			return rc;
+		wm_buf_printf(out, "sign-in: %s %s %s\n", sign_ins[i].role,
+		    sign_ins[i].email, sign_ins[i].password);
+	}
+	return wm_store_setting_set(d->s, "demo-sign-ins", wm_buf_str(out),
+	    &d->err);
 }

@@ -200,3 +200,16 @@ wm_store_setting_get(struct wm_store *s, const char *key, char *out, size_t n,
 		return WM_STORE_NOT_FOUND;
 	return wm_sq_fail(s, "reading a setting", err);
 }
+
+int
+wm_store_account_set_password(struct wm_store *s, int64_t id,
+    const char *hash, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_SET_PASSWORD, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	wm_sq_text(st, 2, hash);
+	return wm_sq_exec(s, st, "setting the password", err);
+}

@@ -172,6 +172,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " (SELECT * FROM role_grant WHERE account_id = a.id"
 	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
 	    " FROM account a WHERE a.id = ?1",
+	[ST_ACCOUNT_SET_PASSWORD] =
+	    "UPDATE account SET password_hash = ?2 WHERE id = ?1",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -259,6 +259,10 @@ int wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
+/* Replaces an account's password hash. */
+int wm_store_account_set_password(struct wm_store *s, int64_t id,
+    const char *hash, struct wm_buf *err);
+
 /* Facts about the database ("demo" = "1" for a demo network). */
 int wm_store_setting_set(struct wm_store *s, const char *key,
     const char *value, struct wm_buf *err);

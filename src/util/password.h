@@ -13,6 +13,11 @@
 /* 0 and the encoded hash in out; -1 if hashing failed (out of memory). */
 int wm_password_hash(const char *password, char out[WM_PASSWORD_HASH_MAX]);
 
+/* As wm_password_hash, but with the caller's 16-byte salt: only for
+ * reproducible demo data, whose passwords are public anyway. */
+int wm_password_hash_salted(const char *password,
+    const unsigned char salt[16], char out[WM_PASSWORD_HASH_MAX]);
+
 /* 1 if password matches hash, else 0 (also for a malformed hash). */
 int wm_password_verify(const char *hash, const char *password);
 

@@ -109,3 +109,12 @@ run 0 "a staff rating about a person" -- $WAYMARK respond --db v.db n1.json
 run 0 "a staff member's own shared needs" -- $WAYMARK respond --db v.db n2.json
 run 0 "the same again" -- $WAYMARK respond --db v.db n2.json
 same "$(sqlite3 v.db "SELECT responses || '/' || people FROM rollup WHERE measure = 'shared-needs' AND scale = ''")" "3/2" "3 responses from 2 distinct people"
+
+# The demo's public sign-ins, one per role, exactly as scripts expect.
+run 0 "a tiny demo" -- $WAYMARK demo --db s.db --people 3 --seed 1
+same "$(grep -c '^sign-in: ' out)" "6" "six sign-ins are printed"
+for role in person practitioner lead validator commissioner admin; do
+	grep -qE "^sign-in: $role [^ ]+@demo\.waymark\.example [^ ]{10,}$" out && pass "a $role sign-in" || fail "no $role sign-in line"
+done
+same "$(sqlite3 s.db "SELECT count(*) FROM account WHERE password_hash LIKE '\$argon2id\$%'")" "6" "only the six demo sign-ins have passwords"
+same "$(sqlite3 s.db "SELECT count(*) FROM account a JOIN role_grant g ON g.account_id = a.id WHERE a.email = 'person@demo.waymark.example' AND g.role = 'person' AND a.person_id IS NOT NULL")" "1" "the person's account is theirs, on their service's caseload"

@@ -99,3 +99,16 @@ has server.log "stopping (signal 15)" "SIGTERM stops the server cleanly"
 $WAYMARK demo --db demo.db --people 5 >/dev/null
 run 1 "a demo database is refused on a public address" -- $WAYMARK serve --db demo.db --listen 0.0.0.0:$((20000 + RANDOM % 20000))
 has err "--allow-demo" "says how to allow it"
+
+# The demo, served on loopback: its printed sign-ins work.
+start demo.db || fail "the demo did not start: $(cat server.log)"
+line=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: practitioner ')
+email=$(echo "$line" | cut -d' ' -f3)
+password=$(echo "$line" | cut -d' ' -f4)
+code -c jar2 -b jar2 "$(U /sign-in)" >/dev/null
+cp body form2.html
+same "$(code -c jar2 -b jar2 --data-urlencode "csrf=$(csrf form2.html)" --data-urlencode "email=$email" --data-urlencode "password=$password" "$(U /sign-in)")" "303" "the demo practitioner signs in with the printed password"
+same "$(code -b jar2 "$(U /)")" "200" "... and sees their home page"
+has body "practitioner@exbridge-recovery" "... with their role"
+stop
+PID=""

@@ -1086,6 +1086,20 @@ test_password(void **state)
 	/* A new salt each time: the same password never hashes the same. */
 	assert_int_equal(wm_password_hash(secret, again), 0);
 	assert_string_not_equal(hash, again);
+	/* A chosen salt gives the same hash every time, in the form the
+	 * ordinary verifier reads. */
+	{
+		static const unsigned char salt[16] = "0123456789abcdef";
+		char s1[WM_PASSWORD_HASH_MAX], s2[WM_PASSWORD_HASH_MAX];
+
+		assert_int_equal(wm_password_hash_salted(secret, salt, s1), 0);
+		assert_int_equal(wm_password_hash_salted(secret, salt, s2), 0);
+		assert_string_equal(s1, s2);
+		assert_int_equal(strncmp(s1, "$argon2id$v=19$m=65536,t=2,p=1$",
+		    31), 0);
+		assert_true(wm_password_verify(s1, secret));
+		assert_false(wm_password_verify(s1, "something else"));
+	}
 	wm_password_wipe(secret, sizeof(secret));
 	assert_int_equal(secret[0], 0);
 	assert_null(wm_password_problem("ten chars!"));
