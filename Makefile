@@ -30,7 +30,8 @@ ALL_CFLAGS := $(CSTD) $(WARN) $(OPT) $(INC) $(PKGCF) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS := $(OPT) $(LDFLAGS)
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/main.c'))
-LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/%.o) $(B)/gen/assets.o
+NHSUK    := node_modules/nhsuk-frontend/package.json
 MAIN_OBJ := $(B)/src/cli/main.o
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -43,6 +44,14 @@ all: $(B)/waymark
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# nhsuk-frontend, from npm (make deps), built into the binary.
+$(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK)
+	@mkdir -p $(dir $@)
+	python3 scripts/embed-assets.py $@
+
+$(B)/gen/assets.o: $(B)/gen/assets.c
+	$(CC) $(filter-out -Wconversion,$(ALL_CFLAGS)) -c $< -o $@
 
 $(B)/libwaymark.a: $(LIB_OBJ)
 	@rm -f $@

@@ -43,6 +43,9 @@ struct wm_http {
 	const char *content_type;
 	char location[256];	/* for redirects */
 	char set_cookie[2][200];
+	const unsigned char *fixed;	/* a built-in asset instead of out */
+	size_t fixed_len;
+	int cacheable;		/* the same for everyone: may be cached */
 };
 
 /* Literal markup only: the "" makes anything but a string literal fail to

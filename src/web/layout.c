@@ -35,17 +35,26 @@ wm_page_start(struct wm_http *h, const char *title)
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n<title>");
 	wm_esc_html_s(&h->out, title);
-	HTML(h, " - Waymark</title>\n</head>\n<body>\n"
-	    "<a href=\"#main\">Skip to main content</a>\n"
-	    "<header>\n<p><a href=\"/\">Waymark</a></p>\n");
+	HTML(h, " - Waymark</title>\n<link rel=\"stylesheet\" "
+	    "href=\"/assets/nhsuk-frontend.min.css\">\n</head>\n<body>\n"
+	    "<a class=\"nhsuk-skip-link\" href=\"#maincontent\">Skip to main "
+	    "content</a>\n<header class=\"nhsuk-header\" role=\"banner\">\n"
+	    "<div class=\"nhsuk-header__container nhsuk-width-container\">\n"
+	    "<div class=\"nhsuk-header__service\">\n"
+	    "<a class=\"nhsuk-header__service-logo\" href=\"/\">"
+	    "<span class=\"nhsuk-header__service-name\">Waymark</span></a>\n"
+	    "</div>\n");
 	if (h->signed_in) {
 		HTML(h, "<form method=\"post\" action=\"/sign-out\">\n"
 		    "<input type=\"hidden\" name=\"csrf\" value=\"");
 		wm_esc_attr_s(&h->out, h->who.csrf);
-		HTML(h, "\">\n<button type=\"submit\">Sign out</button>\n"
+		HTML(h, "\">\n<button class=\"nhsuk-button nhsuk-button--reverse "
+		    "nhsuk-u-margin-bottom-0\" type=\"submit\">Sign out</button>\n"
 		    "</form>\n");
 	}
-	HTML(h, "</header>\n<main id=\"main\">\n<h1>");
+	HTML(h, "</div>\n</header>\n<div class=\"nhsuk-width-container\">\n"
+	    "<main class=\"nhsuk-main-wrapper\" id=\"maincontent\" "
+	    "role=\"main\">\n<h1 class=\"nhsuk-heading-l\">");
 	wm_esc_html_s(&h->out, title);
 	HTML(h, "</h1>\n");
 }
@@ -53,16 +62,22 @@ wm_page_start(struct wm_http *h, const char *title)
 void
 wm_page_end(struct wm_http *h)
 {
-	HTML(h, "</main>\n<footer>\n<p>Waymark: recovery-orientated "
-	    "improvement across the network.</p>\n</footer>\n</body>\n</html>\n");
+	HTML(h, "</main>\n</div>\n<footer role=\"contentinfo\">\n"
+	    "<div class=\"nhsuk-footer\">\n<div class=\"nhsuk-width-container"
+	    "\">\n<p class=\"nhsuk-body-s\">Waymark: recovery-orientated "
+	    "improvement across the network.</p>\n</div>\n</div>\n</footer>\n"
+	    "</body>\n</html>\n");
 }
 
 void
 wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
 {
-	HTML(h, "<div role=\"alert\" aria-labelledby=\"error-summary-title\" "
-	    "tabindex=\"-1\">\n<h2 id=\"error-summary-title\">There is a "
-	    "problem</h2>\n<ul>\n<li>");
+	HTML(h, "<div class=\"nhsuk-error-summary\" "
+	    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
+	    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
+	    "id=\"error-summary-title\">There is a problem</h2>\n"
+	    "<div class=\"nhsuk-error-summary__body\">\n"
+	    "<ul class=\"nhsuk-list nhsuk-error-summary__list\">\n<li>");
 	if (field_id) {
 		HTML(h, "<a href=\"#");
 		wm_esc_attr_s(&h->out, field_id);
@@ -71,7 +86,7 @@ wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
 	wm_esc_html_s(&h->out, message);
 	if (field_id)
 		HTML(h, "</a>");
-	HTML(h, "</li>\n</ul>\n</div>\n");
+	HTML(h, "</li>\n</ul>\n</div>\n</div>\n");
 }
 
 void
@@ -81,8 +96,9 @@ wm_page_error(struct wm_http *h, int status, const char *title,
 	wm_buf_clear(&h->out);
 	h->status = status;
 	wm_page_start(h, title);
-	HTML(h, "<p>");
+	HTML(h, "<p class=\"nhsuk-body\">");
 	wm_esc_html_s(&h->out, message);
-	HTML(h, "</p>\n<p><a href=\"/\">Go to the start</a></p>\n");
+	HTML(h, "</p>\n<p class=\"nhsuk-body\"><a href=\"/\">Go to the "
+	    "start</a></p>\n");
 	wm_page_end(h);
 }

@@ -11,13 +11,13 @@ show_account(void *ctx, const struct wm_account_row *a)
 {
 	struct wm_http *h = ctx;
 
-	HTML(h, "<p>You are signed in as ");
+	HTML(h, "<p class=\"nhsuk-body\">You are signed in as ");
 	wm_esc_html_s(&h->out, a->name);
 	HTML(h, " (");
 	wm_esc_html_s(&h->out, a->email);
 	HTML(h, ").</p>\n");
 	if (a->grants) {
-		HTML(h, "<p>Your roles: ");
+		HTML(h, "<p class=\"nhsuk-body\">Your roles: ");
 		wm_esc_html_s(&h->out, a->grants);
 		HTML(h, ".</p>\n");
 	}

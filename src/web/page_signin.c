@@ -12,6 +12,53 @@
 #include "web/cookie.h"
 #include "web/layout.h"
 
+/* One labelled input in the design system's form-group pattern, marked
+ * in error (with the message read out before it) when err is set. */
+static void
+field(struct wm_http *h, const char *id, const char *label, const char *type,
+    const char *autocomplete, const char *value, const char *err)
+{
+	HTML(h, "<div class=\"nhsuk-form-group");
+	if (err)
+		HTML(h, " nhsuk-form-group--error");
+	HTML(h, "\">\n<label class=\"nhsuk-label\" for=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, label);
+	HTML(h, "</label>\n");
+	if (err) {
+		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">Error:"
+		    "</span> ");
+		wm_esc_html_s(&h->out, err);
+		HTML(h, "</span>\n");
+	}
+	HTML(h, "<input class=\"nhsuk-input");
+	if (err)
+		HTML(h, " nhsuk-input--error");
+	HTML(h, "\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\" name=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\" type=\"");
+	wm_esc_attr_s(&h->out, type);
+	HTML(h, "\" autocomplete=\"");
+	wm_esc_attr_s(&h->out, autocomplete);
+	HTML(h, "\" spellcheck=\"false\"");
+	if (err) {
+		HTML(h, " aria-describedby=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-error\"");
+	}
+	if (value) {
+		HTML(h, " value=\"");
+		wm_esc_attr_s(&h->out, value);
+		HTML(h, "\"");
+	}
+	HTML(h, ">\n</div>\n");
+}
+
 static void
 form(struct wm_http *h, const char *pre, const char *email, const char *err)
 {
@@ -21,14 +68,13 @@ form(struct wm_http *h, const char *pre, const char *email, const char *err)
 	HTML(h, "<form method=\"post\" action=\"/sign-in\" novalidate>\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, pre);
-	HTML(h, "\">\n<p>\n<label for=\"email\">Email address</label>\n"
-	    "<input id=\"email\" name=\"email\" type=\"email\" "
-	    "autocomplete=\"username\" spellcheck=\"false\" value=\"");
-	wm_esc_attr_s(&h->out, email ? email : "");
-	HTML(h, "\">\n</p>\n<p>\n<label for=\"password\">Password</label>\n"
-	    "<input id=\"password\" name=\"password\" type=\"password\" "
-	    "autocomplete=\"current-password\">\n</p>\n"
-	    "<button type=\"submit\">Sign in</button>\n</form>\n");
+	HTML(h, "\">\n");
+	field(h, "email", "Email address", "email", "username", email ? email :
+	    "", err);
+	field(h, "password", "Password", "password", "current-password", NULL,
+	    NULL);
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Sign in"
+	    "</button>\n</form>\n");
 	wm_page_end(h);
 }
 

@@ -33,5 +33,6 @@ void wm_page_sign_in_form(struct wm_http *h);
 void wm_page_sign_in(struct wm_http *h);
 void wm_page_sign_out(struct wm_http *h);
 void wm_page_home(struct wm_http *h);
+void wm_page_asset(struct wm_http *h);
 
 #endif

@@ -9,6 +9,8 @@ const struct wm_page wm_pages[] = {
 	{ { "GET", "/sign-in" }, WM_ACCESS_PUBLIC, wm_page_sign_in_form },
 	{ { "POST", "/sign-in" }, WM_ACCESS_SIGN_IN, wm_page_sign_in },
 	{ { "POST", "/sign-out" }, WM_ACCESS_SIGNED_IN, wm_page_sign_out },
+	{ { "GET", "/assets/{file}" }, WM_ACCESS_PUBLIC, wm_page_asset },
+	{ { "GET", "/assets/images/{file}" }, WM_ACCESS_PUBLIC, wm_page_asset },
 };
 
 const size_t wm_n_pages = sizeof(wm_pages) / sizeof(wm_pages[0]);

@@ -11,6 +11,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,8 +54,6 @@ static const char *const security_headers[][2] = {
 	{ "X-Content-Type-Options", "nosniff" },
 	{ "Referrer-Policy", "same-origin" },
 	{ "X-Frame-Options", "DENY" },
-	/* Pages hold personal data: never kept by browsers or proxies. */
-	{ "Cache-Control", "no-store" },
 };
 
 static struct wm_store *
@@ -111,14 +110,23 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 	if (h->out.failed)
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
-	res = MHD_create_response_from_buffer(h->out.len,
-	    h->out.data ? h->out.data : (void *)"", MHD_RESPMEM_MUST_COPY);
+	if (h->fixed)
+		res = MHD_create_response_from_buffer(h->fixed_len,
+		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
+	else
+		res = MHD_create_response_from_buffer(h->out.len,
+		    h->out.data ? h->out.data : (void *)"",
+		    MHD_RESPMEM_MUST_COPY);
 	if (!res)
 		return MHD_NO;
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
 	    i++)
 		MHD_add_response_header(res, security_headers[i][0],
 		    security_headers[i][1]);
+	/* Pages hold personal data: never kept by browsers or proxies. Only
+	 * the built-in assets, the same for everyone, may be cached. */
+	MHD_add_response_header(res, "Cache-Control", h->cacheable ?
+	    "public, max-age=86400" : "no-store");
 	if (h->content_type)
 		MHD_add_response_header(res, "Content-Type", h->content_type);
 	if (h->location[0])
@@ -128,7 +136,7 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 			MHD_add_response_header(res, "Set-Cookie",
 			    h->set_cookie[i]);
 	r->status = h->status;
-	r->bytes = h->out.len;
+	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
 	MHD_destroy_response(res);
 	return ok;

@@ -40,7 +40,8 @@ for h in "Content-Security-Policy: default-src 'none'" "frame-ancestors 'none'" 
 done
 
 same "$(code -c jar -b jar "$(U /sign-in)")" "200" "the sign-in page"
-has body '<label for="email">Email address</label>' "the form labels its fields"
+has body '<label class="nhsuk-label" for="email">Email address</label>' "the form labels its fields"
+has body '<link rel="stylesheet" href="/assets/nhsuk-frontend.min.css">' "pages use the NHS design system's stylesheet"
 has headers "HttpOnly; SameSite=Lax" "its cookie is HttpOnly and SameSite=Lax"
 cp body form.html
 CS=$(csrf form.html)
@@ -71,6 +72,14 @@ same "$(code -b jar "$(U /)")" "200" "... and the session goes on"
 same "$(code -c jar -b jar --data-urlencode "csrf=$SCS" "$(U /sign-out)")" "303" "sign-out with the session's token"
 same "$(code -b "wm_session=$TOKEN" "$(U /)")" "303" "the old session token no longer works"
 
+same "$(code "$(U /assets/nhsuk-frontend.min.css)")" "200" "the stylesheet is built into the server"
+has headers "Content-Type: text/css" "... served as CSS"
+has headers "Cache-Control: public, max-age=86400" "... and may be cached, being the same for everyone"
+has headers "X-Content-Type-Options: nosniff" "... with the security headers too"
+img=$(grep -o '/assets/images/[a-z0-9-]*\.svg' body | head -1)
+same "$(code "$(U "$img")")" "200" "the icons the stylesheet uses are served ($img)"
+has headers "Content-Type: image/svg+xml" "... as SVG"
+same "$(code "$(U /assets/no-such-file.css)")" "404" "an unknown asset is 404"
 same "$(code "$(U /no/such/page)")" "404" "an unknown page is 404"
 has body "Page not found" "... saying so plainly"
 same "$(code "$(U /sign-in/../etc)")" "404" "a path with .. is not followed"
