@@ -213,3 +213,24 @@ wm_store_account_set_password(struct wm_store *s, int64_t id,
 	wm_sq_text(st, 2, hash);
 	return wm_sq_exec(s, st, "setting the password", err);
 }
+
+int
+wm_store_account_person(struct wm_store *s, int64_t account_id,
+    int64_t *person_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_PERSON, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*person_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return WM_STORE_NOT_FOUND;
+	return wm_sq_fail(s, "reading the account", err);
+}

@@ -174,6 +174,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM account a WHERE a.id = ?1",
 	[ST_ACCOUNT_SET_PASSWORD] =
 	    "UPDATE account SET password_hash = ?2 WHERE id = ?1",
+	[ST_ACCOUNT_PERSON] =
+	    "SELECT person_id FROM account WHERE id = ?1"
+	    " AND person_id IS NOT NULL",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -259,6 +259,11 @@ int wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
+/* The person an account belongs to (people using services sign in with
+ * one); WM_STORE_NOT_FOUND for staff accounts. */
+int wm_store_account_person(struct wm_store *s, int64_t account_id,
+    int64_t *person_id, struct wm_buf *err);
+
 /* Replaces an account's password hash. */
 int wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err);

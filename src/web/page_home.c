@@ -31,10 +31,19 @@ wm_page_home(struct wm_http *h)
 
 	wm_page_start(h, "Home");
 	if (wm_store_account_get(h->store, h->who.account_id, show_account, h,
-	    &err))
+	    &err)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Waymark could not read your account. Try again later.");
-	else
+	} else {
+		int64_t person;
+
+		if (wm_store_account_person(h->store, h->who.account_id,
+		    &person, &err) == 0)
+			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
+			    "Answer your measures</a>: your recovery markers, "
+			    "your shared needs and how the service supports "
+			    "you.</p>\n");
 		wm_page_end(h);
+	}
 	wm_buf_release(&err);
 }

@@ -9,6 +9,13 @@ const struct wm_page wm_pages[] = {
 	{ { "GET", "/sign-in" }, WM_ACCESS_PUBLIC, wm_page_sign_in_form },
 	{ { "POST", "/sign-in" }, WM_ACCESS_SIGN_IN, wm_page_sign_in },
 	{ { "POST", "/sign-out" }, WM_ACCESS_SIGNED_IN, wm_page_sign_out },
+	{ { "GET", "/measures" }, WM_ACCESS_SIGNED_IN, wm_page_measures },
+	{ { "GET", "/measures/{id}" }, WM_ACCESS_SIGNED_IN,
+	    wm_page_measure_form },
+	{ { "POST", "/measures/{id}" }, WM_ACCESS_SIGNED_IN,
+	    wm_page_measure_save },
+	{ { "GET", "/measures/{id}/saved" }, WM_ACCESS_SIGNED_IN,
+	    wm_page_measure_saved },
 	{ { "GET", "/assets/{file}" }, WM_ACCESS_PUBLIC, wm_page_asset },
 	{ { "GET", "/assets/images/{file}" }, WM_ACCESS_PUBLIC, wm_page_asset },
 };

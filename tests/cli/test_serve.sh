@@ -119,5 +119,43 @@ cp body form2.html
 same "$(code -c jar2 -b jar2 --data-urlencode "csrf=$(csrf form2.html)" --data-urlencode "email=$email" --data-urlencode "password=$password" "$(U /sign-in)")" "303" "the demo practitioner signs in with the printed password"
 same "$(code -b jar2 "$(U /)")" "200" "... and sees their home page"
 has body "practitioner@exbridge-recovery" "... with their role"
+same "$(code -b jar2 "$(U /measures)")" "404" "a practitioner has no measures of their own to answer here"
+
+# A person answers their recovery markers.
+line=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: person ')
+code -c jar3 -b jar3 "$(U /sign-in)" >/dev/null
+cp body form3.html
+same "$(code -c jar3 -b jar3 --data-urlencode "csrf=$(csrf form3.html)" --data-urlencode "email=$(echo "$line" | cut -d' ' -f3)" --data-urlencode "password=$(echo "$line" | cut -d' ' -f4)" "$(U /sign-in)")" "303" "the demo person signs in"
+same "$(code -b jar3 "$(U /)")" "200" "the person's home"
+has body 'href="/measures"' "home leads to their measures"
+same "$(code -b jar3 "$(U /measures)")" "200" "the list of measures"
+has body "DREEM recovery markers" "it offers the recovery markers"
+hasnt body "10 core standards" "but not the services' standards"
+MID=$(sqlite3 demo.db "SELECT id FROM instrument WHERE url LIKE '%dreem-recovery-markers'")
+SID=$(sqlite3 demo.db "SELECT id FROM instrument WHERE url LIKE '%core-standards'")
+same "$(code -b jar3 "$(U /measures/$SID)")" "404" "an instrument a person does not answer is not found"
+same "$(code -b jar3 "$(U /measures/99999)")" "404" "nor is one that does not exist"
+same "$(code -b jar3 "$(U /measures/$MID)")" "200" "the recovery markers form"
+cp body markers.html
+has markers.html '<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">I feel hopeful about my future</legend>' "a fieldset per question, with the newsletter's words"
+has markers.html 'type="radio" value="prefer-not-to-say"' "prefer not to say is always there"
+has markers.html "Priscilla Ridgway" "the instrument's source is shown with it"
+TOK=$(csrf markers.html)
+before=$(sqlite3 demo.db "SELECT count(*) FROM response")
+same "$(code -b jar3 --data-urlencode "csrf=$TOK" -d hopeful=agree -d activities=agree "$(U /measures/$MID)")" "400" "an incomplete form is shown again"
+has body "There is a problem" "with the error summary"
+has body 'href="#safe-home-1"' "linking to each unanswered question"
+grep -A30 'I feel hopeful about my future' body | grep -q 'value="agree" checked' && pass "answers given are kept" || fail "the answer given was not kept"
+same "$(code -b jar3 --data-urlencode "csrf=$TOK" -d hopeful=maybe "$(U /measures/$MID)")" "400" "an unknown answer code is refused"
+same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$before" "refused forms store nothing"
+args=()
+for q in $(grep -o 'name="[a-z-]*" type="radio"' markers.html | cut -d'"' -f2 | sort -u | grep -v '^hopeful$'); do args+=(-d "$q=agree"); done
+args+=(-d "hopeful=strongly-agree")
+same "$(code -b jar3 --data-urlencode "csrf=$TOK" "${args[@]}" "$(U /measures/$MID)")" "303" "a complete form is saved"
+same "$(code -b jar3 "$(U /measures/$MID/saved)")" "200" "and says so"
+same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one response was stored"
+same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.author_id = r.subject_id) FROM response r ORDER BY r.id DESC LIMIT 1")" "person person 1" "recorded as the person's own answers"
+same "$(sqlite3 demo.db "SELECT round(value, 2) FROM score ORDER BY response_id DESC LIMIT 1")" "4.09" "and scored (10 agree, 1 strongly agree: 4.09)"
+same "$(code -b jar3 -d "hopeful=agree" "$(U /measures/$MID)")" "403" "a form without its token changes nothing"
 stop
 PID=""

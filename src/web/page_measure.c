@@ -1,0 +1,421 @@
+/*
+ * A person answers a measure (DREEM recovery markers, shared needs,
+ * supportive service indicators): the form is drawn from the instrument
+ * file, checked by core, and shown again with the answers kept and every
+ * problem listed when something is missing.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/response.h"
+#include "util/escape.h"
+#include "web/layout.h"
+
+/* The signed-in person, or 0 (and a 404 page) for anyone else. */
+static int64_t
+person_of(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t person = 0;
+
+	if (wm_store_account_person(h->store, h->who.account_id, &person,
+	    &err))
+		person = 0;
+	wm_buf_release(&err);
+	if (!person)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	return person;
+}
+
+static int
+answerable(const struct wm_instrument *in)
+{
+	return (in->subjects & WM_SUBJECT_PERSON) &&
+	    (in->respondents & WM_RESPONDENT_PERSON);
+}
+
+/* The instrument named in the path, if a person may answer it; else NULL
+ * and a 404 page, exactly as if it did not exist. */
+static struct wm_instrument *
+instrument_of(struct wm_http *h, int64_t *id)
+{
+	const char *p = wm_route_param(&h->match, "id");
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	char *end;
+
+	*id = p ? strtoll(p, &end, 10) : 0;
+	if (*id > 0 && *end == '\0' &&
+	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
+	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
+	    !answerable(in)) {
+		wm_instrument_free(in);
+		in = NULL;
+	}
+	if (!in)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return in;
+}
+
+static void
+attribution(struct wm_http *h, const struct wm_instrument *in)
+{
+	HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, in->purpose);
+	HTML(h, "</p>\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, in->copyright);
+	HTML(h, "</p>\n</div>\n");
+}
+
+static void
+radios(struct wm_http *h, const struct wm_item *it, const char *chosen,
+    const char *err)
+{
+	size_t k;
+
+	HTML(h, "<div class=\"nhsuk-form-group");
+	if (err)
+		HTML(h, " nhsuk-form-group--error");
+	HTML(h, "\">\n<fieldset class=\"nhsuk-fieldset\"");
+	if (err) {
+		HTML(h, " aria-describedby=\"");
+		wm_esc_attr_s(&h->out, it->link_id);
+		HTML(h, "-error\"");
+	}
+	HTML(h, ">\n<legend class=\"nhsuk-fieldset__legend "
+	    "nhsuk-fieldset__legend--s\">");
+	wm_esc_html_s(&h->out, it->text);
+	HTML(h, "</legend>\n");
+	if (err) {
+		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
+		wm_esc_attr_s(&h->out, it->link_id);
+		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">Error:"
+		    "</span> ");
+		wm_esc_html_s(&h->out, err);
+		HTML(h, "</span>\n");
+	}
+	HTML(h, "<div class=\"nhsuk-radios\">\n");
+	for (k = 0; k < it->n_options; k++) {
+		const struct wm_option *op = &it->options[k];
+		char id[96];
+
+		snprintf(id, sizeof(id), "%s-%zu", it->link_id, k + 1);
+		HTML(h, "<div class=\"nhsuk-radios__item\">\n"
+		    "<input class=\"nhsuk-radios__input\" id=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "\" name=\"");
+		wm_esc_attr_s(&h->out, it->link_id);
+		HTML(h, "\" type=\"radio\" value=\"");
+		wm_esc_attr_s(&h->out, op->code);
+		HTML(h, "\"");
+		if (chosen && strcmp(chosen, op->code) == 0)
+			HTML(h, " checked");
+		HTML(h, ">\n<label class=\"nhsuk-label nhsuk-radios__label\" "
+		    "for=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, op->display);
+		HTML(h, "</label>\n</div>\n");
+	}
+	HTML(h, "</div>\n</fieldset>\n</div>\n");
+}
+
+static void
+textarea(struct wm_http *h, const struct wm_item *it, const char *value)
+{
+	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
+	    "for=\"");
+	wm_esc_attr_s(&h->out, it->link_id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, it->text);
+	HTML(h, "</label>\n<textarea class=\"nhsuk-textarea\" id=\"");
+	wm_esc_attr_s(&h->out, it->link_id);
+	HTML(h, "\" name=\"");
+	wm_esc_attr_s(&h->out, it->link_id);
+	HTML(h, "\" rows=\"3\">");
+	wm_esc_html_s(&h->out, value ? value : "");
+	HTML(h, "</textarea>\n</div>\n");
+}
+
+/* The message for an item, when the form was refused, or NULL. */
+static const char *
+problem_for(const struct wm_diags *d, const struct wm_item *it)
+{
+	size_t i;
+
+	for (i = 0; d && i < d->n; i++)
+		if (d->v[i].where && strncmp(d->v[i].where, "item ", 5) == 0 &&
+		    strcmp(d->v[i].where + 5, it->link_id) == 0)
+			return it->n_options ? "Choose an answer (or \"Prefer not "
+			    "to say\")" : "Check this answer";
+	return NULL;
+}
+
+static void
+form(struct wm_http *h, const struct wm_instrument *in, int64_t id,
+    const struct wm_diags *d)
+{
+	char action[48];
+	size_t i;
+
+	wm_page_start(h, in->title);
+	if (d && d->n) {
+		HTML(h, "<div class=\"nhsuk-error-summary\" "
+		    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
+		    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
+		    "id=\"error-summary-title\">There is a problem</h2>\n"
+		    "<div class=\"nhsuk-error-summary__body\">\n<ul class=\""
+		    "nhsuk-list nhsuk-error-summary__list\">\n");
+		for (i = 0; i < in->n_items; i++) {
+			const struct wm_item *it = &in->items[i];
+
+			if (!problem_for(d, it))
+				continue;
+			HTML(h, "<li><a href=\"#");
+			wm_esc_attr_s(&h->out, it->link_id);
+			if (it->n_options)
+				HTML(h, "-1");
+			HTML(h, "\">");
+			HTML(h, "Answer: ");
+			wm_esc_html_s(&h->out, it->text);
+			HTML(h, "</a></li>\n");
+		}
+		HTML(h, "</ul>\n</div>\n</div>\n");
+	}
+	snprintf(action, sizeof(action), "/measures/%lld", (long long)id);
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, action);
+	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
+	    "value=\"");
+	wm_esc_attr_s(&h->out, h->who.csrf);
+	HTML(h, "\">\n");
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+		const char *given = wm_form_get(&h->form, it->link_id);
+
+		switch (it->type) {
+		case WM_ITEM_GROUP:
+			if (it->text) {
+				HTML(h, "<h2 class=\"nhsuk-heading-m\">");
+				wm_esc_html_s(&h->out, it->text);
+				HTML(h, "</h2>\n");
+			}
+			break;
+		case WM_ITEM_DISPLAY:
+			HTML(h, "<p class=\"nhsuk-body\">");
+			wm_esc_html_s(&h->out, it->text);
+			HTML(h, "</p>\n");
+			break;
+		case WM_ITEM_CHOICE:
+			radios(h, it, given, problem_for(d, it));
+			break;
+		default:
+			textarea(h, it, given);
+			break;
+		}
+	}
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Save my "
+	    "answers</button>\n</form>\n");
+	attribution(h, in);
+	wm_page_end(h);
+}
+
+void
+wm_page_measure_form(struct wm_http *h)
+{
+	struct wm_instrument *in;
+	int64_t id;
+
+	if (!person_of(h) || !(in = instrument_of(h, &id)))
+		return;
+	form(h, in, id, NULL);
+	wm_instrument_free(in);
+}
+
+/* The form's answers into a response; unknown codes become problems. */
+static void
+fill(struct wm_http *h, struct wm_response *r, struct wm_diags *d)
+{
+	size_t i;
+
+	for (i = 0; i < r->in->n_items; i++) {
+		const struct wm_item *it = &r->in->items[i];
+		const char *v = wm_form_get(&h->form, it->link_id);
+		char where[80];
+
+		if (!v || !v[0] || it->type == WM_ITEM_GROUP ||
+		    it->type == WM_ITEM_DISPLAY)
+			continue;
+		if ((it->type == WM_ITEM_CHOICE ?
+		    wm_response_set_choice(r, it->link_id, v) :
+		    wm_response_set_text(r, it->link_id, v)) != 0) {
+			snprintf(where, sizeof(where), "item %.64s", it->link_id);
+			wm_diags_add(d, 0, 0, where, "not one of the answers");
+		}
+	}
+}
+
+static int
+save(struct wm_http *h, struct wm_response *r, int64_t inst, int64_t person)
+{
+	struct wm_response_ids ids = { inst, person, 0, person };
+	struct wm_buf err = WM_BUF_INIT;
+	char date[11];
+	int64_t id;
+	int rc;
+
+	wm_date_format(&r->authored, date);
+	rc = wm_store_person_unit_at(h->store, person, date, &ids.unit_id,
+	    &err);
+	if (rc == 0)
+		rc = wm_store_response_save(h->store, r, &ids, &id, &err);
+	wm_buf_release(&err);
+	return rc;
+}
+
+void
+wm_page_measure_save(struct wm_http *h)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in;
+	struct wm_response *r;
+	int64_t id, person;
+	char next[64];
+
+	if (!(person = person_of(h)) || !(in = instrument_of(h, &id)))
+		return;
+	r = wm_response_new(in);
+	if (!r) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Your answers could not be saved. Try again.");
+		wm_instrument_free(in);
+		return;
+	}
+	r->status = WM_STATUS_COMPLETED;
+	r->subject.kind = WM_SUBJECT_PERSON;
+	r->subject.id = "me";
+	r->author.kind = WM_SUBJECT_PERSON;
+	r->author.id = "me";
+	r->respondent = WM_RESPONDENT_PERSON;
+	wm_date_from_days((long)(h->now / 86400), &r->authored);
+	fill(h, r, &d);
+	if (d.n == 0)
+		wm_response_check(r, &r->authored, &d);
+	if (d.n || wm_diags_count(&d)) {
+		h->status = 400;
+		form(h, in, id, &d);
+	} else if (save(h, r, id, person)) {
+		wm_page_error(h, 409, "Your answers could not be saved",
+		    "You are not on a service's caseload today. Ask your "
+		    "practitioner.");
+	} else {
+		snprintf(next, sizeof(next), "/measures/%lld/saved",
+		    (long long)id);
+		wm_http_redirect(h, next);
+	}
+	wm_response_free(r);
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+}
+
+void
+wm_page_measure_saved(struct wm_http *h)
+{
+	struct wm_instrument *in;
+	int64_t id;
+
+	if (!person_of(h) || !(in = instrument_of(h, &id)))
+		return;
+	wm_page_start(h, "Your answers have been saved");
+	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
+	wm_esc_html_s(&h->out, in->title);
+	HTML(h, " are saved on your record, and only you and the people "
+	    "supporting you can see them.</p>\n<p class=\"nhsuk-body\">"
+	    "<a href=\"/measures\">Answer another measure</a></p>\n");
+	wm_page_end(h);
+	wm_instrument_free(in);
+}
+
+struct list {
+	struct wm_http *h;
+	char last_url[512];
+	int64_t last_id;
+	char last_title[256];
+	int any;
+};
+
+static void
+flush(struct list *l)
+{
+	char href[48];
+
+	if (!l->last_id)
+		return;
+	snprintf(href, sizeof(href), "/measures/%lld", (long long)l->last_id);
+	HTML(l->h, "<li><a href=\"");
+	wm_esc_attr_s(&l->h->out, href);
+	HTML(l->h, "\">");
+	wm_esc_html_s(&l->h->out, l->last_title);
+	HTML(l->h, "</a></li>\n");
+	l->any = 1;
+}
+
+/* Rows come ordered by url and version: the last of each url is shown. */
+static int
+list_row(void *ctx, const struct wm_instrument_row *row)
+{
+	struct list *l = ctx;
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+
+	if (strcmp(row->url, l->last_url) != 0)
+		flush(l);
+	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
+	l->last_id = 0;
+	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
+	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
+	    answerable(in)) {
+		l->last_id = row->id;
+		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
+	}
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return 0;
+}
+
+void
+wm_page_measures(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct list l;
+
+	if (!person_of(h))
+		return;
+	memset(&l, 0, sizeof(l));
+	l.h = h;
+	wm_page_start(h, "Your measures");
+	HTML(h, "<p class=\"nhsuk-body\">These questions are about your own "
+	    "recovery and the help you get. Answer them yourself, in your own "
+	    "time; you can say \"Prefer not to say\" to any of them.</p>\n"
+	    "<ul class=\"nhsuk-list\">\n");
+	if (wm_store_instrument_list(h->store, list_row, &l, &err) == 0)
+		flush(&l);
+	HTML(h, "</ul>\n");
+	if (!l.any)
+		HTML(h, "<p class=\"nhsuk-body\">There is nothing to answer "
+		    "yet.</p>\n");
+	wm_page_end(h);
+	wm_buf_release(&err);
+}
