@@ -214,11 +214,12 @@ wm_store_account_set_password(struct wm_store *s, int64_t id,
 	return wm_sq_exec(s, st, "setting the password", err);
 }
 
-int
-wm_store_account_person(struct wm_store *s, int64_t account_id,
-    int64_t *person_id, struct wm_buf *err)
+/* One id from a query keyed by an account, or WM_STORE_NOT_FOUND. */
+static int
+account_id_query(struct wm_store *s, enum stmt which, int64_t account_id,
+    int64_t *out, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_PERSON, err);
+	sqlite3_stmt *st = wm_sq_query(s, which, err);
 	int rc;
 
 	if (!st)
@@ -226,11 +227,27 @@ wm_store_account_person(struct wm_store *s, int64_t account_id,
 	sqlite3_bind_int64(st, 1, account_id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		*person_id = sqlite3_column_int64(st, 0);
+		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
 		return 0;
 	if (rc == SQLITE_DONE)
 		return WM_STORE_NOT_FOUND;
 	return wm_sq_fail(s, "reading the account", err);
+}
+
+int
+wm_store_account_person(struct wm_store *s, int64_t account_id,
+    int64_t *person_id, struct wm_buf *err)
+{
+	return account_id_query(s, ST_ACCOUNT_PERSON, account_id, person_id,
+	    err);
+}
+
+int
+wm_store_account_service(struct wm_store *s, int64_t account_id,
+    int64_t *unit_id, struct wm_buf *err)
+{
+	return account_id_query(s, ST_ACCOUNT_SERVICE, account_id, unit_id,
+	    err);
 }

@@ -177,6 +177,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ACCOUNT_PERSON] =
 	    "SELECT person_id FROM account WHERE id = ?1"
 	    " AND person_id IS NOT NULL",
+	[ST_ACCOUNT_SERVICE] =
+	    "SELECT g.unit_id FROM role_grant g JOIN unit u ON u.id = g.unit_id"
+	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
+	    " AND u.kind = 'service' ORDER BY g.role = 'lead', g.unit_id LIMIT 1",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -264,6 +264,11 @@ int wm_store_account_get(struct wm_store *s, int64_t id,
 int wm_store_account_person(struct wm_store *s, int64_t account_id,
     int64_t *person_id, struct wm_buf *err);
 
+/* The service a member of staff works in (their first practitioner, or
+ * else lead, grant at a service); WM_STORE_NOT_FOUND if none. */
+int wm_store_account_service(struct wm_store *s, int64_t account_id,
+    int64_t *unit_id, struct wm_buf *err);
+
 /* Replaces an account's password hash. */
 int wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err);

@@ -43,6 +43,11 @@ wm_page_home(struct wm_http *h)
 			    "Answer your measures</a>: your recovery markers, "
 			    "your shared needs and how the service supports "
 			    "you.</p>\n");
+		else if (wm_store_account_service(h->store, h->who.account_id,
+		    &person, &err) == 0)
+			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
+			    "Reflect on an interaction</a> with the Ten Top "
+			    "Tips, or complete your own shared needs.</p>\n");
 		wm_page_end(h);
 	}
 	wm_buf_release(&err);

@@ -1,8 +1,10 @@
 /*
- * A person answers a measure (DREEM recovery markers, shared needs,
- * supportive service indicators): the form is drawn from the instrument
- * file, checked by core, and shown again with the answers kept and every
- * problem listed when something is missing.
+ * Answering a form about yourself: a person their measures (DREEM
+ * recovery markers, shared needs, supportive service indicators), a
+ * practitioner their Ten Top Tips reflection or their own shared needs.
+ * The form is drawn from the instrument file, checked by core, and shown
+ * again with the answers kept and every problem listed when something is
+ * missing.
  */
 #include "web/pages.h"
 
@@ -14,34 +16,52 @@
 #include "util/escape.h"
 #include "web/layout.h"
 
-/* The signed-in person, or 0 (and a 404 page) for anyone else. */
-static int64_t
-person_of(struct wm_http *h)
+/* Who is answering, about themselves. */
+struct answerer {
+	enum wm_subject kind;		/* person, or staff */
+	enum wm_respondent respondent;
+	int64_t id;			/* person id, or account id */
+	int64_t unit;			/* staff: their service */
+};
+
+/* The signed-in person or member of staff; 0 (and a 404 page) for anyone
+ * with nothing of their own to answer, such as a commissioner. */
+static int
+answerer_of(struct wm_http *h, struct answerer *a)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
+	int ok = 1;
 
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
+	memset(a, 0, sizeof(*a));
+	if (wm_store_account_person(h->store, h->who.account_id, &a->id,
+	    &err) == 0) {
+		a->kind = WM_SUBJECT_PERSON;
+		a->respondent = WM_RESPONDENT_PERSON;
+	} else if (wm_store_account_service(h->store, h->who.account_id,
+	    &a->unit, &err) == 0) {
+		a->kind = WM_SUBJECT_STAFF;
+		a->respondent = WM_RESPONDENT_STAFF;
+		a->id = h->who.account_id;
+	} else {
+		ok = 0;
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
-	return person;
+	}
+	wm_buf_release(&err);
+	return ok;
 }
 
 static int
-answerable(const struct wm_instrument *in)
+answerable(const struct wm_instrument *in, const struct answerer *a)
 {
-	return (in->subjects & WM_SUBJECT_PERSON) &&
-	    (in->respondents & WM_RESPONDENT_PERSON);
+	return (in->subjects & (unsigned)a->kind) &&
+	    (in->respondents & (unsigned)a->respondent);
 }
 
 /* The instrument named in the path, if a person may answer it; else NULL
  * and a 404 page, exactly as if it did not exist. */
 static struct wm_instrument *
-instrument_of(struct wm_http *h, int64_t *id)
+instrument_of(struct wm_http *h, const struct answerer *a, int64_t *id)
 {
 	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
@@ -53,7 +73,7 @@ instrument_of(struct wm_http *h, int64_t *id)
 	if (*id > 0 && *end == '\0' &&
 	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
 	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    !answerable(in)) {
+	    !answerable(in, a)) {
 		wm_instrument_free(in);
 		in = NULL;
 	}
@@ -233,9 +253,10 @@ void
 wm_page_measure_form(struct wm_http *h)
 {
 	struct wm_instrument *in;
+	struct answerer a;
 	int64_t id;
 
-	if (!person_of(h) || !(in = instrument_of(h, &id)))
+	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
 	form(h, in, id, NULL);
 	wm_instrument_free(in);
@@ -264,18 +285,21 @@ fill(struct wm_http *h, struct wm_response *r, struct wm_diags *d)
 	}
 }
 
+/* Saved against the person's service that day, or the staff member's. */
 static int
-save(struct wm_http *h, struct wm_response *r, int64_t inst, int64_t person)
+save(struct wm_http *h, struct wm_response *r, int64_t inst,
+    const struct answerer *a)
 {
-	struct wm_response_ids ids = { inst, person, 0, person };
+	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
 	struct wm_buf err = WM_BUF_INIT;
 	char date[11];
 	int64_t id;
-	int rc;
+	int rc = 0;
 
 	wm_date_format(&r->authored, date);
-	rc = wm_store_person_unit_at(h->store, person, date, &ids.unit_id,
-	    &err);
+	if (a->kind == WM_SUBJECT_PERSON)
+		rc = wm_store_person_unit_at(h->store, a->id, date, &ids.unit_id,
+		    &err);
 	if (rc == 0)
 		rc = wm_store_response_save(h->store, r, &ids, &id, &err);
 	wm_buf_release(&err);
@@ -288,10 +312,11 @@ wm_page_measure_save(struct wm_http *h)
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in;
 	struct wm_response *r;
-	int64_t id, person;
+	struct answerer a;
+	int64_t id;
 	char next[64];
 
-	if (!(person = person_of(h)) || !(in = instrument_of(h, &id)))
+	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
 	r = wm_response_new(in);
 	if (!r) {
@@ -301,11 +326,11 @@ wm_page_measure_save(struct wm_http *h)
 		return;
 	}
 	r->status = WM_STATUS_COMPLETED;
-	r->subject.kind = WM_SUBJECT_PERSON;
+	r->subject.kind = a.kind;
 	r->subject.id = "me";
-	r->author.kind = WM_SUBJECT_PERSON;
+	r->author.kind = a.kind;
 	r->author.id = "me";
-	r->respondent = WM_RESPONDENT_PERSON;
+	r->respondent = a.respondent;
 	wm_date_from_days((long)(h->now / 86400), &r->authored);
 	fill(h, r, &d);
 	if (d.n == 0)
@@ -313,7 +338,7 @@ wm_page_measure_save(struct wm_http *h)
 	if (d.n || wm_diags_count(&d)) {
 		h->status = 400;
 		form(h, in, id, &d);
-	} else if (save(h, r, id, person)) {
+	} else if (save(h, r, id, &a)) {
 		wm_page_error(h, 409, "Your answers could not be saved",
 		    "You are not on a service's caseload today. Ask your "
 		    "practitioner.");
@@ -331,22 +356,29 @@ void
 wm_page_measure_saved(struct wm_http *h)
 {
 	struct wm_instrument *in;
+	struct answerer a;
 	int64_t id;
 
-	if (!person_of(h) || !(in = instrument_of(h, &id)))
+	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
 	wm_page_start(h, "Your answers have been saved");
 	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
 	wm_esc_html_s(&h->out, in->title);
-	HTML(h, " are saved on your record, and only you and the people "
-	    "supporting you can see them.</p>\n<p class=\"nhsuk-body\">"
-	    "<a href=\"/measures\">Answer another measure</a></p>\n");
+	if (a.kind == WM_SUBJECT_PERSON)
+		HTML(h, " are saved on your record, and only you and the "
+		    "people supporting you can see them.</p>\n");
+	else
+		HTML(h, " are saved. No one else sees your own answers; your "
+		    "team sees only totals.</p>\n");
+	HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">Answer "
+	    "another</a></p>\n");
 	wm_page_end(h);
 	wm_instrument_free(in);
 }
 
 struct list {
 	struct wm_http *h;
+	struct answerer a;
 	char last_url[512];
 	int64_t last_id;
 	char last_title[256];
@@ -384,7 +416,7 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 	l->last_id = 0;
 	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
 	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    answerable(in)) {
+	    answerable(in, &l->a)) {
 		l->last_id = row->id;
 		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
 	}
@@ -401,15 +433,23 @@ wm_page_measures(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	struct list l;
 
-	if (!person_of(h))
-		return;
 	memset(&l, 0, sizeof(l));
+	if (!answerer_of(h, &l.a))
+		return;
 	l.h = h;
-	wm_page_start(h, "Your measures");
-	HTML(h, "<p class=\"nhsuk-body\">These questions are about your own "
-	    "recovery and the help you get. Answer them yourself, in your own "
-	    "time; you can say \"Prefer not to say\" to any of them.</p>\n"
-	    "<ul class=\"nhsuk-list\">\n");
+	if (l.a.kind == WM_SUBJECT_PERSON) {
+		wm_page_start(h, "Your measures");
+		HTML(h, "<p class=\"nhsuk-body\">These questions are about "
+		    "your own recovery and the help you get. Answer them "
+		    "yourself, in your own time; you can say \"Prefer not to "
+		    "say\" to any of them.</p>\n");
+	} else {
+		wm_page_start(h, "Your reflections");
+		HTML(h, "<p class=\"nhsuk-body\">After each interaction, ask "
+		    "yourself the Ten Top Tips. Your own answers are yours: no "
+		    "one else sees them, and teams see only totals.</p>\n");
+	}
+	HTML(h, "<ul class=\"nhsuk-list\">\n");
 	if (wm_store_instrument_list(h->store, list_row, &l, &err) == 0)
 		flush(&l);
 	HTML(h, "</ul>\n");

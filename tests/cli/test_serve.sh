@@ -119,7 +119,30 @@ cp body form2.html
 same "$(code -c jar2 -b jar2 --data-urlencode "csrf=$(csrf form2.html)" --data-urlencode "email=$email" --data-urlencode "password=$password" "$(U /sign-in)")" "303" "the demo practitioner signs in with the printed password"
 same "$(code -b jar2 "$(U /)")" "200" "... and sees their home page"
 has body "practitioner@exbridge-recovery" "... with their role"
-same "$(code -b jar2 "$(U /measures)")" "404" "a practitioner has no measures of their own to answer here"
+same "$(code -b jar2 "$(U /measures)")" "200" "a practitioner's own reflections"
+has body "Ten Top Tips" "they can reflect with the Ten Top Tips"
+has body "Our shared needs" "and complete their own shared needs (no them and us)"
+hasnt body "DREEM recovery markers" "but not a person's recovery markers"
+TID=$(sqlite3 demo.db "SELECT id FROM instrument WHERE url LIKE '%ten-top-tips'")
+same "$(code -b jar2 "$(U /measures/$TID)")" "200" "the Ten Top Tips form"
+cp body tips.html
+has tips.html "Did I actively listen to help the person to make sense of their mental health problems?" "the newsletter's questions"
+has tips.html "Sainsbury Centre for Mental Health" "with its source"
+targs=()
+for q in $(grep -o 'name="tip-[0-9]*" type="radio"' tips.html | cut -d'"' -f2 | sort -u); do targs+=(-d "$q=yes"); done
+before=$(sqlite3 demo.db "SELECT count(*) FROM response")
+same "$(code -b jar2 --data-urlencode "csrf=$(csrf tips.html)" "${targs[@]}" --data-urlencode "note=We planned the allotment visit" "$(U /measures/$TID)")" "303" "a reflection is saved"
+same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.subject_id = a.id) FROM response r JOIN account a ON a.email = '$email' ORDER BY r.id DESC LIMIT 1")" "staff staff 1" "as the practitioner's own, about themselves"
+same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one reflection stored"
+same "$(code -b jar2 "$(U /measures/$TID/saved)")" "200" "it says so"
+has body "No one else sees your own answers" "and who can see it"
+
+# A commissioner has nothing of their own to answer here.
+cline=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: commissioner ')
+code -c jar4 -b jar4 "$(U /sign-in)" >/dev/null
+cp body form4.html
+code -c jar4 -b jar4 --data-urlencode "csrf=$(csrf form4.html)" --data-urlencode "email=$(echo "$cline" | cut -d' ' -f3)" --data-urlencode "password=$(echo "$cline" | cut -d' ' -f4)" "$(U /sign-in)" >/dev/null
+same "$(code -b jar4 "$(U /measures)")" "404" "a commissioner's /measures is not found"
 
 # A person answers their recovery markers.
 line=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: person ')
