@@ -181,6 +181,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT g.unit_id FROM role_grant g JOIN unit u ON u.id = g.unit_id"
 	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
 	    " AND u.kind = 'service' ORDER BY g.role = 'lead', g.unit_id LIMIT 1",
+	[ST_PERSON_SCORES] =
+	    "SELECT sc.code, sc.title, r.authored, s.value, r.respondent "
+	    "FROM response r JOIN score s ON s.response_id = r.id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	    "  AND sc.idx = s.scale "
+	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
+	    " AND r.status = 'completed' AND s.value IS NOT NULL "
+	    "ORDER BY sc.code, r.authored, r.id",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -110,3 +110,32 @@ wm_store_latest_ratings(struct wm_store *s, const char *family,
 	return wm_sq_each(s, st, rating_row, &e, "reading the latest ratings",
 	    err);
 }
+
+struct score_each {
+	int (*cb)(void *, const struct wm_score_row *);
+	void *ctx;
+};
+
+static int
+score_row(sqlite3_stmt *st, void *arg)
+{
+	struct score_each *e = arg;
+	struct wm_score_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
+	    wm_sq_col(st, 2), sqlite3_column_double(st, 3), wm_sq_col(st, 4) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_person_scores(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_score_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct score_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_SCORES, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, score_row, &e, "reading the scores", err);
+}

@@ -311,6 +311,19 @@ int wm_store_signin_failures(struct wm_store *s, const char *key,
 int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
     struct wm_buf *err);
 
+struct wm_score_row {
+	const char *scale;	/* scale code */
+	const char *scale_title;
+	const char *authored;	/* YYYY-MM-DD */
+	double value;
+	const char *respondent;	/* person or person-with-practitioner */
+};
+
+/* A person's scores on every scale, oldest first within each scale. */
+int wm_store_person_scores(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_score_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 /* Appends to the audit log (it cannot be changed or deleted). */

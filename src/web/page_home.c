@@ -42,7 +42,9 @@ wm_page_home(struct wm_http *h)
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
 			    "Answer your measures</a>: your recovery markers, "
 			    "your shared needs and how the service supports "
-			    "you.</p>\n");
+			    "you.</p>\n<p class=\"nhsuk-body\"><a href=\""
+			    "/journey\">My journey</a>: how your answers have "
+			    "changed over time.</p>\n");
 		else if (wm_store_account_service(h->store, h->who.account_id,
 		    &person, &err) == 0)
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"

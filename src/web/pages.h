@@ -35,6 +35,7 @@ void wm_page_sign_out(struct wm_http *h);
 void wm_page_home(struct wm_http *h);
 void wm_page_asset(struct wm_http *h);
 void wm_page_measures(struct wm_http *h);
+void wm_page_journey(struct wm_http *h);
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);

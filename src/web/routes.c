@@ -10,6 +10,7 @@ const struct wm_page wm_pages[] = {
 	{ { "POST", "/sign-in" }, WM_ACCESS_SIGN_IN, wm_page_sign_in },
 	{ { "POST", "/sign-out" }, WM_ACCESS_SIGNED_IN, wm_page_sign_out },
 	{ { "GET", "/measures" }, WM_ACCESS_SIGNED_IN, wm_page_measures },
+	{ { "GET", "/journey" }, WM_ACCESS_SIGNED_IN, wm_page_journey },
 	{ { "GET", "/measures/{id}" }, WM_ACCESS_SIGNED_IN,
 	    wm_page_measure_form },
 	{ { "POST", "/measures/{id}" }, WM_ACCESS_SIGNED_IN,

@@ -180,5 +180,11 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one
 same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.author_id = r.subject_id) FROM response r ORDER BY r.id DESC LIMIT 1")" "person person 1" "recorded as the person's own answers"
 same "$(sqlite3 demo.db "SELECT round(value, 2) FROM score ORDER BY response_id DESC LIMIT 1")" "4.09" "and scored (10 agree, 1 strongly agree: 4.09)"
 same "$(code -b jar3 -d "hopeful=agree" "$(U /measures/$MID)")" "403" "a form without its token changes nothing"
+same "$(code -b jar3 "$(U /journey)")" "200" "the person's journey"
+has body '<h2 class="nhsuk-heading-m">Recovery markers</h2>' "a section per scale"
+has body 'role="img" aria-labelledby="recovery-markers-t recovery-markers-d"' "the chart has a text alternative"
+has body "Show the figures" "and its figures as a table"
+has body "your score has gone from" "in plain English"
+same "$(code -b jar2 "$(U /journey)")" "404" "a practitioner has no journey of their own here"
 stop
 PID=""

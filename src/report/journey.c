@@ -1,0 +1,199 @@
+#include "report/journey.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/change.h"
+#include "util/date.h"
+#include "util/escape.h"
+
+#define W 640.0
+#define H 260.0
+#define LEFT 44.0
+#define RIGHT 16.0
+#define TOP 16.0
+#define BOTTOM 40.0
+
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December",
+};
+
+void
+wm_journey_date(const char *iso, char *out, size_t n)
+{
+	struct wm_date d;
+
+	if (wm_date_parse(iso, &d) == 0)
+		snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
+	else
+		snprintf(out, n, "%s", iso);
+}
+
+int
+wm_journey_sentence(struct wm_buf *b, const struct wm_journey *j)
+{
+	const struct wm_journey_point *a = &j->p[0], *z = &j->p[j->n - 1];
+	char first[32], last[32];
+
+	wm_journey_date(a->date, first, sizeof(first));
+	wm_journey_date(z->date, last, sizeof(last));
+	if (j->n == 1) {
+		wm_buf_printf(b, "You have answered this once, on %s, with a "
+		    "score of %.1f. When you answer again, you will see here "
+		    "how it has changed.", first, a->value);
+		return b->failed ? -1 : 0;
+	}
+	wm_buf_printf(b, "Since %s your score has gone from %.1f to %.1f "
+	    "(on %s): ", first, a->value, z->value, last);
+	switch (wm_change_between(a->value, z->value)) {
+	case WM_CHANGE_HIGHER:
+		wm_buf_puts(b, "higher, which means you agreed more with these "
+		    "statements.");
+		break;
+	case WM_CHANGE_LOWER:
+		wm_buf_puts(b, "lower, which means you agreed less with these "
+		    "statements. Setbacks are part of many journeys; you may "
+		    "want to talk about it with someone you trust.");
+		break;
+	case WM_CHANGE_SAME:
+		wm_buf_puts(b, "about the same.");
+		break;
+	}
+	return b->failed ? -1 : 0;
+}
+
+/* The range shown: at least 1 to 5 (the agreement scales people answer),
+ * widened to whole numbers around any score outside it. */
+static void
+range(const struct wm_journey *j, double *lo, double *hi)
+{
+	size_t i;
+
+	*lo = 1;
+	*hi = 5;
+	for (i = 0; i < j->n; i++) {
+		if (j->p[i].value < *lo)
+			*lo = floor(j->p[i].value);
+		if (j->p[i].value > *hi)
+			*hi = ceil(j->p[i].value);
+	}
+}
+
+static double
+x_of(const struct wm_journey *j, size_t i, long d0, long d1)
+{
+	struct wm_date d;
+	long days = 0;
+
+	if (wm_date_parse(j->p[i].date, &d) == 0)
+		days = wm_date_days(&d);
+	if (d1 == d0)
+		return LEFT + (W - LEFT - RIGHT) / 2;
+	return LEFT + (W - LEFT - RIGHT) * (double)(days - d0) /
+	    (double)(d1 - d0);
+}
+
+static long
+day_of(const char *iso)
+{
+	struct wm_date d;
+
+	return wm_date_parse(iso, &d) == 0 ? wm_date_days(&d) : 0;
+}
+
+int
+wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
+{
+	long d0 = day_of(j->p[0].date), d1 = day_of(j->p[j->n - 1].date);
+	double lo, hi, v;
+	char first[32], last[32];
+	size_t i;
+
+	range(j, &lo, &hi);
+	wm_journey_date(j->p[0].date, first, sizeof(first));
+	wm_journey_date(j->p[j->n - 1].date, last, sizeof(last));
+	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %.0f %.0f\" "
+	    "width=\"100%%\" role=\"img\" aria-labelledby=\"", W, H);
+	wm_esc_attr_s(b, j->id);
+	wm_buf_puts(b, "-t ");
+	wm_esc_attr_s(b, j->id);
+	wm_buf_puts(b, "-d\"><title id=\"");
+	wm_esc_attr_s(b, j->id);
+	wm_buf_puts(b, "-t\">");
+	wm_esc_svg_s(b, j->title);
+	wm_buf_puts(b, ": your scores over time</title><desc id=\"");
+	wm_esc_attr_s(b, j->id);
+	wm_buf_printf(b, "-d\">%zu answers from %s to %s; the table below "
+	    "gives each one.</desc>\n", j->n, first, last);
+	for (v = lo; v <= hi + 1e-9; v += 1) {
+		double y = TOP + (H - TOP - BOTTOM) * (hi - v) / (hi - lo);
+
+		wm_buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		    "y2=\"%.1f\" stroke=\"#d8dde0\"/>\n<text x=\"%.1f\" "
+		    "y=\"%.1f\" font-size=\"14\" text-anchor=\"end\" "
+		    "fill=\"#4c6272\">%.0f</text>\n", LEFT, y, W - RIGHT, y,
+		    LEFT - 8, y + 5, v);
+	}
+	wm_buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" "
+	    "fill=\"#4c6272\">", LEFT, H - 12);
+	wm_esc_svg_s(b, first);
+	wm_buf_printf(b, "</text>\n<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" "
+	    "text-anchor=\"end\" fill=\"#4c6272\">", W - RIGHT, H - 12);
+	wm_esc_svg_s(b, last);
+	wm_buf_puts(b, "</text>\n");
+	if (j->n > 1) {
+		wm_buf_puts(b, "<polyline fill=\"none\" stroke=\"#005eb8\" "
+		    "stroke-width=\"3\" points=\"");
+		for (i = 0; i < j->n; i++)
+			wm_buf_printf(b, "%s%.1f,%.1f", i ? " " : "",
+			    x_of(j, i, d0, d1), TOP + (H - TOP - BOTTOM) *
+			    (hi - j->p[i].value) / (hi - lo));
+		wm_buf_puts(b, "\"/>\n");
+	}
+	for (i = 0; i < j->n; i++) {
+		double x = x_of(j, i, d0, d1), y = TOP + (H - TOP - BOTTOM) *
+		    (hi - j->p[i].value) / (hi - lo);
+
+		/* Alone: a filled circle. With a practitioner: a square. */
+		if (j->p[i].with_practitioner)
+			wm_buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"12\" "
+			    "height=\"12\" fill=\"#ffffff\" stroke=\"#005eb8\" "
+			    "stroke-width=\"3\"/>\n", x - 6, y - 6);
+		else
+			wm_buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"7\" "
+			    "fill=\"#005eb8\"/>\n", x, y);
+	}
+	wm_buf_puts(b, "</svg>\n");
+	return b->failed ? -1 : 0;
+}
+
+int
+wm_journey_table(struct wm_buf *b, const struct wm_journey *j)
+{
+	char date[32];
+	size_t i;
+
+	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
+	    "nhsuk-table__caption\">");
+	wm_esc_html_s(b, j->title);
+	wm_buf_puts(b, ": each answer</caption>\n<thead class=\"nhsuk-table__"
+	    "head\"><tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
+	    "header\" scope=\"col\">Date</th><th class=\"nhsuk-table__header\" "
+	    "scope=\"col\">Score</th><th class=\"nhsuk-table__header\" "
+	    "scope=\"col\">Answered</th></tr></thead>\n<tbody class=\"nhsuk-"
+	    "table__body\">\n");
+	for (i = 0; i < j->n; i++) {
+		wm_journey_date(j->p[i].date, date, sizeof(date));
+		wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><td class=\""
+		    "nhsuk-table__cell\">");
+		wm_esc_html_s(b, date);
+		wm_buf_printf(b, "</td><td class=\"nhsuk-table__cell\">%.1f</td>"
+		    "<td class=\"nhsuk-table__cell\">%s</td></tr>\n",
+		    j->p[i].value, j->p[i].with_practitioner ?
+		    "with a practitioner (square)" : "on your own (circle)");
+	}
+	wm_buf_puts(b, "</tbody>\n</table>\n");
+	return b->failed ? -1 : 0;
+}

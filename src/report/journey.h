@@ -1,0 +1,36 @@
+/*
+ * A person's journey on one scale, drawn for them: an SVG line chart
+ * (with a title and description for screen readers), a table of the same
+ * figures, and a sentence in plain English. Answers given alone and
+ * answers given with a practitioner are marked differently (by shape, not
+ * only colour). Writes into the caller's buffer through the escaping
+ * writers.
+ */
+#ifndef WM_REPORT_JOURNEY_H
+#define WM_REPORT_JOURNEY_H
+
+#include <stddef.h>
+
+#include "util/buf.h"
+
+struct wm_journey_point {
+	char date[11];		/* YYYY-MM-DD */
+	double value;
+	int with_practitioner;
+};
+
+struct wm_journey {
+	const char *id;		/* for element ids: the scale code */
+	const char *title;	/* the scale's title */
+	const struct wm_journey_point *p;
+	size_t n;		/* oldest first; at least 1 */
+};
+
+/* "5 March 2025" from "2025-03-05" (the input if it is not a date). */
+void wm_journey_date(const char *iso, char *out, size_t n);
+
+int wm_journey_sentence(struct wm_buf *b, const struct wm_journey *j);
+int wm_journey_svg(struct wm_buf *b, const struct wm_journey *j);
+int wm_journey_table(struct wm_buf *b, const struct wm_journey *j);
+
+#endif
