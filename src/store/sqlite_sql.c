@@ -189,6 +189,26 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
 	    " AND r.status = 'completed' AND s.value IS NOT NULL "
 	    "ORDER BY sc.code, r.authored, r.id",
+	/* People currently on the caseloads of the services where the account
+	 * is a practitioner or lead; ?2 searches names and identifiers as
+	 * plain text (instr, not LIKE, so no character is a wildcard). */
+	[ST_CASELOAD] =
+	    "SELECT p.id, p.ident, p.name, u.code, u.name, c.start_date,"
+	    " (SELECT max(r.authored) FROM response r WHERE"
+	    "  r.subject_kind = 'person' AND r.subject_id = p.id"
+	    "  AND r.status = 'completed') "
+	    "FROM role_grant g JOIN caseload c ON c.unit_id = g.unit_id"
+	    " AND c.end_date IS NULL"
+	    " JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id "
+	    "WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
+	    " AND (?2 IS NULL OR instr(lower(p.name), lower(?2)) > 0"
+	    "  OR instr(lower(p.ident), lower(?2)) > 0) "
+	    "GROUP BY p.id ORDER BY p.name, p.ident LIMIT 200",
+	[ST_PERSON_IN_SCOPE] =
+	    "SELECT p.id FROM person p JOIN caseload c ON c.person_id = p.id"
+	    " AND c.end_date IS NULL"
+	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
+	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

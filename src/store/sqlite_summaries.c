@@ -139,3 +139,56 @@ wm_store_person_scores(struct wm_store *s, int64_t person_id,
 	sqlite3_bind_int64(st, 1, person_id);
 	return wm_sq_each(s, st, score_row, &e, "reading the scores", err);
 }
+
+struct caseload_each {
+	int (*cb)(void *, const struct wm_caseload_row *);
+	void *ctx;
+};
+
+static int
+caseload_row(sqlite3_stmt *st, void *arg)
+{
+	struct caseload_each *e = arg;
+	struct wm_caseload_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_caseload(struct wm_store *s, int64_t account_id, const char *search,
+    int (*cb)(void *, const struct wm_caseload_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct caseload_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, search && search[0] ? search : NULL);
+	return wm_sq_each(s, st, caseload_row, &e, "reading the caseload", err);
+}
+
+int
+wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
+    const char *ident, int64_t *person_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_IN_SCOPE, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, ident);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*person_id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return WM_STORE_NOT_FOUND;
+	return wm_sq_fail(s, "checking who may see a record", err);
+}

@@ -324,6 +324,28 @@ int wm_store_person_scores(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_score_row *), void *ctx,
     struct wm_buf *err);
 
+struct wm_caseload_row {
+	int64_t person_id;
+	const char *ident;
+	const char *name;
+	const char *unit_code;
+	const char *unit_name;
+	const char *since;
+	const char *last_answered;	/* NULL if never */
+};
+
+/* The people on the caseloads of the services where the account is a
+ * practitioner or lead (at most 200), optionally only those whose name
+ * or identifier contains `search`. */
+int wm_store_caseload(struct wm_store *s, int64_t account_id,
+    const char *search, int (*cb)(void *, const struct wm_caseload_row *),
+    void *ctx, struct wm_buf *err);
+
+/* The person with this identifier if they are on such a caseload of the
+ * account's; WM_STORE_NOT_FOUND otherwise, whether or not they exist. */
+int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
+    const char *ident, int64_t *person_id, struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 /* Appends to the audit log (it cannot be changed or deleted). */

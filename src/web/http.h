@@ -32,6 +32,7 @@ struct wm_http {
 	struct wm_route_match match;
 	struct wm_form form;	/* decoded body of a POST */
 	const struct wm_site *site;
+	void *conn;		/* the server's, for wm_http_query */
 	struct wm_store *store;
 	int64_t now;		/* seconds since 1970 */
 	int signed_in;
@@ -51,6 +52,10 @@ struct wm_http {
 /* Literal markup only: the "" makes anything but a string literal fail to
  * compile, so no outside text reaches the page unescaped. */
 #define HTML(h, literal) wm_buf_puts(&(h)->out, "" literal)
+
+/* A query-string value (decoded), or NULL if absent, longer than 100
+ * bytes or holding control characters. */
+const char *wm_http_query(struct wm_http *h, const char *name);
 
 /* A 303 redirect to a path on this site. */
 void wm_http_redirect(struct wm_http *h, const char *path);

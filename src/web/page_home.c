@@ -47,7 +47,9 @@ wm_page_home(struct wm_http *h)
 			    "changed over time.</p>\n");
 		else if (wm_store_account_service(h->store, h->who.account_id,
 		    &person, &err) == 0)
-			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
+			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
+			    "Caseload</a>: the people your services support."
+			    "</p>\n<p class=\"nhsuk-body\"><a href=\"/measures\">"
 			    "Reflect on an interaction</a> with the Ten Top "
 			    "Tips, or complete your own shared needs.</p>\n");
 		wm_page_end(h);

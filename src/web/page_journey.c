@@ -72,37 +72,48 @@ add(void *ctx, const struct wm_score_row *row)
 }
 
 void
-wm_page_journey(struct wm_http *h)
+wm_journey_page(struct wm_http *h, int64_t person, const char *title,
+    int own)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct series *s;
-	int64_t person;
 
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err)) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		wm_buf_release(&err);
-		return;
-	}
 	if (!(s = calloc(1, sizeof(*s)))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Your journey could not be shown. Try again.");
+		    "The journey could not be shown. Try again.");
 		return;
 	}
 	s->h = h;
-	wm_page_start(h, "My journey");
-	HTML(h, "<p class=\"nhsuk-body\">How your answers have changed over "
-	    "time. Higher scores mean you agreed more with the statements. "
-	    "A circle is an answer you gave on your own; a square is one you "
-	    "gave together with a practitioner.</p>\n");
+	wm_page_start(h, title);
+	HTML(h, "<p class=\"nhsuk-body\">How the answers have changed over "
+	    "time. Higher scores mean agreeing more with the statements. A "
+	    "circle is an answer given alone; a square is one given together "
+	    "with a practitioner.</p>\n");
 	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
 		show(s);
-	if (!s->shown)
+	if (!s->shown && own)
 		HTML(h, "<p class=\"nhsuk-body\">You have not answered any "
 		    "measures yet. <a href=\"/measures\">Answer your measures"
 		    "</a>.</p>\n");
+	else if (!s->shown)
+		HTML(h, "<p class=\"nhsuk-body\">No measures have been "
+		    "answered yet.</p>\n");
 	wm_page_end(h);
 	free(s);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_journey(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t person;
+
+	if (wm_store_account_person(h->store, h->who.account_id, &person,
+	    &err))
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	else
+		wm_journey_page(h, person, "My journey", 1);
 	wm_buf_release(&err);
 }

@@ -36,6 +36,12 @@ void wm_page_home(struct wm_http *h);
 void wm_page_asset(struct wm_http *h);
 void wm_page_measures(struct wm_http *h);
 void wm_page_journey(struct wm_http *h);
+void wm_page_caseload(struct wm_http *h);
+void wm_page_person_journey(struct wm_http *h);
+
+/* The journey page for `person`: their own (own) or a supporter's view. */
+void wm_journey_page(struct wm_http *h, int64_t person, const char *title,
+    int own);
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);

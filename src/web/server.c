@@ -18,6 +18,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/text.h"
 #include "util/token.h"
 #include "web/cookie.h"
 #include "web/layout.h"
@@ -98,6 +99,17 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
 		    sa)->sin6_addr, out, (socklen_t)n);
+}
+
+const char *
+wm_http_query(struct wm_http *h, const char *name)
+{
+	const char *v = MHD_lookup_connection_value(h->conn,
+	    MHD_GET_ARGUMENT_KIND, name);
+
+	if (!v || strlen(v) > 100 || wm_text_check(v, 0) != WM_TEXT_OK)
+		return NULL;
+	return v;
 }
 
 static enum MHD_Result
@@ -214,6 +226,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	client_address(c, address, sizeof(address));
 	h.method = method;
 	h.path = url;
+	h.conn = c;
 	h.address = address;
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;

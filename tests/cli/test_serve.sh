@@ -26,7 +26,7 @@ start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
 	return 1
 }
 stop() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID; }
-trap 'stop; rm -rf "$SCRATCH"' EXIT
+trap 'stop; cp server.log /tmp/last-server.log 2>/dev/null; rm -rf "$SCRATCH"' EXIT
 U() { echo "http://127.0.0.1:$PORT$1"; }
 csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
@@ -143,6 +143,7 @@ code -c jar4 -b jar4 "$(U /sign-in)" >/dev/null
 cp body form4.html
 code -c jar4 -b jar4 --data-urlencode "csrf=$(csrf form4.html)" --data-urlencode "email=$(echo "$cline" | cut -d' ' -f3)" --data-urlencode "password=$(echo "$cline" | cut -d' ' -f4)" "$(U /sign-in)" >/dev/null
 same "$(code -b jar4 "$(U /measures)")" "404" "a commissioner's /measures is not found"
+same "$(code -b jar4 "$(U /caseload)")" "404" "a commissioner has no caseload"
 
 # A person answers their recovery markers.
 line=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: person ')
@@ -180,11 +181,31 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one
 same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.author_id = r.subject_id) FROM response r ORDER BY r.id DESC LIMIT 1")" "person person 1" "recorded as the person's own answers"
 same "$(sqlite3 demo.db "SELECT round(value, 2) FROM score ORDER BY response_id DESC LIMIT 1")" "4.09" "and scored (10 agree, 1 strongly agree: 4.09)"
 same "$(code -b jar3 -d "hopeful=agree" "$(U /measures/$MID)")" "403" "a form without its token changes nothing"
+same "$(code -b jar3 "$(U /caseload)")" "404" "a person has no caseload"
 same "$(code -b jar3 "$(U /journey)")" "200" "the person's journey"
 has body '<h2 class="nhsuk-heading-m">Recovery markers</h2>' "a section per scale"
 has body 'role="img" aria-labelledby="recovery-markers-t recovery-markers-d"' "the chart has a text alternative"
 has body "Show the figures" "and its figures as a table"
 has body "your score has gone from" "in plain English"
 same "$(code -b jar2 "$(U /journey)")" "404" "a practitioner has no journey of their own here"
+
+# The practitioner's caseload, and the scope of what they may see.
+same "$(code -b jar2 "$(U /caseload)")" "200" "the practitioner's caseload"
+mine=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code = 'exbridge-recovery' ORDER BY p.ident LIMIT 1")
+other=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code <> 'exbridge-recovery' ORDER BY p.ident LIMIT 1")
+has body "$mine" "lists people on their own service's caseload"
+hasnt body "$other" "and no one else"
+mine_name=$(sqlite3 demo.db "SELECT name FROM person WHERE ident = '$mine'")
+same "$(code -b jar2 -G --data-urlencode "q=${mine_name% *}" "$(U /caseload)")" "200" "searching by name"
+has body "$mine" "finds the person"
+same "$(code -b jar2 -G --data-urlencode "q=%_" "$(U /caseload)")" "200" "a search with wildcard characters"
+has body "No one matches." "treats them as plain text"
+audits=$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journey'")
+same "$(code -b jar2 "$(U /people/$mine/journey)")" "200" "a person's journey, seen by their practitioner"
+same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journey' AND subject_id = (SELECT id FROM person WHERE ident = '$mine') AND address = '127.0.0.1'")" "1" "the view is audited: who, whose, when, from where"
+same "$(code -b jar2 "$(U /people/$other/journey)")" "404" "a person of another service is not found"
+same "$(code -b jar2 "$(U /people/NOBODY/journey)")" "404" "exactly as someone who does not exist"
+same "$(code -b jar4 "$(U /people/$mine/journey)")" "404" "a commissioner does not see a person's journey"
+same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journey'")" "$((audits + 1))" "refused views show nothing and audit nothing"
 stop
 PID=""

@@ -1,0 +1,112 @@
+/*
+ * A practitioner's caseload: the people on the caseloads of the services
+ * they work in, with search; and a person's journey seen alongside them.
+ * Anyone else is told such a person does not exist (404), and every view
+ * of a person's record is audited.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "report/journey.h"
+#include "util/escape.h"
+#include "web/layout.h"
+
+struct rows {
+	struct wm_http *h;
+	int n;
+};
+
+static int
+row(void *ctx, const struct wm_caseload_row *p)
+{
+	struct rows *r = ctx;
+	struct wm_http *h = r->h;
+	char date[32];
+
+	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\">"
+	    "<a href=\"/people/");
+	wm_esc_url_s(&h->out, p->ident);
+	HTML(h, "/journey\">");
+	wm_esc_html_s(&h->out, p->name);
+	HTML(h, "</a></td><td class=\"nhsuk-table__cell\">");
+	wm_esc_html_s(&h->out, p->ident);
+	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	wm_esc_html_s(&h->out, p->unit_name);
+	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	if (p->last_answered) {
+		wm_journey_date(p->last_answered, date, sizeof(date));
+		wm_esc_html_s(&h->out, date);
+	} else {
+		HTML(h, "Not yet");
+	}
+	HTML(h, "</td></tr>\n");
+	r->n++;
+	return 0;
+}
+
+void
+wm_page_caseload(struct wm_http *h)
+{
+	const char *q = wm_http_query(h, "q");
+	struct wm_buf err = WM_BUF_INIT;
+	struct rows r = { h, 0 };
+	int64_t unit;
+
+	if (wm_store_account_service(h->store, h->who.account_id, &unit,
+	    &err)) {
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+		wm_buf_release(&err);
+		return;
+	}
+	wm_page_start(h, "Caseload");
+	HTML(h, "<form method=\"get\" action=\"/caseload\">\n<div class=\""
+	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"q\">Search "
+	    "by name or identifier</label>\n<input class=\"nhsuk-input "
+	    "nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
+	    "value=\"");
+	wm_esc_attr_s(&h->out, q ? q : "");
+	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
+	    "secondary\" type=\"submit\">Search</button>\n</form>\n"
+	    "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	    "caption\">People on your services' caseloads</caption>\n<thead "
+	    "class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
+	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"
+	    "<th class=\"nhsuk-table__header\" scope=\"col\">Identifier</th>"
+	    "<th class=\"nhsuk-table__header\" scope=\"col\">Service</th>"
+	    "<th class=\"nhsuk-table__header\" scope=\"col\">Last answered"
+	    "</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	if (wm_store_caseload(h->store, h->who.account_id, q, row, &r, &err))
+		r.n = -1;
+	HTML(h, "</tbody>\n</table>\n");
+	if (r.n == 0)
+		HTML(h, "<p class=\"nhsuk-body\">No one matches.</p>\n");
+	wm_store_audit(h->store, h->who.account_id, "viewed caseload", NULL, 0,
+	    q ? "searched" : NULL, h->address, &err);
+	wm_page_end(h);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_person_journey(struct wm_http *h)
+{
+	const char *ident = wm_route_param(&h->match, "id");
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t person;
+
+	if (!ident || wm_store_person_in_scope(h->store, h->who.account_id,
+	    ident, &person, &err)) {
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	} else if (wm_store_audit(h->store, h->who.account_id,
+	    "viewed journey", "person", person, NULL, h->address, &err)) {
+		/* No record is shown without its audit entry. */
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "The journey could not be shown. Try again.");
+	} else {
+		wm_journey_page(h, person, "Journey", 0);
+	}
+	wm_buf_release(&err);
+}
