@@ -106,7 +106,13 @@ wm_page_person_journey(struct wm_http *h)
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The journey could not be shown. Try again.");
 	} else {
-		wm_journey_page(h, person, "Journey", 0);
+		struct wm_buf together = WM_BUF_INIT;
+
+		wm_buf_puts(&together, "/people/");
+		wm_esc_url_s(&together, ident);
+		wm_buf_puts(&together, "/measures");
+		wm_journey_page(h, person, "Journey", 0, wm_buf_str(&together));
+		wm_buf_release(&together);
 	}
 	wm_buf_release(&err);
 }

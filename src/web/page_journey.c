@@ -73,7 +73,7 @@ add(void *ctx, const struct wm_score_row *row)
 
 void
 wm_journey_page(struct wm_http *h, int64_t person, const char *title,
-    int own)
+    int own, const char *together_href)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct series *s;
@@ -89,6 +89,11 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 	    "time. Higher scores mean agreeing more with the statements. A "
 	    "circle is an answer given alone; a square is one given together "
 	    "with a practitioner.</p>\n");
+	if (together_href) {
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+		wm_esc_attr_s(&h->out, together_href);
+		HTML(h, "\">Answer a measure together</a></p>\n");
+	}
 	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
 		show(s);
 	if (!s->shown && own)
@@ -114,6 +119,6 @@ wm_page_journey(struct wm_http *h)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
 	else
-		wm_journey_page(h, person, "My journey", 1);
+		wm_journey_page(h, person, "My journey", 1, NULL);
 	wm_buf_release(&err);
 }

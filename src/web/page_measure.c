@@ -16,12 +16,13 @@
 #include "util/escape.h"
 #include "web/layout.h"
 
-/* Who is answering, about themselves. */
+/* Who is answering, about whom, and where their forms live. */
 struct answerer {
 	enum wm_subject kind;		/* person, or staff */
 	enum wm_respondent respondent;
 	int64_t id;			/* person id, or account id */
 	int64_t unit;			/* staff: their service */
+	char base[200];			/* "/measures", or the person's */
 };
 
 /* The signed-in person or member of staff; 0 (and a 404 page) for anyone
@@ -29,11 +30,27 @@ struct answerer {
 static int
 answerer_of(struct wm_http *h, struct answerer *a)
 {
-	struct wm_buf err = WM_BUF_INIT;
+	const char *pid = wm_route_param(&h->match, "pid");
+	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
 	int ok = 1;
 
 	memset(a, 0, sizeof(*a));
-	if (wm_store_account_person(h->store, h->who.account_id, &a->id,
+	snprintf(a->base, sizeof(a->base), "/measures");
+	if (pid) {
+		/* Alongside: a practitioner with a person on their caseload;
+		 * the answers are the person's, given together. */
+		if (wm_store_person_in_scope(h->store, h->who.account_id, pid,
+		    &a->id, &err) == 0) {
+			a->kind = WM_SUBJECT_PERSON;
+			a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
+			wm_buf_puts(&base, "/people/");
+			wm_esc_url_s(&base, pid);
+			wm_buf_puts(&base, "/measures");
+			snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
+		} else {
+			ok = 0;
+		}
+	} else if (wm_store_account_person(h->store, h->who.account_id, &a->id,
 	    &err) == 0) {
 		a->kind = WM_SUBJECT_PERSON;
 		a->respondent = WM_RESPONDENT_PERSON;
@@ -44,10 +61,12 @@ answerer_of(struct wm_http *h, struct answerer *a)
 		a->id = h->who.account_id;
 	} else {
 		ok = 0;
+	}
+	if (!ok)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
-	}
 	wm_buf_release(&err);
+	wm_buf_release(&base);
 	return ok;
 }
 
@@ -181,10 +200,10 @@ problem_for(const struct wm_diags *d, const struct wm_item *it)
 }
 
 static void
-form(struct wm_http *h, const struct wm_instrument *in, int64_t id,
-    const struct wm_diags *d)
+form(struct wm_http *h, const struct answerer *a,
+    const struct wm_instrument *in, int64_t id, const struct wm_diags *d)
 {
-	char action[48];
+	char action[240];
 	size_t i;
 
 	wm_page_start(h, in->title);
@@ -211,7 +230,7 @@ form(struct wm_http *h, const struct wm_instrument *in, int64_t id,
 		}
 		HTML(h, "</ul>\n</div>\n</div>\n");
 	}
-	snprintf(action, sizeof(action), "/measures/%lld", (long long)id);
+	snprintf(action, sizeof(action), "%s/%lld", a->base, (long long)id);
 	HTML(h, "<form method=\"post\" action=\"");
 	wm_esc_attr_s(&h->out, action);
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
@@ -258,7 +277,7 @@ wm_page_measure_form(struct wm_http *h)
 
 	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
-	form(h, in, id, NULL);
+	form(h, &a, in, id, NULL);
 	wm_instrument_free(in);
 }
 
@@ -314,7 +333,7 @@ wm_page_measure_save(struct wm_http *h)
 	struct wm_response *r;
 	struct answerer a;
 	int64_t id;
-	char next[64];
+	char next[240];
 
 	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
@@ -328,6 +347,8 @@ wm_page_measure_save(struct wm_http *h)
 	r->status = WM_STATUS_COMPLETED;
 	r->subject.kind = a.kind;
 	r->subject.id = "me";
+	/* The person answers (together with the practitioner, if alongside):
+	 * their answers are always theirs. */
 	r->author.kind = a.kind;
 	r->author.id = "me";
 	r->respondent = a.respondent;
@@ -337,13 +358,13 @@ wm_page_measure_save(struct wm_http *h)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || wm_diags_count(&d)) {
 		h->status = 400;
-		form(h, in, id, &d);
+		form(h, &a, in, id, &d);
 	} else if (save(h, r, id, &a)) {
 		wm_page_error(h, 409, "Your answers could not be saved",
 		    "You are not on a service's caseload today. Ask your "
 		    "practitioner.");
 	} else {
-		snprintf(next, sizeof(next), "/measures/%lld/saved",
+		snprintf(next, sizeof(next), "%s/%lld/saved", a.base,
 		    (long long)id);
 		wm_http_redirect(h, next);
 	}
@@ -364,14 +385,18 @@ wm_page_measure_saved(struct wm_http *h)
 	wm_page_start(h, "Your answers have been saved");
 	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
 	wm_esc_html_s(&h->out, in->title);
-	if (a.kind == WM_SUBJECT_PERSON)
+	if (a.respondent == WM_RESPONDENT_WITH_PRACTITIONER)
+		HTML(h, " are saved on the person's record, marked as answered "
+		    "together with a practitioner.</p>\n");
+	else if (a.kind == WM_SUBJECT_PERSON)
 		HTML(h, " are saved on your record, and only you and the "
 		    "people supporting you can see them.</p>\n");
 	else
 		HTML(h, " are saved. No one else sees your own answers; your "
 		    "team sees only totals.</p>\n");
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">Answer "
-	    "another</a></p>\n");
+	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+	wm_esc_attr_s(&h->out, a.base);
+	HTML(h, "\">Answer another</a></p>\n");
 	wm_page_end(h);
 	wm_instrument_free(in);
 }
@@ -388,11 +413,12 @@ struct list {
 static void
 flush(struct list *l)
 {
-	char href[48];
+	char href[240];
 
 	if (!l->last_id)
 		return;
-	snprintf(href, sizeof(href), "/measures/%lld", (long long)l->last_id);
+	snprintf(href, sizeof(href), "%s/%lld", l->a.base,
+	    (long long)l->last_id);
 	HTML(l->h, "<li><a href=\"");
 	wm_esc_attr_s(&l->h->out, href);
 	HTML(l->h, "\">");
@@ -437,7 +463,13 @@ wm_page_measures(struct wm_http *h)
 	if (!answerer_of(h, &l.a))
 		return;
 	l.h = h;
-	if (l.a.kind == WM_SUBJECT_PERSON) {
+	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {
+		wm_page_start(h, "Answer a measure together");
+		HTML(h, "<p class=\"nhsuk-body\">Sit alongside the person: they "
+		    "choose the answers, in their own words where there are "
+		    "any. The answers are saved as theirs, given together with "
+		    "a practitioner.</p>\n");
+	} else if (l.a.kind == WM_SUBJECT_PERSON) {
 		wm_page_start(h, "Your measures");
 		HTML(h, "<p class=\"nhsuk-body\">These questions are about "
 		    "your own recovery and the help you get. Answer them "

@@ -39,9 +39,10 @@ void wm_page_journey(struct wm_http *h);
 void wm_page_caseload(struct wm_http *h);
 void wm_page_person_journey(struct wm_http *h);
 
-/* The journey page for `person`: their own (own) or a supporter's view. */
+/* The journey page for `person`: their own (own) or a supporter's view,
+ * with a link to answer a measure together when together_href is set. */
 void wm_journey_page(struct wm_http *h, int64_t person, const char *title,
-    int own);
+    int own, const char *together_href);
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);

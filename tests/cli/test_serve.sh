@@ -206,6 +206,22 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journ
 same "$(code -b jar2 "$(U /people/$other/journey)")" "404" "a person of another service is not found"
 same "$(code -b jar2 "$(U /people/NOBODY/journey)")" "404" "exactly as someone who does not exist"
 same "$(code -b jar4 "$(U /people/$mine/journey)")" "404" "a commissioner does not see a person's journey"
+
 same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journey'")" "$((audits + 1))" "refused views show nothing and audit nothing"
+# Alongside the person: the practitioner starts a measure with them.
+same "$(code -b jar2 "$(U /people/$mine/journey)")" "200" "the journey offers to answer together"
+has body "href=\"/people/$mine/measures\"" "with a link"
+same "$(code -b jar2 "$(U /people/$mine/measures)")" "200" "the measures to answer together"
+has body "DREEM recovery markers" "include the recovery markers"
+hasnt body "Ten Top Tips" "but not the practitioner's own reflection"
+same "$(code -b jar2 "$(U /people/$other/measures)")" "404" "not for someone else's person"
+same "$(code -b jar2 "$(U /people/$mine/measures/$MID)")" "200" "the form, together"
+cp body together.html
+has together.html "action=\"/people/$mine/measures/$MID\"" "posting back to the person's own record"
+targs2=()
+for q in $(grep -o 'name="[a-z-]*" type="radio"' together.html | cut -d'"' -f2 | sort -u); do targs2+=(-d "$q=neutral"); done
+same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$mine/measures/$MID)")" "303" "saved"
+same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.subject_id = p.id) || ' ' || (r.author_id = p.id) FROM response r JOIN person p ON p.ident = '$mine' ORDER BY r.id DESC LIMIT 1")" "person-with-practitioner person 1 1" "as the person's answers, given with a practitioner"
+same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$other/measures/$MID)")" "404" "and never onto someone else's person"
 stop
 PID=""
