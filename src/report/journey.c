@@ -73,6 +73,10 @@ range(const struct wm_journey *j, double *lo, double *hi)
 
 	*lo = 1;
 	*hi = 5;
+	if (j->hi > j->lo) {
+		*lo = j->lo;
+		*hi = j->hi;
+	}
 	for (i = 0; i < j->n; i++) {
 		if (j->p[i].value < *lo)
 			*lo = floor(j->p[i].value);

@@ -24,6 +24,7 @@ struct wm_journey {
 	const char *title;	/* the scale's title */
 	const struct wm_journey_point *p;
 	size_t n;		/* oldest first; at least 1 */
+	double lo, hi;		/* the axis; both 0: at least 1 to 5 */
 };
 
 /* "5 March 2025" from "2025-03-05" (the input if it is not a date). */

@@ -247,7 +247,28 @@ static const char *const m3[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1, m2, m3 };
+/* 4: people's own goals and their reviews (0 to 10). */
+static const char *const m4[] = {
+	"CREATE TABLE goal ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" text TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE INDEX goal_person ON goal(person_id)",
+	"CREATE TABLE goal_review ("
+	" id INTEGER PRIMARY KEY,"
+	" goal_id INTEGER NOT NULL REFERENCES goal(id),"
+	" reviewed TEXT NOT NULL,"
+	" rating INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 10),"
+	" note TEXT,"
+	" author_kind TEXT NOT NULL CHECK (author_kind IN ('person', 'staff')),"
+	" author_id INTEGER NOT NULL,"
+	" created TEXT NOT NULL)",
+	"CREATE INDEX goal_review_goal ON goal_review(goal_id, reviewed)",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2, m3, m4 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -256,6 +277,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 1",
 	"PRAGMA user_version = 2",
 	"PRAGMA user_version = 3",
+	"PRAGMA user_version = 4",
 };
 
 int

@@ -209,6 +209,22 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND c.end_date IS NULL"
 	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
 	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
+	[ST_GOAL_ADD] =
+	    "INSERT INTO goal(person_id, text, created) VALUES (?1, ?2, ?3)",
+	[ST_GOAL_LIST] =
+	    "SELECT g.id, g.text, g.created, (SELECT rating FROM goal_review"
+	    " WHERE goal_id = g.id ORDER BY reviewed DESC, id DESC LIMIT 1),"
+	    " (SELECT max(reviewed) FROM goal_review WHERE goal_id = g.id) "
+	    "FROM goal g WHERE g.person_id = ?1 ORDER BY g.id",
+	[ST_GOAL_OWNER] =
+	    "SELECT person_id, text FROM goal WHERE id = ?1",
+	[ST_GOAL_REVIEW_ADD] =
+	    "INSERT INTO goal_review(goal_id, reviewed, rating, note,"
+	    " author_kind, author_id, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7)",
+	[ST_GOAL_REVIEWS] =
+	    "SELECT reviewed, rating, note, author_kind FROM goal_review"
+	    " WHERE goal_id = ?1 ORDER BY reviewed, id",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -346,6 +346,39 @@ int wm_store_caseload(struct wm_store *s, int64_t account_id,
 int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
     const char *ident, int64_t *person_id, struct wm_buf *err);
 
+/* --- goals ------------------------------------------------------------ */
+
+struct wm_goal_row {
+	int64_t id;
+	const char *text;
+	const char *created;
+	int has_rating;
+	int rating;		/* the latest review's, 0 to 10 */
+	const char *reviewed;	/* the latest review's date, or NULL */
+};
+
+struct wm_goal_review_row {
+	const char *reviewed;	/* YYYY-MM-DD */
+	int rating;
+	const char *note;	/* NULL if none */
+	const char *author_kind;	/* person or staff */
+};
+
+int wm_store_goal_add(struct wm_store *s, int64_t person_id,
+    const char *text, int64_t *id, struct wm_buf *err);
+int wm_store_goals(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_goal_row *), void *ctx,
+    struct wm_buf *err);
+/* Whose goal it is (and its words, into text); WM_STORE_NOT_FOUND. */
+int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
+    int64_t *person_id, struct wm_buf *text, struct wm_buf *err);
+int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
+    const char *reviewed, int rating, const char *note,
+    const char *author_kind, int64_t author_id, struct wm_buf *err);
+int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
+    int (*cb)(void *, const struct wm_goal_review_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 /* Appends to the audit log (it cannot be changed or deleted). */

@@ -44,7 +44,9 @@ wm_page_home(struct wm_http *h)
 			    "your shared needs and how the service supports "
 			    "you.</p>\n<p class=\"nhsuk-body\"><a href=\""
 			    "/journey\">My journey</a>: how your answers have "
-			    "changed over time.</p>\n");
+			    "changed over time.</p>\n<p class=\"nhsuk-body\">"
+			    "<a href=\"/goals\">My goals</a>: what you want for "
+			    "yourself, and how far along you are.</p>\n");
 		else if (wm_store_account_service(h->store, h->who.account_id,
 		    &person, &err) == 0)
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"

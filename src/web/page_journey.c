@@ -26,7 +26,7 @@ struct series {
 static void
 show(struct series *s)
 {
-	struct wm_journey j = { s->scale, s->title, s->p, s->n };
+	struct wm_journey j = { s->scale, s->title, s->p, s->n, 0, 0 };
 	struct wm_buf sentence = WM_BUF_INIT;
 	struct wm_http *h = s->h;
 

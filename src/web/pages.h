@@ -37,6 +37,10 @@ void wm_page_asset(struct wm_http *h);
 void wm_page_measures(struct wm_http *h);
 void wm_page_journey(struct wm_http *h);
 void wm_page_caseload(struct wm_http *h);
+void wm_page_goals(struct wm_http *h);
+void wm_page_goal_add(struct wm_http *h);
+void wm_page_goal(struct wm_http *h);
+void wm_page_goal_review(struct wm_http *h);
 void wm_page_person_journey(struct wm_http *h);
 
 /* The journey page for `person`: their own (own) or a supporter's view,

@@ -182,6 +182,29 @@ same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || 
 same "$(sqlite3 demo.db "SELECT round(value, 2) FROM score ORDER BY response_id DESC LIMIT 1")" "4.09" "and scored (10 agree, 1 strongly agree: 4.09)"
 same "$(code -b jar3 -d "hopeful=agree" "$(U /measures/$MID)")" "403" "a form without its token changes nothing"
 same "$(code -b jar3 "$(U /caseload)")" "404" "a person has no caseload"
+
+# My goals, in the person's own words.
+same "$(code -b jar3 "$(U /goals)")" "200" "the person's goals"
+cp body goals.html
+GTOK=$(csrf goals.html)
+same "$(code -b jar3 --data-urlencode "csrf=$GTOK" --data-urlencode "goal=   " "$(U /goals)")" "400" "an empty goal is refused"
+has body "Write your goal, in your own words" "saying what is needed"
+same "$(code -b jar3 --data-urlencode "csrf=$GTOK" --data-urlencode "goal=<b>Walk</b> to the allotment & back" "$(U /goals)")" "303" "a goal is saved"
+GOAL=$(grep -o 'Location: /goals/[0-9]*' headers | cut -d/ -f3 | tr -d '\r')
+same "$(code -b jar3 "$(U /goals/$GOAL)")" "200" "the goal's page"
+has body "&lt;b&gt;Walk&lt;/b&gt; to the allotment &amp; back" "the person's words, escaped"
+has body "No reviews yet." "no chart before a review"
+same "$(code -b jar3 --data-urlencode "csrf=$GTOK" -d rating=11 "$(U /goals/$GOAL/reviews)")" "400" "a rating outside 0 to 10 is refused"
+has body "from 0 to 10" "saying what is allowed"
+same "$(code -b jar3 --data-urlencode "csrf=$GTOK" -d rating=4 --data-urlencode "note=Went halfway" "$(U /goals/$GOAL/reviews)")" "303" "a review is saved"
+same "$(code -b jar3 --data-urlencode "csrf=$GTOK" -d rating=7 "$(U /goals/$GOAL/reviews)")" "303" "another review"
+same "$(code -b jar3 "$(U /goals/$GOAL)")" "200" "the goal over time"
+has body "From 4 out of 10 to 7 out of 10" "in plain English"
+has body 'aria-labelledby="goal-t goal-d"' "with an accessible chart"
+same "$(sqlite3 demo.db "SELECT group_concat(rating) FROM goal_review WHERE goal_id = $GOAL")" "4,7" "both reviews stored"
+same "$(code -b jar3 -d rating=9 "$(U /goals/$GOAL/reviews)")" "403" "a review without the form's token changes nothing"
+same "$(code -b jar2 "$(U /goals/$GOAL)")" "404" "no one else opens the person's goal"
+same "$(code -b jar2 "$(U /goals)")" "404" "a practitioner has no goals page of their own"
 same "$(code -b jar3 "$(U /journey)")" "200" "the person's journey"
 has body '<h2 class="nhsuk-heading-m">Recovery markers</h2>' "a section per scale"
 has body 'role="img" aria-labelledby="recovery-markers-t recovery-markers-d"' "the chart has a text alternative"

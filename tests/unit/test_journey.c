@@ -34,11 +34,11 @@ test_change(void **state)
 static void
 test_sentences(void **state)
 {
-	struct wm_journey one = { "rm", "Recovery markers", pts, 1 };
-	struct wm_journey three = { "rm", "Recovery markers", pts, 3 };
+	struct wm_journey one = { "rm", "Recovery markers", pts, 1, 0, 0 };
+	struct wm_journey three = { "rm", "Recovery markers", pts, 3, 0, 0 };
 	struct wm_journey_point down[] = { { "2025-01-01", 3.5, 0 },
 	    { "2025-07-01", 2.5, 0 } };
-	struct wm_journey fall = { "rm", "Recovery markers", down, 2 };
+	struct wm_journey fall = { "rm", "Recovery markers", down, 2, 0, 0 };
 	struct wm_buf b = WM_BUF_INIT;
 	char d[32];
 
@@ -61,7 +61,7 @@ test_sentences(void **state)
 static void
 test_chart(void **state)
 {
-	struct wm_journey j = { "rm", "Markers <& \"more\">", pts, 3 };
+	struct wm_journey j = { "rm", "Markers <& \"more\">", pts, 3, 0, 0 };
 	struct wm_buf b = WM_BUF_INIT;
 
 	(void)state;

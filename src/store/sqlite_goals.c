@@ -1,0 +1,133 @@
+/*
+ * People's goals and their reviews.
+ */
+#include "store/sqlite_internal.h"
+
+int
+wm_store_goal_add(struct wm_store *s, int64_t person_id, const char *text,
+    int64_t *id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_ADD, err);
+	char now[32];
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, person_id);
+	wm_sq_text(st, 2, text);
+	wm_sq_text(st, 3, now);
+	if ((rc = wm_sq_exec(s, st, "saving the goal", err)))
+		return rc;
+	*id = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+struct goal_each {
+	int (*cb)(void *, const struct wm_goal_row *);
+	void *ctx;
+};
+
+static int
+goal_row(sqlite3_stmt *st, void *arg)
+{
+	struct goal_each *e = arg;
+	struct wm_goal_row row = {
+		.id = sqlite3_column_int64(st, 0),
+		.text = wm_sq_col(st, 1),
+		.created = wm_sq_col(st, 2),
+		.has_rating = sqlite3_column_type(st, 3) != SQLITE_NULL,
+		.rating = sqlite3_column_int(st, 3),
+		.reviewed = wm_sq_col(st, 4),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_goals(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_goal_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct goal_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_LIST, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, goal_row, &e, "reading goals", err);
+}
+
+int
+wm_store_goal_owner(struct wm_store *s, int64_t goal_id, int64_t *person_id,
+    struct wm_buf *text, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_OWNER, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, goal_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*person_id = sqlite3_column_int64(st, 0);
+		wm_buf_clear(text);
+		wm_buf_puts(text, wm_sq_col(st, 1));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return text->failed ? WM_STORE_ERROR : 0;
+	if (rc == SQLITE_DONE)
+		return WM_STORE_NOT_FOUND;
+	return wm_sq_fail(s, "reading the goal", err);
+}
+
+int
+wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
+    const char *reviewed, int rating, const char *note,
+    const char *author_kind, int64_t author_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_REVIEW_ADD, err);
+	char now[32];
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, goal_id);
+	wm_sq_text(st, 2, reviewed);
+	sqlite3_bind_int(st, 3, rating);
+	wm_sq_text(st, 4, note && note[0] ? note : NULL);
+	wm_sq_text(st, 5, author_kind);
+	sqlite3_bind_int64(st, 6, author_id);
+	wm_sq_text(st, 7, now);
+	return wm_sq_exec(s, st, "saving the review", err);
+}
+
+struct review_each {
+	int (*cb)(void *, const struct wm_goal_review_row *);
+	void *ctx;
+};
+
+static int
+review_row(sqlite3_stmt *st, void *arg)
+{
+	struct review_each *e = arg;
+	struct wm_goal_review_row row = { wm_sq_col(st, 0),
+	    sqlite3_column_int(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
+    int (*cb)(void *, const struct wm_goal_review_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct review_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_REVIEWS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, goal_id);
+	return wm_sq_each(s, st, review_row, &e, "reading reviews", err);
+}
