@@ -12,7 +12,7 @@
 #  b) no SQL built at run time: sqlite3_exec and friends only in the
 #     migration files of src/store/, which run fixed scripts, and no SQL
 #     keyword in a string handed to a string-building call;
-#  c) layers depend one way: util <- core <- store, util <- core <- report,
+#  c) layers depend one way: util <- core <- store <- report (STYLE.md),
 #     and web and cli on anything;
 #  d) only src/store/ talks to a database library, only src/web/ to HTTP;
 # and over every file in src/, instruments/ and docs/:
@@ -273,7 +273,7 @@ BEGIN {
 	may["util"] = " util "
 	may["core"] = " util core "
 	may["store"] = " util core store "
-	may["report"] = " util core report "
+	may["report"] = " util core store report "
 	may["web"] = "*"
 	may["cli"] = "*"
 }

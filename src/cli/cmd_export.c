@@ -7,15 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "util/escape.h"
+#include "report/answers_csv.h"
 
 int cmd_export_responses(const struct cli_cmd *cmd, int argc, char **argv);
-
-static const char *const header[] = {
-	"response_id", "instrument", "version", "subject_kind", "subject",
-	"unit", "respondent", "stakeholder", "status", "authored", "item",
-	"code", "display", "value", "text",
-};
 
 struct out {
 	struct wm_buf line;
@@ -23,39 +17,14 @@ struct out {
 	int failed;
 };
 
-static void
-cell(struct wm_buf *b, const char *s, int last)
-{
-	wm_esc_csv_s(b, s ? s : "");
-	wm_buf_puts(b, last ? "\r\n" : ",");
-}
-
 static int
 write_row(void *ctx, const struct wm_answer_row *a)
 {
 	struct out *o = ctx;
-	struct wm_buf *b = &o->line;
 
-	wm_buf_clear(b);
-	wm_buf_printf(b, "%lld,", (long long)a->response_id);
-	cell(b, a->url, 0);
-	cell(b, a->version, 0);
-	cell(b, a->subject_kind, 0);
-	cell(b, a->subject, 0);
-	cell(b, a->unit_code, 0);
-	cell(b, a->respondent, 0);
-	cell(b, a->stakeholder, 0);
-	cell(b, a->status, 0);
-	cell(b, a->authored, 0);
-	cell(b, a->link_id, 0);
-	cell(b, a->code, 0);
-	cell(b, a->display, 0);
-	if (a->has_value)
-		wm_csv_number(b, a->value,
-		    a->value == (double)(long)a->value ? 0 : 2);
-	wm_buf_puts(b, ",");
-	cell(b, a->text, 1);
-	if (b->failed || fwrite(b->data, 1, b->len, stdout) != b->len) {
+	wm_buf_clear(&o->line);
+	if (wm_answers_csv_row(&o->line, a) ||
+	    fwrite(o->line.data, 1, o->line.len, stdout) != o->line.len) {
 		o->failed = 1;
 		return 1;
 	}
@@ -82,7 +51,7 @@ cmd_export_responses(const struct cli_cmd *cmd, int argc, char **argv)
 	struct wm_store *s = NULL;
 	struct wm_unit_row u = { 0 };
 	char *pos[1];
-	size_t n, i;
+	size_t n;
 	int rc;
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
@@ -103,10 +72,14 @@ cmd_export_responses(const struct cli_cmd *cmd, int argc, char **argv)
 	if (wm_store_audit(s, 0, "responses exported (command line)", NULL, 0,
 	    wm_buf_str(&o.line), NULL, &err))
 		goto fail;
-	for (i = 0; i < sizeof(header) / sizeof(header[0]); i++)
-		printf("%s%s", header[i], i + 1 < sizeof(header) /
-		    sizeof(header[0]) ? "," : "\r\n");
-	if (wm_store_answer_each(s, url, u.id, write_row, &o, &err))
+	wm_buf_clear(&o.line);
+	if (wm_answers_csv_header(&o.line) ||
+	    fwrite(o.line.data, 1, o.line.len, stdout) != o.line.len) {
+		cli_error("could not write the export");
+		rc = CLI_FAIL;
+		goto out;
+	}
+	if (wm_store_answer_each(s, url, u.id, 0, write_row, &o, &err))
 		goto fail;
 	if (o.failed || fflush(stdout)) {
 		cli_error("could not write the export");

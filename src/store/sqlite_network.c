@@ -381,3 +381,32 @@ wm_store_audit(struct wm_store *s, int64_t actor_account_id,
 	wm_sq_text(st, 7, address);
 	return insert(s, st, "writing the audit log", NULL, err);
 }
+
+struct audit_each {
+	int (*cb)(void *, const struct wm_audit_row *);
+	void *ctx;
+};
+
+static int
+audit_row(sqlite3_stmt *st, void *arg)
+{
+	struct audit_each *e = arg;
+	struct wm_audit_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
+	    wm_sq_col(st, 2), wm_sq_col(st, 3) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_audit_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct audit_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_AUDIT_FOR_PERSON, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, audit_row, &e, "reading the audit log", err);
+}

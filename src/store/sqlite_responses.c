@@ -169,8 +169,8 @@ answer_row(sqlite3_stmt *st, void *arg)
 
 int
 wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
-    int (*cb)(void *, const struct wm_answer_row *), void *ctx,
-    struct wm_buf *err)
+    int64_t person_id, int (*cb)(void *, const struct wm_answer_row *),
+    void *ctx, struct wm_buf *err)
 {
 	struct answer_each e = { cb, ctx };
 	sqlite3_stmt *st = wm_sq_query(s, ST_ANSWER_EACH, err);
@@ -179,5 +179,6 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);
+	wm_sq_id(st, 3, person_id);
 	return wm_sq_each(s, st, answer_row, &e, "reading answers", err);
 }

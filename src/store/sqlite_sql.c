@@ -121,7 +121,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    /* A staff member's own reflections and self-assessments are
 	     * theirs alone: never exported. */
 	    "WHERE r.subject_kind <> 'staff' AND (?1 IS NULL OR i.url = ?1)"
-	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below)) "
+	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below))"
+	    " AND (?3 IS NULL OR (r.subject_kind = 'person'"
+	    "  AND r.subject_id = ?3)) "
 	    "ORDER BY r.authored, r.id, a.item",
 	[ST_SCALE_SUMMARY] =
 	    "SELECT u.code, u.name, r.quarter, r.respondent, r.scale,"
@@ -225,6 +227,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_GOAL_REVIEWS] =
 	    "SELECT reviewed, rating, note, author_kind FROM goal_review"
 	    " WHERE goal_id = ?1 ORDER BY reviewed, id",
+	[ST_AUDIT_FOR_PERSON] =
+	    "SELECT a.at, a.action, coalesce(x.name, 'Waymark'), a.address "
+	    "FROM audit a LEFT JOIN account x ON x.id = a.actor_account_id "
+	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1 ORDER BY a.id",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

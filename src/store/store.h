@@ -191,12 +191,14 @@ struct wm_answer_row {
 };
 
 /* Every answer about people and services, oldest response first,
- * optionally only one instrument (url, any version) and/or one unit and
- * the units below it. Answers about a staff member (their own reflections
- * and self-assessments) are private to them and never included. */
+ * optionally only one instrument (url, any version), one unit and the
+ * units below it, and/or one person. Answers about a staff member (their
+ * own reflections and self-assessments) are private to them and never
+ * included. */
 int wm_store_answer_each(struct wm_store *s, const char *url,
-    int64_t unit_id, int (*cb)(void *, const struct wm_answer_row *),
-    void *ctx, struct wm_buf *err);
+    int64_t unit_id, int64_t person_id,
+    int (*cb)(void *, const struct wm_answer_row *), void *ctx,
+    struct wm_buf *err);
 
 /* --- summaries --------------------------------------------------------- */
 
@@ -380,6 +382,18 @@ int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
     struct wm_buf *err);
 
 /* --- audit ------------------------------------------------------------- */
+
+struct wm_audit_row {
+	const char *at;
+	const char *action;
+	const char *actor;	/* the account's name, or "Waymark" */
+	const char *address;	/* may be NULL */
+};
+
+/* Who has seen or changed a person's record, oldest first. */
+int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_audit_row *), void *ctx,
+    struct wm_buf *err);
 
 /* Appends to the audit log (it cannot be changed or deleted). */
 int wm_store_audit(struct wm_store *s, int64_t actor_account_id,

@@ -44,6 +44,7 @@ struct wm_http {
 	const char *content_type;
 	char location[256];	/* for redirects */
 	char set_cookie[2][200];
+	const char *download;	/* a file name: sent as an attachment */
 	const unsigned char *fixed;	/* a built-in asset instead of out */
 	size_t fixed_len;
 	int cacheable;		/* the same for everyone: may be cached */

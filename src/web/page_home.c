@@ -46,7 +46,10 @@ wm_page_home(struct wm_http *h)
 			    "/journey\">My journey</a>: how your answers have "
 			    "changed over time.</p>\n<p class=\"nhsuk-body\">"
 			    "<a href=\"/goals\">My goals</a>: what you want for "
-			    "yourself, and how far along you are.</p>\n");
+			    "yourself, and how far along you are.</p>\n"
+			    "<p class=\"nhsuk-body\"><a href=\"/my-record\">"
+			    "Download my record</a>: everything held about you."
+			    "</p>\n");
 		else if (wm_store_account_service(h->store, h->who.account_id,
 		    &person, &err) == 0)
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"

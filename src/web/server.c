@@ -143,6 +143,13 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 		MHD_add_response_header(res, "Content-Type", h->content_type);
 	if (h->location[0])
 		MHD_add_response_header(res, "Location", h->location);
+	if (h->download) {
+		char cd[160];
+
+		snprintf(cd, sizeof(cd), "attachment; filename=\"%s\"",
+		    h->download);
+		MHD_add_response_header(res, "Content-Disposition", cd);
+	}
 	for (i = 0; i < 2; i++)
 		if (h->set_cookie[i][0])
 			MHD_add_response_header(res, "Set-Cookie",

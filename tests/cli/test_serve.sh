@@ -205,6 +205,35 @@ same "$(sqlite3 demo.db "SELECT group_concat(rating) FROM goal_review WHERE goal
 same "$(code -b jar3 -d rating=9 "$(U /goals/$GOAL/reviews)")" "403" "a review without the form's token changes nothing"
 same "$(code -b jar2 "$(U /goals/$GOAL)")" "404" "no one else opens the person's goal"
 same "$(code -b jar2 "$(U /goals)")" "404" "a practitioner has no goals page of their own"
+
+# Download my record: everything held about the person, for them alone.
+same "$(code -b jar3 "$(U /my-record)")" "200" "the download page"
+same "$(code -b jar3 "$(U /my-record/record.json)")" "200" "the whole record as JSON"
+has headers 'Content-Disposition: attachment; filename="my-waymark-record.json"' "as a file to keep"
+has headers "Cache-Control: no-store" "never cached"
+cp body record.json
+python3 - record.json >py.out 2>&1 <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert set(r) >= {'responses', 'goals', 'record_views'}, list(r)
+mine = [x for x in r['responses'] if x['instrument'].endswith('dreem-recovery-markers')]
+assert any(x['answered_by'] == 'person' and len(x['answers']) == 11 for x in mine)
+g = [x for x in r['goals'] if x['goal'].startswith('<b>Walk</b>')][0]
+assert [v['rating'] for v in g['reviews']] == [4, 7] and g['reviews'][0]['note'] == 'Went halfway'
+print('ok', len(r['responses']))
+PY
+[ $? -eq 0 ] && pass "the JSON holds their answers and goals ($(cat py.out))" || fail "record JSON: $(cat py.out)"
+same "$(code -b jar3 "$(U /my-record/answers.csv)")" "200" "their answers as CSV"
+has headers "Content-Type: text/csv" "as CSV"
+python3 - body >py.out 2>&1 <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline='')))
+assert rows and all(r['subject_kind'] == 'person' for r in rows)
+assert len({r['subject'] for r in rows}) == 1, 'only one person'
+print('ok', len(rows))
+PY
+[ $? -eq 0 ] && pass "the CSV holds only their own answers ($(cat py.out))" || fail "record CSV: $(cat py.out)"
+same "$(code -b jar2 "$(U /my-record/record.json)")" "404" "no one else downloads it"
 same "$(code -b jar3 "$(U /journey)")" "200" "the person's journey"
 has body '<h2 class="nhsuk-heading-m">Recovery markers</h2>' "a section per scale"
 has body 'role="img" aria-labelledby="recovery-markers-t recovery-markers-d"' "the chart has a text alternative"

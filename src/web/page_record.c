@@ -1,0 +1,189 @@
+/*
+ * Download my record: everything Waymark holds about the person, as JSON
+ * (their answers and scores-to-be, goals and reviews, and who has looked
+ * at their record) and their answers as CSV. Only the person themselves.
+ */
+#include "web/pages.h"
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/answers_csv.h"
+#include "web/layout.h"
+
+static int64_t
+own_person(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t person = 0;
+
+	if (wm_store_account_person(h->store, h->who.account_id, &person,
+	    &err))
+		person = 0;
+	wm_buf_release(&err);
+	if (!person)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	return person;
+}
+
+void
+wm_page_record(struct wm_http *h)
+{
+	if (!own_person(h))
+		return;
+	wm_page_start(h, "Download my record");
+	HTML(h, "<p class=\"nhsuk-body\">Everything Waymark holds about you "
+	    "is yours to keep.</p>\n<ul class=\"nhsuk-list nhsuk-list--bullet"
+	    "\">\n<li><a href=\"/my-record/record.json\" download>Your whole "
+	    "record (JSON)</a>: your answers, your goals and their reviews, "
+	    "and who has looked at your record, when and from where.</li>\n"
+	    "<li><a href=\"/my-record/answers.csv\" download>Your answers "
+	    "(CSV)</a>, one row per answer, to open in a spreadsheet.</li>\n"
+	    "</ul>\n");
+	wm_page_end(h);
+}
+
+static int
+csv_row(void *ctx, const struct wm_answer_row *a)
+{
+	return wm_answers_csv_row(ctx, a) ? -1 : 0;
+}
+
+void
+wm_page_record_csv(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t person = own_person(h);
+
+	if (!person)
+		return;
+	if (wm_answers_csv_header(&h->out) ||
+	    wm_store_answer_each(h->store, NULL, 0, person, csv_row, &h->out,
+	    &err)) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Your record could not be prepared. Try again.");
+	} else {
+		h->content_type = "text/csv; charset=utf-8";
+		h->download = "my-waymark-answers.csv";
+	}
+	wm_buf_release(&err);
+}
+
+/* Answers, grouped into their responses as they arrive in order. */
+static int
+json_answer(void *ctx, const struct wm_answer_row *a)
+{
+	json_t *responses = ctx, *r = json_array_get(responses,
+	    json_array_size(responses) - 1), *ans;
+
+	if (!r || json_integer_value(json_object_get(r, "id")) !=
+	    a->response_id) {
+		r = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:[]}", "id",
+		    (json_int_t)a->response_id, "instrument", a->url, "version",
+		    a->version, "authored", a->authored, "answered_by",
+		    a->respondent, "status", a->status, "answers");
+		if (!r || json_array_append_new(responses, r))
+			return -1;
+	}
+	ans = json_pack("{s:s}", "item", a->link_id);
+	if (!ans)
+		return -1;
+	if (a->code)
+		json_object_set_new(ans, "answer", json_string(a->display));
+	if (a->code)
+		json_object_set_new(ans, "code", json_string(a->code));
+	if (a->has_value)
+		json_object_set_new(ans, "value", json_real(a->value));
+	if (a->text)
+		json_object_set_new(ans, "text", json_string(a->text));
+	return json_array_append_new(json_object_get(r, "answers"), ans) ?
+	    -1 : 0;
+}
+
+struct goals_ctx {
+	struct wm_http *h;
+	json_t *goals;
+};
+
+static int
+json_review(void *ctx, const struct wm_goal_review_row *rv)
+{
+	json_t *o = json_pack("{s:s, s:i, s:s}", "reviewed", rv->reviewed,
+	    "rating", rv->rating, "by", rv->author_kind);
+
+	if (!o)
+		return -1;
+	if (rv->note)
+		json_object_set_new(o, "note", json_string(rv->note));
+	return json_array_append_new(ctx, o) ? -1 : 0;
+}
+
+static int
+json_goal(void *ctx, const struct wm_goal_row *g)
+{
+	struct goals_ctx *c = ctx;
+	struct wm_buf err = WM_BUF_INIT;
+	json_t *reviews = json_array(), *o;
+	int rc;
+
+	o = json_pack("{s:s, s:s, s:o}", "goal", g->text, "created",
+	    g->created, "reviews", reviews);
+	rc = !o || wm_store_goal_reviews(c->h->store, g->id, json_review,
+	    reviews, &err) || json_array_append_new(c->goals, o) ? -1 : 0;
+	wm_buf_release(&err);
+	return rc;
+}
+
+static int
+json_audit(void *ctx, const struct wm_audit_row *a)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "when", a->at, "what",
+	    a->action, "who", a->actor);
+
+	if (!o)
+		return -1;
+	if (a->address)
+		json_object_set_new(o, "from", json_string(a->address));
+	return json_array_append_new(ctx, o) ? -1 : 0;
+}
+
+void
+wm_page_record_json(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	json_t *root = NULL, *responses, *goals, *audit;
+	struct goals_ctx gc;
+	int64_t person = own_person(h);
+	char *text = NULL;
+
+	if (!person)
+		return;
+	responses = json_array();
+	goals = json_array();
+	audit = json_array();
+	root = json_pack("{s:s, s:o, s:o, s:o}", "about", "Everything Waymark "
+	    "holds about you, downloaded by you.", "responses", responses,
+	    "goals", goals, "record_views", audit);
+	gc.h = h;
+	gc.goals = goals;
+	if (!root ||
+	    wm_store_answer_each(h->store, NULL, 0, person, json_answer,
+	    responses, &err) ||
+	    wm_store_goals(h->store, person, json_goal, &gc, &err) ||
+	    wm_store_audit_for_person(h->store, person, json_audit, audit,
+	    &err) ||
+	    !(text = json_dumps(root, JSON_INDENT(2) | JSON_ENSURE_ASCII))) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Your record could not be prepared. Try again.");
+	} else {
+		wm_buf_puts(&h->out, text);
+		wm_buf_putc(&h->out, '\n');
+		h->content_type = "application/json; charset=utf-8";
+		h->download = "my-waymark-record.json";
+	}
+	free(text);
+	json_decref(root);
+	wm_buf_release(&err);
+}
