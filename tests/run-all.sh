@@ -32,6 +32,19 @@ passed=$((passed + p))
 failed=$((failed + f))
 rm -f "$RESULTS"
 
+# A person and a practitioner in Debian's headless Chromium, axe-core on
+# every page (playwright-core and axe from package-lock.json).
+if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+	echo "== browser"
+	out=$(node tests/browser/run.mjs "$ROOT/$BUILD/waymark" 2>&1)
+	echo "$out" | grep -v '^pass '
+	p=$(echo "$out" | grep -c '^pass browser')
+	f=$(echo "$out" | grep -c '^FAIL browser')
+	[ "$p" -gt 0 ] || f=$((f + 1))
+	passed=$((passed + p))
+	failed=$((failed + f))
+fi
+
 if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	echo "== fuzz"
 	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fuzz"; fi

@@ -1,0 +1,145 @@
+// Browser tests: a real `waymark serve` on loopback, driven in Debian's
+// headless Chromium by playwright-core, with axe-core on every page.
+// usage: node tests/browser/run.mjs WAYMARK-BINARY
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+
+const waymark = process.argv[2];
+const shots = 'tests/browser/screenshots';
+const dir = mkdtempSync(join(tmpdir(), 'wm-browser-'));
+const db = join(dir, 'demo.db');
+let passed = 0, failed = 0;
+
+function check(ok, what) {
+  if (ok) { passed++; console.log('pass browser: ' + what); }
+  else { failed++; console.log('FAIL browser: ' + what); }
+}
+
+async function axe(page, what) {
+  const r = await new AxeBuilder({ page }).analyze();
+  for (const v of r.violations)
+    console.log(`  axe ${v.id} (${v.impact}): ${v.help} ` +
+      v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '));
+  check(r.violations.length === 0, `axe finds no violations on ${what}`);
+}
+
+async function shoot(page, name) {
+  for (const width of [1280, 320]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `${shots}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+async function signIn(page, base, email, password) {
+  await page.goto(base + '/sign-in');
+  await page.focus('#email');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(password);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(base + '/');
+}
+
+// Keyboard only: Tab into each radio group, arrow to the answer wanted.
+async function answerWithKeyboard(page, steps) {
+  const first = await page.$eval('input[type=radio]', e => e.name);
+  for (let i = 0; i < 40; i++) {
+    const name = await page.evaluate(() => document.activeElement?.name);
+    if (name === first) break;
+    await page.keyboard.press('Tab');
+  }
+  const groups = await page.$$eval('input[type=radio]',
+    es => [...new Set(es.map(e => e.name))]);
+  for (let g = 0; g < groups.length; g++) {
+    for (let s = 0; s < steps; s++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+  }
+  return groups.length;
+}
+
+const env = { ...process.env, WAYMARK_INSTRUMENTS: 'instruments' };
+execFileSync(waymark, ['demo', '--db', db, '--people', '20', '--seed', '4'], { env });
+const signins = Object.fromEntries(execFileSync('sqlite3',
+  [db, "SELECT value FROM setting WHERE key = 'demo-sign-ins'"]).toString()
+  .trim().split('\n').map(l => { const [, role, email, pw] = l.split(' '); return [role, { email, pw }]; }));
+const port = 30000 + Math.floor(Math.random() * 20000);
+const base = `http://127.0.0.1:${port}`;
+const server = spawn(waymark, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
+  { stdio: ['ignore', 'ignore', 'pipe'] });
+await new Promise((ok, no) => {
+  server.stderr.on('data', d => { if (String(d).includes('serving')) ok(); });
+  server.on('exit', () => no(new Error('the server did not start')));
+});
+mkdirSync(shots, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const person = await (await browser.newContext()).newPage();
+  await person.goto(base + '/sign-in');
+  await axe(person, 'the sign-in page');
+  await shoot(person, 'sign-in');
+  await signIn(person, base, signins.person.email, signins.person.pw);
+  check(person.url() === base + '/', 'a person signs in with the keyboard');
+  await axe(person, "the person's home");
+  await person.click('text=Answer your measures');
+  await axe(person, 'the list of measures');
+  await person.click('main a:has-text("DREEM recovery markers")');
+  await axe(person, 'the recovery markers form');
+  await shoot(person, 'measure');
+  const n = await answerWithKeyboard(person, 3);
+  for (let i = 0; i < 3; i++) {
+    if (await person.evaluate(() => document.activeElement?.type) === 'submit') break;
+    await person.keyboard.press('Tab');
+  }
+  await person.keyboard.press('Enter');
+  await person.waitForURL(/\/saved$/);
+  check(n === 11, `all 11 markers answered by keyboard (${n})`);
+  await axe(person, 'the saved page');
+  await person.goto(base + '/journey');
+  check(await person.$('svg[role=img] title') !== null, 'the journey has a chart with a title');
+  await axe(person, 'my journey');
+  await shoot(person, 'journey');
+  await person.goto(base + '/goals');
+  await axe(person, 'my goals');
+  await person.goto(base + '/my-record');
+  await axe(person, 'download my record');
+
+  // An incomplete form: the error summary is announced and accessible.
+  await person.goto(base + '/measures');
+  await person.click('main a:has-text("DREEM recovery markers")');
+  await person.click('main button[type=submit]');
+  check(await person.$('.nhsuk-error-summary') !== null, 'a missing answer shows the error summary');
+  await axe(person, 'the form with errors');
+  await shoot(person, 'measure-errors');
+
+  const prac = await (await browser.newContext()).newPage();
+  await signIn(prac, base, signins.practitioner.email, signins.practitioner.pw);
+  await axe(prac, "the practitioner's home");
+  await prac.goto(base + '/caseload');
+  await axe(prac, 'the caseload');
+  await shoot(prac, 'caseload');
+  await prac.goto(base + '/measures');
+  await prac.click('main a:has-text("Ten Top Tips")');
+  await axe(prac, 'the Ten Top Tips form');
+  await answerWithKeyboard(prac, 1);
+  await prac.click('main button[type=submit]');
+  await prac.waitForURL(/\/saved$/);
+  check(/Your answers have been saved/.test(await prac.content()), 'a practitioner records a Ten Top Tips reflection');
+  await axe(prac, 'the reflection saved page');
+} catch (e) {
+  check(false, 'the browser run finished: ' + e.message);
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`browser checks: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
