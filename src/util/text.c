@@ -47,3 +47,15 @@ wm_text_check(const char *s, int multiline)
 	}
 	return WM_TEXT_OK;
 }
+
+int
+wm_hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

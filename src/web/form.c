@@ -4,18 +4,6 @@
 
 #include "util/text.h"
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Percent-decodes s[0..n) into a new string ('+' is a space). NULL if an
  * escape is malformed or decodes to a NUL byte. */
 static char *
@@ -34,8 +22,8 @@ decode(struct wm_arena *a, const char *s, size_t n)
 
 			if (i + 2 >= n)
 				return NULL;
-			hi = hexval(s[i + 1]);
-			lo = hexval(s[i + 2]);
+			hi = wm_hex_value(s[i + 1]);
+			lo = wm_hex_value(s[i + 2]);
 			if (hi < 0 || lo < 0)
 				return NULL;
 			*o++ = (char)(hi * 16 + lo);

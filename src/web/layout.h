@@ -19,4 +19,8 @@ void wm_error_summary(struct wm_http *h, const char *field_id,
 void wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message);
 
+/* The person the signed-in account belongs to; 0, with a 404 page
+ * written, for anyone else (staff have no record of their own here). */
+int64_t wm_page_own_person(struct wm_http *h);
+
 #endif

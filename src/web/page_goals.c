@@ -16,22 +16,6 @@
 
 #define MAX_REVIEWS 400
 
-static int64_t
-own_person(struct wm_http *h)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
-
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return person;
-}
-
 static int
 goal_item(void *ctx, const struct wm_goal_row *g)
 {
@@ -94,7 +78,7 @@ goals_page(struct wm_http *h, int64_t person, const char *text,
 void
 wm_page_goals(struct wm_http *h)
 {
-	int64_t person = own_person(h);
+	int64_t person = wm_page_own_person(h);
 
 	if (person)
 		goals_page(h, person, NULL, NULL);
@@ -105,7 +89,7 @@ wm_page_goal_add(struct wm_http *h)
 {
 	const char *text = wm_form_get(&h->form, "goal"), *problem;
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = own_person(h), id;
+	int64_t person = wm_page_own_person(h), id;
 	char next[48];
 
 	if (!person)
@@ -262,7 +246,7 @@ void
 wm_page_goal(struct wm_http *h)
 {
 	struct wm_buf text = WM_BUF_INIT;
-	int64_t person = own_person(h), goal;
+	int64_t person = wm_page_own_person(h), goal;
 
 	if (person && (goal = own_goal(h, person, &text)))
 		goal_page(h, goal, wm_buf_str(&text), NULL);
@@ -274,7 +258,7 @@ wm_page_goal_review(struct wm_http *h)
 {
 	const char *note = wm_form_get(&h->form, "note"), *problem;
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	int64_t person = own_person(h), goal;
+	int64_t person = wm_page_own_person(h), goal;
 	struct wm_date today;
 	char date[11], next[48];
 	int rating = 0;

@@ -111,14 +111,8 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 void
 wm_page_journey(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person;
+	int64_t person = wm_page_own_person(h);
 
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	else
+	if (person)
 		wm_journey_page(h, person, "My journey", 1, NULL);
-	wm_buf_release(&err);
 }

@@ -12,26 +12,10 @@
 #include "report/answers_csv.h"
 #include "web/layout.h"
 
-static int64_t
-own_person(struct wm_http *h)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
-
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return person;
-}
-
 void
 wm_page_record(struct wm_http *h)
 {
-	if (!own_person(h))
+	if (!wm_page_own_person(h))
 		return;
 	wm_page_start(h, "Download my record");
 	HTML(h, "<p class=\"nhsuk-body\">Everything Waymark holds about you "
@@ -55,7 +39,7 @@ void
 wm_page_record_csv(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = own_person(h);
+	int64_t person = wm_page_own_person(h);
 
 	if (!person)
 		return;
@@ -155,7 +139,7 @@ wm_page_record_json(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *root = NULL, *responses, *goals, *audit;
 	struct goals_ctx gc;
-	int64_t person = own_person(h);
+	int64_t person = wm_page_own_person(h);
 	char *text = NULL;
 
 	if (!person)

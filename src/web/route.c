@@ -18,18 +18,6 @@ pchar(unsigned char c)
 	    (c >= '0' && c <= '9') || (c && strchr("-._~!$&'()*+,;=:@", c));
 }
 
-static int
-hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Splits "/a/b" into segments; -1 if the path is not plain. "/" is zero
  * segments; a trailing slash is not allowed elsewhere. Patterns (and only
  * they) may hold the braces of "{name}". */
@@ -46,8 +34,8 @@ split(const char *path, int pattern, struct segs *out)
 	for (i = 1, start = 1; i <= len; i++) {
 		if (i < len && path[i] != '/') {
 			if (path[i] == '%') {
-				if (i + 2 >= len || hexval(path[i + 1]) < 0 ||
-				    hexval(path[i + 2]) < 0)
+				if (i + 2 >= len || wm_hex_value(path[i + 1]) < 0 ||
+				    wm_hex_value(path[i + 2]) < 0)
 					return -1;
 				i += 2;
 			} else if (!pchar((unsigned char)path[i]) &&
@@ -79,7 +67,7 @@ decode(const char *s, size_t n, char *out, size_t cap)
 		char c = s[i];
 
 		if (c == '%') {
-			c = (char)(hexval(s[i + 1]) * 16 + hexval(s[i + 2]));
+			c = (char)(wm_hex_value(s[i + 1]) * 16 + wm_hex_value(s[i + 2]));
 			i += 2;
 		}
 		if (c == '/' || c == '\0' || o + 1 >= cap)
