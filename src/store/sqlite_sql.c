@@ -211,6 +211,18 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND c.end_date IS NULL"
 	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
 	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
+	[ST_OWN_ANSWER_COUNTS] =
+	    "SELECT it.link_id, it.text, o.code, o.display, count(*),"
+	    " min(r.authored), max(r.authored), count(DISTINCT r.id) "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN answer a ON a.response_id = r.id"
+	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
+	    "  AND it.idx = a.item"
+	    " JOIN instrument_option o ON o.instrument_id = r.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option "
+	    "WHERE r.subject_kind = 'staff' AND r.subject_id = ?1"
+	    " AND i.family = ?2 AND r.status = 'completed' "
+	    "GROUP BY it.link_id, o.code ORDER BY it.link_id, o.idx",
 	[ST_GOAL_ADD] =
 	    "INSERT INTO goal(person_id, text, created) VALUES (?1, ?2, ?3)",
 	[ST_GOAL_LIST] =

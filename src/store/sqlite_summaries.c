@@ -192,3 +192,33 @@ wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
 		return WM_STORE_NOT_FOUND;
 	return wm_sq_fail(s, "checking who may see a record", err);
 }
+
+struct count_each {
+	int (*cb)(void *, const struct wm_answer_count_row *);
+	void *ctx;
+};
+
+static int
+count_row(sqlite3_stmt *st, void *arg)
+{
+	struct count_each *e = arg;
+	struct wm_answer_count_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
+	    wm_sq_col(st, 2), wm_sq_col(st, 3), sqlite3_column_int64(st, 4) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
+    const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct count_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_ANSWER_COUNTS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, family);
+	return wm_sq_each(s, st, count_row, &e, "counting answers", err);
+}

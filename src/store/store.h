@@ -348,6 +348,20 @@ int wm_store_caseload(struct wm_store *s, int64_t account_id,
 int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
     const char *ident, int64_t *person_id, struct wm_buf *err);
 
+struct wm_answer_count_row {
+	const char *link_id;
+	const char *text;	/* the question */
+	const char *code;
+	const char *display;	/* the answer's words */
+	int64_t count;
+};
+
+/* How often a staff member gave each answer to each question of a
+ * measure family about themselves (their own reflections, for them). */
+int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
+    const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
+    void *ctx, struct wm_buf *err);
+
 /* --- goals ------------------------------------------------------------ */
 
 struct wm_goal_row {

@@ -56,7 +56,10 @@ wm_page_home(struct wm_http *h)
 			    "Caseload</a>: the people your services support."
 			    "</p>\n<p class=\"nhsuk-body\"><a href=\"/measures\">"
 			    "Reflect on an interaction</a> with the Ten Top "
-			    "Tips, or complete your own shared needs.</p>\n");
+			    "Tips, or complete your own shared needs.</p>\n"
+			    "<p class=\"nhsuk-body\"><a href=\"/reflections\">"
+			    "Your Ten Top Tips over time</a>: only you see it."
+			    "</p>\n");
 		wm_page_end(h);
 	}
 	wm_buf_release(&err);

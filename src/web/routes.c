@@ -12,6 +12,8 @@ const struct wm_page wm_pages[] = {
 	{ { "GET", "/measures" }, WM_ACCESS_SIGNED_IN, wm_page_measures },
 	{ { "GET", "/journey" }, WM_ACCESS_SIGNED_IN, wm_page_journey },
 	{ { "GET", "/caseload" }, WM_ACCESS_SIGNED_IN, wm_page_caseload },
+	{ { "GET", "/reflections" }, WM_ACCESS_SIGNED_IN,
+	    wm_page_reflections },
 	{ { "GET", "/goals" }, WM_ACCESS_SIGNED_IN, wm_page_goals },
 	{ { "GET", "/my-record" }, WM_ACCESS_SIGNED_IN, wm_page_record },
 	{ { "GET", "/my-record/answers.csv" }, WM_ACCESS_SIGNED_IN,

@@ -134,6 +134,8 @@ try {
   await prac.waitForURL(/\/saved$/);
   check(/Your answers have been saved/.test(await prac.content()), 'a practitioner records a Ten Top Tips reflection');
   await axe(prac, 'the reflection saved page');
+  await prac.goto(base + '/reflections');
+  await axe(prac, "the practitioner's own Ten Top Tips");
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

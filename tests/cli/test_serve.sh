@@ -136,6 +136,9 @@ same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || 
 same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one reflection stored"
 same "$(code -b jar2 "$(U /measures/$TID/saved)")" "200" "it says so"
 has body "No one else sees your own answers" "and who can see it"
+same "$(code -b jar2 "$(U /reflections)")" "200" "the practitioner's own Ten Top Tips summary"
+has body "Did I actively listen to help the person to make sense of their mental health problems?" "per question"
+has body "Yes: " "with how often they answered yes"
 
 # A commissioner has nothing of their own to answer here.
 cline=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: commissioner ')
@@ -144,6 +147,7 @@ cp body form4.html
 code -c jar4 -b jar4 --data-urlencode "csrf=$(csrf form4.html)" --data-urlencode "email=$(echo "$cline" | cut -d' ' -f3)" --data-urlencode "password=$(echo "$cline" | cut -d' ' -f4)" "$(U /sign-in)" >/dev/null
 same "$(code -b jar4 "$(U /measures)")" "404" "a commissioner's /measures is not found"
 same "$(code -b jar4 "$(U /caseload)")" "404" "a commissioner has no caseload"
+same "$(code -b jar4 "$(U /reflections)")" "404" "nor any practitioner's reflections"
 
 # A person answers their recovery markers.
 line=$(sqlite3 demo.db "SELECT value FROM setting WHERE key = 'demo-sign-ins'" | grep '^sign-in: person ')
