@@ -166,6 +166,22 @@ validators(struct demo *d)
 	return 0;
 }
 
+/* Standard 2's regular cycle: the recovery markers and shared needs every
+ * 6 months, the supportive service indicators every year. */
+static int
+service_cycles(struct demo *d, int64_t unit)
+{
+	int rc;
+
+	if ((rc = wm_store_cycle_add(d->s, unit, d->markers.in->url, "person",
+	    6, "2024-10-01", &d->err)) ||
+	    (rc = wm_store_cycle_add(d->s, unit, d->needs.in->url, "person", 6,
+	    "2024-10-01", &d->err)))
+		return rc;
+	return wm_store_cycle_add(d->s, unit, d->ssi.in->url, "person", 12,
+	    "2024-10-01", &d->err);
+}
+
 int
 demo_network(struct demo *d)
 {
@@ -187,7 +203,8 @@ demo_network(struct demo *d)
 		if ((rc = wm_store_unit_add(d->s, "service", services[i].code,
 		    services[i].name, prov[services[i].provider],
 		    &d->service[i].id, &d->err)) ||
-		    (rc = service_staff(d, i)))
+		    (rc = service_staff(d, i)) ||
+		    (rc = service_cycles(d, d->service[i].id)))
 			return rc;
 	}
 	if ((rc = validators(d)))

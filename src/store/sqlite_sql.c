@@ -223,6 +223,23 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'staff' AND r.subject_id = ?1"
 	    " AND i.family = ?2 AND r.status = 'completed' "
 	    "GROUP BY it.link_id, o.code ORDER BY it.link_id, o.idx",
+	/* For each cycle of the person's current service: the latest version
+	 * of its instrument, when they joined (or the cycle began), and when
+	 * they last completed it (any version). */
+	[ST_PERSON_CYCLES] =
+	    "SELECT (SELECT i.id FROM instrument i WHERE i.url = y.instrument_url"
+	    "  ORDER BY i.id DESC LIMIT 1),"
+	    " (SELECT i.title FROM instrument i WHERE i.url = y.instrument_url"
+	    "  ORDER BY i.id DESC LIMIT 1),"
+	    " y.every_months, max(y.start_date, c.start_date),"
+	    " (SELECT max(r.authored) FROM response r JOIN instrument i"
+	    "  ON i.id = r.instrument_id WHERE i.url = y.instrument_url"
+	    "  AND r.subject_kind = 'person' AND r.subject_id = c.person_id"
+	    "  AND r.status = 'completed') "
+	    "FROM caseload c JOIN cycle y ON y.unit_id = c.unit_id"
+	    " AND y.subject_kind = 'person' "
+	    "WHERE c.person_id = ?1 AND c.end_date IS NULL "
+	    "ORDER BY y.id",
 	[ST_GOAL_ADD] =
 	    "INSERT INTO goal(person_id, text, created) VALUES (?1, ?2, ?3)",
 	[ST_GOAL_LIST] =

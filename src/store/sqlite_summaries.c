@@ -222,3 +222,33 @@ wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
 	wm_sq_text(st, 2, family);
 	return wm_sq_each(s, st, count_row, &e, "counting answers", err);
 }
+
+struct cycle_each {
+	int (*cb)(void *, const struct wm_cycle_row *);
+	void *ctx;
+};
+
+static int
+cycle_row(sqlite3_stmt *st, void *arg)
+{
+	struct cycle_each *e = arg;
+	struct wm_cycle_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), sqlite3_column_int(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_person_cycles(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct cycle_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_CYCLES, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, cycle_row, &e, "reading the cycles", err);
+}

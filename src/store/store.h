@@ -348,6 +348,19 @@ int wm_store_caseload(struct wm_store *s, int64_t account_id,
 int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
     const char *ident, int64_t *person_id, struct wm_buf *err);
 
+struct wm_cycle_row {
+	int64_t instrument_id;	/* its latest version; 0 if not loaded */
+	const char *title;
+	int every_months;
+	const char *since;	/* YYYY-MM-DD: joined, or the cycle began */
+	const char *last;	/* last completed, or NULL */
+};
+
+/* The cycles that apply to a person on their current services. */
+int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
+    struct wm_buf *err);
+
 struct wm_answer_count_row {
 	const char *link_id;
 	const char *text;	/* the question */

@@ -3,8 +3,73 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
+
+#include "core/cycle.h"
+#include "report/journey.h"
 #include "util/escape.h"
 #include "web/layout.h"
+
+struct due {
+	struct wm_http *h;
+	struct wm_date today;
+	int any;
+};
+
+/* One line of "what is due", from the cycle's rule in core. */
+static int
+due_item(void *ctx, const struct wm_cycle_row *c)
+{
+	struct due *d = ctx;
+	struct wm_http *h = d->h;
+	struct wm_date since, last, on;
+	char date[11], words[32], href[48];
+	enum wm_due state;
+
+	if (!c->instrument_id || !c->title || wm_date_parse(c->since, &since))
+		return 0;
+	state = wm_cycle_due(&d->today, c->every_months, &since,
+	    c->last && wm_date_parse(c->last, &last) == 0 ? &last : NULL, &on);
+	wm_date_format(&on, date);
+	wm_journey_date(date, words, sizeof(words));
+	snprintf(href, sizeof(href), "/measures/%lld",
+	    (long long)c->instrument_id);
+	if (!d->any)
+		HTML(h, "<h2 class=\"nhsuk-heading-m\">What is due</h2>\n"
+		    "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
+	d->any = 1;
+	HTML(h, "<li>");
+	if (state == WM_DUE_NOT_YET) {
+		wm_esc_html_s(&h->out, c->title);
+		HTML(h, ": next on ");
+	} else {
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, href);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, c->title);
+		HTML(h, "</a>: ");
+		if (state == WM_DUE_NOW)
+			HTML(h, "due since ");
+		else
+			HTML(h, "overdue since ");
+	}
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "</li>\n");
+	return 0;
+}
+
+static void
+whats_due(struct wm_http *h, int64_t person)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct due d = { h, { 0, 0, 0 }, 0 };
+
+	wm_date_from_days((long)(h->now / 86400), &d.today);
+	wm_store_person_cycles(h->store, person, due_item, &d, &err);
+	if (d.any)
+		HTML(h, "</ul>\n");
+	wm_buf_release(&err);
+}
 
 static int
 show_account(void *ctx, const struct wm_account_row *a)
@@ -35,10 +100,11 @@ wm_page_home(struct wm_http *h)
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Waymark could not read your account. Try again later.");
 	} else {
-		int64_t person;
+		int64_t person, unit;
 
 		if (wm_store_account_person(h->store, h->who.account_id,
-		    &person, &err) == 0)
+		    &person, &err) == 0) {
+			whats_due(h, person);
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
 			    "Answer your measures</a>: your recovery markers, "
 			    "your shared needs and how the service supports "
@@ -50,8 +116,8 @@ wm_page_home(struct wm_http *h)
 			    "<p class=\"nhsuk-body\"><a href=\"/my-record\">"
 			    "Download my record</a>: everything held about you."
 			    "</p>\n");
-		else if (wm_store_account_service(h->store, h->who.account_id,
-		    &person, &err) == 0)
+		} else if (wm_store_account_service(h->store,
+		    h->who.account_id, &unit, &err) == 0) {
 			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
 			    "Caseload</a>: the people your services support."
 			    "</p>\n<p class=\"nhsuk-body\"><a href=\"/measures\">"
@@ -60,6 +126,7 @@ wm_page_home(struct wm_http *h)
 			    "<p class=\"nhsuk-body\"><a href=\"/reflections\">"
 			    "Your Ten Top Tips over time</a>: only you see it."
 			    "</p>\n");
+		}
 		wm_page_end(h);
 	}
 	wm_buf_release(&err);

@@ -17,6 +17,7 @@ same "$(sqlite3 a.db "SELECT kind, count(*) FROM unit GROUP BY kind ORDER BY kin
 staff=$(sqlite3 a.db "SELECT count(*) FROM account")
 [ "$staff" -ge 100 ] && [ "$staff" -le 140 ] && pass "about 120 staff accounts ($staff)" || fail "staff accounts: $staff"
 same "$(sqlite3 a.db "SELECT count(DISTINCT account_id) > 60 FROM training")" "1" "many staff have training records"
+same "$(sqlite3 a.db "SELECT count(*) FROM cycle")" "42" "each service has its cycles (markers, shared needs, indicators)"
 same "$(sqlite3 a.db "SELECT count(*) FROM (SELECT DISTINCT respondent FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.family = 'dreem')")" "2" "DREEM answered alone and with a practitioner"
 same "$(sqlite3 a.db "SELECT min(c) >= 4 FROM (SELECT count(*) c, min(authored) f FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.url LIKE '%dreem-recovery-markers' GROUP BY subject_id) WHERE f < '2024-11-01'")" "1" "people there from the start answer the markers about every 6 months"
 

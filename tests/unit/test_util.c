@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/catalogue.h"
+#include "core/cycle.h"
 #include "core/disclosure.h"
 #include "core/network.h"
 #include "util/arena.h"
@@ -1108,6 +1109,48 @@ test_password(void **state)
 	assert_non_null(wm_password_problem("has a\nnew line in it"));
 }
 
+static void
+test_cycle_due(void **state)
+{
+	static const struct {
+		const char *today, *since, *last;	/* last may be NULL */
+		int months;
+		enum wm_due want;
+		const char *due_on;
+	} cases[] = {
+		{ "2025-01-10", "2025-01-01", NULL, 6, WM_DUE_NOW, "2025-01-01" },
+		{ "2024-12-31", "2025-01-01", NULL, 6, WM_DUE_NOT_YET, "2025-01-01" },
+		{ "2025-01-31", "2025-01-01", NULL, 6, WM_DUE_OVERDUE, "2025-01-01" },
+		{ "2025-01-30", "2025-01-01", NULL, 6, WM_DUE_NOW, "2025-01-01" },
+		{ "2025-05-01", "2025-01-01", "2025-01-10", 6, WM_DUE_NOT_YET,
+		    "2025-07-10" },
+		{ "2025-07-10", "2025-01-01", "2025-01-10", 6, WM_DUE_NOW,
+		    "2025-07-10" },
+		{ "2025-09-01", "2025-01-01", "2025-01-10", 6, WM_DUE_OVERDUE,
+		    "2025-07-10" },
+		{ "2025-03-01", "2024-01-01", "2024-08-31", 6, WM_DUE_NOW,
+		    "2025-02-28" },
+		{ "2026-01-01", "2025-01-01", "2025-01-01", 12, WM_DUE_NOW,
+		    "2026-01-01" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_date today, since, last, on;
+		char got[11];
+
+		assert_int_equal(wm_date_parse(cases[i].today, &today), 0);
+		assert_int_equal(wm_date_parse(cases[i].since, &since), 0);
+		if (cases[i].last)
+			assert_int_equal(wm_date_parse(cases[i].last, &last), 0);
+		assert_int_equal(wm_cycle_due(&today, cases[i].months, &since,
+		    cases[i].last ? &last : NULL, &on), cases[i].want);
+		wm_date_format(&on, got);
+		assert_string_equal(got, cases[i].due_on);
+	}
+}
+
 int
 main(void)
 {
@@ -1131,6 +1174,7 @@ main(void)
 		cmocka_unit_test(test_catalogue_limits),
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_password),
+		cmocka_unit_test(test_cycle_due),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
