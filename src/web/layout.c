@@ -118,3 +118,19 @@ wm_page_own_person(struct wm_http *h)
 		    "If you typed the web address, check it is correct.");
 	return person;
 }
+
+int64_t
+wm_page_own_service(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t unit = 0;
+
+	if (wm_store_account_service(h->store, h->who.account_id, &unit,
+	    &err))
+		unit = 0;
+	wm_buf_release(&err);
+	if (!unit)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	return unit;
+}

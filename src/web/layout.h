@@ -23,4 +23,8 @@ void wm_page_error(struct wm_http *h, int status, const char *title,
  * written, for anyone else (staff have no record of their own here). */
 int64_t wm_page_own_person(struct wm_http *h);
 
+/* The service a signed-in member of staff works in; 0, with a 404 page
+ * written, for anyone else. */
+int64_t wm_page_own_service(struct wm_http *h);
+
 #endif

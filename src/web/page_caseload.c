@@ -52,15 +52,9 @@ wm_page_caseload(struct wm_http *h)
 	const char *q = wm_http_query(h, "q");
 	struct wm_buf err = WM_BUF_INIT;
 	struct rows r = { h, 0 };
-	int64_t unit;
 
-	if (wm_store_account_service(h->store, h->who.account_id, &unit,
-	    &err)) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		wm_buf_release(&err);
+	if (!wm_page_own_service(h))
 		return;
-	}
 	wm_page_start(h, "Caseload");
 	HTML(h, "<form method=\"get\" action=\"/caseload\">\n<div class=\""
 	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"q\">Search "

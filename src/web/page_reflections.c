@@ -51,15 +51,9 @@ wm_page_reflections(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct tally t = { h, "", 0 };
-	int64_t unit;
 
-	if (wm_store_account_service(h->store, h->who.account_id, &unit,
-	    &err)) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		wm_buf_release(&err);
+	if (!wm_page_own_service(h))
 		return;
-	}
 	wm_page_start(h, "Your Ten Top Tips");
 	HTML(h, "<p class=\"nhsuk-body\">How you have answered each question "
 	    "across all your reflections. Only you can see this.</p>\n"
