@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/cycle.h"
 #include "report/journey.h"
 #include "util/escape.h"
 #include "web/layout.h"
@@ -17,6 +18,48 @@ struct rows {
 	struct wm_http *h;
 	int n;
 };
+
+/* The most pressing state across a person's cycles. */
+struct worst {
+	struct wm_date today;
+	enum wm_due state;
+};
+
+static int
+worst_due(void *ctx, const struct wm_cycle_row *c)
+{
+	struct worst *w = ctx;
+	struct wm_date since, last, on;
+	enum wm_due st;
+
+	if (!c->instrument_id || wm_date_parse(c->since, &since))
+		return 0;
+	st = wm_cycle_due(&w->today, c->every_months, &since, c->last &&
+	    wm_date_parse(c->last, &last) == 0 ? &last : NULL, &on);
+	if (st > w->state)
+		w->state = st;
+	return 0;
+}
+
+static void
+due_cell(struct wm_http *h, int64_t person)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct worst w;
+
+	wm_date_from_days((long)(h->now / 86400), &w.today);
+	w.state = WM_DUE_NOT_YET;
+	wm_store_person_cycles(h->store, person, worst_due, &w, &err);
+	if (w.state == WM_DUE_OVERDUE)
+		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--red\">Overdue"
+		    "</strong>");
+	else if (w.state == WM_DUE_NOW)
+		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--yellow\">Due"
+		    "</strong>");
+	else
+		HTML(h, "Up to date");
+	wm_buf_release(&err);
+}
 
 static int
 row(void *ctx, const struct wm_caseload_row *p)
@@ -41,6 +84,8 @@ row(void *ctx, const struct wm_caseload_row *p)
 	} else {
 		HTML(h, "Not yet");
 	}
+	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	due_cell(h, p->person_id);
 	HTML(h, "</td></tr>\n");
 	r->n++;
 	return 0;
@@ -71,6 +116,7 @@ wm_page_caseload(struct wm_http *h)
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Identifier</th>"
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Service</th>"
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Last answered"
+	    "</th><th class=\"nhsuk-table__header\" scope=\"col\">Measures"
 	    "</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
 	if (wm_store_caseload(h->store, h->who.account_id, q, row, &r, &err))
 		r.n = -1;

@@ -255,6 +255,8 @@ same "$(code -b jar2 "$(U /caseload)")" "200" "the practitioner's caseload"
 mine=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code = 'exbridge-recovery' ORDER BY p.ident LIMIT 1")
 other=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code <> 'exbridge-recovery' ORDER BY p.ident LIMIT 1")
 has body "$mine" "lists people on their own service's caseload"
+has body '<th class="nhsuk-table__header" scope="col">Measures</th>' "with whether their measures are due"
+grep -qE 'nhsuk-tag--(red|yellow)">(Overdue|Due)|Up to date' body && pass "each person is due, overdue or up to date" || fail "no due state on the caseload"
 hasnt body "$other" "and no one else"
 mine_name=$(sqlite3 demo.db "SELECT name FROM person WHERE ident = '$mine'")
 same "$(code -b jar2 -G --data-urlencode "q=${mine_name% *}" "$(U /caseload)")" "200" "searching by name"
