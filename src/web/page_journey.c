@@ -73,7 +73,7 @@ add(void *ctx, const struct wm_score_row *row)
 
 void
 wm_journey_page(struct wm_http *h, int64_t person, const char *title,
-    int own, const char *together_href)
+    int own, const char *person_base)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct series *s;
@@ -89,10 +89,12 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 	    "time. Higher scores mean agreeing more with the statements. A "
 	    "circle is an answer given alone; a square is one given together "
 	    "with a practitioner.</p>\n");
-	if (together_href) {
+	if (person_base) {
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-		wm_esc_attr_s(&h->out, together_href);
-		HTML(h, "\">Answer a measure together</a></p>\n");
+		wm_esc_attr_s(&h->out, person_base);
+		HTML(h, "/measures\">Answer a measure together</a> | <a href=\"");
+		wm_esc_attr_s(&h->out, person_base);
+		HTML(h, "/goals\">Their goals</a></p>\n");
 	}
 	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
 		show(s);

@@ -48,9 +48,11 @@ void wm_page_goal_review(struct wm_http *h);
 void wm_page_person_journey(struct wm_http *h);
 
 /* The journey page for `person`: their own (own) or a supporter's view,
- * with a link to answer a measure together when together_href is set. */
+ * with links to answer a measure together and to their goals when
+ * person_base ("/people/IDENT") is set. */
 void wm_journey_page(struct wm_http *h, int64_t person, const char *title,
-    int own, const char *together_href);
+    int own, const char *person_base);
+void wm_page_person_goals(struct wm_http *h);
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);

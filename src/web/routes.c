@@ -26,6 +26,8 @@ const struct wm_page wm_pages[] = {
 	    wm_page_goal_review },
 	{ { "GET", "/people/{id}/journey" }, WM_ACCESS_SIGNED_IN,
 	    wm_page_person_journey },
+	{ { "GET", "/people/{id}/goals" }, WM_ACCESS_SIGNED_IN,
+	    wm_page_person_goals },
 	{ { "GET", "/people/{pid}/measures" }, WM_ACCESS_SIGNED_IN,
 	    wm_page_measures },
 	{ { "GET", "/people/{pid}/measures/{id}" }, WM_ACCESS_SIGNED_IN,

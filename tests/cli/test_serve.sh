@@ -271,6 +271,12 @@ same "$(code -b jar2 "$(U /people/NOBODY/journey)")" "404" "exactly as someone w
 same "$(code -b jar4 "$(U /people/$mine/journey)")" "404" "a commissioner does not see a person's journey"
 
 same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed journey'")" "$((audits + 1))" "refused views show nothing and audit nothing"
+# The person's goals, read-only, for their practitioner; audited.
+same "$(code -b jar2 "$(U /people/$mine/goals)")" "200" "a practitioner sees a person's goals"
+same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action = 'viewed goals' AND subject_id = (SELECT id FROM person WHERE ident = '$mine')")" "1" "that view is audited"
+hasnt body 'action="/goals' "read-only: no form to change them"
+same "$(code -b jar2 "$(U /people/$other/goals)")" "404" "not for someone else's person"
+
 # Alongside the person: the practitioner starts a measure with them.
 same "$(code -b jar2 "$(U /people/$mine/journey)")" "200" "the journey offers to answer together"
 has body "href=\"/people/$mine/measures\"" "with a link"
