@@ -129,77 +129,58 @@ wm_page_caseload(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-void
-wm_page_person_journey(struct wm_http *h)
+/*
+ * The person named in the path, if they are on the practitioner's
+ * caseload, with the view written to the audit log first (no record is
+ * shown without its entry); 0, with the page written, otherwise.
+ */
+static int64_t
+person_viewed(struct wm_http *h, const char *action)
 {
 	const char *ident = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t person;
+	int64_t person = 0;
 
 	if (!ident || wm_store_person_in_scope(h->store, h->who.account_id,
 	    ident, &person, &err)) {
+		person = 0;
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
-	} else if (wm_store_audit(h->store, h->who.account_id,
-	    "viewed journey", "person", person, NULL, h->address, &err)) {
-		/* No record is shown without its audit entry. */
+	} else if (wm_store_audit(h->store, h->who.account_id, action,
+	    "person", person, NULL, h->address, &err)) {
+		person = 0;
 		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The journey could not be shown. Try again.");
-	} else {
-		struct wm_buf base = WM_BUF_INIT;
-
-		wm_buf_puts(&base, "/people/");
-		wm_esc_url_s(&base, ident);
-		wm_journey_page(h, person, "Journey", 0, wm_buf_str(&base));
-		wm_buf_release(&base);
+		    "The record could not be shown. Try again.");
 	}
 	wm_buf_release(&err);
+	return person;
 }
 
-static int
-goal_line(void *ctx, const struct wm_goal_row *g)
+void
+wm_page_person_journey(struct wm_http *h)
 {
-	struct wm_http *h = ctx;
-	char date[32];
+	struct wm_buf base = WM_BUF_INIT;
+	int64_t person = person_viewed(h, "viewed journey");
 
-	HTML(h, "<li>");
-	wm_esc_html_s(&h->out, g->text);
-	HTML(h, "<br>");
-	if (g->has_rating) {
-		wm_journey_date(g->reviewed, date, sizeof(date));
-		wm_buf_printf(&h->out, "%d out of 10, on ", g->rating);
-		wm_esc_html_s(&h->out, date);
-	} else {
-		HTML(h, "Not reviewed yet");
-	}
-	HTML(h, "</li>\n");
-	return 0;
+	if (!person)
+		return;
+	wm_buf_puts(&base, "/people/");
+	wm_esc_url_s(&base, wm_route_param(&h->match, "id"));
+	wm_journey_page(h, person, "Journey", 0, wm_buf_str(&base));
+	wm_buf_release(&base);
 }
 
 /* A person's goals, read-only, for the practitioner alongside them. */
 void
 wm_page_person_goals(struct wm_http *h)
 {
-	const char *ident = wm_route_param(&h->match, "id");
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person;
+	int64_t person = person_viewed(h, "viewed goals");
 
-	if (!ident || wm_store_person_in_scope(h->store, h->who.account_id,
-	    ident, &person, &err)) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	} else if (wm_store_audit(h->store, h->who.account_id,
-	    "viewed goals", "person", person, NULL, h->address, &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The goals could not be shown. Try again.");
-	} else {
-		wm_page_start(h, "Their goals");
-		HTML(h, "<p class=\"nhsuk-body\">The person's own goals, in "
-		    "their words, and how far along they say they are.</p>\n"
-		    "<ul class=\"nhsuk-list nhsuk-list--border\">\n");
-		wm_store_goals(h->store, person, goal_line, h, &err);
-		HTML(h, "</ul>\n");
-		wm_page_end(h);
-	}
-	wm_buf_release(&err);
+	if (!person)
+		return;
+	wm_page_start(h, "Their goals");
+	HTML(h, "<p class=\"nhsuk-body\">The person's own goals, in their "
+	    "words, and how far along they say they are.</p>\n");
+	wm_goals_list(h, person, 0);
+	wm_page_end(h);
 }

@@ -16,18 +16,29 @@
 
 #define MAX_REVIEWS 400
 
+struct goal_list {
+	struct wm_http *h;
+	int links;
+};
+
 static int
 goal_item(void *ctx, const struct wm_goal_row *g)
 {
-	struct wm_http *h = ctx;
+	struct goal_list *l = ctx;
+	struct wm_http *h = l->h;
 	char href[48], date[32];
 
-	snprintf(href, sizeof(href), "/goals/%lld", (long long)g->id);
-	HTML(h, "<li><a href=\"");
-	wm_esc_attr_s(&h->out, href);
-	HTML(h, "\">");
+	HTML(h, "<li>");
+	if (l->links) {
+		snprintf(href, sizeof(href), "/goals/%lld", (long long)g->id);
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, href);
+		HTML(h, "\">");
+	}
 	wm_esc_html_s(&h->out, g->text);
-	HTML(h, "</a><br>");
+	if (l->links)
+		HTML(h, "</a>");
+	HTML(h, "<br>");
 	if (g->has_rating) {
 		wm_journey_date(g->reviewed, date, sizeof(date));
 		wm_buf_printf(&h->out, "%d out of 10, on ", g->rating);
@@ -37,6 +48,18 @@ goal_item(void *ctx, const struct wm_goal_row *g)
 	}
 	HTML(h, "</li>\n");
 	return 0;
+}
+
+void
+wm_goals_list(struct wm_http *h, int64_t person, int links)
+{
+	struct goal_list l = { h, links };
+	struct wm_buf err = WM_BUF_INIT;
+
+	HTML(h, "<ul class=\"nhsuk-list nhsuk-list--border\">\n");
+	wm_store_goals(h->store, person, goal_item, &l, &err);
+	HTML(h, "</ul>\n");
+	wm_buf_release(&err);
 }
 
 static void
@@ -50,9 +73,9 @@ goals_page(struct wm_http *h, int64_t person, const char *text,
 		wm_error_summary(h, "goal", err);
 	HTML(h, "<p class=\"nhsuk-body\">Goals are yours, in your own words: "
 	    "what you want for yourself. At each review you say how far along "
-	    "you are.</p>\n<ul class=\"nhsuk-list nhsuk-list--border\">\n");
-	wm_store_goals(h->store, person, goal_item, h, &e);
-	HTML(h, "</ul>\n<form method=\"post\" action=\"/goals\" novalidate>\n"
+	    "you are.</p>\n");
+	wm_goals_list(h, person, 1);
+	HTML(h, "<form method=\"post\" action=\"/goals\" novalidate>\n"
 	    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
 	HTML(h, "\">\n<div class=\"nhsuk-form-group");

@@ -53,6 +53,10 @@ void wm_page_person_journey(struct wm_http *h);
 void wm_journey_page(struct wm_http *h, int64_t person, const char *title,
     int own, const char *person_base);
 void wm_page_person_goals(struct wm_http *h);
+
+/* A person's goals with their latest ratings, as a list; each links to
+ * its page when `links` (the person's own view). */
+void wm_goals_list(struct wm_http *h, int64_t person, int links);
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
