@@ -37,32 +37,6 @@ resolve_ref(struct wm_store *s, const struct wm_ref *ref, int64_t *id,
 	return WM_STORE_NOT_FOUND;
 }
 
-/* Which service the response counts for: the one named, else the service
- * it is about, else the person's service on the day they answered. */
-static int
-resolve_unit(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, struct wm_buf *err)
-{
-	struct wm_ref u = { WM_SUBJECT_SERVICE, r->unit };
-	char date[11];
-
-	if (r->unit)
-		return resolve_ref(s, &u, &ids->unit_id, err);
-	if (r->subject.kind == WM_SUBJECT_SERVICE) {
-		ids->unit_id = ids->subject_id;
-		return 0;
-	}
-	if (r->subject.kind == WM_SUBJECT_PERSON) {
-		wm_date_format(&r->authored, date);
-		return wm_store_person_unit_at(s, ids->subject_id, date,
-		    &ids->unit_id, err);
-	}
-	wm_buf_clear(err);
-	wm_buf_puts(err, "say which service this response belongs to (the "
-	    "unit extension, valueReference Organization/CODE)");
-	return WM_STORE_NOT_FOUND;
-}
-
 static void
 print_scores(const struct wm_response *r)
 {
@@ -90,6 +64,8 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
     int64_t instrument_id)
 {
 	struct wm_response_ids ids = { .instrument_id = instrument_id };
+	const struct wm_recorder by = { 0, NULL,
+	    "response recorded (command line)" };
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;
 	int rc = CLI_FAIL;
@@ -102,26 +78,15 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
 		cli_error("%s: author: %s", file, wm_buf_str(&err));
 		goto out;
 	}
-	if (resolve_unit(s, r, &ids, &err)) {
-		cli_error("%s: unit: %s", file, wm_buf_str(&err));
-		goto out;
+	if (r->unit) {
+		struct wm_ref u = { WM_SUBJECT_SERVICE, r->unit };
+
+		if (resolve_ref(s, &u, &ids.unit_id, &err)) {
+			cli_error("%s: unit: %s", file, wm_buf_str(&err));
+			goto out;
+		}
 	}
-	/* Ratings count only from those given the role for this service. */
-	if ((r->respondent == WM_RESPONDENT_LEAD ||
-	    r->respondent == WM_RESPONDENT_VALIDATOR) &&
-	    wm_store_grant_find(s, ids.author_id, wm_respondent_name(
-	    r->respondent), ids.unit_id, r->respondent ==
-	    WM_RESPONDENT_VALIDATOR ? wm_stakeholder_code(r->stakeholder) :
-	    NULL, &err)) {
-		cli_error("%s: author: %s", file, wm_buf_str(&err));
-		goto out;
-	}
-	if (wm_store_begin(s, &err) ||
-	    wm_store_response_save(s, r, &ids, &id, &err) ||
-	    wm_store_audit(s, 0, "response recorded (command line)",
-	    wm_subject_name(r->subject.kind), ids.subject_id, r->in->title,
-	    NULL, &err) || wm_store_commit(s, &err)) {
-		wm_store_rollback(s);
+	if (wm_store_response_record(s, r, &ids, &by, &id, &err)) {
 		cli_error("%s: %s", file, wm_buf_str(&err));
 		goto out;
 	}

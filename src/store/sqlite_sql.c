@@ -125,6 +125,25 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND (?3 IS NULL OR (r.subject_kind = 'person'"
 	    "  AND r.subject_id = ?3)) "
 	    "ORDER BY r.authored, r.id, a.item",
+	[ST_DRAFT_FIND] =
+	    "SELECT id FROM response WHERE subject_kind = ?2"
+	    " AND subject_id = ?3 AND instrument_id = ?1 AND respondent = ?4"
+	    " AND author_id IS ?5 AND status = 'in-progress' "
+	    "ORDER BY id DESC LIMIT 1",
+	[ST_DRAFT_ANSWERS] =
+	    "SELECT a.item, a.option, a.text FROM answer a"
+	    " JOIN response r ON r.id = a.response_id "
+	    "WHERE a.response_id = ?1 AND r.status = 'in-progress' "
+	    "ORDER BY a.item",
+	[ST_DRAFT_DISCARD_ANSWERS] =
+	    "DELETE FROM answer WHERE response_id IN (SELECT id FROM response"
+	    " WHERE subject_kind = ?2 AND subject_id = ?3 AND instrument_id = ?1"
+	    " AND respondent = ?4 AND author_id IS ?5"
+	    " AND status = 'in-progress' AND id <> ?6)",
+	[ST_DRAFT_DISCARD] =
+	    "DELETE FROM response WHERE subject_kind = ?2 AND subject_id = ?3"
+	    " AND instrument_id = ?1 AND respondent = ?4 AND author_id IS ?5"
+	    " AND status = 'in-progress' AND id <> ?6",
 	[ST_SCALE_SUMMARY] =
 	    "SELECT u.code, u.name, r.quarter, r.respondent, r.scale,"
 	    " coalesce((SELECT sc.title FROM instrument_scale sc"

@@ -171,6 +171,57 @@ struct wm_response_ids {
 int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
 
+/* An unfinished response ("save and come back later") is known by what
+ * it answers, about whom, and who is answering: one draft for each. */
+struct wm_draft_key {
+	int64_t instrument_id;
+	enum wm_subject subject_kind;
+	int64_t subject_id;
+	enum wm_respondent respondent;
+	int64_t author_id;	/* 0 when no author was given */
+};
+
+/* The latest draft's id; WM_STORE_NOT_FOUND if there is none. */
+int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
+    int64_t *response_id, struct wm_buf *err);
+
+struct wm_draft_answer_row {
+	size_t item;		/* index into the instrument's items */
+	int has_option;
+	int option;		/* choice items: index into the options */
+	const char *text;	/* other items */
+};
+
+int wm_store_draft_answers(struct wm_store *s, int64_t response_id,
+    int (*cb)(void *, const struct wm_draft_answer_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Removes the drafts under `k` other than response `keep`: a draft is
+ * replaced by the next save of the same form, finished or not. Drafts are
+ * never scored or counted, so no total changes. */
+int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
+    int64_t keep, struct wm_buf *err);
+
+/* Who records a response, for the audit log. */
+struct wm_recorder {
+	int64_t account_id;	/* 0: the command line */
+	const char *address;	/* the client's, or NULL */
+	const char *action;	/* e.g. "response recorded (command line)" */
+};
+
+/* The one way a response from outside is recorded, whether from the
+ * command line, a web form or the JSON API: as one durable change it
+ * attributes the response to a service (ids->unit_id when set, else the
+ * service it is about, else the person's service on the day it was
+ * answered), accepts a lead's or a validator's rating only from an
+ * account given that role there, saves it with its answers and scores,
+ * replaces the respondent's draft of the same form, and writes the audit
+ * entry. WM_STORE_NOT_FOUND, with a reason in err, when it cannot be
+ * attributed or the role is missing; nothing is stored then. */
+int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
+    struct wm_buf *err);
+
 struct wm_answer_row {
 	int64_t response_id;
 	const char *url;

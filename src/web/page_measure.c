@@ -199,14 +199,37 @@ problem_for(const struct wm_diags *d, const struct wm_item *it)
 	return NULL;
 }
 
+/* What to show as item i's answer: the form just sent back, else the
+ * draft saved earlier, else nothing. */
+static const char *
+given(struct wm_http *h, const struct wm_instrument *in,
+    const struct wm_response *draft, size_t i)
+{
+	const struct wm_item *it = &in->items[i];
+	const struct wm_answer *ans;
+
+	if (!draft)
+		return wm_form_get(&h->form, it->link_id);
+	ans = &draft->answers[i];
+	if (!ans->given)
+		return NULL;
+	return it->type == WM_ITEM_CHOICE ? it->options[ans->option].code :
+	    ans->text;
+}
+
 static void
 form(struct wm_http *h, const struct answerer *a,
-    const struct wm_instrument *in, int64_t id, const struct wm_diags *d)
+    const struct wm_instrument *in, int64_t id, const struct wm_diags *d,
+    const struct wm_response *draft)
 {
 	char action[240];
 	size_t i;
 
 	wm_page_start(h, in->title);
+	if (draft)
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
+		    "nhsuk-body\">The answers saved earlier are filled in. "
+		    "Change any of them, then save.</p>\n</div>\n");
 	if (d && d->n) {
 		HTML(h, "<div class=\"nhsuk-error-summary\" "
 		    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
@@ -239,7 +262,7 @@ form(struct wm_http *h, const struct answerer *a,
 	HTML(h, "\">\n");
 	for (i = 0; i < in->n_items; i++) {
 		const struct wm_item *it = &in->items[i];
-		const char *given = wm_form_get(&h->form, it->link_id);
+		const char *v = given(h, in, draft, i);
 
 		switch (it->type) {
 		case WM_ITEM_GROUP:
@@ -255,29 +278,94 @@ form(struct wm_http *h, const struct answerer *a,
 			HTML(h, "</p>\n");
 			break;
 		case WM_ITEM_CHOICE:
-			radios(h, it, given, problem_for(d, it));
+			radios(h, it, v, problem_for(d, it));
 			break;
 		default:
-			textarea(h, it, given);
+			textarea(h, it, v);
 			break;
 		}
 	}
-	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Save my "
-	    "answers</button>\n</form>\n");
+	/* The first button is the one Enter presses: finishing. */
+	HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""
+	    "nhsuk-button\" type=\"submit\" name=\"save\" value=\"done\">"
+	    "Save my answers</button>\n<button class=\"nhsuk-button "
+	    "nhsuk-button--secondary\" type=\"submit\" name=\"save\" "
+	    "value=\"later\">Save and come back later</button>\n</div>\n"
+	    "</form>\n");
 	attribution(h, in);
 	wm_page_end(h);
+}
+
+static struct wm_draft_key
+draft_key(const struct answerer *a, int64_t inst)
+{
+	struct wm_draft_key k = { inst, a->kind, a->id, a->respondent, a->id };
+
+	return k;
+}
+
+static int
+draft_answer(void *ctx, const struct wm_draft_answer_row *row)
+{
+	struct wm_response *r = ctx;
+	const struct wm_item *it;
+
+	if (row->item >= r->in->n_items)
+		return -1;
+	it = &r->in->items[row->item];
+	if (it->type == WM_ITEM_CHOICE && row->has_option && row->option >= 0 &&
+	    (size_t)row->option < it->n_options)
+		return wm_response_set_choice(r, it->link_id,
+		    it->options[row->option].code);
+	if (it->type != WM_ITEM_CHOICE && row->text)
+		return wm_response_set_text(r, it->link_id, row->text);
+	return -1;
+}
+
+/* The draft saved earlier into *out (NULL when there is none); -1 when it
+ * could not be read, so that nobody starts afresh over their answers. */
+static int
+draft_of(struct wm_http *h, const struct answerer *a,
+    const struct wm_instrument *in, int64_t inst, struct wm_response **out)
+{
+	struct wm_draft_key k = draft_key(a, inst);
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t rid;
+	int rc;
+
+	*out = NULL;
+	rc = wm_store_draft_find(h->store, &k, &rid, &err);
+	if (rc == 0 && (!(*out = wm_response_new(in)) ||
+	    wm_store_draft_answers(h->store, rid, draft_answer, *out, &err)))
+		rc = -1;
+	else if (rc == WM_STORE_NOT_FOUND)
+		rc = 0;
+	if (rc) {
+		wm_response_free(*out);
+		*out = NULL;
+		rc = -1;
+	}
+	wm_buf_release(&err);
+	return rc;
 }
 
 void
 wm_page_measure_form(struct wm_http *h)
 {
 	struct wm_instrument *in;
+	struct wm_response *draft;
 	struct answerer a;
 	int64_t id;
 
 	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
-	form(h, &a, in, id, NULL);
+	if (draft_of(h, &a, in, id, &draft))
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Your answers saved earlier could not be shown. Try "
+		    "again.");
+	else
+		form(h, &a, in, id, NULL, draft);
+	wm_response_free(draft);
 	wm_instrument_free(in);
 }
 
@@ -304,23 +392,23 @@ fill(struct wm_http *h, struct wm_response *r, struct wm_diags *d)
 	}
 }
 
-/* Saved against the person's service that day, or the staff member's. */
+/* Saved against the person's service that day, or the staff member's;
+ * the signed-in account is recorded in the audit log. */
 static int
 save(struct wm_http *h, struct wm_response *r, int64_t inst,
     const struct answerer *a)
 {
 	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    r->status == WM_STATUS_IN_PROGRESS ? "answers saved to finish "
+	    "later" : a->respondent == WM_RESPONDENT_WITH_PRACTITIONER ?
+	    "response recorded together with a practitioner" :
+	    "response recorded" };
 	struct wm_buf err = WM_BUF_INIT;
-	char date[11];
 	int64_t id;
-	int rc = 0;
+	int rc;
 
-	wm_date_format(&r->authored, date);
-	if (a->kind == WM_SUBJECT_PERSON)
-		rc = wm_store_person_unit_at(h->store, a->id, date, &ids.unit_id,
-		    &err);
-	if (rc == 0)
-		rc = wm_store_response_save(h->store, r, &ids, &id, &err);
+	rc = wm_store_response_record(h->store, r, &ids, &by, &id, &err);
 	wm_buf_release(&err);
 	return rc;
 }
@@ -329,10 +417,12 @@ void
 wm_page_measure_save(struct wm_http *h)
 {
 	struct wm_diags d = WM_DIAGS_INIT;
+	const char *how = wm_form_get(&h->form, "save");
 	struct wm_instrument *in;
 	struct wm_response *r;
 	struct answerer a;
 	int64_t id;
+	int rc;
 	char next[240];
 
 	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
@@ -344,7 +434,8 @@ wm_page_measure_save(struct wm_http *h)
 		wm_instrument_free(in);
 		return;
 	}
-	r->status = WM_STATUS_COMPLETED;
+	r->status = how && strcmp(how, "later") == 0 ? WM_STATUS_IN_PROGRESS :
+	    WM_STATUS_COMPLETED;
 	r->subject.kind = a.kind;
 	r->subject.id = "me";
 	/* The person answers (together with the practitioner, if alongside):
@@ -358,19 +449,51 @@ wm_page_measure_save(struct wm_http *h)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || wm_diags_count(&d)) {
 		h->status = 400;
-		form(h, &a, in, id, &d);
-	} else if (save(h, r, id, &a)) {
+		form(h, &a, in, id, &d, NULL);
+	} else if ((rc = save(h, r, id, &a)) == WM_STORE_NOT_FOUND) {
 		wm_page_error(h, 409, "Your answers could not be saved",
 		    "You are not on a service's caseload today. Ask your "
 		    "practitioner.");
+	} else if (rc) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Your answers could not be saved. Try again.");
 	} else {
-		snprintf(next, sizeof(next), "%s/%lld/saved", a.base,
-		    (long long)id);
+		snprintf(next, sizeof(next), "%s/%lld/saved%s", a.base,
+		    (long long)id, r->status == WM_STATUS_IN_PROGRESS ?
+		    "?later=1" : "");
 		wm_http_redirect(h, next);
 	}
 	wm_response_free(r);
 	wm_instrument_free(in);
 	wm_diags_release(&d);
+}
+
+static void
+thanks(struct wm_http *h, const struct answerer *a,
+    const struct wm_instrument *in)
+{
+	wm_page_start(h, "Your answers have been saved");
+	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
+	wm_esc_html_s(&h->out, in->title);
+	if (a->respondent == WM_RESPONDENT_WITH_PRACTITIONER)
+		HTML(h, " are saved on the person's record, marked as answered "
+		    "together with a practitioner.</p>\n");
+	else if (a->kind == WM_SUBJECT_PERSON)
+		HTML(h, " are saved on your record, and only you and the "
+		    "people supporting you can see them.</p>\n");
+	else
+		HTML(h, " are saved. No one else sees your own answers; your "
+		    "team sees only totals.</p>\n");
+}
+
+static void
+see_you_later(struct wm_http *h, const struct wm_instrument *in)
+{
+	wm_page_start(h, "Your answers so far are saved");
+	HTML(h, "<p class=\"nhsuk-body\">Come back to ");
+	wm_esc_html_s(&h->out, in->title);
+	HTML(h, " whenever you like: the answers given so far will be filled "
+	    "in. They are not counted until they are finished.</p>\n");
 }
 
 void
@@ -382,18 +505,10 @@ wm_page_measure_saved(struct wm_http *h)
 
 	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
 		return;
-	wm_page_start(h, "Your answers have been saved");
-	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
-	wm_esc_html_s(&h->out, in->title);
-	if (a.respondent == WM_RESPONDENT_WITH_PRACTITIONER)
-		HTML(h, " are saved on the person's record, marked as answered "
-		    "together with a practitioner.</p>\n");
-	else if (a.kind == WM_SUBJECT_PERSON)
-		HTML(h, " are saved on your record, and only you and the "
-		    "people supporting you can see them.</p>\n");
+	if (wm_http_query(h, "later"))
+		see_you_later(h, in);
 	else
-		HTML(h, " are saved. No one else sees your own answers; your "
-		    "team sees only totals.</p>\n");
+		thanks(h, &a, in);
 	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
 	wm_esc_attr_s(&h->out, a.base);
 	HTML(h, "\">Answer another</a></p>\n");
@@ -407,6 +522,7 @@ struct list {
 	char last_url[512];
 	int64_t last_id;
 	char last_title[256];
+	int last_started;	/* a draft is waiting to be finished */
 	int any;
 };
 
@@ -423,7 +539,11 @@ flush(struct list *l)
 	wm_esc_attr_s(&l->h->out, href);
 	HTML(l->h, "\">");
 	wm_esc_html_s(&l->h->out, l->last_title);
-	HTML(l->h, "</a></li>\n");
+	HTML(l->h, "</a>");
+	if (l->last_started)
+		HTML(l->h, " <strong class=\"nhsuk-tag nhsuk-tag--yellow\">"
+		    "Started: your answers so far are saved</strong>");
+	HTML(l->h, "</li>\n");
 	l->any = 1;
 }
 
@@ -443,8 +563,13 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
 	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
 	    answerable(in, &l->a)) {
+		struct wm_draft_key k = draft_key(&l->a, row->id);
+		int64_t draft;
+
 		l->last_id = row->id;
 		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
+		l->last_started = wm_store_draft_find(l->h->store, &k, &draft,
+		    &err) == 0;
 	}
 	wm_instrument_free(in);
 	wm_diags_release(&d);

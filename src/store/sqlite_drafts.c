@@ -1,0 +1,100 @@
+/*
+ * Drafts: responses saved to come back to later. They are kept as
+ * in-progress responses with their answers (never scored), found again by
+ * what they answer, about whom and by whom, and replaced by the next save
+ * of the same form.
+ */
+#include "store/sqlite_internal.h"
+
+static void
+bind_key(sqlite3_stmt *st, const struct wm_draft_key *k)
+{
+	sqlite3_bind_int64(st, 1, k->instrument_id);
+	wm_sq_text(st, 2, wm_subject_name(k->subject_kind));
+	sqlite3_bind_int64(st, 3, k->subject_id);
+	wm_sq_text(st, 4, wm_respondent_name(k->respondent));
+	wm_sq_id(st, 5, k->author_id);
+}
+
+static int
+first_id(sqlite3_stmt *st, void *ctx)
+{
+	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
+	return 1;
+}
+
+int
+wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
+    int64_t *response_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_DRAFT_FIND, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	bind_key(st, k);
+	*response_id = 0;
+	if ((rc = wm_sq_each(s, st, first_id, response_id, "finding a draft",
+	    err)))
+		return rc;
+	return *response_id ? 0 : WM_STORE_NOT_FOUND;
+}
+
+struct draft_each {
+	int (*cb)(void *, const struct wm_draft_answer_row *);
+	void *ctx;
+};
+
+static int
+draft_answer_row(sqlite3_stmt *st, void *arg)
+{
+	struct draft_each *e = arg;
+	struct wm_draft_answer_row row = {
+		.item = (size_t)sqlite3_column_int64(st, 0),
+		.has_option = sqlite3_column_type(st, 1) != SQLITE_NULL,
+		.option = sqlite3_column_int(st, 1),
+		.text = wm_sq_col(st, 2),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_draft_answers(struct wm_store *s, int64_t response_id,
+    int (*cb)(void *, const struct wm_draft_answer_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct draft_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_DRAFT_ANSWERS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, response_id);
+	return wm_sq_each(s, st, draft_answer_row, &e, "reading a draft", err);
+}
+
+int
+wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
+    int64_t keep, struct wm_buf *err)
+{
+	static const enum stmt steps[] = { ST_DRAFT_DISCARD_ANSWERS,
+	    ST_DRAFT_DISCARD };
+	sqlite3_stmt *st;
+	size_t i;
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	for (i = 0; rc == 0 && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!(st = wm_sq_stmt(s, steps[i], err))) {
+			rc = WM_STORE_ERROR;
+			break;
+		}
+		bind_key(st, k);
+		sqlite3_bind_int64(st, 6, keep);
+		rc = wm_sq_exec(s, st, "replacing a draft", err);
+	}
+	return wm_sq_tx_end(s, own, rc, err);
+}
