@@ -1,5 +1,6 @@
 #include "core/goal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -19,17 +20,28 @@ wm_goal_text_problem(const char *text)
 }
 
 const char *
+wm_goal_rating_problem(long long rating)
+{
+	if (rating < 0 || rating > WM_GOAL_MAX_RATING)
+		return "Choose how far along you are, from 0 to 10";
+	return NULL;
+}
+
+const char *
 wm_goal_rating_parse(const char *s, int *out)
 {
-	if (s && s[0] >= '0' && s[0] <= '9' && s[1] == '\0') {
-		*out = s[0] - '0';
-		return NULL;
-	}
-	if (s && strcmp(s, "10") == 0) {
-		*out = 10;
-		return NULL;
-	}
-	return "Choose how far along you are, from 0 to 10";
+	char *end;
+	long long v;
+
+	/* Digits only: no sign, space or leading zero tricks. */
+	if (!s || s[0] < '0' || s[0] > '9' || strlen(s) > 2 ||
+	    (s[0] == '0' && s[1] != '\0'))
+		return wm_goal_rating_problem(-1);
+	v = strtoll(s, &end, 10);
+	if (*end || wm_goal_rating_problem(v))
+		return wm_goal_rating_problem(-1);
+	*out = (int)v;
+	return NULL;
 }
 
 const char *

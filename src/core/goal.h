@@ -13,6 +13,9 @@
 /* NULL when the goal, in the person's own words, may be saved. */
 const char *wm_goal_text_problem(const char *text);
 
+/* NULL when a review's rating is from 0 to 10. */
+const char *wm_goal_rating_problem(long long rating);
+
 /* NULL and *out set when s is a whole number from 0 to 10. */
 const char *wm_goal_rating_parse(const char *s, int *out);
 

@@ -293,7 +293,8 @@ account_row(sqlite3_stmt *st, void *arg)
 {
 	struct account_each *e = arg;
 	struct wm_account_row row = { sqlite3_column_int64(st, 0),
-	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4) };
 
 	return e->cb(e->ctx, &row);
 }

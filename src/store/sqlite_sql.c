@@ -51,6 +51,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
 	    " (SELECT * FROM role_grant WHERE account_id = a.id"
 	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
+	    ", (SELECT ident FROM person WHERE id = a.person_id)"
 	    " FROM account a ORDER BY a.email",
 	[ST_TRAINING_ADD] =
 	    "INSERT INTO training(account_id, course, completed, recorded)"
@@ -192,6 +193,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
 	    " (SELECT * FROM role_grant WHERE account_id = a.id"
 	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
+	    ", (SELECT ident FROM person WHERE id = a.person_id)"
 	    " FROM account a WHERE a.id = ?1",
 	[ST_ACCOUNT_SET_PASSWORD] =
 	    "UPDATE account SET password_hash = ?2 WHERE id = ?1",

@@ -101,6 +101,8 @@ struct wm_account_row {
 	const char *email;
 	const char *name;
 	const char *grants;	/* "role@unit-code[/stakeholder], ..." */
+	const char *person;	/* the person's identifier, for their own
+				 * account; else NULL */
 };
 
 int wm_store_account_add(struct wm_store *s, const char *email,

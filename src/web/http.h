@@ -30,7 +30,9 @@ struct wm_http {
 	const char *address;	/* client IP, text */
 	const char *cookies;	/* the Cookie header, or NULL */
 	struct wm_route_match match;
-	struct wm_form form;	/* decoded body of a POST */
+	struct wm_form form;	/* decoded body of a form POST */
+	const char *body;	/* the raw body of a JSON API request */
+	size_t body_len;
 	const struct wm_site *site;
 	void *conn;		/* the server's, for wm_http_query */
 	struct wm_store *store;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/escape.h"
+#include "web/api.h"
 
 void
 wm_http_redirect(struct wm_http *h, const char *path)
@@ -93,6 +94,11 @@ void
 wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message)
 {
+	if (wm_api_request(h)) {
+		wm_api_error(h, status, status == 404 ? "not found" : message,
+		    NULL);
+		return;
+	}
 	wm_buf_clear(&h->out);
 	h->status = status;
 	wm_page_start(h, title);

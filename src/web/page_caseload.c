@@ -41,8 +41,8 @@ worst_due(void *ctx, const struct wm_cycle_row *c)
 	return 0;
 }
 
-static void
-due_cell(struct wm_http *h, int64_t person)
+enum wm_due
+wm_person_due(struct wm_http *h, int64_t person)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct worst w;
@@ -50,15 +50,23 @@ due_cell(struct wm_http *h, int64_t person)
 	wm_date_from_days((long)(h->now / 86400), &w.today);
 	w.state = WM_DUE_NOT_YET;
 	wm_store_person_cycles(h->store, person, worst_due, &w, &err);
-	if (w.state == WM_DUE_OVERDUE)
+	wm_buf_release(&err);
+	return w.state;
+}
+
+static void
+due_cell(struct wm_http *h, int64_t person)
+{
+	enum wm_due state = wm_person_due(h, person);
+
+	if (state == WM_DUE_OVERDUE)
 		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--red\">Overdue"
 		    "</strong>");
-	else if (w.state == WM_DUE_NOW)
+	else if (state == WM_DUE_NOW)
 		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--yellow\">Due"
 		    "</strong>");
 	else
 		HTML(h, "Up to date");
-	wm_buf_release(&err);
 }
 
 static int
@@ -134,8 +142,8 @@ wm_page_caseload(struct wm_http *h)
  * caseload, with the view written to the audit log first (no record is
  * shown without its entry); 0, with the page written, otherwise.
  */
-static int64_t
-person_viewed(struct wm_http *h, const char *action)
+int64_t
+wm_person_viewed(struct wm_http *h, const char *action)
 {
 	const char *ident = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
@@ -160,7 +168,7 @@ void
 wm_page_person_journey(struct wm_http *h)
 {
 	struct wm_buf base = WM_BUF_INIT;
-	int64_t person = person_viewed(h, "viewed journey");
+	int64_t person = wm_person_viewed(h, "viewed journey");
 
 	if (!person)
 		return;
@@ -174,7 +182,7 @@ wm_page_person_journey(struct wm_http *h)
 void
 wm_page_person_goals(struct wm_http *h)
 {
-	int64_t person = person_viewed(h, "viewed goals");
+	int64_t person = wm_person_viewed(h, "viewed goals");
 
 	if (!person)
 		return;
@@ -183,4 +191,11 @@ wm_page_person_goals(struct wm_http *h)
 	    "words, and how far along they say they are.</p>\n");
 	wm_goals_list(h, person, 0);
 	wm_page_end(h);
+}
+
+int64_t
+wm_api_whose(struct wm_http *h, const char *action)
+{
+	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
+	    wm_page_own_person(h);
 }

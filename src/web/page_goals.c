@@ -150,9 +150,8 @@ review_point(void *ctx, const struct wm_goal_review_row *r)
 	return 0;
 }
 
-/* The goal in the path, if it is the person's own (else 404). */
-static int64_t
-own_goal(struct wm_http *h, int64_t person, struct wm_buf *text)
+int64_t
+wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text)
 {
 	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
@@ -271,7 +270,7 @@ wm_page_goal(struct wm_http *h)
 	struct wm_buf text = WM_BUF_INIT;
 	int64_t person = wm_page_own_person(h), goal;
 
-	if (person && (goal = own_goal(h, person, &text)))
+	if (person && (goal = wm_own_goal(h, person, &text)))
 		goal_page(h, goal, wm_buf_str(&text), NULL);
 	wm_buf_release(&text);
 }
@@ -286,7 +285,7 @@ wm_page_goal_review(struct wm_http *h)
 	char date[11], next[48];
 	int rating = 0;
 
-	if (!person || !(goal = own_goal(h, person, &text)))
+	if (!person || !(goal = wm_own_goal(h, person, &text)))
 		goto out;
 	problem = wm_goal_rating_parse(wm_form_get(&h->form, "rating"), &rating);
 	if (!problem)

@@ -14,96 +14,8 @@
 
 #include "core/response.h"
 #include "util/escape.h"
+#include "web/answerer.h"
 #include "web/layout.h"
-
-/* Who is answering, about whom, and where their forms live. */
-struct answerer {
-	enum wm_subject kind;		/* person, or staff */
-	enum wm_respondent respondent;
-	int64_t id;			/* person id, or account id */
-	int64_t unit;			/* staff: their service */
-	char base[200];			/* "/measures", or the person's */
-};
-
-/* The signed-in person or member of staff; 0 (and a 404 page) for anyone
- * with nothing of their own to answer, such as a commissioner. */
-static int
-answerer_of(struct wm_http *h, struct answerer *a)
-{
-	const char *pid = wm_route_param(&h->match, "pid");
-	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
-	int ok = 1;
-
-	memset(a, 0, sizeof(*a));
-	snprintf(a->base, sizeof(a->base), "/measures");
-	if (pid) {
-		/* Alongside: a practitioner with a person on their caseload;
-		 * the answers are the person's, given together. */
-		if (wm_store_person_in_scope(h->store, h->who.account_id, pid,
-		    &a->id, &err) == 0) {
-			a->kind = WM_SUBJECT_PERSON;
-			a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
-			wm_buf_puts(&base, "/people/");
-			wm_esc_url_s(&base, pid);
-			wm_buf_puts(&base, "/measures");
-			snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
-		} else {
-			ok = 0;
-		}
-	} else if (wm_store_account_person(h->store, h->who.account_id, &a->id,
-	    &err) == 0) {
-		a->kind = WM_SUBJECT_PERSON;
-		a->respondent = WM_RESPONDENT_PERSON;
-	} else if (wm_store_account_service(h->store, h->who.account_id,
-	    &a->unit, &err) == 0) {
-		a->kind = WM_SUBJECT_STAFF;
-		a->respondent = WM_RESPONDENT_STAFF;
-		a->id = h->who.account_id;
-	} else {
-		ok = 0;
-	}
-	if (!ok)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	wm_buf_release(&err);
-	wm_buf_release(&base);
-	return ok;
-}
-
-static int
-answerable(const struct wm_instrument *in, const struct answerer *a)
-{
-	return (in->subjects & (unsigned)a->kind) &&
-	    (in->respondents & (unsigned)a->respondent);
-}
-
-/* The instrument named in the path, if a person may answer it; else NULL
- * and a 404 page, exactly as if it did not exist. */
-static struct wm_instrument *
-instrument_of(struct wm_http *h, const struct answerer *a, int64_t *id)
-{
-	const char *p = wm_route_param(&h->match, "id");
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
-	char *end;
-
-	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0' &&
-	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    !answerable(in, a)) {
-		wm_instrument_free(in);
-		in = NULL;
-	}
-	if (!in)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	wm_buf_release(&err);
-	return in;
-}
 
 static void
 attribution(struct wm_http *h, const struct wm_instrument *in)
@@ -218,7 +130,7 @@ given(struct wm_http *h, const struct wm_instrument *in,
 }
 
 static void
-form(struct wm_http *h, const struct answerer *a,
+form(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_instrument *in, int64_t id, const struct wm_diags *d,
     const struct wm_response *draft)
 {
@@ -296,14 +208,6 @@ form(struct wm_http *h, const struct answerer *a,
 	wm_page_end(h);
 }
 
-static struct wm_draft_key
-draft_key(const struct answerer *a, int64_t inst)
-{
-	struct wm_draft_key k = { inst, a->kind, a->id, a->respondent, a->id };
-
-	return k;
-}
-
 static int
 draft_answer(void *ctx, const struct wm_draft_answer_row *row)
 {
@@ -325,10 +229,10 @@ draft_answer(void *ctx, const struct wm_draft_answer_row *row)
 /* The draft saved earlier into *out (NULL when there is none); -1 when it
  * could not be read, so that nobody starts afresh over their answers. */
 static int
-draft_of(struct wm_http *h, const struct answerer *a,
+draft_of(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_instrument *in, int64_t inst, struct wm_response **out)
 {
-	struct wm_draft_key k = draft_key(a, inst);
+	struct wm_draft_key k = wm_answerer_draft(a, inst);
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t rid;
 	int rc;
@@ -354,10 +258,10 @@ wm_page_measure_form(struct wm_http *h)
 {
 	struct wm_instrument *in;
 	struct wm_response *draft;
-	struct answerer a;
+	struct wm_answerer a;
 	int64_t id;
 
-	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
+	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
 	if (draft_of(h, &a, in, id, &draft))
 		wm_page_error(h, 500, "Sorry, there is a problem",
@@ -396,7 +300,7 @@ fill(struct wm_http *h, struct wm_response *r, struct wm_diags *d)
  * the signed-in account is recorded in the audit log. */
 static int
 save(struct wm_http *h, struct wm_response *r, int64_t inst,
-    const struct answerer *a)
+    const struct wm_answerer *a)
 {
 	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
 	const struct wm_recorder by = { h->who.account_id, h->address,
@@ -420,12 +324,12 @@ wm_page_measure_save(struct wm_http *h)
 	const char *how = wm_form_get(&h->form, "save");
 	struct wm_instrument *in;
 	struct wm_response *r;
-	struct answerer a;
+	struct wm_answerer a;
 	int64_t id;
 	int rc;
 	char next[240];
 
-	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
+	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
 	r = wm_response_new(in);
 	if (!r) {
@@ -469,7 +373,7 @@ wm_page_measure_save(struct wm_http *h)
 }
 
 static void
-thanks(struct wm_http *h, const struct answerer *a,
+thanks(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_instrument *in)
 {
 	wm_page_start(h, "Your answers have been saved");
@@ -500,10 +404,10 @@ void
 wm_page_measure_saved(struct wm_http *h)
 {
 	struct wm_instrument *in;
-	struct answerer a;
+	struct wm_answerer a;
 	int64_t id;
 
-	if (!answerer_of(h, &a) || !(in = instrument_of(h, &a, &id)))
+	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
 	if (wm_http_query(h, "later"))
 		see_you_later(h, in);
@@ -518,7 +422,7 @@ wm_page_measure_saved(struct wm_http *h)
 
 struct list {
 	struct wm_http *h;
-	struct answerer a;
+	struct wm_answerer a;
 	char last_url[512];
 	int64_t last_id;
 	char last_title[256];
@@ -562,8 +466,8 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 	l->last_id = 0;
 	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
 	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    answerable(in, &l->a)) {
-		struct wm_draft_key k = draft_key(&l->a, row->id);
+	    wm_answerable(in, &l->a)) {
+		struct wm_draft_key k = wm_answerer_draft(&l->a, row->id);
 		int64_t draft;
 
 		l->last_id = row->id;
@@ -585,7 +489,7 @@ wm_page_measures(struct wm_http *h)
 	struct list l;
 
 	memset(&l, 0, sizeof(l));
-	if (!answerer_of(h, &l.a))
+	if (!wm_answerer_of(h, &l.a))
 		return;
 	l.h = h;
 	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "report/answers_csv.h"
+#include "report/record_json.h"
 #include "web/layout.h"
 
 void
@@ -55,54 +56,10 @@ wm_page_record_csv(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-/* Answers, grouped into their responses as they arrive in order. */
-static int
-json_answer(void *ctx, const struct wm_answer_row *a)
-{
-	json_t *responses = ctx, *r = json_array_get(responses,
-	    json_array_size(responses) - 1), *ans;
-
-	if (!r || json_integer_value(json_object_get(r, "id")) !=
-	    a->response_id) {
-		r = json_pack("{s:I, s:s, s:s, s:s, s:s, s:s, s:[]}", "id",
-		    (json_int_t)a->response_id, "instrument", a->url, "version",
-		    a->version, "authored", a->authored, "answered_by",
-		    a->respondent, "status", a->status, "answers");
-		if (!r || json_array_append_new(responses, r))
-			return -1;
-	}
-	ans = json_pack("{s:s}", "item", a->link_id);
-	if (!ans)
-		return -1;
-	if (a->code)
-		json_object_set_new(ans, "answer", json_string(a->display));
-	if (a->code)
-		json_object_set_new(ans, "code", json_string(a->code));
-	if (a->has_value)
-		json_object_set_new(ans, "value", json_real(a->value));
-	if (a->text)
-		json_object_set_new(ans, "text", json_string(a->text));
-	return json_array_append_new(json_object_get(r, "answers"), ans) ?
-	    -1 : 0;
-}
-
 struct goals_ctx {
 	struct wm_http *h;
 	json_t *goals;
 };
-
-static int
-json_review(void *ctx, const struct wm_goal_review_row *rv)
-{
-	json_t *o = json_pack("{s:s, s:i, s:s}", "reviewed", rv->reviewed,
-	    "rating", rv->rating, "by", rv->author_kind);
-
-	if (!o)
-		return -1;
-	if (rv->note)
-		json_object_set_new(o, "note", json_string(rv->note));
-	return json_array_append_new(ctx, o) ? -1 : 0;
-}
 
 static int
 json_goal(void *ctx, const struct wm_goal_row *g)
@@ -114,8 +71,9 @@ json_goal(void *ctx, const struct wm_goal_row *g)
 
 	o = json_pack("{s:s, s:s, s:o}", "goal", g->text, "created",
 	    g->created, "reviews", reviews);
-	rc = !o || wm_store_goal_reviews(c->h->store, g->id, json_review,
-	    reviews, &err) || json_array_append_new(c->goals, o) ? -1 : 0;
+	rc = !o || wm_store_goal_reviews(c->h->store, g->id,
+	    wm_goal_review_json_row, reviews, &err) ||
+	    json_array_append_new(c->goals, o) ? -1 : 0;
 	wm_buf_release(&err);
 	return rc;
 }
@@ -153,7 +111,7 @@ wm_page_record_json(struct wm_http *h)
 	gc.h = h;
 	gc.goals = goals;
 	if (!root ||
-	    wm_store_answer_each(h->store, NULL, 0, person, json_answer,
+	    wm_store_answer_each(h->store, NULL, 0, person, wm_answers_json_row,
 	    responses, &err) ||
 	    wm_store_goals(h->store, person, json_goal, &gc, &err) ||
 	    wm_store_audit_for_person(h->store, person, json_audit, audit,

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 
+#include "core/cycle.h"
 #include "web/http.h"
 
 #define WM_COOKIE_SESSION "wm_session"
@@ -18,6 +19,10 @@ enum wm_access {
 	WM_ACCESS_PUBLIC,	/* anyone */
 	WM_ACCESS_SIGN_IN,	/* the sign-in form: pre-session CSRF token */
 	WM_ACCESS_SIGNED_IN,	/* a live session; POSTs carry its token */
+	WM_ACCESS_API_SIGN_IN,	/* JSON API sign-in: a JSON body only */
+	WM_ACCESS_API,		/* JSON API: a live session, else 401; a
+				 * change carries its token in X-CSRF-Token
+				 * and a POST a JSON body */
 };
 
 struct wm_page {
@@ -57,8 +62,41 @@ void wm_page_person_goals(struct wm_http *h);
 /* A person's goals with their latest ratings, as a list; each links to
  * its page when `links` (the person's own view). */
 void wm_goals_list(struct wm_http *h, int64_t person, int links);
+/* The person named by the path's {id} if they are on the signed-in
+ * practitioner's caseloads, with the view written to the audit log as
+ * `action`; else 0 and a 404, exactly as if they did not exist. */
+int64_t wm_person_viewed(struct wm_http *h, const char *action);
+
+/* The goal named by the path's {id} if it is `person`'s (its words into
+ * text); else 0 and a 404. */
+int64_t wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text);
+
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
+
+/* The most pressing state of a person's measures, from their cycles. */
+enum wm_due wm_person_due(struct wm_http *h, int64_t person);
+
+/* The JSON API (docs/api.md). */
+
+/* Whose record a read is about: the person in the path's {id}, for their
+ * practitioner (audited as `action`), or else the signed-in person's own;
+ * 0 and a 404 when neither. */
+int64_t wm_api_whose(struct wm_http *h, const char *action);
+
+void wm_api_sign_in(struct wm_http *h);
+void wm_api_session_get(struct wm_http *h);
+void wm_api_sign_out(struct wm_http *h);
+void wm_api_instruments(struct wm_http *h);
+void wm_api_instrument(struct wm_http *h);
+void wm_api_responses(struct wm_http *h);
+void wm_api_response_add(struct wm_http *h);
+void wm_api_journey(struct wm_http *h);
+void wm_api_goals(struct wm_http *h);
+void wm_api_goal_add(struct wm_http *h);
+void wm_api_goal(struct wm_http *h);
+void wm_api_goal_review_add(struct wm_http *h);
+void wm_api_caseload(struct wm_http *h);
 
 #endif

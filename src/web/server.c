@@ -186,6 +186,52 @@ csrf_ok(struct wm_http *h, enum wm_access access)
 	    wm_token_valid(pre) && wm_token_equal(sent, pre);
 }
 
+static int
+is_json(struct MHD_Connection *c)
+{
+	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "Content-Type");
+
+	return ct && strncmp(ct, "application/json", 16) == 0 &&
+	    (ct[16] == '\0' || ct[16] == ';');
+}
+
+/* The JSON API's rules. A cross-site page can send neither a JSON body
+ * nor a custom header without the browser asking first (and Waymark
+ * never says yes), so the session's token travels in X-CSRF-Token. */
+static int
+admit_api(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
+    enum wm_access access)
+{
+	const char *sent = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    "X-CSRF-Token");
+	int get = strcmp(h->method, "GET") == 0 ||
+	    strcmp(h->method, "HEAD") == 0;
+
+	if (access == WM_ACCESS_API && !h->signed_in) {
+		wm_page_error(h, 401, "Sign in first", "Sign in first: POST "
+		    "your email and password to /api/v1/session.");
+		return -1;
+	}
+	if (get)
+		return 0;
+	if (strcmp(h->method, "POST") == 0 && !is_json(c)) {
+		wm_page_error(h, 415, "Send JSON", "The body must be JSON, "
+		    "sent as Content-Type: application/json.");
+		return -1;
+	}
+	if (access == WM_ACCESS_API && !(sent &&
+	    wm_token_equal(sent, h->who.csrf))) {
+		wm_page_error(h, 403, "Token missing", "Nothing was changed: "
+		    "send the session's token (from GET /api/v1/session) in "
+		    "the X-CSRF-Token header.");
+		return -1;
+	}
+	h->body = wm_buf_str(&r->body);
+	h->body_len = r->body.len;
+	return 0;
+}
+
 /* Checks what the route demands; 0 to run the handler. */
 static int
 admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
@@ -194,6 +240,8 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	struct wm_diags d = WM_DIAGS_INIT;
 	int post = strcmp(h->method, "POST") == 0, rc = -1;
 
+	if (access == WM_ACCESS_API || access == WM_ACCESS_API_SIGN_IN)
+		return admit_api(c, h, r, access);
 	if (access == WM_ACCESS_SIGNED_IN && !h->signed_in && !post) {
 		wm_http_redirect(h, "/sign-in");
 		return -1;

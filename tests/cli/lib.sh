@@ -67,3 +67,31 @@ small_network() {
 	$WAYMARK account add --db "$db" --email val1@example.org --name "Val One" --grant validator@svc/lived-experience >/dev/null &&
 	$WAYMARK account add --db "$db" --email val2@example.org --name "Val Two" --grant validator@svc/supporter >/dev/null
 }
+
+# A real `waymark serve` on loopback for the HTTP tests. start DB [ARGS]
+# sets PORT and PID; stop ends the server, as does leaving the script.
+PID=""
+start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
+	local db=$1 try
+	shift
+	for try in 1 2 3 4 5; do
+		PORT=$((20000 + (RANDOM % 20000)))
+		$WAYMARK serve --db "$db" --listen "127.0.0.1:$PORT" "$@" 2>server.log &
+		PID=$!
+		for _ in $(seq 50); do
+			grep -q "serving" server.log 2>/dev/null && return 0
+			kill -0 $PID 2>/dev/null || break
+			sleep 0.1
+		done
+		kill $PID 2>/dev/null
+		wait $PID 2>/dev/null
+	done
+	return 1
+}
+stop() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID; }
+trap 'stop; rm -rf "$SCRATCH"' EXIT
+U() { echo "http://127.0.0.1:$PORT$1"; }
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+# code CURL-ARGS...: the status; the body in ./body, headers in ./headers.
+code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
+

@@ -7,30 +7,6 @@ $WAYMARK unit add --db w.db --kind network --code net --name "Net" >/dev/null
 printf 'correct horse battery\n' >pw
 $WAYMARK account add --db w.db --email jo@example.org --name "Jo Bloggs" --grant admin@net --password-file pw >/dev/null
 
-PID=""
-start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
-	local db=$1 try
-	shift
-	for try in 1 2 3 4 5; do
-		PORT=$((20000 + (RANDOM % 20000)))
-		$WAYMARK serve --db "$db" --listen "127.0.0.1:$PORT" "$@" 2>server.log &
-		PID=$!
-		for _ in $(seq 50); do
-			grep -q "serving" server.log 2>/dev/null && return 0
-			kill -0 $PID 2>/dev/null || break
-			sleep 0.1
-		done
-		kill $PID 2>/dev/null
-		wait $PID 2>/dev/null
-	done
-	return 1
-}
-stop() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID; }
-trap 'stop; cp server.log /tmp/last-server.log 2>/dev/null; rm -rf "$SCRATCH"' EXIT
-U() { echo "http://127.0.0.1:$PORT$1"; }
-csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
-code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
-
 start w.db && pass "the server starts on loopback" || fail "the server did not start: $(cat server.log)"
 
 same "$(code "$(U /)")" "303" "a signed-out visitor is sent to sign in"

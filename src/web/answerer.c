@@ -1,0 +1,102 @@
+/*
+ * Who is answering: the one place the measure pages and the API decide
+ * whose form it is and whether it may be answered.
+ */
+#include "web/answerer.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/layout.h"
+
+/* The signed-in person or member of staff; 0 (and a 404 page) for anyone
+ * with nothing of their own to answer, such as a commissioner. */
+int
+wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
+{
+	const char *pid = wm_route_param(&h->match, "pid");
+	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
+	int ok = 1;
+
+	memset(a, 0, sizeof(*a));
+	snprintf(a->base, sizeof(a->base), "/measures");
+	if (pid) {
+		/* Alongside: a practitioner with a person on their caseload;
+		 * the answers are the person's, given together. */
+		if (wm_store_person_in_scope(h->store, h->who.account_id, pid,
+		    &a->id, &err) == 0) {
+			a->kind = WM_SUBJECT_PERSON;
+			a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
+			wm_buf_puts(&base, "/people/");
+			wm_esc_url_s(&base, pid);
+			wm_buf_puts(&base, "/measures");
+			snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
+		} else {
+			ok = 0;
+		}
+	} else if (wm_store_account_person(h->store, h->who.account_id, &a->id,
+	    &err) == 0) {
+		a->kind = WM_SUBJECT_PERSON;
+		a->respondent = WM_RESPONDENT_PERSON;
+	} else if (wm_store_account_service(h->store, h->who.account_id,
+	    &a->unit, &err) == 0) {
+		a->kind = WM_SUBJECT_STAFF;
+		a->respondent = WM_RESPONDENT_STAFF;
+		a->id = h->who.account_id;
+	} else {
+		ok = 0;
+	}
+	if (!ok)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	wm_buf_release(&err);
+	wm_buf_release(&base);
+	return ok;
+}
+
+int
+wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a)
+{
+	return (in->subjects & (unsigned)a->kind) &&
+	    (in->respondents & (unsigned)a->respondent);
+}
+
+/* The instrument named in the path, if a person may answer it; else NULL
+ * and a 404 page, exactly as if it did not exist. */
+struct wm_instrument *
+wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
+    int64_t *id)
+{
+	const char *p = wm_route_param(&h->match, "id");
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	char *end;
+
+	*id = p ? strtoll(p, &end, 10) : 0;
+	if (*id > 0 && *end == '\0' &&
+	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
+	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
+	    !wm_answerable(in, a)) {
+		wm_instrument_free(in);
+		in = NULL;
+	}
+	if (!in)
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return in;
+}
+
+struct wm_draft_key
+wm_answerer_draft(const struct wm_answerer *a, int64_t inst)
+{
+	struct wm_draft_key k = { inst, a->kind, a->id, a->respondent, a->id };
+
+	return k;
+}
+

@@ -1,0 +1,39 @@
+/*
+ * Who is answering a form, about whom, and where their forms live: the
+ * signed-in person, a member of staff about themselves, or a practitioner
+ * alongside a person on their caseload (a {pid} in the path). Shared by
+ * the measure pages and the JSON API, so both apply the same scope.
+ */
+#ifndef WM_WEB_ANSWERER_H
+#define WM_WEB_ANSWERER_H
+
+#include <stdint.h>
+
+#include "web/http.h"
+
+struct wm_answerer {
+	enum wm_subject kind;		/* person, or staff */
+	enum wm_respondent respondent;
+	int64_t id;			/* person id, or account id */
+	int64_t unit;			/* staff: their service */
+	char base[200];			/* "/measures", or the person's */
+};
+
+/* Fills *a for the signed-in account and the path; 0 (and a 404) for
+ * anyone with nothing of their own to answer, such as a commissioner, or
+ * a person not on the practitioner's caseloads. */
+int wm_answerer_of(struct wm_http *h, struct wm_answerer *a);
+
+/* 1 if `a` may answer `in`. */
+int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);
+
+/* The instrument whose id is the path's {id}, if `a` may answer it; else
+ * NULL and a 404, exactly as if it did not exist. */
+struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
+    const struct wm_answerer *a, int64_t *id);
+
+/* The key of a's draft of instrument `inst`. */
+struct wm_draft_key wm_answerer_draft(const struct wm_answerer *a,
+    int64_t inst);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * The JSON API's side of a request: replies and errors as JSON, and the
+ * body read strictly. Errors always have the shape
+ *   {"error": {"status": 400, "message": "...", "field": "..."}}
+ * where "field" names what was at fault, when something was.
+ */
+#ifndef WM_WEB_API_H
+#define WM_WEB_API_H
+
+#include <jansson.h>
+
+#include "util/diag.h"
+#include "web/http.h"
+
+#define WM_API_MAX_BODY ((size_t)64 * 1024)
+
+/* 1 for a request under /api/. */
+int wm_api_request(const struct wm_http *h);
+
+/* Sends `body` (the reference is taken) with `status`. */
+void wm_api_reply(struct wm_http *h, int status, json_t *body);
+
+/* An error; field may be NULL. */
+void wm_api_error(struct wm_http *h, int status, const char *message,
+    const char *field);
+
+/* The first problem of `d` as a 400 error naming its field (or its line
+ * and column in the body). */
+void wm_api_refuse(struct wm_http *h, const struct wm_diags *d);
+
+/* The body as a JSON object, or NULL with a 400 error sent. The caller
+ * owns the object (json_decref). */
+json_t *wm_api_body(struct wm_http *h);
+
+/* Members of a body object. Each returns 0, or -1 with a 400 error sent
+ * that names the member. A missing optional string is NULL. */
+int wm_api_string(struct wm_http *h, json_t *o, const char *name,
+    int required, const char **out);
+int wm_api_integer(struct wm_http *h, json_t *o, const char *name,
+    long long *out);
+
+#endif
