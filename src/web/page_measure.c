@@ -77,31 +77,40 @@ answerable(const struct wm_instrument *in, const struct answerer *a)
 	    (in->respondents & (unsigned)a->respondent);
 }
 
+struct wm_instrument *
+wm_page_instrument(struct wm_http *h, int64_t id)
+{
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+
+	if (wm_store_instrument_get_id(h->store, id, &text, &err) == 0)
+		wm_instrument_parse(text.data, text.len, &in, &d);
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return in;
+}
+
 /* The instrument named in the path, if a person may answer it; else NULL
  * and a 404 page, exactly as if it did not exist. */
 static struct wm_instrument *
 instrument_of(struct wm_http *h, const struct answerer *a, int64_t *id)
 {
 	const char *p = wm_route_param(&h->match, "id");
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
 	char *end;
 
 	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0' &&
-	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    !answerable(in, a)) {
+	if (*id > 0 && *end == '\0')
+		in = wm_page_instrument(h, *id);
+	if (in && !answerable(in, a)) {
 		wm_instrument_free(in);
 		in = NULL;
 	}
 	if (!in)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	wm_buf_release(&err);
 	return in;
 }
 
@@ -432,24 +441,17 @@ static int
 list_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct list *l = ctx;
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
+	struct wm_instrument *in;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
 	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
 	l->last_id = 0;
-	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    answerable(in, &l->a)) {
+	if ((in = wm_page_instrument(l->h, row->id)) && answerable(in, &l->a)) {
 		l->last_id = row->id;
 		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
 	}
 	wm_instrument_free(in);
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	wm_buf_release(&err);
 	return 0;
 }
 

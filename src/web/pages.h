@@ -57,6 +57,11 @@ void wm_page_person_goals(struct wm_http *h);
 /* A person's goals with their latest ratings, as a list; each links to
  * its page when `links` (the person's own view). */
 void wm_goals_list(struct wm_http *h, int64_t person, int links);
+/* The stored instrument with this id, parsed, or NULL if there is none
+ * (a stored one was checked when it was loaded, so it parses). The
+ * caller frees it with wm_instrument_free(). */
+struct wm_instrument *wm_page_instrument(struct wm_http *h, int64_t id);
+
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
