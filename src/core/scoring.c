@@ -53,3 +53,20 @@ wm_score_scales(const struct wm_instrument *in,
 	for (i = 0; i < in->n_scales; i++)
 		score_one(in, &in->scales[i], answers, &out[i]);
 }
+
+int
+wm_item_direction(const struct wm_instrument *in, size_t k)
+{
+	int up = 0, down = 0;
+	size_t i, j;
+
+	for (i = 0; i < in->n_scales; i++)
+		for (j = 0; j < in->scales[i].n_items; j++)
+			if (in->scales[i].items[j] == k) {
+				down |= in->scales[i].reversed[j];
+				up |= !in->scales[i].reversed[j];
+			}
+	if (up == down)
+		return 0;
+	return up ? 1 : -1;
+}

@@ -34,4 +34,12 @@ struct wm_score {
 void wm_score_scales(const struct wm_instrument *in,
     const struct wm_answer *answers, struct wm_score *out);
 
+/*
+ * Which way item k counts towards the scales that hold it: 1 when a
+ * higher option means more of what they measure, -1 when they reverse
+ * it, and 0 when it is in no scale or its scales disagree, since then no
+ * direction can honestly be read into a change of answer.
+ */
+int wm_item_direction(const struct wm_instrument *in, size_t k);
+
 #endif

@@ -20,15 +20,29 @@ static const char *const months[] = {
 	"August", "September", "October", "November", "December",
 };
 
-void
-wm_journey_date(const char *iso, char *out, size_t n)
+static void
+date_words(const char *iso, int day, char *out, size_t n)
 {
 	struct wm_date d;
 
-	if (wm_date_parse(iso, &d) == 0)
+	if (wm_date_parse(iso, &d) != 0)
+		snprintf(out, n, "%s", iso);
+	else if (day)
 		snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
 	else
-		snprintf(out, n, "%s", iso);
+		snprintf(out, n, "%s %d", months[d.month - 1], d.year);
+}
+
+void
+wm_journey_date(const char *iso, char *out, size_t n)
+{
+	date_words(iso, 1, out, n);
+}
+
+void
+wm_journey_month(const char *iso, char *out, size_t n)
+{
+	date_words(iso, 0, out, n);
 }
 
 int

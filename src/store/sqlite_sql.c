@@ -212,6 +212,40 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
 	    " AND r.status = 'completed' AND s.value IS NOT NULL "
 	    "ORDER BY sc.code, r.authored, r.id",
+	/* Each choice answer of the person's completed responses, numbered
+	 * from the first and from the latest per question (url and linkId,
+	 * so versions of one instrument line up); then the first beside the
+	 * latest, with the latest version's words. */
+	[ST_PERSON_ITEM_CHANGES] =
+	    "WITH a AS (SELECT i.url, it.link_id, r.id AS rid, r.authored,"
+	    "  o.display, o.value, r.respondent,"
+	    "  row_number() OVER (PARTITION BY i.url, it.link_id"
+	    "   ORDER BY r.authored, r.id) AS k,"
+	    "  row_number() OVER (PARTITION BY i.url, it.link_id"
+	    "   ORDER BY r.authored DESC, r.id DESC) AS z,"
+	    "  count(*) OVER (PARTITION BY i.url, it.link_id) AS n"
+	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN answer a ON a.response_id = r.id"
+	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
+	    "  AND it.idx = a.item"
+	    " JOIN instrument_option o ON o.instrument_id = r.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option"
+	    " WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
+	    " AND r.status = 'completed'),"
+	    " m AS (SELECT url, count(DISTINCT rid) AS responses,"
+	    "  (SELECT max(id) FROM instrument WHERE url = a.url) AS id"
+	    "  FROM a GROUP BY url) "
+	    "SELECT f.url, m.id, li.title, m.responses, f.link_id,"
+	    " coalesce(lit.text, f.link_id), f.n,"
+	    " f.authored, f.display, f.value, f.respondent,"
+	    " z.authored, z.display, z.value, z.respondent "
+	    "FROM a f JOIN a z ON z.url = f.url AND z.link_id = f.link_id"
+	    "  AND z.z = 1"
+	    " JOIN m ON m.url = f.url JOIN instrument li ON li.id = m.id"
+	    " LEFT JOIN instrument_item lit ON lit.instrument_id = m.id"
+	    "  AND lit.link_id = f.link_id "
+	    "WHERE f.k = 1 "
+	    "ORDER BY li.title, f.url, lit.idx IS NULL, lit.idx, f.link_id",
 	/* People currently on the caseloads of the services where the account
 	 * is a practitioner or lead; ?2 searches names and identifiers as
 	 * plain text (instr, not LIKE, so no character is a wildcard). */

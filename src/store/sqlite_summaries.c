@@ -140,6 +140,59 @@ wm_store_person_scores(struct wm_store *s, int64_t person_id,
 	return wm_sq_each(s, st, score_row, &e, "reading the scores", err);
 }
 
+struct item_each {
+	int (*cb)(void *, const struct wm_item_change_row *);
+	void *ctx;
+};
+
+/* Columns from `i`: authored, display, value, respondent. */
+static struct wm_item_answer_row
+item_answer(sqlite3_stmt *st, int i)
+{
+	struct wm_item_answer_row a = {
+		.authored = wm_sq_col(st, i),
+		.display = wm_sq_col(st, i + 1),
+		.has_value = sqlite3_column_type(st, i + 2) != SQLITE_NULL,
+		.value = sqlite3_column_double(st, i + 2),
+		.respondent = wm_sq_col(st, i + 3),
+	};
+
+	return a;
+}
+
+static int
+item_row(sqlite3_stmt *st, void *arg)
+{
+	struct item_each *e = arg;
+	struct wm_item_change_row row = {
+		.url = wm_sq_col(st, 0),
+		.instrument_id = sqlite3_column_int64(st, 1),
+		.title = wm_sq_col(st, 2),
+		.responses = sqlite3_column_int64(st, 3),
+		.link_id = wm_sq_col(st, 4),
+		.text = wm_sq_col(st, 5),
+		.answers = sqlite3_column_int64(st, 6),
+		.first = item_answer(st, 7),
+		.latest = item_answer(st, 11),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct item_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_ITEM_CHANGES, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, item_row, &e, "reading the answers", err);
+}
+
 struct caseload_each {
 	int (*cb)(void *, const struct wm_caseload_row *);
 	void *ctx;

@@ -379,6 +379,34 @@ int wm_store_person_scores(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_score_row *), void *ctx,
     struct wm_buf *err);
 
+/* One answer to one question, as the person's journey shows it. */
+struct wm_item_answer_row {
+	const char *authored;	/* YYYY-MM-DD */
+	const char *display;	/* the option chosen, in its words */
+	int has_value;		/* 0: no ordinal value ("prefer not to say") */
+	double value;
+	const char *respondent;	/* person or person-with-practitioner */
+};
+
+struct wm_item_change_row {
+	const char *url;	/* the instrument, any version */
+	int64_t instrument_id;	/* its latest version */
+	const char *title;	/* in the latest version's words */
+	int64_t responses;	/* the person's completed responses to it */
+	const char *link_id;
+	const char *text;	/* the question, in the latest version's words */
+	int64_t answers;	/* how many of those responses answered it */
+	struct wm_item_answer_row first, latest;	/* the same if answers 1 */
+};
+
+/* For each choice question of each instrument (all versions of a url
+ * together) a person has completed: their first and latest answers.
+ * Ordered by title, url and the question's place in the latest version
+ * (questions it no longer asks last). Answers about staff never appear. */
+int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
+    struct wm_buf *err);
+
 struct wm_caseload_row {
 	int64_t person_id;
 	const char *ident;

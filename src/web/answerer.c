@@ -10,6 +10,7 @@
 
 #include "util/escape.h"
 #include "web/layout.h"
+#include "web/pages.h"
 
 /* The signed-in person or member of staff; 0 (and a 404 page) for anyone
  * with nothing of their own to answer, such as a commissioner. */
@@ -63,32 +64,39 @@ wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a)
 	    (in->respondents & (unsigned)a->respondent);
 }
 
-/* The instrument named in the path, if a person may answer it; else NULL
- * and a 404 page, exactly as if it did not exist. */
+struct wm_instrument *
+wm_page_instrument(struct wm_http *h, int64_t id)
+{
+	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+
+	if (wm_store_instrument_get_id(h->store, id, &text, &err) == 0)
+		wm_instrument_parse(text.data, text.len, &in, &d);
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&err);
+	return in;
+}
+
 struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
 	const char *p = wm_route_param(&h->match, "id");
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
 	char *end;
 
 	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0' &&
-	    wm_store_instrument_get_id(h->store, *id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    !wm_answerable(in, a)) {
+	if (*id > 0 && *end == '\0')
+		in = wm_page_instrument(h, *id);
+	if (in && !wm_answerable(in, a)) {
 		wm_instrument_free(in);
 		in = NULL;
 	}
 	if (!in)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	wm_buf_release(&err);
 	return in;
 }
 

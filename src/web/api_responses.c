@@ -25,21 +25,14 @@ static int
 form_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct forms *f = ctx;
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
+	struct wm_instrument *in = wm_page_instrument(f->h, row->id);
 	int rc = 0;
 
-	if (wm_store_instrument_get_id(f->h->store, row->id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
-	    wm_answerable(in, &f->a) && json_array_append_new(f->list,
+	if (in && wm_answerable(in, &f->a) && json_array_append_new(f->list,
 	    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)row->id,
 	    "url", row->url, "version", row->version, "title", in->title)))
 		rc = -1;
 	wm_instrument_free(in);
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	wm_buf_release(&err);
 	return rc;
 }
 

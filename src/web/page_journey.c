@@ -1,14 +1,18 @@
 /*
  * My journey: for each scale a person has answered, how their scores have
- * moved, as a sentence, a chart and a table. A person sees only their
- * own.
+ * moved, as a sentence, a chart and a table; then, measure by measure,
+ * their first and latest answer to each question. A person sees only
+ * their own.
  */
 #include "web/pages.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/scoring.h"
 #include "report/journey.h"
+#include "report/journey_items.h"
+#include "util/arena.h"
 #include "util/escape.h"
 #include "web/layout.h"
 
@@ -71,6 +75,105 @@ add(void *ctx, const struct wm_score_row *row)
 	return 0;
 }
 
+/* One measure's questions, gathered from the store's rows (whose words
+ * live only during the callback, so they are copied into the arena). */
+struct measure {
+	struct wm_http *h;
+	int own;
+	struct wm_arena arena;
+	const char *url, *title;
+	int64_t responses;
+	struct wm_instrument *in;	/* its latest version, for directions */
+	struct wm_item_change *items;	/* WM_INSTRUMENT_MAX_ITEMS of them */
+	size_t n;
+	int shown;
+};
+
+static void
+show_measure(struct measure *m)
+{
+	struct wm_item_changes c = { m->title, m->responses, m->items, m->n,
+	    m->own };
+	struct wm_http *h = m->h;
+
+	if (m->n > 0) {
+		if (!m->shown)
+			HTML(h, "<h2 class=\"nhsuk-heading-m\">Question by "
+			    "question</h2>\n");
+		HTML(h, "<h3 class=\"nhsuk-heading-s\">");
+		wm_esc_html_s(&h->out, m->title);
+		HTML(h, "</h3>\n");
+		wm_journey_items(&h->out, &c);
+		m->shown = 1;
+	}
+	wm_instrument_free(m->in);
+	m->in = NULL;
+	wm_arena_release(&m->arena);
+	m->url = m->title = NULL;
+	m->n = 0;
+}
+
+static int
+keep_answer(struct measure *m, struct wm_item_answer *to,
+    const struct wm_item_answer_row *a)
+{
+	to->date = wm_arena_strdup(&m->arena, a->authored);
+	to->words = wm_arena_strdup(&m->arena, a->display);
+	to->has_value = a->has_value;
+	to->value = a->value;
+	to->with_practitioner = strcmp(a->respondent,
+	    "person-with-practitioner") == 0;
+	return to->date && to->words ? 0 : -1;
+}
+
+static int
+add_item(void *ctx, const struct wm_item_change_row *row)
+{
+	struct measure *m = ctx;
+	struct wm_item_change *it;
+	int k;
+
+	if (!m->url || strcmp(m->url, row->url) != 0) {
+		show_measure(m);
+		m->url = wm_arena_strdup(&m->arena, row->url);
+		m->title = wm_arena_strdup(&m->arena, row->title);
+		m->responses = row->responses;
+		m->in = wm_page_instrument(m->h, row->instrument_id);
+		if (!m->url || !m->title)
+			return -1;
+	}
+	/* Its versions' questions together can outnumber one version's. */
+	if (m->n == WM_INSTRUMENT_MAX_ITEMS)
+		return 0;
+	it = &m->items[m->n];
+	k = m->in ? wm_instrument_find_item(m->in, row->link_id) : -1;
+	it->direction = k >= 0 ? wm_item_direction(m->in, (size_t)k) : 0;
+	it->answers = row->answers;
+	it->question = wm_arena_strdup(&m->arena, row->text);
+	if (!it->question || keep_answer(m, &it->first, &row->first) ||
+	    keep_answer(m, &it->latest, &row->latest))
+		return -1;
+	m->n++;
+	return 0;
+}
+
+/* Returns 1 if any measure was shown. */
+static int
+show_items(struct wm_http *h, int64_t person, int own)
+{
+	struct measure m = { .h = h, .own = own };
+	struct wm_buf err = WM_BUF_INIT;
+
+	m.items = calloc(WM_INSTRUMENT_MAX_ITEMS, sizeof(*m.items));
+	if (!m.items || wm_store_person_item_changes(h->store, person,
+	    add_item, &m, &err) != 0)
+		m.n = 0;	/* a measure cut short is not shown */
+	show_measure(&m);
+	free(m.items);
+	wm_buf_release(&err);
+	return m.shown;
+}
+
 void
 wm_journey_page(struct wm_http *h, int64_t person, const char *title,
     int own, const char *person_base)
@@ -98,6 +201,8 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 	}
 	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
 		show(s);
+	if (show_items(h, person, own))
+		s->shown = 1;
 	if (!s->shown && own)
 		HTML(h, "<p class=\"nhsuk-body\">You have not answered any "
 		    "measures yet. <a href=\"/measures\">Answer your measures"

@@ -456,16 +456,14 @@ static int
 list_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct list *l = ctx;
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_instrument *in;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
 	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
 	l->last_id = 0;
-	if (wm_store_instrument_get_id(l->h->store, row->id, &text, &err) == 0 &&
-	    wm_instrument_parse(text.data, text.len, &in, &d) == 0 &&
+	if ((in = wm_page_instrument(l->h, row->id)) &&
 	    wm_answerable(in, &l->a)) {
 		struct wm_draft_key k = wm_answerer_draft(&l->a, row->id);
 		int64_t draft;
@@ -476,8 +474,6 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 		    &err) == 0;
 	}
 	wm_instrument_free(in);
-	wm_diags_release(&d);
-	wm_buf_release(&text);
 	wm_buf_release(&err);
 	return 0;
 }

@@ -71,6 +71,11 @@ int64_t wm_person_viewed(struct wm_http *h, const char *action);
  * text); else 0 and a 404. */
 int64_t wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text);
 
+/* The stored instrument with this id, parsed, or NULL if there is none
+ * (a stored one was checked when it was loaded, so it parses). The
+ * caller frees it with wm_instrument_free(). */
+struct wm_instrument *wm_page_instrument(struct wm_http *h, int64_t id);
+
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);

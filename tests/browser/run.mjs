@@ -105,6 +105,8 @@ try {
   await axe(person, 'the saved page');
   await person.goto(base + '/journey');
   check(await person.$('svg[role=img] title') !== null, 'the journey has a chart with a title');
+  check(await person.$('table caption:has-text("the first and latest answer to each question")') !== null,
+    'the journey sets first and latest answers side by side in a captioned table');
   await axe(person, 'my journey');
   await shoot(person, 'journey');
   await person.goto(base + '/goals');

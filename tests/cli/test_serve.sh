@@ -245,6 +245,10 @@ has body '<h2 class="nhsuk-heading-m">Recovery markers</h2>' "a section per scal
 has body 'role="img" aria-labelledby="recovery-markers-t recovery-markers-d"' "the chart has a text alternative"
 has body "Show the figures" "and its figures as a table"
 has body "your score has gone from" "in plain English"
+has body '<h2 class="nhsuk-heading-m">Question by question</h2>' "then question by question"
+has body '<caption class="nhsuk-table__caption">DREEM recovery markers: the first and latest answer to each question</caption>' "the first and latest answers side by side, in a captioned table"
+has body '<th class="nhsuk-table__header" scope="col">First answer (date)</th><th class="nhsuk-table__header" scope="col">Latest answer (date)</th>' "with headed columns"
+grep -qE '<li>Since [A-Z][a-z]+ [0-9]{4} you have answered (more|less) hopefully about “' body && pass "a sentence for each question whose answer moved" || fail "no sentence about a question's answers"
 same "$(code -b jar2 "$(U /journey)")" "404" "a practitioner has no journey of their own here"
 
 # The practitioner's caseload, and the scope of what they may see.
@@ -289,5 +293,29 @@ for q in $(grep -o 'name="[a-z-]*" type="radio"' together.html | cut -d'"' -f2 |
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$mine/measures/$MID)")" "303" "saved"
 same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.subject_id = p.id) || ' ' || (r.author_id = p.id) FROM response r JOIN person p ON p.ident = '$mine' ORDER BY r.id DESC LIMIT 1")" "person-with-practitioner person 1 1" "as the person's answers, given with a practitioner"
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$other/measures/$MID)")" "404" "and never onto someone else's person"
+
+# Someone new, answering with their practitioner: once, then again.
+$WAYMARK person add --db demo.db --id NEW-1 --name "Alex Newcomer" --unit exbridge-recovery --since 2025-01-01 >/dev/null
+same "$(code -b jar2 "$(U /people/NEW-1/journey)")" "200" "a new person's journey"
+has body "No measures have been answered yet." "says nothing has been answered"
+hasnt body "Question by question" "and shows no answers"
+same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/NEW-1/measures/$MID)")" "303" "their first answers, given together"
+same "$(code -b jar2 "$(U /people/NEW-1/journey)")" "200" "the journey after one response"
+has body "They have answered this once, on " "says it has been answered once"
+has body "so there is no change to show yet." "and that there is no change to show yet"
+hasnt body "the first and latest answer to each question" "with no first-and-latest comparison"
+hasnt body "hopefully about" "and no sentence about change"
+has body '<th class="nhsuk-table__header" scope="col">Answer (date)</th>' "just the answers given"
+grep -qF 'I feel hopeful about my future</td><td class="nhsuk-table__cell">Neither agree nor disagree (' body && pass "each question with its answer" || fail "no answer to the hopeful question"
+has body ", with a practitioner)</td>" "marked in words as given with a practitioner"
+targs3=()
+for a in "${targs2[@]}"; do [ "$a" = "hopeful=neutral" ] && a="hopeful=agree"; targs3+=("$a"); done
+same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs3[@]}" "$(U /people/NEW-1/measures/$MID)")" "303" "their second answers, more hopeful"
+same "$(code -b jar2 "$(U /people/NEW-1/journey)")" "200" "the journey after two responses"
+has body '<caption class="nhsuk-table__caption">DREEM recovery markers: the first and latest answer to each question</caption>' "sets the first and latest answers side by side"
+has body "they have answered more hopefully about “I feel hopeful about my future”: from Neither agree nor disagree (with a practitioner) to Agree (with a practitioner)." "says in plain English what changed, and how it was answered"
+has body "Their answers to 10 other questions are about the same as at first." "and that the rest are about the same"
+hasnt body "you have answered" "speaking of the person, not to the practitioner"
+hasnt body "no change to show yet" "no longer saying there is nothing to compare"
 stop
 PID=""

@@ -457,6 +457,32 @@ test_all_scales_filled(void **state)
 	free(s);
 }
 
+/* The direction a change of answer means: as it is, reversed, or
+ * unknown when the item is in no scale or its scales disagree. */
+static void
+test_item_direction(void **state)
+{
+	static const struct {
+		const char *item;
+		int direction;
+	} want[] = {
+		{ "q3", 1 },	/* all11, sum4, full3: as it is */
+		{ "w", -1 },	/* rev only, reversed */
+		{ "q2", 0 },	/* all11 as it is, mixrev reversed */
+		{ "note", 0 },	/* in no scale */
+	};
+	struct fixture *f = *state;
+	size_t i;
+
+	for (i = 0; i < TU_NELEM(want); i++) {
+		int k = wm_instrument_find_item(f->in, want[i].item);
+
+		assert_true(k >= 0);
+		assert_int_equal(wm_item_direction(f->in, (size_t)k),
+		    want[i].direction);
+	}
+}
+
 int
 main(void)
 {
@@ -466,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_out_of_range_option),
 		cmocka_unit_test(test_not_given_is_unanswered),
 		cmocka_unit_test(test_all_scales_filled),
+		cmocka_unit_test(test_item_direction),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
