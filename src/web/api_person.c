@@ -33,18 +33,45 @@ score_json(void *ctx, const struct wm_score_row *row)
 	    -1 : 0;
 }
 
+static json_t *
+answer_json(const struct wm_item_answer_row *a)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s}", "date", a->authored,
+	    "answer", a->display, "answered_by", a->respondent);
+
+	if (o)
+		json_object_set_new(o, "value", a->has_value ?
+		    json_real(a->value) : json_null());
+	return o;
+}
+
+/* Each question's first and latest answer, as the journey page shows. */
+static int
+question_json(void *ctx, const struct wm_item_change_row *q)
+{
+	json_t *o = json_pack("{s:s, s:s, s:s, s:I, s:o*, s:o*}",
+	    "instrument", q->url, "question", q->link_id, "text", q->text,
+	    "answers", (json_int_t)q->answers, "first", answer_json(&q->first),
+	    "latest", answer_json(&q->latest));
+
+	return !o || json_array_append_new(ctx, o) ? -1 : 0;
+}
+
 static void
 journey_of(struct wm_http *h, int64_t person)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	json_t *scales = json_array();
+	json_t *scales = json_array(), *questions = json_array();
 
-	if (!scales || wm_store_person_scores(h->store, person, score_json,
-	    scales, &err))
+	if (!scales || !questions || wm_store_person_scores(h->store, person,
+	    score_json, scales, &err) || wm_store_person_item_changes(h->store,
+	    person, question_json, questions, &err))
 		wm_api_error(h, 500, "the journey could not be read", NULL);
 	else
-		wm_api_reply(h, 200, json_pack("{s:O}", "scales", scales));
+		wm_api_reply(h, 200, json_pack("{s:O, s:O}", "scales", scales,
+		    "questions", questions));
 	json_decref(scales);
+	json_decref(questions);
 	wm_buf_release(&err);
 }
 

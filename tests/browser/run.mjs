@@ -122,6 +122,23 @@ try {
   await axe(person, 'the form with errors');
   await shoot(person, 'measure-errors');
 
+  // Save and come back later: one answer to the shared needs, saved with
+  // the keyboard; the form opens again with it filled in.
+  await person.goto(base + '/measures');
+  await person.click('main a:has-text("Our shared needs")');
+  await person.check('input[type=radio] >> nth=0');
+  await person.focus('button[value=later]');
+  await person.keyboard.press('Enter');
+  await person.waitForURL(/\/saved\?later=1$/);
+  check(/Your answers so far are saved/.test(await person.content()), 'a person saves a measure to come back to later');
+  await axe(person, 'the saved-for-later page');
+  await person.goto(base + '/measures');
+  check(await person.$('.nhsuk-tag:has-text("Started")') !== null, 'the list shows the measure as started');
+  await axe(person, 'the list with a started measure');
+  await person.click('main a:has-text("Our shared needs")');
+  check(await person.$('input[type=radio]:checked') !== null, 'the answer saved earlier is filled in');
+  await axe(person, 'the form reopened');
+
   const prac = await (await browser.newContext()).newPage();
   await signIn(prac, base, signins.practitioner.email, signins.practitioner.pw);
   await axe(prac, "the practitioner's home");

@@ -103,6 +103,8 @@ same "$(code -b p.jar "$(U /api/v1/responses)")" "200" "the person reads their r
 same "$(json "sum(1 for r in d['responses'] if r['id'] == $RID)")" "1" "including the one just recorded"
 same "$(code -b p.jar "$(U /api/v1/journey)")" "200" "the person's journey"
 same "$(json "[p['value'] for s in d['scales'] if s['scale'] == 'recovery-markers' for p in s['points'] if p['date'] == '2025-11-20']")" "[4.0]" "... with the new score on it"
+n=$(sqlite3 d.db "SELECT count(*) FROM response r JOIN person p ON p.id = r.subject_id JOIN instrument i ON i.id = r.instrument_id JOIN answer a ON a.response_id = r.id JOIN instrument_item it ON it.instrument_id = i.id AND it.idx = a.item WHERE p.ident = '$PERSON' AND r.subject_kind = 'person' AND r.status = 'completed' AND it.link_id = 'hopeful'")
+same "$(json "[(q['answers'], q['first']['date'] < q['latest']['date']) for q in d['questions'] if q['question'] == 'hopeful']")" "[($n, True)]" "... and each question's first and latest answer, from all $n answers"
 
 # Goals: the person's own words, rated 0 to 10.
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" -d '{"goal": "   "}' "$(U /api/v1/goals)")" "400" "an empty goal is refused"
