@@ -79,7 +79,7 @@ cmd_export_responses(const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (wm_store_answer_each(s, url, u.id, 0, write_row, &o, &err))
+	if (wm_store_answer_each(s, url, u.id, 0, 0, write_row, &o, &err))
 		goto fail;
 	if (o.failed || fflush(stdout)) {
 		cli_error("could not write the export");

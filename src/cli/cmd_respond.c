@@ -65,7 +65,7 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
 {
 	struct wm_response_ids ids = { .instrument_id = instrument_id };
 	const struct wm_recorder by = { 0, NULL,
-	    "response recorded (command line)" };
+	    "response recorded (command line)", 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;
 	int rc = CLI_FAIL;

@@ -498,6 +498,38 @@ check_roles(const struct wm_response *r, struct wm_diags *d)
 		    "services cannot answer about a staff member");
 }
 
+static int
+any_answer(const struct wm_response *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->in->n_items; i++)
+		if (r->answers[i].given)
+			return 1;
+	return 0;
+}
+
+/* A draft keeps answers to come back to: one with none keeps nothing, and
+ * would only claim a form was started. The problem is put on the first
+ * question, where the person would start. */
+static void
+blank_draft(const struct wm_response *r, struct wm_diags *d)
+{
+	char where[96];
+	size_t i;
+
+	for (i = 0; i < r->in->n_items; i++) {
+		if (r->in->items[i].type == WM_ITEM_GROUP ||
+		    r->in->items[i].type == WM_ITEM_DISPLAY)
+			continue;
+		snprintf(where, sizeof(where), "item %.64s",
+		    r->in->items[i].link_id);
+		wm_diags_add(d, 0, 0, where, "needs an answer: a response saved "
+		    "to finish later keeps at least one answer");
+		return;
+	}
+}
+
 int
 wm_response_check(struct wm_response *r, const struct wm_date *today,
     struct wm_diags *d)
@@ -508,6 +540,8 @@ wm_response_check(struct wm_response *r, const struct wm_date *today,
 	check_roles(r, d);
 	if (wm_date_cmp(&r->authored, today) > 0)
 		wm_diags_add(d, 0, 0, "field authored", "is in the future");
+	if (r->status == WM_STATUS_IN_PROGRESS && !any_answer(r))
+		blank_draft(r, d);
 	if (r->status == WM_STATUS_COMPLETED) {
 		for (i = 0; i < r->in->n_items; i++) {
 			if (!r->in->items[i].required || r->answers[i].given)

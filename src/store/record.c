@@ -54,12 +54,15 @@ wm_store_response_record(struct wm_store *s, const struct wm_response *r,
 	    ids->subject_id, r->respondent, ids->author_id };
 	int rc;
 
-	if ((rc = attribute(s, r, ids, err)) || (rc = entitled(s, r, ids, err)))
-		return rc;
+	/* The caseload and the grants are read inside the transaction that
+	 * writes, so a change made meanwhile cannot slip between them. */
 	if ((rc = wm_store_begin(s, err)))
 		return rc;
-	if ((rc = wm_store_response_save(s, r, ids, id, err)) ||
-	    (rc = wm_store_draft_discard(s, &k, *id, err)) ||
+	if ((rc = attribute(s, r, ids, err)) ||
+	    (rc = entitled(s, r, ids, err)) ||
+	    (rc = wm_store_response_save(s, r, ids, id, err)) ||
+	    (by->interactive && (rc = wm_store_draft_discard(s, &k, *id,
+	    err))) ||
 	    (rc = wm_store_audit(s, by->account_id, by->action,
 	    wm_subject_name(r->subject.kind), ids->subject_id, r->in->title,
 	    by->address, err)) || (rc = wm_store_commit(s, err))) {

@@ -169,7 +169,7 @@ answer_row(sqlite3_stmt *st, void *arg)
 
 int
 wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
-    int64_t person_id, int (*cb)(void *, const struct wm_answer_row *),
+    int64_t person_id, int drafts, int (*cb)(void *, const struct wm_answer_row *),
     void *ctx, struct wm_buf *err)
 {
 	struct answer_each e = { cb, ctx };
@@ -180,5 +180,6 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);
 	wm_sq_id(st, 3, person_id);
+	sqlite3_bind_int(st, 4, drafts != 0);
 	return wm_sq_each(s, st, answer_row, &e, "reading answers", err);
 }

@@ -77,7 +77,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT content FROM instrument WHERE id = ?1",
 	[ST_INSTRUMENT_LIST] =
 	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded,"
-	    " (SELECT count(*) FROM response r WHERE r.instrument_id = i.id)"
+	    " (SELECT count(*) FROM response r WHERE r.instrument_id = i.id"
+	    "  AND r.status = 'completed')"
 	    " FROM instrument i ORDER BY i.url, i.version",
 	[ST_RESPONSE_ADD] =
 	    "INSERT INTO response(instrument_id, subject_kind, subject_id,"
@@ -124,7 +125,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind <> 'staff' AND (?1 IS NULL OR i.url = ?1)"
 	    " AND (?2 IS NULL OR r.unit_id IN (SELECT id FROM below))"
 	    " AND (?3 IS NULL OR (r.subject_kind = 'person'"
-	    "  AND r.subject_id = ?3)) "
+	    "  AND r.subject_id = ?3))"
+	    " AND (?4 OR r.status = 'completed') "
 	    "ORDER BY r.authored, r.id, a.item",
 	[ST_DRAFT_FIND] =
 	    "SELECT id FROM response WHERE subject_kind = ?2"
@@ -136,14 +138,19 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " JOIN response r ON r.id = a.response_id "
 	    "WHERE a.response_id = ?1 AND r.status = 'in-progress' "
 	    "ORDER BY a.item",
+	/* Drafts of every version of the instrument's url. */
 	[ST_DRAFT_DISCARD_ANSWERS] =
 	    "DELETE FROM answer WHERE response_id IN (SELECT id FROM response"
-	    " WHERE subject_kind = ?2 AND subject_id = ?3 AND instrument_id = ?1"
+	    " WHERE subject_kind = ?2 AND subject_id = ?3"
+	    " AND instrument_id IN (SELECT id FROM instrument WHERE url ="
+	    "  (SELECT url FROM instrument WHERE id = ?1))"
 	    " AND respondent = ?4 AND author_id IS ?5"
 	    " AND status = 'in-progress' AND id <> ?6)",
 	[ST_DRAFT_DISCARD] =
 	    "DELETE FROM response WHERE subject_kind = ?2 AND subject_id = ?3"
-	    " AND instrument_id = ?1 AND respondent = ?4 AND author_id IS ?5"
+	    " AND instrument_id IN (SELECT id FROM instrument WHERE url ="
+	    "  (SELECT url FROM instrument WHERE id = ?1))"
+	    " AND respondent = ?4 AND author_id IS ?5"
 	    " AND status = 'in-progress' AND id <> ?6",
 	[ST_SCALE_SUMMARY] =
 	    "SELECT u.code, u.name, r.quarter, r.respondent, r.scale,"

@@ -198,9 +198,10 @@ int wm_store_draft_answers(struct wm_store *s, int64_t response_id,
     int (*cb)(void *, const struct wm_draft_answer_row *), void *ctx,
     struct wm_buf *err);
 
-/* Removes the drafts under `k` other than response `keep`: a draft is
- * replaced by the next save of the same form, finished or not. Drafts are
- * never scored or counted, so no total changes. */
+/* Removes the drafts under `k` other than response `keep`, of any version
+ * of the instrument: a draft is replaced by the next save of the same
+ * form, finished or not. Drafts are never scored or counted, so no total
+ * changes. */
 int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
     int64_t keep, struct wm_buf *err);
 
@@ -209,6 +210,8 @@ struct wm_recorder {
 	int64_t account_id;	/* 0: the command line */
 	const char *address;	/* the client's, or NULL */
 	const char *action;	/* e.g. "response recorded (command line)" */
+	int interactive;	/* answered now, in a form or the API: it
+				 * replaces the respondent's draft */
 };
 
 /* The one way a response from outside is recorded, whether from the
@@ -217,8 +220,9 @@ struct wm_recorder {
  * service it is about, else the person's service on the day it was
  * answered), accepts a lead's or a validator's rating only from an
  * account given that role there, saves it with its answers and scores,
- * replaces the respondent's draft of the same form, and writes the audit
- * entry. WM_STORE_NOT_FOUND, with a reason in err, when it cannot be
+ * replaces the respondent's draft of the same form when it was answered
+ * interactively (an import of old responses leaves drafts alone), and
+ * writes the audit entry. WM_STORE_NOT_FOUND, with a reason in err, when it cannot be
  * attributed or the role is missing; nothing is stored then. */
 int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
@@ -247,9 +251,10 @@ struct wm_answer_row {
  * optionally only one instrument (url, any version), one unit and the
  * units below it, and/or one person. Answers about a staff member (their
  * own reflections and self-assessments) are private to them and never
- * included. */
+ * included. Unfinished drafts are included only with `drafts` (for the
+ * person's own record: a draft is not shared until it is finished). */
 int wm_store_answer_each(struct wm_store *s, const char *url,
-    int64_t unit_id, int64_t person_id,
+    int64_t unit_id, int64_t person_id, int drafts,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,
     struct wm_buf *err);
 

@@ -108,3 +108,29 @@ wm_answerer_draft(const struct wm_answerer *a, int64_t inst)
 	return k;
 }
 
+/* The audit log's words: what was saved, whether together, and through
+ * which door. */
+static const char *const actions[2][2][2] = {
+	{ { "response recorded", "response recorded (API)" },
+	  { "response recorded together with a practitioner",
+	    "response recorded together with a practitioner (API)" } },
+	{ { "answers saved to finish later",
+	    "answers saved to finish later (API)" },
+	  { "answers saved together to finish later",
+	    "answers saved together to finish later (API)" } },
+};
+
+int
+wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
+    const struct wm_response *r, int64_t inst, int api, int64_t *id)
+{
+	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    actions[r->status == WM_STATUS_IN_PROGRESS]
+	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1 };
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_response_record(h->store, r, &ids, &by, id, &err);
+
+	wm_buf_release(&err);
+	return rc;
+}

@@ -32,6 +32,14 @@ int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);
 struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
     const struct wm_answerer *a, int64_t *id);
 
+/* Records a checked response to instrument `inst` as a's own answers,
+ * given now (replacing a's draft of it), with the signed-in account in the
+ * audit log; `api` when it came through the JSON API. Returns
+ * wm_store_response_record's result (WM_STORE_NOT_FOUND: the person was
+ * not on a service's caseload that day). */
+int wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
+    const struct wm_response *r, int64_t inst, int api, int64_t *id);
+
 /* The key of a's draft of instrument `inst`. */
 struct wm_draft_key wm_answerer_draft(const struct wm_answerer *a,
     int64_t inst);

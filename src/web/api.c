@@ -38,15 +38,31 @@ wm_api_reply(struct wm_http *h, int status, json_t *body)
 	json_decref(body);
 }
 
+/* A copy of s up to its first byte that is not valid UTF-8: messages
+ * quote outside text, cut to a length that may split a character. */
+static json_t *
+utf8_string(const char *s)
+{
+	char buf[512];
+	size_t n = 0, k;
+
+	while (s[n] && n < sizeof(buf) - 4 &&
+	    (k = wm_utf8_len((const unsigned char *)s + n)) > 0)
+		n += k;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	return json_string(buf);
+}
+
 void
 wm_api_error(struct wm_http *h, int status, const char *message,
     const char *field)
 {
-	json_t *e = json_pack("{s:i, s:s}", "status", status, "message",
-	    message);
+	json_t *e = json_pack("{s:i, s:o}", "status", status, "message",
+	    utf8_string(message));
 
 	if (e && field)
-		json_object_set_new(e, "field", json_string(field));
+		json_object_set_new(e, "field", utf8_string(field));
 	h->location[0] = '\0';
 	wm_api_reply(h, status, e ? json_pack("{s:o}", "error", e) : NULL);
 }

@@ -77,12 +77,12 @@ wm_api_instrument(struct wm_http *h)
 }
 
 static void
-responses_of(struct wm_http *h, int64_t person)
+responses_of(struct wm_http *h, int64_t person, int drafts)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *list = json_array();
 
-	if (!list || wm_store_answer_each(h->store, NULL, 0, person,
+	if (!list || wm_store_answer_each(h->store, NULL, 0, person, drafts,
 	    wm_answers_json_row, list, &err))
 		wm_api_error(h, 500, "the responses could not be read", NULL);
 	else
@@ -96,8 +96,9 @@ wm_api_responses(struct wm_http *h)
 {
 	int64_t person = wm_api_whose(h, "viewed responses");
 
+	/* A person's drafts are theirs until finished. */
 	if (person)
-		responses_of(h, person);
+		responses_of(h, person, !wm_route_param(&h->match, "id"));
 }
 
 /* 1 if `ref` names the answerer themselves. */
@@ -119,12 +120,28 @@ is_answerer(struct wm_http *h, const struct wm_answerer *a,
 }
 
 /* The body must describe the answerer the path and the session make:
- * the API cannot be used to answer as, or about, anyone else. */
+ * the API cannot be used to answer as, or about, anyone else, nor to
+ * count answers for another service or a past quarter (older answers are
+ * imported with `waymark respond`). */
 static int
 check_who(struct wm_http *h, const struct wm_answerer *a,
     struct wm_response *r)
 {
+	struct wm_date yesterday;
 	char msg[160];
+
+	wm_date_from_days((long)(h->now / 86400) - 1, &yesterday);
+	if (wm_date_cmp(&r->authored, &yesterday) < 0) {
+		wm_api_error(h, 400, "authored: the API records answers given "
+		    "now: today's date", "authored");
+		return -1;
+	}
+	if (r->unit) {
+		wm_api_error(h, 400, "extension unit: the service is the one "
+		    "whose caseload the person is on; leave it out",
+		    "extension unit");
+		return -1;
+	}
 
 	if (r->respondent != a->respondent) {
 		snprintf(msg, sizeof(msg), "extension respondent: must be '%s' "
@@ -177,26 +194,18 @@ static void
 record(struct wm_http *h, const struct wm_answerer *a, struct wm_response *r,
     int64_t inst)
 {
-	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
-	const struct wm_recorder by = { h->who.account_id, h->address,
-	    a->respondent == WM_RESPONDENT_WITH_PRACTITIONER ?
-	    "response recorded together with a practitioner (API)" :
-	    "response recorded (API)" };
-	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;
-	int rc = wm_store_response_record(h->store, r, &ids, &by, &id, &err);
+	int rc = wm_answerer_record(h, a, r, inst, 1, &id);
 
 	if (rc == WM_STORE_NOT_FOUND)
-		wm_api_error(h, 409, "not saved: the person was not on a "
-		    "service's caseload on the date it was answered",
-		    "authored");
+		wm_api_error(h, 409, "not saved: the person is not on a "
+		    "service's caseload today", NULL);
 	else if (rc)
 		wm_api_error(h, 500, "not saved: try again", NULL);
 	else
 		wm_api_reply(h, 201, json_pack("{s:I, s:s, s:o*}", "id",
 		    (json_int_t)id, "status", wm_response_status_name(r->status),
 		    "scores", scores_json(r)));
-	wm_buf_release(&err);
 }
 
 void

@@ -208,6 +208,9 @@ form(struct wm_http *h, const struct wm_answerer *a,
 	wm_page_end(h);
 }
 
+/* An answer the form can show is filled in; one it cannot (a kind of
+ * question the web form does not draw, saved through the API) is left
+ * for the person to give again rather than locking them out. */
 static int
 draft_answer(void *ctx, const struct wm_draft_answer_row *row)
 {
@@ -215,15 +218,15 @@ draft_answer(void *ctx, const struct wm_draft_answer_row *row)
 	const struct wm_item *it;
 
 	if (row->item >= r->in->n_items)
-		return -1;
+		return 0;
 	it = &r->in->items[row->item];
 	if (it->type == WM_ITEM_CHOICE && row->has_option && row->option >= 0 &&
 	    (size_t)row->option < it->n_options)
-		return wm_response_set_choice(r, it->link_id,
+		wm_response_set_choice(r, it->link_id,
 		    it->options[row->option].code);
-	if (it->type != WM_ITEM_CHOICE && row->text)
-		return wm_response_set_text(r, it->link_id, row->text);
-	return -1;
+	else if (it->type != WM_ITEM_CHOICE && row->text)
+		wm_response_set_text(r, it->link_id, row->text);
+	return 0;
 }
 
 /* The draft saved earlier into *out (NULL when there is none); -1 when it
@@ -296,27 +299,6 @@ fill(struct wm_http *h, struct wm_response *r, struct wm_diags *d)
 	}
 }
 
-/* Saved against the person's service that day, or the staff member's;
- * the signed-in account is recorded in the audit log. */
-static int
-save(struct wm_http *h, struct wm_response *r, int64_t inst,
-    const struct wm_answerer *a)
-{
-	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
-	const struct wm_recorder by = { h->who.account_id, h->address,
-	    r->status == WM_STATUS_IN_PROGRESS ? "answers saved to finish "
-	    "later" : a->respondent == WM_RESPONDENT_WITH_PRACTITIONER ?
-	    "response recorded together with a practitioner" :
-	    "response recorded" };
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t id;
-	int rc;
-
-	rc = wm_store_response_record(h->store, r, &ids, &by, &id, &err);
-	wm_buf_release(&err);
-	return rc;
-}
-
 void
 wm_page_measure_save(struct wm_http *h)
 {
@@ -325,7 +307,7 @@ wm_page_measure_save(struct wm_http *h)
 	struct wm_instrument *in;
 	struct wm_response *r;
 	struct wm_answerer a;
-	int64_t id;
+	int64_t id, rid;
 	int rc;
 	char next[240];
 
@@ -354,9 +336,12 @@ wm_page_measure_save(struct wm_http *h)
 	if (d.n || wm_diags_count(&d)) {
 		h->status = 400;
 		form(h, &a, in, id, &d, NULL);
-	} else if ((rc = save(h, r, id, &a)) == WM_STORE_NOT_FOUND) {
-		wm_page_error(h, 409, "Your answers could not be saved",
-		    "You are not on a service's caseload today. Ask your "
+	} else if ((rc = wm_answerer_record(h, &a, r, id, 0, &rid)) ==
+	    WM_STORE_NOT_FOUND) {
+		wm_page_error(h, 409, "The answers could not be saved",
+		    a.respondent == WM_RESPONDENT_WITH_PRACTITIONER ? "The "
+		    "person is not on a service's caseload today." : "You are "
+		    "not on a service's caseload today. Ask your "
 		    "practitioner.");
 	} else if (rc) {
 		wm_page_error(h, 500, "Sorry, there is a problem",

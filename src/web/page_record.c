@@ -45,7 +45,7 @@ wm_page_record_csv(struct wm_http *h)
 	if (!person)
 		return;
 	if (wm_answers_csv_header(&h->out) ||
-	    wm_store_answer_each(h->store, NULL, 0, person, csv_row, &h->out,
+	    wm_store_answer_each(h->store, NULL, 0, person, 1, csv_row, &h->out,
 	    &err)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your record could not be prepared. Try again.");
@@ -111,8 +111,8 @@ wm_page_record_json(struct wm_http *h)
 	gc.h = h;
 	gc.goals = goals;
 	if (!root ||
-	    wm_store_answer_each(h->store, NULL, 0, person, wm_answers_json_row,
-	    responses, &err) ||
+	    wm_store_answer_each(h->store, NULL, 0, person, 1,
+	    wm_answers_json_row, responses, &err) ||
 	    wm_store_goals(h->store, person, json_goal, &gc, &err) ||
 	    wm_store_audit_for_person(h->store, person, json_audit, audit,
 	    &err) ||

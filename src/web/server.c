@@ -20,6 +20,7 @@
 
 #include "util/text.h"
 #include "util/token.h"
+#include "web/api.h"
 #include "web/cookie.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -215,6 +216,11 @@ admit_api(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	}
 	if (get)
 		return 0;
+	if (r->body.len > WM_API_MAX_BODY) {
+		wm_page_error(h, 413, "Too large", "The body is larger than "
+		    "the API accepts (64 KiB).");
+		return -1;
+	}
 	if (strcmp(h->method, "POST") == 0 && !is_json(c)) {
 		wm_page_error(h, 415, "Send JSON", "The body must be JSON, "
 		    "sent as Content-Type: application/json.");

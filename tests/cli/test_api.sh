@@ -45,7 +45,7 @@ same "$(code -b p.jar "$(U /api/v1/instruments/$SID)")" "404" "a form the person
 # Recording a response: the same checks and the same path as the forms.
 respond() { # SUBJECT RESPONDENT STATUS [CODE]: a recovery markers response
 	python3 - "$ROOT/instruments/dreem-recovery-markers.json" "$@" <<'PY'
-import json, sys
+import datetime, json, sys
 q = json.load(open(sys.argv[1]))
 subject, respondent, status = sys.argv[2:5]
 code = sys.argv[5] if len(sys.argv) > 5 else 'agree'
@@ -59,7 +59,7 @@ def walk(items):
     return out
 print(json.dumps({'resourceType': 'QuestionnaireResponse',
     'questionnaire': q['url'] + '|' + q['version'], 'status': status,
-    'subject': {'reference': subject}, 'authored': '2025-11-20',
+    'subject': {'reference': subject}, 'authored': sys.argv[6] if len(sys.argv) > 6 else datetime.date.today().isoformat(),
     'extension': [{'url': 'https://waymark.example/fhir/StructureDefinition/respondent', 'valueCode': respondent}],
     'item': walk(q['item'])}))
 PY
@@ -81,13 +81,24 @@ has body '"field": "subject"' "... naming the subject"
 respond "Patient/$PERSON" person-with-practitioner completed >together.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @together.json "$(U /api/v1/responses)")" "400" "nor claim a practitioner was there"
 has body '"field": "extension respondent"' "... naming the respondent"
-sed 's/"authored": "2025-11-20"/"authored": "2999-01-01"/' good.json >future.json
+respond "Patient/$PERSON" person completed agree 2999-01-01 >future.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @future.json "$(U /api/v1/responses)")" "400" "a date in the future is refused"
 has body '"field": "authored"' "... naming the date"
+respond "Patient/$PERSON" person completed agree 2025-01-01 >past.json
+same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @past.json "$(U /api/v1/responses)")" "400" "a past date is refused: the API records answers given now"
+has body '"field": "authored"' "... naming the date"
+python3 -c "import json; d = json.load(open('good.json')); d['extension'].append({'url': 'https://waymark.example/fhir/StructureDefinition/unit', 'valueReference': {'reference': 'Organization/tavmouth-cmht'}}); print(json.dumps(d))" >unit.json
+same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @unit.json "$(U /api/v1/responses)")" "400" "naming the service to count for is refused"
+has body '"field": "extension unit"' "... naming the extension"
+python3 -c "import json; d = json.load(open('good.json')); d['status'] = 'in-progress'; d['item'] = []; print(json.dumps(d))" >blank.json
+same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @blank.json "$(U /api/v1/responses)")" "400" "a draft with no answers is refused"
+has body "at least one answer" "... saying why"
+python3 -c "import json; d = json.load(open('good.json')); d['item'][0]['item'][1]['linkId'] = 'a' * 63 + 'é'; print(json.dumps(d))" >cut.json
+same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @cut.json "$(U /api/v1/responses)")" "400" "a message quoting a long name is still valid JSON"
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data '{"resourceType": "QuestionnaireResponse",' "$(U /api/v1/responses)")" "400" "malformed JSON is refused"
 has body "line 1, column" "... saying where"
 head -c 70000 /dev/zero | tr '\0' ' ' >big.json
-same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @big.json "$(U /api/v1/goals)")" "400" "a body over the API's limit is refused"
+same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @big.json "$(U /api/v1/goals)")" "413" "a body over the API's 64 KiB is refused"
 head -c 300000 /dev/zero | tr '\0' ' ' >huge.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data-binary @huge.json "$(U /api/v1/responses)")" "413" "a body over the server's limit gets 413"
 has body '"status": 413' "... in JSON"
@@ -102,7 +113,7 @@ same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @draft.json "$(
 same "$(code -b p.jar "$(U /api/v1/responses)")" "200" "the person reads their responses"
 same "$(json "sum(1 for r in d['responses'] if r['id'] == $RID)")" "1" "including the one just recorded"
 same "$(code -b p.jar "$(U /api/v1/journey)")" "200" "the person's journey"
-same "$(json "[p['value'] for s in d['scales'] if s['scale'] == 'recovery-markers' for p in s['points'] if p['date'] == '2025-11-20']")" "[4.0]" "... with the new score on it"
+same "$(json "[p['value'] for s in d['scales'] if s['scale'] == 'recovery-markers' for p in s['points'] if p['date'] == '$(date -u +%F)']")" "[4.0]" "... with the new score on it"
 n=$(sqlite3 d.db "SELECT count(*) FROM response r JOIN person p ON p.id = r.subject_id JOIN instrument i ON i.id = r.instrument_id JOIN answer a ON a.response_id = r.id JOIN instrument_item it ON it.instrument_id = i.id AND it.idx = a.item WHERE p.ident = '$PERSON' AND r.subject_kind = 'person' AND r.status = 'completed' AND it.link_id = 'hopeful'")
 same "$(json "[(q['answers'], q['first']['date'] < q['latest']['date']) for q in d['questions'] if q['question'] == 'hopeful']")" "[($n, True)]" "... and each question's first and latest answer, from all $n answers"
 
@@ -153,6 +164,10 @@ same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @with.json "$(
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @mine-alone.json "$(U /api/v1/people/$MINE/responses)")" "400" "alongside, the respondent must say so"
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @with.json "$(U /api/v1/people/$MINE/responses)")" "201" "answered alongside the person"
 same "$(sqlite3 d.db "SELECT respondent FROM response ORDER BY id DESC LIMIT 1")" "person-with-practitioner" "recorded as given together"
+respond "Patient/$MINE" person in-progress >their-draft.json
+$WAYMARK respond --db d.db their-draft.json >/dev/null
+same "$(code -b s.jar "$(U /api/v1/people/$MINE/responses)")" "200" "the practitioner reads the person's responses again"
+same "$(json "[r['status'] for r in d['responses'] if r['status'] != 'completed']")" "[]" "but never the person's unfinished drafts"
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @with.json "$(U /api/v1/people/$MINE/responses)")" "404" "a person has no one's record to answer alongside"
 
 # Signing out ends the session.

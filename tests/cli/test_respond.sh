@@ -18,10 +18,11 @@ has out "recovery-markers: no score (5 of 11 answered; needs 80%)" "explains why
 run 0 "an unfinished response can be saved to finish later" -- $WAYMARK respond --db r.db "$R/good-in-progress.json"
 has out "in-progress" "says it is in progress"
 same "$(sqlite3 r.db "SELECT count(*) FROM score s JOIN response r ON r.id = s.response_id WHERE r.status = 'in-progress'")" "0" "unfinished responses are not scored"
-run 0 "saving the unfinished response again" -- $WAYMARK respond --db r.db "$R/good-in-progress.json"
-same "$(sqlite3 r.db "SELECT count(*) FROM response WHERE status = 'in-progress'")" "1" "replaces the earlier draft of the same form"
-run 0 "finishing it" -- $WAYMARK respond --db r.db "$R/good-dreem.json"
-same "$(sqlite3 r.db "SELECT count(*) FROM response WHERE status = 'in-progress'")" "0" "the finished response replaces the draft"
+# An import records what happened; it never removes a draft (only a
+# person's own next save of the form, on the web or the API, does).
+run 0 "importing another unfinished response" -- $WAYMARK respond --db r.db "$R/good-in-progress.json"
+run 0 "and a finished one" -- $WAYMARK respond --db r.db "$R/good-dreem.json"
+same "$(sqlite3 r.db "SELECT count(*) FROM response WHERE status = 'in-progress'")" "2" "imports leave drafts alone"
 run 0 "a practitioner's Ten Top Tips reflection" -- $WAYMARK respond --db r.db "$R/good-tips-formula-note.json"
 has out "recovery-practice:" "the reflection is scored"
 

@@ -913,6 +913,18 @@ test_new_check_rules(void **state)
 	assert_int_equal(wm_response_check(r, &today, &d), 0);
 	assert_int_equal(r->scores[0].answered, 8);
 	assert_int_equal(r->scores[0].has_value, 0);
+	wm_response_free(r);
+
+	/* A draft with no answers keeps nothing: refused, on the first
+	 * question. */
+	r = new_dreem(f->in[DREEM], 0);
+	r->status = WM_STATUS_IN_PROGRESS;
+	assert_int_equal(wm_response_check(r, &today, &d), -1);
+	assert_int_equal(d.n, 1);
+	assert_true(tu_has_diag(&d, "item activities", "at least one answer"));
+	wm_diags_release(&d);
+	assert_int_equal(wm_response_set_choice(r, "hopeful", "agree"), 0);
+	assert_int_equal(wm_response_check(r, &today, &d), 0);
 
 	/* About a service, by staff, authored in the future. */
 	r->subject.kind = WM_SUBJECT_SERVICE;

@@ -198,7 +198,7 @@ concurrent_saves_are_all_kept(void **state)
 						    k[i].id[j]);
 		}
 	assert_int_equal(wm_store_open(f->path, WM_STORE_READONLY, &s, &err), 0);
-	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, count_answers,
+	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, 1, count_answers,
 	    &answers, &err), 0);
 	assert_int_equal(answers, (long)ok * 11);
 	/* The summary totals count exactly the saves that were kept: batches
@@ -287,7 +287,7 @@ acknowledged_saves_survive_a_crash(void **state)
 	assert_int_equal(x.n, 400);
 	assert_true(WIFSIGNALED(status));
 	assert_int_equal(wm_store_open(f->path, WM_STORE_READONLY, &s, &err), 0);
-	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, mark_seen, &x, &err),
+	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, 1, mark_seen, &x, &err),
 	    0);
 	for (i = 0; i < x.n; i++)
 		assert_true(found[i]);
@@ -316,7 +316,7 @@ a_failed_save_spoils_its_transaction(void **state)
 	assert_int_not_equal(wm_store_response_save(s, r, &bad, &id, &err), 0);
 	assert_int_not_equal(wm_store_commit(s, &err), 0);
 	/* The store is usable again afterwards. */
-	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, count_answers,
+	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, 1, count_answers,
 	    &answers, &err), 0);
 	assert_int_equal(answers, 0);
 	assert_int_equal(wm_store_scale_summary(s, "dreem", sum_scores, &scores,
