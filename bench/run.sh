@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make bench: builds the benchmark network and prints each measurement
-# beside a baseline measured in the same run on this machine.
+# beside a baseline measured in the same run on this machine; then the
+# web server under wrk (bench/web.sh, which has its own settings).
 #   BENCH_PEOPLE (default 100000), BENCH_DIR (default build/bench)
 set -eu
 BUILD=${1:-build/release}
@@ -74,3 +75,7 @@ echo "| durable save, 16 writers without the writer thread: median / p99 / max (
 echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
 echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"
 echo "| single saves with 16 writers: median / p99 / max (ms) | $(echo "$w16" | field median_ms) / $p99_16 / $(echo "$w16" | field max_ms) | | | |"
+
+# The web server under load (wrk), on the same database.
+echo
+bench/web.sh "$BUILD" "$DIR"

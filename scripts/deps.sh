@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Waymark builds and tests with, only those
-# missing, so that `make run` and `make check` work on a fresh Debian 12.
+# missing, so that `make run`, `make check` and `make bench` (wrk) work on a
+# fresh Debian 12.
 set -eu
 pkgs=(
 	build-essential pkg-config clang libclang-rt-14-dev
 	libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
 	libmicrohttpd-dev libcmocka-dev curl libcurl4-openssl-dev
-	python3 bc chromium
+	python3 bc chromium wrk
 )
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 missing=()

@@ -12,6 +12,12 @@ wm_session_state(int64_t created, int64_t last_seen, int ended, int64_t now)
 	return WM_SESSION_LIVE;
 }
 
+int
+wm_session_needs_touch(int64_t last_seen, int64_t now)
+{
+	return now - last_seen >= WM_SESSION_TOUCH_SECONDS || now < last_seen;
+}
+
 int64_t
 wm_signin_delay(int64_t recent_failures)
 {

@@ -10,6 +10,10 @@
 
 #define WM_SESSION_IDLE_SECONDS (30 * 60)
 #define WM_SESSION_MAX_SECONDS (12 * 60 * 60)
+/* How stale a session's last use may get before a request records it:
+ * idle time is kept to the minute, so that a busy session costs one
+ * durable write a minute rather than one per request. */
+#define WM_SESSION_TOUCH_SECONDS 60
 
 /* Failed sign-ins that count, and how long they are remembered. */
 #define WM_SIGNIN_FREE_FAILURES 5
@@ -25,6 +29,10 @@ enum wm_session_state {
 
 enum wm_session_state wm_session_state(int64_t created, int64_t last_seen,
     int ended, int64_t now);
+
+/* 1 if a request at now should record the session's use (its last use,
+ * last_seen, is a minute old or more, or in the future). */
+int wm_session_needs_touch(int64_t last_seen, int64_t now);
 
 /*
  * How many seconds must pass after the latest failure before another

@@ -86,12 +86,21 @@ wm_buf_putc(struct wm_buf *b, char c)
 int
 wm_buf_vprintf(struct wm_buf *b, const char *fmt, va_list ap)
 {
+	size_t room = b->data && !b->failed ? b->cap - b->len : 0;
 	va_list cp;
 	int n;
 
+	/* Straight into the room there is, which is nearly always enough:
+	 * only what does not fit is formatted a second time. */
 	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
+	n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, cp);
 	va_end(cp);
+	if (n >= 0 && (size_t)n < room && (size_t)n <= b->max - b->len) {
+		b->len += (size_t)n;
+		return 0;
+	}
+	if (room)
+		b->data[b->len] = '\0';
 	if (n < 0 || grow(b, (size_t)n)) {
 		b->failed = 1;
 		return -1;

@@ -117,7 +117,8 @@ wm_auth_session(struct wm_store *s, const char *token, int64_t now,
 	if (wm_session_state(row.created, row.last_seen, row.ended, now) !=
 	    WM_SESSION_LIVE)
 		return WM_AUTH_REFUSED;
-	if (wm_store_session_touch(s, token_hash, now, err))
+	if (wm_session_needs_touch(row.last_seen, now) &&
+	    wm_store_session_touch(s, token_hash, now, err))
 		return WM_AUTH_ERROR;
 	out->account_id = row.account_id;
 	memcpy(out->csrf, row.csrf, sizeof(out->csrf));

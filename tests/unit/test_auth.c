@@ -14,7 +14,9 @@
 #include <unistd.h>
 
 #include "core/session.h"
+#include "store/store.h"
 #include "util/password.h"
+#include "util/token.h"
 #include "web/auth.h"
 
 #define T0 1700000000
@@ -121,6 +123,25 @@ test_timeouts(void **state)
 	    T0 + WM_SESSION_IDLE_SECONDS, &seen, &f->err), WM_AUTH_REFUSED);
 	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "127.0.0.1", T0,
 	    &in), WM_AUTH_OK);
+	/* Use within a minute of the last recorded use writes nothing;
+	 * after it, the use is recorded and the idle time starts again. */
+	{
+		char th[WM_TOKEN_HASH_LEN + 1];
+		struct wm_session_row row;
+
+		wm_token_hash(in.token, th);
+		assert_int_equal(wm_auth_session(f->s, in.token, T0 + 59, &seen,
+		    &f->err), WM_AUTH_OK);
+		assert_int_equal(wm_store_session_get(f->s, th, &row, &f->err), 0);
+		assert_int_equal(row.last_seen, T0);
+		assert_int_equal(wm_auth_session(f->s, in.token, T0 + 60, &seen,
+		    &f->err), WM_AUTH_OK);
+		assert_int_equal(wm_store_session_get(f->s, th, &row, &f->err), 0);
+		assert_int_equal(row.last_seen, T0 + 60);
+		assert_int_equal(wm_auth_session(f->s, in.token,
+		    T0 + 60 + WM_SESSION_IDLE_SECONDS - 1, &seen, &f->err),
+		    WM_AUTH_OK);
+	}
 	/* Busy all day, the session still ends at 12 hours. */
 	for (t = T0 + 600; t < T0 + WM_SESSION_MAX_SECONDS; t += 600)
 		assert_int_equal(wm_auth_session(f->s, in.token, t, &seen,

@@ -77,6 +77,21 @@ test_chart(void **state)
 	assert_non_null(strstr(b.data, "<rect"));
 	assert_non_null(strstr(strstr(b.data, "<circle") + 1, "<circle"));
 	wm_buf_clear(&b);
+	/* Coordinates as "%.1f" writes them: 105.25 and 130.75 are exact
+	 * halves, which go to the even tenth. */
+	{
+		struct wm_journey_point q[] = { { "2025-01-01", 3.25, 0 },
+		    { "2025-07-01", 2.75, 0 } };
+		struct wm_journey k = { "rm", "Markers", q, 2, 0, 0 };
+
+		assert_int_equal(wm_journey_svg(&b, &k), 0);
+		assert_non_null(strstr(b.data, "points=\"44.0,105.2 "
+		    "624.0,130.8\""));
+		assert_non_null(strstr(b.data, "<line x1=\"44.0\" y1=\"16.0\" "
+		    "x2=\"624.0\" y2=\"16.0\""));
+		assert_non_null(strstr(b.data, "fill=\"#4c6272\">5</text>"));
+		wm_buf_clear(&b);
+	}
 	j.n = 1;
 	assert_int_equal(wm_journey_svg(&b, &j), 0);
 	assert_null(strstr(b.data, "<polyline"));	/* no line from one point */

@@ -36,6 +36,12 @@ test_session_rules(void **state)
 	assert_int_equal(wm_session_state(t, t, 1, t), WM_SESSION_ENDED);
 	/* A clock that went backwards does not extend a session. */
 	assert_int_equal(wm_session_state(t, t, 0, t - 5), WM_SESSION_EXPIRED);
+	/* Use is recorded to the minute, not on every request. */
+	assert_false(wm_session_needs_touch(t, t));
+	assert_false(wm_session_needs_touch(t, t + WM_SESSION_TOUCH_SECONDS - 1));
+	assert_true(wm_session_needs_touch(t, t + WM_SESSION_TOUCH_SECONDS));
+	assert_true(wm_session_needs_touch(t, t - 1));
+	assert_true(WM_SESSION_TOUCH_SECONDS * 10 <= WM_SESSION_IDLE_SECONDS);
 }
 
 static void

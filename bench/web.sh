@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# The web part of make bench (called by bench/run.sh): wrk on loopback
+# against `waymark serve` on the bench database, for a signed-in person's
+# journey page and for saving a completed measure (a durable save), each
+# beside a static page from the same server, the ceiling, as a ratio.
+#   bench/web.sh BUILD DIR      (the database is DIR/bench.db)
+#   BENCH_WRK_SECONDS: each wrk run (default 5; there are 9 runs)
+#   BENCH_WRK_CONNECTIONS: wrk's connections (default 16; the server
+#   allows 32 from one address)
+set -eu
+BUILD=${1:-build/release}
+DIR=${2:-build/bench}
+cd "$(dirname "$0")/.."
+W="$BUILD/waymark"
+DB="$DIR/bench.db"
+SECS=${BENCH_WRK_SECONDS:-5}
+CONNS=${BENCH_WRK_CONNECTIONS:-16}
+# The ceiling: the largest icon built into the server (nhsuk-frontend has
+# no asset near 2 KB; the stylesheet is 270 KB), served from memory with
+# the same routing, headers and access log as every page.
+STATIC=/assets/images/nhsuk-icon-arrow-up-down.svg
+LOG="$DIR/web-server.log"
+JAR="$DIR/web-cookies"
+PID=""
+
+die() { echo "bench web: $*" >&2; exit 1; }
+field() { tr '\t' '\n' | sed -n "s/^$1=//p"; }
+U() { echo "http://127.0.0.1:$PORT$1"; }
+csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
+code() { curl -s -o "$DIR/web-body" -w '%{http_code}' "$@"; }
+
+command -v wrk >/dev/null || die "wrk is not installed (make deps installs it)"
+[ -f "$DB" ] || die "no $DB: run bench/run.sh first"
+
+# A person with the median number of completed responses, on a caseload
+# today (so that a save is accepted), who has no sign-in yet: a new one
+# each run, since the saves measured here add to the person's record.
+person=$(sqlite3 "$DB" <<'SQL'
+WITH n AS (SELECT subject_id AS id, count(*) AS c FROM response
+    WHERE subject_kind = 'person' AND status = 'completed' GROUP BY subject_id),
+m AS (SELECT c FROM n ORDER BY c LIMIT 1 OFFSET (SELECT count(*) / 2 FROM n))
+SELECT p.ident FROM n JOIN person p ON p.id = n.id
+WHERE n.c = (SELECT c FROM m)
+  AND EXISTS (SELECT 1 FROM caseload c WHERE c.person_id = p.id
+    AND c.end_date IS NULL AND c.start_date <= date('now'))
+  AND NOT EXISTS (SELECT 1 FROM account a WHERE a.person_id = p.id)
+ORDER BY p.id LIMIT 1;
+SQL
+)
+[ -n "$person" ] || die "no person on a caseload with a typical number of responses"
+EMAIL="bench.$person@bench.waymark.example"
+printf 'a bench password, not secret\n' >"$DIR/web-password"
+"$W" account add --db "$DB" --email "$EMAIL" --name "Bench Person" \
+    --person "$person" --password-file "$DIR/web-password" >/dev/null
+responses=$(sqlite3 "$DB" "SELECT count(*) FROM response r JOIN person p ON
+    p.id = r.subject_id WHERE r.subject_kind = 'person' AND
+    r.status = 'completed' AND p.ident = '$person'")
+scores=$(sqlite3 "$DB" "SELECT count(*) FROM score s JOIN response r ON
+    r.id = s.response_id JOIN person p ON p.id = r.subject_id WHERE
+    r.subject_kind = 'person' AND r.status = 'completed' AND
+    s.value IS NOT NULL AND p.ident = '$person'")
+MID=$(sqlite3 "$DB" "SELECT max(id) FROM instrument WHERE url LIKE
+    '%/dreem-recovery-markers'")
+
+stop() {
+	if [ -n "$PID" ]; then
+		kill -TERM "$PID" 2>/dev/null || true
+		wait "$PID" 2>/dev/null || true
+		PID=""
+	fi
+}
+trap stop EXIT
+for try in 1 2 3 4 5; do
+	PORT=$((20000 + (RANDOM % 20000)))
+	"$W" serve --db "$DB" --listen "127.0.0.1:$PORT" 2>"$LOG" &
+	PID=$!
+	for _ in $(seq 50); do
+		grep -q "serving" "$LOG" 2>/dev/null && break 2
+		kill -0 "$PID" 2>/dev/null || break
+		sleep 0.1
+	done
+	stop
+done
+[ -n "$PID" ] || die "the server did not start: $(cat "$LOG")"
+
+# Sign in as the person, as a browser would.
+rm -f "$JAR"
+[ "$(code -c "$JAR" -b "$JAR" "$(U /sign-in)")" = 200 ] || die "GET /sign-in"
+[ "$(code -c "$JAR" -b "$JAR" --data-urlencode "csrf=$(csrf "$DIR/web-body")" \
+    --data-urlencode "email=$EMAIL" --data-urlencode "password=a bench password, not secret" \
+    "$(U /sign-in)")" = 303 ] || die "signing in failed"
+session=$(awk '$6 == "wm_session" { print $7 }' "$JAR")
+[ -n "$session" ] || die "no session cookie after signing in"
+COOKIE="Cookie: wm_session=$session"
+
+# The recovery markers form, every question answered with its first
+# option, and the session's form token.
+[ "$(code -H "$COOKIE" "$(U "/measures/$MID")")" = 200 ] || die "GET /measures/$MID"
+body="csrf=$(csrf "$DIR/web-body")"
+body+=$(grep -o 'name="[a-z0-9-]*" type="radio" value="[a-z0-9-]*"' "$DIR/web-body" |
+    awk -F'"' '!seen[$2]++ { printf "&%s=%s", $2, $6 }')
+items=$(echo "$body" | tr '&' '\n' | grep -vc '^csrf=')
+
+# Each request once before measuring, with the bytes its response carries.
+[ "$(code "$(U "$STATIC")")" = 200 ] || die "GET $STATIC"
+static_bytes=$(wc -c <"$DIR/web-body")
+[ "$(code "$(U /sign-in)")" = 200 ] || die "GET /sign-in"
+signin_bytes=$(wc -c <"$DIR/web-body")
+[ "$(code -H "$COOKIE" "$(U /journey)")" = 200 ] || die "GET /journey"
+grep -q 'role="img"' "$DIR/web-body" || die "the journey has no chart"
+journey_bytes=$(wc -c <"$DIR/web-body")
+before=$(sqlite3 "$DB" "SELECT count(*) FROM response")
+[ "$(code -H "$COOKIE" -H 'Content-Type: application/x-www-form-urlencoded' \
+    --data-binary "$body" "$(U "/measures/$MID")")" = 303 ] ||
+    die "POST /measures/$MID did not save: $(grep -o 'nhsuk-error-summary__title[^<]*' "$DIR/web-body")"
+before=$((before + 1))
+
+run() { # NAME EXPECT BODY WRK-ARGS...: one wrk run; prints its line
+	local name=$1 expect=$2 post=$3 out
+	shift 3
+	out=$(WRK_EXPECT=$expect WRK_BODY=$post wrk -t2 -c"$CONNS" \
+	    -d"${SECS}s" --timeout 10s -s bench/wrk.lua "$@" | grep '^wrk') ||
+	    die "$name: wrk failed"
+	echo "$out" | sed "s/^wrk/wrk\t$name/"
+	[ "$(echo "$out" | field unexpected)" = 0 ] ||
+	    die "$name: $(echo "$out" | field unexpected) responses were not $expect (the first: $(echo "$out" | field first_unexpected)); see $LOG"
+	[ "$(echo "$out" | field socket_errors)" = 0 ] ||
+	    die "$name: socket errors; see $LOG"
+	last=$out
+}
+f() { echo "$1" | field "$2"; }
+ratio() { echo "scale=2; $1 / $2" | bc; }
+median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
+
+echo "web: wrk -t2 -c$CONNS -d${SECS}s on loopback; server log in $LOG"
+echo "web: person $person: $responses completed responses, $scores scores on the journey ($journey_bytes bytes)"
+echo "web: the ceiling: GET $STATIC ($static_bytes bytes, built in)"
+# The journey beside the ceiling in three rounds, since the machine's
+# speed drifts; the median of the rounds' ratios is kept.
+s_rps=(); s_p99=(); j_rps=(); j_p99=(); jr=()
+for round in 1 2 3; do
+	run static 200 "" "$(U "$STATIC")"
+	s_rps+=("$(f "$last" rps)"); s_p99+=("$(f "$last" p99_ms)")
+	run journey 200 "" -H "$COOKIE" "$(U /journey)"
+	j_rps+=("$(f "$last" rps)"); j_p99+=("$(f "$last" p99_ms)")
+	jr+=("$(ratio "${j_rps[-1]}" "${s_rps[-1]}")")
+done
+# The public sign-in form, for comparison: a page made per request with
+# no database work. Then the saves, last, since each adds to the
+# person's record (and so to their journey).
+run sign-in 200 "" "$(U /sign-in)"
+signin=$last
+run static 200 "" "$(U "$STATIC")"
+s_last=$last
+run submit 303 "$body" -H "$COOKIE" "$(U "/measures/$MID")"
+submit=$last
+stop
+saved=$(($(sqlite3 "$DB" "SELECT count(*) FROM response") - before))
+posted=$(f "$submit" requests)
+# wrk counts the requests answered before it stops; a save sent but not
+# yet answered then may still be committed.
+[ "$saved" -ge "$posted" ] && [ "$saved" -le $((posted + CONNS)) ] ||
+    die "wrk counted $posted saves answered, but $saved responses were stored"
+echo "web: $saved responses stored by the submit run, as wrk counted ($items answers each)"
+
+jm=$(median "${jr[@]}")
+met=$(echo "$jm >= 0.30" | bc)
+echo
+echo "| request (wrk -t2 -c$CONNS, ${SECS} s a run) | requests/s | p99 ms | ratio to the ceiling | aim |"
+echo "|---|---|---|---|---|"
+echo "| ceiling: GET $STATIC, $static_bytes bytes built in (median of 3 rounds) | $(median "${s_rps[@]}") | $(median "${s_p99[@]}") | 1 | |"
+echo "| journey: GET /journey signed in, $journey_bytes bytes (median of 3 rounds) | $(median "${j_rps[@]}") | $(median "${j_p99[@]}") | $jm (rounds: ${jr[*]}) | >= 0.30: $([ "$met" = 1 ] && echo met || echo NOT MET) |"
+echo "| submit: POST /measures/$MID, a durable save, 303 | $(f "$submit" rps) | $(f "$submit" p99_ms) | $(ratio "$(f "$submit" rps)" "$(f "$s_last" rps)") (to the ceiling just before) | |"
+echo "| sign-in form: GET /sign-in, $signin_bytes bytes, no database work | $(f "$signin" rps) | $(f "$signin" p99_ms) | $(ratio "$(f "$signin" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"
