@@ -65,12 +65,20 @@ wm_item_is_rating(const struct wm_item *it)
 enum wm_rating
 wm_rating_consensus(const enum wm_rating *r, size_t n)
 {
-	size_t count[4] = { 0, 0, 0, 0 }, rated, seen = 0, i;
-	int k;
+	size_t count[4] = { 0, 0, 0, 0 }, i;
 
 	for (i = 0; i < n; i++)
 		if (r[i] >= WM_RATING_RED && r[i] <= WM_RATING_GREEN)
 			count[r[i]]++;
+	return wm_rating_consensus_counts(count);
+}
+
+enum wm_rating
+wm_rating_consensus_counts(const size_t count[4])
+{
+	size_t rated, seen = 0;
+	int k;
+
 	rated = count[1] + count[2] + count[3];
 	if (rated == 0)
 		return WM_RATING_NONE;

@@ -45,6 +45,10 @@ int wm_item_is_rating(const struct wm_item *it);
  */
 enum wm_rating wm_rating_consensus(const enum wm_rating *r, size_t n);
 
+/* The same, from how many gave each light (count[WM_RATING_RED] ...;
+ * count[0] is ignored). */
+enum wm_rating wm_rating_consensus_counts(const size_t count[4]);
+
 const char *wm_stakeholder_name(enum wm_stakeholder s);
 const char *wm_stakeholder_code(enum wm_stakeholder s);
 int wm_stakeholder_from_code(const char *code, enum wm_stakeholder *out);

@@ -17,6 +17,7 @@
 
 #include "core/instrument.h"
 #include "core/rating.h"
+#include "core/validation.h"
 #include "util/diag.h"
 
 #include "testutil.h"
@@ -269,6 +270,106 @@ test_stakeholders(void **state)
 	    "supporter or carer");
 }
 
+#define R WM_RATING_RED
+#define A WM_RATING_AMBER
+#define G WM_RATING_GREEN
+#define N WM_RATING_NONE
+#define LE WM_STAKEHOLDER_LIVED_EXPERIENCE
+#define SU WM_STAKEHOLDER_SUPPORTER
+#define PW WM_STAKEHOLDER_PEER_WORKER
+#define PR WM_STAKEHOLDER_PRACTITIONER
+#define CO WM_STAKEHOLDER_COMMISSIONER
+
+/* Validation of one standard: consensus, who counts, disagreement. */
+static void
+test_validation(void **state)
+{
+	static const struct {
+		const char *name;
+		enum wm_rating self;
+		struct wm_validation_vote v[6];
+		size_t n;
+		struct wm_validation_rule rule;
+		enum wm_rating consensus;
+		size_t validators, groups, disagreeing;
+		int widest, validated;
+	} cases[] = {
+		{ "nobody yet", G, { { 0, N } }, 0, WM_VALIDATION_RULE_DEFAULT,
+		    N, 0, 0, 0, 0, 0 },
+		{ "two from one group: not validated", G,
+		    { { LE, G }, { LE, G } }, 2, WM_VALIDATION_RULE_DEFAULT,
+		    G, 2, 1, 0, 0, 0 },
+		{ "two groups agree", G, { { LE, G }, { SU, G } }, 2,
+		    WM_VALIDATION_RULE_DEFAULT, G, 2, 2, 0, 0, 1 },
+		{ "one step apart is a disagreement", G,
+		    { { LE, A }, { CO, G } }, 2, WM_VALIDATION_RULE_DEFAULT,
+		    A, 2, 2, 1, 1, 1 },
+		{ "red against green is two steps", G,
+		    { { LE, R }, { PW, A }, { PR, G } }, 3,
+		    WM_VALIDATION_RULE_DEFAULT, A, 3, 3, 2, 2, 1 },
+		{ "not rated does not count", A,
+		    { { LE, N }, { SU, N }, { PW, A } }, 3,
+		    WM_VALIDATION_RULE_DEFAULT, A, 1, 1, 0, 0, 0 },
+		{ "self not rated: nothing to disagree with", N,
+		    { { LE, R }, { SU, G } }, 2, WM_VALIDATION_RULE_DEFAULT,
+		    R, 2, 2, 0, 0, 1 },
+		{ "a stricter network: 3 from 3", G,
+		    { { LE, G }, { SU, G }, { SU, G } }, 3, { 3, 3 },
+		    G, 3, 2, 0, 0, 0 },
+		{ "a looser network: 1 from 1", A, { { CO, A } }, 1, { 1, 1 },
+		    A, 1, 1, 0, 0, 1 },
+		{ "an unknown group counts as a validator, not a group", G,
+		    { { (enum wm_stakeholder)99, G }, { LE, G } }, 2,
+		    WM_VALIDATION_RULE_DEFAULT, G, 2, 1, 0, 0, 0 },
+		{ "an out-of-range light is not a rating", G,
+		    { { LE, (enum wm_rating)7 }, { SU, G } }, 2,
+		    WM_VALIDATION_RULE_DEFAULT, G, 1, 1, 0, 0, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct wm_validation_result r;
+
+		wm_validation_assess(cases[i].self, cases[i].v, cases[i].n,
+		    &cases[i].rule, &r);
+		if (r.consensus != cases[i].consensus ||
+		    r.validators != cases[i].validators ||
+		    r.groups != cases[i].groups ||
+		    r.disagreeing != cases[i].disagreeing ||
+		    r.widest != cases[i].widest ||
+		    r.validated != cases[i].validated)
+			fail_msg("%s: consensus %d validators %zu groups %zu "
+			    "disagreeing %zu widest %d validated %d",
+			    cases[i].name, r.consensus, r.validators, r.groups,
+			    r.disagreeing, r.widest, r.validated);
+	}
+}
+
+static void
+test_validation_rule(void **state)
+{
+	static const struct {
+		struct wm_validation_rule r;
+		int ok;
+	} cases[] = {
+		{ WM_VALIDATION_RULE_DEFAULT, 1 }, { { 1, 1 }, 1 },
+		{ { 20, 5 }, 1 }, { { 0, 0 }, 0 }, { { 2, 0 }, 0 },
+		{ { 21, 2 }, 0 }, { { 2, 6 }, 0 }, { { 2, 3 }, 0 },
+		{ { -1, 1 }, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		assert_int_equal(wm_validation_rule_problem(&cases[i].r) == NULL,
+		    cases[i].ok);
+	assert_int_equal(wm_rating_steps(R, G), 2);
+	assert_int_equal(wm_rating_steps(G, A), 1);
+	assert_int_equal(wm_rating_steps(A, A), 0);
+	assert_int_equal(wm_rating_steps(N, G), -1);
+}
+
 int
 main(void)
 {
@@ -280,6 +381,8 @@ main(void)
 		cmocka_unit_test(test_is_rating),
 		cmocka_unit_test(test_is_rating_mixed),
 		cmocka_unit_test(test_stakeholders),
+		cmocka_unit_test(test_validation),
+		cmocka_unit_test(test_validation_rule),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
