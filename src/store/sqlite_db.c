@@ -123,6 +123,23 @@ wm_sq_col(sqlite3_stmt *st, int i)
 }
 
 int
+wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
+    const char *doing, struct wm_buf *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW && out)
+		*out = sqlite3_column_int64(st, 0);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		rc = wm_sq_fail(s, doing, err);
+		sqlite3_reset(st);
+		return rc;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : WM_STORE_NOT_FOUND;
+}
+
+int
 wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
     struct wm_buf *err)
 {

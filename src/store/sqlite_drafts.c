@@ -16,28 +16,16 @@ bind_key(sqlite3_stmt *st, const struct wm_draft_key *k)
 	wm_sq_id(st, 5, k->author_id);
 }
 
-static int
-first_id(sqlite3_stmt *st, void *ctx)
-{
-	*(int64_t *)ctx = sqlite3_column_int64(st, 0);
-	return 1;
-}
-
 int
 wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_DRAFT_FIND, err);
-	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	bind_key(st, k);
-	*response_id = 0;
-	if ((rc = wm_sq_each(s, st, first_id, response_id, "finding a draft",
-	    err)))
-		return rc;
-	return *response_id ? 0 : WM_STORE_NOT_FOUND;
+	return wm_sq_one_id(s, st, response_id, "finding a draft", err);
 }
 
 struct draft_each {

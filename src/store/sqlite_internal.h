@@ -128,6 +128,12 @@ int wm_sq_text(sqlite3_stmt *st, int i, const char *v);
 /* Binds an id, with 0 meaning NULL. */
 int wm_sq_id(sqlite3_stmt *st, int i, int64_t v);
 
+/* Runs a bound query for one row: 0 with its first column in *out (when
+ * out is not NULL), WM_STORE_NOT_FOUND (err untouched) when there is no
+ * row, or the failure. */
+int wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
+    const char *doing, struct wm_buf *err);
+
 /* Runs a statement that returns no rows. */
 int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
     struct wm_buf *err);

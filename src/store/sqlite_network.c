@@ -45,15 +45,9 @@ find_id(struct wm_store *s, enum stmt which, const char *key, int64_t *id,
 	if (!(st = wm_sq_query(s, which, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		sqlite3_reset(st);
-		return 0;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return wm_sq_fail(s, "looking something up", err);
+	if ((rc = wm_sq_one_id(s, st, id, "looking something up", err)) !=
+	    WM_STORE_NOT_FOUND)
+		return rc;
 	wm_buf_clear(err);
 	wm_buf_printf(err, "no %s '%s'", what, key);
 	return WM_STORE_NOT_FOUND;
@@ -172,14 +166,9 @@ wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person_id);
 	wm_sq_text(st, 2, date);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*unit_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return wm_sq_fail(s, "finding the person's service", err);
+	if ((rc = wm_sq_one_id(s, st, unit_id, "finding the person's service",
+	    err)) != WM_STORE_NOT_FOUND)
+		return rc;
 	wm_buf_clear(err);
 	wm_buf_printf(err, "the person was not on any service's caseload on %s",
 	    date);
@@ -270,12 +259,9 @@ wm_store_grant_find(struct wm_store *s, int64_t account_id, const char *role,
 	wm_sq_text(st, 2, role);
 	sqlite3_bind_int64(st, 3, unit_id);
 	wm_sq_text(st, 4, stakeholder);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return wm_sq_fail(s, "checking a role", err);
+	if ((rc = wm_sq_one_id(s, st, NULL, "checking a role", err)) !=
+	    WM_STORE_NOT_FOUND)
+		return rc;
 	wm_buf_clear(err);
 	wm_buf_printf(err, "the author does not hold the %s role%s%s for this "
 	    "service", role, stakeholder ? " as " : "",

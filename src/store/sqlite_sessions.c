@@ -220,20 +220,11 @@ account_id_query(struct wm_store *s, enum stmt which, int64_t account_id,
     int64_t *out, struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, which, err);
-	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, account_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return WM_STORE_NOT_FOUND;
-	return wm_sq_fail(s, "reading the account", err);
+	return wm_sq_one_id(s, st, out, "reading the account", err);
 }
 
 int

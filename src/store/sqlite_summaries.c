@@ -229,21 +229,13 @@ wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
     const char *ident, int64_t *person_id, struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_IN_SCOPE, err);
-	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, account_id);
 	wm_sq_text(st, 2, ident);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*person_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc == SQLITE_DONE)
-		return WM_STORE_NOT_FOUND;
-	return wm_sq_fail(s, "checking who may see a record", err);
+	return wm_sq_one_id(s, st, person_id, "checking who may see a record",
+	    err);
 }
 
 struct count_each {

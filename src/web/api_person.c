@@ -13,6 +13,13 @@
 #include "web/api.h"
 #include "web/layout.h"
 
+int64_t
+wm_api_whose(struct wm_http *h, const char *action)
+{
+	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
+	    wm_page_own_person(h);
+}
+
 /* Scores arrive scale by scale, oldest first. */
 static int
 score_json(void *ctx, const struct wm_score_row *row)

@@ -192,10 +192,3 @@ wm_page_person_goals(struct wm_http *h)
 	wm_goals_list(h, person, 0);
 	wm_page_end(h);
 }
-
-int64_t
-wm_api_whose(struct wm_http *h, const char *action)
-{
-	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
-	    wm_page_own_person(h);
-}
