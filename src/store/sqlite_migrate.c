@@ -268,7 +268,127 @@ static const char *const m4[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1, m2, m3, m4 };
+/*
+ * 5: the services' standards work. A service's self-assessment for a
+ * period keeps every submitted version (each a completed core-standards
+ * response by its lead, the later ones with the reason for amending,
+ * and the one standard reopened when only one was); the validators the
+ * lead invited; each validator's submitted ratings; and the queries,
+ * answers and reopenings of single standards, with who and when. None of
+ * these is ever changed or deleted: a change is a new row. Cycles can be
+ * stopped from a date, so a stopped cycle's history still counts.
+ */
+static const char *const m5[] = {
+	"CREATE TABLE assessment ("
+	" id INTEGER PRIMARY KEY,"
+	" unit_id INTEGER NOT NULL REFERENCES unit(id),"
+	" period TEXT NOT NULL,"
+	" period_end TEXT NOT NULL,"
+	" created TEXT NOT NULL,"
+	" UNIQUE (unit_id, period))",
+	"CREATE TABLE assessment_version ("
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" version INTEGER NOT NULL CHECK (version >= 1),"
+	" response_id INTEGER NOT NULL UNIQUE REFERENCES response(id),"
+	" reason TEXT,"
+	" standard INTEGER CHECK (standard BETWEEN 1 AND 10),"
+	" account_id INTEGER REFERENCES account(id),"
+	" submitted TEXT NOT NULL,"
+	" CHECK (version = 1 OR reason IS NOT NULL),"
+	" PRIMARY KEY (assessment_id, version)) WITHOUT ROWID",
+	"CREATE TABLE invitation ("
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" stakeholder TEXT NOT NULL CHECK (stakeholder IN ('lived-experience',"
+	"  'supporter', 'peer-worker', 'practitioner', 'commissioner')),"
+	" invited_by INTEGER REFERENCES account(id),"
+	" invited TEXT NOT NULL,"
+	" PRIMARY KEY (assessment_id, account_id)) WITHOUT ROWID",
+	"CREATE INDEX invitation_account ON invitation(account_id)",
+	"CREATE TABLE validation ("
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" response_id INTEGER NOT NULL UNIQUE REFERENCES response(id),"
+	" submitted TEXT NOT NULL,"
+	" PRIMARY KEY (assessment_id, account_id)) WITHOUT ROWID",
+	"CREATE TABLE standard_query ("
+	" id INTEGER PRIMARY KEY,"
+	" assessment_id INTEGER NOT NULL REFERENCES assessment(id),"
+	" standard INTEGER NOT NULL CHECK (standard BETWEEN 1 AND 10),"
+	" kind TEXT NOT NULL CHECK (kind IN ('query', 'answer', 'reopen')),"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" text TEXT NOT NULL,"
+	" at TEXT NOT NULL)",
+	"CREATE INDEX standard_query_assessment ON standard_query("
+	"assessment_id, standard, id)",
+	"CREATE TRIGGER assessment_version_kept_u BEFORE UPDATE ON"
+	" assessment_version BEGIN SELECT RAISE(ABORT, 'a submitted"
+	" self-assessment is never changed; amend it'); END",
+	"CREATE TRIGGER assessment_version_kept_d BEFORE DELETE ON"
+	" assessment_version BEGIN SELECT RAISE(ABORT, 'a submitted"
+	" self-assessment is never deleted'); END",
+	"CREATE TRIGGER validation_kept_u BEFORE UPDATE ON validation"
+	" BEGIN SELECT RAISE(ABORT, 'a submitted validation is never changed');"
+	" END",
+	"CREATE TRIGGER validation_kept_d BEFORE DELETE ON validation"
+	" BEGIN SELECT RAISE(ABORT, 'a submitted validation is never deleted');"
+	" END",
+	"CREATE TRIGGER standard_query_kept_u BEFORE UPDATE ON standard_query"
+	" BEGIN SELECT RAISE(ABORT, 'queries are never changed'); END",
+	"CREATE TRIGGER standard_query_kept_d BEFORE DELETE ON standard_query"
+	" BEGIN SELECT RAISE(ABORT, 'queries are never deleted'); END",
+	"ALTER TABLE cycle ADD COLUMN stopped TEXT",
+	/* Self-assessments made before versions were kept carry over, one
+	 * assessment per service and quarter, each response a submitted
+	 * version in the order they were made. */
+	"INSERT INTO assessment(unit_id, period, period_end, created)"
+	" SELECT r.unit_id, substr(r.quarter, 1, 4) || '-' ||"
+	"  printf('%02d', (CAST(substr(r.quarter, 7, 1) AS INTEGER) - 1) * 3"
+	"  + 1) || '-01', '', min(r.created)"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" WHERE coalesce(i.family, i.url) = 'core-standards'"
+	"  AND r.subject_kind = 'service' AND r.status = 'completed'"
+	"  AND r.respondent IN ('lead', 'validator')"
+	" GROUP BY r.unit_id, r.quarter",
+	"UPDATE assessment SET period_end = date(period, '+3 months', '-1 day')",
+	"INSERT INTO assessment_version(assessment_id, version, response_id,"
+	" reason, account_id, submitted)"
+	" SELECT a.id, row_number() OVER (PARTITION BY a.id ORDER BY r.authored,"
+	"  r.id), r.id, 'recorded before versions were kept', r.author_id,"
+	"  r.created"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" JOIN assessment a ON a.unit_id = r.unit_id AND r.authored BETWEEN"
+	"  a.period AND a.period_end"
+	" WHERE coalesce(i.family, i.url) = 'core-standards'"
+	"  AND r.subject_kind = 'service' AND r.status = 'completed'"
+	"  AND r.respondent = 'lead' AND r.author_kind = 'staff'",
+	"INSERT INTO invitation(assessment_id, account_id, stakeholder,"
+	" invited)"
+	" SELECT a.id, r.author_id, r.stakeholder, min(r.created)"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" JOIN assessment a ON a.unit_id = r.unit_id AND r.authored BETWEEN"
+	"  a.period AND a.period_end"
+	" WHERE coalesce(i.family, i.url) = 'core-standards'"
+	"  AND r.subject_kind = 'service' AND r.status = 'completed'"
+	"  AND r.respondent = 'validator' AND r.author_kind = 'staff'"
+	"  AND r.stakeholder IS NOT NULL"
+	" GROUP BY a.id, r.author_id",
+	"INSERT INTO validation(assessment_id, account_id, response_id,"
+	" submitted)"
+	" SELECT a.id, r.author_id, max(r.id), max(r.created)"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" JOIN assessment a ON a.unit_id = r.unit_id AND r.authored BETWEEN"
+	"  a.period AND a.period_end"
+	" JOIN invitation v ON v.assessment_id = a.id"
+	"  AND v.account_id = r.author_id"
+	" WHERE coalesce(i.family, i.url) = 'core-standards'"
+	"  AND r.subject_kind = 'service' AND r.status = 'completed'"
+	"  AND r.respondent = 'validator'"
+	" GROUP BY a.id, r.author_id",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2, m3, m4, m5 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -278,6 +398,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 2",
 	"PRAGMA user_version = 3",
 	"PRAGMA user_version = 4",
+	"PRAGMA user_version = 5",
 };
 
 int

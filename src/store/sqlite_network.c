@@ -112,6 +112,22 @@ wm_store_unit_list(struct wm_store *s,
 }
 
 int
+wm_store_account_units(struct wm_store *s, int64_t account_id,
+    const char *role, int (*cb)(void *, const struct wm_unit_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct unit_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_UNITS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, role);
+	return wm_sq_each(s, st, unit_row, &e, "listing an account's services",
+	    err);
+}
+
+int
 wm_store_person_add(struct wm_store *s, const char *ident, const char *name,
     int64_t unit_id, const char *since, int64_t *id, struct wm_buf *err)
 {

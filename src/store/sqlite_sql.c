@@ -211,6 +211,11 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT g.unit_id FROM role_grant g JOIN unit u ON u.id = g.unit_id"
 	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
 	    " AND u.kind = 'service' ORDER BY g.role = 'lead', g.unit_id LIMIT 1",
+	[ST_ACCOUNT_UNITS] =
+	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM role_grant g"
+	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
+	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
+	    " ORDER BY u.name, u.code",
 	[ST_PERSON_SCORES] =
 	    "SELECT sc.code, sc.title, r.authored, s.value, r.respondent "
 	    "FROM response r JOIN score s ON s.response_id = r.id"

@@ -329,6 +329,12 @@ int wm_store_account_person(struct wm_store *s, int64_t account_id,
 int wm_store_account_service(struct wm_store *s, int64_t account_id,
     int64_t *unit_id, struct wm_buf *err);
 
+/* The services at which an account holds `role` (e.g. lead), by name;
+ * each row's parent_code is its provider's. */
+int wm_store_account_units(struct wm_store *s, int64_t account_id,
+    const char *role, int (*cb)(void *, const struct wm_unit_row *),
+    void *ctx, struct wm_buf *err);
+
 /* Replaces an account's password hash. */
 int wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err);

@@ -72,6 +72,30 @@ whats_due(struct wm_http *h, int64_t person)
 }
 
 static int
+count_unit(void *ctx, const struct wm_unit_row *u)
+{
+	(void)u;
+	++*(int *)ctx;
+	return 0;
+}
+
+/* A lead's way to their services' pages. */
+static void
+services_link(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int n = 0;
+
+	wm_store_account_units(h->store, h->who.account_id, "lead", count_unit,
+	    &n, &err);
+	if (n)
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services\">Your "
+		    "services</a>: the 10 core standards, measurement cycles "
+		    "and how each service you lead is doing.</p>\n");
+	wm_buf_release(&err);
+}
+
+static int
 show_account(void *ctx, const struct wm_account_row *a)
 {
 	struct wm_http *h = ctx;
@@ -127,6 +151,7 @@ wm_page_home(struct wm_http *h)
 			    "Your Ten Top Tips over time</a>: only you see it."
 			    "</p>\n");
 		}
+		services_link(h);
 		wm_page_end(h);
 	}
 	wm_buf_release(&err);

@@ -83,6 +83,28 @@ void wm_page_measure_saved(struct wm_http *h);
 /* The most pressing state of a person's measures, from their cycles. */
 enum wm_due wm_person_due(struct wm_http *h, int64_t person);
 
+/* A service the signed-in account leads, as a service lead's pages see
+ * it. Owns `name`; release it with wm_led_service_release. */
+struct wm_led_service {
+	int64_t id;
+	char code[65];
+	struct wm_buf name;
+};
+
+#define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
+
+/* The service named by the path's {code} if the signed-in account leads
+ * it: 0 with *out filled; else -1 with a 404 page written, exactly as if
+ * there were no such service. */
+int wm_service_led(struct wm_http *h, struct wm_led_service *out);
+void wm_led_service_release(struct wm_led_service *s);
+/* Appends "/services/CODE" and then `path` (a literal, e.g. "/cycles"). */
+void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
+    const char *path);
+
+void wm_page_services(struct wm_http *h);
+void wm_page_service(struct wm_http *h);
+
 /* The JSON API (docs/api.md). */
 
 /* Whose record a read is about: the person in the path's {id}, for their

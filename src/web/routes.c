@@ -42,6 +42,8 @@ const struct wm_page wm_pages[] = {
 	    wm_page_measure_save },
 	{ { "GET", "/measures/{id}/saved" }, WM_ACCESS_SIGNED_IN,
 	    wm_page_measure_saved },
+	{ { "GET", "/services" }, WM_ACCESS_SIGNED_IN, wm_page_services },
+	{ { "GET", "/services/{code}" }, WM_ACCESS_SIGNED_IN, wm_page_service },
 	{ { "POST", "/api/v1/session" }, WM_ACCESS_API_SIGN_IN, wm_api_sign_in },
 	{ { "GET", "/api/v1/session" }, WM_ACCESS_API, wm_api_session_get },
 	{ { "DELETE", "/api/v1/session" }, WM_ACCESS_API, wm_api_sign_out },

@@ -26,7 +26,7 @@
 #include "web/pages.h"
 
 #define MAX_POOL 16
-#define MAX_ROUTES 64
+#define MAX_ROUTES 128
 
 struct wm_server {
 	struct MHD_Daemon *d;

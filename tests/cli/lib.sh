@@ -95,3 +95,12 @@ csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//
 # code CURL-ARGS...: the status; the body in ./body, headers in ./headers.
 code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
 
+# web_login JAR EMAIL PASSWORD: signs in through the sign-in form, keeping
+# the session in JAR; sets WCS to the session's form token.
+web_login() {
+	curl -s -c "$1" -b "$1" -o login.html "$(U /sign-in)"
+	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "csrf=$(csrf login.html)" \
+	    --data-urlencode "email=$2" --data-urlencode "password=$3" "$(U /sign-in)"
+	curl -s -b "$1" -o login.html "$(U /)"
+	WCS=$(csrf login.html)
+}

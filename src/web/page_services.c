@@ -1,0 +1,144 @@
+/*
+ * A service lead's pages start here: the services they lead, and for each
+ * one its page, which links to the sections below it. Every page under
+ * /services/{code} finds its service with wm_service_led, so a lead sees
+ * only their own services and anyone else gets the same 404 as for a
+ * service that does not exist.
+ */
+#include "web/pages.h"
+
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/layout.h"
+
+/*
+ * The sections of a service's page, in the order a lead works through a
+ * period. `path` is appended to /services/CODE.
+ */
+static const struct {
+	const char *path;
+	const char *title;
+	const char *about;
+} sections[] = {
+	{ NULL, NULL, NULL },
+};
+
+struct find {
+	const char *code;
+	struct wm_led_service *out;
+};
+
+static int
+match(void *ctx, const struct wm_unit_row *u)
+{
+	struct find *f = ctx;
+
+	if (strcmp(u->code, f->code) != 0)
+		return 0;
+	f->out->id = u->id;
+	memcpy(f->out->code, u->code, strlen(u->code) + 1);
+	wm_buf_puts(&f->out->name, u->name);
+	return 1;
+}
+
+int
+wm_service_led(struct wm_http *h, struct wm_led_service *out)
+{
+	const char *code = wm_route_param(&h->match, "code");
+	struct wm_buf err = WM_BUF_INIT;
+	struct find f = { code, out };
+
+	out->id = 0;
+	out->code[0] = '\0';
+	wm_buf_clear(&out->name);
+	if (code && strlen(code) < sizeof(out->code))
+		wm_store_account_units(h->store, h->who.account_id, "lead",
+		    match, &f, &err);
+	wm_buf_release(&err);
+	if (out->id)
+		return 0;
+	wm_page_error(h, 404, "Page not found",
+	    "If you typed the web address, check it is correct.");
+	return -1;
+}
+
+void
+wm_led_service_release(struct wm_led_service *s)
+{
+	wm_buf_release(&s->name);
+}
+
+void
+wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
+    const char *path)
+{
+	wm_buf_puts(out, "/services/");
+	wm_esc_url_s(out, s->code);
+	wm_buf_puts(out, path);
+}
+
+static int
+listed(void *ctx, const struct wm_unit_row *u)
+{
+	struct wm_http *h = ctx;
+
+	HTML(h, "<li><a href=\"/services/");
+	wm_esc_url_s(&h->out, u->code);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, u->name);
+	HTML(h, "</a></li>\n");
+	return 0;
+}
+
+void
+wm_page_services(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+
+	wm_page_start(h, "Your services");
+	HTML(h, "<p class=\"nhsuk-body\">The services you lead. For each one: "
+	    "its self-assessment against the 10 core standards, its "
+	    "measurement cycles and how it is doing.</p>\n"
+	    "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
+	wm_store_account_units(h->store, h->who.account_id, "lead", listed, h,
+	    &err);
+	HTML(h, "</ul>\n");
+	wm_page_end(h);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_service(struct wm_http *h)
+{
+	struct wm_led_service s = WM_LED_SERVICE_INIT;
+	struct wm_buf href = WM_BUF_INIT;
+	size_t i;
+
+	if (wm_service_led(h, &s))
+		goto out;
+	wm_page_start(h, wm_buf_str(&s.name));
+	HTML(h, "<ul class=\"nhsuk-list\">\n");
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
+		if (!sections[i].path)
+			continue;
+		wm_buf_clear(&href);
+		wm_service_href(&href, &s, sections[i].path);
+		HTML(h, "<li><h2 class=\"nhsuk-heading-s nhsuk-u-margin-bottom-1"
+		    "\"><a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, sections[i].title);
+		HTML(h, "</a></h2>\n<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, sections[i].about);
+		HTML(h, "</p></li>\n");
+	}
+	HTML(h, "<li><h2 class=\"nhsuk-heading-s nhsuk-u-margin-bottom-1\">"
+	    "<a href=\"/caseload\">Caseload</a></h2>\n<p class=\"nhsuk-body\">"
+	    "The people your services support, and whose measures are due."
+	    "</p></li>\n</ul>\n");
+	wm_page_end(h);
+out:
+	wm_buf_release(&href);
+	wm_led_service_release(&s);
+}
