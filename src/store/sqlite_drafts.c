@@ -29,7 +29,7 @@ wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
 }
 
 struct draft_each {
-	int (*cb)(void *, const struct wm_draft_answer_row *);
+	int (*cb)(void *, const struct wm_stored_answer_row *);
 	void *ctx;
 };
 
@@ -37,7 +37,7 @@ static int
 draft_answer_row(sqlite3_stmt *st, void *arg)
 {
 	struct draft_each *e = arg;
-	struct wm_draft_answer_row row = {
+	struct wm_stored_answer_row row = {
 		.item = (size_t)sqlite3_column_int64(st, 0),
 		.has_option = sqlite3_column_type(st, 1) != SQLITE_NULL,
 		.option = sqlite3_column_int(st, 1),
@@ -48,17 +48,17 @@ draft_answer_row(sqlite3_stmt *st, void *arg)
 }
 
 int
-wm_store_draft_answers(struct wm_store *s, int64_t response_id,
-    int (*cb)(void *, const struct wm_draft_answer_row *), void *ctx,
+wm_store_response_answers(struct wm_store *s, int64_t response_id,
+    int (*cb)(void *, const struct wm_stored_answer_row *), void *ctx,
     struct wm_buf *err)
 {
 	struct draft_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_DRAFT_ANSWERS, err);
+	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_ANSWERS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, response_id);
-	return wm_sq_each(s, st, draft_answer_row, &e, "reading a draft", err);
+	return wm_sq_each(s, st, draft_answer_row, &e, "reading a response's answers", err);
 }
 
 int

@@ -133,11 +133,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND subject_id = ?3 AND instrument_id = ?1 AND respondent = ?4"
 	    " AND author_id IS ?5 AND status = 'in-progress' "
 	    "ORDER BY id DESC LIMIT 1",
-	[ST_DRAFT_ANSWERS] =
-	    "SELECT a.item, a.option, a.text FROM answer a"
-	    " JOIN response r ON r.id = a.response_id "
-	    "WHERE a.response_id = ?1 AND r.status = 'in-progress' "
-	    "ORDER BY a.item",
+	[ST_RESPONSE_ANSWERS] =
+	    "SELECT a.item, a.option, a.text FROM answer a "
+	    "WHERE a.response_id = ?1 ORDER BY a.item",
 	/* Drafts of every version of the instrument's url. */
 	[ST_DRAFT_DISCARD_ANSWERS] =
 	    "DELETE FROM answer WHERE response_id IN (SELECT id FROM response"

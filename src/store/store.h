@@ -187,15 +187,17 @@ struct wm_draft_key {
 int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err);
 
-struct wm_draft_answer_row {
+/* A stored response's answers (a draft's or a finished one's), as the
+ * form that made them reads them back. */
+struct wm_stored_answer_row {
 	size_t item;		/* index into the instrument's items */
 	int has_option;
 	int option;		/* choice items: index into the options */
 	const char *text;	/* other items */
 };
 
-int wm_store_draft_answers(struct wm_store *s, int64_t response_id,
-    int (*cb)(void *, const struct wm_draft_answer_row *), void *ctx,
+int wm_store_response_answers(struct wm_store *s, int64_t response_id,
+    int (*cb)(void *, const struct wm_stored_answer_row *), void *ctx,
     struct wm_buf *err);
 
 /* Removes the drafts under `k` other than response `keep`, of any version
