@@ -84,6 +84,11 @@ void cli_print_diags(const char *file, const struct wm_diags *d);
 
 void cli_today(struct wm_date *out);
 
+/* The whole number an option gives, from lo to hi; -1, reported naming
+ * the option, when it is not one. */
+int cli_parse_long(const char *opt, const char *s, long lo, long hi,
+    long *out);
+
 /* A new password into out: from the first line of `file` ("-" is standard
  * input) or, with no file, typed twice at the terminal without echo.
  * Returns 0, 1 when there is no file and no terminal to ask at, or -1. */

@@ -14,23 +14,6 @@
 
 int cmd_demo(const struct cli_cmd *cmd, int argc, char **argv);
 
-static int
-parse_long(const char *opt, const char *s, long lo, long hi, long *out)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || end == s || *end || v < lo || v > hi) {
-		cli_error("--%s: '%s' is not a whole number from %ld to %ld",
-		    opt, s, lo, hi);
-		return -1;
-	}
-	*out = v;
-	return 0;
-}
-
 static const char *
 default_instruments(void)
 {
@@ -66,8 +49,8 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
-	if (parse_long("people", people, 1, 10000000, &o.people) ||
-	    parse_long("seed", seed, 0, 2147483647L, &sd))
+	if (cli_parse_long("people", people, 1, 10000000, &o.people) ||
+	    cli_parse_long("seed", seed, 0, 2147483647L, &sd))
 		return CLI_USAGE;
 	o.seed = (uint64_t)sd;
 	o.instruments = dir ? dir : default_instruments();

@@ -59,13 +59,24 @@ print_scores(const struct wm_response *r)
 	}
 }
 
+/* A lead's or a validator's standards ratings, imported, are filed into
+ * their period's self-assessment as they are recorded. */
+static int
+adopt(struct wm_store *s, int64_t response_id, void *ctx, struct wm_buf *err)
+{
+	(void)response_id;
+	(void)ctx;
+	return wm_store_assessments_adopt(s, err);
+}
+
 static int
 save(struct wm_store *s, struct wm_response *r, const char *file,
     int64_t instrument_id)
 {
 	struct wm_response_ids ids = { .instrument_id = instrument_id };
 	const struct wm_recorder by = { 0, NULL,
-	    "response recorded (command line)", 0 };
+	    "response recorded (command line)", 0,
+	    r->subject.kind == WM_SUBJECT_SERVICE ? adopt : NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;
 	int rc = CLI_FAIL;

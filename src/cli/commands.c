@@ -19,6 +19,8 @@ int cmd_export_responses(const struct cli_cmd *, int, char **);
 int cmd_report_network(const struct cli_cmd *, int, char **);
 int cmd_demo(const struct cli_cmd *, int, char **);
 int cmd_serve(const struct cli_cmd *, int, char **);
+int cmd_network_set(const struct cli_cmd *, int, char **);
+int cmd_network_show(const struct cli_cmd *, int, char **);
 
 const struct cli_cmd cli_commands[] = {
 	{ "init", NULL, cmd_init,
@@ -37,6 +39,11 @@ const struct cli_cmd cli_commands[] = {
 	    "--db FILE --kind KIND --code CODE --name NAME [--parent CODE]" },
 	{ "unit", "list", cmd_unit_list,
 	    "list the network tree: code, kind, name, parent", "--db FILE" },
+	{ "network", "set", cmd_network_set,
+	    "set the standards period and when a standard counts as validated",
+	    "--db FILE [--period-months N] [--validators N] [--groups N]" },
+	{ "network", "show", cmd_network_show,
+	    "show the network's standards settings", "--db FILE" },
 	{ "person", "add", cmd_person_add,
 	    "add a person using services, on a service's caseload",
 	    "--db FILE --id ID --name NAME [--unit CODE] [--since DATE]" },

@@ -174,3 +174,20 @@ out:
 	wm_buf_release(&err);
 	return rc;
 }
+
+int
+cli_parse_long(const char *opt, const char *s, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end || v < lo || v > hi) {
+		cli_error("--%s: '%s' is not a whole number from %ld to %ld",
+		    opt, s, lo, hi);
+		return -1;
+	}
+	*out = v;
+	return 0;
+}

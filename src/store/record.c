@@ -63,6 +63,7 @@ wm_store_response_record(struct wm_store *s, const struct wm_response *r,
 	    (rc = wm_store_response_save(s, r, ids, id, err)) ||
 	    (by->interactive && (rc = wm_store_draft_discard(s, &k, *id,
 	    err))) ||
+	    (by->file && (rc = by->file(s, *id, by->file_ctx, err))) ||
 	    (rc = wm_store_audit(s, by->account_id, by->action,
 	    wm_subject_name(r->subject.kind), ids->subject_id, r->in->title,
 	    by->address, err)) || (rc = wm_store_commit(s, err))) {

@@ -274,7 +274,9 @@ static const char *const m4[] = {
  * response by its lead, the later ones with the reason for amending,
  * and the one standard reopened when only one was); the validators the
  * lead invited; each validator's submitted ratings; and the queries,
- * answers and reopenings of single standards, with who and when. None of
+ * answers and reopenings of single standards, with who and when (a
+ * version made for a reopening names it, so a reopening is open until
+ * a version answers it). None of
  * these is ever changed or deleted: a change is a new row. Cycles can be
  * stopped from a date, so a stopped cycle's history still counts.
  */
@@ -292,6 +294,7 @@ static const char *const m5[] = {
 	" response_id INTEGER NOT NULL UNIQUE REFERENCES response(id),"
 	" reason TEXT,"
 	" standard INTEGER CHECK (standard BETWEEN 1 AND 10),"
+	" reopen_id INTEGER UNIQUE REFERENCES standard_query(id),"
 	" account_id INTEGER REFERENCES account(id),"
 	" submitted TEXT NOT NULL,"
 	" CHECK (version = 1 OR reason IS NOT NULL),"

@@ -348,6 +348,176 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE key = ?1 AND at > ?2",
 	[ST_FAILURE_CLEAR] =
 	    "DELETE FROM signin_failure WHERE key = ?1",
+	[ST_ASSESSMENT_ADD] =
+	    "INSERT INTO assessment(unit_id, period, period_end, created)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, period) DO NOTHING",
+	[ST_ASSESSMENT_FIND] =
+	    "SELECT id FROM assessment WHERE unit_id = ?1 AND period = ?2",
+	/* ?1 an assessment, or NULL and ?2 a service for all of its. */
+	[ST_ASSESSMENT_GET] =
+	    "SELECT a.id, a.unit_id, u.code, u.name, a.period, a.period_end,"
+	    " (SELECT coalesce(max(version), 0) FROM assessment_version"
+	    "  WHERE assessment_id = a.id),"
+	    " (SELECT count(*) FROM invitation WHERE assessment_id = a.id),"
+	    " (SELECT count(*) FROM validation WHERE assessment_id = a.id)"
+	    " FROM assessment a JOIN unit u ON u.id = a.unit_id WHERE a.id = ?1",
+	[ST_ASSESSMENTS] =
+	    "SELECT a.id, a.unit_id, u.code, u.name, a.period, a.period_end,"
+	    " (SELECT coalesce(max(version), 0) FROM assessment_version"
+	    "  WHERE assessment_id = a.id),"
+	    " (SELECT count(*) FROM invitation WHERE assessment_id = a.id),"
+	    " (SELECT count(*) FROM validation WHERE assessment_id = a.id)"
+	    " FROM assessment a JOIN unit u ON u.id = a.unit_id"
+	    " WHERE a.unit_id = ?1 ORDER BY a.period DESC",
+	[ST_ASSESSMENT_VERSION_ADD] =
+	    "INSERT INTO assessment_version(assessment_id, version, response_id,"
+	    " reason, standard, reopen_id, account_id, submitted)"
+	    " SELECT ?1, coalesce(max(version), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7"
+	    " FROM assessment_version WHERE assessment_id = ?1 RETURNING version",
+	[ST_ASSESSMENT_VERSIONS] =
+	    "SELECT v.version, v.response_id, v.reason, v.standard, v.reopen_id,"
+	    " coalesce(a.name, 'Waymark'), v.submitted, r.instrument_id"
+	    " FROM assessment_version v JOIN response r ON r.id = v.response_id"
+	    " LEFT JOIN account a ON a.id = v.account_id"
+	    " WHERE v.assessment_id = ?1 ORDER BY v.version",
+	[ST_SERVICE_VALIDATORS] =
+	    "SELECT g.account_id, a.name, g.stakeholder, NULL, 0, NULL"
+	    " FROM role_grant g JOIN account a ON a.id = g.account_id"
+	    " WHERE g.unit_id = ?1 AND g.role = 'validator'"
+	    " ORDER BY g.stakeholder, a.name, a.id",
+	[ST_INVITATIONS] =
+	    "SELECT i.account_id, a.name, i.stakeholder, i.invited,"
+	    " coalesce(v.response_id, 0), v.submitted FROM invitation i"
+	    " JOIN account a ON a.id = i.account_id LEFT JOIN validation v"
+	    "  ON v.assessment_id = i.assessment_id AND v.account_id = i.account_id"
+	    " WHERE i.assessment_id = ?1 ORDER BY i.stakeholder, a.name, a.id",
+	/* Only someone holding the validator role at the service. */
+	[ST_INVITATION_ADD] =
+	    "INSERT INTO invitation(assessment_id, account_id, stakeholder,"
+	    " invited_by, invited) SELECT a.id, g.account_id, g.stakeholder,"
+	    " ?3, ?4 FROM assessment a JOIN role_grant g ON g.unit_id = a.unit_id"
+	    " WHERE a.id = ?1 AND g.account_id = ?2 AND g.role = 'validator'"
+	    " AND g.stakeholder IS NOT NULL",
+	[ST_ACCOUNT_INVITATIONS] =
+	    "SELECT i.assessment_id, u.code, u.name, a.period, a.period_end,"
+	    " i.stakeholder, coalesce(v.response_id, 0) FROM invitation i"
+	    " JOIN assessment a ON a.id = i.assessment_id"
+	    " JOIN unit u ON u.id = a.unit_id LEFT JOIN validation v"
+	    "  ON v.assessment_id = i.assessment_id AND v.account_id = i.account_id"
+	    " WHERE i.account_id = ?1 AND (?2 IS NULL OR i.assessment_id = ?2)"
+	    " ORDER BY a.period DESC, u.name",
+	[ST_VALIDATION_ADD] =
+	    "INSERT INTO validation(assessment_id, account_id, response_id,"
+	    " submitted) SELECT assessment_id, account_id, ?3, ?4 FROM invitation"
+	    " WHERE assessment_id = ?1 AND account_id = ?2",
+	/* ?1 a service; ?2 one of its assessments, or NULL for all. */
+	[ST_ASSESSMENT_RATINGS] =
+	    "SELECT a.period, 1, v.account_id, NULL, sc.code, s.value"
+	    " FROM assessment a JOIN assessment_version v ON v.assessment_id = a.id"
+	    "  AND v.version = (SELECT max(version) FROM assessment_version"
+	    "  WHERE assessment_id = a.id)"
+	    " JOIN response r ON r.id = v.response_id"
+	    " JOIN score s ON s.response_id = r.id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	    "  AND sc.idx = s.scale"
+	    " WHERE a.unit_id = ?1 AND (?2 IS NULL OR a.id = ?2) "
+	    "UNION ALL "
+	    "SELECT a.period, 0, x.account_id, i.stakeholder, sc.code, s.value"
+	    " FROM assessment a JOIN validation x ON x.assessment_id = a.id"
+	    " JOIN invitation i ON i.assessment_id = a.id"
+	    "  AND i.account_id = x.account_id"
+	    " JOIN response r ON r.id = x.response_id"
+	    " JOIN score s ON s.response_id = r.id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	    "  AND sc.idx = s.scale"
+	    " WHERE a.unit_id = ?1 AND (?2 IS NULL OR a.id = ?2)"
+	    " ORDER BY 1, 2 DESC, 3",
+	[ST_STANDARD_QUERY_ADD] =
+	    "INSERT INTO standard_query(assessment_id, standard, kind,"
+	    " account_id, text, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_STANDARD_QUERIES] =
+	    "SELECT q.id, q.standard, q.kind, q.account_id, a.name,"
+	    " (SELECT stakeholder FROM invitation i WHERE i.assessment_id ="
+	    "  q.assessment_id AND i.account_id = q.account_id), q.text, q.at,"
+	    " (SELECT v.version FROM assessment_version v WHERE v.reopen_id = q.id)"
+	    " FROM standard_query q JOIN account a ON a.id = q.account_id"
+	    " WHERE q.assessment_id = ?1 ORDER BY q.standard, q.id",
+	/* Standards responses recorded outside the forms (imports, the demo),
+	 * filed into their periods of ?1 months. */
+	[ST_ADOPT_ASSESSMENTS] =
+	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
+	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
+	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
+	    " ' months') AS period FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
+	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
+	    " AND r.author_kind = 'staff' AND r.respondent IN ('lead', 'validator')"
+	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
+	    "  WHERE v.response_id = r.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM validation x"
+	    "  WHERE x.response_id = r.id)) "
+	    "INSERT OR IGNORE INTO assessment(unit_id, period, period_end, created)"
+	    " SELECT DISTINCT unit_id, period, date(period, '+' || ?1 ||"
+	    " ' months', '-1 day'), ?2 FROM loose",
+	[ST_ADOPT_VERSIONS] =
+	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
+	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
+	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
+	    " ' months') AS period FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
+	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
+	    " AND r.author_kind = 'staff' AND r.respondent = 'lead'"
+	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
+	    "  WHERE v.response_id = r.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM validation x"
+	    "  WHERE x.response_id = r.id)) "
+	    "INSERT INTO assessment_version(assessment_id, version, response_id,"
+	    " reason, account_id, submitted)"
+	    " SELECT a.id, (SELECT coalesce(max(version), 0) FROM"
+	    " assessment_version WHERE assessment_id = a.id) + row_number()"
+	    " OVER (PARTITION BY a.id ORDER BY l.authored, l.id), l.id,"
+	    " 'recorded outside the form (waymark respond)', l.author_id,"
+	    " l.created FROM loose l JOIN assessment a"
+	    " ON a.unit_id = l.unit_id AND a.period = l.period",
+	[ST_ADOPT_INVITATIONS] =
+	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
+	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
+	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
+	    " ' months') AS period FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
+	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
+	    " AND r.author_kind = 'staff' AND r.respondent = 'validator'"
+	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
+	    "  WHERE v.response_id = r.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM validation x"
+	    "  WHERE x.response_id = r.id)) "
+	    "INSERT OR IGNORE INTO invitation(assessment_id, account_id,"
+	    " stakeholder, invited) SELECT a.id, l.author_id, l.stakeholder,"
+	    " min(l.created) FROM loose l JOIN assessment a"
+	    " ON a.unit_id = l.unit_id AND a.period = l.period"
+	    " WHERE l.stakeholder IS NOT NULL GROUP BY a.id, l.author_id",
+	[ST_ADOPT_VALIDATIONS] =
+	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
+	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
+	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
+	    " ' months') AS period FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
+	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
+	    " AND r.author_kind = 'staff' AND r.respondent = 'validator'"
+	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
+	    "  WHERE v.response_id = r.id)"
+	    " AND NOT EXISTS (SELECT 1 FROM validation x"
+	    "  WHERE x.response_id = r.id)) "
+	    "INSERT OR IGNORE INTO validation(assessment_id, account_id,"
+	    " response_id, submitted) SELECT a.id, l.author_id, max(l.id),"
+	    " max(l.created) FROM loose l JOIN assessment a"
+	    " ON a.unit_id = l.unit_id AND a.period = l.period"
+	    " JOIN invitation v ON v.assessment_id = a.id"
+	    " AND v.account_id = l.author_id GROUP BY a.id, l.author_id",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",

@@ -214,6 +214,12 @@ struct wm_recorder {
 	const char *action;	/* e.g. "response recorded (command line)" */
 	int interactive;	/* answered now, in a form or the API: it
 				 * replaces the respondent's draft */
+	/* When set, files the saved response (as a version of a
+	 * self-assessment, or a validation) inside the same transaction;
+	 * non-zero, with err filled, undoes the whole record. */
+	int (*file)(struct wm_store *s, int64_t response_id, void *ctx,
+	    struct wm_buf *err);
+	void *file_ctx;
 };
 
 /* The one way a response from outside is recorded, whether from the
@@ -468,6 +474,164 @@ struct wm_answer_count_row {
 int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
     const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
     void *ctx, struct wm_buf *err);
+
+/* --- the standards self-assessment and its validation -------------------- */
+
+/* A service's self-assessment for one period ("YYYY-MM-DD" first and last
+ * days): its id, made if there is none yet. */
+int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
+    const char *period, const char *period_end, int64_t *id,
+    struct wm_buf *err);
+/* Its id if it exists; WM_STORE_NOT_FOUND otherwise. */
+int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
+    const char *period, int64_t *id, struct wm_buf *err);
+
+struct wm_assessment_row {
+	int64_t id;
+	int64_t unit_id;
+	const char *unit_code;
+	const char *unit_name;
+	const char *period;
+	const char *period_end;
+	int versions;		/* submitted versions; 0 for none yet */
+	int64_t invited;	/* validators invited */
+	int64_t validated;	/* of whom submitted */
+};
+
+/* One assessment by id, or a service's, newest period first. */
+int wm_store_assessment_get(struct wm_store *s, int64_t id,
+    int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
+    struct wm_buf *err);
+int wm_store_assessments(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_assessment_version_row {
+	int version;
+	int64_t response_id;
+	const char *reason;	/* NULL for a first submission */
+	int standard;		/* the one standard amended, or 0 for all */
+	int64_t reopen_id;	/* the reopening it answers, or 0 */
+	const char *by;		/* the lead's name */
+	const char *submitted;	/* ISO 8601 */
+	int64_t instrument_id;	/* the version's instrument */
+};
+
+/* Files a saved, completed lead's response as the next version, with
+ * the reason for amending (NULL only for the first) and, when it answers
+ * a reopening of one standard, that standard and reopening. *version is
+ * the number given. WM_STORE_EXISTS if the reopening was answered. */
+int wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
+    int64_t response_id, const char *reason, int standard, int64_t reopen_id,
+    int64_t account_id, int *version, struct wm_buf *err);
+int wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_assessment_version_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_validator_row {
+	int64_t account_id;
+	const char *name;
+	const char *stakeholder;	/* their group's code */
+	const char *invited;		/* NULL when not invited (candidates) */
+	int64_t response_id;		/* their submitted ratings, or 0 */
+	const char *submitted;
+};
+
+/* The accounts holding the validator role at a service (who may be
+ * invited), and those invited to an assessment, by group then name. */
+int wm_store_service_validators(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_validator_row *), void *ctx,
+    struct wm_buf *err);
+int wm_store_invitations(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_validator_row *), void *ctx,
+    struct wm_buf *err);
+/* Invites a validator of that service, in the group their role names.
+ * WM_STORE_NOT_FOUND if they hold no validator role there;
+ * WM_STORE_EXISTS if already invited. */
+int wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
+    int64_t account_id, int64_t invited_by, struct wm_buf *err);
+
+struct wm_invited_row {
+	int64_t assessment_id;
+	const char *unit_code;
+	const char *unit_name;
+	const char *period;
+	const char *period_end;
+	const char *stakeholder;
+	int64_t response_id;	/* their submitted ratings, or 0 */
+};
+
+/* The assessments an account was invited to validate, newest first, or
+ * (assessment_id not 0) just that one: WM_STORE_NOT_FOUND if they were
+ * not invited to it. */
+int wm_store_account_invitations(struct wm_store *s, int64_t account_id,
+    int64_t assessment_id, int (*cb)(void *, const struct wm_invited_row *),
+    void *ctx, struct wm_buf *err);
+/* Files a saved validator's response as their validation of the
+ * assessment: WM_STORE_NOT_FOUND if they were not invited, and
+ * WM_STORE_EXISTS if they already submitted. */
+int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
+    int64_t account_id, int64_t response_id, struct wm_buf *err);
+
+struct wm_assessment_rating_row {
+	const char *period;
+	int self;		/* 1: the service's own (latest version) */
+	int64_t account_id;	/* the lead or the validator */
+	const char *stakeholder;	/* validators' group code, else NULL */
+	const char *scale;	/* standard-N */
+	int has_value;
+	double value;		/* 1 red, 2 amber, 3 green */
+};
+
+/* The lights of a service's assessments: for each period the latest
+ * version's and each validator's, oldest period first; only one
+ * assessment's when assessment_id is not 0. */
+int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
+    int64_t assessment_id,
+    int (*cb)(void *, const struct wm_assessment_rating_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_standard_query_row {
+	int64_t id;
+	int standard;
+	const char *kind;	/* query, answer or reopen */
+	int64_t account_id;
+	const char *name;	/* who */
+	const char *stakeholder;	/* a validator's group code, or NULL */
+	const char *text;
+	const char *at;
+	int64_t answered_by;	/* reopen: the version that answered it */
+};
+
+/* Keeps a query (by an invited validator), an answer or a reopening (by
+ * the lead) of one standard, with its reason; *id is its number. */
+int wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
+    int standard, const char *kind, int64_t account_id, const char *text,
+    int64_t *id, struct wm_buf *err);
+/* An assessment's queries, answers and reopenings, by standard then
+ * time. */
+int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_standard_query_row *), void *ctx,
+    struct wm_buf *err);
+
+/* The network's settings for its standards work (`waymark network
+ * set`), each with its default when unset or unusable: the period's
+ * length in months (quarterly), and when a standard counts as validated. */
+#define WM_SETTING_PERIOD_MONTHS "standards_period_months"
+#define WM_SETTING_MIN_VALIDATORS "validation_min_validators"
+#define WM_SETTING_MIN_GROUPS "validation_min_groups"
+
+struct wm_validation_rule;
+
+int wm_store_standards_months(struct wm_store *s);
+void wm_store_validation_rule(struct wm_store *s,
+    struct wm_validation_rule *out);
+
+/* Files the completed standards ratings recorded outside the forms (by
+ * `waymark respond`, or the demo) into their periods' assessments: a
+ * lead's as the next versions, in the order given; a validator's as their
+ * invitation and validation (their latest in the period counts). */
+int wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err);
 
 /* --- goals ------------------------------------------------------------ */
 

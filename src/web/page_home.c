@@ -79,7 +79,7 @@ count_unit(void *ctx, const struct wm_unit_row *u)
 	return 0;
 }
 
-/* A lead's way to their services' pages. */
+/* A lead's way to their services' pages, a validator's to theirs. */
 static void
 services_link(struct wm_http *h)
 {
@@ -92,6 +92,13 @@ services_link(struct wm_http *h)
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services\">Your "
 		    "services</a>: the 10 core standards, measurement cycles "
 		    "and how each service you lead is doing.</p>\n");
+	n = 0;
+	wm_store_account_units(h->store, h->who.account_id, "validator",
+	    count_unit, &n, &err);
+	if (n)
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/validations\">Your "
+		    "validations</a>: rate the standards of the services you "
+		    "were invited to validate.</p>\n");
 	wm_buf_release(&err);
 }
 

@@ -21,7 +21,9 @@ static const struct {
 	const char *title;
 	const char *about;
 } sections[] = {
-	{ NULL, NULL, NULL },
+	{ "/standards", "The 10 core standards", "This period's self-assessment "
+	    "in traffic lights, the validators' lights beside it, queries, "
+	    "and the history by period." },
 };
 
 struct find {

@@ -103,6 +103,15 @@ void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
     const char *path);
 
 void wm_page_services(struct wm_http *h);
+void wm_page_standards(struct wm_http *h);
+void wm_page_standards_edit(struct wm_http *h);
+void wm_page_standards_save(struct wm_http *h);
+void wm_page_standards_invite(struct wm_http *h);
+void wm_page_standards_query(struct wm_http *h);
+void wm_page_validations(struct wm_http *h);
+void wm_page_validation(struct wm_http *h);
+void wm_page_validation_save(struct wm_http *h);
+void wm_page_validation_query(struct wm_http *h);
 void wm_page_service(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
@@ -125,5 +134,7 @@ void wm_api_goal_add(struct wm_http *h);
 void wm_api_goal(struct wm_http *h);
 void wm_api_goal_review_add(struct wm_http *h);
 void wm_api_caseload(struct wm_http *h);
+void wm_api_standards(struct wm_http *h);
+void wm_api_validations(struct wm_http *h);
 
 #endif

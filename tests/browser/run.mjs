@@ -155,6 +155,49 @@ try {
   await axe(prac, 'the reflection saved page');
   await prac.goto(base + '/reflections');
   await axe(prac, "the practitioner's own Ten Top Tips");
+
+  // A service lead runs the quarter's self-assessment by keyboard alone.
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, base, signins.lead.email, signins.lead.pw);
+  await lead.goto(base + '/services');
+  await axe(lead, "the lead's services");
+  await lead.goto(base + '/services/exbridge-recovery');
+  await axe(lead, "a service's page");
+  await lead.goto(base + '/services/exbridge-recovery/standards');
+  await axe(lead, 'the standards page before the self-assessment');
+  check(/Start the self-assessment/.test(await lead.content()), 'the quarter starts with no self-assessment');
+  await lead.click('text=Start the self-assessment');
+  await axe(lead, 'the self-assessment form');
+  const groups = await lead.$$eval('input[type=radio]', es => [...new Set(es.map(e => e.name))]);
+  for (const g of groups) {
+    for (let i = 0; i < 30; i++) {
+      if (await lead.evaluate(() => document.activeElement?.name) === g) break;
+      await lead.keyboard.press('Tab');
+    }
+    await lead.keyboard.press('ArrowDown');	// amber
+    await lead.keyboard.press('ArrowDown');	// green
+  }
+  for (let i = 0; i < 60; i++) {
+    if (await lead.evaluate(() => document.activeElement?.value) === 'done') break;
+    await lead.keyboard.press('Tab');
+  }
+  await lead.keyboard.press('Enter');
+  await lead.waitForURL(/\/services\/exbridge-recovery\/standards\/\d{4}-\d{2}-01$/);
+  const page = await lead.content();
+  check(/Version 1, submitted on/.test(page), 'the lead submits the self-assessment with the keyboard');
+  check(/Lights by period/.test(page), 'the lead sees the history of lights as a grid');
+  await shoot(lead, 'standards');
+  await axe(lead, 'the standards page with its grid');
+  await lead.click('text=Amend the self-assessment');
+  await axe(lead, 'the amendment form');
+
+  // A validator sees their invitations and a submitted validation.
+  const val = await (await browser.newContext()).newPage();
+  await signIn(val, base, signins.validator.email, signins.validator.pw);
+  await val.goto(base + '/validations');
+  await axe(val, "the validator's invitations");
+  await val.click('main ul a');
+  await axe(val, 'a validation');
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

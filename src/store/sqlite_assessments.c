@@ -1,0 +1,493 @@
+/*
+ * The standards self-assessment: each service's assessments by period,
+ * their submitted versions, the validators invited and their
+ * validations, the lights given, and the queries, answers and
+ * reopenings of single standards. Rows here are only ever added.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/assessment.h"
+#include "core/validation.h"
+
+int
+wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
+    const char *period, const char *period_end, int64_t *id,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if (!(st = wm_sq_query(s, ST_ASSESSMENT_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, unit_id);
+	wm_sq_text(st, 2, period);
+	wm_sq_text(st, 3, period_end);
+	wm_sq_text(st, 4, now);
+	if ((rc = wm_sq_exec(s, st, "starting the self-assessment", err)))
+		return rc;
+	rc = wm_store_assessment_find(s, unit_id, period, id, err);
+	if (rc == WM_STORE_NOT_FOUND) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the self-assessment could not be started");
+		rc = WM_STORE_ERROR;
+	}
+	return rc;
+}
+
+int
+wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
+    const char *period, int64_t *id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_FIND, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, unit_id);
+	wm_sq_text(st, 2, period);
+	return wm_sq_one_id(s, st, id, "finding the self-assessment", err);
+}
+
+struct assessment_each {
+	int (*cb)(void *, const struct wm_assessment_row *);
+	void *ctx;
+	int any;
+};
+
+static int
+assessment_row(sqlite3_stmt *st, void *arg)
+{
+	struct assessment_each *e = arg;
+	struct wm_assessment_row row = {
+		.id = sqlite3_column_int64(st, 0),
+		.unit_id = sqlite3_column_int64(st, 1),
+		.unit_code = wm_sq_col(st, 2),
+		.unit_name = wm_sq_col(st, 3),
+		.period = wm_sq_col(st, 4),
+		.period_end = wm_sq_col(st, 5),
+		.versions = sqlite3_column_int(st, 6),
+		.invited = sqlite3_column_int64(st, 7),
+		.validated = sqlite3_column_int64(st, 8),
+	};
+
+	e->any = 1;
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_assessment_get(struct wm_store *s, int64_t id,
+    int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct assessment_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = wm_sq_each(s, st, assessment_row, &e,
+	    "reading the self-assessment", err);
+	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_assessments(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct assessment_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENTS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, unit_id);
+	return wm_sq_each(s, st, assessment_row, &e,
+	    "listing the self-assessments", err);
+}
+
+int
+wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
+    int64_t response_id, const char *reason, int standard, int64_t reopen_id,
+    int64_t account_id, int *version, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int64_t v = 0;
+	int rc;
+
+	if (!(st = wm_sq_query(s, ST_ASSESSMENT_VERSION_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sqlite3_bind_int64(st, 2, response_id);
+	wm_sq_text(st, 3, reason);
+	if (standard)
+		sqlite3_bind_int(st, 4, standard);
+	wm_sq_id(st, 5, reopen_id);
+	wm_sq_id(st, 6, account_id);
+	wm_sq_text(st, 7, now);
+	rc = wm_sq_one_id(s, st, &v, "keeping the new version", err);
+	if (rc == WM_STORE_NOT_FOUND) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the new version could not be kept");
+		rc = WM_STORE_ERROR;
+	}
+	*version = (int)v;
+	return rc;
+}
+
+struct version_each {
+	int (*cb)(void *, const struct wm_assessment_version_row *);
+	void *ctx;
+};
+
+static int
+version_row(sqlite3_stmt *st, void *arg)
+{
+	struct version_each *e = arg;
+	struct wm_assessment_version_row row = {
+		.version = sqlite3_column_int(st, 0),
+		.response_id = sqlite3_column_int64(st, 1),
+		.reason = wm_sq_col(st, 2),
+		.standard = sqlite3_column_int(st, 3),
+		.reopen_id = sqlite3_column_int64(st, 4),
+		.by = wm_sq_col(st, 5),
+		.submitted = wm_sq_col(st, 6),
+		.instrument_id = sqlite3_column_int64(st, 7),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_assessment_version_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct version_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_VERSIONS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	return wm_sq_each(s, st, version_row, &e, "reading the versions", err);
+}
+
+struct validator_each {
+	int (*cb)(void *, const struct wm_validator_row *);
+	void *ctx;
+};
+
+static int
+validator_row(sqlite3_stmt *st, void *arg)
+{
+	struct validator_each *e = arg;
+	struct wm_validator_row row = {
+		.account_id = sqlite3_column_int64(st, 0),
+		.name = wm_sq_col(st, 1),
+		.stakeholder = wm_sq_col(st, 2),
+		.invited = wm_sq_col(st, 3),
+		.response_id = sqlite3_column_int64(st, 4),
+		.submitted = wm_sq_col(st, 5),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+static int
+validators(struct wm_store *s, enum stmt which, int64_t key,
+    int (*cb)(void *, const struct wm_validator_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct validator_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, which, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, key);
+	return wm_sq_each(s, st, validator_row, &e, "listing validators", err);
+}
+
+int
+wm_store_service_validators(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_validator_row *), void *ctx,
+    struct wm_buf *err)
+{
+	return validators(s, ST_SERVICE_VALIDATORS, unit_id, cb, ctx, err);
+}
+
+int
+wm_store_invitations(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_validator_row *), void *ctx,
+    struct wm_buf *err)
+{
+	return validators(s, ST_INVITATIONS, assessment_id, cb, ctx, err);
+}
+
+/* Runs an INSERT ... SELECT that adds nothing when its condition fails:
+ * WM_STORE_NOT_FOUND, with `missing` in err, then. */
+static int
+insert_if(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    const char *missing, struct wm_buf *err)
+{
+	int rc = wm_sq_exec(s, st, doing, err);
+
+	if (rc == 0 && sqlite3_changes(s->db) == 0) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, missing);
+		rc = WM_STORE_NOT_FOUND;
+	}
+	return rc;
+}
+
+int
+wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
+    int64_t account_id, int64_t invited_by, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+
+	if (!(st = wm_sq_query(s, ST_INVITATION_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sqlite3_bind_int64(st, 2, account_id);
+	wm_sq_id(st, 3, invited_by);
+	wm_sq_text(st, 4, now);
+	return insert_if(s, st, "inviting the validator", "they do not hold "
+	    "the validator role at this service", err);
+}
+
+struct invited_each {
+	int (*cb)(void *, const struct wm_invited_row *);
+	void *ctx;
+	int any;
+};
+
+static int
+invited_row(sqlite3_stmt *st, void *arg)
+{
+	struct invited_each *e = arg;
+	struct wm_invited_row row = {
+		.assessment_id = sqlite3_column_int64(st, 0),
+		.unit_code = wm_sq_col(st, 1),
+		.unit_name = wm_sq_col(st, 2),
+		.period = wm_sq_col(st, 3),
+		.period_end = wm_sq_col(st, 4),
+		.stakeholder = wm_sq_col(st, 5),
+		.response_id = sqlite3_column_int64(st, 6),
+	};
+
+	e->any = 1;
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_account_invitations(struct wm_store *s, int64_t account_id,
+    int64_t assessment_id, int (*cb)(void *, const struct wm_invited_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct invited_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_INVITATIONS, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_id(st, 2, assessment_id);
+	rc = wm_sq_each(s, st, invited_row, &e, "listing invitations", err);
+	return rc || !assessment_id || e.any ? rc : WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
+    int64_t account_id, int64_t response_id, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+
+	if (!(st = wm_sq_query(s, ST_VALIDATION_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sqlite3_bind_int64(st, 2, account_id);
+	sqlite3_bind_int64(st, 3, response_id);
+	wm_sq_text(st, 4, now);
+	return insert_if(s, st, "keeping the validation", "you were not "
+	    "invited to validate this service for this period", err);
+}
+
+struct rating_each {
+	int (*cb)(void *, const struct wm_assessment_rating_row *);
+	void *ctx;
+};
+
+static int
+rating_row(sqlite3_stmt *st, void *arg)
+{
+	struct rating_each *e = arg;
+	struct wm_assessment_rating_row row = {
+		.period = wm_sq_col(st, 0),
+		.self = sqlite3_column_int(st, 1),
+		.account_id = sqlite3_column_int64(st, 2),
+		.stakeholder = wm_sq_col(st, 3),
+		.scale = wm_sq_col(st, 4),
+		.has_value = sqlite3_column_type(st, 5) != SQLITE_NULL,
+		.value = sqlite3_column_double(st, 5),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
+    int64_t assessment_id,
+    int (*cb)(void *, const struct wm_assessment_rating_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct rating_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_RATINGS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, unit_id);
+	wm_sq_id(st, 2, assessment_id);
+	return wm_sq_each(s, st, rating_row, &e, "reading the lights", err);
+}
+
+int
+wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
+    int standard, const char *kind, int64_t account_id, const char *text,
+    int64_t *id, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	if (!(st = wm_sq_query(s, ST_STANDARD_QUERY_ADD, err)))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, assessment_id);
+	sqlite3_bind_int(st, 2, standard);
+	wm_sq_text(st, 3, kind);
+	sqlite3_bind_int64(st, 4, account_id);
+	wm_sq_text(st, 5, text);
+	wm_sq_text(st, 6, now);
+	rc = wm_sq_exec(s, st, "keeping the query", err);
+	if (rc == 0 && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+struct query_each {
+	int (*cb)(void *, const struct wm_standard_query_row *);
+	void *ctx;
+};
+
+static int
+query_row(sqlite3_stmt *st, void *arg)
+{
+	struct query_each *e = arg;
+	struct wm_standard_query_row row = {
+		.id = sqlite3_column_int64(st, 0),
+		.standard = sqlite3_column_int(st, 1),
+		.kind = wm_sq_col(st, 2),
+		.account_id = sqlite3_column_int64(st, 3),
+		.name = wm_sq_col(st, 4),
+		.stakeholder = wm_sq_col(st, 5),
+		.text = wm_sq_col(st, 6),
+		.at = wm_sq_col(st, 7),
+		.answered_by = sqlite3_column_int64(st, 8),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_standard_query_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct query_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_STANDARD_QUERIES, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	return wm_sq_each(s, st, query_row, &e, "reading the queries", err);
+}
+
+/* A whole-number setting, or 0 when it is not set or not a number. */
+static long
+setting_long(struct wm_store *s, const char *key)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char v[24], *end;
+	long n = 0;
+
+	if (wm_store_setting_get(s, key, v, sizeof(v), &err) == 0) {
+		n = strtol(v, &end, 10);
+		if (end == v || *end)
+			n = 0;
+	}
+	wm_buf_release(&err);
+	return n;
+}
+
+int
+wm_store_standards_months(struct wm_store *s)
+{
+	long n = setting_long(s, WM_SETTING_PERIOD_MONTHS);
+
+	return !wm_period_months_problem(n) ? (int)n :
+	    WM_PERIOD_MONTHS_DEFAULT;
+}
+
+void
+wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out)
+{
+	struct wm_validation_rule dflt = WM_VALIDATION_RULE_DEFAULT;
+	long v = setting_long(s, WM_SETTING_MIN_VALIDATORS);
+	long g = setting_long(s, WM_SETTING_MIN_GROUPS);
+
+	out->min_validators = v > 0 && v <= WM_VALIDATION_MAX_THRESHOLD ?
+	    (int)v : dflt.min_validators;
+	out->min_groups = g > 0 && g <= WM_VALIDATION_MAX_THRESHOLD ?
+	    (int)g : dflt.min_groups;
+	if (wm_validation_rule_problem(out))
+		*out = dflt;
+}
+
+int
+wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err)
+{
+	static const enum stmt steps[] = { ST_ADOPT_ASSESSMENTS,
+	    ST_ADOPT_VERSIONS, ST_ADOPT_INVITATIONS, ST_ADOPT_VALIDATIONS };
+	int months = wm_store_standards_months(s);
+	sqlite3_stmt *st;
+	char now[32];
+	size_t i;
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	wm_sq_now(s, now);
+	for (i = 0; rc == 0 && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!(st = wm_sq_stmt(s, steps[i], err))) {
+			rc = WM_STORE_ERROR;
+			break;
+		}
+		sqlite3_bind_int(st, 1, months);
+		if (steps[i] == ST_ADOPT_ASSESSMENTS)
+			wm_sq_text(st, 2, now);
+		rc = wm_sq_exec(s, st, "filing standards ratings", err);
+	}
+	return wm_sq_tx_end(s, own, rc, err);
+}

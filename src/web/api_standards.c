@@ -1,0 +1,163 @@
+/*
+ * The standards through the JSON API (docs/api.md): a lead's view of a
+ * period (versions, every light by group, consensus, validated, the
+ * disagreements, invitations and queries), and a validator's
+ * invitations, with the lights only once their own are submitted. The
+ * same scope as the pages: anything else is 404.
+ */
+#include "web/pages.h"
+
+#include <string.h>
+
+#include "web/api.h"
+#include "web/standards.h"
+
+static json_t *
+light(enum wm_rating r)
+{
+	return r == WM_RATING_NONE ? json_null() :
+	    json_string(wm_rating_name(r));
+}
+
+static int
+add_light(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	return wm_standards_add(ctx, row) ? -1 : 0;
+}
+
+/* One period's standards, or NULL when they could not be read. */
+static json_t *
+standards_json(struct wm_http *h, int64_t unit, int64_t assessment,
+    const struct wm_instrument *in, const struct wm_standards_setup *setup)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_standards m;
+	json_t *out = json_array();
+	int n;
+	size_t k;
+
+	wm_standards_init(&m);
+	if (assessment && wm_store_assessment_ratings(h->store, unit,
+	    assessment, add_light, &m, &err)) {
+		json_decref(out);
+		out = NULL;
+		goto done;
+	}
+	wm_standards_finish(&m, &setup->rule);
+	for (n = 1; out && n <= WM_STANDARDS; n++) {
+		const struct wm_standard_view *v = &m.s[n - 1];
+		json_t *votes = json_array();
+
+		for (k = 0; k < v->n_votes; k++)
+			json_array_append_new(votes, json_pack("{s:s,s:o}",
+			    "group", wm_stakeholder_code(v->votes[k].group),
+			    "rating", light(v->votes[k].rating)));
+		json_array_append_new(out, json_pack("{s:i,s:s,s:o,s:o,s:o,"
+		    "s:b,s:I,s:i}", "number", n, "title",
+		    wm_standard_title(in, n), "self", light(v->self),
+		    "validators", votes, "consensus",
+		    light(v->result.consensus), "validated",
+		    v->result.validated, "disagreeing",
+		    (json_int_t)v->result.disagreeing, "widestGap",
+		    v->result.widest));
+	}
+done:
+	wm_standards_release(&m);
+	wm_buf_release(&err);
+	return out;
+}
+
+static int
+version_json(void *ctx, const struct wm_assessment_version_row *v)
+{
+	json_array_append_new(ctx, json_pack("{s:i,s:s,s:s,s:s?,s:o}",
+	    "version", v->version, "submitted", v->submitted, "by", v->by,
+	    "reason", v->reason, "standard",
+	    v->standard ? json_integer(v->standard) : json_null()));
+	return 0;
+}
+
+static int
+invitation_json(void *ctx, const struct wm_validator_row *v)
+{
+	json_array_append_new(ctx, json_pack("{s:s,s:s,s:b}", "name", v->name,
+	    "group", v->stakeholder, "submitted", v->response_id != 0));
+	return 0;
+}
+
+/* Queries by group, never by a validator's name. */
+static int
+query_json(void *ctx, const struct wm_standard_query_row *q)
+{
+	json_array_append_new(ctx, json_pack("{s:I,s:i,s:s,s:s?,s:s,s:s}",
+	    "id", (json_int_t)q->id, "standard", q->standard, "kind", q->kind,
+	    "group", q->stakeholder, "text", q->text, "at", q->at));
+	return 0;
+}
+
+void
+wm_api_standards(struct wm_http *h)
+{
+	struct wm_sa a = WM_SA_INIT;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_instrument *in = NULL;
+	json_t *versions = json_array(), *invited = json_array();
+	json_t *queries = json_array(), *standards = NULL;
+	int64_t inst;
+
+	if (wm_sa_open(h, &a))
+		goto out;
+	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_LEAD, &inst))) {
+		wm_api_error(h, 409, "the core standards are not loaded", NULL);
+		goto out;
+	}
+	if ((a.id && (wm_store_assessment_versions(h->store, a.id,
+	    version_json, versions, &err) || wm_store_invitations(h->store,
+	    a.id, invitation_json, invited, &err) ||
+	    wm_store_standard_queries(h->store, a.id, query_json, queries,
+	    &err))) || !(standards = standards_json(h, a.svc.id, a.id, in,
+	    &a.setup))) {
+		wm_api_error(h, 500, "the standards could not be read", NULL);
+		goto out;
+	}
+	wm_api_reply(h, 200, json_pack("{s:s,s:{s:s,s:s,s:s},s:{s:i,s:i},"
+	    "s:O,s:O,s:O,s:O}", "service", a.svc.code, "period", "start",
+	    a.period, "end", a.period_end, "name", a.name, "rule",
+	    "minValidators", a.setup.rule.min_validators, "minGroups",
+	    a.setup.rule.min_groups, "versions", versions, "standards",
+	    standards, "invitations", invited, "queries", queries));
+out:
+	json_decref(versions);
+	json_decref(invited);
+	json_decref(queries);
+	json_decref(standards);
+	wm_instrument_free(in);
+	wm_buf_release(&err);
+	wm_sa_release(&a);
+}
+
+static int
+invited_json(void *ctx, const struct wm_invited_row *row)
+{
+	json_array_append_new(ctx, json_pack("{s:I,s:s,s:s,s:s,s:s,s:s,s:b}",
+	    "id", (json_int_t)row->assessment_id, "service", row->unit_code,
+	    "serviceName", row->unit_name, "periodStart", row->period,
+	    "periodEnd", row->period_end, "group", row->stakeholder,
+	    "submitted", row->response_id != 0));
+	return 0;
+}
+
+void
+wm_api_validations(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	json_t *list = json_array();
+
+	if (wm_store_account_invitations(h->store, h->who.account_id, 0,
+	    invited_json, list, &err))
+		wm_api_error(h, 500, "the validations could not be read", NULL);
+	else
+		wm_api_reply(h, 200, json_pack("{s:O}", "validations", list));
+	json_decref(list);
+	wm_buf_release(&err);
+}

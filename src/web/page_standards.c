@@ -1,0 +1,452 @@
+/*
+ * A service lead's standards page for one period: where the
+ * self-assessment stands, the lights (own, each validator's by group,
+ * consensus, validated, disagreements), the validators invited, the
+ * queries with their answers and reopenings, every version kept, and the
+ * history of lights by period. Changes here: inviting a validator, and
+ * answering a query or reopening one standard, each with a reason.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "report/journey.h"
+#include "util/escape.h"
+#include "web/layout.h"
+#include "web/standards.h"
+
+#define HISTORY_PERIODS 8
+
+static void
+link(struct wm_http *h, const struct wm_buf *base, const char *tail,
+    const char *words)
+{
+	HTML(h, "<a href=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(base));
+	wm_esc_attr_s(&h->out, tail);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "</a>");
+}
+
+static int
+has_draft(struct wm_http *h, const struct wm_sa *a, int64_t inst)
+{
+	struct wm_draft_key k = { inst, WM_SUBJECT_SERVICE, a->svc.id,
+	    WM_RESPONDENT_LEAD, h->who.account_id };
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t rid;
+	int rc = wm_store_draft_find(h->store, &k, &rid, &err);
+
+	wm_buf_release(&err);
+	return rc == 0;
+}
+
+static int
+last_version(void *ctx, const struct wm_assessment_version_row *v)
+{
+	struct wm_http *h = ctx;
+	char when[32], line[128], day[11];
+
+	snprintf(day, sizeof(day), "%.10s", v->submitted);
+	wm_journey_date(day, when, sizeof(when));
+	snprintf(line, sizeof(line), "Version %d, submitted on %s by ",
+	    v->version, when);
+	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell"
+	    "\">");
+	wm_esc_html_s(&h->out, line);
+	wm_esc_html_s(&h->out, v->by);
+	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	if (v->standard) {
+		snprintf(line, sizeof(line), "Standard %d reopened: ",
+		    v->standard);
+		wm_esc_html_s(&h->out, line);
+	}
+	wm_esc_html_s(&h->out, v->reason ? v->reason : "First submission");
+	HTML(h, "</td></tr>\n");
+	return 0;
+}
+
+static void
+status(struct wm_http *h, const struct wm_sa *a, int64_t inst)
+{
+	struct wm_buf err = WM_BUF_INIT;
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Self-assessment</h2>\n");
+	if (a->versions) {
+		HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\""
+		    "nhsuk-table__caption\">Every version is kept</caption>\n"
+		    "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__"
+		    "row\"><th class=\"nhsuk-table__header\" scope=\"col\">"
+		    "Version</th><th class=\"nhsuk-table__header\" scope=\"col\">"
+		    "Reason</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">"
+		    "\n");
+		wm_store_assessment_versions(h->store, a->id, last_version, h,
+		    &err);
+		HTML(h, "</tbody>\n</table>\n<p class=\"nhsuk-body\">");
+		link(h, &a->base, "/edit", "Amend the self-assessment");
+		HTML(h, ": a new version, with your reason. The submitted "
+		    "versions are never changed.</p>\n");
+	} else if (!a->current) {
+		HTML(h, "<p class=\"nhsuk-body\">No self-assessment was "
+		    "submitted for this period.</p>\n");
+	} else if (has_draft(h, a, inst)) {
+		HTML(h, "<p class=\"nhsuk-body\"><strong class=\"nhsuk-tag "
+		    "nhsuk-tag--yellow\">Started</strong> Your answers so far "
+		    "are saved. ");
+		link(h, &a->base, "/edit", "Continue the self-assessment");
+		HTML(h, "</p>\n");
+	} else {
+		HTML(h, "<p class=\"nhsuk-body\">Not submitted yet. ");
+		link(h, &a->base, "/edit", "Start the self-assessment");
+		HTML(h, ": for each standard, a traffic light, the evidence, "
+		    "and for anything not green an action with an owner and a "
+		    "due date.</p>\n");
+	}
+	wm_buf_release(&err);
+}
+
+static int
+add_light(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	return wm_standards_add(ctx, row) ? -1 : 0;
+}
+
+static void
+lights(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_standards m;
+
+	wm_standards_init(&m);
+	if (a->id && wm_store_assessment_ratings(h->store, a->svc.id, a->id,
+	    add_light, &m, &err) == 0 && (m.has_self || m.s[0].n_votes)) {
+		wm_standards_finish(&m, &a->setup.rule);
+		wm_standards_table(h, in, &m, &a->setup, 1);
+	}
+	wm_standards_release(&m);
+	wm_buf_release(&err);
+}
+
+struct invite_list {
+	struct wm_http *h;
+	int n;
+};
+
+static int
+invited_row(void *ctx, const struct wm_validator_row *v)
+{
+	struct invite_list *l = ctx;
+	struct wm_http *h = l->h;
+
+	HTML(h, "<li>");
+	wm_esc_html_s(&h->out, v->name);
+	HTML(h, " (");
+	wm_esc_html_s(&h->out, wm_group_name(v->stakeholder));
+	HTML(h, "): ");
+	if (v->response_id)
+		HTML(h, "has submitted their ratings");
+	else
+		HTML(h, "invited, not submitted yet");
+	HTML(h, "</li>\n");
+	l->n++;
+	return 0;
+}
+
+static int
+candidate(void *ctx, const struct wm_validator_row *v)
+{
+	struct invite_list *l = ctx;
+	struct wm_http *h = l->h;
+	char id[24];
+
+	snprintf(id, sizeof(id), "%lld", (long long)v->account_id);
+	HTML(h, "<option value=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, v->name);
+	HTML(h, " (");
+	wm_esc_html_s(&h->out, wm_group_name(v->stakeholder));
+	HTML(h, ")</option>\n");
+	l->n++;
+	return 0;
+}
+
+static void
+invitations(struct wm_http *h, const struct wm_sa *a)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct invite_list l = { h, 0 };
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Validators</h2>\n<p class=\""
+	    "nhsuk-body\">Invite people from a range of stakeholder groups to "
+	    "rate the standards independently. They see the service's "
+	    "evidence, but not its own lights until they have given "
+	    "theirs.</p>\n<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
+	if (a->id)
+		wm_store_invitations(h->store, a->id, invited_row, &l, &err);
+	HTML(h, "</ul>\n");
+	if (!l.n)
+		HTML(h, "<p class=\"nhsuk-body\">No one is invited yet.</p>\n");
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&a->base));
+	HTML(h, "/invitations\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
+	    "value=\"");
+	wm_esc_attr_s(&h->out, h->who.csrf);
+	HTML(h, "\">\n<div class=\"nhsuk-form-group\">\n<label class=\""
+	    "nhsuk-label\" for=\"account\">Validator to invite</label>\n"
+	    "<select class=\"nhsuk-select\" id=\"account\" name=\"account\">\n");
+	l.n = 0;
+	wm_store_service_validators(h->store, a->svc.id, candidate, &l, &err);
+	HTML(h, "</select>\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
+	    "secondary\" type=\"submit\">Invite</button>\n</form>\n");
+	wm_buf_release(&err);
+}
+
+/* A query, answer or reopening, as the lead sees it: validators by their
+ * group, never by name. */
+static int
+query_row(void *ctx, const struct wm_standard_query_row *q)
+{
+	struct wm_sa_queries *l = ctx;
+	struct wm_http *h = l->h;
+	char when[32], head[160], day[11];
+
+	snprintf(day, sizeof(day), "%.10s", q->at);
+	wm_journey_date(day, when, sizeof(when));
+	if (strcmp(q->kind, "query") == 0)
+		snprintf(head, sizeof(head), "Standard %d: query from %s, %s",
+		    q->standard, wm_group_name(q->stakeholder), when);
+	else if (strcmp(q->kind, "answer") == 0)
+		snprintf(head, sizeof(head), "Standard %d: answered by the "
+		    "service lead, %s", q->standard, when);
+	else
+		snprintf(head, sizeof(head), "Standard %d: reopened by the "
+		    "service lead, %s", q->standard, when);
+	HTML(h, "<li><p class=\"nhsuk-body nhsuk-u-margin-bottom-1\"><strong>");
+	wm_esc_html_s(&h->out, head);
+	HTML(h, "</strong></p>\n<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, q->text);
+	if (strcmp(q->kind, "reopen") == 0 && l->lead) {
+		if (q->answered_by) {
+			snprintf(head, sizeof(head), " (answered by version "
+			    "%lld)", (long long)q->answered_by);
+			wm_esc_html_s(&h->out, head);
+		} else {
+			snprintf(head, sizeof(head), "/edit?reopen=%lld",
+			    (long long)q->id);
+			HTML(h, " ");
+			HTML(h, "<a href=\"");
+			wm_esc_attr_s(&h->out, l->base);
+			wm_esc_attr_s(&h->out, head);
+			HTML(h, "\">Amend this standard</a>");
+		}
+	}
+	HTML(h, "</p></li>\n");
+	l->n++;
+	return 0;
+}
+
+void
+wm_sa_queries(struct wm_http *h, int64_t assessment, const char *base,
+    int lead)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_sa_queries l = { h, base, lead, 0 };
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Queries</h2>\n<ul class=\""
+	    "nhsuk-list\">\n");
+	wm_store_standard_queries(h->store, assessment, query_row, &l, &err);
+	HTML(h, "</ul>\n");
+	if (!l.n)
+		HTML(h, "<p class=\"nhsuk-body\">No queries.</p>\n");
+	wm_buf_release(&err);
+}
+
+static void
+standard_select(struct wm_http *h, const struct wm_instrument *in)
+{
+	int n;
+
+	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
+	    "for=\"standard\">Standard</label>\n<select class=\"nhsuk-select\" "
+	    "id=\"standard\" name=\"standard\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		char v[16], label[16];
+
+		snprintf(v, sizeof(v), "%d", n);
+		snprintf(label, sizeof(label), "%d. ", n);
+		HTML(h, "<option value=\"");
+		wm_esc_attr_s(&h->out, v);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, label);
+		wm_esc_html_s(&h->out, wm_standard_title(in, n));
+		HTML(h, "</option>\n");
+	}
+	HTML(h, "</select>\n</div>\n");
+}
+
+void
+wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
+    const char *action, int lead)
+{
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, action);
+	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
+	wm_esc_attr_s(&h->out, h->who.csrf);
+	HTML(h, "\">\n");
+	if (lead)
+		HTML(h, "<h3 class=\"nhsuk-heading-s\">Answer a query, or reopen "
+		    "one standard</h3>\n");
+	else
+		HTML(h, "<h3 class=\"nhsuk-heading-s\">Query a rating</h3>\n");
+	standard_select(h, in);
+	if (lead)
+		HTML(h, "<div class=\"nhsuk-form-group\">\n<fieldset class=\""
+		    "nhsuk-fieldset\">\n<legend class=\"nhsuk-fieldset__legend "
+		    "nhsuk-fieldset__legend--s\">What are you doing?</legend>\n"
+		    "<div class=\"nhsuk-radios\">\n<div class=\"nhsuk-radios__item"
+		    "\">\n<input class=\"nhsuk-radios__input\" id=\"kind-1\" "
+		    "name=\"kind\" type=\"radio\" value=\"answer\" checked>\n"
+		    "<label class=\"nhsuk-label nhsuk-radios__label\" for=\""
+		    "kind-1\">Answering a query</label>\n</div>\n<div class=\""
+		    "nhsuk-radios__item\">\n<input class=\"nhsuk-radios__input\" "
+		    "id=\"kind-2\" name=\"kind\" type=\"radio\" value=\"reopen\">\n"
+		    "<label class=\"nhsuk-label nhsuk-radios__label\" for=\""
+		    "kind-2\">Reopening this standard, to amend it alone</label>\n"
+		    "</div>\n</div>\n</fieldset>\n</div>\n");
+	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
+	    "for=\"text\">Reason</label>\n<textarea class=\"nhsuk-textarea\" "
+	    "id=\"text\" name=\"text\" rows=\"3\"></textarea>\n</div>\n"
+	    "<button class=\"nhsuk-button nhsuk-button--secondary\" type=\""
+	    "submit\">Send</button>\n</form>\n");
+}
+
+struct grid {
+	struct wm_standards m[HISTORY_PERIODS];
+	int n;
+};
+
+/* Rows come oldest period first; the last HISTORY_PERIODS are kept. */
+static int
+grid_row(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	struct grid *g = ctx;
+
+	if (!g->n || strcmp(g->m[g->n - 1].period, row->period) != 0) {
+		if (g->n == HISTORY_PERIODS) {
+			wm_standards_release(&g->m[0]);
+			memmove(&g->m[0], &g->m[1], sizeof(g->m[0]) *
+			    (HISTORY_PERIODS - 1));
+			g->n--;
+		}
+		wm_standards_init(&g->m[g->n++]);
+	}
+	return wm_standards_add(&g->m[g->n - 1], row) ? -1 : 0;
+}
+
+static void
+history(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in)
+{
+	struct wm_buf err = WM_BUF_INIT, href = WM_BUF_INIT;
+	struct grid g;
+	int i, n;
+
+	memset(&g, 0, sizeof(g));
+	if (wm_store_assessment_ratings(h->store, a->svc.id, 0, grid_row, &g,
+	    &err) || !g.n)
+		goto out;
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">History</h2>\n<div class=\""
+	    "nhsuk-u-overflow-auto\"><table class=\"nhsuk-table\">\n<caption "
+	    "class=\"nhsuk-table__caption\">Lights by period: the service's "
+	    "own, then the validators' consensus</caption>\n<thead class=\""
+	    "nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th class=\""
+	    "nhsuk-table__header\" scope=\"col\">Standard</th>");
+	for (i = 0; i < g.n; i++) {
+		struct wm_date d;
+		char name[64];
+
+		wm_standards_finish(&g.m[i], &a->setup.rule);
+		if (wm_date_parse(g.m[i].period, &d))
+			continue;
+		wm_period_name(&d, a->setup.months, name, sizeof(name));
+		wm_buf_clear(&href);
+		wm_service_href(&href, &a->svc, "/standards/");
+		wm_buf_puts(&href, g.m[i].period);
+		HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\"><a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, name);
+		HTML(h, "</a></th>");
+	}
+	HTML(h, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d", n);
+		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
+		    "header\" scope=\"row\">");
+		wm_esc_html_s(&h->out, label);
+		HTML(h, "<span class=\"nhsuk-u-visually-hidden\">. ");
+		wm_esc_html_s(&h->out, wm_standard_title(in, n));
+		HTML(h, "</span></th>");
+		for (i = 0; i < g.n; i++) {
+			const struct wm_standard_view *v = &g.m[i].s[n - 1];
+
+			HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
+			    "nhsuk-u-visually-hidden\">Own: </span>");
+			wm_light(h, v->self);
+			HTML(h, " <span class=\"nhsuk-u-visually-hidden\">"
+			    "Validators' consensus: </span>");
+			wm_light(h, v->result.consensus);
+			HTML(h, "</td>");
+		}
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tbody>\n</table></div>\n");
+out:
+	for (i = 0; i < g.n; i++)
+		wm_standards_release(&g.m[i]);
+	wm_buf_release(&href);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_standards(struct wm_http *h)
+{
+	struct wm_sa a = WM_SA_INIT;
+	struct wm_instrument *in = NULL;
+	char title[96];
+	int64_t inst;
+
+	if (wm_sa_open(h, &a))
+		goto out;
+	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_LEAD, &inst))) {
+		wm_page_error(h, 409, "The standards are not loaded",
+		    "Ask your network's administrator to load the core "
+		    "standards instrument.");
+		goto out;
+	}
+	snprintf(title, sizeof(title), "Standards: %s", a.name);
+	wm_page_start(h, title);
+	HTML(h, "<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, wm_buf_str(&a.svc.name));
+	HTML(h, ": the 10 core standards, self-monitored with traffic lights "
+	    "and validated by a range of stakeholders.</p>\n");
+	status(h, &a, inst);
+	lights(h, &a, in);
+	invitations(h, &a);
+	if (a.versions) {
+		wm_sa_queries(h, a.id, wm_buf_str(&a.base), 1);
+		wm_buf_puts(&a.base, "/queries");
+		wm_sa_query_form(h, in, wm_buf_str(&a.base), 1);
+	}
+	history(h, &a, in);
+	wm_page_end(h);
+out:
+	wm_instrument_free(in);
+	wm_sa_release(&a);
+}

@@ -1,0 +1,341 @@
+/*
+ * The lead's self-assessment form for a period: the first submission
+ * (which can be saved part-way and finished later), an amendment of the
+ * whole (a new version, with a reason), or the amendment of the one
+ * standard a reopening named (the others carried over from the latest
+ * version). A submitted version is never changed: each save here that
+ * finishes adds the next version, in the same transaction as the
+ * response and its audit entry.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/response.h"
+#include "util/escape.h"
+#include "web/form_items.h"
+#include "web/layout.h"
+#include "web/standards.h"
+
+struct edit {
+	struct wm_sa a;
+	struct wm_instrument *in;
+	int64_t inst;
+	int64_t latest;		/* the latest version's response, or 0 */
+	int64_t latest_inst;
+	int64_t reopen;		/* the reopening being answered, or 0 */
+	int standard;		/* its standard */
+	size_t from, to;	/* the items being answered */
+};
+
+static int
+latest_version(void *ctx, const struct wm_assessment_version_row *v)
+{
+	struct edit *e = ctx;
+
+	e->latest = v->response_id;
+	e->latest_inst = v->instrument_id;
+	return 0;
+}
+
+static int
+pending_reopen(void *ctx, const struct wm_standard_query_row *q)
+{
+	struct edit *e = ctx;
+
+	if (q->id == e->reopen && strcmp(q->kind, "reopen") == 0 &&
+	    !q->answered_by)
+		e->standard = q->standard;
+	return 0;
+}
+
+static void
+not_found(struct wm_http *h)
+{
+	wm_page_error(h, 404, "Page not found",
+	    "If you typed the web address, check it is correct.");
+}
+
+/* The service, period, instrument and what is being answered; -1 with
+ * the page written when there is nothing to answer here. */
+static int
+edit_open(struct wm_http *h, struct edit *e)
+{
+	const char *r = wm_http_query(h, "reopen");
+	struct wm_buf err = WM_BUF_INIT;
+	char *end = NULL;
+	int rc = -1;
+
+	if (wm_sa_open(h, &e->a))
+		goto out;
+	if (!(e->in = wm_standards_instrument(h, WM_RESPONDENT_LEAD,
+	    &e->inst))) {
+		not_found(h);
+		goto out;
+	}
+	if (e->a.id)
+		wm_store_assessment_versions(h->store, e->a.id, latest_version,
+		    e, &err);
+	e->from = 0;
+	e->to = e->in->n_items;
+	if (r) {
+		e->reopen = strtoll(r, &end, 10);
+		if (*end || e->reopen <= 0 || !e->a.id || !e->latest)
+			e->reopen = 0;
+		else
+			wm_store_standard_queries(h->store, e->a.id,
+			    pending_reopen, e, &err);
+		/* A reopened standard is amended in the instrument its
+		 * latest version answered, so the rest carries over. */
+		if (!e->standard || e->latest_inst != e->inst ||
+		    wm_standard_items(e->in, e->standard, &e->from, &e->to)) {
+			not_found(h);
+			goto out;
+		}
+	} else if (!e->a.current && !e->a.versions) {
+		not_found(h);
+		goto out;
+	}
+	rc = 0;
+out:
+	wm_buf_release(&err);
+	return rc;
+}
+
+static void
+edit_release(struct edit *e)
+{
+	wm_instrument_free(e->in);
+	wm_sa_release(&e->a);
+}
+
+static struct wm_draft_key
+draft_key(struct wm_http *h, const struct edit *e)
+{
+	struct wm_draft_key k = { e->inst, WM_SUBJECT_SERVICE, e->a.svc.id,
+	    WM_RESPONDENT_LEAD, h->who.account_id };
+
+	return k;
+}
+
+static void
+form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
+    const char *reason_problem, const struct wm_response *prefill)
+{
+	char title[128];
+
+	if (e->standard)
+		snprintf(title, sizeof(title), "Amend standard %d: %s",
+		    e->standard, e->a.name);
+	else if (e->a.versions)
+		snprintf(title, sizeof(title), "Amend the self-assessment: %s",
+		    e->a.name);
+	else
+		snprintf(title, sizeof(title), "Self-assessment: %s",
+		    e->a.name);
+	wm_page_start(h, title);
+	if (reason_problem)
+		wm_error_summary(h, "reason", reason_problem);
+	wm_items_error_summary(h, e->in, d);
+	HTML(h, "<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, wm_buf_str(&e->a.svc.name));
+	if (e->standard)
+		HTML(h, ". Only this standard changes; the others stay as "
+		    "in the latest version.</p>\n");
+	else
+		HTML(h, ". For each standard: a traffic light, the evidence, "
+		    "and for anything not green an action, who owns it and "
+		    "when it is due.</p>\n");
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&e->a.base));
+	HTML(h, "/edit");
+	if (e->reopen) {
+		char q[40];
+
+		snprintf(q, sizeof(q), "?reopen=%lld", (long long)e->reopen);
+		wm_esc_attr_s(&h->out, q);
+	}
+	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
+	wm_esc_attr_s(&h->out, h->who.csrf);
+	HTML(h, "\">\n");
+	wm_items_fields(h, e->in, e->from, e->to, d, prefill);
+	if (e->a.versions) {
+		const char *typed = wm_form_get(&h->form, "reason");
+
+		HTML(h, "<div class=\"nhsuk-form-group");
+		if (reason_problem)
+			HTML(h, " nhsuk-form-group--error");
+		HTML(h, "\">\n<label class=\"nhsuk-label nhsuk-label--s\" for=\""
+		    "reason\">Reason for amending</label>\n<div class=\""
+		    "nhsuk-hint\" id=\"reason-hint\">Both versions are kept; "
+		    "validators and commissioners see why it changed.</div>\n");
+		if (reason_problem) {
+			HTML(h, "<span class=\"nhsuk-error-message\" id=\""
+			    "reason-error\"><span class=\"nhsuk-u-visually-"
+			    "hidden\">Error:</span> ");
+			wm_esc_html_s(&h->out, reason_problem);
+			HTML(h, "</span>\n");
+		}
+		HTML(h, "<textarea class=\"nhsuk-textarea\" id=\"reason\" "
+		    "name=\"reason\" rows=\"3\" aria-describedby=\"reason-hint\">");
+		wm_esc_html_s(&h->out, typed ? typed : "");
+		HTML(h, "</textarea>\n</div>\n<button class=\"nhsuk-button\" "
+		    "type=\"submit\" name=\"save\" value=\"done\">Submit the "
+		    "amendment</button>\n</form>\n");
+	} else {
+		HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""
+		    "nhsuk-button\" type=\"submit\" name=\"save\" value=\"done\">"
+		    "Submit the self-assessment</button>\n<button class=\""
+		    "nhsuk-button nhsuk-button--secondary\" type=\"submit\" "
+		    "name=\"save\" value=\"later\">Save and come back later"
+		    "</button>\n</div>\n</form>\n");
+	}
+	wm_items_attribution(h, e->in);
+	wm_page_end(h);
+}
+
+void
+wm_page_standards_edit(struct wm_http *h)
+{
+	struct edit e = { .a = WM_SA_INIT };
+	struct wm_response *prefill = NULL;
+	int rc = 0;
+
+	if (edit_open(h, &e))
+		goto out;
+	if (!e.a.versions) {
+		struct wm_draft_key k = draft_key(h, &e);
+
+		rc = wm_items_draft(h, e.in, &k, &prefill);
+	} else if (e.latest_inst == e.inst) {
+		rc = wm_items_load(h, e.in, e.latest, &prefill);
+	}
+	if (rc)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "The answers saved earlier could not be shown. Try again.");
+	else
+		form(h, &e, NULL, NULL, prefill);
+out:
+	wm_response_free(prefill);
+	edit_release(&e);
+}
+
+/* What the finished response is filed as, inside its transaction. */
+struct filing {
+	struct edit *e;
+	const char *reason;
+	int64_t account;
+};
+
+static int
+file_version(struct wm_store *s, int64_t response_id, void *ctx,
+    struct wm_buf *err)
+{
+	struct filing *f = ctx;
+	struct edit *e = f->e;
+	int version;
+	int rc;
+
+	if (!e->a.id && (rc = wm_store_assessment_open(s, e->a.svc.id,
+	    e->a.period, e->a.period_end, &e->a.id, err)))
+		return rc;
+	return wm_store_assessment_version_add(s, e->a.id, response_id,
+	    f->reason, e->standard, e->reopen, f->account, &version, err);
+}
+
+/* The answers to save: for one reopened standard, the latest version's
+ * with that standard's replaced by the form's; else the form's. */
+static struct wm_response *
+answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
+{
+	struct wm_response *r = NULL;
+	size_t i;
+
+	if (e->reopen) {
+		if (wm_items_load(h, e->in, e->latest, &r))
+			return NULL;
+		for (i = e->from; i < e->to; i++)
+			r->answers[i].given = 0;
+	} else if (!(r = wm_response_new(e->in))) {
+		return NULL;
+	}
+	wm_items_fill(h, r, e->from, e->to, d);
+	return r;
+}
+
+void
+wm_page_standards_save(struct wm_http *h)
+{
+	const char *how = wm_form_get(&h->form, "save");
+	const char *reason = wm_form_get(&h->form, "reason");
+	const char *reason_problem = NULL;
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct edit e = { .a = WM_SA_INIT };
+	struct wm_response *r = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+	struct filing f = { &e, NULL, h->who.account_id };
+	struct wm_recorder by = { h->who.account_id, h->address,
+	    "standards self-assessment submitted", 1, file_version, &f };
+	struct wm_response_ids ids;
+	int64_t rid;
+	int rc;
+
+	if (edit_open(h, &e))
+		goto out;
+	if (!(r = answers(h, &e, &d))) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Nothing was saved. Try again.");
+		goto out;
+	}
+	r->status = how && strcmp(how, "later") == 0 && !e.a.versions ?
+	    WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
+	r->subject.kind = WM_SUBJECT_SERVICE;
+	r->subject.id = e.a.svc.code;
+	r->author.kind = WM_SUBJECT_STAFF;
+	r->author.id = "me";
+	r->respondent = WM_RESPONDENT_LEAD;
+	wm_sa_authored(h, &e.a, &r->authored);
+	if (e.a.versions) {
+		reason_problem = wm_reason_problem(reason ? reason : "");
+		f.reason = reason;
+	}
+	if (d.n == 0)
+		wm_response_check(r, &r->authored, &d);
+	if (d.n || reason_problem) {
+		h->status = 400;
+		form(h, &e, &d, reason_problem, NULL);
+		goto out;
+	}
+	if (r->status == WM_STATUS_IN_PROGRESS) {
+		by.action = "standards self-assessment saved to finish later";
+		by.file = NULL;
+	} else if (e.a.versions) {
+		by.action = e.reopen ? "standards self-assessment amended "
+		    "(one standard reopened)" : "standards self-assessment "
+		    "amended";
+	}
+	ids.instrument_id = e.inst;
+	ids.subject_id = e.a.svc.id;
+	ids.unit_id = e.a.svc.id;
+	ids.author_id = h->who.account_id;
+	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	if (rc == WM_STORE_EXISTS)
+		wm_page_error(h, 409, "Already amended", "This reopening was "
+		    "answered by an earlier version. Go back to the standards "
+		    "to see it.");
+	else if (rc == WM_STORE_NOT_FOUND)
+		wm_page_error(h, 403, "The self-assessment could not be saved",
+		    "You do not hold the service lead role for this service.");
+	else if (rc)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Nothing was saved. Try again.");
+	else
+		wm_http_redirect(h, wm_buf_str(&e.a.base));
+out:
+	wm_response_free(r);
+	wm_diags_release(&d);
+	wm_buf_release(&err);
+	edit_release(&e);
+}

@@ -1,0 +1,142 @@
+/*
+ * What a lead changes on the standards page, besides the self-assessment
+ * itself: inviting a validator for the period, and answering a query or
+ * reopening one standard, each with a reason. Every change is audited and
+ * refused whole, naming the field, when something is wrong.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/layout.h"
+#include "web/standards.h"
+
+static void
+refuse(struct wm_http *h, const struct wm_sa *a, const char *message)
+{
+	char title[96];
+
+	snprintf(title, sizeof(title), "Standards: %s", a->name);
+	h->status = 400;
+	wm_page_start(h, title);
+	wm_error_summary(h, NULL, message);
+	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&a->base));
+	HTML(h, "\">Back to the standards</a></p>\n");
+	wm_page_end(h);
+}
+
+static void
+failed(struct wm_http *h)
+{
+	wm_page_error(h, 500, "Sorry, there is a problem",
+	    "Nothing was saved. Try again.");
+}
+
+void
+wm_page_standards_invite(struct wm_http *h)
+{
+	const char *v = wm_form_get(&h->form, "account");
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_sa a = WM_SA_INIT;
+	long long account = 0;
+	char *end = NULL;
+	int rc;
+
+	if (wm_sa_open(h, &a))
+		goto out;
+	if (v)
+		account = strtoll(v, &end, 10);
+	if (!v || !*v || *end || account <= 0) {
+		refuse(h, &a, "Choose a validator to invite");
+		goto out;
+	}
+	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
+	    (rc = wm_store_assessment_open(h->store, a.svc.id, a.period,
+	    a.period_end, &a.id, &err)) == 0 &&
+	    (rc = wm_store_invitation_add(h->store, a.id, account,
+	    h->who.account_id, &err)) == 0 &&
+	    (rc = wm_store_audit(h->store, h->who.account_id,
+	    "invited a validator", "service", a.svc.id, a.period, h->address,
+	    &err)) == 0)
+		rc = wm_store_commit(h->store, &err);
+	if (rc)
+		wm_store_rollback(h->store);
+	if (rc == WM_STORE_NOT_FOUND)
+		refuse(h, &a, "Choose someone who holds the validator role at "
+		    "this service");
+	else if (rc == WM_STORE_EXISTS)
+		refuse(h, &a, "They are already invited for this period");
+	else if (rc)
+		failed(h);
+	else
+		wm_http_redirect(h, wm_buf_str(&a.base));
+out:
+	wm_buf_release(&err);
+	wm_sa_release(&a);
+}
+
+/* A reason, a standard and (for the lead) what kind: the problem with
+ * the form in *why (NULL if none) and the field it is about. */
+const char *
+wm_sa_query_problem(struct wm_http *h, int *standard, const char **text)
+{
+	const char *problem;
+
+	*standard = wm_standard_parse(wm_form_get(&h->form, "standard"));
+	*text = wm_form_get(&h->form, "text");
+	if (!*standard)
+		return "Choose a standard";
+	if (!*text)
+		*text = "";
+	if ((problem = wm_reason_problem(*text)))
+		return problem;
+	return NULL;
+}
+
+void
+wm_page_standards_query(struct wm_http *h)
+{
+	const char *kind = wm_form_get(&h->form, "kind"), *text, *problem;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_sa a = WM_SA_INIT;
+	int standard, rc;
+
+	if (wm_sa_open(h, &a))
+		goto out;
+	if (!a.versions) {
+		refuse(h, &a, "Submit the self-assessment first: queries are "
+		    "about submitted lights");
+		goto out;
+	}
+	if (!kind || (strcmp(kind, "answer") != 0 &&
+	    strcmp(kind, "reopen") != 0)) {
+		refuse(h, &a, "Say whether you are answering a query or "
+		    "reopening the standard");
+		goto out;
+	}
+	if ((problem = wm_sa_query_problem(h, &standard, &text))) {
+		refuse(h, &a, problem);
+		goto out;
+	}
+	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
+	    (rc = wm_store_standard_query_add(h->store, a.id, standard, kind,
+	    h->who.account_id, text, NULL, &err)) == 0 &&
+	    (rc = wm_store_audit(h->store, h->who.account_id,
+	    strcmp(kind, "reopen") == 0 ? "reopened a standard" :
+	    "answered a query on a standard", "service", a.svc.id, a.period,
+	    h->address, &err)) == 0)
+		rc = wm_store_commit(h->store, &err);
+	if (rc) {
+		wm_store_rollback(h->store);
+		failed(h);
+	} else {
+		wm_http_redirect(h, wm_buf_str(&a.base));
+	}
+out:
+	wm_buf_release(&err);
+	wm_sa_release(&a);
+}

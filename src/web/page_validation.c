@@ -1,0 +1,445 @@
+/*
+ * A validator's pages: the services and periods they were invited to
+ * validate; for each, the standards' text and the service's evidence
+ * with their own lights and comments to give, and only once those are
+ * submitted the service's own lights beside everyone's (by group), and
+ * a way to query a rating with a reason. Anything they were not invited
+ * to is not found (404).
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/response.h"
+#include "report/journey.h"
+#include "util/escape.h"
+#include "web/form_items.h"
+#include "web/layout.h"
+#include "web/standards.h"
+
+/* The invitation the path names, copied out of the store's row. */
+struct invite {
+	int64_t assessment;
+	int64_t unit_id;
+	char unit_code[65];
+	struct wm_buf unit_name;
+	char period[11], period_end[11], name[64];
+	enum wm_stakeholder group;
+	int64_t response_id;	/* their submitted ratings, or 0 */
+	struct wm_standards_setup setup;
+	char base[48];		/* /validations/ID */
+};
+
+static void
+invite_release(struct invite *v)
+{
+	wm_buf_release(&v->unit_name);
+}
+
+static void
+copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static int
+invite_row(void *ctx, const struct wm_invited_row *row)
+{
+	struct invite *v = ctx;
+
+	copy(v->unit_code, sizeof(v->unit_code), row->unit_code);
+	wm_buf_puts(&v->unit_name, row->unit_name);
+	copy(v->period, sizeof(v->period), row->period);
+	copy(v->period_end, sizeof(v->period_end), row->period_end);
+	wm_stakeholder_from_code(row->stakeholder, &v->group);
+	v->response_id = row->response_id;
+	return 1;
+}
+
+static int
+unit_of(void *ctx, const struct wm_assessment_row *row)
+{
+	((struct invite *)ctx)->unit_id = row->unit_id;
+	return 1;
+}
+
+/* 0, or -1 with a 404 written when the account was not invited. */
+static int
+invite_open(struct wm_http *h, struct invite *v)
+{
+	const char *p = wm_route_param(&h->match, "id");
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date start;
+	char *end = NULL;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+	int rc = -1;
+
+	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
+	    h->who.account_id, id, invite_row, v, &err) == 0 &&
+	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
+	    wm_date_parse(v->period, &start) == 0) {
+		v->assessment = id;
+		wm_standards_setup(h, &v->setup);
+		wm_period_name(&start, v->setup.months, v->name,
+		    sizeof(v->name));
+		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
+		rc = 0;
+	} else {
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	}
+	wm_buf_release(&err);
+	return rc;
+}
+
+static void
+title(struct wm_http *h, const struct invite *v)
+{
+	struct wm_buf t = WM_BUF_INIT;
+
+	wm_buf_puts(&t, "Validate ");
+	wm_buf_puts(&t, wm_buf_str(&v->unit_name));
+	wm_buf_puts(&t, ": ");
+	wm_buf_puts(&t, v->name);
+	wm_page_start(h, wm_buf_str(&t));
+	wm_buf_release(&t);
+}
+
+static int
+listed(void *ctx, const struct wm_invited_row *row)
+{
+	struct wm_http *h = ctx;
+	struct wm_date start;
+	char href[48], name[64];
+	struct wm_standards_setup setup;
+
+	wm_standards_setup(h, &setup);
+	if (wm_date_parse(row->period, &start))
+		return 0;
+	wm_period_name(&start, setup.months, name, sizeof(name));
+	snprintf(href, sizeof(href), "/validations/%lld",
+	    (long long)row->assessment_id);
+	HTML(h, "<li><a href=\"");
+	wm_esc_attr_s(&h->out, href);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, row->unit_name);
+	HTML(h, ", ");
+	wm_esc_html_s(&h->out, name);
+	HTML(h, "</a> ");
+	if (row->response_id)
+		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--green\">Submitted"
+		    "</strong>");
+	else
+		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--yellow\">To do"
+		    "</strong>");
+	HTML(h, "</li>\n");
+	return 0;
+}
+
+void
+wm_page_validations(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	size_t before;
+
+	wm_page_start(h, "Your validations");
+	HTML(h, "<p class=\"nhsuk-body\">The services you were invited to "
+	    "validate. You rate each of the 10 core standards yourself, from "
+	    "the service's evidence; you see the service's own lights once "
+	    "you have given yours.</p>\n<ul class=\"nhsuk-list\">\n");
+	before = h->out.len;
+	wm_store_account_invitations(h->store, h->who.account_id, 0, listed,
+	    h, &err);
+	if (h->out.len == before)
+		HTML(h, "<li>You have not been invited to validate a service "
+		    "yet.</li>\n");
+	HTML(h, "</ul>\n");
+	wm_page_end(h);
+	wm_buf_release(&err);
+}
+
+static int
+latest_version(void *ctx, const struct wm_assessment_version_row *row)
+{
+	int64_t *v = ctx;
+
+	v[0] = row->response_id;
+	v[1] = row->instrument_id;
+	return 0;
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+/* The service's evidence for standard n, from its latest version: its
+ * answers to the questions whose linkId ends "-evidence" (never the
+ * lights, nor the actions, which would give the lights away). */
+static void
+evidence(struct wm_http *h, const struct wm_response *lead, int n)
+{
+	size_t from, to, i;
+	int any = 0;
+
+	HTML(h, "<div class=\"nhsuk-inset-text\">\n<h3 class=\"nhsuk-heading-"
+	    "xs\">The service's evidence</h3>\n");
+	if (lead && wm_standard_items(lead->in, n, &from, &to) == 0)
+		for (i = from; i < to; i++) {
+			const struct wm_item *it = &lead->in->items[i];
+
+			if (it->type == WM_ITEM_CHOICE ||
+			    !ends_with(it->link_id, "-evidence") ||
+			    !lead->answers[i].given)
+				continue;
+			HTML(h, "<p class=\"nhsuk-body\">");
+			wm_esc_html_s(&h->out, lead->answers[i].text);
+			HTML(h, "</p>\n");
+			any = 1;
+		}
+	if (!any)
+		HTML(h, "<p class=\"nhsuk-body\">None given.</p>\n");
+	HTML(h, "</div>\n");
+}
+
+static void
+rating_form(struct wm_http *h, const struct invite *v,
+    const struct wm_instrument *in, const struct wm_diags *d)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_instrument *lin = NULL;
+	struct wm_response *lead = NULL;
+	int64_t latest[2] = { 0, 0 };
+	int n;
+
+	wm_store_assessment_versions(h->store, v->assessment, latest_version,
+	    latest, &err);
+	if (latest[0] && (lin = wm_page_instrument(h, latest[1])))
+		wm_items_load(h, lin, latest[0], &lead);
+	title(h, v);
+	wm_items_error_summary(h, in, d);
+	HTML(h, "<p class=\"nhsuk-body\">Rate each standard yourself, from "
+	    "what you know of the service and its evidence. You will see the "
+	    "service's own lights, and the other validators' by group, once "
+	    "you have submitted yours.</p>\n");
+	if (!latest[0])
+		HTML(h, "<p class=\"nhsuk-body\">The service has not submitted "
+		    "its self-assessment for this period yet, so there is no "
+		    "evidence to show.</p>\n");
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, v->base);
+	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
+	wm_esc_attr_s(&h->out, h->who.csrf);
+	HTML(h, "\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		size_t from, to, first;
+
+		if (wm_standard_items(in, n, &from, &to))
+			continue;
+		for (first = from; first < to &&
+		    (in->items[first].type == WM_ITEM_GROUP ||
+		    in->items[first].type == WM_ITEM_DISPLAY); first++)
+			;
+		wm_items_fields(h, in, from, first, d, NULL);
+		evidence(h, lead, n);
+		wm_items_fields(h, in, first, to, d, NULL);
+	}
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Submit my "
+	    "ratings</button>\n</form>\n");
+	wm_items_attribution(h, in);
+	wm_page_end(h);
+	wm_response_free(lead);
+	wm_instrument_free(lin);
+	wm_buf_release(&err);
+}
+
+static int
+add_light(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	return wm_standards_add(ctx, row) ? -1 : 0;
+}
+
+static void
+submitted(struct wm_http *h, const struct invite *v,
+    const struct wm_instrument *in)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_standards m;
+	char action[64];
+
+	title(h, v);
+	HTML(h, "<p class=\"nhsuk-body\">Thank you: your ratings are "
+	    "submitted. Here they are beside the service's own and the other "
+	    "validators', by group.</p>\n");
+	wm_standards_init(&m);
+	if (wm_store_assessment_ratings(h->store, v->unit_id, v->assessment,
+	    add_light, &m, &err) == 0) {
+		wm_standards_finish(&m, &v->setup.rule);
+		wm_standards_table(h, in, &m, &v->setup, 1);
+	}
+	wm_standards_release(&m);
+	wm_sa_queries(h, v->assessment, v->base, 0);
+	snprintf(action, sizeof(action), "%s/queries", v->base);
+	wm_sa_query_form(h, in, action, 0);
+	wm_page_end(h);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_validation(struct wm_http *h)
+{
+	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_instrument *in = NULL;
+	int64_t inst;
+
+	if (invite_open(h, &v))
+		goto out;
+	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
+	    &inst)))
+		wm_page_error(h, 409, "The standards are not loaded",
+		    "Ask your network's administrator to load them.");
+	else if (v.response_id)
+		submitted(h, &v, in);
+	else
+		rating_form(h, &v, in, NULL);
+out:
+	wm_instrument_free(in);
+	invite_release(&v);
+}
+
+struct filing {
+	int64_t assessment, account;
+};
+
+static int
+file_validation(struct wm_store *s, int64_t response_id, void *ctx,
+    struct wm_buf *err)
+{
+	struct filing *f = ctx;
+
+	return wm_store_validation_add(s, f->assessment, f->account,
+	    response_id, err);
+}
+
+void
+wm_page_validation_save(struct wm_http *h)
+{
+	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	struct wm_response *r = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+	struct filing f = { 0, h->who.account_id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    "standards validated", 1, file_validation, &f };
+	struct wm_response_ids ids;
+	struct wm_date today;
+	int64_t inst, rid;
+	int rc;
+
+	if (invite_open(h, &v))
+		goto out;
+	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
+	    &inst)) || !(r = wm_response_new(in))) {
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Nothing was saved. Try again.");
+		goto out;
+	}
+	if (v.response_id) {
+		wm_page_error(h, 409, "Already submitted", "Your ratings for "
+		    "this period are already submitted; they are kept as "
+		    "given.");
+		goto out;
+	}
+	f.assessment = v.assessment;
+	r->status = WM_STATUS_COMPLETED;
+	r->subject.kind = WM_SUBJECT_SERVICE;
+	r->subject.id = v.unit_code;
+	r->author.kind = WM_SUBJECT_STAFF;
+	r->author.id = "me";
+	r->respondent = WM_RESPONDENT_VALIDATOR;
+	r->stakeholder = v.group;
+	wm_date_from_days((long)(h->now / 86400), &today);
+	if (wm_date_parse(v.period_end, &r->authored) ||
+	    wm_date_cmp(&today, &r->authored) < 0)
+		r->authored = today;
+	wm_items_fill(h, r, 0, in->n_items, &d);
+	if (d.n == 0)
+		wm_response_check(r, &r->authored, &d);
+	if (d.n) {
+		h->status = 400;
+		rating_form(h, &v, in, &d);
+		goto out;
+	}
+	ids.instrument_id = inst;
+	ids.subject_id = v.unit_id;
+	ids.unit_id = v.unit_id;
+	ids.author_id = h->who.account_id;
+	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	if (rc == WM_STORE_EXISTS)
+		wm_page_error(h, 409, "Already submitted", "Your ratings for "
+		    "this period are already submitted.");
+	else if (rc == WM_STORE_NOT_FOUND)
+		wm_page_error(h, 403, "Your ratings could not be saved",
+		    "You no longer hold the validator role for this service.");
+	else if (rc)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Nothing was saved. Try again.");
+	else
+		wm_http_redirect(h, v.base);
+out:
+	wm_response_free(r);
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+	wm_buf_release(&err);
+	invite_release(&v);
+}
+
+void
+wm_page_validation_query(struct wm_http *h)
+{
+	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_buf err = WM_BUF_INIT;
+	const char *text, *problem;
+	int standard, rc;
+
+	if (invite_open(h, &v))
+		goto out;
+	if (!v.response_id) {
+		wm_page_error(h, 409, "Submit your ratings first", "You can "
+		    "query the service's lights once you have given yours.");
+		goto out;
+	}
+	if ((problem = wm_sa_query_problem(h, &standard, &text))) {
+		h->status = 400;
+		title(h, &v);
+		wm_error_summary(h, NULL, problem);
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+		wm_esc_attr_s(&h->out, v.base);
+		HTML(h, "\">Back</a></p>\n");
+		wm_page_end(h);
+		goto out;
+	}
+	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
+	    (rc = wm_store_standard_query_add(h->store, v.assessment, standard,
+	    "query", h->who.account_id, text, NULL, &err)) == 0 &&
+	    (rc = wm_store_audit(h->store, h->who.account_id,
+	    "queried a standard's rating", "service", v.unit_id, v.period,
+	    h->address, &err)) == 0)
+		rc = wm_store_commit(h->store, &err);
+	if (rc) {
+		wm_store_rollback(h->store);
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "Nothing was saved. Try again.");
+	} else {
+		wm_http_redirect(h, v.base);
+	}
+out:
+	wm_buf_release(&err);
+	invite_release(&v);
+}

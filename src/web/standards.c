@@ -1,0 +1,296 @@
+/*
+ * The standards pages' shared parts: see standards.h.
+ */
+#include "web/standards.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/layout.h"
+
+void
+wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
+{
+	out->months = wm_store_standards_months(h->store);
+	wm_store_validation_rule(h->store, &out->rule);
+}
+
+struct pick {
+	struct wm_http *h;
+	enum wm_respondent who;
+	struct wm_instrument *in;
+	int64_t id;
+};
+
+/* Rows come ordered by url and version: the last that fits wins. */
+static int
+pick_row(void *ctx, const struct wm_instrument_row *row)
+{
+	struct pick *p = ctx;
+	struct wm_instrument *in;
+
+	if (!row->family || strcmp(row->family, "core-standards") != 0)
+		return 0;
+	in = wm_page_instrument(p->h, row->id);
+	if (in && ((unsigned)p->who & in->respondents) &&
+	    (in->subjects & WM_SUBJECT_SERVICE)) {
+		wm_instrument_free(p->in);
+		p->in = in;
+		p->id = row->id;
+	} else {
+		wm_instrument_free(in);
+	}
+	return 0;
+}
+
+struct wm_instrument *
+wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
+    int64_t *id)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct pick p = { h, who, NULL, 0 };
+
+	if (wm_store_instrument_list(h->store, pick_row, &p, &err)) {
+		wm_instrument_free(p.in);
+		p.in = NULL;
+	}
+	wm_buf_release(&err);
+	*id = p.id;
+	return p.in;
+}
+
+void
+wm_standards_current(struct wm_http *h, int months, struct wm_date *start,
+    struct wm_date *end)
+{
+	struct wm_date today;
+
+	wm_date_from_days((long)(h->now / 86400), &today);
+	wm_period_of(&today, months, start, end);
+}
+
+static const struct wm_scale *
+scale_of(const struct wm_instrument *in, int n)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_scales; i++)
+		if (wm_standard_of_scale(in->scales[i].code) == n)
+			return &in->scales[i];
+	return NULL;
+}
+
+int
+wm_standard_items(const struct wm_instrument *in, int n, size_t *from,
+    size_t *to)
+{
+	const struct wm_scale *sc = scale_of(in, n);
+	int g;
+	size_t i;
+
+	if (!sc || !sc->n_items || (g = in->items[sc->items[0]].parent) < 0)
+		return -1;
+	*from = (size_t)g;
+	for (i = *from + 1; i < in->n_items &&
+	    in->items[i].depth > in->items[g].depth; i++)
+		;
+	*to = i;
+	return 0;
+}
+
+const char *
+wm_standard_title(const struct wm_instrument *in, int n)
+{
+	const struct wm_scale *sc = scale_of(in, n);
+
+	return sc && sc->title ? sc->title : "";
+}
+
+const char *
+wm_group_name(const char *code)
+{
+	enum wm_stakeholder g = WM_STAKEHOLDER_NONE;
+
+	if (!code || wm_stakeholder_from_code(code, &g))
+		return "a validator";
+	return wm_stakeholder_name(g);
+}
+
+void
+wm_light(struct wm_http *h, enum wm_rating r)
+{
+	HTML(h, "<strong class=\"");
+	wm_esc_attr_s(&h->out, wm_rating_tag(r));
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, wm_rating_word(r));
+	HTML(h, "</strong>");
+}
+
+static void
+votes_cell(struct wm_http *h, const struct wm_standard_view *v)
+{
+	size_t k;
+
+	if (!v->n_votes) {
+		HTML(h, "None yet");
+		return;
+	}
+	HTML(h, "<ul class=\"nhsuk-list nhsuk-u-margin-bottom-0\">");
+	for (k = 0; k < v->n_votes; k++) {
+		HTML(h, "<li>");
+		wm_light(h, v->votes[k].rating);
+		HTML(h, " ");
+		wm_esc_html_s(&h->out, wm_stakeholder_name(v->votes[k].group));
+		HTML(h, "</li>");
+	}
+	HTML(h, "</ul>");
+}
+
+static void
+header(struct wm_http *h, const char *text)
+{
+	HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\">");
+	wm_esc_html_s(&h->out, text);
+	HTML(h, "</th>");
+}
+
+void
+wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
+    const struct wm_standards *m, const struct wm_standards_setup *setup,
+    int show_self)
+{
+	char rule[160];
+	int n;
+
+	snprintf(rule, sizeof(rule), "A standard is validated when at least "
+	    "%d validators from at least %d different groups have rated it.",
+	    setup->rule.min_validators, setup->rule.min_groups);
+	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	    "caption\">The 10 core standards: ");
+	if (show_self)
+		HTML(h, "the service's own lights and the validators'");
+	else
+		HTML(h, "the validators' lights");
+	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\">");
+	header(h, "Standard");
+	if (show_self)
+		header(h, "Service's own");
+	header(h, "Validators, by group");
+	header(h, "Consensus");
+	header(h, "Validated");
+	if (show_self)
+		header(h, "Disagreement");
+	HTML(h, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		const struct wm_standard_view *v = &m->s[n - 1];
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d. ", n);
+		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
+		    "header\" scope=\"row\">");
+		wm_esc_html_s(&h->out, label);
+		wm_esc_html_s(&h->out, wm_standard_title(in, n));
+		HTML(h, "</th>");
+		if (show_self) {
+			HTML(h, "<td class=\"nhsuk-table__cell\">");
+			wm_light(h, v->self);
+			HTML(h, "</td>");
+		}
+		HTML(h, "<td class=\"nhsuk-table__cell\">");
+		votes_cell(h, v);
+		HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+		wm_light(h, v->result.consensus);
+		HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+		if (v->result.validated)
+			HTML(h, "Validated");
+		else
+			HTML(h, "Not yet");
+		HTML(h, "</td>");
+		if (show_self) {
+			char words[96];
+
+			HTML(h, "<td class=\"nhsuk-table__cell\">");
+			if (v->result.disagreeing) {
+				snprintf(words, sizeof(words), "%zu validator%s "
+				    "differ%s, by up to %d step%s",
+				    v->result.disagreeing,
+				    v->result.disagreeing == 1 ? "" : "s",
+				    v->result.disagreeing == 1 ? "s" : "",
+				    v->result.widest,
+				    v->result.widest == 1 ? "" : "s");
+				HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--"
+				    "yellow\">");
+				wm_esc_html_s(&h->out, words);
+				HTML(h, "</strong>");
+			} else {
+				HTML(h, "None");
+			}
+			HTML(h, "</td>");
+		}
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tbody>\n</table>\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, rule);
+	HTML(h, " Validators are shown by their group, never by name.</p>\n");
+}
+
+void
+wm_sa_release(struct wm_sa *a)
+{
+	wm_led_service_release(&a->svc);
+	wm_buf_release(&a->base);
+}
+
+static int
+count_versions(void *ctx, const struct wm_assessment_row *row)
+{
+	((struct wm_sa *)ctx)->versions = row->versions;
+	return 1;
+}
+
+int
+wm_sa_open(struct wm_http *h, struct wm_sa *a)
+{
+	const char *p = wm_route_param(&h->match, "period");
+	struct wm_date cs, ce;
+	struct wm_buf err = WM_BUF_INIT;
+
+	if (wm_service_led(h, &a->svc))
+		return -1;
+	wm_standards_setup(h, &a->setup);
+	wm_standards_current(h, a->setup.months, &cs, &ce);
+	if (!p) {
+		a->start = cs;
+	} else if (wm_period_parse(p, a->setup.months, &a->start) ||
+	    wm_date_cmp(&a->start, &cs) > 0) {
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+		return -1;
+	}
+	a->current = wm_date_cmp(&a->start, &cs) == 0;
+	wm_period_of(&a->start, a->setup.months, &a->start, &a->end);
+	wm_date_format(&a->start, a->period);
+	wm_date_format(&a->end, a->period_end);
+	wm_period_name(&a->start, a->setup.months, a->name, sizeof(a->name));
+	if (wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
+	    &err) == 0)
+		wm_store_assessment_get(h->store, a->id, count_versions, a,
+		    &err);
+	else
+		a->id = 0;
+	wm_buf_release(&err);
+	wm_service_href(&a->base, &a->svc, "/standards/");
+	wm_buf_puts(&a->base, a->period);
+	return 0;
+}
+
+void
+wm_sa_authored(struct wm_http *h, const struct wm_sa *a, struct wm_date *out)
+{
+	wm_date_from_days((long)(h->now / 86400), out);
+	if (wm_date_cmp(out, &a->end) > 0)
+		*out = a->end;
+}

@@ -1,0 +1,102 @@
+/*
+ * What the standards pages share: the network's period length and
+ * validation rule, the instruments leads and validators answer, the
+ * period named in a path, and the table of one period's lights.
+ */
+#ifndef WM_WEB_STANDARDS_H
+#define WM_WEB_STANDARDS_H
+
+#include "core/assessment.h"
+#include "core/validation.h"
+#include "report/standards.h"
+#include "web/http.h"
+#include "web/pages.h"
+
+/* The network's settings, with the defaults where none are set. */
+struct wm_standards_setup {
+	int months;	/* the period's length */
+	struct wm_validation_rule rule;
+};
+
+void wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out);
+
+/* A lead's page's service, period and assessment (if one was started),
+ * from the path's {code} and {period} (today's period when absent). */
+struct wm_sa {
+	struct wm_led_service svc;
+	struct wm_standards_setup setup;
+	struct wm_date start, end;
+	char period[11], period_end[11], name[64];
+	int current;		/* the period containing today */
+	int64_t id;		/* 0 when nothing was started */
+	int versions;		/* submitted versions */
+	struct wm_buf base;	/* /services/CODE/standards/PERIOD */
+};
+
+#define WM_SA_INIT { WM_LED_SERVICE_INIT, { 0, { 0, 0 } }, { 0, 0, 0 }, \
+	{ 0, 0, 0 }, "", "", "", 0, 0, 0, WM_BUF_INIT }
+
+/* 0, or -1 with a 404 written: not the lead's service, or not a period
+ * (one that has not begun is not one either). */
+int wm_sa_open(struct wm_http *h, struct wm_sa *a);
+void wm_sa_release(struct wm_sa *a);
+
+/* The date a response for the period is given as: today while the
+ * period lasts, else its last day, so that it counts for that period. */
+void wm_sa_authored(struct wm_http *h, const struct wm_sa *a,
+    struct wm_date *out);
+
+/* The latest loaded core standards instrument that `who` (a lead or a
+ * validator) answers, parsed; NULL if none is loaded. Free it. */
+struct wm_instrument *wm_standards_instrument(struct wm_http *h,
+    enum wm_respondent who, int64_t *id);
+
+/* The period containing today. */
+void wm_standards_current(struct wm_http *h, int months,
+    struct wm_date *start, struct wm_date *end);
+
+/* Items [*from, *to) of standard n's group in `in` (its rating's group);
+ * -1 if the instrument has no such standard. */
+int wm_standard_items(const struct wm_instrument *in, int n, size_t *from,
+    size_t *to);
+
+/* Standard n's title in the instrument's words ("The Recovery
+ * Approach"), or "" if it has none. */
+const char *wm_standard_title(const struct wm_instrument *in, int n);
+
+/* A stakeholder group's name from its code ("a person with lived
+ * experience"); "a validator" for none. */
+const char *wm_group_name(const char *code);
+
+/* A tag showing a light. */
+void wm_light(struct wm_http *h, enum wm_rating r);
+
+/* The lights of one period as a captioned table: the service's own
+ * (when show_self), each validator's by group, the consensus, whether it
+ * is validated, and the disagreements of a step or more. */
+void wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
+    const struct wm_standards *m, const struct wm_standards_setup *setup,
+    int show_self);
+
+/* An assessment's queries, answers and reopenings as a list; for the
+ * lead (lead), a pending reopening links to base + "/edit?reopen=ID". */
+struct wm_sa_queries {
+	struct wm_http *h;
+	const char *base;
+	int lead;
+	int n;
+};
+
+void wm_sa_queries(struct wm_http *h, int64_t assessment, const char *base,
+    int lead);
+
+/* The form to query a standard (a validator) or to answer a query or
+ * reopen a standard (the lead), posting to `action`. */
+void wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
+    const char *action, int lead);
+
+/* Reads a query form's standard and reason: NULL, or what is wrong. */
+const char *wm_sa_query_problem(struct wm_http *h, int *standard,
+    const char **text);
+
+#endif

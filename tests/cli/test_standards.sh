@@ -1,0 +1,174 @@
+# The 10 core standards over real HTTP on loopback: a lead's
+# self-assessment (drafts, submission, amendments kept as versions with a
+# reason, one standard reopened), validators invited and rating without
+# seeing the service's lights first, queries, scope (404) and audit.
+. "$(dirname "$0")/lib.sh"
+
+small_network s.db || fail "the network was not built"
+$WAYMARK unit add --db s.db --kind service --code other --name "Other Service" --parent prov >/dev/null
+printf 'a long password 1\n' >pw
+for a in "lead1 Lee lead@svc" "va Vi validator@svc/lived-experience" "vb Val validator@svc/supporter" "vc Vic validator@other/commissioner"; do
+	set -- $a
+	$WAYMARK account add --db s.db --email "$1@example.org" --name "$2 $1" --grant "$3" --password-file pw >/dev/null || fail "account $1"
+done
+id_of() { sqlite3 s.db "SELECT id FROM account WHERE email = '$1@example.org'"; }
+q() { sqlite3 s.db "$1"; }
+P=$(python3 -c "import datetime; d=datetime.date.today(); print('%d-%02d-01' % (d.year, (d.month-1)//3*3+1))")
+B="/services/svc/standards/$P"
+start s.db && pass "the server starts" || fail "the server did not start"
+
+web_login l.jar lead1@example.org "a long password 1"
+LCS=$WCS
+same "$(code -b l.jar "$(U /services/svc)")" "200" "the service page"
+has body "/services/svc/standards" "... links to the standards"
+same "$(code -b l.jar "$(U /services/svc/standards)")" "200" "this period's standards"
+has body "Not submitted yet" "... not submitted yet"
+same "$(code -b l.jar "$(U "$B/edit")")" "200" "the self-assessment form"
+has body 'name="standard-10-rating"' "... with every standard's light"
+has body "Save and come back later" "... which can be saved part-way"
+
+# Refusals store nothing.
+before=$(counts s.db)
+same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" "$(U "$B/edit")")" "400" "a submission missing lights is refused"
+has body "There is a problem" "... with the error summary"
+has body 'value="amber" checked' "... keeping what was chosen"
+same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=purple" "$(U "$B/edit")")" "400" "a light that is not red, amber or green is refused"
+same "$(code -b l.jar -d "save=done" "$(U "$B/edit")")" "403" "a submission without the form token is refused"
+same "$(counts s.db)" "$before" "... and nothing was stored"
+
+same "$(code -b l.jar -d "csrf=$WCS" -d "save=later" -d "standard-1-rating=amber" "$(U "$B/edit")")" "303" "saving part-way"
+same "$(q "SELECT count(*) FROM response WHERE status = 'in-progress' AND respondent = 'lead'")" "1" "... keeps a draft"
+same "$(q "SELECT count(*) FROM assessment_version")" "0" "... which is not a version"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "Continue the self-assessment" "the standards page offers to continue"
+code -b l.jar "$(U "$B/edit")" >/dev/null
+has body 'value="amber" checked' "the draft fills the form in again"
+
+ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness")
+for n in 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
+same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "303" "submitting the self-assessment"
+same "$(q "SELECT count(*) FROM assessment_version")" "1" "... makes version 1"
+same "$(q "SELECT count(*) FROM response WHERE status = 'in-progress'")" "0" "... and replaces the draft"
+same "$(q "SELECT count(*) FROM audit WHERE action = 'standards self-assessment submitted'")" "1" "... audited"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "Version 1, submitted on" "the page shows the version"
+has body "Amend the self-assessment" "... and offers an amendment"
+
+# An amendment needs a reason and keeps both versions.
+before=$(counts s.db)
+same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "400" "an amendment without a reason is refused"
+has body "Give a reason" "... saying why"
+same "$(counts s.db)" "$before" "... storing nothing"
+same "$(code -b l.jar "${ALL[@]}" -d "reason=The team meeting found more evidence" "$(U "$B/edit")")" "303" "an amendment with a reason"
+same "$(q "SELECT count(*) FROM assessment_version")" "2" "both versions are kept"
+same "$(q "SELECT reason FROM assessment_version WHERE version = 2")" "The team meeting found more evidence" "... the new one with its reason"
+same "$(q "SELECT count(*) FROM response WHERE respondent = 'lead' AND status = 'completed'")" "2" "... each its own response"
+same "$(q "SELECT count(*) FROM audit WHERE action = 'standards self-assessment amended'")" "1" "the amendment is audited"
+q "UPDATE assessment_version SET reason = 'x'" 2>/dev/null && fail "a version was changed in place" || pass "a submitted version cannot be changed in place"
+
+# Inviting validators: only those holding the role here, once each.
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "303" "inviting a validator"
+same "$(q "SELECT count(*) FROM invitation")" "1" "... is kept"
+same "$(q "SELECT count(*) FROM audit WHERE action = 'invited a validator'")" "1" "... and audited"
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of vc)" "$(U "$B/invitations")")" "400" "a validator of another service cannot be invited"
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "400" "nor anyone twice"
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=x" "$(U "$B/invitations")")" "400" "nor a made-up account"
+same "$(q "SELECT count(*) FROM invitation")" "1" "... nothing more stored"
+AID=$(q "SELECT id FROM assessment")
+
+# The validator rates blind, then sees the lights.
+web_login v.jar va@example.org "a long password 1"
+same "$(code -b v.jar "$(U /)")" "200" "a validator's home"
+has body 'href="/validations"' "... links to their validations"
+same "$(code -b v.jar "$(U /validations)")" "200" "their validations"
+has body "Test Service" "... list the service they were invited to"
+same "$(code -b v.jar "$(U "/validations/$AID")")" "200" "the validation form"
+has body "Half the team trained this year" "... shows the service's evidence"
+hasnt body "Book the rest on Recovery Awareness" "... but not its actions"
+hasnt body "nhsuk-tag--orange" "... nor its own lights before they submit"
+hasnt body ">Disagreement<" "... nor the table of lights"
+same "$(code -b v.jar "$(U /services/svc/standards)")" "404" "a validator cannot open the lead's pages"
+before=$(counts s.db)
+same "$(code -b v.jar -d "csrf=$WCS" -d "standard-1-rating=red" "$(U "/validations/$AID")")" "400" "ratings with lights missing are refused"
+same "$(counts s.db)" "$before" "... storing nothing"
+VAL=(-d "csrf=$WCS" -d "standard-1-comment=Few staff could describe recovery")
+for n in 1 2 3 4 5 6 7 8 9 10; do VAL+=(-d "standard-$n-rating=red"); done
+same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$AID")")" "303" "the validator submits"
+same "$(q "SELECT count(*) FROM validation")" "1" "... kept as their validation"
+same "$(q "SELECT stakeholder FROM response WHERE respondent = 'validator'")" "lived-experience" "... in their group"
+same "$(code -b v.jar "$(U "/validations/$AID")")" "200" "after submitting"
+has body ">Disagreement<" "... they see the lights side by side"
+has body "differ" "... with the disagreement flagged"
+has body "person with lived experience" "... validators by group"
+hasnt body "Vi va" "... never by name"
+same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$AID")")" "409" "a second submission is refused"
+same "$(q "SELECT count(*) FROM validation")" "1" "... the first is kept"
+same "$(code -b v.jar -d "csrf=$WCS" -d "standard=1" -d "text=" "$(U "/validations/$AID/queries")")" "400" "a query without a reason is refused"
+same "$(code -b v.jar -d "csrf=$WCS" -d "standard=11" -d "text=Why?" "$(U "/validations/$AID/queries")")" "400" "a query on no standard is refused"
+same "$(code -b v.jar -d "csrf=$WCS" -d "standard=1" -d "text=Why amber when so few are trained?" "$(U "/validations/$AID/queries")")" "303" "a validator queries a rating"
+same "$(q "SELECT kind || ':' || standard FROM standard_query")" "query:1" "... kept with its standard"
+same "$(q "SELECT count(*) FROM audit WHERE action = 'queried a standard''s rating'")" "1" "... and audited"
+
+# Not invited: 404, exactly as if it did not exist.
+web_login w.jar vb@example.org "a long password 1"
+same "$(code -b w.jar "$(U "/validations/$AID")")" "404" "an uninvited validator gets 404"
+same "$(code -b w.jar -d "csrf=$WCS" "${VAL[@]:2}" "$(U "/validations/$AID")")" "404" "... and cannot rate it"
+same "$(code -b w.jar "$(U /validations/99999)")" "404" "... as for one that does not exist"
+same "$(q "SELECT count(*) FROM validation")" "1" "... nothing stored"
+
+# The lead answers, and reopens one standard without the rest.
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "query from person with lived experience" "the lead sees the query, by group"
+same "$(code -b l.jar -d "csrf=$LCS" -d "kind=answer" -d "standard=1" -d "text=Training is booked for March" "$(U "$B/queries")")" "303" "the lead answers"
+same "$(code -b l.jar -d "csrf=$LCS" -d "kind=reopen" -d "standard=1" -d "text=The validator is right; looking again" "$(U "$B/queries")")" "303" "the lead reopens standard 1"
+same "$(code -b l.jar -d "csrf=$LCS" -d "kind=delete" -d "standard=1" -d "text=x" "$(U "$B/queries")")" "400" "an unknown kind is refused"
+QID=$(q "SELECT id FROM standard_query WHERE kind = 'reopen'")
+same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "200" "the reopened standard's form"
+has body "Amend standard 1" "... names it"
+hasnt body 'name="standard-2-rating"' "... and holds no other standard"
+same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
+same "$(q "SELECT version || ':' || standard || ':' || (reopen_id = $QID) FROM assessment_version ORDER BY version DESC LIMIT 1")" "3:1:1" "... makes version 3, answering the reopening"
+same "$(q "SELECT group_concat(coalesce(s.value, '-'), ',') FROM (SELECT s.value FROM assessment_version v JOIN score s ON s.response_id = v.response_id WHERE v.version = 3 ORDER BY s.scale) s")" "1.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0" "... with the other standards carried over"
+same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "404" "an answered reopening cannot be answered again"
+same "$(q "SELECT count(*) FROM audit WHERE action LIKE 'reopened a standard' OR action LIKE '%one standard reopened%'")" "2" "reopening and its amendment are audited"
+
+# Scope and periods.
+same "$(code -b l.jar "$(U /services/other/standards)")" "404" "another service's standards are not found"
+same "$(code -b l.jar "$(U /services/svc/standards/2020-11-05)")" "404" "a date that starts no period is not found"
+same "$(code -b l.jar "$(U /services/svc/standards/2999-01-01)")" "404" "nor a period to come"
+same "$(code -b l.jar "$(U /services/svc/standards/2020-01-01/edit)")" "404" "a past period with no assessment cannot be started"
+
+# The same through the JSON API.
+J=(-H 'Content-Type: application/json')
+json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.argv[1]))" "$1"; }
+code -c la.jar "${J[@]}" -d '{"email": "lead1@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
+same "$(code -b la.jar "$(U /api/v1/services/svc/standards)")" "200" "the lead reads the standards through the API"
+same "$(json "len(d['versions'])")" "3" "... every version"
+same "$(json "d['versions'][1]['reason']")" "The team meeting found more evidence" "... with its reason"
+same "$(json "d['standards'][0]['self'] + '/' + d['standards'][0]['validators'][0]['group']")" "red/lived-experience" "... the lights, validators by group"
+same "$(json "(d['standards'][1]['disagreeing'], d['standards'][1]['widestGap'])")" "(1, 2)" "... and the disagreement"
+same "$(json "d['period']['start']")" "$P" "... for this period"
+same "$(json "[q['kind'] for q in d['queries']]")" "['query', 'answer', 'reopen']" "... with the queries"
+same "$(json "'Vi va' in str(d['queries']) or 'Vi va' in str(d['standards'])")" "False" "... naming no validator in the lights or queries"
+same "$(code -b la.jar "$(U /api/v1/services/other/standards)")" "404" "another service's are not found"
+has body '"status": 404' "... in JSON"
+code -c va.jar "${J[@]}" -d '{"email": "va@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
+same "$(code -b va.jar "$(U /api/v1/validations)")" "200" "a validator's invitations through the API"
+same "$(json "[(v['service'], v['submitted']) for v in d['validations']]")" "[('svc', True)]" "... with what they submitted"
+same "$(code -b va.jar "$(U /api/v1/services/svc/standards)")" "404" "... but not the lead's view"
+
+# The network chooses its period and its rule for "validated".
+run 2 "a period that does not tile the year is refused" -- $WAYMARK network set --db s.db --period-months 5
+has err "1, 2, 3, 4, 6 or 12 months" "... saying which lengths fit"
+run 2 "more groups than validators is refused" -- $WAYMARK network set --db s.db --validators 1 --groups 2
+run 2 "a threshold that is not a number is refused" -- $WAYMARK network set --db s.db --validators two
+same "$(q "SELECT count(*) FROM setting WHERE key LIKE 'validation%' OR key LIKE 'standards%'")" "0" "... nothing kept"
+run 0 "a network chooses monthly periods" -- $WAYMARK network set --db s.db --period-months 1 --validators 1 --groups 1
+has out "standards period: 1 months; validated with 1 validators from 1 groups" "... and says what it set"
+MONTH=$(python3 -c "import datetime; print(datetime.date.today().strftime('%B %Y'))")
+same "$(code -b l.jar "$(U /services/svc/standards)")" "200" "the standards page after the change"
+has body "Standards: $MONTH" "... is for this month"
+run 0 "back to quarterly" -- $WAYMARK network set --db s.db --period-months 3
+code -b l.jar "$(U /api/v1/services/svc/standards)" >/dev/null
+code -b la.jar "$(U /api/v1/services/svc/standards)" >/dev/null
+same "$(json "[s['validated'] for s in d['standards']][:2]")" "[True, True]" "with one validator from one group enough, the standards count as validated"
