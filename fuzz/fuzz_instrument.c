@@ -3,11 +3,14 @@
  * every input it accepts, the scorer (wm_score_scales) with answers drawn
  * from the input's own bytes. Checks that an accepted instrument keeps
  * the promises its header makes: unique linkIds and option codes, scales
- * over scored choice items, scores within the options' range.
+ * over scored choice items, scores within the options' range, and
+ * conditions (enableWhen) that read an earlier question with a value of
+ * its type, so that which items are enabled is decided in one pass.
  */
 #include <math.h>
 #include <string.h>
 
+#include "core/enable.h"
 #include "core/instrument.h"
 #include "core/scoring.h"
 #include "util/diag.h"
@@ -31,7 +34,44 @@ check_items(const struct wm_instrument *in)
 		for (j = 0; j < it->n_options; j++)
 			FUZZ_CHECK(wm_item_find_option(it,
 			    it->options[j].code) == (int)j);
+		for (j = 0; j < it->n_enable_when; j++) {
+			const struct wm_enable_when *ew = &it->enable_when[j];
+			const struct wm_item *q = &in->items[ew->question];
+
+			FUZZ_CHECK(ew->question < i);
+			FUZZ_CHECK(q->type != WM_ITEM_GROUP &&
+			    q->type != WM_ITEM_DISPLAY);
+			FUZZ_CHECK(q->type != WM_ITEM_CHOICE ||
+			    ew->op == WM_OP_EXISTS ||
+			    (ew->option >= 0 && (size_t)ew->option < q->n_options));
+		}
 	}
+}
+
+/* Which items are enabled: a decision for every item, never an item
+ * enabled inside a disabled group; and the words for each condition. */
+static void
+check_enabled(const struct wm_instrument *in, const struct wm_answer *a)
+{
+	struct wm_buf words = WM_BUF_INIT;
+	int *on = calloc(in->n_items ? in->n_items : 1, sizeof(*on));
+	size_t i;
+
+	if (!on)
+		return;
+	wm_items_enabled(in, a, on);
+	for (i = 0; i < in->n_items; i++) {
+		FUZZ_CHECK(on[i] == 0 || on[i] == 1);
+		if (in->items[i].parent >= 0 && !on[in->items[i].parent])
+			FUZZ_CHECK(on[i] == 0);
+		if (!wm_item_conditional(in, i))
+			FUZZ_CHECK(on[i] == 1);
+		wm_buf_clear(&words);
+		wm_item_label(in, i, &words);
+		wm_item_condition_text(in, i, &words);
+	}
+	wm_buf_release(&words);
+	free(on);
 }
 
 /* One answer per item: not given, "no option" (-1), or a valid option,
@@ -92,6 +132,7 @@ score(const struct wm_instrument *in, const uint8_t *data, size_t size)
 	if (!answers || !scores)
 		goto out;
 	make_answers(in, data, size, answers);
+	check_enabled(in, answers);
 	wm_score_scales(in, answers, scores);
 	for (i = 0; i < in->n_scales; i++)
 		check_score(in, &in->scales[i], &scores[i]);

@@ -80,6 +80,7 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	    (rc = load(d, "shared-needs.json", &d->needs)) ||
 	    (rc = load(d, "ten-top-tips.json", &d->tips)) ||
 	    (rc = load(d, "core-standards.json", &d->standards)) ||
+	    (rc = load(d, "core-standards-validation.json", &d->validation)) ||
 	    (rc = load_courses(d)) ||
 	    (rc = demo_network(d)) ||
 	    (rc = demo_services(d)) ||
@@ -102,6 +103,7 @@ demo_release(struct demo *d)
 	wm_instrument_free(d->needs.in);
 	wm_instrument_free(d->tips.in);
 	wm_instrument_free(d->standards.in);
+	wm_instrument_free(d->validation.in);
 	wm_catalogue_free(d->courses);
 	wm_buf_release(&d->err);
 	wm_buf_release(&d->sign_ins);

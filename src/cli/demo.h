@@ -56,7 +56,9 @@ struct demo {
 	struct wm_rng rng;
 	struct wm_buf err;
 	struct wm_date start, end;	/* the two years the demo covers */
-	struct demo_inst markers, ssi, erfs, needs, tips, standards;
+	struct demo_inst markers, ssi, erfs, needs, tips;
+	struct demo_inst standards;	/* a lead's self-assessment */
+	struct demo_inst validation;	/* a validator's ratings */
 	struct wm_catalogue *courses;
 	int64_t network;
 	struct demo_service service[DEMO_SERVICES];

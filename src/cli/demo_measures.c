@@ -163,42 +163,75 @@ start(const struct demo_inst *di, enum wm_subject kind,
 	return r;
 }
 
-/* Fills the evidence and action beside each traffic-light rating. */
+static const char *const owners[] = {
+	"Team lead",
+	"Service manager",
+	"Peer support lead",
+	"Training coordinator",
+};
+
+static const char *const comments[] = {
+	"The evidence matched what people told us at the open forum.",
+	"I could not find the training records for the night staff.",
+	"Good progress since last quarter.",
+	"People using the service were not asked about this yet.",
+};
+
+/* The text answers of one standard, by the end of their linkId: a lead's
+ * evidence, and for anything not green the action with its owner and a
+ * due date at the end of the next quarter; a validator's occasional
+ * comment. */
 static void
 standard_texts(struct demo *d, struct wm_response *r, size_t rating_item)
 {
 	const struct wm_instrument *in = r->in;
 	int green = in->items[rating_item].options[
 	    r->answers[rating_item].option].value >= 3;
+	struct wm_date due = r->authored;
+	char due_text[11];
 	size_t i;
 
+	wm_date_add_months(&due, 4);
+	due.day = 1;
+	wm_date_from_days(wm_date_days(&due) - 1, &due);
+	wm_date_format(&due, due_text);
 	for (i = 0; i < in->n_items; i++) {
 		const struct wm_item *it = &in->items[i];
 		const char *link = it->link_id, *text = NULL;
 		size_t n = strlen(link);
 
-		if (it->parent != in->items[rating_item].parent ||
-		    it->type != WM_ITEM_TEXT)
+		if (it->parent != in->items[rating_item].parent)
 			continue;
 		if (n > 9 && strcmp(link + n - 9, "-evidence") == 0)
 			text = evidence[wm_rng_below(&d->rng, NELEM(evidence))];
-		else if (!green && n > 7 && strcmp(link + n - 7, "-action") == 0)
+		else if (n > 8 && strcmp(link + n - 8, "-comment") == 0 &&
+		    wm_rng_chance(&d->rng, 0.3))
+			text = comments[wm_rng_below(&d->rng, NELEM(comments))];
+		else if (green)
+			continue;
+		else if (n > 7 && strcmp(link + n - 7, "-action") == 0)
 			text = actions[wm_rng_below(&d->rng, NELEM(actions))];
+		else if (n > 13 && strcmp(link + n - 13, "-action-owner") == 0)
+			text = owners[wm_rng_below(&d->rng, NELEM(owners))];
+		else if (n > 11 && strcmp(link + n - 11, "-action-due") == 0)
+			text = due_text;
 		if (text)
-			wm_response_set_text(r, link, text);
+			wm_response_set_answer(r, link, text);
 	}
 }
 
 /* A quarter's self-assessment (who = lead) or validation: each standard's
- * light follows the service's maturity; validators mostly agree. */
+ * light follows the service's maturity; validators mostly agree. The lead
+ * answers the core standards, a validator their own instrument, whose
+ * scales are the same standards. */
 static int
 standards_response(struct demo *d, struct demo_service *sv,
     enum wm_respondent who, const struct demo_validator *v,
     const struct wm_date *when)
 {
-	const struct wm_instrument *in = d->standards.in;
-	struct wm_response *r = start(&d->standards, WM_SUBJECT_SERVICE, who,
-	    when);
+	const struct demo_inst *di = v ? &d->validation : &d->standards;
+	const struct wm_instrument *in = di->in;
+	struct wm_response *r = start(di, WM_SUBJECT_SERVICE, who, when);
 	size_t k;
 	int rc;
 
@@ -218,8 +251,7 @@ standards_response(struct demo *d, struct demo_service *sv,
 		    clamp01(level));
 		standard_texts(d, r, item);
 	}
-	rc = demo_save(d, r, d->standards.id, sv->id, sv->id,
-	    v ? v->id : sv->lead);
+	rc = demo_save(d, r, di->id, sv->id, sv->id, v ? v->id : sv->lead);
 	wm_response_free(r);
 	return rc;
 }

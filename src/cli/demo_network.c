@@ -318,7 +318,13 @@ demo_people(struct demo *d)
 	int rc;
 
 	for (i = 0; i < d->opts->people; i++) {
+		/* The first person, who signs in as the demo person, is on
+		 * the demo practitioner's caseload (the first service), so
+		 * the two demo sign-ins meet however few people there are. */
 		size_t svi = pick_service(d);
+
+		if (i == 0)
+			svi = 0;
 		long start = wm_date_days(&d->start);
 
 		/* Most were already on a caseload; some join later. */

@@ -18,6 +18,7 @@
 #define MAX_OPTIONS 100
 #define MAX_DEPTH 8
 #define MAX_ORDINAL 1e6
+#define MAX_CONDITIONS 16
 
 struct loader {
 	struct wm_instrument *in;
@@ -150,18 +151,30 @@ valid_link_id(const char *s)
 }
 
 /* A string field: NULL (and a problem noted, if required) when absent. */
+static const char *str_value(struct loader *, json_t *, const char *,
+    const char *, int);
+
 static const char *
 str_field(struct loader *l, json_t *obj, const char *key, const char *where,
     int required)
 {
 	json_t *v = json_object_get(obj, key);
-	const char *s;
 
 	if (!v) {
 		if (required)
 			wm_diags_add(l->d, 0, 0, where, "'%s' is missing", key);
 		return NULL;
 	}
+	return str_value(l, v, key, where, required);
+}
+
+/* The string `v` (the value of field `key`), checked and copied. */
+static const char *
+str_value(struct loader *l, json_t *v, const char *key, const char *where,
+    int required)
+{
+	const char *s;
+
 	if (!json_is_string(v)) {
 		wm_diags_add(l->d, 0, 0, where, "'%s' must be a string", key);
 		return NULL;
@@ -403,6 +416,274 @@ parse_item_type(const char *s, enum wm_item_type *out)
 	return -1;
 }
 
+
+static const struct {
+	const char *name;
+	enum wm_enable_op op;
+} enable_ops[] = {
+	{ "exists", WM_OP_EXISTS },
+	{ "=", WM_OP_EQ },
+	{ "!=", WM_OP_NE },
+	{ ">", WM_OP_GT },
+	{ "<", WM_OP_LT },
+	{ ">=", WM_OP_GE },
+	{ "<=", WM_OP_LE },
+};
+
+/* The answer[x] a condition on a question of each type must use. */
+static const char *
+answer_key(enum wm_item_type t)
+{
+	switch (t) {
+	case WM_ITEM_CHOICE:
+		return "answerCoding";
+	case WM_ITEM_STRING:
+	case WM_ITEM_TEXT:
+		return "answerString";
+	case WM_ITEM_INTEGER:
+		return "answerInteger";
+	case WM_ITEM_DATE:
+		return "answerDate";
+	case WM_ITEM_BOOLEAN:
+		return "answerBoolean";
+	case WM_ITEM_GROUP:
+	case WM_ITEM_DISPLAY:
+		break;
+	}
+	return NULL;
+}
+
+/* The one answer[x] of a condition, its key in *key; NULL (and a problem
+ * noted) when there is none or more than one. */
+static json_t *
+condition_answer(struct loader *l, json_t *c, const char *where, size_t pos,
+    const char **key)
+{
+	json_t *v, *found = NULL;
+	const char *k;
+	int n = 0;
+
+	json_object_foreach(c, k, v) {
+		if (strncmp(k, "answer", 6) != 0)
+			continue;
+		n++;
+		found = v;
+		*key = k;
+	}
+	if (n != 1) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu needs exactly "
+		    "one answer (answerCoding, answerBoolean, answerString, "
+		    "answerInteger or answerDate)", pos);
+		return NULL;
+	}
+	return found;
+}
+
+/* The value a condition compares with, which must be of the type of the
+ * question it reads. Returns 0 when it is. */
+static int
+condition_value(struct loader *l, struct wm_enable_when *ew,
+    const struct wm_item *q, json_t *v, const char *where, size_t pos)
+{
+	const char *code, *sys;
+	int k;
+
+	switch (q->type) {
+	case WM_ITEM_CHOICE:
+		code = json_string_value(json_object_get(v, "code"));
+		sys = json_string_value(json_object_get(v, "system"));
+		if (!json_is_object(v) || !code) {
+			wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: "
+			    "answerCoding needs a code", pos);
+			return -1;
+		}
+		k = wm_item_find_option(q, code);
+		if (k < 0) {
+			wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: code "
+			    "'%.64s' is not one of the options of question "
+			    "'%s'", pos, code, q->link_id);
+			return -1;
+		}
+		if (sys && (!q->options[k].system ||
+		    strcmp(sys, q->options[k].system) != 0)) {
+			wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: code "
+			    "'%.64s' is from a different system than question "
+			    "'%s' uses", pos, code, q->link_id);
+			return -1;
+		}
+		ew->option = k;
+		return 0;
+	case WM_ITEM_BOOLEAN:
+		ew->flag = json_is_true(v);
+		if (json_is_boolean(v))
+			return 0;
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: "
+		    "answerBoolean must be true or false", pos);
+		return -1;
+	case WM_ITEM_INTEGER:
+		ew->integer = (long long)json_integer_value(v);
+		if (json_is_integer(v))
+			return 0;
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: "
+		    "answerInteger must be a whole number", pos);
+		return -1;
+	case WM_ITEM_DATE:
+		if (json_is_string(v) &&
+		    wm_date_parse(json_string_value(v), &ew->date) == 0)
+			return 0;
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: "
+		    "answerDate must be a date as YYYY-MM-DD", pos);
+		return -1;
+	case WM_ITEM_STRING:
+	case WM_ITEM_TEXT:
+		ew->text = str_value(l, v, "answerString", where, 1);
+		return ew->text ? 0 : -1;
+	case WM_ITEM_GROUP:
+	case WM_ITEM_DISPLAY:
+		break;
+	}
+	return -1;
+}
+
+/* The question a condition reads: an earlier item that takes answers.
+ * Returns its index, or -1 with the problem noted. */
+static int
+condition_question(struct loader *l, json_t *c, size_t self, const char *where,
+    size_t pos)
+{
+	const char *q = json_string_value(json_object_get(c, "question"));
+	int k;
+
+	if (!q) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu needs a "
+		    "'question': the linkId of an earlier question", pos);
+		return -1;
+	}
+	k = wm_instrument_find_item(l->in, q);
+	if (k < 0 || (size_t)k == self) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: question "
+		    "'%.64s' is not an earlier item in the file (a condition "
+		    "reads a question asked before it)", pos, q);
+		return -1;
+	}
+	if (l->in->items[k].type == WM_ITEM_GROUP ||
+	    l->in->items[k].type == WM_ITEM_DISPLAY) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: '%.64s' is a "
+		    "%s, which has no answer to read", pos, q,
+		    wm_item_type_name(l->in->items[k].type));
+		return -1;
+	}
+	return k;
+}
+
+static int
+condition_op(struct loader *l, json_t *c, const struct wm_item *q,
+    enum wm_enable_op *op, const char *where, size_t pos)
+{
+	const char *s = json_string_value(json_object_get(c, "operator"));
+	size_t i;
+
+	for (i = 0; s && i < NELEM(enable_ops); i++)
+		if (strcmp(enable_ops[i].name, s) == 0)
+			break;
+	if (!s || i == NELEM(enable_ops)) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: operator must "
+		    "be one of exists, =, !=, >, <, >=, <=", pos);
+		return -1;
+	}
+	*op = enable_ops[i].op;
+	if (*op != WM_OP_EXISTS && *op != WM_OP_EQ && *op != WM_OP_NE &&
+	    q->type != WM_ITEM_INTEGER && q->type != WM_ITEM_DATE) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: operator '%s' "
+		    "compares only integer and date questions, and '%s' is a "
+		    "%s question", pos, s, q->link_id,
+		    wm_item_type_name(q->type));
+		return -1;
+	}
+	return 0;
+}
+
+/* One condition into *ew; 0 when it is sound. */
+static int
+load_condition(struct loader *l, json_t *c, size_t self,
+    struct wm_enable_when *ew, const char *where, size_t pos)
+{
+	const struct wm_item *q;
+	const char *key = NULL, *want;
+	json_t *v;
+	int k;
+
+	if (!json_is_object(c)) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu is not an "
+		    "object", pos);
+		return -1;
+	}
+	if ((k = condition_question(l, c, self, where, pos)) < 0)
+		return -1;
+	q = &l->in->items[k];
+	ew->question = (size_t)k;
+	if (condition_op(l, c, q, &ew->op, where, pos) ||
+	    !(v = condition_answer(l, c, where, pos, &key)))
+		return -1;
+	want = ew->op == WM_OP_EXISTS ? "answerBoolean" : answer_key(q->type);
+	if (strcmp(key, want) != 0) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: %s needs %s, "
+		    "not %.40s", pos, ew->op == WM_OP_EXISTS ?
+		    "operator exists" : q->type == WM_ITEM_CHOICE ?
+		    "a choice question" : "this question's type", want, key);
+		return -1;
+	}
+	if (ew->op == WM_OP_EXISTS) {
+		if (!json_is_boolean(v)) {
+			wm_diags_add(l->d, 0, 0, where, "enableWhen %zu: "
+			    "answerBoolean must be true or false", pos);
+			return -1;
+		}
+		ew->flag = json_is_true(v);
+		return 0;
+	}
+	return condition_value(l, ew, q, v, where, pos);
+}
+
+static void
+load_enable_when(struct loader *l, struct wm_item *it, size_t self,
+    json_t *item, const char *where)
+{
+	json_t *arr = json_object_get(item, "enableWhen"), *c;
+	json_t *eb = json_object_get(item, "enableBehavior");
+	const char *behavior = json_string_value(eb);
+	size_t i, n;
+
+	if (!arr) {
+		if (eb)
+			wm_diags_add(l->d, 0, 0, where, "enableBehavior is only "
+			    "for an item with enableWhen");
+		return;
+	}
+	n = json_is_array(arr) ? json_array_size(arr) : 0;
+	if (n == 0 || n > MAX_CONDITIONS) {
+		wm_diags_add(l->d, 0, 0, where, "enableWhen must be a list of "
+		    "1 to %d conditions", MAX_CONDITIONS);
+		return;
+	}
+	if (eb && (!behavior || (strcmp(behavior, "all") != 0 &&
+	    strcmp(behavior, "any") != 0)))
+		wm_diags_add(l->d, 0, 0, where, "enableBehavior must be all "
+		    "or any");
+	else if (!eb && n > 1)
+		wm_diags_add(l->d, 0, 0, where, "enableBehavior (all or any) is "
+		    "needed when enableWhen has several conditions");
+	it->enable_any = behavior && strcmp(behavior, "any") == 0;
+	it->enable_when = wm_arena_calloc(&l->in->arena, n,
+	    sizeof(*it->enable_when));
+	if (!it->enable_when)
+		return;
+	json_array_foreach(arr, i, c)
+		if (load_condition(l, c, self, &it->enable_when[it->n_enable_when],
+		    where, i + 1) == 0)
+			it->n_enable_when++;
+}
+
 static void load_items(struct loader *, json_t *, int, int);
 
 static void
@@ -452,6 +733,7 @@ load_item(struct loader *l, json_t *item, int parent, int depth, size_t pos)
 	}
 	it->text = str_field(l, item, "text", where,
 	    type && it->type != WM_ITEM_GROUP);
+	it->prefix = str_field(l, item, "prefix", where, 0);
 	req = json_object_get(item, "required");
 	if (req && !json_is_boolean(req))
 		wm_diags_add(l->d, 0, 0, where, "'required' must be true or false");
@@ -463,6 +745,7 @@ load_item(struct loader *l, json_t *item, int parent, int depth, size_t pos)
 	children = json_object_get(item, "item");
 	if (!type)
 		return;
+	load_enable_when(l, it, idx, item, where);
 	if (it->type == WM_ITEM_GROUP) {
 		if (!json_is_array(children) || json_array_size(children) == 0)
 			wm_diags_add(l->d, 0, 0, where,

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "util/arena.h"
+#include "util/date.h"
 #include "util/diag.h"
 
 #define WM_INSTRUMENT_MAX_BYTES ((size_t)4 << 20)
@@ -58,8 +59,33 @@ struct wm_option {
 	double value;
 };
 
+/* FHIR enableWhen operators (docs/instruments.md, "Questions asked only
+ * sometimes"). The ordering ones compare integer and date questions. */
+enum wm_enable_op {
+	WM_OP_EXISTS,
+	WM_OP_EQ,
+	WM_OP_NE,
+	WM_OP_GT,
+	WM_OP_LT,
+	WM_OP_GE,
+	WM_OP_LE,
+};
+
+/* One condition: the answer to an earlier question compared with a value
+ * of that question's own type. */
+struct wm_enable_when {
+	size_t question;	/* index of an earlier item that takes answers */
+	enum wm_enable_op op;
+	int flag;		/* exists, boolean: 1 true, 0 false */
+	int option;		/* choice: index into the question's options */
+	const char *text;	/* string and text questions */
+	long long integer;	/* integer questions */
+	struct wm_date date;	/* date questions */
+};
+
 struct wm_item {
 	const char *link_id;
+	const char *prefix;	/* a short name ("Standard 3"), or NULL */
 	const char *text;	/* may be NULL for a group */
 	enum wm_item_type type;
 	int required;
@@ -69,6 +95,9 @@ struct wm_item {
 	size_t n_options;
 	size_t n_scored;
 	double min, max;	/* of the scored options' values */
+	struct wm_enable_when *enable_when;	/* asked only when these hold */
+	size_t n_enable_when;
+	int enable_any;		/* enableBehavior any (else all) */
 };
 
 struct wm_scale {

@@ -5,10 +5,12 @@
  */
 #include "core/response.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/enable.h"
 #include "core/fhir_json.h"
 #include "util/text.h"
 
@@ -432,6 +434,17 @@ wm_response_set_choice(struct wm_response *r, const char *link_id,
 	return 0;
 }
 
+/* Item k answered with a copy of `text`. */
+static int
+keep_text(struct wm_response *r, size_t k, const char *text)
+{
+	r->answers[k].text = wm_arena_strdup(&r->arena, text);
+	if (!r->answers[k].text)
+		return -1;
+	r->answers[k].given = 1;
+	return 0;
+}
+
 int
 wm_response_set_text(struct wm_response *r, const char *link_id,
     const char *text)
@@ -441,11 +454,48 @@ wm_response_set_text(struct wm_response *r, const char *link_id,
 	if (k < 0 || (r->in->items[k].type != WM_ITEM_TEXT &&
 	    r->in->items[k].type != WM_ITEM_STRING) || text[0] == '\0')
 		return -1;
-	r->answers[k].text = wm_arena_strdup(&r->arena, text);
-	if (!r->answers[k].text)
+	return keep_text(r, (size_t)k, text);
+}
+
+int
+wm_response_set_answer(struct wm_response *r, const char *link_id,
+    const char *text)
+{
+	int k = wm_instrument_find_item(r->in, link_id);
+	struct wm_date date;
+	long long v;
+	char *end, num[32];
+
+	if (k < 0 || text[0] == '\0')
 		return -1;
-	r->answers[k].given = 1;
-	return 0;
+	switch (r->in->items[k].type) {
+	case WM_ITEM_CHOICE:
+		return wm_response_set_choice(r, link_id, text);
+	case WM_ITEM_STRING:
+	case WM_ITEM_TEXT:
+		return wm_response_set_text(r, link_id, text);
+	case WM_ITEM_DATE:
+		if (wm_date_parse(text, &date))
+			return -1;
+		break;
+	case WM_ITEM_BOOLEAN:
+		if (strcmp(text, "true") != 0 && strcmp(text, "false") != 0)
+			return -1;
+		break;
+	case WM_ITEM_INTEGER:
+		errno = 0;
+		v = strtoll(text, &end, 10);
+		if (errno || end == text || *end)
+			return -1;
+		/* Kept as the JSON reader keeps it: no sign or zeros added. */
+		snprintf(num, sizeof(num), "%lld", v);
+		text = num;
+		break;
+	case WM_ITEM_GROUP:
+	case WM_ITEM_DISPLAY:
+		return -1;
+	}
+	return keep_text(r, (size_t)k, text);
 }
 
 static void
@@ -530,32 +580,62 @@ blank_draft(const struct wm_response *r, struct wm_diags *d)
 	}
 }
 
+/* A required question left unanswered. One asked only sometimes says
+ * why it is needed, in the item's own words: "Standard 3, Action owner:
+ * needed because the traffic light rating is not Green". */
+static void
+missing(const struct wm_response *r, size_t i, struct wm_diags *d)
+{
+	struct wm_buf why = WM_BUF_INIT;
+	char where[96];
+
+	snprintf(where, sizeof(where), "item %.64s", r->in->items[i].link_id);
+	if (!wm_item_conditional(r->in, i)) {
+		wm_diags_add(d, 0, 0, where, "needs an answer (a completed "
+		    "response answers every required question; save it as "
+		    "in-progress to finish later)");
+		return;
+	}
+	wm_item_label(r->in, i, &why);
+	wm_buf_puts(&why, ": needed because ");
+	wm_item_condition_text(r->in, i, &why);
+	wm_diags_add(d, 0, 0, where, "%s", wm_buf_str(&why));
+	wm_buf_release(&why);
+}
+
 int
 wm_response_check(struct wm_response *r, const struct wm_date *today,
     struct wm_diags *d)
 {
-	size_t before = wm_diags_count(d), i;
-	char where[96];
+	size_t before = wm_diags_count(d), i, n = r->in->n_items;
+	struct wm_answer *counted;
+	int *enabled;
 
+	enabled = wm_arena_calloc(&r->arena, n ? n : 1, sizeof(*enabled));
+	counted = wm_arena_calloc(&r->arena, n ? n : 1, sizeof(*counted));
+	if (!enabled || !counted) {
+		wm_diags_add(d, 0, 0, NULL, "out of memory");
+		return -1;
+	}
+	wm_items_enabled(r->in, r->answers, enabled);
 	check_roles(r, d);
 	if (wm_date_cmp(&r->authored, today) > 0)
 		wm_diags_add(d, 0, 0, "field authored", "is in the future");
 	if (r->status == WM_STATUS_IN_PROGRESS && !any_answer(r))
 		blank_draft(r, d);
-	if (r->status == WM_STATUS_COMPLETED) {
-		for (i = 0; i < r->in->n_items; i++) {
-			if (!r->in->items[i].required || r->answers[i].given)
-				continue;
-			snprintf(where, sizeof(where), "item %.64s",
-			    r->in->items[i].link_id);
-			wm_diags_add(d, 0, 0, where, "needs an answer (a "
-			    "completed response answers every required "
-			    "question; save it as in-progress to finish "
-			    "later)");
-		}
-	}
+	if (r->status == WM_STATUS_COMPLETED)
+		for (i = 0; i < n; i++)
+			if (r->in->items[i].required && enabled[i] &&
+			    !r->answers[i].given)
+				missing(r, i, d);
 	if (wm_diags_count(d) != before)
 		return -1;
-	wm_score_scales(r->in, r->answers, r->scores);
+	/* An answer to a question not asked is kept (docs/instruments.md)
+	 * but, like one never given, not scored. */
+	for (i = 0; i < n; i++) {
+		counted[i] = r->answers[i];
+		counted[i].given = r->answers[i].given && enabled[i];
+	}
+	wm_score_scales(r->in, counted, r->scores);
 	return 0;
 }

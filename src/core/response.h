@@ -68,9 +68,16 @@ int wm_response_set_choice(struct wm_response *r, const char *link_id,
     const char *code);
 int wm_response_set_text(struct wm_response *r, const char *link_id,
     const char *text);
+/* Any question from its answer as text, as a web form sends it: a
+ * choice's code, a date as YYYY-MM-DD, a whole number, true or false, or
+ * text. -1 (nothing set) when it is not an answer the question takes. */
+int wm_response_set_answer(struct wm_response *r, const char *link_id,
+    const char *text);
 
 /* The rules that do not depend on the JSON: who may answer, about whom,
- * when, and required answers; then scores the response. */
+ * when, and required answers (a required question only when it is
+ * enabled: see core/enable.h); then scores the response, counting no
+ * answer to a question that is not enabled. Such answers are kept. */
 int wm_response_check(struct wm_response *r, const struct wm_date *today,
     struct wm_diags *diags);
 

@@ -1,112 +1,386 @@
-/*
- * Drawing an instrument's questions as NHS design system form fields and
- * reading the posted answers back; see form_items.h.
- */
 #include "web/form_items.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/enable.h"
 #include "util/escape.h"
 
-void
-wm_items_attribution(struct wm_http *h, const struct wm_instrument *in)
-{
-	HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\"nhsuk-body-s\">");
-	wm_esc_html_s(&h->out, in->purpose);
-	HTML(h, "</p>\n<p class=\"nhsuk-body-s\">");
-	wm_esc_html_s(&h->out, in->copyright);
-	HTML(h, "</p>\n</div>\n");
-}
+/* The three parts of a date field, as named in the form. */
+static const struct {
+	const char *suffix, *label, *width;
+} date_parts[3] = {
+	{ "day", "Day", "2" },
+	{ "month", "Month", "2" },
+	{ "year", "Year", "4" },
+};
 
-static void
-radios(struct wm_http *h, const struct wm_item *it, const char *chosen,
-    const char *err)
-{
-	size_t k;
+/* Problems core reports in its own terms, which the form says in its. */
+#define CORE_MISSING "needs an answer"
+#define NOT_AN_ANSWER "not one of the answers"
 
-	HTML(h, "<div class=\"nhsuk-form-group");
-	if (err)
-		HTML(h, " nhsuk-form-group--error");
-	HTML(h, "\">\n<fieldset class=\"nhsuk-fieldset\"");
-	if (err) {
-		HTML(h, " aria-describedby=\"");
-		wm_esc_attr_s(&h->out, it->link_id);
-		HTML(h, "-error\"");
-	}
-	HTML(h, ">\n<legend class=\"nhsuk-fieldset__legend "
-	    "nhsuk-fieldset__legend--s\">");
-	wm_esc_html_s(&h->out, it->text);
-	HTML(h, "</legend>\n");
-	if (err) {
-		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
-		wm_esc_attr_s(&h->out, it->link_id);
-		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">Error:"
-		    "</span> ");
-		wm_esc_html_s(&h->out, err);
-		HTML(h, "</span>\n");
-	}
-	HTML(h, "<div class=\"nhsuk-radios\">\n");
-	for (k = 0; k < it->n_options; k++) {
-		const struct wm_option *op = &it->options[k];
-		char id[96];
-
-		snprintf(id, sizeof(id), "%s-%zu", it->link_id, k + 1);
-		HTML(h, "<div class=\"nhsuk-radios__item\">\n"
-		    "<input class=\"nhsuk-radios__input\" id=\"");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "\" name=\"");
-		wm_esc_attr_s(&h->out, it->link_id);
-		HTML(h, "\" type=\"radio\" value=\"");
-		wm_esc_attr_s(&h->out, op->code);
-		HTML(h, "\"");
-		if (chosen && strcmp(chosen, op->code) == 0)
-			HTML(h, " checked");
-		HTML(h, ">\n<label class=\"nhsuk-label nhsuk-radios__label\" "
-		    "for=\"");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "\">");
-		wm_esc_html_s(&h->out, op->display);
-		HTML(h, "</label>\n</div>\n");
-	}
-	HTML(h, "</div>\n</fieldset>\n</div>\n");
-}
-
-static void
-textarea(struct wm_http *h, const struct wm_item *it, const char *value)
-{
-	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
-	    "for=\"");
-	wm_esc_attr_s(&h->out, it->link_id);
-	HTML(h, "\">");
-	wm_esc_html_s(&h->out, it->text);
-	HTML(h, "</label>\n<textarea class=\"nhsuk-textarea\" id=\"");
-	wm_esc_attr_s(&h->out, it->link_id);
-	HTML(h, "\" name=\"");
-	wm_esc_attr_s(&h->out, it->link_id);
-	HTML(h, "\" rows=\"3\">");
-	wm_esc_html_s(&h->out, value ? value : "");
-	HTML(h, "</textarea>\n</div>\n");
-}
-
-/* The message for an item, when the form was refused, or NULL. */
-static const char *
-problem_for(const struct wm_diags *d, const struct wm_item *it)
+static const struct wm_diag *
+diag_for(const struct wm_diags *d, const struct wm_item *it)
 {
 	size_t i;
 
 	for (i = 0; d && i < d->n; i++)
 		if (d->v[i].where && strncmp(d->v[i].where, "item ", 5) == 0 &&
 		    strcmp(d->v[i].where + 5, it->link_id) == 0)
-			return it->n_options ? "Choose an answer (or \"Prefer not "
-			    "to say\")" : "Check this answer";
+			return &d->v[i];
 	return NULL;
 }
 
-/* What to show as item i's answer: the form just sent back, else the
- * draft saved earlier, else nothing. */
+/* The item's name for a message: with its group's short name when the
+ * group has one ("Standard 3, Action owner"), else its own text. */
+static void
+item_name(const struct wm_instrument *in, size_t i, struct wm_buf *out)
+{
+	const struct wm_item *it = &in->items[i];
+
+	if (it->parent >= 0 && in->items[it->parent].prefix)
+		wm_item_label(in, i, out);
+	else
+		wm_buf_puts(out, it->text ? it->text : it->link_id);
+}
+
+/* What to say beside item i about problem g. A message core or this file
+ * wrote for people (a question needed because of another answer, a date
+ * that is not real) is shown as it is; core's general ones are put in the
+ * form's words. */
+static void
+problem_text(const struct wm_instrument *in, size_t i, const struct wm_diag *g,
+    struct wm_buf *out)
+{
+	const struct wm_item *it = &in->items[i];
+	size_t k;
+
+	if (strncmp(g->message, CORE_MISSING, strlen(CORE_MISSING)) != 0 &&
+	    strcmp(g->message, NOT_AN_ANSWER) != 0) {
+		wm_buf_puts(out, g->message);
+		return;
+	}
+	if (it->type == WM_ITEM_DATE) {
+		wm_buf_puts(out, "Enter a date");
+		return;
+	}
+	if (it->type != WM_ITEM_CHOICE && it->type != WM_ITEM_BOOLEAN) {
+		wm_buf_puts(out, "Check this answer");
+		return;
+	}
+	wm_buf_puts(out, "Choose an answer");
+	for (k = 0; k < it->n_options; k++)
+		if (!it->options[k].scored && it->n_scored > 0) {
+			wm_buf_printf(out, " (or \"%s\")", it->options[k].display);
+			break;
+		}
+}
+
+/* The id a link to item i's field goes to: its first control. */
+static void
+field_anchor(const struct wm_item *it, char *out, size_t n)
+{
+	if (it->type == WM_ITEM_CHOICE || it->type == WM_ITEM_BOOLEAN)
+		snprintf(out, n, "%s-1", it->link_id);
+	else if (it->type == WM_ITEM_DATE)
+		snprintf(out, n, "%s-day", it->link_id);
+	else
+		snprintf(out, n, "%s", it->link_id);
+}
+
+void
+wm_items_error_summary(struct wm_http *h, const struct wm_instrument *in,
+    const struct wm_diags *d)
+{
+	struct wm_buf text = WM_BUF_INIT;
+	char anchor[96];
+	size_t i;
+
+	if (!d || d->n == 0)
+		return;
+	HTML(h, "<div class=\"nhsuk-error-summary\" "
+	    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
+	    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
+	    "id=\"error-summary-title\">There is a problem</h2>\n"
+	    "<div class=\"nhsuk-error-summary__body\">\n<ul class=\""
+	    "nhsuk-list nhsuk-error-summary__list\">\n");
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+		const struct wm_diag *g = diag_for(d, it);
+
+		if (!g)
+			continue;
+		wm_buf_clear(&text);
+		problem_text(in, i, g, &text);
+		/* A message that names its item stands alone; a general one
+		 * says which question it is about. */
+		if (strcmp(wm_buf_str(&text), g->message) != 0) {
+			wm_buf_clear(&text);
+			wm_buf_puts(&text, "Answer: ");
+			item_name(in, i, &text);
+		}
+		field_anchor(it, anchor, sizeof(anchor));
+		HTML(h, "<li><a href=\"#");
+		wm_esc_attr_s(&h->out, anchor);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, wm_buf_str(&text));
+		HTML(h, "</a></li>\n");
+	}
+	HTML(h, "</ul>\n</div>\n</div>\n");
+	wm_buf_release(&text);
+}
+
+/* ------------------------------------------------------------------ */
+/* One question                                                        */
+
+struct field {
+	struct wm_http *h;
+	const struct wm_instrument *in;
+	size_t i;
+	const struct wm_item *it;
+	const char *value;	/* the answer to show, or NULL */
+	const struct wm_response *draft;
+	struct wm_buf hint;	/* empty: no hint */
+	struct wm_buf error;	/* empty: no problem */
+};
+
+static void
+id_attr(struct field *f, const char *suffix)
+{
+	wm_esc_attr_s(&f->h->out, f->it->link_id);
+	wm_esc_attr_s(&f->h->out, suffix);
+}
+
+static void
+described_by(struct field *f)
+{
+	if (!f->hint.len && !f->error.len)
+		return;
+	HTML(f->h, " aria-describedby=\"");
+	if (f->hint.len)
+		id_attr(f, "-hint");
+	if (f->hint.len && f->error.len)
+		HTML(f->h, " ");
+	if (f->error.len)
+		id_attr(f, "-error");
+	HTML(f->h, "\"");
+}
+
+/* The form group, then the question's words as a label (for one
+ * control) or a legend (for a set), its hint and its problem. */
+static void
+field_start(struct field *f, int set)
+{
+	HTML(f->h, "<div class=\"nhsuk-form-group");
+	if (f->error.len)
+		HTML(f->h, " nhsuk-form-group--error");
+	HTML(f->h, "\">\n");
+	if (set) {
+		HTML(f->h, "<fieldset class=\"nhsuk-fieldset\"");
+		if (f->it->type == WM_ITEM_DATE)
+			HTML(f->h, " role=\"group\"");
+		described_by(f);
+		HTML(f->h, ">\n<legend class=\"nhsuk-fieldset__legend "
+		    "nhsuk-fieldset__legend--s\">");
+	} else {
+		HTML(f->h, "<label class=\"nhsuk-label\" for=\"");
+		id_attr(f, "");
+		HTML(f->h, "\">");
+	}
+	wm_esc_html_s(&f->h->out, f->it->text);
+	if (set)
+		HTML(f->h, "</legend>\n");
+	else
+		HTML(f->h, "</label>\n");
+	if (f->hint.len) {
+		HTML(f->h, "<div class=\"nhsuk-hint\" id=\"");
+		id_attr(f, "-hint");
+		HTML(f->h, "\">");
+		wm_esc_html_s(&f->h->out, wm_buf_str(&f->hint));
+		HTML(f->h, "</div>\n");
+	}
+	if (f->error.len) {
+		HTML(f->h, "<span class=\"nhsuk-error-message\" id=\"");
+		id_attr(f, "-error");
+		HTML(f->h, "\"><span class=\"nhsuk-u-visually-hidden\">Error:"
+		    "</span> ");
+		wm_esc_html_s(&f->h->out, wm_buf_str(&f->error));
+		HTML(f->h, "</span>\n");
+	}
+}
+
+static void
+field_end(struct field *f, int set)
+{
+	if (set)
+		HTML(f->h, "</fieldset>\n");
+	HTML(f->h, "</div>\n");
+}
+
+static void
+radio(struct field *f, size_t k, const char *code, const char *display)
+{
+	char id[96];
+
+	snprintf(id, sizeof(id), "%s-%zu", f->it->link_id, k + 1);
+	HTML(f->h, "<div class=\"nhsuk-radios__item\">\n"
+	    "<input class=\"nhsuk-radios__input\" id=\"");
+	wm_esc_attr_s(&f->h->out, id);
+	HTML(f->h, "\" name=\"");
+	wm_esc_attr_s(&f->h->out, f->it->link_id);
+	HTML(f->h, "\" type=\"radio\" value=\"");
+	wm_esc_attr_s(&f->h->out, code);
+	HTML(f->h, "\"");
+	if (f->value && strcmp(f->value, code) == 0)
+		HTML(f->h, " checked");
+	HTML(f->h, ">\n<label class=\"nhsuk-label nhsuk-radios__label\" "
+	    "for=\"");
+	wm_esc_attr_s(&f->h->out, id);
+	HTML(f->h, "\">");
+	wm_esc_html_s(&f->h->out, display);
+	HTML(f->h, "</label>\n</div>\n");
+}
+
+static void
+radios(struct field *f)
+{
+	size_t k;
+
+	field_start(f, 1);
+	HTML(f->h, "<div class=\"nhsuk-radios\">\n");
+	if (f->it->type == WM_ITEM_BOOLEAN) {
+		radio(f, 0, "true", "Yes");
+		radio(f, 1, "false", "No");
+	}
+	for (k = 0; k < f->it->n_options; k++)
+		radio(f, k, f->it->options[k].code, f->it->options[k].display);
+	HTML(f->h, "</div>\n");
+	field_end(f, 1);
+}
+
+static void
+error_class(struct field *f, const char *cls)
+{
+	if (f->error.len)
+		wm_esc_attr_s(&f->h->out, cls);
+}
+
+/* Closes a class attribute, then the control's id and name. */
+static void
+id_and_name(struct field *f)
+{
+	HTML(f->h, "\" id=\"");
+	id_attr(f, "");
+	HTML(f->h, "\" name=\"");
+	id_attr(f, "");
+}
+
+static void
+textarea(struct field *f)
+{
+	field_start(f, 0);
+	HTML(f->h, "<textarea class=\"nhsuk-textarea");
+	error_class(f, " nhsuk-textarea--error");
+	id_and_name(f);
+	HTML(f->h, "\" rows=\"3\"");
+	described_by(f);
+	HTML(f->h, ">");
+	wm_esc_html_s(&f->h->out, f->value ? f->value : "");
+	HTML(f->h, "</textarea>\n");
+	field_end(f, 0);
+}
+
+/* A one-line answer: text, or a whole number. */
+static void
+input(struct field *f)
+{
+	int number = f->it->type == WM_ITEM_INTEGER;
+
+	field_start(f, 0);
+	HTML(f->h, "<input class=\"nhsuk-input");
+	if (number)
+		HTML(f->h, " nhsuk-input--width-5");
+	error_class(f, " nhsuk-input--error");
+	id_and_name(f);
+	HTML(f->h, "\" type=\"text\"");
+	if (number)
+		HTML(f->h, " inputmode=\"numeric\"");
+	described_by(f);
+	HTML(f->h, " value=\"");
+	wm_esc_attr_s(&f->h->out, f->value ? f->value : "");
+	HTML(f->h, "\">\n");
+	field_end(f, 0);
+}
+
+/* The three parts of the date to show: from the draft's YYYY-MM-DD, or
+ * as they were typed. */
+static void
+date_values(struct field *f, char part[3][16])
+{
+	char name[96];
+	struct wm_date d;
+	size_t k;
+
+	for (k = 0; k < 3; k++)
+		part[k][0] = '\0';
+	if (f->draft) {
+		if (f->value && wm_date_parse(f->value, &d) == 0) {
+			snprintf(part[0], 16, "%d", d.day);
+			snprintf(part[1], 16, "%d", d.month);
+			snprintf(part[2], 16, "%d", d.year);
+		}
+		return;
+	}
+	for (k = 0; k < 3; k++) {
+		const char *v;
+
+		snprintf(name, sizeof(name), "%s-%s", f->it->link_id,
+		    date_parts[k].suffix);
+		v = wm_form_get(&f->h->form, name);
+		snprintf(part[k], 16, "%s", v ? v : "");
+	}
+}
+
+static void
+date_input(struct field *f)
+{
+	char part[3][16], id[96];
+	size_t k;
+
+	date_values(f, part);
+	field_start(f, 1);
+	HTML(f->h, "<div class=\"nhsuk-date-input\" id=\"");
+	id_attr(f, "");
+	HTML(f->h, "\">\n");
+	for (k = 0; k < 3; k++) {
+		snprintf(id, sizeof(id), "%s-%s", f->it->link_id,
+		    date_parts[k].suffix);
+		HTML(f->h, "<div class=\"nhsuk-date-input__item\">\n"
+		    "<div class=\"nhsuk-form-group\">\n<label class=\""
+		    "nhsuk-label nhsuk-date-input__label\" for=\"");
+		wm_esc_attr_s(&f->h->out, id);
+		HTML(f->h, "\">");
+		wm_esc_html_s(&f->h->out, date_parts[k].label);
+		HTML(f->h, "</label>\n<input class=\"nhsuk-input "
+		    "nhsuk-date-input__input nhsuk-input--width-");
+		wm_esc_attr_s(&f->h->out, date_parts[k].width);
+		error_class(f, " nhsuk-input--error");
+		HTML(f->h, "\" id=\"");
+		wm_esc_attr_s(&f->h->out, id);
+		HTML(f->h, "\" name=\"");
+		wm_esc_attr_s(&f->h->out, id);
+		HTML(f->h, "\" type=\"text\" inputmode=\"numeric\" value=\"");
+		wm_esc_attr_s(&f->h->out, part[k]);
+		HTML(f->h, "\">\n</div>\n</div>\n");
+	}
+	HTML(f->h, "</div>\n");
+	field_end(f, 1);
+}
+
+/* What to show as item i's answer: the draft's, else what was posted. */
 static const char *
-given(struct wm_http *h, const struct wm_instrument *in,
+shown(struct wm_http *h, const struct wm_instrument *in,
     const struct wm_response *draft, size_t i)
 {
 	const struct wm_item *it = &in->items[i];
@@ -121,92 +395,180 @@ given(struct wm_http *h, const struct wm_instrument *in,
 	    ans->text;
 }
 
-void
-wm_items_error_summary(struct wm_http *h, const struct wm_instrument *in,
-    const struct wm_diags *d)
+/* When an item is asked only sometimes, say when, in the file's words;
+ * and how to write a date. */
+static void
+hint_text(const struct wm_instrument *in, size_t i, struct wm_buf *out)
 {
-	size_t i;
-
-	if (!d || !d->n)
-		return;
-	HTML(h, "<div class=\"nhsuk-error-summary\" "
-	    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
-	    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
-	    "id=\"error-summary-title\">There is a problem</h2>\n"
-	    "<div class=\"nhsuk-error-summary__body\">\n<ul class=\""
-	    "nhsuk-list nhsuk-error-summary__list\">\n");
-	for (i = 0; i < in->n_items; i++) {
-		const struct wm_item *it = &in->items[i];
-
-		if (!problem_for(d, it))
-			continue;
-		HTML(h, "<li><a href=\"#");
-		wm_esc_attr_s(&h->out, it->link_id);
-		if (it->n_options)
-			HTML(h, "-1");
-		HTML(h, "\">");
-		HTML(h, "Answer: ");
-		wm_esc_html_s(&h->out, it->text);
-		HTML(h, "</a></li>\n");
+	if (wm_item_conditional(in, i)) {
+		wm_buf_puts(out, in->items[i].required ? "Needed if " :
+		    "Asked if ");
+		wm_item_condition_text(in, i, out);
+		wm_buf_puts(out, ".");
 	}
-	HTML(h, "</ul>\n</div>\n</div>\n");
+	if (in->items[i].type == WM_ITEM_DATE)
+		wm_buf_puts(out, out->len ? " For example, 31 3 2027" :
+		    "For example, 31 3 2027");
+}
+
+static void
+question(struct wm_http *h, const struct wm_instrument *in, size_t i,
+    const struct wm_response *draft, const struct wm_diags *d)
+{
+	const struct wm_diag *g = diag_for(d, &in->items[i]);
+	struct field f;
+
+	f.h = h;
+	f.in = in;
+	f.i = i;
+	f.it = &in->items[i];
+	f.draft = draft;
+	f.value = shown(h, in, draft, i);
+	wm_buf_init(&f.hint, WM_BUF_DEFAULT_MAX);
+	wm_buf_init(&f.error, WM_BUF_DEFAULT_MAX);
+	hint_text(in, i, &f.hint);
+	if (g)
+		problem_text(in, i, g, &f.error);
+	switch (f.it->type) {
+	case WM_ITEM_CHOICE:
+	case WM_ITEM_BOOLEAN:
+		radios(&f);
+		break;
+	case WM_ITEM_DATE:
+		date_input(&f);
+		break;
+	case WM_ITEM_STRING:
+	case WM_ITEM_INTEGER:
+		input(&f);
+		break;
+	case WM_ITEM_TEXT:
+		textarea(&f);
+		break;
+	case WM_ITEM_GROUP:
+	case WM_ITEM_DISPLAY:
+		break;
+	}
+	wm_buf_release(&f.hint);
+	wm_buf_release(&f.error);
 }
 
 void
 wm_items_fields(struct wm_http *h, const struct wm_instrument *in,
     size_t from, size_t to, const struct wm_diags *d,
-    const struct wm_response *prefill)
+    const struct wm_response *draft)
 {
 	size_t i;
 
 	for (i = from; i < to && i < in->n_items; i++) {
 		const struct wm_item *it = &in->items[i];
-		const char *v = given(h, in, prefill, i);
 
-		switch (it->type) {
-		case WM_ITEM_GROUP:
+		if (it->type == WM_ITEM_GROUP) {
 			if (it->text) {
 				HTML(h, "<h2 class=\"nhsuk-heading-m\">");
 				wm_esc_html_s(&h->out, it->text);
 				HTML(h, "</h2>\n");
 			}
-			break;
-		case WM_ITEM_DISPLAY:
+		} else if (it->type == WM_ITEM_DISPLAY) {
 			HTML(h, "<p class=\"nhsuk-body\">");
 			wm_esc_html_s(&h->out, it->text);
 			HTML(h, "</p>\n");
-			break;
-		case WM_ITEM_CHOICE:
-			radios(h, it, v, problem_for(d, it));
-			break;
-		default:
-			textarea(h, it, v);
-			break;
+		} else {
+			question(h, in, i, draft, d);
 		}
 	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the form back                                               */
+
+/* 1 when s is 1 to max digits. */
+static int
+digits(const char *s, size_t max)
+{
+	size_t n = strlen(s), k;
+
+	if (n == 0 || n > max)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+/* A date's three parts into "YYYY-MM-DD" in out; 0 when none was given,
+ * 1 when out holds a real date, -1 when what was typed is not one. */
+static int
+posted_date(struct wm_http *h, const struct wm_item *it, char out[16])
+{
+	const char *v[3];
+	char name[96];
+	struct wm_date d;
+	size_t k, given = 0;
+
+	for (k = 0; k < 3; k++) {
+		snprintf(name, sizeof(name), "%s-%s", it->link_id,
+		    date_parts[k].suffix);
+		v[k] = wm_form_get(&h->form, name);
+		if (!v[k])
+			v[k] = "";
+		given += v[k][0] != '\0';
+	}
+	if (given == 0)
+		return 0;
+	if (!digits(v[0], 2) || !digits(v[1], 2) || !digits(v[2], 4) ||
+	    strlen(v[2]) != 4)
+		return -1;
+	/* Checked as digits above: strtol cannot fail here. */
+	snprintf(out, 16, "%s-%02ld-%02ld", v[2], strtol(v[1], NULL, 10),
+	    strtol(v[0], NULL, 10));
+	return wm_date_parse(out, &d) == 0 ? 1 : -1;
 }
 
 void
 wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
     size_t to, struct wm_diags *d)
 {
+	struct wm_buf name = WM_BUF_INIT;
 	size_t i;
 
 	for (i = from; i < to && i < r->in->n_items; i++) {
 		const struct wm_item *it = &r->in->items[i];
 		const char *v = wm_form_get(&h->form, it->link_id);
-		char where[80];
+		char where[80], date[16];
+		int rc;
 
+		snprintf(where, sizeof(where), "item %.64s", it->link_id);
+		if (it->type == WM_ITEM_DATE) {
+			rc = posted_date(h, it, date);
+			if (rc > 0)
+				rc = wm_response_set_answer(r, it->link_id,
+				    date);
+			if (rc < 0) {
+				wm_buf_clear(&name);
+				item_name(r->in, i, &name);
+				wm_diags_add(d, 0, 0, where, "%s: enter a real "
+				    "date, for example 31 3 2027",
+				    wm_buf_str(&name));
+			}
+			continue;
+		}
 		if (!v || !v[0] || it->type == WM_ITEM_GROUP ||
 		    it->type == WM_ITEM_DISPLAY)
 			continue;
-		if ((it->type == WM_ITEM_CHOICE ?
-		    wm_response_set_choice(r, it->link_id, v) :
-		    wm_response_set_text(r, it->link_id, v)) != 0) {
-			snprintf(where, sizeof(where), "item %.64s", it->link_id);
-			wm_diags_add(d, 0, 0, where, "not one of the answers");
-		}
+		if (wm_response_set_answer(r, it->link_id, v) != 0)
+			wm_diags_add(d, 0, 0, where, NOT_AN_ANSWER);
 	}
+	wm_buf_release(&name);
+}
+
+void
+wm_items_attribution(struct wm_http *h, const struct wm_instrument *in)
+{
+	HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, in->purpose);
+	HTML(h, "</p>\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, in->copyright);
+	HTML(h, "</p>\n</div>\n");
 }
 
 /* An answer the form can show is filled in; one it cannot (a kind of
@@ -226,7 +588,7 @@ draft_answer(void *ctx, const struct wm_stored_answer_row *row)
 		wm_response_set_choice(r, it->link_id,
 		    it->options[row->option].code);
 	else if (it->type != WM_ITEM_CHOICE && row->text)
-		wm_response_set_text(r, it->link_id, row->text);
+		wm_response_set_answer(r, it->link_id, row->text);
 	return 0;
 }
 

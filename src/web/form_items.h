@@ -1,31 +1,39 @@
 /*
- * An instrument's questions as HTML form fields, and the posted fields
- * read back into a response: one way to draw and read a form, shared by
- * the measure pages and the standards self-assessment and validation.
- * Everything is written into the request's response buffer.
+ * An instrument's items as an HTML form, and the posted form read back
+ * into a response: one renderer for every page that asks questions (a
+ * person's measures, a lead's self-assessment, a validator's ratings).
+ *
+ * Without JavaScript a form cannot show and hide questions as answers
+ * change, so every item is drawn; one asked only sometimes (enableWhen)
+ * carries a hint made from its conditions ("Needed if the traffic light
+ * rating is not Green"), and core decides on saving whether it was
+ * needed. A date is three text boxes (day, month, year), the NHS design
+ * system's date input, named LINKID-day, LINKID-month and LINKID-year.
+ * Everything is written into h->out through the escaping writers.
  */
 #ifndef WM_WEB_FORM_ITEMS_H
 #define WM_WEB_FORM_ITEMS_H
 
-#include <stddef.h>
-
 #include "core/response.h"
-#include "util/diag.h"
 #include "web/http.h"
 
-/* "There is a problem", with a link to each question the check refused
- * (nothing when d has no problems). */
+/* "There is a problem", with one link per item that `d` finds fault with
+ * (in the instrument's order); nothing when d is NULL or empty. */
 void wm_items_error_summary(struct wm_http *h, const struct wm_instrument *in,
     const struct wm_diags *d);
 
-/* Items [from, to) as fields, each showing its problem from d: with the
- * answers just posted when `prefill` is NULL, else prefill's. */
+/* Items [from, to) of `in`, in file order: headings for groups, text
+ * for display items, a field for each question, with its problem from
+ * `d` beside it. Answers shown are `prefill`'s when it is given, else
+ * those just posted in h->form. */
 void wm_items_fields(struct wm_http *h, const struct wm_instrument *in,
     size_t from, size_t to, const struct wm_diags *d,
     const struct wm_response *prefill);
 
-/* The posted answers to items [from, to) into r; an answer that is not
- * one of a question's options becomes a problem in d. */
+/* The posted answers to items [from, to) into `r`; an answer the
+ * question cannot take (an unknown option, a date that is not a real
+ * date) is a problem in `d`, placed on its item. Empty fields are no
+ * answer. */
 void wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
     size_t to, struct wm_diags *d);
 

@@ -56,7 +56,7 @@ small_network() {
 	local db=$1
 	$WAYMARK init --db "$db" >/dev/null &&
 	$WAYMARK instrument load --db "$db" "$ROOT"/instruments/dreem-*.json \
-	    "$ROOT"/instruments/core-standards.json \
+	    "$ROOT"/instruments/core-standards*.json \
 	    "$ROOT"/instruments/ten-top-tips.json >/dev/null &&
 	$WAYMARK unit add --db "$db" --kind network --code net --name "Test Network" >/dev/null &&
 	$WAYMARK unit add --db "$db" --kind provider --code prov --name "Test Provider" --parent net >/dev/null &&

@@ -58,5 +58,20 @@ before=$(counts r.db)
 refuse bad-validator-no-author.json "a lead's or a validator's rating must say who gave it" "a validation without an author is refused"
 refuse bad-validator-wrong-group.json "does not hold the validator role as commissioner" "a validator speaking for another group is refused"
 refuse bad-lead-not-lead.json "does not hold the lead role" "a self-assessment by someone who is not the lead is refused"
+# Anything not green needs an action with an owner and a due date: each
+# one missing is named, by standard, in words (core-standards 1.1.0).
+refuse bad-lead-action-no-owner.json "item standard-3-action-owner: Standard 3, Action owner: needed because the traffic light rating is not Green" "an action without its owner is refused"
+has err "item standard-5-action-due: Standard 5, Action due date: needed because the traffic light rating is not Green" "and one without its due date, in the same pass"
+sed 's/core-standards-validation|1.0.0/core-standards|1.1.0/' "$R/good-standards-validator-red.json" >val-on-lead.json
+run 1 "a validator cannot answer the lead's self-assessment" -- $WAYMARK respond --db r.db val-on-lead.json
+has err "is not answered by 'validator'" "says who answers it"
 refuse bad-author-other-person.json "a person answers only for themselves" "answers given as someone else are refused"
 same "$(counts r.db)" "$before" "refused ratings changed nothing"
+
+# Version 1.0.0 of the core standards (answered by leads and validators
+# alike, with "not rated") stays readable beside 1.1.0: databases hold it.
+run 0 "core standards 1.0.0 loads beside 1.1.0" -- $WAYMARK instrument load --db r.db "$FIX/instruments/core-standards-1.0.0.json"
+run 0 "a 1.0.0 self-assessment is still recorded" -- $WAYMARK respond --db r.db "$R/good-standards-lead-1.0.0.json"
+has out "standard-1: 2.00" "and scored as before"
+run 0 "the network report reads both versions" -- $WAYMARK report network --db r.db --format csv --disclosure none
+has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "one family: the latest self-rating, whichever version"

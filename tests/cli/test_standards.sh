@@ -33,6 +33,11 @@ same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber"
 has body "There is a problem" "... with the error summary"
 has body 'value="amber" checked' "... keeping what was chosen"
 same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=purple" "$(U "$B/edit")")" "400" "a light that is not red, amber or green is refused"
+NOOWNER=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone")
+for n in 2 3 4 5 6 7 8 9 10; do NOOWNER+=(-d "standard-$n-rating=green"); done
+same "$(code -b l.jar "${NOOWNER[@]}" "$(U "$B/edit")")" "400" "an action without its owner or due date is refused"
+has body "Standard 1, Action owner" "... naming the owner"
+has body "Standard 1, Action due" "... and the due date"
 same "$(code -b l.jar -d "save=done" "$(U "$B/edit")")" "403" "a submission without the form token is refused"
 same "$(counts s.db)" "$before" "... and nothing was stored"
 
@@ -44,7 +49,7 @@ has body "Continue the self-assessment" "the standards page offers to continue"
 code -b l.jar "$(U "$B/edit")" >/dev/null
 has body 'value="amber" checked' "the draft fills the form in again"
 
-ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness")
+ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=31" -d "standard-1-action-due-month=3" -d "standard-1-action-due-year=2027")
 for n in 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
 same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "303" "submitting the self-assessment"
 same "$(q "SELECT count(*) FROM assessment_version")" "1" "... makes version 1"
@@ -126,7 +131,7 @@ QID=$(q "SELECT id FROM standard_query WHERE kind = 'reopen'")
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "200" "the reopened standard's form"
 has body "Amend standard 1" "... names it"
 hasnt body 'name="standard-2-rating"' "... and holds no other standard"
-same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
+same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=30" -d "standard-1-action-due-month=6" -d "standard-1-action-due-year=2027" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
 same "$(q "SELECT version || ':' || standard || ':' || (reopen_id = $QID) FROM assessment_version ORDER BY version DESC LIMIT 1")" "3:1:1" "... makes version 3, answering the reopening"
 same "$(q "SELECT group_concat(coalesce(s.value, '-'), ',') FROM (SELECT s.value FROM assessment_version v JOIN score s ON s.response_id = v.response_id WHERE v.version = 3 ORDER BY s.scale) s")" "1.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0" "... with the other standards carried over"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "404" "an answered reopening cannot be answered again"

@@ -34,6 +34,7 @@
 
 struct shipped {
 	const char *file;
+	const char *version;
 	const char *name;
 	size_t n_items;
 	size_t n_scales;
@@ -56,19 +57,25 @@ struct shipped {
 #define RV WM_RESPONDENT_VALIDATOR
 
 static const struct shipped shipped[] = {
-	{ "dreem-recovery-markers.json", "DREEMRecoveryMarkers", 13, 1, P,
+	{ "dreem-recovery-markers.json", "1.0.0", "DREEMRecoveryMarkers", 13, 1, P,
 	    RP | RPP, "dreem", 11, "recovery-markers", 11, 80 },
-	{ "dreem-supportive-service-indicators.json",
+	{ "dreem-supportive-service-indicators.json", "1.0.0",
 	    "DREEMSupportiveServiceIndicators", 11, 1, P, RP | RPP, "dreem", 9,
 	    "supportive-service", 9, 80 },
-	{ "erfs.json", "ERFS", 20, 4, S, RP | RS, "erfs", 16,
+	{ "erfs.json", "1.0.0", "ERFS", 20, 4, S, RP | RS, "erfs", 16,
 	    "person-centred", 6, 80 },
-	{ "shared-needs.json", "SharedNeeds", 19, 1, P | ST, RP | RPP | RS,
+	{ "shared-needs.json", "1.0.0", "SharedNeeds", 19, 1, P | ST, RP | RPP | RS,
 	    "shared-needs", 9, "shared-needs", 9, 80 },
-	{ "ten-top-tips.json", "TenTopTips", 13, 1, ST, RS, "ten-top-tips", 10,
+	{ "ten-top-tips.json", "1.0.0", "TenTopTips", 13, 1, ST, RS, "ten-top-tips", 10,
 	    "recovery-practice", 10, 50 },
-	{ "core-standards.json", "CoreStandards", 50, 10, S, RL | RV,
-	    "core-standards", 10, "standard-1", 1, 100 },
+	/* A lead's: per standard a group, its text, the light, evidence,
+	 * and an action, owner and due date required when not green. */
+	{ "core-standards.json", "1.1.0", "CoreStandards", 70, 10, S, RL,
+	    "core-standards", 40, "standard-1", 1, 100 },
+	/* A validator's: per standard a group, its text, the light (or not
+	 * rated) and a comment. */
+	{ "core-standards-validation.json", "1.0.0", "CoreStandardsValidation",
+	    40, 10, S, RV, "core-standards", 10, "standard-1", 1, 100 },
 };
 
 /* Files that are not questionnaires, and what they hold. */
@@ -161,7 +168,7 @@ check_shipped(const struct shipped *s, const struct wm_instrument *in)
 	snprintf(url, sizeof(url), "https://waymark.example/fhir/"
 	    "Questionnaire/%.*s", (int)(strlen(s->file) - 5), s->file);
 	assert_string_equal(in->url, url);
-	assert_string_equal(in->version, "1.0.0");
+	assert_string_equal(in->version, s->version);
 	assert_string_equal(in->name, s->name);
 	assert_string_equal(in->status, "active");
 	assert_int_equal(in->n_items, s->n_items);

@@ -140,16 +140,8 @@ test_names(void **state)
 static struct wm_instrument *
 load(const char *file)
 {
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
-	size_t len;
-	char *text = tu_read_instrument_file(file, &len);
+	struct wm_instrument *in = tu_load_instrument(file);
 
-	assert_non_null(text);
-	if (wm_instrument_parse(text, len, &in, &d) != 0)
-		tu_print_diags(file, &d);
-	free(text);
-	wm_diags_release(&d);
 	assert_non_null(in);
 	return in;
 }

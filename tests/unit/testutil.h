@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/instrument.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -62,6 +63,26 @@ tu_read_instrument_file(const char *name, size_t *len)
 	    sizeof(path))
 		return NULL;
 	return tu_read_path(path, len);
+}
+
+static inline void tu_print_diags(const char *label,
+    const struct wm_diags *d);
+
+/* A shipped instrument, parsed; NULL (with its problems on stderr) when
+ * it cannot be read or does not load. The caller frees it. */
+static inline struct wm_instrument *
+tu_load_instrument(const char *name)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	size_t len;
+	char *text = tu_read_instrument_file(name, &len);
+
+	if (text && wm_instrument_parse(text, len, &in, &d) != 0)
+		tu_print_diags(name, &d);
+	free(text);
+	wm_diags_release(&d);
+	return in;
 }
 
 /*
