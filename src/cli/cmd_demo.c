@@ -31,14 +31,6 @@ parse_long(const char *opt, const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
-static const char *
-default_instruments(void)
-{
-	const char *env = getenv("WAYMARK_INSTRUMENTS");
-
-	return env && env[0] ? env : "instruments";
-}
-
 int
 cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -70,7 +62,7 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	    parse_long("seed", seed, 0, 2147483647L, &sd))
 		return CLI_USAGE;
 	o.seed = (uint64_t)sd;
-	o.instruments = dir ? dir : default_instruments();
+	o.instruments = dir ? dir : cli_instruments_dir();
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
 	if (stat(db, &st) == 0) {

@@ -4,6 +4,7 @@
  */
 #include "core/training.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "util/csv.h"
@@ -159,6 +160,39 @@ wm_training_file_release(struct wm_training_file *f)
 	wm_arena_release(&f->arena);
 	f->v = NULL;
 	f->n = 0;
+}
+
+int
+wm_staff_list_add(void *list, const struct wm_staff *s)
+{
+	struct wm_staff_list *l = list;
+	struct wm_staff c = { s->account_id, NULL, NULL };
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 32;
+		struct wm_staff *v;
+
+		if (cap > WM_STAFF_MAX ||
+		    !(v = realloc(l->v, cap * sizeof(*v))))
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	c.email = wm_arena_strdup(&l->arena, s->email ? s->email : "");
+	c.name = wm_arena_strdup(&l->arena, s->name ? s->name : "");
+	if (!c.email || !c.name)
+		return -1;
+	l->v[l->n++] = c;
+	return 0;
+}
+
+void
+wm_staff_list_release(struct wm_staff_list *l)
+{
+	free(l->v);
+	wm_arena_release(&l->arena);
+	l->v = NULL;
+	l->n = l->cap = 0;
 }
 
 static int

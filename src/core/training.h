@@ -75,6 +75,22 @@ int wm_training_csv_read(const char *text, size_t len,
 
 void wm_training_file_release(struct wm_training_file *f);
 
+/* A service's current staff, collected from the store's rows: the list
+ * owns copies of the emails and names (wm_staff_list_release). */
+struct wm_staff_list {
+	struct wm_arena arena;
+	struct wm_staff *v;
+	size_t n, cap;
+};
+
+#define WM_STAFF_LIST_INIT { WM_ARENA_INIT, NULL, 0, 0 }
+#define WM_STAFF_MAX 10000
+
+/* A row callback for the store: adds a copy of *s to the list (`list`);
+ * -1 when out of memory or past WM_STAFF_MAX. */
+int wm_staff_list_add(void *list, const struct wm_staff *s);
+void wm_staff_list_release(struct wm_staff_list *l);
+
 /* The member of staff with this email (compared ignoring the case of
  * ASCII letters, as accounts are), or NULL. */
 const struct wm_staff *wm_training_staff_find(const struct wm_staff *staff,

@@ -21,7 +21,8 @@ static const struct {
 	const char *title;
 	const char *about;
 } sections[] = {
-	{ NULL, NULL, NULL },
+	{ "/training", "Recovery training", "Which staff have done which "
+	    "recovery course, and the share of current staff for each." },
 };
 
 struct find {

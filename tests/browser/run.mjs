@@ -155,6 +155,16 @@ try {
   await axe(prac, 'the reflection saved page');
   await prac.goto(base + '/reflections');
   await axe(prac, "the practitioner's own Ten Top Tips");
+
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, base, signins.lead.email, signins.lead.pw);
+  await lead.goto(base + '/services/exbridge-recovery/training');
+  check(/Coverage/.test(await lead.content()), "a lead sees their service's recovery training");
+  await axe(lead, 'the recovery training page');
+  await shoot(lead, 'training');
+  await lead.click('main button:has-text("Import file")');
+  check(/There is a problem/.test(await lead.content()), 'importing with no file chosen says what to do');
+  await axe(lead, 'the recovery training page with errors');
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
