@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 
+#include "core/catalogue.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -93,6 +94,15 @@ int cli_parse_long(const char *opt, const char *s, long lo, long hi,
  * input) or, with no file, typed twice at the terminal without echo.
  * Returns 0, 1 when there is no file and no terminal to ask at, or -1. */
 int cli_new_password(const char *file, const char *who, char *out, size_t n);
+
+/* Where the instrument files are: $WAYMARK_INSTRUMENTS, else
+ * ./instruments. */
+const char *cli_instruments_dir(void);
+
+/* The training-course catalogue from `path`, or with NULL from
+ * training-courses.json in cli_instruments_dir(); reports and returns
+ * CLI_FAIL if it cannot be read or checked. Free with wm_catalogue_free. */
+int cli_load_courses(const char *path, struct wm_catalogue **out);
 
 /* A loaded instrument, parsed from the text the store holds. */
 int cli_load_instrument(struct wm_store *s, const char *url,

@@ -14,14 +14,6 @@
 
 int cmd_demo(const struct cli_cmd *cmd, int argc, char **argv);
 
-static const char *
-default_instruments(void)
-{
-	const char *env = getenv("WAYMARK_INSTRUMENTS");
-
-	return env && env[0] ? env : "instruments";
-}
-
 int
 cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -53,7 +45,7 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	    cli_parse_long("seed", seed, 0, 2147483647L, &sd))
 		return CLI_USAGE;
 	o.seed = (uint64_t)sd;
-	o.instruments = dir ? dir : default_instruments();
+	o.instruments = dir ? dir : cli_instruments_dir();
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
 	if (stat(db, &st) == 0) {

@@ -36,6 +36,7 @@ int
 cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
+	const char *courses = NULL;
 	int allow_demo = 0;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
@@ -47,9 +48,13 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "allow-demo", .help = "serve a demo database (public "
 		    "passwords) on an address other than loopback",
 		    .flag = &allow_demo },
+		{ .name = "courses", .arg = "FILE", .help = "the training "
+		    "course catalogue (default: training-courses.json in "
+		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
 		{ 0 },
 	};
 	struct wm_server_opts o = { .threads = 4 };
+	struct wm_catalogue *cat = NULL;
 	struct wm_buf err = WM_BUF_INIT, url = WM_BUF_INIT;
 	char host[64], *pos[1];
 	size_t n;
@@ -74,11 +79,16 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 	o.allow_demo = allow_demo;
 	wm_buf_printf(&url, "http://%s", listen);
 	o.base_url = base ? base : wm_buf_str(&url);
+	if ((rc = cli_load_courses(courses, &cat)))
+		goto out;
+	o.courses = cat;
 	rc = CLI_FAIL;
 	if (wm_server_check(&o, &err) == 0 && wm_server_run(&o, &err) == 0)
 		rc = CLI_OK;
 	else
 		cli_error("%s", wm_buf_str(&err));
+out:
+	wm_catalogue_free(cat);
 	wm_buf_release(&err);
 	wm_buf_release(&url);
 	return rc;

@@ -21,6 +21,8 @@ int cmd_demo(const struct cli_cmd *, int, char **);
 int cmd_serve(const struct cli_cmd *, int, char **);
 int cmd_network_set(const struct cli_cmd *, int, char **);
 int cmd_network_show(const struct cli_cmd *, int, char **);
+int cmd_training_import(const struct cli_cmd *, int, char **);
+int cmd_training_add(const struct cli_cmd *, int, char **);
 
 const struct cli_cmd cli_commands[] = {
 	{ "init", NULL, cmd_init,
@@ -64,6 +66,13 @@ const struct cli_cmd cli_commands[] = {
 	{ "report", "network", cmd_report_network,
 	    "the network summary: outcomes by site and quarter, latest "
 	    "traffic lights", "--db FILE [--format text|csv]" },
+	{ "training", "import", cmd_training_import,
+	    "record staff's recovery training from a CSV file (all rows or "
+	    "none)", "--db FILE --service CODE [--courses FILE] CSV-FILE" },
+	{ "training", "add", cmd_training_add,
+	    "record one member of staff's completed recovery course",
+	    "--db FILE --service CODE --email EMAIL --course CODE "
+	    "--completed DATE" },
 	{ "serve", NULL, cmd_serve,
 	    "serve the web application until stopped (Ctrl-C)",
 	    "--db FILE [--listen HOST:PORT] [--base-url URL] [--allow-demo]" },

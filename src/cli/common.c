@@ -191,3 +191,39 @@ cli_parse_long(const char *opt, const char *s, long lo, long hi, long *out)
 	*out = v;
 	return 0;
 }
+
+const char *
+cli_instruments_dir(void)
+{
+	const char *env = getenv("WAYMARK_INSTRUMENTS");
+
+	return env && env[0] ? env : "instruments";
+}
+
+int
+cli_load_courses(const char *path, struct wm_catalogue **out)
+{
+	struct wm_buf def = WM_BUF_INIT, text = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	int rc = CLI_FAIL;
+
+	*out = NULL;
+	if (!path) {
+		wm_buf_printf(&def, "%s/training-courses.json",
+		    cli_instruments_dir());
+		path = wm_buf_str(&def);
+	}
+	if (cli_read_file(path, (size_t)1 << 20, &text) == CLI_OK) {
+		if (wm_catalogue_parse(text.data, text.len, out, &d) == 0)
+			rc = CLI_OK;
+		else
+			cli_print_diags(path, &d);
+	}
+	if (rc)
+		cli_error("the training courses are read from %s (set "
+		    "--courses FILE or $WAYMARK_INSTRUMENTS)", path);
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	wm_buf_release(&def);
+	return rc;
+}

@@ -56,6 +56,36 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_TRAINING_ADD] =
 	    "INSERT INTO training(account_id, course, completed, recorded)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	/* The same person, course and date again is skipped, not refused. */
+	[ST_TRAINING_RECORD] =
+	    "INSERT INTO training(account_id, course, completed, recorded)"
+	    " VALUES (?1, ?2, ?3, ?4)"
+	    " ON CONFLICT (account_id, course, completed) DO NOTHING",
+	/* A service's current staff: its practitioners and leads. */
+	[ST_SERVICE_STAFF] =
+	    "SELECT a.id, a.email, a.name FROM account a"
+	    " WHERE a.id IN (SELECT account_id FROM role_grant"
+	    " WHERE unit_id = ?1 AND role IN ('practitioner', 'lead'))"
+	    " ORDER BY a.name, a.email",
+	[ST_SERVICE_STAFF_IS] =
+	    "SELECT 1 FROM role_grant WHERE account_id = ?1 AND unit_id = ?2"
+	    " AND role IN ('practitioner', 'lead') LIMIT 1",
+	[ST_TRAINING_LIST] =
+	    "SELECT a.email, a.name, t.course, t.completed, t.recorded"
+	    " FROM training t JOIN account a ON a.id = t.account_id"
+	    " WHERE t.account_id IN (SELECT account_id FROM role_grant"
+	    " WHERE unit_id = ?1 AND role IN ('practitioner', 'lead'))"
+	    " ORDER BY t.completed DESC, a.name, a.email, t.course LIMIT ?2",
+	/* One statement, so the staff and the counts are one snapshot. With
+	 * no training at all there is one row: the staff, a NULL course. */
+	[ST_TRAINING_COVERAGE] =
+	    "WITH staff AS (SELECT DISTINCT account_id FROM role_grant"
+	    " WHERE unit_id = ?1 AND role IN ('practitioner', 'lead'))"
+	    " SELECT (SELECT count(*) FROM staff), t.course,"
+	    " count(DISTINCT t.account_id)"
+	    " FROM (SELECT 1) LEFT JOIN training t"
+	    " ON t.account_id IN (SELECT account_id FROM staff)"
+	    " GROUP BY t.course ORDER BY t.course",
 	[ST_CYCLE_ADD] =
 	    "INSERT INTO cycle(unit_id, instrument_url, subject_kind,"
 	    " every_months, start_date, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",

@@ -16,6 +16,7 @@
 
 #include "core/instrument.h"
 #include "core/response.h"
+#include "core/training.h"
 #include "util/buf.h"
 #include "util/token.h"
 
@@ -125,6 +126,50 @@ int wm_store_account_list(struct wm_store *s,
 
 int wm_store_training_add(struct wm_store *s, int64_t account_id,
     const char *course, const char *completed, struct wm_buf *err);
+
+/* --- training for recovery ------------------------------------------- */
+
+/* A service's current staff (the accounts holding a practitioner or lead
+ * grant there), by name. */
+int wm_store_service_staff(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_staff *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_training_record_row {
+	const char *email;
+	const char *name;
+	const char *course;	/* its code */
+	const char *completed;	/* YYYY-MM-DD */
+	const char *recorded;	/* when it was recorded, ISO 8601 */
+};
+
+/* The training records of a service's current staff, latest completion
+ * first, at most `limit`. */
+int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
+    int (*cb)(void *, const struct wm_training_record_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Training coverage at a service, as one snapshot: how many current
+ * staff it has (*staff) and, for each course code anyone of them has
+ * completed, how many of them have (each code once, in code order). The
+ * dashboard and the training page both read it; core's
+ * wm_training_coverage turns it into shares per catalogue course. */
+int wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
+    int64_t *staff, int (*cb)(void *, const struct wm_training_count *),
+    void *ctx, struct wm_buf *err);
+
+struct wm_recorder;
+
+/* Records checked completions (rows[i].account_id resolved) for staff of
+ * a service as one durable change, all or none, with one audit entry
+ * (by->action, about the service). A completion already recorded (the
+ * same member of staff, course and date), in the store or earlier in
+ * rows, is skipped, not refused; *added says how many were new. A row
+ * whose account is not current staff of the service refuses the lot:
+ * WM_STORE_NOT_FOUND, err naming its line. */
+int wm_store_training_record(struct wm_store *s, int64_t unit_id,
+    const struct wm_training_row *rows, size_t n,
+    const struct wm_recorder *by, size_t *added, struct wm_buf *err);
 
 int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
     const char *instrument_url, const char *subject_kind, int every_months,

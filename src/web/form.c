@@ -98,6 +98,7 @@ add_field(struct wm_form *f, const char *pair, size_t n, size_t pos,
 	}
 	f->v[f->n].name = name;
 	f->v[f->n].value = value;
+	f->v[f->n].len = strlen(value);
 	f->n++;
 }
 
@@ -140,6 +141,74 @@ wm_form_decode(const char *body, size_t len, struct wm_form *f,
 	return 0;
 }
 
+int
+wm_form_add(struct wm_form *f, const char *name, const char *filename,
+    const char *value, size_t len, struct wm_diags *d)
+{
+	struct wm_form_field *x;
+	char *v;
+
+	if (!f->v && !(f->v = wm_arena_calloc(&f->arena, WM_FORM_MAX_FIELDS,
+	    sizeof(*f->v)))) {
+		wm_diags_add(d, 0, 0, "form", "out of memory");
+		return -1;
+	}
+	if (f->n == WM_FORM_MAX_FIELDS) {
+		wm_diags_add(d, 0, 0, "form", "the form has more than %d fields",
+		    WM_FORM_MAX_FIELDS);
+		return -1;
+	}
+	if (!name || !name_ok(name)) {
+		wm_diags_add(d, 0, 0, "form", "field %zu has a name that is not "
+		    "allowed", f->n + 1);
+		return -1;
+	}
+	if (filename && (strlen(filename) > WM_FORM_MAX_FILENAME ||
+	    wm_text_check(filename, 0) != WM_TEXT_OK)) {
+		wm_diags_add(d, 0, 0, name, "the file's name is not allowed");
+		return -1;
+	}
+	if (len > (filename ? WM_FORM_MAX_FILE : WM_FORM_MAX_VALUE * 2)) {
+		wm_diags_add(d, 0, 0, name, "is larger than %zu bytes",
+		    filename ? WM_FORM_MAX_FILE : (size_t)WM_FORM_MAX_VALUE);
+		return -1;
+	}
+	if (!(v = wm_arena_strndup(&f->arena, value ? value : "", len))) {
+		wm_diags_add(d, 0, 0, "form", "out of memory");
+		return -1;
+	}
+	x = &f->v[f->n];
+	x->name = wm_arena_strdup(&f->arena, name);
+	x->filename = filename ? wm_arena_strdup(&f->arena, filename) : NULL;
+	if (!x->name || (filename && !x->filename)) {
+		wm_diags_add(d, 0, 0, "form", "out of memory");
+		return -1;
+	}
+	if (!filename) {
+		if (strlen(v) != len) {
+			wm_diags_add(d, 0, 0, name, "the value is not properly "
+			    "encoded");
+			return -1;
+		}
+		unix_newlines(v);
+		if (strlen(v) > WM_FORM_MAX_VALUE) {
+			wm_diags_add(d, 0, 0, name, "is longer than %d "
+			    "characters", WM_FORM_MAX_VALUE);
+			return -1;
+		}
+		if (wm_text_check(v, 1) != WM_TEXT_OK) {
+			wm_diags_add(d, 0, 0, name, "contains characters that "
+			    "are not allowed");
+			return -1;
+		}
+		len = strlen(v);
+	}
+	x->value = v;
+	x->len = len;
+	f->n++;
+	return 0;
+}
+
 void
 wm_form_release(struct wm_form *f)
 {
@@ -154,8 +223,24 @@ wm_form_get(const struct wm_form *f, const char *name)
 	size_t i;
 
 	for (i = 0; i < f->n; i++)
-		if (strcmp(f->v[i].name, name) == 0)
+		if (!f->v[i].filename && strcmp(f->v[i].name, name) == 0)
 			return f->v[i].value;
+	return NULL;
+}
+
+const char *
+wm_form_file(const struct wm_form *f, const char *name, size_t *len,
+    const char **filename)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		if (f->v[i].filename && strcmp(f->v[i].name, name) == 0) {
+			*len = f->v[i].len;
+			if (filename)
+				*filename = f->v[i].filename;
+			return f->v[i].value;
+		}
 	return NULL;
 }
 

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include "core/catalogue.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "web/auth.h"
@@ -21,6 +22,8 @@
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
 	int secure;		/* base_url is https: cookies get Secure */
+	const struct wm_catalogue *courses;	/* the training courses, read
+						 * at start and never changed */
 };
 
 struct wm_http {

@@ -71,14 +71,21 @@ wm_page_end(struct wm_http *h)
 }
 
 void
-wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
+wm_error_summary_start(struct wm_http *h)
 {
 	HTML(h, "<div class=\"nhsuk-error-summary\" "
 	    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
 	    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
 	    "id=\"error-summary-title\">There is a problem</h2>\n"
 	    "<div class=\"nhsuk-error-summary__body\">\n"
-	    "<ul class=\"nhsuk-list nhsuk-error-summary__list\">\n<li>");
+	    "<ul class=\"nhsuk-list nhsuk-error-summary__list\">\n");
+}
+
+void
+wm_error_summary_item(struct wm_http *h, const char *field_id,
+    const char *message)
+{
+	HTML(h, "<li>");
 	if (field_id) {
 		HTML(h, "<a href=\"#");
 		wm_esc_attr_s(&h->out, field_id);
@@ -87,7 +94,50 @@ wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
 	wm_esc_html_s(&h->out, message);
 	if (field_id)
 		HTML(h, "</a>");
-	HTML(h, "</li>\n</ul>\n</div>\n</div>\n");
+	HTML(h, "</li>\n");
+}
+
+void
+wm_error_summary_end(struct wm_http *h)
+{
+	HTML(h, "</ul>\n</div>\n</div>\n");
+}
+
+void
+wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
+{
+	wm_error_summary_start(h);
+	wm_error_summary_item(h, field_id, message);
+	wm_error_summary_end(h);
+}
+
+void
+wm_form_group_start(struct wm_http *h, const char *id, const char *label,
+    const char *hint, const char *problem)
+{
+	HTML(h, "<div class=\"nhsuk-form-group");
+	if (problem)
+		HTML(h, " nhsuk-form-group--error");
+	HTML(h, "\">\n<label class=\"nhsuk-label\" for=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, label);
+	HTML(h, "</label>\n");
+	if (hint) {
+		HTML(h, "<div class=\"nhsuk-hint\" id=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-hint\">");
+		wm_esc_html_s(&h->out, hint);
+		HTML(h, "</div>\n");
+	}
+	if (problem) {
+		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">Error:"
+		    "</span> ");
+		wm_esc_html_s(&h->out, problem);
+		HTML(h, "</span>\n");
+	}
 }
 
 void

@@ -15,6 +15,19 @@ void wm_page_end(struct wm_http *h);
 void wm_error_summary(struct wm_http *h, const char *field_id,
     const char *message);
 
+/* The same with many messages: start, one item per message, end. */
+void wm_error_summary_start(struct wm_http *h);
+void wm_error_summary_item(struct wm_http *h, const char *field_id,
+    const char *message);
+void wm_error_summary_end(struct wm_http *h);
+
+/* Opens a design-system form group for the field `id`: its label, a
+ * hint (may be NULL; id "ID-hint") and, when `problem` is set, the group
+ * marked in error with the message read out first. The caller writes
+ * the input and closes the group's </div>. */
+void wm_form_group_start(struct wm_http *h, const char *id,
+    const char *label, const char *hint, const char *problem);
+
 /* A whole page that only says what went wrong, with its status. */
 void wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message);

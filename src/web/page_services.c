@@ -24,6 +24,8 @@ static const struct {
 	{ "/standards", "The 10 core standards", "This period's self-assessment "
 	    "in traffic lights, the validators' lights beside it, queries, "
 	    "and the history by period." },
+	{ "/training", "Recovery training", "Which staff have done which "
+	    "recovery course, and the share of current staff for each." },
 };
 
 struct find {

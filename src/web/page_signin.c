@@ -18,22 +18,7 @@ static void
 field(struct wm_http *h, const char *id, const char *label, const char *type,
     const char *autocomplete, const char *value, const char *err)
 {
-	HTML(h, "<div class=\"nhsuk-form-group");
-	if (err)
-		HTML(h, " nhsuk-form-group--error");
-	HTML(h, "\">\n<label class=\"nhsuk-label\" for=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "\">");
-	wm_esc_html_s(&h->out, label);
-	HTML(h, "</label>\n");
-	if (err) {
-		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">Error:"
-		    "</span> ");
-		wm_esc_html_s(&h->out, err);
-		HTML(h, "</span>\n");
-	}
+	wm_form_group_start(h, id, label, NULL, err);
 	HTML(h, "<input class=\"nhsuk-input");
 	if (err)
 		HTML(h, " nhsuk-input--error");

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/cycle.h"
+#include "core/training.h"
 #include "web/http.h"
 
 #define WM_COOKIE_SESSION "wm_session"
@@ -114,6 +115,16 @@ void wm_page_validation_save(struct wm_http *h);
 void wm_page_validation_query(struct wm_http *h);
 void wm_page_service(struct wm_http *h);
 
+/* Recovery training at a led service (page_training.c). */
+void wm_page_training(struct wm_http *h);
+void wm_page_training_add(struct wm_http *h);
+void wm_page_training_import(struct wm_http *h);
+/* Coverage of each catalogue course among the service's current staff,
+ * into out[0 .. courses->n_concepts) and *staff; -1 if it could not be
+ * read. For the training page, the API and the dashboard. */
+int wm_service_coverage(struct wm_http *h, int64_t unit,
+    struct wm_coverage *out, int64_t *staff);
+
 /* The JSON API (docs/api.md). */
 
 /* Whose record a read is about: the person in the path's {id}, for their
@@ -136,5 +147,6 @@ void wm_api_goal_review_add(struct wm_http *h);
 void wm_api_caseload(struct wm_http *h);
 void wm_api_standards(struct wm_http *h);
 void wm_api_validations(struct wm_http *h);
+void wm_api_service_training(struct wm_http *h);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -163,12 +164,107 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 }
 
 static int
-is_form(struct MHD_Connection *c)
+content_type_is(struct MHD_Connection *c, const char *type)
 {
 	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    "Content-Type");
 
-	return ct && strncmp(ct, "application/x-www-form-urlencoded", 33) == 0;
+	return ct && strncasecmp(ct, type, strlen(type)) == 0;
+}
+
+/* A multipart/form-data body (a form with a file) as libmicrohttpd's
+ * post processor hands it over: each part in pieces, whole parts then
+ * added to the form, which checks them. */
+struct multipart {
+	struct wm_form *form;
+	struct wm_diags *d;
+	char name[WM_FORM_MAX_NAME + 2];
+	char filename[WM_FORM_MAX_FILENAME + 2];
+	int open, is_file, bad;
+	struct wm_buf value;
+};
+
+static void
+part_end(struct multipart *m)
+{
+	if (m->open && !m->bad)
+		wm_form_add(m->form, m->name, m->is_file ? m->filename : NULL,
+		    m->value.data, m->value.len, m->d);
+	m->open = 0;
+	wm_buf_clear(&m->value);
+}
+
+static enum MHD_Result
+part_piece(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *filename, const char *content_type,
+    const char *transfer_encoding, const char *data, uint64_t off,
+    size_t size)
+{
+	struct multipart *m = cls;
+
+	(void)kind;
+	(void)content_type;
+	(void)transfer_encoding;
+	if (off == 0 || !m->open) {
+		part_end(m);
+		if (!key || strlen(key) > WM_FORM_MAX_NAME ||
+		    (filename && strlen(filename) > WM_FORM_MAX_FILENAME)) {
+			wm_diags_add(m->d, 0, 0, "form", "a field has a name "
+			    "that is not allowed");
+			m->bad = 1;
+			return MHD_NO;
+		}
+		snprintf(m->name, sizeof(m->name), "%s", key);
+		snprintf(m->filename, sizeof(m->filename), "%s",
+		    filename ? filename : "");
+		m->is_file = filename != NULL;
+		m->open = 1;
+	}
+	if (size && wm_buf_add(&m->value, data, size)) {
+		wm_diags_add(m->d, 0, 0, m->name, "is too large");
+		m->bad = 1;
+		return MHD_NO;
+	}
+	return MHD_YES;
+}
+
+static int
+multipart_decode(struct MHD_Connection *c, const struct wm_buf *body,
+    struct wm_form *form, struct wm_diags *d)
+{
+	struct multipart m = { form, d, "", "", 0, 0, 0, WM_BUF_INIT };
+	struct MHD_PostProcessor *pp;
+	int ok;
+
+	wm_buf_init(&m.value, WM_FORM_MAX_FILE + 1);
+	if (!(pp = MHD_create_post_processor(c, 16 * 1024, part_piece, &m))) {
+		wm_diags_add(d, 0, 0, "form", "the form could not be read");
+		wm_buf_release(&m.value);
+		return -1;
+	}
+	ok = body->len == 0 || MHD_post_process(pp, body->data, body->len) ==
+	    MHD_YES;
+	MHD_destroy_post_processor(pp);
+	part_end(&m);
+	wm_buf_release(&m.value);
+	if (!ok && wm_diags_count(d) == 0)
+		wm_diags_add(d, 0, 0, "form", "the form could not be read");
+	if (wm_diags_count(d)) {
+		wm_form_release(form);
+		return -1;
+	}
+	return 0;
+}
+
+/* A form's body into h->form: urlencoded, or multipart when it carries
+ * a file. 415 for anything else. */
+static int
+decode_form(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
+    struct wm_diags *d)
+{
+	if (content_type_is(c, "multipart/form-data"))
+		return multipart_decode(c, &r->body, &h->form, d);
+	return wm_form_decode(wm_buf_str(&r->body), r->body.len, &h->form, d);
 }
 
 /* Every POST carries the token of the session (or of the sign-in form),
@@ -254,11 +350,12 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	}
 	if (!post)
 		return 0;
-	if (!is_form(c))
+	if (!content_type_is(c, "application/x-www-form-urlencoded") &&
+	    !content_type_is(c, "multipart/form-data"))
 		wm_page_error(h, 415, "Sorry, that did not work",
-		    "Forms are sent as application/x-www-form-urlencoded.");
-	else if (wm_form_decode(wm_buf_str(&r->body), r->body.len, &h->form,
-	    &d))
+		    "Forms are sent as application/x-www-form-urlencoded, or "
+		    "multipart/form-data with a file.");
+	else if (decode_form(c, h, r, &d))
 		wm_page_error(h, 400, "Sorry, that did not work", d.n &&
 		    d.v[0].where ? "A field of the form could not be read." :
 		    "The form could not be read.");
@@ -449,6 +546,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.db = o->db;
 	srv.site.base_url = o->base_url;
 	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
+	srv.site.courses = o->courses;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
 	for (i = 0; i < wm_n_pages; i++)

@@ -8,6 +8,7 @@
 
 #include <stdint.h>
 
+#include "core/catalogue.h"
 #include "util/buf.h"
 
 struct wm_server_opts {
@@ -18,6 +19,7 @@ struct wm_server_opts {
 				 * Secure */
 	unsigned threads;
 	int allow_demo;		/* serve a demo database beyond loopback */
+	const struct wm_catalogue *courses;	/* the training courses */
 };
 
 /* Refuses a database that is not ready, or a demo database (public

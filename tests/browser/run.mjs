@@ -198,6 +198,13 @@ try {
   await axe(val, "the validator's invitations");
   await val.click('main ul a');
   await axe(val, 'a validation');
+  await lead.goto(base + '/services/exbridge-recovery/training');
+  check(/Coverage/.test(await lead.content()), "a lead sees their service's recovery training");
+  await axe(lead, 'the recovery training page');
+  await shoot(lead, 'training');
+  await lead.click('main button:has-text("Import file")');
+  check(/There is a problem/.test(await lead.content()), 'importing with no file chosen says what to do');
+  await axe(lead, 'the recovery training page with errors');
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
