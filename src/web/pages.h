@@ -105,6 +105,15 @@ void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
 void wm_page_services(struct wm_http *h);
 void wm_page_service(struct wm_http *h);
 
+/* The period a profile view asks for (?period=2026-Q3), or the current
+ * quarter when none is given: 0, or -1 with a 400 page (or API error)
+ * written for anything else. */
+struct wm_period;
+int wm_profile_period(struct wm_http *h, struct wm_period *out);
+void wm_page_service_erfs(struct wm_http *h);
+void wm_page_service_indicators(struct wm_http *h);
+void wm_page_service_tips(struct wm_http *h);
+
 /* The JSON API (docs/api.md). */
 
 /* Whose record a read is about: the person in the path's {id}, for their
@@ -125,5 +134,8 @@ void wm_api_goal_add(struct wm_http *h);
 void wm_api_goal(struct wm_http *h);
 void wm_api_goal_review_add(struct wm_http *h);
 void wm_api_caseload(struct wm_http *h);
+void wm_api_service_erfs(struct wm_http *h);
+void wm_api_service_indicators(struct wm_http *h);
+void wm_api_service_tips(struct wm_http *h);
 
 #endif
