@@ -9,7 +9,7 @@ static const char *const quarter_words[] = {
 };
 
 int
-wm_period_parse(const char *s, struct wm_period *out)
+wm_quarter_parse(const char *s, struct wm_quarter *out)
 {
 	int y = 0, i;
 
@@ -29,7 +29,7 @@ wm_period_parse(const char *s, struct wm_period *out)
 }
 
 void
-wm_period_format(const struct wm_period *p, char out[8])
+wm_quarter_format(const struct wm_quarter *p, char out[8])
 {
 	unsigned y = (unsigned)p->year % 10000u;
 
@@ -44,14 +44,14 @@ wm_period_format(const struct wm_period *p, char out[8])
 }
 
 void
-wm_period_of(const struct wm_date *d, struct wm_period *out)
+wm_quarter_of(const struct wm_date *d, struct wm_quarter *out)
 {
 	out->year = d->year;
 	out->quarter = (d->month - 1) / 3 + 1;
 }
 
 void
-wm_period_prev(const struct wm_period *p, struct wm_period *out)
+wm_quarter_prev(const struct wm_quarter *p, struct wm_quarter *out)
 {
 	*out = *p;
 	if (--out->quarter < 1) {
@@ -61,7 +61,7 @@ wm_period_prev(const struct wm_period *p, struct wm_period *out)
 }
 
 void
-wm_period_words(const struct wm_period *p, char *out, size_t n)
+wm_quarter_words(const struct wm_quarter *p, char *out, size_t n)
 {
 	int q = p->quarter >= 1 && p->quarter <= 4 ? p->quarter : 1;
 

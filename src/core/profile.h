@@ -15,19 +15,19 @@
 #include "util/date.h"
 
 /* A period: a calendar quarter, written "2026-Q3". */
-struct wm_period {
+struct wm_quarter {
 	int year;	/* 1900..2999, as dates are */
 	int quarter;	/* 1..4 */
 };
 
 /* Parses "YYYY-Qn" exactly: 0, or -1 if it is anything else. */
-int wm_period_parse(const char *s, struct wm_period *out);
+int wm_quarter_parse(const char *s, struct wm_quarter *out);
 /* Writes "YYYY-Qn" (8 bytes with NUL), as responses' quarter column. */
-void wm_period_format(const struct wm_period *p, char out[8]);
-void wm_period_of(const struct wm_date *d, struct wm_period *out);
-void wm_period_prev(const struct wm_period *p, struct wm_period *out);
+void wm_quarter_format(const struct wm_quarter *p, char out[8]);
+void wm_quarter_of(const struct wm_date *d, struct wm_quarter *out);
+void wm_quarter_prev(const struct wm_quarter *p, struct wm_quarter *out);
 /* "July to September 2026" (at most 40 bytes with NUL). */
-void wm_period_words(const struct wm_period *p, char *out, size_t n);
+void wm_quarter_words(const struct wm_quarter *p, char *out, size_t n);
 
 /*
  * Whether a chosen option agrees (or says "yes"), decided from the

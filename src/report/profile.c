@@ -116,7 +116,7 @@ fill_row(void *ctx, const struct wm_profile_count_row *r)
 
 int
 wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
-    int64_t unit_id, const struct wm_period *period, struct wm_profile *p,
+    int64_t unit_id, const struct wm_quarter *period, struct wm_profile *p,
     struct wm_buf *err)
 {
 	const char *url = wm_profile_url(kind);
@@ -125,9 +125,9 @@ wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
 
 	p->kind = kind;
 	p->period = *period;
-	wm_period_prev(period, &p->prev);
-	wm_period_format(&p->period, p->quarter[0]);
-	wm_period_format(&p->prev, p->quarter[1]);
+	wm_quarter_prev(period, &p->prev);
+	wm_quarter_format(&p->period, p->quarter[0]);
+	wm_quarter_format(&p->prev, p->quarter[1]);
 	if ((rc = latest_instrument(s, url, &p->in, err)) || !p->in)
 		return rc;
 	p->tally = calloc(p->in->n_items * 2, sizeof(*p->tally));

@@ -37,7 +37,7 @@ enum wm_profile_kind {
 struct wm_profile {
 	enum wm_profile_kind kind;
 	struct wm_instrument *in;	/* latest version; NULL: not loaded */
-	struct wm_period period, prev;
+	struct wm_quarter period, prev;
 	char quarter[2][8];	/* "2026-Q3": this period, the last */
 	struct wm_tally *tally;	/* [item * 2 + column] */
 	int64_t responses[2];	/* per column */
@@ -55,7 +55,7 @@ const char *wm_profile_subject_kind(enum wm_profile_kind kind);
 /* Reads one view of a service for `period` (and, for the indicators, the
  * period before it). 0 with p->in NULL when the instrument is not loaded. */
 int wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
-    int64_t unit_id, const struct wm_period *period, struct wm_profile *p,
+    int64_t unit_id, const struct wm_quarter *period, struct wm_profile *p,
     struct wm_buf *err);
 void wm_profile_release(struct wm_profile *p);
 

@@ -210,7 +210,7 @@ wm_profile_erfs_html(struct wm_buf *b, const struct wm_profile *p)
 	char words[40];
 	size_t i;
 
-	wm_period_words(&p->period, words, sizeof(words));
+	wm_quarter_words(&p->period, words, sizeof(words));
 	wm_buf_puts(b, "<p class=\"nhsuk-body\">");
 	wm_esc_html_s(b, words);
 	wm_buf_puts(b, ": ");

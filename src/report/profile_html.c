@@ -40,7 +40,7 @@ people(struct wm_buf *b, const struct wm_profile *p, int c)
 {
 	char words[40];
 
-	wm_period_words(c ? &p->prev : &p->period, words, sizeof(words));
+	wm_quarter_words(c ? &p->prev : &p->period, words, sizeof(words));
 	wm_esc_html_s(b, words);
 	wm_buf_puts(b, ": ");
 	wm_profile_count_html(b, p->subjects[c]);
@@ -80,8 +80,8 @@ wm_profile_indicators_html(struct wm_buf *b, const struct wm_profile *p)
 	    "latest answers in a period count once. Where fewer than 5 people "
 	    "gave an answer, it is shown as &lt;5 and no percentage is given, "
 	    "so that no one can be recognised.</p>\n");
-	wm_period_words(&p->period, words[0], sizeof(words[0]));
-	wm_period_words(&p->prev, words[1], sizeof(words[1]));
+	wm_quarter_words(&p->period, words[0], sizeof(words[0]));
+	wm_quarter_words(&p->prev, words[1], sizeof(words[1]));
 	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">People who agree, by indicator</caption>\n"
 	    "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row"
@@ -143,7 +143,7 @@ wm_profile_tips_html(struct wm_buf *b, const struct wm_profile *p)
 		wm_buf_puts(b, "</p></div>\n");
 		return b->failed ? -1 : 0;
 	}
-	wm_period_words(&p->period, words, sizeof(words));
+	wm_quarter_words(&p->period, words, sizeof(words));
 	wm_buf_printf(b, "<p class=\"nhsuk-body\">The team made %lld "
 	    "reflections in ", (long long)p->responses[0]);
 	wm_esc_html_s(b, words);

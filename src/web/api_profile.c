@@ -169,7 +169,7 @@ profile_api(struct wm_http *h, enum wm_profile_kind kind)
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct wm_profile p = WM_PROFILE_INIT;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_period period;
+	struct wm_quarter period;
 	json_t *body = NULL;
 
 	if (wm_service_led(h, &s) || wm_profile_period(h, &period))

@@ -16,17 +16,17 @@
 #include "web/layout.h"
 
 int
-wm_profile_period(struct wm_http *h, struct wm_period *out)
+wm_profile_period(struct wm_http *h, struct wm_quarter *out)
 {
 	const char *q = wm_http_query(h, "period");
 	struct wm_date today;
 
 	if (!q) {
 		wm_date_from_days((long)(h->now / 86400), &today);
-		wm_period_of(&today, out);
+		wm_quarter_of(&today, out);
 		return 0;
 	}
-	if (wm_period_parse(q, out) == 0)
+	if (wm_quarter_parse(q, out) == 0)
 		return 0;
 	if (wm_api_request(h))
 		wm_api_error(h, 400, "period: write it as a year and a quarter, "
@@ -75,14 +75,14 @@ chooser(struct wm_http *h, const struct wm_led_service *s,
 {
 	struct periods ps = { .n = 0 };
 	struct wm_buf href = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_period now, p;
+	struct wm_quarter now, p;
 	struct wm_date today;
 	char q[8], words[40];
 	size_t i;
 
 	wm_date_from_days((long)(h->now / 86400), &today);
-	wm_period_of(&today, &now);
-	wm_period_format(&now, q);
+	wm_quarter_of(&today, &now);
+	wm_quarter_format(&now, q);
 	period_add(&ps, shown);
 	period_add(&ps, q);
 	wm_store_profile_periods(h->store, wm_profile_url(kind), s->id,
@@ -94,9 +94,9 @@ chooser(struct wm_http *h, const struct wm_led_service *s,
 	    "nhsuk-label\" for=\"period\">Period</label>\n<select class=\""
 	    "nhsuk-select\" id=\"period\" name=\"period\">\n");
 	for (i = 0; i < ps.n; i++) {
-		if (wm_period_parse(ps.q[i], &p))
+		if (wm_quarter_parse(ps.q[i], &p))
 			continue;
-		wm_period_words(&p, words, sizeof(words));
+		wm_quarter_words(&p, words, sizeof(words));
 		HTML(h, "<option value=\"");
 		wm_esc_attr_s(&h->out, ps.q[i]);
 		HTML(h, "\"");
@@ -120,7 +120,7 @@ profile_page(struct wm_http *h, enum wm_profile_kind kind, const char *path,
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct wm_profile p = WM_PROFILE_INIT;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_period period;
+	struct wm_quarter period;
 
 	if (wm_service_led(h, &s) || wm_profile_period(h, &period))
 		goto out;

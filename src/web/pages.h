@@ -108,8 +108,8 @@ void wm_page_service(struct wm_http *h);
 /* The period a profile view asks for (?period=2026-Q3), or the current
  * quarter when none is given: 0, or -1 with a 400 page (or API error)
  * written for anything else. */
-struct wm_period;
-int wm_profile_period(struct wm_http *h, struct wm_period *out);
+struct wm_quarter;
+int wm_profile_period(struct wm_http *h, struct wm_quarter *out);
 void wm_page_service_erfs(struct wm_http *h);
 void wm_page_service_indicators(struct wm_http *h);
 void wm_page_service_tips(struct wm_http *h);

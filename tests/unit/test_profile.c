@@ -195,35 +195,35 @@ test_periods(void **state)
 		{ "3000-Q1", 0, NULL }, { "", 0, NULL }, { "2026-03", 0, NULL },
 		{ "+026-Q3", 0, NULL }, { "2026/Q3", 0, NULL },
 	};
-	struct wm_period p, q;
+	struct wm_quarter p, q;
 	struct wm_date d = { 2026, 9, 30 };
 	char out[8], words[40];
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < NELEM(t); i++) {
-		int ok = wm_period_parse(t[i].text, &p) == 0;
+		int ok = wm_quarter_parse(t[i].text, &p) == 0;
 
 		if (ok != t[i].ok)
 			fail_msg("'%s': %s", t[i].text, ok ? "accepted" :
 			    "refused");
 		if (!ok)
 			continue;
-		wm_period_format(&p, out);
+		wm_quarter_format(&p, out);
 		assert_string_equal(out, t[i].text);
-		wm_period_prev(&p, &q);
-		wm_period_format(&q, out);
+		wm_quarter_prev(&p, &q);
+		wm_quarter_format(&q, out);
 		assert_string_equal(out, t[i].prev);
 	}
-	assert_int_equal(wm_period_parse(NULL, &p), -1);
-	wm_period_of(&d, &p);
-	wm_period_format(&p, out);
+	assert_int_equal(wm_quarter_parse(NULL, &p), -1);
+	wm_quarter_of(&d, &p);
+	wm_quarter_format(&p, out);
 	assert_string_equal(out, "2026-Q3");
-	wm_period_words(&p, words, sizeof(words));
+	wm_quarter_words(&p, words, sizeof(words));
 	assert_string_equal(words, "July to September 2026");
 	d.month = 1;
-	wm_period_of(&d, &p);
-	wm_period_format(&p, out);
+	wm_quarter_of(&d, &p);
+	wm_quarter_format(&p, out);
 	assert_string_equal(out, "2026-Q1");
 }
 
