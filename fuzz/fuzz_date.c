@@ -3,10 +3,13 @@
  * wm_datetime_parse), on a NUL-terminated copy of the input. A date
  * either reader accepts must be a real calendar date that survives the
  * round trips reports rely on: formatting and reading back, and days
- * since 1970 and back, and adding months.
+ * since 1970 and back, and adding months. Also the period reader
+ * (wm_quarter_parse, "2026-Q3" in a page's ?period=): a period it accepts
+ * is written back exactly as read, and the one before it is a real one.
  */
 #include <string.h>
 
+#include "core/profile.h"
 #include "util/date.h"
 
 #include "fuzz.h"
@@ -55,6 +58,28 @@ check_months(const struct wm_date *d, const uint8_t *data, size_t size)
 	FUZZ_CHECK(wm_date_parse(text, &e) == 0);
 }
 
+static void
+check_period(const char *s)
+{
+	struct wm_quarter p, q, r;
+	char text[8];
+
+	if (wm_quarter_parse(s, &p) != 0)
+		return;
+	FUZZ_CHECK(p.year >= 1900 && p.year <= 2999);
+	FUZZ_CHECK(p.quarter >= 1 && p.quarter <= 4);
+	wm_quarter_format(&p, text);
+	FUZZ_CHECK(strcmp(text, s) == 0);
+	wm_quarter_prev(&p, &q);
+	FUZZ_CHECK(q.quarter >= 1 && q.quarter <= 4);
+	FUZZ_CHECK(q.year * 4 + q.quarter + 1 == p.year * 4 + p.quarter);
+	if (q.year < 1900)
+		return;
+	wm_quarter_format(&q, text);
+	FUZZ_CHECK(wm_quarter_parse(text, &r) == 0 && r.year == q.year &&
+	    r.quarter == q.quarter);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -77,6 +102,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_date(&dt, s);
 		check_months(&dt, data, size);
 	}
+	check_period(s);
 	free(s);
 	return 0;
 }

@@ -26,4 +26,32 @@ int wm_disclose_count(const struct wm_disclosure *d, int64_t n,
 /* 1 when a mean over n people may be shown. */
 int wm_disclose_mean(const struct wm_disclosure *d, int64_t n);
 
+/*
+ * The service's own rule. Figures shown to a service about people's
+ * feedback on it are withheld below WM_SERVICE_MIN_COUNT respondents:
+ * a count of 1 to 4 is shown as "<5", and any share or mean worked out
+ * from fewer than 5 answers is not shown at all. A count of 0 identifies
+ * no one and is shown.
+ */
+#define WM_SERVICE_MIN_COUNT 5
+
+/* 1 when a count may be shown to the service as it is, 0 for "<5". */
+int wm_service_count_shown(int64_t n);
+
+/* What a service may see of "count of `of` answers" (e.g. who agreed). */
+enum wm_share_state {
+	WM_SHARE_NO_ANSWERS,	/* of = 0: nothing to show */
+	WM_SHARE_TOO_FEW,	/* of is 1..4: only "<5 answered" */
+	WM_SHARE_WITHHELD,	/* of >= 5, count 1..4: "<5", no percentage */
+	WM_SHARE_SHOWN,		/* count, of and the percentage */
+};
+
+/* The state, and when WM_SHARE_SHOWN the whole-number percentage in
+ * *percent (rounded half up); *percent is 0 otherwise. */
+enum wm_share_state wm_service_share(int64_t count, int64_t of,
+    int *percent);
+
+/* A mean over n answers may be shown to the service (n >= 5). */
+int wm_service_mean_shown(int64_t n);
+
 #endif

@@ -335,6 +335,43 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND y.subject_kind = 'person' "
 	    "WHERE c.person_id = ?1 AND c.end_date IS NULL "
 	    "ORDER BY y.id",
+	/* A service's profile: per respondent kind, a totals row (responses
+	 * and distinct subjects), then how often each option of each question
+	 * was chosen, per version (so each row carries that version's range
+	 * of scored values). ?5 = 1 keeps only each subject's latest response
+	 * in the quarter (a person counts once). */
+	[ST_PROFILE_COUNTS] =
+	    "WITH q AS (SELECT r.id, r.instrument_id, r.respondent,"
+	    "  r.subject_id, row_number() OVER (PARTITION BY r.subject_id"
+	    "  ORDER BY r.authored DESC, r.id DESC) AS k"
+	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE i.url = ?1 AND r.unit_id = ?2 AND r.quarter = ?3"
+	    "  AND r.subject_kind = ?4 AND r.status = 'completed'),"
+	    " p AS (SELECT id, instrument_id, respondent, subject_id FROM q"
+	    "  WHERE k = 1 OR ?5 = 0) "
+	    "SELECT respondent, NULL, NULL, NULL, NULL, NULL, count(*),"
+	    " count(DISTINCT subject_id), 0 FROM p GROUP BY respondent "
+	    "UNION ALL "
+	    "SELECT p.respondent, it.link_id, o.code, o.value,"
+	    " (SELECT min(x.value) FROM instrument_option x"
+	    "  WHERE x.instrument_id = p.instrument_id AND x.item_idx = a.item),"
+	    " (SELECT max(x.value) FROM instrument_option x"
+	    "  WHERE x.instrument_id = p.instrument_id AND x.item_idx = a.item),"
+	    " count(*), count(DISTINCT p.subject_id), 1"
+	    " FROM p JOIN answer a ON a.response_id = p.id"
+	    " JOIN instrument_item it ON it.instrument_id = p.instrument_id"
+	    "  AND it.idx = a.item"
+	    " JOIN instrument_option o ON o.instrument_id = p.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option"
+	    " GROUP BY p.respondent, p.instrument_id, a.item, a.option "
+	    "ORDER BY 9, 1, 2, 3",
+	/* The quarters in which a service has completed responses to an
+	 * instrument about subjects of one kind, newest first. */
+	[ST_PROFILE_PERIODS] =
+	    "SELECT DISTINCT r.quarter FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE i.url = ?1 AND r.unit_id = ?2 AND r.subject_kind = ?3"
+	    "  AND r.status = 'completed' ORDER BY 1 DESC LIMIT 40",
 	[ST_GOAL_ADD] =
 	    "INSERT INTO goal(person_id, text, created) VALUES (?1, ?2, ?3)",
 	[ST_GOAL_LIST] =

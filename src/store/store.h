@@ -677,6 +677,49 @@ void wm_store_validation_rule(struct wm_store *s,
  * lead's as the next versions, in the order given; a validator's as their
  * invitation and validation (their latest in the period counts). */
 int wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err);
+/* --- a service's profile ------------------------------------------------ */
+
+/* How often one option of one question was chosen (or, when link_id is
+ * NULL, the totals for one kind of respondent). */
+struct wm_profile_count_row {
+	const char *respondent;	/* person, person-with-practitioner, staff */
+	const char *link_id;	/* NULL on a totals row */
+	const char *code;	/* the option */
+	int has_value;		/* the option is scored */
+	double value;		/* its ordinal value */
+	double lo, hi;		/* the question's scored values, that version */
+	int64_t count;		/* answers; on a totals row, responses */
+	int64_t subjects;	/* distinct subjects (people, practitioners) */
+};
+
+/* For one service, one instrument (`url`, every version) and one quarter
+ * ("2026-Q3"): the totals row of each respondent kind first, then each
+ * option's count, ordered by respondent, question and option. Only
+ * completed responses count. One function per view:
+ *   erfs: ratings of the service itself, by people and by staff;
+ *   indicator: ratings by people of their service, each person's latest
+ *     response in the quarter only (a person counts once);
+ *   tip: practitioners' reflections at the service (their subjects are
+ *     the practitioners: use only in aggregate, never per practitioner). */
+int wm_store_erfs_counts(struct wm_store *s, const char *url,
+    int64_t unit_id, const char *quarter,
+    int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
+    struct wm_buf *err);
+int wm_store_indicator_counts(struct wm_store *s, const char *url,
+    int64_t unit_id, const char *quarter,
+    int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
+    struct wm_buf *err);
+int wm_store_tip_counts(struct wm_store *s, const char *url,
+    int64_t unit_id, const char *quarter,
+    int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
+    struct wm_buf *err);
+
+/* The quarters (newest first, at most 40) in which a service has
+ * completed responses to `url` about subjects of `subject_kind`
+ * (person, service or staff). */
+int wm_store_profile_periods(struct wm_store *s, const char *url,
+    int64_t unit_id, const char *subject_kind,
+    int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
 
 /* --- goals ------------------------------------------------------------ */
 

@@ -21,7 +21,7 @@ void
 wm_api_reply(struct wm_http *h, int status, json_t *body)
 {
 	char *text = body ? json_dumps(body, JSON_INDENT(1) |
-	    JSON_PRESERVE_ORDER) : NULL;
+	    JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER) : NULL;
 
 	wm_buf_clear(&h->out);
 	h->content_type = "application/json; charset=utf-8";

@@ -26,6 +26,14 @@ static const struct {
 	    "and the history by period." },
 	{ "/training", "Recovery training", "Which staff have done which "
 	    "recovery course, and the share of current staff for each." },
+	{ "/erfs", "ERFS profile", "How people using the service and staff "
+	    "rate it on the 16 ERFS domains, side by side, and where they "
+	    "differ." },
+	{ "/indicators", "Supportive service indicators", "The share of "
+	    "people who agree with each of the 9 indicators, this period and "
+	    "the last." },
+	{ "/ten-top-tips", "Ten Top Tips, as a team", "How often the team's "
+	    "reflections answered yes to each tip; never anyone's own." },
 };
 
 struct find {

@@ -124,6 +124,14 @@ void wm_page_training_import(struct wm_http *h);
  * read. For the training page, the API and the dashboard. */
 int wm_service_coverage(struct wm_http *h, int64_t unit,
     struct wm_coverage *out, int64_t *staff);
+/* The period a profile view asks for (?period=2026-Q3), or the current
+ * quarter when none is given: 0, or -1 with a 400 page (or API error)
+ * written for anything else. */
+struct wm_quarter;
+int wm_profile_period(struct wm_http *h, struct wm_quarter *out);
+void wm_page_service_erfs(struct wm_http *h);
+void wm_page_service_indicators(struct wm_http *h);
+void wm_page_service_tips(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
@@ -148,5 +156,8 @@ void wm_api_caseload(struct wm_http *h);
 void wm_api_standards(struct wm_http *h);
 void wm_api_validations(struct wm_http *h);
 void wm_api_service_training(struct wm_http *h);
+void wm_api_service_erfs(struct wm_http *h);
+void wm_api_service_indicators(struct wm_http *h);
+void wm_api_service_tips(struct wm_http *h);
 
 #endif

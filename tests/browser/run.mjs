@@ -205,6 +205,29 @@ try {
   await lead.click('main button:has-text("Import file")');
   check(/There is a problem/.test(await lead.content()), 'importing with no file chosen says what to do');
   await axe(lead, 'the recovery training page with errors');
+  // A service lead's profile views: a period with ERFS ratings, and the
+  // latest period with the team's reflections.
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, base, signins.lead.email, signins.lead.pw);
+  const code = signins.lead.email.split('@')[0].replace(/^lead\./, '');
+  const latest = name => execFileSync('sqlite3', [db, 'SELECT max(r.quarter) ' +
+    'FROM response r JOIN instrument i ON i.id = r.instrument_id ' +
+    `JOIN unit u ON u.id = r.unit_id WHERE i.name = '${name}' AND u.code = '${code}'`])
+    .toString().trim();
+  await lead.goto(`${base}/services/${code}`);
+  await axe(lead, "the lead's service page");
+  await lead.goto(`${base}/services/${code}/erfs?period=${latest('ERFS')}`);
+  check(await lead.$('svg.wm-chart') !== null, 'the ERFS profile draws its chart');
+  await axe(lead, 'the ERFS profile');
+  await shoot(lead, 'erfs-profile');
+  await lead.goto(`${base}/services/${code}/erfs`);
+  await axe(lead, 'the ERFS profile with no answers yet');
+  await lead.goto(`${base}/services/${code}/indicators?period=${latest('DREEMSupportiveServiceIndicators')}`);
+  await axe(lead, 'the supportive service indicators');
+  await lead.goto(`${base}/services/${code}/ten-top-tips?period=${latest('TenTopTips')}`);
+  await axe(lead, "the team's Ten Top Tips");
+  await lead.goto(`${base}/services/${code}/ten-top-tips?period=1999-Q1`);
+  await axe(lead, "the team's Ten Top Tips with no reflections");
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

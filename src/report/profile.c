@@ -1,0 +1,189 @@
+#include "report/profile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/disclosure.h"
+#include "util/escape.h"
+
+const char *
+wm_profile_url(enum wm_profile_kind kind)
+{
+	switch (kind) {
+	case WM_PROFILE_ERFS:
+		return WM_URL_ERFS;
+	case WM_PROFILE_INDICATORS:
+		return WM_URL_INDICATORS;
+	case WM_PROFILE_TIPS:
+		break;
+	}
+	return WM_URL_TIPS;
+}
+
+const char *
+wm_profile_subject_kind(enum wm_profile_kind kind)
+{
+	switch (kind) {
+	case WM_PROFILE_ERFS:
+		return "service";
+	case WM_PROFILE_INDICATORS:
+		return "person";
+	case WM_PROFILE_TIPS:
+		break;
+	}
+	return "staff";
+}
+
+struct latest {
+	const char *url;
+	int64_t id;
+};
+
+static int
+latest_row(void *ctx, const struct wm_instrument_row *r)
+{
+	struct latest *l = ctx;
+
+	if (strcmp(r->url, l->url) == 0 && r->id > l->id)
+		l->id = r->id;
+	return 0;
+}
+
+/* The latest loaded version of `url`, parsed; NULL with rc 0 if none. */
+static int
+latest_instrument(struct wm_store *s, const char *url,
+    struct wm_instrument **out, struct wm_buf *err)
+{
+	struct latest l = { url, 0 };
+	struct wm_buf text = WM_BUF_INIT;
+	struct wm_diags d = WM_DIAGS_INIT;
+	int rc;
+
+	*out = NULL;
+	if ((rc = wm_store_instrument_list(s, latest_row, &l, err)) || !l.id)
+		return rc;
+	if ((rc = wm_store_instrument_get_id(s, l.id, &text, err)) == 0 &&
+	    wm_instrument_parse(wm_buf_str(&text), text.len, out, &d)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "a stored instrument could not be read");
+		rc = WM_STORE_ERROR;
+	}
+	wm_diags_release(&d);
+	wm_buf_release(&text);
+	return rc;
+}
+
+struct fill {
+	struct wm_profile *p;
+	int column;		/* -1: by respondent (ERFS) */
+};
+
+static int
+column_of(const struct fill *f, const char *respondent)
+{
+	if (f->column >= 0)
+		return f->column;
+	if (strcmp(respondent, "person") == 0)
+		return 0;
+	if (strcmp(respondent, "staff") == 0)
+		return 1;
+	return -1;
+}
+
+static int
+fill_row(void *ctx, const struct wm_profile_count_row *r)
+{
+	struct fill *f = ctx;
+	struct wm_profile *p = f->p;
+	int c = column_of(f, r->respondent), i;
+
+	if (c < 0)
+		return 0;
+	if (!r->link_id) {
+		p->responses[c] += r->count;
+		p->subjects[c] += r->subjects;
+		if (strcmp(r->respondent, "person-with-practitioner") == 0)
+			p->together[c] += r->subjects;
+		return 0;
+	}
+	i = wm_instrument_find_item(p->in, r->link_id);
+	if (i < 0 || p->in->items[i].type != WM_ITEM_CHOICE)
+		return 0;	/* a question the latest version no longer asks */
+	wm_tally_add(&p->tally[(size_t)i * 2 + (size_t)c], r->has_value,
+	    r->value, r->lo, r->hi, r->count);
+	return 0;
+}
+
+int
+wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
+    int64_t unit_id, const struct wm_quarter *period, struct wm_profile *p,
+    struct wm_buf *err)
+{
+	const char *url = wm_profile_url(kind);
+	struct fill f = { p, kind == WM_PROFILE_ERFS ? -1 : 0 };
+	int rc;
+
+	p->kind = kind;
+	p->period = *period;
+	wm_quarter_prev(period, &p->prev);
+	wm_quarter_format(&p->period, p->quarter[0]);
+	wm_quarter_format(&p->prev, p->quarter[1]);
+	if ((rc = latest_instrument(s, url, &p->in, err)) || !p->in)
+		return rc;
+	p->tally = calloc(p->in->n_items * 2, sizeof(*p->tally));
+	if (!p->tally) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory");
+		return WM_STORE_ERROR;
+	}
+	switch (kind) {
+	case WM_PROFILE_ERFS:
+		return wm_store_erfs_counts(s, url, unit_id, p->quarter[0],
+		    fill_row, &f, err);
+	case WM_PROFILE_INDICATORS:
+		if ((rc = wm_store_indicator_counts(s, url, unit_id,
+		    p->quarter[0], fill_row, &f, err)))
+			return rc;
+		f.column = 1;
+		return wm_store_indicator_counts(s, url, unit_id, p->quarter[1],
+		    fill_row, &f, err);
+	case WM_PROFILE_TIPS:
+		break;
+	}
+	return wm_store_tip_counts(s, url, unit_id, p->quarter[0], fill_row,
+	    &f, err);
+}
+
+void
+wm_profile_release(struct wm_profile *p)
+{
+	if (p->in)
+		wm_instrument_free(p->in);
+	free(p->tally);
+	p->in = NULL;
+	p->tally = NULL;
+}
+
+const struct wm_tally *
+wm_profile_tally(const struct wm_profile *p, size_t i, int c)
+{
+	return &p->tally[i * 2 + (size_t)(c ? 1 : 0)];
+}
+
+void
+wm_profile_count_html(struct wm_buf *b, int64_t n)
+{
+	if (wm_service_count_shown(n))
+		wm_buf_printf(b, "%lld", (long long)n);
+	else
+		wm_buf_puts(b, "&lt;5");
+}
+
+void
+wm_profile_row_head(struct wm_buf *b, const struct wm_item *it)
+{
+	wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><th class=\""
+	    "nhsuk-table__header\" scope=\"row\">");
+	wm_esc_html_s(b, it->text ? it->text : it->link_id);
+	wm_buf_puts(b, "</th>");
+}
