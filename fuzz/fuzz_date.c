@@ -3,10 +3,13 @@
  * wm_datetime_parse), on a NUL-terminated copy of the input. A date
  * either reader accepts must be a real calendar date that survives the
  * round trips reports rely on: formatting and reading back, and days
- * since 1970 and back, and adding months.
+ * since 1970 and back, and adding months. The same input is read as a
+ * cycle's "how often" (wm_cycle_every_problem), which accepts only 1 to
+ * 60 written in digits.
  */
 #include <string.h>
 
+#include "core/cycle.h"
 #include "util/date.h"
 
 #include "fuzz.h"
@@ -59,7 +62,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wm_date d, dt;
-	int rd, rdt;
+	int rd, rdt, every = 0;
 	char *s;
 
 	if (!(s = malloc(size + 1)))
@@ -76,6 +79,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rdt == 0) {
 		check_date(&dt, s);
 		check_months(&dt, data, size);
+	}
+	if (!wm_cycle_every_problem(s, &every)) {
+		FUZZ_CHECK(every >= 1 && every <= WM_CYCLE_MAX_MONTHS);
+		FUZZ_CHECK(strspn(s, "0123456789") == strlen(s));
 	}
 	free(s);
 	return 0;

@@ -71,23 +71,40 @@ wm_page_end(struct wm_http *h)
 }
 
 void
-wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
+wm_error_summary_list(struct wm_http *h, const struct wm_field_error *e,
+    size_t n)
 {
+	size_t i;
+
 	HTML(h, "<div class=\"nhsuk-error-summary\" "
 	    "aria-labelledby=\"error-summary-title\" role=\"alert\" "
 	    "tabindex=\"-1\">\n<h2 class=\"nhsuk-error-summary__title\" "
 	    "id=\"error-summary-title\">There is a problem</h2>\n"
 	    "<div class=\"nhsuk-error-summary__body\">\n"
-	    "<ul class=\"nhsuk-list nhsuk-error-summary__list\">\n<li>");
-	if (field_id) {
-		HTML(h, "<a href=\"#");
-		wm_esc_attr_s(&h->out, field_id);
-		HTML(h, "\">");
+	    "<ul class=\"nhsuk-list nhsuk-error-summary__list\">\n");
+	for (i = 0; i < n; i++) {
+		if (!e[i].message)
+			continue;
+		HTML(h, "<li>");
+		if (e[i].field_id) {
+			HTML(h, "<a href=\"#");
+			wm_esc_attr_s(&h->out, e[i].field_id);
+			HTML(h, "\">");
+		}
+		wm_esc_html_s(&h->out, e[i].message);
+		if (e[i].field_id)
+			HTML(h, "</a>");
+		HTML(h, "</li>\n");
 	}
-	wm_esc_html_s(&h->out, message);
-	if (field_id)
-		HTML(h, "</a>");
-	HTML(h, "</li>\n</ul>\n</div>\n</div>\n");
+	HTML(h, "</ul>\n</div>\n</div>\n");
+}
+
+void
+wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
+{
+	struct wm_field_error e = { field_id, message };
+
+	wm_error_summary_list(h, &e, 1);
 }
 
 void

@@ -21,7 +21,8 @@ static const struct {
 	const char *title;
 	const char *about;
 } sections[] = {
-	{ NULL, NULL, NULL },
+	{ "/cycles", "Measurement cycles", "Which measures are due how often, "
+	    "and how many were done on time, month by month." },
 };
 
 struct find {

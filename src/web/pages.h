@@ -104,6 +104,9 @@ void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
 
 void wm_page_services(struct wm_http *h);
 void wm_page_service(struct wm_http *h);
+void wm_page_cycles(struct wm_http *h);
+void wm_page_cycle_add(struct wm_http *h);
+void wm_page_cycle_stop(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
@@ -125,5 +128,6 @@ void wm_api_goal_add(struct wm_http *h);
 void wm_api_goal(struct wm_http *h);
 void wm_api_goal_review_add(struct wm_http *h);
 void wm_api_caseload(struct wm_http *h);
+void wm_api_cycles(struct wm_http *h);
 
 #endif
