@@ -3,12 +3,16 @@
  * wm_datetime_parse), on a NUL-terminated copy of the input. A date
  * either reader accepts must be a real calendar date that survives the
  * round trips reports rely on: formatting and reading back, and days
- * since 1970 and back, and adding months. Also the period reader
+ * since 1970 and back, and adding months.
+ * Also the period reader
  * (wm_quarter_parse, "2026-Q3" in a page's ?period=): a period it accepts
  * is written back exactly as read, and the one before it is a real one.
+ * The same input is read as a cycle's "how often" (wm_cycle_every_problem),
+ * which accepts only 1 to 60 written in digits.
  */
 #include <string.h>
 
+#include "core/cycle.h"
 #include "core/profile.h"
 #include "util/date.h"
 
@@ -84,7 +88,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct wm_date d, dt;
-	int rd, rdt;
+	int rd, rdt, every = 0;
 	char *s;
 
 	if (!(s = malloc(size + 1)))
@@ -103,6 +107,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_months(&dt, data, size);
 	}
 	check_period(s);
+	if (!wm_cycle_every_problem(s, &every)) {
+		FUZZ_CHECK(every >= 1 && every <= WM_CYCLE_MAX_MONTHS);
+		FUZZ_CHECK(strspn(s, "0123456789") == strlen(s));
+	}
 	free(s);
 	return 0;
 }

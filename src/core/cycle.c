@@ -1,5 +1,26 @@
 #include "core/cycle.h"
 
+const char *
+wm_cycle_every_problem(const char *text, int *out)
+{
+	int n = 0;
+	size_t i;
+
+	if (!text || !text[0])
+		return "Enter how many months apart the measure is due";
+	for (i = 0; text[i]; i++) {
+		if (text[i] < '0' || text[i] > '9' || i >= 3)
+			return "How often must be a whole number of months, "
+			    "from 1 to 60";
+		n = n * 10 + (text[i] - '0');
+	}
+	if (n < 1 || n > WM_CYCLE_MAX_MONTHS)
+		return "How often must be a whole number of months, from 1 "
+		    "to 60";
+	*out = n;
+	return NULL;
+}
+
 enum wm_due
 wm_cycle_due(const struct wm_date *today, int every_months,
     const struct wm_date *since, const struct wm_date *last,
@@ -25,13 +46,14 @@ answer_from(const struct wm_date *answers, size_t n, size_t *i, long from)
 }
 
 size_t
-wm_cycle_windows(int every_months, const struct wm_date *since,
+wm_cycle_walk(int every_months, const struct wm_date *since,
     const struct wm_date *left, const struct wm_date *answers,
     size_t n_answers, const struct wm_date *until,
-    struct wm_cycle_window *out, size_t max)
+    void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx)
 {
 	struct wm_date due = *since, next;
-	const struct wm_date *a, *last;
+	struct wm_cycle_window w;
+	const struct wm_date *a;
 	long end = wm_date_days(until), gone = left ? wm_date_days(left) :
 	    end + 1, d, closes;
 	size_t i = 0, n = 0;
@@ -47,30 +69,129 @@ wm_cycle_windows(int every_months, const struct wm_date *since,
 		 * is not (yet) a time they were due. */
 		if (!done && (closes > end || closes > gone))
 			break;
-		if (n < max) {
-			out[n].due = due;
-			out[n].done = done;
-			if (done)
-				out[n].done_on = *a;
-		}
+		w.due = due;
+		w.done = done;
+		w.done_on = done ? *a : due;
+		fn(ctx, &w);
 		n++;
-		/* The next time runs from the latest answer since this window
-		 * opened, as the due list does; else from this due date. It
+		/* The next time runs, as the due list's does, from the answer
+		 * that met this one (else from this due date), and then from
+		 * each later answer given before the next window opened. It
 		 * always moves on, so the walk ends. */
-		last = NULL;
-		next = due;
+		next = done ? *a : due;
 		wm_date_add_months(&next, every_months);
-		while (a && wm_date_days(a) < wm_date_days(&next) &&
-		    wm_date_days(a) <= end) {
-			last = a;
-			a = ++i < n_answers ? &answers[i] : NULL;
+		if (done)
+			i++;
+		while (i < n_answers && wm_date_days(&answers[i]) <= end &&
+		    wm_date_days(&answers[i]) < wm_date_days(&next) -
+		    WM_CYCLE_EARLY_DAYS) {
+			next = answers[i++];
+			wm_date_add_months(&next, every_months);
 		}
-		if (last) {
-			due = *last;
-			wm_date_add_months(&due, every_months);
+		if (wm_date_days(&next) <= d) {
+			next = due;
+			wm_date_add_months(&next, every_months);
 		}
-		if (!last || wm_date_days(&due) <= d)
-			due = next;
+		due = next;
 	}
 	return n;
+}
+
+struct fill {
+	struct wm_cycle_window *out;
+	size_t n, max;
+};
+
+static void
+fill_one(void *ctx, const struct wm_cycle_window *w)
+{
+	struct fill *f = ctx;
+
+	if (f->n < f->max)
+		f->out[f->n] = *w;
+	f->n++;
+}
+
+size_t
+wm_cycle_windows(int every_months, const struct wm_date *since,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, const struct wm_date *until,
+    struct wm_cycle_window *out, size_t max)
+{
+	struct fill f = { out, 0, max };
+
+	return wm_cycle_walk(every_months, since, left, answers, n_answers,
+	    until, fill_one, &f);
+}
+
+/* Months since the start of year 0, so that months compare as numbers. */
+static long
+month_index(const struct wm_date *d)
+{
+	return (long)d->year * 12 + d->month - 1;
+}
+
+void
+wm_completion_init(struct wm_completion *c, const struct wm_date *today)
+{
+	struct wm_date last_day;
+	long t = wm_date_days(today), k;
+	int i;
+
+	c->today = *today;
+	c->last = month_index(today);
+	c->first = c->last - (WM_COMPLETION_MONTHS - 1);
+	for (i = 0; i < WM_COMPLETION_MONTHS; i++) {
+		k = c->first + i;
+		c->m[i].year = (int)(k / 12);
+		c->m[i].month = (int)(k % 12) + 1;
+		c->m[i].due = c->m[i].done = 0;
+		/* The month's last day: the first of the next, less one. */
+		last_day.year = c->m[i].year;
+		last_day.month = c->m[i].month;
+		last_day.day = 1;
+		wm_date_add_months(&last_day, 1);
+		c->m[i].final = wm_date_days(&last_day) - 1 +
+		    WM_CYCLE_GRACE_DAYS <= t;
+	}
+}
+
+static void
+count_window(void *ctx, const struct wm_cycle_window *w)
+{
+	struct wm_completion *c = ctx;
+	long k = month_index(&w->due);
+
+	if (k < c->first || k > c->last)
+		return;
+	c->m[k - c->first].due++;
+	if (w->done)
+		c->m[k - c->first].done++;
+}
+
+static const struct wm_date *
+later(const struct wm_date *a, const struct wm_date *b)
+{
+	return wm_date_cmp(a, b) >= 0 ? a : b;
+}
+
+void
+wm_completion_add(struct wm_completion *c, const struct wm_cycle_spell *sp,
+    const struct wm_date *answers, size_t n_answers)
+{
+	const struct wm_date *since = later(sp->joined, sp->cycle_start);
+	const struct wm_date *end = sp->left;
+
+	if (sp->stopped && (!end || wm_date_cmp(sp->stopped, end) < 0))
+		end = sp->stopped;
+	wm_cycle_walk(sp->every_months, since, end, answers, n_answers,
+	    &c->today, count_window, c);
+}
+
+int
+wm_completion_percent(long done, long due)
+{
+	if (due <= 0)
+		return -1;
+	return (int)((done * 200 + due) / (due * 2));
 }

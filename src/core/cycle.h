@@ -10,6 +10,13 @@
 
 #include "util/date.h"
 
+/* How often a cycle may ask: every 1 to 60 months. */
+#define WM_CYCLE_MAX_MONTHS 60
+
+/* Reads how often a cycle asks, as whole months (digits only). NULL with
+ * *out set, or what is wrong, in words for the person who typed it. */
+const char *wm_cycle_every_problem(const char *text, int *out);
+
 /* How long after its due date a measure counts as overdue. */
 #define WM_CYCLE_GRACE_DAYS 30
 
@@ -43,7 +50,8 @@ struct wm_cycle_window {
  * The times a measure fell due for one person while on a caseload, up to
  * `until`, for completion rates: due on joining (or the cycle's start,
  * `since`), then `every_months` after the answer that met the last one
- * (or after the last due date, if that was missed). A time counts when its
+ * (or after the last due date, if that was missed), moved on by any
+ * answer given before the next window opened, as the due list is. A time counts when its
  * window, from WM_CYCLE_EARLY_DAYS before the due date to
  * WM_CYCLE_GRACE_DAYS after it, has closed by `until` or was met: it is
  * done if a completed answer falls within it. Someone who left (`left`,
@@ -55,5 +63,65 @@ size_t wm_cycle_windows(int every_months, const struct wm_date *since,
     const struct wm_date *left, const struct wm_date *answers,
     size_t n_answers, const struct wm_date *until,
     struct wm_cycle_window *out, size_t max);
+
+/* The same walk, handing each window to `fn` in turn instead of storing
+ * it, so a long history needs no buffer. Returns how many there were. */
+size_t wm_cycle_walk(int every_months, const struct wm_date *since,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, const struct wm_date *until,
+    void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx);
+
+/*
+ * Completion rates, month by month: for the last 12 complete months and
+ * the current one, how many times a measure fell due (by the month of the
+ * due date) and how many of those were met within their window. A time
+ * counts once its window has closed, or earlier if it was met; a month is
+ * final once every window due in it has closed (WM_CYCLE_GRACE_DAYS after
+ * its last day), so the current month, and the one before it for a while,
+ * may still grow.
+ */
+#define WM_COMPLETION_MONTHS 13
+
+struct wm_completion_month {
+	int year, month;
+	long due;	/* times due in the month that count */
+	long done;	/* of those, met within their window */
+	int final;	/* no window due in the month can still change */
+};
+
+struct wm_completion {
+	struct wm_date today;
+	long first, last;	/* months since year 0 of m[0] and today */
+	struct wm_completion_month m[WM_COMPLETION_MONTHS];	/* oldest first */
+};
+
+/* Empty months ending with today's. */
+void wm_completion_init(struct wm_completion *c, const struct wm_date *today);
+
+/* One subject's time under a cycle: a person's spell on the caseload of
+ * the cycle's service, or (joined = the cycle's start, left = NULL) the
+ * service itself for a cycle about the service. */
+struct wm_cycle_spell {
+	int every_months;
+	const struct wm_date *cycle_start;
+	const struct wm_date *stopped;	/* the cycle stopped, or NULL */
+	const struct wm_date *joined;
+	const struct wm_date *left;	/* left the caseload, or NULL */
+};
+
+/*
+ * Adds the times due in one spell. The measure falls due from the later
+ * of joining and the cycle's start; the spell ends at the earlier of
+ * leaving and the cycle stopping (a cycle stopped is, for its people, as
+ * if they had left). `answers` are the subject's completed answers to any
+ * version of the measure, oldest first.
+ */
+void wm_completion_add(struct wm_completion *c,
+    const struct wm_cycle_spell *sp, const struct wm_date *answers,
+    size_t n_answers);
+
+/* done / due as a whole percentage, rounded half up; -1 when nothing was
+ * due ("No one was due"). */
+int wm_completion_percent(long done, long due);
 
 #endif

@@ -189,3 +189,15 @@ wm_store_instrument_list(struct wm_store *s,
 	return st ? wm_sq_each(s, st, instrument_row, &e,
 	    "listing instruments", err) : WM_STORE_ERROR;
 }
+
+int
+wm_store_instrument_latest(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct instrument_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_LATEST, err);
+
+	return st ? wm_sq_each(s, st, instrument_row, &e,
+	    "listing instruments", err) : WM_STORE_ERROR;
+}

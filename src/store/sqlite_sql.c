@@ -89,6 +89,57 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_CYCLE_ADD] =
 	    "INSERT INTO cycle(unit_id, instrument_url, subject_kind,"
 	    " every_months, start_date, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* A service's cycles, running ones first; titles from the latest
+	 * version of each measure. */
+	[ST_CYCLE_LIST] =
+	    "SELECT y.id, y.instrument_url, coalesce((SELECT i.title FROM"
+	    "  instrument i WHERE i.url = y.instrument_url ORDER BY i.id DESC"
+	    "  LIMIT 1), y.instrument_url), y.subject_kind, y.every_months,"
+	    " y.start_date, y.stopped "
+	    "FROM cycle y WHERE y.unit_id = ?1 "
+	    "ORDER BY y.stopped IS NOT NULL, y.start_date, y.id",
+	[ST_CYCLE_STOP] =
+	    "UPDATE cycle SET stopped = ?3 WHERE id = ?1 AND unit_id = ?2"
+	    " AND stopped IS NULL",
+	/* Completion rates (sqlite_cycles.c): every cycle (?1 NULL) or one
+	 * service's, in order of service. */
+	[ST_COMPLETION_CYCLES] =
+	    "SELECT y.id, y.unit_id, u.code, y.instrument_url,"
+	    " coalesce((SELECT i.title FROM instrument i"
+	    "  WHERE i.url = y.instrument_url ORDER BY i.id DESC LIMIT 1),"
+	    "  y.instrument_url), y.subject_kind, y.every_months, y.start_date,"
+	    " y.stopped "
+	    "FROM cycle y JOIN unit u ON u.id = y.unit_id "
+	    "WHERE (?1 IS NULL OR y.unit_id = ?1)"
+	    " AND y.subject_kind IN ('person', 'service') "
+	    "ORDER BY y.unit_id, y.stopped IS NOT NULL, y.start_date, y.id",
+	[ST_COMPLETION_INSTRUMENTS] =
+	    "SELECT id, url FROM instrument ORDER BY id",
+	/* Spells on the caseloads of services with person cycles, in the
+	 * caseload's own order (person, then start). */
+	[ST_COMPLETION_SPELLS] =
+	    "SELECT person_id, unit_id, start_date, end_date FROM caseload"
+	    " WHERE unit_id IN (SELECT unit_id FROM cycle"
+	    "  WHERE subject_kind = 'person') "
+	    "ORDER BY person_id, start_date",
+	[ST_COMPLETION_SPELLS_UNIT] =
+	    "SELECT person_id, unit_id, start_date, end_date FROM caseload"
+	    " WHERE unit_id = ?1 ORDER BY person_id, start_date",
+	/* Every person's completed answers, in order of person (the
+	 * response_subject index's order). */
+	[ST_COMPLETION_ANSWERS] =
+	    "SELECT subject_id, authored, instrument_id FROM response"
+	    " WHERE subject_kind = 'person' AND status = 'completed' "
+	    "ORDER BY subject_id, authored",
+	[ST_COMPLETION_PERSON_ANSWERS] =
+	    "SELECT subject_id, authored, instrument_id FROM response"
+	    " WHERE subject_kind = 'person' AND subject_id = ?1"
+	    " AND status = 'completed' ORDER BY authored",
+	[ST_COMPLETION_SERVICE_ANSWERS] =
+	    "SELECT subject_id, authored, instrument_id FROM response"
+	    " WHERE subject_kind = 'service' AND subject_id = ?1"
+	    " AND status = 'completed' AND respondent <> 'validator' "
+	    "ORDER BY authored",
 	[ST_INSTRUMENT_ADD] =
 	    "INSERT INTO instrument(url, version, name, title, family, content,"
 	    " loaded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -110,6 +161,11 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " (SELECT count(*) FROM response r WHERE r.instrument_id = i.id"
 	    "  AND r.status = 'completed')"
 	    " FROM instrument i ORDER BY i.url, i.version",
+	[ST_INSTRUMENT_LATEST] =
+	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded, 0"
+	    " FROM instrument i"
+	    " WHERE i.id = (SELECT max(id) FROM instrument WHERE url = i.url)"
+	    " ORDER BY i.title, i.url",
 	[ST_RESPONSE_ADD] =
 	    "INSERT INTO response(instrument_id, subject_kind, subject_id,"
 	    " unit_id, author_kind, author_id, respondent, stakeholder, status,"
@@ -332,7 +388,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  AND r.subject_kind = 'person' AND r.subject_id = c.person_id"
 	    "  AND r.status = 'completed') "
 	    "FROM caseload c JOIN cycle y ON y.unit_id = c.unit_id"
-	    " AND y.subject_kind = 'person' "
+	    " AND y.subject_kind = 'person'"
+	    " AND (y.stopped IS NULL OR y.stopped > ?2) "
 	    "WHERE c.person_id = ?1 AND c.end_date IS NULL "
 	    "ORDER BY y.id",
 	/* A service's profile: per respondent kind, a totals row (responses

@@ -291,9 +291,12 @@ wm_store_person_cycles(struct wm_store *s, int64_t person_id,
 {
 	struct cycle_each e = { cb, ctx };
 	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_CYCLES, err);
+	char today[11];
 
 	if (!st)
 		return WM_STORE_ERROR;
+	wm_sq_today(today);
 	sqlite3_bind_int64(st, 1, person_id);
+	wm_sq_text(st, 2, today);
 	return wm_sq_each(s, st, cycle_row, &e, "reading the cycles", err);
 }

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "core/cycle.h"
 #include "core/instrument.h"
 #include "core/response.h"
 #include "core/training.h"
@@ -175,6 +176,63 @@ int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
     const char *instrument_url, const char *subject_kind, int every_months,
     const char *start, struct wm_buf *err);
 
+/* --- measurement cycles ------------------------------------------------ */
+
+struct wm_cycle_info_row {
+	int64_t id;
+	const char *url;	/* the measure, any version */
+	const char *title;	/* its latest version's, or the url */
+	const char *subject_kind;	/* person (each on the caseload) or
+					 * service */
+	int every_months;
+	const char *start;	/* YYYY-MM-DD */
+	const char *stopped;	/* YYYY-MM-DD it stopped from, or NULL */
+};
+
+/* A service's cycles: the running ones first, then by when they began. */
+int wm_store_cycles(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_cycle_info_row *), void *ctx,
+    struct wm_buf *err);
+
+/* A change to a service's cycles, and who made it, for the audit log. */
+struct wm_cycle_change {
+	int64_t unit_id;
+	const char *url;	/* starting: the measure */
+	const char *subject_kind;	/* starting: person or service */
+	int every_months;	/* starting */
+	const char *date;	/* YYYY-MM-DD: starts, or stops, from */
+	int64_t actor;		/* the account */
+	const char *address;	/* the client's, or NULL */
+};
+
+/* Starts a cycle, with its audit entry, as one change. */
+int wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
+    int64_t *id, struct wm_buf *err);
+/* Stops the service's running cycle `id` from c->date, with its audit
+ * entry; WM_STORE_NOT_FOUND (nothing changed) if the service has no such
+ * running cycle. A stopped cycle's history still counts. */
+int wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
+    int64_t id, struct wm_buf *err);
+
+struct wm_completion_row {
+	const struct wm_cycle_info_row *cycle;
+	int64_t unit_id;
+	const char *unit_code;
+	const struct wm_completion *months;	/* to today, oldest first */
+};
+
+/* The completion rates of every service's cycles (unit_id 0) or of one
+ * service's, month by month up to `today`, as core's rules count them
+ * (wm_completion_add): for a person cycle, each spell on the service's
+ * caseload against the person's completed answers to any version of the
+ * measure; for a service cycle, the service's own completed answers (not
+ * validators'). One row per cycle, in order of service, then cycle. All
+ * services are counted in one pass over the caseloads and the answers. */
+int wm_store_completion_each(struct wm_store *s, int64_t unit_id,
+    const struct wm_date *today,
+    int (*cb)(void *, const struct wm_completion_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- instruments ------------------------------------------------------ */
 
 struct wm_instrument_row {
@@ -200,6 +258,10 @@ int wm_store_instrument_get(struct wm_store *s, const char *url,
 int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err);
 int wm_store_instrument_list(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err);
+/* The latest version of each loaded url, by title (responses is 0). */
+int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 
@@ -501,7 +563,8 @@ struct wm_cycle_row {
 	const char *last;	/* last completed, or NULL */
 };
 
-/* The cycles that apply to a person on their current services. */
+/* The cycles that apply to a person on their current services, except
+ * those stopped on or before today. */
 int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
     struct wm_buf *err);

@@ -112,6 +112,19 @@ wm_error_summary(struct wm_http *h, const char *field_id, const char *message)
 }
 
 void
+wm_error_summary_list(struct wm_http *h, const struct wm_field_error *e,
+    size_t n)
+{
+	size_t i;
+
+	wm_error_summary_start(h);
+	for (i = 0; i < n; i++)
+		if (e[i].message)
+			wm_error_summary_item(h, e[i].field_id, e[i].message);
+	wm_error_summary_end(h);
+}
+
+void
 wm_form_group_start(struct wm_http *h, const char *id, const char *label,
     const char *hint, const char *problem)
 {

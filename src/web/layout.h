@@ -27,6 +27,16 @@ void wm_error_summary_end(struct wm_http *h);
  * the input and closes the group's </div>. */
 void wm_form_group_start(struct wm_http *h, const char *id,
     const char *label, const char *hint, const char *problem);
+/* A problem with one field of a form: the field's id and the message. */
+struct wm_field_error {
+	const char *field_id;	/* NULL: the form as a whole */
+	const char *message;	/* NULL: the field is fine */
+};
+
+/* The same summary for several fields; those without a message are
+ * skipped. */
+void wm_error_summary_list(struct wm_http *h,
+    const struct wm_field_error *e, size_t n);
 
 /* A whole page that only says what went wrong, with its status. */
 void wm_page_error(struct wm_http *h, int status, const char *title,

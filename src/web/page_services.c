@@ -34,6 +34,8 @@ static const struct {
 	    "the last." },
 	{ "/ten-top-tips", "Ten Top Tips, as a team", "How often the team's "
 	    "reflections answered yes to each tip; never anyone's own." },
+	{ "/cycles", "Measurement cycles", "Which measures are due how often, "
+	    "and how many were done on time, month by month." },
 };
 
 struct find {

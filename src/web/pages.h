@@ -114,6 +114,9 @@ void wm_page_validation(struct wm_http *h);
 void wm_page_validation_save(struct wm_http *h);
 void wm_page_validation_query(struct wm_http *h);
 void wm_page_service(struct wm_http *h);
+void wm_page_cycles(struct wm_http *h);
+void wm_page_cycle_add(struct wm_http *h);
+void wm_page_cycle_stop(struct wm_http *h);
 
 /* Recovery training at a led service (page_training.c). */
 void wm_page_training(struct wm_http *h);
@@ -159,5 +162,6 @@ void wm_api_service_training(struct wm_http *h);
 void wm_api_service_erfs(struct wm_http *h);
 void wm_api_service_indicators(struct wm_http *h);
 void wm_api_service_tips(struct wm_http *h);
+void wm_api_cycles(struct wm_http *h);
 
 #endif

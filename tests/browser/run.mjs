@@ -228,6 +228,16 @@ try {
   await axe(lead, "the team's Ten Top Tips");
   await lead.goto(`${base}/services/${code}/ten-top-tips?period=1999-Q1`);
   await axe(lead, "the team's Ten Top Tips with no reflections");
+  const lead = await (await browser.newContext()).newPage();
+  await signIn(lead, base, signins.lead.email, signins.lead.pw);
+  await lead.goto(base + '/services');
+  await lead.click('main ul a');
+  await lead.click('main a:has-text("Measurement cycles")');
+  await axe(lead, 'the measurement cycles page');
+  await lead.fill('#every', '0');
+  await lead.click('main button:has-text("Add cycle")');
+  check(/There is a problem/.test(await lead.content()), 'a cycle every 0 months is refused');
+  await axe(lead, 'the cycles form with errors');
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

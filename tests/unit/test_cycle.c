@@ -127,12 +127,155 @@ test_always_moves_on(void **state)
 		assert_true(wm_date_cmp(&out[i - 1].due, &out[i].due) < 0);
 }
 
+/* One spell (or several, one after another) in a completion table. */
+struct spell_case {
+	const char *name;
+	int months;
+	const char *cycle_start, *stopped;
+	const char *spells[3][2];	/* joined, left (NULL: still there) */
+	const char *answers[4];
+	struct {
+		const char *month;	/* YYYY-MM */
+		long due, done;
+	} want[4];
+};
+
+static void
+check_completion(const struct spell_case *t, const char *today)
+{
+	struct wm_completion c;
+	struct wm_date td = D(today), cs = D(t->cycle_start), st, a[4], j, l;
+	struct wm_cycle_spell sp = { t->months, &cs, NULL, &j, NULL };
+	size_t n_a = 0, k, w;
+	char month[8];
+	long due, done;
+	int i;
+
+	if (t->stopped)
+		st = D(t->stopped), sp.stopped = &st;
+	while (n_a < 4 && t->answers[n_a])
+		a[n_a] = D(t->answers[n_a]), n_a++;
+	wm_completion_init(&c, &td);
+	for (k = 0; k < 3 && t->spells[k][0]; k++) {
+		j = D(t->spells[k][0]);
+		if (t->spells[k][1])
+			l = D(t->spells[k][1]);
+		sp.left = t->spells[k][1] ? &l : NULL;
+		wm_completion_add(&c, &sp, a, n_a);
+	}
+	for (i = 0; i < WM_COMPLETION_MONTHS; i++) {
+		snprintf(month, sizeof(month), "%04d-%02d", c.m[i].year,
+		    c.m[i].month);
+		due = done = 0;
+		for (w = 0; w < 4 && t->want[w].month; w++)
+			if (strcmp(t->want[w].month, month) == 0)
+				due = t->want[w].due, done = t->want[w].done;
+		if (c.m[i].due != due || c.m[i].done != done)
+			fail_msg("%s: %s has %ld due, %ld done; wanted %ld, %ld",
+			    t->name, month, c.m[i].due, c.m[i].done, due, done);
+	}
+}
+
+static void
+test_completion_months(void **state)
+{
+	static const struct spell_case cases[] = {
+		{ "joined mid-cycle: due on joining, then from each answer",
+		    6, "2024-01-01", NULL, { { "2025-03-10", NULL } },
+		    { "2025-03-20", "2025-09-25", NULL },
+		    { { "2025-03", 1, 1 }, { "2025-09", 1, 1 } } },
+		{ "left mid-cycle before the window closed: not due then",
+		    6, "2025-01-01", NULL, { { "2024-06-01", "2025-07-20" } },
+		    { "2025-01-10", NULL }, { { "2025-01", 1, 1 } } },
+		{ "left after a missed window closed: it counts",
+		    6, "2024-01-01", NULL, { { "2025-01-01", "2025-08-15" } },
+		    { NULL }, { { "2025-01", 1, 0 }, { "2025-07", 1, 0 } } },
+		{ "an open window is not counted yet",
+		    6, "2024-01-01", NULL, { { "2025-11-20", NULL } },
+		    { NULL }, { { NULL, 0, 0 } } },
+		{ "a window met early counts while still open",
+		    6, "2024-01-01", NULL, { { "2025-12-10", NULL } },
+		    { "2025-12-12", NULL }, { { "2025-12", 1, 1 } } },
+		{ "an answer 27 days early is in time",
+		    6, "2024-01-01", NULL, { { "2025-02-01", NULL } },
+		    { "2025-01-05", NULL },
+		    { { "2025-02", 1, 1 }, { "2025-07", 1, 0 } } },
+		{ "answered early, then on time for the date that set",
+		    6, "2025-03-01", NULL, { { "2025-01-01", NULL } },
+		    { "2025-02-09", "2025-08-17", NULL },
+		    { { "2025-03", 1, 1 }, { "2025-08", 1, 1 } } },
+		{ "an answer 37 days late is missed; the next runs from it",
+		    6, "2024-01-01", NULL, { { "2025-02-01", NULL } },
+		    { "2025-03-10", NULL },
+		    { { "2025-02", 1, 0 }, { "2025-09", 1, 0 } } },
+		{ "an answer on the 30th day after is in time",
+		    12, "2024-01-01", NULL, { { "2025-02-01", NULL } },
+		    { "2025-03-03", NULL }, { { "2025-02", 1, 1 } } },
+		{ "a stopped cycle is due no more",
+		    6, "2025-01-01", "2025-06-01", { { "2024-01-01", NULL } },
+		    { NULL }, { { "2025-01", 1, 0 } } },
+		{ "a cycle that starts after joining is due from its start",
+		    12, "2025-04-15", NULL, { { "2023-01-01", NULL } },
+		    { "2025-05-01", NULL }, { { "2025-04", 1, 1 } } },
+		{ "times before the 13 months are left out",
+		    6, "2024-01-01", NULL, { { "2024-05-01", NULL } },
+		    { NULL }, { { "2025-05", 1, 0 }, { "2025-11", 1, 0 } } },
+		{ "left and came back: each spell due from its start",
+		    12, "2024-01-01", NULL,
+		    { { "2024-12-01", "2025-02-01" }, { "2025-06-01", NULL } },
+		    { "2024-12-05", "2025-06-20", NULL },
+		    { { "2024-12", 1, 1 }, { "2025-06", 1, 1 } } },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		check_completion(&cases[i], "2025-12-15");
+}
+
+/* Many people add up; which months are final; and the rounded rate. */
+static void
+test_completion_sums(void **state)
+{
+	struct wm_completion c;
+	struct wm_date today = D("2025-12-15"), cs = D("2024-01-01"), j, a;
+	struct wm_cycle_spell sp = { 6, &cs, NULL, &j, NULL };
+	int i;
+
+	(void)state;
+	wm_completion_init(&c, &today);
+	assert_int_equal(c.m[0].year, 2024);
+	assert_int_equal(c.m[0].month, 12);
+	assert_int_equal(c.m[12].year, 2025);
+	assert_int_equal(c.m[12].month, 12);
+	/* Three people join on 1 March; two answer in time. */
+	j = D("2025-03-01");
+	a = D("2025-03-05");
+	for (i = 0; i < 3; i++)
+		wm_completion_add(&c, &sp, &a, i < 2 ? 1 : 0);
+	assert_int_equal(c.m[3].due, 3);
+	assert_int_equal(c.m[3].done, 2);
+	assert_int_equal(wm_completion_percent(c.m[3].done, c.m[3].due), 67);
+	/* October closed on 30 November; November's windows are open until
+	 * 30 December; December's is the current month. */
+	assert_true(c.m[10].final);
+	assert_false(c.m[11].final);
+	assert_false(c.m[12].final);
+	assert_int_equal(wm_completion_percent(0, 0), -1);
+	assert_int_equal(wm_completion_percent(0, 5), 0);
+	assert_int_equal(wm_completion_percent(1, 8), 13);
+	assert_int_equal(wm_completion_percent(1, 200), 1);
+	assert_int_equal(wm_completion_percent(7, 7), 100);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_windows),
 		cmocka_unit_test(test_always_moves_on),
+		cmocka_unit_test(test_completion_months),
+		cmocka_unit_test(test_completion_sums),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

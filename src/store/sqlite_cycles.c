@@ -1,0 +1,548 @@
+/*
+ * Measurement cycles: a service's cycles, starting and stopping them
+ * (each with its audit entry), and their completion rates month by month.
+ *
+ * The rates of every service come from one pass: the cycles, then the
+ * caseload spells in order of person beside every person's completed
+ * answers in the same order (two cursors walked together, as a merge
+ * join), then the services' own answers. Each person's spells and
+ * answers are handed to core (wm_completion_add), which decides what was
+ * due and what was done; nothing is kept but the running counts per
+ * cycle and month.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* --- listing, starting and stopping --------------------------------- */
+
+struct cycle_list {
+	int (*cb)(void *, const struct wm_cycle_info_row *);
+	void *ctx;
+};
+
+static int
+cycle_info(sqlite3_stmt *st, void *arg)
+{
+	struct cycle_list *l = arg;
+	struct wm_cycle_info_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    sqlite3_column_int(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
+
+	return l->cb(l->ctx, &row);
+}
+
+int
+wm_store_cycles(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_cycle_info_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct cycle_list l = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_CYCLE_LIST, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, unit_id);
+	return wm_sq_each(s, st, cycle_info, &l, "reading the cycles", err);
+}
+
+int
+wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
+    int64_t *id, struct wm_buf *err)
+{
+	char detail[96];
+	int own, rc;
+
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	rc = wm_store_cycle_add(s, c->unit_id, c->url, c->subject_kind,
+	    c->every_months, c->date, err);
+	if (rc == 0) {
+		*id = sqlite3_last_insert_rowid(s->db);
+		snprintf(detail, sizeof(detail), "cycle %lld: every %d months "
+		    "from %s", (long long)*id, c->every_months, c->date);
+		rc = wm_store_audit(s, c->actor, "cycle started", "service",
+		    c->unit_id, detail, c->address, err);
+	}
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+int
+wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
+    int64_t id, struct wm_buf *err)
+{
+	char detail[96];
+	sqlite3_stmt *st;
+	int own, rc;
+
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	if (!(st = wm_sq_query(s, ST_CYCLE_STOP, err)))
+		rc = WM_STORE_ERROR;
+	else {
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, c->unit_id);
+		wm_sq_text(st, 3, c->date);
+		rc = wm_sq_exec(s, st, "stopping the cycle", err);
+	}
+	if (rc == 0 && sqlite3_changes(s->db) != 1) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the service has no such running cycle");
+		rc = WM_STORE_NOT_FOUND;
+	}
+	if (rc == 0) {
+		snprintf(detail, sizeof(detail), "cycle %lld stopped from %s",
+		    (long long)id, c->date);
+		rc = wm_store_audit(s, c->actor, "cycle stopped", "service",
+		    c->unit_id, detail, c->address, err);
+	}
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+/* --- completion rates ------------------------------------------------ */
+
+struct cyc {
+	struct wm_cycle_info_row row;
+	int64_t unit_id;
+	const char *unit_code;
+	int person;		/* about each person, else the service */
+	int slot;		/* its url's place in urls[] */
+	struct wm_date start, stopped;
+	int has_stopped;
+	struct wm_completion c;
+};
+
+/* An answer: when, and to which of the cycles' urls. */
+struct ans {
+	struct wm_date on;
+	int slot;
+};
+
+struct spell {
+	int64_t unit_id;
+	struct wm_date joined, left;
+	int has_left;
+};
+
+struct instr {
+	int64_t id;
+	int slot;
+};
+
+struct run {
+	struct wm_store *s;
+	struct wm_buf *err;
+	struct wm_arena arena;
+	struct wm_date today;
+	struct cyc *cy;
+	size_t n_cy, cap_cy;
+	const char **urls;
+	size_t n_urls, cap_urls;
+	struct instr *ins;
+	size_t n_ins, cap_ins;
+	struct ans *ans;	/* one subject's, oldest first */
+	size_t n_ans, cap_ans;
+	struct wm_date *dates;	/* one url's of those */
+	size_t cap_dates;
+	struct spell *sp;	/* one person's */
+	size_t n_sp, cap_sp;
+	int64_t person;		/* whose spells are gathered; 0 none */
+	sqlite3_stmt *answers;	/* NULL: one person at a time */
+	int answers_row;	/* the cursor is on a row not yet used */
+	int failed;
+};
+
+/* Grows *v to hold n + 1 items of `size`; -1 when out of memory. */
+static int
+grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	void **p = v, *q;
+	size_t c = *cap ? *cap * 2 : 64;
+
+	if (n < *cap)
+		return 0;
+	if (c > SIZE_MAX / size || !(q = realloc(*p, c * size)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static int
+url_slot(struct run *r, const char *url)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_urls; i++)
+		if (strcmp(r->urls[i], url) == 0)
+			return (int)i;
+	return -1;
+}
+
+static char *
+keep(struct run *r, const char *s)
+{
+	return s ? wm_arena_strdup(&r->arena, s) : NULL;
+}
+
+static int
+load_cycle(sqlite3_stmt *st, void *arg)
+{
+	struct run *r = arg;
+	struct cyc *c;
+	const char *stopped = wm_sq_col(st, 8);
+
+	if (grow(&r->cy, &r->cap_cy, r->n_cy, sizeof(*r->cy)))
+		return -1;
+	c = &r->cy[r->n_cy];
+	memset(c, 0, sizeof(*c));
+	c->row.id = sqlite3_column_int64(st, 0);
+	c->unit_id = sqlite3_column_int64(st, 1);
+	c->unit_code = keep(r, wm_sq_col(st, 2));
+	c->row.url = keep(r, wm_sq_col(st, 3));
+	c->row.title = keep(r, wm_sq_col(st, 4));
+	c->row.subject_kind = keep(r, wm_sq_col(st, 5));
+	c->row.every_months = sqlite3_column_int(st, 6);
+	c->row.start = keep(r, wm_sq_col(st, 7));
+	c->row.stopped = keep(r, stopped);
+	if (!c->unit_code || !c->row.url || !c->row.title ||
+	    !c->row.subject_kind || !c->row.start || (stopped &&
+	    !c->row.stopped))
+		return -1;
+	c->person = strcmp(c->row.subject_kind, "person") == 0;
+	if (wm_date_parse(c->row.start, &c->start))
+		return 0;	/* a stored cycle always has a real date */
+	c->has_stopped = stopped && wm_date_parse(stopped, &c->stopped) == 0;
+	if ((c->slot = url_slot(r, c->row.url)) < 0) {
+		if (grow(&r->urls, &r->cap_urls, r->n_urls, sizeof(*r->urls)))
+			return -1;
+		c->slot = (int)r->n_urls;
+		r->urls[r->n_urls++] = c->row.url;
+	}
+	wm_completion_init(&c->c, &r->today);
+	r->n_cy++;
+	return 0;
+}
+
+static int
+load_instrument(sqlite3_stmt *st, void *arg)
+{
+	struct run *r = arg;
+	const char *url = wm_sq_col(st, 1);
+
+	if (grow(&r->ins, &r->cap_ins, r->n_ins, sizeof(*r->ins)))
+		return -1;
+	r->ins[r->n_ins].id = sqlite3_column_int64(st, 0);
+	r->ins[r->n_ins].slot = url ? url_slot(r, url) : -1;
+	r->n_ins++;
+	return 0;
+}
+
+/* The first of n items, `size` bytes apart, whose int64 key (at `off`)
+ * is not below `key`; the items are in order of key. */
+static size_t
+lower_bound(const void *v, size_t n, size_t size, size_t off, int64_t key)
+{
+	const char *base = v;
+	size_t lo = 0, hi = n, mid;
+	int64_t k;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		memcpy(&k, base + mid * size + off, sizeof(k));
+		if (k < key)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The url slot of an instrument id (ids come in order); -1 if none. */
+static int
+instrument_slot(const struct run *r, int64_t id)
+{
+	size_t i = lower_bound(r->ins, r->n_ins, sizeof(*r->ins),
+	    offsetof(struct instr, id), id);
+
+	return i < r->n_ins && r->ins[i].id == id ? r->ins[i].slot : -1;
+}
+
+/* Keeps the answer in the cursor's current row, if it is to a cycle's
+ * measure. Columns: subject, authored, instrument. */
+static int
+take_answer(struct run *r, sqlite3_stmt *st)
+{
+	const char *on = wm_sq_col(st, 1);
+	int slot = instrument_slot(r, sqlite3_column_int64(st, 2));
+
+	if (slot < 0 || !on)
+		return 0;
+	if (grow(&r->ans, &r->cap_ans, r->n_ans, sizeof(*r->ans)))
+		return -1;
+	if (wm_date_parse(on, &r->ans[r->n_ans].on))
+		return 0;
+	r->ans[r->n_ans++].slot = slot;
+	return 0;
+}
+
+/* Steps a cursor: 1 on a row, 0 at the end, -1 on failure. */
+static int
+step(struct run *r, sqlite3_stmt *st, const char *doing)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	wm_sq_fail(r->s, doing, r->err);
+	return -1;
+}
+
+/* Gathers `person`'s answers into r->ans, oldest first: from the shared
+ * cursor (every person's, in order of person) or by a query of their
+ * own. */
+static int
+person_answers(struct run *r, int64_t person)
+{
+	sqlite3_stmt *st = r->answers;
+	int k;
+
+	r->n_ans = 0;
+	if (!st) {
+		if (!(st = wm_sq_query(r->s, ST_COMPLETION_PERSON_ANSWERS,
+		    r->err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, person);
+		while ((k = step(r, st, "reading the answers")) == 1)
+			if (take_answer(r, st))
+				return -1;
+		sqlite3_reset(st);
+		return k;
+	}
+	for (;;) {
+		if (!r->answers_row) {
+			if ((k = step(r, st, "reading the answers")) <= 0)
+				return k;
+			r->answers_row = 1;
+		}
+		if (sqlite3_column_int64(st, 0) > person)
+			return 0;
+		if (sqlite3_column_int64(st, 0) == person &&
+		    take_answer(r, st))
+			return -1;
+		r->answers_row = 0;
+	}
+}
+
+/* Room in r->dates for all of r->ans. */
+static int
+dates_room(struct run *r)
+{
+	while (r->cap_dates < r->n_ans)
+		if (grow(&r->dates, &r->cap_dates, r->cap_dates,
+		    sizeof(*r->dates)))
+			return -1;
+	return 0;
+}
+
+/* The answers to one url, as dates, into r->dates. */
+static size_t
+answers_to(struct run *r, int slot)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n_ans; i++)
+		if (r->ans[i].slot == slot)
+			r->dates[n++] = r->ans[i].on;
+	return n;
+}
+
+/* The first cycle of `unit` (cycles are in order of unit). */
+static size_t
+first_of_unit(const struct run *r, int64_t unit)
+{
+	return lower_bound(r->cy, r->n_cy, sizeof(*r->cy),
+	    offsetof(struct cyc, unit_id), unit);
+}
+
+static void
+add_spell(struct run *r, struct cyc *c, const struct wm_date *joined,
+    const struct wm_date *left, size_t n_dates)
+{
+	struct wm_cycle_spell sp = { c->row.every_months, &c->start,
+	    c->has_stopped ? &c->stopped : NULL, joined, left };
+
+	wm_completion_add(&c->c, &sp, r->dates, n_dates);
+}
+
+/* Counts the gathered person's spells under their services' cycles. */
+static int
+person_done(struct run *r)
+{
+	size_t i, k, n;
+	struct spell *sp;
+	struct cyc *c;
+
+	if (!r->person)
+		return 0;
+	if (person_answers(r, r->person))
+		return -1;
+	if (dates_room(r))
+		return -1;
+	for (i = 0; i < r->n_sp; i++) {
+		sp = &r->sp[i];
+		for (k = first_of_unit(r, sp->unit_id); k < r->n_cy &&
+		    r->cy[k].unit_id == sp->unit_id; k++) {
+			c = &r->cy[k];
+			if (!c->person)
+				continue;
+			n = r->n_ans ? answers_to(r, c->slot) : 0;
+			add_spell(r, c, &sp->joined, sp->has_left ? &sp->left :
+			    NULL, n);
+		}
+	}
+	r->n_sp = 0;
+	r->person = 0;
+	return 0;
+}
+
+/* Columns: person, unit, start_date, end_date; in order of person. */
+static int
+take_spell(sqlite3_stmt *st, void *arg)
+{
+	struct run *r = arg;
+	int64_t person = sqlite3_column_int64(st, 0);
+	const char *joined = wm_sq_col(st, 2), *left = wm_sq_col(st, 3);
+	struct spell *sp;
+
+	if (person != r->person && person_done(r))
+		return -1;
+	r->person = person;
+	if (!joined || grow(&r->sp, &r->cap_sp, r->n_sp, sizeof(*r->sp)))
+		return joined ? -1 : 0;
+	sp = &r->sp[r->n_sp];
+	sp->unit_id = sqlite3_column_int64(st, 1);
+	sp->has_left = left != NULL;
+	if (wm_date_parse(joined, &sp->joined) || (left &&
+	    wm_date_parse(left, &sp->left)))
+		return 0;
+	r->n_sp++;
+	return 0;
+}
+
+/* Cycles about the service itself: its own answers (not a validator's),
+ * from when the cycle began. Columns: service, authored, instrument. */
+static int
+service_cycles(struct run *r)
+{
+	sqlite3_stmt *st;
+	struct cyc *c;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < r->n_cy && k == 0; i++) {
+		c = &r->cy[i];
+		if (c->person)
+			continue;
+		if (!(st = wm_sq_query(r->s, ST_COMPLETION_SERVICE_ANSWERS,
+		    r->err)))
+			return -1;
+		sqlite3_bind_int64(st, 1, c->unit_id);
+		r->n_ans = 0;
+		while ((k = step(r, st, "reading the services' answers")) == 1)
+			if (take_answer(r, st))
+				k = -1;
+		sqlite3_reset(st);
+		if (k == 0 && (k = dates_room(r)) == 0)
+			add_spell(r, c, &c->start, NULL, answers_to(r, c->slot));
+	}
+	return k;
+}
+
+static void
+run_release(struct run *r)
+{
+	if (r->answers)
+		sqlite3_reset(r->answers);
+	free(r->cy);
+	free(r->urls);
+	free(r->ins);
+	free(r->ans);
+	free(r->dates);
+	free(r->sp);
+	wm_arena_release(&r->arena);
+}
+
+static int
+count_all(struct run *r, int64_t unit_id)
+{
+	sqlite3_stmt *st;
+
+	if (!(st = wm_sq_query(r->s, ST_COMPLETION_CYCLES, r->err)) ||
+	    (wm_sq_id(st, 1, unit_id), wm_sq_each(r->s, st, load_cycle, r,
+	    "reading the cycles", r->err)))
+		return -1;
+	if (r->n_cy == 0)
+		return 0;
+	if (!(st = wm_sq_query(r->s, ST_COMPLETION_INSTRUMENTS, r->err)) ||
+	    wm_sq_each(r->s, st, load_instrument, r, "reading the measures",
+	    r->err))
+		return -1;
+	if (!unit_id && !(r->answers = wm_sq_query(r->s,
+	    ST_COMPLETION_ANSWERS, r->err)))
+		return -1;
+	if (!(st = wm_sq_query(r->s, unit_id ? ST_COMPLETION_SPELLS_UNIT :
+	    ST_COMPLETION_SPELLS, r->err)))
+		return -1;
+	if (unit_id)
+		sqlite3_bind_int64(st, 1, unit_id);
+	if (wm_sq_each(r->s, st, take_spell, r, "reading the caseloads",
+	    r->err) || person_done(r))
+		return -1;
+	return service_cycles(r);
+}
+
+int
+wm_store_completion_each(struct wm_store *s, int64_t unit_id,
+    const struct wm_date *today,
+    int (*cb)(void *, const struct wm_completion_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct run r;
+	struct wm_completion_row row;
+	size_t i;
+	int rc = 0, k;
+
+	memset(&r, 0, sizeof(r));
+	r.s = s;
+	r.err = err;
+	r.today = *today;
+	wm_buf_clear(err);
+	if (count_all(&r, unit_id)) {
+		if (!err->len)
+			wm_buf_puts(err, "counting the completion rates: out "
+			    "of memory");
+		rc = WM_STORE_ERROR;
+	}
+	for (i = 0; rc == 0 && i < r.n_cy; i++) {
+		row.cycle = &r.cy[i].row;
+		row.unit_id = r.cy[i].unit_id;
+		row.unit_code = r.cy[i].unit_code;
+		row.months = &r.cy[i].c;
+		if ((k = cb(ctx, &row)) != 0) {
+			if (k < 0) {
+				wm_buf_puts(err, "the completion rates could "
+				    "not be used");
+				rc = WM_STORE_ERROR;
+			}
+			break;
+		}
+	}
+	run_release(&r);
+	return rc;
+}
