@@ -175,7 +175,7 @@ candidate(void *ctx, const struct wm_validator_row *v)
 }
 
 static void
-invitations(struct wm_http *h, const struct wm_sa *a)
+invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct invite_list l = { h, 0 };
@@ -195,9 +195,10 @@ invitations(struct wm_http *h, const struct wm_sa *a)
 	HTML(h, "/invitations\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
 	    "value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n<div class=\"nhsuk-form-group\">\n<label class=\""
-	    "nhsuk-label\" for=\"account\">Validator to invite</label>\n"
-	    "<select class=\"nhsuk-select\" id=\"account\" name=\"account\">\n");
+	HTML(h, "\">\n");
+	wm_form_group_start(h, "account", "Validator to invite", NULL, problem);
+	HTML(h, "<select class=\"nhsuk-select\" id=\"account\" name=\"account\">"
+	    "\n");
 	l.n = 0;
 	wm_store_service_validators(h->store, a->svc.id, candidate, &l, &err);
 	HTML(h, "</select>\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
@@ -268,6 +269,7 @@ wm_sa_queries(struct wm_http *h, int64_t assessment, const char *base,
 static void
 standard_select(struct wm_http *h, const struct wm_instrument *in)
 {
+	int chosen = wm_standard_parse(wm_form_get(&h->form, "standard"));
 	int n;
 
 	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
@@ -280,7 +282,10 @@ standard_select(struct wm_http *h, const struct wm_instrument *in)
 		snprintf(label, sizeof(label), "%d. ", n);
 		HTML(h, "<option value=\"");
 		wm_esc_attr_s(&h->out, v);
-		HTML(h, "\">");
+		HTML(h, "\"");
+		if (n == chosen)
+			HTML(h, " selected");
+		HTML(h, ">");
 		wm_esc_html_s(&h->out, label);
 		wm_esc_html_s(&h->out, wm_standard_title(in, n));
 		HTML(h, "</option>\n");
@@ -290,8 +295,12 @@ standard_select(struct wm_http *h, const struct wm_instrument *in)
 
 void
 wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
-    const char *action, int lead)
+    const char *action, int lead, const char *problem)
 {
+	const char *kind = wm_form_get(&h->form, "kind");
+	const char *text = wm_form_get(&h->form, "text");
+	int reopen = kind && strcmp(kind, "reopen") == 0;
+
 	HTML(h, "<form method=\"post\" action=\"");
 	wm_esc_attr_s(&h->out, action);
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -309,19 +318,28 @@ wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
 		    "nhsuk-fieldset__legend--s\">What are you doing?</legend>\n"
 		    "<div class=\"nhsuk-radios\">\n<div class=\"nhsuk-radios__item"
 		    "\">\n<input class=\"nhsuk-radios__input\" id=\"kind-1\" "
-		    "name=\"kind\" type=\"radio\" value=\"answer\" checked>\n"
-		    "<label class=\"nhsuk-label nhsuk-radios__label\" for=\""
-		    "kind-1\">Answering a query</label>\n</div>\n<div class=\""
-		    "nhsuk-radios__item\">\n<input class=\"nhsuk-radios__input\" "
-		    "id=\"kind-2\" name=\"kind\" type=\"radio\" value=\"reopen\">\n"
-		    "<label class=\"nhsuk-label nhsuk-radios__label\" for=\""
-		    "kind-2\">Reopening this standard, to amend it alone</label>\n"
-		    "</div>\n</div>\n</fieldset>\n</div>\n");
-	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
-	    "for=\"text\">Reason</label>\n<textarea class=\"nhsuk-textarea\" "
-	    "id=\"text\" name=\"text\" rows=\"3\"></textarea>\n</div>\n"
-	    "<button class=\"nhsuk-button nhsuk-button--secondary\" type=\""
-	    "submit\">Send</button>\n</form>\n");
+		    "name=\"kind\" type=\"radio\" value=\"answer\"");
+	if (lead && !reopen)
+		HTML(h, " checked");
+	if (lead)
+		HTML(h, ">\n<label class=\"nhsuk-label nhsuk-radios__label\" "
+		    "for=\"kind-1\">Answering a query</label>\n</div>\n<div "
+		    "class=\"nhsuk-radios__item\">\n<input class=\"nhsuk-radios__"
+		    "input\" id=\"kind-2\" name=\"kind\" type=\"radio\" value=\""
+		    "reopen\"");
+	if (lead && reopen)
+		HTML(h, " checked");
+	if (lead)
+		HTML(h, ">\n<label class=\"nhsuk-label nhsuk-radios__label\" "
+		    "for=\"kind-2\">Reopening this standard, to amend it alone"
+		    "</label>\n</div>\n</div>\n</fieldset>\n</div>\n");
+	wm_form_group_start(h, "text", "Reason", NULL, problem);
+	HTML(h, "<textarea class=\"nhsuk-textarea\" id=\"text\" name=\"text\" "
+	    "rows=\"3\">");
+	wm_esc_html_s(&h->out, text ? text : "");
+	HTML(h, "</textarea>\n</div>\n<button class=\"nhsuk-button "
+	    "nhsuk-button--secondary\" type=\"submit\">Send</button>\n"
+	    "</form>\n");
 }
 
 struct grid {
@@ -415,38 +433,52 @@ out:
 }
 
 void
-wm_page_standards(struct wm_http *h)
+wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
+    const char *problem)
 {
-	struct wm_sa a = WM_SA_INIT;
 	struct wm_instrument *in = NULL;
 	char title[96];
 	int64_t inst;
 
-	if (wm_sa_open(h, &a))
-		goto out;
 	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_LEAD, &inst))) {
 		wm_page_error(h, 409, "The standards are not loaded",
 		    "Ask your network's administrator to load the core "
 		    "standards instrument.");
-		goto out;
+		return;
 	}
-	snprintf(title, sizeof(title), "Standards: %s", a.name);
+	snprintf(title, sizeof(title), "Standards: %s", a->name);
 	wm_page_start(h, title);
+	if (problem)
+		wm_error_summary(h, field, problem);
 	HTML(h, "<p class=\"nhsuk-body\">");
-	wm_esc_html_s(&h->out, wm_buf_str(&a.svc.name));
+	wm_esc_html_s(&h->out, wm_buf_str(&a->svc.name));
 	HTML(h, ": the 10 core standards, self-monitored with traffic lights "
 	    "and validated by a range of stakeholders.</p>\n");
-	status(h, &a, inst);
-	lights(h, &a, in);
-	invitations(h, &a);
-	if (a.versions) {
-		wm_sa_queries(h, a.id, wm_buf_str(&a.base), 1);
-		wm_buf_puts(&a.base, "/queries");
-		wm_sa_query_form(h, in, wm_buf_str(&a.base), 1);
+	status(h, a, inst);
+	lights(h, a, in);
+	invitations(h, a, field && strcmp(field, "account") == 0 ? problem :
+	    NULL);
+	if (a->versions) {
+		struct wm_buf action = WM_BUF_INIT;
+
+		wm_sa_queries(h, a->id, wm_buf_str(&a->base), 1);
+		wm_buf_puts(&action, wm_buf_str(&a->base));
+		wm_buf_puts(&action, "/queries");
+		wm_sa_query_form(h, in, wm_buf_str(&action), 1,
+		    field && strcmp(field, "text") == 0 ? problem : NULL);
+		wm_buf_release(&action);
 	}
-	history(h, &a, in);
+	history(h, a, in);
 	wm_page_end(h);
-out:
 	wm_instrument_free(in);
+}
+
+void
+wm_page_standards(struct wm_http *h)
+{
+	struct wm_sa a = WM_SA_INIT;
+
+	if (wm_sa_open(h, &a) == 0)
+		wm_standards_render(h, &a, NULL, NULL);
 	wm_sa_release(&a);
 }

@@ -15,18 +15,11 @@
 #include "web/standards.h"
 
 static void
-refuse(struct wm_http *h, const struct wm_sa *a, const char *message)
+refuse(struct wm_http *h, struct wm_sa *a, const char *field,
+    const char *message)
 {
-	char title[96];
-
-	snprintf(title, sizeof(title), "Standards: %s", a->name);
 	h->status = 400;
-	wm_page_start(h, title);
-	wm_error_summary(h, NULL, message);
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&a->base));
-	HTML(h, "\">Back to the standards</a></p>\n");
-	wm_page_end(h);
+	wm_standards_render(h, a, field, message);
 }
 
 static void
@@ -51,7 +44,7 @@ wm_page_standards_invite(struct wm_http *h)
 	if (v)
 		account = strtoll(v, &end, 10);
 	if (!v || !*v || *end || account <= 0) {
-		refuse(h, &a, "Choose a validator to invite");
+		refuse(h, &a, "account", "Choose a validator to invite");
 		goto out;
 	}
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
@@ -66,10 +59,11 @@ wm_page_standards_invite(struct wm_http *h)
 	if (rc)
 		wm_store_rollback(h->store);
 	if (rc == WM_STORE_NOT_FOUND)
-		refuse(h, &a, "Choose someone who holds the validator role at "
-		    "this service");
+		refuse(h, &a, "account", "Choose someone who holds the "
+		    "validator role at this service");
 	else if (rc == WM_STORE_EXISTS)
-		refuse(h, &a, "They are already invited for this period");
+		refuse(h, &a, "account", "They are already invited for this "
+		    "period");
 	else if (rc)
 		failed(h);
 	else
@@ -108,18 +102,18 @@ wm_page_standards_query(struct wm_http *h)
 	if (wm_sa_open(h, &a))
 		goto out;
 	if (!a.versions) {
-		refuse(h, &a, "Submit the self-assessment first: queries are "
-		    "about submitted lights");
+		refuse(h, &a, NULL, "Submit the self-assessment first: "
+		    "queries are about submitted lights");
 		goto out;
 	}
 	if (!kind || (strcmp(kind, "answer") != 0 &&
 	    strcmp(kind, "reopen") != 0)) {
-		refuse(h, &a, "Say whether you are answering a query or "
-		    "reopening the standard");
+		refuse(h, &a, "kind-1", "Say whether you are answering a "
+		    "query or reopening the standard");
 		goto out;
 	}
 	if ((problem = wm_sa_query_problem(h, &standard, &text))) {
-		refuse(h, &a, problem);
+		refuse(h, &a, standard ? "text" : "standard", problem);
 		goto out;
 	}
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&

@@ -266,13 +266,15 @@ add_light(void *ctx, const struct wm_assessment_rating_row *row)
 
 static void
 submitted(struct wm_http *h, const struct invite *v,
-    const struct wm_instrument *in)
+    const struct wm_instrument *in, const char *field, const char *problem)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_standards m;
 	char action[64];
 
 	title(h, v);
+	if (problem)
+		wm_error_summary(h, field, problem);
 	HTML(h, "<p class=\"nhsuk-body\">Thank you: your ratings are "
 	    "submitted. Here they are beside the service's own and the other "
 	    "validators', by group.</p>\n");
@@ -285,7 +287,8 @@ submitted(struct wm_http *h, const struct invite *v,
 	wm_standards_release(&m);
 	wm_sa_queries(h, v->assessment, v->base, 0);
 	snprintf(action, sizeof(action), "%s/queries", v->base);
-	wm_sa_query_form(h, in, action, 0);
+	wm_sa_query_form(h, in, action, 0, field && strcmp(field, "text") ==
+	    0 ? problem : NULL);
 	wm_page_end(h);
 	wm_buf_release(&err);
 }
@@ -304,7 +307,7 @@ wm_page_validation(struct wm_http *h)
 		wm_page_error(h, 409, "The standards are not loaded",
 		    "Ask your network's administrator to load them.");
 	else if (v.response_id)
-		submitted(h, &v, in);
+		submitted(h, &v, in, NULL, NULL);
 	else
 		rating_form(h, &v, in, NULL);
 out:
@@ -405,7 +408,9 @@ wm_page_validation_query(struct wm_http *h)
 {
 	struct invite v = { .unit_name = WM_BUF_INIT };
 	struct wm_buf err = WM_BUF_INIT;
+	struct wm_instrument *in = NULL;
 	const char *text, *problem;
+	int64_t inst;
 	int standard, rc;
 
 	if (invite_open(h, &v))
@@ -416,13 +421,14 @@ wm_page_validation_query(struct wm_http *h)
 		goto out;
 	}
 	if ((problem = wm_sa_query_problem(h, &standard, &text))) {
+		if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
+		    &inst))) {
+			wm_page_error(h, 500, "Sorry, there is a problem",
+			    "Nothing was saved. Try again.");
+			goto out;
+		}
 		h->status = 400;
-		title(h, &v);
-		wm_error_summary(h, NULL, problem);
-		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-		wm_esc_attr_s(&h->out, v.base);
-		HTML(h, "\">Back</a></p>\n");
-		wm_page_end(h);
+		submitted(h, &v, in, standard ? "text" : "standard", problem);
 		goto out;
 	}
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
@@ -440,6 +446,7 @@ wm_page_validation_query(struct wm_http *h)
 		wm_http_redirect(h, v.base);
 	}
 out:
+	wm_instrument_free(in);
 	wm_buf_release(&err);
 	invite_release(&v);
 }

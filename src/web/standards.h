@@ -91,9 +91,16 @@ void wm_sa_queries(struct wm_http *h, int64_t assessment, const char *base,
     int lead);
 
 /* The form to query a standard (a validator) or to answer a query or
- * reopen a standard (the lead), posting to `action`. */
+ * reopen a standard (the lead), posting to `action`; what was posted is
+ * kept, and `problem` (may be NULL) shown at the reason. */
 void wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
-    const char *action, int lead);
+    const char *action, int lead, const char *problem);
+
+/* The lead's standards page for a's period; with `problem` (about the
+ * form field `field`: "account" or "text"), the page again after a
+ * refused change, what was typed kept. */
+void wm_standards_render(struct wm_http *h, struct wm_sa *a,
+    const char *field, const char *problem);
 
 /* Reads a query form's standard and reason: NULL, or what is wrong. */
 const char *wm_sa_query_problem(struct wm_http *h, int *standard,
