@@ -59,6 +59,25 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	if ((rc = cli_open(db, 0, &s)))
 		return rc;
+	if (months && m != wm_store_standards_months(s)) {
+		struct wm_date today;
+		char jan1[11];
+		int64_t kept = 0;
+
+		/* Periods tile the year: a new length starts with a new
+		 * year, so this year's periods keep theirs. */
+		cli_today(&today);
+		snprintf(jan1, sizeof(jan1), "%04d-01-01", today.year);
+		if (wm_store_assessments_since(s, jan1, &kept, &err))
+			goto fail;
+		if (kept) {
+			cli_error("--period-months: this year's self-assessments "
+			    "already use %d-month periods; change the length "
+			    "at the turn of the year", wm_store_standards_months(s));
+			rc = CLI_USAGE;
+			goto out;
+		}
+	}
 	wm_store_validation_rule(s, &rule);
 	if (validators)
 		rule.min_validators = (int)v;

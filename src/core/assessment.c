@@ -47,18 +47,21 @@ wm_period_parse(const char *s, int months, struct wm_date *start)
 }
 
 void
-wm_period_name(const struct wm_date *start, int months, char *out, size_t n)
+wm_period_name(const struct wm_date *start, const struct wm_date *end,
+    char *out, size_t n)
 {
-	int last = start->month + months - 2;	/* index of the last month */
+	const char *first = month_names[start->month - 1];
+	const char *last = month_names[end->month - 1];
 
-	if (months == 12 && start->month == 1)
+	if (start->year == end->year && start->month == 1 && end->month == 12)
 		snprintf(out, n, "%d", start->year);
-	else if (months == 1)
-		snprintf(out, n, "%s %d", month_names[start->month - 1],
-		    start->year);
+	else if (start->year == end->year && start->month == end->month)
+		snprintf(out, n, "%s %d", first, start->year);
+	else if (start->year == end->year)
+		snprintf(out, n, "%s to %s %d", first, last, start->year);
 	else
-		snprintf(out, n, "%s to %s %d", month_names[start->month - 1],
-		    month_names[last % 12], start->year);
+		snprintf(out, n, "%s %d to %s %d", first, start->year, last,
+		    end->year);
 }
 
 const char *

@@ -28,10 +28,12 @@ void wm_period_of(const struct wm_date *d, int months, struct wm_date *start,
 /* 0 if s ("YYYY-MM-DD") is the first day of a period of `months`. */
 int wm_period_parse(const char *s, int months, struct wm_date *start);
 
-/* How people name the period starting at `start`: "October to December
- * 2026", "March 2026", "2026". */
-void wm_period_name(const struct wm_date *start, int months, char *out,
-    size_t n);
+/* How people name the period from `start` to `end` (its first and last
+ * days): "October to December 2026", "March 2026", "2026", and across a
+ * year, "October 2026 to March 2027" (a period kept from before the
+ * network changed its length is named by its own days). */
+void wm_period_name(const struct wm_date *start, const struct wm_date *end,
+    char *out, size_t n);
 
 /* Why a reason (for an amendment, a query, an answer or a reopening)
  * cannot be kept, naming what it is for (e.g. "the amendment"); NULL if

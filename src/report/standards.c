@@ -64,6 +64,10 @@ wm_standards_add(struct wm_standards *m,
 	len = row->period ? strlen(row->period) : 0;
 	if (len < sizeof(m->period))
 		memcpy(m->period, row->period ? row->period : "", len + 1);
+	len = row->period_end ? strlen(row->period_end) : 0;
+	if (len < sizeof(m->period_end))
+		memcpy(m->period_end, row->period_end ? row->period_end : "",
+		    len + 1);
 	if (row->self) {
 		m->has_self = 1;
 		m->s[n - 1].self = r;

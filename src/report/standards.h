@@ -22,6 +22,7 @@ struct wm_standard_view {
 
 struct wm_standards {
 	char period[11];	/* "" until a row is added */
+	char period_end[11];
 	int has_self;
 	struct wm_standard_view s[WM_STANDARDS];
 };

@@ -52,6 +52,18 @@ wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
 	return wm_sq_one_id(s, st, id, "finding the self-assessment", err);
 }
 
+int
+wm_store_assessments_since(struct wm_store *s, const char *date, int64_t *n,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENTS_SINCE, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, date);
+	return wm_sq_one_id(s, st, n, "counting self-assessments", err);
+}
+
 struct assessment_each {
 	int (*cb)(void *, const struct wm_assessment_row *);
 	void *ctx;
@@ -339,6 +351,7 @@ rating_row(sqlite3_stmt *st, void *arg)
 		.scale = wm_sq_col(st, 4),
 		.has_value = sqlite3_column_type(st, 5) != SQLITE_NULL,
 		.value = sqlite3_column_double(st, 5),
+		.period_end = wm_sq_col(st, 6),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -382,6 +395,39 @@ wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
 	if (rc == 0 && id)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
+}
+
+struct comment_each {
+	int (*cb)(void *, const struct wm_validation_comment_row *);
+	void *ctx;
+};
+
+static int
+comment_row(sqlite3_stmt *st, void *arg)
+{
+	struct comment_each *e = arg;
+	struct wm_validation_comment_row row = {
+		.stakeholder = wm_sq_col(st, 0),
+		.link_id = wm_sq_col(st, 1),
+		.text = wm_sq_col(st, 2),
+		.instrument_id = sqlite3_column_int64(st, 3),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_validation_comment_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct comment_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_VALIDATION_COMMENTS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, assessment_id);
+	return wm_sq_each(s, st, comment_row, &e, "reading the comments", err);
 }
 
 struct query_each {

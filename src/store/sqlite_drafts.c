@@ -6,6 +6,8 @@
  */
 #include "store/sqlite_internal.h"
 
+#include <string.h>
+
 static void
 bind_key(sqlite3_stmt *st, const struct wm_draft_key *k)
 {
@@ -45,6 +47,29 @@ draft_answer_row(sqlite3_stmt *st, void *arg)
 	};
 
 	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_response_date(struct wm_store *s, int64_t response_id,
+    char out[11], struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_DATE, err);
+	const char *d;
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, response_id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && (d = wm_sq_col(st, 0)) && strlen(d) == 10) {
+		memcpy(out, d, 11);
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return wm_sq_fail(s, "reading a response's date", err);
+	return WM_STORE_NOT_FOUND;
 }
 
 int

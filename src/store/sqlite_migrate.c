@@ -387,6 +387,7 @@ static const char *const m5[] = {
 	" WHERE coalesce(i.family, i.url) = 'core-standards'"
 	"  AND r.subject_kind = 'service' AND r.status = 'completed'"
 	"  AND r.respondent = 'validator'"
+	"  AND r.author_kind = 'staff'"
 	" GROUP BY a.id, r.author_id",
 	NULL,
 };

@@ -219,6 +219,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND subject_id = ?3 AND instrument_id = ?1 AND respondent = ?4"
 	    " AND author_id IS ?5 AND status = 'in-progress' "
 	    "ORDER BY id DESC LIMIT 1",
+	[ST_RESPONSE_DATE] =
+	    "SELECT authored FROM response WHERE id = ?1",
 	[ST_RESPONSE_ANSWERS] =
 	    "SELECT a.item, a.option, a.text FROM answer a "
 	    "WHERE a.response_id = ?1 ORDER BY a.item",
@@ -475,6 +477,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ASSESSMENT_ADD] =
 	    "INSERT INTO assessment(unit_id, period, period_end, created)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, period) DO NOTHING",
+	[ST_ASSESSMENTS_SINCE] =
+	    "SELECT count(*) FROM assessment WHERE period_end >= ?1",
 	[ST_ASSESSMENT_FIND] =
 	    "SELECT id FROM assessment WHERE unit_id = ?1 AND period = ?2",
 	/* ?1 an assessment, or NULL and ?2 a service for all of its. */
@@ -536,7 +540,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE assessment_id = ?1 AND account_id = ?2",
 	/* ?1 a service; ?2 one of its assessments, or NULL for all. */
 	[ST_ASSESSMENT_RATINGS] =
-	    "SELECT a.period, 1, v.account_id, NULL, sc.code, s.value"
+	    "SELECT a.period, 1, v.account_id, NULL, sc.code, s.value, a.period_end"
 	    " FROM assessment a JOIN assessment_version v ON v.assessment_id = a.id"
 	    "  AND v.version = (SELECT max(version) FROM assessment_version"
 	    "  WHERE assessment_id = a.id)"
@@ -546,7 +550,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  AND sc.idx = s.scale"
 	    " WHERE a.unit_id = ?1 AND (?2 IS NULL OR a.id = ?2) "
 	    "UNION ALL "
-	    "SELECT a.period, 0, x.account_id, i.stakeholder, sc.code, s.value"
+	    "SELECT a.period, 0, x.account_id, i.stakeholder, sc.code, s.value,"
+	    " a.period_end"
 	    " FROM assessment a JOIN validation x ON x.assessment_id = a.id"
 	    " JOIN invitation i ON i.assessment_id = a.id"
 	    "  AND i.account_id = x.account_id"
@@ -559,6 +564,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_STANDARD_QUERY_ADD] =
 	    "INSERT INTO standard_query(assessment_id, standard, kind,"
 	    " account_id, text, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	/* The written answers of an assessment's validations, by group. */
+	[ST_VALIDATION_COMMENTS] =
+	    "SELECT i.stakeholder, it.link_id, a.text, r.instrument_id"
+	    " FROM validation x JOIN invitation i"
+	    "  ON i.assessment_id = x.assessment_id AND i.account_id = x.account_id"
+	    " JOIN response r ON r.id = x.response_id"
+	    " JOIN answer a ON a.response_id = r.id"
+	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
+	    "  AND it.idx = a.item"
+	    " WHERE x.assessment_id = ?1 AND a.text IS NOT NULL"
+	    " ORDER BY it.idx, i.stakeholder, a.text",
 	[ST_STANDARD_QUERIES] =
 	    "SELECT q.id, q.standard, q.kind, q.account_id, a.name,"
 	    " (SELECT stakeholder FROM invitation i WHERE i.assessment_id ="

@@ -303,6 +303,10 @@ struct wm_stored_answer_row {
 	const char *text;	/* other items */
 };
 
+/* The date a stored response was given as (YYYY-MM-DD). */
+int wm_store_response_date(struct wm_store *s, int64_t response_id,
+    char out[11], struct wm_buf *err);
+
 int wm_store_response_answers(struct wm_store *s, int64_t response_id,
     int (*cb)(void *, const struct wm_stored_answer_row *), void *ctx,
     struct wm_buf *err);
@@ -594,6 +598,10 @@ int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
 int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
     const char *period, int64_t *id, struct wm_buf *err);
 
+/* How many services' assessments have periods ending on or after date. */
+int wm_store_assessments_since(struct wm_store *s, const char *date,
+    int64_t *n, struct wm_buf *err);
+
 struct wm_assessment_row {
 	int64_t id;
 	int64_t unit_id;
@@ -683,6 +691,7 @@ int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
 
 struct wm_assessment_rating_row {
 	const char *period;
+	const char *period_end;
 	int self;		/* 1: the service's own (latest version) */
 	int64_t account_id;	/* the lead or the validator */
 	const char *stakeholder;	/* validators' group code, else NULL */
@@ -697,6 +706,19 @@ struct wm_assessment_rating_row {
 int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
     int64_t assessment_id,
     int (*cb)(void *, const struct wm_assessment_rating_row *), void *ctx,
+    struct wm_buf *err);
+
+struct wm_validation_comment_row {
+	const char *stakeholder;	/* the validator's group code */
+	const char *link_id;	/* the question they wrote in */
+	const char *text;
+	int64_t instrument_id;	/* the form they answered */
+};
+
+/* What validators wrote (their comments), in the form's order, by group
+ * and never by name. */
+int wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
+    int (*cb)(void *, const struct wm_validation_comment_row *), void *ctx,
     struct wm_buf *err);
 
 struct wm_standard_query_row {

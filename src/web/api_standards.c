@@ -77,12 +77,20 @@ version_json(void *ctx, const struct wm_assessment_version_row *v)
 	return 0;
 }
 
+/* Names only: who submitted, or in which group, would tie the lights
+ * (shown by group) to people. */
 static int
 invitation_json(void *ctx, const struct wm_validator_row *v)
 {
-	json_array_append_new(ctx, json_pack("{s:s,s:s,s:b}", "name", v->name,
-	    "group", v->stakeholder, "submitted", v->response_id != 0));
+	json_array_append_new(ctx, json_pack("{s:s}", "name", v->name));
 	return 0;
+}
+
+static void
+comment_json(void *ctx, int standard, const char *group, const char *text)
+{
+	json_array_append_new(ctx, json_pack("{s:i,s:s,s:s}", "standard",
+	    standard, "group", group, "text", text));
 }
 
 /* Queries by group, never by a validator's name. */
@@ -103,6 +111,7 @@ wm_api_standards(struct wm_http *h)
 	struct wm_instrument *in = NULL;
 	json_t *versions = json_array(), *invited = json_array();
 	json_t *queries = json_array(), *standards = NULL;
+	json_t *comments = json_array();
 	int64_t inst;
 
 	if (wm_sa_open(h, &a))
@@ -115,21 +124,24 @@ wm_api_standards(struct wm_http *h)
 	    version_json, versions, &err) || wm_store_invitations(h->store,
 	    a.id, invitation_json, invited, &err) ||
 	    wm_store_standard_queries(h->store, a.id, query_json, queries,
-	    &err))) || !(standards = standards_json(h, a.svc.id, a.id, in,
+	    &err) || wm_sa_comments_each(h, a.id, comment_json, comments))) ||
+	    !(standards = standards_json(h, a.svc.id, a.id, in,
 	    &a.setup))) {
 		wm_api_error(h, 500, "the standards could not be read", NULL);
 		goto out;
 	}
 	wm_api_reply(h, 200, json_pack("{s:s,s:{s:s,s:s,s:s},s:{s:i,s:i},"
-	    "s:O,s:O,s:O,s:O}", "service", a.svc.code, "period", "start",
+	    "s:O,s:O,s:O,s:O,s:O}", "service", a.svc.code, "period", "start",
 	    a.period, "end", a.period_end, "name", a.name, "rule",
 	    "minValidators", a.setup.rule.min_validators, "minGroups",
 	    a.setup.rule.min_groups, "versions", versions, "standards",
-	    standards, "invitations", invited, "queries", queries));
+	    standards, "invitations", invited, "queries", queries, "comments",
+	    comments));
 out:
 	json_decref(versions);
 	json_decref(invited);
 	json_decref(queries);
+	json_decref(comments);
 	json_decref(standards);
 	wm_instrument_free(in);
 	wm_buf_release(&err);

@@ -188,6 +188,14 @@ field_start(struct field *f, int set)
 		id_attr(f, "");
 		HTML(f->h, "\">");
 	}
+	/* Questions repeated in every group ("Traffic light rating") are
+	 * told apart by their group's short name, for those who move from
+	 * field to field with a screen reader. */
+	if (f->it->parent >= 0 && f->in->items[f->it->parent].prefix) {
+		HTML(f->h, "<span class=\"nhsuk-u-visually-hidden\">");
+		wm_esc_html_s(&f->h->out, f->in->items[f->it->parent].prefix);
+		HTML(f->h, ": </span>");
+	}
 	wm_esc_html_s(&f->h->out, f->it->text);
 	if (set)
 		HTML(f->h, "</legend>\n");

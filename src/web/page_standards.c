@@ -31,16 +31,14 @@ link(struct wm_http *h, const struct wm_buf *base, const char *tail,
 }
 
 static int
-has_draft(struct wm_http *h, const struct wm_sa *a, int64_t inst)
+has_draft(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in, int64_t inst)
 {
-	struct wm_draft_key k = { inst, WM_SUBJECT_SERVICE, a->svc.id,
-	    WM_RESPONDENT_LEAD, h->who.account_id };
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t rid;
-	int rc = wm_store_draft_find(h->store, &k, &rid, &err);
+	struct wm_response *draft = NULL;
+	int any = wm_sa_draft(h, a, in, inst, &draft) == 0 && draft;
 
-	wm_buf_release(&err);
-	return rc == 0;
+	wm_response_free(draft);
+	return any;
 }
 
 static int
@@ -69,7 +67,8 @@ last_version(void *ctx, const struct wm_assessment_version_row *v)
 }
 
 static void
-status(struct wm_http *h, const struct wm_sa *a, int64_t inst)
+status(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in, int64_t inst)
 {
 	struct wm_buf err = WM_BUF_INIT;
 
@@ -91,7 +90,7 @@ status(struct wm_http *h, const struct wm_sa *a, int64_t inst)
 	} else if (!a->current) {
 		HTML(h, "<p class=\"nhsuk-body\">No self-assessment was "
 		    "submitted for this period.</p>\n");
-	} else if (has_draft(h, a, inst)) {
+	} else if (has_draft(h, a, in, inst)) {
 		HTML(h, "<p class=\"nhsuk-body\"><strong class=\"nhsuk-tag "
 		    "nhsuk-tag--yellow\">Started</strong> Your answers so far "
 		    "are saved. ");
@@ -122,7 +121,7 @@ lights(struct wm_http *h, const struct wm_sa *a,
 
 	wm_standards_init(&m);
 	if (a->id && wm_store_assessment_ratings(h->store, a->svc.id, a->id,
-	    add_light, &m, &err) == 0 && (m.has_self || m.s[0].n_votes)) {
+	    add_light, &m, &err) == 0 && (m.has_self || m.period[0])) {
 		wm_standards_finish(&m, &a->setup.rule);
 		wm_standards_table(h, in, &m, &a->setup, 1);
 	}
@@ -130,9 +129,15 @@ lights(struct wm_http *h, const struct wm_sa *a,
 	wm_buf_release(&err);
 }
 
+#define MAX_LISTED_INVITES 64
+
 struct invite_list {
 	struct wm_http *h;
 	int n;
+	int submitted;
+	int64_t invited[MAX_LISTED_INVITES];	/* not offered again */
+	struct wm_buf options;	/* the validators who may be invited */
+	int offered;
 };
 
 static int
@@ -141,17 +146,15 @@ invited_row(void *ctx, const struct wm_validator_row *v)
 	struct invite_list *l = ctx;
 	struct wm_http *h = l->h;
 
+	/* Who has submitted is not shown beside names: with the lights
+	 * shown by group, it would tie a light to a person. */
 	HTML(h, "<li>");
 	wm_esc_html_s(&h->out, v->name);
-	HTML(h, " (");
-	wm_esc_html_s(&h->out, wm_group_name(v->stakeholder));
-	HTML(h, "): ");
-	if (v->response_id)
-		HTML(h, "has submitted their ratings");
-	else
-		HTML(h, "invited, not submitted yet");
 	HTML(h, "</li>\n");
+	if (l->n < MAX_LISTED_INVITES)
+		l->invited[l->n] = v->account_id;
 	l->n++;
+	l->submitted += v->response_id != 0;
 	return 0;
 }
 
@@ -159,18 +162,21 @@ static int
 candidate(void *ctx, const struct wm_validator_row *v)
 {
 	struct invite_list *l = ctx;
-	struct wm_http *h = l->h;
 	char id[24];
+	int k;
 
+	for (k = 0; k < l->n && k < MAX_LISTED_INVITES; k++)
+		if (l->invited[k] == v->account_id)
+			return 0;
 	snprintf(id, sizeof(id), "%lld", (long long)v->account_id);
-	HTML(h, "<option value=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "\">");
-	wm_esc_html_s(&h->out, v->name);
-	HTML(h, " (");
-	wm_esc_html_s(&h->out, wm_group_name(v->stakeholder));
-	HTML(h, ")</option>\n");
-	l->n++;
+	wm_buf_puts(&l->options, "<option value=\"");
+	wm_esc_attr_s(&l->options, id);
+	wm_buf_puts(&l->options, "\">");
+	wm_esc_html_s(&l->options, v->name);
+	wm_buf_puts(&l->options, " (");
+	wm_esc_html_s(&l->options, wm_group_name(v->stakeholder));
+	wm_buf_puts(&l->options, ")</option>\n");
+	l->offered++;
 	return 0;
 }
 
@@ -178,18 +184,43 @@ static void
 invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	struct invite_list l = { h, 0 };
+	struct invite_list l;
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Validators</h2>\n<p class=\""
 	    "nhsuk-body\">Invite people from a range of stakeholder groups to "
 	    "rate the standards independently. They see the service's "
 	    "evidence, but not its own lights until they have given "
 	    "theirs.</p>\n<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
+	memset(&l, 0, sizeof(l));
+	l.h = h;
+	wm_buf_init(&l.options, WM_BUF_DEFAULT_MAX);
 	if (a->id)
 		wm_store_invitations(h->store, a->id, invited_row, &l, &err);
 	HTML(h, "</ul>\n");
-	if (!l.n)
+	if (!l.n) {
 		HTML(h, "<p class=\"nhsuk-body\">No one is invited yet.</p>\n");
+	} else {
+		char words[96];
+
+		snprintf(words, sizeof(words), "%d of the %d invited ha%s "
+		    "submitted their ratings.", l.submitted, l.n,
+		    l.submitted == 1 ? "s" : "ve");
+		HTML(h, "<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, words);
+		HTML(h, "</p>\n");
+	}
+	if (!a->current && !a->versions) {
+		HTML(h, "<p class=\"nhsuk-body\">Validators are invited for the "
+		    "present period, or for one the service assessed.</p>\n");
+		goto out;
+	}
+	if (wm_store_service_validators(h->store, a->svc.id, candidate, &l,
+	    &err) == 0 && !l.offered) {
+		HTML(h, "<p class=\"nhsuk-body\">There is no one else to invite: "
+		    "validators hold the validator role at this service, given "
+		    "by the network's administrator.</p>\n");
+		goto out;
+	}
 	HTML(h, "<form method=\"post\" action=\"");
 	wm_esc_attr_s(&h->out, wm_buf_str(&a->base));
 	HTML(h, "/invitations\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
@@ -199,10 +230,11 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 	wm_form_group_start(h, "account", "Validator to invite", NULL, problem);
 	HTML(h, "<select class=\"nhsuk-select\" id=\"account\" name=\"account\">"
 	    "\n");
-	l.n = 0;
-	wm_store_service_validators(h->store, a->svc.id, candidate, &l, &err);
+	wm_buf_puts(&h->out, wm_buf_str(&l.options));
 	HTML(h, "</select>\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
 	    "secondary\" type=\"submit\">Invite</button>\n</form>\n");
+out:
+	wm_buf_release(&l.options);
 	wm_buf_release(&err);
 }
 
@@ -384,13 +416,14 @@ history(struct wm_http *h, const struct wm_sa *a,
 	    "nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th class=\""
 	    "nhsuk-table__header\" scope=\"col\">Standard</th>");
 	for (i = 0; i < g.n; i++) {
-		struct wm_date d;
+		struct wm_date d, e;
 		char name[64];
 
 		wm_standards_finish(&g.m[i], &a->setup.rule);
-		if (wm_date_parse(g.m[i].period, &d))
+		if (wm_date_parse(g.m[i].period, &d) ||
+		    wm_date_parse(g.m[i].period_end, &e))
 			continue;
-		wm_period_name(&d, a->setup.months, name, sizeof(name));
+		wm_period_name(&d, &e, name, sizeof(name));
 		wm_buf_clear(&href);
 		wm_service_href(&href, &a->svc, "/standards/");
 		wm_buf_puts(&href, g.m[i].period);
@@ -454,8 +487,10 @@ wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
 	wm_esc_html_s(&h->out, wm_buf_str(&a->svc.name));
 	HTML(h, ": the 10 core standards, self-monitored with traffic lights "
 	    "and validated by a range of stakeholders.</p>\n");
-	status(h, a, inst);
+	status(h, a, in, inst);
 	lights(h, a, in);
+	if (a->id)
+		wm_sa_comments(h, a->id);
 	invitations(h, a, field && strcmp(field, "account") == 0 ? problem :
 	    NULL);
 	if (a->versions) {

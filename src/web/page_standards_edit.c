@@ -111,15 +111,6 @@ edit_release(struct edit *e)
 	wm_sa_release(&e->a);
 }
 
-static struct wm_draft_key
-draft_key(struct wm_http *h, const struct edit *e)
-{
-	struct wm_draft_key k = { e->inst, WM_SUBJECT_SERVICE, e->a.svc.id,
-	    WM_RESPONDENT_LEAD, h->who.account_id };
-
-	return k;
-}
-
 static void
 form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
     const char *reason_problem, const struct wm_response *prefill)
@@ -206,9 +197,7 @@ wm_page_standards_edit(struct wm_http *h)
 	if (edit_open(h, &e))
 		goto out;
 	if (!e.a.versions) {
-		struct wm_draft_key k = draft_key(h, &e);
-
-		rc = wm_items_draft(h, e.in, &k, &prefill);
+		rc = wm_sa_draft(h, &e.a, e.in, e.inst, &prefill);
 	} else if (e.latest_inst == e.inst) {
 		rc = wm_items_load(h, e.in, e.latest, &prefill);
 	}
@@ -230,17 +219,35 @@ struct filing {
 };
 
 static int
+count_version(void *ctx, const struct wm_assessment_version_row *v)
+{
+	*(int *)ctx = v->version;
+	return 0;
+}
+
+static int
 file_version(struct wm_store *s, int64_t response_id, void *ctx,
     struct wm_buf *err)
 {
 	struct filing *f = ctx;
 	struct edit *e = f->e;
-	int version;
+	int version = 0;
 	int rc;
 
 	if (!e->a.id && (rc = wm_store_assessment_open(s, e->a.svc.id,
 	    e->a.period, e->a.period_end, &e->a.id, err)))
 		return rc;
+	/* The form was built on the latest version read before this
+	 * transaction; a version filed meanwhile would be silently undone
+	 * (or, for a first submission, need a reason), so it is refused. */
+	if ((rc = wm_store_assessment_versions(s, e->a.id, count_version,
+	    &version, err)))
+		return rc;
+	if (version != e->a.versions) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the self-assessment changed meanwhile");
+		return WM_STORE_CONFLICT;
+	}
 	return wm_store_assessment_version_add(s, e->a.id, response_id,
 	    f->reason, e->standard, e->reopen, f->account, &version, err);
 }
@@ -321,10 +328,11 @@ wm_page_standards_save(struct wm_http *h)
 	ids.unit_id = e.a.svc.id;
 	ids.author_id = h->who.account_id;
 	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
-	if (rc == WM_STORE_EXISTS)
-		wm_page_error(h, 409, "Already amended", "This reopening was "
-		    "answered by an earlier version. Go back to the standards "
-		    "to see it.");
+	if (rc == WM_STORE_EXISTS || rc == WM_STORE_CONFLICT)
+		wm_page_error(h, 409, "The self-assessment changed meanwhile",
+		    "Someone submitted a version while you were working on "
+		    "this one, so yours was not saved. Go back to the "
+		    "standards to see the latest version, then amend it.");
 	else if (rc == WM_STORE_NOT_FOUND)
 		wm_page_error(h, 403, "The self-assessment could not be saved",
 		    "You do not hold the service lead role for this service.");

@@ -35,6 +35,7 @@ wm_page_standards_invite(struct wm_http *h)
 	const char *v = wm_form_get(&h->form, "account");
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_sa a = WM_SA_INIT;
+	char detail[64];
 	long long account = 0;
 	char *end = NULL;
 	int rc;
@@ -47,13 +48,20 @@ wm_page_standards_invite(struct wm_http *h)
 		refuse(h, &a, "account", "Choose a validator to invite");
 		goto out;
 	}
+	if (!a.current && !a.versions) {
+		refuse(h, &a, "account", "Validators are invited for the present "
+		    "period, or for one the service assessed");
+		goto out;
+	}
+	snprintf(detail, sizeof(detail), "%s: account %lld", a.period,
+	    account);
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
 	    (rc = wm_store_assessment_open(h->store, a.svc.id, a.period,
 	    a.period_end, &a.id, &err)) == 0 &&
 	    (rc = wm_store_invitation_add(h->store, a.id, account,
 	    h->who.account_id, &err)) == 0 &&
 	    (rc = wm_store_audit(h->store, h->who.account_id,
-	    "invited a validator", "service", a.svc.id, a.period, h->address,
+	    "invited a validator", "service", a.svc.id, detail, h->address,
 	    &err)) == 0)
 		rc = wm_store_commit(h->store, &err);
 	if (rc)
@@ -96,6 +104,7 @@ wm_page_standards_query(struct wm_http *h)
 {
 	const char *kind = wm_form_get(&h->form, "kind"), *text, *problem;
 	struct wm_buf err = WM_BUF_INIT;
+	char detail[64];
 	struct wm_sa a = WM_SA_INIT;
 	int standard, rc;
 
@@ -116,12 +125,14 @@ wm_page_standards_query(struct wm_http *h)
 		refuse(h, &a, standard ? "text" : "standard", problem);
 		goto out;
 	}
+	snprintf(detail, sizeof(detail), "%s: standard %d", a.period,
+	    standard);
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
 	    (rc = wm_store_standard_query_add(h->store, a.id, standard, kind,
 	    h->who.account_id, text, NULL, &err)) == 0 &&
 	    (rc = wm_store_audit(h->store, h->who.account_id,
 	    strcmp(kind, "reopen") == 0 ? "reopened a standard" :
-	    "answered a query on a standard", "service", a.svc.id, a.period,
+	    "answered a query on a standard", "service", a.svc.id, detail,
 	    h->address, &err)) == 0)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {

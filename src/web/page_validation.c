@@ -71,7 +71,7 @@ invite_open(struct wm_http *h, struct invite *v)
 {
 	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_date start;
+	struct wm_date start, last;
 	char *end = NULL;
 	long long id = p ? strtoll(p, &end, 10) : 0;
 	int rc = -1;
@@ -79,11 +79,11 @@ invite_open(struct wm_http *h, struct invite *v)
 	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
 	    h->who.account_id, id, invite_row, v, &err) == 0 &&
 	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
-	    wm_date_parse(v->period, &start) == 0) {
+	    wm_date_parse(v->period, &start) == 0 &&
+	    wm_date_parse(v->period_end, &last) == 0) {
 		v->assessment = id;
 		wm_standards_setup(h, &v->setup);
-		wm_period_name(&start, v->setup.months, v->name,
-		    sizeof(v->name));
+		wm_period_name(&start, &last, v->name, sizeof(v->name));
 		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
 		rc = 0;
 	} else {
@@ -111,14 +111,13 @@ static int
 listed(void *ctx, const struct wm_invited_row *row)
 {
 	struct wm_http *h = ctx;
-	struct wm_date start;
+	struct wm_date start, last;
 	char href[48], name[64];
-	struct wm_standards_setup setup;
 
-	wm_standards_setup(h, &setup);
-	if (wm_date_parse(row->period, &start))
+	if (wm_date_parse(row->period, &start) ||
+	    wm_date_parse(row->period_end, &last))
 		return 0;
-	wm_period_name(&start, setup.months, name, sizeof(name));
+	wm_period_name(&start, &last, name, sizeof(name));
 	snprintf(href, sizeof(href), "/validations/%lld",
 	    (long long)row->assessment_id);
 	HTML(h, "<li><a href=\"");
@@ -285,6 +284,7 @@ submitted(struct wm_http *h, const struct invite *v,
 		wm_standards_table(h, in, &m, &v->setup, 1);
 	}
 	wm_standards_release(&m);
+	wm_sa_comments(h, v->assessment);
 	wm_sa_queries(h, v->assessment, v->base, 0);
 	snprintf(action, sizeof(action), "%s/queries", v->base);
 	wm_sa_query_form(h, in, action, 0, field && strcmp(field, "text") ==
@@ -410,6 +410,7 @@ wm_page_validation_query(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_instrument *in = NULL;
 	const char *text, *problem;
+	char detail[64];
 	int64_t inst;
 	int standard, rc;
 
@@ -431,11 +432,13 @@ wm_page_validation_query(struct wm_http *h)
 		submitted(h, &v, in, standard ? "text" : "standard", problem);
 		goto out;
 	}
+	snprintf(detail, sizeof(detail), "%s: standard %d", v.period,
+	    standard);
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
 	    (rc = wm_store_standard_query_add(h->store, v.assessment, standard,
 	    "query", h->who.account_id, text, NULL, &err)) == 0 &&
 	    (rc = wm_store_audit(h->store, h->who.account_id,
-	    "queried a standard's rating", "service", v.unit_id, v.period,
+	    "queried a standard's rating", "service", v.unit_id, detail,
 	    h->address, &err)) == 0)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {

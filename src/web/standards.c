@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/escape.h"
+#include "web/form_items.h"
 #include "web/layout.h"
 
 void
@@ -245,9 +246,13 @@ wm_sa_release(struct wm_sa *a)
 }
 
 static int
-count_versions(void *ctx, const struct wm_assessment_row *row)
+kept_period(void *ctx, const struct wm_assessment_row *row)
 {
-	((struct wm_sa *)ctx)->versions = row->versions;
+	struct wm_sa *a = ctx;
+
+	a->versions = row->versions;
+	if (wm_date_parse(row->period_end, &a->end))
+		a->id = 0;
 	return 1;
 }
 
@@ -255,36 +260,159 @@ int
 wm_sa_open(struct wm_http *h, struct wm_sa *a)
 {
 	const char *p = wm_route_param(&h->match, "period");
-	struct wm_date cs, ce;
+	struct wm_date cs, ce, today;
 	struct wm_buf err = WM_BUF_INIT;
 
 	if (wm_service_led(h, &a->svc))
 		return -1;
 	wm_standards_setup(h, &a->setup);
 	wm_standards_current(h, a->setup.months, &cs, &ce);
-	if (!p) {
-		a->start = cs;
-	} else if (wm_period_parse(p, a->setup.months, &a->start) ||
-	    wm_date_cmp(&a->start, &cs) > 0) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		return -1;
-	}
-	a->current = wm_date_cmp(&a->start, &cs) == 0;
-	wm_period_of(&a->start, a->setup.months, &a->start, &a->end);
+	a->start = cs;
+	if (p && wm_date_parse(p, &a->start))
+		goto not_found;
 	wm_date_format(&a->start, a->period);
-	wm_date_format(&a->end, a->period_end);
-	wm_period_name(&a->start, a->setup.months, a->name, sizeof(a->name));
+	/* A period kept from before the network changed its length keeps
+	 * its own days; only a new one takes the present length. */
+	a->id = 0;
 	if (wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
 	    &err) == 0)
-		wm_store_assessment_get(h->store, a->id, count_versions, a,
-		    &err);
+		wm_store_assessment_get(h->store, a->id, kept_period, a, &err);
 	else
 		a->id = 0;
 	wm_buf_release(&err);
+	if (!a->id) {
+		a->versions = 0;
+		if (wm_period_parse(a->period, a->setup.months, &a->start) ||
+		    wm_date_cmp(&a->start, &cs) > 0)
+			goto not_found;
+		wm_period_of(&a->start, a->setup.months, &a->start, &a->end);
+	}
+	wm_date_from_days((long)(h->now / 86400), &today);
+	a->current = wm_date_cmp(&a->start, &today) <= 0 &&
+	    wm_date_cmp(&today, &a->end) <= 0;
+	wm_date_format(&a->end, a->period_end);
+	wm_period_name(&a->start, &a->end, a->name, sizeof(a->name));
 	wm_service_href(&a->base, &a->svc, "/standards/");
 	wm_buf_puts(&a->base, a->period);
 	return 0;
+not_found:
+	wm_page_error(h, 404, "Page not found",
+	    "If you typed the web address, check it is correct.");
+	return -1;
+}
+
+struct comments {
+	struct wm_http *h;
+	struct wm_instrument *in;	/* the form the comments answer */
+	int64_t inst;
+	void (*each)(void *, int, const char *, const char *);
+	void *ctx;
+};
+
+/* The standard whose group holds item i, or 0. */
+static int
+standard_of_item(const struct wm_instrument *in, size_t i)
+{
+	size_t from, to;
+	int n;
+
+	for (n = 1; n <= WM_STANDARDS; n++)
+		if (wm_standard_items(in, n, &from, &to) == 0 && i >= from &&
+		    i < to)
+			return n;
+	return 0;
+}
+
+static int
+comment(void *ctx, const struct wm_validation_comment_row *row)
+{
+	struct comments *c = ctx;
+	int k, n;
+
+	if (row->instrument_id != c->inst) {
+		wm_instrument_free(c->in);
+		c->in = wm_page_instrument(c->h, row->instrument_id);
+		c->inst = row->instrument_id;
+	}
+	if (c->in && (k = wm_instrument_find_item(c->in, row->link_id)) >= 0 &&
+	    (n = standard_of_item(c->in, (size_t)k)))
+		c->each(c->ctx, n, row->stakeholder, row->text);
+	return 0;
+}
+
+int
+wm_sa_comments_each(struct wm_http *h, int64_t assessment,
+    void (*each)(void *, int, const char *, const char *), void *ctx)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct comments c = { h, NULL, 0, each, ctx };
+	int rc = wm_store_validation_comments(h->store, assessment, comment,
+	    &c, &err);
+
+	wm_instrument_free(c.in);
+	wm_buf_release(&err);
+	return rc;
+}
+
+struct comment_list {
+	struct wm_http *h;
+	int any;
+};
+
+static void
+comment_item(void *ctx, int standard, const char *group, const char *text)
+{
+	struct comment_list *l = ctx;
+	struct wm_http *h = l->h;
+	char label[48];
+
+	if (!l->any)
+		HTML(h, "<h2 class=\"nhsuk-heading-m\">Validators' comments</h2>"
+		    "\n<ul class=\"nhsuk-list\">\n");
+	l->any = 1;
+	snprintf(label, sizeof(label), "Standard %d, ", standard);
+	HTML(h, "<li><strong>");
+	wm_esc_html_s(&h->out, label);
+	wm_esc_html_s(&h->out, wm_group_name(group));
+	HTML(h, ":</strong> ");
+	wm_esc_html_s(&h->out, text);
+	HTML(h, "</li>\n");
+}
+
+void
+wm_sa_comments(struct wm_http *h, int64_t assessment)
+{
+	struct comment_list l = { h, 0 };
+
+	wm_sa_comments_each(h, assessment, comment_item, &l);
+	if (l.any)
+		HTML(h, "</ul>\n");
+}
+
+int
+wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in, int64_t inst, struct wm_response **out)
+{
+	struct wm_draft_key k = { inst, WM_SUBJECT_SERVICE, a->svc.id,
+	    WM_RESPONDENT_LEAD, h->who.account_id };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date on;
+	char day[11];
+	int64_t rid;
+	int rc;
+
+	*out = NULL;
+	rc = wm_store_draft_find(h->store, &k, &rid, &err);
+	if (rc == 0)
+		rc = wm_store_response_date(h->store, rid, day, &err);
+	wm_buf_release(&err);
+	if (rc == WM_STORE_NOT_FOUND)
+		return 0;
+	if (rc || wm_date_parse(day, &on))
+		return -1;
+	if (wm_date_cmp(&on, &a->start) < 0 || wm_date_cmp(&on, &a->end) > 0)
+		return 0;
+	return wm_items_load(h, in, rid, out);
 }
 
 void

@@ -46,6 +46,12 @@ void wm_sa_release(struct wm_sa *a);
 void wm_sa_authored(struct wm_http *h, const struct wm_sa *a,
     struct wm_date *out);
 
+/* The lead's draft of the self-assessment (instrument `in`, id `inst`)
+ * for a's period into *out, or NULL: a draft saved in another period is
+ * not this period's. -1 if it could not be read. */
+int wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
+    const struct wm_instrument *in, int64_t inst, struct wm_response **out);
+
 /* The latest loaded core standards instrument that `who` (a lead or a
  * validator) answers, parsed; NULL if none is loaded. Free it. */
 struct wm_instrument *wm_standards_instrument(struct wm_http *h,
@@ -101,6 +107,15 @@ void wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
  * refused change, what was typed kept. */
 void wm_standards_render(struct wm_http *h, struct wm_sa *a,
     const char *field, const char *problem);
+
+/* What validators wrote about each standard, by group ("Standard 3,
+ * supporter or carer: ..."), as a list under a heading; nothing when
+ * none wrote anything. */
+void wm_sa_comments(struct wm_http *h, int64_t assessment);
+/* The same comments one by one: the standard, the group's code and the
+ * words. */
+int wm_sa_comments_each(struct wm_http *h, int64_t assessment,
+    void (*each)(void *, int, const char *, const char *), void *ctx);
 
 /* Reads a query form's standard and reason: NULL, or what is wrong. */
 const char *wm_sa_query_problem(struct wm_http *h, int *standard,

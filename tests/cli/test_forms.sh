@@ -15,7 +15,7 @@ web_login j p1@example.org "person password 1"
 
 same "$(code -b j "$(U /measures/$ID)")" "200" "the form"
 cp body form.html
-has form.html '<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Start date</legend>' "a date is a set of fields with a legend"
+has form.html '<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s"><span class="nhsuk-u-visually-hidden">Plan: </span>Start date</legend>' "a date is a set of fields with a legend, named with its group for screen readers"
 has form.html 'id="start-hint">Needed if the decision is Start now. For example, 31 3 2027</div>' "a conditional question is shown, with a hint saying when it is needed"
 has form.html '<fieldset class="nhsuk-fieldset" role="group" aria-describedby="start-hint">' "the hint is tied to the date's fields"
 for p in day month year; do

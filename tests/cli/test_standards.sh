@@ -48,6 +48,13 @@ code -b l.jar "$(U /services/svc/standards)" >/dev/null
 has body "Continue the self-assessment" "the standards page offers to continue"
 code -b l.jar "$(U "$B/edit")" >/dev/null
 has body 'value="amber" checked' "the draft fills the form in again"
+DAY=$(q "SELECT authored FROM response WHERE status = 'in-progress'")
+q "UPDATE response SET authored = '2020-03-31' WHERE status = 'in-progress'"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "Start the self-assessment" "a draft saved in an earlier period is not this period's"
+code -b l.jar "$(U "$B/edit")" >/dev/null
+hasnt body 'value="amber" checked' "... and does not fill this period's form"
+q "UPDATE response SET authored = '$DAY' WHERE status = 'in-progress'"
 
 ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=31" -d "standard-1-action-due-month=3" -d "standard-1-action-due-year=2027")
 for n in 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
@@ -79,7 +86,13 @@ same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of vc)" "$(U "$B/invitatio
 has body "holds the validator role at this service" "... saying why, on the standards page"
 same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "400" "nor anyone twice"
 same "$(code -b l.jar -d "csrf=$WCS" -d "account=x" "$(U "$B/invitations")")" "400" "nor a made-up account"
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of vb)" "$(U /services/svc/standards/2020-01-01/invitations)")" "400" "nor for a past period the service did not assess"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+hasnt body "Vi va (person with lived experience)" "someone invited is not offered again"
+has body "Val vb (supporter or carer)" "... others still are"
+has body "0 of the 1 invited have submitted" "the lead sees how many have submitted, not who"
 same "$(q "SELECT count(*) FROM invitation")" "1" "... nothing more stored"
+same "$(q "SELECT count(*) FROM assessment")" "1" "... not even an empty assessment"
 AID=$(q "SELECT id FROM assessment")
 
 # The validator rates blind, then sees the lights.
@@ -107,6 +120,7 @@ has body ">Disagreement<" "... they see the lights side by side"
 has body "differ" "... with the disagreement flagged"
 has body "person with lived experience" "... validators by group"
 hasnt body "Vi va" "... never by name"
+has body "Standard 1, person with lived experience:</strong> Few staff could describe recovery" "... with what validators wrote, by group"
 same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$AID")")" "409" "a second submission is refused"
 same "$(q "SELECT count(*) FROM validation")" "1" "... the first is kept"
 same "$(code -b v.jar -d "csrf=$WCS" -d "standard=3" -d "text=" "$(U "/validations/$AID/queries")")" "400" "a query without a reason is refused"
@@ -156,10 +170,12 @@ json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.
 code -c la.jar "${J[@]}" -d '{"email": "lead1@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
 same "$(code -b la.jar "$(U /api/v1/services/svc/standards)")" "200" "the lead reads the standards through the API"
 same "$(json "len(d['versions'])")" "3" "... every version"
+same "$(json "d['invitations']")" "[{'name': 'Vi va'}]" "... the invited by name only, not by group or submission"
 same "$(json "d['versions'][1]['reason']")" "The team meeting found more evidence" "... with its reason"
 same "$(json "d['standards'][0]['self'] + '/' + d['standards'][0]['validators'][0]['group']")" "red/lived-experience" "... the lights, validators by group"
 same "$(json "(d['standards'][1]['disagreeing'], d['standards'][1]['widestGap'])")" "(1, 2)" "... and the disagreement"
 same "$(json "d['period']['start']")" "$P" "... for this period"
+same "$(json "d['comments']")" "[{'standard': 1, 'group': 'lived-experience', 'text': 'Few staff could describe recovery'}]" "... the validators' comments by group"
 same "$(json "[q['kind'] for q in d['queries']]")" "['query', 'answer', 'reopen']" "... with the queries"
 same "$(json "'Vi va' in str(d['queries']) or 'Vi va' in str(d['standards'])")" "False" "... naming no validator in the lights or queries"
 same "$(code -b la.jar "$(U /api/v1/services/other/standards)")" "404" "another service's are not found"
@@ -175,12 +191,13 @@ has err "1, 2, 3, 4, 6 or 12 months" "... saying which lengths fit"
 run 2 "more groups than validators is refused" -- $WAYMARK network set --db s.db --validators 1 --groups 2
 run 2 "a threshold that is not a number is refused" -- $WAYMARK network set --db s.db --validators two
 same "$(q "SELECT count(*) FROM setting WHERE key LIKE 'validation%' OR key LIKE 'standards%'")" "0" "... nothing kept"
-run 0 "a network chooses monthly periods" -- $WAYMARK network set --db s.db --period-months 1 --validators 1 --groups 1
-has out "standards period: 1 months; validated with 1 validators from 1 groups" "... and says what it set"
-MONTH=$(python3 -c "import datetime; print(datetime.date.today().strftime('%B %Y'))")
-same "$(code -b l.jar "$(U /services/svc/standards)")" "200" "the standards page after the change"
-has body "Standards: $MONTH" "... is for this month"
-run 0 "back to quarterly" -- $WAYMARK network set --db s.db --period-months 3
+run 2 "the period's length cannot change while this year's periods are under way" -- $WAYMARK network set --db s.db --period-months 1
+has err "change the length at the turn of the year" "... saying when it can"
+run 0 "the validation rule can change" -- $WAYMARK network set --db s.db --validators 1 --groups 1
+has out "standards period: 3 months; validated with 1 validators from 1 groups" "... and says what it set"
+$WAYMARK init --db m.db >/dev/null
+run 0 "a new network chooses monthly periods" -- $WAYMARK network set --db m.db --period-months 1
+same "$($WAYMARK network show --db m.db)" "standards period: 1 months; validated with 2 validators from 2 groups" "... and keeps the default rule"
 code -b l.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 code -b la.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 same "$(json "[s['validated'] for s in d['standards']][:2]")" "[True, True]" "with one validator from one group enough, the standards count as validated"

@@ -65,11 +65,22 @@ test_period_of(void **state)
 		wm_date_format(&e, b);
 		assert_string_equal(a, cases[i].start);
 		assert_string_equal(b, cases[i].end);
-		wm_period_name(&s, cases[i].months, name, sizeof(name));
+		wm_period_name(&s, &e, name, sizeof(name));
 		assert_string_equal(name, cases[i].name);
 		assert_int_equal(wm_period_parse(a, cases[i].months, &back), 0);
 		assert_int_equal(wm_date_cmp(&back, &s), 0);
 	}
+}
+
+static void
+test_period_name_across_years(void **state)
+{
+	struct wm_date s = { 2026, 10, 1 }, e = { 2027, 3, 31 };
+	char name[64];
+
+	(void)state;
+	wm_period_name(&s, &e, name, sizeof(name));
+	assert_string_equal(name, "October 2026 to March 2027");
 }
 
 static void
@@ -141,6 +152,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_period_lengths),
 		cmocka_unit_test(test_period_of),
+		cmocka_unit_test(test_period_name_across_years),
 		cmocka_unit_test(test_period_parse_refuses),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_standard_numbers),
