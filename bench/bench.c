@@ -6,6 +6,8 @@
  *   waymark-bench generate --db FILE --people N [--seed S]
  *   waymark-bench raw --from FILE --to FILE
  *   waymark-bench writes --db FILE --threads N --saves N --mode group|direct
+ *   waymark-bench completion --db FILE [--service CODE] [--today YYYY-MM-DD]
+ *       [--runs N] [--plain-runs N] [--sql bench/plain_completion.sql]
  *
  * This program talks to SQLite directly only for the raw baseline.
  */
@@ -18,7 +20,9 @@
 #include <time.h>
 
 #include "cli/demo.h"
+#include "core/cycle.h"
 #include "core/response.h"
+#include "store/store.h"
 #include "store/writer.h"
 
 static double
@@ -466,6 +470,310 @@ writes(int argc, char **argv)
 	return failed;
 }
 
+/* --- completion: all services' completion rates against plain SQL ---- */
+
+/* One figure: a cycle's month, as both sides give it. */
+struct rate {
+	int64_t cycle;
+	int year, month;
+	long due, done;
+};
+
+struct rates {
+	struct rate *v;
+	size_t n, cap;
+};
+
+static int
+rates_add(struct rates *r, int64_t cycle, int year, int month, long due,
+    long done)
+{
+	if (r->n == r->cap) {
+		size_t c = r->cap ? r->cap * 2 : 1024;
+		struct rate *v = realloc(r->v, c * sizeof(*v));
+
+		if (!v)
+			return -1;
+		r->v = v;
+		r->cap = c;
+	}
+	r->v[r->n++] = (struct rate){ cycle, year, month, due, done };
+	return 0;
+}
+
+static int
+cmp_rate(const void *a, const void *b)
+{
+	const struct rate *x = a, *y = b;
+
+	if (x->cycle != y->cycle)
+		return x->cycle < y->cycle ? -1 : 1;
+	if (x->year != y->year)
+		return x->year < y->year ? -1 : 1;
+	return (x->month > y->month) - (x->month < y->month);
+}
+
+/* Waymark's months with anything due (the plain query has no rows for
+ * the others). */
+static int
+take_rates(void *ctx, const struct wm_completion_row *row)
+{
+	struct rates *r = ctx;
+	int i;
+
+	for (i = 0; i < WM_COMPLETION_MONTHS; i++) {
+		const struct wm_completion_month *m = &row->months->m[i];
+
+		if (m->due && rates_add(r, row->cycle->id, m->year, m->month,
+		    m->due, m->done))
+			return -1;
+	}
+	return 0;
+}
+
+struct completion_run {
+	struct wm_store *s;	/* Waymark's side */
+	sqlite3 *db;		/* the plain side's own connection */
+	const char *sql;
+	const char *today;
+	struct wm_date day;
+	int64_t unit_id;	/* one service's, or 0 for all */
+	struct rates got;
+};
+
+static int
+ours_completion(void *arg)
+{
+	struct completion_run *c = arg;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	c->got.n = 0;
+	rc = wm_store_completion_each(c->s, c->unit_id, &c->day, take_rates,
+	    &c->got, &err);
+	if (rc)
+		fprintf(stderr, "bench: completion: %s\n", wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc;
+}
+
+static int
+plain_completion(void *arg)
+{
+	struct completion_run *c = arg;
+	sqlite3_stmt *st;
+	const char *month;
+	struct wm_date on;
+	char first[16];
+	int rc;
+
+	c->got.n = 0;
+	if (sqlite3_prepare_v2(c->db, c->sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: plain completion: %s\n",
+		    sqlite3_errmsg(c->db));
+		return -1;
+	}
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"),
+	    c->today, -1, SQLITE_STATIC);
+	if (c->unit_id)
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st,
+		    ":unit"), c->unit_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* The month, YYYY-MM, read as its first day. */
+		month = (const char *)sqlite3_column_text(st, 1);
+		snprintf(first, sizeof(first), "%s-01", month ? month : "");
+		if (wm_date_parse(first, &on) || rates_add(&c->got,
+		    sqlite3_column_int64(st, 0), on.year, on.month,
+		    sqlite3_column_int(st, 2), sqlite3_column_int(st, 3))) {
+			rc = SQLITE_ERROR;
+			break;
+		}
+	}
+	if (rc != SQLITE_DONE)
+		fprintf(stderr, "bench: plain completion: %s\n",
+		    sqlite3_errmsg(c->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* Runs fn(ctx) `runs` times; the median time in *median_s. For any
+ * measurement here: the completion rates, and a page's figures. */
+static int
+time_median(int (*fn)(void *), void *ctx, long runs, double *median_s)
+{
+	double *t = calloc((size_t)runs, sizeof(*t)), t0;
+	long i;
+
+	if (!t)
+		return -1;
+	for (i = 0; i < runs; i++) {
+		t0 = now_s();
+		if (fn(ctx)) {
+			free(t);
+			return -1;
+		}
+		t[i] = now_s() - t0;
+	}
+	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
+	*median_s = t[runs / 2];
+	free(t);
+	return 0;
+}
+
+/* Times one side; its last run's figures, sorted, in *keep. */
+static int
+timed(struct completion_run *c, int (*fn)(void *), long runs,
+    double *median_s, struct rates *keep)
+{
+	if (time_median(fn, c, runs, median_s))
+		return -1;
+	qsort(c->got.v, c->got.n, sizeof(*c->got.v), cmp_rate);
+	free(keep->v);
+	*keep = c->got;
+	c->got = (struct rates){ 0 };
+	return 0;
+}
+
+/* The figures agree exactly, or the first differences are shown. */
+static int
+same_rates(const struct rates *a, const struct rates *b)
+{
+	size_t i, j, shown = 0;
+
+	for (i = j = 0; (i < a->n || j < b->n) && shown < 5; ) {
+		const struct rate *x = i < a->n ? &a->v[i] : NULL;
+		const struct rate *y = j < b->n ? &b->v[j] : NULL;
+		int k = !x ? 1 : !y ? -1 : cmp_rate(x, y);
+
+		if (k == 0 && x->due == y->due && x->done == y->done) {
+			i++;
+			j++;
+			continue;
+		}
+		shown++;
+		if (k <= 0)
+			fprintf(stderr, "bench: cycle %lld %04d-%02d: Waymark "
+			    "%ld due, %ld done; ", (long long)x->cycle,
+			    x->year, x->month, x->due, x->done);
+		else
+			fprintf(stderr, "bench: cycle %lld %04d-%02d: Waymark "
+			    "nothing; ", (long long)y->cycle, y->year,
+			    y->month);
+		if (k >= 0)
+			fprintf(stderr, "plain SQL %ld due, %ld done\n",
+			    y->due, y->done);
+		else
+			fprintf(stderr, "plain SQL nothing\n");
+		i += k <= 0;
+		j += k >= 0;
+	}
+	return shown == 0;
+}
+
+static char *
+read_text(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *s = NULL;
+	long n;
+
+	if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (s = malloc((size_t)n + 1)) &&
+	    fread(s, 1, (size_t)n, f) == (size_t)n)
+		s[n] = '\0';
+	else {
+		free(s);
+		s = NULL;
+	}
+	if (f)
+		fclose(f);
+	return s;
+}
+
+static int
+completion(int argc, char **argv)
+{
+	const char *db = arg(argc, argv, "--db", NULL);
+	const char *path = arg(argc, argv, "--sql",
+	    "bench/plain_completion.sql");
+	const char *service = arg(argc, argv, "--service", NULL);
+	long runs = num(argc, argv, "--runs", 9);
+	long plain_runs = num(argc, argv, "--plain-runs", 3);
+	struct completion_run c = { 0 };
+	struct rates ours = { 0 }, plain = { 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	double t_ours = 0, t_plain = 0;
+	long due = 0, done = 0;
+	size_t i;
+	int rc = 1;
+
+	/* The demo's clock: its answers run to the end of September 2026. */
+	c.today = arg(argc, argv, "--today", "2026-10-01");
+	if (!db || runs < 1 || plain_runs < 1 ||
+	    wm_date_parse(c.today, &c.day)) {
+		fprintf(stderr, "usage: waymark-bench completion --db FILE "
+		    "[--service CODE] [--today YYYY-MM-DD] [--runs N] "
+		    "[--plain-runs N] [--sql FILE]\n");
+		return 2;
+	}
+	if (!(c.sql = read_text(path))) {
+		fprintf(stderr, "bench: cannot read %s\n", path);
+		return 1;
+	}
+	if (wm_store_open(db, WM_STORE_READONLY, &c.s, &err)) {
+		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
+		goto out;
+	}
+	if (service) {
+		struct wm_unit_row u;
+
+		if (wm_store_unit_find(c.s, service, &u, &err)) {
+			fprintf(stderr, "bench: %s: %s\n", service,
+			    wm_buf_str(&err));
+			goto out;
+		}
+		c.unit_id = u.id;
+	}
+	if (sqlite3_open_v2(db, &c.db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(c.db));
+		goto out;
+	}
+	sqlite3_exec(c.db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	/* Waymark's side once untimed, to have the file in memory; the
+	 * plain side's first run does the same for it, and the median of
+	 * three leaves it out. */
+	if (ours_completion(&c) ||
+	    timed(&c, ours_completion, runs, &t_ours, &ours) ||
+	    timed(&c, plain_completion, plain_runs, &t_plain, &plain))
+		goto out;
+	if (!same_rates(&ours, &plain)) {
+		fprintf(stderr, "bench: completion rates DIFFER between "
+		    "Waymark and the plain SQL (%zu and %zu months)\n", ours.n,
+		    plain.n);
+		goto out;
+	}
+	for (i = 0; i < ours.n; i++) {
+		due += ours.v[i].due;
+		done += ours.v[i].done;
+	}
+	printf("completion\tservices=%s\ttoday=%s\tmonths=%zu\tdue=%ld\t"
+	    "done=%ld\twaymark_ms=%.1f\tplain_ms=%.1f\truns=%ld\t"
+	    "plain_runs=%ld\tratio=%.1f\n", service ? service : "all",
+	    c.today, ours.n, due, done, t_ours * 1e3,
+	    t_plain * 1e3, runs, plain_runs, t_plain / t_ours);
+	rc = 0;
+out:
+	free(ours.v);
+	free(plain.v);
+	free(c.got.v);
+	free((char *)c.sql);
+	sqlite3_close(c.db);
+	wm_store_close(c.s);
+	wm_buf_release(&err);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -481,6 +789,9 @@ main(int argc, char **argv)
 		return raw(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "writes") == 0)
 		return writes(argc - 2, argv + 2);
-	fprintf(stderr, "usage: waymark-bench generate|raw|writes ...\n");
+	if (argc >= 2 && strcmp(argv[1], "completion") == 0)
+		return completion(argc - 2, argv + 2);
+	fprintf(stderr, "usage: waymark-bench generate|raw|writes|completion "
+	    "...\n");
 	return 2;
 }

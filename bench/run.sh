@@ -63,6 +63,17 @@ PY
 o=$(median3 "${ours[@]}")
 p=$(median3 "${plain[@]}")
 
+# Completion rates: every service's cycles, month by month, through the
+# store's one pass (median of 9), against bench/plain_completion.sql, a
+# recursive query over the raw tables (median of 3); then one service's
+# alone (the one with the most people on its caseload). waymark-bench
+# fails unless both give the same figures for every cycle and month.
+comp=$($B completion --db "$DIR/bench.db")
+echo "$comp"
+one=$(sqlite3 "$DIR/bench.db" "SELECT u.code FROM unit u JOIN caseload k ON k.unit_id = u.id GROUP BY u.id ORDER BY count(*) DESC, u.code LIMIT 1")
+comp1=$($B completion --db "$DIR/bench.db" --service "$one")
+echo "$comp1"
+
 ratio() { echo "scale=2; $1 / $2" | bc; }
 p99_1=$(echo "$w1" | field p99_ms)
 p99_16=$(echo "$w16" | field p99_ms)
@@ -73,6 +84,8 @@ echo "| bulk import, answers/s | $ours_rate (store write path) | $raw_rate (raw 
 echo "| durable save p99, 16 writers vs 1 (last round, ms) | $p99_16 | $p99_1 | $(median3 "${ratios[@]}") (median of rounds: ${ratios[*]}) | <= 3 |"
 echo "| durable save, 16 writers without the writer thread: median / p99 / max (ms) | $(echo "$d16" | field median_ms) / $(echo "$d16" | field p99_ms) / $(echo "$d16" | field max_ms) | | | (for comparison) |"
 echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
+echo "| completion rates, all services, ms (median) | $(echo "$comp" | field waymark_ms) | $(echo "$comp" | field plain_ms) (plain recursive SQL, same process) | $(echo "$comp" | field ratio)x faster | >= 20x |"
+echo "| completion rates, one service ($one), ms (median) | $(echo "$comp1" | field waymark_ms) | $(echo "$comp1" | field plain_ms) (the same SQL for one service) | $(echo "$comp1" | field ratio)x faster | (for comparison) |"
 echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"
 echo "| single saves with 16 writers: median / p99 / max (ms) | $(echo "$w16" | field median_ms) / $p99_16 / $(echo "$w16" | field max_ms) | | | |"
 
