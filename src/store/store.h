@@ -784,6 +784,25 @@ int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
     int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
 
+/* One score of one of a service's people, for their change over time. */
+struct wm_caseload_score_row {
+	int64_t person_id;
+	const char *respondent;	/* person or person-with-practitioner;
+				 * NULL: the person has no score at all */
+	const char *scale;	/* its code, NULL with respondent */
+	const char *title;
+	double value;
+};
+
+/* The scores of the people on a service's caseload now (no end date) in
+ * their completed responses to any version of `url`, wherever they were
+ * given, in order of person, respondent, scale code, then when they were
+ * given (the first first): a person with no score has one row with
+ * respondent NULL, so every person now on the caseload is seen. */
+int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
+    const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
+    void *ctx, struct wm_buf *err);
+
 /* --- goals ------------------------------------------------------------ */
 
 struct wm_goal_row {

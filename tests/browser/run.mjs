@@ -207,8 +207,6 @@ try {
   await axe(lead, 'the recovery training page with errors');
   // A service lead's profile views: a period with ERFS ratings, and the
   // latest period with the team's reflections.
-  const lead = await (await browser.newContext()).newPage();
-  await signIn(lead, base, signins.lead.email, signins.lead.pw);
   const code = signins.lead.email.split('@')[0].replace(/^lead\./, '');
   const latest = name => execFileSync('sqlite3', [db, 'SELECT max(r.quarter) ' +
     'FROM response r JOIN instrument i ON i.id = r.instrument_id ' +
@@ -228,8 +226,6 @@ try {
   await axe(lead, "the team's Ten Top Tips");
   await lead.goto(`${base}/services/${code}/ten-top-tips?period=1999-Q1`);
   await axe(lead, "the team's Ten Top Tips with no reflections");
-  const lead = await (await browser.newContext()).newPage();
-  await signIn(lead, base, signins.lead.email, signins.lead.pw);
   await lead.goto(base + '/services');
   await lead.click('main ul a');
   await lead.click('main a:has-text("Measurement cycles")');
@@ -238,6 +234,14 @@ try {
   await lead.click('main button:has-text("Add cycle")');
   check(/There is a problem/.test(await lead.content()), 'a cycle every 0 months is refused');
   await axe(lead, 'the cycles form with errors');
+  // The dashboard: the whole service on one page, printed on one A4 sheet.
+  await lead.goto(`${base}/services/exbridge-recovery/dashboard`);
+  check(/Change in the recovery markers/.test(await lead.content()), "a lead sees their service's dashboard");
+  await axe(lead, "the service's dashboard");
+  await shoot(lead, 'dashboard');
+  const pdf = (await lead.pdf({ format: 'A4' })).toString('latin1');
+  const sheets = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  check(sheets === 1, `the dashboard prints on one A4 page (it took ${sheets})`);
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
