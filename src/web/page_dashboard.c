@@ -190,6 +190,46 @@ completion(struct wm_http *h, const struct wm_led_service *s,
 
 /* --- training ---------------------------------------------------------- */
 
+/* The coverage chart's frame, in whole units. */
+enum { SVG_W = 400, LABEL_W = 196, BAR_MAX = 160, ROW = 18 };
+
+/* A bar per course, its length the share of staff; the table below
+ * gives every figure. */
+static void
+coverage_svg(struct wm_http *h, const struct wm_dashboard *d)
+{
+	size_t i, n = d->courses->n_concepts;
+
+	wm_buf_printf(&h->out, "<svg class=\"wm-chart wm-dash-chart\" "
+	    "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
+	    "aria-labelledby=\"coverage-t coverage-d\"><title id=\"coverage-t"
+	    "\">Recovery training coverage</title><desc id=\"coverage-d\">A "
+	    "bar per course, as long as the share of current staff who "
+	    "completed it; the table gives every figure.</desc>\n", SVG_W,
+	    (int)n * ROW + 4);
+	for (i = 0; i < n; i++) {
+		const struct wm_coverage *c = &d->coverage[i];
+		int y = (int)i * ROW + 2;
+		int w = c->has_percent ? c->percent * BAR_MAX / 100 : 0;
+
+		wm_buf_printf(&h->out, "<text x=\"%d\" y=\"%d\" "
+		    "font-size=\"11\" text-anchor=\"end\" fill=\"#212b32\">",
+		    LABEL_W - 6, y + 12);
+		wm_esc_svg_s(&h->out, c->course->display);
+		wm_buf_printf(&h->out, "</text>\n<rect x=\"%d\" y=\"%d\" "
+		    "width=\"%d\" height=\"%d\" fill=\"#ffffff\" "
+		    "stroke=\"#d8dde0\"/>\n<rect x=\"%d\" y=\"%d\" "
+		    "width=\"%d\" height=\"%d\" fill=\"#005eb8\"/>\n",
+		    LABEL_W, y + 2, BAR_MAX, ROW - 6, LABEL_W, y + 2, w,
+		    ROW - 6);
+		if (c->has_percent)
+			wm_buf_printf(&h->out, "<text x=\"%d\" y=\"%d\" "
+			    "font-size=\"11\" fill=\"#212b32\">%d%%</text>\n",
+			    LABEL_W + BAR_MAX + 6, y + 12, c->percent);
+	}
+	HTML(h, "</svg>\n");
+}
+
 static void
 training(struct wm_http *h, const struct wm_led_service *s,
     const struct wm_dashboard *d)
@@ -201,6 +241,7 @@ training(struct wm_http *h, const struct wm_led_service *s,
 	    "Training in full");
 	snprintf(caption, sizeof(caption), "Share of the %lld current staff "
 	    "who completed each course", (long long)d->staff);
+	coverage_svg(h, d);
 	table_start(h, caption);
 	TH(h, "Course");
 	TH(h, "Staff");
