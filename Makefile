@@ -46,7 +46,7 @@ $(B)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # nhsuk-frontend, from npm (make deps), built into the binary.
-$(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK)
+$(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK) assets/waymark-print.css
 	@mkdir -p $(dir $@)
 	python3 scripts/embed-assets.py $@
 

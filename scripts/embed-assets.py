@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Writes a C file embedding the web assets (nhsuk-frontend's stylesheet
-and the icons it refers to), so the deployed server is one file.
+and the icons it refers to, and Waymark's print stylesheet), so the
+deployed server is one file.
 
 usage: embed-assets.py OUT.c
 """
@@ -9,12 +10,15 @@ import sys
 
 DIST = 'node_modules/nhsuk-frontend/dist/nhsuk'
 CSS = DIST + '/nhsuk-frontend.min.css'
+PRINT = 'assets/waymark-print.css'
 
 
 def main():
     out = sys.argv[1]
     css = open(CSS, 'rb').read()
     assets = [('/assets/nhsuk-frontend.min.css', 'text/css; charset=utf-8', css)]
+    assets.append(('/assets/waymark-print.css', 'text/css; charset=utf-8',
+                   open(PRINT, 'rb').read()))
     # Every image the stylesheet points at on this site.
     for path in sorted(set(re.findall(rb'url\((/assets/images/[a-z0-9-]+\.svg)\)', css))):
         name = path.decode()

@@ -806,6 +806,26 @@ int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
     int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
 
+/* One score of one of a service's people, for their change over time. */
+struct wm_caseload_score_row {
+	int64_t person_id;
+	const char *respondent;	/* person or person-with-practitioner;
+				 * NULL on a row without a score */
+	const char *scale;	/* its code, NULL with respondent */
+	const char *title;
+	double value;
+};
+
+/* The scores of the people on a service's caseload now (no end date) in
+ * their completed responses to any version of `url`, wherever they were
+ * given, in order of person, respondent, scale code, then when they were
+ * given (the first first). Every person now on the caseload has at least
+ * one row: one without a score (no response, or a response too little
+ * answered to score) has respondent and scale NULL. */
+int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
+    const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
+    void *ctx, struct wm_buf *err);
+
 /* --- goals ------------------------------------------------------------ */
 
 struct wm_goal_row {

@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "core/rating.h"
 #include "util/diag.h"
 #include "web/http.h"
 
@@ -38,5 +39,18 @@ int wm_api_string(struct wm_http *h, json_t *o, const char *name,
     int required, const char **out);
 int wm_api_integer(struct wm_http *h, json_t *o, const char *name,
     long long *out);
+
+/* Figures the service pages' API replies share: a count about people as
+ * the service may see it (the number, or the string "<5"); a light's
+ * name or null; training coverage per course; the ERFS profile and the team's
+ * Ten Top Tips of a loaded profile (api_profile.c, api_standards.c,
+ * api_training.c). NULL when out of memory. */
+struct wm_profile;
+struct wm_coverage;
+json_t *wm_api_count_json(int64_t n);
+json_t *wm_api_coverage_json(const struct wm_coverage *cv, size_t n);
+json_t *wm_api_light(enum wm_rating r);
+json_t *wm_api_erfs_json(const struct wm_profile *p);
+json_t *wm_api_tips_json(const struct wm_profile *p);
 
 #endif

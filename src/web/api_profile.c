@@ -15,8 +15,8 @@
 #include "web/api.h"
 
 /* A count about people's feedback as the service may see it. */
-static json_t *
-count_json(int64_t n)
+json_t *
+wm_api_count_json(int64_t n)
 {
 	return wm_service_count_shown(n) ? json_integer((json_int_t)n) :
 	    json_string("<5");
@@ -37,7 +37,7 @@ rating_json(const struct wm_profile *p, size_t i, int c)
 
 	if (!o)
 		return NULL;
-	json_object_set_new(o, "rated", c == 0 ? count_json(t->scored) :
+	json_object_set_new(o, "rated", c == 0 ? wm_api_count_json(t->scored) :
 	    json_integer((json_int_t)t->scored));
 	if (wm_profile_erfs_mean(p, i, c, &mean))
 		json_object_set_new(o, "mean", json_real(round(mean * 100) /
@@ -47,8 +47,8 @@ rating_json(const struct wm_profile *p, size_t i, int c)
 	return o;
 }
 
-static json_t *
-erfs_json(const struct wm_profile *p)
+json_t *
+wm_api_erfs_json(const struct wm_profile *p)
 {
 	const struct wm_instrument *in = p->in;
 	json_t *groups = json_array(), *g = NULL, *domains = NULL;
@@ -76,7 +76,7 @@ erfs_json(const struct wm_profile *p)
 		    rating_json(p, i, 1), "differ", differ));
 	}
 	return json_pack("{s:{s:o, s:I}, s:o}", "respondents", "people",
-	    count_json(p->responses[0]), "staff",
+	    wm_api_count_json(p->responses[0]), "staff",
 	    (json_int_t)p->responses[1], "groups", groups);
 }
 
@@ -117,9 +117,9 @@ indicators_json(const struct wm_profile *p)
 	for (c = 0; people && c < 2; c++)
 		json_array_append_new(people, json_pack("{s:s, s:o, s:o, s:o}",
 		    "period", p->quarter[c], "answered",
-		    count_json(p->subjects[c]), "alone",
-		    count_json(p->subjects[c] - p->together[c]),
-		    "withPractitioner", count_json(p->together[c])));
+		    wm_api_count_json(p->subjects[c]), "alone",
+		    wm_api_count_json(p->subjects[c] - p->together[c]),
+		    "withPractitioner", wm_api_count_json(p->together[c])));
 	for (i = 0; list && i < in->n_items; i++)
 		if (in->items[i].type == WM_ITEM_CHOICE)
 			json_array_append_new(list, json_pack("{s:s, s:o, "
@@ -130,8 +130,8 @@ indicators_json(const struct wm_profile *p)
 	    "people", people, "indicators", list);
 }
 
-static json_t *
-tips_json(const struct wm_profile *p)
+json_t *
+wm_api_tips_json(const struct wm_profile *p)
 {
 	const struct wm_instrument *in = p->in;
 	enum wm_team_state st = wm_team_shown(p->responses[0], p->subjects[0]);
@@ -181,11 +181,11 @@ profile_api(struct wm_http *h, enum wm_profile_kind kind)
 	if (!p.in)
 		body = json_pack("{s:b}", "loaded", 0);
 	else if (kind == WM_PROFILE_ERFS)
-		body = erfs_json(&p);
+		body = wm_api_erfs_json(&p);
 	else if (kind == WM_PROFILE_INDICATORS)
 		body = indicators_json(&p);
 	else
-		body = tips_json(&p);
+		body = wm_api_tips_json(&p);
 	if (!body) {
 		wm_api_error(h, 500, "the figures could not be written", NULL);
 		goto out;

@@ -12,8 +12,8 @@
 #include "web/api.h"
 #include "web/standards.h"
 
-static json_t *
-light(enum wm_rating r)
+json_t *
+wm_api_light(enum wm_rating r)
 {
 	return r == WM_RATING_NONE ? json_null() :
 	    json_string(wm_rating_name(r));
@@ -51,12 +51,12 @@ standards_json(struct wm_http *h, int64_t unit, int64_t assessment,
 		for (k = 0; k < v->n_votes; k++)
 			json_array_append_new(votes, json_pack("{s:s,s:o}",
 			    "group", wm_stakeholder_code(v->votes[k].group),
-			    "rating", light(v->votes[k].rating)));
+			    "rating", wm_api_light(v->votes[k].rating)));
 		json_array_append_new(out, json_pack("{s:i,s:s,s:o,s:o,s:o,"
 		    "s:b,s:I,s:i}", "number", n, "title",
-		    wm_standard_title(in, n), "self", light(v->self),
+		    wm_standard_title(in, n), "self", wm_api_light(v->self),
 		    "validators", votes, "consensus",
-		    light(v->result.consensus), "validated",
+		    wm_api_light(v->result.consensus), "validated",
 		    v->result.validated, "disagreeing",
 		    (json_int_t)v->result.disagreeing, "widestGap",
 		    v->result.widest));

@@ -21,8 +21,8 @@ record_json(void *ctx, const struct wm_training_record_row *r)
 	return !o || json_array_append_new(records, o) ? -1 : 0;
 }
 
-static json_t *
-coverage_json(const struct wm_coverage *cv, size_t n)
+json_t *
+wm_api_coverage_json(const struct wm_coverage *cv, size_t n)
 {
 	json_t *a = json_array();
 	size_t i;
@@ -67,7 +67,7 @@ wm_api_service_training(struct wm_http *h)
 	}
 	wm_api_reply(h, 200, json_pack("{s:s, s:s, s:I, s:o, s:O}", "service",
 	    s.code, "service_name", wm_buf_str(&s.name), "staff",
-	    (json_int_t)staff, "coverage", coverage_json(cv, n), "records",
+	    (json_int_t)staff, "coverage", wm_api_coverage_json(cv, n), "records",
 	    records));
 out:
 	json_decref(records);

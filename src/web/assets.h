@@ -1,6 +1,6 @@
 /*
  * The web assets built into the binary (nhsuk-frontend's stylesheet and
- * its icons), generated at build time by scripts/embed-assets.py.
+ * its icons, and assets/waymark-print.css), generated at build time by scripts/embed-assets.py.
  */
 #ifndef WM_WEB_ASSETS_H
 #define WM_WEB_ASSETS_H

@@ -37,7 +37,9 @@ wm_page_start(struct wm_http *h, const char *title)
 	    "initial-scale=1\">\n<title>");
 	wm_esc_html_s(&h->out, title);
 	HTML(h, " - Waymark</title>\n<link rel=\"stylesheet\" "
-	    "href=\"/assets/nhsuk-frontend.min.css\">\n</head>\n<body>\n"
+	    "href=\"/assets/nhsuk-frontend.min.css\">\n<link rel=\"stylesheet\" "
+	    "href=\"/assets/waymark-print.css\" media=\"print\">\n</head>\n"
+	    "<body>\n"
 	    "<a class=\"nhsuk-skip-link\" href=\"#maincontent\">Skip to main "
 	    "content</a>\n<header class=\"nhsuk-header\" role=\"banner\">\n"
 	    "<div class=\"nhsuk-header__container nhsuk-width-container\">\n"

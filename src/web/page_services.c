@@ -21,6 +21,8 @@ static const struct {
 	const char *title;
 	const char *about;
 } sections[] = {
+	{ "/dashboard", "Dashboard", "Where the service stands, on one page "
+	    "you can print." },
 	{ "/standards", "The 10 core standards", "This period's self-assessment "
 	    "in traffic lights, the validators' lights beside it, queries, "
 	    "and the history by period." },

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/dashboard.h"
 #include "util/escape.h"
 #include "web/layout.h"
 
@@ -25,48 +26,16 @@ struct problems {
 	struct wm_diags file;	/* an import: by line */
 };
 
-struct counts {
-	const struct wm_catalogue *courses;
-	struct wm_training_count *v;
-	size_t n;
-};
-
-/* Keeps the counts of the catalogue's courses, pointing at its codes. */
-static int
-count_row(void *ctx, const struct wm_training_count *c)
-{
-	struct counts *k = ctx;
-	const struct wm_concept *course = wm_catalogue_find(k->courses,
-	    c->course);
-
-	if (course && k->n < k->courses->n_concepts) {
-		k->v[k->n].course = course->code;
-		k->v[k->n].done = c->done;
-		k->n++;
-	}
-	return 0;
-}
-
 int
 wm_service_coverage(struct wm_http *h, int64_t unit, struct wm_coverage *out,
     int64_t *staff)
 {
-	const struct wm_catalogue *courses = h->site->courses;
 	struct wm_buf err = WM_BUF_INIT;
-	struct counts k = { courses, NULL, 0 };
-	int rc = -1;
+	int rc = wm_dashboard_coverage(h->store, unit, h->site->courses, out,
+	    staff, &err);
 
-	if (!(k.v = calloc(courses->n_concepts, sizeof(*k.v))))
-		goto out;
-	if (wm_store_training_coverage(h->store, unit, staff, count_row, &k,
-	    &err) == 0) {
-		wm_training_coverage(courses, k.v, k.n, *staff, out);
-		rc = 0;
-	}
-out:
-	free(k.v);
 	wm_buf_release(&err);
-	return rc;
+	return rc ? -1 : 0;
 }
 
 static const char *

@@ -135,6 +135,12 @@ int wm_profile_period(struct wm_http *h, struct wm_quarter *out);
 void wm_page_service_erfs(struct wm_http *h);
 void wm_page_service_indicators(struct wm_http *h);
 void wm_page_service_tips(struct wm_http *h);
+/* The dashboard of a led service (page_dashboard.c): builds *d (which
+ * the caller inits and releases) as of today; 0 or the store's error. */
+struct wm_dashboard;
+int wm_service_dashboard(struct wm_http *h, const struct wm_led_service *s,
+    struct wm_dashboard *d);
+void wm_page_dashboard(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
@@ -163,5 +169,6 @@ void wm_api_service_erfs(struct wm_http *h);
 void wm_api_service_indicators(struct wm_http *h);
 void wm_api_service_tips(struct wm_http *h);
 void wm_api_cycles(struct wm_http *h);
+void wm_api_dashboard(struct wm_http *h);
 
 #endif

@@ -234,6 +234,14 @@ try {
   await lead.click('main button:has-text("Add cycle")');
   check(/There is a problem/.test(await lead.content()), 'a cycle every 0 months is refused');
   await axe(lead, 'the cycles form with errors');
+  // The dashboard: the whole service on one page, printed on one A4 sheet.
+  await lead.goto(`${base}/services/exbridge-recovery/dashboard`);
+  check(/Change in the recovery markers/.test(await lead.content()), "a lead sees their service's dashboard");
+  await axe(lead, "the service's dashboard");
+  await shoot(lead, 'dashboard');
+  const pdf = (await lead.pdf({ format: 'A4' })).toString('latin1');
+  const sheets = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  check(sheets === 1, `the dashboard prints on one A4 page (it took ${sheets})`);
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

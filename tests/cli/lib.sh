@@ -68,6 +68,45 @@ small_network() {
 	$WAYMARK account add --db "$db" --email val2@example.org --name "Val Two" --grant validator@svc/supporter >/dev/null
 }
 
+# qr_json INSTRUMENT SUBJECT RESPONDENT AUTHOR DATE UNIT CODE...: a
+# completed QuestionnaireResponse, on stdout, answering the instrument's
+# choice questions in order with the codes given ("-" leaves one
+# unanswered). AUTHOR may be ""; so may UNIT (the service's code), and
+# then the subject's own service is taken.
+qr_json() {
+	python3 - "$ROOT/instruments/$1.json" "${@:2}" <<'PY'
+import json, sys
+inst = json.load(open(sys.argv[1]))
+subject, respondent, author, date, unit = sys.argv[2:7]
+codes = iter(sys.argv[7:])
+def walk(items):
+    out = []
+    for it in items:
+        if it["type"] == "group":
+            kids = walk(it.get("item", []))
+            if kids:
+                out.append({"linkId": it["linkId"], "item": kids})
+        elif it["type"] == "choice":
+            c = next(codes, "-")
+            if c != "-":
+                out.append({"linkId": it["linkId"],
+                            "answer": [{"valueCoding": {"code": c}}]})
+    return out
+ext = [{"url": "https://waymark.example/fhir/StructureDefinition/respondent", "valueCode": respondent}]
+if unit:
+    ext.append({"url": "https://waymark.example/fhir/StructureDefinition/unit", "valueReference": {"reference": "Organization/" + unit}})
+r = {"resourceType": "QuestionnaireResponse",
+     "questionnaire": inst["url"] + "|" + inst["version"],
+     "status": "completed", "subject": {"reference": subject},
+     "authored": date, "extension": ext, "item": walk(inst["item"])}
+if author:
+    r["author"] = {"reference": author}
+print(json.dumps(r))
+PY
+}
+# rep N WORD: WORD N times.
+rep() { local n=$1 s=$2 i; for i in $(seq "$n"); do printf '%s ' "$s"; done; }
+
 # A real `waymark serve` on loopback for the HTTP tests. start DB [ARGS]
 # sets PORT and PID; stop ends the server, as does leaving the script.
 PID=""

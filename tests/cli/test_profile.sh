@@ -6,44 +6,16 @@
 . "$(dirname "$0")/lib.sh"
 
 # resp FILE INSTRUMENT SUBJECT RESPONDENT AUTHOR DATE CODE...: a
-# QuestionnaireResponse answering the instrument's choice questions in
-# order with the codes given ("-" leaves one unanswered); AUTHOR may be "".
+# QuestionnaireResponse at svc answering the instrument's choice questions
+# in order with the codes given ("-" leaves one unanswered); AUTHOR may
+# be "".
 resp() {
 	local out=$1
 	shift
-	python3 - "$ROOT/instruments/$1.json" "${@:2}" >"$out" <<'PY'
-import json, sys
-inst = json.load(open(sys.argv[1]))
-subject, respondent, author, date = sys.argv[2:6]
-codes = iter(sys.argv[6:])
-def walk(items):
-    out = []
-    for it in items:
-        if it["type"] == "group":
-            kids = walk(it.get("item", []))
-            if kids:
-                out.append({"linkId": it["linkId"], "item": kids})
-        elif it["type"] == "choice":
-            c = next(codes, "-")
-            if c != "-":
-                out.append({"linkId": it["linkId"],
-                            "answer": [{"valueCoding": {"code": c}}]})
-    return out
-r = {"resourceType": "QuestionnaireResponse",
-     "questionnaire": inst["url"] + "|" + inst["version"],
-     "status": "completed", "subject": {"reference": subject},
-     "authored": date,
-     "extension": [{"url": "https://waymark.example/fhir/StructureDefinition/respondent", "valueCode": respondent},
-                   {"url": "https://waymark.example/fhir/StructureDefinition/unit", "valueReference": {"reference": "Organization/svc"}}],
-     "item": walk(inst["item"])}
-if author:
-    r["author"] = {"reference": author}
-print(json.dumps(r))
-PY
+	qr_json "$1" "$2" "$3" "$4" "$5" svc "${@:6}" >"$out"
 	$WAYMARK respond --db p.db "$out" >/dev/null 2>>respond.err ||
 	    fail "response $out was not recorded"
 }
-rep() { local n=$1 s=$2 i; for i in $(seq "$n"); do printf '%s ' "$s"; done; }
 
 small_network p.db || fail "the network was not built"
 $WAYMARK instrument load --db p.db "$ROOT/instruments/erfs.json" >/dev/null
