@@ -85,11 +85,12 @@ standards(struct wm_http *h, const struct wm_led_service *s,
 	const struct wm_standards *m = &d->lights;
 	struct wm_instrument *in = NULL;
 	char name[64], caption[128], query[24];
-	struct wm_date start;
+	struct wm_date start, last;
 	int64_t inst;
 	int n, validated = 0;
 
-	if (!m->period[0] || wm_date_parse(m->period, &start)) {
+	if (!m->period[0] || wm_date_parse(m->period, &start) ||
+	    wm_date_parse(m->period_end, &last)) {
 		section(h, s, "The 10 core standards", "/standards", NULL,
 		    "The standards");
 		HTML(h, "<p class=\"nhsuk-body-s\">No lights yet: the service "
@@ -101,7 +102,7 @@ standards(struct wm_http *h, const struct wm_led_service *s,
 	section(h, s, "The 10 core standards", "/standards", query,
 	    "This period's standards in full");
 	in = wm_standards_instrument(h, WM_RESPONDENT_LEAD, &inst);
-	wm_period_name(&start, d->months, name, sizeof(name));
+	wm_period_name(&start, &last, name, sizeof(name));
 	for (n = 0; n < WM_STANDARDS; n++)
 		validated += m->s[n].result.validated;
 	snprintf(caption, sizeof(caption), "The latest lights, %s: %d of 10 "
