@@ -7,6 +7,8 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/api.h"
@@ -171,5 +173,111 @@ wm_api_validations(struct wm_http *h)
 	else
 		wm_api_reply(h, 200, json_pack("{s:O}", "validations", list));
 	json_decref(list);
+	wm_buf_release(&err);
+}
+
+/* One invitation, copied out of its row. */
+struct invitation {
+	int any;
+	char code[65], period[11], period_end[11], group[32];
+	int64_t response_id;
+	int64_t unit_id;
+};
+
+static int
+invitation_row(void *ctx, const struct wm_invited_row *row)
+{
+	struct invitation *v = ctx;
+
+	v->any = 1;
+	snprintf(v->code, sizeof(v->code), "%s", row->unit_code);
+	snprintf(v->period, sizeof(v->period), "%s", row->period);
+	snprintf(v->period_end, sizeof(v->period_end), "%s", row->period_end);
+	snprintf(v->group, sizeof(v->group), "%s", row->stakeholder);
+	v->response_id = row->response_id;
+	return 1;
+}
+
+static int
+assessment_unit(void *ctx, const struct wm_assessment_row *row)
+{
+	((struct invitation *)ctx)->unit_id = row->unit_id;
+	return 1;
+}
+
+struct evidence_json {
+	json_t *list;
+	int standard;
+};
+
+static void
+evidence_item(void *ctx, const char *text)
+{
+	struct evidence_json *e = ctx;
+
+	json_array_append_new(e->list, json_pack("{s:i,s:s}", "standard",
+	    e->standard, "text", text));
+}
+
+/* A validator's invitation: the service's evidence always; the lights,
+ * comments and queries only once their own ratings are submitted. */
+void
+wm_api_validation(struct wm_http *h)
+{
+	const char *p = wm_route_param(&h->match, "id");
+	struct wm_buf err = WM_BUF_INIT;
+	struct invitation v;
+	struct wm_standards_setup setup;
+	struct wm_instrument *lin = NULL, *in = NULL;
+	struct wm_response *lead = NULL;
+	struct evidence_json ev = { json_array(), 0 };
+	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights;
+	char *end = NULL;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+	int64_t inst;
+
+	memset(&v, 0, sizeof(v));
+	if (id <= 0 || *end || wm_store_account_invitations(h->store,
+	    h->who.account_id, id, invitation_row, &v, &err) || !v.any ||
+	    wm_store_assessment_get(h->store, id, assessment_unit, &v, &err)) {
+		wm_api_error(h, 404, "not found", NULL);
+		goto done;
+	}
+	if (wm_sa_latest(h, id, &lin, &lead)) {
+		wm_api_error(h, 500, "the evidence could not be read", NULL);
+		goto done;
+	}
+	for (ev.standard = 1; ev.standard <= WM_STANDARDS; ev.standard++)
+		wm_sa_evidence(lead, ev.standard, evidence_item, &ev);
+	out = json_pack("{s:I,s:s,s:{s:s,s:s},s:s,s:b,s:O}", "id",
+	    (json_int_t)id, "service", v.code, "period", "start", v.period,
+	    "end", v.period_end, "group", v.group, "submitted",
+	    v.response_id != 0, "evidence", ev.list);
+	if (v.response_id) {
+		wm_standards_setup(h, &setup);
+		queries = json_array();
+		comments = json_array();
+		if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
+		    &inst)) || !(lights = standards_json(h, v.unit_id, id, in,
+		    &setup)) || wm_store_standard_queries(h->store, id,
+		    query_json, queries, &err) || wm_sa_comments_each(h, id,
+		    comment_json, comments)) {
+			wm_api_error(h, 500, "the lights could not be read", NULL);
+			goto done;
+		}
+		json_object_set_new(out, "standards", lights);
+		json_object_set(out, "comments", comments);
+		json_object_set(out, "queries", queries);
+	}
+	wm_api_reply(h, 200, out);
+	out = NULL;
+done:
+	json_decref(out);
+	json_decref(ev.list);
+	json_decref(queries);
+	json_decref(comments);
+	wm_response_free(lead);
+	wm_instrument_free(lin);
+	wm_instrument_free(in);
 	wm_buf_release(&err);
 }

@@ -159,49 +159,22 @@ wm_page_validations(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-static int
-latest_version(void *ctx, const struct wm_assessment_version_row *row)
+static void
+evidence_text(void *ctx, const char *text)
 {
-	int64_t *v = ctx;
+	struct wm_http *h = ctx;
 
-	v[0] = row->response_id;
-	v[1] = row->instrument_id;
-	return 0;
+	HTML(h, "<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, text);
+	HTML(h, "</p>\n");
 }
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
-/* The service's evidence for standard n, from its latest version: its
- * answers to the questions whose linkId ends "-evidence" (never the
- * lights, nor the actions, which would give the lights away). */
 static void
 evidence(struct wm_http *h, const struct wm_response *lead, int n)
 {
-	size_t from, to, i;
-	int any = 0;
-
 	HTML(h, "<div class=\"nhsuk-inset-text\">\n<h3 class=\"nhsuk-heading-"
 	    "xs\">The service's evidence</h3>\n");
-	if (lead && wm_standard_items(lead->in, n, &from, &to) == 0)
-		for (i = from; i < to; i++) {
-			const struct wm_item *it = &lead->in->items[i];
-
-			if (it->type == WM_ITEM_CHOICE ||
-			    !ends_with(it->link_id, "-evidence") ||
-			    !lead->answers[i].given)
-				continue;
-			HTML(h, "<p class=\"nhsuk-body\">");
-			wm_esc_html_s(&h->out, lead->answers[i].text);
-			HTML(h, "</p>\n");
-			any = 1;
-		}
-	if (!any)
+	if (!wm_sa_evidence(lead, n, evidence_text, h))
 		HTML(h, "<p class=\"nhsuk-body\">None given.</p>\n");
 	HTML(h, "</div>\n");
 }
@@ -210,23 +183,20 @@ static void
 rating_form(struct wm_http *h, const struct invite *v,
     const struct wm_instrument *in, const struct wm_diags *d)
 {
-	struct wm_buf err = WM_BUF_INIT;
 	struct wm_instrument *lin = NULL;
 	struct wm_response *lead = NULL;
-	int64_t latest[2] = { 0, 0 };
-	int n;
+	int n, failed = wm_sa_latest(h, v->assessment, &lin, &lead);
 
-	wm_store_assessment_versions(h->store, v->assessment, latest_version,
-	    latest, &err);
-	if (latest[0] && (lin = wm_page_instrument(h, latest[1])))
-		wm_items_load(h, lin, latest[0], &lead);
 	title(h, v);
 	wm_items_error_summary(h, in, d);
 	HTML(h, "<p class=\"nhsuk-body\">Rate each standard yourself, from "
 	    "what you know of the service and its evidence. You will see the "
 	    "service's own lights, and the other validators' by group, once "
 	    "you have submitted yours.</p>\n");
-	if (!latest[0])
+	if (failed)
+		HTML(h, "<p class=\"nhsuk-body\">The service's evidence could "
+		    "not be read just now. Try again later.</p>\n");
+	else if (!lead)
 		HTML(h, "<p class=\"nhsuk-body\">The service has not submitted "
 		    "its self-assessment for this period yet, so there is no "
 		    "evidence to show.</p>\n");
@@ -254,7 +224,6 @@ rating_form(struct wm_http *h, const struct invite *v,
 	wm_page_end(h);
 	wm_response_free(lead);
 	wm_instrument_free(lin);
-	wm_buf_release(&err);
 }
 
 static int

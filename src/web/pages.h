@@ -164,6 +164,7 @@ void wm_api_goal_review_add(struct wm_http *h);
 void wm_api_caseload(struct wm_http *h);
 void wm_api_standards(struct wm_http *h);
 void wm_api_validations(struct wm_http *h);
+void wm_api_validation(struct wm_http *h);
 void wm_api_service_training(struct wm_http *h);
 void wm_api_service_erfs(struct wm_http *h);
 void wm_api_service_indicators(struct wm_http *h);

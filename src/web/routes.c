@@ -106,6 +106,8 @@ const struct wm_page wm_pages[] = {
 	    WM_ACCESS_API, wm_api_standards },
 	{ { "GET", "/api/v1/validations" }, WM_ACCESS_API,
 	    wm_api_validations },
+	{ { "GET", "/api/v1/validations/{id}" }, WM_ACCESS_API,
+	    wm_api_validation },
 	{ { "GET", "/api/v1/services/{code}/training" }, WM_ACCESS_API,
 	    wm_api_service_training },
 	{ { "GET", "/api/v1/services/{code}/cycles" }, WM_ACCESS_API,

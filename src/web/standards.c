@@ -389,6 +389,65 @@ wm_sa_comments(struct wm_http *h, int64_t assessment)
 		HTML(h, "</ul>\n");
 }
 
+static int
+latest_version(void *ctx, const struct wm_assessment_version_row *row)
+{
+	int64_t *v = ctx;
+
+	v[0] = row->response_id;
+	v[1] = row->instrument_id;
+	return 0;
+}
+
+int
+wm_sa_latest(struct wm_http *h, int64_t assessment,
+    struct wm_instrument **in, struct wm_response **out)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t latest[2] = { 0, 0 };
+	int rc = 0;
+
+	*in = NULL;
+	*out = NULL;
+	if (wm_store_assessment_versions(h->store, assessment, latest_version,
+	    latest, &err))
+		rc = -1;
+	else if (latest[0] && (!(*in = wm_page_instrument(h, latest[1])) ||
+	    wm_items_load(h, *in, latest[0], out)))
+		rc = -1;
+	wm_buf_release(&err);
+	return rc;
+}
+
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+size_t
+wm_sa_evidence(const struct wm_response *lead, int n,
+    void (*each)(void *, const char *), void *ctx)
+{
+	size_t from, to, i, any = 0;
+
+	if (!lead || wm_standard_items(lead->in, n, &from, &to))
+		return 0;
+	for (i = from; i < to; i++) {
+		const struct wm_item *it = &lead->in->items[i];
+
+		if (it->type == WM_ITEM_CHOICE ||
+		    !ends_with(it->link_id, "-evidence") ||
+		    !lead->answers[i].given)
+			continue;
+		each(ctx, lead->answers[i].text);
+		any++;
+	}
+	return any;
+}
+
 int
 wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
     const struct wm_instrument *in, int64_t inst, struct wm_response **out)

@@ -117,6 +117,19 @@ void wm_sa_comments(struct wm_http *h, int64_t assessment);
 int wm_sa_comments_each(struct wm_http *h, int64_t assessment,
     void (*each)(void *, int, const char *, const char *), void *ctx);
 
+/* The latest submitted version of an assessment, with its answers, into
+ * *out (NULL when none is submitted yet) and its instrument into *in; the
+ * caller frees both. -1 if it could not be read. */
+int wm_sa_latest(struct wm_http *h, int64_t assessment,
+    struct wm_instrument **in, struct wm_response **out);
+
+/* The service's evidence for standard n in a version: its answers to
+ * the questions whose linkId ends "-evidence" (never the lights, nor the
+ * actions, which would give the lights away), each passed to `each`.
+ * Returns how many. */
+size_t wm_sa_evidence(const struct wm_response *lead, int n,
+    void (*each)(void *, const char *), void *ctx);
+
 /* Reads a query form's standard and reason: NULL, or what is wrong. */
 const char *wm_sa_query_problem(struct wm_http *h, int *standard,
     const char **text);

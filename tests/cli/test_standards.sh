@@ -152,7 +152,7 @@ QID=$(q "SELECT id FROM standard_query WHERE kind = 'reopen'")
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "200" "the reopened standard's form"
 has body "Amend standard 1" "... names it"
 hasnt body 'name="standard-2-rating"' "... and holds no other standard"
-same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=30" -d "standard-1-action-due-month=6" -d "standard-1-action-due-year=2027" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
+same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-evidence=Half the team trained; the rest are booked" -d "standard-1-action=Train everyone" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=30" -d "standard-1-action-due-month=6" -d "standard-1-action-due-year=2027" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
 same "$(q "SELECT version || ':' || standard || ':' || (reopen_id = $QID) FROM assessment_version ORDER BY version DESC LIMIT 1")" "3:1:1" "... makes version 3, answering the reopening"
 same "$(q "SELECT group_concat(coalesce(s.value, '-'), ',') FROM (SELECT s.value FROM assessment_version v JOIN score s ON s.response_id = v.response_id WHERE v.version = 3 ORDER BY s.scale) s")" "1.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0" "... with the other standards carried over"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "404" "an answered reopening cannot be answered again"
@@ -184,6 +184,16 @@ code -c va.jar "${J[@]}" -d '{"email": "va@example.org", "password": "a long pas
 same "$(code -b va.jar "$(U /api/v1/validations)")" "200" "a validator's invitations through the API"
 same "$(json "[(v['service'], v['submitted']) for v in d['validations']]")" "[('svc', True)]" "... with what they submitted"
 same "$(code -b va.jar "$(U /api/v1/services/svc/standards)")" "404" "... but not the lead's view"
+same "$(code -b va.jar "$(U "/api/v1/validations/$AID")")" "200" "a submitted validation through the API"
+same "$(json "(d['submitted'], d['standards'][0]['self'], d['evidence'][0]['text'])")" "(True, 'red', 'Half the team trained; the rest are booked')" "... with the evidence and, now, the lights"
+code -b l.jar -d "csrf=$LCS" -d "account=$(id_of vb)" "$(U "$B/invitations")" >/dev/null
+code -c vb.jar "${J[@]}" -d '{"email": "vb@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
+same "$(code -b vb.jar "$(U "/api/v1/validations/$AID")")" "200" "a validation not yet submitted through the API"
+same "$(json "(d['submitted'], d['group'], 'standards' in d, 'queries' in d, len(d['evidence']))")" "(False, 'supporter', False, False, 1)" "... has the evidence but no lights, comments or queries"
+hasnt body "Book the rest" "... nor the actions"
+code -c vc.jar "${J[@]}" -d '{"email": "vc@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
+same "$(code -b vc.jar "$(U "/api/v1/validations/$AID")")" "404" "an uninvited validator gets 404 through the API"
+same "$(code -b vc.jar "$(U /api/v1/validations/x)")" "404" "... as for nonsense"
 
 # The network chooses its period and its rule for "validated".
 run 2 "a period that does not tile the year is refused" -- $WAYMARK network set --db s.db --period-months 5
