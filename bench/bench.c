@@ -8,11 +8,14 @@
  *   waymark-bench writes --db FILE --threads N --saves N --mode group|direct
  *   waymark-bench completion --db FILE [--service CODE] [--today YYYY-MM-DD]
  *       [--runs N] [--plain-runs N] [--sql bench/plain_completion.sql]
+ *   waymark-bench dashboard --db FILE --service CODE [--today YYYY-MM-DD]
+ *       [--runs N] [--plain-runs N] [--courses FILE]
  *
  * This program talks to SQLite directly only for the raw baseline.
  */
 #include <malloc.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +25,8 @@
 #include "cli/demo.h"
 #include "core/cycle.h"
 #include "core/response.h"
+#include "report/dashboard.h"
+#include "util/diag.h"
 #include "store/store.h"
 #include "store/writer.h"
 
@@ -774,6 +779,509 @@ out:
 	return rc;
 }
 
+/* --- dashboard: one service's dashboard against plain SQL ----------- */
+
+/* Each side's figures as lines of text ("kind\tkey\tfigures"), sorted,
+ * so that they compare line by line. */
+struct lines {
+	char **v;
+	size_t n, cap;
+};
+
+static int
+lines_add(struct lines *l, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (l->n == l->cap) {
+		size_t c = l->cap ? l->cap * 2 : 64;
+		char **v = realloc(l->v, c * sizeof(*v));
+
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = c;
+	}
+	if (!(l->v[l->n] = strdup(line)))
+		return -1;
+	l->n++;
+	return 0;
+}
+
+static void
+lines_clear(struct lines *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	l->n = 0;
+}
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct dashboard_run {
+	struct completion_run c;	/* the store, the plain connection,
+					 * plain_completion.sql, the day */
+	const char *sql;		/* plain_dashboard.sql */
+	const struct wm_catalogue *courses;
+	struct wm_dashboard d;
+	struct lines got;
+};
+
+static const char *const kind_code[WM_CHANGE_KINDS] = { "person",
+    "person-with-practitioner" };
+
+/* A profile view's figures: per column, its responses and subjects, and
+ * per question of the latest version its answers, scored answers,
+ * agreeing answers and their total. */
+static int
+profile_lines(struct lines *l, const char *name, const struct wm_profile *p)
+{
+	size_t i;
+	int c, fail = 0;
+
+	if (!p->in)
+		return 0;
+	for (c = 0; c < 2; c++) {
+		if (p->responses[c])
+			fail |= lines_add(l, "profile\t%s\t%s\t%d\t-\t%lld\t"
+			    "%lld", name, p->quarter[0], c,
+			    (long long)p->responses[c],
+			    (long long)p->subjects[c]);
+		for (i = 0; i < p->in->n_items; i++) {
+			const struct wm_tally *t = wm_profile_tally(p, i, c);
+
+			if (t->answers)
+				fail |= lines_add(l, "profile\t%s\t%s\t%d\t%s"
+				    "\t%lld\t%lld\t%lld\t%.2f", name,
+				    p->quarter[0], c, p->in->items[i].link_id,
+				    (long long)t->answers,
+				    (long long)t->scored,
+				    (long long)t->agree, t->total);
+		}
+	}
+	return fail;
+}
+
+/* Waymark's figures, from the dashboard as built. */
+static int
+ours_lines(struct dashboard_run *r)
+{
+	const struct wm_dashboard *d = &r->d;
+	size_t i;
+	int k, fail = 0;
+
+	lines_clear(&r->got);
+	if (d->lights.period[0])
+		for (k = 0; k < WM_STANDARDS; k++) {
+			const struct wm_standard_view *v = &d->lights.s[k];
+
+			fail |= lines_add(&r->got, "light\t%02d\t%d\t%d\t%d\t%zu"
+			    "\t%zu", k + 1, (int)v->self,
+			    (int)v->result.consensus, v->result.validated,
+			    v->result.validators, v->result.groups);
+		}
+	for (i = 0; i < d->n_cycles; i++) {
+		const struct wm_dashboard_cycle *y = &d->cycles[i];
+
+		if (y->due || y->month.due)
+			fail |= lines_add(&r->got, "cycle\t%lld\t%ld\t%ld\t%ld"
+			    "\t%ld", (long long)y->id, y->due, y->done,
+			    y->month.due, y->month.done);
+	}
+	for (i = 0; i < d->courses->n_concepts; i++)
+		if (d->coverage[i].done)
+			fail |= lines_add(&r->got, "course\t%s\t%lld\t%lld",
+			    d->coverage[i].course->code,
+			    (long long)d->coverage[i].done,
+			    (long long)d->coverage[i].staff);
+	for (i = 0; i < d->change.n_scales; i++) {
+		const struct wm_dashboard_scale *sc = &d->change.scale[i];
+
+		for (k = 0; k < WM_CHANGE_KINDS; k++) {
+			const struct wm_change_tally *t = &sc->change[k];
+			int64_t one, none;
+
+			if (!t->people && !sc->one[k])
+				continue;
+			wm_dashboard_left_out(&d->change, sc, k, &one, &none);
+			fail |= lines_add(&r->got, "change\t%s\t%s\t%lld\t%lld"
+			    "\t%lld\t%lld\t%lld\t%lld\t%.2f", sc->code,
+			    kind_code[k], (long long)t->people,
+			    (long long)t->improved, (long long)t->same,
+			    (long long)t->worse, (long long)one,
+			    (long long)none, t->people ? t->total /
+			    (double)t->people : 0.0);
+		}
+	}
+	fail |= profile_lines(&r->got, "erfs", &d->erfs);
+	fail |= profile_lines(&r->got, "tips", &d->tips);
+	return fail ? -1 : 0;
+}
+
+static int
+ours_dashboard(void *arg)
+{
+	struct dashboard_run *r = arg;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	wm_dashboard_release(&r->d);
+	rc = wm_dashboard_build(r->c.s, r->c.unit_id, &r->c.day, r->courses,
+	    &r->d, &err);
+	if (rc)
+		fprintf(stderr, "bench: dashboard: %s\n", wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc;
+}
+
+static const char *
+col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+/* The plain side: plain_completion.sql for the service, summed as the
+ * dashboard sums it (the 12 complete months, and the last of them), and
+ * plain_dashboard.sql. */
+static int
+plain_dashboard(void *arg)
+{
+	struct dashboard_run *r = arg;
+	sqlite3_stmt *st;
+	int this_y = r->c.day.year, this_m = r->c.day.month, last_y, last_m;
+	size_t i, j;
+	int rc, fail = 0;
+
+	if (plain_completion(&r->c))
+		return -1;
+	lines_clear(&r->got);
+	last_y = this_m == 1 ? this_y - 1 : this_y;
+	last_m = this_m == 1 ? 12 : this_m - 1;
+	qsort(r->c.got.v, r->c.got.n, sizeof(*r->c.got.v), cmp_rate);
+	for (i = 0; i < r->c.got.n; i = j) {
+		long due = 0, done = 0, ldue = 0, ldone = 0;
+
+		for (j = i; j < r->c.got.n &&
+		    r->c.got.v[j].cycle == r->c.got.v[i].cycle; j++) {
+			const struct rate *x = &r->c.got.v[j];
+
+			if (x->year == this_y && x->month == this_m)
+				continue;
+			due += x->due;
+			done += x->done;
+			if (x->year == last_y && x->month == last_m) {
+				ldue = x->due;
+				ldone = x->done;
+			}
+		}
+		if (due || ldue)
+			fail |= lines_add(&r->got, "cycle\t%lld\t%ld\t%ld\t%ld"
+			    "\t%ld", (long long)r->c.got.v[i].cycle, due, done,
+			    ldue, ldone);
+	}
+	if (sqlite3_prepare_v2(r->c.db, r->sql, -1, &st, NULL) != SQLITE_OK) {
+		fprintf(stderr, "bench: plain dashboard: %s\n",
+		    sqlite3_errmsg(r->c.db));
+		return -1;
+	}
+	sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":unit"),
+	    r->c.unit_id);
+	sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":today"),
+	    r->c.today, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st,
+	    ":min_validators"), r->d.rule.min_validators);
+	sqlite3_bind_int(st, sqlite3_bind_parameter_index(st, ":min_groups"),
+	    r->d.rule.min_groups);
+	while (!fail && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *kind = col(st, 0);
+
+		if (strcmp(kind, "light") == 0)
+			fail |= lines_add(&r->got, "light\t%02d\t%s\t%s\t%s\t%s"
+			    "\t%s", sqlite3_column_int(st, 1), col(st, 2),
+			    col(st, 3), col(st, 4), col(st, 5), col(st, 6));
+		else if (strcmp(kind, "course") == 0) {
+			/* Codes outside the catalogue are not shown. */
+			if (wm_catalogue_find(r->courses, col(st, 1)))
+				fail |= lines_add(&r->got, "course\t%s\t%s\t%s",
+				    col(st, 1), col(st, 2), col(st, 3));
+		} else if (strcmp(kind, "profile") == 0) {
+			if (strcmp(col(st, 4), "-") == 0)
+				fail |= lines_add(&r->got, "profile\t%s\t%s\t"
+				    "%s\t-\t%s\t%s", col(st, 1), col(st, 2),
+				    col(st, 3), col(st, 5), col(st, 6));
+			else
+				fail |= lines_add(&r->got, "profile\t%s\t%s\t"
+				    "%s\t%s\t%s\t%s\t%s\t%s", col(st, 1),
+				    col(st, 2), col(st, 3), col(st, 4),
+				    col(st, 5), col(st, 6), col(st, 7),
+				    col(st, 8));
+		} else
+			fail |= lines_add(&r->got, "change\t%s\t%s\t%s\t%s\t%s"
+			    "\t%s\t%s\t%s\t%s", col(st, 1), col(st, 2),
+			    col(st, 3), col(st, 4), col(st, 5), col(st, 6),
+			    col(st, 7), col(st, 8), col(st, 9));
+	}
+	if (!fail && rc != SQLITE_DONE) {
+		fprintf(stderr, "bench: plain dashboard: %s\n",
+		    sqlite3_errmsg(r->c.db));
+		fail = 1;
+	}
+	sqlite3_finalize(st);
+	return fail ? -1 : 0;
+}
+
+/* Both sides' lines agree, or the differences are shown. */
+static int
+same_lines(const struct lines *a, const struct lines *b)
+{
+	size_t i = 0, j = 0, shown = 0;
+	int k;
+
+	while ((i < a->n || j < b->n) && shown < 10) {
+		k = i == a->n ? 1 : j == b->n ? -1 : strcmp(a->v[i], b->v[j]);
+		if (k == 0) {
+			i++;
+			j++;
+			continue;
+		}
+		shown++;
+		if (k < 0)
+			fprintf(stderr, "bench: Waymark only:   %s\n", a->v[i++]);
+		else
+			fprintf(stderr, "bench: plain SQL only: %s\n", b->v[j++]);
+	}
+	return shown == 0;
+}
+
+/* --- where the dashboard's time goes: its parts, each timed alone ---- */
+
+static int
+skip_rating(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	(void)ctx;
+	(void)row;
+	return 0;
+}
+
+static int
+skip_cycle(void *ctx, const struct wm_completion_row *row)
+{
+	(void)ctx;
+	(void)row;
+	return 0;
+}
+
+static int
+skip_score(void *ctx, const struct wm_caseload_score_row *row)
+{
+	(void)ctx;
+	(void)row;
+	return 0;
+}
+
+enum part { PART_LIGHTS, PART_COMPLETION, PART_COVERAGE, PART_CHANGE,
+	PART_PROFILES, PARTS };
+
+static const char *const part_name[PARTS] = { "lights", "completion",
+    "coverage", "change", "profiles" };
+
+struct part_run {
+	struct dashboard_run *r;
+	enum part part;
+};
+
+/* One part of wm_dashboard_build, as it reads the store (the profiles
+ * for the quarters the dashboard chose). */
+static int
+run_part(void *arg)
+{
+	struct part_run *p = arg;
+	struct dashboard_run *r = p->r;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_coverage *cov = NULL;
+	struct wm_profile erfs = WM_PROFILE_INIT, tips = WM_PROFILE_INIT;
+	int64_t staff;
+	int rc = -1;
+
+	switch (p->part) {
+	case PART_LIGHTS:
+		rc = wm_store_assessment_ratings(r->c.s, r->c.unit_id, 0,
+		    skip_rating, NULL, &err);
+		break;
+	case PART_COMPLETION:
+		rc = wm_store_completion_each(r->c.s, r->c.unit_id, &r->c.day,
+		    skip_cycle, NULL, &err);
+		break;
+	case PART_COVERAGE:
+		if ((cov = calloc(r->courses->n_concepts + 1, sizeof(*cov))))
+			rc = wm_dashboard_coverage(r->c.s, r->c.unit_id,
+			    r->courses, cov, &staff, &err);
+		free(cov);
+		break;
+	case PART_CHANGE:
+		rc = wm_store_caseload_scores(r->c.s, r->c.unit_id,
+		    WM_URL_RECOVERY_MARKERS, skip_score, NULL, &err);
+		break;
+	case PART_PROFILES:
+		rc = wm_profile_load(r->c.s, WM_PROFILE_ERFS, r->c.unit_id,
+		    &r->d.erfs.period, &erfs, &err) ||
+		    wm_profile_load(r->c.s, WM_PROFILE_TIPS, r->c.unit_id,
+		    &r->d.tips.period, &tips, &err);
+		wm_profile_release(&erfs);
+		wm_profile_release(&tips);
+		break;
+	case PARTS:
+		break;
+	}
+	if (rc)
+		fprintf(stderr, "bench: dashboard's %s: %s\n",
+		    part_name[p->part], wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc;
+}
+
+/* Prints each part's median time, in the order wm_dashboard_build reads
+ * them. */
+static int
+time_parts(struct dashboard_run *r, long runs)
+{
+	struct part_run p = { r, PART_LIGHTS };
+	double t;
+
+	printf("dashboard-parts\tservice_id=%lld", (long long)r->c.unit_id);
+	for (p.part = 0; p.part < PARTS; p.part++) {
+		if (time_median(run_part, &p, runs, &t))
+			return -1;
+		printf("\t%s_ms=%.1f", part_name[p.part], t * 1e3);
+	}
+	printf("\n");
+	return 0;
+}
+
+static struct wm_catalogue *
+load_courses(const char *path)
+{
+	struct wm_catalogue *c = NULL;
+	struct wm_diags diags;
+	char *text = read_text(path);
+
+	wm_diags_init(&diags);
+	if (!text || wm_catalogue_parse(text, strlen(text), &c, &diags))
+		c = NULL;
+	wm_diags_release(&diags);
+	free(text);
+	return c;
+}
+
+static int
+dashboard(int argc, char **argv)
+{
+	const char *db = arg(argc, argv, "--db", NULL);
+	const char *service = arg(argc, argv, "--service", NULL);
+	const char *cpath = arg(argc, argv, "--courses",
+	    "instruments/training-courses.json");
+	long runs = num(argc, argv, "--runs", 9);
+	long plain_runs = num(argc, argv, "--plain-runs", 3);
+	struct dashboard_run r;
+	struct lines ours = { 0 };
+	struct wm_catalogue *courses = NULL;
+	struct wm_unit_row u;
+	struct wm_buf err = WM_BUF_INIT;
+	double t_ours = 0, t_plain = 0;
+	size_t i;
+	int rc = 1;
+
+	memset(&r, 0, sizeof(r));
+	wm_dashboard_init(&r.d);
+	r.c.today = arg(argc, argv, "--today", "2026-10-01");
+	if (!db || !service || runs < 1 || plain_runs < 1 ||
+	    wm_date_parse(r.c.today, &r.c.day)) {
+		fprintf(stderr, "usage: waymark-bench dashboard --db FILE "
+		    "--service CODE [--today YYYY-MM-DD] [--runs N] "
+		    "[--plain-runs N]\n");
+		return 2;
+	}
+	if (!(r.c.sql = read_text("bench/plain_completion.sql")) ||
+	    !(r.sql = read_text("bench/plain_dashboard.sql"))) {
+		fprintf(stderr, "bench: cannot read bench/plain_*.sql (run "
+		    "from the repository's root)\n");
+		goto out;
+	}
+	if (!(courses = load_courses(cpath))) {
+		fprintf(stderr, "bench: cannot read the courses in %s\n",
+		    cpath);
+		goto out;
+	}
+	r.courses = courses;
+	if (wm_store_open(db, WM_STORE_READONLY, &r.c.s, &err) ||
+	    wm_store_unit_find(r.c.s, service, &u, &err)) {
+		fprintf(stderr, "bench: %s: %s\n", service, wm_buf_str(&err));
+		goto out;
+	}
+	r.c.unit_id = u.id;
+	if (sqlite3_open_v2(db, &r.c.db, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK) {
+		fprintf(stderr, "bench: %s\n", sqlite3_errmsg(r.c.db));
+		goto out;
+	}
+	sqlite3_exec(r.c.db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+	/* Waymark's side once untimed (the file into memory), then timed;
+	 * its figures kept; then the plain side's. */
+	if (ours_dashboard(&r) ||
+	    time_median(ours_dashboard, &r, runs, &t_ours) ||
+	    ours_lines(&r))
+		goto out;
+	ours = r.got;
+	memset(&r.got, 0, sizeof(r.got));
+	if (time_median(plain_dashboard, &r, plain_runs, &t_plain))
+		goto out;
+	qsort(ours.v, ours.n, sizeof(*ours.v), cmp_line);
+	qsort(r.got.v, r.got.n, sizeof(*r.got.v), cmp_line);
+	if (!same_lines(&ours, &r.got)) {
+		fprintf(stderr, "bench: dashboard figures DIFFER between "
+		    "Waymark and the plain SQL (%zu and %zu lines)\n", ours.n,
+		    r.got.n);
+		goto out;
+	}
+	if (getenv("BENCH_SHOW"))
+		for (i = 0; i < ours.n; i++)
+			fprintf(stderr, "%s\n", ours.v[i]);
+	printf("dashboard\tservice=%s\ttoday=%s\tfigures=%zu\t"
+	    "waymark_ms=%.1f\tplain_ms=%.1f\truns=%ld\tplain_runs=%ld\t"
+	    "ratio=%.1f\n", service, r.c.today, ours.n, t_ours * 1e3,
+	    t_plain * 1e3, runs, plain_runs, t_plain / t_ours);
+	fflush(stdout);
+	if (time_parts(&r, runs))
+		goto out;
+	rc = 0;
+out:
+	lines_clear(&ours);
+	free(ours.v);
+	lines_clear(&r.got);
+	free(r.got.v);
+	free(r.c.got.v);
+	wm_dashboard_release(&r.d);
+	wm_catalogue_free(courses);
+	free((char *)r.c.sql);
+	free((char *)r.sql);
+	sqlite3_close(r.c.db);
+	wm_store_close(r.c.s);
+	wm_buf_release(&err);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -791,7 +1299,9 @@ main(int argc, char **argv)
 		return writes(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "completion") == 0)
 		return completion(argc - 2, argv + 2);
-	fprintf(stderr, "usage: waymark-bench generate|raw|writes|completion "
-	    "...\n");
+	if (argc >= 2 && strcmp(argv[1], "dashboard") == 0)
+		return dashboard(argc - 2, argv + 2);
+	fprintf(stderr, "usage: waymark-bench generate|raw|writes|completion|"
+	    "dashboard ...\n");
 	return 2;
 }

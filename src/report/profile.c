@@ -60,7 +60,7 @@ latest_instrument(struct wm_store *s, const char *url,
 	int rc;
 
 	*out = NULL;
-	if ((rc = wm_store_instrument_list(s, latest_row, &l, err)) || !l.id)
+	if ((rc = wm_store_instrument_latest(s, latest_row, &l, err)) || !l.id)
 		return rc;
 	if ((rc = wm_store_instrument_get_id(s, l.id, &text, err)) == 0 &&
 	    wm_instrument_parse(wm_buf_str(&text), text.len, out, &d)) {
