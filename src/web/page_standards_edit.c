@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/response.h"
+#include "core/training.h"
 #include "util/escape.h"
 #include "web/form_items.h"
 #include "web/layout.h"
@@ -111,6 +112,61 @@ edit_release(struct edit *e)
 	wm_sa_release(&e->a);
 }
 
+/* Standard 1 asks that all staff know the recovery approach: the
+ * service's training records are evidence the lead can use, so they are
+ * shown beside it. */
+static void
+training_evidence(struct wm_http *h, const struct edit *e)
+{
+	const struct wm_catalogue *courses = h->site->courses;
+	struct wm_buf href = WM_BUF_INIT;
+	struct wm_coverage *cv;
+	int64_t staff = 0;
+	size_t i;
+
+	if (!courses || !courses->n_concepts ||
+	    !(cv = calloc(courses->n_concepts, sizeof(*cv))))
+		return;
+	if (wm_service_coverage(h, e->a.svc.id, cv, &staff) == 0 && staff) {
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<h3 class=\""
+		    "nhsuk-heading-xs\">From the service's training records</h3>"
+		    "\n<ul class=\"nhsuk-list\">\n");
+		for (i = 0; i < courses->n_concepts; i++) {
+			char line[96];
+
+			snprintf(line, sizeof(line), ": %lld of %lld staff",
+			    (long long)cv[i].done, (long long)staff);
+			HTML(h, "<li>");
+			wm_esc_html_s(&h->out, cv[i].course->display);
+			wm_esc_html_s(&h->out, line);
+			HTML(h, "</li>\n");
+		}
+		wm_service_href(&href, &e->a.svc, "/training");
+		HTML(h, "</ul>\n<p class=\"nhsuk-body-s\"><a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "\">Recovery training in full</a></p>\n</div>\n");
+	}
+	free(cv);
+	wm_buf_release(&href);
+}
+
+/* The form's fields, with the training records inside standard 1. */
+static void
+fields(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
+    const struct wm_response *prefill)
+{
+	size_t from, to;
+
+	if (wm_standard_items(e->in, 1, &from, &to) || to <= e->from ||
+	    to > e->to) {
+		wm_items_fields(h, e->in, e->from, e->to, d, prefill);
+		return;
+	}
+	wm_items_fields(h, e->in, e->from, to, d, prefill);
+	training_evidence(h, e);
+	wm_items_fields(h, e->in, to, e->to, d, prefill);
+}
+
 static void
 form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
     const char *reason_problem, const struct wm_response *prefill)
@@ -151,7 +207,7 @@ form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
 	HTML(h, "\">\n");
-	wm_items_fields(h, e->in, e->from, e->to, d, prefill);
+	fields(h, e, d, prefill);
 	if (e->a.versions) {
 		const char *typed = wm_form_get(&h->form, "reason");
 

@@ -26,6 +26,8 @@ has body "Not submitted yet" "... not submitted yet"
 same "$(code -b l.jar "$(U "$B/edit")")" "200" "the self-assessment form"
 has body 'name="standard-10-rating"' "... with every standard's light"
 has body "Save and come back later" "... which can be saved part-way"
+has body "From the service's training records" "... with the training records as evidence for standard 1"
+has body "Recovery Awareness Training: 0 of 3 staff" "... counting the service's current staff"
 
 # Refusals store nothing.
 before=$(counts s.db)
