@@ -65,7 +65,6 @@ lights(struct wm_store *s, int64_t unit_id, struct wm_dashboard *d,
 {
 	int rc;
 
-	d->months = wm_store_standards_months(s);
 	wm_store_validation_rule(s, &d->rule);
 	if ((rc = wm_store_assessment_ratings(s, unit_id, 0, light_row,
 	    &d->lights, err)))

@@ -66,7 +66,6 @@ struct wm_dashboard_change {
 
 struct wm_dashboard {
 	struct wm_date today;
-	int months;		/* the standards period's length */
 	struct wm_validation_rule rule;
 	struct wm_standards lights;	/* period "" when none yet */
 	struct wm_dashboard_cycle *cycles;

@@ -78,6 +78,12 @@ wm_standards_add(struct wm_standards *m,
 	return vote(&m->s[n - 1], g, r);
 }
 
+int
+wm_standards_add_row(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	return wm_standards_add(ctx, row) ? -1 : 0;
+}
+
 void
 wm_standards_finish(struct wm_standards *m,
     const struct wm_validation_rule *rule)

@@ -35,6 +35,10 @@ void wm_standards_release(struct wm_standards *m);
 int wm_standards_add(struct wm_standards *m,
     const struct wm_assessment_rating_row *row);
 
+/* wm_standards_add as a store callback (ctx: the struct wm_standards). */
+int wm_standards_add_row(void *ctx,
+    const struct wm_assessment_rating_row *row);
+
 /* Assesses every standard against the rule. */
 void wm_standards_finish(struct wm_standards *m,
     const struct wm_validation_rule *rule);

@@ -21,12 +21,6 @@ wm_api_light(enum wm_rating r)
 	    json_string(wm_rating_name(r));
 }
 
-static int
-add_light(void *ctx, const struct wm_assessment_rating_row *row)
-{
-	return wm_standards_add(ctx, row) ? -1 : 0;
-}
-
 /* One period's standards, or NULL when they could not be read. */
 static json_t *
 standards_json(struct wm_http *h, int64_t unit, int64_t assessment,
@@ -40,7 +34,7 @@ standards_json(struct wm_http *h, int64_t unit, int64_t assessment,
 
 	wm_standards_init(&m);
 	if (assessment && wm_store_assessment_ratings(h->store, unit,
-	    assessment, add_light, &m, &err)) {
+	    assessment, wm_standards_add_row, &m, &err)) {
 		json_decref(out);
 		out = NULL;
 		goto done;
@@ -176,35 +170,6 @@ wm_api_validations(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-/* One invitation, copied out of its row. */
-struct invitation {
-	int any;
-	char code[65], period[11], period_end[11], group[32];
-	int64_t response_id;
-	int64_t unit_id;
-};
-
-static int
-invitation_row(void *ctx, const struct wm_invited_row *row)
-{
-	struct invitation *v = ctx;
-
-	v->any = 1;
-	snprintf(v->code, sizeof(v->code), "%s", row->unit_code);
-	snprintf(v->period, sizeof(v->period), "%s", row->period);
-	snprintf(v->period_end, sizeof(v->period_end), "%s", row->period_end);
-	snprintf(v->group, sizeof(v->group), "%s", row->stakeholder);
-	v->response_id = row->response_id;
-	return 1;
-}
-
-static int
-assessment_unit(void *ctx, const struct wm_assessment_row *row)
-{
-	((struct invitation *)ctx)->unit_id = row->unit_id;
-	return 1;
-}
-
 struct evidence_json {
 	json_t *list;
 	int standard;
@@ -224,25 +189,17 @@ evidence_item(void *ctx, const char *text)
 void
 wm_api_validation(struct wm_http *h)
 {
-	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
-	struct invitation v;
-	struct wm_standards_setup setup;
+	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_instrument *lin = NULL, *in = NULL;
 	struct wm_response *lead = NULL;
 	struct evidence_json ev = { json_array(), 0 };
 	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights;
-	char *end = NULL;
-	long long id = p ? strtoll(p, &end, 10) : 0;
-	int64_t inst;
+	int64_t inst, id;
 
-	memset(&v, 0, sizeof(v));
-	if (id <= 0 || *end || wm_store_account_invitations(h->store,
-	    h->who.account_id, id, invitation_row, &v, &err) || !v.any ||
-	    wm_store_assessment_get(h->store, id, assessment_unit, &v, &err)) {
-		wm_api_error(h, 404, "not found", NULL);
+	if (wm_invite_open(h, &v))
 		goto done;
-	}
+	id = v.assessment;
 	if (wm_sa_latest(h, id, &lin, &lead)) {
 		wm_api_error(h, 500, "the evidence could not be read", NULL);
 		goto done;
@@ -250,16 +207,15 @@ wm_api_validation(struct wm_http *h)
 	for (ev.standard = 1; ev.standard <= WM_STANDARDS; ev.standard++)
 		wm_sa_evidence(lead, ev.standard, evidence_item, &ev);
 	out = json_pack("{s:I,s:s,s:{s:s,s:s},s:s,s:b,s:O}", "id",
-	    (json_int_t)id, "service", v.code, "period", "start", v.period,
-	    "end", v.period_end, "group", v.group, "submitted",
+	    (json_int_t)id, "service", v.unit_code, "period", "start", v.period,
+	    "end", v.period_end, "group", wm_stakeholder_code(v.group), "submitted",
 	    v.response_id != 0, "evidence", ev.list);
 	if (v.response_id) {
-		wm_standards_setup(h, &setup);
 		queries = json_array();
 		comments = json_array();
 		if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
 		    &inst)) || !(lights = standards_json(h, v.unit_id, id, in,
-		    &setup)) || wm_store_standard_queries(h->store, id,
+		    &v.setup)) || wm_store_standard_queries(h->store, id,
 		    query_json, queries, &err) || wm_sa_comments_each(h, id,
 		    comment_json, comments)) {
 			wm_api_error(h, 500, "the lights could not be read", NULL);
@@ -279,5 +235,6 @@ done:
 	wm_response_free(lead);
 	wm_instrument_free(lin);
 	wm_instrument_free(in);
+	wm_invite_release(&v);
 	wm_buf_release(&err);
 }

@@ -184,32 +184,6 @@ struct typed {
 enum { F_MEASURE, F_EVERY, F_START, N_FIELDS };
 
 static void
-field_start(struct wm_http *h, const char *id, const char *label,
-    const char *hint, const char *problem)
-{
-	HTML(h, "<div class=\"nhsuk-form-group");
-	if (problem)
-		HTML(h, " nhsuk-form-group--error");
-	HTML(h, "\">\n<label class=\"nhsuk-label\" for=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "\">");
-	wm_esc_html_s(&h->out, label);
-	HTML(h, "</label>\n<div class=\"nhsuk-hint\" id=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "-hint\">");
-	wm_esc_html_s(&h->out, hint);
-	HTML(h, "</div>\n");
-	if (problem) {
-		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">"
-		    "Error:</span> ");
-		wm_esc_html_s(&h->out, problem);
-		HTML(h, "</span>\n");
-	}
-}
-
-static void
 measure_options(struct wm_http *h, const struct measures *m,
     const char *chosen, unsigned bit, const char *group)
 {
@@ -254,7 +228,7 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	    "value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
 	HTML(h, "\">\n");
-	field_start(h, "measure", "Measure", "Measures about a person are "
+	wm_form_group_start(h, "measure", "Measure", "Measures about a person are "
 	    "due for each person on the caseload; measures about the service "
 	    "are due for the service.", e[F_MEASURE].message);
 	HTML(h, "<select class=\"nhsuk-select\" id=\"measure\" name=\"measure\""
@@ -264,7 +238,7 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	    "For each person on the caseload");
 	measure_options(h, m, t->measure, WM_SUBJECT_SERVICE, "For the service");
 	HTML(h, "</select>\n</div>\n");
-	field_start(h, "every", "How often, in months", "A whole number from "
+	wm_form_group_start(h, "every", "How often, in months", "A whole number from "
 	    "1 to 60: for example, 6 for every six months.",
 	    e[F_EVERY].message);
 	HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-2\" id=\"every\""
@@ -272,7 +246,7 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	    "aria-describedby=\"every-hint\" value=\"");
 	wm_esc_attr_s(&h->out, t->every ? t->every : "");
 	HTML(h, "\">\n</div>\n");
-	field_start(h, "start", "Starting from", "The date it is first due, "
+	wm_form_group_start(h, "start", "Starting from", "The date it is first due, "
 	    "as year-month-day: for example, 2026-12-01. People who join "
 	    "later are due when they join.", e[F_START].message);
 	HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-10\" id=\"start\""

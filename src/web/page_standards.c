@@ -106,12 +106,6 @@ status(struct wm_http *h, const struct wm_sa *a,
 	wm_buf_release(&err);
 }
 
-static int
-add_light(void *ctx, const struct wm_assessment_rating_row *row)
-{
-	return wm_standards_add(ctx, row) ? -1 : 0;
-}
-
 static void
 lights(struct wm_http *h, const struct wm_sa *a,
     const struct wm_instrument *in)
@@ -121,7 +115,7 @@ lights(struct wm_http *h, const struct wm_sa *a,
 
 	wm_standards_init(&m);
 	if (a->id && wm_store_assessment_ratings(h->store, a->svc.id, a->id,
-	    add_light, &m, &err) == 0 && (m.has_self || m.period[0])) {
+	    wm_standards_add_row, &m, &err) == 0 && (m.has_self || m.period[0])) {
 		wm_standards_finish(&m, &a->setup.rule);
 		wm_standards_table(h, in, &m, &a->setup, 1);
 	}

@@ -19,83 +19,8 @@
 #include "web/layout.h"
 #include "web/standards.h"
 
-/* The invitation the path names, copied out of the store's row. */
-struct invite {
-	int64_t assessment;
-	int64_t unit_id;
-	char unit_code[65];
-	struct wm_buf unit_name;
-	char period[11], period_end[11], name[64];
-	enum wm_stakeholder group;
-	int64_t response_id;	/* their submitted ratings, or 0 */
-	struct wm_standards_setup setup;
-	char base[48];		/* /validations/ID */
-};
-
 static void
-invite_release(struct invite *v)
-{
-	wm_buf_release(&v->unit_name);
-}
-
-static void
-copy(char *dst, size_t n, const char *src)
-{
-	snprintf(dst, n, "%s", src ? src : "");
-}
-
-static int
-invite_row(void *ctx, const struct wm_invited_row *row)
-{
-	struct invite *v = ctx;
-
-	copy(v->unit_code, sizeof(v->unit_code), row->unit_code);
-	wm_buf_puts(&v->unit_name, row->unit_name);
-	copy(v->period, sizeof(v->period), row->period);
-	copy(v->period_end, sizeof(v->period_end), row->period_end);
-	wm_stakeholder_from_code(row->stakeholder, &v->group);
-	v->response_id = row->response_id;
-	return 1;
-}
-
-static int
-unit_of(void *ctx, const struct wm_assessment_row *row)
-{
-	((struct invite *)ctx)->unit_id = row->unit_id;
-	return 1;
-}
-
-/* 0, or -1 with a 404 written when the account was not invited. */
-static int
-invite_open(struct wm_http *h, struct invite *v)
-{
-	const char *p = wm_route_param(&h->match, "id");
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_date start, last;
-	char *end = NULL;
-	long long id = p ? strtoll(p, &end, 10) : 0;
-	int rc = -1;
-
-	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
-	    h->who.account_id, id, invite_row, v, &err) == 0 &&
-	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
-	    wm_date_parse(v->period, &start) == 0 &&
-	    wm_date_parse(v->period_end, &last) == 0) {
-		v->assessment = id;
-		wm_standards_setup(h, &v->setup);
-		wm_period_name(&start, &last, v->name, sizeof(v->name));
-		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
-		rc = 0;
-	} else {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	}
-	wm_buf_release(&err);
-	return rc;
-}
-
-static void
-title(struct wm_http *h, const struct invite *v)
+title(struct wm_http *h, const struct wm_invite *v)
 {
 	struct wm_buf t = WM_BUF_INIT;
 
@@ -180,7 +105,7 @@ evidence(struct wm_http *h, const struct wm_response *lead, int n)
 }
 
 static void
-rating_form(struct wm_http *h, const struct invite *v,
+rating_form(struct wm_http *h, const struct wm_invite *v,
     const struct wm_instrument *in, const struct wm_diags *d)
 {
 	struct wm_instrument *lin = NULL;
@@ -226,14 +151,8 @@ rating_form(struct wm_http *h, const struct invite *v,
 	wm_instrument_free(lin);
 }
 
-static int
-add_light(void *ctx, const struct wm_assessment_rating_row *row)
-{
-	return wm_standards_add(ctx, row) ? -1 : 0;
-}
-
 static void
-submitted(struct wm_http *h, const struct invite *v,
+submitted(struct wm_http *h, const struct wm_invite *v,
     const struct wm_instrument *in, const char *field, const char *problem)
 {
 	struct wm_buf err = WM_BUF_INIT;
@@ -248,7 +167,7 @@ submitted(struct wm_http *h, const struct invite *v,
 	    "validators', by group.</p>\n");
 	wm_standards_init(&m);
 	if (wm_store_assessment_ratings(h->store, v->unit_id, v->assessment,
-	    add_light, &m, &err) == 0) {
+	    wm_standards_add_row, &m, &err) == 0) {
 		wm_standards_finish(&m, &v->setup.rule);
 		wm_standards_table(h, in, &m, &v->setup, 1);
 	}
@@ -265,11 +184,11 @@ submitted(struct wm_http *h, const struct invite *v,
 void
 wm_page_validation(struct wm_http *h)
 {
-	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_instrument *in = NULL;
 	int64_t inst;
 
-	if (invite_open(h, &v))
+	if (wm_invite_open(h, &v))
 		goto out;
 	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
 	    &inst)))
@@ -281,7 +200,7 @@ wm_page_validation(struct wm_http *h)
 		rating_form(h, &v, in, NULL);
 out:
 	wm_instrument_free(in);
-	invite_release(&v);
+	wm_invite_release(&v);
 }
 
 struct filing {
@@ -301,7 +220,7 @@ file_validation(struct wm_store *s, int64_t response_id, void *ctx,
 void
 wm_page_validation_save(struct wm_http *h)
 {
-	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
 	struct wm_response *r = NULL;
@@ -314,7 +233,7 @@ wm_page_validation_save(struct wm_http *h)
 	int64_t inst, rid;
 	int rc;
 
-	if (invite_open(h, &v))
+	if (wm_invite_open(h, &v))
 		goto out;
 	if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
 	    &inst)) || !(r = wm_response_new(in))) {
@@ -369,13 +288,13 @@ out:
 	wm_instrument_free(in);
 	wm_diags_release(&d);
 	wm_buf_release(&err);
-	invite_release(&v);
+	wm_invite_release(&v);
 }
 
 void
 wm_page_validation_query(struct wm_http *h)
 {
-	struct invite v = { .unit_name = WM_BUF_INIT };
+	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_instrument *in = NULL;
 	const char *text, *problem;
@@ -383,7 +302,7 @@ wm_page_validation_query(struct wm_http *h)
 	int64_t inst;
 	int standard, rc;
 
-	if (invite_open(h, &v))
+	if (wm_invite_open(h, &v))
 		goto out;
 	if (!v.response_id) {
 		wm_page_error(h, 409, "Submit your ratings first", "You can "
@@ -420,5 +339,5 @@ wm_page_validation_query(struct wm_http *h)
 out:
 	wm_instrument_free(in);
 	wm_buf_release(&err);
-	invite_release(&v);
+	wm_invite_release(&v);
 }

@@ -481,3 +481,64 @@ wm_sa_authored(struct wm_http *h, const struct wm_sa *a, struct wm_date *out)
 	if (wm_date_cmp(out, &a->end) > 0)
 		*out = a->end;
 }
+
+void
+wm_invite_release(struct wm_invite *v)
+{
+	wm_buf_release(&v->unit_name);
+}
+
+static void
+copy(char *dst, size_t n, const char *src)
+{
+	snprintf(dst, n, "%s", src ? src : "");
+}
+
+static int
+invite_row(void *ctx, const struct wm_invited_row *row)
+{
+	struct wm_invite *v = ctx;
+
+	copy(v->unit_code, sizeof(v->unit_code), row->unit_code);
+	wm_buf_puts(&v->unit_name, row->unit_name);
+	copy(v->period, sizeof(v->period), row->period);
+	copy(v->period_end, sizeof(v->period_end), row->period_end);
+	wm_stakeholder_from_code(row->stakeholder, &v->group);
+	v->response_id = row->response_id;
+	return 1;
+}
+
+static int
+unit_of(void *ctx, const struct wm_assessment_row *row)
+{
+	((struct wm_invite *)ctx)->unit_id = row->unit_id;
+	return 1;
+}
+
+int
+wm_invite_open(struct wm_http *h, struct wm_invite *v)
+{
+	const char *p = wm_route_param(&h->match, "id");
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date start, last;
+	char *end = NULL;
+	long long id = p ? strtoll(p, &end, 10) : 0;
+	int rc = -1;
+
+	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
+	    h->who.account_id, id, invite_row, v, &err) == 0 &&
+	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
+	    wm_date_parse(v->period, &start) == 0 &&
+	    wm_date_parse(v->period_end, &last) == 0) {
+		v->assessment = id;
+		wm_standards_setup(h, &v->setup);
+		wm_period_name(&start, &last, v->name, sizeof(v->name));
+		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
+		rc = 0;
+	} else {
+		wm_page_error(h, 404, "Page not found",
+		    "If you typed the web address, check it is correct.");
+	}
+	wm_buf_release(&err);
+	return rc;
+}

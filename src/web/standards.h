@@ -130,6 +130,28 @@ int wm_sa_latest(struct wm_http *h, int64_t assessment,
 size_t wm_sa_evidence(const struct wm_response *lead, int n,
     void (*each)(void *, const char *), void *ctx);
 
+/* The invitation to validate that the path's {id} names, for the
+ * signed-in validator, copied out of the store's rows. Owns unit_name
+ * (wm_invite_release). */
+struct wm_invite {
+	int64_t assessment;
+	int64_t unit_id;
+	char unit_code[65];
+	struct wm_buf unit_name;
+	char period[11], period_end[11], name[64];
+	enum wm_stakeholder group;
+	int64_t response_id;	/* their submitted ratings, or 0 */
+	struct wm_standards_setup setup;
+	char base[48];		/* /validations/ID */
+};
+
+#define WM_INVITE_INIT { .unit_name = WM_BUF_INIT }
+
+/* 0, or -1 with a 404 written (JSON under /api/) when the account was
+ * not invited to it, exactly as if it did not exist. */
+int wm_invite_open(struct wm_http *h, struct wm_invite *v);
+void wm_invite_release(struct wm_invite *v);
+
 /* Reads a query form's standard and reason: NULL, or what is wrong. */
 const char *wm_sa_query_problem(struct wm_http *h, int *standard,
     const char **text);
