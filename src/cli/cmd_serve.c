@@ -37,7 +37,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
 	const char *courses = NULL;
-	int allow_demo = 0;
+	int allow_demo = 0, log_work = 0;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
 		{ .name = "listen", .arg = "HOST:PORT", .help = "where to listen "
@@ -48,6 +48,10 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "allow-demo", .help = "serve a demo database (public "
 		    "passwords) on an address other than loopback",
 		    .flag = &allow_demo },
+		{ .name = "log-work", .help = "add the database work each "
+		    "request cost (steps, the same on every run) to its "
+		    "access-log line, to see which pages read more than they "
+		    "should", .flag = &log_work },
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
@@ -77,6 +81,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	o.host = host;
 	o.allow_demo = allow_demo;
+	o.log_work = log_work;
 	wm_buf_printf(&url, "http://%s", listen);
 	o.base_url = base ? base : wm_buf_str(&url);
 	if ((rc = cli_load_courses(courses, &cat)))

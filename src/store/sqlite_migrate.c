@@ -405,7 +405,29 @@ static const char *const m6[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6 };
+/*
+ * 7: a person's journey reads each of their responses' choices from one
+ * row. For every completed response about a person, the options chosen,
+ * as "item:option" pairs separated by commas (indexes into the version
+ * answered, as in the answer table, which stays the record): written
+ * with the answers, so the journey reads one row per response instead of
+ * one per answer. Responses already stored get theirs here.
+ */
+static const char *const m7[] = {
+	"CREATE TABLE response_choices ("
+	" response_id INTEGER PRIMARY KEY REFERENCES response(id),"
+	" choices TEXT NOT NULL)",
+	"INSERT INTO response_choices(response_id, choices)"
+	" SELECT r.id, coalesce((SELECT group_concat(a.item || ':' ||"
+	"  a.option, ',') FROM answer a WHERE a.response_id = r.id"
+	"  AND a.option IS NOT NULL), '')"
+	" FROM response r"
+	" WHERE r.subject_kind = 'person' AND r.status = 'completed'",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
+	m7 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -417,6 +439,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 4",
 	"PRAGMA user_version = 5",
 	"PRAGMA user_version = 6",
+	"PRAGMA user_version = 7",
 };
 
 int

@@ -40,6 +40,37 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
+/* A completed response about a person keeps its choices in one row too
+ * (migration 7), "item:option,...", for their journey. */
+static int
+save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
+    struct wm_buf *err)
+{
+	struct wm_buf text = WM_BUF_INIT;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = WM_STORE_ERROR;
+
+	if (r->status != WM_STATUS_COMPLETED ||
+	    r->subject.kind != WM_SUBJECT_PERSON)
+		return 0;
+	for (i = 0; i < r->in->n_items; i++)
+		if (r->answers[i].given &&
+		    r->in->items[i].type == WM_ITEM_CHOICE)
+			wm_buf_printf(&text, "%s%zu:%d", text.len ? "," : "", i,
+			    r->answers[i].option);
+	if (text.failed) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory storing the choices");
+	} else if ((st = wm_sq_stmt(s, ST_CHOICES_ADD, err))) {
+		sqlite3_bind_int64(st, 1, id);
+		wm_sq_text(st, 2, wm_buf_str(&text));
+		rc = wm_sq_exec(s, st, "storing the choices", err);
+	}
+	wm_buf_release(&text);
+	return rc;
+}
+
 /* rollup_subject stores the subject's kind as these numbers. */
 _Static_assert(WM_SUBJECT_PERSON == 1 && WM_SUBJECT_SERVICE == 2 &&
     WM_SUBJECT_STAFF == 4, "rollup_subject.subject_kind values");
@@ -131,6 +162,8 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	*id = sqlite3_last_insert_rowid(s->db);
 	rc = save_answers(s, r, *id, err);
 	if (rc == 0)
+		rc = save_choices(s, r, *id, err);
+	if (rc == 0)
 		rc = save_scores(s, r, ids, *id, quarter, err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
@@ -173,9 +206,20 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
     void *ctx, struct wm_buf *err)
 {
 	struct answer_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ANSWER_EACH, err);
+	sqlite3_stmt *st;
 
-	if (!st)
+	/* One person's record is read through their own responses, at the
+	 * same cost in a network of any size. */
+	if (person_id && !unit_id) {
+		if (!(st = wm_sq_query(s, ST_PERSON_ANSWER_EACH, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, person_id);
+		wm_sq_text(st, 2, url);
+		sqlite3_bind_int(st, 3, drafts != 0);
+		return wm_sq_each(s, st, answer_row, &e, "reading answers",
+		    err);
+	}
+	if (!(st = wm_sq_query(s, ST_ANSWER_EACH, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);

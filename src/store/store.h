@@ -51,12 +51,27 @@ int wm_store_schema_version(void);
  * instead of the clock, so a generated network is the same byte for byte. */
 int wm_store_set_clock(struct wm_store *s, const char *now);
 
+/* The work the database has done for this connection since the last call
+ * (or since it was opened), in the backend's own units: for SQLite, the
+ * virtual-machine steps of every statement run. It counts rows visited,
+ * not time, so it is the same on every run: a person's page must cost
+ * what their own record costs, and tests compare this across networks
+ * of different sizes. */
+uint64_t wm_store_cost(struct wm_store *s);
+
 /* Groups many writes into one durable transaction. Outside one, each write
  * is all or nothing by itself; inside one, a write that fails spoils the
  * transaction: wm_store_commit() then rolls it all back and fails. */
 int wm_store_begin(struct wm_store *s, struct wm_buf *err);
 int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);
+
+/* A page's reads from one snapshot of the database: no save that lands
+ * meanwhile shows in half of them, and the snapshot is taken once, not
+ * for each read. Nothing may be written until wm_store_read_end(). Inside
+ * a transaction already open, both do nothing. */
+int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
+void wm_store_read_end(struct wm_store *s);
 
 /* --- the network tree ------------------------------------------------ */
 
@@ -241,8 +256,8 @@ struct wm_instrument_row {
 	const char *version;
 	const char *title;
 	const char *family;	/* NULL when none */
-	const char *loaded;
-	int64_t responses;
+	const char *loaded;	/* wm_store_instrument_usage only; else NULL */
+	int64_t responses;	/* completed: wm_store_instrument_usage only */
 };
 
 /* Stores a checked instrument with the exact text it was read from.
@@ -257,9 +272,24 @@ int wm_store_instrument_get(struct wm_store *s, const char *url,
     struct wm_buf *err);
 int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err);
+/* Every version of every loaded instrument, by url and version
+ * (responses is 0), at the same cost however many answers there are. */
 int wm_store_instrument_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
+/* The same, each with how many completed responses it has in the whole
+ * network: it reads them all, so it is for the command line, never for
+ * a page. */
+int wm_store_instrument_usage(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err);
+/* The stored instrument with this id, parsed: kept by the store, so a
+ * page can ask for it as often as it likes and it is read from its text
+ * only once per connection. Valid until wm_store_close(); never freed by
+ * the caller. WM_STORE_NOT_FOUND if there is none. */
+int wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err);
+
 /* The latest version of each loaded url, by title (responses is 0). */
 int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
@@ -371,7 +401,9 @@ struct wm_answer_row {
  * units below it, and/or one person. Answers about a staff member (their
  * own reflections and self-assessments) are private to them and never
  * included. Unfinished drafts are included only with `drafts` (for the
- * person's own record: a draft is not shared until it is finished). */
+ * person's own record: a draft is not shared until it is finished).
+ * With a person and no unit it reads only that person's rows, so their
+ * record costs the same in a network of any size. */
 int wm_store_answer_each(struct wm_store *s, const char *url,
     int64_t unit_id, int64_t person_id, int drafts,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,

@@ -91,6 +91,13 @@ esc_walk(struct wm_buf *b, const char *s, size_t n, rep_fn rep, int utf8)
 	if (n == 0)
 		return 0;
 	for (i = run = 0; i < n; i += len) {
+		/* ASCII letters and digits stand for themselves in every
+		 * context: most of any text, passed without asking rep. */
+		if (((u[i] | 0x20) >= 'a' && (u[i] | 0x20) <= 'z') ||
+		    (u[i] >= '0' && u[i] <= '9')) {
+			len = 1;
+			continue;
+		}
 		if (utf8) {
 			len = utf8_next(u + i, n - i, &cp);
 		} else {

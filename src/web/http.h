@@ -57,7 +57,7 @@ struct wm_http {
 
 /* Literal markup only: the "" makes anything but a string literal fail to
  * compile, so no outside text reaches the page unescaped. */
-#define HTML(h, literal) wm_buf_puts(&(h)->out, "" literal)
+#define HTML(h, literal) wm_buf_lit(&(h)->out, literal)
 
 /* A query-string value (decoded), or NULL if absent, longer than 100
  * bytes or holding control characters. */

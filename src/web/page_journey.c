@@ -83,11 +83,29 @@ struct measure {
 	struct wm_arena arena;
 	const char *url, *title;
 	int64_t responses;
-	struct wm_instrument *in;	/* its latest version, for directions */
-	struct wm_item_change *items;	/* WM_INSTRUMENT_MAX_ITEMS of them */
-	size_t n;
+	const struct wm_instrument *in;	/* its latest version, for
+					 * directions; the store's */
+	struct wm_item_change *items;	/* room for cap, grown as needed */
+	size_t n, cap;
 	int shown;
 };
+
+/* Room for one more question: grown as the rows come, since a measure
+ * has tens of questions and could have WM_INSTRUMENT_MAX_ITEMS. */
+static struct wm_item_change *
+next_item(struct measure *m)
+{
+	struct wm_item_change *more;
+	size_t cap = m->cap ? m->cap * 2 : 64;
+
+	if (m->n < m->cap)
+		return &m->items[m->n];
+	if (!(more = realloc(m->items, cap * sizeof(*more))))
+		return NULL;
+	m->items = more;
+	m->cap = cap;
+	return &m->items[m->n];
+}
 
 static void
 show_measure(struct measure *m)
@@ -106,7 +124,6 @@ show_measure(struct measure *m)
 		wm_journey_items(&h->out, &c);
 		m->shown = 1;
 	}
-	wm_instrument_free(m->in);
 	m->in = NULL;
 	wm_arena_release(&m->arena);
 	m->url = m->title = NULL;
@@ -130,6 +147,7 @@ static int
 add_item(void *ctx, const struct wm_item_change_row *row)
 {
 	struct measure *m = ctx;
+	struct wm_buf err = WM_BUF_INIT;
 	struct wm_item_change *it;
 	int k;
 
@@ -138,14 +156,19 @@ add_item(void *ctx, const struct wm_item_change_row *row)
 		m->url = wm_arena_strdup(&m->arena, row->url);
 		m->title = wm_arena_strdup(&m->arena, row->title);
 		m->responses = row->responses;
-		m->in = wm_page_instrument(m->h, row->instrument_id);
+		/* Without it the directions are unknown, and said so. */
+		if (wm_store_instrument_parsed(m->h->store, row->instrument_id,
+		    &m->in, &err))
+			m->in = NULL;
+		wm_buf_release(&err);
 		if (!m->url || !m->title)
 			return -1;
 	}
 	/* Its versions' questions together can outnumber one version's. */
 	if (m->n == WM_INSTRUMENT_MAX_ITEMS)
 		return 0;
-	it = &m->items[m->n];
+	if (!(it = next_item(m)))
+		return -1;
 	k = m->in ? wm_instrument_find_item(m->in, row->link_id) : -1;
 	it->direction = k >= 0 ? wm_item_direction(m->in, (size_t)k) : 0;
 	it->answers = row->answers;
@@ -164,9 +187,8 @@ show_items(struct wm_http *h, int64_t person, int own)
 	struct measure m = { .h = h, .own = own };
 	struct wm_buf err = WM_BUF_INIT;
 
-	m.items = calloc(WM_INSTRUMENT_MAX_ITEMS, sizeof(*m.items));
-	if (!m.items || wm_store_person_item_changes(h->store, person,
-	    add_item, &m, &err) != 0)
+	if (wm_store_person_item_changes(h->store, person, add_item, &m,
+	    &err) != 0)
 		m.n = 0;	/* a measure cut short is not shown */
 	show_measure(&m);
 	free(m.items);
@@ -199,10 +221,14 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/goals\">Their goals</a></p>\n");
 	}
+	/* Both parts from one snapshot: a save landing meanwhile shows in
+	 * both or neither. */
+	wm_store_read_begin(h->store, &err);
 	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
 		show(s);
 	if (show_items(h, person, own))
 		s->shown = 1;
+	wm_store_read_end(h->store);
 	if (!s->shown && own)
 		HTML(h, "<p class=\"nhsuk-body\">You have not answered any "
 		    "measures yet. <a href=\"/measures\">Answer your measures"

@@ -215,13 +215,13 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct list *l = ctx;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
 	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
 	l->last_id = 0;
-	if ((in = wm_page_instrument(l->h, row->id)) &&
+	if (wm_store_instrument_parsed(l->h->store, row->id, &in, &err) == 0 &&
 	    wm_answerable(in, &l->a)) {
 		struct wm_draft_key k = wm_answerer_draft(&l->a, row->id);
 		int64_t draft;
@@ -231,7 +231,6 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 		l->last_started = wm_store_draft_find(l->h->store, &k, &draft,
 		    &err) == 0;
 	}
-	wm_instrument_free(in);
 	wm_buf_release(&err);
 	return 0;
 }

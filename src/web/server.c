@@ -37,6 +37,7 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
+	int log_work;
 };
 
 /* What one request accumulates between libmicrohttpd's calls. */
@@ -46,6 +47,7 @@ struct req {
 	struct timespec t0;
 	int status;
 	size_t bytes;
+	uint64_t work;		/* the database's, for the access log */
 	char method[8];
 	char path[128];
 };
@@ -419,11 +421,15 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	    sizeof(token)) == 0)
 		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
 		    &err) == WM_AUTH_OK;
+	if (h.store)
+		wm_store_cost(h.store);	/* from zero for this request */
 	if (page && admit(c, &h, r, page->access) == 0)
 		page->handler(&h);
 	ok = send_response(c, r, &h);
-	if (h.store)
+	if (h.store) {
+		r->work = wm_store_cost(h.store);
 		give_back(srv, h.store);
+	}
 	wm_form_release(&h.form);
 	wm_buf_release(&h.out);
 	wm_buf_release(&err);
@@ -463,11 +469,11 @@ static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
 {
+	const struct wm_server *srv = cls;
 	struct req *r = *req_cls;
 	struct timespec t1;
 	double ms;
 
-	(void)cls;
 	(void)c;
 	(void)why;
 	if (!r)
@@ -475,8 +481,13 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
 	    (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
-	fprintf(stderr, "%s %s %d %zu %.1fms\n", r->method, r->path,
-	    r->status, r->bytes, ms);
+	if (srv->log_work)
+		fprintf(stderr, "%s %s %d %zu %.1fms work=%llu\n", r->method,
+		    r->path, r->status, r->bytes, ms,
+		    (unsigned long long)r->work);
+	else
+		fprintf(stderr, "%s %s %d %zu %.1fms\n", r->method, r->path,
+		    r->status, r->bytes, ms);
 	wm_buf_release(&r->body);
 	free(r);
 	*req_cls = NULL;
@@ -547,6 +558,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.site.base_url = o->base_url;
 	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
 	srv.site.courses = o->courses;
+	srv.log_work = o->log_work;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
 	for (i = 0; i < wm_n_pages; i++)
@@ -575,7 +587,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
 		pthread_mutex_destroy(&srv.mu);

@@ -19,6 +19,8 @@ struct wm_server_opts {
 				 * Secure */
 	unsigned threads;
 	int allow_demo;		/* serve a demo database beyond loopback */
+	int log_work;		/* add each request's database work
+				 * (wm_store_cost) to its access-log line */
 	const struct wm_catalogue *courses;	/* the training courses */
 };
 

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/instrument.h"
 #include "util/buf.h"
@@ -137,6 +138,20 @@ tu_has_diag(const struct wm_diags *d, const char *where, const char *msg)
 		return 1;
 	}
 	return 0;
+}
+
+/* Removes a scratch database with its write-ahead log and shared
+ * memory files. */
+static inline void
+tu_unlink_db(const char *path)
+{
+	char side[1024];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
 }
 
 /* Prints every problem, for a failing test's log. */
