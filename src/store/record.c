@@ -45,8 +45,11 @@ entitled(struct wm_store *s, const struct wm_response *r,
 	    wm_stakeholder_code(r->stakeholder) : NULL, err);
 }
 
-int
-wm_store_response_record(struct wm_store *s, const struct wm_response *r,
+/* Every step, inside a transaction the caller holds. The caseload and
+ * the grants are read inside the transaction that writes, so a change
+ * made meanwhile cannot slip between them. */
+static int
+record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
     struct wm_buf *err)
 {
@@ -54,21 +57,46 @@ wm_store_response_record(struct wm_store *s, const struct wm_response *r,
 	    ids->subject_id, r->respondent, ids->author_id };
 	int rc;
 
-	/* The caseload and the grants are read inside the transaction that
-	 * writes, so a change made meanwhile cannot slip between them. */
-	if ((rc = wm_store_begin(s, err)))
-		return rc;
 	if ((rc = attribute(s, r, ids, err)) ||
 	    (rc = entitled(s, r, ids, err)) ||
 	    (rc = wm_store_response_save(s, r, ids, id, err)) ||
 	    (by->interactive && (rc = wm_store_draft_discard(s, &k, *id,
 	    err))) ||
-	    (by->file && (rc = by->file(s, *id, by->file_ctx, err))) ||
-	    (rc = wm_store_audit(s, by->account_id, by->action,
+	    (by->file && (rc = by->file(s, *id, by->file_ctx, err))))
+		return rc;
+	return wm_store_audit(s, by->account_id, by->action,
 	    wm_subject_name(r->subject.kind), ids->subject_id, r->in->title,
-	    by->address, err)) || (rc = wm_store_commit(s, err))) {
+	    by->address, err);
+}
+
+int
+wm_store_response_record(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
+    struct wm_buf *err)
+{
+	int rc;
+
+	if ((rc = wm_store_begin(s, err)))
+		return rc;
+	if ((rc = record(s, r, ids, by, id, err)) ||
+	    (rc = wm_store_commit(s, err))) {
 		wm_store_rollback(s);
 		return rc;
 	}
 	return 0;
+}
+
+int
+wm_store_response_record_part(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids,
+    const struct wm_recorder *by, int64_t *id, struct wm_buf *err)
+{
+	int rc;
+
+	if ((rc = wm_store_part_begin(s, err)))
+		return rc;
+	rc = record(s, r, ids, by, id, err);
+	if ((rc = wm_store_part_end(s, rc, err)))
+		*id = 0;
+	return rc;
 }

@@ -227,6 +227,38 @@ wm_sq_read_end(struct wm_store *s, int own)
 	wm_buf_release(&ignore);
 }
 
+/* The totals written so far go to the database first, so that undoing
+ * the part can forget every total held in memory: only the part's own
+ * are lost with it. */
+int
+wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
+{
+	int rc = wm_sq_rollup_flush(s, err);
+
+	return rc ? rc : run(s, ST_PART, "starting a part", err);
+}
+
+int
+wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
+{
+	struct wm_buf ignore = WM_BUF_INIT;
+
+	if (rc == 0 && !s->tx_failed &&
+	    (rc = run(s, ST_PART_KEEP, "saving a part", err)) == 0)
+		return 0;
+	if (rc == 0) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
+		rc = WM_STORE_ERROR;
+	}
+	wm_sq_rollup_forget(s);
+	run(s, ST_PART_UNDO, "undoing a part", &ignore);
+	run(s, ST_PART_KEEP, "undoing a part", &ignore);
+	s->tx_failed = 0;
+	wm_buf_release(&ignore);
+	return rc;
+}
+
 int
 wm_store_read_begin(struct wm_store *s, struct wm_buf *err)
 {

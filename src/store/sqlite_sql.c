@@ -692,4 +692,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_SAVEPOINT] = "SAVEPOINT wm_write",
 	[ST_RELEASE] = "RELEASE wm_write",
 	[ST_ROLLBACK_TO] = "ROLLBACK TO wm_write",
+	[ST_PART] = "SAVEPOINT wm_part",
+	[ST_PART_KEEP] = "RELEASE wm_part",
+	[ST_PART_UNDO] = "ROLLBACK TO wm_part",
 };

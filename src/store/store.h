@@ -66,6 +66,15 @@ int wm_store_begin(struct wm_store *s, struct wm_buf *err);
 int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);
 
+/* Inside wm_store_begin's transaction, a part that is kept or undone by
+ * itself: wm_store_part_end() keeps what was written since
+ * wm_store_part_begin() when rc is 0, and otherwise undoes it (totals
+ * included) and leaves the transaction as it was before the part, so
+ * the rest of it can still be committed. It returns rc, or the failure
+ * to keep the part (which is then undone). Parts do not nest. */
+int wm_store_part_begin(struct wm_store *s, struct wm_buf *err);
+int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err);
+
 /* A page's reads from one snapshot of the database: no save that lands
  * meanwhile shows in half of them, and the snapshot is taken once, not
  * for each read. Nothing may be written until wm_store_read_end(). Inside
@@ -376,6 +385,14 @@ struct wm_recorder {
 int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
     struct wm_buf *err);
+
+/* The same record as one part (wm_store_part_begin) of a transaction the
+ * caller has begun: the group-commit writer's job. It is durable only
+ * once the caller commits; if it fails, nothing of it is kept and the
+ * rest of the transaction is whole. */
+int wm_store_response_record_part(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids,
+    const struct wm_recorder *by, int64_t *id, struct wm_buf *err);
 
 struct wm_answer_row {
 	int64_t response_id;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "store/writer.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -79,24 +80,26 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	return in;
 }
 
-struct wm_instrument *
+const struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
 	const char *p = wm_route_param(&h->match, "id");
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
+	struct wm_buf err = WM_BUF_INIT;
 	char *end;
 
+	/* Parsed once per connection, not on every form and save. */
 	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0')
-		in = wm_page_instrument(h, *id);
-	if (in && !wm_answerable(in, a)) {
-		wm_instrument_free(in);
+	if (*id > 0 && *end == '\0' &&
+	    wm_store_instrument_parsed(h->store, *id, &in, &err))
 		in = NULL;
-	}
+	if (in && !wm_answerable(in, a))
+		in = NULL;
 	if (!in)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
+	wm_buf_release(&err);
 	return in;
 }
 
@@ -130,7 +133,11 @@ wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
 	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1, NULL,
 	    NULL };
 	struct wm_buf err = WM_BUF_INIT;
-	int rc = wm_store_response_record(h->store, r, &ids, &by, id, &err);
+	/* Through the server's group-commit writer: answered only once
+	 * the save is durable. */
+	int rc = h->site->writer ? wm_writer_record(h->site->writer, r, &ids,
+	    &by, id, &err) : wm_store_response_record(h->store, r, &ids, &by,
+	    id, &err);
 
 	wm_buf_release(&err);
 	return rc;

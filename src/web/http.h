@@ -19,11 +19,14 @@
 
 #define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
 
+struct wm_writer;
+
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
 	int secure;		/* base_url is https: cookies get Secure */
 	const struct wm_catalogue *courses;	/* the training courses, read
 						 * at start and never changed */
+	struct wm_writer *writer;	/* saves of forms and the API */
 };
 
 struct wm_http {

@@ -53,7 +53,7 @@ form(struct wm_http *h, const struct wm_answerer *a,
 void
 wm_page_measure_form(struct wm_http *h)
 {
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_response *draft;
 	struct wm_draft_key k;
 	struct wm_answerer a;
@@ -69,7 +69,6 @@ wm_page_measure_form(struct wm_http *h)
 	else
 		form(h, &a, in, id, NULL, draft);
 	wm_response_free(draft);
-	wm_instrument_free(in);
 }
 
 void
@@ -77,7 +76,7 @@ wm_page_measure_save(struct wm_http *h)
 {
 	struct wm_diags d = WM_DIAGS_INIT;
 	const char *how = wm_form_get(&h->form, "save");
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_response *r;
 	struct wm_answerer a;
 	int64_t id, rid;
@@ -90,7 +89,6 @@ wm_page_measure_save(struct wm_http *h)
 	if (!r) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your answers could not be saved. Try again.");
-		wm_instrument_free(in);
 		return;
 	}
 	r->status = how && strcmp(how, "later") == 0 ? WM_STATUS_IN_PROGRESS :
@@ -126,7 +124,6 @@ wm_page_measure_save(struct wm_http *h)
 		wm_http_redirect(h, next);
 	}
 	wm_response_free(r);
-	wm_instrument_free(in);
 	wm_diags_release(&d);
 }
 
@@ -161,7 +158,7 @@ see_you_later(struct wm_http *h, const struct wm_instrument *in)
 void
 wm_page_measure_saved(struct wm_http *h)
 {
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_answerer a;
 	int64_t id;
 
@@ -175,7 +172,6 @@ wm_page_measure_saved(struct wm_http *h)
 	wm_esc_attr_s(&h->out, a.base);
 	HTML(h, "\">Answer another</a></p>\n");
 	wm_page_end(h);
-	wm_instrument_free(in);
 }
 
 struct list {

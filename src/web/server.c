@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/writer.h"
 #include "util/text.h"
 #include "util/token.h"
 #include "web/api.h"
@@ -573,11 +574,16 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 		    o->host);
 		return WM_STORE_ERROR;
 	}
-	/* Signals are taken by this thread alone, with sigwait below. */
+	/* Signals are taken by this thread alone, with sigwait below (the
+	 * writer's thread, started after this, inherits the mask). */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/* One writer for every form and API save: many savers then wait
+	 * for one group commit, not in SQLite's busy handler. */
+	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
+		return WM_STORE_ERROR;
 	pthread_mutex_init(&srv.mu, NULL);
 	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
 	    o->port, NULL, NULL, on_request, &srv,
@@ -590,6 +596,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
+		wm_writer_stop(srv.site.writer);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -602,6 +609,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 		;
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
 	stop_gracefully(srv.d);
+	wm_writer_stop(srv.site.writer);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);
