@@ -57,7 +57,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
 		{ 0 },
 	};
-	struct wm_server_opts o = { .threads = 16 };
+	struct wm_server_opts o = { 0 };
 	struct wm_catalogue *cat = NULL;
 	struct wm_buf err = WM_BUF_INIT, url = WM_BUF_INIT;
 	char host[64], *pos[1];

@@ -585,10 +585,14 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
 		return WM_STORE_ERROR;
 	pthread_mutex_init(&srv.mu, NULL);
-	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
+	/* A thread for each connection: a save waits for its group commit
+	 * on its own connection's thread, and no other connection waits
+	 * behind it (a pool of threads, each serving several connections,
+	 * made saves queue behind saves). */
+	srv.d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC,
 	    o->port, NULL, NULL, on_request, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)o->threads,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,

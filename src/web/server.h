@@ -17,7 +17,6 @@ struct wm_server_opts {
 	uint16_t port;
 	const char *base_url;	/* how people reach it; https makes cookies
 				 * Secure */
-	unsigned threads;
 	int allow_demo;		/* serve a demo database beyond loopback */
 	int log_work;		/* add each request's database work
 				 * (wm_store_cost) to its access-log line */
