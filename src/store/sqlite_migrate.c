@@ -406,21 +406,28 @@ static const char *const m6[] = {
 };
 
 /*
- * 7: a person's journey reads each of their responses' choices from one
- * row. For every completed response about a person, the options chosen,
- * as "item:option" pairs separated by commas (indexes into the version
- * answered, as in the answer table, which stays the record): written
- * with the answers, so the journey reads one row per response instead of
- * one per answer. Responses already stored get theirs here.
+ * 7: a person's journey reads each of their responses from one row. For
+ * every completed response about a person: the options chosen, as
+ * "item:option" pairs separated by commas (indexes into the version
+ * answered, as in the answer table), and its scores, as "scale:value"
+ * pairs (scale indexes, each value with the 17 digits that give back the
+ * same double, as in the score table). The answer and score tables stay
+ * the record; this is written with them, so the journey reads one row per
+ * response instead of one per answer and score. Responses already stored
+ * get theirs here.
  */
 static const char *const m7[] = {
 	"CREATE TABLE response_choices ("
 	" response_id INTEGER PRIMARY KEY REFERENCES response(id),"
-	" choices TEXT NOT NULL)",
-	"INSERT INTO response_choices(response_id, choices)"
+	" choices TEXT NOT NULL,"
+	" scores TEXT NOT NULL)",
+	"INSERT INTO response_choices(response_id, choices, scores)"
 	" SELECT r.id, coalesce((SELECT group_concat(a.item || ':' ||"
 	"  a.option, ',') FROM answer a WHERE a.response_id = r.id"
-	"  AND a.option IS NOT NULL), '')"
+	"  AND a.option IS NOT NULL), ''),"
+	" coalesce((SELECT group_concat(s.scale || ':' ||"
+	"  printf('%!.17g', s.value), ',') FROM score s"
+	"  WHERE s.response_id = r.id AND s.value IS NOT NULL), '')"
 	" FROM response r"
 	" WHERE r.subject_kind = 'person' AND r.status = 'completed'",
 	NULL,

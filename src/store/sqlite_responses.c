@@ -40,13 +40,14 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
-/* A completed response about a person keeps its choices in one row too
- * (migration 7), "item:option,...", for their journey. */
+/* A completed response about a person keeps its choices and scores in
+ * one row too (migration 7), "item:option,..." and "scale:value,..."
+ * (17 digits: the same double read back), for their journey. */
 static int
 save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
     struct wm_buf *err)
 {
-	struct wm_buf text = WM_BUF_INIT;
+	struct wm_buf choices = WM_BUF_INIT, scores = WM_BUF_INIT;
 	sqlite3_stmt *st;
 	size_t i;
 	int rc = WM_STORE_ERROR;
@@ -57,17 +58,23 @@ save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
 	for (i = 0; i < r->in->n_items; i++)
 		if (r->answers[i].given &&
 		    r->in->items[i].type == WM_ITEM_CHOICE)
-			wm_buf_printf(&text, "%s%zu:%d", text.len ? "," : "", i,
-			    r->answers[i].option);
-	if (text.failed) {
+			wm_buf_printf(&choices, "%s%zu:%d", choices.len ? "," :
+			    "", i, r->answers[i].option);
+	for (i = 0; i < r->in->n_scales; i++)
+		if (r->scores[i].has_value)
+			wm_buf_printf(&scores, "%s%zu:%.17g", scores.len ? "," :
+			    "", i, r->scores[i].value);
+	if (choices.failed || scores.failed) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory storing the choices");
 	} else if ((st = wm_sq_stmt(s, ST_CHOICES_ADD, err))) {
 		sqlite3_bind_int64(st, 1, id);
-		wm_sq_text(st, 2, wm_buf_str(&text));
+		wm_sq_text(st, 2, wm_buf_str(&choices));
+		wm_sq_text(st, 3, wm_buf_str(&scores));
 		rc = wm_sq_exec(s, st, "storing the choices", err);
 	}
-	wm_buf_release(&text);
+	wm_buf_release(&choices);
+	wm_buf_release(&scores);
 	return rc;
 }
 

@@ -186,8 +186,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "INSERT INTO answer(response_id, item, option, text)"
 	    " VALUES (?1, ?2, ?3, ?4)",
 	[ST_CHOICES_ADD] =
-	    "INSERT INTO response_choices(response_id, choices)"
-	    " VALUES (?1, ?2)",
+	    "INSERT INTO response_choices(response_id, choices, scores)"
+	    " VALUES (?1, ?2, ?3)",
 	[ST_SCORE_ADD] =
 	    "INSERT INTO score(response_id, scale, value, answered,"
 	    " instrument_id, unit_id, quarter, respondent, subject_id)"
@@ -334,21 +334,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
 	    " ORDER BY u.name, u.code",
-	/* A person's scores in the order given (the response_due index's
-	 * order), each as its version and scale: sqlite_journey.c finds the
-	 * scale's code and title, and orders them by scale. */
-	[ST_PERSON_SCORES] =
-	    "SELECT r.instrument_id, s.scale, r.authored, s.value,"
-	    " r.respondent "
-	    "FROM response r JOIN score s ON s.response_id = r.id "
-	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
-	    " AND r.status = 'completed' AND s.value IS NOT NULL "
-	    "ORDER BY r.authored, r.id, s.scale",
 	/* A person's completed responses in the order given (the
-	 * response_subject index's order), each with its choices (migration
-	 * 7): sqlite_journey.c finds their words in the version answered. */
+	 * response_subject index's order), each with its choices and scores
+	 * (migration 7): sqlite_journey.c finds their words in the version
+	 * answered. */
 	[ST_PERSON_CHOICES] =
-	    "SELECT r.id, r.instrument_id, r.authored, r.respondent, c.choices "
+	    "SELECT r.id, r.instrument_id, r.authored, r.respondent, c.choices,"
+	    " c.scores "
 	    "FROM response r JOIN response_choices c ON c.response_id = r.id "
 	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
 	    " AND r.subject_id = ?1 "

@@ -574,6 +574,8 @@ struct wm_item_change_row {
 	int64_t responses;	/* the person's completed responses to it */
 	const char *link_id;
 	const char *text;	/* the question, in the latest version's words */
+	int place;		/* its index in the latest version's items, or
+				 * -1 when that version no longer asks it */
 	int64_t answers;	/* how many of those responses answered it */
 	struct wm_item_answer_row first, latest;	/* the same if answers 1 */
 };
@@ -584,6 +586,15 @@ struct wm_item_change_row {
  * (questions it no longer asks last). Answers about staff never appear. */
 int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Both of the above from one read of the person's record, for a page
+ * that shows both: every score row (as wm_store_person_scores) and then
+ * every question's row (as wm_store_person_item_changes), each with the
+ * same ctx. Either callback may be NULL. */
+int wm_store_person_journey(struct wm_store *s, int64_t person_id,
+    int (*score_cb)(void *, const struct wm_score_row *),
+    int (*item_cb)(void *, const struct wm_item_change_row *), void *ctx,
     struct wm_buf *err);
 
 struct wm_caseload_row {

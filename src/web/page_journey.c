@@ -68,7 +68,9 @@ add(void *ctx, const struct wm_score_row *row)
 	if (s->n == MAX_POINTS)
 		return 0;	/* decades of answers: the first 500 are drawn */
 	p = &s->p[s->n++];
-	snprintf(p->date, sizeof(p->date), "%s", row->authored);
+	memcpy(p->date, row->authored, strnlen(row->authored,
+	    sizeof(p->date) - 1));
+	p->date[strnlen(row->authored, sizeof(p->date) - 1)] = '\0';
 	p->value = row->value;
 	p->with_practitioner = strcmp(row->respondent,
 	    "person-with-practitioner") == 0;
@@ -169,7 +171,8 @@ add_item(void *ctx, const struct wm_item_change_row *row)
 		return 0;
 	if (!(it = next_item(m)))
 		return -1;
-	k = m->in ? wm_instrument_find_item(m->in, row->link_id) : -1;
+	/* Its place in the latest version, which m->in is. */
+	k = m->in && (size_t)row->place < m->in->n_items ? row->place : -1;
 	it->direction = k >= 0 ? wm_item_direction(m->in, (size_t)k) : 0;
 	it->answers = row->answers;
 	it->question = wm_arena_strdup(&m->arena, row->text);
@@ -180,35 +183,61 @@ add_item(void *ctx, const struct wm_item_change_row *row)
 	return 0;
 }
 
-/* Returns 1 if any measure was shown. */
+/* The scores' charts, then the questions, from one read. */
+struct journey {
+	struct series *s;
+	struct measure m;
+};
+
 static int
-show_items(struct wm_http *h, int64_t person, int own)
+add_score(void *ctx, const struct wm_score_row *row)
 {
-	struct measure m = { .h = h, .own = own };
+	return add(((struct journey *)ctx)->s, row);
+}
+
+static int
+add_question(void *ctx, const struct wm_item_change_row *row)
+{
+	struct journey *j = ctx;
+
+	show(j->s);	/* the last scale's chart, before the questions */
+	return add_item(&j->m, row);
+}
+
+/* Returns 1 if anything was shown. */
+static int
+show_all(struct wm_http *h, struct series *s, int64_t person, int own)
+{
+	struct journey j = { s, { .h = h, .own = own } };
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_store_person_item_changes(h->store, person, add_item, &m,
-	    &err) != 0)
-		m.n = 0;	/* a measure cut short is not shown */
-	show_measure(&m);
-	free(m.items);
+	if (wm_store_person_journey(h->store, person, add_score, add_question,
+	    &j, &err) != 0)
+		j.m.n = 0;	/* a measure cut short is not shown */
+	show(s);
+	show_measure(&j.m);
+	free(j.m.items);
 	wm_buf_release(&err);
-	return m.shown;
+	return s->shown || j.m.shown;
 }
 
 void
 wm_journey_page(struct wm_http *h, int64_t person, const char *title,
     int own, const char *person_base)
 {
-	struct wm_buf err = WM_BUF_INIT;
 	struct series *s;
 
-	if (!(s = calloc(1, sizeof(*s)))) {
+	/* Room for every point, but only the start is made ready: zeroing
+	 * all of it cost more than drawing a few. */
+	if (!(s = malloc(sizeof(*s)))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The journey could not be shown. Try again.");
 		return;
 	}
 	s->h = h;
+	s->scale[0] = '\0';
+	s->n = 0;
+	s->shown = 0;
 	wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\">How the answers have changed over "
 	    "time. Higher scores mean agreeing more with the statements. A "
@@ -221,14 +250,8 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/goals\">Their goals</a></p>\n");
 	}
-	/* Both parts from one snapshot: a save landing meanwhile shows in
-	 * both or neither. */
-	wm_store_read_begin(h->store, &err);
-	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
-		show(s);
-	if (show_items(h, person, own))
+	if (show_all(h, s, person, own))
 		s->shown = 1;
-	wm_store_read_end(h->store);
 	if (!s->shown && own)
 		HTML(h, "<p class=\"nhsuk-body\">You have not answered any "
 		    "measures yet. <a href=\"/measures\">Answer your measures"
@@ -238,7 +261,6 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		    "answered yet.</p>\n");
 	wm_page_end(h);
 	free(s);
-	wm_buf_release(&err);
 }
 
 void

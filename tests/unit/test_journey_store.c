@@ -269,6 +269,59 @@ scores_by_scale_then_date(void **state)
 	wm_buf_release(&err);
 }
 
+struct both {
+	struct scores x;
+	struct got g;
+	int items_before_scores;
+};
+
+static int
+both_score(void *ctx, const struct wm_score_row *r)
+{
+	struct both *b = ctx;
+
+	b->items_before_scores |= b->g.n > 0;
+	return keep_score(&b->x, r);
+}
+
+static int
+both_item(void *ctx, const struct wm_item_change_row *r)
+{
+	return keep_row(&((struct both *)ctx)->g, r);
+}
+
+/* One read for a page that shows both: every score first, then every
+ * question, as the two reads alone give them. */
+static void
+scores_and_questions_in_one_read(void **state)
+{
+	struct fixture *f = *state;
+	struct wm_buf err = WM_BUF_INIT;
+	struct both b;
+	struct got g;
+	struct scores x;
+
+	answer(f, f->v1, f->v1_id, "2025-02-01", "disagree", NULL,
+	    WM_STATUS_COMPLETED, WM_RESPONDENT_PERSON);
+	answer(f, f->v2, f->v2_id, "2025-06-01", "agree", "hopeful",
+	    WM_STATUS_COMPLETED, WM_RESPONDENT_PERSON);
+	memset(&b, 0, sizeof(b));
+	memset(&g, 0, sizeof(g));
+	memset(&x, 0, sizeof(x));
+	assert_int_equal(wm_store_person_journey(f->s, f->person, both_score,
+	    both_item, &b, &err), 0);
+	assert_int_equal(wm_store_person_scores(f->s, f->person, keep_score,
+	    &x, &err), 0);
+	assert_int_equal(wm_store_person_item_changes(f->s, f->person,
+	    keep_row, &g, &err), 0);
+	assert_false(b.items_before_scores);
+	assert_int_equal(b.x.n, 2);
+	assert_memory_equal(&b.x, &x, sizeof(x));
+	assert_int_equal(b.g.n, 12);
+	assert_memory_equal(&b.g, &g, sizeof(g));
+	wm_buf_release(&err);
+}
+
 /* Parsed once and kept; one read inside a load that was rolled back is
  * never served for the instrument that takes its id next. */
 static void
@@ -387,6 +440,8 @@ main(void)
 		    first_and_latest_across_versions, setup, teardown),
 		cmocka_unit_test_setup_teardown(scores_by_scale_then_date,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    scores_and_questions_in_one_read, setup, teardown),
 		cmocka_unit_test_setup_teardown(parsed_instruments_are_kept,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(reads_share_one_snapshot,
