@@ -23,10 +23,9 @@ LOG="$DIR/web-server.log"
 JAR="$DIR/web-cookies"
 PID=""
 
+. bench/web_lib.sh
 die() { echo "bench web: $*" >&2; exit 1; }
-field() { tr '\t' '\n' | sed -n "s/^$1=//p"; }
 U() { echo "http://127.0.0.1:$PORT$1"; }
-csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 code() { curl -s -o "$DIR/web-body" -w '%{http_code}' "$@"; }
 
 command -v wrk >/dev/null || die "wrk is not installed (make deps installs it)"
@@ -62,34 +61,15 @@ scores=$(sqlite3 "$DB" "SELECT count(*) FROM score s JOIN response r ON
 MID=$(sqlite3 "$DB" "SELECT max(id) FROM instrument WHERE url LIKE
     '%/dreem-recovery-markers'")
 
-stop() {
-	if [ -n "$PID" ]; then
-		kill -TERM "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-		PID=""
-	fi
-}
+stop() { unserve "$PID"; PID=""; }
 trap stop EXIT
-for try in 1 2 3 4 5; do
-	PORT=$((20000 + (RANDOM % 20000)))
-	"$W" serve --db "$DB" --listen "127.0.0.1:$PORT" 2>"$LOG" &
-	PID=$!
-	for _ in $(seq 50); do
-		grep -q "serving" "$LOG" 2>/dev/null && break 2
-		kill -0 "$PID" 2>/dev/null || break
-		sleep 0.1
-	done
-	stop
-done
+serve "$DB" "$LOG"
+PID=$SPID
+PORT=$SPORT
 [ -n "$PID" ] || die "the server did not start: $(cat "$LOG")"
 
 # Sign in as the person, as a browser would.
-rm -f "$JAR"
-[ "$(code -c "$JAR" -b "$JAR" "$(U /sign-in)")" = 200 ] || die "GET /sign-in"
-[ "$(code -c "$JAR" -b "$JAR" --data-urlencode "csrf=$(csrf "$DIR/web-body")" \
-    --data-urlencode "email=$EMAIL" --data-urlencode "password=a bench password, not secret" \
-    "$(U /sign-in)")" = 303 ] || die "signing in failed"
-session=$(awk '$6 == "wm_session" { print $7 }' "$JAR")
+session=$(signin "$PORT" "$EMAIL" "a bench password, not secret" "$JAR")
 [ -n "$session" ] || die "no session cookie after signing in"
 COOKIE="Cookie: wm_session=$session"
 
@@ -115,23 +95,7 @@ before=$(sqlite3 "$DB" "SELECT count(*) FROM response")
     die "POST /measures/$MID did not save: $(grep -o 'nhsuk-error-summary__title[^<]*' "$DIR/web-body")"
 before=$((before + 1))
 
-run() { # NAME EXPECT BODY WRK-ARGS...: one wrk run; prints its line
-	# (with $C connections, default $CONNS, on as many threads up to 2)
-	local name=$1 expect=$2 post=$3 out c=${C:-$CONNS}
-	shift 3
-	out=$(WRK_EXPECT=$expect WRK_BODY=$post wrk -t"$((c < 2 ? c : 2))" \
-	    -c"$c" -d"${SECS}s" --timeout 10s -s bench/wrk.lua "$@" | grep '^wrk') ||
-	    die "$name: wrk failed"
-	echo "$out" | sed "s/^wrk/wrk\t$name/"
-	[ "$(echo "$out" | field unexpected)" = 0 ] ||
-	    die "$name: $(echo "$out" | field unexpected) responses were not $expect (the first: $(echo "$out" | field first_unexpected)); see $LOG"
-	[ "$(echo "$out" | field socket_errors)" = 0 ] ||
-	    die "$name: socket errors; see $LOG"
-	last=$out
-}
 f() { echo "$1" | field "$2"; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
-median() { printf '%s\n' "$@" | sort -g | sed -n "$((($# + 1) / 2))p"; }
 
 echo "web: wrk -t2 -c$CONNS -d${SECS}s on loopback; server log in $LOG"
 echo "web: person $person: $responses completed responses, $scores scores on the journey ($journey_bytes bytes)"
