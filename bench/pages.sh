@@ -8,8 +8,8 @@
 # over the time on the small one; each must stay <= 1.5, since a person's
 # page must cost what their own record costs.
 #   bench/pages.sh BUILD DIR     (the large network is DIR/bench.db)
-#   BENCH_PAGES_SECONDS: each wrk run (default 2; 60 runs)
-#   BENCH_PAGES_ROUNDS: rounds (default 3; the median ratio is kept)
+#   BENCH_PAGES_SECONDS: each wrk run (default 2; 100 runs)
+#   BENCH_PAGES_ROUNDS: rounds (default 5; the median ratio is kept)
 set -eu
 BUILD=${1:-build/release}
 DIR=${2:-build/bench}
@@ -19,7 +19,7 @@ B="$BUILD/waymark-bench"
 LARGE="$DIR/bench.db"
 SMALL="$DIR/small.db"
 SECS=${BENCH_PAGES_SECONDS:-2}
-ROUNDS=${BENCH_PAGES_ROUNDS:-3}
+ROUNDS=${BENCH_PAGES_ROUNDS:-5}
 CONNS=8
 PASSWORD="a bench password, not secret"
 PRACTITIONER=practitioner1.exbridge-recovery@demo.waymark.example

@@ -40,6 +40,29 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
+/* Appends v's digits: by hand, since a save writes two per answer and
+ * printf cost more than the row's insert. */
+static void
+put_digits(struct wm_buf *b, size_t v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	wm_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+/* Appends ",index:" (without the comma first). */
+static void
+put_key(struct wm_buf *b, size_t index)
+{
+	if (b->len)
+		wm_buf_putc(b, ',');
+	put_digits(b, index);
+	wm_buf_putc(b, ':');
+}
+
 /* A completed response about a person keeps its choices and scores in
  * one row too (migration 7), "item:option,..." and "scale:value,..."
  * (17 digits: the same double read back), for their journey. */
@@ -57,13 +80,16 @@ save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
 		return 0;
 	for (i = 0; i < r->in->n_items; i++)
 		if (r->answers[i].given &&
-		    r->in->items[i].type == WM_ITEM_CHOICE)
-			wm_buf_printf(&choices, "%s%zu:%d", choices.len ? "," :
-			    "", i, r->answers[i].option);
+		    r->in->items[i].type == WM_ITEM_CHOICE &&
+		    r->answers[i].option >= 0) {
+			put_key(&choices, i);
+			put_digits(&choices, (size_t)r->answers[i].option);
+		}
 	for (i = 0; i < r->in->n_scales; i++)
-		if (r->scores[i].has_value)
-			wm_buf_printf(&scores, "%s%zu:%.17g", scores.len ? "," :
-			    "", i, r->scores[i].value);
+		if (r->scores[i].has_value) {
+			put_key(&scores, i);
+			wm_buf_printf(&scores, "%.17g", r->scores[i].value);
+		}
 	if (choices.failed || scores.failed) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory storing the choices");
