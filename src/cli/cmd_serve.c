@@ -37,7 +37,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
 	const char *courses = NULL;
-	int allow_demo = 0;
+	int allow_demo = 0, routes = 0;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
 		{ .name = "listen", .arg = "HOST:PORT", .help = "where to listen "
@@ -51,6 +51,9 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
+		{ .name = "routes", .help = "print each route (method, path, "
+		    "who may use it, what a view of it writes to the audit "
+		    "log) and stop", .flag = &routes },
 		{ 0 },
 	};
 	struct wm_server_opts o = { .threads = 4 };
@@ -62,6 +65,12 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
+	if (routes) {
+		wm_server_routes(&url);
+		fputs(wm_buf_str(&url), stdout);
+		wm_buf_release(&url);
+		return CLI_OK;
+	}
 	if (parse_listen(listen, host, sizeof(host), &o.port)) {
 		cli_error("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080",
 		    listen);

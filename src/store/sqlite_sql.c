@@ -302,6 +302,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
 	    " ORDER BY u.name, u.code",
+	/* Staff roles count at services only, as the caseloads are there. */
+	[ST_ACCOUNT_GRANTS] =
+	    "SELECT g.role, g.unit_id FROM role_grant g JOIN unit u ON u.id ="
+	    " g.unit_id WHERE g.account_id = ?1 AND (u.kind = 'service' OR"
+	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
+	/* The person, and each service whose caseload they are on now (the
+	 * person's row alone, unit NULL, when they are on none). */
+	[ST_PERSON_UNITS_NOW] =
+	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
+	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"
+	    " ORDER BY c.unit_id",
 	[ST_PERSON_SCORES] =
 	    "SELECT sc.code, sc.title, r.authored, s.value, r.respondent "
 	    "FROM response r JOIN score s ON s.response_id = r.id"

@@ -17,7 +17,7 @@
 int
 wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 {
-	const char *pid = wm_route_param(&h->match, "pid");
+	const char *pid = wm_route_param(&h->match, "person");
 	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
 	int ok = 1;
 

@@ -16,7 +16,8 @@
 int64_t
 wm_api_whose(struct wm_http *h, const char *action)
 {
-	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
+	return wm_route_param(&h->match, "person") ?
+	    wm_person_viewed(h, action) :
 	    wm_page_own_person(h);
 }
 

@@ -98,7 +98,8 @@ wm_api_responses(struct wm_http *h)
 
 	/* A person's drafts are theirs until finished. */
 	if (person)
-		responses_of(h, person, !wm_route_param(&h->match, "id"));
+		responses_of(h, person,
+		    !wm_route_param(&h->match, "person"));
 }
 
 /* 1 if `ref` names the answerer themselves. */

@@ -145,7 +145,7 @@ wm_page_caseload(struct wm_http *h)
 int64_t
 wm_person_viewed(struct wm_http *h, const char *action)
 {
-	const char *ident = wm_route_param(&h->match, "id");
+	const char *ident = wm_route_param(&h->match, "person");
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t person = 0;
 
@@ -173,7 +173,7 @@ wm_page_person_journey(struct wm_http *h)
 	if (!person)
 		return;
 	wm_buf_puts(&base, "/people/");
-	wm_esc_url_s(&base, wm_route_param(&h->match, "id"));
+	wm_esc_url_s(&base, wm_route_param(&h->match, "person"));
 	wm_journey_page(h, person, "Journey", 0, wm_buf_str(&base));
 	wm_buf_release(&base);
 }

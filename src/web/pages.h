@@ -28,8 +28,12 @@ enum wm_access {
 
 struct wm_page {
 	struct wm_route route;
-	enum wm_access access;
+	enum wm_access access;	/* how it is reached */
+	enum wm_rule rule;	/* who may use it (core/access.h) */
 	void (*handler)(struct wm_http *h);
+	const char *audit;	/* a view of the person the path names,
+				 * written to the audit log as this before
+				 * the handler runs; NULL if none */
 };
 
 extern const struct wm_page wm_pages[];

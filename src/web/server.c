@@ -37,6 +37,7 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
+	uint64_t requests;	/* under mu: numbers requests for the log */
 };
 
 /* What one request accumulates between libmicrohttpd's calls. */
@@ -389,11 +390,15 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
+	pthread_mutex_lock(&srv->mu);
+	h.request_id = ++srv->requests;
+	pthread_mutex_unlock(&srv->mu);
 	h.status = 200;
 	switch (wm_route_match(srv->routes, wm_n_pages,
 	    strcmp(method, "HEAD") == 0 ? "GET" : method, url, &h.match)) {
 	case WM_ROUTE_FOUND:
 		page = &wm_pages[h.match.route];
+		h.pattern = page->route.pattern;
 		break;
 	case WM_ROUTE_METHOD_NOT_ALLOWED:
 		wm_page_error(&h, 405, "Sorry, that did not work",
@@ -419,7 +424,8 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	    sizeof(token)) == 0)
 		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
 		    &err) == WM_AUTH_OK;
-	if (page && admit(c, &h, r, page->access) == 0)
+	if (page && admit(c, &h, r, page->access) == 0 &&
+	    wm_scope_admit(&h, page->rule, page->audit) == 0)
 		page->handler(&h);
 	ok = send_response(c, r, &h);
 	if (h.store)
@@ -531,6 +537,17 @@ stop_gracefully(struct MHD_Daemon *d)
 		usleep(50 * 1000);
 	}
 	MHD_stop_daemon(d);
+}
+
+void
+wm_server_routes(struct wm_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < wm_n_pages; i++)
+		wm_buf_printf(out, "%s %s %s %s\n", wm_pages[i].route.method,
+		    wm_pages[i].route.pattern, wm_rule_name(wm_pages[i].rule),
+		    wm_pages[i].audit ? wm_pages[i].audit : "-");
 }
 
 int

@@ -518,7 +518,7 @@ unit_of(void *ctx, const struct wm_assessment_row *row)
 int
 wm_invite_open(struct wm_http *h, struct wm_invite *v)
 {
-	const char *p = wm_route_param(&h->match, "id");
+	const char *p = wm_route_param(&h->match, "invitation");
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date start, last;
 	char *end = NULL;
