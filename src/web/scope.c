@@ -4,6 +4,8 @@
  */
 #include "web/scope.h"
 
+#include <stdlib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/http.h"
