@@ -35,6 +35,11 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " LEFT JOIN caseload c ON c.person_id = p.id AND c.end_date IS NULL"
 	    " LEFT JOIN unit u ON u.id = c.unit_id"
 	    " WHERE ?1 IS NULL OR c.unit_id = ?1 ORDER BY p.ident",
+	[ST_PERSON_GET] =
+	    "SELECT p.id, p.ident, p.name, u.code, c.start_date FROM person p"
+	    " LEFT JOIN caseload c ON c.person_id = p.id AND c.end_date IS NULL"
+	    " LEFT JOIN unit u ON u.id = c.unit_id"
+	    " WHERE p.id = ?1 ORDER BY c.start_date DESC LIMIT 1",
 	[ST_ACCOUNT_ADD] =
 	    "INSERT INTO account(email, name, person_id, password_hash, created)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -97,6 +97,11 @@ int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 int wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
+/* One person by id, with their current service; WM_STORE_NOT_FOUND if
+ * there is no such person. */
+int wm_store_person_get(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
 
 struct wm_account_row {
 	int64_t id;

@@ -136,3 +136,34 @@ wm_person_due(struct wm_http *h, int64_t person, enum wm_due *out)
 	*out = w.state;
 	return rc ? -1 : 0;
 }
+
+void
+wm_person_page_start(struct wm_http *h, const char *title)
+{
+	wm_page_start_back(h, title, "/caseload", "Back to the caseload");
+}
+
+static int
+named(void *ctx, const struct wm_person_row *p)
+{
+	struct wm_buf *out = ctx;
+
+	wm_buf_puts(out, p->name);
+	wm_buf_puts(out, " (");
+	wm_buf_puts(out, p->ident);
+	wm_buf_puts(out, ")");
+	return out->failed ? -1 : 0;
+}
+
+int
+wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_person_get(h->store, person, named, out, &err);
+
+	wm_buf_release(&err);
+	if (rc)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "The record could not be shown. Try again.");
+	return rc ? -1 : 0;
+}

@@ -2,7 +2,8 @@
  * A practitioner's caseload, a page at a time, as the caseload page and
  * the JSON API both show it: the request's search and page checked, the
  * people on that page with how pressing their measures are, and how many
- * there are in all.
+ * there are in all. Also how a practitioner's pages name the person they
+ * are about.
  *
  * Ownership: a struct wm_caseload owns the rows it holds (release it with
  * wm_caseload_release); its search points into the request and lives as
@@ -65,5 +66,13 @@ void wm_caseload_release(struct wm_caseload *c);
 /* The most pressing state of a person's measures, from their cycles, into
  * *out: 0, or -1 if the cycles could not be read. */
 int wm_person_due(struct wm_http *h, int64_t person, enum wm_due *out);
+
+/* Starts a practitioner's page about one person, headed `title`, with
+ * the way back to the caseload. */
+void wm_person_page_start(struct wm_http *h, const char *title);
+
+/* Appends how a practitioner's pages name a person: "Alex Smith
+ * (DEMO-000001)". 0, or -1 with an error page (or API error) written. */
+int wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out);
 
 #endif

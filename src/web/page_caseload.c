@@ -2,8 +2,9 @@
  * A practitioner's caseload, a page at a time: the people on the
  * caseloads of the services they work in, their own first, with search
  * (the model is in caseload.c); and a person's journey and goals seen
- * alongside them. Anyone else is told such a person does not exist
- * (404), and every view of a person's record is audited.
+ * alongside them, named in the heading. Anyone else is told such a
+ * person does not exist (404), and every view of a person's record is
+ * audited.
  */
 #include "web/pages.h"
 
@@ -215,31 +216,41 @@ wm_person_viewed(struct wm_http *h, const char *action)
 	return person;
 }
 
+/* GET /people/{id}/journey: the person's journey, for their practitioner,
+ * named in its heading and speaking of "their" scores. */
 void
 wm_page_person_journey(struct wm_http *h)
 {
-	struct wm_buf base = WM_BUF_INIT;
+	struct wm_buf base = WM_BUF_INIT, title = WM_BUF_INIT;
 	int64_t person = wm_person_viewed(h, "viewed journey");
 
-	if (!person)
-		return;
+	if (!person || wm_person_named(h, person, &title))
+		goto out;
+	wm_buf_puts(&title, ": their journey");
 	wm_buf_puts(&base, "/people/");
 	wm_esc_url_s(&base, wm_route_param(&h->match, "id"));
-	wm_journey_page(h, person, "Journey", 0, wm_buf_str(&base));
+	wm_journey_page(h, person, wm_buf_str(&title), 0, wm_buf_str(&base));
+out:
+	wm_buf_release(&title);
 	wm_buf_release(&base);
 }
 
-/* A person's goals, read-only, for the practitioner alongside them. */
+/* GET /people/{id}/goals: a person's goals, read-only, for the
+ * practitioner alongside them. */
 void
 wm_page_person_goals(struct wm_http *h)
 {
+	struct wm_buf title = WM_BUF_INIT;
 	int64_t person = wm_person_viewed(h, "viewed goals");
 
-	if (!person)
-		return;
-	wm_page_start(h, "Their goals");
+	if (!person || wm_person_named(h, person, &title))
+		goto out;
+	wm_buf_puts(&title, ": their goals");
+	wm_person_page_start(h, wm_buf_str(&title));
 	HTML(h, "<p class=\"nhsuk-body\">The person's own goals, in their "
 	    "words, and how far along they say they are.</p>\n");
 	wm_goals_list(h, person, 0);
 	wm_page_end(h);
+out:
+	wm_buf_release(&title);
 }

@@ -167,6 +167,24 @@ try {
   await prac.goto(base + '/caseload?q=' + 'x'.repeat(101));
   check(await prac.$('.nhsuk-error-summary') !== null, 'a search over 100 characters is refused with the error summary');
   await axe(prac, 'the caseload with a refused search');
+  // The pages about one person name them, and lead back to the caseload.
+  await prac.goto(base + '/caseload?q=DEMO-000001');
+  await prac.click('main table a');
+  const heading = await prac.textContent('h1');
+  check(/^.+ \(DEMO-000001\): their journey$/.test(heading), `the journey names the person (${heading})`);
+  check(!/your score/.test(await prac.content()), 'the practitioner\'s journey never says "your score"');
+  await axe(prac, "a person's journey, for their practitioner");
+  await shoot(prac, 'their-journey');
+  await prac.goto(base + '/people/DEMO-000001/goals');
+  await axe(prac, "a person's goals, for their practitioner");
+  await prac.goto(base + '/people/DEMO-000001/measures');
+  check(/with .+ \(DEMO-000001\)$/.test(await prac.textContent('h1')), 'answering together names the person');
+  await axe(prac, 'the measures to answer together');
+  await prac.click('main ul a:has-text("DREEM recovery markers")');
+  await axe(prac, 'a measure answered together');
+  await prac.click('a.nhsuk-back-link');
+  await prac.waitForURL(/\/caseload$/);
+  check(true, 'the back link leads to the caseload');
   await prac.goto(base + '/measures');
   await prac.click('main a:has-text("Ten Top Tips")');
   await axe(prac, 'the Ten Top Tips form');

@@ -3,7 +3,9 @@
 # page with "Showing N to M of T" and the design system's pagination; a
 # search kept across pages; a search that cannot be used refused (400),
 # on the page and in the API; the view audited, and a failed audit or
-# read failing the page rather than showing it wrong.
+# read failing the page rather than showing it wrong. Then the
+# practitioner's pages about one person, which name them and speak of
+# "their" scores, while the person's own pages keep "your".
 . "$(dirname "$0")/lib.sh"
 
 small_network c.db || fail "the network was not built"
@@ -172,4 +174,63 @@ hasnt body "Person 001" "... which shows no one either"
 sqlite3 c.db "DROP TRIGGER no_caseload_audit"
 same "$(code -b mo.jar "$(U /caseload)")" "200" "the caseload once the audit log works again"
 
+# The practitioner's pages about one person name them and speak of them.
+MID=$(sqlite3 c.db "SELECT id FROM instrument WHERE url LIKE '%dreem-recovery-markers' ORDER BY id DESC LIMIT 1")
+WHO="Sam Testperson (P1)"
+same "$(code -b mo.jar "$(U /people/P1/measures)")" "200" "answer a measure together"
+has body "<title>Answer a measure together with $WHO - Waymark</title>" "names the person in the title"
+has body "<h1 class=\"nhsuk-heading-l\">Answer a measure together with $WHO</h1>" "and in the heading"
+has body '<a class="nhsuk-back-link" href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
+same "$(code -b mo.jar "$(U /people/P1/measures/$MID)")" "200" "the form, together"
+cp body together.html
+has together.html "<h1 class=\"nhsuk-heading-l\">DREEM recovery markers, together with $WHO</h1>" "names the person in the form's heading"
+has together.html "<title>DREEM recovery markers, together with $WHO - Waymark</title>" "and its title"
+has together.html 'href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
+answer() { # CODE: every question of the markers answered with CODE
+	local q a=()
+	for q in $(grep -o 'name="[a-z-]*" type="radio"' together.html | cut -d'"' -f2 | sort -u); do a+=(-d "$q=$1"); done
+	code -b mo.jar --data-urlencode "csrf=$(csrf together.html)" "${a[@]}" "$(U /people/P1/measures/$MID)"
+}
+same "$(answer disagree)" "303" "their first answers, together"
+same "$(code -b mo.jar "$(U /people/P1/measures/$MID/saved)")" "200" "the saved page"
+has body "<h1 class=\"nhsuk-heading-l\">Answers saved for $WHO</h1>" "names the person"
+has body "<title>Answers saved for $WHO - Waymark</title>" "in the title too"
+has body 'href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
+same "$(code -b mo.jar "$(U "/people/P1/measures/$MID/saved?later=1")")" "200" "the saved-for-later page"
+has body "<h1 class=\"nhsuk-heading-l\">Answers so far saved for $WHO</h1>" "names the person"
+same "$(answer agree)" "303" "their second answers, together"
+same "$(code -b mo.jar "$(U /people/P1/journey)")" "200" "their journey"
+cp body journey.html
+has journey.html "<title>$WHO: their journey - Waymark</title>" "names the person in the journey's title"
+has journey.html "<h1 class=\"nhsuk-heading-l\">$WHO: their journey</h1>" "and its heading"
+has journey.html 'href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
+has journey.html "their score has gone from 2.0 to 4.0" "speaks of their score"
+has journey.html "which means they agreed more with these statements." "and what it means, about them"
+has journey.html ": their scores over time</title>" "the chart's title too"
+hasnt journey.html "your score" "never says your score"
+hasnt journey.html "your scores" "nor your scores"
+hasnt journey.html "you agreed" "nor you agreed"
+same "$(code -b mo.jar "$(U /people/P2/journey)")" "200" "the journey of someone with marks in their name"
+has body "<title>Ann &amp; Bo &lt;O&#39;Neil&gt; (P2): their journey - Waymark</title>" "names them escaped in the title"
+has body "<h1 class=\"nhsuk-heading-l\">Ann &amp; Bo &lt;O&#39;Neil&gt; (P2): their journey</h1>" "and in the heading"
+same "$(code -b mo.jar "$(U /people/P1/goals)")" "200" "their goals"
+has body "<title>$WHO: their goals - Waymark</title>" "names the person in the title"
+has body "<h1 class=\"nhsuk-heading-l\">$WHO: their goals</h1>" "and the heading"
+has body 'href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
+same "$(code -b mo.jar "$(U /people/S001/journey)")" "200" "a person of the service they lead"
+has body "Aaron 001 (S001): their journey" "is named too"
+same "$(code -b mo.jar "$(U /people/GONE/journey)")" "404" "someone who has left is not found"
+
+# The person's own pages still speak to them.
+web_login sam.jar sam@example.org "correct horse battery"
+same "$(code -b sam.jar "$(U /journey)")" "200" "the person's own journey"
+has body "<h1 class=\"nhsuk-heading-l\">My journey</h1>" "is theirs"
+has body "your score has gone from 2.0 to 4.0" "speaks to them"
+has body ": your scores over time</title>" "the chart too"
+hasnt body "their score" "not of them"
+hasnt body "Back to the caseload" "with no caseload to go back to"
+same "$(code -b sam.jar "$(U /measures)")" "200" "the person's own measures"
+has body "<h1 class=\"nhsuk-heading-l\">Your measures</h1>" "are theirs"
+same "$(code -b sam.jar "$(U /measures/$MID/saved)")" "200" "their own saved page"
+has body "<h1 class=\"nhsuk-heading-l\">Your answers have been saved</h1>" "speaks to them"
 stop
