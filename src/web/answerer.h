@@ -1,7 +1,7 @@
 /*
  * Who is answering a form, about whom, and where their forms live: the
  * signed-in person, a member of staff about themselves, or a practitioner
- * alongside a person on their caseload (a {pid} in the path). Shared by
+ * alongside a person on their caseload (a {person} in the path). Shared by
  * the measure pages and the JSON API, so both apply the same scope.
  */
 #ifndef WM_WEB_ANSWERER_H

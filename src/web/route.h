@@ -1,6 +1,6 @@
 /*
  * Matching a request's method and path against the route table: patterns
- * like "/people/{id}/journey", where {name} matches one path segment.
+ * like "/people/{person}/journey", where {name} matches one path segment.
  * Paths are hostile: they are length-limited, must be plain (no empty,
  * "." or ".." segments, no encoded slashes), and parameters come back
  * percent-decoded and checked. Pure function over caller storage.
