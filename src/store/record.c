@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "core/standards.h"
+
 /* Which service the response counts for. */
 static int
 attribute(struct wm_store *s, const struct wm_response *r,
@@ -31,18 +33,18 @@ attribute(struct wm_store *s, const struct wm_response *r,
 	return WM_STORE_NOT_FOUND;
 }
 
-/* Ratings count only from those given the role for this service. */
+/* Core says which grant a rater needs (core/standards.h); the store only
+ * looks it up. */
 static int
 entitled(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, struct wm_buf *err)
 {
-	if (r->respondent != WM_RESPONDENT_LEAD &&
-	    r->respondent != WM_RESPONDENT_VALIDATOR)
+	struct wm_rater_grant g;
+
+	if (!wm_rater_grant(r->respondent, r->stakeholder, &g))
 		return 0;
-	return wm_store_grant_find(s, ids->author_id,
-	    wm_respondent_name(r->respondent), ids->unit_id,
-	    r->respondent == WM_RESPONDENT_VALIDATOR ?
-	    wm_stakeholder_code(r->stakeholder) : NULL, err);
+	return wm_store_grant_find(s, ids->author_id, g.role, ids->unit_id,
+	    g.group, err);
 }
 
 int

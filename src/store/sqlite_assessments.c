@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 
 int

@@ -46,8 +46,8 @@ pending_reopen(void *ctx, const struct wm_standard_query_row *q)
 {
 	struct edit *e = ctx;
 
-	if (q->id == e->reopen && strcmp(q->kind, "reopen") == 0 &&
-	    !q->answered_by)
+	if (q->id == e->reopen && wm_reopening_pending(q->kind,
+	    q->answered_by))
 		e->standard = q->standard;
 	return 0;
 }
@@ -88,14 +88,12 @@ edit_open(struct wm_http *h, struct edit *e)
 		else
 			wm_store_standard_queries(h->store, e->a.id,
 			    pending_reopen, e, &err);
-		/* A reopened standard is amended in the instrument its
-		 * latest version answered, so the rest carries over. */
-		if (!e->standard || e->latest_inst != e->inst ||
-		    wm_standard_items(e->in, e->standard, &e->from, &e->to)) {
+		if (!wm_reopen_range(e->in, e->inst, e->latest_inst,
+		    e->standard, &e->from, &e->to)) {
 			not_found(h);
 			goto out;
 		}
-	} else if (!e->a.current && !e->a.versions) {
+	} else if (!wm_assessment_editable(e->a.current, e->a.versions)) {
 		not_found(h);
 		goto out;
 	}
@@ -299,7 +297,7 @@ file_version(struct wm_store *s, int64_t response_id, void *ctx,
 	if ((rc = wm_store_assessment_versions(s, e->a.id, count_version,
 	    &version, err)))
 		return rc;
-	if (version != e->a.versions) {
+	if (wm_assessment_changed_meanwhile(e->a.versions, version)) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "the self-assessment changed meanwhile");
 		return WM_STORE_CONFLICT;
@@ -314,13 +312,11 @@ static struct wm_response *
 answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 {
 	struct wm_response *r = NULL;
-	size_t i;
 
 	if (e->reopen) {
 		if (wm_items_load(h, e->in, e->latest, &r))
 			return NULL;
-		for (i = e->from; i < e->to; i++)
-			r->answers[i].given = 0;
+		wm_reopen_carry_over(r, e->from, e->to);
 	} else if (!(r = wm_response_new(e->in))) {
 		return NULL;
 	}
@@ -352,18 +348,17 @@ wm_page_standards_save(struct wm_http *h)
 		    "Nothing was saved. Try again.");
 		goto out;
 	}
-	r->status = how && strcmp(how, "later") == 0 && !e.a.versions ?
-	    WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
+	r->status = wm_assessment_status(e.a.versions, how &&
+	    strcmp(how, "later") == 0);
 	r->subject.kind = WM_SUBJECT_SERVICE;
 	r->subject.id = e.a.svc.code;
 	r->author.kind = WM_SUBJECT_STAFF;
 	r->author.id = "me";
 	r->respondent = WM_RESPONDENT_LEAD;
 	wm_sa_authored(h, &e.a, &r->authored);
-	if (e.a.versions) {
-		reason_problem = wm_reason_problem(reason ? reason : "");
+	reason_problem = wm_amendment_problem(e.a.versions, reason);
+	if (e.a.versions)
 		f.reason = reason;
-	}
 	if (d.n == 0)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || reason_problem) {

@@ -99,7 +99,7 @@ evidence(struct wm_http *h, const struct wm_response *lead, int n)
 {
 	HTML(h, "<div class=\"nhsuk-inset-text\">\n<h3 class=\"nhsuk-heading-"
 	    "xs\">The service's evidence</h3>\n");
-	if (!wm_sa_evidence(lead, n, evidence_text, h))
+	if (!wm_standard_evidence(lead, n, evidence_text, h))
 		HTML(h, "<p class=\"nhsuk-body\">None given.</p>\n");
 	HTML(h, "</div>\n");
 }
