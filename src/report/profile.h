@@ -5,8 +5,8 @@
  * figures), the supportive service indicators (the share who agree, this
  * period and the last) and the team's Ten Top Tips (the share of "yes"
  * per tip, only in aggregate). Every figure goes through the service's
- * small-number rule (core/disclosure.h) and the team rule
- * (core/profile.h) before it is written: a withheld number is never
+ * small-number rule (core/disclosure.h), the ERFS rules (core/erfs.h)
+ * and the team rule (core/ten_top_tips.h) before it is written: a withheld number is never
  * written, not even hidden.
  *
  * Ownership: a struct wm_profile owns its instrument and tallies;
@@ -17,8 +17,11 @@
 
 #include <stdint.h>
 
+#include "core/erfs.h"
+#include "core/indicators.h"
 #include "core/instrument.h"
 #include "core/profile.h"
+#include "core/ten_top_tips.h"
 #include "store/store.h"
 #include "util/buf.h"
 

@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "core/disclosure.h"
+#include "core/erfs.h"
+#include "core/indicators.h"
 #include "core/profile.h"
+#include "core/ten_top_tips.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -140,6 +143,28 @@ test_differ(void **state)
 			fail_msg("%g and %g", t[i].a, t[i].b);
 }
 
+/* People's mean rating of an ERFS domain needs 5 ratings; staff's any. */
+static void
+test_erfs_means(void **state)
+{
+	static const struct {
+		enum wm_erfs_group g;
+		int64_t ratings;
+		int shown;
+	} t[] = {
+		{ WM_ERFS_PEOPLE, 0, 0 }, { WM_ERFS_PEOPLE, 4, 0 },
+		{ WM_ERFS_PEOPLE, 5, 1 }, { WM_ERFS_PEOPLE, 40, 1 },
+		{ WM_ERFS_STAFF, 0, 0 }, { WM_ERFS_STAFF, 1, 1 },
+		{ WM_ERFS_STAFF, 4, 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++)
+		assert_int_equal(wm_erfs_mean_shown(t[i].g, t[i].ratings),
+		    t[i].shown);
+}
+
 static void
 test_team(void **state)
 {
@@ -236,6 +261,7 @@ main(void)
 		cmocka_unit_test(test_agrees),
 		cmocka_unit_test(test_tally),
 		cmocka_unit_test(test_differ),
+		cmocka_unit_test(test_erfs_means),
 		cmocka_unit_test(test_team),
 		cmocka_unit_test(test_periods),
 	};
