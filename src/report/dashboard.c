@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
+
 void
 wm_dashboard_init(struct wm_dashboard *d)
 {
@@ -317,7 +319,8 @@ wm_dashboard_build(struct wm_store *s, int64_t unit_id,
 	memset(&w, 0, sizeof(w));
 	w.c = &out->change;
 	w.kind = -1;
-	if ((rc = wm_store_caseload_scores(s, unit_id, WM_URL_RECOVERY_MARKERS,
+	if ((rc = wm_store_caseload_scores(s, unit_id,
+	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
 	    score_row, &w, err)))
 		return w.failed ? oom(err) : rc;
 	walk_close(&w);

@@ -30,9 +30,6 @@
 #include "util/buf.h"
 #include "util/date.h"
 
-#define WM_URL_RECOVERY_MARKERS \
-	"https://waymark.example/fhir/Questionnaire/dreem-recovery-markers"
-
 /* One cycle's completion. */
 struct wm_dashboard_cycle {
 	int64_t id;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/disclosure.h"
+#include "core/known_instruments.h"
 #include "util/escape.h"
 
 const char *
@@ -11,13 +12,13 @@ wm_profile_url(enum wm_profile_kind kind)
 {
 	switch (kind) {
 	case WM_PROFILE_ERFS:
-		return WM_URL_ERFS;
+		return wm_known_url(WM_KNOWN_ERFS);
 	case WM_PROFILE_INDICATORS:
-		return WM_URL_INDICATORS;
+		return wm_known_url(WM_KNOWN_SUPPORTIVE_INDICATORS);
 	case WM_PROFILE_TIPS:
 		break;
 	}
-	return WM_URL_TIPS;
+	return wm_known_url(WM_KNOWN_TEN_TOP_TIPS);
 }
 
 const char *

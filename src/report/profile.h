@@ -25,12 +25,6 @@
 #include "store/store.h"
 #include "util/buf.h"
 
-#define WM_URL_ERFS "https://waymark.example/fhir/Questionnaire/erfs"
-#define WM_URL_INDICATORS \
-	"https://waymark.example/fhir/Questionnaire/" \
-	"dreem-supportive-service-indicators"
-#define WM_URL_TIPS "https://waymark.example/fhir/Questionnaire/ten-top-tips"
-
 enum wm_profile_kind {
 	WM_PROFILE_ERFS,	/* columns: 0 people using it, 1 staff */
 	WM_PROFILE_INDICATORS,	/* columns: 0 this period, 1 the last */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
 #include "util/escape.h"
 #include "web/form_items.h"
 #include "web/layout.h"
@@ -32,7 +33,7 @@ pick_row(void *ctx, const struct wm_instrument_row *row)
 	struct pick *p = ctx;
 	struct wm_instrument *in;
 
-	if (!row->family || strcmp(row->family, "core-standards") != 0)
+	if (!row->family || strcmp(row->family, wm_family_standards()) != 0)
 		return 0;
 	in = wm_page_instrument(p->h, row->id);
 	if (in && ((unsigned)p->who & in->respondents) &&
