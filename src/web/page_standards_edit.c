@@ -265,47 +265,6 @@ out:
 	edit_release(&e);
 }
 
-/* What the finished response is filed as, inside its transaction. */
-struct filing {
-	struct edit *e;
-	const char *reason;
-	int64_t account;
-};
-
-static int
-count_version(void *ctx, const struct wm_assessment_version_row *v)
-{
-	*(int *)ctx = v->version;
-	return 0;
-}
-
-static int
-file_version(struct wm_store *s, int64_t response_id, void *ctx,
-    struct wm_buf *err)
-{
-	struct filing *f = ctx;
-	struct edit *e = f->e;
-	int version = 0;
-	int rc;
-
-	if (!e->a.id && (rc = wm_store_assessment_open(s, e->a.svc.id,
-	    e->a.period, e->a.period_end, &e->a.id, err)))
-		return rc;
-	/* The form was built on the latest version read before this
-	 * transaction; a version filed meanwhile would be silently undone
-	 * (or, for a first submission, need a reason), so it is refused. */
-	if ((rc = wm_store_assessment_versions(s, e->a.id, count_version,
-	    &version, err)))
-		return rc;
-	if (wm_assessment_changed_meanwhile(e->a.versions, version)) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "the self-assessment changed meanwhile");
-		return WM_STORE_CONFLICT;
-	}
-	return wm_store_assessment_version_add(s, e->a.id, response_id,
-	    f->reason, e->standard, e->reopen, f->account, &version, err);
-}
-
 /* The answers to save: for one reopened standard, the latest version's
  * with that standard's replaced by the form's; else the form's. */
 static struct wm_response *
@@ -324,21 +283,50 @@ answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 	return r;
 }
 
+/* The audit log's words for a save. */
+static const char *
+action(const struct edit *e, const struct wm_response *r)
+{
+	if (r->status == WM_STATUS_IN_PROGRESS)
+		return "standards self-assessment saved to finish later";
+	if (!e->a.versions)
+		return "standards self-assessment submitted";
+	return e->reopen ? "standards self-assessment amended (one standard "
+	    "reopened)" : "standards self-assessment amended";
+}
+
+/* Saves a checked response: part-way as a draft, else as the next
+ * version, built on the versions the form was. */
+static int
+save(struct wm_http *h, struct edit *e, const struct wm_response *r,
+    const char *reason, struct wm_buf *err)
+{
+	struct wm_response_ids ids = { e->inst, e->a.svc.id, e->a.svc.id,
+	    h->who.account_id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    action(e, r), 1 };
+	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,
+	    e->a.versions, e->a.versions ? reason : NULL, e->standard,
+	    e->reopen, 0, 0 };
+	int64_t rid;
+
+	if (r->status == WM_STATUS_IN_PROGRESS)
+		return wm_store_response_record(h->store, r, &ids, &by, &rid,
+		    err);
+	return wm_store_assessment_submit(h->store, r, &ids, &by, &sub, &rid,
+	    err);
+}
+
 void
 wm_page_standards_save(struct wm_http *h)
 {
 	const char *how = wm_form_get(&h->form, "save");
 	const char *reason = wm_form_get(&h->form, "reason");
-	const char *reason_problem = NULL;
+	const char *reason_problem;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct edit e = { .a = WM_SA_INIT };
 	struct wm_response *r = NULL;
 	struct wm_buf err = WM_BUF_INIT;
-	struct filing f = { &e, NULL, h->who.account_id };
-	struct wm_recorder by = { h->who.account_id, h->address,
-	    "standards self-assessment submitted", 1, file_version, &f };
-	struct wm_response_ids ids;
-	int64_t rid;
 	int rc;
 
 	if (edit_open(h, &e))
@@ -357,8 +345,6 @@ wm_page_standards_save(struct wm_http *h)
 	r->respondent = WM_RESPONDENT_LEAD;
 	wm_sa_authored(h, &e.a, &r->authored);
 	reason_problem = wm_amendment_problem(e.a.versions, reason);
-	if (e.a.versions)
-		f.reason = reason;
 	if (d.n == 0)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || reason_problem) {
@@ -366,19 +352,7 @@ wm_page_standards_save(struct wm_http *h)
 		form(h, &e, &d, reason_problem, NULL);
 		goto out;
 	}
-	if (r->status == WM_STATUS_IN_PROGRESS) {
-		by.action = "standards self-assessment saved to finish later";
-		by.file = NULL;
-	} else if (e.a.versions) {
-		by.action = e.reopen ? "standards self-assessment amended "
-		    "(one standard reopened)" : "standards self-assessment "
-		    "amended";
-	}
-	ids.instrument_id = e.inst;
-	ids.subject_id = e.a.svc.id;
-	ids.unit_id = e.a.svc.id;
-	ids.author_id = h->who.account_id;
-	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	rc = save(h, &e, r, reason, &err);
 	if (rc == WM_STORE_EXISTS || rc == WM_STORE_CONFLICT)
 		wm_page_error(h, 409, "The self-assessment changed meanwhile",
 		    "Someone submitted a version while you were working on "

@@ -432,7 +432,10 @@ invite_row(void *ctx, const struct wm_invited_row *row)
 static int
 unit_of(void *ctx, const struct wm_assessment_row *row)
 {
-	((struct wm_invite *)ctx)->unit_id = row->unit_id;
+	struct wm_invite *v = ctx;
+
+	v->unit_id = row->unit_id;
+	v->versions = row->versions;
 	return 1;
 }
 

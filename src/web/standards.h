@@ -125,6 +125,7 @@ struct wm_invite {
 	char period[11], period_end[11], name[64];
 	enum wm_stakeholder group;
 	int64_t response_id;	/* their submitted ratings, or 0 */
+	int versions;		/* the service's submitted versions */
 	struct wm_standards_setup setup;
 	char base[48];		/* /validations/ID */
 };
