@@ -8,7 +8,10 @@
 #ifndef WM_CORE_TEN_TOP_TIPS_H
 #define WM_CORE_TEN_TOP_TIPS_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+#include "core/profile.h"
 
 /*
  * A team's Ten Top Tips are shown only in aggregate, and only when there
@@ -32,5 +35,19 @@ enum wm_team_state wm_team_shown(int64_t reflections, int64_t practitioners);
  * applied: 1 with the whole-number percentage (half up) when at least
  * WM_TEAM_MIN_REFLECTIONS applied, else 0. */
 int wm_team_share(int64_t yes, int64_t applied, int *percent);
+
+/* A quarter's reflections at a service, as the store counts them. */
+struct wm_team_quarter {
+	struct wm_quarter period;
+	int64_t reflections;
+	int64_t practitioners;
+};
+
+/* The latest of the quarters q[0 .. n) (in any order), not after `now`,
+ * whose reflections the team may see (wm_team_shown): 0 with *out set, or
+ * -1 when there is none, so that a view never goes blank just because a
+ * new quarter has begun. */
+int wm_team_latest_quarter(const struct wm_team_quarter *q, size_t n,
+    const struct wm_quarter *now, struct wm_quarter *out);
 
 #endif

@@ -49,6 +49,14 @@ struct wm_profile {
 const char *wm_profile_url(enum wm_profile_kind kind);
 const char *wm_profile_subject_kind(enum wm_profile_kind kind);
 
+/* The quarter the team's Ten Top Tips show when none is asked for: the
+ * latest up to `today`'s with enough reflections to show (core's team
+ * rule), into *period with *found 1; when no quarter has enough, today's,
+ * with *found 0. */
+int wm_profile_tips_latest(struct wm_store *s, int64_t unit_id,
+    const struct wm_date *today, struct wm_quarter *period, int *found,
+    struct wm_buf *err);
+
 /* Reads one view of a service for `period` (and, for the indicators, the
  * period before it). 0 with p->in NULL when the instrument is not loaded. */
 int wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,

@@ -425,12 +425,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " GROUP BY p.respondent, p.instrument_id, a.item, a.option "
 	    "ORDER BY 9, 1, 2, 3",
 	/* The quarters in which a service has completed responses to an
-	 * instrument about subjects of one kind, newest first. */
+	 * instrument about subjects of one kind, newest first, each with how
+	 * many and about how many distinct subjects. */
 	[ST_PROFILE_PERIODS] =
-	    "SELECT DISTINCT r.quarter FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
+	    "SELECT r.quarter, count(*), count(DISTINCT r.subject_id)"
+	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	    " WHERE i.url = ?1 AND r.unit_id = ?2 AND r.subject_kind = ?3"
-	    "  AND r.status = 'completed' ORDER BY 1 DESC LIMIT 40",
+	    "  AND r.status = 'completed' GROUP BY r.quarter"
+	    " ORDER BY 1 DESC LIMIT 40",
 	/* The change in a service's people's scores (the dashboard): each
 	 * person now on the caseload (caseload_unit), their responses by
 	 * response_due, their scores by the score table's key. Chained LEFT

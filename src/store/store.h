@@ -871,12 +871,20 @@ int wm_store_tip_counts(struct wm_store *s, const char *url,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
 
+struct wm_profile_period_row {
+	const char *quarter;	/* "2026-Q3" */
+	int64_t responses;	/* completed responses in it */
+	int64_t subjects;	/* distinct subjects they are about */
+};
+
 /* The quarters (newest first, at most 40) in which a service has
  * completed responses to `url` about subjects of `subject_kind`
- * (person, service or staff). */
+ * (person, service or staff), with how many and about how many subjects
+ * (for the Ten Top Tips, the practitioners who reflected). */
 int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
-    int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
+    int (*cb)(void *, const struct wm_profile_period_row *), void *ctx,
+    struct wm_buf *err);
 
 /* One score of one of a service's people, for their change over time. */
 struct wm_caseload_score_row {

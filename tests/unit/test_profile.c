@@ -204,6 +204,48 @@ test_team(void **state)
 			    (long long)s[i].applied, pct);
 }
 
+/* The quarter the team's tips show: the latest, not after now, with 5
+ * reflections from 2 practitioners; none when no quarter has them. */
+static void
+test_team_latest(void **state)
+{
+	static const struct wm_team_quarter q[] = {
+		{ { 2026, 4 }, 1, 1 },	/* a new quarter has just begun */
+		{ { 2026, 3 }, 5, 1 },	/* one practitioner's own */
+		{ { 2026, 2 }, 6, 2 },	/* the latest the team may see */
+		{ { 2027, 1 }, 9, 3 },	/* after now: dated ahead */
+		{ { 2025, 4 }, 12, 4 },
+		{ { 2026, 1 }, 4, 3 },	/* too few */
+	};
+	static const struct {
+		struct wm_quarter now;
+		size_t n;
+		int found;
+		struct wm_quarter want;
+	} t[] = {
+		{ { 2026, 4 }, NELEM(q), 1, { 2026, 2 } },
+		{ { 2026, 2 }, NELEM(q), 1, { 2026, 2 } },
+		{ { 2026, 1 }, NELEM(q), 1, { 2025, 4 } },
+		{ { 2027, 2 }, NELEM(q), 1, { 2027, 1 } },
+		{ { 2025, 3 }, NELEM(q), 0, { 0, 0 } },
+		{ { 2026, 4 }, 2, 0, { 0, 0 } },
+		{ { 2026, 4 }, 0, 0, { 0, 0 } },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		struct wm_quarter got = { 0, 0 };
+
+		assert_int_equal(wm_team_latest_quarter(q, t[i].n, &t[i].now,
+		    &got), t[i].found ? 0 : -1);
+		if (t[i].found) {
+			assert_int_equal(got.year, t[i].want.year);
+			assert_int_equal(got.quarter, t[i].want.quarter);
+		}
+	}
+}
+
 static void
 test_periods(void **state)
 {
@@ -264,6 +306,7 @@ main(void)
 		cmocka_unit_test(test_erfs_means),
 		cmocka_unit_test(test_team),
 		cmocka_unit_test(test_periods),
+		cmocka_unit_test(test_team_latest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
