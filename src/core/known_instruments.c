@@ -62,12 +62,22 @@ wm_known_of_url(const char *url, enum wm_known *out)
 	return -1;
 }
 
+/*
+ * Newsletter: "Examples of Supportive Service Indicators (DREEM)"
+ * Waymark: "both parts of DREEM, the recovery markers and the supportive
+ * service indicators, are one family in reports"
+ */
 const char *
 wm_family_dreem(void)
 {
 	return known[WM_KNOWN_RECOVERY_MARKERS].family;
 }
 
+/*
+ * Newsletter: "Will be validated by a range of stakeholders"
+ * Waymark: "a lead's self-assessment and the validators' forms are one
+ * family, so their lights for each standard sit side by side"
+ */
 const char *
 wm_family_standards(void)
 {

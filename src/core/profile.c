@@ -48,6 +48,10 @@ wm_quarter_format(const struct wm_quarter *p, char out[8])
 	out[7] = '\0';
 }
 
+/*
+ * Waymark: "the profile views, ERFS, the supportive service indicators
+ * and the team's Ten Top Tips, are read by calendar quarter"
+ */
 void
 wm_quarter_of(const struct wm_date *d, struct wm_quarter *out)
 {

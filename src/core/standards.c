@@ -1,8 +1,8 @@
 /*
  * The 10 core standards' rules: see standards.h. Each function that
- * carries out a sentence of the newsletter quotes it (Newsletter: "...");
- * the rules that are Waymark's own way of keeping them say so (Waymark:
- * "..."). tools/check-rules.sh checks the quotations and lists both in
+ * carries out a sentence of the newsletter quotes it, and the rules that
+ * are Waymark's own way of keeping it say so in their own words;
+ * tools/check-rules.sh checks the quotations and lists both in
  * docs/rules.md.
  */
 #include "core/standards.h"
