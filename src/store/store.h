@@ -97,6 +97,11 @@ int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 int wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
+/* One person by id, with their current service; WM_STORE_NOT_FOUND if
+ * there is no such person. */
+int wm_store_person_get(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
 
 struct wm_account_row {
 	int64_t id;
@@ -622,13 +627,32 @@ struct wm_caseload_row {
 	const char *unit_name;
 	const char *since;
 	const char *last_answered;	/* NULL if never */
+	int own;		/* on a service where the account is a
+				 * practitioner, not only its lead */
 };
 
-/* The people on the caseloads of the services where the account is a
- * practitioner or lead (at most 200), optionally only those whose name
- * or identifier contains `search`. */
-int wm_store_caseload(struct wm_store *s, int64_t account_id,
-    const char *search, int (*cb)(void *, const struct wm_caseload_row *),
+/* Which page of a caseload to read. */
+struct wm_caseload_query {
+	int64_t account_id;
+	const char *search;	/* NULL or "": everyone; else only those whose
+				 * name or identifier holds it, as plain text
+				 * and ignoring case */
+	int64_t offset;		/* how many to skip */
+	int limit;		/* at most this many rows */
+};
+
+/*
+ * One page of the people now on the caseloads of the services where the
+ * account is a practitioner or lead, and in *total how many there are in
+ * all (with the search). The account's own people come first: no one is
+ * assigned to a named worker, so "own" means those on the services where
+ * the account is a practitioner rather than only the lead. Then by name,
+ * ignoring case, and identifier. A person on two such services appears
+ * once. Costs one pass over the caseloads' people and the page's own rows:
+ * no one's answers are read but those on the page.
+ */
+int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
+    int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
 /* The person with this identifier if they are on such a caseload of the

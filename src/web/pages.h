@@ -82,9 +82,6 @@ void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
 
-/* The most pressing state of a person's measures, from their cycles. */
-enum wm_due wm_person_due(struct wm_http *h, int64_t person);
-
 /* A service the signed-in account leads, as a service lead's pages see
  * it. Owns `name`; release it with wm_led_service_release. */
 struct wm_led_service {
