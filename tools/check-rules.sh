@@ -61,11 +61,25 @@ if [ -z "$news" ]; then
 		dir=$(dirname "$dir")
 	done
 fi
-if [ -z "$news" ] || [ ! -r "$news" ]; then
-	echo "check-rules: the newsletter (the specification) was not found;" \
-	    "looked for ${news:-$seed} in:${looked:- WAYMARK_NEWSLETTER}." \
-	    "Set WAYMARK_NEWSLETTER to its path." >&2
+if [ -n "$news" ] && [ ! -r "$news" ]; then
+	echo "check-rules: WAYMARK_NEWSLETTER names $news, which cannot be" \
+	    "read" >&2
 	exit 2
+fi
+# Without the newsletter (a clone with no shared/seed above it), the
+# quotations are held to docs/rules.md, which records the newsletter's
+# SHA-256 and can only be written (--print) where the newsletter is: a
+# quotation added or changed since makes docs/rules.md out of date.
+if [ -z "$news" ]; then
+	if [ "$print" = 1 ]; then
+		echo "check-rules: --print needs the newsletter, to check the" \
+		    "quotations it lists; looked for $seed in:$looked." \
+		    "Set WAYMARK_NEWSLETTER to its path." >&2
+		exit 2
+	fi
+	echo "check-rules: the newsletter was not found (looked for $seed" \
+	    "in:$looked); checking the quotations against docs/rules.md," \
+	    "which was written against it" >&2
 fi
 if ! command -v python3 >/dev/null 2>&1; then
 	echo "check-rules: python3 is needed (make deps installs it)" >&2
@@ -73,7 +87,7 @@ if ! command -v python3 >/dev/null 2>&1; then
 fi
 
 exec python3 - "$root" "$news" "$print" <<'PY'
-import glob, json, os, re, sys
+import glob, hashlib, json, os, re, sys
 
 root, news_path, print_only = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
 problems = []
@@ -91,13 +105,18 @@ def normal(text):
     text = text.replace("*", "")
     return re.sub(r"\s+", " ", text).strip()
 
-try:
-    with open(news_path, encoding="utf-8") as f:
-        newsletter = normal(f.read())
-except (OSError, UnicodeDecodeError) as e:
-    print("check-rules: the newsletter could not be read: %s" % e,
-          file=sys.stderr)
-    sys.exit(2)
+newsletter = None
+digest = None
+if news_path:
+    try:
+        with open(news_path, "rb") as f:
+            raw = f.read()
+        newsletter = normal(raw.decode("utf-8"))
+        digest = hashlib.sha256(raw).hexdigest()
+    except (OSError, UnicodeDecodeError) as e:
+        print("check-rules: the newsletter could not be read: %s" % e,
+              file=sys.stderr)
+        sys.exit(2)
 
 TAG = re.compile(r'\b(Newsletter|Waymark):(\s*)("?)')
 FUNC = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\(")
@@ -173,7 +192,8 @@ for path in sources:
                 continue
             if kind == "Newsletter":
                 quoted += 1
-                if normal(words) not in newsletter:
+                if newsletter is not None and \
+                        normal(words) not in newsletter:
                     problem(path, first + 1, "Newsletter: \"%s\" is not "
                             "in the newsletter (%s)" % (words, news_path))
             rules.append((path, fn, kind, words))
@@ -191,7 +211,9 @@ def markdown():
            "own words to find its function.", "",
            "This page is generated: `tools/check-rules.sh --print "
            ">docs/rules.md`. `make check` fails when it is out of date.",
-           ""]
+           "",
+           "Quotations checked against the newsletter with SHA-256 `%s`."
+           % (digest or RECORDED), ""]
     groups = []
     for path, fn, kind, words in rules:
         if not groups or groups[-1][0] != path:
@@ -206,6 +228,25 @@ def markdown():
         out.append("")
     return "\n".join(out)
 
+# The newsletter's digest that docs/rules.md records, for a run without
+# the newsletter.
+RECORDED = "unknown"
+try:
+    with open("docs/rules.md", encoding="utf-8") as f:
+        have = f.read()
+except OSError:
+    have = None
+m = re.search(r"SHA-256 `([0-9a-f]{64})`", have or "")
+if m:
+    RECORDED = m.group(1)
+elif newsletter is None:
+    problem("docs/rules.md", 1, "records no newsletter SHA-256, so its "
+            "quotations cannot be trusted without the newsletter")
+if digest and m and digest != RECORDED:
+    problem("docs/rules.md", 1, "was written against another newsletter "
+            "(SHA-256 %s); regenerate it: tools/check-rules.sh --print "
+            ">docs/rules.md" % RECORDED)
+
 doc = markdown()
 if print_only:
     if problems:
@@ -214,11 +255,6 @@ if print_only:
     sys.stdout.write(doc)
     sys.exit(0)
 
-try:
-    with open("docs/rules.md", encoding="utf-8") as f:
-        have = f.read()
-except OSError:
-    have = None
 if have != doc:
     problem("docs/rules.md", 1, "out of date with the tags in src/core/; "
             "regenerate it: tools/check-rules.sh --print >docs/rules.md")
@@ -311,5 +347,6 @@ if problems:
 print("check-rules: ok (%d rules in %d functions, %d newsletter "
       "quotations checked against %s)" % (len(rules),
       len({(p, f) for p, f, _, _ in rules}), quoted,
-      os.path.basename(news_path)))
+      os.path.basename(news_path) if news_path else
+      "docs/rules.md, written against the newsletter"))
 PY

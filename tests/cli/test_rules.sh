@@ -2,7 +2,8 @@
 # in the newsletter (whitespace, line breaks, markup and curly quotes
 # aside), tags belong above a function in src/core/*.c, docs/rules.md
 # must be what --print writes, the instruments are named only by core's
-# table, and a missing newsletter stops the check with a clear message.
+# table; without the newsletter the quotations are held to docs/rules.md,
+# which records the newsletter it was written against.
 . "$(dirname "$0")/lib.sh"
 CHECK="$ROOT/tools/check-rules.sh"
 
@@ -79,15 +80,30 @@ has out "src/web/page.c:7: the measure family 'tips-family' is named by core's t
 has out "src/web/page.c:8: the measure family 'tips-family' written in SQL: bind" "... its family inside SQL"
 hasnt out "src/web/page.c:9:" "... but not words in a comment"
 
-run 2 "a missing newsletter stops the check" -- env WAYMARK_NEWSLETTER="$SCRATCH/nowhere.txt" bash "$CHECK" good
-has err "the newsletter (the specification) was not found" "... saying so"
-has err "Set WAYMARK_NEWSLETTER" "... and what to do"
+run 2 "a WAYMARK_NEWSLETTER that cannot be read stops the check" -- env WAYMARK_NEWSLETTER="$SCRATCH/nowhere.txt" bash "$CHECK" good
+has err "nowhere.txt, which cannot be read" "... saying so"
+has good/docs/rules.md "Quotations checked against the newsletter with SHA-256 \`$(sha256sum news.txt | cut -d' ' -f1)\`" "docs/rules.md records which newsletter its quotations were checked against"
 mkdir -p lone/repo lone/shared/seed
 cp -r good/. lone/repo/
-run 2 "without WAYMARK_NEWSLETTER, a tree with no shared/seed beside it stops" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/repo
-has err "shared/seed/000_c93e02231e46d1fc.txt" "... naming where it looked"
+run 0 "a clone with no newsletter above it holds the quotations to docs/rules.md" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/repo
+has err "the newsletter was not found (looked for shared/seed/000_c93e02231e46d1fc.txt" "... naming where it looked"
+has out "checked against docs/rules.md, written against the newsletter" "... and saying what it checked against"
+cp -r lone/repo lone/changed
+sed -i 's/meaningful and satisfying/meaningful, satisfying/' lone/changed/src/core/rule.c
+run 1 "... where a quotation changed since fails (docs/rules.md is out of date)" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/changed
+has out "docs/rules.md:1: out of date" "... saying so"
+run 2 "... and docs/rules.md cannot be rewritten there" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" --print lone/changed
+has err "--print needs the newsletter" "... saying why"
+cp -r lone/repo lone/undated
+sed -i '/SHA-256/d' lone/undated/docs/rules.md
+run 1 "... nor trusted when it records no newsletter" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/undated
+has out "records no newsletter SHA-256" "... saying so"
+rm -rf lone/changed lone/undated
 cp news.txt lone/shared/seed/000_c93e02231e46d1fc.txt
 run 0 "... and finds the newsletter in ../shared/seed/ from the project root" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/repo
+echo "A sentence added later." >>lone/shared/seed/000_c93e02231e46d1fc.txt
+run 1 "a docs/rules.md written against another newsletter fails" -- env -u WAYMARK_NEWSLETTER bash "$CHECK" lone/repo
+has out "was written against another newsletter" "... saying so"
 
 # The real tree: every tag's quotation is in the real newsletter and
 # docs/rules.md is up to date.
