@@ -504,3 +504,27 @@ wm_store_person_units_now(struct wm_store *s, const char *ident,
 		return WM_STORE_NOT_FOUND;
 	return rc;
 }
+
+int
+wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+    struct wm_buf *name, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SERVICE_FIND, err);
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		wm_buf_clear(name);
+		wm_buf_puts(name, wm_sq_col(st, 1));
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? WM_STORE_NOT_FOUND :
+	    wm_sq_fail(s, "looking up the service", err);
+}

@@ -314,6 +314,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
 	/* The person, and each service whose caseload they are on now (the
 	 * person's row alone, unit NULL, when they are on none). */
+	[ST_SERVICE_FIND] =
+	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
 	[ST_PERSON_UNITS_NOW] =
 	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
 	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"

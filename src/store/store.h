@@ -136,6 +136,10 @@ struct wm_grant_row {
 int wm_store_account_grants(struct wm_store *s, int64_t account_id,
     int (*cb)(void *, const struct wm_grant_row *), void *ctx,
     struct wm_buf *err);
+/* The service with this code: its id, and its name (into name);
+ * WM_STORE_NOT_FOUND if there is no such service. */
+int wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+    struct wm_buf *name, struct wm_buf *err);
 /* The person with this identifier (*person_id), and each service whose
  * caseload they are on now (cb, once per service; not at all if none);
  * WM_STORE_NOT_FOUND if there is no such person. */

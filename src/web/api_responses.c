@@ -94,7 +94,7 @@ responses_of(struct wm_http *h, int64_t person, int drafts)
 void
 wm_api_responses(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed responses");
+	int64_t person = wm_api_whose(h);
 
 	/* A person's drafts are theirs until finished. */
 	if (person)

@@ -239,22 +239,6 @@ wm_page_store_error(struct wm_http *h, int rc, const char *message)
 }
 
 int64_t
-wm_page_own_person(struct wm_http *h)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
-
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return person;
-}
-
-int64_t
 wm_page_own_service(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;

@@ -58,8 +58,6 @@ void wm_page_sign_in_first(struct wm_http *h);
  * that nothing wrong is shown in its place. */
 void wm_page_store_error(struct wm_http *h, int rc, const char *message);
 
-int64_t wm_page_own_person(struct wm_http *h);
-
 /* The service a signed-in member of staff works in; 0, with a 404 page
  * written, for anyone else. */
 int64_t wm_page_own_service(struct wm_http *h);

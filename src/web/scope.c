@@ -4,7 +4,9 @@
  */
 #include "web/scope.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,7 +76,7 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 {
 	const char *v = target_param[t] ? wm_route_param(&h->match,
 	    target_param[t]) : NULL;
-	struct wm_unit_row u;
+	struct wm_buf name = WM_BUF_INIT;
 	int64_t id = 0;
 	char *end = NULL;
 	int rc = 0, invited = 0;
@@ -91,11 +93,17 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 		}
 		break;
 	case WM_TARGET_SERVICE:
-		rc = wm_store_unit_find(h->store, v, &u, err);
-		if (rc == 0 && u.kind && strcmp(u.kind, "service") == 0) {
-			f->sc->service_id = u.id;
+		wm_buf_init(&name, sizeof(f->sc->service_name) - 1);
+		rc = wm_store_service_find(h->store, v, &id, &name, err);
+		if (rc == 0 && strlen(v) < sizeof(((struct wm_led_service *)
+		    0)->code)) {
+			f->sc->service_id = id;
 			f->sc->service_code = v;
+			snprintf(f->sc->service_name,
+			    sizeof(f->sc->service_name), "%s",
+			    wm_buf_str(&name));
 		}
+		wm_buf_release(&name);
 		break;
 	case WM_TARGET_INVITATION:
 		id = strtoll(v, &end, 10);
@@ -183,4 +191,49 @@ refused:
 	memset(sc, 0, sizeof(*sc));
 	wm_buf_release(&err);
 	return -1;
+}
+
+int64_t
+wm_scope_person(struct wm_http *h)
+{
+	if (!h->scope.person_id)
+		wm_page_not_found(h);
+	return h->scope.person_id;
+}
+
+int64_t
+wm_page_own_person(struct wm_http *h)
+{
+	if (!h->scope.own_person)
+		wm_page_not_found(h);
+	return h->scope.own_person;
+}
+
+int64_t
+wm_api_whose(struct wm_http *h)
+{
+	return wm_route_param(&h->match, "person") ? wm_scope_person(h) :
+	    wm_page_own_person(h);
+}
+
+int
+wm_service_led(struct wm_http *h, struct wm_led_service *out)
+{
+	out->id = 0;
+	out->code[0] = '\0';
+	wm_buf_clear(&out->name);
+	if (!h->scope.service_id || h->scope.rule != WM_RULE_SERVICE_LEAD) {
+		wm_page_not_found(h);
+		return -1;
+	}
+	out->id = h->scope.service_id;
+	snprintf(out->code, sizeof(out->code), "%s", h->scope.service_code);
+	wm_buf_puts(&out->name, h->scope.service_name);
+	return 0;
+}
+
+void
+wm_led_service_release(struct wm_led_service *s)
+{
+	wm_buf_release(&s->name);
 }

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "core/access.h"
+#include "util/buf.h"
 
 struct wm_http;
 
@@ -28,6 +29,7 @@ struct wm_scope {
 	const char *person_ident;	/* the path's, decoded */
 	int64_t service_id;	/* WM_TARGET_SERVICE */
 	const char *service_code;
+	char service_name[256];
 	int64_t assessment_id;	/* WM_TARGET_INVITATION */
 };
 
@@ -38,5 +40,34 @@ struct wm_scope {
  * is written to the audit log as a view of the named person's record
  * before the handler runs; if it cannot be written, nothing is shown. */
 int wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit);
+
+/*
+ * What the handlers ask, once the rule has allowed the request. Each
+ * answers from h->scope; a route whose rule does not name what is asked
+ * gets a 404 (and 0 or -1), never someone else's record.
+ */
+
+/* The person the path names, allowed and (if the route says so) audited. */
+int64_t wm_scope_person(struct wm_http *h);
+/* The signed-in person's own record. */
+int64_t wm_page_own_person(struct wm_http *h);
+/* Whose record an API read is about: the person the path names, for their
+ * supporter, or else the signed-in person's own. */
+int64_t wm_api_whose(struct wm_http *h);
+
+/* A service the signed-in account leads, as a lead's pages see it. Owns
+ * `name`; release it with wm_led_service_release. */
+struct wm_led_service {
+	int64_t id;
+	char code[65];
+	struct wm_buf name;
+};
+
+#define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
+
+/* The service the path names, which the rule checked the account leads:
+ * 0 with *out filled; else -1 with a 404. */
+int wm_service_led(struct wm_http *h, struct wm_led_service *out);
+void wm_led_service_release(struct wm_led_service *s);
 
 #endif

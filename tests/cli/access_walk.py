@@ -211,9 +211,22 @@ def admitted(status, headers):
 
 
 routes = []
+audits = {}
 for line in open(ROUTES):
-    method, pattern, rule, audit = line.split(' ', 3)
+    method, pattern, rule, audit = line.rstrip('\n').split(' ', 3)
     routes.append((method, pattern, rule))
+    if audit != '-':
+        audits[(method, pattern)] = audit
+
+
+def audited(action, ident):
+    """How many audit entries say `action` about the person `ident`."""
+    db = sqlite3.connect('file:%s?mode=ro' % DB, uri=True)
+    n = db.execute('SELECT count(*) FROM audit a JOIN person p ON '
+                   "p.id = a.subject_id WHERE a.subject_kind = 'person' AND "
+                   'a.action = ? AND p.ident = ?', (action, ident)).fetchone()
+    db.close()
+    return n[0]
 check(len(routes) > 50, 'the route table lists %d routes' % len(routes))
 for method, pattern, rule in routes:
     known = rule in RULES
@@ -245,8 +258,19 @@ for method, pattern, rule in routes:
         if method == 'POST' and pattern == '/sign-in':
             continue
         for inside in ((True, False) if rule in TARGET else (True,)):
-            path = fill(pattern, values(role, pattern, inside))
+            v = values(role, pattern, inside)
+            path = fill(pattern, v)
+            action = audits.get((method, pattern))
+            before = audited(action, v['person']) if action else 0
             status, headers, _ = send(role, method, path)
+            if action:
+                after = audited(action, v['person'])
+                logged = after == before + (1 if admitted(status, headers)
+                                            else 0)
+                check(logged, '%s %s as %s%s: audited as "%s" only when '
+                      'shown (%d entries before, %d after)' % (
+                          method, pattern, role, '' if inside else
+                          ', out of scope', action, before, after))
             want = role in RULES[rule] and inside
             got = admitted(status, headers)
             refused_as_missing = status == 404
