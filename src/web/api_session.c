@@ -57,7 +57,7 @@ wm_api_sign_in(struct wm_http *h)
 	switch (wm_auth_sign_in(h->store, email, password, h->address, h->now,
 	    &h->who, &err)) {
 	case WM_AUTH_OK:
-		wm_http_cookie(h, WM_COOKIE_SESSION, h->who.token,
+		wm_http_cookie(h, h->site->session_cookie, h->who.token,
 		    WM_SESSION_MAX_COOKIE);
 		session_reply(h, 200);
 		break;
@@ -86,11 +86,11 @@ wm_api_sign_out(struct wm_http *h)
 	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_cookie_get(h->cookies, WM_COOKIE_SESSION, token,
+	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
 	    sizeof(token)) == 0 && wm_auth_sign_out(h->store, token, &err))
 		wm_api_error(h, 500, "the session could not be ended", NULL);
 	else {
-		wm_http_cookie(h, WM_COOKIE_SESSION, "", 0);
+		wm_http_cookie(h, h->site->session_cookie, "", 0);
 		wm_api_reply(h, 200, json_pack("{s:b}", "signed_out", 1));
 	}
 	wm_buf_release(&err);

@@ -67,12 +67,12 @@ form(struct wm_http *h, const char *pre, const char *email, const char *err)
 static int
 pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1])
 {
-	if (wm_cookie_get(h->cookies, WM_COOKIE_PRE, out, WM_TOKEN_LEN + 1) ==
-	    0 && wm_token_valid(out))
+	if (wm_cookie_get(h->cookies, h->site->pre_cookie, out,
+	    WM_TOKEN_LEN + 1) == 0 && wm_token_valid(out))
 		return 0;
 	if (wm_token_new(out))
 		return -1;
-	wm_http_cookie(h, WM_COOKIE_PRE, out, 3600);
+	wm_http_cookie(h, h->site->pre_cookie, out, 3600);
 	return 0;
 }
 
@@ -105,7 +105,7 @@ wm_page_sign_in(struct wm_http *h)
 	switch (wm_auth_sign_in(h->store, email ? email : "",
 	    password ? password : "", h->address, h->now, &h->who, &err)) {
 	case WM_AUTH_OK:
-		wm_http_cookie(h, WM_COOKIE_SESSION, h->who.token,
+		wm_http_cookie(h, h->site->session_cookie, h->who.token,
 		    WM_SESSION_MAX_COOKIE);
 		wm_http_redirect(h, "/");
 		break;
@@ -134,10 +134,10 @@ wm_page_sign_out(struct wm_http *h)
 	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_cookie_get(h->cookies, WM_COOKIE_SESSION, token,
+	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
 	    sizeof(token)) == 0)
 		wm_auth_sign_out(h->store, token, &err);
-	wm_http_cookie(h, WM_COOKIE_SESSION, "", 0);
+	wm_http_cookie(h, h->site->session_cookie, "", 0);
 	wm_http_redirect(h, "/sign-in");
 	wm_buf_release(&err);
 }

@@ -279,8 +279,9 @@ csrf_ok(struct wm_http *h, enum wm_access access)
 		return 0;
 	if (access == WM_ACCESS_SIGNED_IN)
 		return h->signed_in && wm_token_equal(sent, h->who.csrf);
-	return wm_cookie_get(h->cookies, WM_COOKIE_PRE, pre, sizeof(pre)) == 0 &&
-	    wm_token_valid(pre) && wm_token_equal(sent, pre);
+	return wm_cookie_get(h->cookies, h->site->pre_cookie, pre,
+	    sizeof(pre)) == 0 && wm_token_valid(pre) &&
+	    wm_token_equal(sent, pre);
 }
 
 static int
@@ -415,7 +416,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		    "Try again in a few minutes.");
 		page = NULL;
 	}
-	if (page && wm_cookie_get(h.cookies, WM_COOKIE_SESSION, token,
+	if (page && wm_cookie_get(h.cookies, srv->site.session_cookie, token,
 	    sizeof(token)) == 0)
 		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
 		    &err) == WM_AUTH_OK;
@@ -546,6 +547,10 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.db = o->db;
 	srv.site.base_url = o->base_url;
 	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
+	srv.site.session_cookie = srv.site.secure ? WM_COOKIE_HOST
+	    WM_COOKIE_SESSION : WM_COOKIE_SESSION;
+	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
+	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
