@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include "core/session.h"
+
 #include "web/api.h"
 #include "web/cookie.h"
 
@@ -49,6 +51,7 @@ wm_api_sign_in(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	const char *email, *password;
 	json_t *body = wm_api_body(h);
+	int64_t minutes;
 	char msg[120];
 
 	if (!body || wm_api_string(h, body, "email", 1, &email) ||
@@ -65,9 +68,10 @@ wm_api_sign_in(struct wm_http *h)
 		wm_api_error(h, 401, "email or password not recognised", NULL);
 		break;
 	case WM_AUTH_WAIT:
+		minutes = wm_signin_wait_minutes(h->who.wait_seconds);
 		snprintf(msg, sizeof(msg), "too many attempts to sign in: wait "
-		    "%lld seconds, then try again",
-		    (long long)h->who.wait_seconds);
+		    "%lld minute%s, then try again", (long long)minutes,
+		    minutes == 1 ? "" : "s");
 		wm_api_error(h, 429, msg, NULL);
 		break;
 	case WM_AUTH_ERROR:

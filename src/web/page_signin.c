@@ -1,12 +1,14 @@
 /*
- * Signing in and out. A refusal never says whether the email exists;
- * repeated failures are slowed (web/auth.c).
+ * Signing in and out. A refusal never says whether the email exists, and
+ * nor does a wait: repeated failures are slowed alike for every email
+ * (web/auth.c), and the wait is told in whole minutes.
  */
 #include "web/pages.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/session.h"
 #include "util/escape.h"
 #include "util/token.h"
 #include "web/cookie.h"
@@ -100,6 +102,7 @@ wm_page_sign_in(struct wm_http *h)
 	const char *password = wm_form_get(&h->form, "password");
 	const char *pre = wm_form_get(&h->form, "csrf");
 	struct wm_buf err = WM_BUF_INIT;
+	int64_t minutes;
 	char msg[120];
 
 	switch (wm_auth_sign_in(h->store, email ? email : "",
@@ -115,9 +118,10 @@ wm_page_sign_in(struct wm_http *h)
 		break;
 	case WM_AUTH_WAIT:
 		h->status = 429;
+		minutes = wm_signin_wait_minutes(h->who.wait_seconds);
 		snprintf(msg, sizeof(msg), "Too many attempts to sign in. Wait "
-		    "%lld seconds, then try again.",
-		    (long long)h->who.wait_seconds);
+		    "%lld minute%s, then try again.", (long long)minutes,
+		    minutes == 1 ? "" : "s");
 		form(h, pre, email, msg);
 		break;
 	case WM_AUTH_ERROR:

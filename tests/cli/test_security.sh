@@ -118,3 +118,89 @@ has term.out "refused after SIGTERM" "after SIGTERM no new connection is taken"
 has term.out "in flight: HTTP/1.1 403 Forbidden" "a slow request in flight still gets its answer"
 secs=$(sed -n 's/^gone //p' term.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not $secs < 2)" && pass "the server exits within 2 s of its last answer, the idle connection open ($secs s)" || fail "shutdown: $(cat term.out)"
+
+# --- The sign-in throttle ---------------------------------------------------
+start demo.db || fail "the server did not start again: $(cat server.log)"
+read -r LEMAIL LPASS <<<"$(signin lead)"
+read -r VEMAIL VPASS <<<"$(signin validator)"
+read -r CEMAIL CPASS <<<"$(signin commissioner)"
+J=(-H 'Content-Type: application/json')
+api_try() { # EMAIL PASSWORD [CURL-ARGS...]: the status; the body in ./body
+	local e=$1 p=$2
+	shift 2
+	code "${J[@]}" "$@" -d "{\"email\": \"$e\", \"password\": \"$p\"}" "$(U /api/v1/session)"
+}
+# The throttle's key for EMAIL from ADDRESS: the hash of the email,
+# trimmed and lower-cased, and the address.
+key() { python3 -c "import hashlib, sys; print('email:' + hashlib.blake2b(sys.argv[1].strip().lower().encode(), digest_size=32).hexdigest() + '@' + sys.argv[2])" "$1" "$2"; }
+# seed EMAIL N: N failures just now for EMAIL from 127.0.0.1, a wait of
+# many seconds, longer than the steps below take however slow the machine.
+seed() {
+	local k i
+	k=$(key "$1" 127.0.0.1)
+	for i in $(seq "$2"); do echo "INSERT INTO signin_failure(key, at) VALUES ('$k', strftime('%s', 'now'));"; done | sqlite3 demo.db
+}
+# It used to answer 429 for an email with an account and 401 for one
+# without, after the same failures: now the two are byte for byte alike.
+k=$(api_try "$LEMAIL" "a guess"); cp body known.json
+u=$(api_try "nobody@demo.waymark.example" "a guess"); cp body unknown.json
+same "$k $u" "401 401" "a wrong guess for an email with an account and one without are refused alike"
+cmp -s known.json unknown.json && pass "... byte for byte" || fail "refusals differ: $(cat known.json) / $(cat unknown.json)"
+seed "$LEMAIL" 8
+seed "nobody@demo.waymark.example" 8
+k=$(api_try "$LEMAIL" "$LPASS"); cp body known.json
+u=$(api_try "nobody@demo.waymark.example" "$LPASS"); cp body unknown.json
+same "$k $u" "429 429" "after repeated failures both wait (even the right password)"
+cmp -s known.json unknown.json && pass "... and the answers are byte for byte alike" || fail "waits differ: $(cat known.json) / $(cat unknown.json)"
+has known.json "wait 1 minute" "... telling the wait in whole minutes"
+k=$(api_try " ${LEMAIL^^} " "$LPASS")
+same "$k" "429" "... however the email is typed (spaces, capitals)"
+# The form: the same, but for the email it shows again.
+code -c form.jar -b form.jar "$(U /sign-in)" >/dev/null
+FCS=$(csrf body)
+form_try() { code -b form.jar --data-urlencode "csrf=$FCS" --data-urlencode "email=$1" --data-urlencode "password=$2" "$(U /sign-in)"; }
+k=$(form_try "$LEMAIL" "$LPASS"); sed "s/$LEMAIL/EMAIL/g" body >known.html
+u=$(form_try "nobody@demo.waymark.example" "$LPASS"); sed "s/nobody@demo.waymark.example/EMAIL/g" body >unknown.html
+same "$k $u" "429 429" "the form makes both wait"
+cmp -s known.html unknown.html && pass "... with the same page but for the email typed" || fail "form waits differ"
+has known.html "Wait 1 minute, then try again." "... in whole minutes"
+k=$(form_try "$CEMAIL" "a guess"); sed "s/$CEMAIL/EMAIL/g" body >known.html
+u=$(form_try "nobody2@demo.waymark.example" "a guess"); sed "s/nobody2@demo.waymark.example/EMAIL/g" body >unknown.html
+same "$k $u" "200 200" "the form refuses both alike"
+cmp -s known.html unknown.html && pass "... with the same page but for the email typed" || fail "form refusals differ"
+# No email is kept in clear, known or not.
+for f in demo.db demo.db-wal; do
+	[ -f $f ] && hasnt $f "nobody@demo" "$f holds no email tried"
+done
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key LIKE '%demo.waymark%' OR key LIKE '%nobody%'")" "0" "the throttle keys emails by their hash"
+
+# Failures from other addresses (here 127.0.0.2 to 127.0.0.4) used to make
+# the owner wait: now the owner's own address is not slowed by them.
+for i in 2 3 4; do
+	for j in 1 2 3 4 5 6; do
+		api_try "$VEMAIL" "guess $i $j" --interface 127.0.0.$i >/dev/null
+	done
+done
+same "$(api_try "$VEMAIL" "guess again" --interface 127.0.0.4)" "429" "an address that guessed waits"
+same "$(api_try "$VEMAIL" "$VPASS")" "200" "the owner signs in from their own address at once"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key = '$(key "$VEMAIL" 127.0.0.1)'")/$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key = '$(key "$VEMAIL" 127.0.0.4)'")" "0/5" "the owner's success clears their own address's record, not the guesser's"
+
+# 24 simultaneous guesses used to get 6 to 8 passwords checked against 5
+# allowed: each attempt is now counted and recorded before it is checked.
+tries=()
+for i in $(seq 24); do
+	api_try "$PEMAIL" "simultaneous $i" --interface 127.0.0.9 -o /dev/null >"try.$i" &
+	tries+=($!)
+done
+wait "${tries[@]}"
+checked=$(grep -lx 401 try.* | wc -l)
+waited=$(grep -lx 429 try.* | wc -l)
+[ "$checked" -ge 1 ] && [ "$checked" -le 5 ] && pass "of 24 simultaneous guesses at most 5 are checked ($checked)" || fail "$checked of 24 simultaneous guesses were checked"
+same "$((checked + waited))" "24" "... and the rest are told to wait"
+
+# Attempts older than the window are purged.
+sqlite3 demo.db "INSERT INTO signin_failure(key, at) VALUES ('ip:192.0.2.1', strftime('%s', 'now') - 3600)"
+api_try "$VEMAIL" "one more guess" >/dev/null
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE at < strftime('%s', 'now') - 901")" "0" "attempts older than 15 minutes are purged"
+stop
+PID=""
