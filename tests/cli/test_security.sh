@@ -75,6 +75,50 @@ secs=$(sed -n 's/^closed //p' slow.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "the trickling client is cut off at the deadline ($secs s of 3)" || fail "the trickling client: $(cat slow.out)"
 grep -qE '^POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
 
+# --- Views of a person's draft answers are audited --------------------------
+# "Answer together" showed the person's saved answers, and the list of
+# measures which forms they had started, with no audit entry.
+printf 'walk to the harbour at dawn\n' >mine.pw
+$WAYMARK account add --db demo.db --email mine@example.org --name "Mine Person" --person "$mine" --grant person@exbridge-recovery --password-file mine.pw >/dev/null || fail "no account for $mine"
+MID=$(sqlite3 demo.db "SELECT id FROM instrument WHERE url LIKE '%dreem-recovery-markers'")
+code -b prac.jar "$(U "/people/$mine/measures/$MID")" >/dev/null
+TCS=$(csrf body)
+same "$(code -b prac.jar --data-urlencode "csrf=$TCS" -d hopeful=agree -d save=later "$(U "/people/$mine/measures/$MID")")" "303" "answers given together are saved to finish later"
+views() { sqlite3 demo.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id AND a.subject_kind = 'person' WHERE p.ident = '$mine' AND a.action = '$1' AND a.address = '127.0.0.1' AND a.actor_account_id = (SELECT id FROM account WHERE email = '$PEMAIL')"; }
+LIST="viewed measures to answer together"
+FORM="viewed a measure to answer together, with any answers saved"
+before=$(views "$LIST")
+same "$(code -b prac.jar "$(U "/people/$mine/measures")")" "200" "the measures to answer together"
+has body "Started: your answers so far are saved" "... show which the person has started"
+same "$(views "$LIST")" "$((before + 1))" "... and that view is audited: who, whose, from where"
+before=$(views "$FORM")
+same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "200" "the form to answer together"
+grep -A30 'I feel hopeful about my future' body | grep -q 'value="agree" checked' && pass "... shows the person's saved answers" || fail "the saved answer is not shown"
+same "$(views "$FORM")" "$((before + 1))" "... and that view is audited"
+same "$(sqlite3 demo.db "SELECT detail FROM audit WHERE action = '$FORM' ORDER BY id DESC LIMIT 1")" "DREEM recovery markers" "... naming the measure"
+web_login mine.jar mine@example.org "walk to the harbour at dawn"
+all=$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action LIKE 'viewed%answer together%'")
+same "$(code -b mine.jar "$(U /measures)")" "200" "the person's own list of measures"
+same "$(code -b mine.jar "$(U /measures/$MID)")" "200" "... and their own form"
+same "$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action LIKE 'viewed%answer together%'")" "$all" "... are not logged as views by someone else"
+same "$(code -b mine.jar "$(U /my-record/record.json)")" "200" "the person downloads their record"
+python3 - body "$LIST" "$FORM" >py.out 2>&1 <<'PY'
+import json, sys
+views = json.load(open(sys.argv[1]))["record_views"]
+for what in sys.argv[2:]:
+    assert any(v["what"] == what and v["who"] != "Waymark" and v["from"] == "127.0.0.1" for v in views), what
+print("ok")
+PY
+has py.out "ok" "... and sees both views in who has viewed it"
+# A view that cannot be audited is not shown.
+sqlite3 demo.db "CREATE TRIGGER no_views BEFORE INSERT ON audit WHEN NEW.action LIKE 'viewed%answer together%' BEGIN SELECT RAISE(ABORT, 'the audit log is full'); END"
+same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "500" "when the audit log cannot be written, the form is not shown"
+has body "The person&#39;s record could not be shown" "... with a plain error page"
+hasnt body 'checked' "... and none of the person's answers"
+same "$(code -b prac.jar "$(U "/people/$mine/measures")")" "500" "nor is the list of measures"
+hasnt body "Started:" "... nor which the person has started"
+sqlite3 demo.db "DROP TRIGGER no_views"
+
 # --- SIGTERM does not wait for idle connections ---------------------------
 # It waited up to 10 s while any connection was open, idle or not.
 python3 - "$PORT" "$PID" >term.out 2>&1 <<'PY'
