@@ -41,17 +41,22 @@ struct attempt {
 	int64_t address_row;	/* this attempt's row under address_key */
 };
 
+static int
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 static void
 attempt_init(struct attempt *a, const char *email, const char *address)
 {
 	char hash[WM_TOKEN_HASH_LEN + 1];
 	size_t n, i;
 
-	while (*email == ' ' || *email == '\t')
+	while (blank(*email))
 		email++;
 	n = strnlen(email, sizeof(a->email) - 1);
-	while (n > 0 && (email[n - 1] == ' ' || email[n - 1] == '\t' ||
-	    email[n - 1] == '\r' || email[n - 1] == '\n'))
+	while (n > 0 && blank(email[n - 1]))
 		n--;
 	for (i = 0; i < n; i++)
 		a->email[i] = email[i] >= 'A' && email[i] <= 'Z' ?
