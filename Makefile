@@ -78,6 +78,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory MODE=check all $(patsubst build/release/%,build/check/%,$(UNIT_BIN))
 	@tools/check-source.sh
+	@tools/check-rules.sh
 	@tests/run-all.sh build/check
 
 unit: $(UNIT_BIN)

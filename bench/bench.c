@@ -24,6 +24,7 @@
 
 #include "cli/demo.h"
 #include "core/cycle.h"
+#include "core/known_instruments.h"
 #include "core/response.h"
 #include "report/dashboard.h"
 #include "util/diag.h"
@@ -419,9 +420,8 @@ writes(int argc, char **argv)
 
 	if (!db || threads < 1 || threads > 64 ||
 	    wm_store_open(db, 0, &s, &err) ||
-	    wm_store_instrument_get(s, "https://waymark.example/fhir/"
-	    "Questionnaire/dreem-recovery-markers", "1.0.0", &inst, &text,
-	    &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
+	    wm_store_instrument_get(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
+	    "1.0.0", &inst, &text, &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
 	    wm_instrument_parse(text.data, text.len, &in, &dg)) {
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
 		return 1;
@@ -1132,7 +1132,8 @@ run_part(void *arg)
 		break;
 	case PART_CHANGE:
 		rc = wm_store_caseload_scores(r->c.s, r->c.unit_id,
-		    WM_URL_RECOVERY_MARKERS, skip_score, NULL, &err);
+		    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), skip_score, NULL,
+		    &err);
 		break;
 	case PART_PROFILES:
 		rc = wm_profile_load(r->c.s, WM_PROFILE_ERFS, r->c.unit_id,

@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 
 int cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv);
@@ -59,21 +59,20 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	if ((rc = cli_open(db, 0, &s)))
 		return rc;
-	if (months && m != wm_store_standards_months(s)) {
-		struct wm_date today;
+	if (months) {
+		struct wm_date today, first;
 		char jan1[11];
 		int64_t kept = 0;
 
-		/* Periods tile the year: a new length starts with a new
-		 * year, so this year's periods keep theirs. */
 		cli_today(&today);
-		snprintf(jan1, sizeof(jan1), "%04d-01-01", today.year);
+		wm_period_year_start(&today, &first);
+		wm_date_format(&first, jan1);
 		if (wm_store_assessments_since(s, jan1, &kept, &err))
 			goto fail;
-		if (kept) {
-			cli_error("--period-months: this year's self-assessments "
-			    "already use %d-month periods; change the length "
-			    "at the turn of the year", wm_store_standards_months(s));
+		if ((problem = wm_period_change_problem(
+		    wm_store_standards_months(s), (int)m, kept))) {
+			cli_error("--period-months: %s (periods are %d months now)", problem,
+			    wm_store_standards_months(s));
 			rc = CLI_USAGE;
 			goto out;
 		}

@@ -85,7 +85,6 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	    (rc = demo_network(d)) ||
 	    (rc = demo_services(d)) ||
 	    (rc = demo_people(d)) ||
-	    (rc = wm_store_assessments_adopt(s, &d->err)) ||
 	    (rc = demo_sign_ins(d, &d->sign_ins)) ||
 	    (rc = wm_store_commit(s, &d->err))) {
 		wm_store_rollback(s);

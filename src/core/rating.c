@@ -48,6 +48,11 @@ wm_rating_from_value(double v, int has_value)
 	return WM_RATING_NONE;
 }
 
+/*
+ * Newsletter: "Can be self - monitored (through a traffic light system)"
+ * Waymark: "a standard's light is red, amber or green, or not rated; the
+ * lights are the instrument's options, never codes in C"
+ */
 int
 wm_item_is_rating(const struct wm_item *it)
 {
@@ -73,6 +78,12 @@ wm_rating_consensus(const enum wm_rating *r, size_t n)
 	return wm_rating_consensus_counts(count);
 }
 
+/*
+ * Newsletter: "Will be validated by a range of stakeholders"
+ * Waymark: "the validators' consensus is the lower median of their
+ * lights, so a standard never looks better than half its validators
+ * judged it"
+ */
 enum wm_rating
 wm_rating_consensus_counts(const size_t count[4])
 {
@@ -103,6 +114,11 @@ wm_stakeholder_code(enum wm_stakeholder s)
 	return (size_t)s < N_STAKEHOLDERS ? stakeholders[s].code : "";
 }
 
+/*
+ * Waymark: "a validator speaks for one stakeholder group: people with
+ * lived experience, supporters or carers, peer workers, practitioners
+ * from other services, or commissioners"
+ */
 int
 wm_stakeholder_from_code(const char *code, enum wm_stakeholder *out)
 {

@@ -2,6 +2,11 @@
 
 #include <string.h>
 
+/*
+ * Waymark: "the network chooses how many validators from how many
+ * stakeholder groups make a standard validated, never more groups than
+ * validators"
+ */
 const char *
 wm_validation_rule_problem(const struct wm_validation_rule *r)
 {
@@ -15,6 +20,10 @@ wm_validation_rule_problem(const struct wm_validation_rule *r)
 	return NULL;
 }
 
+/*
+ * Waymark: "disagreement is the finding: a validator disagrees with the
+ * service's own light when a step or more apart"
+ */
 int
 wm_rating_steps(enum wm_rating a, enum wm_rating b)
 {
@@ -23,6 +32,12 @@ wm_rating_steps(enum wm_rating a, enum wm_rating b)
 	return a > b ? (int)a - (int)b : (int)b - (int)a;
 }
 
+/*
+ * Newsletter: "Will be validated by a range of stakeholders"
+ * Waymark: "a standard is validated once enough validators from enough
+ * different stakeholder groups have rated it, by default 2 from 2; every
+ * disagreement is counted, never averaged away"
+ */
 void
 wm_validation_assess(enum wm_rating self,
     const struct wm_validation_vote *votes, size_t n,

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 
 int
@@ -507,33 +507,4 @@ wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out)
 	    (int)g : dflt.min_groups;
 	if (wm_validation_rule_problem(out))
 		*out = dflt;
-}
-
-int
-wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err)
-{
-	static const enum stmt steps[] = { ST_ADOPT_ASSESSMENTS,
-	    ST_ADOPT_VERSIONS, ST_ADOPT_INVITATIONS, ST_ADOPT_VALIDATIONS };
-	int months = wm_store_standards_months(s);
-	sqlite3_stmt *st;
-	char now[32];
-	size_t i;
-	int own, rc;
-
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if ((rc = wm_sq_tx_begin(s, &own, err)))
-		return rc;
-	wm_sq_now(s, now);
-	for (i = 0; rc == 0 && i < sizeof(steps) / sizeof(steps[0]); i++) {
-		if (!(st = wm_sq_stmt(s, steps[i], err))) {
-			rc = WM_STORE_ERROR;
-			break;
-		}
-		sqlite3_bind_int(st, 1, months);
-		if (steps[i] == ST_ADOPT_ASSESSMENTS)
-			wm_sq_text(st, 2, now);
-		rc = wm_sq_exec(s, st, "filing standards ratings", err);
-	}
-	return wm_sq_tx_end(s, own, rc, err);
 }

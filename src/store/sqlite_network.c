@@ -194,6 +194,7 @@ wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 struct person_each {
 	int (*cb)(void *, const struct wm_person_row *);
 	void *ctx;
+	int rows;
 };
 
 static int
@@ -204,6 +205,7 @@ person_row(sqlite3_stmt *st, void *arg)
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4) };
 
+	e->rows++;
 	return e->cb(e->ctx, &row);
 }
 
@@ -212,13 +214,35 @@ wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct person_each e = { cb, ctx };
+	struct person_each e = { cb, ctx, 0 };
 	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_id(st, 1, unit_id);
 	return wm_sq_each(s, st, person_row, &e, "listing people", err);
+}
+
+int
+wm_store_person_get(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct person_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	if ((rc = wm_sq_each(s, st, person_row, &e, "reading a person", err)))
+		return rc;
+	if (e.rows == 0) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no such person");
+		return WM_STORE_NOT_FOUND;
+	}
+	return 0;
 }
 
 int

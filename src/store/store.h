@@ -97,6 +97,11 @@ int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 int wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
+/* One person by id, with their current service; WM_STORE_NOT_FOUND if
+ * there is no such person. */
+int wm_store_person_get(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
 
 struct wm_account_row {
 	int64_t id;
@@ -325,12 +330,6 @@ struct wm_recorder {
 	const char *action;	/* e.g. "response recorded (command line)" */
 	int interactive;	/* answered now, in a form or the API: it
 				 * replaces the respondent's draft */
-	/* When set, files the saved response (as a version of a
-	 * self-assessment, or a validation) inside the same transaction;
-	 * non-zero, with err filled, undoes the whole record. */
-	int (*file)(struct wm_store *s, int64_t response_id, void *ctx,
-	    struct wm_buf *err);
-	void *file_ctx;
 };
 
 /* The one way a response from outside is recorded, whether from the
@@ -338,14 +337,97 @@ struct wm_recorder {
  * attributes the response to a service (ids->unit_id when set, else the
  * service it is about, else the person's service on the day it was
  * answered), accepts a lead's or a validator's rating only from an
- * account given that role there, saves it with its answers and scores,
- * replaces the respondent's draft of the same form when it was answered
- * interactively (an import of old responses leaves drafts alone), and
- * writes the audit entry. WM_STORE_NOT_FOUND, with a reason in err, when it cannot be
- * attributed or the role is missing; nothing is stored then. */
+ * account given that role there (core's wm_rater_grant), saves it with
+ * its answers and scores, replaces the respondent's draft of the same
+ * form when it was answered interactively (an import of old responses
+ * leaves drafts alone), and writes the audit entry. WM_STORE_NOT_FOUND,
+ * with a reason in err, when it cannot be attributed or the role is
+ * missing; nothing is stored then. */
 int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
     struct wm_buf *err);
+
+/* A lead's completed self-assessment and the version it is filed as.
+ * Plain data, decided before the store is called (core/standards.h). */
+struct wm_assessment_submission {
+	const char *period;	/* its first day, YYYY-MM-DD */
+	const char *period_end;	/* its last day */
+	int built_on;		/* the versions the form was built on, or
+				 * WM_BUILT_ON_ANY for an import */
+	const char *reason;	/* why it was amended; NULL for the first */
+	int standard;		/* the one standard reopened, or 0 */
+	int64_t reopen_id;	/* the reopening it answers, or 0 */
+	int64_t assessment_id;	/* set: the assessment it was filed in */
+	int version;		/* set: the number it was given */
+};
+
+/* Records a lead's self-assessment (as wm_store_response_record) and
+ * files it as the next version of the service's assessment for the
+ * period (started if there is none), in the same transaction.
+ * WM_STORE_CONFLICT, with nothing stored, when core's "changed
+ * meanwhile" rule refuses it (another version was filed since the form
+ * was built); WM_STORE_EXISTS when the reopening was answered already. */
+int wm_store_assessment_submit(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, const struct wm_recorder *by,
+    struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err);
+
+/* A validator's completed ratings and the validation they are filed as. */
+struct wm_validation_submission {
+	int64_t assessment_id;	/* the one they were invited to, or 0 for
+				 * the service's assessment of `period` */
+	const char *period;	/* with assessment_id 0: its first day */
+	int invite;		/* an import: recording it invites them, as
+				 * a lead would have */
+};
+
+/* Records a validator's ratings (as wm_store_response_record) and files
+ * them as their validation of the assessment, in the same transaction.
+ * WM_STORE_CONFLICT, with core's reason in err, when the period's
+ * self-assessment has no submitted version (wm_invitation_problem);
+ * WM_STORE_NOT_FOUND when they were not invited; WM_STORE_EXISTS when
+ * they have submitted already. Nothing is stored on any refusal. */
+int wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, const struct wm_recorder *by,
+    const struct wm_validation_submission *sub, int64_t *id,
+    struct wm_buf *err);
+
+/* One response to record and what it is filed as (at most one of
+ * `version` and `validation`): the plain data of the three operations
+ * above, so that a thread that groups many writes into one transaction
+ * (store/writer.h) can run them as jobs. */
+struct wm_record {
+	const struct wm_response *r;
+	struct wm_response_ids *ids;
+	const struct wm_recorder *by;
+	struct wm_assessment_submission *version;
+	const struct wm_validation_submission *validation;
+};
+
+/* One record as one durable change; the three operations above are
+ * this. */
+int wm_store_record(struct wm_store *s, const struct wm_record *job,
+    int64_t *id, struct wm_buf *err);
+
+/* The steps of one record inside a transaction the caller holds: the
+ * caller commits, or rolls back when this fails. */
+int wm_store_record_steps(struct wm_store *s, const struct wm_record *job,
+    int64_t *id, struct wm_buf *err);
+
+/* What a response made outside the forms is filed as (job points here). */
+struct wm_import {
+	struct wm_assessment_submission version;
+	struct wm_validation_submission validation;
+	char period[11], period_end[11];
+};
+
+/* Makes *job the record of a response made outside the forms (`waymark
+ * respond`, the demo), filed as core decides (wm_standards_filing) in the
+ * network's period it was given in: a lead's self-assessment as the next
+ * version whatever came before, with a reason saying so; a validator's
+ * ratings as their validation, the record inviting them. */
+void wm_store_import_job(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, const struct wm_recorder *by,
+    struct wm_import *imp, struct wm_record *job);
 
 struct wm_answer_row {
 	int64_t response_id;
@@ -560,13 +642,32 @@ struct wm_caseload_row {
 	const char *unit_name;
 	const char *since;
 	const char *last_answered;	/* NULL if never */
+	int own;		/* on a service where the account is a
+				 * practitioner, not only its lead */
 };
 
-/* The people on the caseloads of the services where the account is a
- * practitioner or lead (at most 200), optionally only those whose name
- * or identifier contains `search`. */
-int wm_store_caseload(struct wm_store *s, int64_t account_id,
-    const char *search, int (*cb)(void *, const struct wm_caseload_row *),
+/* Which page of a caseload to read. */
+struct wm_caseload_query {
+	int64_t account_id;
+	const char *search;	/* NULL or "": everyone; else only those whose
+				 * name or identifier holds it, as plain text
+				 * and ignoring case */
+	int64_t offset;		/* how many to skip */
+	int limit;		/* at most this many rows */
+};
+
+/*
+ * One page of the people now on the caseloads of the services where the
+ * account is a practitioner or lead, and in *total how many there are in
+ * all (with the search). The account's own people come first: no one is
+ * assigned to a named worker, so "own" means those on the services where
+ * the account is a practitioner rather than only the lead. Then by name,
+ * ignoring case, and identifier. A person on two such services appears
+ * once. Costs one pass over the caseloads' people and the page's own rows:
+ * no one's answers are read but those on the page.
+ */
+int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
+    int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
 /* The person with this identifier if they are on such a caseload of the
@@ -772,11 +873,6 @@ int wm_store_standards_months(struct wm_store *s);
 void wm_store_validation_rule(struct wm_store *s,
     struct wm_validation_rule *out);
 
-/* Files the completed standards ratings recorded outside the forms (by
- * `waymark respond`, or the demo) into their periods' assessments: a
- * lead's as the next versions, in the order given; a validator's as their
- * invitation and validation (their latest in the period counts). */
-int wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err);
 /* --- a service's profile ------------------------------------------------ */
 
 /* How often one option of one question was chosen (or, when link_id is
@@ -814,12 +910,20 @@ int wm_store_tip_counts(struct wm_store *s, const char *url,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
 
+struct wm_profile_period_row {
+	const char *quarter;	/* "2026-Q3" */
+	int64_t responses;	/* completed responses in it */
+	int64_t subjects;	/* distinct subjects they are about */
+};
+
 /* The quarters (newest first, at most 40) in which a service has
  * completed responses to `url` about subjects of `subject_kind`
- * (person, service or staff). */
+ * (person, service or staff), with how many and about how many subjects
+ * (for the Ten Top Tips, the practitioners who reflected). */
 int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
-    int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
+    int (*cb)(void *, const struct wm_profile_period_row *), void *ctx,
+    struct wm_buf *err);
 
 /* One score of one of a service's people, for their change over time. */
 struct wm_caseload_score_row {

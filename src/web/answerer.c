@@ -144,8 +144,7 @@ wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
 	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    actions[r->status == WM_STATUS_IN_PROGRESS]
-	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1, NULL,
-	    NULL };
+	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1 };
 	struct wm_buf err = WM_BUF_INIT;
 	int rc = wm_store_response_record(h->store, r, &ids, &by, id, &err);
 

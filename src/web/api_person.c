@@ -11,6 +11,7 @@
 #include "core/goal.h"
 #include "report/record_json.h"
 #include "web/api.h"
+#include "web/caseload.h"
 #include "web/layout.h"
 
 int64_t
@@ -212,45 +213,62 @@ out:
 	wm_buf_release(&err);
 }
 
-struct caseload {
-	struct wm_http *h;
-	json_t *people;
-};
-
-static int
-caseload_json(void *ctx, const struct wm_caseload_row *p)
+static json_t *
+person_json(const struct wm_caseload_person *person)
 {
 	static const char *const due[] = { "up to date", "due", "overdue" };
-	struct caseload *c = ctx;
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "person",
+	const struct wm_caseload_row *p = &person->row;
+
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "person",
 	    p->ident, "name", p->name, "service", p->unit_code,
 	    "service_name", p->unit_name, "since", p->since, "measures",
-	    due[wm_person_due(c->h, p->person_id)]);
-
-	if (!o)
-		return -1;
-	json_object_set_new(o, "last_answered", p->last_answered ?
+	    due[person->due], "own", p->own, "last_answered", p->last_answered ?
 	    json_string(p->last_answered) : json_null());
-	return json_array_append_new(c->people, o) ? -1 : 0;
 }
 
+/* The page as the API sends it: the paging, then its people. */
+static json_t *
+caseload_json(const struct wm_caseload *c)
+{
+	json_t *people = json_array(), *o;
+	size_t i;
+
+	for (i = 0; people && i < c->n; i++)
+		if (!(o = person_json(&c->people[i])) ||
+		    json_array_append_new(people, o)) {
+			json_decref(people);
+			people = NULL;
+		}
+	if (!people)
+		return NULL;
+	return json_pack("{s:I, s:I, s:i, s:I, s:o, s:o}", "total",
+	    (json_int_t)c->paging.total, "page", (json_int_t)c->paging.page,
+	    "per_page", c->paging.per_page, "pages",
+	    (json_int_t)wm_paging_pages(&c->paging), "search", c->search ?
+	    json_string(c->search) : json_null(), "people", people);
+}
+
+/* GET /api/v1/caseload?search=TEXT&page=N: as the caseload page, in JSON. */
 void
 wm_api_caseload(struct wm_http *h)
 {
-	const char *q = wm_http_query(h, "search");
+	struct wm_caseload c = WM_CASELOAD_INIT;
+	struct wm_caseload_problem p;
 	struct wm_buf err = WM_BUF_INIT;
-	struct caseload c = { h, json_array() };
+	json_t *body = NULL;
 
 	if (!wm_page_own_service(h))
 		goto out;
-	if (!c.people || wm_store_caseload(h->store, h->who.account_id, q,
-	    caseload_json, &c, &err) ||
-	    wm_store_audit(h->store, h->who.account_id, "viewed caseload (API)",
-	    NULL, 0, q ? "searched" : NULL, h->address, &err))
+	if (wm_caseload_ask(h, "search", &c, &p))
+		wm_api_error(h, 400, p.message, p.field);
+	else if (wm_store_audit(h->store, h->who.account_id,
+	    "viewed caseload (API)", NULL, 0, c.search ? "searched" : NULL,
+	    h->address, &err) || wm_caseload_read(h, &c) ||
+	    !(body = caseload_json(&c)))
 		wm_api_error(h, 500, "the caseload could not be read", NULL);
 	else
-		wm_api_reply(h, 200, json_pack("{s:O}", "people", c.people));
+		wm_api_reply(h, 200, body);
 out:
-	json_decref(c.people);
+	wm_caseload_release(&c);
 	wm_buf_release(&err);
 }

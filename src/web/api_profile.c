@@ -171,8 +171,10 @@ profile_api(struct wm_http *h, enum wm_profile_kind kind)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_quarter period;
 	json_t *body = NULL;
+	int latest;
 
-	if (wm_service_led(h, &s) || wm_profile_period(h, &period))
+	if (wm_service_led(h, &s) || wm_profile_period(h, kind, s.id, &period,
+	    &latest))
 		goto out;
 	if (wm_profile_load(h->store, kind, s.id, &period, &p, &err)) {
 		wm_api_error(h, 500, "the figures could not be read", NULL);

@@ -205,7 +205,7 @@ wm_api_validation(struct wm_http *h)
 		goto done;
 	}
 	for (ev.standard = 1; ev.standard <= WM_STANDARDS; ev.standard++)
-		wm_sa_evidence(lead, ev.standard, evidence_item, &ev);
+		wm_standard_evidence(lead, ev.standard, evidence_item, &ev);
 	out = json_pack("{s:I,s:s,s:{s:s,s:s},s:s,s:b,s:O}", "id",
 	    (json_int_t)id, "service", v.unit_code, "period", "start", v.period,
 	    "end", v.period_end, "group", wm_stakeholder_code(v.group), "submitted",

@@ -65,6 +65,20 @@ struct wm_http {
  * bytes or holding control characters. */
 const char *wm_http_query(struct wm_http *h, const char *name);
 
+/* What a checked query-string value turned out to be. */
+enum wm_query_status {
+	WM_QUERY_OK,
+	WM_QUERY_ABSENT,	/* not given, or given empty */
+	WM_QUERY_TOO_LONG,	/* more than the characters allowed */
+	WM_QUERY_BAD_TEXT,	/* control characters, or not UTF-8 */
+};
+
+/* A query-string value (decoded) of at most `max_chars` characters of
+ * UTF-8 without control characters into *value; NULL unless WM_QUERY_OK.
+ * For pages that must say why a value was refused rather than drop it. */
+enum wm_query_status wm_http_query_text(struct wm_http *h, const char *name,
+    size_t max_chars, const char **value);
+
 /* A 303 redirect to a path on this site. */
 void wm_http_redirect(struct wm_http *h, const char *path);
 

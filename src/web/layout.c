@@ -27,8 +27,9 @@ wm_http_cookie(struct wm_http *h, const char *name, const char *value,
 	    h->site->secure ? "; Secure" : "");
 }
 
-void
-wm_page_start(struct wm_http *h, const char *title)
+static void
+start(struct wm_http *h, const char *title, const char *back_href,
+    const char *back_text)
 {
 	h->content_type = "text/html; charset=utf-8";
 	HTML(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
@@ -57,9 +58,31 @@ wm_page_start(struct wm_http *h, const char *title)
 	}
 	HTML(h, "</div>\n</header>\n<div class=\"nhsuk-width-container\">\n"
 	    "<main class=\"nhsuk-main-wrapper\" id=\"maincontent\" "
-	    "role=\"main\">\n<h1 class=\"nhsuk-heading-l\">");
+	    "role=\"main\">\n");
+	/* Inside main, so that every link is in a landmark. */
+	if (back_href) {
+		HTML(h, "<a class=\"nhsuk-back-link\" href=\"");
+		wm_esc_attr_s(&h->out, back_href);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, back_text);
+		HTML(h, "</a>\n");
+	}
+	HTML(h, "<h1 class=\"nhsuk-heading-l\">");
 	wm_esc_html_s(&h->out, title);
 	HTML(h, "</h1>\n");
+}
+
+void
+wm_page_start(struct wm_http *h, const char *title)
+{
+	start(h, title, NULL, NULL);
+}
+
+void
+wm_page_start_back(struct wm_http *h, const char *title,
+    const char *back_href, const char *back_text)
+{
+	start(h, title, back_href, back_text);
 }
 
 void

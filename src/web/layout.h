@@ -9,6 +9,10 @@
 #include "web/http.h"
 
 void wm_page_start(struct wm_http *h, const char *title);
+/* The same with the design system's back link above the heading (a path
+ * on this site, and its words, e.g. "Back to the caseload"). */
+void wm_page_start_back(struct wm_http *h, const char *title,
+    const char *back_href, const char *back_text);
 void wm_page_end(struct wm_http *h);
 
 /* "There is a problem" with one linked message per field (may be NULL). */

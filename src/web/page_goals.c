@@ -219,7 +219,7 @@ goal_page(struct wm_http *h, int64_t goal, const char *text,
 	if (rv && wm_store_goal_reviews(h->store, goal, review_point, rv,
 	    &e) == 0 && rv->n > 0) {
 		struct wm_journey j = { "goal", "Your goal", rv->p, rv->n, 0,
-		    WM_GOAL_MAX_RATING };
+		    WM_GOAL_MAX_RATING, 1 };
 		char first[32], last[32];
 
 		wm_journey_date(rv->p[0].date, first, sizeof(first));

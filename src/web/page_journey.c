@@ -14,6 +14,7 @@
 #include "report/journey_items.h"
 #include "util/arena.h"
 #include "util/escape.h"
+#include "web/caseload.h"
 #include "web/layout.h"
 
 #define MAX_POINTS 500
@@ -25,12 +26,13 @@ struct series {
 	struct wm_journey_point p[MAX_POINTS];
 	size_t n;
 	int shown;
+	int own;	/* the person's own view, else a practitioner's */
 };
 
 static void
 show(struct series *s)
 {
-	struct wm_journey j = { s->scale, s->title, s->p, s->n, 0, 0 };
+	struct wm_journey j = { s->scale, s->title, s->p, s->n, 0, 0, s->own };
 	struct wm_buf sentence = WM_BUF_INIT;
 	struct wm_http *h = s->h;
 
@@ -187,7 +189,11 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		return;
 	}
 	s->h = h;
-	wm_page_start(h, title);
+	s->own = own;
+	if (person_base)
+		wm_person_page_start(h, title);
+	else
+		wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\">How the answers have changed over "
 	    "time. Higher scores mean agreeing more with the statements. A "
 	    "circle is an answer given alone; a square is one given together "

@@ -15,8 +15,35 @@
 #include "core/response.h"
 #include "util/escape.h"
 #include "web/answerer.h"
+#include "web/caseload.h"
 #include "web/form_items.h"
 #include "web/layout.h"
+
+/*
+ * Starts a page headed `title` for someone answering for themselves; for
+ * a practitioner alongside a person, headed `together`, `joiner` and the
+ * person's name and identifier ("Answer a measure together with Alex
+ * Smith (DEMO-000001)"), with a way back to the caseload. 0, or -1 with
+ * an error page written.
+ */
+static int
+start(struct wm_http *h, const struct wm_answerer *a, const char *title,
+    const char *together, const char *joiner)
+{
+	struct wm_buf t = WM_BUF_INIT;
+	int rc = 0;
+
+	if (a->respondent != WM_RESPONDENT_WITH_PRACTITIONER) {
+		wm_page_start(h, title);
+		return 0;
+	}
+	wm_buf_puts(&t, together);
+	wm_buf_puts(&t, joiner);
+	if ((rc = wm_person_named(h, a->id, &t)) == 0)
+		wm_person_page_start(h, wm_buf_str(&t));
+	wm_buf_release(&t);
+	return rc;
+}
 
 static void
 form(struct wm_http *h, const struct wm_answerer *a,
@@ -25,7 +52,8 @@ form(struct wm_http *h, const struct wm_answerer *a,
 {
 	char action[240];
 
-	wm_page_start(h, in->title);
+	if (start(h, a, in->title, in->title, ", together with "))
+		return;
 	if (draft)
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">The answers saved earlier are filled in. "
@@ -136,11 +164,13 @@ wm_page_measure_save(struct wm_http *h)
 	wm_diags_release(&d);
 }
 
-static void
+static int
 thanks(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_instrument *in)
 {
-	wm_page_start(h, "Your answers have been saved");
+	if (start(h, a, "Your answers have been saved", "Answers saved",
+	    " for "))
+		return -1;
 	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
 	wm_esc_html_s(&h->out, in->title);
 	if (a->respondent == WM_RESPONDENT_WITH_PRACTITIONER)
@@ -152,16 +182,21 @@ thanks(struct wm_http *h, const struct wm_answerer *a,
 	else
 		HTML(h, " are saved. No one else sees your own answers; your "
 		    "team sees only totals.</p>\n");
+	return 0;
 }
 
-static void
-see_you_later(struct wm_http *h, const struct wm_instrument *in)
+static int
+see_you_later(struct wm_http *h, const struct wm_answerer *a,
+    const struct wm_instrument *in)
 {
-	wm_page_start(h, "Your answers so far are saved");
+	if (start(h, a, "Your answers so far are saved",
+	    "Answers so far saved", " for "))
+		return -1;
 	HTML(h, "<p class=\"nhsuk-body\">Come back to ");
 	wm_esc_html_s(&h->out, in->title);
 	HTML(h, " whenever you like: the answers given so far will be filled "
 	    "in. They are not counted until they are finished.</p>\n");
+	return 0;
 }
 
 void
@@ -173,14 +208,13 @@ wm_page_measure_saved(struct wm_http *h)
 
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
-	if (wm_http_query(h, "later"))
-		see_you_later(h, in);
-	else
-		thanks(h, &a, in);
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-	wm_esc_attr_s(&h->out, a.base);
-	HTML(h, "\">Answer another</a></p>\n");
-	wm_page_end(h);
+	if ((wm_http_query(h, "later") ? see_you_later(h, &a, in) :
+	    thanks(h, &a, in)) == 0) {
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+		wm_esc_attr_s(&h->out, a.base);
+		HTML(h, "\">Answer another</a></p>\n");
+		wm_page_end(h);
+	}
 	wm_instrument_free(in);
 }
 
@@ -256,7 +290,9 @@ wm_page_measures(struct wm_http *h)
 		return;
 	l.h = h;
 	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {
-		wm_page_start(h, "Answer a measure together");
+		if (start(h, &l.a, NULL, "Answer a measure together",
+		    " with "))
+			return;
 		HTML(h, "<p class=\"nhsuk-body\">Sit alongside the person: they "
 		    "choose the answers, in their own words where there are "
 		    "any. The answers are saved as theirs, given together with "

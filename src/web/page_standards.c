@@ -203,9 +203,10 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 		wm_esc_html_s(&h->out, words);
 		HTML(h, "</p>\n");
 	}
-	if (!a->current && !a->versions) {
-		HTML(h, "<p class=\"nhsuk-body\">Validators are invited for the "
-		    "present period, or for one the service assessed.</p>\n");
+	if (wm_invitation_problem(a->versions)) {
+		HTML(h, "<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, wm_invitation_problem(a->versions));
+		HTML(h, ".</p>\n");
 		goto out;
 	}
 	if (wm_store_service_validators(h->store, a->svc.id, candidate, &l,

@@ -46,8 +46,8 @@ pending_reopen(void *ctx, const struct wm_standard_query_row *q)
 {
 	struct edit *e = ctx;
 
-	if (q->id == e->reopen && strcmp(q->kind, "reopen") == 0 &&
-	    !q->answered_by)
+	if (q->id == e->reopen && wm_reopening_pending(q->kind,
+	    q->answered_by))
 		e->standard = q->standard;
 	return 0;
 }
@@ -88,14 +88,12 @@ edit_open(struct wm_http *h, struct edit *e)
 		else
 			wm_store_standard_queries(h->store, e->a.id,
 			    pending_reopen, e, &err);
-		/* A reopened standard is amended in the instrument its
-		 * latest version answered, so the rest carries over. */
-		if (!e->standard || e->latest_inst != e->inst ||
-		    wm_standard_items(e->in, e->standard, &e->from, &e->to)) {
+		if (!wm_reopen_range(e->in, e->inst, e->latest_inst,
+		    e->standard, &e->from, &e->to)) {
 			not_found(h);
 			goto out;
 		}
-	} else if (!e->a.current && !e->a.versions) {
+	} else if (!wm_assessment_editable(e->a.current, e->a.versions)) {
 		not_found(h);
 		goto out;
 	}
@@ -267,60 +265,17 @@ out:
 	edit_release(&e);
 }
 
-/* What the finished response is filed as, inside its transaction. */
-struct filing {
-	struct edit *e;
-	const char *reason;
-	int64_t account;
-};
-
-static int
-count_version(void *ctx, const struct wm_assessment_version_row *v)
-{
-	*(int *)ctx = v->version;
-	return 0;
-}
-
-static int
-file_version(struct wm_store *s, int64_t response_id, void *ctx,
-    struct wm_buf *err)
-{
-	struct filing *f = ctx;
-	struct edit *e = f->e;
-	int version = 0;
-	int rc;
-
-	if (!e->a.id && (rc = wm_store_assessment_open(s, e->a.svc.id,
-	    e->a.period, e->a.period_end, &e->a.id, err)))
-		return rc;
-	/* The form was built on the latest version read before this
-	 * transaction; a version filed meanwhile would be silently undone
-	 * (or, for a first submission, need a reason), so it is refused. */
-	if ((rc = wm_store_assessment_versions(s, e->a.id, count_version,
-	    &version, err)))
-		return rc;
-	if (version != e->a.versions) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "the self-assessment changed meanwhile");
-		return WM_STORE_CONFLICT;
-	}
-	return wm_store_assessment_version_add(s, e->a.id, response_id,
-	    f->reason, e->standard, e->reopen, f->account, &version, err);
-}
-
 /* The answers to save: for one reopened standard, the latest version's
  * with that standard's replaced by the form's; else the form's. */
 static struct wm_response *
 answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 {
 	struct wm_response *r = NULL;
-	size_t i;
 
 	if (e->reopen) {
 		if (wm_items_load(h, e->in, e->latest, &r))
 			return NULL;
-		for (i = e->from; i < e->to; i++)
-			r->answers[i].given = 0;
+		wm_reopen_carry_over(r, e->from, e->to);
 	} else if (!(r = wm_response_new(e->in))) {
 		return NULL;
 	}
@@ -328,21 +283,50 @@ answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 	return r;
 }
 
+/* The audit log's words for a save. */
+static const char *
+action(const struct edit *e, const struct wm_response *r)
+{
+	if (r->status == WM_STATUS_IN_PROGRESS)
+		return "standards self-assessment saved to finish later";
+	if (!e->a.versions)
+		return "standards self-assessment submitted";
+	return e->reopen ? "standards self-assessment amended (one standard "
+	    "reopened)" : "standards self-assessment amended";
+}
+
+/* Saves a checked response: part-way as a draft, else as the next
+ * version, built on the versions the form was. */
+static int
+save(struct wm_http *h, struct edit *e, const struct wm_response *r,
+    const char *reason, struct wm_buf *err)
+{
+	struct wm_response_ids ids = { e->inst, e->a.svc.id, e->a.svc.id,
+	    h->who.account_id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    action(e, r), 1 };
+	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,
+	    e->a.versions, e->a.versions ? reason : NULL, e->standard,
+	    e->reopen, 0, 0 };
+	int64_t rid;
+
+	if (r->status == WM_STATUS_IN_PROGRESS)
+		return wm_store_response_record(h->store, r, &ids, &by, &rid,
+		    err);
+	return wm_store_assessment_submit(h->store, r, &ids, &by, &sub, &rid,
+	    err);
+}
+
 void
 wm_page_standards_save(struct wm_http *h)
 {
 	const char *how = wm_form_get(&h->form, "save");
 	const char *reason = wm_form_get(&h->form, "reason");
-	const char *reason_problem = NULL;
+	const char *reason_problem;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct edit e = { .a = WM_SA_INIT };
 	struct wm_response *r = NULL;
 	struct wm_buf err = WM_BUF_INIT;
-	struct filing f = { &e, NULL, h->who.account_id };
-	struct wm_recorder by = { h->who.account_id, h->address,
-	    "standards self-assessment submitted", 1, file_version, &f };
-	struct wm_response_ids ids;
-	int64_t rid;
 	int rc;
 
 	if (edit_open(h, &e))
@@ -352,18 +336,15 @@ wm_page_standards_save(struct wm_http *h)
 		    "Nothing was saved. Try again.");
 		goto out;
 	}
-	r->status = how && strcmp(how, "later") == 0 && !e.a.versions ?
-	    WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
+	r->status = wm_assessment_status(e.a.versions, how &&
+	    strcmp(how, "later") == 0);
 	r->subject.kind = WM_SUBJECT_SERVICE;
 	r->subject.id = e.a.svc.code;
 	r->author.kind = WM_SUBJECT_STAFF;
 	r->author.id = "me";
 	r->respondent = WM_RESPONDENT_LEAD;
 	wm_sa_authored(h, &e.a, &r->authored);
-	if (e.a.versions) {
-		reason_problem = wm_reason_problem(reason ? reason : "");
-		f.reason = reason;
-	}
+	reason_problem = wm_amendment_problem(e.a.versions, reason);
 	if (d.n == 0)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || reason_problem) {
@@ -371,19 +352,7 @@ wm_page_standards_save(struct wm_http *h)
 		form(h, &e, &d, reason_problem, NULL);
 		goto out;
 	}
-	if (r->status == WM_STATUS_IN_PROGRESS) {
-		by.action = "standards self-assessment saved to finish later";
-		by.file = NULL;
-	} else if (e.a.versions) {
-		by.action = e.reopen ? "standards self-assessment amended "
-		    "(one standard reopened)" : "standards self-assessment "
-		    "amended";
-	}
-	ids.instrument_id = e.inst;
-	ids.subject_id = e.a.svc.id;
-	ids.unit_id = e.a.svc.id;
-	ids.author_id = h->who.account_id;
-	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	rc = save(h, &e, r, reason, &err);
 	if (rc == WM_STORE_EXISTS || rc == WM_STORE_CONFLICT)
 		wm_page_error(h, 409, "The self-assessment changed meanwhile",
 		    "Someone submitted a version while you were working on "

@@ -32,7 +32,7 @@ failed(struct wm_http *h)
 void
 wm_page_standards_invite(struct wm_http *h)
 {
-	const char *v = wm_form_get(&h->form, "account");
+	const char *v = wm_form_get(&h->form, "account"), *problem;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_sa a = WM_SA_INIT;
 	char detail[64];
@@ -48,16 +48,13 @@ wm_page_standards_invite(struct wm_http *h)
 		refuse(h, &a, "account", "Choose a validator to invite");
 		goto out;
 	}
-	if (!a.current && !a.versions) {
-		refuse(h, &a, "account", "Validators are invited for the present "
-		    "period, or for one the service assessed");
+	if ((problem = wm_invitation_problem(a.versions))) {
+		refuse(h, &a, "account", problem);
 		goto out;
 	}
 	snprintf(detail, sizeof(detail), "%s: account %lld", a.period,
 	    account);
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
-	    (rc = wm_store_assessment_open(h->store, a.svc.id, a.period,
-	    a.period_end, &a.id, &err)) == 0 &&
 	    (rc = wm_store_invitation_add(h->store, a.id, account,
 	    h->who.account_id, &err)) == 0 &&
 	    (rc = wm_store_audit(h->store, h->who.account_id,

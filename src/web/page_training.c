@@ -368,8 +368,7 @@ save(struct wm_http *h, const struct wm_led_service *s,
     struct wm_diags *d)
 {
 	struct wm_staff_list staff = WM_STAFF_LIST_INIT;
-	struct wm_recorder by = { h->who.account_id, h->address, what, 1,
-	    NULL, NULL };
+	struct wm_recorder by = { h->who.account_id, h->address, what, 1 };
 	struct wm_buf err = WM_BUF_INIT, next = WM_BUF_INIT;
 	size_t added = 0;
 	int rc = -1;

@@ -10,6 +10,7 @@
 
 #include "core/cycle.h"
 #include "core/training.h"
+#include "report/profile.h"
 #include "web/http.h"
 
 /*
@@ -90,9 +91,6 @@ void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
 
-/* The most pressing state of a person's measures, from their cycles. */
-enum wm_due wm_person_due(struct wm_http *h, int64_t person);
-
 /* A service the signed-in account leads, as a service lead's pages see
  * it. Owns `name`; release it with wm_led_service_release. */
 struct wm_led_service {
@@ -136,11 +134,13 @@ void wm_page_training_import(struct wm_http *h);
  * read. For the training page, the API and the dashboard. */
 int wm_service_coverage(struct wm_http *h, int64_t unit,
     struct wm_coverage *out, int64_t *staff);
-/* The period a profile view asks for (?period=2026-Q3), or the current
- * quarter when none is given: 0, or -1 with a 400 page (or API error)
- * written for anything else. */
-struct wm_quarter;
-int wm_profile_period(struct wm_http *h, struct wm_quarter *out);
+/* The period a profile view of service `unit` asks for (?period=2026-Q3);
+ * when none is given, the current quarter, or for the team's Ten Top
+ * Tips the latest with enough reflections to show (*latest 1 then). 0,
+ * or -1 with an error page (or API error) written: 400 for a period that
+ * is not one, 500 when the store failed. */
+int wm_profile_period(struct wm_http *h, enum wm_profile_kind kind,
+    int64_t unit, struct wm_quarter *out, int *latest);
 void wm_page_service_erfs(struct wm_http *h);
 void wm_page_service_indicators(struct wm_http *h);
 void wm_page_service_tips(struct wm_http *h);

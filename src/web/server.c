@@ -143,6 +143,26 @@ wm_http_query(struct wm_http *h, const char *name)
 	return v;
 }
 
+enum wm_query_status
+wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
+    const char **value)
+{
+	const char *v = NULL;
+	size_t len = 0;
+
+	*value = NULL;
+	if (MHD_lookup_connection_value_n(h->conn, MHD_GET_ARGUMENT_KIND,
+	    name, strlen(name), &v, &len) != MHD_YES || !v || len == 0)
+		return WM_QUERY_ABSENT;
+	/* A decoded %00 would end the string early: refuse it, never cut. */
+	if (memchr(v, '\0', len) || wm_text_check(v, 0) != WM_TEXT_OK)
+		return WM_QUERY_BAD_TEXT;
+	if (wm_utf8_chars(v) > max_chars)
+		return WM_QUERY_TOO_LONG;
+	*value = v;
+	return WM_QUERY_OK;
+}
+
 static enum MHD_Result
 send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     struct wm_http *h)

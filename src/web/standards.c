@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
 #include "util/escape.h"
 #include "web/form_items.h"
 #include "web/layout.h"
@@ -32,7 +33,7 @@ pick_row(void *ctx, const struct wm_instrument_row *row)
 	struct pick *p = ctx;
 	struct wm_instrument *in;
 
-	if (!row->family || strcmp(row->family, "core-standards") != 0)
+	if (!row->family || strcmp(row->family, wm_family_standards()) != 0)
 		return 0;
 	in = wm_page_instrument(p->h, row->id);
 	if (in && ((unsigned)p->who & in->respondents) &&
@@ -70,43 +71,6 @@ wm_standards_current(struct wm_http *h, int months, struct wm_date *start,
 
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_period_of(&today, months, start, end);
-}
-
-static const struct wm_scale *
-scale_of(const struct wm_instrument *in, int n)
-{
-	size_t i;
-
-	for (i = 0; i < in->n_scales; i++)
-		if (wm_standard_of_scale(in->scales[i].code) == n)
-			return &in->scales[i];
-	return NULL;
-}
-
-int
-wm_standard_items(const struct wm_instrument *in, int n, size_t *from,
-    size_t *to)
-{
-	const struct wm_scale *sc = scale_of(in, n);
-	int g;
-	size_t i;
-
-	if (!sc || !sc->n_items || (g = in->items[sc->items[0]].parent) < 0)
-		return -1;
-	*from = (size_t)g;
-	for (i = *from + 1; i < in->n_items &&
-	    in->items[i].depth > in->items[g].depth; i++)
-		;
-	*to = i;
-	return 0;
-}
-
-const char *
-wm_standard_title(const struct wm_instrument *in, int n)
-{
-	const struct wm_scale *sc = scale_of(in, n);
-
-	return sc && sc->title ? sc->title : "";
 }
 
 const char *
@@ -309,20 +273,6 @@ struct comments {
 	void *ctx;
 };
 
-/* The standard whose group holds item i, or 0. */
-static int
-standard_of_item(const struct wm_instrument *in, size_t i)
-{
-	size_t from, to;
-	int n;
-
-	for (n = 1; n <= WM_STANDARDS; n++)
-		if (wm_standard_items(in, n, &from, &to) == 0 && i >= from &&
-		    i < to)
-			return n;
-	return 0;
-}
-
 static int
 comment(void *ctx, const struct wm_validation_comment_row *row)
 {
@@ -335,7 +285,7 @@ comment(void *ctx, const struct wm_validation_comment_row *row)
 		c->inst = row->instrument_id;
 	}
 	if (c->in && (k = wm_instrument_find_item(c->in, row->link_id)) >= 0 &&
-	    (n = standard_of_item(c->in, (size_t)k)))
+	    (n = wm_standard_of_item(c->in, (size_t)k)))
 		c->each(c->ctx, n, row->stakeholder, row->text);
 	return 0;
 }
@@ -419,35 +369,6 @@ wm_sa_latest(struct wm_http *h, int64_t assessment,
 	return rc;
 }
 
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
-size_t
-wm_sa_evidence(const struct wm_response *lead, int n,
-    void (*each)(void *, const char *), void *ctx)
-{
-	size_t from, to, i, any = 0;
-
-	if (!lead || wm_standard_items(lead->in, n, &from, &to))
-		return 0;
-	for (i = from; i < to; i++) {
-		const struct wm_item *it = &lead->in->items[i];
-
-		if (it->type == WM_ITEM_CHOICE ||
-		    !ends_with(it->link_id, "-evidence") ||
-		    !lead->answers[i].given)
-			continue;
-		each(ctx, lead->answers[i].text);
-		any++;
-	}
-	return any;
-}
-
 int
 wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
     const struct wm_instrument *in, int64_t inst, struct wm_response **out)
@@ -511,7 +432,10 @@ invite_row(void *ctx, const struct wm_invited_row *row)
 static int
 unit_of(void *ctx, const struct wm_assessment_row *row)
 {
-	((struct wm_invite *)ctx)->unit_id = row->unit_id;
+	struct wm_invite *v = ctx;
+
+	v->unit_id = row->unit_id;
+	v->versions = row->versions;
 	return 1;
 }
 

@@ -58,6 +58,17 @@ code -b l.jar "$(U "$B/edit")" >/dev/null
 hasnt body 'value="amber" checked' "... and does not fill this period's form"
 q "UPDATE response SET authored = '$DAY' WHERE status = 'in-progress'"
 
+# Validators are invited only to a submitted self-assessment: there is
+# nothing to validate before.
+before=$(counts s.db)
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "400" "a validator cannot be invited before the self-assessment is submitted"
+has body "Validators are invited once the self-assessment for the period is submitted" "... saying why"
+same "$(q "SELECT count(*) FROM invitation")" "0" "... nothing stored"
+same "$(counts s.db)" "$before" "... at all"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "Validators are invited once the self-assessment for the period is submitted" "the standards page says when validators can be invited"
+hasnt body 'id="account"' "... and offers no one to invite yet"
+
 ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=31" -d "standard-1-action-due-month=3" -d "standard-1-action-due-year=2027")
 for n in 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
 same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "303" "submitting the self-assessment"
@@ -133,6 +144,19 @@ same "$(code -b v.jar -d "csrf=$WCS" -d "standard=1" -d "text=Why amber when so 
 same "$(q "SELECT kind || ':' || standard FROM standard_query")" "query:1" "... kept with its standard"
 same "$(q "SELECT count(*) FROM audit WHERE action = 'queried a standard''s rating'")" "1" "... and audited"
 
+# An invitation made before that rule, to a period the service never
+# submitted, has nothing to rate: the page says so and a rating is refused.
+q "INSERT INTO assessment(unit_id, period, period_end, created) SELECT id, '2025-01-01', '2025-03-31', '2025-01-02T00:00:00Z' FROM unit WHERE code = 'svc'"
+OLD=$(q "SELECT id FROM assessment WHERE period = '2025-01-01'")
+q "INSERT INTO invitation(assessment_id, account_id, stakeholder, invited) VALUES ($OLD, $(id_of va), 'lived-experience', '2025-01-02T00:00:00Z')"
+same "$(code -b v.jar "$(U "/validations/$OLD")")" "200" "an invitation to a period never self-assessed"
+has body "Validators are invited once the self-assessment for the period is submitted" "... says there is nothing to validate"
+hasnt body 'name="standard-1-rating"' "... and offers no form"
+before=$(counts s.db)
+same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$OLD")")" "409" "... a rating of it is refused"
+same "$(counts s.db)" "$before" "... storing nothing"
+same "$(q "SELECT count(*) FROM validation WHERE assessment_id = $OLD")" "0" "... no validation"
+
 # Not invited: 404, exactly as if it did not exist.
 web_login w.jar vb@example.org "a long password 1"
 same "$(code -b w.jar "$(U "/validations/$AID")")" "404" "an uninvited validator gets 404"
@@ -184,7 +208,7 @@ same "$(code -b la.jar "$(U /api/v1/services/other/standards)")" "404" "another 
 has body '"status": 404' "... in JSON"
 code -c va.jar "${J[@]}" -d '{"email": "va@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
 same "$(code -b va.jar "$(U /api/v1/validations)")" "200" "a validator's invitations through the API"
-same "$(json "[(v['service'], v['submitted']) for v in d['validations']]")" "[('svc', True)]" "... with what they submitted"
+same "$(json "[(v['service'], v['periodStart'], v['submitted']) for v in d['validations']]")" "[('svc', '$P', True), ('svc', '2025-01-01', False)]" "... with what they submitted, newest period first"
 same "$(code -b va.jar "$(U /api/v1/services/svc/standards)")" "404" "... but not the lead's view"
 same "$(code -b va.jar "$(U "/api/v1/validations/$AID")")" "200" "a submitted validation through the API"
 same "$(json "(d['submitted'], d['standards'][0]['self'], d['evidence'][0]['text'])")" "(True, 'red', 'Half the team trained; the rest are booked')" "... with the evidence and, now, the lights"

@@ -98,15 +98,10 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[80];
 
 	wm_writer_stop(f->w);
 	wm_instrument_free(f->in);
-	unlink(f->path);
-	snprintf(side, sizeof(side), "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", f->path);
-	unlink(side);
+	tu_remove_db(f->path);
 	free(f);
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/instrument.h"
 #include "util/buf.h"
@@ -63,6 +64,19 @@ tu_read_instrument_file(const char *name, size_t *len)
 	    sizeof(path))
 		return NULL;
 	return tu_read_path(path, len);
+}
+
+/* Removes a test database and SQLite's files beside it (WAL mode). */
+static inline void
+tu_remove_db(const char *path)
+{
+	char side[1100];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
 }
 
 static inline void tu_print_diags(const char *label,
