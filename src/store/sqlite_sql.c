@@ -516,6 +516,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE key = ?1 AND at > ?2",
 	[ST_FAILURE_CLEAR] =
 	    "DELETE FROM signin_failure WHERE key = ?1",
+	[ST_FAILURE_FORGET] =
+	    "DELETE FROM signin_failure WHERE rowid = ?1",
+	[ST_FAILURE_PURGE] =
+	    "DELETE FROM signin_failure WHERE at <= ?1",
 	[ST_ASSESSMENT_ADD] =
 	    "INSERT INTO assessment(unit_id, period, period_end, created)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, period) DO NOTHING",

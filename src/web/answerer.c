@@ -58,6 +58,23 @@ wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 }
 
 int
+wm_answerer_viewed(struct wm_http *h, const struct wm_answerer *a,
+    const char *action, const char *what)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = 0;
+
+	if (a->respondent == WM_RESPONDENT_WITH_PRACTITIONER)
+		rc = wm_store_audit(h->store, h->who.account_id, action,
+		    "person", a->id, what, h->address, &err);
+	if (rc)
+		wm_page_error(h, 500, "Sorry, there is a problem",
+		    "The person's record could not be shown. Try again.");
+	wm_buf_release(&err);
+	return rc == 0;
+}
+
+int
 wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a)
 {
 	return (in->subjects & (unsigned)a->kind) &&
