@@ -36,8 +36,9 @@ int
 cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
-	const char *courses = NULL;
+	const char *courses = NULL, *request_timeout = NULL;
 	int allow_demo = 0, routes = 0;
+	long seconds = WM_SERVER_REQUEST_SECONDS;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
 		{ .name = "listen", .arg = "HOST:PORT", .help = "where to listen "
@@ -51,6 +52,10 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
+		{ .name = "request-timeout", .arg = "SECONDS", .help = "the "
+		    "longest a request may take to arrive, from its first line "
+		    "to the end of its body, however steadily it trickles in "
+		    "(default 30)", .value = &request_timeout },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "
 		    "log) and stop", .flag = &routes },
@@ -82,6 +87,10 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    base);
 		return CLI_USAGE;
 	}
+	if (request_timeout && cli_parse_long("request-timeout",
+	    request_timeout, 1, 600, &seconds))
+		return CLI_USAGE;
+	o.request_seconds = (unsigned)seconds;
 	if (!(o.db = cli_db(db)))
 		return CLI_USAGE;
 	o.host = host;

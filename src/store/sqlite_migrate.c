@@ -405,7 +405,21 @@ static const char *const m6[] = {
 	NULL,
 };
 
-static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6 };
+/*
+ * 7: sign-in attempts are now keyed by the hash of the email tried and
+ * the address it came from ("email:HASH@ADDRESS"), and by the address
+ * alone ("ip:ADDRESS"); rows under the old keys (by account, by address)
+ * mean nothing any more. Old rows are purged by time at each attempt,
+ * which this index makes cheap.
+ */
+static const char *const m7[] = {
+	"DELETE FROM signin_failure",
+	"CREATE INDEX signin_failure_at ON signin_failure(at)",
+	NULL,
+};
+
+static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
+	m7 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -417,6 +431,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 4",
 	"PRAGMA user_version = 5",
 	"PRAGMA user_version = 6",
+	"PRAGMA user_version = 7",
 };
 
 int

@@ -394,11 +394,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  WHERE r.subject_kind = 'person' AND r.subject_id = page.id"
 	    "  AND r.status = 'completed'), own, total "
 	    "FROM page ORDER BY own DESC, name COLLATE NOCASE, ident",
-	[ST_PERSON_IN_SCOPE] =
-	    "SELECT p.id FROM person p JOIN caseload c ON c.person_id = p.id"
-	    " AND c.end_date IS NULL"
-	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
-	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
 	[ST_OWN_ANSWER_COUNTS] =
 	    "SELECT it.link_id, it.text, o.code, o.display, count(*),"
 	    " min(r.authored), max(r.authored), count(DISTINCT r.id) "
@@ -529,6 +524,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE key = ?1 AND at > ?2",
 	[ST_FAILURE_CLEAR] =
 	    "DELETE FROM signin_failure WHERE key = ?1",
+	[ST_FAILURE_FORGET] =
+	    "DELETE FROM signin_failure WHERE rowid = ?1",
+	[ST_FAILURE_PURGE] =
+	    "DELETE FROM signin_failure WHERE at <= ?1",
 	[ST_ASSESSMENT_ADD] =
 	    "INSERT INTO assessment(unit_id, period, period_end, created)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, period) DO NOTHING",

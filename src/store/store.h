@@ -590,12 +590,27 @@ int wm_store_session_touch(struct wm_store *s, const char *token_hash,
 int wm_store_session_end(struct wm_store *s, const char *token_hash,
     struct wm_buf *err);
 
-/* Failed sign-ins by key ("account:ID" or "address:IP"). */
+/*
+ * Sign-in attempts by key (web/auth.c: "email:HASH@ADDRESS" and
+ * "ip:ADDRESS"), recorded before the password is checked; an attempt that
+ * succeeds is forgotten again, so what stays are failures. The web layer
+ * counts and records in one wm_store_begin() transaction, so simultaneous
+ * attempts are counted one after another.
+ */
+/* Records an attempt at `now`; its id in *id (may be NULL). */
 int wm_store_signin_failure_add(struct wm_store *s, const char *key,
-    int64_t now, struct wm_buf *err);
+    int64_t now, int64_t *id, struct wm_buf *err);
+/* How many attempts under key are later than `since`, and the latest. */
 int wm_store_signin_failures(struct wm_store *s, const char *key,
     int64_t since, int64_t *count, int64_t *latest, struct wm_buf *err);
+/* Forgets every attempt under key (a successful sign-in). */
 int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+    struct wm_buf *err);
+/* Forgets the one attempt `id`. */
+int wm_store_signin_failure_forget(struct wm_store *s, int64_t id,
+    struct wm_buf *err);
+/* Forgets every attempt at or before `before`, whatever its key. */
+int wm_store_signin_failures_purge(struct wm_store *s, int64_t before,
     struct wm_buf *err);
 
 struct wm_score_row {
@@ -675,10 +690,6 @@ int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
     int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
-/* The person with this identifier if they are on such a caseload of the
- * account's; WM_STORE_NOT_FOUND otherwise, whether or not they exist. */
-int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
-    const char *ident, int64_t *person_id, struct wm_buf *err);
 
 struct wm_cycle_row {
 	int64_t instrument_id;	/* its latest version; 0 if not loaded */

@@ -24,6 +24,7 @@ struct wm_answerer {
  * a person not on the practitioner's caseloads. */
 int wm_answerer_of(struct wm_http *h, struct wm_answerer *a);
 
+
 /* 1 if `a` may answer `in`. */
 int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);
 

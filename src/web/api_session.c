@@ -7,6 +7,8 @@
 
 #include <stdio.h>
 
+#include "core/session.h"
+
 #include "web/api.h"
 #include "web/cookie.h"
 
@@ -49,6 +51,7 @@ wm_api_sign_in(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	const char *email, *password;
 	json_t *body = wm_api_body(h);
+	int64_t minutes;
 	char msg[120];
 
 	if (!body || wm_api_string(h, body, "email", 1, &email) ||
@@ -57,7 +60,7 @@ wm_api_sign_in(struct wm_http *h)
 	switch (wm_auth_sign_in(h->store, email, password, h->address, h->now,
 	    &h->who, &err)) {
 	case WM_AUTH_OK:
-		wm_http_cookie(h, WM_COOKIE_SESSION, h->who.token,
+		wm_http_cookie(h, h->site->session_cookie, h->who.token,
 		    WM_SESSION_MAX_COOKIE);
 		session_reply(h, 200);
 		break;
@@ -65,9 +68,10 @@ wm_api_sign_in(struct wm_http *h)
 		wm_api_error(h, 401, "email or password not recognised", NULL);
 		break;
 	case WM_AUTH_WAIT:
+		minutes = wm_signin_wait_minutes(h->who.wait_seconds);
 		snprintf(msg, sizeof(msg), "too many attempts to sign in: wait "
-		    "%lld seconds, then try again",
-		    (long long)h->who.wait_seconds);
+		    "%lld minute%s, then try again", (long long)minutes,
+		    minutes == 1 ? "" : "s");
 		wm_api_error(h, 429, msg, NULL);
 		break;
 	case WM_AUTH_ERROR:
@@ -86,11 +90,11 @@ wm_api_sign_out(struct wm_http *h)
 	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_cookie_get(h->cookies, WM_COOKIE_SESSION, token,
+	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
 	    sizeof(token)) == 0 && wm_auth_sign_out(h->store, token, &err))
 		wm_api_error(h, 500, "the session could not be ended", NULL);
 	else {
-		wm_http_cookie(h, WM_COOKIE_SESSION, "", 0);
+		wm_http_cookie(h, h->site->session_cookie, "", 0);
 		wm_api_reply(h, 200, json_pack("{s:b}", "signed_out", 1));
 	}
 	wm_buf_release(&err);

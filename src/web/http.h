@@ -23,6 +23,8 @@
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
 	int secure;		/* base_url is https: cookies get Secure */
+	const char *session_cookie;	/* the cookies' names: with the */
+	const char *pre_cookie;		/* __Host- prefix when secure */
 	const struct wm_catalogue *courses;	/* the training courses, read
 						 * at start and never changed */
 };

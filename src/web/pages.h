@@ -13,8 +13,17 @@
 #include "report/profile.h"
 #include "web/http.h"
 
+/*
+ * The cookies' names. Behind https they carry the __Host- prefix
+ * (WM_COOKIE_HOST), which browsers accept only from a secure origin with
+ * Secure, Path=/ and no Domain: no other site, not even a neighbouring
+ * subdomain, can then set or shadow them. Over plain http browsers refuse
+ * the prefix, so the plain names are used. The server picks one pair at
+ * start (struct wm_site).
+ */
 #define WM_COOKIE_SESSION "wm_session"
 #define WM_COOKIE_PRE "wm_pre"	/* protects the sign-in form itself */
+#define WM_COOKIE_HOST "__Host-"
 #define WM_SESSION_MAX_COOKIE (12 * 60 * 60)
 
 enum wm_access {

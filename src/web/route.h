@@ -1,9 +1,13 @@
 /*
  * Matching a request's method and path against the route table: patterns
  * like "/people/{person}/journey", where {name} matches one path segment.
- * Paths are hostile: they are length-limited, must be plain (no empty,
- * "." or ".." segments, no encoded slashes), and parameters come back
- * percent-decoded and checked. Pure function over caller storage.
+ * The path is the one the client sent, not yet decoded: this is the only
+ * place a path is percent-decoded, once, so "%252D" stays "%2D" and a
+ * "%00" can never cut a path short. Paths are hostile: they are
+ * length-limited, must be plain (no empty, "." or ".." segments, no
+ * encoded slashes), fixed segments are matched as sent, and parameters
+ * come back percent-decoded and checked (no control characters, NUL
+ * among them). Pure function over caller storage.
  */
 #ifndef WM_WEB_ROUTE_H
 #define WM_WEB_ROUTE_H

@@ -3,6 +3,18 @@
  * database connection per worker from a small pool, the route table, the
  * access checks every route declares, the security headers every response
  * carries, an access log line per request, and a clean shutdown.
+ *
+ * Three things here are deliberate:
+ * - A request's path is routed as the client sent it (taken in
+ *   on_request_line, before libmicrohttpd decodes it), so that the router
+ *   is the one decoder of paths: decoding twice would let "%252D" reach a
+ *   handler as "-", and libmicrohttpd's copy ends at a decoded "%00".
+ * - A request has a total deadline from its first line to the end of its
+ *   body. The connection timeout alone fires only when nothing arrives,
+ *   so a client sending a byte every few seconds would hold its
+ *   connection for ever, and 512 such clients would shut everyone out.
+ * - Shutdown counts requests in flight, not connections: an idle
+ *   keep-alive connection holds nothing that needs finishing.
  */
 #include "web/server.h"
 
@@ -11,6 +23,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +32,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/escape.h"
 #include "util/text.h"
 #include "util/token.h"
 #include "web/api.h"
@@ -28,6 +42,11 @@
 
 #define MAX_POOL 16
 #define MAX_ROUTES 128
+/* How long a connection may sit idle, between requests or mid-request. */
+#define IDLE_SECONDS 30
+/* How long shutdown waits for requests in flight beyond their deadline:
+ * time for the handler's own work and for sending its answer. */
+#define SHUTDOWN_GRACE_SECONDS 5
 
 struct wm_server {
 	struct MHD_Daemon *d;
@@ -38,17 +57,27 @@ struct wm_server {
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
 	uint64_t requests;	/* under mu: numbers requests for the log */
+	unsigned deadline;	/* seconds from a request's first line to
+				 * the end of its body */
+	atomic_int in_flight;	/* requests the handler has seen and that
+				 * are not yet completed */
+	atomic_int stopping;	/* told to stop: connections are closed
+				 * after their answer */
 };
 
-/* What one request accumulates between libmicrohttpd's calls. */
+/* What one request accumulates between libmicrohttpd's calls, from its
+ * first line (on_request_line) to its completion (on_completed). */
 struct req {
 	struct wm_buf body;
 	int too_big;
-	struct timespec t0;
-	int status;
+	int seen;		/* on_request has been called: in flight */
+	struct timespec t0;	/* its first line arrived */
+	int status;		/* as answered; 408 when cut off */
 	size_t bytes;
 	char method[8];
-	char path[128];
+	char path[WM_ROUTE_MAX_PATH + 2];	/* as sent, without the query;
+						 * a longer one is cut one
+						 * past the router's limit */
 };
 
 static const char *const security_headers[][2] = {
@@ -136,7 +165,8 @@ wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
 }
 
 static enum MHD_Result
-send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
+send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
+    struct wm_http *h)
 {
 	struct MHD_Response *res;
 	enum MHD_Result ok;
@@ -177,6 +207,13 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 		if (h->set_cookie[i][0])
 			MHD_add_response_header(res, "Set-Cookie",
 			    h->set_cookie[i]);
+	/* Once stopping, no connection is kept for another request. */
+	if (atomic_load(&srv->stopping))
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
+	/* The request has arrived: the answer, and then the wait for the
+	 * next request, get the ordinary idle timeout again. */
+	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+	    (unsigned int)IDLE_SECONDS);
 	r->status = h->status;
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
@@ -300,8 +337,9 @@ csrf_ok(struct wm_http *h, enum wm_access access)
 		return 0;
 	if (access == WM_ACCESS_SIGNED_IN)
 		return h->signed_in && wm_token_equal(sent, h->who.csrf);
-	return wm_cookie_get(h->cookies, WM_COOKIE_PRE, pre, sizeof(pre)) == 0 &&
-	    wm_token_valid(pre) && wm_token_equal(sent, pre);
+	return wm_cookie_get(h->cookies, h->site->pre_cookie, pre,
+	    sizeof(pre)) == 0 && wm_token_valid(pre) &&
+	    wm_token_equal(sent, pre);
 }
 
 static int
@@ -392,7 +430,7 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 
 static enum MHD_Result
 respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
-    const char *url, const char *method)
+    const char *method)
 {
 	char address[64], token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
@@ -404,7 +442,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	wm_buf_init(&h.out, (size_t)4 << 20);
 	client_address(c, address, sizeof(address));
 	h.method = method;
-	h.path = url;
+	h.path = r->path;
 	h.conn = c;
 	h.address = address;
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
@@ -415,7 +453,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	pthread_mutex_unlock(&srv->mu);
 	h.status = 200;
 	switch (wm_route_match(srv->routes, wm_n_pages,
-	    strcmp(method, "HEAD") == 0 ? "GET" : method, url, &h.match)) {
+	    strcmp(method, "HEAD") == 0 ? "GET" : method, r->path, &h.match)) {
 	case WM_ROUTE_FOUND:
 		page = &wm_pages[h.match.route];
 		h.pattern = page->route.pattern;
@@ -440,14 +478,14 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		    "Try again in a few minutes.");
 		page = NULL;
 	}
-	if (page && wm_cookie_get(h.cookies, WM_COOKIE_SESSION, token,
+	if (page && wm_cookie_get(h.cookies, srv->site.session_cookie, token,
 	    sizeof(token)) == 0)
 		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
 		    &err) == WM_AUTH_OK;
 	if (page && admit(c, &h, r, page->access) == 0 &&
 	    wm_scope_admit(&h, page->rule, page->audit) == 0)
 		page->handler(&h);
-	ok = send_response(c, r, &h);
+	ok = send_response(srv, c, r, &h);
 	if (h.store)
 		give_back(srv, h.store);
 	wm_form_release(&h.form);
@@ -456,53 +494,116 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	return ok;
 }
 
+static double
+seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (double)(t1.tv_sec - t0->tv_sec) +
+	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* A request's first line has arrived: its record starts here, with the
+ * path as sent (libmicrohttpd decodes its own copy, which is not used)
+ * and the clock for its deadline. What this returns is on_request's
+ * *req_cls; libmicrohttpd then always calls on_completed. */
+static void *
+on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct req *r = calloc(1, sizeof(*r));
+	size_t n = strcspn(uri, "?");
+
+	(void)cls;
+	(void)c;
+	if (!r)
+		return NULL;
+	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
+	clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	if (n > WM_ROUTE_MAX_PATH + 1)
+		n = WM_ROUTE_MAX_PATH + 1;
+	memcpy(r->path, uri, n);
+	r->path[n] = '\0';
+	snprintf(r->method, sizeof(r->method), "-");
+	return r;
+}
+
+/* 0 while the request is within its deadline, with the connection's idle
+ * timeout cut to what is left of it, so that a client falling silent now
+ * is closed at the deadline rather than IDLE_SECONDS later; -1 past it,
+ * when the caller closes the connection (logged as 408). */
+static int
+within_deadline(struct wm_server *srv, struct MHD_Connection *c,
+    struct req *r)
+{
+	double left = (double)srv->deadline - seconds_since(&r->t0);
+
+	if (left <= 0) {
+		r->status = 408;
+		return -1;
+	}
+	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
+	    (unsigned int)left + 1);
+	return 0;
+}
+
+/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent. */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **req_cls)
 {
+	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
 
+	(void)url;
 	(void)version;
-	if (!r) {
-		if (!(r = calloc(1, sizeof(*r))))
-			return MHD_NO;
-		wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
-		clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	if (!r)
+		return MHD_NO;	/* its record could not be made */
+	if (!r->seen) {
+		r->seen = 1;
+		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
-		snprintf(r->path, sizeof(r->path), "%s", url);
-		*req_cls = r;
-		return MHD_YES;
+		return within_deadline(srv, c, r) ? MHD_NO : MHD_YES;
 	}
 	if (*upload_size) {
+		if (within_deadline(srv, c, r))
+			return MHD_NO;
 		/* Past the limit the rest is read and dropped, then 413. */
 		if (!r->too_big && wm_buf_add(&r->body, upload, *upload_size))
 			r->too_big = 1;
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	return respond(cls, c, r, url, method);
+	return respond(srv, c, r, method);
 }
 
-/* One line per request: never a name, an answer, a query or a token. */
+/* One line per request: never a name, an answer, a query or a token. The
+ * path is the one sent, escaped (wm_esc_log), so that no request can
+ * forge a line of its own. A request closed before it was answered shows
+ * the status 408 when it was too slow, else 0. */
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
 {
+	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
-	struct timespec t1;
-	double ms;
+	struct wm_buf line = WM_BUF_INIT;
 
-	(void)cls;
 	(void)c;
-	(void)why;
 	if (!r)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
-	fprintf(stderr, "%s %s %d %zu %.1fms\n", r->method, r->path,
-	    r->status, r->bytes, ms);
+	if (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED && !r->status)
+		r->status = 408;
+	if (r->seen)
+		atomic_fetch_sub(&srv->in_flight, 1);
+	wm_buf_init(&line, 4 * sizeof(r->path) + 128);
+	wm_buf_printf(&line, "%s ", r->method);
+	wm_esc_log_s(&line, r->path);
+	wm_buf_printf(&line, " %d %zu %.1fms\n", r->status, r->bytes,
+	    seconds_since(&r->t0) * 1e3);
+	fputs(wm_buf_str(&line), stderr);
+	wm_buf_release(&line);
 	wm_buf_release(&r->body);
 	free(r);
 	*req_cls = NULL;
@@ -539,24 +640,24 @@ wm_server_check(const struct wm_server_opts *o, struct wm_buf *err)
 	return 0;
 }
 
+/* Stops taking connections at once, then waits while requests are in
+ * flight (each bounded by its deadline, with a grace for its answer) but
+ * never for idle keep-alive connections, and closes everything. */
 static void
-stop_gracefully(struct MHD_Daemon *d)
+stop_gracefully(struct wm_server *srv)
 {
-	MHD_socket fd = MHD_quiesce_daemon(d);
-	int i;
+	MHD_socket fd;
+	struct timespec t0;
 
+	atomic_store(&srv->stopping, 1);
+	fd = MHD_quiesce_daemon(srv->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
-	/* In-flight requests finish, for up to ten seconds. */
-	for (i = 0; i < 200; i++) {
-		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d,
-		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
-
-		if (!info || info->num_connections == 0)
-			break;
-		usleep(50 * 1000);
-	}
-	MHD_stop_daemon(d);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (atomic_load(&srv->in_flight) > 0 && seconds_since(&t0) <
+	    (double)(srv->deadline + SHUTDOWN_GRACE_SECONDS))
+		usleep(20 * 1000);
+	MHD_stop_daemon(srv->d);
 }
 
 void
@@ -581,8 +682,16 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 
 	memset(&srv, 0, sizeof(srv));
 	srv.db = o->db;
+	srv.deadline = o->request_seconds ? o->request_seconds :
+	    WM_SERVER_REQUEST_SECONDS;
+	atomic_init(&srv.in_flight, 0);
+	atomic_init(&srv.stopping, 0);
 	srv.site.base_url = o->base_url;
 	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
+	srv.site.session_cookie = srv.site.secure ? WM_COOKIE_HOST
+	    WM_COOKIE_SESSION : WM_COOKIE_SESSION;
+	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
+	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
@@ -609,10 +718,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)o->threads,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, NULL,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
 		pthread_mutex_destroy(&srv.mu);
@@ -626,7 +736,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	while (sigwait(&stop, &sig) != 0)
 		;
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
-	stop_gracefully(srv.d);
+	stop_gracefully(&srv);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -11,6 +11,10 @@
 #include "core/catalogue.h"
 #include "util/buf.h"
 
+/* How long a request may take to arrive, from its first line to the end of
+ * its body, unless the options say otherwise. */
+#define WM_SERVER_REQUEST_SECONDS 30
+
 struct wm_server_opts {
 	const char *db;
 	const char *host;	/* IPv4 address or "localhost" */
@@ -18,6 +22,8 @@ struct wm_server_opts {
 	const char *base_url;	/* how people reach it; https makes cookies
 				 * Secure */
 	unsigned threads;
+	unsigned request_seconds;	/* a request's whole time, first line
+					 * to end of body (0: the default) */
 	int allow_demo;		/* serve a demo database beyond loopback */
 	const struct wm_catalogue *courses;	/* the training courses */
 };
@@ -30,8 +36,9 @@ int wm_server_check(const struct wm_server_opts *o, struct wm_buf *err);
  * it (the rule's name), and the audit entry a view writes, or "-". */
 void wm_server_routes(struct wm_buf *out);
 
-/* Serves until SIGINT or SIGTERM, then lets requests in flight finish
- * and stops. Returns 0, or an error with err filled. */
+/* Serves until SIGINT or SIGTERM, then stops accepting at once, lets
+ * requests in flight finish (within their deadline) and stops, whatever
+ * idle connections are open. Returns 0, or an error with err filled. */
 int wm_server_run(const struct wm_server_opts *o, struct wm_buf *err);
 
 #endif
