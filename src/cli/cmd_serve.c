@@ -37,7 +37,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
 	const char *courses = NULL, *request_timeout = NULL;
-	int allow_demo = 0;
+	int allow_demo = 0, routes = 0;
 	long seconds = WM_SERVER_REQUEST_SECONDS;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
@@ -56,6 +56,9 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "longest a request may take to arrive, from its first line "
 		    "to the end of its body, however steadily it trickles in "
 		    "(default 30)", .value = &request_timeout },
+		{ .name = "routes", .help = "print each route (method, path, "
+		    "who may use it, what a view of it writes to the audit "
+		    "log) and stop", .flag = &routes },
 		{ 0 },
 	};
 	struct wm_server_opts o = { .threads = 4 };
@@ -67,6 +70,12 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
+	if (routes) {
+		wm_server_routes(&url);
+		fputs(wm_buf_str(&url), stdout);
+		wm_buf_release(&url);
+		return CLI_OK;
+	}
 	if (parse_listen(listen, host, sizeof(host), &o.port)) {
 		cli_error("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080",
 		    listen);

@@ -307,6 +307,19 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
 	    " ORDER BY u.name, u.code",
+	/* Staff roles count at services only, as the caseloads are there. */
+	[ST_ACCOUNT_GRANTS] =
+	    "SELECT g.role, g.unit_id FROM role_grant g JOIN unit u ON u.id ="
+	    " g.unit_id WHERE g.account_id = ?1 AND (u.kind = 'service' OR"
+	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
+	/* The person, and each service whose caseload they are on now (the
+	 * person's row alone, unit NULL, when they are on none). */
+	[ST_SERVICE_FIND] =
+	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
+	[ST_PERSON_UNITS_NOW] =
+	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
+	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"
+	    " ORDER BY c.unit_id",
 	[ST_PERSON_SCORES] =
 	    "SELECT sc.code, sc.title, r.authored, s.value, r.respondent "
 	    "FROM response r JOIN score s ON s.response_id = r.id"
@@ -381,11 +394,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  WHERE r.subject_kind = 'person' AND r.subject_id = page.id"
 	    "  AND r.status = 'completed'), own, total "
 	    "FROM page ORDER BY own DESC, name COLLATE NOCASE, ident",
-	[ST_PERSON_IN_SCOPE] =
-	    "SELECT p.id FROM person p JOIN caseload c ON c.person_id = p.id"
-	    " AND c.end_date IS NULL"
-	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
-	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
 	[ST_OWN_ANSWER_COUNTS] =
 	    "SELECT it.link_id, it.text, o.code, o.display, count(*),"
 	    " min(r.authored), max(r.authored), count(DISTINCT r.id) "

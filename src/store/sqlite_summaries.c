@@ -251,20 +251,6 @@ wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
 	return 0;
 }
 
-int
-wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
-    const char *ident, int64_t *person_id, struct wm_buf *err)
-{
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_IN_SCOPE, err);
-
-	if (!st)
-		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
-	wm_sq_text(st, 2, ident);
-	return wm_sq_one_id(s, st, person_id, "checking who may see a record",
-	    err);
-}
-
 struct count_each {
 	int (*cb)(void *, const struct wm_answer_count_row *);
 	void *ctx;

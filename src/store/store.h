@@ -126,6 +126,26 @@ int wm_store_grant_add(struct wm_store *s, int64_t account_id,
 int wm_store_grant_find(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
+/* The roles an account holds: at services for staff and validators, at
+ * any unit for commissioners and administrators. */
+struct wm_grant_row {
+	const char *role;
+	int64_t unit_id;
+};
+
+int wm_store_account_grants(struct wm_store *s, int64_t account_id,
+    int (*cb)(void *, const struct wm_grant_row *), void *ctx,
+    struct wm_buf *err);
+/* The service with this code: its id, and its name (into name);
+ * WM_STORE_NOT_FOUND if there is no such service. */
+int wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+    struct wm_buf *name, struct wm_buf *err);
+/* The person with this identifier (*person_id), and each service whose
+ * caseload they are on now (cb, once per service; not at all if none);
+ * WM_STORE_NOT_FOUND if there is no such person. */
+int wm_store_person_units_now(struct wm_store *s, const char *ident,
+    int64_t *person_id, int (*cb)(void *, int64_t unit_id), void *ctx,
+    struct wm_buf *err);
 int wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
@@ -670,10 +690,6 @@ int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
     int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
-/* The person with this identifier if they are on such a caseload of the
- * account's; WM_STORE_NOT_FOUND otherwise, whether or not they exist. */
-int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
-    const char *ident, int64_t *person_id, struct wm_buf *err);
 
 struct wm_cycle_row {
 	int64_t instrument_id;	/* its latest version; 0 if not loaded */

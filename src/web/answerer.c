@@ -12,66 +12,46 @@
 #include "web/layout.h"
 #include "web/pages.h"
 
-/* The signed-in person or member of staff; 0 (and a 404 page) for anyone
- * with nothing of their own to answer, such as a commissioner. */
+/* The person the path names, for their supporter (the route's rule
+ * checked it and wrote the audit entry); else the signed-in person; else a
+ * member of staff answering about themselves. 0 (and a 404 page) for
+ * anyone with nothing of their own to answer, such as a commissioner. */
 int
 wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 {
-	const char *pid = wm_route_param(&h->match, "pid");
+	const char *pid = wm_route_param(&h->match, "person");
 	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
-	int ok = 1;
+	int rc = 0;
 
 	memset(a, 0, sizeof(*a));
 	snprintf(a->base, sizeof(a->base), "/measures");
 	if (pid) {
-		/* Alongside: a practitioner with a person on their caseload;
-		 * the answers are the person's, given together. */
-		if (wm_store_person_in_scope(h->store, h->who.account_id, pid,
-		    &a->id, &err) == 0) {
-			a->kind = WM_SUBJECT_PERSON;
-			a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
-			wm_buf_puts(&base, "/people/");
-			wm_esc_url_s(&base, pid);
-			wm_buf_puts(&base, "/measures");
-			snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
-		} else {
-			ok = 0;
-		}
-	} else if (wm_store_account_person(h->store, h->who.account_id, &a->id,
-	    &err) == 0) {
+		/* Alongside: the answers are the person's, given together. */
+		if (!(a->id = wm_scope_person(h)))
+			goto out;
+		a->kind = WM_SUBJECT_PERSON;
+		a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
+		wm_buf_puts(&base, "/people/");
+		wm_esc_url_s(&base, pid);
+		wm_buf_puts(&base, "/measures");
+		snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
+	} else if ((a->id = h->scope.own_person)) {
 		a->kind = WM_SUBJECT_PERSON;
 		a->respondent = WM_RESPONDENT_PERSON;
-	} else if (wm_store_account_service(h->store, h->who.account_id,
-	    &a->unit, &err) == 0) {
+	} else if ((rc = wm_store_account_service(h->store, h->who.account_id,
+	    &a->unit, &err)) == 0) {
 		a->kind = WM_SUBJECT_STAFF;
 		a->respondent = WM_RESPONDENT_STAFF;
 		a->id = h->who.account_id;
+	} else if (rc == WM_STORE_NOT_FOUND) {
+		wm_page_not_found(h);
 	} else {
-		ok = 0;
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	}
-	if (!ok)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
+out:
 	wm_buf_release(&err);
 	wm_buf_release(&base);
-	return ok;
-}
-
-int
-wm_answerer_viewed(struct wm_http *h, const struct wm_answerer *a,
-    const char *action, const char *what)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	int rc = 0;
-
-	if (a->respondent == WM_RESPONDENT_WITH_PRACTITIONER)
-		rc = wm_store_audit(h->store, h->who.account_id, action,
-		    "person", a->id, what, h->address, &err);
-	if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The person's record could not be shown. Try again.");
-	wm_buf_release(&err);
-	return rc == 0;
+	return a->id != 0;
 }
 
 int

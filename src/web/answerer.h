@@ -1,7 +1,7 @@
 /*
  * Who is answering a form, about whom, and where their forms live: the
  * signed-in person, a member of staff about themselves, or a practitioner
- * alongside a person on their caseload (a {pid} in the path). Shared by
+ * alongside a person on their caseload (a {person} in the path). Shared by
  * the measure pages and the JSON API, so both apply the same scope.
  */
 #ifndef WM_WEB_ANSWERER_H
@@ -24,14 +24,6 @@ struct wm_answerer {
  * a person not on the practitioner's caseloads. */
 int wm_answerer_of(struct wm_http *h, struct wm_answerer *a);
 
-/* Before a practitioner alongside a person is shown anything of the
- * person's record (which forms they have started, their saved answers),
- * writes the view to the audit log as `action`, with `what` (may be NULL)
- * as its detail: 1 to go on; 0, with a plain error page and nothing shown,
- * if the audit log could not be written. Someone answering their own
- * forms is not audited here. */
-int wm_answerer_viewed(struct wm_http *h, const struct wm_answerer *a,
-    const char *action, const char *what);
 
 /* 1 if `a` may answer `in`. */
 int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);

@@ -14,12 +14,6 @@
 #include "web/caseload.h"
 #include "web/layout.h"
 
-int64_t
-wm_api_whose(struct wm_http *h, const char *action)
-{
-	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
-	    wm_page_own_person(h);
-}
 
 /* Scores arrive scale by scale, oldest first. */
 static int
@@ -86,7 +80,7 @@ journey_of(struct wm_http *h, int64_t person)
 void
 wm_api_journey(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed journey");
+	int64_t person = wm_api_whose(h);
 
 	if (person)
 		journey_of(h, person);
@@ -124,7 +118,7 @@ goals_of(struct wm_http *h, int64_t person)
 void
 wm_api_goals(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed goals");
+	int64_t person = wm_api_whose(h);
 
 	if (person)
 		goals_of(h, person);

@@ -94,11 +94,12 @@ responses_of(struct wm_http *h, int64_t person, int drafts)
 void
 wm_api_responses(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed responses");
+	int64_t person = wm_api_whose(h);
 
 	/* A person's drafts are theirs until finished. */
 	if (person)
-		responses_of(h, person, !wm_route_param(&h->match, "id"));
+		responses_of(h, person,
+		    !wm_route_param(&h->match, "person"));
 }
 
 /* 1 if `ref` names the answerer themselves. */

@@ -16,6 +16,7 @@
 #include "web/auth.h"
 #include "web/form.h"
 #include "web/route.h"
+#include "web/scope.h"
 
 #define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
 
@@ -32,6 +33,8 @@ struct wm_http {
 	/* The request. */
 	const char *method;
 	const char *path;
+	const char *pattern;	/* the route's, e.g. /people/{person}/goals */
+	uint64_t request_id;	/* numbers the server's requests, for logs */
 	const char *address;	/* client IP, text */
 	const char *cookies;	/* the Cookie header, or NULL */
 	struct wm_route_match match;
@@ -44,6 +47,7 @@ struct wm_http {
 	int64_t now;		/* seconds since 1970 */
 	int signed_in;
 	struct wm_auth_session who;
+	struct wm_scope scope;	/* what the route's rule found and allowed */
 
 	/* The response. */
 	int status;

@@ -197,20 +197,45 @@ wm_page_error(struct wm_http *h, int status, const char *title,
 	wm_page_end(h);
 }
 
-int64_t
-wm_page_own_person(struct wm_http *h)
+void
+wm_page_not_found(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
+	wm_page_error(h, 404, "Page not found",
+	    "If you typed the web address, check it is correct.");
+}
 
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return person;
+void
+wm_page_sign_in_first(struct wm_http *h)
+{
+	if (wm_api_request(h)) {
+		wm_api_error(h, 401, "Sign in first: POST your email and "
+		    "password to /api/v1/session.", NULL);
+		return;
+	}
+	wm_buf_clear(&h->out);
+	h->status = 303;
+	wm_http_redirect(h, "/sign-in");
+}
+
+/* The log gets the route's pattern, never its values (an identifier or a
+ * search is about a person), and the store's message with anything but
+ * printable ASCII shown as '?', so a line cannot be forged or split. */
+void
+wm_page_store_error(struct wm_http *h, int rc, const char *message)
+{
+	char clean[300];
+	size_t i;
+
+	for (i = 0; message && message[i] && i < sizeof(clean) - 1; i++)
+		clean[i] = message[i] >= 0x20 && message[i] < 0x7f ?
+		    message[i] : '?';
+	clean[i] = '\0';
+	fprintf(stderr, "waymark: request %llu %s %s failed: %s (%s)\n",
+	    (unsigned long long)h->request_id, h->method ? h->method : "-",
+	    h->pattern ? h->pattern : "-", clean, wm_store_strerror(rc));
+	wm_page_error(h, 500, "Sorry, there is a problem",
+	    "Nothing you did caused this, and nothing was shown or changed. "
+	    "Try again in a few minutes.");
 }
 
 int64_t

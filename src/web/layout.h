@@ -48,7 +48,15 @@ void wm_page_error(struct wm_http *h, int status, const char *title,
 
 /* The person the signed-in account belongs to; 0, with a 404 page
  * written, for anyone else (staff have no record of their own here). */
-int64_t wm_page_own_person(struct wm_http *h);
+/* The 404 every refusal reads as, exactly as if nothing were there. */
+void wm_page_not_found(struct wm_http *h);
+/* Not signed in: the sign-in page, or the API's 401. */
+void wm_page_sign_in_first(struct wm_http *h);
+/* A store failure during a request: logged once (request number, method,
+ * route pattern, the store's message; never a value from the path, a name
+ * or an answer) and answered with a plain error page or JSON error, so
+ * that nothing wrong is shown in its place. */
+void wm_page_store_error(struct wm_http *h, int rc, const char *message);
 
 /* The service a signed-in member of staff works in; 0, with a 404 page
  * written, for anyone else. */

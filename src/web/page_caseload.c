@@ -189,59 +189,32 @@ wm_page_caseload(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-/*
- * The person named in the path, if they are on the practitioner's
- * caseload, with the view written to the audit log first (no record is
- * shown without its entry); 0, with the page written, otherwise.
- */
-int64_t
-wm_person_viewed(struct wm_http *h, const char *action)
-{
-	const char *ident = wm_route_param(&h->match, "id");
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
-
-	if (!ident || wm_store_person_in_scope(h->store, h->who.account_id,
-	    ident, &person, &err)) {
-		person = 0;
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	} else if (wm_store_audit(h->store, h->who.account_id, action,
-	    "person", person, NULL, h->address, &err)) {
-		person = 0;
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The record could not be shown. Try again.");
-	}
-	wm_buf_release(&err);
-	return person;
-}
-
-/* GET /people/{id}/journey: the person's journey, for their practitioner,
+/* GET /people/{person}/journey: the person's journey, for their practitioner,
  * named in its heading and speaking of "their" scores. */
 void
 wm_page_person_journey(struct wm_http *h)
 {
 	struct wm_buf base = WM_BUF_INIT, title = WM_BUF_INIT;
-	int64_t person = wm_person_viewed(h, "viewed journey");
+	int64_t person = wm_scope_person(h);
 
 	if (!person || wm_person_named(h, person, &title))
 		goto out;
 	wm_buf_puts(&title, ": their journey");
 	wm_buf_puts(&base, "/people/");
-	wm_esc_url_s(&base, wm_route_param(&h->match, "id"));
+	wm_esc_url_s(&base, wm_route_param(&h->match, "person"));
 	wm_journey_page(h, person, wm_buf_str(&title), 0, wm_buf_str(&base));
 out:
 	wm_buf_release(&title);
 	wm_buf_release(&base);
 }
 
-/* GET /people/{id}/goals: a person's goals, read-only, for the
+/* GET /people/{person}/goals: a person's goals, read-only, for the
  * practitioner alongside them. */
 void
 wm_page_person_goals(struct wm_http *h)
 {
 	struct wm_buf title = WM_BUF_INIT;
-	int64_t person = wm_person_viewed(h, "viewed goals");
+	int64_t person = wm_scope_person(h);
 
 	if (!person || wm_person_named(h, person, &title))
 		goto out;

@@ -6,6 +6,7 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 

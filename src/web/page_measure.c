@@ -89,12 +89,6 @@ wm_page_measure_form(struct wm_http *h)
 
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
-	/* The form shows the person's saved answers: audited first. */
-	if (!wm_answerer_viewed(h, &a, "viewed a measure to answer together, "
-	    "with any answers saved", in->title)) {
-		wm_instrument_free(in);
-		return;
-	}
 	k = wm_answerer_draft(&a, id);
 	if (wm_items_draft(h, in, &k, &draft))
 		wm_page_error(h, 500, "Sorry, there is a problem",
@@ -283,10 +277,7 @@ wm_page_measures(struct wm_http *h)
 	struct list l;
 
 	memset(&l, 0, sizeof(l));
-	/* The list shows which forms the person has started: audited
-	 * first. */
-	if (!wm_answerer_of(h, &l.a) || !wm_answerer_viewed(h, &l.a,
-	    "viewed measures to answer together", NULL))
+	if (!wm_answerer_of(h, &l.a))
 		return;
 	l.h = h;
 	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {

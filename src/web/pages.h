@@ -38,8 +38,12 @@ enum wm_access {
 
 struct wm_page {
 	struct wm_route route;
-	enum wm_access access;
+	enum wm_access access;	/* how it is reached */
+	enum wm_rule rule;	/* who may use it (core/access.h) */
 	void (*handler)(struct wm_http *h);
+	const char *audit;	/* a view of the person the path names,
+				 * written to the audit log as this before
+				 * the handler runs; NULL if none */
 };
 
 extern const struct wm_page wm_pages[];
@@ -73,10 +77,6 @@ void wm_page_person_goals(struct wm_http *h);
 /* A person's goals with their latest ratings, as a list; each links to
  * its page when `links` (the person's own view). */
 void wm_goals_list(struct wm_http *h, int64_t person, int links);
-/* The person named by the path's {id} if they are on the signed-in
- * practitioner's caseloads, with the view written to the audit log as
- * `action`; else 0 and a 404, exactly as if they did not exist. */
-int64_t wm_person_viewed(struct wm_http *h, const char *action);
 
 /* The goal named by the path's {id} if it is `person`'s (its words into
  * text); else 0 and a 404. */
@@ -91,21 +91,6 @@ void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
 
-/* A service the signed-in account leads, as a service lead's pages see
- * it. Owns `name`; release it with wm_led_service_release. */
-struct wm_led_service {
-	int64_t id;
-	char code[65];
-	struct wm_buf name;
-};
-
-#define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
-
-/* The service named by the path's {code} if the signed-in account leads
- * it: 0 with *out filled; else -1 with a 404 page written, exactly as if
- * there were no such service. */
-int wm_service_led(struct wm_http *h, struct wm_led_service *out);
-void wm_led_service_release(struct wm_led_service *s);
 /* Appends "/services/CODE" and then `path` (a literal, e.g. "/cycles"). */
 void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
     const char *path);
@@ -153,10 +138,6 @@ void wm_page_dashboard(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
-/* Whose record a read is about: the person in the path's {id}, for their
- * practitioner (audited as `action`), or else the signed-in person's own;
- * 0 and a 404 when neither. */
-int64_t wm_api_whose(struct wm_http *h, const char *action);
 
 void wm_api_sign_in(struct wm_http *h);
 void wm_api_session_get(struct wm_http *h);

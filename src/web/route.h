@@ -1,6 +1,6 @@
 /*
  * Matching a request's method and path against the route table: patterns
- * like "/people/{id}/journey", where {name} matches one path segment.
+ * like "/people/{person}/journey", where {name} matches one path segment.
  * The path is the one the client sent, not yet decoded: this is the only
  * place a path is percent-decoded, once, so "%252D" stays "%2D" and a
  * "%00" can never cut a path short. Paths are hostile: they are

@@ -56,6 +56,7 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
+	uint64_t requests;	/* under mu: numbers requests for the log */
 	unsigned deadline;	/* seconds from a request's first line to
 				 * the end of its body */
 	atomic_int in_flight;	/* requests the handler has seen and that
@@ -447,11 +448,15 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
+	pthread_mutex_lock(&srv->mu);
+	h.request_id = ++srv->requests;
+	pthread_mutex_unlock(&srv->mu);
 	h.status = 200;
 	switch (wm_route_match(srv->routes, wm_n_pages,
 	    strcmp(method, "HEAD") == 0 ? "GET" : method, r->path, &h.match)) {
 	case WM_ROUTE_FOUND:
 		page = &wm_pages[h.match.route];
+		h.pattern = page->route.pattern;
 		break;
 	case WM_ROUTE_METHOD_NOT_ALLOWED:
 		wm_page_error(&h, 405, "Sorry, that did not work",
@@ -477,7 +482,8 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	    sizeof(token)) == 0)
 		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
 		    &err) == WM_AUTH_OK;
-	if (page && admit(c, &h, r, page->access) == 0)
+	if (page && admit(c, &h, r, page->access) == 0 &&
+	    wm_scope_admit(&h, page->rule, page->audit) == 0)
 		page->handler(&h);
 	ok = send_response(srv, c, r, &h);
 	if (h.store)
@@ -652,6 +658,17 @@ stop_gracefully(struct wm_server *srv)
 	    (double)(srv->deadline + SHUTDOWN_GRACE_SECONDS))
 		usleep(20 * 1000);
 	MHD_stop_daemon(srv->d);
+}
+
+void
+wm_server_routes(struct wm_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < wm_n_pages; i++)
+		wm_buf_printf(out, "%s %s %s %s\n", wm_pages[i].route.method,
+		    wm_pages[i].route.pattern, wm_rule_name(wm_pages[i].rule),
+		    wm_pages[i].audit ? wm_pages[i].audit : "-");
 }
 
 int

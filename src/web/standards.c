@@ -442,14 +442,13 @@ unit_of(void *ctx, const struct wm_assessment_row *row)
 int
 wm_invite_open(struct wm_http *h, struct wm_invite *v)
 {
-	const char *p = wm_route_param(&h->match, "id");
+	/* The route's rule found the invitation and checked it is theirs. */
+	long long id = (long long)h->scope.assessment_id;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date start, last;
-	char *end = NULL;
-	long long id = p ? strtoll(p, &end, 10) : 0;
 	int rc = -1;
 
-	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
+	if (id > 0 && wm_store_account_invitations(h->store,
 	    h->who.account_id, id, invite_row, v, &err) == 0 &&
 	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
 	    wm_date_parse(v->period, &start) == 0 &&
