@@ -23,6 +23,10 @@
 
 struct wm_store;
 
+/* A store call whose answer is dropped does not compile: a failure the
+ * caller never looked at is how wrong content reaches a page. */
+#define WM_MUST_USE __attribute__((warn_unused_result))
+
 enum wm_store_rc {
 	WM_STORE_OK = 0,
 	WM_STORE_ERROR,		/* the database failed; see err */
@@ -38,24 +42,24 @@ enum wm_store_rc {
 /* Opens (and with WM_STORE_CREATE creates) a database. A database whose
  * schema is older than this program must be migrated before use: every
  * function but wm_store_migrate refuses it. */
-int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
+WM_MUST_USE int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
     struct wm_buf *err);
 void wm_store_close(struct wm_store *s);
 
 /* Brings the schema to the current version in one transaction. */
-int wm_store_migrate(struct wm_store *s, int *from, int *to,
+WM_MUST_USE int wm_store_migrate(struct wm_store *s, int *from, int *to,
     struct wm_buf *err);
-int wm_store_schema_version(void);
+WM_MUST_USE int wm_store_schema_version(void);
 
 /* Stamps every record written from now on with this fixed time (ISO 8601)
  * instead of the clock, so a generated network is the same byte for byte. */
-int wm_store_set_clock(struct wm_store *s, const char *now);
+WM_MUST_USE int wm_store_set_clock(struct wm_store *s, const char *now);
 
 /* Groups many writes into one durable transaction. Outside one, each write
  * is all or nothing by itself; inside one, a write that fails spoils the
  * transaction: wm_store_commit() then rolls it all back and fails. */
-int wm_store_begin(struct wm_store *s, struct wm_buf *err);
-int wm_store_commit(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_begin(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);
 
 /* --- the network tree ------------------------------------------------ */
@@ -68,11 +72,11 @@ struct wm_unit_row {
 	const char *parent_code;	/* NULL at the root */
 };
 
-int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
+WM_MUST_USE int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
     const char *name, int64_t parent_id, int64_t *id, struct wm_buf *err);
-int wm_store_unit_find(struct wm_store *s, const char *code,
+WM_MUST_USE int wm_store_unit_find(struct wm_store *s, const char *code,
     struct wm_unit_row *out, struct wm_buf *err);	/* out->code etc. NULL */
-int wm_store_unit_list(struct wm_store *s,
+WM_MUST_USE int wm_store_unit_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_unit_row *), void *ctx,
     struct wm_buf *err);
 
@@ -86,20 +90,20 @@ struct wm_person_row {
 	const char *since;
 };
 
-int wm_store_person_add(struct wm_store *s, const char *ident,
+WM_MUST_USE int wm_store_person_add(struct wm_store *s, const char *ident,
     const char *name, int64_t unit_id, const char *since, int64_t *id,
     struct wm_buf *err);
-int wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
+WM_MUST_USE int wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
     struct wm_buf *err);
 /* The service whose caseload the person was on at `date` (YYYY-MM-DD). */
-int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
     const char *date, int64_t *unit_id, struct wm_buf *err);
-int wm_store_person_list(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
 /* One person by id, with their current service; WM_STORE_NOT_FOUND if
  * there is no such person. */
-int wm_store_person_get(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_get(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
 
@@ -112,18 +116,18 @@ struct wm_account_row {
 				 * account; else NULL */
 };
 
-int wm_store_account_add(struct wm_store *s, const char *email,
+WM_MUST_USE int wm_store_account_add(struct wm_store *s, const char *email,
     const char *name, int64_t person_id, const char *password_hash,
     int64_t *id, struct wm_buf *err);
-int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
+WM_MUST_USE int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
     struct wm_buf *err);
-int wm_store_grant_add(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_grant_add(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
 /* 0 if the account holds `role` at exactly that unit (and, when
  * stakeholder is not NULL, for that stakeholder group); else
  * WM_STORE_NOT_FOUND. */
-int wm_store_grant_find(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_grant_find(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
 /* The roles an account holds: at services for staff and validators, at
@@ -133,31 +137,31 @@ struct wm_grant_row {
 	int64_t unit_id;
 };
 
-int wm_store_account_grants(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_grants(struct wm_store *s, int64_t account_id,
     int (*cb)(void *, const struct wm_grant_row *), void *ctx,
     struct wm_buf *err);
 /* The service with this code: its id, and its name (into name);
  * WM_STORE_NOT_FOUND if there is no such service. */
-int wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+WM_MUST_USE int wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
     struct wm_buf *name, struct wm_buf *err);
 /* The person with this identifier (*person_id), and each service whose
  * caseload they are on now (cb, once per service; not at all if none);
  * WM_STORE_NOT_FOUND if there is no such person. */
-int wm_store_person_units_now(struct wm_store *s, const char *ident,
+WM_MUST_USE int wm_store_person_units_now(struct wm_store *s, const char *ident,
     int64_t *person_id, int (*cb)(void *, int64_t unit_id), void *ctx,
     struct wm_buf *err);
-int wm_store_account_list(struct wm_store *s,
+WM_MUST_USE int wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
-int wm_store_training_add(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_training_add(struct wm_store *s, int64_t account_id,
     const char *course, const char *completed, struct wm_buf *err);
 
 /* --- training for recovery ------------------------------------------- */
 
 /* A service's current staff (the accounts holding a practitioner or lead
  * grant there), by name. */
-int wm_store_service_staff(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_service_staff(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_staff *), void *ctx,
     struct wm_buf *err);
 
@@ -171,7 +175,7 @@ struct wm_training_record_row {
 
 /* The training records of a service's current staff, latest completion
  * first, at most `limit`. */
-int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
+WM_MUST_USE int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
     int (*cb)(void *, const struct wm_training_record_row *), void *ctx,
     struct wm_buf *err);
 
@@ -180,7 +184,7 @@ int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
  * completed, how many of them have (each code once, in code order). The
  * dashboard and the training page both read it; core's
  * wm_training_coverage turns it into shares per catalogue course. */
-int wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
     int64_t *staff, int (*cb)(void *, const struct wm_training_count *),
     void *ctx, struct wm_buf *err);
 
@@ -193,11 +197,11 @@ struct wm_recorder;
  * rows, is skipped, not refused; *added says how many were new. A row
  * whose account is not current staff of the service refuses the lot:
  * WM_STORE_NOT_FOUND, err naming its line. */
-int wm_store_training_record(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_training_record(struct wm_store *s, int64_t unit_id,
     const struct wm_training_row *rows, size_t n,
     const struct wm_recorder *by, size_t *added, struct wm_buf *err);
 
-int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
     const char *instrument_url, const char *subject_kind, int every_months,
     const char *start, struct wm_buf *err);
 
@@ -215,7 +219,7 @@ struct wm_cycle_info_row {
 };
 
 /* A service's cycles: the running ones first, then by when they began. */
-int wm_store_cycles(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_cycles(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_cycle_info_row *), void *ctx,
     struct wm_buf *err);
 
@@ -231,12 +235,12 @@ struct wm_cycle_change {
 };
 
 /* Starts a cycle, with its audit entry, as one change. */
-int wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
+WM_MUST_USE int wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
     int64_t *id, struct wm_buf *err);
 /* Stops the service's running cycle `id` from c->date, with its audit
  * entry; WM_STORE_NOT_FOUND (nothing changed) if the service has no such
  * running cycle. A stopped cycle's history still counts. */
-int wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
+WM_MUST_USE int wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
     int64_t id, struct wm_buf *err);
 
 struct wm_completion_row {
@@ -253,7 +257,7 @@ struct wm_completion_row {
  * measure; for a service cycle, the service's own completed answers (not
  * validators'). One row per cycle, in order of service, then cycle. All
  * services are counted in one pass over the caseloads and the answers. */
-int wm_store_completion_each(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_completion_each(struct wm_store *s, int64_t unit_id,
     const struct wm_date *today,
     int (*cb)(void *, const struct wm_completion_row *), void *ctx,
     struct wm_buf *err);
@@ -273,20 +277,20 @@ struct wm_instrument_row {
 /* Stores a checked instrument with the exact text it was read from.
  * Loading the same url and version again is accepted only when the text
  * is identical (*existed is set); otherwise WM_STORE_CONFLICT. */
-int wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
+WM_MUST_USE int wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
     const char *text, size_t len, int64_t *id, int *existed,
     struct wm_buf *err);
 /* The stored text of url|version (into `text`), and its id. */
-int wm_store_instrument_get(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_instrument_get(struct wm_store *s, const char *url,
     const char *version, int64_t *id, struct wm_buf *text,
     struct wm_buf *err);
-int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err);
-int wm_store_instrument_list(struct wm_store *s,
+WM_MUST_USE int wm_store_instrument_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 /* The latest version of each loaded url, by title (responses is 0). */
-int wm_store_instrument_latest(struct wm_store *s,
+WM_MUST_USE int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 
@@ -302,7 +306,7 @@ struct wm_response_ids {
 
 /* Saves a checked, scored response with its answers and scores, all or
  * nothing. */
-int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
+WM_MUST_USE int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
 
 /* An unfinished response ("save and come back later") is known by what
@@ -316,7 +320,7 @@ struct wm_draft_key {
 };
 
 /* The latest draft's id; WM_STORE_NOT_FOUND if there is none. */
-int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
+WM_MUST_USE int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err);
 
 /* A stored response's answers (a draft's or a finished one's), as the
@@ -329,10 +333,10 @@ struct wm_stored_answer_row {
 };
 
 /* The date a stored response was given as (YYYY-MM-DD). */
-int wm_store_response_date(struct wm_store *s, int64_t response_id,
+WM_MUST_USE int wm_store_response_date(struct wm_store *s, int64_t response_id,
     char out[11], struct wm_buf *err);
 
-int wm_store_response_answers(struct wm_store *s, int64_t response_id,
+WM_MUST_USE int wm_store_response_answers(struct wm_store *s, int64_t response_id,
     int (*cb)(void *, const struct wm_stored_answer_row *), void *ctx,
     struct wm_buf *err);
 
@@ -340,7 +344,7 @@ int wm_store_response_answers(struct wm_store *s, int64_t response_id,
  * of the instrument: a draft is replaced by the next save of the same
  * form, finished or not. Drafts are never scored or counted, so no total
  * changes. */
-int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
+WM_MUST_USE int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
     int64_t keep, struct wm_buf *err);
 
 /* Who records a response, for the audit log. */
@@ -363,7 +367,7 @@ struct wm_recorder {
  * leaves drafts alone), and writes the audit entry. WM_STORE_NOT_FOUND,
  * with a reason in err, when it cannot be attributed or the role is
  * missing; nothing is stored then. */
-int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
+WM_MUST_USE int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
     struct wm_buf *err);
 
@@ -387,7 +391,7 @@ struct wm_assessment_submission {
  * WM_STORE_CONFLICT, with nothing stored, when core's "changed
  * meanwhile" rule refuses it (another version was filed since the form
  * was built); WM_STORE_EXISTS when the reopening was answered already. */
-int wm_store_assessment_submit(struct wm_store *s, const struct wm_response *r,
+WM_MUST_USE int wm_store_assessment_submit(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by,
     struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err);
 
@@ -406,7 +410,7 @@ struct wm_validation_submission {
  * self-assessment has no submitted version (wm_invitation_problem);
  * WM_STORE_NOT_FOUND when they were not invited; WM_STORE_EXISTS when
  * they have submitted already. Nothing is stored on any refusal. */
-int wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
+WM_MUST_USE int wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by,
     const struct wm_validation_submission *sub, int64_t *id,
     struct wm_buf *err);
@@ -425,12 +429,12 @@ struct wm_record {
 
 /* One record as one durable change; the three operations above are
  * this. */
-int wm_store_record(struct wm_store *s, const struct wm_record *job,
+WM_MUST_USE int wm_store_record(struct wm_store *s, const struct wm_record *job,
     int64_t *id, struct wm_buf *err);
 
 /* The steps of one record inside a transaction the caller holds: the
  * caller commits, or rolls back when this fails. */
-int wm_store_record_steps(struct wm_store *s, const struct wm_record *job,
+WM_MUST_USE int wm_store_record_steps(struct wm_store *s, const struct wm_record *job,
     int64_t *id, struct wm_buf *err);
 
 /* What a response made outside the forms is filed as (job points here). */
@@ -474,7 +478,7 @@ struct wm_answer_row {
  * own reflections and self-assessments) are private to them and never
  * included. Unfinished drafts are included only with `drafts` (for the
  * person's own record: a draft is not shared until it is finished). */
-int wm_store_answer_each(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_answer_each(struct wm_store *s, const char *url,
     int64_t unit_id, int64_t person_id, int drafts,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,
     struct wm_buf *err);
@@ -497,7 +501,7 @@ struct wm_scale_summary_row {
  * version of a measure (`family`: an instrument's family, or its url when
  * it has none), scale by scale, from totals kept at write time. Ordered by
  * unit, quarter, respondent, scale. */
-int wm_store_scale_summary(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_scale_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_scale_summary_row *), void *ctx,
     struct wm_buf *err);
 
@@ -511,7 +515,7 @@ struct wm_people_row {
 /* Per service, quarter and respondent, in the same order as
  * wm_store_scale_summary: how many people answered any instrument of
  * `family`. */
-int wm_store_people_summary(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_people_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_people_row *), void *ctx,
     struct wm_buf *err);
 
@@ -531,46 +535,46 @@ struct wm_rating_row {
 /* For each service, the scores of `family` responses in the latest quarter
  * in which its lead rated it: the lead's and the validators', ordered by
  * unit, scale, respondent, then oldest first. */
-int wm_store_latest_ratings(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_latest_ratings(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_rating_row *), void *ctx,
     struct wm_buf *err);
 
 /* One account by id, as wm_store_account_list shows it. */
-int wm_store_account_get(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
 /* The person an account belongs to (people using services sign in with
  * one); WM_STORE_NOT_FOUND for staff accounts. */
-int wm_store_account_person(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_person(struct wm_store *s, int64_t account_id,
     int64_t *person_id, struct wm_buf *err);
 
 /* The service a member of staff works in (their first practitioner, or
  * else lead, grant at a service); WM_STORE_NOT_FOUND if none. */
-int wm_store_account_service(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_service(struct wm_store *s, int64_t account_id,
     int64_t *unit_id, struct wm_buf *err);
 
 /* The services at which an account holds `role` (e.g. lead), by name;
  * each row's parent_code is its provider's. */
-int wm_store_account_units(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_units(struct wm_store *s, int64_t account_id,
     const char *role, int (*cb)(void *, const struct wm_unit_row *),
     void *ctx, struct wm_buf *err);
 
 /* Replaces an account's password hash. */
-int wm_store_account_set_password(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err);
 
 /* Facts about the database ("demo" = "1" for a demo network). */
-int wm_store_setting_set(struct wm_store *s, const char *key,
+WM_MUST_USE int wm_store_setting_set(struct wm_store *s, const char *key,
     const char *value, struct wm_buf *err);
 /* 0 and the value in out, or WM_STORE_NOT_FOUND. */
-int wm_store_setting_get(struct wm_store *s, const char *key, char *out,
+WM_MUST_USE int wm_store_setting_get(struct wm_store *s, const char *key, char *out,
     size_t n, struct wm_buf *err);
 
 /* --- sign-in and sessions -------------------------------------------- */
 
 /* The account's id and password hash ("" when it has none) by email. */
-int wm_store_account_auth(struct wm_store *s, const char *email,
+WM_MUST_USE int wm_store_account_auth(struct wm_store *s, const char *email,
     int64_t *id, char *hash, size_t hash_size, struct wm_buf *err);
 
 struct wm_session_row {
@@ -580,14 +584,14 @@ struct wm_session_row {
 	int ended;
 };
 
-int wm_store_session_add(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_add(struct wm_store *s, const char *token_hash,
     int64_t account_id, const char *csrf, int64_t now, const char *address,
     struct wm_buf *err);
-int wm_store_session_get(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_get(struct wm_store *s, const char *token_hash,
     struct wm_session_row *out, struct wm_buf *err);
-int wm_store_session_touch(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_touch(struct wm_store *s, const char *token_hash,
     int64_t now, struct wm_buf *err);
-int wm_store_session_end(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_end(struct wm_store *s, const char *token_hash,
     struct wm_buf *err);
 
 /*
@@ -598,19 +602,19 @@ int wm_store_session_end(struct wm_store *s, const char *token_hash,
  * attempts are counted one after another.
  */
 /* Records an attempt at `now`; its id in *id (may be NULL). */
-int wm_store_signin_failure_add(struct wm_store *s, const char *key,
+WM_MUST_USE int wm_store_signin_failure_add(struct wm_store *s, const char *key,
     int64_t now, int64_t *id, struct wm_buf *err);
 /* How many attempts under key are later than `since`, and the latest. */
-int wm_store_signin_failures(struct wm_store *s, const char *key,
+WM_MUST_USE int wm_store_signin_failures(struct wm_store *s, const char *key,
     int64_t since, int64_t *count, int64_t *latest, struct wm_buf *err);
 /* Forgets every attempt under key (a successful sign-in). */
-int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+WM_MUST_USE int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
     struct wm_buf *err);
 /* Forgets the one attempt `id`. */
-int wm_store_signin_failure_forget(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_signin_failure_forget(struct wm_store *s, int64_t id,
     struct wm_buf *err);
 /* Forgets every attempt at or before `before`, whatever its key. */
-int wm_store_signin_failures_purge(struct wm_store *s, int64_t before,
+WM_MUST_USE int wm_store_signin_failures_purge(struct wm_store *s, int64_t before,
     struct wm_buf *err);
 
 struct wm_score_row {
@@ -622,7 +626,7 @@ struct wm_score_row {
 };
 
 /* A person's scores on every scale, oldest first within each scale. */
-int wm_store_person_scores(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_scores(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_score_row *), void *ctx,
     struct wm_buf *err);
 
@@ -650,7 +654,7 @@ struct wm_item_change_row {
  * together) a person has completed: their first and latest answers.
  * Ordered by title, url and the question's place in the latest version
  * (questions it no longer asks last). Answers about staff never appear. */
-int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
     struct wm_buf *err);
 
@@ -686,7 +690,7 @@ struct wm_caseload_query {
  * once. Costs one pass over the caseloads' people and the page's own rows:
  * no one's answers are read but those on the page.
  */
-int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
+WM_MUST_USE int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
     int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
@@ -701,7 +705,7 @@ struct wm_cycle_row {
 
 /* The cycles that apply to a person on their current services, except
  * those stopped on or before today. */
-int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
     struct wm_buf *err);
 
@@ -715,7 +719,7 @@ struct wm_answer_count_row {
 
 /* How often a staff member gave each answer to each question of a
  * measure family about themselves (their own reflections, for them). */
-int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
     const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
     void *ctx, struct wm_buf *err);
 
@@ -723,15 +727,15 @@ int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
 
 /* A service's self-assessment for one period ("YYYY-MM-DD" first and last
  * days): its id, made if there is none yet. */
-int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
     const char *period, const char *period_end, int64_t *id,
     struct wm_buf *err);
 /* Its id if it exists; WM_STORE_NOT_FOUND otherwise. */
-int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
     const char *period, int64_t *id, struct wm_buf *err);
 
 /* How many services' assessments have periods ending on or after date. */
-int wm_store_assessments_since(struct wm_store *s, const char *date,
+WM_MUST_USE int wm_store_assessments_since(struct wm_store *s, const char *date,
     int64_t *n, struct wm_buf *err);
 
 struct wm_assessment_row {
@@ -747,10 +751,10 @@ struct wm_assessment_row {
 };
 
 /* One assessment by id, or a service's, newest period first. */
-int wm_store_assessment_get(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_assessment_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_assessments(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessments(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
     struct wm_buf *err);
 
@@ -769,10 +773,10 @@ struct wm_assessment_version_row {
  * the reason for amending (NULL only for the first) and, when it answers
  * a reopening of one standard, that standard and reopening. *version is
  * the number given. WM_STORE_EXISTS if the reopening was answered. */
-int wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
     int64_t response_id, const char *reason, int standard, int64_t reopen_id,
     int64_t account_id, int *version, struct wm_buf *err);
-int wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_assessment_version_row *), void *ctx,
     struct wm_buf *err);
 
@@ -787,16 +791,16 @@ struct wm_validator_row {
 
 /* The accounts holding the validator role at a service (who may be
  * invited), and those invited to an assessment, by group then name. */
-int wm_store_service_validators(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_service_validators(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_validator_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_invitations(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_invitations(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_validator_row *), void *ctx,
     struct wm_buf *err);
 /* Invites a validator of that service, in the group their role names.
  * WM_STORE_NOT_FOUND if they hold no validator role there;
  * WM_STORE_EXISTS if already invited. */
-int wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t invited_by, struct wm_buf *err);
 
 struct wm_invited_row {
@@ -812,13 +816,13 @@ struct wm_invited_row {
 /* The assessments an account was invited to validate, newest first, or
  * (assessment_id not 0) just that one: WM_STORE_NOT_FOUND if they were
  * not invited to it. */
-int wm_store_account_invitations(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_invitations(struct wm_store *s, int64_t account_id,
     int64_t assessment_id, int (*cb)(void *, const struct wm_invited_row *),
     void *ctx, struct wm_buf *err);
 /* Files a saved validator's response as their validation of the
  * assessment: WM_STORE_NOT_FOUND if they were not invited, and
  * WM_STORE_EXISTS if they already submitted. */
-int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t response_id, struct wm_buf *err);
 
 struct wm_assessment_rating_row {
@@ -835,7 +839,7 @@ struct wm_assessment_rating_row {
 /* The lights of a service's assessments: for each period the latest
  * version's and each validator's, oldest period first; only one
  * assessment's when assessment_id is not 0. */
-int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
     int64_t assessment_id,
     int (*cb)(void *, const struct wm_assessment_rating_row *), void *ctx,
     struct wm_buf *err);
@@ -849,7 +853,7 @@ struct wm_validation_comment_row {
 
 /* What validators wrote (their comments), in the form's order, by group
  * and never by name. */
-int wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_validation_comment_row *), void *ctx,
     struct wm_buf *err);
 
@@ -867,12 +871,12 @@ struct wm_standard_query_row {
 
 /* Keeps a query (by an invited validator), an answer or a reopening (by
  * the lead) of one standard, with its reason; *id is its number. */
-int wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
     int standard, const char *kind, int64_t account_id, const char *text,
     int64_t *id, struct wm_buf *err);
 /* An assessment's queries, answers and reopenings, by standard then
  * time. */
-int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_standard_query_row *), void *ctx,
     struct wm_buf *err);
 
@@ -885,7 +889,7 @@ int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
 
 struct wm_validation_rule;
 
-int wm_store_standards_months(struct wm_store *s);
+WM_MUST_USE int wm_store_standards_months(struct wm_store *s);
 void wm_store_validation_rule(struct wm_store *s,
     struct wm_validation_rule *out);
 
@@ -913,15 +917,15 @@ struct wm_profile_count_row {
  *     response in the quarter only (a person counts once);
  *   tip: practitioners' reflections at the service (their subjects are
  *     the practitioners: use only in aggregate, never per practitioner). */
-int wm_store_erfs_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_erfs_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_indicator_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_indicator_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_tip_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_tip_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
@@ -936,7 +940,7 @@ struct wm_profile_period_row {
  * completed responses to `url` about subjects of `subject_kind`
  * (person, service or staff), with how many and about how many subjects
  * (for the Ten Top Tips, the practitioners who reflected). */
-int wm_store_profile_periods(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
     int (*cb)(void *, const struct wm_profile_period_row *), void *ctx,
     struct wm_buf *err);
@@ -957,7 +961,7 @@ struct wm_caseload_score_row {
  * given (the first first). Every person now on the caseload has at least
  * one row: one without a score (no response, or a response too little
  * answered to score) has respondent and scale NULL. */
-int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
     const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
     void *ctx, struct wm_buf *err);
 
@@ -979,18 +983,18 @@ struct wm_goal_review_row {
 	const char *author_kind;	/* person or staff */
 };
 
-int wm_store_goal_add(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_goal_add(struct wm_store *s, int64_t person_id,
     const char *text, int64_t *id, struct wm_buf *err);
-int wm_store_goals(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_goals(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_goal_row *), void *ctx,
     struct wm_buf *err);
 /* Whose goal it is (and its words, into text); WM_STORE_NOT_FOUND. */
-int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
     int64_t *person_id, struct wm_buf *text, struct wm_buf *err);
-int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
     const char *reviewed, int rating, const char *note,
     const char *author_kind, int64_t author_id, struct wm_buf *err);
-int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
     int (*cb)(void *, const struct wm_goal_review_row *), void *ctx,
     struct wm_buf *err);
 
@@ -1004,12 +1008,12 @@ struct wm_audit_row {
 };
 
 /* Who has seen or changed a person's record, oldest first. */
-int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_audit_row *), void *ctx,
     struct wm_buf *err);
 
 /* Appends to the audit log (it cannot be changed or deleted). */
-int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
+WM_MUST_USE int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
     const char *action, const char *subject_kind, int64_t subject_id,
     const char *detail, const char *address, struct wm_buf *err);
 

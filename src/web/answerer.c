@@ -20,8 +20,7 @@ int
 wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 {
 	const char *pid = wm_route_param(&h->match, "person");
-	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
-	int rc = 0;
+	struct wm_buf base = WM_BUF_INIT;
 
 	memset(a, 0, sizeof(*a));
 	snprintf(a->base, sizeof(a->base), "/measures");
@@ -38,18 +37,12 @@ wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 	} else if ((a->id = h->scope.own_person)) {
 		a->kind = WM_SUBJECT_PERSON;
 		a->respondent = WM_RESPONDENT_PERSON;
-	} else if ((rc = wm_store_account_service(h->store, h->who.account_id,
-	    &a->unit, &err)) == 0) {
+	} else if ((a->unit = wm_page_own_service(h))) {
 		a->kind = WM_SUBJECT_STAFF;
 		a->respondent = WM_RESPONDENT_STAFF;
 		a->id = h->who.account_id;
-	} else if (rc == WM_STORE_NOT_FOUND) {
-		wm_page_not_found(h);
-	} else {
-		wm_page_store_error(h, rc, wm_buf_str(&err));
 	}
 out:
-	wm_buf_release(&err);
 	wm_buf_release(&base);
 	return a->id != 0;
 }
@@ -68,8 +61,12 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
 
-	if (wm_store_instrument_get_id(h->store, id, &text, &err) == 0)
+	int rc = wm_store_instrument_get_id(h->store, id, &text, &err);
+
+	if (rc == 0)
 		wm_instrument_parse(text.data, text.len, &in, &d);
+	else if (rc != WM_STORE_NOT_FOUND)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	wm_diags_release(&d);
 	wm_buf_release(&text);
 	wm_buf_release(&err);

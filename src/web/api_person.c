@@ -65,11 +65,12 @@ journey_of(struct wm_http *h, int64_t person)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *scales = json_array(), *questions = json_array();
 
-	if (!scales || !questions || wm_store_person_scores(h->store, person,
-	    score_json, scales, &err) || wm_store_person_item_changes(h->store,
-	    person, question_json, questions, &err))
+	if (!scales || !questions)
 		wm_api_error(h, 500, "the journey could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_person_scores(h->store, person,
+	    score_json, scales, &err), &err) && wm_page_store_ok(h,
+	    wm_store_person_item_changes(h->store, person, question_json,
+	    questions, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O, s:O}", "scales", scales,
 		    "questions", questions));
 	json_decref(scales);
@@ -107,9 +108,10 @@ goals_of(struct wm_http *h, int64_t person)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *goals = json_array();
 
-	if (!goals || wm_store_goals(h->store, person, goal_json, goals, &err))
+	if (!goals)
 		wm_api_error(h, 500, "the goals could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goals(h->store, person,
+	    goal_json, goals, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O}", "goals", goals));
 	json_decref(goals);
 	wm_buf_release(&err);
@@ -137,9 +139,8 @@ wm_api_goal_add(struct wm_http *h)
 		goto out;
 	if ((problem = wm_goal_text_problem(text)))
 		wm_api_error(h, 400, problem, "goal");
-	else if (wm_store_goal_add(h->store, person, text, &id, &err))
-		wm_api_error(h, 500, "the goal could not be saved", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goal_add(h->store, person, text,
+	    &id, &err), &err))
 		wm_api_reply(h, 201, json_pack("{s:I, s:s}", "id",
 		    (json_int_t)id, "goal", text));
 out:
@@ -156,10 +157,10 @@ wm_api_goal(struct wm_http *h)
 
 	if (!person || !(goal = wm_own_goal(h, person, &text)))
 		goto out;
-	if (!reviews || wm_store_goal_reviews(h->store, goal,
-	    wm_goal_review_json_row, reviews, &err))
+	if (!reviews)
 		wm_api_error(h, 500, "the goal could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goal_reviews(h->store, goal,
+	    wm_goal_review_json_row, reviews, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:I, s:s, s:O}", "id",
 		    (json_int_t)goal, "goal", wm_buf_str(&text), "reviews",
 		    reviews));
@@ -195,10 +196,9 @@ wm_api_goal_review_add(struct wm_http *h)
 	}
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
-	if (wm_store_goal_review_add(h->store, goal, date, (int)rating,
-	    note && note[0] ? note : NULL, "person", person, &err))
-		wm_api_error(h, 500, "the review could not be saved", NULL);
-	else
+	if (wm_page_store_ok(h, wm_store_goal_review_add(h->store, goal, date,
+	    (int)rating, note && note[0] ? note : NULL, "person", person,
+	    &err), &err))
 		wm_api_reply(h, 201, json_pack("{s:I, s:s, s:i}", "goal",
 		    (json_int_t)goal, "reviewed", date, "rating", (int)rating));
 out:
@@ -255,10 +255,10 @@ wm_api_caseload(struct wm_http *h)
 		goto out;
 	if (wm_caseload_ask(h, "search", &c, &p))
 		wm_api_error(h, 400, p.message, p.field);
-	else if (wm_store_audit(h->store, h->who.account_id,
-	    "viewed caseload (API)", NULL, 0, c.search ? "searched" : NULL,
-	    h->address, &err) || wm_caseload_read(h, &c) ||
-	    !(body = caseload_json(&c)))
+	else if (!wm_page_store_ok(h, wm_store_audit(h->store,
+	    h->who.account_id, "viewed caseload (API)", NULL, 0, c.search ?
+	    "searched" : NULL, h->address, &err), &err) ||
+	    wm_caseload_read(h, &c) || !(body = caseload_json(&c)))
 		wm_api_error(h, 500, "the caseload could not be read", NULL);
 	else
 		wm_api_reply(h, 200, body);

@@ -30,8 +30,9 @@ session_reply(struct wm_http *h, int status)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *account = NULL;
 
-	if (wm_store_account_get(h->store, h->who.account_id, account_json,
-	    &account, &err) || !account)
+	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
+	    h->who.account_id, account_json, &account, &err), &err) ||
+	    !account)
 		wm_api_error(h, 500, "the session could not be read", NULL);
 	else
 		wm_api_reply(h, status, json_pack("{s:o, s:s}", "account",
@@ -75,8 +76,7 @@ wm_api_sign_in(struct wm_http *h)
 		wm_api_error(h, 429, msg, NULL);
 		break;
 	case WM_AUTH_ERROR:
-		wm_api_error(h, 500, "Waymark could not sign you in: try again "
-		    "later", NULL);
+		wm_page_store_error(h, WM_STORE_ERROR, wm_buf_str(&err));
 		break;
 	}
 out:
@@ -91,7 +91,8 @@ wm_api_sign_out(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 
 	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
-	    sizeof(token)) == 0 && wm_auth_sign_out(h->store, token, &err))
+	    sizeof(token)) == 0 && !wm_page_store_ok(h,
+	    wm_auth_sign_out(h->store, token, &err), &err))
 		wm_api_error(h, 500, "the session could not be ended", NULL);
 	else {
 		wm_http_cookie(h, h->site->session_cookie, "", 0);

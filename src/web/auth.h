@@ -39,17 +39,18 @@ struct wm_auth_session {
  * out->wait_seconds, the password not even checked) while recent failures
  * for the same email from the same address, or from the address, say so.
  * The email is trimmed and compared without regard to case. */
-enum wm_auth_result wm_auth_sign_in(struct wm_store *s, const char *email,
-    const char *password, const char *address, int64_t now,
-    struct wm_auth_session *out, struct wm_buf *err);
+WM_MUST_USE enum wm_auth_result wm_auth_sign_in(struct wm_store *s,
+    const char *email, const char *password, const char *address,
+    int64_t now, struct wm_auth_session *out, struct wm_buf *err);
 
 /* The live session for a cookie token, refreshed (its idle time starts
  * again); WM_AUTH_REFUSED if it is unknown, idle, expired or ended. */
-enum wm_auth_result wm_auth_session(struct wm_store *s, const char *token,
-    int64_t now, struct wm_auth_session *out, struct wm_buf *err);
+WM_MUST_USE enum wm_auth_result wm_auth_session(struct wm_store *s,
+    const char *token, int64_t now, struct wm_auth_session *out,
+    struct wm_buf *err);
 
 /* Ends the session (idempotent). */
-int wm_auth_sign_out(struct wm_store *s, const char *token,
+WM_MUST_USE int wm_auth_sign_out(struct wm_store *s, const char *token,
     struct wm_buf *err);
 
 #endif

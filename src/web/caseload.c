@@ -75,8 +75,8 @@ wm_caseload_read(struct wm_http *h, struct wm_caseload *c)
 	c->n = 0;
 	c->people = wm_arena_calloc(&c->arena, WM_CASELOAD_PER_PAGE,
 	    sizeof(*c->people));
-	if (!c->people || wm_store_caseload(h->store, &q, &c->paging.total,
-	    keep, c, &err))
+	if (!c->people || !wm_page_store_ok(h, wm_store_caseload(h->store, &q,
+	    &c->paging.total, keep, c, &err), &err))
 		goto out;
 	/* Only the page's people: their cycles, never everyone's. */
 	for (i = 0; i < c->n; i++)
@@ -131,6 +131,7 @@ wm_person_due(struct wm_http *h, int64_t person, enum wm_due *out)
 	wm_date_from_days((long)(h->now / 86400), &w.today);
 	w.state = WM_DUE_NOT_YET;
 	rc = wm_store_person_cycles(h->store, person, worst_due, &w, &err);
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	/* A failed read is never "not yet due". */
 	*out = w.state;
@@ -161,9 +162,7 @@ wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out)
 	struct wm_buf err = WM_BUF_INIT;
 	int rc = wm_store_person_get(h->store, person, named, out, &err);
 
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
-	if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The record could not be shown. Try again.");
 	return rc ? -1 : 0;
 }

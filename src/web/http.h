@@ -59,6 +59,11 @@ struct wm_http {
 	const unsigned char *fixed;	/* a built-in asset instead of out */
 	size_t fixed_len;
 	int cacheable;		/* the same for everyone: may be cached */
+	/* Set by wm_page_store_error: the answer is the error page, the
+	 * first failed_len bytes of out; anything written after it, and any
+	 * redirect, cookie or download, is dropped when it is sent. */
+	int failed;
+	size_t failed_len;
 };
 
 /* Literal markup only: the "" makes anything but a string literal fail to
@@ -85,6 +90,15 @@ enum wm_query_status wm_http_query_text(struct wm_http *h, const char *name,
 
 /* A 303 redirect to a path on this site. */
 void wm_http_redirect(struct wm_http *h, const char *path);
+
+/* A store failure during a request: logged once (request number, method,
+ * route pattern, the store's message; never a value from the path, a name
+ * or an answer) and answered with a plain error page or JSON error, so
+ * that nothing wrong is shown in its place. The first failure is the
+ * answer: whatever the handler writes after it is never sent. */
+void wm_page_store_error(struct wm_http *h, int rc, const char *message);
+/* 1 if rc is 0; else the store's failure answered as above, and 0. */
+int wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err);
 
 /* Adds a Set-Cookie header (at most two per response). */
 void wm_http_cookie(struct wm_http *h, const char *name, const char *value,

@@ -182,6 +182,8 @@ void
 wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message)
 {
+	if (h->failed)
+		return;		/* the store's failure is the answer */
 	if (wm_api_request(h)) {
 		wm_api_error(h, status, status == 404 ? "not found" : message,
 		    NULL);
@@ -226,6 +228,8 @@ wm_page_store_error(struct wm_http *h, int rc, const char *message)
 	char clean[300];
 	size_t i;
 
+	if (h->failed)
+		return;		/* the first failure is the one answered */
 	for (i = 0; message && message[i] && i < sizeof(clean) - 1; i++)
 		clean[i] = message[i] >= 0x20 && message[i] < 0x7f ?
 		    message[i] : '?';
@@ -236,20 +240,16 @@ wm_page_store_error(struct wm_http *h, int rc, const char *message)
 	wm_page_error(h, 500, "Sorry, there is a problem",
 	    "Nothing you did caused this, and nothing was shown or changed. "
 	    "Try again in a few minutes.");
+	h->failed = 1;
+	h->failed_len = h->out.len;
 }
 
-int64_t
-wm_page_own_service(struct wm_http *h)
+int
+wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t unit = 0;
-
-	if (wm_store_account_service(h->store, h->who.account_id, &unit,
-	    &err))
-		unit = 0;
-	wm_buf_release(&err);
-	if (!unit)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return unit;
+	if (rc == 0)
+		return 1;
+	wm_page_store_error(h, rc, wm_buf_str(err));
+	return 0;
 }
+

@@ -52,14 +52,5 @@ void wm_page_error(struct wm_http *h, int status, const char *title,
 void wm_page_not_found(struct wm_http *h);
 /* Not signed in: the sign-in page, or the API's 401. */
 void wm_page_sign_in_first(struct wm_http *h);
-/* A store failure during a request: logged once (request number, method,
- * route pattern, the store's message; never a value from the path, a name
- * or an answer) and answered with a plain error page or JSON error, so
- * that nothing wrong is shown in its place. */
-void wm_page_store_error(struct wm_http *h, int rc, const char *message);
-
-/* The service a signed-in member of staff works in; 0, with a 404 page
- * written, for anyone else. */
-int64_t wm_page_own_service(struct wm_http *h);
 
 #endif

@@ -474,6 +474,7 @@ wm_service_dashboard(struct wm_http *h, const struct wm_led_service *s,
 	wm_date_from_days((long)(h->now / 86400), &today);
 	rc = wm_dashboard_build(h->store, s->id, &today, h->site->courses, d,
 	    &err);
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc;
 }

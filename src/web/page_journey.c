@@ -168,8 +168,8 @@ show_items(struct wm_http *h, int64_t person, int own)
 	struct wm_buf err = WM_BUF_INIT;
 
 	m.items = calloc(WM_INSTRUMENT_MAX_ITEMS, sizeof(*m.items));
-	if (!m.items || wm_store_person_item_changes(h->store, person,
-	    add_item, &m, &err) != 0)
+	if (!m.items || !wm_page_store_ok(h, wm_store_person_item_changes(
+	    h->store, person, add_item, &m, &err), &err))
 		m.n = 0;	/* a measure cut short is not shown */
 	show_measure(&m);
 	free(m.items);
@@ -206,7 +206,8 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/goals\">Their goals</a></p>\n");
 	}
-	if (wm_store_person_scores(h->store, person, add, s, &err) == 0)
+	if (wm_page_store_ok(h, wm_store_person_scores(h->store, person, add,
+	    s, &err), &err))
 		show(s);
 	if (show_items(h, person, own))
 		s->shown = 1;

@@ -250,6 +250,7 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 	struct list *l = ctx;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_instrument *in;
+	int rc = 0;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
@@ -262,12 +263,15 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 
 		l->last_id = row->id;
 		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
-		l->last_started = wm_store_draft_find(l->h->store, &k, &draft,
-		    &err) == 0;
+		rc = wm_store_draft_find(l->h->store, &k, &draft, &err);
+		l->last_started = rc == 0;
+		/* A draft that could not be looked for is not "not started". */
+		rc = rc == 0 || rc == WM_STORE_NOT_FOUND ||
+		    wm_page_store_ok(l->h, rc, &err) ? 0 : -1;
 	}
 	wm_instrument_free(in);
 	wm_buf_release(&err);
-	return 0;
+	return rc;
 }
 
 void
@@ -301,7 +305,8 @@ wm_page_measures(struct wm_http *h)
 		    "one else sees them, and teams see only totals.</p>\n");
 	}
 	HTML(h, "<ul class=\"nhsuk-list\">\n");
-	if (wm_store_instrument_list(h->store, list_row, &l, &err) == 0)
+	if (wm_page_store_ok(h, wm_store_instrument_list(h->store, list_row,
+	    &l, &err), &err))
 		flush(&l);
 	HTML(h, "</ul>\n");
 	if (!l.any)

@@ -32,16 +32,9 @@ wm_profile_period(struct wm_http *h, enum wm_profile_kind kind, int64_t unit,
 		if (kind == WM_PROFILE_TIPS)
 			rc = wm_profile_tips_latest(h->store, unit, &today, out,
 			    latest, &err);
+		wm_page_store_ok(h, rc, &err);
 		wm_buf_release(&err);
-		if (rc == 0)
-			return 0;
-		if (wm_api_request(h))
-			wm_api_error(h, 500, "the figures could not be read",
-			    NULL);
-		else
-			wm_page_error(h, 500, "Sorry, there is a problem",
-			    "The figures could not be read. Try again later.");
-		return -1;
+		return rc ? -1 : 0;
 	}
 	if (wm_quarter_parse(q, out) == 0)
 		return 0;
@@ -102,8 +95,9 @@ chooser(struct wm_http *h, const struct wm_led_service *s,
 	wm_quarter_format(&now, q);
 	period_add(&ps, shown);
 	period_add(&ps, q);
-	wm_store_profile_periods(h->store, wm_profile_url(kind), s->id,
-	    wm_profile_subject_kind(kind), period_row, &ps, &err);
+	wm_page_store_ok(h, wm_store_profile_periods(h->store,
+	    wm_profile_url(kind), s->id, wm_profile_subject_kind(kind),
+	    period_row, &ps, &err), &err);
 	wm_service_href(&href, s, path);
 	HTML(h, "<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, wm_buf_str(&href));
@@ -156,11 +150,9 @@ profile_page(struct wm_http *h, enum wm_profile_kind kind, const char *path,
 	if (wm_service_led(h, &s) || wm_profile_period(h, kind, s.id, &period,
 	    &latest))
 		goto out;
-	if (wm_profile_load(h->store, kind, s.id, &period, &p, &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The figures could not be read. Try again later.");
+	if (!wm_page_store_ok(h, wm_profile_load(h->store, kind, s.id,
+	    &period, &p, &err), &err))
 		goto out;
-	}
 	wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services/");
 	wm_esc_url_s(&h->out, s.code);

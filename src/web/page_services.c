@@ -72,8 +72,8 @@ wm_page_services(struct wm_http *h)
 	    "its self-assessment against the 10 core standards, its "
 	    "measurement cycles and how it is doing.</p>\n"
 	    "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
-	wm_store_account_units(h->store, h->who.account_id, "lead", listed, h,
-	    &err);
+	wm_page_store_ok(h, wm_store_account_units(h->store, h->who.account_id,
+	    "lead", listed, h, &err), &err);
 	HTML(h, "</ul>\n");
 	wm_page_end(h);
 	wm_buf_release(&err);

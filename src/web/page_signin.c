@@ -125,8 +125,7 @@ wm_page_sign_in(struct wm_http *h)
 		form(h, pre, email, msg);
 		break;
 	case WM_AUTH_ERROR:
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Waymark could not sign you in. Try again later.");
+		wm_page_store_error(h, WM_STORE_ERROR, wm_buf_str(&err));
 		break;
 	}
 	wm_buf_release(&err);
@@ -138,10 +137,14 @@ wm_page_sign_out(struct wm_http *h)
 	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 
+	/* If the session could not be ended, say so: the person must not
+	 * leave believing they are signed out. */
 	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
-	    sizeof(token)) == 0)
-		wm_auth_sign_out(h->store, token, &err);
+	    sizeof(token)) == 0 && !wm_page_store_ok(h,
+	    wm_auth_sign_out(h->store, token, &err), &err))
+		goto out;
 	wm_http_cookie(h, h->site->session_cookie, "", 0);
 	wm_http_redirect(h, "/sign-in");
+out:
 	wm_buf_release(&err);
 }

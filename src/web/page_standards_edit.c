@@ -77,8 +77,8 @@ edit_open(struct wm_http *h, struct edit *e)
 		goto out;
 	}
 	if (e->a.id)
-		wm_store_assessment_versions(h->store, e->a.id, latest_version,
-		    e, &err);
+		wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+		    e->a.id, latest_version, e, &err), &err);
 	e->from = 0;
 	e->to = e->in->n_items;
 	if (r) {
@@ -86,8 +86,8 @@ edit_open(struct wm_http *h, struct edit *e)
 		if (*end || e->reopen <= 0 || !e->a.id || !e->latest)
 			e->reopen = 0;
 		else
-			wm_store_standard_queries(h->store, e->a.id,
-			    pending_reopen, e, &err);
+			wm_page_store_ok(h, wm_store_standard_queries(h->store,
+			    e->a.id, pending_reopen, e, &err), &err);
 		if (!wm_reopen_range(e->in, e->inst, e->latest_inst,
 		    e->standard, &e->from, &e->to)) {
 			not_found(h);
@@ -362,8 +362,7 @@ wm_page_standards_save(struct wm_http *h)
 		wm_page_error(h, 403, "The self-assessment could not be saved",
 		    "You do not hold the service lead role for this service.");
 	else if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, wm_buf_str(&e.a.base));
 out:

@@ -22,12 +22,6 @@ refuse(struct wm_http *h, struct wm_sa *a, const char *field,
 	wm_standards_render(h, a, field, message);
 }
 
-static void
-failed(struct wm_http *h)
-{
-	wm_page_error(h, 500, "Sorry, there is a problem",
-	    "Nothing was saved. Try again.");
-}
 
 void
 wm_page_standards_invite(struct wm_http *h)
@@ -70,7 +64,7 @@ wm_page_standards_invite(struct wm_http *h)
 		refuse(h, &a, "account", "They are already invited for this "
 		    "period");
 	else if (rc)
-		failed(h);
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, wm_buf_str(&a.base));
 out:
@@ -134,7 +128,7 @@ wm_page_standards_query(struct wm_http *h)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {
 		wm_store_rollback(h->store);
-		failed(h);
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	} else {
 		wm_http_redirect(h, wm_buf_str(&a.base));
 	}

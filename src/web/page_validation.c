@@ -74,8 +74,8 @@ wm_page_validations(struct wm_http *h)
 	    "the service's evidence; you see the service's own lights once "
 	    "you have given yours.</p>\n<ul class=\"nhsuk-list\">\n");
 	before = h->out.len;
-	wm_store_account_invitations(h->store, h->who.account_id, 0, listed,
-	    h, &err);
+	wm_page_store_ok(h, wm_store_account_invitations(h->store,
+	    h->who.account_id, 0, listed, h, &err), &err);
 	if (h->out.len == before)
 		HTML(h, "<li>You have not been invited to validate a service "
 		    "yet.</li>\n");
@@ -175,8 +175,8 @@ submitted(struct wm_http *h, const struct wm_invite *v,
 	    "submitted. Here they are beside the service's own and the other "
 	    "validators', by group.</p>\n");
 	wm_standards_init(&m);
-	if (wm_store_assessment_ratings(h->store, v->unit_id, v->assessment,
-	    wm_standards_add_row, &m, &err) == 0) {
+	if (wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
+	    v->unit_id, v->assessment, wm_standards_add_row, &m, &err), &err)) {
 		wm_standards_finish(&m, &v->setup.rule);
 		wm_standards_table(h, in, &m, &v->setup, 1);
 	}
@@ -291,8 +291,7 @@ wm_page_validation_save(struct wm_http *h)
 		wm_page_error(h, 403, "Your ratings could not be saved",
 		    "You no longer hold the validator role for this service.");
 	else if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, v.base);
 out:
@@ -343,8 +342,7 @@ wm_page_validation_query(struct wm_http *h)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {
 		wm_store_rollback(h->store);
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	} else {
 		wm_http_redirect(h, v.base);
 	}

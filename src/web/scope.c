@@ -210,6 +210,22 @@ wm_page_own_person(struct wm_http *h)
 }
 
 int64_t
+wm_page_own_service(struct wm_http *h)
+{
+	static const enum wm_role order[] = { WM_ROLE_PRACTITIONER,
+	    WM_ROLE_LEAD };
+	const struct wm_scope *sc = &h->scope;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < sc->n_grants; i++)
+			if (sc->grants[i].role == order[k])
+				return sc->grants[i].unit_id;
+	wm_page_not_found(h);
+	return 0;
+}
+
+int64_t
 wm_api_whose(struct wm_http *h)
 {
 	return wm_route_param(&h->match, "person") ? wm_scope_person(h) :

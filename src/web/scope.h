@@ -51,6 +51,9 @@ int wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit);
 int64_t wm_scope_person(struct wm_http *h);
 /* The signed-in person's own record. */
 int64_t wm_page_own_person(struct wm_http *h);
+/* A service the signed-in member of staff works in, as a practitioner
+ * if they are one (else as a lead); 0, with a 404, for anyone else. */
+int64_t wm_page_own_service(struct wm_http *h);
 /* Whose record an API read is about: the person the path names, for their
  * supporter, or else the signed-in person's own. */
 int64_t wm_api_whose(struct wm_http *h);

@@ -99,8 +99,11 @@ borrow(struct wm_server *srv)
 	if (srv->n_idle)
 		s = srv->idle[--srv->n_idle];
 	pthread_mutex_unlock(&srv->mu);
-	if (!s && wm_store_open(srv->db, 0, &s, &err))
+	if (!s && wm_store_open(srv->db, 0, &s, &err)) {
+		fprintf(stderr, "waymark: the database could not be opened: "
+		    "%s\n", wm_buf_str(&err));
 		s = NULL;
+	}
 	wm_buf_release(&err);
 	return s;
 }
@@ -172,9 +175,18 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	enum MHD_Result ok;
 	size_t i;
 
-	if (h->out.failed)
+	if (h->failed) {
+		/* What a handler wrote after a failure never reaches anyone. */
+		h->out.len = h->failed_len;
+		h->status = 500;
+		h->location[0] = '\0';
+		h->set_cookie[0][0] = h->set_cookie[1][0] = '\0';
+		h->download = NULL;
+		h->fixed = NULL;
+	} else if (h->out.failed) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
+	}
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
 		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
@@ -479,9 +491,18 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		page = NULL;
 	}
 	if (page && wm_cookie_get(h.cookies, srv->site.session_cookie, token,
-	    sizeof(token)) == 0)
-		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
-		    &err) == WM_AUTH_OK;
+	    sizeof(token)) == 0) {
+		enum wm_auth_result ar = wm_auth_session(h.store, token, h.now,
+		    &h.who, &err);
+
+		/* A session that could not be read is not "signed out". */
+		if (ar == WM_AUTH_ERROR) {
+			wm_page_store_error(&h, WM_STORE_ERROR,
+			    wm_buf_str(&err));
+			page = NULL;
+		}
+		h.signed_in = ar == WM_AUTH_OK;
+	}
 	if (page && admit(c, &h, r, page->access) == 0 &&
 	    wm_scope_admit(&h, page->rule, page->audit) == 0)
 		page->handler(&h);

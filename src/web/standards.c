@@ -54,7 +54,8 @@ wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
 	struct wm_buf err = WM_BUF_INIT;
 	struct pick p = { h, who, NULL, 0 };
 
-	if (wm_store_instrument_list(h->store, pick_row, &p, &err)) {
+	if (!wm_page_store_ok(h, wm_store_instrument_list(h->store, pick_row,
+	    &p, &err), &err)) {
 		wm_instrument_free(p.in);
 		p.in = NULL;
 	}
@@ -226,6 +227,7 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	const char *p = wm_route_param(&h->match, "period");
 	struct wm_date cs, ce, today;
 	struct wm_buf err = WM_BUF_INIT;
+	int rc;
 
 	if (wm_service_led(h, &a->svc))
 		return -1;
@@ -238,11 +240,17 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	/* A period kept from before the network changed its length keeps
 	 * its own days; only a new one takes the present length. */
 	a->id = 0;
-	if (wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
-	    &err) == 0)
-		wm_store_assessment_get(h->store, a->id, kept_period, a, &err);
-	else
+	rc = wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
+	    &err);
+	if (rc == 0)
+		rc = wm_store_assessment_get(h->store, a->id, kept_period, a,
+		    &err);
+	if (rc == WM_STORE_NOT_FOUND)
 		a->id = 0;
+	else if (!wm_page_store_ok(h, rc, &err)) {
+		wm_buf_release(&err);
+		return -1;
+	}
 	wm_buf_release(&err);
 	if (!a->id) {
 		a->versions = 0;
@@ -299,6 +307,7 @@ wm_sa_comments_each(struct wm_http *h, int64_t assessment,
 	int rc = wm_store_validation_comments(h->store, assessment, comment,
 	    &c, &err);
 
+	wm_page_store_ok(h, rc, &err);
 	wm_instrument_free(c.in);
 	wm_buf_release(&err);
 	return rc;
@@ -359,8 +368,8 @@ wm_sa_latest(struct wm_http *h, int64_t assessment,
 
 	*in = NULL;
 	*out = NULL;
-	if (wm_store_assessment_versions(h->store, assessment, latest_version,
-	    latest, &err))
+	if (!wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+	    assessment, latest_version, latest, &err), &err))
 		rc = -1;
 	else if (latest[0] && (!(*in = wm_page_instrument(h, latest[1])) ||
 	    wm_items_load(h, *in, latest[0], out)))
@@ -385,6 +394,8 @@ wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
 	rc = wm_store_draft_find(h->store, &k, &rid, &err);
 	if (rc == 0)
 		rc = wm_store_response_date(h->store, rid, day, &err);
+	if (rc != WM_STORE_NOT_FOUND)
+		wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	if (rc == WM_STORE_NOT_FOUND)
 		return 0;
@@ -448,10 +459,10 @@ wm_invite_open(struct wm_http *h, struct wm_invite *v)
 	struct wm_date start, last;
 	int rc = -1;
 
-	if (id > 0 && wm_store_account_invitations(h->store,
-	    h->who.account_id, id, invite_row, v, &err) == 0 &&
-	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
-	    wm_date_parse(v->period, &start) == 0 &&
+	if (id > 0 && wm_page_store_ok(h, wm_store_account_invitations(h->store,
+	    h->who.account_id, id, invite_row, v, &err), &err) &&
+	    wm_page_store_ok(h, wm_store_assessment_get(h->store, id, unit_of,
+	    v, &err), &err) && wm_date_parse(v->period, &start) == 0 &&
 	    wm_date_parse(v->period_end, &last) == 0) {
 		v->assessment = id;
 		wm_standards_setup(h, &v->setup);

@@ -159,7 +159,7 @@ has body '<strong class="nhsuk-tag nhsuk-tag--red">Overdue</strong>' "shows who 
 # A failed read of anyone's measures fails the page: never "up to date".
 sqlite3 c.db "ALTER TABLE cycle RENAME TO cycle_away"
 same "$(code -b mo.jar "$(U /caseload)")" "500" "a database failure fails the caseload"
-has body "The caseload could not be shown. Try again." "with a plain error"
+has body "nothing was shown or changed" "with a plain error"
 hasnt body "Up to date" "never reading as up to date"
 hasnt body "Person 001" "and showing no one"
 same "$(code -b mo.jar "$(U /api/v1/caseload)")" "500" "... and the API's"
@@ -167,7 +167,7 @@ sqlite3 c.db "ALTER TABLE cycle_away RENAME TO cycle"
 # A view that cannot be audited is not shown.
 sqlite3 c.db "CREATE TRIGGER no_caseload_audit BEFORE INSERT ON audit WHEN NEW.action LIKE 'viewed caseload%' BEGIN SELECT RAISE(ABORT, 'audit refused'); END"
 same "$(code -b mo.jar "$(U /caseload)")" "500" "a failed audit write fails the caseload"
-has body "The caseload could not be shown. Try again." "with a plain error"
+has body "nothing was shown or changed" "with a plain error"
 hasnt body "Person 001" "showing no one"
 same "$(code -b mo.jar "$(U /api/v1/caseload)")" "500" "... and the API's"
 hasnt body "Person 001" "... which shows no one either"
