@@ -58,7 +58,8 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "(default 30)", .value = &request_timeout },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "
-		    "log) and stop", .flag = &routes },
+		    "log, the query parameters it reads), tab-separated, and "
+		    "stop", .flag = &routes },
 		{ 0 },
 	};
 	struct wm_server_opts o = { .threads = 4 };

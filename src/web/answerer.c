@@ -77,12 +77,9 @@ struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
-	const char *p = wm_route_param(&h->match, "id");
 	struct wm_instrument *in = NULL;
-	char *end;
 
-	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0')
+	if ((*id = wm_route_number(&h->match, "id")))
 		in = wm_page_instrument(h, *id);
 	if (in && !wm_answerable(in, a)) {
 		wm_instrument_free(in);

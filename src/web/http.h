@@ -15,6 +15,7 @@
 #include "util/buf.h"
 #include "web/auth.h"
 #include "web/form.h"
+#include "web/params.h"
 #include "web/route.h"
 #include "web/scope.h"
 
@@ -34,6 +35,8 @@ struct wm_http {
 	const char *method;
 	const char *path;
 	const char *pattern;	/* the route's, e.g. /people/{person}/goals */
+	const char *query_declared;	/* the query parameters the route
+					 * reads (web/params.h) */
 	uint64_t request_id;	/* numbers the server's requests, for logs */
 	const char *address;	/* client IP, text */
 	const char *cookies;	/* the Cookie header, or NULL */
@@ -70,8 +73,8 @@ struct wm_http {
  * compile, so no outside text reaches the page unescaped. */
 #define HTML(h, literal) wm_buf_puts(&(h)->out, "" literal)
 
-/* A query-string value (decoded), or NULL if absent, longer than 100
- * bytes or holding control characters. */
+/* A query-string value (decoded), or NULL if absent, not declared by
+ * the route, longer than 100 bytes or holding control characters. */
 const char *wm_http_query(struct wm_http *h, const char *name);
 
 /* What a checked query-string value turned out to be. */

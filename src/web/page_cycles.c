@@ -433,26 +433,23 @@ void
 wm_page_cycle_stop(struct wm_http *h)
 {
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
-	const char *p = wm_route_param(&h->match, "id");
+	int64_t id = wm_route_number(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_cycle_change c = { 0 };
 	struct wm_date today;
-	char date[11], *end = NULL;
-	long long id = 0;
+	char date[11];
 	int rc;
 
 	if (wm_service_led(h, &s))
 		goto out;
-	if (p && *p >= '1' && *p <= '9')
-		id = strtoll(p, &end, 10);
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
 	c.unit_id = s.id;
 	c.date = date;
 	c.actor = h->who.account_id;
 	c.address = h->address;
-	rc = id <= 0 || *end ? WM_STORE_NOT_FOUND :
-	    wm_store_cycle_stop(h->store, &c, id, &err);
+	rc = id ? wm_store_cycle_stop(h->store, &c, id, &err) :
+	    WM_STORE_NOT_FOUND;
 	changed(h, &s, rc, &err);
 out:
 	wm_buf_release(&err);

@@ -152,16 +152,12 @@ review_point(void *ctx, const struct wm_goal_review_row *r)
 int64_t
 wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text)
 {
-	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t id = 0, owner = 0;
-	char *end;
+	int64_t id = wm_route_number(&h->match, "id"), owner = 0;
 	int rc;
 
-	if (p)
-		id = strtoll(p, &end, 10);
-	rc = !p || *end || id <= 0 ? WM_STORE_NOT_FOUND :
-	    wm_store_goal_owner(h->store, id, &owner, text, &err);
+	rc = id ? wm_store_goal_owner(h->store, id, &owner, text, &err) :
+	    WM_STORE_NOT_FOUND;
 	if (rc == 0 && owner != person)
 		rc = WM_STORE_NOT_FOUND;
 	if (rc == WM_STORE_NOT_FOUND)

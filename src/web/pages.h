@@ -44,6 +44,8 @@ struct wm_page {
 	const char *audit;	/* a view of the person the path names,
 				 * written to the audit log as this before
 				 * the handler runs; NULL if none */
+	const char *query;	/* the query parameters it reads, separated
+				 * by spaces; any other is dropped */
 };
 
 extern const struct wm_page wm_pages[];

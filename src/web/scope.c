@@ -5,9 +5,6 @@
 #include "web/scope.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "web/http.h"
@@ -78,7 +75,6 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 	    target_param[t]) : NULL;
 	struct wm_buf name = WM_BUF_INIT;
 	int64_t id = 0;
-	char *end = NULL;
 	int rc = 0, invited = 0;
 
 	if (!v)
@@ -106,8 +102,8 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 		wm_buf_release(&name);
 		break;
 	case WM_TARGET_INVITATION:
-		id = strtoll(v, &end, 10);
-		if (!h->signed_in || *v < '1' || *v > '9' || *end || id <= 0)
+		if (!h->signed_in || !(id = wm_route_number(&h->match,
+		    target_param[t])))
 			return 0;
 		rc = wm_store_account_invitations(h->store,
 		    h->who.account_id, id, one, &invited, err);

@@ -39,6 +39,7 @@
 #include "web/cookie.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/params.h"
 
 #define MAX_POOL 16
 #define MAX_ROUTES 128
@@ -139,8 +140,9 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 const char *
 wm_http_query(struct wm_http *h, const char *name)
 {
-	const char *v = MHD_lookup_connection_value(h->conn,
-	    MHD_GET_ARGUMENT_KIND, name);
+	const char *v = wm_query_declared(h->query_declared, name) ?
+	    MHD_lookup_connection_value(h->conn, MHD_GET_ARGUMENT_KIND, name) :
+	    NULL;
 
 	if (!v || strlen(v) > 100 || wm_text_check(v, 0) != WM_TEXT_OK)
 		return NULL;
@@ -155,6 +157,8 @@ wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
 	size_t len = 0;
 
 	*value = NULL;
+	if (!wm_query_declared(h->query_declared, name))
+		return WM_QUERY_ABSENT;
 	if (MHD_lookup_connection_value_n(h->conn, MHD_GET_ARGUMENT_KIND,
 	    name, strlen(name), &v, &len) != MHD_YES || !v || len == 0)
 		return WM_QUERY_ABSENT;
@@ -469,6 +473,12 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	case WM_ROUTE_FOUND:
 		page = &wm_pages[h.match.route];
 		h.pattern = page->route.pattern;
+		h.query_declared = page->query;
+		/* A value of the wrong kind names nothing that exists. */
+		if (wm_params_check(&h.match)) {
+			wm_page_not_found(&h);
+			page = NULL;
+		}
 		break;
 	case WM_ROUTE_METHOD_NOT_ALLOWED:
 		wm_page_error(&h, 405, "Sorry, that did not work",
@@ -687,9 +697,11 @@ wm_server_routes(struct wm_buf *out)
 	size_t i;
 
 	for (i = 0; i < wm_n_pages; i++)
-		wm_buf_printf(out, "%s %s %s %s\n", wm_pages[i].route.method,
-		    wm_pages[i].route.pattern, wm_rule_name(wm_pages[i].rule),
-		    wm_pages[i].audit ? wm_pages[i].audit : "-");
+		wm_buf_printf(out, "%s\t%s\t%s\t%s\t%s\n",
+		    wm_pages[i].route.method, wm_pages[i].route.pattern,
+		    wm_rule_name(wm_pages[i].rule), wm_pages[i].audit ?
+		    wm_pages[i].audit : "-", wm_pages[i].query ?
+		    wm_pages[i].query : "-");
 }
 
 int

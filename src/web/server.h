@@ -32,8 +32,9 @@ struct wm_server_opts {
  * passwords) on anything but loopback without allow_demo. */
 int wm_server_check(const struct wm_server_opts *o, struct wm_buf *err);
 
-/* The route table as text, one route a line: method, path, who may use
- * it (the rule's name), and the audit entry a view writes, or "-". */
+/* The route table as text, one route a line, its fields separated by
+ * tabs: method, path, who may use it (the rule's name), the audit entry a
+ * view writes, and the query parameters it reads ("-" for none). */
 void wm_server_routes(struct wm_buf *out);
 
 /* Serves until SIGINT or SIGTERM, then stops accepting at once, lets

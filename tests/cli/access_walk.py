@@ -213,7 +213,7 @@ def admitted(status, headers):
 routes = []
 audits = {}
 for line in open(ROUTES):
-    method, pattern, rule, audit = line.rstrip('\n').split(' ', 3)
+    method, pattern, rule, audit, query = line.rstrip('\n').split('\t')
     routes.append((method, pattern, rule))
     if audit != '-':
         audits[(method, pattern)] = audit

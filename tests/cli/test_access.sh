@@ -5,8 +5,9 @@
 
 $WAYMARK demo --db a.db --people 60 >demo.txt || fail "the demo was not built"
 $WAYMARK serve --routes >routes.txt
-same "$(grep -c ' none ' routes.txt)" "0" "every route declares who may use it"
-same "$(awk '{print $1" "$2}' routes.txt | sort | uniq -d | wc -l)" "0" "no route is listed twice"
+same "$(awk -F'\t' '$3 == "none"' routes.txt | wc -l)" "0" "every route declares who may use it"
+same "$(awk -F'\t' 'NF != 5' routes.txt | wc -l)" "0" "each line has method, path, rule, audit and query"
+same "$(awk -F'\t' '{print $1" "$2}' routes.txt | sort | uniq -d | wc -l)" "0" "no route is listed twice"
 
 start a.db || fail "the server did not start: $(cat server.log)"
 python3 "$ROOT/tests/cli/access_walk.py" "http://127.0.0.1:$PORT" a.db routes.txt demo.txt >walk.txt 2>walk.err

@@ -101,7 +101,7 @@ before=$(views "$FORM")
 same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "200" "the form to answer together"
 grep -A30 'I feel hopeful about my future' body | grep -q 'value="agree" checked' && pass "... shows the person's saved answers" || fail "the saved answer is not shown"
 same "$(views "$FORM")" "$((before + 1))" "... and that view is audited"
-same "$($WAYMARK serve --routes | grep -c "^GET /people/{person}/measures/{id} supporter $FORM\$")" "1" "... as the route table declares, before the page is made"
+same "$($WAYMARK serve --routes | awk -F'\t' -v f="$FORM" '$1 == "GET" && $2 == "/people/{person}/measures/{id}" && $3 == "supporter" && $4 == f' | wc -l)" "1" "... as the route table declares, before the page is made"
 web_login mine.jar mine@example.org "walk to the harbour at dawn"
 all=$(sqlite3 demo.db "SELECT count(*) FROM audit WHERE action LIKE 'viewed%answer together%'")
 same "$(code -b mine.jar "$(U /measures)")" "200" "the person's own list of measures"
