@@ -72,8 +72,9 @@ record(struct wm_store *s, const struct wm_response *r,
 	struct wm_import imp;
 	struct wm_record job;
 
-	wm_store_import_job(s, r, ids, &by, &imp, &job);
-	return wm_store_record(s, &job, id, err);
+	int rc = wm_store_import_job(s, r, ids, &by, &imp, &job, err);
+
+	return rc ? rc : wm_store_record(s, &job, id, err);
 }
 
 static int

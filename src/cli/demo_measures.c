@@ -123,8 +123,9 @@ record_standards(struct demo *d, const struct wm_response *r,
 	struct wm_import imp;
 	struct wm_record job;
 
-	wm_store_import_job(d->s, r, ids, &by, &imp, &job);
-	return wm_store_record_steps(d->s, &job, id, &d->err);
+	int rc = wm_store_import_job(d->s, r, ids, &by, &imp, &job, &d->err);
+
+	return rc ? rc : wm_store_record_steps(d->s, &job, id, &d->err);
 }
 
 int

@@ -115,7 +115,9 @@ allowed(enum wm_rule rule, const struct wm_access_facts *f)
 		return wm_grants_any(f->grants, f->n_grants,
 		    WM_ROLE_VALIDATOR);
 	case WM_RULE_INVITED:
-		return f->invited;
+		/* An invitation lapses with the validator's role there. */
+		return f->invited && wm_grants_hold(f->grants, f->n_grants,
+		    WM_ROLE_VALIDATOR, f->invited_unit);
 	case WM_RULE_COMMISSIONER:
 		return wm_grants_any(f->grants, f->n_grants,
 		    WM_ROLE_COMMISSIONER);

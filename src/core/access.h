@@ -68,7 +68,9 @@ struct wm_access_facts {
 	size_t n_person_units;
 	int64_t service_id;	/* the named service */
 	int invited;		/* the account is invited to the named
-				 * assessment */
+				 * assessment ... */
+	int64_t invited_unit;	/* ... of this service, where it must still
+				 * hold the validator role */
 };
 
 enum wm_access_answer {

@@ -267,10 +267,12 @@ wm_reason_problem(const char *text)
 
 	if (n == 0 || strspn(text, " \t\n") == n)
 		return "Give a reason";
-	if (n > WM_REASON_MAX)
-		return "A reason is at most 2000 characters";
 	if (wm_text_check(text, 1) != WM_TEXT_OK)
 		return "The reason contains characters that cannot be saved";
+	/* Characters as people count them, not bytes: 2000 letters of any
+	 * alphabet fit. */
+	if (wm_utf8_chars(text) > WM_REASON_MAX)
+		return "A reason is at most 2000 characters";
 	return NULL;
 }
 

@@ -67,8 +67,8 @@ lights(struct wm_store *s, int64_t unit_id, struct wm_dashboard *d,
 {
 	int rc;
 
-	wm_store_validation_rule(s, &d->rule);
-	if ((rc = wm_store_assessment_ratings(s, unit_id, 0, light_row,
+	if ((rc = wm_store_validation_rule(s, &d->rule, err)) ||
+	    (rc = wm_store_assessment_ratings(s, unit_id, 0, light_row,
 	    &d->lights, err)))
 		return rc;
 	wm_standards_finish(&d->lights, &d->rule);

@@ -225,14 +225,17 @@ wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
 	return wm_store_record(s, &job, id, err);
 }
 
-void
+int
 wm_store_import_job(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by,
-    struct wm_import *imp, struct wm_record *job)
+    struct wm_import *imp, struct wm_record *job, struct wm_buf *err)
 {
 	struct wm_date start, end;
+	int months, rc;
 
-	wm_period_of(&r->authored, wm_store_standards_months(s), &start, &end);
+	if ((rc = wm_store_standards_months(s, &months, err)))
+		return rc;
+	wm_period_of(&r->authored, months, &start, &end);
 	wm_date_format(&start, imp->period);
 	wm_date_format(&end, imp->period_end);
 	memset(&imp->version, 0, sizeof(imp->version));
@@ -258,4 +261,5 @@ wm_store_import_job(struct wm_store *s, const struct wm_response *r,
 	case WM_FILED_NOT:
 		break;
 	}
+	return 0;
 }

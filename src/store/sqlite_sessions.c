@@ -266,10 +266,3 @@ wm_store_account_person(struct wm_store *s, int64_t account_id,
 	    err);
 }
 
-int
-wm_store_account_service(struct wm_store *s, int64_t account_id,
-    int64_t *unit_id, struct wm_buf *err)
-{
-	return account_id_query(s, ST_ACCOUNT_SERVICE, account_id, unit_id,
-	    err);
-}

@@ -298,10 +298,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ACCOUNT_PERSON] =
 	    "SELECT person_id FROM account WHERE id = ?1"
 	    " AND person_id IS NOT NULL",
-	[ST_ACCOUNT_SERVICE] =
-	    "SELECT g.unit_id FROM role_grant g JOIN unit u ON u.id = g.unit_id"
-	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
-	    " AND u.kind = 'service' ORDER BY g.role = 'lead', g.unit_id LIMIT 1",
 	[ST_ACCOUNT_UNITS] =
 	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM role_grant g"
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
@@ -582,7 +578,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND g.stakeholder IS NOT NULL",
 	[ST_ACCOUNT_INVITATIONS] =
 	    "SELECT i.assessment_id, u.code, u.name, a.period, a.period_end,"
-	    " i.stakeholder, coalesce(v.response_id, 0) FROM invitation i"
+	    " i.stakeholder, coalesce(v.response_id, 0), u.id FROM invitation i"
 	    " JOIN assessment a ON a.id = i.assessment_id"
 	    " JOIN unit u ON u.id = a.unit_id LEFT JOIN validation v"
 	    "  ON v.assessment_id = i.assessment_id AND v.account_id = i.account_id"

@@ -449,9 +449,10 @@ struct wm_import {
  * network's period it was given in: a lead's self-assessment as the next
  * version whatever came before, with a reason saying so; a validator's
  * ratings as their validation, the record inviting them. */
-void wm_store_import_job(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by,
-    struct wm_import *imp, struct wm_record *job);
+WM_MUST_USE int wm_store_import_job(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids,
+    const struct wm_recorder *by, struct wm_import *imp,
+    struct wm_record *job, struct wm_buf *err);
 
 struct wm_answer_row {
 	int64_t response_id;
@@ -549,10 +550,6 @@ WM_MUST_USE int wm_store_account_get(struct wm_store *s, int64_t id,
 WM_MUST_USE int wm_store_account_person(struct wm_store *s, int64_t account_id,
     int64_t *person_id, struct wm_buf *err);
 
-/* The service a member of staff works in (their first practitioner, or
- * else lead, grant at a service); WM_STORE_NOT_FOUND if none. */
-WM_MUST_USE int wm_store_account_service(struct wm_store *s, int64_t account_id,
-    int64_t *unit_id, struct wm_buf *err);
 
 /* The services at which an account holds `role` (e.g. lead), by name;
  * each row's parent_code is its provider's. */
@@ -811,6 +808,7 @@ struct wm_invited_row {
 	const char *period_end;
 	const char *stakeholder;
 	int64_t response_id;	/* their submitted ratings, or 0 */
+	int64_t unit_id;	/* the service */
 };
 
 /* The assessments an account was invited to validate, newest first, or
@@ -889,9 +887,10 @@ WM_MUST_USE int wm_store_standard_queries(struct wm_store *s, int64_t assessment
 
 struct wm_validation_rule;
 
-WM_MUST_USE int wm_store_standards_months(struct wm_store *s);
-void wm_store_validation_rule(struct wm_store *s,
-    struct wm_validation_rule *out);
+WM_MUST_USE int wm_store_standards_months(struct wm_store *s, int *months,
+    struct wm_buf *err);
+WM_MUST_USE int wm_store_validation_rule(struct wm_store *s,
+    struct wm_validation_rule *out, struct wm_buf *err);
 
 /* --- a service's profile ------------------------------------------------ */
 

@@ -196,7 +196,7 @@ wm_api_validation(struct wm_http *h)
 	struct wm_instrument *lin = NULL, *in = NULL;
 	struct wm_response *lead = NULL;
 	struct evidence_json ev = { json_array(), 0 };
-	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights;
+	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights = NULL;
 	int64_t inst, id;
 
 	if (wm_invite_open(h, &v))
@@ -225,6 +225,7 @@ wm_api_validation(struct wm_http *h)
 			goto done;
 		}
 		json_object_set_new(out, "standards", lights);
+		lights = NULL;
 		json_object_set(out, "comments", comments);
 		json_object_set(out, "queries", queries);
 	}
@@ -232,6 +233,7 @@ wm_api_validation(struct wm_http *h)
 	out = NULL;
 done:
 	json_decref(out);
+	json_decref(lights);
 	json_decref(ev.list);
 	json_decref(queries);
 	json_decref(comments);

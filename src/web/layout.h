@@ -46,8 +46,6 @@ void wm_error_summary_list(struct wm_http *h,
 void wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message);
 
-/* The person the signed-in account belongs to; 0, with a 404 page
- * written, for anyone else (staff have no record of their own here). */
 /* The 404 every refusal reads as, exactly as if nothing were there. */
 void wm_page_not_found(struct wm_http *h);
 /* Not signed in: the sign-in page, or the API's 401. */

@@ -198,7 +198,8 @@ wm_page_person_journey(struct wm_http *h)
 	struct wm_buf base = WM_BUF_INIT, title = WM_BUF_INIT;
 	int64_t person = wm_scope_person(h);
 
-	if (!person || wm_person_named(h, person, &title))
+	if (!person || wm_scope_viewed(h, NULL) ||
+	    wm_person_named(h, person, &title))
 		goto out;
 	wm_buf_puts(&title, ": their journey");
 	wm_buf_puts(&base, "/people/");
@@ -217,7 +218,8 @@ wm_page_person_goals(struct wm_http *h)
 	struct wm_buf title = WM_BUF_INIT;
 	int64_t person = wm_scope_person(h);
 
-	if (!person || wm_person_named(h, person, &title))
+	if (!person || wm_scope_viewed(h, NULL) ||
+	    wm_person_named(h, person, &title))
 		goto out;
 	wm_buf_puts(&title, ": their goals");
 	wm_person_page_start(h, wm_buf_str(&title));

@@ -89,6 +89,12 @@ wm_page_measure_form(struct wm_http *h)
 
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
+	/* The form shows the person's saved answers: audited first, naming
+	 * the measure. */
+	if (wm_scope_viewed(h, in->title)) {
+		wm_instrument_free(in);
+		return;
+	}
 	k = wm_answerer_draft(&a, id);
 	if (wm_items_draft(h, in, &k, &draft))
 		wm_page_error(h, 500, "Sorry, there is a problem",
@@ -281,7 +287,8 @@ wm_page_measures(struct wm_http *h)
 	struct list l;
 
 	memset(&l, 0, sizeof(l));
-	if (!wm_answerer_of(h, &l.a))
+	/* The list shows which forms the person has started: audited first. */
+	if (!wm_answerer_of(h, &l.a) || wm_scope_viewed(h, NULL))
 		return;
 	l.h = h;
 	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {

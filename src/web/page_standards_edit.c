@@ -29,6 +29,8 @@ struct edit {
 	int64_t reopen;		/* the reopening being answered, or 0 */
 	int standard;		/* its standard */
 	size_t from, to;	/* the items being answered */
+	int built_on;		/* the versions there were when the form
+				 * was made, which it carries */
 };
 
 static int
@@ -97,10 +99,28 @@ edit_open(struct wm_http *h, struct edit *e)
 		not_found(h);
 		goto out;
 	}
+	e->built_on = e->a.versions;
 	rc = 0;
 out:
 	wm_buf_release(&err);
 	return rc;
+}
+
+/* The versions there were when the form being sent was made: the form
+ * carries them, so a version submitted meanwhile (in another tab, or by
+ * another lead) is found, not silently undone. -1 if the form does not
+ * say, or says nonsense. */
+static int
+sent_built_on(struct wm_http *h)
+{
+	const char *v = wm_form_get(&h->form, "built_on");
+	char *end = NULL;
+	long n;
+
+	if (!v || *v < '0' || *v > '9')
+		return -1;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 || n > 1000000 ? -1 : (int)n;
 }
 
 static void
@@ -169,7 +189,7 @@ static void
 form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
     const char *reason_problem, const struct wm_response *prefill)
 {
-	char title[128];
+	char title[128], built[16];
 
 	if (e->standard)
 		snprintf(title, sizeof(title), "Amend standard %d: %s",
@@ -204,6 +224,9 @@ form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
 	}
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
+	snprintf(built, sizeof(built), "%d", e->built_on);
+	HTML(h, "\">\n<input type=\"hidden\" name=\"built_on\" value=\"");
+	wm_esc_attr_s(&h->out, built);
 	HTML(h, "\">\n");
 	fields(h, e, d, prefill);
 	if (e->a.versions) {
@@ -306,7 +329,7 @@ save(struct wm_http *h, struct edit *e, const struct wm_response *r,
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    action(e, r), 1 };
 	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,
-	    e->a.versions, e->a.versions ? reason : NULL, e->standard,
+	    e->built_on, e->built_on ? reason : NULL, e->standard,
 	    e->reopen, 0, 0 };
 	int64_t rid;
 
@@ -331,6 +354,12 @@ wm_page_standards_save(struct wm_http *h)
 
 	if (edit_open(h, &e))
 		goto out;
+	if ((e.built_on = sent_built_on(h)) < 0) {
+		wm_page_error(h, 400, "This form has expired",
+		    "Nothing was saved. Go back to the standards, open the "
+		    "self-assessment again and make your changes there.");
+		goto out;
+	}
 	if (!(r = answers(h, &e, &d))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Nothing was saved. Try again.");
@@ -344,7 +373,7 @@ wm_page_standards_save(struct wm_http *h)
 	r->author.id = "me";
 	r->respondent = WM_RESPONDENT_LEAD;
 	wm_sa_authored(h, &e.a, &r->authored);
-	reason_problem = wm_amendment_problem(e.a.versions, reason);
+	reason_problem = wm_amendment_problem(e.built_on, reason);
 	if (d.n == 0)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || reason_problem) {

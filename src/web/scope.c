@@ -5,6 +5,7 @@
 #include "web/scope.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "web/http.h"
@@ -36,8 +37,16 @@ add_grant(void *ctx, const struct wm_grant_row *g)
 	if (wm_role_parse(g->role, &role))
 		return 0;	/* a role this program does not know grants
 				 * nothing */
-	if (sc->n_grants == WM_SCOPE_MAX_GRANTS)
-		return -1;
+	if (sc->n_grants == sc->cap) {
+		size_t cap = sc->cap ? sc->cap * 2 : 16;
+		struct wm_grant *g2;
+
+		if (cap > WM_SCOPE_MAX_GRANTS || !(g2 = realloc(sc->grants,
+		    cap * sizeof(*g2))))
+			return -1;
+		sc->grants = g2;
+		sc->cap = cap;
+	}
 	sc->grants[sc->n_grants].role = role;
 	sc->grants[sc->n_grants].unit_id = g->unit_id;
 	sc->n_grants++;
@@ -60,8 +69,7 @@ add_unit(void *ctx, int64_t unit)
 static int
 one(void *ctx, const struct wm_invited_row *row)
 {
-	(void)row;
-	*(int *)ctx = 1;
+	*(int64_t *)ctx = row->unit_id;
 	return 1;
 }
 
@@ -75,7 +83,8 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 	    target_param[t]) : NULL;
 	struct wm_buf name = WM_BUF_INIT;
 	int64_t id = 0;
-	int rc = 0, invited = 0;
+	int rc = 0;
+	int64_t unit = 0;
 
 	if (!v)
 		return 0;
@@ -106,9 +115,11 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 		    target_param[t])))
 			return 0;
 		rc = wm_store_account_invitations(h->store,
-		    h->who.account_id, id, one, &invited, err);
-		if (rc == 0 && invited)
+		    h->who.account_id, id, one, &unit, err);
+		if (rc == 0 && unit) {
 			f->sc->assessment_id = id;
+			f->sc->invited_unit = unit;
+		}
 		break;
 	case WM_TARGET_NONE:
 		break;
@@ -149,6 +160,7 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 	memset(sc, 0, sizeof(*sc));
 	memset(&f, 0, sizeof(f));
 	sc->rule = rule;
+	sc->audit = audit;
 	f.sc = sc;
 	if ((rc = gather(h, &f, rule, &err)) || f.too_many) {
 		wm_page_store_error(h, rc ? rc : WM_STORE_ERROR, f.too_many ?
@@ -165,6 +177,7 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 	af.n_person_units = f.n_units;
 	af.service_id = sc->service_id;
 	af.invited = sc->assessment_id != 0;
+	af.invited_unit = sc->invited_unit;
 	switch (wm_access_decide(rule, &af)) {
 	case WM_ACCESS_ALLOW:
 		break;
@@ -175,18 +188,47 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 		wm_page_not_found(h);
 		goto refused;
 	}
-	if (audit && sc->person_id && (rc = wm_store_audit(h->store,
-	    h->who.account_id, audit, "person", sc->person_id, NULL,
-	    h->address, &err))) {
-		wm_page_store_error(h, rc, wm_buf_str(&err));
-		goto refused;
-	}
 	wm_buf_release(&err);
 	return 0;
 refused:
+	free(sc->grants);
 	memset(sc, 0, sizeof(*sc));
 	wm_buf_release(&err);
 	return -1;
+}
+
+int
+wm_scope_viewed(struct wm_http *h, const char *detail)
+{
+	struct wm_scope *sc = &h->scope;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	if (!sc->audit || sc->audited)
+		return 0;
+	if (!sc->person_id) {
+		wm_page_not_found(h);
+		return -1;
+	}
+	rc = wm_store_audit(h->store, h->who.account_id, sc->audit, "person",
+	    sc->person_id, detail, h->address, &err);
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	sc->audited = rc == 0;
+	return rc ? -1 : 0;
+}
+
+void
+wm_scope_finish(struct wm_http *h)
+{
+	struct wm_scope *sc = &h->scope;
+
+	if (sc->audit && !sc->audited && !h->failed && h->status >= 200 &&
+	    h->status < 300)
+		wm_page_store_error(h, WM_STORE_ERROR, "BUG: a view of a "
+		    "person's record was about to be shown unaudited");
+	free(sc->grants);
+	memset(sc, 0, sizeof(*sc));
 }
 
 int64_t
@@ -224,8 +266,12 @@ wm_page_own_service(struct wm_http *h)
 int64_t
 wm_api_whose(struct wm_http *h)
 {
-	return wm_route_param(&h->match, "person") ? wm_scope_person(h) :
-	    wm_page_own_person(h);
+	int64_t person;
+
+	if (!wm_route_param(&h->match, "person"))
+		return wm_page_own_person(h);
+	person = wm_scope_person(h);
+	return person && wm_scope_viewed(h, NULL) == 0 ? person : 0;
 }
 
 int

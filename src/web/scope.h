@@ -17,13 +17,17 @@
 
 struct wm_http;
 
-#define WM_SCOPE_MAX_GRANTS 64
+/* An account's roles, at most: far beyond any network's services. */
+#define WM_SCOPE_MAX_GRANTS 100000
 
+/* Owns `grants`; the server releases it after the request. */
 struct wm_scope {
 	enum wm_rule rule;
+	const char *audit;	/* the view the route declares, if any */
+	int audited;		/* ... and it was written */
 	int64_t own_person;	/* the account's own person record, or 0 */
-	struct wm_grant grants[WM_SCOPE_MAX_GRANTS];
-	size_t n_grants;
+	struct wm_grant *grants;
+	size_t n_grants, cap;
 	/* What the path named, once the rule has allowed it. */
 	int64_t person_id;	/* WM_TARGET_PERSON */
 	const char *person_ident;	/* the path's, decoded */
@@ -31,15 +35,27 @@ struct wm_scope {
 	const char *service_code;
 	char service_name[256];
 	int64_t assessment_id;	/* WM_TARGET_INVITATION */
+	int64_t invited_unit;	/* ... of this service */
 };
 
 /* Checks the route's rule for the signed-in account (or for no one) and
  * fills h->scope: 0 to run the handler. Otherwise the answer is written
  * (a redirect to sign in, a 401 for the API, a 404, or an error page when
- * the store failed, logged) and -1 is returned. `audit`, when not NULL,
- * is written to the audit log as a view of the named person's record
- * before the handler runs; if it cannot be written, nothing is shown. */
+ * the store failed, logged) and -1 is returned. `audit` is the view of
+ * the named person's record the route declares, or NULL. */
 int wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit);
+
+/* Writes the route's declared view of the person the path names to the
+ * audit log, with `detail` (what was shown, or NULL): 0, or -1 with the
+ * failure answered. A handler calls it once it knows it will show the
+ * record, and so before anything of it is sent; for a route that declares
+ * no view it does nothing. */
+int wm_scope_viewed(struct wm_http *h, const char *detail);
+
+/* After the handler: a page of a route that declares a view, about to be
+ * shown, whose view was not written is refused (logged, and answered as a
+ * failure), so no view can go unaudited; then the scope is released. */
+void wm_scope_finish(struct wm_http *h);
 
 /*
  * What the handlers ask, once the rule has allowed the request. Each

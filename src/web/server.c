@@ -514,8 +514,10 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		h.signed_in = ar == WM_AUTH_OK;
 	}
 	if (page && admit(c, &h, r, page->access) == 0 &&
-	    wm_scope_admit(&h, page->rule, page->audit) == 0)
+	    wm_scope_admit(&h, page->rule, page->audit) == 0) {
 		page->handler(&h);
+		wm_scope_finish(&h);
+	}
 	ok = send_response(srv, c, r, &h);
 	if (h.store)
 		give_back(srv, h.store);

@@ -12,11 +12,16 @@
 #include "web/form_items.h"
 #include "web/layout.h"
 
-void
+int
 wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
 {
-	out->months = wm_store_standards_months(h->store);
-	wm_store_validation_rule(h->store, &out->rule);
+	struct wm_buf err = WM_BUF_INIT;
+	int ok = wm_page_store_ok(h, wm_store_standards_months(h->store,
+	    &out->months, &err), &err) && wm_page_store_ok(h,
+	    wm_store_validation_rule(h->store, &out->rule, &err), &err);
+
+	wm_buf_release(&err);
+	return ok ? 0 : -1;
 }
 
 struct pick {
@@ -229,9 +234,8 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	struct wm_buf err = WM_BUF_INIT;
 	int rc;
 
-	if (wm_service_led(h, &a->svc))
+	if (wm_service_led(h, &a->svc) || wm_standards_setup(h, &a->setup))
 		return -1;
-	wm_standards_setup(h, &a->setup);
 	wm_standards_current(h, a->setup.months, &cs, &ce);
 	a->start = cs;
 	if (p && wm_date_parse(p, &a->start))
@@ -465,7 +469,10 @@ wm_invite_open(struct wm_http *h, struct wm_invite *v)
 	    v, &err), &err) && wm_date_parse(v->period, &start) == 0 &&
 	    wm_date_parse(v->period_end, &last) == 0) {
 		v->assessment = id;
-		wm_standards_setup(h, &v->setup);
+		if (wm_standards_setup(h, &v->setup)) {
+			wm_buf_release(&err);
+			return -1;
+		}
 		wm_period_name(&start, &last, v->name, sizeof(v->name));
 		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
 		rc = 0;

@@ -18,7 +18,8 @@ struct wm_standards_setup {
 	struct wm_validation_rule rule;
 };
 
-void wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out);
+/* 0, or -1 with the store's failure answered. */
+int wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out);
 
 /* A lead's page's service, period and assessment (if one was started),
  * from the path's {code} and {period} (today's period when absent). */

@@ -52,6 +52,15 @@ broken lead "/services/$SVC/cycles" cycle "GET /services/{code}/cycles" "a lead'
 broken lead "/services/$SVC/training" training "GET /services/{code}/training" "a lead's training"
 broken lead "/services/$SVC/dashboard" caseload "GET /services/{code}/dashboard" "a lead's dashboard"
 broken validator /validations invitation "GET /validations" "a validator's invitations"
+# The network's settings are never silently replaced by the defaults.
+broken lead "/services/$SVC/standards" setting "GET /services/{code}/standards" "a lead's standards when the network's settings cannot be read"
+broken lead "/services/$SVC/dashboard" setting "GET /services/{code}/dashboard" "a lead's dashboard when the network's settings cannot be read"
+$WAYMARK network set --db e.db --validators 3 --groups 3 >/dev/null
+sqlite3 e.db "ALTER TABLE setting RENAME TO setting_away"
+run 1 "network set fails when it cannot read the settings it keeps" -- $WAYMARK network set --db e.db --validators 4
+run 1 "... and so does network show" -- $WAYMARK network show --db e.db
+sqlite3 e.db "ALTER TABLE setting_away RENAME TO setting"
+same "$($WAYMARK network show --db e.db)" "standards period: 3 months; validated with 3 validators from 3 groups" "... which wrote no default over them"
 # A session that cannot be read is an error, never "signed out".
 broken person /goals session "GET /goals" "any page when sessions cannot be read"
 hasnt headers "Location: /sign-in" "... and the person is not sent to sign in again"

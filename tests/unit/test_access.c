@@ -104,6 +104,7 @@ test_matrix(void **state)
 			f.invited = matrix[i].at == AT_S1 && pr->n &&
 			    pr->grants[0].role == WM_ROLE_VALIDATOR &&
 			    pr->grants[0].unit_id == S1;
+			f.invited_unit = S1;
 			got = letter(wm_access_decide(matrix[i].rule, &f));
 			if (got != matrix[i].want[p])
 				fail_msg("rule %s (%d), %s: got %c, want %c",
@@ -141,6 +142,28 @@ test_every_rule(void **state)
 	    wm_access_facts){ .signed_in = 0 }), WM_ACCESS_SIGN_IN_FIRST);
 }
 
+/* An invitation lapses when the validator no longer holds the role at
+ * the service: invited to S1's self-assessment, now a validator only at
+ * S2, they are refused. */
+static void
+test_invitation_lapses(void **state)
+{
+	static const struct wm_grant now[] = { { WM_ROLE_VALIDATOR, S2 } };
+	struct wm_access_facts f;
+
+	(void)state;
+	memset(&f, 0, sizeof(f));
+	f.signed_in = 1;
+	f.grants = now;
+	f.n_grants = 1;
+	f.invited = 1;
+	f.invited_unit = S1;
+	assert_int_equal(wm_access_decide(WM_RULE_INVITED, &f), WM_ACCESS_DENY);
+	f.invited_unit = S2;
+	assert_int_equal(wm_access_decide(WM_RULE_INVITED, &f),
+	    WM_ACCESS_ALLOW);
+}
+
 /* A grant counts at its own unit only, and never at unit 0. */
 static void
 test_grants(void **state)
@@ -165,6 +188,7 @@ main(void)
 		cmocka_unit_test(test_matrix),
 		cmocka_unit_test(test_every_rule),
 		cmocka_unit_test(test_grants),
+		cmocka_unit_test(test_invitation_lapses),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -319,24 +319,29 @@ test_import_job(void **state)
 	const struct wm_recorder by = { 0, NULL, "imported", 0 };
 	struct wm_import imp;
 	struct wm_record job;
+	struct wm_buf err = WM_BUF_INIT;
 
 	(void)state;
-	wm_store_import_job(fx->s, lead, &ids, &by, &imp, &job);
+	assert_int_equal(wm_store_import_job(fx->s, lead, &ids, &by, &imp,
+	    &job, &err), 0);
 	assert_non_null(job.version);
 	assert_null(job.validation);
 	assert_string_equal(job.version->period, "2026-04-01");
 	assert_string_equal(job.version->period_end, "2026-06-30");
 	assert_int_equal(job.version->built_on, WM_BUILT_ON_ANY);
 	assert_non_null(job.version->reason);
-	wm_store_import_job(fx->s, val, &ids, &by, &imp, &job);
+	assert_int_equal(wm_store_import_job(fx->s, val, &ids, &by, &imp,
+	    &job, &err), 0);
 	assert_null(job.version);
 	assert_non_null(job.validation);
 	assert_string_equal(job.validation->period, "2026-04-01");
 	assert_int_equal(job.validation->invite, 1);
 	val->status = WM_STATUS_IN_PROGRESS;
-	wm_store_import_job(fx->s, val, &ids, &by, &imp, &job);
+	assert_int_equal(wm_store_import_job(fx->s, val, &ids, &by, &imp,
+	    &job, &err), 0);
 	assert_null(job.version);
 	assert_null(job.validation);
+	wm_buf_release(&err);
 	wm_response_free(lead);
 	wm_response_free(val);
 }

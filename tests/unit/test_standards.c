@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/known_instruments.h"
@@ -132,6 +133,20 @@ test_reasons(void **state)
 	lots[WM_REASON_MAX] = 'a';
 	lots[WM_REASON_MAX + 1] = '\0';
 	assert_non_null(wm_reason_problem(lots));
+	/* Characters, not bytes: 2000 euro signs (6000 bytes) are a reason,
+	 * 2001 are not. */
+	{
+		char *euros = calloc(3 * (WM_REASON_MAX + 1) + 1, 1);
+		size_t i;
+
+		assert_non_null(euros);
+		for (i = 0; i < WM_REASON_MAX; i++)
+			memcpy(euros + 3 * i, "\xe2\x82\xac", 3);
+		assert_null(wm_reason_problem(euros));
+		memcpy(euros + 3 * WM_REASON_MAX, "\xe2\x82\xac", 3);
+		assert_non_null(wm_reason_problem(euros));
+		free(euros);
+	}
 }
 
 static void
