@@ -488,23 +488,12 @@ setting_long(struct wm_store *s, const char *key)
 int
 wm_store_standards_months(struct wm_store *s)
 {
-	long n = setting_long(s, WM_SETTING_PERIOD_MONTHS);
-
-	return !wm_period_months_problem(n) ? (int)n :
-	    WM_PERIOD_MONTHS_DEFAULT;
+	return wm_period_months(setting_long(s, WM_SETTING_PERIOD_MONTHS));
 }
 
 void
 wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out)
 {
-	struct wm_validation_rule dflt = WM_VALIDATION_RULE_DEFAULT;
-	long v = setting_long(s, WM_SETTING_MIN_VALIDATORS);
-	long g = setting_long(s, WM_SETTING_MIN_GROUPS);
-
-	out->min_validators = v > 0 && v <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)v : dflt.min_validators;
-	out->min_groups = g > 0 && g <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)g : dflt.min_groups;
-	if (wm_validation_rule_problem(out))
-		*out = dflt;
+	wm_validation_rule_in_force(setting_long(s, WM_SETTING_MIN_VALIDATORS),
+	    setting_long(s, WM_SETTING_MIN_GROUPS), out);
 }

@@ -400,6 +400,41 @@ test_validation_rule(void **state)
 	assert_int_equal(wm_rating_steps(N, G), -1);
 }
 
+/* The network's choice when it can be used; 2 from 2 when it made none,
+ * or one that cannot be used (one part out of range is replaced alone,
+ * then a whole that still cannot be used falls back entirely). */
+static void
+test_validation_rule_in_force(void **state)
+{
+	static const struct {
+		long long validators, groups;
+		int want_v, want_g;
+	} cases[] = {
+		{ 0, 0, 2, 2 }, { 3, 2, 3, 2 }, { 1, 1, 1, 1 }, { 20, 5, 20, 5 },
+		{ 5, 0, 5, 2 }, { 0, 1, 2, 1 }, { 21, 1, 2, 1 }, { -4, 2, 2, 2 },
+		{ 1, 2, 2, 2 }, { 4, 6, 2, 2 }, { 3, 21, 3, 2 },
+		{ 4294967298LL, 2, 2, 2 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_validation_rule r = { -1, -1 };
+
+		wm_validation_rule_in_force(cases[i].validators,
+		    cases[i].groups, &r);
+		if (r.min_validators != cases[i].want_v ||
+		    r.min_groups != cases[i].want_g) {
+			print_error("case %zu (%lld, %lld): got %d from %d, "
+			    "want %d from %d\n", i, cases[i].validators,
+			    cases[i].groups, r.min_validators, r.min_groups,
+			    cases[i].want_v, cases[i].want_g);
+			fail();
+		}
+		assert_null(wm_validation_rule_problem(&r));
+	}
+}
+
 int
 main(void)
 {
@@ -413,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_stakeholders),
 		cmocka_unit_test(test_validation),
 		cmocka_unit_test(test_validation_rule),
+		cmocka_unit_test(test_validation_rule_in_force),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
