@@ -9,37 +9,21 @@
 
 static const struct {
 	const char *name;
-	const char *about;
 	enum wm_rule_target target;
 } rules[] = {
-	[WM_RULE_NONE] = { "none", "nobody: the route declared no rule",
-	    WM_TARGET_NONE },
-	[WM_RULE_PUBLIC] = { "public", "anyone, signed in or not",
-	    WM_TARGET_NONE },
-	[WM_RULE_SIGNED_IN] = { "signed-in", "anyone signed in",
-	    WM_TARGET_NONE },
-	[WM_RULE_OWN_RECORD] = { "own-record", "a person using services, "
-	    "about their own record", WM_TARGET_NONE },
-	[WM_RULE_OWN_FORMS] = { "own-forms", "a person using services, or a "
-	    "practitioner or lead answering about themselves",
-	    WM_TARGET_NONE },
-	[WM_RULE_STAFF] = { "staff", "a practitioner or lead of a service",
-	    WM_TARGET_NONE },
-	[WM_RULE_SUPPORTER] = { "supporter", "a practitioner or lead of a "
-	    "service whose caseload the person is on now",
-	    WM_TARGET_PERSON },
-	[WM_RULE_LEADS] = { "leads", "the lead of a service",
-	    WM_TARGET_NONE },
-	[WM_RULE_SERVICE_LEAD] = { "service-lead", "the lead of this service",
-	    WM_TARGET_SERVICE },
-	[WM_RULE_VALIDATOR] = { "validator", "a validator of a service",
-	    WM_TARGET_NONE },
-	[WM_RULE_INVITED] = { "invited", "the validator invited to this "
-	    "self-assessment", WM_TARGET_INVITATION },
-	[WM_RULE_COMMISSIONER] = { "commissioner", "a commissioner",
-	    WM_TARGET_NONE },
-	[WM_RULE_ADMIN] = { "admin", "an administrator of the network",
-	    WM_TARGET_NONE },
+	[WM_RULE_NONE] = { "none", WM_TARGET_NONE },
+	[WM_RULE_PUBLIC] = { "public", WM_TARGET_NONE },
+	[WM_RULE_SIGNED_IN] = { "signed-in", WM_TARGET_NONE },
+	[WM_RULE_OWN_RECORD] = { "own-record", WM_TARGET_NONE },
+	[WM_RULE_OWN_FORMS] = { "own-forms", WM_TARGET_NONE },
+	[WM_RULE_STAFF] = { "staff", WM_TARGET_NONE },
+	[WM_RULE_SUPPORTER] = { "supporter", WM_TARGET_PERSON },
+	[WM_RULE_LEADS] = { "leads", WM_TARGET_NONE },
+	[WM_RULE_SERVICE_LEAD] = { "service-lead", WM_TARGET_SERVICE },
+	[WM_RULE_VALIDATOR] = { "validator", WM_TARGET_NONE },
+	[WM_RULE_INVITED] = { "invited", WM_TARGET_INVITATION },
+	[WM_RULE_COMMISSIONER] = { "commissioner", WM_TARGET_NONE },
+	[WM_RULE_ADMIN] = { "admin", WM_TARGET_NONE },
 };
 
 int
@@ -155,11 +139,4 @@ wm_rule_name(enum wm_rule rule)
 {
 	return (size_t)rule < NELEM(rules) && rules[rule].name ?
 	    rules[rule].name : "unknown";
-}
-
-const char *
-wm_rule_about(enum wm_rule rule)
-{
-	return (size_t)rule < NELEM(rules) && rules[rule].about ?
-	    rules[rule].about : "nobody";
 }

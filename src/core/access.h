@@ -19,14 +19,17 @@
 
 #include "core/network.h"
 
+/* Who each rule lets in. */
 enum wm_rule {
-	WM_RULE_NONE = 0,	/* declared nothing: nobody */
+	WM_RULE_NONE = 0,	/* nobody: the route declared no rule */
 	WM_RULE_PUBLIC,		/* anyone, signed in or not */
 	WM_RULE_SIGNED_IN,	/* anyone signed in */
-	WM_RULE_OWN_RECORD,	/* a person, about their own record */
+	WM_RULE_OWN_RECORD,	/* a person using services, about their own
+				 * record */
 	WM_RULE_OWN_FORMS,	/* someone with forms of their own to answer:
-				 * a person, or staff (practitioner or lead)
-				 * about themselves */
+				 * a person using services, or a
+				 * practitioner or lead answering about
+				 * themselves */
 	WM_RULE_STAFF,		/* a practitioner or lead of any service */
 	WM_RULE_SUPPORTER,	/* a practitioner or lead of a service whose
 				 * caseload the person named in the path is
@@ -34,11 +37,11 @@ enum wm_rule {
 	WM_RULE_LEADS,		/* the lead of any service */
 	WM_RULE_SERVICE_LEAD,	/* the lead of the service in the path */
 	WM_RULE_VALIDATOR,	/* a validator of any service */
-	WM_RULE_INVITED,	/* the validator invited to the assessment in
-				 * the path */
+	WM_RULE_INVITED,	/* the validator invited to the
+				 * self-assessment in the path */
 	WM_RULE_COMMISSIONER,	/* a commissioner, of any part of the
 				 * network */
-	WM_RULE_ADMIN,		/* an administrator */
+	WM_RULE_ADMIN,		/* an administrator of the network */
 	WM_RULE_COUNT
 };
 
@@ -84,10 +87,9 @@ enum wm_access_answer wm_access_decide(enum wm_rule rule,
 
 enum wm_rule_target wm_rule_target(enum wm_rule rule);
 
-/* The rule's name in the route listing ("supporter"), and who it lets in,
- * in words, for docs and for `waymark routes`. */
+/* The rule's name in the route listing ("supporter"), for `waymark serve
+ * --routes`; who it lets in is said beside each rule above. */
 const char *wm_rule_name(enum wm_rule rule);
-const char *wm_rule_about(enum wm_rule rule);
 
 /* 1 if the account holds `role` at `unit_id` exactly. */
 int wm_grants_hold(const struct wm_grant *g, size_t n, enum wm_role role,

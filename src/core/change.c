@@ -3,8 +3,6 @@
 #include "core/disclosure.h"
 
 /*
- * Newsletter: "How will we know that these ideas are actually effecting
- * people's lives?"
  * Waymark: "a change of less than a quarter of a point is about the
  * same, within the ordinary wobble of answering; this is a description
  * for the person, not a test of reliable change"

@@ -1,9 +1,18 @@
+/*
+ * Disclosure control: see disclosure.h. The figures for commissioners
+ * follow the rule they are given. The default, WM_DISCLOSURE_NHS (what
+ * `report network --disclosure nhs` uses), is the HES rule: counts of 1
+ * to 7 withheld, the rest rounded to the nearest 5, means of fewer than 8
+ * people withheld. It is not NHS England's MHSDS rule (counts of 0 to 4
+ * shown as *, means of fewer than 5 withheld), which is not built yet.
+ * The service's own rule (WM_SERVICE_MIN_COUNT) is Waymark's.
+ */
 #include "core/disclosure.h"
 
 /*
- * Waymark: "small numbers for commissioners follow the NHS rule: counts
- * of 1 to 7 are withheld and the rest rounded to the nearest 5, so no
- * one can be re-identified"
+ * Waymark: "small numbers for commissioners are withheld by the rule in
+ * force, by default the HES rule: counts of 1 to 7 withheld and the rest
+ * rounded to the nearest 5, so no one can be re-identified"
  */
 int
 wm_disclose_count(const struct wm_disclosure *d, int64_t n, int64_t *shown)
@@ -18,8 +27,9 @@ wm_disclose_count(const struct wm_disclosure *d, int64_t n, int64_t *shown)
 }
 
 /*
- * Waymark: "a mean of fewer than 8 people is withheld from
- * commissioners"
+ * Waymark: "a mean for commissioners is withheld when it is of fewer
+ * people than the rule in force allows: fewer than 8, by default the HES
+ * rule"
  */
 int
 wm_disclose_mean(const struct wm_disclosure *d, int64_t n)

@@ -6,8 +6,6 @@
 #include "core/disclosure.h"
 
 /*
- * Newsletter: "There are 16 domains looking at:- how person centred, how
- * consumer driven and how community based the delivery of services are."
  * Waymark: "people's mean rating of a domain is shown from 5 ratings;
  * staff's from any, since staff are not identified by their feedback on
  * their own service"

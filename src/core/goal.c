@@ -24,8 +24,6 @@ wm_goal_text_problem(const char *text)
 }
 
 /*
- * Newsletter: "help the individual reach their goals in a way of their
- * choosing"
  * Waymark: "progress towards a goal is reviewed from 0, not started, to
  * 10, achieved"
  */

@@ -4,9 +4,6 @@
 #include "core/indicators.h"
 
 /*
- * Newsletter: "Recovery orientated outcomes look at the outcomes that
- * people want for themselves and whether or not the services they
- * receive meet those needs."
  * Waymark: "an answer agrees when it is above the middle of its
  * question's scale: agree or strongly agree, or yes"
  */

@@ -9,26 +9,24 @@
 
 #define Q "https://waymark.example/fhir/Questionnaire/"
 
+/*
+ * The two parts of DREEM share a family, as do the lead's self-assessment
+ * and the validators' form: reports read by family, so each pair is
+ * summarised together.
+ */
 static const struct {
 	const char *url;
 	const char *family;
-	const char *name;
 } known[WM_KNOWN__COUNT] = {
-	[WM_KNOWN_RECOVERY_MARKERS] = { Q "dreem-recovery-markers", "dreem",
-	    "the recovery markers (DREEM)" },
+	[WM_KNOWN_RECOVERY_MARKERS] = { Q "dreem-recovery-markers", "dreem" },
 	[WM_KNOWN_SUPPORTIVE_INDICATORS] = {
-	    Q "dreem-supportive-service-indicators", "dreem",
-	    "the supportive service indicators (DREEM)" },
-	[WM_KNOWN_ERFS] = { Q "erfs", "erfs",
-	    "Elements of a Recovery Facilitating System (ERFS)" },
-	[WM_KNOWN_SHARED_NEEDS] = { Q "shared-needs", "shared-needs",
-	    "our shared needs" },
-	[WM_KNOWN_TEN_TOP_TIPS] = { Q "ten-top-tips", "ten-top-tips",
-	    "the Ten Top Tips" },
-	[WM_KNOWN_CORE_STANDARDS] = { Q "core-standards", "core-standards",
-	    "the 10 core standards" },
+	    Q "dreem-supportive-service-indicators", "dreem" },
+	[WM_KNOWN_ERFS] = { Q "erfs", "erfs" },
+	[WM_KNOWN_SHARED_NEEDS] = { Q "shared-needs", "shared-needs" },
+	[WM_KNOWN_TEN_TOP_TIPS] = { Q "ten-top-tips", "ten-top-tips" },
+	[WM_KNOWN_CORE_STANDARDS] = { Q "core-standards", "core-standards" },
 	[WM_KNOWN_STANDARDS_VALIDATION] = { Q "core-standards-validation",
-	    "core-standards", "the validation of the 10 core standards" },
+	    "core-standards" },
 };
 
 const char *
@@ -43,29 +41,10 @@ wm_known_family(enum wm_known k)
 	return (unsigned)k < WM_KNOWN__COUNT ? known[k].family : "";
 }
 
-const char *
-wm_known_name(enum wm_known k)
-{
-	return (unsigned)k < WM_KNOWN__COUNT ? known[k].name : "";
-}
-
-int
-wm_known_of_url(const char *url, enum wm_known *out)
-{
-	int k;
-
-	for (k = 0; url && k < WM_KNOWN__COUNT; k++)
-		if (strcmp(known[k].url, url) == 0) {
-			*out = (enum wm_known)k;
-			return 0;
-		}
-	return -1;
-}
-
 /*
- * Newsletter: "Examples of Supportive Service Indicators (DREEM)"
- * Waymark: "both parts of DREEM, the recovery markers and the supportive
- * service indicators, are one family in reports"
+ * Waymark: "the network report summarises people's recovery from both
+ * parts of DREEM together, the recovery markers and the supportive
+ * service indicators, as one family"
  */
 const char *
 wm_family_dreem(void)
@@ -74,9 +53,9 @@ wm_family_dreem(void)
 }
 
 /*
- * Newsletter: "Will be validated by a range of stakeholders"
- * Waymark: "a lead's self-assessment and the validators' forms are one
- * family, so their lights for each standard sit side by side"
+ * Waymark: "the standards' lights are read by family, one for the lead's
+ * self-assessment and the validators' form, so that their lights for
+ * each standard sit side by side"
  */
 const char *
 wm_family_standards(void)

@@ -25,14 +25,9 @@ enum wm_known {
 	WM_KNOWN__COUNT
 };
 
-/* Its canonical URL (any version), its measure family, and what it is
- * called in messages. */
+/* Its canonical URL (any version), and its measure family. */
 const char *wm_known_url(enum wm_known k);
 const char *wm_known_family(enum wm_known k);
-const char *wm_known_name(enum wm_known k);
-
-/* Which of them `url` is: 0 with *out set, or -1 for any other. */
-int wm_known_of_url(const char *url, enum wm_known *out);
 
 /* The family the network report summarises people's recovery in (both
  * parts of DREEM), and the one the standards' lights belong to. */

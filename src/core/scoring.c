@@ -1,7 +1,8 @@
 #include "core/scoring.h"
 
 /*
- * Waymark: "prefer not to say and not applicable are never scored"
+ * Waymark: "an option without an ordinal value, such as prefer not to
+ * say, not applicable or not rated, is never scored"
  */
 static int
 item_value(const struct wm_item *it, const struct wm_answer *a, int reversed,

@@ -34,9 +34,19 @@ wm_period_months_problem(long long months)
 }
 
 /*
- * Newsletter: "Can be self - monitored (through a traffic light system)"
- * Waymark: "each service rates itself once a period, quarterly unless
- * the network chooses otherwise"
+ * Waymark: "the standards period is quarterly unless the network chooses
+ * another length"
+ */
+int
+wm_period_months(long long chosen)
+{
+	return wm_period_months_problem(chosen) ? WM_PERIOD_MONTHS_DEFAULT :
+	    (int)chosen;
+}
+
+/*
+ * Waymark: "the standards periods are counted from each January, so
+ * every day falls in exactly one period of the network's length"
  */
 void
 wm_period_of(const struct wm_date *d, int months, struct wm_date *start,
@@ -118,9 +128,8 @@ wm_standard_parse(const char *s)
 }
 
 /*
- * Newsletter: "MENTAL HEALTH AND WELLBEING NETWORKS - 10 CORE STANDARDS"
- * Waymark: "a standards instrument rates standard N on its scale
- * standard-N"
+ * Waymark: "a standards instrument rates standard N, from 1 to 10, on
+ * its scale standard-N"
  */
 int
 wm_standard_of_scale(const char *scale)
@@ -193,8 +202,9 @@ ends_with(const char *s, const char *tail)
 }
 
 /*
- * Waymark: "a validator sees the service's evidence, never its lights
- * nor its actions, until they have given their own"
+ * Waymark: "the service's evidence a validator is shown is its written
+ * evidence alone, never its lights nor its actions, which would give
+ * its lights away"
  */
 int
 wm_standard_is_evidence(const struct wm_item *it)
@@ -245,8 +255,8 @@ wm_assessment_status(int versions, int later)
 }
 
 /*
- * Waymark: "an amendment is a new version with a reason; every version
- * is kept"
+ * Waymark: "an amendment, any version after the first, gives its
+ * reason; the first version needs none"
  */
 const char *
 wm_amendment_problem(int versions, const char *reason)
@@ -290,8 +300,9 @@ wm_assessment_changed_meanwhile(int built_on, int versions)
 /* --- reopening one standard ------------------------------------------------ */
 
 /*
- * Waymark: "a single standard can be reopened with a reason and amended
- * alone, once"
+ * Waymark: "a reopened standard waits for its amendment until one
+ * version answers the reopening; then it is closed, so each reopening
+ * is amended once"
  */
 int
 wm_reopening_pending(const char *kind, int64_t answered_by)
@@ -323,8 +334,6 @@ wm_reopen_carry_over(struct wm_response *latest, size_t from, size_t to)
 /* --- who may rate, and what a rating is filed as ------------------------- */
 
 /*
- * Newsletter: "Can be self - monitored (through a traffic light system)"
- * Newsletter: "Will be validated by a range of stakeholders"
  * Waymark: "a lead's rating counts only from an account with the lead
  * role at the service; a validator's only from one with the validator
  * role there, for the stakeholder group they speak for"
@@ -363,7 +372,6 @@ wm_standards_filing(const struct wm_response *r)
 }
 
 /*
- * Newsletter: "Will be validated by a range of stakeholders"
  * Waymark: "validators are invited only to a period whose
  * self-assessment was submitted: there is nothing to validate before"
  */
@@ -374,4 +382,14 @@ wm_invitation_problem(int versions)
 		return NULL;
 	return "Validators are invited once the self-assessment for the "
 	    "period is submitted: there is nothing to validate before";
+}
+
+/*
+ * Waymark: "a validator sees the service's lights, the other validators'
+ * lights and the queries only once they have submitted their own"
+ */
+int
+wm_validator_sees_lights(int64_t own_response)
+{
+	return own_response > 0;
 }

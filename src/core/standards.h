@@ -3,8 +3,8 @@
  * its validation in one place, so that the pages, the API, the reports,
  * the command line and the store all ask here and decide alike.
  *
- *  - periods of a network's chosen length, which tile the year and
- *    change only at a year's turn;
+ *  - periods of a network's chosen length (quarterly unless it chose),
+ *    which tile the year and change only at a year's turn;
  *  - which questions of an instrument belong to a standard, and which
  *    of them are the service's evidence;
  *  - the life of a self-assessment: started in the present period, saved
@@ -13,7 +13,8 @@
  *    was filed meanwhile;
  *  - reopening one standard without the rest;
  *  - who may rate: a lead for the service, a validator in their group;
- *  - validators are invited only to a submitted self-assessment.
+ *  - validators are invited only to a submitted self-assessment, and see
+ *    the lights only once they have given their own.
  *
  * The lights themselves (core/rating.h) and the validators' consensus
  * (core/validation.h) have their own files. Pure: no I/O.
@@ -37,6 +38,10 @@
 /* NULL if a period of `months` can be used: 1, 2, 3, 4, 6 or 12, so that
  * periods tile the year from January. */
 const char *wm_period_months_problem(long long months);
+
+/* The period length in force: the network's choice (`chosen`, 0 when it
+ * made none) when it can be used, else WM_PERIOD_MONTHS_DEFAULT. */
+int wm_period_months(long long chosen);
 
 /* The period of `months` containing d: its first and last days. */
 void wm_period_of(const struct wm_date *d, int months, struct wm_date *start,
@@ -121,7 +126,10 @@ int wm_assessment_changed_meanwhile(int built_on, int versions);
 /* --- reopening one standard ------------------------------------------------ */
 
 /* 1 if a query row of this `kind` ("query", "answer", "reopen") is a
- * reopening still waiting for its amendment (`answered_by` 0). */
+ * reopening still waiting for its amendment (`answered_by`, the version
+ * that answered it, 0): only then may its standard be amended alone, so
+ * a reopening is answered once. The reason it carries was checked when
+ * it was made (wm_reason_problem). */
 int wm_reopening_pending(const char *kind, int64_t answered_by);
 
 /* 1 if standard n may be amended alone in instrument `in` (id `inst`),
@@ -167,5 +175,11 @@ enum wm_filing wm_standards_filing(const struct wm_response *r);
  * period whose self-assessment has `versions` submitted; NULL if they
  * can. */
 const char *wm_invitation_problem(int versions);
+
+/* 1 if a validator whose own ratings are response `own_response` (0 while
+ * they have not submitted) may see the service's lights, the other
+ * validators' and the queries, and query a light. Before, they see the
+ * evidence alone, so that their lights are their own. */
+int wm_validator_sees_lights(int64_t own_response);
 
 #endif

@@ -4,11 +4,9 @@
 #include "core/ten_top_tips.h"
 
 /*
- * Newsletter: "After each interaction, the mental health professional
- * should ask her / himself, did I"
  * Waymark: "a team's Ten Top Tips are shown only in aggregate, from at
- * least 5 reflections by 2 or more practitioners; a practitioner's own
- * reflections are private to them"
+ * least 5 reflections by 2 or more practitioners, so that no one
+ * practitioner's reflections can be read from them"
  */
 enum wm_team_state
 wm_team_shown(int64_t reflections, int64_t practitioners)

@@ -33,8 +33,8 @@ bad_course(const struct wm_catalogue *courses, int line, struct wm_diags *d,
 }
 
 /*
- * Waymark: "a training record names a member of staff, a course of the
- * newsletter's catalogue and a date not after today"
+ * Waymark: "a training record gives a member of staff's email, a course
+ * of the newsletter's catalogue and a date not after today"
  */
 int
 wm_training_check(const struct wm_catalogue *courses,
@@ -262,8 +262,6 @@ wm_training_problem_text(const struct wm_diag *g, struct wm_buf *out)
 /*
  * Newsletter: "All staff have a knowledge of the recovery approach and
  * the significance of social inclusion"
- * Newsletter: "Training all staff in Devon commissioned services to be
- * supportive of individual recovery journeys is a challenge."
  * Waymark: "training coverage is the share of the service's current
  * staff, its practitioners and leads, who completed each course, rounded
  * down so that 100% means all staff"

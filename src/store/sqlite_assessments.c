@@ -496,8 +496,7 @@ wm_store_standards_months(struct wm_store *s, int *months,
 	long n;
 	int rc = setting_long(s, WM_SETTING_PERIOD_MONTHS, &n, err);
 
-	*months = !wm_period_months_problem(n) ? (int)n :
-	    WM_PERIOD_MONTHS_DEFAULT;
+	*months = wm_period_months(n);
 	return rc;
 }
 
@@ -505,19 +504,11 @@ int
 wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out,
     struct wm_buf *err)
 {
-	struct wm_validation_rule dflt = WM_VALIDATION_RULE_DEFAULT;
-	long v, g;
+	long v = 0, g = 0;
 	int rc;
 
-	*out = dflt;
-	if ((rc = setting_long(s, WM_SETTING_MIN_VALIDATORS, &v, err)) ||
-	    (rc = setting_long(s, WM_SETTING_MIN_GROUPS, &g, err)))
-		return rc;
-	out->min_validators = v > 0 && v <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)v : dflt.min_validators;
-	out->min_groups = g > 0 && g <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)g : dflt.min_groups;
-	if (wm_validation_rule_problem(out))
-		*out = dflt;
-	return 0;
+	if ((rc = setting_long(s, WM_SETTING_MIN_VALIDATORS, &v, err)) == 0)
+		rc = setting_long(s, WM_SETTING_MIN_GROUPS, &g, err);
+	wm_validation_rule_in_force(v, g, out);
+	return rc;
 }

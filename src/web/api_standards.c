@@ -212,7 +212,7 @@ wm_api_validation(struct wm_http *h)
 	    (json_int_t)id, "service", v.unit_code, "period", "start", v.period,
 	    "end", v.period_end, "group", wm_stakeholder_code(v.group), "submitted",
 	    v.response_id != 0, "evidence", ev.list);
-	if (v.response_id) {
+	if (wm_validator_sees_lights(v.response_id)) {
 		queries = json_array();
 		comments = json_array();
 		if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,

@@ -261,20 +261,18 @@ query_row(void *ctx, const struct wm_standard_query_row *q)
 	wm_esc_html_s(&h->out, head);
 	HTML(h, "</strong></p>\n<p class=\"nhsuk-body\">");
 	wm_esc_html_s(&h->out, q->text);
-	if (strcmp(q->kind, "reopen") == 0 && l->lead) {
-		if (q->answered_by) {
-			snprintf(head, sizeof(head), " (answered by version "
-			    "%lld)", (long long)q->answered_by);
-			wm_esc_html_s(&h->out, head);
-		} else {
-			snprintf(head, sizeof(head), "/edit?reopen=%lld",
-			    (long long)q->id);
-			HTML(h, " ");
-			HTML(h, "<a href=\"");
-			wm_esc_attr_s(&h->out, l->base);
-			wm_esc_attr_s(&h->out, head);
-			HTML(h, "\">Amend this standard</a>");
-		}
+	if (l->lead && wm_reopening_pending(q->kind, q->answered_by)) {
+		snprintf(head, sizeof(head), "/edit?reopen=%lld",
+		    (long long)q->id);
+		HTML(h, " ");
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, l->base);
+		wm_esc_attr_s(&h->out, head);
+		HTML(h, "\">Amend this standard</a>");
+	} else if (l->lead && strcmp(q->kind, "reopen") == 0) {
+		snprintf(head, sizeof(head), " (answered by version %lld)",
+		    (long long)q->answered_by);
+		wm_esc_html_s(&h->out, head);
 	}
 	HTML(h, "</p></li>\n");
 	l->n++;

@@ -203,7 +203,7 @@ wm_page_validation(struct wm_http *h)
 	    &inst)))
 		wm_page_error(h, 409, "The standards are not loaded",
 		    "Ask your network's administrator to load them.");
-	else if (v.response_id)
+	else if (wm_validator_sees_lights(v.response_id))
 		submitted(h, &v, in, NULL, NULL);
 	else if (wm_invitation_problem(v.versions))
 		nothing_to_validate(h, &v);
@@ -315,7 +315,7 @@ wm_page_validation_query(struct wm_http *h)
 
 	if (wm_invite_open(h, &v))
 		goto out;
-	if (!v.response_id) {
+	if (!wm_validator_sees_lights(v.response_id)) {
 		wm_page_error(h, 409, "Submit your ratings first", "You can "
 		    "query the service's lights once you have given yours.");
 		goto out;

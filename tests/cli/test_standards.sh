@@ -184,6 +184,8 @@ has body "Give a reason" "... on the standards page, saying why"
 has body 'value="2" selected' "... keeping the standard chosen"
 has body 'value="reopen" checked' "... and what the lead was doing"
 QID=$(q "SELECT id FROM standard_query WHERE kind = 'reopen'")
+code -b l.jar "$(U "$B")" >/dev/null
+has body "edit?reopen&#61;$QID\">Amend this standard</a>" "the period's page offers the reopened standard's amendment"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "200" "the reopened standard's form"
 has body "Amend standard 1" "... names it"
 hasnt body 'name="standard-2-rating"' "... and holds no other standard"
@@ -191,6 +193,9 @@ same "$(code -b l.jar -d "csrf=$LCS" -d "built_on=$(built_on)" -d "save=done" -d
 same "$(q "SELECT version || ':' || standard || ':' || (reopen_id = $QID) FROM assessment_version ORDER BY version DESC LIMIT 1")" "3:1:1" "... makes version 3, answering the reopening"
 same "$(q "SELECT group_concat(coalesce(s.value, '-'), ',') FROM (SELECT s.value FROM assessment_version v JOIN score s ON s.response_id = v.response_id WHERE v.version = 3 ORDER BY s.scale) s")" "1.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0" "... with the other standards carried over"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "404" "an answered reopening cannot be answered again"
+code -b l.jar "$(U "$B")" >/dev/null
+has body "(answered by version 3)" "... and once amended, says which version answered it"
+hasnt body "Amend this standard" "... offering no second amendment"
 same "$(q "SELECT count(*) FROM audit WHERE action LIKE 'reopened a standard' OR action LIKE '%one standard reopened%'")" "2" "reopening and its amendment are audited"
 
 # Scope and periods.

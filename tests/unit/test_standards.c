@@ -32,6 +32,14 @@ test_period_lengths(void **state)
 		assert_null(wm_period_months_problem(ok[i]));
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
 		assert_non_null(wm_period_months_problem(bad[i]));
+	/* The network's choice is in force when it can be used; quarterly
+	 * when it made none (0) or one that cannot be. */
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		assert_int_equal(wm_period_months(ok[i]), (int)ok[i]);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(wm_period_months(bad[i]), 3);
+	assert_int_equal(WM_PERIOD_MONTHS_DEFAULT, 3);
+	assert_int_equal(wm_period_months(4294967299LL), 3);
 }
 
 static void
@@ -502,6 +510,17 @@ test_invitation(void **state)
 	assert_null(wm_invitation_problem(5));
 }
 
+/* A validator sees the lights only once their own are submitted. */
+static void
+test_validator_sees_lights(void **state)
+{
+	(void)state;
+	assert_false(wm_validator_sees_lights(0));
+	assert_false(wm_validator_sees_lights(-1));
+	assert_true(wm_validator_sees_lights(1));
+	assert_true(wm_validator_sees_lights(INT64_MAX));
+}
+
 int
 main(void)
 {
@@ -523,6 +542,7 @@ main(void)
 		cmocka_unit_test(test_rater_grant),
 		cmocka_unit_test(test_filing),
 		cmocka_unit_test(test_invitation),
+		cmocka_unit_test(test_validator_sees_lights),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -606,7 +606,7 @@ test_disclosure(void **state)
 	/* round_to 0 is taken as exact, not a division by zero. */
 	assert_int_equal(wm_disclose_count(&zero, 13, &v), 1);
 	assert_int_equal(v, 13);
-	/* A mean needs 8 people under the NHS rule. */
+	/* A mean needs 8 people under the HES rule (WM_DISCLOSURE_NHS). */
 	assert_int_equal(wm_disclose_mean(&d, 0), 0);
 	assert_int_equal(wm_disclose_mean(&d, 1), 0);
 	assert_int_equal(wm_disclose_mean(&d, 7), 0);
