@@ -53,9 +53,9 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
 		{ .name = "request-timeout", .arg = "SECONDS", .help = "the "
-		    "longest a request may take to arrive, from its first line "
-		    "to the end of its body, however steadily it trickles in "
-		    "(default 30)", .value = &request_timeout },
+		    "longest a connection may take to send a whole request, "
+		    "from opening or from its last answer, however steadily "
+		    "it trickles in (default 30)", .value = &request_timeout },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "
 		    "log, the query parameters it reads), tab-separated, and "

@@ -9,10 +9,13 @@
  *   on_request_line, before libmicrohttpd decodes it), so that the router
  *   is the one decoder of paths: decoding twice would let "%252D" reach a
  *   handler as "-", and libmicrohttpd's copy ends at a decoded "%00".
- * - A request has a total deadline from its first line to the end of its
- *   body. The connection timeout alone fires only when nothing arrives,
- *   so a client sending a byte every few seconds would hold its
- *   connection for ever, and 512 such clients would shut everyone out.
+ * - A connection must finish each request within a deadline of being
+ *   opened or of its last answer, from the first byte of its request
+ *   line to the end of its body (web/conns.h: a sweeper shuts down the
+ *   sockets of those too slow). The connection timeout alone fires only
+ *   when nothing arrives, so a client sending a byte every few seconds
+ *   would hold its connection for ever, and 512 such clients would shut
+ *   everyone out.
  * - Shutdown counts requests in flight, not connections: an idle
  *   keep-alive connection holds nothing that needs finishing.
  */
@@ -32,10 +35,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/clock.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "util/token.h"
 #include "web/api.h"
+#include "web/conns.h"
 #include "web/cookie.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -43,7 +48,8 @@
 
 #define MAX_POOL 16
 #define MAX_ROUTES 128
-/* How long a connection may sit idle, between requests or mid-request. */
+/* How long a connection may sit idle, between requests or mid-request,
+ * however long its deadline. */
 #define IDLE_SECONDS 30
 /* How long shutdown waits for requests in flight beyond their deadline:
  * time for the handler's own work and for sending its answer. */
@@ -58,8 +64,9 @@ struct wm_server {
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
 	uint64_t requests;	/* under mu: numbers requests for the log */
-	unsigned deadline;	/* seconds from a request's first line to
-				 * the end of its body */
+	unsigned deadline;	/* seconds a connection has to finish a
+				 * request (web/conns.h) */
+	struct wm_conns *conns;	/* every open connection, held to it */
 	atomic_int in_flight;	/* requests the handler has seen and that
 				 * are not yet completed */
 	atomic_int stopping;	/* told to stop: connections are closed
@@ -72,7 +79,7 @@ struct req {
 	struct wm_buf body;
 	int too_big;
 	int seen;		/* on_request has been called: in flight */
-	struct timespec t0;	/* its first line arrived */
+	double t0;		/* its first line arrived (wm_clock) */
 	int status;		/* as answered; 408 when cut off */
 	size_t bytes;
 	char method[8];
@@ -226,10 +233,6 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	/* Once stopping, no connection is kept for another request. */
 	if (atomic_load(&srv->stopping))
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
-	/* The request has arrived: the answer, and then the wait for the
-	 * next request, get the ordinary idle timeout again. */
-	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
-	    (unsigned int)IDLE_SECONDS);
 	r->status = h->status;
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
@@ -525,14 +528,35 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	return ok;
 }
 
-static double
-seconds_since(const struct timespec *t0)
+/* The connection's entry in srv->conns (NULL if it could not be made). */
+static struct wm_conn *
+conn_of(struct MHD_Connection *c)
 {
-	struct timespec t1;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Every connection is held to the deadline from the moment it opens,
+ * before any byte of its request has arrived, until libmicrohttpd closes
+ * it (which it does only after this is told). */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode what)
+{
+	struct wm_server *srv = cls;
+	const union MHD_ConnectionInfo *ci;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? wm_conns_add(srv->conns,
+		    ci->connect_fd) : NULL;
+		return;
+	}
+	wm_conns_remove(srv->conns, *socket_context);
+	*socket_context = NULL;
 }
 
 /* A request's first line has arrived: its record starts here, with the
@@ -550,7 +574,7 @@ on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 	if (!r)
 		return NULL;
 	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
-	clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	r->t0 = wm_clock_seconds();
 	if (n > WM_ROUTE_MAX_PATH + 1)
 		n = WM_ROUTE_MAX_PATH + 1;
 	memcpy(r->path, uri, n);
@@ -559,26 +583,10 @@ on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 	return r;
 }
 
-/* 0 while the request is within its deadline, with the connection's idle
- * timeout cut to what is left of it, so that a client falling silent now
- * is closed at the deadline rather than IDLE_SECONDS later; -1 past it,
- * when the caller closes the connection (logged as 408). */
-static int
-within_deadline(struct wm_server *srv, struct MHD_Connection *c,
-    struct req *r)
-{
-	double left = (double)srv->deadline - seconds_since(&r->t0);
-
-	if (left <= 0) {
-		r->status = 408;
-		return -1;
-	}
-	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
-	    (unsigned int)left + 1);
-	return 0;
-}
-
-/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent. */
+/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent.
+ * A request that arrived whole is answered unless it came past the
+ * deadline (closed, logged as 408); the deadline's clock stops while the
+ * handler runs, and starts again for sending the answer. */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -586,6 +594,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
+	enum MHD_Result ok;
 
 	(void)url;
 	(void)version;
@@ -595,24 +604,29 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r->seen = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
-		return within_deadline(srv, c, r) ? MHD_NO : MHD_YES;
+		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (within_deadline(srv, c, r))
-			return MHD_NO;
 		/* Past the limit the rest is read and dropped, then 413. */
 		if (!r->too_big && wm_buf_add(&r->body, upload, *upload_size))
 			r->too_big = 1;
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	return respond(srv, c, r, method);
+	if (wm_conn_answering(srv->conns, conn_of(c))) {
+		r->status = 408;
+		return MHD_NO;
+	}
+	ok = respond(srv, c, r, method);
+	wm_conn_restart(srv->conns, conn_of(c));
+	return ok;
 }
 
 /* One line per request: never a name, an answer, a query or a token. The
  * path is the one sent, escaped (wm_esc_log), so that no request can
  * forge a line of its own. A request closed before it was answered shows
- * the status 408 when it was too slow, else 0. */
+ * the status 408 when it was too slow, else 0. Its connection then has
+ * the deadline again to bring the next request. */
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
@@ -620,19 +634,21 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
 	struct wm_buf line = WM_BUF_INIT;
+	struct wm_conn *conn = conn_of(c);
 
-	(void)c;
 	if (!r)
 		return;
-	if (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED && !r->status)
+	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
+	    wm_conn_was_cut(srv->conns, conn)))
 		r->status = 408;
+	wm_conn_restart(srv->conns, conn);
 	if (r->seen)
 		atomic_fetch_sub(&srv->in_flight, 1);
 	wm_buf_init(&line, 4 * sizeof(r->path) + 128);
 	wm_buf_printf(&line, "%s ", r->method);
 	wm_esc_log_s(&line, r->path);
 	wm_buf_printf(&line, " %d %zu %.1fms\n", r->status, r->bytes,
-	    seconds_since(&r->t0) * 1e3);
+	    (wm_clock_seconds() - r->t0) * 1e3);
 	fputs(wm_buf_str(&line), stderr);
 	wm_buf_release(&line);
 	wm_buf_release(&r->body);
@@ -678,14 +694,14 @@ static void
 stop_gracefully(struct wm_server *srv)
 {
 	MHD_socket fd;
-	struct timespec t0;
+	double t0;
 
 	atomic_store(&srv->stopping, 1);
 	fd = MHD_quiesce_daemon(srv->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (atomic_load(&srv->in_flight) > 0 && seconds_since(&t0) <
+	t0 = wm_clock_seconds();
+	while (atomic_load(&srv->in_flight) > 0 && wm_clock_seconds() - t0 <
 	    (double)(srv->deadline + SHUTDOWN_GRACE_SECONDS))
 		usleep(20 * 1000);
 	MHD_stop_daemon(srv->d);
@@ -745,6 +761,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	if (wm_conns_start(srv.deadline, &srv.conns)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "could not start the server (out of memory)");
+		return WM_STORE_ERROR;
+	}
 	pthread_mutex_init(&srv.mu, NULL);
 	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
 	    o->port, NULL, NULL, on_request, &srv,
@@ -754,10 +775,12 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
 	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, NULL,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
+		wm_conns_stop(srv.conns);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -770,6 +793,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 		;
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
 	stop_gracefully(&srv);
+	wm_conns_stop(srv.conns);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -49,18 +49,46 @@ same "$(code -b prac.jar "$(U "/people/$mine%0a/journey")")" "404" "... as is a 
 same "$(code -b me.jar "$(U "/journ%65y")")" "404" "a fixed part of a path is matched as sent"
 
 # --- A request has a deadline --------------------------------------------
-# A body sent a byte a second used to hold its connection for as long as
-# the client liked: the idle timeout never fired. Here the deadline is 3 s.
-python3 - "$PORT" >slow.out 2>&1 <<'PY' &
+# slowly MODE: a client on its own connection that sends its request a
+# byte a second (its body, its request line or a header), or sits idle
+# after an answer, printing "closed SECONDS" once the server closes it; or
+# ("busy") asks once a second for 6 s, printing "served N".
+slowly() {
+	python3 - "$PORT" "$1" <<'PY'
 import socket, sys, time
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/"
-          b"x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n")
-t0 = time.monotonic()
+port, mode = int(sys.argv[1]), sys.argv[2]
+s = socket.create_connection(("127.0.0.1", port))
 s.settimeout(1)
+def answer():
+    got = b""
+    while b"</html>" not in got:
+        got += s.recv(65536)
+    return got
+if mode == "busy":
+    served = 0
+    for i in range(6):
+        s.sendall(b"GET /sign-in HTTP/1.1\r\nHost: x\r\n\r\n")
+        if answer().startswith(b"HTTP/1.1 200"):
+            served += 1
+        time.sleep(1)
+    print("served %d" % served)
+    sys.exit()
+head = b"GET /sign-in HTTP/1.1\r\nHost: x\r\n"
+post = (b"POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/"
+        b"x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n")
+first, rest = {"body": (post, b"a" * 1000),
+               "line": (b"", head + b"\r\n"),
+               "header": (head, b"X-Slow: " + b"a" * 60 + b"\r\n\r\n"),
+               "idle": (head + b"\r\n", b"")}[mode]
+s.sendall(first)
+if mode == "idle":
+    answer()
+t0 = time.monotonic()
 try:
     while time.monotonic() - t0 < 20:
-        s.sendall(b"a")
+        if rest:
+            s.sendall(rest[:1])
+            rest = rest[1:]
         try:
             if s.recv(100) == b"":
                 break
@@ -70,6 +98,10 @@ except OSError:
     pass
 print("closed %.1f" % (time.monotonic() - t0))
 PY
+}
+# A body sent a byte a second used to hold its connection for as long as
+# the client liked: the idle timeout never fired. Here the deadline is 3 s.
+slowly body >slow.out 2>&1 &
 slow=$!
 sleep 1
 t0=$(date +%s%N)
@@ -80,6 +112,31 @@ secs=$(sed -n 's/^closed //p' slow.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "the trickling client is cut off at the deadline ($secs s of 3)" || fail "the trickling client: $(cat slow.out)"
 sleep 0.2
 grep -qE '^POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
+
+# The deadline used to start only once the headers were in, and the idle
+# timeout began again with every byte: a request line or a header sent a
+# byte a second held its connection for as long as the client liked. Now
+# a connection has the deadline from the moment it opens to finish a
+# request, and an idle keep-alive connection the deadline to bring its
+# next one, while a connection that keeps asking is never cut off.
+for m in line header idle busy; do
+	slowly $m >"slow.$m" 2>&1 &
+	eval "slow_$m=\$!"
+done
+sleep 1
+t0=$(date +%s%N)
+same "$(code "$(U /sign-in)")" "200" "while clients trickle a request line and a header, another is served"
+same "$(( ($(date +%s%N) - t0) / 1000000 < 1000 ))" "1" "... at once"
+wait "$slow_line" "$slow_header" "$slow_idle" "$slow_busy"
+for m in "line:a client trickling its request line" \
+    "header:a client trickling a header" \
+    "idle:an idle keep-alive connection"; do
+	secs=$(sed -n 's/^closed //p' "slow.${m%%:*}")
+	[ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "${m#*:} is cut off at the deadline ($secs s of 3)" || fail "${m#*:}: $(cat "slow.${m%%:*}")"
+done
+sleep 0.2
+grep -qE '^- /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
+has slow.busy "served 6" "a keep-alive connection asking every second for 6 s is never cut off"
 
 # --- Views of a person's draft answers are audited --------------------------
 # "Answer together" showed the person's saved answers, and the list of
