@@ -63,7 +63,7 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
-	uint64_t requests;	/* under mu: numbers requests for the log */
+	uint64_t requests;	/* under mu: numbers requests for the logs */
 	unsigned deadline;	/* seconds a connection has to finish a
 				 * request (web/conns.h) */
 	struct wm_conns *conns;	/* every open connection, held to it */
@@ -76,6 +76,8 @@ struct wm_server {
 /* What one request accumulates between libmicrohttpd's calls, from its
  * first line (on_request_line) to its completion (on_completed). */
 struct req {
+	uint64_t id;		/* the request's number in every log line */
+	const char *pattern;	/* the route it named, once known */
 	struct wm_buf body;
 	int too_big;
 	int seen;		/* on_request has been called: in flight */
@@ -86,6 +88,7 @@ struct req {
 	char path[WM_ROUTE_MAX_PATH + 2];	/* as sent, without the query;
 						 * a longer one is cut one
 						 * past the router's limit */
+	size_t path_len;	/* as sent, however long */
 };
 
 static const char *const security_headers[][2] = {
@@ -219,6 +222,8 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		MHD_add_response_header(res, "Content-Type", h->content_type);
 	if (h->location[0])
 		MHD_add_response_header(res, "Location", h->location);
+	if (h->allow[0])
+		MHD_add_response_header(res, "Allow", h->allow);
 	if (h->download) {
 		char cd[160];
 
@@ -447,6 +452,63 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	return rc;
 }
 
+/* The route a request names; HEAD is answered as GET. */
+static enum wm_route_result
+route(const struct wm_server *srv, const char *method, const char *path,
+    struct wm_route_match *m)
+{
+	return wm_route_match(srv->routes, wm_n_pages, strcmp(method, "HEAD") ==
+	    0 ? "GET" : method, path, m);
+}
+
+/* A 405's Allow header: every method the path takes, HEAD with GET. */
+static void
+allow(const struct wm_server *srv, const char *path, char *out, size_t n)
+{
+	const char *m[8];
+	size_t k = wm_route_methods(srv->routes, wm_n_pages, path, m, 8), i;
+	struct wm_buf b = WM_BUF_INIT;
+
+	wm_buf_init(&b, n - 1);
+	for (i = 0; i < k; i++)
+		wm_buf_printf(&b, "%s%s%s", i ? ", " : "", m[i],
+		    strcmp(m[i], "GET") == 0 ? ", HEAD" : "");
+	snprintf(out, n, "%s", b.failed ? "" : wm_buf_str(&b));
+	wm_buf_release(&b);
+}
+
+/* The page the request names, with h->pattern and h->match filled; NULL
+ * when it names none, answered already (404, or 405 with Allow). */
+static const struct wm_page *
+find_page(struct wm_server *srv, struct wm_http *h)
+{
+	const struct wm_page *page = NULL;
+
+	switch (route(srv, h->method, h->path, &h->match)) {
+	case WM_ROUTE_FOUND:
+		page = &wm_pages[h->match.route];
+		h->pattern = page->route.pattern;
+		h->query_declared = page->query;
+		/* A value of the wrong kind names nothing that exists. */
+		if (wm_params_check(&h->match)) {
+			wm_page_not_found(h);
+			page = NULL;
+		}
+		break;
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		h->pattern = srv->routes[h->match.route].pattern;
+		allow(srv, h->path, h->allow, sizeof(h->allow));
+		wm_page_error(h, 405, "Sorry, that did not work",
+		    "That page does not take this kind of request.");
+		break;
+	case WM_ROUTE_NOT_FOUND:
+	case WM_ROUTE_BAD_PATH:
+		wm_page_not_found(h);
+		break;
+	}
+	return page;
+}
+
 static enum MHD_Result
 respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     const char *method)
@@ -467,32 +529,10 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
-	pthread_mutex_lock(&srv->mu);
-	h.request_id = ++srv->requests;
-	pthread_mutex_unlock(&srv->mu);
+	h.request_id = r->id;
 	h.status = 200;
-	switch (wm_route_match(srv->routes, wm_n_pages,
-	    strcmp(method, "HEAD") == 0 ? "GET" : method, r->path, &h.match)) {
-	case WM_ROUTE_FOUND:
-		page = &wm_pages[h.match.route];
-		h.pattern = page->route.pattern;
-		h.query_declared = page->query;
-		/* A value of the wrong kind names nothing that exists. */
-		if (wm_params_check(&h.match)) {
-			wm_page_not_found(&h);
-			page = NULL;
-		}
-		break;
-	case WM_ROUTE_METHOD_NOT_ALLOWED:
-		wm_page_error(&h, 405, "Sorry, that did not work",
-		    "That page does not take this kind of request.");
-		break;
-	case WM_ROUTE_NOT_FOUND:
-	case WM_ROUTE_BAD_PATH:
-		wm_page_error(&h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		break;
-	}
+	page = find_page(srv, &h);
+	r->pattern = h.pattern;
 	if (page && r->too_big) {
 		wm_page_error(&h, 413, "Sorry, that was too much",
 		    "The form sent was larger than Waymark accepts.");
@@ -559,22 +599,26 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 	*socket_context = NULL;
 }
 
-/* A request's first line has arrived: its record starts here, with the
- * path as sent (libmicrohttpd decodes its own copy, which is not used)
- * and the clock for its deadline. What this returns is on_request's
+/* A request's first line has arrived: its record starts here, with its
+ * number, the path as sent (libmicrohttpd decodes its own copy, which is
+ * not used) and the time it began. What this returns is on_request's
  * *req_cls; libmicrohttpd then always calls on_completed. */
 static void *
 on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 {
+	struct wm_server *srv = cls;
 	struct req *r = calloc(1, sizeof(*r));
 	size_t n = strcspn(uri, "?");
 
-	(void)cls;
 	(void)c;
 	if (!r)
 		return NULL;
 	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
 	r->t0 = wm_clock_seconds();
+	pthread_mutex_lock(&srv->mu);
+	r->id = ++srv->requests;
+	pthread_mutex_unlock(&srv->mu);
+	r->path_len = n;
 	if (n > WM_ROUTE_MAX_PATH + 1)
 		n = WM_ROUTE_MAX_PATH + 1;
 	memcpy(r->path, uri, n);
@@ -622,11 +666,31 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 	return ok;
 }
 
-/* One line per request: never a name, an answer, a query or a token. The
- * path is the one sent, escaped (wm_esc_log), so that no request can
- * forge a line of its own. A request closed before it was answered shows
- * the status 408 when it was too slow, else 0. Its connection then has
- * the deadline again to bring the next request. */
+/* The pattern of the route a request cut off before its answer named,
+ * or NULL: its method may not be known yet ("-"), so a path that some
+ * route takes is enough. */
+static const char *
+pattern_of(const struct wm_server *srv, const struct req *r)
+{
+	struct wm_route_match m;
+
+	switch (route(srv, r->method, r->path, &m)) {
+	case WM_ROUTE_FOUND:
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		return srv->routes[m.route].pattern;
+	default:
+		return NULL;
+	}
+}
+
+/* One line per request, by its number (as in any error line about it):
+ * never a name, an answer, a query or a token, and never the path, which
+ * may hold a person's identifier: the route's pattern stands for it, or
+ * for a path that names no route, its length. Nothing the client sent is
+ * written but the method, escaped (wm_esc_log), so no request can forge a
+ * line. A request closed before it was answered shows the status 408 when
+ * it was too slow, else 0. Its connection then has the deadline again to
+ * bring the next request. */
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
@@ -644,9 +708,15 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	wm_conn_restart(srv->conns, conn);
 	if (r->seen)
 		atomic_fetch_sub(&srv->in_flight, 1);
-	wm_buf_init(&line, 4 * sizeof(r->path) + 128);
-	wm_buf_printf(&line, "%s ", r->method);
-	wm_esc_log_s(&line, r->path);
+	if (!r->pattern)
+		r->pattern = pattern_of(srv, r);
+	wm_buf_init(&line, 1024);
+	wm_buf_printf(&line, "request %llu ", (unsigned long long)r->id);
+	wm_esc_log_s(&line, r->method);
+	if (r->pattern)
+		wm_buf_printf(&line, " %s", r->pattern);
+	else
+		wm_buf_printf(&line, " (no route: %zu bytes)", r->path_len);
 	wm_buf_printf(&line, " %d %zu %.1fms\n", r->status, r->bytes,
 	    (wm_clock_seconds() - r->t0) * 1e3);
 	fputs(wm_buf_str(&line), stderr);
@@ -776,7 +846,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
-	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, NULL,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {

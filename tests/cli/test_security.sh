@@ -19,25 +19,33 @@ web_login me.jar "$MEMAIL" "$MPASS"
 same "$(code -b prac.jar "$(U "/people/$mine/journey")")" "200" "the practitioner sees their person's journey"
 same "$(code -b me.jar "$(U /journey)")" "200" "the person sees their own journey"
 
-# --- The access log cannot be forged --------------------------------------
-# "%0a" was decoded before logging, so this wrote a second, made-up line.
-# (A line is written once the answer is sent, so the log is read after
-# the server has logged a later request too.)
-code "$(U '/x%0aGET%20/people/DEMO-000001/journey%20200%201%201.0ms')?secret=yes" >/dev/null
+# --- The access log cannot be forged, and names no one ----------------------
+# "%0a" was decoded before logging, so this wrote a second, made-up line;
+# and the path as sent put a person's identifier in the log, while the
+# error lines leave identifiers out. A line now has the request's number
+# and its route's pattern, never its path: a path that names no route is
+# written as its length.
+forged='/x%0aGET%20/people/DEMO-000001/journey%20200%201%201.0ms'
+code "$(U "$forged")?secret=yes" >/dev/null
 code "$(U /sign-in)" >/dev/null
 sleep 0.2
-same "$(grep -c '^GET /people/DEMO-000001/journey 200 1 1.0ms' server.log)" "0" "a path with an encoded line break cannot forge a log line"
-same "$(grep -c 'journey%20200%201%201.0ms' server.log)" "1" "... it writes one line"
-same "$(grep 'journey%20200%201%201.0ms' server.log | sed 's/ [0-9.]*ms$//')" "GET /x%0aGET%20/people/DEMO-000001/journey%20200%201%201.0ms 404 1180" "... with the path as sent, its status and size"
+same "$(grep -c "(no route: ${#forged} bytes)" server.log)" "1" "a path with an encoded line break writes one line"
+grep -qE "^request [0-9]+ GET \(no route: ${#forged} bytes\) 404 1180 [0-9.]+ms$" server.log && pass "... with its number, its length, its status and size" || fail "no line for the forged path: $(tail -3 server.log)"
+same "$(grep -c 'DEMO-000001\|journey 200 1 1.0ms\|^GET ' server.log)" "0" "... and no made-up line, nor any part of the path"
 hasnt server.log "secret" "... and never the query"
+grep -qE '^request [0-9]+ GET /people/\{person\}/journey 200 [0-9]+ [0-9.]+ms$' server.log && pass "a view of a person's journey is logged by its route's pattern" || fail "no pattern for the journey: $(grep journey server.log | head -3)"
+hasnt server.log "$mine" "... never by the person's identifier"
 python3 - "$PORT" <<'PY'
 import socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
-s.sendall(b"GET /a\x1b[2Kb\\c HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-s.recv(100)
+for line in (b"GET /a\x1b[2Kb\\c HTTP/1.1", b"G\x1b[2KT /sign-in HTTP/1.1"):
+    s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+    s.sendall(line + b"\r\nHost: x\r\nConnection: close\r\n\r\n")
+    s.recv(100)
 PY
 sleep 0.2
-grep -qF 'GET /a\x1b[2Kb\x5cc 404 ' server.log && pass "control characters and backslashes in a path are logged as \\xHH" || fail "log: $(tail -2 server.log | cat -A)"
+grep -qE '^request [0-9]+ GET \(no route: 9 bytes\) 404 ' server.log && pass "a path with control characters and backslashes is logged by its length" || fail "log: $(tail -2 server.log | cat -A)"
+grep -qF 'G\x1b[2KT /sign-in 405 ' server.log && pass "... and a method's control characters are logged as \\xHH" || fail "log: $(tail -2 server.log | cat -A)"
+same "$(grep -c $'\x1b' server.log)" "0" "... so no control character reaches the log"
 
 # --- One decoder for paths ------------------------------------------------
 # libmicrohttpd decoded the path, then the router decoded it again.
@@ -111,7 +119,7 @@ wait $slow
 secs=$(sed -n 's/^closed //p' slow.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "the trickling client is cut off at the deadline ($secs s of 3)" || fail "the trickling client: $(cat slow.out)"
 sleep 0.2
-grep -qE '^POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
+grep -qE '^request [0-9]+ POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
 
 # The deadline used to start only once the headers were in, and the idle
 # timeout began again with every byte: a request line or a header sent a
@@ -135,7 +143,7 @@ for m in "line:a client trickling its request line" \
 	[ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "${m#*:} is cut off at the deadline ($secs s of 3)" || fail "${m#*:}: $(cat "slow.${m%%:*}")"
 done
 sleep 0.2
-grep -qE '^- /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
+grep -qE '^request [0-9]+ - /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
 has slow.busy "served 6" "a keep-alive connection asking every second for 6 s is never cut off"
 
 # --- Views of a person's draft answers are audited --------------------------
@@ -178,6 +186,8 @@ sqlite3 demo.db "CREATE TRIGGER no_views BEFORE INSERT ON audit WHEN NEW.action 
 same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "500" "when the audit log cannot be written, the form is not shown"
 has body "nothing was shown or changed" "... with a plain error page"
 hasnt body 'checked' "... and none of the person's answers"
+n=$(grep "failed: " server.log | tail -1 | sed -n 's/^waymark: request \([0-9]*\) GET .*/\1/p')
+grep -qE "^request $n GET /people/\{person\}/measures/\{id\} 500 " server.log && pass "... and its access-log line has the error line's number and route" || fail "no access line for request '$n': $(tail -3 server.log)"
 same "$(code -b prac.jar "$(U "/people/$mine/measures")")" "500" "nor is the list of measures"
 hasnt body "Started:" "... nor which the person has started"
 sqlite3 demo.db "DROP TRIGGER no_views"

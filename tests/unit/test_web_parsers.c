@@ -171,7 +171,9 @@ test_route(void **state)
 		{ "GET", "/", WM_ROUTE_FOUND, 0, NULL, NULL },
 		{ "GET", "/sign-in", WM_ROUTE_FOUND, 1, NULL, NULL },
 		{ "POST", "/sign-in", WM_ROUTE_FOUND, 2, NULL, NULL },
-		{ "DELETE", "/sign-in", WM_ROUTE_METHOD_NOT_ALLOWED, 0, NULL, NULL },
+		{ "DELETE", "/sign-in", WM_ROUTE_METHOD_NOT_ALLOWED, 1, NULL, NULL },
+		{ "POST", "/people/7/journey", WM_ROUTE_METHOD_NOT_ALLOWED, 3,
+		    NULL, NULL },
 		{ "GET", "/people/DEMO-000001/journey", WM_ROUTE_FOUND, 3,
 		    "id", "DEMO-000001" },
 		{ "GET", "/people/a%20b/journey", WM_ROUTE_FOUND, 3, "id", "a b" },
@@ -205,9 +207,9 @@ test_route(void **state)
 		if (r != cases[i].want)
 			fail_msg("case %zu (%s %s): got %d", i, cases[i].method,
 			    cases[i].path, (int)r);
-		if (r == WM_ROUTE_FOUND)
+		if (r == WM_ROUTE_FOUND || r == WM_ROUTE_METHOD_NOT_ALLOWED)
 			assert_int_equal(m.route, cases[i].route);
-		else
+		if (r != WM_ROUTE_FOUND)
 			assert_int_equal(m.n_params, 0);
 		if (cases[i].param)
 			assert_string_equal(wm_route_param(&m, cases[i].param),
@@ -225,6 +227,30 @@ test_route(void **state)
 	    long_path, &m), WM_ROUTE_BAD_PATH);
 }
 
+/* What a 405's Allow header lists: every method the path takes, once. */
+static void
+test_route_methods(void **state)
+{
+	const char *m[4];
+
+	(void)state;
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/sign-in",
+	    m, 4), 2);
+	assert_string_equal(m[0], "GET");
+	assert_string_equal(m[1], "POST");
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/people/7/journey", m, 4), 1);
+	assert_string_equal(m[0], "GET");
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/sign-in",
+	    m, 1), 1);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/nowhere",
+	    m, 4), 0);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/sign-in/", m, 4), 0);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/people/%00/journey", m, 4), 0);
+}
+
 int
 main(void)
 {
@@ -234,6 +260,7 @@ main(void)
 		cmocka_unit_test(test_form_limits),
 		cmocka_unit_test(test_cookie),
 		cmocka_unit_test(test_route),
+		cmocka_unit_test(test_route_methods),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
