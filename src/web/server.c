@@ -67,6 +67,7 @@ struct wm_server {
 	unsigned deadline;	/* seconds a connection has to finish a
 				 * request (web/conns.h) */
 	struct wm_conns *conns;	/* every open connection, held to it */
+	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
 	atomic_int in_flight;	/* requests the handler has seen and that
 				 * are not yet completed */
 	atomic_int stopping;	/* told to stop: connections are closed
@@ -89,6 +90,8 @@ struct req {
 						 * a longer one is cut one
 						 * past the router's limit */
 	size_t path_len;	/* as sent, however long */
+	char address[64];	/* the client's: the peer's, or the one a
+				 * trusted proxy forwarded (web/client.h) */
 };
 
 static const char *const security_headers[][2] = {
@@ -145,6 +148,36 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
 		    sa)->sin6_addr, out, (socklen_t)n);
+}
+
+/* Keeps the value of the last X-Forwarded-For header. */
+static enum MHD_Result
+last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	const char **last = cls;
+
+	(void)kind;
+	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+		*last = value;
+	return MHD_YES;
+}
+
+/* When the peer is a trusted proxy, the client is the address it added
+ * to X-Forwarded-For (web/client.h); a proxy that sent none that reads as
+ * an address stays the client. From anyone else the header is ignored. */
+static void
+forwarded_client(const struct wm_server *srv, struct MHD_Connection *c,
+    char *address, size_t n)
+{
+	const char *last = NULL;
+	char out[WM_CLIENT_ADDRESS_MAX];
+
+	if (!wm_proxies_trust(&srv->proxies, address))
+		return;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_forwarded, &last);
+	if (wm_forwarded_for(last, out) == 0)
+		snprintf(address, n, "%s", out);
 }
 
 const char *
@@ -513,7 +546,7 @@ static enum MHD_Result
 respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     const char *method)
 {
-	char address[64], token[WM_TOKEN_LEN + 1];
+	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_http h;
 	enum MHD_Result ok;
@@ -521,11 +554,10 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 
 	memset(&h, 0, sizeof(h));
 	wm_buf_init(&h.out, (size_t)4 << 20);
-	client_address(c, address, sizeof(address));
 	h.method = method;
 	h.path = r->path;
 	h.conn = c;
-	h.address = address;
+	h.address = r->address;
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
@@ -610,9 +642,9 @@ on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 	struct req *r = calloc(1, sizeof(*r));
 	size_t n = strcspn(uri, "?");
 
-	(void)c;
 	if (!r)
 		return NULL;
+	client_address(c, r->address, sizeof(r->address));
 	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
 	r->t0 = wm_clock_seconds();
 	pthread_mutex_lock(&srv->mu);
@@ -648,6 +680,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r->seen = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
+		forwarded_client(srv, c, r->address, sizeof(r->address));
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -711,7 +744,8 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	if (!r->pattern)
 		r->pattern = pattern_of(srv, r);
 	wm_buf_init(&line, 1024);
-	wm_buf_printf(&line, "request %llu ", (unsigned long long)r->id);
+	wm_buf_printf(&line, "request %llu %s ", (unsigned long long)r->id,
+	    r->address);
 	wm_esc_log_s(&line, r->method);
 	if (r->pattern)
 		wm_buf_printf(&line, " %s", r->pattern);
@@ -812,6 +846,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
 	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
+	srv.proxies = o->proxies;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
 	for (i = 0; i < wm_n_pages; i++)

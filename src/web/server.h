@@ -10,6 +10,7 @@
 
 #include "core/catalogue.h"
 #include "util/buf.h"
+#include "web/client.h"
 
 /* How long a connection may take to send a whole request, from opening or
  * from its last answer, unless the options say otherwise. */
@@ -25,6 +26,7 @@ struct wm_server_opts {
 	unsigned request_seconds;	/* a connection's time to send a
 					 * request (0: the default) */
 	int allow_demo;		/* serve a demo database beyond loopback */
+	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
 	const struct wm_catalogue *courses;	/* the training courses */
 };
 

@@ -30,10 +30,10 @@ code "$(U "$forged")?secret=yes" >/dev/null
 code "$(U /sign-in)" >/dev/null
 sleep 0.2
 same "$(grep -c "(no route: ${#forged} bytes)" server.log)" "1" "a path with an encoded line break writes one line"
-grep -qE "^request [0-9]+ GET \(no route: ${#forged} bytes\) 404 1180 [0-9.]+ms$" server.log && pass "... with its number, its length, its status and size" || fail "no line for the forged path: $(tail -3 server.log)"
+grep -qE "^request [0-9]+ 127\.0\.0\.1 GET \(no route: ${#forged} bytes\) 404 1180 [0-9.]+ms$" server.log && pass "... with its number, its length, its status and size" || fail "no line for the forged path: $(tail -3 server.log)"
 same "$(grep -c 'DEMO-000001\|journey 200 1 1.0ms\|^GET ' server.log)" "0" "... and no made-up line, nor any part of the path"
 hasnt server.log "secret" "... and never the query"
-grep -qE '^request [0-9]+ GET /people/\{person\}/journey 200 [0-9]+ [0-9.]+ms$' server.log && pass "a view of a person's journey is logged by its route's pattern" || fail "no pattern for the journey: $(grep journey server.log | head -3)"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 GET /people/\{person\}/journey 200 [0-9]+ [0-9.]+ms$' server.log && pass "a view of a person's journey is logged by its route's pattern" || fail "no pattern for the journey: $(grep journey server.log | head -3)"
 hasnt server.log "$mine" "... never by the person's identifier"
 python3 - "$PORT" <<'PY'
 import socket, sys
@@ -43,7 +43,7 @@ for line in (b"GET /a\x1b[2Kb\\c HTTP/1.1", b"G\x1b[2KT /sign-in HTTP/1.1"):
     s.recv(100)
 PY
 sleep 0.2
-grep -qE '^request [0-9]+ GET \(no route: 9 bytes\) 404 ' server.log && pass "a path with control characters and backslashes is logged by its length" || fail "log: $(tail -2 server.log | cat -A)"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 GET \(no route: 9 bytes\) 404 ' server.log && pass "a path with control characters and backslashes is logged by its length" || fail "log: $(tail -2 server.log | cat -A)"
 grep -qF 'G\x1b[2KT /sign-in 405 ' server.log && pass "... and a method's control characters are logged as \\xHH" || fail "log: $(tail -2 server.log | cat -A)"
 same "$(grep -c $'\x1b' server.log)" "0" "... so no control character reaches the log"
 
@@ -119,7 +119,7 @@ wait $slow
 secs=$(sed -n 's/^closed //p' slow.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "the trickling client is cut off at the deadline ($secs s of 3)" || fail "the trickling client: $(cat slow.out)"
 sleep 0.2
-grep -qE '^request [0-9]+ POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
 
 # The deadline used to start only once the headers were in, and the idle
 # timeout began again with every byte: a request line or a header sent a
@@ -143,7 +143,7 @@ for m in "line:a client trickling its request line" \
 	[ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "${m#*:} is cut off at the deadline ($secs s of 3)" || fail "${m#*:}: $(cat "slow.${m%%:*}")"
 done
 sleep 0.2
-grep -qE '^request [0-9]+ - /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 - /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
 has slow.busy "served 6" "a keep-alive connection asking every second for 6 s is never cut off"
 
 # --- Views of a person's draft answers are audited --------------------------
@@ -187,7 +187,7 @@ same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "500" "when the 
 has body "nothing was shown or changed" "... with a plain error page"
 hasnt body 'checked' "... and none of the person's answers"
 n=$(grep "failed: " server.log | tail -1 | sed -n 's/^waymark: request \([0-9]*\) GET .*/\1/p')
-grep -qE "^request $n GET /people/\{person\}/measures/\{id\} 500 " server.log && pass "... and its access-log line has the error line's number and route" || fail "no access line for request '$n': $(tail -3 server.log)"
+grep -qE "^request $n 127\.0\.0\.1 GET /people/\{person\}/measures/\{id\} 500 " server.log && pass "... and its access-log line has the error line's number and route" || fail "no access line for request '$n': $(tail -3 server.log)"
 same "$(code -b prac.jar "$(U "/people/$mine/measures")")" "500" "nor is the list of measures"
 hasnt body "Started:" "... nor which the person has started"
 sqlite3 demo.db "DROP TRIGGER no_views"
@@ -319,5 +319,45 @@ same "$((checked + waited))" "24" "... and the rest are told to wait"
 sqlite3 demo.db "INSERT INTO signin_failure(key, at) VALUES ('ip:192.0.2.1', strftime('%s', 'now') - 3600)"
 api_try "$VEMAIL" "one more guess" >/dev/null
 same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE at < strftime('%s', 'now') - 901")" "0" "attempts older than 15 minutes are purged"
+stop
+PID=""
+
+# --- Behind a trusted proxy, the client is the address it forwards ---------
+# Behind a proxy every client had the proxy's address: 30 failures from
+# anyone made everyone wait, and anyone who knew an email could keep its
+# owner out. Now the last X-Forwarded-For entry from a trusted proxy (the
+# one nginx's proxy_add_x_forwarded_for appends) is the client, and the
+# header is ignored from anyone else.
+run 2 "--trusted-proxy takes only IPv4 addresses" -- $WAYMARK serve --db demo.db --trusted-proxy "127.0.0.1,proxy.example.org"
+has err "'proxy.example.org' is not an IPv4 address" "... naming the one at fault"
+start demo.db --trusted-proxy 192.0.2.1,127.0.0.1 || fail "the server did not start behind a proxy: $(cat server.log)"
+XFF="X-Forwarded-For"
+for i in 1 2 3 4 5 6; do
+	api_try "$LEMAIL" "proxied guess $i" -H "$XFF: 203.0.113.7, 10.0.0.1" >/dev/null
+done
+same "$(api_try "$LEMAIL" "$LPASS" -H "$XFF: 10.0.0.1")" "429" "behind a trusted proxy, failures from one client make that client wait"
+same "$(api_try "$LEMAIL" "$LPASS" -H "$XFF: 10.0.0.1" -H "$XFF: 10.0.0.2")" "200" "... while the owner, another client behind it, signs in at once"
+same "$(sqlite3 demo.db "SELECT address FROM audit WHERE action = 'signed in' ORDER BY id DESC LIMIT 1")" "10.0.0.2" "... and the audit log says the sign-in came from the owner's address"
+grep -qE '^request [0-9]+ 10\.0\.0\.2 POST /api/v1/session 200 ' server.log && pass "... as does the access log" || fail "no forwarded address in the log: $(tail -3 server.log)"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(key "$LEMAIL" 10.0.0.1)', 'ip:10.0.0.1')")" "10" "... the failures counted against the client that made them"
+for i in $(seq 30); do echo "INSERT INTO signin_failure(key, at) VALUES ('ip:10.0.0.3', strftime('%s', 'now'));"; done | sqlite3 demo.db
+same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.3")" "429" "30 failures from one client behind the proxy make it wait"
+same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.4")" "200" "... and no one else behind it"
+# From anyone but the proxy, the header is anyone's to write.
+failures() { sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key = '$(key "$1" "$2")'"; }
+before=$(failures "$VEMAIL" 127.0.0.2)
+api_try "$VEMAIL" "forged guess" -H "$XFF: 10.0.0.5" --interface 127.0.0.2 >/dev/null
+same "$(failures "$VEMAIL" 127.0.0.2)/$(failures "$VEMAIL" 10.0.0.5)" "$((before + 1))/0" "X-Forwarded-For from a peer that is not a trusted proxy is ignored"
+before=$(failures "$VEMAIL" 127.0.0.1)
+api_try "$VEMAIL" "badly forwarded guess" -H "$XFF: 10.0.0.6:443" >/dev/null
+same "$(failures "$VEMAIL" 127.0.0.1)" "$((before + 1))" "an entry that is not an address alone leaves the proxy as the client"
+stop
+PID=""
+start demo.db || fail "the server did not start: $(cat server.log)"
+before=$(failures "$PEMAIL" 127.0.0.1)
+api_try "$PEMAIL" "forged guess" -H "$XFF: 10.0.0.7" >/dev/null
+same "$(failures "$PEMAIL" 127.0.0.1)/$(failures "$PEMAIL" 10.0.0.7)" "$((before + 1))/0" "without --trusted-proxy, X-Forwarded-For is never believed"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 POST /api/v1/session 401 ' server.log && pass "... the access log shows the peer" || fail "log: $(tail -2 server.log)"
+hasnt server.log "10.0.0.7" "... and never the forged address"
 stop
 PID=""
