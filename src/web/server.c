@@ -633,7 +633,10 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 
 /* A request's first line has arrived: its record starts here, with its
  * number, the path as sent (libmicrohttpd decodes its own copy, which is
- * not used) and the time it began. What this returns is on_request's
+ * not used) and the time it began. A raw NUL byte in the request line
+ * ends `uri` there, and libmicrohttpd 0.9.75 offers no way to learn the
+ * line's real length (README says what follows: the path before the NUL
+ * is answered, by its own access rules). What this returns is on_request's
  * *req_cls; libmicrohttpd then always calls on_completed. */
 static void *
 on_request_line(void *cls, const char *uri, struct MHD_Connection *c)

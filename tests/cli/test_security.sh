@@ -55,6 +55,23 @@ same "$(code -b me.jar "$(U "/journey%00")")" "404" "/journey%00 is not /journey
 same "$(code -b prac.jar "$(U "/people/$mine%00/journey")")" "404" "a NUL in a path's parameter is refused"
 same "$(code -b prac.jar "$(U "/people/$mine%0a/journey")")" "404" "... as is a line break"
 same "$(code -b me.jar "$(U "/journ%65y")")" "404" "a fixed part of a path is matched as sent"
+# A raw NUL (not "%00") in the request line: libmicrohttpd hands the path
+# over as a C string and has no way to tell its real length, so the path
+# ends at the NUL and the rest is never seen; the page named before it is
+# answered, by its own access rules, as README says.
+raw_nul() { # COOKIE: the status line and the log line of GET /journey\0/../evil
+	python3 - "$PORT" "$1" <<'PY'
+import socket, sys
+s = socket.create_connection(("127.0.0.1", int(sys.argv[1])))
+s.sendall(b"GET /journey\x00/../my-record HTTP/1.1\r\nHost: x\r\nCookie: " +
+          sys.argv[2].encode() + b"\r\nConnection: close\r\n\r\n")
+print(s.recv(100).split(b"\r\n")[0].decode())
+PY
+}
+same "$(raw_nul "wm_session=$(awk '$6 == "wm_session" {print $7}' me.jar)")" "HTTP/1.1 200 OK" "a raw NUL ends the path: GET /journey\\0/../my-record is the person's own journey"
+same "$(raw_nul "wm_session=none")" "HTTP/1.1 303 See Other" "... and asks anyone not signed in to sign in first"
+sleep 0.2
+same "$(tail -2 server.log | grep -cE '^request [0-9]+ 127\.0\.0\.1 GET /journey (200|303) ')" "2" "... logged as /journey, nothing after the NUL"
 
 # --- A request has a deadline --------------------------------------------
 # slowly MODE: a client on its own connection that sends its request a
