@@ -58,6 +58,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(m.n_params == 0);
 	}
+	if (r == WM_ROUTE_METHOD_NOT_ALLOWED)
+		FUZZ_CHECK(m.route < sizeof(routes) / sizeof(routes[0]) &&
+		    strcmp(routes[m.route].method, method) != 0);
 	free(buf);
 	return 0;
 }

@@ -37,6 +37,8 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
 	const char *courses = NULL, *request_timeout = NULL;
+	const char *proxies[WM_PROXIES_MAX];
+	size_t n_proxies = 0, i;
 	int allow_demo = 0, routes = 0;
 	long seconds = WM_SERVER_REQUEST_SECONDS;
 	const struct cli_opt opts[] = {
@@ -53,9 +55,15 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
 		{ .name = "request-timeout", .arg = "SECONDS", .help = "the "
-		    "longest a request may take to arrive, from its first line "
-		    "to the end of its body, however steadily it trickles in "
-		    "(default 30)", .value = &request_timeout },
+		    "longest a connection may take to send a whole request, "
+		    "from opening or from its last answer, however steadily "
+		    "it trickles in (default 30)", .value = &request_timeout },
+		{ .name = "trusted-proxy", .arg = "ADDR", .help = "a reverse "
+		    "proxy's IPv4 address (repeat it, or separate several with "
+		    "commas): from it alone, the client is the last address of "
+		    "X-Forwarded-For, for the sign-in throttle, the audit log "
+		    "and the access log", .values = proxies,
+		    .max_values = WM_PROXIES_MAX, .n_values = &n_proxies },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "
 		    "log, the query parameters it reads), tab-separated, and "
@@ -92,6 +100,12 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 	    request_timeout, 1, 600, &seconds))
 		return CLI_USAGE;
 	o.request_seconds = (unsigned)seconds;
+	for (i = 0; i < n_proxies; i++)
+		if (wm_proxies_add(&o.proxies, proxies[i], &err)) {
+			cli_error("--trusted-proxy: %s", wm_buf_str(&err));
+			wm_buf_release(&err);
+			return CLI_USAGE;
+		}
 	if (!(o.db = cli_db(db)))
 		return CLI_USAGE;
 	o.host = host;

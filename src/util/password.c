@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/text.h"
 
@@ -98,6 +99,15 @@ plain_reason(int code, const char *aux, char *other, size_t n)
 	return pwquality_strerror(other, n, code, (void *)(uintptr_t)aux);
 }
 
+/* The refusal of a guessable password, with what to do instead. */
+static void
+too_easy(struct wm_buf *why, const char *reason)
+{
+	wm_buf_printf(why, "this password is too easy to guess: %s. A few "
+	    "unrelated words together are easy to remember and hard to guess",
+	    reason);
+}
+
 /* libpwquality's verdict, with Waymark's own settings rather than the
  * machine's /etc/security/pwquality.conf, so that the rule is the same
  * wherever Waymark runs. Length is Waymark's own rule (characters, not
@@ -127,11 +137,36 @@ guessable(const char *password, const char *email, struct wm_buf *why)
 		wm_buf_puts(why, "the password could not be checked: cracklib's "
 		    "dictionary is missing (install cracklib-runtime)");
 	else
-		wm_buf_printf(why, "this password is too easy to guess: %s. A "
-		    "few unrelated words together are easy to remember and "
-		    "hard to guess", plain_reason(rc, aux, other,
-		    sizeof(other)));
+		too_easy(why, plain_reason(rc, aux, other, sizeof(other)));
 	return -1;
+}
+
+/* 1 if `hay` holds the n bytes of `needle`, ignoring ASCII case. */
+static int
+holds_nocase(const char *hay, const char *needle, size_t n)
+{
+	size_t len = strlen(hay), i;
+
+	for (i = 0; n && i + n <= len; i++)
+		if (strncasecmp(hay + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
+/* libpwquality is given the part of the email before the '@' and ignores
+ * a user name shorter than 4 characters, so "pw5@example.org" passed as
+ * its own password: the email is checked here, whole, and by its part
+ * before the '@' once that is long enough to mean something. */
+static int
+holds_email(const char *password, const char *email)
+{
+	size_t local;
+
+	if (!email || !*email)
+		return 0;
+	local = strcspn(email, "@");
+	return holds_nocase(password, email, strlen(email)) ||
+	    (local >= 3 && holds_nocase(password, email, local));
 }
 
 int
@@ -156,6 +191,11 @@ wm_password_check(const char *password, const char *email,
 	if (chars < 10) {
 		wm_buf_puts(why, "a password needs at least 10 characters (a few "
 		    "words together are easy to remember)");
+		return -1;
+	}
+	if (holds_email(password, email)) {
+		too_easy(why, "it contains the account's email address, or "
+		    "the name before its @");
 		return -1;
 	}
 	return guessable(password, email, why);

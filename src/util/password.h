@@ -28,8 +28,9 @@ int wm_password_verify(const char *hash, const char *password);
  * characters (length over complexity, as the NCSC advises), at most 1024
  * bytes, printable text, and not easy to guess by libpwquality with
  * cracklib's dictionary (no dictionary word, no simple pattern such as
- * 1234567890, nothing that reads the same backwards, not the account's
- * email). `email` may be NULL. 0 if it may be used; else -1 and the
+ * 1234567890, nothing that reads the same backwards), and holding
+ * neither the account's email nor, when it has 3 characters or more, the
+ * part before its '@', in any case. `email` may be NULL. 0 if it may be used; else -1 and the
  * reason, in plain words for the person choosing it, in why (never the
  * password itself). Not for use on several threads at once: cracklib
  * keeps state between calls.

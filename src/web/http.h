@@ -57,6 +57,8 @@ struct wm_http {
 	struct wm_buf out;	/* body: HTML through the escaping writers */
 	const char *content_type;
 	char location[256];	/* for redirects */
+	char allow[48];		/* a 405's Allow header: the methods the
+				 * path takes */
 	char set_cookie[2][200];
 	const char *download;	/* a file name: sent as an attachment */
 	const unsigned char *fixed;	/* a built-in asset instead of out */

@@ -42,8 +42,16 @@ enum wm_route_result {
 	WM_ROUTE_BAD_PATH,		/* 400 */
 };
 
+/* The route the method and path name. When the path exists for other
+ * methods only, out->route is the first route that takes the path (its
+ * pattern, for logs), with no parameters. */
 enum wm_route_result wm_route_match(const struct wm_route *routes, size_t n,
     const char *method, const char *path, struct wm_route_match *out);
+
+/* The methods the table takes for `path`, each once, in table order, into
+ * methods[0..max); how many (0 when no route takes the path). */
+size_t wm_route_methods(const struct wm_route *routes, size_t n,
+    const char *path, const char **methods, size_t max);
 
 /* The decoded value of parameter `name`, or NULL. */
 const char *wm_route_param(const struct wm_route_match *m, const char *name);

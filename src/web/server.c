@@ -9,10 +9,13 @@
  *   on_request_line, before libmicrohttpd decodes it), so that the router
  *   is the one decoder of paths: decoding twice would let "%252D" reach a
  *   handler as "-", and libmicrohttpd's copy ends at a decoded "%00".
- * - A request has a total deadline from its first line to the end of its
- *   body. The connection timeout alone fires only when nothing arrives,
- *   so a client sending a byte every few seconds would hold its
- *   connection for ever, and 512 such clients would shut everyone out.
+ * - A connection must finish each request within a deadline of being
+ *   opened or of its last answer, from the first byte of its request
+ *   line to the end of its body (web/conns.h: a sweeper shuts down the
+ *   sockets of those too slow). The connection timeout alone fires only
+ *   when nothing arrives, so a client sending a byte every few seconds
+ *   would hold its connection for ever, and 512 such clients would shut
+ *   everyone out.
  * - Shutdown counts requests in flight, not connections: an idle
  *   keep-alive connection holds nothing that needs finishing.
  */
@@ -32,10 +35,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "util/clock.h"
 #include "util/escape.h"
 #include "util/text.h"
 #include "util/token.h"
 #include "web/api.h"
+#include "web/conns.h"
 #include "web/cookie.h"
 #include "web/layout.h"
 #include "web/pages.h"
@@ -43,7 +48,8 @@
 
 #define MAX_POOL 16
 #define MAX_ROUTES 128
-/* How long a connection may sit idle, between requests or mid-request. */
+/* How long a connection may sit idle, between requests or mid-request,
+ * however long its deadline. */
 #define IDLE_SECONDS 30
 /* How long shutdown waits for requests in flight beyond their deadline:
  * time for the handler's own work and for sending its answer. */
@@ -57,9 +63,11 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
-	uint64_t requests;	/* under mu: numbers requests for the log */
-	unsigned deadline;	/* seconds from a request's first line to
-				 * the end of its body */
+	uint64_t requests;	/* under mu: numbers requests for the logs */
+	unsigned deadline;	/* seconds a connection has to finish a
+				 * request (web/conns.h) */
+	struct wm_conns *conns;	/* every open connection, held to it */
+	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
 	atomic_int in_flight;	/* requests the handler has seen and that
 				 * are not yet completed */
 	atomic_int stopping;	/* told to stop: connections are closed
@@ -69,16 +77,21 @@ struct wm_server {
 /* What one request accumulates between libmicrohttpd's calls, from its
  * first line (on_request_line) to its completion (on_completed). */
 struct req {
+	uint64_t id;		/* the request's number in every log line */
+	const char *pattern;	/* the route it named, once known */
 	struct wm_buf body;
 	int too_big;
 	int seen;		/* on_request has been called: in flight */
-	struct timespec t0;	/* its first line arrived */
+	double t0;		/* its first line arrived (wm_clock) */
 	int status;		/* as answered; 408 when cut off */
 	size_t bytes;
 	char method[8];
 	char path[WM_ROUTE_MAX_PATH + 2];	/* as sent, without the query;
 						 * a longer one is cut one
 						 * past the router's limit */
+	size_t path_len;	/* as sent, however long */
+	char address[64];	/* the client's: the peer's, or the one a
+				 * trusted proxy forwarded (web/client.h) */
 };
 
 static const char *const security_headers[][2] = {
@@ -135,6 +148,36 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
 		    sa)->sin6_addr, out, (socklen_t)n);
+}
+
+/* Keeps the value of the last X-Forwarded-For header. */
+static enum MHD_Result
+last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	const char **last = cls;
+
+	(void)kind;
+	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+		*last = value;
+	return MHD_YES;
+}
+
+/* When the peer is a trusted proxy, the client is the address it added
+ * to X-Forwarded-For (web/client.h); a proxy that sent none that reads as
+ * an address stays the client. From anyone else the header is ignored. */
+static void
+forwarded_client(const struct wm_server *srv, struct MHD_Connection *c,
+    char *address, size_t n)
+{
+	const char *last = NULL;
+	char out[WM_CLIENT_ADDRESS_MAX];
+
+	if (!wm_proxies_trust(&srv->proxies, address))
+		return;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_forwarded, &last);
+	if (wm_forwarded_for(last, out) == 0)
+		snprintf(address, n, "%s", out);
 }
 
 const char *
@@ -212,6 +255,8 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		MHD_add_response_header(res, "Content-Type", h->content_type);
 	if (h->location[0])
 		MHD_add_response_header(res, "Location", h->location);
+	if (h->allow[0])
+		MHD_add_response_header(res, "Allow", h->allow);
 	if (h->download) {
 		char cd[160];
 
@@ -226,10 +271,6 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	/* Once stopping, no connection is kept for another request. */
 	if (atomic_load(&srv->stopping))
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
-	/* The request has arrived: the answer, and then the wait for the
-	 * next request, get the ordinary idle timeout again. */
-	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
-	    (unsigned int)IDLE_SECONDS);
 	r->status = h->status;
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
@@ -444,11 +485,68 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	return rc;
 }
 
+/* The route a request names; HEAD is answered as GET. */
+static enum wm_route_result
+route(const struct wm_server *srv, const char *method, const char *path,
+    struct wm_route_match *m)
+{
+	return wm_route_match(srv->routes, wm_n_pages, strcmp(method, "HEAD") ==
+	    0 ? "GET" : method, path, m);
+}
+
+/* A 405's Allow header: every method the path takes, HEAD with GET. */
+static void
+allow(const struct wm_server *srv, const char *path, char *out, size_t n)
+{
+	const char *m[8];
+	size_t k = wm_route_methods(srv->routes, wm_n_pages, path, m, 8), i;
+	struct wm_buf b = WM_BUF_INIT;
+
+	wm_buf_init(&b, n - 1);
+	for (i = 0; i < k; i++)
+		wm_buf_printf(&b, "%s%s%s", i ? ", " : "", m[i],
+		    strcmp(m[i], "GET") == 0 ? ", HEAD" : "");
+	snprintf(out, n, "%s", b.failed ? "" : wm_buf_str(&b));
+	wm_buf_release(&b);
+}
+
+/* The page the request names, with h->pattern and h->match filled; NULL
+ * when it names none, answered already (404, or 405 with Allow). */
+static const struct wm_page *
+find_page(struct wm_server *srv, struct wm_http *h)
+{
+	const struct wm_page *page = NULL;
+
+	switch (route(srv, h->method, h->path, &h->match)) {
+	case WM_ROUTE_FOUND:
+		page = &wm_pages[h->match.route];
+		h->pattern = page->route.pattern;
+		h->query_declared = page->query;
+		/* A value of the wrong kind names nothing that exists. */
+		if (wm_params_check(&h->match)) {
+			wm_page_not_found(h);
+			page = NULL;
+		}
+		break;
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		h->pattern = srv->routes[h->match.route].pattern;
+		allow(srv, h->path, h->allow, sizeof(h->allow));
+		wm_page_error(h, 405, "Sorry, that did not work",
+		    "That page does not take this kind of request.");
+		break;
+	case WM_ROUTE_NOT_FOUND:
+	case WM_ROUTE_BAD_PATH:
+		wm_page_not_found(h);
+		break;
+	}
+	return page;
+}
+
 static enum MHD_Result
 respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     const char *method)
 {
-	char address[64], token[WM_TOKEN_LEN + 1];
+	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_http h;
 	enum MHD_Result ok;
@@ -456,40 +554,17 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 
 	memset(&h, 0, sizeof(h));
 	wm_buf_init(&h.out, (size_t)4 << 20);
-	client_address(c, address, sizeof(address));
 	h.method = method;
 	h.path = r->path;
 	h.conn = c;
-	h.address = address;
+	h.address = r->address;
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
-	pthread_mutex_lock(&srv->mu);
-	h.request_id = ++srv->requests;
-	pthread_mutex_unlock(&srv->mu);
+	h.request_id = r->id;
 	h.status = 200;
-	switch (wm_route_match(srv->routes, wm_n_pages,
-	    strcmp(method, "HEAD") == 0 ? "GET" : method, r->path, &h.match)) {
-	case WM_ROUTE_FOUND:
-		page = &wm_pages[h.match.route];
-		h.pattern = page->route.pattern;
-		h.query_declared = page->query;
-		/* A value of the wrong kind names nothing that exists. */
-		if (wm_params_check(&h.match)) {
-			wm_page_not_found(&h);
-			page = NULL;
-		}
-		break;
-	case WM_ROUTE_METHOD_NOT_ALLOWED:
-		wm_page_error(&h, 405, "Sorry, that did not work",
-		    "That page does not take this kind of request.");
-		break;
-	case WM_ROUTE_NOT_FOUND:
-	case WM_ROUTE_BAD_PATH:
-		wm_page_error(&h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		break;
-	}
+	page = find_page(srv, &h);
+	r->pattern = h.pattern;
 	if (page && r->too_big) {
 		wm_page_error(&h, 413, "Sorry, that was too much",
 		    "The form sent was larger than Waymark accepts.");
@@ -527,32 +602,60 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	return ok;
 }
 
-static double
-seconds_since(const struct timespec *t0)
+/* The connection's entry in srv->conns (NULL if it could not be made). */
+static struct wm_conn *
+conn_of(struct MHD_Connection *c)
 {
-	struct timespec t1;
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT);
 
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	return (double)(t1.tv_sec - t0->tv_sec) +
-	    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
+	return ci ? ci->socket_context : NULL;
 }
 
-/* A request's first line has arrived: its record starts here, with the
- * path as sent (libmicrohttpd decodes its own copy, which is not used)
- * and the clock for its deadline. What this returns is on_request's
+/* Every connection is held to the deadline from the moment it opens,
+ * before any byte of its request has arrived, until libmicrohttpd closes
+ * it (which it does only after this is told). */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode what)
+{
+	struct wm_server *srv = cls;
+	const union MHD_ConnectionInfo *ci;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? wm_conns_add(srv->conns,
+		    ci->connect_fd) : NULL;
+		return;
+	}
+	wm_conns_remove(srv->conns, *socket_context);
+	*socket_context = NULL;
+}
+
+/* A request's first line has arrived: its record starts here, with its
+ * number, the path as sent (libmicrohttpd decodes its own copy, which is
+ * not used) and the time it began. A raw NUL byte in the request line
+ * ends `uri` there, and libmicrohttpd 0.9.75 offers no way to learn the
+ * line's real length (README says what follows: the path before the NUL
+ * is answered, by its own access rules). What this returns is on_request's
  * *req_cls; libmicrohttpd then always calls on_completed. */
 static void *
 on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 {
+	struct wm_server *srv = cls;
 	struct req *r = calloc(1, sizeof(*r));
 	size_t n = strcspn(uri, "?");
 
-	(void)cls;
-	(void)c;
 	if (!r)
 		return NULL;
+	client_address(c, r->address, sizeof(r->address));
 	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
-	clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	r->t0 = wm_clock_seconds();
+	pthread_mutex_lock(&srv->mu);
+	r->id = ++srv->requests;
+	pthread_mutex_unlock(&srv->mu);
+	r->path_len = n;
 	if (n > WM_ROUTE_MAX_PATH + 1)
 		n = WM_ROUTE_MAX_PATH + 1;
 	memcpy(r->path, uri, n);
@@ -561,26 +664,10 @@ on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 	return r;
 }
 
-/* 0 while the request is within its deadline, with the connection's idle
- * timeout cut to what is left of it, so that a client falling silent now
- * is closed at the deadline rather than IDLE_SECONDS later; -1 past it,
- * when the caller closes the connection (logged as 408). */
-static int
-within_deadline(struct wm_server *srv, struct MHD_Connection *c,
-    struct req *r)
-{
-	double left = (double)srv->deadline - seconds_since(&r->t0);
-
-	if (left <= 0) {
-		r->status = 408;
-		return -1;
-	}
-	MHD_set_connection_option(c, MHD_CONNECTION_OPTION_TIMEOUT,
-	    (unsigned int)left + 1);
-	return 0;
-}
-
-/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent. */
+/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent.
+ * A request that arrived whole is answered unless it came past the
+ * deadline (closed, logged as 408); the deadline's clock stops while the
+ * handler runs, and starts again for sending the answer. */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
@@ -588,6 +675,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 {
 	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
+	enum MHD_Result ok;
 
 	(void)url;
 	(void)version;
@@ -597,24 +685,50 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		r->seen = 1;
 		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
-		return within_deadline(srv, c, r) ? MHD_NO : MHD_YES;
+		forwarded_client(srv, c, r->address, sizeof(r->address));
+		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (within_deadline(srv, c, r))
-			return MHD_NO;
 		/* Past the limit the rest is read and dropped, then 413. */
 		if (!r->too_big && wm_buf_add(&r->body, upload, *upload_size))
 			r->too_big = 1;
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	return respond(srv, c, r, method);
+	if (wm_conn_answering(srv->conns, conn_of(c))) {
+		r->status = 408;
+		return MHD_NO;
+	}
+	ok = respond(srv, c, r, method);
+	wm_conn_restart(srv->conns, conn_of(c));
+	return ok;
 }
 
-/* One line per request: never a name, an answer, a query or a token. The
- * path is the one sent, escaped (wm_esc_log), so that no request can
- * forge a line of its own. A request closed before it was answered shows
- * the status 408 when it was too slow, else 0. */
+/* The pattern of the route a request cut off before its answer named,
+ * or NULL: its method may not be known yet ("-"), so a path that some
+ * route takes is enough. */
+static const char *
+pattern_of(const struct wm_server *srv, const struct req *r)
+{
+	struct wm_route_match m;
+
+	switch (route(srv, r->method, r->path, &m)) {
+	case WM_ROUTE_FOUND:
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		return srv->routes[m.route].pattern;
+	default:
+		return NULL;
+	}
+}
+
+/* One line per request, by its number (as in any error line about it):
+ * never a name, an answer, a query or a token, and never the path, which
+ * may hold a person's identifier: the route's pattern stands for it, or
+ * for a path that names no route, its length. Nothing the client sent is
+ * written but the method, escaped (wm_esc_log), so no request can forge a
+ * line. A request closed before it was answered shows the status 408 when
+ * it was too slow, else 0. Its connection then has the deadline again to
+ * bring the next request. */
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
@@ -622,19 +736,28 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
 	struct wm_buf line = WM_BUF_INIT;
+	struct wm_conn *conn = conn_of(c);
 
-	(void)c;
 	if (!r)
 		return;
-	if (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED && !r->status)
+	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
+	    wm_conn_was_cut(srv->conns, conn)))
 		r->status = 408;
+	wm_conn_restart(srv->conns, conn);
 	if (r->seen)
 		atomic_fetch_sub(&srv->in_flight, 1);
-	wm_buf_init(&line, 4 * sizeof(r->path) + 128);
-	wm_buf_printf(&line, "%s ", r->method);
-	wm_esc_log_s(&line, r->path);
+	if (!r->pattern)
+		r->pattern = pattern_of(srv, r);
+	wm_buf_init(&line, 1024);
+	wm_buf_printf(&line, "request %llu %s ", (unsigned long long)r->id,
+	    r->address);
+	wm_esc_log_s(&line, r->method);
+	if (r->pattern)
+		wm_buf_printf(&line, " %s", r->pattern);
+	else
+		wm_buf_printf(&line, " (no route: %zu bytes)", r->path_len);
 	wm_buf_printf(&line, " %d %zu %.1fms\n", r->status, r->bytes,
-	    seconds_since(&r->t0) * 1e3);
+	    (wm_clock_seconds() - r->t0) * 1e3);
 	fputs(wm_buf_str(&line), stderr);
 	wm_buf_release(&line);
 	wm_buf_release(&r->body);
@@ -680,14 +803,14 @@ static void
 stop_gracefully(struct wm_server *srv)
 {
 	MHD_socket fd;
-	struct timespec t0;
+	double t0;
 
 	atomic_store(&srv->stopping, 1);
 	fd = MHD_quiesce_daemon(srv->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	while (atomic_load(&srv->in_flight) > 0 && seconds_since(&t0) <
+	t0 = wm_clock_seconds();
+	while (atomic_load(&srv->in_flight) > 0 && wm_clock_seconds() - t0 <
 	    (double)(srv->deadline + SHUTDOWN_GRACE_SECONDS))
 		usleep(20 * 1000);
 	MHD_stop_daemon(srv->d);
@@ -728,6 +851,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
 	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
+	srv.proxies = o->proxies;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
 	for (i = 0; i < wm_n_pages; i++)
@@ -747,6 +871,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	if (wm_conns_start(srv.deadline, &srv.conns)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "could not start the server (out of memory)");
+		return WM_STORE_ERROR;
+	}
 	pthread_mutex_init(&srv.mu, NULL);
 	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
 	    o->port, NULL, NULL, on_request, &srv,
@@ -756,10 +885,12 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
-	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, NULL,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
+		wm_conns_stop(srv.conns);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -772,6 +903,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 		;
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
 	stop_gracefully(&srv);
+	wm_conns_stop(srv.conns);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -10,9 +10,10 @@
 
 #include "core/catalogue.h"
 #include "util/buf.h"
+#include "web/client.h"
 
-/* How long a request may take to arrive, from its first line to the end of
- * its body, unless the options say otherwise. */
+/* How long a connection may take to send a whole request, from opening or
+ * from its last answer, unless the options say otherwise. */
 #define WM_SERVER_REQUEST_SECONDS 30
 
 struct wm_server_opts {
@@ -22,9 +23,10 @@ struct wm_server_opts {
 	const char *base_url;	/* how people reach it; https makes cookies
 				 * Secure */
 	unsigned threads;
-	unsigned request_seconds;	/* a request's whole time, first line
-					 * to end of body (0: the default) */
+	unsigned request_seconds;	/* a connection's time to send a
+					 * request (0: the default) */
 	int allow_demo;		/* serve a demo database beyond loopback */
+	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
 	const struct wm_catalogue *courses;	/* the training courses */
 };
 

@@ -85,6 +85,9 @@ same "$(code "$(U /no/such/page)")" "404" "an unknown page is 404"
 has body "Page not found" "... saying so plainly"
 same "$(code "$(U /sign-in/../etc)")" "404" "a path with .. is not followed"
 same "$(code -X DELETE "$(U /sign-in)")" "405" "a wrong method is 405"
+has headers "Allow: GET, HEAD, POST" "... saying which methods the page takes"
+same "$(code -X PUT "$(U /api/v1/session)")" "405" "the API answers a wrong method with 405"
+has headers "Allow: POST, GET, HEAD, DELETE" "... saying which methods it takes"
 head -c 300000 /dev/zero | tr '\0' 'a' >big
 same "$(code -b jar --data-binary @big -H 'Content-Type: application/x-www-form-urlencoded' "$(U /sign-in)")" "413" "an oversized form is 413"
 same "$(code -b jar -H 'Content-Type: application/json' -d '{}' "$(U /sign-in)")" "415" "a form in another encoding is refused"
@@ -99,7 +102,7 @@ done
 same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "429" "repeated failures slow sign-in down, even with the right password"
 has body "Too many attempts to sign in" "... and say so"
 
-grep -qE '^POST /sign-in 303 [0-9]+ [0-9.]+ms$' server.log && pass "one access-log line per request" || fail "access log: $(head -3 server.log)"
+grep -qE '^request [0-9]+ 127\.0\.0\.1 POST /sign-in 303 [0-9]+ [0-9.]+ms$' server.log && pass "one access-log line per request" || fail "access log: $(head -3 server.log)"
 hasnt server.log "correct horse" "the log never holds a password"
 hasnt server.log "$TOKEN" "... or a token"
 hasnt server.log "jo@example.org" "... or an email"

@@ -1158,6 +1158,24 @@ test_password_quality(void **state)
 	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++)
 		if (wm_password_check(demo[i][0], demo[i][1], &why))
 			fail_msg("'%s' refused: %s", demo[i][0], wm_buf_str(&why));
+	/* libpwquality ignores a name shorter than 4 characters: the email
+	 * is checked whole, and by its part before the '@' from 3. */
+	assert_int_equal(wm_password_check("pw5@example.org", "pw5@example.org",
+	    &why), -1);
+	assert_non_null(strstr(wm_buf_str(&why), "email address"));
+	assert_int_equal(wm_password_check("my PW5@Example.ORG!",
+	    "pw5@example.org", &why), -1);
+	assert_int_equal(wm_password_check("keep pw5 walking home",
+	    "pw5@example.org", &why), -1);
+	assert_non_null(strstr(wm_buf_str(&why), "the name before its @"));
+	assert_int_equal(wm_password_check("walk to the Jo.B harbour",
+	    "jo.b@example.org", &why), -1);
+	/* A part of two characters is too short to mean anything alone, but
+	 * the whole email still counts. */
+	assert_int_equal(wm_password_check("walk to the jo harbour",
+	    "jo@example.org", &why), 0);
+	assert_int_equal(wm_password_check("harbour JO@example.org",
+	    "jo@example.org", &why), -1);
 	/* A password made of the account's own name is easy to guess. */
 	assert_int_equal(wm_password_check("demo-person-pass",
 	    "person@demo.waymark.example", &why), -1);
