@@ -749,8 +749,9 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	if (!r->pattern)
 		r->pattern = pattern_of(srv, r);
 	wm_buf_init(&line, 1024);
-	wm_buf_printf(&line, "request %llu %s ", (unsigned long long)r->id,
-	    r->address);
+	/* No address either: it can identify a person, and the audit log
+	 * keeps it where a view of a record needs it. */
+	wm_buf_printf(&line, "request %llu ", (unsigned long long)r->id);
 	wm_esc_log_s(&line, r->method);
 	if (r->pattern)
 		wm_buf_printf(&line, " %s", r->pattern);

@@ -30,10 +30,10 @@ code "$(U "$forged")?secret=yes" >/dev/null
 code "$(U /sign-in)" >/dev/null
 sleep 0.2
 same "$(grep -c "(no route: ${#forged} bytes)" server.log)" "1" "a path with an encoded line break writes one line"
-grep -qE "^request [0-9]+ 127\.0\.0\.1 GET \(no route: ${#forged} bytes\) 404 1180 [0-9.]+ms$" server.log && pass "... with its number, its length, its status and size" || fail "no line for the forged path: $(tail -3 server.log)"
+grep -qE "^request [0-9]+ GET \(no route: ${#forged} bytes\) 404 1180 [0-9.]+ms$" server.log && pass "... with its number, its length, its status and size" || fail "no line for the forged path: $(tail -3 server.log)"
 same "$(grep -c 'DEMO-000001\|journey 200 1 1.0ms\|^GET ' server.log)" "0" "... and no made-up line, nor any part of the path"
 hasnt server.log "secret" "... and never the query"
-grep -qE '^request [0-9]+ 127\.0\.0\.1 GET /people/\{person\}/journey 200 [0-9]+ [0-9.]+ms$' server.log && pass "a view of a person's journey is logged by its route's pattern" || fail "no pattern for the journey: $(grep journey server.log | head -3)"
+grep -qE '^request [0-9]+ GET /people/\{person\}/journey 200 [0-9]+ [0-9.]+ms$' server.log && pass "a view of a person's journey is logged by its route's pattern" || fail "no pattern for the journey: $(grep journey server.log | head -3)"
 hasnt server.log "$mine" "... never by the person's identifier"
 python3 - "$PORT" <<'PY'
 import socket, sys
@@ -43,7 +43,7 @@ for line in (b"GET /a\x1b[2Kb\\c HTTP/1.1", b"G\x1b[2KT /sign-in HTTP/1.1"):
     s.recv(100)
 PY
 sleep 0.2
-grep -qE '^request [0-9]+ 127\.0\.0\.1 GET \(no route: 9 bytes\) 404 ' server.log && pass "a path with control characters and backslashes is logged by its length" || fail "log: $(tail -2 server.log | cat -A)"
+grep -qE '^request [0-9]+ GET \(no route: 9 bytes\) 404 ' server.log && pass "a path with control characters and backslashes is logged by its length" || fail "log: $(tail -2 server.log | cat -A)"
 grep -qF 'G\x1b[2KT /sign-in 405 ' server.log && pass "... and a method's control characters are logged as \\xHH" || fail "log: $(tail -2 server.log | cat -A)"
 same "$(grep -c $'\x1b' server.log)" "0" "... so no control character reaches the log"
 
@@ -71,7 +71,7 @@ PY
 same "$(raw_nul "wm_session=$(awk '$6 == "wm_session" {print $7}' me.jar)")" "HTTP/1.1 200 OK" "a raw NUL ends the path: GET /journey\\0/../my-record is the person's own journey"
 same "$(raw_nul "wm_session=none")" "HTTP/1.1 303 See Other" "... and asks anyone not signed in to sign in first"
 sleep 0.2
-same "$(tail -2 server.log | grep -cE '^request [0-9]+ 127\.0\.0\.1 GET /journey (200|303) ')" "2" "... logged as /journey, nothing after the NUL"
+same "$(tail -2 server.log | grep -cE '^request [0-9]+ GET /journey (200|303) ')" "2" "... logged as /journey, nothing after the NUL"
 
 # --- A request has a deadline --------------------------------------------
 # slowly MODE: a client on its own connection that sends its request a
@@ -136,7 +136,7 @@ wait $slow
 secs=$(sed -n 's/^closed //p' slow.out)
 [ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "the trickling client is cut off at the deadline ($secs s of 3)" || fail "the trickling client: $(cat slow.out)"
 sleep 0.2
-grep -qE '^request [0-9]+ 127\.0\.0\.1 POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
+grep -qE '^request [0-9]+ POST /sign-in 408 0 ' server.log && pass "... logged as 408" || fail "no 408 in the log: $(tail -3 server.log)"
 
 # The deadline used to start only once the headers were in, and the idle
 # timeout began again with every byte: a request line or a header sent a
@@ -160,7 +160,7 @@ for m in "line:a client trickling its request line" \
 	[ -n "$secs" ] && python3 -c "import sys; sys.exit(not 2.5 <= $secs <= 4.5)" && pass "${m#*:} is cut off at the deadline ($secs s of 3)" || fail "${m#*:}: $(cat "slow.${m%%:*}")"
 done
 sleep 0.2
-grep -qE '^request [0-9]+ 127\.0\.0\.1 - /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
+grep -qE '^request [0-9]+ - /sign-in 408 0 ' server.log && pass "... the request cut off mid-header logged as 408" || fail "no 408 for the header in the log: $(tail -5 server.log)"
 has slow.busy "served 6" "a keep-alive connection asking every second for 6 s is never cut off"
 
 # --- Views of a person's draft answers are audited --------------------------
@@ -210,7 +210,7 @@ same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "500" "when the 
 has body "nothing was shown or changed" "... with a plain error page"
 hasnt body 'checked' "... and none of the person's answers"
 n=$(grep "failed: " server.log | tail -1 | sed -n 's/^waymark: request \([0-9]*\) GET .*/\1/p')
-grep -qE "^request $n 127\.0\.0\.1 GET /people/\{person\}/measures/\{id\} 500 " server.log && pass "... and its access-log line has the error line's number and route" || fail "no access line for request '$n': $(tail -3 server.log)"
+grep -qE "^request $n GET /people/\{person\}/measures/\{id\} 500 " server.log && pass "... and its access-log line has the error line's number and route" || fail "no access line for request '$n': $(tail -3 server.log)"
 same "$(code -b prac.jar "$(U "/people/$mine/measures")")" "500" "nor is the list of measures"
 hasnt body "Started:" "... nor which the person has started"
 sqlite3 demo.db "DROP TRIGGER no_views"
@@ -361,7 +361,8 @@ done
 same "$(api_try "$LEMAIL" "$LPASS" -H "$XFF: 10.0.0.1")" "429" "behind a trusted proxy, failures from one client make that client wait"
 same "$(api_try "$LEMAIL" "$LPASS" -H "$XFF: 10.0.0.1" -H "$XFF: 10.0.0.2")" "200" "... while the owner, another client behind it, signs in at once"
 same "$(sqlite3 demo.db "SELECT address FROM audit WHERE action = 'signed in' ORDER BY id DESC LIMIT 1")" "10.0.0.2" "... and the audit log says the sign-in came from the owner's address"
-grep -qE '^request [0-9]+ 10\.0\.0\.2 POST /api/v1/session 200 ' server.log && pass "... as does the access log" || fail "no forwarded address in the log: $(tail -3 server.log)"
+grep -qE '^request [0-9]+ POST /api/v1/session 200 ' server.log && pass "the access log has the sign-in" || fail "no sign-in in the log: $(tail -3 server.log)"
+hasnt server.log "10.0.0.2" "... but no one's address: that is kept in the audit log alone"
 same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(key "$LEMAIL" 10.0.0.1)', 'ip:10.0.0.1')")" "10" "... the failures counted against the client that made them"
 for i in $(seq 30); do echo "INSERT INTO signin_failure(key, at) VALUES ('ip:10.0.0.3', strftime('%s', 'now'));"; done | sqlite3 demo.db
 same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.3")" "429" "30 failures from one client behind the proxy make it wait"
@@ -380,7 +381,7 @@ start demo.db || fail "the server did not start: $(cat server.log)"
 before=$(failures "$PEMAIL" 127.0.0.1)
 api_try "$PEMAIL" "forged guess" -H "$XFF: 10.0.0.7" >/dev/null
 same "$(failures "$PEMAIL" 127.0.0.1)/$(failures "$PEMAIL" 10.0.0.7)" "$((before + 1))/0" "without --trusted-proxy, X-Forwarded-For is never believed"
-grep -qE '^request [0-9]+ 127\.0\.0\.1 POST /api/v1/session 401 ' server.log && pass "... the access log shows the peer" || fail "log: $(tail -2 server.log)"
+grep -qE '^request [0-9]+ POST /api/v1/session 401 ' server.log && pass "... the access log has the request" || fail "log: $(tail -2 server.log)"
 hasnt server.log "10.0.0.7" "... and never the forged address"
 stop
 PID=""
