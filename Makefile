@@ -7,7 +7,7 @@
 MODE    ?= release
 B       := build/$(MODE)
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd
+PKGS    := sqlite3 jansson libsodium libmicrohttpd pwquality
 DB      ?= demo.db
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \
@@ -78,6 +78,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory MODE=check all $(patsubst build/release/%,build/check/%,$(UNIT_BIN))
 	@tools/check-source.sh
+	@tools/check-rules.sh
 	@tests/run-all.sh build/check
 
 unit: $(UNIT_BIN)

@@ -24,6 +24,7 @@
 
 #include "cli/demo.h"
 #include "core/cycle.h"
+#include "core/known_instruments.h"
 #include "core/response.h"
 #include "report/dashboard.h"
 #include "util/diag.h"
@@ -352,7 +353,7 @@ writer_thread(void *arg)
 	struct demo_opts o = { .batch = 1 << 30 };
 	/* As a form is saved: attributed, audited, replacing a draft. */
 	const struct wm_recorder by = { 0, NULL,
-	    "response recorded (benchmark)", 1, NULL, NULL };
+	    "response recorded (benchmark)", 1 };
 	struct wm_date when;
 	long i;
 
@@ -369,6 +370,7 @@ writer_thread(void *arg)
 		    1 + (int64_t)wm_rng_below(&d.rng, (uint32_t)x->people),
 		    x->unit_id, 0 };
 		struct wm_diags dg = WM_DIAGS_INIT;
+		const struct wm_record job = { r, &ids, &by, NULL, NULL };
 		int64_t id;
 		double t0;
 		int rc;
@@ -382,8 +384,8 @@ writer_thread(void *arg)
 		wm_response_check(r, &when, &dg);
 		wm_diags_release(&dg);
 		t0 = now_s();
-		rc = x->direct ? wm_store_response_record(s, r, &ids, &by, &id,
-		    &err) : wm_writer_record(x->w, r, &ids, &by, &id, &err);
+		rc = x->direct ? wm_store_record(s, &job, &id, &err) :
+		    wm_writer_record(x->w, &job, &id, &err);
 		x->lat[i] = now_s() - t0;
 		if (rc)
 			x->failed = 1;
@@ -422,9 +424,8 @@ writes(int argc, char **argv)
 
 	if (!db || threads < 1 || threads > 64 ||
 	    wm_store_open(db, 0, &s, &err) ||
-	    wm_store_instrument_get(s, "https://waymark.example/fhir/"
-	    "Questionnaire/dreem-recovery-markers", "1.0.0", &inst, &text,
-	    &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
+	    wm_store_instrument_get(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
+	    "1.0.0", &inst, &text, &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
 	    wm_instrument_parse(text.data, text.len, &in, &dg)) {
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
 		return 1;
@@ -1135,7 +1136,8 @@ run_part(void *arg)
 		break;
 	case PART_CHANGE:
 		rc = wm_store_caseload_scores(r->c.s, r->c.unit_id,
-		    WM_URL_RECOVERY_MARKERS, skip_score, NULL, &err);
+		    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), skip_score, NULL,
+		    &err);
 		break;
 	case PART_PROFILES:
 		rc = wm_profile_load(r->c.s, WM_PROFILE_ERFS, r->c.unit_id,

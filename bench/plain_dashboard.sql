@@ -138,8 +138,9 @@ staff AS (
   SELECT DISTINCT account_id FROM role_grant
   WHERE unit_id = :unit AND role IN ('practitioner', 'lead')),
 -- The ERFS profile (the service's answers; people using it in column 0,
--- staff in 1) and the team's Ten Top Tips (staff's answers, column 0),
--- each for the latest quarter up to today's with answers, or today's.
+-- staff in 1) for the latest quarter up to today's with answers, and the
+-- team's Ten Top Tips (staff's answers, column 0) for the latest with at
+-- least 5 reflections from at least 2 practitioners; else today's.
 view(name, url, about) AS (VALUES
   ('erfs', 'https://waymark.example/fhir/Questionnaire/erfs', 'service'),
   ('tips', 'https://waymark.example/fhir/Questionnaire/ten-top-tips',
@@ -148,10 +149,14 @@ today_q(q) AS (
   SELECT strftime('%Y', :today) || '-Q'
     || ((CAST(strftime('%m', :today) AS INTEGER) + 2) / 3)),
 view_q AS (
-  SELECT v.name, v.url, v.about, coalesce((SELECT max(r.quarter)
-    FROM response r JOIN instrument i ON i.id = r.instrument_id
-    WHERE i.url = v.url AND r.unit_id = :unit AND r.subject_kind = v.about
-      AND r.status = 'completed' AND r.quarter <= today_q.q), today_q.q) AS q,
+  SELECT v.name, v.url, v.about, coalesce((SELECT max(quarter) FROM
+    (SELECT r.quarter FROM response r
+      JOIN instrument i ON i.id = r.instrument_id
+      WHERE i.url = v.url AND r.unit_id = :unit AND r.subject_kind = v.about
+        AND r.status = 'completed' AND r.quarter <= today_q.q
+      GROUP BY r.quarter
+      HAVING v.name <> 'tips' OR (count(*) >= 5
+        AND count(DISTINCT r.subject_id) >= 2))), today_q.q) AS q,
     (SELECT max(id) FROM instrument WHERE url = v.url) AS latest
   FROM view v, today_q),
 view_r AS (

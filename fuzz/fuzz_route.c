@@ -1,8 +1,10 @@
 /*
  * Fuzz target: the router (wm_route_match), with the input split at its
- * first NUL into a method and a path. A match's parameters are decoded,
- * non-empty, free of '/' and control characters, and re-matching is
- * stable.
+ * first NUL into a method and a path. The path is what the server routes:
+ * the request's path exactly as the client sent it, which the router alone
+ * decodes. A match's parameters are decoded once (a '%' in a value comes
+ * from "%25", never from a decoded "%252D"), non-empty, free of '/' and
+ * control characters (no "%00"), and re-matching is stable.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			const char *v = m.params[i].value;
 
 			FUZZ_CHECK(v[0] != '\0' && strchr(v, '/') == NULL);
+			FUZZ_CHECK(!strchr(v, '%') || strstr(path, "%25"));
 			FUZZ_CHECK(wm_text_check(v, 0) == WM_TEXT_OK);
 		}
 		FUZZ_CHECK(wm_route_match(routes, sizeof(routes) /
@@ -55,6 +58,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	} else {
 		FUZZ_CHECK(m.n_params == 0);
 	}
+	if (r == WM_ROUTE_METHOD_NOT_ALLOWED)
+		FUZZ_CHECK(m.route < sizeof(routes) / sizeof(routes[0]) &&
+		    strcmp(routes[m.route].method, method) != 0);
 	free(buf);
 	return 0;
 }

@@ -6,7 +6,8 @@ set -eu
 pkgs=(
 	build-essential pkg-config clang libclang-rt-14-dev
 	libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
-	libmicrohttpd-dev libcmocka-dev curl libcurl4-openssl-dev
+	libmicrohttpd-dev libpwquality-dev cracklib-runtime libcmocka-dev
+	curl libcurl4-openssl-dev
 	python3 bc chromium wrk
 )
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)

@@ -14,7 +14,10 @@
 #     keyword in a string handed to a string-building call;
 #  c) layers depend one way: util <- core <- store <- report (STYLE.md),
 #     and web and cli on anything;
-#  d) only src/store/ talks to a database library, only src/web/ to HTTP;
+#     web never includes cli, and of cli only the serve command includes
+#     web (every other command works without the web server);
+#  d) only src/store/ talks to a database library, only src/web/ to HTTP,
+#     and only the modules that read or write JSON include jansson;
 # and over every file in src/, instruments/ and docs/:
 #  e) the words we do not use about people.
 #
@@ -274,8 +277,15 @@ BEGIN {
 	may["core"] = " util core "
 	may["store"] = " util core store "
 	may["report"] = " util core store report "
-	may["web"] = "*"
+	may["web"] = " util core store report web "
 	may["cli"] = "*"
+	# The modules that read or write JSON: FHIR files and bodies, the
+	# record download, the API.
+	json["src/core/fhir_json.h"] = json["src/core/fhir_json.c"] = 1
+	json["src/core/instrument.c"] = json["src/core/response.c"] = 1
+	json["src/core/catalogue.c"] = 1
+	json["src/report/record_json.h"] = json["src/report/record_json.c"] = 1
+	json["src/web/page_record.c"] = 1
 }
 {
 	split_view()
@@ -296,6 +306,10 @@ BEGIN {
 		print f ":" ln ": only src/store/ may include <" target ">"
 	if (base == "microhttpd.h" && f !~ /^src\/web\//)
 		print f ":" ln ": only src/web/ may include <" target ">"
+	if (base == "jansson.h" && f ~ /^src\// && !(f in json) &&
+	    f !~ /^src\/web\/api[a-z_]*\.[ch]$/)
+		print f ":" ln ": only the modules that read or write JSON " \
+		    "may include <" target "> (see rule d)"
 
 	# c) Layers, for project includes in src/.
 	if (!quoted || f !~ /^src\//)
@@ -325,6 +339,9 @@ BEGIN {
 	else if (may[layer] != "*" && index(may[layer], " " dir " ") == 0)
 		print f ":" ln ": layer '\''" layer "'\'' may not include '\''" \
 		    target "'\''"
+	else if (layer == "cli" && dir == "web" && f != "src/cli/cmd_serve.c")
+		print f ":" ln ": only the serve command (src/cli/cmd_serve.c) " \
+		    "may include the web layer"
 }' >>"$tmp/out"
 stage_ok "${PIPESTATUS[@]}"
 

@@ -117,12 +117,14 @@ cmd_account_add(const struct cli_cmd *cmd, int argc, char **argv)
 	if (have < 0)
 		return CLI_FAIL;
 	if (have == 0) {
-		problem = wm_password_problem(password);
-		if (!problem && wm_password_hash(password, hash))
-			problem = "the password could not be hashed (out of memory)";
+		if (wm_password_check(password, email, &err) == 0 &&
+		    wm_password_hash(password, hash))
+			wm_buf_puts(&err, "the password could not be hashed (out "
+			    "of memory)");
 		wm_password_wipe(password, sizeof(password));
-		if (problem) {
-			cli_error("password: %s", problem);
+		if (err.len) {
+			cli_error("password: %s", wm_buf_str(&err));
+			wm_buf_release(&err);
 			return CLI_USAGE;
 		}
 	}

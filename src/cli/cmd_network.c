@@ -7,7 +7,7 @@
 
 #include <stdio.h>
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 
 int cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv);
@@ -34,6 +34,7 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
 	long m = 0, v = 0, g = 0;
+	int now_months = 0;
 	char text[24];
 	size_t n;
 	int rc;
@@ -59,26 +60,29 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	if ((rc = cli_open(db, 0, &s)))
 		return rc;
-	if (months && m != wm_store_standards_months(s)) {
-		struct wm_date today;
+	if (months) {
+		struct wm_date today, first;
 		char jan1[11];
 		int64_t kept = 0;
 
-		/* Periods tile the year: a new length starts with a new
-		 * year, so this year's periods keep theirs. */
 		cli_today(&today);
-		snprintf(jan1, sizeof(jan1), "%04d-01-01", today.year);
-		if (wm_store_assessments_since(s, jan1, &kept, &err))
+		wm_period_year_start(&today, &first);
+		wm_date_format(&first, jan1);
+		if (wm_store_assessments_since(s, jan1, &kept, &err) ||
+		    wm_store_standards_months(s, &now_months, &err))
 			goto fail;
-		if (kept) {
-			cli_error("--period-months: this year's self-assessments "
-			    "already use %d-month periods; change the length "
-			    "at the turn of the year", wm_store_standards_months(s));
+		if ((problem = wm_period_change_problem(now_months, (int)m,
+		    kept))) {
+			cli_error("--period-months: %s (periods are %d months "
+			    "now)", problem, now_months);
 			rc = CLI_USAGE;
 			goto out;
 		}
 	}
-	wm_store_validation_rule(s, &rule);
+	/* A setting not given keeps its value: one that cannot be read
+	 * stops the change rather than writing the default over it. */
+	if (wm_store_validation_rule(s, &rule, &err))
+		goto fail;
 	if (validators)
 		rule.min_validators = (int)v;
 	if (groups)
@@ -105,14 +109,17 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 	    wm_store_audit(s, 0, "network settings changed (command line)",
 	    NULL, 0, NULL, NULL, &err) || wm_store_commit(s, &err))
 		goto fail;
+	if (wm_store_standards_months(s, &now_months, &err))
+		goto fail;
 	printf("standards period: %d months; validated with %d validators "
-	    "from %d groups\n", wm_store_standards_months(s),
-	    rule.min_validators, rule.min_groups);
+	    "from %d groups\n", now_months, rule.min_validators,
+	    rule.min_groups);
 	rc = CLI_OK;
 	goto out;
 fail:
 	wm_store_rollback(s);
 	cli_error("%s", wm_buf_str(&err));
+	rc = CLI_FAIL;
 out:
 	wm_store_close(s);
 	wm_buf_release(&err);
@@ -124,12 +131,14 @@ show(struct wm_store *s, void *ctx, struct wm_buf *err)
 {
 	struct wm_validation_rule rule;
 
+	int months, rc;
+
 	(void)ctx;
-	(void)err;
-	wm_store_validation_rule(s, &rule);
+	if ((rc = wm_store_validation_rule(s, &rule, err)) ||
+	    (rc = wm_store_standards_months(s, &months, err)))
+		return rc;
 	printf("standards period: %d months; validated with %d validators "
-	    "from %d groups\n", wm_store_standards_months(s),
-	    rule.min_validators, rule.min_groups);
+	    "from %d groups\n", months, rule.min_validators, rule.min_groups);
 	return 0;
 }
 

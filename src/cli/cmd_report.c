@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
 #include "report/network_report.h"
 
 int cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv);
@@ -70,9 +71,10 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
 		return rc;
 	r = wm_netrep_new(strcmp(disclosure, "nhs") == 0 ? &nhs : &none);
-	if (!r || wm_store_people_summary(s, "dreem", on_people, r, &err) ||
-	    wm_store_scale_summary(s, "dreem", on_scale, r, &err) ||
-	    wm_store_latest_ratings(s, "core-standards", on_rating, r, &err)) {
+	if (!r || wm_store_people_summary(s, wm_family_dreem(), on_people, r,
+	    &err) || wm_store_scale_summary(s, wm_family_dreem(), on_scale, r,
+	    &err) || wm_store_latest_ratings(s, wm_family_standards(),
+	    on_rating, r, &err)) {
 		cli_error("the report was not made: %s", !r ? "out of memory" :
 		    wm_netrep_error(r)[0] ? wm_netrep_error(r) :
 		    wm_buf_str(&err));

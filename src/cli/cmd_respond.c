@@ -59,14 +59,22 @@ print_scores(const struct wm_response *r)
 	}
 }
 
-/* A lead's or a validator's standards ratings, imported, are filed into
- * their period's self-assessment as they are recorded. */
+/* Records the response; a lead's or a validator's standards ratings are
+ * filed into the self-assessment of the period they were given in, as
+ * core decides: a lead's as its next version, a validator's as their
+ * validation, which needs a submitted self-assessment to validate. */
 static int
-adopt(struct wm_store *s, int64_t response_id, void *ctx, struct wm_buf *err)
+record(struct wm_store *s, const struct wm_response *r,
+    struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
 {
-	(void)response_id;
-	(void)ctx;
-	return wm_store_assessments_adopt(s, err);
+	const struct wm_recorder by = { 0, NULL,
+	    "response recorded (command line)", 0 };
+	struct wm_import imp;
+	struct wm_record job;
+
+	int rc = wm_store_import_job(s, r, ids, &by, &imp, &job, err);
+
+	return rc ? rc : wm_store_record(s, &job, id, err);
 }
 
 static int
@@ -74,9 +82,6 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
     int64_t instrument_id)
 {
 	struct wm_response_ids ids = { .instrument_id = instrument_id };
-	const struct wm_recorder by = { 0, NULL,
-	    "response recorded (command line)", 0,
-	    r->subject.kind == WM_SUBJECT_SERVICE ? adopt : NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;
 	int rc = CLI_FAIL;
@@ -97,7 +102,7 @@ save(struct wm_store *s, struct wm_response *r, const char *file,
 			goto out;
 		}
 	}
-	if (wm_store_response_record(s, r, &ids, &by, &id, &err)) {
+	if (record(s, r, &ids, &id, &err)) {
 		cli_error("%s: %s", file, wm_buf_str(&err));
 		goto out;
 	}

@@ -36,8 +36,11 @@ int
 cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *db = NULL, *listen = "127.0.0.1:8080", *base = NULL;
-	const char *courses = NULL;
-	int allow_demo = 0, log_work = 0;
+	const char *courses = NULL, *request_timeout = NULL;
+	const char *proxies[WM_PROXIES_MAX];
+	size_t n_proxies = 0, i;
+	int allow_demo = 0, routes = 0, log_work = 0;
+	long seconds = WM_SERVER_REQUEST_SECONDS;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
 		{ .name = "listen", .arg = "HOST:PORT", .help = "where to listen "
@@ -55,6 +58,20 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
+		{ .name = "request-timeout", .arg = "SECONDS", .help = "the "
+		    "longest a connection may take to send a whole request, "
+		    "from opening or from its last answer, however steadily "
+		    "it trickles in (default 30)", .value = &request_timeout },
+		{ .name = "trusted-proxy", .arg = "ADDR", .help = "a reverse "
+		    "proxy's IPv4 address (repeat it, or separate several with "
+		    "commas): from it alone, the client is the last address of "
+		    "X-Forwarded-For, for the sign-in throttle and the audit "
+		    "log", .values = proxies,
+		    .max_values = WM_PROXIES_MAX, .n_values = &n_proxies },
+		{ .name = "routes", .help = "print each route (method, path, "
+		    "who may use it, what a view of it writes to the audit "
+		    "log, the query parameters it reads), tab-separated, and "
+		    "stop", .flag = &routes },
 		{ 0 },
 	};
 	struct wm_server_opts o = { 0 };
@@ -66,6 +83,12 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
+	if (routes) {
+		wm_server_routes(&url);
+		fputs(wm_buf_str(&url), stdout);
+		wm_buf_release(&url);
+		return CLI_OK;
+	}
 	if (parse_listen(listen, host, sizeof(host), &o.port)) {
 		cli_error("--listen: '%s' is not HOST:PORT, e.g. 127.0.0.1:8080",
 		    listen);
@@ -77,6 +100,16 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    base);
 		return CLI_USAGE;
 	}
+	if (request_timeout && cli_parse_long("request-timeout",
+	    request_timeout, 1, 600, &seconds))
+		return CLI_USAGE;
+	o.request_seconds = (unsigned)seconds;
+	for (i = 0; i < n_proxies; i++)
+		if (wm_proxies_add(&o.proxies, proxies[i], &err)) {
+			cli_error("--trusted-proxy: %s", wm_buf_str(&err));
+			wm_buf_release(&err);
+			return CLI_USAGE;
+		}
 	if (!(o.db = cli_db(db)))
 		return CLI_USAGE;
 	o.host = host;

@@ -67,7 +67,7 @@ record(const char *db, const char *service, const char *label,
 	struct wm_staff_list staff = WM_STAFF_LIST_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_recorder by = { 0, NULL, action, 0, NULL, NULL };
+	struct wm_recorder by = { 0, NULL, action, 0 };
 	struct wm_store *s = NULL;
 	int64_t unit = 0;
 	size_t added = 0;

@@ -70,7 +70,10 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	wm_rng_seed(&d->rng, opts->seed);
 	wm_date_parse("2024-10-01", &d->start);
 	wm_date_parse("2026-09-30", &d->end);
-	wm_store_set_clock(s, DEMO_CLOCK);
+	if (wm_store_set_clock(s, DEMO_CLOCK)) {
+		wm_buf_puts(&d->err, "the demo's clock could not be set");
+		return WM_STORE_ERROR;
+	}
 	if ((rc = wm_store_begin(s, &d->err)))
 		return rc;
 	if ((rc = wm_store_setting_set(s, "demo", "1", &d->err)) ||
@@ -85,7 +88,6 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	    (rc = demo_network(d)) ||
 	    (rc = demo_services(d)) ||
 	    (rc = demo_people(d)) ||
-	    (rc = wm_store_assessments_adopt(s, &d->err)) ||
 	    (rc = demo_sign_ins(d, &d->sign_ins)) ||
 	    (rc = wm_store_commit(s, &d->err))) {
 		wm_store_rollback(s);

@@ -11,6 +11,7 @@
 
 #include "core/rating.h"
 #include "core/response.h"
+#include "core/standards.h"
 
 static const char *const evidence[] = {
 	"Discussed at the team meeting; minutes and examples kept.",
@@ -109,11 +110,30 @@ seconds(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* A lead's or a validator's lights go the way `waymark respond` files
+ * them (core decides what they are filed as), inside the demo's
+ * transaction: a lead's as the period's next version, a validator's as
+ * their validation of it. */
+static int
+record_standards(struct demo *d, const struct wm_response *r,
+    struct wm_response_ids *ids, int64_t *id)
+{
+	const struct wm_recorder by = { 0, NULL, "response recorded (demo)",
+	    0 };
+	struct wm_import imp;
+	struct wm_record job;
+
+	int rc = wm_store_import_job(d->s, r, ids, &by, &imp, &job, &d->err);
+
+	return rc ? rc : wm_store_record_steps(d->s, &job, id, &d->err);
+}
+
 int
 demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
     int64_t subject_id, int64_t unit_id, int64_t author_id)
 {
 	struct wm_response_ids ids = { inst_id, subject_id, unit_id, author_id };
+	int standards = wm_standards_filing(r) != WM_FILED_NOT;
 	struct wm_diags dg = WM_DIAGS_INIT;
 	int64_t id;
 	double t0;
@@ -129,7 +149,8 @@ demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
 		return -1;
 	}
 	t0 = seconds();
-	rc = wm_store_response_save(d->s, r, &ids, &id, &d->err);
+	rc = standards ? record_standards(d, r, &ids, &id) :
+	    wm_store_response_save(d->s, r, &ids, &id, &d->err);
 	d->store_seconds += seconds() - t0;
 	if (rc)
 		return rc;

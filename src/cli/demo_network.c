@@ -352,15 +352,15 @@ demo_people(struct demo *d)
 static const struct {
 	const char *role, *email, *password;
 } sign_ins[] = {
-	{ "person", "person@demo.waymark.example", "demo-person-pass" },
+	{ "person", "person@demo.waymark.example", "demo-recovery-pass" },
 	{ "practitioner", "practitioner1.exbridge-recovery@demo.waymark.example",
 	    "demo-practitioner-pass" },
 	{ "lead", "lead.exbridge-recovery@demo.waymark.example",
 	    "demo-lead-pass" },
 	{ "validator", "validator1@demo.waymark.example", "demo-validator-pass" },
 	{ "commissioner", "commissioner@demo.waymark.example",
-	    "demo-commissioner-pass" },
-	{ "admin", "admin@demo.waymark.example", "demo-admin-pass" },
+	    "demo-commissioning-pass" },
+	{ "admin", "admin@demo.waymark.example", "demo-network-pass" },
 };
 
 /* The person's own account, for the first demo person. */
@@ -396,6 +396,11 @@ demo_sign_ins(struct demo *d, struct wm_buf *out)
 			    &d->err);
 		if (rc)
 			return rc;
+		/* The same rule as any other password: the demo proves its
+		 * printed passwords would be accepted. */
+		if (wm_password_check(sign_ins[i].password, sign_ins[i].email,
+		    &d->err))
+			return -1;
 		for (k = 0; k < sizeof(salt); k++)
 			salt[k] = (unsigned char)wm_rng_below(&d->rng, 256);
 		if (wm_password_hash_salted(sign_ins[i].password, salt, hash)) {

@@ -2,6 +2,11 @@
 
 #include "core/disclosure.h"
 
+/*
+ * Waymark: "a change of less than a quarter of a point is about the
+ * same, within the ordinary wobble of answering; this is a description
+ * for the person, not a test of reliable change"
+ */
 enum wm_change
 wm_change_between(double first, double latest)
 {
@@ -28,6 +33,10 @@ wm_change_outcome(double first, double latest, int higher_is_better)
 	return WM_OUTCOME_SAME;
 }
 
+/*
+ * Waymark: "change is counted only for people with at least two answers,
+ * first against latest, as improved, about the same or worse"
+ */
 void
 wm_change_tally_add(struct wm_change_tally *t, double first, double latest,
     int higher_is_better)
@@ -47,6 +56,9 @@ wm_change_tally_add(struct wm_change_tally *t, double first, double latest,
 	}
 }
 
+/*
+ * Waymark: "the mean change is shown to the service only from 5 people"
+ */
 int
 wm_change_tally_mean(const struct wm_change_tally *t, double *mean)
 {

@@ -21,6 +21,12 @@ wm_cycle_every_problem(const char *text, int *out)
 	return NULL;
 }
 
+/*
+ * Newsletter: "All services have a regular cycle of measuring recovery
+ * outcomes embedded into routine practice"
+ * Waymark: "a measure is due every so many months after the last answer,
+ * or from joining the caseload, and overdue 30 days after it was due"
+ */
 enum wm_due
 wm_cycle_due(const struct wm_date *today, int every_months,
     const struct wm_date *since, const struct wm_date *last,
@@ -45,6 +51,11 @@ answer_from(const struct wm_date *answers, size_t n, size_t *i, long from)
 	return *i < n ? &answers[*i] : NULL;
 }
 
+/*
+ * Waymark: "each time a measure fell due counts as done when answered
+ * within its completion window, 30 days either side of the due date;
+ * people joining and leaving mid-cycle count only while there"
+ */
 size_t
 wm_cycle_walk(int every_months, const struct wm_date *since,
     const struct wm_date *left, const struct wm_date *answers,
@@ -188,6 +199,11 @@ wm_completion_add(struct wm_completion *c, const struct wm_cycle_spell *sp,
 	    &c->today, count_window, c);
 }
 
+/*
+ * Waymark: "a cycle's completion rate is the share of times due that
+ * were done in their window; when nothing was due it is No one was due,
+ * never 0%"
+ */
 int
 wm_completion_percent(long done, long due)
 {

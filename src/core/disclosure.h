@@ -1,9 +1,15 @@
 /*
  * Statistical disclosure control for figures that leave a service: small
- * numbers could identify someone, so they are withheld. The default
- * follows NHS Digital's rule for sub-national statistics: counts of 1 to 7
- * suppressed, other counts rounded to the nearest 5, and means of fewer
- * than 8 people withheld. Pure functions.
+ * numbers could identify someone, so they are withheld. The rule in force
+ * for commissioners (WM_DISCLOSURE_NHS) is the HES rule, from NHS
+ * Digital's Hospital Episode Statistics: counts of 1 to 7 suppressed,
+ * other counts rounded to the nearest 5, and means of fewer than 8 people
+ * withheld. It is the stricter of the two rules the network may use; NHS
+ * England's rule for Mental Health Services Data Set (MHSDS) publications
+ * below national level (counts of 0 to 4 shown as *, others rounded to
+ * the nearest 5, percentages withheld when the numerator or denominator
+ * is below 5, means of fewer than 5 people withheld) is not implemented
+ * here yet. Pure functions.
  */
 #ifndef WM_CORE_DISCLOSURE_H
 #define WM_CORE_DISCLOSURE_H
@@ -16,6 +22,7 @@ struct wm_disclosure {
 	int64_t min_mean_n;	/* a mean needs at least this many people */
 };
 
+/* The HES rule (see above), used by `report network --disclosure nhs`. */
 #define WM_DISCLOSURE_NHS { 8, 5, 8 }
 #define WM_DISCLOSURE_NONE { 1, 1, 1 }
 

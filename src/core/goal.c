@@ -5,6 +5,10 @@
 
 #include "util/text.h"
 
+/*
+ * Newsletter: "Individuals define their own goals and agenda."
+ * Waymark: "a person's goal is kept in their own words"
+ */
 const char *
 wm_goal_text_problem(const char *text)
 {
@@ -19,6 +23,10 @@ wm_goal_text_problem(const char *text)
 	return NULL;
 }
 
+/*
+ * Waymark: "progress towards a goal is reviewed from 0, not started, to
+ * 10, achieved"
+ */
 const char *
 wm_goal_rating_problem(long long rating)
 {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/fhir_json.h"
+#include "core/rating.h"
 #include "util/text.h"
 
 #define MAX_TEXT 20000
@@ -370,6 +371,7 @@ load_options(struct loader *l, struct wm_item *it, json_t *item,
 	json_array_foreach(arr, i, o) {
 		struct wm_option *op = &it->options[it->n_options];
 		json_t *coding = json_object_get(o, "valueCoding");
+		const char *light;
 		int scored;
 
 		if (!json_is_object(coding)) {
@@ -392,6 +394,9 @@ load_options(struct loader *l, struct wm_item *it, json_t *item,
 			    "option code '%s' appears twice", op->code);
 			continue;
 		}
+		if ((light = wm_rating_option_problem(op)))
+			wm_diags_add(l->d, 0, 0, where, "option '%s' %s",
+			    op->code, light);
 		if (scored) {
 			if (it->n_scored == 0 || op->value < it->min)
 				it->min = op->value;

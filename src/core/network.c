@@ -132,24 +132,6 @@ wm_email_problem(const char *s)
 	return NULL;
 }
 
-const char *
-wm_password_problem(const char *s)
-{
-	size_t n = strlen(s), chars = 0;
-	const unsigned char *p = (const unsigned char *)s;
-
-	if (n > 1024)
-		return "a password is at most 1024 characters";
-	if (wm_text_check(s, 0) != WM_TEXT_OK)
-		return "a password must be text without control characters";
-	for (; *p; p++)
-		chars += (*p & 0xc0) != 0x80;
-	if (chars < 10)
-		return "a password needs at least 10 characters (a few "
-		    "words together are easy to remember)";
-	return NULL;
-}
-
 int
 wm_role_parse(const char *s, enum wm_role *out)
 {

@@ -31,11 +31,6 @@ const char *wm_name_problem(const char *s);
 /* An email address, loosely: one '@', something either side, no spaces. */
 const char *wm_email_problem(const char *s);
 
-/* A password people can remember and attackers cannot guess cheaply: at
- * least 10 characters (length over complexity, as the NCSC advises), at
- * most 1024 bytes, printable. */
-const char *wm_password_problem(const char *s);
-
 enum wm_role {
 	WM_ROLE_PERSON,
 	WM_ROLE_PRACTITIONER,

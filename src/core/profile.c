@@ -1,7 +1,12 @@
+/*
+ * Quarters and tallies for the profile views: see profile.h.
+ */
 #include "core/profile.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "core/indicators.h"
 
 static const char *const quarter_words[] = {
 	"January to March", "April to June", "July to September",
@@ -43,6 +48,10 @@ wm_quarter_format(const struct wm_quarter *p, char out[8])
 	out[7] = '\0';
 }
 
+/*
+ * Waymark: "the profile views, ERFS, the supportive service indicators
+ * and the team's Ten Top Tips, are read by calendar quarter"
+ */
 void
 wm_quarter_of(const struct wm_date *d, struct wm_quarter *out)
 {
@@ -68,12 +77,6 @@ wm_quarter_words(const struct wm_quarter *p, char *out, size_t n)
 	snprintf(out, n, "%s %d", quarter_words[q - 1], p->year);
 }
 
-int
-wm_value_agrees(double value, double lo, double hi)
-{
-	return hi > lo && value > (lo + hi) / 2;
-}
-
 void
 wm_tally_add(struct wm_tally *t, int has_value, double value, double lo,
     double hi, int64_t n)
@@ -91,34 +94,4 @@ double
 wm_tally_mean(const struct wm_tally *t)
 {
 	return t->scored > 0 ? t->total / (double)t->scored : 0;
-}
-
-int
-wm_ratings_differ(double a, double b)
-{
-	double d = a > b ? a - b : b - a;
-
-	return d >= WM_DIFFER_STEP - 1e-9;
-}
-
-enum wm_team_state
-wm_team_shown(int64_t reflections, int64_t practitioners)
-{
-	if (reflections <= 0)
-		return WM_TEAM_NO_REFLECTIONS;
-	if (reflections < WM_TEAM_MIN_REFLECTIONS)
-		return WM_TEAM_TOO_FEW_REFLECTIONS;
-	if (practitioners < WM_TEAM_MIN_PRACTITIONERS)
-		return WM_TEAM_ONE_PRACTITIONER;
-	return WM_TEAM_SHOWN;
-}
-
-int
-wm_team_share(int64_t yes, int64_t applied, int *percent)
-{
-	*percent = 0;
-	if (applied < WM_TEAM_MIN_REFLECTIONS || yes < 0 || yes > applied)
-		return 0;
-	*percent = (int)((200 * yes + applied) / (2 * applied));
-	return 1;
 }

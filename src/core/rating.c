@@ -34,32 +34,69 @@ wm_rating_name(enum wm_rating r)
 	return "not rated";
 }
 
+/*
+ * The traffic-light system's codes and the light each one is. A light's
+ * ordinal value is its enum value (red 1, amber 2, green 3), so the
+ * lights order from worst to best; not rated has none and is never
+ * scored. The newsletter names the traffic lights but not their values:
+ * these are Waymark's, and the instrument files say so.
+ */
+static const struct {
+	const char *code;
+	enum wm_rating rating;
+} lights[] = {
+	{ "red", WM_RATING_RED },
+	{ "amber", WM_RATING_AMBER },
+	{ "green", WM_RATING_GREEN },
+	{ "not-rated", WM_RATING_NONE },
+};
+
+#define N_LIGHTS (sizeof(lights) / sizeof(lights[0]))
+
+/*
+ * Newsletter: "Can be self - monitored (through a traffic light system)"
+ * Waymark: "a standard's light is read from its score: red 1, amber 2,
+ * green 3; any other score, or none, is not rated"
+ */
 enum wm_rating
 wm_rating_from_value(double v, int has_value)
 {
+	size_t i;
+
 	if (!has_value)
 		return WM_RATING_NONE;
-	if (v == 1.0)
-		return WM_RATING_RED;
-	if (v == 2.0)
-		return WM_RATING_AMBER;
-	if (v == 3.0)
-		return WM_RATING_GREEN;
+	for (i = 0; i < N_LIGHTS; i++)
+		if (lights[i].rating != WM_RATING_NONE &&
+		    v == (double)lights[i].rating)
+			return lights[i].rating;
 	return WM_RATING_NONE;
 }
 
-int
-wm_item_is_rating(const struct wm_item *it)
+/*
+ * Waymark: "a traffic-light option is red, amber or green, valued 1, 2
+ * and 3, or not rated, never scored; an instrument that values a light
+ * otherwise is refused when it is loaded"
+ */
+const char *
+wm_rating_option_problem(const struct wm_option *op)
 {
 	size_t i;
 
-	if (it->type != WM_ITEM_CHOICE || it->n_options == 0)
-		return 0;
-	for (i = 0; i < it->n_options; i++)
-		if (!it->options[i].system ||
-		    strcmp(it->options[i].system, WM_TRAFFIC_LIGHT_SYSTEM) != 0)
-			return 0;
-	return 1;
+	if (!op->system || strcmp(op->system, WM_TRAFFIC_LIGHT_SYSTEM) != 0)
+		return NULL;
+	for (i = 0; i < N_LIGHTS; i++)
+		if (op->code && strcmp(op->code, lights[i].code) == 0)
+			break;
+	if (i == N_LIGHTS)
+		return "is not a traffic light: the lights are red, amber, "
+		    "green and not-rated";
+	if (lights[i].rating == WM_RATING_NONE)
+		return op->scored ? "is never scored, so it has no "
+		    "ordinalValue" : NULL;
+	if (!op->scored || op->value != (double)lights[i].rating)
+		return "must have the light's ordinalValue: red 1, amber 2, "
+		    "green 3";
+	return NULL;
 }
 
 enum wm_rating
@@ -73,6 +110,11 @@ wm_rating_consensus(const enum wm_rating *r, size_t n)
 	return wm_rating_consensus_counts(count);
 }
 
+/*
+ * Waymark: "the validators' consensus is the lower median of their
+ * lights, so a standard never looks better than half its validators
+ * judged it"
+ */
 enum wm_rating
 wm_rating_consensus_counts(const size_t count[4])
 {
@@ -103,6 +145,11 @@ wm_stakeholder_code(enum wm_stakeholder s)
 	return (size_t)s < N_STAKEHOLDERS ? stakeholders[s].code : "";
 }
 
+/*
+ * Waymark: "a validator speaks for one stakeholder group: people with
+ * lived experience, supporters or carers, peer workers, practitioners
+ * from other services, or commissioners"
+ */
 int
 wm_stakeholder_from_code(const char *code, enum wm_stakeholder *out)
 {

@@ -31,11 +31,24 @@ enum wm_stakeholder {
 
 const char *wm_rating_name(enum wm_rating r);	/* "red", ... "not rated" */
 
-/* A rating from a score value (1, 2, 3); anything else is not rated. */
+/*
+ * A standard's light from its scale's score: a light is scored with its
+ * option's ordinal value, red 1, amber 2 and green 3 (the values
+ * wm_rating_option_problem holds every instrument to); anything else,
+ * or no score, is not rated.
+ */
 enum wm_rating wm_rating_from_value(double v, int has_value);
 
-/* 1 if the item's options are the traffic lights (a rating item). */
-int wm_item_is_rating(const struct wm_item *it);
+/*
+ * Why an answer option in the traffic-light system (its `system` is
+ * WM_TRAFFIC_LIGHT_SYSTEM) cannot be loaded: its code is not red, amber,
+ * green or not-rated, or its ordinal value is not its light's (red 1,
+ * amber 2, green 3; not-rated none). NULL if it can, and for an option
+ * of any other system. The instrument checker asks this of every
+ * option, so a light read from a score is always the one the form
+ * offered.
+ */
+const char *wm_rating_option_problem(const struct wm_option *op);
 
 /*
  * The validators' consensus: the median of the ratings given, ignoring

@@ -498,6 +498,12 @@ wm_response_set_answer(struct wm_response *r, const char *link_id,
 	return keep_text(r, (size_t)k, text);
 }
 
+/*
+ * Waymark: "label who answered: every response records whether the
+ * person answered alone, together with a practitioner, or staff did; a
+ * person answers only for themselves; a lead's or a validator's rating
+ * says who gave it, a validator's in their stakeholder group"
+ */
 static void
 check_roles(const struct wm_response *r, struct wm_diags *d)
 {

@@ -12,8 +12,6 @@
 #ifndef WM_CORE_RESPONSE_H
 #define WM_CORE_RESPONSE_H
 
-#include <jansson.h>
-
 #include "core/instrument.h"
 #include "core/rating.h"
 #include "core/scoring.h"
@@ -50,7 +48,8 @@ struct wm_response {
 	struct wm_answer *answers;	/* in->n_items */
 	struct wm_score *scores;	/* in->n_scales */
 
-	json_t *items_json;	/* held between parse and bind */
+	struct json_t *items_json;	/* held between parse and bind (jansson's
+				 * type, kept opaque here) */
 };
 
 int wm_response_parse(const char *text, size_t len, struct wm_response **out,

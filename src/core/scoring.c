@@ -1,5 +1,9 @@
 #include "core/scoring.h"
 
+/*
+ * Waymark: "an option without an ordinal value, such as prefer not to
+ * say, not applicable or not rated, is never scored"
+ */
 static int
 item_value(const struct wm_item *it, const struct wm_answer *a, int reversed,
     double *out)
@@ -15,6 +19,10 @@ item_value(const struct wm_item *it, const struct wm_answer *a, int reversed,
 	return 1;
 }
 
+/*
+ * Waymark: "a scale is scored only when enough of its questions are
+ * answered, by the share its instrument sets"
+ */
 static void
 score_one(const struct wm_instrument *in, const struct wm_scale *sc,
     const struct wm_answer *answers, struct wm_score *out)

@@ -15,10 +15,24 @@
  * durable write a minute rather than one per request. */
 #define WM_SESSION_TOUCH_SECONDS 60
 
-/* Failed sign-ins that count, and how long they are remembered. */
+/*
+ * Slowing down guessing. Failures are counted per (email tried, address
+ * it came from) pair, so that failures from elsewhere never make the
+ * owner of an email wait at their own address, and per address, so that
+ * one address cannot try many emails quickly; more are allowed per
+ * address, since many people may share one (an office, a proxy). How
+ * long failures are remembered, and the longest wait.
+ */
 #define WM_SIGNIN_FREE_FAILURES 5
+#define WM_SIGNIN_ADDRESS_FREE_FAILURES 30
 #define WM_SIGNIN_WINDOW_SECONDS (15 * 60)
 #define WM_SIGNIN_MAX_DELAY_SECONDS (15 * 60)
+
+/* The attempts recorded under one key within the window. */
+struct wm_signin_record {
+	int64_t count;
+	int64_t latest;		/* the latest of them */
+};
 
 enum wm_session_state {
 	WM_SESSION_LIVE,
@@ -42,5 +56,19 @@ int wm_session_needs_touch(int64_t last_seen, int64_t now);
  * guessing cannot be sped up by luck.
  */
 int64_t wm_signin_delay(int64_t recent_failures);
+
+/*
+ * How many seconds an attempt at `now` must wait (0: it may go ahead),
+ * given what is recorded for its (email, address) pair and for its
+ * address. Times are whole seconds, and the latest failure may have come
+ * at the end of its second, so a wait of d seconds lasts until the end of
+ * second latest + d: never less than d, however the attempts fall.
+ */
+int64_t wm_signin_wait(const struct wm_signin_record *pair,
+    const struct wm_signin_record *address, int64_t now);
+
+/* A wait as people are told it: whole minutes, rounded up, so that an
+ * answer does not differ from another's by the second it came. */
+int64_t wm_signin_wait_minutes(int64_t seconds);
 
 #endif

@@ -32,6 +32,10 @@ bad_course(const struct wm_catalogue *courses, int line, struct wm_diags *d,
 	wm_buf_release(&codes);
 }
 
+/*
+ * Waymark: "a training record gives a member of staff's email, a course
+ * of the newsletter's catalogue and a date not after today"
+ */
 int
 wm_training_check(const struct wm_catalogue *courses,
     const struct wm_date *today, int line, const char *email,
@@ -255,6 +259,13 @@ wm_training_problem_text(const struct wm_diag *g, struct wm_buf *out)
 	wm_buf_puts(out, g->message);
 }
 
+/*
+ * Newsletter: "All staff have a knowledge of the recovery approach and
+ * the significance of social inclusion"
+ * Waymark: "training coverage is the share of the service's current
+ * staff, its practitioners and leads, who completed each course, rounded
+ * down so that 100% means all staff"
+ */
 void
 wm_training_coverage(const struct wm_catalogue *courses,
     const struct wm_training_count *counts, size_t n_counts, int64_t staff,

@@ -2,6 +2,11 @@
 
 #include <string.h>
 
+/*
+ * Waymark: "the network chooses how many validators from how many
+ * stakeholder groups make a standard validated, never more groups than
+ * validators"
+ */
 const char *
 wm_validation_rule_problem(const struct wm_validation_rule *r)
 {
@@ -15,6 +20,30 @@ wm_validation_rule_problem(const struct wm_validation_rule *r)
 	return NULL;
 }
 
+/*
+ * Waymark: "unless the network chooses otherwise, a standard is validated
+ * by 2 validators from 2 different stakeholder groups: a range of
+ * stakeholders at its smallest"
+ */
+void
+wm_validation_rule_in_force(long long validators, long long groups,
+    struct wm_validation_rule *out)
+{
+	const struct wm_validation_rule dflt = WM_VALIDATION_RULE_DEFAULT;
+
+	out->min_validators = validators > 0 && validators <=
+	    WM_VALIDATION_MAX_THRESHOLD ? (int)validators :
+	    dflt.min_validators;
+	out->min_groups = groups > 0 && groups <= WM_VALIDATION_MAX_THRESHOLD ?
+	    (int)groups : dflt.min_groups;
+	if (wm_validation_rule_problem(out))
+		*out = dflt;
+}
+
+/*
+ * Waymark: "lights are compared in steps, red to amber to green, so red
+ * and green are two steps apart; a light not given is not compared"
+ */
 int
 wm_rating_steps(enum wm_rating a, enum wm_rating b)
 {
@@ -23,6 +52,14 @@ wm_rating_steps(enum wm_rating a, enum wm_rating b)
 	return a > b ? (int)a - (int)b : (int)b - (int)a;
 }
 
+/*
+ * Newsletter: "Will be validated by a range of stakeholders"
+ * Waymark: "a standard is validated once as many validators from as
+ * many different stakeholder groups as the network chose have rated it"
+ * Waymark: "disagreement is the finding: a validator disagrees with the
+ * service's own light when a step or more apart, and every disagreement
+ * is counted, never averaged away"
+ */
 void
 wm_validation_assess(enum wm_rating self,
     const struct wm_validation_vote *votes, size_t n,

@@ -27,6 +27,12 @@ struct wm_validation_rule {
 /* NULL if the rule can be used; else why not, in plain words. */
 const char *wm_validation_rule_problem(const struct wm_validation_rule *r);
 
+/* The rule in force from the network's choice (`validators` and `groups`,
+ * each 0 when it made none): the choice when it can be used, else
+ * WM_VALIDATION_RULE_DEFAULT. */
+void wm_validation_rule_in_force(long long validators, long long groups,
+    struct wm_validation_rule *out);
+
 struct wm_validation_vote {
 	enum wm_stakeholder group;
 	enum wm_rating rating;	/* WM_RATING_NONE: did not rate it */

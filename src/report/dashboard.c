@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
+
 void
 wm_dashboard_init(struct wm_dashboard *d)
 {
@@ -65,8 +67,8 @@ lights(struct wm_store *s, int64_t unit_id, struct wm_dashboard *d,
 {
 	int rc;
 
-	wm_store_validation_rule(s, &d->rule);
-	if ((rc = wm_store_assessment_ratings(s, unit_id, 0, light_row,
+	if ((rc = wm_store_validation_rule(s, &d->rule, err)) ||
+	    (rc = wm_store_assessment_ratings(s, unit_id, 0, light_row,
 	    &d->lights, err)))
 		return rc;
 	wm_standards_finish(&d->lights, &d->rule);
@@ -261,22 +263,22 @@ struct latest_quarter {
 
 /* Quarters come newest first: the first not after today's. */
 static int
-quarter_row(void *ctx, const char *quarter)
+quarter_row(void *ctx, const struct wm_profile_period_row *r)
 {
 	struct latest_quarter *l = ctx;
 
-	if (l->q[0] || !quarter || strlen(quarter) != 7 ||
-	    strcmp(quarter, l->now) > 0)
+	if (l->q[0] || !r->quarter || strlen(r->quarter) != 7 ||
+	    strcmp(r->quarter, l->now) > 0)
 		return 0;
-	memcpy(l->q, quarter, 8);
+	memcpy(l->q, r->quarter, 8);
 	return 1;
 }
 
-/* The latest quarter up to today's in which the view has answers, or
- * today's when there are none. */
+/* The ERFS profile of the latest quarter up to today's in which it has
+ * answers, or today's when there are none. */
 static int
-profile(struct wm_store *s, enum wm_profile_kind kind, int64_t unit_id,
-    const struct wm_date *today, struct wm_profile *p, struct wm_buf *err)
+erfs(struct wm_store *s, int64_t unit_id, const struct wm_date *today,
+    struct wm_profile *p, struct wm_buf *err)
 {
 	struct wm_quarter period;
 	char now[8];
@@ -285,12 +287,29 @@ profile(struct wm_store *s, enum wm_profile_kind kind, int64_t unit_id,
 
 	wm_quarter_of(today, &period);
 	wm_quarter_format(&period, now);
-	if ((rc = wm_store_profile_periods(s, wm_profile_url(kind), unit_id,
-	    wm_profile_subject_kind(kind), quarter_row, &l, err)))
+	if ((rc = wm_store_profile_periods(s, wm_profile_url(WM_PROFILE_ERFS),
+	    unit_id, wm_profile_subject_kind(WM_PROFILE_ERFS), quarter_row, &l,
+	    err)))
 		return rc;
 	if (l.q[0] && wm_quarter_parse(l.q, &period))
 		wm_quarter_of(today, &period);
-	return wm_profile_load(s, kind, unit_id, &period, p, err);
+	return wm_profile_load(s, WM_PROFILE_ERFS, unit_id, &period, p, err);
+}
+
+/* The team's Ten Top Tips of the latest quarter with enough reflections
+ * to show. */
+static int
+tips(struct wm_store *s, int64_t unit_id, struct wm_dashboard *d,
+    struct wm_buf *err)
+{
+	struct wm_quarter period;
+	int rc;
+
+	if ((rc = wm_profile_tips_latest(s, unit_id, &d->today, &period,
+	    &d->tips_latest, err)))
+		return rc;
+	return wm_profile_load(s, WM_PROFILE_TIPS, unit_id, &period, &d->tips,
+	    err);
 }
 
 int
@@ -317,12 +336,12 @@ wm_dashboard_build(struct wm_store *s, int64_t unit_id,
 	memset(&w, 0, sizeof(w));
 	w.c = &out->change;
 	w.kind = -1;
-	if ((rc = wm_store_caseload_scores(s, unit_id, WM_URL_RECOVERY_MARKERS,
+	if ((rc = wm_store_caseload_scores(s, unit_id,
+	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
 	    score_row, &w, err)))
 		return w.failed ? oom(err) : rc;
 	walk_close(&w);
-	if ((rc = profile(s, WM_PROFILE_ERFS, unit_id, today, &out->erfs,
-	    err)))
+	if ((rc = erfs(s, unit_id, today, &out->erfs, err)))
 		return rc;
-	return profile(s, WM_PROFILE_TIPS, unit_id, today, &out->tips, err);
+	return tips(s, unit_id, out, err);
 }

@@ -7,8 +7,9 @@
  * coverage per course (core/training.h); the change in the recovery
  * markers of the people the service supports now, first answer against
  * latest, self-rated and rated with a practitioner kept apart
- * (core/change.h); and the ERFS profile and the team's Ten Top Tips for
- * the latest quarter with answers (report/profile.h). No figure is
+ * (core/change.h); the ERFS profile for the latest quarter with answers,
+ * and the team's Ten Top Tips for the latest quarter with enough
+ * reflections to show (report/profile.h). No figure is
  * decided here: the small-number rules are core's, applied where the
  * figures are written.
  *
@@ -29,9 +30,6 @@
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
-
-#define WM_URL_RECOVERY_MARKERS \
-	"https://waymark.example/fhir/Questionnaire/dreem-recovery-markers"
 
 /* One cycle's completion. */
 struct wm_dashboard_cycle {
@@ -75,6 +73,8 @@ struct wm_dashboard {
 	int64_t staff;
 	struct wm_dashboard_change change;
 	struct wm_profile erfs, tips;
+	int tips_latest;	/* tips is the latest quarter with enough
+				 * reflections; 0: none has, today's shown */
 };
 
 void wm_dashboard_init(struct wm_dashboard *d);

@@ -82,31 +82,48 @@ wm_journey_month(const char *iso, char *out, size_t n)
 	date_words(iso, 0, out, n);
 }
 
+/* How the sentence ends, spoken to the person (own) or of them. */
+struct voice {
+	const char *you, *your, *higher, *lower;
+};
+
+static const struct voice voices[2] = {
+	{ "they", "their",
+	  "higher, which means they agreed more with these statements.",
+	  "lower, which means they agreed less with these statements. "
+	  "Setbacks are part of many journeys; it may help to talk it "
+	  "through together." },
+	{ "you", "your",
+	  "higher, which means you agreed more with these statements.",
+	  "lower, which means you agreed less with these statements. "
+	  "Setbacks are part of many journeys; you may want to talk about it "
+	  "with someone you trust." },
+};
+
 int
 wm_journey_sentence(struct wm_buf *b, const struct wm_journey *j)
 {
 	const struct wm_journey_point *a = &j->p[0], *z = &j->p[j->n - 1];
+	const struct voice *v = &voices[j->own != 0];
 	char first[32], last[32];
 
 	wm_journey_date(a->date, first, sizeof(first));
 	wm_journey_date(z->date, last, sizeof(last));
 	if (j->n == 1) {
-		wm_buf_printf(b, "You have answered this once, on %s, with a "
-		    "score of %.1f. When you answer again, you will see here "
-		    "how it has changed.", first, a->value);
+		wm_buf_printf(b, "%s have answered this once, on %s, with a "
+		    "score of %.1f. When %s answer again, you will see here "
+		    "how it has changed.", j->own ? "You" : "They", first,
+		    a->value, v->you);
 		return b->failed ? -1 : 0;
 	}
-	wm_buf_printf(b, "Since %s your score has gone from %.1f to %.1f "
-	    "(on %s): ", first, a->value, z->value, last);
+	wm_buf_printf(b, "Since %s %s score has gone from %.1f to %.1f "
+	    "(on %s): ", first, v->your, a->value, z->value, last);
 	switch (wm_change_between(a->value, z->value)) {
 	case WM_CHANGE_HIGHER:
-		wm_buf_puts(b, "higher, which means you agreed more with these "
-		    "statements.");
+		wm_buf_puts(b, v->higher);
 		break;
 	case WM_CHANGE_LOWER:
-		wm_buf_puts(b, "lower, which means you agreed less with these "
-		    "statements. Setbacks are part of many journeys; you may "
-		    "want to talk about it with someone you trust.");
+		wm_buf_puts(b, v->lower);
 		break;
 	case WM_CHANGE_SAME:
 		wm_buf_puts(b, "about the same.");
@@ -230,7 +247,8 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 	wm_esc_attr_s(b, j->id);
 	wm_buf_puts(b, "-t\">");
 	wm_esc_svg_s(b, j->title);
-	wm_buf_puts(b, ": your scores over time</title><desc id=\"");
+	wm_buf_puts(b, j->own ? ": your scores over time</title><desc id=\"" :
+	    ": their scores over time</title><desc id=\"");
 	wm_esc_attr_s(b, j->id);
 	wm_buf_printf(b, "-d\">%zu answers from %s to %s; the table below "
 	    "gives each one.</desc>\n", j->n, first, last);
@@ -304,7 +322,8 @@ wm_journey_table(struct wm_buf *b, const struct wm_journey *j)
 		wm_buf_printf(b, "</td><td class=\"nhsuk-table__cell\">%.1f</td>"
 		    "<td class=\"nhsuk-table__cell\">%s</td></tr>\n",
 		    j->p[i].value, j->p[i].with_practitioner ?
-		    "with a practitioner (square)" : "on your own (circle)");
+		    "with a practitioner (square)" : j->own ?
+		    "on your own (circle)" : "on their own (circle)");
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
 	return b->failed ? -1 : 0;

@@ -3,8 +3,9 @@
  * (with a title and description for screen readers), a table of the same
  * figures, and a sentence in plain English. Answers given alone and
  * answers given with a practitioner are marked differently (by shape, not
- * only colour). Writes into the caller's buffer through the escaping
- * writers.
+ * only colour). The words speak to the person on their own pages and of
+ * them on a practitioner's. Writes into the caller's buffer through the
+ * escaping writers.
  */
 #ifndef WM_REPORT_JOURNEY_H
 #define WM_REPORT_JOURNEY_H
@@ -25,6 +26,8 @@ struct wm_journey {
 	const struct wm_journey_point *p;
 	size_t n;		/* oldest first; at least 1 */
 	double lo, hi;		/* the axis; both 0: at least 1 to 5 */
+	int own;		/* the person's own view ("your score"), else
+				 * a practitioner's ("their score") */
 };
 
 /* "5 March 2025" from "2025-03-05" (the input if it is not a date). */

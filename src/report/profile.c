@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/disclosure.h"
+#include "core/known_instruments.h"
 #include "util/escape.h"
 
 const char *
@@ -11,13 +12,13 @@ wm_profile_url(enum wm_profile_kind kind)
 {
 	switch (kind) {
 	case WM_PROFILE_ERFS:
-		return WM_URL_ERFS;
+		return wm_known_url(WM_KNOWN_ERFS);
 	case WM_PROFILE_INDICATORS:
-		return WM_URL_INDICATORS;
+		return wm_known_url(WM_KNOWN_SUPPORTIVE_INDICATORS);
 	case WM_PROFILE_TIPS:
 		break;
 	}
-	return WM_URL_TIPS;
+	return wm_known_url(WM_KNOWN_TEN_TOP_TIPS);
 }
 
 const char *
@@ -71,6 +72,50 @@ latest_instrument(struct wm_store *s, const char *url,
 	wm_diags_release(&d);
 	wm_buf_release(&text);
 	return rc;
+}
+
+#define MAX_QUARTERS 40
+
+struct quarters {
+	struct wm_team_quarter q[MAX_QUARTERS];
+	size_t n;
+};
+
+static int
+quarter_row(void *ctx, const struct wm_profile_period_row *r)
+{
+	struct quarters *l = ctx;
+	struct wm_team_quarter *q;
+
+	if (l->n == MAX_QUARTERS)
+		return 1;
+	q = &l->q[l->n];
+	if (wm_quarter_parse(r->quarter, &q->period))
+		return 0;
+	q->reflections = r->responses;
+	q->practitioners = r->subjects;
+	l->n++;
+	return 0;
+}
+
+int
+wm_profile_tips_latest(struct wm_store *s, int64_t unit_id,
+    const struct wm_date *today, struct wm_quarter *period, int *found,
+    struct wm_buf *err)
+{
+	struct quarters l = { .n = 0 };
+	struct wm_quarter now;
+	int rc;
+
+	wm_quarter_of(today, &now);
+	*period = now;
+	*found = 0;
+	if ((rc = wm_store_profile_periods(s,
+	    wm_profile_url(WM_PROFILE_TIPS), unit_id,
+	    wm_profile_subject_kind(WM_PROFILE_TIPS), quarter_row, &l, err)))
+		return rc;
+	*found = wm_team_latest_quarter(l.q, l.n, &now, period) == 0;
+	return 0;
 }
 
 struct fill {

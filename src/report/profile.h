@@ -5,8 +5,8 @@
  * figures), the supportive service indicators (the share who agree, this
  * period and the last) and the team's Ten Top Tips (the share of "yes"
  * per tip, only in aggregate). Every figure goes through the service's
- * small-number rule (core/disclosure.h) and the team rule
- * (core/profile.h) before it is written: a withheld number is never
+ * small-number rule (core/disclosure.h), the ERFS rules (core/erfs.h)
+ * and the team rule (core/ten_top_tips.h) before it is written: a withheld number is never
  * written, not even hidden.
  *
  * Ownership: a struct wm_profile owns its instrument and tallies;
@@ -17,16 +17,13 @@
 
 #include <stdint.h>
 
+#include "core/erfs.h"
+#include "core/indicators.h"
 #include "core/instrument.h"
 #include "core/profile.h"
+#include "core/ten_top_tips.h"
 #include "store/store.h"
 #include "util/buf.h"
-
-#define WM_URL_ERFS "https://waymark.example/fhir/Questionnaire/erfs"
-#define WM_URL_INDICATORS \
-	"https://waymark.example/fhir/Questionnaire/" \
-	"dreem-supportive-service-indicators"
-#define WM_URL_TIPS "https://waymark.example/fhir/Questionnaire/ten-top-tips"
 
 enum wm_profile_kind {
 	WM_PROFILE_ERFS,	/* columns: 0 people using it, 1 staff */
@@ -51,6 +48,14 @@ struct wm_profile {
 /* The instrument's url, and who its responses are about, for a view. */
 const char *wm_profile_url(enum wm_profile_kind kind);
 const char *wm_profile_subject_kind(enum wm_profile_kind kind);
+
+/* The quarter the team's Ten Top Tips show when none is asked for: the
+ * latest up to `today`'s with enough reflections to show (core's team
+ * rule), into *period with *found 1; when no quarter has enough, today's,
+ * with *found 0. */
+int wm_profile_tips_latest(struct wm_store *s, int64_t unit_id,
+    const struct wm_date *today, struct wm_quarter *period, int *found,
+    struct wm_buf *err);
 
 /* Reads one view of a service for `period` (and, for the indicators, the
  * period before it). 0 with p->in NULL when the instrument is not loaded. */

@@ -27,7 +27,8 @@ wm_profile_erfs_mean(const struct wm_profile *p, size_t item, int column,
 	const struct wm_tally *t = wm_profile_tally(p, item, column);
 
 	*mean = 0;
-	if (column == 0 ? !wm_service_mean_shown(t->scored) : t->scored <= 0)
+	if (!wm_erfs_mean_shown(column == 0 ? WM_ERFS_PEOPLE : WM_ERFS_STAFF,
+	    t->scored))
 		return 0;
 	*mean = wm_tally_mean(t);
 	return 1;

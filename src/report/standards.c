@@ -22,14 +22,6 @@ wm_standards_release(struct wm_standards *m)
 	wm_standards_init(m);
 }
 
-int
-wm_standard_of_scale(const char *scale)
-{
-	if (!scale || strncmp(scale, "standard-", 9) != 0)
-		return 0;
-	return wm_standard_parse(scale + 9);
-}
-
 static int
 vote(struct wm_standard_view *v, enum wm_stakeholder group,
     enum wm_rating rating)

@@ -9,7 +9,7 @@
 #ifndef WM_REPORT_STANDARDS_H
 #define WM_REPORT_STANDARDS_H
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 #include "store/store.h"
 
@@ -42,9 +42,6 @@ int wm_standards_add_row(void *ctx,
 /* Assesses every standard against the rule. */
 void wm_standards_finish(struct wm_standards *m,
     const struct wm_validation_rule *rule);
-
-/* The standard (1..10) a scale code ("standard-N") names, or 0. */
-int wm_standard_of_scale(const char *scale);
 
 /* An NHS tag class for a light ("nhsuk-tag--red" ...), and its word. */
 const char *wm_rating_tag(enum wm_rating r);

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 
 int
@@ -293,6 +293,7 @@ invited_row(sqlite3_stmt *st, void *arg)
 		.period_end = wm_sq_col(st, 4),
 		.stakeholder = wm_sq_col(st, 5),
 		.response_id = sqlite3_column_int64(st, 6),
+		.unit_id = sqlite3_column_int64(st, 7),
 	};
 
 	e->any = 1;
@@ -468,72 +469,46 @@ wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
 	return wm_sq_each(s, st, query_row, &e, "reading the queries", err);
 }
 
-/* A whole-number setting, or 0 when it is not set or not a number. */
-static long
-setting_long(struct wm_store *s, const char *key)
+/* A whole-number setting into *n, 0 when it is not set or not a number;
+ * a failure to read it is the caller's to report, never a default. */
+static int
+setting_long(struct wm_store *s, const char *key, long *n,
+    struct wm_buf *err)
 {
-	struct wm_buf err = WM_BUF_INIT;
 	char v[24], *end;
-	long n = 0;
+	int rc = wm_store_setting_get(s, key, v, sizeof(v), err);
 
-	if (wm_store_setting_get(s, key, v, sizeof(v), &err) == 0) {
-		n = strtol(v, &end, 10);
-		if (end == v || *end)
-			n = 0;
-	}
-	wm_buf_release(&err);
-	return n;
-}
-
-int
-wm_store_standards_months(struct wm_store *s)
-{
-	long n = setting_long(s, WM_SETTING_PERIOD_MONTHS);
-
-	return !wm_period_months_problem(n) ? (int)n :
-	    WM_PERIOD_MONTHS_DEFAULT;
-}
-
-void
-wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out)
-{
-	struct wm_validation_rule dflt = WM_VALIDATION_RULE_DEFAULT;
-	long v = setting_long(s, WM_SETTING_MIN_VALIDATORS);
-	long g = setting_long(s, WM_SETTING_MIN_GROUPS);
-
-	out->min_validators = v > 0 && v <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)v : dflt.min_validators;
-	out->min_groups = g > 0 && g <= WM_VALIDATION_MAX_THRESHOLD ?
-	    (int)g : dflt.min_groups;
-	if (wm_validation_rule_problem(out))
-		*out = dflt;
-}
-
-int
-wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err)
-{
-	static const enum stmt steps[] = { ST_ADOPT_ASSESSMENTS,
-	    ST_ADOPT_VERSIONS, ST_ADOPT_INVITATIONS, ST_ADOPT_VALIDATIONS };
-	int months = wm_store_standards_months(s);
-	sqlite3_stmt *st;
-	char now[32];
-	size_t i;
-	int own, rc;
-
-	if (wm_sq_ready(s, err))
-		return WM_STORE_ERROR;
-	if ((rc = wm_sq_tx_begin(s, &own, err)))
+	*n = 0;
+	if (rc == WM_STORE_NOT_FOUND)
+		return 0;
+	if (rc)
 		return rc;
-	wm_sq_now(s, now);
-	for (i = 0; rc == 0 && i < sizeof(steps) / sizeof(steps[0]); i++) {
-		if (!(st = wm_sq_stmt(s, steps[i], err))) {
-			rc = WM_STORE_ERROR;
-			break;
-		}
-		sqlite3_bind_int(st, 1, months);
-		if (steps[i] == ST_ADOPT_ASSESSMENTS)
-			wm_sq_text(st, 2, now);
-		rc = wm_sq_exec(s, st, "filing standards ratings", err);
-	}
-	return wm_sq_tx_end(s, own, rc, err);
+	*n = strtol(v, &end, 10);
+	if (end == v || *end)
+		*n = 0;
+	return 0;
+}
+
+int
+wm_store_standards_months(struct wm_store *s, int *months,
+    struct wm_buf *err)
+{
+	long n;
+	int rc = setting_long(s, WM_SETTING_PERIOD_MONTHS, &n, err);
+
+	*months = wm_period_months(n);
+	return rc;
+}
+
+int
+wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out,
+    struct wm_buf *err)
+{
+	long v = 0, g = 0;
+	int rc;
+
+	if ((rc = setting_long(s, WM_SETTING_MIN_VALIDATORS, &v, err)) == 0)
+		rc = setting_long(s, WM_SETTING_MIN_GROUPS, &g, err);
+	wm_validation_rule_in_force(v, g, out);
+	return rc;
 }

@@ -406,7 +406,20 @@ static const char *const m6[] = {
 };
 
 /*
- * 7: a person's journey reads each of their responses from one row. For
+ * 7: sign-in attempts are now keyed by the hash of the email tried and
+ * the address it came from ("email:HASH@ADDRESS"), and by the address
+ * alone ("ip:ADDRESS"); rows under the old keys (by account, by address)
+ * mean nothing any more. Old rows are purged by time at each attempt,
+ * which this index makes cheap.
+ */
+static const char *const m7[] = {
+	"DELETE FROM signin_failure",
+	"CREATE INDEX signin_failure_at ON signin_failure(at)",
+	NULL,
+};
+
+/*
+ * 8: a person's journey reads each of their responses from one row. For
  * every completed response about a person: the options chosen, as
  * "item:option" pairs separated by commas (indexes into the version
  * answered, as in the answer table), and its scores, as "scale:value"
@@ -416,7 +429,7 @@ static const char *const m6[] = {
  * response instead of one per answer and score. Responses already stored
  * get theirs here.
  */
-static const char *const m7[] = {
+static const char *const m8[] = {
 	"CREATE TABLE response_choices ("
 	" response_id INTEGER PRIMARY KEY REFERENCES response(id),"
 	" choices TEXT NOT NULL,"
@@ -434,7 +447,7 @@ static const char *const m7[] = {
 };
 
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7 };
+	m7, m8 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -447,6 +460,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 5",
 	"PRAGMA user_version = 6",
 	"PRAGMA user_version = 7",
+	"PRAGMA user_version = 8",
 };
 
 int

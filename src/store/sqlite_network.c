@@ -194,6 +194,7 @@ wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
 struct person_each {
 	int (*cb)(void *, const struct wm_person_row *);
 	void *ctx;
+	int rows;
 };
 
 static int
@@ -204,6 +205,7 @@ person_row(sqlite3_stmt *st, void *arg)
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4) };
 
+	e->rows++;
 	return e->cb(e->ctx, &row);
 }
 
@@ -212,13 +214,35 @@ wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct person_each e = { cb, ctx };
+	struct person_each e = { cb, ctx, 0 };
 	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_id(st, 1, unit_id);
 	return wm_sq_each(s, st, person_row, &e, "listing people", err);
+}
+
+int
+wm_store_person_get(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct person_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	if ((rc = wm_sq_each(s, st, person_row, &e, "reading a person", err)))
+		return rc;
+	if (e.rows == 0) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no such person");
+		return WM_STORE_NOT_FOUND;
+	}
+	return 0;
 }
 
 int
@@ -412,4 +436,95 @@ wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person_id);
 	return wm_sq_each(s, st, audit_row, &e, "reading the audit log", err);
+}
+
+struct grant_each {
+	int (*cb)(void *, const struct wm_grant_row *);
+	void *ctx;
+};
+
+static int
+grant_row(sqlite3_stmt *st, void *arg)
+{
+	struct grant_each *e = arg;
+	struct wm_grant_row row = { wm_sq_col(st, 0),
+	    sqlite3_column_int64(st, 1) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_account_grants(struct wm_store *s, int64_t account_id,
+    int (*cb)(void *, const struct wm_grant_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct grant_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_GRANTS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	return wm_sq_each(s, st, grant_row, &e, "reading an account's roles",
+	    err);
+}
+
+struct units_each {
+	int (*cb)(void *, int64_t);
+	void *ctx;
+	int64_t *person_id;
+};
+
+static int
+person_unit_row(sqlite3_stmt *st, void *arg)
+{
+	struct units_each *e = arg;
+
+	*e->person_id = sqlite3_column_int64(st, 0);
+	if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+		return 0;
+	return e->cb(e->ctx, sqlite3_column_int64(st, 1));
+}
+
+int
+wm_store_person_units_now(struct wm_store *s, const char *ident,
+    int64_t *person_id, int (*cb)(void *, int64_t unit_id), void *ctx,
+    struct wm_buf *err)
+{
+	struct units_each e = { cb, ctx, person_id };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_UNITS_NOW, err);
+	int rc;
+
+	*person_id = 0;
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, ident);
+	rc = wm_sq_each(s, st, person_unit_row, &e, "finding a person's "
+	    "services", err);
+	if (rc == 0 && *person_id == 0)
+		return WM_STORE_NOT_FOUND;
+	return rc;
+}
+
+int
+wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+    struct wm_buf *name, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SERVICE_FIND, err);
+	int rc;
+
+	*id = 0;
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, code);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		wm_buf_clear(name);
+		wm_buf_puts(name, wm_sq_col(st, 1));
+		sqlite3_reset(st);
+		return 0;
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? WM_STORE_NOT_FOUND :
+	    wm_sq_fail(s, "looking up the service", err);
 }

@@ -75,7 +75,7 @@ wm_store_tip_counts(struct wm_store *s, const char *url, int64_t unit_id,
 }
 
 struct period_each {
-	int (*cb)(void *, const char *);
+	int (*cb)(void *, const struct wm_profile_period_row *);
 	void *ctx;
 };
 
@@ -83,14 +83,17 @@ static int
 period_row(sqlite3_stmt *st, void *arg)
 {
 	struct period_each *e = arg;
+	struct wm_profile_period_row row = { wm_sq_col(st, 0),
+	    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2) };
 
-	return e->cb(e->ctx, wm_sq_col(st, 0));
+	return e->cb(e->ctx, &row);
 }
 
 int
 wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
-    int (*cb)(void *, const char *), void *ctx, struct wm_buf *err)
+    int (*cb)(void *, const struct wm_profile_period_row *), void *ctx,
+    struct wm_buf *err)
 {
 	struct period_each e = { cb, ctx };
 	sqlite3_stmt *st = wm_sq_query(s, ST_PROFILE_PERIODS, err);

@@ -123,15 +123,46 @@ wm_store_session_end(struct wm_store *s, const char *token_hash,
 
 int
 wm_store_signin_failure_add(struct wm_store *s, const char *key, int64_t now,
-    struct wm_buf *err)
+    int64_t *id, struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_ADD, err);
+	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
 	sqlite3_bind_int64(st, 2, now);
-	return wm_sq_exec(s, st, "recording a failed sign-in", err);
+	rc = wm_sq_exec(s, st, "recording a sign-in attempt", err);
+	if (rc == 0 && id)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+/* One statement that takes an id or a time: the two deletions below. */
+static int
+failure_delete(struct wm_store *s, enum stmt which, int64_t v,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, which, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, v);
+	return wm_sq_exec(s, st, "forgetting sign-in attempts", err);
+}
+
+int
+wm_store_signin_failure_forget(struct wm_store *s, int64_t id,
+    struct wm_buf *err)
+{
+	return failure_delete(s, ST_FAILURE_FORGET, id, err);
+}
+
+int
+wm_store_signin_failures_purge(struct wm_store *s, int64_t before,
+    struct wm_buf *err)
+{
+	return failure_delete(s, ST_FAILURE_PURGE, before, err);
 }
 
 int
@@ -235,10 +266,3 @@ wm_store_account_person(struct wm_store *s, int64_t account_id,
 	    err);
 }
 
-int
-wm_store_account_service(struct wm_store *s, int64_t account_id,
-    int64_t *unit_id, struct wm_buf *err)
-{
-	return account_id_query(s, ST_ACCOUNT_SERVICE, account_id, unit_id,
-	    err);
-}

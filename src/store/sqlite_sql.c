@@ -35,6 +35,11 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " LEFT JOIN caseload c ON c.person_id = p.id AND c.end_date IS NULL"
 	    " LEFT JOIN unit u ON u.id = c.unit_id"
 	    " WHERE ?1 IS NULL OR c.unit_id = ?1 ORDER BY p.ident",
+	[ST_PERSON_GET] =
+	    "SELECT p.id, p.ident, p.name, u.code, c.start_date FROM person p"
+	    " LEFT JOIN caseload c ON c.person_id = p.id AND c.end_date IS NULL"
+	    " LEFT JOIN unit u ON u.id = c.unit_id"
+	    " WHERE p.id = ?1 ORDER BY c.start_date DESC LIMIT 1",
 	[ST_ACCOUNT_ADD] =
 	    "INSERT INTO account(email, name, person_id, password_hash, created)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -325,18 +330,27 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ACCOUNT_PERSON] =
 	    "SELECT person_id FROM account WHERE id = ?1"
 	    " AND person_id IS NOT NULL",
-	[ST_ACCOUNT_SERVICE] =
-	    "SELECT g.unit_id FROM role_grant g JOIN unit u ON u.id = g.unit_id"
-	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
-	    " AND u.kind = 'service' ORDER BY g.role = 'lead', g.unit_id LIMIT 1",
 	[ST_ACCOUNT_UNITS] =
 	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM role_grant g"
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
 	    " ORDER BY u.name, u.code",
+	/* Staff roles count at services only, as the caseloads are there. */
+	[ST_ACCOUNT_GRANTS] =
+	    "SELECT g.role, g.unit_id FROM role_grant g JOIN unit u ON u.id ="
+	    " g.unit_id WHERE g.account_id = ?1 AND (u.kind = 'service' OR"
+	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
+	[ST_SERVICE_FIND] =
+	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
+	/* The person, and each service whose caseload they are on now (the
+	 * person's row alone, unit NULL, when they are on none). */
+	[ST_PERSON_UNITS_NOW] =
+	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
+	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"
+	    " ORDER BY c.unit_id",
 	/* A person's completed responses in the order given (the
 	 * response_subject index's order), each with its choices and scores
-	 * (migration 7): sqlite_journey.c finds their words in the version
+	 * (migration 8): sqlite_journey.c finds their words in the version
 	 * answered. */
 	[ST_PERSON_CHOICES] =
 	    "SELECT r.id, r.instrument_id, r.authored, r.respondent, c.choices,"
@@ -345,26 +359,38 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
 	    " AND r.subject_id = ?1 "
 	    "ORDER BY r.authored, r.id",
-	/* People currently on the caseloads of the services where the account
-	 * is a practitioner or lead; ?2 searches names and identifiers as
-	 * plain text (instr, not LIKE, so no character is a wildcard). */
+	/*
+	 * One page (?3 rows from ?4) of the people now on the caseloads of
+	 * the services where the account ?1 is a practitioner or lead, their
+	 * own (a practitioner's services) first, then by name; ?2 searches
+	 * names and identifiers as plain text (instr, not LIKE, so no
+	 * character is a wildcard). Every row carries the count of all.
+	 * The page is chosen first and materialised, so each person's
+	 * latest answer is read only for the rows on it. At 20,000 people
+	 * (2,392 on the service) the plan is: role_grant by its key, the
+	 * caseload by caseload_unit, person and unit by rowid, a sort of
+	 * that one service's people, then response_due for the page's 50
+	 * (about 3 ms; docs/api.md).
+	 */
 	[ST_CASELOAD] =
-	    "SELECT p.id, p.ident, p.name, u.code, u.name, c.start_date,"
-	    " (SELECT max(r.authored) FROM response r WHERE"
-	    "  r.subject_kind = 'person' AND r.subject_id = p.id"
-	    "  AND r.status = 'completed') "
-	    "FROM role_grant g JOIN caseload c ON c.unit_id = g.unit_id"
-	    " AND c.end_date IS NULL"
-	    " JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id "
-	    "WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
-	    " AND (?2 IS NULL OR instr(lower(p.name), lower(?2)) > 0"
-	    "  OR instr(lower(p.ident), lower(?2)) > 0) "
-	    "GROUP BY p.id ORDER BY p.name, p.ident LIMIT 200",
-	[ST_PERSON_IN_SCOPE] =
-	    "SELECT p.id FROM person p JOIN caseload c ON c.person_id = p.id"
-	    " AND c.end_date IS NULL"
-	    " JOIN role_grant g ON g.unit_id = c.unit_id AND g.account_id = ?1"
-	    " AND g.role IN ('practitioner', 'lead') WHERE p.ident = ?2 LIMIT 1",
+	    "WITH page AS MATERIALIZED ("
+	    " SELECT p.id, p.ident, p.name, u.code, u.name AS unit_name,"
+	    "  c.start_date, max(g.role = 'practitioner') AS own,"
+	    "  count(*) OVER () AS total"
+	    " FROM role_grant g JOIN caseload c ON c.unit_id = g.unit_id"
+	    "  AND c.end_date IS NULL"
+	    " JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id"
+	    " WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead')"
+	    "  AND (?2 IS NULL OR instr(lower(p.name), lower(?2)) > 0"
+	    "  OR instr(lower(p.ident), lower(?2)) > 0)"
+	    " GROUP BY p.id"
+	    " ORDER BY own DESC, p.name COLLATE NOCASE, p.ident"
+	    " LIMIT ?3 OFFSET ?4) "
+	    "SELECT id, ident, name, code, unit_name, start_date,"
+	    " (SELECT max(r.authored) FROM response r"
+	    "  WHERE r.subject_kind = 'person' AND r.subject_id = page.id"
+	    "  AND r.status = 'completed'), own, total "
+	    "FROM page ORDER BY own DESC, name COLLATE NOCASE, ident",
 	[ST_OWN_ANSWER_COUNTS] =
 	    "SELECT it.link_id, it.text, o.code, o.display, count(*),"
 	    " min(r.authored), max(r.authored), count(DISTINCT r.id) "
@@ -426,12 +452,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " GROUP BY p.respondent, p.instrument_id, a.item, a.option "
 	    "ORDER BY 9, 1, 2, 3",
 	/* The quarters in which a service has completed responses to an
-	 * instrument about subjects of one kind, newest first. */
+	 * instrument about subjects of one kind, newest first, each with how
+	 * many and about how many distinct subjects. */
 	[ST_PROFILE_PERIODS] =
-	    "SELECT DISTINCT r.quarter FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
+	    "SELECT r.quarter, count(*), count(DISTINCT r.subject_id)"
+	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	    " WHERE i.url = ?1 AND r.unit_id = ?2 AND r.subject_kind = ?3"
-	    "  AND r.status = 'completed' ORDER BY 1 DESC LIMIT 40",
+	    "  AND r.status = 'completed' GROUP BY r.quarter"
+	    " ORDER BY 1 DESC LIMIT 40",
 	/* The change in a service's people's scores (the dashboard): each
 	 * person now on the caseload (caseload_unit), their responses by
 	 * response_due, their scores by the score table's key. Chained LEFT
@@ -493,6 +521,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE key = ?1 AND at > ?2",
 	[ST_FAILURE_CLEAR] =
 	    "DELETE FROM signin_failure WHERE key = ?1",
+	[ST_FAILURE_FORGET] =
+	    "DELETE FROM signin_failure WHERE rowid = ?1",
+	[ST_FAILURE_PURGE] =
+	    "DELETE FROM signin_failure WHERE at <= ?1",
 	[ST_ASSESSMENT_ADD] =
 	    "INSERT INTO assessment(unit_id, period, period_end, created)"
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (unit_id, period) DO NOTHING",
@@ -547,7 +579,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND g.stakeholder IS NOT NULL",
 	[ST_ACCOUNT_INVITATIONS] =
 	    "SELECT i.assessment_id, u.code, u.name, a.period, a.period_end,"
-	    " i.stakeholder, coalesce(v.response_id, 0) FROM invitation i"
+	    " i.stakeholder, coalesce(v.response_id, 0), u.id FROM invitation i"
 	    " JOIN assessment a ON a.id = i.assessment_id"
 	    " JOIN unit u ON u.id = a.unit_id LEFT JOIN validation v"
 	    "  ON v.assessment_id = i.assessment_id AND v.account_id = i.account_id"
@@ -601,82 +633,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " (SELECT v.version FROM assessment_version v WHERE v.reopen_id = q.id)"
 	    " FROM standard_query q JOIN account a ON a.id = q.account_id"
 	    " WHERE q.assessment_id = ?1 ORDER BY q.standard, q.id",
-	/* Standards responses recorded outside the forms (imports, the demo),
-	 * filed into their periods of ?1 months. */
-	[ST_ADOPT_ASSESSMENTS] =
-	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
-	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
-	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
-	    " ' months') AS period FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
-	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
-	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
-	    " AND r.author_kind = 'staff' AND r.respondent IN ('lead', 'validator')"
-	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
-	    "  WHERE v.response_id = r.id)"
-	    " AND NOT EXISTS (SELECT 1 FROM validation x"
-	    "  WHERE x.response_id = r.id)) "
-	    "INSERT OR IGNORE INTO assessment(unit_id, period, period_end, created)"
-	    " SELECT DISTINCT unit_id, period, date(period, '+' || ?1 ||"
-	    " ' months', '-1 day'), ?2 FROM loose",
-	[ST_ADOPT_VERSIONS] =
-	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
-	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
-	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
-	    " ' months') AS period FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
-	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
-	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
-	    " AND r.author_kind = 'staff' AND r.respondent = 'lead'"
-	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
-	    "  WHERE v.response_id = r.id)"
-	    " AND NOT EXISTS (SELECT 1 FROM validation x"
-	    "  WHERE x.response_id = r.id)) "
-	    "INSERT INTO assessment_version(assessment_id, version, response_id,"
-	    " reason, account_id, submitted)"
-	    " SELECT a.id, (SELECT coalesce(max(version), 0) FROM"
-	    " assessment_version WHERE assessment_id = a.id) + row_number()"
-	    " OVER (PARTITION BY a.id ORDER BY l.authored, l.id), l.id,"
-	    " 'recorded outside the form (waymark respond)', l.author_id,"
-	    " l.created FROM loose l JOIN assessment a"
-	    " ON a.unit_id = l.unit_id AND a.period = l.period",
-	[ST_ADOPT_INVITATIONS] =
-	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
-	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
-	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
-	    " ' months') AS period FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
-	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
-	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
-	    " AND r.author_kind = 'staff' AND r.respondent = 'validator'"
-	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
-	    "  WHERE v.response_id = r.id)"
-	    " AND NOT EXISTS (SELECT 1 FROM validation x"
-	    "  WHERE x.response_id = r.id)) "
-	    "INSERT OR IGNORE INTO invitation(assessment_id, account_id,"
-	    " stakeholder, invited) SELECT a.id, l.author_id, l.stakeholder,"
-	    " min(l.created) FROM loose l JOIN assessment a"
-	    " ON a.unit_id = l.unit_id AND a.period = l.period"
-	    " WHERE l.stakeholder IS NOT NULL GROUP BY a.id, l.author_id",
-	[ST_ADOPT_VALIDATIONS] =
-	    "WITH loose AS (SELECT r.id, r.unit_id, r.author_id, r.stakeholder,"
-	    " r.authored, r.created, date(r.authored, 'start of month', '-' ||"
-	    " ((CAST(strftime('%m', r.authored) AS INTEGER) - 1) % ?1) ||"
-	    " ' months') AS period FROM response r"
-	    " JOIN instrument i ON i.id = r.instrument_id"
-	    " WHERE coalesce(i.family, i.url) = 'core-standards'"
-	    " AND r.subject_kind = 'service' AND r.status = 'completed'"
-	    " AND r.author_kind = 'staff' AND r.respondent = 'validator'"
-	    " AND NOT EXISTS (SELECT 1 FROM assessment_version v"
-	    "  WHERE v.response_id = r.id)"
-	    " AND NOT EXISTS (SELECT 1 FROM validation x"
-	    "  WHERE x.response_id = r.id)) "
-	    "INSERT OR IGNORE INTO validation(assessment_id, account_id,"
-	    " response_id, submitted) SELECT a.id, l.author_id, max(l.id),"
-	    " max(l.created) FROM loose l JOIN assessment a"
-	    " ON a.unit_id = l.unit_id AND a.period = l.period"
-	    " JOIN invitation v ON v.assessment_id = a.id"
-	    " AND v.account_id = l.author_id GROUP BY a.id, l.author_id",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",

@@ -114,6 +114,8 @@ wm_store_latest_ratings(struct wm_store *s, const char *family,
 struct caseload_each {
 	int (*cb)(void *, const struct wm_caseload_row *);
 	void *ctx;
+	int64_t total;
+	int rows;
 };
 
 static int
@@ -122,38 +124,49 @@ caseload_row(sqlite3_stmt *st, void *arg)
 	struct caseload_each *e = arg;
 	struct wm_caseload_row row = { sqlite3_column_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6),
+	    sqlite3_column_int(st, 7) };
 
-	return e->cb(e->ctx, &row);
+	e->total = sqlite3_column_int64(st, 8);
+	e->rows++;
+	return e->cb ? e->cb(e->ctx, &row) : 1;
 }
 
-int
-wm_store_caseload(struct wm_store *s, int64_t account_id, const char *search,
-    int (*cb)(void *, const struct wm_caseload_row *), void *ctx,
-    struct wm_buf *err)
+static int
+caseload_page(struct wm_store *s, const struct wm_caseload_query *q,
+    int64_t offset, int limit, struct caseload_each *e, struct wm_buf *err)
 {
-	struct caseload_each e = { cb, ctx };
 	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
-	wm_sq_text(st, 2, search && search[0] ? search : NULL);
-	return wm_sq_each(s, st, caseload_row, &e, "reading the caseload", err);
+	sqlite3_bind_int64(st, 1, q->account_id);
+	wm_sq_text(st, 2, q->search && q->search[0] ? q->search : NULL);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
+	return wm_sq_each(s, st, caseload_row, e, "reading the caseload", err);
 }
 
 int
-wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
-    const char *ident, int64_t *person_id, struct wm_buf *err)
+wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
+    int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
+    void *ctx, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_IN_SCOPE, err);
+	struct caseload_each e = { cb, ctx, 0, 0 };
+	int rc;
 
-	if (!st)
-		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
-	wm_sq_text(st, 2, ident);
-	return wm_sq_one_id(s, st, person_id, "checking who may see a record",
-	    err);
+	*total = 0;
+	if ((rc = caseload_page(s, q, q->offset, q->limit, &e, err)))
+		return rc;
+	/* Past the last page there is no row to carry the count: the first
+	 * row of the first page has it. */
+	if (e.rows == 0 && q->offset > 0) {
+		e.cb = NULL;
+		if ((rc = caseload_page(s, q, 0, 1, &e, err)))
+			return rc;
+	}
+	*total = e.total;
+	return 0;
 }
 
 struct count_each {

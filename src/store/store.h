@@ -23,6 +23,10 @@
 
 struct wm_store;
 
+/* A store call whose answer is dropped does not compile: a failure the
+ * caller never looked at is how wrong content reaches a page. */
+#define WM_MUST_USE __attribute__((warn_unused_result))
+
 enum wm_store_rc {
 	WM_STORE_OK = 0,
 	WM_STORE_ERROR,		/* the database failed; see err */
@@ -38,18 +42,18 @@ enum wm_store_rc {
 /* Opens (and with WM_STORE_CREATE creates) a database. A database whose
  * schema is older than this program must be migrated before use: every
  * function but wm_store_migrate refuses it. */
-int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
+WM_MUST_USE int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
     struct wm_buf *err);
 void wm_store_close(struct wm_store *s);
 
 /* Brings the schema to the current version in one transaction. */
-int wm_store_migrate(struct wm_store *s, int *from, int *to,
+WM_MUST_USE int wm_store_migrate(struct wm_store *s, int *from, int *to,
     struct wm_buf *err);
-int wm_store_schema_version(void);
+WM_MUST_USE int wm_store_schema_version(void);
 
 /* Stamps every record written from now on with this fixed time (ISO 8601)
  * instead of the clock, so a generated network is the same byte for byte. */
-int wm_store_set_clock(struct wm_store *s, const char *now);
+WM_MUST_USE int wm_store_set_clock(struct wm_store *s, const char *now);
 
 /* The work the database has done for this connection since the last call
  * (or since it was opened), in the backend's own units: for SQLite, the
@@ -62,8 +66,8 @@ uint64_t wm_store_cost(struct wm_store *s);
 /* Groups many writes into one durable transaction. Outside one, each write
  * is all or nothing by itself; inside one, a write that fails spoils the
  * transaction: wm_store_commit() then rolls it all back and fails. */
-int wm_store_begin(struct wm_store *s, struct wm_buf *err);
-int wm_store_commit(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_begin(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);
 
 /* Inside wm_store_begin's transaction, a part that is kept or undone by
@@ -72,14 +76,14 @@ void wm_store_rollback(struct wm_store *s);
  * included) and leaves the transaction as it was before the part, so
  * the rest of it can still be committed. It returns rc, or the failure
  * to keep the part (which is then undone). Parts do not nest. */
-int wm_store_part_begin(struct wm_store *s, struct wm_buf *err);
-int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err);
+WM_MUST_USE int wm_store_part_begin(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err);
 
 /* A page's reads from one snapshot of the database: no save that lands
  * meanwhile shows in half of them, and the snapshot is taken once, not
  * for each read. Nothing may be written until wm_store_read_end(). Inside
  * a transaction already open, both do nothing. */
-int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
 void wm_store_read_end(struct wm_store *s);
 
 /* --- the network tree ------------------------------------------------ */
@@ -92,11 +96,11 @@ struct wm_unit_row {
 	const char *parent_code;	/* NULL at the root */
 };
 
-int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
+WM_MUST_USE int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
     const char *name, int64_t parent_id, int64_t *id, struct wm_buf *err);
-int wm_store_unit_find(struct wm_store *s, const char *code,
+WM_MUST_USE int wm_store_unit_find(struct wm_store *s, const char *code,
     struct wm_unit_row *out, struct wm_buf *err);	/* out->code etc. NULL */
-int wm_store_unit_list(struct wm_store *s,
+WM_MUST_USE int wm_store_unit_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_unit_row *), void *ctx,
     struct wm_buf *err);
 
@@ -110,15 +114,20 @@ struct wm_person_row {
 	const char *since;
 };
 
-int wm_store_person_add(struct wm_store *s, const char *ident,
+WM_MUST_USE int wm_store_person_add(struct wm_store *s, const char *ident,
     const char *name, int64_t unit_id, const char *since, int64_t *id,
     struct wm_buf *err);
-int wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
+WM_MUST_USE int wm_store_person_find(struct wm_store *s, const char *ident, int64_t *id,
     struct wm_buf *err);
 /* The service whose caseload the person was on at `date` (YYYY-MM-DD). */
-int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
     const char *date, int64_t *unit_id, struct wm_buf *err);
-int wm_store_person_list(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_person_list(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
+/* One person by id, with their current service; WM_STORE_NOT_FOUND if
+ * there is no such person. */
+WM_MUST_USE int wm_store_person_get(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
     struct wm_buf *err);
 
@@ -131,32 +140,52 @@ struct wm_account_row {
 				 * account; else NULL */
 };
 
-int wm_store_account_add(struct wm_store *s, const char *email,
+WM_MUST_USE int wm_store_account_add(struct wm_store *s, const char *email,
     const char *name, int64_t person_id, const char *password_hash,
     int64_t *id, struct wm_buf *err);
-int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
+WM_MUST_USE int wm_store_account_find(struct wm_store *s, const char *email, int64_t *id,
     struct wm_buf *err);
-int wm_store_grant_add(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_grant_add(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
 /* 0 if the account holds `role` at exactly that unit (and, when
  * stakeholder is not NULL, for that stakeholder group); else
  * WM_STORE_NOT_FOUND. */
-int wm_store_grant_find(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_grant_find(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
-int wm_store_account_list(struct wm_store *s,
+/* The roles an account holds: at services for staff and validators, at
+ * any unit for commissioners and administrators. */
+struct wm_grant_row {
+	const char *role;
+	int64_t unit_id;
+};
+
+WM_MUST_USE int wm_store_account_grants(struct wm_store *s, int64_t account_id,
+    int (*cb)(void *, const struct wm_grant_row *), void *ctx,
+    struct wm_buf *err);
+/* The service with this code: its id, and its name (into name);
+ * WM_STORE_NOT_FOUND if there is no such service. */
+WM_MUST_USE int wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
+    struct wm_buf *name, struct wm_buf *err);
+/* The person with this identifier (*person_id), and each service whose
+ * caseload they are on now (cb, once per service; not at all if none);
+ * WM_STORE_NOT_FOUND if there is no such person. */
+WM_MUST_USE int wm_store_person_units_now(struct wm_store *s, const char *ident,
+    int64_t *person_id, int (*cb)(void *, int64_t unit_id), void *ctx,
+    struct wm_buf *err);
+WM_MUST_USE int wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
-int wm_store_training_add(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_training_add(struct wm_store *s, int64_t account_id,
     const char *course, const char *completed, struct wm_buf *err);
 
 /* --- training for recovery ------------------------------------------- */
 
 /* A service's current staff (the accounts holding a practitioner or lead
  * grant there), by name. */
-int wm_store_service_staff(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_service_staff(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_staff *), void *ctx,
     struct wm_buf *err);
 
@@ -170,7 +199,7 @@ struct wm_training_record_row {
 
 /* The training records of a service's current staff, latest completion
  * first, at most `limit`. */
-int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
+WM_MUST_USE int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
     int (*cb)(void *, const struct wm_training_record_row *), void *ctx,
     struct wm_buf *err);
 
@@ -179,7 +208,7 @@ int wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
  * completed, how many of them have (each code once, in code order). The
  * dashboard and the training page both read it; core's
  * wm_training_coverage turns it into shares per catalogue course. */
-int wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
     int64_t *staff, int (*cb)(void *, const struct wm_training_count *),
     void *ctx, struct wm_buf *err);
 
@@ -192,11 +221,11 @@ struct wm_recorder;
  * rows, is skipped, not refused; *added says how many were new. A row
  * whose account is not current staff of the service refuses the lot:
  * WM_STORE_NOT_FOUND, err naming its line. */
-int wm_store_training_record(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_training_record(struct wm_store *s, int64_t unit_id,
     const struct wm_training_row *rows, size_t n,
     const struct wm_recorder *by, size_t *added, struct wm_buf *err);
 
-int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
     const char *instrument_url, const char *subject_kind, int every_months,
     const char *start, struct wm_buf *err);
 
@@ -214,7 +243,7 @@ struct wm_cycle_info_row {
 };
 
 /* A service's cycles: the running ones first, then by when they began. */
-int wm_store_cycles(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_cycles(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_cycle_info_row *), void *ctx,
     struct wm_buf *err);
 
@@ -230,12 +259,12 @@ struct wm_cycle_change {
 };
 
 /* Starts a cycle, with its audit entry, as one change. */
-int wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
+WM_MUST_USE int wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
     int64_t *id, struct wm_buf *err);
 /* Stops the service's running cycle `id` from c->date, with its audit
  * entry; WM_STORE_NOT_FOUND (nothing changed) if the service has no such
  * running cycle. A stopped cycle's history still counts. */
-int wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
+WM_MUST_USE int wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
     int64_t id, struct wm_buf *err);
 
 struct wm_completion_row {
@@ -252,7 +281,7 @@ struct wm_completion_row {
  * measure; for a service cycle, the service's own completed answers (not
  * validators'). One row per cycle, in order of service, then cycle. All
  * services are counted in one pass over the caseloads and the answers. */
-int wm_store_completion_each(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_completion_each(struct wm_store *s, int64_t unit_id,
     const struct wm_date *today,
     int (*cb)(void *, const struct wm_completion_row *), void *ctx,
     struct wm_buf *err);
@@ -272,35 +301,35 @@ struct wm_instrument_row {
 /* Stores a checked instrument with the exact text it was read from.
  * Loading the same url and version again is accepted only when the text
  * is identical (*existed is set); otherwise WM_STORE_CONFLICT. */
-int wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
+WM_MUST_USE int wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
     const char *text, size_t len, int64_t *id, int *existed,
     struct wm_buf *err);
 /* The stored text of url|version (into `text`), and its id. */
-int wm_store_instrument_get(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_instrument_get(struct wm_store *s, const char *url,
     const char *version, int64_t *id, struct wm_buf *text,
     struct wm_buf *err);
-int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err);
 /* Every version of every loaded instrument, by url and version
  * (responses is 0), at the same cost however many answers there are. */
-int wm_store_instrument_list(struct wm_store *s,
+WM_MUST_USE int wm_store_instrument_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 /* The same, each with how many completed responses it has in the whole
  * network: it reads them all, so it is for the command line, never for
  * a page. */
-int wm_store_instrument_usage(struct wm_store *s,
+WM_MUST_USE int wm_store_instrument_usage(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 /* The stored instrument with this id, parsed: kept by the store, so a
  * page can ask for it as often as it likes and it is read from its text
  * only once per connection. Valid until wm_store_close(); never freed by
  * the caller. WM_STORE_NOT_FOUND if there is none. */
-int wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_instrument_parsed(struct wm_store *s, int64_t id,
     const struct wm_instrument **out, struct wm_buf *err);
 
 /* The latest version of each loaded url, by title (responses is 0). */
-int wm_store_instrument_latest(struct wm_store *s,
+WM_MUST_USE int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
 
@@ -316,7 +345,7 @@ struct wm_response_ids {
 
 /* Saves a checked, scored response with its answers and scores, all or
  * nothing. */
-int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
+WM_MUST_USE int wm_store_response_save(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
 
 /* An unfinished response ("save and come back later") is known by what
@@ -330,7 +359,7 @@ struct wm_draft_key {
 };
 
 /* The latest draft's id; WM_STORE_NOT_FOUND if there is none. */
-int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
+WM_MUST_USE int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err);
 
 /* A stored response's answers (a draft's or a finished one's), as the
@@ -343,10 +372,10 @@ struct wm_stored_answer_row {
 };
 
 /* The date a stored response was given as (YYYY-MM-DD). */
-int wm_store_response_date(struct wm_store *s, int64_t response_id,
+WM_MUST_USE int wm_store_response_date(struct wm_store *s, int64_t response_id,
     char out[11], struct wm_buf *err);
 
-int wm_store_response_answers(struct wm_store *s, int64_t response_id,
+WM_MUST_USE int wm_store_response_answers(struct wm_store *s, int64_t response_id,
     int (*cb)(void *, const struct wm_stored_answer_row *), void *ctx,
     struct wm_buf *err);
 
@@ -354,7 +383,7 @@ int wm_store_response_answers(struct wm_store *s, int64_t response_id,
  * of the instrument: a draft is replaced by the next save of the same
  * form, finished or not. Drafts are never scored or counted, so no total
  * changes. */
-int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
+WM_MUST_USE int wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
     int64_t keep, struct wm_buf *err);
 
 /* Who records a response, for the audit log. */
@@ -364,12 +393,6 @@ struct wm_recorder {
 	const char *action;	/* e.g. "response recorded (command line)" */
 	int interactive;	/* answered now, in a form or the API: it
 				 * replaces the respondent's draft */
-	/* When set, files the saved response (as a version of a
-	 * self-assessment, or a validation) inside the same transaction;
-	 * non-zero, with err filled, undoes the whole record. */
-	int (*file)(struct wm_store *s, int64_t response_id, void *ctx,
-	    struct wm_buf *err);
-	void *file_ctx;
 };
 
 /* The one way a response from outside is recorded, whether from the
@@ -377,22 +400,105 @@ struct wm_recorder {
  * attributes the response to a service (ids->unit_id when set, else the
  * service it is about, else the person's service on the day it was
  * answered), accepts a lead's or a validator's rating only from an
- * account given that role there, saves it with its answers and scores,
- * replaces the respondent's draft of the same form when it was answered
- * interactively (an import of old responses leaves drafts alone), and
- * writes the audit entry. WM_STORE_NOT_FOUND, with a reason in err, when it cannot be
- * attributed or the role is missing; nothing is stored then. */
-int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
+ * account given that role there (core's wm_rater_grant), saves it with
+ * its answers and scores, replaces the respondent's draft of the same
+ * form when it was answered interactively (an import of old responses
+ * leaves drafts alone), and writes the audit entry. WM_STORE_NOT_FOUND,
+ * with a reason in err, when it cannot be attributed or the role is
+ * missing; nothing is stored then. */
+WM_MUST_USE int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
     struct wm_buf *err);
 
-/* The same record as one part (wm_store_part_begin) of a transaction the
+/* A lead's completed self-assessment and the version it is filed as.
+ * Plain data, decided before the store is called (core/standards.h). */
+struct wm_assessment_submission {
+	const char *period;	/* its first day, YYYY-MM-DD */
+	const char *period_end;	/* its last day */
+	int built_on;		/* the versions the form was built on, or
+				 * WM_BUILT_ON_ANY for an import */
+	const char *reason;	/* why it was amended; NULL for the first */
+	int standard;		/* the one standard reopened, or 0 */
+	int64_t reopen_id;	/* the reopening it answers, or 0 */
+	int64_t assessment_id;	/* set: the assessment it was filed in */
+	int version;		/* set: the number it was given */
+};
+
+/* Records a lead's self-assessment (as wm_store_response_record) and
+ * files it as the next version of the service's assessment for the
+ * period (started if there is none), in the same transaction.
+ * WM_STORE_CONFLICT, with nothing stored, when core's "changed
+ * meanwhile" rule refuses it (another version was filed since the form
+ * was built); WM_STORE_EXISTS when the reopening was answered already. */
+WM_MUST_USE int wm_store_assessment_submit(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
+    struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err);
+
+/* A validator's completed ratings and the validation they are filed as. */
+struct wm_validation_submission {
+	int64_t assessment_id;	/* the one they were invited to, or 0 for
+				 * the service's assessment of `period` */
+	const char *period;	/* with assessment_id 0: its first day */
+	int invite;		/* an import: recording it invites them, as
+				 * a lead would have */
+};
+
+/* Records a validator's ratings (as wm_store_response_record) and files
+ * them as their validation of the assessment, in the same transaction.
+ * WM_STORE_CONFLICT, with core's reason in err, when the period's
+ * self-assessment has no submitted version (wm_invitation_problem);
+ * WM_STORE_NOT_FOUND when they were not invited; WM_STORE_EXISTS when
+ * they have submitted already. Nothing is stored on any refusal. */
+WM_MUST_USE int wm_store_validation_submit(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
+    const struct wm_validation_submission *sub, int64_t *id,
+    struct wm_buf *err);
+
+/* One response to record and what it is filed as (at most one of
+ * `version` and `validation`): the plain data of the three operations
+ * above, so that a thread that groups many writes into one transaction
+ * (store/writer.h) can run them as jobs. */
+struct wm_record {
+	const struct wm_response *r;
+	struct wm_response_ids *ids;
+	const struct wm_recorder *by;
+	struct wm_assessment_submission *version;
+	const struct wm_validation_submission *validation;
+};
+
+/* One record as one durable change; the three operations above are
+ * this. */
+WM_MUST_USE int wm_store_record(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
+
+/* The steps of one record inside a transaction the caller holds: the
+ * caller commits, or rolls back when this fails. */
+WM_MUST_USE int wm_store_record_steps(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
+
+/* The same steps as one part (wm_store_part_begin) of a transaction the
  * caller has begun: the group-commit writer's job. It is durable only
  * once the caller commits; if it fails, nothing of it is kept and the
  * rest of the transaction is whole. */
-int wm_store_response_record_part(struct wm_store *s,
+WM_MUST_USE int wm_store_record_part(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
+
+/* What a response made outside the forms is filed as (job points here). */
+struct wm_import {
+	struct wm_assessment_submission version;
+	struct wm_validation_submission validation;
+	char period[11], period_end[11];
+};
+
+/* Makes *job the record of a response made outside the forms (`waymark
+ * respond`, the demo), filed as core decides (wm_standards_filing) in the
+ * network's period it was given in: a lead's self-assessment as the next
+ * version whatever came before, with a reason saying so; a validator's
+ * ratings as their validation, the record inviting them. */
+WM_MUST_USE int wm_store_import_job(struct wm_store *s,
     const struct wm_response *r, struct wm_response_ids *ids,
-    const struct wm_recorder *by, int64_t *id, struct wm_buf *err);
+    const struct wm_recorder *by, struct wm_import *imp,
+    struct wm_record *job, struct wm_buf *err);
 
 struct wm_answer_row {
 	int64_t response_id;
@@ -421,7 +527,7 @@ struct wm_answer_row {
  * person's own record: a draft is not shared until it is finished).
  * With a person and no unit it reads only that person's rows, so their
  * record costs the same in a network of any size. */
-int wm_store_answer_each(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_answer_each(struct wm_store *s, const char *url,
     int64_t unit_id, int64_t person_id, int drafts,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,
     struct wm_buf *err);
@@ -444,7 +550,7 @@ struct wm_scale_summary_row {
  * version of a measure (`family`: an instrument's family, or its url when
  * it has none), scale by scale, from totals kept at write time. Ordered by
  * unit, quarter, respondent, scale. */
-int wm_store_scale_summary(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_scale_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_scale_summary_row *), void *ctx,
     struct wm_buf *err);
 
@@ -458,7 +564,7 @@ struct wm_people_row {
 /* Per service, quarter and respondent, in the same order as
  * wm_store_scale_summary: how many people answered any instrument of
  * `family`. */
-int wm_store_people_summary(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_people_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_people_row *), void *ctx,
     struct wm_buf *err);
 
@@ -478,46 +584,42 @@ struct wm_rating_row {
 /* For each service, the scores of `family` responses in the latest quarter
  * in which its lead rated it: the lead's and the validators', ordered by
  * unit, scale, respondent, then oldest first. */
-int wm_store_latest_ratings(struct wm_store *s, const char *family,
+WM_MUST_USE int wm_store_latest_ratings(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_rating_row *), void *ctx,
     struct wm_buf *err);
 
 /* One account by id, as wm_store_account_list shows it. */
-int wm_store_account_get(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);
 
 /* The person an account belongs to (people using services sign in with
  * one); WM_STORE_NOT_FOUND for staff accounts. */
-int wm_store_account_person(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_person(struct wm_store *s, int64_t account_id,
     int64_t *person_id, struct wm_buf *err);
 
-/* The service a member of staff works in (their first practitioner, or
- * else lead, grant at a service); WM_STORE_NOT_FOUND if none. */
-int wm_store_account_service(struct wm_store *s, int64_t account_id,
-    int64_t *unit_id, struct wm_buf *err);
 
 /* The services at which an account holds `role` (e.g. lead), by name;
  * each row's parent_code is its provider's. */
-int wm_store_account_units(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_units(struct wm_store *s, int64_t account_id,
     const char *role, int (*cb)(void *, const struct wm_unit_row *),
     void *ctx, struct wm_buf *err);
 
 /* Replaces an account's password hash. */
-int wm_store_account_set_password(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err);
 
 /* Facts about the database ("demo" = "1" for a demo network). */
-int wm_store_setting_set(struct wm_store *s, const char *key,
+WM_MUST_USE int wm_store_setting_set(struct wm_store *s, const char *key,
     const char *value, struct wm_buf *err);
 /* 0 and the value in out, or WM_STORE_NOT_FOUND. */
-int wm_store_setting_get(struct wm_store *s, const char *key, char *out,
+WM_MUST_USE int wm_store_setting_get(struct wm_store *s, const char *key, char *out,
     size_t n, struct wm_buf *err);
 
 /* --- sign-in and sessions -------------------------------------------- */
 
 /* The account's id and password hash ("" when it has none) by email. */
-int wm_store_account_auth(struct wm_store *s, const char *email,
+WM_MUST_USE int wm_store_account_auth(struct wm_store *s, const char *email,
     int64_t *id, char *hash, size_t hash_size, struct wm_buf *err);
 
 struct wm_session_row {
@@ -527,22 +629,37 @@ struct wm_session_row {
 	int ended;
 };
 
-int wm_store_session_add(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_add(struct wm_store *s, const char *token_hash,
     int64_t account_id, const char *csrf, int64_t now, const char *address,
     struct wm_buf *err);
-int wm_store_session_get(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_get(struct wm_store *s, const char *token_hash,
     struct wm_session_row *out, struct wm_buf *err);
-int wm_store_session_touch(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_touch(struct wm_store *s, const char *token_hash,
     int64_t now, struct wm_buf *err);
-int wm_store_session_end(struct wm_store *s, const char *token_hash,
+WM_MUST_USE int wm_store_session_end(struct wm_store *s, const char *token_hash,
     struct wm_buf *err);
 
-/* Failed sign-ins by key ("account:ID" or "address:IP"). */
-int wm_store_signin_failure_add(struct wm_store *s, const char *key,
-    int64_t now, struct wm_buf *err);
-int wm_store_signin_failures(struct wm_store *s, const char *key,
+/*
+ * Sign-in attempts by key (web/auth.c: "email:HASH@ADDRESS" and
+ * "ip:ADDRESS"), recorded before the password is checked; an attempt that
+ * succeeds is forgotten again, so what stays are failures. The web layer
+ * counts and records in one wm_store_begin() transaction, so simultaneous
+ * attempts are counted one after another.
+ */
+/* Records an attempt at `now`; its id in *id (may be NULL). */
+WM_MUST_USE int wm_store_signin_failure_add(struct wm_store *s, const char *key,
+    int64_t now, int64_t *id, struct wm_buf *err);
+/* How many attempts under key are later than `since`, and the latest. */
+WM_MUST_USE int wm_store_signin_failures(struct wm_store *s, const char *key,
     int64_t since, int64_t *count, int64_t *latest, struct wm_buf *err);
-int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+/* Forgets every attempt under key (a successful sign-in). */
+WM_MUST_USE int wm_store_signin_failures_clear(struct wm_store *s, const char *key,
+    struct wm_buf *err);
+/* Forgets the one attempt `id`. */
+WM_MUST_USE int wm_store_signin_failure_forget(struct wm_store *s, int64_t id,
+    struct wm_buf *err);
+/* Forgets every attempt at or before `before`, whatever its key. */
+WM_MUST_USE int wm_store_signin_failures_purge(struct wm_store *s, int64_t before,
     struct wm_buf *err);
 
 struct wm_score_row {
@@ -554,7 +671,7 @@ struct wm_score_row {
 };
 
 /* A person's scores on every scale, oldest first within each scale. */
-int wm_store_person_scores(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_scores(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_score_row *), void *ctx,
     struct wm_buf *err);
 
@@ -584,7 +701,7 @@ struct wm_item_change_row {
  * together) a person has completed: their first and latest answers.
  * Ordered by title, url and the question's place in the latest version
  * (questions it no longer asks last). Answers about staff never appear. */
-int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
     struct wm_buf *err);
 
@@ -592,7 +709,7 @@ int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
  * that shows both: every score row (as wm_store_person_scores) and then
  * every question's row (as wm_store_person_item_changes), each with the
  * same ctx. Either callback may be NULL. */
-int wm_store_person_journey(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_journey(struct wm_store *s, int64_t person_id,
     int (*score_cb)(void *, const struct wm_score_row *),
     int (*item_cb)(void *, const struct wm_item_change_row *), void *ctx,
     struct wm_buf *err);
@@ -605,19 +722,34 @@ struct wm_caseload_row {
 	const char *unit_name;
 	const char *since;
 	const char *last_answered;	/* NULL if never */
+	int own;		/* on a service where the account is a
+				 * practitioner, not only its lead */
 };
 
-/* The people on the caseloads of the services where the account is a
- * practitioner or lead (at most 200), optionally only those whose name
- * or identifier contains `search`. */
-int wm_store_caseload(struct wm_store *s, int64_t account_id,
-    const char *search, int (*cb)(void *, const struct wm_caseload_row *),
+/* Which page of a caseload to read. */
+struct wm_caseload_query {
+	int64_t account_id;
+	const char *search;	/* NULL or "": everyone; else only those whose
+				 * name or identifier holds it, as plain text
+				 * and ignoring case */
+	int64_t offset;		/* how many to skip */
+	int limit;		/* at most this many rows */
+};
+
+/*
+ * One page of the people now on the caseloads of the services where the
+ * account is a practitioner or lead, and in *total how many there are in
+ * all (with the search). The account's own people come first: no one is
+ * assigned to a named worker, so "own" means those on the services where
+ * the account is a practitioner rather than only the lead. Then by name,
+ * ignoring case, and identifier. A person on two such services appears
+ * once. Costs one pass over the caseloads' people and the page's own rows:
+ * no one's answers are read but those on the page.
+ */
+WM_MUST_USE int wm_store_caseload(struct wm_store *s, const struct wm_caseload_query *q,
+    int64_t *total, int (*cb)(void *, const struct wm_caseload_row *),
     void *ctx, struct wm_buf *err);
 
-/* The person with this identifier if they are on such a caseload of the
- * account's; WM_STORE_NOT_FOUND otherwise, whether or not they exist. */
-int wm_store_person_in_scope(struct wm_store *s, int64_t account_id,
-    const char *ident, int64_t *person_id, struct wm_buf *err);
 
 struct wm_cycle_row {
 	int64_t instrument_id;	/* its latest version; 0 if not loaded */
@@ -629,7 +761,7 @@ struct wm_cycle_row {
 
 /* The cycles that apply to a person on their current services, except
  * those stopped on or before today. */
-int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
     struct wm_buf *err);
 
@@ -643,7 +775,7 @@ struct wm_answer_count_row {
 
 /* How often a staff member gave each answer to each question of a
  * measure family about themselves (their own reflections, for them). */
-int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
     const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
     void *ctx, struct wm_buf *err);
 
@@ -651,15 +783,15 @@ int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
 
 /* A service's self-assessment for one period ("YYYY-MM-DD" first and last
  * days): its id, made if there is none yet. */
-int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
     const char *period, const char *period_end, int64_t *id,
     struct wm_buf *err);
 /* Its id if it exists; WM_STORE_NOT_FOUND otherwise. */
-int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
     const char *period, int64_t *id, struct wm_buf *err);
 
 /* How many services' assessments have periods ending on or after date. */
-int wm_store_assessments_since(struct wm_store *s, const char *date,
+WM_MUST_USE int wm_store_assessments_since(struct wm_store *s, const char *date,
     int64_t *n, struct wm_buf *err);
 
 struct wm_assessment_row {
@@ -675,10 +807,10 @@ struct wm_assessment_row {
 };
 
 /* One assessment by id, or a service's, newest period first. */
-int wm_store_assessment_get(struct wm_store *s, int64_t id,
+WM_MUST_USE int wm_store_assessment_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_assessments(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessments(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_assessment_row *), void *ctx,
     struct wm_buf *err);
 
@@ -697,10 +829,10 @@ struct wm_assessment_version_row {
  * the reason for amending (NULL only for the first) and, when it answers
  * a reopening of one standard, that standard and reopening. *version is
  * the number given. WM_STORE_EXISTS if the reopening was answered. */
-int wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
     int64_t response_id, const char *reason, int standard, int64_t reopen_id,
     int64_t account_id, int *version, struct wm_buf *err);
-int wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_assessment_version_row *), void *ctx,
     struct wm_buf *err);
 
@@ -715,16 +847,16 @@ struct wm_validator_row {
 
 /* The accounts holding the validator role at a service (who may be
  * invited), and those invited to an assessment, by group then name. */
-int wm_store_service_validators(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_service_validators(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_validator_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_invitations(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_invitations(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_validator_row *), void *ctx,
     struct wm_buf *err);
 /* Invites a validator of that service, in the group their role names.
  * WM_STORE_NOT_FOUND if they hold no validator role there;
  * WM_STORE_EXISTS if already invited. */
-int wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t invited_by, struct wm_buf *err);
 
 struct wm_invited_row {
@@ -735,18 +867,19 @@ struct wm_invited_row {
 	const char *period_end;
 	const char *stakeholder;
 	int64_t response_id;	/* their submitted ratings, or 0 */
+	int64_t unit_id;	/* the service */
 };
 
 /* The assessments an account was invited to validate, newest first, or
  * (assessment_id not 0) just that one: WM_STORE_NOT_FOUND if they were
  * not invited to it. */
-int wm_store_account_invitations(struct wm_store *s, int64_t account_id,
+WM_MUST_USE int wm_store_account_invitations(struct wm_store *s, int64_t account_id,
     int64_t assessment_id, int (*cb)(void *, const struct wm_invited_row *),
     void *ctx, struct wm_buf *err);
 /* Files a saved validator's response as their validation of the
  * assessment: WM_STORE_NOT_FOUND if they were not invited, and
  * WM_STORE_EXISTS if they already submitted. */
-int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t response_id, struct wm_buf *err);
 
 struct wm_assessment_rating_row {
@@ -763,7 +896,7 @@ struct wm_assessment_rating_row {
 /* The lights of a service's assessments: for each period the latest
  * version's and each validator's, oldest period first; only one
  * assessment's when assessment_id is not 0. */
-int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
     int64_t assessment_id,
     int (*cb)(void *, const struct wm_assessment_rating_row *), void *ctx,
     struct wm_buf *err);
@@ -777,7 +910,7 @@ struct wm_validation_comment_row {
 
 /* What validators wrote (their comments), in the form's order, by group
  * and never by name. */
-int wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_validation_comment_row *), void *ctx,
     struct wm_buf *err);
 
@@ -795,12 +928,12 @@ struct wm_standard_query_row {
 
 /* Keeps a query (by an invited validator), an answer or a reopening (by
  * the lead) of one standard, with its reason; *id is its number. */
-int wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
     int standard, const char *kind, int64_t account_id, const char *text,
     int64_t *id, struct wm_buf *err);
 /* An assessment's queries, answers and reopenings, by standard then
  * time. */
-int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
+WM_MUST_USE int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
     int (*cb)(void *, const struct wm_standard_query_row *), void *ctx,
     struct wm_buf *err);
 
@@ -813,15 +946,11 @@ int wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
 
 struct wm_validation_rule;
 
-int wm_store_standards_months(struct wm_store *s);
-void wm_store_validation_rule(struct wm_store *s,
-    struct wm_validation_rule *out);
+WM_MUST_USE int wm_store_standards_months(struct wm_store *s, int *months,
+    struct wm_buf *err);
+WM_MUST_USE int wm_store_validation_rule(struct wm_store *s,
+    struct wm_validation_rule *out, struct wm_buf *err);
 
-/* Files the completed standards ratings recorded outside the forms (by
- * `waymark respond`, or the demo) into their periods' assessments: a
- * lead's as the next versions, in the order given; a validator's as their
- * invitation and validation (their latest in the period counts). */
-int wm_store_assessments_adopt(struct wm_store *s, struct wm_buf *err);
 /* --- a service's profile ------------------------------------------------ */
 
 /* How often one option of one question was chosen (or, when link_id is
@@ -846,25 +975,33 @@ struct wm_profile_count_row {
  *     response in the quarter only (a person counts once);
  *   tip: practitioners' reflections at the service (their subjects are
  *     the practitioners: use only in aggregate, never per practitioner). */
-int wm_store_erfs_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_erfs_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_indicator_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_indicator_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
-int wm_store_tip_counts(struct wm_store *s, const char *url,
+WM_MUST_USE int wm_store_tip_counts(struct wm_store *s, const char *url,
     int64_t unit_id, const char *quarter,
     int (*cb)(void *, const struct wm_profile_count_row *), void *ctx,
     struct wm_buf *err);
 
+struct wm_profile_period_row {
+	const char *quarter;	/* "2026-Q3" */
+	int64_t responses;	/* completed responses in it */
+	int64_t subjects;	/* distinct subjects they are about */
+};
+
 /* The quarters (newest first, at most 40) in which a service has
  * completed responses to `url` about subjects of `subject_kind`
- * (person, service or staff). */
-int wm_store_profile_periods(struct wm_store *s, const char *url,
+ * (person, service or staff), with how many and about how many subjects
+ * (for the Ten Top Tips, the practitioners who reflected). */
+WM_MUST_USE int wm_store_profile_periods(struct wm_store *s, const char *url,
     int64_t unit_id, const char *subject_kind,
-    int (*cb)(void *, const char *quarter), void *ctx, struct wm_buf *err);
+    int (*cb)(void *, const struct wm_profile_period_row *), void *ctx,
+    struct wm_buf *err);
 
 /* One score of one of a service's people, for their change over time. */
 struct wm_caseload_score_row {
@@ -882,7 +1019,7 @@ struct wm_caseload_score_row {
  * given (the first first). Every person now on the caseload has at least
  * one row: one without a score (no response, or a response too little
  * answered to score) has respondent and scale NULL. */
-int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
+WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
     const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
     void *ctx, struct wm_buf *err);
 
@@ -904,18 +1041,18 @@ struct wm_goal_review_row {
 	const char *author_kind;	/* person or staff */
 };
 
-int wm_store_goal_add(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_goal_add(struct wm_store *s, int64_t person_id,
     const char *text, int64_t *id, struct wm_buf *err);
-int wm_store_goals(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_goals(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_goal_row *), void *ctx,
     struct wm_buf *err);
 /* Whose goal it is (and its words, into text); WM_STORE_NOT_FOUND. */
-int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
     int64_t *person_id, struct wm_buf *text, struct wm_buf *err);
-int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
     const char *reviewed, int rating, const char *note,
     const char *author_kind, int64_t author_id, struct wm_buf *err);
-int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
+WM_MUST_USE int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
     int (*cb)(void *, const struct wm_goal_review_row *), void *ctx,
     struct wm_buf *err);
 
@@ -929,12 +1066,12 @@ struct wm_audit_row {
 };
 
 /* Who has seen or changed a person's record, oldest first. */
-int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
+WM_MUST_USE int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_audit_row *), void *ctx,
     struct wm_buf *err);
 
 /* Appends to the audit log (it cannot be changed or deleted). */
-int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
+WM_MUST_USE int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
     const char *action, const char *subject_kind, int64_t subject_id,
     const char *detail, const char *address, struct wm_buf *err);
 

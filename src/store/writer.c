@@ -10,9 +10,7 @@
 #include <time.h>
 
 struct job {
-	const struct wm_response *r;
-	struct wm_response_ids *ids;
-	const struct wm_recorder *by;
+	const struct wm_record *rec;
 	int64_t id;
 	int rc;
 	struct wm_buf *err;
@@ -73,8 +71,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 	int rc = wm_store_begin(w->s, &err);
 
 	for (j = batch; j && rc == 0; j = j->next, n++)
-		j->rc = wm_store_response_record_part(w->s, j->r, j->ids, j->by,
-		    &j->id, j->err);
+		j->rc = wm_store_record_part(w->s, j->rec, &j->id, j->err);
 	t1 = seconds();
 	if (rc == 0)
 		rc = wm_store_commit(w->s, &err);
@@ -93,8 +90,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 		wm_store_rollback(w->s);
 		for (j = batch; j; j = j->next) {
 			j->id = 0;	/* the batch's id is gone with it */
-			j->rc = wm_store_response_record(w->s, j->r, j->ids,
-			    j->by, &j->id, j->err);
+			j->rc = wm_store_record(w->s, j->rec, &j->id, j->err);
 		}
 	}
 	wm_buf_release(&err);
@@ -165,19 +161,12 @@ wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 }
 
 int
-wm_writer_record(struct wm_writer *w, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
-    struct wm_buf *err)
+wm_writer_record(struct wm_writer *w, const struct wm_record *rec,
+    int64_t *id, struct wm_buf *err)
 {
-	struct job j = { r, ids, by, 0, WM_STORE_ERROR, err, 0, NULL };
+	struct job j = { rec, 0, WM_STORE_ERROR, err, 0, NULL };
 
 	*id = 0;
-	if (by->file) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "a response filed by its caller is recorded "
-		    "directly, not through the writer");
-		return WM_STORE_ERROR;
-	}
 	pthread_mutex_lock(&w->mu);
 	if (w->tail)
 		w->tail->next = &j;

@@ -447,6 +447,35 @@ wm_esc_svg_s(struct wm_buf *b, const char *s)
 }
 
 int
+wm_esc_log(struct wm_buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t i, run;
+
+	if (b->failed)
+		return -1;
+	for (i = run = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		char esc[4] = { '\\', 'x', hex[c >> 4], hex[c & 15] };
+
+		if (c > 0x20 && c < 0x7f && c != '\\')
+			continue;
+		wm_buf_add(b, s + run, i - run);
+		wm_buf_add(b, esc, sizeof(esc));
+		run = i + 1;
+	}
+	wm_buf_add(b, s + run, n - run);
+	return b->failed ? -1 : 0;
+}
+
+int
+wm_esc_log_s(struct wm_buf *b, const char *s)
+{
+	assert(s != NULL);
+	return wm_esc_log(b, s, strlen(s));
+}
+
+int
 wm_esc_csv_s(struct wm_buf *b, const char *s)
 {
 	assert(s != NULL);

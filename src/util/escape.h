@@ -114,6 +114,16 @@ int wm_esc_csv_s(struct wm_buf *b, const char *s);
 int wm_csv_number(struct wm_buf *b, double v, int decimals);
 
 /*
+ * One field of a log line (a request's path, as sent): printable ASCII
+ * passes through; a backslash, a control character (CR and LF among
+ * them), a space, DEL and every byte of 0x80 and up become \xHH, so that
+ * nothing sent can start a line of its own, hide in the log or split a
+ * field. NUL becomes \x00.
+ */
+int wm_esc_log(struct wm_buf *b, const char *s, size_t n);
+int wm_esc_log_s(struct wm_buf *b, const char *s);
+
+/*
  * Appends `s` unchanged. This is the one raw-output function, kept apart
  * so that `git grep wm_esc_raw` lists every place where text reaches
  * output unescaped. Every call needs a comment saying why the bytes are

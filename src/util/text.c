@@ -48,6 +48,18 @@ wm_text_check(const char *s, int multiline)
 	return WM_TEXT_OK;
 }
 
+size_t
+wm_utf8_chars(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = 0;
+
+	/* Each character has exactly one byte that is not 10xxxxxx. */
+	for (; *p; p++)
+		n += (*p & 0xc0) != 0x80;
+	return n;
+}
+
 int
 wm_hex_value(char c)
 {

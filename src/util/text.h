@@ -21,6 +21,9 @@ enum wm_text_result wm_text_check(const char *s, int multiline);
  * valid (overlong forms, surrogates and values past U+10FFFF are not). */
 size_t wm_utf8_len(const unsigned char *s);
 
+/* The number of characters (code points) in valid UTF-8 text. */
+size_t wm_utf8_chars(const char *s);
+
 /* The value of a hexadecimal digit, or -1. */
 int wm_hex_value(char c);
 

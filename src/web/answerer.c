@@ -8,54 +8,43 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store/writer.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/pages.h"
 
-/* The signed-in person or member of staff; 0 (and a 404 page) for anyone
- * with nothing of their own to answer, such as a commissioner. */
+/* The person the path names, for their supporter (the route's rule
+ * checked it and wrote the audit entry); else the signed-in person; else a
+ * member of staff answering about themselves. 0 (and a 404 page) for
+ * anyone with nothing of their own to answer, such as a commissioner. */
 int
 wm_answerer_of(struct wm_http *h, struct wm_answerer *a)
 {
-	const char *pid = wm_route_param(&h->match, "pid");
-	struct wm_buf err = WM_BUF_INIT, base = WM_BUF_INIT;
-	int ok = 1;
+	const char *pid = wm_route_param(&h->match, "person");
+	struct wm_buf base = WM_BUF_INIT;
 
 	memset(a, 0, sizeof(*a));
 	snprintf(a->base, sizeof(a->base), "/measures");
 	if (pid) {
-		/* Alongside: a practitioner with a person on their caseload;
-		 * the answers are the person's, given together. */
-		if (wm_store_person_in_scope(h->store, h->who.account_id, pid,
-		    &a->id, &err) == 0) {
-			a->kind = WM_SUBJECT_PERSON;
-			a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
-			wm_buf_puts(&base, "/people/");
-			wm_esc_url_s(&base, pid);
-			wm_buf_puts(&base, "/measures");
-			snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
-		} else {
-			ok = 0;
-		}
-	} else if (wm_store_account_person(h->store, h->who.account_id, &a->id,
-	    &err) == 0) {
+		/* Alongside: the answers are the person's, given together. */
+		if (!(a->id = wm_scope_person(h)))
+			goto out;
+		a->kind = WM_SUBJECT_PERSON;
+		a->respondent = WM_RESPONDENT_WITH_PRACTITIONER;
+		wm_buf_puts(&base, "/people/");
+		wm_esc_url_s(&base, pid);
+		wm_buf_puts(&base, "/measures");
+		snprintf(a->base, sizeof(a->base), "%s", wm_buf_str(&base));
+	} else if ((a->id = h->scope.own_person)) {
 		a->kind = WM_SUBJECT_PERSON;
 		a->respondent = WM_RESPONDENT_PERSON;
-	} else if (wm_store_account_service(h->store, h->who.account_id,
-	    &a->unit, &err) == 0) {
+	} else if ((a->unit = wm_page_own_service(h))) {
 		a->kind = WM_SUBJECT_STAFF;
 		a->respondent = WM_RESPONDENT_STAFF;
 		a->id = h->who.account_id;
-	} else {
-		ok = 0;
 	}
-	if (!ok)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	wm_buf_release(&err);
+out:
 	wm_buf_release(&base);
-	return ok;
+	return a->id != 0;
 }
 
 int
@@ -71,9 +60,12 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
+	int rc = wm_store_instrument_get_id(h->store, id, &text, &err);
 
-	if (wm_store_instrument_get_id(h->store, id, &text, &err) == 0)
+	if (rc == 0)
 		wm_instrument_parse(text.data, text.len, &in, &d);
+	else if (rc != WM_STORE_NOT_FOUND)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	wm_diags_release(&d);
 	wm_buf_release(&text);
 	wm_buf_release(&err);
@@ -84,16 +76,18 @@ const struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
-	const char *p = wm_route_param(&h->match, "id");
 	const struct wm_instrument *in = NULL;
 	struct wm_buf err = WM_BUF_INIT;
-	char *end;
+	int rc;
 
 	/* Parsed once per connection, not on every form and save. */
-	*id = p ? strtoll(p, &end, 10) : 0;
-	if (*id > 0 && *end == '\0' &&
-	    wm_store_instrument_parsed(h->store, *id, &in, &err))
-		in = NULL;
+	if ((*id = wm_route_number(&h->match, "id"))) {
+		rc = wm_store_instrument_parsed(h->store, *id, &in, &err);
+		if (rc && rc != WM_STORE_NOT_FOUND)
+			wm_page_store_error(h, rc, wm_buf_str(&err));
+		if (rc)
+			in = NULL;
+	}
 	if (in && !wm_answerable(in, a))
 		in = NULL;
 	if (!in)
@@ -130,15 +124,15 @@ wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
 	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    actions[r->status == WM_STATUS_IN_PROGRESS]
-	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1, NULL,
-	    NULL };
+	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1 };
+	const struct wm_record job = { r, &ids, &by, NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
-	/* Through the server's group-commit writer: answered only once
-	 * the save is durable. */
-	int rc = h->site->writer ? wm_writer_record(h->site->writer, r, &ids,
-	    &by, id, &err) : wm_store_response_record(h->store, r, &ids, &by,
-	    id, &err);
+	int rc = wm_http_record(h, &job, id, &err);
 
+	/* Not attributable to a service is the caller's to explain; any
+	 * other failure is answered (and logged) here. */
+	if (rc && rc != WM_STORE_NOT_FOUND)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	wm_buf_release(&err);
 	return rc;
 }

@@ -1,7 +1,7 @@
 /*
  * Who is answering a form, about whom, and where their forms live: the
  * signed-in person, a member of staff about themselves, or a practitioner
- * alongside a person on their caseload (a {pid} in the path). Shared by
+ * alongside a person on their caseload (a {person} in the path). Shared by
  * the measure pages and the JSON API, so both apply the same scope.
  */
 #ifndef WM_WEB_ANSWERER_H
@@ -23,6 +23,7 @@ struct wm_answerer {
  * anyone with nothing of their own to answer, such as a commissioner, or
  * a person not on the practitioner's caseloads. */
 int wm_answerer_of(struct wm_http *h, struct wm_answerer *a);
+
 
 /* 1 if `a` may answer `in`. */
 int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);

@@ -20,9 +20,15 @@ wm_api_request(const struct wm_http *h)
 void
 wm_api_reply(struct wm_http *h, int status, json_t *body)
 {
-	char *text = body ? json_dumps(body, JSON_INDENT(1) |
-	    JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER) : NULL;
+	char *text;
 
+	if (h->failed) {
+		/* The store's failure is the answer. */
+		json_decref(body);
+		return;
+	}
+	text = body ? json_dumps(body, JSON_INDENT(1) |
+	    JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER) : NULL;
 	wm_buf_clear(&h->out);
 	h->content_type = "application/json; charset=utf-8";
 	if (!text) {

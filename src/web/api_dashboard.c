@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "core/known_instruments.h"
 #include "report/dashboard.h"
 #include "web/api.h"
 #include "web/standards.h"
@@ -118,7 +119,8 @@ change_json(const struct wm_dashboard *d)
 		    "selfRated", kind_json(c, &c->scale[i], WM_CHANGE_SELF),
 		    "withPractitioner", kind_json(c, &c->scale[i],
 		    WM_CHANGE_TOGETHER)));
-	return json_pack("{s:s, s:I, s:o}", "measure", WM_URL_RECOVERY_MARKERS,
+	return json_pack("{s:s, s:I, s:o}", "measure",
+	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
 	    "caseload", (json_int_t)c->people, "scales", list);
 }
 

@@ -11,14 +11,9 @@
 #include "core/goal.h"
 #include "report/record_json.h"
 #include "web/api.h"
+#include "web/caseload.h"
 #include "web/layout.h"
 
-int64_t
-wm_api_whose(struct wm_http *h, const char *action)
-{
-	return wm_route_param(&h->match, "id") ? wm_person_viewed(h, action) :
-	    wm_page_own_person(h);
-}
 
 /* Scores arrive scale by scale, oldest first. */
 static int
@@ -70,11 +65,12 @@ journey_of(struct wm_http *h, int64_t person)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *scales = json_array(), *questions = json_array();
 
-	if (!scales || !questions || wm_store_person_scores(h->store, person,
-	    score_json, scales, &err) || wm_store_person_item_changes(h->store,
-	    person, question_json, questions, &err))
+	if (!scales || !questions)
 		wm_api_error(h, 500, "the journey could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_person_scores(h->store, person,
+	    score_json, scales, &err), &err) && wm_page_store_ok(h,
+	    wm_store_person_item_changes(h->store, person, question_json,
+	    questions, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O, s:O}", "scales", scales,
 		    "questions", questions));
 	json_decref(scales);
@@ -85,7 +81,7 @@ journey_of(struct wm_http *h, int64_t person)
 void
 wm_api_journey(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed journey");
+	int64_t person = wm_api_whose(h);
 
 	if (person)
 		journey_of(h, person);
@@ -112,9 +108,10 @@ goals_of(struct wm_http *h, int64_t person)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *goals = json_array();
 
-	if (!goals || wm_store_goals(h->store, person, goal_json, goals, &err))
+	if (!goals)
 		wm_api_error(h, 500, "the goals could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goals(h->store, person,
+	    goal_json, goals, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O}", "goals", goals));
 	json_decref(goals);
 	wm_buf_release(&err);
@@ -123,7 +120,7 @@ goals_of(struct wm_http *h, int64_t person)
 void
 wm_api_goals(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed goals");
+	int64_t person = wm_api_whose(h);
 
 	if (person)
 		goals_of(h, person);
@@ -142,9 +139,8 @@ wm_api_goal_add(struct wm_http *h)
 		goto out;
 	if ((problem = wm_goal_text_problem(text)))
 		wm_api_error(h, 400, problem, "goal");
-	else if (wm_store_goal_add(h->store, person, text, &id, &err))
-		wm_api_error(h, 500, "the goal could not be saved", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goal_add(h->store, person, text,
+	    &id, &err), &err))
 		wm_api_reply(h, 201, json_pack("{s:I, s:s}", "id",
 		    (json_int_t)id, "goal", text));
 out:
@@ -161,10 +157,10 @@ wm_api_goal(struct wm_http *h)
 
 	if (!person || !(goal = wm_own_goal(h, person, &text)))
 		goto out;
-	if (!reviews || wm_store_goal_reviews(h->store, goal,
-	    wm_goal_review_json_row, reviews, &err))
+	if (!reviews)
 		wm_api_error(h, 500, "the goal could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_goal_reviews(h->store, goal,
+	    wm_goal_review_json_row, reviews, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:I, s:s, s:O}", "id",
 		    (json_int_t)goal, "goal", wm_buf_str(&text), "reviews",
 		    reviews));
@@ -200,10 +196,9 @@ wm_api_goal_review_add(struct wm_http *h)
 	}
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
-	if (wm_store_goal_review_add(h->store, goal, date, (int)rating,
-	    note && note[0] ? note : NULL, "person", person, &err))
-		wm_api_error(h, 500, "the review could not be saved", NULL);
-	else
+	if (wm_page_store_ok(h, wm_store_goal_review_add(h->store, goal, date,
+	    (int)rating, note && note[0] ? note : NULL, "person", person,
+	    &err), &err))
 		wm_api_reply(h, 201, json_pack("{s:I, s:s, s:i}", "goal",
 		    (json_int_t)goal, "reviewed", date, "rating", (int)rating));
 out:
@@ -212,45 +207,62 @@ out:
 	wm_buf_release(&err);
 }
 
-struct caseload {
-	struct wm_http *h;
-	json_t *people;
-};
-
-static int
-caseload_json(void *ctx, const struct wm_caseload_row *p)
+static json_t *
+person_json(const struct wm_caseload_person *person)
 {
 	static const char *const due[] = { "up to date", "due", "overdue" };
-	struct caseload *c = ctx;
-	json_t *o = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s}", "person",
+	const struct wm_caseload_row *p = &person->row;
+
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:b, s:o}", "person",
 	    p->ident, "name", p->name, "service", p->unit_code,
 	    "service_name", p->unit_name, "since", p->since, "measures",
-	    due[wm_person_due(c->h, p->person_id)]);
-
-	if (!o)
-		return -1;
-	json_object_set_new(o, "last_answered", p->last_answered ?
+	    due[person->due], "own", p->own, "last_answered", p->last_answered ?
 	    json_string(p->last_answered) : json_null());
-	return json_array_append_new(c->people, o) ? -1 : 0;
 }
 
+/* The page as the API sends it: the paging, then its people. */
+static json_t *
+caseload_json(const struct wm_caseload *c)
+{
+	json_t *people = json_array(), *o;
+	size_t i;
+
+	for (i = 0; people && i < c->n; i++)
+		if (!(o = person_json(&c->people[i])) ||
+		    json_array_append_new(people, o)) {
+			json_decref(people);
+			people = NULL;
+		}
+	if (!people)
+		return NULL;
+	return json_pack("{s:I, s:I, s:i, s:I, s:o, s:o}", "total",
+	    (json_int_t)c->paging.total, "page", (json_int_t)c->paging.page,
+	    "per_page", c->paging.per_page, "pages",
+	    (json_int_t)wm_paging_pages(&c->paging), "search", c->search ?
+	    json_string(c->search) : json_null(), "people", people);
+}
+
+/* GET /api/v1/caseload?search=TEXT&page=N: as the caseload page, in JSON. */
 void
 wm_api_caseload(struct wm_http *h)
 {
-	const char *q = wm_http_query(h, "search");
+	struct wm_caseload c = WM_CASELOAD_INIT;
+	struct wm_caseload_problem p;
 	struct wm_buf err = WM_BUF_INIT;
-	struct caseload c = { h, json_array() };
+	json_t *body = NULL;
 
 	if (!wm_page_own_service(h))
 		goto out;
-	if (!c.people || wm_store_caseload(h->store, h->who.account_id, q,
-	    caseload_json, &c, &err) ||
-	    wm_store_audit(h->store, h->who.account_id, "viewed caseload (API)",
-	    NULL, 0, q ? "searched" : NULL, h->address, &err))
+	if (wm_caseload_ask(h, "search", &c, &p))
+		wm_api_error(h, 400, p.message, p.field);
+	else if (!wm_page_store_ok(h, wm_store_audit(h->store,
+	    h->who.account_id, "viewed caseload (API)", NULL, 0, c.search ?
+	    "searched" : NULL, h->address, &err), &err) ||
+	    wm_caseload_read(h, &c) || !(body = caseload_json(&c)))
 		wm_api_error(h, 500, "the caseload could not be read", NULL);
 	else
-		wm_api_reply(h, 200, json_pack("{s:O}", "people", c.people));
+		wm_api_reply(h, 200, body);
 out:
-	json_decref(c.people);
+	wm_caseload_release(&c);
 	wm_buf_release(&err);
 }

@@ -171,13 +171,14 @@ profile_api(struct wm_http *h, enum wm_profile_kind kind)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_quarter period;
 	json_t *body = NULL;
+	int latest;
 
-	if (wm_service_led(h, &s) || wm_profile_period(h, &period))
+	if (wm_service_led(h, &s) || wm_profile_period(h, kind, s.id, &period,
+	    &latest))
 		goto out;
-	if (wm_profile_load(h->store, kind, s.id, &period, &p, &err)) {
-		wm_api_error(h, 500, "the figures could not be read", NULL);
+	if (!wm_page_store_ok(h, wm_profile_load(h->store, kind, s.id,
+	    &period, &p, &err), &err))
 		goto out;
-	}
 	if (!p.in)
 		body = json_pack("{s:b}", "loaded", 0);
 	else if (kind == WM_PROFILE_ERFS)

@@ -44,9 +44,10 @@ wm_api_instruments(struct wm_http *h)
 
 	if (!wm_answerer_of(h, &f.a))
 		goto out;
-	if (!f.list || wm_store_instrument_list(h->store, form_row, &f, &err))
+	if (!f.list)
 		wm_api_error(h, 500, "the forms could not be listed", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_instrument_list(h->store,
+	    form_row, &f, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O}", "instruments", f.list));
 out:
 	json_decref(f.list);
@@ -66,8 +67,9 @@ wm_api_instrument(struct wm_http *h)
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a,
 	    &id)))
 		return;
-	if (wm_store_instrument_get_id(h->store, id, &text, &err) ||
-	    !(q = json_loadb(text.data, text.len, 0, NULL)))
+	if (!wm_page_store_ok(h, wm_store_instrument_get_id(h->store, id,
+	    &text, &err), &err) || !(q = json_loadb(text.data, text.len, 0,
+	    NULL)))
 		wm_api_error(h, 500, "the form could not be read", NULL);
 	else
 		wm_api_reply(h, 200, q);
@@ -81,10 +83,10 @@ responses_of(struct wm_http *h, int64_t person, int drafts)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *list = json_array();
 
-	if (!list || wm_store_answer_each(h->store, NULL, 0, person, drafts,
-	    wm_answers_json_row, list, &err))
+	if (!list)
 		wm_api_error(h, 500, "the responses could not be read", NULL);
-	else
+	else if (wm_page_store_ok(h, wm_store_answer_each(h->store, NULL, 0,
+	    person, drafts, wm_answers_json_row, list, &err), &err))
 		wm_api_reply(h, 200, json_pack("{s:O}", "responses", list));
 	json_decref(list);
 	wm_buf_release(&err);
@@ -93,11 +95,12 @@ responses_of(struct wm_http *h, int64_t person, int drafts)
 void
 wm_api_responses(struct wm_http *h)
 {
-	int64_t person = wm_api_whose(h, "viewed responses");
+	int64_t person = wm_api_whose(h);
 
 	/* A person's drafts are theirs until finished. */
 	if (person)
-		responses_of(h, person, !wm_route_param(&h->match, "id"));
+		responses_of(h, person,
+		    !wm_route_param(&h->match, "person"));
 }
 
 /* 1 if `ref` names the answerer themselves. */
@@ -114,6 +117,8 @@ is_answerer(struct wm_http *h, const struct wm_answerer *a,
 	rc = a->kind == WM_SUBJECT_PERSON ?
 	    wm_store_person_find(h->store, ref->id, &id, &err) :
 	    wm_store_account_find(h->store, ref->id, &id, &err);
+	if (rc != WM_STORE_NOT_FOUND)
+		wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc == 0 && id == a->id;
 }
@@ -234,10 +239,8 @@ wm_api_response_add(struct wm_http *h)
 		    "here (see GET /api/v1/instruments)", "questionnaire");
 		goto out;
 	}
-	if (rc) {
-		wm_api_error(h, 500, "the form could not be read", NULL);
+	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
-	}
 	wm_date_from_days((long)(h->now / 86400), &today);
 	if (wm_response_bind(r, in, &today, &d))
 		wm_api_refuse(h, &d);

@@ -64,8 +64,8 @@ wm_api_cycles(struct wm_http *h)
 		goto out;
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
-	if (!cycles || wm_store_completion_each(h->store, s.id, &today,
-	    cycle_json, cycles, &err))
+	if (!cycles || !wm_page_store_ok(h, wm_store_completion_each(h->store,
+	    s.id, &today, cycle_json, cycles, &err), &err))
 		wm_api_error(h, 500, "the cycles could not be read", NULL);
 	else
 		wm_api_reply(h, 200, json_pack("{s:s, s:s, s:s, s:O}",

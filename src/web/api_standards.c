@@ -33,8 +33,9 @@ standards_json(struct wm_http *h, int64_t unit, int64_t assessment,
 	size_t k;
 
 	wm_standards_init(&m);
-	if (assessment && wm_store_assessment_ratings(h->store, unit,
-	    assessment, wm_standards_add_row, &m, &err)) {
+	if (assessment && !wm_page_store_ok(h,
+	    wm_store_assessment_ratings(h->store, unit, assessment,
+	    wm_standards_add_row, &m, &err), &err)) {
 		json_decref(out);
 		out = NULL;
 		goto done;
@@ -116,12 +117,13 @@ wm_api_standards(struct wm_http *h)
 		wm_api_error(h, 409, "the core standards are not loaded", NULL);
 		goto out;
 	}
-	if ((a.id && (wm_store_assessment_versions(h->store, a.id,
-	    version_json, versions, &err) || wm_store_invitations(h->store,
-	    a.id, invitation_json, invited, &err) ||
+	if ((a.id && (!wm_page_store_ok(h,
+	    wm_store_assessment_versions(h->store, a.id, version_json, versions,
+	    &err), &err) || !wm_page_store_ok(h, wm_store_invitations(h->store,
+	    a.id, invitation_json, invited, &err), &err) || !wm_page_store_ok(h,
 	    wm_store_standard_queries(h->store, a.id, query_json, queries,
-	    &err) || wm_sa_comments_each(h, a.id, comment_json, comments))) ||
-	    !(standards = standards_json(h, a.svc.id, a.id, in,
+	    &err), &err) || wm_sa_comments_each(h, a.id, comment_json,
+	    comments))) || !(standards = standards_json(h, a.svc.id, a.id, in,
 	    &a.setup))) {
 		wm_api_error(h, 500, "the standards could not be read", NULL);
 		goto out;
@@ -161,8 +163,8 @@ wm_api_validations(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *list = json_array();
 
-	if (wm_store_account_invitations(h->store, h->who.account_id, 0,
-	    invited_json, list, &err))
+	if (!wm_page_store_ok(h, wm_store_account_invitations(h->store,
+	    h->who.account_id, 0, invited_json, list, &err), &err))
 		wm_api_error(h, 500, "the validations could not be read", NULL);
 	else
 		wm_api_reply(h, 200, json_pack("{s:O}", "validations", list));
@@ -194,7 +196,7 @@ wm_api_validation(struct wm_http *h)
 	struct wm_instrument *lin = NULL, *in = NULL;
 	struct wm_response *lead = NULL;
 	struct evidence_json ev = { json_array(), 0 };
-	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights;
+	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights = NULL;
 	int64_t inst, id;
 
 	if (wm_invite_open(h, &v))
@@ -205,23 +207,25 @@ wm_api_validation(struct wm_http *h)
 		goto done;
 	}
 	for (ev.standard = 1; ev.standard <= WM_STANDARDS; ev.standard++)
-		wm_sa_evidence(lead, ev.standard, evidence_item, &ev);
+		wm_standard_evidence(lead, ev.standard, evidence_item, &ev);
 	out = json_pack("{s:I,s:s,s:{s:s,s:s},s:s,s:b,s:O}", "id",
 	    (json_int_t)id, "service", v.unit_code, "period", "start", v.period,
 	    "end", v.period_end, "group", wm_stakeholder_code(v.group), "submitted",
 	    v.response_id != 0, "evidence", ev.list);
-	if (v.response_id) {
+	if (wm_validator_sees_lights(v.response_id)) {
 		queries = json_array();
 		comments = json_array();
 		if (!(in = wm_standards_instrument(h, WM_RESPONDENT_VALIDATOR,
 		    &inst)) || !(lights = standards_json(h, v.unit_id, id, in,
-		    &v.setup)) || wm_store_standard_queries(h->store, id,
-		    query_json, queries, &err) || wm_sa_comments_each(h, id,
+		    &v.setup)) || !wm_page_store_ok(h,
+		    wm_store_standard_queries(h->store, id, query_json,
+		    queries, &err), &err) || wm_sa_comments_each(h, id,
 		    comment_json, comments)) {
 			wm_api_error(h, 500, "the lights could not be read", NULL);
 			goto done;
 		}
 		json_object_set_new(out, "standards", lights);
+		lights = NULL;
 		json_object_set(out, "comments", comments);
 		json_object_set(out, "queries", queries);
 	}
@@ -229,6 +233,7 @@ wm_api_validation(struct wm_http *h)
 	out = NULL;
 done:
 	json_decref(out);
+	json_decref(lights);
 	json_decref(ev.list);
 	json_decref(queries);
 	json_decref(comments);

@@ -60,8 +60,8 @@ wm_api_service_training(struct wm_http *h)
 	n = h->site->courses->n_concepts;
 	if (!records || !(cv = calloc(n, sizeof(*cv))) ||
 	    wm_service_coverage(h, s.id, cv, &staff) ||
-	    wm_store_training_list(h->store, s.id, MAX_RECORDS, record_json,
-	    records, &err)) {
+	    !wm_page_store_ok(h, wm_store_training_list(h->store, s.id,
+	    MAX_RECORDS, record_json, records, &err), &err)) {
 		wm_api_error(h, 500, "the training could not be read", NULL);
 		goto out;
 	}

@@ -26,62 +26,118 @@ decoy_hash(void)
 	return decoy;
 }
 
-/* The longest wait that recent failures (by account or by address)
- * impose, counted from the latest of them. */
+/*
+ * The throttle's keys for an attempt: the email as typed, trimmed and
+ * lower-cased (as the account table compares emails), then hashed, so
+ * that no email, known or not, is kept in clear; with the address it came
+ * from ("email:HASH@ADDRESS"), and the address alone ("ip:ADDRESS").
+ * The same for an email with an account and one without, so that the
+ * throttle cannot tell them apart.
+ */
+struct attempt {
+	char email[WM_AUTH_MAX_EMAIL + 1];	/* normalised */
+	char pair_key[WM_TOKEN_HASH_LEN + 80];
+	char address_key[80];
+	int64_t address_row;	/* this attempt's row under address_key */
+};
+
 static int
-wait_needed(struct wm_store *s, const char *key, int64_t now, int64_t *wait,
+blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static void
+attempt_init(struct attempt *a, const char *email, const char *address)
+{
+	char hash[WM_TOKEN_HASH_LEN + 1];
+	size_t n, i;
+
+	while (blank(*email))
+		email++;
+	n = strnlen(email, sizeof(a->email) - 1);
+	while (n > 0 && blank(email[n - 1]))
+		n--;
+	for (i = 0; i < n; i++)
+		a->email[i] = email[i] >= 'A' && email[i] <= 'Z' ?
+		    (char)(email[i] - 'A' + 'a') : email[i];
+	a->email[n] = '\0';
+	wm_token_hash(a->email, hash);
+	snprintf(a->pair_key, sizeof(a->pair_key), "email:%s@%.64s", hash,
+	    address ? address : "");
+	snprintf(a->address_key, sizeof(a->address_key), "ip:%.64s",
+	    address ? address : "");
+	a->address_row = 0;
+}
+
+static int
+record_of(struct wm_store *s, const char *key, int64_t now,
+    struct wm_signin_record *r, struct wm_buf *err)
+{
+	return wm_store_signin_failures(s, key, now - WM_SIGNIN_WINDOW_SECONDS,
+	    &r->count, &r->latest, err);
+}
+
+/*
+ * Counts the attempts before this one and, unless they make it wait,
+ * records it, all in one write transaction: simultaneous attempts are
+ * counted one after another, so no more than the allowed number are ever
+ * checked. Attempts older than the window are purged on the way. 0 (go
+ * ahead), 1 (*wait filled) or -1 (err filled).
+ */
+static int
+admit(struct wm_store *s, struct attempt *a, int64_t now, int64_t *wait,
     struct wm_buf *err)
 {
-	int64_t n, latest, delay;
-	int rc = wm_store_signin_failures(s, key, now -
-	    WM_SIGNIN_WINDOW_SECONDS, &n, &latest, err);
+	struct wm_signin_record pair, address;
 
-	if (rc)
-		return rc;
-	delay = wm_signin_delay(n);
-	if (delay && latest + delay > now && latest + delay - now > *wait)
-		*wait = latest + delay - now;
-	return 0;
+	if (wm_store_begin(s, err))
+		return -1;
+	if (wm_store_signin_failures_purge(s, now - WM_SIGNIN_WINDOW_SECONDS,
+	    err) || record_of(s, a->pair_key, now, &pair, err) ||
+	    record_of(s, a->address_key, now, &address, err))
+		goto fail;
+	*wait = wm_signin_wait(&pair, &address, now);
+	if (*wait == 0 && (wm_store_signin_failure_add(s, a->pair_key, now,
+	    NULL, err) || wm_store_signin_failure_add(s, a->address_key, now,
+	    &a->address_row, err)))
+		goto fail;
+	if (wm_store_commit(s, err))
+		return -1;
+	return *wait > 0;
+fail:
+	wm_store_rollback(s);
+	return -1;
 }
 
-static enum wm_auth_result
-refuse(struct wm_store *s, const char *account_key, const char *address_key,
-    int64_t now, struct wm_buf *err)
+/* The account's id if `password` is its password; 0 if not, or if there
+ * is no such account (after the same work). -1 if the store failed. */
+static int64_t
+check_password(struct wm_store *s, const char *email, const char *password,
+    struct wm_buf *err)
 {
-	if ((account_key[0] && wm_store_signin_failure_add(s, account_key, now,
-	    err)) || wm_store_signin_failure_add(s, address_key, now, err))
-		return WM_AUTH_ERROR;
-	return WM_AUTH_REFUSED;
+	char hash[WM_PASSWORD_HASH_MAX];
+	int64_t id = 0;
+	int rc = wm_store_account_auth(s, email, &id, hash, sizeof(hash), err);
+	int known = rc == 0 && hash[0];
+
+	if (rc && rc != WM_STORE_NOT_FOUND)
+		return -1;
+	if (!wm_password_verify(known ? hash : decoy_hash(), password) ||
+	    !known)
+		return 0;
+	return id;
 }
 
-enum wm_auth_result
-wm_auth_sign_in(struct wm_store *s, const char *email, const char *password,
+/* A new session for the account, whose attempt succeeded: the pair's
+ * failures and this attempt's own record are forgotten. */
+static enum wm_auth_result
+start_session(struct wm_store *s, const struct attempt *a, int64_t id,
     const char *address, int64_t now, struct wm_auth_session *out,
     struct wm_buf *err)
 {
-	char hash[WM_PASSWORD_HASH_MAX], account_key[40] = "", address_key[80];
 	char token_hash[WM_TOKEN_HASH_LEN + 1];
-	int64_t id = 0;
-	int rc, known;
 
-	memset(out, 0, sizeof(*out));
-	snprintf(address_key, sizeof(address_key), "address:%.64s",
-	    address ? address : "");
-	rc = wm_store_account_auth(s, email, &id, hash, sizeof(hash), err);
-	if (rc && rc != WM_STORE_NOT_FOUND)
-		return WM_AUTH_ERROR;
-	known = rc == 0 && hash[0];
-	if (rc == 0)
-		snprintf(account_key, sizeof(account_key), "account:%lld",
-		    (long long)id);
-	if ((account_key[0] && wait_needed(s, account_key, now,
-	    &out->wait_seconds, err)) ||
-	    wait_needed(s, address_key, now, &out->wait_seconds, err))
-		return WM_AUTH_ERROR;
-	if (out->wait_seconds > 0)
-		return WM_AUTH_WAIT;
-	if (!wm_password_verify(known ? hash : decoy_hash(), password) || !known)
-		return refuse(s, account_key, address_key, now, err);
 	if (wm_token_new(out->token) || wm_token_new(out->csrf)) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "no random numbers for the session");
@@ -89,12 +145,41 @@ wm_auth_sign_in(struct wm_store *s, const char *email, const char *password,
 	}
 	wm_token_hash(out->token, token_hash);
 	out->account_id = id;
-	if (wm_store_signin_failures_clear(s, account_key, err) ||
+	if (wm_store_begin(s, err))
+		return WM_AUTH_ERROR;
+	if (wm_store_signin_failures_clear(s, a->pair_key, err) ||
+	    wm_store_signin_failure_forget(s, a->address_row, err) ||
 	    wm_store_session_add(s, token_hash, id, out->csrf, now, address,
 	    err) || wm_store_audit(s, id, "signed in", NULL, 0, NULL, address,
-	    err))
+	    err) || wm_store_commit(s, err)) {
+		wm_store_rollback(s);
 		return WM_AUTH_ERROR;
+	}
 	return WM_AUTH_OK;
+}
+
+enum wm_auth_result
+wm_auth_sign_in(struct wm_store *s, const char *email, const char *password,
+    const char *address, int64_t now, struct wm_auth_session *out,
+    struct wm_buf *err)
+{
+	struct attempt a;
+	int64_t id;
+
+	memset(out, 0, sizeof(*out));
+	attempt_init(&a, email, address);
+	switch (admit(s, &a, now, &out->wait_seconds, err)) {
+	case 1:
+		return WM_AUTH_WAIT;
+	case -1:
+		return WM_AUTH_ERROR;
+	}
+	id = check_password(s, a.email, password, err);
+	if (id < 0)
+		return WM_AUTH_ERROR;
+	if (id == 0)
+		return WM_AUTH_REFUSED;
+	return start_session(s, &a, id, address, now, out, err);
 }
 
 enum wm_auth_result

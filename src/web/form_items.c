@@ -607,8 +607,9 @@ wm_items_load(struct wm_http *h, const struct wm_instrument *in,
 	struct wm_buf err = WM_BUF_INIT;
 	int rc = 0;
 
-	if (!(*out = wm_response_new(in)) || wm_store_response_answers(h->store,
-	    response_id, draft_answer, *out, &err)) {
+	if (!(*out = wm_response_new(in)) || !wm_page_store_ok(h,
+	    wm_store_response_answers(h->store, response_id, draft_answer, *out,
+	    &err), &err)) {
 		wm_response_free(*out);
 		*out = NULL;
 		rc = -1;
@@ -631,6 +632,8 @@ wm_items_draft(struct wm_http *h, const struct wm_instrument *in,
 		rc = wm_items_load(h, in, rid, out);
 	else if (rc == WM_STORE_NOT_FOUND)
 		rc = 0;
+	else
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	if (rc) {
 		wm_response_free(*out);
 		*out = NULL;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/writer.h"
 #include "util/escape.h"
 #include "web/api.h"
 
@@ -27,8 +28,9 @@ wm_http_cookie(struct wm_http *h, const char *name, const char *value,
 	    h->site->secure ? "; Secure" : "");
 }
 
-void
-wm_page_start(struct wm_http *h, const char *title)
+static void
+start(struct wm_http *h, const char *title, const char *back_href,
+    const char *back_text)
 {
 	h->content_type = "text/html; charset=utf-8";
 	HTML(h, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
@@ -57,9 +59,31 @@ wm_page_start(struct wm_http *h, const char *title)
 	}
 	HTML(h, "</div>\n</header>\n<div class=\"nhsuk-width-container\">\n"
 	    "<main class=\"nhsuk-main-wrapper\" id=\"maincontent\" "
-	    "role=\"main\">\n<h1 class=\"nhsuk-heading-l\">");
+	    "role=\"main\">\n");
+	/* Inside main, so that every link is in a landmark. */
+	if (back_href) {
+		HTML(h, "<a class=\"nhsuk-back-link\" href=\"");
+		wm_esc_attr_s(&h->out, back_href);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, back_text);
+		HTML(h, "</a>\n");
+	}
+	HTML(h, "<h1 class=\"nhsuk-heading-l\">");
 	wm_esc_html_s(&h->out, title);
 	HTML(h, "</h1>\n");
+}
+
+void
+wm_page_start(struct wm_http *h, const char *title)
+{
+	start(h, title, NULL, NULL);
+}
+
+void
+wm_page_start_back(struct wm_http *h, const char *title,
+    const char *back_href, const char *back_text)
+{
+	start(h, title, back_href, back_text);
 }
 
 void
@@ -159,6 +183,8 @@ void
 wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message)
 {
+	if (h->failed)
+		return;		/* the store's failure is the answer */
 	if (wm_api_request(h)) {
 		wm_api_error(h, status, status == 404 ? "not found" : message,
 		    NULL);
@@ -174,34 +200,64 @@ wm_page_error(struct wm_http *h, int status, const char *title,
 	wm_page_end(h);
 }
 
-int64_t
-wm_page_own_person(struct wm_http *h)
+void
+wm_page_not_found(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
-
-	if (wm_store_account_person(h->store, h->who.account_id, &person,
-	    &err))
-		person = 0;
-	wm_buf_release(&err);
-	if (!person)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return person;
+	wm_page_error(h, 404, "Page not found",
+	    "If you typed the web address, check it is correct.");
 }
 
-int64_t
-wm_page_own_service(struct wm_http *h)
+void
+wm_page_sign_in_first(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t unit = 0;
+	if (wm_api_request(h)) {
+		wm_api_error(h, 401, "Sign in first: POST your email and "
+		    "password to /api/v1/session.", NULL);
+		return;
+	}
+	wm_buf_clear(&h->out);
+	h->status = 303;
+	wm_http_redirect(h, "/sign-in");
+}
 
-	if (wm_store_account_service(h->store, h->who.account_id, &unit,
-	    &err))
-		unit = 0;
-	wm_buf_release(&err);
-	if (!unit)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	return unit;
+/* The log gets the route's pattern, never its values (an identifier or a
+ * search is about a person), and the store's message with anything but
+ * printable ASCII shown as '?', so a line cannot be forged or split. */
+void
+wm_page_store_error(struct wm_http *h, int rc, const char *message)
+{
+	char clean[300];
+	size_t i;
+
+	if (h->failed)
+		return;		/* the first failure is the one answered */
+	for (i = 0; message && message[i] && i < sizeof(clean) - 1; i++)
+		clean[i] = message[i] >= 0x20 && message[i] < 0x7f ?
+		    message[i] : '?';
+	clean[i] = '\0';
+	fprintf(stderr, "waymark: request %llu %s %s failed: %s (%s)\n",
+	    (unsigned long long)h->request_id, h->method ? h->method : "-",
+	    h->pattern ? h->pattern : "-", clean, wm_store_strerror(rc));
+	wm_page_error(h, 500, "Sorry, there is a problem",
+	    "Nothing you did caused this, and nothing was shown or changed. "
+	    "Try again in a few minutes.");
+	h->failed = 1;
+	h->failed_len = h->out.len;
+}
+
+int
+wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err)
+{
+	if (rc == 0)
+		return 1;
+	wm_page_store_error(h, rc, wm_buf_str(err));
+	return 0;
+}
+
+int
+wm_http_record(struct wm_http *h, const struct wm_record *job, int64_t *id,
+    struct wm_buf *err)
+{
+	return h->site->writer ? wm_writer_record(h->site->writer, job, id,
+	    err) : wm_store_record(h->store, job, id, err);
 }

@@ -9,6 +9,10 @@
 #include "web/http.h"
 
 void wm_page_start(struct wm_http *h, const char *title);
+/* The same with the design system's back link above the heading (a path
+ * on this site, and its words, e.g. "Back to the caseload"). */
+void wm_page_start_back(struct wm_http *h, const char *title,
+    const char *back_href, const char *back_text);
 void wm_page_end(struct wm_http *h);
 
 /* "There is a problem" with one linked message per field (may be NULL). */
@@ -42,12 +46,9 @@ void wm_error_summary_list(struct wm_http *h,
 void wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message);
 
-/* The person the signed-in account belongs to; 0, with a 404 page
- * written, for anyone else (staff have no record of their own here). */
-int64_t wm_page_own_person(struct wm_http *h);
-
-/* The service a signed-in member of staff works in; 0, with a 404 page
- * written, for anyone else. */
-int64_t wm_page_own_service(struct wm_http *h);
+/* The 404 every refusal reads as, exactly as if nothing were there. */
+void wm_page_not_found(struct wm_http *h);
+/* Not signed in: the sign-in page, or the API's 401. */
+void wm_page_sign_in_first(struct wm_http *h);
 
 #endif

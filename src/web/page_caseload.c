@@ -1,64 +1,24 @@
 /*
- * A practitioner's caseload: the people on the caseloads of the services
- * they work in, with search; and a person's journey seen alongside them.
- * Anyone else is told such a person does not exist (404), and every view
- * of a person's record is audited.
+ * A practitioner's caseload, a page at a time: the people on the
+ * caseloads of the services they work in, their own first, with search
+ * (the model is in caseload.c); and a person's journey and goals seen
+ * alongside them, named in the heading. Anyone else is told such a
+ * person does not exist (404), and every view of a person's record is
+ * audited.
  */
 #include "web/pages.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "core/cycle.h"
 #include "report/journey.h"
 #include "util/escape.h"
+#include "web/caseload.h"
 #include "web/layout.h"
 
-struct rows {
-	struct wm_http *h;
-	int n;
-};
-
-/* The most pressing state across a person's cycles. */
-struct worst {
-	struct wm_date today;
-	enum wm_due state;
-};
-
-static int
-worst_due(void *ctx, const struct wm_cycle_row *c)
-{
-	struct worst *w = ctx;
-	struct wm_date since, last, on;
-	enum wm_due st;
-
-	if (!c->instrument_id || wm_date_parse(c->since, &since))
-		return 0;
-	st = wm_cycle_due(&w->today, c->every_months, &since, c->last &&
-	    wm_date_parse(c->last, &last) == 0 ? &last : NULL, &on);
-	if (st > w->state)
-		w->state = st;
-	return 0;
-}
-
-enum wm_due
-wm_person_due(struct wm_http *h, int64_t person)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	struct worst w;
-
-	wm_date_from_days((long)(h->now / 86400), &w.today);
-	w.state = WM_DUE_NOT_YET;
-	wm_store_person_cycles(h->store, person, worst_due, &w, &err);
-	wm_buf_release(&err);
-	return w.state;
-}
-
 static void
-due_cell(struct wm_http *h, int64_t person)
+due_cell(struct wm_http *h, enum wm_due state)
 {
-	enum wm_due state = wm_person_due(h, person);
-
 	if (state == WM_DUE_OVERDUE)
 		HTML(h, "<strong class=\"nhsuk-tag nhsuk-tag--red\">Overdue"
 		    "</strong>");
@@ -69,11 +29,10 @@ due_cell(struct wm_http *h, int64_t person)
 		HTML(h, "Up to date");
 }
 
-static int
-row(void *ctx, const struct wm_caseload_row *p)
+static void
+row(struct wm_http *h, const struct wm_caseload_person *person)
 {
-	struct rows *r = ctx;
-	struct wm_http *h = r->h;
+	const struct wm_caseload_row *p = &person->row;
 	char date[32];
 
 	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\">"
@@ -93,31 +52,71 @@ row(void *ctx, const struct wm_caseload_row *p)
 		HTML(h, "Not yet");
 	}
 	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
-	due_cell(h, p->person_id);
+	due_cell(h, person->due);
 	HTML(h, "</td></tr>\n");
-	r->n++;
-	return 0;
 }
 
-void
-wm_page_caseload(struct wm_http *h)
+/* The search form, with the problem (if any) marked on its field. */
+static void
+search_form(struct wm_http *h, const char *q, const char *problem)
 {
-	const char *q = wm_http_query(h, "q");
-	struct wm_buf err = WM_BUF_INIT;
-	struct rows r = { h, 0 };
-
-	if (!wm_page_own_service(h))
-		return;
-	wm_page_start(h, "Caseload");
-	HTML(h, "<form method=\"get\" action=\"/caseload\">\n<div class=\""
-	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"q\">Search "
-	    "by name or identifier</label>\n<input class=\"nhsuk-input "
-	    "nhsuk-input--width-20\" id=\"q\" name=\"q\" type=\"search\" "
-	    "value=\"");
+	HTML(h, "<form method=\"get\" action=\"/caseload\" novalidate>\n");
+	wm_form_group_start(h, "q", "Search by name or identifier",
+	    "Up to 100 characters. The search is kept as you move between "
+	    "pages.", problem);
+	if (problem)
+		HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-20 "
+		    "nhsuk-input--error\" aria-describedby=\"q-hint q-error\"");
+	else
+		HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-20\" "
+		    "aria-describedby=\"q-hint\"");
+	HTML(h, " id=\"q\" name=\"q\" type=\"search\" value=\"");
 	wm_esc_attr_s(&h->out, q ? q : "");
 	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
-	    "secondary\" type=\"submit\">Search</button>\n</form>\n"
-	    "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	    "secondary\" type=\"submit\">Search</button>\n</form>\n");
+}
+
+static void
+intro(struct wm_http *h)
+{
+	wm_page_start(h, "Caseload");
+	HTML(h, "<p class=\"nhsuk-body\">The people now on the caseloads of "
+	    "your services. Your own people come first: those on the "
+	    "services where you work as a practitioner. Then the people of "
+	    "services you lead. Each in order of name.</p>\n");
+}
+
+/* A search or page that cannot be used: said plainly, nothing read. */
+static void
+refused(struct wm_http *h, const struct wm_caseload_problem *p)
+{
+	int on_form = strcmp(p->field, "q") == 0;
+
+	h->status = 400;
+	intro(h);
+	wm_error_summary(h, on_form ? "q" : NULL, p->message);
+	search_form(h, NULL, on_form ? p->message : NULL);
+	wm_page_end(h);
+}
+
+/* Where the pages link: /caseload?q=SEARCH& (escaped for a URL). */
+static void
+pages_href(struct wm_buf *b, const char *search)
+{
+	wm_buf_puts(b, "/caseload?");
+	if (search) {
+		wm_buf_puts(b, "q=");
+		wm_esc_url_s(b, search);
+		wm_buf_puts(b, "&");
+	}
+}
+
+static void
+table(struct wm_http *h, const struct wm_caseload *c)
+{
+	size_t i;
+
+	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
 	    "caption\">People on your services' caseloads</caption>\n<thead "
 	    "class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"
@@ -126,69 +125,108 @@ wm_page_caseload(struct wm_http *h)
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Last answered"
 	    "</th><th class=\"nhsuk-table__header\" scope=\"col\">Measures"
 	    "</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
-	if (wm_store_caseload(h->store, h->who.account_id, q, row, &r, &err))
-		r.n = -1;
+	for (i = 0; i < c->n; i++)
+		row(h, &c->people[i]);
 	HTML(h, "</tbody>\n</table>\n");
-	if (r.n == 0)
+}
+
+static void
+show(struct wm_http *h, const struct wm_caseload *c)
+{
+	struct wm_buf href = WM_BUF_INIT;
+	int64_t pages = wm_paging_pages(&c->paging);
+
+	intro(h);
+	search_form(h, c->search, NULL);
+	pages_href(&href, c->search);
+	if (c->paging.total == 0 && c->search) {
 		HTML(h, "<p class=\"nhsuk-body\">No one matches.</p>\n");
-	wm_store_audit(h->store, h->who.account_id, "viewed caseload", NULL, 0,
-	    q ? "searched" : NULL, h->address, &err);
+	} else if (c->paging.total == 0) {
+		HTML(h, "<p class=\"nhsuk-body\">No one is on your services' "
+		    "caseloads yet.</p>\n");
+	} else if (c->n == 0) {
+		wm_buf_printf(&h->out, "<p class=\"nhsuk-body\">There is no "
+		    "page %lld: there %s %lld page%s.</p>\n", (long long)
+		    c->paging.page, pages == 1 ? "is" : "are", (long long)pages,
+		    pages == 1 ? "" : "s");
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "page=1\">Go to the first page</a></p>\n");
+	} else {
+		wm_paging_summary(h, &c->paging, "person", "people");
+		table(h, c);
+		wm_paging_nav(h, &c->paging, wm_buf_str(&href));
+	}
 	wm_page_end(h);
-	wm_buf_release(&err);
+	wm_buf_release(&href);
 }
 
 /*
- * The person named in the path, if they are on the practitioner's
- * caseload, with the view written to the audit log first (no record is
- * shown without its entry); 0, with the page written, otherwise.
+ * GET /caseload?q=SEARCH&page=N: a page of 50 people. The view is written
+ * to the audit log before anything is read, and a caseload that cannot be
+ * audited or read is not shown at all.
  */
-int64_t
-wm_person_viewed(struct wm_http *h, const char *action)
+void
+wm_page_caseload(struct wm_http *h)
 {
-	const char *ident = wm_route_param(&h->match, "id");
+	struct wm_caseload c = WM_CASELOAD_INIT;
+	struct wm_caseload_problem p;
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t person = 0;
 
-	if (!ident || wm_store_person_in_scope(h->store, h->who.account_id,
-	    ident, &person, &err)) {
-		person = 0;
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	} else if (wm_store_audit(h->store, h->who.account_id, action,
-	    "person", person, NULL, h->address, &err)) {
-		person = 0;
+	if (!wm_page_own_service(h))
+		return;
+	if (wm_caseload_ask(h, "q", &c, &p)) {
+		refused(h, &p);
+	} else if (!wm_page_store_ok(h, wm_store_audit(h->store,
+	    h->who.account_id, "viewed caseload", NULL, 0, c.search ?
+	    "searched" : NULL, h->address, &err), &err) ||
+	    wm_caseload_read(h, &c)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The record could not be shown. Try again.");
+		    "The caseload could not be shown. Try again.");
+	} else {
+		show(h, &c);
 	}
+	wm_caseload_release(&c);
 	wm_buf_release(&err);
-	return person;
 }
 
+/* GET /people/{person}/journey: the person's journey, for their practitioner,
+ * named in its heading and speaking of "their" scores. */
 void
 wm_page_person_journey(struct wm_http *h)
 {
-	struct wm_buf base = WM_BUF_INIT;
-	int64_t person = wm_person_viewed(h, "viewed journey");
+	struct wm_buf base = WM_BUF_INIT, title = WM_BUF_INIT;
+	int64_t person = wm_scope_person(h);
 
-	if (!person)
-		return;
+	if (!person || wm_scope_viewed(h, NULL) ||
+	    wm_person_named(h, person, &title))
+		goto out;
+	wm_buf_puts(&title, ": their journey");
 	wm_buf_puts(&base, "/people/");
-	wm_esc_url_s(&base, wm_route_param(&h->match, "id"));
-	wm_journey_page(h, person, "Journey", 0, wm_buf_str(&base));
+	wm_esc_url_s(&base, wm_route_param(&h->match, "person"));
+	wm_journey_page(h, person, wm_buf_str(&title), 0, wm_buf_str(&base));
+out:
+	wm_buf_release(&title);
 	wm_buf_release(&base);
 }
 
-/* A person's goals, read-only, for the practitioner alongside them. */
+/* GET /people/{person}/goals: a person's goals, read-only, for the
+ * practitioner alongside them. */
 void
 wm_page_person_goals(struct wm_http *h)
 {
-	int64_t person = wm_person_viewed(h, "viewed goals");
+	struct wm_buf title = WM_BUF_INIT;
+	int64_t person = wm_scope_person(h);
 
-	if (!person)
-		return;
-	wm_page_start(h, "Their goals");
+	if (!person || wm_scope_viewed(h, NULL) ||
+	    wm_person_named(h, person, &title))
+		goto out;
+	wm_buf_puts(&title, ": their goals");
+	wm_person_page_start(h, wm_buf_str(&title));
 	HTML(h, "<p class=\"nhsuk-body\">The person's own goals, in their "
 	    "words, and how far along they say they are.</p>\n");
 	wm_goals_list(h, person, 0);
 	wm_page_end(h);
+out:
+	wm_buf_release(&title);
 }

@@ -59,7 +59,8 @@ measures_load(struct wm_http *h, struct measures *m)
 	struct wm_buf err = WM_BUF_INIT;
 
 	m->h = h;
-	wm_store_instrument_latest(h->store, measure_row, m, &err);
+	wm_page_store_ok(h, wm_store_instrument_latest(h->store, measure_row, m,
+	    &err), &err);
 	wm_buf_release(&err);
 }
 
@@ -318,7 +319,8 @@ cycles_page(struct wm_http *h, const struct wm_led_service *s,
 	    "again that many months after each answer; it is done in time if "
 	    "it is answered from 30 days before to 30 days after it is due. "
 	    "The cycles make the practitioners' lists of what is due.</p>\n");
-	wm_store_cycles(h->store, s->id, cycle_line, &l, &err);
+	wm_page_store_ok(h, wm_store_cycles(h->store, s->id, cycle_line, &l,
+	    &err), &err);
 	if (l.n)
 		HTML(h, "</tbody>\n</table>\n");
 	else
@@ -336,11 +338,8 @@ cycles_page(struct wm_http *h, const struct wm_led_service *s,
 	    "closed was not due then. This month's figures, and last "
 	    "month's until its windows close, are not final.</p>\n");
 	wm_date_from_days((long)(h->now / 86400), &today);
-	if (wm_store_completion_each(h->store, s->id, &today, rate_section,
-	    &x, &err))
-		HTML(h, "<p class=\"nhsuk-body\">The completion rates could not "
-		    "be read. Try again.</p>\n");
-	else if (!x.k)
+	if (wm_page_store_ok(h, wm_store_completion_each(h->store, s->id,
+	    &today, rate_section, &x, &err), &err) && !x.k)
 		HTML(h, "<p class=\"nhsuk-body\">No cycles yet, so nothing has "
 		    "been due.</p>\n");
 	wm_page_end(h);
@@ -369,15 +368,14 @@ wm_page_cycles(struct wm_http *h)
  * from the store; `failed` says what could not be done). */
 static void
 changed(struct wm_http *h, const struct wm_led_service *s, int rc,
-    const char *failed)
+    const struct wm_buf *err)
 {
 	struct wm_buf next = WM_BUF_INIT;
 
 	if (rc == WM_STORE_NOT_FOUND)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
+		wm_page_not_found(h);
 	else if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem", failed);
+		wm_page_store_error(h, rc, wm_buf_str(err));
 	else {
 		wm_service_href(&next, s, "/cycles");
 		wm_http_redirect(h, wm_buf_str(&next));
@@ -424,8 +422,7 @@ wm_page_cycle_add(struct wm_http *h)
 	c.date = t.start;
 	c.actor = h->who.account_id;
 	c.address = h->address;
-	changed(h, &s, wm_store_cycle_start(h->store, &c, &id, &err) ?
-	    WM_STORE_ERROR : 0, "The cycle could not be saved. Try again.");
+	changed(h, &s, wm_store_cycle_start(h->store, &c, &id, &err), &err);
 out:
 	wm_buf_release(&err);
 	wm_arena_release(&m.arena);
@@ -436,27 +433,24 @@ void
 wm_page_cycle_stop(struct wm_http *h)
 {
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
-	const char *p = wm_route_param(&h->match, "id");
+	int64_t id = wm_route_number(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_cycle_change c = { 0 };
 	struct wm_date today;
-	char date[11], *end = NULL;
-	long long id = 0;
+	char date[11];
 	int rc;
 
 	if (wm_service_led(h, &s))
 		goto out;
-	if (p && *p >= '1' && *p <= '9')
-		id = strtoll(p, &end, 10);
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
 	c.unit_id = s.id;
 	c.date = date;
 	c.actor = h->who.account_id;
 	c.address = h->address;
-	rc = id <= 0 || *end ? WM_STORE_NOT_FOUND :
-	    wm_store_cycle_stop(h->store, &c, id, &err);
-	changed(h, &s, rc, "The cycle could not be stopped. Try again.");
+	rc = id ? wm_store_cycle_stop(h->store, &c, id, &err) :
+	    WM_STORE_NOT_FOUND;
+	changed(h, &s, rc, &err);
 out:
 	wm_buf_release(&err);
 	wm_led_service_release(&s);

@@ -427,14 +427,20 @@ tips(struct wm_http *h, const struct wm_led_service *s,
 		    "loaded in this network.</p>\n</section>\n");
 		return;
 	}
-	if ((st = wm_team_shown(p->responses[0], p->subjects[0])) !=
+	if (!d->tips_latest ||
+	    (st = wm_team_shown(p->responses[0], p->subjects[0])) !=
 	    WM_TEAM_SHOWN) {
-		HTML(h, "<p class=\"nhsuk-body-s\">");
-		wm_esc_html_s(&h->out, wm_profile_team_reason(st));
-		HTML(h, "</p>\n</section>\n");
+		HTML(h, "<p class=\"nhsuk-body-s\">No quarter has enough "
+		    "reflections to show yet: the team's Ten Top Tips are shown "
+		    "once at least 5 reflections from at least 2 practitioners "
+		    "have been made in a quarter.</p>\n</section>\n");
 		return;
 	}
 	wm_quarter_words(&p->period, words, sizeof(words));
+	HTML(h, "<p class=\"nhsuk-body-s\">The latest quarter with enough "
+	    "reflections to show: ");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, ".</p>\n");
 	snprintf(caption, sizeof(caption), "Share of yes over the team's %lld "
 	    "reflections, %s", (long long)p->responses[0], words);
 	table_start(h, caption);
@@ -468,6 +474,7 @@ wm_service_dashboard(struct wm_http *h, const struct wm_led_service *s,
 	wm_date_from_days((long)(h->now / 86400), &today);
 	rc = wm_dashboard_build(h->store, s->id, &today, h->site->courses, d,
 	    &err);
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc;
 }

@@ -57,7 +57,8 @@ wm_goals_list(struct wm_http *h, int64_t person, int links)
 	struct wm_buf err = WM_BUF_INIT;
 
 	HTML(h, "<ul class=\"nhsuk-list nhsuk-list--border\">\n");
-	wm_store_goals(h->store, person, goal_item, &l, &err);
+	wm_page_store_ok(h, wm_store_goals(h->store, person, goal_item, &l,
+	    &err), &err);
 	HTML(h, "</ul>\n");
 	wm_buf_release(&err);
 }
@@ -120,10 +121,8 @@ wm_page_goal_add(struct wm_http *h)
 	if ((problem = wm_goal_text_problem(text ? text : ""))) {
 		h->status = 400;
 		goals_page(h, person, text, problem);
-	} else if (wm_store_goal_add(h->store, person, text, &id, &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Your goal could not be saved. Try again.");
-	} else {
+	} else if (wm_page_store_ok(h, wm_store_goal_add(h->store, person,
+	    text, &id, &err), &err)) {
 		snprintf(next, sizeof(next), "/goals/%lld", (long long)id);
 		wm_http_redirect(h, next);
 	}
@@ -153,19 +152,20 @@ review_point(void *ctx, const struct wm_goal_review_row *r)
 int64_t
 wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text)
 {
-	const char *p = wm_route_param(&h->match, "id");
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t id = 0, owner = 0;
-	char *end;
+	int64_t id = wm_route_number(&h->match, "id"), owner = 0;
+	int rc;
 
-	if (p)
-		id = strtoll(p, &end, 10);
-	if (!p || *end || id <= 0 || wm_store_goal_owner(h->store, id, &owner,
-	    text, &err) || owner != person) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
+	rc = id ? wm_store_goal_owner(h->store, id, &owner, text, &err) :
+	    WM_STORE_NOT_FOUND;
+	if (rc == 0 && owner != person)
+		rc = WM_STORE_NOT_FOUND;
+	if (rc == WM_STORE_NOT_FOUND)
+		wm_page_not_found(h);
+	else
+		wm_page_store_ok(h, rc, &err);
+	if (rc)
 		id = 0;
-	}
 	wm_buf_release(&err);
 	return id;
 }
@@ -216,10 +216,10 @@ goal_page(struct wm_http *h, int64_t goal, const char *text,
 	HTML(h, "<p class=\"nhsuk-body-l\">");
 	wm_esc_html_s(&h->out, text);
 	HTML(h, "</p>\n");
-	if (rv && wm_store_goal_reviews(h->store, goal, review_point, rv,
-	    &e) == 0 && rv->n > 0) {
+	if (rv && wm_page_store_ok(h, wm_store_goal_reviews(h->store, goal,
+	    review_point, rv, &e), &e) && rv->n > 0) {
 		struct wm_journey j = { "goal", "Your goal", rv->p, rv->n, 0,
-		    WM_GOAL_MAX_RATING };
+		    WM_GOAL_MAX_RATING, 1 };
 		char first[32], last[32];
 
 		wm_journey_date(rv->p[0].date, first, sizeof(first));
@@ -297,12 +297,9 @@ wm_page_goal_review(struct wm_http *h)
 	}
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
-	if (wm_store_goal_review_add(h->store, goal, date, rating, note,
-	    "person", person, &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Your review could not be saved. Try again.");
+	if (!wm_page_store_ok(h, wm_store_goal_review_add(h->store, goal, date,
+	    rating, note, "person", person, &err), &err))
 		goto out;
-	}
 	snprintf(next, sizeof(next), "/goals/%lld", (long long)goal);
 	wm_http_redirect(h, next);
 out:

@@ -58,48 +58,36 @@ due_item(void *ctx, const struct wm_cycle_row *c)
 	return 0;
 }
 
-static void
+static int
 whats_due(struct wm_http *h, int64_t person)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct due d = { h, { 0, 0, 0 }, 0 };
+	int ok;
 
 	wm_date_from_days((long)(h->now / 86400), &d.today);
-	wm_store_person_cycles(h->store, person, due_item, &d, &err);
-	if (d.any)
+	ok = wm_page_store_ok(h, wm_store_person_cycles(h->store, person,
+	    due_item, &d, &err), &err);
+	if (ok && d.any)
 		HTML(h, "</ul>\n");
 	wm_buf_release(&err);
-}
-
-static int
-count_unit(void *ctx, const struct wm_unit_row *u)
-{
-	(void)u;
-	++*(int *)ctx;
-	return 0;
+	return ok ? 0 : -1;
 }
 
 /* A lead's way to their services' pages, a validator's to theirs. */
 static void
 services_link(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	int n = 0;
+	const struct wm_scope *sc = &h->scope;
 
-	wm_store_account_units(h->store, h->who.account_id, "lead", count_unit,
-	    &n, &err);
-	if (n)
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD))
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services\">Your "
 		    "services</a>: the 10 core standards, measurement cycles "
 		    "and how each service you lead is doing.</p>\n");
-	n = 0;
-	wm_store_account_units(h->store, h->who.account_id, "validator",
-	    count_unit, &n, &err);
-	if (n)
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_VALIDATOR))
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/validations\">Your "
 		    "validations</a>: rate the standards of the services you "
 		    "were invited to validate.</p>\n");
-	wm_buf_release(&err);
 }
 
 static int
@@ -123,43 +111,38 @@ show_account(void *ctx, const struct wm_account_row *a)
 void
 wm_page_home(struct wm_http *h)
 {
+	const struct wm_scope *sc = &h->scope;
 	struct wm_buf err = WM_BUF_INIT;
 
 	wm_page_start(h, "Home");
-	if (wm_store_account_get(h->store, h->who.account_id, show_account, h,
-	    &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Waymark could not read your account. Try again later.");
-	} else {
-		int64_t person, unit;
-
-		if (wm_store_account_person(h->store, h->who.account_id,
-		    &person, &err) == 0) {
-			whats_due(h, person);
-			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
-			    "Answer your measures</a>: your recovery markers, "
-			    "your shared needs and how the service supports "
-			    "you.</p>\n<p class=\"nhsuk-body\"><a href=\""
-			    "/journey\">My journey</a>: how your answers have "
-			    "changed over time.</p>\n<p class=\"nhsuk-body\">"
-			    "<a href=\"/goals\">My goals</a>: what you want for "
-			    "yourself, and how far along you are.</p>\n"
-			    "<p class=\"nhsuk-body\"><a href=\"/my-record\">"
-			    "Download my record</a>: everything held about you."
-			    "</p>\n");
-		} else if (wm_store_account_service(h->store,
-		    h->who.account_id, &unit, &err) == 0) {
-			HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
-			    "Caseload</a>: the people your services support."
-			    "</p>\n<p class=\"nhsuk-body\"><a href=\"/measures\">"
-			    "Reflect on an interaction</a> with the Ten Top "
-			    "Tips, or complete your own shared needs.</p>\n"
-			    "<p class=\"nhsuk-body\"><a href=\"/reflections\">"
-			    "Your Ten Top Tips over time</a>: only you see it."
-			    "</p>\n");
-		}
-		services_link(h);
-		wm_page_end(h);
+	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
+	    h->who.account_id, show_account, h, &err), &err))
+		goto out;
+	if (sc->own_person) {
+		if (whats_due(h, sc->own_person))
+			goto out;
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/measures\">"
+		    "Answer your measures</a>: your recovery markers, your "
+		    "shared needs and how the service supports you.</p>\n"
+		    "<p class=\"nhsuk-body\"><a href=\"/journey\">My journey"
+		    "</a>: how your answers have changed over time.</p>\n"
+		    "<p class=\"nhsuk-body\"><a href=\"/goals\">My goals</a>: "
+		    "what you want for yourself, and how far along you are."
+		    "</p>\n<p class=\"nhsuk-body\"><a href=\"/my-record\">"
+		    "Download my record</a>: everything held about you.</p>\n");
+	} else if (wm_grants_any(sc->grants, sc->n_grants,
+	    WM_ROLE_PRACTITIONER) || wm_grants_any(sc->grants, sc->n_grants,
+	    WM_ROLE_LEAD)) {
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
+		    "Caseload</a>: the people your services support.</p>\n"
+		    "<p class=\"nhsuk-body\"><a href=\"/measures\">Reflect on "
+		    "an interaction</a> with the Ten Top Tips, or complete your "
+		    "own shared needs.</p>\n<p class=\"nhsuk-body\"><a href=\""
+		    "/reflections\">Your Ten Top Tips over time</a>: only you "
+		    "see it.</p>\n");
 	}
+	services_link(h);
+	wm_page_end(h);
+out:
 	wm_buf_release(&err);
 }

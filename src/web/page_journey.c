@@ -6,6 +6,7 @@
  */
 #include "web/pages.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,7 @@
 #include "report/journey_items.h"
 #include "util/arena.h"
 #include "util/escape.h"
+#include "web/caseload.h"
 #include "web/layout.h"
 
 #define MAX_POINTS 500
@@ -25,12 +27,13 @@ struct series {
 	struct wm_journey_point p[MAX_POINTS];
 	size_t n;
 	int shown;
+	int own;	/* the person's own view, else a practitioner's */
 };
 
 static void
 show(struct series *s)
 {
-	struct wm_journey j = { s->scale, s->title, s->p, s->n, 0, 0 };
+	struct wm_journey j = { s->scale, s->title, s->p, s->n, 0, 0, s->own };
 	struct wm_buf sentence = WM_BUF_INIT;
 	struct wm_http *h = s->h;
 
@@ -211,8 +214,8 @@ show_all(struct wm_http *h, struct series *s, int64_t person, int own)
 	struct journey j = { s, { .h = h, .own = own } };
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_store_person_journey(h->store, person, add_score, add_question,
-	    &j, &err) != 0)
+	if (!wm_page_store_ok(h, wm_store_person_journey(h->store, person,
+	    add_score, add_question, &j, &err), &err))
 		j.m.n = 0;	/* a measure cut short is not shown */
 	show(s);
 	show_measure(&j.m);
@@ -238,7 +241,11 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 	s->scale[0] = '\0';
 	s->n = 0;
 	s->shown = 0;
-	wm_page_start(h, title);
+	s->own = own;
+	if (person_base)
+		wm_person_page_start(h, title);
+	else
+		wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\">How the answers have changed over "
 	    "time. Higher scores mean agreeing more with the statements. A "
 	    "circle is an answer given alone; a square is one given together "

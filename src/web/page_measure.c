@@ -15,8 +15,35 @@
 #include "core/response.h"
 #include "util/escape.h"
 #include "web/answerer.h"
+#include "web/caseload.h"
 #include "web/form_items.h"
 #include "web/layout.h"
+
+/*
+ * Starts a page headed `title` for someone answering for themselves; for
+ * a practitioner alongside a person, headed `together`, `joiner` and the
+ * person's name and identifier ("Answer a measure together with Alex
+ * Smith (DEMO-000001)"), with a way back to the caseload. 0, or -1 with
+ * an error page written.
+ */
+static int
+start(struct wm_http *h, const struct wm_answerer *a, const char *title,
+    const char *together, const char *joiner)
+{
+	struct wm_buf t = WM_BUF_INIT;
+	int rc = 0;
+
+	if (a->respondent != WM_RESPONDENT_WITH_PRACTITIONER) {
+		wm_page_start(h, title);
+		return 0;
+	}
+	wm_buf_puts(&t, together);
+	wm_buf_puts(&t, joiner);
+	if ((rc = wm_person_named(h, a->id, &t)) == 0)
+		wm_person_page_start(h, wm_buf_str(&t));
+	wm_buf_release(&t);
+	return rc;
+}
 
 static void
 form(struct wm_http *h, const struct wm_answerer *a,
@@ -25,7 +52,8 @@ form(struct wm_http *h, const struct wm_answerer *a,
 {
 	char action[240];
 
-	wm_page_start(h, in->title);
+	if (start(h, a, in->title, in->title, ", together with "))
+		return;
 	if (draft)
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">The answers saved earlier are filled in. "
@@ -60,6 +88,10 @@ wm_page_measure_form(struct wm_http *h)
 	int64_t id;
 
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
+		return;
+	/* The form shows the person's saved answers: audited first, naming
+	 * the measure. */
+	if (wm_scope_viewed(h, in->title))
 		return;
 	k = wm_answerer_draft(&a, id);
 	if (wm_items_draft(h, in, &k, &draft))
@@ -127,11 +159,13 @@ wm_page_measure_save(struct wm_http *h)
 	wm_diags_release(&d);
 }
 
-static void
+static int
 thanks(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_instrument *in)
 {
-	wm_page_start(h, "Your answers have been saved");
+	if (start(h, a, "Your answers have been saved", "Answers saved",
+	    " for "))
+		return -1;
 	HTML(h, "<p class=\"nhsuk-body\">Thank you. Your answers to ");
 	wm_esc_html_s(&h->out, in->title);
 	if (a->respondent == WM_RESPONDENT_WITH_PRACTITIONER)
@@ -143,16 +177,21 @@ thanks(struct wm_http *h, const struct wm_answerer *a,
 	else
 		HTML(h, " are saved. No one else sees your own answers; your "
 		    "team sees only totals.</p>\n");
+	return 0;
 }
 
-static void
-see_you_later(struct wm_http *h, const struct wm_instrument *in)
+static int
+see_you_later(struct wm_http *h, const struct wm_answerer *a,
+    const struct wm_instrument *in)
 {
-	wm_page_start(h, "Your answers so far are saved");
+	if (start(h, a, "Your answers so far are saved",
+	    "Answers so far saved", " for "))
+		return -1;
 	HTML(h, "<p class=\"nhsuk-body\">Come back to ");
 	wm_esc_html_s(&h->out, in->title);
 	HTML(h, " whenever you like: the answers given so far will be filled "
 	    "in. They are not counted until they are finished.</p>\n");
+	return 0;
 }
 
 void
@@ -164,14 +203,13 @@ wm_page_measure_saved(struct wm_http *h)
 
 	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
 		return;
-	if (wm_http_query(h, "later"))
-		see_you_later(h, in);
-	else
-		thanks(h, &a, in);
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-	wm_esc_attr_s(&h->out, a.base);
-	HTML(h, "\">Answer another</a></p>\n");
-	wm_page_end(h);
+	if ((wm_http_query(h, "later") ? see_you_later(h, &a, in) :
+	    thanks(h, &a, in)) == 0) {
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+		wm_esc_attr_s(&h->out, a.base);
+		HTML(h, "\">Answer another</a></p>\n");
+		wm_page_end(h);
+	}
 }
 
 struct list {
@@ -211,24 +249,34 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct list *l = ctx;
 	struct wm_buf err = WM_BUF_INIT;
-	const struct wm_instrument *in;
+	const struct wm_instrument *in = NULL;
+	int rc;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
 	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
 	l->last_id = 0;
-	if (wm_store_instrument_parsed(l->h->store, row->id, &in, &err) == 0 &&
-	    wm_answerable(in, &l->a)) {
+	rc = wm_store_instrument_parsed(l->h->store, row->id, &in, &err);
+	if (rc && rc != WM_STORE_NOT_FOUND) {
+		wm_page_store_ok(l->h, rc, &err);
+		wm_buf_release(&err);
+		return -1;
+	}
+	rc = 0;
+	if (in && wm_answerable(in, &l->a)) {
 		struct wm_draft_key k = wm_answerer_draft(&l->a, row->id);
 		int64_t draft;
 
 		l->last_id = row->id;
 		snprintf(l->last_title, sizeof(l->last_title), "%s", in->title);
-		l->last_started = wm_store_draft_find(l->h->store, &k, &draft,
-		    &err) == 0;
+		rc = wm_store_draft_find(l->h->store, &k, &draft, &err);
+		l->last_started = rc == 0;
+		/* A draft that could not be looked for is not "not started". */
+		rc = rc == 0 || rc == WM_STORE_NOT_FOUND ||
+		    wm_page_store_ok(l->h, rc, &err) ? 0 : -1;
 	}
 	wm_buf_release(&err);
-	return 0;
+	return rc;
 }
 
 void
@@ -238,11 +286,14 @@ wm_page_measures(struct wm_http *h)
 	struct list l;
 
 	memset(&l, 0, sizeof(l));
-	if (!wm_answerer_of(h, &l.a))
+	/* The list shows which forms the person has started: audited first. */
+	if (!wm_answerer_of(h, &l.a) || wm_scope_viewed(h, NULL))
 		return;
 	l.h = h;
 	if (l.a.respondent == WM_RESPONDENT_WITH_PRACTITIONER) {
-		wm_page_start(h, "Answer a measure together");
+		if (start(h, &l.a, NULL, "Answer a measure together",
+		    " with "))
+			return;
 		HTML(h, "<p class=\"nhsuk-body\">Sit alongside the person: they "
 		    "choose the answers, in their own words where there are "
 		    "any. The answers are saved as theirs, given together with "
@@ -260,7 +311,8 @@ wm_page_measures(struct wm_http *h)
 		    "one else sees them, and teams see only totals.</p>\n");
 	}
 	HTML(h, "<ul class=\"nhsuk-list\">\n");
-	if (wm_store_instrument_list(h->store, list_row, &l, &err) == 0)
+	if (wm_page_store_ok(h, wm_store_instrument_list(h->store, list_row,
+	    &l, &err), &err))
 		flush(&l);
 	HTML(h, "</ul>\n");
 	if (!l.any)

@@ -1,8 +1,9 @@
 /*
  * A service lead's profile views of their own service: the ERFS profile,
  * the supportive service indicators and the team's Ten Top Tips, each
- * for a period (?period=2026-Q3; the current quarter when not given),
- * with a chooser of the periods that have answers. The figures and their
+ * for a period (?period=2026-Q3; when not given, the current quarter, or
+ * for the team's tips the latest quarter with enough reflections to
+ * show), with a chooser of the periods that have answers. The figures and their
  * suppression come from report/profile.h; the JSON API (api_profile.c)
  * serves the same views.
  */
@@ -16,15 +17,24 @@
 #include "web/layout.h"
 
 int
-wm_profile_period(struct wm_http *h, struct wm_quarter *out)
+wm_profile_period(struct wm_http *h, enum wm_profile_kind kind, int64_t unit,
+    struct wm_quarter *out, int *latest)
 {
 	const char *q = wm_http_query(h, "period");
+	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date today;
+	int rc = 0;
 
+	*latest = 0;
 	if (!q) {
 		wm_date_from_days((long)(h->now / 86400), &today);
 		wm_quarter_of(&today, out);
-		return 0;
+		if (kind == WM_PROFILE_TIPS)
+			rc = wm_profile_tips_latest(h->store, unit, &today, out,
+			    latest, &err);
+		wm_page_store_ok(h, rc, &err);
+		wm_buf_release(&err);
+		return rc ? -1 : 0;
 	}
 	if (wm_quarter_parse(q, out) == 0)
 		return 0;
@@ -63,9 +73,9 @@ period_add(struct periods *ps, const char *q)
 }
 
 static int
-period_row(void *ctx, const char *quarter)
+period_row(void *ctx, const struct wm_profile_period_row *row)
 {
-	period_add(ctx, quarter);
+	period_add(ctx, row->quarter);
 	return 0;
 }
 
@@ -85,8 +95,9 @@ chooser(struct wm_http *h, const struct wm_led_service *s,
 	wm_quarter_format(&now, q);
 	period_add(&ps, shown);
 	period_add(&ps, q);
-	wm_store_profile_periods(h->store, wm_profile_url(kind), s->id,
-	    wm_profile_subject_kind(kind), period_row, &ps, &err);
+	wm_page_store_ok(h, wm_store_profile_periods(h->store,
+	    wm_profile_url(kind), s->id, wm_profile_subject_kind(kind),
+	    period_row, &ps, &err), &err);
 	wm_service_href(&href, s, path);
 	HTML(h, "<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, wm_buf_str(&href));
@@ -113,6 +124,19 @@ chooser(struct wm_http *h, const struct wm_led_service *s,
 	wm_buf_release(&err);
 }
 
+/* Which quarter is shown when none was asked for, in words. */
+static void
+latest_note(struct wm_http *h, const struct wm_profile *p)
+{
+	char words[40];
+
+	wm_quarter_words(&p->period, words, sizeof(words));
+	HTML(h, "<p class=\"nhsuk-body\">Showing <strong>");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "</strong>: the latest quarter with enough reflections to "
+	    "show the team's answers.</p>\n");
+}
+
 static void
 profile_page(struct wm_http *h, enum wm_profile_kind kind, const char *path,
     const char *title)
@@ -121,20 +145,22 @@ profile_page(struct wm_http *h, enum wm_profile_kind kind, const char *path,
 	struct wm_profile p = WM_PROFILE_INIT;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_quarter period;
+	int latest;
 
-	if (wm_service_led(h, &s) || wm_profile_period(h, &period))
+	if (wm_service_led(h, &s) || wm_profile_period(h, kind, s.id, &period,
+	    &latest))
 		goto out;
-	if (wm_profile_load(h->store, kind, s.id, &period, &p, &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The figures could not be read. Try again later.");
+	if (!wm_page_store_ok(h, wm_profile_load(h->store, kind, s.id,
+	    &period, &p, &err), &err))
 		goto out;
-	}
 	wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services/");
 	wm_esc_url_s(&h->out, s.code);
 	HTML(h, "\">");
 	wm_esc_html_s(&h->out, wm_buf_str(&s.name));
 	HTML(h, "</a></p>\n");
+	if (latest)
+		latest_note(h, &p);
 	chooser(h, &s, kind, path, p.quarter[0]);
 	if (!p.in)
 		HTML(h, "<div class=\"nhsuk-inset-text\"><p>This measure is not "

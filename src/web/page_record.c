@@ -44,9 +44,9 @@ wm_page_record_csv(struct wm_http *h)
 
 	if (!person)
 		return;
-	if (wm_answers_csv_header(&h->out) ||
-	    wm_store_answer_each(h->store, NULL, 0, person, 1, csv_row, &h->out,
-	    &err)) {
+	if (wm_answers_csv_header(&h->out) || !wm_page_store_ok(h,
+	    wm_store_answer_each(h->store, NULL, 0, person, 1, csv_row,
+	    &h->out, &err), &err)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your record could not be prepared. Try again.");
 	} else {
@@ -71,8 +71,8 @@ json_goal(void *ctx, const struct wm_goal_row *g)
 
 	o = json_pack("{s:s, s:s, s:o}", "goal", g->text, "created",
 	    g->created, "reviews", reviews);
-	rc = !o || wm_store_goal_reviews(c->h->store, g->id,
-	    wm_goal_review_json_row, reviews, &err) ||
+	rc = !o || !wm_page_store_ok(c->h, wm_store_goal_reviews(c->h->store,
+	    g->id, wm_goal_review_json_row, reviews, &err), &err) ||
 	    json_array_append_new(c->goals, o) ? -1 : 0;
 	wm_buf_release(&err);
 	return rc;
@@ -111,12 +111,13 @@ wm_page_record_json(struct wm_http *h)
 	gc.h = h;
 	gc.goals = goals;
 	/* Answers, goals and views from one snapshot of the record. */
-	if (!root || wm_store_read_begin(h->store, &err) ||
-	    wm_store_answer_each(h->store, NULL, 0, person, 1,
-	    wm_answers_json_row, responses, &err) ||
-	    wm_store_goals(h->store, person, json_goal, &gc, &err) ||
-	    wm_store_audit_for_person(h->store, person, json_audit, audit,
-	    &err) ||
+	if (!root || !wm_page_store_ok(h, wm_store_read_begin(h->store, &err),
+	    &err) || !wm_page_store_ok(h, wm_store_answer_each(h->store, NULL,
+	    0, person, 1, wm_answers_json_row, responses, &err), &err) ||
+	    !wm_page_store_ok(h, wm_store_goals(h->store, person, json_goal,
+	    &gc, &err), &err) ||
+	    !wm_page_store_ok(h, wm_store_audit_for_person(h->store, person,
+	    json_audit, audit, &err), &err) ||
 	    !(text = json_dumps(root, JSON_INDENT(2) | JSON_ENSURE_ASCII))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your record could not be prepared. Try again.");

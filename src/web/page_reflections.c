@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
 #include "util/escape.h"
 #include "web/layout.h"
 
@@ -63,8 +64,9 @@ wm_page_reflections(struct wm_http *h)
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Question</th>"
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Your answers"
 	    "</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
-	wm_store_own_answer_counts(h->store, h->who.account_id, "ten-top-tips",
-	    tally_row, &t, &err);
+	wm_page_store_ok(h, wm_store_own_answer_counts(h->store,
+	    h->who.account_id, wm_known_family(WM_KNOWN_TEN_TOP_TIPS),
+	    tally_row, &t, &err), &err);
 	close_row(&t);
 	HTML(h, "</tbody>\n</table>\n");
 	if (!t.rows)

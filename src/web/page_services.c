@@ -40,51 +40,6 @@ static const struct {
 	    "and how many were done on time, month by month." },
 };
 
-struct find {
-	const char *code;
-	struct wm_led_service *out;
-};
-
-static int
-match(void *ctx, const struct wm_unit_row *u)
-{
-	struct find *f = ctx;
-
-	if (strcmp(u->code, f->code) != 0)
-		return 0;
-	f->out->id = u->id;
-	memcpy(f->out->code, u->code, strlen(u->code) + 1);
-	wm_buf_puts(&f->out->name, u->name);
-	return 1;
-}
-
-int
-wm_service_led(struct wm_http *h, struct wm_led_service *out)
-{
-	const char *code = wm_route_param(&h->match, "code");
-	struct wm_buf err = WM_BUF_INIT;
-	struct find f = { code, out };
-
-	out->id = 0;
-	out->code[0] = '\0';
-	wm_buf_clear(&out->name);
-	if (code && strlen(code) < sizeof(out->code))
-		wm_store_account_units(h->store, h->who.account_id, "lead",
-		    match, &f, &err);
-	wm_buf_release(&err);
-	if (out->id)
-		return 0;
-	wm_page_error(h, 404, "Page not found",
-	    "If you typed the web address, check it is correct.");
-	return -1;
-}
-
-void
-wm_led_service_release(struct wm_led_service *s)
-{
-	wm_buf_release(&s->name);
-}
-
 void
 wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
     const char *path)
@@ -117,8 +72,8 @@ wm_page_services(struct wm_http *h)
 	    "its self-assessment against the 10 core standards, its "
 	    "measurement cycles and how it is doing.</p>\n"
 	    "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
-	wm_store_account_units(h->store, h->who.account_id, "lead", listed, h,
-	    &err);
+	wm_page_store_ok(h, wm_store_account_units(h->store, h->who.account_id,
+	    "lead", listed, h, &err), &err);
 	HTML(h, "</ul>\n");
 	wm_page_end(h);
 	wm_buf_release(&err);

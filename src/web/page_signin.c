@@ -1,12 +1,14 @@
 /*
- * Signing in and out. A refusal never says whether the email exists;
- * repeated failures are slowed (web/auth.c).
+ * Signing in and out. A refusal never says whether the email exists, and
+ * nor does a wait: repeated failures are slowed alike for every email
+ * (web/auth.c), and the wait is told in whole minutes.
  */
 #include "web/pages.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "core/session.h"
 #include "util/escape.h"
 #include "util/token.h"
 #include "web/cookie.h"
@@ -67,12 +69,12 @@ form(struct wm_http *h, const char *pre, const char *email, const char *err)
 static int
 pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1])
 {
-	if (wm_cookie_get(h->cookies, WM_COOKIE_PRE, out, WM_TOKEN_LEN + 1) ==
-	    0 && wm_token_valid(out))
+	if (wm_cookie_get(h->cookies, h->site->pre_cookie, out,
+	    WM_TOKEN_LEN + 1) == 0 && wm_token_valid(out))
 		return 0;
 	if (wm_token_new(out))
 		return -1;
-	wm_http_cookie(h, WM_COOKIE_PRE, out, 3600);
+	wm_http_cookie(h, h->site->pre_cookie, out, 3600);
 	return 0;
 }
 
@@ -100,12 +102,13 @@ wm_page_sign_in(struct wm_http *h)
 	const char *password = wm_form_get(&h->form, "password");
 	const char *pre = wm_form_get(&h->form, "csrf");
 	struct wm_buf err = WM_BUF_INIT;
+	int64_t minutes;
 	char msg[120];
 
 	switch (wm_auth_sign_in(h->store, email ? email : "",
 	    password ? password : "", h->address, h->now, &h->who, &err)) {
 	case WM_AUTH_OK:
-		wm_http_cookie(h, WM_COOKIE_SESSION, h->who.token,
+		wm_http_cookie(h, h->site->session_cookie, h->who.token,
 		    WM_SESSION_MAX_COOKIE);
 		wm_http_redirect(h, "/");
 		break;
@@ -115,14 +118,14 @@ wm_page_sign_in(struct wm_http *h)
 		break;
 	case WM_AUTH_WAIT:
 		h->status = 429;
+		minutes = wm_signin_wait_minutes(h->who.wait_seconds);
 		snprintf(msg, sizeof(msg), "Too many attempts to sign in. Wait "
-		    "%lld seconds, then try again.",
-		    (long long)h->who.wait_seconds);
+		    "%lld minute%s, then try again.", (long long)minutes,
+		    minutes == 1 ? "" : "s");
 		form(h, pre, email, msg);
 		break;
 	case WM_AUTH_ERROR:
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Waymark could not sign you in. Try again later.");
+		wm_page_store_error(h, WM_STORE_ERROR, wm_buf_str(&err));
 		break;
 	}
 	wm_buf_release(&err);
@@ -134,10 +137,14 @@ wm_page_sign_out(struct wm_http *h)
 	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 
-	if (wm_cookie_get(h->cookies, WM_COOKIE_SESSION, token,
-	    sizeof(token)) == 0)
-		wm_auth_sign_out(h->store, token, &err);
-	wm_http_cookie(h, WM_COOKIE_SESSION, "", 0);
+	/* If the session could not be ended, say so: the person must not
+	 * leave believing they are signed out. */
+	if (wm_cookie_get(h->cookies, h->site->session_cookie, token,
+	    sizeof(token)) == 0 && !wm_page_store_ok(h,
+	    wm_auth_sign_out(h->store, token, &err), &err))
+		goto out;
+	wm_http_cookie(h, h->site->session_cookie, "", 0);
 	wm_http_redirect(h, "/sign-in");
+out:
 	wm_buf_release(&err);
 }

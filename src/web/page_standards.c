@@ -81,8 +81,8 @@ status(struct wm_http *h, const struct wm_sa *a,
 		    "Version</th><th class=\"nhsuk-table__header\" scope=\"col\">"
 		    "Reason</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">"
 		    "\n");
-		wm_store_assessment_versions(h->store, a->id, last_version, h,
-		    &err);
+		wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+		    a->id, last_version, h, &err), &err);
 		HTML(h, "</tbody>\n</table>\n<p class=\"nhsuk-body\">");
 		link(h, &a->base, "/edit", "Amend the self-assessment");
 		HTML(h, ": a new version, with your reason. The submitted "
@@ -114,8 +114,9 @@ lights(struct wm_http *h, const struct wm_sa *a,
 	struct wm_standards m;
 
 	wm_standards_init(&m);
-	if (a->id && wm_store_assessment_ratings(h->store, a->svc.id, a->id,
-	    wm_standards_add_row, &m, &err) == 0 && (m.has_self || m.period[0])) {
+	if (a->id && wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
+	    a->svc.id, a->id, wm_standards_add_row, &m, &err), &err) &&
+	    (m.has_self || m.period[0])) {
 		wm_standards_finish(&m, &a->setup.rule);
 		wm_standards_table(h, in, &m, &a->setup, 1);
 	}
@@ -189,7 +190,8 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 	l.h = h;
 	wm_buf_init(&l.options, WM_BUF_DEFAULT_MAX);
 	if (a->id)
-		wm_store_invitations(h->store, a->id, invited_row, &l, &err);
+		wm_page_store_ok(h, wm_store_invitations(h->store, a->id,
+		    invited_row, &l, &err), &err);
 	HTML(h, "</ul>\n");
 	if (!l.n) {
 		HTML(h, "<p class=\"nhsuk-body\">No one is invited yet.</p>\n");
@@ -203,13 +205,16 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 		wm_esc_html_s(&h->out, words);
 		HTML(h, "</p>\n");
 	}
-	if (!a->current && !a->versions) {
-		HTML(h, "<p class=\"nhsuk-body\">Validators are invited for the "
-		    "present period, or for one the service assessed.</p>\n");
+	if (wm_invitation_problem(a->versions)) {
+		HTML(h, "<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, wm_invitation_problem(a->versions));
+		HTML(h, ".</p>\n");
 		goto out;
 	}
-	if (wm_store_service_validators(h->store, a->svc.id, candidate, &l,
-	    &err) == 0 && !l.offered) {
+	if (!wm_page_store_ok(h, wm_store_service_validators(h->store,
+	    a->svc.id, candidate, &l, &err), &err))
+		goto out;
+	if (!l.offered) {
 		HTML(h, "<p class=\"nhsuk-body\">There is no one else to invite: "
 		    "validators hold the validator role at this service, given "
 		    "by the network's administrator.</p>\n");
@@ -256,20 +261,18 @@ query_row(void *ctx, const struct wm_standard_query_row *q)
 	wm_esc_html_s(&h->out, head);
 	HTML(h, "</strong></p>\n<p class=\"nhsuk-body\">");
 	wm_esc_html_s(&h->out, q->text);
-	if (strcmp(q->kind, "reopen") == 0 && l->lead) {
-		if (q->answered_by) {
-			snprintf(head, sizeof(head), " (answered by version "
-			    "%lld)", (long long)q->answered_by);
-			wm_esc_html_s(&h->out, head);
-		} else {
-			snprintf(head, sizeof(head), "/edit?reopen=%lld",
-			    (long long)q->id);
-			HTML(h, " ");
-			HTML(h, "<a href=\"");
-			wm_esc_attr_s(&h->out, l->base);
-			wm_esc_attr_s(&h->out, head);
-			HTML(h, "\">Amend this standard</a>");
-		}
+	if (l->lead && wm_reopening_pending(q->kind, q->answered_by)) {
+		snprintf(head, sizeof(head), "/edit?reopen=%lld",
+		    (long long)q->id);
+		HTML(h, " ");
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, l->base);
+		wm_esc_attr_s(&h->out, head);
+		HTML(h, "\">Amend this standard</a>");
+	} else if (l->lead && strcmp(q->kind, "reopen") == 0) {
+		snprintf(head, sizeof(head), " (answered by version %lld)",
+		    (long long)q->answered_by);
+		wm_esc_html_s(&h->out, head);
 	}
 	HTML(h, "</p></li>\n");
 	l->n++;
@@ -285,7 +288,8 @@ wm_sa_queries(struct wm_http *h, int64_t assessment, const char *base,
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Queries</h2>\n<ul class=\""
 	    "nhsuk-list\">\n");
-	wm_store_standard_queries(h->store, assessment, query_row, &l, &err);
+	wm_page_store_ok(h, wm_store_standard_queries(h->store, assessment,
+	    query_row, &l, &err), &err);
 	HTML(h, "</ul>\n");
 	if (!l.n)
 		HTML(h, "<p class=\"nhsuk-body\">No queries.</p>\n");
@@ -400,8 +404,8 @@ history(struct wm_http *h, const struct wm_sa *a,
 	int i, n;
 
 	memset(&g, 0, sizeof(g));
-	if (wm_store_assessment_ratings(h->store, a->svc.id, 0, grid_row, &g,
-	    &err) || !g.n)
+	if (!wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
+	    a->svc.id, 0, grid_row, &g, &err), &err) || !g.n)
 		goto out;
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">History</h2>\n<div class=\""
 	    "nhsuk-u-overflow-auto\"><table class=\"nhsuk-table\">\n<caption "

@@ -29,6 +29,8 @@ struct edit {
 	int64_t reopen;		/* the reopening being answered, or 0 */
 	int standard;		/* its standard */
 	size_t from, to;	/* the items being answered */
+	int built_on;		/* the versions there were when the form
+				 * was made, which it carries */
 };
 
 static int
@@ -46,8 +48,8 @@ pending_reopen(void *ctx, const struct wm_standard_query_row *q)
 {
 	struct edit *e = ctx;
 
-	if (q->id == e->reopen && strcmp(q->kind, "reopen") == 0 &&
-	    !q->answered_by)
+	if (q->id == e->reopen && wm_reopening_pending(q->kind,
+	    q->answered_by))
 		e->standard = q->standard;
 	return 0;
 }
@@ -77,8 +79,8 @@ edit_open(struct wm_http *h, struct edit *e)
 		goto out;
 	}
 	if (e->a.id)
-		wm_store_assessment_versions(h->store, e->a.id, latest_version,
-		    e, &err);
+		wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+		    e->a.id, latest_version, e, &err), &err);
 	e->from = 0;
 	e->to = e->in->n_items;
 	if (r) {
@@ -86,23 +88,39 @@ edit_open(struct wm_http *h, struct edit *e)
 		if (*end || e->reopen <= 0 || !e->a.id || !e->latest)
 			e->reopen = 0;
 		else
-			wm_store_standard_queries(h->store, e->a.id,
-			    pending_reopen, e, &err);
-		/* A reopened standard is amended in the instrument its
-		 * latest version answered, so the rest carries over. */
-		if (!e->standard || e->latest_inst != e->inst ||
-		    wm_standard_items(e->in, e->standard, &e->from, &e->to)) {
+			wm_page_store_ok(h, wm_store_standard_queries(h->store,
+			    e->a.id, pending_reopen, e, &err), &err);
+		if (!wm_reopen_range(e->in, e->inst, e->latest_inst,
+		    e->standard, &e->from, &e->to)) {
 			not_found(h);
 			goto out;
 		}
-	} else if (!e->a.current && !e->a.versions) {
+	} else if (!wm_assessment_editable(e->a.current, e->a.versions)) {
 		not_found(h);
 		goto out;
 	}
+	e->built_on = e->a.versions;
 	rc = 0;
 out:
 	wm_buf_release(&err);
 	return rc;
+}
+
+/* The versions there were when the form being sent was made: the form
+ * carries them, so a version submitted meanwhile (in another tab, or by
+ * another lead) is found, not silently undone. -1 if the form does not
+ * say, or says nonsense. */
+static int
+sent_built_on(struct wm_http *h)
+{
+	const char *v = wm_form_get(&h->form, "built_on");
+	char *end = NULL;
+	long n;
+
+	if (!v || *v < '0' || *v > '9')
+		return -1;
+	n = strtol(v, &end, 10);
+	return *end || n < 0 || n > 1000000 ? -1 : (int)n;
 }
 
 static void
@@ -171,7 +189,7 @@ static void
 form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
     const char *reason_problem, const struct wm_response *prefill)
 {
-	char title[128];
+	char title[128], built[16];
 
 	if (e->standard)
 		snprintf(title, sizeof(title), "Amend standard %d: %s",
@@ -206,6 +224,9 @@ form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
 	}
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, h->who.csrf);
+	snprintf(built, sizeof(built), "%d", e->built_on);
+	HTML(h, "\">\n<input type=\"hidden\" name=\"built_on\" value=\"");
+	wm_esc_attr_s(&h->out, built);
 	HTML(h, "\">\n");
 	fields(h, e, d, prefill);
 	if (e->a.versions) {
@@ -267,60 +288,17 @@ out:
 	edit_release(&e);
 }
 
-/* What the finished response is filed as, inside its transaction. */
-struct filing {
-	struct edit *e;
-	const char *reason;
-	int64_t account;
-};
-
-static int
-count_version(void *ctx, const struct wm_assessment_version_row *v)
-{
-	*(int *)ctx = v->version;
-	return 0;
-}
-
-static int
-file_version(struct wm_store *s, int64_t response_id, void *ctx,
-    struct wm_buf *err)
-{
-	struct filing *f = ctx;
-	struct edit *e = f->e;
-	int version = 0;
-	int rc;
-
-	if (!e->a.id && (rc = wm_store_assessment_open(s, e->a.svc.id,
-	    e->a.period, e->a.period_end, &e->a.id, err)))
-		return rc;
-	/* The form was built on the latest version read before this
-	 * transaction; a version filed meanwhile would be silently undone
-	 * (or, for a first submission, need a reason), so it is refused. */
-	if ((rc = wm_store_assessment_versions(s, e->a.id, count_version,
-	    &version, err)))
-		return rc;
-	if (version != e->a.versions) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "the self-assessment changed meanwhile");
-		return WM_STORE_CONFLICT;
-	}
-	return wm_store_assessment_version_add(s, e->a.id, response_id,
-	    f->reason, e->standard, e->reopen, f->account, &version, err);
-}
-
 /* The answers to save: for one reopened standard, the latest version's
  * with that standard's replaced by the form's; else the form's. */
 static struct wm_response *
 answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 {
 	struct wm_response *r = NULL;
-	size_t i;
 
 	if (e->reopen) {
 		if (wm_items_load(h, e->in, e->latest, &r))
 			return NULL;
-		for (i = e->from; i < e->to; i++)
-			r->answers[i].given = 0;
+		wm_reopen_carry_over(r, e->from, e->to);
 	} else if (!(r = wm_response_new(e->in))) {
 		return NULL;
 	}
@@ -328,42 +306,73 @@ answers(struct wm_http *h, struct edit *e, struct wm_diags *d)
 	return r;
 }
 
+/* The audit log's words for a save. */
+static const char *
+action(const struct edit *e, const struct wm_response *r)
+{
+	if (r->status == WM_STATUS_IN_PROGRESS)
+		return "standards self-assessment saved to finish later";
+	if (!e->a.versions)
+		return "standards self-assessment submitted";
+	return e->reopen ? "standards self-assessment amended (one standard "
+	    "reopened)" : "standards self-assessment amended";
+}
+
+/* Saves a checked response: part-way as a draft, else as the next
+ * version, built on the versions the form was. */
+static int
+save(struct wm_http *h, struct edit *e, const struct wm_response *r,
+    const char *reason, struct wm_buf *err)
+{
+	struct wm_response_ids ids = { e->inst, e->a.svc.id, e->a.svc.id,
+	    h->who.account_id };
+	const struct wm_recorder by = { h->who.account_id, h->address,
+	    action(e, r), 1 };
+	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,
+	    e->built_on, e->built_on ? reason : NULL, e->standard,
+	    e->reopen, 0, 0 };
+	/* Part-way, a draft; else filed as the next version. */
+	const struct wm_record job = { r, &ids, &by,
+	    r->status == WM_STATUS_IN_PROGRESS ? NULL : &sub, NULL };
+	int64_t rid;
+
+	return wm_http_record(h, &job, &rid, err);
+}
+
 void
 wm_page_standards_save(struct wm_http *h)
 {
 	const char *how = wm_form_get(&h->form, "save");
 	const char *reason = wm_form_get(&h->form, "reason");
-	const char *reason_problem = NULL;
+	const char *reason_problem;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct edit e = { .a = WM_SA_INIT };
 	struct wm_response *r = NULL;
 	struct wm_buf err = WM_BUF_INIT;
-	struct filing f = { &e, NULL, h->who.account_id };
-	struct wm_recorder by = { h->who.account_id, h->address,
-	    "standards self-assessment submitted", 1, file_version, &f };
-	struct wm_response_ids ids;
-	int64_t rid;
 	int rc;
 
 	if (edit_open(h, &e))
 		goto out;
+	if ((e.built_on = sent_built_on(h)) < 0) {
+		wm_page_error(h, 400, "This form has expired",
+		    "Nothing was saved. Go back to the standards, open the "
+		    "self-assessment again and make your changes there.");
+		goto out;
+	}
 	if (!(r = answers(h, &e, &d))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Nothing was saved. Try again.");
 		goto out;
 	}
-	r->status = how && strcmp(how, "later") == 0 && !e.a.versions ?
-	    WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
+	r->status = wm_assessment_status(e.a.versions, how &&
+	    strcmp(how, "later") == 0);
 	r->subject.kind = WM_SUBJECT_SERVICE;
 	r->subject.id = e.a.svc.code;
 	r->author.kind = WM_SUBJECT_STAFF;
 	r->author.id = "me";
 	r->respondent = WM_RESPONDENT_LEAD;
 	wm_sa_authored(h, &e.a, &r->authored);
-	if (e.a.versions) {
-		reason_problem = wm_reason_problem(reason ? reason : "");
-		f.reason = reason;
-	}
+	reason_problem = wm_amendment_problem(e.built_on, reason);
 	if (d.n == 0)
 		wm_response_check(r, &r->authored, &d);
 	if (d.n || reason_problem) {
@@ -371,19 +380,7 @@ wm_page_standards_save(struct wm_http *h)
 		form(h, &e, &d, reason_problem, NULL);
 		goto out;
 	}
-	if (r->status == WM_STATUS_IN_PROGRESS) {
-		by.action = "standards self-assessment saved to finish later";
-		by.file = NULL;
-	} else if (e.a.versions) {
-		by.action = e.reopen ? "standards self-assessment amended "
-		    "(one standard reopened)" : "standards self-assessment "
-		    "amended";
-	}
-	ids.instrument_id = e.inst;
-	ids.subject_id = e.a.svc.id;
-	ids.unit_id = e.a.svc.id;
-	ids.author_id = h->who.account_id;
-	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	rc = save(h, &e, r, reason, &err);
 	if (rc == WM_STORE_EXISTS || rc == WM_STORE_CONFLICT)
 		wm_page_error(h, 409, "The self-assessment changed meanwhile",
 		    "Someone submitted a version while you were working on "
@@ -393,8 +390,7 @@ wm_page_standards_save(struct wm_http *h)
 		wm_page_error(h, 403, "The self-assessment could not be saved",
 		    "You do not hold the service lead role for this service.");
 	else if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, wm_buf_str(&e.a.base));
 out:

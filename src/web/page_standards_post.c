@@ -22,17 +22,11 @@ refuse(struct wm_http *h, struct wm_sa *a, const char *field,
 	wm_standards_render(h, a, field, message);
 }
 
-static void
-failed(struct wm_http *h)
-{
-	wm_page_error(h, 500, "Sorry, there is a problem",
-	    "Nothing was saved. Try again.");
-}
 
 void
 wm_page_standards_invite(struct wm_http *h)
 {
-	const char *v = wm_form_get(&h->form, "account");
+	const char *v = wm_form_get(&h->form, "account"), *problem;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_sa a = WM_SA_INIT;
 	char detail[64];
@@ -48,16 +42,13 @@ wm_page_standards_invite(struct wm_http *h)
 		refuse(h, &a, "account", "Choose a validator to invite");
 		goto out;
 	}
-	if (!a.current && !a.versions) {
-		refuse(h, &a, "account", "Validators are invited for the present "
-		    "period, or for one the service assessed");
+	if ((problem = wm_invitation_problem(a.versions))) {
+		refuse(h, &a, "account", problem);
 		goto out;
 	}
 	snprintf(detail, sizeof(detail), "%s: account %lld", a.period,
 	    account);
 	if ((rc = wm_store_begin(h->store, &err)) == 0 &&
-	    (rc = wm_store_assessment_open(h->store, a.svc.id, a.period,
-	    a.period_end, &a.id, &err)) == 0 &&
 	    (rc = wm_store_invitation_add(h->store, a.id, account,
 	    h->who.account_id, &err)) == 0 &&
 	    (rc = wm_store_audit(h->store, h->who.account_id,
@@ -73,7 +64,7 @@ wm_page_standards_invite(struct wm_http *h)
 		refuse(h, &a, "account", "They are already invited for this "
 		    "period");
 	else if (rc)
-		failed(h);
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, wm_buf_str(&a.base));
 out:
@@ -137,7 +128,7 @@ wm_page_standards_query(struct wm_http *h)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {
 		wm_store_rollback(h->store);
-		failed(h);
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	} else {
 		wm_http_redirect(h, wm_buf_str(&a.base));
 	}

@@ -34,6 +34,7 @@ wm_service_coverage(struct wm_http *h, int64_t unit, struct wm_coverage *out,
 	int rc = wm_dashboard_coverage(h->store, unit, h->site->courses, out,
 	    staff, &err);
 
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
 }
@@ -119,8 +120,8 @@ records_table(struct wm_http *h, const struct wm_led_service *s)
 	    "Member of staff</th><th class=\"nhsuk-table__header\" scope=\"col\">"
 	    "Course</th><th class=\"nhsuk-table__header\" scope=\"col\">"
 	    "Completed</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
-	wm_store_training_list(h->store, s->id, MAX_RECORDS, record_row, h,
-	    &err);
+	wm_page_store_ok(h, wm_store_training_list(h->store, s->id, MAX_RECORDS,
+	    record_row, h, &err), &err);
 	HTML(h, "</tbody>\n</table>\n");
 	wm_buf_release(&err);
 }
@@ -200,7 +201,8 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 	    field_problem(p, "email"));
 	HTML(h, "<select class=\"nhsuk-select\" id=\"staff\" name=\"staff\">\n");
 	option(h, "", "Choose a member of staff", staff);
-	wm_store_service_staff(h->store, s->id, staff_option, &o, &err);
+	wm_page_store_ok(h, wm_store_service_staff(h->store, s->id,
+	    staff_option, &o, &err), &err);
 	HTML(h, "</select>\n</div>\n");
 	wm_form_group_start(h, "course", "Course", NULL,
 	    field_problem(p, "course"));
@@ -368,22 +370,17 @@ save(struct wm_http *h, const struct wm_led_service *s,
     struct wm_diags *d)
 {
 	struct wm_staff_list staff = WM_STAFF_LIST_INIT;
-	struct wm_recorder by = { h->who.account_id, h->address, what, 1,
-	    NULL, NULL };
+	struct wm_recorder by = { h->who.account_id, h->address, what, 1 };
 	struct wm_buf err = WM_BUF_INIT, next = WM_BUF_INIT;
 	size_t added = 0;
 	int rc = -1;
 
-	if (wm_store_service_staff(h->store, s->id, wm_staff_list_add, &staff,
-	    &err)) {
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "The service's staff could not be read. Try again.");
+	if (!wm_page_store_ok(h, wm_store_service_staff(h->store, s->id,
+	    wm_staff_list_add, &staff, &err), &err)) {
 		rc = 1;
 	} else if (wm_training_resolve(rows, n, staff.v, staff.n, d) == 0) {
-		if (wm_store_training_record(h->store, s->id, rows, n, &by,
-		    &added, &err)) {
-			wm_page_error(h, 500, "Sorry, there is a problem",
-			    "Nothing was recorded. Try again.");
+		if (!wm_page_store_ok(h, wm_store_training_record(h->store,
+		    s->id, rows, n, &by, &added, &err), &err)) {
 			rc = 1;
 		} else {
 			wm_service_href(&next, s, "/training");

@@ -74,8 +74,8 @@ wm_page_validations(struct wm_http *h)
 	    "the service's evidence; you see the service's own lights once "
 	    "you have given yours.</p>\n<ul class=\"nhsuk-list\">\n");
 	before = h->out.len;
-	wm_store_account_invitations(h->store, h->who.account_id, 0, listed,
-	    h, &err);
+	wm_page_store_ok(h, wm_store_account_invitations(h->store,
+	    h->who.account_id, 0, listed, h, &err), &err);
 	if (h->out.len == before)
 		HTML(h, "<li>You have not been invited to validate a service "
 		    "yet.</li>\n");
@@ -99,7 +99,7 @@ evidence(struct wm_http *h, const struct wm_response *lead, int n)
 {
 	HTML(h, "<div class=\"nhsuk-inset-text\">\n<h3 class=\"nhsuk-heading-"
 	    "xs\">The service's evidence</h3>\n");
-	if (!wm_sa_evidence(lead, n, evidence_text, h))
+	if (!wm_standard_evidence(lead, n, evidence_text, h))
 		HTML(h, "<p class=\"nhsuk-body\">None given.</p>\n");
 	HTML(h, "</div>\n");
 }
@@ -121,10 +121,6 @@ rating_form(struct wm_http *h, const struct wm_invite *v,
 	if (failed)
 		HTML(h, "<p class=\"nhsuk-body\">The service's evidence could "
 		    "not be read just now. Try again later.</p>\n");
-	else if (!lead)
-		HTML(h, "<p class=\"nhsuk-body\">The service has not submitted "
-		    "its self-assessment for this period yet, so there is no "
-		    "evidence to show.</p>\n");
 	HTML(h, "<form method=\"post\" action=\"");
 	wm_esc_attr_s(&h->out, v->base);
 	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
@@ -151,6 +147,19 @@ rating_form(struct wm_http *h, const struct wm_invite *v,
 	wm_instrument_free(lin);
 }
 
+/* An invitation from before the rule, to a period the service never
+ * submitted: there is nothing to rate. */
+static void
+nothing_to_validate(struct wm_http *h, const struct wm_invite *v)
+{
+	title(h, v);
+	HTML(h, "<div class=\"nhsuk-inset-text\"><p>");
+	wm_esc_html_s(&h->out, wm_invitation_problem(v->versions));
+	HTML(h, ".</p></div>\n<p class=\"nhsuk-body\"><a href=\"/validations"
+	    "\">Your validations</a></p>\n");
+	wm_page_end(h);
+}
+
 static void
 submitted(struct wm_http *h, const struct wm_invite *v,
     const struct wm_instrument *in, const char *field, const char *problem)
@@ -166,8 +175,8 @@ submitted(struct wm_http *h, const struct wm_invite *v,
 	    "submitted. Here they are beside the service's own and the other "
 	    "validators', by group.</p>\n");
 	wm_standards_init(&m);
-	if (wm_store_assessment_ratings(h->store, v->unit_id, v->assessment,
-	    wm_standards_add_row, &m, &err) == 0) {
+	if (wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
+	    v->unit_id, v->assessment, wm_standards_add_row, &m, &err), &err)) {
 		wm_standards_finish(&m, &v->setup.rule);
 		wm_standards_table(h, in, &m, &v->setup, 1);
 	}
@@ -194,8 +203,10 @@ wm_page_validation(struct wm_http *h)
 	    &inst)))
 		wm_page_error(h, 409, "The standards are not loaded",
 		    "Ask your network's administrator to load them.");
-	else if (v.response_id)
+	else if (wm_validator_sees_lights(v.response_id))
 		submitted(h, &v, in, NULL, NULL);
+	else if (wm_invitation_problem(v.versions))
+		nothing_to_validate(h, &v);
 	else
 		rating_form(h, &v, in, NULL);
 out:
@@ -203,18 +214,12 @@ out:
 	wm_invite_release(&v);
 }
 
-struct filing {
-	int64_t assessment, account;
-};
-
-static int
-file_validation(struct wm_store *s, int64_t response_id, void *ctx,
-    struct wm_buf *err)
+/* A refused submission: there is no submitted self-assessment. */
+static void
+nothing_yet(struct wm_http *h)
 {
-	struct filing *f = ctx;
-
-	return wm_store_validation_add(s, f->assessment, f->account,
-	    response_id, err);
+	wm_page_error(h, 409, "There is nothing to validate yet",
+	    wm_invitation_problem(0));
 }
 
 void
@@ -225,9 +230,10 @@ wm_page_validation_save(struct wm_http *h)
 	struct wm_instrument *in = NULL;
 	struct wm_response *r = NULL;
 	struct wm_buf err = WM_BUF_INIT;
-	struct filing f = { 0, h->who.account_id };
 	const struct wm_recorder by = { h->who.account_id, h->address,
-	    "standards validated", 1, file_validation, &f };
+	    "standards validated", 1 };
+	struct wm_validation_submission sub = { 0, NULL, 0 };
+	struct wm_record job = { NULL, NULL, NULL, NULL, NULL };
 	struct wm_response_ids ids;
 	struct wm_date today;
 	int64_t inst, rid;
@@ -247,7 +253,11 @@ wm_page_validation_save(struct wm_http *h)
 		    "given.");
 		goto out;
 	}
-	f.assessment = v.assessment;
+	if (wm_invitation_problem(v.versions)) {
+		nothing_yet(h);
+		goto out;
+	}
+	sub.assessment_id = v.assessment;
 	r->status = WM_STATUS_COMPLETED;
 	r->subject.kind = WM_SUBJECT_SERVICE;
 	r->subject.id = v.unit_code;
@@ -271,16 +281,21 @@ wm_page_validation_save(struct wm_http *h)
 	ids.subject_id = v.unit_id;
 	ids.unit_id = v.unit_id;
 	ids.author_id = h->who.account_id;
-	rc = wm_store_response_record(h->store, r, &ids, &by, &rid, &err);
+	job.r = r;
+	job.ids = &ids;
+	job.by = &by;
+	job.validation = &sub;
+	rc = wm_http_record(h, &job, &rid, &err);
 	if (rc == WM_STORE_EXISTS)
 		wm_page_error(h, 409, "Already submitted", "Your ratings for "
 		    "this period are already submitted.");
+	else if (rc == WM_STORE_CONFLICT)
+		nothing_yet(h);
 	else if (rc == WM_STORE_NOT_FOUND)
 		wm_page_error(h, 403, "Your ratings could not be saved",
 		    "You no longer hold the validator role for this service.");
 	else if (rc)
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	else
 		wm_http_redirect(h, v.base);
 out:
@@ -304,7 +319,7 @@ wm_page_validation_query(struct wm_http *h)
 
 	if (wm_invite_open(h, &v))
 		goto out;
-	if (!v.response_id) {
+	if (!wm_validator_sees_lights(v.response_id)) {
 		wm_page_error(h, 409, "Submit your ratings first", "You can "
 		    "query the service's lights once you have given yours.");
 		goto out;
@@ -331,8 +346,7 @@ wm_page_validation_query(struct wm_http *h)
 		rc = wm_store_commit(h->store, &err);
 	if (rc) {
 		wm_store_rollback(h->store);
-		wm_page_error(h, 500, "Sorry, there is a problem",
-		    "Nothing was saved. Try again.");
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	} else {
 		wm_http_redirect(h, v.base);
 	}

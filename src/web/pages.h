@@ -10,10 +10,20 @@
 
 #include "core/cycle.h"
 #include "core/training.h"
+#include "report/profile.h"
 #include "web/http.h"
 
+/*
+ * The cookies' names. Behind https they carry the __Host- prefix
+ * (WM_COOKIE_HOST), which browsers accept only from a secure origin with
+ * Secure, Path=/ and no Domain: no other site, not even a neighbouring
+ * subdomain, can then set or shadow them. Over plain http browsers refuse
+ * the prefix, so the plain names are used. The server picks one pair at
+ * start (struct wm_site).
+ */
 #define WM_COOKIE_SESSION "wm_session"
 #define WM_COOKIE_PRE "wm_pre"	/* protects the sign-in form itself */
+#define WM_COOKIE_HOST "__Host-"
 #define WM_SESSION_MAX_COOKIE (12 * 60 * 60)
 
 enum wm_access {
@@ -28,8 +38,14 @@ enum wm_access {
 
 struct wm_page {
 	struct wm_route route;
-	enum wm_access access;
+	enum wm_access access;	/* how it is reached */
+	enum wm_rule rule;	/* who may use it (core/access.h) */
 	void (*handler)(struct wm_http *h);
+	const char *audit;	/* a view of the person the path names,
+				 * written to the audit log as this before
+				 * the handler runs; NULL if none */
+	const char *query;	/* the query parameters it reads, separated
+				 * by spaces; any other is dropped */
 };
 
 extern const struct wm_page wm_pages[];
@@ -63,10 +79,6 @@ void wm_page_person_goals(struct wm_http *h);
 /* A person's goals with their latest ratings, as a list; each links to
  * its page when `links` (the person's own view). */
 void wm_goals_list(struct wm_http *h, int64_t person, int links);
-/* The person named by the path's {id} if they are on the signed-in
- * practitioner's caseloads, with the view written to the audit log as
- * `action`; else 0 and a 404, exactly as if they did not exist. */
-int64_t wm_person_viewed(struct wm_http *h, const char *action);
 
 /* The goal named by the path's {id} if it is `person`'s (its words into
  * text); else 0 and a 404. */
@@ -81,24 +93,6 @@ void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
 
-/* The most pressing state of a person's measures, from their cycles. */
-enum wm_due wm_person_due(struct wm_http *h, int64_t person);
-
-/* A service the signed-in account leads, as a service lead's pages see
- * it. Owns `name`; release it with wm_led_service_release. */
-struct wm_led_service {
-	int64_t id;
-	char code[65];
-	struct wm_buf name;
-};
-
-#define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
-
-/* The service named by the path's {code} if the signed-in account leads
- * it: 0 with *out filled; else -1 with a 404 page written, exactly as if
- * there were no such service. */
-int wm_service_led(struct wm_http *h, struct wm_led_service *out);
-void wm_led_service_release(struct wm_led_service *s);
 /* Appends "/services/CODE" and then `path` (a literal, e.g. "/cycles"). */
 void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
     const char *path);
@@ -127,11 +121,13 @@ void wm_page_training_import(struct wm_http *h);
  * read. For the training page, the API and the dashboard. */
 int wm_service_coverage(struct wm_http *h, int64_t unit,
     struct wm_coverage *out, int64_t *staff);
-/* The period a profile view asks for (?period=2026-Q3), or the current
- * quarter when none is given: 0, or -1 with a 400 page (or API error)
- * written for anything else. */
-struct wm_quarter;
-int wm_profile_period(struct wm_http *h, struct wm_quarter *out);
+/* The period a profile view of service `unit` asks for (?period=2026-Q3);
+ * when none is given, the current quarter, or for the team's Ten Top
+ * Tips the latest with enough reflections to show (*latest 1 then). 0,
+ * or -1 with an error page (or API error) written: 400 for a period that
+ * is not one, 500 when the store failed. */
+int wm_profile_period(struct wm_http *h, enum wm_profile_kind kind,
+    int64_t unit, struct wm_quarter *out, int *latest);
 void wm_page_service_erfs(struct wm_http *h);
 void wm_page_service_indicators(struct wm_http *h);
 void wm_page_service_tips(struct wm_http *h);
@@ -144,10 +140,6 @@ void wm_page_dashboard(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
-/* Whose record a read is about: the person in the path's {id}, for their
- * practitioner (audited as `action`), or else the signed-in person's own;
- * 0 and a 404 when neither. */
-int64_t wm_api_whose(struct wm_http *h, const char *action);
 
 void wm_api_sign_in(struct wm_http *h);
 void wm_api_session_get(struct wm_http *h);

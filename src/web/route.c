@@ -123,7 +123,7 @@ wm_route_match(const struct wm_route *routes, size_t n, const char *method,
 {
 	struct segs want, pat;
 	int path_exists = 0, r;
-	size_t i;
+	size_t i, first = 0;
 
 	memset(out, 0, sizeof(*out));
 	if (split(path, 0, &want))
@@ -142,10 +142,33 @@ wm_route_match(const struct wm_route *routes, size_t n, const char *method,
 			out->route = i;
 			return WM_ROUTE_FOUND;
 		}
-		path_exists = 1;
+		if (!path_exists++)
+			first = i;
 	}
 	memset(out, 0, sizeof(*out));
+	out->route = first;
 	return path_exists ? WM_ROUTE_METHOD_NOT_ALLOWED : WM_ROUTE_NOT_FOUND;
+}
+
+size_t
+wm_route_methods(const struct wm_route *routes, size_t n, const char *path,
+    const char **methods, size_t max)
+{
+	struct segs want, pat;
+	struct wm_route_match m;
+	size_t i, j, k = 0;
+
+	if (split(path, 0, &want))
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (split(routes[i].pattern, 1, &pat) || fit(&pat, &want, &m) != 1)
+			continue;
+		for (j = 0; j < k && strcmp(methods[j], routes[i].method); j++)
+			;
+		if (j == k && k < max)
+			methods[k++] = routes[i].method;
+	}
+	return k;
 }
 
 const char *

@@ -3,6 +3,21 @@
  * database connection per worker from a small pool, the route table, the
  * access checks every route declares, the security headers every response
  * carries, an access log line per request, and a clean shutdown.
+ *
+ * Three things here are deliberate:
+ * - A request's path is routed as the client sent it (taken in
+ *   on_request_line, before libmicrohttpd decodes it), so that the router
+ *   is the one decoder of paths: decoding twice would let "%252D" reach a
+ *   handler as "-", and libmicrohttpd's copy ends at a decoded "%00".
+ * - A connection must finish each request within a deadline of being
+ *   opened or of its last answer, from the first byte of its request
+ *   line to the end of its body (web/conns.h: a sweeper shuts down the
+ *   sockets of those too slow). The connection timeout alone fires only
+ *   when nothing arrives, so a client sending a byte every few seconds
+ *   would hold its connection for ever, and 512 such clients would shut
+ *   everyone out.
+ * - Shutdown counts requests in flight, not connections: an idle
+ *   keep-alive connection holds nothing that needs finishing.
  */
 #include "web/server.h"
 
@@ -11,6 +26,7 @@
 #include <netinet/in.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,15 +36,25 @@
 #include <unistd.h>
 
 #include "store/writer.h"
+#include "util/clock.h"
+#include "util/escape.h"
 #include "util/text.h"
 #include "util/token.h"
 #include "web/api.h"
+#include "web/conns.h"
 #include "web/cookie.h"
 #include "web/layout.h"
 #include "web/pages.h"
+#include "web/params.h"
 
 #define MAX_POOL 16
 #define MAX_ROUTES 128
+/* How long a connection may sit idle, between requests or mid-request,
+ * however long its deadline. */
+#define IDLE_SECONDS 30
+/* How long shutdown waits for requests in flight beyond their deadline:
+ * time for the handler's own work and for sending its answer. */
+#define SHUTDOWN_GRACE_SECONDS 5
 
 struct wm_server {
 	struct MHD_Daemon *d;
@@ -39,18 +65,36 @@ struct wm_server {
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
 	int log_work;
+	uint64_t requests;	/* under mu: numbers requests for the logs */
+	unsigned deadline;	/* seconds a connection has to finish a
+				 * request (web/conns.h) */
+	struct wm_conns *conns;	/* every open connection, held to it */
+	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
+	atomic_int in_flight;	/* requests the handler has seen and that
+				 * are not yet completed */
+	atomic_int stopping;	/* told to stop: connections are closed
+				 * after their answer */
 };
 
-/* What one request accumulates between libmicrohttpd's calls. */
+/* What one request accumulates between libmicrohttpd's calls, from its
+ * first line (on_request_line) to its completion (on_completed). */
 struct req {
+	uint64_t id;		/* the request's number in every log line */
+	const char *pattern;	/* the route it named, once known */
 	struct wm_buf body;
 	int too_big;
-	struct timespec t0;
-	int status;
+	int seen;		/* on_request has been called: in flight */
+	double t0;		/* its first line arrived (wm_clock) */
+	int status;		/* as answered; 408 when cut off */
 	size_t bytes;
 	uint64_t work;		/* the database's, for the access log */
 	char method[8];
-	char path[128];
+	char path[WM_ROUTE_MAX_PATH + 2];	/* as sent, without the query;
+						 * a longer one is cut one
+						 * past the router's limit */
+	size_t path_len;	/* as sent, however long */
+	char address[64];	/* the client's: the peer's, or the one a
+				 * trusted proxy forwarded (web/client.h) */
 };
 
 static const char *const security_headers[][2] = {
@@ -72,8 +116,11 @@ borrow(struct wm_server *srv)
 	if (srv->n_idle)
 		s = srv->idle[--srv->n_idle];
 	pthread_mutex_unlock(&srv->mu);
-	if (!s && wm_store_open(srv->db, 0, &s, &err))
+	if (!s && wm_store_open(srv->db, 0, &s, &err)) {
+		fprintf(stderr, "waymark: the database could not be opened: "
+		    "%s\n", wm_buf_str(&err));
 		s = NULL;
+	}
 	wm_buf_release(&err);
 	return s;
 }
@@ -106,27 +153,90 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 		    sa)->sin6_addr, out, (socklen_t)n);
 }
 
+/* Keeps the value of the last X-Forwarded-For header. */
+static enum MHD_Result
+last_forwarded(void *cls, enum MHD_ValueKind kind, const char *key,
+    const char *value)
+{
+	const char **last = cls;
+
+	(void)kind;
+	if (key && value && strcasecmp(key, "X-Forwarded-For") == 0)
+		*last = value;
+	return MHD_YES;
+}
+
+/* When the peer is a trusted proxy, the client is the address it added
+ * to X-Forwarded-For (web/client.h); a proxy that sent none that reads as
+ * an address stays the client. From anyone else the header is ignored. */
+static void
+forwarded_client(const struct wm_server *srv, struct MHD_Connection *c,
+    char *address, size_t n)
+{
+	const char *last = NULL;
+	char out[WM_CLIENT_ADDRESS_MAX];
+
+	if (!wm_proxies_trust(&srv->proxies, address))
+		return;
+	MHD_get_connection_values(c, MHD_HEADER_KIND, last_forwarded, &last);
+	if (wm_forwarded_for(last, out) == 0)
+		snprintf(address, n, "%s", out);
+}
+
 const char *
 wm_http_query(struct wm_http *h, const char *name)
 {
-	const char *v = MHD_lookup_connection_value(h->conn,
-	    MHD_GET_ARGUMENT_KIND, name);
+	const char *v = wm_query_declared(h->query_declared, name) ?
+	    MHD_lookup_connection_value(h->conn, MHD_GET_ARGUMENT_KIND, name) :
+	    NULL;
 
 	if (!v || strlen(v) > 100 || wm_text_check(v, 0) != WM_TEXT_OK)
 		return NULL;
 	return v;
 }
 
+enum wm_query_status
+wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
+    const char **value)
+{
+	const char *v = NULL;
+	size_t len = 0;
+
+	*value = NULL;
+	if (!wm_query_declared(h->query_declared, name))
+		return WM_QUERY_ABSENT;
+	if (MHD_lookup_connection_value_n(h->conn, MHD_GET_ARGUMENT_KIND,
+	    name, strlen(name), &v, &len) != MHD_YES || !v || len == 0)
+		return WM_QUERY_ABSENT;
+	/* A decoded %00 would end the string early: refuse it, never cut. */
+	if (memchr(v, '\0', len) || wm_text_check(v, 0) != WM_TEXT_OK)
+		return WM_QUERY_BAD_TEXT;
+	if (wm_utf8_chars(v) > max_chars)
+		return WM_QUERY_TOO_LONG;
+	*value = v;
+	return WM_QUERY_OK;
+}
+
 static enum MHD_Result
-send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
+send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
+    struct wm_http *h)
 {
 	struct MHD_Response *res;
 	enum MHD_Result ok;
 	size_t i;
 
-	if (h->out.failed)
+	if (h->failed) {
+		/* What a handler wrote after a failure never reaches anyone. */
+		h->out.len = h->failed_len;
+		h->status = 500;
+		h->location[0] = '\0';
+		h->set_cookie[0][0] = h->set_cookie[1][0] = '\0';
+		h->download = NULL;
+		h->fixed = NULL;
+	} else if (h->out.failed) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
+	}
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
 		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
@@ -148,6 +258,8 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 		MHD_add_response_header(res, "Content-Type", h->content_type);
 	if (h->location[0])
 		MHD_add_response_header(res, "Location", h->location);
+	if (h->allow[0])
+		MHD_add_response_header(res, "Allow", h->allow);
 	if (h->download) {
 		char cd[160];
 
@@ -159,6 +271,9 @@ send_response(struct MHD_Connection *c, struct req *r, struct wm_http *h)
 		if (h->set_cookie[i][0])
 			MHD_add_response_header(res, "Set-Cookie",
 			    h->set_cookie[i]);
+	/* Once stopping, no connection is kept for another request. */
+	if (atomic_load(&srv->stopping))
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
 	r->status = h->status;
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
@@ -282,8 +397,9 @@ csrf_ok(struct wm_http *h, enum wm_access access)
 		return 0;
 	if (access == WM_ACCESS_SIGNED_IN)
 		return h->signed_in && wm_token_equal(sent, h->who.csrf);
-	return wm_cookie_get(h->cookies, WM_COOKIE_PRE, pre, sizeof(pre)) == 0 &&
-	    wm_token_valid(pre) && wm_token_equal(sent, pre);
+	return wm_cookie_get(h->cookies, h->site->pre_cookie, pre,
+	    sizeof(pre)) == 0 && wm_token_valid(pre) &&
+	    wm_token_equal(sent, pre);
 }
 
 static int
@@ -372,11 +488,68 @@ admit(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	return rc;
 }
 
+/* The route a request names; HEAD is answered as GET. */
+static enum wm_route_result
+route(const struct wm_server *srv, const char *method, const char *path,
+    struct wm_route_match *m)
+{
+	return wm_route_match(srv->routes, wm_n_pages, strcmp(method, "HEAD") ==
+	    0 ? "GET" : method, path, m);
+}
+
+/* A 405's Allow header: every method the path takes, HEAD with GET. */
+static void
+allow(const struct wm_server *srv, const char *path, char *out, size_t n)
+{
+	const char *m[8];
+	size_t k = wm_route_methods(srv->routes, wm_n_pages, path, m, 8), i;
+	struct wm_buf b = WM_BUF_INIT;
+
+	wm_buf_init(&b, n - 1);
+	for (i = 0; i < k; i++)
+		wm_buf_printf(&b, "%s%s%s", i ? ", " : "", m[i],
+		    strcmp(m[i], "GET") == 0 ? ", HEAD" : "");
+	snprintf(out, n, "%s", b.failed ? "" : wm_buf_str(&b));
+	wm_buf_release(&b);
+}
+
+/* The page the request names, with h->pattern and h->match filled; NULL
+ * when it names none, answered already (404, or 405 with Allow). */
+static const struct wm_page *
+find_page(struct wm_server *srv, struct wm_http *h)
+{
+	const struct wm_page *page = NULL;
+
+	switch (route(srv, h->method, h->path, &h->match)) {
+	case WM_ROUTE_FOUND:
+		page = &wm_pages[h->match.route];
+		h->pattern = page->route.pattern;
+		h->query_declared = page->query;
+		/* A value of the wrong kind names nothing that exists. */
+		if (wm_params_check(&h->match)) {
+			wm_page_not_found(h);
+			page = NULL;
+		}
+		break;
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		h->pattern = srv->routes[h->match.route].pattern;
+		allow(srv, h->path, h->allow, sizeof(h->allow));
+		wm_page_error(h, 405, "Sorry, that did not work",
+		    "That page does not take this kind of request.");
+		break;
+	case WM_ROUTE_NOT_FOUND:
+	case WM_ROUTE_BAD_PATH:
+		wm_page_not_found(h);
+		break;
+	}
+	return page;
+}
+
 static enum MHD_Result
 respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
-    const char *url, const char *method)
+    const char *method)
 {
-	char address[64], token[WM_TOKEN_LEN + 1];
+	char token[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_http h;
 	enum MHD_Result ok;
@@ -384,30 +557,17 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 
 	memset(&h, 0, sizeof(h));
 	wm_buf_init(&h.out, (size_t)4 << 20);
-	client_address(c, address, sizeof(address));
 	h.method = method;
-	h.path = url;
+	h.path = r->path;
 	h.conn = c;
-	h.address = address;
+	h.address = r->address;
 	h.cookies = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Cookie");
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
+	h.request_id = r->id;
 	h.status = 200;
-	switch (wm_route_match(srv->routes, wm_n_pages,
-	    strcmp(method, "HEAD") == 0 ? "GET" : method, url, &h.match)) {
-	case WM_ROUTE_FOUND:
-		page = &wm_pages[h.match.route];
-		break;
-	case WM_ROUTE_METHOD_NOT_ALLOWED:
-		wm_page_error(&h, 405, "Sorry, that did not work",
-		    "That page does not take this kind of request.");
-		break;
-	case WM_ROUTE_NOT_FOUND:
-	case WM_ROUTE_BAD_PATH:
-		wm_page_error(&h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-		break;
-	}
+	page = find_page(srv, &h);
+	r->pattern = h.pattern;
 	if (page && r->too_big) {
 		wm_page_error(&h, 413, "Sorry, that was too much",
 		    "The form sent was larger than Waymark accepts.");
@@ -418,15 +578,27 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		    "Try again in a few minutes.");
 		page = NULL;
 	}
-	if (page && wm_cookie_get(h.cookies, WM_COOKIE_SESSION, token,
-	    sizeof(token)) == 0)
-		h.signed_in = wm_auth_session(h.store, token, h.now, &h.who,
-		    &err) == WM_AUTH_OK;
+	if (page && wm_cookie_get(h.cookies, srv->site.session_cookie, token,
+	    sizeof(token)) == 0) {
+		enum wm_auth_result ar = wm_auth_session(h.store, token, h.now,
+		    &h.who, &err);
+
+		/* A session that could not be read is not "signed out". */
+		if (ar == WM_AUTH_ERROR) {
+			wm_page_store_error(&h, WM_STORE_ERROR,
+			    wm_buf_str(&err));
+			page = NULL;
+		}
+		h.signed_in = ar == WM_AUTH_OK;
+	}
 	if (h.store)
 		wm_store_cost(h.store);	/* from zero for this request */
-	if (page && admit(c, &h, r, page->access) == 0)
+	if (page && admit(c, &h, r, page->access) == 0 &&
+	    wm_scope_admit(&h, page->rule, page->audit) == 0) {
 		page->handler(&h);
-	ok = send_response(c, r, &h);
+		wm_scope_finish(&h);
+	}
+	ok = send_response(srv, c, r, &h);
 	if (h.store) {
 		r->work = wm_store_cost(h.store);
 		give_back(srv, h.store);
@@ -437,22 +609,90 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	return ok;
 }
 
+/* The connection's entry in srv->conns (NULL if it could not be made). */
+static struct wm_conn *
+conn_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Every connection is held to the deadline from the moment it opens,
+ * before any byte of its request has arrived, until libmicrohttpd closes
+ * it (which it does only after this is told). */
+static void
+on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
+    enum MHD_ConnectionNotificationCode what)
+{
+	struct wm_server *srv = cls;
+	const union MHD_ConnectionInfo *ci;
+
+	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
+		ci = MHD_get_connection_info(c,
+		    MHD_CONNECTION_INFO_CONNECTION_FD);
+		*socket_context = ci ? wm_conns_add(srv->conns,
+		    ci->connect_fd) : NULL;
+		return;
+	}
+	wm_conns_remove(srv->conns, *socket_context);
+	*socket_context = NULL;
+}
+
+/* A request's first line has arrived: its record starts here, with its
+ * number, the path as sent (libmicrohttpd decodes its own copy, which is
+ * not used) and the time it began. A raw NUL byte in the request line
+ * ends `uri` there, and libmicrohttpd 0.9.75 offers no way to learn the
+ * line's real length (README says what follows: the path before the NUL
+ * is answered, by its own access rules). What this returns is on_request's
+ * *req_cls; libmicrohttpd then always calls on_completed. */
+static void *
+on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	struct wm_server *srv = cls;
+	struct req *r = calloc(1, sizeof(*r));
+	size_t n = strcspn(uri, "?");
+
+	if (!r)
+		return NULL;
+	client_address(c, r->address, sizeof(r->address));
+	wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
+	r->t0 = wm_clock_seconds();
+	pthread_mutex_lock(&srv->mu);
+	r->id = ++srv->requests;
+	pthread_mutex_unlock(&srv->mu);
+	r->path_len = n;
+	if (n > WM_ROUTE_MAX_PATH + 1)
+		n = WM_ROUTE_MAX_PATH + 1;
+	memcpy(r->path, uri, n);
+	r->path[n] = '\0';
+	snprintf(r->method, sizeof(r->method), "-");
+	return r;
+}
+
+/* libmicrohttpd's decoded `url` is not used: r->path is routed as sent.
+ * A request that arrived whole is answered unless it came past the
+ * deadline (closed, logged as 408); the deadline's clock stops while the
+ * handler runs, and starts again for sending the answer. */
 static enum MHD_Result
 on_request(void *cls, struct MHD_Connection *c, const char *url,
     const char *method, const char *version, const char *upload,
     size_t *upload_size, void **req_cls)
 {
+	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
+	enum MHD_Result ok;
 
+	(void)url;
 	(void)version;
-	if (!r) {
-		if (!(r = calloc(1, sizeof(*r))))
-			return MHD_NO;
-		wm_buf_init(&r->body, WM_HTTP_MAX_BODY);
-		clock_gettime(CLOCK_MONOTONIC, &r->t0);
+	if (!r)
+		return MHD_NO;	/* its record could not be made */
+	if (!r->seen) {
+		r->seen = 1;
+		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
-		snprintf(r->path, sizeof(r->path), "%s", url);
-		*req_cls = r;
+		forwarded_client(srv, c, r->address, sizeof(r->address));
 		return MHD_YES;
 	}
 	if (*upload_size) {
@@ -462,33 +702,75 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		*upload_size = 0;
 		return MHD_YES;
 	}
-	return respond(cls, c, r, url, method);
+	if (wm_conn_answering(srv->conns, conn_of(c))) {
+		r->status = 408;
+		return MHD_NO;
+	}
+	ok = respond(srv, c, r, method);
+	wm_conn_restart(srv->conns, conn_of(c));
+	return ok;
 }
 
-/* One line per request: never a name, an answer, a query or a token. */
+/* The pattern of the route a request cut off before its answer named,
+ * or NULL: its method may not be known yet ("-"), so a path that some
+ * route takes is enough. */
+static const char *
+pattern_of(const struct wm_server *srv, const struct req *r)
+{
+	struct wm_route_match m;
+
+	switch (route(srv, r->method, r->path, &m)) {
+	case WM_ROUTE_FOUND:
+	case WM_ROUTE_METHOD_NOT_ALLOWED:
+		return srv->routes[m.route].pattern;
+	default:
+		return NULL;
+	}
+}
+
+/* One line per request, by its number (as in any error line about it):
+ * never a name, an answer, a query or a token, and never the path, which
+ * may hold a person's identifier: the route's pattern stands for it, or
+ * for a path that names no route, its length. Nothing the client sent is
+ * written but the method, escaped (wm_esc_log), so no request can forge a
+ * line. A request closed before it was answered shows the status 408 when
+ * it was too slow, else 0. Its connection then has the deadline again to
+ * bring the next request. */
 static void
 on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
     enum MHD_RequestTerminationCode why)
 {
-	const struct wm_server *srv = cls;
+	struct wm_server *srv = cls;
 	struct req *r = *req_cls;
-	struct timespec t1;
-	double ms;
+	struct wm_buf line = WM_BUF_INIT;
+	struct wm_conn *conn = conn_of(c);
 
-	(void)c;
-	(void)why;
 	if (!r)
 		return;
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
-	    (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
-	if (srv->log_work)
-		fprintf(stderr, "%s %s %d %zu %.1fms work=%llu\n", r->method,
-		    r->path, r->status, r->bytes, ms,
-		    (unsigned long long)r->work);
+	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
+	    wm_conn_was_cut(srv->conns, conn)))
+		r->status = 408;
+	wm_conn_restart(srv->conns, conn);
+	if (r->seen)
+		atomic_fetch_sub(&srv->in_flight, 1);
+	if (!r->pattern)
+		r->pattern = pattern_of(srv, r);
+	wm_buf_init(&line, 1024);
+	/* No address either: it can identify a person, and the audit log
+	 * keeps it where a view of a record needs it. */
+	wm_buf_printf(&line, "request %llu ", (unsigned long long)r->id);
+	wm_esc_log_s(&line, r->method);
+	if (r->pattern)
+		wm_buf_printf(&line, " %s", r->pattern);
 	else
-		fprintf(stderr, "%s %s %d %zu %.1fms\n", r->method, r->path,
-		    r->status, r->bytes, ms);
+		wm_buf_printf(&line, " (no route: %zu bytes)", r->path_len);
+	wm_buf_printf(&line, " %d %zu %.1fms", r->status, r->bytes,
+	    (wm_clock_seconds() - r->t0) * 1e3);
+	if (srv->log_work)
+		wm_buf_printf(&line, " work=%llu", (unsigned long long)r->work);
+	wm_buf_putc(&line, '\n');
+	fputs(wm_buf_str(&line), stderr);
+	wm_buf_release(&line);
 	wm_buf_release(&r->body);
 	free(r);
 	*req_cls = NULL;
@@ -525,24 +807,37 @@ wm_server_check(const struct wm_server_opts *o, struct wm_buf *err)
 	return 0;
 }
 
+/* Stops taking connections at once, then waits while requests are in
+ * flight (each bounded by its deadline, with a grace for its answer) but
+ * never for idle keep-alive connections, and closes everything. */
 static void
-stop_gracefully(struct MHD_Daemon *d)
+stop_gracefully(struct wm_server *srv)
 {
-	MHD_socket fd = MHD_quiesce_daemon(d);
-	int i;
+	MHD_socket fd;
+	double t0;
 
+	atomic_store(&srv->stopping, 1);
+	fd = MHD_quiesce_daemon(srv->d);
 	if (fd != MHD_INVALID_SOCKET)
 		close(fd);
-	/* In-flight requests finish, for up to ten seconds. */
-	for (i = 0; i < 200; i++) {
-		const union MHD_DaemonInfo *info = MHD_get_daemon_info(d,
-		    MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+	t0 = wm_clock_seconds();
+	while (atomic_load(&srv->in_flight) > 0 && wm_clock_seconds() - t0 <
+	    (double)(srv->deadline + SHUTDOWN_GRACE_SECONDS))
+		usleep(20 * 1000);
+	MHD_stop_daemon(srv->d);
+}
 
-		if (!info || info->num_connections == 0)
-			break;
-		usleep(50 * 1000);
-	}
-	MHD_stop_daemon(d);
+void
+wm_server_routes(struct wm_buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < wm_n_pages; i++)
+		wm_buf_printf(out, "%s\t%s\t%s\t%s\t%s\n",
+		    wm_pages[i].route.method, wm_pages[i].route.pattern,
+		    wm_rule_name(wm_pages[i].rule), wm_pages[i].audit ?
+		    wm_pages[i].audit : "-", wm_pages[i].query ?
+		    wm_pages[i].query : "-");
 }
 
 int
@@ -556,10 +851,19 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 
 	memset(&srv, 0, sizeof(srv));
 	srv.db = o->db;
+	srv.deadline = o->request_seconds ? o->request_seconds :
+	    WM_SERVER_REQUEST_SECONDS;
+	atomic_init(&srv.in_flight, 0);
+	atomic_init(&srv.stopping, 0);
 	srv.site.base_url = o->base_url;
 	srv.site.secure = strncmp(o->base_url, "https://", 8) == 0;
+	srv.site.session_cookie = srv.site.secure ? WM_COOKIE_HOST
+	    WM_COOKIE_SESSION : WM_COOKIE_SESSION;
+	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
+	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
 	srv.log_work = o->log_work;
+	srv.proxies = o->proxies;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
 	for (i = 0; i < wm_n_pages; i++)
@@ -584,6 +888,12 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	 * for one group commit, not in SQLite's busy handler. */
 	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
 		return WM_STORE_ERROR;
+	if (wm_conns_start(srv.deadline, &srv.conns)) {
+		wm_writer_stop(srv.site.writer);
+		wm_buf_clear(err);
+		wm_buf_puts(err, "could not start the server (out of memory)");
+		return WM_STORE_ERROR;
+	}
 	pthread_mutex_init(&srv.mu, NULL);
 	/* A thread for each connection: a save waits for its group commit
 	 * on its own connection's thread, and no other connection waits
@@ -594,12 +904,15 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    o->port, NULL, NULL, on_request, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
-	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)30,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
 	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
+	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
 	    MHD_OPTION_END);
 	if (!srv.d) {
+		wm_conns_stop(srv.conns);
 		wm_writer_stop(srv.site.writer);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
@@ -612,7 +925,8 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	while (sigwait(&stop, &sig) != 0)
 		;
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
-	stop_gracefully(srv.d);
+	stop_gracefully(&srv);
+	wm_conns_stop(srv.conns);
 	wm_writer_stop(srv.site.writer);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);

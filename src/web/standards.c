@@ -7,15 +7,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
 #include "util/escape.h"
 #include "web/form_items.h"
 #include "web/layout.h"
 
-void
+int
 wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
 {
-	out->months = wm_store_standards_months(h->store);
-	wm_store_validation_rule(h->store, &out->rule);
+	struct wm_buf err = WM_BUF_INIT;
+	int ok = wm_page_store_ok(h, wm_store_standards_months(h->store,
+	    &out->months, &err), &err) && wm_page_store_ok(h,
+	    wm_store_validation_rule(h->store, &out->rule, &err), &err);
+
+	wm_buf_release(&err);
+	return ok ? 0 : -1;
 }
 
 struct pick {
@@ -32,7 +38,7 @@ pick_row(void *ctx, const struct wm_instrument_row *row)
 	struct pick *p = ctx;
 	struct wm_instrument *in;
 
-	if (!row->family || strcmp(row->family, "core-standards") != 0)
+	if (!row->family || strcmp(row->family, wm_family_standards()) != 0)
 		return 0;
 	in = wm_page_instrument(p->h, row->id);
 	if (in && ((unsigned)p->who & in->respondents) &&
@@ -53,7 +59,8 @@ wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
 	struct wm_buf err = WM_BUF_INIT;
 	struct pick p = { h, who, NULL, 0 };
 
-	if (wm_store_instrument_list(h->store, pick_row, &p, &err)) {
+	if (!wm_page_store_ok(h, wm_store_instrument_list(h->store, pick_row,
+	    &p, &err), &err)) {
 		wm_instrument_free(p.in);
 		p.in = NULL;
 	}
@@ -70,43 +77,6 @@ wm_standards_current(struct wm_http *h, int months, struct wm_date *start,
 
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_period_of(&today, months, start, end);
-}
-
-static const struct wm_scale *
-scale_of(const struct wm_instrument *in, int n)
-{
-	size_t i;
-
-	for (i = 0; i < in->n_scales; i++)
-		if (wm_standard_of_scale(in->scales[i].code) == n)
-			return &in->scales[i];
-	return NULL;
-}
-
-int
-wm_standard_items(const struct wm_instrument *in, int n, size_t *from,
-    size_t *to)
-{
-	const struct wm_scale *sc = scale_of(in, n);
-	int g;
-	size_t i;
-
-	if (!sc || !sc->n_items || (g = in->items[sc->items[0]].parent) < 0)
-		return -1;
-	*from = (size_t)g;
-	for (i = *from + 1; i < in->n_items &&
-	    in->items[i].depth > in->items[g].depth; i++)
-		;
-	*to = i;
-	return 0;
-}
-
-const char *
-wm_standard_title(const struct wm_instrument *in, int n)
-{
-	const struct wm_scale *sc = scale_of(in, n);
-
-	return sc && sc->title ? sc->title : "";
 }
 
 const char *
@@ -262,10 +232,10 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	const char *p = wm_route_param(&h->match, "period");
 	struct wm_date cs, ce, today;
 	struct wm_buf err = WM_BUF_INIT;
+	int rc;
 
-	if (wm_service_led(h, &a->svc))
+	if (wm_service_led(h, &a->svc) || wm_standards_setup(h, &a->setup))
 		return -1;
-	wm_standards_setup(h, &a->setup);
 	wm_standards_current(h, a->setup.months, &cs, &ce);
 	a->start = cs;
 	if (p && wm_date_parse(p, &a->start))
@@ -274,11 +244,17 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	/* A period kept from before the network changed its length keeps
 	 * its own days; only a new one takes the present length. */
 	a->id = 0;
-	if (wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
-	    &err) == 0)
-		wm_store_assessment_get(h->store, a->id, kept_period, a, &err);
-	else
+	rc = wm_store_assessment_find(h->store, a->svc.id, a->period, &a->id,
+	    &err);
+	if (rc == 0)
+		rc = wm_store_assessment_get(h->store, a->id, kept_period, a,
+		    &err);
+	if (rc == WM_STORE_NOT_FOUND)
 		a->id = 0;
+	else if (!wm_page_store_ok(h, rc, &err)) {
+		wm_buf_release(&err);
+		return -1;
+	}
 	wm_buf_release(&err);
 	if (!a->id) {
 		a->versions = 0;
@@ -309,20 +285,6 @@ struct comments {
 	void *ctx;
 };
 
-/* The standard whose group holds item i, or 0. */
-static int
-standard_of_item(const struct wm_instrument *in, size_t i)
-{
-	size_t from, to;
-	int n;
-
-	for (n = 1; n <= WM_STANDARDS; n++)
-		if (wm_standard_items(in, n, &from, &to) == 0 && i >= from &&
-		    i < to)
-			return n;
-	return 0;
-}
-
 static int
 comment(void *ctx, const struct wm_validation_comment_row *row)
 {
@@ -335,7 +297,7 @@ comment(void *ctx, const struct wm_validation_comment_row *row)
 		c->inst = row->instrument_id;
 	}
 	if (c->in && (k = wm_instrument_find_item(c->in, row->link_id)) >= 0 &&
-	    (n = standard_of_item(c->in, (size_t)k)))
+	    (n = wm_standard_of_item(c->in, (size_t)k)))
 		c->each(c->ctx, n, row->stakeholder, row->text);
 	return 0;
 }
@@ -349,6 +311,7 @@ wm_sa_comments_each(struct wm_http *h, int64_t assessment,
 	int rc = wm_store_validation_comments(h->store, assessment, comment,
 	    &c, &err);
 
+	wm_page_store_ok(h, rc, &err);
 	wm_instrument_free(c.in);
 	wm_buf_release(&err);
 	return rc;
@@ -409,43 +372,14 @@ wm_sa_latest(struct wm_http *h, int64_t assessment,
 
 	*in = NULL;
 	*out = NULL;
-	if (wm_store_assessment_versions(h->store, assessment, latest_version,
-	    latest, &err))
+	if (!wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+	    assessment, latest_version, latest, &err), &err))
 		rc = -1;
 	else if (latest[0] && (!(*in = wm_page_instrument(h, latest[1])) ||
 	    wm_items_load(h, *in, latest[0], out)))
 		rc = -1;
 	wm_buf_release(&err);
 	return rc;
-}
-
-static int
-ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n >= t && strcmp(s + n - t, tail) == 0;
-}
-
-size_t
-wm_sa_evidence(const struct wm_response *lead, int n,
-    void (*each)(void *, const char *), void *ctx)
-{
-	size_t from, to, i, any = 0;
-
-	if (!lead || wm_standard_items(lead->in, n, &from, &to))
-		return 0;
-	for (i = from; i < to; i++) {
-		const struct wm_item *it = &lead->in->items[i];
-
-		if (it->type == WM_ITEM_CHOICE ||
-		    !ends_with(it->link_id, "-evidence") ||
-		    !lead->answers[i].given)
-			continue;
-		each(ctx, lead->answers[i].text);
-		any++;
-	}
-	return any;
 }
 
 int
@@ -464,6 +398,8 @@ wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
 	rc = wm_store_draft_find(h->store, &k, &rid, &err);
 	if (rc == 0)
 		rc = wm_store_response_date(h->store, rid, day, &err);
+	if (rc != WM_STORE_NOT_FOUND)
+		wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	if (rc == WM_STORE_NOT_FOUND)
 		return 0;
@@ -511,27 +447,32 @@ invite_row(void *ctx, const struct wm_invited_row *row)
 static int
 unit_of(void *ctx, const struct wm_assessment_row *row)
 {
-	((struct wm_invite *)ctx)->unit_id = row->unit_id;
+	struct wm_invite *v = ctx;
+
+	v->unit_id = row->unit_id;
+	v->versions = row->versions;
 	return 1;
 }
 
 int
 wm_invite_open(struct wm_http *h, struct wm_invite *v)
 {
-	const char *p = wm_route_param(&h->match, "id");
+	/* The route's rule found the invitation and checked it is theirs. */
+	long long id = (long long)h->scope.assessment_id;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date start, last;
-	char *end = NULL;
-	long long id = p ? strtoll(p, &end, 10) : 0;
 	int rc = -1;
 
-	if (id > 0 && *end == '\0' && wm_store_account_invitations(h->store,
-	    h->who.account_id, id, invite_row, v, &err) == 0 &&
-	    wm_store_assessment_get(h->store, id, unit_of, v, &err) == 0 &&
-	    wm_date_parse(v->period, &start) == 0 &&
+	if (id > 0 && wm_page_store_ok(h, wm_store_account_invitations(h->store,
+	    h->who.account_id, id, invite_row, v, &err), &err) &&
+	    wm_page_store_ok(h, wm_store_assessment_get(h->store, id, unit_of,
+	    v, &err), &err) && wm_date_parse(v->period, &start) == 0 &&
 	    wm_date_parse(v->period_end, &last) == 0) {
 		v->assessment = id;
-		wm_standards_setup(h, &v->setup);
+		if (wm_standards_setup(h, &v->setup)) {
+			wm_buf_release(&err);
+			return -1;
+		}
 		wm_period_name(&start, &last, v->name, sizeof(v->name));
 		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
 		rc = 0;

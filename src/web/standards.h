@@ -6,7 +6,7 @@
 #ifndef WM_WEB_STANDARDS_H
 #define WM_WEB_STANDARDS_H
 
-#include "core/assessment.h"
+#include "core/standards.h"
 #include "core/validation.h"
 #include "report/standards.h"
 #include "web/http.h"
@@ -18,7 +18,8 @@ struct wm_standards_setup {
 	struct wm_validation_rule rule;
 };
 
-void wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out);
+/* 0, or -1 with the store's failure answered. */
+int wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out);
 
 /* A lead's page's service, period and assessment (if one was started),
  * from the path's {code} and {period} (today's period when absent). */
@@ -60,15 +61,6 @@ struct wm_instrument *wm_standards_instrument(struct wm_http *h,
 /* The period containing today. */
 void wm_standards_current(struct wm_http *h, int months,
     struct wm_date *start, struct wm_date *end);
-
-/* Items [*from, *to) of standard n's group in `in` (its rating's group);
- * -1 if the instrument has no such standard. */
-int wm_standard_items(const struct wm_instrument *in, int n, size_t *from,
-    size_t *to);
-
-/* Standard n's title in the instrument's words ("The Recovery
- * Approach"), or "" if it has none. */
-const char *wm_standard_title(const struct wm_instrument *in, int n);
 
 /* A stakeholder group's name from its code ("a person with lived
  * experience"); "a validator" for none. */
@@ -123,13 +115,6 @@ int wm_sa_comments_each(struct wm_http *h, int64_t assessment,
 int wm_sa_latest(struct wm_http *h, int64_t assessment,
     struct wm_instrument **in, struct wm_response **out);
 
-/* The service's evidence for standard n in a version: its answers to
- * the questions whose linkId ends "-evidence" (never the lights, nor the
- * actions, which would give the lights away), each passed to `each`.
- * Returns how many. */
-size_t wm_sa_evidence(const struct wm_response *lead, int n,
-    void (*each)(void *, const char *), void *ctx);
-
 /* The invitation to validate that the path's {id} names, for the
  * signed-in validator, copied out of the store's rows. Owns unit_name
  * (wm_invite_release). */
@@ -141,6 +126,7 @@ struct wm_invite {
 	char period[11], period_end[11], name[64];
 	enum wm_stakeholder group;
 	int64_t response_id;	/* their submitted ratings, or 0 */
+	int versions;		/* the service's submitted versions */
 	struct wm_standards_setup setup;
 	char base[48];		/* /validations/ID */
 };

@@ -67,6 +67,15 @@ execFileSync(waymark, ['demo', '--db', db, '--people', '20', '--seed', '4'], { e
 const signins = Object.fromEntries(execFileSync('sqlite3',
   [db, "SELECT value FROM setting WHERE key = 'demo-sign-ins'"]).toString()
   .trim().split('\n').map(l => { const [, role, email, pw] = l.split(' '); return [role, { email, pw }]; }));
+// Enough people on the practitioner's service for the caseload to run
+// to more than one page.
+execFileSync('sqlite3', [db, `
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 60)
+INSERT INTO person(ident, name, created)
+  SELECT printf('PAGE-%03d', i), printf('Paging Person %03d', i), '2025-01-01T00:00:00Z' FROM n;
+INSERT INTO caseload(person_id, unit_id, start_date)
+  SELECT p.id, u.id, '2025-01-01' FROM person p, unit u
+  WHERE p.ident LIKE 'PAGE-%' AND u.code = 'exbridge-recovery';`]);
 const port = 30000 + Math.floor(Math.random() * 20000);
 const base = `http://127.0.0.1:${port}`;
 const server = spawn(waymark, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
@@ -143,8 +152,39 @@ try {
   await signIn(prac, base, signins.practitioner.email, signins.practitioner.pw);
   await axe(prac, "the practitioner's home");
   await prac.goto(base + '/caseload');
+  check(/Showing 1 to 50 of \d+ people/.test(await prac.content()), 'the caseload says which people of how many it shows');
+  check(await prac.$('nav.nhsuk-pagination a[aria-current=page]') !== null, 'the caseload has numbered pagination');
   await axe(prac, 'the caseload');
   await shoot(prac, 'caseload');
+  await prac.click('nav.nhsuk-pagination a[rel=next]');
+  await prac.waitForURL(/\/caseload\?page=2$/);
+  check(/Showing 51 to/.test(await prac.content()), 'the next page of the caseload');
+  await axe(prac, 'the second page of the caseload');
+  await prac.fill('#q', 'Paging Person');
+  await prac.click('main button[type=submit]');
+  await prac.click('nav.nhsuk-pagination a[rel=next]');
+  check(/Showing 51 to 60 of 60 people/.test(await prac.content()), 'a search is kept from page to page');
+  await prac.goto(base + '/caseload?q=' + 'x'.repeat(101));
+  check(await prac.$('.nhsuk-error-summary') !== null, 'a search over 100 characters is refused with the error summary');
+  await axe(prac, 'the caseload with a refused search');
+  // The pages about one person name them, and lead back to the caseload.
+  await prac.goto(base + '/caseload?q=DEMO-000001');
+  await prac.click('main table a');
+  const heading = await prac.textContent('h1');
+  check(/^.+ \(DEMO-000001\): their journey$/.test(heading), `the journey names the person (${heading})`);
+  check(!/your score/.test(await prac.content()), 'the practitioner\'s journey never says "your score"');
+  await axe(prac, "a person's journey, for their practitioner");
+  await shoot(prac, 'their-journey');
+  await prac.goto(base + '/people/DEMO-000001/goals');
+  await axe(prac, "a person's goals, for their practitioner");
+  await prac.goto(base + '/people/DEMO-000001/measures');
+  check(/with .+ \(DEMO-000001\)$/.test(await prac.textContent('h1')), 'answering together names the person');
+  await axe(prac, 'the measures to answer together');
+  await prac.click('main ul a:has-text("DREEM recovery markers")');
+  await axe(prac, 'a measure answered together');
+  await prac.click('a.nhsuk-back-link');
+  await prac.waitForURL(/\/caseload$/);
+  check(true, 'the back link leads to the caseload');
   await prac.goto(base + '/measures');
   await prac.click('main a:has-text("Ten Top Tips")');
   await axe(prac, 'the Ten Top Tips form');

@@ -137,9 +137,13 @@ code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
 # web_login JAR EMAIL PASSWORD: signs in through the sign-in form, keeping
 # the session in JAR; sets WCS to the session's form token.
 web_login() {
+	local got
 	curl -s -c "$1" -b "$1" -o login.html "$(U /sign-in)"
-	curl -s -c "$1" -b "$1" -o /dev/null --data-urlencode "csrf=$(csrf login.html)" \
-	    --data-urlencode "email=$2" --data-urlencode "password=$3" "$(U /sign-in)"
+	got=$(curl -s -c "$1" -b "$1" -o login.out -w '%{http_code}' --data-urlencode "csrf=$(csrf login.html)" \
+	    --data-urlencode "email=$2" --data-urlencode "password=$3" "$(U /sign-in)")
+	# A sign-in that did not work says why, so a failure after it is
+	# never a mystery.
+	[ "$got" = 303 ] || fail "signing in as $2 answered $got: $(sed 's/<[^>]*>//g' login.out | grep -v '^[[:space:]]*$' | head -3 | tr '\n' ' ') $(tail -3 server.log 2>/dev/null | tr '\n' ' ')"
 	curl -s -b "$1" -o login.html "$(U /)"
 	WCS=$(csrf login.html)
 }

@@ -66,17 +66,19 @@ measure() {
 		curl -s -b jar2 -o /dev/null "$(U "/people/$who/$p")"
 	done
 	stop
-	awk -v who="$who" -v mid="$mid" '$1 == "GET" && $3 == 200 && $6 ~ /^work=/ {
-		p = $2; sub("/people/" who "/", "/people/ID/", p); sub("/measures/" mid "$", "/measures/MID", p)
-		w = substr($6, 6) + 0
+	# Access-log lines: request N METHOD PATTERN STATUS BYTES MSms work=W
+	awk '$1 == "request" && $3 == "GET" && $5 == 200 && $8 ~ /^work=/ {
+		p = $4
+		w = substr($8, 6) + 0
 		if (!(p in min) || w < min[p]) min[p] = w
 	} END { for (p in min) print p, min[p] }' server.log | sort >"$out"
 }
 
 measure small.db "$small" small.txt
 measure large.db "$large" large.txt
-for p in / /measures /measures/MID /journey /goals /my-record/record.json \
-    /my-record/answers.csv /people/ID/journey /people/ID/goals /people/ID/measures; do
+for p in / /measures "/measures/{id}" /journey /goals /my-record/record.json \
+    /my-record/answers.csv "/people/{person}/journey" "/people/{person}/goals" \
+    "/people/{person}/measures"; do
 	a=$(awk -v p="$p" '$1 == p { print $2 }' small.txt)
 	b=$(awk -v p="$p" '$1 == p { print $2 }' large.txt)
 	if [ -z "$a" ] || [ -z "$b" ] || [ "$a" -le 0 ]; then

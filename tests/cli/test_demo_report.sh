@@ -67,15 +67,15 @@ print('ok')
 PY
 [ $? -eq 0 ] && pass "no count below 8, all rounded to 5" || fail "disclosure control: $(cat py.out)"
 
-# One vote per validator: a validator who submits again replaces their
-# earlier rating rather than adding to it.
+# One vote per validator: a validator who submits again is refused, so
+# their first rating stands and they are counted once.
 R="$FIX/responses"
 small_network v.db || fail "could not build the small network"
 $WAYMARK respond --db v.db "$R/good-standards-lead.json" >/dev/null
 $WAYMARK respond --db v.db "$R/good-standards-validator-red.json" >/dev/null
 $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json" >/dev/null
-$WAYMARK respond --db v.db "$R/good-standards-validator2-green.json" >/dev/null
-$WAYMARK respond --db v.db "$R/good-standards-validator2-green.json" >/dev/null
+run 1 "a validator's second rating of the period is refused" -- $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json"
+run 1 "... and a third" -- $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json"
 run 0 "report with repeated validations" -- $WAYMARK report network --db v.db --format csv
 has out "standard,svc,Test Service,2025-Q2,validators,standard-1,2,,red" "each validator counts once (lower median of red and green is red)"
 has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "the lead's self-rating is shown beside it"

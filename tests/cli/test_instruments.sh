@@ -66,3 +66,16 @@ run 0 "an instrument with a contained CodeSystem checks as an instrument" -- $WA
 has out "ERFS" "it is read as the ERFS instrument"
 run 1 "a conflicting load names the file" -- $WAYMARK instrument load --db i.db "$I/dreem-edited-same-version.json"
 has err "waymark: $I/dreem-edited-same-version.json: https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.0 is already loaded" "the message starts with the file"
+
+# A light is read from its score, so an instrument must value its traffic
+# lights as every other does (red 1, amber 2, green 3, not rated none).
+python3 - "$ROOT/instruments/core-standards.json" >green4.json <<'PY'
+import json, sys
+q = json.load(open(sys.argv[1]))
+opt = q['item'][4]['item'][1]['answerOption'][2]
+assert opt['valueCoding']['code'] == 'green'
+opt['extension'][0]['valueDecimal'] = 4
+json.dump(q, sys.stdout)
+PY
+run 1 "a green light valued 4 is refused" -- $WAYMARK instrument check green4.json
+has err "item standard-5-rating: option 'green' must have the light's ordinalValue: red 1, amber 2, green 3" "names the item, the light and the values"

@@ -56,5 +56,21 @@ run 2 "a short password is refused" -- $WAYMARK account add --db n.db --email pw
 has err "at least 10 characters" "says what a password needs"
 hasnt err "short" "the refused password is not echoed back"
 same "$(counts n.db)" "$before" "nothing stored for the refused account"
+# Easy guesses are refused by libpwquality with cracklib's dictionary,
+# each with a reason in plain words, never echoed, and nothing is added.
+before=$(counts n.db)
+weak() { # PASSWORD REASON
+	printf '%s\n' "$1" >weak.txt
+	run 2 "'$1' is refused as a password" -- $WAYMARK account add --db n.db --email patfour@example.org --name "Pat Four" --password-file weak.txt
+	has err "$2" "... saying: $2"
+	[ "${1// /}" = "" ] || hasnt err "$1" "... without echoing it"
+}
+weak '          ' "too easy to guess: it reads the same backwards as forwards"
+weak password12 "too easy to guess: it is based on a word in the dictionary"
+weak aaaaaaaaaa "too easy to guess: it reads the same backwards as forwards"
+weak 'patfour-2024!' "too easy to guess: it contains the account's email address"
+same "$(counts n.db)" "$before" "refused passwords add no account"
+printf 'walk the dog at dawn\n' >good.txt
+run 0 "a passphrase is accepted" -- $WAYMARK account add --db n.db --email patfour@example.org --name "Pat Four" --password-file good.txt
 run 0 "without a file or a terminal the account has no password yet" -- $WAYMARK account add --db n.db --email nopw@example.org --name "No Password" </dev/null
 has out "no password yet" "says it cannot sign in yet"

@@ -141,6 +141,11 @@ same "$(json "d['groups'][0]['domains'][1]['people']")" "{'rated': '<5', 'withhe
 same "$(json "[g['title'] + ':' + str(len(g['domains'])) for g in d['groups']]")" "['Person centred:6', 'Consumer driven:4', 'Community based:6']" "... 16 domains in 3 groups"
 
 # --- Ten Top Tips, as a team -------------------------------------------
+same "$(code -b l.jar "$(U /services/svc/ten-top-tips)")" "200" "the team's tips with no quarter yet showable"
+has body "No reflections yet in this period" "... show this quarter, saying why there is nothing"
+hasnt body "the latest quarter with enough reflections" "... without claiming an earlier one"
+same "$(code -b l.jar "$(U /services/svc/dashboard)")" "200" "the dashboard then"
+has body "No quarter has enough reflections to show yet" "... says no quarter has enough"
 same "$(code -b l.jar "$(U '/services/svc/ten-top-tips?period=2025-Q2')")" "200" "the team's tips with 4 reflections"
 has body "Not enough reflections yet" "... gives the reason"
 hasnt body "<table" "... and nothing else: no table"
@@ -163,6 +168,27 @@ hasnt body "prac" "... and names no practitioner"
 same "$(code -b l.jar "$(U '/services/svc/ten-top-tips?period=2025-Q3')")" "200" "5 reflections by one practitioner"
 has body "Not enough practitioners yet" "... are not shown as the team's"
 hasnt body "<table" "... no table"
+
+# A new quarter begins with one reflection: the team's tips still show
+# the latest quarter with enough reflections, saying which, not a blank.
+tip t6.json prac2@example.org "$(date -u +%F)" yes yes
+NOW=$(python3 -c "import datetime; d=datetime.datetime.now(datetime.timezone.utc).date(); print('%d-Q%d' % (d.year, (d.month-1)//3+1))")
+same "$(code -b l.jar "$(U /services/svc/ten-top-tips)")" "200" "the team's tips without a period"
+tr -s ' \n' ' ' <body >flat
+has flat "Showing <strong>April to June 2025</strong>: the latest quarter with enough reflections" "... show the latest quarter with enough, in words"
+has flat "The team made 5 reflections in April to June 2025." "... with its figures"
+has flat "<option value=\"2025-Q2\" selected>" "... chosen in the period list"
+same "$(code -b l.jar "$(U "/services/svc/ten-top-tips?period=$NOW")")" "200" "asking for this quarter"
+has body "Not enough reflections yet" "... still withholds it"
+hasnt body "the latest quarter with enough reflections" "... and does not redirect to another"
+same "$(code -b l.jar "$(U /api/v1/services/svc/ten-top-tips)")" "200" "the API without a period"
+same "$(json "d['period'], d['shown'], d['reflections']")" "('2025-Q2', True, 5)" "... gives the latest quarter with enough reflections, and which"
+same "$(code -b l.jar "$(U /services/svc/dashboard)")" "200" "the dashboard"
+tr -s ' \n' ' ' <body >flat
+has flat "The latest quarter with enough reflections to show: April to June 2025." "... shows the team's tips of the latest quarter with enough, saying which"
+has flat "5 reflections, April to June 2025</caption>" "... with their figures"
+same "$(code -b l.jar "$(U /api/v1/services/svc/dashboard)")" "200" "the dashboard through the API"
+same "$(json "d['tenTopTips']['period'], d['tenTopTips']['shown']")" "('2025-Q2', True)" "... says the same quarter"
 
 # --- periods and scope ------------------------------------------------
 for bad in 2025-Q5 2025-q2 25-Q2 2025-Q2x "" "2025-Q2'" 9999-Q1; do

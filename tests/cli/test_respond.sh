@@ -51,9 +51,24 @@ same "$(counts r.db)" "$before" "still nothing changed"
 
 # The core standards: a lead's self-rating and validators' ratings, each
 # only from someone holding that role for the service.
+# A validator's ratings are filed as a validation of the period's
+# self-assessment, so they are refused while there is none to validate.
+before=$(counts r.db)
+refuse good-standards-validator-red.json "Validators are invited once the self-assessment for the period is submitted" "a validator's rating before the lead's self-assessment is refused"
+same "$(counts r.db)" "$before" "... storing nothing"
+same "$(sqlite3 r.db "SELECT count(*) FROM assessment")/$(sqlite3 r.db "SELECT count(*) FROM invitation")" "0/0" "... not even an assessment or an invitation"
 run 0 "a lead's self-assessment is saved" -- $WAYMARK respond --db r.db "$R/good-standards-lead.json"
 has out "standard-1: 2.00" "traffic lights are stored as scores (amber = 2)"
+same "$(sqlite3 r.db "SELECT a.period || '/' || a.period_end || '/' || v.version FROM assessment a JOIN assessment_version v ON v.assessment_id = a.id")" "2025-04-01/2025-06-30/1" "... filed as version 1 of its quarter's self-assessment"
 run 0 "a validator's rating is saved" -- $WAYMARK respond --db r.db "$R/good-standards-validator-red.json"
+same "$(sqlite3 r.db "SELECT i.stakeholder || '/' || (x.response_id IS NOT NULL) FROM invitation i LEFT JOIN validation x ON x.assessment_id = i.assessment_id AND x.account_id = i.account_id")" "lived-experience/1" "... filed as their validation of it, in their group"
+before=$(counts r.db)
+refuse good-standards-validator-red.json "already submitted" "a validator's second rating of the same period is refused"
+same "$(counts r.db)" "$before" "... and the first is kept"
+sed 's/"authored": "2025-06-10"/"authored": "2025-09-10"/' "$R/good-standards-validator2-green.json" >val-next.json
+run 1 "a validator's rating of a later period with no self-assessment is refused" -- $WAYMARK respond --db r.db val-next.json
+has err "once the self-assessment for the period is submitted" "... saying why"
+same "$(counts r.db)" "$before" "... storing nothing"
 before=$(counts r.db)
 refuse bad-validator-no-author.json "a lead's or a validator's rating must say who gave it" "a validation without an author is refused"
 refuse bad-validator-wrong-group.json "does not hold the validator role as commissioner" "a validator speaking for another group is refused"
@@ -73,5 +88,6 @@ same "$(counts r.db)" "$before" "refused ratings changed nothing"
 run 0 "core standards 1.0.0 loads beside 1.1.0" -- $WAYMARK instrument load --db r.db "$FIX/instruments/core-standards-1.0.0.json"
 run 0 "a 1.0.0 self-assessment is still recorded" -- $WAYMARK respond --db r.db "$R/good-standards-lead-1.0.0.json"
 has out "standard-1: 2.00" "and scored as before"
+same "$(sqlite3 r.db "SELECT group_concat(version || ':' || reason, '/') FROM (SELECT * FROM assessment_version ORDER BY version)")" "1:recorded outside the form (waymark respond)/2:recorded outside the form (waymark respond)" "a lead's second import is the period's next version, saying where it came from"
 run 0 "the network report reads both versions" -- $WAYMARK report network --db r.db --format csv --disclosure none
 has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "one family: the latest self-rating, whichever version"

@@ -34,6 +34,8 @@ has body "Email or password not recognised" "... gets the same message"
 
 same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "303" "the right password signs in"
 has headers "Set-Cookie: wm_session=" "a session cookie is set"
+hasnt headers "__Host-" "over plain http the cookie has plain names (browsers refuse __Host- without Secure)"
+hasnt headers "Secure" "... and is not Secure"
 has headers "Max-Age=43200" "it lasts at most 12 hours"
 TOKEN=$(grep -o 'wm_session=[^;]*' headers | head -1 | cut -d= -f2)
 hasnt w.db "$TOKEN" "only a hash of the session token is stored"
@@ -48,6 +50,29 @@ same "$(code -b jar "$(U /)")" "200" "... and the session goes on"
 same "$(code -c jar -b jar --data-urlencode "csrf=$SCS" "$(U /sign-out)")" "303" "sign-out with the session's token"
 same "$(code -b "wm_session=$TOKEN" "$(U /)")" "303" "the old session token no longer works"
 
+
+# Behind https the cookies carry the __Host- prefix: Secure, Path=/, no
+# Domain, so no other site can set or shadow them.
+HTTP_PORT=$PORT HTTP_PID=$PID
+start w.db --base-url https://waymark.example.org || fail "the https server did not start: $(cat server.log)"
+same "$(code "$(U /sign-in)")" "200" "the sign-in page, behind https"
+grep -q '^Set-Cookie: __Host-wm_pre=[A-Za-z0-9_-]*; Path=/; HttpOnly; SameSite=Lax; Max-Age=3600; Secure' headers && pass "the sign-in form's cookie is __Host-wm_pre, Secure, Path=/" || fail "pre-session cookie: $(grep -i set-cookie headers)"
+hasnt headers "Domain=" "... with no Domain"
+PRE=$(grep -o '__Host-wm_pre=[^;]*' headers | cut -d= -f2)
+HCS=$(csrf body)
+same "$(code -b "__Host-wm_pre=$PRE" --data-urlencode "csrf=$HCS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "303" "signing in behind https"
+grep -q '^Set-Cookie: __Host-wm_session=[A-Za-z0-9_-]*; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200; Secure' headers && pass "the session cookie is __Host-wm_session, Secure, Path=/" || fail "session cookie: $(grep -i set-cookie headers)"
+hasnt headers "Domain=" "... with no Domain"
+HTOKEN=$(grep -o '__Host-wm_session=[^;]*' headers | cut -d= -f2)
+same "$(code -b "__Host-wm_session=$HTOKEN" "$(U /)")" "200" "a request with the __Host- cookie is recognised"
+has body "You are signed in as Jo Bloggs" "... as the account that signed in"
+same "$(code -b "wm_session=$HTOKEN" "$(U /)")" "303" "the plain name is not read behind https"
+same "$(code -b "wm_pre=$PRE" --data-urlencode "csrf=$HCS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "403" "nor is the sign-in form's plain cookie"
+same "$(code -b "__Host-wm_session=$HTOKEN" -H 'Content-Type: application/json' -X DELETE "$(U /api/v1/session)")" "403" "the API's sign-out still needs the session's token"
+same "$(code -b "__Host-wm_session=$HTOKEN" "$(U /api/v1/session)")" "200" "the API reads the __Host- cookie too"
+stop
+PORT=$HTTP_PORT PID=$HTTP_PID
+
 same "$(code "$(U /assets/nhsuk-frontend.min.css)")" "200" "the stylesheet is built into the server"
 has headers "Content-Type: text/css" "... served as CSS"
 has headers "Cache-Control: public, max-age=86400" "... and may be cached, being the same for everyone"
@@ -60,20 +85,24 @@ same "$(code "$(U /no/such/page)")" "404" "an unknown page is 404"
 has body "Page not found" "... saying so plainly"
 same "$(code "$(U /sign-in/../etc)")" "404" "a path with .. is not followed"
 same "$(code -X DELETE "$(U /sign-in)")" "405" "a wrong method is 405"
+has headers "Allow: GET, HEAD, POST" "... saying which methods the page takes"
+same "$(code -X PUT "$(U /api/v1/session)")" "405" "the API answers a wrong method with 405"
+has headers "Allow: POST, GET, HEAD, DELETE" "... saying which methods it takes"
 head -c 300000 /dev/zero | tr '\0' 'a' >big
 same "$(code -b jar --data-binary @big -H 'Content-Type: application/x-www-form-urlencoded' "$(U /sign-in)")" "413" "an oversized form is 413"
 same "$(code -b jar -H 'Content-Type: application/json' -d '{}' "$(U /sign-in)")" "415" "a form in another encoding is refused"
 same "$(code -b jar -d 'a=%zz' "$(U /sign-in)")" "400" "a malformed form is 400"
 
-# Nine failures impose a 16-second wait: far longer than the attempts
-# themselves take, however slow the machine.
+# Five failures for one email from one address make it wait there; the
+# four after them are told to wait without a password check, in
+# milliseconds, so the right password comes well within the wait.
 for i in 1 2 3 4 5 6 7 8 9; do
 	code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=guess $i" "$(U /sign-in)" >/dev/null
 done
 same "$(code -c jar -b jar --data-urlencode "csrf=$CS" --data-urlencode "email=jo@example.org" --data-urlencode "password=correct horse battery" "$(U /sign-in)")" "429" "repeated failures slow sign-in down, even with the right password"
 has body "Too many attempts to sign in" "... and say so"
 
-grep -qE '^POST /sign-in 303 [0-9]+ [0-9.]+ms$' server.log && pass "one access-log line per request" || fail "access log: $(head -3 server.log)"
+grep -qE '^request [0-9]+ POST /sign-in 303 [0-9]+ [0-9.]+ms$' server.log && pass "one access-log line per request" || fail "access log: $(head -3 server.log)"
 hasnt server.log "correct horse" "the log never holds a password"
 hasnt server.log "$TOKEN" "... or a token"
 hasnt server.log "jo@example.org" "... or an email"

@@ -29,21 +29,27 @@ has body "Save and come back later" "... which can be saved part-way"
 has body "From the service's training records" "... with the training records as evidence for standard 1"
 has body "Recovery Awareness Training: 0 of 3 staff" "... counting the service's current staff"
 
+# The form carries the versions it was made on (none yet).
+built_on() { grep -o 'name="built_on" value="[0-9]*"' body | grep -o '[0-9]*"$' | tr -d '"'; }
+same "$(built_on)" "0" "the form says how many versions it was made on"
+
 # Refusals store nothing.
 before=$(counts s.db)
-same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" "$(U "$B/edit")")" "400" "a submission missing lights is refused"
+same "$(code -b l.jar -d "csrf=$WCS" -d "built_on=0" -d "save=done" -d "standard-1-rating=amber" "$(U "$B/edit")")" "400" "a submission missing lights is refused"
 has body "There is a problem" "... with the error summary"
 has body 'value="amber" checked' "... keeping what was chosen"
-same "$(code -b l.jar -d "csrf=$WCS" -d "save=done" -d "standard-1-rating=purple" "$(U "$B/edit")")" "400" "a light that is not red, amber or green is refused"
-NOOWNER=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone")
+same "$(code -b l.jar -d "csrf=$WCS" -d "built_on=0" -d "save=done" -d "standard-1-rating=purple" "$(U "$B/edit")")" "400" "a light that is not red, amber or green is refused"
+NOOWNER=(-d "csrf=$WCS" -d "built_on=0" -d "save=done" -d "standard-1-rating=red" -d "standard-1-action=Train everyone")
 for n in 2 3 4 5 6 7 8 9 10; do NOOWNER+=(-d "standard-$n-rating=green"); done
 same "$(code -b l.jar "${NOOWNER[@]}" "$(U "$B/edit")")" "400" "an action without its owner or due date is refused"
 has body "Standard 1, Action owner" "... naming the owner"
 has body "Standard 1, Action due" "... and the due date"
 same "$(code -b l.jar -d "save=done" "$(U "$B/edit")")" "403" "a submission without the form token is refused"
+same "$(code -b l.jar -d "csrf=$WCS" -d "save=later" -d "standard-1-rating=amber" "$(U "$B/edit")")" "400" "a submission that does not say what it was made on is refused"
+has body "This form has expired" "... as an expired form"
 same "$(counts s.db)" "$before" "... and nothing was stored"
 
-same "$(code -b l.jar -d "csrf=$WCS" -d "save=later" -d "standard-1-rating=amber" "$(U "$B/edit")")" "303" "saving part-way"
+same "$(code -b l.jar -d "csrf=$WCS" -d "built_on=0" -d "save=later" -d "standard-1-rating=amber" "$(U "$B/edit")")" "303" "saving part-way"
 same "$(q "SELECT count(*) FROM response WHERE status = 'in-progress' AND respondent = 'lead'")" "1" "... keeps a draft"
 same "$(q "SELECT count(*) FROM assessment_version")" "0" "... which is not a version"
 code -b l.jar "$(U /services/svc/standards)" >/dev/null
@@ -58,9 +64,20 @@ code -b l.jar "$(U "$B/edit")" >/dev/null
 hasnt body 'value="amber" checked' "... and does not fill this period's form"
 q "UPDATE response SET authored = '$DAY' WHERE status = 'in-progress'"
 
+# Validators are invited only to a submitted self-assessment: there is
+# nothing to validate before.
+before=$(counts s.db)
+same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "400" "a validator cannot be invited before the self-assessment is submitted"
+has body "Validators are invited once the self-assessment for the period is submitted" "... saying why"
+same "$(q "SELECT count(*) FROM invitation")" "0" "... nothing stored"
+same "$(counts s.db)" "$before" "... at all"
+code -b l.jar "$(U /services/svc/standards)" >/dev/null
+has body "Validators are invited once the self-assessment for the period is submitted" "the standards page says when validators can be invited"
+hasnt body 'id="account"' "... and offers no one to invite yet"
+
 ALL=(-d "csrf=$WCS" -d "save=done" -d "standard-1-rating=amber" -d "standard-1-evidence=Half the team trained this year" -d "standard-1-action=Book the rest on Recovery Awareness" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=31" -d "standard-1-action-due-month=3" -d "standard-1-action-due-year=2027")
 for n in 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
-same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "303" "submitting the self-assessment"
+same "$(code -b l.jar "${ALL[@]}" -d "built_on=0" "$(U "$B/edit")")" "303" "submitting the self-assessment"
 same "$(q "SELECT count(*) FROM assessment_version")" "1" "... makes version 1"
 same "$(q "SELECT count(*) FROM response WHERE status = 'in-progress'")" "0" "... and replaces the draft"
 same "$(q "SELECT count(*) FROM audit WHERE action = 'standards self-assessment submitted'")" "1" "... audited"
@@ -70,15 +87,18 @@ has body "Amend the self-assessment" "... and offers an amendment"
 
 # An amendment needs a reason and keeps both versions.
 before=$(counts s.db)
-same "$(code -b l.jar "${ALL[@]}" "$(U "$B/edit")")" "400" "an amendment without a reason is refused"
+code -b l.jar "$(U "$B/edit")" >/dev/null
+same "$(built_on)" "1" "the amendment's form is made on version 1"
+same "$(code -b l.jar "${ALL[@]}" -d "built_on=1" "$(U "$B/edit")")" "400" "an amendment without a reason is refused"
 has body "Give a reason" "... saying why"
 same "$(counts s.db)" "$before" "... storing nothing"
-same "$(code -b l.jar "${ALL[@]}" -d "reason=The team meeting found more evidence" "$(U "$B/edit")")" "303" "an amendment with a reason"
+same "$(code -b l.jar "${ALL[@]}" -d "built_on=1" -d "reason=The team meeting found more evidence" "$(U "$B/edit")")" "303" "an amendment with a reason"
 same "$(q "SELECT count(*) FROM assessment_version")" "2" "both versions are kept"
 same "$(q "SELECT reason FROM assessment_version WHERE version = 2")" "The team meeting found more evidence" "... the new one with its reason"
 same "$(q "SELECT count(*) FROM response WHERE respondent = 'lead' AND status = 'completed'")" "2" "... each its own response"
 same "$(q "SELECT count(*) FROM audit WHERE action = 'standards self-assessment amended'")" "1" "the amendment is audited"
 q "UPDATE assessment_version SET reason = 'x'" 2>/dev/null && fail "a version was changed in place" || pass "a submitted version cannot be changed in place"
+
 
 # Inviting validators: only those holding the role here, once each.
 same "$(code -b l.jar -d "csrf=$WCS" -d "account=$(id_of va)" "$(U "$B/invitations")")" "303" "inviting a validator"
@@ -133,6 +153,19 @@ same "$(code -b v.jar -d "csrf=$WCS" -d "standard=1" -d "text=Why amber when so 
 same "$(q "SELECT kind || ':' || standard FROM standard_query")" "query:1" "... kept with its standard"
 same "$(q "SELECT count(*) FROM audit WHERE action = 'queried a standard''s rating'")" "1" "... and audited"
 
+# An invitation made before that rule, to a period the service never
+# submitted, has nothing to rate: the page says so and a rating is refused.
+q "INSERT INTO assessment(unit_id, period, period_end, created) SELECT id, '2025-01-01', '2025-03-31', '2025-01-02T00:00:00Z' FROM unit WHERE code = 'svc'"
+OLD=$(q "SELECT id FROM assessment WHERE period = '2025-01-01'")
+q "INSERT INTO invitation(assessment_id, account_id, stakeholder, invited) VALUES ($OLD, $(id_of va), 'lived-experience', '2025-01-02T00:00:00Z')"
+same "$(code -b v.jar "$(U "/validations/$OLD")")" "200" "an invitation to a period never self-assessed"
+has body "Validators are invited once the self-assessment for the period is submitted" "... says there is nothing to validate"
+hasnt body 'name="standard-1-rating"' "... and offers no form"
+before=$(counts s.db)
+same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$OLD")")" "409" "... a rating of it is refused"
+same "$(counts s.db)" "$before" "... storing nothing"
+same "$(q "SELECT count(*) FROM validation WHERE assessment_id = $OLD")" "0" "... no validation"
+
 # Not invited: 404, exactly as if it did not exist.
 web_login w.jar vb@example.org "a long password 1"
 same "$(code -b w.jar "$(U "/validations/$AID")")" "404" "an uninvited validator gets 404"
@@ -151,13 +184,18 @@ has body "Give a reason" "... on the standards page, saying why"
 has body 'value="2" selected' "... keeping the standard chosen"
 has body 'value="reopen" checked' "... and what the lead was doing"
 QID=$(q "SELECT id FROM standard_query WHERE kind = 'reopen'")
+code -b l.jar "$(U "$B")" >/dev/null
+has body "edit?reopen&#61;$QID\">Amend this standard</a>" "the period's page offers the reopened standard's amendment"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "200" "the reopened standard's form"
 has body "Amend standard 1" "... names it"
 hasnt body 'name="standard-2-rating"' "... and holds no other standard"
-same "$(code -b l.jar -d "csrf=$LCS" -d "save=done" -d "standard-1-rating=red" -d "standard-1-evidence=Half the team trained; the rest are booked" -d "standard-1-action=Train everyone" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=30" -d "standard-1-action-due-month=6" -d "standard-1-action-due-year=2027" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
+same "$(code -b l.jar -d "csrf=$LCS" -d "built_on=$(built_on)" -d "save=done" -d "standard-1-rating=red" -d "standard-1-evidence=Half the team trained; the rest are booked" -d "standard-1-action=Train everyone" -d "standard-1-action-owner=Team lead" -d "standard-1-action-due-day=30" -d "standard-1-action-due-month=6" -d "standard-1-action-due-year=2027" -d "reason=Validator's query" "$(U "$B/edit?reopen=$QID")")" "303" "amending the one standard"
 same "$(q "SELECT version || ':' || standard || ':' || (reopen_id = $QID) FROM assessment_version ORDER BY version DESC LIMIT 1")" "3:1:1" "... makes version 3, answering the reopening"
 same "$(q "SELECT group_concat(coalesce(s.value, '-'), ',') FROM (SELECT s.value FROM assessment_version v JOIN score s ON s.response_id = v.response_id WHERE v.version = 3 ORDER BY s.scale) s")" "1.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0,3.0" "... with the other standards carried over"
 same "$(code -b l.jar "$(U "$B/edit?reopen=$QID")")" "404" "an answered reopening cannot be answered again"
+code -b l.jar "$(U "$B")" >/dev/null
+has body "(answered by version 3)" "... and once amended, says which version answered it"
+hasnt body "Amend this standard" "... offering no second amendment"
 same "$(q "SELECT count(*) FROM audit WHERE action LIKE 'reopened a standard' OR action LIKE '%one standard reopened%'")" "2" "reopening and its amendment are audited"
 
 # Scope and periods.
@@ -184,7 +222,7 @@ same "$(code -b la.jar "$(U /api/v1/services/other/standards)")" "404" "another 
 has body '"status": 404' "... in JSON"
 code -c va.jar "${J[@]}" -d '{"email": "va@example.org", "password": "a long password 1"}' "$(U /api/v1/session)" >/dev/null
 same "$(code -b va.jar "$(U /api/v1/validations)")" "200" "a validator's invitations through the API"
-same "$(json "[(v['service'], v['submitted']) for v in d['validations']]")" "[('svc', True)]" "... with what they submitted"
+same "$(json "[(v['service'], v['periodStart'], v['submitted']) for v in d['validations']]")" "[('svc', '$P', True), ('svc', '2025-01-01', False)]" "... with what they submitted, newest period first"
 same "$(code -b va.jar "$(U /api/v1/services/svc/standards)")" "404" "... but not the lead's view"
 same "$(code -b va.jar "$(U "/api/v1/validations/$AID")")" "200" "a submitted validation through the API"
 same "$(json "(d['submitted'], d['standards'][0]['self'], d['evidence'][0]['text'])")" "(True, 'red', 'Half the team trained; the rest are booked')" "... with the evidence and, now, the lights"
@@ -213,3 +251,23 @@ same "$($WAYMARK network show --db m.db)" "standards period: 1 months; validated
 code -b l.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 code -b la.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 same "$(json "[s['validated'] for s in d['standards']][:2]")" "[True, True]" "with one validator from one group enough, the standards count as validated"
+
+# Two forms opened on version 3 (two tabs, or two leads): the first
+# submitted becomes version 4; the second, made on version 3, would
+# silently undo it, so it is refused and stores nothing.
+code -b l.jar "$(U "$B/edit")" >/dev/null
+same "$(built_on)" "3" "a form opened in one tab is made on version 3"
+code -b l.jar "$(U "$B/edit")" >/dev/null
+same "$(built_on)" "3" "... and one opened in another tab too"
+same "$(code -b l.jar "${ALL[@]}" -d "built_on=3" -d "standard-2-rating=red" -d "standard-2-action=Fix it" -d "standard-2-action-owner=Team lead" -d "standard-2-action-due-day=1" -d "standard-2-action-due-month=4" -d "standard-2-action-due-year=2027" -d "reason=Tab A" "$(U "$B/edit")")" "303" "the first tab's amendment is version 4"
+before=$(counts s.db)
+same "$(code -b l.jar "${ALL[@]}" -d "built_on=3" -d "reason=Tab B" "$(U "$B/edit")")" "409" "the second tab's, made on version 3, is refused"
+has body "changed meanwhile" "... saying the self-assessment changed meanwhile"
+same "$(counts s.db)" "$before" "... storing nothing"
+same "$(q "SELECT reason FROM assessment_version ORDER BY version DESC LIMIT 1")" "Tab A" "... so the first tab's amendment stands"
+
+# An invitation lapses with the validator's role at the service: once it
+# is taken away, what they were invited to is not found.
+same "$(code -b vb.jar "$(U "/api/v1/validations/$AID")")" "200" "an invited validator reads their invitation"
+q "DELETE FROM role_grant WHERE role = 'validator' AND account_id = $(id_of vb)"
+same "$(code -b vb.jar "$(U "/api/v1/validations/$AID")")" "404" "... and, their role taken away, no longer"

@@ -1,6 +1,8 @@
 /*
  * Signing in and out on a real SQLite file: one answer for every refusal,
- * throttling per account and per address, and sessions that end.
+ * throttling per (email, address) pair and per address, alike for emails
+ * with and without an account, simultaneous guesses counted one after
+ * another, and sessions that end.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -8,6 +10,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,35 +175,133 @@ static void
 test_throttling(void **state)
 {
 	struct fixture *f = *state;
-	struct wm_auth_session out;
+	struct wm_auth_session out, other;
+	int64_t n, latest;
 	int i;
 
-	/* Five wrong guesses at one account from different places ... */
-	for (i = 0; i < WM_SIGNIN_FREE_FAILURES; i++) {
+	/* Wrong guesses at Jo's email from elsewhere ... */
+	for (i = 0; i < WM_SIGNIN_FREE_FAILURES + 3; i++) {
 		char addr[32];
 
 		snprintf(addr, sizeof(addr), "10.0.0.%d", i + 1);
 		assert_int_equal(sign_in(f, "jo@example.org", "guess", addr,
 		    T0, &out), WM_AUTH_REFUSED);
 	}
-	/* ... and even the right password must wait. */
-	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.0.0.9", T0,
+	/* ... never make Jo wait at their own address. */
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "192.0.2.1", T0,
+	    &out), WM_AUTH_OK);
+	/* From one address, that email waits after five, even with the right
+	 * password, however it is typed ... */
+	for (i = 0; i < WM_SIGNIN_FREE_FAILURES; i++)
+		assert_int_equal(sign_in(f, "jo@example.org", "guess", "10.9.9.9",
+		    T0 + 10, &out), WM_AUTH_REFUSED);
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.9.9.9", T0 + 10,
 	    &out), WM_AUTH_WAIT);
+	assert_int_equal(out.wait_seconds, 2);
+	assert_int_equal(sign_in(f, " JO@Example.ORG\t", GOOD, "10.9.9.9",
+	    T0 + 11, &out), WM_AUTH_WAIT);
 	assert_int_equal(out.wait_seconds, 1);
-	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.0.0.9", T0 + 1,
+	/* ... exactly as an email with no account does. */
+	for (i = 0; i < WM_SIGNIN_FREE_FAILURES; i++)
+		assert_int_equal(sign_in(f, "nobody@example.org", "guess",
+		    "10.9.9.8", T0 + 10, &other), WM_AUTH_REFUSED);
+	assert_int_equal(sign_in(f, "nobody@example.org", GOOD, "10.9.9.8",
+	    T0 + 11, &other), WM_AUTH_WAIT);
+	assert_int_equal(other.wait_seconds, out.wait_seconds);
+	/* The wait over, the right password works and clears the pair. */
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.9.9.9", T0 + 12,
 	    &out), WM_AUTH_OK);
-	/* Success clears the account's count. */
-	assert_int_equal(sign_in(f, "jo@example.org", "guess", "10.0.0.9",
-	    T0 + 2, &out), WM_AUTH_REFUSED);
-	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.0.0.9", T0 + 2,
+	assert_int_equal(wm_store_signin_failures(f->s, "ip:10.9.9.9", 0, &n,
+	    &latest, &f->err), 0);
+	assert_int_equal(n, WM_SIGNIN_FREE_FAILURES);
+	for (i = 0; i < WM_SIGNIN_FREE_FAILURES - 1; i++)
+		assert_int_equal(sign_in(f, "jo@example.org", "guess", "10.9.9.9",
+		    T0 + 12, &out), WM_AUTH_REFUSED);
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "10.9.9.9", T0 + 12,
 	    &out), WM_AUTH_OK);
-	/* One address guessing across accounts is slowed as well. */
-	for (i = 0; i < WM_SIGNIN_FREE_FAILURES + 1; i++)
-		assert_int_equal(sign_in(f, i % 2 ? "sam@example.org" :
-		    "nobody@example.org", "guess", "192.0.2.7", T0 + 100, &out),
-		    i < WM_SIGNIN_FREE_FAILURES ? WM_AUTH_REFUSED : WM_AUTH_WAIT);
-	assert_int_equal(sign_in(f, "sam@example.org", GOOD, "192.0.2.8",
+	/* One address trying many emails is slowed too, but not the owner
+	 * of one of them elsewhere. */
+	for (i = 0; i < WM_SIGNIN_ADDRESS_FREE_FAILURES; i++) {
+		char email[40];
+
+		snprintf(email, sizeof(email), "user%d@example.org", i);
+		assert_int_equal(sign_in(f, email, "guess", "198.51.100.7",
+		    T0 + 100, &out), WM_AUTH_REFUSED);
+	}
+	assert_int_equal(sign_in(f, "sam@example.org", GOOD, "198.51.100.7",
+	    T0 + 100, &out), WM_AUTH_WAIT);
+	assert_int_equal(sign_in(f, "sam@example.org", GOOD, "198.51.100.8",
 	    T0 + 100, &out), WM_AUTH_OK);
+	/* Attempts older than the window are purged. */
+	assert_int_equal(sign_in(f, "sam@example.org", "guess", "198.51.100.9",
+	    T0 + 100 + WM_SIGNIN_WINDOW_SECONDS, &out), WM_AUTH_REFUSED);
+	assert_int_equal(wm_store_signin_failures(f->s, "ip:198.51.100.7", 0, &n,
+	    &latest, &f->err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(wm_store_signin_failures(f->s, "ip:198.51.100.9", 0, &n,
+	    &latest, &f->err), 0);
+	assert_int_equal(n, 1);
+}
+
+/* 24 simultaneous guesses, each on its own thread and connection to the
+ * same file, as the server's workers are: each attempt is counted and
+ * recorded in one write transaction before its password is checked, so
+ * no more than the allowed number are checked. */
+#define GUESSERS 24
+
+struct guesser {
+	const char *path;
+	pthread_barrier_t *go;
+	enum wm_auth_result result;
+};
+
+static void *
+guess(void *arg)
+{
+	struct guesser *g = arg;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_auth_session out;
+	struct wm_store *s = NULL;
+
+	g->result = WM_AUTH_ERROR;
+	if (wm_store_open(g->path, 0, &s, &err) == 0) {
+		pthread_barrier_wait(g->go);
+		g->result = wm_auth_sign_in(s, "jo@example.org", "a guess",
+		    "203.0.113.5", T0, &out, &err);
+	} else {
+		pthread_barrier_wait(g->go);
+	}
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return NULL;
+}
+
+static void
+test_simultaneous_guesses(void **state)
+{
+	struct fixture *f = *state;
+	struct guesser g[GUESSERS];
+	pthread_t t[GUESSERS];
+	pthread_barrier_t go;
+	int i, checked = 0, waited = 0;
+	int64_t n, latest;
+
+	assert_int_equal(pthread_barrier_init(&go, NULL, GUESSERS), 0);
+	for (i = 0; i < GUESSERS; i++) {
+		g[i] = (struct guesser){ f->path, &go, WM_AUTH_ERROR };
+		assert_int_equal(pthread_create(&t[i], NULL, guess, &g[i]), 0);
+	}
+	for (i = 0; i < GUESSERS; i++) {
+		pthread_join(t[i], NULL);
+		checked += g[i].result == WM_AUTH_REFUSED;
+		waited += g[i].result == WM_AUTH_WAIT;
+	}
+	pthread_barrier_destroy(&go);
+	assert_int_equal(checked, WM_SIGNIN_FREE_FAILURES);
+	assert_int_equal(waited, GUESSERS - WM_SIGNIN_FREE_FAILURES);
+	assert_int_equal(wm_store_signin_failures(f->s, "ip:203.0.113.5", 0, &n,
+	    &latest, &f->err), 0);
+	assert_int_equal(n, WM_SIGNIN_FREE_FAILURES);
 }
 
 int
@@ -213,6 +314,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refusals_are_alike, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_throttling, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_simultaneous_guesses, setup,
 		    teardown),
 	};
 

@@ -634,7 +634,8 @@ test_core_standards_lead(void **state)
 	k = wm_instrument_find_item(in, "standard-1-rating");
 	assert_int_equal(in->items[k].n_options, 3);
 	assert_int_equal(wm_item_find_option(&in->items[k], "not-rated"), -1);
-	assert_true(wm_item_is_rating(&in->items[k]));
+	for (s = 0; s < in->items[k].n_options; s++)
+		assert_null(wm_rating_option_problem(&in->items[k].options[s]));
 	for (s = 0; s < 10; s++) {
 		snprintf(link, sizeof(link), "standard-%zu-rating", s + 1);
 		assert_int_equal(wm_response_set_answer(r, link, lights[s]), 0);

@@ -201,6 +201,27 @@ static const struct esc_case raw_cases[] = {
 	{ "<p>", 2, "<p" },
 };
 
+/* A forged log line ("/x\nGET /people/...") stays on its own line. */
+static const struct esc_case log_cases[] = {
+	T("/people/DEMO-000001/journey", "/people/DEMO-000001/journey"),
+	T("/x%0aGET%20/y", "/x%0aGET%20/y"),
+	T("/x\nGET /people/P1 200", "/x\\x0aGET\\x20/people/P1\\x20200"),
+	T("a\r\tb", "a\\x0d\\x09b"),
+	T("back\\slash", "back\\x5cslash"),
+	T("\033[31m", "\\x1b[31m"),
+	T("caf\xc3\xa9", "caf\\xc3\\xa9"),
+	T("nul\000!", "nul\\x00!"),
+	T("del\177", "del\\x7f"),
+	T("", ""),
+};
+
+static void
+test_log(void **state)
+{
+	(void)state;
+	RUN(wm_esc_log, log_cases);
+}
+
 static void
 test_html(void **state)
 {
@@ -317,6 +338,7 @@ static const struct {
 	{ "json", wm_esc_json, wm_esc_json_s },
 	{ "svg", wm_esc_svg, wm_esc_svg_s },
 	{ "csv", wm_esc_csv, wm_esc_csv_s },
+	{ "log", wm_esc_log, wm_esc_log_s },
 	{ "raw", wm_esc_raw, NULL },
 };
 
@@ -483,6 +505,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_log),
 		cmocka_unit_test(test_attr),
 		cmocka_unit_test(test_url),
 		cmocka_unit_test(test_json),

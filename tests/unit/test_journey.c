@@ -14,6 +14,7 @@
 
 #include "core/change.h"
 #include "report/journey.h"
+#include "testutil.h"
 
 static const struct wm_journey_point pts[] = {
 	{ "2025-03-05", 2.4, 0 },
@@ -34,11 +35,11 @@ test_change(void **state)
 static void
 test_sentences(void **state)
 {
-	struct wm_journey one = { "rm", "Recovery markers", pts, 1, 0, 0 };
-	struct wm_journey three = { "rm", "Recovery markers", pts, 3, 0, 0 };
+	struct wm_journey one = { "rm", "Recovery markers", pts, 1, 0, 0, 1 };
+	struct wm_journey three = { "rm", "Recovery markers", pts, 3, 0, 0, 1 };
 	struct wm_journey_point down[] = { { "2025-01-01", 3.5, 0 },
 	    { "2025-07-01", 2.5, 0 } };
-	struct wm_journey fall = { "rm", "Recovery markers", down, 2, 0, 0 };
+	struct wm_journey fall = { "rm", "Recovery markers", down, 2, 0, 0, 1 };
 	struct wm_buf b = WM_BUF_INIT;
 	char d[32];
 
@@ -61,7 +62,7 @@ test_sentences(void **state)
 static void
 test_chart(void **state)
 {
-	struct wm_journey j = { "rm", "Markers <& \"more\">", pts, 3, 0, 0 };
+	struct wm_journey j = { "rm", "Markers <& \"more\">", pts, 3, 0, 0, 1 };
 	struct wm_buf b = WM_BUF_INIT;
 
 	(void)state;
@@ -82,7 +83,7 @@ test_chart(void **state)
 	{
 		struct wm_journey_point q[] = { { "2025-01-01", 3.25, 0 },
 		    { "2025-07-01", 2.75, 0 } };
-		struct wm_journey k = { "rm", "Markers", q, 2, 0, 0 };
+		struct wm_journey k = { "rm", "Markers", q, 2, 0, 0, 1 };
 
 		assert_int_equal(wm_journey_svg(&b, &k), 0);
 		assert_non_null(strstr(b.data, "points=\"44.0,105.2 "
@@ -104,6 +105,66 @@ test_chart(void **state)
 	wm_buf_release(&b);
 }
 
+/* The person's own pages speak to them; a practitioner's speak of them,
+ * in every sentence, the chart's title and the table. */
+static void
+test_viewpoint(void **state)
+{
+	struct wm_journey_point down[] = { { "2025-01-01", 3.5, 0 },
+	    { "2025-07-01", 2.4, 0 } };
+	struct wm_journey_point up[] = { { "2025-01-01", 2.4, 0 },
+	    { "2025-07-01", 2.8, 1 } };
+	struct wm_journey cases[] = {
+		{ "rm", "Recovery markers", down, 1, 0, 0, 1 },
+		{ "rm", "Recovery markers", down, 2, 0, 0, 1 },
+		{ "rm", "Recovery markers", up, 2, 0, 0, 1 },
+	};
+	struct wm_buf b = WM_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_journey *j = &cases[i];
+
+		j->own = 1;
+		assert_int_equal(wm_journey_sentence(&b, j), 0);
+		assert_true(strstr(b.data, "your score") ||
+		    strstr(b.data, "You have answered"));
+		assert_null(strstr(b.data, "their"));
+		wm_buf_clear(&b);
+		j->own = 0;
+		assert_int_equal(wm_journey_sentence(&b, j), 0);
+		assert_true(strstr(b.data, "their score") ||
+		    strstr(b.data, "They have answered"));
+		assert_null(strstr(b.data, "your"));
+		assert_null(strstr(b.data, "you agreed"));
+		assert_null(strstr(b.data, "You have"));
+		wm_buf_clear(&b);
+		assert_int_equal(wm_journey_svg(&b, j), 0);
+		assert_non_null(strstr(b.data, ": their scores over time"));
+		assert_null(strstr(b.data, "your"));
+		wm_buf_clear(&b);
+		assert_int_equal(wm_journey_table(&b, j), 0);
+		assert_null(strstr(b.data, "your"));
+		wm_buf_clear(&b);
+	}
+	cases[1].own = 0;
+	assert_int_equal(wm_journey_sentence(&b, &cases[1]), 0);
+	assert_string_equal(b.data, "Since 1 January 2025 their score has "
+	    "gone from 3.5 to 2.4 (on 1 July 2025): lower, which means they "
+	    "agreed less with these statements. Setbacks are part of many "
+	    "journeys; it may help to talk it through together.");
+	wm_buf_clear(&b);
+	cases[1].own = 1;
+	assert_int_equal(wm_journey_table(&b, &cases[1]), 0);
+	assert_non_null(strstr(b.data, "on your own (circle)"));
+	wm_buf_clear(&b);
+	cases[1].own = 0;
+	assert_int_equal(wm_journey_table(&b, &cases[1]), 0);
+	assert_non_null(strstr(b.data, "on their own (circle)"));
+	wm_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -111,6 +172,7 @@ main(void)
 		cmocka_unit_test(test_change),
 		cmocka_unit_test(test_sentences),
 		cmocka_unit_test(test_chart),
+		cmocka_unit_test(test_viewpoint),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -98,7 +98,7 @@ teardown(void **state)
 	wm_store_close(f->s);
 	wm_instrument_free(f->v1);
 	wm_instrument_free(f->v2);
-	tu_unlink_db(f->path);
+	tu_remove_db(f->path);
 	free(f);
 	return 0;
 }

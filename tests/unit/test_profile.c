@@ -14,7 +14,10 @@
 #include <string.h>
 
 #include "core/disclosure.h"
+#include "core/erfs.h"
+#include "core/indicators.h"
 #include "core/profile.h"
+#include "core/ten_top_tips.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -140,6 +143,28 @@ test_differ(void **state)
 			fail_msg("%g and %g", t[i].a, t[i].b);
 }
 
+/* People's mean rating of an ERFS domain needs 5 ratings; staff's any. */
+static void
+test_erfs_means(void **state)
+{
+	static const struct {
+		enum wm_erfs_group g;
+		int64_t ratings;
+		int shown;
+	} t[] = {
+		{ WM_ERFS_PEOPLE, 0, 0 }, { WM_ERFS_PEOPLE, 4, 0 },
+		{ WM_ERFS_PEOPLE, 5, 1 }, { WM_ERFS_PEOPLE, 40, 1 },
+		{ WM_ERFS_STAFF, 0, 0 }, { WM_ERFS_STAFF, 1, 1 },
+		{ WM_ERFS_STAFF, 4, 1 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++)
+		assert_int_equal(wm_erfs_mean_shown(t[i].g, t[i].ratings),
+		    t[i].shown);
+}
+
 static void
 test_team(void **state)
 {
@@ -177,6 +202,48 @@ test_team(void **state)
 		    s[i].shown || pct != s[i].percent)
 			fail_msg("%lld yes of %lld: %d%%", (long long)s[i].yes,
 			    (long long)s[i].applied, pct);
+}
+
+/* The quarter the team's tips show: the latest, not after now, with 5
+ * reflections from 2 practitioners; none when no quarter has them. */
+static void
+test_team_latest(void **state)
+{
+	static const struct wm_team_quarter q[] = {
+		{ { 2026, 4 }, 1, 1 },	/* a new quarter has just begun */
+		{ { 2026, 3 }, 5, 1 },	/* one practitioner's own */
+		{ { 2026, 2 }, 6, 2 },	/* the latest the team may see */
+		{ { 2027, 1 }, 9, 3 },	/* after now: dated ahead */
+		{ { 2025, 4 }, 12, 4 },
+		{ { 2026, 1 }, 4, 3 },	/* too few */
+	};
+	static const struct {
+		struct wm_quarter now;
+		size_t n;
+		int found;
+		struct wm_quarter want;
+	} t[] = {
+		{ { 2026, 4 }, NELEM(q), 1, { 2026, 2 } },
+		{ { 2026, 2 }, NELEM(q), 1, { 2026, 2 } },
+		{ { 2026, 1 }, NELEM(q), 1, { 2025, 4 } },
+		{ { 2027, 2 }, NELEM(q), 1, { 2027, 1 } },
+		{ { 2025, 3 }, NELEM(q), 0, { 0, 0 } },
+		{ { 2026, 4 }, 2, 0, { 0, 0 } },
+		{ { 2026, 4 }, 0, 0, { 0, 0 } },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < NELEM(t); i++) {
+		struct wm_quarter got = { 0, 0 };
+
+		assert_int_equal(wm_team_latest_quarter(q, t[i].n, &t[i].now,
+		    &got), t[i].found ? 0 : -1);
+		if (t[i].found) {
+			assert_int_equal(got.year, t[i].want.year);
+			assert_int_equal(got.quarter, t[i].want.quarter);
+		}
+	}
 }
 
 static void
@@ -236,8 +303,10 @@ main(void)
 		cmocka_unit_test(test_agrees),
 		cmocka_unit_test(test_tally),
 		cmocka_unit_test(test_differ),
+		cmocka_unit_test(test_erfs_means),
 		cmocka_unit_test(test_team),
 		cmocka_unit_test(test_periods),
+		cmocka_unit_test(test_team_latest),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,8 @@
 /*
  * Tests for core/rating: the validators' consensus (the lower median of
- * the ratings given), ratings from score values, which items are
- * traffic-light ratings in the shipped instruments, and the stakeholder
- * codes.
+ * the ratings given), ratings from score values, the traffic-light
+ * options an instrument may offer (and that the shipped ones do), and the
+ * stakeholder codes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -146,74 +146,112 @@ load(const char *file)
 	return in;
 }
 
-/* In the standards, exactly the ten -rating items are rating items; in
- * DREEM and Ten Top Tips none is. */
+/* In both standards instruments, exactly the ten -rating items offer
+ * traffic lights, and each light's value, read back from a score, is
+ * the light its code names: the C table and the files agree. In DREEM,
+ * Ten Top Tips and ERFS no option is a traffic light. */
 static void
-test_is_rating(void **state)
+test_shipped_lights(void **state)
 {
+	static const char *const standards[] = {
+		"core-standards.json", "core-standards-validation.json",
+	};
 	static const char *const others[] = {
 		"dreem-recovery-markers.json", "ten-top-tips.json", "erfs.json",
 	};
-	struct wm_instrument *in = load("core-standards.json");
-	size_t i, n = 0;
+	struct wm_instrument *in;
+	size_t i, k, o;
 
 	(void)state;
-	for (i = 0; i < in->n_items; i++) {
-		const struct wm_item *it = &in->items[i];
-		const char *suffix = strstr(it->link_id, "-rating");
-		int want = suffix != NULL && suffix[7] == '\0';
+	for (i = 0; i < TU_NELEM(standards); i++) {
+		size_t items = 0, scored = 0;
 
-		assert_int_equal(wm_item_is_rating(it), want);
-		n += (size_t)want;
+		in = load(standards[i]);
+		for (k = 0; k < in->n_items; k++) {
+			const struct wm_item *it = &in->items[k];
+			const char *suffix = strstr(it->link_id, "-rating");
+			int lit = 0;
+
+			for (o = 0; o < it->n_options; o++) {
+				const struct wm_option *op = &it->options[o];
+
+				if (!op->system || strcmp(op->system,
+				    WM_TRAFFIC_LIGHT_SYSTEM) != 0)
+					continue;
+				lit = 1;
+				assert_null(wm_rating_option_problem(op));
+				assert_string_equal(wm_rating_name(
+				    wm_rating_from_value(op->value,
+				    op->scored)), strcmp(op->code,
+				    "not-rated") == 0 ? "not rated" :
+				    op->code);
+				scored += (size_t)op->scored;
+			}
+			assert_int_equal(lit, suffix && suffix[7] == '\0');
+			items += (size_t)lit;
+		}
+		assert_int_equal(items, 10);
+		assert_int_equal(scored, 30);	/* red, amber, green each */
+		wm_instrument_free(in);
 	}
-	assert_int_equal(n, 10);
-	assert_true(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
-	    "standard-7-rating")]));
-	assert_false(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
-	    "standard-7-evidence")]));
-	assert_false(wm_item_is_rating(&in->items[wm_instrument_find_item(in,
-	    "standard-7")]));
-	wm_instrument_free(in);
-
 	for (i = 0; i < TU_NELEM(others); i++) {
-		size_t k;
-
 		in = load(others[i]);
 		for (k = 0; k < in->n_items; k++)
-			assert_false(wm_item_is_rating(&in->items[k]));
+			for (o = 0; o < in->items[k].n_options; o++) {
+				const char *sys = in->items[k].options[o].system;
+
+				assert_false(sys && strcmp(sys,
+				    WM_TRAFFIC_LIGHT_SYSTEM) == 0);
+			}
 		wm_instrument_free(in);
 	}
 }
 
-/* A choice is a rating only if every option is a traffic light. */
+/* A traffic-light option is one of the four lights with its own value;
+ * an option of another system is not the lights' business. */
 static void
-test_is_rating_mixed(void **state)
+test_option_problem(void **state)
 {
-	struct wm_option opts[] = {
-		{ WM_TRAFFIC_LIGHT_SYSTEM, "red", "Red", 1, 1 },
-		{ WM_TRAFFIC_LIGHT_SYSTEM, "green", "Green", 1, 3 },
-		{ NULL, "skip", "Skip", 0, 0 },
+	static const struct {
+		const char *system, *code;
+		int scored;
+		double value;
+		const char *problem;	/* words of it, or NULL */
+	} cases[] = {
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "red", 1, 1, NULL },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "amber", 1, 2, NULL },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "green", 1, 3, NULL },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "not-rated", 0, 0, NULL },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "green", 1, 1, "red 1, amber 2" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "green", 1, 5, "red 1, amber 2" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "red", 1, 3, "red 1, amber 2" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "amber", 1, 2.5, "red 1, amber 2" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "red", 0, 0, "red 1, amber 2" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "not-rated", 1, 0, "never scored" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "Green", 1, 3, "not a traffic light" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "blue", 1, 4, "not a traffic light" },
+		{ WM_TRAFFIC_LIGHT_SYSTEM, "", 0, 0, "not a traffic light" },
+		{ "https://waymark.example/fhir/CodeSystem/other", "green", 1, 9,
+		    NULL },
+		{ NULL, "blue", 1, 4, NULL },
 	};
-	struct wm_item it;
+	size_t i;
 
 	(void)state;
-	memset(&it, 0, sizeof(it));
-	it.link_id = "x";
-	it.type = WM_ITEM_CHOICE;
-	it.options = opts;
-	it.n_options = 2;
-	assert_true(wm_item_is_rating(&it));
-	it.n_options = 3;	/* an option with no system */
-	assert_false(wm_item_is_rating(&it));
-	opts[2].system = "https://waymark.example/fhir/CodeSystem/other";
-	assert_false(wm_item_is_rating(&it));
-	opts[2].system = WM_TRAFFIC_LIGHT_SYSTEM;
-	assert_true(wm_item_is_rating(&it));
-	it.type = WM_ITEM_TEXT;	/* options alone do not make a rating */
-	assert_false(wm_item_is_rating(&it));
-	it.type = WM_ITEM_CHOICE;
-	it.n_options = 0;
-	assert_false(wm_item_is_rating(&it));
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_option op = { cases[i].system, cases[i].code,
+		    "Label", cases[i].scored, cases[i].value };
+		const char *got = wm_rating_option_problem(&op);
+
+		if (!cases[i].problem ? got != NULL : !got ||
+		    !strstr(got, cases[i].problem)) {
+			print_error("case %zu (%s %g): got \"%s\", want "
+			    "\"%s\"\n", i, cases[i].code, cases[i].value,
+			    got ? got : "(none)", cases[i].problem ?
+			    cases[i].problem : "(none)");
+			fail();
+		}
+	}
 }
 
 static void
@@ -362,6 +400,41 @@ test_validation_rule(void **state)
 	assert_int_equal(wm_rating_steps(N, G), -1);
 }
 
+/* The network's choice when it can be used; 2 from 2 when it made none,
+ * or one that cannot be used (one part out of range is replaced alone,
+ * then a whole that still cannot be used falls back entirely). */
+static void
+test_validation_rule_in_force(void **state)
+{
+	static const struct {
+		long long validators, groups;
+		int want_v, want_g;
+	} cases[] = {
+		{ 0, 0, 2, 2 }, { 3, 2, 3, 2 }, { 1, 1, 1, 1 }, { 20, 5, 20, 5 },
+		{ 5, 0, 5, 2 }, { 0, 1, 2, 1 }, { 21, 1, 2, 1 }, { -4, 2, 2, 2 },
+		{ 1, 2, 2, 2 }, { 4, 6, 2, 2 }, { 3, 21, 3, 2 },
+		{ 4294967298LL, 2, 2, 2 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		struct wm_validation_rule r = { -1, -1 };
+
+		wm_validation_rule_in_force(cases[i].validators,
+		    cases[i].groups, &r);
+		if (r.min_validators != cases[i].want_v ||
+		    r.min_groups != cases[i].want_g) {
+			print_error("case %zu (%lld, %lld): got %d from %d, "
+			    "want %d from %d\n", i, cases[i].validators,
+			    cases[i].groups, r.min_validators, r.min_groups,
+			    cases[i].want_v, cases[i].want_g);
+			fail();
+		}
+		assert_null(wm_validation_rule_problem(&r));
+	}
+}
+
 int
 main(void)
 {
@@ -370,11 +443,12 @@ main(void)
 		cmocka_unit_test(test_consensus_bounds),
 		cmocka_unit_test(test_from_value),
 		cmocka_unit_test(test_names),
-		cmocka_unit_test(test_is_rating),
-		cmocka_unit_test(test_is_rating_mixed),
+		cmocka_unit_test(test_shipped_lights),
+		cmocka_unit_test(test_option_problem),
 		cmocka_unit_test(test_stakeholders),
 		cmocka_unit_test(test_validation),
 		cmocka_unit_test(test_validation_rule),
+		cmocka_unit_test(test_validation_rule_in_force),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -59,6 +59,42 @@ test_signin_delay(void **state)
 		assert_int_equal(wm_signin_delay(want[i][0]), want[i][1]);
 }
 
+/* The wait before an attempt: per (email, address) pair after 5 failures,
+ * per address after 30, each counted from the latest failure to the end
+ * of its second; told in whole minutes. */
+static void
+test_signin_wait(void **state)
+{
+	struct wm_signin_record pair = { 0, 0 }, addr = { 0, 0 };
+
+	(void)state;
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 0);
+	pair = (struct wm_signin_record){ WM_SIGNIN_FREE_FAILURES - 1, 1000 };
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 0);
+	/* The fifth failure: 1 s, which could be almost 2 s of clock. */
+	pair.count = WM_SIGNIN_FREE_FAILURES;
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 2);
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1001), 1);
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1002), 0);
+	pair.count = WM_SIGNIN_FREE_FAILURES + 3;
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 9);
+	/* An address gets more before it is slowed ... */
+	pair = (struct wm_signin_record){ 0, 0 };
+	addr = (struct wm_signin_record){ WM_SIGNIN_ADDRESS_FREE_FAILURES - 1,
+	    1000 };
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 0);
+	addr.count = WM_SIGNIN_ADDRESS_FREE_FAILURES + 1;
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 3);
+	/* ... and the longer of the two waits counts. */
+	pair = (struct wm_signin_record){ WM_SIGNIN_FREE_FAILURES + 4, 990 };
+	assert_int_equal(wm_signin_wait(&pair, &addr, 1000), 7);
+	assert_int_equal(wm_signin_wait_minutes(0), 0);
+	assert_int_equal(wm_signin_wait_minutes(1), 1);
+	assert_int_equal(wm_signin_wait_minutes(60), 1);
+	assert_int_equal(wm_signin_wait_minutes(61), 2);
+	assert_int_equal(wm_signin_wait_minutes(901), 16);
+}
+
 static void
 test_tokens(void **state)
 {
@@ -140,10 +176,12 @@ test_session_store(void **state)
 	assert_int_equal(wm_store_session_get(s, token, &row, &err),
 	    WM_STORE_NOT_FOUND);
 
-	assert_int_equal(wm_store_signin_failure_add(s, "account:1", 100, &err), 0);
-	assert_int_equal(wm_store_signin_failure_add(s, "account:1", 200, &err), 0);
-	assert_int_equal(wm_store_signin_failure_add(s, "address:10.0.0.1", 200,
+	assert_int_equal(wm_store_signin_failure_add(s, "account:1", 100, NULL,
 	    &err), 0);
+	assert_int_equal(wm_store_signin_failure_add(s, "account:1", 200, &id,
+	    &err), 0);
+	assert_int_equal(wm_store_signin_failure_add(s, "address:10.0.0.1", 200,
+	    NULL, &err), 0);
 	assert_int_equal(wm_store_signin_failures(s, "account:1", 50, &n,
 	    &latest, &err), 0);
 	assert_int_equal(n, 2);
@@ -156,6 +194,23 @@ test_session_store(void **state)
 	    &latest, &err), 0);
 	assert_int_equal(n, 0);
 	assert_int_equal(wm_store_signin_failures(s, "address:10.0.0.1", 0, &n,
+	    &latest, &err), 0);
+	assert_int_equal(n, 1);
+	/* One attempt forgotten by its id; old ones purged by time. */
+	assert_int_equal(wm_store_signin_failure_add(s, "account:2", 300, &id,
+	    &err), 0);
+	assert_int_equal(wm_store_signin_failure_add(s, "account:2", 400, NULL,
+	    &err), 0);
+	assert_int_equal(wm_store_signin_failure_forget(s, id, &err), 0);
+	assert_int_equal(wm_store_signin_failures(s, "account:2", 0, &n,
+	    &latest, &err), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(latest, 400);
+	assert_int_equal(wm_store_signin_failures_purge(s, 300, &err), 0);
+	assert_int_equal(wm_store_signin_failures(s, "address:10.0.0.1", 0, &n,
+	    &latest, &err), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(wm_store_signin_failures(s, "account:2", 0, &n,
 	    &latest, &err), 0);
 	assert_int_equal(n, 1);
 	wm_store_close(s);
@@ -173,6 +228,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_session_rules),
 		cmocka_unit_test(test_signin_delay),
+		cmocka_unit_test(test_signin_wait),
 		cmocka_unit_test(test_tokens),
 		cmocka_unit_test(test_session_store),
 	};

@@ -606,7 +606,7 @@ test_disclosure(void **state)
 	/* round_to 0 is taken as exact, not a division by zero. */
 	assert_int_equal(wm_disclose_count(&zero, 13, &v), 1);
 	assert_int_equal(v, 13);
-	/* A mean needs 8 people under the NHS rule. */
+	/* A mean needs 8 people under the HES rule (WM_DISCLOSURE_NHS). */
 	assert_int_equal(wm_disclose_mean(&d, 0), 0);
 	assert_int_equal(wm_disclose_mean(&d, 1), 0);
 	assert_int_equal(wm_disclose_mean(&d, 7), 0);
@@ -1103,10 +1103,85 @@ test_password(void **state)
 	}
 	wm_password_wipe(secret, sizeof(secret));
 	assert_int_equal(secret[0], 0);
-	assert_null(wm_password_problem("ten chars!"));
-	assert_non_null(wm_password_problem("nine char"));
-	assert_null(wm_password_problem("caf\xc3\xa9 caf\xc3\xa9 x"));
-	assert_non_null(wm_password_problem("has a\nnew line in it"));
+}
+
+/* One password rule (libpwquality with cracklib's dictionary, and at
+ * least 10 characters): easy guesses refused, each with a plain reason;
+ * passphrases, the demo's printed passwords among them, accepted. */
+static void
+test_password_quality(void **state)
+{
+	static const struct {
+		const char *password, *reason;
+	} bad[] = {
+		{ "          ", "reads the same backwards" },
+		{ "password12", "based on a word in the dictionary" },
+		{ "aaaaaaaaaa", "reads the same backwards" },
+		{ "1234567890", "simple pattern" },
+		{ "abcabcabcabc", "too few different characters" },
+		{ "nine char", "at least 10 characters" },
+		{ "has a\nnew line in it", "without control characters" },
+		{ "jo.bloggs-2024", "email address" },
+	};
+	static const char *const good[] = {
+		"ten chars!", "correct horse battery",
+		"caf\xc3\xa9 caf\xc3\xa9 x", "walk the dog at dawn",
+	};
+	/* The demo's printed sign-ins, each with its account's email. */
+	static const char *const demo[][2] = {
+		{ "demo-recovery-pass", "person@demo.waymark.example" },
+		{ "demo-practitioner-pass",
+		    "practitioner1.exbridge-recovery@demo.waymark.example" },
+		{ "demo-lead-pass", "lead.exbridge-recovery@demo.waymark.example" },
+		{ "demo-validator-pass", "validator1@demo.waymark.example" },
+		{ "demo-commissioning-pass",
+		    "commissioner@demo.waymark.example" },
+		{ "demo-network-pass", "admin@demo.waymark.example" },
+	};
+	struct wm_buf why = WM_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		assert_int_equal(wm_password_check(bad[i].password,
+		    "jo.bloggs@example.org", &why), -1);
+		if (!strstr(wm_buf_str(&why), bad[i].reason))
+			fail_msg("'%s': '%s' does not say '%s'", bad[i].password,
+			    wm_buf_str(&why), bad[i].reason);
+		/* The reason never repeats the password. */
+		if (bad[i].password[0] != ' ')
+			assert_null(strstr(wm_buf_str(&why), bad[i].password));
+	}
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		if (wm_password_check(good[i], "jo.bloggs@example.org", &why))
+			fail_msg("'%s' refused: %s", good[i], wm_buf_str(&why));
+	for (i = 0; i < sizeof(demo) / sizeof(demo[0]); i++)
+		if (wm_password_check(demo[i][0], demo[i][1], &why))
+			fail_msg("'%s' refused: %s", demo[i][0], wm_buf_str(&why));
+	/* libpwquality ignores a name shorter than 4 characters: the email
+	 * is checked whole, and by its part before the '@' from 3. */
+	assert_int_equal(wm_password_check("pw5@example.org", "pw5@example.org",
+	    &why), -1);
+	assert_non_null(strstr(wm_buf_str(&why), "email address"));
+	assert_int_equal(wm_password_check("my PW5@Example.ORG!",
+	    "pw5@example.org", &why), -1);
+	assert_int_equal(wm_password_check("keep pw5 walking home",
+	    "pw5@example.org", &why), -1);
+	assert_non_null(strstr(wm_buf_str(&why), "the name before its @"));
+	assert_int_equal(wm_password_check("walk to the Jo.B harbour",
+	    "jo.b@example.org", &why), -1);
+	/* A part of two characters is too short to mean anything alone, but
+	 * the whole email still counts. */
+	assert_int_equal(wm_password_check("walk to the jo harbour",
+	    "jo@example.org", &why), 0);
+	assert_int_equal(wm_password_check("harbour JO@example.org",
+	    "jo@example.org", &why), -1);
+	/* A password made of the account's own name is easy to guess. */
+	assert_int_equal(wm_password_check("demo-person-pass",
+	    "person@demo.waymark.example", &why), -1);
+	assert_int_equal(wm_password_check("correct horse battery", NULL, &why),
+	    0);
+	wm_buf_release(&why);
 }
 
 static void
@@ -1174,6 +1249,7 @@ main(void)
 		cmocka_unit_test(test_catalogue_limits),
 		cmocka_unit_test(test_text_check),
 		cmocka_unit_test(test_password),
+		cmocka_unit_test(test_password_quality),
 		cmocka_unit_test(test_cycle_due),
 	};
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "testutil.h"
+#include "web/client.h"
 #include "web/cookie.h"
 #include "web/form.h"
 #include "web/route.h"
@@ -171,7 +172,9 @@ test_route(void **state)
 		{ "GET", "/", WM_ROUTE_FOUND, 0, NULL, NULL },
 		{ "GET", "/sign-in", WM_ROUTE_FOUND, 1, NULL, NULL },
 		{ "POST", "/sign-in", WM_ROUTE_FOUND, 2, NULL, NULL },
-		{ "DELETE", "/sign-in", WM_ROUTE_METHOD_NOT_ALLOWED, 0, NULL, NULL },
+		{ "DELETE", "/sign-in", WM_ROUTE_METHOD_NOT_ALLOWED, 1, NULL, NULL },
+		{ "POST", "/people/7/journey", WM_ROUTE_METHOD_NOT_ALLOWED, 3,
+		    NULL, NULL },
 		{ "GET", "/people/DEMO-000001/journey", WM_ROUTE_FOUND, 3,
 		    "id", "DEMO-000001" },
 		{ "GET", "/people/a%20b/journey", WM_ROUTE_FOUND, 3, "id", "a b" },
@@ -205,9 +208,9 @@ test_route(void **state)
 		if (r != cases[i].want)
 			fail_msg("case %zu (%s %s): got %d", i, cases[i].method,
 			    cases[i].path, (int)r);
-		if (r == WM_ROUTE_FOUND)
+		if (r == WM_ROUTE_FOUND || r == WM_ROUTE_METHOD_NOT_ALLOWED)
 			assert_int_equal(m.route, cases[i].route);
-		else
+		if (r != WM_ROUTE_FOUND)
 			assert_int_equal(m.n_params, 0);
 		if (cases[i].param)
 			assert_string_equal(wm_route_param(&m, cases[i].param),
@@ -225,6 +228,104 @@ test_route(void **state)
 	    long_path, &m), WM_ROUTE_BAD_PATH);
 }
 
+/* What a 405's Allow header lists: every method the path takes, once. */
+static void
+test_route_methods(void **state)
+{
+	const char *m[4];
+
+	(void)state;
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/sign-in",
+	    m, 4), 2);
+	assert_string_equal(m[0], "GET");
+	assert_string_equal(m[1], "POST");
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/people/7/journey", m, 4), 1);
+	assert_string_equal(m[0], "GET");
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/sign-in",
+	    m, 1), 1);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes), "/nowhere",
+	    m, 4), 0);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/sign-in/", m, 4), 0);
+	assert_int_equal(wm_route_methods(routes, TU_NELEM(routes),
+	    "/people/%00/journey", m, 4), 0);
+}
+
+/* Which proxies are believed: IPv4 addresses, one or a comma list. */
+static void
+test_proxies(void **state)
+{
+	struct wm_proxies p = { { 0 }, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	static const char *const bad[] = {
+		"10.0.0.300", "::1", "", "1.2.3.4,", "proxy.example.org",
+		"10.0.0.1/8", "010.0.0.1",
+	};
+	size_t i;
+
+	(void)state;
+	assert_int_equal(wm_proxies_add(&p, "127.0.0.1", &err), 0);
+	assert_int_equal(wm_proxies_add(&p, "192.0.2.1, 192.0.2.2", &err), 0);
+	assert_int_equal(p.n, 3);
+	for (i = 0; i < TU_NELEM(bad); i++) {
+		wm_buf_clear(&err);
+		assert_int_equal(wm_proxies_add(&p, bad[i], &err), -1);
+		assert_non_null(strstr(wm_buf_str(&err), "not an IPv4 address"));
+		assert_int_equal(p.n, 3);
+	}
+	assert_true(wm_proxies_trust(&p, "127.0.0.1"));
+	assert_true(wm_proxies_trust(&p, "192.0.2.2"));
+	assert_false(wm_proxies_trust(&p, "127.0.0.2"));
+	assert_false(wm_proxies_trust(&p, "::1"));
+	assert_false(wm_proxies_trust(&p, NULL));
+	for (i = 3; i < WM_PROXIES_MAX; i++)
+		assert_int_equal(wm_proxies_add(&p, "192.0.2.9", &err), 0);
+	wm_buf_clear(&err);
+	assert_int_equal(wm_proxies_add(&p, "192.0.2.10", &err), -1);
+	assert_non_null(strstr(wm_buf_str(&err), "at most"));
+	wm_buf_release(&err);
+}
+
+/* The client behind a proxy: the last entry of X-Forwarded-For, the one
+ * the proxy added, and only if it is an address alone. */
+static void
+test_forwarded_for(void **state)
+{
+	static const struct {
+		const char *header, *want;	/* want NULL: refused */
+	} cases[] = {
+		{ "10.0.0.1", "10.0.0.1" },
+		{ "203.0.113.9, 10.0.0.2", "10.0.0.2" },
+		{ "forged,10.0.0.3", "10.0.0.3" },
+		{ " 10.0.0.4\t", "10.0.0.4" },
+		{ "2001:DB8:0:0::1", "2001:db8::1" },
+		{ "10.0.0.1, ", NULL },
+		{ "10.0.0.1:8080", NULL },
+		{ "[2001:db8::1]", NULL },
+		{ "unknown", NULL },
+		{ "", NULL },
+		{ "10.0.0.1\x1b", NULL },
+		{ "10.0.0.5, 010.0.0.1", NULL },
+	};
+	char out[WM_CLIENT_ADDRESS_MAX];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		int rc = wm_forwarded_for(cases[i].header, out);
+
+		if (!cases[i].want) {
+			if (rc != -1)
+				fail_msg("'%s' gave '%s'", cases[i].header, out);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	assert_int_equal(wm_forwarded_for(NULL, out), -1);
+}
+
 int
 main(void)
 {
@@ -234,6 +335,9 @@ main(void)
 		cmocka_unit_test(test_form_limits),
 		cmocka_unit_test(test_cookie),
 		cmocka_unit_test(test_route),
+		cmocka_unit_test(test_route_methods),
+		cmocka_unit_test(test_proxies),
+		cmocka_unit_test(test_forwarded_for),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

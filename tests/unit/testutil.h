@@ -66,6 +66,19 @@ tu_read_instrument_file(const char *name, size_t *len)
 	return tu_read_path(path, len);
 }
 
+/* Removes a test database and SQLite's files beside it (WAL mode). */
+static inline void
+tu_remove_db(const char *path)
+{
+	char side[1100];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+}
+
 static inline void tu_print_diags(const char *label,
     const struct wm_diags *d);
 
@@ -138,20 +151,6 @@ tu_has_diag(const struct wm_diags *d, const char *where, const char *msg)
 		return 1;
 	}
 	return 0;
-}
-
-/* Removes a scratch database with its write-ahead log and shared
- * memory files. */
-static inline void
-tu_unlink_db(const char *path)
-{
-	char side[1024];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
 }
 
 /* Prints every problem, for a failing test's log. */

@@ -1,0 +1,100 @@
+/*
+ * Who may use each route: the rules, as pure decisions over what the
+ * server looked up about the signed-in account and about the record the
+ * path names. Every route in the web's table declares one rule; the
+ * server asks wm_access_decide before the handler runs, so a handler
+ * never decides access itself. Deny by default: WM_RULE_NONE, the value
+ * of a route that declares nothing, refuses everyone.
+ *
+ * A refusal of someone signed in reads as "not found", exactly as if the
+ * record did not exist, so that no one learns what exists outside their
+ * scope. Ownership: the facts point at the caller's arrays, which must
+ * outlive the call.
+ */
+#ifndef WM_CORE_ACCESS_H
+#define WM_CORE_ACCESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/network.h"
+
+/* Who each rule lets in. */
+enum wm_rule {
+	WM_RULE_NONE = 0,	/* nobody: the route declared no rule */
+	WM_RULE_PUBLIC,		/* anyone, signed in or not */
+	WM_RULE_SIGNED_IN,	/* anyone signed in */
+	WM_RULE_OWN_RECORD,	/* a person using services, about their own
+				 * record */
+	WM_RULE_OWN_FORMS,	/* someone with forms of their own to answer:
+				 * a person using services, or a
+				 * practitioner or lead answering about
+				 * themselves */
+	WM_RULE_STAFF,		/* a practitioner or lead of any service */
+	WM_RULE_SUPPORTER,	/* a practitioner or lead of a service whose
+				 * caseload the person named in the path is
+				 * on now */
+	WM_RULE_LEADS,		/* the lead of any service */
+	WM_RULE_SERVICE_LEAD,	/* the lead of the service in the path */
+	WM_RULE_VALIDATOR,	/* a validator of any service */
+	WM_RULE_INVITED,	/* the validator invited to the
+				 * self-assessment in the path */
+	WM_RULE_COMMISSIONER,	/* a commissioner, of any part of the
+				 * network */
+	WM_RULE_ADMIN,		/* an administrator of the network */
+	WM_RULE_COUNT
+};
+
+/* What a rule needs the path to name, for the server to look up. */
+enum wm_rule_target {
+	WM_TARGET_NONE,
+	WM_TARGET_PERSON,	/* a person's identifier */
+	WM_TARGET_SERVICE,	/* a unit's code */
+	WM_TARGET_INVITATION,	/* an assessment's number */
+};
+
+/* One role an account holds at one unit. */
+struct wm_grant {
+	enum wm_role role;
+	int64_t unit_id;
+};
+
+struct wm_access_facts {
+	int signed_in;
+	int64_t own_person;	/* the account's own person record, or 0 */
+	const struct wm_grant *grants;
+	size_t n_grants;
+	/* The record the path names, when the rule has a target; all zero
+	 * (or none) when it does not exist. */
+	const int64_t *person_units;	/* the services whose caseload the
+					 * named person is on now */
+	size_t n_person_units;
+	int64_t service_id;	/* the named service */
+	int invited;		/* the account is invited to the named
+				 * assessment ... */
+	int64_t invited_unit;	/* ... of this service, where it must still
+				 * hold the validator role */
+};
+
+enum wm_access_answer {
+	WM_ACCESS_ALLOW,
+	WM_ACCESS_SIGN_IN_FIRST,	/* not signed in: sign in, then ask */
+	WM_ACCESS_DENY,			/* not theirs: "not found" */
+};
+
+enum wm_access_answer wm_access_decide(enum wm_rule rule,
+    const struct wm_access_facts *f);
+
+enum wm_rule_target wm_rule_target(enum wm_rule rule);
+
+/* The rule's name in the route listing ("supporter"), for `waymark serve
+ * --routes`; who it lets in is said beside each rule above. */
+const char *wm_rule_name(enum wm_rule rule);
+
+/* 1 if the account holds `role` at `unit_id` exactly. */
+int wm_grants_hold(const struct wm_grant *g, size_t n, enum wm_role role,
+    int64_t unit_id);
+/* 1 if the account holds `role` anywhere. */
+int wm_grants_any(const struct wm_grant *g, size_t n, enum wm_role role);
+
+#endif

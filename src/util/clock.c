@@ -1,0 +1,12 @@
+#include "util/clock.h"
+
+#include <time.h>
+
+double
+wm_clock_seconds(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}

@@ -1,0 +1,58 @@
+/*
+ * Every open connection of the server, each held to the request deadline:
+ * a connection must finish a request within the deadline of being opened,
+ * or of its last answer, however steadily its bytes trickle in, whether
+ * they are its request line, its headers or its body. libmicrohttpd's own
+ * timeout fires only when nothing arrives at all, and its callbacks begin
+ * only once the request line is whole, so neither can see a client that
+ * sends a header byte every two seconds; 512 of those shut everyone out.
+ *
+ * A sweeper thread looks once a second and shuts down the socket of each
+ * connection past its deadline that no handler is answering. It never
+ * closes one: the descriptor is libmicrohttpd's, which sees the shutdown
+ * as the client going away and closes the connection itself. The clock
+ * stops while a handler answers, and starts again when the answer is
+ * queued (the answer then has the deadline to be sent) and when it is
+ * sent (an idle keep-alive connection has the deadline to bring its next
+ * request).
+ *
+ * The set owns its entries; the server owns the set. Every function may
+ * be called from any thread.
+ */
+#ifndef WM_WEB_CONNS_H
+#define WM_WEB_CONNS_H
+
+struct wm_conns;
+struct wm_conn;
+
+/* A set whose connections must finish a request within `deadline`
+ * seconds, and its sweeper thread, started. 0, or -1 when the thread or
+ * memory could not be had. */
+int wm_conns_start(unsigned deadline, struct wm_conns **out);
+
+/* Stops the sweeper and frees the set. Only once nothing can add to it
+ * (libmicrohttpd stopped): any entries left are freed. */
+void wm_conns_stop(struct wm_conns *cs);
+
+/* A connection just opened on socket `fd`, its clock started. NULL when
+ * out of memory: the socket is then shut down at once, since a connection
+ * without a deadline could be held for ever. */
+struct wm_conn *wm_conns_add(struct wm_conns *cs, int fd);
+
+/* The connection is closing: forgotten before its socket is closed, so
+ * that the sweeper can never shut down a descriptor that has been reused.
+ * NULL is ignored. */
+void wm_conns_remove(struct wm_conns *cs, struct wm_conn *c);
+
+/* A handler is about to answer the connection's request: 0 and its clock
+ * stops, or -1 when the request came too late (past the deadline, or
+ * already cut off), to be refused. NULL is 0. */
+int wm_conn_answering(struct wm_conns *cs, struct wm_conn *c);
+
+/* The answer is queued, or sent: the clock starts again from now. */
+void wm_conn_restart(struct wm_conns *cs, struct wm_conn *c);
+
+/* 1 if the sweeper cut the connection off for being too slow. */
+int wm_conn_was_cut(struct wm_conns *cs, const struct wm_conn *c);
+
+#endif

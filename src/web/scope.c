@@ -1,0 +1,297 @@
+/*
+ * Deciding access before a handler runs (web/scope.h): the facts from the
+ * store, the decision from core.
+ */
+#include "web/scope.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "web/http.h"
+#include "web/layout.h"
+
+/* The path parameter each kind of target is named by in the route table. */
+static const char *const target_param[] = {
+	[WM_TARGET_NONE] = NULL,
+	[WM_TARGET_PERSON] = "person",
+	[WM_TARGET_SERVICE] = "code",
+	[WM_TARGET_INVITATION] = "invitation",
+};
+
+#define MAX_PERSON_UNITS 32
+
+struct facts {
+	struct wm_scope *sc;
+	int64_t units[MAX_PERSON_UNITS];
+	size_t n_units;
+	int too_many;
+};
+
+static int
+add_grant(void *ctx, const struct wm_grant_row *g)
+{
+	struct wm_scope *sc = ctx;
+	enum wm_role role;
+
+	if (wm_role_parse(g->role, &role))
+		return 0;	/* a role this program does not know grants
+				 * nothing */
+	if (sc->n_grants == sc->cap) {
+		size_t cap = sc->cap ? sc->cap * 2 : 16;
+		struct wm_grant *g2;
+
+		if (cap > WM_SCOPE_MAX_GRANTS || !(g2 = realloc(sc->grants,
+		    cap * sizeof(*g2))))
+			return -1;
+		sc->grants = g2;
+		sc->cap = cap;
+	}
+	sc->grants[sc->n_grants].role = role;
+	sc->grants[sc->n_grants].unit_id = g->unit_id;
+	sc->n_grants++;
+	return 0;
+}
+
+static int
+add_unit(void *ctx, int64_t unit)
+{
+	struct facts *f = ctx;
+
+	if (f->n_units == MAX_PERSON_UNITS) {
+		f->too_many = 1;
+		return 1;
+	}
+	f->units[f->n_units++] = unit;
+	return 0;
+}
+
+static int
+one(void *ctx, const struct wm_invited_row *row)
+{
+	*(int64_t *)ctx = row->unit_id;
+	return 1;
+}
+
+/* The record the path names: 0, with what was found (nothing, if it does
+ * not exist), or the store's failure. */
+static int
+target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
+    struct wm_buf *err)
+{
+	const char *v = target_param[t] ? wm_route_param(&h->match,
+	    target_param[t]) : NULL;
+	struct wm_buf name = WM_BUF_INIT;
+	int64_t id = 0;
+	int rc = 0;
+	int64_t unit = 0;
+
+	if (!v)
+		return 0;
+	switch (t) {
+	case WM_TARGET_PERSON:
+		rc = wm_store_person_units_now(h->store, v, &id, add_unit, f,
+		    err);
+		if (rc == 0) {
+			f->sc->person_id = id;
+			f->sc->person_ident = v;
+		}
+		break;
+	case WM_TARGET_SERVICE:
+		wm_buf_init(&name, sizeof(f->sc->service_name) - 1);
+		rc = wm_store_service_find(h->store, v, &id, &name, err);
+		if (rc == 0 && strlen(v) < sizeof(((struct wm_led_service *)
+		    0)->code)) {
+			f->sc->service_id = id;
+			f->sc->service_code = v;
+			snprintf(f->sc->service_name,
+			    sizeof(f->sc->service_name), "%s",
+			    wm_buf_str(&name));
+		}
+		wm_buf_release(&name);
+		break;
+	case WM_TARGET_INVITATION:
+		if (!h->signed_in || !(id = wm_route_number(&h->match,
+		    target_param[t])))
+			return 0;
+		rc = wm_store_account_invitations(h->store,
+		    h->who.account_id, id, one, &unit, err);
+		if (rc == 0 && unit) {
+			f->sc->assessment_id = id;
+			f->sc->invited_unit = unit;
+		}
+		break;
+	case WM_TARGET_NONE:
+		break;
+	}
+	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
+}
+
+static int
+gather(struct wm_http *h, struct facts *f, enum wm_rule rule,
+    struct wm_buf *err)
+{
+	struct wm_scope *sc = f->sc;
+	int rc;
+
+	if (!h->signed_in || rule == WM_RULE_PUBLIC)
+		return 0;
+	rc = wm_store_account_person(h->store, h->who.account_id,
+	    &sc->own_person, err);
+	if (rc == WM_STORE_NOT_FOUND)
+		sc->own_person = 0;
+	else if (rc)
+		return rc;
+	if ((rc = wm_store_account_grants(h->store, h->who.account_id,
+	    add_grant, sc, err)))
+		return rc;
+	return target(h, f, wm_rule_target(rule), err);
+}
+
+int
+wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
+{
+	struct wm_scope *sc = &h->scope;
+	struct wm_access_facts af;
+	struct facts f;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	memset(sc, 0, sizeof(*sc));
+	memset(&f, 0, sizeof(f));
+	sc->rule = rule;
+	sc->audit = audit;
+	f.sc = sc;
+	if ((rc = gather(h, &f, rule, &err)) || f.too_many) {
+		wm_page_store_error(h, rc ? rc : WM_STORE_ERROR, f.too_many ?
+		    "the person is on too many caseloads to check" :
+		    wm_buf_str(&err));
+		goto refused;
+	}
+	memset(&af, 0, sizeof(af));
+	af.signed_in = h->signed_in;
+	af.own_person = sc->own_person;
+	af.grants = sc->grants;
+	af.n_grants = sc->n_grants;
+	af.person_units = f.units;
+	af.n_person_units = f.n_units;
+	af.service_id = sc->service_id;
+	af.invited = sc->assessment_id != 0;
+	af.invited_unit = sc->invited_unit;
+	switch (wm_access_decide(rule, &af)) {
+	case WM_ACCESS_ALLOW:
+		break;
+	case WM_ACCESS_SIGN_IN_FIRST:
+		wm_page_sign_in_first(h);
+		goto refused;
+	case WM_ACCESS_DENY:
+		wm_page_not_found(h);
+		goto refused;
+	}
+	wm_buf_release(&err);
+	return 0;
+refused:
+	free(sc->grants);
+	memset(sc, 0, sizeof(*sc));
+	wm_buf_release(&err);
+	return -1;
+}
+
+int
+wm_scope_viewed(struct wm_http *h, const char *detail)
+{
+	struct wm_scope *sc = &h->scope;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	if (!sc->audit || sc->audited)
+		return 0;
+	if (!sc->person_id) {
+		wm_page_not_found(h);
+		return -1;
+	}
+	rc = wm_store_audit(h->store, h->who.account_id, sc->audit, "person",
+	    sc->person_id, detail, h->address, &err);
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	sc->audited = rc == 0;
+	return rc ? -1 : 0;
+}
+
+void
+wm_scope_finish(struct wm_http *h)
+{
+	struct wm_scope *sc = &h->scope;
+
+	if (sc->audit && !sc->audited && !h->failed && h->status >= 200 &&
+	    h->status < 300)
+		wm_page_store_error(h, WM_STORE_ERROR, "BUG: a view of a "
+		    "person's record was about to be shown unaudited");
+	free(sc->grants);
+	memset(sc, 0, sizeof(*sc));
+}
+
+int64_t
+wm_scope_person(struct wm_http *h)
+{
+	if (!h->scope.person_id)
+		wm_page_not_found(h);
+	return h->scope.person_id;
+}
+
+int64_t
+wm_page_own_person(struct wm_http *h)
+{
+	if (!h->scope.own_person)
+		wm_page_not_found(h);
+	return h->scope.own_person;
+}
+
+int64_t
+wm_page_own_service(struct wm_http *h)
+{
+	static const enum wm_role order[] = { WM_ROLE_PRACTITIONER,
+	    WM_ROLE_LEAD };
+	const struct wm_scope *sc = &h->scope;
+	size_t i, k;
+
+	for (k = 0; k < sizeof(order) / sizeof(order[0]); k++)
+		for (i = 0; i < sc->n_grants; i++)
+			if (sc->grants[i].role == order[k])
+				return sc->grants[i].unit_id;
+	wm_page_not_found(h);
+	return 0;
+}
+
+int64_t
+wm_api_whose(struct wm_http *h)
+{
+	int64_t person;
+
+	if (!wm_route_param(&h->match, "person"))
+		return wm_page_own_person(h);
+	person = wm_scope_person(h);
+	return person && wm_scope_viewed(h, NULL) == 0 ? person : 0;
+}
+
+int
+wm_service_led(struct wm_http *h, struct wm_led_service *out)
+{
+	out->id = 0;
+	out->code[0] = '\0';
+	wm_buf_clear(&out->name);
+	if (!h->scope.service_id || h->scope.rule != WM_RULE_SERVICE_LEAD) {
+		wm_page_not_found(h);
+		return -1;
+	}
+	out->id = h->scope.service_id;
+	snprintf(out->code, sizeof(out->code), "%s", h->scope.service_code);
+	wm_buf_puts(&out->name, h->scope.service_name);
+	return 0;
+}
+
+void
+wm_led_service_release(struct wm_led_service *s)
+{
+	wm_buf_release(&s->name);
+}
