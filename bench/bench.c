@@ -351,6 +351,9 @@ writer_thread(void *arg)
 	struct wm_store *s = NULL;
 	struct demo d = { 0 };
 	struct demo_opts o = { .batch = 1 << 30 };
+	/* As a form is saved: attributed, audited, replacing a draft. */
+	const struct wm_recorder by = { 0, NULL,
+	    "response recorded (benchmark)", 1 };
 	struct wm_date when;
 	long i;
 
@@ -367,6 +370,7 @@ writer_thread(void *arg)
 		    1 + (int64_t)wm_rng_below(&d.rng, (uint32_t)x->people),
 		    x->unit_id, 0 };
 		struct wm_diags dg = WM_DIAGS_INIT;
+		const struct wm_record job = { r, &ids, &by, NULL, NULL };
 		int64_t id;
 		double t0;
 		int rc;
@@ -380,8 +384,8 @@ writer_thread(void *arg)
 		wm_response_check(r, &when, &dg);
 		wm_diags_release(&dg);
 		t0 = now_s();
-		rc = x->direct ? wm_store_response_save(s, r, &ids, &id, &err) :
-		    wm_writer_save(x->w, r, &ids, &id, &err);
+		rc = x->direct ? wm_store_record(s, &job, &id, &err) :
+		    wm_writer_record(x->w, &job, &id, &err);
 		x->lat[i] = now_s() - t0;
 		if (rc)
 			x->failed = 1;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make bench: builds the benchmark network and prints each measurement
 # beside a baseline measured in the same run on this machine; then the
-# web server under wrk (bench/web.sh, which has its own settings).
+# web server under wrk (bench/web.sh, which has its own settings), and a
+# person's pages on this network against a 2,000-person one
+# (bench/pages.sh).
 #   BENCH_PEOPLE (default 100000), BENCH_DIR (default build/bench)
 set -eu
 BUILD=${1:-build/release}
@@ -98,6 +100,9 @@ echo "| one service's dashboard ($one), ms (median) | $(echo "$dash1" | field wa
 echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"
 echo "| single saves with 16 writers: median / p99 / max (ms) | $(echo "$w16" | field median_ms) / $p99_16 / $(echo "$w16" | field max_ms) | | | |"
 
-# The web server under load (wrk), on the same database.
+# The web server under load (wrk), on the same database; then each of a
+# person's pages on this network against a 2,000-person one.
 echo
 bench/web.sh "$BUILD" "$DIR"
+echo
+bench/pages.sh "$BUILD" "$DIR"

@@ -211,7 +211,7 @@ static int
 list_instruments(struct wm_store *s, void *ctx, struct wm_buf *err)
 {
 	(void)ctx;
-	return wm_store_instrument_list(s, print_row, s, err);
+	return wm_store_instrument_usage(s, print_row, s, err);
 }
 
 int

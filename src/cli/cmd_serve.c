@@ -39,7 +39,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 	const char *courses = NULL, *request_timeout = NULL;
 	const char *proxies[WM_PROXIES_MAX];
 	size_t n_proxies = 0, i;
-	int allow_demo = 0, routes = 0;
+	int allow_demo = 0, routes = 0, log_work = 0;
 	long seconds = WM_SERVER_REQUEST_SECONDS;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
@@ -51,6 +51,10 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "allow-demo", .help = "serve a demo database (public "
 		    "passwords) on an address other than loopback",
 		    .flag = &allow_demo },
+		{ .name = "log-work", .help = "add the database work each "
+		    "request cost (steps, the same on every run) to its "
+		    "access-log line, to see which pages read more than they "
+		    "should", .flag = &log_work },
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "course catalogue (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS or ./instruments)", .value = &courses },
@@ -61,8 +65,8 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		{ .name = "trusted-proxy", .arg = "ADDR", .help = "a reverse "
 		    "proxy's IPv4 address (repeat it, or separate several with "
 		    "commas): from it alone, the client is the last address of "
-		    "X-Forwarded-For, for the sign-in throttle, the audit log "
-		    "and the access log", .values = proxies,
+		    "X-Forwarded-For, for the sign-in throttle and the audit "
+		    "log", .values = proxies,
 		    .max_values = WM_PROXIES_MAX, .n_values = &n_proxies },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "
@@ -70,7 +74,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "stop", .flag = &routes },
 		{ 0 },
 	};
-	struct wm_server_opts o = { .threads = 4 };
+	struct wm_server_opts o = { 0 };
 	struct wm_catalogue *cat = NULL;
 	struct wm_buf err = WM_BUF_INIT, url = WM_BUF_INIT;
 	char host[64], *pos[1];
@@ -110,6 +114,7 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	o.host = host;
 	o.allow_demo = allow_demo;
+	o.log_work = log_work;
 	wm_buf_printf(&url, "http://%s", listen);
 	o.base_url = base ? base : wm_buf_str(&url);
 	if ((rc = cli_load_courses(courses, &cat)))

@@ -1,6 +1,7 @@
 #include "report/journey.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -20,17 +21,53 @@ static const char *const months[] = {
 	"August", "September", "October", "November", "December",
 };
 
+/* Appends the decimal digits of v (0 or more) at p; returns the end. */
+static char *
+digits(char *p, int v)
+{
+	char tmp[12];
+	size_t k = 0;
+
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k > 0)
+		*p++ = tmp[--k];
+	return p;
+}
+
+/* "5 March 2025" or "March 2025", put together by hand: a page shows
+ * a date for every answer, and snprintf cost more than all the rest of
+ * making each one. Cut short to fit n, as snprintf would. */
 static void
 date_words(const char *iso, int day, char *out, size_t n)
 {
 	struct wm_date d;
+	char tmp[48], *p = tmp;
+	size_t len;
 
-	if (wm_date_parse(iso, &d) != 0)
-		snprintf(out, n, "%s", iso);
-	else if (day)
-		snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
-	else
-		snprintf(out, n, "%s %d", months[d.month - 1], d.year);
+	if (n == 0)
+		return;
+	if (wm_date_parse(iso, &d) != 0) {
+		len = strlen(iso);
+		p = (char *)iso;
+	} else {
+		if (day) {
+			p = digits(p, d.day);
+			*p++ = ' ';
+		}
+		len = strlen(months[d.month - 1]);
+		memcpy(p, months[d.month - 1], len);
+		p += len;
+		*p++ = ' ';
+		p = digits(p, d.year);
+		len = (size_t)(p - tmp);
+		p = tmp;
+	}
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
 }
 
 void
@@ -175,6 +212,19 @@ px(double v, struct px *out)
 	return p;
 }
 
+/* Appends each string up to the NULL: markup around numbers already
+ * written, without a format for printf to read on every point. */
+static void
+cat(struct wm_buf *b, const char *s, ...)
+{
+	va_list ap;
+
+	va_start(ap, s);
+	for (; s; s = va_arg(ap, const char *))
+		wm_buf_puts(b, s);
+	va_end(ap);
+}
+
 int
 wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 {
@@ -206,12 +256,12 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 		double y = TOP + (H - TOP - BOTTOM) * (hi - v) / (hi - lo);
 		const char *ys = px(y, &p2);
 
-		wm_buf_printf(b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" "
-		    "y2=\"%s\" stroke=\"#d8dde0\"/>\n<text x=\"%s\" "
-		    "y=\"%s\" font-size=\"14\" text-anchor=\"end\" "
-		    "fill=\"#4c6272\">%ld</text>\n", px(LEFT, &p1), ys,
-		    px(W - RIGHT, &p3), ys, px(LEFT - 8, &p4), px(y + 5, &p5),
-		    lround(v));
+		cat(b, "<line x1=\"", px(LEFT, &p1), "\" y1=\"", ys,
+		    "\" x2=\"", px(W - RIGHT, &p3), "\" y2=\"", ys,
+		    "\" stroke=\"#d8dde0\"/>\n<text x=\"", px(LEFT - 8, &p4),
+		    "\" y=\"", px(y + 5, &p5), "\" font-size=\"14\" "
+		    "text-anchor=\"end\" fill=\"#4c6272\">", NULL);
+		wm_buf_printf(b, "%ld</text>\n", lround(v));
 	}
 	wm_buf_printf(b, "<text x=\"%s\" y=\"%s\" font-size=\"14\" "
 	    "fill=\"#4c6272\">", px(LEFT, &p1), px(H - 12, &p2));
@@ -225,9 +275,9 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 		wm_buf_puts(b, "<polyline fill=\"none\" stroke=\"#005eb8\" "
 		    "stroke-width=\"3\" points=\"");
 		for (i = 0; i < j->n; i++)
-			wm_buf_printf(b, "%s%s,%s", i ? " " : "",
-			    px(x_of(j, i, d0, d1), &p1), px(TOP + (H - TOP -
-			    BOTTOM) * (hi - j->p[i].value) / (hi - lo), &p2));
+			cat(b, i ? " " : "", px(x_of(j, i, d0, d1), &p1), ",",
+			    px(TOP + (H - TOP - BOTTOM) * (hi - j->p[i].value) /
+			    (hi - lo), &p2), NULL);
 		wm_buf_puts(b, "\"/>\n");
 	}
 	for (i = 0; i < j->n; i++) {
@@ -236,13 +286,14 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 
 		/* Alone: a filled circle. With a practitioner: a square. */
 		if (j->p[i].with_practitioner)
-			wm_buf_printf(b, "<rect x=\"%s\" y=\"%s\" width=\"12\" "
-			    "height=\"12\" fill=\"#ffffff\" stroke=\"#005eb8\" "
-			    "stroke-width=\"3\"/>\n", px(x - 6, &p1),
-			    px(y - 6, &p2));
+			cat(b, "<rect x=\"", px(x - 6, &p1), "\" y=\"",
+			    px(y - 6, &p2), "\" width=\"12\" height=\"12\" "
+			    "fill=\"#ffffff\" stroke=\"#005eb8\" "
+			    "stroke-width=\"3\"/>\n", NULL);
 		else
-			wm_buf_printf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"7\" "
-			    "fill=\"#005eb8\"/>\n", px(x, &p1), px(y, &p2));
+			cat(b, "<circle cx=\"", px(x, &p1), "\" cy=\"",
+			    px(y, &p2), "\" r=\"7\" fill=\"#005eb8\"/>\n",
+			    NULL);
 	}
 	wm_buf_puts(b, "</svg>\n");
 	return b->failed ? -1 : 0;

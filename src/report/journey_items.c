@@ -37,7 +37,7 @@ answer_words(struct wm_buf *b, const struct wm_item_answer *a)
 {
 	wm_esc_html_s(b, a->words);
 	if (a->with_practitioner)
-		wm_buf_puts(b, " (with a practitioner)");
+		wm_buf_lit(b, " (with a practitioner)");
 }
 
 static void
@@ -47,7 +47,7 @@ sentence(struct wm_buf *b, const struct wm_item_change *it, enum shows k,
 	char since[32];
 
 	wm_journey_month(it->first.date, since, sizeof(since));
-	wm_buf_puts(b, "<li>Since ");
+	wm_buf_lit(b, "<li>Since ");
 	wm_esc_html_s(b, since);
 	if (k == SHOWS_MOVED)
 		wm_buf_puts(b, own ? " your answer to \xe2\x80\x9c" :
@@ -56,16 +56,16 @@ sentence(struct wm_buf *b, const struct wm_item_change *it, enum shows k,
 		wm_buf_puts(b, own ? " you have answered " :
 		    " they have answered ");
 		wm_buf_puts(b, k == SHOWS_MORE ? "more" : "less");
-		wm_buf_puts(b, " hopefully about \xe2\x80\x9c");
+		wm_buf_lit(b, " hopefully about \xe2\x80\x9c");
 	}
 	wm_esc_html_s(b, it->question);
 	wm_buf_puts(b, k == SHOWS_MOVED ? "\xe2\x80\x9d has changed" :
 	    "\xe2\x80\x9d");
-	wm_buf_puts(b, ": from ");
+	wm_buf_lit(b, ": from ");
 	answer_words(b, &it->first);
-	wm_buf_puts(b, " to ");
+	wm_buf_lit(b, " to ");
 	answer_words(b, &it->latest);
-	wm_buf_puts(b, ".</li>\n");
+	wm_buf_lit(b, ".</li>\n");
 }
 
 /* A sentence for each question that moved, then what the rest show. */
@@ -78,14 +78,14 @@ sentences(struct wm_buf *b, const struct wm_item_changes *c)
 		count[shows(&c->items[i])]++;
 	moved = count[SHOWS_MORE] + count[SHOWS_LESS] + count[SHOWS_MOVED];
 	if (moved) {
-		wm_buf_puts(b, "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
+		wm_buf_lit(b, "<ul class=\"nhsuk-list nhsuk-list--bullet\">\n");
 		for (i = 0; i < c->n; i++) {
 			enum shows k = shows(&c->items[i]);
 
 			if (k != SHOWS_NOTHING && k != SHOWS_SAME)
 				sentence(b, &c->items[i], k, c->own);
 		}
-		wm_buf_puts(b, "</ul>\n");
+		wm_buf_lit(b, "</ul>\n");
 	}
 	if (count[SHOWS_SAME])
 		wm_buf_printf(b, "<p class=\"nhsuk-body\">%s %s to %zu%s %s "
@@ -101,7 +101,7 @@ sentences(struct wm_buf *b, const struct wm_item_changes *c)
 		    "</p>\n", count[SHOWS_NOTHING],
 		    count[SHOWS_NOTHING] == 1 ? "question" : "questions");
 	if (count[SHOWS_LESS] && c->own)
-		wm_buf_puts(b, "<p class=\"nhsuk-body\">Setbacks are part of "
+		wm_buf_lit(b, "<p class=\"nhsuk-body\">Setbacks are part of "
 		    "many journeys; you may want to talk about them with "
 		    "someone you trust.</p>\n");
 }
@@ -113,12 +113,12 @@ cell(struct wm_buf *b, const struct wm_item_answer *a, int own)
 	char date[32];
 
 	wm_journey_date(a->date, date, sizeof(date));
-	wm_buf_puts(b, "<td class=\"nhsuk-table__cell\">");
+	wm_buf_lit(b, "<td class=\"nhsuk-table__cell\">");
 	wm_esc_html_s(b, a->words);
-	wm_buf_puts(b, " (");
+	wm_buf_lit(b, " (");
 	wm_esc_html_s(b, date);
 	if (a->with_practitioner)
-		wm_buf_puts(b, ", with a practitioner)</td>");
+		wm_buf_lit(b, ", with a practitioner)</td>");
 	else
 		wm_buf_puts(b, own ? ", on your own)</td>" :
 		    ", on their own)</td>");
@@ -129,35 +129,35 @@ table(struct wm_buf *b, const struct wm_item_changes *c, int once)
 {
 	size_t i;
 
-	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
+	wm_buf_lit(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">");
 	wm_esc_html_s(b, c->title);
 	wm_buf_puts(b, once ? ": the answer to each question" :
 	    ": the first and latest answer to each question");
-	wm_buf_puts(b, "</caption>\n<thead class=\"nhsuk-table__head\"><tr "
+	wm_buf_lit(b, "</caption>\n<thead class=\"nhsuk-table__head\"><tr "
 	    "class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
 	    "scope=\"col\">Question</th>");
 	wm_buf_puts(b, once ? "<th class=\"nhsuk-table__header\" scope=\"col\">"
 	    "Answer (date)</th>" : "<th class=\"nhsuk-table__header\" "
 	    "scope=\"col\">First answer (date)</th><th class=\"nhsuk-table__"
 	    "header\" scope=\"col\">Latest answer (date)</th>");
-	wm_buf_puts(b, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	wm_buf_lit(b, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
 	for (i = 0; i < c->n; i++) {
 		const struct wm_item_change *it = &c->items[i];
 
-		wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><td class=\""
+		wm_buf_lit(b, "<tr class=\"nhsuk-table__row\"><td class=\""
 		    "nhsuk-table__cell\">");
 		wm_esc_html_s(b, it->question);
-		wm_buf_puts(b, "</td>");
+		wm_buf_lit(b, "</td>");
 		cell(b, &it->first, c->own);
 		if (!once && it->answers < 2)
-			wm_buf_puts(b, "<td class=\"nhsuk-table__cell\">Not "
+			wm_buf_lit(b, "<td class=\"nhsuk-table__cell\">Not "
 			    "answered again</td>");
 		else if (!once)
 			cell(b, &it->latest, c->own);
-		wm_buf_puts(b, "</tr>\n");
+		wm_buf_lit(b, "</tr>\n");
 	}
-	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_buf_lit(b, "</tbody>\n</table>\n");
 }
 
 int
@@ -177,7 +177,7 @@ wm_journey_items(struct wm_buf *b, const struct wm_item_changes *c)
 	wm_journey_date(c->items[0].first.date, date, sizeof(date));
 	wm_buf_puts(b, c->own ? "<p class=\"nhsuk-body\">You have" :
 	    "<p class=\"nhsuk-body\">They have");
-	wm_buf_puts(b, " answered this once, on ");
+	wm_buf_lit(b, " answered this once, on ");
 	wm_esc_html_s(b, date);
 	wm_buf_puts(b, c->own ? ", so there is no change to show yet. When "
 	    "you answer again, you will see here how each answer has changed."

@@ -263,3 +263,17 @@ wm_store_import_job(struct wm_store *s, const struct wm_response *r,
 	}
 	return 0;
 }
+
+int
+wm_store_record_part(struct wm_store *s, const struct wm_record *job,
+    int64_t *id, struct wm_buf *err)
+{
+	int rc;
+
+	if ((rc = wm_store_part_begin(s, err)))
+		return rc;
+	rc = wm_store_record_steps(s, job, id, err);
+	if ((rc = wm_store_part_end(s, rc, err)))
+		*id = 0;
+	return rc;
+}

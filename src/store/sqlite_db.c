@@ -5,6 +5,7 @@
  */
 #include "store/sqlite_internal.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,6 +210,75 @@ wm_store_commit(struct wm_store *s, struct wm_buf *err)
 	return rc ? rc : run(s, ST_COMMIT, "saving", err);
 }
 
+int
+wm_sq_read_begin(struct wm_store *s, int *own, struct wm_buf *err)
+{
+	*own = sqlite3_get_autocommit(s->db);
+	return *own ? run(s, ST_BEGIN_READ, "starting to read", err) : 0;
+}
+
+void
+wm_sq_read_end(struct wm_store *s, int own)
+{
+	struct wm_buf ignore = WM_BUF_INIT;
+
+	if (own && !sqlite3_get_autocommit(s->db))
+		run(s, ST_COMMIT, "finishing reading", &ignore);
+	wm_buf_release(&ignore);
+}
+
+/* The totals written so far go to the database first, so that undoing
+ * the part can forget every total held in memory: only the part's own
+ * are lost with it. */
+int
+wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
+{
+	int rc = wm_sq_rollup_flush(s, err);
+
+	return rc ? rc : run(s, ST_PART, "starting a part", err);
+}
+
+int
+wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
+{
+	struct wm_buf ignore = WM_BUF_INIT;
+
+	if (rc == 0 && !s->tx_failed &&
+	    (rc = run(s, ST_PART_KEEP, "saving a part", err)) == 0)
+		return 0;
+	if (rc == 0) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
+		rc = WM_STORE_ERROR;
+	}
+	wm_sq_rollup_forget(s);
+	run(s, ST_PART_UNDO, "undoing a part", &ignore);
+	run(s, ST_PART_KEEP, "undoing a part", &ignore);
+	s->tx_failed = 0;
+	wm_buf_release(&ignore);
+	return rc;
+}
+
+int
+wm_store_read_begin(struct wm_store *s, struct wm_buf *err)
+{
+	int rc;
+
+	if (s->reading)
+		return 0;
+	rc = wm_sq_read_begin(s, &s->reading, err);
+	if (rc)
+		s->reading = 0;
+	return rc;
+}
+
+void
+wm_store_read_end(struct wm_store *s)
+{
+	wm_sq_read_end(s, s->reading);
+	s->reading = 0;
+}
+
 void
 wm_store_rollback(struct wm_store *s)
 {
@@ -323,13 +393,25 @@ use_wal(struct wm_store *s, struct wm_buf *err)
 	return WM_STORE_ERROR;
 }
 
+/* Process-wide settings, made once before SQLite starts. SQLite counts
+ * every allocation under one global lock unless told not to; Waymark
+ * never reads those counts, and the server's threads, each on its own
+ * connection, would otherwise queue for that lock on every page. */
+static void
+configure(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int
 wm_store_open(const char *path, unsigned flags, struct wm_store **out,
     struct wm_buf *err)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	struct wm_store *s;
 	int oflags, version, rc;
 
+	pthread_once(&once, configure);
 	*out = NULL;
 	s = calloc(1, sizeof(*s));
 	if (!s) {
@@ -384,6 +466,20 @@ wm_store_set_clock(struct wm_store *s, const char *now)
 	return 0;
 }
 
+uint64_t
+wm_store_cost(struct wm_store *s)
+{
+	sqlite3_stmt *st = NULL;
+	uint64_t n = 0;
+
+	/* Every statement still prepared on the connection, the catalogue's
+	 * and any other, each counter reset as it is read. */
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL)
+		n += (uint64_t)sqlite3_stmt_status(st,
+		    SQLITE_STMTSTATUS_VM_STEP, 1);
+	return n;
+}
+
 void
 wm_store_close(struct wm_store *s)
 {
@@ -392,6 +488,7 @@ wm_store_close(struct wm_store *s)
 	if (!s)
 		return;
 	wm_sq_rollup_forget(s);
+	wm_sq_parsed_release(s);
 	for (i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);

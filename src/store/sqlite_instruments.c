@@ -6,6 +6,7 @@
  */
 #include "store/sqlite_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static int
@@ -162,6 +163,105 @@ wm_store_instrument_get_id(struct wm_store *s, int64_t id,
 	return get_content(s, st, 0, NULL, text, "with that id", err);
 }
 
+/* An instrument parsed on this connection, with the text it was parsed
+ * from. A committed instrument is never changed or deleted, so one read
+ * while this connection had written nothing stands for good; one read
+ * inside a write might yet be rolled back, and is matched again only by
+ * its text. */
+struct wm_sq_parsed {
+	int64_t id;
+	int committed;
+	char *text;
+	size_t len;
+	struct wm_instrument *in;
+};
+
+void
+wm_sq_parsed_release(struct wm_store *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n_parsed; i++) {
+		wm_instrument_free(s->parsed[i].in);
+		free(s->parsed[i].text);
+	}
+	free(s->parsed);
+	s->parsed = NULL;
+	s->n_parsed = 0;
+}
+
+static int
+keep_parsed(struct wm_store *s, int64_t id, struct wm_buf *text,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_sq_parsed *more, *p;
+	struct wm_instrument *in = NULL;
+	int rc = WM_STORE_ERROR;
+
+	more = realloc(s->parsed, (s->n_parsed + 1) * sizeof(*more));
+	if (!more) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory reading an instrument");
+		goto out;
+	}
+	s->parsed = more;
+	if (wm_instrument_parse(text->data, text->len, &in, &d)) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "instrument %lld as stored cannot be read: "
+		    "%s", (long long)id, d.n ? d.v[0].message : "unknown");
+		goto out;
+	}
+	p = &s->parsed[s->n_parsed];
+	p->id = id;
+	p->committed = sqlite3_txn_state(s->db, "main") != SQLITE_TXN_WRITE;
+	p->len = text->len;
+	if (!(p->text = wm_buf_detach(text))) {
+		wm_instrument_free(in);
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory reading an instrument");
+		goto out;
+	}
+	p->in = in;
+	s->n_parsed++;
+	*out = in;
+	rc = 0;
+out:
+	wm_diags_release(&d);
+	return rc;
+}
+
+int
+wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	struct wm_buf text = WM_BUF_INIT;
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	for (i = 0; i < s->n_parsed; i++)
+		if (s->parsed[i].id == id && s->parsed[i].committed) {
+			*out = s->parsed[i].in;
+			return 0;
+		}
+	if ((rc = wm_store_instrument_get_id(s, id, &text, err)))
+		goto out;
+	for (i = 0; i < s->n_parsed; i++) {
+		const struct wm_sq_parsed *p = &s->parsed[i];
+
+		if (p->id == id && p->len == text.len &&
+		    memcmp(p->text, text.data, text.len) == 0) {
+			*out = p->in;
+			goto out;
+		}
+	}
+	rc = keep_parsed(s, id, &text, out, err);
+out:
+	wm_buf_release(&text);
+	return rc;
+}
+
 struct instrument_each {
 	int (*cb)(void *, const struct wm_instrument_row *);
 	void *ctx;
@@ -188,6 +288,18 @@ wm_store_instrument_list(struct wm_store *s,
 
 	return st ? wm_sq_each(s, st, instrument_row, &e,
 	    "listing instruments", err) : WM_STORE_ERROR;
+}
+
+int
+wm_store_instrument_usage(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct instrument_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_USAGE, err);
+
+	return st ? wm_sq_each(s, st, instrument_row, &e,
+	    "counting the instruments' responses", err) : WM_STORE_ERROR;
 }
 
 int

@@ -50,14 +50,18 @@ enum stmt {
 	ST_INSTRUMENT_GET,
 	ST_INSTRUMENT_GET_ID,
 	ST_INSTRUMENT_LIST,
+	ST_INSTRUMENT_USAGE,
 	ST_INSTRUMENT_LATEST,
+	ST_INSTRUMENT_URL_LATEST,
 	ST_RESPONSE_ADD,
 	ST_ANSWER_ADD,
+	ST_CHOICES_ADD,
 	ST_SCORE_ADD,
 	ST_ROLLUP_CELL,
 	ST_ROLLUP_SUBJECT_ADD,
 	ST_ROLLUP_APPLY,
 	ST_ANSWER_EACH,
+	ST_PERSON_ANSWER_EACH,
 	ST_DRAFT_FIND,
 	ST_RESPONSE_ANSWERS,
 	ST_RESPONSE_DATE,
@@ -76,8 +80,7 @@ enum stmt {
 	ST_ACCOUNT_GRANTS,
 	ST_SERVICE_FIND,
 	ST_PERSON_UNITS_NOW,
-	ST_PERSON_SCORES,
-	ST_PERSON_ITEM_CHANGES,
+	ST_PERSON_CHOICES,
 	ST_CASELOAD,
 	ST_OWN_ANSWER_COUNTS,
 	ST_PERSON_CYCLES,
@@ -117,17 +120,22 @@ enum stmt {
 	ST_STANDARD_QUERIES,
 	ST_VALIDATION_COMMENTS,
 	ST_BEGIN,
+	ST_BEGIN_READ,
 	ST_COMMIT,
 	ST_ROLLBACK,
 	ST_SAVEPOINT,
 	ST_RELEASE,
 	ST_ROLLBACK_TO,
+	ST_PART,
+	ST_PART_KEEP,
+	ST_PART_UNDO,
 	ST__COUNT
 };
 
 extern const char *const wm_sqlite_sql[ST__COUNT];
 
 struct wm_sq_rollup;
+struct wm_sq_parsed;
 
 struct wm_store {
 	sqlite3 *db;
@@ -137,6 +145,10 @@ struct wm_store {
 	char clock[32];		/* fixed "now" when set (reproducible demos) */
 	struct wm_sq_rollup *rollup;	/* totals not yet written */
 	int tx_failed;		/* a write inside wm_store_begin failed */
+	int reading;		/* wm_store_read_begin opened a snapshot */
+	struct wm_sq_parsed *parsed;	/* instruments parsed on this
+					 * connection, kept until it closes */
+	size_t n_parsed;
 };
 
 /* The prepared statement, reset and with bindings cleared; NULL (and err
@@ -196,6 +208,16 @@ void wm_sq_now(const struct wm_store *s, char out[32]);
  * or nothing either way; wm_sq_tx_end commits or rolls it back. */
 int wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err);
 int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
+
+/* sqlite_instruments.c: frees the instruments kept by
+ * wm_store_instrument_parsed. */
+void wm_sq_parsed_release(struct wm_store *s);
+
+/* Several reads from one snapshot, when no transaction is open: one
+ * snapshot (and one file lock) instead of one for each statement.
+ * Nothing may be written in between. */
+int wm_sq_read_begin(struct wm_store *s, int *own, struct wm_buf *err);
+void wm_sq_read_end(struct wm_store *s, int own);
 
 /* sqlite_rollup.c: the summaries' running totals. Add during a write;
  * flush just before COMMIT; forget on ROLLBACK (and on close). */

@@ -418,8 +418,36 @@ static const char *const m7[] = {
 	NULL,
 };
 
+/*
+ * 8: a person's journey reads each of their responses from one row. For
+ * every completed response about a person: the options chosen, as
+ * "item:option" pairs separated by commas (indexes into the version
+ * answered, as in the answer table), and its scores, as "scale:value"
+ * pairs (scale indexes, each value with the 17 digits that give back the
+ * same double, as in the score table). The answer and score tables stay
+ * the record; this is written with them, so the journey reads one row per
+ * response instead of one per answer and score. Responses already stored
+ * get theirs here.
+ */
+static const char *const m8[] = {
+	"CREATE TABLE response_choices ("
+	" response_id INTEGER PRIMARY KEY REFERENCES response(id),"
+	" choices TEXT NOT NULL,"
+	" scores TEXT NOT NULL)",
+	"INSERT INTO response_choices(response_id, choices, scores)"
+	" SELECT r.id, coalesce((SELECT group_concat(a.item || ':' ||"
+	"  a.option, ',') FROM answer a WHERE a.response_id = r.id"
+	"  AND a.option IS NOT NULL), ''),"
+	" coalesce((SELECT group_concat(s.scale || ':' ||"
+	"  printf('%!.17g', s.value), ',') FROM score s"
+	"  WHERE s.response_id = r.id AND s.value IS NOT NULL), '')"
+	" FROM response r"
+	" WHERE r.subject_kind = 'person' AND r.status = 'completed'",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7 };
+	m7, m8 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -432,6 +460,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 5",
 	"PRAGMA user_version = 6",
 	"PRAGMA user_version = 7",
+	"PRAGMA user_version = 8",
 };
 
 int

@@ -40,6 +40,70 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	return 0;
 }
 
+/* Appends v's digits: by hand, since a save writes two per answer and
+ * printf cost more than the row's insert. */
+static void
+put_digits(struct wm_buf *b, size_t v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+
+	do
+		*--p = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	wm_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+/* Appends ",index:" (without the comma first). */
+static void
+put_key(struct wm_buf *b, size_t index)
+{
+	if (b->len)
+		wm_buf_putc(b, ',');
+	put_digits(b, index);
+	wm_buf_putc(b, ':');
+}
+
+/* A completed response about a person keeps its choices and scores in
+ * one row too (migration 7), "item:option,..." and "scale:value,..."
+ * (17 digits: the same double read back), for their journey. */
+static int
+save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
+    struct wm_buf *err)
+{
+	struct wm_buf choices = WM_BUF_INIT, scores = WM_BUF_INIT;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = WM_STORE_ERROR;
+
+	if (r->status != WM_STATUS_COMPLETED ||
+	    r->subject.kind != WM_SUBJECT_PERSON)
+		return 0;
+	for (i = 0; i < r->in->n_items; i++)
+		if (r->answers[i].given &&
+		    r->in->items[i].type == WM_ITEM_CHOICE &&
+		    r->answers[i].option >= 0) {
+			put_key(&choices, i);
+			put_digits(&choices, (size_t)r->answers[i].option);
+		}
+	for (i = 0; i < r->in->n_scales; i++)
+		if (r->scores[i].has_value) {
+			put_key(&scores, i);
+			wm_buf_printf(&scores, "%.17g", r->scores[i].value);
+		}
+	if (choices.failed || scores.failed) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory storing the choices");
+	} else if ((st = wm_sq_stmt(s, ST_CHOICES_ADD, err))) {
+		sqlite3_bind_int64(st, 1, id);
+		wm_sq_text(st, 2, wm_buf_str(&choices));
+		wm_sq_text(st, 3, wm_buf_str(&scores));
+		rc = wm_sq_exec(s, st, "storing the choices", err);
+	}
+	wm_buf_release(&choices);
+	wm_buf_release(&scores);
+	return rc;
+}
+
 /* rollup_subject stores the subject's kind as these numbers. */
 _Static_assert(WM_SUBJECT_PERSON == 1 && WM_SUBJECT_SERVICE == 2 &&
     WM_SUBJECT_STAFF == 4, "rollup_subject.subject_kind values");
@@ -131,6 +195,8 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	*id = sqlite3_last_insert_rowid(s->db);
 	rc = save_answers(s, r, *id, err);
 	if (rc == 0)
+		rc = save_choices(s, r, *id, err);
+	if (rc == 0)
 		rc = save_scores(s, r, ids, *id, quarter, err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
@@ -173,9 +239,20 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
     void *ctx, struct wm_buf *err)
 {
 	struct answer_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ANSWER_EACH, err);
+	sqlite3_stmt *st;
 
-	if (!st)
+	/* One person's record is read through their own responses, at the
+	 * same cost in a network of any size. */
+	if (person_id && !unit_id) {
+		if (!(st = wm_sq_query(s, ST_PERSON_ANSWER_EACH, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, person_id);
+		wm_sq_text(st, 2, url);
+		sqlite3_bind_int(st, 3, drafts != 0);
+		return wm_sq_each(s, st, answer_row, &e, "reading answers",
+		    err);
+	}
+	if (!(st = wm_sq_query(s, ST_ANSWER_EACH, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);

@@ -161,13 +161,24 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT id, content FROM instrument WHERE url = ?1 AND version = ?2",
 	[ST_INSTRUMENT_GET_ID] =
 	    "SELECT content FROM instrument WHERE id = ?1",
+	/* Every version, for the pages: no counts, which would read every
+	 * response in the network, and no `loaded`, which is stored after
+	 * the instrument's text and so would read all of it. */
 	[ST_INSTRUMENT_LIST] =
+	    "SELECT i.id, i.url, i.version, i.title, i.family, NULL, 0"
+	    " FROM instrument i ORDER BY i.url, i.version",
+	/* The same with how often each was answered, for `instrument list`. */
+	[ST_INSTRUMENT_USAGE] =
 	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded,"
 	    " (SELECT count(*) FROM response r WHERE r.instrument_id = i.id"
 	    "  AND r.status = 'completed')"
 	    " FROM instrument i ORDER BY i.url, i.version",
+	/* The latest version of every url, from the (url, version) index
+	 * alone. */
+	[ST_INSTRUMENT_URL_LATEST] =
+	    "SELECT url, max(id) FROM instrument GROUP BY url",
 	[ST_INSTRUMENT_LATEST] =
-	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded, 0"
+	    "SELECT i.id, i.url, i.version, i.title, i.family, NULL, 0"
 	    " FROM instrument i"
 	    " WHERE i.id = (SELECT max(id) FROM instrument WHERE url = i.url)"
 	    " ORDER BY i.title, i.url",
@@ -179,6 +190,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ANSWER_ADD] =
 	    "INSERT INTO answer(response_id, item, option, text)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_CHOICES_ADD] =
+	    "INSERT INTO response_choices(response_id, choices, scores)"
+	    " VALUES (?1, ?2, ?3)",
 	[ST_SCORE_ADD] =
 	    "INSERT INTO score(response_id, scale, value, answered,"
 	    " instrument_id, unit_id, quarter, respondent, subject_id)"
@@ -218,6 +232,24 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND (?3 IS NULL OR (r.subject_kind = 'person'"
 	    "  AND r.subject_id = ?3))"
 	    " AND (?4 OR r.status = 'completed') "
+	    "ORDER BY r.authored, r.id, a.item",
+	/* One person's answers (wm_store_answer_each with a person and no
+	 * unit), found through the person's own responses: ?1 the person,
+	 * ?2 an instrument's url or NULL, ?3 1 to include drafts. */
+	[ST_PERSON_ANSWER_EACH] =
+	    "SELECT r.id, i.url, i.version, r.subject_kind, p.ident, u.code,"
+	    " r.respondent, coalesce(r.stakeholder, ''), r.status, r.authored,"
+	    " it.link_id, o.code, o.display, o.value, a.text "
+	    "FROM response r JOIN person p ON p.id = r.subject_id"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN unit u ON u.id = r.unit_id"
+	    " JOIN answer a ON a.response_id = r.id"
+	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
+	    "  AND it.idx = a.item"
+	    " LEFT JOIN instrument_option o ON o.instrument_id = r.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option "
+	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
+	    " AND (?2 IS NULL OR i.url = ?2) AND (?3 OR r.status = 'completed') "
 	    "ORDER BY r.authored, r.id, a.item",
 	[ST_DRAFT_FIND] =
 	    "SELECT id FROM response WHERE subject_kind = ?2"
@@ -308,56 +340,25 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT g.role, g.unit_id FROM role_grant g JOIN unit u ON u.id ="
 	    " g.unit_id WHERE g.account_id = ?1 AND (u.kind = 'service' OR"
 	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
-	/* The person, and each service whose caseload they are on now (the
-	 * person's row alone, unit NULL, when they are on none). */
 	[ST_SERVICE_FIND] =
 	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
+	/* The person, and each service whose caseload they are on now (the
+	 * person's row alone, unit NULL, when they are on none). */
 	[ST_PERSON_UNITS_NOW] =
 	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
 	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"
 	    " ORDER BY c.unit_id",
-	[ST_PERSON_SCORES] =
-	    "SELECT sc.code, sc.title, r.authored, s.value, r.respondent "
-	    "FROM response r JOIN score s ON s.response_id = r.id"
-	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
-	    "  AND sc.idx = s.scale "
-	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
-	    " AND r.status = 'completed' AND s.value IS NOT NULL "
-	    "ORDER BY sc.code, r.authored, r.id",
-	/* Each choice answer of the person's completed responses, numbered
-	 * from the first and from the latest per question (url and linkId,
-	 * so versions of one instrument line up); then the first beside the
-	 * latest, with the latest version's words. */
-	[ST_PERSON_ITEM_CHANGES] =
-	    "WITH a AS (SELECT i.url, it.link_id, r.id AS rid, r.authored,"
-	    "  o.display, o.value, r.respondent,"
-	    "  row_number() OVER (PARTITION BY i.url, it.link_id"
-	    "   ORDER BY r.authored, r.id) AS k,"
-	    "  row_number() OVER (PARTITION BY i.url, it.link_id"
-	    "   ORDER BY r.authored DESC, r.id DESC) AS z,"
-	    "  count(*) OVER (PARTITION BY i.url, it.link_id) AS n"
-	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
-	    " JOIN answer a ON a.response_id = r.id"
-	    " JOIN instrument_item it ON it.instrument_id = r.instrument_id"
-	    "  AND it.idx = a.item"
-	    " JOIN instrument_option o ON o.instrument_id = r.instrument_id"
-	    "  AND o.item_idx = a.item AND o.idx = a.option"
-	    " WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
-	    " AND r.status = 'completed'),"
-	    " m AS (SELECT url, count(DISTINCT rid) AS responses,"
-	    "  (SELECT max(id) FROM instrument WHERE url = a.url) AS id"
-	    "  FROM a GROUP BY url) "
-	    "SELECT f.url, m.id, li.title, m.responses, f.link_id,"
-	    " coalesce(lit.text, f.link_id), f.n,"
-	    " f.authored, f.display, f.value, f.respondent,"
-	    " z.authored, z.display, z.value, z.respondent "
-	    "FROM a f JOIN a z ON z.url = f.url AND z.link_id = f.link_id"
-	    "  AND z.z = 1"
-	    " JOIN m ON m.url = f.url JOIN instrument li ON li.id = m.id"
-	    " LEFT JOIN instrument_item lit ON lit.instrument_id = m.id"
-	    "  AND lit.link_id = f.link_id "
-	    "WHERE f.k = 1 "
-	    "ORDER BY li.title, f.url, lit.idx IS NULL, lit.idx, f.link_id",
+	/* A person's completed responses in the order given (the
+	 * response_subject index's order), each with its choices and scores
+	 * (migration 8): sqlite_journey.c finds their words in the version
+	 * answered. */
+	[ST_PERSON_CHOICES] =
+	    "SELECT r.id, r.instrument_id, r.authored, r.respondent, c.choices,"
+	    " c.scores "
+	    "FROM response r JOIN response_choices c ON c.response_id = r.id "
+	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	    " AND r.subject_id = ?1 "
+	    "ORDER BY r.authored, r.id",
 	/*
 	 * One page (?3 rows from ?4) of the people now on the caseloads of
 	 * the services where the account ?1 is a practitioner or lead, their
@@ -633,9 +634,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM standard_query q JOIN account a ON a.id = q.account_id"
 	    " WHERE q.assessment_id = ?1 ORDER BY q.standard, q.id",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
+	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",
 	[ST_ROLLBACK] = "ROLLBACK",
 	[ST_SAVEPOINT] = "SAVEPOINT wm_write",
 	[ST_RELEASE] = "RELEASE wm_write",
 	[ST_ROLLBACK_TO] = "ROLLBACK TO wm_write",
+	[ST_PART] = "SAVEPOINT wm_part",
+	[ST_PART_KEEP] = "RELEASE wm_part",
+	[ST_PART_UNDO] = "ROLLBACK TO wm_part",
 };

@@ -55,12 +55,36 @@ WM_MUST_USE int wm_store_schema_version(void);
  * instead of the clock, so a generated network is the same byte for byte. */
 WM_MUST_USE int wm_store_set_clock(struct wm_store *s, const char *now);
 
+/* The work the database has done for this connection since the last call
+ * (or since it was opened), in the backend's own units: for SQLite, the
+ * virtual-machine steps of every statement run. It counts rows visited,
+ * not time, so it is the same on every run: a person's page must cost
+ * what their own record costs, and tests compare this across networks
+ * of different sizes. */
+uint64_t wm_store_cost(struct wm_store *s);
+
 /* Groups many writes into one durable transaction. Outside one, each write
  * is all or nothing by itself; inside one, a write that fails spoils the
  * transaction: wm_store_commit() then rolls it all back and fails. */
 WM_MUST_USE int wm_store_begin(struct wm_store *s, struct wm_buf *err);
 WM_MUST_USE int wm_store_commit(struct wm_store *s, struct wm_buf *err);
 void wm_store_rollback(struct wm_store *s);
+
+/* Inside wm_store_begin's transaction, a part that is kept or undone by
+ * itself: wm_store_part_end() keeps what was written since
+ * wm_store_part_begin() when rc is 0, and otherwise undoes it (totals
+ * included) and leaves the transaction as it was before the part, so
+ * the rest of it can still be committed. It returns rc, or the failure
+ * to keep the part (which is then undone). Parts do not nest. */
+WM_MUST_USE int wm_store_part_begin(struct wm_store *s, struct wm_buf *err);
+WM_MUST_USE int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err);
+
+/* A page's reads from one snapshot of the database: no save that lands
+ * meanwhile shows in half of them, and the snapshot is taken once, not
+ * for each read. Nothing may be written until wm_store_read_end(). Inside
+ * a transaction already open, both do nothing. */
+WM_MUST_USE int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
+void wm_store_read_end(struct wm_store *s);
 
 /* --- the network tree ------------------------------------------------ */
 
@@ -270,8 +294,8 @@ struct wm_instrument_row {
 	const char *version;
 	const char *title;
 	const char *family;	/* NULL when none */
-	const char *loaded;
-	int64_t responses;
+	const char *loaded;	/* wm_store_instrument_usage only; else NULL */
+	int64_t responses;	/* completed: wm_store_instrument_usage only */
 };
 
 /* Stores a checked instrument with the exact text it was read from.
@@ -286,9 +310,24 @@ WM_MUST_USE int wm_store_instrument_get(struct wm_store *s, const char *url,
     struct wm_buf *err);
 WM_MUST_USE int wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err);
+/* Every version of every loaded instrument, by url and version
+ * (responses is 0), at the same cost however many answers there are. */
 WM_MUST_USE int wm_store_instrument_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
     struct wm_buf *err);
+/* The same, each with how many completed responses it has in the whole
+ * network: it reads them all, so it is for the command line, never for
+ * a page. */
+WM_MUST_USE int wm_store_instrument_usage(struct wm_store *s,
+    int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
+    struct wm_buf *err);
+/* The stored instrument with this id, parsed: kept by the store, so a
+ * page can ask for it as often as it likes and it is read from its text
+ * only once per connection. Valid until wm_store_close(); never freed by
+ * the caller. WM_STORE_NOT_FOUND if there is none. */
+WM_MUST_USE int wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err);
+
 /* The latest version of each loaded url, by title (responses is 0). */
 WM_MUST_USE int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
@@ -391,8 +430,8 @@ struct wm_assessment_submission {
  * WM_STORE_CONFLICT, with nothing stored, when core's "changed
  * meanwhile" rule refuses it (another version was filed since the form
  * was built); WM_STORE_EXISTS when the reopening was answered already. */
-WM_MUST_USE int wm_store_assessment_submit(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by,
+WM_MUST_USE int wm_store_assessment_submit(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
     struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err);
 
 /* A validator's completed ratings and the validation they are filed as. */
@@ -410,8 +449,8 @@ struct wm_validation_submission {
  * self-assessment has no submitted version (wm_invitation_problem);
  * WM_STORE_NOT_FOUND when they were not invited; WM_STORE_EXISTS when
  * they have submitted already. Nothing is stored on any refusal. */
-WM_MUST_USE int wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by,
+WM_MUST_USE int wm_store_validation_submit(struct wm_store *s,
+    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
     const struct wm_validation_submission *sub, int64_t *id,
     struct wm_buf *err);
 
@@ -429,13 +468,20 @@ struct wm_record {
 
 /* One record as one durable change; the three operations above are
  * this. */
-WM_MUST_USE int wm_store_record(struct wm_store *s, const struct wm_record *job,
-    int64_t *id, struct wm_buf *err);
+WM_MUST_USE int wm_store_record(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
 
 /* The steps of one record inside a transaction the caller holds: the
  * caller commits, or rolls back when this fails. */
-WM_MUST_USE int wm_store_record_steps(struct wm_store *s, const struct wm_record *job,
-    int64_t *id, struct wm_buf *err);
+WM_MUST_USE int wm_store_record_steps(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
+
+/* The same steps as one part (wm_store_part_begin) of a transaction the
+ * caller has begun: the group-commit writer's job. It is durable only
+ * once the caller commits; if it fails, nothing of it is kept and the
+ * rest of the transaction is whole. */
+WM_MUST_USE int wm_store_record_part(struct wm_store *s,
+    const struct wm_record *job, int64_t *id, struct wm_buf *err);
 
 /* What a response made outside the forms is filed as (job points here). */
 struct wm_import {
@@ -478,7 +524,9 @@ struct wm_answer_row {
  * units below it, and/or one person. Answers about a staff member (their
  * own reflections and self-assessments) are private to them and never
  * included. Unfinished drafts are included only with `drafts` (for the
- * person's own record: a draft is not shared until it is finished). */
+ * person's own record: a draft is not shared until it is finished).
+ * With a person and no unit it reads only that person's rows, so their
+ * record costs the same in a network of any size. */
 WM_MUST_USE int wm_store_answer_each(struct wm_store *s, const char *url,
     int64_t unit_id, int64_t person_id, int drafts,
     int (*cb)(void *, const struct wm_answer_row *), void *ctx,
@@ -643,6 +691,8 @@ struct wm_item_change_row {
 	int64_t responses;	/* the person's completed responses to it */
 	const char *link_id;
 	const char *text;	/* the question, in the latest version's words */
+	int place;		/* its index in the latest version's items, or
+				 * -1 when that version no longer asks it */
 	int64_t answers;	/* how many of those responses answered it */
 	struct wm_item_answer_row first, latest;	/* the same if answers 1 */
 };
@@ -653,6 +703,15 @@ struct wm_item_change_row {
  * (questions it no longer asks last). Answers about staff never appear. */
 WM_MUST_USE int wm_store_person_item_changes(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_item_change_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Both of the above from one read of the person's record, for a page
+ * that shows both: every score row (as wm_store_person_scores) and then
+ * every question's row (as wm_store_person_item_changes), each with the
+ * same ctx. Either callback may be NULL. */
+WM_MUST_USE int wm_store_person_journey(struct wm_store *s, int64_t person_id,
+    int (*score_cb)(void *, const struct wm_score_row *),
+    int (*item_cb)(void *, const struct wm_item_change_row *), void *ctx,
     struct wm_buf *err);
 
 struct wm_caseload_row {

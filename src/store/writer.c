@@ -1,3 +1,8 @@
+/*
+ * The group-commit writer (writer.h): a queue of jobs, one thread that
+ * takes them off in batches, and each batch one transaction in which
+ * every job is a part of its own.
+ */
 #include "store/writer.h"
 
 #include <pthread.h>
@@ -5,8 +10,7 @@
 #include <time.h>
 
 struct job {
-	const struct wm_response *r;
-	const struct wm_response_ids *ids;
+	const struct wm_record *rec;
 	int64_t id;
 	int rc;
 	struct wm_buf *err;
@@ -53,8 +57,10 @@ take_batch(struct wm_writer *w)
 	return first;
 }
 
-/* One transaction for the batch. If any save fails, roll back and save
- * each one alone, so one bad save cannot lose the others. */
+/* One transaction for the batch, each job a part of it that is kept or
+ * undone alone. If the transaction itself cannot be begun or committed,
+ * each job is recorded again alone, so that none is lost for another's
+ * sake. */
 static void
 run_batch(struct wm_writer *w, struct job *batch)
 {
@@ -65,7 +71,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 	int rc = wm_store_begin(w->s, &err);
 
 	for (j = batch; j && rc == 0; j = j->next, n++)
-		rc = wm_store_response_save(w->s, j->r, j->ids, &j->id, &err);
+		j->rc = wm_store_record_part(w->s, j->rec, &j->id, j->err);
 	t1 = seconds();
 	if (rc == 0)
 		rc = wm_store_commit(w->s, &err);
@@ -80,17 +86,12 @@ run_batch(struct wm_writer *w, struct job *batch)
 	if (t2 - t1 > w->stats.max_commit_seconds)
 		w->stats.max_commit_seconds = t2 - t1;
 	pthread_mutex_unlock(&w->mu);
-	if (rc == 0) {
-		for (j = batch; j; j = j->next)
-			j->rc = 0;
-		wm_buf_release(&err);
-		return;
-	}
-	wm_store_rollback(w->s);
-	for (j = batch; j; j = j->next) {
-		j->id = 0;	/* the batch's id is gone with it */
-		j->rc = wm_store_response_save(w->s, j->r, j->ids, &j->id,
-		    j->err);
+	if (rc != 0) {
+		wm_store_rollback(w->s);
+		for (j = batch; j; j = j->next) {
+			j->id = 0;	/* the batch's id is gone with it */
+			j->rc = wm_store_record(w->s, j->rec, &j->id, j->err);
+		}
 	}
 	wm_buf_release(&err);
 }
@@ -160,11 +161,12 @@ wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 }
 
 int
-wm_writer_save(struct wm_writer *w, const struct wm_response *r,
-    const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
+wm_writer_record(struct wm_writer *w, const struct wm_record *rec,
+    int64_t *id, struct wm_buf *err)
 {
-	struct job j = { r, ids, 0, WM_STORE_ERROR, err, 0, NULL };
+	struct job j = { rec, 0, WM_STORE_ERROR, err, 0, NULL };
 
+	*id = 0;
 	pthread_mutex_lock(&w->mu);
 	if (w->tail)
 		w->tail->next = &j;

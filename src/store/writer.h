@@ -1,14 +1,22 @@
 /*
- * The durable write path for many concurrent submitters (web requests):
- * one writer thread owns the only write connection and commits whatever
- * has queued up in one transaction (group commit). SQLite serialises
- * writers anyway; queueing them here instead of in SQLite's busy handler
- * turns a long, random tail into a short, fair one, and one fsync then
- * covers many saves.
+ * The durable write path for many concurrent submitters (web forms and
+ * API requests): one writer thread owns the only write connection it
+ * uses, and records whatever has queued up in one transaction (group
+ * commit). SQLite serialises writers anyway; queueing them here instead
+ * of in SQLite's busy handler turns a long, random tail into a short,
+ * fair one, and one fsync then covers many saves.
+ *
+ * A job is one record (struct wm_record, store.h): attribution, the role
+ * check, the save, the draft it replaces, what a lead's or validator's
+ * response is filed as, and the audit entry, in its own part of the
+ * batch's transaction (wm_store_part_begin), so a job that fails is
+ * undone alone, and its error goes back to its submitter. A job is plain
+ * data: the writer runs no caller's code on its thread.
  *
  * Ownership: the writer owns its connection and thread. A submitter's
- * response and ids must stay valid until wm_writer_save() returns, which
- * is after the commit that made the save durable (or failed).
+ * record (and what it points at) and error buffer must stay valid until
+ * wm_writer_record() returns, which is after the commit that made the
+ * record durable (or failed).
  */
 #ifndef WM_STORE_WRITER_H
 #define WM_STORE_WRITER_H
@@ -20,15 +28,18 @@
 struct wm_writer;
 
 /* Opens its own connection to a current database and starts the thread.
- * `max_batch` bounds how many saves one transaction holds. */
-int wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
+ * `max_batch` bounds how many records one transaction holds. */
+WM_MUST_USE int wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
     struct wm_buf *err);
 
-/* Saves one response durably; blocks until committed. Thread-safe. On
- * failure only this save is lost from its batch: the others are retried
- * in a fresh transaction. */
-int wm_writer_save(struct wm_writer *w, const struct wm_response *r,
-    const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err);
+/* Records one response as wm_store_record() does, durably: blocks until
+ * the batch holding it has committed. Returns what the record returned
+ * (WM_STORE_NOT_FOUND with a reason when it could not be attributed or
+ * the role is missing; WM_STORE_CONFLICT when core refuses how it would
+ * be filed), with err filled; nothing of a failed record is kept, and
+ * the rest of its batch is. Thread-safe. */
+WM_MUST_USE int wm_writer_record(struct wm_writer *w,
+    const struct wm_record *rec, int64_t *id, struct wm_buf *err);
 
 /* What the writer has done so far, for benchmarks and monitoring. */
 struct wm_writer_stats {
@@ -42,7 +53,7 @@ struct wm_writer_stats {
 
 void wm_writer_stats(struct wm_writer *w, struct wm_writer_stats *out);
 
-/* Finishes queued saves, stops the thread and closes the connection. */
+/* Finishes queued records, stops the thread and closes the connection. */
 void wm_writer_stop(struct wm_writer *w);
 
 #endif

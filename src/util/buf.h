@@ -29,6 +29,10 @@ void wm_buf_clear(struct wm_buf *b);
 /* Each returns 0, or -1 (and sets b->failed) if the buffer could not grow. */
 int wm_buf_add(struct wm_buf *b, const void *p, size_t n);
 int wm_buf_puts(struct wm_buf *b, const char *s);
+/* A string literal, its length known when compiled: pages write
+ * thousands of them. */
+#define wm_buf_lit(b, literal) \
+	wm_buf_add((b), "" literal, sizeof("" literal) - 1)
 int wm_buf_putc(struct wm_buf *b, char c);
 int wm_buf_printf(struct wm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -72,6 +72,60 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 	return len;
 }
 
+static const char *html_rep(uint32_t, char *, size_t);
+static const char *attr_rep(uint32_t, char *, size_t);
+static const char *url_rep(uint32_t, char *, size_t);
+static const char *json_rep(uint32_t, char *, size_t);
+static const char *svg_rep(uint32_t, char *, size_t);
+
+/*
+ * For each writer, the ASCII bytes its rep() passes unchanged, worked out
+ * when compiled: pages are mostly such bytes, and looking them up here
+ * costs a fraction of asking rep() for each. rep() stays the rule:
+ * test_escape checks every byte of every table against it.
+ */
+#define MARKUP(c) ((c) == '&' || (c) == '<' || (c) == '>' || (c) == '"' || \
+	(c) == '\'')
+#define ALNUM(c) (((c) >= 'a' && (c) <= 'z') || ((c) >= 'A' && (c) <= 'Z') || \
+	((c) >= '0' && (c) <= '9'))
+#define HTML_PLAIN(c) ((c) != 0 && (c) < 0x80 && !MARKUP(c))
+#define ATTR_PLAIN(c) ((c) >= 0x20 && (c) < 0x7f && !MARKUP(c) && \
+	(c) != '`' && (c) != '=')
+#define URL_PLAIN(c) (ALNUM(c) || (c) == '-' || (c) == '.' || (c) == '_' || \
+	(c) == '~')
+#define JSON_PLAIN(c) ((c) >= 0x20 && (c) < 0x80 && (c) != '"' && \
+	(c) != '\\' && (c) != '<' && (c) != '>' && (c) != '&' && (c) != '/')
+#define SVG_PLAIN(c) (((c) >= 0x20 || (c) == '\t' || (c) == '\n' || \
+	(c) == '\r') && (c) < 0x80 && !MARKUP(c))
+#define T4(f, c) f(c), f((c) + 1), f((c) + 2), f((c) + 3)
+#define T16(f, c) T4(f, c), T4(f, (c) + 4), T4(f, (c) + 8), T4(f, (c) + 12)
+#define T64(f, c) T16(f, c), T16(f, (c) + 16), T16(f, (c) + 32), \
+	T16(f, (c) + 48)
+#define T256(f) T64(f, 0), T64(f, 64), T64(f, 128), T64(f, 192)
+
+static const unsigned char html_plain[256] = { T256(HTML_PLAIN) };
+static const unsigned char attr_plain[256] = { T256(ATTR_PLAIN) };
+static const unsigned char url_plain[256] = { T256(URL_PLAIN) };
+static const unsigned char json_plain[256] = { T256(JSON_PLAIN) };
+static const unsigned char svg_plain[256] = { T256(SVG_PLAIN) };
+
+/* The table for rep; none (every byte asked) for a rep not listed. */
+static const unsigned char *
+plain_of(rep_fn rep)
+{
+	if (rep == html_rep)
+		return html_plain;
+	if (rep == attr_rep)
+		return attr_plain;
+	if (rep == url_rep)
+		return url_plain;
+	if (rep == json_rep)
+		return json_plain;
+	if (rep == svg_rep)
+		return svg_plain;
+	return NULL;
+}
+
 /*
  * The one loop behind the text writers: walks s by byte, or by UTF-8
  * sequence when `utf8` is set, and copies runs of units that need nothing
@@ -80,7 +134,9 @@ utf8_next(const unsigned char *s, size_t n, uint32_t *cp)
 static int
 esc_walk(struct wm_buf *b, const char *s, size_t n, rep_fn rep, int utf8)
 {
+	static const unsigned char none[256];
 	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *plain = plain_of(rep);
 	char tmp[16];
 	const char *r;
 	size_t i, len, run;
@@ -90,7 +146,12 @@ esc_walk(struct wm_buf *b, const char *s, size_t n, rep_fn rep, int utf8)
 		return -1;
 	if (n == 0)
 		return 0;
+	if (!plain)
+		plain = none;
 	for (i = run = 0; i < n; i += len) {
+		while (plain[u[i]])
+			if (++i == n)
+				goto out;
 		if (utf8) {
 			len = utf8_next(u + i, n - i, &cp);
 		} else {
@@ -103,6 +164,7 @@ esc_walk(struct wm_buf *b, const char *s, size_t n, rep_fn rep, int utf8)
 		wm_buf_puts(b, r);
 		run = i + len;
 	}
+out:
 	wm_buf_add(b, s + run, n - run);
 	return b->failed ? -1 : 0;
 }

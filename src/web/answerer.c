@@ -60,7 +60,6 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
-
 	int rc = wm_store_instrument_get_id(h->store, id, &text, &err);
 
 	if (rc == 0)
@@ -73,21 +72,28 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	return in;
 }
 
-struct wm_instrument *
+const struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
 
-	if ((*id = wm_route_number(&h->match, "id")))
-		in = wm_page_instrument(h, *id);
-	if (in && !wm_answerable(in, a)) {
-		wm_instrument_free(in);
-		in = NULL;
+	/* Parsed once per connection, not on every form and save. */
+	if ((*id = wm_route_number(&h->match, "id"))) {
+		rc = wm_store_instrument_parsed(h->store, *id, &in, &err);
+		if (rc && rc != WM_STORE_NOT_FOUND)
+			wm_page_store_error(h, rc, wm_buf_str(&err));
+		if (rc)
+			in = NULL;
 	}
+	if (in && !wm_answerable(in, a))
+		in = NULL;
 	if (!in)
 		wm_page_error(h, 404, "Page not found",
 		    "If you typed the web address, check it is correct.");
+	wm_buf_release(&err);
 	return in;
 }
 
@@ -119,9 +125,14 @@ wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    actions[r->status == WM_STATUS_IN_PROGRESS]
 	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1 };
+	const struct wm_record job = { r, &ids, &by, NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
-	int rc = wm_store_response_record(h->store, r, &ids, &by, id, &err);
+	int rc = wm_http_record(h, &job, id, &err);
 
+	/* Not attributable to a service is the caller's to explain; any
+	 * other failure is answered (and logged) here. */
+	if (rc && rc != WM_STORE_NOT_FOUND)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
 	wm_buf_release(&err);
 	return rc;
 }

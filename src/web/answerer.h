@@ -29,8 +29,9 @@ int wm_answerer_of(struct wm_http *h, struct wm_answerer *a);
 int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);
 
 /* The instrument whose id is the path's {id}, if `a` may answer it; else
- * NULL and a 404, exactly as if it did not exist. */
-struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
+ * NULL and a 404, exactly as if it did not exist. The store keeps it
+ * (wm_store_instrument_parsed): never freed by the caller. */
+const struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
     const struct wm_answerer *a, int64_t *id);
 
 /* Records a checked response to instrument `inst` as a's own answers,

@@ -59,7 +59,7 @@ void
 wm_api_instrument(struct wm_http *h)
 {
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_answerer a;
 	json_t *q = NULL;
 	int64_t id;
@@ -73,7 +73,6 @@ wm_api_instrument(struct wm_http *h)
 		wm_api_error(h, 500, "the form could not be read", NULL);
 	else
 		wm_api_reply(h, 200, q);
-	wm_instrument_free(in);
 	wm_buf_release(&text);
 	wm_buf_release(&err);
 }
@@ -218,7 +217,7 @@ wm_api_response_add(struct wm_http *h)
 {
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	struct wm_response *r = NULL;
 	struct wm_answerer a;
 	struct wm_date today;
@@ -233,7 +232,7 @@ wm_api_response_add(struct wm_http *h)
 	}
 	rc = wm_store_instrument_get(h->store, r->url, r->version, &inst,
 	    &text, &err);
-	if (rc == 0 && wm_instrument_parse(text.data, text.len, &in, &d))
+	if (rc == 0 && wm_store_instrument_parsed(h->store, inst, &in, &err))
 		rc = WM_STORE_ERROR;
 	if (rc == WM_STORE_NOT_FOUND || (rc == 0 && !wm_answerable(in, &a))) {
 		wm_api_error(h, 400, "questionnaire: not a form you answer "
@@ -249,7 +248,6 @@ wm_api_response_add(struct wm_http *h)
 		record(h, &a, r, inst);
 out:
 	wm_response_free(r);
-	wm_instrument_free(in);
 	wm_diags_release(&d);
 	wm_buf_release(&text);
 	wm_buf_release(&err);

@@ -21,6 +21,8 @@
 
 #define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
 
+struct wm_writer;
+
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
 	int secure;		/* base_url is https: cookies get Secure */
@@ -28,6 +30,7 @@ struct wm_site {
 	const char *pre_cookie;		/* __Host- prefix when secure */
 	const struct wm_catalogue *courses;	/* the training courses, read
 						 * at start and never changed */
+	struct wm_writer *writer;	/* saves of forms and the API */
 };
 
 struct wm_http {
@@ -73,7 +76,7 @@ struct wm_http {
 
 /* Literal markup only: the "" makes anything but a string literal fail to
  * compile, so no outside text reaches the page unescaped. */
-#define HTML(h, literal) wm_buf_puts(&(h)->out, "" literal)
+#define HTML(h, literal) wm_buf_lit(&(h)->out, literal)
 
 /* A query-string value (decoded), or NULL if absent, not declared by
  * the route, longer than 100 bytes or holding control characters. */
@@ -104,6 +107,13 @@ void wm_http_redirect(struct wm_http *h, const char *path);
 void wm_page_store_error(struct wm_http *h, int rc, const char *message);
 /* 1 if rc is 0; else the store's failure answered as above, and 0. */
 int wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err);
+
+/* Records one response and what it is filed as (store.h), durably:
+ * through the server's group-commit writer, which answers only once the
+ * batch holding it has committed, or on the request's own connection
+ * where there is no writer (tests of handlers alone). */
+WM_MUST_USE int wm_http_record(struct wm_http *h, const struct wm_record *job,
+    int64_t *id, struct wm_buf *err);
 
 /* Adds a Set-Cookie header (at most two per response). */
 void wm_http_cookie(struct wm_http *h, const char *name, const char *value,

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/writer.h"
 #include "util/escape.h"
 #include "web/api.h"
 
@@ -253,3 +254,10 @@ wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err)
 	return 0;
 }
 
+int
+wm_http_record(struct wm_http *h, const struct wm_record *job, int64_t *id,
+    struct wm_buf *err)
+{
+	return h->site->writer ? wm_writer_record(h->site->writer, job, id,
+	    err) : wm_store_record(h->store, job, id, err);
+}

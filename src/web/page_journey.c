@@ -71,7 +71,9 @@ add(void *ctx, const struct wm_score_row *row)
 	if (s->n == MAX_POINTS)
 		return 0;	/* decades of answers: the first 500 are drawn */
 	p = &s->p[s->n++];
-	snprintf(p->date, sizeof(p->date), "%s", row->authored);
+	memcpy(p->date, row->authored, strnlen(row->authored,
+	    sizeof(p->date) - 1));
+	p->date[strnlen(row->authored, sizeof(p->date) - 1)] = '\0';
 	p->value = row->value;
 	p->with_practitioner = strcmp(row->respondent,
 	    "person-with-practitioner") == 0;
@@ -86,11 +88,29 @@ struct measure {
 	struct wm_arena arena;
 	const char *url, *title;
 	int64_t responses;
-	struct wm_instrument *in;	/* its latest version, for directions */
-	struct wm_item_change *items;	/* WM_INSTRUMENT_MAX_ITEMS of them */
-	size_t n;
+	const struct wm_instrument *in;	/* its latest version, for
+					 * directions; the store's */
+	struct wm_item_change *items;	/* room for cap, grown as needed */
+	size_t n, cap;
 	int shown;
 };
+
+/* Room for one more question: grown as the rows come, since a measure
+ * has tens of questions and could have WM_INSTRUMENT_MAX_ITEMS. */
+static struct wm_item_change *
+next_item(struct measure *m)
+{
+	struct wm_item_change *more;
+	size_t cap = m->cap ? m->cap * 2 : 64;
+
+	if (m->n < m->cap)
+		return &m->items[m->n];
+	if (!(more = realloc(m->items, cap * sizeof(*more))))
+		return NULL;
+	m->items = more;
+	m->cap = cap;
+	return &m->items[m->n];
+}
 
 static void
 show_measure(struct measure *m)
@@ -109,7 +129,6 @@ show_measure(struct measure *m)
 		wm_journey_items(&h->out, &c);
 		m->shown = 1;
 	}
-	wm_instrument_free(m->in);
 	m->in = NULL;
 	wm_arena_release(&m->arena);
 	m->url = m->title = NULL;
@@ -133,6 +152,7 @@ static int
 add_item(void *ctx, const struct wm_item_change_row *row)
 {
 	struct measure *m = ctx;
+	struct wm_buf err = WM_BUF_INIT;
 	struct wm_item_change *it;
 	int k;
 
@@ -141,15 +161,21 @@ add_item(void *ctx, const struct wm_item_change_row *row)
 		m->url = wm_arena_strdup(&m->arena, row->url);
 		m->title = wm_arena_strdup(&m->arena, row->title);
 		m->responses = row->responses;
-		m->in = wm_page_instrument(m->h, row->instrument_id);
+		/* Without it the directions are unknown, and said so. */
+		if (wm_store_instrument_parsed(m->h->store, row->instrument_id,
+		    &m->in, &err))
+			m->in = NULL;
+		wm_buf_release(&err);
 		if (!m->url || !m->title)
 			return -1;
 	}
 	/* Its versions' questions together can outnumber one version's. */
 	if (m->n == WM_INSTRUMENT_MAX_ITEMS)
 		return 0;
-	it = &m->items[m->n];
-	k = m->in ? wm_instrument_find_item(m->in, row->link_id) : -1;
+	if (!(it = next_item(m)))
+		return -1;
+	/* Its place in the latest version, which m->in is. */
+	k = m->in && (size_t)row->place < m->in->n_items ? row->place : -1;
 	it->direction = k >= 0 ? wm_item_direction(m->in, (size_t)k) : 0;
 	it->answers = row->answers;
 	it->question = wm_arena_strdup(&m->arena, row->text);
@@ -160,36 +186,61 @@ add_item(void *ctx, const struct wm_item_change_row *row)
 	return 0;
 }
 
-/* Returns 1 if any measure was shown. */
+/* The scores' charts, then the questions, from one read. */
+struct journey {
+	struct series *s;
+	struct measure m;
+};
+
 static int
-show_items(struct wm_http *h, int64_t person, int own)
+add_score(void *ctx, const struct wm_score_row *row)
 {
-	struct measure m = { .h = h, .own = own };
+	return add(((struct journey *)ctx)->s, row);
+}
+
+static int
+add_question(void *ctx, const struct wm_item_change_row *row)
+{
+	struct journey *j = ctx;
+
+	show(j->s);	/* the last scale's chart, before the questions */
+	return add_item(&j->m, row);
+}
+
+/* Returns 1 if anything was shown. */
+static int
+show_all(struct wm_http *h, struct series *s, int64_t person, int own)
+{
+	struct journey j = { s, { .h = h, .own = own } };
 	struct wm_buf err = WM_BUF_INIT;
 
-	m.items = calloc(WM_INSTRUMENT_MAX_ITEMS, sizeof(*m.items));
-	if (!m.items || !wm_page_store_ok(h, wm_store_person_item_changes(
-	    h->store, person, add_item, &m, &err), &err))
-		m.n = 0;	/* a measure cut short is not shown */
-	show_measure(&m);
-	free(m.items);
+	if (!wm_page_store_ok(h, wm_store_person_journey(h->store, person,
+	    add_score, add_question, &j, &err), &err))
+		j.m.n = 0;	/* a measure cut short is not shown */
+	show(s);
+	show_measure(&j.m);
+	free(j.m.items);
 	wm_buf_release(&err);
-	return m.shown;
+	return s->shown || j.m.shown;
 }
 
 void
 wm_journey_page(struct wm_http *h, int64_t person, const char *title,
     int own, const char *person_base)
 {
-	struct wm_buf err = WM_BUF_INIT;
 	struct series *s;
 
-	if (!(s = calloc(1, sizeof(*s)))) {
+	/* Room for every point, but only the start is made ready: zeroing
+	 * all of it cost more than drawing a few. */
+	if (!(s = malloc(sizeof(*s)))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The journey could not be shown. Try again.");
 		return;
 	}
 	s->h = h;
+	s->scale[0] = '\0';
+	s->n = 0;
+	s->shown = 0;
 	s->own = own;
 	if (person_base)
 		wm_person_page_start(h, title);
@@ -206,10 +257,7 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/goals\">Their goals</a></p>\n");
 	}
-	if (wm_page_store_ok(h, wm_store_person_scores(h->store, person, add,
-	    s, &err), &err))
-		show(s);
-	if (show_items(h, person, own))
+	if (show_all(h, s, person, own))
 		s->shown = 1;
 	if (!s->shown && own)
 		HTML(h, "<p class=\"nhsuk-body\">You have not answered any "
@@ -220,7 +268,6 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		    "answered yet.</p>\n");
 	wm_page_end(h);
 	free(s);
-	wm_buf_release(&err);
 }
 
 void

@@ -81,7 +81,7 @@ form(struct wm_http *h, const struct wm_answerer *a,
 void
 wm_page_measure_form(struct wm_http *h)
 {
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_response *draft;
 	struct wm_draft_key k;
 	struct wm_answerer a;
@@ -91,10 +91,8 @@ wm_page_measure_form(struct wm_http *h)
 		return;
 	/* The form shows the person's saved answers: audited first, naming
 	 * the measure. */
-	if (wm_scope_viewed(h, in->title)) {
-		wm_instrument_free(in);
+	if (wm_scope_viewed(h, in->title))
 		return;
-	}
 	k = wm_answerer_draft(&a, id);
 	if (wm_items_draft(h, in, &k, &draft))
 		wm_page_error(h, 500, "Sorry, there is a problem",
@@ -103,7 +101,6 @@ wm_page_measure_form(struct wm_http *h)
 	else
 		form(h, &a, in, id, NULL, draft);
 	wm_response_free(draft);
-	wm_instrument_free(in);
 }
 
 void
@@ -111,7 +108,7 @@ wm_page_measure_save(struct wm_http *h)
 {
 	struct wm_diags d = WM_DIAGS_INIT;
 	const char *how = wm_form_get(&h->form, "save");
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_response *r;
 	struct wm_answerer a;
 	int64_t id, rid;
@@ -124,7 +121,6 @@ wm_page_measure_save(struct wm_http *h)
 	if (!r) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your answers could not be saved. Try again.");
-		wm_instrument_free(in);
 		return;
 	}
 	r->status = how && strcmp(how, "later") == 0 ? WM_STATUS_IN_PROGRESS :
@@ -160,7 +156,6 @@ wm_page_measure_save(struct wm_http *h)
 		wm_http_redirect(h, next);
 	}
 	wm_response_free(r);
-	wm_instrument_free(in);
 	wm_diags_release(&d);
 }
 
@@ -202,7 +197,7 @@ see_you_later(struct wm_http *h, const struct wm_answerer *a,
 void
 wm_page_measure_saved(struct wm_http *h)
 {
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	struct wm_answerer a;
 	int64_t id;
 
@@ -215,7 +210,6 @@ wm_page_measure_saved(struct wm_http *h)
 		HTML(h, "\">Answer another</a></p>\n");
 		wm_page_end(h);
 	}
-	wm_instrument_free(in);
 }
 
 struct list {
@@ -255,15 +249,21 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct list *l = ctx;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_instrument *in;
-	int rc = 0;
+	const struct wm_instrument *in = NULL;
+	int rc;
 
 	if (strcmp(row->url, l->last_url) != 0)
 		flush(l);
 	snprintf(l->last_url, sizeof(l->last_url), "%s", row->url);
 	l->last_id = 0;
-	if ((in = wm_page_instrument(l->h, row->id)) &&
-	    wm_answerable(in, &l->a)) {
+	rc = wm_store_instrument_parsed(l->h->store, row->id, &in, &err);
+	if (rc && rc != WM_STORE_NOT_FOUND) {
+		wm_page_store_ok(l->h, rc, &err);
+		wm_buf_release(&err);
+		return -1;
+	}
+	rc = 0;
+	if (in && wm_answerable(in, &l->a)) {
 		struct wm_draft_key k = wm_answerer_draft(&l->a, row->id);
 		int64_t draft;
 
@@ -275,7 +275,6 @@ list_row(void *ctx, const struct wm_instrument_row *row)
 		rc = rc == 0 || rc == WM_STORE_NOT_FOUND ||
 		    wm_page_store_ok(l->h, rc, &err) ? 0 : -1;
 	}
-	wm_instrument_free(in);
 	wm_buf_release(&err);
 	return rc;
 }

@@ -110,7 +110,9 @@ wm_page_record_json(struct wm_http *h)
 	    "goals", goals, "record_views", audit);
 	gc.h = h;
 	gc.goals = goals;
-	if (!root || !wm_page_store_ok(h, wm_store_answer_each(h->store, NULL,
+	/* Answers, goals and views from one snapshot of the record. */
+	if (!root || !wm_page_store_ok(h, wm_store_read_begin(h->store, &err),
+	    &err) || !wm_page_store_ok(h, wm_store_answer_each(h->store, NULL,
 	    0, person, 1, wm_answers_json_row, responses, &err), &err) ||
 	    !wm_page_store_ok(h, wm_store_goals(h->store, person, json_goal,
 	    &gc, &err), &err) ||
@@ -125,6 +127,7 @@ wm_page_record_json(struct wm_http *h)
 		h->content_type = "application/json; charset=utf-8";
 		h->download = "my-waymark-record.json";
 	}
+	wm_store_read_end(h->store);
 	free(text);
 	json_decref(root);
 	wm_buf_release(&err);

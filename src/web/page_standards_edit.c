@@ -331,13 +331,12 @@ save(struct wm_http *h, struct edit *e, const struct wm_response *r,
 	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,
 	    e->built_on, e->built_on ? reason : NULL, e->standard,
 	    e->reopen, 0, 0 };
+	/* Part-way, a draft; else filed as the next version. */
+	const struct wm_record job = { r, &ids, &by,
+	    r->status == WM_STATUS_IN_PROGRESS ? NULL : &sub, NULL };
 	int64_t rid;
 
-	if (r->status == WM_STATUS_IN_PROGRESS)
-		return wm_store_response_record(h->store, r, &ids, &by, &rid,
-		    err);
-	return wm_store_assessment_submit(h->store, r, &ids, &by, &sub, &rid,
-	    err);
+	return wm_http_record(h, &job, &rid, err);
 }
 
 void

@@ -233,6 +233,7 @@ wm_page_validation_save(struct wm_http *h)
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    "standards validated", 1 };
 	struct wm_validation_submission sub = { 0, NULL, 0 };
+	struct wm_record job = { NULL, NULL, NULL, NULL, NULL };
 	struct wm_response_ids ids;
 	struct wm_date today;
 	int64_t inst, rid;
@@ -280,8 +281,11 @@ wm_page_validation_save(struct wm_http *h)
 	ids.subject_id = v.unit_id;
 	ids.unit_id = v.unit_id;
 	ids.author_id = h->who.account_id;
-	rc = wm_store_validation_submit(h->store, r, &ids, &by, &sub, &rid,
-	    &err);
+	job.r = r;
+	job.ids = &ids;
+	job.by = &by;
+	job.validation = &sub;
+	rc = wm_http_record(h, &job, &rid, &err);
 	if (rc == WM_STORE_EXISTS)
 		wm_page_error(h, 409, "Already submitted", "Your ratings for "
 		    "this period are already submitted.");

@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "store/writer.h"
 #include "util/clock.h"
 #include "util/escape.h"
 #include "util/text.h"
@@ -63,6 +64,7 @@ struct wm_server {
 	struct wm_store *idle[MAX_POOL];	/* connections not in use */
 	size_t n_idle;
 	struct wm_route routes[MAX_ROUTES];
+	int log_work;
 	uint64_t requests;	/* under mu: numbers requests for the logs */
 	unsigned deadline;	/* seconds a connection has to finish a
 				 * request (web/conns.h) */
@@ -85,6 +87,7 @@ struct req {
 	double t0;		/* its first line arrived (wm_clock) */
 	int status;		/* as answered; 408 when cut off */
 	size_t bytes;
+	uint64_t work;		/* the database's, for the access log */
 	char method[8];
 	char path[WM_ROUTE_MAX_PATH + 2];	/* as sent, without the query;
 						 * a longer one is cut one
@@ -588,14 +591,18 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		}
 		h.signed_in = ar == WM_AUTH_OK;
 	}
+	if (h.store)
+		wm_store_cost(h.store);	/* from zero for this request */
 	if (page && admit(c, &h, r, page->access) == 0 &&
 	    wm_scope_admit(&h, page->rule, page->audit) == 0) {
 		page->handler(&h);
 		wm_scope_finish(&h);
 	}
 	ok = send_response(srv, c, r, &h);
-	if (h.store)
+	if (h.store) {
+		r->work = wm_store_cost(h.store);
 		give_back(srv, h.store);
+	}
 	wm_form_release(&h.form);
 	wm_buf_release(&h.out);
 	wm_buf_release(&err);
@@ -757,8 +764,11 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 		wm_buf_printf(&line, " %s", r->pattern);
 	else
 		wm_buf_printf(&line, " (no route: %zu bytes)", r->path_len);
-	wm_buf_printf(&line, " %d %zu %.1fms\n", r->status, r->bytes,
+	wm_buf_printf(&line, " %d %zu %.1fms", r->status, r->bytes,
 	    (wm_clock_seconds() - r->t0) * 1e3);
+	if (srv->log_work)
+		wm_buf_printf(&line, " work=%llu", (unsigned long long)r->work);
+	wm_buf_putc(&line, '\n');
 	fputs(wm_buf_str(&line), stderr);
 	wm_buf_release(&line);
 	wm_buf_release(&r->body);
@@ -852,6 +862,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.site.pre_cookie = srv.site.secure ? WM_COOKIE_HOST WM_COOKIE_PRE :
 	    WM_COOKIE_PRE;
 	srv.site.courses = o->courses;
+	srv.log_work = o->log_work;
 	srv.proxies = o->proxies;
 	if (wm_n_pages > MAX_ROUTES)
 		return WM_STORE_ERROR;
@@ -867,21 +878,31 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 		    o->host);
 		return WM_STORE_ERROR;
 	}
-	/* Signals are taken by this thread alone, with sigwait below. */
+	/* Signals are taken by this thread alone, with sigwait below (the
+	 * writer's thread, started after this, inherits the mask). */
 	sigemptyset(&stop);
 	sigaddset(&stop, SIGINT);
 	sigaddset(&stop, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop, NULL);
+	/* One writer for every form and API save: many savers then wait
+	 * for one group commit, not in SQLite's busy handler. */
+	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
+		return WM_STORE_ERROR;
 	if (wm_conns_start(srv.deadline, &srv.conns)) {
+		wm_writer_stop(srv.site.writer);
 		wm_buf_clear(err);
 		wm_buf_puts(err, "could not start the server (out of memory)");
 		return WM_STORE_ERROR;
 	}
 	pthread_mutex_init(&srv.mu, NULL);
-	srv.d = MHD_start_daemon(MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC,
+	/* A thread for each connection: a save waits for its group commit
+	 * on its own connection's thread, and no other connection waits
+	 * behind it (a pool of threads, each serving several connections,
+	 * made saves queue behind saves). */
+	srv.d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
+	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC,
 	    o->port, NULL, NULL, on_request, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
-	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)o->threads,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
 	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
@@ -892,6 +913,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	    MHD_OPTION_END);
 	if (!srv.d) {
 		wm_conns_stop(srv.conns);
+		wm_writer_stop(srv.site.writer);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -905,6 +927,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	fprintf(stderr, "waymark: stopping (signal %d)\n", sig);
 	stop_gracefully(&srv);
 	wm_conns_stop(srv.conns);
+	wm_writer_stop(srv.site.writer);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -22,10 +22,11 @@ struct wm_server_opts {
 	uint16_t port;
 	const char *base_url;	/* how people reach it; https makes cookies
 				 * Secure */
-	unsigned threads;
 	unsigned request_seconds;	/* a connection's time to send a
 					 * request (0: the default) */
 	int allow_demo;		/* serve a demo database beyond loopback */
+	int log_work;		/* add each request's database work
+				 * (wm_store_cost) to its access-log line */
 	struct wm_proxies proxies;	/* whose X-Forwarded-For is believed */
 	const struct wm_catalogue *courses;	/* the training courses */
 };

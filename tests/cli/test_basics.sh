@@ -14,9 +14,9 @@ run 2 "missing --db is a usage error" -- $WAYMARK unit list
 has err "WAYMARK_DB" "says where the database can come from"
 
 run 0 "init creates a database" -- $WAYMARK init --db a.db
-has out "created a.db (schema version 7)" "init says what it did"
+has out "created a.db (schema version 8)" "init says what it did"
 same "$(sqlite3 a.db 'PRAGMA journal_mode')" "wal" "the database is in WAL mode"
-same "$(sqlite3 a.db 'PRAGMA user_version')" "7" "schema version recorded"
+same "$(sqlite3 a.db 'PRAGMA user_version')" "8" "schema version recorded"
 run 0 "init again is harmless" -- $WAYMARK init --db a.db
 has out "up to date" "init says the database is up to date"
 WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
@@ -27,14 +27,16 @@ WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
 $WAYMARK demo --db v1.db --people 40 --seed 3 >/dev/null
 $WAYMARK report network --db v1.db --format csv --disclosure none >before.csv
 # Everything migrations 2 and later add is removed to make a version 1 file.
-LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due;"
+LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due; DROP TABLE response_choices;"
 sqlite3 v1.db "$LATER PRAGMA user_version = 1;"
 run 0 "init upgrades a version 1 database" -- $WAYMARK init --db v1.db
-has out "upgraded v1.db from schema version 1 to 7" "init reports the upgrade"
+has out "upgraded v1.db from schema version 1 to 8" "init reports the upgrade"
 LEADS="SELECT count(*) FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.family = 'core-standards' AND r.respondent = 'lead' AND r.status = 'completed'"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version")" "$(sqlite3 v1.db "$LEADS")" "every self-assessment made before versions carries over as a submitted version"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version v JOIN response r ON r.id = v.response_id JOIN assessment a ON a.id = v.assessment_id WHERE r.authored NOT BETWEEN a.period AND a.period_end OR r.unit_id <> a.unit_id")" "0" "... each in the service and period it was made for"
 same "$(sqlite3 v1.db "SELECT count(*) FROM validation")" "$(sqlite3 v1.db "SELECT count(DISTINCT a.id || '/' || v.account_id) FROM invitation v JOIN assessment a ON a.id = v.assessment_id")" "validators' ratings carry over, each with its invitation"
+same "$(sqlite3 v1.db "SELECT count(*) || ' ' || sum(c.choices = (SELECT group_concat(a.item || ':' || a.option, ',') FROM (SELECT * FROM answer WHERE response_id = r.id AND option IS NOT NULL ORDER BY item) a)) FROM response r JOIN response_choices c ON c.response_id = r.id")" "$(sqlite3 v1.db "SELECT count(*) || ' ' || count(*) FROM response WHERE subject_kind = 'person' AND status = 'completed'")" "each completed response about a person gets its choices in one row, as the answers hold them"
+same "$(sqlite3 v1.db "SELECT count(*) FROM score s JOIN response r ON r.id = s.response_id LEFT JOIN response_choices c ON c.response_id = s.response_id WHERE r.subject_kind = 'person' AND r.status = 'completed' AND s.value IS NOT NULL AND (c.scores IS NULL OR instr(',' || c.scores || ',', ',' || s.scale || ':' || printf('%!.17g', s.value) || ',') = 0)")" "0" "... and its scores, each to the digit"
 $WAYMARK report network --db v1.db --format csv --disclosure none >after.csv
 if cmp -s before.csv after.csv; then pass "the upgraded database reports the same figures"; else fail "report changed across the upgrade"; fi
 # A failing migration leaves the database as it was.

@@ -446,6 +446,60 @@ test_max_exact(void **state)
 	wm_buf_release(&b);
 }
 
+typedef int (*writer)(struct wm_buf *, const char *, size_t);
+
+/* 1 if the writer passes byte c unchanged, between two letters. */
+static int
+passes(writer w, unsigned c)
+{
+	struct wm_buf b = WM_BUF_INIT;
+	char in[3] = { 'a', (char)c, 'b' };
+	int same;
+
+	assert_int_equal(w(&b, in, 3), 0);
+	same = b.len == 3 && memcmp(b.data, in, 3) == 0;
+	wm_buf_release(&b);
+	return same;
+}
+
+static int
+control(unsigned c)
+{
+	return c < 0x20 || c == 0x7f;
+}
+
+static int
+markup(unsigned c)
+{
+	return c == '&' || c == '<' || c == '>' || c == '"' || c == '\'';
+}
+
+/* Every ASCII byte, through every writer, against the rules each states:
+ * the bytes that stand for themselves are looked up in a table made when
+ * compiled, which must say exactly what the writers' rules say. */
+static void
+test_every_ascii_byte(void **state)
+{
+	unsigned c;
+
+	(void)state;
+	for (c = 0; c < 0x80; c++) {
+		int alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9');
+
+		assert_int_equal(passes(wm_esc_html, c), c != 0 && !markup(c));
+		assert_int_equal(passes(wm_esc_attr, c), !control(c) &&
+		    !markup(c) && c != '`' && c != '=');
+		assert_int_equal(passes(wm_esc_url, c), alnum || c == '-' ||
+		    c == '.' || c == '_' || c == '~');
+		assert_int_equal(passes(wm_esc_json, c), c >= 0x20 &&
+		    c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' &&
+		    c != '/');
+		assert_int_equal(passes(wm_esc_svg, c), (c >= 0x20 ||
+		    c == '\t' || c == '\n' || c == '\r') && !markup(c));
+	}
+}
+
 int
 main(void)
 {
@@ -464,6 +518,7 @@ main(void)
 		cmocka_unit_test(test_append_and_null),
 		cmocka_unit_test(test_max_size),
 		cmocka_unit_test(test_max_exact),
+		cmocka_unit_test(test_every_ascii_byte),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
