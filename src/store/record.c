@@ -195,37 +195,6 @@ wm_store_record(struct wm_store *s, const struct wm_record *job, int64_t *id,
 }
 
 int
-wm_store_response_record(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
-    struct wm_buf *err)
-{
-	const struct wm_record job = { r, ids, by, NULL, NULL };
-
-	return wm_store_record(s, &job, id, err);
-}
-
-int
-wm_store_assessment_submit(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by,
-    struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err)
-{
-	const struct wm_record job = { r, ids, by, sub, NULL };
-
-	return wm_store_record(s, &job, id, err);
-}
-
-int
-wm_store_validation_submit(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by,
-    const struct wm_validation_submission *sub, int64_t *id,
-    struct wm_buf *err)
-{
-	const struct wm_record job = { r, ids, by, NULL, sub };
-
-	return wm_store_record(s, &job, id, err);
-}
-
-int
 wm_store_import_job(struct wm_store *s, const struct wm_response *r,
     struct wm_response_ids *ids, const struct wm_recorder *by,
     struct wm_import *imp, struct wm_record *job, struct wm_buf *err)

@@ -233,8 +233,18 @@ wm_sq_read_end(struct wm_store *s, int own)
 int
 wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
 {
-	int rc = wm_sq_rollup_flush(s, err);
+	int rc;
 
+	/* Outside a transaction a SAVEPOINT would start one of its own,
+	 * which its RELEASE would commit: a part is only ever part of the
+	 * caller's transaction, and of none that was lost. */
+	if (sqlite3_get_autocommit(s->db) || s->tx_failed) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the transaction this was part of was lost, "
+		    "so nothing was saved");
+		return WM_STORE_ERROR;
+	}
+	rc = wm_sq_rollup_flush(s, err);
 	return rc ? rc : run(s, ST_PART, "starting a part", err);
 }
 
@@ -252,11 +262,28 @@ wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
 		rc = WM_STORE_ERROR;
 	}
 	wm_sq_rollup_forget(s);
-	run(s, ST_PART_UNDO, "undoing a part", &ignore);
-	run(s, ST_PART_KEEP, "undoing a part", &ignore);
-	s->tx_failed = 0;
+	/* A failure can end the whole transaction (a full disk, an I/O
+	 * error, a trigger's RAISE(ROLLBACK)): then there is nothing left
+	 * to undo to, and the transaction stays failed, so no later part
+	 * and no COMMIT can pretend otherwise. */
+	if (sqlite3_get_autocommit(s->db)) {
+		s->tx_failed = 1;
+		wm_buf_release(&ignore);
+		return rc;
+	}
+	if (run(s, ST_PART_UNDO, "undoing a part", &ignore) == 0 &&
+	    run(s, ST_PART_KEEP, "undoing a part", &ignore) == 0)
+		s->tx_failed = 0;
+	else
+		s->tx_failed = 1;
 	wm_buf_release(&ignore);
 	return rc;
+}
+
+int
+wm_store_in_transaction(const struct wm_store *s)
+{
+	return !sqlite3_get_autocommit(s->db) && !s->tx_failed;
 }
 
 int

@@ -3,7 +3,7 @@
  * they have completed their first and latest answer to each question.
  * Both come from one read of the person's own responses, in the order
  * given, each with its choices and scores in one row (response_choices,
- * migration 7), through the response_subject index: so the journey
+ * migration 8), through the response_subject index: so the journey
  * costs what the person's own record costs in a network of any size.
  * The words come from the parsed instruments the store keeps
  * (wm_store_instrument_parsed): a scale's and an option's from the

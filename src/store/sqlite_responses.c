@@ -64,7 +64,7 @@ put_key(struct wm_buf *b, size_t index)
 }
 
 /* A completed response about a person keeps its choices and scores in
- * one row too (migration 7), "item:option,..." and "scale:value,..."
+ * one row too (migration 8), "item:option,..." and "scale:value,..."
  * (17 digits: the same double read back), for their journey. */
 static int
 save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,

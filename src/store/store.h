@@ -77,6 +77,10 @@ void wm_store_rollback(struct wm_store *s);
  * the rest of it can still be committed. It returns rc, or the failure
  * to keep the part (which is then undone). Parts do not nest. */
 WM_MUST_USE int wm_store_part_begin(struct wm_store *s, struct wm_buf *err);
+/* 1 while the transaction begun is whole: no part's failure has ended
+ * it (a failure can end a whole transaction: a full disk, an I/O error).
+ * Once it is lost, every later part is refused and the commit fails. */
+int wm_store_in_transaction(const struct wm_store *s);
 WM_MUST_USE int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err);
 
 /* A page's reads from one snapshot of the database: no save that lands
@@ -395,21 +399,6 @@ struct wm_recorder {
 				 * replaces the respondent's draft */
 };
 
-/* The one way a response from outside is recorded, whether from the
- * command line, a web form or the JSON API: as one durable change it
- * attributes the response to a service (ids->unit_id when set, else the
- * service it is about, else the person's service on the day it was
- * answered), accepts a lead's or a validator's rating only from an
- * account given that role there (core's wm_rater_grant), saves it with
- * its answers and scores, replaces the respondent's draft of the same
- * form when it was answered interactively (an import of old responses
- * leaves drafts alone), and writes the audit entry. WM_STORE_NOT_FOUND,
- * with a reason in err, when it cannot be attributed or the role is
- * missing; nothing is stored then. */
-WM_MUST_USE int wm_store_response_record(struct wm_store *s, const struct wm_response *r,
-    struct wm_response_ids *ids, const struct wm_recorder *by, int64_t *id,
-    struct wm_buf *err);
-
 /* A lead's completed self-assessment and the version it is filed as.
  * Plain data, decided before the store is called (core/standards.h). */
 struct wm_assessment_submission {
@@ -424,16 +413,6 @@ struct wm_assessment_submission {
 	int version;		/* set: the number it was given */
 };
 
-/* Records a lead's self-assessment (as wm_store_response_record) and
- * files it as the next version of the service's assessment for the
- * period (started if there is none), in the same transaction.
- * WM_STORE_CONFLICT, with nothing stored, when core's "changed
- * meanwhile" rule refuses it (another version was filed since the form
- * was built); WM_STORE_EXISTS when the reopening was answered already. */
-WM_MUST_USE int wm_store_assessment_submit(struct wm_store *s,
-    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
-    struct wm_assessment_submission *sub, int64_t *id, struct wm_buf *err);
-
 /* A validator's completed ratings and the validation they are filed as. */
 struct wm_validation_submission {
 	int64_t assessment_id;	/* the one they were invited to, or 0 for
@@ -443,21 +422,9 @@ struct wm_validation_submission {
 				 * a lead would have */
 };
 
-/* Records a validator's ratings (as wm_store_response_record) and files
- * them as their validation of the assessment, in the same transaction.
- * WM_STORE_CONFLICT, with core's reason in err, when the period's
- * self-assessment has no submitted version (wm_invitation_problem);
- * WM_STORE_NOT_FOUND when they were not invited; WM_STORE_EXISTS when
- * they have submitted already. Nothing is stored on any refusal. */
-WM_MUST_USE int wm_store_validation_submit(struct wm_store *s,
-    const struct wm_response *r, struct wm_response_ids *ids, const struct wm_recorder *by,
-    const struct wm_validation_submission *sub, int64_t *id,
-    struct wm_buf *err);
-
 /* One response to record and what it is filed as (at most one of
- * `version` and `validation`): the plain data of the three operations
- * above, so that a thread that groups many writes into one transaction
- * (store/writer.h) can run them as jobs. */
+ * `version` and `validation`): plain data, so that the group-commit
+ * writer (store/writer.h) can run it as a job. */
 struct wm_record {
 	const struct wm_response *r;
 	struct wm_response_ids *ids;
@@ -466,8 +433,26 @@ struct wm_record {
 	const struct wm_validation_submission *validation;
 };
 
-/* One record as one durable change; the three operations above are
- * this. */
+/* The one way a response from outside is recorded, whether from the
+ * command line, a web form or the JSON API: as one durable change it
+ * attributes the response to a service (ids->unit_id when set, else the
+ * service it is about, else the person's service on the day it was
+ * answered), accepts a lead's or a validator's rating only from an
+ * account given that role there (core's wm_rater_grant), saves it with
+ * its answers and scores, replaces the respondent's draft of the same
+ * form when it was answered interactively (an import of old responses
+ * leaves drafts alone), files a lead's self-assessment as the next
+ * version of the service's assessment for the period (started if there
+ * is none) or a validator's ratings as their validation, and writes the
+ * audit entry. Nothing is stored on any refusal:
+ *   WM_STORE_NOT_FOUND, with a reason in err: it cannot be attributed,
+ *     the role is missing, or a validator was not invited;
+ *   WM_STORE_CONFLICT: core's "changed meanwhile" rule refuses a
+ *     version (another was filed since the form was built), or a
+ *     validation has no submitted self-assessment to validate
+ *     (wm_invitation_problem), with core's reason in err;
+ *   WM_STORE_EXISTS: the reopening was answered already, or the
+ *     validator has submitted already. */
 WM_MUST_USE int wm_store_record(struct wm_store *s,
     const struct wm_record *job, int64_t *id, struct wm_buf *err);
 

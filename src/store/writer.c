@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <time.h>
 
+enum part { NOT_RUN, KEPT, FAILED };
+
 struct job {
 	const struct wm_record *rec;
+	enum part part;		/* what its part of the batch came to */
 	int64_t id;
 	int rc;
 	struct wm_buf *err;
@@ -57,10 +60,27 @@ take_batch(struct wm_writer *w)
 	return first;
 }
 
+/* Every job of the batch answered with the same failure. */
+static void
+fail_all(struct job *batch, int rc, const struct wm_buf *err)
+{
+	struct job *j;
+
+	for (j = batch; j; j = j->next) {
+		j->id = 0;
+		j->rc = rc;
+		wm_buf_clear(j->err);
+		wm_buf_puts(j->err, wm_buf_str(err));
+	}
+}
+
 /* One transaction for the batch, each job a part of it that is kept or
- * undone alone. If the transaction itself cannot be begun or committed,
- * each job is recorded again alone, so that none is lost for another's
- * sake. */
+ * undone alone; a job whose part failed is answered with its own reason.
+ * If the transaction cannot be begun, every job is answered with that
+ * (retrying each alone would only wait the same busy database once per
+ * job). If it is lost part way or cannot be committed, the jobs whose
+ * parts were kept, and those not yet run, are recorded again, each
+ * alone, so that none is lost, or saved twice, for another's sake. */
 static void
 run_batch(struct wm_writer *w, struct job *batch)
 {
@@ -70,11 +90,18 @@ run_batch(struct wm_writer *w, struct job *batch)
 	long n = 0;
 	int rc = wm_store_begin(w->s, &err);
 
-	for (j = batch; j && rc == 0; j = j->next, n++)
+	if (rc) {
+		wm_store_rollback(w->s);
+		fail_all(batch, rc, &err);
+		wm_buf_release(&err);
+		return;
+	}
+	for (j = batch; j && wm_store_in_transaction(w->s); j = j->next, n++) {
 		j->rc = wm_store_record_part(w->s, j->rec, &j->id, j->err);
+		j->part = j->rc ? FAILED : KEPT;
+	}
 	t1 = seconds();
-	if (rc == 0)
-		rc = wm_store_commit(w->s, &err);
+	rc = wm_store_commit(w->s, &err);
 	t2 = seconds();
 	pthread_mutex_lock(&w->mu);
 	w->stats.batches++;
@@ -86,12 +113,15 @@ run_batch(struct wm_writer *w, struct job *batch)
 	if (t2 - t1 > w->stats.max_commit_seconds)
 		w->stats.max_commit_seconds = t2 - t1;
 	pthread_mutex_unlock(&w->mu);
-	if (rc != 0) {
+	if (rc)
 		wm_store_rollback(w->s);
-		for (j = batch; j; j = j->next) {
-			j->id = 0;	/* the batch's id is gone with it */
-			j->rc = wm_store_record(w->s, j->rec, &j->id, j->err);
-		}
+	for (j = batch; j; j = j->next) {
+		if (j->part == FAILED || (j->part == KEPT && rc == 0))
+			continue;
+		/* Not run, or kept in a transaction that was then lost. */
+		j->id = 0;
+		wm_buf_clear(j->err);
+		j->rc = wm_store_record(w->s, j->rec, &j->id, j->err);
 	}
 	wm_buf_release(&err);
 }
@@ -164,7 +194,7 @@ int
 wm_writer_record(struct wm_writer *w, const struct wm_record *rec,
     int64_t *id, struct wm_buf *err)
 {
-	struct job j = { rec, 0, WM_STORE_ERROR, err, 0, NULL };
+	struct job j = { rec, NOT_RUN, 0, WM_STORE_ERROR, err, 0, NULL };
 
 	*id = 0;
 	pthread_mutex_lock(&w->mu);

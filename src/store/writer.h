@@ -14,9 +14,12 @@
  * data: the writer runs no caller's code on its thread.
  *
  * Ownership: the writer owns its connection and thread. A submitter's
- * record (and what it points at) and error buffer must stay valid until
- * wm_writer_record() returns, which is after the commit that made the
- * record durable (or failed).
+ * record (and what it points at, the response's instrument included,
+ * which may belong to the submitter's own connection's cache) and error
+ * buffer must stay valid, and unchanged, until wm_writer_record()
+ * returns, which is after the commit that made the record durable (or
+ * failed): the writer's thread reads them only while the submitter
+ * waits.
  */
 #ifndef WM_STORE_WRITER_H
 #define WM_STORE_WRITER_H

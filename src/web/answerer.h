@@ -36,9 +36,10 @@ const struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
 
 /* Records a checked response to instrument `inst` as a's own answers,
  * given now (replacing a's draft of it), with the signed-in account in the
- * audit log; `api` when it came through the JSON API. Returns
- * wm_store_response_record's result (WM_STORE_NOT_FOUND: the person was
- * not on a service's caseload that day). */
+ * audit log; `api` when it came through the JSON API, through the
+ * server's group-commit writer. Returns wm_store_record's result
+ * (WM_STORE_NOT_FOUND: the person was not on a service's caseload that
+ * day); any other failure is answered and logged here. */
 int wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_response *r, int64_t inst, int api, int64_t *id);
 

@@ -1,8 +1,10 @@
 /*
- * The HTTP server: libmicrohttpd with a thread pool and limits, one
- * database connection per worker from a small pool, the route table, the
- * access checks every route declares, the security headers every response
- * carries, an access log line per request, and a clean shutdown.
+ * The HTTP server: libmicrohttpd with a thread for each connection and
+ * limits, database connections lent from a small pool (one for each
+ * request being answered), the group-commit writer for saves, the route
+ * table, the access checks every route declares, the security headers
+ * every response carries, an access log line per request, and a clean
+ * shutdown.
  *
  * Three things here are deliberate:
  * - A request's path is routed as the client sent it (taken in

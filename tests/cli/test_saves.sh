@@ -63,3 +63,32 @@ same "$(sqlite3 d.db "SELECT count(*) FROM audit")" "$((audits + 16))" "each sto
 same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'response recorded (API)' AND subject_id = $PERSON")" "4" "... saying which came through the API"
 same "$(sqlite3 d.db "SELECT count(*) FROM response WHERE subject_kind = 'person' AND subject_id = (SELECT id FROM person WHERE ident = 'NOWHERE-1')")" "0" "nothing of the refused saves is kept"
 stop
+
+# A save that ends the whole batch's transaction (here a trigger's
+# RAISE(ROLLBACK); in life a full disk or an I/O error) fails alone: the
+# others in its batch are stored exactly once each, never twice.
+start d.db || fail "the server did not start again: $(cat server.log)"
+sqlite3 d.db "CREATE TRIGGER boom BEFORE INSERT ON response WHEN NEW.subject_kind = 'staff' BEGIN SELECT RAISE(ROLLBACK, 'boom'); END"
+# The practitioner's own reflection (a staff response) always fails; the
+# person's saves must all be kept.
+prac=$(signin practitioner)
+web_login r.jar "${prac% *}" "${prac#* }"
+TIPS=$(sqlite3 d.db "SELECT max(id) FROM instrument WHERE url LIKE '%/ten-top-tips'")
+curl -s -b r.jar -o tform.html "$(U "/measures/$TIPS")"
+tbody="csrf=$(csrf tform.html)"
+tbody+=$(grep -o 'name="[a-z0-9-]*" type="radio" value="[a-z0-9-]*"' tform.html |
+    awk -F'"' '!seen[$2]++ { printf "&%s=%s", $2, $6 }')
+responses=$(sqlite3 d.db "SELECT count(*) FROM response WHERE subject_id = $PERSON AND subject_kind = 'person'")
+burst=()
+for i in $(seq 10); do
+	curl -s -b r.jar -o /dev/null -w '%{http_code}\n' --data "$tbody" "$(U "/measures/$TIPS")" >code.boom.$i &
+	burst+=($!)
+	curl -s -b p.jar -o /dev/null -w '%{http_code}\n' --data "$body" "$(U "/measures/$MID")" >code.kept.$i &
+	burst+=($!)
+done
+wait "${burst[@]}"
+same "$(cat code.boom.* | sort | uniq -c | tr -s ' ')" " 10 500" "saves that end their batch's transaction fail"
+same "$(cat code.kept.* | sort | uniq -c | tr -s ' ')" " 10 303" "the saves beside them are acknowledged"
+same "$(sqlite3 d.db "SELECT count(*) FROM response WHERE subject_id = $PERSON AND subject_kind = 'person'")" "$((responses + 10))" "... and stored exactly once each"
+sqlite3 d.db "DROP TRIGGER boom"
+stop

@@ -188,6 +188,7 @@ submit(int64_t author, int built_on, const char *reason, const char *day,
 	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
 	    author };
 	const struct wm_recorder by = { author, NULL, "submitted", 1 };
+	struct wm_record job = { NULL, NULL, NULL, NULL, NULL };
 	int64_t id;
 	int rc;
 
@@ -196,7 +197,11 @@ submit(int64_t author, int built_on, const char *reason, const char *day,
 	sub->period_end = "2026-09-30";
 	sub->built_on = built_on;
 	sub->reason = reason;
-	rc = wm_store_assessment_submit(fx->s, r, &ids, &by, sub, &id, err);
+	job.r = r;
+	job.ids = &ids;
+	job.by = &by;
+	job.version = sub;
+	rc = wm_store_record(fx->s, &job, &id, err);
 	wm_response_free(r);
 	return rc;
 }
@@ -212,10 +217,11 @@ validate(int64_t assessment, const char *period, int invite,
 	const struct wm_recorder by = { fx->validator, NULL, "validated", 1 };
 	const struct wm_validation_submission sub = { assessment, period,
 	    invite };
+	const struct wm_record job = { r, &ids, &by, NULL, &sub };
 	int64_t id;
 	int rc;
 
-	rc = wm_store_validation_submit(fx->s, r, &ids, &by, &sub, &id, err);
+	rc = wm_store_record(fx->s, &job, &id, err);
 	wm_response_free(r);
 	return rc;
 }
