@@ -67,6 +67,10 @@ dreem c2.json P1 person-with-practitioner 2025-09-01 agree
 dreem c3.json P2 person-with-practitioner 2025-03-02 agree
 same "$(cat respond.err 2>/dev/null)" "" "every response was recorded"
 sqlite3 d.db "UPDATE caseload SET end_date = '2025-10-01' WHERE person_id = (SELECT id FROM person WHERE ident = 'P9')"
+# P2 on the caseload twice at once (the schema allows it: an import, a
+# correction by hand): still one person, and their one answer with a
+# practitioner still one answer, not a change from it to itself.
+sqlite3 d.db "INSERT INTO caseload(person_id, unit_id, start_date) SELECT p.id, u.id, '2025-06-01' FROM person p, unit u WHERE p.ident = 'P2' AND u.code = 'svc'"
 $WAYMARK training add --db d.db --service svc --email prac2@example.org --course wrap --completed 2025-06-01 >/dev/null ||
     fail "the training was not recorded"
 
