@@ -97,6 +97,24 @@ same "$(json "d['recoveryMarkersChange']['scales'][0]['selfRated']")" "{'people'
 same "$(json "d['recoveryMarkersChange']['scales'][0]['withPractitioner']")" "{'people': '<5', 'improved': '<5', 'same': 0, 'worse': 0, 'leftOut': {'oneAnswer': '<5', 'noAnswer': 6}, 'withheld': True}" "... with a practitioner: no mean sent"
 hasnt body '"meanChange": 1' "... and never the withheld mean"
 
+# The change is read in the caseload index's order of people, their
+# responses through response_due and their scores by key: SQLite sorts
+# none of the caseload's rows (docs/benchmarks.md, "One service's
+# dashboard"). The statement is taken from the catalogue as it is.
+python3 - "$ROOT/src/store/sqlite_sql.c" >plan.sql <<'PY'
+import re, sys
+s = open(sys.argv[1]).read()
+body = s[s.index('[ST_CASELOAD_SCORES] ='):]
+body = body[:body.index('",\n') + 1]
+sql = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', body))
+print('EXPLAIN QUERY PLAN ' + sql.replace('?1', '1').replace('?2', "'u'") + ';')
+PY
+sqlite3 d.db <plan.sql >plan.out 2>&1
+has plan.out "SEARCH c USING INDEX caseload_unit (unit_id=?)" "the change's plan starts from the caseload index"
+has plan.out "SEARCH r USING COVERING INDEX response_due" "... reads the responses from response_due alone"
+has plan.out "SEARCH s USING PRIMARY KEY (response_id=?)" "... and their scores by key"
+hasnt plan.out "TEMP B-TREE" "... and sorts nothing"
+
 # The same figures as the sections' own pages and API.
 cp body dash.json
 same "$(code -b l.jar "$(U /api/v1/services/svc/training)")" "200" "the training API"
