@@ -106,37 +106,3 @@ wm_store_profile_periods(struct wm_store *s, const char *url,
 	return wm_sq_each(s, st, period_row, &e, "listing a service's periods",
 	    err);
 }
-
-struct caseload_scores {
-	int (*cb)(void *, const struct wm_caseload_score_row *);
-	void *ctx;
-};
-
-static int
-caseload_score_row(sqlite3_stmt *st, void *ctx)
-{
-	struct caseload_scores *c = ctx;
-	struct wm_caseload_score_row r = { sqlite3_column_int64(st, 0),
-	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    sqlite3_column_double(st, 4) };
-
-	if (!r.scale)
-		r.respondent = NULL;
-	return c->cb(c->ctx, &r);
-}
-
-int
-wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
-    const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
-    void *ctx, struct wm_buf *err)
-{
-	struct caseload_scores c = { cb, ctx };
-	sqlite3_stmt *st;
-
-	if (!(st = wm_sq_query(s, ST_CASELOAD_SCORES, err)))
-		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
-	wm_sq_text(st, 2, url);
-	return wm_sq_each(s, st, caseload_score_row, &c,
-	    "reading the caseload's scores", err);
-}

@@ -1001,9 +1001,11 @@ struct wm_caseload_score_row {
 /* The scores of the people on a service's caseload now (no end date) in
  * their completed responses to any version of `url`, wherever they were
  * given, in order of person, respondent, scale code, then when they were
- * given (the first first). Every person now on the caseload has at least
- * one row: one without a score (no response, or a response too little
- * answered to score) has respondent and scale NULL. */
+ * given (the first first; on the same day, the first recorded first).
+ * Every person now on the caseload comes once: with a row for each of
+ * their scores, or, when they have none (no response, or none answered
+ * enough to score), with one row whose respondent and scale are NULL.
+ * The rows are handed on while the store reads: cb must not use it. */
 WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
     const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
     void *ctx, struct wm_buf *err);

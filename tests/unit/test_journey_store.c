@@ -40,16 +40,9 @@ static const char *const v2_edits[] = {
 static struct wm_instrument *
 put(struct fixture *f, const char *text, size_t len, int64_t *id)
 {
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_instrument *in = NULL;
-	int existed;
+	struct wm_instrument *in = tu_store_instrument(f->s, text, len, id);
 
-	assert_int_equal(wm_instrument_parse(text, len, &in, &d), 0);
-	assert_int_equal(wm_store_instrument_put(f->s, in, text, len, id,
-	    &existed, &err), 0);
-	wm_diags_release(&d);
-	wm_buf_release(&err);
+	assert_non_null(in);
 	return in;
 }
 
@@ -110,26 +103,11 @@ answer(struct fixture *f, const struct wm_instrument *in, int64_t in_id,
     const char *date, const char *code, const char *skip,
     enum wm_response_status status, enum wm_respondent who)
 {
-	struct wm_response *r = wm_response_new(in);
 	struct wm_response_ids ids = { in_id, f->person, f->unit, 0 };
-	struct wm_buf err = WM_BUF_INIT;
-	int64_t id = 0;
-	size_t i;
+	int64_t id = tu_save_answers(f->s, in, &ids, "T1", date, code, skip,
+	    status, who);
 
-	r->status = status;
-	r->subject.kind = WM_SUBJECT_PERSON;
-	r->subject.id = "T1";
-	r->respondent = who;
-	assert_int_equal(wm_date_parse(date, &r->authored), 0);
-	for (i = 0; i < in->n_items; i++)
-		if (in->items[i].type == WM_ITEM_CHOICE &&
-		    (!skip || strcmp(in->items[i].link_id, skip) != 0))
-			assert_int_equal(wm_response_set_choice(r,
-			    in->items[i].link_id, code), 0);
-	wm_score_scales(r->in, r->answers, r->scores);
-	assert_int_equal(wm_store_response_save(f->s, r, &ids, &id, &err), 0);
-	wm_response_free(r);
-	wm_buf_release(&err);
+	assert_true(id > 0);
 	return id;
 }
 

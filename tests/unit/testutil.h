@@ -1,7 +1,7 @@
 /*
  * Helpers shared by the unit tests: reading a shipped file, editing a
- * JSON template by text substitution, and looking for a problem in a
- * struct wm_diags. Every function is static inline so that a test file
+ * JSON template by text substitution, looking for a problem in a
+ * struct wm_diags, and storing an instrument and answers to it. Every function is static inline so that a test file
  * that uses only some of them still builds without warnings. Strings
  * returned by the readers are malloc()ed and the caller frees them.
  *
@@ -18,6 +18,9 @@
 #include <unistd.h>
 
 #include "core/instrument.h"
+#include "core/response.h"
+#include "core/scoring.h"
+#include "store/store.h"
 #include "util/buf.h"
 #include "util/diag.h"
 
@@ -163,6 +166,71 @@ tu_print_diags(const char *label, const struct wm_diags *d)
 		fprintf(stderr, "  %s: %d:%d [%s] %s\n", label, d->v[i].line,
 		    d->v[i].column, d->v[i].where ? d->v[i].where : "-",
 		    d->v[i].message);
+}
+
+/* An instrument's text, parsed and stored in s (its id in *id): the
+ * parsed instrument, which the caller frees, or NULL (with why on
+ * stderr). */
+static inline struct wm_instrument *
+tu_store_instrument(struct wm_store *s, const char *text, size_t len,
+    int64_t *id)
+{
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_instrument *in = NULL;
+	int existed;
+
+	if (!text || wm_instrument_parse(text, len, &in, &d) != 0) {
+		tu_print_diags("instrument", &d);
+	} else if (wm_store_instrument_put(s, in, text, len, id, &existed,
+	    &err) != 0) {
+		fprintf(stderr, "storing the instrument: %s\n",
+		    wm_buf_str(&err));
+		wm_instrument_free(in);
+		in = NULL;
+	}
+	wm_diags_release(&d);
+	wm_buf_release(&err);
+	return in;
+}
+
+/* Saves a response of `in` about the person `ident` (ids: the stored
+ * instrument, the person and the unit), given on `date` by `who`, with
+ * every choice question answered `code` except `skip` (NULL: none) and
+ * scored: its id, or 0 (with why on stderr). */
+static inline int64_t
+tu_save_answers(struct wm_store *s, const struct wm_instrument *in,
+    const struct wm_response_ids *ids, const char *ident, const char *date,
+    const char *code, const char *skip, enum wm_response_status status,
+    enum wm_respondent who)
+{
+	struct wm_response *r = wm_response_new(in);
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t id = 0;
+	size_t i;
+	int bad = !r || wm_date_parse(date, &r->authored) != 0;
+
+	for (i = 0; !bad && i < in->n_items; i++)
+		if (in->items[i].type == WM_ITEM_CHOICE &&
+		    (!skip || strcmp(in->items[i].link_id, skip) != 0))
+			bad = wm_response_set_choice(r, in->items[i].link_id,
+			    code) != 0;
+	if (!bad) {
+		r->status = status;
+		r->subject.kind = WM_SUBJECT_PERSON;
+		r->subject.id = ident;
+		r->respondent = who;
+		wm_score_scales(r->in, r->answers, r->scores);
+		if (wm_store_response_save(s, r, ids, &id, &err) != 0)
+			fprintf(stderr, "saving answers: %s\n",
+			    wm_buf_str(&err));
+	} else {
+		fprintf(stderr, "answers %s on %s cannot be given\n", code,
+		    date);
+	}
+	wm_response_free(r);
+	wm_buf_release(&err);
+	return id;
 }
 
 #endif
