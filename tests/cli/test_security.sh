@@ -367,6 +367,16 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(ke
 for i in $(seq 30); do echo "INSERT INTO signin_failure(key, at) VALUES ('ip:10.0.0.3', strftime('%s', 'now'));"; done | sqlite3 demo.db
 same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.3")" "429" "30 failures from one client behind the proxy make it wait"
 same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.4")" "200" "... and no one else behind it"
+# An IPv6 client holds a whole /64: a new address in it for each guess
+# used to get 5 guesses an address. Now the /64 is the one client.
+for i in 1 2 3 4 5 6; do
+	api_try "$VEMAIL" "IPv6 guess $i" -H "$XFF: 2001:db8:7:7::$i" >/dev/null
+done
+same "$(api_try "$VEMAIL" "$VPASS" -H "$XFF: 2001:db8:7:7:ffff::99")" "429" "guesses from new addresses in one IPv6 /64 make that /64 wait"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(key "$VEMAIL" 2001:db8:7:7::/64)', 'ip:2001:db8:7:7::/64')")" "10" "... counted against the /64, 5 guesses in all"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key LIKE '%2001:db8:7:7::_' OR key LIKE '%2001:db8:7:7::_@%'")" "0" "... not against each address"
+same "$(api_try "$VEMAIL" "$VPASS" -H "$XFF: 2001:db8:7:8::1")" "200" "the next /64 is someone else, who signs in at once"
+same "$(sqlite3 demo.db "SELECT address FROM audit WHERE action = 'signed in' ORDER BY id DESC LIMIT 1")" "2001:db8:7:8::1" "... and the audit log keeps their whole address"
 # From anyone but the proxy, the header is anyone's to write.
 failures() { sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key = '$(key "$1" "$2")'"; }
 before=$(failures "$VEMAIL" 127.0.0.2)
