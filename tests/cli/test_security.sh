@@ -395,3 +395,45 @@ grep -qE '^request [0-9]+ POST /api/v1/session 401 ' server.log && pass "... the
 hasnt server.log "10.0.0.7" "... and never the forged address"
 stop
 PID=""
+
+# --- Connections per address, and behind a trusted proxy -------------------
+# Behind a proxy every client shares the proxy's address, and the limit of
+# 32 connections an address counted the proxy's: 32 slow clients shut out
+# everyone. A trusted proxy's connections are no longer limited (the proxy
+# limits each client: README); anyone else's still are.
+# hold PORT SOURCE:N...: opens N connections from each SOURCE address and
+# holds them all open, then asks for a page on each, keeping every
+# connection open to the end; prints how many from each were served.
+hold() {
+	python3 - "$@" <<'PY'
+import socket, sys
+port, groups = int(sys.argv[1]), [g.split(':') for g in sys.argv[2:]]
+held = []
+for src, n in groups:
+    for _ in range(int(n)):
+        s = socket.socket()
+        s.settimeout(20)
+        s.bind((src, 0))
+        s.connect(('127.0.0.1', port))
+        held.append((src, s))
+served = {src: 0 for src, _ in groups}
+for src, s in held:
+    try:
+        s.sendall(b'GET /sign-in HTTP/1.1\r\nHost: waymark\r\n\r\n')
+        if s.recv(64).startswith(b'HTTP/1.1 200'):
+            served[src] += 1
+    except OSError:
+        pass
+print(' '.join('%s:%d' % (src, served[src]) for src, _ in groups))
+for _, s in held:
+    s.close()
+PY
+}
+start demo.db || fail "the server did not start: $(cat server.log)"
+same "$(hold "$PORT" 127.0.0.1:33)" "127.0.0.1:32" "one address is served 32 connections at once, and its 33rd is refused"
+stop
+PID=""
+start demo.db --trusted-proxy 127.0.0.1 || fail "the server did not start behind a proxy: $(cat server.log)"
+same "$(hold "$PORT" 127.0.0.1:40 127.0.0.2:33)" "127.0.0.1:40 127.0.0.2:32" "behind a trusted proxy all 40 of its held connections are served, while anyone else is still held to 32"
+stop
+PID=""
