@@ -66,7 +66,9 @@ cmd_serve(const struct cli_cmd *cmd, int argc, char **argv)
 		    "proxy's IPv4 address (repeat it, or separate several with "
 		    "commas): from it alone, the client is the last address of "
 		    "X-Forwarded-For, for the sign-in throttle and the audit "
-		    "log", .values = proxies,
+		    "log, and its connections are not held to the 32 one "
+		    "address may have (the proxy should limit each client's)",
+		    .values = proxies,
 		    .max_values = WM_PROXIES_MAX, .n_values = &n_proxies },
 		{ .name = "routes", .help = "print each route (method, path, "
 		    "who may use it, what a view of it writes to the audit "

@@ -30,6 +30,24 @@ wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
 	return wm_sq_one_id(s, st, response_id, "finding a draft", err);
 }
 
+int
+wm_store_response_of(struct wm_store *s, const struct wm_draft_key *k,
+    int64_t response_id, enum wm_response_status *status, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_OF, err);
+	int64_t draft = 0;
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	bind_key(st, k);
+	sqlite3_bind_int64(st, 6, response_id);
+	rc = wm_sq_one_id(s, st, &draft, "looking up a saved response", err);
+	if (rc == 0)
+		*status = draft ? WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
+	return rc;
+}
+
 struct draft_each {
 	int (*cb)(void *, const struct wm_stored_answer_row *);
 	void *ctx;

@@ -256,6 +256,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND subject_id = ?3 AND instrument_id = ?1 AND respondent = ?4"
 	    " AND author_id IS ?5 AND status = 'in-progress' "
 	    "ORDER BY id DESC LIMIT 1",
+	/* Whether response ?6 is the one the draft key ?1-?5 names, and
+	 * whether it is a draft. */
+	[ST_RESPONSE_OF] =
+	    "SELECT status = 'in-progress' FROM response WHERE id = ?6"
+	    " AND instrument_id = ?1 AND subject_kind = ?2 AND subject_id = ?3"
+	    " AND respondent = ?4 AND author_id IS ?5",
 	[ST_RESPONSE_DATE] =
 	    "SELECT authored FROM response WHERE id = ?1",
 	[ST_RESPONSE_ANSWERS] =

@@ -366,6 +366,15 @@ struct wm_draft_key {
 WM_MUST_USE int wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err);
 
+/* Whether response `response_id` is one of `k`'s: an answer to that
+ * instrument (that version), about that subject, by that respondent and
+ * author, whether finished or a draft. 0 with its status in *status, or
+ * WM_STORE_NOT_FOUND when there is no such response or it is someone
+ * else's, of another measure, or of another kind of respondent. */
+WM_MUST_USE int wm_store_response_of(struct wm_store *s,
+    const struct wm_draft_key *k, int64_t response_id,
+    enum wm_response_status *status, struct wm_buf *err);
+
 /* A stored response's answers (a draft's or a finished one's), as the
  * form that made them reads them back. */
 struct wm_stored_answer_row {

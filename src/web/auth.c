@@ -6,6 +6,7 @@
 
 #include "core/session.h"
 #include "util/password.h"
+#include "web/client.h"
 
 /* Checked against when the email is unknown, so that an unknown email
  * costs the same argon2id work as a wrong password. Made once, by
@@ -29,10 +30,12 @@ decoy_hash(void)
 /*
  * The throttle's keys for an attempt: the email as typed, trimmed and
  * lower-cased (as the account table compares emails), then hashed, so
- * that no email, known or not, is kept in clear; with the address it came
- * from ("email:HASH@ADDRESS"), and the address alone ("ip:ADDRESS").
- * The same for an email with an account and one without, so that the
- * throttle cannot tell them apart.
+ * that no email, known or not, is kept in clear; with the client it came
+ * from ("email:HASH@CLIENT"), and the client alone ("ip:CLIENT"), where
+ * the client is an IPv4 address, or an IPv6 address's /64 network
+ * (wm_client_throttle_key), so that rotating through one's own /64 gains
+ * no guesses. The same for an email with an account and one without, so
+ * that the throttle cannot tell them apart.
  */
 struct attempt {
 	char email[WM_AUTH_MAX_EMAIL + 1];	/* normalised */
@@ -51,6 +54,7 @@ static void
 attempt_init(struct attempt *a, const char *email, const char *address)
 {
 	char hash[WM_TOKEN_HASH_LEN + 1];
+	char client[WM_CLIENT_ADDRESS_MAX];
 	size_t n, i;
 
 	while (blank(*email))
@@ -63,10 +67,10 @@ attempt_init(struct attempt *a, const char *email, const char *address)
 		    (char)(email[i] - 'A' + 'a') : email[i];
 	a->email[n] = '\0';
 	wm_token_hash(a->email, hash);
-	snprintf(a->pair_key, sizeof(a->pair_key), "email:%s@%.64s", hash,
-	    address ? address : "");
-	snprintf(a->address_key, sizeof(a->address_key), "ip:%.64s",
-	    address ? address : "");
+	wm_client_throttle_key(address, client);
+	snprintf(a->pair_key, sizeof(a->pair_key), "email:%s@%s", hash,
+	    client);
+	snprintf(a->address_key, sizeof(a->address_key), "ip:%s", client);
 	a->address_row = 0;
 }
 

@@ -5,7 +5,8 @@
  * exists: an unknown email and a wrong password get the same answer and
  * cost the same time, and the throttle treats them alike, keyed by the
  * hash of the email tried (whether or not it has an account) and the
- * address it came from, and by the address alone (core/session.h). Each
+ * client it came from (an IPv4 address, or an IPv6 address's /64), and by
+ * the client alone (core/session.h). Each
  * attempt is recorded before its password is checked, in the same write
  * transaction that counts the attempts before it.
  */

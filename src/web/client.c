@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <stdio.h>
 #include <string.h>
 
 /* The address in s[0..n) with blanks around it trimmed, into out (cap
@@ -83,4 +84,26 @@ wm_forwarded_for(const char *header, char out[WM_CLIENT_ADDRESS_MAX])
 	    !inet_ntop(family, bin, out, WM_CLIENT_ADDRESS_MAX))
 		return -1;
 	return 0;
+}
+
+void
+wm_client_throttle_key(const char *address, char out[WM_CLIENT_ADDRESS_MAX])
+{
+	struct in6_addr a6;
+	struct in_addr a4;
+	/* Room for "/64" after it; a /64 is written in 22 bytes at most. */
+	char net[WM_CLIENT_ADDRESS_MAX - 3];
+
+	snprintf(out, WM_CLIENT_ADDRESS_MAX, "%s", address ? address : "");
+	if (!address || !strchr(address, ':') ||
+	    inet_pton(AF_INET6, address, &a6) != 1)
+		return;
+	if (IN6_IS_ADDR_V4MAPPED(&a6)) {
+		memcpy(&a4, &a6.s6_addr[12], sizeof(a4));
+		inet_ntop(AF_INET, &a4, out, WM_CLIENT_ADDRESS_MAX);
+		return;
+	}
+	memset(&a6.s6_addr[8], 0, 8);
+	if (inet_ntop(AF_INET6, &a6, net, sizeof(net)))
+		snprintf(out, WM_CLIENT_ADDRESS_MAX, "%s/64", net);
 }

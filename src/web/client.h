@@ -41,4 +41,13 @@ int wm_proxies_trust(const struct wm_proxies *p, const char *peer);
  * when it is not an address alone (a port, brackets, a name, nothing). */
 int wm_forwarded_for(const char *header, char out[WM_CLIENT_ADDRESS_MAX]);
 
+/* Who one client is to the sign-in throttle, into out: an IPv4 address
+ * whole ("192.0.2.7", an IPv4-mapped IPv6 address too), an IPv6 address
+ * by its /64 network ("2001:db8:1:2::/64"), since a single home or phone
+ * network is given a whole /64 and a client holding one can use a new
+ * address in it for every guess. Anything that is not an address
+ * ("unknown") is kept as it is, cut to fit. */
+void wm_client_throttle_key(const char *address,
+    char out[WM_CLIENT_ADDRESS_MAX]);
+
 #endif

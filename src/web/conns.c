@@ -8,8 +8,10 @@
  */
 #include "web/conns.h"
 
+#include <netinet/in.h>
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <time.h>
 
@@ -20,6 +22,7 @@
 
 struct wm_conn {
 	int fd;
+	unsigned char peer[16];	/* its address as IPv6, IPv4 mapped */
 	double since;		/* opened, or last answered (wm_clock) */
 	int answering;		/* a handler is answering it now */
 	int cut;		/* shut down for being too slow */
@@ -34,6 +37,23 @@ struct wm_conns {
 	int stopping;
 	struct wm_conn *head;
 };
+
+/* The address of `sa` as 16 bytes: IPv6 as it is, IPv4 mapped into
+ * IPv6 (::ffff:a.b.c.d); all zero for anything else. */
+static void
+peer_of(const struct sockaddr *sa, unsigned char out[16])
+{
+	const struct sockaddr_in *in4 = (const void *)sa;
+	const struct sockaddr_in6 *in6 = (const void *)sa;
+
+	memset(out, 0, 16);
+	if (sa && sa->sa_family == AF_INET6) {
+		memcpy(out, &in6->sin6_addr, 16);
+	} else if (sa && sa->sa_family == AF_INET) {
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, &in4->sin_addr, 4);
+	}
+}
 
 static int
 late(const struct wm_conns *cs, const struct wm_conn *c)
@@ -123,7 +143,7 @@ wm_conns_stop(struct wm_conns *cs)
 }
 
 struct wm_conn *
-wm_conns_add(struct wm_conns *cs, int fd)
+wm_conns_add(struct wm_conns *cs, int fd, const struct sockaddr *peer)
 {
 	struct wm_conn *c = calloc(1, sizeof(*c));
 
@@ -132,6 +152,7 @@ wm_conns_add(struct wm_conns *cs, int fd)
 		return NULL;
 	}
 	c->fd = fd;
+	peer_of(peer, c->peer);
 	c->since = wm_clock_seconds();
 	pthread_mutex_lock(&cs->mu);
 	c->next = cs->head;
@@ -140,6 +161,21 @@ wm_conns_add(struct wm_conns *cs, int fd)
 	cs->head = c;
 	pthread_mutex_unlock(&cs->mu);
 	return c;
+}
+
+size_t
+wm_conns_from(struct wm_conns *cs, const struct sockaddr *peer)
+{
+	unsigned char key[16];
+	const struct wm_conn *c;
+	size_t n = 0;
+
+	peer_of(peer, key);
+	pthread_mutex_lock(&cs->mu);
+	for (c = cs->head; c; c = c->next)
+		n += memcmp(c->peer, key, sizeof(key)) == 0;
+	pthread_mutex_unlock(&cs->mu);
+	return n;
 }
 
 void

@@ -16,11 +16,18 @@
  * sent (an idle keep-alive connection has the deadline to bring its next
  * request).
  *
+ * Each connection also keeps its peer's address, so that the server can
+ * limit how many connections one address holds (wm_conns_from).
+ *
  * The set owns its entries; the server owns the set. Every function may
  * be called from any thread.
  */
 #ifndef WM_WEB_CONNS_H
 #define WM_WEB_CONNS_H
+
+#include <stddef.h>
+
+struct sockaddr;
 
 struct wm_conns;
 struct wm_conn;
@@ -34,10 +41,16 @@ int wm_conns_start(unsigned deadline, struct wm_conns **out);
  * (libmicrohttpd stopped): any entries left are freed. */
 void wm_conns_stop(struct wm_conns *cs);
 
-/* A connection just opened on socket `fd`, its clock started. NULL when
+/* A connection just opened on socket `fd` from `peer` (IPv4 or IPv6; NULL
+ * or another family counts as no address), its clock started. NULL when
  * out of memory: the socket is then shut down at once, since a connection
  * without a deadline could be held for ever. */
-struct wm_conn *wm_conns_add(struct wm_conns *cs, int fd);
+struct wm_conn *wm_conns_add(struct wm_conns *cs, int fd,
+    const struct sockaddr *peer);
+
+/* How many of the open connections come from the address of `peer` (an
+ * IPv4 address and its IPv4-mapped IPv6 form are the same address). */
+size_t wm_conns_from(struct wm_conns *cs, const struct sockaddr *peer);
 
 /* The connection is closing: forgotten before its socket is closed, so
  * that the sweeper can never shut down a descriptor that has been reused.

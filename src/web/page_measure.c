@@ -18,6 +18,7 @@
 #include "web/caseload.h"
 #include "web/form_items.h"
 #include "web/layout.h"
+#include "web/params.h"
 
 /*
  * Starts a page headed `title` for someone answering for themselves; for
@@ -150,9 +151,10 @@ wm_page_measure_save(struct wm_http *h)
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your answers could not be saved. Try again.");
 	} else {
-		snprintf(next, sizeof(next), "%s/%lld/saved%s", a.base,
-		    (long long)id, r->status == WM_STATUS_IN_PROGRESS ?
-		    "?later=1" : "");
+		/* The confirmation names what was saved, and says so only
+		 * once it has found it. */
+		snprintf(next, sizeof(next), "%s/%lld/saved?response=%lld",
+		    a.base, (long long)id, (long long)rid);
 		wm_http_redirect(h, next);
 	}
 	wm_response_free(r);
@@ -194,16 +196,42 @@ see_you_later(struct wm_http *h, const struct wm_answerer *a,
 	return 0;
 }
 
+/*
+ * The saved response the query's `response` names, if it is one of a's
+ * answers to instrument `id` (a draft or finished): 0 with its status;
+ * else -1 with a 404, exactly as if the page did not exist, so that no
+ * one is told answers were saved that were not, or are someone else's.
+ */
+static int
+saved_status(struct wm_http *h, const struct wm_answerer *a, int64_t id,
+    enum wm_response_status *status)
+{
+	struct wm_draft_key k = wm_answerer_draft(a, id);
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t rid = wm_query_number(wm_http_query(h, "response"));
+	int rc = rid ? wm_store_response_of(h->store, &k, rid, status, &err) :
+	    WM_STORE_NOT_FOUND;
+
+	if (rc == WM_STORE_NOT_FOUND)
+		wm_page_not_found(h);
+	else if (rc)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
 void
 wm_page_measure_saved(struct wm_http *h)
 {
 	const struct wm_instrument *in;
 	struct wm_answerer a;
+	enum wm_response_status status;
 	int64_t id;
 
-	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id)))
+	if (!wm_answerer_of(h, &a) || !(in = wm_answerer_instrument(h, &a, &id))
+	    || saved_status(h, &a, id, &status))
 		return;
-	if ((wm_http_query(h, "later") ? see_you_later(h, &a, in) :
+	if ((status == WM_STATUS_IN_PROGRESS ? see_you_later(h, &a, in) :
 	    thanks(h, &a, in)) == 0) {
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
 		wm_esc_attr_s(&h->out, a.base);

@@ -123,8 +123,12 @@ wm_params_declared(const char *pattern)
 int64_t
 wm_route_number(const struct wm_route_match *m, const char *name)
 {
-	const char *v = wm_route_param(m, name);
+	return wm_query_number(wm_route_param(m, name));
+}
 
+int64_t
+wm_query_number(const char *v)
+{
 	return v && number_ok(v) ? (int64_t)strtoll(v, NULL, 10) : 0;
 }
 

@@ -27,6 +27,10 @@ int wm_params_declared(const char *pattern);
  * route has no such parameter. */
 int64_t wm_route_number(const struct wm_route_match *m, const char *name);
 
+/* The record's number in a query parameter's value `v` (as a path's
+ * {id}: 1 to 10^18 - 1, digits alone); 0 when v is NULL or not one. */
+int64_t wm_query_number(const char *v);
+
 /* 1 if `name` is one of the space-separated names in `declared` (NULL
  * declares none). */
 int wm_query_declared(const char *declared, const char *name);

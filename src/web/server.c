@@ -20,6 +20,11 @@
  *   everyone out.
  * - Shutdown counts requests in flight, not connections: an idle
  *   keep-alive connection holds nothing that needs finishing.
+ * - One address may hold at most 32 connections, except a trusted proxy:
+ *   every client behind it shares its address, so the limit would let 32
+ *   of them shut out the rest (the proxy limits each client itself).
+ *   libmicrohttpd's own per-address limit admits no exception, so the
+ *   limit is Waymark's (on_accept); the total of 512 is libmicrohttpd's.
  */
 #include "web/server.h"
 
@@ -54,6 +59,10 @@
 /* How long a connection may sit idle, between requests or mid-request,
  * however long its deadline. */
 #define IDLE_SECONDS 30
+/* How many connections one address may hold open, a trusted proxy's
+ * aside, and how many there may be in all. */
+#define PER_ADDRESS_CONNECTIONS 32
+#define CONNECTIONS 512
 /* How long shutdown waits for requests in flight beyond their deadline:
  * time for the handler's own work and for sending its answer. */
 #define SHUTDOWN_GRACE_SECONDS 5
@@ -140,12 +149,8 @@ give_back(struct wm_server *srv, struct wm_store *s)
 }
 
 static void
-client_address(struct MHD_Connection *c, char *out, size_t n)
+address_text(const struct sockaddr *sa, char *out, size_t n)
 {
-	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
-	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
-	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
-
 	snprintf(out, n, "unknown");
 	if (sa && sa->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)(const void *)
@@ -153,6 +158,21 @@ client_address(struct MHD_Connection *c, char *out, size_t n)
 	else if (sa && sa->sa_family == AF_INET6)
 		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)(const void *)
 		    sa)->sin6_addr, out, (socklen_t)n);
+}
+
+static const struct sockaddr *
+peer_of(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *ci = MHD_get_connection_info(c,
+	    MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+
+	return ci ? ci->client_addr : NULL;
+}
+
+static void
+client_address(struct MHD_Connection *c, char *out, size_t n)
+{
+	address_text(peer_of(c), out, n);
 }
 
 /* Keeps the value of the last X-Forwarded-For header. */
@@ -621,6 +641,25 @@ conn_of(struct MHD_Connection *c)
 	return ci ? ci->socket_context : NULL;
 }
 
+/* Whether to take a new connection from `addr`: a trusted proxy's
+ * always (within the total), anyone else's while they hold fewer than
+ * PER_ADDRESS_CONNECTIONS. libmicrohttpd asks this on its accepting
+ * thread, which then tells on_connection of the connection (and so counts
+ * it) before it accepts the next, so no burst slips past the count. */
+static enum MHD_Result
+on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+	struct wm_server *srv = cls;
+	char text[WM_CLIENT_ADDRESS_MAX];
+
+	(void)len;
+	address_text(addr, text, sizeof(text));
+	if (wm_proxies_trust(&srv->proxies, text))
+		return MHD_YES;
+	return wm_conns_from(srv->conns, addr) < PER_ADDRESS_CONNECTIONS ?
+	    MHD_YES : MHD_NO;
+}
+
 /* Every connection is held to the deadline from the moment it opens,
  * before any byte of its request has arrived, until libmicrohttpd closes
  * it (which it does only after this is told). */
@@ -635,7 +674,7 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		ci = MHD_get_connection_info(c,
 		    MHD_CONNECTION_INFO_CONNECTION_FD);
 		*socket_context = ci ? wm_conns_add(srv->conns,
-		    ci->connect_fd) : NULL;
+		    ci->connect_fd, peer_of(c)) : NULL;
 		return;
 	}
 	wm_conns_remove(srv->conns, *socket_context);
@@ -903,12 +942,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	 * made saves queue behind saves). */
 	srv.d = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION |
 	    MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ITC,
-	    o->port, NULL, NULL, on_request, &srv,
+	    o->port, on_accept, &srv, on_request, &srv,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)128 * 1024,
 	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)IDLE_SECONDS,
-	    MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)32,
-	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)512,
+	    MHD_OPTION_CONNECTION_LIMIT, (unsigned int)CONNECTIONS,
 	    MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
 	    MHD_OPTION_URI_LOG_CALLBACK, on_request_line, &srv,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,

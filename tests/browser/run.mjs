@@ -109,7 +109,7 @@ try {
     await person.keyboard.press('Tab');
   }
   await person.keyboard.press('Enter');
-  await person.waitForURL(/\/saved$/);
+  await person.waitForURL(/\/saved\?response=\d+$/);
   check(n === 11, `all 11 markers answered by keyboard (${n})`);
   await axe(person, 'the saved page');
   await person.goto(base + '/journey');
@@ -138,7 +138,7 @@ try {
   await person.check('input[type=radio] >> nth=0');
   await person.focus('button[value=later]');
   await person.keyboard.press('Enter');
-  await person.waitForURL(/\/saved\?later=1$/);
+  await person.waitForURL(/\/saved\?response=\d+$/);
   check(/Your answers so far are saved/.test(await person.content()), 'a person saves a measure to come back to later');
   await axe(person, 'the saved-for-later page');
   await person.goto(base + '/measures');
@@ -190,7 +190,7 @@ try {
   await axe(prac, 'the Ten Top Tips form');
   await answerWithKeyboard(prac, 1);
   await prac.click('main button[type=submit]');
-  await prac.waitForURL(/\/saved$/);
+  await prac.waitForURL(/\/saved\?response=\d+$/);
   check(/Your answers have been saved/.test(await prac.content()), 'a practitioner records a Ten Top Tips reflection');
   await axe(prac, 'the reflection saved page');
   await prac.goto(base + '/reflections');

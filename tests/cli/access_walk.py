@@ -190,6 +190,38 @@ def fill(pattern, v):
                                                              safe=''), pattern)
 
 
+drafts = {}
+
+
+def own_response(role, form):
+    """The number of a response of the role's own to `form`, for its
+    confirmation page (/saved?response=N), which confirms only the
+    answerer's own: a draft saved through the form as the role would, with
+    its first choice chosen. '1' where the role cannot save one (the page
+    is then refused before any response is looked at)."""
+    if (role, form) not in drafts:
+        cookie, token = sessions.get(role, (None, ''))
+        rid = ''
+        status, _, html = request('GET', form, cookie)
+        m = re.search(rb'name="([^"]+)" type="radio" value="([^"]+)"', html)
+        if status == 200 and m:
+            status, headers, _ = request('POST', form, cookie, {
+                'Content-Type': 'application/x-www-form-urlencoded'},
+                urllib.parse.urlencode({'csrf': token,
+                                        m.group(1).decode(): m.group(2).decode(),
+                                        'save': 'later'}))
+            rid = headers.get('location', '').partition('?response=')[2]
+        drafts[(role, form)] = rid or '1'
+    return drafts[(role, form)]
+
+
+def with_query(role, method, pattern, path):
+    """The path, with the query a page needs to show anything."""
+    if method == 'GET' and pattern.endswith('/saved'):
+        return path + '?response=' + own_response(role, path[:-len('/saved')])
+    return path
+
+
 def send(role, method, path):
     cookie, token = sessions.get(role, (None, ''))
     api = path.startswith('/api/')
@@ -240,8 +272,9 @@ for method, pattern, rule in routes:
     if rule not in RULES:
         continue
     # Nobody signed in.
-    status, headers, _ = send('nobody', method, fill(pattern, values(
-        'nobody', pattern, True)))
+    status, headers, _ = send('nobody', method, with_query(
+        'nobody', method, pattern, fill(pattern, values('nobody', pattern,
+                                                        True))))
     if 'nobody' in RULES[rule]:
         ok = admitted(status, headers)
     elif pattern.startswith('/api/'):
@@ -259,7 +292,7 @@ for method, pattern, rule in routes:
             continue
         for inside in ((True, False) if rule in TARGET else (True,)):
             v = values(role, pattern, inside)
-            path = fill(pattern, v)
+            path = with_query(role, method, pattern, fill(pattern, v))
             action = audits.get((method, pattern))
             before = audited(action, v['person']) if action else 0
             status, headers, _ = send(role, method, path)

@@ -133,6 +133,8 @@ U() { echo "http://127.0.0.1:$PORT$1"; }
 csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 # code CURL-ARGS...: the status; the body in ./body, headers in ./headers.
 code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
+# location: where the last `code` call's answer redirects to.
+location() { sed -n 's/^Location: *//Ip' headers | tr -d '\r' | head -1; }
 
 # web_login JAR EMAIL PASSWORD: signs in through the sign-in form, keeping
 # the session in JAR; sets WCS to the session's form token.

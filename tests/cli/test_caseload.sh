@@ -192,11 +192,12 @@ answer() { # CODE: every question of the markers answered with CODE
 	code -b mo.jar --data-urlencode "csrf=$(csrf together.html)" "${a[@]}" "$(U /people/P1/measures/$MID)"
 }
 same "$(answer disagree)" "303" "their first answers, together"
-same "$(code -b mo.jar "$(U /people/P1/measures/$MID/saved)")" "200" "the saved page"
+same "$(code -b mo.jar "$(U "$(location)")")" "200" "the saved page"
 has body "<h1 class=\"nhsuk-heading-l\">Answers saved for $WHO</h1>" "names the person"
 has body "<title>Answers saved for $WHO - Waymark</title>" "in the title too"
 has body 'href="/caseload">Back to the caseload</a>' "with a link back to the caseload"
-same "$(code -b mo.jar "$(U "/people/P1/measures/$MID/saved?later=1")")" "200" "the saved-for-later page"
+same "$(code -b mo.jar --data-urlencode "csrf=$(csrf together.html)" -d hopeful=agree -d save=later "$(U /people/P1/measures/$MID)")" "303" "answers so far, together"
+same "$(code -b mo.jar "$(U "$(location)")")" "200" "the saved-for-later page"
 has body "<h1 class=\"nhsuk-heading-l\">Answers so far saved for $WHO</h1>" "names the person"
 same "$(answer agree)" "303" "their second answers, together"
 same "$(code -b mo.jar "$(U /people/P1/journey)")" "200" "their journey"
@@ -231,6 +232,11 @@ hasnt body "their score" "not of them"
 hasnt body "Back to the caseload" "with no caseload to go back to"
 same "$(code -b sam.jar "$(U /measures)")" "200" "the person's own measures"
 has body "<h1 class=\"nhsuk-heading-l\">Your measures</h1>" "are theirs"
-same "$(code -b sam.jar "$(U /measures/$MID/saved)")" "200" "their own saved page"
+own=()
+for q in $(grep -o 'name="[a-z-]*" type="radio"' together.html | cut -d'"' -f2 | sort -u); do own+=(-d "$q=agree"); done
+same "$(code -b sam.jar --data-urlencode "csrf=$WCS" "${own[@]}" "$(U /measures/$MID)")" "303" "the person answers the markers themselves"
+OWN=$(location)
+same "$(code -b sam.jar "$(U "$OWN")")" "200" "their own saved page"
 has body "<h1 class=\"nhsuk-heading-l\">Your answers have been saved</h1>" "speaks to them"
+same "$(code -b mo.jar "$(U "/people/P1/measures/$MID/saved?response=${OWN##*=}")")" "404" "answers the person gave alone are not confirmed as given together"
 stop

@@ -367,6 +367,16 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(ke
 for i in $(seq 30); do echo "INSERT INTO signin_failure(key, at) VALUES ('ip:10.0.0.3', strftime('%s', 'now'));"; done | sqlite3 demo.db
 same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.3")" "429" "30 failures from one client behind the proxy make it wait"
 same "$(api_try "$CEMAIL" "$CPASS" -H "$XFF: 10.0.0.4")" "200" "... and no one else behind it"
+# An IPv6 client holds a whole /64: a new address in it for each guess
+# used to get 5 guesses an address. Now the /64 is the one client.
+for i in 1 2 3 4 5 6; do
+	api_try "$VEMAIL" "IPv6 guess $i" -H "$XFF: 2001:db8:7:7::$i" >/dev/null
+done
+same "$(api_try "$VEMAIL" "$VPASS" -H "$XFF: 2001:db8:7:7:ffff::99")" "429" "guesses from new addresses in one IPv6 /64 make that /64 wait"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key IN ('$(key "$VEMAIL" 2001:db8:7:7::/64)', 'ip:2001:db8:7:7::/64')")" "10" "... counted against the /64, 5 guesses in all"
+same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key LIKE '%2001:db8:7:7::_' OR key LIKE '%2001:db8:7:7::_@%'")" "0" "... not against each address"
+same "$(api_try "$VEMAIL" "$VPASS" -H "$XFF: 2001:db8:7:8::1")" "200" "the next /64 is someone else, who signs in at once"
+same "$(sqlite3 demo.db "SELECT address FROM audit WHERE action = 'signed in' ORDER BY id DESC LIMIT 1")" "2001:db8:7:8::1" "... and the audit log keeps their whole address"
 # From anyone but the proxy, the header is anyone's to write.
 failures() { sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE key = '$(key "$1" "$2")'"; }
 before=$(failures "$VEMAIL" 127.0.0.2)
@@ -383,5 +393,47 @@ api_try "$PEMAIL" "forged guess" -H "$XFF: 10.0.0.7" >/dev/null
 same "$(failures "$PEMAIL" 127.0.0.1)/$(failures "$PEMAIL" 10.0.0.7)" "$((before + 1))/0" "without --trusted-proxy, X-Forwarded-For is never believed"
 grep -qE '^request [0-9]+ POST /api/v1/session 401 ' server.log && pass "... the access log has the request" || fail "log: $(tail -2 server.log)"
 hasnt server.log "10.0.0.7" "... and never the forged address"
+stop
+PID=""
+
+# --- Connections per address, and behind a trusted proxy -------------------
+# Behind a proxy every client shares the proxy's address, and the limit of
+# 32 connections an address counted the proxy's: 32 slow clients shut out
+# everyone. A trusted proxy's connections are no longer limited (the proxy
+# limits each client: README); anyone else's still are.
+# hold PORT SOURCE:N...: opens N connections from each SOURCE address and
+# holds them all open, then asks for a page on each, keeping every
+# connection open to the end; prints how many from each were served.
+hold() {
+	python3 - "$@" <<'PY'
+import socket, sys
+port, groups = int(sys.argv[1]), [g.split(':') for g in sys.argv[2:]]
+held = []
+for src, n in groups:
+    for _ in range(int(n)):
+        s = socket.socket()
+        s.settimeout(20)
+        s.bind((src, 0))
+        s.connect(('127.0.0.1', port))
+        held.append((src, s))
+served = {src: 0 for src, _ in groups}
+for src, s in held:
+    try:
+        s.sendall(b'GET /sign-in HTTP/1.1\r\nHost: waymark\r\n\r\n')
+        if s.recv(64).startswith(b'HTTP/1.1 200'):
+            served[src] += 1
+    except OSError:
+        pass
+print(' '.join('%s:%d' % (src, served[src]) for src, _ in groups))
+for _, s in held:
+    s.close()
+PY
+}
+start demo.db || fail "the server did not start: $(cat server.log)"
+same "$(hold "$PORT" 127.0.0.1:33)" "127.0.0.1:32" "one address is served 32 connections at once, and its 33rd is refused"
+stop
+PID=""
+start demo.db --trusted-proxy 127.0.0.1 || fail "the server did not start behind a proxy: $(cat server.log)"
+same "$(hold "$PORT" 127.0.0.1:40 127.0.0.2:33)" "127.0.0.1:40 127.0.0.2:32" "behind a trusted proxy all 40 of its held connections are served, while anyone else is still held to 32"
 stop
 PID=""

@@ -141,8 +141,16 @@ before=$(sqlite3 demo.db "SELECT count(*) FROM response")
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf tips.html)" "${targs[@]}" --data-urlencode "note=We planned the allotment visit" "$(U /measures/$TID)")" "303" "a reflection is saved"
 same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.subject_id = a.id) FROM response r JOIN account a ON a.email = '$email' ORDER BY r.id DESC LIMIT 1")" "staff staff 1" "as the practitioner's own, about themselves"
 same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$((before + 1))" "one reflection stored"
-same "$(code -b jar2 "$(U /measures/$TID/saved)")" "200" "it says so"
+TIPS_SAVED=$(location)
+same "$TIPS_SAVED" "/measures/$TID/saved?response=$(sqlite3 demo.db "SELECT max(id) FROM response")" "... and goes to a confirmation naming the reflection saved"
+same "$(code -b jar2 "$(U "$TIPS_SAVED")")" "200" "it says so"
 has body "No one else sees your own answers" "and who can see it"
+# The confirmation used to say "saved" whatever had happened: now it
+# needs the response it names to be the answerer's own, of that form.
+same "$(code -b jar2 "$(U /measures/$TID/saved)")" "404" "a confirmation naming no response is not found"
+for bad in 0 abc -1 "$((2 ** 62))" "$(sqlite3 demo.db "SELECT min(id) FROM response WHERE instrument_id = $TID AND respondent = 'staff' AND subject_id <> (SELECT id FROM account WHERE email = '$email')")"; do
+	same "$(code -b jar2 "$(U "/measures/$TID/saved?response=$bad")")" "404" "... nor one naming response '$bad' (none, or another practitioner's)"
+done
 same "$(code -b jar2 "$(U /reflections)")" "200" "the practitioner's own Ten Top Tips summary"
 has body "Did I actively listen to help the person to make sense of their mental health problems?" "per question"
 has body "Yes: " "with how often they answered yes"
@@ -187,10 +195,19 @@ same "$(sqlite3 demo.db "SELECT count(*) FROM response")" "$before" "refused for
 # replaced by the finished answers.
 same "$(code -b jar3 --data-urlencode "csrf=$TOK" -d hopeful=maybe -d save=later "$(U /measures/$MID)")" "400" "a draft with an unknown answer is refused too"
 same "$(code -b jar3 --data-urlencode "csrf=$TOK" -d hopeful=agree -d activities=disagree -d save=later "$(U /measures/$MID)")" "303" "half the form is saved to finish later"
-has headers "Location: /measures/$MID/saved?later=1" "... and says so"
+DRAFT=$(sqlite3 demo.db "SELECT max(id) FROM response")
+has headers "Location: /measures/$MID/saved?response=$DRAFT" "... and goes to a confirmation naming the draft"
 same "$(sqlite3 demo.db "SELECT status || ' ' || (SELECT count(*) FROM answer WHERE response_id = r.id) || ' ' || (SELECT count(*) FROM score WHERE response_id = r.id) FROM response r ORDER BY id DESC LIMIT 1")" "in-progress 2 0" "kept as in progress, with its 2 answers and no score"
-same "$(code -b jar3 "$(U "/measures/$MID/saved?later=1")")" "200" "the page after saving for later"
+same "$(code -b jar3 "$(U "/measures/$MID/saved?response=$DRAFT")")" "200" "the page after saving for later"
 has body "Your answers so far are saved" "tells the person their answers are kept"
+same "$(code -b jar3 "$(U "/measures/$MID/saved?later=1&response=$DRAFT")")" "200" "the draft's confirmation, whatever else the address says"
+has body "Your answers so far are saved" "... is the draft's, from the response itself"
+same "$(code -b jar3 "$(U "/measures/$MID/saved?later=1")")" "404" "\"saved for later\" naming no response is not found"
+same "$(code -b jar2 "$(U "/measures/$MID/saved?response=$DRAFT")")" "404" "someone else's draft is not confirmed to a practitioner"
+OTHERS=$(sqlite3 demo.db "SELECT min(id) FROM response WHERE instrument_id = $MID AND respondent = 'person' AND subject_id <> (SELECT subject_id FROM response WHERE id = $DRAFT)")
+same "$(code -b jar3 "$(U "/measures/$MID/saved?response=$OTHERS")")" "404" "another person's answers are not confirmed as theirs"
+SHARED=$(sqlite3 demo.db "SELECT id FROM instrument WHERE url LIKE '%shared-needs' ORDER BY id DESC LIMIT 1")
+same "$(code -b jar3 "$(U "/measures/$SHARED/saved?response=$DRAFT")")" "404" "nor are answers to another measure"
 same "$(code -b jar3 "$(U /measures)")" "200" "the list of measures again"
 has body "Started: your answers so far are saved" "shows the form as started"
 same "$(code -b jar3 "$(U /measures/$MID)")" "200" "the form, opened again"
@@ -205,7 +222,10 @@ args=()
 for q in $(grep -o 'name="[a-z-]*" type="radio"' markers.html | cut -d'"' -f2 | sort -u | grep -v '^hopeful$'); do args+=(-d "$q=agree"); done
 args+=(-d "hopeful=strongly-agree")
 same "$(code -b jar3 --data-urlencode "csrf=$TOK" "${args[@]}" "$(U /measures/$MID)")" "303" "a complete form is saved"
-same "$(code -b jar3 "$(U /measures/$MID/saved)")" "200" "and says so"
+DONE=$(location)
+same "$(code -b jar3 "$(U "$DONE")")" "200" "and says so"
+has body "Your answers have been saved" "... as finished"
+same "$(code -b jar3 "$(U "/measures/$MID/saved?response=$DRAFT")")" "404" "the draft it replaced is no longer confirmed"
 same "$(code -b jar3 "$(U /)")" "200" "home after answering"
 has body '<h2 class="nhsuk-heading-m">What is due</h2>' "home says what is due, from the service's cycles"
 has body "DREEM recovery markers: next on" "the markers just answered are next due in 6 months"
@@ -321,6 +341,13 @@ targs2=()
 for q in $(grep -o 'name="[a-z-]*" type="radio"' together.html | cut -d'"' -f2 | sort -u); do targs2+=(-d "$q=neutral"); done
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$mine/measures/$MID)")" "303" "saved"
 same "$(sqlite3 demo.db "SELECT r.respondent || ' ' || r.subject_kind || ' ' || (r.subject_id = p.id) || ' ' || (r.author_id = p.id) FROM response r JOIN person p ON p.ident = '$mine' ORDER BY r.id DESC LIMIT 1")" "person-with-practitioner person 1 1" "as the person's answers, given with a practitioner"
+TOGETHER=$(location)
+same "$TOGETHER" "/people/$mine/measures/$MID/saved?response=$(sqlite3 demo.db "SELECT max(id) FROM response")" "... going to a confirmation naming them"
+same "$(code -b jar2 "$(U "$TOGETHER")")" "200" "which says they are saved"
+has body "are saved on the person's record, marked as answered together with a practitioner" "... together"
+ALONE=$(sqlite3 demo.db "SELECT r.id FROM response r JOIN person p ON p.id = r.subject_id AND p.ident = '$mine' WHERE r.instrument_id = $MID AND r.respondent = 'person' LIMIT 1")
+[ -n "$ALONE" ] && same "$(code -b jar2 "$(U "/people/$mine/measures/$MID/saved?response=$ALONE")")" "404" "answers the person gave alone are not confirmed as given together" ||
+    fail "no answers the person gave alone to test with"
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/$other/measures/$MID)")" "404" "and never onto someone else's person"
 
 # Someone new, answering with their practitioner: once, then again.
@@ -329,6 +356,8 @@ same "$(code -b jar2 "$(U /people/NEW-1/journey)")" "200" "a new person's journe
 has body "No measures have been answered yet." "says nothing has been answered"
 hasnt body "Question by question" "and shows no answers"
 same "$(code -b jar2 --data-urlencode "csrf=$(csrf together.html)" "${targs2[@]}" "$(U /people/NEW-1/measures/$MID)")" "303" "their first answers, given together"
+same "$(code -b jar2 "$(U "$(location)")")" "200" "... confirmed as saved"
+same "$(code -b jar2 "$(U "/people/NEW-1/measures/$MID/saved?response=${TOGETHER##*=}")")" "404" "but no one else's answers are confirmed as saved on their record"
 same "$(code -b jar2 "$(U /people/NEW-1/journey)")" "200" "the journey after one response"
 has body "They have answered this once, on " "says it has been answered once"
 has body "so there is no change to show yet." "and that there is no change to show yet"

@@ -1,8 +1,8 @@
 /*
  * Signing in and out on a real SQLite file: one answer for every refusal,
- * throttling per (email, address) pair and per address, alike for emails
- * with and without an account, simultaneous guesses counted one after
- * another, and sessions that end.
+ * throttling per (email, address) pair and per address (an IPv6 address
+ * by its /64), alike for emails with and without an account, simultaneous
+ * guesses counted one after another, and sessions that end.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -243,6 +243,42 @@ test_throttling(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* An IPv6 client is its /64: a new address in it for each guess gains
+ * nothing, for one email or for many, while the next /64 is another
+ * client. */
+static void
+test_throttling_ipv6(void **state)
+{
+	struct fixture *f = *state;
+	struct wm_auth_session out;
+	char addr[64], email[40];
+	int64_t n, latest;
+	int i;
+
+	for (i = 0; i < WM_SIGNIN_FREE_FAILURES; i++) {
+		snprintf(addr, sizeof(addr), "2001:db8:1:2::%x", i + 1);
+		assert_int_equal(sign_in(f, "jo@example.org", "guess", addr, T0,
+		    &out), WM_AUTH_REFUSED);
+	}
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD,
+	    "2001:db8:1:2:aaaa:bbbb:cccc:dddd", T0, &out), WM_AUTH_WAIT);
+	assert_int_equal(sign_in(f, "jo@example.org", GOOD, "2001:db8:1:3::1",
+	    T0, &out), WM_AUTH_OK);
+	for (i = 0; i < WM_SIGNIN_ADDRESS_FREE_FAILURES; i++) {
+		snprintf(addr, sizeof(addr), "2001:db8:9:9::%x", i + 1);
+		snprintf(email, sizeof(email), "user%d@example.org", i);
+		assert_int_equal(sign_in(f, email, "guess", addr, T0 + 10,
+		    &out), WM_AUTH_REFUSED);
+	}
+	assert_int_equal(sign_in(f, "sam@example.org", GOOD, "2001:db8:9:9::ff",
+	    T0 + 10, &out), WM_AUTH_WAIT);
+	assert_int_equal(wm_store_signin_failures(f->s, "ip:2001:db8:9:9::/64",
+	    0, &n, &latest, &f->err), 0);
+	assert_int_equal(n, WM_SIGNIN_ADDRESS_FREE_FAILURES);
+	assert_int_equal(sign_in(f, "sam@example.org", GOOD, "2001:db8:9:a::1",
+	    T0 + 10, &out), WM_AUTH_OK);
+}
+
 /* 24 simultaneous guesses, each on its own thread and connection to the
  * same file, as the server's workers are: each attempt is counted and
  * recorded in one write transaction before its password is checked, so
@@ -314,6 +350,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_refusals_are_alike, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_throttling, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_throttling_ipv6, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_simultaneous_guesses, setup,
 		    teardown),

@@ -81,6 +81,18 @@ test_numbers(void **state)
 	assert_int_equal(wm_route_number(&m, "goal"), 0);
 	m = one("id", "12x");
 	assert_int_equal(wm_route_number(&m, "id"), 0);
+	/* A query's number (the saved page's ?response=) is read alike. */
+	assert_int_equal(wm_query_number("5372"), 5372);
+	assert_int_equal(wm_query_number("999999999999999999"),
+	    999999999999999999LL);
+	assert_int_equal(wm_query_number(NULL), 0);
+	assert_int_equal(wm_query_number(""), 0);
+	assert_int_equal(wm_query_number("0"), 0);
+	assert_int_equal(wm_query_number("012"), 0);
+	assert_int_equal(wm_query_number("-1"), 0);
+	assert_int_equal(wm_query_number("+1"), 0);
+	assert_int_equal(wm_query_number(" 1"), 0);
+	assert_int_equal(wm_query_number("1000000000000000000"), 0);
 }
 
 static void

@@ -5,7 +5,8 @@
  * ratings only from those holding the grant; a validator's ratings filed
  * only against a submitted self-assessment, once; the steps run inside a
  * caller's transaction, as a writer thread would run them; and what an
- * import is filed as. Every refusal stores nothing.
+ * import is filed as. Every refusal stores nothing. And which of a
+ * form's responses are whose (the saved page's check).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -352,6 +353,62 @@ test_import_job(void **state)
 	wm_response_free(val);
 }
 
+/* The saved page's check: a response is one key's only when every part
+ * of the key is its own, and it says whether it is a draft. */
+static void
+test_response_of(void **state)
+{
+	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
+	    "green", "2026-08-01");
+	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
+	    fx->lead };
+	struct wm_draft_key k = { fx->lead_inst, WM_SUBJECT_SERVICE, fx->unit,
+	    WM_RESPONDENT_LEAD, fx->lead }, bad;
+	enum wm_response_status status = WM_STATUS_IN_PROGRESS;
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t done, draft;
+
+	(void)state;
+	assert_int_equal(wm_store_response_save(fx->s, r, &ids, &done, &err),
+	    0);
+	r->status = WM_STATUS_IN_PROGRESS;
+	assert_int_equal(wm_store_response_save(fx->s, r, &ids, &draft, &err),
+	    0);
+	assert_int_equal(wm_store_response_of(fx->s, &k, done, &status, &err),
+	    0);
+	assert_int_equal(status, WM_STATUS_COMPLETED);
+	assert_int_equal(wm_store_response_of(fx->s, &k, draft, &status,
+	    &err), 0);
+	assert_int_equal(status, WM_STATUS_IN_PROGRESS);
+	assert_int_equal(wm_store_response_of(fx->s, &k, draft + 1000,
+	    &status, &err), WM_STORE_NOT_FOUND);
+	bad = k;
+	bad.instrument_id = fx->val_inst;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	bad = k;
+	bad.subject_kind = WM_SUBJECT_PERSON;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	bad = k;
+	bad.subject_id = fx->unit + 1;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	bad = k;
+	bad.respondent = WM_RESPONDENT_VALIDATOR;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	bad = k;
+	bad.author_id = fx->other;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	bad.author_id = 0;
+	assert_int_equal(wm_store_response_of(fx->s, &bad, done, &status,
+	    &err), WM_STORE_NOT_FOUND);
+	wm_response_free(r);
+	wm_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -359,6 +416,7 @@ main(void)
 		cmocka_unit_test(test_standards_in_order),
 		cmocka_unit_test(test_steps_in_callers_transaction),
 		cmocka_unit_test(test_import_job),
+		cmocka_unit_test(test_response_of),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -326,6 +326,39 @@ test_forwarded_for(void **state)
 	assert_int_equal(wm_forwarded_for(NULL, out), -1);
 }
 
+/* Who one client is to the sign-in throttle: an IPv4 address whole, an
+ * IPv6 address by its /64, however it is written. */
+static void
+test_throttle_key(void **state)
+{
+	static const struct {
+		const char *address, *want;
+	} cases[] = {
+		{ "192.0.2.7", "192.0.2.7" },
+		{ "2001:db8:1:2::1", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64" },
+		{ "2001:DB8:1:2:0:0:0:99", "2001:db8:1:2::/64" },
+		{ "2001:db8:1:3::1", "2001:db8:1:3::/64" },
+		{ "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff",
+		    "ffff:ffff:ffff:ffff::/64" },
+		{ "::1", "::/64" },
+		{ "::ffff:192.0.2.7", "192.0.2.7" },
+		{ "fe80::1%eth0", "fe80::1%eth0" },
+		{ "unknown", "unknown" },
+		{ "", "" },
+	};
+	char out[WM_CLIENT_ADDRESS_MAX];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		wm_client_throttle_key(cases[i].address, out);
+		assert_string_equal(out, cases[i].want);
+	}
+	wm_client_throttle_key(NULL, out);
+	assert_string_equal(out, "");
+}
+
 int
 main(void)
 {
@@ -338,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_route_methods),
 		cmocka_unit_test(test_proxies),
 		cmocka_unit_test(test_forwarded_for),
+		cmocka_unit_test(test_throttle_key),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
