@@ -20,25 +20,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/demo.h"
 #include "core/cycle.h"
 #include "core/known_instruments.h"
 #include "core/response.h"
 #include "report/dashboard.h"
+#include "util/clock.h"
 #include "util/diag.h"
 #include "store/store.h"
 #include "store/writer.h"
-
-static double
-now_s(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 static const char *
 arg(int argc, char **argv, const char *name, const char *def)
@@ -90,9 +81,9 @@ generate(int argc, char **argv)
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
 		return 1;
 	}
-	t0 = now_s();
+	t0 = wm_clock_seconds();
 	rc = demo_build(&d, s, &o);
-	t1 = now_s();
+	t1 = wm_clock_seconds();
 	if (rc)
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&d.err));
 	else
@@ -239,7 +230,7 @@ raw(int argc, char **argv)
 	    -1, &ia, NULL);
 	sqlite3_prepare_v2(dst, "INSERT INTO score VALUES (?1, ?2, ?3, ?4, ?5,"
 	    " ?6, ?7, ?8, ?9)", -1, &is, NULL);
-	t0 = now_s();
+	t0 = wm_clock_seconds();
 	sqlite3_exec(dst, "BEGIN", NULL, NULL, NULL);
 	for (i = 0; i < nr; i++) {
 		struct raw_response *r = &resp[i];
@@ -313,7 +304,7 @@ raw(int argc, char **argv)
 			sqlite3_exec(dst, "COMMIT; BEGIN", NULL, NULL, NULL);
 	}
 	sqlite3_exec(dst, "COMMIT", NULL, NULL, NULL);
-	t1 = now_s();
+	t1 = wm_clock_seconds();
 	printf("raw\tresponses=%zu\tanswers=%zu\tscores=%zu\tseconds=%.2f\t"
 	    "answers_per_s=%.0f\n", nr, na, ns, t1 - t0, (double)na / (t1 - t0));
 	sqlite3_finalize(ir);
@@ -383,10 +374,10 @@ writer_thread(void *arg)
 		demo_answer_all(&d, r, 0.5, 0.2, 0.03);
 		wm_response_check(r, &when, &dg);
 		wm_diags_release(&dg);
-		t0 = now_s();
+		t0 = wm_clock_seconds();
 		rc = x->direct ? wm_store_record(s, &job, &id, &err) :
 		    wm_writer_record(x->w, &job, &id, &err);
-		x->lat[i] = now_s() - t0;
+		x->lat[i] = wm_clock_seconds() - t0;
 		if (rc)
 			x->failed = 1;
 		wm_response_free(r);
@@ -439,7 +430,7 @@ writes(int argc, char **argv)
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
 		return 1;
 	}
-	t0 = now_s();
+	t0 = wm_clock_seconds();
 	for (i = 0; i < threads; i++) {
 		x[i] = (struct writes){ db, in, inst, u.id, 1000, x[0].w,
 		    strcmp(mode, "direct") == 0, saves, all + i * saves,
@@ -450,7 +441,7 @@ writes(int argc, char **argv)
 		pthread_join(tid[i], NULL);
 		failed |= x[i].failed;
 	}
-	t1 = now_s();
+	t1 = wm_clock_seconds();
 	if (x[0].w) {
 		struct wm_writer_stats ws;
 
@@ -616,12 +607,12 @@ time_median(int (*fn)(void *), void *ctx, long runs, double *median_s)
 	if (!t)
 		return -1;
 	for (i = 0; i < runs; i++) {
-		t0 = now_s();
+		t0 = wm_clock_seconds();
 		if (fn(ctx)) {
 			free(t);
 			return -1;
 		}
-		t[i] = now_s() - t0;
+		t[i] = wm_clock_seconds() - t0;
 	}
 	qsort(t, (size_t)runs, sizeof(*t), cmp_double);
 	*median_s = t[runs / 2];

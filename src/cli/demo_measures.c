@@ -7,11 +7,11 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/rating.h"
 #include "core/response.h"
 #include "core/standards.h"
+#include "util/clock.h"
 
 static const char *const evidence[] = {
 	"Discussed at the team meeting; minutes and examples kept.",
@@ -101,15 +101,6 @@ demo_answer_all(struct demo *d, struct wm_response *r, double level,
 	}
 }
 
-static double
-seconds(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
 /* A lead's or a validator's lights go the way `waymark respond` files
  * them (core decides what they are filed as), inside the demo's
  * transaction: a lead's as the period's next version, a validator's as
@@ -148,10 +139,10 @@ demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
 		wm_diags_release(&dg);
 		return -1;
 	}
-	t0 = seconds();
+	t0 = wm_clock_seconds();
 	rc = standards ? record_standards(d, r, &ids, &id) :
 	    wm_store_response_save(d->s, r, &ids, &id, &d->err);
-	d->store_seconds += seconds() - t0;
+	d->store_seconds += wm_clock_seconds() - t0;
 	if (rc)
 		return rc;
 	d->responses++;
@@ -159,11 +150,11 @@ demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
 		d->answers += r->answers[i].given;
 	if (++d->pending >= d->opts->batch) {
 		d->pending = 0;
-		t0 = seconds();
+		t0 = wm_clock_seconds();
 		rc = wm_store_commit(d->s, &d->err);
 		if (rc == 0)
 			rc = wm_store_begin(d->s, &d->err);
-		d->store_seconds += seconds() - t0;
+		d->store_seconds += wm_clock_seconds() - t0;
 	}
 	return rc;
 }

@@ -7,7 +7,8 @@
 
 #include <pthread.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "util/clock.h"
 
 enum part { NOT_RUN, KEPT, FAILED };
 
@@ -32,15 +33,6 @@ struct wm_writer {
 	int stopping;
 	struct wm_writer_stats stats;	/* under mu */
 };
-
-static double
-seconds(void)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
 
 /* Takes up to max_batch jobs off the queue, in order. */
 static struct job *
@@ -86,7 +78,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct job *j;
-	double t0 = seconds(), t1, t2;
+	double t0 = wm_clock_seconds(), t1, t2;
 	long n = 0;
 	int rc = wm_store_begin(w->s, &err);
 
@@ -100,9 +92,9 @@ run_batch(struct wm_writer *w, struct job *batch)
 		j->rc = wm_store_record_part(w->s, j->rec, &j->id, j->err);
 		j->part = j->rc ? FAILED : KEPT;
 	}
-	t1 = seconds();
+	t1 = wm_clock_seconds();
 	rc = wm_store_commit(w->s, &err);
-	t2 = seconds();
+	t2 = wm_clock_seconds();
 	pthread_mutex_lock(&w->mu);
 	w->stats.batches++;
 	w->stats.saves += n;

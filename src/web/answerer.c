@@ -54,22 +54,18 @@ wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a)
 	    (in->respondents & (unsigned)a->respondent);
 }
 
-struct wm_instrument *
+/* Parsed once per connection, not on every page and save. */
+const struct wm_instrument *
 wm_page_instrument(struct wm_http *h, int64_t id)
 {
-	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
-	int rc = wm_store_instrument_get_id(h->store, id, &text, &err);
+	const struct wm_instrument *in = NULL;
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_instrument_parsed(h->store, id, &in, &err);
 
-	if (rc == 0)
-		wm_instrument_parse(text.data, text.len, &in, &d);
-	else if (rc != WM_STORE_NOT_FOUND)
+	if (rc && rc != WM_STORE_NOT_FOUND)
 		wm_page_store_error(h, rc, wm_buf_str(&err));
-	wm_diags_release(&d);
-	wm_buf_release(&text);
 	wm_buf_release(&err);
-	return in;
+	return rc ? NULL : in;
 }
 
 const struct wm_instrument *
@@ -77,23 +73,13 @@ wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
 {
 	const struct wm_instrument *in = NULL;
-	struct wm_buf err = WM_BUF_INIT;
-	int rc;
 
-	/* Parsed once per connection, not on every form and save. */
-	if ((*id = wm_route_number(&h->match, "id"))) {
-		rc = wm_store_instrument_parsed(h->store, *id, &in, &err);
-		if (rc && rc != WM_STORE_NOT_FOUND)
-			wm_page_store_error(h, rc, wm_buf_str(&err));
-		if (rc)
-			in = NULL;
-	}
+	if ((*id = wm_route_number(&h->match, "id")))
+		in = wm_page_instrument(h, *id);
 	if (in && !wm_answerable(in, a))
 		in = NULL;
 	if (!in)
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
-	wm_buf_release(&err);
+		wm_page_not_found(h);
 	return in;
 }
 

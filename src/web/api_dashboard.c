@@ -18,7 +18,7 @@ static json_t *
 standards_json(struct wm_http *h, const struct wm_dashboard *d)
 {
 	const struct wm_standards *m = &d->lights;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	json_t *list;
 	int64_t inst;
 	int n;
@@ -36,7 +36,6 @@ standards_json(struct wm_http *h, const struct wm_dashboard *d)
 		    wm_api_light(v->result.consensus), "validated",
 		    v->result.validated));
 	}
-	wm_instrument_free(in);
 	return json_pack("{s:s, s:o}", "period", m->period, "standards", list);
 }
 

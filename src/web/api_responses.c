@@ -25,14 +25,13 @@ static int
 form_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct forms *f = ctx;
-	struct wm_instrument *in = wm_page_instrument(f->h, row->id);
+	const struct wm_instrument *in = wm_page_instrument(f->h, row->id);
 	int rc = 0;
 
 	if (in && wm_answerable(in, &f->a) && json_array_append_new(f->list,
 	    json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)row->id,
 	    "url", row->url, "version", row->version, "title", in->title)))
 		rc = -1;
-	wm_instrument_free(in);
 	return rc;
 }
 

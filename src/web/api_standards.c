@@ -105,7 +105,7 @@ wm_api_standards(struct wm_http *h)
 {
 	struct wm_sa a = WM_SA_INIT;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	json_t *versions = json_array(), *invited = json_array();
 	json_t *queries = json_array(), *standards = NULL;
 	json_t *comments = json_array();
@@ -141,7 +141,6 @@ out:
 	json_decref(queries);
 	json_decref(comments);
 	json_decref(standards);
-	wm_instrument_free(in);
 	wm_buf_release(&err);
 	wm_sa_release(&a);
 }
@@ -193,7 +192,7 @@ wm_api_validation(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_invite v = WM_INVITE_INIT;
-	struct wm_instrument *lin = NULL, *in = NULL;
+	const struct wm_instrument *lin = NULL, *in = NULL;
 	struct wm_response *lead = NULL;
 	struct evidence_json ev = { json_array(), 0 };
 	json_t *out = NULL, *queries = NULL, *comments = NULL, *lights = NULL;
@@ -238,8 +237,6 @@ done:
 	json_decref(queries);
 	json_decref(comments);
 	wm_response_free(lead);
-	wm_instrument_free(lin);
-	wm_instrument_free(in);
 	wm_invite_release(&v);
 	wm_buf_release(&err);
 }

@@ -11,8 +11,7 @@ wm_page_asset(struct wm_http *h)
 	const struct wm_asset *a = wm_asset_find(h->path);
 
 	if (!a) {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
+		wm_page_not_found(h);
 		return;
 	}
 	h->fixed = a->data;

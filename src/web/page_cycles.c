@@ -36,13 +36,12 @@ static int
 measure_row(void *ctx, const struct wm_instrument_row *r)
 {
 	struct measures *m = ctx;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	unsigned subjects;
 
 	if (m->n == MAX_MEASURES || !(in = wm_page_instrument(m->h, r->id)))
 		return 0;
 	subjects = in->subjects & (WM_SUBJECT_PERSON | WM_SUBJECT_SERVICE);
-	wm_instrument_free(in);
 	if (!subjects)
 		return 0;
 	m->v[m->n].url = wm_arena_strdup(&m->arena, r->url);

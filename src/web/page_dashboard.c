@@ -83,7 +83,7 @@ standards(struct wm_http *h, const struct wm_led_service *s,
     const struct wm_dashboard *d)
 {
 	const struct wm_standards *m = &d->lights;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	char name[64], caption[128], query[24];
 	struct wm_date start, last;
 	int64_t inst;
@@ -129,7 +129,6 @@ standards(struct wm_http *h, const struct wm_led_service *s,
 		HTML(h, "</td></tr>\n");
 	}
 	table_end(h);
-	wm_instrument_free(in);
 }
 
 /* --- completion -------------------------------------------------------- */

@@ -467,7 +467,7 @@ void
 wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
     const char *problem)
 {
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	char title[96];
 	int64_t inst;
 
@@ -503,7 +503,6 @@ wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
 	}
 	history(h, a, in);
 	wm_page_end(h);
-	wm_instrument_free(in);
 }
 
 void

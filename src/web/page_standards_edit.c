@@ -22,7 +22,7 @@
 
 struct edit {
 	struct wm_sa a;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	int64_t inst;
 	int64_t latest;		/* the latest version's response, or 0 */
 	int64_t latest_inst;
@@ -54,13 +54,6 @@ pending_reopen(void *ctx, const struct wm_standard_query_row *q)
 	return 0;
 }
 
-static void
-not_found(struct wm_http *h)
-{
-	wm_page_error(h, 404, "Page not found",
-	    "If you typed the web address, check it is correct.");
-}
-
 /* The service, period, instrument and what is being answered; -1 with
  * the page written when there is nothing to answer here. */
 static int
@@ -75,7 +68,7 @@ edit_open(struct wm_http *h, struct edit *e)
 		goto out;
 	if (!(e->in = wm_standards_instrument(h, WM_RESPONDENT_LEAD,
 	    &e->inst))) {
-		not_found(h);
+		wm_page_not_found(h);
 		goto out;
 	}
 	if (e->a.id)
@@ -92,11 +85,11 @@ edit_open(struct wm_http *h, struct edit *e)
 			    e->a.id, pending_reopen, e, &err), &err);
 		if (!wm_reopen_range(e->in, e->inst, e->latest_inst,
 		    e->standard, &e->from, &e->to)) {
-			not_found(h);
+			wm_page_not_found(h);
 			goto out;
 		}
 	} else if (!wm_assessment_editable(e->a.current, e->a.versions)) {
-		not_found(h);
+		wm_page_not_found(h);
 		goto out;
 	}
 	e->built_on = e->a.versions;
@@ -126,7 +119,6 @@ sent_built_on(struct wm_http *h)
 static void
 edit_release(struct edit *e)
 {
-	wm_instrument_free(e->in);
 	wm_sa_release(&e->a);
 }
 

@@ -108,7 +108,7 @@ static void
 rating_form(struct wm_http *h, const struct wm_invite *v,
     const struct wm_instrument *in, const struct wm_diags *d)
 {
-	struct wm_instrument *lin = NULL;
+	const struct wm_instrument *lin = NULL;
 	struct wm_response *lead = NULL;
 	int n, failed = wm_sa_latest(h, v->assessment, &lin, &lead);
 
@@ -144,7 +144,6 @@ rating_form(struct wm_http *h, const struct wm_invite *v,
 	wm_items_attribution(h, in);
 	wm_page_end(h);
 	wm_response_free(lead);
-	wm_instrument_free(lin);
 }
 
 /* An invitation from before the rule, to a period the service never
@@ -194,7 +193,7 @@ void
 wm_page_validation(struct wm_http *h)
 {
 	struct wm_invite v = WM_INVITE_INIT;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	int64_t inst;
 
 	if (wm_invite_open(h, &v))
@@ -210,7 +209,6 @@ wm_page_validation(struct wm_http *h)
 	else
 		rating_form(h, &v, in, NULL);
 out:
-	wm_instrument_free(in);
 	wm_invite_release(&v);
 }
 
@@ -227,7 +225,7 @@ wm_page_validation_save(struct wm_http *h)
 {
 	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	struct wm_response *r = NULL;
 	struct wm_buf err = WM_BUF_INIT;
 	const struct wm_recorder by = { h->who.account_id, h->address,
@@ -300,7 +298,6 @@ wm_page_validation_save(struct wm_http *h)
 		wm_http_redirect(h, v.base);
 out:
 	wm_response_free(r);
-	wm_instrument_free(in);
 	wm_diags_release(&d);
 	wm_buf_release(&err);
 	wm_invite_release(&v);
@@ -311,7 +308,7 @@ wm_page_validation_query(struct wm_http *h)
 {
 	struct wm_invite v = WM_INVITE_INIT;
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_instrument *in = NULL;
+	const struct wm_instrument *in = NULL;
 	const char *text, *problem;
 	char detail[64];
 	int64_t inst;
@@ -351,7 +348,6 @@ wm_page_validation_query(struct wm_http *h)
 		wm_http_redirect(h, v.base);
 	}
 out:
-	wm_instrument_free(in);
 	wm_buf_release(&err);
 	wm_invite_release(&v);
 }

@@ -85,9 +85,9 @@ void wm_goals_list(struct wm_http *h, int64_t person, int links);
 int64_t wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text);
 
 /* The stored instrument with this id, parsed, or NULL if there is none
- * (a stored one was checked when it was loaded, so it parses). The
- * caller frees it with wm_instrument_free(). */
-struct wm_instrument *wm_page_instrument(struct wm_http *h, int64_t id);
+ * (or the store failed: then answered). Kept by the request's store
+ * connection (wm_store_instrument_parsed): never freed by the caller. */
+const struct wm_instrument *wm_page_instrument(struct wm_http *h, int64_t id);
 
 void wm_page_measure_form(struct wm_http *h);
 void wm_page_measure_save(struct wm_http *h);

@@ -27,7 +27,7 @@ wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
 struct pick {
 	struct wm_http *h;
 	enum wm_respondent who;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 	int64_t id;
 };
 
@@ -36,23 +36,20 @@ static int
 pick_row(void *ctx, const struct wm_instrument_row *row)
 {
 	struct pick *p = ctx;
-	struct wm_instrument *in;
+	const struct wm_instrument *in;
 
 	if (!row->family || strcmp(row->family, wm_family_standards()) != 0)
 		return 0;
 	in = wm_page_instrument(p->h, row->id);
 	if (in && ((unsigned)p->who & in->respondents) &&
 	    (in->subjects & WM_SUBJECT_SERVICE)) {
-		wm_instrument_free(p->in);
 		p->in = in;
 		p->id = row->id;
-	} else {
-		wm_instrument_free(in);
 	}
 	return 0;
 }
 
-struct wm_instrument *
+const struct wm_instrument *
 wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
     int64_t *id)
 {
@@ -60,10 +57,8 @@ wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
 	struct pick p = { h, who, NULL, 0 };
 
 	if (!wm_page_store_ok(h, wm_store_instrument_list(h->store, pick_row,
-	    &p, &err), &err)) {
-		wm_instrument_free(p.in);
+	    &p, &err), &err))
 		p.in = NULL;
-	}
 	wm_buf_release(&err);
 	*id = p.id;
 	return p.in;
@@ -272,14 +267,13 @@ wm_sa_open(struct wm_http *h, struct wm_sa *a)
 	wm_buf_puts(&a->base, a->period);
 	return 0;
 not_found:
-	wm_page_error(h, 404, "Page not found",
-	    "If you typed the web address, check it is correct.");
+	wm_page_not_found(h);
 	return -1;
 }
 
 struct comments {
 	struct wm_http *h;
-	struct wm_instrument *in;	/* the form the comments answer */
+	const struct wm_instrument *in;	/* the form the comments answer */
 	int64_t inst;
 	void (*each)(void *, int, const char *, const char *);
 	void *ctx;
@@ -292,7 +286,6 @@ comment(void *ctx, const struct wm_validation_comment_row *row)
 	int k, n;
 
 	if (row->instrument_id != c->inst) {
-		wm_instrument_free(c->in);
 		c->in = wm_page_instrument(c->h, row->instrument_id);
 		c->inst = row->instrument_id;
 	}
@@ -312,7 +305,6 @@ wm_sa_comments_each(struct wm_http *h, int64_t assessment,
 	    &c, &err);
 
 	wm_page_store_ok(h, rc, &err);
-	wm_instrument_free(c.in);
 	wm_buf_release(&err);
 	return rc;
 }
@@ -364,7 +356,7 @@ latest_version(void *ctx, const struct wm_assessment_version_row *row)
 
 int
 wm_sa_latest(struct wm_http *h, int64_t assessment,
-    struct wm_instrument **in, struct wm_response **out)
+    const struct wm_instrument **in, struct wm_response **out)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t latest[2] = { 0, 0 };
@@ -477,8 +469,7 @@ wm_invite_open(struct wm_http *h, struct wm_invite *v)
 		snprintf(v->base, sizeof(v->base), "/validations/%lld", id);
 		rc = 0;
 	} else {
-		wm_page_error(h, 404, "Page not found",
-		    "If you typed the web address, check it is correct.");
+		wm_page_not_found(h);
 	}
 	wm_buf_release(&err);
 	return rc;

@@ -54,8 +54,9 @@ int wm_sa_draft(struct wm_http *h, const struct wm_sa *a,
     const struct wm_instrument *in, int64_t inst, struct wm_response **out);
 
 /* The latest loaded core standards instrument that `who` (a lead or a
- * validator) answers, parsed; NULL if none is loaded. Free it. */
-struct wm_instrument *wm_standards_instrument(struct wm_http *h,
+ * validator) answers, parsed (as wm_page_instrument: not freed by the
+ * caller); NULL if none is loaded. */
+const struct wm_instrument *wm_standards_instrument(struct wm_http *h,
     enum wm_respondent who, int64_t *id);
 
 /* The period containing today. */
@@ -110,10 +111,11 @@ int wm_sa_comments_each(struct wm_http *h, int64_t assessment,
     void (*each)(void *, int, const char *, const char *), void *ctx);
 
 /* The latest submitted version of an assessment, with its answers, into
- * *out (NULL when none is submitted yet) and its instrument into *in; the
- * caller frees both. -1 if it could not be read. */
+ * *out (NULL when none is submitted yet; the caller frees it) and its
+ * instrument into *in (as wm_page_instrument). -1 if it could not be
+ * read. */
 int wm_sa_latest(struct wm_http *h, int64_t assessment,
-    struct wm_instrument **in, struct wm_response **out);
+    const struct wm_instrument **in, struct wm_response **out);
 
 /* The invitation to validate that the path's {id} names, for the
  * signed-in validator, copied out of the store's rows. Owns unit_name

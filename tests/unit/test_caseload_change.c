@@ -120,7 +120,7 @@ setup(void **state)
 	size_t len;
 	char *text = tu_read_instrument_file("dreem-recovery-markers.json",
 	    &len), *v2, *other;
-	int64_t net, prov;
+	int64_t prov;
 	int from, to, k;
 
 	snprintf(f->path, sizeof(f->path), "/tmp/wm-change-%d.db",
@@ -135,12 +135,7 @@ setup(void **state)
 	f->v1 = put(f, text, &f->v1_id);
 	f->v2 = put(f, v2, &f->v2_id);
 	f->other = put(f, other, &f->other_id);
-	assert_int_equal(wm_store_unit_add(f->s, "network", "n", "N", 0, &net,
-	    &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "provider", "p", "P", net,
-	    &prov, &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "service", "s", "S", prov,
-	    &f->svc, &err), 0);
+	assert_int_equal(tu_network_tree(f->s, &prov, &f->svc), 0);
 	assert_int_equal(wm_store_unit_add(f->s, "service", "t", "T", prov,
 	    &f->elsewhere, &err), 0);
 	for (k = 0; k < PEOPLE; k++)

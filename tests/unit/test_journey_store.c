@@ -54,7 +54,7 @@ setup(void **state)
 	size_t len;
 	char *text = tu_read_instrument_file("dreem-recovery-markers.json",
 	    &len), *edited;
-	int64_t net, prov;
+	int64_t prov;
 	int from, to;
 
 	snprintf(f->path, sizeof(f->path), "/tmp/wm-journey-%d.db",
@@ -68,12 +68,7 @@ setup(void **state)
 	edited = tu_edit(text, v2_edits, TU_NELEM(v2_edits) / 2);
 	assert_non_null(edited);
 	f->v2 = put(f, edited, strlen(edited), &f->v2_id);
-	assert_int_equal(wm_store_unit_add(f->s, "network", "n", "N", 0, &net,
-	    &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "provider", "p", "P", net,
-	    &prov, &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "service", "s", "S", prov,
-	    &f->unit, &err), 0);
+	assert_int_equal(tu_network_tree(f->s, &prov, &f->unit), 0);
 	assert_int_equal(wm_store_person_add(f->s, "T1", "Test Person",
 	    f->unit, "2024-01-01", &f->person, &err), 0);
 	free(text);

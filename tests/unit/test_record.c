@@ -58,7 +58,7 @@ setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct wm_buf err = WM_BUF_INIT;
-	int64_t net, prov;
+	int64_t prov;
 	int from, to;
 
 	snprintf(f->path, sizeof(f->path), "/tmp/wm-record-%d.db",
@@ -69,12 +69,7 @@ setup(void **state)
 	assert_int_equal(wm_store_migrate(f->s, &from, &to, &err), 0);
 	load(f, "core-standards.json", &f->lead_in, &f->lead_inst);
 	load(f, "core-standards-validation.json", &f->val_in, &f->val_inst);
-	assert_int_equal(wm_store_unit_add(f->s, "network", "n", "N", 0, &net,
-	    &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "provider", "p", "P", net,
-	    &prov, &err), 0);
-	assert_int_equal(wm_store_unit_add(f->s, "service", "s", "S", prov,
-	    &f->unit, &err), 0);
+	assert_int_equal(tu_network_tree(f->s, &prov, &f->unit), 0);
 	assert_int_equal(wm_store_account_add(f->s, "lead@example.org", "L", 0,
 	    NULL, &f->lead, &err), 0);
 	assert_int_equal(wm_store_grant_add(f->s, f->lead, "lead", f->unit,

@@ -1,8 +1,9 @@
 /*
  * Helpers shared by the unit tests: reading a shipped file, editing a
  * JSON template by text substitution, looking for a problem in a
- * struct wm_diags, and storing an instrument and answers to it. Every function is static inline so that a test file
- * that uses only some of them still builds without warnings. Strings
+ * struct wm_diags, making the smallest network tree, and storing an
+ * instrument and answers to it. Every function is static inline so that a
+ * test file that uses only some of them still builds without warnings. Strings
  * returned by the readers are malloc()ed and the caller frees them.
  *
  * Shipped instruments are read from $WAYMARK_INSTRUMENTS, or from
@@ -166,6 +167,26 @@ tu_print_diags(const char *label, const struct wm_diags *d)
 		fprintf(stderr, "  %s: %d:%d [%s] %s\n", label, d->v[i].line,
 		    d->v[i].column, d->v[i].where ? d->v[i].where : "-",
 		    d->v[i].message);
+}
+
+/* The smallest network tree: network "n", provider "p" (its id in
+ * *provider), service "s" (in *service). 0, or the store's failure (with
+ * why on stderr). */
+static inline int
+tu_network_tree(struct wm_store *s, int64_t *provider, int64_t *service)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t net;
+	int rc;
+
+	if ((rc = wm_store_unit_add(s, "network", "n", "N", 0, &net, &err)) ||
+	    (rc = wm_store_unit_add(s, "provider", "p", "P", net, provider,
+	    &err)) ||
+	    (rc = wm_store_unit_add(s, "service", "s", "S", *provider, service,
+	    &err)))
+		fprintf(stderr, "making the network: %s\n", wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc;
 }
 
 /* An instrument's text, parsed and stored in s (its id in *id): the
