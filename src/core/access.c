@@ -23,6 +23,8 @@ static const struct {
 	[WM_RULE_VALIDATOR] = { "validator", WM_TARGET_NONE },
 	[WM_RULE_INVITED] = { "invited", WM_TARGET_INVITATION },
 	[WM_RULE_COMMISSIONER] = { "commissioner", WM_TARGET_NONE },
+	[WM_RULE_SERVICE_COMMISSIONER] = { "service-commissioner",
+	    WM_TARGET_SERVICE },
 	[WM_RULE_ADMIN] = { "admin", WM_TARGET_NONE },
 };
 
@@ -34,6 +36,24 @@ wm_grants_hold(const struct wm_grant *g, size_t n, enum wm_role role,
 
 	for (i = 0; i < n; i++)
 		if (g[i].role == role && g[i].unit_id == unit_id && unit_id)
+			return 1;
+	return 0;
+}
+
+/*
+ * Waymark: "a commissioner's grant on the network, or on one provider,
+ * covers every service under it"
+ */
+int
+wm_grants_cover(const struct wm_grant *g, size_t n, enum wm_role role,
+    int64_t unit_id, const int64_t *chain, size_t n_chain)
+{
+	size_t i;
+
+	if (wm_grants_hold(g, n, role, unit_id))
+		return 1;
+	for (i = 0; i < n_chain; i++)
+		if (wm_grants_hold(g, n, role, chain[i]))
 			return 1;
 	return 0;
 }
@@ -105,6 +125,10 @@ allowed(enum wm_rule rule, const struct wm_access_facts *f)
 	case WM_RULE_COMMISSIONER:
 		return wm_grants_any(f->grants, f->n_grants,
 		    WM_ROLE_COMMISSIONER);
+	case WM_RULE_SERVICE_COMMISSIONER:
+		return f->service_id != 0 && wm_grants_cover(f->grants,
+		    f->n_grants, WM_ROLE_COMMISSIONER, f->service_id,
+		    f->service_chain, f->n_service_chain);
 	case WM_RULE_ADMIN:
 		return wm_grants_any(f->grants, f->n_grants, WM_ROLE_ADMIN);
 	case WM_RULE_NONE:

@@ -41,6 +41,9 @@ enum wm_rule {
 				 * self-assessment in the path */
 	WM_RULE_COMMISSIONER,	/* a commissioner, of any part of the
 				 * network */
+	WM_RULE_SERVICE_COMMISSIONER,	/* a commissioner of the service in
+					 * the path: of it, its provider or
+					 * its network */
 	WM_RULE_ADMIN,		/* an administrator of the network */
 	WM_RULE_COUNT
 };
@@ -70,6 +73,9 @@ struct wm_access_facts {
 					 * named person is on now */
 	size_t n_person_units;
 	int64_t service_id;	/* the named service */
+	const int64_t *service_chain;	/* the units above it: its provider,
+					 * its network */
+	size_t n_service_chain;
 	int invited;		/* the account is invited to the named
 				 * assessment ... */
 	int64_t invited_unit;	/* ... of this service, where it must still
@@ -94,6 +100,11 @@ const char *wm_rule_name(enum wm_rule rule);
 /* 1 if the account holds `role` at `unit_id` exactly. */
 int wm_grants_hold(const struct wm_grant *g, size_t n, enum wm_role role,
     int64_t unit_id);
+/* 1 if the account holds `role` at `unit_id` or at one of the units
+ * above it (`chain`): a commissioner of a provider commissions each of
+ * its services. */
+int wm_grants_cover(const struct wm_grant *g, size_t n, enum wm_role role,
+    int64_t unit_id, const int64_t *chain, size_t n_chain);
 /* 1 if the account holds `role` anywhere. */
 int wm_grants_any(const struct wm_grant *g, size_t n, enum wm_role role);
 

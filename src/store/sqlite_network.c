@@ -505,6 +505,33 @@ wm_store_person_units_now(struct wm_store *s, const char *ident,
 	return rc;
 }
 
+struct chain_each {
+	int (*cb)(void *, int64_t);
+	void *ctx;
+};
+
+static int
+chain_row(sqlite3_stmt *st, void *arg)
+{
+	struct chain_each *e = arg;
+
+	return e->cb(e->ctx, sqlite3_column_int64(st, 0));
+}
+
+int
+wm_store_unit_chain(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, int64_t unit_id), void *ctx, struct wm_buf *err)
+{
+	struct chain_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_CHAIN, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, unit_id);
+	return wm_sq_each(s, st, chain_row, &e, "finding the units above a "
+	    "service", err);
+}
+
 int
 wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
     struct wm_buf *name, struct wm_buf *err)

@@ -350,6 +350,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
 	/* The person, and each service whose caseload they are on now (the
 	 * person's row alone, unit NULL, when they are on none). */
+	[ST_UNIT_CHAIN] =
+	    "WITH RECURSIVE up(id, depth) AS ("
+	    " SELECT parent_id, 1 FROM unit WHERE id = ?1 AND parent_id IS NOT NULL"
+	    " UNION ALL SELECT u.parent_id, up.depth + 1 FROM unit u"
+	    " JOIN up ON u.id = up.id WHERE u.parent_id IS NOT NULL"
+	    " AND up.depth < 16) "
+	    "SELECT id FROM up ORDER BY depth",
 	[ST_PERSON_UNITS_NOW] =
 	    "SELECT p.id, c.unit_id FROM person p LEFT JOIN caseload c ON"
 	    " c.person_id = p.id AND c.end_date IS NULL WHERE p.ident = ?1"

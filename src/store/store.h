@@ -178,6 +178,10 @@ WM_MUST_USE int wm_store_service_find(struct wm_store *s, const char *code, int6
 WM_MUST_USE int wm_store_person_units_now(struct wm_store *s, const char *ident,
     int64_t *person_id, int (*cb)(void *, int64_t unit_id), void *ctx,
     struct wm_buf *err);
+/* The units above a unit, nearest first (a service's provider, then its
+ * network), once each through cb; none for the network itself. */
+WM_MUST_USE int wm_store_unit_chain(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, int64_t unit_id), void *ctx, struct wm_buf *err);
 WM_MUST_USE int wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err);

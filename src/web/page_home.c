@@ -88,6 +88,24 @@ services_link(struct wm_http *h)
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/validations\">Your "
 		    "validations</a>: rate the standards of the services you "
 		    "were invited to validate.</p>\n");
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_COMMISSIONER))
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/network\">Your "
+		    "network</a>: whether the services you commission help "
+		    "people recover, and where the standards stand.</p>\n");
+}
+
+/* A commissioner with no other role starts at their network. */
+static int
+only_commissioner(const struct wm_scope *sc)
+{
+	size_t i;
+
+	if (sc->own_person || !sc->n_grants)
+		return 0;
+	for (i = 0; i < sc->n_grants; i++)
+		if (sc->grants[i].role != WM_ROLE_COMMISSIONER)
+			return 0;
+	return 1;
 }
 
 static int
@@ -114,6 +132,10 @@ wm_page_home(struct wm_http *h)
 	const struct wm_scope *sc = &h->scope;
 	struct wm_buf err = WM_BUF_INIT;
 
+	if (only_commissioner(sc)) {
+		wm_http_redirect(h, "/network");
+		return;
+	}
 	wm_page_start(h, "Home");
 	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
 	    h->who.account_id, show_account, h, &err), &err))

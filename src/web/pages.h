@@ -41,9 +41,12 @@ struct wm_page {
 	enum wm_access access;	/* how it is reached */
 	enum wm_rule rule;	/* who may use it (core/access.h) */
 	void (*handler)(struct wm_http *h);
-	const char *audit;	/* a view of the person the path names,
-				 * written to the audit log as this before
-				 * the handler runs; NULL if none */
+	const char *audit;	/* a view, written to the audit log as
+				 * this by the handler before anything is
+				 * sent (web/scope.h): of the person the
+				 * path names, else of the service it
+				 * names, else of a commissioner's part of
+				 * the network; NULL if none */
 	const char *query;	/* the query parameters it reads, separated
 				 * by spaces; any other is dropped */
 };
@@ -55,6 +58,9 @@ void wm_page_sign_in_form(struct wm_http *h);
 void wm_page_sign_in(struct wm_http *h);
 void wm_page_sign_out(struct wm_http *h);
 void wm_page_home(struct wm_http *h);
+void wm_page_network(struct wm_http *h);
+void wm_page_network_about(struct wm_http *h);
+void wm_page_network_outcomes(struct wm_http *h);
 void wm_page_asset(struct wm_http *h);
 void wm_page_measures(struct wm_http *h);
 void wm_page_journey(struct wm_http *h);
@@ -163,5 +169,6 @@ void wm_api_service_indicators(struct wm_http *h);
 void wm_api_service_tips(struct wm_http *h);
 void wm_api_cycles(struct wm_http *h);
 void wm_api_dashboard(struct wm_http *h);
+void wm_api_network(struct wm_http *h);
 
 #endif

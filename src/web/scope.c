@@ -20,11 +20,14 @@ static const char *const target_param[] = {
 };
 
 #define MAX_PERSON_UNITS 32
+#define MAX_CHAIN 8
 
 struct facts {
 	struct wm_scope *sc;
 	int64_t units[MAX_PERSON_UNITS];
 	size_t n_units;
+	int64_t chain[MAX_CHAIN];	/* the units above the named service */
+	size_t n_chain;
 	int too_many;
 };
 
@@ -63,6 +66,19 @@ add_unit(void *ctx, int64_t unit)
 		return 1;
 	}
 	f->units[f->n_units++] = unit;
+	return 0;
+}
+
+static int
+add_above(void *ctx, int64_t unit)
+{
+	struct facts *f = ctx;
+
+	if (f->n_chain == MAX_CHAIN) {
+		f->too_many = 1;
+		return 1;
+	}
+	f->chain[f->n_chain++] = unit;
 	return 0;
 }
 
@@ -109,6 +125,11 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 			    wm_buf_str(&name));
 		}
 		wm_buf_release(&name);
+		/* Only a commissioner's rule looks above the service. */
+		if (rc == 0 && f->sc->service_id &&
+		    f->sc->rule == WM_RULE_SERVICE_COMMISSIONER)
+			rc = wm_store_unit_chain(h->store, id, add_above, f,
+			    err);
 		break;
 	case WM_TARGET_INVITATION:
 		if (!h->signed_in || !(id = wm_route_number(&h->match,
@@ -164,7 +185,7 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 	f.sc = sc;
 	if ((rc = gather(h, &f, rule, &err)) || f.too_many) {
 		wm_page_store_error(h, rc ? rc : WM_STORE_ERROR, f.too_many ?
-		    "the person is on too many caseloads to check" :
+		    "the record is in too many places to check" :
 		    wm_buf_str(&err));
 		goto refused;
 	}
@@ -176,6 +197,8 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 	af.person_units = f.units;
 	af.n_person_units = f.n_units;
 	af.service_id = sc->service_id;
+	af.service_chain = f.chain;
+	af.n_service_chain = f.n_chain;
 	af.invited = sc->assessment_id != 0;
 	af.invited_unit = sc->invited_unit;
 	switch (wm_access_decide(rule, &af)) {
@@ -197,21 +220,50 @@ refused:
 	return -1;
 }
 
+/* What a view is of: the person the path names; else the service it
+ * names; else, for a commissioner's view of the network, the unit of
+ * their grant. -1 when there is nothing to name. */
+static int
+viewed_subject(const struct wm_scope *sc, const char **kind, int64_t *id)
+{
+	size_t i;
+
+	if (sc->person_id) {
+		*kind = "person";
+		*id = sc->person_id;
+		return 0;
+	}
+	*kind = "unit";
+	if (sc->service_id) {
+		*id = sc->service_id;
+		return 0;
+	}
+	if (sc->rule == WM_RULE_COMMISSIONER)
+		for (i = 0; i < sc->n_grants; i++)
+			if (sc->grants[i].role == WM_ROLE_COMMISSIONER) {
+				*id = sc->grants[i].unit_id;
+				return 0;
+			}
+	return -1;
+}
+
 int
 wm_scope_viewed(struct wm_http *h, const char *detail)
 {
 	struct wm_scope *sc = &h->scope;
 	struct wm_buf err = WM_BUF_INIT;
+	const char *kind;
+	int64_t id;
 	int rc;
 
 	if (!sc->audit || sc->audited)
 		return 0;
-	if (!sc->person_id) {
+	if (viewed_subject(sc, &kind, &id)) {
 		wm_page_not_found(h);
 		return -1;
 	}
-	rc = wm_store_audit(h->store, h->who.account_id, sc->audit, "person",
-	    sc->person_id, detail, h->address, &err);
+	rc = wm_store_audit(h->store, h->who.account_id, sc->audit, kind, id,
+	    detail, h->address, &err);
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	sc->audited = rc == 0;
@@ -226,7 +278,7 @@ wm_scope_finish(struct wm_http *h)
 	if (sc->audit && !sc->audited && !h->failed && h->status >= 200 &&
 	    h->status < 300)
 		wm_page_store_error(h, WM_STORE_ERROR, "BUG: a view of a "
-		    "person's record was about to be shown unaudited");
+		    "record was about to be shown unaudited");
 	free(sc->grants);
 	memset(sc, 0, sizeof(*sc));
 }

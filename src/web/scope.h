@@ -45,7 +45,8 @@ struct wm_scope {
  * the named person's record the route declares, or NULL. */
 int wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit);
 
-/* Writes the route's declared view of the person the path names to the
+/* Writes the route's declared view (of the person the path names, else
+ * of the service it names, else of a commissioner's part of the network) to the
  * audit log, with `detail` (what was shown, or NULL): 0, or -1 with the
  * failure answered. A handler calls it once it knows it will show the
  * record, and so before anything of it is sent; for a route that declares

@@ -40,11 +40,12 @@ RULES = {
     'validator': {'validator'},
     'invited': {'validator'},
     'commissioner': {'commissioner'},
+    'service-commissioner': {'commissioner'},
     'admin': {'admin'},
 }
 # The parameter a rule's target is named by, checked out of scope too.
 TARGET = {'supporter': 'person', 'service-lead': 'code',
-          'invited': 'invitation'}
+          'invited': 'invitation', 'service-commissioner': 'code'}
 
 results = []
 
@@ -252,13 +253,17 @@ for line in open(ROUTES):
 
 
 def audited(action, ident):
-    """How many audit entries say `action` about the person `ident`."""
+    """How many audit entries say `action` about the person `ident`, or
+    about a unit (a commissioner's view of the network or a service)."""
     db = sqlite3.connect('file:%s?mode=ro' % DB, uri=True)
-    n = db.execute('SELECT count(*) FROM audit a JOIN person p ON '
-                   "p.id = a.subject_id WHERE a.subject_kind = 'person' AND "
-                   'a.action = ? AND p.ident = ?', (action, ident)).fetchone()
+    n = db.execute('SELECT count(*) FROM audit a LEFT JOIN person p ON '
+                   "a.subject_kind = 'person' AND p.id = a.subject_id "
+                   'WHERE a.action = ? AND (p.ident = ? OR '
+                   "a.subject_kind = 'unit')", (action, ident)).fetchone()
     db.close()
     return n[0]
+
+
 check(len(routes) > 50, 'the route table lists %d routes' % len(routes))
 for method, pattern, rule in routes:
     known = rule in RULES

@@ -14,7 +14,7 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-enum { NET = 1, PROVIDER = 2, S1 = 10, S2 = 11 };
+enum { NET = 1, PROVIDER = 2, PROVIDER2 = 3, S1 = 10, S2 = 11 };
 
 /* The kinds of account the demo network has, and one with nothing. */
 static const struct profile {
@@ -34,6 +34,8 @@ static const struct profile {
 	{ "no grants", 1, 0, { { WM_ROLE_PERSON, 0 } }, 0 },
 	{ "practitioner elsewhere", 1, 0,
 	    { { WM_ROLE_PRACTITIONER, S2 }, { WM_ROLE_VALIDATOR, S2 } }, 2 },
+	{ "commissioner of S2's provider", 1, 0,
+	    { { WM_ROLE_COMMISSIONER, PROVIDER2 } }, 1 },
 };
 
 /* What the path names: in the profile's scope (at S1), or not (S2). */
@@ -46,24 +48,27 @@ static const struct {
 	enum place at;
 	const char *want;
 } matrix[] = {
-	{ WM_RULE_NONE, NOWHERE,		"SDDDDDDDD" },
-	{ WM_RULE_PUBLIC, NOWHERE,		"AAAAAAAAA" },
-	{ WM_RULE_SIGNED_IN, NOWHERE,		"SAAAAAAAA" },
-	{ WM_RULE_OWN_RECORD, NOWHERE,		"SADDDDDDD" },
-	{ WM_RULE_OWN_FORMS, NOWHERE,		"SAAADDDDA" },
-	{ WM_RULE_STAFF, NOWHERE,		"SDAADDDDA" },
-	{ WM_RULE_SUPPORTER, AT_S1,		"SDAADDDDD" },
-	{ WM_RULE_SUPPORTER, AT_S2,		"SDDDDDDDA" },
-	{ WM_RULE_SUPPORTER, NOWHERE,		"SDDDDDDDD" },
-	{ WM_RULE_LEADS, NOWHERE,		"SDDADDDDD" },
-	{ WM_RULE_SERVICE_LEAD, AT_S1,		"SDDADDDDD" },
-	{ WM_RULE_SERVICE_LEAD, AT_S2,		"SDDDDDDDD" },
-	{ WM_RULE_SERVICE_LEAD, NOWHERE,	"SDDDDDDDD" },
-	{ WM_RULE_VALIDATOR, NOWHERE,		"SDDDADDDA" },
-	{ WM_RULE_INVITED, AT_S1,		"SDDDADDDD" },
-	{ WM_RULE_INVITED, NOWHERE,		"SDDDDDDDD" },
-	{ WM_RULE_COMMISSIONER, NOWHERE,	"SDDDDADDD" },
-	{ WM_RULE_ADMIN, NOWHERE,		"SDDDDDADD" },
+	{ WM_RULE_NONE, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_PUBLIC, NOWHERE,		"AAAAAAAAAA" },
+	{ WM_RULE_SIGNED_IN, NOWHERE,		"SAAAAAAAAA" },
+	{ WM_RULE_OWN_RECORD, NOWHERE,		"SADDDDDDDD" },
+	{ WM_RULE_OWN_FORMS, NOWHERE,		"SAAADDDDAD" },
+	{ WM_RULE_STAFF, NOWHERE,		"SDAADDDDAD" },
+	{ WM_RULE_SUPPORTER, AT_S1,		"SDAADDDDDD" },
+	{ WM_RULE_SUPPORTER, AT_S2,		"SDDDDDDDAD" },
+	{ WM_RULE_SUPPORTER, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_LEADS, NOWHERE,		"SDDADDDDDD" },
+	{ WM_RULE_SERVICE_LEAD, AT_S1,		"SDDADDDDDD" },
+	{ WM_RULE_SERVICE_LEAD, AT_S2,		"SDDDDDDDDD" },
+	{ WM_RULE_SERVICE_LEAD, NOWHERE,	"SDDDDDDDDD" },
+	{ WM_RULE_VALIDATOR, NOWHERE,		"SDDDADDDAD" },
+	{ WM_RULE_INVITED, AT_S1,		"SDDDADDDDD" },
+	{ WM_RULE_INVITED, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_COMMISSIONER, NOWHERE,	"SDDDDADDDA" },
+	{ WM_RULE_SERVICE_COMMISSIONER, AT_S1,	"SDDDDADDDD" },
+	{ WM_RULE_SERVICE_COMMISSIONER, AT_S2,	"SDDDDADDDA" },
+	{ WM_RULE_SERVICE_COMMISSIONER, NOWHERE, "SDDDDDDDDD" },
+	{ WM_RULE_ADMIN, NOWHERE,		"SDDDDDADDD" },
 };
 
 static char
@@ -84,6 +89,8 @@ test_matrix(void **state)
 		for (p = 0; p < NELEM(profiles); p++) {
 			const struct profile *pr = &profiles[p];
 			int64_t units[1] = { matrix[i].at == AT_S1 ? S1 : S2 };
+			static const int64_t chain1[] = { PROVIDER, NET };
+			static const int64_t chain2[] = { PROVIDER2, NET };
 			struct wm_access_facts f;
 			char got;
 
@@ -97,8 +104,12 @@ test_matrix(void **state)
 				f.person_units = units;
 				f.n_person_units = 1;
 			}
-			if (matrix[i].at != NOWHERE)
+			if (matrix[i].at != NOWHERE) {
 				f.service_id = units[0];
+				f.service_chain = matrix[i].at == AT_S1 ?
+				    chain1 : chain2;
+				f.n_service_chain = 2;
+			}
 			/* An invitation is the profile's own only when it
 			 * is a validator at S1 (the demo's one). */
 			f.invited = matrix[i].at == AT_S1 && pr->n &&

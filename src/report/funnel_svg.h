@@ -1,0 +1,40 @@
+/*
+ * A funnel plot, for comparing services without ranking them
+ * (Spiegelhalter, 2005): each service a point at (its denominator, its
+ * proportion), the network's proportion as a line, and the 95% and
+ * 99.8% control limits around it (core/funnel.h), widened when the
+ * services vary more than chance allows (over-dispersion), which the
+ * chart then says. A service whose figure is withheld by the disclosure
+ * rule is left off, and the chart says how many were and why. Services
+ * outside the 99.8% limits are named beside the chart; nowhere is there
+ * a ranking. The SVG has a title and a description, and a table with
+ * the same figures follows it for people who cannot see the chart.
+ *
+ * Ownership: the caller's points are read, never kept.
+ */
+#ifndef WM_REPORT_FUNNEL_SVG_H
+#define WM_REPORT_FUNNEL_SVG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/disclosure.h"
+#include "core/funnel.h"
+#include "util/buf.h"
+
+struct wm_funnel_point {
+	const char *name;	/* the service's */
+	int64_t n, x;		/* denominator and count, true */
+	int withheld;		/* either is withheld: left off */
+};
+
+/* A chart of proportion `what` ("Reliably improved"), with its element
+ * ids made from `id` (letters, digits and '-'); `of` names the
+ * denominator ("people with two answers or more"). 0, or -1 when out of
+ * memory. *fit is the fit over the points shown (fit->units 0 when none
+ * could be fitted). */
+int wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
+    const char *of, const struct wm_funnel_point *pts, size_t n,
+    enum wm_disclosure_rule rule, struct wm_funnel *fit);
+
+#endif

@@ -1,0 +1,321 @@
+/*
+ * People's recovery outcomes across services (report/network_outcomes.h).
+ * The store hands on one row per person, scale and kind who answered in
+ * the window; each goes into its service's tally, and the network's.
+ * The thresholds are worked out first, from the instrument's declared
+ * statistics or from the network's running sums of first answers.
+ */
+#include "report/network_outcomes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/known_instruments.h"
+
+static const char *const respondent[WM_NET_KINDS] = {
+	[WM_NET_SELF] = "person",
+	[WM_NET_TOGETHER] = "person-with-practitioner",
+};
+
+static const char *const words[WM_NET_KINDS] = {
+	[WM_NET_SELF] = "answered alone",
+	[WM_NET_TOGETHER] = "answered with a practitioner",
+};
+
+const char *
+wm_net_kind_respondent(int kind)
+{
+	return kind >= 0 && kind < WM_NET_KINDS ? respondent[kind] : "";
+}
+
+const char *
+wm_net_kind_words(int kind)
+{
+	return kind >= 0 && kind < WM_NET_KINDS ? words[kind] : "";
+}
+
+static int
+kind_of(const char *r)
+{
+	int k;
+
+	for (k = 0; k < WM_NET_KINDS; k++)
+		if (strcmp(r, respondent[k]) == 0)
+			return k;
+	return -1;
+}
+
+static int
+scale_of(const struct wm_instrument *in, const char *code)
+{
+	size_t k;
+
+	for (k = 0; k < in->n_scales; k++)
+		if (strcmp(in->scales[k].code, code) == 0)
+			return (int)k;
+	return -1;
+}
+
+void
+wm_net_outcomes_init(struct wm_net_outcomes *o)
+{
+	memset(o, 0, sizeof(*o));
+}
+
+void
+wm_net_outcomes_release(struct wm_net_outcomes *o)
+{
+	free(o->service_ids);
+	free(o->thresholds);
+	free(o->cells);
+	free(o->network);
+	wm_net_outcomes_init(o);
+}
+
+int
+wm_net_outcome_measure(const struct wm_instrument *in)
+{
+	const char *indicators = wm_known_url(WM_KNOWN_SUPPORTIVE_INDICATORS);
+
+	return in && in->n_scales > 0 && (in->subjects & WM_SUBJECT_PERSON) &&
+	    (in->respondents & (WM_RESPONDENT_PERSON |
+	    WM_RESPONDENT_WITH_PRACTITIONER)) &&
+	    strcmp(in->url, indicators) != 0;
+}
+
+const struct wm_net_outcome *
+wm_net_outcome_at(const struct wm_net_outcomes *o, size_t i, size_t k,
+    int kind)
+{
+	return &o->cells[(i * o->n_scales + k) * WM_NET_KINDS + (size_t)kind];
+}
+
+const struct wm_net_outcome *
+wm_net_outcome_network(const struct wm_net_outcomes *o, size_t k, int kind)
+{
+	return &o->network[k * WM_NET_KINDS + (size_t)kind];
+}
+
+const struct wm_net_threshold *
+wm_net_threshold_of(const struct wm_net_outcomes *o, size_t k, int kind)
+{
+	return &o->thresholds[k * WM_NET_KINDS + (size_t)kind];
+}
+
+/* --- the thresholds ---------------------------------------------------- */
+
+/* The running sums of one scale and kind's first answers. */
+struct baseline {
+	struct wm_moments score;	/* every first answer's score */
+	struct wm_moments total;	/* complete first answers' item total */
+	struct wm_moments *items;	/* [item of the scale] */
+};
+
+struct baselines {
+	const struct wm_instrument *in;
+	struct baseline *b;	/* [scale][kind] */
+};
+
+/* The place of item linkId among scale k's items, or -1. */
+static int
+item_of(const struct wm_instrument *in, size_t k, const char *link)
+{
+	const struct wm_scale *sc = &in->scales[k];
+	size_t i;
+
+	for (i = 0; i < sc->n_items; i++)
+		if (strcmp(in->items[sc->items[i]].link_id, link) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+baseline_row(void *ctx, const struct wm_baseline_row *r)
+{
+	struct baselines *bs = ctx;
+	int k = scale_of(bs->in, r->scale), kind = kind_of(r->respondent), i;
+	struct baseline *b;
+	struct wm_moments m;
+
+	if (k < 0 || kind < 0)
+		return 0;	/* another instrument of the family, or staff */
+	b = &bs->b[(size_t)k * WM_NET_KINDS + (size_t)kind];
+	m.n = r->n;
+	m.sum = r->sum;
+	m.sumsq = r->sumsq;
+	if (!r->item)
+		b->score = m;
+	else if (!r->item[0])
+		b->total = m;
+	else if ((i = item_of(bs->in, (size_t)k, r->item)) >= 0)
+		b->items[i] = m;
+	return 0;
+}
+
+/* The threshold of one scale and kind: declared, else estimated. */
+static void
+threshold(const struct wm_scale *sc, const struct baseline *b,
+    struct wm_net_threshold *t)
+{
+	double sd, alpha;
+
+	memset(t, 0, sizeof(*t));
+	if (sc->has_reliability) {
+		t->rel.sd = sc->sd;
+		t->rel.r = sc->reliability;
+		t->rel.source = sc->statistics_source;
+		t->has = 1;
+		t->value = wm_reliable_threshold(sc->sd, sc->reliability);
+		return;
+	}
+	t->rel.estimated = 1;
+	t->rel.n = b->score.n;
+	if (wm_moments_sd(&b->score, &sd) || sd <= 0) {
+		t->why = "too few first answers to estimate the spread of "
+		    "scores";
+		return;
+	}
+	if (wm_cronbach_alpha(sc->n_items, b->items, &b->total, &alpha)) {
+		t->why = "too few complete first answers to estimate the "
+		    "scale's reliability";
+		return;
+	}
+	if (alpha <= 0 || alpha >= 1) {
+		t->why = "the first answers give no usable estimate of the "
+		    "scale's reliability";
+		return;
+	}
+	t->rel.sd = sd;
+	t->rel.r = alpha;
+	t->has = 1;
+	t->value = wm_reliable_threshold(sd, alpha);
+}
+
+static int
+thresholds(struct wm_store *s, struct wm_net_outcomes *o, struct wm_buf *err)
+{
+	const struct wm_instrument *in = o->in;
+	size_t n = in->n_scales * WM_NET_KINDS, i, k;
+	struct baselines bs = { in, calloc(n, sizeof(*bs.b)) };
+	int rc = WM_STORE_ERROR;
+
+	if (!bs.b)
+		goto oom;
+	for (i = 0; i < n; i++)
+		if (!(bs.b[i].items = calloc(in->scales[i / WM_NET_KINDS].n_items
+		    + 1, sizeof(struct wm_moments))))
+			goto oom;
+	if ((rc = wm_store_network_baseline(s, o->measure, baseline_row, &bs,
+	    err)))
+		goto out;
+	for (k = 0; k < in->n_scales; k++)
+		for (i = 0; i < WM_NET_KINDS; i++)
+			threshold(&in->scales[k], &bs.b[k * WM_NET_KINDS + i],
+			    &o->thresholds[k * WM_NET_KINDS + i]);
+	rc = 0;
+	goto out;
+oom:
+	wm_buf_clear(err);
+	wm_buf_puts(err, "out of memory");
+out:
+	for (i = 0; bs.b && i < n; i++)
+		free(bs.b[i].items);
+	free(bs.b);
+	return rc;
+}
+
+/* --- the people -------------------------------------------------------- */
+
+struct walk {
+	struct wm_net_outcomes *o;
+	size_t service;		/* the last row's, as rows come by service */
+};
+
+static int
+service_index(struct walk *w, int64_t unit, size_t *at)
+{
+	size_t i;
+
+	if (w->service < w->o->n_services &&
+	    w->o->service_ids[w->service] == unit) {
+		*at = w->service;
+		return 0;
+	}
+	for (i = 0; i < w->o->n_services; i++)
+		if (w->o->service_ids[i] == unit) {
+			*at = w->service = i;
+			return 0;
+		}
+	return -1;
+}
+
+static void
+count(const struct wm_scale *sc, const struct wm_net_threshold *t,
+    struct wm_net_outcome *c, const struct wm_outcome_row *r)
+{
+	if (r->responses < 2) {
+		c->one_only++;
+		return;
+	}
+	if (!t->has) {
+		/* Paired, but with no threshold nothing is reliable: the
+		 * mean change is still the people's. */
+		c->t.paired++;
+		wm_moments_add(&c->t.change, r->latest - r->first);
+		return;
+	}
+	wm_outcome_tally_add(&c->t, r->first, r->latest, t->value,
+	    sc->has_cutoff, sc->cutoff, sc->higher_is_better);
+}
+
+static int
+person_row(void *ctx, const struct wm_outcome_row *r)
+{
+	struct walk *w = ctx;
+	struct wm_net_outcomes *o = w->o;
+	int k = scale_of(o->in, r->scale), kind = kind_of(r->respondent);
+	size_t i, at;
+
+	if (k < 0 || kind < 0 || service_index(w, r->unit_id, &i))
+		return 0;	/* another instrument, or outside the view */
+	at = (size_t)k * WM_NET_KINDS + (size_t)kind;
+	count(&o->in->scales[k], &o->thresholds[at],
+	    &o->cells[i * o->n_scales * WM_NET_KINDS + at], r);
+	count(&o->in->scales[k], &o->thresholds[at], &o->network[at], r);
+	return 0;
+}
+
+int
+wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
+    const int64_t *services, size_t n, const char *from, const char *to,
+    struct wm_net_outcomes *out, struct wm_buf *err)
+{
+	size_t per = in->n_scales * WM_NET_KINDS;
+	struct walk w = { out, 0 };
+	const char *m = in->family ? in->family : in->url;
+	int rc;
+
+	out->in = in;
+	out->n_scales = in->n_scales;
+	out->n_services = n;
+	if (strlen(m) >= sizeof(out->measure)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the measure's name is too long");
+		return WM_STORE_ERROR;
+	}
+	memcpy(out->measure, m, strlen(m) + 1);
+	if (!(out->service_ids = calloc(n + 1, sizeof(*services))) ||
+	    !(out->thresholds = calloc(per + 1, sizeof(*out->thresholds))) ||
+	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells))) ||
+	    !(out->network = calloc(per + 1, sizeof(*out->network)))) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "out of memory");
+		return WM_STORE_ERROR;
+	}
+	if (n)
+		memcpy(out->service_ids, services, n * sizeof(*services));
+	if ((rc = thresholds(s, out, err)))
+		return rc;
+	return wm_store_network_outcomes(s, out->measure, from, to, person_row,
+	    &w, err);
+}

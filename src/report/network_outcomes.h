@@ -1,0 +1,92 @@
+/*
+ * People's recovery outcomes across a commissioner's services, honestly:
+ * for each scale of one measure people answer about themselves, and for
+ * each kind of answer (by the person alone, or together with a
+ * practitioner, never mixed), the people with two or more answers, first
+ * against their latest in the window, as reliably improved, no reliable
+ * change or reliably deteriorated (Jacobson and Truax, core/
+ * reliable_change.h), and those left out because they answered once only.
+ *
+ * The reliable change threshold needs the scale's SD and reliability.
+ * When the instrument file declares them (with their published source)
+ * those are used; when it does not, they are estimated from the
+ * network's own first answers (Cronbach's alpha and the SD of first
+ * scores, with the number of people used), and the model says so, for
+ * every page and export to say so too.
+ *
+ * Everything is read from totals the store keeps at write time: one row
+ * per person and scale who answered in the window, and running sums of
+ * first answers; never a person's answers. No row names a person.
+ *
+ * Ownership: a struct wm_net_outcomes owns its arrays; release it with
+ * wm_net_outcomes_release(). It borrows the instrument (kept by the
+ * store for the connection).
+ */
+#ifndef WM_REPORT_NETWORK_OUTCOMES_H
+#define WM_REPORT_NETWORK_OUTCOMES_H
+
+#include <stdint.h>
+
+#include "core/instrument.h"
+#include "core/reliable_change.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+/* Who answered: kept apart. */
+enum wm_net_kind { WM_NET_SELF, WM_NET_TOGETHER, WM_NET_KINDS };
+
+/* The respondent code of a kind ("person", "person-with-practitioner"),
+ * and its words ("answered alone", "answered with a practitioner"). */
+const char *wm_net_kind_respondent(int kind);
+const char *wm_net_kind_words(int kind);
+
+/* One scale and kind across the network: its reliable change threshold. */
+struct wm_net_threshold {
+	int has;		/* 0: no threshold (see why) */
+	double value;
+	struct wm_reliability rel;	/* rel.estimated: from first answers */
+	const char *why;	/* when has is 0: in plain words */
+};
+
+/* One service (or the network), scale and kind. */
+struct wm_net_outcome {
+	struct wm_outcome_tally t;
+	int64_t one_only;	/* answered once only, up to the window's end */
+};
+
+struct wm_net_outcomes {
+	const struct wm_instrument *in;	/* borrowed */
+	char measure[256];	/* the family, or the url */
+	size_t n_services;
+	int64_t *service_ids;	/* the services asked for, in order */
+	size_t n_scales;	/* in->n_scales */
+	struct wm_net_threshold *thresholds;	/* [scale][kind] */
+	struct wm_net_outcome *cells;	/* [service][scale][kind] */
+	struct wm_net_outcome *network;	/* [scale][kind]: every service */
+};
+
+void wm_net_outcomes_init(struct wm_net_outcomes *o);
+void wm_net_outcomes_release(struct wm_net_outcomes *o);
+
+/* 1 when `in` is a measure people answer about themselves, whose
+ * change over time is an outcome: about a person, answered by the person
+ * (alone or with a practitioner), with at least one scale, and not the
+ * supportive service indicators (which are about the service). */
+int wm_net_outcome_measure(const struct wm_instrument *in);
+
+/* Builds the outcomes of `in` (its measure: family, else url) at each of
+ * the n services, for answers in quarters from..to ("2026-Q1"). 0, or
+ * the store's error with err filled (release *out either way). */
+int wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
+    const int64_t *services, size_t n, const char *from, const char *to,
+    struct wm_net_outcomes *out, struct wm_buf *err);
+
+/* The cell of service i (an index into the services given), scale k. */
+const struct wm_net_outcome *wm_net_outcome_at(const struct wm_net_outcomes *o,
+    size_t i, size_t k, int kind);
+const struct wm_net_outcome *wm_net_outcome_network(
+    const struct wm_net_outcomes *o, size_t k, int kind);
+const struct wm_net_threshold *wm_net_threshold_of(
+    const struct wm_net_outcomes *o, size_t k, int kind);
+
+#endif

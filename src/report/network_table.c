@@ -1,0 +1,210 @@
+/*
+ * A disclosed table of counts (report/network_table.h). Its lines for
+ * core's secondary suppression: each row's parts add up to the row's
+ * total, and each column's rows (the total column's too) add up to the
+ * column's total.
+ */
+#include "report/network_table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static size_t
+at(const struct wm_net_table *t, size_t row, size_t col)
+{
+	return row * (t->cols + 1) + col;
+}
+
+int
+wm_net_table_init(struct wm_net_table *t, size_t rows, size_t cols,
+    enum wm_disclosure_rule rule)
+{
+	memset(t, 0, sizeof(*t));
+	t->rows = rows;
+	t->cols = cols;
+	t->rule = rule;
+	t->cells = calloc((rows + 1) * (cols + 1), sizeof(*t->cells));
+	return t->cells ? 0 : -1;
+}
+
+void
+wm_net_table_release(struct wm_net_table *t)
+{
+	free(t->cells);
+	memset(t, 0, sizeof(*t));
+}
+
+void
+wm_net_table_set(struct wm_net_table *t, size_t row, size_t col, int64_t n)
+{
+	if (row < t->rows && col < t->cols)
+		t->cells[at(t, row, col)].n = n;
+}
+
+static void
+add_totals(struct wm_net_table *t)
+{
+	size_t r, c;
+
+	for (r = 0; r <= t->rows; r++)
+		t->cells[at(t, r, t->cols)].n = 0;
+	for (c = 0; c <= t->cols; c++)
+		t->cells[at(t, t->rows, c)].n = 0;
+	for (r = 0; r < t->rows; r++)
+		for (c = 0; c < t->cols; c++) {
+			int64_t n = t->cells[at(t, r, c)].n;
+
+			t->cells[at(t, r, t->cols)].n += n;
+			t->cells[at(t, t->rows, c)].n += n;
+			t->cells[at(t, t->rows, t->cols)].n += n;
+		}
+}
+
+int
+wm_net_table_disclose(struct wm_net_table *t)
+{
+	size_t n_lines = (t->rows + 1) + (t->cols + 1), i, r, c, k = 0;
+	struct wm_sdc_line *lines = calloc(n_lines, sizeof(*lines));
+	size_t *parts = calloc(n_lines * (t->rows + t->cols + 2),
+	    sizeof(*parts));
+	size_t *p = parts;
+	int rc = -1;
+
+	if (!lines || !parts)
+		goto out;
+	add_totals(t);
+	for (r = 0; r <= t->rows; r++) {
+		lines[k].parts = p;
+		for (c = 0; c < t->cols; c++)
+			*p++ = at(t, r, c);
+		lines[k].n_parts = t->cols;
+		lines[k++].total = at(t, r, t->cols);
+	}
+	for (c = 0; c <= t->cols; c++) {
+		lines[k].parts = p;
+		for (r = 0; r < t->rows; r++)
+			*p++ = at(t, r, c);
+		lines[k].n_parts = t->rows;
+		lines[k++].total = at(t, t->rows, c);
+	}
+	for (i = 0; i < (t->rows + 1) * (t->cols + 1); i++)
+		t->cells[i].withheld = t->cells[i].primary = 0;
+	rc = wm_disclose_table(t->rule, t->cells, (t->rows + 1) *
+	    (t->cols + 1), lines, k);
+	t->disclosed = rc == 0;
+out:
+	free(lines);
+	free(parts);
+	return rc;
+}
+
+struct wm_shown
+wm_net_table_count(const struct wm_net_table *t, size_t row, size_t col)
+{
+	const struct wm_sdc_cell *c = &t->cells[at(t, row, col)];
+	struct wm_shown s = { 1, 0 };
+
+	if (!t->disclosed || c->withheld)
+		return s;
+	return wm_disclose_count(t->rule, c->n);
+}
+
+int64_t
+wm_net_table_true(const struct wm_net_table *t, size_t row, size_t col)
+{
+	return t->cells[at(t, row, col)].n;
+}
+
+struct wm_shown
+wm_net_table_share(const struct wm_net_table *t, size_t row, size_t col)
+{
+	const struct wm_sdc_cell *num = &t->cells[at(t, row, col)];
+	const struct wm_sdc_cell *den = &t->cells[at(t, row, t->cols)];
+	struct wm_shown s = { 1, 0 };
+
+	if (!t->disclosed || num->withheld || den->withheld)
+		return s;
+	return wm_disclose_percent(t->rule, num->n, den->n);
+}
+
+/* --- the network's tables of people ------------------------------------ */
+
+static int
+finish(struct wm_net_table *t)
+{
+	if (wm_net_table_disclose(t)) {
+		wm_net_table_release(t);
+		return -1;
+	}
+	return 0;
+}
+
+int
+wm_net_outcome_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, WM_NET_OUTCOME_COLS, rule))
+		return -1;
+	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++) {
+		const struct wm_outcome_tally *c = &wm_net_outcome_at(o, i, k,
+		    kind)->t;
+
+		wm_net_table_set(t, i, WM_NET_IMPROVED, c->improved);
+		wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->no_change);
+		wm_net_table_set(t, i, WM_NET_DETERIORATED, c->deteriorated);
+	}
+	return finish(t);
+}
+
+int
+wm_net_paired_table(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, WM_NET_PAIRED_COLS, rule))
+		return -1;
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		wm_net_table_set(t, i, WM_NET_PAIRED, sv->paired);
+		wm_net_table_set(t, i, WM_NET_NOT_PAIRED, sv->eligible -
+		    sv->paired);
+	}
+	return finish(t);
+}
+
+int
+wm_net_goals_table(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, WM_NET_GOAL_COLS, rule))
+		return -1;
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		wm_net_table_set(t, i, WM_NET_HIGHER, sv->higher);
+		wm_net_table_set(t, i, WM_NET_NOT_HIGHER, sv->reviewed -
+		    sv->higher);
+		wm_net_table_set(t, i, WM_NET_NOT_REVIEWED, sv->with_goals -
+		    sv->reviewed);
+	}
+	return finish(t);
+}
+
+struct wm_shown
+wm_net_goals_reviewed(const struct wm_net_table *t, size_t row)
+{
+	struct wm_shown none = { 1, 0 };
+
+	if (wm_net_table_count(t, row, WM_NET_HIGHER).withheld ||
+	    wm_net_table_count(t, row, WM_NET_NOT_HIGHER).withheld)
+		return none;
+	return wm_disclose_count(t->rule, wm_net_table_true(t, row,
+	    WM_NET_HIGHER) + wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
+}

@@ -1,0 +1,82 @@
+/*
+ * A table of counts whose rows and columns add up (services as rows,
+ * the parts of a whole as columns, a total column and a total row), put
+ * through core's disclosure rule as one: small counts withheld, and
+ * further counts withheld wherever a withheld one could be worked out by
+ * subtraction from the row, the column or the totals
+ * (wm_disclose_table). A share is withheld with its numerator or its
+ * denominator, and otherwise worked out from the unrounded counts.
+ *
+ * Ownership: the table owns its cells; wm_net_table_release.
+ */
+#ifndef WM_REPORT_NETWORK_TABLE_H
+#define WM_REPORT_NETWORK_TABLE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/disclosure.h"
+#include "report/network_view.h"
+
+struct wm_net_table {
+	size_t rows, cols;	/* parts; row `rows` and column `cols` are
+				 * the totals */
+	struct wm_sdc_cell *cells;	/* (rows + 1) x (cols + 1) */
+	enum wm_disclosure_rule rule;
+	int disclosed;
+};
+
+/* 0, or -1 out of memory. Every cell starts at 0. */
+int wm_net_table_init(struct wm_net_table *t, size_t rows, size_t cols,
+    enum wm_disclosure_rule rule);
+void wm_net_table_release(struct wm_net_table *t);
+
+/* Sets a part; the totals are added up by wm_net_table_disclose. */
+void wm_net_table_set(struct wm_net_table *t, size_t row, size_t col,
+    int64_t n);
+
+/* Adds the totals and decides what is withheld. 0, or -1 out of memory. */
+int wm_net_table_disclose(struct wm_net_table *t);
+
+/* A cell (row `rows` or column `cols` for the totals) as published. */
+struct wm_shown wm_net_table_count(const struct wm_net_table *t, size_t row,
+    size_t col);
+/* The true count, for the shares worked out from it. */
+int64_t wm_net_table_true(const struct wm_net_table *t, size_t row,
+    size_t col);
+/* Cell (row, col) as a whole percentage of its row's total. */
+struct wm_shown wm_net_table_share(const struct wm_net_table *t, size_t row,
+    size_t col);
+
+/*
+ * The network's tables of people, one way for the pages, the API and
+ * the command line alike. Each has a row per service of the view (the
+ * total row is all of them); init'ed and disclosed here, released by the
+ * caller. 0, or -1 out of memory.
+ */
+/* Scale k of o, for one kind of answer: reliably improved, no reliable
+ * change, reliably deteriorated; the row total is the people paired. */
+enum { WM_NET_IMPROVED, WM_NET_NO_CHANGE, WM_NET_DETERIORATED,
+	WM_NET_OUTCOME_COLS };
+int wm_net_outcome_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* Recorded twice or more, and not; the row total is the people on the
+ * caseload WM_NET_PAIRED_DAYS or more. */
+enum { WM_NET_PAIRED, WM_NET_NOT_PAIRED, WM_NET_PAIRED_COLS };
+int wm_net_paired_table(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* Of the people with goals (the row total): a goal reviewed twice or more
+ * whose latest review is higher than its first; reviewed twice or more
+ * but none higher; not reviewed twice. */
+enum { WM_NET_HIGHER, WM_NET_NOT_HIGHER, WM_NET_NOT_REVIEWED,
+	WM_NET_GOAL_COLS };
+int wm_net_goals_table(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* The people with a goal reviewed twice or more (higher + not higher):
+ * published only when both its parts are, since from it and one part
+ * the other could be worked out. */
+struct wm_shown wm_net_goals_reviewed(const struct wm_net_table *t,
+    size_t row);
+
+#endif

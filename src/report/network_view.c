@@ -1,0 +1,503 @@
+/*
+ * The network at a glance (report/network_view.h). The tree of units is
+ * small (a network, its providers, their services) and read whole; each
+ * service's figures come from the totals the store keeps for the
+ * service's own dashboard, and the cycles' completion for every service
+ * in one pass.
+ */
+#include "report/network_view.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/known_instruments.h"
+#include "core/rating.h"
+#include "report/dashboard.h"
+
+static int
+oom(struct wm_buf *err)
+{
+	wm_buf_clear(err);
+	wm_buf_puts(err, "out of memory");
+	return WM_STORE_ERROR;
+}
+
+void
+wm_net_view_init(struct wm_net_view *v)
+{
+	memset(v, 0, sizeof(*v));
+}
+
+static void
+service_release(struct wm_net_service *sv)
+{
+	size_t i;
+
+	free(sv->code);
+	free(sv->name);
+	wm_standards_release(&sv->lights);
+	for (i = 0; i < sv->n_cycles; i++)
+		free(sv->cycles[i].title);
+	free(sv->cycles);
+	free(sv->coverage);
+}
+
+void
+wm_net_view_release(struct wm_net_view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++)
+		service_release(&v->services[i]);
+	free(v->services);
+	for (i = 0; i < v->n_providers; i++) {
+		free(v->providers[i].code);
+		free(v->providers[i].name);
+	}
+	free(v->providers);
+	wm_net_outcomes_release(&v->recovery);
+	wm_net_view_init(v);
+}
+
+static int
+quarter_index(const struct wm_quarter *q)
+{
+	return q->year * 4 + q->quarter - 1;
+}
+
+const char *
+wm_net_window(const char *from, const char *to, const struct wm_date *today,
+    struct wm_quarter *out_from, struct wm_quarter *out_to)
+{
+	struct wm_quarter now;
+	int i;
+
+	wm_quarter_of(today, &now);
+	*out_to = now;
+	if (to && *to && wm_quarter_parse(to, out_to))
+		return "the last quarter is not written as a year and quarter, "
+		    "like 2026-Q3";
+	if (quarter_index(out_to) > quarter_index(&now))
+		return "the last quarter is after this one";
+	*out_from = *out_to;
+	for (i = 1; i < WM_NET_DEFAULT_QUARTERS; i++)
+		wm_quarter_prev(out_from, out_from);
+	if (from && *from && wm_quarter_parse(from, out_from))
+		return "the first quarter is not written as a year and quarter, "
+		    "like 2026-Q1";
+	if (quarter_index(out_from) > quarter_index(out_to))
+		return "the first quarter is after the last";
+	if (quarter_index(out_to) - quarter_index(out_from) >=
+	    WM_NET_MAX_QUARTERS)
+		return "the window is longer than ten years";
+	return NULL;
+}
+
+/* --- the tree: providers and the services the grants cover ----------- */
+
+struct unit {
+	int64_t id;
+	char kind;		/* n, p, s */
+	char *code, *name, *parent;
+};
+
+struct tree {
+	struct unit *v;
+	size_t n, cap;
+};
+
+static int
+unit_row(void *ctx, const struct wm_unit_row *r)
+{
+	struct tree *t = ctx;
+	struct unit *u;
+
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 32;
+		struct unit *p = realloc(t->v, cap * sizeof(*p));
+
+		if (!p)
+			return -1;
+		t->v = p;
+		t->cap = cap;
+	}
+	u = &t->v[t->n++];
+	memset(u, 0, sizeof(*u));
+	u->id = r->id;
+	u->kind = r->kind[0];
+	if (!(u->code = strdup(r->code)) || !(u->name = strdup(r->name)) ||
+	    (r->parent_code && !(u->parent = strdup(r->parent_code))))
+		return -1;
+	return 0;
+}
+
+static void
+tree_release(struct tree *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].code);
+		free(t->v[i].name);
+		free(t->v[i].parent);
+	}
+	free(t->v);
+}
+
+static const struct unit *
+tree_find(const struct tree *t, const char *code)
+{
+	size_t i;
+
+	for (i = 0; code && i < t->n; i++)
+		if (strcmp(t->v[i].code, code) == 0)
+			return &t->v[i];
+	return NULL;
+}
+
+/* The provider's index in the view, added when new. */
+static int
+provider_of(struct wm_net_view *v, const struct unit *p, size_t *at)
+{
+	struct wm_net_provider *np;
+	size_t i;
+
+	for (i = 0; i < v->n_providers; i++)
+		if (v->providers[i].id == p->id) {
+			*at = i;
+			return 0;
+		}
+	np = realloc(v->providers, (v->n_providers + 1) * sizeof(*np));
+	if (!np)
+		return -1;
+	v->providers = np;
+	np = &v->providers[v->n_providers];
+	memset(np, 0, sizeof(*np));
+	np->id = p->id;
+	if (!(np->code = strdup(p->code)) || !(np->name = strdup(p->name)))
+		return -1;
+	*at = v->n_providers++;
+	return 0;
+}
+
+static int
+add_service(struct wm_net_view *v, const struct unit *u, size_t provider)
+{
+	struct wm_net_service *p, *sv;
+
+	p = realloc(v->services, (v->n_services + 1) * sizeof(*p));
+	if (!p)
+		return -1;
+	v->services = p;
+	sv = &v->services[v->n_services++];
+	memset(sv, 0, sizeof(*sv));
+	wm_standards_init(&sv->lights);
+	sv->id = u->id;
+	sv->provider = provider;
+	if (!(sv->code = strdup(u->code)) || !(sv->name = strdup(u->name)))
+		return -1;
+	return 0;
+}
+
+/* The services in scope, in the tree's order (provider by provider). */
+static int
+services(struct wm_net_view *v, const struct tree *t,
+    const struct wm_grant *grants, size_t n_grants)
+{
+	size_t i, at;
+
+	for (i = 0; i < t->n; i++) {
+		const struct unit *u = &t->v[i], *p, *net;
+		int64_t chain[2];
+
+		if (u->kind != 's' || !(p = tree_find(t, u->parent)))
+			continue;
+		net = tree_find(t, p->parent);
+		chain[0] = p->id;
+		chain[1] = net ? net->id : 0;
+		if (grants && !wm_grants_cover(grants, n_grants,
+		    WM_ROLE_COMMISSIONER, u->id, chain, net ? 2 : 1))
+			continue;
+		if (provider_of(v, p, &at) || add_service(v, u, at))
+			return -1;
+	}
+	return 0;
+}
+
+/* --- the standards: the latest period, and the greens of the one before */
+
+struct lights {
+	struct wm_net_service *sv;
+	const struct wm_validation_rule *rule;
+};
+
+static int
+greens_of(const struct wm_standards *m)
+{
+	int i, n = 0;
+
+	for (i = 0; i < WM_STANDARDS; i++)
+		n += m->s[i].self == WM_RATING_GREEN;
+	return n;
+}
+
+/* Rows come oldest period first: a new period moves the last one back. */
+static int
+light_row(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	struct lights *l = ctx;
+	struct wm_standards *m = &l->sv->lights;
+
+	if (m->period[0] && row->period && strcmp(m->period, row->period)) {
+		l->sv->has_before = 1;
+		l->sv->greens_before = greens_of(m);
+		wm_standards_release(m);
+		wm_standards_init(m);
+	}
+	return wm_standards_add(m, row) ? -1 : 0;
+}
+
+static int
+lights(struct wm_store *s, struct wm_net_service *sv,
+    const struct wm_validation_rule *rule, struct wm_buf *err)
+{
+	struct lights l = { sv, rule };
+	int rc;
+
+	if ((rc = wm_store_assessment_ratings(s, sv->id, 0, light_row, &l,
+	    err)))
+		return rc;
+	wm_standards_finish(&sv->lights, rule);
+	sv->greens = greens_of(&sv->lights);
+	return 0;
+}
+
+/* --- cycles: completion over the window's complete months ------------- */
+
+struct cycles {
+	struct wm_net_view *v;
+	long first, last;	/* months since year 0 the window covers */
+};
+
+static struct wm_net_service *
+service_by_id(struct wm_net_view *v, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++)
+		if (v->services[i].id == id)
+			return &v->services[i];
+	return NULL;
+}
+
+/* One measure's line at a service: cycles of the same measure together. */
+static struct wm_net_cycle *
+cycle_line(struct wm_net_service *sv, const char *title)
+{
+	struct wm_net_cycle *c;
+	size_t i;
+
+	for (i = 0; i < sv->n_cycles; i++)
+		if (strcmp(sv->cycles[i].title, title) == 0)
+			return &sv->cycles[i];
+	if (sv->n_cycles == sv->cap_cycles) {
+		size_t cap = sv->cap_cycles ? sv->cap_cycles * 2 : 4;
+
+		if (!(c = realloc(sv->cycles, cap * sizeof(*c))))
+			return NULL;
+		sv->cycles = c;
+		sv->cap_cycles = cap;
+	}
+	c = &sv->cycles[sv->n_cycles];
+	memset(c, 0, sizeof(*c));
+	if (!(c->title = strdup(title)))
+		return NULL;
+	sv->n_cycles++;
+	return c;
+}
+
+static int
+cycle_row(void *ctx, const struct wm_completion_row *r)
+{
+	struct cycles *k = ctx;
+	struct wm_net_service *sv = service_by_id(k->v, r->unit_id);
+	struct wm_net_cycle *c;
+	int i, months = 0;
+
+	if (!sv)
+		return 0;	/* a service outside the commissioner's part */
+	if (!(c = cycle_line(sv, r->cycle->title)))
+		return -1;
+	/* The last month is today's, not yet complete. */
+	for (i = 0; i < WM_COMPLETION_MONTHS - 1; i++) {
+		const struct wm_completion_month *m = &r->months->m[i];
+		long at = m->year * 12L + m->month - 1;
+
+		if (at < k->first || at > k->last)
+			continue;
+		c->due += m->due;
+		c->done += m->done;
+		months++;
+	}
+	if (months > c->months)
+		c->months = months;
+	return 0;
+}
+
+static int
+cycles(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
+{
+	struct cycles k = { v, v->from.year * 12L + (v->from.quarter - 1) * 3,
+	    v->to.year * 12L + (v->to.quarter - 1) * 3 + 2 };
+
+	return wm_store_completion_each(s, 0, &v->today, cycle_row, &k, err);
+}
+
+/* --- recovery: outcomes, the paired-outcome rate, goals ------------- */
+
+struct latest {
+	const char *url;
+	int64_t id;
+};
+
+static int
+latest_row(void *ctx, const struct wm_instrument_row *r)
+{
+	struct latest *l = ctx;
+
+	if (strcmp(r->url, l->url) == 0 && r->id > l->id)
+		l->id = r->id;
+	return 0;
+}
+
+/* The latest loaded version of `url`, kept by the store; NULL if none. */
+static int
+latest_parsed(struct wm_store *s, const char *url,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	struct latest l = { url, 0 };
+	int rc;
+
+	*out = NULL;
+	if ((rc = wm_store_instrument_latest(s, latest_row, &l, err)) || !l.id)
+		return rc;
+	return wm_store_instrument_parsed(s, l.id, out, err);
+}
+
+static int
+paired_row(void *ctx, const struct wm_paired_rate_row *r)
+{
+	struct wm_net_service *sv = service_by_id(ctx, r->unit_id);
+
+	if (sv) {
+		sv->eligible = r->eligible;
+		sv->paired = r->paired;
+	}
+	return 0;
+}
+
+static int
+goal_row(void *ctx, const struct wm_goal_rate_row *r)
+{
+	struct wm_net_service *sv = service_by_id(ctx, r->unit_id);
+
+	if (sv) {
+		sv->with_goals = r->with_goals;
+		sv->reviewed = r->reviewed;
+		sv->higher = r->higher;
+	}
+	return 0;
+}
+
+static int
+recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
+{
+	const struct wm_instrument *in;
+	int64_t *ids;
+	char today[11];
+	size_t i;
+	int rc;
+
+	if ((rc = latest_parsed(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
+	    &in, err)) || !in)
+		return rc;
+	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
+		return oom(err);
+	for (i = 0; i < v->n_services; i++)
+		ids[i] = v->services[i].id;
+	rc = wm_net_outcomes_build(s, in, ids, v->n_services, v->from_s,
+	    v->to_s, &v->recovery, err);
+	free(ids);
+	wm_date_format(&v->today, today);
+	if (rc || (rc = wm_store_network_paired_rate(s,
+	    v->recovery.measure, today, WM_NET_PAIRED_DAYS, paired_row, v,
+	    err)))
+		return rc;
+	return wm_store_network_goals(s, goal_row, v, err);
+}
+
+/* --- building it ------------------------------------------------------- */
+
+static int
+service_figures(struct wm_store *s, struct wm_net_view *v,
+    struct wm_net_service *sv, struct wm_buf *err)
+{
+	int rc;
+
+	if ((rc = lights(s, sv, &v->rule, err)))
+		return rc;
+	if (!v->courses)
+		return 0;
+	if (!(sv->coverage = calloc(v->courses->n_concepts ?
+	    v->courses->n_concepts : 1, sizeof(*sv->coverage))))
+		return oom(err);
+	return wm_dashboard_coverage(s, sv->id, v->courses, sv->coverage,
+	    &sv->staff, err);
+}
+
+int
+wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
+    size_t n_grants, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to,
+    const struct wm_catalogue *courses, struct wm_net_view *out,
+    struct wm_buf *err)
+{
+	struct tree t = { NULL, 0, 0 };
+	size_t i;
+	int rc;
+
+	out->today = *today;
+	out->from = *from;
+	out->to = *to;
+	wm_quarter_format(from, out->from_s);
+	wm_quarter_format(to, out->to_s);
+	out->courses = courses;
+	if ((rc = wm_store_validation_rule(s, &out->rule, err)))
+		return rc;
+	if ((rc = wm_store_unit_list(s, unit_row, &t, err)))
+		goto out;
+	if (services(out, &t, grants, n_grants)) {
+		rc = oom(err);
+		goto out;
+	}
+	for (i = 0; i < out->n_services; i++)
+		if ((rc = service_figures(s, out, &out->services[i], err)))
+			goto out;
+	if ((rc = cycles(s, out, err)))
+		goto out;
+	rc = recovery(s, out, err);
+out:
+	tree_release(&t);
+	return rc;
+}
+
+const struct wm_net_service *
+wm_net_view_service(const struct wm_net_view *v, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++)
+		if (strcmp(v->services[i].code, code) == 0)
+			return &v->services[i];
+	return NULL;
+}

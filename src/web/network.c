@@ -1,0 +1,221 @@
+/*
+ * The commissioner's view for a request (web/network.h).
+ */
+#include "web/network.h"
+
+#include "util/escape.h"
+#include "web/api.h"
+#include "web/layout.h"
+
+/* The rule in force for the web: the network's, except that "none" is
+ * never used here. */
+static int
+rule_of(struct wm_http *h, enum wm_disclosure_rule *out)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_disclosure_rule(h->store, out, &err);
+
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	if (rc == 0 && *out == WM_DISCLOSURE_NONE)
+		*out = WM_DISCLOSURE_DEFAULT;
+	return rc ? -1 : 0;
+}
+
+static void
+bad_window(struct wm_http *h, const char *why)
+{
+	if (wm_api_request(h)) {
+		wm_api_error(h, 400, why, "from");
+		return;
+	}
+	wm_page_error(h, 400, "Those quarters cannot be shown", why);
+}
+
+int
+wm_net_open(struct wm_http *h, struct wm_net_request *r)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_quarter from, to;
+	struct wm_date today;
+	const char *why;
+	int rc;
+
+	wm_net_view_init(&r->view);
+	r->rule = WM_DISCLOSURE_DEFAULT;
+	wm_date_from_days((long)(h->now / 86400), &today);
+	if ((why = wm_net_window(wm_http_query(h, "from"),
+	    wm_http_query(h, "to"), &today, &from, &to))) {
+		bad_window(h, why);
+		return -1;
+	}
+	if (rule_of(h, &r->rule))
+		return -1;
+	rc = wm_net_view_build(h->store, h->scope.grants, h->scope.n_grants,
+	    &today, &from, &to, h->site->courses, &r->view, &err);
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+void
+wm_net_close(struct wm_net_request *r)
+{
+	wm_net_view_release(&r->view);
+}
+
+/* --- what the pages' tables share ------------------------------------- */
+
+
+/* A cell, with its column's heading for the responsive table. */
+void
+wm_net_td_start(struct wm_http *h, const char *heading)
+{
+	HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
+	    "nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
+	wm_esc_html_s(&h->out, heading);
+	HTML(h, " </span>");
+}
+
+/* A count of people or staff as the rule lets it be published. */
+void
+wm_net_count(struct wm_http *h, enum wm_disclosure_rule rule, int64_t n)
+{
+	struct wm_shown s = wm_disclose_count(rule, n);
+
+	if (s.withheld)
+		HTML(h, "*");
+	else
+		wm_buf_printf(&h->out, "%lld", (long long)s.value);
+}
+
+/* A share: "40%", or "*" when the rule withholds it. */
+void
+wm_net_share(struct wm_http *h, enum wm_disclosure_rule rule, int64_t num,
+    int64_t den)
+{
+	struct wm_shown s = wm_disclose_percent(rule, num, den);
+
+	if (den <= 0)
+		HTML(h, "None");
+	else if (s.withheld)
+		HTML(h, "*");
+	else
+		wm_buf_printf(&h->out, "%lld%%", (long long)s.value);
+}
+
+void
+wm_net_section_start(struct wm_http *h, const char *id, const char *title,
+    const char *about)
+{
+	HTML(h, "<section class=\"nhsuk-u-margin-bottom-7\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\" aria-labelledby=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "-h\">\n<h2 class=\"nhsuk-heading-m\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "-h\">");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, "</h2>\n<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, about);
+	HTML(h, " <a href=\"/network/about#");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">How these figures are worked out</a></p>\n");
+}
+
+void
+wm_net_table_start(struct wm_http *h, const char *caption)
+{
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
+	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
+	wm_esc_html_s(&h->out, caption);
+	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\">");
+	WM_NET_TH(h, "Service");
+}
+
+void
+wm_net_thead_end(struct wm_http *h)
+{
+	HTML(h, "</tr></thead>\n");
+}
+
+/* The provider's rows start a new body, headed by its name. */
+void
+wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v, size_t i,
+    int columns)
+{
+	const struct wm_net_service *sv = &v->services[i];
+
+	if (i > 0 && v->services[i - 1].provider == sv->provider)
+		return;
+	if (i > 0)
+		HTML(h, "</tbody>\n");
+	HTML(h, "<tbody class=\"nhsuk-table__body\">\n<tr class=\""
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
+	    "scope=\"rowgroup\" colspan=\"");
+	wm_buf_printf(&h->out, "%d", columns);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, v->providers[sv->provider].name);
+	HTML(h, "</th></tr>\n");
+}
+
+void
+wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+{
+	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
+	    "\" scope=\"row\"><a href=\"/network/services/");
+	wm_esc_url_s(&h->out, sv->code);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, sv->name);
+	HTML(h, "</a></th>");
+}
+
+void
+wm_net_table_end(struct wm_http *h, const struct wm_net_view *v)
+{
+	if (v->n_services)
+		HTML(h, "</tbody>\n");
+	HTML(h, "</table>\n</section>\n");
+}
+
+
+void
+wm_net_shown(struct wm_http *h, struct wm_shown s, int percent)
+{
+	if (s.withheld)
+		HTML(h, "*");
+	else
+		wm_buf_printf(&h->out, percent ? "%lld%%" : "%lld",
+		    (long long)s.value);
+}
+
+void
+wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
+    const char *action)
+{
+	char a[40], b[40];
+
+	wm_quarter_words(&v->from, a, sizeof(a));
+	wm_quarter_words(&v->to, b, sizeof(b));
+	HTML(h, "<p class=\"nhsuk-body-l\">From ");
+	wm_esc_html_s(&h->out, a);
+	HTML(h, " to ");
+	wm_esc_html_s(&h->out, b);
+	HTML(h, ".</p>\n<form method=\"get\" action=\"");
+	wm_esc_attr_s(&h->out, action);
+	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\"nhsuk-form-group"
+	    "\">\n<label class=\"nhsuk-label\" for=\"from\">First quarter, "
+	    "like 2026-Q1</label>\n<input class=\"nhsuk-input nhsuk-input--"
+	    "width-10\" id=\"from\" name=\"from\" type=\"text\" value=\"");
+	wm_esc_attr_s(&h->out, v->from_s);
+	HTML(h, "\">\n</div>\n<div class=\"nhsuk-form-group\">\n<label class="
+	    "\"nhsuk-label\" for=\"to\">Last quarter</label>\n<input class=\""
+	    "nhsuk-input nhsuk-input--width-10\" id=\"to\" name=\"to\" type=\""
+	    "text\" value=\"");
+	wm_esc_attr_s(&h->out, v->to_s);
+	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
+	    "secondary\" type=\"submit\">Show these quarters</button>\n"
+	    "</form>\n");
+}
+

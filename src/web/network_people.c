@@ -1,0 +1,448 @@
+/*
+ * The sections of /network about people: their recovery (reliable
+ * change in the recovery markers, answered alone and with a practitioner
+ * kept apart), the paired-outcome rate, and their own goals. Each is a
+ * table whose rows and columns add up, so each goes through core's
+ * disclosure rule as a whole (report/network_table.h): no withheld count
+ * can be worked out from the others by subtraction.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/funnel_svg.h"
+#include "report/network_table.h"
+#include "util/escape.h"
+#include "web/layout.h"
+#include "web/network.h"
+
+/* A cell: the count and its share of the row's total, "10 (40%)". */
+static void
+count_share(struct wm_http *h, const struct wm_net_table *t, size_t row,
+    size_t col, const char *heading)
+{
+	struct wm_shown n = wm_net_table_count(t, row, col);
+
+	wm_net_td_start(h, heading);
+	wm_net_shown(h, n, 0);
+	if (!n.withheld && wm_net_table_true(t, row, t->cols) > 0) {
+		HTML(h, " (");
+		wm_net_shown(h, wm_net_table_share(t, row, col), 1);
+		HTML(h, ")");
+	}
+	HTML(h, "</td>");
+}
+
+static void
+threshold_words(struct wm_http *h, const struct wm_net_threshold *t,
+    int kind)
+{
+	HTML(h, "<p class=\"nhsuk-body-s\">");
+	wm_esc_html_s(&h->out, wm_net_kind_words(kind));
+	HTML(h, ": ");
+	if (!t->has) {
+		HTML(h, "reliable change cannot be worked out yet: ");
+		wm_esc_html_s(&h->out, t->why);
+		HTML(h, ".</p>\n");
+		return;
+	}
+	wm_buf_printf(&h->out, "a change of more than %.2f points counts as "
+	    "reliable", t->value);
+	if (t->rel.estimated)
+		wm_buf_printf(&h->out, ", estimated from the first answers of "
+		    "%lld people across the network (reliability %.2f, spread "
+		    "%.2f), as the instrument declares none",
+		    (long long)t->rel.n, t->rel.r, t->rel.sd);
+	else {
+		wm_buf_printf(&h->out, " (reliability %.2f, spread %.2f, from ",
+		    t->rel.r, t->rel.sd);
+		wm_esc_html_s(&h->out, t->rel.source ? t->rel.source :
+		    "the instrument file");
+		HTML(h, ")");
+	}
+	HTML(h, ".</p>\n");
+}
+
+/* The mean change and its 95% confidence interval, when the rule lets a
+ * mean of that many people be shown. */
+static void
+mean_change(struct wm_http *h, enum wm_disclosure_rule rule,
+    const struct wm_outcome_tally *t)
+{
+	double mean, lo, hi;
+
+	HTML(h, "<p class=\"nhsuk-body-s\">Mean change, latest against "
+	    "first, across these services: ");
+	if (!wm_disclose_mean(rule, t->change.n) ||
+	    wm_mean_ci95(&t->change, &mean, &lo, &hi))
+		HTML(h, "withheld, as it would be of too few people.");
+	else
+		wm_buf_printf(&h->out, "%+.2f points (95%% confidence interval "
+		    "%+.2f to %+.2f).", mean, lo, hi);
+	HTML(h, "</p>\n");
+}
+
+/* The funnel plot of the share reliably improved, each service's point
+ * left off when the table withholds either of its figures. */
+static int
+improved_funnel(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_table *t, const char *id)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
+	struct wm_funnel fit;
+	size_t i;
+	int rc;
+
+	if (!pts)
+		return -1;
+	for (i = 0; i < v->n_services; i++) {
+		pts[i].name = v->services[i].name;
+		pts[i].n = wm_net_table_true(t, i, WM_NET_OUTCOME_COLS);
+		pts[i].x = wm_net_table_true(t, i, WM_NET_IMPROVED);
+		pts[i].withheld = wm_net_table_count(t, i, WM_NET_OUTCOME_COLS).withheld ||
+		    wm_net_table_count(t, i, WM_NET_IMPROVED).withheld;
+	}
+	rc = wm_funnel_html(&h->out, id, "reliably improved", "people with "
+	    "two answers or more", pts, v->n_services, r->rule, &fit);
+	free(pts);
+	return rc;
+}
+
+int
+wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    const char *funnel_id)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_scale *sc = &o->in->scales[k];
+	struct wm_net_table t;
+	struct wm_buf caption = WM_BUF_INIT;
+	size_t i;
+	int rc = -1;
+
+	if (wm_net_outcome_table(v, o, k, kind, r->rule, &t))
+		return -1;
+	wm_buf_puts(&caption, sc->title ? sc->title : sc->code);
+	wm_buf_puts(&caption, ", ");
+	wm_buf_puts(&caption, wm_net_kind_words(kind));
+	threshold_words(h, wm_net_threshold_of(o, k, kind), kind);
+	wm_net_table_start(h, wm_buf_str(&caption));
+	WM_NET_TH(h, "People with two answers or more");
+	WM_NET_TH(h, "Reliably improved");
+	WM_NET_TH(h, "No reliable change");
+	WM_NET_TH(h, "Reliably deteriorated");
+	WM_NET_TH(h, "Answered once only");
+	wm_net_thead_end(h);
+	for (i = 0; i <= v->n_services; i++) {
+		const struct wm_net_outcome *c = i < v->n_services ?
+		    wm_net_outcome_at(o, i, k, kind) :
+		    wm_net_outcome_network(o, k, kind);
+
+		if (i < v->n_services) {
+			wm_net_provider_start(h, v, i, 6);
+			wm_net_service_head(h, &v->services[i]);
+		} else
+			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
+			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
+			    "All these services</th>");
+		wm_net_td_start(h, "People with two answers or more");
+		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_OUTCOME_COLS), 0);
+		HTML(h, "</td>");
+		count_share(h, &t, i, WM_NET_IMPROVED, "Reliably improved");
+		count_share(h, &t, i, WM_NET_NO_CHANGE, "No reliable change");
+		count_share(h, &t, i, WM_NET_DETERIORATED, "Reliably deteriorated");
+		wm_net_td_start(h, "Answered once only");
+		wm_net_count(h, r->rule, c->one_only);
+		HTML(h, "</td></tr>\n");
+	}
+	HTML(h, "</tfoot>\n</table>\n");
+	if (funnel_id) {
+		const struct wm_outcome_tally *all =
+		    &wm_net_outcome_network(o, k, kind)->t;
+
+		mean_change(h, r->rule, all);
+		if (sc->has_cutoff) {
+			HTML(h, "<p class=\"nhsuk-body-s\">Reliable recovery "
+			    "(moved past the cut-off with reliable improvement), "
+			    "of those who started past it: ");
+			wm_net_share(h, r->rule, all->recovered,
+			    all->could_recover);
+			HTML(h, "</p>\n");
+		}
+		if (improved_funnel(h, r, &t, funnel_id))
+			goto out;
+	}
+	rc = 0;
+out:
+	wm_buf_release(&caption);
+	wm_net_table_release(&t);
+	return rc;
+}
+
+int
+wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
+{
+	int kind;
+
+	wm_net_section_start(h, "recovery", "Recovery", "People's own "
+	    "recovery markers, their first answer against their latest in "
+	    "these quarters, for people who have answered at least twice. "
+	    "Answers given alone and together with a practitioner are kept "
+	    "apart.");
+	if (!r->view.recovery.in || !r->view.recovery.n_scales) {
+		HTML(h, "<p class=\"nhsuk-body\">The recovery markers are not "
+		    "loaded, so there is nothing to show.</p>\n</section>\n");
+		return 0;
+	}
+	HTML(h, "<p class=\"nhsuk-body-s\"><a href=\"/network/outcomes\">"
+	    "Every outcome measure, with funnel plots</a></p>\n");
+	for (kind = 0; kind < WM_NET_KINDS; kind++)
+		if (wm_net_outcome_html(h, r, &r->view.recovery, 0, kind,
+		    NULL))
+			return -1;
+	HTML(h, "</section>\n");
+	return 0;
+}
+
+/* --- the paired-outcome rate ------------------------------------------ */
+
+int
+wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_net_table t;
+	size_t i;
+
+	if (wm_net_paired_table(v, r->rule, &t))
+		return -1;
+	wm_net_section_start(h, "paired", "Paired-outcome rate", "Of the "
+	    "people on each service's caseload for at least 180 days, the "
+	    "share with their recovery markers recorded at least twice.");
+	wm_net_table_start(h, "People with paired recovery markers");
+	WM_NET_TH(h, "On the caseload 180 days or more");
+	WM_NET_TH(h, "Recorded twice or more");
+	wm_net_thead_end(h);
+	for (i = 0; i <= v->n_services; i++) {
+		if (i < v->n_services) {
+			wm_net_provider_start(h, v, i, 3);
+			wm_net_service_head(h, &v->services[i]);
+		} else
+			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
+			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
+			    "All these services</th>");
+		wm_net_td_start(h, "On the caseload 180 days or more");
+		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_PAIRED_COLS), 0);
+		HTML(h, "</td>");
+		count_share(h, &t, i, WM_NET_PAIRED, "Recorded twice or more");
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tfoot>\n</table>\n</section>\n");
+	wm_net_table_release(&t);
+	return 0;
+}
+
+/* --- goals ------------------------------------------------------------- */
+
+static void
+reviewed(struct wm_http *h, const struct wm_net_table *t, size_t i)
+{
+	wm_net_td_start(h, "A goal reviewed twice or more");
+	wm_net_shown(h, wm_net_goals_reviewed(t, i), 0);
+	HTML(h, "</td>");
+}
+
+int
+wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_net_table t;
+	size_t i;
+
+	if (wm_net_goals_table(v, r->rule, &t))
+		return -1;
+	wm_net_section_start(h, "goals", "People's own goals", "People on "
+	    "each service's caseload with goals of their own, and of those "
+	    "who have reviewed a goal at least twice, the people whose latest "
+	    "review is higher than their first: is the service helping?");
+	wm_net_table_start(h, "Goals and their reviews");
+	WM_NET_TH(h, "People with goals");
+	WM_NET_TH(h, "A goal reviewed twice or more");
+	WM_NET_TH(h, "Latest review higher than the first");
+	wm_net_thead_end(h);
+	for (i = 0; i <= v->n_services; i++) {
+		struct wm_shown hi;
+
+		if (i < v->n_services) {
+			wm_net_provider_start(h, v, i, 4);
+			wm_net_service_head(h, &v->services[i]);
+		} else
+			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
+			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
+			    "All these services</th>");
+		wm_net_td_start(h, "People with goals");
+		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_GOAL_COLS), 0);
+		HTML(h, "</td>");
+		reviewed(h, &t, i);
+		hi = wm_net_table_count(&t, i, WM_NET_HIGHER);
+		wm_net_td_start(h, "Latest review higher than the first");
+		wm_net_shown(h, hi, 0);
+		if (!hi.withheld && !wm_net_table_count(&t, i,
+		    WM_NET_NOT_HIGHER).withheld) {
+			HTML(h, " (");
+			wm_net_shown(h, wm_disclose_percent(r->rule,
+			    wm_net_table_true(&t, i, WM_NET_HIGHER),
+			    wm_net_table_true(&t, i, WM_NET_HIGHER) +
+			    wm_net_table_true(&t, i, WM_NET_NOT_HIGHER)), 1);
+			HTML(h, ")");
+		}
+		HTML(h, "</td></tr>\n");
+	}
+	HTML(h, "</tfoot>\n</table>\n</section>\n");
+	wm_net_table_release(&t);
+	return 0;
+}
+
+/* --- comparing services: the other proportions' funnel plots ---------- */
+
+static int
+paired_funnel(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
+	struct wm_net_table t;
+	struct wm_funnel fit;
+	size_t i;
+	int rc = -1;
+
+	if (!pts || wm_net_paired_table(v, r->rule, &t)) {
+		free(pts);
+		return -1;
+	}
+	{
+		for (i = 0; i < v->n_services; i++) {
+			pts[i].name = v->services[i].name;
+			pts[i].n = v->services[i].eligible;
+			pts[i].x = v->services[i].paired;
+			pts[i].withheld = wm_net_table_count(&t, i,
+			    WM_NET_PAIRED_COLS).withheld || wm_net_table_count(&t, i,
+			    WM_NET_PAIRED).withheld;
+		}
+		HTML(h, "<h3 class=\"nhsuk-heading-s\">Paired-outcome rate</h3>"
+		    "\n");
+		rc = wm_funnel_html(&h->out, "funnel-paired", "paired-outcome "
+		    "rate", "people on the caseload 180 days or more", pts,
+		    v->n_services, r->rule, &fit);
+	}
+	wm_net_table_release(&t);
+	free(pts);
+	return rc;
+}
+
+/* A proportion's funnel from each service's own count and denominator,
+ * each figure through the rule on its own. */
+static int
+simple_funnel(struct wm_http *h, const struct wm_net_request *r,
+    const char *id, const char *what, const char *of,
+    struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_funnel fit;
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++) {
+		pts[i].name = v->services[i].name;
+		pts[i].withheld = wm_disclose_count(r->rule, pts[i].n).withheld ||
+		    wm_disclose_percent(r->rule, pts[i].x, pts[i].n).withheld;
+	}
+	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
+	wm_esc_html_s(&h->out, what);
+	HTML(h, "</h3>\n");
+	return wm_funnel_html(&h->out, id, what, of, pts, v->n_services,
+	    r->rule, &fit);
+}
+
+static int
+cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
+    struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = &r->view;
+	const char *done[16];
+	size_t i, k, m, n_done = 0;
+	char id[32], what[160];
+
+	for (i = 0; i < v->n_services; i++)
+		for (k = 0; k < v->services[i].n_cycles; k++) {
+			const char *title = v->services[i].cycles[k].title;
+			int seen = 0;
+
+			for (m = 0; m < n_done; m++)
+				seen |= strcmp(done[m], title) == 0;
+			if (seen || n_done == sizeof(done) / sizeof(done[0]))
+				continue;
+			done[n_done++] = title;
+			for (m = 0; m < v->n_services; m++) {
+				const struct wm_net_service *sv = &v->services[m];
+				size_t c;
+
+				pts[m].n = pts[m].x = 0;
+				for (c = 0; c < sv->n_cycles; c++)
+					if (strcmp(sv->cycles[c].title, title) == 0) {
+						pts[m].n = sv->cycles[c].due;
+						pts[m].x = sv->cycles[c].done;
+					}
+			}
+			snprintf(id, sizeof(id), "funnel-cycle-%zu", n_done);
+			snprintf(what, sizeof(what), "%s done in time", title);
+			if (simple_funnel(h, r, id, what, "times due", pts))
+				return -1;
+		}
+	return 0;
+}
+
+static int
+training_funnels(struct wm_http *h, const struct wm_net_request *r,
+    struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_catalogue *cat = v->courses;
+	size_t i, k;
+	char id[32], what[160];
+
+	for (k = 0; cat && k < cat->n_concepts; k++) {
+		for (i = 0; i < v->n_services; i++) {
+			pts[i].n = v->services[i].staff;
+			pts[i].x = v->services[i].coverage ?
+			    v->services[i].coverage[k].done : 0;
+		}
+		snprintf(id, sizeof(id), "funnel-course-%zu", k + 1);
+		snprintf(what, sizeof(what), "Staff who have done %s",
+		    cat->concepts[k].display);
+		if (simple_funnel(h, r, id, what, "staff", pts))
+			return -1;
+	}
+	return 0;
+}
+
+int
+wm_net_compare_html(struct wm_http *h, const struct wm_net_request *r)
+{
+	struct wm_funnel_point *pts = calloc(r->view.n_services + 1,
+	    sizeof(*pts));
+	int rc;
+
+	if (!pts)
+		return -1;
+	wm_net_section_start(h, "compare", "Comparing services", "Funnel plots "
+	    "of the paired-outcome rate, the cycles done in time and the "
+	    "training each service's staff have done. A service outside the "
+	    "limits differs from the network by more than chance would "
+	    "explain: a question to ask, not a verdict.");
+	rc = paired_funnel(h, r) || cycle_funnels(h, r, pts) ||
+	    training_funnels(h, r, pts) ? -1 : 0;
+	HTML(h, "</section>\n");
+	free(pts);
+	return rc;
+}

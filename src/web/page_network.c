@@ -1,0 +1,232 @@
+/*
+ * /network: the commissioner's home, the network at a glance. The
+ * services of their part of the network are rows, grouped by provider,
+ * in one table per question (the standards, the cycles, training), so
+ * that each table reads on a phone as the design system's responsive
+ * table: every cell carries its column's heading. Every count and share
+ * of people or staff is written through core's disclosure rule; a
+ * withheld figure is "*", never the number hidden. Lights are about the
+ * service, not about people, and are shown as they are. Each section
+ * links to /network/about, which says how its figures are worked out.
+ *
+ * Query: from, to (quarters, "2026-Q1"): the window; the last four
+ * quarters by default.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+
+#include "core/rating.h"
+#include "core/standards.h"
+#include "util/escape.h"
+#include "web/layout.h"
+#include "web/network.h"
+#include "web/standards.h"
+
+/* --- the standards ----------------------------------------------------- */
+
+static void
+greens_change(struct wm_http *h, const struct wm_net_service *sv)
+{
+	int d = sv->greens - sv->greens_before;
+
+	if (!sv->lights.period[0] || !sv->has_before)
+		HTML(h, "No period before");
+	else if (d == 0)
+		HTML(h, "No change");
+	else
+		wm_buf_printf(&h->out, "%s%d since the period before",
+		    d > 0 ? "+" : "", d);
+}
+
+static void
+standard_cell(struct wm_http *h, const struct wm_standard_view *s, int n)
+{
+	char heading[24];
+
+	snprintf(heading, sizeof(heading), "Standard %d", n);
+	wm_net_td_start(h, heading);
+	wm_light(h, s->self);
+	HTML(h, "<br><span class=\"nhsuk-body-s\">Validators: </span>");
+	wm_light(h, s->result.consensus);
+	if (s->result.validated)
+		HTML(h, "<br><span class=\"nhsuk-body-s\">Validated</span>");
+	HTML(h, "</td>");
+}
+
+static void
+standards(struct wm_http *h, const struct wm_net_view *v)
+{
+	size_t i;
+	int n;
+
+	wm_net_section_start(h, "standards", "The 10 core standards", "Each "
+	    "service's own light for each standard in its latest period, "
+	    "with the validators' consensus below it and \"Validated\" where "
+	    "enough validators from enough stakeholder groups have rated it. "
+	    "Select a service for its standards history.");
+	wm_net_table_start(h, "The latest lights");
+	WM_NET_TH(h, "Period");
+	WM_NET_TH(h, "Greens");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\">");
+		wm_buf_printf(&h->out, "%d", n);
+		HTML(h, "</th>");
+	}
+	wm_net_thead_end(h);
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		wm_net_provider_start(h, v, i, 3 + WM_STANDARDS);
+		wm_net_service_head(h, sv);
+		wm_net_td_start(h, "Period");
+		wm_esc_html_s(&h->out, sv->lights.period[0] ?
+		    sv->lights.period : "None yet");
+		HTML(h, "</td>");
+		wm_net_td_start(h, "Greens");
+		wm_buf_printf(&h->out, "%d of 10<br>", sv->greens);
+		greens_change(h, sv);
+		HTML(h, "</td>");
+		for (n = 1; n <= WM_STANDARDS; n++)
+			standard_cell(h, &sv->lights.s[n - 1], n);
+		HTML(h, "</tr>\n");
+	}
+	wm_net_table_end(h, v);
+}
+
+/* --- the cycles -------------------------------------------------------- */
+
+static void
+cycles(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	size_t i, k;
+
+	wm_net_section_start(h, "cycles", "Measurement cycles", "For each measure a "
+	    "service runs in a regular cycle: of the times it fell due in "
+	    "the window's complete months, the share done in time.");
+	wm_net_table_start(h, "Cycles done in time");
+	WM_NET_TH(h, "Measure");
+	WM_NET_TH(h, "Due");
+	WM_NET_TH(h, "Done in time");
+	wm_net_thead_end(h);
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		wm_net_provider_start(h, v, i, 4);
+		if (!sv->n_cycles) {
+			wm_net_service_head(h, sv);
+			wm_net_td_start(h, "Measure");
+			HTML(h, "No cycles</td>");
+			wm_net_td_start(h, "Due");
+			HTML(h, "None</td>");
+			wm_net_td_start(h, "Done in time");
+			HTML(h, "None</td></tr>\n");
+			continue;
+		}
+		for (k = 0; k < sv->n_cycles; k++) {
+			const struct wm_net_cycle *c = &sv->cycles[k];
+
+			wm_net_service_head(h, sv);
+			wm_net_td_start(h, "Measure");
+			wm_esc_html_s(&h->out, c->title);
+			HTML(h, "</td>");
+			wm_net_td_start(h, "Due");
+			wm_net_count(h, r->rule, c->due);
+			HTML(h, "</td>");
+			wm_net_td_start(h, "Done in time");
+			wm_net_share(h, r->rule, c->done, c->due);
+			HTML(h, "</td></tr>\n");
+		}
+	}
+	wm_net_table_end(h, v);
+}
+
+/* --- training ---------------------------------------------------------- */
+
+static void
+training(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	size_t i, k, n = v->courses ? v->courses->n_concepts : 0;
+
+	wm_net_section_start(h, "training", "Training for recovery", "The share of "
+	    "each service's current staff who have completed each course.");
+	wm_net_table_start(h, "Staff who have done each course");
+	WM_NET_TH(h, "Staff");
+	for (k = 0; k < n; k++) {
+		HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\">");
+		wm_esc_html_s(&h->out, v->courses->concepts[k].display);
+		HTML(h, "</th>");
+	}
+	wm_net_thead_end(h);
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		wm_net_provider_start(h, v, i, 2 + (int)n);
+		wm_net_service_head(h, sv);
+		wm_net_td_start(h, "Staff");
+		wm_net_count(h, r->rule, sv->staff);
+		HTML(h, "</td>");
+		for (k = 0; k < n; k++) {
+			wm_net_td_start(h, v->courses->concepts[k].display);
+			wm_net_share(h, r->rule, sv->coverage[k].done, sv->staff);
+			HTML(h, "</td>");
+		}
+		HTML(h, "</tr>\n");
+	}
+	wm_net_table_end(h, v);
+}
+
+/* --- the page ---------------------------------------------------------- */
+
+static void
+contents(struct wm_http *h)
+{
+	HTML(h, "<nav aria-label=\"On this page\"><ul class=\"nhsuk-list "
+	    "nhsuk-list--bullet\">\n"
+	    "<li><a href=\"#standards\">The 10 core standards</a></li>\n"
+	    "<li><a href=\"#recovery\">Recovery</a></li>\n"
+	    "<li><a href=\"#paired\">Paired-outcome rate</a></li>\n"
+	    "<li><a href=\"#cycles\">Measurement cycles</a></li>\n"
+	    "<li><a href=\"#training\">Training for recovery</a></li>\n"
+	    "<li><a href=\"#goals\">People's own goals</a></li>\n"
+	    "</ul></nav>\n");
+}
+
+void
+wm_page_network(struct wm_http *h)
+{
+	struct wm_net_request r;
+
+	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+		goto out;
+	wm_page_start(h, "Your network");
+	wm_net_window_form(h, &r.view, "/network");
+	HTML(h, "<div class=\"nhsuk-inset-text\"><p>");
+	wm_esc_html_s(&h->out, wm_disclosure_describe(r.rule));
+	HTML(h, " A figure shown as * is withheld.</p></div>\n");
+	if (!r.view.n_services) {
+		HTML(h, "<p class=\"nhsuk-body\">There are no services in your "
+		    "part of the network yet.</p>\n");
+		wm_page_end(h);
+		goto out;
+	}
+	contents(h);
+	standards(h, &r.view);
+	if (wm_net_recovery_html(h, &r) || wm_net_paired_html(h, &r)) {
+		wm_page_error(h, 500, "Sorry, there is a problem", "The "
+		    "network's figures could not be written. Try again later.");
+		goto out;
+	}
+	cycles(h, &r);
+	training(h, &r);
+	if (wm_net_goals_html(h, &r)) {
+		wm_page_error(h, 500, "Sorry, there is a problem", "The "
+		    "network's figures could not be written. Try again later.");
+		goto out;
+	}
+	wm_page_end(h);
+out:
+	wm_net_close(&r);
+}

@@ -1,0 +1,141 @@
+/*
+ * /network/about: how each figure a commissioner sees is worked out, who
+ * is left out and why, and the rule that withholds small numbers, in
+ * words a commissioner can read. Each section's id is the one the
+ * figures on /network link to. docs/statistics.md says the same at
+ * greater length, with the sources.
+ */
+#include "web/pages.h"
+
+#include "core/disclosure.h"
+#include "util/escape.h"
+#include "web/layout.h"
+
+static void
+part(struct wm_http *h, const char *id, const char *title)
+{
+	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, "</h2>\n");
+}
+
+static void
+disclosure(struct wm_http *h)
+{
+	static const enum wm_disclosure_rule shown[] = { WM_DISCLOSURE_MHSDS,
+	    WM_DISCLOSURE_HES };
+	size_t i;
+
+	part(h, "disclosure", "Small numbers");
+	HTML(h, "<p class=\"nhsuk-body\">Every count and share of people or "
+	    "staff you see, download or read from the API passes the "
+	    "network's disclosure rule first, so that no one can be "
+	    "recognised from a small number. No page can opt out. A figure "
+	    "withheld is shown as *.</p>\n<ul class=\"nhsuk-list "
+	    "nhsuk-list--bullet\">\n");
+	for (i = 0; i < sizeof(shown) / sizeof(shown[0]); i++) {
+		HTML(h, "<li><strong>");
+		wm_esc_html_s(&h->out, wm_disclosure_name(shown[i]));
+		HTML(h, "</strong>: ");
+		wm_esc_html_s(&h->out, wm_disclosure_describe(shown[i]));
+		HTML(h, "</li>\n");
+	}
+	HTML(h, "</ul>\n<p class=\"nhsuk-body\">Where figures must add up "
+	    "(a total and its parts), and a withheld figure could be worked "
+	    "out by subtraction, another figure is withheld too.</p>\n");
+}
+
+void
+wm_page_network_about(struct wm_http *h)
+{
+	wm_page_start_back(h, "How the network's figures are worked out",
+	    "/network", "Back to your network");
+	HTML(h, "<p class=\"nhsuk-body-l\">What each figure on your network's "
+	    "pages means, how it is worked out, and who is left out.</p>\n");
+	part(h, "standards", "The 10 core standards");
+	HTML(h, "<p class=\"nhsuk-body\">Each service rates itself against "
+	    "the 10 core standards with a traffic light: red, amber or green. "
+	    "The page shows the service's own lights for its latest period "
+	    "with any lights, and below each the validators' consensus: the "
+	    "middle of the validators' lights (the lower of the two middle "
+	    "ones when there is an even number). A standard is marked "
+	    "validated when enough validators, from enough stakeholder "
+	    "groups, have rated it, as the network has set. Greens counts "
+	    "the service's own green lights, and its change is against the "
+	    "period before. Lights are about the service, not about people, "
+	    "so they are shown as they are. Validators are never named.</p>\n");
+	part(h, "recovery", "Recovery");
+	HTML(h, "<p class=\"nhsuk-body\">People's recovery is measured with "
+	    "their own answers: the recovery markers first. Only people who "
+	    "have answered at least twice are included, comparing their "
+	    "first answer ever with their latest answer in the quarters "
+	    "shown. People who have answered only once are counted as left "
+	    "out, and so are answers given by anyone else. Answers a person "
+	    "gives alone and answers given together with a practitioner are "
+	    "kept apart, never added together. A person counts at the "
+	    "service where they gave their latest answer in the quarters "
+	    "shown.</p>\n");
+	part(h, "outcomes", "Reliable change");
+	HTML(h, "<p class=\"nhsuk-body\">Everyone's answers wobble a little "
+	    "from one day to the next. A change counts as reliable only "
+	    "when it is bigger than that wobble could explain: more than "
+	    "1.96 times the spread of scores, times the square root of 2, "
+	    "times the square root of one minus the scale's reliability "
+	    "(Jacobson and Truax, 1991). The spread and the reliability come "
+	    "from the instrument file with their published source. The "
+	    "recovery markers have no published reliability, so Waymark "
+	    "estimates both from the network's own first answers (Cronbach's "
+	    "alpha, and the spread of first scores) and says so, with how "
+	    "many people that estimate rests on.</p>\n<p class=\"nhsuk-body\">"
+	    "The mean change is the average of latest minus first, with its "
+	    "95% confidence interval: the range the true average probably "
+	    "lies in. Measures with a clinical cut-off also show reliable "
+	    "recovery: people who started on the far side of the cut-off and "
+	    "crossed it with a reliable improvement.</p>\n");
+	part(h, "funnels", "Comparing services: funnel plots");
+	HTML(h, "<p class=\"nhsuk-body\">Services are compared with funnel "
+	    "plots (Spiegelhalter, 2005), never ranked. Each service is a "
+	    "point: across, how many people its share is of; up, the share. "
+	    "The level line is the network's share. The funnel around it "
+	    "shows how far a service of that size could stray by chance "
+	    "alone: 95% and 99.8% limits from the exact binomial "
+	    "distribution. When services differ from each other more than "
+	    "chance would explain (over-dispersion, worked out from their "
+	    "z-scores with the top and bottom 10% pulled in), the limits are "
+	    "widened by that extra variation, and the chart says so. A "
+	    "service outside the 99.8% limits is named beside the chart: a "
+	    "question worth asking, not a verdict. A service whose figures "
+	    "are withheld is left off the chart, and the chart says how many "
+	    "were.</p>\n");
+	part(h, "paired", "Paired-outcome rate");
+	HTML(h, "<p class=\"nhsuk-body\">Of the people on a service's "
+	    "caseload now who joined it at least 180 days ago, the share "
+	    "with their recovery markers recorded at least twice, wherever "
+	    "they answered. It is the measure commissioners in England "
+	    "already set targets on: without two answers, no one can say "
+	    "whether a person's life has changed.</p>\n");
+	part(h, "cycles", "Measurement cycles");
+	HTML(h, "<p class=\"nhsuk-body\">A service runs each measure in a "
+	    "regular cycle: every person on its caseload is due to answer "
+	    "every so many months. For each month of the window that has "
+	    "ended (at most the last 12), Waymark counts the times a measure "
+	    "fell due and how many of those were answered in time. The share "
+	    "is done in time out of due. A service with no cycles has "
+	    "nothing due.</p>\n");
+	part(h, "training", "Training for recovery");
+	HTML(h, "<p class=\"nhsuk-body\">Of each service's current staff "
+	    "(its practitioners and leads), the share who have completed "
+	    "each recovery course. Standard 1 asks that all staff are "
+	    "trained.</p>\n");
+	part(h, "goals", "People's own goals");
+	HTML(h, "<p class=\"nhsuk-body\">People on a service's caseload now "
+	    "who have set goals of their own. Of those who have reviewed a "
+	    "goal at least twice, the people for whom the latest review of "
+	    "at least one such goal is higher than its first: the person's "
+	    "own answer to whether the service is helping them get where "
+	    "they want to be.</p>\n");
+	disclosure(h);
+	wm_page_end(h);
+}

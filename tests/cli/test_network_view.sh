@@ -1,0 +1,92 @@
+# The commissioner's network view over real HTTP on loopback: /network is
+# a commissioner's home, shows every service of their part of the network
+# grouped by provider, is written to the audit log on every view, names
+# no person and no member of staff anywhere a commissioner can reach
+# (a crawl), refuses a window no one may ask for, and is "not found" for
+# everyone else. A commissioner of one provider sees that provider's
+# services only.
+. "$(dirname "$0")/lib.sh"
+
+$WAYMARK demo --db d.db --people 120 --seed 5 >demo.txt || fail "the demo was not built"
+signin() { grep "^sign-in: $1 " demo.txt | cut -d' ' -f3,4; }
+login() { # JAR ROLE
+	local who
+	who=$(signin "$2")
+	web_login "$1" "${who% *}" "${who#* }"
+}
+printf 'provider commissioner pass 1\n' >pw
+$WAYMARK account add --db d.db --email pc@example.org --name "Pia Providercommissioner" \
+    --grant commissioner@estuary-care --password-file pw >/dev/null ||
+    fail "a provider's commissioner was not added"
+start d.db && pass "the server starts" || fail "the server did not start"
+json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.argv[1]))" "$1"; }
+audits() { sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'viewed the network''s figures' AND subject_kind = 'unit'"; }
+
+login c.jar commissioner
+same "$(code -b c.jar "$(U /)")" "303" "a commissioner's home ..."
+same "$(location)" "/network" "... is their network"
+before=$(audits)
+same "$(code -b c.jar "$(U /network)")" "200" "the network at a glance"
+same "$(audits)" "$((before + 1))" "the view is written to the audit log"
+for name in "Exbridge Recovery Team" "Beacon Recovery College" "Moorland Partnership NHS Trust (fictional)" "Harbour Mind (fictional)"; do
+	has body "$name" "it shows $name"
+done
+has body 'scope="rowgroup"' "services are grouped by provider"
+has body "The 10 core standards" "the standards"
+has body "Measurement cycles" "the cycles"
+has body "Training for recovery" "training"
+has body 'href="/network/about#standards"' "each section links to how it is worked out"
+has body "A figure shown as \* is withheld" "it says what * means"
+same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"
+has body 'id="disclosure"' "... including the small-number rule"
+has body "mhsds" "... naming the rule"
+
+# The window.
+same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "a window of two quarters"
+has body "January to March 2026" "... says where it starts"
+same "$(code -b c.jar "$(U '/network?from=2026-Q3&to=2026-Q1')")" "400" "a window that ends before it starts"
+has body "the first quarter is after the last" "... says why"
+same "$(code -b c.jar "$(U '/network?to=2999-Q1')")" "400" "a window in the future"
+same "$(code -b c.jar "$(U '/network?from=2026-13')")" "400" "a quarter not written as one"
+same "$(code -b c.jar "$(U '/network?from=2010-Q1&to=2026-Q1')")" "400" "a window over ten years"
+
+# The API: the same view, the same rule, the same audit.
+before=$(audits)
+same "$(code -b c.jar "$(U /api/v1/network)")" "200" "the network in JSON"
+same "$(audits)" "$((before + 1))" "... written to the audit log"
+same "$(json "len(d['services'])")" "14" "every service"
+same "$(json "d['disclosure']")" "mhsds" "the rule applied by default"
+same "$(json "sorted(set(s['provider']['code'] for s in d['services']))")" \
+    "['beacon-peer', 'estuary-care', 'harbour-mind', 'moorland-nhs', 'tor-housing']" "each with its provider"
+same "$(json "all(isinstance(c['due'], int) and c['due'] % 5 == 0 or c['due'] == '*' for s in d['services'] for c in s['cycles'])")" \
+    "True" "counts are rounded to 5 or withheld"
+same "$(code -b c.jar "$(U '/api/v1/network?from=nope')")" "400" "a bad window in the API"
+has body '"field": "from"' "... names the field"
+
+# Nothing a commissioner can reach names a person or member of staff.
+python3 "$ROOT/tests/cli/commissioner_crawl.py" "$(U '')" d.db c.jar \
+    "$(signin commissioner | cut -d' ' -f1)" >crawl.txt
+while read -r verdict what; do
+	if [ "$verdict" = pass ]; then pass "crawl: $what"; else fail "crawl: $what"; fi
+done <crawl.txt
+
+# A provider's commissioner sees their provider's services only.
+web_login p.jar pc@example.org "provider commissioner pass 1"
+same "$(code -b p.jar "$(U /network)")" "200" "a provider's commissioner sees the network page"
+has body "Dartleigh Supported Living" "... with their provider's services"
+hasnt body "Exbridge Recovery Team" "... and no other provider's"
+hasnt body "Moorland Partnership" "... nor another provider's name"
+same "$(code -b p.jar "$(U /api/v1/network)")" "200" "... in the API too"
+same "$(json "sorted(s['service'] for s in d['services'])")" \
+    "['dartleigh-living', 'honibury-house', 'torrow-day']" "... only their three services"
+
+# Everyone else: not found.
+for role in person practitioner lead validator; do
+	login "$role.jar" "$role"
+	same "$(code -b "$role.jar" "$(U /network)")" "404" "a $role gets 404 for /network"
+	same "$(code -b "$role.jar" "$(U /network/about)")" "404" "a $role gets 404 for /network/about"
+	same "$(code -b "$role.jar" "$(U /api/v1/network)")" "404" "a $role gets 404 for the network API"
+	same "$(code -b "$role.jar" "$(U /)")" "200" "a $role's home is still theirs"
+done
+same "$(code "$(U /network)")" "303" "signed out: sign in first"
+same "$(location)" "/sign-in" "... at the sign-in page"
