@@ -90,6 +90,11 @@ void cli_today(struct wm_date *out);
 int cli_parse_long(const char *opt, const char *s, long lo, long hi,
     long *out);
 
+/* A disclosure rule an option gives (mhsds, hes or none); -1, reported
+ * naming the option and the three rules, when it is none of them. */
+int cli_disclosure(const char *opt, const char *s,
+    enum wm_disclosure_rule *out);
+
 /* A new password into out: from the first line of `file` ("-" is standard
  * input) or, with no file, typed twice at the terminal without echo.
  * Returns 0, 1 when there is no file and no terminal to ask at, or -1. */

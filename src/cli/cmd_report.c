@@ -37,17 +37,20 @@ on_rating(void *ctx, const struct wm_rating_row *g)
 int
 cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *db = NULL, *format = "text", *disclosure = "nhs";
+	const char *db = NULL, *format = "text", *disclosure = NULL;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(db),
 		{ .name = "format", .arg = "text|csv", .help = "the output "
 		    "format (default text)", .value = &format },
-		{ .name = "disclosure", .arg = "nhs|none", .help = "small-number "
-		    "control: nhs (default) or none, for analysts inside the "
-		    "network only", .value = &disclosure },
+		{ .name = "disclosure", .arg = "mhsds|hes|none", .help =
+		    "small-number control: mhsds (NHS England's MHSDS rule), "
+		    "hes (the stricter HES rule) or none (for analysts inside "
+		    "the network only); default: the network's own "
+		    "(waymark network set --disclosure), mhsds unless set",
+		    .value = &disclosure },
 		{ 0 },
 	};
-	struct wm_disclosure nhs = WM_DISCLOSURE_NHS, none = WM_DISCLOSURE_NONE;
+	enum wm_disclosure_rule rule = WM_DISCLOSURE_DEFAULT;
 	struct wm_buf err = WM_BUF_INIT, out = WM_BUF_INIT;
 	struct wm_store *s = NULL;
 	struct wm_netrep *r = NULL;
@@ -61,16 +64,20 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 		cli_error("--format: '%s' is not text or csv", format);
 		return CLI_USAGE;
 	}
-	if (strcmp(disclosure, "nhs") != 0 && strcmp(disclosure, "none") != 0) {
-		cli_error("--disclosure: '%s' is not nhs or none", disclosure);
+	if (disclosure && cli_disclosure("disclosure", disclosure, &rule))
 		return CLI_USAGE;
-	}
 	csv = strcmp(format, "csv") == 0;
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
 	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
 		return rc;
-	r = wm_netrep_new(strcmp(disclosure, "nhs") == 0 ? &nhs : &none);
+	/* Without --disclosure, the network's own rule, as on its pages. */
+	if (!disclosure && wm_store_disclosure_rule(s, &rule, &err)) {
+		cli_error("%s", wm_buf_str(&err));
+		rc = CLI_FAIL;
+		goto out;
+	}
+	r = wm_netrep_new(rule);
 	if (!r || wm_store_people_summary(s, wm_family_dreem(), on_people, r,
 	    &err) || wm_store_scale_summary(s, wm_family_dreem(), on_scale, r,
 	    &err) || wm_store_latest_ratings(s, wm_family_standards(),

@@ -192,6 +192,17 @@ cli_parse_long(const char *opt, const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
+int
+cli_disclosure(const char *opt, const char *s, enum wm_disclosure_rule *out)
+{
+	if (wm_disclosure_parse(s, out) == 0)
+		return 0;
+	cli_error("--%s: '%s' is not a disclosure rule: use mhsds (NHS "
+	    "England's MHSDS rule, the default), hes (the stricter HES rule) "
+	    "or none (for the network's own analysts)", opt, s);
+	return -1;
+}
+
 const char *
 cli_instruments_dir(void)
 {

@@ -1,40 +1,141 @@
 /*
- * Disclosure control: see disclosure.h. The figures for commissioners
- * follow the rule they are given. The default, WM_DISCLOSURE_NHS (what
- * `report network --disclosure nhs` uses), is the HES rule: counts of 1
- * to 7 withheld, the rest rounded to the nearest 5, means of fewer than 8
- * people withheld. It is not NHS England's MHSDS rule (counts of 0 to 4
- * shown as *, means of fewer than 5 withheld), which is not built yet.
- * The service's own rule (WM_SERVICE_MIN_COUNT) is Waymark's.
+ * Disclosure control: see disclosure.h for the rules and their sources.
+ * Each rule is one row of a table, so that a count, a percentage and a
+ * mean are always withheld by the same thresholds. Secondary suppression
+ * over a table of figures is in disclosure_table.c. The service's own
+ * rule (WM_SERVICE_MIN_COUNT) is Waymark's.
  */
 #include "core/disclosure.h"
 
+#include <string.h>
+
+struct rule {
+	const char *name;
+	const char *describe;
+	int64_t withhold_lo, withhold_hi;	/* counts lo..hi are withheld */
+	int64_t round_to;	/* other counts to the nearest multiple */
+	int64_t min_den;	/* a percentage needs this many people */
+	int64_t min_mean;	/* a mean needs this many people */
+};
+
+static const struct rule rules[] = {
+	[WM_DISCLOSURE_MHSDS] = { "mhsds",
+	    "Figures follow NHS England's rule for Mental Health Services "
+	    "Data Set publications below national level: counts of 0 to 4 "
+	    "are shown as *, other counts are rounded to the nearest 5, "
+	    "percentages are worked out from the unrounded counts and "
+	    "withheld when either count is below 5, means of fewer than 5 "
+	    "people are withheld, and where figures add up to a total others "
+	    "are withheld too, so that none can be worked out by subtraction.",
+	    0, 4, 5, 5, 5 },
+	[WM_DISCLOSURE_HES] = { "hes",
+	    "Figures follow NHS Digital's rule for Hospital Episode "
+	    "Statistics: counts of 1 to 7 are shown as *, other counts are "
+	    "rounded to the nearest 5, percentages are withheld when their "
+	    "count is 1 to 7 or they are of fewer than 8 people, means of "
+	    "fewer than 8 people are withheld, and where figures add up to a "
+	    "total others are withheld too, so that none can be worked out "
+	    "by subtraction.",
+	    1, 7, 5, 8, 8 },
+	[WM_DISCLOSURE_NONE] = { "none",
+	    "Figures are shown as they are, with no small numbers withheld: "
+	    "for the network's own analysts only, never published.",
+	    1, 0, 1, 1, 1 },
+};
+
+/* The rule's row; a value that is no rule (a programming error) gets the
+ * default, so that it can never mean "withhold nothing". */
+static const struct rule *
+rule_of(enum wm_disclosure_rule r)
+{
+	if ((unsigned)r >= sizeof(rules) / sizeof(rules[0]))
+		r = WM_DISCLOSURE_DEFAULT;
+	return &rules[r];
+}
+
+int
+wm_disclosure_parse(const char *s, enum wm_disclosure_rule *out)
+{
+	size_t i;
+
+	for (i = 0; s && i < sizeof(rules) / sizeof(rules[0]); i++)
+		if (strcmp(s, rules[i].name) == 0) {
+			*out = (enum wm_disclosure_rule)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+wm_disclosure_name(enum wm_disclosure_rule r)
+{
+	return rule_of(r)->name;
+}
+
+const char *
+wm_disclosure_describe(enum wm_disclosure_rule r)
+{
+	return rule_of(r)->describe;
+}
+
+static int
+in_withheld_range(const struct rule *d, int64_t n)
+{
+	return n < 0 || (n >= d->withhold_lo && n <= d->withhold_hi);
+}
+
 /*
- * Waymark: "small numbers for commissioners are withheld by the rule in
- * force, by default the HES rule: counts of 1 to 7 withheld and the rest
+ * Waymark: "counts for commissioners follow the network's rule: under
+ * MHSDS, the default, counts of 0 to 4 are withheld and the rest rounded
+ * to the nearest 5; under HES, counts of 1 to 7 are withheld and the rest
  * rounded to the nearest 5, so no one can be re-identified"
  */
-int
-wm_disclose_count(const struct wm_disclosure *d, int64_t n, int64_t *shown)
+struct wm_shown
+wm_disclose_count(enum wm_disclosure_rule r, int64_t n)
 {
-	int64_t r = d->round_to > 0 ? d->round_to : 1;
+	const struct rule *d = rule_of(r);
+	struct wm_shown s = { 1, 0 };
 
-	if (n > 0 && n < d->min_count)
-		return 0;
-	/* Round half up to the nearest multiple of r. */
-	*shown = (n + r / 2) / r * r;
-	return 1;
+	if (in_withheld_range(d, n))
+		return s;
+	s.withheld = 0;
+	/* Round half up to the nearest multiple. */
+	s.value = (n + d->round_to / 2) / d->round_to * d->round_to;
+	return s;
+}
+
+/*
+ * Waymark: "a percentage for commissioners is worked out from the
+ * unrounded counts and rounded to a whole number, and withheld when its
+ * count would be withheld or it is of fewer people than the rule allows:
+ * 5 under MHSDS, 8 under HES"
+ */
+struct wm_shown
+wm_disclose_percent(enum wm_disclosure_rule r, int64_t num, int64_t den)
+{
+	const struct rule *d = rule_of(r);
+	struct wm_shown s = { 1, 0 };
+
+	if (den <= 0 || den < d->min_den || in_withheld_range(d, num))
+		return s;
+	s.withheld = 0;
+	/* Half up, in whole numbers: floor((200 num + den) / (2 den)); in
+	 * floating point only where 200 num would not fit. */
+	if (num <= INT64_MAX / 200 - den)
+		s.value = (200 * num + den) / (2 * den);
+	else
+		s.value = (int64_t)((double)num / (double)den * 100.0 + 0.5);
+	return s;
 }
 
 /*
  * Waymark: "a mean for commissioners is withheld when it is of fewer
- * people than the rule in force allows: fewer than 8, by default the HES
- * rule"
+ * people than the network's rule allows: 5 under MHSDS, 8 under HES"
  */
 int
-wm_disclose_mean(const struct wm_disclosure *d, int64_t n)
+wm_disclose_mean(enum wm_disclosure_rule r, int64_t n)
 {
-	return n > 0 && n >= d->min_mean_n;
+	return n > 0 && n >= rule_of(r)->min_mean;
 }
 
 /*

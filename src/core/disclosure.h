@@ -1,37 +1,112 @@
 /*
- * Statistical disclosure control for figures that leave a service: small
- * numbers could identify someone, so they are withheld. The rule in force
- * for commissioners (WM_DISCLOSURE_NHS) is the HES rule, from NHS
- * Digital's Hospital Episode Statistics: counts of 1 to 7 suppressed,
- * other counts rounded to the nearest 5, and means of fewer than 8 people
- * withheld. It is the stricter of the two rules the network may use; NHS
- * England's rule for Mental Health Services Data Set (MHSDS) publications
- * below national level (counts of 0 to 4 shown as *, others rounded to
- * the nearest 5, percentages withheld when the numerator or denominator
- * is below 5, means of fewer than 5 people withheld) is not implemented
- * here yet. Pure functions.
+ * Statistical disclosure control: small numbers could identify someone,
+ * so figures that leave a service are withheld or rounded. Pure functions;
+ * wm_disclose_table allocates its own working space and frees it.
+ *
+ * Two rules for figures shown to commissioners, chosen by the network
+ * (`waymark network set --disclosure`), and a third for its own analysts:
+ *
+ * - mhsds, the default: NHS England's rule for the Mental Health Services
+ *   Data Set (MHSDS) publications below national level (the "Mental
+ *   Health Services Monthly Statistics" and their methodology notes):
+ *   counts of 0 to 4 are shown as "*" and every other count is rounded to
+ *   the nearest 5; percentages are worked out from the unrounded counts,
+ *   rounded to whole numbers, and withheld when the numerator or the
+ *   denominator is below 5; means of fewer than 5 people are withheld.
+ * - hes: the stricter rule of NHS Digital's Hospital Episode Statistics
+ *   (HES), from its "HES Analysis Guide" on small numbers: counts of 1 to
+ *   7 are suppressed (a 0 identifies no one and is shown), other counts
+ *   rounded to the nearest 5, and means of fewer than 8 people withheld.
+ *   Waymark withholds a percentage whose numerator is 1 to 7 or whose
+ *   denominator is below 8, the same threshold carried over.
+ * - none: figures as they are, for the network's own analysts on the
+ *   command line only. The web pages and the API never publish under it.
+ *
+ * Rounding and withholding one figure is not enough where figures must
+ * add up (improved + no change + deteriorated = paired; services = the
+ * network): a withheld count could be worked out by subtraction. So a
+ * table of figures goes through wm_disclose_table, which withholds
+ * further figures (secondary suppression) until no withheld figure can
+ * be worked out from the shown ones.
+ *
+ * The service's own rule (wm_service_*) is Waymark's, for figures a
+ * service sees about its own people's feedback.
  */
 #ifndef WM_CORE_DISCLOSURE_H
 #define WM_CORE_DISCLOSURE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
-struct wm_disclosure {
-	int64_t min_count;	/* counts 1 .. min_count-1 are suppressed */
-	int64_t round_to;	/* other counts rounded to a multiple; 1 = exact */
-	int64_t min_mean_n;	/* a mean needs at least this many people */
+enum wm_disclosure_rule {
+	WM_DISCLOSURE_MHSDS,	/* the default */
+	WM_DISCLOSURE_HES,
+	WM_DISCLOSURE_NONE,	/* the network's own analysts, command line only */
+};
+#define WM_DISCLOSURE_DEFAULT WM_DISCLOSURE_MHSDS
+
+/* "mhsds", "hes", "none"; 0, or -1 for anything else. */
+int wm_disclosure_parse(const char *s, enum wm_disclosure_rule *out);
+const char *wm_disclosure_name(enum wm_disclosure_rule r);
+/* One plain-English sentence saying what the rule does, for pages. */
+const char *wm_disclosure_describe(enum wm_disclosure_rule r);
+
+/* A figure as published: withheld (shown as "*"), or its shown value. */
+struct wm_shown {
+	int withheld;
+	int64_t value;	/* rounded count, or whole percentage; 0 if withheld */
 };
 
-/* The HES rule (see above), used by `report network --disclosure nhs`. */
-#define WM_DISCLOSURE_NHS { 8, 5, 8 }
-#define WM_DISCLOSURE_NONE { 1, 1, 1 }
+/* mhsds: 0..4 withheld, others rounded to nearest 5 (half up);
+ * hes: 1..7 withheld (0 shown), others rounded to nearest 5; none: as is.
+ * A negative count is never a real one and is withheld under every rule. */
+struct wm_shown wm_disclose_count(enum wm_disclosure_rule r, int64_t n);
 
-/* 1 and *shown set when the count may be shown, 0 when suppressed. */
-int wm_disclose_count(const struct wm_disclosure *d, int64_t n,
-    int64_t *shown);
+/* From unrounded counts, rounded to a whole number (half up); withheld when
+ * the numerator or denominator is below the rule's threshold (mhsds: 5,
+ * hes: numerator 1..7 or denominator below 8; none: never unless den = 0),
+ * and always when den <= 0 (or num < 0). */
+struct wm_shown wm_disclose_percent(enum wm_disclosure_rule r, int64_t num,
+    int64_t den);
 
-/* 1 when a mean over n people may be shown. */
-int wm_disclose_mean(const struct wm_disclosure *d, int64_t n);
+/* 1 when a mean over n people may be shown (mhsds n >= 5, hes n >= 8,
+ * none n >= 1). */
+int wm_disclose_mean(enum wm_disclosure_rule r, int64_t n);
+
+/* Secondary suppression. A table is cells and lines; each line says that
+ * its parts add up to its total (all indices into cells). */
+struct wm_sdc_cell {
+	int64_t n;	/* the true count */
+	int withheld;	/* out: 1 when it must be shown as "*" */
+	int primary;	/* out: 1 when withheld by the count rule itself */
+};
+struct wm_sdc_line {
+	const size_t *parts;
+	size_t n_parts;
+	size_t total;
+};
+
+/*
+ * Marks primary suppression by the count rule, then withholds further
+ * cells (the smallest available, parts before totals) until no withheld
+ * cell's value can be worked out from the shown cells through any
+ * combination of the lines (linear algebra over the lines, not only
+ * "two per line"). Treats shown values as exact. 0, or -1 out of memory
+ * (then the cells' marks are not to be used).
+ *
+ * A table whose lines pin a cell down whatever is shown (a line whose
+ * only part is its own total, say) cannot be protected by withholding;
+ * such a cell stays determined, and wm_disclose_determined says so.
+ */
+int wm_disclose_table(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
+    size_t n_cells, const struct wm_sdc_line *lines, size_t n_lines);
+
+/* 1 when cell k's value is determined by the shown cells and the lines
+ * (for tests and for the check before publishing). A shown cell is
+ * determined by being shown. 1 also when memory runs out, so that a check
+ * before publishing fails safe. */
+int wm_disclose_determined(const struct wm_sdc_cell *cells, size_t n_cells,
+    const struct wm_sdc_line *lines, size_t n_lines, size_t k);
 
 /*
  * The service's own rule. Figures shown to a service about people's

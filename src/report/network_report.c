@@ -28,7 +28,7 @@ struct light {
 
 struct wm_netrep {
 	struct wm_arena arena;
-	struct wm_disclosure d;
+	enum wm_disclosure_rule rule;
 	struct outcome *o;
 	size_t n_o, cap_o;
 	const char *scale[MAX_SCALES];
@@ -53,12 +53,12 @@ fail(struct wm_netrep *r, const char *why)
 }
 
 struct wm_netrep *
-wm_netrep_new(const struct wm_disclosure *d)
+wm_netrep_new(enum wm_disclosure_rule rule)
 {
 	struct wm_netrep *r = calloc(1, sizeof(*r));
 
 	if (r)
-		r->d = *d;
+		r->rule = rule;
 	return r;
 }
 
@@ -249,15 +249,14 @@ wm_netrep_text(const struct wm_netrep *r, struct wm_buf *b)
 {
 	char num[32];
 	size_t i, k;
-	int64_t shown;
+	struct wm_shown shown;
 
 	wm_buf_puts(b, "Recovery outcomes (DREEM) by site and quarter\n"
 	    "Mean scores (1 to 5, higher is better). Answers given alone and "
 	    "answers given with a practitioner are shown apart.\n");
-	wm_buf_printf(b, "Counts below %lld are shown as '*', others rounded "
-	    "to %lld; means of fewer than %lld people are withheld ('-').\n\n",
-	    (long long)r->d.min_count, (long long)r->d.round_to,
-	    (long long)r->d.min_mean_n);
+	wm_buf_printf(b, "Small numbers (%s): %s Withheld means are shown as "
+	    "'-'.\n\n", wm_disclosure_name(r->rule),
+	    wm_disclosure_describe(r->rule));
 	pad(b, "site", 26);
 	pad(b, "quarter", 9);
 	pad(b, "answered by", 26);
@@ -271,13 +270,15 @@ wm_netrep_text(const struct wm_netrep *r, struct wm_buf *b)
 		pad(b, o->site, 26);
 		pad(b, o->quarter, 9);
 		pad(b, o->respondent, 26);
-		if (wm_disclose_count(&r->d, o->people, &shown))
-			snprintf(num, sizeof(num), "%lld", (long long)shown);
+		shown = wm_disclose_count(r->rule, o->people);
+		if (!shown.withheld)
+			snprintf(num, sizeof(num), "%lld",
+			    (long long)shown.value);
 		else
 			snprintf(num, sizeof(num), "*");
 		pad(b, num, 8);
 		for (k = 0; k < r->n_scales; k++) {
-			if (wm_disclose_mean(&r->d, o->n[k]))
+			if (wm_disclose_mean(r->rule, o->n[k]))
 				snprintf(num, sizeof(num), "%.2f", o->mean[k]);
 			else
 				snprintf(num, sizeof(num), "-");
@@ -328,7 +329,7 @@ int
 wm_netrep_csv(const struct wm_netrep *r, struct wm_buf *b)
 {
 	size_t i, k;
-	int64_t shown;
+	struct wm_shown shown;
 
 	wm_buf_puts(b, "section,site,site_name,quarter,answered_by,measure,"
 	    "people,mean,rating\r\n");
@@ -343,10 +344,12 @@ wm_netrep_csv(const struct wm_netrep *r, struct wm_buf *b)
 			if (o->n[k] == 0)
 				continue;
 			csv_cells(b, cells, 6);
-			if (wm_disclose_count(&r->d, o->n[k], &shown))
-				wm_buf_printf(b, "%lld", (long long)shown);
+			shown = wm_disclose_count(r->rule, o->n[k]);
+			if (!shown.withheld)
+				wm_buf_printf(b, "%lld",
+				    (long long)shown.value);
 			wm_buf_putc(b, ',');
-			if (wm_disclose_mean(&r->d, o->n[k]))
+			if (wm_disclose_mean(r->rule, o->n[k]))
 				wm_csv_number(b, o->mean[k], 2);
 			wm_buf_puts(b, ",\r\n");
 		}

@@ -15,7 +15,7 @@
 
 struct wm_netrep;
 
-struct wm_netrep *wm_netrep_new(const struct wm_disclosure *d);
+struct wm_netrep *wm_netrep_new(enum wm_disclosure_rule rule);
 void wm_netrep_free(struct wm_netrep *r);
 
 /* Rows must arrive ordered by site, quarter, respondent. */

@@ -512,3 +512,27 @@ wm_store_validation_rule(struct wm_store *s, struct wm_validation_rule *out,
 	wm_validation_rule_in_force(v, g, out);
 	return rc;
 }
+
+int
+wm_store_disclosure_rule(struct wm_store *s, enum wm_disclosure_rule *out,
+    struct wm_buf *err)
+{
+	char v[24];
+	int rc = wm_store_setting_get(s, WM_SETTING_DISCLOSURE, v, sizeof(v),
+	    err);
+
+	*out = WM_DISCLOSURE_DEFAULT;
+	if (rc == WM_STORE_NOT_FOUND)
+		return 0;
+	if (rc)
+		return rc;
+	if (wm_disclosure_parse(v, out)) {
+		*out = WM_DISCLOSURE_DEFAULT;
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the network's disclosure setting is not "
+		    "mhsds, hes or none; set it again with waymark network "
+		    "set --disclosure");
+		return WM_STORE_ERROR;
+	}
+	return 0;
+}

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "core/cycle.h"
+#include "core/disclosure.h"
 #include "core/instrument.h"
 #include "core/response.h"
 #include "core/training.h"
@@ -948,6 +949,17 @@ WM_MUST_USE int wm_store_standards_months(struct wm_store *s, int *months,
     struct wm_buf *err);
 WM_MUST_USE int wm_store_validation_rule(struct wm_store *s,
     struct wm_validation_rule *out, struct wm_buf *err);
+
+/* The disclosure rule the network chose for its figures for commissioners
+ * (`waymark network set --disclosure`): the stored rule, or
+ * WM_DISCLOSURE_DEFAULT (mhsds) when none is set. It may be
+ * WM_DISCLOSURE_NONE, which is for the network's own analysts on the
+ * command line: the web pages and the API must refuse to publish under it
+ * (they show no figures rather than unprotected ones). A stored value that
+ * is no rule is an error, never quietly the default. */
+#define WM_SETTING_DISCLOSURE "disclosure"
+WM_MUST_USE int wm_store_disclosure_rule(struct wm_store *s,
+    enum wm_disclosure_rule *out, struct wm_buf *err);
 
 /* --- a service's profile ------------------------------------------------ */
 

@@ -74,3 +74,36 @@ printf 'walk the dog at dawn\n' >good.txt
 run 0 "a passphrase is accepted" -- $WAYMARK account add --db n.db --email patfour@example.org --name "Pat Four" --password-file good.txt
 run 0 "without a file or a terminal the account has no password yet" -- $WAYMARK account add --db n.db --email nopw@example.org --name "No Password" </dev/null
 has out "no password yet" "says it cannot sign in yet"
+
+# The disclosure rule for figures for commissioners: mhsds unless the
+# network chooses otherwise; only the three rules are accepted, and a
+# setting that is not one of them is an error, never quietly the default.
+run 0 "network show on a new network" -- $WAYMARK network show --db n.db
+has out "disclosure for commissioners: mhsds" "the default rule is NHS England's MHSDS rule"
+before=$(counts n.db)
+for bad in nhs MHSDS "" "hes none"; do
+	run 2 "--disclosure '$bad' is refused" -- $WAYMARK network set --db n.db --disclosure "$bad"
+	has err "use mhsds" "... naming the rules (mhsds"
+	has err "hes (the stricter HES rule)" "... hes"
+	has err "or none" "... and none)"
+done
+same "$(counts n.db)" "$before" "refused rules change nothing"
+same "$(sqlite3 n.db "SELECT count(*) FROM setting WHERE key = 'disclosure'")" "0" "... and keep no setting"
+run 0 "the network chooses the HES rule" -- $WAYMARK network set --db n.db --disclosure hes
+has out "disclosure for commissioners: hes" "... and says so"
+same "$(sqlite3 n.db "SELECT value FROM setting WHERE key = 'disclosure'")" "hes" "kept as the setting 'disclosure'"
+same "$(sqlite3 n.db "SELECT count(*) FROM setting WHERE key LIKE 'validation%' OR key LIKE 'standards%'")" "0" "only the setting given is written"
+same "$(sqlite3 n.db "SELECT action FROM audit ORDER BY id DESC LIMIT 1")" "network settings changed (command line)" "the change is audited"
+same "$($WAYMARK network show --db n.db)" "$(printf 'standards period: 3 months; validated with 2 validators from 2 groups\ndisclosure for commissioners: hes')" "network show prints every setting"
+run 0 "none, for the network's own analysts" -- $WAYMARK network set --db n.db --disclosure none
+has err "the web pages and the API publish no figures for commissioners" "... with a note on what it means for the web"
+has out "disclosure for commissioners: none" "... kept"
+run 0 "back to mhsds" -- $WAYMARK network set --db n.db --disclosure mhsds
+has out "disclosure for commissioners: mhsds" "... kept"
+sqlite3 n.db "UPDATE setting SET value = 'nhs' WHERE key = 'disclosure'"
+run 1 "a stored rule that is none of the three stops network show" -- $WAYMARK network show --db n.db
+has err "not mhsds, hes or none" "... saying what is wrong"
+run 1 "... and network set, rather than writing over it unread" -- $WAYMARK network set --db n.db --validators 3
+same "$(sqlite3 n.db "SELECT value FROM setting WHERE key = 'disclosure'")" "nhs" "... which changed nothing"
+run 0 "setting the rule again mends it" -- $WAYMARK network set --db n.db --disclosure hes
+has out "disclosure for commissioners: hes" "... kept"

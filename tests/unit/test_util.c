@@ -1,6 +1,6 @@
 /*
  * Tests for the small pieces everything else stands on: util/date,
- * util/buf, util/arena, util/diag, and the pure rules in core/disclosure,
+ * util/buf, util/arena, util/diag, and the pure rules in
  * core/network and core/catalogue. Mostly tables: input, expected output.
  */
 #include <setjmp.h>
@@ -17,7 +17,6 @@
 
 #include "core/catalogue.h"
 #include "core/cycle.h"
-#include "core/disclosure.h"
 #include "core/network.h"
 #include "util/arena.h"
 #include "util/buf.h"
@@ -564,56 +563,6 @@ test_diags(void **state)
 	assert_int_equal(d.dropped, 1);
 	assert_int_equal(wm_diags_count(&d), 3);
 	wm_diags_release(&d);
-}
-
-/* ------------------------------------------------------------------ */
-/* core/disclosure                                                     */
-
-static void
-test_disclosure(void **state)
-{
-	static const struct {
-		int64_t n;
-		int shown;
-		int64_t value;
-	} nhs[] = {
-		{ 0, 1, 0 },
-		{ 1, 0, 0 }, { 2, 0, 0 }, { 3, 0, 0 }, { 4, 0, 0 },
-		{ 5, 0, 0 }, { 6, 0, 0 }, { 7, 0, 0 },
-		{ 8, 1, 10 }, { 9, 1, 10 }, { 10, 1, 10 }, { 11, 1, 10 },
-		{ 12, 1, 10 }, { 13, 1, 15 }, { 14, 1, 15 }, { 17, 1, 15 },
-		{ 18, 1, 20 }, { 100, 1, 100 }, { 102, 1, 100 },
-		{ 103, 1, 105 }, { 1000001, 1, 1000000 },
-	};
-	const struct wm_disclosure d = WM_DISCLOSURE_NHS;
-	const struct wm_disclosure none = WM_DISCLOSURE_NONE;
-	const struct wm_disclosure zero = { 1, 0, 1 };
-	int64_t v;
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < TU_NELEM(nhs); i++) {
-		v = -1;
-		assert_int_equal(wm_disclose_count(&d, nhs[i].n, &v),
-		    nhs[i].shown);
-		if (nhs[i].shown)
-			assert_int_equal(v, nhs[i].value);
-	}
-	for (i = 0; i <= 20; i++) {
-		assert_int_equal(wm_disclose_count(&none, (int64_t)i, &v), 1);
-		assert_int_equal(v, (int64_t)i);
-	}
-	/* round_to 0 is taken as exact, not a division by zero. */
-	assert_int_equal(wm_disclose_count(&zero, 13, &v), 1);
-	assert_int_equal(v, 13);
-	/* A mean needs 8 people under the HES rule (WM_DISCLOSURE_NHS). */
-	assert_int_equal(wm_disclose_mean(&d, 0), 0);
-	assert_int_equal(wm_disclose_mean(&d, 1), 0);
-	assert_int_equal(wm_disclose_mean(&d, 7), 0);
-	assert_int_equal(wm_disclose_mean(&d, 8), 1);
-	assert_int_equal(wm_disclose_mean(&d, 500), 1);
-	assert_int_equal(wm_disclose_mean(&none, 0), 0);
-	assert_int_equal(wm_disclose_mean(&none, 1), 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1240,7 +1189,6 @@ main(void)
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_arena_max),
 		cmocka_unit_test(test_diags),
-		cmocka_unit_test(test_disclosure),
 		cmocka_unit_test(test_network_strings),
 		cmocka_unit_test(test_network_names),
 		cmocka_unit_test(test_network_units_roles),

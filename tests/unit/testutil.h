@@ -13,6 +13,7 @@
 #ifndef WM_TESTS_TESTUTIL_H
 #define WM_TESTS_TESTUTIL_H
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +253,22 @@ tu_save_answers(struct wm_store *s, const struct wm_instrument *in,
 	wm_response_free(r);
 	wm_buf_release(&err);
 	return id;
+}
+
+/* cmocka's assert_float_equal compares floats; statistics need doubles.
+ * Fails, printing both values, unless |got - want| <= eps. */
+#define tu_assert_near(got, want, eps) \
+	tu_check_near((got), (want), (eps), #got, __FILE__, __LINE__)
+
+static inline void
+tu_check_near(double got, double want, double eps, const char *what,
+    const char *file, int line)
+{
+	if (fabs(got - want) <= eps)
+		return;
+	print_error("%s:%d: %s is %.17g, wanted %.17g (within %g)\n", file,
+	    line, what, got, want, eps);
+	_fail(file, line);
 }
 
 #endif
