@@ -19,6 +19,15 @@ item_value(const struct wm_item *it, const struct wm_answer *a, int reversed,
 	return 1;
 }
 
+int
+wm_scale_item_value(const struct wm_instrument *in, const struct wm_scale *sc,
+    size_t j, const struct wm_answer *answers, double *out)
+{
+	size_t k = sc->items[j];
+
+	return item_value(&in->items[k], &answers[k], sc->reversed[j], out);
+}
+
 /*
  * Waymark: "a scale is scored only when enough of its questions are
  * answered, by the share its instrument sets"
@@ -35,9 +44,7 @@ score_one(const struct wm_instrument *in, const struct wm_scale *sc,
 	out->answered = 0;
 	out->items = (unsigned)sc->n_items;
 	for (i = 0; i < sc->n_items; i++) {
-		size_t k = sc->items[i];
-
-		if (item_value(&in->items[k], &answers[k], sc->reversed[i], &v)) {
+		if (wm_scale_item_value(in, sc, i, answers, &v)) {
 			sum += v;
 			out->answered++;
 		}

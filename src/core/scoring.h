@@ -35,6 +35,16 @@ void wm_score_scales(const struct wm_instrument *in,
     const struct wm_answer *answers, struct wm_score *out);
 
 /*
+ * The value item j of scale `sc` (one of in's) counts towards it with,
+ * from `answers`: 1 with it in *out (a reversed item turned round, as
+ * the scale's score takes it), or 0 when the item has no scored answer.
+ * Reliability estimates read each item as its scale does.
+ */
+int wm_scale_item_value(const struct wm_instrument *in,
+    const struct wm_scale *sc, size_t j, const struct wm_answer *answers,
+    double *out);
+
+/*
  * Which way item k counts towards the scales that hold it: 1 when a
  * higher option means more of what they measure, -1 when they reverse
  * it, and 0 when it is in no scale or its scales disagree, since then no

@@ -187,6 +187,24 @@ run(struct wm_store *s, enum stmt id, const char *doing, struct wm_buf *err)
 	return st ? wm_sq_exec(s, st, doing, err) : WM_STORE_ERROR;
 }
 
+/* The state kept at write time and not yet written: the running totals
+ * and the people's outcomes. Written just before a commit (or a part),
+ * forgotten with a rollback. */
+static int
+kept_flush(struct wm_store *s, struct wm_buf *err)
+{
+	int rc = wm_sq_rollup_flush(s, err);
+
+	return rc ? rc : wm_sq_outcome_flush(s, err);
+}
+
+static void
+kept_forget(struct wm_store *s)
+{
+	wm_sq_rollup_forget(s);
+	wm_sq_outcome_forget(s);
+}
+
 int
 wm_store_begin(struct wm_store *s, struct wm_buf *err)
 {
@@ -206,7 +224,7 @@ wm_store_commit(struct wm_store *s, struct wm_buf *err)
 		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
 		return WM_STORE_ERROR;
 	}
-	rc = wm_sq_rollup_flush(s, err);
+	rc = kept_flush(s, err);
 	return rc ? rc : run(s, ST_COMMIT, "saving", err);
 }
 
@@ -244,8 +262,13 @@ wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
 		    "so nothing was saved");
 		return WM_STORE_ERROR;
 	}
-	rc = wm_sq_rollup_flush(s, err);
-	return rc ? rc : run(s, ST_PART, "starting a part", err);
+	/* What the parts before kept is written first; if that fails
+	 * part way, the transaction holds half of it, so none may commit. */
+	if ((rc = kept_flush(s, err))) {
+		s->tx_failed = 1;
+		return rc;
+	}
+	return run(s, ST_PART, "starting a part", err);
 }
 
 int
@@ -261,7 +284,7 @@ wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
 		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
 		rc = WM_STORE_ERROR;
 	}
-	wm_sq_rollup_forget(s);
+	kept_forget(s);
 	/* A failure can end the whole transaction (a full disk, an I/O
 	 * error, a trigger's RAISE(ROLLBACK)): then there is nothing left
 	 * to undo to, and the transaction stays failed, so no later part
@@ -311,7 +334,7 @@ wm_store_rollback(struct wm_store *s)
 {
 	struct wm_buf ignore = WM_BUF_INIT;
 
-	wm_sq_rollup_forget(s);
+	kept_forget(s);
 	s->tx_failed = 0;
 	if (!sqlite3_get_autocommit(s->db))
 		run(s, ST_ROLLBACK, "undoing", &ignore);
@@ -336,10 +359,10 @@ wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
 		return rc;
 	}
 	if (rc == 0)
-		rc = wm_sq_rollup_flush(s, err);
+		rc = kept_flush(s, err);
 	if (rc == 0 && (rc = run(s, ST_RELEASE, "saving", err)) == 0)
 		return 0;
-	wm_sq_rollup_forget(s);
+	kept_forget(s);
 	run(s, ST_ROLLBACK_TO, "undoing", &ignore);
 	run(s, ST_RELEASE, "undoing", &ignore);
 	/* Never leave a transaction open that later writes would join. */
@@ -514,7 +537,7 @@ wm_store_close(struct wm_store *s)
 
 	if (!s)
 		return;
-	wm_sq_rollup_forget(s);
+	kept_forget(s);
 	wm_sq_parsed_release(s);
 	for (i = 0; i < ST__COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);

@@ -82,16 +82,26 @@ wm_store_goal_owner(struct wm_store *s, int64_t goal_id, int64_t *person_id,
 	return wm_sq_fail(s, "reading the goal", err);
 }
 
+/* The review, and on its goal the count and the first and latest
+ * rating it keeps for the network's figures (migration 9), as one
+ * change. */
 int
 wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
     const char *reviewed, int rating, const char *note,
     const char *author_kind, int64_t author_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_REVIEW_ADD, err);
+	sqlite3_stmt *st;
 	char now[32];
+	int own, rc;
 
-	if (!st)
+	if (wm_sq_ready(s, err))
 		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	if (!(st = wm_sq_stmt(s, ST_GOAL_REVIEW_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
 	wm_sq_now(s, now);
 	sqlite3_bind_int64(st, 1, goal_id);
 	wm_sq_text(st, 2, reviewed);
@@ -100,7 +110,18 @@ wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
 	wm_sq_text(st, 5, author_kind);
 	sqlite3_bind_int64(st, 6, author_id);
 	wm_sq_text(st, 7, now);
-	return wm_sq_exec(s, st, "saving the review", err);
+	if ((rc = wm_sq_exec(s, st, "saving the review", err)))
+		goto out;
+	if (!(st = wm_sq_stmt(s, ST_GOAL_KEEP, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, goal_id);
+	wm_sq_text(st, 2, reviewed);
+	sqlite3_bind_int(st, 3, rating);
+	rc = wm_sq_exec(s, st, "saving the review", err);
+out:
+	return wm_sq_tx_end(s, own, rc, err);
 }
 
 struct review_each {

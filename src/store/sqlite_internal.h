@@ -121,6 +121,18 @@ enum stmt {
 	ST_STANDARD_QUERY_ADD,
 	ST_STANDARD_QUERIES,
 	ST_VALIDATION_COMMENTS,
+	ST_OUTCOME_ROWS,
+	ST_OUTCOME_SCORES,
+	ST_OUTCOME_PUT,
+	ST_OUTCOME_DROP,
+	ST_OUTCOME_ANSWERS,
+	ST_BASELINE_ADD,
+	ST_OUTCOME_COUNT_ADD,
+	ST_NETWORK_OUTCOMES,
+	ST_NETWORK_BASELINE,
+	ST_NETWORK_PAIRED,
+	ST_NETWORK_GOALS,
+	ST_GOAL_KEEP,
 	ST_BEGIN,
 	ST_BEGIN_READ,
 	ST_COMMIT,
@@ -138,6 +150,7 @@ extern const char *const wm_sqlite_sql[ST__COUNT];
 
 struct wm_sq_rollup;
 struct wm_sq_parsed;
+struct wm_sq_outcomes;
 
 struct wm_store {
 	sqlite3 *db;
@@ -146,6 +159,8 @@ struct wm_store {
 	int readonly;
 	char clock[32];		/* fixed "now" when set (reproducible demos) */
 	struct wm_sq_rollup *rollup;	/* totals not yet written */
+	struct wm_sq_outcomes *outcomes;	/* people's outcomes not yet
+						 * brought up to date */
 	int tx_failed;		/* a write inside wm_store_begin failed */
 	int reading;		/* wm_store_read_begin opened a snapshot */
 	struct wm_sq_parsed *parsed;	/* instruments parsed on this
@@ -229,5 +244,17 @@ int wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
     struct wm_buf *err);
 int wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_rollup_forget(struct wm_store *s);
+
+/* sqlite_outcome_keep.c: the network's outcomes (migration 9). A save
+ * notes each completed response about a person with its scores; the
+ * flush, just before COMMIT (and before each part of a writer's batch),
+ * brings the people's outcome rows, the baseline sums and the counts up
+ * to date from what was noted; forgetting drops what was noted (on
+ * ROLLBACK, and on close). */
+int wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
+    const struct wm_response_ids *ids, int64_t response_id,
+    const char *quarter, struct wm_buf *err);
+int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
+void wm_sq_outcome_forget(struct wm_store *s);
 
 #endif

@@ -446,8 +446,187 @@ static const char *const m8[] = {
 	NULL,
 };
 
+/*
+ * 9: the network's outcomes, kept at write time (sqlite_outcome_keep.c)
+ * so that a commissioner's figures read one row per person and scale
+ * however many answers there are.
+ *
+ * outcome: for each person, measure (family, else url), scale code and
+ * respondent (person, or person with a practitioner; staff-rated
+ * answers are not outcomes), a row for each quarter they had a scored
+ * answer in: the latest in the quarter (its service, value, date and
+ * response), how many scored answers they had up to its end, their
+ * first score ever (and its response), and the quarter of their next
+ * answer (NULL when none). A window of quarters takes each person's row
+ * in it whose next quarter is NULL or after the window: outcome_window
+ * holds everything it returns, and the rows of the default window (the
+ * last four quarters up to today: next quarter NULL) lie together in it.
+ *
+ * outcome_baseline: running sums of people's first answers, per measure,
+ * scale and respondent: kind 0 the scale score over every first answer;
+ * kind 1 the total of the scale's items over the first answers that
+ * answered every item; kind 2 each item (by linkId) over those same
+ * complete first answers.
+ *
+ * outcome_count: each person's completed responses with a score, by any
+ * respondent, per instrument (version), for the paired-outcome rate.
+ *
+ * goal: its reviews' count, and its first and latest rating by date
+ * (with those dates, so a review added out of order by date lands in
+ * the right place).
+ *
+ * Responses already stored get theirs here, from the scores and answers.
+ */
+static const char *const m9[] = {
+	"CREATE TABLE outcome ("
+	" person_id INTEGER NOT NULL,"
+	" measure TEXT NOT NULL,"
+	" scale TEXT NOT NULL,"
+	" respondent TEXT NOT NULL,"
+	" quarter TEXT NOT NULL,"
+	" unit_id INTEGER NOT NULL,"
+	" responses INTEGER NOT NULL,"
+	" first REAL NOT NULL,"
+	" latest REAL NOT NULL,"
+	" next_quarter TEXT,"
+	" first_response INTEGER NOT NULL,"
+	" latest_date TEXT NOT NULL,"
+	" latest_response INTEGER NOT NULL,"
+	" PRIMARY KEY (person_id, measure, scale, respondent, quarter))"
+	" WITHOUT ROWID",
+	"CREATE INDEX outcome_window ON outcome(measure, next_quarter, quarter,"
+	" unit_id, respondent, scale, responses, first, latest)",
+	"CREATE TABLE outcome_baseline ("
+	" measure TEXT NOT NULL,"
+	" scale TEXT NOT NULL,"
+	" respondent TEXT NOT NULL,"
+	" kind INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),"
+	" item TEXT NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" sum REAL NOT NULL,"
+	" sumsq REAL NOT NULL,"
+	" PRIMARY KEY (measure, scale, respondent, kind, item)) WITHOUT ROWID",
+	"CREATE TABLE outcome_count ("
+	" person_id INTEGER NOT NULL,"
+	" instrument_id INTEGER NOT NULL,"
+	" responses INTEGER NOT NULL,"
+	" PRIMARY KEY (person_id, instrument_id)) WITHOUT ROWID",
+	"ALTER TABLE goal ADD COLUMN reviews INTEGER NOT NULL DEFAULT 0",
+	"ALTER TABLE goal ADD COLUMN first_rating INTEGER",
+	"ALTER TABLE goal ADD COLUMN first_reviewed TEXT",
+	"ALTER TABLE goal ADD COLUMN latest_rating INTEGER",
+	"ALTER TABLE goal ADD COLUMN latest_reviewed TEXT",
+	/* The network's goal figures read a person's goals from this index
+	 * alone; it serves every lookup by person that goal_person did. */
+	"CREATE INDEX goal_outcome ON goal(person_id, reviews, first_rating,"
+	" latest_rating)",
+	"DROP INDEX goal_person",
+	"UPDATE goal SET"
+	" reviews = (SELECT count(*) FROM goal_review WHERE goal_id = goal.id),"
+	" first_rating = (SELECT rating FROM goal_review WHERE goal_id = goal.id"
+	"  ORDER BY reviewed, id LIMIT 1),"
+	" first_reviewed = (SELECT reviewed FROM goal_review"
+	"  WHERE goal_id = goal.id ORDER BY reviewed, id LIMIT 1),"
+	" latest_rating = (SELECT rating FROM goal_review WHERE goal_id = goal.id"
+	"  ORDER BY reviewed DESC, id DESC LIMIT 1),"
+	" latest_reviewed = (SELECT reviewed FROM goal_review"
+	"  WHERE goal_id = goal.id ORDER BY reviewed DESC, id DESC LIMIT 1)",
+	"INSERT INTO outcome_count(person_id, instrument_id, responses)"
+	" SELECT r.subject_id, r.instrument_id, count(*) FROM response r"
+	" WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	"  AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
+	"  AND s.value IS NOT NULL)"
+	" GROUP BY r.subject_id, r.instrument_id",
+	/* Each person's scored answers in order; of each quarter's the
+	 * latest, with the count so far, the first, and the next quarter. */
+	"INSERT INTO outcome(person_id, measure, scale, respondent, quarter,"
+	" unit_id, responses, first, latest, next_quarter, first_response,"
+	" latest_date, latest_response)"
+	" WITH s AS (SELECT r.subject_id AS person,"
+	"  coalesce(i.family, i.url) AS measure, sc.code AS scale,"
+	"  r.respondent, r.quarter, r.unit_id, r.authored, r.id, x.value"
+	"  FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	"  JOIN score x ON x.response_id = r.id"
+	"  JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	"   AND sc.idx = x.scale"
+	"  WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	"   AND r.respondent IN ('person', 'person-with-practitioner')"
+	"   AND x.value IS NOT NULL),"
+	" k AS (SELECT *, row_number() OVER w AS nth,"
+	"  first_value(value) OVER w AS first, first_value(id) OVER w AS first_id,"
+	"  row_number() OVER (PARTITION BY person, measure, scale, respondent,"
+	"   quarter ORDER BY authored DESC, id DESC) AS back"
+	"  FROM s WINDOW w AS (PARTITION BY person, measure, scale, respondent"
+	"   ORDER BY authored, id))"
+	" SELECT person, measure, scale, respondent, quarter, unit_id, nth,"
+	"  first, value, lead(quarter) OVER (PARTITION BY person, measure,"
+	"  scale, respondent ORDER BY quarter), first_id, authored, id"
+	" FROM k WHERE back = 1",
+	/* The scale scores of everyone's first answers. */
+	"INSERT INTO outcome_baseline(measure, scale, respondent, kind, item, n,"
+	" sum, sumsq)"
+	" SELECT o.measure, o.scale, o.respondent, 0, '', count(*),"
+	"  sum(o.first), sum(o.first * o.first)"
+	" FROM outcome o WHERE NOT EXISTS (SELECT 1"
+	"  FROM outcome e WHERE e.person_id = o.person_id"
+	"  AND e.measure = o.measure AND e.scale = o.scale"
+	"  AND e.respondent = o.respondent AND e.quarter < o.quarter)"
+	" GROUP BY o.measure, o.scale, o.respondent",
+	/* Their items, from each scale's definition in the instrument's own
+	 * text (items and reversed items), where every item was answered. */
+	"INSERT INTO outcome_baseline(measure, scale, respondent, kind, item, n,"
+	" sum, sumsq)"
+	" WITH f AS (SELECT o.measure, o.scale, o.respondent, o.first_response"
+	"  AS id, r.instrument_id FROM outcome o"
+	"  JOIN response r ON r.id = o.first_response"
+	"  WHERE NOT EXISTS (SELECT 1 FROM outcome e"
+	"   WHERE e.person_id = o.person_id AND e.measure = o.measure"
+	"   AND e.scale = o.scale AND e.respondent = o.respondent"
+	"   AND e.quarter < o.quarter)),"
+	" def AS (SELECT i.id AS instrument_id,"
+	"  (SELECT json_extract(c.value, '$.valueCode')"
+	"   FROM json_each(x.value, '$.extension') c"
+	"   WHERE json_extract(c.value, '$.url') = 'code') AS code,"
+	"  json_extract(y.value, '$.valueString') AS link_id,"
+	"  EXISTS (SELECT 1 FROM json_each(x.value, '$.extension') z"
+	"   WHERE json_extract(z.value, '$.url') = 'reversed'"
+	"   AND json_extract(z.value, '$.valueString') ="
+	"   json_extract(y.value, '$.valueString')) AS reversed"
+	"  FROM instrument i, json_each(i.content, '$.extension') x,"
+	"  json_each(x.value, '$.extension') y"
+	"  WHERE json_extract(x.value, '$.url') ="
+	"   'https://waymark.example/fhir/StructureDefinition/scale'"
+	"  AND json_extract(y.value, '$.url') = 'item'),"
+	" v AS (SELECT f.measure, f.scale, f.respondent, f.id, d.link_id,"
+	"  CASE WHEN d.reversed THEN (SELECT min(m.value) + max(m.value)"
+	"   FROM instrument_option m WHERE m.instrument_id = f.instrument_id"
+	"   AND m.item_idx = it.idx AND m.value IS NOT NULL) - o.value"
+	"   ELSE o.value END AS v,"
+	"  (SELECT count(*) FROM def e WHERE e.instrument_id = f.instrument_id"
+	"   AND e.code = f.scale) AS k"
+	"  FROM f JOIN def d ON d.instrument_id = f.instrument_id"
+	"   AND d.code = f.scale"
+	"  JOIN instrument_item it ON it.instrument_id = f.instrument_id"
+	"   AND it.link_id = d.link_id"
+	"  JOIN answer a ON a.response_id = f.id AND a.item = it.idx"
+	"  JOIN instrument_option o ON o.instrument_id = f.instrument_id"
+	"   AND o.item_idx = a.item AND o.idx = a.option"
+	"  WHERE o.value IS NOT NULL),"
+	" c AS (SELECT measure, scale, respondent, id, sum(v) AS t FROM v"
+	"  GROUP BY measure, scale, respondent, id HAVING count(*) = max(k))"
+	" SELECT measure, scale, respondent, 1, '', count(*), sum(t), sum(t * t)"
+	"  FROM c GROUP BY measure, scale, respondent"
+	" UNION ALL"
+	" SELECT v.measure, v.scale, v.respondent, 2, v.link_id, count(*),"
+	"  sum(v.v), sum(v.v * v.v)"
+	"  FROM v JOIN c ON c.measure = v.measure AND c.scale = v.scale"
+	"   AND c.respondent = v.respondent AND c.id = v.id"
+	"  GROUP BY v.measure, v.scale, v.respondent, v.link_id",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8 };
+	m7, m8, m9 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -461,6 +640,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 6",
 	"PRAGMA user_version = 7",
 	"PRAGMA user_version = 8",
+	"PRAGMA user_version = 9",
 };
 
 int

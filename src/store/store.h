@@ -1068,6 +1068,101 @@ WM_MUST_USE int wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
     int (*cb)(void *, const struct wm_goal_review_row *), void *ctx,
     struct wm_buf *err);
 
+/* --- the network's outcomes ---------------------------------------------
+ *
+ * Kept at write time (migration 9), in the transaction of every save of
+ * a completed response with scores about a person, whatever path saved
+ * it (the writer, `waymark respond`, the demo): the state below is
+ * brought up to date when the transaction commits (as the running
+ * totals are), so a read inside a write sees it as it was before. When
+ * a person's answers to a measure change (a new one, a backdated one, a
+ * draft completed), only that person's rows for that measure are
+ * worked out again, from their own scores: the cost of their record,
+ * never the network's. A response's answers never change once it is
+ * completed, and a completed response is never deleted.
+ *
+ * Semantics, per person, measure (an instrument's family, else its url),
+ * scale code and respondent (person or person-with-practitioner;
+ * staff-rated answers are not outcomes): for each quarter in which the
+ * person had a scored answer, the latest score in that quarter, how many
+ * scored answers they had up to the end of it, their first score ever
+ * (by date, then the first recorded), the service (unit) of that latest
+ * answer, and the quarter of their next answer after it (NULL when
+ * none). A window of quarters [from, to] then takes, per person, the row
+ * with quarter in the window and next quarter NULL or after `to`:
+ * exactly one row per person who answered in the window.
+ */
+struct wm_outcome_row {
+	int64_t unit_id;	/* the service of the latest answer in the window */
+	const char *respondent;	/* person or person-with-practitioner */
+	const char *scale;	/* its code */
+	int64_t responses;	/* scored answers up to the window's end */
+	double first;		/* their first score ever */
+	double latest;		/* their latest in the window */
+};
+/* One row per person, scale and respondent with an answer to `measure` in
+ * quarters from..to ("2026-Q1", inclusive), ordered by unit, respondent,
+ * scale. No person is identified. A quarter that is not "YYYY-Qn", or
+ * from after to, is refused (WM_STORE_ERROR, with why in err). The
+ * default window (the last four quarters up to today) reads only the
+ * rows it returns, from one index. */
+WM_MUST_USE int wm_store_network_outcomes(struct wm_store *s,
+    const char *measure, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_outcome_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Running sums of people's first answers (for Cronbach's alpha and the SD
+ * of first scores), kept at write time: per scale and respondent, each
+ * item's moments (item = its linkId) and, on a row with item NULL, the
+ * scale score's moments over every first answer (n, sum, sumsq); and the
+ * total of the item values over first answers that answered every item
+ * of the scale, on a row with item "" (k = number of item rows). An
+ * item's moments are over those same complete first answers (so each
+ * item row's n is the "" row's, as Cronbach's alpha needs), each item
+ * valued as its scale scores it (a reversed item turned round). Rows
+ * with n = 0 are left out. Ordered by scale, respondent, then the score
+ * row, the total row and the items by linkId. */
+struct wm_baseline_row {
+	const char *scale;
+	const char *respondent;
+	const char *item;	/* linkId; NULL: the scale score; "": the
+				 * complete answers' item total */
+	int64_t n;
+	double sum, sumsq;
+};
+WM_MUST_USE int wm_store_network_baseline(struct wm_store *s,
+    const char *measure,
+    int (*cb)(void *, const struct wm_baseline_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Per service with a caseload: people on it now (no end) who joined at
+ * least `days` days before `today` (YYYY-MM-DD), and of them those with two
+ * or more completed, scored responses to `measure` (any respondent about
+ * them, anywhere). `measure` may also be one instrument's url, to count
+ * that instrument's responses alone (the recovery markers without the
+ * other part of DREEM, which shares their family). One row per service
+ * with anyone on its caseload now, by unit id. A `today` that is not a
+ * date, or days < 0, is refused. */
+struct wm_paired_rate_row { int64_t unit_id; int64_t eligible, paired; };
+WM_MUST_USE int wm_store_network_paired_rate(struct wm_store *s,
+    const char *measure, const char *today, int days,
+    int (*cb)(void *, const struct wm_paired_rate_row *), void *ctx,
+    struct wm_buf *err);
+
+/* Per service: people on the caseload now with goals of their own; of
+ * them those with a goal reviewed at least twice; of those, the people
+ * with at least one such goal whose latest review is higher than its
+ * first. Kept at write time on the goal (first and latest rating, reviews),
+ * so this reads one row per goal of the service's people. One row per
+ * service with anyone on its caseload now, by unit id. */
+struct wm_goal_rate_row {
+	int64_t unit_id;
+	int64_t with_goals, reviewed, higher;
+};
+WM_MUST_USE int wm_store_network_goals(struct wm_store *s,
+    int (*cb)(void *, const struct wm_goal_rate_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 struct wm_audit_row {

@@ -1,0 +1,72 @@
+# The network's outcomes kept at write time (migration 9): a database
+# made by the version before, with responses and goals in it, gets the
+# same state on upgrading as one that kept it from the start, and the
+# figures of the plain SQL in bench/ (over the raw tables); and
+# `waymark respond` keeps it, a backdated response included.
+. "$(dirname "$0")/lib.sh"
+
+# The state, as text: sums to 9 digits (they are added up in another
+# order by the upgrade than save by save).
+state() {
+	sqlite3 "$1" "SELECT * FROM outcome ORDER BY 1, 2, 3, 4, 5"
+	sqlite3 "$1" "SELECT * FROM outcome_count ORDER BY 1, 2"
+	sqlite3 "$1" "SELECT measure, scale, respondent, kind, item, n, printf('%.9g', sum), printf('%.9g', sumsq) FROM outcome_baseline WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"
+}
+
+# The plain SQL of bench/NAME with its parameters, in the sqlite3 shell.
+plain() {
+	local db=$1 name=$2
+	shift 2
+	{ for p in "$@"; do echo ".parameter set $p"; done; cat "$ROOT/bench/$name"; } | sqlite3 -nullvalue NULL "$db"
+}
+
+# The store's rows of a window, as the plain SQL writes them.
+window() {
+	sqlite3 "$1" "SELECT unit_id, respondent, scale, responses, printf('%!.17g', first), printf('%!.17g', latest) FROM outcome WHERE measure = '$2' AND quarter BETWEEN '$3' AND '$4' AND (next_quarter IS NULL OR next_quarter > '$4') ORDER BY 1, 2, 3, 4, 5, 6"
+}
+
+same_as_plain() { # DB WHAT
+	local db=$1 what=$2 w
+	for w in "2024-Q4 2025-Q3" "2025-Q4 2026-Q3" "2025-Q2 2025-Q2" "2024-Q1 2026-Q4"; do
+		set -- $w
+		same "$(window "$db" dreem "$1" "$2")" "$(plain "$db" plain_network_outcomes.sql ":measure 'dreem'" ":from '$1'" ":to '$2'")" "$what: the outcomes of $1 to $2 are the plain SQL's"
+	done
+	same "$(sqlite3 "$db" "SELECT scale, respondent, CASE kind WHEN 0 THEN 'NULL' WHEN 1 THEN '' ELSE item END, n, printf('%.9g', sum), printf('%.9g', sumsq) FROM outcome_baseline WHERE measure = 'shared-needs' AND n > 0 ORDER BY 1, 2, kind, item")" \
+	    "$(plain "$db" plain_network_baseline.sql ":measure 'shared-needs'" | awk -F'|' 'BEGIN { OFS = "|" } { $5 = sprintf("%.9g", $5); $6 = sprintf("%.9g", $6); print }')" \
+	    "$what: the baseline sums are the plain SQL's"
+}
+
+$WAYMARK demo --db new.db --people 60 --seed 4 >/dev/null
+cp new.db old.db
+# What the version before had: no outcome tables, goals without their
+# kept ratings; and goals reviewed in order, out of order by date, and
+# twice on the same day.
+sqlite3 old.db "DROP TABLE outcome; DROP TABLE outcome_baseline; DROP TABLE outcome_count; DROP INDEX goal_outcome; ALTER TABLE goal DROP COLUMN reviews; ALTER TABLE goal DROP COLUMN first_rating; ALTER TABLE goal DROP COLUMN first_reviewed; ALTER TABLE goal DROP COLUMN latest_rating; ALTER TABLE goal DROP COLUMN latest_reviewed; CREATE INDEX goal_person ON goal(person_id); PRAGMA user_version = 8;"
+sqlite3 old.db "INSERT INTO goal(id, person_id, text, created) VALUES (1, 1, 'a', 'x'), (2, 2, 'b', 'x'), (3, 3, 'c', 'x'), (4, 3, 'd', 'x');
+INSERT INTO goal_review(goal_id, reviewed, rating, author_kind, author_id, created) VALUES
+ (1, '2026-01-01', 3, 'person', 1, 'x'), (1, '2026-02-01', 6, 'person', 1, 'x'),
+ (2, '2026-03-01', 7, 'person', 1, 'x'), (2, '2026-01-01', 4, 'person', 1, 'x'),
+ (3, '2026-02-01', 5, 'person', 1, 'x'), (3, '2026-02-01', 2, 'person', 1, 'x');"
+run 0 "init upgrades a version 8 database" -- $WAYMARK init --db old.db
+has out "upgraded old.db from schema version 8 to 9" "init reports the upgrade"
+same "$(sqlite3 old.db "SELECT count(*) FROM outcome")" "$(sqlite3 new.db "SELECT count(*) FROM outcome")" "the upgrade makes a row for each person's quarter"
+[ "$(sqlite3 old.db "SELECT count(*) FROM outcome")" -gt 100 ] && pass "... of which there are many" || fail "too few outcome rows to test"
+if [ "$(state old.db)" = "$(state new.db)" ]; then pass "the upgraded database holds what saving kept, row for row"; else fail "the upgrade differs from what saving kept"; diff <(state old.db) <(state new.db) | head -5 >&2; fi
+same "$(sqlite3 old.db "SELECT group_concat(reviews || ':' || coalesce(first_rating, '-') || '>' || coalesce(latest_rating, '-'), ' ') FROM (SELECT * FROM goal ORDER BY id)")" "2:3>6 2:4>7 2:5>2 0:->-" "goals get their count and first and latest rating by date, the same day's later one last"
+[ "$(window old.db dreem 2025-Q4 2026-Q3 | wc -l)" -gt 20 ] && pass "the last four quarters have people in them" || fail "too few people in the last four quarters to test"
+same_as_plain old.db "upgraded"
+same "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name = 'goal_person'")" "0" "the goals' old index is replaced by the covering one"
+
+# waymark respond keeps it: a later response, then a backdated one that
+# becomes the person's first.
+small_network r.db
+qr_json dreem-recovery-markers Patient/P1 person "" 2026-05-04 "" $(rep 11 agree) >later.json
+qr_json dreem-recovery-markers Patient/P1 person "" 2026-08-04 "" $(rep 11 disagree) >latest.json
+qr_json dreem-recovery-markers Patient/P1 person "" 2026-02-02 "" $(rep 11 strongly-agree) >backdated.json
+run 0 "a response is recorded" -- $WAYMARK respond --db r.db later.json
+run 0 "a later one" -- $WAYMARK respond --db r.db latest.json
+same "$(sqlite3 r.db "SELECT quarter, responses, first, latest, coalesce(next_quarter, '-') FROM outcome ORDER BY quarter")" "$(printf '2026-Q2|1|4.0|4.0|2026-Q3\n2026-Q3|2|4.0|2.0|-')" "each quarter's row: the count so far, the first, the latest, the next quarter"
+run 0 "a backdated response" -- $WAYMARK respond --db r.db backdated.json
+same "$(sqlite3 r.db "SELECT quarter, responses, first, latest, coalesce(next_quarter, '-') FROM outcome ORDER BY quarter")" "$(printf '2026-Q1|1|5.0|5.0|2026-Q2\n2026-Q2|2|5.0|4.0|2026-Q3\n2026-Q3|3|5.0|2.0|-')" "... becomes the first, and every row moves"
+same "$(sqlite3 r.db "SELECT n || ' ' || sum FROM outcome_baseline WHERE kind = 0")" "1 5.0" "the baseline holds the new first answer, not the old"
+same "$(sqlite3 r.db "SELECT count(*) || ' ' || sum(n) || ' ' || sum(sum) FROM outcome_baseline WHERE kind = 2")" "11 11 55.0" "... item by item"
