@@ -8,10 +8,6 @@
 
 #include "cli/cli.h"
 
-/* The demo covers two years to the end of September 2026, and everything
- * is stamped as created the next morning, so one seed gives one database. */
-#define DEMO_CLOCK "2026-10-01T09:00:00Z"
-
 static int
 load(struct demo *d, const char *file, struct demo_inst *di)
 {

@@ -21,6 +21,11 @@
 #define DEMO_VALIDATORS 6
 #define DEMO_STANDARDS_MAX 16
 
+/* The demo covers two years to the end of September 2026, and everything
+ * is stamped as created the next morning, so one seed gives one database
+ * (a goal alone is stamped with the day it was set). */
+#define DEMO_CLOCK "2026-10-01T09:00:00Z"
+
 struct demo_opts {
 	long people;
 	uint64_t seed;
@@ -34,9 +39,26 @@ struct demo_inst {
 	int64_t id;
 };
 
+/* How a service's people get on, so the network view has something true
+ * to find: services whose people recover at different rates, take part in
+ * the measures more or less, and set and review goals of their own. */
+struct demo_profile {
+	double improving;	/* share of people on an improving course */
+	double step;		/* their gain per review, on the 0..1 scale */
+	double decline;		/* share who choose not to answer the recovery
+				 * markers */
+	double late;		/* share who answer one review late */
+	double goals;		/* share who set goals of their own */
+	double reviews;		/* of those, the share who review them */
+};
+
 struct demo_service {
 	int64_t id;
 	const char *code;
+	struct demo_profile profile;
+	long opened;		/* the day it opened, or 0: before the demo */
+	unsigned places;	/* 0, or how many people it can take */
+	unsigned people;	/* people on its caseload so far */
 	int64_t lead;
 	int64_t practitioner[DEMO_MAX_PRACTITIONERS];
 	double tips[DEMO_MAX_PRACTITIONERS];	/* each one's practice */
@@ -75,6 +97,10 @@ void demo_release(struct demo *d);
 
 /* demo_network.c */
 int demo_network(struct demo *d);
+/* An invented name, "First Surname", into out. */
+void demo_fictional_name(struct demo *d, char *out, size_t n);
+
+/* demo_people.c */
 int demo_people(struct demo *d);
 
 /* The demo's public sign-ins, one per role, as "sign-in: ROLE EMAIL

@@ -1,13 +1,12 @@
 /*
- * The demo's network tree, staff, training records and people with their
- * recovery journeys. Every name is invented; none is a real service.
+ * The demo's network tree, its services' profiles, staff, training records
+ * and sign-ins. Every name is invented; none is a real service.
  */
 #include "cli/demo.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "core/response.h"
 #include "util/password.h"
 
 static const struct {
@@ -20,25 +19,58 @@ static const struct {
 	{ "beacon-peer", "Beacon Peer Network (fictional)" },
 };
 
+/*
+ * The 14 pilot sites. Each has its own profile (struct demo_profile: the
+ * share of its people on an improving course and their gain per review,
+ * the share who decline the recovery markers or answer a review late, and
+ * who set and review goals of their own), so a commissioner's funnel plots
+ * find services that differ, by more than chance alone would give (phi >
+ * 1). Three are there to be found at the demo's default size:
+ * - Beacon Recovery College: nearly all its people recover, clearly above
+ *   the limits of the funnel of reliable improvement;
+ * - Tavmouth Community Mental Health Team, the largest: few of its people
+ *   improve reliably, clearly below them;
+ * - Honibury Recovery House opened in January 2026 with 8 places, one
+ *   person joining a month, so too few people have two answers yet for
+ *   any of its outcomes to be shown.
+ * tests/cli/demo_outcomes.py checks this from the raw tables.
+ */
 static const struct {
 	const char *code, *name;
 	int provider;
-	unsigned weight;
+	unsigned weight;	/* share of people */
+	struct demo_profile profile;
+	const char *opened;	/* NULL: before the demo began */
+	unsigned places;	/* 0: as many as come */
 } services[DEMO_SERVICES] = {
-	{ "exbridge-recovery", "Exbridge Recovery Team", 0, 12 },
-	{ "tavmouth-cmht", "Tavmouth Community Mental Health Team", 0, 14 },
-	{ "okeford-early", "Okeford Early Intervention Service", 0, 8 },
-	{ "barnleigh-crisis", "Barnleigh Crisis and Home Treatment", 0, 6 },
-	{ "sidcombe-rehab", "Sidcombe Rehabilitation Unit", 0, 4 },
-	{ "kingsmoor-older", "Kingsmoor Older Adults Team", 0, 7 },
-	{ "dartleigh-living", "Dartleigh Supported Living", 1, 6 },
-	{ "torrow-day", "Torrow Day Services", 1, 7 },
-	{ "honibury-house", "Honibury Recovery House", 1, 4 },
-	{ "ilsworth-wellbeing", "Ilsworth Wellbeing Centre", 2, 8 },
-	{ "crediford-peer", "Crediford Peer Support Groups", 2, 6 },
-	{ "bidmouth-housing", "Bidmouth Housing Support", 3, 6 },
-	{ "westcombe-tenancy", "Westcombe Tenancy Support", 3, 5 },
-	{ "beacon-college", "Beacon Recovery College", 4, 7 },
+	{ "exbridge-recovery", "Exbridge Recovery Team", 0, 12,
+	    { 0.65, 0.08, 0.05, 0.10, 0.70, 0.85 }, NULL, 0 },
+	{ "tavmouth-cmht", "Tavmouth Community Mental Health Team", 0, 14,
+	    { 0.10, 0.06, 0.10, 0.30, 0.35, 0.45 }, NULL, 0 },
+	{ "okeford-early", "Okeford Early Intervention Service", 0, 8,
+	    { 0.75, 0.08, 0.08, 0.15, 0.75, 0.80 }, NULL, 0 },
+	{ "barnleigh-crisis", "Barnleigh Crisis and Home Treatment", 0, 6,
+	    { 0.55, 0.08, 0.25, 0.25, 0.30, 0.40 }, NULL, 0 },
+	{ "sidcombe-rehab", "Sidcombe Rehabilitation Unit", 0, 4,
+	    { 0.60, 0.08, 0.04, 0.05, 0.80, 0.90 }, NULL, 0 },
+	{ "kingsmoor-older", "Kingsmoor Older Adults Team", 0, 7,
+	    { 0.55, 0.08, 0.12, 0.12, 0.45, 0.70 }, NULL, 0 },
+	{ "dartleigh-living", "Dartleigh Supported Living", 1, 6,
+	    { 0.60, 0.08, 0.10, 0.20, 0.60, 0.60 }, NULL, 0 },
+	{ "torrow-day", "Torrow Day Services", 1, 7,
+	    { 0.70, 0.08, 0.15, 0.10, 0.55, 0.75 }, NULL, 0 },
+	{ "honibury-house", "Honibury Recovery House", 1, 4,
+	    { 0.60, 0.08, 0.00, 0.00, 0.90, 0.90 }, "2026-01-05", 8 },
+	{ "ilsworth-wellbeing", "Ilsworth Wellbeing Centre", 2, 8,
+	    { 0.65, 0.08, 0.06, 0.08, 0.65, 0.80 }, NULL, 0 },
+	{ "crediford-peer", "Crediford Peer Support Groups", 2, 6,
+	    { 0.75, 0.08, 0.18, 0.20, 0.70, 0.55 }, NULL, 0 },
+	{ "bidmouth-housing", "Bidmouth Housing Support", 3, 6,
+	    { 0.55, 0.08, 0.22, 0.18, 0.40, 0.50 }, NULL, 0 },
+	{ "westcombe-tenancy", "Westcombe Tenancy Support", 3, 5,
+	    { 0.60, 0.08, 0.15, 0.25, 0.50, 0.65 }, NULL, 0 },
+	{ "beacon-college", "Beacon Recovery College", 4, 7,
+	    { 0.98, 0.16, 0.03, 0.05, 0.90, 0.95 }, NULL, 0 },
 };
 
 static const char *const first_names[] = {
@@ -68,8 +100,8 @@ static const double course_share[] = { 0.6, 0.05, 0.35, 0.2, 0.3, 0.05 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static void
-fictional_name(struct demo *d, char *out, size_t n)
+void
+demo_fictional_name(struct demo *d, char *out, size_t n)
 {
 	snprintf(out, n, "%s %s%s",
 	    first_names[wm_rng_below(&d->rng, NELEM(first_names))],
@@ -108,7 +140,7 @@ staff(struct demo *d, const char *role, int64_t unit, const char *group,
 	char name[64];
 	int rc;
 
-	fictional_name(d, name, sizeof(name));
+	demo_fictional_name(d, name, sizeof(name));
 	if ((rc = wm_store_account_add(d->s, email, name, 0, NULL, id,
 	    &d->err)) ||
 	    (rc = wm_store_grant_add(d->s, *id, role, unit, group, &d->err)))
@@ -166,20 +198,37 @@ validators(struct demo *d)
 	return 0;
 }
 
-/* Standard 2's regular cycle: the recovery markers and shared needs every
- * 6 months, the supportive service indicators every year. */
+/* Standard 2's regular cycle, from the start of the demo or the day the
+ * service opened: the recovery markers and shared needs every 6 months,
+ * the supportive service indicators every year. */
 static int
-service_cycles(struct demo *d, int64_t unit)
+service_cycles(struct demo *d, int64_t unit, const char *opened)
 {
+	const char *from = opened ? opened : "2024-10-01";
 	int rc;
 
 	if ((rc = wm_store_cycle_add(d->s, unit, d->markers.in->url, "person",
-	    6, "2024-10-01", &d->err)) ||
+	    6, from, &d->err)) ||
 	    (rc = wm_store_cycle_add(d->s, unit, d->needs.in->url, "person", 6,
-	    "2024-10-01", &d->err)))
+	    from, &d->err)))
 		return rc;
 	return wm_store_cycle_add(d->s, unit, d->ssi.in->url, "person", 12,
-	    "2024-10-01", &d->err);
+	    from, &d->err);
+}
+
+/* The service's place in the demo, from its row of the table. */
+static void
+service_init(struct demo_service *sv, size_t i)
+{
+	struct wm_date opened;
+
+	sv->code = services[i].code;
+	sv->weight = services[i].weight;
+	sv->profile = services[i].profile;
+	sv->places = services[i].places;
+	sv->opened = services[i].opened &&
+	    wm_date_parse(services[i].opened, &opened) == 0 ?
+	    wm_date_days(&opened) : 0;
 }
 
 int
@@ -198,13 +247,13 @@ demo_network(struct demo *d)
 		    providers[i].name, d->network, &prov[i], &d->err)))
 			return rc;
 	for (i = 0; i < DEMO_SERVICES; i++) {
-		d->service[i].code = services[i].code;
-		d->service[i].weight = services[i].weight;
+		service_init(&d->service[i], i);
 		if ((rc = wm_store_unit_add(d->s, "service", services[i].code,
 		    services[i].name, prov[services[i].provider],
 		    &d->service[i].id, &d->err)) ||
 		    (rc = service_staff(d, i)) ||
-		    (rc = service_cycles(d, d->service[i].id)))
+		    (rc = service_cycles(d, d->service[i].id,
+		    services[i].opened)))
 			return rc;
 	}
 	if ((rc = validators(d)))
@@ -216,135 +265,6 @@ demo_network(struct demo *d)
 		return rc;
 	return staff(d, "admin", d->network, NULL, "admin@demo.waymark.example",
 	    &id);
-}
-
-static size_t
-pick_service(struct demo *d)
-{
-	unsigned total = 0, x;
-	size_t i;
-
-	for (i = 0; i < DEMO_SERVICES; i++)
-		total += d->service[i].weight;
-	x = wm_rng_below(&d->rng, total);
-	for (i = 0; i < DEMO_SERVICES; i++) {
-		if (x < d->service[i].weight)
-			return i;
-		x -= d->service[i].weight;
-	}
-	return 0;
-}
-
-/* One person's recovery level at each review: some improve, some stay
- * steady, some have a setback part way and then pick up again. */
-static double
-next_level(struct demo *d, int course, int review, int setback_at,
-    double level)
-{
-	switch (course) {
-	case 0:
-		level += 0.04 + 0.03 * wm_rng_unit(&d->rng);
-		break;
-	case 1:
-		level += 0.01 * wm_rng_normal(&d->rng);
-		break;
-	default:
-		level += review == setback_at ? -0.18 : 0.03;
-		break;
-	}
-	return level;
-}
-
-static int
-measure(struct demo *d, const struct demo_inst *di, int64_t person,
-    int64_t unit, enum wm_respondent who, const struct wm_date *when,
-    double level)
-{
-	struct wm_response *r = wm_response_new(di->in);
-	int rc;
-
-	if (!r)
-		return -1;
-	r->status = WM_STATUS_COMPLETED;
-	r->subject.kind = WM_SUBJECT_PERSON;
-	r->subject.id = "demo";
-	r->author.kind = WM_SUBJECT_PERSON;
-	r->author.id = "demo";
-	r->respondent = who;
-	r->authored = *when;
-	demo_answer_all(d, r, level, 0.16, 0.03);
-	rc = demo_save(d, r, di->id, person, unit, person);
-	wm_response_free(r);
-	return rc;
-}
-
-static int
-journey(struct demo *d, int64_t person, const struct demo_service *sv,
-    const struct wm_date *joined)
-{
-	enum wm_respondent who = wm_rng_chance(&d->rng, 0.35) ?
-	    WM_RESPONDENT_WITH_PRACTITIONER : WM_RESPONDENT_PERSON;
-	double level = 0.2 + 0.35 * wm_rng_unit(&d->rng), u = wm_rng_unit(&d->rng);
-	int course = u < 0.45 ? 0 : u < 0.8 ? 1 : 2;
-	int setback_at = 1 + (int)wm_rng_below(&d->rng, 3), review;
-	long day = wm_date_days(joined) + 7 + wm_rng_below(&d->rng, 21);
-	struct wm_date when;
-	int rc;
-
-	for (review = 0; day <= wm_date_days(&d->end); review++) {
-		wm_date_from_days(day, &when);
-		if ((rc = measure(d, &d->markers, person, sv->id, who, &when,
-		    level)))
-			return rc;
-		if (wm_rng_chance(&d->rng, 0.8) && (rc = measure(d, &d->needs,
-		    person, sv->id, who, &when, level + 0.05)))
-			return rc;
-		if (review % 2 == 0 && (rc = measure(d, &d->ssi, person, sv->id,
-		    who, &when, 0.55 + 0.1 * wm_rng_normal(&d->rng))))
-			return rc;
-		level = next_level(d, course, review + 1, setback_at, level);
-		day += 168 + wm_rng_below(&d->rng, 28);
-	}
-	return 0;
-}
-
-int
-demo_people(struct demo *d)
-{
-	char ident[32], name[64], since[11];
-	struct wm_date joined;
-	long i;
-	int64_t id;
-	int rc;
-
-	for (i = 0; i < d->opts->people; i++) {
-		/* The first person, who signs in as the demo person, is on
-		 * the demo practitioner's caseload (the first service), so
-		 * the two demo sign-ins meet however few people there are. */
-		size_t svi = pick_service(d);
-
-		if (i == 0)
-			svi = 0;
-		long start = wm_date_days(&d->start);
-
-		/* Most were already on a caseload; some join later. */
-		if (wm_rng_chance(&d->rng, 0.7))
-			start -= wm_rng_below(&d->rng, 400);
-		else
-			start += wm_rng_below(&d->rng, 540);
-		wm_date_from_days(start, &joined);
-		wm_date_format(&joined, since);
-		snprintf(ident, sizeof(ident), "DEMO-%06ld", i + 1);
-		fictional_name(d, name, sizeof(name));
-		if ((rc = wm_store_person_add(d->s, ident, name,
-		    d->service[svi].id, since, &id, &d->err)))
-			return rc;
-		if (wm_date_cmp(&joined, &d->start) < 0)
-			joined = d->start;
-		if ((rc = journey(d, id, &d->service[svi], &joined)))
-			return rc;
-	}
-	return 0;
 }
 
 /* Public by design: printed by `waymark demo` and `make run`, which is why

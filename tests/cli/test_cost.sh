@@ -21,10 +21,13 @@ PRAC=practitioner1.exbridge-recovery@demo.waymark.example
 $WAYMARK demo --db small.db >/dev/null || fail "the 2,000-person demo was not built"
 $WAYMARK demo --db large.db --people 20000 >/dev/null || fail "the 20,000-person demo was not built"
 
-# What makes a person's record: how many responses and answers, on which
-# service's caseload. Someone without a sign-in yet, on the demo
-# practitioner's service.
-RECORD="SELECT count(DISTINCT r.id) || '/' || count(*) FROM response r
+# What makes a person's record: how many responses and answers, goals and
+# reviews of them, on which service's caseload. Someone without a sign-in
+# yet, on the demo practitioner's service.
+RECORD="SELECT count(DISTINCT r.id) || '/' || count(*) || '/' ||
+  (SELECT count(*) FROM goal g WHERE g.person_id = p.id) || '/' ||
+  (SELECT count(*) FROM goal_review v JOIN goal g ON g.id = v.goal_id
+   WHERE g.person_id = p.id) FROM response r
   JOIN answer a ON a.response_id = r.id
   WHERE r.subject_kind = 'person' AND r.subject_id = p.id"
 pick() { # DB [RECORD]: a person's identifier, with that record if given
@@ -42,7 +45,7 @@ record() { sqlite3 "$1" "SELECT ($RECORD) FROM person p WHERE p.ident = '$2'"; }
 small=$(pick small.db)
 want=$(record small.db "$small")
 large=$(pick large.db "$want")
-[ -n "$small" ] && [ -n "$large" ] && pass "a person with the same record in each network ($want responses/answers)" ||
+[ -n "$small" ] && [ -n "$large" ] && pass "a person with the same record in each network ($want responses/answers/goals/reviews)" ||
     fail "no person with the same record in both networks ($want)"
 
 # The pages, as their route patterns; each is asked for by its path with
