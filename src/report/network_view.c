@@ -429,9 +429,10 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	    v->to_s, &v->recovery, err);
 	free(ids);
 	wm_date_format(&v->today, today);
-	if (rc || (rc = wm_store_network_paired_rate(s,
-	    v->recovery.measure, today, WM_NET_PAIRED_DAYS, paired_row, v,
-	    err)))
+	/* The recovery markers' own url: their family holds the other part
+	 * of DREEM too. */
+	if (rc || (rc = wm_store_network_paired_rate(s, in->url, today,
+	    WM_NET_PAIRED_DAYS, paired_row, v, err)))
 		return rc;
 	return wm_store_network_goals(s, goal_row, v, err);
 }
