@@ -416,7 +416,7 @@ writes(int argc, char **argv)
 	if (!db || threads < 1 || threads > 64 ||
 	    wm_store_open(db, 0, &s, &err) ||
 	    wm_store_instrument_get(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
-	    "1.0.0", &inst, &text, &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
+	    "1.0.1", &inst, &text, &err) || wm_store_unit_find(s, "exbridge-recovery", &u, &err) ||
 	    wm_instrument_parse(text.data, text.len, &in, &dg)) {
 		fprintf(stderr, "bench: %s\n", wm_buf_str(&err));
 		return 1;

@@ -5,7 +5,8 @@
  * the promises its header makes: unique linkIds and option codes, scales
  * over scored choice items, scores within the options' range, and
  * conditions (enableWhen) that read an earlier question with a value of
- * its type, so that which items are enabled is decided in one pass.
+ * its type, so that which items are enabled is decided in one pass, and
+ * scale statistics in their ranges, each with its source.
  */
 #include <math.h>
 #include <string.h>
@@ -120,6 +121,23 @@ check_score(const struct wm_instrument *in, const struct wm_scale *sc,
 	FUZZ_CHECK(s->value <= hi + EPS * (1 + fabs(hi)));
 }
 
+/* A scale's statistics as docs/instruments.md promises them: a usable
+ * reliability and SD, or neither; any of them with its source. */
+static void
+check_statistics(const struct wm_scale *sc)
+{
+	if (sc->has_reliability) {
+		FUZZ_CHECK(sc->reliability >= 0 && sc->reliability < 1);
+		FUZZ_CHECK(sc->sd > 0 && isfinite(sc->sd));
+	}
+	if (sc->has_cutoff)
+		FUZZ_CHECK(isfinite(sc->cutoff));
+	if (sc->has_reliability || sc->has_cutoff)
+		FUZZ_CHECK(sc->statistics_source != NULL &&
+		    sc->statistics_source[0] != '\0');
+	FUZZ_CHECK(sc->higher_is_better == 0 || sc->higher_is_better == 1);
+}
+
 static void
 score(const struct wm_instrument *in, const uint8_t *data, size_t size)
 {
@@ -134,8 +152,10 @@ score(const struct wm_instrument *in, const uint8_t *data, size_t size)
 	make_answers(in, data, size, answers);
 	check_enabled(in, answers);
 	wm_score_scales(in, answers, scores);
-	for (i = 0; i < in->n_scales; i++)
+	for (i = 0; i < in->n_scales; i++) {
 		check_score(in, &in->scales[i], &scores[i]);
+		check_statistics(&in->scales[i]);
+	}
 out:
 	free(answers);
 	free(scores);

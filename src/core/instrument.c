@@ -864,14 +864,136 @@ scale_item(struct loader *l, struct wm_scale *sc, const char *where,
 	sc->items[sc->n_items++] = (size_t)idx;
 }
 
+/* The statistics parts of a scale, each at most once. */
+enum {
+	STAT_RELIABILITY = 1,
+	STAT_SD = 2,
+	STAT_CUTOFF = 4,
+	STAT_BETTER = 8,
+	STAT_SOURCE = 16,
+};
+
+/* A part's valueDecimal into *out, or a problem naming the part and what
+ * it must be. */
+static int
+stat_decimal(struct loader *l, json_t *x, const char *where,
+    const char *part, const char *what, double *out)
+{
+	json_t *v = json_object_get(x, "valueDecimal");
+
+	if (!json_is_number(v) || !isfinite(json_number_value(v)) ||
+	    fabs(json_number_value(v)) > MAX_ORDINAL) {
+		wm_diags_add(l->d, 0, 0, where, "%s must be a valueDecimal %s",
+		    part, what);
+		return -1;
+	}
+	*out = json_number_value(v);
+	return 0;
+}
+
+static void
+stat_value(struct loader *l, struct wm_scale *sc, const char *where,
+    unsigned bit, json_t *x)
+{
+	const char *code;
+	json_t *v;
+
+	switch (bit) {
+	case STAT_RELIABILITY:
+		if (stat_decimal(l, x, where, "reliability", "from 0 up to "
+		    "(not including) 1", &sc->reliability) == 0 &&
+		    !(sc->reliability >= 0 && sc->reliability < 1))
+			wm_diags_add(l->d, 0, 0, where, "reliability %g must be "
+			    "from 0 up to (not including) 1", sc->reliability);
+		break;
+	case STAT_SD:
+		if (stat_decimal(l, x, where, "sd", "above 0", &sc->sd) == 0 &&
+		    !(sc->sd > 0))
+			wm_diags_add(l->d, 0, 0, where, "sd %g must be above 0",
+			    sc->sd);
+		break;
+	case STAT_CUTOFF:
+		if (stat_decimal(l, x, where, "cutoff", "number",
+		    &sc->cutoff) == 0)
+			sc->has_cutoff = 1;
+		break;
+	case STAT_BETTER:
+		code = json_string_value(json_object_get(x, "valueCode"));
+		if (code && strcmp(code, "lower") == 0)
+			sc->higher_is_better = 0;
+		else if (!code || strcmp(code, "higher") != 0)
+			wm_diags_add(l->d, 0, 0, where, "better must be a "
+			    "valueCode: higher or lower");
+		break;
+	default:
+		v = json_object_get(x, "valueString");
+		if (!v)
+			wm_diags_add(l->d, 0, 0, where, "statisticsSource "
+			    "needs a valueString naming the published source");
+		else
+			sc->statistics_source = str_value(l, v,
+			    "statisticsSource", where, 1);
+		break;
+	}
+}
+
+/* Reads one statistics part into the scale; 0 when `url` is not one. */
+static int
+scale_statistic(struct loader *l, struct wm_scale *sc, const char *where,
+    const char *url, json_t *x, unsigned *seen)
+{
+	static const struct { const char *url; unsigned bit; } parts[] = {
+		{ "reliability", STAT_RELIABILITY }, { "sd", STAT_SD },
+		{ "cutoff", STAT_CUTOFF }, { "better", STAT_BETTER },
+		{ "statisticsSource", STAT_SOURCE },
+	};
+	size_t i;
+
+	for (i = 0; i < NELEM(parts); i++)
+		if (strcmp(url, parts[i].url) == 0)
+			break;
+	if (i == NELEM(parts))
+		return 0;
+	if (*seen & parts[i].bit)
+		wm_diags_add(l->d, 0, 0, where, "%s is given twice", url);
+	else
+		stat_value(l, sc, where, parts[i].bit, x);
+	*seen |= parts[i].bit;
+	return 1;
+}
+
+/* Reliability and sd come together, and any statistic with its source. */
+static void
+check_statistics(struct loader *l, struct wm_scale *sc, const char *where,
+    unsigned seen)
+{
+	unsigned pair = seen & (STAT_RELIABILITY | STAT_SD);
+
+	if (pair == STAT_RELIABILITY)
+		wm_diags_add(l->d, 0, 0, where, "gives reliability without sd: "
+		    "reliable change needs both, from the same source");
+	else if (pair == STAT_SD)
+		wm_diags_add(l->d, 0, 0, where, "gives sd without reliability: "
+		    "reliable change needs both, from the same source");
+	sc->has_reliability = pair == (STAT_RELIABILITY | STAT_SD);
+	if ((seen & (STAT_RELIABILITY | STAT_SD | STAT_CUTOFF)) &&
+	    !(seen & STAT_SOURCE))
+		wm_diags_add(l->d, 0, 0, where, "gives reliability, sd or "
+		    "cutoff without statisticsSource: say where the values "
+		    "are published");
+}
+
 static void
 load_scale(struct loader *l, json_t *e, struct wm_scale *sc)
 {
 	json_t *subs = json_object_get(e, "extension"), *x;
 	char where[96] = "scale";
 	const char *method = NULL;
+	unsigned seen = 0;
 	size_t i, n;
 	int pass;
+
+	sc->higher_is_better = 1;
 
 	if (!json_is_array(subs)) {
 		wm_diags_add(l->d, 0, 0, where, "needs its own 'extension' list "
@@ -926,6 +1048,9 @@ load_scale(struct loader *l, json_t *e, struct wm_scale *sc)
 					    "number from 1 to 100");
 				else
 					sc->min_answered_percent = (int)pc;
+			} else if (pass == 0 && scale_statistic(l, sc, where,
+			    url, x, &seen)) {
+				continue;
 			} else if (pass == 0 && strcmp(url, "code") != 0 &&
 			    strcmp(url, "title") != 0 && strcmp(url, "item") != 0 &&
 			    strcmp(url, "reversed") != 0)
@@ -950,6 +1075,7 @@ load_scale(struct loader *l, json_t *e, struct wm_scale *sc)
 		    "share of items that must be answered for a score)");
 	if (sc->n_items == 0)
 		wm_diags_add(l->d, 0, 0, where, "needs at least one item");
+	check_statistics(l, sc, where, seen);
 }
 
 static void

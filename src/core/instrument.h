@@ -108,6 +108,14 @@ struct wm_scale {
 	size_t *items;		/* indices into the instrument's items */
 	int *reversed;		/* parallel to items: 1 if reversed */
 	size_t n_items;
+	/* Optional statistics for reliable change and recovery, each
+	 * from a published source (docs/instruments.md). */
+	int has_reliability;	/* reliability and sd given */
+	double reliability, sd;
+	int has_cutoff;
+	double cutoff;
+	int higher_is_better;	/* 1 unless better = lower */
+	const char *statistics_source;	/* NULL when none given */
 };
 
 struct wm_instrument {

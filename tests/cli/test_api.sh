@@ -71,7 +71,7 @@ same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: wrong" --data @good.json "$(U 
 respond "Patient/$PERSON" person completed maybe >bad-code.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @bad-code.json "$(U /api/v1/responses)")" "400" "an unknown answer code is refused"
 has body '"field": "item activities"' "... naming the question"
-sed 's/|1.0.0/|9.9.9/' good.json >bad-version.json
+sed -E 's/\|[0-9.]+"/|9.9.9"/' good.json >bad-version.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @bad-version.json "$(U /api/v1/responses)")" "400" "a version that does not exist is refused"
 has body '"field": "questionnaire"' "... naming the questionnaire"
 OTHER=$(sqlite3 d.db "SELECT ident FROM person WHERE ident <> '$PERSON' LIMIT 1")

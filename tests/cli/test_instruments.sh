@@ -29,7 +29,7 @@ has err "nothing was loaded" "says nothing was loaded"
 same "$(counts i.db)" "$before" "the database is unchanged"
 run 1 "a catalogue is not loaded as an instrument" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/training-courses.json"
 run 0 "load the DREEM markers" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/dreem-recovery-markers.json"
-has out "loaded https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.0" "load reports what it stored"
+has out "loaded https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.1" "load reports what it stored"
 same "$(sqlite3 i.db 'SELECT count(*) FROM instrument_item WHERE instrument_id = 1')" "13" "items stored for SQL readers"
 run 0 "loading the same file again is harmless" -- $WAYMARK instrument load --db i.db "$ROOT/instruments/dreem-recovery-markers.json"
 has out "already loaded" "says it was already loaded"
@@ -39,9 +39,21 @@ has err "already loaded with different content" "explains the version rule"
 same "$(counts i.db)" "$before" "nothing from that load was stored"
 run 0 "a new version loads beside the old" -- $WAYMARK instrument load --db i.db "$I/dreem-v1-1.json"
 run 0 "instrument list" -- $WAYMARK instrument list --db i.db
-has out "dreem-recovery-markers|1.0.0" "lists version 1.0.0"
+has out "dreem-recovery-markers|1.0.1" "lists version 1.0.1"
 has out "dreem-recovery-markers|1.1.0" "lists version 1.1.0"
 has out "copyright: Marker wording (c) Priscilla Ridgway" "list shows the attribution"
+
+# The shipped recovery markers changed (they now say higher is better),
+# so they are version 1.0.1: a network that loaded 1.0.0 loads them beside
+# it, where the changed content under the old number would be refused.
+$WAYMARK init --db old.db >/dev/null
+run 0 "a network loaded the recovery markers 1.0.0" -- $WAYMARK instrument load --db old.db "$I/dreem-recovery-markers-1.0.0.json"
+sed 's/"version": "1.0.1"/"version": "1.0.0"/' "$ROOT/instruments/dreem-recovery-markers.json" >same-number.json
+run 1 "the changed markers under the old number would be refused" -- $WAYMARK instrument load --db old.db same-number.json
+has err "already loaded with different content" "... by the version rule"
+run 0 "the shipped 1.0.1 loads beside 1.0.0" -- $WAYMARK instrument load --db old.db "$ROOT/instruments/dreem-recovery-markers.json"
+has out "dreem-recovery-markers version 1.0.1" "... as a new version"
+same "$(sqlite3 old.db "SELECT group_concat(version, ' ') FROM (SELECT version FROM instrument ORDER BY id)")" "1.0.0 1.0.1" "both versions are kept"
 
 # Text that could rewrite a terminal is refused, not printed.
 python3 - "$ROOT/instruments/erfs.json" >esc.json <<'PY'
@@ -65,7 +77,7 @@ PY
 run 0 "an instrument with a contained CodeSystem checks as an instrument" -- $WAYMARK instrument check contained.json
 has out "ERFS" "it is read as the ERFS instrument"
 run 1 "a conflicting load names the file" -- $WAYMARK instrument load --db i.db "$I/dreem-edited-same-version.json"
-has err "waymark: $I/dreem-edited-same-version.json: https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.0 is already loaded" "the message starts with the file"
+has err "waymark: $I/dreem-edited-same-version.json: https://waymark.example/fhir/Questionnaire/dreem-recovery-markers version 1.0.1 is already loaded" "the message starts with the file"
 
 # A light is read from its score, so an instrument must value its traffic
 # lights as every other does (red 1, amber 2, green 3, not rated none).

@@ -32,7 +32,7 @@ refuse() { # FILE MESSAGE DESCRIPTION
 	has err "$2" "$3: says why"
 	has err "not saved" "$3: says it was not saved"
 }
-refuse bad-unknown-linkid.json "item no-such-question: is not a question of DREEM recovery markers version 1.0.0" "an unknown linkId is refused"
+refuse bad-unknown-linkid.json "item no-such-question: is not a question of DREEM recovery markers version 1.0.1" "an unknown linkId is refused"
 refuse bad-value-type.json "item activities: needs a valueCoding with a code" "the wrong value type is refused"
 refuse bad-code.json "item activities: code 'maybe' is not one of this question's options" "a code not among the options is refused"
 refuse bad-subject-kind.json "field subject" "the wrong subject kind is refused"

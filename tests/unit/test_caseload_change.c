@@ -104,7 +104,7 @@ answers(struct fixture *f)
 /* Version 1.2.0 of the recovery markers, and another measure with the
  * same scale under another url. */
 static const char *const v2_edits[] = {
-	"\"version\": \"1.0.0\"", "\"version\": \"1.2.0\"",
+	"\"version\": \"1.0.1\"", "\"version\": \"1.2.0\"",
 	"I am involved in activities which I value", "I do things I value",
 };
 static const char *const other_edits[] = {

@@ -23,6 +23,7 @@
 
 #include "core/catalogue.h"
 #include "core/instrument.h"
+#include "util/buf.h"
 #include "util/diag.h"
 
 #include "testutil.h"
@@ -57,7 +58,7 @@ struct shipped {
 #define RV WM_RESPONDENT_VALIDATOR
 
 static const struct shipped shipped[] = {
-	{ "dreem-recovery-markers.json", "1.0.0", "DREEMRecoveryMarkers", 13, 1, P,
+	{ "dreem-recovery-markers.json", "1.0.1", "DREEMRecoveryMarkers", 13, 1, P,
 	    RP | RPP, "dreem", 11, "recovery-markers", 11, 80 },
 	{ "dreem-supportive-service-indicators.json", "1.0.0",
 	    "DREEMSupportiveServiceIndicators", 11, 1, P, RP | RPP, "dreem", 9,
@@ -287,7 +288,16 @@ test_shipped_details(void **state)
 	text = tu_read_instrument_file("dreem-recovery-markers.json", &len);
 	assert_non_null(text);
 	assert_int_equal(wm_instrument_parse(text, len, &in, &d), 0);
+	/* No published reliability, SD or cut-off for the newsletter's
+	 * markers (the network estimates its own); higher is better, and
+	 * the file says so rather than leaving it to the default. */
+	assert_non_null(strstr(text, "\"url\": \"better\",\n"
+	    "          \"valueCode\": \"higher\""));
 	free(text);
+	assert_int_equal(in->scales[0].higher_is_better, 1);
+	assert_int_equal(in->scales[0].has_reliability, 0);
+	assert_int_equal(in->scales[0].has_cutoff, 0);
+	assert_null(in->scales[0].statistics_source);
 	k = wm_instrument_find_item(in, "hopeful");
 	assert_true(k >= 0);
 	it = &in->items[k];
@@ -350,6 +360,14 @@ test_shipped_details(void **state)
 	"{\"url\": \"method\", \"valueCode\": \"sum\"}, " \
 	"{\"url\": \"minAnsweredPercent\", \"valueInteger\": 100}, " \
 	"{\"url\": \"item\", \"valueString\": \"q1\"}]}"
+
+/* The template's last scale part, and statistics parts to add after it. */
+#define REVERSED "{\"url\": \"reversed\", \"valueString\": \"q2\"}"
+#define STAT(url, value) ", {\"url\": \"" url "\", " value "}"
+#define DEC(x) "\"valueDecimal\": " #x
+#define SOURCE STAT("statisticsSource", "\"valueString\": " \
+	"\"Smith (2001), table 2\"")
+#define REL_SD STAT("reliability", DEC(0.85)) STAT("sd", DEC(0.6))
 
 /* Line numbers matter: the JSON syntax cases name them. */
 static const char template[] =
@@ -432,8 +450,86 @@ test_template_valid(void **state)
 	assert_int_equal(sc->items[1], 3);
 	assert_int_equal(sc->reversed[0], 0);
 	assert_int_equal(sc->reversed[1], 1);
+	/* No statistics: the network will estimate its own. */
+	assert_int_equal(sc->has_reliability, 0);
+	assert_int_equal(sc->has_cutoff, 0);
+	assert_int_equal(sc->higher_is_better, 1);
+	assert_null(sc->statistics_source);
 	wm_instrument_free(in);
 	wm_diags_release(&d);
+}
+
+/* The template with statistics parts added to its scale, parsed; NULL
+ * (with the problems printed) when it does not load. */
+static struct wm_instrument *
+with_statistics(const char *parts)
+{
+	struct wm_buf b = WM_BUF_INIT;
+	const char *edit[2];
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	char *text;
+
+	wm_buf_puts(&b, REVERSED);
+	wm_buf_puts(&b, parts);
+	edit[0] = REVERSED;
+	edit[1] = wm_buf_str(&b);
+	text = tu_edit(template, edit, 1);
+	assert_non_null(text);
+	if (wm_instrument_parse(text, strlen(text), &in, &d) != 0)
+		tu_print_diags(parts, &d);
+	free(text);
+	wm_buf_release(&b);
+	wm_diags_release(&d);
+	return in;
+}
+
+/* The optional statistics a scale may declare, each kept as given. */
+static void
+test_statistics(void **state)
+{
+	struct wm_instrument *in;
+	const struct wm_scale *sc;
+
+	(void)state;
+	in = with_statistics(REL_SD STAT("cutoff", DEC(2.5))
+	    STAT("better", "\"valueCode\": \"lower\"") SOURCE);
+	assert_non_null(in);
+	sc = &in->scales[0];
+	assert_int_equal(sc->has_reliability, 1);
+	tu_assert_near(sc->reliability, 0.85, 0);
+	tu_assert_near(sc->sd, 0.6, 0);
+	assert_int_equal(sc->has_cutoff, 1);
+	tu_assert_near(sc->cutoff, 2.5, 0);
+	assert_int_equal(sc->higher_is_better, 0);
+	assert_string_equal(sc->statistics_source, "Smith (2001), table 2");
+	wm_instrument_free(in);
+
+	/* A cut-off alone (with its source); a whole-number value; a
+	 * reliability of 0. */
+	in = with_statistics(STAT("cutoff", DEC(-3)) SOURCE);
+	assert_non_null(in);
+	assert_int_equal(in->scales[0].has_cutoff, 1);
+	assert_int_equal(in->scales[0].has_reliability, 0);
+	tu_assert_near(in->scales[0].cutoff, -3, 0);
+	wm_instrument_free(in);
+	in = with_statistics(STAT("reliability", DEC(0)) STAT("sd", DEC(2))
+	    SOURCE);
+	assert_non_null(in);
+	assert_int_equal(in->scales[0].has_reliability, 1);
+	wm_instrument_free(in);
+
+	/* Which way is better needs no source; "higher" is the default said
+	 * out loud. */
+	in = with_statistics(STAT("better", "\"valueCode\": \"higher\""));
+	assert_non_null(in);
+	assert_int_equal(in->scales[0].higher_is_better, 1);
+	assert_null(in->scales[0].statistics_source);
+	wm_instrument_free(in);
+	in = with_statistics(STAT("better", "\"valueCode\": \"lower\""));
+	assert_non_null(in);
+	assert_int_equal(in->scales[0].higher_is_better, 0);
+	wm_instrument_free(in);
 }
 
 #define MAX_EDITS 4
@@ -728,6 +824,69 @@ static const struct bad_case bad_cases[] = {
 	{ "scale without its own extension list",
 	    { "scale\", \"extension\": [\n", "scale\", \"parts\": [\n" },
 	    "scale", "needs its own 'extension' list" },
+
+	/* A scale's optional statistics (docs/instruments.md). */
+	{ "reliability without sd", { REVERSED, REVERSED
+	    STAT("reliability", DEC(0.8)) SOURCE },
+	    "scale total", "gives reliability without sd" },
+	{ "sd without reliability", { REVERSED, REVERSED STAT("sd", DEC(0.8))
+	    SOURCE },
+	    "scale total", "gives sd without reliability" },
+	{ "reliability of 1", { REVERSED, REVERSED STAT("reliability", DEC(1))
+	    STAT("sd", DEC(0.6)) SOURCE },
+	    "scale total", "reliability 1 must be from 0 up to (not including) "
+	    "1" },
+	{ "reliability below 0", { REVERSED, REVERSED
+	    STAT("reliability", DEC(-0.1)) STAT("sd", DEC(0.6)) SOURCE },
+	    "scale total", "reliability -0.1 must be from 0" },
+	{ "reliability as text", { REVERSED, REVERSED
+	    STAT("reliability", "\"valueDecimal\": \"0.8\"")
+	    STAT("sd", DEC(0.6)) SOURCE },
+	    "scale total", "reliability must be a valueDecimal from 0 up to" },
+	{ "reliability as a valueString", { REVERSED, REVERSED
+	    STAT("reliability", "\"valueString\": \"0.8\"")
+	    STAT("sd", DEC(0.6)) SOURCE },
+	    "scale total", "reliability must be a valueDecimal" },
+	{ "sd of 0", { REVERSED, REVERSED STAT("reliability", DEC(0.8))
+	    STAT("sd", DEC(0)) SOURCE },
+	    "scale total", "sd 0 must be above 0" },
+	{ "sd below 0", { REVERSED, REVERSED STAT("reliability", DEC(0.8))
+	    STAT("sd", DEC(-2)) SOURCE },
+	    "scale total", "sd -2 must be above 0" },
+	{ "sd out of range", { REVERSED, REVERSED STAT("reliability", DEC(0.8))
+	    STAT("sd", DEC(1e300)) SOURCE },
+	    "scale total", "sd must be a valueDecimal above 0" },
+	{ "cutoff as text", { REVERSED, REVERSED
+	    STAT("cutoff", "\"valueDecimal\": \"high\"") SOURCE },
+	    "scale total", "cutoff must be a valueDecimal number" },
+	{ "better unknown", { REVERSED, REVERSED
+	    STAT("better", "\"valueCode\": \"up\"") },
+	    "scale total", "better must be a valueCode: higher or lower" },
+	{ "better without a code", { REVERSED, REVERSED
+	    STAT("better", "\"valueString\": \"lower\"") },
+	    "scale total", "better must be a valueCode" },
+	{ "reliability and sd without a source", { REVERSED, REVERSED REL_SD },
+	    "scale total", "without statisticsSource: say where the values "
+	    "are published" },
+	{ "cutoff without a source", { REVERSED, REVERSED
+	    STAT("cutoff", DEC(3)) },
+	    "scale total", "without statisticsSource" },
+	{ "statisticsSource empty", { REVERSED, REVERSED REL_SD
+	    STAT("statisticsSource", "\"valueString\": \"\"") },
+	    "scale total", "'statisticsSource' is empty" },
+	{ "statisticsSource not text", { REVERSED, REVERSED REL_SD
+	    STAT("statisticsSource", "\"valueString\": 7") },
+	    "scale total", "'statisticsSource' must be a string" },
+	{ "statisticsSource without a valueString", { REVERSED, REVERSED
+	    REL_SD STAT("statisticsSource", "\"valueUri\": \"https://x\"") },
+	    "scale total", "statisticsSource needs a valueString" },
+	{ "reliability given twice", { REVERSED, REVERSED REL_SD
+	    STAT("reliability", DEC(0.7)) SOURCE },
+	    "scale total", "reliability is given twice" },
+	{ "better given twice", { REVERSED, REVERSED
+	    STAT("better", "\"valueCode\": \"lower\"")
+	    STAT("better", "\"valueCode\": \"higher\"") },
+	    "scale total", "better is given twice" },
 };
 
 static void
@@ -1056,6 +1215,7 @@ main(void)
 		cmocka_unit_test(test_shipped_files),
 		cmocka_unit_test(test_shipped_details),
 		cmocka_unit_test(test_template_valid),
+		cmocka_unit_test(test_statistics),
 		cmocka_unit_test(test_bad_cases),
 		cmocka_unit_test(test_many_problems),
 		cmocka_unit_test(test_scale_after_rejected_scale),

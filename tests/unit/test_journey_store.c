@@ -24,14 +24,14 @@
 struct fixture {
 	char path[64];
 	struct wm_store *s;
-	struct wm_instrument *v1, *v2;	/* DREEM 1.0.0, and 1.2.0 below */
+	struct wm_instrument *v1, *v2;	/* DREEM 1.0.1, and 1.2.0 below */
 	int64_t v1_id, v2_id, unit, person;
 };
 
 /* Version 1.2.0: the first question reworded, "safe-home" asked as
  * "safe-place" (so "safe-home" is no longer asked). */
 static const char *const v2_edits[] = {
-	"\"version\": \"1.0.0\"", "\"version\": \"1.2.0\"",
+	"\"version\": \"1.0.1\"", "\"version\": \"1.2.0\"",
 	"\"valueString\": \"safe-home\"", "\"valueString\": \"safe-place\"",
 	"I am involved in activities which I value", "I do things I value",
 	"\"linkId\": \"safe-home\"", "\"linkId\": \"safe-place\"",
@@ -303,9 +303,9 @@ parsed_instruments_are_kept(void **state)
 	struct fixture *f = *state;
 	struct wm_buf err = WM_BUF_INIT;
 	const struct wm_instrument *a, *b;
-	const char *const e1[] = { "\"version\": \"1.0.0\"",
+	const char *const e1[] = { "\"version\": \"1.0.1\"",
 	    "\"version\": \"9.0.0\"" };
-	const char *const e2[] = { "\"version\": \"1.0.0\"",
+	const char *const e2[] = { "\"version\": \"1.0.1\"",
 	    "\"version\": \"10.0.0\"" };
 	size_t len;
 	char *text = tu_read_instrument_file("dreem-recovery-markers.json",
@@ -318,7 +318,7 @@ parsed_instruments_are_kept(void **state)
 	assert_int_equal(wm_store_instrument_parsed(f->s, f->v1_id, &b, &err),
 	    0);
 	assert_ptr_equal(a, b);
-	assert_string_equal(a->version, "1.0.0");
+	assert_string_equal(a->version, "1.0.1");
 	assert_int_equal(wm_store_instrument_parsed(f->s, 999, &a, &err),
 	    WM_STORE_NOT_FOUND);
 

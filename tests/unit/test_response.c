@@ -75,7 +75,7 @@ static const struct wm_date today = { 2026, 6, 1 };
 static const char dreem_ok[] =
     "{\n"
     "  \"resourceType\": \"QuestionnaireResponse\",\n"
-    "  \"questionnaire\": \"" Q "dreem-recovery-markers|1.0.0\",\n"
+    "  \"questionnaire\": \"" Q "dreem-recovery-markers|1.0.1\",\n"
     "  \"status\": \"completed\",\n"
     "  \"subject\": {\"reference\": \"Patient/WM-0001\"},\n"
     "  \"author\": {\"reference\": \"Patient/WM-0001\"},\n"
@@ -262,7 +262,7 @@ test_dreem_valid(void **state)
 	assert_non_null(r);
 	assert_int_equal(wm_diags_count(&d), 0);
 	assert_string_equal(r->url, in->url);
-	assert_string_equal(r->version, "1.0.0");
+	assert_string_equal(r->version, "1.0.1");
 	assert_int_equal(r->status, WM_STATUS_COMPLETED);
 	assert_int_equal(r->subject.kind, WM_SUBJECT_PERSON);
 	assert_string_equal(r->subject.id, "WM-0001");
@@ -452,23 +452,23 @@ static const struct bad_case bad_cases[] = {
 	    { "  \"resourceType\": \"QuestionnaireResponse\",\n", "" },
 	    "field resourceType", "must be QuestionnaireResponse" },
 	{ "questionnaire without a version", DREEM,
-	    { "dreem-recovery-markers|1.0.0\"", "dreem-recovery-markers\"" },
+	    { "dreem-recovery-markers|1.0.1\"", "dreem-recovery-markers\"" },
 	    "field questionnaire", "URL|VERSION" },
 	{ "questionnaire with an empty version", DREEM,
-	    { "dreem-recovery-markers|1.0.0\"", "dreem-recovery-markers|\"" },
+	    { "dreem-recovery-markers|1.0.1\"", "dreem-recovery-markers|\"" },
 	    "field questionnaire", "URL|VERSION" },
 	{ "questionnaire with no url", DREEM,
-	    { "\"" Q "dreem-recovery-markers|1.0.0\"", "\"|1.0.0\"" },
+	    { "\"" Q "dreem-recovery-markers|1.0.1\"", "\"|1.0.1\"" },
 	    "field questionnaire", "URL|VERSION" },
 	{ "questionnaire with two bars", DREEM,
-	    { "|1.0.0\"", "|1.0.0|2\"" },
+	    { "|1.0.1\"", "|1.0.1|2\"" },
 	    "field questionnaire", "URL|VERSION" },
 	{ "questionnaire missing", DREEM,
-	    { "  \"questionnaire\": \"" Q "dreem-recovery-markers|1.0.0\",\n",
+	    { "  \"questionnaire\": \"" Q "dreem-recovery-markers|1.0.1\",\n",
 	    "" },
 	    "field questionnaire", "is missing" },
 	{ "questionnaire of another version", DREEM,
-	    { "|1.0.0\"", "|2.0.0\"" },
+	    { "|1.0.1\"", "|2.0.0\"" },
 	    "field questionnaire", "does not match the instrument given" },
 	{ "questionnaire of another instrument", DREEM,
 	    { "dreem-recovery-markers|", "erfs|" },
@@ -737,7 +737,7 @@ test_many_problems(void **state)
 {
 	static const char *const edit[] = {
 		"\"QuestionnaireResponse\"", "\"Questionnaire\"",
-		"dreem-recovery-markers|1.0.0\"", "dreem-recovery-markers\"",
+		"dreem-recovery-markers|1.0.1\"", "dreem-recovery-markers\"",
 		"\"status\": \"completed\"", "\"status\": \"done\"",
 		"\"2026-03-15T10:20:00+01:00\"", "\"2025-02-30\"",
 		"\"valueCode\": \"person\"", "\"valueCode\": \"carer\"",
