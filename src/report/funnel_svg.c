@@ -77,7 +77,8 @@ static const char *
 place_words(enum wm_funnel_place p)
 {
 	return p == WM_FUNNEL_ABOVE ? "Above the 99.8% limit" :
-	    p == WM_FUNNEL_BELOW ? "Below the 99.8% limit" : "Within the limits";
+	    p == WM_FUNNEL_BELOW ? "Below the 99.8% limit" :
+	    "Within the limits";
 }
 
 static void
@@ -178,14 +179,15 @@ notes(struct wm_buf *b, const struct wm_funnel *f,
 			    "nhsuk-list--bullet nhsuk-body-s\">\n");
 		wm_buf_puts(b, "<li>");
 		wm_esc_html_s(b, pts[i].name);
-		wm_buf_puts(b, where == WM_FUNNEL_ABOVE ? ": above" : ": below");
+		wm_buf_puts(b, where == WM_FUNNEL_ABOVE ? ": above" :
+		    ": below");
 		wm_buf_puts(b, "</li>\n");
 	}
 	if (outside)
 		wm_buf_puts(b, "</ul>\n");
 	else
-		wm_buf_puts(b, "<p class=\"nhsuk-body-s\">No service is outside "
-		    "the 99.8% limits.</p>\n");
+		wm_buf_puts(b, "<p class=\"nhsuk-body-s\">No service is "
+		    "outside the 99.8% limits.</p>\n");
 	if (f->overdispersed)
 		wm_buf_printf(b, "<p class=\"nhsuk-body-s\">The services vary "
 		    "more than chance alone would explain (over-dispersion "

@@ -201,10 +201,13 @@ thresholds(struct wm_store *s, struct wm_net_outcomes *o, struct wm_buf *err)
 
 	if (!bs.b)
 		goto oom;
-	for (i = 0; i < n; i++)
-		if (!(bs.b[i].items = calloc(in->scales[i / WM_NET_KINDS].n_items
-		    + 1, sizeof(struct wm_moments))))
+	for (i = 0; i < n; i++) {
+		size_t items = in->scales[i / WM_NET_KINDS].n_items;
+
+		if (!(bs.b[i].items = calloc(items + 1,
+		    sizeof(*bs.b[i].items))))
 			goto oom;
+	}
 	if ((rc = wm_store_network_baseline(s, o->measure, baseline_row, &bs,
 	    err)))
 		goto out;

@@ -83,8 +83,8 @@ wm_net_window(const char *from, const char *to, const struct wm_date *today,
 	for (i = 1; i < WM_NET_DEFAULT_QUARTERS; i++)
 		wm_quarter_prev(out_from, out_from);
 	if (from && *from && wm_quarter_parse(from, out_from))
-		return "the first quarter is not written as a year and quarter, "
-		    "like 2026-Q1";
+		return "the first quarter is not written as a year and "
+		    "quarter, like 2026-Q1";
 	if (quarter_index(out_from) > quarter_index(out_to))
 		return "the first quarter is after the last";
 	if (quarter_index(out_to) - quarter_index(out_from) >=

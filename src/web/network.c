@@ -164,11 +164,16 @@ void
 wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
 {
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
-	    "\" scope=\"row\"><a href=\"/network/services/");
-	wm_esc_url_s(&h->out, sv->code);
-	HTML(h, "\">");
+	    "\" scope=\"row\">");
 	wm_esc_html_s(&h->out, sv->name);
-	HTML(h, "</a></th>");
+	HTML(h, "</th>");
+}
+
+void
+wm_net_total_head(struct wm_http *h)
+{
+	HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\"><th class=\""
+	    "nhsuk-table__header\" scope=\"row\">All these services</th>");
 }
 
 void
@@ -204,10 +209,10 @@ wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
 	wm_esc_html_s(&h->out, b);
 	HTML(h, ".</p>\n<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\"nhsuk-form-group"
-	    "\">\n<label class=\"nhsuk-label\" for=\"from\">First quarter, "
-	    "like 2026-Q1</label>\n<input class=\"nhsuk-input nhsuk-input--"
-	    "width-10\" id=\"from\" name=\"from\" type=\"text\" value=\"");
+	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\""
+	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"from\">"
+	    "First quarter, like 2026-Q1</label>\n<input class=\"nhsuk-input "
+	    "nhsuk-input--width-10\" id=\"from\" name=\"from\" type=\"text\" value=\"");
 	wm_esc_attr_s(&h->out, v->from_s);
 	HTML(h, "\">\n</div>\n<div class=\"nhsuk-form-group\">\n<label class="
 	    "\"nhsuk-label\" for=\"to\">Last quarter</label>\n<input class=\""

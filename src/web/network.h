@@ -45,8 +45,10 @@ void wm_net_thead_end(struct wm_http *h);
 /* The provider's heading row, when service i starts a new provider. */
 void wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v,
     size_t i, int columns);
-/* A service's row, headed by its name, linking to its own page. */
+/* A service's row, headed by its name. */
 void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
+/* Closes the services' rows and starts the row of them all. */
+void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */
 void wm_net_table_end(struct wm_http *h, const struct wm_net_view *v);
 /* A cell, with its column's heading for the responsive table. */

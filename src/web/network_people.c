@@ -102,8 +102,9 @@ improved_funnel(struct wm_http *h, const struct wm_net_request *r,
 		pts[i].name = v->services[i].name;
 		pts[i].n = wm_net_table_true(t, i, WM_NET_OUTCOME_COLS);
 		pts[i].x = wm_net_table_true(t, i, WM_NET_IMPROVED);
-		pts[i].withheld = wm_net_table_count(t, i, WM_NET_OUTCOME_COLS).withheld ||
-		    wm_net_table_count(t, i, WM_NET_IMPROVED).withheld;
+		pts[i].withheld = wm_net_table_count(t, i,
+		    WM_NET_OUTCOME_COLS).withheld || wm_net_table_count(t, i,
+		    WM_NET_IMPROVED).withheld;
 	}
 	rc = wm_funnel_html(&h->out, id, "reliably improved", "people with "
 	    "two answers or more", pts, v->n_services, r->rule, &fit);
@@ -145,15 +146,15 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 			wm_net_provider_start(h, v, i, 6);
 			wm_net_service_head(h, &v->services[i]);
 		} else
-			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
-			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
-			    "All these services</th>");
+			wm_net_total_head(h);
 		wm_net_td_start(h, "People with two answers or more");
-		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_OUTCOME_COLS), 0);
+		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_OUTCOME_COLS),
+		    0);
 		HTML(h, "</td>");
 		count_share(h, &t, i, WM_NET_IMPROVED, "Reliably improved");
 		count_share(h, &t, i, WM_NET_NO_CHANGE, "No reliable change");
-		count_share(h, &t, i, WM_NET_DETERIORATED, "Reliably deteriorated");
+		count_share(h, &t, i, WM_NET_DETERIORATED,
+		    "Reliably deteriorated");
 		wm_net_td_start(h, "Answered once only");
 		wm_net_count(h, r->rule, c->one_only);
 		HTML(h, "</td></tr>\n");
@@ -166,8 +167,9 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		mean_change(h, r->rule, all);
 		if (sc->has_cutoff) {
 			HTML(h, "<p class=\"nhsuk-body-s\">Reliable recovery "
-			    "(moved past the cut-off with reliable improvement), "
-			    "of those who started past it: ");
+			    "(crossed the cut-off with a reliable "
+			    "improvement), of the people who started on the "
+			    "clinical side of it: ");
 			wm_net_share(h, r->rule, all->recovered,
 			    all->could_recover);
 			HTML(h, "</p>\n");
@@ -230,11 +232,10 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_provider_start(h, v, i, 3);
 			wm_net_service_head(h, &v->services[i]);
 		} else
-			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
-			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
-			    "All these services</th>");
+			wm_net_total_head(h);
 		wm_net_td_start(h, "On the caseload 180 days or more");
-		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_PAIRED_COLS), 0);
+		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_PAIRED_COLS),
+		    0);
 		HTML(h, "</td>");
 		count_share(h, &t, i, WM_NET_PAIRED, "Recorded twice or more");
 		HTML(h, "</tr>\n");
@@ -279,9 +280,7 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_provider_start(h, v, i, 4);
 			wm_net_service_head(h, &v->services[i]);
 		} else
-			HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\">"
-			    "<th class=\"nhsuk-table__header\" scope=\"row\">"
-			    "All these services</th>");
+			wm_net_total_head(h);
 		wm_net_td_start(h, "People with goals");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_GOAL_COLS), 0);
 		HTML(h, "</td>");
@@ -327,8 +326,8 @@ paired_funnel(struct wm_http *h, const struct wm_net_request *r)
 			pts[i].n = v->services[i].eligible;
 			pts[i].x = v->services[i].paired;
 			pts[i].withheld = wm_net_table_count(&t, i,
-			    WM_NET_PAIRED_COLS).withheld || wm_net_table_count(&t, i,
-			    WM_NET_PAIRED).withheld;
+			    WM_NET_PAIRED_COLS).withheld ||
+			    wm_net_table_count(&t, i, WM_NET_PAIRED).withheld;
 		}
 		HTML(h, "<h3 class=\"nhsuk-heading-s\">Paired-outcome rate</h3>"
 		    "\n");
@@ -354,8 +353,9 @@ simple_funnel(struct wm_http *h, const struct wm_net_request *r,
 
 	for (i = 0; i < v->n_services; i++) {
 		pts[i].name = v->services[i].name;
-		pts[i].withheld = wm_disclose_count(r->rule, pts[i].n).withheld ||
-		    wm_disclose_percent(r->rule, pts[i].x, pts[i].n).withheld;
+		pts[i].withheld = wm_disclose_count(r->rule,
+		    pts[i].n).withheld || wm_disclose_percent(r->rule,
+		    pts[i].x, pts[i].n).withheld;
 	}
 	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
 	wm_esc_html_s(&h->out, what);
@@ -364,6 +364,26 @@ simple_funnel(struct wm_http *h, const struct wm_net_request *r,
 	    r->rule, &fit);
 }
 
+/* Each service's times due and done in time for one measure's cycles. */
+static void
+cycle_points(const struct wm_net_view *v, const char *title,
+    struct wm_funnel_point *pts)
+{
+	size_t m, c;
+
+	for (m = 0; m < v->n_services; m++) {
+		const struct wm_net_service *sv = &v->services[m];
+
+		pts[m].n = pts[m].x = 0;
+		for (c = 0; c < sv->n_cycles; c++)
+			if (strcmp(sv->cycles[c].title, title) == 0) {
+				pts[m].n = sv->cycles[c].due;
+				pts[m].x = sv->cycles[c].done;
+			}
+	}
+}
+
+/* A funnel per measure run in cycles anywhere, each measure once. */
 static int
 cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
     struct wm_funnel_point *pts)
@@ -371,7 +391,7 @@ cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
 	const struct wm_net_view *v = &r->view;
 	const char *done[16];
 	size_t i, k, m, n_done = 0;
-	char id[32], what[160];
+	char id[48], what[160];
 
 	for (i = 0; i < v->n_services; i++)
 		for (k = 0; k < v->services[i].n_cycles; k++) {
@@ -383,17 +403,7 @@ cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
 			if (seen || n_done == sizeof(done) / sizeof(done[0]))
 				continue;
 			done[n_done++] = title;
-			for (m = 0; m < v->n_services; m++) {
-				const struct wm_net_service *sv = &v->services[m];
-				size_t c;
-
-				pts[m].n = pts[m].x = 0;
-				for (c = 0; c < sv->n_cycles; c++)
-					if (strcmp(sv->cycles[c].title, title) == 0) {
-						pts[m].n = sv->cycles[c].due;
-						pts[m].x = sv->cycles[c].done;
-					}
-			}
+			cycle_points(v, title, pts);
 			snprintf(id, sizeof(id), "funnel-cycle-%zu", n_done);
 			snprintf(what, sizeof(what), "%s done in time", title);
 			if (simple_funnel(h, r, id, what, "times due", pts))
@@ -409,7 +419,7 @@ training_funnels(struct wm_http *h, const struct wm_net_request *r,
 	const struct wm_net_view *v = &r->view;
 	const struct wm_catalogue *cat = v->courses;
 	size_t i, k;
-	char id[32], what[160];
+	char id[48], what[160];
 
 	for (k = 0; cat && k < cat->n_concepts; k++) {
 		for (i = 0; i < v->n_services; i++) {

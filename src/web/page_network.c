@@ -63,8 +63,8 @@ standards(struct wm_http *h, const struct wm_net_view *v)
 	wm_net_section_start(h, "standards", "The 10 core standards", "Each "
 	    "service's own light for each standard in its latest period, "
 	    "with the validators' consensus below it and \"Validated\" where "
-	    "enough validators from enough stakeholder groups have rated it. "
-	    "Select a service for its standards history.");
+	    "enough validators from enough stakeholder groups have rated "
+	    "it.");
 	wm_net_table_start(h, "The latest lights");
 	WM_NET_TH(h, "Period");
 	WM_NET_TH(h, "Greens");
@@ -102,9 +102,9 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 	const struct wm_net_view *v = &r->view;
 	size_t i, k;
 
-	wm_net_section_start(h, "cycles", "Measurement cycles", "For each measure a "
-	    "service runs in a regular cycle: of the times it fell due in "
-	    "the window's complete months, the share done in time.");
+	wm_net_section_start(h, "cycles", "Measurement cycles", "For each "
+	    "measure a service runs in a regular cycle: of the times it fell "
+	    "due in the window's complete months, the share done in time.");
 	wm_net_table_start(h, "Cycles done in time");
 	WM_NET_TH(h, "Measure");
 	WM_NET_TH(h, "Due");
@@ -150,8 +150,9 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	const struct wm_net_view *v = &r->view;
 	size_t i, k, n = v->courses ? v->courses->n_concepts : 0;
 
-	wm_net_section_start(h, "training", "Training for recovery", "The share of "
-	    "each service's current staff who have completed each course.");
+	wm_net_section_start(h, "training", "Training for recovery", "The "
+	    "share of each service's current staff who have completed each "
+	    "course.");
 	wm_net_table_start(h, "Staff who have done each course");
 	WM_NET_TH(h, "Staff");
 	for (k = 0; k < n; k++) {
@@ -170,7 +171,8 @@ training(struct wm_http *h, const struct wm_net_request *r)
 		HTML(h, "</td>");
 		for (k = 0; k < n; k++) {
 			wm_net_td_start(h, v->courses->concepts[k].display);
-			wm_net_share(h, r->rule, sv->coverage[k].done, sv->staff);
+			wm_net_share(h, r->rule, sv->coverage[k].done,
+			    sv->staff);
 			HTML(h, "</td>");
 		}
 		HTML(h, "</tr>\n");

@@ -98,7 +98,9 @@ def sign_in(email, password):
     jar.update(cookies_of(r.getheaders()))
     cookie = '; '.join('%s=%s' % kv for kv in jar.items())
     c.close()
-    status, _, html = request('GET', '/', cookie)
+    status, headers, html = request('GET', '/', cookie)
+    if status == 303:	# a commissioner's home is their network
+        status, _, html = request('GET', headers.get('location', ''), cookie)
     assert status == 200, 'could not sign in as %s' % email
     return cookie, csrf_of(html)
 
