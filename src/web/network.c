@@ -74,7 +74,9 @@ wm_net_td_start(struct wm_http *h, const char *heading)
 	HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
 	    "nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
 	wm_esc_html_s(&h->out, heading);
-	HTML(h, " </span>");
+	/* The value in one element: the responsive table lays a cell's
+	 * children out side by side. */
+	HTML(h, " </span><span>");
 }
 
 /* A count of people or staff as the rule lets it be published. */
@@ -172,8 +174,11 @@ wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
 void
 wm_net_total_head(struct wm_http *h)
 {
-	HTML(h, "</tbody>\n<tfoot><tr class=\"nhsuk-table__row\"><th class=\""
-	    "nhsuk-table__header\" scope=\"row\">All these services</th>");
+	/* A body of its own, not a footer: the responsive table stacks
+	 * only the rows of a body on a narrow screen. */
+	HTML(h, "</tbody>\n<tbody class=\"nhsuk-table__body\"><tr class=\""
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
+	    "scope=\"row\">All these services</th>");
 }
 
 void

@@ -51,7 +51,8 @@ void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
 void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */
 void wm_net_table_end(struct wm_http *h, const struct wm_net_view *v);
-/* A cell, with its column's heading for the responsive table. */
+/* A cell, with its column's heading for the responsive table; the
+ * value that follows is closed with "</span></td>". */
 void wm_net_td_start(struct wm_http *h, const char *heading);
 /* A count of people or staff as the rule publishes it, or "*". */
 void wm_net_count(struct wm_http *h, enum wm_disclosure_rule rule, int64_t n);

@@ -32,7 +32,7 @@ count_share(struct wm_http *h, const struct wm_net_table *t, size_t row,
 		wm_net_shown(h, wm_net_table_share(t, row, col), 1);
 		HTML(h, ")");
 	}
-	HTML(h, "</td>");
+	HTML(h, "</span></td>");
 }
 
 static void
@@ -150,16 +150,16 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		wm_net_td_start(h, "People with two answers or more");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_OUTCOME_COLS),
 		    0);
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		count_share(h, &t, i, WM_NET_IMPROVED, "Reliably improved");
 		count_share(h, &t, i, WM_NET_NO_CHANGE, "No reliable change");
 		count_share(h, &t, i, WM_NET_DETERIORATED,
 		    "Reliably deteriorated");
 		wm_net_td_start(h, "Answered once only");
 		wm_net_count(h, r->rule, c->one_only);
-		HTML(h, "</td></tr>\n");
+		HTML(h, "</span></td></tr>\n");
 	}
-	HTML(h, "</tfoot>\n</table>\n");
+	HTML(h, "</tbody>\n</table>\n");
 	if (funnel_id) {
 		const struct wm_outcome_tally *all =
 		    &wm_net_outcome_network(o, k, kind)->t;
@@ -236,11 +236,11 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 		wm_net_td_start(h, "On the caseload 180 days or more");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_PAIRED_COLS),
 		    0);
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		count_share(h, &t, i, WM_NET_PAIRED, "Recorded twice or more");
 		HTML(h, "</tr>\n");
 	}
-	HTML(h, "</tfoot>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n</table>\n</section>\n");
 	wm_net_table_release(&t);
 	return 0;
 }
@@ -252,7 +252,7 @@ reviewed(struct wm_http *h, const struct wm_net_table *t, size_t i)
 {
 	wm_net_td_start(h, "A goal reviewed twice or more");
 	wm_net_shown(h, wm_net_goals_reviewed(t, i), 0);
-	HTML(h, "</td>");
+	HTML(h, "</span></td>");
 }
 
 int
@@ -283,7 +283,7 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_total_head(h);
 		wm_net_td_start(h, "People with goals");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_GOAL_COLS), 0);
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		reviewed(h, &t, i);
 		hi = wm_net_table_count(&t, i, WM_NET_HIGHER);
 		wm_net_td_start(h, "Latest review higher than the first");
@@ -297,9 +297,9 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 			    wm_net_table_true(&t, i, WM_NET_NOT_HIGHER)), 1);
 			HTML(h, ")");
 		}
-		HTML(h, "</td></tr>\n");
+		HTML(h, "</span></td></tr>\n");
 	}
-	HTML(h, "</tfoot>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n</table>\n</section>\n");
 	wm_net_table_release(&t);
 	return 0;
 }

@@ -51,7 +51,7 @@ standard_cell(struct wm_http *h, const struct wm_standard_view *s, int n)
 	wm_light(h, s->result.consensus);
 	if (s->result.validated)
 		HTML(h, "<br><span class=\"nhsuk-body-s\">Validated</span>");
-	HTML(h, "</td>");
+	HTML(h, "</span></td>");
 }
 
 static void
@@ -82,11 +82,11 @@ standards(struct wm_http *h, const struct wm_net_view *v)
 		wm_net_td_start(h, "Period");
 		wm_esc_html_s(&h->out, sv->lights.period[0] ?
 		    sv->lights.period : "None yet");
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		wm_net_td_start(h, "Greens");
 		wm_buf_printf(&h->out, "%d of 10<br>", sv->greens);
 		greens_change(h, sv);
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		for (n = 1; n <= WM_STANDARDS; n++)
 			standard_cell(h, &sv->lights.s[n - 1], n);
 		HTML(h, "</tr>\n");
@@ -117,11 +117,11 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		if (!sv->n_cycles) {
 			wm_net_service_head(h, sv);
 			wm_net_td_start(h, "Measure");
-			HTML(h, "No cycles</td>");
+			HTML(h, "No cycles</span></td>");
 			wm_net_td_start(h, "Due");
-			HTML(h, "None</td>");
+			HTML(h, "None</span></td>");
 			wm_net_td_start(h, "Done in time");
-			HTML(h, "None</td></tr>\n");
+			HTML(h, "None</span></td></tr>\n");
 			continue;
 		}
 		for (k = 0; k < sv->n_cycles; k++) {
@@ -130,13 +130,13 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_service_head(h, sv);
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
-			HTML(h, "</td>");
+			HTML(h, "</span></td>");
 			wm_net_td_start(h, "Due");
 			wm_net_count(h, r->rule, c->due);
-			HTML(h, "</td>");
+			HTML(h, "</span></td>");
 			wm_net_td_start(h, "Done in time");
 			wm_net_share(h, r->rule, c->done, c->due);
-			HTML(h, "</td></tr>\n");
+			HTML(h, "</span></td></tr>\n");
 		}
 	}
 	wm_net_table_end(h, v);
@@ -168,12 +168,12 @@ training(struct wm_http *h, const struct wm_net_request *r)
 		wm_net_service_head(h, sv);
 		wm_net_td_start(h, "Staff");
 		wm_net_count(h, r->rule, sv->staff);
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
 		for (k = 0; k < n; k++) {
 			wm_net_td_start(h, v->courses->concepts[k].display);
 			wm_net_share(h, r->rule, sv->coverage[k].done,
 			    sv->staff);
-			HTML(h, "</td>");
+			HTML(h, "</span></td>");
 		}
 		HTML(h, "</tr>\n");
 	}

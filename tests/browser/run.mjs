@@ -282,6 +282,55 @@ try {
   const pdf = (await lead.pdf({ format: 'A4' })).toString('latin1');
   const sheets = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
   check(sheets === 1, `the dashboard prints on one A4 page (it took ${sheets})`);
+
+  // A commissioner answers "which of our services help people recover,
+  // and which standards are not yet met?" from /network, by keyboard.
+  const comm = await (await browser.newContext()).newPage();
+  await comm.goto(base + '/sign-in');
+  await comm.focus('#email');
+  await comm.keyboard.type(signins.commissioner.email);
+  await comm.keyboard.press('Tab');
+  await comm.keyboard.type(signins.commissioner.pw);
+  await comm.keyboard.press('Enter');
+  await comm.waitForURL(base + '/network');
+  check(/The 10 core standards/.test(await comm.content()) &&
+    /Reliably improved/.test(await comm.content()),
+    "a commissioner's home is the network at a glance");
+  await axe(comm, "the commissioner's network");
+  await shoot(comm, 'network');
+  // The contents list by keyboard: Tab to "Recovery", Enter.
+  for (let i = 0; i < 60; i++) {
+    await comm.keyboard.press('Tab');
+    if (await comm.evaluate(() => document.activeElement?.getAttribute('href')) === '#recovery')
+      break;
+  }
+  await comm.keyboard.press('Enter');
+  check(comm.url().endsWith('/network#recovery'), 'the contents list reaches Recovery by keyboard');
+  // Another window, chosen with the keyboard.
+  await comm.focus('#from');
+  await comm.keyboard.press('Control+A');
+  await comm.keyboard.type('2026-Q1');
+  await comm.keyboard.press('Tab');
+  await comm.keyboard.press('Control+A');
+  await comm.keyboard.type('2026-Q2');
+  await comm.keyboard.press('Enter');
+  await comm.waitForURL(/\/network\?from=2026-Q1&to=2026-Q2/);
+  check(/January to March 2026/.test(await comm.content()), 'a commissioner chooses the quarters by keyboard');
+  await axe(comm, 'the network for two quarters');
+  await comm.goto(base + '/network/outcomes');
+  check(await comm.$('svg.wm-chart title') !== null, 'the outcomes page draws its funnel plots, titled');
+  check(/The chart.s figures/.test(await comm.content()), '... each with a table of the same figures');
+  await axe(comm, 'the recovery outcomes');
+  await shoot(comm, 'network-outcomes');
+  await comm.goto(base + '/network/about');
+  await axe(comm, 'how the figures are worked out');
+  await comm.setViewportSize({ width: 320, height: 900 });
+  for (const path of ['/network', '/network/outcomes', '/network/about']) {
+    await comm.goto(base + path);
+    const wide = await comm.evaluate(() => document.documentElement.scrollWidth);
+    check(wide <= 320, `${path} fits a 320 px screen (${wide} px wide)`);
+    await axe(comm, `${path} at 320 px`);
+  }
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
