@@ -8,18 +8,7 @@
 # "not found". (tests/fhir/validate.mjs validates the Bundles as FHIR.)
 . "$(dirname "$0")/lib.sh"
 
-$WAYMARK demo --db d.db --people 120 --seed 5 >demo.txt || fail "the demo was not built"
-signin() { grep "^sign-in: $1 " demo.txt | cut -d' ' -f3,4; }
-login() { # JAR ROLE
-	local who
-	who=$(signin "$2")
-	web_login "$1" "${who% *}" "${who#* }"
-}
-printf 'provider commissioner pass 1\n' >pw
-$WAYMARK account add --db d.db --email pc@example.org --name "Pia Providercommissioner" \
-    --grant commissioner@estuary-care --password-file pw >/dev/null ||
-    fail "a provider's commissioner was not added"
-start d.db && pass "the server starts" || fail "the server did not start"
+commissioners_demo
 MR=/api/v1/network/measure-report
 json() { python3 -c "import json,sys; d=json.load(open('body')); mr=d['entry'][0]['resource']; print(eval(sys.argv[1]))" "$1"; }
 exports() { sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'exported the network''s outcomes as FHIR' AND subject_kind = 'unit'"; }
