@@ -34,7 +34,7 @@ wm_api_network_measure_report(struct wm_http *h)
 	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
 	wm_api_reply(h, 200, bundle);
-	if (h->status == 200)
+	if (!h->failed && h->status == 200)
 		h->content_type = "application/fhir+json; charset=utf-8";
 out:
 	wm_buf_release(&err);
