@@ -38,15 +38,16 @@
 #define CS_UNIT_KIND WM_FHIR "CodeSystem/unit-kind"
 #define CS_STRATIFIER WM_FHIR "CodeSystem/stratifier"
 #define HL7_ABSENT "http://hl7.org/fhir/StructureDefinition/data-absent-reason"
-#define HL7_POPULATION "http://terminology.hl7.org/CodeSystem/measure-population"
+#define HL7_POPULATION \
+	"http://terminology.hl7.org/CodeSystem/measure-population"
 #define HL7_IMPROVEMENT \
 	"http://terminology.hl7.org/CodeSystem/measure-improvement-notation"
 #define UCUM "http://unitsofmeasure.org"
 
-/* "urn:uuid:" and a UUID. */
-#define URN_LEN (9 + WM_UUID_LEN + 1)
+/* An entry's fullUrl: "urn:uuid:" and a UUID. */
+#define URN_UUID "urn:uuid:"
 struct urn {
-	char s[URN_LEN];
+	char s[sizeof(URN_UUID) + WM_UUID_LEN];
 };
 
 /* Why a figure is not given. */
@@ -68,7 +69,7 @@ urn_new(struct urn *u)
 
 	if (wm_uuid_new(id))
 		return -1;
-	snprintf(u->s, sizeof(u->s), "urn:uuid:%s", id);
+	snprintf(u->s, sizeof(u->s), URN_UUID "%s", id);
 	return 0;
 }
 
@@ -336,9 +337,10 @@ measure_report(const struct writer *w)
 	stamp(in->now, date);
 	mr = json_pack("{s:s, s:s, s:[o], s:s, s:s, s:s, s:s, s:o*, "
 	    "s:{s:s, s:s}, s:{s:[o]}}", "resourceType", "MeasureReport", "id",
-	    w->report.s + 9, "extension", rule_ext(w, 1), "status", "complete",
-	    "type", "summary", "measure", WM_MEASURE_RECOVERY_OUTCOMES, "date",
-	    date, "reporter", by, "period", "start", from, "end", to,
+	    w->report.s + strlen(URN_UUID), "extension", rule_ext(w, 1),
+	    "status", "complete", "type", "summary", "measure",
+	    WM_MEASURE_RECOVERY_OUTCOMES, "date", date, "reporter", by,
+	    "period", "start", from, "end", to,
 	    "improvementNotation", "coding", coding(HL7_IMPROVEMENT,
 	    "increase", "Increased score indicates improvement"));
 	by = NULL;		/* taken by json_pack, even when it fails */
