@@ -24,7 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$sudo apt-get update -qq
 	$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
-# The npm packages named in package-lock.json (nhsuk-frontend).
+# The npm packages named in package-lock.json (nhsuk-frontend, and the
+# browser and FHIR tests' packages).
 cd "$(dirname "$0")/.."
 if [ ! -f node_modules/.package-lock.json ] ||
     [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -45,6 +45,18 @@ if [ "${SKIP_BROWSER:-0}" != 1 ]; then
 	failed=$((failed + f))
 fi
 
+# The network's FHIR MeasureReports against HL7's R4 JSON schema and
+# MeasureReport's invariants (fhir-json-schema-validator and fhirpath from
+# package-lock.json).
+echo "== fhir"
+out=$(node tests/fhir/validate.mjs "$ROOT/$BUILD/waymark" 2>&1)
+echo "$out" | grep -v '^pass '
+p=$(echo "$out" | grep -c '^pass fhir')
+f=$(echo "$out" | grep -c '^FAIL fhir')
+[ "$p" -gt 0 ] || f=$((f + 1))
+passed=$((passed + p))
+failed=$((failed + f))
+
 if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	echo "== fuzz"
 	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fuzz"; fi

@@ -55,6 +55,8 @@ wm_net_view_release(struct wm_net_view *v)
 		free(v->providers[i].name);
 	}
 	free(v->providers);
+	free(v->network.code);
+	free(v->network.name);
 	wm_net_outcomes_release(&v->recovery);
 	wm_net_view_init(v);
 }
@@ -199,6 +201,14 @@ add_service(struct wm_net_view *v, const struct unit *u, size_t provider)
 	return 0;
 }
 
+static int
+network_of(struct wm_net_view *v, const struct unit *net)
+{
+	v->network.id = net->id;
+	return (v->network.code = strdup(net->code)) &&
+	    (v->network.name = strdup(net->name)) ? 0 : -1;
+}
+
 /* The services in scope, in the tree's order (provider by provider). */
 static int
 services(struct wm_net_view *v, const struct tree *t,
@@ -215,6 +225,8 @@ services(struct wm_net_view *v, const struct tree *t,
 		net = tree_find(t, p->parent);
 		chain[0] = p->id;
 		chain[1] = net ? net->id : 0;
+		if (net && !v->network.id && network_of(v, net))
+			return -1;
 		if (grants && !wm_grants_cover(grants, n_grants,
 		    WM_ROLE_COMMISSIONER, u->id, chain, net ? 2 : 1))
 			continue;

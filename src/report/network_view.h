@@ -78,6 +78,9 @@ struct wm_net_view {
 	char from_s[8], to_s[8];	/* "2026-Q1" */
 	struct wm_validation_rule rule;
 	const struct wm_catalogue *courses;
+	/* The network the services are in (id 0 when it has no service
+	 * yet to find it from). */
+	struct wm_net_provider network;
 	struct wm_net_provider *providers;
 	size_t n_providers;
 	struct wm_net_service *services;

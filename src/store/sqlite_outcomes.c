@@ -182,3 +182,42 @@ wm_store_network_goals(struct wm_store *s,
 	return wm_sq_each(s, st, goal_rate_row, &e, "reading the goals' figures",
 	    err);
 }
+
+struct caseload_each {
+	int (*cb)(void *, const struct wm_caseload_count_row *);
+	void *ctx;
+};
+
+static int
+caseload_row(sqlite3_stmt *st, void *arg)
+{
+	struct caseload_each *e = arg;
+	struct wm_caseload_count_row row = {
+		.unit_id = sqlite3_column_int64(st, 0),
+		.people = sqlite3_column_int64(st, 1),
+	};
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_network_caseloads(struct wm_store *s, const char *from,
+    const char *to, int (*cb)(void *, const struct wm_caseload_count_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct caseload_each e = { cb, ctx };
+	struct wm_date a, b;
+	sqlite3_stmt *st;
+
+	if (!from || !to || wm_date_parse(from, &a) || wm_date_parse(to, &b))
+		return refuse("the days of a window are written YYYY-MM-DD",
+		    err);
+	if (wm_date_cmp(&a, &b) > 0)
+		return refuse("a window cannot end before it starts", err);
+	if (!(st = wm_sq_query(s, ST_NETWORK_CASELOADS, err)))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, from);
+	wm_sq_text(st, 2, to);
+	return wm_sq_each(s, st, caseload_row, &e, "reading the caseloads",
+	    err);
+}

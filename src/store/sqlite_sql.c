@@ -758,6 +758,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  GROUP BY k.unit_id, k.person_id) "
 	    "SELECT unit_id, sum(goals > 0), coalesce(sum(reviewed), 0),"
 	    " coalesce(sum(higher), 0) FROM p GROUP BY unit_id ORDER BY unit_id",
+	/* Per service: the people on its caseload on any day from ?1 to ?2
+	 * (a spell that ends on a day does not include it), each once. */
+	[ST_NETWORK_CASELOADS] =
+	    "SELECT unit_id, count(DISTINCT person_id) FROM caseload"
+	    " WHERE start_date <= ?2 AND (end_date IS NULL OR end_date > ?1)"
+	    " GROUP BY unit_id ORDER BY unit_id",
 	/* A review keeps its goal's count, and its first and latest rating
 	 * by date (on the same date, the later recorded is the later). */
 	[ST_GOAL_KEEP] =

@@ -1149,6 +1149,18 @@ WM_MUST_USE int wm_store_network_paired_rate(struct wm_store *s,
     int (*cb)(void *, const struct wm_paired_rate_row *), void *ctx,
     struct wm_buf *err);
 
+/* Per service: the people on its caseload at any time from `from` to `to`
+ * (YYYY-MM-DD, both days included), each once however many spells they
+ * had there; someone who moved between services in that time counts at
+ * each. One row per service with anyone on it then, by unit id. Reads
+ * the caseloads alone, never anyone's answers. A date that is not one,
+ * or `from` after `to`, is refused. */
+struct wm_caseload_count_row { int64_t unit_id; int64_t people; };
+WM_MUST_USE int wm_store_network_caseloads(struct wm_store *s,
+    const char *from, const char *to,
+    int (*cb)(void *, const struct wm_caseload_count_row *), void *ctx,
+    struct wm_buf *err);
+
 /* Per service: people on the caseload now with goals of their own; of
  * them those with a goal reviewed at least twice; of those, the people
  * with at least one such goal whose latest review is higher than its

@@ -149,3 +149,23 @@ web_login() {
 	curl -s -b "$1" -o login.html "$(U /)"
 	WCS=$(csrf login.html)
 }
+
+# The commissioners' tests' network, served: the demo of 120 people (seed
+# 5) in d.db with its sign-ins in demo.txt, and a commissioner of one
+# provider, pc@example.org (password "provider commissioner pass 1"),
+# at Estuary Community Care Trust. `signin ROLE` prints a demo sign-in's
+# email and password; `login JAR ROLE` signs in as it on the web.
+commissioners_demo() {
+	$WAYMARK demo --db d.db --people 120 --seed 5 >demo.txt || fail "the demo was not built"
+	printf 'provider commissioner pass 1\n' >pw
+	$WAYMARK account add --db d.db --email pc@example.org --name "Pia Providercommissioner" \
+	    --grant commissioner@estuary-care --password-file pw >/dev/null ||
+	    fail "a provider's commissioner was not added"
+	start d.db && pass "the server starts" || fail "the server did not start"
+}
+signin() { grep "^sign-in: $1 " demo.txt | cut -d' ' -f3,4; }
+login() { # JAR ROLE
+	local who
+	who=$(signin "$2")
+	web_login "$1" "${who% *}" "${who#* }"
+}

@@ -7,18 +7,7 @@
 # services only.
 . "$(dirname "$0")/lib.sh"
 
-$WAYMARK demo --db d.db --people 120 --seed 5 >demo.txt || fail "the demo was not built"
-signin() { grep "^sign-in: $1 " demo.txt | cut -d' ' -f3,4; }
-login() { # JAR ROLE
-	local who
-	who=$(signin "$2")
-	web_login "$1" "${who% *}" "${who#* }"
-}
-printf 'provider commissioner pass 1\n' >pw
-$WAYMARK account add --db d.db --email pc@example.org --name "Pia Providercommissioner" \
-    --grant commissioner@estuary-care --password-file pw >/dev/null ||
-    fail "a provider's commissioner was not added"
-start d.db && pass "the server starts" || fail "the server did not start"
+commissioners_demo
 json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.argv[1]))" "$1"; }
 audits() { sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'viewed the network''s figures' AND subject_kind = 'unit'"; }
 

@@ -22,7 +22,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/response.h"
@@ -750,42 +749,11 @@ test_goals(void **state)
 
 /* --- the plain SQL, in the sqlite3 shell -------------------------------- */
 
-/* Runs the sqlite3 shell on the test's file with `cmds` in turn (dot
- * commands and SQL), NULL written "NULL": its output, which the caller
- * frees. No shell in between: the arguments go to it as they are. */
+/* The sqlite3 shell's output for `cmds` on the test's file. */
 static char *
 shell(const char *const *cmds, size_t n)
 {
-	const char *argv[16] = { "sqlite3", "-batch", "-nullvalue", "NULL",
-	    fx->path };
-	struct wm_buf out = WM_BUF_INIT;
-	char chunk[4096];
-	ssize_t got;
-	int fd[2], status;
-	pid_t pid;
-	size_t i;
-
-	assert_true(n + 6 <= TU_NELEM(argv));
-	for (i = 0; i < n; i++)
-		argv[5 + i] = cmds[i];
-	assert_int_equal(pipe(fd), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	while ((got = read(fd[0], chunk, sizeof(chunk))) > 0)
-		wm_buf_add(&out, chunk, (size_t)got);
-	close(fd[0]);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	assert_false(out.failed);
-	return wm_buf_detach(&out);
+	return tu_sqlite3(fx->path, cmds, n);
 }
 
 /* The plain SQL of bench/NAME, with its parameters set first. */

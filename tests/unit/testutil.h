@@ -1,8 +1,9 @@
 /*
  * Helpers shared by the unit tests: reading a shipped file, editing a
  * JSON template by text substitution, looking for a problem in a
- * struct wm_diags, making the smallest network tree, and storing an
- * instrument and answers to it. Every function is static inline so that a
+ * struct wm_diags, making the smallest network tree, storing an
+ * instrument and answers to it, and running the sqlite3 shell on a
+ * test's database. Every function is static inline so that a
  * test file that uses only some of them still builds without warnings. Strings
  * returned by the readers are malloc()ed and the caller frees them.
  *
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/instrument.h"
@@ -269,6 +271,45 @@ tu_check_near(double got, double want, double eps, const char *what,
 	print_error("%s:%d: %s is %.17g, wanted %.17g (within %g)\n", file,
 	    line, what, got, want, eps);
 	_fail(file, line);
+}
+
+/* Runs the sqlite3 shell on the database at `path` with `cmds` in turn
+ * (dot commands and SQL), NULL written "NULL": its output, which the
+ * caller frees. No shell in between: the arguments go to it as they
+ * are. Fails the test when the shell does. */
+static inline char *
+tu_sqlite3(const char *path, const char *const *cmds, size_t n)
+{
+	const char *argv[16] = { "sqlite3", "-batch", "-nullvalue", "NULL",
+	    path };
+	struct wm_buf out = WM_BUF_INIT;
+	char chunk[4096];
+	ssize_t got;
+	int fd[2], status;
+	pid_t pid;
+	size_t i;
+
+	assert_true(n + 6 <= TU_NELEM(argv));
+	for (i = 0; i < n; i++)
+		argv[5 + i] = cmds[i];
+	assert_int_equal(pipe(fd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		close(fd[0]);
+		close(fd[1]);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	while ((got = read(fd[0], chunk, sizeof(chunk))) > 0)
+		wm_buf_add(&out, chunk, (size_t)got);
+	close(fd[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_false(out.failed);
+	return wm_buf_detach(&out);
 }
 
 #endif
