@@ -170,5 +170,6 @@ void wm_api_service_tips(struct wm_http *h);
 void wm_api_cycles(struct wm_http *h);
 void wm_api_dashboard(struct wm_http *h);
 void wm_api_network(struct wm_http *h);
+void wm_api_network_outcomes(struct wm_http *h);
 
 #endif
