@@ -9,6 +9,7 @@
  */
 #include "report/network_figures.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,7 +116,11 @@ static void
 number(struct walk *w, const char *figure, const char *words, int aside,
     double x, int places, int withheld)
 {
-	w->f.number = x;
+	double f = pow(10, places);
+
+	/* Rounded half away from zero, as the JSON rounds it, so that
+	 * printing it to `places` cannot round it another way. */
+	w->f.number = round(x * f) / f;
 	w->f.places = places;
 	w->f.shown.withheld = withheld;
 	w->f.shown.value = 0;
@@ -216,8 +221,11 @@ count_share(struct walk *w, const char *figure, const char *percent,
 {
 	shown(w, figure, words, 0, WM_NET_COUNT, wm_net_table_count(t, i,
 	    col));
-	shown(w, percent, "", 1, WM_NET_PERCENT, wm_net_table_share(t, i,
-	    col));
+	if (wm_net_table_of_none(t, i))
+		emit(w, percent, "", 1, WM_NET_NOTHING);
+	else
+		shown(w, percent, "", 1, WM_NET_PERCENT, wm_net_table_share(t,
+		    i, col));
 }
 
 /* Row i of one scale and kind's tables. */
@@ -314,6 +322,7 @@ goals(struct walk *w)
 {
 	const struct wm_net_view *v = w->v;
 	struct wm_net_table t;
+	struct wm_shown reviewed;
 	size_t i;
 
 	section(w, "goals");
@@ -330,8 +339,12 @@ goals(struct walk *w)
 		    WM_NET_COUNT, wm_net_goals_reviewed(&t, i));
 		shown(w, "higher", "latest review higher than the first", 0,
 		    WM_NET_COUNT, wm_net_table_count(&t, i, WM_NET_HIGHER));
-		shown(w, "higher_percent", "", 1, WM_NET_PERCENT,
-		    wm_net_goals_higher_share(&t, i));
+		reviewed = wm_net_goals_reviewed(&t, i);
+		if (!reviewed.withheld && reviewed.value == 0)
+			emit(w, "higher_percent", "", 1, WM_NET_NOTHING);
+		else
+			shown(w, "higher_percent", "", 1, WM_NET_PERCENT,
+			    wm_net_goals_higher_share(&t, i));
 	}
 	wm_net_table_release(&t);
 }

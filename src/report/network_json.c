@@ -127,6 +127,16 @@ training_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	    "coverage", list);
 }
 
+/* Cell (row, col)'s share of its row's total: null when the total is
+ * published as 0 (a share of no one), else as the table publishes it. */
+static json_t *
+table_share_json(const struct wm_net_table *t, size_t row, size_t col)
+{
+	if (wm_net_table_of_none(t, row))
+		return json_null();
+	return shown_json(wm_net_table_share(t, row, col));
+}
+
 /* Row i of one scale and kind's tables: the people paired, each
  * outcome, and those who answered once only. */
 static json_t *
@@ -136,14 +146,26 @@ outcome_json(const struct wm_net_table *t, const struct wm_net_table *once,
 	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
 	    "paired", shown_json(wm_net_table_count(t, i, WM_NET_OUTCOME_COLS)),
 	    "improved", shown_json(wm_net_table_count(t, i, WM_NET_IMPROVED)),
-	    "improvedPercent", shown_json(wm_net_table_share(t, i,
-	    WM_NET_IMPROVED)), "noChange", shown_json(wm_net_table_count(t, i,
-	    WM_NET_NO_CHANGE)), "noChangePercent", shown_json(
-	    wm_net_table_share(t, i, WM_NET_NO_CHANGE)), "deteriorated",
+	    "improvedPercent", table_share_json(t, i,
+	    WM_NET_IMPROVED), "noChange", shown_json(wm_net_table_count(t, i,
+	    WM_NET_NO_CHANGE)), "noChangePercent", 
+	    table_share_json(t, i, WM_NET_NO_CHANGE), "deteriorated",
 	    shown_json(wm_net_table_count(t, i, WM_NET_DETERIORATED)),
-	    "deterioratedPercent", shown_json(wm_net_table_share(t, i,
-	    WM_NET_DETERIORATED)), "oneAnswerOnly", shown_json(
+	    "deterioratedPercent", table_share_json(t, i,
+	    WM_NET_DETERIORATED), "oneAnswerOnly", shown_json(
 	    wm_net_table_count(once, i, WM_NET_ONCE)));
+}
+
+/* The share of people with goals reviewed twice whose latest is higher:
+ * null when none was reviewed twice, as published. */
+static json_t *
+higher_share_json(const struct wm_net_table *t, size_t row)
+{
+	struct wm_shown reviewed = wm_net_goals_reviewed(t, row);
+
+	if (!reviewed.withheld && reviewed.value == 0)
+		return json_null();
+	return shown_json(wm_net_goals_higher_share(t, row));
 }
 
 /* The tables of the view's people, disclosed as wholes. */
@@ -202,14 +224,12 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 	p = json_pack("{s:o, s:o, s:o}", "eligible", shown_json(
 	    wm_net_table_count(&t->paired, i, WM_NET_PAIRED_COLS)), "paired",
 	    shown_json(wm_net_table_count(&t->paired, i, WM_NET_PAIRED)),
-	    "percent", shown_json(wm_net_table_share(&t->paired, i,
-	    WM_NET_PAIRED)));
+	    "percent", table_share_json(&t->paired, i, WM_NET_PAIRED));
 	g = json_pack("{s:o, s:o, s:o, s:o}", "withGoals", shown_json(
 	    wm_net_table_count(&t->goals, i, WM_NET_GOAL_COLS)), "reviewed",
 	    shown_json(wm_net_goals_reviewed(&t->goals, i)), "higher",
 	    shown_json(wm_net_table_count(&t->goals, i, WM_NET_HIGHER)),
-	    "higherPercent", shown_json(wm_net_goals_higher_share(&t->goals,
-	    i)));
+	    "higherPercent", higher_share_json(&t->goals, i));
 	return json_pack("{s:o, s:o, s:o}", "recovery", rec,
 	    "pairedOutcomeRate", p, "goals", g);
 }

@@ -243,7 +243,8 @@ place(struct text *t, const struct wm_net_figure *f)
 		snprintf(t->group, sizeof(t->group), "%s", f->group);
 		snprintf(t->answered, sizeof(t->answered), "%s",
 		    f->answered_by);
-		wm_buf_printf(t->out, "\n  %s\n", f->group);
+		wm_buf_putc(t->out, '\n');
+		wrap(t->out, f->group, 2, 4);
 		t->provider[0] = '\0';
 		t->row[0] = '\0';
 	}
@@ -323,8 +324,10 @@ wm_net_text(const struct wm_net_view *v, const struct wm_net_measures *m,
 	wm_buf_init(&t.line, WM_BUF_DEFAULT_MAX);
 	wm_quarter_words(&v->from, a, sizeof(a));
 	wm_quarter_words(&v->to, b, sizeof(b));
-	wm_buf_printf(out, "The network's figures, from %s to %s (%s..%s)\n",
+	wm_buf_printf(&head, "The network's figures, from %s to %s (%s..%s)",
 	    a, b, v->from_s, v->to_s);
+	wrap(out, wm_buf_str(&head), 0, 0);
+	wm_buf_clear(&head);
 	wm_buf_printf(&head, "Small numbers (%s): %s A figure shown as * is "
 	    "withheld. docs/statistics.md explains every figure.",
 	    wm_disclosure_name(rule), wm_disclosure_describe(rule));

@@ -127,6 +127,14 @@ wm_net_table_share(const struct wm_net_table *t, size_t row, size_t col)
 	return wm_disclose_percent(t->rule, num->n, den->n);
 }
 
+int
+wm_net_table_of_none(const struct wm_net_table *t, size_t row)
+{
+	struct wm_shown total = wm_net_table_count(t, row, t->cols);
+
+	return !total.withheld && total.value == 0;
+}
+
 /* --- the network's tables of people ------------------------------------ */
 
 static int

@@ -47,6 +47,9 @@ int64_t wm_net_table_true(const struct wm_net_table *t, size_t row,
 /* Cell (row, col) as a whole percentage of its row's total. */
 struct wm_shown wm_net_table_share(const struct wm_net_table *t, size_t row,
     size_t col);
+/* 1 when the row's total is published as 0: its shares are of no one, so
+ * there is nothing to show for them (rather than "*"). */
+int wm_net_table_of_none(const struct wm_net_table *t, size_t row);
 
 /*
  * The network's tables of people, one way for the pages, the API and
@@ -100,7 +103,8 @@ int wm_net_goals_table(const struct wm_net_view *v,
 struct wm_shown wm_net_goals_reviewed(const struct wm_net_table *t,
     size_t row);
 /* Of those, the share whose latest review is higher: published only when
- * both parts are. */
+ * both parts are; of no one when the people reviewed are published as 0
+ * (then nothing is shown). */
 struct wm_shown wm_net_goals_higher_share(const struct wm_net_table *t,
     size_t row);
 
