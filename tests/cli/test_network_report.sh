@@ -109,3 +109,49 @@ attack hes
 run 0 "the report under HES, the network's rule now" -- report --format csv
 has out ",hes" "... names it in every row"
 same "$(tr -d '\r' <out | grep -vc ',hes$')" "1" "... every row but the header"
+
+# A measure whose file declares its statistics: the threshold comes from
+# them, with their source, and reliable recovery is counted, in the JSON
+# and the CSV alike (a small demo, with a version of the recovery
+# markers that declares reliability, SD and a cut-off).
+$WAYMARK demo --db s.db --people 200 --seed 3 >/dev/null
+python3 - "$ROOT/instruments/dreem-recovery-markers.json" >declared.json <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d['version'] = '9.0.0-test'
+for e in d['extension']:
+    if e['url'].endswith('/scale'):
+        e['extension'] += [
+            {'url': 'reliability', 'valueDecimal': 0.8},
+            {'url': 'sd', 'valueDecimal': 0.5},
+            {'url': 'cutoff', 'valueDecimal': 3.0},
+            {'url': 'statisticsSource', 'valueString': 'A test source (2026), table 1'}]
+print(json.dumps(d))
+PY
+run 0 "a version of the markers that declares its statistics loads" -- $WAYMARK instrument load --db s.db declared.json
+run 0 "the report as JSON" -- $WAYMARK report network --db s.db --format json --disclosure none
+cp out s.json
+run 0 "the report as CSV" -- $WAYMARK report network --db s.db --format csv --disclosure none
+cp out s.csv
+python3 - s.json s.csv >py.out 2>&1 <<'PY'
+import csv, json, math, sys
+d = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline='')))
+k = d['outcomes']['measures'][0]['scales'][0]['selfRated']
+t = k['reliableChange']
+want = round(1.96 * 0.5 * math.sqrt(2) * math.sqrt(1 - 0.8), 4)
+assert t['threshold'] == want and not t['estimated'], t
+assert t['source'] == 'A test source (2026), table 1', t
+assert d['outcomes']['measures'][0]['scales'][0]['cutoff'] == 3.0
+rec = k['network']['reliableRecoveryPercent']
+assert isinstance(rec, int), rec
+got = {(r['section'], r['answered_by'], r['figure']): r['value'] for r in rows
+       if r['service'] == 'network' and r['measure'] == 'recovery-markers'}
+assert got[('outcomes', 'person', 'threshold')] == '%.4f' % want, got
+assert got[('outcomes', 'person', 'threshold_source')] == t['source']
+assert got[('outcomes', 'person', 'reliable_recovery_percent')] == str(rec)
+assert ('outcomes', 'person', 'threshold_people') not in got
+print('threshold %.4f, reliable recovery %d%%' % (want, rec))
+PY
+[ $? -eq 0 ] && pass "declared statistics: the threshold, its source and reliable recovery ($(cat py.out))" ||
+    fail "declared statistics: $(cat py.out)"
