@@ -274,7 +274,7 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 	WM_NET_TH(h, "Latest review higher than the first");
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
-		struct wm_shown hi;
+		struct wm_shown hi, rv;
 
 		if (i < v->n_services) {
 			wm_net_provider_start(h, v, i, 4);
@@ -288,7 +288,9 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 		hi = wm_net_table_count(&t, i, WM_NET_HIGHER);
 		wm_net_td_start(h, "Latest review higher than the first");
 		wm_net_shown(h, hi, 0);
-		if (!hi.withheld && !wm_net_goals_reviewed(&t, i).withheld) {
+		rv = wm_net_goals_reviewed(&t, i);
+		/* No share of no one, as the API's null. */
+		if (!hi.withheld && !rv.withheld && rv.value > 0) {
 			HTML(h, " (");
 			wm_net_shown(h, wm_net_goals_higher_share(&t, i), 1);
 			HTML(h, ")");
