@@ -140,13 +140,12 @@ struct report {
 /* Everything the report shows, read from the store. */
 static int
 gather(struct wm_store *s, const struct cli_netrep_args *a,
-    const struct wm_catalogue *courses, struct report *r, struct wm_buf *err)
+    const struct wm_date *today, const struct wm_catalogue *courses,
+    struct report *r, struct wm_buf *err)
 {
-	struct wm_date today;
 	int rc;
 
-	cli_today(&today);
-	if ((rc = wm_net_view_build(s, NULL, 0, &today, &a->from, &a->to,
+	if ((rc = wm_net_view_build(s, NULL, 0, today, &a->from, &a->to,
 	    courses, &r->view, err)) || (rc = wm_net_measures_build(s,
 	    &r->view, &r->measures, err)))
 		return rc;
@@ -221,7 +220,7 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (gather(s, &a, courses, &r, &err)) {
+	if (gather(s, &a, &today, courses, &r, &err)) {
 		cli_error("the report was not made: %s", wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;
