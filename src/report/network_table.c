@@ -147,24 +147,45 @@ finish(struct wm_net_table *t)
 	return 0;
 }
 
+/* One scale and kind's outcome table: people paired, by outcome. */
+static void
+outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_IMPROVED, c->t.improved);
+	wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->t.no_change);
+	wm_net_table_set(t, i, WM_NET_DETERIORATED, c->t.deteriorated);
+}
+
+/* Its once-only table. */
+static void
+once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_ONCE, c->one_only);
+}
+
+/* A table of scale k and one kind, a row per service filled by `row`. */
+static int
+scale_table(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    size_t k, int kind, enum wm_disclosure_rule rule, size_t cols,
+    void (*row)(struct wm_net_table *, size_t,
+    const struct wm_net_outcome *), struct wm_net_table *t)
+{
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, cols, rule))
+		return -1;
+	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++)
+		row(t, i, wm_net_outcome_at(o, i, k, kind));
+	return finish(t);
+}
+
 int
 wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
-	size_t i;
-
-	if (wm_net_table_init(t, v->n_services, WM_NET_OUTCOME_COLS, rule))
-		return -1;
-	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++) {
-		const struct wm_outcome_tally *c = &wm_net_outcome_at(o, i, k,
-		    kind)->t;
-
-		wm_net_table_set(t, i, WM_NET_IMPROVED, c->improved);
-		wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->no_change);
-		wm_net_table_set(t, i, WM_NET_DETERIORATED, c->deteriorated);
-	}
-	return finish(t);
+	return scale_table(v, o, k, kind, rule, WM_NET_OUTCOME_COLS,
+	    outcome_row, t);
 }
 
 int
@@ -172,14 +193,8 @@ wm_net_once_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
-	size_t i;
-
-	if (wm_net_table_init(t, v->n_services, WM_NET_ONCE_COLS, rule))
-		return -1;
-	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++)
-		wm_net_table_set(t, i, WM_NET_ONCE, wm_net_outcome_at(o, i, k,
-		    kind)->one_only);
-	return finish(t);
+	return scale_table(v, o, k, kind, rule, WM_NET_ONCE_COLS, once_row,
+	    t);
 }
 
 int
