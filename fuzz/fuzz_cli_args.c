@@ -2,13 +2,17 @@
  * Fuzz target: the declared-options parser (cli_parse). The input is
  * split on NUL bytes into at most MAX_ARGS arguments and parsed against
  * a table with a single-value option, a repeatable one and a flag, as a
- * command's would be. Usage text goes to stdout, sent to /dev/null here,
- * and to stderr, which scripts/run-fuzz.sh closes (-close_fd_mask=3); so
- * rerun a failing input by hand to see an invariant's message.
+ * command's would be; then against `waymark report network`'s own table,
+ * and what it accepts through that command's checks (cli_netrep_check,
+ * today = 2026-12-07): a window it accepts is one anyone may ask for.
+ * Usage text goes to stdout, sent to /dev/null here, and to stderr, which
+ * scripts/run-fuzz.sh closes (-close_fd_mask=3); so rerun a failing input
+ * by hand to see an invariant's message.
  */
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cmd_report.h"
 
 #include "fuzz.h"
 
@@ -47,6 +51,51 @@ is_arg(char **argv, int n, const char *p)
 	return 0;
 }
 
+static const struct cli_cmd report = {
+	.name = "report",
+	.sub = "network",
+	.summary = "Checks fuzzed report arguments.",
+	.usage = "[--format F] [--from Q] [--to Q] [--disclosure R]",
+};
+
+static int
+quarter_index(const struct wm_quarter *q)
+{
+	return q->year * 4 + q->quarter - 1;
+}
+
+/* The report's table and checks on the same arguments. */
+static void
+report_args(int argc, char **argv)
+{
+	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cli_opt opts[CLI_NETREP_N_OPTS];
+	struct wm_date today = { 2026, 12, 7 };
+	struct cli_netrep_args a;
+	struct wm_quarter now;
+	char *pos[1];
+	size_t n_pos;
+	int rc;
+
+	cli_netrep_options(&o, opts);
+	rc = cli_parse(&report, opts, argc, argv, pos, 0, &n_pos);
+	FUZZ_CHECK(rc == -1 || rc == CLI_OK || rc == CLI_USAGE);
+	if (rc != -1)
+		return;
+	FUZZ_CHECK(n_pos == 0);
+	rc = cli_netrep_check(&o, &today, &a);
+	FUZZ_CHECK(rc == 0 || rc == CLI_USAGE);
+	if (rc)
+		return;
+	wm_quarter_of(&today, &now);
+	FUZZ_CHECK(a.format <= CLI_NETREP_JSON);
+	FUZZ_CHECK(a.rule <= WM_DISCLOSURE_NONE);
+	FUZZ_CHECK(a.has_rule == (o.disclosure != NULL));
+	FUZZ_CHECK(quarter_index(&a.from) <= quarter_index(&a.to));
+	FUZZ_CHECK(quarter_index(&a.to) <= quarter_index(&now));
+	FUZZ_CHECK(quarter_index(&a.to) - quarter_index(&a.from) < 40);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -82,6 +131,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < n_tags; i++)
 		FUZZ_CHECK(is_arg(argv, argc, tags[i]));
 	FUZZ_CHECK(!db || is_arg(argv, argc, db));
+	report_args(argc, argv);
 	free(buf);
 	return 0;
 }

@@ -280,13 +280,15 @@ BEGIN {
 	may["web"] = " util core store report web "
 	may["cli"] = "*"
 	# The modules that read or write JSON: FHIR files and bodies, the
-	# record download, the API, the FHIR MeasureReport.
+	# record download, the figures of the network view, the API, the
+	# FHIR MeasureReport.
 	json["src/core/fhir_json.h"] = json["src/core/fhir_json.c"] = 1
 	json["src/core/instrument.c"] = json["src/core/response.c"] = 1
 	json["src/core/catalogue.c"] = 1
 	json["src/report/record_json.h"] = json["src/report/record_json.c"] = 1
 	json["src/report/measure_report.h"] = 1
 	json["src/report/measure_report.c"] = 1
+	json["src/report/network_json.c"] = 1
 	json["src/web/page_record.c"] = 1
 }
 {

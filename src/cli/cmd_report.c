@@ -1,16 +1,121 @@
 /*
- * waymark report network: the commissioners' summary across all sites,
- * with small numbers withheld.
+ * waymark report network: the network's figures for its own analysts,
+ * every service of the network (no grants: the command line sees the
+ * whole network), section by section as the commissioners' pages show
+ * them: the standards, recovery, the paired-outcome rate, cycles,
+ * training, goals, every outcome measure with its thresholds and funnel
+ * findings, and the quarter-by-quarter means. The figures come from the
+ * same view, tables and writers as the pages and the API
+ * (report/network_view.h, report/network_json.h,
+ * report/network_figures.h), so every format says what the web says
+ * under the same rule; only here may the rule be "none".
  */
-#include "cli/cli.h"
+#include "cli/cmd_report.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include "core/known_instruments.h"
+#include "report/network_figures.h"
+#include "report/network_json.h"
+#include "report/network_measures.h"
 #include "report/network_report.h"
+#include "report/network_view.h"
 
 int cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv);
+
+static const char *const formats[] = {
+	[CLI_NETREP_TEXT] = "text",
+	[CLI_NETREP_CSV] = "csv",
+	[CLI_NETREP_JSON] = "json",
+};
+
+void
+cli_netrep_options(struct cli_netrep_opts *o,
+    struct cli_opt opts[CLI_NETREP_N_OPTS])
+{
+	const struct cli_opt table[CLI_NETREP_N_OPTS] = {
+		CLI_OPT_DB(o->db),
+		{ .name = "format", .arg = "text|csv|json", .help = "the "
+		    "output format (default text)", .value = &o->format },
+		{ .name = "from", .arg = "QUARTER", .help = "the first "
+		    "quarter, like 2026-Q1 (default: three before --to)",
+		    .value = &o->from },
+		{ .name = "to", .arg = "QUARTER", .help = "the last quarter "
+		    "(default: this one)", .value = &o->to },
+		{ .name = "disclosure", .arg = "mhsds|hes|none", .help =
+		    "small-number control: mhsds (NHS England's MHSDS rule), "
+		    "hes (the stricter HES rule) or none (for analysts inside "
+		    "the network only); default: the network's own "
+		    "(waymark network set --disclosure)",
+		    .value = &o->disclosure },
+		{ .name = "courses", .arg = "FILE", .help = "the training "
+		    "courses (default: training-courses.json in "
+		    "$WAYMARK_INSTRUMENTS)", .value = &o->courses },
+		{ 0 },
+	};
+
+	memcpy(opts, table, sizeof(table));
+}
+
+static int
+format_of(const char *s, enum cli_netrep_format *out)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
+		if (strcmp(s, formats[i]) == 0) {
+			*out = (enum cli_netrep_format)i;
+			return 0;
+		}
+	cli_error("--format: '%s' is not text, csv or json", s);
+	return -1;
+}
+
+static int
+quarter_of(const char *opt, const char *s)
+{
+	struct wm_quarter q;
+
+	if (!s || wm_quarter_parse(s, &q) == 0)
+		return 0;
+	cli_error("--%s: '%s' is not a quarter: write it as a year and "
+	    "quarter, like 2026-Q1", opt, s);
+	return -1;
+}
+
+int
+cli_netrep_check(const struct cli_netrep_opts *o,
+    const struct wm_date *today, struct cli_netrep_args *out)
+{
+	struct wm_quarter now;
+	char now_s[8], to_s[8];
+	const char *why;
+
+	memset(out, 0, sizeof(*out));
+	out->rule = WM_DISCLOSURE_DEFAULT;
+	if (o->format && format_of(o->format, &out->format))
+		return CLI_USAGE;
+	if (o->disclosure) {
+		if (cli_disclosure("disclosure", o->disclosure, &out->rule))
+			return CLI_USAGE;
+		out->has_rule = 1;
+	}
+	if (quarter_of("from", o->from) || quarter_of("to", o->to))
+		return CLI_USAGE;
+	if (!(why = wm_net_window(o->from, o->to, today, &out->from,
+	    &out->to)))
+		return 0;
+	/* The window's own words; the option at fault is --to when it
+	 * ends after this quarter, else --from. */
+	wm_quarter_of(today, &now);
+	wm_quarter_format(&now, now_s);
+	wm_quarter_format(&out->to, to_s);
+	cli_error("--%s: %s", strcmp(to_s, now_s) > 0 ? "to" : "from", why);
+	return CLI_USAGE;
+}
+
+/* --- the report -------------------------------------------------------- */
 
 static int
 on_people(void *ctx, const struct wm_people_row *p)
@@ -26,76 +131,111 @@ on_scale(void *ctx, const struct wm_scale_summary_row *s)
 	    s->respondent, s->scale, s->scale_title, s->people, s->mean);
 }
 
+struct report {
+	struct wm_net_view view;
+	struct wm_net_measures measures;
+	struct wm_netrep *quarterly;
+};
+
+/* Everything the report shows, read from the store. */
 static int
-on_rating(void *ctx, const struct wm_rating_row *g)
+gather(struct wm_store *s, const struct cli_netrep_args *a,
+    const struct wm_date *today, const struct wm_catalogue *courses,
+    struct report *r, struct wm_buf *err)
 {
-	return wm_netrep_add_rating(ctx, g->unit_code, g->unit_name,
-	    g->quarter, g->scale, g->scale_title, g->respondent,
-	    g->stakeholder, g->has_value, g->value);
+	int rc;
+
+	if ((rc = wm_net_view_build(s, NULL, 0, today, &a->from, &a->to,
+	    courses, &r->view, err)) || (rc = wm_net_measures_build(s,
+	    &r->view, &r->measures, err)))
+		return rc;
+	if (!(r->quarterly = wm_netrep_new(r->view.from_s, r->view.to_s))) {
+		wm_buf_puts(err, "out of memory");
+		return -1;
+	}
+	if (wm_store_people_summary(s, wm_family_dreem(), on_people,
+	    r->quarterly, err) || wm_store_scale_summary(s, wm_family_dreem(),
+	    on_scale, r->quarterly, err)) {
+		if (wm_netrep_error(r->quarterly)[0]) {
+			wm_buf_clear(err);
+			wm_buf_puts(err, wm_netrep_error(r->quarterly));
+		}
+		return -1;
+	}
+	return 0;
+}
+
+static int
+write_report(const struct report *r, const struct cli_netrep_args *a,
+    enum wm_disclosure_rule rule, struct wm_buf *out)
+{
+	switch (a->format) {
+	case CLI_NETREP_CSV:
+		return wm_net_csv(&r->view, &r->measures, r->quarterly, rule,
+		    out);
+	case CLI_NETREP_JSON:
+		return wm_net_json_write(&r->view, &r->measures, r->quarterly,
+		    rule, out);
+	default:
+		return wm_net_text(&r->view, &r->measures, r->quarterly, rule,
+		    out);
+	}
 }
 
 int
 cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *db = NULL, *format = "text", *disclosure = NULL;
-	const struct cli_opt opts[] = {
-		CLI_OPT_DB(db),
-		{ .name = "format", .arg = "text|csv", .help = "the output "
-		    "format (default text)", .value = &format },
-		{ .name = "disclosure", .arg = "mhsds|hes|none", .help =
-		    "small-number control: mhsds (NHS England's MHSDS rule), "
-		    "hes (the stricter HES rule) or none (for analysts inside "
-		    "the network only); default: the network's own "
-		    "(waymark network set --disclosure), mhsds unless set",
-		    .value = &disclosure },
-		{ 0 },
-	};
-	enum wm_disclosure_rule rule = WM_DISCLOSURE_DEFAULT;
+	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cli_opt opts[CLI_NETREP_N_OPTS];
 	struct wm_buf err = WM_BUF_INIT, out = WM_BUF_INIT;
+	struct wm_catalogue *courses = NULL;
+	enum wm_disclosure_rule rule;
+	struct cli_netrep_args a;
 	struct wm_store *s = NULL;
-	struct wm_netrep *r = NULL;
+	struct wm_date today;
+	struct report r;
 	char *pos[1];
 	size_t n;
-	int rc, csv;
+	int rc;
 
+	memset(&r, 0, sizeof(r));
+	wm_net_view_init(&r.view);
+	wm_net_measures_init(&r.measures);
+	cli_netrep_options(&o, opts);
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
-	if (strcmp(format, "text") != 0 && strcmp(format, "csv") != 0) {
-		cli_error("--format: '%s' is not text or csv", format);
-		return CLI_USAGE;
-	}
-	if (disclosure && cli_disclosure("disclosure", disclosure, &rule))
-		return CLI_USAGE;
-	csv = strcmp(format, "csv") == 0;
-	if (!(db = cli_db(db)))
-		return CLI_USAGE;
-	if ((rc = cli_open(db, WM_STORE_READONLY, &s)))
+	cli_today(&today);
+	if ((rc = cli_netrep_check(&o, &today, &a)))
 		return rc;
+	if (!(o.db = cli_db(o.db)))
+		return CLI_USAGE;
+	if ((rc = cli_load_courses(o.courses, &courses)))
+		return rc;
+	if ((rc = cli_open(o.db, WM_STORE_READONLY, &s)))
+		goto out;
+	rule = a.rule;
 	/* Without --disclosure, the network's own rule, as on its pages. */
-	if (!disclosure && wm_store_disclosure_rule(s, &rule, &err)) {
+	if (!a.has_rule && wm_store_disclosure_rule(s, &rule, &err)) {
 		cli_error("%s", wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;
 	}
-	r = wm_netrep_new(rule);
-	if (!r || wm_store_people_summary(s, wm_family_dreem(), on_people, r,
-	    &err) || wm_store_scale_summary(s, wm_family_dreem(), on_scale, r,
-	    &err) || wm_store_latest_ratings(s, wm_family_standards(),
-	    on_rating, r, &err)) {
-		cli_error("the report was not made: %s", !r ? "out of memory" :
-		    wm_netrep_error(r)[0] ? wm_netrep_error(r) :
-		    wm_buf_str(&err));
+	if (gather(s, &a, &today, courses, &r, &err)) {
+		cli_error("the report was not made: %s", wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if ((csv ? wm_netrep_csv(r, &out) : wm_netrep_text(r, &out)) ||
+	if (write_report(&r, &a, rule, &out) ||
 	    fwrite(out.data, 1, out.len, stdout) != out.len) {
 		cli_error("could not write the report");
 		rc = CLI_FAIL;
 	}
 out:
-	wm_netrep_free(r);
+	wm_netrep_free(r.quarterly);
+	wm_net_measures_release(&r.measures);
+	wm_net_view_release(&r.view);
 	wm_store_close(s);
+	wm_catalogue_free(courses);
 	wm_buf_release(&out);
 	wm_buf_release(&err);
 	return rc;

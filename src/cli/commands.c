@@ -64,8 +64,10 @@ const struct cli_cmd cli_commands[] = {
 	    "export answers as CSV, one row per answer",
 	    "--db FILE --format csv [--instrument URL] [--unit CODE]" },
 	{ "report", "network", cmd_report_network,
-	    "the network summary: outcomes by site and quarter, latest "
-	    "traffic lights", "--db FILE [--format text|csv]" },
+	    "the network's figures for its own analysts, section by section "
+	    "as the commissioners' pages show them",
+	    "--db FILE [--format text|csv|json] [--from QUARTER] "
+	    "[--to QUARTER] [--disclosure RULE] [--courses FILE]" },
 	{ "training", "import", cmd_training_import,
 	    "record staff's recovery training from a CSV file (all rows or "
 	    "none)", "--db FILE --service CODE [--courses FILE] CSV-FILE" },

@@ -7,6 +7,7 @@
 #include "report/funnel_svg.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "util/escape.h"
 
@@ -149,7 +150,7 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 	limit(b, f, xmax, 2, " stroke-dasharray=\"6 4\"");
 	limit(b, f, xmax, 3, "");
 	for (i = 0; i < n; i++)
-		if (!pts[i].withheld && pts[i].n > 0)
+		if (wm_funnel_point_shown(&pts[i]))
 			point(b, f, &pts[i], xmax, rule);
 	wm_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" "
 	    "text-anchor=\"middle\" fill=\"#212b32\">", (W + LEFT) / 2, H - 12);
@@ -168,7 +169,7 @@ notes(struct wm_buf *b, const struct wm_funnel *f,
 		struct wm_funnel_unit u = { pts[i].n, pts[i].x };
 		enum wm_funnel_place where;
 
-		if (pts[i].withheld || pts[i].n <= 0)
+		if (!wm_funnel_point_shown(&pts[i]))
 			continue;
 		where = wm_funnel_place_of(f, &u);
 		if (where == WM_FUNNEL_WITHIN)
@@ -225,7 +226,7 @@ table(struct wm_buf *b, const char *what, const char *of,
 		struct wm_shown d = wm_disclose_count(rule, pts[i].n);
 		struct wm_shown p = wm_disclose_percent(rule, pts[i].x,
 		    pts[i].n);
-		int shown = !pts[i].withheld && pts[i].n > 0;
+		int shown = wm_funnel_point_shown(&pts[i]);
 
 		wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><th class=\""
 		    "nhsuk-table__header\" scope=\"row\">");
@@ -235,22 +236,28 @@ table(struct wm_buf *b, const char *what, const char *of,
 		    "true\">");
 		wm_esc_html_s(b, of);
 		wm_buf_puts(b, " </span>");
-		if (!shown || d.withheld)
-			wm_buf_puts(b, pts[i].n > 0 ? "*" : "None");
+		/* A withheld point is "*" whatever its denominator: "None"
+		 * would say it is 0, which the rule may withhold too. */
+		if (pts[i].withheld || d.withheld)
+			wm_buf_puts(b, "*");
 		else
 			wm_buf_printf(b, "%lld", (long long)d.value);
 		wm_buf_puts(b, "</td><td class=\"nhsuk-table__cell\"><span "
 		    "class=\"nhsuk-table-responsive__heading\" aria-hidden=\""
 		    "true\">Share </span>");
-		if (!shown || p.withheld)
-			wm_buf_puts(b, pts[i].n > 0 ? "*" : "None");
+		if (pts[i].withheld || (pts[i].n > 0 && p.withheld))
+			wm_buf_puts(b, "*");
+		else if (pts[i].n <= 0)
+			wm_buf_puts(b, "None");
 		else
 			wm_buf_printf(b, "%lld%%", (long long)p.value);
 		wm_buf_puts(b, "</td><td class=\"nhsuk-table__cell\"><span "
 		    "class=\"nhsuk-table-responsive__heading\" aria-hidden=\""
 		    "true\">Against the network </span>");
-		if (!shown)
+		if (pts[i].withheld)
 			wm_buf_puts(b, "Left off the chart");
+		else if (!shown)
+			wm_buf_puts(b, "No one to compare");
 		else if (!fitted)
 			wm_buf_puts(b, "Not compared");
 		else
@@ -261,39 +268,68 @@ table(struct wm_buf *b, const char *what, const char *of,
 }
 
 int
+wm_funnel_point_shown(const struct wm_funnel_point *p)
+{
+	return !p->withheld && p->n > 0;
+}
+
+size_t
+wm_funnel_left_off(const struct wm_funnel_point *pts, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += pts[i].withheld != 0;
+	return k;
+}
+
+int
+wm_funnel_points_fit(const struct wm_funnel_point *pts, size_t n,
+    struct wm_funnel *fit, int *fitted)
+{
+	struct wm_funnel_unit *u = calloc(n + 1, sizeof(*u));
+	size_t i, k = 0;
+
+	*fitted = 0;
+	memset(fit, 0, sizeof(*fit));
+	if (!u)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (wm_funnel_point_shown(&pts[i])) {
+			u[k].n = pts[i].n;
+			u[k++].x = pts[i].x;
+		}
+	if (wm_funnel_fit(u, k, fit) == 0)
+		*fitted = 1;
+	else
+		fit->units = 0;
+	free(u);
+	return 0;
+}
+
+int
 wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
     const char *of, const struct wm_funnel_point *pts, size_t n,
     enum wm_disclosure_rule rule, struct wm_funnel *fit)
 {
-	struct wm_funnel_unit *u = calloc(n + 1, sizeof(*u));
-	size_t i, k = 0, left_off = 0;
 	int64_t xmax = 10;
-	int fitted = 1;
+	size_t i;
+	int fitted;
 
-	if (!u)
+	if (wm_funnel_points_fit(pts, n, fit, &fitted))
 		return -1;
-	for (i = 0; i < n; i++) {
-		if (pts[i].withheld && pts[i].n > 0)
-			left_off++;
-		if (pts[i].withheld || pts[i].n <= 0)
-			continue;
-		u[k].n = pts[i].n;
-		u[k++].x = pts[i].x;
-		if (pts[i].n > xmax)
+	for (i = 0; i < n; i++)
+		if (wm_funnel_point_shown(&pts[i]) && pts[i].n > xmax)
 			xmax = pts[i].n;
-	}
 	xmax = xmax + xmax / 10;
-	if (wm_funnel_fit(u, k, fit)) {
-		fitted = 0;
-		fit->units = 0;
+	if (!fitted)
 		wm_buf_puts(b, "<p class=\"nhsuk-body-s\">No funnel plot: too "
 		    "few services have figures that can be shown, or every "
 		    "service has the same share.</p>\n");
-	} else {
+	else {
 		svg(b, id, what, of, fit, pts, n, xmax, rule);
-		notes(b, fit, pts, n, left_off);
+		notes(b, fit, pts, n, wm_funnel_left_off(pts, n));
 	}
 	table(b, what, of, fit, fitted, pts, n, rule);
-	free(u);
 	return b->failed ? -1 : 0;
 }

@@ -127,6 +127,14 @@ wm_net_table_share(const struct wm_net_table *t, size_t row, size_t col)
 	return wm_disclose_percent(t->rule, num->n, den->n);
 }
 
+int
+wm_net_table_of_none(const struct wm_net_table *t, size_t row)
+{
+	struct wm_shown total = wm_net_table_count(t, row, t->cols);
+
+	return !total.withheld && total.value == 0;
+}
+
 /* --- the network's tables of people ------------------------------------ */
 
 static int
@@ -139,24 +147,94 @@ finish(struct wm_net_table *t)
 	return 0;
 }
 
+/* One scale and kind's outcome table: people paired, by outcome. */
+static void
+outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_IMPROVED, c->t.improved);
+	wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->t.no_change);
+	wm_net_table_set(t, i, WM_NET_DETERIORATED, c->t.deteriorated);
+}
+
+/* Its once-only table. */
+static void
+once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_ONCE, c->one_only);
+}
+
+/* A table of scale k and one kind, a row per service filled by `row`. */
+static int
+scale_table(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    size_t k, int kind, enum wm_disclosure_rule rule, size_t cols,
+    void (*row)(struct wm_net_table *, size_t,
+    const struct wm_net_outcome *), struct wm_net_table *t)
+{
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, cols, rule))
+		return -1;
+	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++)
+		row(t, i, wm_net_outcome_at(o, i, k, kind));
+	return finish(t);
+}
+
 int
 wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
+	return scale_table(v, o, k, kind, rule, WM_NET_OUTCOME_COLS,
+	    outcome_row, t);
+}
+
+int
+wm_net_once_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	return scale_table(v, o, k, kind, rule, WM_NET_ONCE_COLS, once_row,
+	    t);
+}
+
+int
+wm_net_measure_tables_build(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, enum wm_disclosure_rule rule,
+    struct wm_net_measure_tables *t)
+{
+	size_t n = o->n_scales * WM_NET_KINDS, i;
+
+	memset(t, 0, sizeof(*t));
+	t->outcome = calloc(n + 1, sizeof(*t->outcome));
+	t->once = calloc(n + 1, sizeof(*t->once));
+	if (!t->outcome || !t->once)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (wm_net_outcome_table(v, o, i / WM_NET_KINDS,
+		    (int)(i % WM_NET_KINDS), rule, &t->outcome[i]))
+			return -1;
+		if (wm_net_once_table(v, o, i / WM_NET_KINDS,
+		    (int)(i % WM_NET_KINDS), rule, &t->once[i])) {
+			wm_net_table_release(&t->outcome[i]);
+			return -1;
+		}
+		t->n++;
+	}
+	return 0;
+}
+
+void
+wm_net_measure_tables_release(struct wm_net_measure_tables *t)
+{
 	size_t i;
 
-	if (wm_net_table_init(t, v->n_services, WM_NET_OUTCOME_COLS, rule))
-		return -1;
-	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++) {
-		const struct wm_outcome_tally *c = &wm_net_outcome_at(o, i, k,
-		    kind)->t;
-
-		wm_net_table_set(t, i, WM_NET_IMPROVED, c->improved);
-		wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->no_change);
-		wm_net_table_set(t, i, WM_NET_DETERIORATED, c->deteriorated);
+	for (i = 0; i < t->n; i++) {
+		wm_net_table_release(&t->outcome[i]);
+		wm_net_table_release(&t->once[i]);
 	}
-	return finish(t);
+	free(t->outcome);
+	free(t->once);
+	memset(t, 0, sizeof(*t));
 }
 
 int
@@ -207,4 +285,16 @@ wm_net_goals_reviewed(const struct wm_net_table *t, size_t row)
 		return none;
 	return wm_disclose_count(t->rule, wm_net_table_true(t, row,
 	    WM_NET_HIGHER) + wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
+}
+
+struct wm_shown
+wm_net_goals_higher_share(const struct wm_net_table *t, size_t row)
+{
+	struct wm_shown none = { 1, 0 };
+	int64_t higher = wm_net_table_true(t, row, WM_NET_HIGHER);
+
+	if (wm_net_goals_reviewed(t, row).withheld)
+		return none;
+	return wm_disclose_percent(t->rule, higher, higher +
+	    wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
 }

@@ -47,6 +47,9 @@ int64_t wm_net_table_true(const struct wm_net_table *t, size_t row,
 /* Cell (row, col) as a whole percentage of its row's total. */
 struct wm_shown wm_net_table_share(const struct wm_net_table *t, size_t row,
     size_t col);
+/* 1 when the row's total is published as 0: its shares are of no one, so
+ * there is nothing to show for them (rather than "*"). */
+int wm_net_table_of_none(const struct wm_net_table *t, size_t row);
 
 /*
  * The network's tables of people, one way for the pages, the API and
@@ -61,6 +64,27 @@ enum { WM_NET_IMPROVED, WM_NET_NO_CHANGE, WM_NET_DETERIORATED,
 int wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* Scale k of o, for one kind of answer: the people who answered once
+ * only, up to the window's end. One column (its row total is itself), so
+ * that the services' counts and the network's are disclosed together
+ * like any other column: published one by one, a lone withheld service
+ * could be worked out from the network's total. */
+enum { WM_NET_ONCE, WM_NET_ONCE_COLS };
+int wm_net_once_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* Every scale and kind of one measure's outcomes, disclosed: its outcome
+ * and once-only tables, as every publication of them takes them. */
+struct wm_net_measure_tables {
+	struct wm_net_table *outcome;	/* [scale][kind] */
+	struct wm_net_table *once;	/* [scale][kind] */
+	size_t n;			/* scales x kinds */
+};
+/* 0, or -1 out of memory (release *t either way). */
+int wm_net_measure_tables_build(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, enum wm_disclosure_rule rule,
+    struct wm_net_measure_tables *t);
+void wm_net_measure_tables_release(struct wm_net_measure_tables *t);
 /* Recorded twice or more, and not; the row total is the people on the
  * caseload WM_NET_PAIRED_DAYS or more. */
 enum { WM_NET_PAIRED, WM_NET_NOT_PAIRED, WM_NET_PAIRED_COLS };
@@ -77,6 +101,11 @@ int wm_net_goals_table(const struct wm_net_view *v,
  * published only when both its parts are, since from it and one part
  * the other could be worked out. */
 struct wm_shown wm_net_goals_reviewed(const struct wm_net_table *t,
+    size_t row);
+/* Of those, the share whose latest review is higher: published only when
+ * both parts are; of no one when the people reviewed are published as 0
+ * (then nothing is shown). */
+struct wm_shown wm_net_goals_higher_share(const struct wm_net_table *t,
     size_t row);
 
 #endif

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report/funnel_svg.h"
+#include "report/network_compare.h"
 #include "report/network_table.h"
 #include "util/escape.h"
 #include "web/layout.h"
@@ -24,10 +25,13 @@ count_share(struct wm_http *h, const struct wm_net_table *t, size_t row,
     size_t col, const char *heading)
 {
 	struct wm_shown n = wm_net_table_count(t, row, col);
+	struct wm_shown total = wm_net_table_count(t, row, t->cols);
 
 	wm_net_td_start(h, heading);
 	wm_net_shown(h, n, 0);
-	if (!n.withheld && wm_net_table_true(t, row, t->cols) > 0) {
+	/* Whether there is a share to give is read from the total as
+	 * published, never from the true one, which may be withheld. */
+	if (!n.withheld && (total.withheld || total.value > 0)) {
 		HTML(h, " (");
 		wm_net_shown(h, wm_net_table_share(t, row, col), 1);
 		HTML(h, ")");
@@ -37,8 +41,10 @@ count_share(struct wm_http *h, const struct wm_net_table *t, size_t row,
 
 static void
 threshold_words(struct wm_http *h, const struct wm_net_threshold *t,
-    int kind)
+    int kind, enum wm_disclosure_rule rule)
 {
+	struct wm_shown people = wm_disclose_count(rule, t->rel.n);
+
 	HTML(h, "<p class=\"nhsuk-body-s\">");
 	wm_esc_html_s(&h->out, wm_net_kind_words(kind));
 	HTML(h, ": ");
@@ -50,12 +56,13 @@ threshold_words(struct wm_http *h, const struct wm_net_threshold *t,
 	}
 	wm_buf_printf(&h->out, "a change of more than %.2f points counts as "
 	    "reliable", t->value);
-	if (t->rel.estimated)
-		wm_buf_printf(&h->out, ", estimated from the first answers of "
-		    "%lld people across the network (reliability %.2f, spread "
-		    "%.2f), as the instrument declares none",
-		    (long long)t->rel.n, t->rel.r, t->rel.sd);
-	else {
+	if (t->rel.estimated) {
+		HTML(h, ", estimated from the first answers of ");
+		wm_net_shown(h, people, 0);
+		wm_buf_printf(&h->out, " people across the network "
+		    "(reliability %.2f, spread %.2f), as the instrument "
+		    "declares none", t->rel.r, t->rel.sd);
+	} else {
 		wm_buf_printf(&h->out, " (reliability %.2f, spread %.2f, from ",
 		    t->rel.r, t->rel.sd);
 		wm_esc_html_s(&h->out, t->rel.source ? t->rel.source :
@@ -93,19 +100,11 @@ improved_funnel(struct wm_http *h, const struct wm_net_request *r,
 	const struct wm_net_view *v = &r->view;
 	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
 	struct wm_funnel fit;
-	size_t i;
 	int rc;
 
 	if (!pts)
 		return -1;
-	for (i = 0; i < v->n_services; i++) {
-		pts[i].name = v->services[i].name;
-		pts[i].n = wm_net_table_true(t, i, WM_NET_OUTCOME_COLS);
-		pts[i].x = wm_net_table_true(t, i, WM_NET_IMPROVED);
-		pts[i].withheld = wm_net_table_count(t, i,
-		    WM_NET_OUTCOME_COLS).withheld || wm_net_table_count(t, i,
-		    WM_NET_IMPROVED).withheld;
-	}
+	wm_net_improved_points(v, t, pts);
 	rc = wm_funnel_html(&h->out, id, "reliably improved", "people with "
 	    "two answers or more", pts, v->n_services, r->rule, &fit);
 	free(pts);
@@ -119,17 +118,21 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 {
 	const struct wm_net_view *v = &r->view;
 	const struct wm_scale *sc = &o->in->scales[k];
-	struct wm_net_table t;
+	struct wm_net_table t, once;
 	struct wm_buf caption = WM_BUF_INIT;
 	size_t i;
 	int rc = -1;
 
 	if (wm_net_outcome_table(v, o, k, kind, r->rule, &t))
 		return -1;
+	if (wm_net_once_table(v, o, k, kind, r->rule, &once)) {
+		wm_net_table_release(&t);
+		return -1;
+	}
 	wm_buf_puts(&caption, sc->title ? sc->title : sc->code);
 	wm_buf_puts(&caption, ", ");
 	wm_buf_puts(&caption, wm_net_kind_words(kind));
-	threshold_words(h, wm_net_threshold_of(o, k, kind), kind);
+	threshold_words(h, wm_net_threshold_of(o, k, kind), kind, r->rule);
 	wm_net_table_start(h, wm_buf_str(&caption));
 	WM_NET_TH(h, "People with two answers or more");
 	WM_NET_TH(h, "Reliably improved");
@@ -138,10 +141,6 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 	WM_NET_TH(h, "Answered once only");
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
-		const struct wm_net_outcome *c = i < v->n_services ?
-		    wm_net_outcome_at(o, i, k, kind) :
-		    wm_net_outcome_network(o, k, kind);
-
 		if (i < v->n_services) {
 			wm_net_provider_start(h, v, i, 6);
 			wm_net_service_head(h, &v->services[i]);
@@ -156,7 +155,7 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		count_share(h, &t, i, WM_NET_DETERIORATED,
 		    "Reliably deteriorated");
 		wm_net_td_start(h, "Answered once only");
-		wm_net_count(h, r->rule, c->one_only);
+		wm_net_shown(h, wm_net_table_count(&once, i, WM_NET_ONCE), 0);
 		HTML(h, "</span></td></tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n");
@@ -181,6 +180,7 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 out:
 	wm_buf_release(&caption);
 	wm_net_table_release(&t);
+	wm_net_table_release(&once);
 	return rc;
 }
 
@@ -274,7 +274,7 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 	WM_NET_TH(h, "Latest review higher than the first");
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
-		struct wm_shown hi;
+		struct wm_shown hi, rv;
 
 		if (i < v->n_services) {
 			wm_net_provider_start(h, v, i, 4);
@@ -288,13 +288,11 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 		hi = wm_net_table_count(&t, i, WM_NET_HIGHER);
 		wm_net_td_start(h, "Latest review higher than the first");
 		wm_net_shown(h, hi, 0);
-		if (!hi.withheld && !wm_net_table_count(&t, i,
-		    WM_NET_NOT_HIGHER).withheld) {
+		rv = wm_net_goals_reviewed(&t, i);
+		/* No share of no one, as the API's null. */
+		if (!hi.withheld && !rv.withheld && rv.value > 0) {
 			HTML(h, " (");
-			wm_net_shown(h, wm_disclose_percent(r->rule,
-			    wm_net_table_true(&t, i, WM_NET_HIGHER),
-			    wm_net_table_true(&t, i, WM_NET_HIGHER) +
-			    wm_net_table_true(&t, i, WM_NET_NOT_HIGHER)), 1);
+			wm_net_shown(h, wm_net_goals_higher_share(&t, i), 1);
 			HTML(h, ")");
 		}
 		HTML(h, "</span></td></tr>\n");
@@ -307,80 +305,35 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 /* --- comparing services: the other proportions' funnel plots ---------- */
 
 static int
-paired_funnel(struct wm_http *h, const struct wm_net_request *r)
-{
-	const struct wm_net_view *v = &r->view;
-	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
-	struct wm_net_table t;
-	struct wm_funnel fit;
-	size_t i;
-	int rc = -1;
-
-	if (!pts || wm_net_paired_table(v, r->rule, &t)) {
-		free(pts);
-		return -1;
-	}
-	{
-		for (i = 0; i < v->n_services; i++) {
-			pts[i].name = v->services[i].name;
-			pts[i].n = v->services[i].eligible;
-			pts[i].x = v->services[i].paired;
-			pts[i].withheld = wm_net_table_count(&t, i,
-			    WM_NET_PAIRED_COLS).withheld ||
-			    wm_net_table_count(&t, i, WM_NET_PAIRED).withheld;
-		}
-		HTML(h, "<h3 class=\"nhsuk-heading-s\">Paired-outcome rate</h3>"
-		    "\n");
-		rc = wm_funnel_html(&h->out, "funnel-paired", "paired-outcome "
-		    "rate", "people on the caseload 180 days or more", pts,
-		    v->n_services, r->rule, &fit);
-	}
-	wm_net_table_release(&t);
-	free(pts);
-	return rc;
-}
-
-/* A proportion's funnel from each service's own count and denominator,
- * each figure through the rule on its own. */
-static int
-simple_funnel(struct wm_http *h, const struct wm_net_request *r,
-    const char *id, const char *what, const char *of,
+paired_funnel(struct wm_http *h, const struct wm_net_request *r,
     struct wm_funnel_point *pts)
 {
 	const struct wm_net_view *v = &r->view;
+	struct wm_net_table t;
 	struct wm_funnel fit;
-	size_t i;
 
-	for (i = 0; i < v->n_services; i++) {
-		pts[i].name = v->services[i].name;
-		pts[i].withheld = wm_disclose_count(r->rule,
-		    pts[i].n).withheld || wm_disclose_percent(r->rule,
-		    pts[i].x, pts[i].n).withheld;
-	}
-	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
-	wm_esc_html_s(&h->out, what);
-	HTML(h, "</h3>\n");
-	return wm_funnel_html(&h->out, id, what, of, pts, v->n_services,
+	if (wm_net_paired_table(v, r->rule, &t))
+		return -1;
+	wm_net_paired_points(v, &t, pts);
+	wm_net_table_release(&t);
+	HTML(h, "<h3 class=\"nhsuk-heading-s\">Paired-outcome rate</h3>\n");
+	return wm_funnel_html(&h->out, "funnel-paired", "paired-outcome rate",
+	    "people on the caseload 180 days or more", pts, v->n_services,
 	    r->rule, &fit);
 }
 
-/* Each service's times due and done in time for one measure's cycles. */
-static void
-cycle_points(const struct wm_net_view *v, const char *title,
-    struct wm_funnel_point *pts)
+/* One proportion's funnel, headed by what it is. */
+static int
+funnel(struct wm_http *h, const struct wm_net_request *r, const char *id,
+    const char *what, const char *of, const struct wm_funnel_point *pts)
 {
-	size_t m, c;
+	struct wm_funnel fit;
 
-	for (m = 0; m < v->n_services; m++) {
-		const struct wm_net_service *sv = &v->services[m];
-
-		pts[m].n = pts[m].x = 0;
-		for (c = 0; c < sv->n_cycles; c++)
-			if (strcmp(sv->cycles[c].title, title) == 0) {
-				pts[m].n = sv->cycles[c].due;
-				pts[m].x = sv->cycles[c].done;
-			}
-	}
+	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
+	wm_esc_html_s(&h->out, what);
+	HTML(h, "</h3>\n");
+	return wm_funnel_html(&h->out, id, what, of, pts, r->view.n_services,
+	    r->rule, &fit);
 }
 
 /* A funnel per measure run in cycles anywhere, each measure once. */
@@ -388,27 +341,19 @@ static int
 cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
     struct wm_funnel_point *pts)
 {
-	const struct wm_net_view *v = &r->view;
-	const char *done[16];
-	size_t i, k, m, n_done = 0;
+	const char *titles[16];
+	size_t n, k;
 	char id[48], what[160];
 
-	for (i = 0; i < v->n_services; i++)
-		for (k = 0; k < v->services[i].n_cycles; k++) {
-			const char *title = v->services[i].cycles[k].title;
-			int seen = 0;
-
-			for (m = 0; m < n_done; m++)
-				seen |= strcmp(done[m], title) == 0;
-			if (seen || n_done == sizeof(done) / sizeof(done[0]))
-				continue;
-			done[n_done++] = title;
-			cycle_points(v, title, pts);
-			snprintf(id, sizeof(id), "funnel-cycle-%zu", n_done);
-			snprintf(what, sizeof(what), "%s done in time", title);
-			if (simple_funnel(h, r, id, what, "times due", pts))
-				return -1;
-		}
+	n = wm_net_cycle_titles(&r->view, titles, sizeof(titles) /
+	    sizeof(titles[0]));
+	for (k = 0; k < n; k++) {
+		wm_net_cycle_points(&r->view, titles[k], r->rule, pts);
+		snprintf(id, sizeof(id), "funnel-cycle-%zu", k + 1);
+		snprintf(what, sizeof(what), "%s done in time", titles[k]);
+		if (funnel(h, r, id, what, "times due", pts))
+			return -1;
+	}
 	return 0;
 }
 
@@ -416,21 +361,16 @@ static int
 training_funnels(struct wm_http *h, const struct wm_net_request *r,
     struct wm_funnel_point *pts)
 {
-	const struct wm_net_view *v = &r->view;
-	const struct wm_catalogue *cat = v->courses;
-	size_t i, k;
+	const struct wm_catalogue *cat = r->view.courses;
+	size_t k;
 	char id[48], what[160];
 
 	for (k = 0; cat && k < cat->n_concepts; k++) {
-		for (i = 0; i < v->n_services; i++) {
-			pts[i].n = v->services[i].staff;
-			pts[i].x = v->services[i].coverage ?
-			    v->services[i].coverage[k].done : 0;
-		}
+		wm_net_course_points(&r->view, k, r->rule, pts);
 		snprintf(id, sizeof(id), "funnel-course-%zu", k + 1);
 		snprintf(what, sizeof(what), "Staff who have done %s",
 		    cat->concepts[k].display);
-		if (simple_funnel(h, r, id, what, "staff", pts))
+		if (funnel(h, r, id, what, "staff", pts))
 			return -1;
 	}
 	return 0;
@@ -450,7 +390,7 @@ wm_net_compare_html(struct wm_http *h, const struct wm_net_request *r)
 	    "training each service's staff have done. A service outside the "
 	    "limits differs from the network by more than chance would "
 	    "explain: a question to ask, not a verdict.");
-	rc = paired_funnel(h, r) || cycle_funnels(h, r, pts) ||
+	rc = paired_funnel(h, r, pts) || cycle_funnels(h, r, pts) ||
 	    training_funnels(h, r, pts) ? -1 : 0;
 	HTML(h, "</section>\n");
 	free(pts);

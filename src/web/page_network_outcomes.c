@@ -14,28 +14,11 @@
 #include "web/pages.h"
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "core/known_instruments.h"
+#include "report/network_measures.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/network.h"
-
-struct measures {
-	int64_t ids[32];	/* the latest version of each measure */
-	size_t n;
-};
-
-static int
-latest_row(void *ctx, const struct wm_instrument_row *r)
-{
-	struct measures *m = ctx;
-
-	if (m->n < sizeof(m->ids) / sizeof(m->ids[0]))
-		m->ids[m->n++] = r->id;
-	return 0;
-}
 
 /* One measure: each scale, each kind of answer. */
 static int
@@ -43,7 +26,7 @@ measure(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t index)
 {
 	const struct wm_instrument *in = o->in;
-	char id[48];
+	char id[80];
 	size_t k;
 	int kind;
 
@@ -67,56 +50,20 @@ measure(struct wm_http *h, const struct wm_net_request *r,
 	return 0;
 }
 
-/* Every other measure people answer about themselves, after the
- * recovery markers (already in the view). */
-static int
-other_measures(struct wm_http *h, const struct wm_net_request *r)
-{
-	const struct wm_net_view *v = &r->view;
-	const char *markers = wm_known_url(WM_KNOWN_RECOVERY_MARKERS);
-	struct wm_buf err = WM_BUF_INIT;
-	struct measures m = { { 0 }, 0 };
-	int64_t ids[1];
-	size_t i, k;
-	int rc;
-
-	rc = wm_store_instrument_latest(h->store, latest_row, &m, &err);
-	for (i = 0; rc == 0 && i < m.n; i++) {
-		const struct wm_instrument *in;
-		struct wm_net_outcomes o;
-		int64_t *svc = v->n_services ? NULL : ids;
-
-		if ((rc = wm_store_instrument_parsed(h->store, m.ids[i], &in,
-		    &err)) || !wm_net_outcome_measure(in) ||
-		    strcmp(in->url, markers) == 0)
-			continue;
-		if (!svc && !(svc = calloc(v->n_services, sizeof(*svc)))) {
-			rc = WM_STORE_ERROR;
-			wm_buf_puts(&err, "out of memory");
-			break;
-		}
-		for (k = 0; k < v->n_services; k++)
-			svc[k] = v->services[k].id;
-		wm_net_outcomes_init(&o);
-		rc = wm_net_outcomes_build(h->store, in, svc, v->n_services,
-		    v->from_s, v->to_s, &o, &err);
-		if (svc != ids)
-			free(svc);
-		if (rc == 0 && measure(h, r, &o, i + 1))
-			rc = WM_STORE_ERROR;
-		wm_net_outcomes_release(&o);
-	}
-	wm_page_store_ok(h, rc, &err);
-	wm_buf_release(&err);
-	return rc ? -1 : 0;
-}
-
 void
 wm_page_network_outcomes(struct wm_http *h)
 {
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_net_measures m;
 	struct wm_net_request r;
+	size_t i;
+	int rc;
 
+	wm_net_measures_init(&m);
 	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+		goto out;
+	rc = wm_net_measures_build(h->store, &r.view, &m, &err);
+	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
 	wm_page_start_back(h, "Recovery outcomes across your network",
 	    "/network", "Back to your network");
@@ -125,10 +72,9 @@ wm_page_network_outcomes(struct wm_http *h)
 	wm_esc_html_s(&h->out, wm_disclosure_describe(r.rule));
 	HTML(h, " A figure shown as * is withheld. <a href=\"/network/about#"
 	    "outcomes\">How these figures are worked out</a></p></div>\n");
-	if (r.view.recovery.in && measure(h, &r, &r.view.recovery, 0))
-		goto fail;
-	if (other_measures(h, &r))
-		goto out;
+	for (i = 0; i < m.n; i++)
+		if (measure(h, &r, m.list[i], i))
+			goto fail;
 	if (wm_net_compare_html(h, &r))
 		goto fail;
 	wm_page_end(h);
@@ -137,5 +83,7 @@ fail:
 	wm_page_error(h, 500, "Sorry, there is a problem", "The network's "
 	    "figures could not be written. Try again later.");
 out:
+	wm_net_measures_release(&m);
+	wm_buf_release(&err);
 	wm_net_close(&r);
 }

@@ -172,5 +172,6 @@ void wm_api_dashboard(struct wm_http *h);
 void wm_api_network(struct wm_http *h);
 /* The same outcomes as a FHIR MeasureReport (api_measure_report.c). */
 void wm_api_network_measure_report(struct wm_http *h);
+void wm_api_network_outcomes(struct wm_http *h);
 
 #endif

@@ -21,7 +21,8 @@ import urllib.request
 
 BASE, DB, JAR, EMAIL = sys.argv[1:5]
 START = ['/network', '/network/about', '/api/v1/network',
-         '/api/v1/network/measure-report']
+         '/api/v1/network/measure-report',
+         '/api/v1/network/outcomes']
 
 jar = http.cookiejar.MozillaCookieJar(JAR)
 jar.load(ignore_discard=True, ignore_expires=True)

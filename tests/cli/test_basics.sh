@@ -38,7 +38,13 @@ same "$(sqlite3 v1.db "SELECT count(*) FROM validation")" "$(sqlite3 v1.db "SELE
 same "$(sqlite3 v1.db "SELECT count(*) || ' ' || sum(c.choices = (SELECT group_concat(a.item || ':' || a.option, ',') FROM (SELECT * FROM answer WHERE response_id = r.id AND option IS NOT NULL ORDER BY item) a)) FROM response r JOIN response_choices c ON c.response_id = r.id")" "$(sqlite3 v1.db "SELECT count(*) || ' ' || count(*) FROM response WHERE subject_kind = 'person' AND status = 'completed'")" "each completed response about a person gets its choices in one row, as the answers hold them"
 same "$(sqlite3 v1.db "SELECT count(*) FROM score s JOIN response r ON r.id = s.response_id LEFT JOIN response_choices c ON c.response_id = s.response_id WHERE r.subject_kind = 'person' AND r.status = 'completed' AND s.value IS NOT NULL AND (c.scores IS NULL OR instr(',' || c.scores || ',', ',' || s.scale || ':' || printf('%!.17g', s.value) || ',') = 0)")" "0" "... and its scores, each to the digit"
 $WAYMARK report network --db v1.db --format csv --disclosure none >after.csv
-if cmp -s before.csv after.csv; then pass "the upgraded database reports the same figures"; else fail "report changed across the upgrade"; fi
+# A version 1 file has no goals (the demo's were dropped above); every
+# other figure, the outcomes rebuilt from the stored scores among them,
+# must be the same.
+grep -v '^goals,' before.csv >before-but-goals.csv
+grep -v '^goals,' after.csv >after-but-goals.csv
+same "$(grep -c '^outcomes,' after.csv)" "$(grep -c '^outcomes,' before.csv)" "the upgraded database reports every outcome"
+if cmp -s before-but-goals.csv after-but-goals.csv; then pass "the upgraded database reports the same figures"; else fail "report changed across the upgrade"; fi
 # A failing migration leaves the database as it was.
 sqlite3 v1.db "$LATER PRAGMA user_version = 1; CREATE TABLE rollup(x);"
 run 1 "a migration that fails is refused" -- $WAYMARK init --db v1.db

@@ -22,11 +22,13 @@ same "$(sqlite3 a.db "SELECT count(*) FROM (SELECT DISTINCT respondent FROM resp
 same "$(sqlite3 a.db "SELECT min(c) >= 4 FROM (SELECT count(*) c, min(authored) f FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.url LIKE '%dreem-recovery-markers' GROUP BY subject_id) WHERE f < '2024-11-01'")" "1" "people there from the start answer the markers about every 6 months"
 
 run 0 "network report (text)" -- $WAYMARK report network --db a.db
-has out "Recovery outcomes (DREEM) by site and quarter" "outcome section"
-has out "Core standards: each site's latest traffic lights" "standards section"
-has out "The Recovery Approach" "standards are named"
+has out "The 10 core standards" "standards section"
+has out "Recovery outcomes, every measure" "outcomes section"
+has out "Mean scores quarter by quarter" "the quarter-by-quarter means are a section of their own"
 hasnt out "DEMO-0" "no identifiers in the commissioners' report"
-run 0 "network report (CSV, no suppression)" -- $WAYMARK report network --db a.db --format csv --disclosure none
+# Every quarter the demo has answers in, so the means cover them all.
+FIRST=$(sqlite3 a.db "SELECT min(quarter) FROM response")
+run 0 "network report (CSV, no suppression)" -- $WAYMARK report network --db a.db --format csv --disclosure none --from "$FIRST"
 cp out rep.csv
 python3 - rep.csv a.db >py.out 2>&1 <<'PY'
 import csv, sqlite3, sys
@@ -46,12 +48,18 @@ for site, q, who, mean, n in db.execute("""
     JOIN response r ON r.id = s.response_id JOIN unit u ON u.id = r.unit_id
     GROUP BY u.code, r.quarter, r.respondent"""):
     plain[(site, q, who)] = (mean, n)
-got = {(r['site'], r['quarter'], r['answered_by']): (float(r['mean']), int(r['people']))
-       for r in rows if r['measure'] == 'recovery-markers'}
+got = {}
+for r in rows:
+    if r['section'] == 'quarterly-means' and r['measure'] == 'recovery-markers':
+        q = r['window'].split('..')
+        assert q[0] == q[1], r
+        got.setdefault((r['service'], q[0], r['answered_by']), {})[r['figure']] = r['value']
+got = {k: (float(v['mean']), int(v['people'])) for k, v in got.items()}
 assert got.keys() == plain.keys(), (len(got), len(plain))
 # Means are printed to 2 places; counts must match exactly.
 bad = [k for k in got if abs(got[k][0] - plain[k][0]) > 0.0051 or got[k][1] != plain[k][1]]
 assert not bad, [(k, got[k], plain[k]) for k in bad[:4]]
+assert all(r['disclosure'] == 'none' for r in rows)
 print('matched', len(got))
 PY
 [ $? -eq 0 ] && pass "report means equal a plain recomputation ($(cat py.out))" || fail "report differs from plain SQL: $(cat py.out)"
@@ -62,31 +70,35 @@ check_rule() { # RULE CSV
 	python3 - "$1" rep.csv "$2" >py.out 2>&1 <<'PY'
 import csv, sys
 rule, raw, got = sys.argv[1], sys.argv[2], sys.argv[3]
-key = lambda r: (r['section'], r['site'], r['quarter'], r['answered_by'], r['measure'])
+key = lambda r: (r['section'], r['service'], r['window'], r['answered_by'], r['measure'], r['figure'])
 want = {key(r): r for r in csv.DictReader(open(raw, newline=''))}
 rows = list(csv.DictReader(open(got, newline='')))
 assert len(rows) == len(want), (len(rows), len(want))
 low, high, least = {'mhsds': (0, 4, 5), 'hes': (1, 7, 8)}[rule]
 withheld = 0
 for r in rows:
-    if r['section'] != 'outcome':
+    assert r['disclosure'] == rule, r
+    if r['section'] != 'quarterly-means':
         continue
     w = want[key(r)]
-    n = int(w['people'])
-    if low <= n <= high:
-        assert r['people'] == '', r
-        withheld += 1
+    people = want[key(dict(r, figure='people'))]
+    n = int(people['value'])
+    if r['figure'] == 'people':
+        if low <= n <= high:
+            assert r['value'] == '*', r
+            withheld += 1
+        else:
+            assert int(r['value']) == (n + 2) // 5 * 5, (r, n)
     else:
-        assert int(r['people']) == (n + 2) // 5 * 5, (r, n)
-    assert (r['mean'] == '') == (n < least), (r, n)
-    if n >= least:
-        assert r['mean'] == w['mean'], (r, w)
+        assert (r['value'] == '*') == (n < least), (r, n)
+        if n >= least:
+            assert r['value'] == w['value'], (r, w)
 print('ok', withheld, 'withheld')
 PY
 }
-run 0 "network report with disclosure control (the default)" -- $WAYMARK report network --db a.db --format csv
+run 0 "network report with disclosure control (the default)" -- $WAYMARK report network --db a.db --format csv --from "$FIRST"
 check_rule mhsds out && pass "by default the MHSDS rule, row by row ($(cat py.out))" || fail "MHSDS rule: $(cat py.out)"
-run 0 "network report under the HES rule" -- $WAYMARK report network --db a.db --format csv --disclosure hes
+run 0 "network report under the HES rule" -- $WAYMARK report network --db a.db --format csv --disclosure hes --from "$FIRST"
 cp out hes.csv
 check_rule hes hes.csv && pass "the HES rule, row by row ($(cat py.out))" || fail "HES rule: $(cat py.out)"
 run 0 "the text report names the rule" -- $WAYMARK report network --db a.db
@@ -96,9 +108,9 @@ has err "'nhs' is not a disclosure rule: use mhsds (NHS England's MHSDS rule, th
 run 2 "an unknown rule is refused" -- $WAYMARK report network --db a.db --disclosure strict
 # The network's own choice is the report's default.
 $WAYMARK network set --db a.db --disclosure hes >/dev/null
-run 0 "network report after the network chose HES" -- $WAYMARK report network --db a.db --format csv
+run 0 "network report after the network chose HES" -- $WAYMARK report network --db a.db --format csv --from "$FIRST"
 same "$(cat out)" "$(cat hes.csv)" "... is under the HES rule without --disclosure"
-run 0 "--disclosure still chooses for one report" -- $WAYMARK report network --db a.db --format csv --disclosure none
+run 0 "--disclosure still chooses for one report" -- $WAYMARK report network --db a.db --format csv --disclosure none --from "$FIRST"
 same "$(cat out)" "$(cat rep.csv)" "... none, for the network's own analysts"
 
 # One vote per validator: a validator who submits again is refused, so
@@ -110,9 +122,10 @@ $WAYMARK respond --db v.db "$R/good-standards-validator-red.json" >/dev/null
 $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json" >/dev/null
 run 1 "a validator's second rating of the period is refused" -- $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json"
 run 1 "... and a third" -- $WAYMARK respond --db v.db "$R/good-standards-validator2-green.json"
-run 0 "report with repeated validations" -- $WAYMARK report network --db v.db --format csv
-has out "standard,svc,Test Service,2025-Q2,validators,standard-1,2,,red" "each validator counts once (lower median of red and green is red)"
-has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "the lead's self-rating is shown beside it"
+W=2025-Q1..2025-Q4
+run 0 "report with repeated validations" -- $WAYMARK report network --db v.db --format csv --from 2025-Q1 --to 2025-Q4
+has out "standards,prov,svc,Test Service,$W,standard-1,,consensus,red," "each validator counts once (lower median of red and green is red)"
+has out "standards,prov,svc,Test Service,$W,standard-1,,self,amber," "the lead's self-rating is shown beside it"
 
 # People are counted once each, and a person and a staff member whose
 # record numbers happen to be equal are still two people.

@@ -68,6 +68,9 @@ hasnt body "Moorland Partnership" "... nor another provider's name"
 same "$(code -b p.jar "$(U /api/v1/network)")" "200" "... in the API too"
 same "$(json "sorted(s['service'] for s in d['services'])")" \
     "['dartleigh-living', 'honibury-house', 'torrow-day']" "... only their three services"
+same "$(code -b p.jar "$(U /api/v1/network/outcomes)")" "200" "... and the outcomes"
+same "$(json "sorted({s['service'] for m in d['measures'] for c in m['scales'] for s in c['selfRated']['services']})")" \
+    "['dartleigh-living', 'honibury-house', 'torrow-day']" "... of their three services only"
 
 # Everyone else: not found.
 for role in person practitioner lead validator; do
@@ -75,6 +78,7 @@ for role in person practitioner lead validator; do
 	same "$(code -b "$role.jar" "$(U /network)")" "404" "a $role gets 404 for /network"
 	same "$(code -b "$role.jar" "$(U /network/about)")" "404" "a $role gets 404 for /network/about"
 	same "$(code -b "$role.jar" "$(U /api/v1/network)")" "404" "a $role gets 404 for the network API"
+	same "$(code -b "$role.jar" "$(U /api/v1/network/outcomes)")" "404" "a $role gets 404 for the outcomes API"
 	same "$(code -b "$role.jar" "$(U /)")" "200" "a $role's home is still theirs"
 done
 same "$(code "$(U /network)")" "303" "signed out: sign in first"

@@ -89,5 +89,5 @@ run 0 "core standards 1.0.0 loads beside 1.1.0" -- $WAYMARK instrument load --db
 run 0 "a 1.0.0 self-assessment is still recorded" -- $WAYMARK respond --db r.db "$R/good-standards-lead-1.0.0.json"
 has out "standard-1: 2.00" "and scored as before"
 same "$(sqlite3 r.db "SELECT group_concat(version || ':' || reason, '/') FROM (SELECT * FROM assessment_version ORDER BY version)")" "1:recorded outside the form (waymark respond)/2:recorded outside the form (waymark respond)" "a lead's second import is the period's next version, saying where it came from"
-run 0 "the network report reads both versions" -- $WAYMARK report network --db r.db --format csv --disclosure none
-has out "standard,svc,Test Service,2025-Q2,lead,standard-1,,,amber" "one family: the latest self-rating, whichever version"
+run 0 "the network report reads both versions" -- $WAYMARK report network --db r.db --format csv --disclosure none --from 2025-Q1 --to 2025-Q4
+has out "standards,prov,svc,Test Service,2025-Q1..2025-Q4,standard-1,,self,amber,none" "one family: the latest self-rating, whichever version"

@@ -1,0 +1,43 @@
+/*
+ * `waymark report network`'s options, declared and checked apart from
+ * the command so that the argument fuzz target (fuzz/fuzz_cli_args.c)
+ * runs exactly the command's table and checks.
+ */
+#ifndef WM_CLI_CMD_REPORT_H
+#define WM_CLI_CMD_REPORT_H
+
+#include "cli/cli.h"
+#include "core/disclosure.h"
+#include "core/profile.h"
+#include "util/date.h"
+
+enum cli_netrep_format { CLI_NETREP_TEXT, CLI_NETREP_CSV, CLI_NETREP_JSON };
+
+/* What the options say, as given (NULL when not given). */
+struct cli_netrep_opts {
+	const char *db, *format, *from, *to, *disclosure, *courses;
+};
+
+/* The options, checked. */
+struct cli_netrep_args {
+	enum cli_netrep_format format;
+	struct wm_quarter from, to;
+	int has_rule;		/* 0: the network's own rule */
+	enum wm_disclosure_rule rule;
+};
+
+#define CLI_NETREP_N_OPTS 7
+
+/* The command's option table, pointing into *o (its last entry zero). */
+void cli_netrep_options(struct cli_netrep_opts *o,
+    struct cli_opt opts[CLI_NETREP_N_OPTS]);
+
+/* Checks the options against today's date: 0, or CLI_USAGE with the
+ * problem printed on stderr naming its option (a format or rule that is
+ * none of those known, a quarter not written like 2026-Q1, a window
+ * that ends after this quarter, starts after it ends or is longer than
+ * ten years). Nothing is printed on stdout. */
+int cli_netrep_check(const struct cli_netrep_opts *o,
+    const struct wm_date *today, struct cli_netrep_args *out);
+
+#endif

@@ -1,0 +1,697 @@
+/*
+ * The walk over every figure of the network view (report/
+ * network_figures.h). A walk keeps the place it has reached (section,
+ * row, measure) in one figure it fills in as it goes, and hands each
+ * figure to the caller; the first failure sticks and stops the rest.
+ * The tables of people are disclosed as wholes, exactly as
+ * report/network_json.c discloses them, and every figure of them is
+ * read from the table.
+ */
+#include "report/network_figures.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/known_instruments.h"
+#include "core/rating.h"
+#include "core/standards.h"
+#include "report/network_compare.h"
+#include "report/network_table.h"
+
+struct walk {
+	const struct wm_net_view *v;
+	enum wm_disclosure_rule rule;
+	wm_net_figure_fn fn;
+	void *ctx;
+	char window[24];
+	char group[320];
+	struct wm_net_figure f;
+	int rc;
+};
+
+/* --- where the walk is ------------------------------------------------- */
+
+static void
+section(struct walk *w, const char *name)
+{
+	w->f.section = name;
+	w->f.answered_by = "";
+}
+
+/* The measure, and the text's heading for it. */
+static void
+measure(struct walk *w, const char *code, const char *group)
+{
+	w->f.measure = code;
+	if (group) {
+		snprintf(w->group, sizeof(w->group), "%s", group);
+		w->f.group = w->group;
+	}
+}
+
+/* Row i: a service of the view, or the network when i is n_services. */
+static void
+row(struct walk *w, size_t i, const char *label)
+{
+	const struct wm_net_view *v = w->v;
+
+	w->f.label = label;
+	if (i >= v->n_services) {
+		w->f.provider = w->f.provider_name = "";
+		w->f.service = "network";
+		w->f.service_name = "All these services";
+		return;
+	}
+	w->f.provider = v->providers[v->services[i].provider].code;
+	w->f.provider_name = v->providers[v->services[i].provider].name;
+	w->f.service = v->services[i].code;
+	w->f.service_name = v->services[i].name;
+}
+
+/* --- one figure -------------------------------------------------------- */
+
+static void
+emit(struct walk *w, const char *figure, const char *words, int aside,
+    enum wm_net_value kind)
+{
+	if (w->rc)
+		return;
+	w->f.figure = figure;
+	w->f.words = words;
+	w->f.aside = aside;
+	w->f.kind = kind;
+	w->rc = w->fn(w->ctx, &w->f);
+}
+
+static void
+shown(struct walk *w, const char *figure, const char *words, int aside,
+    enum wm_net_value kind, struct wm_shown s)
+{
+	w->f.shown = s;
+	emit(w, figure, words, aside, kind);
+}
+
+static void
+count(struct walk *w, const char *figure, const char *words, int64_t n)
+{
+	shown(w, figure, words, 0, WM_NET_COUNT, wm_disclose_count(w->rule,
+	    n));
+}
+
+/* A whole percentage; nothing to show when the denominator is 0. */
+static void
+share(struct walk *w, const char *figure, const char *words, int aside,
+    int64_t num, int64_t den)
+{
+	if (den <= 0)
+		emit(w, figure, words, aside, WM_NET_NOTHING);
+	else
+		shown(w, figure, words, aside, WM_NET_PERCENT,
+		    wm_disclose_percent(w->rule, num, den));
+}
+
+static void
+number(struct walk *w, const char *figure, const char *words, int aside,
+    double x, int places, int withheld)
+{
+	double f = pow(10, places);
+
+	/* Rounded half away from zero, as the JSON rounds it, so that
+	 * printing it to `places` cannot round it another way. */
+	w->f.number = round(x * f) / f;
+	w->f.places = places;
+	w->f.shown.withheld = withheld;
+	w->f.shown.value = 0;
+	emit(w, figure, words, aside, WM_NET_NUMBER);
+}
+
+/* Text; nothing to show when it is NULL. */
+static void
+text(struct walk *w, const char *figure, const char *words, int aside,
+    const char *s)
+{
+	w->f.text = s;
+	emit(w, figure, words, aside, s ? WM_NET_TEXT : WM_NET_NOTHING);
+}
+
+static void
+flag(struct walk *w, const char *figure, const char *words, int aside,
+    int yes)
+{
+	w->f.flag = yes != 0;
+	emit(w, figure, words, aside, WM_NET_FLAG);
+}
+
+/* --- the standards ----------------------------------------------------- */
+
+static void
+standards(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	char code[24], words[24];
+	size_t i;
+	int n;
+
+	section(w, "standards");
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		row(w, i, NULL);
+		measure(w, "standards", "The latest lights");
+		text(w, "period", "latest period", 0, sv->lights.period[0] ?
+		    sv->lights.period : NULL);
+		if (!sv->lights.period[0])
+			continue;
+		number(w, "greens", "greens", 0, sv->greens, 0, 0);
+		if (sv->has_before)
+			number(w, "greens_before", "the period before", 1,
+			    sv->greens_before, 0, 0);
+		else
+			emit(w, "greens_before", "the period before", 1,
+			    WM_NET_NOTHING);
+		for (n = 1; n <= WM_STANDARDS; n++) {
+			const struct wm_standard_view *s = &sv->lights.s[n - 1];
+
+			snprintf(code, sizeof(code), "standard-%d", n);
+			snprintf(words, sizeof(words), "standard %d", n);
+			measure(w, code, NULL);
+			text(w, "self", words, 0, s->self == WM_RATING_NONE ?
+			    NULL : wm_rating_name(s->self));
+			text(w, "consensus", "validators", 1,
+			    s->result.consensus == WM_RATING_NONE ? NULL :
+			    wm_rating_name(s->result.consensus));
+			flag(w, "validated", "validated", 1,
+			    s->result.validated);
+		}
+	}
+}
+
+/* --- the tables of people ---------------------------------------------- */
+
+/* Where one scale and kind's reliable change threshold comes from, on
+ * the network's row. */
+static void
+threshold(struct walk *w, const struct wm_net_threshold *t)
+{
+	row(w, w->v->n_services, "Reliable change");
+	if (!t->has) {
+		emit(w, "threshold", "reliable change threshold", 0,
+		    WM_NET_NOTHING);
+		text(w, "threshold_why", "why none", 0, t->why);
+		return;
+	}
+	number(w, "threshold", "threshold in points", 0, t->value, 4, 0);
+	number(w, "threshold_sd", "spread (SD)", 0, t->rel.sd, 4, 0);
+	number(w, "threshold_reliability", "reliability", 0, t->rel.r, 4, 0);
+	flag(w, "threshold_estimated", "estimated from the network's first "
+	    "answers", 0, t->rel.estimated);
+	if (t->rel.estimated)
+		count(w, "threshold_people", "people whose first answers were "
+		    "used", t->rel.n);
+	else
+		text(w, "threshold_source", "source", 0, t->rel.source);
+}
+
+/* A table's cell and, in brackets, its share of the row's total. */
+static void
+count_share(struct walk *w, const char *figure, const char *percent,
+    const char *words, const struct wm_net_table *t, size_t i, size_t col)
+{
+	shown(w, figure, words, 0, WM_NET_COUNT, wm_net_table_count(t, i,
+	    col));
+	if (wm_net_table_of_none(t, i))
+		emit(w, percent, "", 1, WM_NET_NOTHING);
+	else
+		shown(w, percent, "", 1, WM_NET_PERCENT, wm_net_table_share(t,
+		    i, col));
+}
+
+/* Row i of one scale and kind's tables. */
+static void
+outcome_row(struct walk *w, const struct wm_net_table *t,
+    const struct wm_net_table *once, size_t i)
+{
+	shown(w, "paired", "people with two answers or more", 0,
+	    WM_NET_COUNT, wm_net_table_count(t, i, WM_NET_OUTCOME_COLS));
+	count_share(w, "reliably_improved", "reliably_improved_percent",
+	    "reliably improved", t, i, WM_NET_IMPROVED);
+	count_share(w, "no_reliable_change", "no_reliable_change_percent",
+	    "no reliable change", t, i, WM_NET_NO_CHANGE);
+	count_share(w, "reliably_deteriorated",
+	    "reliably_deteriorated_percent", "reliably deteriorated", t, i,
+	    WM_NET_DETERIORATED);
+	shown(w, "answered_once_only", "answered once only", 0, WM_NET_COUNT,
+	    wm_net_table_count(once, i, WM_NET_ONCE));
+}
+
+/* "Recovery markers, answered alone", with the measure's title before it
+ * when it is given. */
+static void
+kind_group(struct walk *w, const struct wm_net_outcomes *o, size_t k,
+    int kind, int with_title)
+{
+	const struct wm_instrument *in = o->in;
+	const struct wm_scale *sc = &in->scales[k];
+
+	snprintf(w->group, sizeof(w->group), "%s%s%s, %s", with_title ?
+	    (in->title ? in->title : in->url) : "", with_title ? ": " : "",
+	    sc->title ? sc->title : sc->code, wm_net_kind_words(kind));
+	w->f.group = w->group;
+	w->f.measure = sc->code;
+	w->f.answered_by = wm_net_kind_respondent(kind);
+}
+
+/* The recovery markers on the network at a glance. */
+static void
+recovery(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	struct wm_net_measure_tables mt;
+	size_t i, k;
+
+	section(w, "recovery");
+	if (!v->recovery.in)
+		return;
+	if (wm_net_measure_tables_build(v, &v->recovery, w->rule, &mt)) {
+		w->rc = -1;
+		goto out;
+	}
+	for (k = 0; k < mt.n; k++) {
+		kind_group(w, &v->recovery, k / WM_NET_KINDS,
+		    (int)(k % WM_NET_KINDS), 0);
+		threshold(w, wm_net_threshold_of(&v->recovery, k /
+		    WM_NET_KINDS, (int)(k % WM_NET_KINDS)));
+		for (i = 0; i <= v->n_services; i++) {
+			row(w, i, NULL);
+			outcome_row(w, &mt.outcome[k], &mt.once[k], i);
+		}
+	}
+out:
+	wm_net_measure_tables_release(&mt);
+}
+
+static void
+paired(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	struct wm_net_table t;
+	size_t i;
+
+	section(w, "paired-outcome-rate");
+	measure(w, "paired-outcome-rate", "People with paired recovery "
+	    "markers");
+	if (wm_net_paired_table(v, w->rule, &t)) {
+		w->rc = -1;
+		return;
+	}
+	for (i = 0; i <= v->n_services; i++) {
+		row(w, i, NULL);
+		shown(w, "eligible", "on the caseload 180 days or more", 0,
+		    WM_NET_COUNT, wm_net_table_count(&t, i,
+		    WM_NET_PAIRED_COLS));
+		count_share(w, "paired", "paired_percent", "recorded twice or "
+		    "more", &t, i, WM_NET_PAIRED);
+	}
+	wm_net_table_release(&t);
+}
+
+static void
+goals(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	struct wm_net_table t;
+	struct wm_shown reviewed;
+	size_t i;
+
+	section(w, "goals");
+	measure(w, "goals", "Goals and their reviews");
+	if (wm_net_goals_table(v, w->rule, &t)) {
+		w->rc = -1;
+		return;
+	}
+	for (i = 0; i <= v->n_services; i++) {
+		row(w, i, NULL);
+		shown(w, "with_goals", "people with goals", 0, WM_NET_COUNT,
+		    wm_net_table_count(&t, i, WM_NET_GOAL_COLS));
+		shown(w, "reviewed", "a goal reviewed twice or more", 0,
+		    WM_NET_COUNT, wm_net_goals_reviewed(&t, i));
+		shown(w, "higher", "latest review higher than the first", 0,
+		    WM_NET_COUNT, wm_net_table_count(&t, i, WM_NET_HIGHER));
+		reviewed = wm_net_goals_reviewed(&t, i);
+		if (!reviewed.withheld && reviewed.value == 0)
+			emit(w, "higher_percent", "", 1, WM_NET_NOTHING);
+		else
+			shown(w, "higher_percent", "", 1, WM_NET_PERCENT,
+			    wm_net_goals_higher_share(&t, i));
+	}
+	wm_net_table_release(&t);
+}
+
+/* --- services' own figures: cycles and training ----------------------- */
+
+static void
+cycles(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	const char *titles[16];
+	char group[200];
+	size_t n, k, i, c;
+
+	section(w, "cycles");
+	n = wm_net_cycle_titles(v, titles, sizeof(titles) /
+	    sizeof(titles[0]));
+	for (k = 0; k < n; k++) {
+		snprintf(group, sizeof(group), "%s, done in time", titles[k]);
+		measure(w, titles[k], group);
+		for (i = 0; i < v->n_services; i++)
+			for (c = 0; c < v->services[i].n_cycles; c++) {
+				const struct wm_net_cycle *y =
+				    &v->services[i].cycles[c];
+
+				if (strcmp(y->title, titles[k]) != 0)
+					continue;
+				row(w, i, NULL);
+				count(w, "due", "due", y->due);
+				share(w, "done_in_time_percent", "done in time",
+				    0, y->done, y->due);
+				number(w, "months", "complete months counted",
+				    0, y->months, 0, 0);
+			}
+	}
+}
+
+static void
+training(struct walk *w)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_catalogue *cat = v->courses;
+	size_t i, k;
+
+	section(w, "training");
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		row(w, i, NULL);
+		measure(w, "staff", "Staff who have done each course");
+		count(w, "staff", "staff", sv->staff);
+		for (k = 0; cat && sv->coverage && k < cat->n_concepts; k++) {
+			measure(w, cat->concepts[k].code, NULL);
+			share(w, "completed_percent", cat->concepts[k].display,
+			    0, sv->coverage[k].done, sv->staff);
+		}
+	}
+}
+
+/* --- funnel plots ------------------------------------------------------ */
+
+/* A funnel plot's fit over the points shown. */
+struct fitted {
+	struct wm_funnel fit;
+	int fitted;
+};
+
+static void
+fit_of(struct walk *w, const struct wm_funnel_point *pts, struct fitted *f)
+{
+	if (wm_funnel_points_fit(pts, w->v->n_services, &f->fit, &f->fitted))
+		w->rc = w->rc ? w->rc : -1;
+}
+
+/* Where service i stands on the plot, on its row. */
+static void
+place(struct walk *w, const struct fitted *f,
+    const struct wm_funnel_point *pts, size_t i)
+{
+	text(w, "funnel_place", "against the network", 0,
+	    wm_net_funnel_place(&f->fit, f->fitted, &pts[i]));
+}
+
+/* The same figures as a fit's, each with nothing to show, so that a
+ * table has the same rows whatever the rule leaves to plot. */
+static void
+unfitted(struct walk *w)
+{
+	static const char *const names[] = { "funnel_theta", "funnel_phi",
+	    "funnel_tau2", "funnel_overdispersed", "funnel_services",
+	    "funnel_outside" };
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		emit(w, names[i], "", 0, WM_NET_NOTHING);
+}
+
+/* The fit on a row of its own, and the services outside the limits. */
+static void
+funnel_row(struct walk *w, const struct fitted *f,
+    const struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = w->v;
+	struct wm_buf outside = WM_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++) {
+		const char *p = wm_net_funnel_place(&f->fit, f->fitted,
+		    &pts[i]);
+
+		if (strcmp(p, "above") == 0 || strcmp(p, "below") == 0)
+			wm_buf_printf(&outside, "%s%s (%s)", outside.len ?
+			    ", " : "", v->services[i].name, p);
+	}
+	row(w, v->n_services, "Funnel plot");
+	flag(w, "funnel_fitted", "drawn", 0, f->fitted);
+	if (f->fitted) {
+		number(w, "funnel_theta", "the network's share", 0,
+		    f->fit.theta, 3, 0);
+		number(w, "funnel_phi", "over-dispersion (phi)", 0, f->fit.phi,
+		    2, 0);
+		number(w, "funnel_tau2", "added variance (tau2)", 0,
+		    f->fit.tau2, 4, 0);
+		flag(w, "funnel_overdispersed", "limits widened for it", 0,
+		    f->fit.overdispersed);
+		number(w, "funnel_services", "services on the plot", 0,
+		    (double)f->fit.units, 0, 0);
+		text(w, "funnel_outside", "outside the 99.8% limits", 0,
+		    outside.failed ? NULL : outside.len ?
+		    wm_buf_str(&outside) : "none");
+	} else
+		unfitted(w);
+	number(w, "funnel_left_off", "services left off (figures withheld)",
+	    0, (double)wm_funnel_left_off(pts, v->n_services), 0, 0);
+	if (outside.failed && !w->rc)
+		w->rc = -1;
+	wm_buf_release(&outside);
+}
+
+/* A proportion with no table of its own here: each service's place on
+ * a row of its own, then the fit. */
+static void
+funnel(struct walk *w, const struct wm_funnel_point *pts)
+{
+	struct fitted f;
+	size_t i;
+
+	fit_of(w, pts, &f);
+	for (i = 0; i < w->v->n_services; i++) {
+		row(w, i, NULL);
+		place(w, &f, pts, i);
+	}
+	funnel_row(w, &f, pts);
+}
+
+/* The network's mean change, and reliable recovery where there is a
+ * cut-off. */
+static void
+network_change(struct walk *w, const struct wm_scale *sc,
+    const struct wm_outcome_tally *all)
+{
+	double mean = 0, lo = 0, hi = 0;
+	int withheld = !wm_disclose_mean(w->rule, all->change.n);
+
+	/* The same three figures whatever the rule: withheld, or nothing
+	 * to show with fewer than two people. */
+	if (!withheld && wm_mean_ci95(&all->change, &mean, &lo, &hi)) {
+		emit(w, "mean_change", "mean change", 0, WM_NET_NOTHING);
+		emit(w, "mean_change_low", "lower 95% limit", 1,
+		    WM_NET_NOTHING);
+		emit(w, "mean_change_high", "upper 95% limit", 1,
+		    WM_NET_NOTHING);
+	} else {
+		number(w, "mean_change", "mean change", 0, mean, 2, withheld);
+		number(w, "mean_change_low", "lower 95% limit", 1, lo, 2,
+		    withheld);
+		number(w, "mean_change_high", "upper 95% limit", 1, hi, 2,
+		    withheld);
+	}
+	if (sc->has_cutoff)
+		share(w, "reliable_recovery_percent", "reliable recovery", 0,
+		    all->recovered, all->could_recover);
+}
+
+/* One measure, each scale and kind. */
+static void
+outcome_measure(struct walk *w, const struct wm_net_outcomes *o,
+    struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = w->v;
+	struct wm_net_measure_tables mt;
+	struct fitted f;
+	size_t i, k;
+
+	if (wm_net_measure_tables_build(v, o, w->rule, &mt)) {
+		w->rc = -1;
+		goto out;
+	}
+	for (k = 0; k < mt.n && !w->rc; k++) {
+		size_t scale = k / WM_NET_KINDS;
+		int kind = (int)(k % WM_NET_KINDS);
+
+		kind_group(w, o, scale, kind, 1);
+		threshold(w, wm_net_threshold_of(o, scale, kind));
+		wm_net_improved_points(v, &mt.outcome[k], pts);
+		fit_of(w, pts, &f);
+		for (i = 0; i <= v->n_services; i++) {
+			row(w, i, NULL);
+			outcome_row(w, &mt.outcome[k], &mt.once[k], i);
+			if (i < v->n_services)
+				place(w, &f, pts, i);
+		}
+		network_change(w, &o->in->scales[scale],
+		    &wm_net_outcome_network(o, scale, kind)->t);
+		funnel_row(w, &f, pts);
+	}
+out:
+	wm_net_measure_tables_release(&mt);
+}
+
+static void
+outcomes(struct walk *w, const struct wm_net_measures *m,
+    struct wm_funnel_point *pts)
+{
+	size_t i;
+
+	section(w, "outcomes");
+	for (i = 0; i < m->n; i++)
+		outcome_measure(w, m->list[i], pts);
+}
+
+static void
+comparisons(struct walk *w, struct wm_funnel_point *pts)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_catalogue *cat = v->courses;
+	const char *titles[16];
+	char group[200];
+	struct wm_net_table t;
+	size_t n, k;
+
+	section(w, "comparisons");
+	measure(w, "paired-outcome-rate", "Paired-outcome rate");
+	if (wm_net_paired_table(v, w->rule, &t)) {
+		w->rc = -1;
+		return;
+	}
+	wm_net_paired_points(v, &t, pts);
+	wm_net_table_release(&t);
+	funnel(w, pts);
+	n = wm_net_cycle_titles(v, titles, sizeof(titles) /
+	    sizeof(titles[0]));
+	for (k = 0; k < n; k++) {
+		snprintf(group, sizeof(group), "%s done in time", titles[k]);
+		measure(w, titles[k], group);
+		wm_net_cycle_points(v, titles[k], w->rule, pts);
+		funnel(w, pts);
+	}
+	for (k = 0; cat && k < cat->n_concepts; k++) {
+		snprintf(group, sizeof(group), "Staff who have done %s",
+		    cat->concepts[k].display);
+		measure(w, cat->concepts[k].code, group);
+		wm_net_course_points(v, k, w->rule, pts);
+		funnel(w, pts);
+	}
+}
+
+/* --- the quarter-by-quarter means -------------------------------------- */
+
+static const char *
+respondent_words(const char *code)
+{
+	int kind;
+
+	for (kind = 0; kind < WM_NET_KINDS; kind++)
+		if (strcmp(code, wm_net_kind_respondent(kind)) == 0)
+			return wm_net_kind_words(kind);
+	return code;
+}
+
+static void
+quarterly(struct walk *w, const struct wm_netrep *q)
+{
+	char label[320], words[200], window[24];
+	const struct wm_net_service *sv;
+	size_t i, k;
+
+	section(w, "quarterly-means");
+	w->f.window = window;
+	for (i = 0; i < wm_netrep_rows(q); i++) {
+		struct wm_netrep_row r;
+
+		wm_netrep_row(q, i, &r);
+		snprintf(window, sizeof(window), "%s..%s", r.quarter,
+		    r.quarter);
+		snprintf(label, sizeof(label), "%s, %s, %s", r.site_name,
+		    r.quarter, respondent_words(r.respondent));
+		w->f.group = "Mean scores by quarter";
+		w->f.answered_by = r.respondent;
+		sv = wm_net_view_service(w->v, r.site);
+		w->f.provider = sv ? w->v->providers[sv->provider].code : "";
+		w->f.provider_name = "";	/* the text's row names it */
+		w->f.service = r.site;
+		w->f.service_name = r.site_name;
+		w->f.label = label;
+		w->f.measure = wm_family_dreem();
+		count(w, "people", "people who answered", r.people);
+		for (k = 0; k < wm_netrep_scales(q); k++) {
+			if (r.n[k] <= 0)
+				continue;
+			w->f.measure = wm_netrep_scale(q, k);
+			snprintf(words, sizeof(words), "%s: people with a "
+			    "score", wm_netrep_scale_title(q, k));
+			count(w, "people", words, r.n[k]);
+			number(w, "mean", "mean", 1, r.mean[k], 2,
+			    !wm_disclose_mean(w->rule, r.n[k]));
+		}
+	}
+	w->f.window = w->window;
+}
+
+int
+wm_net_figures(const struct wm_net_view *v,
+    const struct wm_net_measures *m, const struct wm_netrep *q,
+    enum wm_disclosure_rule rule, wm_net_figure_fn fn, void *ctx)
+{
+	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
+	struct walk w;
+
+	if (!pts)
+		return -1;
+	memset(&w, 0, sizeof(w));
+	w.v = v;
+	w.rule = rule;
+	w.fn = fn;
+	w.ctx = ctx;
+	snprintf(w.window, sizeof(w.window), "%s..%s", v->from_s, v->to_s);
+	w.f.window = w.window;
+	standards(&w);
+	recovery(&w);
+	paired(&w);
+	cycles(&w);
+	training(&w);
+	goals(&w);
+	outcomes(&w, m, pts);
+	comparisons(&w, pts);
+	quarterly(&w, q);
+	free(pts);
+	return w.rc;
+}
