@@ -3,10 +3,10 @@
 -- wm_store_network_goals must give the same rows; the unit tests
 -- (test_outcomes.c) check that it does.
 --
--- Per service with anyone on its caseload now (no end date): the people
--- on it with goals of their own; of them, those with a goal reviewed at
--- least twice; of those, the people with such a goal whose latest review
--- (by date, then as recorded) is rated higher than its first.
+-- Per service with anyone on its caseload now (no end date) who has
+-- goals of their own: those people; of them, those with a goal reviewed
+-- at least twice; of those, the people with such a goal whose latest
+-- review (by date, then as recorded) is rated higher than its first.
 WITH
 g AS (
   SELECT goal.id, goal.person_id, count(r.id) AS reviews,
@@ -26,4 +26,4 @@ p AS (
   GROUP BY k.unit_id, k.person_id)
 SELECT unit_id, sum(goals > 0), coalesce(sum(reviewed), 0),
   coalesce(sum(higher), 0)
-FROM p GROUP BY unit_id ORDER BY 1;
+FROM p GROUP BY unit_id HAVING sum(goals > 0) > 0 ORDER BY 1;

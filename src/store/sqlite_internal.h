@@ -121,13 +121,18 @@ enum stmt {
 	ST_STANDARD_QUERY_ADD,
 	ST_STANDARD_QUERIES,
 	ST_VALIDATION_COMMENTS,
+	ST_SERIES_FIND,
+	ST_SERIES_ADD,
 	ST_OUTCOME_ROWS,
 	ST_OUTCOME_SCORES,
-	ST_OUTCOME_PUT,
+	ST_OUTCOME_ADD,
+	ST_OUTCOME_SET,
 	ST_OUTCOME_DROP,
 	ST_OUTCOME_ANSWERS,
 	ST_BASELINE_ADD,
 	ST_OUTCOME_COUNT_ADD,
+	ST_NETWORK_LATER,
+	ST_NETWORK_OPEN,
 	ST_NETWORK_OUTCOMES,
 	ST_NETWORK_BASELINE,
 	ST_NETWORK_PAIRED,
@@ -254,7 +259,7 @@ void wm_sq_rollup_forget(struct wm_store *s);
  * ROLLBACK, and on close). */
 int wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t response_id,
-    const char *quarter, struct wm_buf *err);
+    struct wm_buf *err);
 int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_outcome_forget(struct wm_store *s);
 

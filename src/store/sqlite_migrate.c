@@ -451,16 +451,24 @@ static const char *const m8[] = {
  * so that a commissioner's figures read one row per person and scale
  * however many answers there are.
  *
- * outcome: for each person, measure (family, else url), scale code and
- * respondent (person, or person with a practitioner; staff-rated
- * answers are not outcomes), a row for each quarter they had a scored
- * answer in: the latest in the quarter (its service, value, date and
- * response), how many scored answers they had up to its end, their
- * first score ever (and its response), and the quarter of their next
- * answer (NULL when none). A window of quarters takes each person's row
- * in it whose next quarter is NULL or after the window: outcome_window
- * holds everything it returns, and the rows of the default window (the
- * last four quarters up to today: next quarter NULL) lie together in it.
+ * outcome_series: each measure (family, else url), scale code and
+ * respondent (person, or person with a practitioner; staff-rated answers
+ * are not outcomes) that anyone has answered, named once so that the
+ * rows below carry a small number instead of three strings; its unique
+ * index lists a measure's series by respondent, then scale.
+ *
+ * outcome: for each person and series, a row for each quarter they had
+ * a scored answer in: the latest in the quarter (its service, value,
+ * date and response), how many scored answers they had up to its end,
+ * their first score ever (and its response), and the quarter of their
+ * next answer (NULL when none). Quarters are numbers, year * 4 + (n - 1)
+ * for "year-Qn", which order as the quarters do. A window of quarters
+ * takes each person's row in it whose next quarter is NULL or after the
+ * window: outcome_window holds everything it returns, and the rows of
+ * the default window (the last four quarters up to today: next quarter
+ * NULL) lie together in it, series by series and service by service, so
+ * that it reads them in the order it gives them, seeking each service's
+ * window of quarters.
  *
  * outcome_baseline: running sums of people's first answers, per measure,
  * scale and respondent: kind 0 the scale score over every first answer;
@@ -478,24 +486,27 @@ static const char *const m8[] = {
  * Responses already stored get theirs here, from the scores and answers.
  */
 static const char *const m9[] = {
-	"CREATE TABLE outcome ("
-	" person_id INTEGER NOT NULL,"
+	"CREATE TABLE outcome_series ("
+	" id INTEGER PRIMARY KEY,"
 	" measure TEXT NOT NULL,"
 	" scale TEXT NOT NULL,"
 	" respondent TEXT NOT NULL,"
-	" quarter TEXT NOT NULL,"
+	" UNIQUE (measure, respondent, scale))",
+	"CREATE TABLE outcome ("
+	" person_id INTEGER NOT NULL,"
+	" series INTEGER NOT NULL,"
+	" quarter INTEGER NOT NULL,"
 	" unit_id INTEGER NOT NULL,"
 	" responses INTEGER NOT NULL,"
 	" first REAL NOT NULL,"
 	" latest REAL NOT NULL,"
-	" next_quarter TEXT,"
+	" next_quarter INTEGER,"
 	" first_response INTEGER NOT NULL,"
 	" latest_date TEXT NOT NULL,"
 	" latest_response INTEGER NOT NULL,"
-	" PRIMARY KEY (person_id, measure, scale, respondent, quarter))"
-	" WITHOUT ROWID",
-	"CREATE INDEX outcome_window ON outcome(measure, next_quarter, quarter,"
-	" unit_id, respondent, scale, responses, first, latest)",
+	" PRIMARY KEY (person_id, series, quarter)) WITHOUT ROWID",
+	"CREATE INDEX outcome_window ON outcome(series, next_quarter, unit_id,"
+	" quarter, person_id, responses, first, latest)",
 	"CREATE TABLE outcome_baseline ("
 	" measure TEXT NOT NULL,"
 	" scale TEXT NOT NULL,"
@@ -537,53 +548,61 @@ static const char *const m9[] = {
 	"  AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
 	"  AND s.value IS NOT NULL)"
 	" GROUP BY r.subject_id, r.instrument_id",
-	/* Each person's scored answers in order; of each quarter's the
-	 * latest, with the count so far, the first, and the next quarter. */
-	"INSERT INTO outcome(person_id, measure, scale, respondent, quarter,"
-	" unit_id, responses, first, latest, next_quarter, first_response,"
-	" latest_date, latest_response)"
-	" WITH s AS (SELECT r.subject_id AS person,"
-	"  coalesce(i.family, i.url) AS measure, sc.code AS scale,"
-	"  r.respondent, r.quarter, r.unit_id, r.authored, r.id, x.value"
-	"  FROM response r JOIN instrument i ON i.id = r.instrument_id"
-	"  JOIN score x ON x.response_id = r.id"
-	"  JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
-	"   AND sc.idx = x.scale"
-	"  WHERE r.subject_kind = 'person' AND r.status = 'completed'"
-	"   AND r.respondent IN ('person', 'person-with-practitioner')"
-	"   AND x.value IS NOT NULL),"
-	" k AS (SELECT *, row_number() OVER w AS nth,"
-	"  first_value(value) OVER w AS first, first_value(id) OVER w AS first_id,"
-	"  row_number() OVER (PARTITION BY person, measure, scale, respondent,"
-	"   quarter ORDER BY authored DESC, id DESC) AS back"
-	"  FROM s WINDOW w AS (PARTITION BY person, measure, scale, respondent"
-	"   ORDER BY authored, id))"
-	" SELECT person, measure, scale, respondent, quarter, unit_id, nth,"
-	"  first, value, lead(quarter) OVER (PARTITION BY person, measure,"
-	"  scale, respondent ORDER BY quarter), first_id, authored, id"
+	/* Every person's scored answers that are outcomes, with their
+	 * series and quarter number, for the steps below. */
+	"CREATE TEMP TABLE m9_scored AS"
+	" SELECT r.subject_id AS person, coalesce(i.family, i.url) AS measure,"
+	"  sc.code AS scale, r.respondent,"
+	"  CAST(substr(r.quarter, 1, 4) AS INTEGER) * 4"
+	"  + CAST(substr(r.quarter, 7) AS INTEGER) - 1 AS quarter,"
+	"  r.unit_id, r.authored, r.id, r.instrument_id, x.value"
+	" FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	" JOIN score x ON x.response_id = r.id"
+	" JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	"  AND sc.idx = x.scale"
+	" WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	"  AND r.respondent IN ('person', 'person-with-practitioner')"
+	"  AND x.value IS NOT NULL",
+	"INSERT INTO outcome_series(measure, scale, respondent)"
+	" SELECT DISTINCT measure, scale, respondent FROM m9_scored"
+	" ORDER BY 1, 2, 3",
+	/* Of each quarter's answers the latest, with the count so far, the
+	 * first, and the next quarter. */
+	"INSERT INTO outcome(person_id, series, quarter, unit_id, responses,"
+	" first, latest, next_quarter, first_response, latest_date,"
+	" latest_response)"
+	" WITH k AS (SELECT m.*, s.id AS series, row_number() OVER w AS nth,"
+	"  first_value(m.value) OVER w AS first,"
+	"  first_value(m.id) OVER w AS first_id,"
+	"  row_number() OVER (PARTITION BY m.person, s.id, m.quarter"
+	"   ORDER BY m.authored DESC, m.id DESC) AS back"
+	"  FROM m9_scored m JOIN outcome_series s ON s.measure = m.measure"
+	"   AND s.scale = m.scale AND s.respondent = m.respondent"
+	"  WINDOW w AS (PARTITION BY m.person, s.id ORDER BY m.authored, m.id))"
+	" SELECT person, series, quarter, unit_id, nth, first, value,"
+	"  lead(quarter) OVER (PARTITION BY person, series ORDER BY quarter),"
+	"  first_id, authored, id"
 	" FROM k WHERE back = 1",
-	/* The scale scores of everyone's first answers. */
+	/* The first answers: their scale scores, and where every item of
+	 * the scale was answered, its items, read from the scale's
+	 * definition in the instrument's own text (items and reversed
+	 * items), and their total. */
+	"CREATE TEMP TABLE m9_first AS"
+	" SELECT m.* FROM m9_scored m JOIN outcome_series s"
+	"  ON s.measure = m.measure AND s.scale = m.scale"
+	"  AND s.respondent = m.respondent"
+	" JOIN outcome o ON o.person_id = m.person AND o.series = s.id"
+	"  AND o.first_response = m.id"
+	" WHERE NOT EXISTS (SELECT 1 FROM outcome e WHERE e.person_id = o.person_id"
+	"  AND e.series = o.series AND e.quarter < o.quarter)",
 	"INSERT INTO outcome_baseline(measure, scale, respondent, kind, item, n,"
 	" sum, sumsq)"
-	" SELECT o.measure, o.scale, o.respondent, 0, '', count(*),"
-	"  sum(o.first), sum(o.first * o.first)"
-	" FROM outcome o WHERE NOT EXISTS (SELECT 1"
-	"  FROM outcome e WHERE e.person_id = o.person_id"
-	"  AND e.measure = o.measure AND e.scale = o.scale"
-	"  AND e.respondent = o.respondent AND e.quarter < o.quarter)"
-	" GROUP BY o.measure, o.scale, o.respondent",
-	/* Their items, from each scale's definition in the instrument's own
-	 * text (items and reversed items), where every item was answered. */
+	" SELECT measure, scale, respondent, 0, '', count(*), sum(value),"
+	"  sum(value * value)"
+	" FROM m9_first GROUP BY measure, scale, respondent",
 	"INSERT INTO outcome_baseline(measure, scale, respondent, kind, item, n,"
 	" sum, sumsq)"
-	" WITH f AS (SELECT o.measure, o.scale, o.respondent, o.first_response"
-	"  AS id, r.instrument_id FROM outcome o"
-	"  JOIN response r ON r.id = o.first_response"
-	"  WHERE NOT EXISTS (SELECT 1 FROM outcome e"
-	"   WHERE e.person_id = o.person_id AND e.measure = o.measure"
-	"   AND e.scale = o.scale AND e.respondent = o.respondent"
-	"   AND e.quarter < o.quarter)),"
-	" def AS (SELECT i.id AS instrument_id,"
+	" WITH def AS (SELECT i.id AS instrument_id,"
 	"  (SELECT json_extract(c.value, '$.valueCode')"
 	"   FROM json_each(x.value, '$.extension') c"
 	"   WHERE json_extract(c.value, '$.url') = 'code') AS code,"
@@ -604,7 +623,7 @@ static const char *const m9[] = {
 	"   ELSE o.value END AS v,"
 	"  (SELECT count(*) FROM def e WHERE e.instrument_id = f.instrument_id"
 	"   AND e.code = f.scale) AS k"
-	"  FROM f JOIN def d ON d.instrument_id = f.instrument_id"
+	"  FROM m9_first f JOIN def d ON d.instrument_id = f.instrument_id"
 	"   AND d.code = f.scale"
 	"  JOIN instrument_item it ON it.instrument_id = f.instrument_id"
 	"   AND it.link_id = d.link_id"
@@ -622,6 +641,8 @@ static const char *const m9[] = {
 	"  FROM v JOIN c ON c.measure = v.measure AND c.scale = v.scale"
 	"   AND c.respondent = v.respondent AND c.id = v.id"
 	"  GROUP BY v.measure, v.scale, v.respondent, v.link_id",
+	"DROP TABLE temp.m9_first",
+	"DROP TABLE temp.m9_scored",
 	NULL,
 };
 

@@ -3,11 +3,12 @@
  * "the network's outcomes"). A save notes each scored answer of a
  * completed response about a person (wm_sq_outcome_note); the flush,
  * just before the transaction commits, brings each noted person's rows
- * for the measure up to date from their own record, with the baseline
- * sums of first answers and the counts behind the paired-outcome rate.
+ * up to date from their own record, with the baseline sums of first
+ * answers and the counts behind the paired-outcome rate.
  *
- * A person's rows for a measure are read through their primary key. A
- * series (scale and respondent) whose noted answers all come after its
+ * A series is a measure, scale and respondent (outcome_series, named
+ * the first time anyone answers it). A person's rows are read through
+ * their primary key. A series whose noted answers all come after its
  * latest row only moves on from that row: that is nearly every save, as
  * a form is answered today and an import comes in order. A noted answer
  * dated before the series' latest (a backdated one) has the series
@@ -37,13 +38,14 @@ struct oc_moments {
 #define OC_RESPONDENTS 2
 
 /* A scale as the notes need it, copied from its instrument: its code,
- * its items' linkIds, and the change to its baseline cells for each
- * respondent: [0] the score, [1] the complete answers' total, [2 + j]
- * item j. */
+ * its items' linkIds, and for each respondent its series (0 until
+ * looked up) and the change to its baseline cells: [0] the score, [1]
+ * the complete answers' total, [2 + j] item j. */
 struct oc_scale {
 	const char *code;
 	size_t n_items;
 	const char **links;
+	int64_t series[OC_RESPONDENTS];
 	struct oc_moments *acc[OC_RESPONDENTS];
 };
 
@@ -56,21 +58,24 @@ struct oc_instrument {
 
 /* One scored answer on one scale: noted at a save, or read back. */
 struct oc_answer {
-	int64_t person, response, unit;
-	const char *measure, *scale, *respondent;
-	char authored[11], quarter[8];
+	int64_t person, series, response, unit;
+	char authored[11];
+	int quarter;		/* year * 4 + (n - 1) for "year-Qn" */
 	double value;
-	struct oc_scale *def;	/* noted only */
-	double *items;		/* noted only, when every item of the scale
-				 * was answered: their values */
+	/* Noted only: */
+	const char *measure, *respondent;
+	struct oc_scale *def;
+	double *items;		/* when every item of the scale was
+				 * answered: their values */
 };
 
 /* One row of a series (table outcome). */
 struct oc_row {
-	char quarter[8], next[8], latest_date[11];
+	int64_t series;
+	int quarter, next;	/* next: -1 for none */
+	char latest_date[11];
 	int64_t unit, responses, first_response, latest_response;
 	double first, latest;
-	const char *scale, *respondent;	/* read rows only */
 };
 
 struct oc_count {
@@ -90,7 +95,6 @@ struct wm_sq_outcomes {
 	struct oc_vec notes;	/* struct oc_answer */
 	struct oc_vec counts;	/* struct oc_count */
 	/* Scratch for one person at a time. */
-	struct wm_arena scratch;
 	struct oc_vec old, now;	/* struct oc_row */
 	struct oc_vec mine;	/* struct oc_answer */
 	int mine_read;
@@ -139,6 +143,13 @@ respondent_index(const char *respondent)
 	    0 ? 0 : 1;
 }
 
+/* The number of the quarter a day is in, as the rows keep it. */
+static int
+quarter_number(const struct wm_date *d)
+{
+	return d->year * 4 + (d->month - 1) / 3;
+}
+
 /* Drops what was noted, and the instruments copied for it. */
 static void
 clear(struct wm_sq_outcomes *o)
@@ -159,7 +170,6 @@ wm_sq_outcome_forget(struct wm_store *s)
 	if (!o)
 		return;
 	clear(o);
-	wm_arena_release(&o->scratch);
 	free(o->notes.v);
 	free(o->counts.v);
 	free(o->old.v);
@@ -251,7 +261,7 @@ item_values(struct wm_arena *a, const struct wm_response *r, size_t i)
 static int
 note_scale(struct wm_sq_outcomes *o, const struct wm_response *r,
     const struct wm_response_ids *ids, struct oc_instrument *c,
-    int64_t response_id, const char *quarter, size_t i)
+    int64_t response_id, size_t i)
 {
 	struct oc_answer *a = push(&o->notes, sizeof(*a));
 
@@ -263,11 +273,9 @@ note_scale(struct wm_sq_outcomes *o, const struct wm_response *r,
 	a->unit = ids->unit_id;
 	a->measure = c->measure;
 	a->def = &c->scales[i];
-	a->scale = a->def->code;
 	a->respondent = wm_respondent_name(r->respondent);
 	wm_date_format(&r->authored, a->authored);
-	memcpy(a->quarter, quarter, sizeof(a->quarter));
-	a->quarter[sizeof(a->quarter) - 1] = '\0';
+	a->quarter = quarter_number(&r->authored);
 	a->value = r->scores[i].value;
 	a->items = item_values(&o->arena, r, i);
 	return 0;
@@ -276,7 +284,7 @@ note_scale(struct wm_sq_outcomes *o, const struct wm_response *r,
 int
 wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t response_id,
-    const char *quarter, struct wm_buf *err)
+    struct wm_buf *err)
 {
 	struct wm_sq_outcomes *o;
 	struct oc_instrument *c;
@@ -302,7 +310,7 @@ wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
 		return no_memory(err);
 	for (i = 0; i < r->in->n_scales && i < c->n_scales; i++)
 		if (r->scores[i].has_value && note_scale(o, r, ids, c,
-		    response_id, quarter, i))
+		    response_id, i))
 			return no_memory(err);
 	return 0;
 }
@@ -344,26 +352,7 @@ write_counts(struct wm_store *s, struct oc_vec *counts, struct wm_buf *err)
 	return rc;
 }
 
-/* Person and measure: the notes one person's rows are worked out from. */
-static int
-cmp_owner(const struct oc_answer *x, const struct oc_answer *y)
-{
-	if (x->person != y->person)
-		return x->person < y->person ? -1 : 1;
-	return x->measure == y->measure ? 0 : strcmp(x->measure, y->measure);
-}
-
-/* Scale and respondent: one series of a person's answers. */
-static int
-cmp_series(const char *scale, const char *respondent, const char *scale2,
-    const char *respondent2)
-{
-	int c = strcmp(scale, scale2);
-
-	return c ? c : strcmp(respondent, respondent2);
-}
-
-/* When, as the series orders answers: by date, then as recorded. */
+/* When, as a series orders answers: by date, then as recorded. */
 static int
 cmp_when(const char *date, int64_t response, const char *date2,
     int64_t response2)
@@ -376,13 +365,20 @@ cmp_when(const char *date, int64_t response, const char *date2,
 }
 
 static int
+cmp_int(int64_t a, int64_t b)
+{
+	return (a > b) - (a < b);
+}
+
+/* By person, series, then when. */
+static int
 cmp_note(const void *a, const void *b)
 {
 	const struct oc_answer *x = a, *y = b;
-	int c = cmp_owner(x, y);
+	int c = cmp_int(x->person, y->person);
 
 	if (c == 0)
-		c = cmp_series(x->scale, x->respondent, y->scale, y->respondent);
+		c = cmp_int(x->series, y->series);
 	return c ? c : cmp_when(x->authored, x->response, y->authored,
 	    y->response);
 }
@@ -406,30 +402,30 @@ old_row(sqlite3_stmt *st, void *ctx)
 
 	if (!row)
 		return -1;
-	row->scale = wm_arena_strdup(&o->scratch, wm_sq_col(st, 0));
-	row->respondent = wm_arena_strdup(&o->scratch, wm_sq_col(st, 1));
-	copy_text(row->quarter, sizeof(row->quarter), wm_sq_col(st, 2));
-	row->unit = sqlite3_column_int64(st, 3);
-	row->responses = sqlite3_column_int64(st, 4);
-	row->first = sqlite3_column_double(st, 5);
-	row->latest = sqlite3_column_double(st, 6);
-	copy_text(row->next, sizeof(row->next), wm_sq_col(st, 7));
-	row->first_response = sqlite3_column_int64(st, 8);
-	copy_text(row->latest_date, sizeof(row->latest_date), wm_sq_col(st, 9));
-	row->latest_response = sqlite3_column_int64(st, 10);
-	return row->scale && row->respondent ? 0 : -1;
+	row->series = sqlite3_column_int64(st, 0);
+	row->quarter = sqlite3_column_int(st, 1);
+	row->unit = sqlite3_column_int64(st, 2);
+	row->responses = sqlite3_column_int64(st, 3);
+	row->first = sqlite3_column_double(st, 4);
+	row->latest = sqlite3_column_double(st, 5);
+	row->next = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int(st, 6);
+	row->first_response = sqlite3_column_int64(st, 7);
+	copy_text(row->latest_date, sizeof(row->latest_date), wm_sq_col(st, 8));
+	row->latest_response = sqlite3_column_int64(st, 9);
+	return 0;
 }
 
+/* The person's rows, every series's, in order of series and quarter. */
 static int
 read_rows(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
-    const char *measure, struct wm_buf *err)
+    struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_stmt(s, ST_OUTCOME_ROWS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person);
-	wm_sq_text(st, 2, measure);
 	return wm_sq_each(s, st, old_row, o, "reading a person's outcomes",
 	    err);
 }
@@ -437,7 +433,6 @@ read_rows(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
 struct mine_ctx {
 	struct wm_sq_outcomes *o;
 	int64_t person;
-	const char *measure;
 };
 
 static int
@@ -445,28 +440,30 @@ mine_row(sqlite3_stmt *st, void *ctx)
 {
 	struct mine_ctx *m = ctx;
 	struct oc_answer *a = push(&m->o->mine, sizeof(*a));
+	struct wm_date d;
 
 	if (!a)
 		return -1;
 	memset(a, 0, sizeof(*a));
 	a->person = m->person;
-	a->measure = m->measure;
-	a->scale = wm_arena_strdup(&m->o->scratch, wm_sq_col(st, 0));
-	a->respondent = wm_arena_strdup(&m->o->scratch, wm_sq_col(st, 1));
-	copy_text(a->authored, sizeof(a->authored), wm_sq_col(st, 2));
-	copy_text(a->quarter, sizeof(a->quarter), wm_sq_col(st, 3));
-	a->response = sqlite3_column_int64(st, 4);
-	a->unit = sqlite3_column_int64(st, 5);
-	a->value = sqlite3_column_double(st, 6);
-	return a->scale && a->respondent ? 0 : -1;
+	a->series = sqlite3_column_int64(st, 0);
+	copy_text(a->authored, sizeof(a->authored), wm_sq_col(st, 1));
+	a->response = sqlite3_column_int64(st, 2);
+	a->unit = sqlite3_column_int64(st, 3);
+	a->value = sqlite3_column_double(st, 4);
+	if (wm_date_parse(a->authored, &d))
+		return -1;
+	a->quarter = quarter_number(&d);
+	return 0;
 }
 
-/* The person's own scored answers to the measure, read once. */
+/* The person's own scored answers that are outcomes, read once, in
+ * order of series and when. */
 static int
 read_mine(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
-    const char *measure, struct wm_buf *err)
+    struct wm_buf *err)
 {
-	struct mine_ctx m = { o, person, measure };
+	struct mine_ctx m = { o, person };
 	sqlite3_stmt *st;
 
 	if (o->mine_read)
@@ -474,7 +471,6 @@ read_mine(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
 	if (!(st = wm_sq_stmt(s, ST_OUTCOME_SCORES, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person);
-	wm_sq_text(st, 2, measure);
 	o->mine_read = 1;
 	return wm_sq_each(s, st, mine_row, &m, "reading a person's scores",
 	    err);
@@ -488,7 +484,7 @@ series_add(struct oc_vec *rows, const struct oc_answer *a)
 {
 	struct oc_row *row = rows->n ? &rows_of(rows)[rows->n - 1] : NULL, *cur;
 
-	if (row && strcmp(row->quarter, a->quarter) == 0) {
+	if (row && row->quarter == a->quarter) {
 		row->responses++;
 	} else {
 		if (!(row = push(rows, sizeof(*row))))
@@ -496,7 +492,7 @@ series_add(struct oc_vec *rows, const struct oc_answer *a)
 		memset(row, 0, sizeof(*row));
 		cur = rows->n > 1 ? row - 1 : NULL;
 		if (cur) {
-			memcpy(cur->next, a->quarter, sizeof(cur->next));
+			cur->next = a->quarter;
 			row->first = cur->first;
 			row->first_response = cur->first_response;
 			row->responses = cur->responses + 1;
@@ -505,7 +501,9 @@ series_add(struct oc_vec *rows, const struct oc_answer *a)
 			row->first_response = a->response;
 			row->responses = 1;
 		}
-		memcpy(row->quarter, a->quarter, sizeof(row->quarter));
+		row->series = a->series;
+		row->quarter = a->quarter;
+		row->next = -1;
 	}
 	row->unit = a->unit;
 	row->latest = a->value;
@@ -520,78 +518,72 @@ same_row(const struct oc_row *x, const struct oc_row *y)
 	return x->unit == y->unit && x->responses == y->responses &&
 	    x->first == y->first && x->latest == y->latest &&
 	    x->first_response == y->first_response &&
-	    x->latest_response == y->latest_response &&
-	    strcmp(x->next, y->next) == 0 &&
+	    x->latest_response == y->latest_response && x->next == y->next &&
 	    strcmp(x->latest_date, y->latest_date) == 0;
 }
 
-/* Who a series is: its person, measure, scale and respondent. */
-struct oc_key {
-	int64_t person;
-	const char *measure, *scale, *respondent;
-};
-
 static void
-bind_key(sqlite3_stmt *st, const struct oc_key *k, const char *quarter)
+bind_key(sqlite3_stmt *st, int64_t person, const struct oc_row *r)
 {
-	sqlite3_bind_int64(st, 1, k->person);
-	wm_sq_text(st, 2, k->measure);
-	wm_sq_text(st, 3, k->scale);
-	wm_sq_text(st, 4, k->respondent);
-	wm_sq_text(st, 5, quarter);
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, r->series);
+	sqlite3_bind_int(st, 3, r->quarter);
 }
 
+/* A new row (ST_OUTCOME_ADD), or a row that changed (ST_OUTCOME_SET). */
 static int
-put_row(struct wm_store *s, const struct oc_key *k, const struct oc_row *r,
-    struct wm_buf *err)
+put_row(struct wm_store *s, enum stmt how, int64_t person,
+    const struct oc_row *r, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_OUTCOME_PUT, err);
+	sqlite3_stmt *st = wm_sq_stmt(s, how, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	bind_key(st, k, r->quarter);
-	sqlite3_bind_int64(st, 6, r->unit);
-	sqlite3_bind_int64(st, 7, r->responses);
-	sqlite3_bind_double(st, 8, r->first);
-	sqlite3_bind_double(st, 9, r->latest);
-	wm_sq_text(st, 10, r->next[0] ? r->next : NULL);
-	sqlite3_bind_int64(st, 11, r->first_response);
-	wm_sq_text(st, 12, r->latest_date);
-	sqlite3_bind_int64(st, 13, r->latest_response);
+	bind_key(st, person, r);
+	sqlite3_bind_int64(st, 4, r->unit);
+	sqlite3_bind_int64(st, 5, r->responses);
+	sqlite3_bind_double(st, 6, r->first);
+	sqlite3_bind_double(st, 7, r->latest);
+	if (r->next >= 0)
+		sqlite3_bind_int(st, 8, r->next);
+	sqlite3_bind_int64(st, 9, r->first_response);
+	sqlite3_bind_text(st, 10, r->latest_date, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 11, r->latest_response);
 	return wm_sq_exec(s, st, "keeping a person's outcomes", err);
 }
 
 static int
-drop_row(struct wm_store *s, const struct oc_key *k, const struct oc_row *r,
+drop_row(struct wm_store *s, int64_t person, const struct oc_row *r,
     struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_stmt(s, ST_OUTCOME_DROP, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	bind_key(st, k, r->quarter);
+	bind_key(st, person, r);
 	return wm_sq_exec(s, st, "keeping a person's outcomes", err);
 }
 
-/* Writes the rows of `now` that differ from `old` (both in order of
- * quarter), and removes old rows that are no more. */
+/* Writes the rows of `now` that differ from `old` (both of one series,
+ * in order of quarter): new ones added (ST_OUTCOME_ADD), changed ones
+ * set (ST_OUTCOME_SET), and old rows that are no more removed. */
 static int
-write_series(struct wm_store *s, const struct oc_key *k,
-    const struct oc_row *old, size_t n_old, const struct oc_row *now,
-    size_t n_now, struct wm_buf *err)
+write_series(struct wm_store *s, int64_t person, const struct oc_row *old,
+    size_t n_old, const struct oc_row *now, size_t n_now, struct wm_buf *err)
 {
 	size_t i = 0, j = 0;
 	int c, rc = 0;
 
 	while (rc == 0 && (i < n_old || j < n_now)) {
 		c = i == n_old ? 1 : j == n_now ? -1 :
-		    strcmp(old[i].quarter, now[j].quarter);
+		    cmp_int(old[i].quarter, now[j].quarter);
 		if (c < 0)
-			rc = drop_row(s, k, &old[i++], err);
+			rc = drop_row(s, person, &old[i++], err);
 		else if (c > 0)
-			rc = put_row(s, k, &now[j++], err);
+			rc = put_row(s, ST_OUTCOME_ADD, person, &now[j++], err);
 		else if (!same_row(&old[i++], &now[j++]))
-			rc = put_row(s, k, &now[j - 1], err);
+			rc = put_row(s, ST_OUTCOME_SET, person, &now[j - 1],
+			    err);
 	}
 	return rc;
 }
@@ -717,39 +709,41 @@ out:
 }
 
 /* The series' first answer changed (or it is new): the baseline sums
- * move from the old first to the new. */
+ * move from the old first to the new. The notes (of this series) name
+ * its scale and respondent. */
 static int
 move_first(struct wm_store *s, struct wm_sq_outcomes *o,
-    const struct oc_key *k, const struct oc_row *old, size_t n_old,
-    const struct oc_answer *notes, size_t n, struct wm_buf *err)
+    const struct oc_row *old, size_t n_old, const struct oc_answer *notes,
+    size_t n, struct wm_buf *err)
 {
 	const struct oc_row *now = rows_of(&o->now);
+	const char *scale = notes[0].def->code, *who = notes[0].respondent;
 	size_t i;
 	int rc;
 
 	if (n_old && old[0].first_response == now->first_response)
 		return 0;
-	if (n_old && (rc = stored_share(s, o, old[0].first_response,
-	    k->scale, k->respondent, old[0].first, -1, err)))
+	if (n_old && (rc = stored_share(s, o, old[0].first_response, scale,
+	    who, old[0].first, -1, err)))
 		return rc;
 	for (i = 0; i < n; i++)
 		if (notes[i].response == now->first_response) {
-			share(notes[i].def, k->respondent, now->first,
-			    notes[i].items, 1);
+			share(notes[i].def, who, now->first, notes[i].items, 1);
 			return 0;
 		}
-	return stored_share(s, o, now->first_response, k->scale,
-	    k->respondent, now->first, 1, err);
+	return stored_share(s, o, now->first_response, scale, who, now->first,
+	    1, err);
 }
 
 /* One series of a person's answers, with its noted answers (in order)
  * and its rows as they were (in order of quarter). */
 static int
 keep_series(struct wm_store *s, struct wm_sq_outcomes *o,
-    const struct oc_key *k, const struct oc_row *old, size_t n_old,
-    const struct oc_answer *notes, size_t n, struct wm_buf *err)
+    const struct oc_row *old, size_t n_old, const struct oc_answer *notes,
+    size_t n, struct wm_buf *err)
 {
 	const struct oc_answer *from = notes;
+	int64_t person = notes[0].person, series = notes[0].series;
 	size_t i, m = n;
 	int rc;
 
@@ -764,34 +758,30 @@ keep_series(struct wm_store *s, struct wm_sq_outcomes *o,
 			memcpy(o->now.v, old, n_old * sizeof(*old));
 	} else {
 		/* A backdated answer: the series again, from their scores. */
-		if ((rc = read_mine(s, o, k->person, k->measure, err)))
+		if ((rc = read_mine(s, o, person, err)))
 			return rc;
 		from = answers_of(&o->mine);
-		for (i = 0; i < o->mine.n && cmp_series(from[i].scale,
-		    from[i].respondent, k->scale, k->respondent); i++)
+		for (i = 0; i < o->mine.n && from[i].series != series; i++)
 			continue;
 		from += i;
-		for (m = 0; i + m < o->mine.n && !cmp_series(from[m].scale,
-		    from[m].respondent, k->scale, k->respondent); m++)
+		for (m = 0; i + m < o->mine.n && from[m].series == series; m++)
 			continue;
 	}
 	for (i = 0; i < m; i++)
 		if (series_add(&o->now, &from[i]))
 			return no_memory(err);
-	if (o->now.n == 0)
-		return 0;
-	if ((rc = write_series(s, k, old, n_old, rows_of(&o->now), o->now.n,
-	    err)))
+	if ((rc = write_series(s, person, old, n_old, rows_of(&o->now),
+	    o->now.n, err)) || o->now.n == 0)
 		return rc;
-	return move_first(s, o, k, old, n_old, notes, n, err);
+	return move_first(s, o, old, n_old, notes, n, err);
 }
 
-/* One person's rows for one measure, with the answers noted for them. */
+/* One person's rows, with the answers noted for them (in order of
+ * series and when). */
 static int
 keep_person(struct wm_store *s, struct wm_sq_outcomes *o,
     const struct oc_answer *notes, size_t n, struct wm_buf *err)
 {
-	struct oc_key k = { notes[0].person, notes[0].measure, NULL, NULL };
 	const struct oc_row *old;
 	size_t i, j, p = 0, q;
 	int rc;
@@ -799,28 +789,48 @@ keep_person(struct wm_store *s, struct wm_sq_outcomes *o,
 	o->old.n = 0;
 	o->mine.n = 0;
 	o->mine_read = 0;
-	if ((rc = read_rows(s, o, k.person, k.measure, err)))
-		goto out;
+	if ((rc = read_rows(s, o, notes[0].person, err)))
+		return rc;
+	old = rows_of(&o->old);
 	for (i = 0; i < n && rc == 0; i = j) {
-		k.scale = notes[i].scale;
-		k.respondent = notes[i].respondent;
-		for (j = i + 1; j < n && !cmp_series(notes[j].scale,
-		    notes[j].respondent, k.scale, k.respondent); j++)
+		for (j = i + 1; j < n && notes[j].series == notes[i].series;
+		    j++)
 			continue;
-		old = rows_of(&o->old);
-		while (p < o->old.n && cmp_series(old[p].scale,
-		    old[p].respondent, k.scale, k.respondent) < 0)
+		while (p < o->old.n && old[p].series < notes[i].series)
 			p++;
-		for (q = p; q < o->old.n && !cmp_series(old[q].scale,
-		    old[q].respondent, k.scale, k.respondent); q++)
+		for (q = p; q < o->old.n && old[q].series == notes[i].series;
+		    q++)
 			continue;
-		rc = keep_series(s, o, &k, old + p, q - p, notes + i, j - i,
-		    err);
+		rc = keep_series(s, o, old + p, q - p, notes + i, j - i, err);
 		p = q;
 	}
-out:
-	wm_arena_release(&o->scratch);
 	return rc;
+}
+
+/* The series a note belongs to, made the first time anyone answers it. */
+static int
+series_of(struct wm_store *s, struct oc_answer *a, struct wm_buf *err)
+{
+	int64_t *id = &a->def->series[respondent_index(a->respondent)];
+	sqlite3_stmt *st;
+	int rc, k;
+
+	for (k = 0; *id == 0 && k < 2; k++) {
+		if (!(st = wm_sq_stmt(s, k ? ST_SERIES_ADD : ST_SERIES_FIND,
+		    err)))
+			return WM_STORE_ERROR;
+		wm_sq_text(st, 1, a->measure);
+		wm_sq_text(st, 2, a->def->code);
+		wm_sq_text(st, 3, a->respondent);
+		rc = k ? wm_sq_exec(s, st, "naming a series of outcomes", err) :
+		    wm_sq_one_id(s, st, id, "finding a series of outcomes", err);
+		if (k && rc == 0)
+			*id = sqlite3_last_insert_rowid(s->db);
+		if (rc && rc != WM_STORE_NOT_FOUND)
+			return rc;
+	}
+	a->series = *id;
+	return 0;
 }
 
 static int
@@ -830,11 +840,13 @@ keep_people(struct wm_store *s, struct wm_sq_outcomes *o, struct wm_buf *err)
 	size_t i, j, n = o->notes.n;
 	int rc = 0;
 
-	if (n == 0)
-		return 0;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = series_of(s, &v[i], err);
+	if (rc || n == 0)
+		return rc;
 	qsort(v, n, sizeof(*v), cmp_note);
 	for (i = 0; i < n && rc == 0; i = j) {
-		for (j = i + 1; j < n && cmp_owner(&v[i], &v[j]) == 0; j++)
+		for (j = i + 1; j < n && v[j].person == v[i].person; j++)
 			continue;
 		rc = keep_person(s, o, v + i, j - i, err);
 	}

@@ -7,6 +7,7 @@
  */
 #include "store/sqlite_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/profile.h"
@@ -40,6 +41,25 @@ outcome_row(sqlite3_stmt *st, void *arg)
 	return e->cb(e->ctx, &row);
 }
 
+/* Whether anyone answered the measure after quarter t (numbered as the
+ * rows number them) and before: then a window ending at t has rows whose
+ * next answer is after it. */
+static int
+answered_after(struct wm_store *s, const char *measure, int t, int *later,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_NETWORK_LATER, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, measure);
+	sqlite3_bind_int(st, 2, t);
+	rc = wm_sq_one_id(s, st, NULL, "reading the outcomes", err);
+	*later = rc == 0;
+	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
+}
+
 int
 wm_store_network_outcomes(struct wm_store *s, const char *measure,
     const char *from, const char *to,
@@ -48,23 +68,26 @@ wm_store_network_outcomes(struct wm_store *s, const char *measure,
 {
 	struct outcome_each e = { cb, ctx };
 	struct wm_quarter qf, qt;
-	char f[8], t[8];
+	int f, t, later, rc;
 	sqlite3_stmt *st;
 
 	if (!from || !to || wm_quarter_parse(from, &qf) ||
 	    wm_quarter_parse(to, &qt))
 		return refuse("a window's quarters are written YYYY-Qn, such as "
 		    "2026-Q1", err);
-	/* Written as the rows hold them, so that they compare as text. */
-	wm_quarter_format(&qf, f);
-	wm_quarter_format(&qt, t);
-	if (strcmp(f, t) > 0)
+	/* Numbered as the rows number them (migration 9). */
+	f = qf.year * 4 + qf.quarter - 1;
+	t = qt.year * 4 + qt.quarter - 1;
+	if (f > t)
 		return refuse("a window cannot end before it starts", err);
-	if (!(st = wm_sq_query(s, ST_NETWORK_OUTCOMES, err)))
+	if ((rc = answered_after(s, measure, t, &later, err)))
+		return rc;
+	if (!(st = wm_sq_query(s, later ? ST_NETWORK_OUTCOMES :
+	    ST_NETWORK_OPEN, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
-	wm_sq_text(st, 2, f);
-	wm_sq_text(st, 3, t);
+	sqlite3_bind_int(st, 2, f);
+	sqlite3_bind_int(st, 3, t);
 	return wm_sq_each(s, st, outcome_row, &e, "reading the outcomes",
 	    err);
 }
@@ -105,20 +128,129 @@ wm_store_network_baseline(struct wm_store *s, const char *measure,
 	    err);
 }
 
+/*
+ * The paired-outcome rate and the goals are counted per service in
+ * memory from one pass over rows in order of person (the caseload's own
+ * order, or goal_outcome's), so that no sort of the network's people is
+ * needed. A person counts once at each service whose caseload they are
+ * on now, however many open spells they have there.
+ */
+struct tally_row {
+	int64_t unit;		/* 0: no one counted here */
+	int64_t n[3];
+};
+
+struct tally {
+	struct tally_row *v;	/* indexed by the service's id */
+	size_t n;
+	int64_t person;		/* the person whose rows are being read */
+	int64_t *units;		/* their services so far */
+	size_t n_units, cap_units;
+	int flag[2];		/* goals: theirs so far (reviewed, higher) */
+};
+
+static struct tally_row *
+tally_slot(struct tally *t, int64_t unit)
+{
+	struct tally_row *more;
+	size_t n;
+
+	if (unit <= 0)
+		return NULL;
+	if ((size_t)unit >= t->n) {
+		n = (size_t)unit * 2 + 16;
+		if (!(more = realloc(t->v, n * sizeof(*more))))
+			return NULL;
+		memset(more + t->n, 0, (n - t->n) * sizeof(*more));
+		t->v = more;
+		t->n = n;
+	}
+	t->v[unit].unit = unit;
+	return &t->v[unit];
+}
+
+/* 1 the first time the person is read at the unit, 0 after; -1 out of
+ * memory. */
+static int
+tally_first(struct tally *t, int64_t unit)
+{
+	int64_t *more;
+	size_t i;
+
+	for (i = 0; i < t->n_units; i++)
+		if (t->units[i] == unit)
+			return 0;
+	if (t->n_units == t->cap_units) {
+		if (!(more = realloc(t->units, (t->cap_units + 8) *
+		    sizeof(*more))))
+			return -1;
+		t->units = more;
+		t->cap_units += 8;
+	}
+	t->units[t->n_units++] = unit;
+	return 1;
+}
+
+static void
+tally_release(struct tally *t)
+{
+	free(t->v);
+	free(t->units);
+}
+
+/* Hands each service's counts on, by id; fills err if cb fails. */
+static int
+tally_each(struct tally *t, int (*row)(const struct tally_row *, void *),
+    void *ctx, const char *doing, struct wm_buf *err)
+{
+	size_t i;
+	int stop = 0;
+
+	for (i = 0; stop == 0 && i < t->n; i++)
+		if (t->v[i].unit)
+			stop = row(&t->v[i], ctx);
+	if (stop >= 0)
+		return 0;
+	wm_buf_clear(err);
+	wm_buf_printf(err, "%s: the rows could not be used", doing);
+	return WM_STORE_ERROR;
+}
+
+/* One open spell: the person, the service, joined long enough ago, and
+ * (then) their scored responses to the measure. The first spell of a
+ * person at a service is the earliest, as they come in order of start. */
+static int
+paired_spell(sqlite3_stmt *st, void *arg)
+{
+	struct tally *t = arg;
+	int64_t person = sqlite3_column_int64(st, 0);
+	int64_t unit = sqlite3_column_int64(st, 1);
+	struct tally_row *row;
+	int first;
+
+	if (person != t->person) {
+		t->person = person;
+		t->n_units = 0;
+	}
+	if ((first = tally_first(t, unit)) <= 0)
+		return first;
+	if (!(row = tally_slot(t, unit)))
+		return -1;
+	row->n[0] += sqlite3_column_int(st, 2) != 0;
+	row->n[1] += sqlite3_column_int64(st, 3) >= 2;
+	return 0;
+}
+
 struct paired_each {
 	int (*cb)(void *, const struct wm_paired_rate_row *);
 	void *ctx;
 };
 
 static int
-paired_row(sqlite3_stmt *st, void *arg)
+paired_row(const struct tally_row *t, void *arg)
 {
 	struct paired_each *e = arg;
-	struct wm_paired_rate_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
-		.eligible = sqlite3_column_int64(st, 1),
-		.paired = sqlite3_column_int64(st, 2),
-	};
+	struct wm_paired_rate_row row = { t->unit, t->n[0], t->n[1] };
 
 	return e->cb(e->ctx, &row);
 }
@@ -130,9 +262,11 @@ wm_store_network_paired_rate(struct wm_store *s, const char *measure,
     struct wm_buf *err)
 {
 	struct paired_each e = { cb, ctx };
+	struct tally t = { NULL, 0, 0, NULL, 0, 0, { 0, 0 } };
 	struct wm_date d;
 	char since[11];
 	sqlite3_stmt *st;
+	int rc;
 
 	if (!today || wm_date_parse(today, &d))
 		return refuse("today is written YYYY-MM-DD", err);
@@ -146,8 +280,50 @@ wm_store_network_paired_rate(struct wm_store *s, const char *measure,
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
 	wm_sq_text(st, 2, since);
-	return wm_sq_each(s, st, paired_row, &e,
+	rc = wm_sq_each(s, st, paired_spell, &t,
 	    "reading the paired-outcome rate", err);
+	if (rc == 0)
+		rc = tally_each(&t, paired_row, &e,
+		    "reading the paired-outcome rate", err);
+	tally_release(&t);
+	return rc;
+}
+
+/* The person read so far counts at each of their services. */
+static int
+goals_person_done(struct tally *t)
+{
+	struct tally_row *row;
+	size_t i;
+
+	for (i = 0; i < t->n_units; i++) {
+		if (!(row = tally_slot(t, t->units[i])))
+			return -1;
+		row->n[0]++;
+		row->n[1] += t->flag[0];
+		row->n[2] += t->flag[1];
+	}
+	t->n_units = 0;
+	t->flag[0] = t->flag[1] = 0;
+	return 0;
+}
+
+/* One goal of someone on a caseload now, at one of their services:
+ * reviewed twice or more, and then rated higher at its latest. */
+static int
+goal_at(sqlite3_stmt *st, void *arg)
+{
+	struct tally *t = arg;
+	int64_t person = sqlite3_column_int64(st, 0);
+
+	if (person != t->person && goals_person_done(t))
+		return -1;
+	t->person = person;
+	if (tally_first(t, sqlite3_column_int64(st, 1)) < 0)
+		return -1;
+	t->flag[0] |= sqlite3_column_int(st, 2) != 0;
+	t->flag[1] |= sqlite3_column_int(st, 3) != 0;
+	return 0;
 }
 
 struct goal_rate_each {
@@ -156,15 +332,10 @@ struct goal_rate_each {
 };
 
 static int
-goal_rate_row(sqlite3_stmt *st, void *arg)
+goal_rate_row(const struct tally_row *t, void *arg)
 {
 	struct goal_rate_each *e = arg;
-	struct wm_goal_rate_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
-		.with_goals = sqlite3_column_int64(st, 1),
-		.reviewed = sqlite3_column_int64(st, 2),
-		.higher = sqlite3_column_int64(st, 3),
-	};
+	struct wm_goal_rate_row row = { t->unit, t->n[0], t->n[1], t->n[2] };
 
 	return e->cb(e->ctx, &row);
 }
@@ -175,12 +346,20 @@ wm_store_network_goals(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct goal_rate_each e = { cb, ctx };
+	struct tally t = { NULL, 0, 0, NULL, 0, 0, { 0, 0 } };
 	sqlite3_stmt *st = wm_sq_query(s, ST_NETWORK_GOALS, err);
+	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	return wm_sq_each(s, st, goal_rate_row, &e, "reading the goals' figures",
-	    err);
+	rc = wm_sq_each(s, st, goal_at, &t, "reading the goals' figures", err);
+	if (rc == 0 && goals_person_done(&t))
+		rc = refuse("out of memory reading the goals' figures", err);
+	if (rc == 0)
+		rc = tally_each(&t, goal_rate_row, &e, "reading the goals' "
+		    "figures", err);
+	tally_release(&t);
+	return rc;
 }
 
 struct caseload_each {

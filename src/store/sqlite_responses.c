@@ -199,7 +199,7 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	if (rc == 0)
 		rc = save_scores(s, r, ids, *id, quarter, err);
 	if (rc == 0)
-		rc = wm_sq_outcome_note(s, r, ids, *id, quarter, err);
+		rc = wm_sq_outcome_note(s, r, ids, *id, err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
 }

@@ -654,46 +654,48 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM standard_query q JOIN account a ON a.id = q.account_id"
 	    " WHERE q.assessment_id = ?1 ORDER BY q.standard, q.id",
 	/* The network's outcomes (migration 9, sqlite_outcome_keep.c and
-	 * sqlite_outcomes.c). One person's rows for one measure, in the
-	 * primary key's order. */
+	 * sqlite_outcomes.c). */
+	[ST_SERIES_FIND] =
+	    "SELECT id FROM outcome_series WHERE measure = ?1 AND scale = ?2"
+	    " AND respondent = ?3",
+	[ST_SERIES_ADD] =
+	    "INSERT INTO outcome_series(measure, scale, respondent)"
+	    " VALUES (?1, ?2, ?3)",
+	/* One person's rows, in the primary key's order. */
 	[ST_OUTCOME_ROWS] =
-	    "SELECT scale, respondent, quarter, unit_id, responses, first,"
-	    " latest, next_quarter, first_response, latest_date,"
-	    " latest_response FROM outcome"
-	    " WHERE person_id = ?1 AND measure = ?2"
-	    " ORDER BY scale, respondent, quarter",
-	/* One person's scored answers to a measure, by themselves or with a
-	 * practitioner, through their own responses (response_due), in the
-	 * order their rows are worked out in. */
+	    "SELECT series, quarter, unit_id, responses, first, latest,"
+	    " next_quarter, first_response, latest_date, latest_response"
+	    " FROM outcome WHERE person_id = ?1 ORDER BY series, quarter",
+	/* One person's scored answers that are outcomes (by themselves or
+	 * with a practitioner, to a series already named), through their
+	 * own responses (response_due), in the order their rows are worked
+	 * out in. */
 	[ST_OUTCOME_SCORES] =
-	    "SELECT sc.code, s.respondent, r.authored, s.quarter, r.id,"
-	    " s.unit_id, s.value "
-	    "FROM response r JOIN score s ON s.response_id = r.id"
+	    "SELECT os.id, r.authored, r.id, s.unit_id, s.value "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN score s ON s.response_id = r.id"
 	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
-	    "  AND sc.idx = s.scale "
+	    "  AND sc.idx = s.scale"
+	    " JOIN outcome_series os ON os.measure = coalesce(i.family, i.url)"
+	    "  AND os.scale = sc.code AND os.respondent = s.respondent "
 	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
-	    " AND r.subject_id = ?1 AND r.instrument_id IN (SELECT id FROM"
-	    "  instrument WHERE coalesce(family, url) = ?2)"
+	    " AND r.subject_id = ?1"
 	    " AND s.respondent IN ('person', 'person-with-practitioner')"
 	    " AND s.value IS NOT NULL "
-	    "ORDER BY sc.code, s.respondent, r.authored, r.id",
-	[ST_OUTCOME_PUT] =
-	    "INSERT INTO outcome(person_id, measure, scale, respondent, quarter,"
-	    " unit_id, responses, first, latest, next_quarter, first_response,"
-	    " latest_date, latest_response)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
-	    " ON CONFLICT (person_id, measure, scale, respondent, quarter)"
-	    " DO UPDATE SET unit_id = excluded.unit_id,"
-	    " responses = excluded.responses, first = excluded.first,"
-	    " latest = excluded.latest, next_quarter = excluded.next_quarter,"
-	    " first_response = excluded.first_response,"
-	    " latest_date = excluded.latest_date,"
-	    " latest_response = excluded.latest_response",
+	    "ORDER BY os.id, r.authored, r.id",
+	[ST_OUTCOME_ADD] =
+	    "INSERT INTO outcome(person_id, series, quarter, unit_id, responses,"
+	    " first, latest, next_quarter, first_response, latest_date,"
+	    " latest_response)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_OUTCOME_SET] =
+	    "UPDATE outcome SET unit_id = ?4, responses = ?5, first = ?6,"
+	    " latest = ?7, next_quarter = ?8, first_response = ?9,"
+	    " latest_date = ?10, latest_response = ?11"
+	    " WHERE person_id = ?1 AND series = ?2 AND quarter = ?3",
 	[ST_OUTCOME_DROP] =
-	    "DELETE FROM outcome WHERE person_id = ?1 AND measure = ?2"
-	    " AND scale = ?3 AND respondent = ?4 AND quarter = ?5",
-	/* A stored response's instrument and answers, to take a first answer
-	 * that is first no more out of the baseline sums. */
+	    "DELETE FROM outcome WHERE person_id = ?1 AND series = ?2"
+	    " AND quarter = ?3",
 	[ST_OUTCOME_ANSWERS] =
 	    "SELECT r.instrument_id, a.item, a.option FROM response r"
 	    " JOIN answer a ON a.response_id = r.id WHERE r.id = ?1"
@@ -710,54 +712,71 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " DO UPDATE SET responses = responses + excluded.responses",
 	/*
 	 * A window's rows (wm_store_network_outcomes): each person's row in
-	 * quarters ?2..?3 whose next answer is after the window. Two ranges
-	 * of outcome_window, which covers them: no next answer (the default
-	 * window, up to today, reads only these, and only the rows it
-	 * returns), and a next answer after ?3 (earlier windows). The two
-	 * are disjoint; the sort is of the rows returned alone.
+	 * quarters ?2..?3 (numbered as the rows number them) whose next
+	 * answer is after the window, for each series of the measure ?1, by
+	 * unit, respondent and scale. When no row of the measure has its
+	 * next answer after ?3 (ST_NETWORK_LATER finds none: a window up to
+	 * today), those are the rows with no next answer, and
+	 * ST_NETWORK_OPEN reads them in that order with no sort: for each
+	 * unit and series (by respondent, then scale), one seek of
+	 * outcome_window to the unit's window of quarters, reading only the
+	 * rows it returns. Otherwise (earlier windows) ST_NETWORK_OUTCOMES
+	 * adds the rows whose next answer is after ?3, and sorts.
 	 */
+	[ST_NETWORK_LATER] =
+	    "SELECT 1 FROM outcome_series s JOIN outcome o ON o.series = s.id"
+	    " AND o.next_quarter > ?2 WHERE s.measure = ?1 LIMIT 1",
+	[ST_NETWORK_OPEN] =
+	    "SELECT o.unit_id, s.respondent, s.scale, o.responses, o.first,"
+	    " o.latest FROM unit u CROSS JOIN outcome_series s"
+	    " CROSS JOIN outcome o "
+	    "WHERE s.measure = ?1 AND o.series = s.id"
+	    " AND o.next_quarter IS NULL AND o.unit_id = u.id"
+	    " AND o.quarter BETWEEN ?2 AND ?3 "
+	    "ORDER BY u.id, s.respondent, s.scale",
 	[ST_NETWORK_OUTCOMES] =
-	    "SELECT unit_id, respondent, scale, responses, first, latest"
-	    " FROM outcome WHERE measure = ?1 AND next_quarter IS NULL"
-	    " AND quarter BETWEEN ?2 AND ?3 "
+	    "SELECT o.unit_id, s.respondent, s.scale, o.responses, o.first,"
+	    " o.latest FROM outcome_series s JOIN outcome o ON o.series = s.id"
+	    " AND o.next_quarter IS NULL AND o.quarter BETWEEN ?2 AND ?3"
+	    " WHERE s.measure = ?1 "
 	    "UNION ALL "
-	    "SELECT unit_id, respondent, scale, responses, first, latest"
-	    " FROM outcome WHERE measure = ?1 AND next_quarter > ?3"
-	    " AND quarter BETWEEN ?2 AND ?3 "
+	    "SELECT o.unit_id, s.respondent, s.scale, o.responses, o.first,"
+	    " o.latest FROM outcome_series s JOIN outcome o ON o.series = s.id"
+	    " AND o.next_quarter > ?3 AND o.quarter BETWEEN ?2 AND ?3"
+	    " WHERE s.measure = ?1 "
 	    "ORDER BY 1, 2, 3",
 	[ST_NETWORK_BASELINE] =
 	    "SELECT scale, respondent, CASE kind WHEN 0 THEN NULL"
 	    " WHEN 1 THEN '' ELSE item END, n, sum, sumsq"
 	    " FROM outcome_baseline WHERE measure = ?1 AND n > 0"
 	    " ORDER BY scale, respondent, kind, item",
-	/* Per service with a caseload now: its people (a second open spell
-	 * there counts once, from the earlier start), those who joined on
-	 * or before ?2, and of them those with two or more scored responses
-	 * to the measure ?1 (a family or a url), from outcome_count. */
+	/* Everyone on a caseload now, spell by spell in the caseload's own
+	 * order (person, then start: no sort), each with, when they joined
+	 * on or before ?2, their scored responses to the measure ?1 (a
+	 * family or a url) from outcome_count; sqlite_outcomes.c adds them
+	 * up per service. */
 	[ST_NETWORK_PAIRED] =
 	    "WITH m AS (SELECT id FROM instrument"
-	    "  WHERE coalesce(family, url) = ?1 OR url = ?1),"
-	    " k AS (SELECT unit_id, person_id, min(start_date) AS since"
-	    "  FROM caseload WHERE end_date IS NULL GROUP BY unit_id, person_id) "
-	    "SELECT unit_id, sum(since <= ?2), sum(CASE WHEN since <= ?2 THEN"
-	    " coalesce((SELECT sum(c.responses) FROM outcome_count c"
-	    "  WHERE c.person_id = k.person_id AND c.instrument_id IN m), 0) >= 2"
-	    " ELSE 0 END) "
-	    "FROM k GROUP BY unit_id ORDER BY unit_id",
-	/* Per service with a caseload now: its people with goals, those
-	 * with a goal reviewed twice or more, and of those the ones with
-	 * such a goal rated higher at its latest review than its first;
-	 * each person's goals from goal_outcome alone. */
+	    "  WHERE coalesce(family, url) = ?1 OR url = ?1) "
+	    "SELECT c.person_id, c.unit_id, c.start_date <= ?2,"
+	    " CASE WHEN c.start_date <= ?2 THEN coalesce((SELECT"
+	    "  sum(n.responses) FROM outcome_count n"
+	    "  WHERE n.person_id = c.person_id AND n.instrument_id IN m), 0)"
+	    " END "
+	    "FROM caseload c WHERE c.end_date IS NULL "
+	    "ORDER BY c.person_id, c.start_date",
+	/* Every goal of someone on a caseload now, at each service whose
+	 * caseload they are on: whether it was reviewed twice or more, and
+	 * then rated higher at its latest review than its first. In order
+	 * of person, from goal_outcome alone (CROSS JOIN keeps the goals
+	 * first, so the cost is the goals', not every caseload's), then
+	 * the owner's spells; sqlite_outcomes.c counts them per service. */
 	[ST_NETWORK_GOALS] =
-	    "WITH k AS (SELECT DISTINCT unit_id, person_id FROM caseload"
-	    "  WHERE end_date IS NULL),"
-	    " p AS (SELECT k.unit_id, count(g.person_id) AS goals,"
-	    "  max(g.reviews >= 2) AS reviewed,"
-	    "  max(g.reviews >= 2 AND g.latest_rating > g.first_rating) AS higher"
-	    "  FROM k LEFT JOIN goal g ON g.person_id = k.person_id"
-	    "  GROUP BY k.unit_id, k.person_id) "
-	    "SELECT unit_id, sum(goals > 0), coalesce(sum(reviewed), 0),"
-	    " coalesce(sum(higher), 0) FROM p GROUP BY unit_id ORDER BY unit_id",
+	    "SELECT g.person_id, c.unit_id, g.reviews >= 2,"
+	    " g.reviews >= 2 AND g.latest_rating > g.first_rating "
+	    "FROM goal g CROSS JOIN caseload c ON c.person_id = g.person_id"
+	    " AND c.end_date IS NULL "
+	    "ORDER BY g.person_id",
 	/* Per service: the people on its caseload on any day from ?1 to ?2
 	 * (a spell that ends on a day does not include it), each once. */
 	[ST_NETWORK_CASELOADS] =

@@ -1103,9 +1103,11 @@ struct wm_outcome_row {
 /* One row per person, scale and respondent with an answer to `measure` in
  * quarters from..to ("2026-Q1", inclusive), ordered by unit, respondent,
  * scale. No person is identified. A quarter that is not "YYYY-Qn", or
- * from after to, is refused (WM_STORE_ERROR, with why in err). The
- * default window (the last four quarters up to today) reads only the
- * rows it returns, from one index. */
+ * from after to, is refused (WM_STORE_ERROR, with why in err). A window
+ * up to today (such as the default, the last four quarters) reads only
+ * the rows it returns, from one index, in the order it gives them, with
+ * no sort; an earlier window also reads the rows of people who answered
+ * again after it, and sorts. */
 WM_MUST_USE int wm_store_network_outcomes(struct wm_store *s,
     const char *measure, const char *from, const char *to,
     int (*cb)(void *, const struct wm_outcome_row *), void *ctx,
@@ -1141,8 +1143,9 @@ WM_MUST_USE int wm_store_network_baseline(struct wm_store *s,
  * them, anywhere). `measure` may also be one instrument's url, to count
  * that instrument's responses alone (the recovery markers without the
  * other part of DREEM, which shares their family). One row per service
- * with anyone on its caseload now, by unit id. A `today` that is not a
- * date, or days < 0, is refused. */
+ * with anyone on its caseload now, by unit id (one pass over the
+ * caseloads, and for each person eligible one look at their counts). A
+ * `today` that is not a date, or days < 0, is refused. */
 struct wm_paired_rate_row { int64_t unit_id; int64_t eligible, paired; };
 WM_MUST_USE int wm_store_network_paired_rate(struct wm_store *s,
     const char *measure, const char *today, int days,
@@ -1166,7 +1169,8 @@ WM_MUST_USE int wm_store_network_caseloads(struct wm_store *s,
  * with at least one such goal whose latest review is higher than its
  * first. Kept at write time on the goal (first and latest rating, reviews),
  * so this reads one row per goal of the service's people. One row per
- * service with anyone on its caseload now, by unit id. */
+ * service with anyone on its caseload now who has goals, by unit id
+ * (a service without a row has no one with goals). */
 struct wm_goal_rate_row {
 	int64_t unit_id;
 	int64_t with_goals, reviewed, higher;

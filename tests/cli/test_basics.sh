@@ -27,7 +27,7 @@ WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
 $WAYMARK demo --db v1.db --people 40 --seed 3 >/dev/null
 $WAYMARK report network --db v1.db --format csv --disclosure none >before.csv
 # Everything migrations 2 and later add is removed to make a version 1 file.
-LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due; DROP TABLE response_choices; DROP TABLE outcome; DROP TABLE outcome_baseline; DROP TABLE outcome_count;"
+LATER="DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due; DROP TABLE response_choices; DROP TABLE outcome; DROP TABLE outcome_series; DROP TABLE outcome_baseline; DROP TABLE outcome_count;"
 sqlite3 v1.db "$LATER PRAGMA user_version = 1;"
 run 0 "init upgrades a version 1 database" -- $WAYMARK init --db v1.db
 has out "upgraded v1.db from schema version 1 to 9" "init reports the upgrade"

@@ -5,10 +5,16 @@
 # `waymark respond` keeps it, a backdated response included.
 . "$(dirname "$0")/lib.sh"
 
-# The state, as text: sums to 9 digits (they are added up in another
-# order by the upgrade than save by save).
+# The rows' quarters, numbered as the rows number them, and back.
+QUARTER="(o.quarter / 4) || '-Q' || (o.quarter % 4 + 1)"
+NEXT="coalesce((o.next_quarter / 4) || '-Q' || (o.next_quarter % 4 + 1), '-')"
+q() { echo $(( ${1%-Q*} * 4 + ${1#*-Q} - 1 )); }
+
+# The state, as text, each series by its name (the upgrade numbers them
+# in another order than saving does); sums to 9 digits (they are added
+# up in another order too).
 state() {
-	sqlite3 "$1" "SELECT * FROM outcome ORDER BY 1, 2, 3, 4, 5"
+	sqlite3 "$1" "SELECT o.person_id, s.measure, s.scale, s.respondent, $QUARTER, o.unit_id, o.responses, o.first, o.latest, $NEXT, o.first_response, o.latest_date, o.latest_response FROM outcome o JOIN outcome_series s ON s.id = o.series ORDER BY 1, 2, 3, 4, 5"
 	sqlite3 "$1" "SELECT * FROM outcome_count ORDER BY 1, 2"
 	sqlite3 "$1" "SELECT measure, scale, respondent, kind, item, n, printf('%.9g', sum), printf('%.9g', sumsq) FROM outcome_baseline WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5"
 }
@@ -22,7 +28,7 @@ plain() {
 
 # The store's rows of a window, as the plain SQL writes them.
 window() {
-	sqlite3 "$1" "SELECT unit_id, respondent, scale, responses, printf('%!.17g', first), printf('%!.17g', latest) FROM outcome WHERE measure = '$2' AND quarter BETWEEN '$3' AND '$4' AND (next_quarter IS NULL OR next_quarter > '$4') ORDER BY 1, 2, 3, 4, 5, 6"
+	sqlite3 "$1" "SELECT o.unit_id, s.respondent, s.scale, o.responses, printf('%!.17g', o.first), printf('%!.17g', o.latest) FROM outcome o JOIN outcome_series s ON s.id = o.series WHERE s.measure = '$2' AND o.quarter BETWEEN $(q "$3") AND $(q "$4") AND (o.next_quarter IS NULL OR o.next_quarter > $(q "$4")) ORDER BY 1, 2, 3, 4, 5, 6"
 }
 
 same_as_plain() { # DB WHAT
@@ -41,7 +47,7 @@ cp new.db old.db
 # What the version before had: no outcome tables, goals without their
 # kept ratings; and goals reviewed in order, out of order by date, and
 # twice on the same day.
-sqlite3 old.db "DROP TABLE outcome; DROP TABLE outcome_baseline; DROP TABLE outcome_count; DROP INDEX goal_outcome; ALTER TABLE goal DROP COLUMN reviews; ALTER TABLE goal DROP COLUMN first_rating; ALTER TABLE goal DROP COLUMN first_reviewed; ALTER TABLE goal DROP COLUMN latest_rating; ALTER TABLE goal DROP COLUMN latest_reviewed; CREATE INDEX goal_person ON goal(person_id); PRAGMA user_version = 8;"
+sqlite3 old.db "DROP TABLE outcome; DROP TABLE outcome_series; DROP TABLE outcome_baseline; DROP TABLE outcome_count; DROP INDEX goal_outcome; ALTER TABLE goal DROP COLUMN reviews; ALTER TABLE goal DROP COLUMN first_rating; ALTER TABLE goal DROP COLUMN first_reviewed; ALTER TABLE goal DROP COLUMN latest_rating; ALTER TABLE goal DROP COLUMN latest_reviewed; CREATE INDEX goal_person ON goal(person_id); PRAGMA user_version = 8;"
 # (The demo's own goals keep their numbers; these come after them.)
 sqlite3 old.db "INSERT INTO goal(id, person_id, text, created) VALUES (900001, 1, 'a', 'x'), (900002, 2, 'b', 'x'), (900003, 3, 'c', 'x'), (900004, 3, 'd', 'x');
 INSERT INTO goal_review(goal_id, reviewed, rating, author_kind, author_id, created) VALUES
@@ -69,8 +75,8 @@ qr_json dreem-recovery-markers Patient/P1 person "" 2026-08-04 "" $(rep 11 disag
 qr_json dreem-recovery-markers Patient/P1 person "" 2026-02-02 "" $(rep 11 strongly-agree) >backdated.json
 run 0 "a response is recorded" -- $WAYMARK respond --db r.db later.json
 run 0 "a later one" -- $WAYMARK respond --db r.db latest.json
-same "$(sqlite3 r.db "SELECT quarter, responses, first, latest, coalesce(next_quarter, '-') FROM outcome ORDER BY quarter")" "$(printf '2026-Q2|1|4.0|4.0|2026-Q3\n2026-Q3|2|4.0|2.0|-')" "each quarter's row: the count so far, the first, the latest, the next quarter"
+same "$(sqlite3 r.db "SELECT $QUARTER, o.responses, o.first, o.latest, $NEXT FROM outcome o ORDER BY o.quarter")" "$(printf '2026-Q2|1|4.0|4.0|2026-Q3\n2026-Q3|2|4.0|2.0|-')" "each quarter's row: the count so far, the first, the latest, the next quarter"
 run 0 "a backdated response" -- $WAYMARK respond --db r.db backdated.json
-same "$(sqlite3 r.db "SELECT quarter, responses, first, latest, coalesce(next_quarter, '-') FROM outcome ORDER BY quarter")" "$(printf '2026-Q1|1|5.0|5.0|2026-Q2\n2026-Q2|2|5.0|4.0|2026-Q3\n2026-Q3|3|5.0|2.0|-')" "... becomes the first, and every row moves"
+same "$(sqlite3 r.db "SELECT $QUARTER, o.responses, o.first, o.latest, $NEXT FROM outcome o ORDER BY o.quarter")" "$(printf '2026-Q1|1|5.0|5.0|2026-Q2\n2026-Q2|2|5.0|4.0|2026-Q3\n2026-Q3|3|5.0|2.0|-')" "... becomes the first, and every row moves"
 same "$(sqlite3 r.db "SELECT n || ' ' || sum FROM outcome_baseline WHERE kind = 0")" "1 5.0" "the baseline holds the new first answer, not the old"
 same "$(sqlite3 r.db "SELECT count(*) || ' ' || sum(n) || ' ' || sum(sum) FROM outcome_baseline WHERE kind = 2")" "11 11 55.0" "... item by item"
