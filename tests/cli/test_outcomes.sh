@@ -42,17 +42,20 @@ cp new.db old.db
 # kept ratings; and goals reviewed in order, out of order by date, and
 # twice on the same day.
 sqlite3 old.db "DROP TABLE outcome; DROP TABLE outcome_baseline; DROP TABLE outcome_count; DROP INDEX goal_outcome; ALTER TABLE goal DROP COLUMN reviews; ALTER TABLE goal DROP COLUMN first_rating; ALTER TABLE goal DROP COLUMN first_reviewed; ALTER TABLE goal DROP COLUMN latest_rating; ALTER TABLE goal DROP COLUMN latest_reviewed; CREATE INDEX goal_person ON goal(person_id); PRAGMA user_version = 8;"
-sqlite3 old.db "INSERT INTO goal(id, person_id, text, created) VALUES (1, 1, 'a', 'x'), (2, 2, 'b', 'x'), (3, 3, 'c', 'x'), (4, 3, 'd', 'x');
+# (Numbered after the demo's own goals, which the upgrade keeps too.)
+sqlite3 old.db "INSERT INTO goal(id, person_id, text, created) VALUES (900001, 1, 'a', 'x'), (900002, 2, 'b', 'x'), (900003, 3, 'c', 'x'), (900004, 3, 'd', 'x');
 INSERT INTO goal_review(goal_id, reviewed, rating, author_kind, author_id, created) VALUES
- (1, '2026-01-01', 3, 'person', 1, 'x'), (1, '2026-02-01', 6, 'person', 1, 'x'),
- (2, '2026-03-01', 7, 'person', 1, 'x'), (2, '2026-01-01', 4, 'person', 1, 'x'),
- (3, '2026-02-01', 5, 'person', 1, 'x'), (3, '2026-02-01', 2, 'person', 1, 'x');"
+ (900001, '2026-01-01', 3, 'person', 1, 'x'), (900001, '2026-02-01', 6, 'person', 1, 'x'),
+ (900002, '2026-03-01', 7, 'person', 1, 'x'), (900002, '2026-01-01', 4, 'person', 1, 'x'),
+ (900003, '2026-02-01', 5, 'person', 1, 'x'), (900003, '2026-02-01', 2, 'person', 1, 'x');"
 run 0 "init upgrades a version 8 database" -- $WAYMARK init --db old.db
 has out "upgraded old.db from schema version 8 to 9" "init reports the upgrade"
 same "$(sqlite3 old.db "SELECT count(*) FROM outcome")" "$(sqlite3 new.db "SELECT count(*) FROM outcome")" "the upgrade makes a row for each person's quarter"
 [ "$(sqlite3 old.db "SELECT count(*) FROM outcome")" -gt 100 ] && pass "... of which there are many" || fail "too few outcome rows to test"
 if [ "$(state old.db)" = "$(state new.db)" ]; then pass "the upgraded database holds what saving kept, row for row"; else fail "the upgrade differs from what saving kept"; diff <(state old.db) <(state new.db) | head -5 >&2; fi
-same "$(sqlite3 old.db "SELECT group_concat(reviews || ':' || coalesce(first_rating, '-') || '>' || coalesce(latest_rating, '-'), ' ') FROM (SELECT * FROM goal ORDER BY id)")" "2:3>6 2:4>7 2:5>2 0:->-" "goals get their count and first and latest rating by date, the same day's later one last"
+same "$(sqlite3 old.db "SELECT group_concat(reviews || ':' || coalesce(first_rating, '-') || '>' || coalesce(latest_rating, '-'), ' ') FROM (SELECT * FROM goal WHERE id > 900000 ORDER BY id)")" "2:3>6 2:4>7 2:5>2 0:->-" "goals get their count and first and latest rating by date, the same day's later one last"
+goals() { sqlite3 "$1" "SELECT id, reviews, first_rating, first_reviewed, latest_rating, latest_reviewed FROM goal WHERE id < 900000 ORDER BY id"; }
+[ -n "$(goals new.db)" ] && same "$(goals old.db)" "$(goals new.db)" "the demo's goals get on upgrading what saving kept" || fail "the demo has no goals to upgrade"
 [ "$(window old.db dreem 2025-Q4 2026-Q3 | wc -l)" -gt 20 ] && pass "the last four quarters have people in them" || fail "too few people in the last four quarters to test"
 same_as_plain old.db "upgraded"
 same "$(sqlite3 old.db "SELECT count(*) FROM sqlite_master WHERE name = 'goal_person'")" "0" "the goals' old index is replaced by the covering one"
