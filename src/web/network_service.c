@@ -118,9 +118,9 @@ erfs_groups(struct wm_http *h, const struct wm_net_request *r,
 
 	when(h, p);
 	wm_net_count(h, r->rule, p->responses[0]);
-	HTML(h, " people using the service and ");
+	HTML(h, " ratings of the service by people using it, and ");
 	wm_net_count(h, r->rule, p->responses[1]);
-	HTML(h, " staff rated the service. Each group's mean is of every "
+	HTML(h, " by staff. Each group's mean is of every "
 	    "rating of its domains, from 1 (not at all) to 5 (very well); a "
 	    "mean is withheld where fewer rated than the rule allows.</p>\n"
 	    "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
