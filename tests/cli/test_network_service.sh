@@ -143,6 +143,13 @@ same "$n" "8" "each quarter's reliable improvement is /network's figure for that
 same "$m" "$kept" "each quarter's cycle completion is /network's for that quarter alone ($kept quarters the store still counts)"
 [ "$kept" -ge 2 ] && pass "... at least two of them" || fail "only $kept quarters of cycles were compared"
 
+# Every section's link to how it is worked out goes somewhere.
+same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"
+for id in service experience trends history; do
+	has body "id=\"$id\"" "... says how the service's page's $id is worked out"
+done
+has body "a gap in the line" "... and what a trend's gap means"
+
 # The window, as on /network.
 same "$(code -b c.jar "$(U "/network/services/$S?from=2026-Q1&to=2026-Q2")")" "200" "a window of two quarters"
 has body "January to March 2026" "... says where it starts"
