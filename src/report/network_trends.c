@@ -1,9 +1,8 @@
 /*
- * A service's trends, quarter by quarter (report/network_trends.h). Each
- * family reads what the store keeps at write time: the people's outcome
- * rows for a window of one quarter, the completion the store keeps for
- * the last 12 complete months, the indicators' running totals per
- * quarter. Every point leaves here through the disclosure rule.
+ * A service's trends, quarter by quarter (report/network_trends.h): the
+ * people's outcome rows kept at write time, read for a window of one
+ * quarter at a time, and the month-by-month completion of the service's
+ * cycles. Every point leaves here through the disclosure rule.
  */
 #include "report/network_trends.h"
 
@@ -13,7 +12,6 @@
 
 #include "core/known_instruments.h"
 #include "report/network_table.h"
-#include "report/profile.h"
 
 static int
 oom(struct wm_buf *err)
@@ -290,64 +288,6 @@ cycles(struct wm_store *s, const struct wm_net_view *v, size_t i,
 	return rc;
 }
 
-/* --- the supportive service indicators --------------------------------- */
-
-static void
-indicator_point(const struct wm_tally *tl, enum wm_disclosure_rule rule,
-    struct wm_net_point *p)
-{
-	p->share = wm_disclose_percent(rule, tl->agree, tl->scored);
-	p->of = wm_disclose_count(rule, tl->scored);
-	if (tl->scored <= 0)
-		p->gap = WM_NET_GAP_NOBODY;
-	else if (p->share.withheld)
-		p->gap = WM_NET_GAP_WITHHELD;
-}
-
-/* One trend per indicator, added when the first quarter is read. */
-static int
-indicator_trends(struct wm_net_trends *t, const struct wm_instrument *in)
-{
-	size_t j;
-
-	for (j = 0; j < in->n_items; j++)
-		if (in->items[j].type == WM_ITEM_CHOICE &&
-		    !add(t, WM_NET_TREND_INDICATOR, in->items[j].text ?
-		    in->items[j].text : in->items[j].link_id))
-			return -1;
-	return 0;
-}
-
-static int
-indicators(struct wm_store *s, const struct wm_net_view *v, size_t i,
-    enum wm_disclosure_rule rule, struct wm_net_trends *t,
-    struct wm_buf *err)
-{
-	size_t k, j, first = t->n, n;
-	int rc = 0;
-
-	for (k = 0; rc == 0 && k < t->n_quarters; k++) {
-		struct wm_profile p = WM_PROFILE_INIT;
-		struct wm_quarter at;
-
-		quarter_at(index_of(&t->from) + (int)k, &at);
-		rc = wm_profile_load(s, WM_PROFILE_INDICATORS,
-		    v->services[i].id, &at, &p, err);
-		/* Every quarter reads the latest version's questions. */
-		if (rc == 0 && p.in && k == 0 && indicator_trends(t, p.in))
-			rc = oom(err);
-		for (j = 0, n = first; rc == 0 && p.in && j < p.in->n_items &&
-		    n < t->n; j++)
-			if (p.in->items[j].type == WM_ITEM_CHOICE)
-				indicator_point(wm_profile_tally(&p, j, 0),
-				    rule, &t->v[n++].points[k]);
-		wm_profile_release(&p);
-		if (first == t->n)
-			break;	/* not loaded, or it asks nothing */
-	}
-	return rc;
-}
-
 /* --- building them ------------------------------------------------------- */
 
 int
@@ -366,10 +306,9 @@ wm_net_trends_build(struct wm_store *s, const struct wm_net_view *v,
 		wm_buf_puts(err, "no such service, or too many quarters");
 		return WM_STORE_ERROR;
 	}
-	if ((rc = recovery(s, v, i, rule, out, err)) ||
-	    (rc = cycles(s, v, i, rule, out, err)))
+	if ((rc = recovery(s, v, i, rule, out, err)))
 		return rc;
-	return indicators(s, v, i, rule, out, err);
+	return cycles(s, v, i, rule, out, err);
 }
 
 const char *
@@ -384,18 +323,12 @@ wm_net_trend_about(enum wm_net_trend_kind kind)
 		    "It is the figure the network page shows for a window of "
 		    "that one quarter, withheld in the same way.";
 	case WM_NET_TREND_CYCLE:
-		return "Each point is one quarter: of the times the measure "
-		    "fell due at the service in its three months, the share "
-		    "done in time. Completion is kept for the last 12 complete "
-		    "months, so an earlier quarter, and the quarter not yet "
-		    "over, have no point.";
-	case WM_NET_TREND_INDICATOR:
 		break;
 	}
-	return "Each point is one quarter: of the people who answered the "
-	    "indicator in it (each person's latest answer in the quarter, "
-	    "\"prefer not to say\" left out), the share who agree or strongly "
-	    "agree.";
+	return "Each point is one quarter: of the times the measure fell due "
+	    "at the service in its three months, the share done in time. "
+	    "Completion is counted for the last 12 complete months, so an "
+	    "earlier quarter, and the quarter not yet over, have no point.";
 }
 
 const char *
@@ -409,7 +342,7 @@ wm_net_gap_words(enum wm_net_gap gap)
 	case WM_NET_GAP_NOBODY:
 		return "no one to count";
 	case WM_NET_GAP_NOT_KEPT:
-		return "not kept: before the last 12 complete months";
+		return "not counted: before the last 12 complete months";
 	case WM_NET_GAP_NOT_OVER:
 		return "not over yet";
 	case WM_NET_GAP_NO_THRESHOLD:

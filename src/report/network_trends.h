@@ -1,25 +1,27 @@
 /*
  * A service's trends, for a commissioner: its key proportions quarter by
- * quarter, each worked out only from what the store keeps at write time
- * and each point already through the network's disclosure rule, so that
- * nothing here can be shown unwithheld.
+ * quarter, each point already through the network's disclosure rule, so
+ * that nothing here can be shown unwithheld.
  *
  * - Reliable improvement in the recovery markers, answered alone and
- *   with a practitioner: each quarter is the network's outcome table
+ *   with a practitioner, from the people's outcome rows kept at write
+ *   time: each quarter is the network's outcome table
  *   (report/network_table.h) for a window of that one quarter, disclosed
  *   across every service of the view, so a point is withheld exactly
  *   when /network?from=Q&to=Q withholds it.
  * - Each measure the service runs in a cycle, done in time: the three
- *   months of the quarter, from the completion the store keeps for the
- *   last 12 complete months. An earlier quarter, or one not yet over,
- *   has no point and says why.
- * - Each supportive service indicator, the share of people who agree:
- *   from the running totals kept per quarter.
+ *   months of the quarter, from the month-by-month completion /network's
+ *   cycles are counted from (the last 12 complete months only, and for
+ *   this one service). An earlier quarter, or one not yet over, has no
+ *   point and says why.
  *
- * The paired-outcome rate, goals and training coverage have no trend:
- * what is kept of them at write time is how things stand now (each
- * person's answers so far, each goal's first and latest review, the
- * staff now), not how they stood at the end of a past quarter.
+ * The others have no trend. The paired-outcome rate, goals and training
+ * coverage: what is kept of them at write time is how things stand now
+ * (each person's answers so far, each goal's first and latest review,
+ * the staff now), not how they stood at the end of a past quarter. The
+ * supportive service indicators: nothing is kept for them at write
+ * time; each quarter would be counted again from its answers, the whole
+ * quarter's at the service, eight times over.
  *
  * Ownership: a struct wm_net_trends owns its trends, titles and points;
  * release it with wm_net_trends_release().
@@ -42,7 +44,7 @@ enum wm_net_gap {
 	WM_NET_GAP_NONE,	/* a point */
 	WM_NET_GAP_WITHHELD,	/* withheld by the disclosure rule: "*" */
 	WM_NET_GAP_NOBODY,	/* no one to count in it */
-	WM_NET_GAP_NOT_KEPT,	/* before what the store keeps */
+	WM_NET_GAP_NOT_KEPT,	/* before what the store counts */
 	WM_NET_GAP_NOT_OVER,	/* the quarter has not ended yet */
 	WM_NET_GAP_NO_THRESHOLD,	/* reliable change cannot be worked
 					 * out yet */
@@ -59,7 +61,6 @@ struct wm_net_point {
 enum wm_net_trend_kind {
 	WM_NET_TREND_RECOVERY,
 	WM_NET_TREND_CYCLE,
-	WM_NET_TREND_INDICATOR,
 };
 
 struct wm_net_trend {

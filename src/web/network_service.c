@@ -247,8 +247,6 @@ static const struct {
 } families[] = {
 	{ WM_NET_TREND_RECOVERY, "Recovery: reliably improved" },
 	{ WM_NET_TREND_CYCLE, "Measurement cycles: done in time" },
-	{ WM_NET_TREND_INDICATOR, "The supportive service indicators: "
-	    "people who agree" },
 };
 
 /* The charts of one family, two to a row on a wide screen. */
@@ -314,9 +312,12 @@ wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r)
 	    "goals and training have no trend: what is kept of them as "
 	    "answers are saved is how each stands now (each person's answers "
 	    "so far, each goal's first and latest review, the staff now), not "
-	    "how it stood at the end of a past quarter. The ERFS profile is a "
-	    "mean rating, not a share of people: its latest quarter is shown "
-	    "above.</p>\n</section>\n");
+	    "how it stood at the end of a past quarter. Nothing is kept of "
+	    "the supportive service indicators as answers are saved: each "
+	    "quarter would be counted again from all its answers, so only the "
+	    "latest is shown, above. The ERFS profile is a mean rating, not a "
+	    "share of people, and is shown above for its latest quarter."
+	    "</p>\n</section>\n");
 out:
 	wm_net_trends_release(&t);
 	wm_buf_release(&about);

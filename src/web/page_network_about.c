@@ -84,16 +84,17 @@ service(struct wm_http *h)
 	    "your network's page shows for a window of that one quarter, "
 	    "withheld the same way. Each cycle done in time: of the times the "
 	    "measure fell due in the quarter's three months, the share done in "
-	    "time; completion is kept for the last 12 complete months, so "
+	    "time; completion is counted for the last 12 complete months, so "
 	    "earlier quarters and the quarter not yet over have no point, and "
-	    "an open circle may still change as late answers come in. Each "
-	    "supportive service indicator: the share who agree in the quarter. "
+	    "an open circle may still change as late answers come in. "
 	    "A quarter without a point is a gap in the line, marked * where "
 	    "the figure is withheld and - where there is nothing to show; the "
 	    "table under each chart says why for each. The paired-outcome "
 	    "rate, goals and training have no trend: what is kept of them is "
 	    "how each stands now, not how it stood at the end of a past "
-	    "quarter.</p>\n");
+	    "quarter. Nothing is kept of the supportive service indicators "
+	    "as answers are saved, so only their latest quarter is shown."
+	    "</p>\n");
 	part(h, "history", "The standards, period by period");
 	HTML(h, "<p class=\"nhsuk-body\">The service's own light for each "
 	    "standard in each of its last eight periods, the validators' "

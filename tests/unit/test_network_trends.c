@@ -107,7 +107,7 @@ test_trend_start(void **state)
 	assert_int_equal(q.quarter, 3);
 }
 
-/* Four quarters: shown, shown (may still change), withheld, not kept. */
+/* Four quarters: shown, shown (may still change), withheld, not counted. */
 static void
 test_trend_chart(void **state)
 {
@@ -153,7 +153,7 @@ test_trend_chart(void **state)
 	/* Gaps: a sign and its reason, not colour alone. */
 	assert_non_null(strstr(out, ">*<title>2026-Q3: withheld (*) by the "
 	    "disclosure rule</title>"));
-	assert_non_null(strstr(out, ">-<title>2026-Q4: not kept: before the "
+	assert_non_null(strstr(out, ">-<title>2026-Q4: not counted: before the "
 	    "last 12 complete months</title>"));
 	/* The table: every quarter, its figure or why there is none. */
 	assert_non_null(strstr(out, "The figures as a table"));
