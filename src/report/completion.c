@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 
+#include "report/chart.h"
 #include "util/escape.h"
 
 static const char *const month_names[] = { "January", "February", "March",
@@ -71,18 +72,11 @@ wm_completion_svg(struct wm_buf *b, const char *id, const char *title,
 
 	wm_completion_month_name(&c->m[0], first);
 	wm_completion_month_name(&c->m[WM_COMPLETION_MONTHS - 1], last);
-	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %d %d\" "
-	    "width=\"100%%\" role=\"img\" aria-labelledby=\"", W, H);
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-t ");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-d\"><title id=\"");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-t\">");
+	wm_chart_open(b, id, W, H);
 	wm_esc_svg_s(b, title);
-	wm_buf_puts(b, ": completion by month</title><desc id=\"");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-d\">The share of times due that were done in time, "
+	wm_buf_puts(b, ": completion by month");
+	wm_chart_desc(b, id);
+	wm_buf_puts(b, "The share of times due that were done in time, "
 	    "each month from ");
 	wm_esc_svg_s(b, first);
 	wm_buf_puts(b, " to ");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/chart.h"
 #include "util/escape.h"
 
 enum { W = 640, H = 380, LEFT = 64, RIGHT = 16, TOP = 20, BOTTOM = 56,
@@ -120,18 +121,11 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 {
 	size_t i;
 
-	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %d %d\" "
-	    "width=\"100%%\" role=\"img\" aria-labelledby=\"", W, H);
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-t ");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-d\"><title id=\"");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-t\">Funnel plot: ");
+	wm_chart_open(b, id, W, H);
+	wm_buf_puts(b, "Funnel plot: ");
 	wm_esc_svg_s(b, what);
-	wm_buf_puts(b, "</title><desc id=\"");
-	wm_esc_attr_s(b, id);
-	wm_buf_puts(b, "-d\">Each service is a point: across, how many ");
+	wm_chart_desc(b, id);
+	wm_buf_puts(b, "Each service is a point: across, how many ");
 	wm_esc_svg_s(b, of);
 	wm_buf_printf(b, "; up, its share. The level line is the network's "
 	    "share, %.0f%%. The dashed lines are the 95%% limits and the "

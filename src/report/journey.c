@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/change.h"
+#include "report/chart.h"
 #include "util/date.h"
 #include "util/escape.h"
 
@@ -237,20 +238,12 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 	range(j, &lo, &hi);
 	wm_journey_date(j->p[0].date, first, sizeof(first));
 	wm_journey_date(j->p[j->n - 1].date, last, sizeof(last));
-	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %ld %ld\" "
-	    "width=\"100%%\" role=\"img\" aria-labelledby=\"", lround(W),
-	    lround(H));
-	wm_esc_attr_s(b, j->id);
-	wm_buf_puts(b, "-t ");
-	wm_esc_attr_s(b, j->id);
-	wm_buf_puts(b, "-d\"><title id=\"");
-	wm_esc_attr_s(b, j->id);
-	wm_buf_puts(b, "-t\">");
+	wm_chart_open(b, j->id, lround(W), lround(H));
 	wm_esc_svg_s(b, j->title);
-	wm_buf_puts(b, j->own ? ": your scores over time</title><desc id=\"" :
-	    ": their scores over time</title><desc id=\"");
-	wm_esc_attr_s(b, j->id);
-	wm_buf_printf(b, "-d\">%zu answers from %s to %s; the table below "
+	wm_buf_puts(b, j->own ? ": your scores over time" :
+	    ": their scores over time");
+	wm_chart_desc(b, j->id);
+	wm_buf_printf(b, "%zu answers from %s to %s; the table below "
 	    "gives each one.</desc>\n", j->n, first, last);
 	for (v = lo; v <= hi + 1e-9; v += 1) {
 		double y = TOP + (H - TOP - BOTTOM) * (hi - v) / (hi - lo);

@@ -298,3 +298,105 @@ wm_net_goals_higher_share(const struct wm_net_table *t, size_t row)
 	return wm_disclose_percent(t->rule, higher, higher +
 	    wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
 }
+
+/* --- totals beside figures shown one by one ----------------------------- */
+
+/* 1 when publishing the total of n[0..count) would give away a part that
+ * is withheld (withheld[k]); 1 also when out of memory, to fail safe. */
+static int
+total_gives_away(const int64_t *n, const int *withheld, size_t count)
+{
+	struct wm_sdc_cell *cells = calloc(count + 1, sizeof(*cells));
+	size_t *parts = calloc(count + 1, sizeof(*parts));
+	struct wm_sdc_line line;
+	size_t k;
+	int gives = 0;
+
+	if (!cells || !parts) {
+		gives = 1;
+		goto out;
+	}
+	for (k = 0; k < count; k++) {
+		cells[k].n = n[k];
+		cells[k].withheld = withheld[k];
+		cells[count].n += n[k];
+		parts[k] = k;
+	}
+	line.parts = parts;
+	line.n_parts = count;
+	line.total = count;
+	for (k = 0; k < count && !gives; k++)
+		gives = withheld[k] && wm_disclose_determined(cells, count + 1,
+		    &line, 1, k);
+out:
+	free(cells);
+	free(parts);
+	return gives;
+}
+
+static int64_t
+sum(const int64_t *n, size_t count)
+{
+	int64_t t = 0;
+	size_t k;
+
+	for (k = 0; k < count; k++)
+		t += n[k];
+	return t;
+}
+
+/* The total of n[0..count), each part withheld as `withheld` says, as
+ * it may be published. */
+static struct wm_shown
+total_of(enum wm_disclosure_rule rule, const int64_t *n, const int *withheld,
+    size_t count)
+{
+	struct wm_shown none = { 1, 0 };
+
+	if (total_gives_away(n, withheld, count))
+		return none;
+	return wm_disclose_count(rule, sum(n, count));
+}
+
+/* Which parts /network withholds: each count by the rule on its own, or
+ * (den not NULL) each share. NULL when out of memory. */
+static int *
+withheld_parts(enum wm_disclosure_rule rule, const int64_t *num,
+    const int64_t *den, size_t count)
+{
+	int *w = calloc(count + 1, sizeof(*w));
+	size_t k;
+
+	for (k = 0; w && k < count; k++)
+		w[k] = den ?
+		    wm_disclose_percent(rule, num[k], den[k]).withheld :
+		    wm_disclose_count(rule, num[k]).withheld;
+	return w;
+}
+
+struct wm_shown
+wm_net_total_count(enum wm_disclosure_rule rule, const int64_t *n,
+    size_t count)
+{
+	struct wm_shown s = { 1, 0 };
+	int *w = withheld_parts(rule, n, NULL, count);
+
+	if (w)
+		s = total_of(rule, n, w, count);
+	free(w);
+	return s;
+}
+
+struct wm_shown
+wm_net_total_share(enum wm_disclosure_rule rule, const int64_t *num,
+    const int64_t *den, size_t count)
+{
+	struct wm_shown s = { 1, 0 };
+	int *w = withheld_parts(rule, num, den, count);
+
+	if (w && !total_of(rule, num, w, count).withheld &&
+	    !wm_net_total_count(rule, den, count).withheld)
+		s = wm_disclose_percent(rule, sum(num, count), sum(den, count));
+	free(w);
+	return s;
+}

@@ -108,4 +108,17 @@ struct wm_shown wm_net_goals_reviewed(const struct wm_net_table *t,
 struct wm_shown wm_net_goals_higher_share(const struct wm_net_table *t,
     size_t row);
 
+/*
+ * The total of figures /network shows one by one, each through the rule
+ * on its own (the cycles' times due, the staff), as it may be published
+ * beside them on a service's page: withheld whenever, with the figures
+ * shown, it would let one that is withheld be worked out by subtraction
+ * (core's wm_disclose_determined), and otherwise as the rule shows it.
+ * A share's numerator counts as withheld where its share is.
+ */
+struct wm_shown wm_net_total_count(enum wm_disclosure_rule rule,
+    const int64_t *n, size_t count);
+struct wm_shown wm_net_total_share(enum wm_disclosure_rule rule,
+    const int64_t *num, const int64_t *den, size_t count);
+
 #endif

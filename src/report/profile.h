@@ -77,6 +77,17 @@ void wm_profile_count_html(struct wm_buf *b, int64_t n);
 int wm_profile_erfs_mean(const struct wm_profile *p, size_t item, int column,
     double *mean);
 
+/* The ratings of every domain under ERFS group heading g in a column:
+ * how many there were, their total, and the most any one domain had, so
+ * that at least that many people (or staff) rated the group. */
+struct wm_erfs_group_tally {
+	int64_t ratings;
+	int64_t raters;
+	double total;
+};
+void wm_profile_erfs_group(const struct wm_profile *p, size_t g, int column,
+    struct wm_erfs_group_tally *out);
+
 /* 1 when item i is a group heading with at least one choice item. */
 int wm_profile_is_group(const struct wm_instrument *in, size_t i);
 

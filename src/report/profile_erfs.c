@@ -48,6 +48,28 @@ wm_profile_is_group(const struct wm_instrument *in, size_t i)
 	return 0;
 }
 
+void
+wm_profile_erfs_group(const struct wm_profile *p, size_t g, int column,
+    struct wm_erfs_group_tally *out)
+{
+	size_t i;
+
+	out->ratings = out->raters = 0;
+	out->total = 0;
+	for (i = g + 1; i < p->in->n_items; i++) {
+		const struct wm_tally *t;
+
+		if (p->in->items[i].parent != (int)g ||
+		    p->in->items[i].type != WM_ITEM_CHOICE)
+			continue;
+		t = wm_profile_tally(p, i, column);
+		out->ratings += t->scored;
+		out->total += t->total;
+		if (t->scored > out->raters)
+			out->raters = t->scored;
+	}
+}
+
 static int
 differ(const struct wm_profile *p, size_t i)
 {

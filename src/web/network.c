@@ -43,6 +43,7 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 
 	wm_net_view_init(&r->view);
 	r->rule = WM_DISCLOSURE_DEFAULT;
+	r->only = WM_NET_ALL;
 	wm_date_from_days((long)(h->now / 86400), &today);
 	if ((why = wm_net_window(wm_http_query(h, "from"),
 	    wm_http_query(h, "to"), &today, &from, &to))) {
@@ -106,6 +107,44 @@ wm_net_share(struct wm_http *h, enum wm_disclosure_rule rule, int64_t num,
 		wm_buf_printf(&h->out, "%lld%%", (long long)s.value);
 }
 
+const struct wm_net_part wm_net_parts[WM_NET_PARTS] = {
+	{ "standards", "The 10 core standards" },
+	{ "recovery", "Recovery" },
+	{ "paired", "Paired-outcome rate" },
+	{ "cycles", "Measurement cycles" },
+	{ "training", "Training for recovery" },
+	{ "goals", "People's own goals" },
+};
+
+void
+wm_net_contents(struct wm_http *h, const struct wm_net_part *parts, size_t n)
+{
+	size_t i;
+
+	HTML(h, "<nav aria-label=\"On this page\"><ul class=\"nhsuk-list "
+	    "nhsuk-list--bullet\">\n");
+	for (i = 0; i < n; i++) {
+		HTML(h, "<li><a href=\"#");
+		wm_esc_attr_s(&h->out, parts[i].id);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, parts[i].title);
+		HTML(h, "</a></li>\n");
+	}
+	HTML(h, "</ul></nav>\n");
+}
+
+void
+wm_net_cycle_cells(struct wm_http *h, enum wm_disclosure_rule rule,
+    const struct wm_net_cycle *c)
+{
+	wm_net_td_start(h, "Due");
+	wm_net_count(h, rule, c->due);
+	HTML(h, "</span></td>");
+	wm_net_td_start(h, "Done in time");
+	wm_net_share(h, rule, c->done, c->due);
+	HTML(h, "</span></td>");
+}
+
 void
 wm_net_section_start(struct wm_http *h, const char *id, const char *title,
     const char *about)
@@ -163,12 +202,44 @@ wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v, size_t i,
 }
 
 void
+wm_net_service_href(struct wm_buf *out, const char *code)
+{
+	wm_buf_puts(out, "/network/services/");
+	wm_esc_url_s(out, code);
+}
+
+void
 wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
 {
+	struct wm_buf href = WM_BUF_INIT;
+
+	wm_net_service_href(&href, sv->code);
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
-	    "\" scope=\"row\">");
+	    "\" scope=\"row\"><a href=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&href));
+	HTML(h, "\">");
 	wm_esc_html_s(&h->out, sv->name);
+	HTML(h, "</a></th>");
+	wm_buf_release(&href);
+}
+
+int
+wm_net_row_start(struct wm_http *h, const struct wm_net_request *r, size_t i,
+    int columns)
+{
+	if (r->only == WM_NET_ALL) {
+		wm_net_provider_start(h, &r->view, i, columns);
+		wm_net_service_head(h, &r->view.services[i]);
+		return 1;
+	}
+	if (i != r->only)
+		return 0;
+	HTML(h, "<tbody class=\"nhsuk-table__body\">\n<tr class=\""
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
+	    "scope=\"row\">");
+	wm_esc_html_s(&h->out, r->view.services[i].name);
 	HTML(h, "</th>");
+	return 1;
 }
 
 void

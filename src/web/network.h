@@ -15,7 +15,14 @@
 struct wm_net_request {
 	struct wm_net_view view;
 	enum wm_disclosure_rule rule;
+	/* The one service whose rows the tables write (an index into the
+	 * view's services), on that service's own page; WM_NET_ALL on
+	 * /network. The tables are worked out across every service either
+	 * way, so what is withheld is the same on both pages. */
+	size_t only;
 };
+
+#define WM_NET_ALL ((size_t)-1)
 
 /* 0 with *r built, or -1 with the answer written (400 for a window no
  * one may ask for, or the store's failure); release r either way. */
@@ -35,6 +42,19 @@ void wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
 #define WM_NET_TH(h, words) HTML(h, "<th class=\"nhsuk-table__header\" " \
 	"scope=\"col\">" words "</th>")
 
+/* A page's sections, for its list of contents: each section's id and
+ * its heading. */
+struct wm_net_part {
+	const char *id, *title;
+};
+
+/* The list of contents, linking to the first n of parts. */
+void wm_net_contents(struct wm_http *h, const struct wm_net_part *parts,
+    size_t n);
+/* The sections /network and a service's own page share, in order. */
+extern const struct wm_net_part wm_net_parts[];
+#define WM_NET_PARTS 6
+
 /* A section with its heading, what it shows, and the link to how its
  * figures are worked out (/network/about#id). */
 void wm_net_section_start(struct wm_http *h, const char *id,
@@ -45,8 +65,17 @@ void wm_net_thead_end(struct wm_http *h);
 /* The provider's heading row, when service i starts a new provider. */
 void wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v,
     size_t i, int columns);
-/* A service's row, headed by its name. */
+/* A service's row, headed by its name, which links to the service's own
+ * page (/network/services/CODE). */
 void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
+/* The start of service i's row in a table of r's services: under its
+ * provider's heading when every service is shown; alone, in a body of
+ * its own and headed by its name without a link, when only r->only's
+ * row is. 0 when row i is not to be written at all. */
+int wm_net_row_start(struct wm_http *h, const struct wm_net_request *r,
+    size_t i, int columns);
+/* "/network/services/CODE", the service's own page, into out. */
+void wm_net_service_href(struct wm_buf *out, const char *code);
 /* Closes the services' rows and starts the row of them all. */
 void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */
@@ -73,6 +102,17 @@ int wm_net_compare_html(struct wm_http *h, const struct wm_net_request *r);
 int wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t k, int kind,
     const char *funnel_id);
+
+/* A service's own page (web/network_service.c, for r->only): what
+ * people and staff say about it (ERFS by group, the indicators), and its
+ * trends quarter by quarter. 0, or -1 with nothing useful written. */
+int wm_net_experience_html(struct wm_http *h, const struct wm_net_request *r);
+int wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r);
+
+/* A measure's cycles at a service: the cells of its times due and the
+ * share done in time, as /network writes them. */
+void wm_net_cycle_cells(struct wm_http *h, enum wm_disclosure_rule rule,
+    const struct wm_net_cycle *c);
 
 /* A figure already through the rule: its value, or "*". */
 void wm_net_shown(struct wm_http *h, struct wm_shown s, int percent);

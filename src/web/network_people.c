@@ -142,8 +142,8 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
 		if (i < v->n_services) {
-			wm_net_provider_start(h, v, i, 6);
-			wm_net_service_head(h, &v->services[i]);
+			if (!wm_net_row_start(h, r, i, 6))
+				continue;
 		} else
 			wm_net_total_head(h);
 		wm_net_td_start(h, "People with two answers or more");
@@ -229,8 +229,8 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
 		if (i < v->n_services) {
-			wm_net_provider_start(h, v, i, 3);
-			wm_net_service_head(h, &v->services[i]);
+			if (!wm_net_row_start(h, r, i, 3))
+				continue;
 		} else
 			wm_net_total_head(h);
 		wm_net_td_start(h, "On the caseload 180 days or more");
@@ -277,8 +277,8 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 		struct wm_shown hi, rv;
 
 		if (i < v->n_services) {
-			wm_net_provider_start(h, v, i, 4);
-			wm_net_service_head(h, &v->services[i]);
+			if (!wm_net_row_start(h, r, i, 4))
+				continue;
 		} else
 			wm_net_total_head(h);
 		wm_net_td_start(h, "People with goals");

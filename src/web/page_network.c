@@ -131,12 +131,8 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");
-			wm_net_td_start(h, "Due");
-			wm_net_count(h, r->rule, c->due);
-			HTML(h, "</span></td>");
-			wm_net_td_start(h, "Done in time");
-			wm_net_share(h, r->rule, c->done, c->due);
-			HTML(h, "</span></td></tr>\n");
+			wm_net_cycle_cells(h, r->rule, c);
+			HTML(h, "</tr>\n");
 		}
 	}
 	wm_net_table_end(h, v);
@@ -182,20 +178,6 @@ training(struct wm_http *h, const struct wm_net_request *r)
 
 /* --- the page ---------------------------------------------------------- */
 
-static void
-contents(struct wm_http *h)
-{
-	HTML(h, "<nav aria-label=\"On this page\"><ul class=\"nhsuk-list "
-	    "nhsuk-list--bullet\">\n"
-	    "<li><a href=\"#standards\">The 10 core standards</a></li>\n"
-	    "<li><a href=\"#recovery\">Recovery</a></li>\n"
-	    "<li><a href=\"#paired\">Paired-outcome rate</a></li>\n"
-	    "<li><a href=\"#cycles\">Measurement cycles</a></li>\n"
-	    "<li><a href=\"#training\">Training for recovery</a></li>\n"
-	    "<li><a href=\"#goals\">People's own goals</a></li>\n"
-	    "</ul></nav>\n");
-}
-
 void
 wm_page_network(struct wm_http *h)
 {
@@ -214,7 +196,7 @@ wm_page_network(struct wm_http *h)
 		wm_page_end(h);
 		goto out;
 	}
-	contents(h);
+	wm_net_contents(h, wm_net_parts, WM_NET_PARTS);
 	standards(h, &r.view);
 	if (wm_net_recovery_html(h, &r) || wm_net_paired_html(h, &r)) {
 		wm_page_error(h, 500, "Sorry, there is a problem", "The "

@@ -47,6 +47,65 @@ disclosure(struct wm_http *h)
 	    "out by subtraction, another figure is withheld too.</p>\n");
 }
 
+/* The parts of a service's own page that /network has no column for. */
+static void
+service(struct wm_http *h)
+{
+	part(h, "service", "A service's own page");
+	HTML(h, "<p class=\"nhsuk-body\">Each service's name links to its own "
+	    "page. Its row of every table above is worked out across all your "
+	    "services at once, exactly as on your network's page, so a figure "
+	    "withheld there is withheld there too. Beside it is the same "
+	    "figure for all your services together; where your network's page "
+	    "shows each service's figure on its own (the cycles, training), "
+	    "that total is withheld whenever it would let a withheld figure be "
+	    "worked out by subtraction.</p>\n");
+	part(h, "experience", "What people and staff say");
+	HTML(h, "<p class=\"nhsuk-body\">The ERFS profile: people using the "
+	    "service and staff each rate its 16 domains from 1 (not at all) "
+	    "to 5 (very well). For each of the three groups of domains, the "
+	    "mean of every rating of its domains, people and staff side by "
+	    "side, and whether they are a step or more apart. A mean is shown "
+	    "only when at least as many people rated the group as the "
+	    "small-number rule allows for a mean (counted as the most ratings "
+	    "any one of its domains had). The supportive service indicators: "
+	    "for each, of the people who answered it, the share who agree or "
+	    "strongly agree (\"prefer not to say\" is left out, and each "
+	    "person's latest answers in the quarter count once). Both are for "
+	    "the latest quarter of the window in which anyone answered.</p>\n");
+	part(h, "trends", "Trends, quarter by quarter");
+	HTML(h, "<p class=\"nhsuk-body\">A service's key shares, one point for "
+	    "each quarter, over the last eight quarters to the window's last "
+	    "(or the whole window, when it is longer). Reliably improved, "
+	    "answered alone and with a practitioner: of the people who "
+	    "answered the recovery markers in the quarter and had answered at "
+	    "least twice by its end, the share whose latest answer in it is "
+	    "reliably better than their first answer ever; it is the figure "
+	    "your network's page shows for a window of that one quarter, "
+	    "withheld the same way. Each cycle done in time: of the times the "
+	    "measure fell due in the quarter's three months, the share done in "
+	    "time; completion is counted for the last 12 complete months, so "
+	    "earlier quarters and the quarter not yet over have no point, and "
+	    "an open circle may still change as late answers come in. "
+	    "A quarter without a point is a gap in the line, marked * where "
+	    "the figure is withheld and - where there is nothing to show; the "
+	    "table under each chart says why for each. The paired-outcome "
+	    "rate, goals and training have no trend: what is kept of them is "
+	    "how each stands now, not how it stood at the end of a past "
+	    "quarter. Nothing is kept of the supportive service indicators "
+	    "as answers are saved, so only their latest quarter is shown."
+	    "</p>\n");
+	part(h, "history", "The standards, period by period");
+	HTML(h, "<p class=\"nhsuk-body\">The service's own light for each "
+	    "standard in each of its last eight periods, the validators' "
+	    "consensus, and whether it is validated, each in words as well as "
+	    "colour. Each period's page shows every validator's light by "
+	    "their stakeholder group, every version of the self-assessment "
+	    "with the reason given for amending it, and the queries with "
+	    "their answers. Validators and the service's lead are never "
+	    "named.</p>\n");
+}
+
 void
 wm_page_network_about(struct wm_http *h)
 {
@@ -136,6 +195,7 @@ wm_page_network_about(struct wm_http *h)
 	    "at least one such goal is higher than its first: the person's "
 	    "own answer to whether the service is helping them get where "
 	    "they want to be.</p>\n");
+	service(h);
 	disclosure(h);
 	wm_page_end(h);
 }

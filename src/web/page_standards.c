@@ -16,8 +16,6 @@
 #include "web/layout.h"
 #include "web/standards.h"
 
-#define HISTORY_PERIODS 8
-
 static void
 link(struct wm_http *h, const struct wm_buf *base, const char *tail,
     const char *words)
@@ -41,20 +39,27 @@ has_draft(struct wm_http *h, const struct wm_sa *a,
 	return any;
 }
 
+struct versions {
+	struct wm_http *h;
+	int named;
+};
+
 static int
-last_version(void *ctx, const struct wm_assessment_version_row *v)
+version_row(void *ctx, const struct wm_assessment_version_row *v)
 {
-	struct wm_http *h = ctx;
+	struct versions *l = ctx;
+	struct wm_http *h = l->h;
 	char when[32], line[128], day[11];
 
 	snprintf(day, sizeof(day), "%.10s", v->submitted);
 	wm_journey_date(day, when, sizeof(when));
-	snprintf(line, sizeof(line), "Version %d, submitted on %s by ",
-	    v->version, when);
+	snprintf(line, sizeof(line), "Version %d, submitted on %s%s",
+	    v->version, when, l->named ? " by " : "");
 	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell"
 	    "\">");
 	wm_esc_html_s(&h->out, line);
-	wm_esc_html_s(&h->out, v->by);
+	if (l->named)
+		wm_esc_html_s(&h->out, v->by);
 	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
 	if (v->standard) {
 		snprintf(line, sizeof(line), "Standard %d reopened: ",
@@ -66,24 +71,33 @@ last_version(void *ctx, const struct wm_assessment_version_row *v)
 	return 0;
 }
 
+void
+wm_sa_versions(struct wm_http *h, int64_t assessment, int named)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct versions l = { h, named };
+
+	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\""
+	    "nhsuk-table__caption\">Every version is kept</caption>\n"
+	    "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__"
+	    "row\"><th class=\"nhsuk-table__header\" scope=\"col\">"
+	    "Version</th><th class=\"nhsuk-table__header\" scope=\"col\">"
+	    "Reason</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">"
+	    "\n");
+	wm_page_store_ok(h, wm_store_assessment_versions(h->store,
+	    assessment, version_row, &l, &err), &err);
+	HTML(h, "</tbody>\n</table>\n");
+	wm_buf_release(&err);
+}
+
 static void
 status(struct wm_http *h, const struct wm_sa *a,
     const struct wm_instrument *in, int64_t inst)
 {
-	struct wm_buf err = WM_BUF_INIT;
-
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Self-assessment</h2>\n");
 	if (a->versions) {
-		HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\""
-		    "nhsuk-table__caption\">Every version is kept</caption>\n"
-		    "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__"
-		    "row\"><th class=\"nhsuk-table__header\" scope=\"col\">"
-		    "Version</th><th class=\"nhsuk-table__header\" scope=\"col\">"
-		    "Reason</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">"
-		    "\n");
-		wm_page_store_ok(h, wm_store_assessment_versions(h->store,
-		    a->id, last_version, h, &err), &err);
-		HTML(h, "</tbody>\n</table>\n<p class=\"nhsuk-body\">");
+		wm_sa_versions(h, a->id, 1);
+		HTML(h, "<p class=\"nhsuk-body\">");
 		link(h, &a->base, "/edit", "Amend the self-assessment");
 		HTML(h, ": a new version, with your reason. The submitted "
 		    "versions are never changed.</p>\n");
@@ -103,7 +117,6 @@ status(struct wm_http *h, const struct wm_sa *a,
 		    "and for anything not green an action with an owner and a "
 		    "due date.</p>\n");
 	}
-	wm_buf_release(&err);
 }
 
 static void
@@ -372,102 +385,12 @@ wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
 	    "</form>\n");
 }
 
-struct grid {
-	struct wm_standards m[HISTORY_PERIODS];
-	int n;
-};
-
-/* Rows come oldest period first; the last HISTORY_PERIODS are kept. */
-static int
-grid_row(void *ctx, const struct wm_assessment_rating_row *row)
-{
-	struct grid *g = ctx;
-
-	if (!g->n || strcmp(g->m[g->n - 1].period, row->period) != 0) {
-		if (g->n == HISTORY_PERIODS) {
-			wm_standards_release(&g->m[0]);
-			memmove(&g->m[0], &g->m[1], sizeof(g->m[0]) *
-			    (HISTORY_PERIODS - 1));
-			g->n--;
-		}
-		wm_standards_init(&g->m[g->n++]);
-	}
-	return wm_standards_add(&g->m[g->n - 1], row) ? -1 : 0;
-}
-
-static void
-history(struct wm_http *h, const struct wm_sa *a,
-    const struct wm_instrument *in)
-{
-	struct wm_buf err = WM_BUF_INIT, href = WM_BUF_INIT;
-	struct grid g;
-	int i, n;
-
-	memset(&g, 0, sizeof(g));
-	if (!wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
-	    a->svc.id, 0, grid_row, &g, &err), &err) || !g.n)
-		goto out;
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">History</h2>\n<div class=\""
-	    "nhsuk-u-overflow-auto\"><table class=\"nhsuk-table\">\n<caption "
-	    "class=\"nhsuk-table__caption\">Lights by period: the service's "
-	    "own, then the validators' consensus</caption>\n<thead class=\""
-	    "nhsuk-table__head\"><tr class=\"nhsuk-table__row\"><th class=\""
-	    "nhsuk-table__header\" scope=\"col\">Standard</th>");
-	for (i = 0; i < g.n; i++) {
-		struct wm_date d, e;
-		char name[64];
-
-		wm_standards_finish(&g.m[i], &a->setup.rule);
-		if (wm_date_parse(g.m[i].period, &d) ||
-		    wm_date_parse(g.m[i].period_end, &e))
-			continue;
-		wm_period_name(&d, &e, name, sizeof(name));
-		wm_buf_clear(&href);
-		wm_service_href(&href, &a->svc, "/standards/");
-		wm_buf_puts(&href, g.m[i].period);
-		HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\"><a href=\"");
-		wm_esc_attr_s(&h->out, wm_buf_str(&href));
-		HTML(h, "\">");
-		wm_esc_html_s(&h->out, name);
-		HTML(h, "</a></th>");
-	}
-	HTML(h, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
-	for (n = 1; n <= WM_STANDARDS; n++) {
-		char label[16];
-
-		snprintf(label, sizeof(label), "%d", n);
-		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
-		    "header\" scope=\"row\">");
-		wm_esc_html_s(&h->out, label);
-		HTML(h, "<span class=\"nhsuk-u-visually-hidden\">. ");
-		wm_esc_html_s(&h->out, wm_standard_title(in, n));
-		HTML(h, "</span></th>");
-		for (i = 0; i < g.n; i++) {
-			const struct wm_standard_view *v = &g.m[i].s[n - 1];
-
-			HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
-			    "nhsuk-u-visually-hidden\">Own: </span>");
-			wm_light(h, v->self);
-			HTML(h, " <span class=\"nhsuk-u-visually-hidden\">"
-			    "Validators' consensus: </span>");
-			wm_light(h, v->result.consensus);
-			HTML(h, "</td>");
-		}
-		HTML(h, "</tr>\n");
-	}
-	HTML(h, "</tbody>\n</table></div>\n");
-out:
-	for (i = 0; i < g.n; i++)
-		wm_standards_release(&g.m[i]);
-	wm_buf_release(&href);
-	wm_buf_release(&err);
-}
-
 void
 wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
     const char *problem)
 {
 	const struct wm_instrument *in = NULL;
+	struct wm_buf base = WM_BUF_INIT;
 	char title[96];
 	int64_t inst;
 
@@ -501,7 +424,11 @@ wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
 		    field && strcmp(field, "text") == 0 ? problem : NULL);
 		wm_buf_release(&action);
 	}
-	history(h, a, in);
+	wm_buf_clear(&base);
+	wm_service_href(&base, &a->svc, "/standards/");
+	(void)wm_standards_history(h, a->svc.id, in, &a->setup, "History",
+	    wm_buf_str(&base));
+	wm_buf_release(&base);
 	wm_page_end(h);
 }
 

@@ -61,6 +61,8 @@ void wm_page_home(struct wm_http *h);
 void wm_page_network(struct wm_http *h);
 void wm_page_network_about(struct wm_http *h);
 void wm_page_network_outcomes(struct wm_http *h);
+void wm_page_network_service(struct wm_http *h);
+void wm_page_network_standards(struct wm_http *h);
 void wm_page_asset(struct wm_http *h);
 void wm_page_measures(struct wm_http *h);
 void wm_page_journey(struct wm_http *h);

@@ -326,13 +326,14 @@ wm_api_whose(struct wm_http *h)
 	return person && wm_scope_viewed(h, NULL) == 0 ? person : 0;
 }
 
-int
-wm_service_led(struct wm_http *h, struct wm_led_service *out)
+/* The service the path names, as the route's rule (`rule`) checked it. */
+static int
+service_of(struct wm_http *h, enum wm_rule rule, struct wm_led_service *out)
 {
 	out->id = 0;
 	out->code[0] = '\0';
 	wm_buf_clear(&out->name);
-	if (!h->scope.service_id || h->scope.rule != WM_RULE_SERVICE_LEAD) {
+	if (!h->scope.service_id || h->scope.rule != rule) {
 		wm_page_not_found(h);
 		return -1;
 	}
@@ -340,6 +341,18 @@ wm_service_led(struct wm_http *h, struct wm_led_service *out)
 	snprintf(out->code, sizeof(out->code), "%s", h->scope.service_code);
 	wm_buf_puts(&out->name, h->scope.service_name);
 	return 0;
+}
+
+int
+wm_service_led(struct wm_http *h, struct wm_led_service *out)
+{
+	return service_of(h, WM_RULE_SERVICE_LEAD, out);
+}
+
+int
+wm_service_commissioned(struct wm_http *h, struct wm_led_service *out)
+{
+	return service_of(h, WM_RULE_SERVICE_COMMISSIONER, out);
 }
 
 void

@@ -88,6 +88,9 @@ struct wm_led_service {
 /* The service the path names, which the rule checked the account leads:
  * 0 with *out filled; else -1 with a 404. */
 int wm_service_led(struct wm_http *h, struct wm_led_service *out);
+/* The same for a service the rule checked the account commissions (of
+ * it, its provider or its network). */
+int wm_service_commissioned(struct wm_http *h, struct wm_led_service *out);
 void wm_led_service_release(struct wm_led_service *s);
 
 #endif

@@ -11,6 +11,7 @@
 #include "util/escape.h"
 #include "web/form_items.h"
 #include "web/layout.h"
+#include "web/network.h"
 
 int
 wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
@@ -94,6 +95,25 @@ wm_light(struct wm_http *h, enum wm_rating r)
 	HTML(h, "</strong>");
 }
 
+void
+wm_light_cell(struct wm_http *h, const char *heading, enum wm_rating r)
+{
+	wm_net_td_start(h, heading);
+	wm_light(h, r);
+	HTML(h, "</span></td>");
+}
+
+void
+wm_validated_cell(struct wm_http *h, int validated)
+{
+	wm_net_td_start(h, "Validated");
+	if (validated)
+		HTML(h, "&#10003; Validated");
+	else
+		HTML(h, "Not yet");
+	HTML(h, "</span></td>");
+}
+
 static void
 votes_cell(struct wm_http *h, const struct wm_standard_view *v)
 {
@@ -133,8 +153,8 @@ wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
 	snprintf(rule, sizeof(rule), "A standard is validated when at least "
 	    "%d validators from at least %d different groups have rated it.",
 	    setup->rule.min_validators, setup->rule.min_groups);
-	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
-	    "caption\">The 10 core standards: ");
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
+	    "nhsuk-table__caption\">The 10 core standards: ");
 	if (show_self)
 		HTML(h, "the service's own lights and the validators'");
 	else
@@ -160,25 +180,17 @@ wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
 		wm_esc_html_s(&h->out, label);
 		wm_esc_html_s(&h->out, wm_standard_title(in, n));
 		HTML(h, "</th>");
-		if (show_self) {
-			HTML(h, "<td class=\"nhsuk-table__cell\">");
-			wm_light(h, v->self);
-			HTML(h, "</td>");
-		}
-		HTML(h, "<td class=\"nhsuk-table__cell\">");
+		if (show_self)
+			wm_light_cell(h, "Service's own", v->self);
+		wm_net_td_start(h, "Validators, by group");
 		votes_cell(h, v);
-		HTML(h, "</td><td class=\"nhsuk-table__cell\">");
-		wm_light(h, v->result.consensus);
-		HTML(h, "</td><td class=\"nhsuk-table__cell\">");
-		if (v->result.validated)
-			HTML(h, "Validated");
-		else
-			HTML(h, "Not yet");
-		HTML(h, "</td>");
+		HTML(h, "</span></td>");
+		wm_light_cell(h, "Consensus", v->result.consensus);
+		wm_validated_cell(h, v->result.validated);
 		if (show_self) {
 			char words[96];
 
-			HTML(h, "<td class=\"nhsuk-table__cell\">");
+			wm_net_td_start(h, "Disagreement");
 			if (v->result.disagreeing) {
 				snprintf(words, sizeof(words), "%zu validator%s "
 				    "differ%s, by up to %d step%s",
@@ -471,6 +483,131 @@ wm_invite_open(struct wm_http *h, struct wm_invite *v)
 	} else {
 		wm_page_not_found(h);
 	}
+	wm_buf_release(&err);
+	return rc;
+}
+
+/* --- the history of lights, period by period ---------------------------- */
+
+struct grid {
+	struct wm_standards m[WM_STANDARDS_HISTORY];
+	int n;
+};
+
+/* Rows come oldest period first; the last WM_STANDARDS_HISTORY are kept. */
+static int
+grid_row(void *ctx, const struct wm_assessment_rating_row *row)
+{
+	struct grid *g = ctx;
+
+	if (!g->n || strcmp(g->m[g->n - 1].period, row->period) != 0) {
+		if (g->n == WM_STANDARDS_HISTORY) {
+			wm_standards_release(&g->m[0]);
+			memmove(&g->m[0], &g->m[1], sizeof(g->m[0]) *
+			    (WM_STANDARDS_HISTORY - 1));
+			g->n--;
+		}
+		wm_standards_init(&g->m[g->n++]);
+	}
+	return wm_standards_add(&g->m[g->n - 1], row) ? -1 : 0;
+}
+
+void
+wm_period_words(const char *start, const char *end, char *out, size_t n)
+{
+	struct wm_date d, e;
+
+	if (wm_date_parse(start, &d) || wm_date_parse(end, &e))
+		snprintf(out, n, "%s", start);
+	else
+		wm_period_name(&d, &e, out, n);
+}
+
+/* A period's column heading, linking to its own page. */
+static void
+period_head(struct wm_http *h, const struct wm_standards *m,
+    const char *href_base)
+{
+	char name[64];
+
+	wm_period_words(m->period, m->period_end, name, sizeof(name));
+	HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\"><a href=\"");
+	wm_esc_attr_s(&h->out, href_base);
+	wm_esc_attr_s(&h->out, m->period);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, name);
+	HTML(h, "</a></th>");
+}
+
+/* One standard in one period: the service's own light, the validators'
+ * consensus, and whether it is validated, each in words as well. The
+ * labels are visible: a hidden one, positioned outside the scrolling
+ * grid, would widen the page on a narrow screen. */
+static void
+history_cell(struct wm_http *h, const struct wm_standard_view *v)
+{
+	HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\"nhsuk-body-s\">"
+	    "Own </span>");
+	wm_light(h, v->self);
+	HTML(h, "<br><span class=\"nhsuk-body-s\">Validators </span>");
+	wm_light(h, v->result.consensus);
+	if (v->result.validated)
+		HTML(h, "<br><span class=\"nhsuk-body-s\">&#10003; "
+		    "Validated</span>");
+	HTML(h, "</td>");
+}
+
+int
+wm_standards_history(struct wm_http *h, int64_t unit_id,
+    const struct wm_instrument *in, const struct wm_standards_setup *setup,
+    const char *heading, const char *href_base)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct grid g;
+	int i, n, rc = -1;
+
+	memset(&g, 0, sizeof(g));
+	if (!wm_page_store_ok(h, wm_store_assessment_ratings(h->store,
+	    unit_id, 0, grid_row, &g, &err), &err))
+		goto out;
+	rc = g.n;
+	if (!g.n)
+		goto out;
+	if (heading) {
+		HTML(h, "<h2 class=\"nhsuk-heading-m\">");
+		wm_esc_html_s(&h->out, heading);
+		HTML(h, "</h2>\n");
+	}
+	HTML(h, "<div class=\"nhsuk-table-container\"><table class=\""
+	    "nhsuk-table\">\n<caption class=\"nhsuk-table__caption\">Lights by "
+	    "period: the service's own, then the validators' consensus, and "
+	    "&#10003; Validated where enough validators have rated it"
+	    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
+	    "scope=\"col\">Standard</th>");
+	for (i = 0; i < g.n; i++) {
+		wm_standards_finish(&g.m[i], &setup->rule);
+		period_head(h, &g.m[i], href_base);
+	}
+	HTML(h, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		char label[16];
+
+		snprintf(label, sizeof(label), "%d", n);
+		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\""
+		    "nhsuk-table__header\" scope=\"row\">");
+		wm_esc_html_s(&h->out, label);
+		HTML(h, "<span class=\"nhsuk-u-visually-hidden\">. ");
+		wm_esc_html_s(&h->out, wm_standard_title(in, n));
+		HTML(h, "</span></th>");
+		for (i = 0; i < g.n; i++)
+			history_cell(h, &g.m[i].s[n - 1]);
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tbody>\n</table></div>\n");
+out:
+	for (i = 0; i < g.n; i++)
+		wm_standards_release(&g.m[i]);
 	wm_buf_release(&err);
 	return rc;
 }

@@ -67,8 +67,16 @@ void wm_standards_current(struct wm_http *h, int months,
  * experience"); "a validator" for none. */
 const char *wm_group_name(const char *code);
 
+/* A period's name ("July to September 2026") from its first and last
+ * days ("2026-07-01"); the first day itself if either is not a date. */
+void wm_period_words(const char *start, const char *end, char *out, size_t n);
+
 /* A tag showing a light. */
 void wm_light(struct wm_http *h, enum wm_rating r);
+/* A responsive table's cell, with its column's heading for a narrow
+ * screen: a light, or whether a standard is validated, in words. */
+void wm_light_cell(struct wm_http *h, const char *heading, enum wm_rating r);
+void wm_validated_cell(struct wm_http *h, int validated);
 
 /* The lights of one period as a captioned table: the service's own
  * (when show_self), each validator's by group, the consensus, whether it
@@ -76,6 +84,26 @@ void wm_light(struct wm_http *h, enum wm_rating r);
 void wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
     const struct wm_standards *m, const struct wm_standards_setup *setup,
     int show_self);
+
+/* The periods the history grid shows: the latest, oldest first. */
+#define WM_STANDARDS_HISTORY 8
+
+/* The history of the service's lights as a grid (the standards as rows,
+ * its last WM_STANDARDS_HISTORY periods with lights as columns, each
+ * heading linking to href_base + the period's first day), under
+ * `heading` (an h2; NULL for none): in each cell the service's own
+ * light, the validators' consensus and whether it is validated, each in
+ * words as well as colour. Writes nothing when the service has no lights
+ * yet. The number of periods shown, or -1 with the store's failure
+ * answered. */
+int wm_standards_history(struct wm_http *h, int64_t unit_id,
+    const struct wm_instrument *in, const struct wm_standards_setup *setup,
+    const char *heading, const char *href_base);
+
+/* The versions of an assessment as a table: when each was submitted and
+ * the reason given for it; with `named`, who submitted it (for the
+ * service's lead; never on a commissioner's page). */
+void wm_sa_versions(struct wm_http *h, int64_t assessment, int named);
 
 /* An assessment's queries, answers and reopenings as a list; for the
  * lead (lead), a pending reopening links to base + "/edit?reopen=ID". */

@@ -331,6 +331,63 @@ try {
     check(wide <= 320, `${path} fits a 320 px screen (${wide} px wide)`);
     await axe(comm, `${path} at 320 px`);
   }
+  {
+  // A commissioner, without JavaScript: from their network to a service's
+  // own page by keyboard alone, a trend's table opened by keyboard, then a
+  // period of its standards; each page read at 320 px without sideways
+  // scrolling. axe runs its checks as a script, so it reads the same
+  // pages in a second window that allows one.
+  const commIn = async (js) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await page.goto(base + '/sign-in');
+    await page.focus('#email');
+    await page.keyboard.type(signins.commissioner.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(signins.commissioner.pw);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(base + '/network');
+    return page;
+  };
+  const nojs = await commIn(false);
+  check(nojs.url() === base + '/network', 'a commissioner signs in to their network');
+  let reached = false;
+  for (let i = 0; i < 200 && !reached; i++) {
+    await nojs.keyboard.press('Tab');
+    reached = await nojs.evaluate(() =>
+      /^\/network\/services\/[a-z-]+$/.test(document.activeElement?.getAttribute('href') || ''));
+  }
+  check(reached, "a service's page is reached from the network by keyboard");
+  const href = await nojs.evaluate(() => document.activeElement.getAttribute('href'));
+  await nojs.keyboard.press('Enter');
+  await nojs.waitForURL(base + href);
+  check(await nojs.$('#trends svg[role=img] title') !== null, "the service's trends are charts with a title, without JavaScript");
+  check(await nojs.$('#history table') !== null, "... and its standards' history a grid");
+  const wide = async (page) => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return w;
+  };
+  let w = await wide(nojs);
+  check(w <= 320, `a service's page fits 320 px without sideways scrolling (${w})`);
+  await nojs.focus('#trends summary');
+  await nojs.keyboard.press('Enter');
+  check(await nojs.$eval('#trends details', d => d.open), "a chart's table opens by keyboard, without JavaScript");
+  const period = await nojs.$eval('#history thead a', a => a.getAttribute('href'));
+  await nojs.goto(base + period);
+  check(/Validators, by group/.test(await nojs.content()), "a period of the service's standards, validators by group");
+  w = await wide(nojs);
+  check(w <= 320, `a period's page fits 320 px without sideways scrolling (${w})`);
+  const comm = await commIn(true);
+  await comm.goto(base + href);
+  await axe(comm, "a service's page, for its commissioner");
+  await shoot(comm, 'network-service');
+  await comm.click('#trends summary');
+  await axe(comm, "a service's page with a trend's table open");
+  await comm.goto(base + period);
+  await axe(comm, "a period of a service's standards, for its commissioner");
+  await shoot(comm, 'network-service-standards');
+  }
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {

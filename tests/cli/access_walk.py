@@ -137,6 +137,14 @@ other_person = one(db, "SELECT p.ident FROM person p WHERE NOT EXISTS ("
                    "u.code = ?) ORDER BY p.ident", service)
 other_service = one(db, "SELECT code FROM unit WHERE kind = 'service' AND "
                     "code <> ? ORDER BY code", service)
+# Out of the commissioner's scope: a service no grant of theirs covers
+# (not it, its provider or its network). The demo's commissioner covers
+# the whole demo network, so the caller adds a service elsewhere.
+uncommissioned = one(db, "SELECT s.code FROM unit s JOIN unit p ON p.id = "
+                     "s.parent_id WHERE s.kind = 'service' AND NOT EXISTS ("
+                     "SELECT 1 FROM role_grant g WHERE g.account_id = ? AND "
+                     "g.role = 'commissioner' AND g.unit_id IN (s.id, p.id, "
+                     "p.parent_id)) ORDER BY s.code", acct['commissioner'])
 invitation = one(db, 'SELECT assessment_id FROM invitation WHERE '
                  'account_id = ? ORDER BY assessment_id', acct['validator'])
 other_invitation = one(db, 'SELECT id FROM assessment WHERE id NOT IN ('
@@ -166,9 +174,12 @@ goal = one(db, 'SELECT g.id FROM goal g JOIN person p ON p.id = g.person_id '
 db.close()
 
 
-def values(role, pattern, inside):
-    """The path's parameters for this role: in its scope, or not."""
-    v = {'code': service if inside else other_service,
+def values(role, pattern, inside, rule=None):
+    """The path's parameters for this role: in its scope, or not (for a
+    commissioner's rule, out of the commissioner's scope)."""
+    outside = uncommissioned if rule == 'service-commissioner' else \
+        other_service
+    v = {'code': service if inside else outside,
          'period': period, 'file': 'nhsuk-icon-arrow-up-down.svg',
          'invitation': invitation if inside else other_invitation,
          'person': their_person if inside else other_person}
@@ -298,7 +309,7 @@ for method, pattern, rule in routes:
         if method == 'POST' and pattern == '/sign-in':
             continue
         for inside in ((True, False) if rule in TARGET else (True,)):
-            v = values(role, pattern, inside)
+            v = values(role, pattern, inside, rule)
             path = with_query(role, method, pattern, fill(pattern, v))
             action = audits.get((method, pattern))
             before = audited(action, v['person']) if action else 0

@@ -4,6 +4,13 @@
 . "$(dirname "$0")/lib.sh"
 
 $WAYMARK demo --db a.db --people 60 >demo.txt || fail "the demo was not built"
+# A service outside the demo commissioner's scope (their grant covers the
+# whole demo network), so that a commissioner's routes are walked out of
+# scope too.
+$WAYMARK unit add --db a.db --kind network --code elsewhere --name "Elsewhere network" >/dev/null &&
+	$WAYMARK unit add --db a.db --kind provider --code elsewhere-trust --name "Elsewhere Trust" --parent elsewhere >/dev/null &&
+	$WAYMARK unit add --db a.db --kind service --code elsewhere-team --name "Elsewhere Team" --parent elsewhere-trust >/dev/null ||
+	fail "a service outside the commissioner's scope was not added"
 $WAYMARK serve --routes >routes.txt
 same "$(awk -F'\t' '$3 == "none"' routes.txt | wc -l)" "0" "every route declares who may use it"
 same "$(awk -F'\t' 'NF != 5' routes.txt | wc -l)" "0" "each line has method, path, rule, audit and query"
@@ -15,6 +22,8 @@ rc=$?
 grep '^FAIL ' walk.txt >>"$RESULTS"
 same "$rc" "0" "every route answers each role as its rule declares ($(grep -c '^pass ' walk.txt) answers checked)$(head -3 walk.err)"
 grep -q "^pass GET /people/{person}/journey as practitioner" walk.txt && pass "the walk reaches a person's journey as their practitioner" || fail "the walk did not check a practitioner's view"
+grep -q "^pass GET /network/services/{code} as commissioner, out of scope: 404" walk.txt && pass "the walk refuses a commissioner a service outside their scope" || fail "the walk did not check a commissioner out of scope"
+grep -q "^pass GET /network/services/{code}/standards/{period} as commissioner: 200" walk.txt && pass "the walk reaches a service's standards as its commissioner" || fail "the walk did not check a commissioner in scope"
 
 # An account may hold a role at many services: a validator for 120 of
 # them is served like any other.

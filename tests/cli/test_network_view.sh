@@ -58,6 +58,8 @@ python3 "$ROOT/tests/cli/commissioner_crawl.py" "$(U '')" d.db c.jar \
 while read -r verdict what; do
 	if [ "$verdict" = pass ]; then pass "crawl: $what"; else fail "crawl: $what"; fi
 done <crawl.txt
+grep -q '^pass /network/services/[a-z-]* answers 200' crawl.txt && pass "the crawl follows each service to its own page" || fail "the crawl did not reach a service's page"
+grep -q '^pass /network/services/[a-z-]*/standards/[0-9-]* answers 200' crawl.txt && pass "... and to each period of its standards" || fail "the crawl did not reach a service's standards"
 
 # A provider's commissioner sees their provider's services only.
 web_login p.jar pc@example.org "provider commissioner pass 1"

@@ -1,0 +1,27 @@
+/*
+ * The frame of an SVG chart (report/chart.h).
+ */
+#include "report/chart.h"
+
+#include "util/escape.h"
+
+void
+wm_chart_open(struct wm_buf *b, const char *id, long w, long h)
+{
+	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %ld %ld\" "
+	    "width=\"100%%\" role=\"img\" aria-labelledby=\"", w, h);
+	wm_esc_attr_s(b, id);
+	wm_buf_puts(b, "-t ");
+	wm_esc_attr_s(b, id);
+	wm_buf_puts(b, "-d\"><title id=\"");
+	wm_esc_attr_s(b, id);
+	wm_buf_puts(b, "-t\">");
+}
+
+void
+wm_chart_desc(struct wm_buf *b, const char *id)
+{
+	wm_buf_puts(b, "</title><desc id=\"");
+	wm_esc_attr_s(b, id);
+	wm_buf_puts(b, "-d\">");
+}

@@ -1,0 +1,352 @@
+/*
+ * A service's trends, quarter by quarter (report/network_trends.h): the
+ * people's outcome rows kept at write time, read for a window of one
+ * quarter at a time, and the month-by-month completion of the service's
+ * cycles. Every point leaves here through the disclosure rule.
+ */
+#include "report/network_trends.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/known_instruments.h"
+#include "report/network_table.h"
+
+static int
+oom(struct wm_buf *err)
+{
+	wm_buf_clear(err);
+	wm_buf_puts(err, "out of memory");
+	return WM_STORE_ERROR;
+}
+
+void
+wm_net_trends_init(struct wm_net_trends *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void
+wm_net_trends_release(struct wm_net_trends *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		free(t->v[i].title);
+		free(t->v[i].points);
+	}
+	free(t->v);
+	wm_net_trends_init(t);
+}
+
+static int
+index_of(const struct wm_quarter *q)
+{
+	return q->year * 4 + q->quarter - 1;
+}
+
+static void
+quarter_at(int index, struct wm_quarter *out)
+{
+	out->year = index / 4;
+	out->quarter = index % 4 + 1;
+}
+
+void
+wm_net_trend_start(const struct wm_net_view *v, struct wm_quarter *out)
+{
+	int first = index_of(&v->to) - (WM_NET_TREND_QUARTERS - 1);
+
+	if (index_of(&v->from) < first)
+		first = index_of(&v->from);
+	quarter_at(first, out);
+}
+
+/* A new trend with every quarter's point still to be set. */
+static struct wm_net_trend *
+add(struct wm_net_trends *t, enum wm_net_trend_kind kind, const char *title)
+{
+	struct wm_net_trend *v = realloc(t->v, (t->n + 1) * sizeof(*v));
+
+	if (!v)
+		return NULL;
+	t->v = v;
+	v = &t->v[t->n];
+	memset(v, 0, sizeof(*v));
+	v->kind = kind;
+	if (!(v->title = strdup(title)) ||
+	    !(v->points = calloc(t->n_quarters, sizeof(*v->points)))) {
+		free(v->title);
+		return NULL;
+	}
+	t->n++;
+	return v;
+}
+
+/* --- reliable improvement, one quarter at a time ------------------------- */
+
+/* Service i's share reliably improved in a quarter's outcome table: the
+ * network's table for that one quarter, disclosed across every service,
+ * as /network shows it for that window. */
+static int
+outcome_point(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    size_t i, int kind, enum wm_disclosure_rule rule, struct wm_net_point *p)
+{
+	struct wm_net_table tb;
+
+	if (!wm_net_threshold_of(o, 0, kind)->has) {
+		p->gap = WM_NET_GAP_NO_THRESHOLD;
+		return 0;
+	}
+	if (wm_net_outcome_table(v, o, 0, kind, rule, &tb))
+		return -1;
+	p->of = wm_net_table_count(&tb, i, WM_NET_OUTCOME_COLS);
+	p->share = wm_net_table_share(&tb, i, WM_NET_IMPROVED);
+	if (!p->of.withheld && p->of.value == 0)
+		p->gap = WM_NET_GAP_NOBODY;
+	else if (p->share.withheld)
+		p->gap = WM_NET_GAP_WITHHELD;
+	wm_net_table_release(&tb);
+	return 0;
+}
+
+static int
+recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
+    enum wm_disclosure_rule rule, struct wm_net_trends *t,
+    struct wm_buf *err)
+{
+	size_t tr[WM_NET_KINDS];	/* indices: adding moves the trends */
+	int64_t *ids;
+	char title[96], q[8];
+	size_t k;
+	int kind, rc = 0;
+
+	if (!v->recovery.in || !v->recovery.in->n_scales)
+		return 0;
+	for (kind = 0; kind < WM_NET_KINDS; kind++) {
+		snprintf(title, sizeof(title), "Reliably improved, %s",
+		    wm_net_kind_words(kind));
+		tr[kind] = t->n;
+		if (!add(t, WM_NET_TREND_RECOVERY, title))
+			return oom(err);
+	}
+	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
+		return oom(err);
+	for (k = 0; k < v->n_services; k++)
+		ids[k] = v->services[k].id;
+	for (k = 0; rc == 0 && k < t->n_quarters; k++) {
+		struct wm_net_outcomes o;
+		struct wm_quarter at;
+
+		quarter_at(index_of(&t->from) + (int)k, &at);
+		wm_quarter_format(&at, q);
+		wm_net_outcomes_init(&o);
+		rc = wm_net_outcomes_build(s, v->recovery.in, ids,
+		    v->n_services, q, q, &o, err);
+		for (kind = 0; rc == 0 && kind < WM_NET_KINDS; kind++)
+			if (outcome_point(v, &o, i, kind, rule,
+			    &t->v[tr[kind]].points[k]))
+				rc = oom(err);
+		wm_net_outcomes_release(&o);
+	}
+	free(ids);
+	return rc;
+}
+
+/* --- cycles, done in time ------------------------------------------------ */
+
+/* One measure's cycles at the service (cycles of the same measure
+ * together, as /network counts them), quarter by quarter. */
+struct line {
+	char *title;
+	int first;		/* the recovery markers' own */
+	long due[WM_NET_MAX_QUARTERS], done[WM_NET_MAX_QUARTERS];
+	int provisional[WM_NET_MAX_QUARTERS];
+};
+
+struct lines {
+	const struct wm_net_trends *t;
+	struct line *v;
+	size_t n;
+	enum wm_net_gap gap[WM_NET_MAX_QUARTERS];
+};
+
+static struct line *
+line_of(struct lines *l, const struct wm_cycle_info_row *c)
+{
+	struct line *p;
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (strcmp(l->v[i].title, c->title) == 0)
+			return &l->v[i];
+	if (!(p = realloc(l->v, (l->n + 1) * sizeof(*p))))
+		return NULL;
+	l->v = p;
+	p = &l->v[l->n];
+	memset(p, 0, sizeof(*p));
+	p->first = strcmp(c->url, wm_known_url(WM_KNOWN_RECOVERY_MARKERS)) ==
+	    0;
+	if (!(p->title = strdup(c->title)))
+		return NULL;
+	l->n++;
+	return p;
+}
+
+/* Where quarter k's months are in the completion kept: the first's
+ * index, or why they are not there. The last month kept is today's, not
+ * yet over. */
+static enum wm_net_gap
+months_of(const struct wm_completion *c, int quarter, int *first)
+{
+	long m0 = c->m[0].year * 12L + c->m[0].month - 1;
+	long at = quarter / 4 * 12L + quarter % 4 * 3;
+
+	if (at + 2 > m0 + WM_COMPLETION_MONTHS - 2)
+		return WM_NET_GAP_NOT_OVER;
+	if (at < m0)
+		return WM_NET_GAP_NOT_KEPT;
+	*first = (int)(at - m0);
+	return WM_NET_GAP_NONE;
+}
+
+static int
+cycle_row(void *ctx, const struct wm_completion_row *r)
+{
+	struct lines *l = ctx;
+	struct line *ln = line_of(l, r->cycle);
+	size_t k;
+	int at, m;
+
+	if (!ln)
+		return -1;
+	for (k = 0; k < l->t->n_quarters; k++) {
+		l->gap[k] = months_of(r->months, index_of(&l->t->from) +
+		    (int)k, &at);
+		for (m = 0; l->gap[k] == WM_NET_GAP_NONE && m < 3; m++) {
+			const struct wm_completion_month *cm =
+			    &r->months->m[at + m];
+
+			ln->due[k] += cm->due;
+			ln->done[k] += cm->done;
+			ln->provisional[k] |= !cm->final;
+		}
+	}
+	return 0;
+}
+
+static int
+cycle_trend(struct wm_net_trends *t, const struct lines *l,
+    const struct line *ln, enum wm_disclosure_rule rule)
+{
+	struct wm_net_trend *tr;
+	char title[160];
+	size_t k;
+
+	snprintf(title, sizeof(title), "%s done in time", ln->title);
+	if (!(tr = add(t, WM_NET_TREND_CYCLE, title)))
+		return -1;
+	for (k = 0; k < t->n_quarters; k++) {
+		struct wm_net_point *p = &tr->points[k];
+
+		p->share = wm_disclose_percent(rule, ln->done[k], ln->due[k]);
+		p->of = wm_disclose_count(rule, ln->due[k]);
+		p->provisional = ln->provisional[k];
+		if ((p->gap = l->gap[k]) != WM_NET_GAP_NONE)
+			continue;
+		if (ln->due[k] <= 0)
+			p->gap = WM_NET_GAP_NOBODY;
+		else if (p->share.withheld)
+			p->gap = WM_NET_GAP_WITHHELD;
+	}
+	return 0;
+}
+
+static int
+cycles(struct wm_store *s, const struct wm_net_view *v, size_t i,
+    enum wm_disclosure_rule rule, struct wm_net_trends *t,
+    struct wm_buf *err)
+{
+	struct lines l;
+	size_t k;
+	int rc, pass;
+
+	memset(&l, 0, sizeof(l));
+	l.t = t;
+	rc = wm_store_completion_each(s, v->services[i].id, &v->today,
+	    cycle_row, &l, err);
+	/* The recovery markers' cycle first, then the others as kept. */
+	for (pass = 1; rc == 0 && pass >= 0; pass--)
+		for (k = 0; rc == 0 && k < l.n; k++)
+			if (l.v[k].first == pass && cycle_trend(t, &l, &l.v[k],
+			    rule))
+				rc = oom(err);
+	for (k = 0; k < l.n; k++)
+		free(l.v[k].title);
+	free(l.v);
+	return rc;
+}
+
+/* --- building them ------------------------------------------------------- */
+
+int
+wm_net_trends_build(struct wm_store *s, const struct wm_net_view *v,
+    size_t i, enum wm_disclosure_rule rule, struct wm_net_trends *out,
+    struct wm_buf *err)
+{
+	int rc;
+
+	wm_net_trend_start(v, &out->from);
+	out->to = v->to;
+	out->n_quarters = (size_t)(index_of(&out->to) - index_of(&out->from) +
+	    1);
+	if (i >= v->n_services || out->n_quarters > WM_NET_MAX_QUARTERS) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no such service, or too many quarters");
+		return WM_STORE_ERROR;
+	}
+	if ((rc = recovery(s, v, i, rule, out, err)))
+		return rc;
+	return cycles(s, v, i, rule, out, err);
+}
+
+const char *
+wm_net_trend_about(enum wm_net_trend_kind kind)
+{
+	switch (kind) {
+	case WM_NET_TREND_RECOVERY:
+		return "Each point is one quarter: of the people who answered "
+		    "the recovery markers in it, and had answered at least "
+		    "twice by its end, the share whose latest answer in the "
+		    "quarter is reliably better than their first answer ever. "
+		    "It is the figure the network page shows for a window of "
+		    "that one quarter, withheld in the same way.";
+	case WM_NET_TREND_CYCLE:
+		break;
+	}
+	return "Each point is one quarter: of the times the measure fell due "
+	    "at the service in its three months, the share done in time. "
+	    "Completion is counted for the last 12 complete months, so an "
+	    "earlier quarter, and the quarter not yet over, have no point.";
+}
+
+const char *
+wm_net_gap_words(enum wm_net_gap gap)
+{
+	switch (gap) {
+	case WM_NET_GAP_NONE:
+		return "";
+	case WM_NET_GAP_WITHHELD:
+		return "withheld (*) by the disclosure rule";
+	case WM_NET_GAP_NOBODY:
+		return "no one to count";
+	case WM_NET_GAP_NOT_KEPT:
+		return "not counted: before the last 12 complete months";
+	case WM_NET_GAP_NOT_OVER:
+		return "not over yet";
+	case WM_NET_GAP_NO_THRESHOLD:
+		break;
+	}
+	return "reliable change cannot be worked out yet";
+}

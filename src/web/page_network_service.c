@@ -1,0 +1,407 @@
+/*
+ * /network/services/{code}: one service as a commissioner sees it. Its
+ * row of every table on /network, beside the same figure for all the
+ * services of the commissioner's part of the network. The tables are
+ * the ones /network writes, worked out and disclosed across every one
+ * of those services (web/network.h, r.only), so a figure withheld there
+ * is withheld here, and one shown there is shown here the same. Then
+ * what the service's own dashboard shows that /network does not (its
+ * ERFS profile by group and the supportive service indicators), its
+ * trends quarter by quarter (report/network_trends.h) and the history
+ * of its standards as a grid of lights, each period linking to its
+ * detail (/network/services/{code}/standards/{period}). Every count and
+ * share of people or staff goes through the network's disclosure rule,
+ * never the service's own; nothing here names a person, a practitioner,
+ * a validator or the lead.
+ *
+ * Query: from, to (quarters, "2026-Q1"): the window, as on /network.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/rating.h"
+#include "report/network_table.h"
+#include "util/escape.h"
+#include "web/layout.h"
+#include "web/network.h"
+#include "web/standards.h"
+
+static const char *
+title_of(const struct wm_instrument *in, int n)
+{
+	return in ? wm_standard_title(in, n) : "";
+}
+
+/* --- the standards: the latest period's lights ------------------------ */
+
+/* How many of all these services rate themselves green on standard n in
+ * their latest period, of how many have lights. */
+static void
+greens_across(struct wm_http *h, const struct wm_net_view *v, int n)
+{
+	size_t i;
+	int green = 0, rated = 0;
+
+	for (i = 0; i < v->n_services; i++) {
+		if (!v->services[i].lights.period[0])
+			continue;
+		rated++;
+		green += v->services[i].lights.s[n - 1].self == WM_RATING_GREEN;
+	}
+	wm_buf_printf(&h->out, "%d of %d services", green, rated);
+}
+
+static void
+standards_period(struct wm_http *h, const struct wm_net_service *sv,
+    const char *detail)
+{
+	const struct wm_standards *m = &sv->lights;
+	char name[64];
+
+	wm_period_words(m->period, m->period_end, name, sizeof(name));
+	HTML(h, "<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, name);
+	wm_buf_printf(&h->out, ": %d of 10 green", sv->greens);
+	if (sv->has_before && sv->greens == sv->greens_before)
+		HTML(h, " (no change since the period before)");
+	else if (sv->has_before)
+		wm_buf_printf(&h->out, " (%+d since the period before)",
+		    sv->greens - sv->greens_before);
+	HTML(h, ". <a href=\"");
+	wm_esc_attr_s(&h->out, detail);
+	wm_esc_attr_s(&h->out, m->period);
+	HTML(h, "\">This period in detail: the validators' lights by "
+	    "group, the reasons for amendments, and the queries</a></p>\n");
+}
+
+static void
+standards(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_instrument *in, const char *detail)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_net_service *sv = &v->services[r->only];
+	int n;
+
+	wm_net_section_start(h, "standards", "The 10 core standards", "The "
+	    "service's own light for each standard in its latest period, the "
+	    "validators' consensus, whether it is validated, and how many of "
+	    "all these services rate themselves green on it.");
+	if (!sv->lights.period[0]) {
+		HTML(h, "<p class=\"nhsuk-body\">The service has no lights "
+		    "yet.</p>\n</section>\n");
+		return;
+	}
+	standards_period(h, sv, detail);
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
+	    "nhsuk-table__caption nhsuk-u-font-size-19\">The latest lights"
+	    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\">");
+	WM_NET_TH(h, "Standard");
+	WM_NET_TH(h, "The service's own");
+	WM_NET_TH(h, "Validators' consensus");
+	WM_NET_TH(h, "Validated");
+	WM_NET_TH(h, "Green across all these services");
+	wm_net_thead_end(h);
+	HTML(h, "<tbody class=\"nhsuk-table__body\">\n");
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		const struct wm_standard_view *s = &sv->lights.s[n - 1];
+
+		wm_buf_printf(&h->out, "<tr class=\"nhsuk-table__row\"><th "
+		    "class=\"nhsuk-table__header\" scope=\"row\">%d. ", n);
+		wm_esc_html_s(&h->out, title_of(in, n));
+		HTML(h, "</th>");
+		wm_light_cell(h, "The service's own", s->self);
+		wm_light_cell(h, "Validators' consensus", s->result.consensus);
+		wm_validated_cell(h, s->result.validated);
+		wm_net_td_start(h, "Green across all these services");
+		greens_across(h, v, n);
+		HTML(h, "</span></td></tr>\n");
+	}
+	HTML(h, "</tbody>\n</table>\n</section>\n");
+}
+
+/* --- cycles and training: beside the same across all these services ---- */
+
+/* A table of the service's figures with the network's beside them. */
+static void
+compare_start(struct wm_http *h, const char *caption, const char *what)
+{
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
+	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
+	wm_esc_html_s(&h->out, caption);
+	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\""
+	    "col\">");
+	wm_esc_html_s(&h->out, what);
+	HTML(h, "</th>");
+}
+
+/* Each service's count and denominator for one measure's cycles: none
+ * where the service does not run it. */
+static void
+cycle_figures(const struct wm_net_view *v, const char *title, int64_t *done,
+    int64_t *due)
+{
+	size_t i, k;
+
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_net_service *sv = &v->services[i];
+
+		done[i] = due[i] = 0;
+		for (k = 0; k < sv->n_cycles; k++)
+			if (strcmp(sv->cycles[k].title, title) == 0) {
+				done[i] = sv->cycles[k].done;
+				due[i] = sv->cycles[k].due;
+			}
+	}
+}
+
+static int
+cycles(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_net_service *sv = &v->services[r->only];
+	int64_t *num = calloc(v->n_services + 1, sizeof(*num));
+	int64_t *den = calloc(v->n_services + 1, sizeof(*den));
+	size_t k;
+
+	if (!num || !den) {
+		free(num);
+		free(den);
+		return -1;
+	}
+	wm_net_section_start(h, "cycles", "Measurement cycles", "For each "
+	    "measure the service runs in a regular cycle: of the times it fell "
+	    "due in the window's complete months, the share done in time, "
+	    "beside the same for all these services together.");
+	if (!sv->n_cycles)
+		HTML(h, "<p class=\"nhsuk-body\">The service runs no cycles."
+		    "</p>\n");
+	else {
+		compare_start(h, "Cycles done in time", "Measure");
+		WM_NET_TH(h, "Due");
+		WM_NET_TH(h, "Done in time");
+		WM_NET_TH(h, "Done in time, all these services");
+		wm_net_thead_end(h);
+		HTML(h, "<tbody class=\"nhsuk-table__body\">\n");
+	}
+	for (k = 0; k < sv->n_cycles; k++) {
+		const struct wm_net_cycle *c = &sv->cycles[k];
+
+		cycle_figures(v, c->title, num, den);
+		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\""
+		    "nhsuk-table__header\" scope=\"row\">");
+		wm_esc_html_s(&h->out, c->title);
+		HTML(h, "</th>");
+		wm_net_cycle_cells(h, r->rule, c);
+		wm_net_td_start(h, "Done in time, all these services");
+		wm_net_shown(h, wm_net_total_share(r->rule, num, den,
+		    v->n_services), 1);
+		HTML(h, "</span></td></tr>\n");
+	}
+	if (sv->n_cycles)
+		HTML(h, "</tbody>\n</table>\n");
+	HTML(h, "</section>\n");
+	free(num);
+	free(den);
+	return 0;
+}
+
+static void
+course_row(struct wm_http *h, const struct wm_net_request *r, size_t k,
+    int64_t *num, int64_t *den)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_net_service *sv = &v->services[r->only];
+	size_t i;
+
+	for (i = 0; i < v->n_services; i++) {
+		num[i] = v->services[i].coverage ?
+		    v->services[i].coverage[k].done : 0;
+		den[i] = v->services[i].staff;
+	}
+	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
+	    "header\" scope=\"row\">");
+	wm_esc_html_s(&h->out, v->courses->concepts[k].display);
+	HTML(h, "</th>");
+	wm_net_td_start(h, "Staff who have done it");
+	wm_net_share(h, r->rule, sv->coverage ? sv->coverage[k].done : 0,
+	    sv->staff);
+	HTML(h, "</span></td>");
+	wm_net_td_start(h, "All these services");
+	wm_net_shown(h, wm_net_total_share(r->rule, num, den, v->n_services),
+	    1);
+	HTML(h, "</span></td></tr>\n");
+}
+
+static int
+training(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_net_service *sv = &v->services[r->only];
+	size_t k, n = v->courses ? v->courses->n_concepts : 0;
+	int64_t *num = calloc(v->n_services + 1, sizeof(*num));
+	int64_t *den = calloc(v->n_services + 1, sizeof(*den));
+
+	if (!num || !den) {
+		free(num);
+		free(den);
+		return -1;
+	}
+	for (k = 0; k < v->n_services; k++)
+		den[k] = v->services[k].staff;
+	wm_net_section_start(h, "training", "Training for recovery", "The "
+	    "share of the service's current staff who have completed each "
+	    "course, beside the same for all these services together.");
+	HTML(h, "<p class=\"nhsuk-body\">Staff now: ");
+	wm_net_count(h, r->rule, sv->staff);
+	HTML(h, "; across all these services: ");
+	wm_net_shown(h, wm_net_total_count(r->rule, den, v->n_services), 0);
+	HTML(h, ".</p>\n");
+	compare_start(h, "Staff who have done each course", "Course");
+	WM_NET_TH(h, "Staff who have done it");
+	WM_NET_TH(h, "All these services");
+	wm_net_thead_end(h);
+	HTML(h, "<tbody class=\"nhsuk-table__body\">\n");
+	for (k = 0; k < n; k++)
+		course_row(h, r, k, num, den);
+	HTML(h, "</tbody>\n</table>\n</section>\n");
+	free(num);
+	free(den);
+	return 0;
+}
+
+/* --- the history of its standards -------------------------------------- */
+
+static int
+history(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_instrument *in, const char *detail)
+{
+	struct wm_standards_setup setup;
+	int n;
+
+	if (wm_standards_setup(h, &setup))
+		return -1;
+	wm_net_section_start(h, "history", "The standards, period by period",
+	    "The service's own light for each standard in each of its last "
+	    "8 periods, the validators' consensus below it, and whether it "
+	    "is validated. Each period links to its detail.");
+	if (!in) {
+		HTML(h, "<p class=\"nhsuk-body\">The standards are not loaded."
+		    "</p>\n</section>\n");
+		return 0;
+	}
+	if ((n = wm_standards_history(h, r->view.services[r->only].id, in,
+	    &setup, NULL, detail)) < 0)
+		return -1;
+	if (n == 0)
+		HTML(h, "<p class=\"nhsuk-body\">The service has no lights "
+		    "yet.</p>\n");
+	HTML(h, "</section>\n");
+	return 0;
+}
+
+/* --- the page ---------------------------------------------------------- */
+
+/* /network's sections, then this page's own. */
+static void
+contents(struct wm_http *h)
+{
+	static const struct wm_net_part own[] = {
+		{ "experience", "What people and staff say" },
+		{ "trends", "Trends, quarter by quarter" },
+		{ "history", "The standards, period by period" },
+	};
+	struct wm_net_part parts[WM_NET_PARTS + 3];
+
+	memcpy(parts, wm_net_parts, sizeof(wm_net_parts[0]) * WM_NET_PARTS);
+	memcpy(parts + WM_NET_PARTS, own, sizeof(own));
+	wm_net_contents(h, parts, WM_NET_PARTS + 3);
+}
+
+/* The service's index in the view, or -1 with a 404: the rule let the
+ * commissioner in, but a service outside the view's tree (one with no
+ * provider above it) has no figures to show. */
+static int
+find(struct wm_http *h, struct wm_net_request *r, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < r->view.n_services; i++)
+		if (r->view.services[i].id == id) {
+			r->only = i;
+			return 0;
+		}
+	wm_page_not_found(h);
+	return -1;
+}
+
+static void
+intro(struct wm_http *h, const struct wm_net_request *r)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_net_service *sv = &v->services[r->only];
+
+	HTML(h, "<p class=\"nhsuk-body-l\">");
+	wm_esc_html_s(&h->out, v->providers[sv->provider].name);
+	HTML(h, ". Each figure is shown beside the same for all the services "
+	    "in your part of the network, and is withheld where it is "
+	    "withheld on your network's page.</p>\n<div class=\""
+	    "nhsuk-inset-text\"><p>");
+	wm_esc_html_s(&h->out, wm_disclosure_describe(r->rule));
+	HTML(h, " A figure shown as * is withheld.</p></div>\n");
+}
+
+static int
+sections(struct wm_http *h, const struct wm_net_request *r,
+    const char *detail)
+{
+	int64_t inst;
+	const struct wm_instrument *in = wm_standards_instrument(h,
+	    WM_RESPONDENT_LEAD, &inst);
+
+	if (h->failed)
+		return -1;
+	standards(h, r, in, detail);
+	if (wm_net_recovery_html(h, r) || wm_net_paired_html(h, r) ||
+	    cycles(h, r) || training(h, r) || wm_net_goals_html(h, r) ||
+	    wm_net_experience_html(h, r) || wm_net_trends_html(h, r))
+		return -1;
+	return history(h, r, in, detail);
+}
+
+void
+wm_page_network_service(struct wm_http *h)
+{
+	struct wm_led_service svc = WM_LED_SERVICE_INIT;
+	struct wm_buf self = WM_BUF_INIT, detail = WM_BUF_INIT;
+	struct wm_net_request r;
+
+	wm_net_view_init(&r.view);
+	if (wm_service_commissioned(h, &svc) || wm_net_open(h, &r) ||
+	    find(h, &r, svc.id) || wm_scope_viewed(h, r.view.from_s))
+		goto out;
+	wm_net_service_href(&self, svc.code);
+	wm_buf_puts(&detail, wm_buf_str(&self));
+	wm_buf_puts(&detail, "/standards/");
+	wm_page_start_back(h, wm_buf_str(&svc.name), "/network",
+	    "Back to your network");
+	intro(h, &r);
+	wm_net_window_form(h, &r.view, wm_buf_str(&self));
+	contents(h);
+	if (sections(h, &r, wm_buf_str(&detail))) {
+		/* After a store's failure, that is the answer. */
+		wm_page_error(h, 500, "Sorry, there is a problem", "The "
+		    "service's figures could not be written. Try again later.");
+		goto out;
+	}
+	wm_page_end(h);
+out:
+	wm_net_close(&r);
+	wm_buf_release(&self);
+	wm_buf_release(&detail);
+	wm_led_service_release(&svc);
+}
