@@ -6,6 +6,7 @@
  */
 #include "report/funnel_svg.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -91,7 +92,12 @@ point(struct wm_buf *b, const struct wm_funnel *f,
 	struct wm_funnel_unit u = { p->n, p->x };
 	enum wm_funnel_place where = wm_funnel_place_of(f, &u);
 	struct wm_shown pct = wm_disclose_percent(rule, p->x, p->n);
-	double x = px(p->n, xmax), y = py((double)p->x / (double)p->n);
+	struct wm_shown den = wm_disclose_count(rule, p->n);
+	/* Drawn where its published figures put it (the rounded
+	 * denominator, the whole-number share), never at its true counts,
+	 * which a reader could measure off the chart; only which side of
+	 * the limits it falls is decided from the true counts. */
+	double x = px(den.value, xmax), y = py((double)pct.value / 100);
 
 	if (where == WM_FUNNEL_ABOVE)
 		wm_buf_printf(b, "<polygon fill=\"#005eb8\" points=\"%.1f,%.1f "
@@ -137,8 +143,9 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 	    "would explain" : "");
 	axes(b, xmax);
 	wm_buf_printf(b, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
-	    "stroke=\"#212b32\" stroke-width=\"2\"/>\n", LEFT, py(f->theta),
-	    W - RIGHT, py(f->theta));
+	    "stroke=\"#212b32\" stroke-width=\"2\"/>\n", LEFT,
+	    py(round(f->theta * 100) / 100), W - RIGHT,
+	    py(round(f->theta * 100) / 100));
 	limit(b, f, xmax, 0, "");
 	limit(b, f, xmax, 1, " stroke-dasharray=\"6 4\"");
 	limit(b, f, xmax, 2, " stroke-dasharray=\"6 4\"");
@@ -313,8 +320,9 @@ wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
 	if (wm_funnel_points_fit(pts, n, fit, &fitted))
 		return -1;
 	for (i = 0; i < n; i++)
-		if (wm_funnel_point_shown(&pts[i]) && pts[i].n > xmax)
-			xmax = pts[i].n;
+		if (wm_funnel_point_shown(&pts[i]) && wm_disclose_count(rule,
+		    pts[i].n).value > xmax)
+			xmax = wm_disclose_count(rule, pts[i].n).value;
 	xmax = xmax + xmax / 10;
 	if (!fitted)
 		wm_buf_puts(b, "<p class=\"nhsuk-body-s\">No funnel plot: too "

@@ -25,7 +25,8 @@
 
 struct wm_funnel_point {
 	const char *name;	/* the service's */
-	int64_t n, x;		/* denominator and count, true */
+	int64_t n, x;		/* denominator and count, true: the chart draws
+				 * each point at its published figures */
 	int withheld;		/* either is withheld: left off */
 };
 

@@ -105,7 +105,7 @@ static void
 share(struct walk *w, const char *figure, const char *words, int aside,
     int64_t num, int64_t den)
 {
-	if (den <= 0)
+	if (den <= 0 && !wm_disclose_count(w->rule, den).withheld)
 		emit(w, figure, words, aside, WM_NET_NOTHING);
 	else
 		shown(w, figure, words, aside, WM_NET_PERCENT,

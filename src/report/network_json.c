@@ -37,7 +37,7 @@ count_json(enum wm_disclosure_rule rule, int64_t n)
 static json_t *
 share_json(enum wm_disclosure_rule rule, int64_t num, int64_t den)
 {
-	if (den <= 0)
+	if (den <= 0 && !wm_disclose_count(rule, den).withheld)
 		return json_null();
 	return shown_json(wm_disclose_percent(rule, num, den));
 }
@@ -365,7 +365,7 @@ funnel_json(const struct wm_net_view *v, const char *what, const char *of,
 		    "phi", "tau2", "overdispersed", "services", "outside",
 		    outside, "leftOff", left);
 	o = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o, s:b, s:I}", "proportion",
-	    what, "of", of, "fitted", 1, "theta", real_json(fit.theta, 3),
+	    what, "of", of, "fitted", 1, "theta", real_json(fit.theta, 2),
 	    "phi", real_json(fit.phi, 2), "tau2", real_json(fit.tau2, 4),
 	    "overdispersed", fit.overdispersed, "services",
 	    (json_int_t)fit.units);

@@ -430,7 +430,9 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	size_t i;
 	int rc;
 
-	if ((rc = latest_parsed(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
+	/* People's goals are theirs whatever measures are loaded. */
+	if ((rc = wm_store_network_goals(s, goal_row, v, err)) ||
+	    (rc = latest_parsed(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
 	    &in, err)) || !in)
 		return rc;
 	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
@@ -443,10 +445,10 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	wm_date_format(&v->today, today);
 	/* The recovery markers' own url: their family holds the other part
 	 * of DREEM too. */
-	if (rc || (rc = wm_store_network_paired_rate(s, in->url, today,
-	    WM_NET_PAIRED_DAYS, paired_row, v, err)))
+	if (rc)
 		return rc;
-	return wm_store_network_goals(s, goal_row, v, err);
+	return wm_store_network_paired_rate(s, in->url, today,
+	    WM_NET_PAIRED_DAYS, paired_row, v, err);
 }
 
 /* --- building it ------------------------------------------------------- */

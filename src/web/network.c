@@ -99,7 +99,8 @@ wm_net_share(struct wm_http *h, enum wm_disclosure_rule rule, int64_t num,
 {
 	struct wm_shown s = wm_disclose_percent(rule, num, den);
 
-	if (den <= 0)
+	/* "None" only where the rule publishes the 0 it stands for. */
+	if (den <= 0 && !wm_disclose_count(rule, den).withheld)
 		HTML(h, "None");
 	else if (s.withheld)
 		HTML(h, "*");

@@ -220,9 +220,10 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 
 	if (wm_net_paired_table(v, r->rule, &t))
 		return -1;
-	wm_net_section_start(h, "paired", "Paired-outcome rate", "Of the "
-	    "people on each service's caseload for at least 180 days, the "
-	    "share with their recovery markers recorded at least twice.");
+	wm_net_section_start(h, "paired", "Paired-outcome rate", "As it "
+	    "stands today, whichever quarters are shown: of the people on "
+	    "each service's caseload for at least 180 days, the share with "
+	    "their recovery markers recorded at least twice.");
 	wm_net_table_start(h, "People with paired recovery markers");
 	WM_NET_TH(h, "On the caseload 180 days or more");
 	WM_NET_TH(h, "Recorded twice or more");
@@ -264,8 +265,9 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 
 	if (wm_net_goals_table(v, r->rule, &t))
 		return -1;
-	wm_net_section_start(h, "goals", "People's own goals", "People on "
-	    "each service's caseload with goals of their own, and of those "
+	wm_net_section_start(h, "goals", "People's own goals", "As it "
+	    "stands today, whichever quarters are shown: people on each "
+	    "service's caseload with goals of their own, and of those "
 	    "who have reviewed a goal at least twice, the people whose latest "
 	    "review is higher than their first: is the service helping?");
 	wm_net_table_start(h, "Goals and their reviews");

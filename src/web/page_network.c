@@ -146,9 +146,9 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	const struct wm_net_view *v = &r->view;
 	size_t i, k, n = v->courses ? v->courses->n_concepts : 0;
 
-	wm_net_section_start(h, "training", "Training for recovery", "The "
-	    "share of each service's current staff who have completed each "
-	    "course.");
+	wm_net_section_start(h, "training", "Training for recovery", "As it "
+	    "stands today: the share of each service's current staff who "
+	    "have completed each course.");
 	wm_net_table_start(h, "Staff who have done each course");
 	WM_NET_TH(h, "Staff");
 	for (k = 0; k < n; k++) {
