@@ -463,7 +463,7 @@ funnel_row(struct walk *w, const struct fitted *f,
 	flag(w, "funnel_fitted", "drawn", 0, f->fitted);
 	if (f->fitted) {
 		number(w, "funnel_theta", "the network's share", 0,
-		    f->fit.theta, 3, 0);
+		    f->fit.theta, 2, 0);
 		number(w, "funnel_phi", "over-dispersion (phi)", 0, f->fit.phi,
 		    2, 0);
 		number(w, "funnel_tau2", "added variance (tau2)", 0,
