@@ -76,14 +76,23 @@ INSERT INTO person(ident, name, created)
 INSERT INTO caseload(person_id, unit_id, start_date)
   SELECT p.id, u.id, '2025-01-01' FROM person p, unit u
   WHERE p.ident LIKE 'PAGE-%' AND u.code = 'exbridge-recovery';`]);
-const port = 30000 + Math.floor(Math.random() * 20000);
+// A random port, tried again on another if something else holds it (as
+// tests/cli/lib.sh's start does), saying why the last try failed.
+let port, server, why = '';
+for (let attempt = 0; attempt < 5 && !server; attempt++) {
+  port = 30000 + Math.floor(Math.random() * 20000);
+  const s = spawn(waymark, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
+    { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  const up = await new Promise(ok => {
+    s.stderr.on('data', d => { err += d; if (String(d).includes('serving')) ok(true); });
+    s.on('exit', () => ok(false));
+  });
+  if (up) server = s;
+  else why = err.trim();
+}
+if (!server) throw new Error('the server did not start: ' + why);
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(waymark, ['serve', '--db', db, '--listen', `127.0.0.1:${port}`],
-  { stdio: ['ignore', 'ignore', 'pipe'] });
-await new Promise((ok, no) => {
-  server.stderr.on('data', d => { if (String(d).includes('serving')) ok(); });
-  server.on('exit', () => no(new Error('the server did not start')));
-});
 mkdirSync(shots, { recursive: true });
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
