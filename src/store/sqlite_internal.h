@@ -43,6 +43,20 @@ enum stmt {
 	ST_COMPLETION_ANSWERS,
 	ST_COMPLETION_PERSON_ANSWERS,
 	ST_COMPLETION_SERVICE_ANSWERS,
+	ST_KEPT_DIRTY,
+	ST_KEPT_DIRTY_CLEAR,
+	ST_KEPT_CYCLES,
+	ST_KEPT_SPELLS,
+	ST_KEPT_PERSON,
+	ST_KEPT_PERSON_PUT,
+	ST_KEPT_PERSON_DROP,
+	ST_KEPT_COUNT_ADD,
+	ST_KEPT_TAIL_ADD,
+	ST_KEPT_LATEST,
+	ST_KEPT_LATEST_SET,
+	ST_KEPT_COUNTS,
+	ST_KEPT_TAILS,
+	ST_KEPT_PERSON_LATEST,
 	ST_INSTRUMENT_ADD,
 	ST_INSTRUMENT_ITEM_ADD,
 	ST_INSTRUMENT_OPTION_ADD,
@@ -209,6 +223,11 @@ int wm_sq_id(sqlite3_stmt *st, int i, int64_t v);
 int wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
     const char *doing, struct wm_buf *err);
 
+/* Steps a bound query a row at a time: 1 on a row, 0 at the end, -1 on
+ * failure (err filled). The caller resets it. */
+int wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    struct wm_buf *err);
+
 /* Runs a statement that returns no rows. */
 int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
     struct wm_buf *err);
@@ -262,5 +281,29 @@ int wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
     struct wm_buf *err);
 int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_outcome_forget(struct wm_store *s);
+
+/* sqlite_completion_keep.c: completion rates kept at write time
+ * (migration 10). The flush, just before COMMIT (and before each part of
+ * a writer's batch, and at the end of migration 10), works out again
+ * everyone the triggers marked since the last. */
+int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
+
+/* A kept time (tail 0: due in `month`, counting from day `from`, met or
+ * not), or an open tail (tail 1: first due on day `first`, until day
+ * `gone`). Days as wm_date_days counts them; months since year 0. */
+#define WM_SQ_KEPT_ALWAYS (-1000000L)	/* counts on any day */
+#define WM_SQ_KEPT_NEVER 1000000L	/* a spell with no end */
+struct wm_sq_kept {
+	int tail;
+	long month, from;
+	int done;
+	long first, gone;
+};
+
+/* Each time and tail of a person's kept text, in turn, to fn (which
+ * returns non-zero to stop, and that is returned); -1 if it is not kept
+ * text. */
+int wm_sq_kept_each(const char *text,
+    int (*fn)(void *, const struct wm_sq_kept *), void *ctx);
 
 #endif

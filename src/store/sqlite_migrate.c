@@ -646,8 +646,116 @@ static const char *const m9[] = {
 	NULL,
 };
 
+/*
+ * 10: completion rates kept at write time (sqlite_completion_keep.c), so
+ * that a service's rates, and the network's, read a few rows per cycle
+ * and month however many people there are, instead of every spell on
+ * the caseloads and every answer in the network.
+ *
+ * The times a measure falls due for a person, and whether each was met,
+ * depend on their spells, their answers and the cycle; whether a time
+ * counts yet depends only on the day it is read (core/cycle.h,
+ * wm_cycle_steps: a time met counts from its due date or its answer,
+ * whichever is later; one unmet from when its window closed). So each
+ * time is kept with the day it counts from, and a read on a day counts
+ * those from that day or before. After a person's last answer, the
+ * times are unmet and come every so many months for as long as they
+ * stay: that open tail is kept as its first due date and the day the
+ * spell ends, and a read walks it to the day.
+ *
+ * completion_person: a person's times at one cycle, as text (each time
+ * "MONTH,FROM,DONE", the tail "t,FIRST,GONE", separated by ';'; months
+ * since year 0, days as util/date.h counts them, "a" for a time that
+ * counts on any day a read can be for, "n" for a spell with no end), so
+ * that a change takes away exactly what was added.
+ * completion_count: the times of every person, added up per cycle, month
+ * due, day they count from (-1000000: any day) and met or not.
+ * completion_tail: the open tails, per cycle, first due date and end
+ * (1000000: none).
+ * completion_state: the latest day anyone answered. The times are as
+ * they stand on any day from then on; a read for an earlier day (a
+ * report for a day in the past) takes the whole pass instead.
+ * completion_dirty: people whose times are to be worked out again. The
+ * triggers mark everyone whose completed answers, spells or cycles
+ * change, however they change (a save, an import, a hand edit); the next
+ * save's transaction works them out, and a read before it works out
+ * theirs itself.
+ *
+ * Everyone already on a caseload, or with a completed answer, is worked
+ * out here (wm_sq_completion_flush, after these steps).
+ */
+static const char *const m10[] = {
+	"CREATE TABLE completion_person ("
+	" person_id INTEGER NOT NULL,"
+	" cycle_id INTEGER NOT NULL,"
+	" times TEXT NOT NULL,"
+	" PRIMARY KEY (person_id, cycle_id)) WITHOUT ROWID",
+	"CREATE TABLE completion_count ("
+	" cycle_id INTEGER NOT NULL,"
+	" month INTEGER NOT NULL,"
+	" counts_from INTEGER NOT NULL,"
+	" done INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (cycle_id, month, counts_from, done)) WITHOUT ROWID",
+	"CREATE TABLE completion_tail ("
+	" cycle_id INTEGER NOT NULL,"
+	" first_due INTEGER NOT NULL,"
+	" gone INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (cycle_id, first_due, gone)) WITHOUT ROWID",
+	"CREATE TABLE completion_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" latest TEXT NOT NULL)",
+	"INSERT INTO completion_state(id, latest) VALUES (1, '')",
+	"CREATE TABLE completion_dirty ("
+	" person_id INTEGER PRIMARY KEY)",
+	"CREATE TRIGGER completion_response_i AFTER INSERT ON response"
+	" WHEN new.subject_kind = 'person' AND new.status = 'completed'"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (new.subject_id);"
+	" END",
+	"CREATE TRIGGER completion_response_u AFTER UPDATE OF subject_kind,"
+	" subject_id, status, authored, instrument_id ON response"
+	" WHEN (old.subject_kind = 'person' AND old.status = 'completed')"
+	"  OR (new.subject_kind = 'person' AND new.status = 'completed')"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT old.subject_id"
+	"  WHERE old.subject_kind = 'person';"
+	" INSERT OR IGNORE INTO completion_dirty SELECT new.subject_id"
+	"  WHERE new.subject_kind = 'person'; END",
+	"CREATE TRIGGER completion_response_d AFTER DELETE ON response"
+	" WHEN old.subject_kind = 'person' AND old.status = 'completed'"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.subject_id);"
+	" END",
+	"CREATE TRIGGER completion_caseload_i AFTER INSERT ON caseload"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (new.person_id);"
+	" END",
+	"CREATE TRIGGER completion_caseload_u AFTER UPDATE ON caseload"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.person_id);"
+	" INSERT OR IGNORE INTO completion_dirty VALUES (new.person_id); END",
+	"CREATE TRIGGER completion_caseload_d AFTER DELETE ON caseload"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.person_id);"
+	" END",
+	"CREATE TRIGGER completion_cycle_i AFTER INSERT ON cycle"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"  FROM caseload WHERE unit_id = new.unit_id; END",
+	"CREATE TRIGGER completion_cycle_u AFTER UPDATE ON cycle"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"  FROM caseload WHERE unit_id IN (old.unit_id, new.unit_id); END",
+	"CREATE TRIGGER completion_cycle_d AFTER DELETE ON cycle"
+	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"  FROM caseload WHERE unit_id = old.unit_id; END",
+	"INSERT OR IGNORE INTO completion_dirty SELECT person_id FROM caseload",
+	"INSERT OR IGNORE INTO completion_dirty SELECT subject_id FROM response"
+	" WHERE subject_kind = 'person' AND status = 'completed'",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9 };
+	m7, m8, m9, m10 };
+
+/* What a migration works out in C after its steps, or NULL. */
+static int (*const after[])(struct wm_store *, struct wm_buf *) = {
+	[9] = wm_sq_completion_flush,
+};
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -662,6 +770,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 7",
 	"PRAGMA user_version = 8",
 	"PRAGMA user_version = 9",
+	"PRAGMA user_version = 10",
 };
 
 int
@@ -738,6 +847,9 @@ wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 
 		snprintf(doing, sizeof(doing), "applying migration %d", v + 1);
 		rc = exec_steps(s, migrations[v], doing, err);
+		if (rc == 0 && (size_t)v < sizeof(after) / sizeof(after[0]) &&
+		    after[v])
+			rc = after[v](s, err);
 		if (rc == 0)
 			rc = exec_literal(s, set_version[v], doing, err);
 		if (rc)

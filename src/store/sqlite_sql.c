@@ -145,6 +145,61 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE subject_kind = 'service' AND subject_id = ?1"
 	    " AND status = 'completed' AND respondent <> 'validator' "
 	    "ORDER BY authored",
+	/*
+	 * Completion rates kept at write time (migration 10,
+	 * sqlite_completion_keep.c; read in sqlite_cycles.c). The people
+	 * whose times are to be worked out again, as triggers marked them.
+	 */
+	[ST_KEPT_DIRTY] =
+	    "SELECT person_id FROM completion_dirty ORDER BY person_id",
+	[ST_KEPT_DIRTY_CLEAR] =
+	    "DELETE FROM completion_dirty",
+	/* Every cycle about people, in order of service. */
+	[ST_KEPT_CYCLES] =
+	    "SELECT id, unit_id, instrument_url, every_months, start_date,"
+	    " stopped FROM cycle WHERE subject_kind = 'person' "
+	    "ORDER BY unit_id, id",
+	/* One person's spells (the caseload's own order). */
+	[ST_KEPT_SPELLS] =
+	    "SELECT person_id, unit_id, start_date, end_date FROM caseload"
+	    " WHERE person_id = ?1 ORDER BY start_date, unit_id",
+	/* One person's kept times, a row per cycle. */
+	[ST_KEPT_PERSON] =
+	    "SELECT cycle_id, times FROM completion_person WHERE person_id = ?1"
+	    " ORDER BY cycle_id",
+	[ST_KEPT_PERSON_PUT] =
+	    "INSERT INTO completion_person(person_id, cycle_id, times)"
+	    " VALUES (?1, ?2, ?3) ON CONFLICT (person_id, cycle_id)"
+	    " DO UPDATE SET times = excluded.times",
+	[ST_KEPT_PERSON_DROP] =
+	    "DELETE FROM completion_person WHERE person_id = ?1"
+	    " AND cycle_id = ?2",
+	[ST_KEPT_COUNT_ADD] =
+	    "INSERT INTO completion_count(cycle_id, month, counts_from, done, n)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (cycle_id, month, counts_from, done)"
+	    " DO UPDATE SET n = n + excluded.n",
+	[ST_KEPT_TAIL_ADD] =
+	    "INSERT INTO completion_tail(cycle_id, first_due, gone, n)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cycle_id, first_due, gone)"
+	    " DO UPDATE SET n = n + excluded.n",
+	[ST_KEPT_LATEST] =
+	    "SELECT latest FROM completion_state WHERE id = 1",
+	[ST_KEPT_LATEST_SET] =
+	    "UPDATE completion_state SET latest = ?1 WHERE id = 1"
+	    " AND latest < ?1",
+	/* A cycle's times due in months ?2 to ?3 that count by day ?4. */
+	[ST_KEPT_COUNTS] =
+	    "SELECT month, done, n FROM completion_count WHERE cycle_id = ?1"
+	    " AND month BETWEEN ?2 AND ?3 AND counts_from <= ?4 AND n <> 0",
+	/* A cycle's open tails that began by day ?2. */
+	[ST_KEPT_TAILS] =
+	    "SELECT first_due, gone, n FROM completion_tail WHERE cycle_id = ?1"
+	    " AND first_due <= ?2 AND n <> 0",
+	/* A person's latest completed answer (response_due: one seek). */
+	[ST_KEPT_PERSON_LATEST] =
+	    "SELECT max(authored) FROM response WHERE subject_kind = 'person'"
+	    " AND status = 'completed' AND subject_id = ?1",
 	[ST_INSTRUMENT_ADD] =
 	    "INSERT INTO instrument(url, version, name, title, family, content,"
 	    " loaded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

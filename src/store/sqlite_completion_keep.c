@@ -1,0 +1,727 @@
+/*
+ * Completion rates kept at write time (migration 10; read in
+ * sqlite_cycles.c). Just before a transaction commits, everyone the
+ * triggers marked (their completed answers, spells or cycles changed) is
+ * worked out again from their own record: their spells, their answers
+ * and the cycles of their services, walked by core (wm_cycle_steps). Each
+ * person's times at each cycle are kept as text beside the totals they
+ * were added to, so that working them out again takes away exactly what
+ * was added, and adds what is true now: the cost of the person's record,
+ * never the network's.
+ *
+ * Two things keep the totals small. A time that counts by the latest day
+ * anyone has answered counts on every day a kept read can be for (a read
+ * for an earlier day takes the whole pass), so it is kept as counting on
+ * any day; and a time due more than the 13 months of the rates before
+ * that day can never be read again, so it is not kept at all. The open
+ * tail is walked up to that day for the same reason, and kept from the
+ * first time that may still come to count.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/cycle.h"
+
+/* A cycle about people. */
+struct kcycle {
+	int64_t id, unit_id;
+	int every, slot;	/* slot: its url's place among the urls */
+	struct wm_date start, stopped;
+	int has_stopped;
+};
+
+/* A time or a tail, as kept (sqlite_internal.h). */
+struct kept {
+	int64_t cycle;
+	struct wm_sq_kept k;
+};
+
+struct kept_list {
+	struct kept *v;
+	size_t n, cap;
+};
+
+struct keeper {
+	struct wm_store *s;
+	struct wm_buf *err;
+	struct kcycle *cy;
+	size_t n_cy;
+	char **urls;
+	size_t n_urls;
+	int64_t *ins;		/* instrument ids, in order */
+	int *ins_slot;		/* their urls' places, -1 for none */
+	size_t n_ins;
+	struct wm_date *ans;	/* one person's answers, oldest first */
+	int *ans_slot;
+	size_t n_ans, cap_ans, cap_slot;
+	struct wm_date *dates;	/* those to one url */
+	struct kept_list now, was;	/* the person's times, new and kept */
+	/* The latest day anyone answered: has_latest 0 when no one has. */
+	struct wm_date latest;
+	int has_latest;
+	long latest_days, floor;	/* floor: the first month kept */
+	int64_t cycle;		/* the cycle being walked */
+	int failed;		/* out of memory while walking */
+	struct wm_buf text;
+};
+
+static int
+grow(void *v, size_t *cap, size_t n, size_t size)
+{
+	void **p = v, *q;
+	size_t c = *cap ? *cap * 2 : 16;
+
+	if (n < *cap)
+		return 0;
+	while (c <= n)
+		c *= 2;
+	if (c > SIZE_MAX / size || !(q = realloc(*p, c * size)))
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+static long
+month_of(const struct wm_date *d)
+{
+	return (long)d->year * 12 + d->month - 1;
+}
+
+/* --- the text of a person's times --------------------------------- */
+
+static int
+kept_field(const char **p, long *v, char word, long if_word)
+{
+	char *end;
+
+	if (**p == word) {
+		*v = if_word;
+		(*p)++;
+		return 0;
+	}
+	*v = strtol(*p, &end, 10);
+	if (end == *p)
+		return -1;
+	*p = end;
+	return 0;
+}
+
+int
+wm_sq_kept_each(const char *text, int (*fn)(void *, const struct wm_sq_kept *),
+    void *ctx)
+{
+	const char *p = text;
+	struct wm_sq_kept k;
+	long done;
+	int rc;
+
+	while (*p) {
+		memset(&k, 0, sizeof(k));
+		done = 0;
+		if (p[0] == 't' && p[1] == ',') {
+			p += 2;
+			k.tail = 1;
+			if (kept_field(&p, &k.first, 0, 0) || *p++ != ',' ||
+			    kept_field(&p, &k.gone, 'n', WM_SQ_KEPT_NEVER))
+				return -1;
+		} else if (kept_field(&p, &k.month, 0, 0) || *p++ != ',' ||
+		    kept_field(&p, &k.from, 'a', WM_SQ_KEPT_ALWAYS) ||
+		    *p++ != ',' || kept_field(&p, &done, 0, 0) ||
+		    (done != 0 && done != 1))
+			return -1;
+		k.done = (int)done;
+		if (*p && *p++ != ';')
+			return -1;
+		if ((rc = fn(ctx, &k)))
+			return rc;
+	}
+	return 0;
+}
+
+static void
+kept_text(struct wm_buf *b, const struct kept *v, size_t n)
+{
+	size_t i;
+
+	wm_buf_clear(b);
+	for (i = 0; i < n; i++) {
+		const struct wm_sq_kept *k = &v[i].k;
+
+		if (i)
+			wm_buf_puts(b, ";");
+		if (k->tail && k->gone == WM_SQ_KEPT_NEVER)
+			wm_buf_printf(b, "t,%ld,n", k->first);
+		else if (k->tail)
+			wm_buf_printf(b, "t,%ld,%ld", k->first, k->gone);
+		else if (k->from == WM_SQ_KEPT_ALWAYS)
+			wm_buf_printf(b, "%ld,a,%d", k->month, k->done);
+		else
+			wm_buf_printf(b, "%ld,%ld,%d", k->month, k->from,
+			    k->done);
+	}
+}
+
+/* Times before tails; each by cycle, then as the totals' keys. */
+static int
+cmp_kept(const void *a, const void *b)
+{
+	const struct kept *x = a, *y = b;
+	const struct wm_sq_kept *p = &x->k, *q = &y->k;
+
+	if (x->cycle != y->cycle)
+		return x->cycle < y->cycle ? -1 : 1;
+	if (p->tail != q->tail)
+		return p->tail - q->tail;
+	if (p->tail)
+		return p->first != q->first ? (p->first < q->first ? -1 : 1) :
+		    (p->gone > q->gone) - (p->gone < q->gone);
+	if (p->month != q->month)
+		return p->month < q->month ? -1 : 1;
+	if (p->from != q->from)
+		return p->from < q->from ? -1 : 1;
+	return p->done - q->done;
+}
+
+/* --- working out one person's times --------------------------------- */
+
+static int
+push(struct kept_list *l, int64_t cycle, const struct wm_sq_kept *k)
+{
+	if (grow(&l->v, &l->cap, l->n, sizeof(*l->v)))
+		return -1;
+	l->v[l->n].cycle = cycle;
+	l->v[l->n++].k = *k;
+	return 0;
+}
+
+/* A time: kept unless due before the first month that can be read; as
+ * counting on any day when it counts by the latest answer. */
+static void
+take_step(void *ctx, const struct wm_cycle_step *s)
+{
+	struct keeper *kp = ctx;
+	struct wm_sq_kept k = { 0, month_of(&s->due), s->counts_from,
+	    s->done, 0, 0 };
+
+	if (kp->has_latest && k.month < kp->floor)
+		return;
+	if (kp->has_latest && k.from <= kp->latest_days)
+		k.from = WM_SQ_KEPT_ALWAYS;
+	if (push(&kp->now, kp->cycle, &k))
+		kp->failed = 1;
+}
+
+static void
+take_tail_time(void *ctx, const struct wm_cycle_window *w)
+{
+	struct wm_cycle_step s = { w->due, 0, wm_date_days(&w->due) +
+	    WM_CYCLE_GRACE_DAYS };
+
+	take_step(ctx, &s);
+}
+
+/* The open tail from `first`: its times that count by the latest answer
+ * as times, and the rest as a tail from the first still to count. */
+static int
+take_tail(struct keeper *kp, const struct kcycle *c,
+    const struct wm_date *first, const struct wm_date *end)
+{
+	struct wm_sq_kept k = { 1, 0, 0, 0, 0, 0 };
+	struct wm_date next = *first;
+	size_t n = 0;
+	long closes;
+
+	if (kp->has_latest)
+		n = wm_cycle_tail_walk(c->every, first, end, &kp->latest,
+		    take_tail_time, kp);
+	while (n--)
+		wm_date_add_months(&next, c->every);
+	closes = wm_date_days(&next) + WM_CYCLE_GRACE_DAYS;
+	if (end && closes > wm_date_days(end))
+		return 0;	/* its times ended with the spell */
+	k.first = wm_date_days(&next);
+	k.gone = end ? wm_date_days(end) : WM_SQ_KEPT_NEVER;
+	return push(&kp->now, kp->cycle, &k);
+}
+
+/* One spell under one cycle, as wm_completion_add walks it. */
+static int
+walk_spell(struct keeper *kp, const struct kcycle *c,
+    const struct wm_date *joined, const struct wm_date *left)
+{
+	const struct wm_date *since = wm_date_cmp(joined, &c->start) >= 0 ?
+	    joined : &c->start, *end = left;
+	struct wm_date tail;
+	size_t i, n = 0;
+
+	if (c->has_stopped && (!end || wm_date_cmp(&c->stopped, end) < 0))
+		end = &c->stopped;
+	for (i = 0; i < kp->n_ans; i++)
+		if (kp->ans_slot[i] == c->slot)
+			kp->dates[n++] = kp->ans[i];
+	kp->cycle = c->id;
+	kp->failed = 0;
+	if (wm_cycle_steps(c->every, since, end, kp->dates, n, take_step, kp,
+	    &tail) && take_tail(kp, c, &tail, end))
+		return -1;
+	return kp->failed ? -1 : 0;
+}
+
+static int
+ins_slot(const struct keeper *kp, int64_t id)
+{
+	size_t lo = 0, hi = kp->n_ins, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (kp->ins[mid] < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < kp->n_ins && kp->ins[lo] == id ? kp->ins_slot[lo] : -1;
+}
+
+/* The person's completed answers, oldest first, and their latest day. */
+static int
+person_answers(struct keeper *kp, int64_t person)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_COMPLETION_PERSON_ANSWERS,
+	    kp->err);
+	struct wm_date on;
+	const char *text;
+	int k;
+
+	if (!st)
+		return -1;
+	kp->n_ans = 0;
+	sqlite3_bind_int64(st, 1, person);
+	while ((k = wm_sq_step(kp->s, st, "reading a person's answers",
+	    kp->err)) == 1) {
+		if (!(text = wm_sq_col(st, 1)) || wm_date_parse(text, &on))
+			continue;
+		if (grow(&kp->ans, &kp->cap_ans, kp->n_ans, sizeof(*kp->ans)) ||
+		    grow(&kp->ans_slot, &kp->cap_slot, kp->n_ans,
+		    sizeof(*kp->ans_slot))) {
+			k = -1;
+			break;
+		}
+		kp->ans[kp->n_ans] = on;
+		kp->ans_slot[kp->n_ans++] = ins_slot(kp,
+		    sqlite3_column_int64(st, 2));
+		if (!kp->has_latest || wm_date_cmp(&on, &kp->latest) > 0) {
+			kp->latest = on;
+			kp->has_latest = 1;
+		}
+	}
+	sqlite3_reset(st);
+	if (k == 0 && kp->n_ans && !(kp->dates = realloc(kp->dates,
+	    kp->n_ans * sizeof(*kp->dates))))
+		k = -1;
+	if (kp->has_latest) {
+		kp->latest_days = wm_date_days(&kp->latest);
+		kp->floor = month_of(&kp->latest) - (WM_COMPLETION_MONTHS - 1);
+	}
+	return k;
+}
+
+/* Every spell of the person under the cycles of its service. */
+static int
+person_times(struct keeper *kp, int64_t person)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_SPELLS, kp->err);
+	struct wm_date joined, left;
+	const char *j, *l;
+	int64_t unit;
+	size_t i;
+	int k;
+
+	if (!st)
+		return -1;
+	kp->now.n = 0;
+	sqlite3_bind_int64(st, 1, person);
+	while ((k = wm_sq_step(kp->s, st, "reading a person's spells",
+	    kp->err)) == 1) {
+		unit = sqlite3_column_int64(st, 1);
+		j = wm_sq_col(st, 2);
+		l = wm_sq_col(st, 3);
+		if (!j || wm_date_parse(j, &joined) || (l &&
+		    wm_date_parse(l, &left)))
+			continue;	/* a stored spell has real dates */
+		for (i = 0; i < kp->n_cy && k == 1; i++)
+			if (kp->cy[i].unit_id == unit && walk_spell(kp,
+			    &kp->cy[i], &joined, l ? &left : NULL))
+				k = -1;
+		if (k < 0)
+			break;
+	}
+	sqlite3_reset(st);
+	if (k == 0 && kp->now.n)
+		qsort(kp->now.v, kp->now.n, sizeof(*kp->now.v), cmp_kept);
+	return k;
+}
+
+/* --- taking away what was kept, and adding what is true now ---------- */
+
+struct was_ctx {
+	struct keeper *kp;
+	int64_t cycle;
+};
+
+static int
+take_was(void *ctx, const struct wm_sq_kept *k)
+{
+	struct was_ctx *w = ctx;
+
+	return push(&w->kp->was, w->cycle, k);
+}
+
+/* What the person had kept, each cycle's text parsed. */
+static int
+person_was(struct keeper *kp, int64_t person)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_PERSON, kp->err);
+	struct was_ctx w = { kp, 0 };
+	int k;
+
+	if (!st)
+		return -1;
+	kp->was.n = 0;
+	sqlite3_bind_int64(st, 1, person);
+	while ((k = wm_sq_step(kp->s, st, "reading a person's kept times",
+	    kp->err)) == 1) {
+		w.cycle = sqlite3_column_int64(st, 0);
+		if (wm_sq_kept_each(wm_sq_col(st, 1) ? wm_sq_col(st, 1) : "",
+		    take_was, &w)) {
+			wm_buf_clear(kp->err);
+			wm_buf_puts(kp->err, "a person's kept times could not "
+			    "be read");
+			k = -1;
+			break;
+		}
+	}
+	sqlite3_reset(st);
+	if (k == 0 && kp->was.n)
+		qsort(kp->was.v, kp->was.n, sizeof(*kp->was.v), cmp_kept);
+	return k;
+}
+
+/* Adds n of one time or tail to the totals. */
+static int
+add_total(struct keeper *kp, const struct kept *x, int n)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, x->k.tail ? ST_KEPT_TAIL_ADD :
+	    ST_KEPT_COUNT_ADD, kp->err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, x->cycle);
+	if (x->k.tail) {
+		sqlite3_bind_int64(st, 2, x->k.first);
+		sqlite3_bind_int64(st, 3, x->k.gone);
+		sqlite3_bind_int(st, 4, n);
+	} else {
+		sqlite3_bind_int64(st, 2, x->k.month);
+		sqlite3_bind_int64(st, 3, x->k.from);
+		sqlite3_bind_int(st, 4, x->k.done);
+		sqlite3_bind_int(st, 5, n);
+	}
+	return wm_sq_exec(kp->s, st, "keeping the completion rates",
+	    kp->err) ? -1 : 0;
+}
+
+/* One cycle's row of the person: its new text, or none. */
+static int
+put_row(struct keeper *kp, int64_t person, int64_t cycle,
+    const struct kept *v, size_t n)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, n ? ST_KEPT_PERSON_PUT :
+	    ST_KEPT_PERSON_DROP, kp->err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	sqlite3_bind_int64(st, 2, cycle);
+	if (n) {
+		kept_text(&kp->text, v, n);
+		if (kp->text.failed) {
+			wm_buf_clear(kp->err);
+			wm_buf_puts(kp->err, "a person's times are too many to "
+			    "keep");
+			return -1;
+		}
+		sqlite3_bind_text(st, 3, kp->text.data, (int)kp->text.len,
+		    SQLITE_STATIC);
+	}
+	return wm_sq_exec(kp->s, st, "keeping a person's times", kp->err) ?
+	    -1 : 0;
+}
+
+/* The times of one cycle, from *i on; returns how many. */
+static size_t
+run_of(const struct kept *v, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j < n && v[j].cycle == v[i].cycle)
+		j++;
+	return j - i;
+}
+
+static int
+same_run(const struct kept *a, size_t na, const struct kept *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (cmp_kept(&a[i], &b[i]))
+			return 0;
+	return 1;
+}
+
+/* The difference of two sorted runs of one cycle, to the totals. */
+static int
+apply_run(struct keeper *kp, const struct kept *was, size_t nw,
+    const struct kept *now, size_t nn)
+{
+	size_t i = 0, j = 0;
+	int c;
+
+	while (i < nw || j < nn) {
+		c = i == nw ? 1 : j == nn ? -1 : cmp_kept(&was[i], &now[j]);
+		if (c == 0) {
+			i++;
+			j++;
+		} else if (c < 0) {
+			if (add_total(kp, &was[i++], -1))
+				return -1;
+		} else if (add_total(kp, &now[j++], 1))
+			return -1;
+	}
+	return 0;
+}
+
+/* The person's kept times made true: cycle by cycle, where they differ,
+ * the old taken away from the totals and the new added. */
+static int
+person_keep(struct keeper *kp, int64_t person)
+{
+	size_t i = 0, j = 0, nw, nn;
+	int64_t cycle;
+
+	while (i < kp->was.n || j < kp->now.n) {
+		if (j == kp->now.n || (i < kp->was.n &&
+		    kp->was.v[i].cycle < kp->now.v[j].cycle))
+			cycle = kp->was.v[i].cycle;
+		else
+			cycle = kp->now.v[j].cycle;
+		nw = i < kp->was.n && kp->was.v[i].cycle == cycle ?
+		    run_of(kp->was.v, kp->was.n, i) : 0;
+		nn = j < kp->now.n && kp->now.v[j].cycle == cycle ?
+		    run_of(kp->now.v, kp->now.n, j) : 0;
+		if (!same_run(kp->was.v + i, nw, kp->now.v + j, nn) &&
+		    (apply_run(kp, kp->was.v + i, nw, kp->now.v + j, nn) ||
+		    put_row(kp, person, cycle, kp->now.v + j, nn)))
+			return -1;
+		i += nw;
+		j += nn;
+	}
+	return 0;
+}
+
+/* --- the flush ------------------------------------------------------ */
+
+static int
+load_cycles(struct keeper *kp)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_CYCLES, kp->err);
+	struct kcycle *c;
+	const char *url, *stopped;
+	size_t i, cap = 0, cap_urls = 0;
+	int k;
+
+	if (!st)
+		return -1;
+	while ((k = wm_sq_step(kp->s, st, "reading the cycles", kp->err)) ==
+	    1) {
+		if (grow(&kp->cy, &cap, kp->n_cy, sizeof(*kp->cy))) {
+			k = -1;
+			break;
+		}
+		c = &kp->cy[kp->n_cy];
+		memset(c, 0, sizeof(*c));
+		c->id = sqlite3_column_int64(st, 0);
+		c->unit_id = sqlite3_column_int64(st, 1);
+		url = wm_sq_col(st, 2);
+		c->every = sqlite3_column_int(st, 3);
+		stopped = wm_sq_col(st, 5);
+		if (!url || !wm_sq_col(st, 4) ||
+		    wm_date_parse(wm_sq_col(st, 4), &c->start))
+			continue;	/* a stored cycle has a real start */
+		c->has_stopped = stopped && wm_date_parse(stopped,
+		    &c->stopped) == 0;
+		for (i = 0; i < kp->n_urls && strcmp(kp->urls[i], url); i++)
+			;
+		if (i == kp->n_urls) {
+			if (grow(&kp->urls, &cap_urls, kp->n_urls,
+			    sizeof(*kp->urls)) ||
+			    !(kp->urls[kp->n_urls] = strdup(url))) {
+				k = -1;
+				break;
+			}
+			kp->n_urls++;
+		}
+		c->slot = (int)i;
+		kp->n_cy++;
+	}
+	sqlite3_reset(st);
+	return k;
+}
+
+static int
+load_instruments(struct keeper *kp)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_COMPLETION_INSTRUMENTS,
+	    kp->err);
+	const char *url;
+	size_t i, cap = 0, cap_slot = 0;
+	int k;
+
+	if (!st)
+		return -1;
+	while ((k = wm_sq_step(kp->s, st, "reading the measures",
+	    kp->err)) == 1) {
+		if (grow(&kp->ins, &cap, kp->n_ins, sizeof(*kp->ins)) ||
+		    grow(&kp->ins_slot, &cap_slot, kp->n_ins,
+		    sizeof(*kp->ins_slot))) {
+			k = -1;
+			break;
+		}
+		url = wm_sq_col(st, 1);
+		kp->ins[kp->n_ins] = sqlite3_column_int64(st, 0);
+		kp->ins_slot[kp->n_ins] = -1;
+		for (i = 0; url && i < kp->n_urls; i++)
+			if (strcmp(kp->urls[i], url) == 0)
+				kp->ins_slot[kp->n_ins] = (int)i;
+		kp->n_ins++;
+	}
+	sqlite3_reset(st);
+	return k;
+}
+
+static int
+load_latest(struct keeper *kp)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_LATEST, kp->err);
+	const char *t;
+	int k;
+
+	if (!st)
+		return -1;
+	if ((k = wm_sq_step(kp->s, st, "reading the latest answer",
+	    kp->err)) == 1 &&
+	    (t = wm_sq_col(st, 0)) && wm_date_parse(t, &kp->latest) == 0)
+		kp->has_latest = 1;
+	sqlite3_reset(st);
+	return k < 0 ? -1 : 0;
+}
+
+static int
+save_latest(struct keeper *kp)
+{
+	sqlite3_stmt *st;
+	char day[11];
+
+	if (!kp->has_latest)
+		return 0;
+	if (!(st = wm_sq_stmt(kp->s, ST_KEPT_LATEST_SET, kp->err)))
+		return -1;
+	wm_date_format(&kp->latest, day);
+	wm_sq_text(st, 1, day);
+	return wm_sq_exec(kp->s, st, "keeping the latest answer", kp->err) ?
+	    -1 : 0;
+}
+
+/* The people marked, read before any is worked out. */
+static int
+marked(struct keeper *kp, int64_t **out, size_t *n)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_DIRTY, kp->err);
+	size_t cap = 0;
+	int k;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return -1;
+	while ((k = wm_sq_step(kp->s, st, "reading who changed", kp->err)) ==
+	    1)
+		if (grow(out, &cap, *n, sizeof(**out)))
+			k = -1;
+		else
+			(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return k;
+}
+
+static void
+keeper_release(struct keeper *kp)
+{
+	size_t i;
+
+	for (i = 0; i < kp->n_urls; i++)
+		free(kp->urls[i]);
+	free(kp->urls);
+	free(kp->cy);
+	free(kp->ins);
+	free(kp->ins_slot);
+	free(kp->ans);
+	free(kp->ans_slot);
+	free(kp->dates);
+	free(kp->now.v);
+	free(kp->was.v);
+	wm_buf_release(&kp->text);
+}
+
+int
+wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
+{
+	struct keeper kp;
+	int64_t *who = NULL;
+	size_t n = 0, i;
+	sqlite3_stmt *st;
+	int rc = -1;
+
+	memset(&kp, 0, sizeof(kp));
+	kp.s = s;
+	kp.err = err;
+	wm_buf_init(&kp.text, WM_BUF_DEFAULT_MAX);
+	wm_buf_clear(err);
+	if (marked(&kp, &who, &n) || n == 0) {
+		rc = err->len ? -1 : 0;
+		goto out;
+	}
+	if (load_cycles(&kp) || load_instruments(&kp) || load_latest(&kp))
+		goto out;
+	for (i = 0; i < n; i++)
+		if (person_answers(&kp, who[i]) || person_times(&kp, who[i]) ||
+		    person_was(&kp, who[i]) || person_keep(&kp, who[i]))
+			goto out;
+	if (save_latest(&kp) ||
+	    !(st = wm_sq_stmt(s, ST_KEPT_DIRTY_CLEAR, err)) ||
+	    wm_sq_exec(s, st, "keeping the completion rates", err))
+		goto out;
+	rc = 0;
+out:
+	if (rc && !err->len)
+		wm_buf_puts(err, "keeping the completion rates: out of memory");
+	free(who);
+	keeper_release(&kp);
+	return rc ? WM_STORE_ERROR : 0;
+}
