@@ -1,13 +1,14 @@
 /*
  * Completion rates kept at write time (migration 10; read in
  * sqlite_cycles.c). Just before a transaction commits, everyone the
- * triggers marked (their completed answers, spells or cycles changed) is
- * worked out again from their own record: their spells, their answers
- * and the cycles of their services, walked by core (wm_cycle_steps). Each
- * person's times at each cycle are kept as text beside the totals they
- * were added to, so that working them out again takes away exactly what
- * was added, and adds what is true now: the cost of the person's record,
- * never the network's.
+ * triggers marked (their completed answers, spells, goals or cycles
+ * changed) is worked out again from their own record: their spells,
+ * their answers and the cycles of their services, walked by core
+ * (wm_cycle_steps); and, through sqlite_people_keep.c, their spells open
+ * now. Each person's times at each cycle are kept as text beside the
+ * totals they were added to (sqlite_kept.c), so that working them out
+ * again takes away exactly what was added, and adds what is true now:
+ * the cost of the person's record, never the network's.
  *
  * Two things keep the totals small. A time that counts by the latest day
  * anyone has answered counts on every day a kept read can be for (a read
@@ -33,17 +34,6 @@ struct kcycle {
 	int has_stopped;
 };
 
-/* A time or a tail, as kept (sqlite_internal.h). */
-struct kept {
-	int64_t cycle;
-	struct wm_sq_kept k;
-};
-
-struct kept_list {
-	struct kept *v;
-	size_t n, cap;
-};
-
 struct keeper {
 	struct wm_store *s;
 	struct wm_buf *err;
@@ -58,7 +48,7 @@ struct keeper {
 	int *ans_slot;
 	size_t n_ans, cap_ans, cap_slot;
 	struct wm_date *dates;	/* those to one url */
-	struct kept_list now, was;	/* the person's times, new and kept */
+	struct wm_sq_parts now, was;	/* the person's times, new and kept */
 	/* The latest day anyone answered: has_latest 0 when no one has. */
 	struct wm_date latest;
 	int has_latest;
@@ -91,111 +81,16 @@ month_of(const struct wm_date *d)
 	return (long)d->year * 12 + d->month - 1;
 }
 
-/* --- the text of a person's times --------------------------------- */
-
-static int
-kept_field(const char **p, long *v, char word, long if_word)
-{
-	char *end;
-
-	if (**p == word) {
-		*v = if_word;
-		(*p)++;
-		return 0;
-	}
-	*v = strtol(*p, &end, 10);
-	if (end == *p)
-		return -1;
-	*p = end;
-	return 0;
-}
-
-int
-wm_sq_kept_each(const char *text, int (*fn)(void *, const struct wm_sq_kept *),
-    void *ctx)
-{
-	const char *p = text;
-	struct wm_sq_kept k;
-	long done;
-	int rc;
-
-	while (*p) {
-		memset(&k, 0, sizeof(k));
-		done = 0;
-		if (p[0] == 't' && p[1] == ',') {
-			p += 2;
-			k.tail = 1;
-			if (kept_field(&p, &k.first, 0, 0) || *p++ != ',' ||
-			    kept_field(&p, &k.gone, 'n', WM_SQ_KEPT_NEVER))
-				return -1;
-		} else if (kept_field(&p, &k.month, 0, 0) || *p++ != ',' ||
-		    kept_field(&p, &k.from, 'a', WM_SQ_KEPT_ALWAYS) ||
-		    *p++ != ',' || kept_field(&p, &done, 0, 0) ||
-		    (done != 0 && done != 1))
-			return -1;
-		k.done = (int)done;
-		if (*p && *p++ != ';')
-			return -1;
-		if ((rc = fn(ctx, &k)))
-			return rc;
-	}
-	return 0;
-}
-
-static void
-kept_text(struct wm_buf *b, const struct kept *v, size_t n)
-{
-	size_t i;
-
-	wm_buf_clear(b);
-	for (i = 0; i < n; i++) {
-		const struct wm_sq_kept *k = &v[i].k;
-
-		if (i)
-			wm_buf_puts(b, ";");
-		if (k->tail && k->gone == WM_SQ_KEPT_NEVER)
-			wm_buf_printf(b, "t,%ld,n", k->first);
-		else if (k->tail)
-			wm_buf_printf(b, "t,%ld,%ld", k->first, k->gone);
-		else if (k->from == WM_SQ_KEPT_ALWAYS)
-			wm_buf_printf(b, "%ld,a,%d", k->month, k->done);
-		else
-			wm_buf_printf(b, "%ld,%ld,%d", k->month, k->from,
-			    k->done);
-	}
-}
-
-/* Times before tails; each by cycle, then as the totals' keys. */
-static int
-cmp_kept(const void *a, const void *b)
-{
-	const struct kept *x = a, *y = b;
-	const struct wm_sq_kept *p = &x->k, *q = &y->k;
-
-	if (x->cycle != y->cycle)
-		return x->cycle < y->cycle ? -1 : 1;
-	if (p->tail != q->tail)
-		return p->tail - q->tail;
-	if (p->tail)
-		return p->first != q->first ? (p->first < q->first ? -1 : 1) :
-		    (p->gone > q->gone) - (p->gone < q->gone);
-	if (p->month != q->month)
-		return p->month < q->month ? -1 : 1;
-	if (p->from != q->from)
-		return p->from < q->from ? -1 : 1;
-	return p->done - q->done;
-}
-
 /* --- working out one person's times --------------------------------- */
 
-static int
-push(struct kept_list *l, int64_t cycle, const struct wm_sq_kept *k)
+/* A time, or the open tail, of the cycle being walked. */
+static void
+add_part(struct keeper *kp, int tail, long a, long b, int done)
 {
-	if (grow(&l->v, &l->cap, l->n, sizeof(*l->v)))
-		return -1;
-	l->v[l->n].cycle = cycle;
-	l->v[l->n++].k = *k;
-	return 0;
+	struct wm_sq_part x = { { (long)kp->cycle, tail, a, b, done, 0, 0 } };
+
+	if (wm_sq_parts_add(&kp->now, &x))
+		kp->failed = 1;
 }
 
 /* A time: kept unless due before the first month that can be read; as
@@ -204,15 +99,13 @@ static void
 take_step(void *ctx, const struct wm_cycle_step *s)
 {
 	struct keeper *kp = ctx;
-	struct wm_sq_kept k = { 0, month_of(&s->due), s->counts_from,
-	    s->done, 0, 0 };
+	long month = month_of(&s->due), from = s->counts_from;
 
-	if (kp->has_latest && k.month < kp->floor)
+	if (kp->has_latest && month < kp->floor)
 		return;
-	if (kp->has_latest && k.from <= kp->latest_days)
-		k.from = WM_SQ_KEPT_ALWAYS;
-	if (push(&kp->now, kp->cycle, &k))
-		kp->failed = 1;
+	if (kp->has_latest && from <= kp->latest_days)
+		from = WM_SQ_KEPT_ALWAYS;
+	add_part(kp, 0, month, from, s->done);
 }
 
 static void
@@ -230,7 +123,6 @@ static int
 take_tail(struct keeper *kp, const struct kcycle *c,
     const struct wm_date *first, const struct wm_date *end)
 {
-	struct wm_sq_kept k = { 1, 0, 0, 0, 0, 0 };
 	struct wm_date next = *first;
 	size_t n = 0;
 	long closes;
@@ -243,9 +135,9 @@ take_tail(struct keeper *kp, const struct kcycle *c,
 	closes = wm_date_days(&next) + WM_CYCLE_GRACE_DAYS;
 	if (end && closes > wm_date_days(end))
 		return 0;	/* its times ended with the spell */
-	k.first = wm_date_days(&next);
-	k.gone = end ? wm_date_days(end) : WM_SQ_KEPT_NEVER;
-	return push(&kp->now, kp->cycle, &k);
+	add_part(kp, 1, wm_date_days(&next), end ? wm_date_days(end) :
+	    WM_SQ_KEPT_NEVER, 0);
+	return kp->failed ? -1 : 0;
 }
 
 /* One spell under one cycle, as wm_completion_add walks it. */
@@ -360,32 +252,18 @@ person_times(struct keeper *kp, int64_t person)
 			break;
 	}
 	sqlite3_reset(st);
-	if (k == 0 && kp->now.n)
-		qsort(kp->now.v, kp->now.n, sizeof(*kp->now.v), cmp_kept);
+	if (k == 0)
+		wm_sq_parts_sort(&kp->now);
 	return k;
 }
 
 /* --- taking away what was kept, and adding what is true now ---------- */
-
-struct was_ctx {
-	struct keeper *kp;
-	int64_t cycle;
-};
-
-static int
-take_was(void *ctx, const struct wm_sq_kept *k)
-{
-	struct was_ctx *w = ctx;
-
-	return push(&w->kp->was, w->cycle, k);
-}
 
 /* What the person had kept, each cycle's text parsed. */
 static int
 person_was(struct keeper *kp, int64_t person)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_PERSON, kp->err);
-	struct was_ctx w = { kp, 0 };
 	int k;
 
 	if (!st)
@@ -393,41 +271,38 @@ person_was(struct keeper *kp, int64_t person)
 	kp->was.n = 0;
 	sqlite3_bind_int64(st, 1, person);
 	while ((k = wm_sq_step(kp->s, st, "reading a person's kept times",
-	    kp->err)) == 1) {
-		w.cycle = sqlite3_column_int64(st, 0);
-		if (wm_sq_kept_each(wm_sq_col(st, 1) ? wm_sq_col(st, 1) : "",
-		    take_was, &w)) {
+	    kp->err)) == 1)
+		if (wm_sq_parts_parse(&kp->was, (long)sqlite3_column_int64(st,
+		    0), wm_sq_col(st, 1), WM_SQ_TIME_WIDTH)) {
 			wm_buf_clear(kp->err);
 			wm_buf_puts(kp->err, "a person's kept times could not "
 			    "be read");
 			k = -1;
 			break;
 		}
-	}
 	sqlite3_reset(st);
-	if (k == 0 && kp->was.n)
-		qsort(kp->was.v, kp->was.n, sizeof(*kp->was.v), cmp_kept);
+	if (k == 0)
+		wm_sq_parts_sort(&kp->was);
 	return k;
 }
 
 /* Adds n of one time or tail to the totals. */
 static int
-add_total(struct keeper *kp, const struct kept *x, int n)
+add_total(void *ctx, const struct wm_sq_part *x, int n)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, x->k.tail ? ST_KEPT_TAIL_ADD :
+	struct keeper *kp = ctx;
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, x->v[1] ? ST_KEPT_TAIL_ADD :
 	    ST_KEPT_COUNT_ADD, kp->err);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, x->cycle);
-	if (x->k.tail) {
-		sqlite3_bind_int64(st, 2, x->k.first);
-		sqlite3_bind_int64(st, 3, x->k.gone);
+	sqlite3_bind_int64(st, 1, x->v[0]);
+	sqlite3_bind_int64(st, 2, x->v[2]);
+	sqlite3_bind_int64(st, 3, x->v[3]);
+	if (x->v[1])
 		sqlite3_bind_int(st, 4, n);
-	} else {
-		sqlite3_bind_int64(st, 2, x->k.month);
-		sqlite3_bind_int64(st, 3, x->k.from);
-		sqlite3_bind_int(st, 4, x->k.done);
+	else {
+		sqlite3_bind_int64(st, 4, x->v[4]);
 		sqlite3_bind_int(st, 5, n);
 	}
 	return wm_sq_exec(kp->s, st, "keeping the completion rates",
@@ -437,7 +312,7 @@ add_total(struct keeper *kp, const struct kept *x, int n)
 /* One cycle's row of the person: its new text, or none. */
 static int
 put_row(struct keeper *kp, int64_t person, int64_t cycle,
-    const struct kept *v, size_t n)
+    const struct wm_sq_part *v, size_t n)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, n ? ST_KEPT_PERSON_PUT :
 	    ST_KEPT_PERSON_DROP, kp->err);
@@ -446,65 +321,11 @@ put_row(struct keeper *kp, int64_t person, int64_t cycle,
 		return -1;
 	sqlite3_bind_int64(st, 1, person);
 	sqlite3_bind_int64(st, 2, cycle);
-	if (n) {
-		kept_text(&kp->text, v, n);
-		if (kp->text.failed) {
-			wm_buf_clear(kp->err);
-			wm_buf_puts(kp->err, "a person's times are too many to "
-			    "keep");
-			return -1;
-		}
-		sqlite3_bind_text(st, 3, kp->text.data, (int)kp->text.len,
-		    SQLITE_STATIC);
-	}
+	if (n && wm_sq_parts_bind(st, 3, &kp->text, v, n, WM_SQ_TIME_WIDTH,
+	    kp->err))
+		return -1;
 	return wm_sq_exec(kp->s, st, "keeping a person's times", kp->err) ?
 	    -1 : 0;
-}
-
-/* The times of one cycle, from *i on; returns how many. */
-static size_t
-run_of(const struct kept *v, size_t n, size_t i)
-{
-	size_t j = i;
-
-	while (j < n && v[j].cycle == v[i].cycle)
-		j++;
-	return j - i;
-}
-
-static int
-same_run(const struct kept *a, size_t na, const struct kept *b, size_t nb)
-{
-	size_t i;
-
-	if (na != nb)
-		return 0;
-	for (i = 0; i < na; i++)
-		if (cmp_kept(&a[i], &b[i]))
-			return 0;
-	return 1;
-}
-
-/* The difference of two sorted runs of one cycle, to the totals. */
-static int
-apply_run(struct keeper *kp, const struct kept *was, size_t nw,
-    const struct kept *now, size_t nn)
-{
-	size_t i = 0, j = 0;
-	int c;
-
-	while (i < nw || j < nn) {
-		c = i == nw ? 1 : j == nn ? -1 : cmp_kept(&was[i], &now[j]);
-		if (c == 0) {
-			i++;
-			j++;
-		} else if (c < 0) {
-			if (add_total(kp, &was[i++], -1))
-				return -1;
-		} else if (add_total(kp, &now[j++], 1))
-			return -1;
-	}
-	return 0;
 }
 
 /* The person's kept times made true: cycle by cycle, where they differ,
@@ -513,21 +334,22 @@ static int
 person_keep(struct keeper *kp, int64_t person)
 {
 	size_t i = 0, j = 0, nw, nn;
-	int64_t cycle;
+	long cycle;
 
 	while (i < kp->was.n || j < kp->now.n) {
 		if (j == kp->now.n || (i < kp->was.n &&
-		    kp->was.v[i].cycle < kp->now.v[j].cycle))
-			cycle = kp->was.v[i].cycle;
+		    kp->was.v[i].v[0] < kp->now.v[j].v[0]))
+			cycle = kp->was.v[i].v[0];
 		else
-			cycle = kp->now.v[j].cycle;
-		nw = i < kp->was.n && kp->was.v[i].cycle == cycle ?
-		    run_of(kp->was.v, kp->was.n, i) : 0;
-		nn = j < kp->now.n && kp->now.v[j].cycle == cycle ?
-		    run_of(kp->now.v, kp->now.n, j) : 0;
-		if (!same_run(kp->was.v + i, nw, kp->now.v + j, nn) &&
-		    (apply_run(kp, kp->was.v + i, nw, kp->now.v + j, nn) ||
-		    put_row(kp, person, cycle, kp->now.v + j, nn)))
+			cycle = kp->now.v[j].v[0];
+		nw = i < kp->was.n && kp->was.v[i].v[0] == cycle ?
+		    wm_sq_parts_run(kp->was.v, kp->was.n, i) : 0;
+		nn = j < kp->now.n && kp->now.v[j].v[0] == cycle ?
+		    wm_sq_parts_run(kp->now.v, kp->now.n, j) : 0;
+		if (!wm_sq_parts_same(kp->was.v + i, nw, kp->now.v + j, nn) &&
+		    (wm_sq_parts_diff(kp->was.v + i, nw, kp->now.v + j, nn,
+		    add_total, kp) || put_row(kp, person, cycle,
+		    kp->now.v + j, nn)))
 			return -1;
 		i += nw;
 		j += nn;
@@ -684,8 +506,8 @@ keeper_release(struct keeper *kp)
 	free(kp->ans);
 	free(kp->ans_slot);
 	free(kp->dates);
-	free(kp->now.v);
-	free(kp->was.v);
+	wm_sq_parts_release(&kp->now);
+	wm_sq_parts_release(&kp->was);
 	wm_buf_release(&kp->text);
 }
 
@@ -711,7 +533,9 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 		goto out;
 	for (i = 0; i < n; i++)
 		if (person_answers(&kp, who[i]) || person_times(&kp, who[i]) ||
-		    person_was(&kp, who[i]) || person_keep(&kp, who[i]))
+		    person_was(&kp, who[i]) || person_keep(&kp, who[i]) ||
+		    wm_sq_people_keep(s, who[i], kp.has_latest ? &kp.latest :
+		    NULL, err))
 			goto out;
 	if (save_latest(&kp) ||
 	    !(st = wm_sq_stmt(s, ST_KEPT_DIRTY_CLEAR, err)) ||

@@ -650,25 +650,26 @@ kept_cycle(struct run *r, struct cyc *c)
 	return k;
 }
 
-struct taking {
-	struct run *r;
-	struct cyc *c;
-};
-
-/* Takes one kept time or tail of a person away again. */
-static int
-take_away(void *ctx, const struct wm_sq_kept *k)
+/* Takes a person's kept times away again (as parts). */
+static void
+take_away(struct run *r, const struct wm_sq_parts *p)
 {
-	struct taking *t = ctx;
 	struct wm_date m;
+	struct cyc *c;
+	size_t i;
 
-	if (k->tail)
-		count_tail(t->r, t->c, k->first, k->gone, -1);
-	else if (k->from <= wm_date_days(&t->r->today)) {
-		month_date(k->month, &m);
-		wm_completion_count(&t->c->c, &m, k->done, -1);
+	for (i = 0; i < p->n; i++) {
+		const long *v = p->v[i].v;
+
+		if (!(c = cycle_by_id(r, v[0])) || !c->person)
+			continue;
+		if (v[1])
+			count_tail(r, c, v[2], v[3], -1);
+		else if (v[3] <= wm_date_days(&r->today)) {
+			month_date(v[2], &m);
+			wm_completion_count(&c->c, &m, (int)v[4], -1);
+		}
 	}
-	return 0;
 }
 
 /* The people marked and not yet worked out again: what was kept of
@@ -677,7 +678,7 @@ take_away(void *ctx, const struct wm_sq_kept *k)
 static int
 kept_marked(struct run *r)
 {
-	struct taking t = { r, NULL };
+	struct wm_sq_parts p = { NULL, 0, 0 };
 	sqlite3_stmt *st;
 	size_t i;
 	int k = 0;
@@ -685,24 +686,31 @@ kept_marked(struct run *r)
 	for (i = 0; i < r->n_marked && k == 0; i++) {
 		if (!(st = wm_sq_query(r->s, ST_KEPT_PERSON, r->err)))
 			return -1;
+		p.n = 0;
 		sqlite3_bind_int64(st, 1, r->marked[i]);
 		while ((k = step(r, st, "reading kept times")) == 1)
-			if ((t.c = cycle_by_id(r, sqlite3_column_int64(st, 0)))
-			    && t.c->person && wm_sq_kept_each(wm_sq_col(st, 1) ?
-			    wm_sq_col(st, 1) : "", take_away, &t)) {
+			if (wm_sq_parts_parse(&p, (long)sqlite3_column_int64(st,
+			    0), wm_sq_col(st, 1), WM_SQ_TIME_WIDTH)) {
 				wm_buf_clear(r->err);
 				wm_buf_puts(r->err, "kept times could not be "
 				    "read");
 				k = -1;
 			}
 		sqlite3_reset(st);
-		if (k < 0 || !(st = wm_sq_query(r->s, ST_KEPT_SPELLS, r->err)))
-			return -1;
+		if (k == 0)
+			take_away(r, &p);
+		if (k < 0)
+			break;
+		if (!(st = wm_sq_query(r->s, ST_KEPT_SPELLS, r->err))) {
+			k = -1;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, r->marked[i]);
 		k = wm_sq_each(r->s, st, take_spell, r, "reading the caseloads",
 		    r->err) || person_done(r) ? -1 : 0;
 	}
-	return k;
+	wm_sq_parts_release(&p);
+	return k ? -1 : 0;
 }
 
 /* The kept way: a few rows per cycle and month. */

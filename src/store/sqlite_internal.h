@@ -8,9 +8,11 @@
 #define WM_STORE_SQLITE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
+#include "util/date.h"
 
 enum stmt {
 	ST_UNIT_ADD,
@@ -57,6 +59,15 @@ enum stmt {
 	ST_KEPT_COUNTS,
 	ST_KEPT_TAILS,
 	ST_KEPT_PERSON_LATEST,
+	ST_KEPT_ANY_MARKED,
+	ST_PEOPLE_PERSON,
+	ST_PEOPLE_PERSON_PUT,
+	ST_PEOPLE_PERSON_DROP,
+	ST_PEOPLE_COUNT_ADD,
+	ST_PEOPLE_MARKERS,
+	ST_PEOPLE_GOALS,
+	ST_PEOPLE_PAIRED,
+	ST_PEOPLE_GOALS_READ,
 	ST_INSTRUMENT_ADD,
 	ST_INSTRUMENT_ITEM_ADD,
 	ST_INSTRUMENT_OPTION_ADD,
@@ -288,22 +299,61 @@ void wm_sq_outcome_forget(struct wm_store *s);
  * everyone the triggers marked since the last. */
 int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
 
-/* A kept time (tail 0: due in `month`, counting from day `from`, met or
- * not), or an open tail (tail 1: first due on day `first`, until day
- * `gone`). Days as wm_date_days counts them; months since year 0. */
+/* sqlite_kept.c: a person's parts of totals kept at write time, each a
+ * row key (v[0]: a cycle, or 0) and up to WM_SQ_PART - 1 numbers, kept
+ * as text ("n,n,...;n,n,...") beside the totals they were added to, so
+ * that working the person out again takes away exactly what was added. */
+#define WM_SQ_PART 7
+struct wm_sq_part {
+	long v[WM_SQ_PART];
+};
+struct wm_sq_parts {
+	struct wm_sq_part *v;
+	size_t n, cap;
+};
+int wm_sq_parts_add(struct wm_sq_parts *p, const struct wm_sq_part *x);
+void wm_sq_parts_release(struct wm_sq_parts *p);
+int wm_sq_part_cmp(const struct wm_sq_part *a, const struct wm_sq_part *b);
+void wm_sq_parts_sort(struct wm_sq_parts *p);
+/* Appends the parts in `text` (each `width` numbers), each with v[0] =
+ * key; -1 if it is not such text, or out of memory. */
+int wm_sq_parts_parse(struct wm_sq_parts *p, long key, const char *text,
+    int width);
+/* v[0, n) as text (their numbers v[1] to v[width]). */
+void wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
+    int width);
+/* Binds v[0, n) as text to parameter i of st (b holds the text, and
+ * must outlive the statement's step); -1 (err filled) if too long. */
+int wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
+    const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err);
+/* How many from v[i] on share its key (v sorted). */
+size_t wm_sq_parts_run(const struct wm_sq_part *v, size_t n, size_t i);
+int wm_sq_parts_same(const struct wm_sq_part *a, size_t na,
+    const struct wm_sq_part *b, size_t nb);
+/* For two sorted runs: fn(ctx, part, -1) for each only in `was`, and
+ * fn(ctx, part, 1) for each only in `now`; stops at fn's first non-zero,
+ * which is returned. */
+int wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
+    const struct wm_sq_part *now, size_t nn,
+    int (*fn)(void *, const struct wm_sq_part *, int), void *ctx);
+
+/* A person's completion times as parts (v[0] the cycle): a time is
+ * {cycle, 0, month due (since year 0), the day it counts from, met},
+ * the open tail {cycle, 1, first due day, the day it ends, 0}. Days as
+ * wm_date_days counts them. */
+#define WM_SQ_TIME_WIDTH 4
 #define WM_SQ_KEPT_ALWAYS (-1000000L)	/* counts on any day */
 #define WM_SQ_KEPT_NEVER 1000000L	/* a spell with no end */
-struct wm_sq_kept {
-	int tail;
-	long month, from;
-	int done;
-	long first, gone;
-};
 
-/* Each time and tail of a person's kept text, in turn, to fn (which
- * returns non-zero to stop, and that is returned); -1 if it is not kept
- * text. */
-int wm_sq_kept_each(const char *text,
-    int (*fn)(void *, const struct wm_sq_kept *), void *ctx);
+/* sqlite_people_keep.c: the people on each caseload now, kept at write
+ * time (migration 10) for the paired-outcome rate and the goals:
+ * worked out again for a person marked, from their spells, their
+ * recovery markers and their goals. `latest` is the latest day anyone
+ * answered, or NULL when no one has. */
+int wm_sq_people_keep(struct wm_store *s, int64_t person,
+    const struct wm_date *latest, struct wm_buf *err);
+/* People joined this many days or more before the day asked for are
+ * kept as joined on any day. */
+#define WM_SQ_KEPT_DAYS 180
 
 #endif

@@ -647,10 +647,11 @@ static const char *const m9[] = {
 };
 
 /*
- * 10: completion rates kept at write time (sqlite_completion_keep.c), so
- * that a service's rates, and the network's, read a few rows per cycle
- * and month however many people there are, instead of every spell on
- * the caseloads and every answer in the network.
+ * 10: completion rates, and the people on each caseload now, kept at
+ * write time (sqlite_completion_keep.c, sqlite_people_keep.c), so that
+ * a service's rates and the network's figures read a few rows per cycle
+ * and month, or per service, however many people there are, instead of
+ * every spell on the caseloads and every answer in the network.
  *
  * The times a measure falls due for a person, and whether each was met,
  * depend on their spells, their answers and the cycle; whether a time
@@ -663,23 +664,27 @@ static const char *const m9[] = {
  * stay: that open tail is kept as its first due date and the day the
  * spell ends, and a read walks it to the day.
  *
- * completion_person: a person's times at one cycle, as text (each time
- * "MONTH,FROM,DONE", the tail "t,FIRST,GONE", separated by ';'; months
- * since year 0, days as util/date.h counts them, "a" for a time that
- * counts on any day a read can be for, "n" for a spell with no end), so
- * that a change takes away exactly what was added.
- * completion_count: the times of every person, added up per cycle, month
- * due, day they count from (-1000000: any day) and met or not.
- * completion_tail: the open tails, per cycle, first due date and end
- * (1000000: none).
- * completion_state: the latest day anyone answered. The times are as
- * they stand on any day from then on; a read for an earlier day (a
- * report for a day in the past) takes the whole pass instead.
- * completion_dirty: people whose times are to be worked out again. The
- * triggers mark everyone whose completed answers, spells or cycles
- * change, however they change (a save, an import, a hand edit); the next
- * save's transaction works them out, and a read before it works out
- * theirs itself.
+ * completion_person: a person's times at one cycle, as text
+ * (sqlite_kept.c), so that a change takes away exactly what was added.
+ * completion_count: the times of every person added up per cycle, month
+ * due (months since year 0), the day they count from (days as
+ * util/date.h counts them; -1000000: any day) and met or not.
+ * completion_tail: the open tails, per cycle, first due day and the day
+ * the spell ends (1000000: none).
+ * people_person, people_count: each person's spells open now, by
+ * service and the day they joined it (-1000000: long enough ago to count
+ * for any day), with whether they have the recovery markers twice or
+ * more, goals of their own, a goal reviewed twice or more, and such a
+ * goal rated higher at its latest review; and those added up.
+ * kept_state: the latest day anyone answered. The times are as they
+ * stand on any day from then on; a read for an earlier day (a report for
+ * a day in the past) reads the raw tables instead.
+ * kept_dirty: people whose kept figures are to be worked out again. The
+ * triggers mark everyone whose completed answers, spells, goals or
+ * cycles change, however they change (a save, an import, a hand edit);
+ * the next save's transaction works them out, and until then a read of
+ * the rates works out theirs itself, and the other figures read the raw
+ * tables.
  *
  * Everyone already on a caseload, or with a completed answer, is worked
  * out here (wm_sq_completion_flush, after these steps).
@@ -703,48 +708,67 @@ static const char *const m10[] = {
 	" gone INTEGER NOT NULL,"
 	" n INTEGER NOT NULL,"
 	" PRIMARY KEY (cycle_id, first_due, gone)) WITHOUT ROWID",
-	"CREATE TABLE completion_state ("
+	"CREATE TABLE people_person ("
+	" person_id INTEGER PRIMARY KEY,"
+	" parts TEXT NOT NULL)",
+	"CREATE TABLE people_count ("
+	" unit_id INTEGER NOT NULL,"
+	" since INTEGER NOT NULL,"
+	" people INTEGER NOT NULL,"
+	" paired INTEGER NOT NULL,"
+	" with_goals INTEGER NOT NULL,"
+	" reviewed INTEGER NOT NULL,"
+	" higher INTEGER NOT NULL,"
+	" PRIMARY KEY (unit_id, since)) WITHOUT ROWID",
+	"CREATE TABLE kept_state ("
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" latest TEXT NOT NULL)",
-	"INSERT INTO completion_state(id, latest) VALUES (1, '')",
-	"CREATE TABLE completion_dirty ("
+	"INSERT INTO kept_state(id, latest) VALUES (1, '')",
+	"CREATE TABLE kept_dirty ("
 	" person_id INTEGER PRIMARY KEY)",
-	"CREATE TRIGGER completion_response_i AFTER INSERT ON response"
+	"CREATE TRIGGER kept_response_i AFTER INSERT ON response"
 	" WHEN new.subject_kind = 'person' AND new.status = 'completed'"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (new.subject_id);"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.subject_id);"
 	" END",
-	"CREATE TRIGGER completion_response_u AFTER UPDATE OF subject_kind,"
+	"CREATE TRIGGER kept_response_u AFTER UPDATE OF subject_kind,"
 	" subject_id, status, authored, instrument_id ON response"
 	" WHEN (old.subject_kind = 'person' AND old.status = 'completed')"
 	"  OR (new.subject_kind = 'person' AND new.status = 'completed')"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT old.subject_id"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT old.subject_id"
 	"  WHERE old.subject_kind = 'person';"
-	" INSERT OR IGNORE INTO completion_dirty SELECT new.subject_id"
+	" INSERT OR IGNORE INTO kept_dirty SELECT new.subject_id"
 	"  WHERE new.subject_kind = 'person'; END",
-	"CREATE TRIGGER completion_response_d AFTER DELETE ON response"
+	"CREATE TRIGGER kept_response_d AFTER DELETE ON response"
 	" WHEN old.subject_kind = 'person' AND old.status = 'completed'"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.subject_id);"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.subject_id);"
 	" END",
-	"CREATE TRIGGER completion_caseload_i AFTER INSERT ON caseload"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (new.person_id);"
+	"CREATE TRIGGER kept_caseload_i AFTER INSERT ON caseload"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id);"
 	" END",
-	"CREATE TRIGGER completion_caseload_u AFTER UPDATE ON caseload"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.person_id);"
-	" INSERT OR IGNORE INTO completion_dirty VALUES (new.person_id); END",
-	"CREATE TRIGGER completion_caseload_d AFTER DELETE ON caseload"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty VALUES (old.person_id);"
+	"CREATE TRIGGER kept_caseload_u AFTER UPDATE ON caseload"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
+	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	"CREATE TRIGGER kept_caseload_d AFTER DELETE ON caseload"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
 	" END",
-	"CREATE TRIGGER completion_cycle_i AFTER INSERT ON cycle"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"CREATE TRIGGER kept_cycle_i AFTER INSERT ON cycle"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
 	"  FROM caseload WHERE unit_id = new.unit_id; END",
-	"CREATE TRIGGER completion_cycle_u AFTER UPDATE ON cycle"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"CREATE TRIGGER kept_cycle_u AFTER UPDATE ON cycle"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
 	"  FROM caseload WHERE unit_id IN (old.unit_id, new.unit_id); END",
-	"CREATE TRIGGER completion_cycle_d AFTER DELETE ON cycle"
-	" BEGIN INSERT OR IGNORE INTO completion_dirty SELECT person_id"
+	"CREATE TRIGGER kept_cycle_d AFTER DELETE ON cycle"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
 	"  FROM caseload WHERE unit_id = old.unit_id; END",
-	"INSERT OR IGNORE INTO completion_dirty SELECT person_id FROM caseload",
-	"INSERT OR IGNORE INTO completion_dirty SELECT subject_id FROM response"
+	"CREATE TRIGGER kept_goal_i AFTER INSERT ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	"CREATE TRIGGER kept_goal_u AFTER UPDATE ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
+	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	"CREATE TRIGGER kept_goal_d AFTER DELETE ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id); END",
+	"INSERT OR IGNORE INTO kept_dirty SELECT person_id FROM caseload",
+	"INSERT OR IGNORE INTO kept_dirty SELECT subject_id FROM response"
 	" WHERE subject_kind = 'person' AND status = 'completed'",
 	NULL,
 };

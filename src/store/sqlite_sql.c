@@ -151,9 +151,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * whose times are to be worked out again, as triggers marked them.
 	 */
 	[ST_KEPT_DIRTY] =
-	    "SELECT person_id FROM completion_dirty ORDER BY person_id",
+	    "SELECT person_id FROM kept_dirty ORDER BY person_id",
 	[ST_KEPT_DIRTY_CLEAR] =
-	    "DELETE FROM completion_dirty",
+	    "DELETE FROM kept_dirty",
 	/* Every cycle about people, in order of service. */
 	[ST_KEPT_CYCLES] =
 	    "SELECT id, unit_id, instrument_url, every_months, start_date,"
@@ -184,9 +184,9 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cycle_id, first_due, gone)"
 	    " DO UPDATE SET n = n + excluded.n",
 	[ST_KEPT_LATEST] =
-	    "SELECT latest FROM completion_state WHERE id = 1",
+	    "SELECT latest FROM kept_state WHERE id = 1",
 	[ST_KEPT_LATEST_SET] =
-	    "UPDATE completion_state SET latest = ?1 WHERE id = 1"
+	    "UPDATE kept_state SET latest = ?1 WHERE id = 1"
 	    " AND latest < ?1",
 	/* A cycle's times due in months ?2 to ?3 that count by day ?4. */
 	[ST_KEPT_COUNTS] =
@@ -200,6 +200,51 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_KEPT_PERSON_LATEST] =
 	    "SELECT max(authored) FROM response WHERE subject_kind = 'person'"
 	    " AND status = 'completed' AND subject_id = ?1",
+	[ST_KEPT_ANY_MARKED] =
+	    "SELECT 1 FROM kept_dirty LIMIT 1",
+	/* The people on the caseloads now, kept (sqlite_people_keep.c). */
+	[ST_PEOPLE_PERSON] =
+	    "SELECT parts FROM people_person WHERE person_id = ?1",
+	[ST_PEOPLE_PERSON_PUT] =
+	    "INSERT INTO people_person(person_id, parts) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET parts = excluded.parts",
+	[ST_PEOPLE_PERSON_DROP] =
+	    "DELETE FROM people_person WHERE person_id = ?1",
+	[ST_PEOPLE_COUNT_ADD] =
+	    "INSERT INTO people_count(unit_id, since, people, paired,"
+	    " with_goals, reviewed, higher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (unit_id, since) DO UPDATE SET"
+	    " people = people + excluded.people,"
+	    " paired = paired + excluded.paired,"
+	    " with_goals = with_goals + excluded.with_goals,"
+	    " reviewed = reviewed + excluded.reviewed,"
+	    " higher = higher + excluded.higher",
+	/* A person's completed responses with a score to the measure ?2
+	 * (a family or a url), as ST_NETWORK_PAIRED counts them. */
+	[ST_PEOPLE_MARKERS] =
+	    "SELECT count(*) FROM response r WHERE r.subject_kind = 'person'"
+	    " AND r.status = 'completed' AND r.subject_id = ?1"
+	    " AND r.instrument_id IN (SELECT id FROM instrument"
+	    "  WHERE coalesce(family, url) = ?2 OR url = ?2)"
+	    " AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
+	    "  AND s.value IS NOT NULL)",
+	/* A person's goals (goal_outcome: the person's own rows). */
+	[ST_PEOPLE_GOALS] =
+	    "SELECT count(*), coalesce(max(reviews >= 2), 0),"
+	    " coalesce(max(reviews >= 2 AND latest_rating > first_rating), 0)"
+	    " FROM goal WHERE person_id = ?1",
+	/* Per service with anyone on its caseload now: those joined by day
+	 * ?1, and of them those with the recovery markers twice or more. */
+	[ST_PEOPLE_PAIRED] =
+	    "SELECT unit_id, coalesce(sum(CASE WHEN since <= ?1 THEN people"
+	    " END), 0), coalesce(sum(CASE WHEN since <= ?1 THEN paired END), 0)"
+	    " FROM people_count GROUP BY unit_id HAVING sum(people) > 0"
+	    " ORDER BY unit_id",
+	/* Per service with anyone with goals on its caseload now. */
+	[ST_PEOPLE_GOALS_READ] =
+	    "SELECT unit_id, sum(with_goals), sum(reviewed), sum(higher)"
+	    " FROM people_count GROUP BY unit_id HAVING sum(with_goals) > 0"
+	    " ORDER BY unit_id",
 	[ST_INSTRUMENT_ADD] =
 	    "INSERT INTO instrument(url, version, name, title, family, content,"
 	    " loaded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

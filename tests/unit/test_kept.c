@@ -1,16 +1,20 @@
 /*
- * The completion rates kept at write time (migration 10,
- * sqlite_completion_keep.c) on a real SQLite file: after a random
- * sequence of saves (backdated ones among them), spells and cycles
- * started and stopped, and changes made behind the store's back with
- * the sqlite3 shell (a spell ended, a spell added, an answer's date
- * moved, an answer no longer completed), every cycle's rates month by
- * month, for every service and for one, on the day of the latest answer
- * and on later days, are those of bench/plain_completion.sql over the
- * raw tables. Read before the next save (the people changed by hand are
- * still marked) and after it (they have been worked out again, and no
- * one is left marked); for a day before the latest answer, when the
- * rates come from the whole pass; and after an upgrade from schema 9.
+ * The figures kept at write time (migration 10: the completion rates,
+ * sqlite_completion_keep.c; the people on the caseloads now for the
+ * paired-outcome rate and goals, sqlite_people_keep.c) on a real SQLite
+ * file: after a random sequence of saves (backdated ones among them),
+ * goals set and reviewed, spells and cycles started and stopped, and
+ * changes made behind the store's back with the sqlite3 shell (a spell
+ * ended, a spell added, an answer's date moved, an answer no longer
+ * completed), every cycle's rates month by month, for every service and
+ * for one, on the day of the latest answer and on later days, are those
+ * of bench/plain_completion.sql over the raw tables, and the
+ * paired-outcome rate and goals those of bench/plain_network_paired.sql
+ * and plain_network_goals.sql. Read before the next save (the people
+ * changed by hand are still marked) and after it (they have been worked
+ * out again, and no one is left marked); for a day before the latest
+ * answer, when the figures come from the raw rows; and after an upgrade
+ * from schema 9.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -39,6 +43,11 @@ struct fixture {
 	int64_t person[PEOPLE];
 	char ident[PEOPLE][16];
 	char latest[11];	/* the latest answer's day so far */
+	/* Responses changed by hand: the figures read from the raw rows
+	 * (wm_store_network_paired_rate for other measures and days, when
+	 * no one is marked) take the outcome rows kept since, which a hand
+	 * edit does not change, so those are compared before only. */
+	int responses_by_hand;
 };
 
 static struct fixture *fx;
@@ -183,44 +192,24 @@ ours(int64_t unit, const char *day, struct lines *l)
 	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
 }
 
+static void plain_lines(const char *name, const char *const *set,
+    size_t n_set, struct lines *l);
+
 /* bench/plain_completion.sql's, in the sqlite3 shell. */
 static void
 plain(int64_t unit, const char *day, struct lines *l)
 {
-	struct wm_buf sql = WM_BUF_INIT;
-	char set_day[64], set_unit[64], *text, *out, *at, *end;
-	const char *cmds[3];
-	size_t len;
+	char set[2][64];
+	const char *sets[2] = { set[0], set[1] };
 
-	text = tu_read_path("bench/plain_completion.sql", &len);
-	assert_non_null(text);
-	wm_buf_putc(&sql, '\n');	/* not a shell option */
-	wm_buf_puts(&sql, text);
-	free(text);
-	assert_false(sql.failed);
-	snprintf(set_day, sizeof(set_day), ".parameter set :today \"'%s'\"",
+	snprintf(set[0], sizeof(set[0]), ".parameter set :today \"'%s'\"",
 	    day);
 	if (unit)
-		snprintf(set_unit, sizeof(set_unit),
-		    ".parameter set :unit %lld", (long long)unit);
+		snprintf(set[1], sizeof(set[1]), ".parameter set :unit %lld",
+		    (long long)unit);
 	else
-		snprintf(set_unit, sizeof(set_unit),
-		    ".parameter set :unit NULL");
-	cmds[0] = set_day;
-	cmds[1] = set_unit;
-	cmds[2] = wm_buf_str(&sql);
-	out = tu_sqlite3(fx->path, cmds, 3);
-	wm_buf_release(&sql);
-	l->n = 0;
-	for (at = out; *at; at = end + 1) {
-		end = strchr(at, '\n');
-		assert_non_null(end);
-		*end = '\0';
-		assert_true(l->n < MAX_LINES);
-		snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", at);
-	}
-	free(out);
-	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
+		snprintf(set[1], sizeof(set[1]), ".parameter set :unit NULL");
+	plain_lines("plain_completion.sql", sets, 2, l);
 }
 
 static void
@@ -247,6 +236,16 @@ shell_one(const char *sql)
 	return tu_sqlite3(fx->path, cmds, 1);
 }
 
+/* The shell's one number, freed. */
+static long long
+number(char *text)
+{
+	long long v = strtoll(text, NULL, 10);
+
+	free(text);
+	return v;
+}
+
 static void
 shell_do(const char *sql)
 {
@@ -264,12 +263,121 @@ after_latest(long days, char out[11])
 	wm_date_format(&d, out);
 }
 
+/* --- the paired-outcome rate and goals -------------------------------- */
+
+static int
+take_paired(void *ctx, const struct wm_paired_rate_row *row)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < MAX_LINES);
+	snprintf(l->v[l->n++], sizeof(l->v[0]), "%lld|%lld|%lld",
+	    (long long)row->unit_id, (long long)row->eligible,
+	    (long long)row->paired);
+	return 0;
+}
+
+static int
+take_goals(void *ctx, const struct wm_goal_rate_row *row)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < MAX_LINES);
+	snprintf(l->v[l->n++], sizeof(l->v[0]), "%lld|%lld|%lld|%lld",
+	    (long long)row->unit_id, (long long)row->with_goals,
+	    (long long)row->reviewed, (long long)row->higher);
+	return 0;
+}
+
+/* The shell's lines of bench/NAME with the parameters set (after a
+ * newline, the file's opening comment is not taken for a shell option). */
+static void
+plain_lines(const char *name, const char *const *set, size_t n_set,
+    struct lines *l)
+{
+	struct wm_buf sql = WM_BUF_INIT;
+	const char *cmds[4];
+	char path[64], *text, *out, *at, *end;
+	size_t len, i;
+
+	snprintf(path, sizeof(path), "bench/%s", name);
+	text = tu_read_path(path, &len);
+	assert_non_null(text);
+	wm_buf_putc(&sql, '\n');
+	wm_buf_puts(&sql, text);
+	free(text);
+	assert_false(sql.failed);
+	for (i = 0; i < n_set; i++)
+		cmds[i] = set[i];
+	cmds[n_set] = wm_buf_str(&sql);
+	out = tu_sqlite3(fx->path, cmds, n_set + 1);
+	wm_buf_release(&sql);
+	l->n = 0;
+	for (at = out; *at; at = end + 1) {
+		end = strchr(at, '\n');
+		assert_non_null(end);
+		*end = '\0';
+		assert_true(l->n < MAX_LINES);
+		snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", at);
+	}
+	free(out);
+	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
+}
+
+static void
+same_lines(const char *what, const char *day, const struct lines *a,
+    const struct lines *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n || i < b->n; i++)
+		if (i >= a->n || i >= b->n || strcmp(a->v[i], b->v[i]))
+			fail_msg("%s, %s: Waymark '%s', plain SQL '%s' (%zu and "
+			    "%zu rows)", what, day, i < a->n ? a->v[i] : "",
+			    i < b->n ? b->v[i] : "", a->n, b->n);
+}
+
+/* The paired-outcome rate of `measure` on `day` for `days`, and the
+ * goals, both ways. */
+static void
+same_people(const char *what, const char *measure, const char *day,
+    int days)
+{
+	static struct lines a, b;
+	struct wm_buf err = WM_BUF_INIT;
+	char set[3][160];
+	const char *sets[3] = { set[0], set[1], set[2] };
+
+	a.n = 0;
+	if (wm_store_network_paired_rate(fx->s, measure, day, days,
+	    take_paired, &a, &err))
+		fail_msg("the paired-outcome rate: %s", wm_buf_str(&err));
+	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+	snprintf(set[0], sizeof(set[0]), ".parameter set :measure \"'%s'\"",
+	    measure);
+	snprintf(set[1], sizeof(set[1]), ".parameter set :today \"'%s'\"",
+	    day);
+	snprintf(set[2], sizeof(set[2]), ".parameter set :days %d", days);
+	plain_lines("plain_network_paired.sql", sets, 3, &b);
+	same_lines(what, day, &a, &b);
+	a.n = 0;
+	if (wm_store_network_goals(fx->s, take_goals, &a, &err))
+		fail_msg("the goals: %s", wm_buf_str(&err));
+	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+	plain_lines("plain_network_goals.sql", NULL, 0, &b);
+	same_lines(what, day, &a, &b);
+	wm_buf_release(&err);
+}
+
+static int marked(void);
+
 /* Every service and one, on the latest answer's day and after it, and
  * on a day before it. */
 static void
 same_everywhere(const char *what)
 {
 	static const long later[] = { 0, 1, 29, 31, 95, 400 };
+	int people = !fx->responses_by_hand || !marked();
 	char day[11];
 	size_t i;
 
@@ -277,9 +385,15 @@ same_everywhere(const char *what)
 		after_latest(later[i], day);
 		same(what, 0, day);
 		same(what, fx->unit[i % 2], day);
+		if (people)
+			same_people(what, MARKERS, day, i % 2 ? 180 : 30);
 	}
 	same(what, 0, "2025-06-30");
 	same(what, fx->unit[1], "2026-03-31");
+	if (!fx->responses_by_hand) {
+		same_people(what, MARKERS, "2025-06-30", 180);
+		same_people(what, "dreem", fx->latest, 180);
+	}
 }
 
 /* --- changing things ----------------------------------------------------- */
@@ -330,6 +444,28 @@ shell_with(const char *sql, const char *day, int64_t person, int64_t unit)
 	return tu_sqlite3(fx->path, cmds, 4);
 }
 
+/* A goal set, or one reviewed (on a random day, any rating). */
+static void
+random_goal(void)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char day[11];
+	int64_t g;
+
+	g = number(shell_with("SELECT coalesce(max(id), 0) FROM goal"
+	    " WHERE person_id = :person", "2026-01-01",
+	    fx->person[rnd(PEOPLE)], 0));
+	random_day(day);
+	if (!g || rnd(3) == 0) {
+		if (wm_store_goal_add(fx->s, fx->person[rnd(PEOPLE)], "A goal",
+		    &g, &err))
+			fail_msg("a goal: %s", wm_buf_str(&err));
+	} else if (wm_store_goal_review_add(fx->s, g, day, (int)rnd(11), NULL,
+	    "person", 1, &err))
+		fail_msg("a review: %s", wm_buf_str(&err));
+	wm_buf_release(&err);
+}
+
 /* What the store has not been told: a spell ended or added, an answer's
  * date moved or no longer completed, all with the sqlite3 shell. */
 static const char *const hand[] = {
@@ -356,6 +492,7 @@ by_hand(void)
 	    fx->unit[rnd(2)]));
 	if (k == 2 && strcmp(day, fx->latest) > 0)
 		memcpy(fx->latest, day, sizeof(fx->latest));
+	fx->responses_by_hand |= k >= 2;
 }
 
 /* A cycle started or stopped, through the store. */
@@ -365,8 +502,8 @@ cycle_change(void)
 	struct wm_cycle_change c = { fx->unit[rnd(2)], rnd(2) ? MARKERS :
 	    NEEDS, "person", 1 + (int)rnd(6), NULL, 0, NULL };
 	struct wm_buf err = WM_BUF_INIT;
-	char day[11], *id;
-	int64_t made;
+	char day[11];
+	int64_t made, id;
 
 	random_day(day);
 	c.date = day;
@@ -374,24 +511,25 @@ cycle_change(void)
 		if (wm_store_cycle_start(fx->s, &c, &made, &err))
 			fail_msg("starting a cycle: %s", wm_buf_str(&err));
 	} else {
-		id = shell_with("SELECT coalesce(min(id), 0) FROM cycle"
+		id = number(shell_with("SELECT coalesce(min(id), 0) FROM cycle"
 		    " WHERE unit_id = :unit AND stopped IS NULL", day, 0,
-		    c.unit_id);
-		if (atoll(id) && wm_store_cycle_stop(fx->s, &c, atoll(id),
-		    &err))
+		    c.unit_id));
+		if (id && wm_store_cycle_stop(fx->s, &c, id, &err))
 			fail_msg("stopping a cycle: %s", wm_buf_str(&err));
-		free(id);
 	}
 	wm_buf_release(&err);
+}
+
+static int
+marked(void)
+{
+	return number(shell_one("SELECT count(*) FROM kept_dirty")) != 0;
 }
 
 static void
 no_one_marked(void)
 {
-	char *n = shell_one("SELECT count(*) FROM completion_dirty");
-
-	assert_string_equal(n, "0\n");
-	free(n);
+	assert_false(marked());
 }
 
 /* --- the tests ------------------------------------------------------------ */
@@ -406,8 +544,10 @@ test_saves(void **state)
 	memcpy(fx->latest, "2024-01-01", 11);
 	same_everywhere("no answers yet");
 	for (round = 0; round < 4; round++) {
-		for (i = 0; i < 12; i++)
+		for (i = 0; i < 12; i++) {
 			random_answer();
+			random_goal();
+		}
 		no_one_marked();
 		same_everywhere("after saves");
 	}
@@ -465,8 +605,10 @@ test_changes(void **state)
 	for (i = 0; i < 30; i++)
 		random_answer();
 	for (round = 0; round < 8; round++) {
-		for (i = 0; i < 3; i++)
+		for (i = 0; i < 3; i++) {
 			by_hand();
+			random_goal();
+		}
 		same_everywhere("changed by hand, not yet worked out");
 		random_answer();
 		no_one_marked();
@@ -491,17 +633,16 @@ test_upgrade(void **state)
 		random_answer();
 	by_hand();
 	wm_store_close(fx->s);
-	shell_do("DROP TRIGGER completion_response_i;"
-	    " DROP TRIGGER completion_response_u;"
-	    " DROP TRIGGER completion_response_d;"
-	    " DROP TRIGGER completion_caseload_i;"
-	    " DROP TRIGGER completion_caseload_u;"
-	    " DROP TRIGGER completion_caseload_d;"
-	    " DROP TRIGGER completion_cycle_i; DROP TRIGGER completion_cycle_u;"
-	    " DROP TRIGGER completion_cycle_d; DROP TABLE completion_person;"
-	    " DROP TABLE completion_count; DROP TABLE completion_tail;"
-	    " DROP TABLE completion_state; DROP TABLE completion_dirty;"
-	    " PRAGMA user_version = 9;");
+	shell_do("DROP TRIGGER kept_response_i; DROP TRIGGER kept_response_u;"
+	    " DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i;"
+	    " DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d;"
+	    " DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u;"
+	    " DROP TRIGGER kept_cycle_d; DROP TRIGGER kept_goal_i;"
+	    " DROP TRIGGER kept_goal_u; DROP TRIGGER kept_goal_d;"
+	    " DROP TABLE completion_person; DROP TABLE completion_count;"
+	    " DROP TABLE completion_tail; DROP TABLE people_person;"
+	    " DROP TABLE people_count; DROP TABLE kept_state;"
+	    " DROP TABLE kept_dirty; PRAGMA user_version = 9;");
 	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
 	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
 	assert_int_equal(from, 9);

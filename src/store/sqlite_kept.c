@@ -1,0 +1,159 @@
+/*
+ * A person's parts of the totals kept at write time (sqlite_internal.h,
+ * struct wm_sq_parts): kept as text beside the totals, so that when the
+ * person is worked out again, exactly what was added is taken away and
+ * what is true now is added, and only where the two differ.
+ */
+#include "store/sqlite_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+wm_sq_parts_add(struct wm_sq_parts *p, const struct wm_sq_part *x)
+{
+	struct wm_sq_part *v;
+	size_t cap;
+
+	if (p->n == p->cap) {
+		cap = p->cap ? p->cap * 2 : 16;
+		if (cap > SIZE_MAX / sizeof(*v) ||
+		    !(v = realloc(p->v, cap * sizeof(*v))))
+			return -1;
+		p->v = v;
+		p->cap = cap;
+	}
+	p->v[p->n++] = *x;
+	return 0;
+}
+
+void
+wm_sq_parts_release(struct wm_sq_parts *p)
+{
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+int
+wm_sq_part_cmp(const struct wm_sq_part *a, const struct wm_sq_part *b)
+{
+	int i;
+
+	for (i = 0; i < WM_SQ_PART; i++)
+		if (a->v[i] != b->v[i])
+			return a->v[i] < b->v[i] ? -1 : 1;
+	return 0;
+}
+
+static int
+cmp(const void *a, const void *b)
+{
+	return wm_sq_part_cmp(a, b);
+}
+
+void
+wm_sq_parts_sort(struct wm_sq_parts *p)
+{
+	if (p->n)
+		qsort(p->v, p->n, sizeof(*p->v), cmp);
+}
+
+int
+wm_sq_parts_parse(struct wm_sq_parts *p, long key, const char *text,
+    int width)
+{
+	struct wm_sq_part x;
+	char *end;
+	int i;
+
+	while (text && *text) {
+		memset(&x, 0, sizeof(x));
+		x.v[0] = key;
+		for (i = 1; i <= width; i++) {
+			if (i > 1 && *text++ != ',')
+				return -1;
+			x.v[i] = strtol(text, &end, 10);
+			if (end == text)
+				return -1;
+			text = end;
+		}
+		if ((*text && *text++ != ';') || wm_sq_parts_add(p, &x))
+			return -1;
+	}
+	return 0;
+}
+
+void
+wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
+    int width)
+{
+	size_t k;
+	int i;
+
+	wm_buf_clear(b);
+	for (k = 0; k < n; k++)
+		for (i = 1; i <= width; i++)
+			wm_buf_printf(b, "%s%ld", i > 1 ? "," : k ? ";" : "",
+			    v[k].v[i]);
+}
+
+int
+wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
+    const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err)
+{
+	wm_sq_parts_text(b, v, n, width);
+	if (b->failed) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "a person's figures are too many to keep");
+		return -1;
+	}
+	sqlite3_bind_text(st, i, b->data, (int)b->len, SQLITE_STATIC);
+	return 0;
+}
+
+size_t
+wm_sq_parts_run(const struct wm_sq_part *v, size_t n, size_t i)
+{
+	size_t j = i;
+
+	while (j < n && v[j].v[0] == v[i].v[0])
+		j++;
+	return j - i;
+}
+
+int
+wm_sq_parts_same(const struct wm_sq_part *a, size_t na,
+    const struct wm_sq_part *b, size_t nb)
+{
+	size_t i;
+
+	if (na != nb)
+		return 0;
+	for (i = 0; i < na; i++)
+		if (wm_sq_part_cmp(&a[i], &b[i]))
+			return 0;
+	return 1;
+}
+
+int
+wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
+    const struct wm_sq_part *now, size_t nn,
+    int (*fn)(void *, const struct wm_sq_part *, int), void *ctx)
+{
+	size_t i = 0, j = 0;
+	int c, rc;
+
+	while (i < nw || j < nn) {
+		c = i == nw ? 1 : j == nn ? -1 : wm_sq_part_cmp(&was[i],
+		    &now[j]);
+		if (c == 0) {
+			i++;
+			j++;
+		} else if (c < 0) {
+			if ((rc = fn(ctx, &was[i++], -1)))
+				return rc;
+		} else if ((rc = fn(ctx, &now[j++], 1)))
+			return rc;
+	}
+	return 0;
+}
