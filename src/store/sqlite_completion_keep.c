@@ -48,7 +48,10 @@ struct keeper {
 	int *ans_slot;
 	size_t n_ans, cap_ans, cap_slot;
 	struct wm_date *dates;	/* those to one url */
+	struct wm_sq_spell *spells;	/* one person's */
+	size_t n_spells, cap_spells;
 	struct wm_sq_parts now, was;	/* the person's times, new and kept */
+	struct wm_sq_totals totals;	/* the flush's changes to the totals */
 	/* The latest day anyone answered: has_latest 0 when no one has. */
 	struct wm_date latest;
 	int has_latest;
@@ -221,31 +224,41 @@ person_answers(struct keeper *kp, int64_t person)
 	return k;
 }
 
-/* Every spell of the person under the cycles of its service. */
+/* Every spell of the person under the cycles of its service; the
+ * spells kept in kp->spells for the people's figures. */
 static int
 person_times(struct keeper *kp, int64_t person)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_SPELLS, kp->err);
 	struct wm_date joined, left;
+	struct wm_sq_spell *sp;
 	const char *j, *l;
-	int64_t unit;
 	size_t i;
 	int k;
 
 	if (!st)
 		return -1;
 	kp->now.n = 0;
+	kp->n_spells = 0;
 	sqlite3_bind_int64(st, 1, person);
 	while ((k = wm_sq_step(kp->s, st, "reading a person's spells",
 	    kp->err)) == 1) {
-		unit = sqlite3_column_int64(st, 1);
 		j = wm_sq_col(st, 2);
 		l = wm_sq_col(st, 3);
 		if (!j || wm_date_parse(j, &joined) || (l &&
 		    wm_date_parse(l, &left)))
 			continue;	/* a stored spell has real dates */
+		if (grow(&kp->spells, &kp->cap_spells, kp->n_spells,
+		    sizeof(*kp->spells))) {
+			k = -1;
+			break;
+		}
+		sp = &kp->spells[kp->n_spells++];
+		sp->unit = sqlite3_column_int64(st, 1);
+		sp->joined = joined;
+		sp->open = l == NULL;
 		for (i = 0; i < kp->n_cy && k == 1; i++)
-			if (kp->cy[i].unit_id == unit && walk_spell(kp,
+			if (kp->cy[i].unit_id == sp->unit && walk_spell(kp,
 			    &kp->cy[i], &joined, l ? &left : NULL))
 				k = -1;
 		if (k < 0)
@@ -259,7 +272,7 @@ person_times(struct keeper *kp, int64_t person)
 
 /* --- taking away what was kept, and adding what is true now ---------- */
 
-/* What the person had kept, each cycle's text parsed. */
+/* What the person had kept. */
 static int
 person_was(struct keeper *kp, int64_t person)
 {
@@ -270,91 +283,72 @@ person_was(struct keeper *kp, int64_t person)
 		return -1;
 	kp->was.n = 0;
 	sqlite3_bind_int64(st, 1, person);
-	while ((k = wm_sq_step(kp->s, st, "reading a person's kept times",
-	    kp->err)) == 1)
-		if (wm_sq_parts_parse(&kp->was, (long)sqlite3_column_int64(st,
-		    0), wm_sq_col(st, 1), WM_SQ_TIME_WIDTH)) {
-			wm_buf_clear(kp->err);
-			wm_buf_puts(kp->err, "a person's kept times could not "
-			    "be read");
-			k = -1;
-			break;
-		}
+	if ((k = wm_sq_step(kp->s, st, "reading a person's kept times",
+	    kp->err)) == 1 && wm_sq_parts_parse(&kp->was, wm_sq_col(st, 0),
+	    WM_SQ_TIME_WIDTH)) {
+		wm_buf_clear(kp->err);
+		wm_buf_puts(kp->err, "a person's kept times could not be read");
+		k = -1;
+	}
 	sqlite3_reset(st);
-	if (k == 0)
-		wm_sq_parts_sort(&kp->was);
-	return k;
+	wm_sq_parts_sort(&kp->was);
+	return k < 0 ? -1 : 0;
 }
 
-/* Adds n of one time or tail to the totals. */
+/* A change to the totals, added up with the flush's others. */
 static int
 add_total(void *ctx, const struct wm_sq_part *x, int n)
 {
 	struct keeper *kp = ctx;
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, x->v[1] ? ST_KEPT_TAIL_ADD :
-	    ST_KEPT_COUNT_ADD, kp->err);
 
-	if (!st)
+	return wm_sq_totals_add(&kp->totals, x->v[1] ? WM_SQ_TOTAL_TAIL :
+	    WM_SQ_TOTAL_TIME, x, n);
+}
+
+/* Writes one total that changed. */
+static int
+write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
+{
+	struct keeper *kp = ctx;
+	sqlite3_stmt *st;
+
+	if (kind == WM_SQ_TOTAL_PEOPLE)
+		return wm_sq_people_total(kp->s, x, n, kp->err);
+	if (!(st = wm_sq_stmt(kp->s, kind == WM_SQ_TOTAL_TAIL ?
+	    ST_KEPT_TAIL_ADD : ST_KEPT_COUNT_ADD, kp->err)))
 		return -1;
 	sqlite3_bind_int64(st, 1, x->v[0]);
 	sqlite3_bind_int64(st, 2, x->v[2]);
 	sqlite3_bind_int64(st, 3, x->v[3]);
-	if (x->v[1])
-		sqlite3_bind_int(st, 4, n);
+	if (kind == WM_SQ_TOTAL_TAIL)
+		sqlite3_bind_int64(st, 4, n);
 	else {
 		sqlite3_bind_int64(st, 4, x->v[4]);
-		sqlite3_bind_int(st, 5, n);
+		sqlite3_bind_int64(st, 5, n);
 	}
 	return wm_sq_exec(kp->s, st, "keeping the completion rates",
 	    kp->err) ? -1 : 0;
 }
 
-/* One cycle's row of the person: its new text, or none. */
-static int
-put_row(struct keeper *kp, int64_t person, int64_t cycle,
-    const struct wm_sq_part *v, size_t n)
-{
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, n ? ST_KEPT_PERSON_PUT :
-	    ST_KEPT_PERSON_DROP, kp->err);
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, cycle);
-	if (n && wm_sq_parts_bind(st, 3, &kp->text, v, n, WM_SQ_TIME_WIDTH,
-	    kp->err))
-		return -1;
-	return wm_sq_exec(kp->s, st, "keeping a person's times", kp->err) ?
-	    -1 : 0;
-}
-
-/* The person's kept times made true: cycle by cycle, where they differ,
- * the old taken away from the totals and the new added. */
+/* The person's kept times made true, where they differ: the old taken
+ * away from the totals, the new added, and the new kept. */
 static int
 person_keep(struct keeper *kp, int64_t person)
 {
-	size_t i = 0, j = 0, nw, nn;
-	long cycle;
+	sqlite3_stmt *st;
 
-	while (i < kp->was.n || j < kp->now.n) {
-		if (j == kp->now.n || (i < kp->was.n &&
-		    kp->was.v[i].v[0] < kp->now.v[j].v[0]))
-			cycle = kp->was.v[i].v[0];
-		else
-			cycle = kp->now.v[j].v[0];
-		nw = i < kp->was.n && kp->was.v[i].v[0] == cycle ?
-		    wm_sq_parts_run(kp->was.v, kp->was.n, i) : 0;
-		nn = j < kp->now.n && kp->now.v[j].v[0] == cycle ?
-		    wm_sq_parts_run(kp->now.v, kp->now.n, j) : 0;
-		if (!wm_sq_parts_same(kp->was.v + i, nw, kp->now.v + j, nn) &&
-		    (wm_sq_parts_diff(kp->was.v + i, nw, kp->now.v + j, nn,
-		    add_total, kp) || put_row(kp, person, cycle,
-		    kp->now.v + j, nn)))
-			return -1;
-		i += nw;
-		j += nn;
-	}
-	return 0;
+	if (wm_sq_parts_same(kp->was.v, kp->was.n, kp->now.v, kp->now.n))
+		return 0;
+	if (wm_sq_parts_diff(kp->was.v, kp->was.n, kp->now.v, kp->now.n,
+	    add_total, kp) || !(st = wm_sq_stmt(kp->s, kp->now.n ?
+	    ST_KEPT_PERSON_PUT : ST_KEPT_PERSON_DROP, kp->err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	if (kp->now.n && wm_sq_parts_bind(st, 2, &kp->text, kp->now.v,
+	    kp->now.n, WM_SQ_TIME_WIDTH, kp->err))
+		return -1;
+	return wm_sq_exec(kp->s, st, "keeping a person's times", kp->err) ?
+	    -1 : 0;
 }
 
 /* --- the flush ------------------------------------------------------ */
@@ -506,8 +500,10 @@ keeper_release(struct keeper *kp)
 	free(kp->ans);
 	free(kp->ans_slot);
 	free(kp->dates);
+	free(kp->spells);
 	wm_sq_parts_release(&kp->now);
 	wm_sq_parts_release(&kp->was);
+	wm_sq_totals_release(&kp->totals);
 	wm_buf_release(&kp->text);
 }
 
@@ -534,9 +530,11 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 	for (i = 0; i < n; i++)
 		if (person_answers(&kp, who[i]) || person_times(&kp, who[i]) ||
 		    person_was(&kp, who[i]) || person_keep(&kp, who[i]) ||
-		    wm_sq_people_keep(s, who[i], kp.has_latest ? &kp.latest :
-		    NULL, err))
+		    wm_sq_people_keep(s, who[i], kp.spells, kp.n_spells,
+		    kp.has_latest ? &kp.latest : NULL, &kp.totals, err))
 			goto out;
+	if (wm_sq_totals_each(&kp.totals, write_total, &kp))
+		goto out;
 	if (save_latest(&kp) ||
 	    !(st = wm_sq_stmt(s, ST_KEPT_DIRTY_CLEAR, err)) ||
 	    wm_sq_exec(s, st, "keeping the completion rates", err))

@@ -684,23 +684,23 @@ kept_marked(struct run *r)
 	int k = 0;
 
 	for (i = 0; i < r->n_marked && k == 0; i++) {
-		if (!(st = wm_sq_query(r->s, ST_KEPT_PERSON, r->err)))
-			return -1;
+		if (!(st = wm_sq_query(r->s, ST_KEPT_PERSON, r->err))) {
+			k = -1;
+			break;
+		}
 		p.n = 0;
 		sqlite3_bind_int64(st, 1, r->marked[i]);
-		while ((k = step(r, st, "reading kept times")) == 1)
-			if (wm_sq_parts_parse(&p, (long)sqlite3_column_int64(st,
-			    0), wm_sq_col(st, 1), WM_SQ_TIME_WIDTH)) {
-				wm_buf_clear(r->err);
-				wm_buf_puts(r->err, "kept times could not be "
-				    "read");
-				k = -1;
-			}
+		if ((k = step(r, st, "reading kept times")) == 1 &&
+		    wm_sq_parts_parse(&p, wm_sq_col(st, 0), WM_SQ_TIME_WIDTH)) {
+			wm_buf_clear(r->err);
+			wm_buf_puts(r->err, "kept times could not be read");
+			k = -1;
+		}
 		sqlite3_reset(st);
-		if (k == 0)
-			take_away(r, &p);
 		if (k < 0)
 			break;
+		take_away(r, &p);
+		k = 0;
 		if (!(st = wm_sq_query(r->s, ST_KEPT_SPELLS, r->err))) {
 			k = -1;
 			break;

@@ -299,8 +299,8 @@ void wm_sq_outcome_forget(struct wm_store *s);
  * everyone the triggers marked since the last. */
 int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
 
-/* sqlite_kept.c: a person's parts of totals kept at write time, each a
- * row key (v[0]: a cycle, or 0) and up to WM_SQ_PART - 1 numbers, kept
+/* sqlite_kept.c: a person's parts of totals kept at write time, each up
+ * to WM_SQ_PART numbers (what it counts under, and what it counts), kept
  * as text ("n,n,...;n,n,...") beside the totals they were added to, so
  * that working the person out again takes away exactly what was added. */
 #define WM_SQ_PART 7
@@ -315,19 +315,16 @@ int wm_sq_parts_add(struct wm_sq_parts *p, const struct wm_sq_part *x);
 void wm_sq_parts_release(struct wm_sq_parts *p);
 int wm_sq_part_cmp(const struct wm_sq_part *a, const struct wm_sq_part *b);
 void wm_sq_parts_sort(struct wm_sq_parts *p);
-/* Appends the parts in `text` (each `width` numbers), each with v[0] =
- * key; -1 if it is not such text, or out of memory. */
-int wm_sq_parts_parse(struct wm_sq_parts *p, long key, const char *text,
-    int width);
-/* v[0, n) as text (their numbers v[1] to v[width]). */
+/* Appends the parts in `text` (each `width` numbers, v[0] on); -1 if it
+ * is not such text, or out of memory. */
+int wm_sq_parts_parse(struct wm_sq_parts *p, const char *text, int width);
+/* v[0, n) as text (their numbers v[0] to v[width - 1]). */
 void wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
     int width);
 /* Binds v[0, n) as text to parameter i of st (b holds the text, and
  * must outlive the statement's step); -1 (err filled) if too long. */
 int wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
     const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err);
-/* How many from v[i] on share its key (v sorted). */
-size_t wm_sq_parts_run(const struct wm_sq_part *v, size_t n, size_t i);
 int wm_sq_parts_same(const struct wm_sq_part *a, size_t na,
     const struct wm_sq_part *b, size_t nb);
 /* For two sorted runs: fn(ctx, part, -1) for each only in `was`, and
@@ -337,21 +334,53 @@ int wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
     const struct wm_sq_part *now, size_t nn,
     int (*fn)(void *, const struct wm_sq_part *, int), void *ctx);
 
-/* A person's completion times as parts (v[0] the cycle): a time is
- * {cycle, 0, month due (since year 0), the day it counts from, met},
- * the open tail {cycle, 1, first due day, the day it ends, 0}. Days as
- * wm_date_days counts them. */
-#define WM_SQ_TIME_WIDTH 4
+/* Changes to kept totals (of a kind each keeper names), added up over a
+ * whole flush and written once per total: an import's batch of people
+ * shares a few hundred totals. */
+struct wm_sq_total {
+	int kind;
+	struct wm_sq_part p;
+	long n;
+};
+struct wm_sq_totals {
+	struct wm_sq_total *v;
+	size_t n, cap;
+};
+int wm_sq_totals_add(struct wm_sq_totals *t, int kind,
+    const struct wm_sq_part *x, long n);
+/* Each total that changed, added up, to fn(ctx, kind, part, n) (stops at
+ * its first non-zero, returned); then empties t. */
+int wm_sq_totals_each(struct wm_sq_totals *t,
+    int (*fn)(void *, int, const struct wm_sq_part *, long), void *ctx);
+void wm_sq_totals_release(struct wm_sq_totals *t);
+enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE };
+
+/* A person's completion times as parts: a time is {cycle, 0, month due
+ * (since year 0), the day it counts from, met}, the open tail {cycle,
+ * 1, first due day, the day it ends, 0}. Days as wm_date_days counts
+ * them. */
+#define WM_SQ_TIME_WIDTH 5
 #define WM_SQ_KEPT_ALWAYS (-1000000L)	/* counts on any day */
 #define WM_SQ_KEPT_NEVER 1000000L	/* a spell with no end */
 
 /* sqlite_people_keep.c: the people on each caseload now, kept at write
  * time (migration 10) for the paired-outcome rate and the goals:
- * worked out again for a person marked, from their spells, their
- * recovery markers and their goals. `latest` is the latest day anyone
- * answered, or NULL when no one has. */
+ * worked out again for a person marked, from their spells (as the
+ * completion rates' keeper read them), their recovery markers and their
+ * goals, the changes to the totals added to `totals`. `latest` is the latest day anyone answered, or NULL when no
+ * one has. */
+struct wm_sq_spell {
+	int64_t unit;
+	struct wm_date joined;
+	int open;		/* no end date */
+};
 int wm_sq_people_keep(struct wm_store *s, int64_t person,
-    const struct wm_date *latest, struct wm_buf *err);
+    const struct wm_sq_spell *spells, size_t n_spells,
+    const struct wm_date *latest, struct wm_sq_totals *totals,
+    struct wm_buf *err);
+/* Writes n of a person's part (WM_SQ_TOTAL_PEOPLE) to the totals. */
+int wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x,
+    long n, struct wm_buf *err);
 /* People joined this many days or more before the day asked for are
  * kept as joined on any day. */
 #define WM_SQ_KEPT_DAYS 180

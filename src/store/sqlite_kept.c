@@ -59,18 +59,18 @@ wm_sq_parts_sort(struct wm_sq_parts *p)
 }
 
 int
-wm_sq_parts_parse(struct wm_sq_parts *p, long key, const char *text,
-    int width)
+wm_sq_parts_parse(struct wm_sq_parts *p, const char *text, int width)
 {
 	struct wm_sq_part x;
 	char *end;
 	int i;
 
+	if (width < 1 || width > WM_SQ_PART)
+		return -1;
 	while (text && *text) {
 		memset(&x, 0, sizeof(x));
-		x.v[0] = key;
-		for (i = 1; i <= width; i++) {
-			if (i > 1 && *text++ != ',')
+		for (i = 0; i < width; i++) {
+			if (i > 0 && *text++ != ',')
 				return -1;
 			x.v[i] = strtol(text, &end, 10);
 			if (end == text)
@@ -92,8 +92,8 @@ wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
 
 	wm_buf_clear(b);
 	for (k = 0; k < n; k++)
-		for (i = 1; i <= width; i++)
-			wm_buf_printf(b, "%s%ld", i > 1 ? "," : k ? ";" : "",
+		for (i = 0; i < width; i++)
+			wm_buf_printf(b, "%s%ld", i ? "," : k ? ";" : "",
 			    v[k].v[i]);
 }
 
@@ -109,16 +109,6 @@ wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
 	}
 	sqlite3_bind_text(st, i, b->data, (int)b->len, SQLITE_STATIC);
 	return 0;
-}
-
-size_t
-wm_sq_parts_run(const struct wm_sq_part *v, size_t n, size_t i)
-{
-	size_t j = i;
-
-	while (j < n && v[j].v[0] == v[i].v[0])
-		j++;
-	return j - i;
 }
 
 int
@@ -156,4 +146,65 @@ wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
 			return rc;
 	}
 	return 0;
+}
+
+/* --- changes to the totals, added up before they are written --------- */
+
+int
+wm_sq_totals_add(struct wm_sq_totals *t, int kind, const struct wm_sq_part *x,
+    long n)
+{
+	struct wm_sq_total *v;
+	size_t cap;
+
+	if (t->n == t->cap) {
+		cap = t->cap ? t->cap * 2 : 256;
+		if (cap > SIZE_MAX / sizeof(*v) ||
+		    !(v = realloc(t->v, cap * sizeof(*v))))
+			return -1;
+		t->v = v;
+		t->cap = cap;
+	}
+	t->v[t->n].kind = kind;
+	t->v[t->n].p = *x;
+	t->v[t->n++].n = n;
+	return 0;
+}
+
+static int
+cmp_total(const void *a, const void *b)
+{
+	const struct wm_sq_total *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return wm_sq_part_cmp(&x->p, &y->p);
+}
+
+int
+wm_sq_totals_each(struct wm_sq_totals *t,
+    int (*fn)(void *, int, const struct wm_sq_part *, long), void *ctx)
+{
+	size_t i, j;
+	long n;
+	int rc;
+
+	if (t->n)
+		qsort(t->v, t->n, sizeof(*t->v), cmp_total);
+	for (i = 0; i < t->n; i = j) {
+		for (n = 0, j = i; j < t->n && cmp_total(&t->v[i], &t->v[j]) ==
+		    0; j++)
+			n += t->v[j].n;
+		if (n && (rc = fn(ctx, t->v[i].kind, &t->v[i].p, n)))
+			return rc;
+	}
+	t->n = 0;
+	return 0;
+}
+
+void
+wm_sq_totals_release(struct wm_sq_totals *t)
+{
+	free(t->v);
+	memset(t, 0, sizeof(*t));
 }

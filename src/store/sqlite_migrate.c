@@ -664,7 +664,7 @@ static const char *const m9[] = {
  * stay: that open tail is kept as its first due date and the day the
  * spell ends, and a read walks it to the day.
  *
- * completion_person: a person's times at one cycle, as text
+ * completion_person: a person's times at every cycle, as text
  * (sqlite_kept.c), so that a change takes away exactly what was added.
  * completion_count: the times of every person added up per cycle, month
  * due (months since year 0), the day they count from (days as
@@ -691,10 +691,8 @@ static const char *const m9[] = {
  */
 static const char *const m10[] = {
 	"CREATE TABLE completion_person ("
-	" person_id INTEGER NOT NULL,"
-	" cycle_id INTEGER NOT NULL,"
-	" times TEXT NOT NULL,"
-	" PRIMARY KEY (person_id, cycle_id)) WITHOUT ROWID",
+	" person_id INTEGER PRIMARY KEY,"
+	" times TEXT NOT NULL)",
 	"CREATE TABLE completion_count ("
 	" cycle_id INTEGER NOT NULL,"
 	" month INTEGER NOT NULL,"

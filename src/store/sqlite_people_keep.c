@@ -21,8 +21,8 @@
 
 #include "core/known_instruments.h"
 
-/* A person's part: {0, unit, day joined (or any day), paired, with
- * goals, reviewed twice, rated higher}. */
+/* A person's part: {unit, day joined (or any day), paired, with goals,
+ * reviewed twice, rated higher}. */
 #define PEOPLE_WIDTH 6
 
 struct pk {
@@ -33,6 +33,7 @@ struct pk {
 	int has_latest;
 	int paired, goals, reviewed, higher;
 	struct wm_sq_parts now, was;
+	struct wm_sq_totals *totals;
 	struct wm_buf text;
 };
 
@@ -40,16 +41,16 @@ struct pk {
 static int
 take_spell(struct pk *k, int64_t unit, long since)
 {
-	struct wm_sq_part x = { { 0, (long)unit, since, k->paired, k->goals,
-	    k->reviewed, k->higher } };
+	struct wm_sq_part x = { { (long)unit, since, k->paired, k->goals,
+	    k->reviewed, k->higher, 0 } };
 	size_t i;
 
 	if (k->has_latest && since <= k->since_any)
-		x.v[2] = WM_SQ_KEPT_ALWAYS;
+		x.v[1] = WM_SQ_KEPT_ALWAYS;
 	for (i = 0; i < k->now.n; i++)
-		if (k->now.v[i].v[1] == (long)unit) {
-			if (x.v[2] < k->now.v[i].v[2])
-				k->now.v[i].v[2] = x.v[2];
+		if (k->now.v[i].v[0] == (long)unit) {
+			if (x.v[1] < k->now.v[i].v[1])
+				k->now.v[i].v[1] = x.v[1];
 			return 0;
 		}
 	return wm_sq_parts_add(&k->now, &x);
@@ -84,30 +85,16 @@ figures(struct pk *k)
 
 /* Their spells open now, a part per service. */
 static int
-spells(struct pk *k)
+spells(struct pk *k, const struct wm_sq_spell *sp, size_t n)
 {
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_KEPT_SPELLS, k->err);
-	struct wm_date on;
-	const char *start;
-	int rc;
+	size_t i;
 
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
-	while ((rc = wm_sq_step(k->s, st, "reading a person's spells",
-	    k->err)) == 1) {
-		start = wm_sq_col(st, 2);
-		if (wm_sq_col(st, 3) || !start || wm_date_parse(start, &on))
-			continue;	/* ended (a stored start is a date) */
-		if (take_spell(k, sqlite3_column_int64(st, 1),
-		    wm_date_days(&on))) {
-			rc = -1;
-			break;
-		}
-	}
-	sqlite3_reset(st);
+	for (i = 0; i < n; i++)
+		if (sp[i].open && take_spell(k, sp[i].unit,
+		    wm_date_days(&sp[i].joined)))
+			return -1;
 	wm_sq_parts_sort(&k->now);
-	return rc;
+	return 0;
 }
 
 static int
@@ -120,7 +107,7 @@ was(struct pk *k)
 		return -1;
 	sqlite3_bind_int64(st, 1, k->person);
 	if ((rc = wm_sq_step(k->s, st, "reading a person's kept figures",
-	    k->err)) == 1 && wm_sq_parts_parse(&k->was, 0, wm_sq_col(st, 0),
+	    k->err)) == 1 && wm_sq_parts_parse(&k->was, wm_sq_col(st, 0),
 	    PEOPLE_WIDTH)) {
 		wm_buf_clear(k->err);
 		wm_buf_puts(k->err, "a person's kept figures could not be read");
@@ -135,18 +122,26 @@ static int
 add_total(void *ctx, const struct wm_sq_part *x, int n)
 {
 	struct pk *k = ctx;
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_PEOPLE_COUNT_ADD, k->err);
+
+	return wm_sq_totals_add(k->totals, WM_SQ_TOTAL_PEOPLE, x, n);
+}
+
+int
+wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x, long n,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, ST_PEOPLE_COUNT_ADD, err);
 	int i;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, x->v[1]);
-	sqlite3_bind_int64(st, 2, x->v[2]);
-	sqlite3_bind_int(st, 3, n);
-	for (i = 3; i <= PEOPLE_WIDTH; i++)
-		sqlite3_bind_int64(st, i + 1, x->v[i] * n);
-	return wm_sq_exec(k->s, st, "keeping the people's figures", k->err) ?
-	    -1 : 0;
+	sqlite3_bind_int64(st, 1, x->v[0]);
+	sqlite3_bind_int64(st, 2, x->v[1]);
+	sqlite3_bind_int64(st, 3, n);
+	for (i = 2; i < PEOPLE_WIDTH; i++)
+		sqlite3_bind_int64(st, i + 2, x->v[i] * n);
+	return wm_sq_exec(s, st, "keeping the people's figures", err) ? -1 :
+	    0;
 }
 
 static int
@@ -167,7 +162,9 @@ put(struct pk *k)
 
 int
 wm_sq_people_keep(struct wm_store *s, int64_t person,
-    const struct wm_date *latest, struct wm_buf *err)
+    const struct wm_sq_spell *sp, size_t n_spells,
+    const struct wm_date *latest, struct wm_sq_totals *totals,
+    struct wm_buf *err)
 {
 	struct pk k;
 	int rc = -1;
@@ -176,10 +173,11 @@ wm_sq_people_keep(struct wm_store *s, int64_t person,
 	k.s = s;
 	k.err = err;
 	k.person = person;
+	k.totals = totals;
 	wm_buf_init(&k.text, WM_BUF_DEFAULT_MAX);
 	if ((k.has_latest = latest != NULL))
 		k.since_any = wm_date_days(latest) - WM_SQ_KEPT_DAYS;
-	if (figures(&k) || spells(&k) || was(&k))
+	if (figures(&k) || spells(&k, sp, n_spells) || was(&k))
 		goto out;
 	if (!wm_sq_parts_same(k.was.v, k.was.n, k.now.v, k.now.n) &&
 	    (wm_sq_parts_diff(k.was.v, k.was.n, k.now.v, k.now.n, add_total,

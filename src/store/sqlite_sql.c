@@ -163,17 +163,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_KEPT_SPELLS] =
 	    "SELECT person_id, unit_id, start_date, end_date FROM caseload"
 	    " WHERE person_id = ?1 ORDER BY start_date, unit_id",
-	/* One person's kept times, a row per cycle. */
+	/* One person's kept times. */
 	[ST_KEPT_PERSON] =
-	    "SELECT cycle_id, times FROM completion_person WHERE person_id = ?1"
-	    " ORDER BY cycle_id",
+	    "SELECT times FROM completion_person WHERE person_id = ?1",
 	[ST_KEPT_PERSON_PUT] =
-	    "INSERT INTO completion_person(person_id, cycle_id, times)"
-	    " VALUES (?1, ?2, ?3) ON CONFLICT (person_id, cycle_id)"
-	    " DO UPDATE SET times = excluded.times",
+	    "INSERT INTO completion_person(person_id, times) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET times = excluded.times",
 	[ST_KEPT_PERSON_DROP] =
-	    "DELETE FROM completion_person WHERE person_id = ?1"
-	    " AND cycle_id = ?2",
+	    "DELETE FROM completion_person WHERE person_id = ?1",
 	[ST_KEPT_COUNT_ADD] =
 	    "INSERT INTO completion_count(cycle_id, month, counts_from, done, n)"
 	    " VALUES (?1, ?2, ?3, ?4, ?5)"
