@@ -88,17 +88,44 @@ struct wm_cycle_step {
 };
 
 /*
+ * Where the times stand for answers given later than every one handed to
+ * wm_cycle_steps (on its last answer's day or after), so that they can be
+ * worked out from there without the earlier answers: a walk given them
+ * all is the same as far as the point it first found it had used every
+ * answer, and goes on from there with the later ones alone.
+ */
+enum {
+	WM_CYCLE_ENDED,		/* the times ended first: later answers change
+				 * nothing */
+	WM_CYCLE_AT,		/* at the time due on `next`, its answer not
+				 * yet looked for */
+	WM_CYCLE_AFTER,		/* after the time due on `last`: its next due
+				 * date moved on to `next` so far */
+};
+struct wm_cycle_resume {
+	int state;
+	struct wm_date last, next;
+};
+
+/*
  * Hands each time to `fn`, oldest first, up to the first that no answer
  * could meet (none was given on or after 30 days before it is due): from
  * there the measure falls due every_months apart, none met, for as long
  * as the person stays. Returns 1 with that first due date in *tail, or 0
  * when the times end before it (the person left, or the cycle stopped:
- * `left`).
+ * `left`); and where the times stand in *resume.
  */
 int wm_cycle_steps(int every_months, const struct wm_date *since,
     const struct wm_date *left, const struct wm_date *answers,
     size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
-    void *ctx, struct wm_date *tail);
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume);
+
+/* The times that come after `from` given only the later answers (oldest
+ * first): wm_cycle_steps's, for all the answers, from that point on. */
+int wm_cycle_steps_more(int every_months, const struct wm_cycle_resume *from,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume);
 
 /* The tail's windows that count on day `until` (none of them met), each
  * handed to `fn`, from its first due date `first` on, as wm_cycle_walk

@@ -5,10 +5,15 @@
  * changed) is worked out again from their own record: their spells,
  * their answers and the cycles of their services, walked by core
  * (wm_cycle_steps); and, through sqlite_people_keep.c, their spells open
- * now. Each person's times at each cycle are kept as text beside the
- * totals they were added to (sqlite_kept.c), so that working them out
- * again takes away exactly what was added, and adds what is true now:
- * the cost of the person's record, never the network's.
+ * now. Each person's parts (sqlite_completion.h) are kept as text beside
+ * the totals they were added to (sqlite_kept.c), so that working them
+ * out again takes away exactly what was added, and adds what is true
+ * now: the cost of the person's record, never the network's. When the
+ * only change is new answers given on or after the last day their times
+ * were walked to (nearly every save: a form is answered today), the
+ * times go on from where they stood with the new answers alone
+ * (sqlite_completion_more.c), so a save costs the same however many
+ * answers the person has given before.
  *
  * Two things keep the totals small. A time that counts by the latest day
  * anyone has answered counts on every day a kept read can be for (a read
@@ -18,51 +23,14 @@
  * tail is walked up to that day for the same reason, and kept from the
  * first time that may still come to count.
  */
-#include "store/sqlite_internal.h"
+#include "store/sqlite_completion.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/cycle.h"
-
-/* A cycle about people. */
-struct kcycle {
-	int64_t id, unit_id;
-	int every, slot;	/* slot: its url's place among the urls */
-	struct wm_date start, stopped;
-	int has_stopped;
-};
-
-struct keeper {
-	struct wm_store *s;
-	struct wm_buf *err;
-	struct kcycle *cy;
-	size_t n_cy;
-	char **urls;
-	size_t n_urls;
-	int64_t *ins;		/* instrument ids, in order */
-	int *ins_slot;		/* their urls' places, -1 for none */
-	size_t n_ins;
-	struct wm_date *ans;	/* one person's answers, oldest first */
-	int *ans_slot;
-	size_t n_ans, cap_ans, cap_slot;
-	struct wm_date *dates;	/* those to one url */
-	struct wm_sq_spell *spells;	/* one person's */
-	size_t n_spells, cap_spells;
-	struct wm_sq_parts now, was;	/* the person's times, new and kept */
-	struct wm_sq_totals totals;	/* the flush's changes to the totals */
-	/* The latest day anyone answered: has_latest 0 when no one has. */
-	struct wm_date latest;
-	int has_latest;
-	long latest_days, floor;	/* floor: the first month kept */
-	int64_t cycle;		/* the cycle being walked */
-	int failed;		/* out of memory while walking */
-	struct wm_buf text;
-};
-
-static int
-grow(void *v, size_t *cap, size_t n, size_t size)
+int
+wm_sq_kept_grow(void *v, size_t *cap, size_t n, size_t size)
 {
 	void **p = v, *q;
 	size_t c = *cap ? *cap * 2 : 16;
@@ -84,90 +52,108 @@ month_of(const struct wm_date *d)
 	return (long)d->year * 12 + d->month - 1;
 }
 
-/* --- working out one person's times --------------------------------- */
+/* --- parts ---------------------------------------------------------- */
 
-/* A time, or the open tail, of the cycle being walked. */
-static void
-add_part(struct keeper *kp, int tail, long a, long b, int done)
+void
+wm_sq_kept_sink(struct kept_sink *k, struct wm_sq_parts *out, long cycle,
+    const struct wm_date *latest)
 {
-	struct wm_sq_part x = { { (long)kp->cycle, tail, a, b, done, 0, 0 } };
-
-	if (wm_sq_parts_add(&kp->now, &x))
-		kp->failed = 1;
+	memset(k, 0, sizeof(*k));
+	k->out = out;
+	k->cycle = cycle;
+	if ((k->has_latest = latest != NULL)) {
+		k->latest = *latest;
+		k->latest_days = wm_date_days(latest);
+		k->floor = month_of(latest) - (WM_COMPLETION_MONTHS - 1);
+	}
 }
 
-/* A time: kept unless due before the first month that can be read; as
- * counting on any day when it counts by the latest answer. */
 static void
-take_step(void *ctx, const struct wm_cycle_step *s)
+add(struct kept_sink *k, const struct wm_sq_part *x)
 {
-	struct keeper *kp = ctx;
-	long month = month_of(&s->due), from = s->counts_from;
+	if (wm_sq_parts_add(k->out, x))
+		k->failed = 1;
+}
 
-	if (kp->has_latest && month < kp->floor)
+void
+wm_sq_kept_step(void *ctx, const struct wm_cycle_step *s)
+{
+	struct kept_sink *k = ctx;
+	struct wm_sq_part x = { { k->cycle, KEPT_TIME, month_of(&s->due),
+	    s->counts_from, s->done, 0, 0, 0, 0, 0 } };
+
+	if (k->has_latest && x.v[2] < k->floor)
 		return;
-	if (kp->has_latest && from <= kp->latest_days)
-		from = WM_SQ_KEPT_ALWAYS;
-	add_part(kp, 0, month, from, s->done);
+	if (k->has_latest && x.v[3] <= k->latest_days)
+		x.v[3] = WM_SQ_KEPT_ALWAYS;
+	add(k, &x);
 }
 
 static void
-take_tail_time(void *ctx, const struct wm_cycle_window *w)
+tail_time(void *ctx, const struct wm_cycle_window *w)
 {
 	struct wm_cycle_step s = { w->due, 0, wm_date_days(&w->due) +
 	    WM_CYCLE_GRACE_DAYS };
 
-	take_step(ctx, &s);
+	wm_sq_kept_step(ctx, &s);
 }
 
-/* The open tail from `first`: its times that count by the latest answer
- * as times, and the rest as a tail from the first still to count. */
-static int
-take_tail(struct keeper *kp, const struct kcycle *c,
-    const struct wm_date *first, const struct wm_date *end)
+int
+wm_sq_kept_tail(struct kept_sink *k, int every, const struct wm_date *first,
+    const struct wm_date *end)
 {
+	struct wm_sq_part x = { { k->cycle, KEPT_TAIL, 0, 0, 0, 0, 0, 0, 0,
+	    0 } };
 	struct wm_date next = *first;
 	size_t n = 0;
-	long closes;
 
-	if (kp->has_latest)
-		n = wm_cycle_tail_walk(c->every, first, end, &kp->latest,
-		    take_tail_time, kp);
+	if (k->has_latest)
+		n = wm_cycle_tail_walk(every, first, end, &k->latest, tail_time,
+		    k);
 	while (n--)
-		wm_date_add_months(&next, c->every);
-	closes = wm_date_days(&next) + WM_CYCLE_GRACE_DAYS;
-	if (end && closes > wm_date_days(end))
-		return 0;	/* its times ended with the spell */
-	add_part(kp, 1, wm_date_days(&next), end ? wm_date_days(end) :
-	    WM_SQ_KEPT_NEVER, 0);
-	return kp->failed ? -1 : 0;
+		wm_date_add_months(&next, every);
+	if (end && wm_date_days(&next) + WM_CYCLE_GRACE_DAYS >
+	    wm_date_days(end))
+		return k->failed ? -1 : 0;	/* ended with the spell */
+	x.v[2] = wm_date_days(&next);
+	x.v[3] = end ? wm_date_days(end) : WM_SQ_KEPT_NEVER;
+	add(k, &x);
+	return k->failed ? -1 : 0;
 }
 
-/* One spell under one cycle, as wm_completion_add walks it. */
-static int
-walk_spell(struct keeper *kp, const struct kcycle *c,
-    const struct wm_date *joined, const struct wm_date *left)
+int
+wm_sq_kept_resume(struct kept_sink *k, const struct wm_date *joined,
+    const struct wm_cycle_resume *r, const struct wm_date *last_answer,
+    const struct wm_date *tail)
 {
-	const struct wm_date *since = wm_date_cmp(joined, &c->start) >= 0 ?
-	    joined : &c->start, *end = left;
-	struct wm_date tail;
-	size_t i, n = 0;
+	struct wm_sq_part x = { { k->cycle, KEPT_RESUME, wm_date_days(joined),
+	    r->state, 0, 0, WM_SQ_KEPT_ALWAYS, WM_SQ_KEPT_NEVER,
+	    k->has_latest ? k->latest_days : WM_SQ_KEPT_ALWAYS, 0 } };
 
-	if (c->has_stopped && (!end || wm_date_cmp(&c->stopped, end) < 0))
-		end = &c->stopped;
-	for (i = 0; i < kp->n_ans; i++)
-		if (kp->ans_slot[i] == c->slot)
-			kp->dates[n++] = kp->ans[i];
-	kp->cycle = c->id;
-	kp->failed = 0;
-	if (wm_cycle_steps(c->every, since, end, kp->dates, n, take_step, kp,
-	    &tail) && take_tail(kp, c, &tail, end))
-		return -1;
-	return kp->failed ? -1 : 0;
+	if (r->state != WM_CYCLE_ENDED) {
+		x.v[4] = wm_date_days(&r->last);
+		x.v[5] = wm_date_days(&r->next);
+	}
+	if (last_answer)
+		x.v[6] = wm_date_days(last_answer);
+	if (tail)
+		x.v[7] = wm_date_days(tail);
+	add(k, &x);
+	return k->failed ? -1 : 0;
 }
 
-static int
-ins_slot(const struct keeper *kp, int64_t id)
+const struct wm_date *
+wm_sq_kept_end(const struct kcycle *c, const struct wm_date *left)
+{
+	if (c->has_stopped && (!left || wm_date_cmp(&c->stopped, left) < 0))
+		return &c->stopped;
+	return left;
+}
+
+/* --- working a person out whole ------------------------------------- */
+
+int
+wm_sq_kept_slot(const struct keeper *kp, int64_t id)
 {
 	size_t lo = 0, hi = kp->n_ins, mid;
 
@@ -181,7 +167,8 @@ ins_slot(const struct keeper *kp, int64_t id)
 	return lo < kp->n_ins && kp->ins[lo] == id ? kp->ins_slot[lo] : -1;
 }
 
-/* The person's completed answers, oldest first, and their latest day. */
+/* The person's completed answers, oldest first; the latest day anyone
+ * answered moves on with theirs. */
 static int
 person_answers(struct keeper *kp, int64_t person)
 {
@@ -199,14 +186,14 @@ person_answers(struct keeper *kp, int64_t person)
 	    kp->err)) == 1) {
 		if (!(text = wm_sq_col(st, 1)) || wm_date_parse(text, &on))
 			continue;
-		if (grow(&kp->ans, &kp->cap_ans, kp->n_ans, sizeof(*kp->ans)) ||
-		    grow(&kp->ans_slot, &kp->cap_slot, kp->n_ans,
-		    sizeof(*kp->ans_slot))) {
+		if (wm_sq_kept_grow(&kp->ans, &kp->cap_ans, kp->n_ans,
+		    sizeof(*kp->ans)) || wm_sq_kept_grow(&kp->ans_slot,
+		    &kp->cap_slot, kp->n_ans, sizeof(*kp->ans_slot))) {
 			k = -1;
 			break;
 		}
 		kp->ans[kp->n_ans] = on;
-		kp->ans_slot[kp->n_ans++] = ins_slot(kp,
+		kp->ans_slot[kp->n_ans++] = wm_sq_kept_slot(kp,
 		    sqlite3_column_int64(st, 2));
 		if (!kp->has_latest || wm_date_cmp(&on, &kp->latest) > 0) {
 			kp->latest = on;
@@ -214,31 +201,23 @@ person_answers(struct keeper *kp, int64_t person)
 		}
 	}
 	sqlite3_reset(st);
-	if (k == 0 && kp->n_ans && !(kp->dates = realloc(kp->dates,
-	    kp->n_ans * sizeof(*kp->dates))))
+	if (k == 0 && kp->n_ans && wm_sq_kept_grow(&kp->dates,
+	    &kp->cap_dates, kp->n_ans - 1, sizeof(*kp->dates)))
 		k = -1;
-	if (kp->has_latest) {
-		kp->latest_days = wm_date_days(&kp->latest);
-		kp->floor = month_of(&kp->latest) - (WM_COMPLETION_MONTHS - 1);
-	}
 	return k;
 }
 
-/* Every spell of the person under the cycles of its service; the
- * spells kept in kp->spells for the people's figures. */
-static int
-person_times(struct keeper *kp, int64_t person)
+int
+wm_sq_kept_spells(struct keeper *kp, int64_t person)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_SPELLS, kp->err);
-	struct wm_date joined, left;
 	struct wm_sq_spell *sp;
+	struct wm_date joined, left;
 	const char *j, *l;
-	size_t i;
 	int k;
 
 	if (!st)
 		return -1;
-	kp->now.n = 0;
 	kp->n_spells = 0;
 	sqlite3_bind_int64(st, 1, person);
 	while ((k = wm_sq_step(kp->s, st, "reading a person's spells",
@@ -248,8 +227,8 @@ person_times(struct keeper *kp, int64_t person)
 		if (!j || wm_date_parse(j, &joined) || (l &&
 		    wm_date_parse(l, &left)))
 			continue;	/* a stored spell has real dates */
-		if (grow(&kp->spells, &kp->cap_spells, kp->n_spells,
-		    sizeof(*kp->spells))) {
+		if (wm_sq_kept_grow(&kp->spells, &kp->cap_spells,
+		    kp->n_spells, sizeof(*kp->spells))) {
 			k = -1;
 			break;
 		}
@@ -257,24 +236,61 @@ person_times(struct keeper *kp, int64_t person)
 		sp->unit = sqlite3_column_int64(st, 1);
 		sp->joined = joined;
 		sp->open = l == NULL;
-		for (i = 0; i < kp->n_cy && k == 1; i++)
-			if (kp->cy[i].unit_id == sp->unit && walk_spell(kp,
-			    &kp->cy[i], &joined, l ? &left : NULL))
-				k = -1;
-		if (k < 0)
-			break;
+		sp->left = l ? left : joined;
 	}
 	sqlite3_reset(st);
-	if (k == 0)
-		wm_sq_parts_sort(&kp->now);
 	return k;
+}
+
+/* One spell under one cycle, as wm_completion_add walks it. */
+static int
+walk_spell(struct keeper *kp, const struct kcycle *c,
+    const struct wm_sq_spell *sp)
+{
+	const struct wm_date *since = wm_date_cmp(&sp->joined, &c->start) >=
+	    0 ? &sp->joined : &c->start;
+	const struct wm_date *end = wm_sq_kept_end(c, sp->open ? NULL :
+	    &sp->left);
+	struct wm_cycle_resume r;
+	struct kept_sink k;
+	struct wm_date tail;
+	size_t i, n = 0;
+	int has_tail;
+
+	for (i = 0; i < kp->n_ans; i++)
+		if (kp->ans_slot[i] == c->slot)
+			kp->dates[n++] = kp->ans[i];
+	wm_sq_kept_sink(&k, &kp->now, (long)c->id, kp->has_latest ?
+	    &kp->latest : NULL);
+	has_tail = wm_cycle_steps(c->every, since, end, kp->dates, n,
+	    wm_sq_kept_step, &k, &tail, &r);
+	if (k.failed || (has_tail && wm_sq_kept_tail(&k, c->every, &tail,
+	    end)))
+		return -1;
+	return wm_sq_kept_resume(&k, &sp->joined, &r, n ? &kp->dates[n - 1] :
+	    NULL, has_tail ? &tail : NULL);
+}
+
+/* Every spell of the person under the cycles of its service. */
+static int
+person_times(struct keeper *kp)
+{
+	size_t i, j;
+
+	kp->now.n = 0;
+	for (i = 0; i < kp->n_spells; i++)
+		for (j = 0; j < kp->n_cy; j++)
+			if (kp->cy[j].unit_id == kp->spells[i].unit &&
+			    walk_spell(kp, &kp->cy[j], &kp->spells[i]))
+				return -1;
+	wm_sq_parts_sort(&kp->now);
+	return 0;
 }
 
 /* --- taking away what was kept, and adding what is true now ---------- */
 
-/* What the person had kept. */
-static int
-person_was(struct keeper *kp, int64_t person)
+int
+wm_sq_kept_was(struct keeper *kp, int64_t person)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_PERSON, kp->err);
 	int k;
@@ -301,8 +317,10 @@ add_total(void *ctx, const struct wm_sq_part *x, int n)
 {
 	struct keeper *kp = ctx;
 
-	return wm_sq_totals_add(&kp->totals, x->v[1] ? WM_SQ_TOTAL_TAIL :
-	    WM_SQ_TOTAL_TIME, x, n);
+	if (x->v[1] == KEPT_RESUME)
+		return 0;
+	return wm_sq_totals_add(&kp->totals, x->v[1] == KEPT_TAIL ?
+	    WM_SQ_TOTAL_TAIL : WM_SQ_TOTAL_TIME, x, n);
 }
 
 /* Writes one total that changed. */
@@ -330,10 +348,8 @@ write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
 	    kp->err) ? -1 : 0;
 }
 
-/* The person's kept times made true, where they differ: the old taken
- * away from the totals, the new added, and the new kept. */
-static int
-person_keep(struct keeper *kp, int64_t person)
+int
+wm_sq_kept_put(struct keeper *kp, int64_t person)
 {
 	sqlite3_stmt *st;
 
@@ -366,7 +382,7 @@ load_cycles(struct keeper *kp)
 		return -1;
 	while ((k = wm_sq_step(kp->s, st, "reading the cycles", kp->err)) ==
 	    1) {
-		if (grow(&kp->cy, &cap, kp->n_cy, sizeof(*kp->cy))) {
+		if (wm_sq_kept_grow(&kp->cy, &cap, kp->n_cy, sizeof(*kp->cy))) {
 			k = -1;
 			break;
 		}
@@ -385,7 +401,7 @@ load_cycles(struct keeper *kp)
 		for (i = 0; i < kp->n_urls && strcmp(kp->urls[i], url); i++)
 			;
 		if (i == kp->n_urls) {
-			if (grow(&kp->urls, &cap_urls, kp->n_urls,
+			if (wm_sq_kept_grow(&kp->urls, &cap_urls, kp->n_urls,
 			    sizeof(*kp->urls)) ||
 			    !(kp->urls[kp->n_urls] = strdup(url))) {
 				k = -1;
@@ -413,9 +429,9 @@ load_instruments(struct keeper *kp)
 		return -1;
 	while ((k = wm_sq_step(kp->s, st, "reading the measures",
 	    kp->err)) == 1) {
-		if (grow(&kp->ins, &cap, kp->n_ins, sizeof(*kp->ins)) ||
-		    grow(&kp->ins_slot, &cap_slot, kp->n_ins,
-		    sizeof(*kp->ins_slot))) {
+		if (wm_sq_kept_grow(&kp->ins, &cap, kp->n_ins,
+		    sizeof(*kp->ins)) || wm_sq_kept_grow(&kp->ins_slot,
+		    &cap_slot, kp->n_ins, sizeof(*kp->ins_slot))) {
 			k = -1;
 			break;
 		}
@@ -442,8 +458,10 @@ load_latest(struct keeper *kp)
 		return -1;
 	if ((k = wm_sq_step(kp->s, st, "reading the latest answer",
 	    kp->err)) == 1 &&
-	    (t = wm_sq_col(st, 0)) && wm_date_parse(t, &kp->latest) == 0)
-		kp->has_latest = 1;
+	    (t = wm_sq_col(st, 0)) && wm_date_parse(t, &kp->latest) == 0) {
+		kp->has_latest = kp->had_latest = 1;
+		kp->loaded_latest = kp->latest;
+	}
 	sqlite3_reset(st);
 	return k < 0 ? -1 : 0;
 }
@@ -454,8 +472,9 @@ save_latest(struct keeper *kp)
 	sqlite3_stmt *st;
 	char day[11];
 
-	if (!kp->has_latest)
-		return 0;
+	if (!kp->has_latest || (kp->had_latest &&
+	    wm_date_cmp(&kp->latest, &kp->loaded_latest) == 0))
+		return 0;	/* no later answer than was kept */
 	if (!(st = wm_sq_stmt(kp->s, ST_KEPT_LATEST_SET, kp->err)))
 		return -1;
 	wm_date_format(&kp->latest, day);
@@ -464,12 +483,118 @@ save_latest(struct keeper *kp)
 	    -1 : 0;
 }
 
-/* The people marked, read before any is worked out. */
+/* --- the saves' notes ------------------------------------------------ */
+
+int
+wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
+    const struct wm_date *authored, int64_t instrument_id,
+    struct wm_buf *err)
+{
+	struct wm_sq_notes *n = s->kept_notes;
+
+	if (!n && !(n = s->kept_notes = calloc(1, sizeof(*n))))
+		goto oom;
+	if (wm_sq_kept_grow(&n->v, &n->cap, n->n, sizeof(*n->v)))
+		goto oom;
+	n->v[n->n].person = person;
+	n->v[n->n].response = response;
+	n->v[n->n].instrument = instrument_id;
+	n->v[n->n++].authored = *authored;
+	return 0;
+oom:
+	wm_buf_clear(err);
+	wm_buf_puts(err, "noting the answers: out of memory");
+	return WM_STORE_ERROR;
+}
+
+void
+wm_sq_kept_forget(struct wm_store *s)
+{
+	if (s->kept_notes) {
+		free(s->kept_notes->v);
+		free(s->kept_notes);
+		s->kept_notes = NULL;
+	}
+}
+
+int
+wm_sq_kept_noted(const struct wm_store *s)
+{
+	return s->kept_notes && s->kept_notes->n;
+}
+
+/* By person, then in the order core walks answers. */
 static int
-marked(struct keeper *kp, int64_t **out, size_t *n)
+cmp_note(const void *a, const void *b)
+{
+	const struct wm_sq_note *x = a, *y = b;
+	int c;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	if ((c = wm_date_cmp(&x->authored, &y->authored)))
+		return c;
+	return (x->response > y->response) - (x->response < y->response);
+}
+
+int
+wm_sq_kept_new(struct keeper *kp, int64_t person)
+{
+	const struct wm_sq_notes *n = kp->notes;
+	size_t lo = 0, hi = n ? n->n : 0, mid;
+
+	kp->n_ans = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (n->v[mid].person < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; n && lo < n->n && n->v[lo].person == person; lo++) {
+		if (wm_sq_kept_grow(&kp->ans, &kp->cap_ans, kp->n_ans,
+		    sizeof(*kp->ans)) || wm_sq_kept_grow(&kp->ans_slot,
+		    &kp->cap_slot, kp->n_ans, sizeof(*kp->ans_slot)) ||
+		    wm_sq_kept_grow(&kp->dates, &kp->cap_dates, kp->n_ans,
+		    sizeof(*kp->dates)))
+			return -1;
+		kp->ans[kp->n_ans] = n->v[lo].authored;
+		kp->ans_slot[kp->n_ans++] = wm_sq_kept_slot(kp,
+		    n->v[lo].instrument);
+		if (!kp->has_latest || wm_date_cmp(&n->v[lo].authored,
+		    &kp->latest) > 0) {
+			kp->latest = n->v[lo].authored;
+			kp->has_latest = 1;
+		}
+	}
+	return 0;
+}
+
+/* Someone noted or marked, and whether anything but new answers and
+ * goals changed. */
+struct mark {
+	int64_t person;
+	int whole;
+	int marked;		/* by a trigger, not only noted */
+};
+
+static int
+cmp_mark(const void *a, const void *b)
+{
+	const struct mark *x = a, *y = b;
+
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	return y->marked - x->marked;	/* marked first, with `whole` */
+}
+
+/* The people marked and noted, each once, read before any is worked
+ * out. */
+static int
+marked(struct keeper *kp, struct mark **out, size_t *n)
 {
 	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_DIRTY, kp->err);
-	size_t cap = 0;
+	size_t cap = 0, i, j;
 	int k;
 
 	*out = NULL;
@@ -477,13 +602,51 @@ marked(struct keeper *kp, int64_t **out, size_t *n)
 	if (!st)
 		return -1;
 	while ((k = wm_sq_step(kp->s, st, "reading who changed", kp->err)) ==
-	    1)
-		if (grow(out, &cap, *n, sizeof(**out)))
+	    1) {
+		if (wm_sq_kept_grow(out, &cap, *n, sizeof(**out))) {
 			k = -1;
-		else
-			(*out)[(*n)++] = sqlite3_column_int64(st, 0);
+			break;
+		}
+		(*out)[*n].person = sqlite3_column_int64(st, 0);
+		(*out)[*n].marked = 1;
+		(*out)[(*n)++].whole = sqlite3_column_int(st, 1) != 0;
+	}
 	sqlite3_reset(st);
-	return k;
+	kp->any_marked = *n > 0;
+	for (i = 0; k == 0 && kp->notes && i < kp->notes->n; i++) {
+		if (wm_sq_kept_grow(out, &cap, *n, sizeof(**out)))
+			return -1;
+		(*out)[*n].person = kp->notes->v[i].person;
+		(*out)[*n].marked = 0;
+		(*out)[(*n)++].whole = 0;
+	}
+	if (k || !*n)
+		return k;
+	qsort(*out, *n, sizeof(**out), cmp_mark);
+	for (i = j = 0; i < *n; i++)
+		if (j == 0 || (*out)[j - 1].person != (*out)[i].person)
+			(*out)[j++] = (*out)[i];
+	*n = j;
+	return 0;
+}
+
+/* One person marked: their times carried on from where they stood when
+ * only new answers came, else worked out whole; then their spells open
+ * now (sqlite_people_keep.c). */
+static int
+keep_person(struct keeper *kp, const struct mark *m)
+{
+	int k = 0;
+
+	if (!m->whole && (k = wm_sq_kept_more(kp, m->person)) < 0)
+		return -1;
+	if (k == 0 && (person_answers(kp, m->person) ||
+	    wm_sq_kept_spells(kp, m->person) || person_times(kp) ||
+	    wm_sq_kept_was(kp, m->person)))
+		return -1;
+	return wm_sq_kept_put(kp, m->person) || wm_sq_people_keep(kp->s,
+	    m->person, kp->spells, kp->n_spells, kp->has_latest ?
+	    &kp->latest : NULL, !m->marked, &kp->totals, kp->err) ? -1 : 0;
 }
 
 static void
@@ -503,17 +666,31 @@ keeper_release(struct keeper *kp)
 	free(kp->spells);
 	wm_sq_parts_release(&kp->now);
 	wm_sq_parts_release(&kp->was);
+	wm_sq_parts_release(&kp->old);
 	wm_sq_totals_release(&kp->totals);
 	wm_buf_release(&kp->text);
+	if (kp->notes) {
+		free(kp->notes->v);
+		free(kp->notes);
+	}
 }
+
+static int
+clear(struct wm_store *s, enum stmt id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, id, err);
+
+	return !st || wm_sq_exec(s, st, "keeping the completion rates", err) ?
+	    -1 : 0;
+}
+
 
 int
 wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 {
 	struct keeper kp;
-	int64_t *who = NULL;
+	struct mark *who = NULL;
 	size_t n = 0, i;
-	sqlite3_stmt *st;
 	int rc = -1;
 
 	memset(&kp, 0, sizeof(kp));
@@ -521,6 +698,12 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 	kp.err = err;
 	wm_buf_init(&kp.text, WM_BUF_DEFAULT_MAX);
 	wm_buf_clear(err);
+	/* The notes are this flush's now, whatever becomes of it: a
+	 * failure ends the transaction that holds their answers. */
+	kp.notes = s->kept_notes;
+	s->kept_notes = NULL;
+	if (kp.notes && kp.notes->n)
+		qsort(kp.notes->v, kp.notes->n, sizeof(*kp.notes->v), cmp_note);
 	if (marked(&kp, &who, &n) || n == 0) {
 		rc = err->len ? -1 : 0;
 		goto out;
@@ -528,16 +711,11 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 	if (load_cycles(&kp) || load_instruments(&kp) || load_latest(&kp))
 		goto out;
 	for (i = 0; i < n; i++)
-		if (person_answers(&kp, who[i]) || person_times(&kp, who[i]) ||
-		    person_was(&kp, who[i]) || person_keep(&kp, who[i]) ||
-		    wm_sq_people_keep(s, who[i], kp.spells, kp.n_spells,
-		    kp.has_latest ? &kp.latest : NULL, &kp.totals, err))
+		if (keep_person(&kp, &who[i]))
 			goto out;
-	if (wm_sq_totals_each(&kp.totals, write_total, &kp))
-		goto out;
-	if (save_latest(&kp) ||
-	    !(st = wm_sq_stmt(s, ST_KEPT_DIRTY_CLEAR, err)) ||
-	    wm_sq_exec(s, st, "keeping the completion rates", err))
+	if (wm_sq_totals_each(&kp.totals, write_total, &kp) ||
+	    save_latest(&kp) || (kp.any_marked && clear(s,
+	    ST_KEPT_DIRTY_CLEAR, err)))
 		goto out;
 	rc = 0;
 out:

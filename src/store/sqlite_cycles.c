@@ -556,6 +556,8 @@ kept_usable(struct run *r)
 	size_t i;
 	int k;
 
+	if (wm_sq_kept_noted(r->s))
+		return 0;	/* this transaction's own saves, not yet kept */
 	if (!(st = wm_sq_query(r->s, ST_KEPT_LATEST, r->err)))
 		return -1;
 	k = step(r, st, "reading the latest answer");

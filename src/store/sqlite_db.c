@@ -220,6 +220,7 @@ kept_forget(struct wm_store *s)
 {
 	wm_sq_rollup_forget(s);
 	wm_sq_outcome_forget(s);
+	wm_sq_kept_forget(s);
 }
 
 int

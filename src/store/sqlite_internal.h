@@ -182,6 +182,7 @@ extern const char *const wm_sqlite_sql[ST__COUNT];
 struct wm_sq_rollup;
 struct wm_sq_parsed;
 struct wm_sq_outcomes;
+struct wm_sq_notes;
 
 struct wm_store {
 	sqlite3 *db;
@@ -192,6 +193,8 @@ struct wm_store {
 	struct wm_sq_rollup *rollup;	/* totals not yet written */
 	struct wm_sq_outcomes *outcomes;	/* people's outcomes not yet
 						 * brought up to date */
+	struct wm_sq_notes *kept_notes;	/* answers saved, for the kept
+					 * completion rates */
 	int tx_failed;		/* a write inside wm_store_begin failed */
 	int reading;		/* wm_store_read_begin opened a snapshot */
 	struct wm_sq_parsed *parsed;	/* instruments parsed on this
@@ -294,16 +297,25 @@ int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_outcome_forget(struct wm_store *s);
 
 /* sqlite_completion_keep.c: completion rates kept at write time
- * (migration 10). The flush, just before COMMIT (and before each part of
- * a writer's batch, and at the end of migration 10), works out again
- * everyone the triggers marked since the last. */
+ * (migration 10). A save notes each completed response about a person
+ * (wm_sq_kept_note); the flush, just before COMMIT (and before each part
+ * of a writer's batch, and at the end of migration 10), works out again
+ * everyone noted or marked by the triggers since the last; forgetting
+ * drops the notes (on ROLLBACK, and on close). */
+int wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
+    const struct wm_date *authored, int64_t instrument_id,
+    struct wm_buf *err);
 int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
+void wm_sq_kept_forget(struct wm_store *s);
+/* 1 when answers are noted on this connection and not yet flushed: the
+ * kept figures are not yet those of its own transaction. */
+int wm_sq_kept_noted(const struct wm_store *s);
 
 /* sqlite_kept.c: a person's parts of totals kept at write time, each up
  * to WM_SQ_PART numbers (what it counts under, and what it counts), kept
  * as text ("n,n,...;n,n,...") beside the totals they were added to, so
  * that working the person out again takes away exactly what was added. */
-#define WM_SQ_PART 7
+#define WM_SQ_PART 10
 struct wm_sq_part {
 	long v[WM_SQ_PART];
 };
@@ -315,10 +327,11 @@ int wm_sq_parts_add(struct wm_sq_parts *p, const struct wm_sq_part *x);
 void wm_sq_parts_release(struct wm_sq_parts *p);
 int wm_sq_part_cmp(const struct wm_sq_part *a, const struct wm_sq_part *b);
 void wm_sq_parts_sort(struct wm_sq_parts *p);
-/* Appends the parts in `text` (each `width` numbers, v[0] on); -1 if it
- * is not such text, or out of memory. */
+/* Appends the parts in `text` (each up to `width` numbers, v[0] on, the
+ * rest 0); -1 if it is not such text, or out of memory. */
 int wm_sq_parts_parse(struct wm_sq_parts *p, const char *text, int width);
-/* v[0, n) as text (their numbers v[0] to v[width - 1]). */
+/* v[0, n) as text (their numbers v[0] to v[width - 1], less the 0s
+ * that end a part). */
 void wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
     int width);
 /* Binds v[0, n) as text to parameter i of st (b holds the text, and
@@ -355,11 +368,8 @@ int wm_sq_totals_each(struct wm_sq_totals *t,
 void wm_sq_totals_release(struct wm_sq_totals *t);
 enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE };
 
-/* A person's completion times as parts: a time is {cycle, 0, month due
- * (since year 0), the day it counts from, met}, the open tail {cycle,
- * 1, first due day, the day it ends, 0}. Days as wm_date_days counts
- * them. */
-#define WM_SQ_TIME_WIDTH 5
+/* A person's completion times as parts (sqlite_completion.h). */
+#define WM_SQ_TIME_WIDTH 9
 #define WM_SQ_KEPT_ALWAYS (-1000000L)	/* counts on any day */
 #define WM_SQ_KEPT_NEVER 1000000L	/* a spell with no end */
 
@@ -371,13 +381,13 @@ enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE };
  * one has. */
 struct wm_sq_spell {
 	int64_t unit;
-	struct wm_date joined;
+	struct wm_date joined, left;	/* left: when not open */
 	int open;		/* no end date */
 };
 int wm_sq_people_keep(struct wm_store *s, int64_t person,
     const struct wm_sq_spell *spells, size_t n_spells,
-    const struct wm_date *latest, struct wm_sq_totals *totals,
-    struct wm_buf *err);
+    const struct wm_date *latest, int answers_only,
+    struct wm_sq_totals *totals, struct wm_buf *err);
 /* Writes n of a person's part (WM_SQ_TOTAL_PEOPLE) to the totals. */
 int wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x,
     long n, struct wm_buf *err);

@@ -70,12 +70,13 @@ wm_sq_parts_parse(struct wm_sq_parts *p, const char *text, int width)
 	while (text && *text) {
 		memset(&x, 0, sizeof(x));
 		for (i = 0; i < width; i++) {
-			if (i > 0 && *text++ != ',')
-				return -1;
 			x.v[i] = strtol(text, &end, 10);
 			if (end == text)
 				return -1;
 			text = end;
+			if (*text != ',')
+				break;
+			text++;
 		}
 		if ((*text && *text++ != ';') || wm_sq_parts_add(p, &x))
 			return -1;
@@ -88,13 +89,16 @@ wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
     int width)
 {
 	size_t k;
-	int i;
+	int i, last;
 
 	wm_buf_clear(b);
-	for (k = 0; k < n; k++)
-		for (i = 0; i < width; i++)
+	for (k = 0; k < n; k++) {
+		for (last = width - 1; last > 0 && v[k].v[last] == 0; last--)
+			;
+		for (i = 0; i <= last; i++)
 			wm_buf_printf(b, "%s%ld", i ? "," : k ? ";" : "",
 			    v[k].v[i]);
+	}
 }
 
 int

@@ -679,12 +679,15 @@ static const char *const m9[] = {
  * kept_state: the latest day anyone answered. The times are as they
  * stand on any day from then on; a read for an earlier day (a report for
  * a day in the past) reads the raw tables instead.
- * kept_dirty: people whose kept figures are to be worked out again. The
- * triggers mark everyone whose completed answers, spells, goals or
- * cycles change, however they change (a save, an import, a hand edit);
- * the next save's transaction works them out, and until then a read of
- * the rates works out theirs itself, and the other figures read the raw
- * tables.
+ * kept_dirty: people whose kept figures are to be worked out again. A
+ * save notes the completed responses it adds, and the triggers mark
+ * everyone whose completed answers, spells, goals or cycles change any
+ * other way (an edit by hand among them); the next save's transaction
+ * works them out, and until then a read of the rates works out theirs
+ * itself, and the other figures read the raw tables. A person with only
+ * new answers (noted) or goals (marked whole 0) has their times carried
+ * on from where they stood with the new answers alone (the last part
+ * kept of each spell says where: sqlite_completion.h).
  *
  * Everyone already on a caseload, or with a completed answer, is worked
  * out here (wm_sq_completion_flush, after these steps).
@@ -723,50 +726,61 @@ static const char *const m10[] = {
 	" latest TEXT NOT NULL)",
 	"INSERT INTO kept_state(id, latest) VALUES (1, '')",
 	"CREATE TABLE kept_dirty ("
-	" person_id INTEGER PRIMARY KEY)",
-	"CREATE TRIGGER kept_response_i AFTER INSERT ON response"
-	" WHEN new.subject_kind = 'person' AND new.status = 'completed'"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.subject_id);"
-	" END",
+	" person_id INTEGER PRIMARY KEY,"
+	" whole INTEGER NOT NULL)",
+	/* A change to a person's answers (a completed response is added
+	 * only by a save, which notes it: sqlite_completion_keep.c), their
+	 * spells or cycles: worked out whole (1). */
 	"CREATE TRIGGER kept_response_u AFTER UPDATE OF subject_kind,"
 	" subject_id, status, authored, instrument_id ON response"
 	" WHEN (old.subject_kind = 'person' AND old.status = 'completed')"
 	"  OR (new.subject_kind = 'person' AND new.status = 'completed')"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT old.subject_id"
-	"  WHERE old.subject_kind = 'person';"
-	" INSERT OR IGNORE INTO kept_dirty SELECT new.subject_id"
-	"  WHERE new.subject_kind = 'person'; END",
+	" BEGIN INSERT INTO kept_dirty SELECT old.subject_id, 1"
+	"  WHERE old.subject_kind = 'person'"
+	"  ON CONFLICT DO UPDATE SET whole = 1;"
+	" INSERT INTO kept_dirty SELECT new.subject_id, 1"
+	"  WHERE new.subject_kind = 'person'"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_response_d AFTER DELETE ON response"
 	" WHEN old.subject_kind = 'person' AND old.status = 'completed'"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.subject_id);"
-	" END",
+	" BEGIN INSERT INTO kept_dirty VALUES (old.subject_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_caseload_i AFTER INSERT ON caseload"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id);"
-	" END",
+	" BEGIN INSERT INTO kept_dirty VALUES (new.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_caseload_u AFTER UPDATE ON caseload"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
-	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	" BEGIN INSERT INTO kept_dirty VALUES (old.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1;"
+	" INSERT INTO kept_dirty VALUES (new.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_caseload_d AFTER DELETE ON caseload"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
-	" END",
+	" BEGIN INSERT INTO kept_dirty VALUES (old.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_cycle_i AFTER INSERT ON cycle"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
-	"  FROM caseload WHERE unit_id = new.unit_id; END",
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id = new.unit_id ON CONFLICT DO UPDATE SET whole = 1;"
+	" END",
 	"CREATE TRIGGER kept_cycle_u AFTER UPDATE ON cycle"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
-	"  FROM caseload WHERE unit_id IN (old.unit_id, new.unit_id); END",
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id IN (old.unit_id, new.unit_id)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
 	"CREATE TRIGGER kept_cycle_d AFTER DELETE ON cycle"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty SELECT person_id"
-	"  FROM caseload WHERE unit_id = old.unit_id; END",
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id = old.unit_id ON CONFLICT DO UPDATE SET whole = 1;"
+	" END",
+	/* A goal: only the people's figures change (whole 0 with no new
+	 * answer). */
 	"CREATE TRIGGER kept_goal_i AFTER INSERT ON goal"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id, 0);"
+	" END",
 	"CREATE TRIGGER kept_goal_u AFTER UPDATE ON goal"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id);"
-	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id); END",
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id, 0);"
+	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id, 0); END",
 	"CREATE TRIGGER kept_goal_d AFTER DELETE ON goal"
-	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id); END",
-	"INSERT OR IGNORE INTO kept_dirty SELECT person_id FROM caseload",
-	"INSERT OR IGNORE INTO kept_dirty SELECT subject_id FROM response"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id, 0);"
+	" END",
+	"INSERT OR IGNORE INTO kept_dirty SELECT person_id, 1 FROM caseload",
+	"INSERT OR IGNORE INTO kept_dirty SELECT subject_id, 1 FROM response"
 	" WHERE subject_kind = 'person' AND status = 'completed'",
 	NULL,
 };

@@ -278,6 +278,8 @@ people_kept(struct wm_store *s, const struct wm_date *day,
 
 	if (!st)
 		return -1;
+	if (wm_sq_kept_noted(s))
+		return 0;	/* this transaction's own saves, not yet kept */
 	k = wm_sq_step(s, st, "reading who changed", err);
 	sqlite3_reset(st);
 	if (k != 0 || !day)

@@ -160,11 +160,24 @@ put(struct pk *k)
 	    -1 : 0;
 }
 
+/* 1 when every part kept has the recovery markers twice: then new
+ * answers (all a person with only new answers has) change nothing. */
+static int
+paired_already(const struct pk *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->was.n; i++)
+		if (!k->was.v[i].v[2])
+			return 0;
+	return k->was.n > 0;
+}
+
 int
 wm_sq_people_keep(struct wm_store *s, int64_t person,
     const struct wm_sq_spell *sp, size_t n_spells,
-    const struct wm_date *latest, struct wm_sq_totals *totals,
-    struct wm_buf *err)
+    const struct wm_date *latest, int answers_only,
+    struct wm_sq_totals *totals, struct wm_buf *err)
 {
 	struct pk k;
 	int rc = -1;
@@ -177,7 +190,13 @@ wm_sq_people_keep(struct wm_store *s, int64_t person,
 	wm_buf_init(&k.text, WM_BUF_DEFAULT_MAX);
 	if ((k.has_latest = latest != NULL))
 		k.since_any = wm_date_days(latest) - WM_SQ_KEPT_DAYS;
-	if (figures(&k) || spells(&k, sp, n_spells) || was(&k))
+	if (was(&k))
+		goto out;
+	if (answers_only && paired_already(&k)) {
+		rc = 0;
+		goto out;
+	}
+	if (figures(&k) || spells(&k, sp, n_spells))
 		goto out;
 	if (!wm_sq_parts_same(k.was.v, k.was.n, k.now.v, k.now.n) &&
 	    (wm_sq_parts_diff(k.was.v, k.was.n, k.now.v, k.now.n, add_total,

@@ -151,7 +151,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * whose times are to be worked out again, as triggers marked them.
 	 */
 	[ST_KEPT_DIRTY] =
-	    "SELECT person_id FROM kept_dirty ORDER BY person_id",
+	    "SELECT person_id, whole FROM kept_dirty ORDER BY person_id",
 	[ST_KEPT_DIRTY_CLEAR] =
 	    "DELETE FROM kept_dirty",
 	/* Every cycle about people, in order of service. */
@@ -216,15 +216,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " with_goals = with_goals + excluded.with_goals,"
 	    " reviewed = reviewed + excluded.reviewed,"
 	    " higher = higher + excluded.higher",
-	/* A person's completed responses with a score to the measure ?2
-	 * (a family or a url), as ST_NETWORK_PAIRED counts them. */
+	/* Whether a person has two or more completed responses with a score
+	 * to the measure ?2 (a family or a url), as ST_NETWORK_PAIRED counts
+	 * them: the first two found, however many there are. */
 	[ST_PEOPLE_MARKERS] =
-	    "SELECT count(*) FROM response r WHERE r.subject_kind = 'person'"
+	    "SELECT count(*) FROM (SELECT 1 FROM response r"
+	    " WHERE r.subject_kind = 'person'"
 	    " AND r.status = 'completed' AND r.subject_id = ?1"
 	    " AND r.instrument_id IN (SELECT id FROM instrument"
 	    "  WHERE coalesce(family, url) = ?2 OR url = ?2)"
 	    " AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
-	    "  AND s.value IS NOT NULL)",
+	    "  AND s.value IS NOT NULL) LIMIT 2)",
 	/* A person's goals (goal_outcome: the person's own rows). */
 	[ST_PEOPLE_GOALS] =
 	    "SELECT count(*), coalesce(max(reviews >= 2), 0),"

@@ -593,6 +593,54 @@ test_early_answer(void **state)
 	wm_buf_release(&err);
 }
 
+/* Answers given one after another, as a form is answered day by day
+ * (several on one day among them): each save carries the person's times
+ * on from where they stood, and they are those of the plain SQL after
+ * every one. */
+static void
+test_day_by_day(void **state)
+{
+	static const enum wm_respondent who[] = { WM_RESPONDENT_PERSON,
+	    WM_RESPONDENT_WITH_PRACTITIONER };
+	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date d;
+	char day[11];
+	int i, p, batch = 0;
+
+	(void)state;
+	assert_int_equal(wm_date_parse("2024-02-10", &d), 0);
+	for (i = 0; i < 90; i++) {
+		/* Now and then several in one transaction, as the writer
+		 * and an import save them. */
+		if (!batch && rnd(6) == 0) {
+			assert_int_equal(wm_store_begin(fx->s, &err), 0);
+			batch = 2 + (int)rnd(4);
+		}
+		p = (int)rnd(3);
+		ids.instrument_id = rnd(4) ? fx->markers_id : fx->needs_id;
+		ids.subject_id = fx->person[p];
+		ids.unit_id = fx->unit[p % 2];
+		if (rnd(3))
+			wm_date_from_days(wm_date_days(&d) + (long)rnd(80), &d);
+		wm_date_format(&d, day);
+		assert_true(tu_save_answers(fx->s, ids.instrument_id ==
+		    fx->markers_id ? fx->markers : fx->needs, &ids,
+		    fx->ident[p], day, "agree", NULL, WM_STATUS_COMPLETED,
+		    who[rnd(2)]) > 0);
+		memcpy(fx->latest, day, sizeof(fx->latest));
+		if (batch && --batch)
+			continue;
+		if (!wm_store_in_transaction(fx->s) ||
+		    wm_store_commit(fx->s, &err) == 0) {
+			no_one_marked();
+			same_everywhere("answered day by day");
+		} else
+			fail_msg("committing: %s", wm_buf_str(&err));
+	}
+	wm_buf_release(&err);
+}
+
 /* Changes behind the store's back are seen at once, and worked out by
  * the next save; cycles started and stopped count for everyone there. */
 static void
@@ -633,7 +681,7 @@ test_upgrade(void **state)
 		random_answer();
 	by_hand();
 	wm_store_close(fx->s);
-	shell_do("DROP TRIGGER kept_response_i; DROP TRIGGER kept_response_u;"
+	shell_do("DROP TRIGGER kept_response_u;"
 	    " DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i;"
 	    " DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d;"
 	    " DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u;"
@@ -658,6 +706,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_saves, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_early_answer, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_day_by_day, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
