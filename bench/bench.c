@@ -10,6 +10,9 @@
  *       [--runs N] [--plain-runs N] [--sql bench/plain_completion.sql]
  *   waymark-bench dashboard --db FILE --service CODE [--today YYYY-MM-DD]
  *       [--runs N] [--plain-runs N] [--courses FILE]
+ *   waymark-bench network --db FILE [--today YYYY-MM-DD] [--from QUARTER]
+ *       [--to QUARTER] [--runs N] [--plain-runs N] [--courses FILE]
+ *       (bench/network.c)
  *
  * This program talks to SQLite directly only for the raw baseline.
  */
@@ -31,7 +34,9 @@
 #include "store/store.h"
 #include "store/writer.h"
 
-static const char *
+#include "bench.h"
+
+const char *
 arg(int argc, char **argv, const char *name, const char *def)
 {
 	int i;
@@ -42,7 +47,7 @@ arg(int argc, char **argv, const char *name, const char *def)
 	return def;
 }
 
-static long
+long
 num(int argc, char **argv, const char *name, long def)
 {
 	const char *s = arg(argc, argv, name, NULL);
@@ -387,7 +392,7 @@ writer_thread(void *arg)
 	return NULL;
 }
 
-static int
+int
 cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -472,19 +477,7 @@ writes(int argc, char **argv)
 
 /* --- completion: all services' completion rates against plain SQL ---- */
 
-/* One figure: a cycle's month, as both sides give it. */
-struct rate {
-	int64_t cycle;
-	int year, month;
-	long due, done;
-};
-
-struct rates {
-	struct rate *v;
-	size_t n, cap;
-};
-
-static int
+int
 rates_add(struct rates *r, int64_t cycle, int year, int month, long due,
     long done)
 {
@@ -501,7 +494,7 @@ rates_add(struct rates *r, int64_t cycle, int year, int month, long due,
 	return 0;
 }
 
-static int
+int
 cmp_rate(const void *a, const void *b)
 {
 	const struct rate *x = a, *y = b;
@@ -531,16 +524,6 @@ take_rates(void *ctx, const struct wm_completion_row *row)
 	return 0;
 }
 
-struct completion_run {
-	struct wm_store *s;	/* Waymark's side */
-	sqlite3 *db;		/* the plain side's own connection */
-	const char *sql;
-	const char *today;
-	struct wm_date day;
-	int64_t unit_id;	/* one service's, or 0 for all */
-	struct rates got;
-};
-
 static int
 ours_completion(void *arg)
 {
@@ -557,7 +540,7 @@ ours_completion(void *arg)
 	return rc;
 }
 
-static int
+int
 plain_completion(void *arg)
 {
 	struct completion_run *c = arg;
@@ -598,7 +581,7 @@ plain_completion(void *arg)
 
 /* Runs fn(ctx) `runs` times; the median time in *median_s. For any
  * measurement here: the completion rates, and a page's figures. */
-static int
+int
 time_median(int (*fn)(void *), void *ctx, long runs, double *median_s)
 {
 	double *t = calloc((size_t)runs, sizeof(*t)), t0;
@@ -670,7 +653,7 @@ same_rates(const struct rates *a, const struct rates *b)
 	return shown == 0;
 }
 
-static char *
+char *
 read_text(const char *path)
 {
 	FILE *f = fopen(path, "rb");
@@ -776,14 +759,7 @@ out:
 
 /* --- dashboard: one service's dashboard against plain SQL ----------- */
 
-/* Each side's figures as lines of text ("kind\tkey\tfigures"), sorted,
- * so that they compare line by line. */
-struct lines {
-	char **v;
-	size_t n, cap;
-};
-
-static int
+int
 lines_add(struct lines *l, const char *fmt, ...)
 {
 	char line[512];
@@ -807,7 +783,7 @@ lines_add(struct lines *l, const char *fmt, ...)
 	return 0;
 }
 
-static void
+void
 lines_clear(struct lines *l)
 {
 	size_t i;
@@ -817,7 +793,7 @@ lines_clear(struct lines *l)
 	l->n = 0;
 }
 
-static int
+int
 cmp_line(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -939,7 +915,7 @@ ours_dashboard(void *arg)
 	return rc;
 }
 
-static const char *
+const char *
 col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -1038,7 +1014,7 @@ plain_dashboard(void *arg)
 }
 
 /* Both sides' lines agree, or the differences are shown. */
-static int
+int
 same_lines(const struct lines *a, const struct lines *b)
 {
 	size_t i = 0, j = 0, shown = 0;
@@ -1062,7 +1038,7 @@ same_lines(const struct lines *a, const struct lines *b)
 
 /* --- where the dashboard's time goes: its parts, each timed alone ---- */
 
-static int
+int
 skip_rating(void *ctx, const struct wm_assessment_rating_row *row)
 {
 	(void)ctx;
@@ -1070,7 +1046,7 @@ skip_rating(void *ctx, const struct wm_assessment_rating_row *row)
 	return 0;
 }
 
-static int
+int
 skip_cycle(void *ctx, const struct wm_completion_row *row)
 {
 	(void)ctx;
@@ -1086,31 +1062,56 @@ skip_score(void *ctx, const struct wm_caseload_score_row *row)
 	return 0;
 }
 
+struct part_timer {
+	int (*fn)(void *, int);
+	void *ctx;
+	int part;
+};
+
+static int
+run_one_part(void *arg)
+{
+	struct part_timer *t = arg;
+
+	return t->fn(t->ctx, t->part);
+}
+
+int
+time_parts(const char *head, const char *const *names, int n,
+    int (*fn)(void *ctx, int part), void *ctx, long runs)
+{
+	struct part_timer t = { fn, ctx, 0 };
+	double median;
+
+	printf("%s", head);
+	for (t.part = 0; t.part < n; t.part++) {
+		if (time_median(run_one_part, &t, runs, &median))
+			return -1;
+		printf("\t%s_ms=%.1f", names[t.part], median * 1e3);
+	}
+	printf("\n");
+	return 0;
+}
+
 enum part { PART_LIGHTS, PART_COMPLETION, PART_COVERAGE, PART_CHANGE,
 	PART_PROFILES, PARTS };
 
 static const char *const part_name[PARTS] = { "lights", "completion",
     "coverage", "change", "profiles" };
 
-struct part_run {
-	struct dashboard_run *r;
-	enum part part;
-};
-
 /* One part of wm_dashboard_build, as it reads the store (the profiles
  * for the quarters the dashboard chose). */
 static int
-run_part(void *arg)
+run_part(void *arg, int part)
 {
-	struct part_run *p = arg;
-	struct dashboard_run *r = p->r;
+	struct dashboard_run *r = arg;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_coverage *cov = NULL;
 	struct wm_profile erfs = WM_PROFILE_INIT, tips = WM_PROFILE_INIT;
 	int64_t staff;
 	int rc = -1;
 
-	switch (p->part) {
+	switch (part) {
 	case PART_LIGHTS:
 		rc = wm_store_assessment_ratings(r->c.s, r->c.unit_id, 0,
 		    skip_rating, NULL, &err);
@@ -1138,35 +1139,15 @@ run_part(void *arg)
 		wm_profile_release(&erfs);
 		wm_profile_release(&tips);
 		break;
-	case PARTS:
-		break;
 	}
 	if (rc)
 		fprintf(stderr, "bench: dashboard's %s: %s\n",
-		    part_name[p->part], wm_buf_str(&err));
+		    part_name[part], wm_buf_str(&err));
 	wm_buf_release(&err);
 	return rc;
 }
 
-/* Prints each part's median time, in the order wm_dashboard_build reads
- * them. */
-static int
-time_parts(struct dashboard_run *r, long runs)
-{
-	struct part_run p = { r, PART_LIGHTS };
-	double t;
-
-	printf("dashboard-parts\tservice_id=%lld", (long long)r->c.unit_id);
-	for (p.part = 0; p.part < PARTS; p.part++) {
-		if (time_median(run_part, &p, runs, &t))
-			return -1;
-		printf("\t%s_ms=%.1f", part_name[p.part], t * 1e3);
-	}
-	printf("\n");
-	return 0;
-}
-
-static struct wm_catalogue *
+struct wm_catalogue *
 load_courses(const char *path)
 {
 	struct wm_catalogue *c = NULL;
@@ -1194,6 +1175,7 @@ dashboard(int argc, char **argv)
 	struct lines ours = { 0 };
 	struct wm_catalogue *courses = NULL;
 	struct wm_unit_row u;
+	char head[64];
 	struct wm_buf err = WM_BUF_INIT;
 	double t_ours = 0, t_plain = 0;
 	size_t i;
@@ -1259,7 +1241,11 @@ dashboard(int argc, char **argv)
 	    "ratio=%.1f\n", service, r.c.today, ours.n, t_ours * 1e3,
 	    t_plain * 1e3, runs, plain_runs, t_plain / t_ours);
 	fflush(stdout);
-	if (time_parts(&r, runs))
+	/* Where the dashboard's time goes: its parts, in the order
+	 * wm_dashboard_build reads them, each timed alone. */
+	snprintf(head, sizeof(head), "dashboard-parts\tservice_id=%lld",
+	    (long long)r.c.unit_id);
+	if (time_parts(head, part_name, PARTS, run_part, &r, runs))
 		goto out;
 	rc = 0;
 out:
@@ -1297,7 +1283,9 @@ main(int argc, char **argv)
 		return completion(argc - 2, argv + 2);
 	if (argc >= 2 && strcmp(argv[1], "dashboard") == 0)
 		return dashboard(argc - 2, argv + 2);
+	if (argc >= 2 && strcmp(argv[1], "network") == 0)
+		return network(argc - 2, argv + 2);
 	fprintf(stderr, "usage: waymark-bench generate|raw|writes|completion|"
-	    "dashboard ...\n");
+	    "dashboard|network ...\n");
 	return 2;
 }

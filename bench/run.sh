@@ -91,6 +91,16 @@ dash=$($B dashboard --db "$DIR/bench.db" --service "$one")
 echo "$dash"
 dash1=$(echo "$dash" | head -1)
 
+# The network overview, every figure of /network: wm_net_view_build for
+# every service and the disclosed tables (median of 21 on one warm
+# connection, as a server thread has) against bench/plain_network.sql and
+# bench/plain_completion.sql over the raw tables (median of 3);
+# waymark-bench fails unless every figure agrees. Its second line times
+# the view's parts.
+net=$($B network --db "$DIR/bench.db")
+echo "$net"
+net1=$(echo "$net" | head -1)
+
 ratio() { echo "scale=2; $1 / $2" | bc; }
 p99_1=$(echo "$w1" | field p99_ms)
 p99_16=$(echo "$w16" | field p99_ms)
@@ -104,6 +114,7 @@ echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite
 echo "| completion rates, all services, ms (median) | $(echo "$comp" | field waymark_ms) | $(echo "$comp" | field plain_ms) (plain recursive SQL, same process) | $(echo "$comp" | field ratio)x faster | >= 20x |"
 echo "| completion rates, one service ($one), ms (median) | $(echo "$comp1" | field waymark_ms) | $(echo "$comp1" | field plain_ms) (the same SQL for one service) | $(echo "$comp1" | field ratio)x faster | (for comparison) |"
 echo "| one service's dashboard ($one), ms (median) | $(echo "$dash1" | field waymark_ms) | $(echo "$dash1" | field plain_ms) (plain SQL over the raw tables, same process) | $(echo "$dash1" | field ratio)x faster | >= 20x |"
+echo "| network overview (every figure of /network, $(echo "$net1" | field figures) compared), ms (median) | $(echo "$net1" | field waymark_ms) | $(echo "$net1" | field plain_ms) (plain SQL over the raw tables, same process) | $(echo "$net1" | field ratio)x faster | >= 50x, and under 100 ms |"
 echo "| single saves with 1 writer: median / p99 / max (ms) | $(echo "$w1" | field median_ms) / $p99_1 / $(echo "$w1" | field max_ms) | | | |"
 echo "| single saves with 16 writers: median / p99 / max (ms) | $(echo "$w16" | field median_ms) / $p99_16 / $(echo "$w16" | field max_ms) | | | |"
 

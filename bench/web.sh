@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The web part of make bench (called by bench/run.sh): wrk on loopback
 # against `waymark serve` on the bench database, for a signed-in person's
-# journey page and for saving a completed measure (a durable save), each
-# beside a static page from the same server, the ceiling, as a ratio.
+# journey page, the commissioner's /network (the whole network at a
+# glance, each view audited) and saving a completed measure (a durable
+# save), each beside a static page from the same server, the ceiling, as
+# a ratio.
 #   bench/web.sh BUILD DIR      (the database is DIR/bench.db)
 #   BENCH_WRK_SECONDS: each wrk run (default 5; there are 9 runs)
 #   BENCH_WRK_CONNECTIONS: wrk's connections (default 16; the server
@@ -21,6 +23,10 @@ CONNS=${BENCH_WRK_CONNECTIONS:-16}
 STATIC=/assets/images/nhsuk-icon-arrow-up-down.svg
 LOG="$DIR/web-server.log"
 JAR="$DIR/web-cookies"
+# The demo network's commissioner (its password is public by design:
+# `waymark demo` prints it), whose grant covers every service.
+COMMISSIONER=commissioner@demo.waymark.example
+COMMISSIONER_PASSWORD=demo-commissioning-pass
 PID=""
 
 . bench/web_lib.sh
@@ -72,6 +78,9 @@ PORT=$SPORT
 session=$(signin "$PORT" "$EMAIL" "a bench password, not secret" "$JAR")
 [ -n "$session" ] || die "no session cookie after signing in"
 COOKIE="Cookie: wm_session=$session"
+session=$(signin "$PORT" "$COMMISSIONER" "$COMMISSIONER_PASSWORD" "$JAR.c")
+[ -n "$session" ] || die "no session cookie after signing in as the commissioner"
+NCOOKIE="Cookie: wm_session=$session"
 
 # The recovery markers form, every question answered with its first
 # option, and the session's form token.
@@ -89,6 +98,9 @@ signin_bytes=$(wc -c <"$DIR/web-body")
 [ "$(code -H "$COOKIE" "$(U /journey)")" = 200 ] || die "GET /journey"
 grep -q 'role="img"' "$DIR/web-body" || die "the journey has no chart"
 journey_bytes=$(wc -c <"$DIR/web-body")
+[ "$(code -H "$NCOOKIE" "$(U /network)")" = 200 ] || die "GET /network"
+grep -q 'id="recovery"' "$DIR/web-body" || die "/network has no recovery section"
+network_bytes=$(wc -c <"$DIR/web-body")
 before=$(sqlite3 "$DB" "SELECT count(*) FROM response")
 [ "$(code -H "$COOKIE" -H 'Content-Type: application/x-www-form-urlencoded' \
     --data-binary "$body" "$(U "/measures/$MID")")" = 303 ] ||
@@ -100,15 +112,18 @@ f() { echo "$1" | field "$2"; }
 echo "web: wrk -t2 -c$CONNS -d${SECS}s on loopback; server log in $LOG"
 echo "web: person $person: $responses completed responses, $scores scores on the journey ($journey_bytes bytes)"
 echo "web: the ceiling: GET $STATIC ($static_bytes bytes, built in)"
-# The journey beside the ceiling in three rounds, since the machine's
-# speed drifts; the median of the rounds' ratios is kept.
-s_rps=(); s_p99=(); j_rps=(); j_p99=(); jr=()
+# The journey and /network beside the ceiling in three rounds, since the
+# machine's speed drifts; the median of the rounds' ratios is kept.
+s_rps=(); s_p99=(); j_rps=(); j_p99=(); jr=(); n_rps=(); n_p99=(); nr=()
 for round in 1 2 3; do
 	run static 200 "" "$(U "$STATIC")"
 	s_rps+=("$(f "$last" rps)"); s_p99+=("$(f "$last" p99_ms)")
 	run journey 200 "" -H "$COOKIE" "$(U /journey)"
 	j_rps+=("$(f "$last" rps)"); j_p99+=("$(f "$last" p99_ms)")
 	jr+=("$(ratio "${j_rps[-1]}" "${s_rps[-1]}")")
+	run network 200 "" -H "$NCOOKIE" "$(U /network)"
+	n_rps+=("$(f "$last" rps)"); n_p99+=("$(f "$last" p99_ms)")
+	nr+=("$(echo "scale=4; ${n_rps[-1]} / ${s_rps[-1]}" | bc)")
 done
 # The public sign-in form, for comparison: a page made per request with
 # no database work. Then the saves, last, since each adds to the
@@ -134,6 +149,8 @@ echo "web: $saved responses stored by the submit run, as wrk counted ($items ans
 
 jm=$(median "${jr[@]}")
 met=$(echo "$jm >= 0.30" | bc)
+nm=$(median "${nr[@]}")
+nmet=$(echo "$nm >= 0.10" | bc)
 sr=$(ratio "$(f "$submit" p99_ms)" "$(f "$submit1" p99_ms)")
 smet=$(echo "$sr <= 3" | bc)
 echo
@@ -141,6 +158,7 @@ echo "| request (wrk -t2 -c$CONNS, ${SECS} s a run) | requests/s | p99 ms | rati
 echo "|---|---|---|---|---|"
 echo "| ceiling: GET $STATIC, $static_bytes bytes built in (median of 3 rounds) | $(median "${s_rps[@]}") | $(median "${s_p99[@]}") | 1 | |"
 echo "| journey: GET /journey signed in, $journey_bytes bytes (median of 3 rounds) | $(median "${j_rps[@]}") | $(median "${j_p99[@]}") | $jm (rounds: ${jr[*]}) | >= 0.30: $([ "$met" = 1 ] && echo met || echo NOT MET) |"
+echo "| network: GET /network signed in as the commissioner, every service, $network_bytes bytes, each view audited (median of 3 rounds) | $(median "${n_rps[@]}") | $(median "${n_p99[@]}") | $nm (rounds: ${nr[*]}) | >= 0.10: $([ "$nmet" = 1 ] && echo met || echo NOT MET) |"
 echo "| submit, 1 connection: POST /measures/$MID, a durable save, 303 | $(f "$submit1" rps) | $(f "$submit1" p99_ms) | | |"
 echo "| submit, $CONNS connections: the same | $(f "$submit" rps) | $(f "$submit" p99_ms) | p99 $sr times the 1-connection p99 | <= 3: $([ "$smet" = 1 ] && echo met || echo NOT MET) |"
 echo "| sign-in form: GET /sign-in, $signin_bytes bytes, no database work | $(f "$signin" rps) | $(f "$signin" p99_ms) | $(ratio "$(f "$signin" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"

@@ -1,5 +1,8 @@
 #include "core/cycle.h"
 
+#include <limits.h>
+#include <string.h>
+
 const char *
 wm_cycle_every_problem(const char *text, int *out)
 {
@@ -51,6 +54,51 @@ answer_from(const struct wm_date *answers, size_t n, size_t *i, long from)
 	return *i < n ? &answers[*i] : NULL;
 }
 
+/* Moves `next` on, as the due list's is, by each answer from *i on
+ * given (by day `end`) before the window due on `next` opens. */
+static void
+move_on(int every_months, struct wm_date *next, const struct wm_date *answers,
+    size_t n_answers, size_t *i, long end)
+{
+	while (*i < n_answers && wm_date_days(&answers[*i]) <= end &&
+	    wm_date_days(&answers[*i]) < wm_date_days(next) -
+	    WM_CYCLE_EARLY_DAYS) {
+		*next = answers[(*i)++];
+		wm_date_add_months(next, every_months);
+	}
+}
+
+/* The next time is never on or before the time due on `due`: a walk
+ * always moves on, so it ends. */
+static void
+never_back(int every_months, struct wm_date *next, const struct wm_date *due)
+{
+	if (wm_date_days(next) <= wm_date_days(due)) {
+		*next = *due;
+		wm_date_add_months(next, every_months);
+	}
+}
+
+/*
+ * The next time due after the window due on `due`: every_months after
+ * the answer that met it (`met`, else after its due date), moved on by
+ * each later answer given (by day `end`) before the next window opens.
+ */
+static struct wm_date
+next_due(int every_months, const struct wm_date *due,
+    const struct wm_date *met, const struct wm_date *answers,
+    size_t n_answers, size_t *i, long end)
+{
+	struct wm_date next = met ? *met : *due;
+
+	wm_date_add_months(&next, every_months);
+	if (met)
+		(*i)++;
+	move_on(every_months, &next, answers, n_answers, i, end);
+	never_back(every_months, &next, due);
+	return next;
+}
+
 /*
  * Waymark: "each time a measure fell due counts as done when answered
  * within its completion window, 30 days either side of the due date;
@@ -62,7 +110,7 @@ wm_cycle_walk(int every_months, const struct wm_date *since,
     size_t n_answers, const struct wm_date *until,
     void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx)
 {
-	struct wm_date due = *since, next;
+	struct wm_date due = *since;
 	struct wm_cycle_window w;
 	const struct wm_date *a;
 	long end = wm_date_days(until), gone = left ? wm_date_days(left) :
@@ -85,27 +133,136 @@ wm_cycle_walk(int every_months, const struct wm_date *since,
 		w.done_on = done ? *a : due;
 		fn(ctx, &w);
 		n++;
-		/* The next time runs, as the due list's does, from the answer
-		 * that met this one (else from this due date), and then from
-		 * each later answer given before the next window opened. It
-		 * always moves on, so the walk ends. */
-		next = done ? *a : due;
-		wm_date_add_months(&next, every_months);
-		if (done)
-			i++;
-		while (i < n_answers && wm_date_days(&answers[i]) <= end &&
-		    wm_date_days(&answers[i]) < wm_date_days(&next) -
-		    WM_CYCLE_EARLY_DAYS) {
-			next = answers[i++];
-			wm_date_add_months(&next, every_months);
-		}
-		if (wm_date_days(&next) <= d) {
-			next = due;
-			wm_date_add_months(&next, every_months);
-		}
-		due = next;
+		due = next_due(every_months, &due, done ? a : NULL, answers,
+		    n_answers, &i, end);
 	}
 	return n;
+}
+
+/*
+ * The walk above without a day to stop at: every answer is one given by
+ * then, so a window met counts once both its due date and the answer
+ * have come, and one unmet once its window has closed (the walk's own
+ * tests, read for a day on or after every answer). Each counts from a
+ * later day than the one before it: a window met is followed by one due
+ * after the answer; one unmet, by one due at least a month after it or
+ * met by an answer after it closed.
+ */
+/* Where a walk first found it had used every answer (sqlite's kept
+ * times go on from there when later answers come). */
+static void
+note_end(struct wm_cycle_resume *r, int state, const struct wm_date *last,
+    const struct wm_date *next)
+{
+	if (r->state != WM_CYCLE_ENDED)
+		return;
+	r->state = state;
+	r->last = *last;
+	r->next = *next;
+}
+
+/* The steps from the time due on `due`, with the answers from i on. */
+static int
+steps_on(int every_months, struct wm_date due, const struct wm_date *left,
+    const struct wm_date *answers, size_t n_answers, size_t i,
+    void (*fn)(void *ctx, const struct wm_cycle_step *s), void *ctx,
+    struct wm_date *tail, struct wm_cycle_resume *r)
+{
+	struct wm_cycle_step s;
+	struct wm_date next;
+	const struct wm_date *a;
+	long gone = left ? wm_date_days(left) : 0, d, closes, at;
+
+	for (;;) {
+		d = wm_date_days(&due);
+		if (left && d > gone)
+			return 0;
+		closes = d + WM_CYCLE_GRACE_DAYS;
+		if (!(a = answer_from(answers, n_answers, &i, d -
+		    WM_CYCLE_EARLY_DAYS))) {
+			note_end(r, WM_CYCLE_AT, &due, &due);
+			*tail = due;
+			return 1;
+		}
+		at = wm_date_days(a);
+		s.due = due;
+		s.done = at <= closes;
+		if (!s.done && left && closes > gone)
+			return 0;
+		s.counts_from = s.done ? (at > d ? at : d) : closes;
+		fn(ctx, &s);
+		next = s.done ? *a : due;
+		wm_date_add_months(&next, every_months);
+		if (s.done)
+			i++;
+		move_on(every_months, &next, answers, n_answers, &i, LONG_MAX);
+		if (i == n_answers)
+			note_end(r, WM_CYCLE_AFTER, &due, &next);
+		never_back(every_months, &next, &due);
+		due = next;
+	}
+}
+
+int
+wm_cycle_steps(int every_months, const struct wm_date *since,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume)
+{
+	memset(resume, 0, sizeof(*resume));
+	resume->state = WM_CYCLE_ENDED;
+	if (every_months < 1)
+		return 0;
+	return steps_on(every_months, *since, left, answers, n_answers, 0, fn,
+	    ctx, tail, resume);
+}
+
+int
+wm_cycle_steps_more(int every_months, const struct wm_cycle_resume *from,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume)
+{
+	struct wm_date next = from->next;
+	size_t i = 0;
+
+	memset(resume, 0, sizeof(*resume));
+	resume->state = WM_CYCLE_ENDED;
+	if (every_months < 1 || from->state == WM_CYCLE_ENDED)
+		return 0;
+	if (from->state == WM_CYCLE_AFTER) {
+		move_on(every_months, &next, answers, n_answers, &i, LONG_MAX);
+		if (i == n_answers)
+			note_end(resume, WM_CYCLE_AFTER, &from->last, &next);
+		never_back(every_months, &next, &from->last);
+	}
+	return steps_on(every_months, next, left, answers, n_answers, i, fn,
+	    ctx, tail, resume);
+}
+
+size_t
+wm_cycle_tail_walk(int every_months, const struct wm_date *first,
+    const struct wm_date *left, const struct wm_date *until,
+    void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx)
+{
+	struct wm_cycle_window w;
+	long end = wm_date_days(until), gone = left ? wm_date_days(left) :
+	    end, closes;
+	size_t n = 0;
+
+	if (every_months < 1)
+		return 0;
+	w.due = *first;
+	w.done = 0;
+	for (;;) {
+		closes = wm_date_days(&w.due) + WM_CYCLE_GRACE_DAYS;
+		if (closes > end || closes > gone)
+			return n;
+		w.done_on = w.due;
+		fn(ctx, &w);
+		n++;
+		wm_date_add_months(&w.due, every_months);
+	}
 }
 
 struct fill {
@@ -167,17 +324,23 @@ wm_completion_init(struct wm_completion *c, const struct wm_date *today)
 	}
 }
 
-static void
-count_window(void *ctx, const struct wm_cycle_window *w)
+void
+wm_completion_count(struct wm_completion *c, const struct wm_date *due,
+    int done, long n)
 {
-	struct wm_completion *c = ctx;
-	long k = month_index(&w->due);
+	long k = month_index(due);
 
 	if (k < c->first || k > c->last)
 		return;
-	c->m[k - c->first].due++;
-	if (w->done)
-		c->m[k - c->first].done++;
+	c->m[k - c->first].due += n;
+	if (done)
+		c->m[k - c->first].done += n;
+}
+
+static void
+count_window(void *ctx, const struct wm_cycle_window *w)
+{
+	wm_completion_count(ctx, &w->due, w->done, 1);
 }
 
 static const struct wm_date *

@@ -72,6 +72,69 @@ size_t wm_cycle_walk(int every_months, const struct wm_date *since,
     void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx);
 
 /*
+ * The same times as they stand whatever the day, for keeping at write
+ * time: the walk above with every answer the person has given, each time
+ * with the day from which it counts, its due date or the answer that met
+ * it, whichever is later, else 30 days after it is due (its window closed
+ * unmet). Read on a day `until` on or after every answer, wm_cycle_walk's
+ * windows are exactly these times that count by then (each counts from
+ * a later day than the one before), then those of the tail that do
+ * (wm_cycle_tail_walk).
+ */
+struct wm_cycle_step {
+	struct wm_date due;
+	int done;
+	long counts_from;	/* days, as wm_date_days counts them */
+};
+
+/*
+ * Where the times stand for answers given later than every one handed to
+ * wm_cycle_steps (on its last answer's day or after), so that they can be
+ * worked out from there without the earlier answers: a walk given them
+ * all is the same as far as the point it first found it had used every
+ * answer, and goes on from there with the later ones alone.
+ */
+enum {
+	WM_CYCLE_ENDED,		/* the times ended first: later answers change
+				 * nothing */
+	WM_CYCLE_AT,		/* at the time due on `next`, its answer not
+				 * yet looked for */
+	WM_CYCLE_AFTER,		/* after the time due on `last`: its next due
+				 * date moved on to `next` so far */
+};
+struct wm_cycle_resume {
+	int state;
+	struct wm_date last, next;
+};
+
+/*
+ * Hands each time to `fn`, oldest first, up to the first that no answer
+ * could meet (none was given on or after 30 days before it is due): from
+ * there the measure falls due every_months apart, none met, for as long
+ * as the person stays. Returns 1 with that first due date in *tail, or 0
+ * when the times end before it (the person left, or the cycle stopped:
+ * `left`); and where the times stand in *resume.
+ */
+int wm_cycle_steps(int every_months, const struct wm_date *since,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume);
+
+/* The times that come after `from` given only the later answers (oldest
+ * first): wm_cycle_steps's, for all the answers, from that point on. */
+int wm_cycle_steps_more(int every_months, const struct wm_cycle_resume *from,
+    const struct wm_date *left, const struct wm_date *answers,
+    size_t n_answers, void (*fn)(void *ctx, const struct wm_cycle_step *s),
+    void *ctx, struct wm_date *tail, struct wm_cycle_resume *resume);
+
+/* The tail's windows that count on day `until` (none of them met), each
+ * handed to `fn`, from its first due date `first` on, as wm_cycle_walk
+ * would continue; returns how many. */
+size_t wm_cycle_tail_walk(int every_months, const struct wm_date *first,
+    const struct wm_date *left, const struct wm_date *until,
+    void (*fn)(void *ctx, const struct wm_cycle_window *w), void *ctx);
+
+/*
  * Completion rates, month by month: for the last 12 complete months and
  * the current one, how many times a measure fell due (by the month of the
  * due date) and how many of those were met within their window. A time
@@ -119,6 +182,11 @@ struct wm_cycle_spell {
 void wm_completion_add(struct wm_completion *c,
     const struct wm_cycle_spell *sp, const struct wm_date *answers,
     size_t n_answers);
+
+/* Counts one window whose due date is in a month of c's, `n` times (less
+ * than 0 to take them away again), as wm_completion_add counts each. */
+void wm_completion_count(struct wm_completion *c, const struct wm_date *due,
+    int done, long n);
 
 /* done / due as a whole percentage, rounded half up; -1 when nothing was
  * due ("No one was due"). */

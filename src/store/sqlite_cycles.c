@@ -2,13 +2,18 @@
  * Measurement cycles: a service's cycles, starting and stopping them
  * (each with its audit entry), and their completion rates month by month.
  *
- * The rates of every service come from one pass: the cycles, then the
- * caseload spells in order of person beside every person's completed
- * answers in the same order (two cursors walked together, as a merge
- * join), then the services' own answers. Each person's spells and
- * answers are handed to core (wm_completion_add), which decides what was
- * due and what was done; nothing is kept but the running counts per
- * cycle and month.
+ * The rates about people are read from what is kept at write time
+ * (migration 10, sqlite_completion_keep.c): per cycle, the times due in
+ * each month that count by the day, and the open tails walked to it;
+ * people changed since the last save (marked, not yet worked out again)
+ * are taken out and worked out here from their own record. When anyone
+ * has an answer after the day asked for (a day in the past), the kept
+ * times are not that day's, and the rates come from the whole pass
+ * instead: the cycles, then the caseload spells in order of person
+ * beside every person's completed answers in the same order (two cursors
+ * walked together, as a merge join). Either way each person's spells and
+ * answers are walked by core (core/cycle.h), which decides what was due
+ * and what was done, and the services' own answers are read last.
  */
 #include "store/sqlite_internal.h"
 
@@ -150,6 +155,8 @@ struct run {
 	struct spell *sp;	/* one person's */
 	size_t n_sp, cap_sp;
 	int64_t person;		/* whose spells are gathered; 0 none */
+	int64_t *marked;	/* people marked to be worked out again */
+	size_t n_marked, cap_marked;
 	sqlite3_stmt *answers;	/* NULL: one person at a time */
 	int answers_row;	/* the cursor is on a row not yet used */
 	int failed;
@@ -289,18 +296,10 @@ take_answer(struct run *r, sqlite3_stmt *st)
 	return 0;
 }
 
-/* Steps a cursor: 1 on a row, 0 at the end, -1 on failure. */
 static int
 step(struct run *r, sqlite3_stmt *st, const char *doing)
 {
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	wm_sq_fail(r->s, doing, r->err);
-	return -1;
+	return wm_sq_step(r->s, st, doing, r->err);
 }
 
 /* Gathers `person`'s answers into r->ans, oldest first: from the shared
@@ -475,11 +474,13 @@ run_release(struct run *r)
 	free(r->ans);
 	free(r->dates);
 	free(r->sp);
+	free(r->marked);
 	wm_arena_release(&r->arena);
 }
 
+/* The cycles (of one service, or every one), and the measures' urls. */
 static int
-count_all(struct run *r, int64_t unit_id)
+load_cycles(struct run *r, int64_t unit_id)
 {
 	sqlite3_stmt *st;
 
@@ -493,6 +494,19 @@ count_all(struct run *r, int64_t unit_id)
 	    wm_sq_each(r->s, st, load_instrument, r, "reading the measures",
 	    r->err))
 		return -1;
+	return 0;
+}
+
+/* The whole pass: every spell beside every answer. */
+static int
+count_all(struct run *r, int64_t unit_id)
+{
+	sqlite3_stmt *st;
+
+	if (load_cycles(r, unit_id))
+		return -1;
+	if (r->n_cy == 0)
+		return 0;
 	if (!unit_id && !(r->answers = wm_sq_query(r->s,
 	    ST_COMPLETION_ANSWERS, r->err)))
 		return -1;
@@ -505,6 +519,216 @@ count_all(struct run *r, int64_t unit_id)
 	    r->err) || person_done(r))
 		return -1;
 	return service_cycles(r);
+}
+
+/* --- the kept rates (migration 10, sqlite_completion_keep.c) -------- */
+
+/* A date for the first of a month counted since year 0. */
+static void
+month_date(long month, struct wm_date *d)
+{
+	d->year = (int)(month / 12);
+	d->month = (int)(month % 12) + 1;
+	d->day = 1;
+}
+
+static struct cyc *
+cycle_by_id(struct run *r, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_cy; i++)
+		if (r->cy[i].row.id == id)
+			return &r->cy[i];
+	return NULL;
+}
+
+/* 1 when no one has an answer after the day (those whose times are
+ * kept, and those marked to be worked out again): then the kept times
+ * are those of the day. 0 to take the whole pass; -1 on failure. The
+ * people marked are left in r->marked. */
+static int
+kept_usable(struct run *r)
+{
+	sqlite3_stmt *st;
+	struct wm_date on;
+	const char *t;
+	size_t i;
+	int k;
+
+	if (wm_sq_kept_noted(r->s))
+		return 0;	/* this transaction's own saves, not yet kept */
+	if (!(st = wm_sq_query(r->s, ST_KEPT_LATEST, r->err)))
+		return -1;
+	k = step(r, st, "reading the latest answer");
+	t = k == 1 ? wm_sq_col(st, 0) : NULL;
+	k = k < 0 ? -1 : !(t && t[0] && (wm_date_parse(t, &on) ||
+	    wm_date_cmp(&on, &r->today) > 0));
+	sqlite3_reset(st);
+	if (k <= 0)
+		return k;
+	if (!(st = wm_sq_query(r->s, ST_KEPT_DIRTY, r->err)))
+		return -1;
+	while ((k = step(r, st, "reading who changed")) == 1) {
+		if (grow(&r->marked, &r->cap_marked, r->n_marked,
+		    sizeof(*r->marked))) {
+			k = -1;
+			break;
+		}
+		r->marked[r->n_marked++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	if (k < 0 || !(st = wm_sq_query(r->s, ST_KEPT_PERSON_LATEST, r->err)))
+		return -1;
+	for (i = 0, k = 1; i < r->n_marked && k == 1; i++) {
+		sqlite3_bind_int64(st, 1, r->marked[i]);
+		if (step(r, st, "reading an answer") < 0)
+			k = -1;
+		else if ((t = wm_sq_col(st, 0)) && (wm_date_parse(t, &on) ||
+		    wm_date_cmp(&on, &r->today) > 0))
+			k = 0;
+		sqlite3_reset(st);
+	}
+	return k;
+}
+
+struct tail_count {
+	struct cyc *c;
+	long n;
+};
+
+static void
+count_tail_time(void *ctx, const struct wm_cycle_window *w)
+{
+	struct tail_count *t = ctx;
+
+	wm_completion_count(&t->c->c, &w->due, 0, t->n);
+}
+
+/* n of a tail's times that count by the day (n < 0: taken away). */
+static void
+count_tail(struct run *r, struct cyc *c, long first, long gone, long n)
+{
+	struct tail_count t = { c, n };
+	struct wm_date f, g;
+
+	wm_date_from_days(first, &f);
+	if (gone != WM_SQ_KEPT_NEVER)
+		wm_date_from_days(gone, &g);
+	wm_cycle_tail_walk(c->row.every_months, &f, gone != WM_SQ_KEPT_NEVER ?
+	    &g : NULL, &r->today, count_tail_time, &t);
+}
+
+/* A cycle's kept times that count by the day, and its open tails. */
+static int
+kept_cycle(struct run *r, struct cyc *c)
+{
+	long today = wm_date_days(&r->today);
+	sqlite3_stmt *st;
+	struct wm_date m;
+	int k;
+
+	if (!(st = wm_sq_query(r->s, ST_KEPT_COUNTS, r->err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, c->row.id);
+	sqlite3_bind_int64(st, 2, c->c.first);
+	sqlite3_bind_int64(st, 3, c->c.last);
+	sqlite3_bind_int64(st, 4, today);
+	while ((k = step(r, st, "reading the kept rates")) == 1) {
+		month_date((long)sqlite3_column_int64(st, 0), &m);
+		wm_completion_count(&c->c, &m, sqlite3_column_int(st, 1),
+		    (long)sqlite3_column_int64(st, 2));
+	}
+	sqlite3_reset(st);
+	if (k < 0 || !(st = wm_sq_query(r->s, ST_KEPT_TAILS, r->err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, c->row.id);
+	sqlite3_bind_int64(st, 2, today);
+	while ((k = step(r, st, "reading the kept rates")) == 1)
+		count_tail(r, c, (long)sqlite3_column_int64(st, 0),
+		    (long)sqlite3_column_int64(st, 1),
+		    (long)sqlite3_column_int64(st, 2));
+	sqlite3_reset(st);
+	return k;
+}
+
+/* Takes a person's kept times away again (as parts). */
+static void
+take_away(struct run *r, const struct wm_sq_parts *p)
+{
+	struct wm_date m;
+	struct cyc *c;
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		const long *v = p->v[i].v;
+
+		if (!(c = cycle_by_id(r, v[0])) || !c->person)
+			continue;
+		if (v[1])
+			count_tail(r, c, v[2], v[3], -1);
+		else if (v[3] <= wm_date_days(&r->today)) {
+			month_date(v[2], &m);
+			wm_completion_count(&c->c, &m, (int)v[4], -1);
+		}
+	}
+}
+
+/* The people marked and not yet worked out again: what was kept of
+ * theirs taken away, and their times worked out from their record now,
+ * as the whole pass would (their own spells and answers). */
+static int
+kept_marked(struct run *r)
+{
+	struct wm_sq_parts p = { NULL, 0, 0 };
+	sqlite3_stmt *st;
+	size_t i;
+	int k = 0;
+
+	for (i = 0; i < r->n_marked && k == 0; i++) {
+		if (!(st = wm_sq_query(r->s, ST_KEPT_PERSON, r->err))) {
+			k = -1;
+			break;
+		}
+		p.n = 0;
+		sqlite3_bind_int64(st, 1, r->marked[i]);
+		if ((k = step(r, st, "reading kept times")) == 1 &&
+		    wm_sq_parts_parse(&p, wm_sq_col(st, 0), WM_SQ_TIME_WIDTH)) {
+			wm_buf_clear(r->err);
+			wm_buf_puts(r->err, "kept times could not be read");
+			k = -1;
+		}
+		sqlite3_reset(st);
+		if (k < 0)
+			break;
+		take_away(r, &p);
+		k = 0;
+		if (!(st = wm_sq_query(r->s, ST_KEPT_SPELLS, r->err))) {
+			k = -1;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, r->marked[i]);
+		k = wm_sq_each(r->s, st, take_spell, r, "reading the caseloads",
+		    r->err) || person_done(r) ? -1 : 0;
+	}
+	wm_sq_parts_release(&p);
+	return k ? -1 : 0;
+}
+
+/* The kept way: a few rows per cycle and month. */
+static int
+count_kept(struct run *r, int64_t unit_id)
+{
+	size_t i;
+
+	if (load_cycles(r, unit_id))
+		return -1;
+	for (i = 0; i < r->n_cy; i++)
+		if (r->cy[i].person && kept_cycle(r, &r->cy[i]))
+			return -1;
+	if (r->n_cy && kept_marked(r))
+		return -1;
+	return r->n_cy ? service_cycles(r) : 0;
 }
 
 int
@@ -523,7 +747,8 @@ wm_store_completion_each(struct wm_store *s, int64_t unit_id,
 	r.err = err;
 	r.today = *today;
 	wm_buf_clear(err);
-	if (count_all(&r, unit_id)) {
+	if ((k = kept_usable(&r)) < 0 || (k ? count_kept(&r, unit_id) :
+	    count_all(&r, unit_id))) {
 		if (!err->len)
 			wm_buf_puts(err, "counting the completion rates: out "
 			    "of memory");

@@ -141,6 +141,20 @@ wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
 }
 
 int
+wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    struct wm_buf *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	wm_sq_fail(s, doing, err);
+	return -1;
+}
+
+int
 wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
     struct wm_buf *err)
 {
@@ -187,15 +201,18 @@ run(struct wm_store *s, enum stmt id, const char *doing, struct wm_buf *err)
 	return st ? wm_sq_exec(s, st, doing, err) : WM_STORE_ERROR;
 }
 
-/* The state kept at write time and not yet written: the running totals
- * and the people's outcomes. Written just before a commit (or a part),
- * forgotten with a rollback. */
+/* The state kept at write time and not yet written: the running totals,
+ * the people's outcomes, and the completion rates of the people marked
+ * (those are in the database already, so a rollback forgets them too).
+ * Written just before a commit (or a part), forgotten with a rollback. */
 static int
 kept_flush(struct wm_store *s, struct wm_buf *err)
 {
 	int rc = wm_sq_rollup_flush(s, err);
 
-	return rc ? rc : wm_sq_outcome_flush(s, err);
+	if (rc == 0)
+		rc = wm_sq_outcome_flush(s, err);
+	return rc ? rc : wm_sq_completion_flush(s, err);
 }
 
 static void
@@ -203,6 +220,7 @@ kept_forget(struct wm_store *s)
 {
 	wm_sq_rollup_forget(s);
 	wm_sq_outcome_forget(s);
+	wm_sq_kept_forget(s);
 }
 
 int

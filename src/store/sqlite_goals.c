@@ -9,18 +9,20 @@ wm_store_goal_add(struct wm_store *s, int64_t person_id, const char *text,
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_ADD, err);
 	char now[32];
-	int rc;
+	int own, rc;
 
-	if (!st)
+	/* In a transaction of its own when not in one already, so that
+	 * the person's kept figures are worked out with it
+	 * (sqlite_people_keep.c). */
+	if (!st || wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	sqlite3_bind_int64(st, 1, person_id);
 	wm_sq_text(st, 2, text);
 	wm_sq_text(st, 3, now);
-	if ((rc = wm_sq_exec(s, st, "saving the goal", err)))
-		return rc;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
+	if ((rc = wm_sq_exec(s, st, "saving the goal", err)) == 0)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return wm_sq_tx_end(s, own, rc, err);
 }
 
 struct goal_each {

@@ -8,9 +8,11 @@
 #define WM_STORE_SQLITE_INTERNAL_H
 
 #include <sqlite3.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/store.h"
+#include "util/date.h"
 
 enum stmt {
 	ST_UNIT_ADD,
@@ -43,6 +45,29 @@ enum stmt {
 	ST_COMPLETION_ANSWERS,
 	ST_COMPLETION_PERSON_ANSWERS,
 	ST_COMPLETION_SERVICE_ANSWERS,
+	ST_KEPT_DIRTY,
+	ST_KEPT_DIRTY_CLEAR,
+	ST_KEPT_CYCLES,
+	ST_KEPT_SPELLS,
+	ST_KEPT_PERSON,
+	ST_KEPT_PERSON_PUT,
+	ST_KEPT_PERSON_DROP,
+	ST_KEPT_COUNT_ADD,
+	ST_KEPT_TAIL_ADD,
+	ST_KEPT_LATEST,
+	ST_KEPT_LATEST_SET,
+	ST_KEPT_COUNTS,
+	ST_KEPT_TAILS,
+	ST_KEPT_PERSON_LATEST,
+	ST_KEPT_ANY_MARKED,
+	ST_PEOPLE_PERSON,
+	ST_PEOPLE_PERSON_PUT,
+	ST_PEOPLE_PERSON_DROP,
+	ST_PEOPLE_COUNT_ADD,
+	ST_PEOPLE_MARKERS,
+	ST_PEOPLE_GOALS,
+	ST_PEOPLE_PAIRED,
+	ST_PEOPLE_GOALS_READ,
 	ST_INSTRUMENT_ADD,
 	ST_INSTRUMENT_ITEM_ADD,
 	ST_INSTRUMENT_OPTION_ADD,
@@ -157,6 +182,7 @@ extern const char *const wm_sqlite_sql[ST__COUNT];
 struct wm_sq_rollup;
 struct wm_sq_parsed;
 struct wm_sq_outcomes;
+struct wm_sq_notes;
 
 struct wm_store {
 	sqlite3 *db;
@@ -167,6 +193,8 @@ struct wm_store {
 	struct wm_sq_rollup *rollup;	/* totals not yet written */
 	struct wm_sq_outcomes *outcomes;	/* people's outcomes not yet
 						 * brought up to date */
+	struct wm_sq_notes *kept_notes;	/* answers saved, for the kept
+					 * completion rates */
 	int tx_failed;		/* a write inside wm_store_begin failed */
 	int reading;		/* wm_store_read_begin opened a snapshot */
 	struct wm_sq_parsed *parsed;	/* instruments parsed on this
@@ -208,6 +236,11 @@ int wm_sq_id(sqlite3_stmt *st, int i, int64_t v);
  * row, or the failure. */
 int wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
     const char *doing, struct wm_buf *err);
+
+/* Steps a bound query a row at a time: 1 on a row, 0 at the end, -1 on
+ * failure (err filled). The caller resets it. */
+int wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+    struct wm_buf *err);
 
 /* Runs a statement that returns no rows. */
 int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
@@ -262,5 +295,104 @@ int wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
     struct wm_buf *err);
 int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_outcome_forget(struct wm_store *s);
+
+/* sqlite_completion_keep.c: completion rates kept at write time
+ * (migration 10). A save notes each completed response about a person
+ * (wm_sq_kept_note); the flush, just before COMMIT (and before each part
+ * of a writer's batch, and at the end of migration 10), works out again
+ * everyone noted or marked by the triggers since the last; forgetting
+ * drops the notes (on ROLLBACK, and on close). */
+int wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
+    const struct wm_date *authored, int64_t instrument_id,
+    struct wm_buf *err);
+int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
+void wm_sq_kept_forget(struct wm_store *s);
+/* 1 when answers are noted on this connection and not yet flushed: the
+ * kept figures are not yet those of its own transaction. */
+int wm_sq_kept_noted(const struct wm_store *s);
+
+/* sqlite_kept.c: a person's parts of totals kept at write time, each up
+ * to WM_SQ_PART numbers (what it counts under, and what it counts), kept
+ * as text ("n,n,...;n,n,...") beside the totals they were added to, so
+ * that working the person out again takes away exactly what was added. */
+#define WM_SQ_PART 10
+struct wm_sq_part {
+	long v[WM_SQ_PART];
+};
+struct wm_sq_parts {
+	struct wm_sq_part *v;
+	size_t n, cap;
+};
+int wm_sq_parts_add(struct wm_sq_parts *p, const struct wm_sq_part *x);
+void wm_sq_parts_release(struct wm_sq_parts *p);
+int wm_sq_part_cmp(const struct wm_sq_part *a, const struct wm_sq_part *b);
+void wm_sq_parts_sort(struct wm_sq_parts *p);
+/* Appends the parts in `text` (each up to `width` numbers, v[0] on, the
+ * rest 0); -1 if it is not such text, or out of memory. */
+int wm_sq_parts_parse(struct wm_sq_parts *p, const char *text, int width);
+/* v[0, n) as text (their numbers v[0] to v[width - 1], less the 0s
+ * that end a part). */
+void wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
+    int width);
+/* Binds v[0, n) as text to parameter i of st (b holds the text, and
+ * must outlive the statement's step); -1 (err filled) if too long. */
+int wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
+    const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err);
+int wm_sq_parts_same(const struct wm_sq_part *a, size_t na,
+    const struct wm_sq_part *b, size_t nb);
+/* For two sorted runs: fn(ctx, part, -1) for each only in `was`, and
+ * fn(ctx, part, 1) for each only in `now`; stops at fn's first non-zero,
+ * which is returned. */
+int wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
+    const struct wm_sq_part *now, size_t nn,
+    int (*fn)(void *, const struct wm_sq_part *, int), void *ctx);
+
+/* Changes to kept totals (of a kind each keeper names), added up over a
+ * whole flush and written once per total: an import's batch of people
+ * shares a few hundred totals. */
+struct wm_sq_total {
+	int kind;
+	struct wm_sq_part p;
+	long n;
+};
+struct wm_sq_totals {
+	struct wm_sq_total *v;
+	size_t n, cap;
+};
+int wm_sq_totals_add(struct wm_sq_totals *t, int kind,
+    const struct wm_sq_part *x, long n);
+/* Each total that changed, added up, to fn(ctx, kind, part, n) (stops at
+ * its first non-zero, returned); then empties t. */
+int wm_sq_totals_each(struct wm_sq_totals *t,
+    int (*fn)(void *, int, const struct wm_sq_part *, long), void *ctx);
+void wm_sq_totals_release(struct wm_sq_totals *t);
+enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE };
+
+/* A person's completion times as parts (sqlite_completion.h). */
+#define WM_SQ_TIME_WIDTH 9
+#define WM_SQ_KEPT_ALWAYS (-1000000L)	/* counts on any day */
+#define WM_SQ_KEPT_NEVER 1000000L	/* a spell with no end */
+
+/* sqlite_people_keep.c: the people on each caseload now, kept at write
+ * time (migration 10) for the paired-outcome rate and the goals:
+ * worked out again for a person marked, from their spells (as the
+ * completion rates' keeper read them), their recovery markers and their
+ * goals, the changes to the totals added to `totals`. `latest` is the latest day anyone answered, or NULL when no
+ * one has. */
+struct wm_sq_spell {
+	int64_t unit;
+	struct wm_date joined, left;	/* left: when not open */
+	int open;		/* no end date */
+};
+int wm_sq_people_keep(struct wm_store *s, int64_t person,
+    const struct wm_sq_spell *spells, size_t n_spells,
+    const struct wm_date *latest, int answers_only,
+    struct wm_sq_totals *totals, struct wm_buf *err);
+/* Writes n of a person's part (WM_SQ_TOTAL_PEOPLE) to the totals. */
+int wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x,
+    long n, struct wm_buf *err);
+/* People joined this many days or more before the day asked for are
+ * kept as joined on any day. */
+#define WM_SQ_KEPT_DAYS 180
 
 #endif

@@ -646,8 +646,152 @@ static const char *const m9[] = {
 	NULL,
 };
 
+/*
+ * 10: completion rates, and the people on each caseload now, kept at
+ * write time (sqlite_completion_keep.c, sqlite_people_keep.c), so that
+ * a service's rates and the network's figures read a few rows per cycle
+ * and month, or per service, however many people there are, instead of
+ * every spell on the caseloads and every answer in the network.
+ *
+ * The times a measure falls due for a person, and whether each was met,
+ * depend on their spells, their answers and the cycle; whether a time
+ * counts yet depends only on the day it is read (core/cycle.h,
+ * wm_cycle_steps: a time met counts from its due date or its answer,
+ * whichever is later; one unmet from when its window closed). So each
+ * time is kept with the day it counts from, and a read on a day counts
+ * those from that day or before. After a person's last answer, the
+ * times are unmet and come every so many months for as long as they
+ * stay: that open tail is kept as its first due date and the day the
+ * spell ends, and a read walks it to the day.
+ *
+ * completion_person: a person's times at every cycle, as text
+ * (sqlite_kept.c), so that a change takes away exactly what was added.
+ * completion_count: the times of every person added up per cycle, month
+ * due (months since year 0), the day they count from (days as
+ * util/date.h counts them; -1000000: any day) and met or not.
+ * completion_tail: the open tails, per cycle, first due day and the day
+ * the spell ends (1000000: none).
+ * people_person, people_count: each person's spells open now, by
+ * service and the day they joined it (-1000000: long enough ago to count
+ * for any day), with whether they have the recovery markers twice or
+ * more, goals of their own, a goal reviewed twice or more, and such a
+ * goal rated higher at its latest review; and those added up.
+ * kept_state: the latest day anyone answered. The times are as they
+ * stand on any day from then on; a read for an earlier day (a report for
+ * a day in the past) reads the raw tables instead.
+ * kept_dirty: people whose kept figures are to be worked out again. A
+ * save notes the completed responses it adds, and the triggers mark
+ * everyone whose completed answers, spells, goals or cycles change any
+ * other way (an edit by hand among them); the next save's transaction
+ * works them out, and until then a read of the rates works out theirs
+ * itself, and the other figures read the raw tables. A person with only
+ * new answers (noted) or goals (marked whole 0) has their times carried
+ * on from where they stood with the new answers alone (the last part
+ * kept of each spell says where: sqlite_completion.h).
+ *
+ * Everyone already on a caseload, or with a completed answer, is worked
+ * out here (wm_sq_completion_flush, after these steps).
+ */
+static const char *const m10[] = {
+	"CREATE TABLE completion_person ("
+	" person_id INTEGER PRIMARY KEY,"
+	" times TEXT NOT NULL)",
+	"CREATE TABLE completion_count ("
+	" cycle_id INTEGER NOT NULL,"
+	" month INTEGER NOT NULL,"
+	" counts_from INTEGER NOT NULL,"
+	" done INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (cycle_id, month, counts_from, done)) WITHOUT ROWID",
+	"CREATE TABLE completion_tail ("
+	" cycle_id INTEGER NOT NULL,"
+	" first_due INTEGER NOT NULL,"
+	" gone INTEGER NOT NULL,"
+	" n INTEGER NOT NULL,"
+	" PRIMARY KEY (cycle_id, first_due, gone)) WITHOUT ROWID",
+	"CREATE TABLE people_person ("
+	" person_id INTEGER PRIMARY KEY,"
+	" parts TEXT NOT NULL)",
+	"CREATE TABLE people_count ("
+	" unit_id INTEGER NOT NULL,"
+	" since INTEGER NOT NULL,"
+	" people INTEGER NOT NULL,"
+	" paired INTEGER NOT NULL,"
+	" with_goals INTEGER NOT NULL,"
+	" reviewed INTEGER NOT NULL,"
+	" higher INTEGER NOT NULL,"
+	" PRIMARY KEY (unit_id, since)) WITHOUT ROWID",
+	"CREATE TABLE kept_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" latest TEXT NOT NULL)",
+	"INSERT INTO kept_state(id, latest) VALUES (1, '')",
+	"CREATE TABLE kept_dirty ("
+	" person_id INTEGER PRIMARY KEY,"
+	" whole INTEGER NOT NULL)",
+	/* A change to a person's answers (a completed response is added
+	 * only by a save, which notes it: sqlite_completion_keep.c), their
+	 * spells or cycles: worked out whole (1). */
+	"CREATE TRIGGER kept_response_u AFTER UPDATE OF subject_kind,"
+	" subject_id, status, authored, instrument_id ON response"
+	" WHEN (old.subject_kind = 'person' AND old.status = 'completed')"
+	"  OR (new.subject_kind = 'person' AND new.status = 'completed')"
+	" BEGIN INSERT INTO kept_dirty SELECT old.subject_id, 1"
+	"  WHERE old.subject_kind = 'person'"
+	"  ON CONFLICT DO UPDATE SET whole = 1;"
+	" INSERT INTO kept_dirty SELECT new.subject_id, 1"
+	"  WHERE new.subject_kind = 'person'"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_response_d AFTER DELETE ON response"
+	" WHEN old.subject_kind = 'person' AND old.status = 'completed'"
+	" BEGIN INSERT INTO kept_dirty VALUES (old.subject_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_caseload_i AFTER INSERT ON caseload"
+	" BEGIN INSERT INTO kept_dirty VALUES (new.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_caseload_u AFTER UPDATE ON caseload"
+	" BEGIN INSERT INTO kept_dirty VALUES (old.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1;"
+	" INSERT INTO kept_dirty VALUES (new.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_caseload_d AFTER DELETE ON caseload"
+	" BEGIN INSERT INTO kept_dirty VALUES (old.person_id, 1)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_cycle_i AFTER INSERT ON cycle"
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id = new.unit_id ON CONFLICT DO UPDATE SET whole = 1;"
+	" END",
+	"CREATE TRIGGER kept_cycle_u AFTER UPDATE ON cycle"
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id IN (old.unit_id, new.unit_id)"
+	"  ON CONFLICT DO UPDATE SET whole = 1; END",
+	"CREATE TRIGGER kept_cycle_d AFTER DELETE ON cycle"
+	" BEGIN INSERT INTO kept_dirty SELECT person_id, 1 FROM caseload"
+	"  WHERE unit_id = old.unit_id ON CONFLICT DO UPDATE SET whole = 1;"
+	" END",
+	/* A goal: only the people's figures change (whole 0 with no new
+	 * answer). */
+	"CREATE TRIGGER kept_goal_i AFTER INSERT ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id, 0);"
+	" END",
+	"CREATE TRIGGER kept_goal_u AFTER UPDATE ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id, 0);"
+	" INSERT OR IGNORE INTO kept_dirty VALUES (new.person_id, 0); END",
+	"CREATE TRIGGER kept_goal_d AFTER DELETE ON goal"
+	" BEGIN INSERT OR IGNORE INTO kept_dirty VALUES (old.person_id, 0);"
+	" END",
+	"INSERT OR IGNORE INTO kept_dirty SELECT person_id, 1 FROM caseload",
+	"INSERT OR IGNORE INTO kept_dirty SELECT subject_id, 1 FROM response"
+	" WHERE subject_kind = 'person' AND status = 'completed'",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9 };
+	m7, m8, m9, m10 };
+
+/* What a migration works out in C after its steps, or NULL. */
+static int (*const after[])(struct wm_store *, struct wm_buf *) = {
+	[9] = wm_sq_completion_flush,
+};
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
@@ -662,6 +806,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 7",
 	"PRAGMA user_version = 8",
 	"PRAGMA user_version = 9",
+	"PRAGMA user_version = 10",
 };
 
 int
@@ -738,6 +883,9 @@ wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 
 		snprintf(doing, sizeof(doing), "applying migration %d", v + 1);
 		rc = exec_steps(s, migrations[v], doing, err);
+		if (rc == 0 && (size_t)v < sizeof(after) / sizeof(after[0]) &&
+		    after[v])
+			rc = after[v](s, err);
 		if (rc == 0)
 			rc = exec_literal(s, set_version[v], doing, err);
 		if (rc)

@@ -375,8 +375,13 @@ wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
 {
 	char now[32];
 	sqlite3_stmt *st;
+	int own, rc;
 
-	if (!(st = wm_sq_query(s, ST_CYCLE_ADD, err)))
+	/* In a transaction of its own when not in one already, so that
+	 * the completion rates kept for the service's people are worked
+	 * out with it (sqlite_completion_keep.c). */
+	if (!(st = wm_sq_query(s, ST_CYCLE_ADD, err)) ||
+	    wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
 	sqlite3_bind_int64(st, 1, unit_id);
@@ -385,7 +390,8 @@ wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
 	sqlite3_bind_int(st, 4, every_months);
 	wm_sq_text(st, 5, start);
 	wm_sq_text(st, 6, now);
-	return insert(s, st, "adding the cycle", NULL, err);
+	rc = insert(s, st, "adding the cycle", NULL, err);
+	return wm_sq_tx_end(s, own, rc, err);
 }
 
 int

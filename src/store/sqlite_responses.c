@@ -200,6 +200,10 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 		rc = save_scores(s, r, ids, *id, quarter, err);
 	if (rc == 0)
 		rc = wm_sq_outcome_note(s, r, ids, *id, err);
+	if (rc == 0 && r->status == WM_STATUS_COMPLETED &&
+	    r->subject.kind == WM_SUBJECT_PERSON)
+		rc = wm_sq_kept_note(s, ids->subject_id, *id, &r->authored,
+		    ids->instrument_id, err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
 }

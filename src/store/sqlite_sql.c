@@ -145,6 +145,105 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHERE subject_kind = 'service' AND subject_id = ?1"
 	    " AND status = 'completed' AND respondent <> 'validator' "
 	    "ORDER BY authored",
+	/*
+	 * Completion rates kept at write time (migration 10,
+	 * sqlite_completion_keep.c; read in sqlite_cycles.c). The people
+	 * whose times are to be worked out again, as triggers marked them.
+	 */
+	[ST_KEPT_DIRTY] =
+	    "SELECT person_id, whole FROM kept_dirty ORDER BY person_id",
+	[ST_KEPT_DIRTY_CLEAR] =
+	    "DELETE FROM kept_dirty",
+	/* Every cycle about people, in order of service. */
+	[ST_KEPT_CYCLES] =
+	    "SELECT id, unit_id, instrument_url, every_months, start_date,"
+	    " stopped FROM cycle WHERE subject_kind = 'person' "
+	    "ORDER BY unit_id, id",
+	/* One person's spells (the caseload's own order). */
+	[ST_KEPT_SPELLS] =
+	    "SELECT person_id, unit_id, start_date, end_date FROM caseload"
+	    " WHERE person_id = ?1 ORDER BY start_date, unit_id",
+	/* One person's kept times. */
+	[ST_KEPT_PERSON] =
+	    "SELECT times FROM completion_person WHERE person_id = ?1",
+	[ST_KEPT_PERSON_PUT] =
+	    "INSERT INTO completion_person(person_id, times) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET times = excluded.times",
+	[ST_KEPT_PERSON_DROP] =
+	    "DELETE FROM completion_person WHERE person_id = ?1",
+	[ST_KEPT_COUNT_ADD] =
+	    "INSERT INTO completion_count(cycle_id, month, counts_from, done, n)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (cycle_id, month, counts_from, done)"
+	    " DO UPDATE SET n = n + excluded.n",
+	[ST_KEPT_TAIL_ADD] =
+	    "INSERT INTO completion_tail(cycle_id, first_due, gone, n)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (cycle_id, first_due, gone)"
+	    " DO UPDATE SET n = n + excluded.n",
+	[ST_KEPT_LATEST] =
+	    "SELECT latest FROM kept_state WHERE id = 1",
+	[ST_KEPT_LATEST_SET] =
+	    "UPDATE kept_state SET latest = ?1 WHERE id = 1"
+	    " AND latest < ?1",
+	/* A cycle's times due in months ?2 to ?3 that count by day ?4. */
+	[ST_KEPT_COUNTS] =
+	    "SELECT month, done, n FROM completion_count WHERE cycle_id = ?1"
+	    " AND month BETWEEN ?2 AND ?3 AND counts_from <= ?4 AND n <> 0",
+	/* A cycle's open tails that began by day ?2. */
+	[ST_KEPT_TAILS] =
+	    "SELECT first_due, gone, n FROM completion_tail WHERE cycle_id = ?1"
+	    " AND first_due <= ?2 AND n <> 0",
+	/* A person's latest completed answer (response_due: one seek). */
+	[ST_KEPT_PERSON_LATEST] =
+	    "SELECT max(authored) FROM response WHERE subject_kind = 'person'"
+	    " AND status = 'completed' AND subject_id = ?1",
+	[ST_KEPT_ANY_MARKED] =
+	    "SELECT 1 FROM kept_dirty LIMIT 1",
+	/* The people on the caseloads now, kept (sqlite_people_keep.c). */
+	[ST_PEOPLE_PERSON] =
+	    "SELECT parts FROM people_person WHERE person_id = ?1",
+	[ST_PEOPLE_PERSON_PUT] =
+	    "INSERT INTO people_person(person_id, parts) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET parts = excluded.parts",
+	[ST_PEOPLE_PERSON_DROP] =
+	    "DELETE FROM people_person WHERE person_id = ?1",
+	[ST_PEOPLE_COUNT_ADD] =
+	    "INSERT INTO people_count(unit_id, since, people, paired,"
+	    " with_goals, reviewed, higher) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (unit_id, since) DO UPDATE SET"
+	    " people = people + excluded.people,"
+	    " paired = paired + excluded.paired,"
+	    " with_goals = with_goals + excluded.with_goals,"
+	    " reviewed = reviewed + excluded.reviewed,"
+	    " higher = higher + excluded.higher",
+	/* Whether a person has two or more completed responses with a score
+	 * to the measure ?2 (a family or a url), as ST_NETWORK_PAIRED counts
+	 * them: the first two found, however many there are. */
+	[ST_PEOPLE_MARKERS] =
+	    "SELECT count(*) FROM (SELECT 1 FROM response r"
+	    " WHERE r.subject_kind = 'person'"
+	    " AND r.status = 'completed' AND r.subject_id = ?1"
+	    " AND r.instrument_id IN (SELECT id FROM instrument"
+	    "  WHERE coalesce(family, url) = ?2 OR url = ?2)"
+	    " AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
+	    "  AND s.value IS NOT NULL) LIMIT 2)",
+	/* A person's goals (goal_outcome: the person's own rows). */
+	[ST_PEOPLE_GOALS] =
+	    "SELECT count(*), coalesce(max(reviews >= 2), 0),"
+	    " coalesce(max(reviews >= 2 AND latest_rating > first_rating), 0)"
+	    " FROM goal WHERE person_id = ?1",
+	/* Per service with anyone on its caseload now: those joined by day
+	 * ?1, and of them those with the recovery markers twice or more. */
+	[ST_PEOPLE_PAIRED] =
+	    "SELECT unit_id, coalesce(sum(CASE WHEN since <= ?1 THEN people"
+	    " END), 0), coalesce(sum(CASE WHEN since <= ?1 THEN paired END), 0)"
+	    " FROM people_count GROUP BY unit_id HAVING sum(people) > 0"
+	    " ORDER BY unit_id",
+	/* Per service with anyone with goals on its caseload now. */
+	[ST_PEOPLE_GOALS_READ] =
+	    "SELECT unit_id, sum(with_goals), sum(reviewed), sum(higher)"
+	    " FROM people_count GROUP BY unit_id HAVING sum(with_goals) > 0"
+	    " ORDER BY unit_id",
 	[ST_INSTRUMENT_ADD] =
 	    "INSERT INTO instrument(url, version, name, title, family, content,"
 	    " loaded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -268,6 +268,178 @@ test_completion_sums(void **state)
 	assert_int_equal(wm_completion_percent(7, 7), 100);
 }
 
+/* --- kept at write time: the steps and the tail against the walk ----- */
+
+#define MAXS 256
+
+struct seen {
+	struct wm_cycle_window w[MAXS];
+	long from[MAXS];
+	size_t n;
+};
+
+static void
+take_step(void *ctx, const struct wm_cycle_step *s)
+{
+	struct seen *x = ctx;
+
+	assert_true(x->n < MAXS);
+	x->w[x->n].due = s->due;
+	x->w[x->n].done = s->done;
+	x->from[x->n++] = s->counts_from;
+}
+
+static void
+take_window(void *ctx, const struct wm_cycle_window *w)
+{
+	struct seen *x = ctx;
+
+	assert_true(x->n < MAXS);
+	x->w[x->n] = *w;
+	x->from[x->n++] = 0;
+}
+
+static uint64_t rng = 0x9e3779b97f4a7c15ULL;
+
+static long
+below(long n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (long)(rng % (uint64_t)n);
+}
+
+static struct wm_date
+day(long days)
+{
+	struct wm_date d;
+
+	wm_date_from_days(days, &d);
+	return d;
+}
+
+/*
+ * Read on any day on or after every answer, the walk's windows are the
+ * steps that count by then, then the tail's that do; each step counts
+ * from a later day than the one before. Random people, cycles, answers
+ * (some on the same day, some far apart, some before joining) and days
+ * to read on, month-ends included.
+ */
+static void
+test_steps_are_the_walk(void **state)
+{
+	struct seen walk, kept;
+	struct wm_cycle_resume r;
+	struct wm_date since, left, until, tail, a[12];
+	long base = wm_date_days(&(struct wm_date){ 2024, 1, 31 }), last;
+	size_t i, k, n_a;
+	int t, every, has_left, has_tail;
+
+	(void)state;
+	for (t = 0; t < 20000; t++) {
+		every = 1 + (int)below(t % 3 ? 12 : 3);
+		since = day(base + below(700));
+		if (t % 5 == 0)
+			since = day(base + 31 * below(20));	/* month-ends */
+		n_a = (size_t)below(12);
+		last = wm_date_days(&since) - below(60);
+		for (i = 0; i < n_a; i++) {
+			last += below(t % 4 ? 200 : 40);
+			a[i] = day(last);
+		}
+		has_left = below(3) == 0;
+		left = day(wm_date_days(&since) + below(1200));
+		until = day((n_a ? last : wm_date_days(&since)) + below(900));
+		walk.n = kept.n = 0;
+		wm_cycle_walk(every, &since, has_left ? &left : NULL, a, n_a,
+		    &until, take_window, &walk);
+		has_tail = wm_cycle_steps(every, &since, has_left ? &left :
+		    NULL, a, n_a, take_step, &kept, &tail, &r);
+		for (k = 1; k < kept.n; k++)
+			assert_true(kept.from[k] > kept.from[k - 1]);
+		for (k = 0; k < kept.n && kept.from[k] <= wm_date_days(&until);
+		    k++)
+			;
+		kept.n = k;
+		if (has_tail && k == kept.n)
+			wm_cycle_tail_walk(every, &tail, has_left ? &left :
+			    NULL, &until, take_window, &kept);
+		if (walk.n != kept.n)
+			fail_msg("case %d: the walk has %zu windows, the steps "
+			    "%zu", t, walk.n, kept.n);
+		for (k = 0; k < walk.n; k++) {
+			assert_int_equal(wm_date_cmp(&walk.w[k].due,
+			    &kept.w[k].due), 0);
+			assert_int_equal(walk.w[k].done, kept.w[k].done);
+		}
+	}
+}
+
+/* The steps for answers given in two goes, the later ones on or after
+ * the last of the first's day: the first's steps, then those that go on
+ * from where they stood with the later answers alone, are the steps for
+ * all of them; and where they stand after is the same. Random cases as
+ * above, the later answers on the same day among them. */
+static void
+test_steps_go_on(void **state)
+{
+	struct seen all, two;
+	struct wm_cycle_resume r_all, r1, r2;
+	struct wm_date since, left, t_all, t1, t2, a[16];
+	long base = wm_date_days(&(struct wm_date){ 2024, 1, 31 }), last;
+	size_t i, k, n_a, n_old;
+	int t, every, has_left, h_all, h1, h2;
+
+	(void)state;
+	for (t = 0; t < 20000; t++) {
+		every = 1 + (int)below(t % 3 ? 12 : 3);
+		since = day(base + below(700));
+		if (t % 5 == 0)
+			since = day(base + 31 * below(20));
+		n_a = (size_t)below(16);
+		n_old = n_a ? (size_t)below((long)n_a + 1) : 0;
+		last = wm_date_days(&since) - below(60);
+		for (i = 0; i < n_a; i++) {
+			last += t % 7 == 0 ? below(2) : below(t % 4 ? 200 : 40);
+			a[i] = day(last);
+		}
+		has_left = below(3) == 0;
+		left = day(wm_date_days(&since) + below(1200));
+		all.n = two.n = 0;
+		h_all = wm_cycle_steps(every, &since, has_left ? &left : NULL,
+		    a, n_a, take_step, &all, &t_all, &r_all);
+		h1 = wm_cycle_steps(every, &since, has_left ? &left : NULL, a,
+		    n_old, take_step, &two, &t1, &r1);
+		h2 = h1;
+		t2 = t1;
+		r2 = r1;
+		if (r1.state != WM_CYCLE_ENDED)
+			h2 = wm_cycle_steps_more(every, &r1, has_left ? &left :
+			    NULL, a + n_old, n_a - n_old, take_step, &two, &t2,
+			    &r2);
+		if (all.n != two.n || h_all != h2)
+			fail_msg("case %d: %zu steps (tail %d) for all, %zu "
+			    "(tail %d) in two goes", t, all.n, h_all, two.n,
+			    h2);
+		for (k = 0; k < all.n; k++) {
+			assert_int_equal(wm_date_cmp(&all.w[k].due,
+			    &two.w[k].due), 0);
+			assert_int_equal(all.w[k].done, two.w[k].done);
+			assert_int_equal(all.from[k], two.from[k]);
+		}
+		if (h_all)
+			assert_int_equal(wm_date_cmp(&t_all, &t2), 0);
+		assert_int_equal(r_all.state, r2.state);
+		if (r_all.state != WM_CYCLE_ENDED) {
+			assert_int_equal(wm_date_cmp(&r_all.next, &r2.next), 0);
+			if (r_all.state == WM_CYCLE_AFTER)
+				assert_int_equal(wm_date_cmp(&r_all.last,
+				    &r2.last), 0);
+		}
+	}
+}
+
 int
 main(void)
 {
@@ -276,6 +448,8 @@ main(void)
 		cmocka_unit_test(test_always_moves_on),
 		cmocka_unit_test(test_completion_months),
 		cmocka_unit_test(test_completion_sums),
+		cmocka_unit_test(test_steps_are_the_walk),
+		cmocka_unit_test(test_steps_go_on),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

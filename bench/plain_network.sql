@@ -1,0 +1,367 @@
+-- Every figure of the network overview (/network: report/network_view.c's
+-- wm_net_view_build for the whole network, and the tables of
+-- report/network_table.c), computed the plain way: one query over the
+-- raw tables (unit, assessment and its versions, validations and
+-- invitations, response, score, instrument and its JSON text,
+-- instrument_item, instrument_option, instrument_scale, answer,
+-- caseload, role_grant, training, goal, goal_review, cycle), with
+-- nothing kept at write time. The cycles' completion is
+-- bench/plain_completion.sql, run beside this; this query names each
+-- cycle's service and measure. `waymark-bench network` runs both and
+-- fails unless Waymark's figures are the same.
+--
+-- :today is the day (YYYY-MM-DD); :from and :to the window's quarters
+-- ("2026-Q1"); :measure the recovery markers' url; :days how long on a
+-- caseload counts for the paired-outcome rate (180); :min_validators and
+-- :min_groups the network's validation rule. One row per figure; the
+-- columns up to the first NULL, joined by tabs, are the figure's line:
+--   standards, service, latest period ('-' none), greens, a period
+--     before (0/1), greens then
+--   light, service, NN, own light, consensus, validated (0/1),
+--     validators, groups (a light: 1 red, 2 amber, 3 green, 0 none)
+--   staff, service, practitioners and leads
+--   course, service, course code, of them who did it
+--   cycle-of, cycle id, service, measure's title
+--   threshold, scale, respondent, value, r, SD, people (6 decimals), or
+--     none
+--   outcome, service or network, scale, respondent, paired, reliably
+--     improved, no reliable change, reliably deteriorated, answered
+--     once only
+--   change, service or network, scale, respondent, people paired, mean
+--     change (4 decimals)
+--   paired, service or network, on the caseload :days or more, of them
+--     with the measure twice or more
+--   goals, service or network, people with goals, with a goal reviewed
+--     twice or more, with such a goal rated higher at its latest review
+WITH
+svc AS (
+  SELECT s.id, s.code FROM unit s JOIN unit p ON p.id = s.parent_id
+  WHERE s.kind = 'service'),
+-- The standards: each assessment's own lights (its latest version) and
+-- its validators' lights, from the scores of their responses.
+lit(unit_id, period, self, stakeholder, response_id) AS (
+  SELECT a.unit_id, a.period, 1, NULL, v.response_id
+  FROM assessment a JOIN assessment_version v ON v.assessment_id = a.id
+    AND v.version = (SELECT max(version) FROM assessment_version
+      WHERE assessment_id = a.id)
+  UNION ALL
+  SELECT a.unit_id, a.period, 0, i.stakeholder, x.response_id
+  FROM assessment a JOIN validation x ON x.assessment_id = a.id
+  JOIN invitation i ON i.assessment_id = a.id
+    AND i.account_id = x.account_id),
+light AS (
+  SELECT l.unit_id, l.period, l.self, l.stakeholder,
+    CAST(substr(sc.code, 10) AS INTEGER) AS n,
+    CASE WHEN s.value IN (1, 2, 3) THEN CAST(s.value AS INTEGER)
+      ELSE 0 END AS v
+  FROM lit l JOIN response r ON r.id = l.response_id
+  JOIN score s ON s.response_id = r.id
+  JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id
+    AND sc.idx = s.scale
+  WHERE sc.code = 'standard-' || CAST(substr(sc.code, 10) AS INTEGER)
+    AND CAST(substr(sc.code, 10) AS INTEGER) BETWEEN 1 AND 10),
+period AS (
+  SELECT unit_id, period,
+    row_number() OVER (PARTITION BY unit_id ORDER BY period DESC) AS back
+  FROM (SELECT DISTINCT unit_id, period FROM light)),
+greens AS (
+  SELECT p.unit_id, p.period, p.back,
+    (SELECT count(*) FROM light l WHERE l.unit_id = p.unit_id
+      AND l.period = p.period AND l.self = 1 AND l.v = 3) AS g
+  FROM period p WHERE p.back <= 2),
+standard(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM standard WHERE n < 10),
+votes AS (
+  SELECT l.unit_id, l.n, count(*) AS k, count(DISTINCT l.stakeholder) AS groups,
+    sum(l.v = 1) AS r1, sum(l.v = 2) AS r2
+  FROM light l JOIN period p ON p.unit_id = l.unit_id
+    AND p.period = l.period AND p.back = 1
+  WHERE l.self = 0 AND l.v IN (1, 2, 3)
+  GROUP BY l.unit_id, l.n),
+own AS (
+  SELECT l.unit_id, l.n, l.v
+  FROM light l JOIN period p ON p.unit_id = l.unit_id
+    AND p.period = l.period AND p.back = 1
+  WHERE l.self = 1),
+-- Training: each service's practitioners and leads, and their courses.
+staff AS (
+  SELECT DISTINCT unit_id, account_id FROM role_grant
+  WHERE role IN ('practitioner', 'lead')),
+-- The recovery markers: the latest version loaded, its measure (family,
+-- else url), and each scale's definition in its own text.
+rm AS (
+  SELECT id, coalesce(family, url) AS measure, content FROM instrument
+  WHERE url = :measure ORDER BY id DESC LIMIT 1),
+rm_scale AS (
+  SELECT
+    (SELECT c.value ->> 'valueCode' FROM json_each(x.value, '$.extension') c
+     WHERE c.value ->> 'url' = 'code') AS code,
+    coalesce((SELECT c.value ->> 'valueCode'
+     FROM json_each(x.value, '$.extension') c
+     WHERE c.value ->> 'url' = 'better'), 'higher') AS better,
+    (SELECT c.value ->> 'valueDecimal' FROM json_each(x.value, '$.extension') c
+     WHERE c.value ->> 'url' = 'reliability') AS r,
+    (SELECT c.value ->> 'valueDecimal' FROM json_each(x.value, '$.extension') c
+     WHERE c.value ->> 'url' = 'sd') AS sd,
+    x.value AS def
+  FROM rm, json_each(rm.content, '$.extension') x
+  WHERE x.value ->> 'url' =
+    'https://waymark.example/fhir/StructureDefinition/scale'),
+rm_item AS (
+  SELECT s.code, y.value ->> 'valueString' AS link_id
+  FROM rm_scale s, json_each(s.def, '$.extension') y
+  WHERE y.value ->> 'url' = 'item'),
+-- Every scored answer about a person to the measure, by the person alone
+-- or with a practitioner.
+scored AS (
+  SELECT r.subject_id AS person, r.instrument_id, sc.code AS scale,
+    r.respondent, r.quarter, r.unit_id, r.authored, r.id, x.value
+  FROM response r
+  JOIN instrument i ON i.id = r.instrument_id
+  JOIN score x ON x.response_id = r.id
+  JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id
+    AND sc.idx = x.scale
+  WHERE coalesce(i.family, i.url) = (SELECT measure FROM rm)
+    AND r.subject_kind = 'person' AND r.status = 'completed'
+    AND r.respondent IN ('person', 'person-with-practitioner')
+    AND x.value IS NOT NULL),
+ranked AS (
+  SELECT *,
+    row_number() OVER w AS nth,
+    first_value(value) OVER w AS first
+  FROM scored
+  WINDOW w AS (PARTITION BY person, scale, respondent
+    ORDER BY authored, id)),
+-- The reliable change threshold of each scale and kind: declared, else
+-- from the first answers (bench/plain_network_baseline.sql): the SD of
+-- their scores, and Cronbach's alpha of the complete ones' items.
+firsts AS (SELECT * FROM ranked WHERE nth = 1),
+def AS (
+  SELECT i.id AS instrument_id,
+    (SELECT c.value ->> 'valueCode' FROM json_each(x.value, '$.extension') c
+     WHERE c.value ->> 'url' = 'code') AS code,
+    y.value ->> 'valueString' AS link_id,
+    EXISTS (SELECT 1 FROM json_each(x.value, '$.extension') z
+      WHERE z.value ->> 'url' = 'reversed'
+      AND z.value ->> 'valueString' = y.value ->> 'valueString') AS reversed
+  FROM instrument i, json_each(i.content, '$.extension') x,
+    json_each(x.value, '$.extension') y
+  WHERE coalesce(i.family, i.url) = (SELECT measure FROM rm)
+    AND x.value ->> 'url' =
+    'https://waymark.example/fhir/StructureDefinition/scale'
+    AND y.value ->> 'url' = 'item'),
+items AS (
+  SELECT f.scale, f.respondent, f.id, d.link_id,
+    CASE WHEN d.reversed THEN
+      (SELECT min(m.value) + max(m.value) FROM instrument_option m
+       WHERE m.instrument_id = f.instrument_id AND m.item_idx = it.idx
+       AND m.value IS NOT NULL) - o.value
+    ELSE o.value END AS v,
+    (SELECT count(*) FROM def e WHERE e.instrument_id = f.instrument_id
+     AND e.code = f.scale) AS k
+  FROM firsts f
+  JOIN def d ON d.instrument_id = f.instrument_id AND d.code = f.scale
+  JOIN instrument_item it ON it.instrument_id = f.instrument_id
+    AND it.link_id = d.link_id
+  JOIN answer a ON a.response_id = f.id AND a.item = it.idx
+  JOIN instrument_option o ON o.instrument_id = f.instrument_id
+    AND o.item_idx = a.item AND o.idx = a.option
+  WHERE o.value IS NOT NULL),
+complete AS (
+  SELECT scale, respondent, id, sum(v) AS total FROM items
+  GROUP BY scale, respondent, id HAVING count(*) = max(k)),
+kind(respondent) AS (VALUES ('person'), ('person-with-practitioner')),
+-- Sample variances (none below two people; rounding's remainder of
+-- nothing is 0, as core's).
+m_score AS (
+  SELECT scale, respondent, count(*) AS n, sum(value) AS s,
+    sum(value * value) AS q
+  FROM firsts GROUP BY scale, respondent),
+m_total AS (
+  SELECT scale, respondent, count(*) AS n, sum(total) AS s,
+    sum(total * total) AS q
+  FROM complete GROUP BY scale, respondent),
+m_item AS (
+  SELECT i.scale, i.respondent, i.link_id, count(*) AS n, sum(i.v) AS s,
+    sum(i.v * i.v) AS q
+  FROM items i JOIN complete c ON c.scale = i.scale
+    AND c.respondent = i.respondent AND c.id = i.id
+  GROUP BY i.scale, i.respondent, i.link_id),
+var AS (
+  SELECT 'score' AS what, scale, respondent, NULL AS link_id, n, s, q
+  FROM m_score
+  UNION ALL SELECT 'total', scale, respondent, NULL, n, s, q FROM m_total
+  UNION ALL SELECT 'item', scale, respondent, link_id, n, s, q FROM m_item),
+variance AS (
+  SELECT what, scale, respondent, link_id, n,
+    CASE WHEN n < 2 THEN NULL
+      WHEN (q - s * s / n) / (n - 1) <= 1e-12 * (q / n) THEN 0.0
+      ELSE (q - s * s / n) / (n - 1) END AS v
+  FROM var),
+estimate AS (
+  SELECT s.code AS scale, k.respondent,
+    (SELECT n FROM variance WHERE what = 'score' AND scale = s.code
+     AND respondent = k.respondent) AS n,
+    sqrt((SELECT v FROM variance WHERE what = 'score' AND scale = s.code
+     AND respondent = k.respondent)) AS sd,
+    (SELECT v FROM variance WHERE what = 'total' AND scale = s.code
+     AND respondent = k.respondent) AS total_var,
+    (SELECT count(*) FROM rm_item i WHERE i.code = s.code) AS items,
+    (SELECT count(v.v) FROM rm_item i LEFT JOIN variance v
+     ON v.what = 'item' AND v.scale = s.code AND v.respondent = k.respondent
+     AND v.link_id = i.link_id WHERE i.code = s.code) AS items_with_var,
+    (SELECT sum(v.v) FROM rm_item i JOIN variance v
+     ON v.what = 'item' AND v.scale = s.code AND v.respondent = k.respondent
+     AND v.link_id = i.link_id WHERE i.code = s.code) AS items_var,
+    s.r AS declared_r, s.sd AS declared_sd
+  FROM rm_scale s, kind k),
+alpha AS (
+  SELECT *,
+    CASE WHEN items >= 2 AND items_with_var = items AND total_var > 0
+      THEN CAST(items AS REAL) / (items - 1) * (1 - items_var / total_var)
+    END AS a
+  FROM estimate),
+threshold AS (
+  SELECT scale, respondent,
+    CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
+      THEN 1.96 * declared_sd * sqrt(2.0) * sqrt(1 - declared_r)
+      WHEN sd > 0 AND a > 0 AND a < 1
+      THEN 1.96 * sd * sqrt(2.0) * sqrt(1 - a) END AS t,
+    CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
+      THEN declared_r ELSE a END AS r,
+    CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
+      THEN declared_sd ELSE sd END AS sd,
+    CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
+      THEN 0 ELSE coalesce(n, 0) END AS n
+  FROM alpha),
+-- The window's people (bench/plain_network_outcomes.sql): each person's
+-- latest answer in it, first against it, at the service of that answer.
+upto AS (
+  SELECT *,
+    row_number() OVER (PARTITION BY person, scale, respondent
+      ORDER BY authored DESC, id DESC) AS back
+  FROM ranked WHERE quarter <= :to),
+person_row AS (
+  SELECT u.unit_id, u.respondent, u.scale, u.nth AS responses,
+    u.value - u.first AS d, t.t, s.better
+  FROM upto u JOIN rm_scale s ON s.code = u.scale
+  JOIN threshold t ON t.scale = u.scale AND t.respondent = u.respondent
+  WHERE u.back = 1 AND u.quarter >= :from),
+classed AS (
+  SELECT p.unit_id, p.respondent, p.scale, p.responses, p.d,
+    p.responses >= 2 AND p.t IS NOT NULL AND abs(p.d) > p.t
+      AND (p.d > 0) = (p.better = 'higher') AS improved,
+    p.responses >= 2 AND p.t IS NOT NULL AND abs(p.d) > p.t
+      AND (p.d > 0) <> (p.better = 'higher') AS deteriorated,
+    p.responses >= 2 AND p.t IS NOT NULL AND NOT abs(p.d) > p.t AS same
+  FROM person_row p),
+by_who AS (
+  SELECT svc.code AS who, c.* FROM classed c JOIN svc ON svc.id = c.unit_id
+  UNION ALL
+  SELECT 'network', c.* FROM classed c JOIN svc ON svc.id = c.unit_id),
+-- The paired-outcome rate (bench/plain_network_paired.sql).
+m AS (SELECT id FROM instrument WHERE url = :measure),
+twice AS (
+  SELECT r.subject_id AS person, count(*) AS n
+  FROM response r
+  WHERE r.subject_kind = 'person' AND r.status = 'completed'
+    AND r.instrument_id IN m
+    AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id
+      AND s.value IS NOT NULL)
+  GROUP BY r.subject_id),
+on_now AS (
+  SELECT unit_id, person_id, min(start_date) AS since FROM caseload
+  WHERE end_date IS NULL GROUP BY unit_id, person_id),
+paired AS (
+  SELECT k.unit_id,
+    sum(k.since <= date(:today, '-' || :days || ' days')) AS eligible,
+    sum(k.since <= date(:today, '-' || :days || ' days')
+      AND coalesce(t.n, 0) >= 2) AS paired
+  FROM on_now k LEFT JOIN twice t ON t.person = k.person_id
+  GROUP BY k.unit_id),
+-- Goals (bench/plain_network_goals.sql).
+g AS (
+  SELECT goal.id, goal.person_id, count(r.id) AS reviews,
+    (SELECT rating FROM goal_review WHERE goal_id = goal.id
+     ORDER BY reviewed, id LIMIT 1) AS first,
+    (SELECT rating FROM goal_review WHERE goal_id = goal.id
+     ORDER BY reviewed DESC, id DESC LIMIT 1) AS latest
+  FROM goal LEFT JOIN goal_review r ON r.goal_id = goal.id
+  GROUP BY goal.id),
+goal_person AS (
+  SELECT k.unit_id, count(g.id) AS goals,
+    max(g.reviews >= 2) AS reviewed,
+    max(g.reviews >= 2 AND g.latest > g.first) AS higher
+  FROM (SELECT DISTINCT unit_id, person_id FROM caseload
+    WHERE end_date IS NULL) k
+  LEFT JOIN g ON g.person_id = k.person_id
+  GROUP BY k.unit_id, k.person_id),
+goals AS (
+  SELECT unit_id, sum(goals > 0) AS with_goals,
+    coalesce(sum(reviewed), 0) AS reviewed,
+    coalesce(sum(higher), 0) AS higher
+  FROM goal_person GROUP BY unit_id)
+SELECT 'standards', svc.code, coalesce(g1.period, '-'), coalesce(g1.g, 0),
+  g2.unit_id IS NOT NULL, coalesce(g2.g, 0), NULL, NULL, NULL, NULL
+FROM svc LEFT JOIN greens g1 ON g1.unit_id = svc.id AND g1.back = 1
+LEFT JOIN greens g2 ON g2.unit_id = svc.id AND g2.back = 2
+UNION ALL
+SELECT 'light', svc.code, printf('%02d', standard.n), coalesce(own.v, 0),
+  CASE WHEN coalesce(k, 0) = 0 THEN 0
+    WHEN r1 >= (k + 1) / 2 THEN 1
+    WHEN r1 + r2 >= (k + 1) / 2 THEN 2 ELSE 3 END,
+  coalesce(k, 0) >= :min_validators AND coalesce(groups, 0) >= :min_groups,
+  coalesce(k, 0), coalesce(groups, 0), NULL, NULL
+FROM svc JOIN period p ON p.unit_id = svc.id AND p.back = 1
+CROSS JOIN standard
+LEFT JOIN own ON own.unit_id = svc.id AND own.n = standard.n
+LEFT JOIN votes ON votes.unit_id = svc.id AND votes.n = standard.n
+UNION ALL
+SELECT 'staff', svc.code, (SELECT count(*) FROM staff WHERE unit_id = svc.id),
+  NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM svc
+UNION ALL
+SELECT 'course', svc.code, t.course, count(DISTINCT t.account_id), NULL,
+  NULL, NULL, NULL, NULL, NULL
+FROM svc JOIN staff f ON f.unit_id = svc.id
+JOIN training t ON t.account_id = f.account_id
+GROUP BY svc.code, t.course
+UNION ALL
+SELECT 'cycle-of', y.id, svc.code,
+  coalesce((SELECT i.title FROM instrument i WHERE i.url = y.instrument_url
+    ORDER BY i.id DESC LIMIT 1), y.instrument_url),
+  NULL, NULL, NULL, NULL, NULL, NULL
+FROM cycle y JOIN svc ON svc.id = y.unit_id
+WHERE y.subject_kind IN ('person', 'service')
+UNION ALL
+SELECT 'threshold', scale, respondent,
+  CASE WHEN t IS NULL THEN 'none' ELSE printf('%.6f', t) END,
+  CASE WHEN t IS NULL THEN NULL ELSE printf('%.6f', r) END,
+  CASE WHEN t IS NULL THEN NULL ELSE printf('%.6f', sd) END,
+  CASE WHEN t IS NULL THEN NULL ELSE n END, NULL, NULL, NULL
+FROM threshold
+UNION ALL
+SELECT 'outcome', who, scale, respondent,
+  sum(improved) + sum(same) + sum(deteriorated), sum(improved), sum(same),
+  sum(deteriorated), sum(responses < 2), NULL
+FROM by_who GROUP BY who, scale, respondent
+HAVING sum(improved) + sum(same) + sum(deteriorated) + sum(responses < 2) > 0
+UNION ALL
+SELECT 'change', who, scale, respondent, count(*), printf('%.4f', avg(d)),
+  NULL, NULL, NULL, NULL
+FROM by_who WHERE responses >= 2 GROUP BY who, scale, respondent
+UNION ALL
+SELECT 'paired', svc.code, eligible, paired, NULL, NULL, NULL, NULL, NULL,
+  NULL
+FROM paired JOIN svc ON svc.id = paired.unit_id WHERE eligible > 0
+UNION ALL
+SELECT 'paired', 'network', sum(eligible), sum(paired), NULL, NULL, NULL,
+  NULL, NULL, NULL
+FROM paired JOIN svc ON svc.id = paired.unit_id HAVING sum(eligible) > 0
+UNION ALL
+SELECT 'goals', svc.code, with_goals, reviewed, higher, NULL, NULL, NULL,
+  NULL, NULL
+FROM goals JOIN svc ON svc.id = goals.unit_id WHERE with_goals > 0
+UNION ALL
+SELECT 'goals', 'network', sum(with_goals), sum(reviewed), sum(higher),
+  NULL, NULL, NULL, NULL, NULL
+FROM goals JOIN svc ON svc.id = goals.unit_id HAVING sum(with_goals) > 0;

@@ -1,0 +1,213 @@
+/*
+ * The people on each caseload now, kept at write time (migration 10;
+ * read in sqlite_outcomes.c) for the network's paired-outcome rate and
+ * goals. For each person the triggers marked (sqlite_completion_keep.c's
+ * flush calls this for each), their spells open now are worked out again
+ * from their own record: per service, the day they joined it (the
+ * earlier, when two spells there are open), whether they have the
+ * recovery markers recorded twice or more, goals of their own, a goal
+ * reviewed twice or more, and such a goal rated higher at its latest
+ * review than its first. What was kept of theirs is taken from the
+ * totals per service and day joined, and what is true now added.
+ *
+ * Someone who joined WM_SQ_KEPT_DAYS or more before the latest answer
+ * counts as on the caseload long enough on any day a kept read can be
+ * for (one on or after that answer), so is kept under "any day": the
+ * totals hold a row per service for them, and one per day joined since.
+ */
+#include "store/sqlite_internal.h"
+
+#include <string.h>
+
+#include "core/known_instruments.h"
+
+/* A person's part: {unit, day joined (or any day), paired, with goals,
+ * reviewed twice, rated higher}. */
+#define PEOPLE_WIDTH 6
+
+struct pk {
+	struct wm_store *s;
+	struct wm_buf *err;
+	int64_t person;
+	long since_any;		/* joined on or before this: any day */
+	int has_latest;
+	int paired, goals, reviewed, higher;
+	struct wm_sq_parts now, was;
+	struct wm_sq_totals *totals;
+	struct wm_buf text;
+};
+
+/* One open spell: its service's part, or an earlier start for it. */
+static int
+take_spell(struct pk *k, int64_t unit, long since)
+{
+	struct wm_sq_part x = { { (long)unit, since, k->paired, k->goals,
+	    k->reviewed, k->higher, 0 } };
+	size_t i;
+
+	if (k->has_latest && since <= k->since_any)
+		x.v[1] = WM_SQ_KEPT_ALWAYS;
+	for (i = 0; i < k->now.n; i++)
+		if (k->now.v[i].v[0] == (long)unit) {
+			if (x.v[1] < k->now.v[i].v[1])
+				k->now.v[i].v[1] = x.v[1];
+			return 0;
+		}
+	return wm_sq_parts_add(&k->now, &x);
+}
+
+/* The person's figures: the recovery markers twice, and goals. */
+static int
+figures(struct pk *k)
+{
+	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_PEOPLE_MARKERS, k->err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->person);
+	wm_sq_text(st, 2, wm_known_url(WM_KNOWN_RECOVERY_MARKERS));
+	if ((rc = wm_sq_step(k->s, st, "counting the recovery markers",
+	    k->err)) == 1)
+		k->paired = sqlite3_column_int64(st, 0) >= 2;
+	sqlite3_reset(st);
+	if (rc < 0 || !(st = wm_sq_stmt(k->s, ST_PEOPLE_GOALS, k->err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, k->person);
+	if ((rc = wm_sq_step(k->s, st, "reading the goals", k->err)) == 1) {
+		k->goals = sqlite3_column_int64(st, 0) > 0;
+		k->reviewed = sqlite3_column_int(st, 1) != 0;
+		k->higher = sqlite3_column_int(st, 2) != 0;
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Their spells open now, a part per service. */
+static int
+spells(struct pk *k, const struct wm_sq_spell *sp, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (sp[i].open && take_spell(k, sp[i].unit,
+		    wm_date_days(&sp[i].joined)))
+			return -1;
+	wm_sq_parts_sort(&k->now);
+	return 0;
+}
+
+static int
+was(struct pk *k)
+{
+	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_PEOPLE_PERSON, k->err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->person);
+	if ((rc = wm_sq_step(k->s, st, "reading a person's kept figures",
+	    k->err)) == 1 && wm_sq_parts_parse(&k->was, wm_sq_col(st, 0),
+	    PEOPLE_WIDTH)) {
+		wm_buf_clear(k->err);
+		wm_buf_puts(k->err, "a person's kept figures could not be read");
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	wm_sq_parts_sort(&k->was);
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+add_total(void *ctx, const struct wm_sq_part *x, int n)
+{
+	struct pk *k = ctx;
+
+	return wm_sq_totals_add(k->totals, WM_SQ_TOTAL_PEOPLE, x, n);
+}
+
+int
+wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x, long n,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, ST_PEOPLE_COUNT_ADD, err);
+	int i;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, x->v[0]);
+	sqlite3_bind_int64(st, 2, x->v[1]);
+	sqlite3_bind_int64(st, 3, n);
+	for (i = 2; i < PEOPLE_WIDTH; i++)
+		sqlite3_bind_int64(st, i + 2, x->v[i] * n);
+	return wm_sq_exec(s, st, "keeping the people's figures", err) ? -1 :
+	    0;
+}
+
+static int
+put(struct pk *k)
+{
+	sqlite3_stmt *st = wm_sq_stmt(k->s, k->now.n ? ST_PEOPLE_PERSON_PUT :
+	    ST_PEOPLE_PERSON_DROP, k->err);
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, k->person);
+	if (k->now.n && wm_sq_parts_bind(st, 2, &k->text, k->now.v, k->now.n,
+	    PEOPLE_WIDTH, k->err))
+		return -1;
+	return wm_sq_exec(k->s, st, "keeping a person's figures", k->err) ?
+	    -1 : 0;
+}
+
+/* 1 when every part kept has the recovery markers twice: then new
+ * answers (all a person with only new answers has) change nothing. */
+static int
+paired_already(const struct pk *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->was.n; i++)
+		if (!k->was.v[i].v[2])
+			return 0;
+	return k->was.n > 0;
+}
+
+int
+wm_sq_people_keep(struct wm_store *s, int64_t person,
+    const struct wm_sq_spell *sp, size_t n_spells,
+    const struct wm_date *latest, int answers_only,
+    struct wm_sq_totals *totals, struct wm_buf *err)
+{
+	struct pk k;
+	int rc = -1;
+
+	memset(&k, 0, sizeof(k));
+	k.s = s;
+	k.err = err;
+	k.person = person;
+	k.totals = totals;
+	wm_buf_init(&k.text, WM_BUF_DEFAULT_MAX);
+	if ((k.has_latest = latest != NULL))
+		k.since_any = wm_date_days(latest) - WM_SQ_KEPT_DAYS;
+	if (was(&k))
+		goto out;
+	if (answers_only && paired_already(&k)) {
+		rc = 0;
+		goto out;
+	}
+	if (figures(&k) || spells(&k, sp, n_spells))
+		goto out;
+	if (!wm_sq_parts_same(k.was.v, k.was.n, k.now.v, k.now.n) &&
+	    (wm_sq_parts_diff(k.was.v, k.was.n, k.now.v, k.now.n, add_total,
+	    &k) || put(&k)))
+		goto out;
+	rc = 0;
+out:
+	if (rc && !err->len)
+		wm_buf_puts(err, "keeping the people's figures: out of memory");
+	wm_sq_parts_release(&k.now);
+	wm_sq_parts_release(&k.was);
+	wm_buf_release(&k.text);
+	return rc ? WM_STORE_ERROR : 0;
+}

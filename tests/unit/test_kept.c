@@ -1,0 +1,717 @@
+/*
+ * The figures kept at write time (migration 10: the completion rates,
+ * sqlite_completion_keep.c; the people on the caseloads now for the
+ * paired-outcome rate and goals, sqlite_people_keep.c) on a real SQLite
+ * file: after a random sequence of saves (backdated ones among them),
+ * goals set and reviewed, spells and cycles started and stopped, and
+ * changes made behind the store's back with the sqlite3 shell (a spell
+ * ended, a spell added, an answer's date moved, an answer no longer
+ * completed), every cycle's rates month by month, for every service and
+ * for one, on the day of the latest answer and on later days, are those
+ * of bench/plain_completion.sql over the raw tables, and the
+ * paired-outcome rate and goals those of bench/plain_network_paired.sql
+ * and plain_network_goals.sql. Read before the next save (the people
+ * changed by hand are still marked) and after it (they have been worked
+ * out again, and no one is left marked); for a day before the latest
+ * answer, when the figures come from the raw rows; and after an upgrade
+ * from schema 9.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/cycle.h"
+#include "store/store.h"
+#include "testutil.h"
+
+#define MARKERS "https://waymark.example/fhir/Questionnaire/dreem-recovery-markers"
+#define NEEDS "https://waymark.example/fhir/Questionnaire/shared-needs"
+#define PEOPLE 14
+
+struct fixture {
+	char path[64];
+	struct wm_store *s;
+	struct wm_instrument *markers, *needs;
+	int64_t markers_id, needs_id, unit[2];
+	int64_t person[PEOPLE];
+	char ident[PEOPLE][16];
+	char latest[11];	/* the latest answer's day so far */
+	/* Responses changed by hand: the figures read from the raw rows
+	 * (wm_store_network_paired_rate for other measures and days, when
+	 * no one is marked) take the outcome rows kept since, which a hand
+	 * edit does not change, so those are compared before only. */
+	int responses_by_hand;
+};
+
+static struct fixture *fx;
+
+static uint64_t seed = 0x2545f4914f6cdd1dULL;
+
+static unsigned
+rnd(unsigned n)
+{
+	seed ^= seed << 13;
+	seed ^= seed >> 7;
+	seed ^= seed << 17;
+	return (unsigned)(seed % n);
+}
+
+static struct wm_instrument *
+load(const char *file, int64_t *id)
+{
+	struct wm_instrument *in;
+	size_t len;
+	char *text = tu_read_instrument_file(file, &len);
+
+	assert_non_null(text);
+	in = tu_store_instrument(fx->s, text, len, id);
+	assert_non_null(in);
+	free(text);
+	return in;
+}
+
+static void
+cycle(int u, const char *url, int every, const char *from)
+{
+	struct wm_buf err = WM_BUF_INIT;
+
+	if (wm_store_cycle_add(fx->s, fx->unit[u], url, "person", every,
+	    from, &err))
+		fail_msg("a cycle: %s", wm_buf_str(&err));
+	wm_buf_release(&err);
+}
+
+static int
+setup(void **state)
+{
+	static const char *const joined[] = { "2023-05-02", "2024-01-31",
+	    "2024-02-29", "2024-06-15", "2024-11-30", "2025-01-01",
+	    "2025-03-31", "2025-07-14", "2025-10-31", "2026-01-15",
+	    "2026-02-28", "2026-05-05", "2026-08-31", "2026-10-20" };
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct wm_buf err = WM_BUF_INIT;
+	int64_t prov;
+	int from, to, i;
+
+	assert_non_null(f);
+	fx = f;
+	snprintf(f->path, sizeof(f->path), "/tmp/wm-kept-%d.db", (int)getpid());
+	tu_remove_db(f->path);
+	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s, &err),
+	    0);
+	assert_int_equal(wm_store_migrate(f->s, &from, &to, &err), 0);
+	f->markers = load("dreem-recovery-markers.json", &f->markers_id);
+	f->needs = load("shared-needs.json", &f->needs_id);
+	assert_int_equal(tu_network_tree(f->s, &prov, &f->unit[0]), 0);
+	assert_int_equal(wm_store_unit_add(f->s, "service", "s2", "S2", prov,
+	    &f->unit[1], &err), 0);
+	/* Cycles of every length, one on a month's last day, two of one
+	 * measure at one service, one starting after most have joined. */
+	cycle(0, MARKERS, 6, "2024-01-01");
+	cycle(0, MARKERS, 1, "2024-03-31");
+	cycle(0, NEEDS, 3, "2025-01-31");
+	cycle(1, MARKERS, 12, "2024-06-01");
+	cycle(1, NEEDS, 2, "2026-02-01");
+	for (i = 0; i < PEOPLE; i++) {
+		snprintf(f->ident[i], sizeof(f->ident[i]), "K%d", i);
+		assert_int_equal(wm_store_person_add(f->s, f->ident[i],
+		    "Someone", f->unit[i % 2], joined[i], &f->person[i],
+		    &err), 0);
+	}
+	wm_buf_release(&err);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	wm_store_close(f->s);
+	wm_instrument_free(f->markers);
+	wm_instrument_free(f->needs);
+	tu_remove_db(f->path);
+	free(f);
+	return 0;
+}
+
+/* --- the two sides ---------------------------------------------------- */
+
+#define MAX_LINES 600
+
+struct lines {
+	size_t n;
+	char v[MAX_LINES][48];
+};
+
+static int
+cmp_line(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static int
+take_row(void *ctx, const struct wm_completion_row *row)
+{
+	struct lines *l = ctx;
+	int i;
+
+	for (i = 0; i < WM_COMPLETION_MONTHS; i++) {
+		const struct wm_completion_month *m = &row->months->m[i];
+
+		if (!m->due)
+			continue;
+		assert_true(l->n < MAX_LINES);
+		snprintf(l->v[l->n++], sizeof(l->v[0]),
+		    "%lld|%04d-%02d|%ld|%ld", (long long)row->cycle->id,
+		    m->year, m->month, m->due, m->done);
+	}
+	return 0;
+}
+
+/* Waymark's rates for `unit` (0: every service) on `day`. */
+static void
+ours(int64_t unit, const char *day, struct lines *l)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date d;
+
+	l->n = 0;
+	assert_int_equal(wm_date_parse(day, &d), 0);
+	if (wm_store_completion_each(fx->s, unit, &d, take_row, l, &err))
+		fail_msg("the rates: %s", wm_buf_str(&err));
+	wm_buf_release(&err);
+	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
+}
+
+static void plain_lines(const char *name, const char *const *set,
+    size_t n_set, struct lines *l);
+
+/* bench/plain_completion.sql's, in the sqlite3 shell. */
+static void
+plain(int64_t unit, const char *day, struct lines *l)
+{
+	char set[2][64];
+	const char *sets[2] = { set[0], set[1] };
+
+	snprintf(set[0], sizeof(set[0]), ".parameter set :today \"'%s'\"",
+	    day);
+	if (unit)
+		snprintf(set[1], sizeof(set[1]), ".parameter set :unit %lld",
+		    (long long)unit);
+	else
+		snprintf(set[1], sizeof(set[1]), ".parameter set :unit NULL");
+	plain_lines("plain_completion.sql", sets, 2, l);
+}
+
+static void
+same(const char *what, int64_t unit, const char *day)
+{
+	static struct lines a, b;
+	size_t i;
+
+	ours(unit, day, &a);
+	plain(unit, day, &b);
+	for (i = 0; i < a.n || i < b.n; i++)
+		if (i >= a.n || i >= b.n || strcmp(a.v[i], b.v[i]))
+			fail_msg("%s, unit %lld, %s: Waymark '%s', plain SQL "
+			    "'%s' (%zu and %zu months)", what, (long long)unit,
+			    day, i < a.n ? a.v[i] : "", i < b.n ? b.v[i] : "",
+			    a.n, b.n);
+}
+
+static char *
+shell_one(const char *sql)
+{
+	const char *cmds[1] = { sql };
+
+	return tu_sqlite3(fx->path, cmds, 1);
+}
+
+/* The shell's one number, freed. */
+static long long
+number(char *text)
+{
+	long long v = strtoll(text, NULL, 10);
+
+	free(text);
+	return v;
+}
+
+static void
+shell_do(const char *sql)
+{
+	free(shell_one(sql));
+}
+
+/* The day `days` after the latest answer. */
+static void
+after_latest(long days, char out[11])
+{
+	struct wm_date d;
+
+	assert_int_equal(wm_date_parse(fx->latest, &d), 0);
+	wm_date_from_days(wm_date_days(&d) + days, &d);
+	wm_date_format(&d, out);
+}
+
+/* --- the paired-outcome rate and goals -------------------------------- */
+
+static int
+take_paired(void *ctx, const struct wm_paired_rate_row *row)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < MAX_LINES);
+	snprintf(l->v[l->n++], sizeof(l->v[0]), "%lld|%lld|%lld",
+	    (long long)row->unit_id, (long long)row->eligible,
+	    (long long)row->paired);
+	return 0;
+}
+
+static int
+take_goals(void *ctx, const struct wm_goal_rate_row *row)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < MAX_LINES);
+	snprintf(l->v[l->n++], sizeof(l->v[0]), "%lld|%lld|%lld|%lld",
+	    (long long)row->unit_id, (long long)row->with_goals,
+	    (long long)row->reviewed, (long long)row->higher);
+	return 0;
+}
+
+/* The shell's lines of bench/NAME with the parameters set (after a
+ * newline, the file's opening comment is not taken for a shell option). */
+static void
+plain_lines(const char *name, const char *const *set, size_t n_set,
+    struct lines *l)
+{
+	struct wm_buf sql = WM_BUF_INIT;
+	const char *cmds[4];
+	char path[64], *text, *out, *at, *end;
+	size_t len, i;
+
+	snprintf(path, sizeof(path), "bench/%s", name);
+	text = tu_read_path(path, &len);
+	assert_non_null(text);
+	wm_buf_putc(&sql, '\n');
+	wm_buf_puts(&sql, text);
+	free(text);
+	assert_false(sql.failed);
+	for (i = 0; i < n_set; i++)
+		cmds[i] = set[i];
+	cmds[n_set] = wm_buf_str(&sql);
+	out = tu_sqlite3(fx->path, cmds, n_set + 1);
+	wm_buf_release(&sql);
+	l->n = 0;
+	for (at = out; *at; at = end + 1) {
+		end = strchr(at, '\n');
+		assert_non_null(end);
+		*end = '\0';
+		assert_true(l->n < MAX_LINES);
+		snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", at);
+	}
+	free(out);
+	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
+}
+
+static void
+same_lines(const char *what, const char *day, const struct lines *a,
+    const struct lines *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n || i < b->n; i++)
+		if (i >= a->n || i >= b->n || strcmp(a->v[i], b->v[i]))
+			fail_msg("%s, %s: Waymark '%s', plain SQL '%s' (%zu and "
+			    "%zu rows)", what, day, i < a->n ? a->v[i] : "",
+			    i < b->n ? b->v[i] : "", a->n, b->n);
+}
+
+/* The paired-outcome rate of `measure` on `day` for `days`, and the
+ * goals, both ways. */
+static void
+same_people(const char *what, const char *measure, const char *day,
+    int days)
+{
+	static struct lines a, b;
+	struct wm_buf err = WM_BUF_INIT;
+	char set[3][160];
+	const char *sets[3] = { set[0], set[1], set[2] };
+
+	a.n = 0;
+	if (wm_store_network_paired_rate(fx->s, measure, day, days,
+	    take_paired, &a, &err))
+		fail_msg("the paired-outcome rate: %s", wm_buf_str(&err));
+	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+	snprintf(set[0], sizeof(set[0]), ".parameter set :measure \"'%s'\"",
+	    measure);
+	snprintf(set[1], sizeof(set[1]), ".parameter set :today \"'%s'\"",
+	    day);
+	snprintf(set[2], sizeof(set[2]), ".parameter set :days %d", days);
+	plain_lines("plain_network_paired.sql", sets, 3, &b);
+	same_lines(what, day, &a, &b);
+	a.n = 0;
+	if (wm_store_network_goals(fx->s, take_goals, &a, &err))
+		fail_msg("the goals: %s", wm_buf_str(&err));
+	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+	plain_lines("plain_network_goals.sql", NULL, 0, &b);
+	same_lines(what, day, &a, &b);
+	wm_buf_release(&err);
+}
+
+static int marked(void);
+
+/* Every service and one, on the latest answer's day and after it, and
+ * on a day before it. */
+static void
+same_everywhere(const char *what)
+{
+	static const long later[] = { 0, 1, 29, 31, 95, 400 };
+	int people = !fx->responses_by_hand || !marked();
+	char day[11];
+	size_t i;
+
+	for (i = 0; i < TU_NELEM(later); i++) {
+		after_latest(later[i], day);
+		same(what, 0, day);
+		same(what, fx->unit[i % 2], day);
+		if (people)
+			same_people(what, MARKERS, day, i % 2 ? 180 : 30);
+	}
+	same(what, 0, "2025-06-30");
+	same(what, fx->unit[1], "2026-03-31");
+	if (!fx->responses_by_hand) {
+		same_people(what, MARKERS, "2025-06-30", 180);
+		same_people(what, "dreem", fx->latest, 180);
+	}
+}
+
+/* --- changing things ----------------------------------------------------- */
+
+static void
+random_day(char out[11])
+{
+	snprintf(out, 11, "%d-%02u-%02u", 2023 + (int)rnd(4), 1 + rnd(12),
+	    1 + rnd(28));
+	if (strcmp(out, "2026-11-30") > 0)
+		snprintf(out, 11, "2026-11-%02u", 1 + rnd(30));
+}
+
+/* A completed answer (or a draft) to either measure, by anyone, on a
+ * random day. */
+static void
+random_answer(void)
+{
+	static const enum wm_respondent who[] = { WM_RESPONDENT_PERSON,
+	    WM_RESPONDENT_WITH_PRACTITIONER };
+	const struct wm_instrument *in = rnd(3) ? fx->markers : fx->needs;
+	int p = (int)rnd(PEOPLE), draft = rnd(8) == 0;
+	struct wm_response_ids ids = { in == fx->markers ? fx->markers_id :
+	    fx->needs_id, fx->person[p], fx->unit[rnd(2)], 0 };
+	char day[11];
+
+	random_day(day);
+	assert_true(tu_save_answers(fx->s, in, &ids, fx->ident[p], day,
+	    "agree", NULL, draft ? WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED,
+	    who[rnd(2)]) > 0);
+	if (!draft && strcmp(day, fx->latest) > 0)
+		memcpy(fx->latest, day, sizeof(fx->latest));
+}
+
+/* The shell runs `sql` (a fixed text) with :day, :person and :unit set. */
+static char *
+shell_with(const char *sql, const char *day, int64_t person, int64_t unit)
+{
+	char set_day[48], set_person[48], set_unit[48];
+	const char *cmds[4] = { set_day, set_person, set_unit, sql };
+
+	snprintf(set_day, sizeof(set_day), ".parameter set :day \"'%s'\"",
+	    day);
+	snprintf(set_person, sizeof(set_person), ".parameter set :person %lld",
+	    (long long)person);
+	snprintf(set_unit, sizeof(set_unit), ".parameter set :unit %lld",
+	    (long long)unit);
+	return tu_sqlite3(fx->path, cmds, 4);
+}
+
+/* A goal set, or one reviewed (on a random day, any rating). */
+static void
+random_goal(void)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char day[11];
+	int64_t g;
+
+	g = number(shell_with("SELECT coalesce(max(id), 0) FROM goal"
+	    " WHERE person_id = :person", "2026-01-01",
+	    fx->person[rnd(PEOPLE)], 0));
+	random_day(day);
+	if (!g || rnd(3) == 0) {
+		if (wm_store_goal_add(fx->s, fx->person[rnd(PEOPLE)], "A goal",
+		    &g, &err))
+			fail_msg("a goal: %s", wm_buf_str(&err));
+	} else if (wm_store_goal_review_add(fx->s, g, day, (int)rnd(11), NULL,
+	    "person", 1, &err))
+		fail_msg("a review: %s", wm_buf_str(&err));
+	wm_buf_release(&err);
+}
+
+/* What the store has not been told: a spell ended or added, an answer's
+ * date moved or no longer completed, all with the sqlite3 shell. */
+static const char *const hand[] = {
+	"UPDATE caseload SET end_date = :day WHERE person_id = :person"
+	" AND end_date IS NULL AND start_date < :day",
+	"INSERT OR IGNORE INTO caseload(person_id, unit_id, start_date)"
+	" VALUES (:person, :unit, :day)",
+	"UPDATE response SET authored = :day WHERE id = (SELECT max(id)"
+	" FROM response WHERE subject_id = :person AND subject_kind = 'person'"
+	" AND status = 'completed')",
+	"UPDATE response SET status = 'in-progress' WHERE id = (SELECT min(id)"
+	" FROM response WHERE subject_id = :person AND subject_kind = 'person'"
+	" AND status = 'completed')",
+};
+
+static void
+by_hand(void)
+{
+	unsigned k = rnd(TU_NELEM(hand));
+	char day[11];
+
+	random_day(day);
+	free(shell_with(hand[k], day, fx->person[rnd(PEOPLE)],
+	    fx->unit[rnd(2)]));
+	if (k == 2 && strcmp(day, fx->latest) > 0)
+		memcpy(fx->latest, day, sizeof(fx->latest));
+	fx->responses_by_hand |= k >= 2;
+}
+
+/* A cycle started or stopped, through the store. */
+static void
+cycle_change(void)
+{
+	struct wm_cycle_change c = { fx->unit[rnd(2)], rnd(2) ? MARKERS :
+	    NEEDS, "person", 1 + (int)rnd(6), NULL, 0, NULL };
+	struct wm_buf err = WM_BUF_INIT;
+	char day[11];
+	int64_t made, id;
+
+	random_day(day);
+	c.date = day;
+	if (rnd(2)) {
+		if (wm_store_cycle_start(fx->s, &c, &made, &err))
+			fail_msg("starting a cycle: %s", wm_buf_str(&err));
+	} else {
+		id = number(shell_with("SELECT coalesce(min(id), 0) FROM cycle"
+		    " WHERE unit_id = :unit AND stopped IS NULL", day, 0,
+		    c.unit_id));
+		if (id && wm_store_cycle_stop(fx->s, &c, id, &err))
+			fail_msg("stopping a cycle: %s", wm_buf_str(&err));
+	}
+	wm_buf_release(&err);
+}
+
+static int
+marked(void)
+{
+	return number(shell_one("SELECT count(*) FROM kept_dirty")) != 0;
+}
+
+static void
+no_one_marked(void)
+{
+	assert_false(marked());
+}
+
+/* --- the tests ------------------------------------------------------------ */
+
+/* Saves through the store: each is worked out in its own transaction. */
+static void
+test_saves(void **state)
+{
+	int round, i;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	same_everywhere("no answers yet");
+	for (round = 0; round < 4; round++) {
+		for (i = 0; i < 12; i++) {
+			random_answer();
+			random_goal();
+		}
+		no_one_marked();
+		same_everywhere("after saves");
+	}
+}
+
+/* An answer given early meets a time due after it, which counts only
+ * from its due date: read the day before (in the month it is due, and
+ * after the answer, the latest), the time is not counted yet; on its due
+ * date and a fortnight after, it is. */
+static void
+test_early_answer(void **state)
+{
+	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	struct lines l;
+	size_t i;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(wm_store_person_add(fx->s, "EARLY", "Someone",
+	    fx->unit[0], "2026-11-01", &ids.subject_id, &err), 0);
+	ids.instrument_id = fx->markers_id;
+	ids.unit_id = fx->unit[0];
+	/* Due on joining, met on the 3rd; due again on 3 December (the
+	 * monthly cycle), met early on 20 November. */
+	assert_true(tu_save_answers(fx->s, fx->markers, &ids, "EARLY",
+	    "2026-11-03", "agree", NULL, WM_STATUS_COMPLETED,
+	    WM_RESPONDENT_PERSON) > 0);
+	assert_true(tu_save_answers(fx->s, fx->markers, &ids, "EARLY",
+	    "2026-11-20", "agree", NULL, WM_STATUS_COMPLETED,
+	    WM_RESPONDENT_PERSON) > 0);
+	memcpy(fx->latest, "2026-11-20", 11);
+	same_everywhere("an answer given early");
+	same("the day before it is due", 0, "2026-12-02");
+	same("the day it is due", 0, "2026-12-03");
+	ours(fx->unit[0], "2026-12-17", &l);
+	for (i = 0; i < l.n; i++)
+		found |= strncmp(strchr(l.v[i], '|'), "|2026-12|1|1", 12) == 0;
+	assert_true(found);
+	ours(fx->unit[0], "2026-12-02", &l);
+	for (i = 0; i < l.n; i++)
+		assert_null(strstr(l.v[i], "|2026-12|"));
+	wm_buf_release(&err);
+}
+
+/* Answers given one after another, as a form is answered day by day
+ * (several on one day among them): each save carries the person's times
+ * on from where they stood, and they are those of the plain SQL after
+ * every one. */
+static void
+test_day_by_day(void **state)
+{
+	static const enum wm_respondent who[] = { WM_RESPONDENT_PERSON,
+	    WM_RESPONDENT_WITH_PRACTITIONER };
+	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date d;
+	char day[11];
+	int i, p, batch = 0;
+
+	(void)state;
+	assert_int_equal(wm_date_parse("2024-02-10", &d), 0);
+	for (i = 0; i < 90; i++) {
+		/* Now and then several in one transaction, as the writer
+		 * and an import save them. */
+		if (!batch && rnd(6) == 0) {
+			assert_int_equal(wm_store_begin(fx->s, &err), 0);
+			batch = 2 + (int)rnd(4);
+		}
+		p = (int)rnd(3);
+		ids.instrument_id = rnd(4) ? fx->markers_id : fx->needs_id;
+		ids.subject_id = fx->person[p];
+		ids.unit_id = fx->unit[p % 2];
+		if (rnd(3))
+			wm_date_from_days(wm_date_days(&d) + (long)rnd(80), &d);
+		wm_date_format(&d, day);
+		assert_true(tu_save_answers(fx->s, ids.instrument_id ==
+		    fx->markers_id ? fx->markers : fx->needs, &ids,
+		    fx->ident[p], day, "agree", NULL, WM_STATUS_COMPLETED,
+		    who[rnd(2)]) > 0);
+		memcpy(fx->latest, day, sizeof(fx->latest));
+		if (batch && --batch)
+			continue;
+		if (!wm_store_in_transaction(fx->s) ||
+		    wm_store_commit(fx->s, &err) == 0) {
+			no_one_marked();
+			same_everywhere("answered day by day");
+		} else
+			fail_msg("committing: %s", wm_buf_str(&err));
+	}
+	wm_buf_release(&err);
+}
+
+/* Changes behind the store's back are seen at once, and worked out by
+ * the next save; cycles started and stopped count for everyone there. */
+static void
+test_changes(void **state)
+{
+	int round, i;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (i = 0; i < 30; i++)
+		random_answer();
+	for (round = 0; round < 8; round++) {
+		for (i = 0; i < 3; i++) {
+			by_hand();
+			random_goal();
+		}
+		same_everywhere("changed by hand, not yet worked out");
+		random_answer();
+		no_one_marked();
+		same_everywhere("worked out by the next save");
+		cycle_change();
+		no_one_marked();
+		same_everywhere("a cycle started or stopped");
+	}
+}
+
+/* A database from before the rates were kept (schema 9) gets them in the
+ * upgrade, worked out for everyone from their record. */
+static void
+test_upgrade(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int i, from, to;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (i = 0; i < 40; i++)
+		random_answer();
+	by_hand();
+	wm_store_close(fx->s);
+	shell_do("DROP TRIGGER kept_response_u;"
+	    " DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i;"
+	    " DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d;"
+	    " DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u;"
+	    " DROP TRIGGER kept_cycle_d; DROP TRIGGER kept_goal_i;"
+	    " DROP TRIGGER kept_goal_u; DROP TRIGGER kept_goal_d;"
+	    " DROP TABLE completion_person; DROP TABLE completion_count;"
+	    " DROP TABLE completion_tail; DROP TABLE people_person;"
+	    " DROP TABLE people_count; DROP TABLE kept_state;"
+	    " DROP TABLE kept_dirty; PRAGMA user_version = 9;");
+	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
+	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
+	assert_int_equal(from, 9);
+	assert_int_equal(to, 10);
+	no_one_marked();
+	same_everywhere("upgraded");
+	wm_buf_release(&err);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_saves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_early_answer, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_day_by_day, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
