@@ -32,30 +32,30 @@ passed=$((passed + p))
 failed=$((failed + f))
 rm -f "$RESULTS"
 
-# A person and a practitioner in Debian's headless Chromium, axe-core on
-# every page (playwright-core and axe from package-lock.json).
-if [ "${SKIP_BROWSER:-0}" != 1 ]; then
-	echo "== browser"
-	out=$(node tests/browser/run.mjs "$ROOT/$BUILD/waymark" 2>&1)
+# node_suite NAME SCRIPT: runs a node test script that prints "pass NAME"
+# and "FAIL NAME" lines, and counts them (none passing is a failure).
+node_suite() {
+	local out p f
+	echo "== $1"
+	out=$(node "$2" "$ROOT/$BUILD/waymark" 2>&1)
 	echo "$out" | grep -v '^pass '
-	p=$(echo "$out" | grep -c '^pass browser')
-	f=$(echo "$out" | grep -c '^FAIL browser')
+	p=$(echo "$out" | grep -c "^pass $1")
+	f=$(echo "$out" | grep -c "^FAIL $1")
 	[ "$p" -gt 0 ] || f=$((f + 1))
 	passed=$((passed + p))
 	failed=$((failed + f))
+}
+
+# A person and a practitioner in Debian's headless Chromium, axe-core on
+# every page (playwright-core and axe from package-lock.json).
+if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+	node_suite browser tests/browser/run.mjs
 fi
 
 # The network's FHIR MeasureReports against HL7's R4 JSON schema and
 # MeasureReport's invariants (fhir-json-schema-validator and fhirpath from
 # package-lock.json).
-echo "== fhir"
-out=$(node tests/fhir/validate.mjs "$ROOT/$BUILD/waymark" 2>&1)
-echo "$out" | grep -v '^pass '
-p=$(echo "$out" | grep -c '^pass fhir')
-f=$(echo "$out" | grep -c '^FAIL fhir')
-[ "$p" -gt 0 ] || f=$((f + 1))
-passed=$((passed + p))
-failed=$((failed + f))
+node_suite fhir tests/fhir/validate.mjs
 
 if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	echo "== fuzz"

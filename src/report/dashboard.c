@@ -38,14 +38,6 @@ wm_dashboard_release(struct wm_dashboard *d)
 	wm_dashboard_init(d);
 }
 
-static int
-oom(struct wm_buf *err)
-{
-	wm_buf_clear(err);
-	wm_buf_puts(err, "out of memory");
-	return WM_STORE_ERROR;
-}
-
 /* --- the standards: the latest period with any light ------------------ */
 
 /* Rows come oldest period first: a new period starts the model again. */
@@ -146,7 +138,7 @@ wm_dashboard_coverage(struct wm_store *s, int64_t unit_id,
 	int rc;
 
 	if (!(k.v = calloc(courses->n_concepts + 1, sizeof(*k.v))))
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	if ((rc = wm_store_training_coverage(s, unit_id, staff, count_row, &k,
 	    err)) == 0)
 		wm_training_coverage(courses, k.v, k.n, *staff, out);
@@ -329,7 +321,7 @@ wm_dashboard_build(struct wm_store *s, int64_t unit_id,
 		return rc;
 	if (!(out->coverage = calloc(courses->n_concepts + 1,
 	    sizeof(*out->coverage))))
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	if ((rc = wm_dashboard_coverage(s, unit_id, courses, out->coverage,
 	    &out->staff, err)))
 		return rc;
@@ -339,7 +331,7 @@ wm_dashboard_build(struct wm_store *s, int64_t unit_id,
 	if ((rc = wm_store_caseload_scores(s, unit_id,
 	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
 	    score_row, &w, err)))
-		return w.failed ? oom(err) : rc;
+		return w.failed ? wm_store_out_of_memory(err) : rc;
 	walk_close(&w);
 	if ((rc = erfs(s, unit_id, today, &out->erfs, err)))
 		return rc;

@@ -542,14 +542,6 @@ caseload_row(void *ctx, const struct wm_caseload_count_row *r)
 	return 0;
 }
 
-static int
-oom(struct wm_buf *err)
-{
-	wm_buf_clear(err);
-	wm_buf_puts(err, "out of memory");
-	return WM_STORE_ERROR;
-}
-
 int
 wm_measure_report_build(struct wm_store *s, const struct wm_net_view *v,
     enum wm_disclosure_rule rule, const struct wm_grant *grants,
@@ -563,14 +555,14 @@ wm_measure_report_build(struct wm_store *s, const struct wm_net_view *v,
 
 	*out = NULL;
 	if (!c.people)
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	day_of(&v->from, 0, from);
 	day_of(&v->to, 1, to);
 	rc = wm_store_network_caseloads(s, from, to, caseload_row, &c, err);
 	if (rc == 0) {
 		reporter_of(v, grants, n_grants, &in.reporter);
 		if (!(*out = wm_measure_report_json(&in)))
-			rc = oom(err);
+			rc = wm_store_out_of_memory(err);
 	}
 	free(c.people);
 	return rc;

@@ -13,14 +13,6 @@
 #include "core/known_instruments.h"
 #include "report/network_table.h"
 
-static int
-oom(struct wm_buf *err)
-{
-	wm_buf_clear(err);
-	wm_buf_puts(err, "out of memory");
-	return WM_STORE_ERROR;
-}
-
 void
 wm_net_trends_init(struct wm_net_trends *t)
 {
@@ -129,10 +121,10 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		    wm_net_kind_words(kind));
 		tr[kind] = t->n;
 		if (!add(t, WM_NET_TREND_RECOVERY, title))
-			return oom(err);
+			return wm_store_out_of_memory(err);
 	}
 	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	for (k = 0; k < v->n_services; k++)
 		ids[k] = v->services[k].id;
 	for (k = 0; rc == 0 && k < t->n_quarters; k++) {
@@ -147,7 +139,7 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		for (kind = 0; rc == 0 && kind < WM_NET_KINDS; kind++)
 			if (outcome_point(v, &o, i, kind, rule,
 			    &t->v[tr[kind]].points[k]))
-				rc = oom(err);
+				rc = wm_store_out_of_memory(err);
 		wm_net_outcomes_release(&o);
 	}
 	free(ids);
@@ -281,7 +273,7 @@ cycles(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		for (k = 0; rc == 0 && k < l.n; k++)
 			if (l.v[k].first == pass && cycle_trend(t, &l, &l.v[k],
 			    rule))
-				rc = oom(err);
+				rc = wm_store_out_of_memory(err);
 	for (k = 0; k < l.n; k++)
 		free(l.v[k].title);
 	free(l.v);

@@ -14,14 +14,6 @@
 #include "core/rating.h"
 #include "report/dashboard.h"
 
-static int
-oom(struct wm_buf *err)
-{
-	wm_buf_clear(err);
-	wm_buf_puts(err, "out of memory");
-	return WM_STORE_ERROR;
-}
-
 void
 wm_net_view_init(struct wm_net_view *v)
 {
@@ -367,35 +359,6 @@ cycles(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 
 /* --- recovery: outcomes, the paired-outcome rate, goals ------------- */
 
-struct latest {
-	const char *url;
-	int64_t id;
-};
-
-static int
-latest_row(void *ctx, const struct wm_instrument_row *r)
-{
-	struct latest *l = ctx;
-
-	if (strcmp(r->url, l->url) == 0 && r->id > l->id)
-		l->id = r->id;
-	return 0;
-}
-
-/* The latest loaded version of `url`, kept by the store; NULL if none. */
-static int
-latest_parsed(struct wm_store *s, const char *url,
-    const struct wm_instrument **out, struct wm_buf *err)
-{
-	struct latest l = { url, 0 };
-	int rc;
-
-	*out = NULL;
-	if ((rc = wm_store_instrument_latest(s, latest_row, &l, err)) || !l.id)
-		return rc;
-	return wm_store_instrument_parsed(s, l.id, out, err);
-}
-
 static int
 paired_row(void *ctx, const struct wm_paired_rate_row *r)
 {
@@ -432,11 +395,11 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 
 	/* People's goals are theirs whatever measures are loaded. */
 	if ((rc = wm_store_network_goals(s, goal_row, v, err)) ||
-	    (rc = latest_parsed(s, wm_known_url(WM_KNOWN_RECOVERY_MARKERS),
-	    &in, err)) || !in)
+	    (rc = wm_store_instrument_current(s,
+	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), &in, err)) || !in)
 		return rc;
 	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	for (i = 0; i < v->n_services; i++)
 		ids[i] = v->services[i].id;
 	rc = wm_net_outcomes_build(s, in, ids, v->n_services, v->from_s,
@@ -465,7 +428,7 @@ service_figures(struct wm_store *s, struct wm_net_view *v,
 		return 0;
 	if (!(sv->coverage = calloc(v->courses->n_concepts ?
 	    v->courses->n_concepts : 1, sizeof(*sv->coverage))))
-		return oom(err);
+		return wm_store_out_of_memory(err);
 	return wm_dashboard_coverage(s, sv->id, v->courses, sv->coverage,
 	    &sv->staff, err);
 }
@@ -492,7 +455,7 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 	if ((rc = wm_store_unit_list(s, unit_row, &t, err)))
 		goto out;
 	if (services(out, &t, grants, n_grants)) {
-		rc = oom(err);
+		rc = wm_store_out_of_memory(err);
 		goto out;
 	}
 	for (i = 0; i < out->n_services; i++)

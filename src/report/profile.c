@@ -35,45 +35,6 @@ wm_profile_subject_kind(enum wm_profile_kind kind)
 	return "staff";
 }
 
-struct latest {
-	const char *url;
-	int64_t id;
-};
-
-static int
-latest_row(void *ctx, const struct wm_instrument_row *r)
-{
-	struct latest *l = ctx;
-
-	if (strcmp(r->url, l->url) == 0 && r->id > l->id)
-		l->id = r->id;
-	return 0;
-}
-
-/* The latest loaded version of `url`, parsed; NULL with rc 0 if none. */
-static int
-latest_instrument(struct wm_store *s, const char *url,
-    struct wm_instrument **out, struct wm_buf *err)
-{
-	struct latest l = { url, 0 };
-	struct wm_buf text = WM_BUF_INIT;
-	struct wm_diags d = WM_DIAGS_INIT;
-	int rc;
-
-	*out = NULL;
-	if ((rc = wm_store_instrument_latest(s, latest_row, &l, err)) || !l.id)
-		return rc;
-	if ((rc = wm_store_instrument_get_id(s, l.id, &text, err)) == 0 &&
-	    wm_instrument_parse(wm_buf_str(&text), text.len, out, &d)) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "a stored instrument could not be read");
-		rc = WM_STORE_ERROR;
-	}
-	wm_diags_release(&d);
-	wm_buf_release(&text);
-	return rc;
-}
-
 #define MAX_QUARTERS 40
 
 struct quarters {
@@ -173,7 +134,7 @@ wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
 	wm_quarter_prev(period, &p->prev);
 	wm_quarter_format(&p->period, p->quarter[0]);
 	wm_quarter_format(&p->prev, p->quarter[1]);
-	if ((rc = latest_instrument(s, url, &p->in, err)) || !p->in)
+	if ((rc = wm_store_instrument_current(s, url, &p->in, err)) || !p->in)
 		return rc;
 	p->tally = calloc(p->in->n_items * 2, sizeof(*p->tally));
 	if (!p->tally) {
@@ -202,8 +163,6 @@ wm_profile_load(struct wm_store *s, enum wm_profile_kind kind,
 void
 wm_profile_release(struct wm_profile *p)
 {
-	if (p->in)
-		wm_instrument_free(p->in);
 	free(p->tally);
 	p->in = NULL;
 	p->tally = NULL;

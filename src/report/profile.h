@@ -9,8 +9,9 @@
  * and the team rule (core/ten_top_tips.h) before it is written: a withheld number is never
  * written, not even hidden.
  *
- * Ownership: a struct wm_profile owns its instrument and tallies;
- * release it with wm_profile_release().
+ * Ownership: a struct wm_profile owns its tallies and borrows its
+ * instrument from the store (valid while the store is open); release it
+ * with wm_profile_release().
  */
 #ifndef WM_REPORT_PROFILE_H
 #define WM_REPORT_PROFILE_H
@@ -33,7 +34,8 @@ enum wm_profile_kind {
 
 struct wm_profile {
 	enum wm_profile_kind kind;
-	struct wm_instrument *in;	/* latest version; NULL: not loaded */
+	const struct wm_instrument *in;	/* latest version, kept by the
+					 * store; NULL: not loaded */
 	struct wm_quarter period, prev;
 	char quarter[2][8];	/* "2026-Q3": this period, the last */
 	struct wm_tally *tally;	/* [item * 2 + column] */

@@ -13,6 +13,14 @@
 
 #define BUSY_TIMEOUT_MS 10000
 
+int
+wm_store_out_of_memory(struct wm_buf *err)
+{
+	wm_buf_clear(err);
+	wm_buf_puts(err, "out of memory");
+	return WM_STORE_ERROR;
+}
+
 const char *
 wm_store_strerror(int rc)
 {

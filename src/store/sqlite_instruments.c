@@ -262,6 +262,35 @@ out:
 	return rc;
 }
 
+struct latest_of {
+	const char *url;
+	int64_t id;
+};
+
+static int
+latest_of_row(void *ctx, const struct wm_instrument_row *r)
+{
+	struct latest_of *l = ctx;
+
+	if (strcmp(r->url, l->url) == 0 && r->id > l->id)
+		l->id = r->id;
+	return 0;
+}
+
+int
+wm_store_instrument_current(struct wm_store *s, const char *url,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	struct latest_of l = { url, 0 };
+	int rc;
+
+	*out = NULL;
+	if ((rc = wm_store_instrument_latest(s, latest_of_row, &l, err)) ||
+	    !l.id)
+		return rc;
+	return wm_store_instrument_parsed(s, l.id, out, err);
+}
+
 struct instrument_each {
 	int (*cb)(void *, const struct wm_instrument_row *);
 	void *ctx;

@@ -337,6 +337,12 @@ WM_MUST_USE int wm_store_instrument_usage(struct wm_store *s,
 WM_MUST_USE int wm_store_instrument_parsed(struct wm_store *s, int64_t id,
     const struct wm_instrument **out, struct wm_buf *err);
 
+/* The latest loaded version of `url`, parsed and kept by the store as
+ * wm_store_instrument_parsed keeps it; *out NULL (and 0) when none is
+ * loaded. */
+WM_MUST_USE int wm_store_instrument_current(struct wm_store *s,
+    const char *url, const struct wm_instrument **out, struct wm_buf *err);
+
 /* The latest version of each loaded url, by title (responses is 0). */
 WM_MUST_USE int wm_store_instrument_latest(struct wm_store *s,
     int (*cb)(void *, const struct wm_instrument_row *), void *ctx,
@@ -1197,6 +1203,10 @@ WM_MUST_USE int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
 WM_MUST_USE int wm_store_audit(struct wm_store *s, int64_t actor_account_id,
     const char *action, const char *subject_kind, int64_t subject_id,
     const char *detail, const char *address, struct wm_buf *err);
+
+/* WM_STORE_ERROR with "out of memory" in err: for the models built on
+ * the store, whose failures read as the store's. */
+int wm_store_out_of_memory(struct wm_buf *err);
 
 const char *wm_store_strerror(int rc);
 
