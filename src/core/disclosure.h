@@ -78,7 +78,18 @@ int wm_disclose_mean(enum wm_disclosure_rule r, int64_t n);
 struct wm_sdc_cell {
 	int64_t n;	/* the true count */
 	int withheld;	/* out: 1 when it must be shown as "*" */
-	int primary;	/* out: 1 when withheld by the count rule itself */
+	int primary;	/* out: 1 when withheld by the count rule itself
+			 * (in, for wm_disclose_marked) */
+	/* in: never published (a figure no one is shown, such as a
+	 * service's part of a sum published only for providers): an
+	 * unknown to anyone, so withheld from the start, and protected
+	 * only when primary, since only then would working it out give
+	 * away a small number. */
+	int hidden;
+	/* in: withheld only when no other cell can protect: a figure
+	 * published on its own as well, whose publication is kept
+	 * whenever a total or a part can give way instead. */
+	int keep;
 };
 struct wm_sdc_line {
 	const size_t *parts;
@@ -88,10 +99,12 @@ struct wm_sdc_line {
 
 /*
  * Marks primary suppression by the count rule, then withholds further
- * cells (the smallest available, parts before totals) until no withheld
- * cell's value can be worked out from the shown cells through any
- * combination of the lines (linear algebra over the lines, not only
- * "two per line"). Treats shown values as exact. 0, or -1 out of memory
+ * cells (the smallest available, parts before totals, cells to keep
+ * last) until no withheld cell's value can be worked out from the shown
+ * cells through any combination of the lines (linear algebra over the
+ * lines, not only "two per line"). Treats shown values as exact. The
+ * result depends on the cells and lines alone, in their order: the same
+ * table is withheld the same way whoever asks. 0, or -1 out of memory
  * (then the cells' marks are not to be used).
  *
  * A table whose lines pin a cell down whatever is shown (a line whose
@@ -100,6 +113,13 @@ struct wm_sdc_line {
  */
 int wm_disclose_table(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
     size_t n_cells, const struct wm_sdc_line *lines, size_t n_lines);
+
+/* As wm_disclose_table, with the primary suppression already marked by
+ * the caller in each cell's `primary` (a count published only through a
+ * share, say, withheld by the percentage's rule rather than the count's).
+ * 0, or -1 out of memory. */
+int wm_disclose_marked(struct wm_sdc_cell *cells, size_t n_cells,
+    const struct wm_sdc_line *lines, size_t n_lines);
 
 /* 1 when cell k's value is determined by the shown cells and the lines
  * (for tests and for the check before publishing). A shown cell is

@@ -286,17 +286,21 @@ hides(const struct round *r, size_t c)
 
 struct pick {
 	size_t cell;
+	int keep;
 	int is_total;
 	int64_t n;
 };
 
-/* Smaller is better: a line's parts before its total, then the smallest
- * count, then the first cell. */
+/* Smaller is better: a cell not to keep before one to keep, a line's
+ * parts before its total, then the smallest count, then the first
+ * cell. */
 static int
 better(const struct pick *a, const struct pick *b)
 {
 	if (b->cell == NONE)
 		return 1;
+	if (a->keep != b->keep)
+		return a->keep < b->keep;
 	if (a->is_total != b->is_total)
 		return a->is_total < b->is_total;
 	if (a->n != b->n)
@@ -321,7 +325,8 @@ static void
 consider(const struct round *r, size_t cell, int is_total, int must_hide,
     struct pick *best)
 {
-	struct pick p = { cell, is_total, r->cells[cell].n };
+	struct pick p = { cell, r->cells[cell].keep != 0, is_total,
+	    r->cells[cell].n };
 
 	if (!r->cells[cell].withheld && better(&p, best) &&
 	    (!must_hide || hides(r, cell)))
@@ -339,7 +344,7 @@ consider(const struct round *r, size_t cell, int is_total, int must_hide,
 static size_t
 choose(const struct round *r)
 {
-	struct pick best = { NONE, 0, 0 };
+	struct pick best = { NONE, 0, 0, 0 };
 	size_t i, j;
 	int pass;
 
@@ -377,7 +382,9 @@ suppress_one(struct wm_sdc_cell *cells, size_t n_cells,
 	r.x = &x;
 	rc = 0;
 	for (r.d = 0; r.d < n_cells && next == NONE; r.d++) {
-		if (x.col_of[r.d] == NONE ||
+		/* A hidden cell the rule would show gives nothing away. */
+		if (x.col_of[r.d] == NONE || (cells[r.d].hidden &&
+		    !cells[r.d].primary) ||
 		    (row = unit_row(&x, x.col_of[r.d])) == NONE)
 			continue;
 		r.y = at(&x, row, x.cols);
@@ -395,22 +402,30 @@ out:
 /*
  * Waymark: "where figures for commissioners must add up, further figures
  * are withheld, parts before totals and the smallest first, until no
- * withheld figure can be
- * worked out from the shown ones by any combination of rows, columns and
- * totals"
+ * withheld figure can be worked out from the shown ones by any
+ * combination of rows, columns and totals"
  */
 int
 wm_disclose_table(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
     size_t n_cells, const struct wm_sdc_line *lines, size_t n_lines)
 {
+	size_t i;
+
+	for (i = 0; i < n_cells; i++)
+		cells[i].primary = wm_disclose_count(r, cells[i].n).withheld;
+	return wm_disclose_marked(cells, n_cells, lines, n_lines);
+}
+
+int
+wm_disclose_marked(struct wm_sdc_cell *cells, size_t n_cells,
+    const struct wm_sdc_line *lines, size_t n_lines)
+{
 	struct incidence in;
 	size_t i;
 	int rc = -1;
 
-	for (i = 0; i < n_cells; i++) {
-		cells[i].primary = wm_disclose_count(r, cells[i].n).withheld;
-		cells[i].withheld = cells[i].primary;
-	}
+	for (i = 0; i < n_cells; i++)
+		cells[i].withheld = cells[i].primary || cells[i].hidden;
 	if (incidence_init(&in, n_cells, lines, n_lines) == 0) {
 		/* Each round withholds one more cell, so this ends. */
 		while ((rc = suppress_one(cells, n_cells, lines, n_lines,

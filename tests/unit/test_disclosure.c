@@ -205,7 +205,7 @@ test_determined(void **state)
 {
 	static const size_t parts[] = { 0, 1 };
 	const struct wm_sdc_line line = { parts, 2, 2 };
-	struct wm_sdc_cell c[3] = { { 3, 0, 0 }, { 9, 0, 0 }, { 12, 0, 0 } };
+	struct wm_sdc_cell c[3] = { { .n = 3 }, { .n = 9 }, { .n = 12 } };
 
 	(void)state;
 	/* Shown cells are known. */
@@ -248,8 +248,8 @@ test_one_line(void **state)
 	enum { IMPROVED, SAME, WORSE, PAIRED };
 	static const size_t parts[] = { IMPROVED, SAME, WORSE };
 	const struct wm_sdc_line line = { parts, 3, PAIRED };
-	struct wm_sdc_cell c[4] = { { 20, 0, 0 }, { 3, 0, 0 }, { 12, 0, 0 },
-	    { 35, 0, 0 } };
+	struct wm_sdc_cell c[4] = { { .n = 20 }, { .n = 3 }, { .n = 12 },
+	    { .n = 35 } };
 	struct wm_sdc_cell none[4];
 
 	(void)state;
@@ -281,8 +281,8 @@ test_nested_lines(void **state)
 	static const size_t inner[] = { 0, 1 }, outer[] = { 2, 3 };
 	const struct wm_sdc_line lines[] = { { inner, 2, 2 },
 	    { outer, 2, 4 } };
-	struct wm_sdc_cell c[5] = { { 2, 0, 0 }, { 60, 0, 0 }, { 62, 0, 0 },
-	    { 9, 0, 0 }, { 71, 0, 0 } };
+	struct wm_sdc_cell c[5] = { { .n = 2 }, { .n = 60 }, { .n = 62 },
+	    { .n = 9 }, { .n = 71 } };
 
 	(void)state;
 	assert_int_equal(wm_disclose_table(MH, c, 5, lines, 2), 0);
@@ -476,6 +476,77 @@ test_random_tables(void **state)
 	assert_true(secondary_some);
 }
 
+/* A hidden cell is an unknown to everyone: withheld from the start, and
+ * protected only when the rule itself would withhold it. */
+static void
+test_hidden(void **state)
+{
+	static const size_t parts[] = { 0, 1 };
+	const struct wm_sdc_line line = { parts, 2, 2 };
+	struct wm_sdc_cell c[3] = { { .n = 50 }, { .n = 30 }, { .n = 80 } };
+
+	(void)state;
+	/* 50 hidden: worked out by subtraction, but the rule would show
+	 * it: nothing more is withheld. */
+	c[0].hidden = 1;
+	assert_int_equal(wm_disclose_table(MH, c, 3, &line, 1), 0);
+	check_marks(c, 3, "000", "100");
+	/* 3 hidden: the rule would withhold it, so it is protected like
+	 * any withheld cell. */
+	c[0].n = 3;
+	c[2].n = 33;
+	assert_int_equal(wm_disclose_table(MH, c, 3, &line, 1), 0);
+	check_marks(c, 3, "100", "110");
+	check_protected(c, 3, &line, 1);
+}
+
+/* A cell to keep gives way last: a total is withheld instead of a part
+ * published on its own, unless nothing else protects. */
+static void
+test_keep(void **state)
+{
+	static const size_t parts[] = { 0, 1, 2 };
+	const struct wm_sdc_line line = { parts, 3, 3 };
+	struct wm_sdc_cell c[4] = { { .n = 3 }, { .n = 20 }, { .n = 30 },
+	    { .n = 53 } };
+	static const size_t one[] = { 0 };
+	const struct wm_sdc_line alone = { one, 1, 1 };
+	struct wm_sdc_cell d[2] = { { .n = 3 }, { .n = 3 } };
+
+	(void)state;
+	c[1].keep = c[2].keep = 1;
+	assert_int_equal(wm_disclose_table(MH, c, 4, &line, 1), 0);
+	check_marks(c, 4, "1000", "1001");
+	check_protected(c, 4, &line, 1);
+	/* Without keep, the smaller part goes, parts before totals. */
+	c[1].keep = c[2].keep = 0;
+	assert_int_equal(wm_disclose_table(MH, c, 4, &line, 1), 0);
+	check_marks(c, 4, "1000", "1100");
+	/* A kept cell that alone protects is withheld all the same. */
+	d[1].keep = 1;
+	d[0].n = 30;
+	d[1].n = 30;
+	d[0].primary = 1;
+	assert_int_equal(wm_disclose_marked(d, 2, &alone, 1), 0);
+	check_marks(d, 2, "10", "11");
+}
+
+/* Primary marks set by the caller: a count withheld with its share, say,
+ * whatever the count rule would say of it. */
+static void
+test_marked(void **state)
+{
+	static const size_t parts[] = { 0, 1 };
+	const struct wm_sdc_line line = { parts, 2, 2 };
+	struct wm_sdc_cell c[3] = { { .n = 40 }, { .n = 60 }, { .n = 100 } };
+
+	(void)state;
+	c[0].primary = 1;
+	assert_int_equal(wm_disclose_marked(c, 3, &line, 1), 0);
+	check_marks(c, 3, "100", "110");
+	check_protected(c, 3, &line, 1);
+}
+
 int
 main(void)
 {
@@ -489,6 +560,9 @@ main(void)
 		cmocka_unit_test(test_nested_lines),
 		cmocka_unit_test(test_bridge),
 		cmocka_unit_test(test_random_tables),
+		cmocka_unit_test(test_hidden),
+		cmocka_unit_test(test_keep),
+		cmocka_unit_test(test_marked),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
