@@ -27,6 +27,7 @@
 #include "report/dashboard.h"
 #include "report/network_table.h"
 #include "report/network_view.h"
+#include "report/network_work.h"
 #include "util/clock.h"
 
 #include "bench.h"
@@ -41,6 +42,7 @@ struct net_run {
 	struct wm_net_view v;
 	struct wm_net_measure_tables mt;
 	struct wm_net_table paired, goals;
+	struct wm_net_work work;	/* cycles and training */
 	int tables;			/* paired and goals built */
 	struct lines got;
 };
@@ -54,6 +56,7 @@ ours_release(struct net_run *r)
 		wm_net_table_release(&r->goals);
 		r->tables = 0;
 	}
+	wm_net_work_release(&r->work);
 	wm_net_view_release(&r->v);
 }
 
@@ -77,8 +80,11 @@ ours_network(void *arg)
 	else if (wm_net_goals_table(&r->v, WM_DISCLOSURE_DEFAULT, &r->goals)) {
 		wm_net_table_release(&r->paired);
 		rc = -1;
-	} else
+	} else {
 		r->tables = 1;
+		if (wm_net_work_build(&r->v, WM_DISCLOSURE_DEFAULT, &r->work))
+			rc = -1;
+	}
 	if (rc && !err.len)
 		fprintf(stderr, "bench: network tables: out of memory\n");
 	wm_buf_release(&err);
@@ -122,6 +128,25 @@ service_lines(struct lines *l, const struct wm_net_service *sv,
 	return fail;
 }
 
+/* Every service's people's change, added up: the network's. */
+static const struct wm_outcome_tally *
+network_tally(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    size_t k, int kind, struct wm_outcome_tally *all)
+{
+	size_t i;
+
+	memset(all, 0, sizeof(*all));
+	for (i = 0; i < v->n_services; i++) {
+		const struct wm_moments *m = &wm_net_outcome_at(o, i, k,
+		    kind)->t.change;
+
+		all->change.n += m->n;
+		all->change.sum += m->sum;
+		all->change.sumsq += m->sumsq;
+	}
+	return all;
+}
+
 /* The recovery markers' thresholds, and each service's and the
  * network's people from the disclosed tables (their true counts) with
  * the mean change from the view. */
@@ -152,10 +177,10 @@ recovery_lines(struct lines *l, const struct wm_net_view *v,
 				fail |= lines_add(l, "threshold\t%s\t%s\tnone",
 				    sc, resp);
 			for (i = 0; i <= v->n_services; i++) {
+				struct wm_outcome_tally all;
 				const struct wm_outcome_tally *c = i <
 				    v->n_services ? &wm_net_outcome_at(o, i, k,
-				    kind)->t : &wm_net_outcome_network(o, k,
-				    kind)->t;
+				    kind)->t : network_tally(v, o, k, kind, &all);
 				int64_t paired = wm_net_table_true(tt, i,
 				    WM_NET_OUTCOME_COLS);
 				int64_t one = wm_net_table_true(once, i,
@@ -287,8 +312,9 @@ plain_row(struct plain *p, sqlite3_stmt *st)
 		p->fail = 1;
 }
 
-/* A cycle's months, summed over the window's complete months, onto its
- * service's line for its measure (cycles of one measure together). */
+/* A cycle's months, summed over the last complete months the store
+ * keeps (whatever the window), onto its service's line for its measure
+ * (cycles of one measure together). */
 struct cycle_sum {
 	char service[64], title[256];
 	long due, done;
@@ -298,19 +324,15 @@ static int
 plain_cycles(struct plain *p)
 {
 	struct net_run *r = p->r;
-	long first = r->from.year * 12L + (r->from.quarter - 1) * 3;
-	long last = r->to.year * 12L + (r->to.quarter - 1) * 3 + 2;
 	long today = r->c.day.year * 12L + r->c.day.month - 1;
+	long first = today - WM_NET_CYCLE_MONTHS;
+	long last = today - 1;		/* today's month is not complete */
 	struct cycle_sum *sum = calloc(p->n_cy + 1, sizeof(*sum));
 	size_t n = 0, i, j, k;
 	int fail = 0;
 
 	if (!sum)
 		return -1;
-	if (first < today - (WM_COMPLETION_MONTHS - 1))
-		first = today - (WM_COMPLETION_MONTHS - 1);
-	if (last > today - 1)
-		last = today - 1;	/* today's month is not complete */
 	for (i = 0; i < r->c.got.n; i++) {
 		const struct rate *x = &r->c.got.v[i];
 		long at = x->year * 12L + x->month - 1;
@@ -424,6 +446,7 @@ run_part(void *arg, int part)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_net_measure_tables mt;
 	struct wm_net_table a, b;
+	struct wm_net_work w;
 	struct wm_coverage *cov;
 	char today[11];
 	int64_t staff;
@@ -472,6 +495,10 @@ run_part(void *arg, int part)
 			if ((rc = wm_net_goals_table(v, WM_DISCLOSURE_DEFAULT,
 			    &b)) == 0)
 				wm_net_table_release(&b);
+		}
+		if (rc == 0) {
+			rc = wm_net_work_build(v, WM_DISCLOSURE_DEFAULT, &w);
+			wm_net_work_release(&w);
 		}
 		break;
 	}

@@ -141,9 +141,12 @@ populations(const struct writer *w, const struct wm_net_table *t,
 {
 	enum absent why = has ? GIVEN : NOT_PERFORMED;
 
+	struct wm_shown none = { 1, 0 };
+
 	return json_pack("[o, o, o]", population(w, "initial-population",
-	    "People on the caseloads", wm_net_table_count(&w->caseload, row,
-	    0), GIVEN), population(w, "denominator", "People with two "
+	    "People on the caseloads", w->in->caseload ? wm_net_table_count(
+	    &w->caseload, row, 0) : none, GIVEN), population(w,
+	    "denominator", "People with two "
 	    "answers or more", wm_net_table_count(t, row,
 	    WM_NET_OUTCOME_COLS), why), population(w, "numerator", "People "
 	    "reliably improved", wm_net_table_count(t, row, WM_NET_IMPROVED),
@@ -442,19 +445,16 @@ urns(struct writer *w)
 	return 0;
 }
 
-/* The people on the caseloads, disclosed as one table whose services
- * add up to the total, as every other table of people is. */
+/* The people on the caseloads, disclosed as one table of the whole
+ * network whose services add up to their providers and the network, as
+ * every other table of people is. */
 static int
 caseload_table(struct writer *w)
 {
-	const struct wm_net_view *v = w->in->view;
-	size_t i;
-
-	if (wm_net_table_init(&w->caseload, v->n_services, 1, w->in->rule))
-		return -1;
-	for (i = 0; i < v->n_services; i++)
-		wm_net_table_set(&w->caseload, i, 0, w->in->caseload[i]);
-	return wm_net_table_disclose(&w->caseload);
+	if (!w->in->caseload)
+		return 0;
+	return wm_net_count_table(w->in->view, w->in->caseload, w->in->rule,
+	    &w->caseload);
 }
 
 json_t *
@@ -536,10 +536,26 @@ caseload_row(void *ctx, const struct wm_caseload_count_row *r)
 	struct caseloads *c = ctx;
 	size_t i;
 
-	for (i = 0; i < c->v->n_services; i++)
+	for (i = 0; i < wm_net_view_all(c->v); i++)
 		if (c->v->services[i].id == r->unit_id)
 			c->people[i] = r->people;
 	return 0;
+}
+
+/*
+ * The people on the caseloads are counted for a window of a year (the
+ * default window's four quarters) and never for another: counted for
+ * any window, four windows would give one withheld by sums and
+ * differences (people on a caseload in the first and second quarters,
+ * plus in the second and third, less in all three, are those in the
+ * second), docs/statistics.md. Windows of one length cannot be so
+ * combined.
+ */
+int
+wm_measure_report_counts_caseload(const struct wm_net_view *v)
+{
+	return (v->to.year * 4 + v->to.quarter) - (v->from.year * 4 +
+	    v->from.quarter) + 1 == WM_NET_DEFAULT_QUARTERS;
 }
 
 int
@@ -547,18 +563,22 @@ wm_measure_report_build(struct wm_store *s, const struct wm_net_view *v,
     enum wm_disclosure_rule rule, const struct wm_grant *grants,
     size_t n_grants, int64_t now, json_t **out, struct wm_buf *err)
 {
-	struct caseloads c = { v, calloc(v->n_services + 1, sizeof(int64_t)) };
-	struct wm_mr_input in = { v, rule, { NULL, NULL, NULL }, c.people,
-	    now };
+	struct caseloads c = { v, calloc(wm_net_view_all(v) + 1,
+	    sizeof(int64_t)) };
+	struct wm_mr_input in = { v, rule, { NULL, NULL, NULL }, NULL, now };
 	char from[11], to[11];
-	int rc;
+	int rc = 0;
 
 	*out = NULL;
 	if (!c.people)
 		return wm_store_out_of_memory(err);
 	day_of(&v->from, 0, from);
 	day_of(&v->to, 1, to);
-	rc = wm_store_network_caseloads(s, from, to, caseload_row, &c, err);
+	if (wm_measure_report_counts_caseload(v)) {
+		in.caseload = c.people;
+		rc = wm_store_network_caseloads(s, from, to, caseload_row, &c,
+		    err);
+	}
 	if (rc == 0) {
 		reporter_of(v, grants, n_grants, &in.reporter);
 		if (!(*out = wm_measure_report_json(&in)))

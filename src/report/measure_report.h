@@ -5,14 +5,15 @@
  *
  * One group per scale of the recovery markers and kind of answer (alone,
  * or with a practitioner), each with the populations initial-population
- * (people on the caseloads in the window), denominator (people with two
- * answers or more) and numerator (people reliably improved), the share
- * reliably improved as its measureScore, and a stratifier "service" with
- * a stratum per service. Every count is taken from the disclosed tables
+ * (people on the caseloads in the window, for a window of a year only),
+ * denominator (people with two answers or more in the window) and
+ * numerator (people reliably improved), the share reliably improved as
+ * its measureScore, and a stratifier "service" with a stratum per
+ * service. Every count is taken from the network-wide disclosed tables
  * the pages publish (report/network_table.h), so that what is withheld
- * is the same everywhere; a withheld count is left out and its element
- * says why (data-absent-reason "masked", and the rule that withheld it).
- * Nothing in it names a person or a practitioner.
+ * is the same everywhere and whoever asks; a withheld count is left out
+ * and its element says why (data-absent-reason "masked", and the rule
+ * that withheld it). Nothing in it names a person or a practitioner.
  *
  * Ownership: the Bundle returned belongs to the caller (json_decref); the
  * input is borrowed.
@@ -44,11 +45,17 @@ struct wm_mr_input {
 	const struct wm_net_view *view;
 	enum wm_disclosure_rule rule;
 	struct wm_mr_unit reporter;	/* the network, or one provider */
-	/* People on each service's caseload in the window, in the view's
-	 * order (view->n_services of them). */
+	/* People on each service's caseload in the window, for every
+	 * service of the network in the view's order (wm_net_view_all of
+	 * them); NULL when not counted for this window
+	 * (wm_measure_report_counts_caseload): then withheld. */
 	const int64_t *caseload;
 	int64_t now;		/* when it is made: seconds since 1970 */
 };
+
+/* 1 when the people on the caseloads are counted for v's window: a
+ * window of WM_NET_DEFAULT_QUARTERS quarters (a year). */
+int wm_measure_report_counts_caseload(const struct wm_net_view *v);
 
 /* The Bundle written from `in`; NULL when out of memory (or when no
  * random identifier could be had). */

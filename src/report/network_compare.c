@@ -1,8 +1,7 @@
 /*
  * The funnel plots' points (report/network_compare.h). The figures of a
- * table's proportion are left off with either of its cells; a
- * proportion outside any table (a cycle's, a course's) with either of its
- * figures as the rule publishes them on its own.
+ * table's proportion are left off with either of its cells, a cycle's
+ * and a course's with its denominator or its share.
  */
 #include "report/network_compare.h"
 
@@ -39,55 +38,50 @@ wm_net_paired_points(const struct wm_net_view *v,
 	table_points(v, t, WM_NET_PAIRED, pts);
 }
 
-/* A proportion published outside any table: left off when the rule
- * withholds its denominator or its share. */
+/* A proportion shown one by one (report/network_work.h): left off when
+ * its denominator or its share is withheld. */
 static void
-simple(const struct wm_net_view *v, enum wm_disclosure_rule rule,
-    struct wm_funnel_point *pts)
+work_point(struct wm_funnel_point *p, const char *name, int64_t n,
+    int64_t x, struct wm_shown den, struct wm_shown share)
 {
-	size_t i;
+	p->name = name;
+	p->n = n;
+	p->x = x;
+	p->withheld = den.withheld || (n > 0 && share.withheld);
+}
+
+void
+wm_net_cycle_points(const struct wm_net_view *v, const struct wm_net_work *w,
+    const char *title, struct wm_funnel_point *pts)
+{
+	const struct wm_shown none = { 1, 0 };
+	size_t c = wm_net_work_cycle(w, title), i;
 
 	for (i = 0; i < v->n_services; i++) {
-		pts[i].name = v->services[i].name;
-		pts[i].withheld = wm_disclose_count(rule, pts[i].n).withheld ||
-		    (pts[i].n > 0 && wm_disclose_percent(rule, pts[i].x,
-		    pts[i].n).withheld);
+		if (c == WM_NET_NO_CYCLE) {
+			work_point(&pts[i], v->services[i].name, 0, 0, none,
+			    none);
+			continue;
+		}
+		work_point(&pts[i], v->services[i].name, wm_net_table_true(
+		    &w->due[c], i, w->due[c].cols), wm_net_table_true(
+		    &w->done[c], i, w->done[c].cols), wm_net_work_due(w, c, i,
+		    WM_NET_ALL_PARTS), wm_net_work_done(w, c, i,
+		    WM_NET_ALL_PARTS));
 	}
 }
 
 void
-wm_net_cycle_points(const struct wm_net_view *v, const char *title,
-    enum wm_disclosure_rule rule, struct wm_funnel_point *pts)
-{
-	size_t m, c;
-
-	for (m = 0; m < v->n_services; m++) {
-		const struct wm_net_service *sv = &v->services[m];
-
-		pts[m].n = pts[m].x = 0;
-		for (c = 0; c < sv->n_cycles; c++)
-			if (strcmp(sv->cycles[c].title, title) == 0) {
-				pts[m].n = sv->cycles[c].due;
-				pts[m].x = sv->cycles[c].done;
-			}
-	}
-	simple(v, rule, pts);
-}
-
-void
-wm_net_course_points(const struct wm_net_view *v, size_t k,
-    enum wm_disclosure_rule rule, struct wm_funnel_point *pts)
+wm_net_course_points(const struct wm_net_view *v, const struct wm_net_work *w,
+    size_t k, struct wm_funnel_point *pts)
 {
 	size_t i;
 
-	for (i = 0; i < v->n_services; i++) {
-		const struct wm_net_service *sv = &v->services[i];
-
-		pts[i].n = sv->staff;
-		pts[i].x = sv->coverage && v->courses &&
-		    k < v->courses->n_concepts ? sv->coverage[k].done : 0;
-	}
-	simple(v, rule, pts);
+	for (i = 0; i < v->n_services; i++)
+		work_point(&pts[i], v->services[i].name, wm_net_table_true(
+		    &w->staff, i, 0), k < w->n_courses ? wm_net_table_true(
+		    &w->course[k], i, 0) : 0, wm_net_work_staff(w, i),
+		    wm_net_work_course(w, k, i));
 }
 
 size_t

@@ -1,8 +1,8 @@
 /*
  * Comparing services without ranking them: the points of each
  * proportion's funnel plot (report/funnel_svg.h), one per service of the
- * view and in its order, each left off where the disclosure rule
- * withholds either of its figures. The pages draw them, and the API and
+ * view and in its order, each left off where the network-wide table it
+ * comes from withholds either of its figures. The pages draw them, and the API and
  * the command line give the fit's findings, from the same points, so
  * that every one of them leaves off, and names outside the limits, the
  * same services.
@@ -19,6 +19,7 @@
 #include "report/funnel_svg.h"
 #include "report/network_table.h"
 #include "report/network_view.h"
+#include "report/network_work.h"
 
 /* Reliably improved, of the people paired: from one scale and kind's
  * outcome table (wm_net_outcome_table), left off where either of its
@@ -31,14 +32,15 @@ void wm_net_paired_points(const struct wm_net_view *v,
     const struct wm_net_table *t, struct wm_funnel_point *pts);
 
 /* The cycles of the measure titled `title`: done in time, of the times
- * due (a service without them has nothing to compare). */
-void wm_net_cycle_points(const struct wm_net_view *v, const char *title,
-    enum wm_disclosure_rule rule, struct wm_funnel_point *pts);
+ * due (a service without them has nothing to compare), from w. */
+void wm_net_cycle_points(const struct wm_net_view *v,
+    const struct wm_net_work *w, const char *title,
+    struct wm_funnel_point *pts);
 
 /* Course k of the view's catalogue: the staff who have done it, of the
- * service's staff. */
-void wm_net_course_points(const struct wm_net_view *v, size_t k,
-    enum wm_disclosure_rule rule, struct wm_funnel_point *pts);
+ * service's staff, from w. */
+void wm_net_course_points(const struct wm_net_view *v,
+    const struct wm_net_work *w, size_t k, struct wm_funnel_point *pts);
 
 /* Where a service stands on its funnel plot, for the API and the
  * command line: "within", "above" or "below" the 99.8% limits, "left off"

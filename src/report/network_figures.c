@@ -19,6 +19,7 @@
 #include "core/standards.h"
 #include "report/network_compare.h"
 #include "report/network_table.h"
+#include "report/network_work.h"
 
 struct walk {
 	const struct wm_net_view *v;
@@ -98,18 +99,6 @@ count(struct walk *w, const char *figure, const char *words, int64_t n)
 {
 	shown(w, figure, words, 0, WM_NET_COUNT, wm_disclose_count(w->rule,
 	    n));
-}
-
-/* A whole percentage; nothing to show when the denominator is 0. */
-static void
-share(struct walk *w, const char *figure, const char *words, int aside,
-    int64_t num, int64_t den)
-{
-	if (den <= 0 && !wm_disclose_count(w->rule, den).withheld)
-		emit(w, figure, words, aside, WM_NET_NOTHING);
-	else
-		shown(w, figure, words, aside, WM_NET_PERCENT,
-		    wm_disclose_percent(w->rule, num, den));
 }
 
 static void
@@ -351,8 +340,20 @@ goals(struct walk *w)
 
 /* --- services' own figures: cycles and training ----------------------- */
 
+/* A share of the denominator `den` as published: nothing to show when it
+ * is published as 0. */
 static void
-cycles(struct walk *w)
+work_share(struct walk *w, const char *figure, const char *words,
+    struct wm_shown den, struct wm_shown s)
+{
+	if (!den.withheld && den.value == 0)
+		emit(w, figure, words, 0, WM_NET_NOTHING);
+	else
+		shown(w, figure, words, 0, WM_NET_PERCENT, s);
+}
+
+static void
+cycles(struct walk *w, const struct wm_net_work *work)
 {
 	const struct wm_net_view *v = w->v;
 	const char *titles[16];
@@ -363,19 +364,24 @@ cycles(struct walk *w)
 	n = wm_net_cycle_titles(v, titles, sizeof(titles) /
 	    sizeof(titles[0]));
 	for (k = 0; k < n; k++) {
+		size_t t = wm_net_work_cycle(work, titles[k]);
+
 		snprintf(group, sizeof(group), "%s, done in time", titles[k]);
 		measure(w, titles[k], group);
 		for (i = 0; i < v->n_services; i++)
 			for (c = 0; c < v->services[i].n_cycles; c++) {
 				const struct wm_net_cycle *y =
 				    &v->services[i].cycles[c];
+				struct wm_shown due = wm_net_work_due(work, t,
+				    i, WM_NET_ALL_PARTS);
 
 				if (strcmp(y->title, titles[k]) != 0)
 					continue;
 				row(w, i, NULL);
-				count(w, "due", "due", y->due);
-				share(w, "done_in_time_percent", "done in time",
-				    0, y->done, y->due);
+				shown(w, "due", "due", 0, WM_NET_COUNT, due);
+				work_share(w, "done_in_time_percent",
+				    "done in time", due, wm_net_work_done(work,
+				    t, i, WM_NET_ALL_PARTS));
 				number(w, "months", "complete months counted",
 				    0, y->months, 0, 0);
 			}
@@ -383,7 +389,7 @@ cycles(struct walk *w)
 }
 
 static void
-training(struct walk *w)
+training(struct walk *w, const struct wm_net_work *work)
 {
 	const struct wm_net_view *v = w->v;
 	const struct wm_catalogue *cat = v->courses;
@@ -391,15 +397,16 @@ training(struct walk *w)
 
 	section(w, "training");
 	for (i = 0; i < v->n_services; i++) {
-		const struct wm_net_service *sv = &v->services[i];
+		struct wm_shown staff = wm_net_work_staff(work, i);
 
 		row(w, i, NULL);
 		measure(w, "staff", "Staff who have done each course");
-		count(w, "staff", "staff", sv->staff);
-		for (k = 0; cat && sv->coverage && k < cat->n_concepts; k++) {
+		shown(w, "staff", "staff", 0, WM_NET_COUNT, staff);
+		for (k = 0; cat && k < cat->n_concepts; k++) {
 			measure(w, cat->concepts[k].code, NULL);
-			share(w, "completed_percent", cat->concepts[k].display,
-			    0, sv->coverage[k].done, sv->staff);
+			work_share(w, "completed_percent",
+			    cat->concepts[k].display, staff,
+			    wm_net_work_course(work, k, i));
 		}
 	}
 }
@@ -500,18 +507,22 @@ funnel(struct walk *w, const struct wm_funnel_point *pts)
 	funnel_row(w, &f, pts);
 }
 
-/* The network's mean change, and reliable recovery where there is a
- * cut-off. */
+/* The view's mean change, and reliable recovery where there is a
+ * cut-off, from table i of mt. */
 static void
-network_change(struct walk *w, const struct wm_scale *sc,
-    const struct wm_outcome_tally *all)
+network_change(struct walk *w, const struct wm_net_outcomes *o,
+    const struct wm_net_measure_tables *mt, size_t i)
 {
+	const struct wm_scale *sc = &o->in->scales[i / WM_NET_KINDS];
+	const struct wm_net_table *rec = &mt->recovery[i];
+	struct wm_moments m;
 	double mean = 0, lo = 0, hi = 0;
-	int withheld = !wm_disclose_mean(w->rule, all->change.n);
+	int withheld = !wm_net_mean_of(&mt->mean[i], o, i / WM_NET_KINDS,
+	    (int)(i % WM_NET_KINDS), &m);
 
 	/* The same three figures whatever the rule: withheld, or nothing
 	 * to show with fewer than two people. */
-	if (!withheld && wm_mean_ci95(&all->change, &mean, &lo, &hi)) {
+	if (!withheld && wm_mean_ci95(&m, &mean, &lo, &hi)) {
 		emit(w, "mean_change", "mean change", 0, WM_NET_NOTHING);
 		emit(w, "mean_change_low", "lower 95% limit", 1,
 		    WM_NET_NOTHING);
@@ -524,9 +535,15 @@ network_change(struct walk *w, const struct wm_scale *sc,
 		number(w, "mean_change_high", "upper 95% limit", 1, hi, 2,
 		    withheld);
 	}
-	if (sc->has_cutoff)
-		share(w, "reliable_recovery_percent", "reliable recovery", 0,
-		    all->recovered, all->could_recover);
+	if (!sc->has_cutoff)
+		return;
+	if (wm_net_table_of_none(rec, rec->rows))
+		emit(w, "reliable_recovery_percent", "reliable recovery", 0,
+		    WM_NET_NOTHING);
+	else
+		shown(w, "reliable_recovery_percent", "reliable recovery", 0,
+		    WM_NET_PERCENT, wm_net_table_share(rec, rec->rows,
+		    WM_NET_RECOVERED));
 }
 
 /* One measure, each scale and kind. */
@@ -557,8 +574,7 @@ outcome_measure(struct walk *w, const struct wm_net_outcomes *o,
 			if (i < v->n_services)
 				place(w, &f, pts, i);
 		}
-		network_change(w, &o->in->scales[scale],
-		    &wm_net_outcome_network(o, scale, kind)->t);
+		network_change(w, o, &mt, k);
 		funnel_row(w, &f, pts);
 	}
 out:
@@ -577,7 +593,8 @@ outcomes(struct walk *w, const struct wm_net_measures *m,
 }
 
 static void
-comparisons(struct walk *w, struct wm_funnel_point *pts)
+comparisons(struct walk *w, const struct wm_net_work *work,
+    struct wm_funnel_point *pts)
 {
 	const struct wm_net_view *v = w->v;
 	const struct wm_catalogue *cat = v->courses;
@@ -600,14 +617,14 @@ comparisons(struct walk *w, struct wm_funnel_point *pts)
 	for (k = 0; k < n; k++) {
 		snprintf(group, sizeof(group), "%s done in time", titles[k]);
 		measure(w, titles[k], group);
-		wm_net_cycle_points(v, titles[k], w->rule, pts);
+		wm_net_cycle_points(v, work, titles[k], pts);
 		funnel(w, pts);
 	}
 	for (k = 0; cat && k < cat->n_concepts; k++) {
 		snprintf(group, sizeof(group), "Staff who have done %s",
 		    cat->concepts[k].display);
 		measure(w, cat->concepts[k].code, group);
-		wm_net_course_points(v, k, w->rule, pts);
+		wm_net_course_points(v, work, k, pts);
 		funnel(w, pts);
 	}
 }
@@ -672,10 +689,15 @@ wm_net_figures(const struct wm_net_view *v,
     enum wm_disclosure_rule rule, wm_net_figure_fn fn, void *ctx)
 {
 	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
+	struct wm_net_work work;
 	struct walk w;
 
-	if (!pts)
+	memset(&work, 0, sizeof(work));
+	if (!pts || wm_net_work_build(v, rule, &work)) {
+		free(pts);
+		wm_net_work_release(&work);
 		return -1;
+	}
 	memset(&w, 0, sizeof(w));
 	w.v = v;
 	w.rule = rule;
@@ -686,12 +708,13 @@ wm_net_figures(const struct wm_net_view *v,
 	standards(&w);
 	recovery(&w);
 	paired(&w);
-	cycles(&w);
-	training(&w);
+	cycles(&w, &work);
+	training(&w, &work);
 	goals(&w);
 	outcomes(&w, m, pts);
-	comparisons(&w, pts);
+	comparisons(&w, &work, pts);
 	quarterly(&w, q);
 	free(pts);
+	wm_net_work_release(&work);
 	return w.rc;
 }

@@ -18,6 +18,7 @@
 #include "core/standards.h"
 #include "report/network_compare.h"
 #include "report/network_table.h"
+#include "report/network_work.h"
 
 /* A figure already through the rule: its value, or "*". */
 static json_t *
@@ -31,15 +32,6 @@ static json_t *
 count_json(enum wm_disclosure_rule rule, int64_t n)
 {
 	return shown_json(wm_disclose_count(rule, n));
-}
-
-/* A whole percentage, "*" when withheld, null when nothing to share. */
-static json_t *
-share_json(enum wm_disclosure_rule rule, int64_t num, int64_t den)
-{
-	if (den <= 0 && !wm_disclose_count(rule, den).withheld)
-		return json_null();
-	return shown_json(wm_disclose_percent(rule, num, den));
 }
 
 static json_t *
@@ -93,38 +85,54 @@ standards_json(const struct wm_net_service *sv)
 	    json_integer(sv->greens_before) : json_null(), "standards", list);
 }
 
+/* A share of the denominator `den` as published: null when it is
+ * published as 0 (a share of no one). */
 static json_t *
-cycles_json(enum wm_disclosure_rule rule, const struct wm_net_service *sv)
+work_share_json(struct wm_shown den, struct wm_shown s)
 {
-	json_t *list = json_array();
-	size_t i;
+	if (!den.withheld && den.value == 0)
+		return json_null();
+	return shown_json(s);
+}
 
-	for (i = 0; list && i < sv->n_cycles; i++) {
-		const struct wm_net_cycle *c = &sv->cycles[i];
+static json_t *
+cycles_json(const struct wm_net_work *w, const struct wm_net_view *v,
+    size_t i)
+{
+	const struct wm_net_service *sv = &v->services[i];
+	json_t *list = json_array();
+	size_t k;
+
+	for (k = 0; list && k < sv->n_cycles; k++) {
+		const struct wm_net_cycle *c = &sv->cycles[k];
+		size_t t = wm_net_work_cycle(w, c->title);
+		struct wm_shown due = wm_net_work_due(w, t, i,
+		    WM_NET_ALL_PARTS);
 
 		json_array_append_new(list, json_pack("{s:s, s:i, s:o, s:o}",
 		    "measure", c->title, "months", c->months, "due",
-		    count_json(rule, c->due), "doneInTimePercent",
-		    share_json(rule, c->done, c->due)));
+		    shown_json(due), "doneInTimePercent", work_share_json(due,
+		    wm_net_work_done(w, t, i, WM_NET_ALL_PARTS))));
 	}
 	return list;
 }
 
 static json_t *
-training_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
-    const struct wm_net_service *sv)
+training_json(const struct wm_net_work *w, const struct wm_net_view *v,
+    size_t i)
 {
 	const struct wm_catalogue *cat = v->courses;
+	struct wm_shown staff = wm_net_work_staff(w, i);
 	json_t *list = json_array();
 	size_t k;
 
-	for (k = 0; list && cat && sv->coverage && k < cat->n_concepts; k++)
+	for (k = 0; list && cat && k < cat->n_concepts; k++)
 		json_array_append_new(list, json_pack("{s:s, s:s, s:o}",
 		    "course", cat->concepts[k].code, "title",
-		    cat->concepts[k].display, "percent", share_json(rule,
-		    sv->coverage[k].done, sv->staff)));
-	return json_pack("{s:o, s:o}", "staff", count_json(rule, sv->staff),
-	    "coverage", list);
+		    cat->concepts[k].display, "percent", work_share_json(staff,
+		    wm_net_work_course(w, k, i))));
+	return json_pack("{s:o, s:o}", "staff", shown_json(staff), "coverage",
+	    list);
 }
 
 /* Cell (row, col)'s share of its row's total: null when the total is
@@ -168,10 +176,11 @@ higher_share_json(const struct wm_net_table *t, size_t row)
 	return shown_json(wm_net_goals_higher_share(t, row));
 }
 
-/* The tables of the view's people, disclosed as wholes. */
+/* The network's tables of the view, disclosed as wholes. */
 struct tables {
 	struct wm_net_measure_tables recovery;
 	struct wm_net_table paired, goals;
+	struct wm_net_work work;
 	int have_paired, have_goals;
 };
 
@@ -183,6 +192,7 @@ tables_release(struct tables *t)
 		wm_net_table_release(&t->paired);
 	if (t->have_goals)
 		wm_net_table_release(&t->goals);
+	wm_net_work_release(&t->work);
 }
 
 static int
@@ -199,7 +209,7 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	if (wm_net_goals_table(v, rule, &t->goals))
 		return -1;
 	t->have_goals = 1;
-	return 0;
+	return wm_net_work_build(v, rule, &t->work);
 }
 
 /* Row i (a service, or n_services for all of them) of every table. */
@@ -235,8 +245,7 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 }
 
 static json_t *
-service_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
-    const struct tables *t, size_t i)
+service_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 {
 	const struct wm_net_service *sv = &v->services[i];
 	const struct wm_net_provider *p = &v->providers[sv->provider];
@@ -244,7 +253,8 @@ service_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	json_t *rest = json_pack("{s:s, s:s, s:{s:s, s:s}, s:o, s:o, s:o}",
 	    "service", sv->code, "name", sv->name, "provider", "code", p->code,
 	    "name", p->name, "standards", standards_json(sv), "cycles",
-	    cycles_json(rule, sv), "training", training_json(v, rule, sv));
+	    cycles_json(&t->work, v, i), "training", training_json(&t->work,
+	    v, i));
 
 	if (!o || !rest || json_object_update(o, rest)) {
 		json_decref(o);
@@ -316,7 +326,7 @@ wm_net_json(const struct wm_net_view *v, enum wm_disclosure_rule rule)
 		goto out;
 	list = json_array();
 	for (i = 0; list && i < v->n_services; i++)
-		if (append(list, service_json(v, rule, &t, i)))
+		if (append(list, service_json(v, &t, i)))
 			goto out;
 	body = head_json(v, rule);
 	if (!body || json_object_set_new(body, "reliableChange",
@@ -383,19 +393,33 @@ oom:
 	return NULL;
 }
 
-/* The mean change with its 95% confidence interval, "*" when the rule
- * withholds a mean of so few people, null with fewer than two. */
+/* The mean change of the view's people with its 95% confidence
+ * interval, "*" when withheld (of too few people, here or by
+ * subtraction), null with fewer than two. */
 static json_t *
-mean_json(enum wm_disclosure_rule rule, const struct wm_outcome_tally *t)
+mean_json(const struct wm_net_outcomes *o,
+    const struct wm_net_measure_tables *mt, size_t i)
 {
+	struct wm_moments m;
 	double mean, lo, hi;
 
-	if (!wm_disclose_mean(rule, t->change.n))
+	if (!wm_net_mean_of(&mt->mean[i], o, i / WM_NET_KINDS,
+	    (int)(i % WM_NET_KINDS), &m))
 		return json_string("*");
-	if (wm_mean_ci95(&t->change, &mean, &lo, &hi))
+	if (wm_mean_ci95(&m, &mean, &lo, &hi))
 		return json_null();
 	return json_pack("{s:o, s:o, s:o}", "mean", real_json(mean, 2),
 	    "low", real_json(lo, 2), "high", real_json(hi, 2));
+}
+
+/* The view's share reliably recovered: null when of no one. */
+static json_t *
+recovered_json(const struct wm_net_table *rec)
+{
+	if (wm_net_table_of_none(rec, rec->rows))
+		return json_null();
+	return shown_json(wm_net_table_share(rec, rec->rows,
+	    WM_NET_RECOVERED));
 }
 
 /* One scale and kind: the threshold, each service, the network and the
@@ -406,12 +430,9 @@ kind_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
     size_t k, int kind, struct wm_funnel_point *pts)
 {
 	const struct wm_scale *sc = &o->in->scales[k];
-	const struct wm_net_table *t = &mt->outcome[k * WM_NET_KINDS +
-	    (size_t)kind];
-	const struct wm_net_table *once = &mt->once[k * WM_NET_KINDS +
-	    (size_t)kind];
-	const struct wm_outcome_tally *all = &wm_net_outcome_network(o, k,
-	    kind)->t;
+	size_t at = k * WM_NET_KINDS + (size_t)kind;
+	const struct wm_net_table *t = &mt->outcome[at];
+	const struct wm_net_table *once = &mt->once[at];
 	json_t *list = json_array(), *net, *f, *out = NULL;
 	struct wm_funnel fit;
 	size_t i;
@@ -434,10 +455,9 @@ kind_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 			goto out;
 	}
 	net = outcome_json(t, once, v->n_services);
-	if (!net || json_object_set_new(net, "meanChange", mean_json(rule,
-	    all)) || (sc->has_cutoff && json_object_set_new(net,
-	    "reliableRecoveryPercent", share_json(rule, all->recovered,
-	    all->could_recover)))) {
+	if (!net || json_object_set_new(net, "meanChange", mean_json(o, mt,
+	    at)) || (sc->has_cutoff && json_object_set_new(net,
+	    "reliableRecoveryPercent", recovered_json(&mt->recovery[at])))) {
 		json_decref(net);
 		goto out;
 	}
@@ -529,26 +549,31 @@ comparisons_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	const struct wm_catalogue *cat = v->courses;
 	const char *titles[16];
 	json_t *list = json_array();
+	struct wm_net_work w;
 	size_t n, k;
 
-	if (!list || compare_paired(v, rule, pts, list))
+	memset(&w, 0, sizeof(w));
+	if (!list || compare_paired(v, rule, pts, list) ||
+	    wm_net_work_build(v, rule, &w))
 		goto fail;
 	n = wm_net_cycle_titles(v, titles, sizeof(titles) /
 	    sizeof(titles[0]));
 	for (k = 0; k < n; k++) {
-		wm_net_cycle_points(v, titles[k], rule, pts);
+		wm_net_cycle_points(v, &w, titles[k], pts);
 		if (compare_one(v, list, "done in time", "times due",
 		    "measure", titles[k], pts))
 			goto fail;
 	}
 	for (k = 0; cat && k < cat->n_concepts; k++) {
-		wm_net_course_points(v, k, rule, pts);
+		wm_net_course_points(v, &w, k, pts);
 		if (compare_one(v, list, "staff who have done the course",
 		    "staff", "course", cat->concepts[k].code, pts))
 			goto fail;
 	}
+	wm_net_work_release(&w);
 	return list;
 fail:
+	wm_net_work_release(&w);
 	json_decref(list);
 	return NULL;
 }

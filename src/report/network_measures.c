@@ -42,27 +42,22 @@ wm_net_measures_release(struct wm_net_measures *m)
 	wm_net_measures_init(m);
 }
 
-/* One more measure, built for the view's services. */
+/* One more measure, built for every service of the view's network
+ * (its tables are disclosed across all of them). */
 static int
 add(struct wm_store *s, const struct wm_net_view *v,
     const struct wm_instrument *in, struct wm_net_measures *m,
     struct wm_buf *err)
 {
 	struct wm_net_outcomes *o = &m->own[m->n_own];
-	int64_t *ids = calloc(v->n_services + 1, sizeof(*ids));
-	size_t i;
+	int64_t *ids = wm_net_view_ids(v);
 	int rc;
 
-	if (!ids) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "out of memory");
-		return WM_STORE_ERROR;
-	}
-	for (i = 0; i < v->n_services; i++)
-		ids[i] = v->services[i].id;
+	if (!ids)
+		return wm_store_out_of_memory(err);
 	wm_net_outcomes_init(o);
 	m->n_own++;
-	rc = wm_net_outcomes_build(s, in, ids, v->n_services, v->from_s,
+	rc = wm_net_outcomes_build(s, in, ids, wm_net_view_all(v), v->from_s,
 	    v->to_s, o, err);
 	free(ids);
 	if (rc == 0)

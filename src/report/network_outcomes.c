@@ -1,7 +1,9 @@
 /*
  * People's recovery outcomes across services (report/network_outcomes.h).
  * The store hands on one row per person, scale and kind who answered in
- * the window; each goes into its service's tally, and the network's.
+ * the window; each goes into its service's tally. Totals over services
+ * are the disclosed tables' (report/network_table.h), never added here,
+ * so that no total escapes the network-wide disclosure.
  * The thresholds are worked out first, from the instrument's declared
  * statistics or from the network's running sums of first answers.
  */
@@ -68,7 +70,6 @@ wm_net_outcomes_release(struct wm_net_outcomes *o)
 	free(o->service_ids);
 	free(o->thresholds);
 	free(o->cells);
-	free(o->network);
 	wm_net_outcomes_init(o);
 }
 
@@ -88,12 +89,6 @@ wm_net_outcome_at(const struct wm_net_outcomes *o, size_t i, size_t k,
     int kind)
 {
 	return &o->cells[(i * o->n_scales + k) * WM_NET_KINDS + (size_t)kind];
-}
-
-const struct wm_net_outcome *
-wm_net_outcome_network(const struct wm_net_outcomes *o, size_t k, int kind)
-{
-	return &o->network[k * WM_NET_KINDS + (size_t)kind];
 }
 
 const struct wm_net_threshold *
@@ -284,7 +279,6 @@ person_row(void *ctx, const struct wm_outcome_row *r)
 	at = (size_t)k * WM_NET_KINDS + (size_t)kind;
 	count(&o->in->scales[k], &o->thresholds[at],
 	    &o->cells[i * o->n_scales * WM_NET_KINDS + at], r);
-	count(&o->in->scales[k], &o->thresholds[at], &o->network[at], r);
 	return 0;
 }
 
@@ -309,8 +303,7 @@ wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
 	memcpy(out->measure, m, strlen(m) + 1);
 	if (!(out->service_ids = calloc(n + 1, sizeof(*services))) ||
 	    !(out->thresholds = calloc(per + 1, sizeof(*out->thresholds))) ||
-	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells))) ||
-	    !(out->network = calloc(per + 1, sizeof(*out->network)))) {
+	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells)))) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory");
 		return WM_STORE_ERROR;

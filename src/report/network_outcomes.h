@@ -48,7 +48,7 @@ struct wm_net_threshold {
 	const char *why;	/* when has is 0: in plain words */
 };
 
-/* One service (or the network), scale and kind. */
+/* One service, scale and kind. */
 struct wm_net_outcome {
 	struct wm_outcome_tally t;
 	int64_t one_only;	/* answered once only, up to the window's end */
@@ -62,7 +62,6 @@ struct wm_net_outcomes {
 	size_t n_scales;	/* in->n_scales */
 	struct wm_net_threshold *thresholds;	/* [scale][kind] */
 	struct wm_net_outcome *cells;	/* [service][scale][kind] */
-	struct wm_net_outcome *network;	/* [scale][kind]: every service */
 };
 
 void wm_net_outcomes_init(struct wm_net_outcomes *o);
@@ -84,8 +83,6 @@ int wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
 /* The cell of service i (an index into the services given), scale k. */
 const struct wm_net_outcome *wm_net_outcome_at(const struct wm_net_outcomes *o,
     size_t i, size_t k, int kind);
-const struct wm_net_outcome *wm_net_outcome_network(
-    const struct wm_net_outcomes *o, size_t k, int kind);
 const struct wm_net_threshold *wm_net_threshold_of(
     const struct wm_net_outcomes *o, size_t k, int kind);
 

@@ -1,8 +1,11 @@
 /*
- * A disclosed table of counts (report/network_table.h). Its lines for
- * core's secondary suppression: each row's parts add up to the row's
- * total, and each column's rows (the total column's too) add up to the
- * column's total.
+ * The network's tables, disclosed once for the whole network (report/
+ * network_table.h). The rows are a tree: the network, its providers,
+ * their services. The lines for core's secondary suppression: each
+ * row's parts add up to the row's total, and each column's children
+ * (the total column's too) add up to their parent, at every level. The
+ * view's total is found from the disclosed cells afterwards (cover()),
+ * so that disclosing never depends on who asks.
  */
 #include "report/network_table.h"
 
@@ -10,121 +13,408 @@
 #include <string.h>
 
 static size_t
-at(const struct wm_net_table *t, size_t row, size_t col)
+width(const struct wm_net_table *t)
 {
-	return row * (t->cols + 1) + col;
+	return t->cols + 1;
+}
+
+static size_t
+at(const struct wm_net_table *t, size_t node, size_t col)
+{
+	return node * width(t) + col;
+}
+
+size_t
+wm_net_table_root(const struct wm_net_table *t)
+{
+	return t->nodes - 1;
+}
+
+size_t
+wm_net_table_provider(const struct wm_net_table *t, size_t p)
+{
+	return t->provider_node[p];
+}
+
+size_t
+wm_net_table_node(const struct wm_net_table *t, size_t i)
+{
+	return t->node_of[i];
+}
+
+size_t
+wm_net_table_service_at(const struct wm_net_table *t, size_t node)
+{
+	return t->service_of[node];
+}
+
+/* --- the tree ---------------------------------------------------------- */
+
+static void
+link(struct wm_net_table *t, size_t node, size_t parent)
+{
+	t->parent[node] = parent;
+	if (parent == WM_NET_NO_NODE)
+		return;
+	t->next_sibling[node] = t->first_child[parent];
+	t->first_child[parent] = node;
+}
+
+/* A service or a provider, to put in order. */
+struct unit_at {
+	int64_t id;
+	size_t at;		/* its index in the view */
+};
+
+static int
+by_id(const void *a, const void *b)
+{
+	const struct unit_at *x = a, *y = b;
+
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/*
+ * The nodes in order of the units' ids, services first, then providers:
+ * the one table's order, the same whoever's view it is built from, so
+ * that where the rule must choose between equal cells it chooses the
+ * same one for every view.
+ */
+static int
+order(struct wm_net_table *t, const struct wm_net_view *v, size_t s,
+    size_t p)
+{
+	struct unit_at *u = calloc(s + p + 1, sizeof(*u));
+	size_t i;
+
+	if (!u)
+		return -1;
+	for (i = 0; i < s; i++)
+		u[i] = (struct unit_at){ v->services[i].id, i };
+	for (i = 0; i < p; i++)
+		u[s + i] = (struct unit_at){ v->providers[i].id, i };
+	qsort(u, s, sizeof(*u), by_id);
+	qsort(u + s, p, sizeof(*u), by_id);
+	for (i = 0; i < s; i++) {
+		t->node_of[u[i].at] = i;
+		t->service_of[i] = u[i].at;
+	}
+	for (i = 0; i < p; i++)
+		t->provider_node[u[s + i].at] = s + i;
+	free(u);
+	return 0;
+}
+
+/* How much of each node the view covers, from its services up. */
+static void
+scope_up(struct wm_net_table *t, size_t own)
+{
+	size_t i, k, *whole = calloc(t->nodes, sizeof(*whole));
+	size_t *some = calloc(t->nodes, sizeof(*some));
+	size_t *kids = calloc(t->nodes, sizeof(*kids));
+
+	if (!whole || !some || !kids)
+		goto out;	/* scope stays NONE: every total withheld */
+	/* Children come before their parents. */
+	for (i = 0; i < t->nodes; i++) {
+		if (t->first_child[i] == WM_NET_NO_NODE &&
+		    t->parent[i] != WM_NET_NO_NODE)
+			t->scope[i] = t->service_of[i] < own ?
+			    WM_NET_SCOPE_WHOLE : WM_NET_SCOPE_NONE;
+		else
+			t->scope[i] = !kids[i] || whole[i] == kids[i] ?
+			    WM_NET_SCOPE_WHOLE : some[i] ? WM_NET_SCOPE_PART :
+			    WM_NET_SCOPE_NONE;
+		if ((k = t->parent[i]) == WM_NET_NO_NODE)
+			continue;
+		kids[k]++;
+		whole[k] += t->scope[i] == WM_NET_SCOPE_WHOLE;
+		some[k] += t->scope[i] != WM_NET_SCOPE_NONE;
+	}
+out:
+	free(whole);
+	free(some);
+	free(kids);
 }
 
 int
-wm_net_table_init(struct wm_net_table *t, size_t rows, size_t cols,
-    enum wm_disclosure_rule rule)
+wm_net_table_init(struct wm_net_table *t, const struct wm_net_view *v,
+    size_t cols, enum wm_disclosure_rule rule)
 {
+	size_t s = wm_net_view_all(v), p = wm_net_view_all_providers(v);
+	size_t i, root = s + p;
+
 	memset(t, 0, sizeof(*t));
-	t->rows = rows;
+	t->rows = v->n_services;
+	t->services = s;
 	t->cols = cols;
 	t->rule = rule;
-	t->cells = calloc((rows + 1) * (cols + 1), sizeof(*t->cells));
-	return t->cells ? 0 : -1;
+	t->nodes = s + p + 1;
+	t->parent = calloc(t->nodes, sizeof(*t->parent));
+	t->first_child = calloc(t->nodes, sizeof(*t->first_child));
+	t->next_sibling = calloc(t->nodes, sizeof(*t->next_sibling));
+	t->scope = calloc(t->nodes, 1);
+	t->node_of = calloc(s + 1, sizeof(*t->node_of));
+	t->service_of = calloc(s + 1, sizeof(*t->service_of));
+	t->provider_node = calloc(p + 1, sizeof(*t->provider_node));
+	t->cells = calloc(t->nodes * (cols + 1), sizeof(*t->cells));
+	if (!t->parent || !t->first_child || !t->next_sibling || !t->scope ||
+	    !t->node_of || !t->service_of || !t->provider_node || !t->cells ||
+	    order(t, v, s, p))
+		return -1;
+	for (i = 0; i < t->nodes; i++)
+		t->first_child[i] = t->next_sibling[i] = WM_NET_NO_NODE;
+	/* Children are linked last first, so that each list reads in the
+	 * table's order. */
+	link(t, root, WM_NET_NO_NODE);
+	for (i = root; i-- > s;)
+		link(t, i, root);
+	for (i = s; i-- > 0;) {
+		size_t pv = v->services[t->service_of[i]].provider;
+
+		link(t, i, pv < p ? t->provider_node[pv] : root);
+	}
+	scope_up(t, v->n_services);
+	return 0;
 }
 
 void
 wm_net_table_release(struct wm_net_table *t)
 {
+	free(t->parent);
+	free(t->first_child);
+	free(t->next_sibling);
+	free(t->scope);
+	free(t->node_of);
+	free(t->service_of);
+	free(t->provider_node);
 	free(t->cells);
 	memset(t, 0, sizeof(*t));
 }
 
 void
-wm_net_table_set(struct wm_net_table *t, size_t row, size_t col, int64_t n)
+wm_net_table_set(struct wm_net_table *t, size_t i, size_t col, int64_t n)
 {
-	if (row < t->rows && col < t->cols)
-		t->cells[at(t, row, col)].n = n;
+	if (i < t->services && col < t->cols)
+		t->cells[at(t, t->node_of[i], col)].n = n;
 }
 
-static void
-add_totals(struct wm_net_table *t)
+struct wm_sdc_cell *
+wm_net_table_cell(struct wm_net_table *t, size_t node, size_t col)
 {
-	size_t r, c;
-
-	for (r = 0; r <= t->rows; r++)
-		t->cells[at(t, r, t->cols)].n = 0;
-	for (c = 0; c <= t->cols; c++)
-		t->cells[at(t, t->rows, c)].n = 0;
-	for (r = 0; r < t->rows; r++)
-		for (c = 0; c < t->cols; c++) {
-			int64_t n = t->cells[at(t, r, c)].n;
-
-			t->cells[at(t, r, t->cols)].n += n;
-			t->cells[at(t, t->rows, c)].n += n;
-			t->cells[at(t, t->rows, t->cols)].n += n;
-		}
+	return &t->cells[at(t, node, col)];
 }
+
+void
+wm_net_table_hide_services(struct wm_net_table *t)
+{
+	size_t i, c;
+
+	for (i = 0; i < t->nodes; i++)
+		if (t->first_child[i] == WM_NET_NO_NODE &&
+		    t->parent[i] != WM_NET_NO_NODE)
+			for (c = 0; c <= t->cols; c++)
+				t->cells[at(t, i, c)].hidden = 1;
+}
+
+/* --- disclosing it ----------------------------------------------------- */
 
 int
-wm_net_table_disclose(struct wm_net_table *t)
+wm_net_table_is_service(const struct wm_net_table *t, size_t node)
 {
-	size_t n_lines = (t->rows + 1) + (t->cols + 1), i, r, c, k = 0;
-	struct wm_sdc_line *lines = calloc(n_lines, sizeof(*lines));
-	size_t *parts = calloc(n_lines * (t->rows + t->cols + 2),
-	    sizeof(*parts));
-	size_t *p = parts;
+	return t->first_child[node] == WM_NET_NO_NODE &&
+	    t->parent[node] != WM_NET_NO_NODE;
+}
+
+void
+wm_net_table_add_up(struct wm_net_table *t)
+{
+	size_t i, c, k;
+
+	/* Nodes come after their children, so one pass from the first
+	 * adds every level up. */
+	for (i = 0; i < t->nodes; i++) {
+		struct wm_sdc_cell *row = &t->cells[at(t, i, 0)];
+
+		if (!wm_net_table_is_service(t, i))
+			for (c = 0; c < t->cols; c++) {
+				row[c].n = 0;
+				for (k = t->first_child[i]; k != WM_NET_NO_NODE;
+				    k = t->next_sibling[k])
+					row[c].n += t->cells[at(t, k, c)].n;
+			}
+		row[t->cols].n = 0;
+		for (c = 0; c < t->cols; c++)
+			row[t->cols].n += row[c].n;
+	}
+}
+
+/* The lines: each row's parts to its total, each column's children to
+ * their parent. */
+static int
+lines_of(const struct wm_net_table *t, struct wm_sdc_line **out, size_t *n,
+    size_t **parts_out)
+{
+	size_t rows = t->nodes, inner = 0, i, c, k, m = 0;
+	struct wm_sdc_line *lines;
+	size_t *parts, *p;
+
+	for (i = 0; i < rows; i++)
+		inner += !wm_net_table_is_service(t, i);
+	lines = calloc(rows + inner * width(t) + 1, sizeof(*lines));
+	parts = calloc(rows * t->cols + rows * width(t) + 1, sizeof(*parts));
+	*out = lines;
+	*parts_out = parts;
+	if (!lines || !parts)
+		return -1;
+	p = parts;
+	for (i = 0; i < rows; i++) {
+		lines[m].parts = p;
+		for (c = 0; c < t->cols; c++)
+			*p++ = at(t, i, c);
+		lines[m].n_parts = t->cols;
+		lines[m++].total = at(t, i, t->cols);
+	}
+	for (i = 0; i < rows; i++)
+		for (c = 0; !wm_net_table_is_service(t, i) && c <= t->cols; c++) {
+			lines[m].parts = p;
+			for (k = t->first_child[i]; k != WM_NET_NO_NODE;
+			    k = t->next_sibling[k])
+				*p++ = at(t, k, c);
+			lines[m].n_parts = (size_t)(p - lines[m].parts);
+			lines[m++].total = at(t, i, c);
+		}
+	*n = m;
+	return 0;
+}
+
+static int
+disclose(struct wm_net_table *t, int marked)
+{
+	struct wm_sdc_line *lines;
+	size_t *parts, n_lines = 0;
 	int rc = -1;
 
-	if (!lines || !parts)
-		goto out;
-	add_totals(t);
-	for (r = 0; r <= t->rows; r++) {
-		lines[k].parts = p;
-		for (c = 0; c < t->cols; c++)
-			*p++ = at(t, r, c);
-		lines[k].n_parts = t->cols;
-		lines[k++].total = at(t, r, t->cols);
-	}
-	for (c = 0; c <= t->cols; c++) {
-		lines[k].parts = p;
-		for (r = 0; r < t->rows; r++)
-			*p++ = at(t, r, c);
-		lines[k].n_parts = t->rows;
-		lines[k++].total = at(t, t->rows, c);
-	}
-	for (i = 0; i < (t->rows + 1) * (t->cols + 1); i++)
-		t->cells[i].withheld = t->cells[i].primary = 0;
-	rc = wm_disclose_table(t->rule, t->cells, (t->rows + 1) *
-	    (t->cols + 1), lines, k);
+	t->disclosed = 0;
+	if (lines_of(t, &lines, &n_lines, &parts) == 0)
+		rc = marked ? wm_disclose_marked(t->cells, t->nodes * width(t),
+		    lines, n_lines) : wm_disclose_table(t->rule, t->cells,
+		    t->nodes * width(t), lines, n_lines);
 	t->disclosed = rc == 0;
-out:
 	free(lines);
 	free(parts);
 	return rc;
 }
 
+int
+wm_net_table_disclose(struct wm_net_table *t)
+{
+	wm_net_table_add_up(t);
+	return disclose(t, 0);
+}
+
+int
+wm_net_table_disclose_marked(struct wm_net_table *t)
+{
+	wm_net_table_add_up(t);
+	return disclose(t, 1);
+}
+
+/* --- what a view publishes --------------------------------------------- */
+
+/*
+ * 1 when the part of `node` in the view's scope is made up exactly of
+ * shown cells of column `col`, adding their true counts to *sum: the
+ * node's own cell when the view covers all of it and it is shown, else
+ * its children's. A hidden cell is never shown.
+ */
+static int
+cover(const struct wm_net_table *t, size_t node, size_t col, int64_t *sum)
+{
+	const struct wm_sdc_cell *c = &t->cells[at(t, node, col)];
+	size_t k;
+
+	if (t->scope[node] == WM_NET_SCOPE_NONE)
+		return 1;
+	if (t->scope[node] == WM_NET_SCOPE_WHOLE && !c->withheld) {
+		*sum += c->n;
+		return 1;
+	}
+	if (wm_net_table_is_service(t, node))
+		return 0;
+	for (k = t->first_child[node]; k != WM_NET_NO_NODE;
+	    k = t->next_sibling[k])
+		if (!cover(t, k, col, sum))
+			return 0;
+	return 1;
+}
+
+/* The view's cell (row, col): withheld, or its true count in *n. */
+static int
+view_cell(const struct wm_net_table *t, size_t row, size_t col, int64_t *n)
+{
+	*n = 0;
+	if (!t->disclosed || col > t->cols || row > t->rows)
+		return 1;
+	if (row < t->rows) {
+		*n = t->cells[at(t, t->node_of[row], col)].n;
+		return t->cells[at(t, t->node_of[row], col)].withheld;
+	}
+	return !cover(t, wm_net_table_root(t), col, n);
+}
+
 struct wm_shown
 wm_net_table_count(const struct wm_net_table *t, size_t row, size_t col)
 {
-	const struct wm_sdc_cell *c = &t->cells[at(t, row, col)];
 	struct wm_shown s = { 1, 0 };
+	int64_t n;
 
-	if (!t->disclosed || c->withheld)
+	if (view_cell(t, row, col, &n))
 		return s;
-	return wm_disclose_count(t->rule, c->n);
+	return wm_disclose_count(t->rule, n);
+}
+
+int
+wm_net_table_withheld(const struct wm_net_table *t, size_t row, size_t col)
+{
+	int64_t n;
+
+	return view_cell(t, row, col, &n);
 }
 
 int64_t
 wm_net_table_true(const struct wm_net_table *t, size_t row, size_t col)
 {
-	return t->cells[at(t, row, col)].n;
+	int64_t n = 0;
+	size_t i;
+
+	if (col > t->cols)
+		return 0;
+	if (row < t->rows)
+		return t->cells[at(t, t->node_of[row], col)].n;
+	for (i = 0; i < t->rows; i++)
+		n += t->cells[at(t, t->node_of[i], col)].n;
+	return n;
+}
+
+struct wm_shown
+wm_net_table_share_of(const struct wm_net_table *t,
+    const struct wm_net_table *den, size_t row, size_t col, size_t of)
+{
+	struct wm_shown s = { 1, 0 };
+	int64_t num, total;
+
+	if (view_cell(t, row, col, &num) || view_cell(den, row, of, &total))
+		return s;
+	return wm_disclose_percent(t->rule, num, total);
 }
 
 struct wm_shown
 wm_net_table_share(const struct wm_net_table *t, size_t row, size_t col)
 {
-	const struct wm_sdc_cell *num = &t->cells[at(t, row, col)];
-	const struct wm_sdc_cell *den = &t->cells[at(t, row, t->cols)];
-	struct wm_shown s = { 1, 0 };
-
-	if (!t->disclosed || num->withheld || den->withheld)
-		return s;
-	return wm_disclose_percent(t->rule, num->n, den->n);
+	return wm_net_table_share_of(t, t, row, col, t->cols);
 }
 
 int
@@ -137,14 +427,25 @@ wm_net_table_of_none(const struct wm_net_table *t, size_t row)
 
 /* --- the network's tables of people ------------------------------------ */
 
-static int
-finish(struct wm_net_table *t)
+int
+wm_net_table_finish(struct wm_net_table *t, int marked)
 {
-	if (wm_net_table_disclose(t)) {
+	if (marked ? wm_net_table_disclose_marked(t) :
+	    wm_net_table_disclose(t)) {
 		wm_net_table_release(t);
 		return -1;
 	}
 	return 0;
+}
+
+int
+wm_net_table_prepare(struct wm_net_table *t, const struct wm_net_view *v,
+    size_t cols, enum wm_disclosure_rule rule)
+{
+	if (wm_net_table_init(t, v, cols, rule) == 0)
+		return 0;
+	wm_net_table_release(t);
+	return -1;
 }
 
 /* One scale and kind's outcome table: people paired, by outcome. */
@@ -163,20 +464,40 @@ once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
 	wm_net_table_set(t, i, WM_NET_ONCE, c->one_only);
 }
 
-/* A table of scale k and one kind, a row per service filled by `row`. */
+/* Its mean's people. */
+static void
+mean_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, 0, c->t.change.n);
+}
+
+/* Its reliable recovery. */
+static void
+recovery_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_RECOVERED, c->t.recovered);
+	wm_net_table_set(t, i, WM_NET_NOT_RECOVERED, c->t.could_recover -
+	    c->t.recovered);
+}
+
+/* A table of scale k and one kind, a row per service of the network
+ * filled by `row`, set up and (unless hide) disclosed. */
 static int
 scale_table(const struct wm_net_view *v, const struct wm_net_outcomes *o,
     size_t k, int kind, enum wm_disclosure_rule rule, size_t cols,
     void (*row)(struct wm_net_table *, size_t,
-    const struct wm_net_outcome *), struct wm_net_table *t)
+    const struct wm_net_outcome *), int hide, struct wm_net_table *t)
 {
-	size_t i;
+	size_t i, n = wm_net_view_all(v);
 
-	if (wm_net_table_init(t, v->n_services, cols, rule))
+	if (wm_net_table_prepare(t, v, cols, rule))
 		return -1;
-	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++)
+	for (i = 0; i < n && o->n_services == n; i++)
 		row(t, i, wm_net_outcome_at(o, i, k, kind));
-	return finish(t);
+	if (!hide)
+		return wm_net_table_finish(t, 0);
+	wm_net_table_hide_services(t);
+	return 0;
 }
 
 int
@@ -185,7 +506,7 @@ wm_net_outcome_table(const struct wm_net_view *v,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
 	return scale_table(v, o, k, kind, rule, WM_NET_OUTCOME_COLS,
-	    outcome_row, t);
+	    outcome_row, 0, t);
 }
 
 int
@@ -193,8 +514,79 @@ wm_net_once_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
-	return scale_table(v, o, k, kind, rule, WM_NET_ONCE_COLS, once_row,
+	return scale_table(v, o, k, kind, rule, WM_NET_ONCE_COLS, once_row, 0,
 	    t);
+}
+
+int
+wm_net_mean_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	size_t i;
+
+	if (scale_table(v, o, k, kind, rule, 1, mean_row, 1, t))
+		return -1;
+	wm_net_table_add_up(t);
+	for (i = 0; i < t->nodes * width(t); i++)
+		t->cells[i].primary = !wm_disclose_mean(rule, t->cells[i].n);
+	return wm_net_table_finish(t, 1);
+}
+
+int
+wm_net_mean_of(const struct wm_net_table *t,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    struct wm_moments *out)
+{
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	if (wm_net_table_withheld(t, t->rows, 0) || o->n_services < t->rows)
+		return 0;
+	for (i = 0; i < t->rows; i++) {
+		const struct wm_moments *m = &wm_net_outcome_at(o, i, k,
+		    kind)->t.change;
+
+		out->n += m->n;
+		out->sum += m->sum;
+		out->sumsq += m->sumsq;
+	}
+	return wm_disclose_mean(t->rule, out->n);
+}
+
+int
+wm_net_recovery_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	if (scale_table(v, o, k, kind, rule, WM_NET_RECOVERY_COLS,
+	    recovery_row, 1, t))
+		return -1;
+	return wm_net_table_finish(t, 0);
+}
+
+/* The four tables of scale and kind i. */
+static int
+measure_tables(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    enum wm_disclosure_rule rule, struct wm_net_measure_tables *t, size_t i)
+{
+	size_t k = i / WM_NET_KINDS;
+	int kind = (int)(i % WM_NET_KINDS);
+
+	if (wm_net_outcome_table(v, o, k, kind, rule, &t->outcome[i]))
+		return -1;
+	if (wm_net_once_table(v, o, k, kind, rule, &t->once[i]))
+		goto outcome;
+	if (wm_net_mean_table(v, o, k, kind, rule, &t->mean[i]))
+		goto once;
+	if (wm_net_recovery_table(v, o, k, kind, rule, &t->recovery[i]) == 0)
+		return 0;
+	wm_net_table_release(&t->mean[i]);
+once:
+	wm_net_table_release(&t->once[i]);
+outcome:
+	wm_net_table_release(&t->outcome[i]);
+	return -1;
 }
 
 int
@@ -207,17 +599,13 @@ wm_net_measure_tables_build(const struct wm_net_view *v,
 	memset(t, 0, sizeof(*t));
 	t->outcome = calloc(n + 1, sizeof(*t->outcome));
 	t->once = calloc(n + 1, sizeof(*t->once));
-	if (!t->outcome || !t->once)
+	t->mean = calloc(n + 1, sizeof(*t->mean));
+	t->recovery = calloc(n + 1, sizeof(*t->recovery));
+	if (!t->outcome || !t->once || !t->mean || !t->recovery)
 		return -1;
 	for (i = 0; i < n; i++) {
-		if (wm_net_outcome_table(v, o, i / WM_NET_KINDS,
-		    (int)(i % WM_NET_KINDS), rule, &t->outcome[i]))
+		if (measure_tables(v, o, rule, t, i))
 			return -1;
-		if (wm_net_once_table(v, o, i / WM_NET_KINDS,
-		    (int)(i % WM_NET_KINDS), rule, &t->once[i])) {
-			wm_net_table_release(&t->outcome[i]);
-			return -1;
-		}
 		t->n++;
 	}
 	return 0;
@@ -231,9 +619,13 @@ wm_net_measure_tables_release(struct wm_net_measure_tables *t)
 	for (i = 0; i < t->n; i++) {
 		wm_net_table_release(&t->outcome[i]);
 		wm_net_table_release(&t->once[i]);
+		wm_net_table_release(&t->mean[i]);
+		wm_net_table_release(&t->recovery[i]);
 	}
 	free(t->outcome);
 	free(t->once);
+	free(t->mean);
+	free(t->recovery);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -243,16 +635,16 @@ wm_net_paired_table(const struct wm_net_view *v,
 {
 	size_t i;
 
-	if (wm_net_table_init(t, v->n_services, WM_NET_PAIRED_COLS, rule))
+	if (wm_net_table_prepare(t, v, WM_NET_PAIRED_COLS, rule))
 		return -1;
-	for (i = 0; i < v->n_services; i++) {
+	for (i = 0; i < wm_net_view_all(v); i++) {
 		const struct wm_net_service *sv = &v->services[i];
 
 		wm_net_table_set(t, i, WM_NET_PAIRED, sv->paired);
 		wm_net_table_set(t, i, WM_NET_NOT_PAIRED, sv->eligible -
 		    sv->paired);
 	}
-	return finish(t);
+	return wm_net_table_finish(t, 0);
 }
 
 int
@@ -261,9 +653,9 @@ wm_net_goals_table(const struct wm_net_view *v,
 {
 	size_t i;
 
-	if (wm_net_table_init(t, v->n_services, WM_NET_GOAL_COLS, rule))
+	if (wm_net_table_prepare(t, v, WM_NET_GOAL_COLS, rule))
 		return -1;
-	for (i = 0; i < v->n_services; i++) {
+	for (i = 0; i < wm_net_view_all(v); i++) {
 		const struct wm_net_service *sv = &v->services[i];
 
 		wm_net_table_set(t, i, WM_NET_HIGHER, sv->higher);
@@ -272,7 +664,7 @@ wm_net_goals_table(const struct wm_net_view *v,
 		wm_net_table_set(t, i, WM_NET_NOT_REVIEWED, sv->with_goals -
 		    sv->reviewed);
 	}
-	return finish(t);
+	return wm_net_table_finish(t, 0);
 }
 
 struct wm_shown
@@ -299,104 +691,16 @@ wm_net_goals_higher_share(const struct wm_net_table *t, size_t row)
 	    wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
 }
 
-/* --- totals beside figures shown one by one ----------------------------- */
-
-/* 1 when publishing the total of n[0..count) would give away a part that
- * is withheld (withheld[k]); 1 also when out of memory, to fail safe. */
-static int
-total_gives_away(const int64_t *n, const int *withheld, size_t count)
+int
+wm_net_count_table(const struct wm_net_view *v, const int64_t *people,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
-	struct wm_sdc_cell *cells = calloc(count + 1, sizeof(*cells));
-	size_t *parts = calloc(count + 1, sizeof(*parts));
-	struct wm_sdc_line line;
-	size_t k;
-	int gives = 0;
+	size_t i;
 
-	if (!cells || !parts) {
-		gives = 1;
-		goto out;
-	}
-	for (k = 0; k < count; k++) {
-		cells[k].n = n[k];
-		cells[k].withheld = withheld[k];
-		cells[count].n += n[k];
-		parts[k] = k;
-	}
-	line.parts = parts;
-	line.n_parts = count;
-	line.total = count;
-	for (k = 0; k < count && !gives; k++)
-		gives = withheld[k] && wm_disclose_determined(cells, count + 1,
-		    &line, 1, k);
-out:
-	free(cells);
-	free(parts);
-	return gives;
+	if (wm_net_table_prepare(t, v, 1, rule))
+		return -1;
+	for (i = 0; i < wm_net_view_all(v); i++)
+		wm_net_table_set(t, i, 0, people[i]);
+	return wm_net_table_finish(t, 0);
 }
 
-static int64_t
-sum(const int64_t *n, size_t count)
-{
-	int64_t t = 0;
-	size_t k;
-
-	for (k = 0; k < count; k++)
-		t += n[k];
-	return t;
-}
-
-/* The total of n[0..count), each part withheld as `withheld` says, as
- * it may be published. */
-static struct wm_shown
-total_of(enum wm_disclosure_rule rule, const int64_t *n, const int *withheld,
-    size_t count)
-{
-	struct wm_shown none = { 1, 0 };
-
-	if (total_gives_away(n, withheld, count))
-		return none;
-	return wm_disclose_count(rule, sum(n, count));
-}
-
-/* Which parts /network withholds: each count by the rule on its own, or
- * (den not NULL) each share. NULL when out of memory. */
-static int *
-withheld_parts(enum wm_disclosure_rule rule, const int64_t *num,
-    const int64_t *den, size_t count)
-{
-	int *w = calloc(count + 1, sizeof(*w));
-	size_t k;
-
-	for (k = 0; w && k < count; k++)
-		w[k] = den ?
-		    wm_disclose_percent(rule, num[k], den[k]).withheld :
-		    wm_disclose_count(rule, num[k]).withheld;
-	return w;
-}
-
-struct wm_shown
-wm_net_total_count(enum wm_disclosure_rule rule, const int64_t *n,
-    size_t count)
-{
-	struct wm_shown s = { 1, 0 };
-	int *w = withheld_parts(rule, n, NULL, count);
-
-	if (w)
-		s = total_of(rule, n, w, count);
-	free(w);
-	return s;
-}
-
-struct wm_shown
-wm_net_total_share(enum wm_disclosure_rule rule, const int64_t *num,
-    const int64_t *den, size_t count)
-{
-	struct wm_shown s = { 1, 0 };
-	int *w = withheld_parts(rule, num, den, count);
-
-	if (w && !total_of(rule, num, w, count).withheld &&
-	    !wm_net_total_count(rule, den, count).withheld)
-		s = wm_disclose_percent(rule, sum(num, count), sum(den, count));
-	free(w);
-	return s;
-}

@@ -1,8 +1,8 @@
 /*
  * A service's trends, quarter by quarter (report/network_trends.h): the
  * people's outcome rows kept at write time, read for a window of one
- * quarter at a time, and the month-by-month completion of the service's
- * cycles. Every point leaves here through the disclosure rule.
+ * quarter at a time, and the month-by-month completion of the cycles the
+ * view holds. Every point is a cell of a network-wide disclosed table.
  */
 #include "report/network_trends.h"
 
@@ -12,6 +12,7 @@
 
 #include "core/known_instruments.h"
 #include "report/network_table.h"
+#include "report/network_work.h"
 
 void
 wm_net_trends_init(struct wm_net_trends *t)
@@ -123,10 +124,10 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		if (!add(t, WM_NET_TREND_RECOVERY, title))
 			return wm_store_out_of_memory(err);
 	}
-	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
+	/* Every service of the network: each quarter's table is disclosed
+	 * across all of them, as /network discloses it. */
+	if (!(ids = wm_net_view_ids(v)))
 		return wm_store_out_of_memory(err);
-	for (k = 0; k < v->n_services; k++)
-		ids[k] = v->services[k].id;
 	for (k = 0; rc == 0 && k < t->n_quarters; k++) {
 		struct wm_net_outcomes o;
 		struct wm_quarter at;
@@ -135,7 +136,7 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		wm_quarter_format(&at, q);
 		wm_net_outcomes_init(&o);
 		rc = wm_net_outcomes_build(s, v->recovery.in, ids,
-		    v->n_services, q, q, &o, err);
+		    wm_net_view_all(v), q, q, &o, err);
 		for (kind = 0; rc == 0 && kind < WM_NET_KINDS; kind++)
 			if (outcome_point(v, &o, i, kind, rule,
 			    &t->v[tr[kind]].points[k]))
@@ -148,135 +149,85 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 
 /* --- cycles, done in time ------------------------------------------------ */
 
-/* One measure's cycles at the service (cycles of the same measure
- * together, as /network counts them), quarter by quarter. */
-struct line {
-	char *title;
-	int first;		/* the recovery markers' own */
-	long due[WM_NET_MAX_QUARTERS], done[WM_NET_MAX_QUARTERS];
-	int provisional[WM_NET_MAX_QUARTERS];
-};
-
-struct lines {
-	const struct wm_net_trends *t;
-	struct line *v;
-	size_t n;
-	enum wm_net_gap gap[WM_NET_MAX_QUARTERS];
-};
-
-static struct line *
-line_of(struct lines *l, const struct wm_cycle_info_row *c)
-{
-	struct line *p;
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i].title, c->title) == 0)
-			return &l->v[i];
-	if (!(p = realloc(l->v, (l->n + 1) * sizeof(*p))))
-		return NULL;
-	l->v = p;
-	p = &l->v[l->n];
-	memset(p, 0, sizeof(*p));
-	p->first = strcmp(c->url, wm_known_url(WM_KNOWN_RECOVERY_MARKERS)) ==
-	    0;
-	if (!(p->title = strdup(c->title)))
-		return NULL;
-	l->n++;
-	return p;
-}
-
-/* Where quarter k's months are in the completion kept: the first's
- * index, or why they are not there. The last month kept is today's, not
- * yet over. */
+/* Where quarter `qi` (numbered as index_of numbers them) is among the
+ * cycles' months: its part, or why it has no point. */
 static enum wm_net_gap
-months_of(const struct wm_completion *c, int quarter, int *first)
+part_of(const struct wm_net_work *w, int qi, size_t *part)
 {
-	long m0 = c->m[0].year * 12L + c->m[0].month - 1;
-	long at = quarter / 4 * 12L + quarter % 4 * 3;
+	size_t p;
 
-	if (at + 2 > m0 + WM_COMPLETION_MONTHS - 2)
-		return WM_NET_GAP_NOT_OVER;
-	if (at < m0)
-		return WM_NET_GAP_NOT_KEPT;
-	*first = (int)(at - m0);
-	return WM_NET_GAP_NONE;
-}
-
-static int
-cycle_row(void *ctx, const struct wm_completion_row *r)
-{
-	struct lines *l = ctx;
-	struct line *ln = line_of(l, r->cycle);
-	size_t k;
-	int at, m;
-
-	if (!ln)
-		return -1;
-	for (k = 0; k < l->t->n_quarters; k++) {
-		l->gap[k] = months_of(r->months, index_of(&l->t->from) +
-		    (int)k, &at);
-		for (m = 0; l->gap[k] == WM_NET_GAP_NONE && m < 3; m++) {
-			const struct wm_completion_month *cm =
-			    &r->months->m[at + m];
-
-			ln->due[k] += cm->due;
-			ln->done[k] += cm->done;
-			ln->provisional[k] |= !cm->final;
+	for (p = 0; p < w->n_parts; p++)
+		if (index_of(&w->parts[p].q) == qi) {
+			*part = p;
+			if (w->parts[p].months == 3)
+				return WM_NET_GAP_NONE;
+			return p == 0 ? WM_NET_GAP_NOT_KEPT : WM_NET_GAP_NOT_OVER;
 		}
-	}
-	return 0;
+	return !w->n_parts || qi < index_of(&w->parts[0].q) ?
+	    WM_NET_GAP_NOT_KEPT : WM_NET_GAP_NOT_OVER;
 }
 
+/* 1 when a month of the part may still change (late answers count). */
 static int
-cycle_trend(struct wm_net_trends *t, const struct lines *l,
-    const struct line *ln, enum wm_disclosure_rule rule)
+provisional(const struct wm_net_cycle *c, const struct wm_net_cycle_part *p)
 {
+	int m, any = 0;
+
+	for (m = p->first; m < p->first + p->months; m++)
+		any |= !c->m[m].final;
+	return any;
+}
+
+/* Service i's cycles of one measure, quarter by quarter: each point the
+ * network-wide table's cell for that quarter's months (report/
+ * network_work.h), withheld as it is there. */
+static int
+cycle_trend(struct wm_net_trends *t, const struct wm_net_work *w,
+    size_t i, const struct wm_net_cycle *c)
+{
+	size_t at = wm_net_work_cycle(w, c->title), k, p = 0;
 	struct wm_net_trend *tr;
 	char title[160];
-	size_t k;
 
-	snprintf(title, sizeof(title), "%s done in time", ln->title);
+	snprintf(title, sizeof(title), "%s done in time", c->title);
 	if (!(tr = add(t, WM_NET_TREND_CYCLE, title)))
 		return -1;
 	for (k = 0; k < t->n_quarters; k++) {
-		struct wm_net_point *p = &tr->points[k];
+		struct wm_net_point *pt = &tr->points[k];
 
-		p->share = wm_disclose_percent(rule, ln->done[k], ln->due[k]);
-		p->of = wm_disclose_count(rule, ln->due[k]);
-		p->provisional = ln->provisional[k];
-		if ((p->gap = l->gap[k]) != WM_NET_GAP_NONE)
+		pt->gap = part_of(w, index_of(&t->from) + (int)k, &p);
+		pt->share.withheld = pt->of.withheld = 1;
+		if (pt->gap != WM_NET_GAP_NONE)
 			continue;
-		if (ln->due[k] <= 0)
-			p->gap = WM_NET_GAP_NOBODY;
-		else if (p->share.withheld)
-			p->gap = WM_NET_GAP_WITHHELD;
+		pt->of = wm_net_work_due(w, at, i, p);
+		pt->share = wm_net_work_done(w, at, i, p);
+		pt->provisional = provisional(c, &w->parts[p]);
+		if (!pt->of.withheld && pt->of.value == 0)
+			pt->gap = WM_NET_GAP_NOBODY;
+		else if (pt->share.withheld)
+			pt->gap = WM_NET_GAP_WITHHELD;
 	}
 	return 0;
 }
 
 static int
-cycles(struct wm_store *s, const struct wm_net_view *v, size_t i,
-    enum wm_disclosure_rule rule, struct wm_net_trends *t,
-    struct wm_buf *err)
+cycles(const struct wm_net_view *v, size_t i, enum wm_disclosure_rule rule,
+    struct wm_net_trends *t, struct wm_buf *err)
 {
-	struct lines l;
+	const struct wm_net_service *sv = &v->services[i];
+	struct wm_net_work w;
 	size_t k;
-	int rc, pass;
+	int rc = 0, pass;
 
-	memset(&l, 0, sizeof(l));
-	l.t = t;
-	rc = wm_store_completion_each(s, v->services[i].id, &v->today,
-	    cycle_row, &l, err);
+	if (wm_net_work_build(v, rule, &w))
+		rc = wm_store_out_of_memory(err);
 	/* The recovery markers' cycle first, then the others as kept. */
 	for (pass = 1; rc == 0 && pass >= 0; pass--)
-		for (k = 0; rc == 0 && k < l.n; k++)
-			if (l.v[k].first == pass && cycle_trend(t, &l, &l.v[k],
-			    rule))
+		for (k = 0; rc == 0 && k < sv->n_cycles; k++)
+			if (sv->cycles[k].recovery_markers == pass &&
+			    cycle_trend(t, &w, i, &sv->cycles[k]))
 				rc = wm_store_out_of_memory(err);
-	for (k = 0; k < l.n; k++)
-		free(l.v[k].title);
-	free(l.v);
+	wm_net_work_release(&w);
 	return rc;
 }
 
@@ -300,7 +251,7 @@ wm_net_trends_build(struct wm_store *s, const struct wm_net_view *v,
 	}
 	if ((rc = recovery(s, v, i, rule, out, err)))
 		return rc;
-	return cycles(s, v, i, rule, out, err);
+	return cycles(v, i, rule, out, err);
 }
 
 const char *

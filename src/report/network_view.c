@@ -39,10 +39,10 @@ wm_net_view_release(struct wm_net_view *v)
 {
 	size_t i;
 
-	for (i = 0; i < v->n_services; i++)
+	for (i = 0; i < wm_net_view_all(v); i++)
 		service_release(&v->services[i]);
 	free(v->services);
-	for (i = 0; i < v->n_providers; i++) {
+	for (i = 0; i < wm_net_view_all_providers(v); i++) {
 		free(v->providers[i].code);
 		free(v->providers[i].name);
 	}
@@ -51,6 +51,20 @@ wm_net_view_release(struct wm_net_view *v)
 	free(v->network.name);
 	wm_net_outcomes_release(&v->recovery);
 	wm_net_view_init(v);
+}
+
+size_t
+wm_net_view_all(const struct wm_net_view *v)
+{
+	return v->n_all_services > v->n_services ? v->n_all_services :
+	    v->n_services;
+}
+
+size_t
+wm_net_view_all_providers(const struct wm_net_view *v)
+{
+	return v->n_all_providers > v->n_providers ? v->n_all_providers :
+	    v->n_providers;
 }
 
 static int
@@ -149,28 +163,29 @@ tree_find(const struct tree *t, const char *code)
 	return NULL;
 }
 
-/* The provider's index in the view, added when new. */
+/* The provider's index in the view, added when new (counted in
+ * n_all_providers; the caller counts the view's own). */
 static int
 provider_of(struct wm_net_view *v, const struct unit *p, size_t *at)
 {
 	struct wm_net_provider *np;
 	size_t i;
 
-	for (i = 0; i < v->n_providers; i++)
+	for (i = 0; i < v->n_all_providers; i++)
 		if (v->providers[i].id == p->id) {
 			*at = i;
 			return 0;
 		}
-	np = realloc(v->providers, (v->n_providers + 1) * sizeof(*np));
+	np = realloc(v->providers, (v->n_all_providers + 1) * sizeof(*np));
 	if (!np)
 		return -1;
 	v->providers = np;
-	np = &v->providers[v->n_providers];
+	np = &v->providers[v->n_all_providers];
 	memset(np, 0, sizeof(*np));
 	np->id = p->id;
+	*at = v->n_all_providers++;
 	if (!(np->code = strdup(p->code)) || !(np->name = strdup(p->name)))
 		return -1;
-	*at = v->n_providers++;
 	return 0;
 }
 
@@ -179,11 +194,11 @@ add_service(struct wm_net_view *v, const struct unit *u, size_t provider)
 {
 	struct wm_net_service *p, *sv;
 
-	p = realloc(v->services, (v->n_services + 1) * sizeof(*p));
+	p = realloc(v->services, (v->n_all_services + 1) * sizeof(*p));
 	if (!p)
 		return -1;
 	v->services = p;
-	sv = &v->services[v->n_services++];
+	sv = &v->services[v->n_all_services++];
 	memset(sv, 0, sizeof(*sv));
 	wm_standards_init(&sv->lights);
 	sv->id = u->id;
@@ -201,31 +216,56 @@ network_of(struct wm_net_view *v, const struct unit *net)
 	    (v->network.name = strdup(net->name)) ? 0 : -1;
 }
 
-/* The services in scope, in the tree's order (provider by provider). */
+/* 1 when the grants cover service u (every service without grants). */
 static int
-services(struct wm_net_view *v, const struct tree *t,
+covered(const struct tree *t, const struct unit *u,
     const struct wm_grant *grants, size_t n_grants)
+{
+	const struct unit *p = tree_find(t, u->parent);
+	const struct unit *net = p ? tree_find(t, p->parent) : NULL;
+	int64_t chain[2];
+
+	chain[0] = p ? p->id : 0;
+	chain[1] = net ? net->id : 0;
+	return !grants || wm_grants_cover(grants, n_grants,
+	    WM_ROLE_COMMISSIONER, u->id, chain, net ? 2 : 1);
+}
+
+/* The services in scope (in_scope 1) or the network's others (0), in
+ * the tree's order (provider by provider). */
+static int
+services_pass(struct wm_net_view *v, const struct tree *t,
+    const struct wm_grant *grants, size_t n_grants, int in_scope)
 {
 	size_t i, at;
 
 	for (i = 0; i < t->n; i++) {
 		const struct unit *u = &t->v[i], *p, *net;
-		int64_t chain[2];
 
 		if (u->kind != 's' || !(p = tree_find(t, u->parent)))
 			continue;
 		net = tree_find(t, p->parent);
-		chain[0] = p->id;
-		chain[1] = net ? net->id : 0;
 		if (net && !v->network.id && network_of(v, net))
 			return -1;
-		if (grants && !wm_grants_cover(grants, n_grants,
-		    WM_ROLE_COMMISSIONER, u->id, chain, net ? 2 : 1))
+		if (covered(t, u, grants, n_grants) != in_scope)
 			continue;
 		if (provider_of(v, p, &at) || add_service(v, u, at))
 			return -1;
 	}
 	return 0;
+}
+
+/* The services the grants cover, then every other service of the
+ * network: what is withheld is decided over all of them. */
+static int
+services(struct wm_net_view *v, const struct tree *t,
+    const struct wm_grant *grants, size_t n_grants)
+{
+	if (services_pass(v, t, grants, n_grants, 1))
+		return -1;
+	v->n_services = v->n_all_services;
+	v->n_providers = v->n_all_providers;
+	return services_pass(v, t, grants, n_grants, 0);
 }
 
 /* --- the standards: the latest period, and the greens of the one before */
@@ -276,19 +316,14 @@ lights(struct wm_store *s, struct wm_net_service *sv,
 	return 0;
 }
 
-/* --- cycles: completion over the window's complete months ------------- */
-
-struct cycles {
-	struct wm_net_view *v;
-	long first, last;	/* months since year 0 the window covers */
-};
+/* --- cycles: completion over the last complete months ---------------- */
 
 static struct wm_net_service *
 service_by_id(struct wm_net_view *v, int64_t id)
 {
 	size_t i;
 
-	for (i = 0; i < v->n_services; i++)
+	for (i = 0; i < wm_net_view_all(v); i++)
 		if (v->services[i].id == id)
 			return &v->services[i];
 	return NULL;
@@ -320,41 +355,47 @@ cycle_line(struct wm_net_service *sv, const char *title)
 	return c;
 }
 
+/*
+ * Every complete month the store keeps, whatever the window: the
+ * window's own months would let two windows be differenced (the months
+ * of one less those of another) into a quarter a trend withholds.
+ */
 static int
 cycle_row(void *ctx, const struct wm_completion_row *r)
 {
-	struct cycles *k = ctx;
-	struct wm_net_service *sv = service_by_id(k->v, r->unit_id);
+	struct wm_net_service *sv = service_by_id(ctx, r->unit_id);
 	struct wm_net_cycle *c;
-	int i, months = 0;
+	int i;
 
 	if (!sv)
-		return 0;	/* a service outside the commissioner's part */
+		return 0;	/* a service outside the network's tree */
 	if (!(c = cycle_line(sv, r->cycle->title)))
 		return -1;
+	c->recovery_markers |= strcmp(r->cycle->url,
+	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS)) == 0;
 	/* The last month is today's, not yet complete. */
-	for (i = 0; i < WM_COMPLETION_MONTHS - 1; i++) {
+	for (i = 0; i < WM_NET_CYCLE_MONTHS; i++) {
 		const struct wm_completion_month *m = &r->months->m[i];
-		long at = m->year * 12L + m->month - 1;
 
-		if (at < k->first || at > k->last)
-			continue;
+		if (!c->months) {
+			c->m[i].year = m->year;
+			c->m[i].month = m->month;
+			c->m[i].final = 1;
+		}
+		c->m[i].due += m->due;
+		c->m[i].done += m->done;
+		c->m[i].final &= m->final;
 		c->due += m->due;
 		c->done += m->done;
-		months++;
 	}
-	if (months > c->months)
-		c->months = months;
+	c->months = WM_NET_CYCLE_MONTHS;
 	return 0;
 }
 
 static int
 cycles(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 {
-	struct cycles k = { v, v->from.year * 12L + (v->from.quarter - 1) * 3,
-	    v->to.year * 12L + (v->to.quarter - 1) * 3 + 2 };
-
-	return wm_store_completion_each(s, 0, &v->today, cycle_row, &k, err);
+	return wm_store_completion_each(s, 0, &v->today, cycle_row, v, err);
 }
 
 /* --- recovery: outcomes, the paired-outcome rate, goals ------------- */
@@ -390,7 +431,6 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	const struct wm_instrument *in;
 	int64_t *ids;
 	char today[11];
-	size_t i;
 	int rc;
 
 	/* People's goals are theirs whatever measures are loaded. */
@@ -398,11 +438,9 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	    (rc = wm_store_instrument_current(s,
 	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), &in, err)) || !in)
 		return rc;
-	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
+	if (!(ids = wm_net_view_ids(v)))
 		return wm_store_out_of_memory(err);
-	for (i = 0; i < v->n_services; i++)
-		ids[i] = v->services[i].id;
-	rc = wm_net_outcomes_build(s, in, ids, v->n_services, v->from_s,
+	rc = wm_net_outcomes_build(s, in, ids, wm_net_view_all(v), v->from_s,
 	    v->to_s, &v->recovery, err);
 	free(ids);
 	wm_date_format(&v->today, today);
@@ -416,13 +454,15 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 
 /* --- building it ------------------------------------------------------- */
 
+/* A service's lights (the view's own only: they are about the
+ * service, and need no network-wide table) and its training. */
 static int
 service_figures(struct wm_store *s, struct wm_net_view *v,
-    struct wm_net_service *sv, struct wm_buf *err)
+    struct wm_net_service *sv, int own, struct wm_buf *err)
 {
 	int rc;
 
-	if ((rc = lights(s, sv, &v->rule, err)))
+	if (own && (rc = lights(s, sv, &v->rule, err)))
 		return rc;
 	if (!v->courses)
 		return 0;
@@ -458,8 +498,9 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 		rc = wm_store_out_of_memory(err);
 		goto out;
 	}
-	for (i = 0; i < out->n_services; i++)
-		if ((rc = service_figures(s, out, &out->services[i], err)))
+	for (i = 0; i < wm_net_view_all(out); i++)
+		if ((rc = service_figures(s, out, &out->services[i],
+		    i < out->n_services, err)))
 			goto out;
 	if ((rc = cycles(s, out, err)))
 		goto out;
@@ -467,6 +508,17 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 out:
 	tree_release(&t);
 	return rc;
+}
+
+int64_t *
+wm_net_view_ids(const struct wm_net_view *v)
+{
+	int64_t *ids = calloc(wm_net_view_all(v) + 1, sizeof(*ids));
+	size_t i;
+
+	for (i = 0; ids && i < wm_net_view_all(v); i++)
+		ids[i] = v->services[i].id;
+	return ids;
 }
 
 const struct wm_net_service *

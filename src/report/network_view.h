@@ -9,6 +9,13 @@
  * where each figure is written, by core's rule (core/disclosure.h), and
  * nothing in this model names a person or a practitioner.
  *
+ * The figures of every other service of the network are read too, after
+ * the view's own: what is withheld is decided once for the whole
+ * network (report/network_table.h), so that every view withholds the
+ * same figures, whoever looks. Only the view's own services (the first
+ * n_services) and their providers (the first n_providers) are ever
+ * published; the others are counted, never shown, and have no lights.
+ *
  * Ownership: a struct wm_net_view owns everything it points to; release
  * it with wm_net_view_release(). It borrows the course catalogue.
  */
@@ -19,6 +26,7 @@
 
 #include "core/access.h"
 #include "core/catalogue.h"
+#include "core/cycle.h"
 #include "core/profile.h"
 #include "core/training.h"
 #include "report/network_outcomes.h"
@@ -32,11 +40,20 @@
 /* The longest window anyone may ask for: ten years. */
 #define WM_NET_MAX_QUARTERS 40
 
-/* One measure's cycles at a service, over the window's complete months. */
+/* Months of cycles counted: the last complete ones the store keeps
+ * (today's month is not yet complete). */
+#define WM_NET_CYCLE_MONTHS (WM_COMPLETION_MONTHS - 1)
+
+/* One measure's cycles at a service, over the last WM_NET_CYCLE_MONTHS
+ * complete months whatever the window (cycles of the same measure
+ * together): a figure a window could not be differenced from (docs/
+ * statistics.md). */
 struct wm_net_cycle {
 	char *title;
+	int recovery_markers;	/* the recovery markers' own */
 	long due, done;
-	int months;		/* complete months of the window counted */
+	int months;		/* complete months counted */
+	struct wm_completion_month m[WM_NET_CYCLE_MONTHS];	/* oldest first */
 };
 
 struct wm_net_provider {
@@ -81,14 +98,23 @@ struct wm_net_view {
 	/* The network the services are in (id 0 when it has no service
 	 * yet to find it from). */
 	struct wm_net_provider network;
+	/* The view's providers first, then the network's others. */
 	struct wm_net_provider *providers;
-	size_t n_providers;
+	size_t n_providers, n_all_providers;
+	/* The view's services first (provider by provider), then the
+	 * network's others. A view built by hand may leave n_all_services
+	 * (and n_all_providers) 0: then it is the whole network. */
 	struct wm_net_service *services;
-	size_t n_services;
-	/* The recovery markers' outcomes at each service (recovery.in NULL
-	 * when the recovery markers are not loaded). */
+	size_t n_services, n_all_services;
+	/* The recovery markers' outcomes at every service (recovery.in
+	 * NULL when the recovery markers are not loaded). */
 	struct wm_net_outcomes recovery;
 };
+
+/* Every service of the network, the view's first: n_all_services, or
+ * n_services when the view is the whole network built by hand. */
+size_t wm_net_view_all(const struct wm_net_view *v);
+size_t wm_net_view_all_providers(const struct wm_net_view *v);
 
 void wm_net_view_init(struct wm_net_view *v);
 void wm_net_view_release(struct wm_net_view *v);
@@ -108,8 +134,8 @@ const char *wm_net_window(const char *from, const char *to,
  * Builds the view of the services a commissioner's grants cover (a grant
  * on the network or on a provider covers every service under it), or of
  * every service when `grants` is NULL (the network's own analysts, on
- * the command line). 0, or the store's error with err filled (and *out
- * still to be released).
+ * the command line), with every other service's figures after them. 0,
+ * or the store's error with err filled (and *out still to be released).
  */
 int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     size_t n_grants, const struct wm_date *today,
@@ -117,7 +143,12 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     const struct wm_catalogue *courses, struct wm_net_view *out,
     struct wm_buf *err);
 
-/* The service with this code in the view, or NULL. */
+/* The ids of every service of the network, in the view's order (for
+ * the outcomes of each); NULL when out of memory. The caller frees it. */
+int64_t *wm_net_view_ids(const struct wm_net_view *v);
+
+/* The service with this code in the view (its own, never another of
+ * the network), or NULL. */
 const struct wm_net_service *wm_net_view_service(const struct wm_net_view *v,
     const char *code);
 

@@ -3,6 +3,8 @@
  */
 #include "web/network.h"
 
+#include <string.h>
+
 #include "util/escape.h"
 #include "web/api.h"
 #include "web/layout.h"
@@ -32,6 +34,15 @@ bad_window(struct wm_http *h, const char *why)
 	wm_page_error(h, 400, "Those quarters cannot be shown", why);
 }
 
+void
+wm_net_request_init(struct wm_net_request *r)
+{
+	wm_net_view_init(&r->view);
+	memset(&r->work, 0, sizeof(r->work));
+	r->rule = WM_DISCLOSURE_DEFAULT;
+	r->only = WM_NET_ALL;
+}
+
 int
 wm_net_open(struct wm_http *h, struct wm_net_request *r)
 {
@@ -41,9 +52,7 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 	const char *why;
 	int rc;
 
-	wm_net_view_init(&r->view);
-	r->rule = WM_DISCLOSURE_DEFAULT;
-	r->only = WM_NET_ALL;
+	wm_net_request_init(r);
 	wm_date_from_days((long)(h->now / 86400), &today);
 	if ((why = wm_net_window(wm_http_query(h, "from"),
 	    wm_http_query(h, "to"), &today, &from, &to))) {
@@ -54,6 +63,8 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 		return -1;
 	rc = wm_net_view_build(h->store, h->scope.grants, h->scope.n_grants,
 	    &today, &from, &to, h->site->courses, &r->view, &err);
+	if (rc == 0 && wm_net_work_build(&r->view, r->rule, &r->work))
+		rc = wm_store_out_of_memory(&err);
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
@@ -62,6 +73,7 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 void
 wm_net_close(struct wm_net_request *r)
 {
+	wm_net_work_release(&r->work);
 	wm_net_view_release(&r->view);
 }
 
@@ -135,14 +147,28 @@ wm_net_contents(struct wm_http *h, const struct wm_net_part *parts, size_t n)
 }
 
 void
-wm_net_cycle_cells(struct wm_http *h, enum wm_disclosure_rule rule,
-    const struct wm_net_cycle *c)
+wm_net_share_of(struct wm_http *h, struct wm_shown den, struct wm_shown share)
 {
+	if (!den.withheld && den.value == 0)
+		HTML(h, "None");
+	else
+		wm_net_shown(h, share, 1);
+}
+
+void
+wm_net_cycle_cells(struct wm_http *h, const struct wm_net_request *r,
+    size_t i, const char *title)
+{
+	size_t c = wm_net_work_cycle(&r->work, title);
+	struct wm_shown due = wm_net_work_due(&r->work, c, i,
+	    WM_NET_ALL_PARTS);
+
 	wm_net_td_start(h, "Due");
-	wm_net_count(h, rule, c->due);
+	wm_net_shown(h, due, 0);
 	HTML(h, "</span></td>");
 	wm_net_td_start(h, "Done in time");
-	wm_net_share(h, rule, c->done, c->due);
+	wm_net_share_of(h, due, wm_net_work_done(&r->work, c, i,
+	    WM_NET_ALL_PARTS));
 	HTML(h, "</span></td>");
 }
 

@@ -10,10 +10,14 @@
 
 #include "core/disclosure.h"
 #include "report/network_view.h"
+#include "report/network_work.h"
 #include "web/http.h"
 
 struct wm_net_request {
 	struct wm_net_view view;
+	/* The figures about services' work (cycles, training), disclosed
+	 * across the network. */
+	struct wm_net_work work;
 	enum wm_disclosure_rule rule;
 	/* The one service whose rows the tables write (an index into the
 	 * view's services), on that service's own page; WM_NET_ALL on
@@ -24,6 +28,8 @@ struct wm_net_request {
 
 #define WM_NET_ALL ((size_t)-1)
 
+/* An empty request, safe to close. */
+void wm_net_request_init(struct wm_net_request *r);
 /* 0 with *r built, or -1 with the answer written (400 for a window no
  * one may ask for, or the store's failure); release r either way. */
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
@@ -109,10 +115,15 @@ int wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 int wm_net_experience_html(struct wm_http *h, const struct wm_net_request *r);
 int wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r);
 
-/* A measure's cycles at a service: the cells of its times due and the
- * share done in time, as /network writes them. */
-void wm_net_cycle_cells(struct wm_http *h, enum wm_disclosure_rule rule,
-    const struct wm_net_cycle *c);
+/* A measure's cycles at service i of the view (or its total, row
+ * n_services): the cells of its times due and the share done in time,
+ * as /network writes them. */
+void wm_net_cycle_cells(struct wm_http *h, const struct wm_net_request *r,
+    size_t i, const char *title);
+/* A share of a denominator `den` as published: "None" when it is shown
+ * as 0, else the share ("40%" or "*"). */
+void wm_net_share_of(struct wm_http *h, struct wm_shown den,
+    struct wm_shown share);
 
 /* A figure already through the rule: its value, or "*". */
 void wm_net_shown(struct wm_http *h, struct wm_shown s, int percent);

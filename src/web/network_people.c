@@ -72,23 +72,53 @@ threshold_words(struct wm_http *h, const struct wm_net_threshold *t,
 	HTML(h, ".</p>\n");
 }
 
-/* The mean change and its 95% confidence interval, when the rule lets a
- * mean of that many people be shown. */
-static void
-mean_change(struct wm_http *h, enum wm_disclosure_rule rule,
-    const struct wm_outcome_tally *t)
+/* The mean change and its 95% confidence interval, when the network's
+ * table of means lets the view's be shown. */
+static int
+mean_change(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k, int kind)
 {
+	struct wm_net_table t;
+	struct wm_moments m;
 	double mean, lo, hi;
 
+	if (wm_net_mean_table(&r->view, o, k, kind, r->rule, &t))
+		return -1;
 	HTML(h, "<p class=\"nhsuk-body-s\">Mean change, latest against "
 	    "first, across these services: ");
-	if (!wm_disclose_mean(rule, t->change.n) ||
-	    wm_mean_ci95(&t->change, &mean, &lo, &hi))
-		HTML(h, "withheld, as it would be of too few people.");
+	if (!wm_net_mean_of(&t, o, k, kind, &m) ||
+	    wm_mean_ci95(&m, &mean, &lo, &hi))
+		HTML(h, "withheld, as it would be of too few people, here or "
+		    "by subtraction from another figure.");
 	else
 		wm_buf_printf(&h->out, "%+.2f points (95%% confidence interval "
 		    "%+.2f to %+.2f).", mean, lo, hi);
 	HTML(h, "</p>\n");
+	wm_net_table_release(&t);
+	return 0;
+}
+
+/* Reliable recovery across the view's services, where the scale has a
+ * cut-off. */
+static int
+recovered(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k, int kind)
+{
+	struct wm_net_table t;
+
+	if (wm_net_recovery_table(&r->view, o, k, kind, r->rule, &t))
+		return -1;
+	HTML(h, "<p class=\"nhsuk-body-s\">Reliable recovery (crossed the "
+	    "cut-off with a reliable improvement), of the people who started "
+	    "on the clinical side of it: ");
+	if (wm_net_table_of_none(&t, t.rows))
+		HTML(h, "None");
+	else
+		wm_net_shown(h, wm_net_table_share(&t, t.rows,
+		    WM_NET_RECOVERED), 1);
+	HTML(h, "</p>\n");
+	wm_net_table_release(&t);
+	return 0;
 }
 
 /* The funnel plot of the share reliably improved, each service's point
@@ -159,23 +189,10 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		HTML(h, "</span></td></tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n");
-	if (funnel_id) {
-		const struct wm_outcome_tally *all =
-		    &wm_net_outcome_network(o, k, kind)->t;
-
-		mean_change(h, r->rule, all);
-		if (sc->has_cutoff) {
-			HTML(h, "<p class=\"nhsuk-body-s\">Reliable recovery "
-			    "(crossed the cut-off with a reliable "
-			    "improvement), of the people who started on the "
-			    "clinical side of it: ");
-			wm_net_share(h, r->rule, all->recovered,
-			    all->could_recover);
-			HTML(h, "</p>\n");
-		}
-		if (improved_funnel(h, r, &t, funnel_id))
-			goto out;
-	}
+	if (funnel_id && (mean_change(h, r, o, k, kind) ||
+	    (sc->has_cutoff && recovered(h, r, o, k, kind)) ||
+	    improved_funnel(h, r, &t, funnel_id)))
+		goto out;
 	rc = 0;
 out:
 	wm_buf_release(&caption);
@@ -350,7 +367,7 @@ cycle_funnels(struct wm_http *h, const struct wm_net_request *r,
 	n = wm_net_cycle_titles(&r->view, titles, sizeof(titles) /
 	    sizeof(titles[0]));
 	for (k = 0; k < n; k++) {
-		wm_net_cycle_points(&r->view, titles[k], r->rule, pts);
+		wm_net_cycle_points(&r->view, &r->work, titles[k], pts);
 		snprintf(id, sizeof(id), "funnel-cycle-%zu", k + 1);
 		snprintf(what, sizeof(what), "%s done in time", titles[k]);
 		if (funnel(h, r, id, what, "times due", pts))
@@ -368,7 +385,7 @@ training_funnels(struct wm_http *h, const struct wm_net_request *r,
 	char id[48], what[160];
 
 	for (k = 0; cat && k < cat->n_concepts; k++) {
-		wm_net_course_points(&r->view, k, r->rule, pts);
+		wm_net_course_points(&r->view, &r->work, k, pts);
 		snprintf(id, sizeof(id), "funnel-course-%zu", k + 1);
 		snprintf(what, sizeof(what), "Staff who have done %s",
 		    cat->concepts[k].display);

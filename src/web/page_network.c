@@ -104,7 +104,8 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 
 	wm_net_section_start(h, "cycles", "Measurement cycles", "For each "
 	    "measure a service runs in a regular cycle: of the times it fell "
-	    "due in the window's complete months, the share done in time.");
+	    "due in the last 12 complete months, whichever quarters are "
+	    "shown, the share done in time.");
 	wm_net_table_start(h, "Cycles done in time");
 	WM_NET_TH(h, "Measure");
 	WM_NET_TH(h, "Due");
@@ -131,7 +132,7 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");
-			wm_net_cycle_cells(h, r->rule, c);
+			wm_net_cycle_cells(h, r, i, c->title);
 			HTML(h, "</tr>\n");
 		}
 	}
@@ -160,15 +161,17 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	for (i = 0; i < v->n_services; i++) {
 		const struct wm_net_service *sv = &v->services[i];
 
+		struct wm_shown staff = wm_net_work_staff(&r->work, i);
+
 		wm_net_provider_start(h, v, i, 2 + (int)n);
 		wm_net_service_head(h, sv);
 		wm_net_td_start(h, "Staff");
-		wm_net_count(h, r->rule, sv->staff);
+		wm_net_shown(h, staff, 0);
 		HTML(h, "</span></td>");
 		for (k = 0; k < n; k++) {
 			wm_net_td_start(h, v->courses->concepts[k].display);
-			wm_net_share(h, r->rule, sv->coverage[k].done,
-			    sv->staff);
+			wm_net_share_of(h, staff, wm_net_work_course(&r->work,
+			    k, i));
 			HTML(h, "</span></td>");
 		}
 		HTML(h, "</tr>\n");

@@ -44,7 +44,34 @@ disclosure(struct wm_http *h)
 	}
 	HTML(h, "</ul>\n<p class=\"nhsuk-body\">Where figures must add up "
 	    "(a total and its parts), and a withheld figure could be worked "
-	    "out by subtraction, another figure is withheld too.</p>\n");
+	    "out by subtraction, another figure is withheld too.</p>\n"
+	    "<p class=\"nhsuk-body\"><strong>The same figures are withheld "
+	    "whoever looks.</strong> Each table is worked out once for the "
+	    "whole network: every service, each provider's total and the "
+	    "network's total, all adding up. Then each commissioner is shown "
+	    "their part of that one table: their services' rows, and for "
+	    "\"all these services\" their provider's total or the network's. "
+	    "So a commissioner of one provider and a commissioner of the "
+	    "network see the same figures withheld, and putting their pages "
+	    "side by side, or the API, the FHIR report and the command line's, "
+	    "gives away nothing either withholds. Where your services are not "
+	    "one provider or the whole network, their total is shown only "
+	    "when it is the sum of figures shown, and otherwise withheld. The "
+	    "mean change and reliable recovery are worked out the same way for "
+	    "each provider and the network.</p>\n"
+	    "<p class=\"nhsuk-body\"><strong>Choosing the quarters.</strong> "
+	    "Two windows cannot be set against each other to work out a "
+	    "figure either withholds. Recovery counts each person once, at "
+	    "their last answer in the window against their first answer ever, "
+	    "so one window's figures are not the sum of shorter windows': no "
+	    "combination of windows makes another. The cycles would add up "
+	    "month by month, so they are counted over the last 12 complete "
+	    "months whichever quarters you choose, and a service's quarters "
+	    "are withheld with that figure in view. The paired-outcome rate, "
+	    "goals and training are as they stand today in every window. The "
+	    "FHIR report counts the people on the caseloads only for a window "
+	    "of four quarters, since counts of who was on a caseload in "
+	    "windows of any length could be combined.</p>\n");
 }
 
 /* The parts of a service's own page that /network has no column for. */
@@ -53,9 +80,9 @@ service(struct wm_http *h)
 {
 	part(h, "service", "A service's own page");
 	HTML(h, "<p class=\"nhsuk-body\">Each service's name links to its own "
-	    "page. Its row of every table above is worked out across all your "
-	    "services at once, exactly as on your network's page, so a figure "
-	    "withheld there is withheld there too. Beside it is the same "
+	    "page. Its row of every table above is the row of the network's "
+	    "one table, exactly as on your network's page, so a figure "
+	    "withheld there is withheld here too. Beside it is the same "
 	    "figure for all your services together; where your network's page "
 	    "shows each service's figure on its own (the cycles, training), "
 	    "that total is withheld whenever it would let a withheld figure be "
@@ -86,7 +113,10 @@ service(struct wm_http *h)
 	    "measure fell due in the quarter's three months, the share done in "
 	    "time; completion is counted for the last 12 complete months, so "
 	    "earlier quarters and the quarter not yet over have no point, and "
-	    "an open circle may still change as late answers come in. "
+	    "an open circle may still change as late answers come in. The "
+	    "quarters add up, with the months of any quarter cut off at either "
+	    "end, to the figure your network's page shows, and are withheld "
+	    "with it: where one quarter is withheld, another may be too. "
 	    "A quarter without a point is a gap in the line, marked * where "
 	    "the figure is withheld and - where there is nothing to show; the "
 	    "table under each chart says why for each. The paired-outcome "
@@ -178,11 +208,11 @@ wm_page_network_about(struct wm_http *h)
 	part(h, "cycles", "Measurement cycles");
 	HTML(h, "<p class=\"nhsuk-body\">A service runs each measure in a "
 	    "regular cycle: every person on its caseload is due to answer "
-	    "every so many months. For each month of the window that has "
-	    "ended (at most the last 12), Waymark counts the times a measure "
-	    "fell due and how many of those were answered in time. The share "
-	    "is done in time out of due. A service with no cycles has "
-	    "nothing due.</p>\n");
+	    "every so many months. Over the last 12 complete months, whichever "
+	    "quarters are shown, Waymark counts the times a measure fell due "
+	    "and how many of those were answered in time. The share is done "
+	    "in time out of due. A service with no cycles has nothing "
+	    "due.</p>\n");
 	part(h, "training", "Training for recovery");
 	HTML(h, "<p class=\"nhsuk-body\">Of each service's current staff "
 	    "(its practitioners and leads), the share who have completed "

@@ -139,44 +139,18 @@ compare_start(struct wm_http *h, const char *caption, const char *what)
 	HTML(h, "</th>");
 }
 
-/* Each service's count and denominator for one measure's cycles: none
- * where the service does not run it. */
 static void
-cycle_figures(const struct wm_net_view *v, const char *title, int64_t *done,
-    int64_t *due)
-{
-	size_t i, k;
-
-	for (i = 0; i < v->n_services; i++) {
-		const struct wm_net_service *sv = &v->services[i];
-
-		done[i] = due[i] = 0;
-		for (k = 0; k < sv->n_cycles; k++)
-			if (strcmp(sv->cycles[k].title, title) == 0) {
-				done[i] = sv->cycles[k].done;
-				due[i] = sv->cycles[k].due;
-			}
-	}
-}
-
-static int
 cycles(struct wm_http *h, const struct wm_net_request *r)
 {
 	const struct wm_net_view *v = &r->view;
 	const struct wm_net_service *sv = &v->services[r->only];
-	int64_t *num = calloc(v->n_services + 1, sizeof(*num));
-	int64_t *den = calloc(v->n_services + 1, sizeof(*den));
 	size_t k;
 
-	if (!num || !den) {
-		free(num);
-		free(den);
-		return -1;
-	}
 	wm_net_section_start(h, "cycles", "Measurement cycles", "For each "
 	    "measure the service runs in a regular cycle: of the times it fell "
-	    "due in the window's complete months, the share done in time, "
-	    "beside the same for all these services together.");
+	    "due in the last 12 complete months, whichever quarters are "
+	    "shown, the share done in time, beside the same for all these "
+	    "services together.");
 	if (!sv->n_cycles)
 		HTML(h, "<p class=\"nhsuk-body\">The service runs no cycles."
 		    "</p>\n");
@@ -190,76 +164,57 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 	}
 	for (k = 0; k < sv->n_cycles; k++) {
 		const struct wm_net_cycle *c = &sv->cycles[k];
+		size_t t = wm_net_work_cycle(&r->work, c->title);
 
-		cycle_figures(v, c->title, num, den);
 		HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\""
 		    "nhsuk-table__header\" scope=\"row\">");
 		wm_esc_html_s(&h->out, c->title);
 		HTML(h, "</th>");
-		wm_net_cycle_cells(h, r->rule, c);
+		wm_net_cycle_cells(h, r, r->only, c->title);
 		wm_net_td_start(h, "Done in time, all these services");
-		wm_net_shown(h, wm_net_total_share(r->rule, num, den,
-		    v->n_services), 1);
+		wm_net_share_of(h, wm_net_work_due(&r->work, t, v->n_services,
+		    WM_NET_ALL_PARTS), wm_net_work_done(&r->work, t,
+		    v->n_services, WM_NET_ALL_PARTS));
 		HTML(h, "</span></td></tr>\n");
 	}
 	if (sv->n_cycles)
 		HTML(h, "</tbody>\n</table>\n");
 	HTML(h, "</section>\n");
-	free(num);
-	free(den);
-	return 0;
 }
 
 static void
-course_row(struct wm_http *h, const struct wm_net_request *r, size_t k,
-    int64_t *num, int64_t *den)
+course_row(struct wm_http *h, const struct wm_net_request *r, size_t k)
 {
 	const struct wm_net_view *v = &r->view;
-	const struct wm_net_service *sv = &v->services[r->only];
-	size_t i;
+	const struct wm_net_work *w = &r->work;
 
-	for (i = 0; i < v->n_services; i++) {
-		num[i] = v->services[i].coverage ?
-		    v->services[i].coverage[k].done : 0;
-		den[i] = v->services[i].staff;
-	}
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__"
 	    "header\" scope=\"row\">");
 	wm_esc_html_s(&h->out, v->courses->concepts[k].display);
 	HTML(h, "</th>");
 	wm_net_td_start(h, "Staff who have done it");
-	wm_net_share(h, r->rule, sv->coverage ? sv->coverage[k].done : 0,
-	    sv->staff);
+	wm_net_share_of(h, wm_net_work_staff(w, r->only),
+	    wm_net_work_course(w, k, r->only));
 	HTML(h, "</span></td>");
 	wm_net_td_start(h, "All these services");
-	wm_net_shown(h, wm_net_total_share(r->rule, num, den, v->n_services),
-	    1);
+	wm_net_share_of(h, wm_net_work_staff(w, v->n_services),
+	    wm_net_work_course(w, k, v->n_services));
 	HTML(h, "</span></td></tr>\n");
 }
 
-static int
+static void
 training(struct wm_http *h, const struct wm_net_request *r)
 {
 	const struct wm_net_view *v = &r->view;
-	const struct wm_net_service *sv = &v->services[r->only];
 	size_t k, n = v->courses ? v->courses->n_concepts : 0;
-	int64_t *num = calloc(v->n_services + 1, sizeof(*num));
-	int64_t *den = calloc(v->n_services + 1, sizeof(*den));
 
-	if (!num || !den) {
-		free(num);
-		free(den);
-		return -1;
-	}
-	for (k = 0; k < v->n_services; k++)
-		den[k] = v->services[k].staff;
 	wm_net_section_start(h, "training", "Training for recovery", "The "
 	    "share of the service's current staff who have completed each "
 	    "course, beside the same for all these services together.");
 	HTML(h, "<p class=\"nhsuk-body\">Staff now: ");
-	wm_net_count(h, r->rule, sv->staff);
+	wm_net_shown(h, wm_net_work_staff(&r->work, r->only), 0);
 	HTML(h, "; across all these services: ");
-	wm_net_shown(h, wm_net_total_count(r->rule, den, v->n_services), 0);
+	wm_net_shown(h, wm_net_work_staff(&r->work, v->n_services), 0);
 	HTML(h, ".</p>\n");
 	compare_start(h, "Staff who have done each course", "Course");
 	WM_NET_TH(h, "Staff who have done it");
@@ -267,11 +222,8 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	wm_net_thead_end(h);
 	HTML(h, "<tbody class=\"nhsuk-table__body\">\n");
 	for (k = 0; k < n; k++)
-		course_row(h, r, k, num, den);
+		course_row(h, r, k);
 	HTML(h, "</tbody>\n</table>\n</section>\n");
-	free(num);
-	free(den);
-	return 0;
 }
 
 /* --- the history of its standards -------------------------------------- */
@@ -366,9 +318,12 @@ sections(struct wm_http *h, const struct wm_net_request *r,
 	if (h->failed)
 		return -1;
 	standards(h, r, in, detail);
-	if (wm_net_recovery_html(h, r) || wm_net_paired_html(h, r) ||
-	    cycles(h, r) || training(h, r) || wm_net_goals_html(h, r) ||
-	    wm_net_experience_html(h, r) || wm_net_trends_html(h, r))
+	if (wm_net_recovery_html(h, r) || wm_net_paired_html(h, r))
+		return -1;
+	cycles(h, r);
+	training(h, r);
+	if (wm_net_goals_html(h, r) || wm_net_experience_html(h, r) ||
+	    wm_net_trends_html(h, r))
 		return -1;
 	return history(h, r, in, detail);
 }
@@ -380,7 +335,7 @@ wm_page_network_service(struct wm_http *h)
 	struct wm_buf self = WM_BUF_INIT, detail = WM_BUF_INIT;
 	struct wm_net_request r;
 
-	wm_net_view_init(&r.view);
+	wm_net_request_init(&r);
 	if (wm_service_commissioned(h, &svc) || wm_net_open(h, &r) ||
 	    find(h, &r, svc.id) || wm_scope_viewed(h, r.view.from_s))
 		goto out;

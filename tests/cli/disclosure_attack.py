@@ -1,80 +1,227 @@
-"""Attacks every table of people a commissioner can see, from the published
-figures alone, and checks that no withheld count can be worked out.
+"""Attacks every figure of people a commissioner can see, from the published
+figures alone, across every view of them at once, and checks that no
+withheld count can be worked out.
 
-The attacker reads what a commissioner is shown: the pages /network and
-/network/outcomes (every table, and every funnel plot's table of figures)
-and the API's /api/v1/network and /api/v1/network/outcomes, for one window
-under the network's rule. For each table of counts that add up (services
-as rows, the parts of a whole as columns, a total row and a total
-column), every cell is an unknown; every row, column and total is a linear
-equation (the parts add up to the total), and every published count is
-an equation too (the cell equals the figure shown, taken as exact, as an
-attacker would: the rounding is ignored, so the test is stricter than
-the rule needs). A figure published more than once (the recovery markers
-on both pages and in both documents, a funnel plot's denominators) adds
-its equation wherever it appears. The system is solved exactly (Gaussian
-elimination over fractions), and a withheld count is one the attacker can
-work out when its unit vector lies in the span of the equations.
+The attacker holds several views of the same network for one window under
+the network's rule: a commissioner of the whole network, a commissioner of
+one provider, one of two providers (or two commissioners comparing notes),
+and the network's own command line. From each view they read everything
+published: the pages /network, /network/outcomes and every service's page
+(/network/services/CODE: its rows, the figures for "all these services"
+beside them, its trends), the API's /api/v1/network and
+/api/v1/network/outcomes, the FHIR MeasureReport, and `waymark report
+network --format json`.
 
-A count is withheld when it is shown as "*", or when it is never shown
-at all (the people not paired, whose goal was not rated higher, not
-reviewed) and the rule would withhold it (its true count, read from
-`waymark report network --disclosure none`, is small). None of them may be
-determined. A share may be shown only where its count and its total are
-shown too (else the count could be worked out from the share).
+Every figure is a cell of one network-wide table per figure: each service
+of the network a row, each provider's subtotal a row, the network's total
+a row; the parts of each row add up to its total, and each column adds up
+from services to providers and from providers to the network. A view's
+"All these services" is the sum of the cells of its scope (its provider's
+subtotal, the network's total, or for two providers the sum of theirs).
+Every published count is an equation (the cell, or the sum of cells,
+equals the figure shown, taken as exact, as an attacker would: the
+rounding is ignored, so the test is stricter than the rule needs), and a
+share shown is taken to give its numerator exactly too. The system is
+solved exactly (Gaussian elimination over fractions), and a withheld count
+is one the attacker can work out when its unit vector lies in the span of
+the equations.
 
-Also checked: secondary suppression really acted somewhere (a count
-withheld whose true value the rule alone would show), so the attack is
-not passing on a table with nothing to find.
+The tables: every outcome measure's people by reliable change and those
+who answered once only (each scale and kind of answer), the mean change
+(its sum of changes: a mean shown with its people gives it), the
+paired-outcome rate, goals, the people on the caseloads (FHIR), the
+cycles' times due and done in time (a service's figure over its months,
+and its trend's quarters within them: the months add up), the staff and
+each course's staff who have done it, and the trends' quarters, each a
+table of its own window.
 
-Usage: disclosure_attack.py BASE_URL COOKIE_JAR TRUTH_JSON RULE
+A count is withheld when it is shown as "*" in any view, or when it is
+never shown at all and the rule would withhold it (its true count, read
+from `waymark report network --disclosure none`, is small). None of them
+may be determined; no count may be shown in one view and withheld in
+another; a share may be shown only where its count and its total are.
+
+Also checked: secondary suppression really acted somewhere, so the attack
+is not passing on tables with nothing to find.
+
+Usage: disclosure_attack.py BASE_URL TRUTH_JSON RULE DB [--cli FILE]
+    [--truth WINDOW=FILE...] VIEW...
     TRUTH_JSON: `waymark report network --format json --disclosure none`
-    for the same window; RULE: mhsds or hes.
+    for the window; RULE: mhsds or hes; DB: the database (the services'
+    caseloads, for the true counts of the FHIR report); --cli: the
+    command line's JSON under the rule; --truth: the true counts of
+    another window (2026-Q2..2026-Q2) for the trends' quarters; VIEW:
+    JAR=SCOPE, where SCOPE is "network" or provider codes joined by "+".
 Prints "pass ..." and "FAIL ..." lines; exits 1 if any FAIL.
 """
+import datetime
+import heapq
 import html.parser
 import http.cookiejar
 import json
+import re
+import sqlite3
 import sys
 import urllib.request
 from fractions import Fraction
 
-BASE, JAR, TRUTH, RULE = sys.argv[1:5]
 TOTAL = 'All these services'
-
-jar = http.cookiejar.MozillaCookieJar(JAR)
-jar.load(ignore_discard=True, ignore_expires=True)
-opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-results = []
-
-
-def check(ok, what):
-    results.append(('pass ' if ok else 'FAIL ') + what)
+NET = 'NET'
+KINDS = {'selfRated': 'answered alone',
+         'withPractitioner': 'answered with a practitioner'}
+RESPONDENTS = {'person': 'answered alone',
+               'person-with-practitioner': 'answered with a practitioner'}
 
 
-def get(path):
-    return opener.open(BASE + path, timeout=120).read().decode('utf-8')
+# --- the systems of equations --------------------------------------------
+
+def reduce(v, basis):
+    """Reduces the sparse row v ({column: Fraction}) by the echelon
+    basis ({pivot: row whose smallest column is the pivot}), smallest
+    column first. Returns the remainder."""
+    heap = [c for c in v if c in basis]
+    heapq.heapify(heap)
+    while heap:
+        p = heapq.heappop(heap)
+        if not v.get(p):
+            continue
+        row = basis[p]
+        f = v[p] / row[p]
+        for c, x in row.items():
+            y = v.get(c, 0) - f * x
+            if y:
+                if c not in v and c in basis:
+                    heapq.heappush(heap, c)
+                v[c] = y
+            else:
+                v.pop(c, None)
+    return v
 
 
-def small(n):
-    """1 when the rule alone withholds a true count n."""
-    return 0 <= n <= 4 if RULE == 'mhsds' else 1 <= n <= 7
+class System:
+    """One network-wide table: unknown cells (node, column), the lines
+    that add up, and the figures published about them.
+
+    nodes: {node: parent or None}; row_lines: [(parts, total)] over the
+    columns, each holding in every row; every column adds up the tree.
+    """
+
+    def __init__(self, name, nodes, row_lines, cols):
+        self.name, self.nodes, self.cols = name, nodes, list(cols)
+        self.eqs = []		# (coefficients {cell: c}, value)
+        self.withheld = set()	# cells shown as "*"
+        self.shown = set()	# cells shown as a number
+        self.shares = []	# (numerator cell, denominator cell(s))
+        for n in nodes:
+            for parts, total in row_lines:
+                eq = {}
+                for p in parts:
+                    eq[(n, p)] = eq.get((n, p), 0) + 1
+                eq[(n, total)] = eq.get((n, total), 0) - 1
+                self.eqs.append((eq, 0))
+        for c in self.cols:
+            for n in nodes:
+                kids = [k for k, p in nodes.items() if p == n]
+                if kids:
+                    eq = {(k, c): 1 for k in kids}
+                    eq[(n, c)] = -1
+                    self.eqs.append((eq, 0))
+
+    def publish(self, cells, value):
+        """A figure shown: the cell, or the sum of a list of cells, is
+        `value` ("*": withheld; None: nothing to show)."""
+        cells = cells if isinstance(cells, list) else [cells]
+        if value is None:
+            return
+        if value == '*':
+            if len(cells) == 1:
+                self.withheld.add(cells[0])
+            return
+        self.eqs.append(({c: 1 for c in cells}, value))
+        if len(cells) == 1:
+            self.shown.add(cells[0])
+
+    def share(self, num, den, value):
+        """A share shown gives its numerator (num: a list of cells for a
+        sum) to whoever also knows the denominator."""
+        if value in (None, '*'):
+            return
+        self.shares.append((num, den))
+        self.eqs.append(({c: 1 for c in (num if isinstance(num, list)
+                                          else [num])}, 0))
+
+    def determined(self, cells):
+        """The cells of `cells` whose value the equations fix."""
+        var = sorted({c for eq, _ in self.eqs for c in eq} | set(cells),
+                     key=str)
+        at = {c: i for i, c in enumerate(var)}
+        basis = {}		# pivot column -> sparse row
+        seen = set()
+        for eq, _ in self.eqs:
+            key = tuple(sorted((at[c], k) for c, k in eq.items()))
+            if key in seen:
+                continue
+            seen.add(key)
+            v = {}
+            for c, k in eq.items():
+                v[at[c]] = v.get(at[c], 0) + Fraction(k)
+            v = reduce({c: x for c, x in v.items() if x}, basis)
+            if v:
+                basis[min(v)] = v
+        return [c for c in cells if not reduce({at[c]: Fraction(1)}, basis)]
+
+
+def self_test():
+    """The attacker finds what subtraction finds, through rows, columns
+    and the levels of the tree together, and nothing where a table is
+    suppressed as it should be."""
+    nodes = {'a': 'P', 'b': 'P', 'c': 'Q', 'P': NET, 'Q': NET, NET: None}
+    t = System('test', nodes, [(('x', 'y'), 't')], ('x', 'y', 't'))
+    for c, v in ((('a', 'x'), 3), (('a', 't'), 9), (('b', 'x'), '*'),
+                 (('b', 'y'), 8), (('P', 'x'), 10)):
+        t.publish(c, v)
+    # a.y = 9 - 3; b.x = P.x - a.x.
+    assert t.determined([('a', 'y'), ('b', 'x')]) == [('a', 'y'),
+                                                      ('b', 'x')]
+    # The bridge: c.x is withheld in Q's view, but the network's total
+    # less P's subtotal gives it.
+    t = System('test', nodes, [(('x', 'y'), 't')], ('x', 'y', 't'))
+    for c, v in (((NET, 'x'), 12), (('P', 'x'), 10), (('c', 'x'), '*')):
+        t.publish(c, v)
+    assert t.determined([('c', 'x')]) == [('c', 'x')]
+    t = System('test', nodes, [(('x', 'y'), 't')], ('x', 'y', 't'))
+    for c in ((NET, 'x'), (NET, 'y'), (NET, 't'), ('a', 't'), ('b', 't'),
+              ('c', 't')):
+        t.publish(c, 10)
+    # Every part withheld, every total shown: a.x is a free unknown.
+    assert t.determined([('a', 'x'), ('b', 'y')]) == []
+    t.publish(('a', 'y'), 4)
+    t.publish(('c', 'y'), 4)
+    # Two parts more and the table falls: a.x = a.t - a.y, and so on.
+    assert t.determined([('a', 'x'), ('c', 'x'), ('b', 'y')]) == [
+        ('a', 'x'), ('c', 'x'), ('b', 'y')]
+    # A share shown gives its numerator.
+    t = System('test', nodes, [(('x', 'y'), 't')], ('x', 'y', 't'))
+    t.publish(('a', 't'), 9)
+    t.share(('a', 'x'), ('a', 't'), 33)
+    assert t.determined([('a', 'x'), ('a', 'y')]) == [('a', 'x'), ('a', 'y')]
 
 
 # --- reading what is published -------------------------------------------
 
-class Tables(html.parser.HTMLParser):
-    """Every table of a page: its caption, column headings and rows (the
-    row's heading, then each cell's text without its responsive
-    heading)."""
+class Page(html.parser.HTMLParser):
+    """A page's tables (caption, column headings, rows of cell texts
+    without their responsive headings) and paragraphs, in order."""
 
     def __init__(self):
         super().__init__()
-        self.tables, self.cur, self.row, self.text = [], None, None, None
-        self.skip = 0
+        self.items, self.cur, self.row, self.text = [], None, None, None
+        self.skip, self.para = 0, None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
+        if tag == 'p' and self.cur is None:
+            self.para = ''
         if tag == 'table':
             self.cur = {'caption': '', 'cols': [], 'rows': []}
         elif self.cur is None:
@@ -94,12 +241,15 @@ class Tables(html.parser.HTMLParser):
             self.scope = a.get('scope', '')
 
     def handle_endtag(self, tag):
+        if tag == 'p' and self.para is not None:
+            self.items.append(('p', ' '.join(self.para.split())))
+            self.para = None
         if self.cur is None:
             return
         if tag == 'span' and self.skip:
             self.skip -= 1
         elif tag == 'caption':
-            self.cur['caption'] = self.text.strip()
+            self.cur['caption'] = ' '.join(self.text.split())
             self.text = None
         elif tag in ('th', 'td') and self.text is not None:
             t = ' '.join(self.text.split())
@@ -113,18 +263,14 @@ class Tables(html.parser.HTMLParser):
                 self.cur['rows'].append(self.row)
             self.row = None
         elif tag == 'table':
-            self.tables.append(self.cur)
+            self.items.append(('table', self.cur))
             self.cur = None
 
     def handle_data(self, data):
+        if self.para is not None:
+            self.para += data
         if self.text is not None and not self.skip:
             self.text += data
-
-
-def tables_of(page):
-    p = Tables()
-    p.feed(get(page))
-    return p.tables
 
 
 def parse_cell(t):
@@ -134,339 +280,597 @@ def parse_cell(t):
     pct = pct.rstrip(')').rstrip('%') if pct else None
 
     def val(v):
-        if v in (None, '', 'None'):
+        if v in (None, '', 'None', 'Not counted'):
             return None
         return '*' if v == '*' else int(v)
-    return val(count), val(pct)
+    return val(count), val(pct.rstrip('%') if pct else pct)
 
 
-# --- the systems of equations --------------------------------------------
-
-class System:
-    """One table of counts: unknown cells, the lines that add up, and the
-    figures published about them."""
-
-    def __init__(self, name, rows, parts, total):
-        self.name, self.rows, self.parts, self.total = name, rows, parts, \
-            total
-        self.eqs = []		# (coefficients {cell: c}, value)
-        self.withheld = set()	# cells shown as "*"
-        self.shown = set()	# cells shown as a number
-        self.shares = []	# (numerator cell, denominator cell)
-        for r in rows:
-            self.eqs.append(({**{(r, p): 1 for p in parts},
-                              (r, total): -1}, 0))
-        services = [r for r in rows if r != TOTAL]
-        for c in list(parts) + [total]:
-            self.eqs.append(({**{(r, c): 1 for r in services},
-                              (TOTAL, c): -1}, 0))
-
-    def publish(self, cells, value):
-        """A figure shown: the cell, or the sum of a list of cells, is
-        `value` ("*": withheld)."""
-        cells = cells if isinstance(cells, list) else [cells]
-        if value is None:
-            return
-        if value == '*':
-            if len(cells) == 1:
-                self.withheld.add(cells[0])
-            return
-        self.eqs.append(({c: 1 for c in cells}, value))
-        if len(cells) == 1:
-            self.shown.add(cells[0])
-
-    def share(self, num, den, value):
-        if value not in (None, '*'):
-            self.shares.append((num, den))
-
-    def determined(self, cells):
-        """The cells of `cells` whose value the equations fix."""
-        var = sorted({c for eq, _ in self.eqs for c in eq} | set(cells))
-        at = {c: i for i, c in enumerate(var)}
-        basis = {}		# pivot column -> row (list of Fractions)
-        for eq, _ in self.eqs:
-            v = [Fraction(0)] * len(var)
-            for c, k in eq.items():
-                v[at[c]] = Fraction(k)
-            reduce(v, basis)
-        out = []
-        for c in cells:
-            v = [Fraction(0)] * len(var)
-            v[at[c]] = Fraction(1)
-            if not any(reduce(v, basis, add=False)):
-                out.append(c)
-        return out
+def pct(t):
+    """'62%' -> 62, '*' -> '*', 'None' -> None."""
+    return parse_cell(t.rstrip('%'))[0]
 
 
-def reduce(v, basis, add=True):
-    """Reduces v by the echelon basis; with add, a non-zero remainder
-    joins it. Returns the remainder."""
-    for p, row in sorted(basis.items()):
-        if v[p]:
-            f = v[p] / row[p]
-            for j in range(len(v)):
-                if row[j]:
-                    v[j] -= f * row[j]
-    if add:
-        for p, x in enumerate(v):
-            if x:
-                basis[p] = v
-                break
-    return v
+QUARTER_WORDS = {'January': 1, 'April': 2, 'July': 3, 'October': 4}
 
 
-def self_test():
-    """The attacker finds what subtraction finds, through rows and columns
-    together, and nothing where a table is suppressed as it should be."""
-    r = ['a', 'b', TOTAL]
-    t = System('test', r, ('x', 'y'), 't')
-    for c, v in ((('a', 'x'), 3), (('a', 't'), 9), (('b', 'x'), '*'),
-                 (('b', 'y'), 8), ((TOTAL, 'x'), 10), ((TOTAL, 't'), 20)):
-        t.publish(c, v)
-    # a.y = 9 - 3; b.x = 10 - 3: both fall out of one line each.
-    assert t.determined([('a', 'y'), ('b', 'x')]) == [('a', 'y'),
-                                                      ('b', 'x')]
-    t = System('test', r, ('x', 'y'), 't')
-    for c in ((TOTAL, 'x'), (TOTAL, 'y'), (TOTAL, 't'), ('a', 't'),
-              ('b', 't')):
-        t.publish(c, 10)
-    # Every part withheld, every total shown: a.x is a free unknown.
-    assert t.determined([('a', 'x'), ('b', 'y')]) == []
-    t.publish(('a', 'y'), 4)
-    # One part more and the whole table falls: a.x = a.t - a.y, and so on.
-    assert t.determined([('a', 'x'), ('b', 'x'), ('b', 'y')]) == [
-        ('a', 'x'), ('b', 'x'), ('b', 'y')]
+def quarter_of(words):
+    """'April to June 2026' -> '2026-Q2'."""
+    return '%s-Q%d' % (words.split()[-1], QUARTER_WORDS[words.split()[0]])
 
 
-self_test()
-check(True, 'the attacker finds counts worked out by subtraction (self-test)')
+class Attack:
+    def __init__(self, base, truth, rule, db):
+        self.base, self.rule, self.db = base, rule, db
+        self.truth = {}
+        self.systems = {}
+        self.results = []
+        self.read = {}
+        doc = json.load(open(truth))
+        self.window = (doc['from'], doc['to'])
+        self.services = {s['service']: s for s in doc['services']}
+        self.name_of = {s['name']: s['service'] for s in doc['services']}
+        self.provider_of = {s['service']: s['provider']['code']
+                            for s in doc['services']}
+        self.nodes = {s: 'P:' + p for s, p in self.provider_of.items()}
+        for p in set(self.provider_of.values()):
+            self.nodes['P:' + p] = NET
+        self.nodes[NET] = None
+        self.add_truth(self.window, doc)
 
-# --- the truth, to know which never-shown counts the rule would withhold --
+    def check(self, ok, what):
+        self.results.append(('pass ' if ok else 'FAIL ') + what)
 
-truth = json.load(open(TRUTH))
-names = {s['service']: s['name'] for s in truth['services']}
-names['network'] = TOTAL
-rows = [s['name'] for s in truth['services']] + [TOTAL]
+    # --- scopes and cells ---------------------------------------------
 
+    def scope_cells(self, scope, col):
+        """A view's "All these services": the cells of its scope."""
+        if scope == 'network':
+            return [(NET, col)]
+        return [('P:' + p, col) for p in scope]
 
-def true_rows(doc_people):
-    """{row name: people figures} from a network document."""
-    out = {names[s['service']]: s for s in doc_people['services']}
-    out[TOTAL] = doc_people['network']
-    return out
+    def row_cells(self, scope, label, col):
+        """A row of a view's table: a service's cell by its name or code,
+        or the view's total."""
+        if label in (TOTAL, 'network', None):
+            return self.scope_cells(scope, col)
+        code = self.name_of.get(label, label)
+        return [(code, col)]
 
+    def in_scope(self, scope):
+        return [s for s in self.services if scope == 'network' or
+                self.provider_of[s] in scope]
 
-truth_rows = true_rows(truth)
-scale_titles = {}
-for m in truth['outcomes']['measures']:
-    for s in m['scales']:
-        scale_titles[s['scale']] = s['title']
-KINDS = {'selfRated': 'answered alone',
-         'withPractitioner': 'answered with a practitioner'}
+    # --- the systems --------------------------------------------------
 
-systems = {}
+    def system(self, key):
+        if key in self.systems:
+            return self.systems[key]
+        kind = key[0]
+        if kind == 'outcome':
+            s = System('%s, %s (%s..%s)' % (key[2], key[3], *key[1]),
+                       self.nodes, [(('I', 'N', 'D'), 'T')],
+                       ('I', 'N', 'D', 'T'))
+        elif kind in ('once', 'mean', 'caseload', 'staff', 'course'):
+            s = System('%s %s' % (kind, ' '.join(str(k) for k in key[1:])),
+                       self.nodes, [], ('V',))
+        elif kind == 'paired':
+            s = System('paired-outcome rate', self.nodes,
+                       [(('P', 'NP'), 'E')], ('P', 'NP', 'E'))
+        elif kind == 'goals':
+            s = System('goals', self.nodes, [(('H', 'NH', 'NR'), 'G')],
+                       ('H', 'NH', 'NR', 'G'))
+        elif kind == 'cycle':
+            # The months a service's figure counts: the last 12 complete
+            # ones. The trends' quarters within them add up to it with
+            # the months of the quarters cut off at either end, which no
+            # one is shown (unknowns).
+            quarters, partial = self.kept_quarters()
+            s = System('cycles: %s, %s' % (key[1], key[2]), self.nodes,
+                       [(tuple(quarters + partial), 'F')],
+                       ['F'] + quarters + partial)
+        else:
+            raise KeyError(key)
+        self.systems[key] = s
+        return s
 
+    def kept_quarters(self):
+        """The quarters wholly within the last 12 complete months, and
+        the names of the parts of quarters cut off at either end."""
+        today = datetime.date.today()
+        first = today.year * 12 + today.month - 1 - 12
+        months = range(first, first + 12)
+        quarters, partial = [], []
+        for m in months:
+            q = '%d-Q%d' % (m // 12, m % 12 // 3 + 1)
+            whole = all(x in months for x in range(m - m % 3, m - m % 3 + 3))
+            name = q if whole else 'part of ' + q
+            bucket = quarters if whole else partial
+            if name not in bucket:
+                bucket.append(name)
+        return quarters, partial
 
-def outcome_system(title, kind):
-    key = ('outcome', title, kind)
-    if key not in systems:
-        systems[key] = System('%s, %s' % (title, kind), rows,
-                              ('I', 'N', 'D'), 'T')
-        systems[('once', title, kind)] = System(
-            '%s, %s: answered once only' % (title, kind), rows, ('O',), 'OT')
-    return systems[key], systems[('once', title, kind)]
-
-
-def paired_system():
-    if 'paired' not in systems:
-        systems['paired'] = System('paired-outcome rate', rows, ('P', 'NP'),
-                                   'E')
-    return systems['paired']
-
-
-def goals_system():
-    if 'goals' not in systems:
-        systems['goals'] = System('goals', rows, ('H', 'NH', 'NR'), 'G')
-    return systems['goals']
-
-
-def publish_outcome(s, once, r, counts, shares):
-    """counts: {col: value}; shares: {col: value}."""
-    for col, v in counts.items():
-        (once if col == 'O' else s).publish((r, col), v)
-        if col == 'O':
-            once.publish((r, 'OT'), v)
-    for col, v in shares.items():
-        s.share((r, col), (r, 'T'), v)
-
-
-# --- the pages -------------------------------------------------------------
-
-OUTCOME_COLS = ['Service', 'People with two answers or more',
-                'Reliably improved', 'No reliable change',
-                'Reliably deteriorated', 'Answered once only']
-PAIRED_COLS = ['Service', 'On the caseload 180 days or more',
-               'Recorded twice or more']
-GOALS_COLS = ['Service', 'People with goals',
-              'A goal reviewed twice or more',
-              'Latest review higher than the first']
-pages = {p: tables_of(p) for p in ('/network', '/network/outcomes')}
-read = 0
-for page, tables in pages.items():
-    last_outcome = None
-    for t in tables:
-        cols, cap = t['cols'], t['caption']
-        if cols == OUTCOME_COLS:
-            title, _, kind = cap.rpartition(', ')
-            s, once = outcome_system(title, kind)
-            last_outcome = s
-            for row in t['rows']:
-                r = row[0]
-                (tot, _), (i, ip), (n, np), (d, dp), (o, _) = map(
-                    parse_cell, row[1:])
-                publish_outcome(s, once, r, {'T': tot, 'I': i, 'N': n,
-                                             'D': d, 'O': o},
-                                {'I': ip, 'N': np, 'D': dp})
-            read += 1
-        elif cols == PAIRED_COLS:
-            s = paired_system()
-            for row in t['rows']:
-                (e, _), (p, pp) = map(parse_cell, row[1:])
-                s.publish((row[0], 'E'), e)
-                s.publish((row[0], 'P'), p)
-                s.share((row[0], 'P'), (row[0], 'E'), pp)
-            read += 1
-        elif cols == GOALS_COLS:
-            s = goals_system()
-            for row in t['rows']:
-                (g, _), (rv, _), (h, hp) = map(parse_cell, row[1:])
-                s.publish((row[0], 'G'), g)
-                s.publish([(row[0], 'H'), (row[0], 'NH')], rv)
-                s.publish((row[0], 'H'), h)
-                if hp not in (None, '*'):
-                    s.shares.append(((row[0], 'H'), ((row[0], 'H'),
-                                                     (row[0], 'NH'))))
-            read += 1
-        elif cap.startswith("The chart's figures: ") and len(cols) == 4:
-            # A funnel plot's figures: the denominator of each service,
-            # published again. Outcome funnels follow their table.
-            what = cap[len("The chart's figures: "):]
-            if what == 'reliably improved' and last_outcome:
-                s, num, den = last_outcome, 'I', 'T'
-            elif what == 'paired-outcome rate':
-                s, num, den = paired_system(), 'P', 'E'
+    def outcome(self, window, title, kind, row_cells, cells, shares):
+        """One row of an outcome table: cells {col: value}; shares {col:
+        value}, of the row's total."""
+        s = self.system(('outcome', window, title, kind))
+        once = self.system(('once', window, title, kind))
+        for col, v in cells.items():
+            if col == 'O':
+                once.publish(row_cells('V'), v)
             else:
-                # Cycles and courses: no table adds up; a denominator or
-                # share shown here must not be one withheld on /network.
+                s.publish(row_cells(col), v)
+        for col, v in shares.items():
+            s.share(row_cells(col), row_cells('T'), v)
+
+    # --- the pages ----------------------------------------------------
+
+    def get(self, jar, path):
+        opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(jar))
+        return opener.open(self.base + path, timeout=300).read().decode()
+
+    def page(self, jar, path):
+        p = Page()
+        p.feed(self.get(jar, path))
+        return p.items
+
+    OUTCOME_COLS = ['Service', 'People with two answers or more',
+                    'Reliably improved', 'No reliable change',
+                    'Reliably deteriorated', 'Answered once only']
+    PAIRED_COLS = ['Service', 'On the caseload 180 days or more',
+                   'Recorded twice or more']
+    GOALS_COLS = ['Service', 'People with goals',
+                  'A goal reviewed twice or more',
+                  'Latest review higher than the first']
+
+    def read_page(self, jar, scope, path, service=None):
+        """Every table of a page; on a service's page, `service` is its
+        code (its trends and its figures beside all of the view's)."""
+        last = None		# the outcome table a funnel or a mean follows
+        n = 0
+        for what, item in self.page(jar, path):
+            if what == 'p':
+                n += self.read_para(scope, item, last)
                 continue
-            for row in t['rows']:
-                n, _ = parse_cell(row[1])
-                share, _ = parse_cell(row[2].rstrip('%'))
-                # A service left off is "*" here whatever its table
-                # shows: only the numbers are more to go on.
+            t = item
+            cols, cap = t['cols'], t['caption']
+
+            def rc(label):
+                return lambda col: self.row_cells(scope, label, col)
+            if cols == self.OUTCOME_COLS:
+                title, _, kind = cap.rpartition(', ')
+                last = (title, kind)
+                for row in t['rows']:
+                    (tot, _), (i, ip), (nc, np), (d, dp), (o, _) = map(
+                        parse_cell, row[1:])
+                    self.outcome(self.window, title, kind, rc(row[0]),
+                                 {'T': tot, 'I': i, 'N': nc, 'D': d,
+                                  'O': o}, {'I': ip, 'N': np, 'D': dp})
+            elif cols == self.PAIRED_COLS:
+                s = self.system(('paired',))
+                for row in t['rows']:
+                    (e, _), (p, pp) = map(parse_cell, row[1:])
+                    s.publish(self.row_cells(scope, row[0], 'E'), e)
+                    s.publish(self.row_cells(scope, row[0], 'P'), p)
+                    s.share(self.row_cells(scope, row[0], 'P'),
+                            self.row_cells(scope, row[0], 'E'), pp)
+            elif cols == self.GOALS_COLS:
+                s = self.system(('goals',))
+                for row in t['rows']:
+                    (g, _), (rv, _), (h, hp) = map(parse_cell, row[1:])
+                    self.goals_row(s, scope, row[0], g, rv, h, hp)
+            elif cols == ['Service', 'Measure', 'Due', 'Done in time']:
+                for row in t['rows']:
+                    if row[1] != 'No cycles':
+                        self.cycle(scope, row[0], row[1], row[2], row[3])
+            elif cols == ['Measure', 'Due', 'Done in time',
+                          'Done in time, all these services']:
+                for row in t['rows']:
+                    self.cycle(scope, service, row[0], row[1], row[2])
+                    self.cycle(scope, TOTAL, row[0], None, row[3])
+            elif cols[:2] == ['Service', 'Staff'] and \
+                    cap == 'Staff who have done each course':
+                for row in t['rows']:
+                    self.staff(scope, row[0], parse_cell(row[1])[0])
+                    for k, v in enumerate(row[2:]):
+                        self.course(scope, row[0], cols[2 + k], pct(v))
+            elif cols == ['Course', 'Staff who have done it',
+                          'All these services']:
+                for row in t['rows']:
+                    self.course(scope, service, row[0], pct(row[1]))
+                    self.course(scope, TOTAL, row[0], pct(row[2]))
+            elif cap.startswith("The chart's figures: ") and len(cols) == 4:
+                self.funnel(scope, cap[len("The chart's figures: "):],
+                            t['rows'], last)
+            elif cols == ['Quarter', 'Share', 'Out of', 'Note'] and service:
+                self.trend(scope, service, cap, t['rows'])
+            else:
+                continue
+            n += 1
+        return n
+
+    def read_para(self, scope, text, last):
+        """The mean change after an outcome table, and a service's staff
+        beside all of the view's."""
+        m = re.match(r'Staff now: (\S+); across all these services: '
+                     r'(\S+)\.', text)
+        if m:
+            self.staff_pair = (m.group(1), m.group(2))
+            return 0
+        if not text.startswith('Mean change') or not last:
+            return 0
+        s = self.system(('mean', self.window) + last)
+        if 'withheld' in text:
+            s.publish(self.scope_cells(scope, 'V'), '*')
+        else:
+            s.publish(self.scope_cells(scope, 'V'), 0)
+        return 1
+
+    def goals_row(self, s, scope, label, g, rv, h, hp):
+        def cells(col):
+            return self.row_cells(scope, label, col)
+        s.publish(cells('G'), g)
+        s.publish(cells('H') + cells('NH'), rv)
+        s.publish(cells('H'), h)
+        if hp not in (None, '*'):
+            s.shares.append((cells('H'), cells('H') + cells('NH')))
+
+    def cycle(self, scope, label, title, due, share, column='F'):
+        """A measure's cycles: the times due and the share done in
+        time, which gives the times done."""
+        d = self.system(('cycle', title, 'due'))
+        done = self.system(('cycle', title, 'done'))
+        cells = self.row_cells(scope, label, column)
+        if due is not None:
+            d.publish(cells, parse_cell(due)[0])
+        v = pct(share)
+        if v == '*':
+            done.publish(cells, '*')
+        elif v is not None:
+            done.publish(cells, 0)
+            done.shares.append((cells, cells))
+
+    def staff(self, scope, label, v):
+        self.system(('staff',)).publish(
+            self.row_cells(scope, label, 'V'), v)
+
+    def course(self, scope, label, course, v):
+        s = self.system(('course', course))
+        cells = self.row_cells(scope, label, 'V')
+        if v == '*':
+            s.publish(cells, '*')
+        elif v is not None:
+            s.publish(cells, 0)
+
+    def funnel(self, scope, what, rows, last):
+        """A funnel plot's figures: each service's denominator and share,
+        published again."""
+        for row in rows:
+            n, share = parse_cell(row[1])[0], pct(row[2])
+            if row[1] == 'None':
+                n = 0
+
+            def cells(col):
+                return self.row_cells(scope, row[0], col)
+            if what == 'reliably improved' and last:
+                s = self.system(('outcome', self.window) + last)
                 if n != '*':
-                    s.publish((row[0], den), 0 if row[1] == 'None' else n)
-                s.share((row[0], num), (row[0], den), share)
-            read += 1
-check(read >= 8, 'read %d tables of people from the pages (%s)' % (read, RULE))
+                    s.publish(cells('T'), n)
+                s.share(cells('I'), cells('T'), share)
+            elif what == 'paired-outcome rate':
+                s = self.system(('paired',))
+                if n != '*':
+                    s.publish(cells('E'), n)
+                s.share(cells('P'), cells('E'), share)
+            elif what.endswith(' done in time'):
+                self.cycle(scope, row[0], what[:-len(' done in time')],
+                           None if n == '*' else str(n), row[2])
+            elif what.startswith('Staff who have done '):
+                if n != '*':
+                    self.staff(scope, row[0], n)
+                self.course(scope, row[0], what[len('Staff who have done '):],
+                            share)
 
-# --- the API ---------------------------------------------------------------
+    def trend(self, scope, service, cap, rows):
+        """A service's trend: each quarter a cell of that quarter's
+        table (reliable improvement), or of the months the cycles count."""
+        for row in rows:
+            q = quarter_of(row[0])
+            if cap.startswith('Reliably improved, '):
+                kind = cap[len('Reliably improved, '):]
+                s = self.system(('outcome', (q, q), self.recovery_title,
+                                 kind))
+                of = parse_cell(row[2])[0]
+                s.publish([(service, 'T')], of)
+                s.share([(service, 'I')], [(service, 'T')], pct(row[1]))
+                if pct(row[1]) == '*' and of not in ('*', None, 0):
+                    s.publish([(service, 'I')], '*')
+            elif cap.endswith(' done in time') and row[1] != 'Not counted':
+                self.cycle(scope, service, cap[:-len(' done in time')],
+                           row[2], row[1], column=q)
 
-net = json.loads(get('/api/v1/network'))
-outc = json.loads(get('/api/v1/network/outcomes'))
-check(net['disclosure'] == RULE and outc['disclosure'] == RULE,
-      'the API applies %s' % RULE)
-api_rows = true_rows(net)
-for r, p in api_rows.items():
-    for rec in p['recovery']:
-        for key, kind in KINDS.items():
-            o = rec[key]
-            s, once = outcome_system(scale_titles[rec['scale']], kind)
-            publish_outcome(s, once, r, {
-                'T': o['paired'], 'I': o['improved'], 'N': o['noChange'],
-                'D': o['deteriorated'], 'O': o['oneAnswerOnly']}, {
-                'I': o['improvedPercent'], 'N': o['noChangePercent'],
-                'D': o['deterioratedPercent']})
-    s = paired_system()
-    q = p['pairedOutcomeRate']
-    s.publish((r, 'E'), q['eligible'])
-    s.publish((r, 'P'), q['paired'])
-    s.share((r, 'P'), (r, 'E'), q['percent'])
-    s = goals_system()
-    g = p['goals']
-    s.publish((r, 'G'), g['withGoals'])
-    s.publish([(r, 'H'), (r, 'NH')], g['reviewed'])
-    s.publish((r, 'H'), g['higher'])
-    if g['higherPercent'] not in (None, '*'):
-        s.shares.append(((r, 'H'), ((r, 'H'), (r, 'NH'))))
-for m in outc['measures']:
-    for sc in m['scales']:
-        for key, kind in KINDS.items():
-            k = sc[key]
-            s, once = outcome_system(sc['title'], kind)
-            for o in k['services'] + [dict(k['network'], service='network')]:
-                publish_outcome(s, once, names[o['service']], {
-                    'T': o['paired'], 'I': o['improved'],
-                    'N': o['noChange'], 'D': o['deteriorated'],
-                    'O': o['oneAnswerOnly']}, {
-                    'I': o['improvedPercent'], 'N': o['noChangePercent'],
-                    'D': o['deterioratedPercent']})
+    # --- the documents --------------------------------------------------
 
-# --- the attack --------------------------------------------------------------
+    def outcome_json(self, scope, title, kind, label, o):
+        """A row of an outcome table as the documents write it."""
+        self.outcome(self.window, title, kind,
+                     lambda col: self.row_cells(scope, label, col), {
+                         'T': o['paired'], 'I': o['improved'],
+                         'N': o['noChange'], 'D': o['deteriorated'],
+                         'O': o['oneAnswerOnly']}, {
+                         'I': o['improvedPercent'],
+                         'N': o['noChangePercent'],
+                         'D': o['deterioratedPercent']})
+
+    def read_network_doc(self, scope, d):
+        for p in d['services'] + [dict(d['network'], service='network')]:
+            label = p['service']
+            for rec in p['recovery']:
+                for key, kind in KINDS.items():
+                    self.outcome_json(scope, self.scale_title[rec['scale']],
+                                      kind, label, rec[key])
+            s = self.system(('paired',))
+            q = p['pairedOutcomeRate']
+            s.publish(self.row_cells(scope, label, 'E'), q['eligible'])
+            s.publish(self.row_cells(scope, label, 'P'), q['paired'])
+            s.share(self.row_cells(scope, label, 'P'),
+                    self.row_cells(scope, label, 'E'), q['percent'])
+            g = p['goals']
+            self.goals_row(self.system(('goals',)), scope, label,
+                           g['withGoals'], g['reviewed'], g['higher'],
+                           g['higherPercent'])
+            for c in p.get('cycles', []):
+                self.cycle(scope, label, c['measure'], str(c['due']),
+                           str(c['doneInTimePercent']))
+            if 'training' in p:
+                self.staff(scope, label, p['training']['staff'])
+                for c in p['training']['coverage']:
+                    self.course(scope, label, c['title'], c['percent'])
+
+    def read_outcomes_doc(self, scope, d):
+        for m in d['measures']:
+            for sc in m['scales']:
+                for key, kind in KINDS.items():
+                    k = sc[key]
+                    for o in k['services'] + [dict(k['network'],
+                                                   service='network')]:
+                        self.outcome_json(scope, sc['title'], kind,
+                                          o['service'], o)
+                    mean = k['network'].get('meanChange')
+                    s = self.system(('mean', self.window, sc['title'], kind))
+                    if mean == '*':
+                        s.publish(self.scope_cells(scope, 'V'), '*')
+                    elif mean is not None:
+                        s.publish(self.scope_cells(scope, 'V'), 0)
+
+    def read_fhir(self, scope, b):
+        mr = b['entry'][0]['resource']
+        for g in mr.get('group', []):
+            resp = [e for e in g['extension']
+                    if e['url'].endswith('/respondent')][0]['valueCode']
+            title = self.scale_title[g['code']['coding'][0]['code']]
+            rows = [('network', g)] + [
+                (st['value']['coding'][0]['code'], st)
+                for st in g.get('stratifier', [{}])[0].get('stratum', [])]
+            for label, f in rows:
+                pop = {p['code']['coding'][0]['code']:
+                       p.get('count', '*' if self.masked(p) else None)
+                       for p in f['population']}
+                s = self.system(('outcome', self.window, title,
+                                 RESPONDENTS[resp]))
+
+                def cells(col, l=label):
+                    return self.row_cells(scope, l, col)
+                s.publish(cells('T'), pop['denominator'])
+                s.publish(cells('I'), pop['numerator'])
+                score = f['measureScore'].get('value',
+                                              '*' if self.masked(
+                                                  f['measureScore'])
+                                              else None)
+                s.share(cells('I'), cells('T'), score)
+                self.system(('caseload', self.window)).publish(
+                    cells('V'), pop['initial-population'])
+
+    @staticmethod
+    def masked(element):
+        ext = element.get('_count', element).get('extension', [])
+        return any(e.get('valueCode') == 'masked' for e in ext)
+
+    # --- a view ---------------------------------------------------------
+
+    def read_view(self, jar_path, scope):
+        jar = http.cookiejar.MozillaCookieJar(jar_path)
+        jar.load(ignore_discard=True, ignore_expires=True)
+        self.staff_pair = None
+        where = scope if scope == 'network' else '+'.join(scope)
+        n = self.read_page(jar, scope, '/network')
+        n += self.read_page(jar, scope, '/network/outcomes')
+        for code in self.in_scope(scope):
+            n += self.read_page(jar, scope, '/network/services/' + code,
+                                service=code)
+            if self.staff_pair:
+                self.staff(scope, code, parse_cell(self.staff_pair[0])[0])
+                self.staff(scope, TOTAL, parse_cell(self.staff_pair[1])[0])
+                self.staff_pair = None
+        self.read[where] = n
+        net = json.loads(self.get(jar, '/api/v1/network'))
+        outc = json.loads(self.get(jar, '/api/v1/network/outcomes'))
+        fhir = json.loads(self.get(jar, '/api/v1/network/measure-report'))
+        self.check(net['disclosure'] == self.rule and
+                   outc['disclosure'] == self.rule,
+                   'the API applies %s to the view of %s' % (self.rule,
+                                                             where))
+        self.read_network_doc(scope, net)
+        self.read_outcomes_doc(scope, outc)
+        self.read_fhir(scope, fhir)
+
+    def read_cli(self, path):
+        d = json.load(open(path))
+        self.read_network_doc('network', d)
+        self.read_outcomes_doc('network', d['outcomes'])
+
+    # --- the truth ------------------------------------------------------
+
+    def add_truth(self, window, doc):
+        """The true counts of a window's tables: services, providers (the
+        sum of theirs), the network."""
+        t = {}
+
+        def put(key, node, col, v):
+            t.setdefault(key, {})[(node, col)] = v
+            if node in self.services:
+                p = self.nodes[node]
+                t[key][(p, col)] = t[key].get((p, col), 0) + v
+        self.scale_title = {}
+        self.recovery_title = None
+        for m in doc['outcomes']['measures']:
+            for sc in m['scales']:
+                self.scale_title[sc['scale']] = sc['title']
+                if self.recovery_title is None:
+                    self.recovery_title = sc['title']
+                for key, kind in KINDS.items():
+                    k = sc[key]
+                    for o in k['services'] + [dict(k['network'],
+                                                   service=NET)]:
+                        ok = ('outcome', window, sc['title'], kind)
+                        for col, f in (('T', 'paired'), ('I', 'improved'),
+                                       ('N', 'noChange'),
+                                       ('D', 'deteriorated')):
+                            put(ok, o['service'], col, o[f])
+                        put(('once', window, sc['title'], kind),
+                            o['service'], 'V', o['oneAnswerOnly'])
+                        put(('mean', window, sc['title'], kind),
+                            o['service'], 'n', o['paired'])
+        for p in doc['services'] + [dict(doc['network'], service=NET)]:
+            q = p['pairedOutcomeRate']
+            for col, v in (('E', q['eligible']), ('P', q['paired']),
+                           ('NP', q['eligible'] - q['paired'])):
+                put(('paired',), p['service'], col, v)
+            g = p['goals']
+            for col, v in (('G', g['withGoals']), ('H', g['higher']),
+                           ('NH', g['reviewed'] - g['higher']),
+                           ('NR', g['withGoals'] - g['reviewed'])):
+                put(('goals',), p['service'], col, v)
+            for c in p.get('cycles', []):
+                put(('cycle', c['measure'], 'due'), p['service'], 'F',
+                    c['due'])
+                done = 0 if c['doneInTimePercent'] is None else \
+                    round(c['due'] * c['doneInTimePercent'] / 100)
+                put(('cycle', c['measure'], 'done'), p['service'], 'F',
+                    done)
+            if 'training' in p:
+                staff = p['training']['staff']
+                put(('staff',), p['service'], 'V', staff)
+                for c in p['training']['coverage']:
+                    done = 0 if c['percent'] is None else \
+                        round(staff * c['percent'] / 100)
+                    put(('course', c['title']), p['service'], 'V', done)
+        for key, cells in t.items():
+            # The network's own row is true as the document gives it;
+            # every other total is the sum of its services'.
+            self.truth.setdefault(key, {}).update(cells)
+
+    def caseload_truth(self):
+        """The people on each service's caseload over the four quarters
+        to the window's end, as the FHIR report counts them."""
+        y, q = int(self.window[1][:4]), int(self.window[1][-1])
+        end = datetime.date(y + (q == 4), q % 4 * 3 + 1, 1)
+        start = datetime.date(y - 1 + (q == 4), q % 4 * 3 + 1, 1)
+        db = sqlite3.connect(self.db)
+        key = ('caseload', self.window)
+        t = self.truth.setdefault(key, {})
+        for code, n in db.execute(
+                'SELECT u.code, count(DISTINCT c.person_id) FROM caseload c '
+                'JOIN unit u ON u.id = c.unit_id WHERE c.start_date < ? AND '
+                '(c.end_date IS NULL OR c.end_date > ?) GROUP BY u.code',
+                (end.isoformat(), start.isoformat())):
+            if code in self.services:
+                for node in (code, self.nodes[code], NET):
+                    t[(node, 'V')] = t.get((node, 'V'), 0) + n
+
+    def small(self, n, mean=False):
+        """1 when the rule alone withholds a true count n (for a mean, of
+        n people)."""
+        if mean:
+            return n < (5 if self.rule == 'mhsds' else 8)
+        return 0 <= n <= 4 if self.rule == 'mhsds' else 1 <= n <= 7
+
+    def true_value(self, key, cell):
+        return self.truth.get(key, {}).get(cell)
+
+    # --- the attack -----------------------------------------------------
+
+    def attack(self):
+        secondary = 0
+        for key, s in sorted(self.systems.items(), key=lambda kv: str(kv)):
+            cells = [(n, c) for n in s.nodes for c in s.cols]
+            hidden = set(s.withheld)
+            for c in cells:
+                if c in s.shown or c in s.withheld:
+                    continue
+                if key[0] == 'mean':
+                    n = self.true_value(key, (c[0], 'n'))
+                    if n is not None and n > 0 and self.small(n, True):
+                        hidden.add(c)
+                    continue
+                v = self.true_value(key, c)
+                if v is not None and self.small(v):
+                    hidden.add(c)	# never shown, and small
+            clash = s.withheld & s.shown
+            self.check(not clash, '%s (%s): no count is both shown and '
+                       'withheld%s' % (s.name, self.rule, ': %s' %
+                                       sorted(clash)[:3] if clash else ''))
+            found = s.determined(sorted(hidden, key=str))
+            self.check(not found, '%s (%s): none of its %d withheld counts '
+                       'can be worked out from the published figures%s' % (
+                           s.name, self.rule, len(hidden),
+                           ': %s' % found[:4] if found else ''))
+            bad = [(n, d) for n, d in s.shares
+                   if set(n if isinstance(n, list) else [n]) & s.withheld or
+                   set(d if isinstance(d, list) else [d]) & s.withheld]
+            self.check(not bad, '%s (%s): every share shown has its count '
+                       'and total shown%s' % (s.name, self.rule, ': %s' %
+                                              bad[:3] if bad else ''))
+            for c in s.withheld:
+                v = self.true_value(key, c)
+                secondary += v is not None and key[0] != 'mean' and \
+                    not self.small(v)
+        self.check(secondary > 0, 'secondary suppression had to act under '
+                   '%s: %d counts the rule alone would show are withheld, '
+                   'and none of those can be worked out either' % (
+                       self.rule, secondary))
 
 
-def true_value(key, cell):
-    """The true count of a cell, from the unsuppressed document."""
-    r, col = cell
-    p = truth_rows[r]
-    if key == 'paired':
-        q = p['pairedOutcomeRate']
-        return {'E': q['eligible'], 'P': q['paired'],
-                'NP': q['eligible'] - q['paired']}[col]
-    if key == 'goals':
-        g = p['goals']
-        return {'G': g['withGoals'], 'H': g['higher'],
-                'NH': g['reviewed'] - g['higher'],
-                'NR': g['withGoals'] - g['reviewed']}[col]
-    kind_key = [k for k, w in KINDS.items() if w == key[2]][0]
-    for m in truth['outcomes']['measures']:
-        for sc in m['scales']:
-            if sc['title'] != key[1]:
-                continue
-            k = sc[kind_key]
-            o = k['network'] if r == TOTAL else \
-                [x for x in k['services'] if names[x['service']] == r][0]
-            return {'T': o['paired'], 'I': o['improved'],
-                    'N': o['noChange'], 'D': o['deteriorated'],
-                    'O': o['oneAnswerOnly'],
-                    'OT': o['oneAnswerOnly']}[col]
-    raise KeyError(key)
+def main(argv):
+    base, truth, rule, db = argv[1:5]
+    rest = argv[5:]
+    a = Attack(base, truth, rule, db)
+    self_test()
+    a.check(True, 'the attacker finds counts worked out by subtraction, '
+            'across the levels of the network (self-test)')
+    a.caseload_truth()
+    views = []
+    while rest:
+        arg = rest.pop(0)
+        if arg == '--cli':
+            a.read_cli(rest.pop(0))
+        elif arg == '--truth':
+            w, _, path = rest.pop(0).partition('=')
+            a.add_truth(tuple(w.split('..')), json.load(open(path)))
+        else:
+            jar, _, scope = arg.partition('=')
+            views.append((jar, 'network' if scope == 'network' else
+                          scope.split('+')))
+    for jar, scope in views:
+        a.read_view(jar, scope)
+    for where, n in a.read.items():
+        a.check(n >= 8, 'read %d tables of figures from the pages of %s (%s)'
+                % (n, where, rule))
+    a.attack()
+    print('\n'.join(a.results))
+    return 1 if any(r.startswith('FAIL') for r in a.results) else 0
 
 
-secondary = 0
-for key, s in sorted(systems.items(), key=lambda kv: str(kv[0])):
-    cells = [(r, c) for r in s.rows for c in list(s.parts) + [s.total]]
-    hidden = set(s.withheld)
-    for c in cells:
-        if c not in s.shown and c not in s.withheld and \
-                small(true_value(key, c)):
-            hidden.add(c)		# never shown, and small
-    clash = s.withheld & s.shown
-    check(not clash, '%s (%s): no count is both shown and withheld%s' % (
-        s.name, RULE, ': %s' % sorted(clash)[:3] if clash else ''))
-    found = s.determined(sorted(hidden))
-    check(not found, '%s (%s): none of its %d withheld counts can be worked '
-          'out from the published figures%s' % (
-              s.name, RULE, len(hidden),
-              ': %s' % found[:4] if found else ''))
-    bad = [(n, d) for n, d in s.shares
-           if n in s.withheld or (not isinstance(d, tuple) and
-                                  d in s.withheld)]
-    check(not bad, '%s (%s): every share shown has its count and total '
-          'shown%s' % (s.name, RULE, ': %s' % bad[:3] if bad else ''))
-    secondary += sum(1 for c in s.withheld if not small(true_value(key, c)))
-check(secondary > 0, 'secondary suppression had to act under %s: %d counts '
-      'the rule alone would show are withheld, and none of those can be '
-      'worked out either' % (RULE, secondary))
-print('\n'.join(results))
-sys.exit(1 if any(r.startswith('FAIL') for r in results) else 0)
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))

@@ -40,6 +40,15 @@ hasnt() {
 	if grep -qF -- "$2" "$1"; then fail "$3 ('$2' in $1)"; else pass "$3"; fi
 }
 
+# verdicts PREFIX FILE: a checker's "pass ..." and "FAIL ..." lines in
+# FILE, each recorded as a check of its own under PREFIX.
+verdicts() {
+	local verdict what
+	while read -r verdict what; do
+		if [ "$verdict" = pass ]; then pass "$1$what"; else fail "$1$what"; fi
+	done <"$2"
+}
+
 # same A B DESCRIPTION
 same() {
 	if [ "$1" = "$2" ]; then pass "$3"; else fail "$3 ('$1' != '$2')"; fi

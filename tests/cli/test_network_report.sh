@@ -5,9 +5,12 @@
 # withholds; the outcomes name the services the demo was built to show
 # outside the funnel's limits; no person or member of staff is named in
 # any format; bad arguments are refused, naming the option, with nothing
-# on standard output. Then the attack on every table a commissioner can
-# see, under the MHSDS rule and the HES rule (disclosure_attack.py): no
-# withheld count can be worked out from the published figures.
+# on standard output. Then the attack on every figure commissioners can
+# see, under the MHSDS rule and the HES rule (disclosure_attack.py): the
+# network's commissioner, a provider's and a commissioner of two
+# providers, every page, API document and FHIR report of theirs and the
+# command line's JSON, all put together: no withheld count can be worked
+# out from the published figures.
 . "$(dirname "$0")/lib.sh"
 
 run 0 "build the demo at its default size" -- $WAYMARK demo --db d.db
@@ -70,9 +73,7 @@ same "$(code -b c.jar "$(U /api/v1/network/outcomes)")" "200" "the outcomes in J
 cp body outc.json
 same "$(audits)" "$((before + 1))" "... written to the audit log as a view of the network's outcomes"
 python3 "$ROOT/tests/cli/network_report_check.py" . d.db >check.txt
-while read -r verdict what; do
-	if [ "$verdict" = pass ]; then pass "$what"; else fail "$what"; fi
-done <check.txt
+verdicts "" check.txt
 
 # Another window: the command line and the API still say the same.
 run 0 "the report for two quarters" -- report --format json --from 2026-Q2 --to 2026-Q3
@@ -94,18 +95,56 @@ same "$(python3 -c "import json; d=json.load(open('body')); print(sorted({s['ser
 login l.jar lead
 same "$(code -b l.jar "$(U /api/v1/network/outcomes)")" "404" "a lead gets 404 for the outcomes"
 
-# The attack, under the MHSDS rule (the demo's) and under HES.
+# The attack, under the MHSDS rule (the demo's) and under HES, on what
+# three commissioners see at once: the network's, a provider's, and one
+# of two providers (whose total is no single provider's), with the
+# command line's figures too.
+$WAYMARK account add --db d.db --email pc2@example.org --name "Quinn Twoprovidercommissioner" \
+    --grant commissioner@estuary-care --grant commissioner@harbour-mind --password-file pw >/dev/null
+web_login p2.jar pc2@example.org "provider commissioner pass 1"
 run 0 "the true counts for the attack" -- report --format json --disclosure none
 cp out truth.json
 attack() { # RULE
-	python3 "$ROOT/tests/cli/disclosure_attack.py" "$(U '')" c.jar truth.json "$1" >attack.txt
-	while read -r verdict what; do
-		if [ "$verdict" = pass ]; then pass "attack: $what"; else fail "attack: $what"; fi
-	done <attack.txt
+	report --format json >cli.json
+	python3 "$ROOT/tests/cli/disclosure_attack.py" "$(U '')" truth.json "$1" d.db --cli cli.json \
+	    c.jar=network p.jar=estuary-care p2.jar=estuary-care+harbour-mind >attack.txt
+	verdicts "attack: " attack.txt
 }
 attack mhsds
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 attack hes
+
+# The windows: every window within three quarters, and the FHIR report
+# for windows of one, two and four quarters; no figure withheld in one
+# window can be worked out from them all (window_attack.py).
+quarters() { # BACK...: quarters counted back from this one
+	python3 - "$@" <<'PY'
+import datetime, sys
+d = datetime.date.today()
+q = d.year * 4 + (d.month - 1) // 3
+print(','.join('%d-Q%d' % ((q - int(b)) // 4, (q - int(b)) % 4 + 1) for b in sys.argv[1:]))
+PY
+}
+windows() { # RULE
+	local qs a b
+	rm -rf win && mkdir win
+	qs=$(quarters 3 2 1)
+	for a in ${qs//,/ }; do
+		for b in ${qs//,/ }; do
+			[[ "$a" > "$b" ]] || report --format json --from "$a" --to "$b" >"win/$a..$b.json"
+		done
+	done
+	for span in "0 0" "1 0" "3 0" "4 1"; do
+		read -r a b <<<"$(quarters $span | tr ',' ' ')"
+		curl -s -b c.jar -o "win/fhir-$a..$b.json" "$(U "/api/v1/network/measure-report?from=$a&to=$b")"
+	done
+	python3 "$ROOT/tests/cli/window_attack.py" "$1" "$qs" win >windows.txt
+	verdicts "windows: " windows.txt
+}
+windows hes
+$WAYMARK network set --db d.db --disclosure mhsds >/dev/null
+windows mhsds
+$WAYMARK network set --db d.db --disclosure hes >/dev/null
 run 0 "the report under HES, the network's rule now" -- report --format csv
 has out ",hes" "... names it in every row"
 same "$(tr -d '\r' <out | grep -vc ',hes$')" "1" "... every row but the header"

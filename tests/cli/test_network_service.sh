@@ -2,8 +2,9 @@
 # /network/services/{code} shows the service's row of every table on
 # /network, withheld exactly as there, beside the figure for all the
 # commissioner's services; what people and staff say; its trends quarter
-# by quarter, each point what /network shows for a window of that one
-# quarter; the history of its standards; and each period's detail
+# by quarter (reliable improvement as /network shows it for a window of
+# that one quarter, the cycles' quarters as the service's lead counts
+# their months); the history of its standards; and each period's detail
 # (/network/services/{code}/standards/{period}) with the reasons, the
 # queries and the validators' lights by group, naming no validator and
 # no lead. Every view is audited. A provider's commissioner sees their
@@ -108,9 +109,13 @@ has body "Lights by period" "the standards history as a grid"
 has body "&#10003; Validated" "... with validated marked in words"
 has body "href=\"/network/services/$S/standards/" "... each period linking to its detail"
 
-# Each trend point is what /network shows for a window of that one
-# quarter: reliable improvement from its outcome table, and the cycles'
-# from their months, where the quarter is one the store still counts.
+# Each trend point of reliable improvement is what /network shows for a
+# window of that one quarter, from its outcome table. The cycles are
+# counted over the last 12 complete months whatever the window (a
+# window's months less another's would give a withheld quarter away), so
+# /network shows the same for a window of one quarter as for its own;
+# and each quarter of the cycles' trend is the quarter's months as the
+# service's own lead counts them, shown or withheld.
 cat >rows.py <<'PY'
 # rows.py FILE CAPTION: each row of the table with that caption, its
 # cells (without their headings for a narrow screen) joined by "|".
@@ -127,22 +132,60 @@ quarter() { # "April to June 2026" -> 2026-Q2
 python3 rows.py "svc-$S.html" "Reliably improved, answered alone" | tail -n +2 >alone.txt
 python3 rows.py "svc-$S.html" "DREEM recovery markers done in time" | tail -n +2 >cycle.txt
 same "$(wc -l <alone.txt)" "8" "the trends show at least 8 quarters"
-n=0 m=0 kept=0
+net_cycles() { python3 rows.py "$1" "Cycles done in time" | grep "^Beacon Recovery College|DREEM recovery markers|" | cut -d'|' -f3,4; }
+all_cycles=$(net_cycles network.html)
+n=0 m=0
 while IFS='|' read -r words share out note; do
 	Q=$(quarter "$words")
 	code -b c.jar "$(U "/network?from=$Q&to=$Q")" >/dev/null
 	row=$(python3 rows.py body "Recovery markers, answered alone" | grep "^Beacon Recovery College|" | cut -d'|' -f2,3)
 	pct=$(echo "${row#*|}" | grep -o '([0-9]*%)' | tr -d '()')
 	[ "${row%%|*}|${pct:-*}" = "$out|$share" ] && n=$((n + 1)) || echo "$Q: /network '$row', trend '$out $share'" >&2
-	c=$(grep "^$words|" cycle.txt)
-	case $c in *"Not counted"*) continue ;; esac
-	kept=$((kept + 1))
-	net=$(python3 rows.py body "Cycles done in time" | grep "^Beacon Recovery College|DREEM recovery markers|" | cut -d'|' -f3,4)
-	[ "$net" = "$(echo "$c" | cut -d'|' -f3)|$(echo "$c" | cut -d'|' -f2)" ] && m=$((m + 1)) || echo "$Q: /network cycles '$net', trend '$c'" >&2
+	[ "$(net_cycles body)" = "$all_cycles" ] && m=$((m + 1)) || echo "$Q: /network cycles '$(net_cycles body)', not '$all_cycles'" >&2
 done <alone.txt
 same "$n" "8" "each quarter's reliable improvement is /network's figure for that quarter alone"
-same "$m" "$kept" "each quarter's cycle completion is /network's for that quarter alone ($kept quarters the store still counts)"
-[ "$kept" -ge 2 ] && pass "... at least two of them" || fail "only $kept quarters of cycles were compared"
+same "$m" "8" "/network's cycles are the last 12 complete months' for every window ($all_cycles)"
+# The service's own lead sees its months as they are: each quarter of the
+# trend is the sum of its three, rounded and withheld by the rule.
+$WAYMARK account add --db d.db --email bl@example.org --name "Bea Beaconlead" \
+    --grant "lead@$S" --password-file pw >/dev/null || fail "a lead of $S was not added"
+web_login b.jar bl@example.org "provider commissioner pass 1"
+same "$(code -b b.jar "$(U "/services/$S/cycles")")" "200" "the lead's own cycles, month by month"
+python3 - body cycle.txt >months.txt <<'PY'
+# Each quarter of the trend against the lead's months: shown as the sum
+# rounded to 5 and the share of it, or withheld; a quarter the rule
+# alone withholds is never shown.
+import html, re, sys
+page = open(sys.argv[1]).read()
+due, done = {}, {}
+for cap, body in re.findall(r'<caption class="nhsuk-table__caption">(DREEM recovery markers, every[^<]*)</caption>(.*?)</table>', page, re.S):
+    for month, d, k in re.findall(r'<th scope="row"[^>]*>([A-Za-z]+ \d{4})[^<]*</th><td[^>]*>(\d+)</td><td[^>]*>(\d+)</td>', body):
+        due[month] = due.get(month, 0) + int(d)
+        done[month] = done.get(month, 0) + int(k)
+FIRST = {'January': 'January February March', 'April': 'April May June',
+         'July': 'July August September', 'October': 'October November December'}
+shown = withheld = 0
+for line in open(sys.argv[2]):
+    words, share, out, note = line.rstrip('\n').split('|')
+    if share == 'Not counted':
+        continue
+    year = words.split()[-1]
+    months = ['%s %s' % (m, year) for m in FIRST[words.split()[0]].split()]
+    d = sum(due.get(m, 0) for m in months)
+    k = sum(done.get(m, 0) for m in months)
+    small = d < 5 or k < 5
+    if share == '*':
+        withheld += 1
+        print('pass' + ' %s: withheld (due %d, done %d)' % (words, d, k))
+        continue
+    want = ('%d' % ((d + 2) // 5 * 5), '%d%%' % ((200 * k + d) // (2 * d)))
+    ok = not small and (out, share) == want
+    shown += ok
+    print(('pass' if ok else 'FAIL') + ' %s: %s of %s, the lead\'s months give %s of %s' % (words, share, out, want[1], want[0]))
+print(('pass' if shown + withheld >= 2 else 'FAIL') + ' %d quarters compared' % (shown + withheld))
+PY
+same "$(grep -c '^FAIL' months.txt)" "0" "each quarter of the cycles' trend is its months as the lead counts them ($(tail -1 months.txt | cut -d' ' -f2-))"
+grep '^FAIL' months.txt | head -3 >&2
 
 # Every section's link to how it is worked out goes somewhere.
 same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"

@@ -29,6 +29,8 @@ has body "A figure shown as * is withheld" "it says what * means"
 same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"
 has body 'id="disclosure"' "... including the small-number rule"
 has body "mhsds" "... naming the rule"
+has body "The same figures are withheld whoever looks" "... that the same figures are withheld whoever looks"
+has body "Choosing the quarters" "... and why choosing the quarters gives nothing away"
 
 # The window.
 same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "a window of two quarters"

@@ -71,8 +71,7 @@ outcomes(struct fixture *f)
 	o->service_ids = calloc(N_SERVICES, sizeof(*o->service_ids));
 	o->thresholds = calloc(per, sizeof(*o->thresholds));
 	o->cells = calloc(N_SERVICES * per, sizeof(*o->cells));
-	o->network = calloc(per, sizeof(*o->network));
-	assert_true(o->service_ids && o->thresholds && o->cells && o->network);
+	assert_true(o->service_ids && o->thresholds && o->cells);
 	o->thresholds[WM_NET_SELF].has = 1;
 	o->thresholds[WM_NET_SELF].value = 0.5;
 	o->thresholds[WM_NET_SELF].rel.sd = 0.4;
@@ -302,10 +301,7 @@ check_rows(struct fixture *f, json_t *b, enum wm_disclosure_rule rule)
 
 	assert_int_equal(wm_net_outcome_table(&f->v, &f->v.recovery, 0,
 	    WM_NET_SELF, rule, &t), 0);
-	assert_int_equal(wm_net_table_init(&c, N_SERVICES, 1, rule), 0);
-	for (i = 0; i < N_SERVICES; i++)
-		wm_net_table_set(&c, i, 0, f->caseload[i]);
-	assert_int_equal(wm_net_table_disclose(&c), 0);
+	assert_int_equal(wm_net_count_table(&f->v, f->caseload, rule, &c), 0);
 	for (i = 0; i <= N_SERVICES; i++) {
 		pops = json_object_get(i < N_SERVICES ? stratum(g, i) : g,
 		    "population");

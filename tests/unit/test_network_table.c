@@ -7,7 +7,10 @@
  * goals rated higher goes with the people reviewed; a funnel's point is
  * left off with either figure withheld, and a withheld point whose
  * denominator is 0 is "*" and left off like any other, never "None",
- * which would say the 0 the rule withholds.
+ * which would say the 0 the rule withholds; and the table is one for the
+ * whole network, providers and network as rows that add up, the same
+ * whoever's view it is built from, each view's total a cell of it or the
+ * sum of its shown cells.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -35,7 +38,6 @@ struct fixture {
 	struct wm_net_service services[4];
 	struct wm_net_outcomes o;
 	struct wm_net_outcome cells[4 * WM_NET_KINDS];
-	struct wm_net_outcome network[WM_NET_KINDS];
 	int64_t ids[4];
 };
 
@@ -53,7 +55,6 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 	f->o.n_scales = 1;
 	f->o.service_ids = f->ids;
 	f->o.cells = f->cells;
-	f->o.network = f->network;
 	for (i = 0; i < n; i++) {
 		struct wm_outcome_tally *t = &f->cells[i * WM_NET_KINDS].t;
 
@@ -67,30 +68,37 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 	}
 }
 
-/* No withheld cell of t can be worked out from its shown cells. */
+/* No withheld cell of t can be worked out from its shown cells, through
+ * its rows and every level of its columns. */
 static void
 assert_protected(const struct wm_net_table *t)
 {
-	size_t n = (t->rows + 1) * (t->cols + 1), k, r, c;
-	struct wm_sdc_line lines[16];
-	size_t parts[16][8], n_lines = 0;
+	size_t w = t->cols + 1, n = t->nodes * w, k, r, c, kid;
+	struct wm_sdc_line lines[64];
+	size_t parts[64][16], n_lines = 0;
 
-	for (r = 0; r <= t->rows; r++, n_lines++) {
+	for (r = 0; r < t->nodes; r++, n_lines++) {
+		assert_true(n_lines < 64);
 		for (c = 0; c < t->cols; c++)
-			parts[n_lines][c] = r * (t->cols + 1) + c;
+			parts[n_lines][c] = r * w + c;
 		lines[n_lines].parts = parts[n_lines];
 		lines[n_lines].n_parts = t->cols;
-		lines[n_lines].total = r * (t->cols + 1) + t->cols;
+		lines[n_lines].total = r * w + t->cols;
 	}
-	for (c = 0; c <= t->cols; c++, n_lines++) {
-		for (r = 0; r < t->rows; r++)
-			parts[n_lines][r] = r * (t->cols + 1) + c;
-		lines[n_lines].parts = parts[n_lines];
-		lines[n_lines].n_parts = t->rows;
-		lines[n_lines].total = t->rows * (t->cols + 1) + c;
-	}
+	for (r = 0; r < t->nodes; r++)
+		for (c = 0; !wm_net_table_is_service(t, r) && c < w; c++) {
+			size_t m = 0;
+
+			assert_true(n_lines < 64);
+			for (kid = t->first_child[r]; kid != WM_NET_NO_NODE;
+			    kid = t->next_sibling[kid])
+				parts[n_lines][m++] = kid * w + c;
+			lines[n_lines].parts = parts[n_lines];
+			lines[n_lines].n_parts = m;
+			lines[n_lines++].total = r * w + c;
+		}
 	for (k = 0; k < n; k++)
-		if (t->cells[k].withheld)
+		if (t->cells[k].withheld && !t->cells[k].hidden)
 			assert_false(wm_disclose_determined(t->cells, n, lines,
 			    n_lines, k));
 }
@@ -229,6 +237,232 @@ test_funnel_points(void **state)
 	wm_net_table_release(&t);
 }
 
+/* --- one table of the network, whoever looks ---------------------------- */
+
+/* A network of two providers, P (services 1, 2) and Q (services 3, 4),
+ * with their paired-outcome rates, and a view of it: the services of
+ * the providers in `scope` ("PQ", "P", "Q") first, as a view holds them,
+ * then the rest. */
+struct net {
+	struct wm_net_view v;
+	struct wm_net_provider providers[2];
+	struct wm_net_service services[4];
+};
+
+static void
+net_view(struct net *n, const char *scope, const int64_t (*rate)[2])
+{
+	static const int64_t pid[2] = { 100, 200 };
+	size_t i, p, at = 0, pat = 0;
+	int pass;
+
+	memset(n, 0, sizeof(*n));
+	n->v.providers = n->providers;
+	n->v.services = n->services;
+	for (pass = 1; pass >= 0; pass--) {
+		for (p = 0; p < 2; p++) {
+			int in = strchr(scope, p ? 'Q' : 'P') != NULL;
+
+			if (in != pass)
+				continue;
+			n->providers[pat].id = pid[p];
+			for (i = 2 * p; i < 2 * p + 2; i++, at++) {
+				n->services[at].id = (int64_t)i + 1;
+				n->services[at].provider = pat;
+				n->services[at].eligible = rate[i][0];
+				n->services[at].paired = rate[i][1];
+			}
+			pat++;
+		}
+		if (pass) {
+			n->v.n_services = at;
+			n->v.n_providers = pat;
+		}
+	}
+	n->v.n_all_services = at;
+	n->v.n_all_providers = pat;
+}
+
+/* The view's row of the service with this id. */
+static size_t
+row_of(const struct net *n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n->v.n_all_services; i++)
+		if (n->services[i].id == id)
+			return i;
+	fail();
+	return 0;
+}
+
+/* Eligible and paired: service 3's 3 paired is small. */
+static const int64_t rates[4][2] = { { 50, 30 }, { 50, 40 }, { 28, 3 },
+	{ 70, 40 } };
+
+/*
+ * The bridge the network's commissioner and Q's commissioner would build
+ * between two tables disclosed apart: service 3's small count, withheld
+ * in both, falls out of the network's total less P's services and
+ * service 4 (the network's view), or of Q's total less service 4 (Q's).
+ * Disclosed as one table, no withheld cell can be worked out from the
+ * cells of every level together, and each view's total is the cell of
+ * its scope.
+ */
+static void
+test_bridge_across_providers(void **state)
+{
+	struct net all, q;
+	struct wm_net_table t, tq;
+	size_t i;
+
+	(void)state;
+	net_view(&all, "PQ", rates);
+	net_view(&q, "Q", rates);
+	assert_int_equal(wm_net_paired_table(&all.v, MH, &t), 0);
+	assert_int_equal(wm_net_paired_table(&q.v, MH, &tq), 0);
+	/* Every cell any view publishes is a cell of the one table, so
+	 * protecting the table at every level protects all views at once. */
+	assert_protected(&t);
+	assert_protected(&tq);
+	assert_true(wm_net_table_count(&t, row_of(&all, 3),
+	    WM_NET_PAIRED).withheld);
+	/* Q's view: its two services and its total, the table's cell for
+	 * Q; the network's: all four and the network's. */
+	assert_int_equal(tq.rows, 2);
+	for (i = 0; i <= WM_NET_PAIRED_COLS; i++) {
+		size_t node = wm_net_table_provider(&tq, 0);
+
+		assert_int_equal(wm_net_table_withheld(&tq, 2, i),
+		    tq.cells[node * (tq.cols + 1) + i].withheld);
+		assert_int_equal(wm_net_table_withheld(&t, 4, i),
+		    t.cells[wm_net_table_root(&t) * (t.cols + 1) + i].withheld);
+	}
+	wm_net_table_release(&t);
+	wm_net_table_release(&tq);
+}
+
+/* The same cells are withheld whoever looks: the table does not depend
+ * on the order the view holds the services in, nor on its scope. */
+static void
+test_same_whoever_looks(void **state)
+{
+	static const char *const scopes[] = { "PQ", "P", "Q" };
+	struct net n[3];
+	struct wm_net_table t[3];
+	size_t k, c;
+	int64_t id;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		net_view(&n[k], scopes[k], rates);
+		assert_int_equal(wm_net_paired_table(&n[k].v, MH, &t[k]), 0);
+	}
+	for (id = 1; id <= 4; id++)
+		for (k = 1; k < 3; k++)
+			for (c = 0; c <= WM_NET_PAIRED_COLS; c++)
+				assert_int_equal(t[k].cells[wm_net_table_node(
+				    &t[k], row_of(&n[k], id)) * (t[k].cols + 1) +
+				    c].withheld, t[0].cells[wm_net_table_node(
+				    &t[0], row_of(&n[0], id)) * (t[0].cols + 1) +
+				    c].withheld);
+	for (k = 0; k < 3; k++)
+		wm_net_table_release(&t[k]);
+}
+
+/* Only services 1 and 3 in the view (grants on a service of each
+ * provider): they come first, the others after. */
+static void
+services_1_and_3(struct net *n)
+{
+	struct wm_net_service two = n->services[1];
+
+	n->services[1] = n->services[2];
+	n->services[2] = two;
+	n->v.n_services = 2;
+}
+
+/* A view whose scope is no single unit of the table: its total is the
+ * sum of shown cells that make it up exactly, else withheld. */
+static void
+test_subset_total(void **state)
+{
+	static const int64_t big[4][2] = { { 50, 30 }, { 50, 40 }, { 60, 30 },
+	    { 70, 40 } };
+	struct net n;
+	struct wm_net_table t;
+
+	(void)state;
+	net_view(&n, "PQ", big);
+	services_1_and_3(&n);
+	assert_int_equal(wm_net_paired_table(&n.v, MH, &t), 0);
+	/* Every cell shown: the sum of services 1 and 3, 60 paired of 110. */
+	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED).value, 60);
+	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED_COLS).value,
+	    110);
+	assert_int_equal(wm_net_table_share(&t, 2, WM_NET_PAIRED).value, 55);
+	wm_net_table_release(&t);
+	/* Service 3 with 3 paired: withheld, and so is the view's total,
+	 * which no shown cells make up. */
+	net_view(&n, "PQ", rates);
+	services_1_and_3(&n);
+	assert_int_equal(wm_net_paired_table(&n.v, MH, &t), 0);
+	assert_true(wm_net_table_count(&t, 1, WM_NET_PAIRED).withheld);
+	assert_true(wm_net_table_count(&t, 2, WM_NET_PAIRED).withheld);
+	assert_true(wm_net_table_share(&t, 2, WM_NET_PAIRED).withheld);
+	wm_net_table_release(&t);
+}
+
+/* The mean change: the network's less P's would be the mean of Q's 3
+ * people, so one of the two is withheld, whoever looks. */
+static void
+test_mean_by_subtraction(void **state)
+{
+	static const int64_t people[4] = { 60, 40, 3, 0 };
+	struct wm_net_outcome cells[4 * WM_NET_KINDS];
+	struct wm_net_outcomes o;
+	struct wm_net_table t;
+	struct wm_moments m;
+	struct net n;
+	int shown = 0;
+	size_t i;
+
+	(void)state;
+	memset(cells, 0, sizeof(cells));
+	memset(&o, 0, sizeof(o));
+	o.n_scales = 1;
+	o.n_services = 4;
+	o.cells = cells;
+	for (i = 0; i < 4; i++) {
+		cells[i * WM_NET_KINDS].t.change.n = people[i];
+		cells[i * WM_NET_KINDS].t.change.sum = (double)people[i];
+	}
+	net_view(&n, "PQ", rates);
+	assert_int_equal(wm_net_mean_table(&n.v, &o, 0, WM_NET_SELF, MH, &t),
+	    0);
+	shown += wm_net_mean_of(&t, &o, 0, WM_NET_SELF, &m);
+	wm_net_table_release(&t);
+	/* P's view holds P's services first, as the outcomes' cells must
+	 * be: 1 and 2 are first in both. */
+	net_view(&n, "P", rates);
+	assert_int_equal(wm_net_mean_table(&n.v, &o, 0, WM_NET_SELF, MH, &t),
+	    0);
+	if (wm_net_mean_of(&t, &o, 0, WM_NET_SELF, &m)) {
+		shown++;
+		assert_int_equal(m.n, 100);
+	}
+	wm_net_table_release(&t);
+	assert_int_equal(shown, 1);
+	/* Q's own: 3 people, withheld. */
+	net_view(&n, "Q", rates);
+	for (i = 0; i < 4; i++)
+		cells[i * WM_NET_KINDS].t.change.n = people[(i + 2) % 4];
+	assert_int_equal(wm_net_mean_table(&n.v, &o, 0, WM_NET_SELF, MH, &t),
+	    0);
+	assert_false(wm_net_mean_of(&t, &o, 0, WM_NET_SELF, &m));
+	wm_net_table_release(&t);
+}
+
 int
 main(void)
 {
@@ -237,6 +471,10 @@ main(void)
 		cmocka_unit_test(test_share_of_none),
 		cmocka_unit_test(test_goals_share),
 		cmocka_unit_test(test_funnel_points),
+		cmocka_unit_test(test_bridge_across_providers),
+		cmocka_unit_test(test_same_whoever_looks),
+		cmocka_unit_test(test_subset_total),
+		cmocka_unit_test(test_mean_by_subtraction),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,214 @@
+"""Tests the claim docs/statistics.md makes about choosing the window: no
+two windows can be set against each other to work out a figure either
+withholds.
+
+Given `waymark report network --format json` under the rule for every
+window within three consecutive quarters (six windows), and the FHIR
+report of the network for windows of several lengths:
+
+- the figures that describe how things stand today (the paired-outcome
+  rate, goals, training) and the cycles (the last 12 complete months) are
+  the same in every window;
+- the recovery outcomes: a person counts in a window at their last
+  answer in it, so each window's table is the sum, over the quarters q it
+  covers, of the people who answered last in q among those whose next
+  answer (if any) came after the window's end: one unknown table per
+  such kind of person, (q, next), each with its rows and columns adding
+  up. Every figure published in any of the six windows is an equation
+  over those unknowns (shown counts taken as exact), and the system is
+  solved exactly: no count withheld in one window may be determined by
+  all of them together;
+- the people on the caseloads (the FHIR initial population) are given
+  for a window of four quarters only.
+
+Usage: window_attack.py RULE QUARTERS DIR
+    QUARTERS: the three quarters, "2026-Q1,2026-Q2,2026-Q3"; DIR holds
+    A..B.json for every window A..B within them, and fhir-A..B.json for
+    the FHIR reports (any windows).
+Prints "pass ..." and "FAIL ..." lines; exits 1 if any FAIL.
+"""
+import json
+import os
+import sys
+from fractions import Fraction
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from disclosure_attack import reduce  # noqa: E402
+
+RULE, QUARTERS, DIR = sys.argv[1], sys.argv[2].split(','), sys.argv[3]
+KINDS = ('selfRated', 'withPractitioner')
+COLS = {'I': 'improved', 'N': 'noChange', 'D': 'deteriorated',
+        'T': 'paired'}
+results = []
+
+
+def check(ok, what):
+    results.append(('pass ' if ok else 'FAIL ') + what)
+
+
+def load(name):
+    return json.load(open(os.path.join(DIR, name)))
+
+
+WINDOWS = [(a, b) for i, a in enumerate(QUARTERS) for b in QUARTERS[i:]]
+docs = {w: load('%s..%s.json' % w) for w in WINDOWS}
+
+# --- the same in every window ----------------------------------------------
+
+
+def today_figures(d):
+    """What does not depend on the window: each service's paired-outcome
+    rate, goals, training and cycles, and the network's."""
+    out = [(s['service'], s['pairedOutcomeRate'], s['goals'], s['training'],
+            s['cycles']) for s in d['services']]
+    return out + [(d['network']['pairedOutcomeRate'],
+                   d['network']['goals'])]
+
+
+first = today_figures(docs[WINDOWS[0]])
+check(all(today_figures(d) == first for d in docs.values()),
+      'the paired-outcome rate, goals, training and the cycles are the same '
+      'in all %d windows (%s)' % (len(docs), RULE))
+
+# --- the outcomes: one system over the kinds of person ---------------------
+
+NEXT = 'later'		# a next answer after the last quarter, or none
+
+
+def atoms():
+    """The kinds of person: (quarter last answered in a window, quarter
+    of the next answer)."""
+    out = []
+    for i, q in enumerate(QUARTERS):
+        out += [(q, n) for n in QUARTERS[i + 1:] + [NEXT]]
+    return out
+
+
+def after(n, b):
+    return n == NEXT or QUARTERS.index(n) > QUARTERS.index(b)
+
+
+def in_window(atom, w):
+    q, n = atom
+    a, b = w
+    return QUARTERS.index(a) <= QUARTERS.index(q) <= QUARTERS.index(b) and \
+        after(n, b)
+
+
+class Attack:
+    """One scale and kind of one measure, across the six windows."""
+
+    def __init__(self, rows, cols, total):
+        self.rows, self.cols, self.total = rows, cols, total
+        self.var = {}
+        self.basis = {}
+        self.withheld = []	# (window, cell)
+        for at in atoms():
+            for r in rows:	# each row's parts add up
+                self.add({**{(at, r, c): 1 for c in cols},
+                          (at, r, total): -1})
+            for c in list(cols) + [total]:	# the services, the network
+                self.add({**{(at, r, c): 1 for r in rows if r != 'network'},
+                          (at, 'network', c): -1})
+
+    def vec(self, eq):
+        v = {}
+        for k, x in eq.items():
+            i = self.var.setdefault(k, len(self.var))
+            v[i] = v.get(i, 0) + Fraction(x)
+        return {i: x for i, x in v.items() if x}
+
+    def add(self, eq):
+        v = reduce(self.vec(eq), self.basis)
+        if v:
+            self.basis[min(v)] = v
+
+    def cell(self, w, r, c):
+        """A window's cell: the sum of the kinds of person in it."""
+        return {(at, r, c): 1 for at in atoms() if in_window(at, w)}
+
+    def publish(self, w, r, c, value):
+        if value == '*':
+            self.withheld.append((w, r, c))
+        elif value is not None:
+            self.add(self.cell(w, r, c))
+
+    def determined(self):
+        return [x for x in self.withheld
+                if not reduce(self.vec(self.cell(*x)), self.basis)]
+
+
+def self_test():
+    """The attack finds a count worked out within one window, and one
+    shown in one window is no secret in another that holds it alone."""
+    w, ww = (QUARTERS[0], QUARTERS[0]), (QUARTERS[0], QUARTERS[1])
+    a = Attack(['a', 'b', 'network'], ('x', 'y'), 't')
+    a.publish(w, 'a', 'x', '*')
+    a.publish(w, 'a', 'y', 5)
+    a.publish(w, 'a', 't', 9)
+    a.publish(ww, 'b', 'x', '*')
+    assert a.determined() == [(w, 'a', 'x')]
+    # The kinds of person a window of two quarters holds are not those
+    # of its first quarter alone.
+    a.publish(w, 'b', 'x', 12)
+    assert a.determined() == [(w, 'a', 'x')]
+
+
+self_test()
+check(True, 'the attack works out a count by subtraction within a window '
+      '(self-test)')
+
+
+def rows_of(k):
+    return [dict(s) for s in k['services']] + [dict(k['network'],
+                                                    service='network')]
+
+
+found = checked = 0
+d0 = docs[WINDOWS[0]]
+for m, measure in enumerate(d0['outcomes']['measures']):
+    for s, scale in enumerate(measure['scales']):
+        for kind in KINDS:
+            rows = [r['service'] for r in rows_of(scale[kind])]
+            counts = Attack(rows, ('I', 'N', 'D'), 'T')
+            once = Attack(rows, ('O',), 'OT')
+            for w, d in docs.items():
+                k = d['outcomes']['measures'][m]['scales'][s][kind]
+                for r in rows_of(k):
+                    for c, f in COLS.items():
+                        counts.publish(w, r['service'], c, r[f])
+                    once.publish(w, r['service'], 'O', r['oneAnswerOnly'])
+                    once.publish(w, r['service'], 'OT', r['oneAnswerOnly'])
+            for a, what in ((counts, 'reliable change'),
+                            (once, 'answered once only')):
+                got = a.determined()
+                found += len(got)
+                checked += len(a.withheld)
+                check(not got, '%s, %s, %s: none of its %d counts withheld '
+                      'in one of the %d windows can be worked out from all '
+                      'of them (%s)%s' % (
+                          scale['title'], kind, what, len(a.withheld),
+                          len(docs), RULE, ': %s' % got[:3] if got else ''))
+check(checked > 0, '%d withheld counts attacked across the windows (%s)' % (
+    checked, RULE))
+
+# --- the people on the caseloads --------------------------------------------
+
+for name in sorted(os.listdir(DIR)):
+    if not name.startswith('fhir-'):
+        continue
+    a, b = name[len('fhir-'):-len('.json')].split('..')
+    length = (int(b[:4]) * 4 + int(b[-1])) - (int(a[:4]) * 4 + int(a[-1])) + 1
+    mr = load(name)['entry'][0]['resource']
+    given = [p for g in mr.get('group', [])
+             for row in [g] + g['stratifier'][0]['stratum']
+             for p in row['population']
+             if p['code']['coding'][0]['code'] == 'initial-population' and
+             'count' in p]
+    check(bool(given) == (length == 4), 'the people on the caseloads are '
+          '%s for a window of %d quarter%s (%s..%s)' % (
+              'given' if given else 'not given', length,
+              '' if length == 1 else 's', a, b))
+
+print('\n'.join(results))
+sys.exit(1 if any(r.startswith('FAIL') for r in results) else 0)
