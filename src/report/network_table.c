@@ -51,7 +51,7 @@ wm_net_table_service_at(const struct wm_net_table *t, size_t node)
 /* --- the tree ---------------------------------------------------------- */
 
 static void
-link(struct wm_net_table *t, size_t node, size_t parent)
+attach(struct wm_net_table *t, size_t node, size_t parent)
 {
 	t->parent[node] = parent;
 	if (parent == WM_NET_NO_NODE)
@@ -168,13 +168,13 @@ wm_net_table_init(struct wm_net_table *t, const struct wm_net_view *v,
 		t->first_child[i] = t->next_sibling[i] = WM_NET_NO_NODE;
 	/* Children are linked last first, so that each list reads in the
 	 * table's order. */
-	link(t, root, WM_NET_NO_NODE);
+	attach(t, root, WM_NET_NO_NODE);
 	for (i = root; i-- > s;)
-		link(t, i, root);
+		attach(t, i, root);
 	for (i = s; i-- > 0;) {
 		size_t pv = v->services[t->service_of[i]].provider;
 
-		link(t, i, pv < p ? t->provider_node[pv] : root);
+		attach(t, i, pv < p ? t->provider_node[pv] : root);
 	}
 	scope_up(t, v->n_services);
 	return 0;
