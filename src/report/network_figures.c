@@ -27,6 +27,7 @@ struct walk {
 	void *ctx;
 	char window[24];
 	char group[320];
+	struct wm_buf why;	/* a threshold's reason, while it is handed on */
 	struct wm_net_figure f;
 	int rc;
 };
@@ -191,7 +192,9 @@ standards(struct walk *w)
 /* --- the tables of people ---------------------------------------------- */
 
 /* Where one scale and kind's reliable change threshold comes from, on
- * the network's row. */
+ * the network's row: an estimate with the complete first answers its
+ * reliability rests on and the first scores its SD does, apart; or why
+ * there is none. */
 static void
 threshold(struct walk *w, const struct wm_net_threshold *t)
 {
@@ -199,19 +202,30 @@ threshold(struct walk *w, const struct wm_net_threshold *t)
 	if (!t->has) {
 		emit(w, "threshold", "reliable change threshold", 0,
 		    WM_NET_NOTHING);
-		text(w, "threshold_why", "why none", 0, t->why);
-		return;
+		wm_buf_clear(&w->why);
+		wm_net_threshold_why(t, w->rule, &w->why);
+		text(w, "threshold_why", "why none", 0, w->why.failed ? NULL :
+		    wm_buf_str(&w->why));
+		if (w->why.failed && !w->rc)
+			w->rc = -1;
+	} else {
+		number(w, "threshold", "threshold in points", 0, t->value, 4,
+		    0);
+		number(w, "threshold_sd", "spread (SD)", 0, t->rel.sd, 4, 0);
+		number(w, "threshold_reliability", "reliability", 0, t->rel.r,
+		    4, 0);
+		flag(w, "threshold_estimated", "estimated from the network's "
+		    "first answers", 0, t->rel.estimated);
+		if (!t->rel.estimated) {
+			text(w, "threshold_source", "source", 0,
+			    t->rel.source);
+			return;
+		}
 	}
-	number(w, "threshold", "threshold in points", 0, t->value, 4, 0);
-	number(w, "threshold_sd", "spread (SD)", 0, t->rel.sd, 4, 0);
-	number(w, "threshold_reliability", "reliability", 0, t->rel.r, 4, 0);
-	flag(w, "threshold_estimated", "estimated from the network's first "
-	    "answers", 0, t->rel.estimated);
-	if (t->rel.estimated)
-		count(w, "threshold_people", "people whose first answers were "
-		    "used", t->rel.n);
-	else
-		text(w, "threshold_source", "source", 0, t->rel.source);
+	count(w, "threshold_complete_first_answers", "complete first "
+	    "answers the reliability rests on", t->rel.n_complete);
+	count(w, "threshold_first_scores", "first scores the spread rests on",
+	    t->rel.n_scores);
 }
 
 /* A table's cell and, in brackets, its share of the row's total. */
@@ -228,20 +242,38 @@ count_share(struct walk *w, const char *figure, const char *percent,
 		    i, col));
 }
 
-/* Row i of one scale and kind's tables. */
+/* Row i of one scale and kind's tables. Where change was not judged,
+ * its three outcomes have nothing to show, and the row says so. */
 static void
 outcome_row(struct walk *w, const struct wm_net_table *t,
     const struct wm_net_table *once, size_t i)
 {
+	static const char *const names[][3] = {
+		{ "reliably_improved", "reliably_improved_percent",
+		    "reliably improved" },
+		{ "no_reliable_change", "no_reliable_change_percent",
+		    "no reliable change" },
+		{ "reliably_deteriorated", "reliably_deteriorated_percent",
+		    "reliably deteriorated" },
+	};
+	size_t c;
+	int judged = wm_net_outcome_judged(t);
+
 	shown(w, "paired", "people with two answers or more", 0,
-	    WM_NET_COUNT, wm_net_table_count(t, i, WM_NET_OUTCOME_COLS));
-	count_share(w, "reliably_improved", "reliably_improved_percent",
-	    "reliably improved", t, i, WM_NET_IMPROVED);
-	count_share(w, "no_reliable_change", "no_reliable_change_percent",
-	    "no reliable change", t, i, WM_NET_NO_CHANGE);
-	count_share(w, "reliably_deteriorated",
-	    "reliably_deteriorated_percent", "reliably deteriorated", t, i,
-	    WM_NET_DETERIORATED);
+	    WM_NET_COUNT, wm_net_outcome_paired(t, i));
+	if (judged)
+		emit(w, "change", "", 0, WM_NET_NOTHING);
+	else
+		text(w, "change", "change", 0, "not judged");
+	for (c = 0; c < 3; c++) {
+		if (judged) {
+			count_share(w, names[c][0], names[c][1], names[c][2],
+			    t, i, c);
+			continue;
+		}
+		emit(w, names[c][0], "", 0, WM_NET_NOTHING);
+		emit(w, names[c][1], "", 1, WM_NET_NOTHING);
+	}
 	shown(w, "answered_once_only", "answered once only", 0, WM_NET_COUNT,
 	    wm_net_table_count(once, i, WM_NET_ONCE));
 }
@@ -683,6 +715,7 @@ wm_net_figures(const struct wm_net_view *v,
 	w.ctx = ctx;
 	snprintf(w.window, sizeof(w.window), "%s..%s", v->from_s, v->to_s);
 	w.f.window = w.window;
+	wm_buf_init(&w.why, WM_BUF_DEFAULT_MAX);
 	standards(&w);
 	recovery(&w);
 	paired(&w);
@@ -692,6 +725,7 @@ wm_net_figures(const struct wm_net_view *v,
 	outcomes(&w, m, pts);
 	comparisons(&w, pts);
 	quarterly(&w, q);
+	wm_buf_release(&w.why);
 	free(pts);
 	return w.rc;
 }

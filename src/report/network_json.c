@@ -137,22 +137,40 @@ table_share_json(const struct wm_net_table *t, size_t row, size_t col)
 	return shown_json(wm_net_table_share(t, row, col));
 }
 
-/* Row i of one scale and kind's tables: the people paired, each
- * outcome, and those who answered once only. */
+/* A count of an outcome table's row, or null where change was not
+ * judged. */
+static json_t *
+judged_count_json(const struct wm_net_table *t, size_t i, size_t col)
+{
+	if (!wm_net_outcome_judged(t))
+		return json_null();
+	return shown_json(wm_net_table_count(t, i, col));
+}
+
+static json_t *
+judged_share_json(const struct wm_net_table *t, size_t i, size_t col)
+{
+	if (!wm_net_outcome_judged(t))
+		return json_null();
+	return table_share_json(t, i, col);
+}
+
+/* Row i of one scale and kind's tables: the people paired, whether
+ * their change was judged, each outcome, and those who answered once
+ * only. */
 static json_t *
 outcome_json(const struct wm_net_table *t, const struct wm_net_table *once,
     size_t i)
 {
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-	    "paired", shown_json(wm_net_table_count(t, i, WM_NET_OUTCOME_COLS)),
-	    "improved", shown_json(wm_net_table_count(t, i, WM_NET_IMPROVED)),
-	    "improvedPercent", table_share_json(t, i,
-	    WM_NET_IMPROVED), "noChange", shown_json(wm_net_table_count(t, i,
-	    WM_NET_NO_CHANGE)), "noChangePercent", 
-	    table_share_json(t, i, WM_NET_NO_CHANGE), "deteriorated",
-	    shown_json(wm_net_table_count(t, i, WM_NET_DETERIORATED)),
-	    "deterioratedPercent", table_share_json(t, i,
-	    WM_NET_DETERIORATED), "oneAnswerOnly", shown_json(
+	return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "paired", shown_json(wm_net_outcome_paired(t, i)), "judged",
+	    wm_net_outcome_judged(t), "improved", judged_count_json(t, i,
+	    WM_NET_IMPROVED), "improvedPercent", judged_share_json(t, i,
+	    WM_NET_IMPROVED), "noChange", judged_count_json(t, i,
+	    WM_NET_NO_CHANGE), "noChangePercent", judged_share_json(t, i,
+	    WM_NET_NO_CHANGE), "deteriorated", judged_count_json(t, i,
+	    WM_NET_DETERIORATED), "deterioratedPercent", judged_share_json(t,
+	    i, WM_NET_DETERIORATED), "oneAnswerOnly", shown_json(
 	    wm_net_table_count(once, i, WM_NET_ONCE)));
 }
 
@@ -254,19 +272,35 @@ service_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	return o;
 }
 
-/* Where one scale and kind's reliable change threshold comes from. */
+/* Where one scale and kind's reliable change threshold comes from, or
+ * why it has none: an estimate says how many first answers it rests on,
+ * complete ones (alpha's) and scores (the SD's) apart. */
 static json_t *
 threshold_json(const struct wm_net_threshold *t,
     enum wm_disclosure_rule rule)
 {
-	if (!t->has)
-		return json_pack("{s:n, s:s}", "threshold", "why", t->why);
-	return json_pack("{s:o, s:o, s:o, s:b, s:o, s:o}", "threshold",
-	    real_json(t->value, 4), "sd", real_json(t->rel.sd, 4),
-	    "reliability", real_json(t->rel.r, 4), "estimated",
-	    t->rel.estimated, "people", t->rel.estimated ? count_json(rule,
-	    t->rel.n) : json_null(), "source", t->rel.source ?
-	    json_string(t->rel.source) : json_null());
+	int est = t->rel.estimated;
+	struct wm_buf why = WM_BUF_INIT;
+	json_t *o;
+
+	if (t->has)
+		return json_pack("{s:o, s:o, s:o, s:b, s:o, s:o, s:o}",
+		    "threshold", real_json(t->value, 4), "sd", real_json(
+		    t->rel.sd, 4), "reliability", real_json(t->rel.r, 4),
+		    "estimated", est, "completeFirstAnswers", est ?
+		    count_json(rule, t->rel.n_complete) : json_null(),
+		    "firstScores", est ? count_json(rule, t->rel.n_scores) :
+		    json_null(), "source", t->rel.source ?
+		    json_string(t->rel.source) : json_null());
+	wm_net_threshold_why(t, rule, &why);
+	o = json_pack("{s:n, s:s, s:s, s:b, s:o, s:o, s:i}", "threshold",
+	    "why", wm_buf_str(&why), "whyCode", wm_net_threshold_why_code(t),
+	    "estimated", est, "completeFirstAnswers", count_json(rule,
+	    t->rel.n_complete), "firstScores", count_json(rule,
+	    t->rel.n_scores), "completeFirstAnswersNeeded",
+	    WM_ALPHA_MIN_ANSWERS);
+	wm_buf_release(&why);
+	return o;
 }
 
 /* Every scale and kind of the recovery markers, as a list. */

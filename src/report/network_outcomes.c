@@ -157,8 +157,6 @@ static void
 threshold(const struct wm_scale *sc, const struct baseline *b,
     struct wm_net_threshold *t)
 {
-	double sd, alpha;
-
 	memset(t, 0, sizeof(*t));
 	if (sc->has_reliability) {
 		t->rel.sd = sc->sd;
@@ -168,27 +166,61 @@ threshold(const struct wm_scale *sc, const struct baseline *b,
 		t->value = wm_reliable_threshold(sc->sd, sc->reliability);
 		return;
 	}
-	t->rel.estimated = 1;
-	t->rel.n = b->score.n;
-	if (wm_moments_sd(&b->score, &sd) || sd <= 0) {
-		t->why = "too few first answers to estimate the spread of "
-		    "scores";
+	t->why = wm_reliability_estimate(sc->n_items, &b->score, b->items,
+	    &b->total, &t->rel);
+	if (t->why != WM_ESTIMATE_MADE)
 		return;
-	}
-	if (wm_cronbach_alpha(sc->n_items, b->items, &b->total, &alpha)) {
-		t->why = "too few complete first answers to estimate the "
-		    "scale's reliability";
-		return;
-	}
-	if (alpha <= 0 || alpha >= 1) {
-		t->why = "the first answers give no usable estimate of the "
-		    "scale's reliability";
-		return;
-	}
-	t->rel.sd = sd;
-	t->rel.r = alpha;
 	t->has = 1;
-	t->value = wm_reliable_threshold(sd, alpha);
+	t->value = wm_reliable_threshold(t->rel.sd, t->rel.r);
+}
+
+const char *
+wm_net_threshold_why_code(const struct wm_net_threshold *t)
+{
+	if (t->has)
+		return "";
+	switch (t->why) {
+	case WM_ESTIMATE_TOO_FEW:
+		return "too-few-first-answers";
+	case WM_ESTIMATE_NO_SPREAD:
+		return "no-spread";
+	default:
+		return "no-usable-reliability";
+	}
+}
+
+void
+wm_net_threshold_why(const struct wm_net_threshold *t,
+    enum wm_disclosure_rule rule, struct wm_buf *out)
+{
+	struct wm_shown n = wm_disclose_count(rule, t->rel.n_complete);
+
+	if (t->has)
+		return;
+	switch (t->why) {
+	case WM_ESTIMATE_TOO_FEW:
+		wm_buf_puts(out, "too few complete first answers to estimate "
+		    "how much change is more than chance: ");
+		/* A count the rule rounds up to the minimum is still below
+		 * it: say so rather than "30 of 30". */
+		if (n.withheld)
+			wm_buf_puts(out, "*");
+		else if (n.value >= WM_ALPHA_MIN_ANSWERS)
+			wm_buf_puts(out, "fewer than");
+		else
+			wm_buf_printf(out, "%lld", (long long)n.value);
+		wm_buf_printf(out, " of %d", WM_ALPHA_MIN_ANSWERS);
+		break;
+	case WM_ESTIMATE_NO_SPREAD:
+		wm_buf_puts(out, "the first answers do not vary, so how much "
+		    "change is more than chance cannot be estimated");
+		break;
+	default:
+		wm_buf_puts(out, "the first answers give no usable estimate of "
+		    "the scale's reliability (Cronbach's alpha is not between "
+		    "0 and 1)");
+		break;
+	}
 }
 
 static int

@@ -11,8 +11,10 @@
  * When the instrument file declares them (with their published source)
  * those are used; when it does not, they are estimated from the
  * network's own first answers (Cronbach's alpha and the SD of first
- * scores, with the number of people used), and the model says so, for
- * every page and export to say so too.
+ * scores, with the number of first answers each rests on), and the
+ * model says so, for every page and export to say so too; an estimate
+ * resting on fewer complete first answers than core's minimum
+ * (WM_ALPHA_MIN_ANSWERS) is not made, and change is then not judged.
  *
  * Everything is read from totals the store keeps at write time: one row
  * per person and scale who answered in the window, and running sums of
@@ -44,11 +46,23 @@ const char *wm_net_kind_words(int kind);
 struct wm_net_threshold {
 	int has;		/* 0: no threshold (see why) */
 	double value;
-	struct wm_reliability rel;	/* rel.estimated: from first answers */
-	const char *why;	/* when has is 0: in plain words */
+	struct wm_reliability rel;	/* rel.estimated: from first answers,
+					 * with how many */
+	enum wm_estimate why;	/* when has is 0: why not */
 };
 
-/* One service (or the network), scale and kind. */
+/* Why a scale has no threshold, in plain words for a commissioner, with
+ * the complete first answers it rests on as `rule` publishes them ("too
+ * few complete first answers to estimate how much change is more than
+ * chance: 10 of 30"), into out. Nothing when it has one. */
+void wm_net_threshold_why(const struct wm_net_threshold *t,
+    enum wm_disclosure_rule rule, struct wm_buf *out);
+/* The same as a stable code for programs: "too-few-first-answers",
+ * "no-spread", "no-usable-reliability"; "" when it has one. */
+const char *wm_net_threshold_why_code(const struct wm_net_threshold *t);
+
+/* One service (or the network), scale and kind. Without a threshold,
+ * t.paired and t.change are counted and nothing is judged reliable. */
 struct wm_net_outcome {
 	struct wm_outcome_tally t;
 	int64_t one_only;	/* answered once only, up to the window's end */

@@ -156,6 +156,13 @@ outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
 	wm_net_table_set(t, i, WM_NET_DETERIORATED, c->t.deteriorated);
 }
 
+/* Its table when change could not be judged: the people paired alone. */
+static void
+unjudged_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+{
+	wm_net_table_set(t, i, WM_NET_UNJUDGED, c->t.paired);
+}
+
 /* Its once-only table. */
 static void
 once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
@@ -184,8 +191,23 @@ wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
+	if (!wm_net_threshold_of(o, k, kind)->has)
+		return scale_table(v, o, k, kind, rule, WM_NET_UNJUDGED_COLS,
+		    unjudged_row, t);
 	return scale_table(v, o, k, kind, rule, WM_NET_OUTCOME_COLS,
 	    outcome_row, t);
+}
+
+int
+wm_net_outcome_judged(const struct wm_net_table *t)
+{
+	return t->cols == WM_NET_OUTCOME_COLS;
+}
+
+struct wm_shown
+wm_net_outcome_paired(const struct wm_net_table *t, size_t row)
+{
+	return wm_net_table_count(t, row, t->cols);
 }
 
 int

@@ -58,12 +58,22 @@ int wm_net_table_of_none(const struct wm_net_table *t, size_t row);
  * caller. 0, or -1 out of memory.
  */
 /* Scale k of o, for one kind of answer: reliably improved, no reliable
- * change, reliably deteriorated; the row total is the people paired. */
+ * change, reliably deteriorated; the row total is the people paired.
+ * Where the scale has no reliable change threshold for that kind, change
+ * could not be judged: the table then has the people paired as its one
+ * column (WM_NET_UNJUDGED), so that no count of an outcome nobody was
+ * judged on is published as 0, nor a total made of such columns. */
 enum { WM_NET_IMPROVED, WM_NET_NO_CHANGE, WM_NET_DETERIORATED,
 	WM_NET_OUTCOME_COLS };
+enum { WM_NET_UNJUDGED, WM_NET_UNJUDGED_COLS };
 int wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* 1 when an outcome table judged change (has its three outcomes). */
+int wm_net_outcome_judged(const struct wm_net_table *t);
+/* Row `row`'s people paired, as published, judged or not. */
+struct wm_shown wm_net_outcome_paired(const struct wm_net_table *t,
+    size_t row);
 /* Scale k of o, for one kind of answer: the people who answered once
  * only, up to the window's end. One column (its row total is itself), so
  * that the services' counts and the network's are disclosed together

@@ -36,7 +36,7 @@ KINDS = {'selfRated': 'person', 'withPractitioner': 'person-with-practitioner'}
 COUNTS = {'paired', 'reliably_improved', 'no_reliable_change',
           'reliably_deteriorated', 'answered_once_only', 'eligible', 'due',
           'staff', 'with_goals', 'reviewed', 'higher', 'people',
-          'threshold_people'}
+          'threshold_complete_first_answers', 'threshold_first_scores'}
 results = []
 
 
@@ -106,6 +106,8 @@ def put(section, service, measure, answered_by, figure, v, win=None):
 
 
 def outcome_figures(section, service, measure, who, o):
+    put(section, service, measure, who, 'change',
+        None if o['judged'] else 'not judged')
     for figure, k in (('paired', 'paired'), ('reliably_improved',
                       'improved'), ('reliably_improved_percent',
                       'improvedPercent'), ('no_reliable_change',
@@ -121,18 +123,20 @@ def threshold_figures(section, measure, who, t):
     put(section, 'network', measure, who, 'threshold', t['threshold'])
     if t['threshold'] is None:
         put(section, 'network', measure, who, 'threshold_why', t['why'])
-        return
-    put(section, 'network', measure, who, 'threshold_sd', t['sd'])
-    put(section, 'network', measure, who, 'threshold_reliability',
-        t['reliability'])
-    put(section, 'network', measure, who, 'threshold_estimated',
-        t['estimated'])
-    if t['estimated']:
-        put(section, 'network', measure, who, 'threshold_people',
-            t['people'])
     else:
-        put(section, 'network', measure, who, 'threshold_source',
-            t['source'])
+        put(section, 'network', measure, who, 'threshold_sd', t['sd'])
+        put(section, 'network', measure, who, 'threshold_reliability',
+            t['reliability'])
+        put(section, 'network', measure, who, 'threshold_estimated',
+            t['estimated'])
+        if not t['estimated']:
+            put(section, 'network', measure, who, 'threshold_source',
+                t['source'])
+            return
+    put(section, 'network', measure, who,
+        'threshold_complete_first_answers', t['completeFirstAnswers'])
+    put(section, 'network', measure, who, 'threshold_first_scores',
+        t['firstScores'])
 
 
 def funnel_figures(section, measure, who, f, places=None):

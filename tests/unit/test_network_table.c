@@ -36,6 +36,7 @@ struct fixture {
 	struct wm_net_outcomes o;
 	struct wm_net_outcome cells[4 * WM_NET_KINDS];
 	struct wm_net_outcome network[WM_NET_KINDS];
+	struct wm_net_threshold thresholds[WM_NET_KINDS];
 	int64_t ids[4];
 };
 
@@ -54,6 +55,12 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 	f->o.service_ids = f->ids;
 	f->o.cells = f->cells;
 	f->o.network = f->network;
+	/* Answered alone, change is judged; with a practitioner, the
+	 * threshold could not be estimated. */
+	f->o.thresholds = f->thresholds;
+	f->thresholds[WM_NET_SELF].has = 1;
+	f->thresholds[WM_NET_SELF].value = 0.5;
+	f->thresholds[WM_NET_TOGETHER].why = WM_ESTIMATE_TOO_FEW;
 	for (i = 0; i < n; i++) {
 		struct wm_outcome_tally *t = &f->cells[i * WM_NET_KINDS].t;
 
@@ -64,6 +71,9 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 		t->deteriorated = parts[i][2];
 		t->paired = parts[i][0] + parts[i][1] + parts[i][2];
 		f->cells[i * WM_NET_KINDS].one_only = once[i];
+		/* With a practitioner: the same people, paired, unjudged. */
+		f->cells[i * WM_NET_KINDS + WM_NET_TOGETHER].t.paired =
+		    t->paired;
 	}
 }
 
@@ -118,6 +128,43 @@ test_once_table(void **state)
 	/* Its total column is the count itself, withheld alike. */
 	assert_int_equal(wm_net_table_count(&t, 1, WM_NET_ONCE_COLS).withheld,
 	    1);
+	wm_net_table_release(&t);
+}
+
+/* Without a threshold no one's change is judged: the table holds the
+ * people paired alone, as its one column, so nothing shows "0 reliably
+ * improved" of people nobody judged, nor a total of such columns. */
+static void
+test_unjudged(void **state)
+{
+	static const int64_t parts[3][3] = { { 10, 10, 5 }, { 1, 1, 0 },
+	    { 10, 5, 5 } };
+	static const int64_t once[3] = { 0, 0, 0 };
+	struct fixture f;
+	struct wm_net_table t;
+
+	(void)state;
+	fixture(&f, 3, parts, once);
+	assert_int_equal(wm_net_outcome_table(&f.v, &f.o, 0, WM_NET_SELF, MH,
+	    &t), 0);
+	assert_true(wm_net_outcome_judged(&t));
+	assert_int_equal(t.cols, WM_NET_OUTCOME_COLS);
+	wm_net_table_release(&t);
+	assert_int_equal(wm_net_outcome_table(&f.v, &f.o, 0, WM_NET_TOGETHER,
+	    MH, &t), 0);
+	assert_false(wm_net_outcome_judged(&t));
+	assert_int_equal(t.cols, WM_NET_UNJUDGED_COLS);
+	assert_int_equal(wm_net_table_true(&t, 0, WM_NET_UNJUDGED), 25);
+	assert_int_equal(wm_net_table_true(&t, 3, t.cols), 47);
+	/* The 2 at the second service is withheld, and so is another
+	 * figure, so the network's 47 (shown as 45) cannot give it away. */
+	assert_true(wm_net_outcome_paired(&t, 1).withheld);
+	assert_true(wm_net_outcome_paired(&t, 0).withheld ||
+	    wm_net_outcome_paired(&t, 0).value == 25);
+	assert_int_equal(wm_net_outcome_paired(&t, 0).withheld +
+	    wm_net_outcome_paired(&t, 2).withheld +
+	    wm_net_outcome_paired(&t, 3).withheld, 1);
+	assert_protected(&t);
 	wm_net_table_release(&t);
 }
 
@@ -234,6 +281,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_once_table),
+		cmocka_unit_test(test_unjudged),
 		cmocka_unit_test(test_share_of_none),
 		cmocka_unit_test(test_goals_share),
 		cmocka_unit_test(test_funnel_points),
