@@ -479,3 +479,12 @@ wm_net_view_service(const struct wm_net_view *v, const char *code)
 			return &v->services[i];
 	return NULL;
 }
+
+void
+wm_net_audit_detail(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule)
+{
+	wm_buf_clear(out);
+	wm_buf_printf(out, "%s; quarters %s to %s; disclosure %s", where,
+	    v->from_s, v->to_s, wm_disclosure_name(rule));
+}

@@ -117,6 +117,18 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     const struct wm_catalogue *courses, struct wm_net_view *out,
     struct wm_buf *err);
 
+/*
+ * What a view of the network's figures showed, for the audit log, so
+ * that it says exactly what was seen: where (`where`: "page GET
+ * /network", "API GET /api/v1/network/outcomes", "command line waymark
+ * report network --format csv"), the whole window (first and last
+ * quarter) and the disclosure rule the figures went through:
+ * "page GET /network; quarters 2025-Q4 to 2026-Q3; disclosure mhsds".
+ * Into out (cleared first).
+ */
+void wm_net_audit_detail(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule);
+
 /* The service with this code in the view, or NULL. */
 const struct wm_net_service *wm_net_view_service(const struct wm_net_view *v,
     const char *code);

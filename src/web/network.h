@@ -29,6 +29,15 @@ struct wm_net_request {
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
 void wm_net_close(struct wm_net_request *r);
 
+/* Writes the commissioner's view of r to the audit log (wm_scope_viewed)
+ * with what was seen: the page or the API and its endpoint (the method
+ * and path), the whole window and the disclosure rule. 0, or -1 with the
+ * failure answered; call it before anything of the view is sent. */
+int wm_net_viewed(struct wm_http *h, const struct wm_net_request *r);
+/* "page GET /network/..." or "API GET /api/v1/...", for a view's audit
+ * detail, into out. */
+void wm_net_where(struct wm_http *h, struct wm_buf *out);
+
 /* Which quarters are shown, and the form to choose others (a GET to
  * `action`, a path on this site). */
 void wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,

@@ -183,7 +183,7 @@ wm_page_network(struct wm_http *h)
 {
 	struct wm_net_request r;
 
-	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	wm_page_start(h, "Your network");
 	wm_net_window_form(h, &r.view, "/network");

@@ -60,7 +60,7 @@ wm_page_network_outcomes(struct wm_http *h)
 	int rc;
 
 	wm_net_measures_init(&m);
-	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	rc = wm_net_measures_build(h->store, &r.view, &m, &err);
 	if (!wm_page_store_ok(h, rc, &err))

@@ -382,7 +382,7 @@ wm_page_network_service(struct wm_http *h)
 
 	wm_net_view_init(&r.view);
 	if (wm_service_commissioned(h, &svc) || wm_net_open(h, &r) ||
-	    find(h, &r, svc.id) || wm_scope_viewed(h, r.view.from_s))
+	    find(h, &r, svc.id) || wm_net_viewed(h, &r))
 		goto out;
 	wm_net_service_href(&self, svc.code);
 	wm_buf_puts(&detail, wm_buf_str(&self));
