@@ -82,6 +82,12 @@ struct keeper {
 	int has_latest, had_latest;
 	int any_marked;		/* kept_dirty had rows */
 	struct wm_buf text;
+	/* Migration 11's figures (who is left out, the indicators): kept
+	 * unless the flush is migration 10's, before their tables. */
+	int figures11;
+	struct wm_sq_keys *keys;
+	int64_t *indicators;	/* the indicators' instrument ids */
+	size_t n_indicators;
 };
 
 int wm_sq_kept_grow(void *v, size_t *cap, size_t n, size_t size);
