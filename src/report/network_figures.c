@@ -295,6 +295,37 @@ kind_group(struct walk *w, const struct wm_net_outcomes *o, size_t k,
 	w->f.answered_by = wm_net_kind_respondent(kind);
 }
 
+/* Scale k's people left out, whatever the kind: no response, and
+ * answered only by someone else (nothing to show where no one else may
+ * answer the measure), a row per service and the network's. */
+static void
+leftout(struct walk *w, const struct wm_net_outcomes *o,
+    const struct wm_net_measure_tables *mt, size_t k, int with_title)
+{
+	const struct wm_instrument *in = o->in;
+	const struct wm_scale *sc = &in->scales[k];
+	size_t i;
+
+	snprintf(w->group, sizeof(w->group), "%s%s%s, left out", with_title ?
+	    (in->title ? in->title : in->url) : "", with_title ? ": " : "",
+	    sc->title ? sc->title : sc->code);
+	w->f.group = w->group;
+	w->f.measure = sc->code;
+	w->f.answered_by = "";
+	for (i = 0; i <= w->v->n_services; i++) {
+		row(w, i, NULL);
+		shown(w, "no_response", "no response", 0, WM_NET_COUNT,
+		    wm_net_table_count(&mt->none[k], i, WM_NET_NONE));
+		if (o->others_may_answer)
+			shown(w, "answered_by_others_only", "answered only by "
+			    "someone else", 0, WM_NET_COUNT, wm_net_table_count(
+			    &mt->others[k], i, WM_NET_OTHERS));
+		else
+			emit(w, "answered_by_others_only", "", 0,
+			    WM_NET_NOTHING);
+	}
+}
+
 /* The recovery markers on the network at a glance. */
 static void
 recovery(struct walk *w)
@@ -319,6 +350,8 @@ recovery(struct walk *w)
 			row(w, i, NULL);
 			outcome_row(w, &mt.outcome[k], &mt.once[k], i);
 		}
+		if (k % WM_NET_KINDS == WM_NET_KINDS - 1)
+			leftout(w, &v->recovery, &mt, k / WM_NET_KINDS, 0);
 	}
 out:
 	wm_net_measure_tables_release(&mt);
@@ -434,6 +467,86 @@ training(struct walk *w)
 			    0, sv->coverage[k].done, sv->staff);
 		}
 	}
+}
+
+/* --- experience -------------------------------------------------------- */
+
+static void
+indicator_rows(struct walk *w, const struct wm_net_experience_tables *t)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_net_experience *e = &v->experience;
+	size_t i, j;
+
+	for (j = 0; j < t->n_indicators; j++) {
+		const struct wm_item *it = wm_net_indicator_item(e, j);
+		const struct wm_net_table *tb = &t->indicators[j];
+
+		snprintf(w->group, sizeof(w->group), "Supportive service "
+		    "indicators: %s", it->text ? it->text : it->link_id);
+		w->f.group = w->group;
+		w->f.measure = it->link_id;
+		for (i = 0; i <= v->n_services; i++) {
+			row(w, i, NULL);
+			shown(w, "answered", "answered", 0, WM_NET_COUNT,
+			    wm_net_table_count(tb, i, tb->cols));
+			count_share(w, "agree", "agree_percent", "agree", tb, i,
+			    WM_NET_AGREE);
+		}
+	}
+}
+
+static void
+erfs_rows(struct walk *w, const struct wm_net_experience_tables *t)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_net_experience *e = &v->experience;
+	size_t i, g;
+	int rater;
+
+	for (g = 0; g < e->n_groups; g++)
+		for (rater = 0; rater < WM_NET_RATERS; rater++) {
+			const struct wm_scale *sc = wm_net_erfs_group(e, g);
+			const struct wm_net_table *tb = &t->erfs[g *
+			    WM_NET_RATERS + (size_t)rater];
+
+			snprintf(w->group, sizeof(w->group), "ERFS, %s, rated "
+			    "by %s", sc->title ? sc->title : sc->code, rater ==
+			    WM_NET_PEOPLE ? "people using the service" :
+			    "staff");
+			w->f.group = w->group;
+			w->f.measure = sc->code;
+			w->f.answered_by = wm_net_rater_respondent(rater);
+			for (i = 0; i <= v->n_services; i++) {
+				struct wm_net_mean m = wm_net_erfs_mean(v, tb,
+				    g, rater, i);
+
+				row(w, i, NULL);
+				shown(w, "ratings", "ratings", 0, WM_NET_COUNT,
+				    wm_net_table_count(tb, i, tb->cols));
+				if (m.has)
+					number(w, "mean", "mean", 0, m.value,
+					    2, m.withheld);
+				else
+					emit(w, "mean", "mean", 0,
+					    WM_NET_NOTHING);
+			}
+		}
+}
+
+static void
+experience(struct walk *w)
+{
+	struct wm_net_experience_tables t;
+
+	section(w, "experience");
+	if (wm_net_experience_tables_build(w->v, w->rule, &t))
+		w->rc = -1;
+	else {
+		indicator_rows(w, &t);
+		erfs_rows(w, &t);
+	}
+	wm_net_experience_tables_release(&t);
 }
 
 /* --- funnel plots ------------------------------------------------------ */
@@ -592,6 +705,8 @@ outcome_measure(struct walk *w, const struct wm_net_outcomes *o,
 		network_change(w, &o->in->scales[scale],
 		    &wm_net_outcome_network(o, scale, kind)->t);
 		funnel_row(w, &f, pts);
+		if (kind == WM_NET_KINDS - 1)
+			leftout(w, o, &mt, scale, 1);
 	}
 out:
 	wm_net_measure_tables_release(&mt);
@@ -721,6 +836,7 @@ wm_net_figures(const struct wm_net_view *v,
 	paired(&w);
 	cycles(&w);
 	training(&w);
+	experience(&w);
 	goals(&w);
 	outcomes(&w, m, pts);
 	comparisons(&w, pts);

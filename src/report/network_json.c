@@ -174,6 +174,18 @@ outcome_json(const struct wm_net_table *t, const struct wm_net_table *once,
 	    wm_net_table_count(once, i, WM_NET_ONCE)));
 }
 
+/* Row i of scale k's tables of those left out: no response, and
+ * answered only by someone else (null where no one else may answer). */
+static json_t *
+leftout_json(const struct wm_net_measure_tables *m, size_t k, size_t i,
+    int others)
+{
+	return json_pack("{s:o, s:o}", "noResponse", shown_json(
+	    wm_net_table_count(&m->none[k], i, WM_NET_NONE)),
+	    "answeredByOthersOnly", others ? shown_json(wm_net_table_count(
+	    &m->others[k], i, WM_NET_OTHERS)) : json_null());
+}
+
 /* The share of people with goals reviewed twice whose latest is higher:
  * null when none was reviewed twice, as published. */
 static json_t *
@@ -189,6 +201,7 @@ higher_share_json(const struct wm_net_table *t, size_t row)
 /* The tables of the view's people, disclosed as wholes. */
 struct tables {
 	struct wm_net_measure_tables recovery;
+	struct wm_net_experience_tables experience;
 	struct wm_net_table paired, goals;
 	int have_paired, have_goals;
 };
@@ -197,6 +210,7 @@ static void
 tables_release(struct tables *t)
 {
 	wm_net_measure_tables_release(&t->recovery);
+	wm_net_experience_tables_release(&t->experience);
 	if (t->have_paired)
 		wm_net_table_release(&t->paired);
 	if (t->have_goals)
@@ -211,6 +225,8 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	if (v->recovery.in && wm_net_measure_tables_build(v, &v->recovery,
 	    rule, &t->recovery))
 		return -1;
+	if (wm_net_experience_tables_build(v, rule, &t->experience))
+		return -1;
 	if (wm_net_paired_table(v, rule, &t->paired))
 		return -1;
 	t->have_paired = 1;
@@ -218,6 +234,71 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 		return -1;
 	t->have_goals = 1;
 	return 0;
+}
+
+/* A mean as the table lets it be published: "*" when withheld, null
+ * with no ratings. */
+static json_t *
+mean_shown_json(struct wm_net_mean m)
+{
+	if (!m.has)
+		return json_null();
+	return m.withheld ? json_string("*") : real_json(m.value, 2);
+}
+
+/* Row i of the experience tables: each indicator's people who answered
+ * it and who agree, with the share; each ERFS group's ratings and mean,
+ * by people using the service and by staff. */
+static json_t *
+experience_json(const struct wm_net_view *v,
+    const struct wm_net_experience_tables *t, size_t i)
+{
+	const struct wm_net_experience *e = &v->experience;
+	json_t *ind = json_array(), *groups = json_array(), *g;
+	size_t j;
+	int rater;
+
+	for (j = 0; ind && j < t->n_indicators; j++) {
+		const struct wm_net_table *tb = &t->indicators[j];
+
+		if (append(ind, json_pack("{s:s, s:o, s:o, s:o}", "indicator",
+		    wm_net_indicator_item(e, j)->link_id, "answered",
+		    shown_json(wm_net_table_count(tb, i, tb->cols)), "agree",
+		    shown_json(wm_net_table_count(tb, i, WM_NET_AGREE)),
+		    "agreePercent", table_share_json(tb, i, WM_NET_AGREE)))) {
+			json_decref(ind);
+			ind = NULL;
+		}
+	}
+	for (j = 0; groups && j < e->n_groups; j++) {
+		const struct wm_scale *sc = wm_net_erfs_group(e, j);
+
+		g = json_pack("{s:s, s:s}", "group", sc->code, "title",
+		    sc->title ? sc->title : sc->code);
+		for (rater = 0; g && rater < WM_NET_RATERS; rater++) {
+			const struct wm_net_table *tb = &t->erfs[j *
+			    WM_NET_RATERS + (size_t)rater];
+
+			if (json_object_set_new(g, rater == WM_NET_PEOPLE ?
+			    "people" : "staff", json_pack("{s:o, s:o}",
+			    "ratings", shown_json(wm_net_table_count(tb, i,
+			    tb->cols)), "mean", mean_shown_json(
+			    wm_net_erfs_mean(v, tb, j, rater, i))))) {
+				json_decref(g);
+				g = NULL;
+			}
+		}
+		if (append(groups, g)) {
+			json_decref(groups);
+			groups = NULL;
+		}
+	}
+	if (!ind || !groups) {
+		json_decref(ind);
+		json_decref(groups);
+		return NULL;
+	}
+	return json_pack("{s:o, s:o}", "indicators", ind, "erfs", groups);
 }
 
 /* Row i (a service, or n_services for all of them) of every table. */
@@ -233,11 +314,12 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 		size_t a = k * WM_NET_KINDS + WM_NET_SELF;
 		size_t b = k * WM_NET_KINDS + WM_NET_TOGETHER;
 
-		json_array_append_new(rec, json_pack("{s:s, s:o, s:o}",
+		json_array_append_new(rec, json_pack("{s:s, s:o, s:o, s:o}",
 		    "scale", o->in->scales[k].code, "selfRated",
 		    outcome_json(&m->outcome[a], &m->once[a], i),
 		    "withPractitioner", outcome_json(&m->outcome[b],
-		    &m->once[b], i)));
+		    &m->once[b], i), "leftOut", leftout_json(m, k, i,
+		    o->others_may_answer)));
 	}
 	p = json_pack("{s:o, s:o, s:o}", "eligible", shown_json(
 	    wm_net_table_count(&t->paired, i, WM_NET_PAIRED_COLS)), "paired",
@@ -248,8 +330,9 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 	    shown_json(wm_net_goals_reviewed(&t->goals, i)), "higher",
 	    shown_json(wm_net_table_count(&t->goals, i, WM_NET_HIGHER)),
 	    "higherPercent", higher_share_json(&t->goals, i));
-	return json_pack("{s:o, s:o, s:o}", "recovery", rec,
-	    "pairedOutcomeRate", p, "goals", g);
+	return json_pack("{s:o, s:o, s:o, s:o}", "recovery", rec,
+	    "pairedOutcomeRate", p, "experience", experience_json(v,
+	    &t->experience, i), "goals", g);
 }
 
 static json_t *
@@ -487,6 +570,29 @@ out:
 	return out;
 }
 
+/* Scale k's people left out, each service and the network. */
+static json_t *
+leftout_list_json(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, const struct wm_net_measure_tables *mt,
+    size_t k)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; list && i < v->n_services; i++) {
+		json_t *row = leftout_json(mt, k, i, o->others_may_answer);
+
+		if (!row || json_object_update_new(row, json_pack("{s:s, s:s}",
+		    "service", v->services[i].code, "name",
+		    v->services[i].name)) || append(list, row)) {
+			json_decref(list);
+			return NULL;
+		}
+	}
+	return json_pack("{s:o, s:o}", "services", list, "network",
+	    leftout_json(mt, k, v->n_services, o->others_may_answer));
+}
+
 static json_t *
 measure_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
     const struct wm_net_outcomes *o, struct wm_funnel_point *pts)
@@ -504,11 +610,12 @@ measure_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 		json_t *self = kind_json(v, rule, o, &mt, k, WM_NET_SELF, pts);
 		json_t *with = kind_json(v, rule, o, &mt, k, WM_NET_TOGETHER,
 		    pts);
-		json_t *s = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}",
+		json_t *s = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o, s:o}",
 		    "scale", sc->code, "title", sc->title ? sc->title :
 		    sc->code, "higherIsBetter", sc->higher_is_better, "cutoff",
 		    sc->has_cutoff ? json_real(sc->cutoff) : json_null(),
-		    "selfRated", self, "withPractitioner", with);
+		    "selfRated", self, "withPractitioner", with, "leftOut",
+		    leftout_list_json(v, o, &mt, k));
 
 		if (append(scales, s))
 			goto out;

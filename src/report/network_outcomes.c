@@ -69,6 +69,7 @@ wm_net_outcomes_release(struct wm_net_outcomes *o)
 	free(o->thresholds);
 	free(o->cells);
 	free(o->network);
+	free(o->leftout);
 	wm_net_outcomes_init(o);
 }
 
@@ -100,6 +101,18 @@ const struct wm_net_threshold *
 wm_net_threshold_of(const struct wm_net_outcomes *o, size_t k, int kind)
 {
 	return &o->thresholds[k * WM_NET_KINDS + (size_t)kind];
+}
+
+const struct wm_net_leftout *
+wm_net_leftout_at(const struct wm_net_outcomes *o, size_t i, size_t k)
+{
+	return &o->leftout[i * o->n_scales + k];
+}
+
+int64_t
+wm_net_leftout_none(const struct wm_net_leftout *l)
+{
+	return l->caseload > l->answered ? l->caseload - l->answered : 0;
 }
 
 /* --- the thresholds ---------------------------------------------------- */
@@ -320,6 +333,30 @@ person_row(void *ctx, const struct wm_outcome_row *r)
 	return 0;
 }
 
+/* --- who is left out ---------------------------------------------------- */
+
+static int
+leftout_row(void *ctx, const struct wm_leftout_row *r)
+{
+	struct walk *w = ctx;
+	struct wm_net_outcomes *o = w->o;
+	size_t i, k;
+	int sc;
+
+	if (service_index(w, r->unit_id, &i))
+		return 0;	/* outside the view */
+	if (!r->scale) {
+		for (k = 0; k < o->n_scales; k++)
+			o->leftout[i * o->n_scales + k].caseload = r->people;
+		return 0;
+	}
+	if ((sc = scale_of(o->in, r->scale)) < 0)
+		return 0;	/* another instrument of the family */
+	o->leftout[i * o->n_scales + (size_t)sc].answered = r->people;
+	o->leftout[i * o->n_scales + (size_t)sc].others_only = r->others_only;
+	return 0;
+}
+
 int
 wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
     const int64_t *services, size_t n, const char *from, const char *to,
@@ -342,15 +379,22 @@ wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
 	if (!(out->service_ids = calloc(n + 1, sizeof(*services))) ||
 	    !(out->thresholds = calloc(per + 1, sizeof(*out->thresholds))) ||
 	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells))) ||
-	    !(out->network = calloc(per + 1, sizeof(*out->network)))) {
+	    !(out->network = calloc(per + 1, sizeof(*out->network))) ||
+	    !(out->leftout = calloc(n * in->n_scales + 1,
+	    sizeof(*out->leftout)))) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory");
 		return WM_STORE_ERROR;
 	}
 	if (n)
 		memcpy(out->service_ids, services, n * sizeof(*services));
-	if ((rc = thresholds(s, out, err)))
+	out->others_may_answer = (in->respondents & WM_RESPONDENT_STAFF) &&
+	    (in->subjects & WM_SUBJECT_PERSON);
+	if ((rc = thresholds(s, out, err)) ||
+	    (rc = wm_store_network_outcomes(s, out->measure, from, to,
+	    person_row, &w, err)))
 		return rc;
-	return wm_store_network_outcomes(s, out->measure, from, to, person_row,
+	w.service = 0;
+	return wm_store_network_leftout(s, out->measure, from, to, leftout_row,
 	    &w, err);
 }

@@ -5,7 +5,9 @@
  * practitioner, never mixed), the people with two or more answers, first
  * against their latest in the window, as reliably improved, no reliable
  * change or reliably deteriorated (Jacobson and Truax, core/
- * reliable_change.h), and those left out because they answered once only.
+ * reliable_change.h), and those left out, with the reason: they answered
+ * once only; they were on the caseload in the window and never answered
+ * (no response); or the only answers about them were someone else's.
  *
  * The reliable change threshold needs the scale's SD and reliability.
  * When the instrument file declares them (with their published source)
@@ -68,6 +70,14 @@ struct wm_net_outcome {
 	int64_t one_only;	/* answered once only, up to the window's end */
 };
 
+/* Who is left out of one scale at one service, whatever the kind of
+ * answer: of the people on its caseload on any day of the window, those
+ * with a scored answer to the scale by anyone by the window's end, and
+ * of them those with none of their own (only someone else's). */
+struct wm_net_leftout {
+	int64_t caseload, answered, others_only;
+};
+
 struct wm_net_outcomes {
 	const struct wm_instrument *in;	/* borrowed */
 	char measure[256];	/* the family, or the url */
@@ -77,6 +87,10 @@ struct wm_net_outcomes {
 	struct wm_net_threshold *thresholds;	/* [scale][kind] */
 	struct wm_net_outcome *cells;	/* [service][scale][kind] */
 	struct wm_net_outcome *network;	/* [scale][kind]: every service */
+	struct wm_net_leftout *leftout;	/* [service][scale] */
+	/* Someone else (a member of staff) may answer the measure about a
+	 * person: then "answered only by someone else" is a reason. */
+	int others_may_answer;
 };
 
 void wm_net_outcomes_init(struct wm_net_outcomes *o);
@@ -102,5 +116,11 @@ const struct wm_net_outcome *wm_net_outcome_network(
     const struct wm_net_outcomes *o, size_t k, int kind);
 const struct wm_net_threshold *wm_net_threshold_of(
     const struct wm_net_outcomes *o, size_t k, int kind);
+/* Who is left out of scale k at service i. */
+const struct wm_net_leftout *wm_net_leftout_at(
+    const struct wm_net_outcomes *o, size_t i, size_t k);
+/* The people on its caseload with no answer to it at all by the
+ * window's end: the reason "no response". */
+int64_t wm_net_leftout_none(const struct wm_net_leftout *l);
 
 #endif

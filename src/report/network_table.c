@@ -147,10 +147,18 @@ finish(struct wm_net_table *t)
 	return 0;
 }
 
+/* A row of a table of scale k of o (of one kind of answer, where the
+ * table is of one), for service i. */
+typedef void (*scale_row_fn)(struct wm_net_table *t, size_t i,
+    const struct wm_net_outcomes *o, size_t k, int kind);
+
 /* One scale and kind's outcome table: people paired, by outcome. */
 static void
-outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
 {
+	const struct wm_net_outcome *c = wm_net_outcome_at(o, i, k, kind);
+
 	wm_net_table_set(t, i, WM_NET_IMPROVED, c->t.improved);
 	wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->t.no_change);
 	wm_net_table_set(t, i, WM_NET_DETERIORATED, c->t.deteriorated);
@@ -158,31 +166,53 @@ outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
 
 /* Its table when change could not be judged: the people paired alone. */
 static void
-unjudged_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+unjudged_row(struct wm_net_table *t, size_t i,
+    const struct wm_net_outcomes *o, size_t k, int kind)
 {
-	wm_net_table_set(t, i, WM_NET_UNJUDGED, c->t.paired);
+	wm_net_table_set(t, i, WM_NET_UNJUDGED, wm_net_outcome_at(o, i, k,
+	    kind)->t.paired);
 }
 
 /* Its once-only table. */
 static void
-once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
 {
-	wm_net_table_set(t, i, WM_NET_ONCE, c->one_only);
+	wm_net_table_set(t, i, WM_NET_ONCE, wm_net_outcome_at(o, i, k,
+	    kind)->one_only);
+}
+
+/* The scale's tables of those left out, whatever the kind. */
+static void
+none_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
+{
+	(void)kind;
+	wm_net_table_set(t, i, WM_NET_NONE, wm_net_leftout_none(
+	    wm_net_leftout_at(o, i, k)));
+}
+
+static void
+others_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
+{
+	(void)kind;
+	wm_net_table_set(t, i, WM_NET_OTHERS, wm_net_leftout_at(o, i,
+	    k)->others_only);
 }
 
 /* A table of scale k and one kind, a row per service filled by `row`. */
 static int
 scale_table(const struct wm_net_view *v, const struct wm_net_outcomes *o,
     size_t k, int kind, enum wm_disclosure_rule rule, size_t cols,
-    void (*row)(struct wm_net_table *, size_t,
-    const struct wm_net_outcome *), struct wm_net_table *t)
+    scale_row_fn row, struct wm_net_table *t)
 {
 	size_t i;
 
 	if (wm_net_table_init(t, v->n_services, cols, rule))
 		return -1;
 	for (i = 0; i < v->n_services && o->n_services == v->n_services; i++)
-		row(t, i, wm_net_outcome_at(o, i, k, kind));
+		row(t, i, o, k, kind);
 	return finish(t);
 }
 
@@ -220,6 +250,23 @@ wm_net_once_table(const struct wm_net_view *v,
 }
 
 int
+wm_net_none_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t)
+{
+	return scale_table(v, o, k, 0, rule, WM_NET_NONE_COLS, none_row, t);
+}
+
+int
+wm_net_others_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t)
+{
+	return scale_table(v, o, k, 0, rule, WM_NET_OTHERS_COLS, others_row,
+	    t);
+}
+
+int
 wm_net_measure_tables_build(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, enum wm_disclosure_rule rule,
     struct wm_net_measure_tables *t)
@@ -229,7 +276,9 @@ wm_net_measure_tables_build(const struct wm_net_view *v,
 	memset(t, 0, sizeof(*t));
 	t->outcome = calloc(n + 1, sizeof(*t->outcome));
 	t->once = calloc(n + 1, sizeof(*t->once));
-	if (!t->outcome || !t->once)
+	t->none = calloc(o->n_scales + 1, sizeof(*t->none));
+	t->others = calloc(o->n_scales + 1, sizeof(*t->others));
+	if (!t->outcome || !t->once || !t->none || !t->others)
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (wm_net_outcome_table(v, o, i / WM_NET_KINDS,
@@ -241,6 +290,15 @@ wm_net_measure_tables_build(const struct wm_net_view *v,
 			return -1;
 		}
 		t->n++;
+	}
+	for (i = 0; i < o->n_scales; i++) {
+		if (wm_net_none_table(v, o, i, rule, &t->none[i]))
+			return -1;
+		if (wm_net_others_table(v, o, i, rule, &t->others[i])) {
+			wm_net_table_release(&t->none[i]);
+			return -1;
+		}
+		t->n_scales++;
 	}
 	return 0;
 }
@@ -254,8 +312,111 @@ wm_net_measure_tables_release(struct wm_net_measure_tables *t)
 		wm_net_table_release(&t->outcome[i]);
 		wm_net_table_release(&t->once[i]);
 	}
+	for (i = 0; i < t->n_scales; i++) {
+		wm_net_table_release(&t->none[i]);
+		wm_net_table_release(&t->others[i]);
+	}
 	free(t->outcome);
 	free(t->once);
+	free(t->none);
+	free(t->others);
+	memset(t, 0, sizeof(*t));
+}
+
+/* --- experience ---------------------------------------------------------- */
+
+int
+wm_net_indicator_table(const struct wm_net_view *v, size_t j,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	const struct wm_net_experience *e = &v->experience;
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, WM_NET_AGREE_COLS, rule))
+		return -1;
+	for (i = 0; i < v->n_services && e->n_services == v->n_services &&
+	    j < e->n_items; i++) {
+		int64_t answered = e->answered[i * e->n_items + j];
+		int64_t agree = e->agree[i * e->n_items + j];
+
+		wm_net_table_set(t, i, WM_NET_AGREE, agree);
+		wm_net_table_set(t, i, WM_NET_NOT_AGREE, answered - agree);
+	}
+	return finish(t);
+}
+
+int
+wm_net_erfs_table(const struct wm_net_view *v, size_t g, int rater,
+    enum wm_disclosure_rule rule, struct wm_net_table *t)
+{
+	const struct wm_net_experience *e = &v->experience;
+	size_t i;
+
+	if (wm_net_table_init(t, v->n_services, WM_NET_RATINGS_COLS, rule))
+		return -1;
+	for (i = 0; i < v->n_services && e->n_services == v->n_services &&
+	    g < e->n_groups; i++)
+		wm_net_table_set(t, i, WM_NET_RATINGS, wm_net_erfs_ratings(e, i,
+		    g, rater));
+	return finish(t);
+}
+
+struct wm_net_mean
+wm_net_erfs_mean(const struct wm_net_view *v, const struct wm_net_table *t,
+    size_t g, int rater, size_t row)
+{
+	const struct wm_net_experience *e = &v->experience;
+	struct wm_net_mean m = { 0, 0, 0 };
+	int64_t n = wm_net_table_true(t, row, t->cols);
+	double total = 0;
+	size_t i;
+
+	for (i = 0; i < v->n_services && g < e->n_groups; i++)
+		if (row == i || row == v->n_services)
+			total += wm_net_erfs_total(e, i, g, rater);
+	if (n <= 0)
+		return m;
+	m.has = 1;
+	m.withheld = wm_net_table_count(t, row, t->cols).withheld ||
+	    !wm_disclose_mean(t->rule, n);
+	if (!m.withheld)
+		m.value = total / (double)n;
+	return m;
+}
+
+int
+wm_net_experience_tables_build(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_experience_tables *t)
+{
+	const struct wm_net_experience *e = &v->experience;
+	size_t j, n = e->n_groups * WM_NET_RATERS;
+
+	memset(t, 0, sizeof(*t));
+	t->indicators = calloc(e->n_items + 1, sizeof(*t->indicators));
+	t->erfs = calloc(n + 1, sizeof(*t->erfs));
+	if (!t->indicators || !t->erfs)
+		return -1;
+	for (j = 0; j < e->n_items; j++, t->n_indicators++)
+		if (wm_net_indicator_table(v, j, rule, &t->indicators[j]))
+			return -1;
+	for (j = 0; j < n; j++, t->n_erfs++)
+		if (wm_net_erfs_table(v, j / WM_NET_RATERS,
+		    (int)(j % WM_NET_RATERS), rule, &t->erfs[j]))
+			return -1;
+	return 0;
+}
+
+void
+wm_net_experience_tables_release(struct wm_net_experience_tables *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n_indicators; i++)
+		wm_net_table_release(&t->indicators[i]);
+	for (i = 0; i < t->n_erfs; i++)
+		wm_net_table_release(&t->erfs[i]);
+	free(t->indicators);
+	free(t->erfs);
 	memset(t, 0, sizeof(*t));
 }
 

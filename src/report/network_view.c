@@ -50,6 +50,7 @@ wm_net_view_release(struct wm_net_view *v)
 	free(v->network.code);
 	free(v->network.name);
 	wm_net_outcomes_release(&v->recovery);
+	wm_net_experience_release(&v->experience);
 	wm_net_view_init(v);
 }
 
@@ -385,12 +386,11 @@ goal_row(void *ctx, const struct wm_goal_rate_row *r)
 }
 
 static int
-recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
+recovery(struct wm_store *s, struct wm_net_view *v, const int64_t *ids,
+    struct wm_buf *err)
 {
 	const struct wm_instrument *in;
-	int64_t *ids;
 	char today[11];
-	size_t i;
 	int rc;
 
 	/* People's goals are theirs whatever measures are loaded. */
@@ -398,13 +398,8 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	    (rc = wm_store_instrument_current(s,
 	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), &in, err)) || !in)
 		return rc;
-	if (!(ids = calloc(v->n_services + 1, sizeof(*ids))))
-		return wm_store_out_of_memory(err);
-	for (i = 0; i < v->n_services; i++)
-		ids[i] = v->services[i].id;
 	rc = wm_net_outcomes_build(s, in, ids, v->n_services, v->from_s,
 	    v->to_s, &v->recovery, err);
-	free(ids);
 	wm_date_format(&v->today, today);
 	/* The recovery markers' own url: their family holds the other part
 	 * of DREEM too. */
@@ -441,6 +436,7 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     struct wm_buf *err)
 {
 	struct tree t = { NULL, 0, 0 };
+	int64_t *ids = NULL;
 	size_t i;
 	int rc;
 
@@ -463,8 +459,18 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 			goto out;
 	if ((rc = cycles(s, out, err)))
 		goto out;
-	rc = recovery(s, out, err);
+	if (!(ids = calloc(out->n_services + 1, sizeof(*ids)))) {
+		rc = wm_store_out_of_memory(err);
+		goto out;
+	}
+	for (i = 0; i < out->n_services; i++)
+		ids[i] = out->services[i].id;
+	if ((rc = recovery(s, out, ids, err)))
+		goto out;
+	rc = wm_net_experience_build(s, ids, out->n_services, out->from_s,
+	    out->to_s, &out->experience, err);
 out:
+	free(ids);
 	tree_release(&t);
 	return rc;
 }

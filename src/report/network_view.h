@@ -1,8 +1,9 @@
 /*
  * The network at a glance, for commissioners: each service in their part
- * of the network (grouped by provider) with its standards lights, the
- * completion of its measurement cycles and its recovery training
- * coverage, over a window of quarters. One function gathers it from the
+ * of the network (grouped by provider) with its standards lights,
+ * people's recovery, the completion of its measurement cycles, its
+ * recovery training coverage, what people and staff say about it and
+ * people's own goals, over a window of quarters. One function gathers it from the
  * store, reading each service's own totals (never a person's record);
  * the pages, the API and the command line present the same model. No
  * figure here has been through disclosure control yet: that is done
@@ -21,6 +22,7 @@
 #include "core/catalogue.h"
 #include "core/profile.h"
 #include "core/training.h"
+#include "report/network_experience.h"
 #include "report/network_outcomes.h"
 #include "report/standards.h"
 #include "store/store.h"
@@ -88,6 +90,9 @@ struct wm_net_view {
 	/* The recovery markers' outcomes at each service (recovery.in NULL
 	 * when the recovery markers are not loaded). */
 	struct wm_net_outcomes recovery;
+	/* What people and staff say about each service in the window: the
+	 * supportive service indicators and ERFS by group. */
+	struct wm_net_experience experience;
 };
 
 void wm_net_view_init(struct wm_net_view *v);

@@ -141,6 +141,7 @@ const struct wm_net_part wm_net_parts[WM_NET_PARTS] = {
 	{ "paired", "Paired-outcome rate" },
 	{ "cycles", "Measurement cycles" },
 	{ "training", "Training for recovery" },
+	{ "experience", "Experience" },
 	{ "goals", "People's own goals" },
 };
 

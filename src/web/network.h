@@ -62,7 +62,7 @@ void wm_net_contents(struct wm_http *h, const struct wm_net_part *parts,
     size_t n);
 /* The sections /network and a service's own page share, in order. */
 extern const struct wm_net_part wm_net_parts[];
-#define WM_NET_PARTS 6
+#define WM_NET_PARTS 7
 
 /* A section with its heading, what it shows, and the link to how its
  * figures are worked out (/network/about#id). */
@@ -112,10 +112,27 @@ int wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t k, int kind,
     const char *funnel_id);
 
+/* Scale k's people left out, whatever the kind of answer, and why: no
+ * response, and (where someone else may answer the measure) answered
+ * only by someone else; as a table. */
+int wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k);
+
+/* The experience section (web/network_experience.c): the share who
+ * agree with each supportive service indicator and ERFS by group, per
+ * service and for all of them over the window; on a service's own page
+ * (r->only), its row, then its latest quarter in detail. 0, or -1 with
+ * nothing useful written. */
+int wm_net_experience_section_html(struct wm_http *h,
+    const struct wm_net_request *r);
+
 /* A service's own page (web/network_service.c, for r->only): what
- * people and staff say about it (ERFS by group, the indicators), and its
- * trends quarter by quarter. 0, or -1 with nothing useful written. */
-int wm_net_experience_html(struct wm_http *h, const struct wm_net_request *r);
+ * people and staff said about it in the latest quarter of the window
+ * with answers (ERFS by group, people and staff side by side; each
+ * indicator), and its trends quarter by quarter. 0, or -1 with nothing
+ * useful written. */
+int wm_net_experience_latest_html(struct wm_http *h,
+    const struct wm_net_request *r);
 int wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r);
 
 /* A measure's cycles at a service: the cells of its times due and the

@@ -220,6 +220,68 @@ out:
 }
 
 int
+wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_scale *sc = &o->in->scales[k];
+	const char *title = sc->title ? sc->title : sc->code;
+	struct wm_net_table none, others;
+	struct wm_buf caption = WM_BUF_INIT;
+	size_t i;
+	int more = o->others_may_answer;
+
+	if (wm_net_none_table(v, o, k, r->rule, &none))
+		return -1;
+	if (wm_net_others_table(v, o, k, r->rule, &others)) {
+		wm_net_table_release(&none);
+		return -1;
+	}
+	HTML(h, "<p class=\"nhsuk-body-s\">Left out, however they answer: "
+	    "people on a service's caseload at any time in these quarters with "
+	    "no answer to the ");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, " by the last of them (no response)");
+	if (more)
+		HTML(h, ", and those whose only answers were given by someone "
+		    "else, a member of staff, never by themselves");
+	else
+		HTML(h, "; only the person answers it, alone or with a "
+		    "practitioner, so no one is left out for having been "
+		    "answered for by someone else");
+	HTML(h, ". Someone on two services' caseloads counts at each.</p>\n");
+	wm_buf_puts(&caption, title);
+	wm_buf_puts(&caption, ": left out, and why");
+	wm_net_table_start(h, wm_buf_str(&caption));
+	WM_NET_TH(h, "No response");
+	if (more)
+		WM_NET_TH(h, "Answered only by someone else");
+	wm_net_thead_end(h);
+	for (i = 0; i <= v->n_services; i++) {
+		if (i < v->n_services) {
+			if (!wm_net_row_start(h, r, i, more ? 3 : 2))
+				continue;
+		} else
+			wm_net_total_head(h);
+		wm_net_td_start(h, "No response");
+		wm_net_shown(h, wm_net_table_count(&none, i, WM_NET_NONE), 0);
+		HTML(h, "</span></td>");
+		if (more) {
+			wm_net_td_start(h, "Answered only by someone else");
+			wm_net_shown(h, wm_net_table_count(&others, i,
+			    WM_NET_OTHERS), 0);
+			HTML(h, "</span></td>");
+		}
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tbody>\n</table>\n");
+	wm_buf_release(&caption);
+	wm_net_table_release(&none);
+	wm_net_table_release(&others);
+	return 0;
+}
+
+int
 wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
 {
 	int kind;
@@ -240,6 +302,8 @@ wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
 		if (wm_net_outcome_html(h, r, &r->view.recovery, 0, kind,
 		    NULL))
 			return -1;
+	if (wm_net_leftout_html(h, r, &r->view.recovery, 0))
+		return -1;
 	HTML(h, "</section>\n");
 	return 0;
 }

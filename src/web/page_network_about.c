@@ -60,19 +60,17 @@ service(struct wm_http *h)
 	    "shows each service's figure on its own (the cycles, training), "
 	    "that total is withheld whenever it would let a withheld figure be "
 	    "worked out by subtraction.</p>\n");
-	part(h, "experience", "What people and staff say");
-	HTML(h, "<p class=\"nhsuk-body\">The ERFS profile: people using the "
-	    "service and staff each rate its 16 domains from 1 (not at all) "
-	    "to 5 (very well). For each of the three groups of domains, the "
-	    "mean of every rating of its domains, people and staff side by "
-	    "side, and whether they are a step or more apart. A mean is shown "
-	    "only when at least as many people rated the group as the "
-	    "small-number rule allows for a mean (counted as the most ratings "
-	    "any one of its domains had). The supportive service indicators: "
-	    "for each, of the people who answered it, the share who agree or "
-	    "strongly agree (\"prefer not to say\" is left out, and each "
-	    "person's latest answers in the quarter count once). Both are for "
-	    "the latest quarter of the window in which anyone answered.</p>\n");
+	HTML(h, "<p class=\"nhsuk-body\">Its experience row is followed by "
+	    "the latest quarter of the window in which anyone answered, in "
+	    "detail: the ERFS profile, for each of the three groups of "
+	    "domains the mean of every rating of its domains, people and "
+	    "staff side by side, and whether they are a step or more apart (a "
+	    "mean shown only when at least as many people rated the group as "
+	    "the small-number rule allows for a mean, counted as the most "
+	    "ratings any one of its domains had); and for each supportive "
+	    "service indicator, of the people who answered it, the share who "
+	    "agree or strongly agree (each person's latest answers in the "
+	    "quarter count once).</p>\n");
 	part(h, "trends", "Trends, quarter by quarter");
 	HTML(h, "<p class=\"nhsuk-body\">A service's key shares, one point for "
 	    "each quarter, over the last eight quarters to the window's last "
@@ -130,12 +128,18 @@ wm_page_network_about(struct wm_http *h)
 	    "their own answers: the recovery markers first. Only people who "
 	    "have answered at least twice are included, comparing their "
 	    "first answer ever with their latest answer in the quarters "
-	    "shown. People who have answered only once are counted as left "
-	    "out, and so are answers given by anyone else. Answers a person "
-	    "gives alone and answers given together with a practitioner are "
-	    "kept apart, never added together. A person counts at the "
-	    "service where they gave their latest answer in the quarters "
-	    "shown.</p>\n");
+	    "shown. Answers a person gives alone and answers given together "
+	    "with a practitioner are kept apart, never added together. A "
+	    "person counts at the service where they gave their latest "
+	    "answer in the quarters shown.</p>\n<p class=\"nhsuk-body\">"
+	    "Who is left out is counted, with the reason: people who have "
+	    "answered only once; people on a service's caseload at any time "
+	    "in the quarters shown who had not answered at all by their end "
+	    "(no response); and, for a measure staff may answer about a "
+	    "person, people whose only answers were given by a member of "
+	    "staff, which are never the person's own. The last two are "
+	    "counted at every service whose caseload the person was on, "
+	    "whichever way they answer.</p>\n");
 	part(h, "outcomes", "Reliable change");
 	HTML(h, "<p class=\"nhsuk-body\">Everyone's answers wobble a little "
 	    "from one day to the next. A change counts as reliable only "
@@ -198,6 +202,20 @@ wm_page_network_about(struct wm_http *h)
 	    "(its practitioners and leads), the share who have completed "
 	    "each recovery course. Standard 1 asks that all staff are "
 	    "trained.</p>\n");
+	part(h, "experience", "Experience");
+	HTML(h, "<p class=\"nhsuk-body\">What people and staff say about "
+	    "each service in the quarters shown. The supportive service "
+	    "indicators: each person's latest answers in those quarters count "
+	    "once, at the service they were about; for each indicator, of the "
+	    "people who answered it, the share who agree or strongly agree "
+	    "(\"prefer not to say\" is left out; answers given alone and "
+	    "with a practitioner count together). The ERFS profile by its "
+	    "three groups of domains: the mean rating, from 1 (not at all) to "
+	    "5 (very well), over the ratings of the service given in those "
+	    "quarters, by people using it and by staff apart. A share is "
+	    "withheld with the counts it comes from, and a mean where it "
+	    "would rest on too few ratings, or where its count of ratings is "
+	    "withheld so that another cannot be worked out.</p>\n");
 	part(h, "goals", "People's own goals");
 	HTML(h, "<p class=\"nhsuk-body\">People on a service's caseload now "
 	    "who have set goals of their own. Of those who have reviewed a "

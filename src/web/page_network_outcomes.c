@@ -46,6 +46,8 @@ measure(struct wm_http *h, const struct wm_net_request *r,
 			if (wm_net_outcome_html(h, r, o, k, kind, id))
 				return -1;
 		}
+		if (wm_net_leftout_html(h, r, o, k))
+			return -1;
 	}
 	return 0;
 }

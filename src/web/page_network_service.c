@@ -4,9 +4,9 @@
  * services of the commissioner's part of the network. The tables are
  * the ones /network writes, worked out and disclosed across every one
  * of those services (web/network.h, r.only), so a figure withheld there
- * is withheld here, and one shown there is shown here the same. Then
- * what the service's own dashboard shows that /network does not (its
- * ERFS profile by group and the supportive service indicators), its
+ * is withheld here, and one shown there is shown here the same; its
+ * experience row is followed by its latest quarter in detail (ERFS by
+ * group, people and staff side by side, and each indicator). Then its
  * trends quarter by quarter (report/network_trends.h) and the history
  * of its standards as a grid of lights, each period linking to its
  * detail (/network/services/{code}/standards/{period}). Every count and
@@ -311,15 +311,14 @@ static void
 contents(struct wm_http *h)
 {
 	static const struct wm_net_part own[] = {
-		{ "experience", "What people and staff say" },
 		{ "trends", "Trends, quarter by quarter" },
 		{ "history", "The standards, period by period" },
 	};
-	struct wm_net_part parts[WM_NET_PARTS + 3];
+	struct wm_net_part parts[WM_NET_PARTS + 2];
 
 	memcpy(parts, wm_net_parts, sizeof(wm_net_parts[0]) * WM_NET_PARTS);
 	memcpy(parts + WM_NET_PARTS, own, sizeof(own));
-	wm_net_contents(h, parts, WM_NET_PARTS + 3);
+	wm_net_contents(h, parts, WM_NET_PARTS + 2);
 }
 
 /* The service's index in the view, or -1 with a 404: the rule let the
@@ -367,8 +366,9 @@ sections(struct wm_http *h, const struct wm_net_request *r,
 		return -1;
 	standards(h, r, in, detail);
 	if (wm_net_recovery_html(h, r) || wm_net_paired_html(h, r) ||
-	    cycles(h, r) || training(h, r) || wm_net_goals_html(h, r) ||
-	    wm_net_experience_html(h, r) || wm_net_trends_html(h, r))
+	    cycles(h, r) || training(h, r) ||
+	    wm_net_experience_section_html(h, r) || wm_net_goals_html(h, r) ||
+	    wm_net_trends_html(h, r))
 		return -1;
 	return history(h, r, in, detail);
 }

@@ -1,5 +1,8 @@
 """Attacks every table of people a commissioner can see, from the published
-figures alone, and checks that no withheld count can be worked out.
+figures alone, and checks that no withheld count can be worked out: the
+outcomes, the people left out of them (no response, answered only by
+someone else), the paired-outcome rate, goals, the supportive service
+indicators and the ERFS ratings.
 
 The attacker reads what a commissioner is shown: the pages /network and
 /network/outcomes (every table, and every funnel plot's table of figures)
@@ -57,7 +60,11 @@ def get(path):
 
 
 def small(n):
-    """1 when the rule alone withholds a true count n."""
+    """1 when the rule alone withholds a true count n (None: a figure
+    there is none of, such as answered only by someone else where no one
+    else may answer)."""
+    if n is None:
+        return False
     return 0 <= n <= 4 if RULE == 'mhsds' else 1 <= n <= 7
 
 
@@ -290,6 +297,39 @@ def goals_system():
     return systems['goals']
 
 
+def leftout_systems(title):
+    for what in ('none', 'others'):
+        if (what, title) not in systems:
+            systems[(what, title)] = System(
+                '%s: %s' % (title, 'no response' if what == 'none' else
+                            'answered only by someone else'), rows, ('C',),
+                'CT')
+    return systems[('none', title)], systems[('others', title)]
+
+
+def publish_leftout(title, r, none, others):
+    s_none, s_others = leftout_systems(title)
+    for s, v in ((s_none, none), (s_others, others)):
+        s.publish((r, 'C'), v)
+        s.publish((r, 'CT'), v)
+
+
+def indicator_system(link):
+    key = ('indicator', link)
+    if key not in systems:
+        systems[key] = System('indicator %s: who agree' % link, rows,
+                              ('A', 'NA'), 'T')
+    return systems[key]
+
+
+def erfs_system(group, who):
+    key = ('erfs', group, who)
+    if key not in systems:
+        systems[key] = System('ERFS %s rated by %s' % (group, who), rows,
+                              ('R',), 'RT')
+    return systems[key]
+
+
 def publish_outcome(s, once, r, counts, shares):
     """counts: {col: value}; shares: {col: value}."""
     for col, v in counts.items():
@@ -310,13 +350,48 @@ PAIRED_COLS = ['Service', 'On the caseload 180 days or more',
 GOALS_COLS = ['Service', 'People with goals',
               'A goal reviewed twice or more',
               'Latest review higher than the first']
+LEFTOUT_COLS = ['Service', 'No response']
+LEFTOUT_OTHERS_COLS = LEFTOUT_COLS + ['Answered only by someone else']
+INDICATORS = [i['indicator'] for i in truth['network']['experience']
+              ['indicators']]
+
+
+def parse_agree(t):
+    """'47% of 90' -> (47, 90); '* of *' -> ('*', '*'); 'None' ->
+    (None, 0)."""
+    if t == 'None':
+        return None, 0
+    share, _, of = t.partition(' of ')
+
+    def val(v):
+        return '*' if v == '*' else int(v)
+    return val(share.rstrip('%')), val(of)
+
+
 pages = {p: tables_of(p) for p in ('/network', '/network/outcomes')}
 read = 0
 for page, tables in pages.items():
     last_outcome = None
     for t in tables:
         cols, cap = t['cols'], t['caption']
-        if cols == OUTCOME_COLS:
+        if cols in (LEFTOUT_COLS, LEFTOUT_OTHERS_COLS) and \
+                cap.endswith(': left out, and why'):
+            title = cap[:-len(': left out, and why')]
+            for row in t['rows']:
+                none, _ = parse_cell(row[1])
+                others = parse_cell(row[2])[0] if len(row) > 2 else None
+                publish_leftout(title, row[0], none, others)
+            read += 1
+        elif cap == 'People who agree, by indicator' and \
+                len(cols) == 1 + len(INDICATORS):
+            for row in t['rows']:
+                for j, link in enumerate(INDICATORS):
+                    share, of = parse_agree(row[1 + j])
+                    s = indicator_system(link)
+                    s.publish((row[0], 'T'), of)
+                    s.share((row[0], 'A'), (row[0], 'T'), share)
+            read += 1
+        elif cols == OUTCOME_COLS:
             title, _, kind = cap.rpartition(', ')
             s, once = outcome_system(title, kind)
             last_outcome = s
@@ -368,7 +443,7 @@ for page, tables in pages.items():
                     s.publish((row[0], den), 0 if row[1] == 'None' else n)
                 s.share((row[0], num), (row[0], den), share)
             read += 1
-check(read >= 8, 'read %d tables of people from the pages (%s)' % (read, RULE))
+check(read >= 12, 'read %d tables of people from the pages (%s)' % (read, RULE))
 
 # --- the API ---------------------------------------------------------------
 
@@ -399,8 +474,27 @@ for r, p in api_rows.items():
     s.publish((r, 'H'), g['higher'])
     if g['higherPercent'] not in (None, '*'):
         s.shares.append(((r, 'H'), ((r, 'H'), (r, 'NH'))))
+for r, p in api_rows.items():
+    for rec in p['recovery']:
+        lo = rec['leftOut']
+        publish_leftout(scale_titles[rec['scale']], r, lo['noResponse'],
+                        lo['answeredByOthersOnly'])
+    for i in p['experience']['indicators']:
+        s = indicator_system(i['indicator'])
+        s.publish((r, 'T'), i['answered'])
+        s.publish((r, 'A'), i['agree'])
+        s.share((r, 'A'), (r, 'T'), i['agreePercent'])
+    for g in p['experience']['erfs']:
+        for who in ('people', 'staff'):
+            s = erfs_system(g['group'], who)
+            s.publish((r, 'R'), g[who]['ratings'])
+            s.publish((r, 'RT'), g[who]['ratings'])
 for m in outc['measures']:
     for sc in m['scales']:
+        for o in sc['leftOut']['services'] + [
+                dict(sc['leftOut']['network'], service='network')]:
+            publish_leftout(sc['title'], names[o['service']],
+                            o['noResponse'], o['answeredByOthersOnly'])
         for key, kind in KINDS.items():
             k = sc[key]
             s, once = outcome_system(sc['title'], kind)
@@ -415,10 +509,33 @@ for m in outc['measures']:
 # --- the attack --------------------------------------------------------------
 
 
+def true_leftout(key, r):
+    for m in truth['outcomes']['measures']:
+        for sc in m['scales']:
+            if sc['title'] != key[1]:
+                continue
+            lo = sc['leftOut']
+            o = lo['network'] if r == TOTAL else \
+                [x for x in lo['services'] if names[x['service']] == r][0]
+            return o['noResponse' if key[0] == 'none' else
+                     'answeredByOthersOnly']
+    raise KeyError(key)
+
+
 def true_value(key, cell):
     """The true count of a cell, from the unsuppressed document."""
     r, col = cell
     p = truth_rows[r]
+    if key[0] in ('none', 'others'):
+        return true_leftout(key, r)
+    if key[0] == 'indicator':
+        i = [x for x in p['experience']['indicators']
+             if x['indicator'] == key[1]][0]
+        return {'T': i['answered'], 'A': i['agree'],
+                'NA': i['answered'] - i['agree']}[col]
+    if key[0] == 'erfs':
+        g = [x for x in p['experience']['erfs'] if x['group'] == key[1]][0]
+        return g[key[2]]['ratings']
     if key == 'paired':
         q = p['pairedOutcomeRate']
         return {'E': q['eligible'], 'P': q['paired'],

@@ -32,7 +32,7 @@ cp out none.csv
 run 0 "as JSON with none" -- report --format json --disclosure none
 cp out none.json
 for section in "The 10 core standards" "Recovery" "Paired-outcome rate" "Measurement cycles" \
-    "Training for recovery" "People's own goals" "Recovery outcomes, every measure" \
+    "Training for recovery" "Experience" "People's own goals" "Recovery outcomes, every measure" \
     "Comparing services" "Mean scores quarter by quarter"; do
 	grep -qx "$section" rep.txt && pass "the text has the section '$section'" ||
 	    fail "no section '$section' in the text"

@@ -24,6 +24,12 @@ has body 'scope="rowgroup"' "services are grouped by provider"
 has body "The 10 core standards" "the standards"
 has body "Measurement cycles" "the cycles"
 has body "Training for recovery" "training"
+has body 'id="experience"' "what people and staff say"
+has body "People who agree, by indicator" "... the share who agree with each supportive service indicator"
+has body "ERFS, by group" "... and the ERFS profile by its three groups"
+has body "Person centred: Staff" "... people and staff apart"
+has body 'href="/network/about#experience"' "... linking to how it is worked out"
+has body "Recovery markers: left out, and why" "who is left out of the recovery markers, and why"
 has body 'href="/network/about#standards"' "each section links to how it is worked out"
 has body "A figure shown as * is withheld" "it says what * means"
 same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"
@@ -49,6 +55,12 @@ same "$(json "sorted(set(s['provider']['code'] for s in d['services']))")" \
     "['beacon-peer', 'estuary-care', 'harbour-mind', 'moorland-nhs', 'tor-housing']" "each with its provider"
 same "$(json "all(isinstance(c['due'], int) and c['due'] % 5 == 0 or c['due'] == '*' for s in d['services'] for c in s['cycles'])")" \
     "True" "counts are rounded to 5 or withheld"
+same "$(json "(len(d['network']['experience']['indicators']), [g['group'] for g in d['network']['experience']['erfs']], sorted(d['network']['experience']['erfs'][0]))")" \
+    "(9, ['person-centred', 'consumer-driven', 'community-based'], ['group', 'people', 'staff', 'title'])" \
+    "the API has what people and staff say: the 9 indicators and ERFS's three groups, people and staff apart"
+same "$(json "all(s['experience']['indicators'][0]['answered'] == '*' or s['experience']['indicators'][0]['answered'] % 5 == 0 for s in d['services'])")" \
+    "True" "... each service's counts withheld or rounded to 5"
+same "$(json "sorted(d['network']['recovery'][0]['leftOut'])")" "['answeredByOthersOnly', 'noResponse']" "... and who is left out, and why"
 same "$(code -b c.jar "$(U '/api/v1/network?from=nope')")" "400" "a bad window in the API"
 has body '"field": "from"' "... names the field"
 
