@@ -29,6 +29,7 @@ enum { KEPT_TIME, KEPT_TAIL, KEPT_RESUME };
 struct wm_sq_note {
 	int64_t person, response, instrument;
 	struct wm_date authored;
+	int own;		/* by the person, alone or with a practitioner */
 };
 struct wm_sq_notes {
 	struct wm_sq_note *v;

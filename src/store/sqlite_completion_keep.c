@@ -493,7 +493,7 @@ save_latest(struct keeper *kp)
 
 int
 wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
-    const struct wm_date *authored, int64_t instrument_id,
+    const struct wm_date *authored, int64_t instrument_id, int own,
     struct wm_buf *err)
 {
 	struct wm_sq_notes *n = s->kept_notes;
@@ -505,6 +505,7 @@ wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
 	n->v[n->n].person = person;
 	n->v[n->n].response = response;
 	n->v[n->n].instrument = instrument_id;
+	n->v[n->n].own = own;
 	n->v[n->n++].authored = *authored;
 	return 0;
 oom:
@@ -664,8 +665,8 @@ load_indicators(struct keeper *kp)
 /* The responses noted for the person, and whether one is to the
  * indicators, into ids (of n); -1 out of memory. */
 static int
-noted_of(const struct keeper *kp, int64_t person, int64_t **ids, size_t *n,
-    int *indicators)
+noted_of(const struct keeper *kp, int64_t person,
+    struct wm_sq_answered **ids, size_t *n, int *indicators)
 {
 	const struct wm_sq_notes *ns = kp->notes;
 	size_t lo = 0, hi = ns ? ns->n : 0, mid, cap = 0, i;
@@ -682,7 +683,9 @@ noted_of(const struct keeper *kp, int64_t person, int64_t **ids, size_t *n,
 	for (; ns && lo < ns->n && ns->v[lo].person == person; lo++) {
 		if (wm_sq_kept_grow(ids, &cap, *n, sizeof(**ids)))
 			return -1;
-		(*ids)[(*n)++] = ns->v[lo].response;
+		(*ids)[*n].instrument = ns->v[lo].instrument;
+		(*ids)[*n].authored = ns->v[lo].authored;
+		(*ids)[(*n)++].own = ns->v[lo].own;
 		for (i = 0; i < kp->n_indicators; i++)
 			*indicators |= kp->indicators[i] == ns->v[lo].instrument;
 	}
@@ -695,7 +698,7 @@ noted_of(const struct keeper *kp, int64_t person, int64_t **ids, size_t *n,
 static int
 keep_figures11(struct keeper *kp, const struct mark *m)
 {
-	int64_t *ids = NULL;
+	struct wm_sq_answered *ids = NULL;
 	size_t n;
 	int indicators, whole = m->marked && m->whole, rc = -1;
 

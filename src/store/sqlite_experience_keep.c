@@ -53,34 +53,69 @@ static const struct wm_sq_kept_kind kind = { ST_EXPERIENCE_PERSON,
 	ST_EXPERIENCE_PERSON_PUT, ST_EXPERIENCE_PERSON_DROP, EX_WIDTH,
 	WM_SQ_TOTAL_EXPERIENCE };
 
-static int
-answer_row(sqlite3_stmt *st, void *ctx)
+/* Room for one more answer; -1 out of memory. */
+static struct answer *
+answer_new(struct ex *k)
 {
-	struct ex *k = ctx;
 	struct answer *a;
 	size_t cap;
 
 	if (k->n == k->cap) {
 		cap = k->cap ? k->cap * 2 : 32;
 		if (!(a = realloc(k->a, cap * sizeof(*a))))
-			return -1;
+			return NULL;
 		k->a = a;
 		k->cap = cap;
 	}
-	a = &k->a[k->n];
+	a = &k->a[k->n++];
 	memset(a, 0, sizeof(*a));
-	a->response = sqlite3_column_int64(st, 0);
-	a->quarter = wm_sq_quarter_of_day(wm_sq_col(st, 1));
-	a->unit = (long)sqlite3_column_int64(st, 2);
-	a->key = -1;	/* a response with no answer on the scale */
-	if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-		if (wm_sq_key(k->s, k->keys, k->url, wm_sq_col(st, 3), 1,
-		    &a->key, k->err))
+	return a;
+}
+
+/* One response: an answer for each choice on its question's scale
+ * ("prefer not to say" is not on it), or one with no question when it
+ * has none, so that it still takes an earlier one's place. */
+static int
+answer_row(sqlite3_stmt *st, void *ctx)
+{
+	struct ex *k = ctx;
+	const struct wm_instrument *in = NULL;
+	const char *p = wm_sq_col(st, 4);
+	struct answer a, *to;
+	long item, option;
+	size_t before = k->n;
+
+	memset(&a, 0, sizeof(a));
+	a.response = sqlite3_column_int64(st, 0);
+	a.quarter = wm_sq_quarter_of_day(wm_sq_col(st, 1));
+	a.unit = (long)sqlite3_column_int64(st, 2);
+	if (wm_sq_keys_instrument(k->s, k->keys, sqlite3_column_int64(st, 3),
+	    &in, k->err))
+		return -1;
+	while (in && (p = wm_sq_next_pair(p, &item, &option, NULL)) != NULL) {
+		const struct wm_item *it;
+
+		if (item < 0 || (size_t)item >= in->n_items || option < 0 ||
+		    (size_t)option >= in->items[item].n_options)
+			continue;
+		it = &in->items[item];
+		if (it->type != WM_ITEM_CHOICE || !it->options[option].scored)
+			continue;
+		if (!(to = answer_new(k)))
 			return -1;
-		a->agrees = wm_value_agrees(sqlite3_column_double(st, 4),
-		    sqlite3_column_double(st, 5), sqlite3_column_double(st, 6));
+		*to = a;
+		to->agrees = wm_value_agrees(it->options[option].value, it->min,
+		    it->max);
+		if (wm_sq_key(k->s, k->keys, k->url, it->link_id, 1, &to->key,
+		    k->err))
+			return -1;
 	}
-	k->n++;
+	if (k->n == before) {
+		if (!(to = answer_new(k)))
+			return -1;
+		*to = a;
+		to->key = -1;	/* no answer on the scale */
+	}
 	return 0;
 }
 

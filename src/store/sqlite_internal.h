@@ -170,7 +170,6 @@ enum stmt {
 	ST_LEFTOUT_PERSON_PUT,
 	ST_LEFTOUT_PERSON_DROP,
 	ST_LEFTOUT_COUNT_ADD,
-	ST_LEFTOUT_SCORED,
 	ST_LEFTOUT_FIRSTS,
 	ST_EXPERIENCE_PERSON,
 	ST_EXPERIENCE_PERSON_PUT,
@@ -284,6 +283,16 @@ void wm_sq_now(const struct wm_store *s, char out[32]);
 int wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err);
 int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
 
+/* sqlite_journey.c: one "index:number" pair of response_choices' lists
+ * ("3:1,4:2"), the number as long (into n) or, with d, as double; the
+ * rest of the list, or NULL at its end or if it is not one. */
+const char *wm_sq_next_pair(const char *p, long *index, long *n, double *d);
+
+/* sqlite_instruments.c: wm_store_instrument_parsed for the store's own
+ * keepers, which also run as a migration's last step, before the schema
+ * counts as current. */
+int wm_sq_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err);
 /* sqlite_instruments.c: frees the instruments kept by
  * wm_store_instrument_parsed. */
 void wm_sq_parsed_release(struct wm_store *s);
@@ -322,7 +331,7 @@ void wm_sq_outcome_forget(struct wm_store *s);
  * everyone noted or marked by the triggers since the last; forgetting
  * drops the notes (on ROLLBACK, and on close). */
 int wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
-    const struct wm_date *authored, int64_t instrument_id,
+    const struct wm_date *authored, int64_t instrument_id, int own,
     struct wm_buf *err);
 int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
 /* The same as migration 10 left it, before migration 11's figures
@@ -457,6 +466,11 @@ int wm_sq_key(struct wm_store *s, struct wm_sq_keys **keys,
     const char *measure, const char *name, int make, long *id,
     struct wm_buf *err);
 void wm_sq_keys_free(struct wm_sq_keys *keys);
+/* Instrument `id` parsed (wm_sq_instrument_parsed), remembered for the
+ * flush with the keys: a save's parse inside its write is matched again
+ * by its whole text every time it is asked for otherwise. */
+int wm_sq_keys_instrument(struct wm_store *s, struct wm_sq_keys **keys,
+    int64_t id, const struct wm_instrument **out, struct wm_buf *err);
 /* A quarter "2026-Q3" as the kept rows number it (year * 4 + n - 1), or
  * WM_SQ_KEPT_NEVER when it is none. */
 long wm_sq_quarter_number(const char *quarter);
@@ -466,13 +480,20 @@ long wm_sq_quarter_of_day(const char *day);
 
 /* sqlite_leftout_keep.c (migration 11): who is left out of the network's
  * outcomes, per service and run of quarters on its caseload, worked out
- * again for a person marked `whole`, or when one of the responses noted
- * for them (`noted`) could move a first answer; the changes to the
- * totals added to `totals`. */
+ * again for a person marked `whole`, or when one of the completed
+ * responses noted for them (`noted`: its instrument, day and whether it
+ * is their own) could move a first answer; the changes to the totals
+ * added to `totals`. */
+struct wm_sq_answered {
+	int64_t instrument;
+	struct wm_date authored;
+	int own;		/* by the person, alone or with a practitioner */
+};
 int wm_sq_leftout_keep(struct wm_store *s, int64_t person,
-    const struct wm_sq_spell *spells, size_t n_spells, const int64_t *noted,
-    size_t n_noted, int whole, struct wm_sq_keys **keys,
-    struct wm_sq_totals *totals, struct wm_buf *err);
+    const struct wm_sq_spell *spells, size_t n_spells,
+    const struct wm_sq_answered *noted, size_t n_noted, int whole,
+    struct wm_sq_keys **keys, struct wm_sq_totals *totals,
+    struct wm_buf *err);
 int wm_sq_leftout_total(struct wm_store *s, const struct wm_sq_part *x,
     long n, struct wm_buf *err);
 /* sqlite_experience_keep.c (migration 11): the person's supportive

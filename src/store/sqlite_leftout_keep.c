@@ -45,9 +45,15 @@ struct wm_sq_key {
 	char *measure, *name;
 	long id;
 };
+struct wm_sq_parsed_of {
+	int64_t id;
+	const struct wm_instrument *in;
+};
 struct wm_sq_keys {
 	struct wm_sq_key *v;
 	size_t n, cap;
+	struct wm_sq_parsed_of *ins;
+	size_t n_ins, cap_ins;
 };
 
 void
@@ -62,7 +68,43 @@ wm_sq_keys_free(struct wm_sq_keys *k)
 		free(k->v[i].name);
 	}
 	free(k->v);
+	free(k->ins);
 	free(k);
+}
+
+int
+wm_sq_keys_instrument(struct wm_store *s, struct wm_sq_keys **keys,
+    int64_t id, const struct wm_instrument **out, struct wm_buf *err)
+{
+	struct wm_sq_keys *k = *keys;
+	struct wm_sq_parsed_of *v;
+	size_t i;
+	int rc;
+
+	if (!k && !(k = *keys = calloc(1, sizeof(*k))))
+		goto oom;
+	for (i = 0; i < k->n_ins; i++)
+		if (k->ins[i].id == id) {
+			*out = k->ins[i].in;
+			return 0;
+		}
+	if ((rc = wm_sq_instrument_parsed(s, id, out, err)))
+		return rc;
+	if (k->n_ins == k->cap_ins) {
+		size_t cap = k->cap_ins ? k->cap_ins * 2 : 8;
+
+		if (!(v = realloc(k->ins, cap * sizeof(*v))))
+			goto oom;
+		k->ins = v;
+		k->cap_ins = cap;
+	}
+	k->ins[k->n_ins].id = id;
+	k->ins[k->n_ins++].in = *out;
+	return 0;
+oom:
+	wm_buf_clear(err);
+	wm_buf_puts(err, "keeping the figures: out of memory");
+	return WM_STORE_ERROR;
 }
 
 static int
@@ -180,7 +222,6 @@ struct lo {
 	size_t n_f, cap_f;
 	struct run *r;
 	size_t n_r, cap_r;
-	int moves;		/* a noted answer could move a first one */
 	struct wm_buf text;
 };
 
@@ -203,6 +244,12 @@ static const struct wm_sq_kept_kind kind = { ST_LEFTOUT_PERSON,
 	ST_LEFTOUT_PERSON_PUT, ST_LEFTOUT_PERSON_DROP, LO_WIDTH,
 	WM_SQ_TOTAL_LEFTOUT };
 
+static long
+quarter_of_date(const struct wm_date *d)
+{
+	return d->year * 4L + (d->month - 1) / 3;
+}
+
 /* 1 when what is kept already counts an answer to `key` in quarter q
  * (own: by the person themselves) as no later than their first. */
 static int
@@ -223,41 +270,35 @@ covered(const struct lo *k, long key, long q, int own)
 	return any;
 }
 
-/* One scored scale of a noted response: 1 (stop) when it could move a
- * first answer, -1 on failure. */
-static int
-scored_row(sqlite3_stmt *st, void *ctx)
-{
-	struct lo *k = ctx;
-	long key;
-	int found = wm_sq_key(k->s, k->keys, wm_sq_col(st, 0),
-	    wm_sq_col(st, 1), 0, &key, k->err);
-
-	if (found && found != WM_STORE_NOT_FOUND)
-		return -1;
-	k->moves = found || !covered(k, key,
-	    wm_sq_quarter_of_day(wm_sq_col(st, 3)), sqlite3_column_int(st, 2));
-	return k->moves;
-}
-
 /* 1 when one of the noted responses could move a first answer: an
- * answer to a scale the person has none kept for, or earlier than the
- * one kept; 0 when nothing changes; -1 on failure. */
+ * answer to a scale of its measure the person has none kept for, or one
+ * earlier than the kept one; 0 when nothing changes; -1 on failure. Read
+ * from what is kept and the measure's scales alone: a scale the response
+ * did not score can only cause a needless working out, never a missed
+ * one. */
 static int
-noted_moves(struct lo *k, const int64_t *noted, size_t n)
+noted_moves(struct lo *k, const struct wm_sq_answered *noted, size_t n)
 {
-	sqlite3_stmt *st;
-	size_t i;
+	const struct wm_instrument *in;
+	size_t i, j;
+	long key;
+	int rc;
 
-	for (i = 0; i < n && !k->moves; i++) {
-		if (!(st = wm_sq_stmt(k->s, ST_LEFTOUT_SCORED, k->err)))
+	for (i = 0; i < n; i++) {
+		if (wm_sq_keys_instrument(k->s, k->keys, noted[i].instrument,
+		    &in, k->err))
 			return -1;
-		sqlite3_bind_int64(st, 1, noted[i]);
-		if (wm_sq_each(k->s, st, scored_row, k, "reading a response's "
-		    "scores", k->err))
-			return -1;
+		for (j = 0; in && j < in->n_scales; j++) {
+			rc = wm_sq_key(k->s, k->keys, in->family ? in->family :
+			    in->url, in->scales[j].code, 0, &key, k->err);
+			if (rc && rc != WM_STORE_NOT_FOUND)
+				return -1;
+			if (rc || !covered(k, key, quarter_of_date(
+			    &noted[i].authored), noted[i].own))
+				return 1;
+		}
 	}
-	return k->moves;
+	return 0;
 }
 
 static int
@@ -289,12 +330,6 @@ firsts(struct lo *k)
 	sqlite3_bind_int64(st, 1, k->person);
 	return wm_sq_each(k->s, st, first_row, k, "reading a person's first "
 	    "answers", k->err) ? -1 : 0;
-}
-
-static long
-quarter_of_date(const struct wm_date *d)
-{
-	return d->year * 4L + (d->month - 1) / 3;
 }
 
 static int
@@ -407,9 +442,10 @@ wm_sq_leftout_total(struct wm_store *s, const struct wm_sq_part *x, long n,
 
 int
 wm_sq_leftout_keep(struct wm_store *s, int64_t person,
-    const struct wm_sq_spell *spells, size_t n_spells, const int64_t *noted,
-    size_t n_noted, int whole, struct wm_sq_keys **keys,
-    struct wm_sq_totals *totals, struct wm_buf *err)
+    const struct wm_sq_spell *spells, size_t n_spells,
+    const struct wm_sq_answered *noted, size_t n_noted, int whole,
+    struct wm_sq_keys **keys, struct wm_sq_totals *totals,
+    struct wm_buf *err)
 {
 	struct lo k;
 	int rc = -1, moves;

@@ -913,17 +913,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " first_any, first_own, people) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
 	    " ON CONFLICT (key, unit_id, first_q, last_q, first_any, first_own)"
 	    " DO UPDATE SET people = people + excluded.people",
-	/* One response's scored scales, with whether it is the person's own
-	 * answer, and its quarter. */
-	[ST_LEFTOUT_SCORED] =
-	    "SELECT coalesce(i.family, i.url), sc.code,"
-	    " r.respondent IN ('person', 'person-with-practitioner'), r.authored "
-	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
-	    " JOIN score s ON s.response_id = r.id"
-	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
-	    "  AND sc.idx = s.scale "
-	    "WHERE r.id = ?1 AND r.subject_kind = 'person'"
-	    " AND r.status = 'completed' AND s.value IS NOT NULL",
 	/* The day of a person's first scored answer to each measure's
 	 * scale, by anyone and by themselves (response_subject: their own
 	 * rows). */
@@ -952,31 +941,15 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " ON CONFLICT (key, unit_id, quarter, next_q, agrees)"
 	    " DO UPDATE SET people = people + excluded.people",
 	/* A person's completed responses to the instrument ?2 (any
-	 * version), oldest first, each with its answers on a scored option
-	 * (their question, value, and the question's lowest and highest
-	 * scored values), or once with none. */
+	 * version), oldest first (response_subject: their own rows), each
+	 * with its instrument and its choices (response_choices: one row). */
 	[ST_EXPERIENCE_ANSWERS] =
-	    "WITH p AS (SELECT r.id, r.unit_id, r.instrument_id, r.authored"
-	    "  FROM response r"
-	    "  JOIN instrument i ON i.id = r.instrument_id"
-	    "  WHERE r.subject_kind = 'person' AND r.status = 'completed'"
-	    "  AND r.subject_id = ?1 AND i.url = ?2),"
-	    " v AS (SELECT a.response_id, it.link_id, o.value,"
-	    "  (SELECT min(m.value) FROM instrument_option m"
-	    "   WHERE m.instrument_id = p.instrument_id"
-	    "   AND m.item_idx = a.item) AS lo,"
-	    "  (SELECT max(m.value) FROM instrument_option m"
-	    "   WHERE m.instrument_id = p.instrument_id"
-	    "   AND m.item_idx = a.item) AS hi"
-	    "  FROM p JOIN answer a ON a.response_id = p.id"
-	    "  JOIN instrument_item it ON it.instrument_id = p.instrument_id"
-	    "   AND it.idx = a.item"
-	    "  JOIN instrument_option o ON o.instrument_id = p.instrument_id"
-	    "   AND o.item_idx = a.item AND o.idx = a.option"
-	    "  WHERE o.value IS NOT NULL) "
-	    "SELECT p.id, p.authored, p.unit_id, v.link_id, v.value, v.lo, v.hi"
-	    " FROM p LEFT JOIN v ON v.response_id = p.id"
-	    " ORDER BY p.authored, p.id",
+	    "SELECT r.id, r.authored, r.unit_id, r.instrument_id, c.choices "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " LEFT JOIN response_choices c ON c.response_id = r.id "
+	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
+	    " AND r.status = 'completed' AND i.url = ?2 "
+	    "ORDER BY r.authored, r.id",
 	[ST_EXPERIENCE_INSTRUMENTS] =
 	    "SELECT id FROM instrument WHERE url = ?1 ORDER BY id",
 	/*
