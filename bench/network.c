@@ -172,7 +172,8 @@ recovery_lines(struct lines *l, const struct wm_net_view *v,
 			if (t->has)
 				fail |= lines_add(l, "threshold\t%s\t%s\t%.6f\t"
 				    "%.6f\t%.6f\t%lld", sc, resp, t->value,
-				    t->rel.r, t->rel.sd, (long long)t->rel.n);
+				    t->rel.r, t->rel.sd,
+				    (long long)t->rel.n_scores);
 			else
 				fail |= lines_add(l, "threshold\t%s\t%s\tnone",
 				    sc, resp);
@@ -181,8 +182,11 @@ recovery_lines(struct lines *l, const struct wm_net_view *v,
 				const struct wm_outcome_tally *c = i <
 				    v->n_services ? &wm_net_outcome_at(o, i, k,
 				    kind)->t : network_tally(v, o, k, kind, &all);
+				/* Without a threshold no one is judged:
+				 * the people paired, and no outcome. */
+				int judged = wm_net_outcome_judged(tt);
 				int64_t paired = wm_net_table_true(tt, i,
-				    WM_NET_OUTCOME_COLS);
+				    tt->cols);
 				int64_t one = wm_net_table_true(once, i,
 				    WM_NET_ONCE);
 
@@ -191,12 +195,15 @@ recovery_lines(struct lines *l, const struct wm_net_view *v,
 					    "%s\t%lld\t%lld\t%lld\t%lld\t%lld",
 					    who(v, i), sc, resp,
 					    (long long)paired,
-					    (long long)wm_net_table_true(tt, i,
-					    WM_NET_IMPROVED),
-					    (long long)wm_net_table_true(tt, i,
-					    WM_NET_NO_CHANGE),
-					    (long long)wm_net_table_true(tt, i,
-					    WM_NET_DETERIORATED),
+					    (long long)(judged ?
+					    wm_net_table_true(tt, i,
+					    WM_NET_IMPROVED) : 0),
+					    (long long)(judged ?
+					    wm_net_table_true(tt, i,
+					    WM_NET_NO_CHANGE) : 0),
+					    (long long)(judged ?
+					    wm_net_table_true(tt, i,
+					    WM_NET_DETERIORATED) : 0),
 					    (long long)one);
 				if (c->change.n)
 					fail |= lines_add(l, "change\t%s\t%s\t"

@@ -23,10 +23,10 @@
 --   course, service, course code, of them who did it
 --   cycle-of, cycle id, service, measure's title
 --   threshold, scale, respondent, value, r, SD, people (6 decimals), or
---     none
+--     none (an estimate needs 30 complete first answers)
 --   outcome, service or network, scale, respondent, paired, reliably
---     improved, no reliable change, reliably deteriorated, answered
---     once only
+--     improved, no reliable change, reliably deteriorated (0 each with
+--     no threshold: no one is judged), answered once only
 --   change, service or network, scale, respondent, people paired, mean
 --     change (4 decimals)
 --   paired, service or network, on the caseload :days or more, of them
@@ -201,6 +201,8 @@ estimate AS (
   SELECT s.code AS scale, k.respondent,
     (SELECT n FROM variance WHERE what = 'score' AND scale = s.code
      AND respondent = k.respondent) AS n,
+    (SELECT n FROM variance WHERE what = 'total' AND scale = s.code
+     AND respondent = k.respondent) AS n_complete,
     sqrt((SELECT v FROM variance WHERE what = 'score' AND scale = s.code
      AND respondent = k.respondent)) AS sd,
     (SELECT v FROM variance WHERE what = 'total' AND scale = s.code
@@ -224,7 +226,7 @@ threshold AS (
   SELECT scale, respondent,
     CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
       THEN 1.96 * declared_sd * sqrt(2.0) * sqrt(1 - declared_r)
-      WHEN sd > 0 AND a > 0 AND a < 1
+      WHEN coalesce(n_complete, 0) >= 30 AND sd > 0 AND a > 0 AND a < 1
       THEN 1.96 * sd * sqrt(2.0) * sqrt(1 - a) END AS t,
     CASE WHEN declared_r IS NOT NULL AND declared_sd IS NOT NULL
       THEN declared_r ELSE a END AS r,
@@ -341,10 +343,10 @@ SELECT 'threshold', scale, respondent,
 FROM threshold
 UNION ALL
 SELECT 'outcome', who, scale, respondent,
-  sum(improved) + sum(same) + sum(deteriorated), sum(improved), sum(same),
+  sum(responses >= 2), sum(improved), sum(same),
   sum(deteriorated), sum(responses < 2), NULL
 FROM by_who GROUP BY who, scale, respondent
-HAVING sum(improved) + sum(same) + sum(deteriorated) + sum(responses < 2) > 0
+HAVING count(*) > 0
 UNION ALL
 SELECT 'change', who, scale, respondent, count(*), printf('%.4f', avg(d)),
   NULL, NULL, NULL, NULL

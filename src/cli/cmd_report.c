@@ -8,7 +8,9 @@
  * same view, tables and writers as the pages and the API
  * (report/network_view.h, report/network_json.h,
  * report/network_figures.h), so every format says what the web says
- * under the same rule; only here may the rule be "none".
+ * under the same rule; only here may the rule be "none". Each report is
+ * written to the audit log, as a commissioner's view is, with its
+ * format, window and rule.
  */
 #include "cli/cmd_report.h"
 
@@ -165,6 +167,30 @@ gather(struct wm_store *s, const struct cli_netrep_args *a,
 	return 0;
 }
 
+/* The report is a view of the network's figures like a commissioner's:
+ * record it, with what it showed (the format, the window and the rule),
+ * before any of it is written. */
+static int
+audit(struct wm_store *s, const struct report *r,
+    const struct cli_netrep_args *a, enum wm_disclosure_rule rule,
+    struct wm_buf *err)
+{
+	const struct wm_net_view *v = &r->view;
+	struct wm_buf where = WM_BUF_INIT, detail = WM_BUF_INIT;
+	int rc;
+
+	wm_buf_printf(&where, "command line waymark report network "
+	    "--format %s", formats[a->format]);
+	wm_net_audit_detail(&detail, wm_buf_str(&where), v, rule);
+	rc = where.failed || detail.failed ? wm_store_out_of_memory(err) :
+	    wm_store_audit(s, 0, "reported the network's figures (command "
+	    "line)", v->network.id ? "unit" : NULL, v->network.id,
+	    wm_buf_str(&detail), NULL, err);
+	wm_buf_release(&where);
+	wm_buf_release(&detail);
+	return rc;
+}
+
 static int
 write_report(const struct report *r, const struct cli_netrep_args *a,
     enum wm_disclosure_rule rule, struct wm_buf *out)
@@ -211,7 +237,7 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 		return CLI_USAGE;
 	if ((rc = cli_load_courses(o.courses, &courses)))
 		return rc;
-	if ((rc = cli_open(o.db, WM_STORE_READONLY, &s)))
+	if ((rc = cli_open(o.db, 0, &s)))
 		goto out;
 	rule = a.rule;
 	/* Without --disclosure, the network's own rule, as on its pages. */
@@ -220,7 +246,8 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (gather(s, &a, &today, courses, &r, &err)) {
+	if (gather(s, &a, &today, courses, &r, &err) ||
+	    audit(s, &r, &a, rule, &err)) {
 		cli_error("the report was not made: %s", wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;

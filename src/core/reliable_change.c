@@ -81,6 +81,36 @@ wm_cronbach_alpha(size_t k, const struct wm_moments *items,
 }
 
 /*
+ * Waymark: "a reliability estimated from the network's own first answers
+ * is used only when at least 30 complete first answers give it; with
+ * fewer, no reliable change is published, and the figures say why and
+ * how many there are"
+ */
+enum wm_estimate
+wm_reliability_estimate(size_t k, const struct wm_moments *score,
+    const struct wm_moments *items, const struct wm_moments *total,
+    struct wm_reliability *out)
+{
+	double sd, alpha;
+
+	out->sd = out->r = 0;
+	out->estimated = 1;
+	out->source = NULL;
+	out->n_scores = score->n;
+	out->n_complete = total->n;
+	if (total->n < WM_ALPHA_MIN_ANSWERS)
+		return WM_ESTIMATE_TOO_FEW;
+	if (wm_moments_sd(score, &sd) || sd <= 0)
+		return WM_ESTIMATE_NO_SPREAD;
+	if (wm_cronbach_alpha(k, items, total, &alpha) || alpha <= 0 ||
+	    alpha >= 1)
+		return WM_ESTIMATE_UNUSABLE;
+	out->sd = sd;
+	out->r = alpha;
+	return WM_ESTIMATE_MADE;
+}
+
+/*
  * Waymark: "a change counts as reliable when it is bigger than 1.96 x SD
  * x sqrt(2) x sqrt(1 - r), Jacobson and Truax's reliable change index"
  */

@@ -35,9 +35,50 @@ int wm_cronbach_alpha(size_t k, const struct wm_moments *items,
 struct wm_reliability {
 	double sd, r;
 	int estimated;		/* 1: from the network's own first answers */
-	int64_t n;		/* people used for the estimate */
+	int64_t n_scores;	/* first scores the SD rests on */
+	int64_t n_complete;	/* complete first answers (every item of the
+				 * scale answered) alpha rests on */
 	const char *source;	/* the published source; NULL if estimated */
 };
+
+/*
+ * The fewest complete first answers (every item of the scale answered)
+ * Waymark estimates a scale's reliability from. Cronbach's alpha from a
+ * handful of people swings widely from one sample to the next, and the
+ * threshold built on it with it, so a few early answers could call any
+ * change reliable or none. 30 is the usual rule of thumb for the
+ * smallest sample that gives a stable alpha: Yurdugul, H. (2008),
+ * "Minimum sample size for Cronbach's coefficient alpha: a Monte-Carlo
+ * study", Hacettepe University Journal of Education 35, 397-405, finds
+ * 30 enough when the items hang together strongly (and more needed when
+ * they do not); Bujang, M. A., Omar, E. D. and Baharum, N. A. (2018), "A
+ * review on sample size determination for Cronbach's alpha test",
+ * Malaysian Journal of Medical Sciences 25(6), 85-99, reaches the same
+ * order for an alpha of 0.7. Below it no threshold is published, and
+ * every page says why and how many there are.
+ */
+#define WM_ALPHA_MIN_ANSWERS 30
+
+/* Whether the first answers give an estimate, and if not, why not. */
+enum wm_estimate {
+	WM_ESTIMATE_MADE,
+	WM_ESTIMATE_TOO_FEW,	/* fewer complete first answers than
+				 * WM_ALPHA_MIN_ANSWERS */
+	WM_ESTIMATE_NO_SPREAD,	/* the first scores do not vary */
+	WM_ESTIMATE_UNUSABLE,	/* alpha cannot be worked out, or is not
+				 * between 0 and 1 */
+};
+
+/*
+ * Estimates a scale's SD and reliability from the network's first
+ * answers: `score`, every first answer's scale score (the SD's), and
+ * over the complete first answers each of the k items' moments and
+ * their total's (alpha's). Fills *out (estimated, n_scores, n_complete
+ * always; sd and r when made) and says whether the estimate was made.
+ */
+enum wm_estimate wm_reliability_estimate(size_t k,
+    const struct wm_moments *score, const struct wm_moments *items,
+    const struct wm_moments *total, struct wm_reliability *out);
 
 /* Jacobson and Truax: 1.96 * sd * sqrt(2) * sqrt(1 - r). */
 double wm_reliable_threshold(double sd, double r);

@@ -134,23 +134,22 @@ population(const struct writer *w, const char *code, const char *words,
 
 /* Row `row` (a service, or the total row) of the populations: people on
  * the caseloads, paired, reliably improved. Without a reliable change
- * threshold the last two were not worked out. */
+ * threshold no one's change was judged: the people paired are counted,
+ * the people reliably improved were not worked out. */
 static json_t *
 populations(const struct writer *w, const struct wm_net_table *t,
     size_t row, int has)
 {
-	enum absent why = has ? GIVEN : NOT_PERFORMED;
-
 	struct wm_shown none = { 1, 0 };
 
 	return json_pack("[o, o, o]", population(w, "initial-population",
 	    "People on the caseloads", w->in->caseload ? wm_net_table_count(
 	    &w->caseload, row, 0) : none, GIVEN), population(w,
-	    "denominator", "People with two "
-	    "answers or more", wm_net_table_count(t, row,
-	    WM_NET_OUTCOME_COLS), why), population(w, "numerator", "People "
-	    "reliably improved", wm_net_table_count(t, row, WM_NET_IMPROVED),
-	    why));
+	    "denominator", "People with two answers or more",
+	    wm_net_outcome_paired(t, row), GIVEN), population(w, "numerator",
+	    "People reliably improved", has && wm_net_outcome_judged(t) ?
+	    wm_net_table_count(t, row, WM_NET_IMPROVED) : none, has ? GIVEN :
+	    NOT_PERFORMED));
 }
 
 /* The share reliably improved, as the pages show it. */
@@ -161,9 +160,10 @@ measure_score(const struct writer *w, const struct wm_net_table *t,
 	struct wm_shown share = wm_net_table_share(t, row, WM_NET_IMPROVED);
 	enum absent why = GIVEN;
 
-	if (!has)
-		why = NOT_PERFORMED;
-	else if (!wm_net_table_count(t, row, WM_NET_OUTCOME_COLS).withheld &&
+	if (!has || !wm_net_outcome_judged(t))
+		return json_pack("{s:o}", "extension", absent_exts(w,
+		    NOT_PERFORMED));
+	if (!wm_net_table_count(t, row, WM_NET_OUTCOME_COLS).withheld &&
 	    wm_net_table_true(t, row, WM_NET_OUTCOME_COLS) == 0)
 		why = NOT_APPLICABLE;	/* no one to share among */
 	else if (share.withheld)
@@ -189,31 +189,42 @@ push(json_t *list, json_t *item)
 }
 
 /* Where the reliable change threshold comes from, or why there is none:
- * every export that uses an estimate says so. */
+ * every export that uses an estimate says so, with the complete first
+ * answers its reliability rests on and the first scores its SD does. */
 static json_t *
 reliable_ext(const struct writer *w, const struct wm_net_threshold *t)
 {
+	enum wm_disclosure_rule rule = w->in->rule;
+	struct wm_shown complete = wm_disclose_count(rule, t->rel.n_complete);
+	struct wm_shown scores = wm_disclose_count(rule, t->rel.n_scores);
+	struct wm_buf why = WM_BUF_INIT;
 	json_t *parts = json_array();
-	struct wm_shown people = wm_disclose_count(w->in->rule, t->rel.n);
 	int bad;
 
 	bad = !parts || push(parts, json_pack("{s:s, s:b}", "url",
 	    "estimated", "valueBoolean", t->rel.estimated));
-	if (!bad && !t->has)
-		bad = push(parts, json_pack("{s:s, s:s}", "url", "why",
-		    "valueString", t->why));
+	if (!bad && !t->has) {
+		wm_net_threshold_why(t, rule, &why);
+		bad = why.failed || push(parts, json_pack("{s:s, s:s}", "url",
+		    "why", "valueString", wm_buf_str(&why)));
+	}
 	if (!bad && t->has)
 		bad = push(parts, json_pack("{s:s, s:o}", "url", "threshold",
 		    "valueDecimal", decimal(t->value))) || push(parts,
 		    json_pack("{s:s, s:o}", "url", "sd", "valueDecimal",
 		    decimal(t->rel.sd))) || push(parts, json_pack("{s:s, s:o}",
 		    "url", "reliability", "valueDecimal", decimal(t->rel.r)));
-	if (!bad && t->rel.estimated && !people.withheld)
-		bad = push(parts, json_pack("{s:s, s:I}", "url", "people",
-		    "valueInteger", (json_int_t)people.value));
+	if (!bad && t->rel.estimated && !complete.withheld)
+		bad = push(parts, json_pack("{s:s, s:I}", "url",
+		    "completeFirstAnswers", "valueInteger",
+		    (json_int_t)complete.value));
+	if (!bad && t->rel.estimated && !scores.withheld)
+		bad = push(parts, json_pack("{s:s, s:I}", "url", "firstScores",
+		    "valueInteger", (json_int_t)scores.value));
 	if (!bad && t->has && t->rel.source)
 		bad = push(parts, json_pack("{s:s, s:s}", "url", "source",
 		    "valueString", t->rel.source));
+	wm_buf_release(&why);
 	if (bad) {
 		json_decref(parts);
 		return NULL;

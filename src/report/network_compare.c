@@ -28,7 +28,19 @@ void
 wm_net_improved_points(const struct wm_net_view *v,
     const struct wm_net_table *t, struct wm_funnel_point *pts)
 {
-	table_points(v, t, WM_NET_IMPROVED, pts);
+	size_t i;
+
+	if (wm_net_outcome_judged(t)) {
+		table_points(v, t, WM_NET_IMPROVED, pts);
+		return;
+	}
+	/* No change was judged: no service has a share to compare, and
+	 * none is withheld either. */
+	for (i = 0; i < v->n_services; i++) {
+		pts[i].name = v->services[i].name;
+		pts[i].n = pts[i].x = 0;
+		pts[i].withheld = 0;
+	}
 }
 
 void

@@ -23,7 +23,8 @@
 
 /* Reliably improved, of the people paired: from one scale and kind's
  * outcome table (wm_net_outcome_table), left off where either of its
- * cells is withheld. */
+ * cells is withheld; where the table judged no change, no service has
+ * a share to compare (each "not compared"). */
 void wm_net_improved_points(const struct wm_net_view *v,
     const struct wm_net_table *t, struct wm_funnel_point *pts);
 

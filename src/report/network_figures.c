@@ -28,6 +28,7 @@ struct walk {
 	void *ctx;
 	char window[24];
 	char group[320];
+	struct wm_buf why;	/* a threshold's reason, while it is handed on */
 	struct wm_net_figure f;
 	int rc;
 };
@@ -180,7 +181,9 @@ standards(struct walk *w)
 /* --- the tables of people ---------------------------------------------- */
 
 /* Where one scale and kind's reliable change threshold comes from, on
- * the network's row. */
+ * the network's row: an estimate with the complete first answers its
+ * reliability rests on and the first scores its SD does, apart; or why
+ * there is none. */
 static void
 threshold(struct walk *w, const struct wm_net_threshold *t)
 {
@@ -188,19 +191,30 @@ threshold(struct walk *w, const struct wm_net_threshold *t)
 	if (!t->has) {
 		emit(w, "threshold", "reliable change threshold", 0,
 		    WM_NET_NOTHING);
-		text(w, "threshold_why", "why none", 0, t->why);
-		return;
+		wm_buf_clear(&w->why);
+		wm_net_threshold_why(t, w->rule, &w->why);
+		text(w, "threshold_why", "why none", 0, w->why.failed ? NULL :
+		    wm_buf_str(&w->why));
+		if (w->why.failed && !w->rc)
+			w->rc = -1;
+	} else {
+		number(w, "threshold", "threshold in points", 0, t->value, 4,
+		    0);
+		number(w, "threshold_sd", "spread (SD)", 0, t->rel.sd, 4, 0);
+		number(w, "threshold_reliability", "reliability", 0, t->rel.r,
+		    4, 0);
+		flag(w, "threshold_estimated", "estimated from the network's "
+		    "first answers", 0, t->rel.estimated);
+		if (!t->rel.estimated) {
+			text(w, "threshold_source", "source", 0,
+			    t->rel.source);
+			return;
+		}
 	}
-	number(w, "threshold", "threshold in points", 0, t->value, 4, 0);
-	number(w, "threshold_sd", "spread (SD)", 0, t->rel.sd, 4, 0);
-	number(w, "threshold_reliability", "reliability", 0, t->rel.r, 4, 0);
-	flag(w, "threshold_estimated", "estimated from the network's first "
-	    "answers", 0, t->rel.estimated);
-	if (t->rel.estimated)
-		count(w, "threshold_people", "people whose first answers were "
-		    "used", t->rel.n);
-	else
-		text(w, "threshold_source", "source", 0, t->rel.source);
+	count(w, "threshold_complete_first_answers", "complete first "
+	    "answers the reliability rests on", t->rel.n_complete);
+	count(w, "threshold_first_scores", "first scores the spread rests on",
+	    t->rel.n_scores);
 }
 
 /* A table's cell and, in brackets, its share of the row's total. */
@@ -217,20 +231,38 @@ count_share(struct walk *w, const char *figure, const char *percent,
 		    i, col));
 }
 
-/* Row i of one scale and kind's tables. */
+/* Row i of one scale and kind's tables. Where change was not judged,
+ * its three outcomes have nothing to show, and the row says so. */
 static void
 outcome_row(struct walk *w, const struct wm_net_table *t,
     const struct wm_net_table *once, size_t i)
 {
+	static const char *const names[][3] = {
+		{ "reliably_improved", "reliably_improved_percent",
+		    "reliably improved" },
+		{ "no_reliable_change", "no_reliable_change_percent",
+		    "no reliable change" },
+		{ "reliably_deteriorated", "reliably_deteriorated_percent",
+		    "reliably deteriorated" },
+	};
+	size_t c;
+	int judged = wm_net_outcome_judged(t);
+
 	shown(w, "paired", "people with two answers or more", 0,
-	    WM_NET_COUNT, wm_net_table_count(t, i, WM_NET_OUTCOME_COLS));
-	count_share(w, "reliably_improved", "reliably_improved_percent",
-	    "reliably improved", t, i, WM_NET_IMPROVED);
-	count_share(w, "no_reliable_change", "no_reliable_change_percent",
-	    "no reliable change", t, i, WM_NET_NO_CHANGE);
-	count_share(w, "reliably_deteriorated",
-	    "reliably_deteriorated_percent", "reliably deteriorated", t, i,
-	    WM_NET_DETERIORATED);
+	    WM_NET_COUNT, wm_net_outcome_paired(t, i));
+	if (judged)
+		emit(w, "change", "", 0, WM_NET_NOTHING);
+	else
+		text(w, "change", "change", 0, "not judged");
+	for (c = 0; c < 3; c++) {
+		if (judged) {
+			count_share(w, names[c][0], names[c][1], names[c][2],
+			    t, i, c);
+			continue;
+		}
+		emit(w, names[c][0], "", 0, WM_NET_NOTHING);
+		emit(w, names[c][1], "", 1, WM_NET_NOTHING);
+	}
 	shown(w, "answered_once_only", "answered once only", 0, WM_NET_COUNT,
 	    wm_net_table_count(once, i, WM_NET_ONCE));
 }
@@ -250,6 +282,37 @@ kind_group(struct walk *w, const struct wm_net_outcomes *o, size_t k,
 	w->f.group = w->group;
 	w->f.measure = sc->code;
 	w->f.answered_by = wm_net_kind_respondent(kind);
+}
+
+/* Scale k's people left out, whatever the kind: no response, and
+ * answered only by someone else (nothing to show where no one else may
+ * answer the measure), a row per service and the network's. */
+static void
+leftout(struct walk *w, const struct wm_net_outcomes *o,
+    const struct wm_net_measure_tables *mt, size_t k, int with_title)
+{
+	const struct wm_instrument *in = o->in;
+	const struct wm_scale *sc = &in->scales[k];
+	size_t i;
+
+	snprintf(w->group, sizeof(w->group), "%s%s%s, left out", with_title ?
+	    (in->title ? in->title : in->url) : "", with_title ? ": " : "",
+	    sc->title ? sc->title : sc->code);
+	w->f.group = w->group;
+	w->f.measure = sc->code;
+	w->f.answered_by = "";
+	for (i = 0; i <= w->v->n_services; i++) {
+		row(w, i, NULL);
+		shown(w, "no_response", "no response", 0, WM_NET_COUNT,
+		    wm_net_table_count(&mt->none[k], i, WM_NET_NONE));
+		if (o->others_may_answer)
+			shown(w, "answered_by_others_only", "answered only by "
+			    "someone else", 0, WM_NET_COUNT, wm_net_table_count(
+			    &mt->others[k], i, WM_NET_OTHERS));
+		else
+			emit(w, "answered_by_others_only", "", 0,
+			    WM_NET_NOTHING);
+	}
 }
 
 /* The recovery markers on the network at a glance. */
@@ -276,6 +339,8 @@ recovery(struct walk *w)
 			row(w, i, NULL);
 			outcome_row(w, &mt.outcome[k], &mt.once[k], i);
 		}
+		if (k % WM_NET_KINDS == WM_NET_KINDS - 1)
+			leftout(w, &v->recovery, &mt, k / WM_NET_KINDS, 0);
 	}
 out:
 	wm_net_measure_tables_release(&mt);
@@ -411,6 +476,86 @@ training(struct walk *w, const struct wm_net_work *work)
 	}
 }
 
+/* --- experience -------------------------------------------------------- */
+
+static void
+indicator_rows(struct walk *w, const struct wm_net_experience_tables *t)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_net_experience *e = &v->experience;
+	size_t i, j;
+
+	for (j = 0; j < t->n_indicators; j++) {
+		const struct wm_item *it = wm_net_indicator_item(e, j);
+		const struct wm_net_table *tb = &t->indicators[j];
+
+		snprintf(w->group, sizeof(w->group), "Supportive service "
+		    "indicators: %s", it->text ? it->text : it->link_id);
+		w->f.group = w->group;
+		w->f.measure = it->link_id;
+		for (i = 0; i <= v->n_services; i++) {
+			row(w, i, NULL);
+			shown(w, "answered", "answered", 0, WM_NET_COUNT,
+			    wm_net_table_count(tb, i, tb->cols));
+			count_share(w, "agree", "agree_percent", "agree", tb, i,
+			    WM_NET_AGREE);
+		}
+	}
+}
+
+static void
+erfs_rows(struct walk *w, const struct wm_net_experience_tables *t)
+{
+	const struct wm_net_view *v = w->v;
+	const struct wm_net_experience *e = &v->experience;
+	size_t i, g;
+	int rater;
+
+	for (g = 0; g < e->n_groups; g++)
+		for (rater = 0; rater < WM_NET_RATERS; rater++) {
+			const struct wm_scale *sc = wm_net_erfs_group(e, g);
+			const struct wm_net_table *tb = &t->erfs[g *
+			    WM_NET_RATERS + (size_t)rater];
+
+			snprintf(w->group, sizeof(w->group), "ERFS, %s, rated "
+			    "by %s", sc->title ? sc->title : sc->code, rater ==
+			    WM_NET_PEOPLE ? "people using the service" :
+			    "staff");
+			w->f.group = w->group;
+			w->f.measure = sc->code;
+			w->f.answered_by = wm_net_rater_respondent(rater);
+			for (i = 0; i <= v->n_services; i++) {
+				struct wm_net_mean m = wm_net_erfs_mean(v, tb,
+				    g, rater, i);
+
+				row(w, i, NULL);
+				shown(w, "ratings", "ratings", 0, WM_NET_COUNT,
+				    wm_net_table_count(tb, i, tb->cols));
+				if (m.has)
+					number(w, "mean", "mean", 0, m.value,
+					    2, m.withheld);
+				else
+					emit(w, "mean", "mean", 0,
+					    WM_NET_NOTHING);
+			}
+		}
+}
+
+static void
+experience(struct walk *w)
+{
+	struct wm_net_experience_tables t;
+
+	section(w, "experience");
+	if (wm_net_experience_tables_build(w->v, w->rule, &t))
+		w->rc = -1;
+	else {
+		indicator_rows(w, &t);
+		erfs_rows(w, &t);
+	}
+	wm_net_experience_tables_release(&t);
+}
+
 /* --- funnel plots ------------------------------------------------------ */
 
 /* A funnel plot's fit over the points shown. */
@@ -537,7 +682,10 @@ network_change(struct walk *w, const struct wm_net_outcomes *o,
 	}
 	if (!sc->has_cutoff)
 		return;
-	if (wm_net_table_of_none(rec, rec->rows))
+	/* Reliable recovery needs a reliable improvement: where change was
+	 * not judged there is nothing to show. */
+	if (!wm_net_outcome_judged(&mt->outcome[i]) ||
+	    wm_net_table_of_none(rec, rec->rows))
 		emit(w, "reliable_recovery_percent", "reliable recovery", 0,
 		    WM_NET_NOTHING);
 	else
@@ -576,6 +724,8 @@ outcome_measure(struct walk *w, const struct wm_net_outcomes *o,
 		}
 		network_change(w, o, &mt, k);
 		funnel_row(w, &f, pts);
+		if (kind == WM_NET_KINDS - 1)
+			leftout(w, o, &mt, scale, 1);
 	}
 out:
 	wm_net_measure_tables_release(&mt);
@@ -705,15 +855,18 @@ wm_net_figures(const struct wm_net_view *v,
 	w.ctx = ctx;
 	snprintf(w.window, sizeof(w.window), "%s..%s", v->from_s, v->to_s);
 	w.f.window = w.window;
+	wm_buf_init(&w.why, WM_BUF_DEFAULT_MAX);
 	standards(&w);
 	recovery(&w);
 	paired(&w);
 	cycles(&w, &work);
 	training(&w, &work);
+	experience(&w);
 	goals(&w);
 	outcomes(&w, m, pts);
 	comparisons(&w, &work, pts);
 	quarterly(&w, q);
+	wm_buf_release(&w.why);
 	free(pts);
 	wm_net_work_release(&work);
 	return w.rc;

@@ -145,23 +145,53 @@ table_share_json(const struct wm_net_table *t, size_t row, size_t col)
 	return shown_json(wm_net_table_share(t, row, col));
 }
 
-/* Row i of one scale and kind's tables: the people paired, each
- * outcome, and those who answered once only. */
+/* A count of an outcome table's row, or null where change was not
+ * judged. */
+static json_t *
+judged_count_json(const struct wm_net_table *t, size_t i, size_t col)
+{
+	if (!wm_net_outcome_judged(t))
+		return json_null();
+	return shown_json(wm_net_table_count(t, i, col));
+}
+
+static json_t *
+judged_share_json(const struct wm_net_table *t, size_t i, size_t col)
+{
+	if (!wm_net_outcome_judged(t))
+		return json_null();
+	return table_share_json(t, i, col);
+}
+
+/* Row i of one scale and kind's tables: the people paired, whether
+ * their change was judged, each outcome, and those who answered once
+ * only. */
 static json_t *
 outcome_json(const struct wm_net_table *t, const struct wm_net_table *once,
     size_t i)
 {
-	return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-	    "paired", shown_json(wm_net_table_count(t, i, WM_NET_OUTCOME_COLS)),
-	    "improved", shown_json(wm_net_table_count(t, i, WM_NET_IMPROVED)),
-	    "improvedPercent", table_share_json(t, i,
-	    WM_NET_IMPROVED), "noChange", shown_json(wm_net_table_count(t, i,
-	    WM_NET_NO_CHANGE)), "noChangePercent", 
-	    table_share_json(t, i, WM_NET_NO_CHANGE), "deteriorated",
-	    shown_json(wm_net_table_count(t, i, WM_NET_DETERIORATED)),
-	    "deterioratedPercent", table_share_json(t, i,
-	    WM_NET_DETERIORATED), "oneAnswerOnly", shown_json(
+	return json_pack("{s:o, s:b, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	    "paired", shown_json(wm_net_outcome_paired(t, i)), "judged",
+	    wm_net_outcome_judged(t), "improved", judged_count_json(t, i,
+	    WM_NET_IMPROVED), "improvedPercent", judged_share_json(t, i,
+	    WM_NET_IMPROVED), "noChange", judged_count_json(t, i,
+	    WM_NET_NO_CHANGE), "noChangePercent", judged_share_json(t, i,
+	    WM_NET_NO_CHANGE), "deteriorated", judged_count_json(t, i,
+	    WM_NET_DETERIORATED), "deterioratedPercent", judged_share_json(t,
+	    i, WM_NET_DETERIORATED), "oneAnswerOnly", shown_json(
 	    wm_net_table_count(once, i, WM_NET_ONCE)));
+}
+
+/* Row i of scale k's tables of those left out: no response, and
+ * answered only by someone else (null where no one else may answer). */
+static json_t *
+leftout_json(const struct wm_net_measure_tables *m, size_t k, size_t i,
+    int others)
+{
+	return json_pack("{s:o, s:o}", "noResponse", shown_json(
+	    wm_net_table_count(&m->none[k], i, WM_NET_NONE)),
+	    "answeredByOthersOnly", others ? shown_json(wm_net_table_count(
+	    &m->others[k], i, WM_NET_OTHERS)) : json_null());
 }
 
 /* The share of people with goals reviewed twice whose latest is higher:
@@ -179,6 +209,7 @@ higher_share_json(const struct wm_net_table *t, size_t row)
 /* The network's tables of the view, disclosed as wholes. */
 struct tables {
 	struct wm_net_measure_tables recovery;
+	struct wm_net_experience_tables experience;
 	struct wm_net_table paired, goals;
 	struct wm_net_work work;
 	int have_paired, have_goals;
@@ -188,6 +219,7 @@ static void
 tables_release(struct tables *t)
 {
 	wm_net_measure_tables_release(&t->recovery);
+	wm_net_experience_tables_release(&t->experience);
 	if (t->have_paired)
 		wm_net_table_release(&t->paired);
 	if (t->have_goals)
@@ -203,6 +235,8 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	if (v->recovery.in && wm_net_measure_tables_build(v, &v->recovery,
 	    rule, &t->recovery))
 		return -1;
+	if (wm_net_experience_tables_build(v, rule, &t->experience))
+		return -1;
 	if (wm_net_paired_table(v, rule, &t->paired))
 		return -1;
 	t->have_paired = 1;
@@ -210,6 +244,71 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 		return -1;
 	t->have_goals = 1;
 	return wm_net_work_build(v, rule, &t->work);
+}
+
+/* A mean as the table lets it be published: "*" when withheld, null
+ * with no ratings. */
+static json_t *
+mean_shown_json(struct wm_net_mean m)
+{
+	if (!m.has)
+		return json_null();
+	return m.withheld ? json_string("*") : real_json(m.value, 2);
+}
+
+/* Row i of the experience tables: each indicator's people who answered
+ * it and who agree, with the share; each ERFS group's ratings and mean,
+ * by people using the service and by staff. */
+static json_t *
+experience_json(const struct wm_net_view *v,
+    const struct wm_net_experience_tables *t, size_t i)
+{
+	const struct wm_net_experience *e = &v->experience;
+	json_t *ind = json_array(), *groups = json_array(), *g;
+	size_t j;
+	int rater;
+
+	for (j = 0; ind && j < t->n_indicators; j++) {
+		const struct wm_net_table *tb = &t->indicators[j];
+
+		if (append(ind, json_pack("{s:s, s:o, s:o, s:o}", "indicator",
+		    wm_net_indicator_item(e, j)->link_id, "answered",
+		    shown_json(wm_net_table_count(tb, i, tb->cols)), "agree",
+		    shown_json(wm_net_table_count(tb, i, WM_NET_AGREE)),
+		    "agreePercent", table_share_json(tb, i, WM_NET_AGREE)))) {
+			json_decref(ind);
+			ind = NULL;
+		}
+	}
+	for (j = 0; groups && j < e->n_groups; j++) {
+		const struct wm_scale *sc = wm_net_erfs_group(e, j);
+
+		g = json_pack("{s:s, s:s}", "group", sc->code, "title",
+		    sc->title ? sc->title : sc->code);
+		for (rater = 0; g && rater < WM_NET_RATERS; rater++) {
+			const struct wm_net_table *tb = &t->erfs[j *
+			    WM_NET_RATERS + (size_t)rater];
+
+			if (json_object_set_new(g, rater == WM_NET_PEOPLE ?
+			    "people" : "staff", json_pack("{s:o, s:o}",
+			    "ratings", shown_json(wm_net_table_count(tb, i,
+			    tb->cols)), "mean", mean_shown_json(
+			    wm_net_erfs_mean(v, tb, j, rater, i))))) {
+				json_decref(g);
+				g = NULL;
+			}
+		}
+		if (append(groups, g)) {
+			json_decref(groups);
+			groups = NULL;
+		}
+	}
+	if (!ind || !groups) {
+		json_decref(ind);
+		json_decref(groups);
+		return NULL;
+	}
+	return json_pack("{s:o, s:o}", "indicators", ind, "erfs", groups);
 }
 
 /* Row i (a service, or n_services for all of them) of every table. */
@@ -225,11 +324,12 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 		size_t a = k * WM_NET_KINDS + WM_NET_SELF;
 		size_t b = k * WM_NET_KINDS + WM_NET_TOGETHER;
 
-		json_array_append_new(rec, json_pack("{s:s, s:o, s:o}",
+		json_array_append_new(rec, json_pack("{s:s, s:o, s:o, s:o}",
 		    "scale", o->in->scales[k].code, "selfRated",
 		    outcome_json(&m->outcome[a], &m->once[a], i),
 		    "withPractitioner", outcome_json(&m->outcome[b],
-		    &m->once[b], i)));
+		    &m->once[b], i), "leftOut", leftout_json(m, k, i,
+		    o->others_may_answer)));
 	}
 	p = json_pack("{s:o, s:o, s:o}", "eligible", shown_json(
 	    wm_net_table_count(&t->paired, i, WM_NET_PAIRED_COLS)), "paired",
@@ -240,8 +340,9 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 	    shown_json(wm_net_goals_reviewed(&t->goals, i)), "higher",
 	    shown_json(wm_net_table_count(&t->goals, i, WM_NET_HIGHER)),
 	    "higherPercent", higher_share_json(&t->goals, i));
-	return json_pack("{s:o, s:o, s:o}", "recovery", rec,
-	    "pairedOutcomeRate", p, "goals", g);
+	return json_pack("{s:o, s:o, s:o, s:o}", "recovery", rec,
+	    "pairedOutcomeRate", p, "experience", experience_json(v,
+	    &t->experience, i), "goals", g);
 }
 
 static json_t *
@@ -264,19 +365,35 @@ service_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 	return o;
 }
 
-/* Where one scale and kind's reliable change threshold comes from. */
+/* Where one scale and kind's reliable change threshold comes from, or
+ * why it has none: an estimate says how many first answers it rests on,
+ * complete ones (alpha's) and scores (the SD's) apart. */
 static json_t *
 threshold_json(const struct wm_net_threshold *t,
     enum wm_disclosure_rule rule)
 {
-	if (!t->has)
-		return json_pack("{s:n, s:s}", "threshold", "why", t->why);
-	return json_pack("{s:o, s:o, s:o, s:b, s:o, s:o}", "threshold",
-	    real_json(t->value, 4), "sd", real_json(t->rel.sd, 4),
-	    "reliability", real_json(t->rel.r, 4), "estimated",
-	    t->rel.estimated, "people", t->rel.estimated ? count_json(rule,
-	    t->rel.n) : json_null(), "source", t->rel.source ?
-	    json_string(t->rel.source) : json_null());
+	int est = t->rel.estimated;
+	struct wm_buf why = WM_BUF_INIT;
+	json_t *o;
+
+	if (t->has)
+		return json_pack("{s:o, s:o, s:o, s:b, s:o, s:o, s:o}",
+		    "threshold", real_json(t->value, 4), "sd", real_json(
+		    t->rel.sd, 4), "reliability", real_json(t->rel.r, 4),
+		    "estimated", est, "completeFirstAnswers", est ?
+		    count_json(rule, t->rel.n_complete) : json_null(),
+		    "firstScores", est ? count_json(rule, t->rel.n_scores) :
+		    json_null(), "source", t->rel.source ?
+		    json_string(t->rel.source) : json_null());
+	wm_net_threshold_why(t, rule, &why);
+	o = json_pack("{s:n, s:s, s:s, s:b, s:o, s:o, s:i}", "threshold",
+	    "why", wm_buf_str(&why), "whyCode", wm_net_threshold_why_code(t),
+	    "estimated", est, "completeFirstAnswers", count_json(rule,
+	    t->rel.n_complete), "firstScores", count_json(rule,
+	    t->rel.n_scores), "completeFirstAnswersNeeded",
+	    WM_ALPHA_MIN_ANSWERS);
+	wm_buf_release(&why);
+	return o;
 }
 
 /* Every scale and kind of the recovery markers, as a list. */
@@ -412,11 +529,12 @@ mean_json(const struct wm_net_outcomes *o,
 	    "low", real_json(lo, 2), "high", real_json(hi, 2));
 }
 
-/* The view's share reliably recovered: null when of no one. */
+/* The view's share reliably recovered: null when of no one, or when
+ * change was not judged (it needs a reliable improvement). */
 static json_t *
-recovered_json(const struct wm_net_table *rec)
+recovered_json(const struct wm_net_table *t, const struct wm_net_table *rec)
 {
-	if (wm_net_table_of_none(rec, rec->rows))
+	if (!wm_net_outcome_judged(t) || wm_net_table_of_none(rec, rec->rows))
 		return json_null();
 	return shown_json(wm_net_table_share(rec, rec->rows,
 	    WM_NET_RECOVERED));
@@ -457,7 +575,7 @@ kind_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	net = outcome_json(t, once, v->n_services);
 	if (!net || json_object_set_new(net, "meanChange", mean_json(o, mt,
 	    at)) || (sc->has_cutoff && json_object_set_new(net,
-	    "reliableRecoveryPercent", recovered_json(&mt->recovery[at])))) {
+	    "reliableRecoveryPercent", recovered_json(t, &mt->recovery[at])))) {
 		json_decref(net);
 		goto out;
 	}
@@ -471,6 +589,29 @@ kind_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 out:
 	json_decref(list);
 	return out;
+}
+
+/* Scale k's people left out, each service and the network. */
+static json_t *
+leftout_list_json(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, const struct wm_net_measure_tables *mt,
+    size_t k)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; list && i < v->n_services; i++) {
+		json_t *row = leftout_json(mt, k, i, o->others_may_answer);
+
+		if (!row || json_object_update_new(row, json_pack("{s:s, s:s}",
+		    "service", v->services[i].code, "name",
+		    v->services[i].name)) || append(list, row)) {
+			json_decref(list);
+			return NULL;
+		}
+	}
+	return json_pack("{s:o, s:o}", "services", list, "network",
+	    leftout_json(mt, k, v->n_services, o->others_may_answer));
 }
 
 static json_t *
@@ -490,11 +631,12 @@ measure_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 		json_t *self = kind_json(v, rule, o, &mt, k, WM_NET_SELF, pts);
 		json_t *with = kind_json(v, rule, o, &mt, k, WM_NET_TOGETHER,
 		    pts);
-		json_t *s = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o}",
+		json_t *s = json_pack("{s:s, s:s, s:b, s:o, s:o, s:o, s:o}",
 		    "scale", sc->code, "title", sc->title ? sc->title :
 		    sc->code, "higherIsBetter", sc->higher_is_better, "cutoff",
 		    sc->has_cutoff ? json_real(sc->cutoff) : json_null(),
-		    "selfRated", self, "withPractitioner", with);
+		    "selfRated", self, "withPractitioner", with, "leftOut",
+		    leftout_list_json(v, o, &mt, k));
 
 		if (append(scales, s))
 			goto out;

@@ -22,15 +22,17 @@
 
 struct json_t;
 
-/* The network at a glance: each service's standards, recovery,
- * paired-outcome rate, cycles, training and goals, and the network's. */
+/* The network at a glance: each service's standards, recovery (with who
+ * is left out, and why), paired-outcome rate, cycles, training,
+ * experience and goals, and the network's. */
 struct json_t *wm_net_json(const struct wm_net_view *v,
     enum wm_disclosure_rule rule);
 
 /* Every outcome measure, each scale and kind of answer: where its
  * reliable change threshold comes from, the people per service and the
  * network's, the mean change, reliable recovery and the funnel plot's
- * findings; and the funnels comparing the other proportions. */
+ * findings; each scale's people left out, and why; and the funnels
+ * comparing the other proportions. */
 struct json_t *wm_net_outcomes_json(const struct wm_net_view *v,
     const struct wm_net_measures *m, enum wm_disclosure_rule rule);
 

@@ -70,6 +70,7 @@ wm_net_outcomes_release(struct wm_net_outcomes *o)
 	free(o->service_ids);
 	free(o->thresholds);
 	free(o->cells);
+	free(o->leftout);
 	wm_net_outcomes_init(o);
 }
 
@@ -95,6 +96,18 @@ const struct wm_net_threshold *
 wm_net_threshold_of(const struct wm_net_outcomes *o, size_t k, int kind)
 {
 	return &o->thresholds[k * WM_NET_KINDS + (size_t)kind];
+}
+
+const struct wm_net_leftout *
+wm_net_leftout_at(const struct wm_net_outcomes *o, size_t i, size_t k)
+{
+	return &o->leftout[i * o->n_scales + k];
+}
+
+int64_t
+wm_net_leftout_none(const struct wm_net_leftout *l)
+{
+	return l->caseload > l->answered ? l->caseload - l->answered : 0;
 }
 
 /* --- the thresholds ---------------------------------------------------- */
@@ -152,8 +165,6 @@ static void
 threshold(const struct wm_scale *sc, const struct baseline *b,
     struct wm_net_threshold *t)
 {
-	double sd, alpha;
-
 	memset(t, 0, sizeof(*t));
 	if (sc->has_reliability) {
 		t->rel.sd = sc->sd;
@@ -163,27 +174,61 @@ threshold(const struct wm_scale *sc, const struct baseline *b,
 		t->value = wm_reliable_threshold(sc->sd, sc->reliability);
 		return;
 	}
-	t->rel.estimated = 1;
-	t->rel.n = b->score.n;
-	if (wm_moments_sd(&b->score, &sd) || sd <= 0) {
-		t->why = "too few first answers to estimate the spread of "
-		    "scores";
+	t->why = wm_reliability_estimate(sc->n_items, &b->score, b->items,
+	    &b->total, &t->rel);
+	if (t->why != WM_ESTIMATE_MADE)
 		return;
-	}
-	if (wm_cronbach_alpha(sc->n_items, b->items, &b->total, &alpha)) {
-		t->why = "too few complete first answers to estimate the "
-		    "scale's reliability";
-		return;
-	}
-	if (alpha <= 0 || alpha >= 1) {
-		t->why = "the first answers give no usable estimate of the "
-		    "scale's reliability";
-		return;
-	}
-	t->rel.sd = sd;
-	t->rel.r = alpha;
 	t->has = 1;
-	t->value = wm_reliable_threshold(sd, alpha);
+	t->value = wm_reliable_threshold(t->rel.sd, t->rel.r);
+}
+
+const char *
+wm_net_threshold_why_code(const struct wm_net_threshold *t)
+{
+	if (t->has)
+		return "";
+	switch (t->why) {
+	case WM_ESTIMATE_TOO_FEW:
+		return "too-few-first-answers";
+	case WM_ESTIMATE_NO_SPREAD:
+		return "no-spread";
+	default:
+		return "no-usable-reliability";
+	}
+}
+
+void
+wm_net_threshold_why(const struct wm_net_threshold *t,
+    enum wm_disclosure_rule rule, struct wm_buf *out)
+{
+	struct wm_shown n = wm_disclose_count(rule, t->rel.n_complete);
+
+	if (t->has)
+		return;
+	switch (t->why) {
+	case WM_ESTIMATE_TOO_FEW:
+		wm_buf_puts(out, "too few complete first answers to estimate "
+		    "how much change is more than chance: ");
+		/* A count the rule rounds up to the minimum is still below
+		 * it: say so rather than "30 of 30". */
+		if (n.withheld)
+			wm_buf_puts(out, "*");
+		else if (n.value >= WM_ALPHA_MIN_ANSWERS)
+			wm_buf_puts(out, "fewer than");
+		else
+			wm_buf_printf(out, "%lld", (long long)n.value);
+		wm_buf_printf(out, " of %d", WM_ALPHA_MIN_ANSWERS);
+		break;
+	case WM_ESTIMATE_NO_SPREAD:
+		wm_buf_puts(out, "the first answers do not vary, so how much "
+		    "change is more than chance cannot be estimated");
+		break;
+	default:
+		wm_buf_puts(out, "the first answers give no usable estimate of "
+		    "the scale's reliability (Cronbach's alpha is not between "
+		    "0 and 1)");
+		break;
+	}
 }
 
 static int
@@ -282,6 +327,30 @@ person_row(void *ctx, const struct wm_outcome_row *r)
 	return 0;
 }
 
+/* --- who is left out ---------------------------------------------------- */
+
+static int
+leftout_row(void *ctx, const struct wm_leftout_row *r)
+{
+	struct walk *w = ctx;
+	struct wm_net_outcomes *o = w->o;
+	size_t i, k;
+	int sc;
+
+	if (service_index(w, r->unit_id, &i))
+		return 0;	/* outside the view */
+	if (!r->scale) {
+		for (k = 0; k < o->n_scales; k++)
+			o->leftout[i * o->n_scales + k].caseload = r->people;
+		return 0;
+	}
+	if ((sc = scale_of(o->in, r->scale)) < 0)
+		return 0;	/* another instrument of the family */
+	o->leftout[i * o->n_scales + (size_t)sc].answered = r->people;
+	o->leftout[i * o->n_scales + (size_t)sc].others_only = r->others_only;
+	return 0;
+}
+
 int
 wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
     const int64_t *services, size_t n, const char *from, const char *to,
@@ -303,15 +372,22 @@ wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
 	memcpy(out->measure, m, strlen(m) + 1);
 	if (!(out->service_ids = calloc(n + 1, sizeof(*services))) ||
 	    !(out->thresholds = calloc(per + 1, sizeof(*out->thresholds))) ||
-	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells)))) {
+	    !(out->cells = calloc(n * per + 1, sizeof(*out->cells))) ||
+	    !(out->leftout = calloc(n * in->n_scales + 1,
+	    sizeof(*out->leftout)))) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory");
 		return WM_STORE_ERROR;
 	}
 	if (n)
 		memcpy(out->service_ids, services, n * sizeof(*services));
-	if ((rc = thresholds(s, out, err)))
+	out->others_may_answer = (in->respondents & WM_RESPONDENT_STAFF) &&
+	    (in->subjects & WM_SUBJECT_PERSON);
+	if ((rc = thresholds(s, out, err)) ||
+	    (rc = wm_store_network_outcomes(s, out->measure, from, to,
+	    person_row, &w, err)))
 		return rc;
-	return wm_store_network_outcomes(s, out->measure, from, to, person_row,
+	w.service = 0;
+	return wm_store_network_leftout(s, out->measure, from, to, leftout_row,
 	    &w, err);
 }

@@ -104,7 +104,9 @@ static const struct {
 	{ "recovery", "Recovery", "People's own recovery markers, their "
 	    "first answer against their latest in these quarters, for people "
 	    "who have answered at least twice. Answers given alone and "
-	    "together with a practitioner are kept apart." },
+	    "together with a practitioner are kept apart. Then who is left "
+	    "out, and why: people on a caseload in these quarters with no "
+	    "answer by their end, or only answers given by someone else." },
 	{ "paired-outcome-rate", "Paired-outcome rate", "Of the people on "
 	    "each service's caseload for at least 180 days, the share with "
 	    "their recovery markers recorded at least twice." },
@@ -113,6 +115,12 @@ static const struct {
 	    "complete months, the share done in time." },
 	{ "training", "Training for recovery", "The share of each service's "
 	    "current staff who have completed each course." },
+	{ "experience", "Experience", "What people and staff say about each "
+	    "service in these quarters: of the people whose latest answers to "
+	    "the supportive service indicators were about it, those who "
+	    "answered each and the share who agree; and the ERFS profile by "
+	    "its three groups, the ratings given by people using the service "
+	    "and by staff apart, and their mean (1 to 5)." },
 	{ "goals", "People's own goals", "People on each service's caseload "
 	    "with goals of their own, and of those who have reviewed a goal "
 	    "at least twice, the people whose latest review is higher than "
@@ -123,7 +131,7 @@ static const struct {
 	    "comes from, who is included and who answered once only, the "
 	    "mean change with its 95% confidence interval, and where each "
 	    "service stands on the funnel plot of the share reliably "
-	    "improved." },
+	    "improved; then who is left out of the scale, and why." },
 	{ "comparisons", "Comparing services", "Funnel plots of the "
 	    "paired-outcome rate, the cycles done in time and the training "
 	    "each service's staff have done. A service outside the limits "

@@ -448,36 +448,96 @@ wm_net_table_prepare(struct wm_net_table *t, const struct wm_net_view *v,
 	return -1;
 }
 
+void
+wm_net_table_mark_means(struct wm_net_table *t, int counted)
+{
+	size_t i;
+
+	wm_net_table_add_up(t);
+	for (i = 0; i < t->nodes * width(t); i++) {
+		int64_t n = t->cells[i].n;
+
+		if (counted)
+			t->cells[i].primary = wm_disclose_count(t->rule,
+			    n).withheld || (n > 0 && !wm_disclose_mean(t->rule,
+			    n));
+		else
+			t->cells[i].primary = !wm_disclose_mean(t->rule, n);
+	}
+}
+
+/* A row of a table of scale k of o (of one kind of answer, where the
+ * table is of one), for service i. */
+typedef void (*scale_row_fn)(struct wm_net_table *t, size_t i,
+    const struct wm_net_outcomes *o, size_t k, int kind);
+
 /* One scale and kind's outcome table: people paired, by outcome. */
 static void
-outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+outcome_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
 {
+	const struct wm_net_outcome *c = wm_net_outcome_at(o, i, k, kind);
+
 	wm_net_table_set(t, i, WM_NET_IMPROVED, c->t.improved);
 	wm_net_table_set(t, i, WM_NET_NO_CHANGE, c->t.no_change);
 	wm_net_table_set(t, i, WM_NET_DETERIORATED, c->t.deteriorated);
 }
 
+/* Its table when change could not be judged: the people paired alone. */
+static void
+unjudged_row(struct wm_net_table *t, size_t i,
+    const struct wm_net_outcomes *o, size_t k, int kind)
+{
+	wm_net_table_set(t, i, WM_NET_UNJUDGED, wm_net_outcome_at(o, i, k,
+	    kind)->t.paired);
+}
+
 /* Its once-only table. */
 static void
-once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+once_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
 {
-	wm_net_table_set(t, i, WM_NET_ONCE, c->one_only);
+	wm_net_table_set(t, i, WM_NET_ONCE, wm_net_outcome_at(o, i, k,
+	    kind)->one_only);
 }
 
 /* Its mean's people. */
 static void
-mean_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+mean_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
 {
-	wm_net_table_set(t, i, 0, c->t.change.n);
+	wm_net_table_set(t, i, 0, wm_net_outcome_at(o, i, k, kind)->t.change.n);
 }
 
 /* Its reliable recovery. */
 static void
-recovery_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
+recovery_row(struct wm_net_table *t, size_t i,
+    const struct wm_net_outcomes *o, size_t k, int kind)
 {
+	const struct wm_net_outcome *c = wm_net_outcome_at(o, i, k, kind);
+
 	wm_net_table_set(t, i, WM_NET_RECOVERED, c->t.recovered);
 	wm_net_table_set(t, i, WM_NET_NOT_RECOVERED, c->t.could_recover -
 	    c->t.recovered);
+}
+
+/* The scale's tables of those left out, whatever the kind. */
+static void
+none_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
+{
+	(void)kind;
+	wm_net_table_set(t, i, WM_NET_NONE, wm_net_leftout_none(
+	    wm_net_leftout_at(o, i, k)));
+}
+
+static void
+others_row(struct wm_net_table *t, size_t i, const struct wm_net_outcomes *o,
+    size_t k, int kind)
+{
+	(void)kind;
+	wm_net_table_set(t, i, WM_NET_OTHERS, wm_net_leftout_at(o, i,
+	    k)->others_only);
 }
 
 /* A table of scale k and one kind, a row per service of the network
@@ -485,15 +545,14 @@ recovery_row(struct wm_net_table *t, size_t i, const struct wm_net_outcome *c)
 static int
 scale_table(const struct wm_net_view *v, const struct wm_net_outcomes *o,
     size_t k, int kind, enum wm_disclosure_rule rule, size_t cols,
-    void (*row)(struct wm_net_table *, size_t,
-    const struct wm_net_outcome *), int hide, struct wm_net_table *t)
+    scale_row_fn row, int hide, struct wm_net_table *t)
 {
 	size_t i, n = wm_net_view_all(v);
 
 	if (wm_net_table_prepare(t, v, cols, rule))
 		return -1;
 	for (i = 0; i < n && o->n_services == n; i++)
-		row(t, i, wm_net_outcome_at(o, i, k, kind));
+		row(t, i, o, k, kind);
 	if (!hide)
 		return wm_net_table_finish(t, 0);
 	wm_net_table_hide_services(t);
@@ -505,8 +564,23 @@ wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
+	if (!wm_net_threshold_of(o, k, kind)->has)
+		return scale_table(v, o, k, kind, rule, WM_NET_UNJUDGED_COLS,
+		    unjudged_row, 0, t);
 	return scale_table(v, o, k, kind, rule, WM_NET_OUTCOME_COLS,
 	    outcome_row, 0, t);
+}
+
+int
+wm_net_outcome_judged(const struct wm_net_table *t)
+{
+	return t->cols == WM_NET_OUTCOME_COLS;
+}
+
+struct wm_shown
+wm_net_outcome_paired(const struct wm_net_table *t, size_t row)
+{
+	return wm_net_table_count(t, row, t->cols);
 }
 
 int
@@ -519,17 +593,30 @@ wm_net_once_table(const struct wm_net_view *v,
 }
 
 int
+wm_net_none_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t)
+{
+	return scale_table(v, o, k, 0, rule, WM_NET_NONE_COLS, none_row, 0, t);
+}
+
+int
+wm_net_others_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t)
+{
+	return scale_table(v, o, k, 0, rule, WM_NET_OTHERS_COLS, others_row, 0,
+	    t);
+}
+
+int
 wm_net_mean_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
 {
-	size_t i;
-
 	if (scale_table(v, o, k, kind, rule, 1, mean_row, 1, t))
 		return -1;
-	wm_net_table_add_up(t);
-	for (i = 0; i < t->nodes * width(t); i++)
-		t->cells[i].primary = !wm_disclose_mean(rule, t->cells[i].n);
+	wm_net_table_mark_means(t, 0);
 	return wm_net_table_finish(t, 1);
 }
 
@@ -589,6 +676,19 @@ outcome:
 	return -1;
 }
 
+/* The two tables of those left out of scale k. */
+static int
+leftout_tables(const struct wm_net_view *v, const struct wm_net_outcomes *o,
+    enum wm_disclosure_rule rule, struct wm_net_measure_tables *t, size_t k)
+{
+	if (wm_net_none_table(v, o, k, rule, &t->none[k]))
+		return -1;
+	if (wm_net_others_table(v, o, k, rule, &t->others[k]) == 0)
+		return 0;
+	wm_net_table_release(&t->none[k]);
+	return -1;
+}
+
 int
 wm_net_measure_tables_build(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, enum wm_disclosure_rule rule,
@@ -601,13 +701,17 @@ wm_net_measure_tables_build(const struct wm_net_view *v,
 	t->once = calloc(n + 1, sizeof(*t->once));
 	t->mean = calloc(n + 1, sizeof(*t->mean));
 	t->recovery = calloc(n + 1, sizeof(*t->recovery));
-	if (!t->outcome || !t->once || !t->mean || !t->recovery)
+	t->none = calloc(o->n_scales + 1, sizeof(*t->none));
+	t->others = calloc(o->n_scales + 1, sizeof(*t->others));
+	if (!t->outcome || !t->once || !t->mean || !t->recovery || !t->none ||
+	    !t->others)
 		return -1;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n; i++, t->n++)
 		if (measure_tables(v, o, rule, t, i))
 			return -1;
-		t->n++;
-	}
+	for (i = 0; i < o->n_scales; i++, t->n_scales++)
+		if (leftout_tables(v, o, rule, t, i))
+			return -1;
 	return 0;
 }
 
@@ -622,10 +726,16 @@ wm_net_measure_tables_release(struct wm_net_measure_tables *t)
 		wm_net_table_release(&t->mean[i]);
 		wm_net_table_release(&t->recovery[i]);
 	}
+	for (i = 0; i < t->n_scales; i++) {
+		wm_net_table_release(&t->none[i]);
+		wm_net_table_release(&t->others[i]);
+	}
 	free(t->outcome);
 	free(t->once);
 	free(t->mean);
 	free(t->recovery);
+	free(t->none);
+	free(t->others);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -703,4 +813,3 @@ wm_net_count_table(const struct wm_net_view *v, const int64_t *people,
 		wm_net_table_set(t, i, 0, people[i]);
 	return wm_net_table_finish(t, 0);
 }
-

@@ -97,6 +97,12 @@ void wm_net_table_hide_services(struct wm_net_table *t);
 
 /* Adds the totals up the tree and along each row. */
 void wm_net_table_add_up(struct wm_net_table *t);
+/* Adds the totals and marks primary every cell that is the count of a
+ * mean the rule would not publish (and, when `counted`, that the count
+ * rule itself would withhold), for wm_net_table_disclose_marked: a mean
+ * is a sum over its count, and sums add up the tree as their counts do,
+ * so protecting the counts from subtraction protects the means too. */
+void wm_net_table_mark_means(struct wm_net_table *t, int counted);
 /* Adds the totals and decides what is withheld, by the count rule, or
  * (marked) by the primary marks the caller has set on every cell after
  * wm_net_table_add_up. 0, or -1 out of memory (then every cell reads as
@@ -134,12 +140,22 @@ int wm_net_table_of_none(const struct wm_net_table *t, size_t row);
  * the caller. 0, or -1 out of memory.
  */
 /* Scale k of o, for one kind of answer: reliably improved, no reliable
- * change, reliably deteriorated; the row total is the people paired. */
+ * change, reliably deteriorated; the row total is the people paired.
+ * Where the scale has no reliable change threshold for that kind, change
+ * could not be judged: the table then has the people paired as its one
+ * column (WM_NET_UNJUDGED), so that no count of an outcome nobody was
+ * judged on is published as 0, nor a total made of such columns. */
 enum { WM_NET_IMPROVED, WM_NET_NO_CHANGE, WM_NET_DETERIORATED,
 	WM_NET_OUTCOME_COLS };
+enum { WM_NET_UNJUDGED, WM_NET_UNJUDGED_COLS };
 int wm_net_outcome_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* 1 when an outcome table judged change (has its three outcomes). */
+int wm_net_outcome_judged(const struct wm_net_table *t);
+/* Row `row`'s people paired, as published, judged or not. */
+struct wm_shown wm_net_outcome_paired(const struct wm_net_table *t,
+    size_t row);
 /* Scale k of o, for one kind of answer: the people who answered once
  * only, up to the window's end. One column (its row total is itself), so
  * that the services' counts and the network's are disclosed together
@@ -171,21 +187,81 @@ enum { WM_NET_RECOVERED, WM_NET_NOT_RECOVERED, WM_NET_RECOVERY_COLS };
 int wm_net_recovery_table(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, size_t k, int kind,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* Scale k of o, whatever the kind of answer: the people on each
+ * service's caseload in the window with no scored answer to it by anyone
+ * by the window's end (no response); and those whose only answers by
+ * then were given by someone else (a member of staff), never their own.
+ * One column each, disclosed like the once-only table, so that the
+ * services' counts and the network's are disclosed together. Someone on
+ * two services' caseloads counts at each, and twice in the total. */
+enum { WM_NET_NONE, WM_NET_NONE_COLS };
+int wm_net_none_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t);
+enum { WM_NET_OTHERS, WM_NET_OTHERS_COLS };
+int wm_net_others_table(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, size_t k, enum wm_disclosure_rule rule,
+    struct wm_net_table *t);
 /* Every scale and kind of one measure's outcomes, disclosed: its outcome
- * and once-only tables, the mean change and reliable recovery, as every
- * publication of them takes them. */
+ * and once-only tables, the mean change and reliable recovery, and each
+ * scale's tables of those left out, as every publication of them takes
+ * them. */
 struct wm_net_measure_tables {
 	struct wm_net_table *outcome;	/* [scale][kind] */
 	struct wm_net_table *once;	/* [scale][kind] */
 	struct wm_net_table *mean;	/* [scale][kind] */
 	struct wm_net_table *recovery;	/* [scale][kind] */
 	size_t n;			/* scales x kinds */
+	struct wm_net_table *none;	/* [scale] */
+	struct wm_net_table *others;	/* [scale] */
+	size_t n_scales;
 };
 /* 0, or -1 out of memory (release *t either way). */
 int wm_net_measure_tables_build(const struct wm_net_view *v,
     const struct wm_net_outcomes *o, enum wm_disclosure_rule rule,
     struct wm_net_measure_tables *t);
 void wm_net_measure_tables_release(struct wm_net_measure_tables *t);
+/* Question j of the view's supportive service indicators: of the people
+ * whose latest answers in the window were about the service and answered
+ * it on its scale (the row total), those who agree and those who do
+ * not. */
+enum { WM_NET_AGREE, WM_NET_NOT_AGREE, WM_NET_AGREE_COLS };
+int wm_net_indicator_table(const struct wm_net_view *v, size_t j,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* ERFS group g of the view, rated by `rater` (enum wm_net_rater): the
+ * ratings given in the window, one column, so that the services' counts,
+ * the providers' and the network's are disclosed together, as the means
+ * rest on them (wm_net_erfs_mean): a count is withheld where the count
+ * rule or the rule for means would withhold it, and further wherever a
+ * withheld one (so a withheld sum of ratings) could be worked out. */
+enum { WM_NET_RATINGS, WM_NET_RATINGS_COLS };
+int wm_net_erfs_table(const struct wm_net_view *v, size_t g, int rater,
+    enum wm_disclosure_rule rule, struct wm_net_table *t);
+/* A mean as it may be published. */
+struct wm_net_mean {
+	int has;		/* 0: no ratings (published as 0), nothing
+				 * to show */
+	int withheld;
+	double value;		/* when has and not withheld */
+};
+/* The mean group score of row `row` of t (wm_net_erfs_table of g and
+ * rater; row `rows` the view's total: its provider's, the network's, or
+ * of the shown cells that make up its scope): withheld with its count of
+ * ratings, and when the rule would withhold a mean of so few. */
+struct wm_net_mean wm_net_erfs_mean(const struct wm_net_view *v,
+    const struct wm_net_table *t, size_t g, int rater, size_t row);
+/* Every table of the view's experience figures, disclosed. */
+struct wm_net_experience_tables {
+	struct wm_net_table *indicators;	/* [question] */
+	size_t n_indicators;
+	struct wm_net_table *erfs;		/* [group][rater] */
+	size_t n_erfs;
+};
+/* 0, or -1 out of memory (release *t either way). */
+int wm_net_experience_tables_build(const struct wm_net_view *v,
+    enum wm_disclosure_rule rule, struct wm_net_experience_tables *t);
+void wm_net_experience_tables_release(struct wm_net_experience_tables *t);
+
 /* Recorded twice or more, and not; the row total is the people on the
  * caseload WM_NET_PAIRED_DAYS or more. */
 enum { WM_NET_PAIRED, WM_NET_NOT_PAIRED, WM_NET_PAIRED_COLS };

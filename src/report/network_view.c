@@ -50,6 +50,7 @@ wm_net_view_release(struct wm_net_view *v)
 	free(v->network.code);
 	free(v->network.name);
 	wm_net_outcomes_release(&v->recovery);
+	wm_net_experience_release(&v->experience);
 	wm_net_view_init(v);
 }
 
@@ -426,10 +427,10 @@ goal_row(void *ctx, const struct wm_goal_rate_row *r)
 }
 
 static int
-recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
+recovery(struct wm_store *s, struct wm_net_view *v, const int64_t *ids,
+    struct wm_buf *err)
 {
 	const struct wm_instrument *in;
-	int64_t *ids;
 	char today[11];
 	int rc;
 
@@ -438,11 +439,8 @@ recovery(struct wm_store *s, struct wm_net_view *v, struct wm_buf *err)
 	    (rc = wm_store_instrument_current(s,
 	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), &in, err)) || !in)
 		return rc;
-	if (!(ids = wm_net_view_ids(v)))
-		return wm_store_out_of_memory(err);
 	rc = wm_net_outcomes_build(s, in, ids, wm_net_view_all(v), v->from_s,
 	    v->to_s, &v->recovery, err);
-	free(ids);
 	wm_date_format(&v->today, today);
 	/* The recovery markers' own url: their family holds the other part
 	 * of DREEM too. */
@@ -481,6 +479,7 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     struct wm_buf *err)
 {
 	struct tree t = { NULL, 0, 0 };
+	int64_t *ids = NULL;
 	size_t i;
 	int rc;
 
@@ -504,8 +503,16 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 			goto out;
 	if ((rc = cycles(s, out, err)))
 		goto out;
-	rc = recovery(s, out, err);
+	if (!(ids = wm_net_view_ids(out))) {
+		rc = wm_store_out_of_memory(err);
+		goto out;
+	}
+	if ((rc = recovery(s, out, ids, err)))
+		goto out;
+	rc = wm_net_experience_build(s, ids, wm_net_view_all(out), out->from_s,
+	    out->to_s, &out->experience, err);
 out:
+	free(ids);
 	tree_release(&t);
 	return rc;
 }
@@ -530,4 +537,13 @@ wm_net_view_service(const struct wm_net_view *v, const char *code)
 		if (strcmp(v->services[i].code, code) == 0)
 			return &v->services[i];
 	return NULL;
+}
+
+void
+wm_net_audit_detail(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule)
+{
+	wm_buf_clear(out);
+	wm_buf_printf(out, "%s; quarters %s to %s; disclosure %s", where,
+	    v->from_s, v->to_s, wm_disclosure_name(rule));
 }

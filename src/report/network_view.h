@@ -1,13 +1,15 @@
 /*
  * The network at a glance, for commissioners: each service in their part
- * of the network (grouped by provider) with its standards lights, the
- * completion of its measurement cycles and its recovery training
- * coverage, over a window of quarters. One function gathers it from the
- * store, reading each service's own totals (never a person's record);
- * the pages, the API and the command line present the same model. No
- * figure here has been through disclosure control yet: that is done
- * where each figure is written, by core's rule (core/disclosure.h), and
- * nothing in this model names a person or a practitioner.
+ * of the network (grouped by provider) with its standards lights,
+ * people's recovery, the completion of its measurement cycles, its
+ * recovery training coverage, what people and staff say about it and
+ * people's own goals, over a window of quarters. One function gathers
+ * it from the store, reading each service's own totals (never a
+ * person's record); the pages, the API and the command line present the
+ * same model. No figure here has been through disclosure control yet:
+ * that is done where each figure is written, by core's rule (core/
+ * disclosure.h), and nothing in this model names a person or a
+ * practitioner.
  *
  * The figures of every other service of the network are read too, after
  * the view's own: what is withheld is decided once for the whole
@@ -29,6 +31,7 @@
 #include "core/cycle.h"
 #include "core/profile.h"
 #include "core/training.h"
+#include "report/network_experience.h"
 #include "report/network_outcomes.h"
 #include "report/standards.h"
 #include "store/store.h"
@@ -109,6 +112,10 @@ struct wm_net_view {
 	/* The recovery markers' outcomes at every service (recovery.in
 	 * NULL when the recovery markers are not loaded). */
 	struct wm_net_outcomes recovery;
+	/* What people and staff say about every service in the window
+	 * (the view's order): the supportive service indicators and ERFS
+	 * by group. */
+	struct wm_net_experience experience;
 };
 
 /* Every service of the network, the view's first: n_all_services, or
@@ -146,6 +153,18 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 /* The ids of every service of the network, in the view's order (for
  * the outcomes of each); NULL when out of memory. The caller frees it. */
 int64_t *wm_net_view_ids(const struct wm_net_view *v);
+
+/*
+ * What a view of the network's figures showed, for the audit log, so
+ * that it says exactly what was seen: where (`where`: "page GET
+ * /network", "API GET /api/v1/network/outcomes", "command line waymark
+ * report network --format csv"), the whole window (first and last
+ * quarter) and the disclosure rule the figures went through:
+ * "page GET /network; quarters 2025-Q4 to 2026-Q3; disclosure mhsds".
+ * Into out (cleared first).
+ */
+void wm_net_audit_detail(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule);
 
 /* The service with this code in the view (its own, never another of
  * the network), or NULL. */

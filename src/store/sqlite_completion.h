@@ -29,6 +29,7 @@ enum { KEPT_TIME, KEPT_TAIL, KEPT_RESUME };
 struct wm_sq_note {
 	int64_t person, response, instrument;
 	struct wm_date authored;
+	int own;		/* by the person, alone or with a practitioner */
 };
 struct wm_sq_notes {
 	struct wm_sq_note *v;
@@ -82,6 +83,12 @@ struct keeper {
 	int has_latest, had_latest;
 	int any_marked;		/* kept_dirty had rows */
 	struct wm_buf text;
+	/* Migration 11's figures (who is left out, the indicators): kept
+	 * unless the flush is migration 10's, before their tables. */
+	int figures11;
+	struct wm_sq_keys *keys;
+	int64_t *indicators;	/* the indicators' instrument ids */
+	size_t n_indicators;
 };
 
 int wm_sq_kept_grow(void *v, size_t *cap, size_t n, size_t size);

@@ -29,6 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/known_instruments.h"
+
 int
 wm_sq_kept_grow(void *v, size_t *cap, size_t n, size_t size)
 {
@@ -332,6 +334,10 @@ write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
 
 	if (kind == WM_SQ_TOTAL_PEOPLE)
 		return wm_sq_people_total(kp->s, x, n, kp->err);
+	if (kind == WM_SQ_TOTAL_LEFTOUT)
+		return wm_sq_leftout_total(kp->s, x, n, kp->err);
+	if (kind == WM_SQ_TOTAL_EXPERIENCE)
+		return wm_sq_experience_total(kp->s, x, n, kp->err);
 	if (!(st = wm_sq_stmt(kp->s, kind == WM_SQ_TOTAL_TAIL ?
 	    ST_KEPT_TAIL_ADD : ST_KEPT_COUNT_ADD, kp->err)))
 		return -1;
@@ -487,7 +493,7 @@ save_latest(struct keeper *kp)
 
 int
 wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
-    const struct wm_date *authored, int64_t instrument_id,
+    const struct wm_date *authored, int64_t instrument_id, int own,
     struct wm_buf *err)
 {
 	struct wm_sq_notes *n = s->kept_notes;
@@ -499,6 +505,7 @@ wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
 	n->v[n->n].person = person;
 	n->v[n->n].response = response;
 	n->v[n->n].instrument = instrument_id;
+	n->v[n->n].own = own;
 	n->v[n->n++].authored = *authored;
 	return 0;
 oom:
@@ -630,9 +637,88 @@ marked(struct keeper *kp, struct mark **out, size_t *n)
 	return 0;
 }
 
+/* The indicators' instrument ids, for knowing a save of them. */
+static int
+load_indicators(struct keeper *kp)
+{
+	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_EXPERIENCE_INSTRUMENTS,
+	    kp->err);
+	size_t cap = 0;
+	int k;
+
+	if (!st)
+		return -1;
+	wm_sq_text(st, 1, wm_known_url(WM_KNOWN_SUPPORTIVE_INDICATORS));
+	while ((k = wm_sq_step(kp->s, st, "reading the measures",
+	    kp->err)) == 1) {
+		if (wm_sq_kept_grow(&kp->indicators, &cap, kp->n_indicators,
+		    sizeof(*kp->indicators))) {
+			k = -1;
+			break;
+		}
+		kp->indicators[kp->n_indicators++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_reset(st);
+	return k;
+}
+
+/* The responses noted for the person, and whether one is to the
+ * indicators, into ids (of n); -1 out of memory. */
+static int
+noted_of(const struct keeper *kp, int64_t person,
+    struct wm_sq_answered **ids, size_t *n, int *indicators)
+{
+	const struct wm_sq_notes *ns = kp->notes;
+	size_t lo = 0, hi = ns ? ns->n : 0, mid, cap = 0, i;
+
+	*n = 0;
+	*indicators = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ns->v[mid].person < person)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; ns && lo < ns->n && ns->v[lo].person == person; lo++) {
+		if (wm_sq_kept_grow(ids, &cap, *n, sizeof(**ids)))
+			return -1;
+		(*ids)[*n].instrument = ns->v[lo].instrument;
+		(*ids)[*n].authored = ns->v[lo].authored;
+		(*ids)[(*n)++].own = ns->v[lo].own;
+		for (i = 0; i < kp->n_indicators; i++)
+			*indicators |= kp->indicators[i] == ns->v[lo].instrument;
+	}
+	return 0;
+}
+
+/* Migration 11's figures of one person: who is left out, when their
+ * spells or answers changed or a new answer could move a first one; the
+ * indicators, when they changed or a new one was saved. */
+static int
+keep_figures11(struct keeper *kp, const struct mark *m)
+{
+	struct wm_sq_answered *ids = NULL;
+	size_t n;
+	int indicators, whole = m->marked && m->whole, rc = -1;
+
+	if (noted_of(kp, m->person, &ids, &n, &indicators))
+		goto out;
+	if (wm_sq_leftout_keep(kp->s, m->person, kp->spells, kp->n_spells,
+	    ids, n, whole, &kp->keys, &kp->totals, kp->err))
+		goto out;
+	if ((whole || indicators) && wm_sq_experience_keep(kp->s, m->person,
+	    &kp->keys, &kp->totals, kp->err))
+		goto out;
+	rc = 0;
+out:
+	free(ids);
+	return rc;
+}
+
 /* One person marked: their times carried on from where they stood when
  * only new answers came, else worked out whole; then their spells open
- * now (sqlite_people_keep.c). */
+ * now (sqlite_people_keep.c), and migration 11's figures. */
 static int
 keep_person(struct keeper *kp, const struct mark *m)
 {
@@ -644,9 +730,11 @@ keep_person(struct keeper *kp, const struct mark *m)
 	    wm_sq_kept_spells(kp, m->person) || person_times(kp) ||
 	    wm_sq_kept_was(kp, m->person)))
 		return -1;
-	return wm_sq_kept_put(kp, m->person) || wm_sq_people_keep(kp->s,
+	if (wm_sq_kept_put(kp, m->person) || wm_sq_people_keep(kp->s,
 	    m->person, kp->spells, kp->n_spells, kp->has_latest ?
-	    &kp->latest : NULL, !m->marked, &kp->totals, kp->err) ? -1 : 0;
+	    &kp->latest : NULL, !m->marked, &kp->totals, kp->err))
+		return -1;
+	return kp->figures11 ? keep_figures11(kp, m) : 0;
 }
 
 static void
@@ -669,6 +757,8 @@ keeper_release(struct keeper *kp)
 	wm_sq_parts_release(&kp->old);
 	wm_sq_totals_release(&kp->totals);
 	wm_buf_release(&kp->text);
+	wm_sq_keys_free(kp->keys);
+	free(kp->indicators);
 	if (kp->notes) {
 		free(kp->notes->v);
 		free(kp->notes);
@@ -685,8 +775,8 @@ clear(struct wm_store *s, enum stmt id, struct wm_buf *err)
 }
 
 
-int
-wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
+static int
+flush(struct wm_store *s, int figures11, struct wm_buf *err)
 {
 	struct keeper kp;
 	struct mark *who = NULL;
@@ -696,6 +786,7 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 	memset(&kp, 0, sizeof(kp));
 	kp.s = s;
 	kp.err = err;
+	kp.figures11 = figures11;
 	wm_buf_init(&kp.text, WM_BUF_DEFAULT_MAX);
 	wm_buf_clear(err);
 	/* The notes are this flush's now, whatever becomes of it: a
@@ -708,7 +799,8 @@ wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
 		rc = err->len ? -1 : 0;
 		goto out;
 	}
-	if (load_cycles(&kp) || load_instruments(&kp) || load_latest(&kp))
+	if (load_cycles(&kp) || load_instruments(&kp) || load_latest(&kp) ||
+	    (figures11 && load_indicators(&kp)))
 		goto out;
 	for (i = 0; i < n; i++)
 		if (keep_person(&kp, &who[i]))
@@ -724,4 +816,16 @@ out:
 	free(who);
 	keeper_release(&kp);
 	return rc ? WM_STORE_ERROR : 0;
+}
+
+int
+wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err)
+{
+	return flush(s, 1, err);
+}
+
+int
+wm_sq_completion_flush_10(struct wm_store *s, struct wm_buf *err)
+{
+	return flush(s, 0, err);
 }

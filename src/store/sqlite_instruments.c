@@ -151,16 +151,26 @@ wm_store_instrument_get(struct wm_store *s, const char *url,
 	return rc;
 }
 
+/* Its text by id; `ready` when the schema must be current (every read
+ * but the store's own, which a migration's last step may make). */
+static int
+get_id(struct wm_store *s, int64_t id, int ready, struct wm_buf *text,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = ready ? wm_sq_query(s, ST_INSTRUMENT_GET_ID, err) :
+	    wm_sq_stmt(s, ST_INSTRUMENT_GET_ID, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	return get_content(s, st, 0, NULL, text, "with that id", err);
+}
+
 int
 wm_store_instrument_get_id(struct wm_store *s, int64_t id,
     struct wm_buf *text, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
-
-	if (!(st = wm_sq_query(s, ST_INSTRUMENT_GET_ID, err)))
-		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
-	return get_content(s, st, 0, NULL, text, "with that id", err);
+	return get_id(s, id, 1, text, err);
 }
 
 /* An instrument parsed on this connection, with the text it was parsed
@@ -231,8 +241,8 @@ out:
 	return rc;
 }
 
-int
-wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+static int
+parsed(struct wm_store *s, int64_t id, int ready,
     const struct wm_instrument **out, struct wm_buf *err)
 {
 	struct wm_buf text = WM_BUF_INIT;
@@ -245,7 +255,7 @@ wm_store_instrument_parsed(struct wm_store *s, int64_t id,
 			*out = s->parsed[i].in;
 			return 0;
 		}
-	if ((rc = wm_store_instrument_get_id(s, id, &text, err)))
+	if ((rc = get_id(s, id, ready, &text, err)))
 		goto out;
 	for (i = 0; i < s->n_parsed; i++) {
 		const struct wm_sq_parsed *p = &s->parsed[i];
@@ -260,6 +270,20 @@ wm_store_instrument_parsed(struct wm_store *s, int64_t id,
 out:
 	wm_buf_release(&text);
 	return rc;
+}
+
+int
+wm_store_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	return parsed(s, id, 1, out, err);
+}
+
+int
+wm_sq_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err)
+{
+	return parsed(s, id, 0, out, err);
 }
 
 struct latest_of {

@@ -164,6 +164,24 @@ enum stmt {
 	ST_NETWORK_GOALS,
 	ST_NETWORK_CASELOADS,
 	ST_GOAL_KEEP,
+	ST_KEY_FIND,
+	ST_KEY_ADD,
+	ST_LEFTOUT_PERSON,
+	ST_LEFTOUT_PERSON_PUT,
+	ST_LEFTOUT_PERSON_DROP,
+	ST_LEFTOUT_COUNT_ADD,
+	ST_LEFTOUT_FIRSTS,
+	ST_EXPERIENCE_PERSON,
+	ST_EXPERIENCE_PERSON_PUT,
+	ST_EXPERIENCE_PERSON_DROP,
+	ST_EXPERIENCE_COUNT_ADD,
+	ST_EXPERIENCE_ANSWERS,
+	ST_EXPERIENCE_INSTRUMENTS,
+	ST_NETWORK_LEFTOUT,
+	ST_NETWORK_LEFTOUT_RAW,
+	ST_NETWORK_EXPERIENCE,
+	ST_NETWORK_EXPERIENCE_RAW,
+	ST_NETWORK_ROLLUP,
 	ST_BEGIN,
 	ST_BEGIN_READ,
 	ST_COMMIT,
@@ -265,6 +283,16 @@ void wm_sq_now(const struct wm_store *s, char out[32]);
 int wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err);
 int wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err);
 
+/* sqlite_journey.c: one "index:number" pair of response_choices' lists
+ * ("3:1,4:2"), the number as long (into n) or, with d, as double; the
+ * rest of the list, or NULL at its end or if it is not one. */
+const char *wm_sq_next_pair(const char *p, long *index, long *n, double *d);
+
+/* sqlite_instruments.c: wm_store_instrument_parsed for the store's own
+ * keepers, which also run as a migration's last step, before the schema
+ * counts as current. */
+int wm_sq_instrument_parsed(struct wm_store *s, int64_t id,
+    const struct wm_instrument **out, struct wm_buf *err);
 /* sqlite_instruments.c: frees the instruments kept by
  * wm_store_instrument_parsed. */
 void wm_sq_parsed_release(struct wm_store *s);
@@ -303,9 +331,12 @@ void wm_sq_outcome_forget(struct wm_store *s);
  * everyone noted or marked by the triggers since the last; forgetting
  * drops the notes (on ROLLBACK, and on close). */
 int wm_sq_kept_note(struct wm_store *s, int64_t person, int64_t response,
-    const struct wm_date *authored, int64_t instrument_id,
+    const struct wm_date *authored, int64_t instrument_id, int own,
     struct wm_buf *err);
 int wm_sq_completion_flush(struct wm_store *s, struct wm_buf *err);
+/* The same as migration 10 left it, before migration 11's figures
+ * (who is left out, the indicators) had tables to be kept in. */
+int wm_sq_completion_flush_10(struct wm_store *s, struct wm_buf *err);
 void wm_sq_kept_forget(struct wm_store *s);
 /* 1 when answers are noted on this connection and not yet flushed: the
  * kept figures are not yet those of its own transaction. */
@@ -347,6 +378,28 @@ int wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
     const struct wm_sq_part *now, size_t nn,
     int (*fn)(void *, const struct wm_sq_part *, int), void *ctx);
 
+/* A person's parts of one kind of kept figures, kept as text in a table
+ * of their own: the statements that read, put and drop a person's text
+ * (?1 the person, ?2 the text), its parts' width, and the kind of total
+ * they are added to (WM_SQ_TOTAL_...). */
+struct wm_sq_kept_kind {
+	enum stmt read, put, drop;
+	int width;
+	int total;
+};
+/* The person's parts as kept, sorted, into was; -1 (err filled) on
+ * failure, or when they cannot be read. */
+int wm_sq_kept_read(struct wm_store *s, const struct wm_sq_kept_kind *kind,
+    int64_t person, struct wm_sq_parts *was, struct wm_buf *err);
+struct wm_sq_totals;
+/* Where `now` (sorted) differs from `was`: the old taken from the totals,
+ * the new added, and the person's text put (dropped when now is empty).
+ * text is scratch for the text. -1 (err filled) on failure. */
+int wm_sq_kept_write(struct wm_store *s, const struct wm_sq_kept_kind *kind,
+    int64_t person, const struct wm_sq_parts *was,
+    const struct wm_sq_parts *now, struct wm_sq_totals *totals,
+    struct wm_buf *text, struct wm_buf *err);
+
 /* Changes to kept totals (of a kind each keeper names), added up over a
  * whole flush and written once per total: an import's batch of people
  * shares a few hundred totals. */
@@ -366,7 +419,8 @@ int wm_sq_totals_add(struct wm_sq_totals *t, int kind,
 int wm_sq_totals_each(struct wm_sq_totals *t,
     int (*fn)(void *, int, const struct wm_sq_part *, long), void *ctx);
 void wm_sq_totals_release(struct wm_sq_totals *t);
-enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE };
+enum { WM_SQ_TOTAL_TIME, WM_SQ_TOTAL_TAIL, WM_SQ_TOTAL_PEOPLE,
+	WM_SQ_TOTAL_LEFTOUT, WM_SQ_TOTAL_EXPERIENCE };
 
 /* A person's completion times as parts (sqlite_completion.h). */
 #define WM_SQ_TIME_WIDTH 9
@@ -394,5 +448,61 @@ int wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x,
 /* People joined this many days or more before the day asked for are
  * kept as joined on any day. */
 #define WM_SQ_KEPT_DAYS 180
+
+/* 1 when the people's kept figures are true: no one is marked to be
+ * worked out again, none of this transaction's saves is waiting to be
+ * kept, and (for a `day`, when not NULL) no one answered after it. 0 to
+ * read the raw rows instead; -1 on failure (sqlite_outcomes.c). */
+int wm_sq_kept_true(struct wm_store *s, const struct wm_date *day,
+    struct wm_buf *err);
+
+/* sqlite_leftout_keep.c: names kept as small numbers (kept_key: a
+ * measure and a scale code, or an instrument's url and a question's
+ * linkId), found, or made when `make`, and remembered for one flush:
+ * 0 with *id, WM_STORE_NOT_FOUND (err untouched) when not made, or the
+ * failure. */
+struct wm_sq_keys;
+int wm_sq_key(struct wm_store *s, struct wm_sq_keys **keys,
+    const char *measure, const char *name, int make, long *id,
+    struct wm_buf *err);
+void wm_sq_keys_free(struct wm_sq_keys *keys);
+/* Instrument `id` parsed (wm_sq_instrument_parsed), remembered for the
+ * flush with the keys: a save's parse inside its write is matched again
+ * by its whole text every time it is asked for otherwise. */
+int wm_sq_keys_instrument(struct wm_store *s, struct wm_sq_keys **keys,
+    int64_t id, const struct wm_instrument **out, struct wm_buf *err);
+/* A quarter "2026-Q3" as the kept rows number it (year * 4 + n - 1), or
+ * WM_SQ_KEPT_NEVER when it is none. */
+long wm_sq_quarter_number(const char *quarter);
+/* The same for the quarter a day ("2026-08-04") is in; the answers'
+ * quarters are taken from their dates, as the outcome rows take them. */
+long wm_sq_quarter_of_day(const char *day);
+
+/* sqlite_leftout_keep.c (migration 11): who is left out of the network's
+ * outcomes, per service and run of quarters on its caseload, worked out
+ * again for a person marked `whole`, or when one of the completed
+ * responses noted for them (`noted`: its instrument, day and whether it
+ * is their own) could move a first answer; the changes to the totals
+ * added to `totals`. */
+struct wm_sq_answered {
+	int64_t instrument;
+	struct wm_date authored;
+	int own;		/* by the person, alone or with a practitioner */
+};
+int wm_sq_leftout_keep(struct wm_store *s, int64_t person,
+    const struct wm_sq_spell *spells, size_t n_spells,
+    const struct wm_sq_answered *noted, size_t n_noted, int whole,
+    struct wm_sq_keys **keys, struct wm_sq_totals *totals,
+    struct wm_buf *err);
+int wm_sq_leftout_total(struct wm_store *s, const struct wm_sq_part *x,
+    long n, struct wm_buf *err);
+/* sqlite_experience_keep.c (migration 11): the person's supportive
+ * service indicators, each quarter's latest, worked out again from their
+ * own indicator responses. */
+int wm_sq_experience_keep(struct wm_store *s, int64_t person,
+    struct wm_sq_keys **keys, struct wm_sq_totals *totals,
+    struct wm_buf *err);
+int wm_sq_experience_total(struct wm_store *s, const struct wm_sq_part *x,
+    long n, struct wm_buf *err);
 
 #endif

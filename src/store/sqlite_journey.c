@@ -130,10 +130,10 @@ measure_of(struct gather *g, int64_t version, const struct wm_instrument *in)
 	return k;
 }
 
-/* One "index:number" of a row's list, the number as long or double;
- * NULL at the end or if it is not one. */
-static const char *
-next_pair(const char *p, long *index, long *n, double *d)
+/* One "index:number" of a row's list (response_choices), the number as
+ * long or double: sqlite_internal.h. */
+const char *
+wm_sq_next_pair(const char *p, long *index, long *n, double *d)
 {
 	char *end;
 
@@ -161,7 +161,7 @@ add_scores(struct gather *g, const struct wm_instrument *in,
 	long scale;
 	double value;
 
-	while ((p = next_pair(p, &scale, NULL, &value)) != NULL) {
+	while ((p = wm_sq_next_pair(p, &scale, NULL, &value)) != NULL) {
 		if (scale < 0 || (size_t)scale >= in->n_scales)
 			continue;
 		if (!(c = room((void **)&g->v, &g->n_v, &g->cap_v, sizeof(*c))))
@@ -230,7 +230,7 @@ add_choices(struct gather *g, int64_t version, const struct wm_instrument *in,
 
 	if ((k = measure_of(g, version, in)) == g->n_l)
 		return 0;	/* loaded meanwhile: not in this snapshot */
-	while ((p = next_pair(p, &item, &option, NULL)) != NULL) {
+	while ((p = wm_sq_next_pair(p, &item, &option, NULL)) != NULL) {
 		const struct wm_option *op;
 
 		if (item < 0 || (size_t)item >= in->n_items || option < 0 ||

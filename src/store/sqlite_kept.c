@@ -152,6 +152,64 @@ wm_sq_parts_diff(const struct wm_sq_part *was, size_t nw,
 	return 0;
 }
 
+/* --- a person's parts, read and written -------------------------------- */
+
+int
+wm_sq_kept_read(struct wm_store *s, const struct wm_sq_kept_kind *kind,
+    int64_t person, struct wm_sq_parts *was, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, kind->read, err);
+	int rc;
+
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	if ((rc = wm_sq_step(s, st, "reading a person's kept figures",
+	    err)) == 1 && wm_sq_parts_parse(was, wm_sq_col(st, 0),
+	    kind->width)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "a person's kept figures could not be read");
+		rc = -1;
+	}
+	sqlite3_reset(st);
+	wm_sq_parts_sort(was);
+	return rc < 0 ? -1 : 0;
+}
+
+struct change {
+	struct wm_sq_totals *totals;
+	int kind;
+};
+
+static int
+add_total(void *ctx, const struct wm_sq_part *x, int n)
+{
+	struct change *c = ctx;
+
+	return wm_sq_totals_add(c->totals, c->kind, x, n);
+}
+
+int
+wm_sq_kept_write(struct wm_store *s, const struct wm_sq_kept_kind *kind,
+    int64_t person, const struct wm_sq_parts *was,
+    const struct wm_sq_parts *now, struct wm_sq_totals *totals,
+    struct wm_buf *text, struct wm_buf *err)
+{
+	struct change c = { totals, kind->total };
+	sqlite3_stmt *st;
+
+	if (wm_sq_parts_same(was->v, was->n, now->v, now->n))
+		return 0;
+	if (wm_sq_parts_diff(was->v, was->n, now->v, now->n, add_total, &c) ||
+	    !(st = wm_sq_stmt(s, now->n ? kind->put : kind->drop, err)))
+		return -1;
+	sqlite3_bind_int64(st, 1, person);
+	if (now->n && wm_sq_parts_bind(st, 2, text, now->v, now->n,
+	    kind->width, err))
+		return -1;
+	return wm_sq_exec(s, st, "keeping a person's figures", err) ? -1 : 0;
+}
+
 /* --- changes to the totals, added up before they are written --------- */
 
 int

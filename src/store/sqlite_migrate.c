@@ -785,12 +785,73 @@ static const char *const m10[] = {
 	NULL,
 };
 
+/*
+ * 11: who is left out of the network's outcomes, and the supportive
+ * service indicators, kept at write time (sqlite_leftout_keep.c,
+ * sqlite_experience_keep.c), so that /network reads a few rows per
+ * service and quarter for each instead of every caseload and answer.
+ *
+ * kept_key: a measure (an instrument's family, else its url) and a
+ * scale's code, or an instrument's url and a question's linkId, named
+ * once so that the rows below carry a small number.
+ * leftout_person, leftout_count: each person's runs of quarters on each
+ * service's caseload, with (key 0) nothing more, or with a scale they
+ * have a scored answer to and the quarters of their first by anyone and
+ * first of their own (1000000: none); a gap between two runs at one
+ * service counts -1; and those added up.
+ * experience_person, experience_count: each person's latest indicator
+ * response of each quarter they answered in, per question answered on
+ * its scale, at the service it was about, with the quarter of their
+ * next (1000000: none) and whether they agree; and those added up.
+ *
+ * Everyone on a caseload, or with a completed answer, is worked out here
+ * (wm_sq_completion_flush, after these steps).
+ */
+static const char *const m11[] = {
+	"CREATE TABLE kept_key ("
+	" id INTEGER PRIMARY KEY,"
+	" measure TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" UNIQUE (measure, name))",
+	"CREATE TABLE leftout_person ("
+	" person_id INTEGER PRIMARY KEY,"
+	" parts TEXT NOT NULL)",
+	"CREATE TABLE leftout_count ("
+	" unit_id INTEGER NOT NULL,"
+	" key INTEGER NOT NULL,"
+	" first_q INTEGER NOT NULL,"
+	" last_q INTEGER NOT NULL,"
+	" first_any INTEGER NOT NULL,"
+	" first_own INTEGER NOT NULL,"
+	" people INTEGER NOT NULL,"
+	" PRIMARY KEY (key, unit_id, first_q, last_q, first_any, first_own))"
+	" WITHOUT ROWID",
+	"CREATE TABLE experience_person ("
+	" person_id INTEGER PRIMARY KEY,"
+	" parts TEXT NOT NULL)",
+	"CREATE TABLE experience_count ("
+	" unit_id INTEGER NOT NULL,"
+	" key INTEGER NOT NULL,"
+	" quarter INTEGER NOT NULL,"
+	" next_q INTEGER NOT NULL,"
+	" agrees INTEGER NOT NULL,"
+	" people INTEGER NOT NULL,"
+	" PRIMARY KEY (key, unit_id, quarter, next_q, agrees)) WITHOUT ROWID",
+	"INSERT INTO kept_dirty SELECT DISTINCT person_id, 1 FROM caseload"
+	" WHERE true ON CONFLICT DO UPDATE SET whole = 1",
+	"INSERT INTO kept_dirty SELECT DISTINCT subject_id, 1 FROM response"
+	" WHERE subject_kind = 'person' AND status = 'completed'"
+	" ON CONFLICT DO UPDATE SET whole = 1",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10 };
+	m7, m8, m9, m10, m11 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
-	[9] = wm_sq_completion_flush,
+	[9] = wm_sq_completion_flush_10,
+	[10] = wm_sq_completion_flush,
 };
 
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
@@ -807,6 +868,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 8",
 	"PRAGMA user_version = 9",
 	"PRAGMA user_version = 10",
+	"PRAGMA user_version = 11",
 };
 
 int

@@ -263,12 +263,12 @@ struct goal_rate_each {
 	void *ctx;
 };
 
-/* 1 when the kept figures are true: no one is marked to be worked out
- * again, and (for a `day`, when not NULL) no one answered after it,
- * since those who joined long enough before the latest answer are kept
- * as joined on any day. 0 to read the raw rows; -1 on failure. */
-static int
-people_kept(struct wm_store *s, const struct wm_date *day,
+/* The kept figures are true (sqlite_internal.h) when no one is marked:
+ * for a `day`, also when no one answered after it, since those who
+ * joined long enough before the latest answer are kept as joined on any
+ * day. */
+int
+wm_sq_kept_true(struct wm_store *s, const struct wm_date *day,
     struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_KEPT_ANY_MARKED, err);
@@ -341,7 +341,7 @@ wm_store_network_paired_rate(struct wm_store *s, const char *measure,
 		    err);
 	if (measure && days <= WM_SQ_KEPT_DAYS &&
 	    strcmp(measure, wm_known_url(WM_KNOWN_RECOVERY_MARKERS)) == 0) {
-		if ((rc = people_kept(s, &d, err)) < 0)
+		if ((rc = wm_sq_kept_true(s, &d, err)) < 0)
 			return WM_STORE_ERROR;
 		if (rc) {
 			if (!(st = wm_sq_query(s, ST_PEOPLE_PAIRED, err)))
@@ -423,7 +423,7 @@ wm_store_network_goals(struct wm_store *s,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = people_kept(s, NULL, err)) < 0)
+	if ((rc = wm_sq_kept_true(s, NULL, err)) < 0)
 		return WM_STORE_ERROR;
 	if (rc) {
 		if (!(st = wm_sq_query(s, ST_PEOPLE_GOALS_READ, err)))

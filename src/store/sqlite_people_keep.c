@@ -33,7 +33,6 @@ struct pk {
 	int has_latest;
 	int paired, goals, reviewed, higher;
 	struct wm_sq_parts now, was;
-	struct wm_sq_totals *totals;
 	struct wm_buf text;
 };
 
@@ -97,34 +96,9 @@ spells(struct pk *k, const struct wm_sq_spell *sp, size_t n)
 	return 0;
 }
 
-static int
-was(struct pk *k)
-{
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_PEOPLE_PERSON, k->err);
-	int rc;
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
-	if ((rc = wm_sq_step(k->s, st, "reading a person's kept figures",
-	    k->err)) == 1 && wm_sq_parts_parse(&k->was, wm_sq_col(st, 0),
-	    PEOPLE_WIDTH)) {
-		wm_buf_clear(k->err);
-		wm_buf_puts(k->err, "a person's kept figures could not be read");
-		rc = -1;
-	}
-	sqlite3_reset(st);
-	wm_sq_parts_sort(&k->was);
-	return rc < 0 ? -1 : 0;
-}
-
-static int
-add_total(void *ctx, const struct wm_sq_part *x, int n)
-{
-	struct pk *k = ctx;
-
-	return wm_sq_totals_add(k->totals, WM_SQ_TOTAL_PEOPLE, x, n);
-}
+static const struct wm_sq_kept_kind kind = { ST_PEOPLE_PERSON,
+	ST_PEOPLE_PERSON_PUT, ST_PEOPLE_PERSON_DROP, PEOPLE_WIDTH,
+	WM_SQ_TOTAL_PEOPLE };
 
 int
 wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x, long n,
@@ -142,22 +116,6 @@ wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x, long n,
 		sqlite3_bind_int64(st, i + 2, x->v[i] * n);
 	return wm_sq_exec(s, st, "keeping the people's figures", err) ? -1 :
 	    0;
-}
-
-static int
-put(struct pk *k)
-{
-	sqlite3_stmt *st = wm_sq_stmt(k->s, k->now.n ? ST_PEOPLE_PERSON_PUT :
-	    ST_PEOPLE_PERSON_DROP, k->err);
-
-	if (!st)
-		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
-	if (k->now.n && wm_sq_parts_bind(st, 2, &k->text, k->now.v, k->now.n,
-	    PEOPLE_WIDTH, k->err))
-		return -1;
-	return wm_sq_exec(k->s, st, "keeping a person's figures", k->err) ?
-	    -1 : 0;
 }
 
 /* 1 when every part kept has the recovery markers twice: then new
@@ -186,11 +144,10 @@ wm_sq_people_keep(struct wm_store *s, int64_t person,
 	k.s = s;
 	k.err = err;
 	k.person = person;
-	k.totals = totals;
 	wm_buf_init(&k.text, WM_BUF_DEFAULT_MAX);
 	if ((k.has_latest = latest != NULL))
 		k.since_any = wm_date_days(latest) - WM_SQ_KEPT_DAYS;
-	if (was(&k))
+	if (wm_sq_kept_read(s, &kind, person, &k.was, err))
 		goto out;
 	if (answers_only && paired_already(&k)) {
 		rc = 0;
@@ -198,9 +155,8 @@ wm_sq_people_keep(struct wm_store *s, int64_t person,
 	}
 	if (figures(&k) || spells(&k, sp, n_spells))
 		goto out;
-	if (!wm_sq_parts_same(k.was.v, k.was.n, k.now.v, k.now.n) &&
-	    (wm_sq_parts_diff(k.was.v, k.was.n, k.now.v, k.now.n, add_total,
-	    &k) || put(&k)))
+	if (wm_sq_kept_write(s, &kind, person, &k.was, &k.now, totals,
+	    &k.text, err))
 		goto out;
 	rc = 0;
 out:

@@ -203,7 +203,8 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	if (rc == 0 && r->status == WM_STATUS_COMPLETED &&
 	    r->subject.kind == WM_SUBJECT_PERSON)
 		rc = wm_sq_kept_note(s, ids->subject_id, *id, &r->authored,
-		    ids->instrument_id, err);
+		    ids->instrument_id, r->respondent == WM_RESPONDENT_PERSON ||
+		    r->respondent == WM_RESPONDENT_WITH_PRACTITIONER, err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
 }

@@ -895,6 +895,144 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " latest_reviewed = CASE WHEN latest_reviewed IS NULL"
 	    "  OR ?2 >= latest_reviewed THEN ?2 ELSE latest_reviewed END"
 	    " WHERE id = ?1",
+	/* Names kept as small numbers (sqlite_leftout_keep.c). */
+	[ST_KEY_FIND] =
+	    "SELECT id FROM kept_key WHERE measure = ?1 AND name = ?2",
+	[ST_KEY_ADD] =
+	    "INSERT INTO kept_key(measure, name) VALUES (?1, ?2)",
+	/* Who is left out, kept (sqlite_leftout_keep.c). */
+	[ST_LEFTOUT_PERSON] =
+	    "SELECT parts FROM leftout_person WHERE person_id = ?1",
+	[ST_LEFTOUT_PERSON_PUT] =
+	    "INSERT INTO leftout_person(person_id, parts) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET parts = excluded.parts",
+	[ST_LEFTOUT_PERSON_DROP] =
+	    "DELETE FROM leftout_person WHERE person_id = ?1",
+	[ST_LEFTOUT_COUNT_ADD] =
+	    "INSERT INTO leftout_count(unit_id, key, first_q, last_q,"
+	    " first_any, first_own, people) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+	    " ON CONFLICT (key, unit_id, first_q, last_q, first_any, first_own)"
+	    " DO UPDATE SET people = people + excluded.people",
+	/* The day of a person's first scored answer to each measure's
+	 * scale, by anyone and by themselves (response_subject: their own
+	 * rows). */
+	[ST_LEFTOUT_FIRSTS] =
+	    "SELECT coalesce(i.family, i.url), sc.code, min(r.authored),"
+	    " min(CASE WHEN r.respondent IN ('person',"
+	    "  'person-with-practitioner') THEN r.authored END) "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " JOIN score s ON s.response_id = r.id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	    "  AND sc.idx = s.scale "
+	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	    " AND r.subject_id = ?1 AND s.value IS NOT NULL "
+	    "GROUP BY 1, 2",
+	/* The indicators, kept (sqlite_experience_keep.c). */
+	[ST_EXPERIENCE_PERSON] =
+	    "SELECT parts FROM experience_person WHERE person_id = ?1",
+	[ST_EXPERIENCE_PERSON_PUT] =
+	    "INSERT INTO experience_person(person_id, parts) VALUES (?1, ?2)"
+	    " ON CONFLICT (person_id) DO UPDATE SET parts = excluded.parts",
+	[ST_EXPERIENCE_PERSON_DROP] =
+	    "DELETE FROM experience_person WHERE person_id = ?1",
+	[ST_EXPERIENCE_COUNT_ADD] =
+	    "INSERT INTO experience_count(unit_id, key, quarter, next_q,"
+	    " agrees, people) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+	    " ON CONFLICT (key, unit_id, quarter, next_q, agrees)"
+	    " DO UPDATE SET people = people + excluded.people",
+	/* A person's completed responses to the instrument ?2 (any
+	 * version), oldest first (response_subject: their own rows), each
+	 * with its instrument and its choices (response_choices: one row). */
+	[ST_EXPERIENCE_ANSWERS] =
+	    "SELECT r.id, r.authored, r.unit_id, r.instrument_id, c.choices "
+	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " LEFT JOIN response_choices c ON c.response_id = r.id "
+	    "WHERE r.subject_kind = 'person' AND r.subject_id = ?1"
+	    " AND r.status = 'completed' AND i.url = ?2 "
+	    "ORDER BY r.authored, r.id",
+	[ST_EXPERIENCE_INSTRUMENTS] =
+	    "SELECT id FROM instrument WHERE url = ?1 ORDER BY id",
+	/*
+	 * Who is left out of a measure ?1's outcomes in quarters ?2..?3
+	 * (numbered as the kept rows number them), per service: on its
+	 * caseload in them (no name), and per scale, of those, the people
+	 * with an answer by the window's end, and of them those with none of
+	 * their own by then. A few rows per service and quarter.
+	 */
+	[ST_NETWORK_LEFTOUT] =
+	    "SELECT c.unit_id, k.name, sum(c.people),"
+	    " sum(CASE WHEN c.first_own > ?3 THEN c.people ELSE 0 END) "
+	    "FROM leftout_count c LEFT JOIN kept_key k ON k.id = c.key "
+	    "WHERE c.key IN (SELECT 0 UNION ALL"
+	    "  SELECT id FROM kept_key WHERE measure = ?1)"
+	    " AND c.first_q <= ?3 AND c.last_q >= ?2 AND c.first_any <= ?3 "
+	    "GROUP BY c.unit_id, c.key HAVING sum(c.people) <> 0 "
+	    "ORDER BY c.unit_id",
+	/* The same from the raw rows, while the kept ones are not true: the
+	 * caseloads on any day from ?2 to ?3 (a spell that ends on a day
+	 * does not include it), and the people's scored answers up to ?3. */
+	[ST_NETWORK_LEFTOUT_RAW] =
+	    "WITH c AS (SELECT DISTINCT unit_id, person_id FROM caseload"
+	    "  WHERE start_date <= ?3 AND (end_date IS NULL OR"
+	    "  (end_date > ?2 AND end_date > start_date))),"
+	    " a AS (SELECT r.subject_id AS person_id, sc.code AS scale,"
+	    "  max(r.respondent IN ('person', 'person-with-practitioner'))"
+	    "  AS own FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    "  JOIN score s ON s.response_id = r.id"
+	    "  JOIN instrument_scale sc ON sc.instrument_id = r.instrument_id"
+	    "   AND sc.idx = s.scale"
+	    "  WHERE r.subject_kind = 'person' AND r.status = 'completed'"
+	    "  AND s.value IS NOT NULL AND coalesce(i.family, i.url) = ?1"
+	    "  AND r.authored <= ?3 GROUP BY r.subject_id, sc.code) "
+	    "SELECT c.unit_id, NULL, count(*), 0 FROM c GROUP BY c.unit_id "
+	    "UNION ALL "
+	    "SELECT c.unit_id, a.scale, count(*), sum(NOT a.own)"
+	    " FROM c JOIN a ON a.person_id = c.person_id"
+	    " GROUP BY c.unit_id, a.scale "
+	    "ORDER BY 1",
+	/* Each indicator of the instrument ?1 in quarters ?2..?3 (numbered
+	 * as kept), per service: people whose latest answers in them
+	 * answered it on its scale, and of them those who agree. */
+	[ST_NETWORK_EXPERIENCE] =
+	    "SELECT c.unit_id, k.name, sum(c.people), sum(c.people * c.agrees) "
+	    "FROM kept_key k JOIN experience_count c ON c.key = k.id "
+	    "WHERE k.measure = ?1 AND c.quarter BETWEEN ?2 AND ?3"
+	    " AND c.next_q > ?3 "
+	    "GROUP BY c.unit_id, k.id HAVING sum(c.people) <> 0 "
+	    "ORDER BY c.unit_id",
+	/* The same from the raw rows: each person's latest response to ?1
+	 * given from day ?2 to day ?3, its answers on a scored option
+	 * counted per service, question and option, with the question's
+	 * lowest and highest scored values (whether an answer agrees is
+	 * core's rule, applied to them). */
+	[ST_NETWORK_EXPERIENCE_RAW] =
+	    "WITH p AS (SELECT r.id, r.unit_id, r.instrument_id,"
+	    "  row_number() OVER (PARTITION BY r.subject_id"
+	    "  ORDER BY r.authored DESC, r.id DESC) AS k"
+	    "  FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    "  WHERE i.url = ?1 AND r.subject_kind = 'person'"
+	    "  AND r.status = 'completed' AND r.authored BETWEEN ?2 AND ?3) "
+	    "SELECT p.unit_id, it.link_id, o.value,"
+	    " (SELECT min(m.value) FROM instrument_option m"
+	    "  WHERE m.instrument_id = p.instrument_id AND m.item_idx = a.item),"
+	    " (SELECT max(m.value) FROM instrument_option m"
+	    "  WHERE m.instrument_id = p.instrument_id AND m.item_idx = a.item),"
+	    " count(*) "
+	    "FROM p JOIN answer a ON a.response_id = p.id"
+	    " JOIN instrument_item it ON it.instrument_id = p.instrument_id"
+	    "  AND it.idx = a.item"
+	    " JOIN instrument_option o ON o.instrument_id = p.instrument_id"
+	    "  AND o.item_idx = a.item AND o.idx = a.option "
+	    "WHERE p.k = 1 AND o.value IS NOT NULL "
+	    "GROUP BY p.unit_id, p.instrument_id, a.item, a.option "
+	    "ORDER BY 1",
+	/* The running totals of a measure ?1's scales in quarters ?2..?3
+	 * ("2026-Q1"), per service, respondent and scale. */
+	[ST_NETWORK_ROLLUP] =
+	    "SELECT unit_id, respondent, scale, sum(responses), sum(total)"
+	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
+	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
+	    " ORDER BY unit_id, respondent, scale",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",

@@ -1185,6 +1185,70 @@ WM_MUST_USE int wm_store_network_goals(struct wm_store *s,
     int (*cb)(void *, const struct wm_goal_rate_row *), void *ctx,
     struct wm_buf *err);
 
+/* --- the network's figures kept at write time (migration 11) ---------
+ *
+ * Kept in the transaction of every save, as the outcomes and the people
+ * on the caseloads are (sqlite_leftout_keep.c, sqlite_experience_keep.c):
+ * a read takes a few rows per service and quarter, never anyone's
+ * answers. While someone is marked to be worked out again (a change made
+ * outside a save, kept at the next), these read the raw rows instead, so
+ * they are always true. No row names a person.
+ */
+
+/* Who is left out of a measure's outcomes in quarters from..to
+ * ("2026-Q1", inclusive), per service: a row with scale NULL gives the
+ * people on its caseload on any day of them (each once, however many
+ * spells they had there; someone on two services' caseloads counts at
+ * each); a row per scale of the measure (family, else url) gives, of
+ * those, the people with a scored answer to it by anyone by the window's
+ * end (`people`), and of them those with none of their own by then,
+ * alone or with a practitioner (`others_only`: answered only by someone
+ * else). Those with no answer at all are the first less the second.
+ * Ordered by unit. A quarter that is not "YYYY-Qn", or from after to,
+ * is refused. */
+struct wm_leftout_row {
+	int64_t unit_id;
+	const char *scale;	/* NULL: the caseload's row */
+	int64_t people;
+	int64_t others_only;
+};
+WM_MUST_USE int wm_store_network_leftout(struct wm_store *s,
+    const char *measure, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_leftout_row *), void *ctx,
+    struct wm_buf *err);
+
+/* The supportive service indicators (`url`, every version) in quarters
+ * from..to: per service and question (linkId), of the people whose
+ * latest response in them was about that service, those who answered
+ * the question on its scale, and of them those who agree (core's rule,
+ * wm_value_agrees); "prefer not to say" is not counted. A service and
+ * question may come in more than one row: add them up. Ordered by unit.
+ * Quarters as wm_store_network_leftout's. */
+struct wm_indicator_row {
+	int64_t unit_id;
+	const char *link_id;
+	int64_t answered, agree;
+};
+WM_MUST_USE int wm_store_network_indicators(struct wm_store *s,
+    const char *url, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_indicator_row *), void *ctx,
+    struct wm_buf *err);
+
+/* The running totals (migration 2) of a measure's scales in quarters
+ * from..to, per service, respondent and scale: the responses scored on
+ * it and the sum of their scores. Ordered by unit, respondent, scale. */
+struct wm_rollup_row {
+	int64_t unit_id;
+	const char *respondent;
+	const char *scale;
+	int64_t responses;
+	double total;
+};
+WM_MUST_USE int wm_store_network_rollup(struct wm_store *s,
+    const char *measure, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- audit ------------------------------------------------------------- */
 
 struct wm_audit_row {

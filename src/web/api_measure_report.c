@@ -8,8 +8,6 @@
  */
 #include "web/pages.h"
 
-#include <stdio.h>
-
 #include "report/measure_report.h"
 #include "web/api.h"
 #include "web/network.h"
@@ -20,14 +18,9 @@ wm_api_network_measure_report(struct wm_http *h)
 	struct wm_net_request r;
 	struct wm_buf err = WM_BUF_INIT;
 	json_t *bundle;
-	char window[24];
 	int rc;
 
-	if (wm_net_open(h, &r))
-		goto out;
-	snprintf(window, sizeof(window), "%s to %s", r.view.from_s,
-	    r.view.to_s);
-	if (wm_scope_viewed(h, window))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	rc = wm_measure_report_build(h->store, &r.view, r.rule,
 	    h->scope.grants, h->scope.n_grants, h->now, &bundle, &err);

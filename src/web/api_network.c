@@ -30,7 +30,7 @@ wm_api_network(struct wm_http *h)
 {
 	struct wm_net_request r;
 
-	if (wm_net_open(h, &r) == 0 && wm_scope_viewed(h, r.view.from_s) == 0)
+	if (wm_net_open(h, &r) == 0 && wm_net_viewed(h, &r) == 0)
 		reply(h, wm_net_json(&r.view, r.rule));
 	wm_net_close(&r);
 }
@@ -44,7 +44,7 @@ wm_api_network_outcomes(struct wm_http *h)
 	int rc;
 
 	wm_net_measures_init(&m);
-	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	rc = wm_net_measures_build(h->store, &r.view, &m, &err);
 	wm_page_store_ok(h, rc, &err);

@@ -77,6 +77,33 @@ wm_net_close(struct wm_net_request *r)
 	wm_net_view_release(&r->view);
 }
 
+void
+wm_net_where(struct wm_http *h, struct wm_buf *out)
+{
+	/* The path as routed: a commissioner's routes name services and
+	 * periods, never a person. */
+	wm_buf_printf(out, "%s %s %s", wm_api_request(h) ? "API" : "page",
+	    h->method, h->path);
+}
+
+int
+wm_net_viewed(struct wm_http *h, const struct wm_net_request *r)
+{
+	struct wm_buf where = WM_BUF_INIT, detail = WM_BUF_INIT;
+	int rc;
+
+	wm_net_where(h, &where);
+	wm_net_audit_detail(&detail, wm_buf_str(&where), &r->view, r->rule);
+	if (where.failed || detail.failed) {
+		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
+		rc = -1;
+	} else
+		rc = wm_scope_viewed(h, wm_buf_str(&detail));
+	wm_buf_release(&where);
+	wm_buf_release(&detail);
+	return rc;
+}
+
 /* --- what the pages' tables share ------------------------------------- */
 
 
@@ -126,6 +153,7 @@ const struct wm_net_part wm_net_parts[WM_NET_PARTS] = {
 	{ "paired", "Paired-outcome rate" },
 	{ "cycles", "Measurement cycles" },
 	{ "training", "Training for recovery" },
+	{ "experience", "Experience" },
 	{ "goals", "People's own goals" },
 };
 

@@ -35,6 +35,15 @@ void wm_net_request_init(struct wm_net_request *r);
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
 void wm_net_close(struct wm_net_request *r);
 
+/* Writes the commissioner's view of r to the audit log (wm_scope_viewed)
+ * with what was seen: the page or the API and its endpoint (the method
+ * and path), the whole window and the disclosure rule. 0, or -1 with the
+ * failure answered; call it before anything of the view is sent. */
+int wm_net_viewed(struct wm_http *h, const struct wm_net_request *r);
+/* "page GET /network/..." or "API GET /api/v1/...", for a view's audit
+ * detail, into out. */
+void wm_net_where(struct wm_http *h, struct wm_buf *out);
+
 /* Which quarters are shown, and the form to choose others (a GET to
  * `action`, a path on this site). */
 void wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
@@ -59,7 +68,7 @@ void wm_net_contents(struct wm_http *h, const struct wm_net_part *parts,
     size_t n);
 /* The sections /network and a service's own page share, in order. */
 extern const struct wm_net_part wm_net_parts[];
-#define WM_NET_PARTS 6
+#define WM_NET_PARTS 7
 
 /* A section with its heading, what it shows, and the link to how its
  * figures are worked out (/network/about#id). */
@@ -109,10 +118,27 @@ int wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t k, int kind,
     const char *funnel_id);
 
+/* Scale k's people left out, whatever the kind of answer, and why: no
+ * response, and (where someone else may answer the measure) answered
+ * only by someone else; as a table. */
+int wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k);
+
+/* The experience section (web/network_experience.c): the share who
+ * agree with each supportive service indicator and ERFS by group, per
+ * service and for all of them over the window; on a service's own page
+ * (r->only), its row, then its latest quarter in detail. 0, or -1 with
+ * nothing useful written. */
+int wm_net_experience_section_html(struct wm_http *h,
+    const struct wm_net_request *r);
+
 /* A service's own page (web/network_service.c, for r->only): what
- * people and staff say about it (ERFS by group, the indicators), and its
- * trends quarter by quarter. 0, or -1 with nothing useful written. */
-int wm_net_experience_html(struct wm_http *h, const struct wm_net_request *r);
+ * people and staff said about it in the latest quarter of the window
+ * with answers (ERFS by group, people and staff side by side; each
+ * indicator), and its trends quarter by quarter. 0, or -1 with nothing
+ * useful written. */
+int wm_net_experience_latest_html(struct wm_http *h,
+    const struct wm_net_request *r);
 int wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r);
 
 /* A measure's cycles at service i of the view (or its total, row

@@ -43,25 +43,31 @@ static void
 threshold_words(struct wm_http *h, const struct wm_net_threshold *t,
     int kind, enum wm_disclosure_rule rule)
 {
-	struct wm_shown people = wm_disclose_count(rule, t->rel.n);
+	struct wm_buf why = WM_BUF_INIT;
 
 	HTML(h, "<p class=\"nhsuk-body-s\">");
 	wm_esc_html_s(&h->out, wm_net_kind_words(kind));
 	HTML(h, ": ");
 	if (!t->has) {
-		HTML(h, "reliable change cannot be worked out yet: ");
-		wm_esc_html_s(&h->out, t->why);
+		wm_net_threshold_why(t, rule, &why);
+		HTML(h, "change could not be judged, as there is no reliable "
+		    "change threshold: ");
+		wm_esc_html_s(&h->out, wm_buf_str(&why));
 		HTML(h, ".</p>\n");
+		wm_buf_release(&why);
 		return;
 	}
 	wm_buf_printf(&h->out, "a change of more than %.2f points counts as "
 	    "reliable", t->value);
 	if (t->rel.estimated) {
-		HTML(h, ", estimated from the first answers of ");
-		wm_net_shown(h, people, 0);
-		wm_buf_printf(&h->out, " people across the network "
-		    "(reliability %.2f, spread %.2f), as the instrument "
-		    "declares none", t->rel.r, t->rel.sd);
+		wm_buf_printf(&h->out, ", estimated from the network's own "
+		    "first answers as the instrument declares none: "
+		    "reliability %.2f (Cronbach's alpha) from ", t->rel.r);
+		wm_net_shown(h, wm_disclose_count(rule, t->rel.n_complete), 0);
+		wm_buf_printf(&h->out, " complete first answers, and spread "
+		    "%.2f from ", t->rel.sd);
+		wm_net_shown(h, wm_disclose_count(rule, t->rel.n_scores), 0);
+		HTML(h, " first scores");
 	} else {
 		wm_buf_printf(&h->out, " (reliability %.2f, spread %.2f, from ",
 		    t->rel.r, t->rel.sd);
@@ -141,6 +147,44 @@ improved_funnel(struct wm_http *h, const struct wm_net_request *r,
 	return rc;
 }
 
+/* The cells of row i that say how people changed: each outcome with
+ * its share, or that change could not be judged. */
+static void
+change_cells(struct wm_http *h, const struct wm_net_table *t, size_t i)
+{
+	if (!wm_net_outcome_judged(t)) {
+		wm_net_td_start(h, "Change");
+		HTML(h, "Could not be judged</span></td>");
+		return;
+	}
+	count_share(h, t, i, WM_NET_IMPROVED, "Reliably improved");
+	count_share(h, t, i, WM_NET_NO_CHANGE, "No reliable change");
+	count_share(h, t, i, WM_NET_DETERIORATED, "Reliably deteriorated");
+}
+
+/* The view's mean change, reliable recovery where the scale has a
+ * cut-off, and the funnel plot of the share reliably improved: the last
+ * two need change to have been judged. */
+static int
+below_table(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k, int kind,
+    const struct wm_net_table *t, const char *funnel_id)
+{
+	const struct wm_scale *sc = &o->in->scales[k];
+
+	if (mean_change(h, r, o, k, kind))
+		return -1;
+	if (!wm_net_outcome_judged(t)) {
+		HTML(h, "<p class=\"nhsuk-body-s\">No funnel plot: with no "
+		    "reliable change threshold, no one's change could be "
+		    "judged.</p>\n");
+		return 0;
+	}
+	if (sc->has_cutoff && recovered(h, r, o, k, kind))
+		return -1;
+	return improved_funnel(h, r, t, funnel_id);
+}
+
 int
 wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t k, int kind,
@@ -151,7 +195,7 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 	struct wm_net_table t, once;
 	struct wm_buf caption = WM_BUF_INIT;
 	size_t i;
-	int rc = -1;
+	int rc = -1, judged;
 
 	if (wm_net_outcome_table(v, o, k, kind, r->rule, &t))
 		return -1;
@@ -159,39 +203,37 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		wm_net_table_release(&t);
 		return -1;
 	}
+	judged = wm_net_outcome_judged(&t);
 	wm_buf_puts(&caption, sc->title ? sc->title : sc->code);
 	wm_buf_puts(&caption, ", ");
 	wm_buf_puts(&caption, wm_net_kind_words(kind));
 	threshold_words(h, wm_net_threshold_of(o, k, kind), kind, r->rule);
 	wm_net_table_start(h, wm_buf_str(&caption));
 	WM_NET_TH(h, "People with two answers or more");
-	WM_NET_TH(h, "Reliably improved");
-	WM_NET_TH(h, "No reliable change");
-	WM_NET_TH(h, "Reliably deteriorated");
+	if (judged) {
+		WM_NET_TH(h, "Reliably improved");
+		WM_NET_TH(h, "No reliable change");
+		WM_NET_TH(h, "Reliably deteriorated");
+	} else
+		WM_NET_TH(h, "Change");
 	WM_NET_TH(h, "Answered once only");
 	wm_net_thead_end(h);
 	for (i = 0; i <= v->n_services; i++) {
 		if (i < v->n_services) {
-			if (!wm_net_row_start(h, r, i, 6))
+			if (!wm_net_row_start(h, r, i, judged ? 6 : 4))
 				continue;
 		} else
 			wm_net_total_head(h);
 		wm_net_td_start(h, "People with two answers or more");
-		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_OUTCOME_COLS),
-		    0);
+		wm_net_shown(h, wm_net_outcome_paired(&t, i), 0);
 		HTML(h, "</span></td>");
-		count_share(h, &t, i, WM_NET_IMPROVED, "Reliably improved");
-		count_share(h, &t, i, WM_NET_NO_CHANGE, "No reliable change");
-		count_share(h, &t, i, WM_NET_DETERIORATED,
-		    "Reliably deteriorated");
+		change_cells(h, &t, i);
 		wm_net_td_start(h, "Answered once only");
 		wm_net_shown(h, wm_net_table_count(&once, i, WM_NET_ONCE), 0);
 		HTML(h, "</span></td></tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n");
-	if (funnel_id && (mean_change(h, r, o, k, kind) ||
-	    (sc->has_cutoff && recovered(h, r, o, k, kind)) ||
-	    improved_funnel(h, r, &t, funnel_id)))
+	if (funnel_id && below_table(h, r, o, k, kind, &t, funnel_id))
 		goto out;
 	rc = 0;
 out:
@@ -199,6 +241,68 @@ out:
 	wm_net_table_release(&t);
 	wm_net_table_release(&once);
 	return rc;
+}
+
+int
+wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
+    const struct wm_net_outcomes *o, size_t k)
+{
+	const struct wm_net_view *v = &r->view;
+	const struct wm_scale *sc = &o->in->scales[k];
+	const char *title = sc->title ? sc->title : sc->code;
+	struct wm_net_table none, others;
+	struct wm_buf caption = WM_BUF_INIT;
+	size_t i;
+	int more = o->others_may_answer;
+
+	if (wm_net_none_table(v, o, k, r->rule, &none))
+		return -1;
+	if (wm_net_others_table(v, o, k, r->rule, &others)) {
+		wm_net_table_release(&none);
+		return -1;
+	}
+	HTML(h, "<p class=\"nhsuk-body-s\">Left out, however they answer: "
+	    "people on a service's caseload at any time in these quarters with "
+	    "no answer to the ");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, " by the last of them (no response)");
+	if (more)
+		HTML(h, ", and those whose only answers were given by someone "
+		    "else, a member of staff, never by themselves");
+	else
+		HTML(h, "; only the person answers it, alone or with a "
+		    "practitioner, so no one is left out for having been "
+		    "answered for by someone else");
+	HTML(h, ". Someone on two services' caseloads counts at each.</p>\n");
+	wm_buf_puts(&caption, title);
+	wm_buf_puts(&caption, ": left out, and why");
+	wm_net_table_start(h, wm_buf_str(&caption));
+	WM_NET_TH(h, "No response");
+	if (more)
+		WM_NET_TH(h, "Answered only by someone else");
+	wm_net_thead_end(h);
+	for (i = 0; i <= v->n_services; i++) {
+		if (i < v->n_services) {
+			if (!wm_net_row_start(h, r, i, more ? 3 : 2))
+				continue;
+		} else
+			wm_net_total_head(h);
+		wm_net_td_start(h, "No response");
+		wm_net_shown(h, wm_net_table_count(&none, i, WM_NET_NONE), 0);
+		HTML(h, "</span></td>");
+		if (more) {
+			wm_net_td_start(h, "Answered only by someone else");
+			wm_net_shown(h, wm_net_table_count(&others, i,
+			    WM_NET_OTHERS), 0);
+			HTML(h, "</span></td>");
+		}
+		HTML(h, "</tr>\n");
+	}
+	HTML(h, "</tbody>\n</table>\n");
+	wm_buf_release(&caption);
+	wm_net_table_release(&none);
+	wm_net_table_release(&others);
+	return 0;
 }
 
 int
@@ -222,6 +326,8 @@ wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
 		if (wm_net_outcome_html(h, r, &r->view.recovery, 0, kind,
 		    NULL))
 			return -1;
+	if (wm_net_leftout_html(h, r, &r->view.recovery, 0))
+		return -1;
 	HTML(h, "</section>\n");
 	return 0;
 }

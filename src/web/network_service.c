@@ -202,9 +202,9 @@ view(struct wm_http *h, const struct wm_net_request *r,
 	struct wm_profile p = WM_PROFILE_INIT;
 	int none;
 
-	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
+	HTML(h, "<h4 class=\"nhsuk-heading-xs\">");
 	wm_esc_html_s(&h->out, title);
-	HTML(h, "</h3>\n");
+	HTML(h, "</h4>\n");
 	if (latest(h, r, kind, &p, &none)) {
 		wm_profile_release(&p);
 		return -1;
@@ -222,20 +222,22 @@ view(struct wm_http *h, const struct wm_net_request *r,
 }
 
 int
-wm_net_experience_html(struct wm_http *h, const struct wm_net_request *r)
+wm_net_experience_latest_html(struct wm_http *h,
+    const struct wm_net_request *r)
 {
-	wm_net_section_start(h, "experience", "What people and staff say",
-	    "The service's ERFS profile by its three groups, people using the "
-	    "service and staff side by side, and the share of people who "
-	    "agree with each supportive service indicator, for the latest "
-	    "quarter of these with answers.");
-	if (view(h, r, WM_PROFILE_ERFS, "The ERFS profile, by group",
-	    "No one rated the service on ERFS in these quarters.") ||
-	    view(h, r, WM_PROFILE_INDICATORS, "The supportive service "
-	    "indicators", "No one answered the supportive service "
-	    "indicators about the service in these quarters."))
+	HTML(h, "<h3 class=\"nhsuk-heading-s\">The latest quarter in "
+	    "detail</h3>\n<p class=\"nhsuk-body-s\">The service's ERFS "
+	    "profile by its three groups, people using the service and staff "
+	    "side by side, and the share of people who agree with each "
+	    "supportive service indicator, for the latest quarter of these "
+	    "with answers.</p>\n");
+	if (view(h, r, WM_PROFILE_ERFS, "The ERFS profile, by group, in the "
+	    "latest quarter", "No one rated the service on ERFS in these "
+	    "quarters.") || view(h, r, WM_PROFILE_INDICATORS, "The supportive "
+	    "service indicators in the latest quarter", "No one answered the "
+	    "supportive service indicators about the service in these "
+	    "quarters."))
 		return -1;
-	HTML(h, "</section>\n");
 	return 0;
 }
 

@@ -1,9 +1,10 @@
 /*
  * /network: the commissioner's home, the network at a glance. The
  * services of their part of the network are rows, grouped by provider,
- * in one table per question (the standards, the cycles, training), so
- * that each table reads on a phone as the design system's responsive
- * table: every cell carries its column's heading. Every count and share
+ * in one table per question (the standards; recovery, with who is left
+ * out and why; the paired-outcome rate; the cycles; training;
+ * experience; goals), so that each table reads on a phone as the design
+ * system's responsive table: every cell carries its column's heading. Every count and share
  * of people or staff is written through core's disclosure rule; a
  * withheld figure is "*", never the number hidden. Lights are about the
  * service, not about people, and are shown as they are. Each section
@@ -186,7 +187,7 @@ wm_page_network(struct wm_http *h)
 {
 	struct wm_net_request r;
 
-	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	wm_page_start(h, "Your network");
 	wm_net_window_form(h, &r.view, "/network");
@@ -208,7 +209,8 @@ wm_page_network(struct wm_http *h)
 	}
 	cycles(h, &r);
 	training(h, &r);
-	if (wm_net_goals_html(h, &r)) {
+	if (wm_net_experience_section_html(h, &r) || wm_net_goals_html(h,
+	    &r)) {
 		wm_page_error(h, 500, "Sorry, there is a problem", "The "
 		    "network's figures could not be written. Try again later.");
 		goto out;

@@ -46,6 +46,8 @@ measure(struct wm_http *h, const struct wm_net_request *r,
 			if (wm_net_outcome_html(h, r, o, k, kind, id))
 				return -1;
 		}
+		if (wm_net_leftout_html(h, r, o, k))
+			return -1;
 	}
 	return 0;
 }
@@ -60,7 +62,7 @@ wm_page_network_outcomes(struct wm_http *h)
 	int rc;
 
 	wm_net_measures_init(&m);
-	if (wm_net_open(h, &r) || wm_scope_viewed(h, r.view.from_s))
+	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
 		goto out;
 	rc = wm_net_measures_build(h->store, &r.view, &m, &err);
 	if (!wm_page_store_ok(h, rc, &err))

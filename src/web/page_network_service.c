@@ -4,9 +4,9 @@
  * services of the commissioner's part of the network. The tables are
  * the ones /network writes, worked out and disclosed across every one
  * of those services (web/network.h, r.only), so a figure withheld there
- * is withheld here, and one shown there is shown here the same. Then
- * what the service's own dashboard shows that /network does not (its
- * ERFS profile by group and the supportive service indicators), its
+ * is withheld here, and one shown there is shown here the same; its
+ * experience row is followed by its latest quarter in detail (ERFS by
+ * group, people and staff side by side, and each indicator). Then its
  * trends quarter by quarter (report/network_trends.h) and the history
  * of its standards as a grid of lights, each period linking to its
  * detail (/network/services/{code}/standards/{period}). Every count and
@@ -263,15 +263,14 @@ static void
 contents(struct wm_http *h)
 {
 	static const struct wm_net_part own[] = {
-		{ "experience", "What people and staff say" },
 		{ "trends", "Trends, quarter by quarter" },
 		{ "history", "The standards, period by period" },
 	};
-	struct wm_net_part parts[WM_NET_PARTS + 3];
+	struct wm_net_part parts[WM_NET_PARTS + 2];
 
 	memcpy(parts, wm_net_parts, sizeof(wm_net_parts[0]) * WM_NET_PARTS);
 	memcpy(parts + WM_NET_PARTS, own, sizeof(own));
-	wm_net_contents(h, parts, WM_NET_PARTS + 3);
+	wm_net_contents(h, parts, WM_NET_PARTS + 2);
 }
 
 /* The service's index in the view, or -1 with a 404: the rule let the
@@ -322,7 +321,7 @@ sections(struct wm_http *h, const struct wm_net_request *r,
 		return -1;
 	cycles(h, r);
 	training(h, r);
-	if (wm_net_goals_html(h, r) || wm_net_experience_html(h, r) ||
+	if (wm_net_experience_section_html(h, r) || wm_net_goals_html(h, r) ||
 	    wm_net_trends_html(h, r))
 		return -1;
 	return history(h, r, in, detail);
@@ -337,7 +336,7 @@ wm_page_network_service(struct wm_http *h)
 
 	wm_net_request_init(&r);
 	if (wm_service_commissioned(h, &svc) || wm_net_open(h, &r) ||
-	    find(h, &r, svc.id) || wm_scope_viewed(h, r.view.from_s))
+	    find(h, &r, svc.id) || wm_net_viewed(h, &r))
 		goto out;
 	wm_net_service_href(&self, svc.code);
 	wm_buf_puts(&detail, wm_buf_str(&self));

@@ -81,7 +81,7 @@ void
 wm_page_network_standards(struct wm_http *h)
 {
 	struct wm_led_service svc = WM_LED_SERVICE_INIT;
-	struct wm_buf back = WM_BUF_INIT;
+	struct wm_buf back = WM_BUF_INIT, detail = WM_BUF_INIT;
 	const char *start = wm_route_param(&h->match, "period");
 	const struct wm_instrument *in;
 	struct wm_standards_setup setup;
@@ -99,7 +99,10 @@ wm_page_network_standards(struct wm_http *h)
 		    "instrument.");
 		goto out;
 	}
-	if (wm_scope_viewed(h, start))
+	wm_net_where(h, &detail);
+	wm_buf_printf(&detail, "; the standards of the period from %s",
+	    start);
+	if (wm_scope_viewed(h, wm_buf_str(&detail)))
 		goto out;
 	wm_period_words(start, p.end, name, sizeof(name));
 	snprintf(title, sizeof(title), "Standards: %s", name);
@@ -120,5 +123,6 @@ wm_page_network_standards(struct wm_http *h)
 	wm_page_end(h);
 out:
 	wm_buf_release(&back);
+	wm_buf_release(&detail);
 	wm_led_service_release(&svc);
 }

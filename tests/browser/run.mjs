@@ -306,9 +306,20 @@ try {
     return page;
   };
   const comm = await commIn(true);
+  // Recovery: people paired, and how they changed, or (a demo of 20
+  // people has fewer than the 30 complete first answers an estimated
+  // threshold needs) that change could not be judged, and why.
   check(/The 10 core standards/.test(await comm.content()) &&
-    /Reliably improved/.test(await comm.content()),
+    /People with two answers or more/.test(await comm.content()) &&
+    (/Reliably improved/.test(await comm.content()) ||
+    /change could not be judged, as there is no reliable change threshold: too few complete first answers/.test(await comm.content())),
     "a commissioner's home is the network at a glance");
+  check(/id="experience"/.test(await comm.content()) &&
+    /People who agree, by indicator/.test(await comm.content()) &&
+    /ERFS, by group/.test(await comm.content()),
+    "the network shows what people and staff say about each service");
+  check(/Recovery markers: left out, and why/.test(await comm.content()),
+    '... and who is left out of the recovery markers, and why');
   await axe(comm, "the commissioner's network");
   await shoot(comm, 'network');
   // The contents list by keyboard: Tab to "Recovery", Enter.

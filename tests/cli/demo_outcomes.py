@@ -32,8 +32,21 @@ the raw tables) and goals (people on the caseload with goals of their own,
 those with a goal reviewed twice or more, and those with such a goal whose
 latest review is higher than its first).
 
+Who is left out, for the last four quarters of the demo: per service,
+the people on its caseload on any day of them with no scored answer to
+the recovery markers by their end, by anyone (no response); and what
+people say: each person's latest response to the supportive service
+indicators in those quarters, at the service it was about, per
+indicator the people who answered it on its scale and those who agree
+(a value above the middle of the question's scored values). With
+--report (`waymark report network --format json --disclosure none` for
+the same quarters) each must be the report's, service by service.
+
+The estimate of reliability must rest on at least 30 complete first
+answers, as Waymark requires before it publishes a threshold.
+
 Usage: demo_outcomes.py DB [--above CODE] [--below CODE] [--small CODE]
-           [--spread F] [--today YYYY-MM-DD] [--show]
+           [--spread F] [--today YYYY-MM-DD] [--report FILE] [--show]
 With --above, --below or --small it checks that exactly that service is
 above (below) the limits in every window and fit, that the small one has
 fewer than 5 people paired, and that the paired-outcome rate, cycle
@@ -258,6 +271,95 @@ def outcomes(responses, window, threshold):
     return out
 
 
+def days_of(window):
+    """The first and last day of a window of quarters."""
+    lo, hi = window
+    y, q = int(lo[:4]), int(lo[6:])
+    first = '%04d-%02d-01' % (y, (q - 1) * 3 + 1)
+    y, q = int(hi[:4]), int(hi[6:])
+    last = '%04d-%s' % (y, ('03-31', '06-30', '09-30', '12-31')[q - 1])
+    return first, last
+
+
+def no_response(db, responses, window):
+    """{unit: people on its caseload in the window with no scored answer
+    to the recovery markers by its end}: a spell does not include the day
+    it ends."""
+    first, last = days_of(window)
+    answered = {r[1] for r in responses if r[4] <= last}
+    out = {}
+    for unit, person in db.execute(
+            "SELECT DISTINCT unit_id, person_id FROM caseload"
+            " WHERE start_date <= ? AND (end_date IS NULL OR"
+            " (end_date > ? AND end_date > start_date))", (last, first)):
+        out[unit] = out.get(unit, 0) + (person not in answered)
+    return out
+
+
+def indicators(db, window):
+    """{(unit, linkId): [answered, agree]}: each person's latest
+    supportive service indicators response in the window."""
+    first, last = days_of(window)
+    latest = {}
+    for rid, person, unit in db.execute(
+            "SELECT r.id, r.subject_id, r.unit_id FROM response r"
+            " JOIN instrument i ON i.id = r.instrument_id"
+            " WHERE i.url LIKE '%/dreem-supportive-service-indicators'"
+            " AND r.status = 'completed' AND r.subject_kind = 'person'"
+            " AND r.authored BETWEEN ? AND ? ORDER BY r.authored, r.id",
+            (first, last)):
+        latest[person] = (rid, unit)
+    ends = {}
+    for iid, item, value in db.execute(
+            "SELECT instrument_id, item_idx, value FROM instrument_option"
+            " WHERE value IS NOT NULL"):
+        lo, hi = ends.get((iid, item), (value, value))
+        ends[(iid, item)] = (min(lo, value), max(hi, value))
+    out = {}
+    for rid, unit in latest.values():
+        for iid, item, link, value in db.execute(
+                "SELECT r.instrument_id, a.item, it.link_id, o.value"
+                " FROM response r JOIN answer a ON a.response_id = r.id"
+                " JOIN instrument_item it ON it.instrument_id ="
+                "  r.instrument_id AND it.idx = a.item"
+                " JOIN instrument_option o ON o.instrument_id ="
+                "  r.instrument_id AND o.item_idx = a.item"
+                "  AND o.idx = a.option"
+                " WHERE r.id = ? AND o.value IS NOT NULL", (rid,)):
+            lo, hi = ends[(iid, item)]
+            t = out.setdefault((unit, link), [0, 0])
+            t[0] += 1
+            t[1] += hi > lo and value > (lo + hi) / 2
+    return out
+
+
+def against_report(db, code, responses, path):
+    """No response and the indicators, service by service, as the
+    report has them."""
+    rep = json.load(open(path))
+    window = (rep['from'], rep['to'])
+    none = no_response(db, responses, window)
+    ind = indicators(db, window)
+    unit = {c: u for u, c in code.items()}
+    checked = 0
+    for s in rep['services']:
+        u = unit[s['service']]
+        got = s['recovery'][0]['leftOut']['noResponse']
+        check(got == none.get(u, 0), '%s: no response %r, worked out %r' %
+              (s['service'], got, none.get(u, 0)))
+        for i in s['experience']['indicators']:
+            want = ind.get((u, i['indicator']), [0, 0])
+            check([i['answered'], i['agree']] == want, '%s, %s: %r, worked '
+                  'out %r' % (s['service'], i['indicator'],
+                              [i['answered'], i['agree']], want))
+            checked += 1
+    print('left out and indicators %s..%s: no response %d, indicators '
+          'answered %d, agree %d, as the report has them (%d figures)' % (
+              window[0], window[1], sum(none.values()),
+              sum(v[0] for v in ind.values()),
+              sum(v[1] for v in ind.values()), checked))
+
+
 def services(db):
     return dict(db.execute(
         "SELECT id, code FROM unit WHERE kind = 'service' ORDER BY id"))
@@ -355,6 +457,10 @@ def run(args):
     print('reliable change: SD %.3f of %d first scores, alpha %.3f of %d '
           'complete first answers, threshold %.3f'
           % (sd, n_first, alpha, n_complete, threshold))
+    check(n_complete >= 30, 'the estimate rests on %d complete first '
+          'answers, fewer than the 30 a threshold needs' % n_complete)
+    if args.report:
+        against_report(db, code, responses, args.report)
     for window in WINDOWS:
         tally = outcomes(responses, window, threshold)
         for shown_only in (False, True):
@@ -435,6 +541,7 @@ def main():
     p.add_argument('--small')
     p.add_argument('--spread', type=float, default=0.15)
     p.add_argument('--today', default='2026-10-01')
+    p.add_argument('--report')
     p.add_argument('--show', action='store_true')
     args = p.parse_args()
     try:

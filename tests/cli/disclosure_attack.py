@@ -27,13 +27,18 @@ is one the attacker can work out when its unit vector lies in the span of
 the equations.
 
 The tables: every outcome measure's people by reliable change and those
-who answered once only (each scale and kind of answer), the mean change
-(its sum of changes: a mean shown with its people gives it), the
+who answered once only (each scale and kind of answer), or the people
+paired alone where change was not judged, the mean change (its sum of
+changes: a mean shown with its people gives it), each scale's people
+left out (no response; answered only by someone else), the
 paired-outcome rate, goals, the people on the caseloads (FHIR), the
 cycles' times due and done in time (a service's figure over its months,
 and its trend's quarters within them: the months add up), the staff and
-each course's staff who have done it, and the trends' quarters, each a
-table of its own window.
+each course's staff who have done it, each supportive service
+indicator's people who agree and not, each ERFS group's ratings by
+people using the service and by staff, and their sums of group scores
+(a mean shown with its ratings gives it, as with the mean change), and
+the trends' quarters, each a table of its own window.
 
 A count is withheld when it is shown as "*" in any view, or when it is
 never shown at all and the rule would withhold it (its true count, read
@@ -286,6 +291,24 @@ def parse_cell(t):
     return val(count), val(pct.rstrip('%') if pct else pct)
 
 
+def parse_agree(t):
+    """'47% of 90' -> (47, 90); '* of *' -> ('*', '*'); 'None' -> (None,
+    0): a share of no one."""
+    if t == 'None':
+        return None, 0
+    share, _, of = t.partition(' of ')
+    return parse_cell(share.rstrip('%'))[0], parse_cell(of)[0]
+
+
+def mean_cell(t):
+    """A mean as a page shows it: '3.4' -> 0 (a figure, its value no
+    matter), '*' -> '*', 'None' (no ratings) -> None."""
+    t = t.split()[0] if t else t
+    if t in (None, '', 'None'):
+        return None
+    return '*' if t == '*' else 0
+
+
 def pct(t):
     """'62%' -> 62, '*' -> '*', 'None' -> None."""
     return parse_cell(t.rstrip('%'))[0]
@@ -351,7 +374,8 @@ class Attack:
             s = System('%s, %s (%s..%s)' % (key[2], key[3], *key[1]),
                        self.nodes, [(('I', 'N', 'D'), 'T')],
                        ('I', 'N', 'D', 'T'))
-        elif kind in ('once', 'mean', 'caseload', 'staff', 'course'):
+        elif kind in ('once', 'mean', 'caseload', 'staff', 'course',
+                      'none', 'others', 'erfs', 'erfs-sum'):
             s = System('%s %s' % (kind, ' '.join(str(k) for k in key[1:])),
                        self.nodes, [], ('V',))
         elif kind == 'paired':
@@ -360,6 +384,12 @@ class Attack:
         elif kind == 'goals':
             s = System('goals', self.nodes, [(('H', 'NH', 'NR'), 'G')],
                        ('H', 'NH', 'NR', 'G'))
+        elif kind == 'indicator':
+            s = System('indicator %s: who agree' % key[1], self.nodes,
+                       [(('A', 'NA'), 'T')], ('A', 'NA', 'T'))
+        elif kind == 'unjudged':
+            s = System('%s, %s (%s..%s): paired, not judged' % (
+                key[2], key[3], *key[1]), self.nodes, [], ('T',))
         elif kind == 'cycle':
             # The months a service's figure counts: the last 12 complete
             # ones. The trends' quarters within them add up to it with
@@ -390,11 +420,18 @@ class Attack:
                 bucket.append(name)
         return quarters, partial
 
-    def outcome(self, window, title, kind, row_cells, cells, shares):
+    def outcome(self, window, title, kind, row_cells, cells, shares,
+                judged=True):
         """One row of an outcome table: cells {col: value}; shares {col:
-        value}, of the row's total."""
-        s = self.system(('outcome', window, title, kind))
+        value}, of the row's total. Where change was not judged the
+        table is the people paired alone."""
+        s = self.system(('outcome' if judged else 'unjudged', window, title,
+                         kind))
         once = self.system(('once', window, title, kind))
+        if not judged:
+            s.publish(row_cells('T'), cells['T'])
+            once.publish(row_cells('V'), cells['O'])
+            return
         for col, v in cells.items():
             if col == 'O':
                 once.publish(row_cells('V'), v)
@@ -423,6 +460,11 @@ class Attack:
     GOALS_COLS = ['Service', 'People with goals',
                   'A goal reviewed twice or more',
                   'Latest review higher than the first']
+    UNJUDGED_COLS = ['Service', 'People with two answers or more', 'Change',
+                     'Answered once only']
+    LEFTOUT_COLS = ['Service', 'No response']
+    LEFTOUT = ': left out, and why'
+    RATERS = {'People using the service': 'people', 'Staff': 'staff'}
 
     def read_page(self, jar, scope, path, service=None):
         """Every table of a page; on a service's page, `service` is its
@@ -447,6 +489,34 @@ class Attack:
                     self.outcome(self.window, title, kind, rc(row[0]),
                                  {'T': tot, 'I': i, 'N': nc, 'D': d,
                                   'O': o}, {'I': ip, 'N': np, 'D': dp})
+            elif cols == self.UNJUDGED_COLS:
+                title, _, kind = cap.rpartition(', ')
+                last = (title, kind)
+                for row in t['rows']:
+                    (tot, _), (o, _) = parse_cell(row[1]), parse_cell(row[3])
+                    self.outcome(self.window, title, kind, rc(row[0]),
+                                 {'T': tot, 'O': o}, {}, judged=False)
+            elif cols[:2] == self.LEFTOUT_COLS and \
+                    cap.endswith(self.LEFTOUT):
+                title = cap[:-len(self.LEFTOUT)]
+                for row in t['rows']:
+                    others = parse_cell(row[2])[0] if len(row) > 2 else None
+                    self.leftout(scope, title, row[0],
+                                 parse_cell(row[1])[0], others)
+            elif cols[:1] == ['Service'] and \
+                    cap == 'People who agree, by indicator':
+                # The indicators' columns are in the documents' order.
+                for row in t['rows']:
+                    for j, link in enumerate(self.indicators):
+                        share, of = parse_agree(row[1 + j])
+                        self.indicator(scope, row[0], link, of, None, share)
+            elif cols[:1] == ['Service'] and cap == 'ERFS, by group':
+                for row in t['rows']:
+                    for j, heading in enumerate(cols[1:]):
+                        title, _, who = heading.rpartition(': ')
+                        self.erfs(scope, row[0], self.group_of[title],
+                                  self.RATERS[who], None,
+                                  mean_cell(row[1 + j]))
             elif cols == self.PAIRED_COLS:
                 s = self.system(('paired',))
                 for row in t['rows']:
@@ -515,6 +585,34 @@ class Attack:
         s.publish(cells('H'), h)
         if hp not in (None, '*'):
             s.shares.append((cells('H'), cells('H') + cells('NH')))
+
+    def leftout(self, scope, title, label, none, others):
+        """A scale's people left out: no response, and answered only by
+        someone else (None where no one else may answer)."""
+        cells = self.row_cells(scope, label, 'V')
+        self.system(('none', self.window, title)).publish(cells, none)
+        self.system(('others', self.window, title)).publish(cells, others)
+
+    def indicator(self, scope, label, link, answered, agree, share):
+        s = self.system(('indicator', link))
+
+        def cells(col):
+            return self.row_cells(scope, label, col)
+        s.publish(cells('T'), answered)
+        s.publish(cells('A'), agree)
+        s.share(cells('A'), cells('T'), share)
+
+    def erfs(self, scope, label, group, who, ratings, mean):
+        """An ERFS group's ratings by people or staff, and its mean,
+        which with its ratings gives their sum: '*' withheld, None
+        nothing to show."""
+        cells = self.row_cells(scope, label, 'V')
+        self.system(('erfs', group, who)).publish(cells, ratings)
+        s = self.system(('erfs-sum', group, who))
+        if mean == '*':
+            s.publish(cells, '*')
+        elif mean is not None:
+            s.publish(cells, 0)
 
     def cycle(self, scope, label, title, due, share, column='F'):
         """A measure's cycles: the times due and the share done in
@@ -601,15 +699,25 @@ class Attack:
                          'O': o['oneAnswerOnly']}, {
                          'I': o['improvedPercent'],
                          'N': o['noChangePercent'],
-                         'D': o['deterioratedPercent']})
+                         'D': o['deterioratedPercent']}, o['judged'])
 
     def read_network_doc(self, scope, d):
         for p in d['services'] + [dict(d['network'], service='network')]:
             label = p['service']
             for rec in p['recovery']:
+                title = self.scale_title[rec['scale']]
                 for key, kind in KINDS.items():
-                    self.outcome_json(scope, self.scale_title[rec['scale']],
-                                      kind, label, rec[key])
+                    self.outcome_json(scope, title, kind, label, rec[key])
+                lo = rec['leftOut']
+                self.leftout(scope, title, label, lo['noResponse'],
+                             lo['answeredByOthersOnly'])
+            for i in p['experience']['indicators']:
+                self.indicator(scope, label, i['indicator'], i['answered'],
+                               i['agree'], i['agreePercent'])
+            for g in p['experience']['erfs']:
+                for who in ('people', 'staff'):
+                    self.erfs(scope, label, g['group'], who,
+                              g[who]['ratings'], g[who]['mean'])
             s = self.system(('paired',))
             q = p['pairedOutcomeRate']
             s.publish(self.row_cells(scope, label, 'E'), q['eligible'])
@@ -631,6 +739,11 @@ class Attack:
     def read_outcomes_doc(self, scope, d):
         for m in d['measures']:
             for sc in m['scales']:
+                lo = sc['leftOut']
+                for o in lo['services'] + [dict(lo['network'],
+                                                service='network')]:
+                    self.leftout(scope, sc['title'], o['service'],
+                                 o['noResponse'], o['answeredByOthersOnly'])
                 for key, kind in KINDS.items():
                     k = sc[key]
                     for o in k['services'] + [dict(k['network'],
@@ -657,8 +770,11 @@ class Attack:
                 pop = {p['code']['coding'][0]['code']:
                        p.get('count', '*' if self.masked(p) else None)
                        for p in f['population']}
-                s = self.system(('outcome', self.window, title,
-                                 RESPONDENTS[resp]))
+                # Where change was not judged the numerator was not
+                # worked out (not-performed): no count, not masked.
+                judged = pop['numerator'] is not None
+                s = self.system(('outcome' if judged else 'unjudged',
+                                 self.window, title, RESPONDENTS[resp]))
 
                 def cells(col, l=label):
                     return self.row_cells(scope, l, col)
@@ -733,16 +849,40 @@ class Attack:
                     k = sc[key]
                     for o in k['services'] + [dict(k['network'],
                                                    service=NET)]:
-                        ok = ('outcome', window, sc['title'], kind)
+                        ok = ('outcome' if o['judged'] else 'unjudged',
+                              window, sc['title'], kind)
                         for col, f in (('T', 'paired'), ('I', 'improved'),
                                        ('N', 'noChange'),
                                        ('D', 'deteriorated')):
-                            put(ok, o['service'], col, o[f])
+                            if o[f] is not None:
+                                put(ok, o['service'], col, o[f])
                         put(('once', window, sc['title'], kind),
                             o['service'], 'V', o['oneAnswerOnly'])
                         put(('mean', window, sc['title'], kind),
                             o['service'], 'n', o['paired'])
+        for m in doc['outcomes']['measures']:
+            for sc in m['scales']:
+                lo = sc['leftOut']
+                for o in lo['services'] + [dict(lo['network'], service=NET)]:
+                    put(('none', window, sc['title']), o['service'], 'V',
+                        o['noResponse'])
+                    if o['answeredByOthersOnly'] is not None:
+                        put(('others', window, sc['title']), o['service'],
+                            'V', o['answeredByOthersOnly'])
+        self.group_of = {}
+        self.indicators = [i['indicator'] for i in
+                           doc['network']['experience']['indicators']]
         for p in doc['services'] + [dict(doc['network'], service=NET)]:
+            for i in p['experience']['indicators']:
+                n, a = i['answered'], i['agree']
+                for col, v in (('T', n), ('A', a), ('NA', n - a)):
+                    put(('indicator', i['indicator']), p['service'], col, v)
+            for g in p['experience']['erfs']:
+                self.group_of[g['title']] = g['group']
+                for who in ('people', 'staff'):
+                    n = g[who]['ratings']
+                    put(('erfs', g['group'], who), p['service'], 'V', n)
+                    put(('erfs-sum', g['group'], who), p['service'], 'n', n)
             q = p['pairedOutcomeRate']
             for col, v in (('E', q['eligible']), ('P', q['paired']),
                            ('NP', q['eligible'] - q['paired'])):
@@ -809,7 +949,7 @@ class Attack:
             for c in cells:
                 if c in s.shown or c in s.withheld:
                     continue
-                if key[0] == 'mean':
+                if key[0] in ('mean', 'erfs-sum'):
                     n = self.true_value(key, (c[0], 'n'))
                     if n is not None and n > 0 and self.small(n, True):
                         hidden.add(c)
@@ -834,7 +974,8 @@ class Attack:
                                               bad[:3] if bad else ''))
             for c in s.withheld:
                 v = self.true_value(key, c)
-                secondary += v is not None and key[0] != 'mean' and \
+                secondary += v is not None and \
+                    key[0] not in ('mean', 'erfs-sum') and \
                     not self.small(v)
         self.check(secondary > 0, 'secondary suppression had to act under '
                    '%s: %d counts the rule alone would show are withheld, '

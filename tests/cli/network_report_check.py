@@ -36,7 +36,9 @@ KINDS = {'selfRated': 'person', 'withPractitioner': 'person-with-practitioner'}
 COUNTS = {'paired', 'reliably_improved', 'no_reliable_change',
           'reliably_deteriorated', 'answered_once_only', 'eligible', 'due',
           'staff', 'with_goals', 'reviewed', 'higher', 'people',
-          'threshold_people'}
+          'threshold_complete_first_answers', 'threshold_first_scores',
+          'no_response', 'answered_by_others_only', 'answered', 'agree',
+          'ratings'}
 results = []
 
 
@@ -106,6 +108,8 @@ def put(section, service, measure, answered_by, figure, v, win=None):
 
 
 def outcome_figures(section, service, measure, who, o):
+    put(section, service, measure, who, 'change',
+        None if o['judged'] else 'not judged')
     for figure, k in (('paired', 'paired'), ('reliably_improved',
                       'improved'), ('reliably_improved_percent',
                       'improvedPercent'), ('no_reliable_change',
@@ -117,22 +121,45 @@ def outcome_figures(section, service, measure, who, o):
         put(section, service, measure, who, figure, o[k])
 
 
+def leftout_figures(section, service, measure, lo):
+    put(section, service, measure, '', 'no_response', lo['noResponse'])
+    put(section, service, measure, '', 'answered_by_others_only',
+        lo['answeredByOthersOnly'])
+
+
+def experience_figures(service, e):
+    for i in e['indicators']:
+        put('experience', service, i['indicator'], '', 'answered',
+            i['answered'])
+        put('experience', service, i['indicator'], '', 'agree', i['agree'])
+        put('experience', service, i['indicator'], '', 'agree_percent',
+            i['agreePercent'])
+    for g in e['erfs']:
+        for who, k in (('person', 'people'), ('staff', 'staff')):
+            put('experience', service, g['group'], who, 'ratings',
+                g[k]['ratings'])
+            put('experience', service, g['group'], who, 'mean',
+                g[k]['mean'])
+
+
 def threshold_figures(section, measure, who, t):
     put(section, 'network', measure, who, 'threshold', t['threshold'])
     if t['threshold'] is None:
         put(section, 'network', measure, who, 'threshold_why', t['why'])
-        return
-    put(section, 'network', measure, who, 'threshold_sd', t['sd'])
-    put(section, 'network', measure, who, 'threshold_reliability',
-        t['reliability'])
-    put(section, 'network', measure, who, 'threshold_estimated',
-        t['estimated'])
-    if t['estimated']:
-        put(section, 'network', measure, who, 'threshold_people',
-            t['people'])
     else:
-        put(section, 'network', measure, who, 'threshold_source',
-            t['source'])
+        put(section, 'network', measure, who, 'threshold_sd', t['sd'])
+        put(section, 'network', measure, who, 'threshold_reliability',
+            t['reliability'])
+        put(section, 'network', measure, who, 'threshold_estimated',
+            t['estimated'])
+        if not t['estimated']:
+            put(section, 'network', measure, who, 'threshold_source',
+                t['source'])
+            return
+    put(section, 'network', measure, who,
+        'threshold_complete_first_answers', t['completeFirstAnswers'])
+    put(section, 'network', measure, who, 'threshold_first_scores',
+        t['firstScores'])
 
 
 def funnel_figures(section, measure, who, f, places=None):
@@ -187,6 +214,8 @@ for c, p in [(s['service'], s) for s in rep['services']] + \
     for rec in p['recovery']:
         for k, who in KINDS.items():
             outcome_figures('recovery', c, rec['scale'], who, rec[k])
+        leftout_figures('recovery', c, rec['scale'], rec['leftOut'])
+    experience_figures(c, p['experience'])
     q = p['pairedOutcomeRate']
     put('paired-outcome-rate', c, 'paired-outcome-rate', '', 'eligible',
         q['eligible'])
@@ -221,6 +250,10 @@ for m in rep['outcomes']['measures']:
                     o['network']['reliableRecoveryPercent'])
             funnel_figures('outcomes', sc['scale'], who, o['funnel'], {
                 s['service']: s['againstNetwork'] for s in o['services']})
+        for s in sc['leftOut']['services']:
+            leftout_figures('outcomes', s['service'], sc['scale'], s)
+        leftout_figures('outcomes', 'network', sc['scale'],
+                        sc['leftOut']['network'])
 for f in rep['outcomes']['comparisons']:
     measure = f.get('measure') or f.get('course') or 'paired-outcome-rate'
     funnel_figures('comparisons', measure, '', f)
@@ -258,7 +291,7 @@ differ = [(k, got[k], want[k]) for k in want if k in got and
           not same(got[k], want[k])]
 check(not differ, 'the CSV and the JSON agree figure for figure%s' % (
     ': %s' % differ[:3] if differ else ''))
-check(len({r['section'] for r in rows}) == 9, 'the CSV has every section: '
+check(len({r['section'] for r in rows}) == 10, 'the CSV has every section: '
       '%s' % ', '.join(sorted({r['section'] for r in rows})))
 
 # --- no rule against the rule -------------------------------------------------
@@ -319,7 +352,10 @@ check('outside the 99.8% limits Tavmouth Community Mental Health Team '
       '... and the text names them')
 hon = {k[5]: v for k, v in got.items() if k[1] == 'honibury-house' and
        k[0] in ('recovery', 'outcomes') and k[3] == 'recovery-markers'}
-counts = {f: v for f, v in hon.items() if f in COUNTS}
+# Its people left out are counted from its caseload, not from the people
+# paired: those are the recovery figures meant here.
+counts = {f: v for f, v in hon.items() if f in COUNTS and
+          f not in ('no_response', 'answered_by_others_only')}
 check(counts and all(v == '*' for v in counts.values()) and
       hon['funnel_place'] == 'left off', "Honibury Recovery House's "
       "recovery figures are withheld, and it is left off the funnel plot")

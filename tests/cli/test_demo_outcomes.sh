@@ -12,14 +12,19 @@ CHECK="$ROOT/tests/cli/demo_outcomes.py"
 run 0 "build the demo at its default size" -- $WAYMARK demo --db d.db
 has out "2000 people" "the default demo has 2,000 people"
 
+$WAYMARK report network --db d.db --format json --disclosure none --from 2025-Q4 --to 2026-Q3 >rep.json
 python3 "$CHECK" d.db --above beacon-college --below tavmouth-cmht \
-    --small honibury-house >py.out 2>&1
+    --small honibury-house --report rep.json >py.out 2>&1
 if [ $? -eq 0 ]; then
 	pass "the network view finds what the demo was built to show ($(grep -m1 '^window' py.out))"
 else
 	fail "the demo's outcomes: $(grep -E 'FAIL|Error' py.out | head -3)"
 	sed 's/^/    /' py.out >&2
 fi
+
+grep -q '^left out and indicators 2025-Q4..2026-Q3: no response [1-9]' py.out &&
+    pass "who is left out and what people say are the report's ($(grep -m1 '^left out' py.out | cut -d: -f2-))" ||
+    fail "who is left out and the indicators were not compared with the report"
 
 # The checker can fail: it would notice a demo that did not show these.
 python3 "$CHECK" d.db --above tavmouth-cmht >py.out 2>&1

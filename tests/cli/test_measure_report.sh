@@ -20,8 +20,9 @@ grep -qi '^Content-Type: application/fhir+json' headers && pass "... as applicat
     fail "... as application/fhir+json ($(grep -i '^Content-Type' headers))"
 same "$(exports)" "$((before + 1))" "the export is written to the audit log"
 window=$(json "' to '.join('%s-Q%d' % (d[:4], (int(d[5:7]) + 2) // 3) for d in mr['period'].values())")
-same "$(sqlite3 d.db "SELECT detail FROM audit ORDER BY id DESC LIMIT 1")" "$window" \
-    "... with the window exported ($window)"
+same "$(sqlite3 d.db "SELECT detail FROM audit ORDER BY id DESC LIMIT 1")" \
+    "API GET $MR; quarters $window; disclosure mhsds" \
+    "... with the endpoint, the window exported ($window) and the rule"
 same "$(json "d['resourceType'], d['type']")" "('Bundle', 'collection')" "a Bundle of type collection"
 same "$(json "[e['resource']['resourceType'] for e in d['entry']].count('MeasureReport')")" "1" "... holding one MeasureReport"
 same "$(json "mr['type'], mr['status'], mr['measure']")" \
@@ -44,9 +45,17 @@ import json, sys
 mr = json.load(open(sys.argv[1]))['entry'][0]['resource']
 api = json.load(open(sys.argv[2]))
 kinds = {'person': 'selfRated', 'person-with-practitioner': 'withPractitioner'}
+def shown(v, element):
+    # A figure left out is '*' when masked (withheld), and None (as the
+    # API's null) when not worked out: change not judged, or no one.
+    if 'value' in v or 'count' in v:
+        return v.get('value', v.get('count'))
+    why = [e['valueCode'] for e in (element or {}).get('extension', [])
+           if e['url'].endswith('data-absent-reason')]
+    return '*' if why == ['masked'] else None
 def figures(f):
-    n = {p['code']['coding'][0]['code']: p.get('count', '*') for p in f['population']}
-    return n['denominator'], n['numerator'], f['measureScore'].get('value', '*')
+    n = {p['code']['coding'][0]['code']: shown(p, p.get('_count')) for p in f['population']}
+    return n['denominator'], n['numerator'], shown(f['measureScore'], f['measureScore'])
 rows = differ = masked = 0
 for g in mr['group']:
     scale = g['code']['coding'][0]['code']

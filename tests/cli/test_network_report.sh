@@ -35,7 +35,7 @@ cp out none.csv
 run 0 "as JSON with none" -- report --format json --disclosure none
 cp out none.json
 for section in "The 10 core standards" "Recovery" "Paired-outcome rate" "Measurement cycles" \
-    "Training for recovery" "People's own goals" "Recovery outcomes, every measure" \
+    "Training for recovery" "Experience" "People's own goals" "Recovery outcomes, every measure" \
     "Comparing services" "Mean scores quarter by quarter"; do
 	grep -qx "$section" rep.txt && pass "the text has the section '$section'" ||
 	    fail "no section '$section' in the text"
@@ -189,8 +189,74 @@ got = {(r['section'], r['answered_by'], r['figure']): r['value'] for r in rows
 assert got[('outcomes', 'person', 'threshold')] == '%.4f' % want, got
 assert got[('outcomes', 'person', 'threshold_source')] == t['source']
 assert got[('outcomes', 'person', 'reliable_recovery_percent')] == str(rec)
-assert ('outcomes', 'person', 'threshold_people') not in got
+assert ('outcomes', 'person', 'threshold_complete_first_answers') not in got
+assert ('outcomes', 'person', 'threshold_first_scores') not in got
 print('threshold %.4f, reliable recovery %d%%' % (want, rec))
 PY
 [ $? -eq 0 ] && pass "declared statistics: the threshold, its source and reliable recovery ($(cat py.out))" ||
     fail "declared statistics: $(cat py.out)"
+
+# Too few complete first answers for an estimate of the markers'
+# reliability (a demo of 40 people has about 16, of the 30 needed): no
+# threshold, the reason in words with how many there are, the people
+# paired still counted, and their change not judged, in every format
+# and on the pages, never as "0 reliably improved" or a total of empty
+# columns.
+$WAYMARK demo --db few.db --people 40 --seed 3 >few.txt
+run 0 "a network with few first answers: the report as JSON" -- $WAYMARK report network --db few.db --format json --disclosure none
+cp out few.json
+run 0 "... as CSV" -- $WAYMARK report network --db few.db --format csv --disclosure none
+cp out few.csv
+run 0 "... as text" -- $WAYMARK report network --db few.db --disclosure none
+cp out few.txt.out
+python3 - few.json few.csv >py.out 2>&1 <<'PY'
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+rows = list(csv.DictReader(open(sys.argv[2], newline='')))
+for t in d['reliableChange']:
+    n = t['completeFirstAnswers']
+    assert t['threshold'] is None and t['whyCode'] == 'too-few-first-answers', t
+    assert 0 < n < 30 and t['completeFirstAnswersNeeded'] == 30, t
+    assert t['firstScores'] >= n, t
+    assert t['why'] == ('too few complete first answers to estimate how much '
+                        'change is more than chance: %d of 30' % n), t
+paired = 0
+for p in [s for s in d['services']] + [d['network']]:
+    for k in ('selfRated', 'withPractitioner'):
+        o = p['recovery'][0][k]
+        assert o['judged'] is False, o
+        assert all(o[f] is None for f in ('improved', 'noChange',
+                   'deteriorated', 'improvedPercent')), o
+paired = d['network']['recovery'][0]['selfRated']['paired']
+assert paired > 0, paired
+got = {(r['section'], r['service'], r['answered_by'], r['figure']): r['value']
+       for r in rows if r['measure'] == 'recovery-markers'}
+assert got[('recovery', 'network', 'person', 'paired')] == str(paired), got
+assert got[('recovery', 'network', 'person', 'change')] == 'not judged'
+assert got[('recovery', 'network', 'person', 'reliably_improved')] == ''
+assert got[('recovery', 'network', 'person', 'threshold_complete_first_answers')] == \
+    str(d['reliableChange'][0]['completeFirstAnswers'])
+assert got[('recovery', 'network', 'person', 'threshold_first_scores')] == \
+    str(d['reliableChange'][0]['firstScores'])
+f = d['outcomes']['measures'][0]['scales'][0]['selfRated']['funnel']
+assert f['fitted'] is False and f['leftOff'] == [], f
+print('%d paired, not judged: %s' % (paired, d['reliableChange'][0]['why']))
+PY
+[ $? -eq 0 ] && pass "too few first answers: no threshold, the reason with its count, people paired, change not judged ($(cat py.out))" ||
+    fail "too few first answers: $(cat py.out)"
+tr -s ' \n' ' ' <few.txt.out >few.flat
+has few.flat "change not judged" "... and the text says their change was not judged"
+has few.flat "too few complete first answers to estimate how much change is more than chance:" "... and why"
+stop
+start few.db && pass "a server on the small network" || fail "the server did not start"
+who=$(grep "^sign-in: commissioner " few.txt | cut -d' ' -f3,4)
+web_login f.jar "${who% *}" "${who#* }"
+same "$(code -b f.jar "$(U /network)")" "200" "its network page"
+has body "change could not be judged, as there is no reliable change threshold: too few complete first answers to estimate how much change is more than chance:" "... says change could not be judged, and why"
+has body "Could not be judged" "... in the table, in place of the outcomes"
+hasnt body ">Reliably improved</th>" "... which has no column of outcomes nobody was judged on"
+same "$(code -b f.jar "$(U /network/outcomes)")" "200" "its outcomes page"
+has body "No funnel plot: with no reliable change threshold" "... draws no funnel plot of a share nobody was judged on"
+same "$(code -b f.jar "$(U /api/v1/network/measure-report)")" "200" "its MeasureReport"
+same "$(python3 -c "import json; d=json.load(open('body')); g=d['entry'][0]['resource']['group'][0]; p={x['code']['coding'][0]['code']: x for x in g['population']}; print('count' in p['denominator'], p['numerator']['_count']['extension'][0]['valueCode'])")" \
+    "True not-performed" "... counts the people paired, and marks the improved not worked out"

@@ -24,6 +24,12 @@ has body 'scope="rowgroup"' "services are grouped by provider"
 has body "The 10 core standards" "the standards"
 has body "Measurement cycles" "the cycles"
 has body "Training for recovery" "training"
+has body 'id="experience"' "what people and staff say"
+has body "People who agree, by indicator" "... the share who agree with each supportive service indicator"
+has body "ERFS, by group" "... and the ERFS profile by its three groups"
+has body "Person centred: Staff" "... people and staff apart"
+has body 'href="/network/about#experience"' "... linking to how it is worked out"
+has body "Recovery markers: left out, and why" "who is left out of the recovery markers, and why"
 has body 'href="/network/about#standards"' "each section links to how it is worked out"
 has body "A figure shown as * is withheld" "it says what * means"
 same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked out"
@@ -51,8 +57,48 @@ same "$(json "sorted(set(s['provider']['code'] for s in d['services']))")" \
     "['beacon-peer', 'estuary-care', 'harbour-mind', 'moorland-nhs', 'tor-housing']" "each with its provider"
 same "$(json "all(isinstance(c['due'], int) and c['due'] % 5 == 0 or c['due'] == '*' for s in d['services'] for c in s['cycles'])")" \
     "True" "counts are rounded to 5 or withheld"
+same "$(json "(len(d['network']['experience']['indicators']), [g['group'] for g in d['network']['experience']['erfs']], sorted(d['network']['experience']['erfs'][0]))")" \
+    "(9, ['person-centred', 'consumer-driven', 'community-based'], ['group', 'people', 'staff', 'title'])" \
+    "the API has what people and staff say: the 9 indicators and ERFS's three groups, people and staff apart"
+same "$(json "all(s['experience']['indicators'][0]['answered'] == '*' or s['experience']['indicators'][0]['answered'] % 5 == 0 for s in d['services'])")" \
+    "True" "... each service's counts withheld or rounded to 5"
+same "$(json "sorted(d['network']['recovery'][0]['leftOut'])")" "['answeredByOthersOnly', 'noResponse']" "... and who is left out, and why"
 same "$(code -b c.jar "$(U '/api/v1/network?from=nope')")" "400" "a bad window in the API"
 has body '"field": "from"' "... names the field"
+
+# The audit log says exactly what was seen: the page or the API and its
+# endpoint, the whole window and the disclosure rule, for every view.
+detail() { sqlite3 d.db "SELECT detail FROM audit WHERE action = '$1' ORDER BY id DESC LIMIT 1"; }
+same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "the network for two quarters"
+same "$(detail "viewed the network''s figures")" \
+    "page GET /network; quarters 2026-Q1 to 2026-Q2; disclosure mhsds" "the page's view is audited with its window and rule"
+same "$(code -b c.jar "$(U /network)")" "200" "the network for the default window"
+same "$(code -b c.jar "$(U /api/v1/network)")" "200" "... in JSON"
+win=$(json "d['from'] + ' to ' + d['to']")
+same "$(detail "viewed the network''s figures")" \
+    "API GET /api/v1/network; quarters $win; disclosure mhsds" "the API's view is audited with its endpoint, window and rule"
+same "$(code -b c.jar "$(U '/api/v1/network/outcomes?from=2025-Q3&to=2026-Q2')")" "200" "the outcomes in JSON"
+same "$(detail "viewed the network''s outcomes")" \
+    "API GET /api/v1/network/outcomes; quarters 2025-Q3 to 2026-Q2; disclosure mhsds" "... and the outcomes'"
+same "$(code -b c.jar "$(U '/api/v1/network/measure-report?from=2026-Q2&to=2026-Q2')")" "200" "the MeasureReport"
+same "$(detail "exported the network''s outcomes as FHIR")" \
+    "API GET /api/v1/network/measure-report; quarters 2026-Q2 to 2026-Q2; disclosure mhsds" "... and the FHIR export's"
+same "$(code -b c.jar "$(U /network/outcomes)")" "200" "the outcomes page"
+same "$(detail "viewed the network''s outcomes")" \
+    "page GET /network/outcomes; quarters $win; disclosure mhsds" "... and the outcomes page's"
+same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?to=2026-Q1')")" "200" "a service's own page"
+has body "Exbridge Recovery Team" "... the service's"
+same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds" "... audited against the service with its window and rule"
+$WAYMARK network set --db d.db --disclosure hes >/dev/null
+same "$(code -b c.jar "$(U /network)")" "200" "the network under the HES rule"
+same "$(detail "viewed the network''s figures")" \
+    "page GET /network; quarters $win; disclosure hes" "... audited as seen under HES"
+$WAYMARK network set --db d.db --disclosure mhsds >/dev/null
+run 0 "the network's report on the command line" -- $WAYMARK report network --db d.db --format csv --disclosure none --from 2025-Q4 --to 2026-Q1
+same "$(sqlite3 d.db "SELECT coalesce(actor_account_id, 'Waymark') || ' | ' || detail FROM audit WHERE action = 'reported the network''s figures (command line)' ORDER BY id DESC LIMIT 1")" \
+    "Waymark | command line waymark report network --format csv; quarters 2025-Q4 to 2026-Q1; disclosure none" \
+    "... is audited too, with its format, window and rule"
 
 # Nothing a commissioner can reach names a person or member of staff.
 python3 "$ROOT/tests/cli/commissioner_crawl.py" "$(U '')" d.db c.jar \

@@ -14,7 +14,14 @@
  * changed by hand are still marked) and after it (they have been worked
  * out again, and no one is left marked); for a day before the latest
  * answer, when the figures come from the raw rows; and after an upgrade
- * from schema 9.
+ * from schema 9. Migration 11's figures likewise, for several windows of
+ * quarters: who is left out of each measure's outcomes (no response,
+ * answered only by someone else), as bench/plain_network_leftout.sql
+ * counts them, and the supportive service indicators, as
+ * plain_network_indicators.sql does; answers by staff about a person and
+ * indicator answers of every kind (agreeing or not, "prefer not to say",
+ * a question left out) among the saves; and after an upgrade from
+ * schema 10.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,13 +40,14 @@
 
 #define MARKERS "https://waymark.example/fhir/Questionnaire/dreem-recovery-markers"
 #define NEEDS "https://waymark.example/fhir/Questionnaire/shared-needs"
+#define INDICATORS "https://waymark.example/fhir/Questionnaire/dreem-supportive-service-indicators"
 #define PEOPLE 14
 
 struct fixture {
 	char path[64];
 	struct wm_store *s;
-	struct wm_instrument *markers, *needs;
-	int64_t markers_id, needs_id, unit[2];
+	struct wm_instrument *markers, *needs, *indicators;
+	int64_t markers_id, needs_id, indicators_id, unit[2];
 	int64_t person[PEOPLE];
 	char ident[PEOPLE][16];
 	char latest[11];	/* the latest answer's day so far */
@@ -109,6 +117,8 @@ setup(void **state)
 	assert_int_equal(wm_store_migrate(f->s, &from, &to, &err), 0);
 	f->markers = load("dreem-recovery-markers.json", &f->markers_id);
 	f->needs = load("shared-needs.json", &f->needs_id);
+	f->indicators = load("dreem-supportive-service-indicators.json",
+	    &f->indicators_id);
 	assert_int_equal(tu_network_tree(f->s, &prov, &f->unit[0]), 0);
 	assert_int_equal(wm_store_unit_add(f->s, "service", "s2", "S2", prov,
 	    &f->unit[1], &err), 0);
@@ -138,6 +148,7 @@ teardown(void **state)
 	wm_store_close(f->s);
 	wm_instrument_free(f->markers);
 	wm_instrument_free(f->needs);
+	wm_instrument_free(f->indicators);
 	tu_remove_db(f->path);
 	free(f);
 	return 0;
@@ -369,6 +380,109 @@ same_people(const char *what, const char *measure, const char *day,
 	wm_buf_release(&err);
 }
 
+/* --- migration 11: who is left out, and the indicators ---------------- */
+
+static int
+take_leftout(void *ctx, const struct wm_leftout_row *row)
+{
+	struct lines *l = ctx;
+
+	assert_true(l->n < MAX_LINES);
+	snprintf(l->v[l->n++], sizeof(l->v[0]), "%lld|%s|%lld|%lld",
+	    (long long)row->unit_id, row->scale ? row->scale : "",
+	    (long long)row->people, (long long)row->others_only);
+	return 0;
+}
+
+/* Rows of one service and question come apart: add them up (sorted). */
+static int
+take_indicator(void *ctx, const struct wm_indicator_row *row)
+{
+	struct lines *l = ctx;
+	char key[40];
+	long long answered, agree;
+	size_t i;
+
+	snprintf(key, sizeof(key), "%lld|%s|", (long long)row->unit_id,
+	    row->link_id);
+	for (i = 0; i < l->n; i++)
+		if (strncmp(l->v[i], key, strlen(key)) == 0)
+			break;
+	answered = row->answered;
+	agree = row->agree;
+	if (i < l->n && sscanf(l->v[i] + strlen(key), "%lld|%lld",
+	    &answered, &agree) == 2) {
+		answered += row->answered;
+		agree += row->agree;
+	} else {
+		assert_true(l->n < MAX_LINES);
+		i = l->n++;
+	}
+	snprintf(l->v[i], sizeof(l->v[0]), "%s%lld|%lld", key, answered,
+	    agree);
+	return 0;
+}
+
+static void
+window_sets(char set[3][160], const char *name, const char *value,
+    const char *from, const char *to)
+{
+	snprintf(set[0], sizeof(set[0]), ".parameter set :%s \"'%s'\"", name,
+	    value);
+	snprintf(set[1], sizeof(set[1]), ".parameter set :from \"'%s'\"",
+	    from);
+	snprintf(set[2], sizeof(set[2]), ".parameter set :to \"'%s'\"", to);
+}
+
+/* Who is left out of each measure, and the indicators, over a window,
+ * both ways. */
+static void
+same_window(const char *what, const char *from, const char *to)
+{
+	static const char *const measures[] = { "dreem", "shared-needs" };
+	static struct lines a, b;
+	struct wm_buf err = WM_BUF_INIT;
+	char set[3][160];
+	const char *sets[3] = { set[0], set[1], set[2] };
+	size_t m;
+
+	for (m = 0; m < TU_NELEM(measures); m++) {
+		a.n = 0;
+		if (wm_store_network_leftout(fx->s, measures[m], from, to,
+		    take_leftout, &a, &err))
+			fail_msg("who is left out: %s", wm_buf_str(&err));
+		qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+		window_sets(set, "measure", measures[m], from, to);
+		plain_lines("plain_network_leftout.sql", sets, 3, &b);
+		same_lines(what, from, &a, &b);
+	}
+	a.n = 0;
+	if (wm_store_network_indicators(fx->s, INDICATORS, from, to,
+	    take_indicator, &a, &err))
+		fail_msg("the indicators: %s", wm_buf_str(&err));
+	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
+	window_sets(set, "url", INDICATORS, from, to);
+	plain_lines("plain_network_indicators.sql", sets, 3, &b);
+	same_lines(what, from, &a, &b);
+	wm_buf_release(&err);
+}
+
+static void
+same_windows(const char *what)
+{
+	static const char *const windows[][2] = { { "2023-Q1", "2026-Q4" },
+	    { "2025-Q4", "2026-Q3" }, { "2024-Q2", "2024-Q2" },
+	    { "2024-Q3", "2025-Q4" } };
+	static unsigned turn;
+
+	/* Two windows each time, all of them in turn: each is read many
+	 * times over the tests, and the shell is slow to start. */
+	same_window(what, windows[turn % 4][0], windows[turn % 4][1]);
+	turn++;
+	same_window(what, windows[turn % 4][0], windows[turn % 4][1]);
+	turn++;
+}
+
 static int marked(void);
 
 /* Every service and one, on the latest answer's day and after it, and
@@ -394,6 +508,7 @@ same_everywhere(const char *what)
 		same_people(what, MARKERS, "2025-06-30", 180);
 		same_people(what, "dreem", fx->latest, 180);
 	}
+	same_windows(what);
 }
 
 /* --- changing things ----------------------------------------------------- */
@@ -407,23 +522,33 @@ random_day(char out[11])
 		snprintf(out, 11, "2026-11-%02u", 1 + rnd(30));
 }
 
-/* A completed answer (or a draft) to either measure, by anyone, on a
- * random day. */
+/* A completed answer (or a draft) to any measure, by anyone, on a
+ * random day: the shared needs now and then by staff about the person,
+ * the indicators agreeing or not, "prefer not to say" among them, with
+ * a question left out now and then. */
 static void
 random_answer(void)
 {
 	static const enum wm_respondent who[] = { WM_RESPONDENT_PERSON,
-	    WM_RESPONDENT_WITH_PRACTITIONER };
-	const struct wm_instrument *in = rnd(3) ? fx->markers : fx->needs;
+	    WM_RESPONDENT_WITH_PRACTITIONER, WM_RESPONDENT_STAFF };
+	static const char *const codes[] = { "agree", "strongly-agree",
+	    "disagree", "prefer-not-to-say" };
+	static const char *const skips[] = { NULL, "own-goals", "rights" };
+	unsigned k = rnd(6);
+	const struct wm_instrument *in = k < 3 ? fx->markers : k < 5 ?
+	    fx->needs : fx->indicators;
 	int p = (int)rnd(PEOPLE), draft = rnd(8) == 0;
 	struct wm_response_ids ids = { in == fx->markers ? fx->markers_id :
-	    fx->needs_id, fx->person[p], fx->unit[rnd(2)], 0 };
+	    in == fx->needs ? fx->needs_id : fx->indicators_id, fx->person[p],
+	    fx->unit[rnd(2)], 0 };
+	const char *code = in == fx->indicators ? codes[rnd(4)] : "agree";
 	char day[11];
 
 	random_day(day);
-	assert_true(tu_save_answers(fx->s, in, &ids, fx->ident[p], day,
-	    "agree", NULL, draft ? WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED,
-	    who[rnd(2)]) > 0);
+	assert_true(tu_save_answers(fx->s, in, &ids, fx->ident[p], day, code,
+	    in == fx->indicators ? skips[rnd(3)] : NULL, draft ?
+	    WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED, who[rnd(in ==
+	    fx->needs ? 3 : 2)]) > 0);
 	if (!draft && strcmp(day, fx->latest) > 0)
 		memcpy(fx->latest, day, sizeof(fx->latest));
 }
@@ -681,7 +806,9 @@ test_upgrade(void **state)
 		random_answer();
 	by_hand();
 	wm_store_close(fx->s);
-	shell_do("DROP TRIGGER kept_response_u;"
+	shell_do("DROP TABLE kept_key; DROP TABLE leftout_person;"
+	    " DROP TABLE leftout_count; DROP TABLE experience_person;"
+	    " DROP TABLE experience_count; DROP TRIGGER kept_response_u;"
 	    " DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i;"
 	    " DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d;"
 	    " DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u;"
@@ -694,9 +821,36 @@ test_upgrade(void **state)
 	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
 	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
 	assert_int_equal(from, 9);
-	assert_int_equal(to, 10);
+	assert_int_equal(to, 11);
 	no_one_marked();
 	same_everywhere("upgraded");
+	wm_buf_release(&err);
+}
+
+/* A database from before who is left out and the indicators were kept
+ * (schema 10) gets them in the upgrade, worked out for everyone. */
+static void
+test_upgrade_10(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int i, from, to;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (i = 0; i < 60; i++)
+		random_answer();
+	by_hand();
+	random_answer();
+	wm_store_close(fx->s);
+	shell_do("DROP TABLE kept_key; DROP TABLE leftout_person;"
+	    " DROP TABLE leftout_count; DROP TABLE experience_person;"
+	    " DROP TABLE experience_count; PRAGMA user_version = 10;");
+	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
+	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
+	assert_int_equal(from, 10);
+	assert_int_equal(to, 11);
+	no_one_marked();
+	same_everywhere("upgraded from 10");
 	wm_buf_release(&err);
 }
 
@@ -711,6 +865,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_10, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

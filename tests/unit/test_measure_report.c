@@ -77,9 +77,12 @@ outcomes(struct fixture *f)
 	o->thresholds[WM_NET_SELF].rel.sd = 0.4;
 	o->thresholds[WM_NET_SELF].rel.r = 0.8;
 	o->thresholds[WM_NET_SELF].rel.estimated = 1;
-	o->thresholds[WM_NET_SELF].rel.n = 203;
+	o->thresholds[WM_NET_SELF].rel.n_complete = 203;
+	o->thresholds[WM_NET_SELF].rel.n_scores = 251;
 	o->thresholds[WM_NET_TOGETHER].rel.estimated = 1;
-	o->thresholds[WM_NET_TOGETHER].why = "too few first answers";
+	o->thresholds[WM_NET_TOGETHER].rel.n_complete = 12;
+	o->thresholds[WM_NET_TOGETHER].rel.n_scores = 16;
+	o->thresholds[WM_NET_TOGETHER].why = WM_ESTIMATE_TOO_FEW;
 	for (i = 0; i < N_SERVICES; i++) {
 		struct wm_outcome_tally *t = &o->cells[i * per +
 		    WM_NET_SELF].t;
@@ -379,15 +382,19 @@ test_no_threshold(void **state)
 	struct fixture *f = *state;
 	json_t *b = report(f, WM_DISCLOSURE_MHSDS, "network", "net",
 	    "The Network"), *g = group(b, 1), *pops, *rc, *parts, *e;
-	const char *by;
+	const char *by, *why = NULL;
 	size_t i;
-	int why = 0;
+	int complete = 0, scores = 0;
 
 	assert_string_equal(str(g, "id"), "recovery-markers-"
 	    "person-with-practitioner");
+	/* Change was not judged, but the people paired are counted (27,
+	 * published as 25): no "0" from columns nobody was judged in. */
 	pops = json_object_get(g, "population");
+	assert_int_equal(json_integer_value(json_object_get(population(pops,
+	    "denominator"), "count")), 25);
 	assert_string_equal(absent(json_object_get(json_object_get(population(
-	    pops, "denominator"), "_count"), "extension"), &by),
+	    pops, "numerator"), "_count"), "extension"), &by),
 	    "not-performed");
 	assert_null(by);
 	assert_string_equal(absent(json_object_get(json_object_get(g,
@@ -396,16 +403,27 @@ test_no_threshold(void **state)
 	assert_string_equal(str(rc, "url"), RELIABLE);
 	parts = json_object_get(rc, "extension");
 	json_array_foreach(parts, i, e)
-		why |= strcmp(str(e, "url"), "why") == 0;
-	assert_true(why);
+		if (strcmp(str(e, "url"), "why") == 0)
+			why = str(e, "valueString");
+	assert_non_null(why);
+	/* 12 complete first answers, published as 10. */
+	assert_string_equal(why, "too few complete first answers to estimate "
+	    "how much change is more than chance: 10 of 30");
 	/* The other kind's threshold says it is estimated, and from how
-	 * many people, as the rule publishes the number. */
+	 * many first answers: complete ones (alpha's) and scores (the
+	 * SD's) apart, each as the rule publishes it. */
 	rc = json_array_get(json_object_get(group(b, 0), "extension"), 1);
 	parts = json_object_get(rc, "extension");
-	json_array_foreach(parts, i, e)
-		if (strcmp(str(e, "url"), "people") == 0)
-			assert_int_equal(json_integer_value(json_object_get(e,
-			    "valueInteger")), 205);
+	json_array_foreach(parts, i, e) {
+		if (strcmp(str(e, "url"), "completeFirstAnswers") == 0)
+			complete = (int)json_integer_value(json_object_get(e,
+			    "valueInteger"));
+		if (strcmp(str(e, "url"), "firstScores") == 0)
+			scores = (int)json_integer_value(json_object_get(e,
+			    "valueInteger"));
+	}
+	assert_int_equal(complete, 205);
+	assert_int_equal(scores, 250);
 	json_decref(b);
 }
 

@@ -10,7 +10,10 @@
  * which would say the 0 the rule withholds; and the table is one for the
  * whole network, providers and network as rows that add up, the same
  * whoever's view it is built from, each view's total a cell of it or the
- * sum of its shown cells.
+ * sum of its shown cells; the experience and the people left out go
+ * through the same one table, an ERFS mean shown only with its count of
+ * ratings and never where a total less another gives a few ratings'
+ * mean.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,6 +41,7 @@ struct fixture {
 	struct wm_net_service services[4];
 	struct wm_net_outcomes o;
 	struct wm_net_outcome cells[4 * WM_NET_KINDS];
+	struct wm_net_threshold thresholds[WM_NET_KINDS];
 	int64_t ids[4];
 };
 
@@ -55,6 +59,12 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 	f->o.n_scales = 1;
 	f->o.service_ids = f->ids;
 	f->o.cells = f->cells;
+	/* Answered alone, change is judged; with a practitioner, the
+	 * threshold could not be estimated. */
+	f->o.thresholds = f->thresholds;
+	f->thresholds[WM_NET_SELF].has = 1;
+	f->thresholds[WM_NET_SELF].value = 0.5;
+	f->thresholds[WM_NET_TOGETHER].why = WM_ESTIMATE_TOO_FEW;
 	for (i = 0; i < n; i++) {
 		struct wm_outcome_tally *t = &f->cells[i * WM_NET_KINDS].t;
 
@@ -65,6 +75,9 @@ fixture(struct fixture *f, size_t n, const int64_t (*parts)[3],
 		t->deteriorated = parts[i][2];
 		t->paired = parts[i][0] + parts[i][1] + parts[i][2];
 		f->cells[i * WM_NET_KINDS].one_only = once[i];
+		/* With a practitioner: the same people, paired, unjudged. */
+		f->cells[i * WM_NET_KINDS + WM_NET_TOGETHER].t.paired =
+		    t->paired;
 	}
 }
 
@@ -126,6 +139,43 @@ test_once_table(void **state)
 	/* Its total column is the count itself, withheld alike. */
 	assert_int_equal(wm_net_table_count(&t, 1, WM_NET_ONCE_COLS).withheld,
 	    1);
+	wm_net_table_release(&t);
+}
+
+/* Without a threshold no one's change is judged: the table holds the
+ * people paired alone, as its one column, so nothing shows "0 reliably
+ * improved" of people nobody judged, nor a total of such columns. */
+static void
+test_unjudged(void **state)
+{
+	static const int64_t parts[3][3] = { { 10, 10, 5 }, { 1, 1, 0 },
+	    { 10, 5, 5 } };
+	static const int64_t once[3] = { 0, 0, 0 };
+	struct fixture f;
+	struct wm_net_table t;
+
+	(void)state;
+	fixture(&f, 3, parts, once);
+	assert_int_equal(wm_net_outcome_table(&f.v, &f.o, 0, WM_NET_SELF, MH,
+	    &t), 0);
+	assert_true(wm_net_outcome_judged(&t));
+	assert_int_equal(t.cols, WM_NET_OUTCOME_COLS);
+	wm_net_table_release(&t);
+	assert_int_equal(wm_net_outcome_table(&f.v, &f.o, 0, WM_NET_TOGETHER,
+	    MH, &t), 0);
+	assert_false(wm_net_outcome_judged(&t));
+	assert_int_equal(t.cols, WM_NET_UNJUDGED_COLS);
+	assert_int_equal(wm_net_table_true(&t, 0, WM_NET_UNJUDGED), 25);
+	assert_int_equal(wm_net_table_true(&t, 3, t.cols), 47);
+	/* The 2 at the second service is withheld, and so is another
+	 * figure, so the network's 47 (shown as 45) cannot give it away. */
+	assert_true(wm_net_outcome_paired(&t, 1).withheld);
+	assert_true(wm_net_outcome_paired(&t, 0).withheld ||
+	    wm_net_outcome_paired(&t, 0).value == 25);
+	assert_int_equal(wm_net_outcome_paired(&t, 0).withheld +
+	    wm_net_outcome_paired(&t, 2).withheld +
+	    wm_net_outcome_paired(&t, 3).withheld, 1);
+	assert_protected(&t);
 	wm_net_table_release(&t);
 }
 
@@ -463,11 +513,169 @@ test_mean_by_subtraction(void **state)
 	wm_net_table_release(&t);
 }
 
+/* --- what people and staff say, and who is left out -------------------- */
+
+/* The experience of every service of n's view, in its order, from
+ * figures by service id (1..4): one ERFS group rated by people using
+ * the services (ratings[id - 1], each rating 3 + id), and one indicator
+ * (answered[id - 1], of them agree[id - 1]). */
+struct said {
+	struct wm_net_experience e;
+	int64_t ratings[4 * WM_NET_RATERS], answered[4], agree[4];
+	double total[4 * WM_NET_RATERS];
+};
+
+static void
+said_of(struct said *s, struct net *n, const int64_t *ratings,
+    const int64_t (*agree)[2])
+{
+	size_t i;
+
+	memset(s, 0, sizeof(*s));
+	for (i = 0; i < n->v.n_all_services; i++) {
+		size_t id = (size_t)n->services[i].id - 1;
+
+		s->ratings[i * WM_NET_RATERS + WM_NET_PEOPLE] = ratings[id];
+		s->total[i * WM_NET_RATERS + WM_NET_PEOPLE] =
+		    (double)ratings[id] * (3.0 + (double)id);
+		s->answered[i] = agree[id][0];
+		s->agree[i] = agree[id][1];
+	}
+	s->e.n_services = n->v.n_all_services;
+	s->e.n_groups = 1;
+	s->e.ratings = s->ratings;
+	s->e.total = s->total;
+	s->e.n_items = 1;
+	s->e.answered = s->answered;
+	s->e.agree = s->agree;
+	n->v.experience = s->e;
+}
+
+/* Each service's agreeing with one indicator: service 3's 3 of 4. */
+static const int64_t agreeing[4][2] = { { 40, 30 }, { 20, 12 }, { 4, 3 },
+	{ 30, 20 } };
+
+/*
+ * ERFS means, every level of the tree: a mean is shown only with the
+ * count of ratings behind it, and never where the network's mean less
+ * P's would be the mean of Q's 3 ratings (service 4 has none): so of the
+ * network's mean and P's, one is withheld, whoever looks, and every
+ * withheld count (so every withheld sum of ratings) is protected.
+ */
+static void
+test_erfs_means(void **state)
+{
+	static const int64_t ratings[4] = { 30, 20, 3, 0 };
+	static const char *const scopes[] = { "PQ", "P", "Q" };
+	struct wm_net_mean m;
+	struct wm_net_table t;
+	struct said said;
+	struct net n;
+	size_t k, i;
+	int totals = 0;
+
+	(void)state;
+	for (k = 0; k < 3; k++) {
+		net_view(&n, scopes[k], rates);
+		said_of(&said, &n, ratings, agreeing);
+		assert_int_equal(wm_net_erfs_table(&n.v, 0, WM_NET_PEOPLE, MH,
+		    &t), 0);
+		assert_protected(&t);
+		for (i = 0; i <= t.rows; i++) {
+			m = wm_net_erfs_mean(&n.v, &t, 0, WM_NET_PEOPLE, i);
+			if (m.has)
+				assert_int_equal(m.withheld,
+				    wm_net_table_withheld(&t, i, t.cols));
+		}
+		m = wm_net_erfs_mean(&n.v, &t, 0, WM_NET_PEOPLE, t.rows);
+		if (k < 2 && m.has && !m.withheld)
+			totals++;
+		/* P's total: its services' 30 ratings of 3 and 20 of 4. */
+		if (k == 1 && !m.withheld)
+			assert_true(m.value > 3.39 && m.value < 3.41);
+		/* Q's: its 3 ratings, withheld, as is service 3's. */
+		if (k == 2) {
+			assert_true(m.withheld);
+			assert_true(wm_net_erfs_mean(&n.v, &t, 0,
+			    WM_NET_PEOPLE, 0).withheld);
+		}
+		wm_net_table_release(&t);
+	}
+	assert_int_equal(totals, 1);
+}
+
+/* An indicator's people who agree and not, in the one table of the
+ * network: service 3's 1 who does not agree is withheld with whatever
+ * would give it away, and the share goes with its counts. */
+static void
+test_indicator_table(void **state)
+{
+	static const int64_t ratings[4] = { 30, 20, 10, 10 };
+	struct wm_net_table t;
+	struct said said;
+	struct net n;
+
+	(void)state;
+	net_view(&n, "PQ", rates);
+	said_of(&said, &n, ratings, agreeing);
+	assert_int_equal(wm_net_indicator_table(&n.v, 0, MH, &t), 0);
+	assert_protected(&t);
+	assert_true(wm_net_table_count(&t, row_of(&n, 3),
+	    WM_NET_NOT_AGREE).withheld);
+	assert_true(wm_net_table_share(&t, row_of(&n, 3),
+	    WM_NET_AGREE).withheld);
+	assert_int_equal(wm_net_table_share(&t, row_of(&n, 1),
+	    WM_NET_AGREE).value, 75);
+	wm_net_table_release(&t);
+}
+
+/* No response and answered only by someone else: one column each, for
+ * every service of the network with the providers and the network, and
+ * a provider's view totals its provider's cell. */
+static void
+test_leftout_tables(void **state)
+{
+	static const struct wm_net_leftout left[4] = { { 50, 30, 10 },
+	    { 40, 38, 2 }, { 30, 10, 0 }, { 20, 5, 6 } };
+	struct wm_net_leftout cells[4];
+	struct wm_net_outcomes o;
+	struct wm_net_table none, others;
+	struct net n;
+	size_t i;
+
+	(void)state;
+	net_view(&n, "Q", rates);
+	memset(&o, 0, sizeof(o));
+	o.n_scales = 1;
+	o.n_services = 4;
+	o.leftout = cells;
+	for (i = 0; i < 4; i++)
+		cells[i] = left[n.services[i].id - 1];
+	assert_int_equal(wm_net_none_table(&n.v, &o, 0, MH, &none), 0);
+	assert_int_equal(wm_net_others_table(&n.v, &o, 0, MH, &others), 0);
+	assert_protected(&none);
+	assert_protected(&others);
+	/* Q's services: 20 and 15 with no response; 0 and 6 answered only
+	 * by someone else, the 0 withheld and so the 6 or Q's total. */
+	assert_int_equal(wm_net_table_true(&none, 2, 0), 35);
+	assert_int_equal(wm_net_table_count(&none, 2, 0).value, 35);
+	assert_true(wm_net_table_count(&others, row_of(&n, 3), 0).withheld);
+	assert_true(wm_net_table_count(&others, row_of(&n, 4), 0).withheld ||
+	    wm_net_table_count(&others, 2, 0).withheld);
+	/* Service 2's 2 answered only by others is withheld in the network's
+	 * table, whoever looks. */
+	assert_true(others.cells[wm_net_table_node(&others, row_of(&n, 2)) *
+	    2].withheld);
+	wm_net_table_release(&none);
+	wm_net_table_release(&others);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_once_table),
+		cmocka_unit_test(test_unjudged),
 		cmocka_unit_test(test_share_of_none),
 		cmocka_unit_test(test_goals_share),
 		cmocka_unit_test(test_funnel_points),
@@ -475,6 +683,9 @@ main(void)
 		cmocka_unit_test(test_same_whoever_looks),
 		cmocka_unit_test(test_subset_total),
 		cmocka_unit_test(test_mean_by_subtraction),
+		cmocka_unit_test(test_erfs_means),
+		cmocka_unit_test(test_indicator_table),
+		cmocka_unit_test(test_leftout_tables),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -89,6 +89,88 @@ test_alpha(void **state)
 	assert_int_equal(wm_cronbach_alpha(3, it, &total, &alpha), -1);
 }
 
+/* n people's complete first answers to three items that agree (each
+ * person's items near their own level), with `extra` more first scores
+ * from answers that missed an item: the moments the store keeps. */
+static void
+first_answers(int n, int extra, struct wm_moments *score,
+    struct wm_moments items[3], struct wm_moments *total)
+{
+	int p, k;
+
+	*score = *total = (struct wm_moments){ 0, 0, 0 };
+	for (k = 0; k < 3; k++)
+		items[k] = (struct wm_moments){ 0, 0, 0 };
+	for (p = 0; p < n; p++) {
+		double level = 1 + p % 5, sum = 0;
+
+		for (k = 0; k < 3; k++) {
+			double v = level + ((p + k) % 3 == 0 ? 0.5 : 0);
+
+			wm_moments_add(&items[k], v);
+			sum += v;
+		}
+		wm_moments_add(total, sum);
+		wm_moments_add(score, sum / 3);
+	}
+	for (p = 0; p < extra; p++)
+		wm_moments_add(score, 1 + p % 4);
+}
+
+/* An estimate of reliability needs WM_ALPHA_MIN_ANSWERS complete first
+ * answers: 29 are too few, however many first scores there are; 30 are
+ * enough. Its counts keep alpha's and the SD's apart. */
+static void
+test_estimate_minimum(void **state)
+{
+	struct wm_moments score, items[3], total, flat;
+	struct wm_reliability rel;
+	double alpha, sd;
+	int i;
+
+	(void)state;
+	assert_int_equal(WM_ALPHA_MIN_ANSWERS, 30);
+	first_answers(29, 40, &score, items, &total);
+	assert_int_equal(wm_reliability_estimate(3, &score, items, &total,
+	    &rel), WM_ESTIMATE_TOO_FEW);
+	assert_true(rel.estimated);
+	assert_int_equal(rel.n_complete, 29);
+	assert_int_equal(rel.n_scores, 69);
+	tu_assert_near(rel.r, 0, 0);
+	/* Alpha itself could be worked out from 29: the minimum is the
+	 * rule, not the arithmetic. */
+	assert_int_equal(wm_cronbach_alpha(3, items, &total, &alpha), 0);
+
+	first_answers(30, 5, &score, items, &total);
+	assert_int_equal(wm_reliability_estimate(3, &score, items, &total,
+	    &rel), WM_ESTIMATE_MADE);
+	assert_int_equal(rel.n_complete, 30);
+	assert_int_equal(rel.n_scores, 35);
+	assert_int_equal(wm_cronbach_alpha(3, items, &total, &alpha), 0);
+	assert_int_equal(wm_moments_sd(&score, &sd), 0);
+	tu_assert_near(rel.r, alpha, 1e-12);
+	tu_assert_near(rel.sd, sd, 1e-12);
+	assert_true(rel.r > 0 && rel.r < 1);
+	assert_null(rel.source);
+
+	/* Enough answers, but every first score the same: no spread. */
+	flat = (struct wm_moments){ 0, 0, 0 };
+	for (i = 0; i < 40; i++)
+		wm_moments_add(&flat, 3);
+	assert_int_equal(wm_reliability_estimate(3, &flat, items, &total,
+	    &rel), WM_ESTIMATE_NO_SPREAD);
+	/* Enough answers, but items with no spread of their own beside a
+	 * total that has some: alpha above 1, no usable estimate. */
+	first_answers(30, 0, &score, items, &total);
+	for (i = 0; i < 3; i++) {
+		items[i] = (struct wm_moments){ 0, 0, 0 };
+		while (items[i].n < 30)
+			wm_moments_add(&items[i], 2);
+	}
+	assert_int_equal(wm_reliability_estimate(3, &score, items, &total,
+	    &rel), WM_ESTIMATE_UNUSABLE);
+}
+
 static void
 test_threshold(void **state)
 {
@@ -277,6 +359,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_moments),
 		cmocka_unit_test(test_alpha),
+		cmocka_unit_test(test_estimate_minimum),
 		cmocka_unit_test(test_threshold),
 		cmocka_unit_test(test_classify),
 		cmocka_unit_test(test_tally),
