@@ -553,20 +553,13 @@ caseload_row(void *ctx, const struct wm_caseload_count_row *r)
 	return 0;
 }
 
-/*
- * The people on the caseloads are counted for a window of a year (the
- * default window's four quarters) and never for another: counted for
- * any window, four windows would give one withheld by sums and
- * differences (people on a caseload in the first and second quarters,
- * plus in the second and third, less in all three, are those in the
- * second), docs/statistics.md. Windows of one length cannot be so
- * combined.
- */
+/* The people on the caseloads are counted for a window of a year (the
+ * default window's four quarters) and never for another
+ * (wm_net_view_is_year, docs/statistics.md). */
 int
 wm_measure_report_counts_caseload(const struct wm_net_view *v)
 {
-	return (v->to.year * 4 + v->to.quarter) - (v->from.year * 4 +
-	    v->from.quarter) + 1 == WM_NET_DEFAULT_QUARTERS;
+	return wm_net_view_is_year(v);
 }
 
 int

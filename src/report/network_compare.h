@@ -2,8 +2,8 @@
  * Comparing services without ranking them: the points of each
  * proportion's funnel plot (report/funnel_svg.h), one per service of the
  * view and in its order, each left off where the network-wide table it
- * comes from withholds either of its figures. The pages draw them, and the API and
- * the command line give the fit's findings, from the same points, so
+ * comes from withholds either of its figures. The pages draw them, and
+ * the API and the command line give the fit's findings, from the same points, so
  * that every one of them leaves off, and names outside the limits, the
  * same services.
  *

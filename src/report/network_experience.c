@@ -184,7 +184,7 @@ erfs_row(void *ctx, const struct wm_rollup_row *r)
 /* ERFS's groups: its scales that score a group of its domains (the
  * scale whose code is the group's linkId), not the overall one. */
 static int
-erfs(struct wm_store *s, struct reading *x, const char *from,
+erfs_of(struct wm_store *s, struct reading *x, const char *from,
     const char *to, struct wm_buf *err)
 {
 	struct wm_net_experience *e = x->e;
@@ -216,13 +216,19 @@ erfs(struct wm_store *s, struct reading *x, const char *from,
 int
 wm_net_experience_build(struct wm_store *s, const int64_t *services,
     size_t n, const char *from, const char *to,
-    struct wm_net_experience *out, struct wm_buf *err)
+    const struct wm_quarter erfs[2], struct wm_net_experience *out,
+    struct wm_buf *err)
 {
 	struct reading x = { out, services, 0 };
+	char f[8], t[8];
 	int rc;
 
 	out->n_services = n;
+	out->erfs_quarters[0] = erfs[0];
+	out->erfs_quarters[1] = erfs[1];
+	wm_quarter_format(&erfs[0], f);
+	wm_quarter_format(&erfs[1], t);
 	if ((rc = indicators(s, &x, from, to, err)))
 		return rc;
-	return erfs(s, &x, from, to, err);
+	return erfs_of(s, &x, f, t, err);
 }

@@ -4,8 +4,12 @@
  * service indicators (of the people whose latest answers in the window
  * were about the service, those who answered each indicator and those
  * who agree) and the ERFS profile by its three groups (the ratings of
- * the service in the window, by people using it and by staff apart, and
- * the total of their group scores, for a mean). Read from what the store
+ * the service by people using it and by staff apart, and the total of
+ * their group scores, for a mean). Ratings add up quarter by quarter, so
+ * two windows' ratings less a third's would give another window's that
+ * its own table withholds: ERFS is counted over one fixed run of
+ * quarters, the last WM_NET_DEFAULT_QUARTERS to today's, whatever the
+ * window (docs/statistics.md). Read from what the store
  * keeps at write time (the indicators per person and quarter, migration
  * 11; ERFS from the running totals), never from anyone's answers. No
  * figure here has been through disclosure control: the network's
@@ -22,6 +26,7 @@
 #include <stdint.h>
 
 #include "core/instrument.h"
+#include "core/profile.h"
 #include "store/store.h"
 #include "util/buf.h"
 
@@ -44,6 +49,7 @@ struct wm_net_experience {
 	/* ERFS (NULL when not loaded): its groups, each by the index of
 	 * the scale that scores it. */
 	const struct wm_instrument *erfs;
+	struct wm_quarter erfs_quarters[2];	/* first and last counted */
 	size_t n_groups;
 	size_t *groups;
 	int64_t *ratings;	/* [service][group][rater] */
@@ -53,12 +59,13 @@ struct wm_net_experience {
 void wm_net_experience_init(struct wm_net_experience *e);
 void wm_net_experience_release(struct wm_net_experience *e);
 
-/* Builds the figures of the n services for quarters from..to
- * ("2026-Q1"). 0, or the store's error with err filled (release *out
- * either way). */
+/* Builds the figures of the n services: the indicators for quarters
+ * from..to ("2026-Q1"), ERFS for the quarters erfs[0] to erfs[1]. 0, or
+ * the store's error with err filled (release *out either way). */
 int wm_net_experience_build(struct wm_store *s, const int64_t *services,
     size_t n, const char *from, const char *to,
-    struct wm_net_experience *out, struct wm_buf *err);
+    const struct wm_quarter erfs[2], struct wm_net_experience *out,
+    struct wm_buf *err);
 
 /* Question j of the indicators, and ERFS group g (its scale). */
 const struct wm_item *wm_net_indicator_item(const struct wm_net_experience *e,

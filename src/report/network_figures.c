@@ -286,7 +286,8 @@ kind_group(struct walk *w, const struct wm_net_outcomes *o, size_t k,
 
 /* Scale k's people left out, whatever the kind: no response, and
  * answered only by someone else (nothing to show where no one else may
- * answer the measure), a row per service and the network's. */
+ * answer the measure, or for a window other than a year's), a row per
+ * service and the network's. */
 static void
 leftout(struct walk *w, const struct wm_net_outcomes *o,
     const struct wm_net_measure_tables *mt, size_t k, int with_title)
@@ -303,6 +304,14 @@ leftout(struct walk *w, const struct wm_net_outcomes *o,
 	w->f.answered_by = "";
 	for (i = 0; i <= w->v->n_services; i++) {
 		row(w, i, NULL);
+		if (!wm_net_leftout_shown(w->v, o, w->rule)) {
+			/* Counted for a window of a year only. */
+			emit(w, "no_response", "no response", 0,
+			    WM_NET_NOTHING);
+			emit(w, "answered_by_others_only", "", 0,
+			    WM_NET_NOTHING);
+			continue;
+		}
 		shown(w, "no_response", "no response", 0, WM_NET_COUNT,
 		    wm_net_table_count(&mt->none[k], i, WM_NET_NONE));
 		if (o->others_may_answer)
@@ -503,13 +512,21 @@ indicator_rows(struct walk *w, const struct wm_net_experience_tables *t)
 	}
 }
 
+/* ERFS is counted over the last four quarters whatever the window
+ * (report/network_experience.h): its rows name those quarters. */
 static void
 erfs_rows(struct walk *w, const struct wm_net_experience_tables *t)
 {
 	const struct wm_net_view *v = w->v;
 	const struct wm_net_experience *e = &v->experience;
+	char window[24], from[8], to[8];
 	size_t i, g;
 	int rater;
+
+	wm_quarter_format(&e->erfs_quarters[0], from);
+	wm_quarter_format(&e->erfs_quarters[1], to);
+	snprintf(window, sizeof(window), "%s..%s", from, to);
+	w->f.window = window;
 
 	for (g = 0; g < e->n_groups; g++)
 		for (rater = 0; rater < WM_NET_RATERS; rater++) {
@@ -539,6 +556,7 @@ erfs_rows(struct walk *w, const struct wm_net_experience_tables *t)
 					    WM_NET_NOTHING);
 			}
 		}
+	w->f.window = w->window;
 }
 
 static void

@@ -4,8 +4,8 @@
  * recovery markers' outcomes and who is left out of them, the
  * paired-outcome rate, the cycles, training, experience (the supportive
  * service indicators and ERFS by group), goals, every outcome measure
- * with its thresholds, funnel findings and people left out, the funnels comparing the other proportions, and the
- * quarter-by-quarter means. Each figure is taken from the same disclosed
+ * with its thresholds, funnel findings and people left out, the funnels
+ * comparing the other proportions, and the quarter-by-quarter means. Each figure is taken from the same disclosed
  * tables and through the same rule as the pages and the API
  * (report/network_json.h), so a figure withheld there is withheld here.
  * docs/statistics.md explains each.

@@ -183,14 +183,17 @@ outcome_json(const struct wm_net_table *t, const struct wm_net_table *once,
 }
 
 /* Row i of scale k's tables of those left out: no response, and
- * answered only by someone else (null where no one else may answer). */
+ * answered only by someone else (null where no one else may answer);
+ * both null where they are not published for the window
+ * (wm_net_leftout_shown). */
 static json_t *
-leftout_json(const struct wm_net_measure_tables *m, size_t k, size_t i,
-    int others)
+leftout_json(const struct wm_net_outcomes *o,
+    const struct wm_net_measure_tables *m, size_t k, size_t i, int counted)
 {
-	return json_pack("{s:o, s:o}", "noResponse", shown_json(
-	    wm_net_table_count(&m->none[k], i, WM_NET_NONE)),
-	    "answeredByOthersOnly", others ? shown_json(wm_net_table_count(
+	return json_pack("{s:o, s:o}", "noResponse", counted ?
+	    shown_json(wm_net_table_count(&m->none[k], i, WM_NET_NONE)) :
+	    json_null(), "answeredByOthersOnly", counted &&
+	    o->others_may_answer ? shown_json(wm_net_table_count(
 	    &m->others[k], i, WM_NET_OTHERS)) : json_null());
 }
 
@@ -213,6 +216,7 @@ struct tables {
 	struct wm_net_table paired, goals;
 	struct wm_net_work work;
 	int have_paired, have_goals;
+	int leftout;		/* who is left out is published */
 };
 
 static void
@@ -235,6 +239,7 @@ tables_build(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 	if (v->recovery.in && wm_net_measure_tables_build(v, &v->recovery,
 	    rule, &t->recovery))
 		return -1;
+	t->leftout = wm_net_leftout_shown(v, &v->recovery, rule);
 	if (wm_net_experience_tables_build(v, rule, &t->experience))
 		return -1;
 	if (wm_net_paired_table(v, rule, &t->paired))
@@ -328,8 +333,8 @@ people_json(const struct wm_net_view *v, const struct tables *t, size_t i)
 		    "scale", o->in->scales[k].code, "selfRated",
 		    outcome_json(&m->outcome[a], &m->once[a], i),
 		    "withPractitioner", outcome_json(&m->outcome[b],
-		    &m->once[b], i), "leftOut", leftout_json(m, k, i,
-		    o->others_may_answer)));
+		    &m->once[b], i), "leftOut", leftout_json(o, m, k, i,
+		    t->leftout)));
 	}
 	p = json_pack("{s:o, s:o, s:o}", "eligible", shown_json(
 	    wm_net_table_count(&t->paired, i, WM_NET_PAIRED_COLS)), "paired",
@@ -432,6 +437,17 @@ head_json(const struct wm_net_view *v, enum wm_disclosure_rule rule)
 	    wm_disclosure_describe(rule));
 }
 
+/* The quarters ERFS is counted over, whatever the window. */
+static json_t *
+erfs_quarters_json(const struct wm_net_experience *e)
+{
+	char from[8], to[8];
+
+	wm_quarter_format(&e->erfs_quarters[0], from);
+	wm_quarter_format(&e->erfs_quarters[1], to);
+	return json_pack("{s:s, s:s}", "from", from, "to", to);
+}
+
 json_t *
 wm_net_json(const struct wm_net_view *v, enum wm_disclosure_rule rule)
 {
@@ -446,7 +462,9 @@ wm_net_json(const struct wm_net_view *v, enum wm_disclosure_rule rule)
 		if (append(list, service_json(v, &t, i)))
 			goto out;
 	body = head_json(v, rule);
-	if (!body || json_object_set_new(body, "reliableChange",
+	if (!body || json_object_set_new(body, "erfsQuarters",
+	    erfs_quarters_json(&v->experience)) ||
+	    json_object_set_new(body, "reliableChange",
 	    thresholds_json(&v->recovery, rule)) || json_object_set_new(body,
 	    "network", people_json(v, &t, v->n_services)) ||
 	    json_object_set(body, "services", list)) {
@@ -593,15 +611,16 @@ out:
 
 /* Scale k's people left out, each service and the network. */
 static json_t *
-leftout_list_json(const struct wm_net_view *v,
+leftout_list_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
     const struct wm_net_outcomes *o, const struct wm_net_measure_tables *mt,
     size_t k)
 {
 	json_t *list = json_array();
+	int shown = wm_net_leftout_shown(v, o, rule);
 	size_t i;
 
 	for (i = 0; list && i < v->n_services; i++) {
-		json_t *row = leftout_json(mt, k, i, o->others_may_answer);
+		json_t *row = leftout_json(o, mt, k, i, shown);
 
 		if (!row || json_object_update_new(row, json_pack("{s:s, s:s}",
 		    "service", v->services[i].code, "name",
@@ -611,7 +630,7 @@ leftout_list_json(const struct wm_net_view *v,
 		}
 	}
 	return json_pack("{s:o, s:o}", "services", list, "network",
-	    leftout_json(mt, k, v->n_services, o->others_may_answer));
+	    leftout_json(o, mt, k, v->n_services, shown));
 }
 
 static json_t *
@@ -636,7 +655,7 @@ measure_json(const struct wm_net_view *v, enum wm_disclosure_rule rule,
 		    sc->code, "higherIsBetter", sc->higher_is_better, "cutoff",
 		    sc->has_cutoff ? json_real(sc->cutoff) : json_null(),
 		    "selfRated", self, "withPractitioner", with, "leftOut",
-		    leftout_list_json(v, o, &mt, k));
+		    leftout_list_json(v, rule, o, &mt, k));
 
 		if (append(scales, s))
 			goto out;

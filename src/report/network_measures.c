@@ -58,7 +58,7 @@ add(struct wm_store *s, const struct wm_net_view *v,
 	wm_net_outcomes_init(o);
 	m->n_own++;
 	rc = wm_net_outcomes_build(s, in, ids, wm_net_view_all(v), v->from_s,
-	    v->to_s, o, err);
+	    v->to_s, 1, o, err);
 	free(ids);
 	if (rc == 0)
 		m->list[m->n++] = o;

@@ -354,7 +354,7 @@ leftout_row(void *ctx, const struct wm_leftout_row *r)
 int
 wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
     const int64_t *services, size_t n, const char *from, const char *to,
-    struct wm_net_outcomes *out, struct wm_buf *err)
+    int leftout, struct wm_net_outcomes *out, struct wm_buf *err)
 {
 	size_t per = in->n_scales * WM_NET_KINDS;
 	struct walk w = { out, 0 };
@@ -385,8 +385,9 @@ wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
 	    (in->subjects & WM_SUBJECT_PERSON);
 	if ((rc = thresholds(s, out, err)) ||
 	    (rc = wm_store_network_outcomes(s, out->measure, from, to,
-	    person_row, &w, err)))
+	    person_row, &w, err)) || !leftout)
 		return rc;
+	out->leftout_counted = 1;
 	w.service = 0;
 	return wm_store_network_leftout(s, out->measure, from, to, leftout_row,
 	    &w, err);

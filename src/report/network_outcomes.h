@@ -87,6 +87,9 @@ struct wm_net_outcomes {
 	struct wm_net_threshold *thresholds;	/* [scale][kind] */
 	struct wm_net_outcome *cells;	/* [service][scale][kind] */
 	struct wm_net_leftout *leftout;	/* [service][scale] */
+	/* Who is left out for want of an answer of their own was read
+	 * (it is published as wm_net_leftout_shown says). */
+	int leftout_counted;
 	/* Someone else (a member of staff) may answer the measure about a
 	 * person: then "answered only by someone else" is a reason. */
 	int others_may_answer;
@@ -102,11 +105,13 @@ void wm_net_outcomes_release(struct wm_net_outcomes *o);
 int wm_net_outcome_measure(const struct wm_instrument *in);
 
 /* Builds the outcomes of `in` (its measure: family, else url) at each of
- * the n services, for answers in quarters from..to ("2026-Q1"). 0, or
- * the store's error with err filled (release *out either way). */
+ * the n services, for answers in quarters from..to ("2026-Q1"), and,
+ * when `leftout`, who is left out for want of an answer of their own
+ * (the trends, quarter by quarter, need none). 0, or the store's error
+ * with err filled (release *out either way). */
 int wm_net_outcomes_build(struct wm_store *s, const struct wm_instrument *in,
     const int64_t *services, size_t n, const char *from, const char *to,
-    struct wm_net_outcomes *out, struct wm_buf *err);
+    int leftout, struct wm_net_outcomes *out, struct wm_buf *err);
 
 /* The cell of service i (an index into the services given), scale k. */
 const struct wm_net_outcome *wm_net_outcome_at(const struct wm_net_outcomes *o,

@@ -111,8 +111,8 @@ static const struct {
 	    "each service's caseload for at least 180 days, the share with "
 	    "their recovery markers recorded at least twice." },
 	{ "cycles", "Measurement cycles", "For each measure a service runs in "
-	    "a regular cycle: of the times it fell due in the window's "
-	    "complete months, the share done in time." },
+	    "a regular cycle: of the times it fell due in the last 12 "
+	    "complete months, whatever the window, the share done in time." },
 	{ "training", "Training for recovery", "The share of each service's "
 	    "current staff who have completed each course." },
 	{ "experience", "Experience", "What people and staff say about each "
@@ -120,7 +120,8 @@ static const struct {
 	    "the supportive service indicators were about it, those who "
 	    "answered each and the share who agree; and the ERFS profile by "
 	    "its three groups, the ratings given by people using the service "
-	    "and by staff apart, and their mean (1 to 5)." },
+	    "and by staff apart in the last four quarters, whatever the "
+	    "window, and their mean (1 to 5)." },
 	{ "goals", "People's own goals", "People on each service's caseload "
 	    "with goals of their own, and of those who have reviewed a goal "
 	    "at least twice, the people whose latest review is higher than "

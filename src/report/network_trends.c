@@ -136,7 +136,7 @@ recovery(struct wm_store *s, const struct wm_net_view *v, size_t i,
 		wm_quarter_format(&at, q);
 		wm_net_outcomes_init(&o);
 		rc = wm_net_outcomes_build(s, v->recovery.in, ids,
-		    wm_net_view_all(v), q, q, &o, err);
+		    wm_net_view_all(v), q, q, 0, &o, err);
 		for (kind = 0; rc == 0 && kind < WM_NET_KINDS; kind++)
 			if (outcome_point(v, &o, i, kind, rule,
 			    &t->v[tr[kind]].points[k]))

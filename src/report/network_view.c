@@ -440,7 +440,7 @@ recovery(struct wm_store *s, struct wm_net_view *v, const int64_t *ids,
 	    wm_known_url(WM_KNOWN_RECOVERY_MARKERS), &in, err)) || !in)
 		return rc;
 	rc = wm_net_outcomes_build(s, in, ids, wm_net_view_all(v), v->from_s,
-	    v->to_s, &v->recovery, err);
+	    v->to_s, 1, &v->recovery, err);
 	wm_date_format(&v->today, today);
 	/* The recovery markers' own url: their family holds the other part
 	 * of DREEM too. */
@@ -448,6 +448,21 @@ recovery(struct wm_store *s, struct wm_net_view *v, const int64_t *ids,
 		return rc;
 	return wm_store_network_paired_rate(s, in->url, today,
 	    WM_NET_PAIRED_DAYS, paired_row, v, err);
+}
+
+/* --- experience ------------------------------------------------------- */
+
+/* The indicators over the window; ERFS over the default window's
+ * quarters whatever the window (report/network_experience.h). */
+static int
+experience(struct wm_store *s, struct wm_net_view *v, const int64_t *ids,
+    struct wm_buf *err)
+{
+	struct wm_quarter erfs[2];
+
+	wm_net_window(NULL, NULL, &v->today, &erfs[0], &erfs[1]);
+	return wm_net_experience_build(s, ids, wm_net_view_all(v), v->from_s,
+	    v->to_s, erfs, &v->experience, err);
 }
 
 /* --- building it ------------------------------------------------------- */
@@ -509,12 +524,26 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 	}
 	if ((rc = recovery(s, out, ids, err)))
 		goto out;
-	rc = wm_net_experience_build(s, ids, wm_net_view_all(out), out->from_s,
-	    out->to_s, &out->experience, err);
+	rc = experience(s, out, ids, err);
 out:
 	free(ids);
 	tree_release(&t);
 	return rc;
+}
+
+int
+wm_net_view_is_year(const struct wm_net_view *v)
+{
+	return quarter_index(&v->to) - quarter_index(&v->from) + 1 ==
+	    WM_NET_DEFAULT_QUARTERS;
+}
+
+int
+wm_net_leftout_shown(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, enum wm_disclosure_rule rule)
+{
+	return o->leftout_counted && (rule == WM_DISCLOSURE_NONE ||
+	    wm_net_view_is_year(v));
 }
 
 int64_t *

@@ -150,6 +150,23 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     const struct wm_catalogue *courses, struct wm_net_view *out,
     struct wm_buf *err);
 
+/*
+ * 1 when the window is WM_NET_DEFAULT_QUARTERS quarters (a year), the
+ * only length for which counts of the people on a caseload at any time
+ * in the window are given: counted for windows of any length, the
+ * people on a caseload in quarters 1 and 2, plus those in 2 and 3, less
+ * those in 1 to 3, would be those in quarter 2, but for the few who
+ * left and came back; windows of one length cannot be so combined.
+ */
+int wm_net_view_is_year(const struct wm_net_view *v);
+/* 1 when who is left out of o for want of an answer of their own (no
+ * response, answered only by someone else: people on a caseload at any
+ * time in the window) is published under `rule`: for a year's window,
+ * or with nothing withheld (the network's own analysts), where setting
+ * windows against each other finds nothing not shown already. */
+int wm_net_leftout_shown(const struct wm_net_view *v,
+    const struct wm_net_outcomes *o, enum wm_disclosure_rule rule);
+
 /* The ids of every service of the network, in the view's order (for
  * the outcomes of each); NULL when out of memory. The caller frees it. */
 int64_t *wm_net_view_ids(const struct wm_net_view *v);

@@ -327,17 +327,24 @@ wm_net_shown(struct wm_http *h, struct wm_shown s, int percent)
 }
 
 void
-wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
-    const char *action)
+wm_net_quarters(struct wm_http *h, const struct wm_quarter *from,
+    const struct wm_quarter *to)
 {
 	char a[40], b[40];
 
-	wm_quarter_words(&v->from, a, sizeof(a));
-	wm_quarter_words(&v->to, b, sizeof(b));
-	HTML(h, "<p class=\"nhsuk-body-l\">From ");
+	wm_quarter_words(from, a, sizeof(a));
+	wm_quarter_words(to, b, sizeof(b));
 	wm_esc_html_s(&h->out, a);
 	HTML(h, " to ");
 	wm_esc_html_s(&h->out, b);
+}
+
+void
+wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
+    const char *action)
+{
+	HTML(h, "<p class=\"nhsuk-body-l\">From ");
+	wm_net_quarters(h, &v->from, &v->to);
 	HTML(h, ".</p>\n<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, action);
 	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\""

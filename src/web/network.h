@@ -44,6 +44,10 @@ int wm_net_viewed(struct wm_http *h, const struct wm_net_request *r);
  * detail, into out. */
 void wm_net_where(struct wm_http *h, struct wm_buf *out);
 
+/* "January to March 2026 to April to June 2026": quarters from..to in
+ * words. */
+void wm_net_quarters(struct wm_http *h, const struct wm_quarter *from,
+    const struct wm_quarter *to);
 /* Which quarters are shown, and the form to choose others (a GET to
  * `action`, a path on this site). */
 void wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
@@ -125,20 +129,15 @@ int wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
     const struct wm_net_outcomes *o, size_t k);
 
 /* The experience section (web/network_experience.c): the share who
- * agree with each supportive service indicator and ERFS by group, per
- * service and for all of them over the window; on a service's own page
- * (r->only), its row, then its latest quarter in detail. 0, or -1 with
+ * agree with each supportive service indicator over the window and ERFS
+ * by group over the last four quarters, per service and for all of
+ * them; on a service's own page (r->only), its row. 0, or -1 with
  * nothing useful written. */
 int wm_net_experience_section_html(struct wm_http *h,
     const struct wm_net_request *r);
 
-/* A service's own page (web/network_service.c, for r->only): what
- * people and staff said about it in the latest quarter of the window
- * with answers (ERFS by group, people and staff side by side; each
- * indicator), and its trends quarter by quarter. 0, or -1 with nothing
- * useful written. */
-int wm_net_experience_latest_html(struct wm_http *h,
-    const struct wm_net_request *r);
+/* A service's own page (web/network_service.c, for r->only): its trends
+ * quarter by quarter. 0, or -1 with nothing useful written. */
 int wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r);
 
 /* A measure's cycles at service i of the view (or its total, row

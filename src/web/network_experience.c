@@ -1,18 +1,20 @@
 /*
  * The experience section of /network (and of a service's own page, for
- * its row): what people and staff say about each service over the
- * window. The supportive service indicators, the share of people who
- * agree with each, and the ERFS profile by its three groups, people
- * using the service and staff apart. Each indicator's counts are a
- * table whose rows and columns add up, and each group's ratings a table
- * of one column, all disclosed as wholes (report/network_table.h), so
- * no withheld count can be worked out by subtraction; a mean is shown
+ * its row): what people and staff say about each service. The
+ * supportive service indicators over the window, the share of people
+ * who agree with each, and the ERFS profile by its three groups over
+ * the last four quarters, people using the service and staff apart,
+ * marked where the two are a step or more apart. Each indicator's
+ * counts and each group's ratings are one table of the whole network,
+ * disclosed once (report/network_table.h), so no withheld count can be
+ * worked out by subtraction, from this view or another; a mean is shown
  * only where the count of ratings it rests on is.
  */
 #include "web/pages.h"
 
 #include <stdio.h>
 
+#include "core/erfs.h"
 #include "report/network_table.h"
 #include "util/escape.h"
 #include "web/layout.h"
@@ -85,9 +87,11 @@ indicators(struct wm_http *h, const struct wm_net_request *r,
 }
 
 /* A group's mean in a cell: its value, "*" when withheld, "None" when no
- * one rated it. */
+ * one rated it; staff's says when people's (`other`) is a step or more
+ * away: disagreement is the finding. */
 static void
-mean_cell(struct wm_http *h, struct wm_net_mean m, const char *heading)
+mean_cell(struct wm_http *h, struct wm_net_mean m,
+    const struct wm_net_mean *other, const char *heading)
 {
 	wm_net_td_start(h, heading);
 	if (!m.has)
@@ -96,7 +100,31 @@ mean_cell(struct wm_http *h, struct wm_net_mean m, const char *heading)
 		HTML(h, "*");
 	else
 		wm_buf_printf(&h->out, "%.1f", m.value);
+	if (other && m.has && !m.withheld && other->has && !other->withheld &&
+	    wm_ratings_differ(m.value, other->value))
+		HTML(h, " <strong>(a step or more from people's)</strong>");
 	HTML(h, "</span></td>");
+}
+
+/* Row i's cells of ERFS group g: people's mean, then staff's. */
+static void
+group_cells(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_experience_tables *t, size_t g, size_t i)
+{
+	const struct wm_scale *sc = wm_net_erfs_group(&v->experience, g);
+	struct wm_net_mean m[WM_NET_RATERS];
+	char heading[320];
+	int rater;
+
+	for (rater = 0; rater < WM_NET_RATERS; rater++)
+		m[rater] = wm_net_erfs_mean(v, &t->erfs[g * WM_NET_RATERS +
+		    (size_t)rater], g, rater, i);
+	for (rater = 0; rater < WM_NET_RATERS; rater++) {
+		snprintf(heading, sizeof(heading), "%s: %s", sc->title ?
+		    sc->title : sc->code, wm_net_rater_words(rater));
+		mean_cell(h, m[rater], rater == WM_NET_STAFF ?
+		    &m[WM_NET_PEOPLE] : NULL, heading);
+	}
 }
 
 static void
@@ -118,9 +146,14 @@ erfs(struct wm_http *h, const struct wm_net_request *r,
 	}
 	HTML(h, "<p class=\"nhsuk-body-s\">The mean rating of each group of "
 	    "domains, from 1 (not at all) to 5 (very well), over the ratings "
-	    "of the service given in these quarters, by people using it and "
-	    "by staff apart. A mean is withheld where it would rest on too "
-	    "few ratings.</p>\n");
+	    "of the service given in the last four quarters (from ");
+	wm_net_quarters(h, &e->erfs_quarters[0], &e->erfs_quarters[1]);
+	HTML(h, ") whichever quarters are shown (ratings add up quarter by "
+	    "quarter, so other quarters' would give these away), by people "
+	    "using it and by staff apart; where staff's mean is a step or "
+	    "more from people's, it says so. A mean is withheld where it "
+	    "would rest on too few ratings, or where its count of ratings is "
+	    "withheld.</p>\n");
 	wm_net_table_start(h, "ERFS, by group");
 	for (g = 0; g < e->n_groups; g++)
 		for (rater = 0; rater < WM_NET_RATERS; rater++) {
@@ -142,18 +175,7 @@ erfs(struct wm_http *h, const struct wm_net_request *r,
 		} else
 			wm_net_total_head(h);
 		for (g = 0; g < e->n_groups; g++)
-			for (rater = 0; rater < WM_NET_RATERS; rater++) {
-				const struct wm_scale *sc =
-				    wm_net_erfs_group(e, g);
-				const struct wm_net_table *tb =
-				    &t->erfs[g * WM_NET_RATERS + (size_t)rater];
-
-				snprintf(heading, sizeof(heading), "%s: %s",
-				    sc->title ? sc->title : sc->code,
-				    wm_net_rater_words(rater));
-				mean_cell(h, wm_net_erfs_mean(v, tb, g, rater, i),
-				    heading);
-			}
+			group_cells(h, v, t, g, i);
 		HTML(h, "</tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n");
@@ -169,14 +191,11 @@ wm_net_experience_section_html(struct wm_http *h,
 	if (wm_net_experience_tables_build(&r->view, r->rule, &t))
 		goto out;
 	wm_net_section_start(h, "experience", "Experience", "What people "
-	    "and staff say about each service in these quarters: the share of "
-	    "people who agree with each supportive service indicator, and "
-	    "the ERFS profile by its three groups.");
+	    "and staff say about each service: the share of people who agree "
+	    "with each supportive service indicator in these quarters, and "
+	    "the ERFS profile by its three groups over the last four.");
 	indicators(h, r, &t);
 	erfs(h, r, &t);
-	/* A service's own page adds its latest quarter in detail. */
-	if (r->only != WM_NET_ALL && wm_net_experience_latest_html(h, r))
-		goto out;
 	HTML(h, "</section>\n");
 	rc = 0;
 out:

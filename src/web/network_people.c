@@ -255,6 +255,18 @@ wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
 	size_t i;
 	int more = o->others_may_answer;
 
+	if (!wm_net_leftout_shown(v, o, r->rule)) {
+		HTML(h, "<p class=\"nhsuk-body-s\">Who is left out for want of "
+		    "an answer of their own (no response");
+		if (more)
+			HTML(h, ", or answered only by someone else");
+		HTML(h, ") is counted for a window of four quarters only: "
+		    "counts of the people on a caseload at any time in windows "
+		    "of other lengths could be set against each other to give "
+		    "one that is withheld. Choose four quarters to see them."
+		    "</p>\n");
+		return 0;
+	}
 	if (wm_net_none_table(v, o, k, r->rule, &none))
 		return -1;
 	if (wm_net_others_table(v, o, k, r->rule, &others)) {

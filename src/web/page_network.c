@@ -4,11 +4,12 @@
  * in one table per question (the standards; recovery, with who is left
  * out and why; the paired-outcome rate; the cycles; training;
  * experience; goals), so that each table reads on a phone as the design
- * system's responsive table: every cell carries its column's heading. Every count and share
- * of people or staff is written through core's disclosure rule; a
- * withheld figure is "*", never the number hidden. Lights are about the
- * service, not about people, and are shown as they are. Each section
- * links to /network/about, which says how its figures are worked out.
+ * system's responsive table: every cell carries its column's heading.
+ * Every count and share of people or staff is written through core's
+ * disclosure rule; a withheld figure is "*", never the number hidden.
+ * Lights are about the service, not about people, and are shown as they
+ * are. Each section links to /network/about, which says how its figures
+ * are worked out.
  *
  * Query: from, to (quarters, "2026-Q1"): the window; the last four
  * quarters by default.

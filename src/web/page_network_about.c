@@ -74,9 +74,14 @@ disclosure(struct wm_http *h)
 	    "months whichever quarters you choose, and a service's quarters "
 	    "are withheld with that figure in view. The paired-outcome rate, "
 	    "goals and training are as they stand today in every window. The "
-	    "FHIR report counts the people on the caseloads only for a window "
-	    "of four quarters, since counts of who was on a caseload in "
-	    "windows of any length could be combined.</p>\n");
+	    "supportive service indicators count each person once, at their "
+	    "latest answers in the window, as recovery does. ERFS ratings "
+	    "would add up quarter by quarter, so they are counted over the "
+	    "last four quarters whichever you choose. The FHIR report counts "
+	    "the people on the caseloads, and the pages count those left out "
+	    "with no response or answered only by someone else, only for a "
+	    "window of four quarters, since counts of who was on a caseload "
+	    "in windows of any length could be combined.</p>\n");
 }
 
 /* The parts of a service's own page that /network has no column for. */
@@ -92,17 +97,11 @@ service(struct wm_http *h)
 	    "shows each service's figure on its own (the cycles, training), "
 	    "that total is withheld whenever it would let a withheld figure be "
 	    "worked out by subtraction.</p>\n");
-	HTML(h, "<p class=\"nhsuk-body\">Its experience row is followed by "
-	    "the latest quarter of the window in which anyone answered, in "
-	    "detail: the ERFS profile, for each of the three groups of "
-	    "domains the mean of every rating of its domains, people and "
-	    "staff side by side, and whether they are a step or more apart (a "
-	    "mean shown only when at least as many people rated the group as "
-	    "the small-number rule allows for a mean, counted as the most "
-	    "ratings any one of its domains had); and for each supportive "
-	    "service indicator, of the people who answered it, the share who "
-	    "agree or strongly agree (each person's latest answers in the "
-	    "quarter count once).</p>\n");
+	HTML(h, "<p class=\"nhsuk-body\">What people and staff say about it "
+	    "is its row of the experience tables, and nothing more: a quarter "
+	    "of its own answers shown beside them would show counts the "
+	    "network's tables withhold. To see one quarter's supportive "
+	    "service indicators, choose that quarter alone.</p>\n");
 	part(h, "trends", "Trends, quarter by quarter");
 	HTML(h, "<p class=\"nhsuk-body\">A service's key shares, one point for "
 	    "each quarter, over the last eight quarters to the window's last "
@@ -174,7 +173,8 @@ wm_page_network_about(struct wm_http *h)
 	    "person, people whose only answers were given by a member of "
 	    "staff, which are never the person's own. The last two are "
 	    "counted at every service whose caseload the person was on, "
-	    "whichever way they answer.</p>\n");
+	    "whichever way they answer, and are shown for a window of four "
+	    "quarters only (see Choosing the quarters, below).</p>\n");
 	part(h, "outcomes", "Reliable change");
 	HTML(h, "<p class=\"nhsuk-body\">Everyone's answers wobble a little "
 	    "from one day to the next. A change counts as reliable only "
@@ -246,9 +246,11 @@ wm_page_network_about(struct wm_http *h)
 	    "(\"prefer not to say\" is left out; answers given alone and "
 	    "with a practitioner count together). The ERFS profile by its "
 	    "three groups of domains: the mean rating, from 1 (not at all) to "
-	    "5 (very well), over the ratings of the service given in those "
-	    "quarters, by people using it and by staff apart. A share is "
-	    "withheld with the counts it comes from, and a mean where it "
+	    "5 (very well), over the ratings of the service given in the last "
+	    "four quarters whichever quarters are shown, by people using it "
+	    "and by staff apart, with staff's marked where it is a step or "
+	    "more from people's: where they disagree is the finding. A share "
+	    "is withheld with the counts it comes from, and a mean where it "
 	    "would rest on too few ratings, or where its count of ratings is "
 	    "withheld so that another cannot be worked out.</p>\n");
 	part(h, "goals", "People's own goals");

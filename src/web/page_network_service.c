@@ -4,12 +4,12 @@
  * services of the commissioner's part of the network. The tables are
  * the ones /network writes, worked out and disclosed across every one
  * of those services (web/network.h, r.only), so a figure withheld there
- * is withheld here, and one shown there is shown here the same; its
- * experience row is followed by its latest quarter in detail (ERFS by
- * group, people and staff side by side, and each indicator). Then its
- * trends quarter by quarter (report/network_trends.h) and the history
- * of its standards as a grid of lights, each period linking to its
- * detail (/network/services/{code}/standards/{period}). Every count and
+ * is withheld here, and one shown there is shown here the same (what
+ * people and staff say too: no quarter of the service's answers alone
+ * is shown beside them, web/network_service.c). Then its trends quarter
+ * by quarter (report/network_trends.h) and the history of its standards
+ * as a grid of lights, each period linking to its detail
+ * (/network/services/{code}/standards/{period}). Every count and
  * share of people or staff goes through the network's disclosure rule,
  * never the service's own; nothing here names a person, a practitioner,
  * a validator or the lead.

@@ -134,6 +134,8 @@ windows() { # RULE
 			[[ "$a" > "$b" ]] || report --format json --from "$a" --to "$b" >"win/$a..$b.json"
 		done
 	done
+	read -r a b <<<"$(quarters 3 0 | tr ',' ' ')"
+	report --format json --from "$a" --to "$b" >win/year.json
 	for span in "0 0" "1 0" "3 0" "4 1"; do
 		read -r a b <<<"$(quarters $span | tr ',' ' ')"
 		curl -s -b c.jar -o "win/fhir-$a..$b.json" "$(U "/api/v1/network/measure-report?from=$a&to=$b")"

@@ -7,8 +7,9 @@ window within three consecutive quarters (six windows), and the FHIR
 report of the network for windows of several lengths:
 
 - the figures that describe how things stand today (the paired-outcome
-  rate, goals, training) and the cycles (the last 12 complete months) are
-  the same in every window;
+  rate, goals, training), the cycles (the last 12 complete months) and
+  the ERFS ratings and means (the last four quarters to today's) are the
+  same in every window;
 - the recovery outcomes: a person counts in a window at their last
   answer in it, so each window's table is the sum, over the quarters q it
   covers, of the people who answered last in q among those whose next
@@ -18,13 +19,20 @@ report of the network for windows of several lengths:
   over those unknowns (shown counts taken as exact), and the system is
   solved exactly: no count withheld in one window may be determined by
   all of them together;
-- the people on the caseloads (the FHIR initial population) are given
-  for a window of four quarters only.
+- the supportive service indicators: a person counts in a window at
+  their latest answers in it, at the service they were about, so each
+  indicator's people who agree and not are attacked the same way, over
+  the same kinds of person;
+- the people on the caseloads (the FHIR initial population) and those
+  left out of the outcomes for want of an answer of their own (no
+  response, answered only by someone else: people on a caseload at any
+  time in the window) are given for a window of four quarters only.
 
 Usage: window_attack.py RULE QUARTERS DIR
     QUARTERS: the three quarters, "2026-Q1,2026-Q2,2026-Q3"; DIR holds
-    A..B.json for every window A..B within them, and fhir-A..B.json for
-    the FHIR reports (any windows).
+    A..B.json for every window A..B within them, year.json for a window
+    of four quarters, and fhir-A..B.json for the FHIR reports (any
+    windows).
 Prints "pass ..." and "FAIL ..." lines; exits 1 if any FAIL.
 """
 import json
@@ -65,10 +73,23 @@ def today_figures(d):
                    d['network']['goals'])]
 
 
+def erfs_figures(d):
+    """The ERFS ratings and means, each service's and the network's."""
+    return [(s.get('service'), s['experience']['erfs'])
+            for s in d['services'] + [d['network']]]
+
+
 first = today_figures(docs[WINDOWS[0]])
 check(all(today_figures(d) == first for d in docs.values()),
       'the paired-outcome rate, goals, training and the cycles are the same '
       'in all %d windows (%s)' % (len(docs), RULE))
+first = erfs_figures(docs[WINDOWS[0]])
+check(any(g[w]['ratings'] not in (None, 0) for _, e in first for g in e
+          for w in ('people', 'staff')) and
+      all(erfs_figures(d) == first for d in docs.values()),
+      'the ERFS ratings and means are given, and the same in all %d windows '
+      '(%s): ratings add up quarter by quarter, so windows of their own '
+      'could be set against each other' % (len(docs), RULE))
 
 # --- the outcomes: one system over the kinds of person ---------------------
 
@@ -189,8 +210,51 @@ for m, measure in enumerate(d0['outcomes']['measures']):
                       'of them (%s)%s' % (
                           scale['title'], kind, what, len(a.withheld),
                           len(docs), RULE, ': %s' % got[:3] if got else ''))
+
+# --- the indicators: the same kinds of person -------------------------------
+
+for j, ind in enumerate(d0['network']['experience']['indicators']):
+    rows = [s['service'] for s in d0['services']] + ['network']
+    a = Attack(rows, ('A', 'NA'), 'T')
+    for w, d in docs.items():
+        for r in d['services'] + [dict(d['network'], service='network')]:
+            i = r['experience']['indicators'][j]
+            assert i['indicator'] == ind['indicator']
+            a.publish(w, r['service'], 'T', i['answered'])
+            a.publish(w, r['service'], 'A', i['agree'])
+            if i['agreePercent'] not in (None, '*'):
+                a.add(a.cell(w, r['service'], 'A'))
+    got = a.determined()
+    found += len(got)
+    checked += len(a.withheld)
+    check(not got, 'the indicator %s: none of its %d counts withheld in one '
+          'of the %d windows can be worked out from all of them (%s)%s' % (
+              ind['indicator'], len(a.withheld), len(docs), RULE,
+              ': %s' % got[:3] if got else ''))
 check(checked > 0, '%d withheld counts attacked across the windows (%s)' % (
     checked, RULE))
+
+# --- who is left out for want of an answer of their own ---------------------
+
+
+def leftout_given(d):
+    """Every service's and the network's people left out, as given."""
+    return [(lo['noResponse'], lo['answeredByOthersOnly'])
+            for r in d['services'] + [d['network']]
+            for rec in r['recovery'] for lo in [rec['leftOut']]] + [
+        (o['noResponse'], o['answeredByOthersOnly'])
+        for m in d['outcomes']['measures'] for sc in m['scales']
+        for o in sc['leftOut']['services'] + [sc['leftOut']['network']]]
+
+
+check(all(v == (None, None) for d in docs.values()
+          for v in leftout_given(d)),
+      'no one left out for want of an answer is given for a window of one, '
+      'two or three quarters (%s)' % RULE)
+year = load('year.json')
+check(all(v[0] is not None for v in leftout_given(year)),
+      'those left out are given for a window of four quarters (%s..%s, %s)' %
+      (year['from'], year['to'], RULE))
 
 # --- the people on the caseloads --------------------------------------------
 
