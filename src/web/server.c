@@ -692,10 +692,10 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
  * ends `uri` there, and libmicrohttpd 0.9.75 offers no way to learn the
  * line's real length (README says what follows: the path before the NUL
  * is answered, by its own access rules). What this returns is on_request's
- * *req_cls; libmicrohttpd calls on_completed once it has handed the
- * request to on_request, and drops a request whose line or headers are
- * too big without either, so the connection holds the record until then
- * and its close frees it. */
+ * *req_cls, and libmicrohttpd usually calls on_completed with it, but it
+ * drops a request whose line or headers are too big to read without a
+ * call, so the connection holds the record until on_request or
+ * on_completed takes it, and its close frees what is left. */
 static void *
 on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 {
@@ -830,6 +830,10 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 
 	if (!r)
 		return;
+	/* Ended before a handler took it (cut off mid-headers, say): the
+	 * connection lets go of it, since it is freed here. */
+	if (!r->seen)
+		wm_conn_hold(srv->conns, conn, NULL);
 	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
 	    wm_conn_was_cut(srv->conns, conn)))
 		r->status = 408;
