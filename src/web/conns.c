@@ -26,6 +26,7 @@ struct wm_conn {
 	double since;		/* opened, or last answered (wm_clock) */
 	int answering;		/* a handler is answering it now */
 	int cut;		/* shut down for being too slow */
+	void *held;		/* a request no handler has taken yet */
 	struct wm_conn *prev, *next;
 };
 
@@ -178,11 +179,13 @@ wm_conns_from(struct wm_conns *cs, const struct sockaddr *peer)
 	return n;
 }
 
-void
+void *
 wm_conns_remove(struct wm_conns *cs, struct wm_conn *c)
 {
+	void *held;
+
 	if (!c)
-		return;
+		return NULL;
 	pthread_mutex_lock(&cs->mu);
 	if (c->prev)
 		c->prev->next = c->next;
@@ -190,8 +193,24 @@ wm_conns_remove(struct wm_conns *cs, struct wm_conn *c)
 		cs->head = c->next;
 	if (c->next)
 		c->next->prev = c->prev;
+	held = c->held;
 	pthread_mutex_unlock(&cs->mu);
 	free(c);
+	return held;
+}
+
+void *
+wm_conn_hold(struct wm_conns *cs, struct wm_conn *c, void *request)
+{
+	void *before;
+
+	if (!c)
+		return NULL;
+	pthread_mutex_lock(&cs->mu);
+	before = c->held;
+	c->held = request;
+	pthread_mutex_unlock(&cs->mu);
+	return before;
 }
 
 int

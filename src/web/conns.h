@@ -54,8 +54,17 @@ size_t wm_conns_from(struct wm_conns *cs, const struct sockaddr *peer);
 
 /* The connection is closing: forgotten before its socket is closed, so
  * that the sweeper can never shut down a descriptor that has been reused.
- * NULL is ignored. */
-void wm_conns_remove(struct wm_conns *cs, struct wm_conn *c);
+ * Returns the request it still held (wm_conn_hold), for the caller to
+ * free, or NULL. NULL is ignored. */
+void *wm_conns_remove(struct wm_conns *cs, struct wm_conn *c);
+
+/* The server's record of the request being read on the connection, held
+ * until a handler takes it (then NULL is held): libmicrohttpd drops a
+ * request whose line or headers are too big without a word to the
+ * server, and the record would otherwise be lost with the connection.
+ * Returns what was held before (a request dropped without a close), for
+ * the caller to free, or NULL. NULL c holds nothing and returns NULL. */
+void *wm_conn_hold(struct wm_conns *cs, struct wm_conn *c, void *request);
 
 /* A handler is about to answer the connection's request: 0 and its clock
  * stops, or -1 when the request came too late (past the deadline, or

@@ -660,6 +660,8 @@ on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
 	    MHD_YES : MHD_NO;
 }
 
+static void request_done(struct wm_server *srv, struct req *r);
+
 /* Every connection is held to the deadline from the moment it opens,
  * before any byte of its request has arrived, until libmicrohttpd closes
  * it (which it does only after this is told). */
@@ -669,6 +671,7 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 {
 	struct wm_server *srv = cls;
 	const union MHD_ConnectionInfo *ci;
+	struct req *dropped;
 
 	if (what == MHD_CONNECTION_NOTIFY_STARTED) {
 		ci = MHD_get_connection_info(c,
@@ -677,8 +680,10 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
 		    ci->connect_fd, peer_of(c)) : NULL;
 		return;
 	}
-	wm_conns_remove(srv->conns, *socket_context);
+	dropped = wm_conns_remove(srv->conns, *socket_context);
 	*socket_context = NULL;
+	if (dropped)
+		request_done(srv, dropped);
 }
 
 /* A request's first line has arrived: its record starts here, with its
@@ -687,12 +692,16 @@ on_connection(void *cls, struct MHD_Connection *c, void **socket_context,
  * ends `uri` there, and libmicrohttpd 0.9.75 offers no way to learn the
  * line's real length (README says what follows: the path before the NUL
  * is answered, by its own access rules). What this returns is on_request's
- * *req_cls; libmicrohttpd then always calls on_completed. */
+ * *req_cls, and libmicrohttpd usually calls on_completed with it, but it
+ * drops a request whose line or headers are too big to read without a
+ * call, so the connection holds the record until on_request or
+ * on_completed takes it, and its close frees what is left. */
 static void *
 on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 {
 	struct wm_server *srv = cls;
 	struct req *r = calloc(1, sizeof(*r));
+	struct req *dropped;
 	size_t n = strcspn(uri, "?");
 
 	if (!r)
@@ -709,6 +718,11 @@ on_request_line(void *cls, const char *uri, struct MHD_Connection *c)
 	memcpy(r->path, uri, n);
 	r->path[n] = '\0';
 	snprintf(r->method, sizeof(r->method), "-");
+	/* Held until on_request takes it: libmicrohttpd calls on_completed
+	 * only for a request it has handed over. */
+	dropped = wm_conn_hold(srv->conns, conn_of(c), r);
+	if (dropped)
+		request_done(srv, dropped);
 	return r;
 }
 
@@ -731,6 +745,7 @@ on_request(void *cls, struct MHD_Connection *c, const char *url,
 		return MHD_NO;	/* its record could not be made */
 	if (!r->seen) {
 		r->seen = 1;
+		wm_conn_hold(srv->conns, conn_of(c), NULL);
 		atomic_fetch_add(&srv->in_flight, 1);
 		snprintf(r->method, sizeof(r->method), "%s", method);
 		forwarded_client(srv, c, r->address, sizeof(r->address));
@@ -775,25 +790,12 @@ pattern_of(const struct wm_server *srv, const struct req *r)
  * for a path that names no route, its length. Nothing the client sent is
  * written but the method, escaped (wm_esc_log), so no request can forge a
  * line. A request closed before it was answered shows the status 408 when
- * it was too slow, else 0. Its connection then has the deadline again to
- * bring the next request. */
+ * it was too slow, else 0. Then its record is freed. */
 static void
-on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
-    enum MHD_RequestTerminationCode why)
+request_done(struct wm_server *srv, struct req *r)
 {
-	struct wm_server *srv = cls;
-	struct req *r = *req_cls;
 	struct wm_buf line = WM_BUF_INIT;
-	struct wm_conn *conn = conn_of(c);
 
-	if (!r)
-		return;
-	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
-	    wm_conn_was_cut(srv->conns, conn)))
-		r->status = 408;
-	wm_conn_restart(srv->conns, conn);
-	if (r->seen)
-		atomic_fetch_sub(&srv->in_flight, 1);
 	if (!r->pattern)
 		r->pattern = pattern_of(srv, r);
 	wm_buf_init(&line, 1024);
@@ -814,6 +816,31 @@ on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
 	wm_buf_release(&line);
 	wm_buf_release(&r->body);
 	free(r);
+}
+
+/* A request handed to on_request is done: its connection then has the
+ * deadline again to bring the next request. */
+static void
+on_completed(void *cls, struct MHD_Connection *c, void **req_cls,
+    enum MHD_RequestTerminationCode why)
+{
+	struct wm_server *srv = cls;
+	struct req *r = *req_cls;
+	struct wm_conn *conn = conn_of(c);
+
+	if (!r)
+		return;
+	/* Ended before a handler took it (cut off mid-headers, say): the
+	 * connection lets go of it, since it is freed here. */
+	if (!r->seen)
+		wm_conn_hold(srv->conns, conn, NULL);
+	if (!r->status && (why == MHD_REQUEST_TERMINATED_TIMEOUT_REACHED ||
+	    wm_conn_was_cut(srv->conns, conn)))
+		r->status = 408;
+	wm_conn_restart(srv->conns, conn);
+	if (r->seen)
+		atomic_fetch_sub(&srv->in_flight, 1);
+	request_done(srv, r);
 	*req_cls = NULL;
 }
 

@@ -342,7 +342,7 @@ same "$((checked + waited))" "24" "... and the rest are told to wait"
 sqlite3 demo.db "INSERT INTO signin_failure(key, at) VALUES ('ip:192.0.2.1', strftime('%s', 'now') - 3600)"
 api_try "$VEMAIL" "one more guess" >/dev/null
 same "$(sqlite3 demo.db "SELECT count(*) FROM signin_failure WHERE at < strftime('%s', 'now') - 901")" "0" "attempts older than 15 minutes are purged"
-stop
+stop && pass "after slow, cut-off and refused clients, the server exits 0: nothing freed twice or leaked" || fail "the server did not exit cleanly: $(tail -5 server.log)"
 PID=""
 
 # --- Behind a trusted proxy, the client is the address it forwards ---------
