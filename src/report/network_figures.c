@@ -810,6 +810,25 @@ respondent_words(const char *code)
 	return code;
 }
 
+/*
+ * A quarter's count of people behind its means, published only to the
+ * network's own analysts (rule none). A quarter's people with a score are
+ * nearly the people paired and answered once only in that quarter's
+ * window of the disclosed tables (differing only for someone who
+ * answered at two services), so beside those tables, shown on its own
+ * rule, it could let a withheld count be worked out; the mean is still
+ * shown where the rule allows a mean of that many people.
+ */
+static void
+quarter_count(struct walk *w, const char *words, int64_t n)
+{
+	struct wm_shown withheld = { 1, 0 };
+
+	shown(w, "people", words, 0, WM_NET_COUNT,
+	    w->rule == WM_DISCLOSURE_NONE ? wm_disclose_count(w->rule, n) :
+	    withheld);
+}
+
 static void
 quarterly(struct walk *w, const struct wm_netrep *q)
 {
@@ -836,14 +855,14 @@ quarterly(struct walk *w, const struct wm_netrep *q)
 		w->f.service_name = r.site_name;
 		w->f.label = label;
 		w->f.measure = wm_family_dreem();
-		count(w, "people", "people who answered", r.people);
+		quarter_count(w, "people who answered", r.people);
 		for (k = 0; k < wm_netrep_scales(q); k++) {
 			if (r.n[k] <= 0)
 				continue;
 			w->f.measure = wm_netrep_scale(q, k);
 			snprintf(words, sizeof(words), "%s: people with a "
 			    "score", wm_netrep_scale_title(q, k));
-			count(w, "people", words, r.n[k]);
+			quarter_count(w, words, r.n[k]);
 			number(w, "mean", "mean", 1, r.mean[k], 2,
 			    !wm_disclose_mean(w->rule, r.n[k]));
 		}

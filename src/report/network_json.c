@@ -767,6 +767,15 @@ out:
 
 /* --- the command line's document -------------------------------------- */
 
+/* A quarter's count of people, for the network's own analysts only, as
+ * network_figures.c's quarter_count says why. */
+static json_t *
+quarter_count_json(enum wm_disclosure_rule rule, int64_t n)
+{
+	return rule == WM_DISCLOSURE_NONE ? count_json(rule, n) :
+	    json_string("*");
+}
+
 /* The quarter-by-quarter means, each service, quarter and kind. */
 static json_t *
 quarterly_json(const struct wm_netrep *q, enum wm_disclosure_rule rule)
@@ -782,7 +791,7 @@ quarterly_json(const struct wm_netrep *q, enum wm_disclosure_rule rule)
 		for (k = 0; scales && k < wm_netrep_scales(q); k++)
 			if (r.n[k] > 0 && append(scales, json_pack("{s:s, "
 			    "s:o, s:o}", "scale", wm_netrep_scale(q, k),
-			    "people", count_json(rule, r.n[k]), "mean",
+			    "people", quarter_count_json(rule, r.n[k]), "mean",
 			    wm_disclose_mean(rule, r.n[k]) ? real_json(
 			    r.mean[k], 2) : json_string("*")))) {
 				json_decref(scales);
@@ -791,7 +800,7 @@ quarterly_json(const struct wm_netrep *q, enum wm_disclosure_rule rule)
 		if (append(list, json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}",
 		    "service", r.site, "name", r.site_name, "quarter",
 		    r.quarter, "respondent", r.respondent, "people",
-		    count_json(rule, r.people), "scales", scales))) {
+		    quarter_count_json(rule, r.people), "scales", scales))) {
 			json_decref(list);
 			return NULL;
 		}
