@@ -572,7 +572,21 @@ void
 wm_net_audit_detail(struct wm_buf *out, const char *where,
     const struct wm_net_view *v, enum wm_disclosure_rule rule)
 {
+	size_t i;
+
 	wm_buf_clear(out);
-	wm_buf_printf(out, "%s; quarters %s to %s; disclosure %s", where,
+	wm_buf_printf(out, "%s; quarters %s to %s; disclosure %s; ", where,
 	    v->from_s, v->to_s, wm_disclosure_name(rule));
+	/* The scope too: a grant on two providers is audited against one
+	 * unit only, and a grant on one service sees less than its
+	 * provider. */
+	if (v->n_services == wm_net_view_all(v)) {
+		wm_buf_printf(out, "the whole network (%zu services)",
+		    v->n_services);
+		return;
+	}
+	wm_buf_printf(out, "%zu service%s of ", v->n_services,
+	    v->n_services == 1 ? "" : "s");
+	for (i = 0; i < v->n_providers; i++)
+		wm_buf_printf(out, "%s%s", i ? ", " : "", v->providers[i].code);
 }

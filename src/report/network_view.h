@@ -176,9 +176,10 @@ int64_t *wm_net_view_ids(const struct wm_net_view *v);
  * that it says exactly what was seen: where (`where`: "page GET
  * /network", "API GET /api/v1/network/outcomes", "command line waymark
  * report network --format csv"), the whole window (first and last
- * quarter) and the disclosure rule the figures went through:
- * "page GET /network; quarters 2025-Q4 to 2026-Q3; disclosure mhsds".
- * Into out (cleared first).
+ * quarter), the disclosure rule the figures went through and whose
+ * services they were: "page GET /network; quarters 2025-Q4 to 2026-Q3;
+ * disclosure mhsds; the whole network (14 services)", or "...; 2
+ * services of estuary-care, harbour-mind". Into out (cleared first).
  */
 void wm_net_audit_detail(struct wm_buf *out, const char *where,
     const struct wm_net_view *v, enum wm_disclosure_rule rule);

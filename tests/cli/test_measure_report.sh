@@ -21,7 +21,7 @@ grep -qi '^Content-Type: application/fhir+json' headers && pass "... as applicat
 same "$(exports)" "$((before + 1))" "the export is written to the audit log"
 window=$(json "' to '.join('%s-Q%d' % (d[:4], (int(d[5:7]) + 2) // 3) for d in mr['period'].values())")
 same "$(sqlite3 d.db "SELECT detail FROM audit ORDER BY id DESC LIMIT 1")" \
-    "API GET $MR; quarters $window; disclosure mhsds" \
+    "API GET $MR; quarters $window; disclosure mhsds; the whole network (14 services)" \
     "... with the endpoint, the window exported ($window) and the rule"
 same "$(json "d['resourceType'], d['type']")" "('Bundle', 'collection')" "a Bundle of type collection"
 same "$(json "[e['resource']['resourceType'] for e in d['entry']].count('MeasureReport')")" "1" "... holding one MeasureReport"

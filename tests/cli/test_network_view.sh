@@ -71,33 +71,33 @@ has body '"field": "from"' "... names the field"
 detail() { sqlite3 d.db "SELECT detail FROM audit WHERE action = '$1' ORDER BY id DESC LIMIT 1"; }
 same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "the network for two quarters"
 same "$(detail "viewed the network''s figures")" \
-    "page GET /network; quarters 2026-Q1 to 2026-Q2; disclosure mhsds" "the page's view is audited with its window and rule"
+    "page GET /network; quarters 2026-Q1 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "the page's view is audited with its window and rule"
 same "$(code -b c.jar "$(U /network)")" "200" "the network for the default window"
 same "$(code -b c.jar "$(U /api/v1/network)")" "200" "... in JSON"
 win=$(json "d['from'] + ' to ' + d['to']")
 same "$(detail "viewed the network''s figures")" \
-    "API GET /api/v1/network; quarters $win; disclosure mhsds" "the API's view is audited with its endpoint, window and rule"
+    "API GET /api/v1/network; quarters $win; disclosure mhsds; the whole network (14 services)" "the API's view is audited with its endpoint, window and rule"
 same "$(code -b c.jar "$(U '/api/v1/network/outcomes?from=2025-Q3&to=2026-Q2')")" "200" "the outcomes in JSON"
 same "$(detail "viewed the network''s outcomes")" \
-    "API GET /api/v1/network/outcomes; quarters 2025-Q3 to 2026-Q2; disclosure mhsds" "... and the outcomes'"
+    "API GET /api/v1/network/outcomes; quarters 2025-Q3 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "... and the outcomes'"
 same "$(code -b c.jar "$(U '/api/v1/network/measure-report?from=2026-Q2&to=2026-Q2')")" "200" "the MeasureReport"
 same "$(detail "exported the network''s outcomes as FHIR")" \
-    "API GET /api/v1/network/measure-report; quarters 2026-Q2 to 2026-Q2; disclosure mhsds" "... and the FHIR export's"
+    "API GET /api/v1/network/measure-report; quarters 2026-Q2 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "... and the FHIR export's"
 same "$(code -b c.jar "$(U /network/outcomes)")" "200" "the outcomes page"
 same "$(detail "viewed the network''s outcomes")" \
-    "page GET /network/outcomes; quarters $win; disclosure mhsds" "... and the outcomes page's"
+    "page GET /network/outcomes; quarters $win; disclosure mhsds; the whole network (14 services)" "... and the outcomes page's"
 same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?to=2026-Q1')")" "200" "a service's own page"
 has body "Exbridge Recovery Team" "... the service's"
 same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds" "... audited against the service with its window and rule"
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services)" "... audited against the service with its window and rule"
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 same "$(code -b c.jar "$(U /network)")" "200" "the network under the HES rule"
 same "$(detail "viewed the network''s figures")" \
-    "page GET /network; quarters $win; disclosure hes" "... audited as seen under HES"
+    "page GET /network; quarters $win; disclosure hes; the whole network (14 services)" "... audited as seen under HES"
 $WAYMARK network set --db d.db --disclosure mhsds >/dev/null
 run 0 "the network's report on the command line" -- $WAYMARK report network --db d.db --format csv --disclosure none --from 2025-Q4 --to 2026-Q1
 same "$(sqlite3 d.db "SELECT coalesce(actor_account_id, 'Waymark') || ' | ' || detail FROM audit WHERE action = 'reported the network''s figures (command line)' ORDER BY id DESC LIMIT 1")" \
-    "Waymark | command line waymark report network --format csv; quarters 2025-Q4 to 2026-Q1; disclosure none" \
+    "Waymark | command line waymark report network --format csv; quarters 2025-Q4 to 2026-Q1; disclosure none; the whole network (14 services)" \
     "... is audited too, with its format, window and rule"
 
 # Nothing a commissioner can reach names a person or member of staff.
@@ -118,6 +118,8 @@ hasnt body "Moorland Partnership" "... nor another provider's name"
 same "$(code -b p.jar "$(U /api/v1/network)")" "200" "... in the API too"
 same "$(json "sorted(s['service'] for s in d['services'])")" \
     "['dartleigh-living', 'honibury-house', 'torrow-day']" "... only their three services"
+same "$(detail "viewed the network''s figures")" \
+    "API GET /api/v1/network; quarters $win; disclosure mhsds; 3 services of estuary-care" "... audited with their scope, not the whole network"
 same "$(code -b p.jar "$(U /api/v1/network/outcomes)")" "200" "... and the outcomes"
 same "$(json "sorted({s['service'] for m in d['measures'] for c in m['scales'] for s in c['selfRated']['services']})")" \
     "['dartleigh-living', 'honibury-house', 'torrow-day']" "... of their three services only"
