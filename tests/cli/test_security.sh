@@ -87,7 +87,10 @@ s.settimeout(1)
 def answer():
     got = b""
     while b"</html>" not in got:
-        got += s.recv(65536)
+        more = s.recv(65536)
+        if not more:    # closed: the server went away
+            break
+        got += more
     return got
 if mode == "busy":
     served = 0
