@@ -105,6 +105,42 @@ wm_disclose_count(enum wm_disclosure_rule r, int64_t n)
 	return s;
 }
 
+int
+wm_disclose_withheld_range(enum wm_disclosure_rule r, int64_t *lo,
+    int64_t *hi)
+{
+	const struct rule *d = rule_of(r);
+
+	*lo = d->withhold_lo;
+	*hi = d->withhold_hi;
+	return d->withhold_lo <= d->withhold_hi ? 0 : -1;
+}
+
+int
+wm_disclose_interval(enum wm_disclosure_rule r, int64_t n, int64_t *lo,
+    int64_t *hi)
+{
+	const struct rule *d = rule_of(r);
+	struct wm_shown s = wm_disclose_count(r, n);
+
+	if (s.withheld)
+		return -1;
+	/* Half up: v - 2 to v + 2 round to v when rounding to 5. */
+	*lo = s.value - d->round_to / 2;
+	*hi = s.value + (d->round_to - 1) / 2;
+	if (s.value == 0 || *lo < 0)
+		*lo = 0;
+	if (s.value == 0)
+		*hi = 0;	/* 1 and 2 are withheld, or shown as they are */
+	if (*lo <= d->withhold_hi && *hi >= d->withhold_lo) {
+		if (s.value <= d->withhold_hi)
+			*hi = d->withhold_lo - 1;
+		else
+			*lo = d->withhold_hi + 1;
+	}
+	return 0;
+}
+
 /*
  * Waymark: "a percentage for commissioners is worked out from the counts
  * as they are published, rounded, never from the unrounded ones, and

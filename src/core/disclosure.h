@@ -35,7 +35,10 @@
  * network): a withheld count could be worked out by subtraction. So a
  * table of figures goes through wm_disclose_table, which withholds
  * further figures (secondary suppression) until no withheld figure can
- * be worked out from the shown ones.
+ * be worked out from the shown ones, and until each count the rule
+ * itself withholds could still be any count of the rule's range to
+ * someone who puts the shown counts' rounding intervals together
+ * (disclosure_interval.c).
  *
  * The service's own rule (wm_service_*) is Waymark's, for figures a
  * service sees about its own people's feedback.
@@ -69,6 +72,18 @@ struct wm_shown {
  * hes: 1..7 withheld (0 shown), others rounded to nearest 5; none: as is.
  * A negative count is never a real one and is withheld under every rule. */
 struct wm_shown wm_disclose_count(enum wm_disclosure_rule r, int64_t n);
+
+/* What a count published from the true count n tells: the true counts
+ * that would be shown the same, [*lo, *hi] (within half the rounding of
+ * what is shown, and outside the range the rule withholds: shown as 5
+ * under mhsds, 5 to 7; shown as 0, exactly 0). 0, or -1 when the rule
+ * withholds n. */
+int wm_disclose_interval(enum wm_disclosure_rule r, int64_t n, int64_t *lo,
+    int64_t *hi);
+/* The counts the rule itself withholds, [*lo, *hi]: mhsds 0..4, hes
+ * 1..7. 0, or -1 for a rule that withholds none (none). */
+int wm_disclose_withheld_range(enum wm_disclosure_rule r, int64_t *lo,
+    int64_t *hi);
 
 /* The one way a share for commissioners is worked out: of a numerator
  * and a denominator AS PUBLISHED (rounded, or withheld), never of the
@@ -117,8 +132,15 @@ struct wm_sdc_line {
  * cells (the smallest available, parts before totals, cells to keep
  * last) until no withheld cell's value can be worked out from the shown
  * cells through any combination of the lines (linear algebra over the
- * lines, not only "two per line"). Treats shown values as exact. The
- * result depends on the cells and lines alone, in their order: the
+ * lines, not only "two per line"), treating shown values as exact; and
+ * until every cell the rule itself withholds (its count in the rule's
+ * range) could still be any count of that range to someone who holds
+ * every shown count as the rounding leaves it, knows every count is 0
+ * or more and every such cell is in the rule's range (a protection
+ * interval, disclosure_interval.c): where one could not, the cell in a
+ * line through it that gives it back its range is withheld (parts
+ * before totals, the smallest first), and the table is checked again.
+ * The result depends on the cells and lines alone, in their order: the
  * same table is withheld the same way whoever asks. 0, or -1 out of
  * memory (then the cells' marks are not to be used).
  *
@@ -131,10 +153,21 @@ int wm_disclose_table(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
 
 /* As wm_disclose_table, with the primary suppression already marked by
  * the caller in each cell's `primary` (a count published only through a
- * share, say, withheld by the percentage's rule rather than the count's).
- * 0, or -1 out of memory. */
-int wm_disclose_marked(struct wm_sdc_cell *cells, size_t n_cells,
-    const struct wm_sdc_line *lines, size_t n_lines);
+ * share, say, withheld by the percentage's rule rather than the count's);
+ * the rule says how shown counts are rounded and which withheld ones
+ * keep its range. 0, or -1 out of memory. */
+int wm_disclose_marked(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
+    size_t n_cells, const struct wm_sdc_line *lines, size_t n_lines);
+
+/* The least and greatest value cell k can take to someone holding the
+ * table as it is marked (shown cells within their rounding, cells the
+ * rule withholds in its range, every cell 0 or more): *hi is INFINITY
+ * when nothing bounds it. For tests and for the check before publishing.
+ * 0, or -1 out of memory (or when the search runs too long). */
+int wm_disclose_range(enum wm_disclosure_rule r,
+    const struct wm_sdc_cell *cells, size_t n_cells,
+    const struct wm_sdc_line *lines, size_t n_lines, size_t k, double *lo,
+    double *hi);
 
 /* 1 when cell k's value is determined by the shown cells and the lines
  * (for tests and for the check before publishing). A shown cell is

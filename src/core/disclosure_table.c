@@ -26,7 +26,7 @@
  * is at most one round per cell: for 100 services by four figures it is
  * a few milliseconds.
  */
-#include "core/disclosure.h"
+#include "core/disclosure_sdc.h"
 
 #include <assert.h>
 #include <math.h>
@@ -36,7 +36,7 @@
 /* Entries are sums of +1 and -1 reduced by a few divisions: anything
  * this small is a zero that rounding left behind. */
 #define SDC_EPS 1e-9
-#define NONE SIZE_MAX
+#define NONE WM_SDC_NONE
 
 struct sdc {
 	size_t rows, cols, width;	/* width: cols, plus rows if tracked */
@@ -284,18 +284,11 @@ hides(const struct round *r, size_t c)
 	return 1;
 }
 
-struct pick {
-	size_t cell;
-	int keep;
-	int is_total;
-	int64_t n;
-};
-
 /* Smaller is better: a cell not to keep before one to keep, a line's
  * parts before its total, then the smallest count, then the first
  * cell. */
-static int
-better(const struct pick *a, const struct pick *b)
+int
+wm_sdc_better(const struct wm_sdc_pick *a, const struct wm_sdc_pick *b)
 {
 	if (b->cell == NONE)
 		return 1;
@@ -323,12 +316,12 @@ line_has(const struct wm_sdc_line *l, size_t cell)
 
 static void
 consider(const struct round *r, size_t cell, int is_total, int must_hide,
-    struct pick *best)
+    struct wm_sdc_pick *best)
 {
-	struct pick p = { cell, r->cells[cell].keep != 0, is_total,
+	struct wm_sdc_pick p = { cell, r->cells[cell].keep != 0, is_total,
 	    r->cells[cell].n };
 
-	if (!r->cells[cell].withheld && better(&p, best) &&
+	if (!r->cells[cell].withheld && wm_sdc_better(&p, best) &&
 	    (!must_hide || hides(r, cell)))
 		*best = p;
 }
@@ -344,7 +337,7 @@ consider(const struct round *r, size_t cell, int is_total, int must_hide,
 static size_t
 choose(const struct round *r)
 {
-	struct pick best = { NONE, 0, 0, 0 };
+	struct wm_sdc_pick best = { NONE, 0, 0, 0 };
 	size_t i, j;
 	int pass;
 
@@ -413,25 +406,51 @@ wm_disclose_table(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
 
 	for (i = 0; i < n_cells; i++)
 		cells[i].primary = wm_disclose_count(r, cells[i].n).withheld;
-	return wm_disclose_marked(cells, n_cells, lines, n_lines);
+	return wm_disclose_marked(r, cells, n_cells, lines, n_lines);
 }
 
-int
-wm_disclose_marked(struct wm_sdc_cell *cells, size_t n_cells,
-    const struct wm_sdc_line *lines, size_t n_lines)
+/* No withheld cell determined: 0, or -1 out of memory. */
+static int
+span(struct wm_sdc_cell *cells, size_t n_cells,
+    const struct wm_sdc_line *lines, size_t n_lines,
+    const struct incidence *in)
 {
-	struct incidence in;
+	int rc;
+
+	/* Each round withholds one more cell, so this ends. */
+	while ((rc = suppress_one(cells, n_cells, lines, n_lines, in)) > 0)
+		;
+	return rc;
+}
+
+/*
+ * Waymark: "a count the rule withholds could still be any count the rule
+ * hides it among, 0 to 4 under MHSDS and 1 to 7 under HES, to anyone who
+ * puts every figure of the table together, rounding and all; where it
+ * could not, another figure is withheld"
+ */
+int
+wm_disclose_marked(enum wm_disclosure_rule r, struct wm_sdc_cell *cells,
+    size_t n_cells, const struct wm_sdc_line *lines, size_t n_lines)
+{
+	struct incidence in = { NULL, NULL, NULL };
+	struct wm_sdc_lp *lp = NULL;
+	unsigned char *given_up = calloc(n_cells + 1, 1);
 	size_t i;
 	int rc = -1;
 
 	for (i = 0; i < n_cells; i++)
 		cells[i].withheld = cells[i].primary || cells[i].hidden;
-	if (incidence_init(&in, n_cells, lines, n_lines) == 0) {
-		/* Each round withholds one more cell, so this ends. */
-		while ((rc = suppress_one(cells, n_cells, lines, n_lines,
-		    &in)) > 0)
-			;
-	}
+	if (!given_up || incidence_init(&in, n_cells, lines, n_lines))
+		goto out;
+	/* Each round of the interval check withholds one more cell too. */
+	while ((rc = span(cells, n_cells, lines, n_lines, &in)) == 0 &&
+	    (rc = wm_sdc_protect(r, &lp, cells, n_cells, lines, n_lines,
+	    given_up)) > 0)
+		;
+out:
 	incidence_release(&in);
+	wm_sdc_lp_free(lp);
+	free(given_up);
 	return rc;
 }

@@ -299,8 +299,9 @@ disclose(struct wm_net_table *t, int marked)
 
 	t->disclosed = 0;
 	if (lines_of(t, &lines, &n_lines, &parts) == 0)
-		rc = marked ? wm_disclose_marked(t->cells, t->nodes * width(t),
-		    lines, n_lines) : wm_disclose_table(t->rule, t->cells,
+		rc = marked ? wm_disclose_marked(t->rule, t->cells,
+		    t->nodes * width(t), lines, n_lines) :
+		    wm_disclose_table(t->rule, t->cells,
 		    t->nodes * width(t), lines, n_lines);
 	t->disclosed = rc == 0;
 	free(lines);

@@ -49,6 +49,12 @@ and every share shown beside its count and its total must be the one
 those published counts give (worked out from the unrounded counts, a
 share gives them away beside the rounded ones).
 
+Then the interval attack (interval_attack.py): for each count the rule
+withholds (its true count in the rule's range), its feasible range given
+every published figure as an interval, every count at least 0 and every
+such count in the rule's range, must be the rule's whole range, or what
+withholding every other figure of its table would leave.
+
 Also checked: secondary suppression really acted somewhere, so the attack
 is not passing on tables with nothing to find.
 
@@ -72,6 +78,8 @@ import sqlite3
 import sys
 import urllib.request
 from fractions import Fraction
+
+import interval_attack as ia
 
 TOTAL = 'All these services'
 NET = 'NET'
@@ -1019,7 +1027,7 @@ class Attack:
                    '%s: %d counts the rule alone would show are withheld, '
                    'and none of those can be worked out either' % (
                        self.rule, secondary))
-        self.share_model()
+        self.intervals()
 
     # --- the interval attack (interval_attack.py) -----------------------
 
@@ -1033,7 +1041,7 @@ class Attack:
                 if nv is None or not dv:
                     continue
                 checked += 1
-                if (200 * nv + dv) // (2 * dv) != v:
+                if ia.round_half_up(nv, dv) != v:
                     off.append('%s of %s shown as %s%%' % (nv, dv, v))
         self.check(checked > 0 and not off, 'every one of the %d shares shown '
                    'beside its count and total is worked out from those '
@@ -1041,12 +1049,93 @@ class Attack:
                                                 off[:3] if off else ''))
         return 'unrounded' if off else 'published'
 
+    def small_cells(self, s):
+        """The cells of s whose true count the rule itself withholds,
+        withheld in some view or never shown."""
+        key = s.key
+        out = []
+        for c in [(n, col) for n in s.nodes for col in s.cols]:
+            if c in s.shown and c not in s.withheld:
+                continue
+            v = self.true_value(key, c)
+            if v is not None and self.small(v):
+                out.append(c)
+        return out
+
+    def programme(self, s, model, published=True):
+        """The attacker's linear programme over table s, and the tables
+        its shares' denominators are in; without what is published, the
+        range withholding everything else would leave (the lines, counts
+        at least 0 and the rule's own cells in its range)."""
+        lp = ia.LP()
+        lo, hi = ia.RULE_RANGE[self.rule]
+        tables = [s] + [d for _, d, _, _, _, _ in s.ratios if d is not s]
+        for t in {id(t): t for t in tables}.values():
+            for n in t.nodes:
+                for col in t.cols:
+                    lp.var((id(t), (n, col)))
+            for eq in t.lines:
+                lp.equal({(id(t), c): k for c, k in eq.items()})
+            for cells, v in t.figures if published else ():
+                lp.between({(id(t), c): 1 for c in cells},
+                           *ia.shown_interval(self.rule, v, len(cells)))
+            for c in self.small_cells(t):
+                lp.bound((id(t), c), lo, hi)
+        for num, d, den, v, nv, dv in s.ratios if published else ():
+            if model == 'published' and nv is not None and dv is not None:
+                continue	# what the row shows says it all
+            ia.share_rows(lp, {(id(s), c): 1 for c in num},
+                          {(id(d), c): 1 for c in den}, v, model,
+                          den_value=dv)
+        return lp
+
+    def intervals(self):
+        model = self.share_model()
+        targets = pinned = 0
+        for key, s in sorted(self.systems.items(), key=lambda kv: str(kv)):
+            if key[0] in ('mean', 'erfs-sum'):
+                continue	# sums of scores, not counts of people
+            cells = self.small_cells(s)
+            if not cells:
+                continue
+            lp = self.programme(s, model)
+            if not lp.start():
+                self.check(False, '%s (%s): the published figures fit the '
+                           'true counts' % (s.name, self.rule))
+                continue
+            found = []
+            alone = None
+            for c in cells:
+                rng = ia.feasible_range(lp, (id(s), c), self.rule)
+                if not ia.narrow(self.rule, rng):
+                    continue
+                if alone is None:
+                    alone = self.programme(s, model, published=False)
+                    alone.start()
+                most = ia.feasible_range(alone, (id(s), c), self.rule)
+                if ia.narrower(rng, most):
+                    found.append('%s %s: %s..%s, not %s..%s' % (
+                        c, self.true_value(key, c), *rng, *most))
+            targets += len(cells)
+            pinned += len(found)
+            self.check(not found, '%s (%s, shares of %s counts): each of its '
+                       '%d counts the rule withholds keeps the whole range '
+                       'the rule hides it in, against every published figure '
+                       'as an interval%s' % (s.name, self.rule, model,
+                                             len(cells), ': %s' % found[:4]
+                                             if found else ''))
+        self.check(targets > 0, 'the interval attack tried %d withheld counts '
+                   'under %s; %d narrowed' % (targets, self.rule, pinned))
+
 
 def main(argv):
     base, truth, rule, db = argv[1:5]
     rest = argv[5:]
     a = Attack(base, truth, rule, db)
     self_test()
+    ia.self_test()
+    a.check(True, 'the interval attack pins what subtraction cannot '
+            '(self-test)')
     a.check(True, 'the attacker finds counts worked out by subtraction, '
             'across the levels of the network (self-test)')
     a.caseload_truth()

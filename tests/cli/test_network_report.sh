@@ -10,7 +10,9 @@
 # network's commissioner, a provider's and a commissioner of two
 # providers, every page, API document and FHIR report of theirs and the
 # command line's JSON, all put together: no withheld count can be worked
-# out from the published figures.
+# out from the published figures, nor narrowed below the range the rule
+# hides it in (the interval attack), and every share is of the published
+# counts.
 . "$(dirname "$0")/lib.sh"
 
 run 0 "build the demo at its default size" -- $WAYMARK demo --db d.db

@@ -26,13 +26,29 @@ report of the network for windows of several lengths:
 - the people on the caseloads (the FHIR initial population) and those
   left out of the outcomes for want of an answer of their own (no
   response, answered only by someone else: people on a caseload at any
-  time in the window) are given for a window of four quarters only.
+  time in the window) are given for a window of four quarters only;
+- every share shown beside its count and total, in every window, is the
+  one those published counts give;
+- with --intervals, the interval attack (interval_attack.py) over the
+  same unknowns: each
+  count the rule withholds in any window (its true count, from
+  none-A..B.json, in the rule's range) must keep the rule's whole range,
+  or as much of it as withholding every other figure would leave,
+  against every figure of all six windows as an interval (each shown
+  count within its rounding, each share within half a percent, every
+  kind of person's count at least 0, every count the rule withholds in
+  its range).
 
-Usage: window_attack.py RULE QUARTERS DIR
+  Not run by make check: it finds counts narrowed across windows that
+  no one table's disclosure can protect (docs/statistics.md, "Choosing
+  the window"), and takes minutes.
+
+Usage: window_attack.py RULE QUARTERS DIR [--intervals]
     QUARTERS: the three quarters, "2026-Q1,2026-Q2,2026-Q3"; DIR holds
-    A..B.json for every window A..B within them, year.json for a window
-    of four quarters, and fhir-A..B.json for the FHIR reports (any
-    windows).
+    A..B.json for every window A..B within them (and, for --intervals,
+    none-A..B.json, the same with --disclosure none), year.json for a
+    window of four quarters, and fhir-A..B.json for the FHIR reports
+    (any windows).
 Prints "pass ..." and "FAIL ..." lines; exits 1 if any FAIL.
 """
 import json
@@ -42,8 +58,10 @@ from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from disclosure_attack import reduce  # noqa: E402
+import interval_attack as ia  # noqa: E402
 
 RULE, QUARTERS, DIR = sys.argv[1], sys.argv[2].split(','), sys.argv[3]
+INTERVALS = '--intervals' in sys.argv[4:]
 KINDS = ('selfRated', 'withPractitioner')
 COLS = {'I': 'improved', 'N': 'noChange', 'D': 'deteriorated',
         'T': 'paired'}
@@ -60,6 +78,10 @@ def load(name):
 
 WINDOWS = [(a, b) for i, a in enumerate(QUARTERS) for b in QUARTERS[i:]]
 docs = {w: load('%s..%s.json' % w) for w in WINDOWS}
+# The true counts, for the interval attack's targets (without it, the
+# published ones stand in, and are not used).
+truth = {w: load('none-%s..%s.json' % w) for w in WINDOWS} if INTERVALS \
+    else docs
 
 # --- the same in every window ----------------------------------------------
 
@@ -124,13 +146,21 @@ class Attack:
         self.var = {}
         self.basis = {}
         self.withheld = []	# (window, cell)
+        self.lines = []
+        self.figures = []	# (window, row, column, value)
+        self.shares = []	# (window, row, num column, den column, %)
+        self.small = []		# (window, row, column): the rule's own
         for at in atoms():
             for r in rows:	# each row's parts add up
-                self.add({**{(at, r, c): 1 for c in cols},
-                          (at, r, total): -1})
+                self.line({**{(at, r, c): 1 for c in cols},
+                           (at, r, total): -1})
             for c in list(cols) + [total]:	# the services, the network
-                self.add({**{(at, r, c): 1 for r in rows if r != 'network'},
-                          (at, 'network', c): -1})
+                self.line({**{(at, r, c): 1 for r in rows
+                              if r != 'network'}, (at, 'network', c): -1})
+
+    def line(self, eq):
+        self.lines.append(eq)
+        self.add(eq)
 
     def vec(self, eq):
         v = {}
@@ -148,11 +178,74 @@ class Attack:
         """A window's cell: the sum of the kinds of person in it."""
         return {(at, r, c): 1 for at in atoms() if in_window(at, w)}
 
-    def publish(self, w, r, c, value):
+    def publish(self, w, r, c, value, true=None):
+        """A figure of window w; true: its true count, when known."""
         if value == '*':
             self.withheld.append((w, r, c))
         elif value is not None:
             self.add(self.cell(w, r, c))
+            self.figures.append((w, r, c, value))
+        if INTERVALS and value in ('*', None) and true is not None and \
+                ia.RULE_RANGE[RULE][0] <= true <= ia.RULE_RANGE[RULE][1]:
+            self.small.append((w, r, c))
+
+    def share(self, w, r, num, den, value):
+        """A share shown: value% of num over den, row r of window w."""
+        if value not in (None, '*'):
+            self.add(self.cell(w, r, num))
+            self.shares.append((w, r, num, den, value))
+
+    def programme(self, model, published=True, exact=True):
+        lp = ia.LP(exact)
+        for v in self.var:
+            lp.var(v)
+        for eq in self.lines:
+            lp.equal(eq)
+        for w, r, c in self.small:	# each a variable of its own
+            lp.equal({**self.cell(w, r, c), ('target', w, r, c): -1})
+            lp.bound(('target', w, r, c), *ia.RULE_RANGE[RULE])
+        for w, r, c, v in self.figures if published else ():
+            lp.between(self.cell(w, r, c), *ia.shown_interval(RULE, v))
+        shown = {(w, r, c): v for w, r, c, v in self.figures}
+        for w, r, num, den, v in self.shares if published else ():
+            if model == 'published' and (w, r, num) in shown and \
+                    (w, r, den) in shown:
+                continue	# what the row shows says it all
+            ia.share_rows(lp, self.cell(w, r, num), self.cell(w, r, den), v,
+                          model, shown.get((w, r, den)) if model ==
+                          'published' else None)
+        return lp
+
+    def narrowed(self, model):
+        """The rule's own withheld counts whose range the figures narrow
+        beyond what withholding everything else would."""
+        if not self.small:
+            return []
+        # Screened in floating point, each count it finds narrowed
+        # worked out again exactly: the programme over six windows is
+        # too large to solve exactly for every count within a minute.
+        fast, lp, alone, out = self.programme(model, exact=False), None, \
+            None, []
+        if not fast.start():
+            return ['the figures do not fit the true counts']
+        for w, r, c in self.small:
+            key = ('target', w, r, c)
+            if not ia.narrow(RULE, ia.feasible_range(fast, key, RULE)):
+                continue
+            if lp is None:
+                lp = self.programme(model)
+                lp.start()
+            rng = ia.feasible_range(lp, key, RULE)
+            if not ia.narrow(RULE, rng):
+                continue
+            if alone is None:
+                alone = self.programme(model, published=False)
+                alone.start()
+            most = ia.feasible_range(alone, key, RULE)
+            if ia.narrower(rng, most):
+                out.append('%s %s %s: %s..%s, not %s..%s' % (
+                    w, r, c, *rng, *most))
+        return out
 
     def determined(self):
         return [x for x in self.withheld
@@ -178,11 +271,61 @@ def self_test():
 self_test()
 check(True, 'the attack works out a count by subtraction within a window '
       '(self-test)')
+ia.self_test()
 
 
 def rows_of(k):
     return [dict(s) for s in k['services']] + [dict(k['network'],
                                                     service='network')]
+
+
+def share_model():
+    """"published" when every share shown beside its count and total in
+    any window is the one those published counts give, else
+    "unrounded"."""
+    off = n = 0
+    for d in docs.values():
+        pairs = []
+        for measure in d['outcomes']['measures']:
+            for scale in measure['scales']:
+                for kind in KINDS:
+                    for r in rows_of(scale[kind]):
+                        pairs += [(r[COLS[c]], r['paired'], r[f])
+                                  for c, f in PERCENTS.items()]
+        for r in d['services'] + [d['network']]:
+            pairs += [(i['agree'], i['answered'], i['agreePercent'])
+                      for i in r['experience']['indicators']]
+        for num, den, v in pairs:
+            if isinstance(num, int) and isinstance(den, int) and den > 0 \
+                    and isinstance(v, int):
+                n += 1
+                off += ia.round_half_up(num, den) != v
+    check(n > 0 and not off, 'every one of the %d shares shown in the %d '
+          'windows is worked out from the published counts beside it '
+          '(%s)%s' % (n, len(docs), RULE, ': %d are not' % off if off
+                      else ''))
+    return 'unrounded' if off else 'published'
+
+
+PERCENTS = {'I': 'improvedPercent', 'N': 'noChangePercent',
+            'D': 'deterioratedPercent'}
+MODEL = share_model()
+narrowed = tried = 0
+
+
+def intervals(a, what):
+    """The interval attack on a, reported."""
+    global narrowed, tried
+    if not INTERVALS:
+        return
+    got = a.narrowed(MODEL)
+    narrowed += len(got)
+    tried += len(a.small)
+    check(not got, '%s: each of its %d counts the rule withholds in one of '
+          'the %d windows keeps the whole range the rule hides it in '
+          'against every figure of all of them as an interval (%s, shares '
+          'of %s counts)%s' % (what, len(a.small), len(docs), RULE, MODEL,
+                               ': %s' % got[:3] if got else ''))
 
 
 found = checked = 0
@@ -195,10 +338,15 @@ for m, measure in enumerate(d0['outcomes']['measures']):
             once = Attack(rows, ('O',), 'OT')
             for w, d in docs.items():
                 k = d['outcomes']['measures'][m]['scales'][s][kind]
-                for r in rows_of(k):
+                tk = truth[w]['outcomes']['measures'][m]['scales'][s][kind]
+                for r, t in zip(rows_of(k), rows_of(tk)):
+                    assert r['service'] == t['service']
                     for c, f in COLS.items():
-                        counts.publish(w, r['service'], c, r[f])
-                    once.publish(w, r['service'], 'O', r['oneAnswerOnly'])
+                        counts.publish(w, r['service'], c, r[f], t[f])
+                    for c, f in PERCENTS.items():
+                        counts.share(w, r['service'], c, 'T', r[f])
+                    once.publish(w, r['service'], 'O', r['oneAnswerOnly'],
+                                 t['oneAnswerOnly'])
                     once.publish(w, r['service'], 'OT', r['oneAnswerOnly'])
             for a, what in ((counts, 'reliable change'),
                             (once, 'answered once only')):
@@ -210,6 +358,7 @@ for m, measure in enumerate(d0['outcomes']['measures']):
                       'of them (%s)%s' % (
                           scale['title'], kind, what, len(a.withheld),
                           len(docs), RULE, ': %s' % got[:3] if got else ''))
+                intervals(a, '%s, %s, %s' % (scale['title'], kind, what))
 
 # --- the indicators: the same kinds of person -------------------------------
 
@@ -217,13 +366,19 @@ for j, ind in enumerate(d0['network']['experience']['indicators']):
     rows = [s['service'] for s in d0['services']] + ['network']
     a = Attack(rows, ('A', 'NA'), 'T')
     for w, d in docs.items():
-        for r in d['services'] + [dict(d['network'], service='network')]:
+        td = truth[w]
+        for r, t in zip(d['services'] + [dict(d['network'],
+                                              service='network')],
+                        td['services'] + [td['network']]):
             i = r['experience']['indicators'][j]
-            assert i['indicator'] == ind['indicator']
-            a.publish(w, r['service'], 'T', i['answered'])
-            a.publish(w, r['service'], 'A', i['agree'])
-            if i['agreePercent'] not in (None, '*'):
-                a.add(a.cell(w, r['service'], 'A'))
+            ti = t['experience']['indicators'][j]
+            assert i['indicator'] == ind['indicator'] == ti['indicator']
+            a.publish(w, r['service'], 'T', i['answered'], ti['answered'])
+            a.publish(w, r['service'], 'A', i['agree'], ti['agree'])
+            if INTERVALS:
+                a.publish(w, r['service'], 'NA', None, ti['answered'] -
+                          ti['agree'])
+            a.share(w, r['service'], 'A', 'T', i['agreePercent'])
     got = a.determined()
     found += len(got)
     checked += len(a.withheld)
@@ -231,8 +386,12 @@ for j, ind in enumerate(d0['network']['experience']['indicators']):
           'of the %d windows can be worked out from all of them (%s)%s' % (
               ind['indicator'], len(a.withheld), len(docs), RULE,
               ': %s' % got[:3] if got else ''))
+    intervals(a, 'the indicator %s' % ind['indicator'])
 check(checked > 0, '%d withheld counts attacked across the windows (%s)' % (
     checked, RULE))
+if INTERVALS:
+    check(tried > 0, 'the interval attack tried %d counts the rule withholds '
+          'across the windows (%s); %d narrowed' % (tried, RULE, narrowed))
 
 # --- who is left out for want of an answer of their own ---------------------
 

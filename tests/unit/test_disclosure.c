@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/disclosure.h"
@@ -231,6 +233,44 @@ check_protected(const struct wm_sdc_cell *c, size_t n_cells,
 			fail();
 		}
 	}
+}
+
+/* After wm_disclose_table under rule r: every cell the rule withholds
+ * (its count in the rule's range) can still be any count of the range,
+ * to someone holding the rest of the table as published and granted
+ * knowing which cells the rule withholds; or as much of it as it could
+ * have with every other cell withheld too (three counts of 1 to 7 whose
+ * total is one of them are each 5 at most, whatever else is shown). */
+static void
+check_ranges(enum wm_disclosure_rule r, const struct wm_sdc_cell *c,
+    size_t n_cells, const struct wm_sdc_line *l, size_t n_lines)
+{
+	struct wm_sdc_cell *all = calloc(n_cells + 1, sizeof(*all));
+	int64_t wlo, whi;
+	double lo, hi, ilo, ihi;
+	size_t k;
+
+	assert_non_null(all);
+	memcpy(all, c, n_cells * sizeof(*c));
+	for (k = 0; k < n_cells; k++)
+		all[k].withheld = 1;
+	for (k = 0; k < n_cells && wm_disclose_withheld_range(r, &wlo,
+	    &whi) == 0; k++) {
+		if (!c[k].primary || c[k].n < wlo || c[k].n > whi)
+			continue;
+		assert_int_equal(wm_disclose_range(r, c, n_cells, l, n_lines, k,
+		    &lo, &hi), 0);
+		assert_int_equal(wm_disclose_range(r, all, n_cells, l, n_lines,
+		    k, &ilo, &ihi), 0);
+		if (lo > fmax(ilo, (double)wlo) + 1e-6 ||
+		    hi < fmin(ihi, (double)whi) - 1e-6) {
+			print_error("cell %zu (n = %lld) is within %g..%g, not "
+			    "%g..%g\n", k, (long long)c[k].n, lo, hi, ilo,
+			    ihi);
+			fail();
+		}
+	}
+	free(all);
 }
 
 static void
@@ -497,6 +537,7 @@ test_random_tables(void **state)
 		assert_int_equal(wm_disclose_table(r, t.c, n, t.l, t.n_lines),
 		    0);
 		check_protected(t.c, n, t.l, t.n_lines);
+		check_ranges(r, t.c, n, t.l, t.n_lines);
 		for (k = 0; k < n; k++) {
 			assert_int_equal(t.c[k].primary,
 			    wm_disclose_count(r, t.c[k].n).withheld);
@@ -560,8 +601,106 @@ test_keep(void **state)
 	d[0].n = 30;
 	d[1].n = 30;
 	d[0].primary = 1;
-	assert_int_equal(wm_disclose_marked(d, 2, &alone, 1), 0);
+	assert_int_equal(wm_disclose_marked(MH, d, 2, &alone, 1), 0);
 	check_marks(d, 2, "10", "11");
+}
+
+/* What a shown count tells: within the rounding, and outside the range
+ * the rule withholds. */
+static void
+test_intervals(void **state)
+{
+	static const struct {
+		enum wm_disclosure_rule r;
+		int64_t n, lo, hi;	/* lo -1: withheld */
+	} t[] = {
+		{ MH, 3, -1, 0 }, { MH, 0, -1, 0 }, { MH, 5, 5, 7 },
+		{ MH, 7, 5, 7 }, { MH, 8, 8, 12 }, { MH, 12, 8, 12 },
+		{ MH, 13, 13, 17 }, { MH, 1002, 998, 1002 },
+		{ HE, 0, 0, 0 }, { HE, 7, -1, 0 }, { HE, 8, 8, 12 },
+		{ HE, 13, 13, 17 }, { NO, 0, 0, 0 }, { NO, 3, 3, 3 },
+		{ NO, 101, 101, 101 },
+	};
+	int64_t lo, hi;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(t); i++) {
+		int rc = wm_disclose_interval(t[i].r, t[i].n, &lo, &hi);
+
+		assert_int_equal(rc, t[i].lo < 0 ? -1 : 0);
+		if (rc == 0) {
+			assert_int_equal(lo, t[i].lo);
+			assert_int_equal(hi, t[i].hi);
+		}
+	}
+	assert_int_equal(wm_disclose_withheld_range(MH, &lo, &hi), 0);
+	assert_true(lo == 0 && hi == 4);
+	assert_int_equal(wm_disclose_withheld_range(HE, &lo, &hi), 0);
+	assert_true(lo == 1 && hi == 7);
+	assert_int_equal(wm_disclose_withheld_range(NO, &lo, &hi), -1);
+}
+
+/* Cell k of the one-line table c is within want_lo..want_hi to an
+ * attacker. */
+static void
+check_range(enum wm_disclosure_rule r, const struct wm_sdc_cell *c,
+    size_t n, const struct wm_sdc_line *line, size_t k, double want_lo,
+    double want_hi)
+{
+	double lo, hi;
+
+	assert_int_equal(wm_disclose_range(r, c, n, line, 1, k, &lo, &hi), 0);
+	assert_true(fabs(lo - want_lo) < 1e-9 && fabs(hi - want_hi) < 1e-9);
+}
+
+/*
+ * Two small counts withheld in one line, the rest shown: no subtraction
+ * gives either, but the rounding does say something. 4 agree and 2 do
+ * not, of 6 shown as 5 (so 5 to 7): each is at least 1, as neither is
+ * above 4. The total is withheld too, and each is 0 to 4 again.
+ */
+static void
+test_primary_pair(void **state)
+{
+	static const size_t parts[] = { 0, 1 };
+	const struct wm_sdc_line line = { parts, 2, 2 };
+	struct wm_sdc_cell c[3] = { { .n = 4 }, { .n = 2 }, { .n = 6 } };
+
+	(void)state;
+	/* Marked as the span check alone leaves it: each is 1 to 4. */
+	c[0].primary = c[0].withheld = c[1].primary = c[1].withheld = 1;
+	check_range(MH, c, 3, &line, 0, 1, 4);
+	assert_int_equal(wm_disclose_table(MH, c, 3, &line, 1), 0);
+	check_marks(c, 3, "110", "111");
+	check_ranges(MH, c, 3, &line, 1);
+	check_range(MH, c, 3, &line, 1, 0, 4);
+}
+
+/*
+ * Under HES, 2 and 2 withheld beside 8 (shown as 10: 8 to 12) of 12
+ * (shown as 10): the two add up to at most 4, so each is 1 to 3, not 1
+ * to 7. The shown part gives way, not the total, and each is 1 to 7.
+ */
+static void
+test_hes_pair(void **state)
+{
+	static const size_t parts[] = { 0, 1, 2 };
+	const struct wm_sdc_line line = { parts, 3, 3 };
+	struct wm_sdc_cell c[4] = { { .n = 2 }, { .n = 8 }, { .n = 2 },
+	    { .n = 12 } };
+
+	(void)state;
+	c[0].primary = c[0].withheld = c[2].primary = c[2].withheld = 1;
+	check_range(HE, c, 4, &line, 0, 1, 3);
+	assert_int_equal(wm_disclose_table(HE, c, 4, &line, 1), 0);
+	check_marks(c, 4, "1010", "1110");
+	check_ranges(HE, c, 4, &line, 1);
+	/* Under MHSDS 8 is shown as 10 too, but 2 and 2 are 0 to 4 each,
+	 * and their sum of up to 4 leaves each 0 to 4. */
+	assert_int_equal(wm_disclose_table(MH, c, 4, &line, 1), 0);
+	check_marks(c, 4, "1010", "1010");
+	check_ranges(MH, c, 4, &line, 1);
 }
 
 /* Primary marks set by the caller: a count withheld with its share, say,
@@ -575,7 +714,7 @@ test_marked(void **state)
 
 	(void)state;
 	c[0].primary = 1;
-	assert_int_equal(wm_disclose_marked(c, 3, &line, 1), 0);
+	assert_int_equal(wm_disclose_marked(MH, c, 3, &line, 1), 0);
 	check_marks(c, 3, "100", "110");
 	check_protected(c, 3, &line, 1);
 }
@@ -597,6 +736,9 @@ main(void)
 		cmocka_unit_test(test_hidden),
 		cmocka_unit_test(test_keep),
 		cmocka_unit_test(test_marked),
+		cmocka_unit_test(test_intervals),
+		cmocka_unit_test(test_primary_pair),
+		cmocka_unit_test(test_hes_pair),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
