@@ -220,12 +220,19 @@ kept_flush(struct wm_store *s, struct wm_buf *err)
 
 	if (rc == 0)
 		rc = wm_sq_outcome_flush(s, err);
-	return rc ? rc : wm_sq_completion_flush(s, err);
+	if (rc == 0)
+		rc = wm_sq_completion_flush(s, err);
+	/* With the figures they change, in the same transaction. */
+	if (rc == 0 && s->figures_changed &&
+	    (rc = wm_sq_figures_bump(s, err)) == 0)
+		s->figures_changed = 0;
+	return rc;
 }
 
 static void
 kept_forget(struct wm_store *s)
 {
+	s->figures_changed = 0;
 	wm_sq_rollup_forget(s);
 	wm_sq_outcome_forget(s);
 	wm_sq_kept_forget(s);

@@ -164,6 +164,8 @@ enum stmt {
 	ST_NETWORK_GOALS,
 	ST_NETWORK_CASELOADS,
 	ST_GOAL_KEEP,
+	ST_FIGURES_VERSION,
+	ST_FIGURES_BUMP,
 	ST_BEGIN,
 	ST_BEGIN_READ,
 	ST_COMMIT,
@@ -195,6 +197,9 @@ struct wm_store {
 						 * brought up to date */
 	struct wm_sq_notes *kept_notes;	/* answers saved, for the kept
 					 * completion rates */
+	int figures_changed;	/* a completed response saved in this
+				 * transaction: its kept figures bump the
+				 * figures' version when written */
 	int tx_failed;		/* a write inside wm_store_begin failed */
 	int reading;		/* wm_store_read_begin opened a snapshot */
 	struct wm_sq_parsed *parsed;	/* instruments parsed on this
@@ -274,6 +279,10 @@ void wm_sq_parsed_release(struct wm_store *s);
  * Nothing may be written in between. */
 int wm_sq_read_begin(struct wm_store *s, int *own, struct wm_buf *err);
 void wm_sq_read_end(struct wm_store *s, int own);
+
+/* sqlite_figures.c: writes a new figures' version (migration 11) in the
+ * transaction open, for a change that its triggers do not see. */
+int wm_sq_figures_bump(struct wm_store *s, struct wm_buf *err);
 
 /* sqlite_rollup.c: the summaries' running totals. Add during a write;
  * flush just before COMMIT; forget on ROLLBACK (and on close). */

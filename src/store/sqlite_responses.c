@@ -193,6 +193,10 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	if ((rc = wm_sq_exec(s, st, "storing the response", err)))
 		goto out;
 	*id = sqlite3_last_insert_rowid(s->db);
+	/* Every kept figure comes from completed answers; a draft is in
+	 * none. */
+	if (r->status == WM_STATUS_COMPLETED)
+		s->figures_changed = 1;
 	rc = save_answers(s, r, *id, err);
 	if (rc == 0)
 		rc = save_choices(s, r, *id, err);

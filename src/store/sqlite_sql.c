@@ -895,6 +895,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " latest_reviewed = CASE WHEN latest_reviewed IS NULL"
 	    "  OR ?2 >= latest_reviewed THEN ?2 ELSE latest_reviewed END"
 	    " WHERE id = ?1",
+	[ST_FIGURES_VERSION] =
+	    "SELECT n FROM figures_version WHERE id = 1",
+	[ST_FIGURES_BUMP] =
+	    "UPDATE figures_version SET n = n + 1 WHERE id = 1",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",

@@ -22,6 +22,7 @@
 #define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
 
 struct wm_writer;
+struct wm_page_cache;
 
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
@@ -31,6 +32,8 @@ struct wm_site {
 	const struct wm_catalogue *courses;	/* the training courses, read
 						 * at start and never changed */
 	struct wm_writer *writer;	/* saves of forms and the API */
+	struct wm_page_cache *pages;	/* commissioners' figures, kept
+					 * (web/page_cache.h); may be NULL */
 };
 
 struct wm_http {
@@ -114,6 +117,15 @@ int wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err);
  * where there is no writer (tests of handlers alone). */
 WM_MUST_USE int wm_http_record(struct wm_http *h, const struct wm_record *job,
     int64_t *id, struct wm_buf *err);
+
+/* Writes the signed-in account's entry to the audit log (store.h's
+ * wm_store_audit, from the request's address), durably, before the
+ * caller shows anything it is about: through the server's group-commit
+ * writer, so that views made at the same time share one commit, or on
+ * the request's own connection where there is no writer. */
+WM_MUST_USE int wm_http_audit(struct wm_http *h, const char *action,
+    const char *subject_kind, int64_t subject_id, const char *detail,
+    struct wm_buf *err);
 
 /* Adds a Set-Cookie header (at most two per response). */
 void wm_http_cookie(struct wm_http *h, const char *name, const char *value,

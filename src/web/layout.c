@@ -261,3 +261,16 @@ wm_http_record(struct wm_http *h, const struct wm_record *job, int64_t *id,
 	return h->site->writer ? wm_writer_record(h->site->writer, job, id,
 	    err) : wm_store_record(h->store, job, id, err);
 }
+
+int
+wm_http_audit(struct wm_http *h, const char *action, const char *subject_kind,
+    int64_t subject_id, const char *detail, struct wm_buf *err)
+{
+	struct wm_audit_entry e = { h->who.account_id, action, subject_kind,
+	    subject_id, detail, h->address };
+
+	if (h->site->writer)
+		return wm_writer_audit(h->site->writer, &e, err);
+	return wm_store_audit(h->store, e.actor_account_id, action,
+	    subject_kind, subject_id, detail, e.address, err);
+}

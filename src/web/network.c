@@ -33,30 +33,44 @@ bad_window(struct wm_http *h, const char *why)
 }
 
 int
-wm_net_open(struct wm_http *h, struct wm_net_request *r)
+wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_quarter from, to;
-	struct wm_date today;
+	struct wm_net_view *v = &r->view;
 	const char *why;
-	int rc;
 
-	wm_net_view_init(&r->view);
+	wm_net_view_init(v);
 	r->rule = WM_DISCLOSURE_DEFAULT;
 	r->only = WM_NET_ALL;
-	wm_date_from_days((long)(h->now / 86400), &today);
+	wm_date_from_days((long)(h->now / 86400), &v->today);
 	if ((why = wm_net_window(wm_http_query(h, "from"),
-	    wm_http_query(h, "to"), &today, &from, &to))) {
+	    wm_http_query(h, "to"), &v->today, &v->from, &v->to))) {
 		bad_window(h, why);
 		return -1;
 	}
-	if (rule_of(h, &r->rule))
-		return -1;
+	wm_quarter_format(&v->from, v->from_s);
+	wm_quarter_format(&v->to, v->to_s);
+	return rule_of(h, &r->rule);
+}
+
+int
+wm_net_build(struct wm_http *h, struct wm_net_request *r)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date today = r->view.today;
+	struct wm_quarter from = r->view.from, to = r->view.to;
+	int rc;
+
 	rc = wm_net_view_build(h->store, h->scope.grants, h->scope.n_grants,
 	    &today, &from, &to, h->site->courses, &r->view, &err);
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
+}
+
+int
+wm_net_open(struct wm_http *h, struct wm_net_request *r)
+{
+	return wm_net_begin(h, r) ? -1 : wm_net_build(h, r);
 }
 
 void

@@ -28,6 +28,23 @@ struct wm_net_request {
  * one may ask for, or the store's failure); release r either way. */
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
 void wm_net_close(struct wm_net_request *r);
+/* wm_net_open in two steps: what the request asks for (the window, in
+ * r->view's today, from, to, from_s and to_s, and the rule), then the
+ * view of it built from the store. Each 0, or -1 answered. */
+int wm_net_begin(struct wm_http *h, struct wm_net_request *r);
+int wm_net_build(struct wm_http *h, struct wm_net_request *r);
+
+/*
+ * The figures part of a commissioner's page (web/network_cache.c): what
+ * `fill` writes of r once its view is built, or, when the same part of
+ * the same page (`page`) for the same scope of grants, window, rule and
+ * day was written at the figures' version read now, a copy of it from
+ * the server's cache (web/page_cache.h), with no view built. `fill`
+ * writes nothing about who is looking. 0, or -1 answered (fill's -1
+ * too). r is from wm_net_begin.
+ */
+int wm_net_cached(struct wm_http *h, struct wm_net_request *r,
+    const char *page, int (*fill)(struct wm_http *, struct wm_net_request *));
 
 /* Which quarters are shown, and the form to choose others (a GET to
  * `action`, a path on this site). */

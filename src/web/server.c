@@ -51,6 +51,7 @@
 #include "web/conns.h"
 #include "web/cookie.h"
 #include "web/layout.h"
+#include "web/page_cache.h"
 #include "web/pages.h"
 #include "web/params.h"
 
@@ -259,13 +260,23 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
 	}
+	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
 		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
-	else
-		res = MHD_create_response_from_buffer(h->out.len,
-		    h->out.data ? h->out.data : (void *)"",
-		    MHD_RESPMEM_MUST_COPY);
+	else {
+		/* The body is handed over, not copied: a commissioner's
+		 * page is 150 KB. */
+		size_t len = h->out.len;
+		char *body = wm_buf_detach(&h->out);
+
+		if (!body)
+			return MHD_NO;
+		res = MHD_create_response_from_buffer(len, body,
+		    MHD_RESPMEM_MUST_FREE);
+		if (!res)
+			free(body);
+	}
 	if (!res)
 		return MHD_NO;
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
@@ -297,7 +308,6 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	if (atomic_load(&srv->stopping))
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
 	r->status = h->status;
-	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
 	MHD_destroy_response(res);
 	return ok;
@@ -929,7 +939,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	 * for one group commit, not in SQLite's busy handler. */
 	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
 		return WM_STORE_ERROR;
-	if (wm_conns_start(srv.deadline, &srv.conns)) {
+	/* Commissioners' figures, kept until they change. */
+	if (!(srv.site.pages = wm_page_cache_new(WM_PAGE_CACHE_ENTRIES,
+	    WM_PAGE_CACHE_BYTES)) || wm_conns_start(srv.deadline,
+	    &srv.conns)) {
+		wm_page_cache_free(srv.site.pages);
 		wm_writer_stop(srv.site.writer);
 		wm_buf_clear(err);
 		wm_buf_puts(err, "could not start the server (out of memory)");
@@ -954,6 +968,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	if (!srv.d) {
 		wm_conns_stop(srv.conns);
 		wm_writer_stop(srv.site.writer);
+		wm_page_cache_free(srv.site.pages);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -968,6 +983,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	stop_gracefully(&srv);
 	wm_conns_stop(srv.conns);
 	wm_writer_stop(srv.site.writer);
+	wm_page_cache_free(srv.site.pages);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -1,0 +1,115 @@
+/*
+ * The figures of a commissioner's page, kept between requests
+ * (web/network.h, wm_net_cached). What a page's figures are depends on
+ * the services the commissioner's grants cover, the window, the
+ * disclosure rule and the day (the figures "as they stand today"), and
+ * on what the store holds, which the figures' version stands for; so the
+ * key is those four, and the part is given out only at the version it
+ * was built at. The version is read in the same snapshot the view is
+ * built from, so a part is exactly the figures of its version: a save
+ * acknowledged before a request began has changed the version that
+ * request reads, and it builds the figures again.
+ */
+#include "web/network.h"
+
+#include <stdlib.h>
+
+#include "web/layout.h"
+#include "web/page_cache.h"
+
+static int
+cmp_id(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The units the account commissions, in order: the scope of its view
+ * (a grant on the network or a provider covers every service under it,
+ * and the tree itself is under the figures' version). */
+static int
+scope_key(struct wm_http *h, struct wm_buf *key)
+{
+	const struct wm_scope *sc = &h->scope;
+	int64_t *ids = calloc(sc->n_grants + 1, sizeof(*ids));
+	size_t i, n = 0;
+
+	if (!ids)
+		return -1;
+	for (i = 0; i < sc->n_grants; i++)
+		if (sc->grants[i].role == WM_ROLE_COMMISSIONER)
+			ids[n++] = sc->grants[i].unit_id;
+	qsort(ids, n, sizeof(*ids), cmp_id);
+	for (i = 0; i < n; i++)
+		if (i == 0 || ids[i] != ids[i - 1])
+			wm_buf_printf(key, " %lld", (long long)ids[i]);
+	free(ids);
+	return 0;
+}
+
+static int
+key_of(struct wm_http *h, const struct wm_net_request *r, const char *page,
+    struct wm_buf *key)
+{
+	char day[11];
+
+	wm_date_format(&r->view.today, day);
+	wm_buf_printf(key, "%s %s..%s %s %s:", page, r->view.from_s,
+	    r->view.to_s, wm_disclosure_name(r->rule), day);
+	return scope_key(h, key) || key->failed ? -1 : 0;
+}
+
+/* The figures' version, and on a miss the view, from one snapshot. */
+static int
+version_and_view(struct wm_http *h, struct wm_net_request *r,
+    struct wm_page_cache *cache, const char *key, int64_t *version,
+    int *hit)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	*hit = 0;
+	if ((rc = wm_store_read_begin(h->store, &err)) == 0 &&
+	    (rc = wm_store_figures_version(h->store, version, &err)) == 0 &&
+	    !(*hit = wm_page_cache_get(cache, key, *version, &h->out))) {
+		wm_buf_release(&err);
+		rc = wm_net_build(h, r);
+		wm_store_read_end(h->store);
+		return rc;
+	}
+	wm_store_read_end(h->store);
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+int
+wm_net_cached(struct wm_http *h, struct wm_net_request *r, const char *page,
+    int (*fill)(struct wm_http *, struct wm_net_request *))
+{
+	struct wm_page_cache *cache = h->site->pages;
+	struct wm_buf key = WM_BUF_INIT;
+	size_t start = h->out.len;
+	int64_t version;
+	int hit, rc = -1;
+
+	if (!cache)
+		return wm_net_build(h, r) ? -1 : fill(h, r);
+	if (key_of(h, r, page, &key)) {
+		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
+		goto out;
+	}
+	if (version_and_view(h, r, cache, wm_buf_str(&key), &version, &hit))
+		goto out;
+	if (hit) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = fill(h, r)) == 0 && !h->failed && !h->out.failed)
+		wm_page_cache_put(cache, wm_buf_str(&key), version,
+		    h->out.data + start, h->out.len - start);
+out:
+	wm_buf_release(&key);
+	return rc;
+}

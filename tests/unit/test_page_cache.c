@@ -1,0 +1,195 @@
+/*
+ * The server's cache of page parts (web/page_cache.h): a part is given
+ * out only at the version it was built at, never one built at an older
+ * version after a newer one is kept, and the cache stays within its
+ * bounds (parts and bytes), the least recently used going first.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "web/page_cache.h"
+
+/* The part kept under key at version, or "" when none is given out. */
+static const char *
+got(struct wm_page_cache *c, const char *key, int64_t version,
+    struct wm_buf *b)
+{
+	wm_buf_clear(b);
+	if (!wm_page_cache_get(c, key, version, b))
+		return "";
+	return wm_buf_str(b);
+}
+
+static void
+put(struct wm_page_cache *c, const char *key, int64_t version,
+    const char *part)
+{
+	wm_page_cache_put(c, key, version, part, strlen(part));
+}
+
+static void
+given_out_only_at_its_version(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(4, 1000);
+	struct wm_buf b = WM_BUF_INIT;
+
+	(void)state;
+	assert_non_null(c);
+	assert_string_equal(got(c, "a", 1, &b), "");
+	put(c, "a", 1, "figures of 1");
+	assert_string_equal(got(c, "a", 1, &b), "figures of 1");
+	/* The figures changed: the part is not given out. */
+	assert_string_equal(got(c, "a", 2, &b), "");
+	assert_string_equal(got(c, "b", 1, &b), "");
+	/* Appended, after what the page holds already. */
+	wm_buf_clear(&b);
+	wm_buf_puts(&b, "<h1>");
+	assert_int_equal(wm_page_cache_get(c, "a", 1, &b), 1);
+	assert_string_equal(wm_buf_str(&b), "<h1>figures of 1");
+	put(c, "a", 2, "figures of 2");
+	assert_string_equal(got(c, "a", 2, &b), "figures of 2");
+	assert_string_equal(got(c, "a", 1, &b), "");
+	wm_page_cache_free(c);
+	wm_buf_release(&b);
+}
+
+static void
+older_figures_are_never_kept_after_newer(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(4, 1000);
+	struct wm_buf b = WM_BUF_INIT;
+	size_t n, bytes;
+
+	(void)state;
+	put(c, "a", 5, "a at 5");
+	put(c, "b", 5, "b at 5");
+	/* A request that read version 4 finished building after them. */
+	put(c, "a", 4, "a at 4");
+	put(c, "c", 4, "c at 4");
+	assert_string_equal(got(c, "a", 5, &b), "a at 5");
+	assert_string_equal(got(c, "a", 4, &b), "");
+	assert_string_equal(got(c, "c", 4, &b), "");
+	/* A newer part drops every older one. */
+	put(c, "c", 6, "c at 6");
+	wm_page_cache_size(c, &n, &bytes);
+	assert_int_equal(n, 1);
+	assert_int_equal(bytes, strlen("c at 6"));
+	assert_string_equal(got(c, "b", 5, &b), "");
+	wm_page_cache_free(c);
+	wm_buf_release(&b);
+}
+
+static void
+bounded_in_parts_and_bytes(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(3, 20);
+	struct wm_buf b = WM_BUF_INIT;
+	size_t n, bytes;
+
+	(void)state;
+	put(c, "a", 1, "aaaa");
+	put(c, "b", 1, "bbbb");
+	put(c, "c", 1, "cccc");
+	/* "a" used since: "b" is the least recently used. */
+	assert_string_equal(got(c, "a", 1, &b), "aaaa");
+	put(c, "d", 1, "dddd");
+	wm_page_cache_size(c, &n, &bytes);
+	assert_int_equal(n, 3);
+	assert_string_equal(got(c, "b", 1, &b), "");
+	assert_string_equal(got(c, "a", 1, &b), "aaaa");
+	/* Bytes: 12 kept; 10 more would pass 20, so the least recently
+	 * used ("c") goes. */
+	put(c, "e", 1, "eeeeeeeeee");
+	wm_page_cache_size(c, &n, &bytes);
+	assert_int_equal(bytes, 18);
+	assert_string_equal(got(c, "e", 1, &b), "eeeeeeeeee");
+	assert_string_equal(got(c, "a", 1, &b), "aaaa");
+	assert_string_equal(got(c, "c", 1, &b), "");
+	assert_string_equal(got(c, "d", 1, &b), "dddd");
+	/* Larger than the whole cache: not kept, and nothing dropped. */
+	put(c, "f", 1, "ffffffffffffffffffffff");
+	assert_string_equal(got(c, "f", 1, &b), "");
+	assert_string_equal(got(c, "e", 1, &b), "eeeeeeeeee");
+	/* The same key again replaces its part. */
+	put(c, "e", 1, "EE");
+	assert_string_equal(got(c, "e", 1, &b), "EE");
+	wm_page_cache_size(c, &n, &bytes);
+	assert_int_equal(bytes, strlen("aaaa") + strlen("dddd") + strlen("EE"));
+	wm_page_cache_free(c);
+	wm_buf_release(&b);
+}
+
+/* Many threads at once, as the server's: every part given out is whole
+ * and is the one kept for its key and version. */
+struct racer {
+	struct wm_page_cache *c;
+	int thread;
+	int wrong;
+};
+
+static void *
+race(void *arg)
+{
+	struct racer *r = arg;
+	struct wm_buf b = WM_BUF_INIT;
+	char key[16], part[64];
+	int i;
+
+	for (i = 0; i < 2000; i++) {
+		int64_t v = i / 100;
+
+		snprintf(key, sizeof(key), "k%d", (i + r->thread) % 7);
+		snprintf(part, sizeof(part), "%s at %lld", key, (long long)v);
+		wm_buf_clear(&b);
+		if (wm_page_cache_get(r->c, key, v, &b))
+			r->wrong += strcmp(wm_buf_str(&b), part) != 0;
+		else
+			put(r->c, key, v, part);
+	}
+	wm_buf_release(&b);
+	return NULL;
+}
+
+static void
+shared_by_threads(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(5, 4096);
+	struct racer r[4];
+	pthread_t t[4];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 4; i++) {
+		r[i].c = c;
+		r[i].thread = i;
+		r[i].wrong = 0;
+		assert_int_equal(pthread_create(&t[i], NULL, race, &r[i]), 0);
+	}
+	for (i = 0; i < 4; i++) {
+		pthread_join(t[i], NULL);
+		assert_int_equal(r[i].wrong, 0);
+	}
+	wm_page_cache_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(given_out_only_at_its_version),
+		cmocka_unit_test(older_figures_are_never_kept_after_newer),
+		cmocka_unit_test(bounded_in_parts_and_bytes),
+		cmocka_unit_test(shared_by_threads),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
