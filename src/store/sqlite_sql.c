@@ -289,6 +289,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ANSWER_ADD] =
 	    "INSERT INTO answer(response_id, item, option, text)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	/* Eight answers of one response in one statement: a response has
+	 * ten or so, and one statement a row cost more than the rows.
+	 * Row k (0 to 7) takes ?(3k+2) to ?(3k+4). */
+	[ST_ANSWER_ADD8] =
+	    "INSERT INTO answer(response_id, item, option, text) VALUES"
+	    " (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), (?1, ?8, ?9, ?10),"
+	    " (?1, ?11, ?12, ?13), (?1, ?14, ?15, ?16), (?1, ?17, ?18, ?19),"
+	    " (?1, ?20, ?21, ?22), (?1, ?23, ?24, ?25)",
 	[ST_CHOICES_ADD] =
 	    "INSERT INTO response_choices(response_id, choices, scores)"
 	    " VALUES (?1, ?2, ?3)",

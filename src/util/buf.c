@@ -84,6 +84,21 @@ wm_buf_putc(struct wm_buf *b, char c)
 }
 
 int
+wm_buf_putll(struct wm_buf *b, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	return wm_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+int
 wm_buf_vprintf(struct wm_buf *b, const char *fmt, va_list ap)
 {
 	size_t room = b->data && !b->failed ? b->cap - b->len : 0;

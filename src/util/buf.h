@@ -34,6 +34,9 @@ int wm_buf_puts(struct wm_buf *b, const char *s);
 #define wm_buf_lit(b, literal) \
 	wm_buf_add((b), "" literal, sizeof("" literal) - 1)
 int wm_buf_putc(struct wm_buf *b, char c);
+/* v in decimal, as "%lld" writes it, without printf's cost: for the
+ * writers that append numbers by the million. */
+int wm_buf_putll(struct wm_buf *b, long long v);
 int wm_buf_printf(struct wm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int wm_buf_vprintf(struct wm_buf *b, const char *fmt, va_list ap)
