@@ -434,14 +434,12 @@ service_figures(struct wm_store *s, struct wm_net_view *v,
 }
 
 int
-wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
+wm_net_view_services(struct wm_store *s, const struct wm_grant *grants,
     size_t n_grants, const struct wm_date *today,
     const struct wm_quarter *from, const struct wm_quarter *to,
-    const struct wm_catalogue *courses, struct wm_net_view *out,
-    struct wm_buf *err)
+    struct wm_net_view *out, struct wm_buf *err)
 {
 	struct tree t = { NULL, 0, 0 };
-	size_t i;
 	int rc;
 
 	out->today = *today;
@@ -449,24 +447,35 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 	out->to = *to;
 	wm_quarter_format(from, out->from_s);
 	wm_quarter_format(to, out->to_s);
-	out->courses = courses;
 	if ((rc = wm_store_validation_rule(s, &out->rule, err)))
 		return rc;
-	if ((rc = wm_store_unit_list(s, unit_row, &t, err)))
-		goto out;
-	if (services(out, &t, grants, n_grants)) {
+	if ((rc = wm_store_unit_list(s, unit_row, &t, err)) == 0 &&
+	    services(out, &t, grants, n_grants))
 		rc = wm_store_out_of_memory(err);
-		goto out;
-	}
-	for (i = 0; i < out->n_services; i++)
-		if ((rc = service_figures(s, out, &out->services[i], err)))
-			goto out;
-	if ((rc = cycles(s, out, err)))
-		goto out;
-	rc = recovery(s, out, err);
-out:
 	tree_release(&t);
 	return rc;
+}
+
+int
+wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
+    size_t n_grants, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to,
+    const struct wm_catalogue *courses, struct wm_net_view *out,
+    struct wm_buf *err)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = wm_net_view_services(s, grants, n_grants, today, from, to,
+	    out, err)))
+		return rc;
+	out->courses = courses;
+	for (i = 0; i < out->n_services; i++)
+		if ((rc = service_figures(s, out, &out->services[i], err)))
+			return rc;
+	if ((rc = cycles(s, out, err)))
+		return rc;
+	return recovery(s, out, err);
 }
 
 const struct wm_net_service *

@@ -117,6 +117,14 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     const struct wm_catalogue *courses, struct wm_net_view *out,
     struct wm_buf *err);
 
+/* The same view with the services and their providers only, none of
+ * their figures (no courses): what a report of figures read apart, the
+ * quarter-by-quarter means, names its rows by. */
+int wm_net_view_services(struct wm_store *s, const struct wm_grant *grants,
+    size_t n_grants, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to,
+    struct wm_net_view *out, struct wm_buf *err);
+
 /* The service with this code in the view, or NULL. */
 const struct wm_net_service *wm_net_view_service(const struct wm_net_view *v,
     const char *code);

@@ -5,10 +5,10 @@
  * disclosure rule and the day (the figures "as they stand today"), and
  * on what the store holds, which the figures' version stands for; so the
  * key is those four, and the part is given out only at the version it
- * was built at. The version is read in the same snapshot the view is
- * built from, so a part is exactly the figures of its version: a save
+ * was built at. A part is built from one snapshot with the version read
+ * in it, so it is exactly the figures of that version; and a save
  * acknowledged before a request began has changed the version that
- * request reads, and it builds the figures again.
+ * request reads, so it builds the figures again.
  */
 #include "web/network.h"
 
@@ -60,28 +60,32 @@ key_of(struct wm_http *h, const struct wm_net_request *r, const char *page,
 	return scope_key(h, key) || key->failed ? -1 : 0;
 }
 
-/* The figures' version, and on a miss the view, from one snapshot. */
+/* The figures' version now: 0, or -1 answered. */
 static int
-version_and_view(struct wm_http *h, struct wm_net_request *r,
-    struct wm_page_cache *cache, const char *key, int64_t *version,
-    int *hit)
+version_now(struct wm_http *h, int64_t *version)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	int rc;
+	int rc = wm_store_figures_version(h->store, version, &err);
 
-	*hit = 0;
-	if ((rc = wm_store_read_begin(h->store, &err)) == 0 &&
-	    (rc = wm_store_figures_version(h->store, version, &err)) == 0 &&
-	    !(*hit = wm_page_cache_get(cache, key, *version, &h->out))) {
-		wm_buf_release(&err);
-		rc = wm_net_build(h, r);
-		wm_store_read_end(h->store);
-		return rc;
-	}
-	wm_store_read_end(h->store);
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
+}
+
+/* The view, and the version it is the figures of, from one snapshot. */
+static int
+build_at(struct wm_http *h, struct wm_net_request *r, int64_t *version)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_read_begin(h->store, &err);
+
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	if (rc)
+		return -1;
+	rc = version_now(h, version) || wm_net_build(h, r) ? -1 : 0;
+	wm_store_read_end(h->store);
+	return rc;
 }
 
 int
@@ -92,7 +96,7 @@ wm_net_cached(struct wm_http *h, struct wm_net_request *r, const char *page,
 	struct wm_buf key = WM_BUF_INIT;
 	size_t start = h->out.len;
 	int64_t version;
-	int hit, rc = -1;
+	int rc = -1;
 
 	if (!cache)
 		return wm_net_build(h, r) ? -1 : fill(h, r);
@@ -100,12 +104,14 @@ wm_net_cached(struct wm_http *h, struct wm_net_request *r, const char *page,
 		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
 		goto out;
 	}
-	if (version_and_view(h, r, cache, wm_buf_str(&key), &version, &hit))
+	if (version_now(h, &version))
 		goto out;
-	if (hit) {
+	if (wm_page_cache_get(cache, wm_buf_str(&key), version, &h->out)) {
 		rc = 0;
 		goto out;
 	}
+	if (build_at(h, r, &version))
+		goto out;
 	if ((rc = fill(h, r)) == 0 && !h->failed && !h->out.failed)
 		wm_page_cache_put(cache, wm_buf_str(&key), version,
 		    h->out.data + start, h->out.len - start);
