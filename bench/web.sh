@@ -6,7 +6,7 @@
 # save), each beside a static page from the same server, the ceiling, as
 # a ratio.
 #   bench/web.sh BUILD DIR      (the database is DIR/bench.db)
-#   BENCH_WRK_SECONDS: each wrk run (default 5; there are 9 runs)
+#   BENCH_WRK_SECONDS: each wrk run (default 5; there are 14 runs)
 #   BENCH_WRK_CONNECTIONS: wrk's connections (default 16; the server
 #   allows 32 from one address)
 set -eu
@@ -130,6 +130,12 @@ done
 # person's record (and so to their journey).
 run sign-in 200 "" "$(U /sign-in)"
 signin=$last
+# The stylesheet, built in: what sending a large page costs with no
+# database work and no audit entry, beside /network's.
+[ "$(code "$(U /assets/nhsuk-frontend.min.css)")" = 200 ] || die "GET the stylesheet"
+css_bytes=$(wc -c <"$DIR/web-body")
+run stylesheet 200 "" "$(U /assets/nhsuk-frontend.min.css)"
+css=$last
 run static 200 "" "$(U "$STATIC")"
 s_last=$last
 # Saves one at a time, then 16 at once: through the group-commit writer
@@ -162,3 +168,4 @@ echo "| network: GET /network signed in as the commissioner, every service, $net
 echo "| submit, 1 connection: POST /measures/$MID, a durable save, 303 | $(f "$submit1" rps) | $(f "$submit1" p99_ms) | | |"
 echo "| submit, $CONNS connections: the same | $(f "$submit" rps) | $(f "$submit" p99_ms) | p99 $sr times the 1-connection p99 | <= 3: $([ "$smet" = 1 ] && echo met || echo NOT MET) |"
 echo "| sign-in form: GET /sign-in, $signin_bytes bytes, no database work | $(f "$signin" rps) | $(f "$signin" p99_ms) | $(ratio "$(f "$signin" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"
+echo "| stylesheet: GET /assets/nhsuk-frontend.min.css, $css_bytes bytes built in, no database work | $(f "$css" rps) | $(f "$css" p99_ms) | $(ratio "$(f "$css" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"

@@ -14,6 +14,9 @@ serve() {
 	SPID=""
 	for try in 1 2 3 4 5; do
 		SPORT=$((20000 + (RANDOM % 20000)))
+		# A log left by a server before says "serving" too: gone
+		# before this one starts, so that only its own is read.
+		rm -f "$2"
 		"$W" serve --db "$1" --listen "127.0.0.1:$SPORT" 2>"$2" &
 		SPID=$!
 		for _ in $(seq 50); do

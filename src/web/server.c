@@ -623,7 +623,9 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		}
 		h.signed_in = ar == WM_AUTH_OK;
 	}
-	if (h.store)
+	/* Counted only when logged: reading the count walks every
+	 * statement the connection has prepared. */
+	if (h.store && srv->log_work)
 		wm_store_cost(h.store);	/* from zero for this request */
 	if (page && admit(c, &h, r, page->access) == 0 &&
 	    wm_scope_admit(&h, page->rule, page->audit) == 0) {
@@ -632,7 +634,8 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	}
 	ok = send_response(srv, c, r, &h);
 	if (h.store) {
-		r->work = wm_store_cost(h.store);
+		if (srv->log_work)
+			r->work = wm_store_cost(h.store);
 		give_back(srv, h.store);
 	}
 	wm_form_release(&h.form);

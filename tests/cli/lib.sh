@@ -124,6 +124,9 @@ start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
 	shift
 	for try in 1 2 3 4 5; do
 		PORT=$((20000 + (RANDOM % 20000)))
+		# A log left by a server before says "serving" too: gone
+		# before this one starts, so that only its own is read.
+		rm -f server.log
 		$WAYMARK serve --db "$db" --listen "127.0.0.1:$PORT" "$@" 2>server.log &
 		PID=$!
 		for _ in $(seq 50); do
