@@ -110,11 +110,13 @@ wm_net_cached(struct wm_http *h, struct wm_net_request *r, const char *page,
 		rc = 0;
 		goto out;
 	}
-	if (build_at(h, r, &version))
-		goto out;
-	if ((rc = fill(h, r)) == 0 && !h->failed && !h->out.failed)
+	/* Ours to build: kept, or given up, so that no one waits on. */
+	if (build_at(h, r, &version) == 0 && (rc = fill(h, r)) == 0 &&
+	    !h->failed && !h->out.failed)
 		wm_page_cache_put(cache, wm_buf_str(&key), version,
 		    h->out.data + start, h->out.len - start);
+	else
+		wm_page_cache_unclaim(cache, wm_buf_str(&key));
 out:
 	wm_buf_release(&key);
 	return rc;

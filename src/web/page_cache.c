@@ -1,13 +1,21 @@
 /*
  * Parts of pages kept between requests (web/page_cache.h): a small array
  * searched by key, since it holds a few dozen parts at most, under one
- * lock held only to find or copy a part.
+ * lock held only to find or copy a part; and the parts being built, each
+ * by the one request that found it missing first, which the others
+ * asking for it wait for.
  */
 #include "web/page_cache.h"
 
+#include <errno.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+/* Parts built at once, at most: more are built without the others
+ * waiting for them. */
+#define BUILDS 16
 
 struct part {
 	char *key;		/* NULL: a free slot */
@@ -17,11 +25,19 @@ struct part {
 	uint64_t used;		/* when last given out or kept */
 };
 
+/* A part being built: its key and the version it is built at. */
+struct build {
+	char *key;		/* NULL: a free slot */
+	int64_t version;
+};
+
 struct wm_page_cache {
 	pthread_mutex_t mu;
+	pthread_cond_t built;	/* a build ended: kept, or not */
 	struct part *v;
 	size_t n, max_bytes, bytes;
 	uint64_t clock;
+	struct build builds[BUILDS];
 };
 
 struct wm_page_cache *
@@ -37,6 +53,7 @@ wm_page_cache_new(size_t max_entries, size_t max_bytes)
 	c->n = max_entries;
 	c->max_bytes = max_bytes;
 	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->built, NULL);
 	return c;
 }
 
@@ -58,6 +75,9 @@ wm_page_cache_free(struct wm_page_cache *c)
 		return;
 	for (i = 0; i < c->n; i++)
 		drop(c, &c->v[i]);
+	for (i = 0; i < BUILDS; i++)
+		free(c->builds[i].key);
+	pthread_cond_destroy(&c->built);
 	pthread_mutex_destroy(&c->mu);
 	free(c->v);
 	free(c);
@@ -74,21 +94,86 @@ find(struct wm_page_cache *c, const char *key)
 	return NULL;
 }
 
+/* The build of key under way, at `version`, or NULL. */
+static struct build *
+building(struct wm_page_cache *c, const char *key, int64_t version)
+{
+	size_t i;
+
+	for (i = 0; i < BUILDS; i++)
+		if (c->builds[i].key && c->builds[i].version == version &&
+		    strcmp(c->builds[i].key, key) == 0)
+			return &c->builds[i];
+	return NULL;
+}
+
+/* The caller builds key at version; the others wait for it. Out of room
+ * or memory, it builds unclaimed (they build it too). */
+static void
+claim(struct wm_page_cache *c, const char *key, int64_t version)
+{
+	size_t i;
+
+	for (i = 0; i < BUILDS; i++)
+		if (!c->builds[i].key) {
+			if ((c->builds[i].key = strdup(key)))
+				c->builds[i].version = version;
+			return;
+		}
+}
+
+/* No build of key is under way any longer, at any version. */
+static void
+unclaim(struct wm_page_cache *c, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < BUILDS; i++)
+		if (c->builds[i].key && strcmp(c->builds[i].key, key) == 0) {
+			free(c->builds[i].key);
+			c->builds[i].key = NULL;
+		}
+	pthread_cond_broadcast(&c->built);
+}
+
 int
 wm_page_cache_get(struct wm_page_cache *c, const char *key, int64_t version,
     struct wm_buf *out)
 {
+	struct timespec until;
 	struct part *p;
 	int found = 0;
 
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WM_PAGE_CACHE_WAIT_SECONDS;
 	pthread_mutex_lock(&c->mu);
-	if ((p = find(c, key)) && p->version == version) {
-		p->used = ++c->clock;
-		wm_buf_add(out, p->data, p->len);
-		found = 1;
+	for (;;) {
+		if ((p = find(c, key)) && p->version == version) {
+			p->used = ++c->clock;
+			wm_buf_add(out, p->data, p->len);
+			found = 1;
+			break;
+		}
+		if (!building(c, key, version)) {
+			claim(c, key, version);
+			break;
+		}
+		/* Another request is building it: wait for that, unless
+		 * it takes too long, and then build it too. */
+		if (pthread_cond_timedwait(&c->built, &c->mu, &until) ==
+		    ETIMEDOUT)
+			break;
 	}
 	pthread_mutex_unlock(&c->mu);
 	return found;
+}
+
+void
+wm_page_cache_unclaim(struct wm_page_cache *c, const char *key)
+{
+	pthread_mutex_lock(&c->mu);
+	unclaim(c, key);
+	pthread_mutex_unlock(&c->mu);
 }
 
 /* The slot for a new part: a free one, else the least recently used. */
@@ -135,10 +220,12 @@ wm_page_cache_put(struct wm_page_cache *c, const char *key, int64_t version,
 
 	if (len > c->max_bytes || !(k = strdup(key)) || !(d = malloc(len))) {
 		free(k);
+		wm_page_cache_unclaim(c, key);
 		return;
 	}
 	memcpy(d, part, len);
 	pthread_mutex_lock(&c->mu);
+	unclaim(c, key);
 	for (i = 0; i < c->n; i++)
 		if (c->v[i].key && c->v[i].version > version) {
 			/* A part was kept meanwhile from later figures:

@@ -37,17 +37,30 @@ struct wm_page_cache;
 struct wm_page_cache *wm_page_cache_new(size_t max_entries, size_t max_bytes);
 void wm_page_cache_free(struct wm_page_cache *c);
 
+/* How long a request waits for another to build the part it asks for
+ * before it builds it itself. */
+#define WM_PAGE_CACHE_WAIT_SECONDS 5
+
 /* Appends the part kept under `key` to out, if it was built at
  * `version`: 1 when it was (out may then have failed for size, as any
- * write to it may), 0 when there is none. */
+ * write to it may). 0 when there is none: the caller is to build it and
+ * hand it over with wm_page_cache_put, or say it could not with
+ * wm_page_cache_unclaim. Meanwhile others asking for the same key and
+ * version wait for it (at most WM_PAGE_CACHE_WAIT_SECONDS) rather than
+ * build it too: after a change, the many views of one page build it
+ * once. */
 int wm_page_cache_get(struct wm_page_cache *c, const char *key,
     int64_t version, struct wm_buf *out);
 
 /* Keeps a copy of the part (len bytes) under `key`, built at `version`,
- * unless a part built at a later version is kept already. Out of memory
- * or too large, it is not kept: the next request builds it again. */
+ * unless a part built at a later version is kept already, and ends the
+ * build of key. Out of memory or too large, it is not kept: the next
+ * request builds it again. */
 void wm_page_cache_put(struct wm_page_cache *c, const char *key,
     int64_t version, const char *part, size_t len);
+
+/* The part of `key` could not be built: whoever waits for it builds it. */
+void wm_page_cache_unclaim(struct wm_page_cache *c, const char *key);
 
 /* How many parts are kept, and their bytes (for tests). */
 void wm_page_cache_size(struct wm_page_cache *c, size_t *entries,

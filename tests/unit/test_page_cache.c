@@ -2,7 +2,8 @@
  * The server's cache of page parts (web/page_cache.h): a part is given
  * out only at the version it was built at, never one built at an older
  * version after a newer one is kept, and the cache stays within its
- * bounds (parts and bytes), the least recently used going first.
+ * bounds (parts and bytes), the least recently used going first; a part
+ * missing is built by the first to ask, the others waiting for it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +15,7 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/buf.h"
 #include "web/page_cache.h"
@@ -181,6 +183,82 @@ shared_by_threads(void **state)
 	wm_page_cache_free(c);
 }
 
+/* After a change, the first request to find a part missing builds it
+ * and the others asking for it wait for that, and are given it; if the
+ * build fails, the next of them builds it. */
+struct waiter {
+	struct wm_page_cache *c;
+	int64_t version;
+	volatile int done;
+	int found;
+	char got[32];
+};
+
+static void *
+wait_for(void *arg)
+{
+	struct waiter *w = arg;
+	struct wm_buf b = WM_BUF_INIT;
+
+	w->found = wm_page_cache_get(w->c, "k", w->version, &b);
+	snprintf(w->got, sizeof(w->got), "%s", wm_buf_str(&b));
+	w->done = 1;
+	wm_buf_release(&b);
+	return NULL;
+}
+
+/* Starts a request for k at version that must still be waiting after a
+ * tenth of a second. */
+static void
+start_waiter(struct waiter *w, pthread_t *t, int64_t version)
+{
+	struct timespec pause = { 0, 100 * 1000 * 1000 };
+
+	w->version = version;
+	w->done = 0;
+	assert_int_equal(pthread_create(t, NULL, wait_for, w), 0);
+	nanosleep(&pause, NULL);
+	assert_int_equal(w->done, 0);
+}
+
+static void
+built_once_for_all_who_ask(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(4, 1000);
+	struct wm_buf b = WM_BUF_INIT;
+	struct waiter w;
+	pthread_t t;
+
+	(void)state;
+	memset(&w, 0, sizeof(w));
+	w.c = c;
+	/* This request builds it, another waits until it is kept, and is
+	 * given it. */
+	assert_int_equal(wm_page_cache_get(c, "k", 7, &b), 0);
+	start_waiter(&w, &t, 7);
+	put(c, "k", 7, "built once");
+	pthread_join(t, NULL);
+	assert_int_equal(w.found, 1);
+	assert_string_equal(w.got, "built once");
+	/* A build that fails: the one waiting builds it itself. */
+	assert_int_equal(wm_page_cache_get(c, "k", 8, &b), 0);
+	start_waiter(&w, &t, 8);
+	wm_page_cache_unclaim(c, "k");
+	pthread_join(t, NULL);
+	assert_int_equal(w.found, 0);
+	/* ... and a third waits for it in turn. */
+	start_waiter(&w, &t, 8);
+	put(c, "k", 8, "of version 8");
+	pthread_join(t, NULL);
+	assert_int_equal(w.found, 1);
+	assert_string_equal(w.got, "of version 8");
+	/* Another key is not waited for. */
+	wm_buf_clear(&b);
+	assert_int_equal(wm_page_cache_get(c, "other", 8, &b), 0);
+	wm_page_cache_free(c);
+	wm_buf_release(&b);
+}
+
 int
 main(void)
 {
@@ -189,6 +267,7 @@ main(void)
 		cmocka_unit_test(older_figures_are_never_kept_after_newer),
 		cmocka_unit_test(bounded_in_parts_and_bytes),
 		cmocka_unit_test(shared_by_threads),
+		cmocka_unit_test(built_once_for_all_who_ask),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
