@@ -53,8 +53,10 @@ run() { # NAME EXPECT BODY WRK-ARGS...: one wrk run; prints its line
 	# EXPECT. The server's log is $LOG.
 	local name=$1 expect=$2 post=$3 out c=${C:-$CONNS}
 	shift 3
+	# Every request says it takes gzip, as every browser does.
 	out=$(WRK_EXPECT=$expect WRK_BODY=$post wrk -t"$((c < 2 ? c : 2))" \
-	    -c"$c" -d"${SECS}s" --timeout 10s -s bench/wrk.lua "$@" | grep '^wrk') ||
+	    -c"$c" -d"${SECS}s" --timeout 10s -s bench/wrk.lua \
+	    -H "Accept-Encoding: gzip, deflate" "$@" | grep '^wrk') ||
 	    die "$name: wrk failed"
 	echo "$out" | sed "s|^wrk|wrk\t$name|"
 	[ "$(echo "$out" | field unexpected)" = 0 ] ||

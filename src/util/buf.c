@@ -60,6 +60,12 @@ grow(struct wm_buf *b, size_t extra)
 }
 
 int
+wm_buf_reserve(struct wm_buf *b, size_t n)
+{
+	return grow(b, n);
+}
+
+int
 wm_buf_add(struct wm_buf *b, const void *p, size_t n)
 {
 	if (grow(b, n))

@@ -27,6 +27,9 @@ void wm_buf_release(struct wm_buf *b);
 void wm_buf_clear(struct wm_buf *b);
 
 /* Each returns 0, or -1 (and sets b->failed) if the buffer could not grow. */
+/* Room for n more bytes (and the NUL after them) without growing again,
+ * for a writer that fills data + len itself and then moves len on. */
+int wm_buf_reserve(struct wm_buf *b, size_t n);
 int wm_buf_add(struct wm_buf *b, const void *p, size_t n);
 int wm_buf_puts(struct wm_buf *b, const char *s);
 /* A string literal, its length known when compiled: pages write

@@ -106,7 +106,11 @@ wm_net_cached(struct wm_http *h, struct wm_net_request *r, const char *page,
 	}
 	if (version_now(h, &version))
 		goto out;
-	if (wm_page_cache_get(cache, wm_buf_str(&key), version, &h->out)) {
+	if (wm_page_cache_get(cache, wm_buf_str(&key), version, &h->out,
+	    &h->kept.gz)) {
+		h->kept.set = 1;
+		h->kept.start = start;
+		h->kept.end = h->out.len;
 		rc = 0;
 		goto out;
 	}

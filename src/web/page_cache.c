@@ -22,6 +22,7 @@ struct part {
 	int64_t version;
 	char *data;
 	size_t len;
+	struct wm_gz_piece gz;	/* the same, compressed */
 	uint64_t used;		/* when last given out or kept */
 };
 
@@ -57,12 +58,20 @@ wm_page_cache_new(size_t max_entries, size_t max_bytes)
 	return c;
 }
 
+/* What a part counts for against the cache's bytes. */
+static size_t
+size_of(const struct part *p)
+{
+	return p->len + p->gz.deflated.cap;
+}
+
 static void
 drop(struct wm_page_cache *c, struct part *p)
 {
-	c->bytes -= p->len;
+	c->bytes -= size_of(p);
 	free(p->key);
 	free(p->data);
+	wm_gz_piece_release(&p->gz);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -138,7 +147,7 @@ unclaim(struct wm_page_cache *c, const char *key)
 
 int
 wm_page_cache_get(struct wm_page_cache *c, const char *key, int64_t version,
-    struct wm_buf *out)
+    struct wm_buf *out, struct wm_gz_piece *gz)
 {
 	struct timespec until;
 	struct part *p;
@@ -151,6 +160,13 @@ wm_page_cache_get(struct wm_page_cache *c, const char *key, int64_t version,
 		if ((p = find(c, key)) && p->version == version) {
 			p->used = ++c->clock;
 			wm_buf_add(out, p->data, p->len);
+			if (gz) {
+				wm_buf_clear(&gz->deflated);
+				wm_buf_add(&gz->deflated, p->gz.deflated.data,
+				    p->gz.deflated.len);
+				gz->crc = p->gz.crc;
+				gz->len = p->gz.len;
+			}
 			found = 1;
 			break;
 		}
@@ -214,16 +230,22 @@ void
 wm_page_cache_put(struct wm_page_cache *c, const char *key, int64_t version,
     const char *part, size_t len)
 {
-	char *k = NULL, *d = NULL;
+	struct part kept = { NULL, version, NULL, len, WM_GZ_PIECE_INIT, 0 };
 	struct part *p;
 	size_t i;
 
-	if (len > c->max_bytes || !(k = strdup(key)) || !(d = malloc(len))) {
-		free(k);
+	/* Compressed once here, outside the lock, for every client that
+	 * takes the page compressed. */
+	if (len > c->max_bytes || !(kept.key = strdup(key)) ||
+	    !(kept.data = malloc(len ? len : 1)) ||
+	    wm_gz_piece(part, len, &kept.gz) || size_of(&kept) > c->max_bytes) {
+		free(kept.key);
+		free(kept.data);
+		wm_gz_piece_release(&kept.gz);
 		wm_page_cache_unclaim(c, key);
 		return;
 	}
-	memcpy(d, part, len);
+	memcpy(kept.data, part, len);
 	pthread_mutex_lock(&c->mu);
 	unclaim(c, key);
 	for (i = 0; i < c->n; i++)
@@ -232,8 +254,9 @@ wm_page_cache_put(struct wm_page_cache *c, const char *key, int64_t version,
 			 * no request that reads the version from now on
 			 * could be given this one. */
 			pthread_mutex_unlock(&c->mu);
-			free(k);
-			free(d);
+			free(kept.key);
+			free(kept.data);
+			wm_gz_piece_release(&kept.gz);
 			return;
 		}
 	/* Nor any part of older figures, for the same reason. */
@@ -242,14 +265,11 @@ wm_page_cache_put(struct wm_page_cache *c, const char *key, int64_t version,
 			drop(c, &c->v[i]);
 	if ((p = find(c, key)))
 		drop(c, p);
-	make_room(c, len);
+	make_room(c, size_of(&kept));
 	p = slot(c);
-	p->key = k;
-	p->version = version;
-	p->data = d;
-	p->len = len;
+	*p = kept;
 	p->used = ++c->clock;
-	c->bytes += len;
+	c->bytes += size_of(p);
 	pthread_mutex_unlock(&c->mu);
 }
 

@@ -9,7 +9,8 @@
  * A part never holds anything about who is looking (their name, their
  * form token): those are written around it, per request.
  *
- * Bounded: at most `max_entries` parts and `max_bytes` bytes of them;
+ * Bounded: at most `max_entries` parts and `max_bytes` bytes of them
+ * (with their compressed copies);
  * the least recently used part goes first, and parts built at an older
  * version than one kept since are dropped as soon as it is kept.
  * Thread-safe: the server's threads share one cache.
@@ -24,6 +25,7 @@
 #include <stdint.h>
 
 #include "util/buf.h"
+#include "util/gzip.h"
 
 /* What the server keeps: /network at 14 services is 149 KB, so a few
  * dozen commissioners' windows fit; a part larger than the whole is
@@ -42,19 +44,20 @@ void wm_page_cache_free(struct wm_page_cache *c);
 #define WM_PAGE_CACHE_WAIT_SECONDS 5
 
 /* Appends the part kept under `key` to out, if it was built at
- * `version`: 1 when it was (out may then have failed for size, as any
- * write to it may). 0 when there is none: the caller is to build it and
+ * `version`, and (gz not NULL) puts the same, compressed as a piece of a
+ * gzip member (util/gzip.h), in *gz: 1 when it was (out may then have
+ * failed for size, as any write to it may). 0 when there is none: the caller is to build it and
  * hand it over with wm_page_cache_put, or say it could not with
  * wm_page_cache_unclaim. Meanwhile others asking for the same key and
  * version wait for it (at most WM_PAGE_CACHE_WAIT_SECONDS) rather than
  * build it too: after a change, the many views of one page build it
  * once. */
 int wm_page_cache_get(struct wm_page_cache *c, const char *key,
-    int64_t version, struct wm_buf *out);
+    int64_t version, struct wm_buf *out, struct wm_gz_piece *gz);
 
 /* Keeps a copy of the part (len bytes) under `key`, built at `version`,
- * unless a part built at a later version is kept already, and ends the
- * build of key. Out of memory or too large, it is not kept: the next
+ * and the same compressed, unless a part built at a later version is
+ * kept already, and ends the build of key. Out of memory or too large, it is not kept: the next
  * request builds it again. */
 void wm_page_cache_put(struct wm_page_cache *c, const char *key,
     int64_t version, const char *part, size_t len);

@@ -240,10 +240,61 @@ wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
 	return WM_QUERY_OK;
 }
 
+/* Whether the client takes gzip (Accept-Encoding, RFC 9110 12.5.3):
+ * "gzip" or "*" named and not refused with q=0. */
+static int
+takes_gzip(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	size_t n, q;
+
+	while (v && *v) {
+		v += strspn(v, " \t,");
+		n = strcspn(v, " \t;,");
+		q = strcspn(v, ",");
+		if ((n == 4 && strncasecmp(v, "gzip", 4) == 0) ||
+		    (n == 1 && *v == '*')) {
+			const char *p = v + n;
+
+			p += strspn(p, " \t;");
+			/* q=0, q=0.0, q=0.00, q=0.000: refused. */
+			return !((p[0] == 'q' || p[0] == 'Q') && p[1] == '=' &&
+			    p[2] == '0' && strspn(p + 3, ".0") == strcspn(p + 3,
+			    " \t,"));
+		}
+		v += q;
+	}
+	return 0;
+}
+
+/* The page as one gzip member, when part of it is kept compressed and
+ * the client takes it: the head and the tail compressed now, each alone,
+ * around the kept piece. 0 with *out filled, or -1 to send it plain. */
+static int
+gzip_body(struct MHD_Connection *c, const struct wm_http *h,
+    struct wm_buf *out)
+{
+	const struct wm_buf *b = &h->out;
+	struct wm_gz g;
+
+	if (!h->kept.set || h->failed || b->failed || h->status != 200 ||
+	    h->kept.start > h->kept.end || h->kept.end > b->len ||
+	    h->kept.gz.len != h->kept.end - h->kept.start || !takes_gzip(c))
+		return -1;
+	wm_gz_start(&g, out);
+	wm_gz_add(&g, b->data, h->kept.start);
+	wm_gz_add_piece(&g, &h->kept.gz);
+	wm_gz_add(&g, b->data + h->kept.end, b->len - h->kept.end);
+	return wm_gz_finish(&g);
+}
+
 static enum MHD_Result
 send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     struct wm_http *h)
 {
+	struct wm_buf gz = WM_BUF_INIT;
+	int gzipped;
 	struct MHD_Response *res;
 	enum MHD_Result ok;
 	size_t i;
@@ -260,6 +311,11 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
 	}
+	if ((gzipped = !h->fixed && gzip_body(c, h, &gz) == 0)) {
+		wm_buf_release(&h->out);
+		h->out = gz;
+	} else
+		wm_buf_release(&gz);
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
@@ -279,6 +335,13 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	}
 	if (!res)
 		return MHD_NO;
+	if (gzipped)
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_ENCODING,
+		    "gzip");
+	/* Sent compressed or not by what the client takes. */
+	if (h->kept.set)
+		MHD_add_response_header(res, MHD_HTTP_HEADER_VARY,
+		    MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
 	    i++)
 		MHD_add_response_header(res, security_headers[i][0],
@@ -589,6 +652,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 
 	memset(&h, 0, sizeof(h));
 	wm_buf_init(&h.out, (size_t)4 << 20);
+	wm_buf_init(&h.kept.gz.deflated, (size_t)4 << 20);
 	h.method = method;
 	h.path = r->path;
 	h.conn = c;
@@ -640,6 +704,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	}
 	wm_form_release(&h.form);
 	wm_buf_release(&h.out);
+	wm_gz_piece_release(&h.kept.gz);
 	wm_buf_release(&err);
 	return ok;
 }

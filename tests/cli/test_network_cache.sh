@@ -3,7 +3,8 @@
 # rule, until anything its figures rest on changes: a save acknowledged
 # through the web, or a change by another process (the command line),
 # shows in the next view. A provider's commissioner is never shown the
-# network's page, nor the network's commissioner theirs. Every view is
+# network's page, nor the network's commissioner theirs. To a client
+# that takes gzip the page goes compressed. Every view is
 # still written to the audit log, durably before the page is sent: one
 # survives the server being killed right after its 200.
 . "$(dirname "$0")/lib.sh"
@@ -21,7 +22,7 @@ version() { sqlite3 d.db "SELECT n FROM figures_version"; }
 # The database work of the last /network answered (--log-work). Its line
 # is written once the answer is sent, so it may come just after curl is
 # done: wait for the line of each page asked for so far.
-net() { echo >>asked; code -b "$1" "$(U "$2")"; }
+net() { echo >>asked; code -b "$1" "${@:3}" "$(U "$2")"; }
 work() {
 	local i
 	for i in $(seq 50); do
@@ -49,6 +50,34 @@ same "$(version)" "$v0" "a view's audit entry is not a change to the figures"
 same "$(net c.jar '/network?from=2026-Q1&to=2026-Q2')" "200" "another window"
 [ "$(work)" -gt $((kept * 100)) ] && pass "... is built for itself" || fail "another window was given the kept page"
 has body "January to March 2026" "... and shows that window"
+
+# Sent compressed to a client that takes gzip (every browser does): the
+# same page, a fraction of the bytes; plain to one that does not.
+gunzip_body() { python3 -c "import gzip, sys; sys.stdout.buffer.write(gzip.decompress(open('body', 'rb').read()))"; }
+for takes in "gzip, deflate" "GZIP" "deflate, gzip;q=0.5" "*" "gzip; q=1.0"; do
+	same "$(net c.jar /network -H "Accept-Encoding: $takes")" "200" "the network, to a client that takes '$takes'"
+	has headers "Content-Encoding: gzip" "... compressed"
+	has headers "Vary: Accept-Encoding" "... saying it varies by what the client takes"
+	gunzip_body >unzipped.html && pass "... as one gzip member" || fail "... not a gzip member"
+	same "$(page unzipped.html)" "$(page first.html)" "... the same page"
+done
+[ $(($(wc -c <body) * 5)) -lt "$(wc -c <unzipped.html)" ] && pass "... in a fifth of the bytes or fewer" ||
+    fail "compressed, the page is $(wc -c <body) bytes of $(wc -c <unzipped.html)"
+for refuses in "gzip;q=0" "identity" "gzip;q=0.0, *;q=0" "br" "gzipped"; do
+	same "$(net c.jar /network -H "Accept-Encoding: $refuses")" "200" "the network, to a client that takes '$refuses'"
+	hasnt headers "Content-Encoding" "... plain"
+	same "$(page body)" "$(page first.html)" "... the same page"
+done
+# The form token is in the page's head, compressed for each request on
+# its own: two views compressed differ there and nowhere else.
+net c.jar /network -H "Accept-Encoding: gzip" >/dev/null
+gunzip_body >one.html
+web_login c2.jar "$(signin commissioner | cut -d' ' -f1)" "$(signin commissioner | cut -d' ' -f2)"
+net c2.jar /network -H "Accept-Encoding: gzip" >/dev/null
+gunzip_body >two.html
+[ "$(grep -o 'name="csrf" value="[^"]*"' one.html)" != "$(grep -o 'name="csrf" value="[^"]*"' two.html)" ] &&
+    pass "each session's page has its own form token" || fail "two sessions' pages had the same form token"
+same "$(page one.html)" "$(page two.html)" "... and is otherwise the same"
 
 # Scope: a provider's commissioner, right after the network's page was
 # kept, gets their own, and the network's commissioner theirs after.

@@ -26,7 +26,7 @@ got(struct wm_page_cache *c, const char *key, int64_t version,
     struct wm_buf *b)
 {
 	wm_buf_clear(b);
-	if (!wm_page_cache_get(c, key, version, b))
+	if (!wm_page_cache_get(c, key, version, b, NULL))
 		return "";
 	return wm_buf_str(b);
 }
@@ -36,6 +36,24 @@ put(struct wm_page_cache *c, const char *key, int64_t version,
     const char *part)
 {
 	wm_page_cache_put(c, key, version, part, strlen(part));
+}
+
+/* What one part of len bytes counts for, compressed copy and all. */
+static size_t
+size_of(size_t len)
+{
+	struct wm_page_cache *c = wm_page_cache_new(1, 1 << 20);
+	char part[64];
+	size_t n, bytes;
+
+	assert_true(len <= sizeof(part));
+	memset(part, 'x', len);
+	wm_page_cache_put(c, "probe", 1, part, len);
+	wm_page_cache_size(c, &n, &bytes);
+	assert_int_equal(n, 1);
+	assert_true(bytes >= len);
+	wm_page_cache_free(c);
+	return bytes;
 }
 
 static void
@@ -55,7 +73,7 @@ given_out_only_at_its_version(void **state)
 	/* Appended, after what the page holds already. */
 	wm_buf_clear(&b);
 	wm_buf_puts(&b, "<h1>");
-	assert_int_equal(wm_page_cache_get(c, "a", 1, &b), 1);
+	assert_int_equal(wm_page_cache_get(c, "a", 1, &b, NULL), 1);
 	assert_string_equal(wm_buf_str(&b), "<h1>figures of 1");
 	put(c, "a", 2, "figures of 2");
 	assert_string_equal(got(c, "a", 2, &b), "figures of 2");
@@ -84,7 +102,7 @@ older_figures_are_never_kept_after_newer(void **state)
 	put(c, "c", 6, "c at 6");
 	wm_page_cache_size(c, &n, &bytes);
 	assert_int_equal(n, 1);
-	assert_int_equal(bytes, strlen("c at 6"));
+	assert_int_equal(bytes, size_of(strlen("c at 6")));
 	assert_string_equal(got(c, "b", 5, &b), "");
 	wm_page_cache_free(c);
 	wm_buf_release(&b);
@@ -93,9 +111,9 @@ older_figures_are_never_kept_after_newer(void **state)
 static void
 bounded_in_parts_and_bytes(void **state)
 {
-	struct wm_page_cache *c = wm_page_cache_new(3, 20);
+	struct wm_page_cache *c = wm_page_cache_new(3, 1 << 20);
 	struct wm_buf b = WM_BUF_INIT;
-	size_t n, bytes;
+	size_t n, bytes, four = size_of(4);
 
 	(void)state;
 	put(c, "a", 1, "aaaa");
@@ -106,28 +124,69 @@ bounded_in_parts_and_bytes(void **state)
 	put(c, "d", 1, "dddd");
 	wm_page_cache_size(c, &n, &bytes);
 	assert_int_equal(n, 3);
+	assert_int_equal(bytes, 3 * four);
 	assert_string_equal(got(c, "b", 1, &b), "");
+	wm_page_cache_unclaim(c, "b");
 	assert_string_equal(got(c, "a", 1, &b), "aaaa");
-	/* Bytes: 12 kept; 10 more would pass 20, so the least recently
-	 * used ("c") goes. */
-	put(c, "e", 1, "eeeeeeeeee");
+	wm_page_cache_free(c);
+
+	/* Bytes: room for two and a half parts; a third goes in by
+	 * dropping the least recently used. */
+	c = wm_page_cache_new(8, 2 * four + four / 2);
+	put(c, "a", 1, "aaaa");
+	put(c, "b", 1, "bbbb");
+	assert_string_equal(got(c, "a", 1, &b), "aaaa");
+	put(c, "c", 1, "cccc");
 	wm_page_cache_size(c, &n, &bytes);
-	assert_int_equal(bytes, 18);
-	assert_string_equal(got(c, "e", 1, &b), "eeeeeeeeee");
+	assert_int_equal(n, 2);
+	assert_true(bytes <= 2 * four + four / 2);
 	assert_string_equal(got(c, "a", 1, &b), "aaaa");
-	assert_string_equal(got(c, "c", 1, &b), "");
-	assert_string_equal(got(c, "d", 1, &b), "dddd");
+	assert_string_equal(got(c, "c", 1, &b), "cccc");
+	assert_string_equal(got(c, "b", 1, &b), "");
+	wm_page_cache_unclaim(c, "b");
 	/* Larger than the whole cache: not kept, and nothing dropped. */
-	put(c, "f", 1, "ffffffffffffffffffffff");
+	put(c, "f", 1, "ffffffffffffffffffffffffffffffffffffffffffffffffffffff"
+	    "ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff");
 	assert_string_equal(got(c, "f", 1, &b), "");
-	assert_string_equal(got(c, "e", 1, &b), "eeeeeeeeee");
+	wm_page_cache_unclaim(c, "f");
+	assert_string_equal(got(c, "c", 1, &b), "cccc");
+	assert_string_equal(got(c, "a", 1, &b), "aaaa");
 	/* The same key again replaces its part. */
-	put(c, "e", 1, "EE");
-	assert_string_equal(got(c, "e", 1, &b), "EE");
+	put(c, "c", 1, "CCCC");
+	assert_string_equal(got(c, "c", 1, &b), "CCCC");
 	wm_page_cache_size(c, &n, &bytes);
-	assert_int_equal(bytes, strlen("aaaa") + strlen("dddd") + strlen("EE"));
+	assert_int_equal(n, 2);
+	assert_int_equal(bytes, 2 * four);
 	wm_page_cache_free(c);
 	wm_buf_release(&b);
+}
+
+/* The compressed copy is the same part: a gzip member made of it reads
+ * back as the part. */
+static void
+compressed_the_same(void **state)
+{
+	struct wm_page_cache *c = wm_page_cache_new(2, 1 << 20);
+	struct wm_gz_piece gz = WM_GZ_PIECE_INIT;
+	struct wm_buf b = WM_BUF_INIT, member = WM_BUF_INIT;
+	struct wm_gz g;
+
+	(void)state;
+	put(c, "k", 1, "<table><tr><td>the same part</td></tr></table>");
+	assert_int_equal(wm_page_cache_get(c, "k", 1, &b, &gz), 1);
+	assert_int_equal(gz.len, b.len);
+	wm_gz_start(&g, &member);
+	wm_gz_add_piece(&g, &gz);
+	assert_int_equal(wm_gz_finish(&g), 0);
+	/* The gzip header, and a trailer holding the part's length. */
+	assert_true(member.len > 18);
+	assert_int_equal((unsigned char)member.data[0], 0x1f);
+	assert_int_equal((unsigned char)member.data[member.len - 4],
+	    (unsigned char)b.len);
+	wm_gz_piece_release(&gz);
+	wm_buf_release(&member);
+	wm_buf_release(&b);
+	wm_page_cache_free(c);
 }
 
 /* Many threads at once, as the server's: every part given out is whole
@@ -152,7 +211,7 @@ race(void *arg)
 		snprintf(key, sizeof(key), "k%d", (i + r->thread) % 7);
 		snprintf(part, sizeof(part), "%s at %lld", key, (long long)v);
 		wm_buf_clear(&b);
-		if (wm_page_cache_get(r->c, key, v, &b))
+		if (wm_page_cache_get(r->c, key, v, &b, NULL))
 			r->wrong += strcmp(wm_buf_str(&b), part) != 0;
 		else
 			put(r->c, key, v, part);
@@ -200,7 +259,7 @@ wait_for(void *arg)
 	struct waiter *w = arg;
 	struct wm_buf b = WM_BUF_INIT;
 
-	w->found = wm_page_cache_get(w->c, "k", w->version, &b);
+	w->found = wm_page_cache_get(w->c, "k", w->version, &b, NULL);
 	snprintf(w->got, sizeof(w->got), "%s", wm_buf_str(&b));
 	w->done = 1;
 	wm_buf_release(&b);
@@ -234,14 +293,14 @@ built_once_for_all_who_ask(void **state)
 	w.c = c;
 	/* This request builds it, another waits until it is kept, and is
 	 * given it. */
-	assert_int_equal(wm_page_cache_get(c, "k", 7, &b), 0);
+	assert_int_equal(wm_page_cache_get(c, "k", 7, &b, NULL), 0);
 	start_waiter(&w, &t, 7);
 	put(c, "k", 7, "built once");
 	pthread_join(t, NULL);
 	assert_int_equal(w.found, 1);
 	assert_string_equal(w.got, "built once");
 	/* A build that fails: the one waiting builds it itself. */
-	assert_int_equal(wm_page_cache_get(c, "k", 8, &b), 0);
+	assert_int_equal(wm_page_cache_get(c, "k", 8, &b, NULL), 0);
 	start_waiter(&w, &t, 8);
 	wm_page_cache_unclaim(c, "k");
 	pthread_join(t, NULL);
@@ -254,7 +313,7 @@ built_once_for_all_who_ask(void **state)
 	assert_string_equal(w.got, "of version 8");
 	/* Another key is not waited for. */
 	wm_buf_clear(&b);
-	assert_int_equal(wm_page_cache_get(c, "other", 8, &b), 0);
+	assert_int_equal(wm_page_cache_get(c, "other", 8, &b, NULL), 0);
 	wm_page_cache_free(c);
 	wm_buf_release(&b);
 }
@@ -268,6 +327,7 @@ main(void)
 		cmocka_unit_test(bounded_in_parts_and_bytes),
 		cmocka_unit_test(shared_by_threads),
 		cmocka_unit_test(built_once_for_all_who_ask),
+		cmocka_unit_test(compressed_the_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
