@@ -1,16 +1,14 @@
 /*
- * A gzip member from pieces compressed apart (util/gzip.h), with zlib.
+ * A gzip member from pieces (util/gzip.h): pieces compressed once with
+ * zlib, and bytes stored as they are.
  */
 #include "util/gzip.h"
 
 #include <zlib.h>
 
-/* The fastest level: a page is mostly markup that compresses twenty to
- * one at any level, and a piece of a page's head is compressed for each
- * request. */
+/* The fastest level: a page is mostly markup, which compresses twenty to
+ * one at any level. */
 #define LEVEL 1
-/* A piece this small or smaller is compressed with less memory. */
-#define SMALL 4096
 
 int
 wm_gz_piece(const void *data, size_t len, struct wm_gz_piece *p)
@@ -24,11 +22,8 @@ wm_gz_piece(const void *data, size_t len, struct wm_gz_piece *p)
 	p->len = len;
 	/* Raw deflate (negative window bits): no zlib header or trailer,
 	 * since the gzip member carries its own. */
-	/* A small piece (a page's head, compressed for each request) in a
-	 * small window: a reader's larger one takes it all the same. */
 	if (len > (size_t)UINT32_MAX || deflateInit2(&z, LEVEL, Z_DEFLATED,
-	    len <= SMALL ? -12 : -15, len <= SMALL ? 4 : 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
+	    -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
 		return -1;
 	/* The most a sync flush can add: an empty stored block. */
 	room = deflateBound(&z, (uLong)len) + 16;
@@ -85,13 +80,32 @@ wm_gz_add_piece(struct wm_gz *g, const struct wm_gz_piece *p)
 void
 wm_gz_add(struct wm_gz *g, const void *data, size_t len)
 {
-	struct wm_gz_piece p = WM_GZ_PIECE_INIT;
+	const unsigned char *b = data;
+	size_t n;
 
-	if (wm_gz_piece(data, len, &p))
-		g->failed = 1;
-	else
-		wm_gz_add_piece(g, &p);
-	wm_gz_piece_release(&p);
+	g->crc = (uint32_t)crc32(g->crc, b, (uInt)len);
+	g->len += len;
+	/* Stored blocks (RFC 1951 3.2.4), each at most 65,535 bytes: the
+	 * stream is on a byte here, so each starts with a byte of its
+	 * type (not final, stored), then its length and that length's
+	 * complement, then the bytes as they are. */
+	do {
+		unsigned char head[5];
+
+		n = len < 65535 ? len : 65535;
+		head[0] = 0;
+		head[1] = (unsigned char)n;
+		head[2] = (unsigned char)(n >> 8);
+		head[3] = (unsigned char)~n;
+		head[4] = (unsigned char)(~n >> 8);
+		if (g->failed || wm_buf_add(g->out, head, sizeof(head)) ||
+		    wm_buf_add(g->out, b, n)) {
+			g->failed = 1;
+			return;
+		}
+		b += n;
+		len -= n;
+	} while (len > 0);
 }
 
 int

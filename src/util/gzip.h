@@ -1,11 +1,12 @@
 /*
- * A gzip member (RFC 1952) put together from pieces, each compressed on
- * its own: a piece made once and kept (a page's part the same for all
- * who see it) goes into many members without being compressed again,
- * beside pieces compressed for each (the page's head, with its form
- * token). No piece's compression ever refers to another's bytes, so the
- * size of one piece says nothing of what another holds: a secret in one
- * cannot be guessed by compressing it beside text a request sent.
+ * A gzip member (RFC 1952) put together from pieces: a piece compressed
+ * once and kept (a page's part the same for all who see it) goes into
+ * many members without being compressed again, beside bytes stored as
+ * they are (the page's head, with its form token, and its foot: small,
+ * and different for each request, so not worth compressing each time).
+ * No piece's compression ever refers to another's bytes, and what is
+ * stored is not compressed at all, so the size of a member says nothing
+ * of what a secret in it holds, whatever a request sent beside it.
  *
  * A piece is raw deflate (RFC 1951) ending byte-aligned with an empty
  * stored block and no final block, so pieces follow one another in one
@@ -45,7 +46,7 @@ struct wm_gz {
 };
 
 void wm_gz_start(struct wm_gz *g, struct wm_buf *out);
-/* The next piece: one made before, or bytes compressed now. */
+/* The next piece: one compressed before, or bytes stored as they are. */
 void wm_gz_add_piece(struct wm_gz *g, const struct wm_gz_piece *p);
 void wm_gz_add(struct wm_gz *g, const void *data, size_t len);
 /* The final block and the trailer: 0, or -1 if any step failed. */

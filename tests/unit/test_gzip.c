@@ -1,8 +1,9 @@
 /*
- * A gzip member from pieces compressed apart (util/gzip.h): zlib's own
- * reader takes it back to exactly the bytes put in, in order, whether
- * each piece was compressed for the member or once before and used in
- * several; an empty piece and an empty member are members too.
+ * A gzip member from pieces (util/gzip.h): zlib's own reader takes it
+ * back to exactly the bytes put in, in order, whether stored as they are
+ * (more than one stored block's worth among them) or compressed once
+ * before and used in several members; an empty piece and an empty
+ * member are members too, and a member with a byte changed is refused.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -85,6 +86,22 @@ pieces_make_one_member(void **state)
 		assert_int_equal(back.len, want.len);
 		assert_memory_equal(back.data, want.data, want.len);
 	}
+	/* Bytes stored as they are, more than one stored block holds, and
+	 * none at all. */
+	wm_buf_clear(&member);
+	wm_buf_clear(&back);
+	wm_buf_clear(&want);
+	wm_gz_start(&g, &member);
+	wm_gz_add(&g, part.data, 70000);
+	wm_gz_add(&g, "", 0);
+	wm_gz_add_piece(&g, &kept);
+	assert_int_equal(wm_gz_finish(&g), 0);
+	assert_true(member.len > 70000);
+	assert_int_equal(gunzip(&member, &back), 0);
+	wm_buf_add(&want, part.data, 70000);
+	wm_buf_add(&want, part.data, part.len);
+	assert_int_equal(back.len, want.len);
+	assert_memory_equal(back.data, want.data, want.len);
 	/* A member of nothing. */
 	wm_buf_clear(&member);
 	wm_buf_clear(&back);
