@@ -289,6 +289,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ANSWER_ADD] =
 	    "INSERT INTO answer(response_id, item, option, text)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	/* Eight answers of one response in one statement: a response has
+	 * ten or so, and one statement a row cost more than the rows.
+	 * Row k (0 to 7) takes ?(3k+2) to ?(3k+4). */
+	[ST_ANSWER_ADD8] =
+	    "INSERT INTO answer(response_id, item, option, text) VALUES"
+	    " (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), (?1, ?8, ?9, ?10),"
+	    " (?1, ?11, ?12, ?13), (?1, ?14, ?15, ?16), (?1, ?17, ?18, ?19),"
+	    " (?1, ?20, ?21, ?22), (?1, ?23, ?24, ?25)",
 	[ST_CHOICES_ADD] =
 	    "INSERT INTO response_choices(response_id, choices, scores)"
 	    " VALUES (?1, ?2, ?3)",
@@ -1033,6 +1041,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
 	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
 	    " ORDER BY unit_id, respondent, scale",
+	[ST_FIGURES_VERSION] =
+	    "SELECT n FROM figures_version WHERE id = 1",
+	[ST_FIGURES_BUMP] =
+	    "UPDATE figures_version SET n = n + 1 WHERE id = 1",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",

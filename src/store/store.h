@@ -91,6 +91,17 @@ WM_MUST_USE int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err
 WM_MUST_USE int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
 void wm_store_read_end(struct wm_store *s);
 
+/* The figures' version: a number that changes, in the same transaction,
+ * with everything a commissioner's figures rest on (the kept figures of
+ * completed responses, the standards, the network tree, accounts and
+ * grants, instruments, settings, training, cycles, caseloads and goals),
+ * and with nothing else (not a view's audit entry, a session or a
+ * draft), whichever process made the change. Figures built from one
+ * snapshot at one version are those figures for as long as the version
+ * read is the same. */
+WM_MUST_USE int wm_store_figures_version(struct wm_store *s, int64_t *out,
+    struct wm_buf *err);
+
 /* --- the network tree ------------------------------------------------ */
 
 struct wm_unit_row {

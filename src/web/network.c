@@ -44,23 +44,31 @@ wm_net_request_init(struct wm_net_request *r)
 }
 
 int
-wm_net_open(struct wm_http *h, struct wm_net_request *r)
+wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_quarter from, to;
-	struct wm_date today;
+	struct wm_net_view *v = &r->view;
 	const char *why;
-	int rc;
 
 	wm_net_request_init(r);
-	wm_date_from_days((long)(h->now / 86400), &today);
+	wm_date_from_days((long)(h->now / 86400), &v->today);
 	if ((why = wm_net_window(wm_http_query(h, "from"),
-	    wm_http_query(h, "to"), &today, &from, &to))) {
+	    wm_http_query(h, "to"), &v->today, &v->from, &v->to))) {
 		bad_window(h, why);
 		return -1;
 	}
-	if (rule_of(h, &r->rule))
-		return -1;
+	wm_quarter_format(&v->from, v->from_s);
+	wm_quarter_format(&v->to, v->to_s);
+	return rule_of(h, &r->rule);
+}
+
+int
+wm_net_build(struct wm_http *h, struct wm_net_request *r)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date today = r->view.today;
+	struct wm_quarter from = r->view.from, to = r->view.to;
+	int rc;
+
 	rc = wm_net_view_build(h->store, h->scope.grants, h->scope.n_grants,
 	    &today, &from, &to, h->site->courses, &r->view, &err);
 	if (rc == 0 && wm_net_work_build(&r->view, r->rule, &r->work))
@@ -68,6 +76,12 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
+}
+
+int
+wm_net_open(struct wm_http *h, struct wm_net_request *r)
+{
+	return wm_net_begin(h, r) ? -1 : wm_net_build(h, r);
 }
 
 void
@@ -89,11 +103,22 @@ wm_net_where(struct wm_http *h, struct wm_buf *out)
 int
 wm_net_viewed(struct wm_http *h, const struct wm_net_request *r)
 {
+	return wm_net_viewed_scope(h, r, NULL);
+}
+
+int
+wm_net_viewed_scope(struct wm_http *h, const struct wm_net_request *r,
+    const char *scope)
+{
 	struct wm_buf where = WM_BUF_INIT, detail = WM_BUF_INIT;
 	int rc;
 
 	wm_net_where(h, &where);
-	wm_net_audit_detail(&detail, wm_buf_str(&where), &r->view, r->rule);
+	wm_net_audit_head(&detail, wm_buf_str(&where), &r->view, r->rule);
+	if (scope)
+		wm_buf_puts(&detail, scope);
+	else
+		wm_net_audit_scope(&detail, &r->view);
 	if (where.failed || detail.failed) {
 		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
 		rc = -1;

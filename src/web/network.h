@@ -34,12 +34,36 @@ void wm_net_request_init(struct wm_net_request *r);
  * one may ask for, or the store's failure); release r either way. */
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
 void wm_net_close(struct wm_net_request *r);
+/* wm_net_open in two steps: what the request asks for (the window, in
+ * r->view's today, from, to, from_s and to_s, and the rule), then the
+ * view of it built from the store. Each 0, or -1 answered. */
+int wm_net_begin(struct wm_http *h, struct wm_net_request *r);
+int wm_net_build(struct wm_http *h, struct wm_net_request *r);
+
+/*
+ * The figures part of a commissioner's page (web/network_cache.c): what
+ * `fill` writes of r once its view is built, or, when the same part of
+ * the same page (`page`) for the same scope of grants, window, rule and
+ * day was written at the figures' version read now, a copy of it from
+ * the server's cache (web/page_cache.h), with no view built; then the
+ * view is audited as wm_net_viewed audits it, whose services it showed
+ * kept with the part. `fill` writes nothing about who is looking. 0, or
+ * -1 answered (fill's -1, or the audit's failure, too). r is from
+ * wm_net_begin.
+ */
+int wm_net_cached(struct wm_http *h, struct wm_net_request *r,
+    const char *page, int (*fill)(struct wm_http *, struct wm_net_request *));
 
 /* Writes the commissioner's view of r to the audit log (wm_scope_viewed)
  * with what was seen: the page or the API and its endpoint (the method
  * and path), the whole window and the disclosure rule. 0, or -1 with the
  * failure answered; call it before anything of the view is sent. */
 int wm_net_viewed(struct wm_http *h, const struct wm_net_request *r);
+/* The same, with whose services were seen given (wm_net_audit_scope's
+ * words, kept with a page's figures) when r's view was not built; NULL:
+ * from r's view. */
+int wm_net_viewed_scope(struct wm_http *h, const struct wm_net_request *r,
+    const char *scope);
 /* "page GET /network/..." or "API GET /api/v1/...", for a view's audit
  * detail, into out. */
 void wm_net_where(struct wm_http *h, struct wm_buf *out);
