@@ -53,6 +53,13 @@ int wm_net_build(struct wm_http *h, struct wm_net_request *r);
  */
 int wm_net_cached(struct wm_http *h, struct wm_net_request *r,
     const char *page, int (*fill)(struct wm_http *, struct wm_net_request *));
+/* The key a part is kept under (into key, cleared first): the page, the
+ * window and today in v (from wm_net_begin), the rule, and the units of
+ * the commissioner's grants, in order and once each, whatever their
+ * order and the account's other grants. 0, or -1 out of memory. */
+int wm_net_cache_key(struct wm_buf *key, const char *page,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule,
+    const struct wm_grant *grants, size_t n_grants);
 
 /* Writes the commissioner's view of r to the audit log (wm_scope_viewed)
  * with what was seen: the page or the API and its endpoint (the method

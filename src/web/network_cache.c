@@ -32,37 +32,41 @@ cmp_id(const void *a, const void *b)
 
 /* The units the account commissions, in order: the scope of its view
  * (a grant on the network or a provider covers every service under it,
- * and the tree itself is under the figures' version). */
+ * and the tree itself is under the figures' version). Grants of other
+ * roles show nothing here, so they are not part of it. */
 static int
-scope_key(struct wm_http *h, struct wm_buf *key)
+scope_key(const struct wm_grant *grants, size_t n_grants, struct wm_buf *key)
 {
-	const struct wm_scope *sc = &h->scope;
-	int64_t *ids = calloc(sc->n_grants + 1, sizeof(*ids));
+	int64_t *ids = calloc(n_grants + 1, sizeof(*ids));
 	size_t i, n = 0;
 
 	if (!ids)
 		return -1;
-	for (i = 0; i < sc->n_grants; i++)
-		if (sc->grants[i].role == WM_ROLE_COMMISSIONER)
-			ids[n++] = sc->grants[i].unit_id;
+	for (i = 0; i < n_grants; i++)
+		if (grants[i].role == WM_ROLE_COMMISSIONER)
+			ids[n++] = grants[i].unit_id;
 	qsort(ids, n, sizeof(*ids), cmp_id);
 	for (i = 0; i < n; i++)
-		if (i == 0 || ids[i] != ids[i - 1])
-			wm_buf_printf(key, " %lld", (long long)ids[i]);
+		if (i == 0 || ids[i] != ids[i - 1]) {
+			wm_buf_putc(key, ' ');
+			wm_buf_putll(key, ids[i]);
+		}
 	free(ids);
 	return 0;
 }
 
-static int
-key_of(struct wm_http *h, const struct wm_net_request *r, const char *page,
-    struct wm_buf *key)
+int
+wm_net_cache_key(struct wm_buf *key, const char *page,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule,
+    const struct wm_grant *grants, size_t n_grants)
 {
 	char day[11];
 
-	wm_date_format(&r->view.today, day);
-	wm_buf_printf(key, "%s %s..%s %s %s:", page, r->view.from_s,
-	    r->view.to_s, wm_disclosure_name(r->rule), day);
-	return scope_key(h, key) || key->failed ? -1 : 0;
+	wm_buf_clear(key);
+	wm_date_format(&v->today, day);
+	wm_buf_printf(key, "%s %s..%s %s %s:", page, v->from_s, v->to_s,
+	    wm_disclosure_name(rule), day);
+	return scope_key(grants, n_grants, key) || key->failed ? -1 : 0;
 }
 
 /* The figures' version now: 0, or -1 answered. */
@@ -106,7 +110,8 @@ part(struct wm_http *h, struct wm_net_request *r, const char *page,
 	int64_t version;
 	int rc = -1;
 
-	if (key_of(h, r, page, &key)) {
+	if (wm_net_cache_key(&key, page, &r->view, r->rule, h->scope.grants,
+	    h->scope.n_grants)) {
 		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
 		goto out;
 	}
