@@ -21,7 +21,8 @@
  * plain_network_indicators.sql does; answers by staff about a person and
  * indicator answers of every kind (agreeing or not, "prefer not to say",
  * a question left out) among the saves; and after an upgrade from
- * schema 10.
+ * schema 10. And after an upgrade from schema 11, the figures' version
+ * (migration 12) there and bumped by the next save.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -903,6 +904,39 @@ test_upgrade_10(void **state)
 	wm_buf_release(&err);
 }
 
+/* A database of schema 11 gets the figures' version in the upgrade,
+ * which the next completed save then bumps. */
+static void
+test_upgrade_11(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_response_ids ids = { fx->markers_id, fx->person[0],
+	    fx->unit[0], 0 };
+	int64_t before, after;
+	int i, from, to;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (i = 0; i < 30; i++)
+		random_answer();
+	wm_store_close(fx->s);
+	drop_figures_version();
+	shell_do("PRAGMA user_version = 11");
+	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
+	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
+	assert_int_equal(from, 11);
+	assert_int_equal(to, 12);
+	assert_int_equal(wm_store_figures_version(fx->s, &before, &err), 0);
+	assert_true(tu_save_answers(fx->s, fx->markers, &ids, fx->ident[0],
+	    "2024-06-03", "agree", NULL, WM_STATUS_COMPLETED,
+	    WM_RESPONDENT_PERSON) > 0);
+	assert_int_equal(wm_store_figures_version(fx->s, &after, &err), 0);
+	assert_true(after > before);
+	no_one_marked();
+	same_everywhere("upgraded from 11");
+	wm_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -916,6 +950,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_10, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_11, setup,
 		    teardown),
 	};
 
