@@ -71,12 +71,15 @@ struct wm_http {
 	const unsigned char *fixed;	/* a built-in asset instead of out */
 	size_t fixed_len;
 	int cacheable;		/* the same for everyone: may be cached */
+	int takes_gzip;		/* the client takes gzip (Accept-Encoding) */
 	/* A part of out kept compressed (web/page_cache.h): bytes start to
 	 * end of out, and the same as a gzip piece. To a client that takes
-	 * gzip the page is then sent compressed, only the rest compressed
-	 * for this request, each piece alone (util/gzip.h). */
+	 * gzip the page is then sent compressed, the rest stored as it is
+	 * around the piece (util/gzip.h). gz_only: the part is in the piece
+	 * alone, not in out (start == end), for a client that takes gzip:
+	 * a kept part given out is then never copied as it is. */
 	struct {
-		int set;
+		int set, gz_only;
 		size_t start, end;
 		struct wm_gz_piece gz;
 	} kept;

@@ -18,7 +18,7 @@ void
 wm_http_clear_body(struct wm_http *h)
 {
 	wm_buf_clear(&h->out);
-	h->kept.set = 0;
+	h->kept.set = h->kept.gz_only = 0;
 }
 
 void

@@ -117,9 +117,12 @@ part(struct wm_http *h, struct wm_net_request *r, const char *page,
 	}
 	if (version_now(h, &version))
 		goto out;
-	if (wm_page_cache_get(cache, wm_buf_str(&key), version, &h->out,
-	    &h->kept.gz, scope)) {
+	/* To a client that takes gzip the part goes compressed, so it is
+	 * not copied as it is too (a tenth of such a view's time). */
+	if (wm_page_cache_get(cache, wm_buf_str(&key), version,
+	    h->takes_gzip ? NULL : &h->out, &h->kept.gz, scope)) {
 		h->kept.set = 1;
+		h->kept.gz_only = h->takes_gzip;
 		h->kept.start = start;
 		h->kept.end = h->out.len;
 		rc = 0;

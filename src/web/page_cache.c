@@ -168,7 +168,8 @@ wm_page_cache_get(struct wm_page_cache *c, const char *key, int64_t version,
 	for (;;) {
 		if ((p = find(c, key)) && p->version == version) {
 			p->used = ++c->clock;
-			wm_buf_add(out, p->data, p->len);
+			if (out)
+				wm_buf_add(out, p->data, p->len);
 			if (gz) {
 				wm_buf_clear(&gz->deflated);
 				wm_buf_add(&gz->deflated, p->gz.deflated.data,

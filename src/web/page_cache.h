@@ -45,10 +45,10 @@ void wm_page_cache_free(struct wm_page_cache *c);
  * before it builds it itself. */
 #define WM_PAGE_CACHE_WAIT_SECONDS 5
 
-/* Appends the part kept under `key` to out, if it was built at
- * `version`, (gz not NULL) puts the same, compressed as a piece of a
- * gzip member (util/gzip.h), in *gz, and (note not NULL) puts its note
- * in *note: 1 when it was (out may then have failed for size, as any
+/* Appends the part kept under `key` to out (unless out is NULL), if it
+ * was built at `version`, (gz not NULL) puts the same, compressed as a
+ * piece of a gzip member (util/gzip.h), in *gz, and (note not NULL) puts
+ * its note in *note: 1 when it was (out may then have failed for size, as any
  * write to it may). 0 when there is none: the caller is to build it and
  * hand it over with wm_page_cache_put, or say it could not with
  * wm_page_cache_unclaim. Meanwhile others asking for the same key and

@@ -272,15 +272,15 @@ takes_gzip(struct MHD_Connection *c)
  * the client takes it: the head and the tail compressed now, each alone,
  * around the kept piece. 0 with *out filled, or -1 to send it plain. */
 static int
-gzip_body(struct MHD_Connection *c, const struct wm_http *h,
-    struct wm_buf *out)
+gzip_body(const struct wm_http *h, struct wm_buf *out)
 {
 	const struct wm_buf *b = &h->out;
 	struct wm_gz g;
 
 	if (!h->kept.set || h->failed || b->failed || h->status != 200 ||
 	    h->kept.start > h->kept.end || h->kept.end > b->len ||
-	    h->kept.gz.len != h->kept.end - h->kept.start || !takes_gzip(c))
+	    h->kept.end - h->kept.start != (h->kept.gz_only ? 0 :
+	    h->kept.gz.len) || !h->takes_gzip)
 		return -1;
 	wm_gz_start(&g, out);
 	wm_gz_add(&g, b->data, h->kept.start);
@@ -311,11 +311,18 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
 	}
-	if ((gzipped = !h->fixed && gzip_body(c, h, &gz) == 0)) {
+	if ((gzipped = !h->fixed && gzip_body(h, &gz) == 0)) {
 		wm_buf_release(&h->out);
 		h->out = gz;
-	} else
+	} else {
 		wm_buf_release(&gz);
+		/* Out of memory putting the member together: a part kept
+		 * only compressed is not in out, so the page cannot go
+		 * plain either. */
+		if (h->kept.set && h->kept.gz_only)
+			wm_page_error(h, 500, "Sorry, there is a problem",
+			    "The page could not be sent. Try again.");
+	}
 	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
@@ -661,6 +668,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
 	h.request_id = r->id;
+	h.takes_gzip = takes_gzip(c);
 	h.status = 200;
 	page = find_page(srv, &h);
 	r->pattern = h.pattern;
