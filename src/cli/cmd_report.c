@@ -203,6 +203,9 @@ audit(struct wm_store *s, const struct report *r,
 
 	wm_buf_printf(&where, "command line waymark report network "
 	    "--format %s", formats[a->format]);
+	/* One section is less than the whole report: the entry says so. */
+	if (a->section)
+		wm_buf_printf(&where, " --section %s", a->section);
 	wm_net_audit_detail(&detail, wm_buf_str(&where), v, rule);
 	rc = where.failed || detail.failed ? wm_store_out_of_memory(err) :
 	    wm_store_audit(s, 0, "reported the network's figures (command "

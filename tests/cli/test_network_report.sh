@@ -76,6 +76,8 @@ done
 run 0 "the means alone as text" -- report --section quarterly-means
 has out "Mean scores quarter by quarter" "... under their heading"
 hasnt out "The 10 core standards" "... and no other section's"
+same "$(sqlite3 d.db "SELECT detail FROM audit WHERE action = 'reported the network''s figures (command line)' ORDER BY id DESC LIMIT 1" | sed 's/; quarters.*//')" \
+    "command line waymark report network --format text --section quarterly-means" "... audited as that section alone"
 
 # The API as the network's commissioner, for the same window.
 start d.db && pass "the server starts" || fail "the server did not start"
