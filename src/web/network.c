@@ -220,14 +220,22 @@ wm_net_section_start(struct wm_http *h, const char *id, const char *title,
 }
 
 void
-wm_net_table_start(struct wm_http *h, const char *caption)
+wm_net_table_headed(struct wm_http *h, const char *caption, const char *first)
 {
 	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
 	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
 	wm_esc_html_s(&h->out, caption);
 	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-	    "nhsuk-table__row\">");
-	WM_NET_TH(h, "Service");
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\""
+	    "col\">");
+	wm_esc_html_s(&h->out, first);
+	HTML(h, "</th>");
+}
+
+void
+wm_net_table_start(struct wm_http *h, const char *caption)
+{
+	wm_net_table_headed(h, caption, "Service");
 }
 
 void
