@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "report/network_trends.h"
 #include "util/escape.h"
 #include "web/api.h"
 #include "web/layout.h"
@@ -80,10 +81,24 @@ wm_net_close(struct wm_net_request *r)
 void
 wm_net_where(struct wm_http *h, struct wm_buf *out)
 {
-	/* The path as routed: a commissioner's routes name services and
-	 * periods, never a person. */
-	wm_buf_printf(out, "%s %s %s", wm_api_request(h) ? "API" : "page",
-	    h->method, h->path);
+	/* The path as routed, in its one spelling: a commissioner's routes
+	 * name services and periods, never a person. */
+	wm_buf_printf(out, "%s %s ", wm_api_request(h) ? "API" : "page",
+	    h->method);
+	wm_route_path(out, h->pattern, &h->match);
+}
+
+/* A service's own page shows its trends over more quarters than the
+ * window when the window is short: the audit says which. */
+static void
+trends_detail(struct wm_buf *detail, const struct wm_net_view *v)
+{
+	struct wm_quarter from;
+	char from_s[8];
+
+	wm_net_trend_start(v, &from);
+	wm_quarter_format(&from, from_s);
+	wm_buf_printf(detail, "; trends quarters %s to %s", from_s, v->to_s);
 }
 
 int
@@ -94,6 +109,8 @@ wm_net_viewed(struct wm_http *h, const struct wm_net_request *r)
 
 	wm_net_where(h, &where);
 	wm_net_audit_detail(&detail, wm_buf_str(&where), &r->view, r->rule);
+	if (r->only != WM_NET_ALL)
+		trends_detail(&detail, &r->view);
 	if (where.failed || detail.failed) {
 		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
 		rc = -1;

@@ -89,7 +89,13 @@ same "$(detail "viewed the network''s outcomes")" \
 same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?to=2026-Q1')")" "200" "a service's own page"
 has body "Exbridge Recovery Team" "... the service's"
 same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services)" "... audited against the service with its window and rule"
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited against the service with its window, its trends' eight quarters and the rule"
+same "$(code -b c.jar "$(U '/network/services/exbridge%2drecovery?to=2026-Q1')")" "200" "the same page, its path spelled otherwise"
+same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited under the one spelling of its path"
+same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?from=2024-Q1&to=2026-Q1')")" "200" "a service's page over more than eight quarters"
+same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
+    "page GET /network/services/exbridge-recovery; quarters 2024-Q1 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q1 to 2026-Q1" "... its trends cover the window"
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 same "$(code -b c.jar "$(U /network)")" "200" "the network under the HES rule"
 same "$(detail "viewed the network''s figures")" \
