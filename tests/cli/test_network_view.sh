@@ -40,7 +40,15 @@ has body "Choosing the quarters" "... and why choosing the quarters gives nothin
 
 # The window.
 same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "a window of two quarters"
-has body "January to March 2026" "... says where it starts"
+has body "The two quarters from January 2026 to June 2026." "... says which, in months"
+hasnt body "has not ended yet" "... a window of quarters that have ended says nothing of the running one"
+same "$(code -b c.jar "$(U /network)")" "200" "the default window"
+# The default window's first month: the start of the quarter three before today's.
+first=$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).date(); i=t.year*4+(t.month-1)//3-3; print(d.date(i//4, i%4*3+1, 1).strftime("%B %Y"))')
+has body "The four quarters from $first to today, $(date -u '+%-d %B %Y')." "... ends today"
+has body "has not ended yet: its figures are those so far" "... and says the running quarter's figures are those so far"
+same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q1')")" "200" "a window of one quarter"
+has body "The quarter from January 2026 to March 2026." "... says so"
 same "$(code -b c.jar "$(U '/network?from=2026-Q3&to=2026-Q1')")" "400" "a window that ends before it starts"
 has body "the first quarter is after the last" "... says why"
 same "$(code -b c.jar "$(U '/network?to=2999-Q1')")" "400" "a window in the future"
