@@ -365,44 +365,28 @@ wm_net_quarters(struct wm_http *h, const struct wm_quarter *from,
 	wm_esc_html_s(&h->out, b);
 }
 
-/* The window as people say it: "The four quarters from January 2026 to
- * December 2026", and, when its last quarter is today's, that its
- * figures are those so far. */
+/* The window as people say it, and, when its last quarter is today's,
+ * that its figures are those so far. */
 static void
 window_words(struct wm_http *h, const struct wm_net_view *v)
 {
-	static const char *const counts[] = { "", "", "two", "three", "four",
-	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
-	    "twelve" };
-	int n = (v->to.year - v->from.year) * 4 + v->to.quarter -
-	    v->from.quarter + 1;
-	struct wm_quarter now;
-	char words[40];
+	struct wm_buf words = WM_BUF_INIT;
+	char last[40];
 
-	wm_quarter_of(&v->today, &now);
-	HTML(h, "<p class=\"nhsuk-body-l\">");
-	if (n == 1)
-		HTML(h, "The quarter from ");
-	else if (n < (int)(sizeof(counts) / sizeof(counts[0])))
-		wm_buf_printf(&h->out, "The %s quarters from ", counts[n]);
-	else
-		wm_buf_printf(&h->out, "The %d quarters from ", n);
-	wm_buf_printf(&h->out, "%s %d to ", wm_month_name(v->from.quarter *
-	    3 - 2), v->from.year);
-	if (now.year != v->to.year || now.quarter != v->to.quarter) {
-		wm_buf_printf(&h->out, "%s %d.</p>\n", wm_month_name(
-		    v->to.quarter * 3), v->to.year);
+	wm_net_window_words(&words, v);
+	HTML(h, "<p class=\"nhsuk-body-l\">The ");
+	wm_esc_html_s(&h->out, wm_buf_str(&words));
+	HTML(h, ".</p>\n");
+	wm_buf_release(&words);
+	if (!wm_net_window_running(v))
 		return;
-	}
-	wm_buf_printf(&h->out, "today, %d %s %d.</p>\n", v->today.day,
-	    wm_month_name(v->today.month), v->today.year);
-	wm_quarter_words(&v->to, words, sizeof(words));
 	HTML(h, "<p class=\"nhsuk-body\">");
-	if (n == 1)
+	if (wm_net_view_quarters(v) == 1)
 		HTML(h, "It");
 	else {
+		wm_quarter_words(&v->to, last, sizeof(last));
 		HTML(h, "The last, ");
-		wm_esc_html_s(&h->out, words);
+		wm_esc_html_s(&h->out, last);
 		HTML(h, ",");
 	}
 	HTML(h, " has not ended yet: its figures are those so far, and "
