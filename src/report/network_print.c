@@ -341,17 +341,21 @@ wm_net_text(const struct wm_net_view *v, const struct wm_net_measures *m,
 {
 	struct text t;
 	struct wm_buf head = WM_BUF_INIT;
-	char a[40], b[40];
+	char last[40];
 	int rc;
 
 	memset(&t, 0, sizeof(t));
 	t.out = out;
 	t.only = section;
 	wm_buf_init(&t.line, WM_BUF_DEFAULT_MAX);
-	wm_quarter_words(&v->from, a, sizeof(a));
-	wm_quarter_words(&v->to, b, sizeof(b));
-	wm_buf_printf(&head, "The network's figures, from %s to %s (%s..%s)",
-	    a, b, v->from_s, v->to_s);
+	wm_buf_puts(&head, "The network's figures for the ");
+	wm_net_window_words(&head, v);
+	wm_buf_printf(&head, " (%s..%s)", v->from_s, v->to_s);
+	if (wm_net_window_running(v)) {
+		wm_quarter_words(&v->to, last, sizeof(last));
+		wm_buf_printf(&head, "; %s has not ended yet, so its figures "
+		    "are those so far", last);
+	}
 	wrap(out, wm_buf_str(&head), 0, 0);
 	wm_buf_clear(&head);
 	wm_buf_printf(&head, "Small numbers (%s): %s A figure shown as * is "

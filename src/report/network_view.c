@@ -13,6 +13,7 @@
 #include "core/known_instruments.h"
 #include "core/rating.h"
 #include "report/dashboard.h"
+#include "util/date.h"
 
 void
 wm_net_view_init(struct wm_net_view *v)
@@ -539,10 +540,48 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 }
 
 int
+wm_net_view_quarters(const struct wm_net_view *v)
+{
+	return quarter_index(&v->to) - quarter_index(&v->from) + 1;
+}
+
+int
 wm_net_view_is_year(const struct wm_net_view *v)
 {
-	return quarter_index(&v->to) - quarter_index(&v->from) + 1 ==
-	    WM_NET_DEFAULT_QUARTERS;
+	return wm_net_view_quarters(v) == WM_NET_DEFAULT_QUARTERS;
+}
+
+int
+wm_net_window_running(const struct wm_net_view *v)
+{
+	struct wm_quarter now;
+
+	wm_quarter_of(&v->today, &now);
+	return quarter_index(&now) == quarter_index(&v->to);
+}
+
+void
+wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v)
+{
+	static const char *const counts[] = { "", "", "two", "three", "four",
+	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve" };
+	int n = wm_net_view_quarters(v);
+
+	if (n == 1)
+		wm_buf_puts(out, "quarter");
+	else if (n < (int)(sizeof(counts) / sizeof(counts[0])))
+		wm_buf_printf(out, "%s quarters", counts[n]);
+	else
+		wm_buf_printf(out, "%d quarters", n);
+	wm_buf_printf(out, " from %s %d to ", wm_month_name(v->from.quarter *
+	    3 - 2), v->from.year);
+	if (wm_net_window_running(v))
+		wm_buf_printf(out, "today, %d %s %d", v->today.day,
+		    wm_month_name(v->today.month), v->today.year);
+	else
+		wm_buf_printf(out, "%s %d", wm_month_name(v->to.quarter * 3),
+		    v->to.year);
 }
 
 int

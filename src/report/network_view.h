@@ -168,6 +168,14 @@ int wm_net_view_services(struct wm_store *s, const struct wm_grant *grants,
  * left and came back; windows of one length cannot be so combined.
  */
 int wm_net_view_is_year(const struct wm_net_view *v);
+/* How many quarters the window has. */
+int wm_net_view_quarters(const struct wm_net_view *v);
+/* 1 when the window's last quarter is today's, still running. */
+int wm_net_window_running(const struct wm_net_view *v);
+/* The window as people say it, appended to out: "four quarters from
+ * January 2026 to December 2026", "quarter from April 2026 to June
+ * 2026", or "... to today, 7 December 2026" when it is still running. */
+void wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v);
 /* 1 when who is left out of o for want of an answer of their own (no
  * response, answered only by someone else: people on a caseload at any
  * time in the window) is published under `rule`: for a year's window,

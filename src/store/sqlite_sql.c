@@ -403,29 +403,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "FROM rollup r JOIN unit u ON u.id = r.unit_id "
 	    "WHERE r.measure = ?1 AND r.scale = '' "
 	    "ORDER BY u.code, r.quarter, r.respondent",
-	[ST_LATEST_RATINGS] =
-	    "WITH fam AS (SELECT id FROM instrument WHERE family = ?1),"
-	    " latest AS (SELECT s.unit_id, max(s.quarter) AS quarter FROM score s"
-	    "  WHERE s.instrument_id IN (SELECT id FROM fam)"
-	    "  AND s.respondent = 'lead' GROUP BY s.unit_id) "
-	    "SELECT u.code, u.name, s.quarter, sc.code, sc.title, s.respondent,"
-	    " coalesce(r.stakeholder, ''), s.value, s.response_id "
-	    "FROM latest l JOIN score s ON s.unit_id = l.unit_id"
-	    "  AND s.quarter = l.quarter"
-	    "  AND s.instrument_id IN (SELECT id FROM fam)"
-	    " JOIN response r ON r.id = s.response_id"
-	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
-	    "  AND sc.idx = s.scale"
-	    " JOIN unit u ON u.id = s.unit_id "
-	    "WHERE r.status = 'completed'"
-	    /* One vote per person: only each author's latest response. */
-	    " AND r.id = (SELECT max(r2.id) FROM response r2"
-	    "  WHERE r2.instrument_id IN (SELECT id FROM fam)"
-	    "  AND r2.status = 'completed' AND r2.unit_id = r.unit_id"
-	    "  AND r2.quarter = r.quarter AND r2.respondent = r.respondent"
-	    "  AND (r2.author_id = r.author_id"
-	    "   OR (r.author_id IS NULL AND r2.id = r.id))) "
-	    "ORDER BY u.code, sc.idx, s.respondent, r.authored, r.id",
 	[ST_AUDIT_ADD] =
 	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"
 	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

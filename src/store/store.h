@@ -584,26 +584,6 @@ WM_MUST_USE int wm_store_people_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_people_row *), void *ctx,
     struct wm_buf *err);
 
-struct wm_rating_row {
-	const char *unit_code;
-	const char *unit_name;
-	const char *quarter;
-	const char *scale;	/* e.g. standard-1 */
-	const char *scale_title;
-	const char *respondent;	/* lead or validator */
-	const char *stakeholder;
-	int has_value;
-	double value;
-	int64_t response_id;
-};
-
-/* For each service, the scores of `family` responses in the latest quarter
- * in which its lead rated it: the lead's and the validators', ordered by
- * unit, scale, respondent, then oldest first. */
-WM_MUST_USE int wm_store_latest_ratings(struct wm_store *s, const char *family,
-    int (*cb)(void *, const struct wm_rating_row *), void *ctx,
-    struct wm_buf *err);
-
 /* One account by id, as wm_store_account_list shows it. */
 WM_MUST_USE int wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,

@@ -109,7 +109,10 @@ extern const struct wm_net_part wm_net_parts[];
  * figures are worked out (/network/about#id). */
 void wm_net_section_start(struct wm_http *h, const char *id,
     const char *title, const char *about);
-/* A table's start, to its first column heading ("Service"). */
+/* A table's start, to its first column heading, `first` ("Service" for
+ * wm_net_table_start). */
+void wm_net_table_headed(struct wm_http *h, const char *caption,
+    const char *first);
 void wm_net_table_start(struct wm_http *h, const char *caption);
 void wm_net_thead_end(struct wm_http *h);
 /* The provider's heading row, when service i starts a new provider. */

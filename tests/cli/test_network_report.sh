@@ -42,6 +42,10 @@ for section in "The 10 core standards" "Recovery" "Paired-outcome rate" "Measure
 	    fail "no section '$section' in the text"
 done
 has rep.txt "Small numbers (mhsds)" "the text names the rule it applied"
+same "$(head -3 rep.txt | tr '\n' ' ' | grep -o 'for the four quarters from [A-Z][a-z]* [0-9]* to today, [0-9]* [A-Z][a-z]* [0-9]* ([0-9Q-]*\.\.[0-9Q-]*); [A-Z][a-z]* to [A-Z][a-z]* [0-9]* has not ended yet, so its figures are those so far' | wc -l)" "1" \
+    "the text says its window as people say it, and that the running quarter's figures are those so far"
+run 0 "a window of quarters that have ended" -- report --from 2025-Q1 --to 2025-Q2
+same "$(head -2 out | tr '\n' ' ')" "The network's figures for the two quarters from January 2025 to June 2025 (2025-Q1..2025-Q2) " "... says so, and nothing of a running quarter"
 same "$(awk 'length > 78' rep.txt | wc -l)" "0" "the text is wrapped for a terminal"
 
 # Bad arguments: refused, naming the option, and nothing on stdout.
