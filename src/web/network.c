@@ -314,19 +314,39 @@ wm_net_service_href(struct wm_buf *out, const char *code)
 	wm_esc_url_s(out, code);
 }
 
-void
-wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+/* A service's row header, its name linking to its own page, or not:
+ * a service with several rows links from its first alone, so that a
+ * keyboard does not stop at the same link again and again. */
+static void
+service_head(struct wm_http *h, const struct wm_net_service *sv, int link)
 {
 	struct wm_buf href = WM_BUF_INIT;
 
-	wm_net_service_href(&href, sv->code);
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
-	    "\" scope=\"row\"><a href=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&href));
-	HTML(h, "\">");
+	    "\" scope=\"row\">");
+	if (link) {
+		wm_net_service_href(&href, sv->code);
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "\">");
+	}
 	wm_esc_html_s(&h->out, sv->name);
-	HTML(h, "</a></th>");
+	if (link)
+		HTML(h, "</a>");
+	HTML(h, "</th>");
 	wm_buf_release(&href);
+}
+
+void
+wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+{
+	service_head(h, sv, 1);
+}
+
+void
+wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv)
+{
+	service_head(h, sv, 0);
 }
 
 int

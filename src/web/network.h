@@ -121,6 +121,8 @@ void wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v,
 /* A service's row, headed by its name, which links to the service's own
  * page (/network/services/CODE). */
 void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
+/* The same service's next row in a table: its name, not linked again. */
+void wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv);
 /* The start of service i's row in a table of r's services: under its
  * provider's heading when every service is shown; alone, in a body of
  * its own and headed by its name without a link, when only r->only's

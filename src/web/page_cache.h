@@ -29,8 +29,8 @@
 #include "util/buf.h"
 #include "util/gzip.h"
 
-/* What the server keeps: /network at 14 services is 149 KB, so a few
- * dozen commissioners' windows fit; a part larger than the whole is
+/* What the server keeps: /network at 14 services is about 210 KB, so
+ * a few dozen commissioners' windows fit; a part larger than the whole is
  * simply not kept. */
 #define WM_PAGE_CACHE_ENTRIES 32
 #define WM_PAGE_CACHE_BYTES ((size_t)16 << 20)

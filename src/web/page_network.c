@@ -130,7 +130,10 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		for (k = 0; k < sv->n_cycles; k++) {
 			const struct wm_net_cycle *c = &sv->cycles[k];
 
-			wm_net_service_head(h, sv);
+			if (k == 0)
+				wm_net_service_head(h, sv);
+			else
+				wm_net_service_again(h, sv);
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");

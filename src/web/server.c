@@ -269,8 +269,11 @@ takes_gzip(struct MHD_Connection *c)
 }
 
 /* The page as one gzip member, when part of it is kept compressed and
- * the client takes it: the head and the tail compressed now, each alone,
- * around the kept piece. 0 with *out filled, or -1 to send it plain. */
+ * the client takes it: the head and the tail go in STORED, not
+ * compressed, around the kept piece. That is deliberate: the head holds
+ * the form token, and text compressed beside what an attacker can make
+ * the page echo would let them guess it by the length (BREACH). 0 with
+ * *out filled, or -1 to send it plain. */
 static int
 gzip_body(const struct wm_http *h, struct wm_buf *out)
 {
@@ -329,7 +332,7 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
 	else {
 		/* The body is handed over, not copied: a commissioner's
-		 * page is 150 KB. */
+		 * page is over 200 KB. */
 		size_t len = h->out.len;
 		char *body = wm_buf_detach(&h->out);
 

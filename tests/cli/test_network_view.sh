@@ -23,6 +23,8 @@ done
 has body 'scope="rowgroup"' "services are grouped by provider"
 has body "The 10 core standards" "the standards"
 has body "Measurement cycles" "the cycles"
+same "$(python3 -c 'import re,sys; b=open("body").read(); c=b[b.index("id=\"cycles\""):]; c=c[:c.index("</section>")]; print(sorted(set(c.count("href=\"/network/services/" + x + "\"") for x in re.findall(r"href=\"/network/services/([a-z-]+)\"", c))))')" \
+    "[1]" "... each service linked once in the cycles' table, however many measures it runs"
 has body "Training for recovery" "training"
 has body 'id="experience"' "what people and staff say"
 has body "People who agree, by indicator" "... the share who agree with each supportive service indicator"
