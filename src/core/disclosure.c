@@ -14,7 +14,6 @@ struct rule {
 	const char *describe;
 	int64_t withhold_lo, withhold_hi;	/* counts lo..hi are withheld */
 	int64_t round_to;	/* other counts to the nearest multiple */
-	int64_t min_den;	/* a percentage needs this many people */
 	int64_t min_mean;	/* a mean needs this many people */
 };
 
@@ -23,24 +22,26 @@ static const struct rule rules[] = {
 	    "Figures follow NHS England's rule for Mental Health Services "
 	    "Data Set publications below national level: counts of 0 to 4 "
 	    "are shown as *, other counts are rounded to the nearest 5, "
-	    "percentages are worked out from the unrounded counts and "
-	    "withheld when either count is below 5, means of fewer than 5 "
-	    "people are withheld, and where figures add up to a total others "
-	    "are withheld too, so that none can be worked out by subtraction.",
-	    0, 4, 5, 5, 5 },
+	    "percentages are worked out from the rounded counts as shown (not "
+	    "from the unrounded ones, as NHS England's own publications do, "
+	    "which would give them away) and withheld when either count is, "
+	    "means of fewer than 5 people are withheld, and where figures add "
+	    "up to a total others are withheld too, so that none can be "
+	    "worked out by subtraction.",
+	    0, 4, 5, 5 },
 	[WM_DISCLOSURE_HES] = { "hes",
 	    "Figures follow NHS Digital's rule for Hospital Episode "
 	    "Statistics: counts of 1 to 7 are shown as *, other counts are "
-	    "rounded to the nearest 5, percentages are withheld when their "
-	    "count is 1 to 7 or they are of fewer than 8 people, means of "
-	    "fewer than 8 people are withheld, and where figures add up to a "
-	    "total others are withheld too, so that none can be worked out "
+	    "rounded to the nearest 5, percentages are worked out from the "
+	    "rounded counts as shown and withheld when either count is, means "
+	    "of fewer than 8 people are withheld, and where figures add up to "
+	    "a total others are withheld too, so that none can be worked out "
 	    "by subtraction.",
-	    1, 7, 5, 8, 8 },
+	    1, 7, 5, 8 },
 	[WM_DISCLOSURE_NONE] = { "none",
 	    "Figures are shown as they are, with no small numbers withheld: "
 	    "for the network's own analysts only, never published.",
-	    1, 0, 1, 1, 1 },
+	    1, 0, 1, 1 },
 };
 
 /* The rule's row; a value that is no rule (a programming error) gets the
@@ -105,27 +106,33 @@ wm_disclose_count(enum wm_disclosure_rule r, int64_t n)
 }
 
 /*
- * Waymark: "a percentage for commissioners is worked out from the
- * unrounded counts and rounded to a whole number, and withheld when its
- * count would be withheld or it is of fewer people than the rule allows:
- * 5 under MHSDS, 8 under HES"
+ * Waymark: "a percentage for commissioners is worked out from the counts
+ * as they are published, rounded, never from the unrounded ones, and
+ * rounded to a whole number; it is withheld when either count is"
  */
 struct wm_shown
-wm_disclose_percent(enum wm_disclosure_rule r, int64_t num, int64_t den)
+wm_disclose_share(struct wm_shown num, struct wm_shown den)
 {
-	const struct rule *d = rule_of(r);
 	struct wm_shown s = { 1, 0 };
 
-	if (den <= 0 || den < d->min_den || in_withheld_range(d, num))
+	if (num.withheld || den.withheld || den.value <= 0 || num.value < 0)
 		return s;
 	s.withheld = 0;
 	/* Half up, in whole numbers: floor((200 num + den) / (2 den)); in
 	 * floating point only where 200 num would not fit. */
-	if (num <= INT64_MAX / 200 - den)
-		s.value = (200 * num + den) / (2 * den);
+	if (num.value <= INT64_MAX / 200 - den.value)
+		s.value = (200 * num.value + den.value) / (2 * den.value);
 	else
-		s.value = (int64_t)((double)num / (double)den * 100.0 + 0.5);
+		s.value = (int64_t)((double)num.value / (double)den.value *
+		    100.0 + 0.5);
 	return s;
+}
+
+struct wm_shown
+wm_disclose_percent(enum wm_disclosure_rule r, int64_t num, int64_t den)
+{
+	return wm_disclose_share(wm_disclose_count(r, num),
+	    wm_disclose_count(r, den));
 }
 
 /*

@@ -10,15 +10,23 @@
  *   Data Set (MHSDS) publications below national level (the "Mental
  *   Health Services Monthly Statistics" and their methodology notes):
  *   counts of 0 to 4 are shown as "*" and every other count is rounded to
- *   the nearest 5; percentages are worked out from the unrounded counts,
- *   rounded to whole numbers, and withheld when the numerator or the
- *   denominator is below 5; means of fewer than 5 people are withheld.
+ *   the nearest 5; percentages rounded to whole numbers, and withheld when
+ *   the numerator or the denominator is below 5; means of fewer than 5
+ *   people are withheld.
  * - hes: the stricter rule of NHS Digital's Hospital Episode Statistics
  *   (HES), from its "HES Analysis Guide" on small numbers: counts of 1 to
  *   7 are suppressed (a 0 identifies no one and is shown), other counts
  *   rounded to the nearest 5, and means of fewer than 8 people withheld.
  *   Waymark withholds a percentage whose numerator is 1 to 7 or whose
  *   denominator is below 8, the same threshold carried over.
+ *
+ * Where Waymark departs from the MHSDS convention: MHSDS works its
+ * percentages out from the unrounded counts. Beside the rounded counts
+ * they give the unrounded ones away ("93% of 15" leaves exactly 1 for the
+ * rest; "5 (100%)" says the withheld cells beside it are 0). So every
+ * share Waymark publishes to commissioners is worked out from the counts
+ * as published, rounded, under either rule (wm_disclose_share): it tells
+ * no more than they do.
  * - none: figures as they are, for the network's own analysts on the
  *   command line only. The web pages and the API never publish under it.
  *
@@ -62,10 +70,17 @@ struct wm_shown {
  * A negative count is never a real one and is withheld under every rule. */
 struct wm_shown wm_disclose_count(enum wm_disclosure_rule r, int64_t n);
 
-/* From unrounded counts, rounded to a whole number (half up); withheld when
- * the numerator or denominator is below the rule's threshold (mhsds: 5,
- * hes: numerator 1..7 or denominator below 8; none: never unless den = 0),
- * and always when den <= 0 (or num < 0). */
+/* The one way a share for commissioners is worked out: of a numerator
+ * and a denominator AS PUBLISHED (rounded, or withheld), never of the
+ * counts behind them; a whole percentage, rounded half up; withheld when
+ * either is withheld, or the denominator is published as 0 or less (a
+ * share of no one). */
+struct wm_shown wm_disclose_share(struct wm_shown num, struct wm_shown den);
+
+/* The share of two counts each published by the count rule alone
+ * (wm_disclose_count, then wm_disclose_share): withheld when the rule
+ * withholds either (mhsds: below 5; hes: numerator 1..7, or denominator
+ * below 8), or the denominator is 0. */
 struct wm_shown wm_disclose_percent(enum wm_disclosure_rule r, int64_t num,
     int64_t den);
 
@@ -103,9 +118,9 @@ struct wm_sdc_line {
  * last) until no withheld cell's value can be worked out from the shown
  * cells through any combination of the lines (linear algebra over the
  * lines, not only "two per line"). Treats shown values as exact. The
- * result depends on the cells and lines alone, in their order: the same
- * table is withheld the same way whoever asks. 0, or -1 out of memory
- * (then the cells' marks are not to be used).
+ * result depends on the cells and lines alone, in their order: the
+ * same table is withheld the same way whoever asks. 0, or -1 out of
+ * memory (then the cells' marks are not to be used).
  *
  * A table whose lines pin a cell down whatever is shown (a line whose
  * only part is its own total, say) cannot be protected by withholding;

@@ -84,20 +84,26 @@ place_words(enum wm_funnel_place p)
 	    "Within the limits";
 }
 
+/* A point's share as published: of its published figures. */
+static struct wm_shown
+share_of(const struct wm_funnel_point *p)
+{
+	struct wm_shown x = { p->withheld, p->x }, n = { p->withheld, p->n };
+
+	return wm_disclose_share(x, n);
+}
+
 static void
 point(struct wm_buf *b, const struct wm_funnel *f,
-    const struct wm_funnel_point *p, int64_t xmax,
-    enum wm_disclosure_rule rule)
+    const struct wm_funnel_point *p, int64_t xmax)
 {
 	struct wm_funnel_unit u = { p->n, p->x };
 	enum wm_funnel_place where = wm_funnel_place_of(f, &u);
-	struct wm_shown pct = wm_disclose_percent(rule, p->x, p->n);
-	struct wm_shown den = wm_disclose_count(rule, p->n);
+	struct wm_shown pct = share_of(p);
 	/* Drawn where its published figures put it (the rounded
-	 * denominator, the whole-number share), never at its true counts,
-	 * which a reader could measure off the chart; only which side of
-	 * the limits it falls is decided from the true counts. */
-	double x = px(den.value, xmax), y = py((double)pct.value / 100);
+	 * denominator, the whole-number share of the rounded counts), never
+	 * at its true counts, which a reader could measure off the chart. */
+	double x = px(p->n, xmax), y = py((double)pct.value / 100);
 
 	if (where == WM_FUNNEL_ABOVE)
 		wm_buf_printf(b, "<polygon fill=\"#005eb8\" points=\"%.1f,%.1f "
@@ -123,7 +129,7 @@ point(struct wm_buf *b, const struct wm_funnel *f,
 static void
 svg(struct wm_buf *b, const char *id, const char *what, const char *of,
     const struct wm_funnel *f, const struct wm_funnel_point *pts, size_t n,
-    int64_t xmax, enum wm_disclosure_rule rule)
+    int64_t xmax)
 {
 	size_t i;
 
@@ -152,7 +158,7 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 	limit(b, f, xmax, 3, "");
 	for (i = 0; i < n; i++)
 		if (wm_funnel_point_shown(&pts[i]))
-			point(b, f, &pts[i], xmax, rule);
+			point(b, f, &pts[i], xmax);
 	wm_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" "
 	    "text-anchor=\"middle\" fill=\"#212b32\">", (W + LEFT) / 2, H - 12);
 	wm_esc_svg_s(b, of);
@@ -205,7 +211,7 @@ notes(struct wm_buf *b, const struct wm_funnel *f,
 static void
 table(struct wm_buf *b, const char *what, const char *of,
     const struct wm_funnel *f, int fitted, const struct wm_funnel_point *pts,
-    size_t n, enum wm_disclosure_rule rule)
+    size_t n)
 {
 	size_t i;
 
@@ -224,9 +230,7 @@ table(struct wm_buf *b, const char *what, const char *of,
 	    "nhsuk-table__body\">\n");
 	for (i = 0; i < n; i++) {
 		struct wm_funnel_unit u = { pts[i].n, pts[i].x };
-		struct wm_shown d = wm_disclose_count(rule, pts[i].n);
-		struct wm_shown p = wm_disclose_percent(rule, pts[i].x,
-		    pts[i].n);
+		struct wm_shown p = share_of(&pts[i]);
 		int shown = wm_funnel_point_shown(&pts[i]);
 
 		wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><th class=\""
@@ -239,10 +243,10 @@ table(struct wm_buf *b, const char *what, const char *of,
 		wm_buf_puts(b, " </span>");
 		/* A withheld point is "*" whatever its denominator: "None"
 		 * would say it is 0, which the rule may withhold too. */
-		if (pts[i].withheld || d.withheld)
+		if (pts[i].withheld)
 			wm_buf_puts(b, "*");
 		else
-			wm_buf_printf(b, "%lld", (long long)d.value);
+			wm_buf_printf(b, "%lld", (long long)pts[i].n);
 		wm_buf_puts(b, "</td><td class=\"nhsuk-table__cell\"><span "
 		    "class=\"nhsuk-table-responsive__heading\" aria-hidden=\""
 		    "true\">Share </span>");
@@ -311,7 +315,7 @@ wm_funnel_points_fit(const struct wm_funnel_point *pts, size_t n,
 int
 wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
     const char *of, const struct wm_funnel_point *pts, size_t n,
-    enum wm_disclosure_rule rule, struct wm_funnel *fit)
+    struct wm_funnel *fit)
 {
 	int64_t xmax = 10;
 	size_t i;
@@ -320,18 +324,17 @@ wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
 	if (wm_funnel_points_fit(pts, n, fit, &fitted))
 		return -1;
 	for (i = 0; i < n; i++)
-		if (wm_funnel_point_shown(&pts[i]) && wm_disclose_count(rule,
-		    pts[i].n).value > xmax)
-			xmax = wm_disclose_count(rule, pts[i].n).value;
+		if (wm_funnel_point_shown(&pts[i]) && pts[i].n > xmax)
+			xmax = pts[i].n;
 	xmax = xmax + xmax / 10;
 	if (!fitted)
 		wm_buf_puts(b, "<p class=\"nhsuk-body-s\">No funnel plot: too "
 		    "few services have figures that can be shown, or every "
 		    "service has the same share.</p>\n");
 	else {
-		svg(b, id, what, of, fit, pts, n, xmax, rule);
+		svg(b, id, what, of, fit, pts, n, xmax);
 		notes(b, fit, pts, n, wm_funnel_left_off(pts, n));
 	}
-	table(b, what, of, fit, fitted, pts, n, rule);
+	table(b, what, of, fit, fitted, pts, n);
 	return b->failed ? -1 : 0;
 }

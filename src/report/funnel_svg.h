@@ -4,9 +4,13 @@
  * proportion), the network's proportion as a line, and the 95% and
  * 99.8% control limits around it (core/funnel.h), widened when the
  * services vary more than chance allows (over-dispersion), which the
- * chart then says. A service whose figure is withheld by the disclosure
- * rule is left off (even when its denominator is 0, which the rule may
- * withhold too), and the chart says how many were and why. Services
+ * chart then says. Everything is worked out from the points' published
+ * figures (rounded counts), never their true counts: the network's
+ * line, the limits, which side of them a service falls, so that the
+ * chart and its findings tell no more than the figures shown. A service
+ * whose figure is withheld by the disclosure rule is left off (even
+ * when its denominator is 0, which the rule may withhold too), and the
+ * chart says how many were and why. Services
  * outside the 99.8% limits are named beside the chart; nowhere is there
  * a ranking. The SVG has a title and a description, and a table with
  * the same figures follows it for people who cannot see the chart.
@@ -25,8 +29,8 @@
 
 struct wm_funnel_point {
 	const char *name;	/* the service's */
-	int64_t n, x;		/* denominator and count, true: the chart draws
-				 * each point at its published figures */
+	int64_t n, x;		/* denominator and count as published
+				 * (rounded); 0 when withheld */
 	int withheld;		/* either is withheld: left off */
 };
 
@@ -50,6 +54,6 @@ int wm_funnel_point_shown(const struct wm_funnel_point *p);
  * could be fitted). */
 int wm_funnel_html(struct wm_buf *b, const char *id, const char *what,
     const char *of, const struct wm_funnel_point *pts, size_t n,
-    enum wm_disclosure_rule rule, struct wm_funnel *fit);
+    struct wm_funnel *fit);
 
 #endif

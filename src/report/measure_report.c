@@ -15,8 +15,9 @@
  *   disclosure rule that withheld it: the FHIR way to say a value exists
  *   but is not given for privacy, which the R4 schema admits;
  * - the measureScore is the share reliably improved as the pages show
- *   it (a whole percentage from the unrounded counts, UCUM "%"), never
- *   worked out again from rounded counts.
+ *   it (a whole percentage, UCUM "%"), worked out from the published
+ *   counts beside it, as every share for commissioners is
+ *   (core/disclosure.h), so that it gives nothing away they do not.
  */
 #include "report/measure_report.h"
 
@@ -163,8 +164,7 @@ measure_score(const struct writer *w, const struct wm_net_table *t,
 	if (!has || !wm_net_outcome_judged(t))
 		return json_pack("{s:o}", "extension", absent_exts(w,
 		    NOT_PERFORMED));
-	if (!wm_net_table_count(t, row, WM_NET_OUTCOME_COLS).withheld &&
-	    wm_net_table_true(t, row, WM_NET_OUTCOME_COLS) == 0)
+	if (wm_net_table_of_none(t, row))
 		why = NOT_APPLICABLE;	/* no one to share among */
 	else if (share.withheld)
 		why = MASKED;

@@ -1,7 +1,8 @@
 /*
- * The funnel plots' points (report/network_compare.h). The figures of a
- * table's proportion are left off with either of its cells, a cycle's
- * and a course's with its denominator or its share.
+ * The funnel plots' points (report/network_compare.h), each at its
+ * published figures, never its true counts. The figures of a table's
+ * proportion are left off with either of its cells, a cycle's and a
+ * course's with its denominator or its share.
  */
 #include "report/network_compare.h"
 
@@ -16,11 +17,13 @@ table_points(const struct wm_net_view *v, const struct wm_net_table *t,
 	size_t i;
 
 	for (i = 0; i < v->n_services; i++) {
+		struct wm_shown n = wm_net_table_count(t, i, t->cols);
+		struct wm_shown x = wm_net_table_count(t, i, col);
+
 		pts[i].name = v->services[i].name;
-		pts[i].n = wm_net_table_true(t, i, t->cols);
-		pts[i].x = wm_net_table_true(t, i, col);
-		pts[i].withheld = wm_net_table_count(t, i, t->cols).withheld ||
-		    wm_net_table_count(t, i, col).withheld;
+		pts[i].n = n.value;
+		pts[i].x = x.value;
+		pts[i].withheld = n.withheld || x.withheld;
 	}
 }
 
@@ -50,16 +53,17 @@ wm_net_paired_points(const struct wm_net_view *v,
 	table_points(v, t, WM_NET_PAIRED, pts);
 }
 
-/* A proportion shown one by one (report/network_work.h): left off when
- * its denominator or its share is withheld. */
+/* A proportion shown one by one (report/network_work.h): its count is
+ * published only through its share, rounded as the share takes it; left
+ * off when its denominator or its share is withheld. */
 static void
-work_point(struct wm_funnel_point *p, const char *name, int64_t n,
-    int64_t x, struct wm_shown den, struct wm_shown share)
+work_point(struct wm_funnel_point *p, const char *name, struct wm_shown x,
+    struct wm_shown den, struct wm_shown share)
 {
 	p->name = name;
-	p->n = n;
-	p->x = x;
-	p->withheld = den.withheld || (n > 0 && share.withheld);
+	p->n = den.value;
+	p->x = x.value;
+	p->withheld = den.withheld || (den.value > 0 && share.withheld);
 }
 
 void
@@ -71,12 +75,11 @@ wm_net_cycle_points(const struct wm_net_view *v, const struct wm_net_work *w,
 
 	for (i = 0; i < v->n_services; i++) {
 		if (c == WM_NET_NO_CYCLE) {
-			work_point(&pts[i], v->services[i].name, 0, 0, none,
+			work_point(&pts[i], v->services[i].name, none, none,
 			    none);
 			continue;
 		}
-		work_point(&pts[i], v->services[i].name, wm_net_table_true(
-		    &w->due[c], i, w->due[c].cols), wm_net_table_true(
+		work_point(&pts[i], v->services[i].name, wm_net_table_count(
 		    &w->done[c], i, w->done[c].cols), wm_net_work_due(w, c, i,
 		    WM_NET_ALL_PARTS), wm_net_work_done(w, c, i,
 		    WM_NET_ALL_PARTS));
@@ -87,13 +90,13 @@ void
 wm_net_course_points(const struct wm_net_view *v, const struct wm_net_work *w,
     size_t k, struct wm_funnel_point *pts)
 {
+	const struct wm_shown none = { 1, 0 };
 	size_t i;
 
 	for (i = 0; i < v->n_services; i++)
-		work_point(&pts[i], v->services[i].name, wm_net_table_true(
-		    &w->staff, i, 0), k < w->n_courses ? wm_net_table_true(
-		    &w->course[k], i, 0) : 0, wm_net_work_staff(w, i),
-		    wm_net_work_course(w, k, i));
+		work_point(&pts[i], v->services[i].name, k < w->n_courses ?
+		    wm_net_table_count(&w->course[k], i, 0) : none,
+		    wm_net_work_staff(w, i), wm_net_work_course(w, k, i));
 }
 
 size_t

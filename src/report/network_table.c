@@ -326,9 +326,12 @@ wm_net_table_disclose_marked(struct wm_net_table *t)
 
 /*
  * 1 when the part of `node` in the view's scope is made up exactly of
- * shown cells of column `col`, adding their true counts to *sum: the
- * node's own cell when the view covers all of it and it is shown, else
- * its children's. A hidden cell is never shown.
+ * shown cells of column `col`, adding their published counts to *sum:
+ * the node's own cell when the view covers all of it and it is shown,
+ * else its children's. A hidden cell is never shown. The sum is of the
+ * counts as published, rounded, never of the true ones: rounded after
+ * adding, a total of two providers' cells would say more than the two
+ * cells (7 and 7 are each 5, but 14 is 15).
  */
 static int
 cover(const struct wm_net_table *t, size_t node, size_t col, int64_t *sum)
@@ -339,7 +342,7 @@ cover(const struct wm_net_table *t, size_t node, size_t col, int64_t *sum)
 	if (t->scope[node] == WM_NET_SCOPE_NONE)
 		return 1;
 	if (t->scope[node] == WM_NET_SCOPE_WHOLE && !c->withheld) {
-		*sum += c->n;
+		*sum += wm_disclose_count(t->rule, c->n).value;
 		return 1;
 	}
 	if (wm_net_table_is_service(t, node))
@@ -351,37 +354,43 @@ cover(const struct wm_net_table *t, size_t node, size_t col, int64_t *sum)
 	return 1;
 }
 
-/* The view's cell (row, col): withheld, or its true count in *n. */
-static int
-view_cell(const struct wm_net_table *t, size_t row, size_t col, int64_t *n)
+/* The view's cell (row, col) as published: withheld, or its count
+ * rounded by the rule (the view's total: the sum of the published cells
+ * that make up its scope). */
+static struct wm_shown
+view_cell(const struct wm_net_table *t, size_t row, size_t col)
 {
-	*n = 0;
+	struct wm_shown s = { 1, 0 };
+	const struct wm_sdc_cell *c;
+	int64_t sum = 0;
+
 	if (!t->disclosed || col > t->cols || row > t->rows)
-		return 1;
-	if (row < t->rows) {
-		*n = t->cells[at(t, t->node_of[row], col)].n;
-		return t->cells[at(t, t->node_of[row], col)].withheld;
-	}
-	return !cover(t, wm_net_table_root(t), col, n);
+		return s;
+	if (row == t->rows)
+		return cover(t, wm_net_table_root(t), col, &sum) ?
+		    wm_disclose_count(t->rule, sum) : s;
+	c = &t->cells[at(t, t->node_of[row], col)];
+	return c->withheld ? s : wm_disclose_count(t->rule, c->n);
 }
 
 struct wm_shown
 wm_net_table_count(const struct wm_net_table *t, size_t row, size_t col)
 {
-	struct wm_shown s = { 1, 0 };
-	int64_t n;
-
-	if (view_cell(t, row, col, &n))
-		return s;
-	return wm_disclose_count(t->rule, n);
+	return view_cell(t, row, col);
 }
 
 int
 wm_net_table_withheld(const struct wm_net_table *t, size_t row, size_t col)
 {
-	int64_t n;
+	const struct wm_sdc_cell *c;
+	int64_t sum = 0;
 
-	return view_cell(t, row, col, &n);
+	if (!t->disclosed || col > t->cols || row > t->rows)
+		return 1;
+	if (row == t->rows)
+		return !cover(t, wm_net_table_root(t), col, &sum);
+	c = &t->cells[at(t, t->node_of[row], col)];
+	return c->withheld;
 }
 
 int64_t
@@ -403,12 +412,8 @@ struct wm_shown
 wm_net_table_share_of(const struct wm_net_table *t,
     const struct wm_net_table *den, size_t row, size_t col, size_t of)
 {
-	struct wm_shown s = { 1, 0 };
-	int64_t num, total;
-
-	if (view_cell(t, row, col, &num) || view_cell(den, row, of, &total))
-		return s;
-	return wm_disclose_percent(t->rule, num, total);
+	return wm_disclose_share(view_cell(t, row, col), view_cell(den, row,
+	    of));
 }
 
 struct wm_shown
@@ -780,25 +785,23 @@ wm_net_goals_table(const struct wm_net_view *v,
 struct wm_shown
 wm_net_goals_reviewed(const struct wm_net_table *t, size_t row)
 {
-	struct wm_shown none = { 1, 0 };
+	struct wm_shown h = wm_net_table_count(t, row, WM_NET_HIGHER);
+	struct wm_shown nh = wm_net_table_count(t, row, WM_NET_NOT_HIGHER);
 
-	if (wm_net_table_count(t, row, WM_NET_HIGHER).withheld ||
-	    wm_net_table_count(t, row, WM_NET_NOT_HIGHER).withheld)
-		return none;
-	return wm_disclose_count(t->rule, wm_net_table_true(t, row,
-	    WM_NET_HIGHER) + wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
+	/* The sum of the two as published, as a view's total is (cover()):
+	 * rounded after adding, it would say more than they do. */
+	h.value += nh.value;
+	h.withheld |= nh.withheld;
+	if (h.withheld)
+		h.value = 0;
+	return h;
 }
 
 struct wm_shown
 wm_net_goals_higher_share(const struct wm_net_table *t, size_t row)
 {
-	struct wm_shown none = { 1, 0 };
-	int64_t higher = wm_net_table_true(t, row, WM_NET_HIGHER);
-
-	if (wm_net_goals_reviewed(t, row).withheld)
-		return none;
-	return wm_disclose_percent(t->rule, higher, higher +
-	    wm_net_table_true(t, row, WM_NET_NOT_HIGHER));
+	return wm_disclose_share(wm_net_table_count(t, row, WM_NET_HIGHER),
+	    wm_net_goals_reviewed(t, row));
 }
 
 int

@@ -16,11 +16,13 @@
  * its own services, and its own total (row `rows`): the cell of its
  * scope when that is the network or one whole provider, else the sum of
  * shown cells that make up its scope exactly (which tells no more than
- * those cells do), else withheld. So a commissioner of one provider and
- * a commissioner of the network are shown the same cells withheld, and
- * nothing one view shows can be put with another's to work out a figure
- * either withholds. A share is withheld with its numerator or its
- * denominator, and otherwise worked out from the unrounded counts.
+ * those cells do: it is the sum of their published, rounded counts), else
+ * withheld. So a commissioner of one provider and a commissioner of the
+ * network are shown the same cells withheld, and nothing one view shows
+ * can be put with another's to work out a figure either withholds. A
+ * share is withheld with its numerator or its denominator, and otherwise
+ * worked out from them as published (wm_disclose_share), never from the
+ * unrounded counts, which it would give away.
  *
  * Every table of the network view is built the same way (the tables of
  * people here, the figures about services' work in report/
@@ -118,11 +120,12 @@ struct wm_shown wm_net_table_count(const struct wm_net_table *t, size_t row,
  * round it to (a mean's people, say). */
 int wm_net_table_withheld(const struct wm_net_table *t, size_t row,
     size_t col);
-/* The true count (for the view's total, of its services), for the shares
- * worked out from it. */
+/* The true count (for the view's total, of its services), for a mean's
+ * people; never for a share (wm_net_table_share). */
 int64_t wm_net_table_true(const struct wm_net_table *t, size_t row,
     size_t col);
-/* Cell (row, col) as a whole percentage of its row's total. */
+/* Cell (row, col) as a whole percentage of its row's total, both as
+ * published. */
 struct wm_shown wm_net_table_share(const struct wm_net_table *t, size_t row,
     size_t col);
 /* Cell (row, col) as a whole percentage of cell (row, of) of table `den`
@@ -276,7 +279,7 @@ int wm_net_goals_table(const struct wm_net_view *v,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
 /* The people with a goal reviewed twice or more (higher + not higher):
  * published only when both its parts are, since from it and one part
- * the other could be worked out. */
+ * the other could be worked out; the sum of the two as published. */
 struct wm_shown wm_net_goals_reviewed(const struct wm_net_table *t,
     size_t row);
 /* Of those, the share whose latest review is higher: published only when

@@ -162,34 +162,6 @@ wm_net_td_start(struct wm_http *h, const char *heading)
 	HTML(h, " </span><span>");
 }
 
-/* A count of people or staff as the rule lets it be published. */
-void
-wm_net_count(struct wm_http *h, enum wm_disclosure_rule rule, int64_t n)
-{
-	struct wm_shown s = wm_disclose_count(rule, n);
-
-	if (s.withheld)
-		HTML(h, "*");
-	else
-		wm_buf_printf(&h->out, "%lld", (long long)s.value);
-}
-
-/* A share: "40%", or "*" when the rule withholds it. */
-void
-wm_net_share(struct wm_http *h, enum wm_disclosure_rule rule, int64_t num,
-    int64_t den)
-{
-	struct wm_shown s = wm_disclose_percent(rule, num, den);
-
-	/* "None" only where the rule publishes the 0 it stands for. */
-	if (den <= 0 && !wm_disclose_count(rule, den).withheld)
-		HTML(h, "None");
-	else if (s.withheld)
-		HTML(h, "*");
-	else
-		wm_buf_printf(&h->out, "%lld%%", (long long)s.value);
-}
-
 const struct wm_net_part wm_net_parts[WM_NET_PARTS] = {
 	{ "standards", "The 10 core standards" },
 	{ "recovery", "Recovery" },

@@ -138,11 +138,6 @@ void wm_net_table_end(struct wm_http *h, const struct wm_net_view *v);
 /* A cell, with its column's heading for the responsive table; the
  * value that follows is closed with "</span></td>". */
 void wm_net_td_start(struct wm_http *h, const char *heading);
-/* A count of people or staff as the rule publishes it, or "*". */
-void wm_net_count(struct wm_http *h, enum wm_disclosure_rule rule, int64_t n);
-/* A share ("40%"), "*" when withheld, "None" when nothing to share. */
-void wm_net_share(struct wm_http *h, enum wm_disclosure_rule rule,
-    int64_t num, int64_t den);
 /* The sections about people (web/network_people.c): 0, or -1 out of
  * memory with nothing useful written. */
 int wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r);

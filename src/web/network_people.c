@@ -142,7 +142,7 @@ improved_funnel(struct wm_http *h, const struct wm_net_request *r,
 		return -1;
 	wm_net_improved_points(v, t, pts);
 	rc = wm_funnel_html(&h->out, id, "reliably improved", "people with "
-	    "two answers or more", pts, v->n_services, r->rule, &fit);
+	    "two answers or more", pts, v->n_services, &fit);
 	free(pts);
 	return rc;
 }
@@ -456,7 +456,7 @@ paired_funnel(struct wm_http *h, const struct wm_net_request *r,
 	HTML(h, "<h3 class=\"nhsuk-heading-s\">Paired-outcome rate</h3>\n");
 	return wm_funnel_html(&h->out, "funnel-paired", "paired-outcome rate",
 	    "people on the caseload 180 days or more", pts, v->n_services,
-	    r->rule, &fit);
+	    &fit);
 }
 
 /* One proportion's funnel, headed by what it is. */
@@ -470,7 +470,7 @@ funnel(struct wm_http *h, const struct wm_net_request *r, const char *id,
 	wm_esc_html_s(&h->out, what);
 	HTML(h, "</h3>\n");
 	return wm_funnel_html(&h->out, id, what, of, pts, r->view.n_services,
-	    r->rule, &fit);
+	    &fit);
 }
 
 /* A funnel per measure run in cycles anywhere, each measure once. */

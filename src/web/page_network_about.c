@@ -42,7 +42,21 @@ disclosure(struct wm_http *h)
 		wm_esc_html_s(&h->out, wm_disclosure_describe(shown[i]));
 		HTML(h, "</li>\n");
 	}
-	HTML(h, "</ul>\n<p class=\"nhsuk-body\">Where figures must add up "
+	HTML(h, "</ul>\n<p class=\"nhsuk-body\"><strong>Shares are worked "
+	    "out from the figures shown.</strong> NHS England's own "
+	    "publications work their percentages out from the unrounded "
+	    "counts. Waymark does not: beside rounded counts, such a share "
+	    "gives the unrounded ones away (\"93% of 15\" would say that "
+	    "exactly 1 person of about 15 did not agree, where that 1 is "
+	    "withheld). Every share here is the count shown over the total "
+	    "shown, both rounded, so it tells you nothing the counts beside "
+	    "it do not. For small numbers it can differ from the true share by "
+	    "several points, as the rounded counts already do: 7 of 20 is "
+	    "shown as 5 of 20, 25%. \"All these services\", where your "
+	    "services are not one provider or the whole network, and the "
+	    "people with a goal reviewed twice, are the sums of the figures "
+	    "shown, in the same way.</p>\n"
+	    "<p class=\"nhsuk-body\">Where figures must add up "
 	    "(a total and its parts), and a withheld figure could be worked "
 	    "out by subtraction, another figure is withheld too.</p>\n"
 	    "<p class=\"nhsuk-body\"><strong>The same figures are withheld "
@@ -214,7 +228,10 @@ wm_page_network_about(struct wm_http *h)
 	    "z-scores with the top and bottom 10% pulled in), the limits are "
 	    "widened by that extra variation, and the chart says so. A "
 	    "service outside the 99.8% limits is named beside the chart: a "
-	    "question worth asking, not a verdict. A service whose figures "
+	    "question worth asking, not a verdict. The chart, its limits "
+	    "and which side of them a service falls are all worked out from "
+	    "the figures shown (rounded), never the true counts, so that the "
+	    "chart tells no more than they do. A service whose figures "
 	    "are withheld is left off the chart, and the chart says how many "
 	    "were.</p>\n");
 	part(h, "paired", "Paired-outcome rate");

@@ -20,9 +20,12 @@ answered by the person alone (respondent `person`):
   z-scores Winsorised at 10% and 90% give phi = mean z^2, and when phi > 1
   the limits are widened by an additive random effect tau2 and are
   theta +- 3.090232 sqrt(theta (1 - theta) / n + tau2).
-The funnel is fitted twice: over every service with a paired person, and
-over only the services whose share NHS England's MHSDS rule lets be shown
-(numerator and denominator 5 or more); each must place the services alike.
+The funnel is fitted twice: over every service with a paired person, at
+its exact counts, and as Waymark draws it for commissioners: over only the
+services whose share NHS England's MHSDS rule lets be shown (numerator and
+denominator 5 or more), at their counts as published, rounded to the
+nearest 5 (Waymark fits the plot to the published figures, so that it
+tells no more than they do); each must place the services alike.
 
 Also per service: the paired-outcome rate (people on the caseload now who
 joined 180 or more days before TODAY, with two or more scored answers to the
@@ -422,9 +425,16 @@ def goals(db):
 
 # --- the checks ----------------------------------------------------------------
 
+def rounded(n):
+    """A count as MHSDS publishes it: to the nearest 5, half up."""
+    return (n + 2) // 5 * 5
+
+
 def places(tally, shown_only):
     units = [(u, t[0], t[1]) for u, t in sorted(tally.items())
              if t[0] > 0 and (not shown_only or (t[0] >= 5 and t[1] >= 5))]
+    if shown_only:
+        units = [(u, rounded(n), rounded(x)) for u, n, x in units]
     theta, phi, tau2 = funnel_fit([(n, x) for u, n, x in units])
     placed = {}
     for u, n, x in units:
@@ -466,7 +476,7 @@ def run(args):
         for shown_only in (False, True):
             theta, phi, tau2, placed = places(tally, shown_only)
             name = '%s..%s%s' % (window[0] or 'start', window[1] or 'end',
-                                 ', shown only' if shown_only else '')
+                                 ', as published' if shown_only else '')
             print('window %s: %d services, theta %.3f, phi %.2f, tau2 %.4f'
                   % (name, len(placed), theta, phi, tau2))
             above = {code[u] for u, (n, x, lo, hi) in placed.items()

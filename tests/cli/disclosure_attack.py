@@ -44,7 +44,10 @@ A count is withheld when it is shown as "*" in any view, or when it is
 never shown at all and the rule would withhold it (its true count, read
 from `waymark report network --disclosure none`, is small). None of them
 may be determined; no count may be shown in one view and withheld in
-another; a share may be shown only where its count and its total are.
+another; a share may be shown only where its count and its total are;
+and every share shown beside its count and its total must be the one
+those published counts give (worked out from the unrounded counts, a
+share gives them away beside the rounded ones).
 
 Also checked: secondary suppression really acted somewhere, so the attack
 is not passing on tables with nothing to find.
@@ -117,6 +120,11 @@ class System:
         self.withheld = set()	# cells shown as "*"
         self.shown = set()	# cells shown as a number
         self.shares = []	# (numerator cell, denominator cell(s))
+        # For the interval attack: the lines alone, each count shown
+        # (cells, value), and each share shown (numerator cells, the
+        # denominator's system and cells, the share, the numerator's and
+        # the denominator's published values where the row shows them).
+        self.lines, self.figures, self.ratios = [], [], []
         for n in nodes:
             for parts, total in row_lines:
                 eq = {}
@@ -131,10 +139,13 @@ class System:
                     eq = {(k, c): 1 for k in kids}
                     eq[(n, c)] = -1
                     self.eqs.append((eq, 0))
+        self.lines = [eq for eq, _ in self.eqs]
 
-    def publish(self, cells, value):
+    def publish(self, cells, value, count=True):
         """A figure shown: the cell, or the sum of a list of cells, is
-        `value` ("*": withheld; None: nothing to show)."""
+        `value` ("*": withheld; None: nothing to show). Not a count (a
+        mean's sum, known from the mean and its people): its value is
+        known, but is not the one given."""
         cells = cells if isinstance(cells, list) else [cells]
         if value is None:
             return
@@ -143,17 +154,26 @@ class System:
                 self.withheld.add(cells[0])
             return
         self.eqs.append(({c: 1 for c in cells}, value))
+        if count:
+            self.figures.append((tuple(cells), value))
         if len(cells) == 1:
             self.shown.add(cells[0])
 
-    def share(self, num, den, value):
+    def share(self, num, den, value, num_value=None, den_value=None,
+              den_system=None):
         """A share shown gives its numerator (num: a list of cells for a
-        sum) to whoever also knows the denominator."""
+        sum) to whoever also knows the denominator (in den_system, when
+        it is another table's: a course's staff, a cycle's times due);
+        num_value and den_value are their published counts where the row
+        shows them."""
         if value in (None, '*'):
             return
-        self.shares.append((num, den))
-        self.eqs.append(({c: 1 for c in (num if isinstance(num, list)
-                                          else [num])}, 0))
+        num = num if isinstance(num, list) else [num]
+        den = den if isinstance(den, list) else [den]
+        self.shares.append((num, den if den_system is None else []))
+        self.ratios.append((num, den_system or self, den, value, num_value,
+                            den_value))
+        self.eqs.append(({c: 1 for c in num}, 0))
 
     def determined(self, cells):
         """The cells of `cells` whose value the equations fix."""
@@ -309,6 +329,11 @@ def mean_cell(t):
     return '*' if t == '*' else 0
 
 
+def count(v):
+    """A published count, or None for "*" and nothing to show."""
+    return v if isinstance(v, int) and not isinstance(v, bool) else None
+
+
 def pct(t):
     """'62%' -> 62, '*' -> '*', 'None' -> None."""
     return parse_cell(t.rstrip('%'))[0]
@@ -401,6 +426,7 @@ class Attack:
                        ['F'] + quarters + partial)
         else:
             raise KeyError(key)
+        s.key = key
         self.systems[key] = s
         return s
 
@@ -438,7 +464,8 @@ class Attack:
             else:
                 s.publish(row_cells(col), v)
         for col, v in shares.items():
-            s.share(row_cells(col), row_cells('T'), v)
+            s.share(row_cells(col), row_cells('T'), v, count(cells.get(col)),
+                    count(cells.get('T')))
 
     # --- the pages ----------------------------------------------------
 
@@ -524,7 +551,8 @@ class Attack:
                     s.publish(self.row_cells(scope, row[0], 'E'), e)
                     s.publish(self.row_cells(scope, row[0], 'P'), p)
                     s.share(self.row_cells(scope, row[0], 'P'),
-                            self.row_cells(scope, row[0], 'E'), pp)
+                            self.row_cells(scope, row[0], 'E'), pp,
+                            count(p), count(e))
             elif cols == self.GOALS_COLS:
                 s = self.system(('goals',))
                 for row in t['rows']:
@@ -542,9 +570,11 @@ class Attack:
             elif cols[:2] == ['Service', 'Staff'] and \
                     cap == 'Staff who have done each course':
                 for row in t['rows']:
-                    self.staff(scope, row[0], parse_cell(row[1])[0])
+                    staff = parse_cell(row[1])[0]
+                    self.staff(scope, row[0], staff)
                     for k, v in enumerate(row[2:]):
-                        self.course(scope, row[0], cols[2 + k], pct(v))
+                        self.course(scope, row[0], cols[2 + k], pct(v),
+                                    staff)
             elif cols == ['Course', 'Staff who have done it',
                           'All these services']:
                 for row in t['rows']:
@@ -574,7 +604,7 @@ class Attack:
         if 'withheld' in text:
             s.publish(self.scope_cells(scope, 'V'), '*')
         else:
-            s.publish(self.scope_cells(scope, 'V'), 0)
+            s.publish(self.scope_cells(scope, 'V'), 0, count=False)
         return 1
 
     def goals_row(self, s, scope, label, g, rv, h, hp):
@@ -583,8 +613,8 @@ class Attack:
         s.publish(cells('G'), g)
         s.publish(cells('H') + cells('NH'), rv)
         s.publish(cells('H'), h)
-        if hp not in (None, '*'):
-            s.shares.append((cells('H'), cells('H') + cells('NH')))
+        s.share(cells('H'), cells('H') + cells('NH'), hp, count(h),
+                count(rv))
 
     def leftout(self, scope, title, label, none, others):
         """A scale's people left out: no response, and answered only by
@@ -600,7 +630,8 @@ class Attack:
             return self.row_cells(scope, label, col)
         s.publish(cells('T'), answered)
         s.publish(cells('A'), agree)
-        s.share(cells('A'), cells('T'), share)
+        s.share(cells('A'), cells('T'), share, count(agree),
+                count(answered))
 
     def erfs(self, scope, label, group, who, ratings, mean):
         """An ERFS group's ratings by people or staff, and its mean,
@@ -612,7 +643,7 @@ class Attack:
         if mean == '*':
             s.publish(cells, '*')
         elif mean is not None:
-            s.publish(cells, 0)
+            s.publish(cells, 0, count=False)
 
     def cycle(self, scope, label, title, due, share, column='F'):
         """A measure's cycles: the times due and the share done in
@@ -620,26 +651,28 @@ class Attack:
         d = self.system(('cycle', title, 'due'))
         done = self.system(('cycle', title, 'done'))
         cells = self.row_cells(scope, label, column)
-        if due is not None:
-            d.publish(cells, parse_cell(due)[0])
+        due = parse_cell(due)[0] if due is not None else None
+        d.publish(cells, due)
         v = pct(share)
         if v == '*':
             done.publish(cells, '*')
         elif v is not None:
-            done.publish(cells, 0)
-            done.shares.append((cells, cells))
+            done.share(cells, cells, v, den_value=count(due), den_system=d)
 
     def staff(self, scope, label, v):
         self.system(('staff',)).publish(
             self.row_cells(scope, label, 'V'), v)
 
-    def course(self, scope, label, course, v):
+    def course(self, scope, label, course, v, staff=None):
+        """The share of the staff who have done a course, which gives
+        how many have (staff: the staff, where the row shows them)."""
         s = self.system(('course', course))
         cells = self.row_cells(scope, label, 'V')
         if v == '*':
             s.publish(cells, '*')
         elif v is not None:
-            s.publish(cells, 0)
+            s.share(cells, cells, v, den_value=count(staff),
+                    den_system=self.system(('staff',)))
 
     def funnel(self, scope, what, rows, last):
         """A funnel plot's figures: each service's denominator and share,
@@ -655,12 +688,12 @@ class Attack:
                 s = self.system(('outcome', self.window) + last)
                 if n != '*':
                     s.publish(cells('T'), n)
-                s.share(cells('I'), cells('T'), share)
+                s.share(cells('I'), cells('T'), share, den_value=count(n))
             elif what == 'paired-outcome rate':
                 s = self.system(('paired',))
                 if n != '*':
                     s.publish(cells('E'), n)
-                s.share(cells('P'), cells('E'), share)
+                s.share(cells('P'), cells('E'), share, den_value=count(n))
             elif what.endswith(' done in time'):
                 self.cycle(scope, row[0], what[:-len(' done in time')],
                            None if n == '*' else str(n), row[2])
@@ -668,7 +701,7 @@ class Attack:
                 if n != '*':
                     self.staff(scope, row[0], n)
                 self.course(scope, row[0], what[len('Staff who have done '):],
-                            share)
+                            share, n)
 
     def trend(self, scope, service, cap, rows):
         """A service's trend: each quarter a cell of that quarter's
@@ -681,7 +714,8 @@ class Attack:
                                  kind))
                 of = parse_cell(row[2])[0]
                 s.publish([(service, 'T')], of)
-                s.share([(service, 'I')], [(service, 'T')], pct(row[1]))
+                s.share([(service, 'I')], [(service, 'T')], pct(row[1]),
+                        den_value=count(of))
                 if pct(row[1]) == '*' and of not in ('*', None, 0):
                     s.publish([(service, 'I')], '*')
             elif cap.endswith(' done in time') and row[1] != 'Not counted':
@@ -723,7 +757,8 @@ class Attack:
             s.publish(self.row_cells(scope, label, 'E'), q['eligible'])
             s.publish(self.row_cells(scope, label, 'P'), q['paired'])
             s.share(self.row_cells(scope, label, 'P'),
-                    self.row_cells(scope, label, 'E'), q['percent'])
+                    self.row_cells(scope, label, 'E'), q['percent'],
+                    count(q['paired']), count(q['eligible']))
             g = p['goals']
             self.goals_row(self.system(('goals',)), scope, label,
                            g['withGoals'], g['reviewed'], g['higher'],
@@ -734,7 +769,8 @@ class Attack:
             if 'training' in p:
                 self.staff(scope, label, p['training']['staff'])
                 for c in p['training']['coverage']:
-                    self.course(scope, label, c['title'], c['percent'])
+                    self.course(scope, label, c['title'], c['percent'],
+                                p['training']['staff'])
 
     def read_outcomes_doc(self, scope, d):
         for m in d['measures']:
@@ -755,7 +791,8 @@ class Attack:
                     if mean == '*':
                         s.publish(self.scope_cells(scope, 'V'), '*')
                     elif mean is not None:
-                        s.publish(self.scope_cells(scope, 'V'), 0)
+                        s.publish(self.scope_cells(scope, 'V'), 0,
+                                  count=False)
 
     def read_fhir(self, scope, b):
         mr = b['entry'][0]['resource']
@@ -784,7 +821,8 @@ class Attack:
                                               '*' if self.masked(
                                                   f['measureScore'])
                                               else None)
-                s.share(cells('I'), cells('T'), score)
+                s.share(cells('I'), cells('T'), score,
+                        count(pop['numerator']), count(pop['denominator']))
                 self.system(('caseload', self.window)).publish(
                     cells('V'), pop['initial-population'])
 
@@ -981,6 +1019,27 @@ class Attack:
                    '%s: %d counts the rule alone would show are withheld, '
                    'and none of those can be worked out either' % (
                        self.rule, secondary))
+        self.share_model()
+
+    # --- the interval attack (interval_attack.py) -----------------------
+
+    def share_model(self):
+        """Which counts the shares are of: "published" when every share
+        whose row shows its numerator and denominator is the one those
+        give, else "unrounded"; and a check that they all are."""
+        checked, off = 0, []
+        for s in self.systems.values():
+            for num, _, den, v, nv, dv in s.ratios:
+                if nv is None or not dv:
+                    continue
+                checked += 1
+                if (200 * nv + dv) // (2 * dv) != v:
+                    off.append('%s of %s shown as %s%%' % (nv, dv, v))
+        self.check(checked > 0 and not off, 'every one of the %d shares shown '
+                   'beside its count and total is worked out from those '
+                   'published counts (%s)%s' % (checked, self.rule, ': %s' %
+                                                off[:3] if off else ''))
+        return 'unrounded' if off else 'published'
 
 
 def main(argv):

@@ -9,8 +9,13 @@ window, as a commissioner of the whole network reads them:
 - the CSV holds exactly the JSON's figures, one row each, figure for
   figure (worked out here from the JSON, section by section);
 - with --disclosure none the counts are exact, and under the rule each is
-  withheld ("*") or rounded to the nearest 5, never a small count; shares
-  and means are the same or withheld;
+  withheld ("*") or rounded to the nearest 5, never a small count (the
+  people with a goal reviewed: the sum of its two parts so rounded); means
+  are the same or withheld; every share is withheld or worked out from
+  the counts as published beside it (the exact counts would give them
+  away), and one whose count is published only through it (the times done
+  in time, the staff who have done a course) is the share of its exact
+  count as the rule rounds it;
 - what the demo was built to show: on the recovery markers answered
   alone, Beacon Recovery College above the 99.8% limits and Tavmouth
   Community Mental Health Team below them, with phi > 1; Honibury
@@ -306,7 +311,18 @@ bad, rounded, withheld = [], 0, 0
 for k, r in exact.items():
     shown = got[k]
     figure = k[5]
-    if figure in COUNTS and r['value'] not in ('', '*'):
+    if figure == 'reviewed' and r['value'] not in ('', '*'):
+        # The people reviewed are higher and not higher as published,
+        # added up: rounded after adding, they would say more.
+        h = int(exact[k[:5] + ('higher',)]['value'])
+        n = int(r['value'])
+        parts = [(x + 2) // 5 * 5 for x in (h, n - h)
+                 if not low <= x <= high]
+        if shown == '*':
+            withheld += 1
+        elif len(parts) < 2 or int(shown) != sum(parts):
+            bad.append((k, n, shown))
+    elif figure in COUNTS and r['value'] not in ('', '*'):
         n = int(r['value'])
         if shown == '*':
             withheld += 1
@@ -314,15 +330,68 @@ for k, r in exact.items():
             bad.append((k, n, shown))
         else:
             rounded += n % 5 != 0
-    elif figure.endswith('_percent') or figure == 'mean' or \
-            figure.startswith('mean_change'):
+    elif figure == 'mean' or figure.startswith('mean_change'):
         if shown not in ('*', r['value']):
             bad.append((k, r['value'], shown))
 check(not bad, 'under %s every count is withheld or its exact count '
-      'rounded to 5, never a small one; shares and means are the exact '
-      "ones or withheld (%d rounded, %d withheld)%s" % (
+      'rounded to 5, never a small one; means are the exact ones or '
+      "withheld (%d rounded, %d withheld)%s" % (
           rule, rounded, withheld, ': %s' % bad[:3] if bad else ''))
 check(rounded > 0 and withheld > 0, '... and the rule had work to do')
+
+# Each share's numerator and denominator, by figure; a count published
+# only through its share has no numerator figure of its own.
+SHARES = {'reliably_improved_percent': ('reliably_improved', 'paired'),
+          'no_reliable_change_percent': ('no_reliable_change', 'paired'),
+          'reliably_deteriorated_percent': ('reliably_deteriorated',
+                                            'paired'),
+          'paired_percent': ('paired', 'eligible'),
+          'agree_percent': ('agree', 'answered'),
+          'higher_percent': ('higher', 'reviewed'),
+          'done_in_time_percent': (None, 'due'),
+          'completed_percent': (None, 'staff')}
+
+
+def half_up(num, den):
+    return (200 * num + den) // (2 * den)
+
+
+def published(n):
+    """A count as the rule rounds it, or None where it withholds it."""
+    if n < 0 or low <= n <= high:
+        return None
+    return (n + 2) // 5 * 5
+
+
+def den_key(k, den):
+    # Training's staff are a figure of their own measure.
+    return k[:3] + ('staff' if den == 'staff' else k[3], k[4], den)
+
+
+bad, shares = [], 0
+for k, shown in got.items():
+    if k[5] not in SHARES or shown in ('*', ''):
+        continue
+    num, den = SHARES[k[5]]
+    d = got.get(den_key(k, den), '*')
+    if num is not None:
+        n = got.get(k[:5] + (num,), '*')
+        want = {half_up(int(n), int(d))} if '*' not in (n, d) and \
+            int(d) > 0 else set()
+    else:
+        # The exact counts the exact share and denominator allow, each
+        # rounded by the rule, then its share of the denominator shown.
+        s_exact = exact[k]['value']
+        d_exact = int(exact[den_key(k, den)]['value'])
+        want = {half_up(published(x), int(d)) for x in range(d_exact + 1)
+                if half_up(x, d_exact) == int(s_exact) and
+                published(x) is not None and d != '*' and int(d) > 0}
+    shares += 1
+    if int(shown) not in want:
+        bad.append((k, shown, sorted(want)[:3]))
+check(shares > 0 and not bad, 'under %s every one of the %d shares shown is '
+      'worked out from the counts as published, never the exact ones%s' % (
+          rule, shares, ': %s' % bad[:3] if bad else ''))
 check(all(r['value'] != '*' for r in exact.values()),
       'with --disclosure none nothing is withheld')
 

@@ -108,16 +108,23 @@ static const struct {
 } percents[] = {
 	/* The denominator at each boundary. */
 	{ 0, 0, W, W, W }, { 0, -3, W, W, W }, { 1, 1, W, W, 100 },
-	{ 4, 4, W, W, 100 }, { 5, 5, 100, W, 100 }, { 5, 7, 71, W, 71 },
-	{ 5, 8, 63, W, 63 }, { 8, 8, 100, 100, 100 },
+	{ 4, 4, W, W, 100 }, { 5, 5, 100, W, 100 },
+	/* Of the counts as published, never the unrounded ones: 5 of 7 is
+	 * shown as 5 of 5, so 100% (71% of the unrounded counts would say
+	 * the denominator is exactly 7); 5 of 8 as 5 of 10. */
+	{ 5, 7, 100, W, 71 }, { 5, 8, 50, W, 63 }, { 8, 8, 100, 100, 100 },
 	/* The numerator at each boundary. */
 	{ 0, 20, W, 0, 0 }, { 1, 20, W, W, 5 }, { 4, 20, W, W, 20 },
-	{ 5, 20, 25, W, 25 }, { 7, 20, 35, W, 35 }, { 8, 20, 40, 40, 40 },
+	{ 5, 20, 25, W, 25 }, { 7, 20, 25, W, 35 }, { 8, 20, 50, 50, 40 },
 	{ -1, 20, W, W, W },
-	/* Half up, from the unrounded counts: 12.5% is 13%, 87.5% 88%. */
-	{ 5, 40, 13, W, 13 }, { 7, 8, 88, W, 88 }, { 1, 8, W, W, 13 },
-	{ 8, 64, 13, 13, 13 }, { 6, 7, 86, W, 86 }, { 10, 11, 91, 91, 91 },
+	/* Half up: 5 of 40 is 12.5%, so 13%; 8 of 64 is 10 of 65 as
+	 * published, 15%, and 13% (12.5%) as it is. */
+	{ 5, 40, 13, W, 13 }, { 7, 8, 50, W, 88 }, { 1, 8, W, W, 13 },
+	{ 8, 64, 15, 15, 13 }, { 6, 7, 100, W, 86 }, { 10, 11, 100, 100, 91 },
 	{ 1, 3, W, W, 33 }, { 2, 3, W, W, 67 },
+	/* The review's "93% of 15": 14 of 15 is 15 of 15 as published,
+	 * which says nothing of the 1 left. */
+	{ 14, 15, 100, 100, 93 },
 	/* Too large for 200 x num in 64 bits. */
 	{ INT64_MAX / 100, INT64_MAX / 50, 50, 50, 50 },
 };
@@ -138,6 +145,32 @@ test_percents(void **state)
 		check_shown(wm_disclose_percent(NO, a, b), percents[i].none,
 		    "none percent", a, b);
 	}
+}
+
+/* A share of figures as published: withheld with either, of a
+ * denominator published as 0 or less, or of a negative numerator. */
+static void
+test_shares(void **state)
+{
+	static const struct {
+		struct wm_shown num, den;
+		int64_t want;
+	} s[] = {
+		{ { 0, 5 }, { 0, 15 }, 33 }, { { 0, 10 }, { 0, 15 }, 67 },
+		{ { 0, 0 }, { 0, 10 }, 0 }, { { 0, 10 }, { 0, 10 }, 100 },
+		{ { 1, 0 }, { 0, 10 }, W }, { { 0, 5 }, { 1, 0 }, W },
+		{ { 0, 0 }, { 0, 0 }, W }, { { 0, 5 }, { 0, -5 }, W },
+		{ { 0, -5 }, { 0, 10 }, W },
+		/* Half up: 1 of 8 is 12.5%. */
+		{ { 0, 1 }, { 0, 8 }, 13 }, { { 0, 1 }, { 0, 200 }, 1 },
+		{ { 0, 1 }, { 0, 201 }, 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(s); i++)
+		check_shown(wm_disclose_share(s[i].num, s[i].den), s[i].want,
+		    "share", s[i].num.value, s[i].den.value);
 }
 
 static void
@@ -554,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_names),
 		cmocka_unit_test(test_counts),
 		cmocka_unit_test(test_percents),
+		cmocka_unit_test(test_shares),
 		cmocka_unit_test(test_means),
 		cmocka_unit_test(test_determined),
 		cmocka_unit_test(test_one_line),

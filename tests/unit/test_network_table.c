@@ -230,6 +230,56 @@ test_goals_share(void **state)
 	assert_true(wm_net_goals_reviewed(&t, 1).withheld);
 	assert_true(wm_net_goals_higher_share(&t, 1).withheld);
 	wm_net_table_release(&t);
+	/* The people reviewed are the two counts as published added up,
+	 * and the share is of those: 7 higher and 7 not are 5 and 5, so
+	 * 10 reviewed (15 rounded after adding) and 50%; 8 and 6 are 10 and
+	 * 5, so 67% (57% of the unrounded counts). */
+	sv[0].with_goals = 40, sv[0].reviewed = 14, sv[0].higher = 7;
+	sv[1].with_goals = 40, sv[1].reviewed = 14, sv[1].higher = 8;
+	assert_int_equal(wm_net_goals_table(&v, MH, &t), 0);
+	s = wm_net_goals_reviewed(&t, 0);
+	assert_false(s.withheld);
+	assert_int_equal(s.value, 10);
+	assert_int_equal(wm_net_goals_higher_share(&t, 0).value, 50);
+	assert_int_equal(wm_net_goals_reviewed(&t, 1).value, 15);
+	assert_int_equal(wm_net_goals_higher_share(&t, 1).value, 67);
+	/* The network: 15 higher and 13 not, 15 and 15: 30 and 50%. */
+	assert_int_equal(wm_net_goals_reviewed(&t, 2).value, 30);
+	assert_int_equal(wm_net_goals_higher_share(&t, 2).value, 50);
+	wm_net_table_release(&t);
+}
+
+/* Every share is of the counts as published, and a funnel's point is at
+ * them: 7 of 20 improved is 5 of 20, 25% (35% of the unrounded counts
+ * would give the 7 away beside cells withheld). */
+static void
+test_shares_as_published(void **state)
+{
+	static const int64_t parts[2][3] = { { 7, 7, 6 }, { 22, 11, 8 } };
+	static const int64_t once[2] = { 10, 10 };
+	struct wm_funnel_point pts[2];
+	struct fixture f;
+	struct wm_net_table t;
+
+	(void)state;
+	fixture(&f, 2, parts, once);
+	assert_int_equal(wm_net_outcome_table(&f.v, &f.o, 0, WM_NET_SELF, MH,
+	    &t), 0);
+	assert_int_equal(wm_net_table_count(&t, 0, WM_NET_IMPROVED).value, 5);
+	assert_int_equal(wm_net_table_share(&t, 0, WM_NET_IMPROVED).value, 25);
+	assert_int_equal(wm_net_table_share(&t, 0, WM_NET_DETERIORATED).value,
+	    25);
+	/* 22 of 41: 20 of 40, 50% (54% unrounded). */
+	assert_int_equal(wm_net_table_share(&t, 1, WM_NET_IMPROVED).value, 50);
+	/* The network: 29 of 61, 30 of 60. */
+	assert_int_equal(wm_net_table_share(&t, 2, WM_NET_IMPROVED).value, 50);
+	wm_net_improved_points(&f.v, &t, pts);
+	assert_false(pts[0].withheld);
+	assert_int_equal(pts[0].n, 20);
+	assert_int_equal(pts[0].x, 5);
+	assert_int_equal(pts[1].n, 40);
+	assert_int_equal(pts[1].x, 20);
+	wm_net_table_release(&t);
 }
 
 static void
@@ -263,7 +313,7 @@ test_funnel_points(void **state)
 	assert_string_equal(wm_net_funnel_place(&fit, fitted, &pts[1]),
 	    "left off");
 	assert_int_equal(wm_funnel_html(&b, "t", "reliably improved", "people",
-	    pts, 4, MH, &fit), 0);
+	    pts, 4, &fit), 0);
 	/* The table alternative never says "None" for Two's withheld 0. */
 	assert_null(strstr(wm_buf_str(&b), "None"));
 	assert_non_null(strstr(wm_buf_str(&b), "Left off the chart"));
@@ -281,7 +331,7 @@ test_funnel_points(void **state)
 	assert_string_equal(wm_net_funnel_place(&fit, fitted, &pts[1]),
 	    "not compared");
 	assert_int_equal(wm_funnel_html(&b, "t", "reliably improved", "people",
-	    pts, 4, HE, &fit), 0);
+	    pts, 4, &fit), 0);
 	assert_non_null(strstr(wm_buf_str(&b), "No one to compare"));
 	wm_buf_release(&b);
 	wm_net_table_release(&t);
@@ -432,6 +482,15 @@ services_1_and_3(struct net *n)
 	n->v.n_services = 2;
 }
 
+/* The paired-outcome table of a view of services 1 and 3 alone. */
+static void
+subset_table(struct net *n, const int64_t (*rate)[2], struct wm_net_table *t)
+{
+	net_view(n, "PQ", rate);
+	services_1_and_3(n);
+	assert_int_equal(wm_net_paired_table(&n->v, MH, t), 0);
+}
+
 /* A view whose scope is no single unit of the table: its total is the
  * sum of shown cells that make it up exactly, else withheld. */
 static void
@@ -439,13 +498,13 @@ test_subset_total(void **state)
 {
 	static const int64_t big[4][2] = { { 50, 30 }, { 50, 40 }, { 60, 30 },
 	    { 70, 40 } };
+	static const int64_t odd[4][2] = { { 52, 27 }, { 50, 40 }, { 48, 32 },
+	    { 70, 40 } };
 	struct net n;
 	struct wm_net_table t;
 
 	(void)state;
-	net_view(&n, "PQ", big);
-	services_1_and_3(&n);
-	assert_int_equal(wm_net_paired_table(&n.v, MH, &t), 0);
+	subset_table(&n, big, &t);
 	/* Every cell shown: the sum of services 1 and 3, 60 paired of 110. */
 	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED).value, 60);
 	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED_COLS).value,
@@ -454,12 +513,24 @@ test_subset_total(void **state)
 	wm_net_table_release(&t);
 	/* Service 3 with 3 paired: withheld, and so is the view's total,
 	 * which no shown cells make up. */
-	net_view(&n, "PQ", rates);
-	services_1_and_3(&n);
-	assert_int_equal(wm_net_paired_table(&n.v, MH, &t), 0);
+	subset_table(&n, rates, &t);
 	assert_true(wm_net_table_count(&t, 1, WM_NET_PAIRED).withheld);
 	assert_true(wm_net_table_count(&t, 2, WM_NET_PAIRED).withheld);
 	assert_true(wm_net_table_share(&t, 2, WM_NET_PAIRED).withheld);
+	wm_net_table_release(&t);
+	/* The sum is of the cells as published: 27 and 32 paired are shown
+	 * as 25 and 30, so their total is 55 (rounded after adding, 59
+	 * would be 60, and say more than the two cells do), and its share
+	 * 55 of 100. */
+	subset_table(&n, odd, &t);
+	assert_int_equal(wm_net_table_count(&t, 0, WM_NET_PAIRED).value, 25);
+	assert_int_equal(wm_net_table_count(&t, 1, WM_NET_PAIRED).value, 30);
+	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED).value, 55);
+	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_NOT_PAIRED).value,
+	    40);
+	assert_int_equal(wm_net_table_count(&t, 2, WM_NET_PAIRED_COLS).value,
+	    100);
+	assert_int_equal(wm_net_table_share(&t, 2, WM_NET_PAIRED).value, 55);
 	wm_net_table_release(&t);
 }
 
@@ -678,6 +749,7 @@ main(void)
 		cmocka_unit_test(test_unjudged),
 		cmocka_unit_test(test_share_of_none),
 		cmocka_unit_test(test_goals_share),
+		cmocka_unit_test(test_shares_as_published),
 		cmocka_unit_test(test_funnel_points),
 		cmocka_unit_test(test_bridge_across_providers),
 		cmocka_unit_test(test_same_whoever_looks),
