@@ -1018,6 +1018,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
 	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
 	    " ORDER BY unit_id, respondent, scale",
+	/* The most responses in any one quarter of the window: a row per
+	 * unit, respondent, scale and quarter, so the largest row. */
+	[ST_NETWORK_ROLLUP_PEAK] =
+	    "SELECT unit_id, respondent, scale, max(responses), 0"
+	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
+	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
+	    " ORDER BY unit_id, respondent, scale",
 	[ST_FIGURES_VERSION] =
 	    "SELECT n FROM figures_version WHERE id = 1",
 	[ST_FIGURES_BUMP] =

@@ -1239,6 +1239,14 @@ WM_MUST_USE int wm_store_network_rollup(struct wm_store *s,
     const char *measure, const char *from, const char *to,
     int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
     struct wm_buf *err);
+/* As wm_store_network_rollup, but with the most responses in any one
+ * quarter of the window as `responses` (and `total` 0): where each
+ * respondent answers once a quarter, as many as are known to have
+ * answered at the least. */
+WM_MUST_USE int wm_store_network_rollup_peak(struct wm_store *s,
+    const char *measure, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
+    struct wm_buf *err);
 
 /* --- audit ------------------------------------------------------------- */
 
