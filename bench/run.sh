@@ -40,19 +40,28 @@ done
 d16=$($B writes --db "$DIR/bench.db" --threads 16 --saves 100 --mode direct)
 echo "$d16"
 
-# The summary: Waymark's report against a plain GROUP BY in the sqlite3
-# shell, three runs each, the median kept; and the figures must agree.
-# The report covers every quarter with answers (its quarter-by-quarter
-# means are what the plain query computes), and holds every other
-# section of the network view too.
+# The summary: Waymark's report of the quarter-by-quarter means (its
+# section quarterly-means, over every quarter with answers) against a
+# plain GROUP BY in the sqlite3 shell that computes the same figures,
+# three runs each, the median kept; and the figures must agree. The
+# whole report (every section of the network view as well, over the
+# same quarters) is timed beside them, for comparison: the network
+# stage below sets its figures against plain SQL.
 first=$(sqlite3 "$DIR/bench.db" "SELECT min(quarter) FROM response")
-ours=(); plain=()
+ours=(); plain=(); whole=()
 for i in 1 2 3; do
-	t0=$(now); $W report network --db "$DIR/bench.db" --format csv --disclosure none --from "$first" >"$DIR/ours.csv"; t1=$(now)
+	t0=$(now); $W report network --db "$DIR/bench.db" --format csv --disclosure none --from "$first" --section quarterly-means >"$DIR/ours.csv"; t1=$(now)
 	ours+=("$(echo "$t1 - $t0" | bc)")
 	t0=$(now); sqlite3 "$DIR/bench.db" <bench/plain_summary.sql >"$DIR/plain.csv"; t1=$(now)
 	plain+=("$(echo "$t1 - $t0" | bc)")
+	t0=$(now); $W report network --db "$DIR/bench.db" --format csv --disclosure none --from "$first" >"$DIR/whole.csv"; t1=$(now)
+	whole+=("$(echo "$t1 - $t0" | bc)")
 done
+# The whole report's means are the section's.
+[ "$(grep '^quarterly-means,' "$DIR/whole.csv")" = "$(grep '^quarterly-means,' "$DIR/ours.csv")" ] ||
+	{ echo "bench: the whole report's quarter-by-quarter means differ from the section's" >&2; exit 1; }
+[ "$(grep -vc '^quarterly-means,' "$DIR/ours.csv")" = 1 ] ||
+	{ echo "bench: the section holds other sections' figures" >&2; exit 1; }
 python3 - "$DIR/ours.csv" "$DIR/plain.csv" <<'PY'
 import csv, sys
 got = {}
@@ -71,6 +80,7 @@ print('summary figures agree: %d rows' % len(ours))
 PY
 o=$(median3 "${ours[@]}")
 p=$(median3 "${plain[@]}")
+wo=$(median3 "${whole[@]}")
 
 # Completion rates: every service's cycles, month by month, through the
 # store's one pass (median of 9), against bench/plain_completion.sql, a
@@ -110,7 +120,8 @@ echo "|---|---|---|---|---|"
 echo "| bulk import, answers/s | $ours_rate (store write path) | $raw_rate (raw SQLite inserts, same rows) | $(ratio "$ours_rate" "$raw_rate") | >= 0.50 |"
 echo "| durable save p99, 16 writers vs 1 (last round, ms) | $p99_16 | $p99_1 | $(median3 "${ratios[@]}") (median of rounds: ${ratios[*]}) | <= 3 |"
 echo "| durable save, 16 writers without the writer thread: median / p99 / max (ms) | $(echo "$d16" | field median_ms) / $(echo "$d16" | field p99_ms) / $(echo "$d16" | field max_ms) | | | (for comparison) |"
-echo "| network summary, seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
+echo "| network summary (the quarter-by-quarter means, every quarter), seconds (median of 3) | $o | $p (plain GROUP BY, sqlite3 shell) | $(ratio "$p" "$o")x faster | >= 20x |"
+echo "| the whole network report (every section, every quarter), seconds (median of 3) | $wo | | | (for comparison) |"
 echo "| completion rates, all services, ms (median) | $(echo "$comp" | field waymark_ms) | $(echo "$comp" | field plain_ms) (plain recursive SQL, same process) | $(echo "$comp" | field ratio)x faster | >= 20x |"
 echo "| completion rates, one service ($one), ms (median) | $(echo "$comp1" | field waymark_ms) | $(echo "$comp1" | field plain_ms) (the same SQL for one service) | $(echo "$comp1" | field ratio)x faster | (for comparison) |"
 echo "| one service's dashboard ($one), ms (median) | $(echo "$dash1" | field waymark_ms) | $(echo "$dash1" | field plain_ms) (plain SQL over the raw tables, same process) | $(echo "$dash1" | field ratio)x faster | >= 20x |"

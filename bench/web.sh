@@ -6,7 +6,7 @@
 # save), each beside a static page from the same server, the ceiling, as
 # a ratio.
 #   bench/web.sh BUILD DIR      (the database is DIR/bench.db)
-#   BENCH_WRK_SECONDS: each wrk run (default 5; there are 9 runs)
+#   BENCH_WRK_SECONDS: each wrk run (default 5; there are 14 runs)
 #   BENCH_WRK_CONNECTIONS: wrk's connections (default 16; the server
 #   allows 32 from one address)
 set -eu
@@ -101,6 +101,11 @@ journey_bytes=$(wc -c <"$DIR/web-body")
 [ "$(code -H "$NCOOKIE" "$(U /network)")" = 200 ] || die "GET /network"
 grep -q 'id="recovery"' "$DIR/web-body" || die "/network has no recovery section"
 network_bytes=$(wc -c <"$DIR/web-body")
+# What a browser is sent: the same page, compressed.
+[ "$(code -H "$NCOOKIE" -H "Accept-Encoding: gzip, deflate" "$(U /network)")" = 200 ] || die "GET /network (gzip)"
+network_gz=$(wc -c <"$DIR/web-body")
+python3 -c "import gzip, sys; gzip.decompress(open(sys.argv[1], 'rb').read())" "$DIR/web-body" ||
+    die "/network sent compressed does not decompress"
 before=$(sqlite3 "$DB" "SELECT count(*) FROM response")
 [ "$(code -H "$COOKIE" -H 'Content-Type: application/x-www-form-urlencoded' \
     --data-binary "$body" "$(U "/measures/$MID")")" = 303 ] ||
@@ -109,7 +114,7 @@ before=$((before + 1))
 
 f() { echo "$1" | field "$2"; }
 
-echo "web: wrk -t2 -c$CONNS -d${SECS}s on loopback; server log in $LOG"
+echo "web: wrk -t2 -c$CONNS -d${SECS}s on loopback, every request taking gzip as a browser's does; server log in $LOG"
 echo "web: person $person: $responses completed responses, $scores scores on the journey ($journey_bytes bytes)"
 echo "web: the ceiling: GET $STATIC ($static_bytes bytes, built in)"
 # The journey and /network beside the ceiling in three rounds, since the
@@ -130,6 +135,12 @@ done
 # person's record (and so to their journey).
 run sign-in 200 "" "$(U /sign-in)"
 signin=$last
+# The stylesheet, built in: what sending a large page costs with no
+# database work and no audit entry, beside /network's.
+[ "$(code "$(U /assets/nhsuk-frontend.min.css)")" = 200 ] || die "GET the stylesheet"
+css_bytes=$(wc -c <"$DIR/web-body")
+run stylesheet 200 "" "$(U /assets/nhsuk-frontend.min.css)"
+css=$last
 run static 200 "" "$(U "$STATIC")"
 s_last=$last
 # Saves one at a time, then 16 at once: through the group-commit writer
@@ -158,7 +169,8 @@ echo "| request (wrk -t2 -c$CONNS, ${SECS} s a run) | requests/s | p99 ms | rati
 echo "|---|---|---|---|---|"
 echo "| ceiling: GET $STATIC, $static_bytes bytes built in (median of 3 rounds) | $(median "${s_rps[@]}") | $(median "${s_p99[@]}") | 1 | |"
 echo "| journey: GET /journey signed in, $journey_bytes bytes (median of 3 rounds) | $(median "${j_rps[@]}") | $(median "${j_p99[@]}") | $jm (rounds: ${jr[*]}) | >= 0.30: $([ "$met" = 1 ] && echo met || echo NOT MET) |"
-echo "| network: GET /network signed in as the commissioner, every service, $network_bytes bytes, each view audited (median of 3 rounds) | $(median "${n_rps[@]}") | $(median "${n_p99[@]}") | $nm (rounds: ${nr[*]}) | >= 0.10: $([ "$nmet" = 1 ] && echo met || echo NOT MET) |"
+echo "| network: GET /network signed in as the commissioner, every service, $network_bytes bytes ($network_gz gzip'd), each view audited (median of 3 rounds) | $(median "${n_rps[@]}") | $(median "${n_p99[@]}") | $nm (rounds: ${nr[*]}) | >= 0.10: $([ "$nmet" = 1 ] && echo met || echo NOT MET) |"
 echo "| submit, 1 connection: POST /measures/$MID, a durable save, 303 | $(f "$submit1" rps) | $(f "$submit1" p99_ms) | | |"
 echo "| submit, $CONNS connections: the same | $(f "$submit" rps) | $(f "$submit" p99_ms) | p99 $sr times the 1-connection p99 | <= 3: $([ "$smet" = 1 ] && echo met || echo NOT MET) |"
 echo "| sign-in form: GET /sign-in, $signin_bytes bytes, no database work | $(f "$signin" rps) | $(f "$signin" p99_ms) | $(ratio "$(f "$signin" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"
+echo "| stylesheet: GET /assets/nhsuk-frontend.min.css, $css_bytes bytes built in, no database work | $(f "$css" rps) | $(f "$css" p99_ms) | $(ratio "$(f "$css" rps)" "$(median "${s_rps[@]}")") | (for comparison) |"

@@ -68,7 +68,7 @@ quarter_index(const struct wm_quarter *q)
 static void
 report_args(int argc, char **argv)
 {
-	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL, NULL };
 	struct cli_opt opts[CLI_NETREP_N_OPTS];
 	struct wm_date today = { 2026, 12, 7 };
 	struct cli_netrep_args a;

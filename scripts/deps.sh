@@ -7,6 +7,7 @@ pkgs=(
 	build-essential pkg-config clang libclang-rt-14-dev
 	libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
 	libmicrohttpd-dev libpwquality-dev cracklib-runtime libcmocka-dev
+	zlib1g-dev
 	curl libcurl4-openssl-dev
 	python3 bc chromium wrk
 )

@@ -54,6 +54,11 @@ cli_netrep_options(struct cli_netrep_opts *o,
 		{ .name = "courses", .arg = "FILE", .help = "the training "
 		    "courses (default: training-courses.json in "
 		    "$WAYMARK_INSTRUMENTS)", .value = &o->courses },
+		{ .name = "section", .arg = "NAME", .help = "only this "
+		    "section (csv and text): standards, recovery, "
+		    "paired-outcome-rate, cycles, training, experience, "
+		    "goals, outcomes, comparisons or quarterly-means",
+		    .value = &o->section },
 		{ 0 },
 	};
 
@@ -105,6 +110,17 @@ cli_netrep_check(const struct cli_netrep_opts *o,
 	}
 	if (quarter_of("from", o->from) || quarter_of("to", o->to))
 		return CLI_USAGE;
+	if (o->section && !wm_net_section_known(o->section)) {
+		cli_error("--section: '%s' is not a section of the report",
+		    o->section);
+		return CLI_USAGE;
+	}
+	if (o->section && out->format == CLI_NETREP_JSON) {
+		cli_error("--section: JSON holds every section, each its own "
+		    "member; take the one you want");
+		return CLI_USAGE;
+	}
+	out->section = o->section;
 	if (!(why = wm_net_window(o->from, o->to, today, &out->from,
 	    &out->to)))
 		return 0;
@@ -147,9 +163,15 @@ gather(struct wm_store *s, const struct cli_netrep_args *a,
 {
 	int rc;
 
-	if ((rc = wm_net_view_build(s, NULL, 0, today, &a->from, &a->to,
-	    courses, &r->view, err)) || (rc = wm_net_measures_build(s,
-	    &r->view, &r->measures, err)))
+	/* The means are read apart from the view, which then names their
+	 * services only. */
+	if (a->section && strcmp(a->section, "quarterly-means") == 0)
+		rc = wm_net_view_services(s, NULL, 0, today, &a->from, &a->to,
+		    &r->view, err);
+	else if ((rc = wm_net_view_build(s, NULL, 0, today, &a->from, &a->to,
+	    courses, &r->view, err)) == 0)
+		rc = wm_net_measures_build(s, &r->view, &r->measures, err);
+	if (rc)
 		return rc;
 	if (!(r->quarterly = wm_netrep_new(r->view.from_s, r->view.to_s))) {
 		wm_buf_puts(err, "out of memory");
@@ -181,6 +203,9 @@ audit(struct wm_store *s, const struct report *r,
 
 	wm_buf_printf(&where, "command line waymark report network "
 	    "--format %s", formats[a->format]);
+	/* One section is less than the whole report: the entry says so. */
+	if (a->section)
+		wm_buf_printf(&where, " --section %s", a->section);
 	wm_net_audit_detail(&detail, wm_buf_str(&where), v, rule);
 	rc = where.failed || detail.failed ? wm_store_out_of_memory(err) :
 	    wm_store_audit(s, 0, "reported the network's figures (command "
@@ -198,20 +223,21 @@ write_report(const struct report *r, const struct cli_netrep_args *a,
 	switch (a->format) {
 	case CLI_NETREP_CSV:
 		return wm_net_csv(&r->view, &r->measures, r->quarterly, rule,
-		    out);
+		    a->section, out);
 	case CLI_NETREP_JSON:
 		return wm_net_json_write(&r->view, &r->measures, r->quarterly,
 		    rule, out);
 	default:
 		return wm_net_text(&r->view, &r->measures, r->quarterly, rule,
-		    out);
+		    a->section, out);
 	}
 }
 
 int
 cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL };
+	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL,
+	    NULL };
 	struct cli_opt opts[CLI_NETREP_N_OPTS];
 	struct wm_buf err = WM_BUF_INIT, out = WM_BUF_INIT;
 	struct wm_catalogue *courses = NULL;

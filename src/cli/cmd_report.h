@@ -15,7 +15,7 @@ enum cli_netrep_format { CLI_NETREP_TEXT, CLI_NETREP_CSV, CLI_NETREP_JSON };
 
 /* What the options say, as given (NULL when not given). */
 struct cli_netrep_opts {
-	const char *db, *format, *from, *to, *disclosure, *courses;
+	const char *db, *format, *from, *to, *disclosure, *courses, *section;
 };
 
 /* The options, checked. */
@@ -24,9 +24,10 @@ struct cli_netrep_args {
 	struct wm_quarter from, to;
 	int has_rule;		/* 0: the network's own rule */
 	enum wm_disclosure_rule rule;
+	const char *section;	/* the one section, or NULL: all */
 };
 
-#define CLI_NETREP_N_OPTS 7
+#define CLI_NETREP_N_OPTS 8
 
 /* The command's option table, pointing into *o (its last entry zero). */
 void cli_netrep_options(struct cli_netrep_opts *o,
@@ -36,7 +37,9 @@ void cli_netrep_options(struct cli_netrep_opts *o,
  * problem printed on stderr naming its option (a format or rule that is
  * none of those known, a quarter not written like 2026-Q1, a window
  * that ends after this quarter, starts after it ends or is longer than
- * ten years). Nothing is printed on stdout. */
+ * ten years, a section that is none of the report's, or a section asked
+ * of JSON, whose reader takes the member it wants). Nothing is printed
+ * on stdout. */
 int cli_netrep_check(const struct cli_netrep_opts *o,
     const struct wm_date *today, struct cli_netrep_args *out);
 

@@ -11,11 +11,8 @@
 #include <string.h>
 
 #include "core/known_instruments.h"
+#include "util/date.h"
 #include "util/text.h"
-
-static const char *const month_names[12] = { "January", "February",
-	"March", "April", "May", "June", "July", "August", "September",
-	"October", "November", "December" };
 
 /* --- periods ------------------------------------------------------------ */
 
@@ -75,8 +72,8 @@ void
 wm_period_name(const struct wm_date *start, const struct wm_date *end,
     char *out, size_t n)
 {
-	const char *first = month_names[start->month - 1];
-	const char *last = month_names[end->month - 1];
+	const char *first = wm_month_name(start->month);
+	const char *last = wm_month_name(end->month);
 
 	if (start->year == end->year && start->month == 1 && end->month == 12)
 		snprintf(out, n, "%d", start->year);

@@ -3,16 +3,13 @@
 #include <stdio.h>
 
 #include "report/chart.h"
+#include "util/date.h"
 #include "util/escape.h"
-
-static const char *const month_names[] = { "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October",
-    "November", "December" };
 
 void
 wm_completion_month_name(const struct wm_completion_month *m, char out[20])
 {
-	snprintf(out, 20, "%s %d", month_names[(m->month - 1) % 12],
+	snprintf(out, 20, "%s %d", wm_month_name(m->month),
 	    m->year % 10000);
 }
 
@@ -102,8 +99,7 @@ wm_completion_svg(struct wm_buf *b, const char *id, const char *title,
 		}
 		wm_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" "
 		    "text-anchor=\"middle\" fill=\"#4c6272\">%.3s</text>\n",
-		    x + BAR / 2, H - BOTTOM + 16, month_names[(m->month - 1) %
-		    12]);
+		    x + BAR / 2, H - BOTTOM + 16, wm_month_name(m->month));
 	}
 	wm_buf_puts(b, "</svg>\n");
 	return b->failed ? -1 : 0;

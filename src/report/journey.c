@@ -17,11 +17,6 @@
 #define TOP 16.0
 #define BOTTOM 40.0
 
-static const char *const months[] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December",
-};
-
 /* Appends the decimal digits of v (0 or more) at p; returns the end. */
 static char *
 digits(char *p, int v)
@@ -57,8 +52,8 @@ date_words(const char *iso, int day, char *out, size_t n)
 			p = digits(p, d.day);
 			*p++ = ' ';
 		}
-		len = strlen(months[d.month - 1]);
-		memcpy(p, months[d.month - 1], len);
+		len = strlen(wm_month_name(d.month));
+		memcpy(p, wm_month_name(d.month), len);
 		p += len;
 		*p++ = ' ';
 		p = digits(p, d.year);

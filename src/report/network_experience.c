@@ -49,6 +49,7 @@ wm_net_experience_release(struct wm_net_experience *e)
 	free(e->groups);
 	free(e->ratings);
 	free(e->total);
+	free(e->peak);
 	wm_net_experience_init(e);
 }
 
@@ -70,6 +71,13 @@ wm_net_erfs_ratings(const struct wm_net_experience *e, size_t i, size_t g,
 {
 	return e->ratings[(i * e->n_groups + g) * WM_NET_RATERS +
 	    (size_t)rater];
+}
+
+int64_t
+wm_net_erfs_peak(const struct wm_net_experience *e, size_t i, size_t g,
+    int rater)
+{
+	return e->peak[(i * e->n_groups + g) * WM_NET_RATERS + (size_t)rater];
 }
 
 double
@@ -161,23 +169,48 @@ rater_of(const char *respondent)
 	return -1;
 }
 
+/* The cell of a row of the running totals: its service, group and
+ * rater, or -1 for one outside the network or not a group's. */
+static int
+erfs_cell(struct reading *x, const struct wm_rollup_row *r, size_t *at)
+{
+	struct wm_net_experience *e = x->e;
+	size_t i, g;
+	int rater = rater_of(r->respondent);
+
+	if (rater < 0 || service_of(x, r->unit_id, &i))
+		return -1;
+	for (g = 0; g < e->n_groups; g++)
+		if (strcmp(wm_net_erfs_group(e, g)->code, r->scale) == 0) {
+			*at = (i * e->n_groups + g) * WM_NET_RATERS +
+			    (size_t)rater;
+			return 0;
+		}
+	return -1;
+}
+
 static int
 erfs_row(void *ctx, const struct wm_rollup_row *r)
 {
 	struct reading *x = ctx;
-	struct wm_net_experience *e = x->e;
-	size_t i, g, at;
-	int rater = rater_of(r->respondent);
+	size_t at;
 
-	if (rater < 0 || service_of(x, r->unit_id, &i))
-		return 0;
-	for (g = 0; g < e->n_groups; g++)
-		if (strcmp(wm_net_erfs_group(e, g)->code, r->scale) == 0) {
-			at = (i * e->n_groups + g) * WM_NET_RATERS +
-			    (size_t)rater;
-			e->ratings[at] += r->responses;
-			e->total[at] += r->total;
-		}
+	if (erfs_cell(x, r, &at) == 0) {
+		x->e->ratings[at] += r->responses;
+		x->e->total[at] += r->total;
+	}
+	return 0;
+}
+
+/* The most ratings of a group in one quarter: the largest round. */
+static int
+peak_row(void *ctx, const struct wm_rollup_row *r)
+{
+	struct reading *x = ctx;
+	size_t at;
+
+	if (erfs_cell(x, r, &at) == 0 && r->responses > x->e->peak[at])
+		x->e->peak[at] = r->responses;
 	return 0;
 }
 
@@ -189,6 +222,7 @@ erfs_of(struct wm_store *s, struct reading *x, const char *from,
 {
 	struct wm_net_experience *e = x->e;
 	const struct wm_instrument *in;
+	const char *measure;
 	size_t i, k, cells;
 	int rc;
 
@@ -206,11 +240,16 @@ erfs_of(struct wm_store *s, struct reading *x, const char *from,
 			}
 	cells = e->n_services * e->n_groups * WM_NET_RATERS + 1;
 	if (!(e->ratings = calloc(cells, sizeof(*e->ratings))) ||
-	    !(e->total = calloc(cells, sizeof(*e->total))))
+	    !(e->total = calloc(cells, sizeof(*e->total))) ||
+	    !(e->peak = calloc(cells, sizeof(*e->peak))))
 		return wm_store_out_of_memory(err);
 	e->erfs = in;
-	return wm_store_network_rollup(s, in->family ? in->family : in->url,
-	    from, to, erfs_row, x, err);
+	measure = in->family ? in->family : in->url;
+	if ((rc = wm_store_network_rollup(s, measure, from, to, erfs_row, x,
+	    err)))
+		return rc;
+	return wm_store_network_rollup_peak(s, measure, from, to, peak_row, x,
+	    err);
 }
 
 int

@@ -54,6 +54,10 @@ struct wm_net_experience {
 	size_t *groups;
 	int64_t *ratings;	/* [service][group][rater] */
 	double *total;		/* [service][group][rater] */
+	/* The most ratings in any one quarter: ERFS is rated in rounds,
+	 * each rater once a round, and ratings carry no name, so this is
+	 * all that is known of how many people gave them. */
+	int64_t *peak;		/* [service][group][rater] */
 };
 
 void wm_net_experience_init(struct wm_net_experience *e);
@@ -76,6 +80,9 @@ const struct wm_scale *wm_net_erfs_group(const struct wm_net_experience *e,
 int64_t wm_net_erfs_ratings(const struct wm_net_experience *e, size_t i,
     size_t g, int rater);
 double wm_net_erfs_total(const struct wm_net_experience *e, size_t i,
+    size_t g, int rater);
+/* The most ratings of group g by `rater` at service i in one quarter. */
+int64_t wm_net_erfs_peak(const struct wm_net_experience *e, size_t i,
     size_t g, int rater);
 
 #endif

@@ -72,14 +72,20 @@ int wm_net_figures(const struct wm_net_view *v,
  * figure: section, provider, service, service_name, window, measure,
  * answered_by, figure, value ("*" when withheld, empty when there is
  * nothing to show), disclosure. Every text cell through the CSV
- * writer's formula guard. 0, or -1. */
+ * writer's formula guard. Only the figures of `section` (a name
+ * wm_net_section_known knows) when it is not NULL. 0, or -1. */
 int wm_net_csv(const struct wm_net_view *v, const struct wm_net_measures *m,
     const struct wm_netrep *q, enum wm_disclosure_rule rule,
-    struct wm_buf *out);
+    const char *section, struct wm_buf *out);
 
-/* The figures as plain text, section by section, for a person to read. */
+/* The figures as plain text, section by section, for a person to read;
+ * only `section`'s when it is not NULL. */
 int wm_net_text(const struct wm_net_view *v, const struct wm_net_measures *m,
     const struct wm_netrep *q, enum wm_disclosure_rule rule,
-    struct wm_buf *out);
+    const char *section, struct wm_buf *out);
+
+/* 1 when `name` is a section's name ("standards", "quarterly-means"...),
+ * as the figures' section says it. */
+int wm_net_section_known(const char *name);
 
 #endif

@@ -20,6 +20,7 @@
 struct csv {
 	struct wm_buf *out;
 	const char *rule;
+	const char *only;	/* the one section written, or NULL */
 };
 
 static void
@@ -66,6 +67,8 @@ csv_row(void *ctx, const struct wm_net_figure *f)
 	    f->figure };
 	size_t i;
 
+	if (c->only && strcmp(f->section, c->only) != 0)
+		return 0;
 	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++)
 		csv_cell(c->out, cells[i]);
 	csv_value(c->out, f);
@@ -78,9 +81,9 @@ csv_row(void *ctx, const struct wm_net_figure *f)
 int
 wm_net_csv(const struct wm_net_view *v, const struct wm_net_measures *m,
     const struct wm_netrep *q, enum wm_disclosure_rule rule,
-    struct wm_buf *out)
+    const char *section, struct wm_buf *out)
 {
-	struct csv c = { out, wm_disclosure_name(rule) };
+	struct csv c = { out, wm_disclosure_name(rule), section };
 
 	wm_buf_puts(out, "section,provider,service,service_name,window,"
 	    "measure,answered_by,figure,value,disclosure\r\n");
@@ -147,6 +150,7 @@ static const struct {
 
 struct text {
 	struct wm_buf *out;
+	const char *only;	/* the one section written, or NULL */
 	struct wm_buf line;	/* the row being written, unwrapped */
 	char section[32], group[320], answered[40], provider[64];
 	char row[400];
@@ -284,7 +288,8 @@ text_figure(void *ctx, const struct wm_net_figure *f)
 	struct wm_buf *b = &t->line;
 
 	/* A figure with no words and nothing to show says nothing. */
-	if (f->kind == WM_NET_NOTHING && !f->words[0])
+	if ((f->kind == WM_NET_NOTHING && !f->words[0]) ||
+	    (t->only && strcmp(f->section, t->only) != 0))
 		return 0;
 	place(t, f);
 	/* As on the pages, a withheld count has no share after it. */
@@ -319,22 +324,38 @@ text_figure(void *ctx, const struct wm_net_figure *f)
 }
 
 int
+wm_net_section_known(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		if (strcmp(sections[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+int
 wm_net_text(const struct wm_net_view *v, const struct wm_net_measures *m,
     const struct wm_netrep *q, enum wm_disclosure_rule rule,
-    struct wm_buf *out)
+    const char *section, struct wm_buf *out)
 {
 	struct text t;
 	struct wm_buf head = WM_BUF_INIT;
-	char a[40], b[40];
+	char last[40];
 	int rc;
 
 	memset(&t, 0, sizeof(t));
 	t.out = out;
+	t.only = section;
 	wm_buf_init(&t.line, WM_BUF_DEFAULT_MAX);
-	wm_quarter_words(&v->from, a, sizeof(a));
-	wm_quarter_words(&v->to, b, sizeof(b));
-	wm_buf_printf(&head, "The network's figures, from %s to %s (%s..%s)",
-	    a, b, v->from_s, v->to_s);
+	wm_buf_puts(&head, "The network's figures for the ");
+	wm_net_window_words(&head, v);
+	wm_buf_printf(&head, " (%s..%s)", v->from_s, v->to_s);
+	if (wm_net_window_running(v)) {
+		wm_quarter_words(&v->to, last, sizeof(last));
+		wm_buf_printf(&head, "; %s has not ended yet, so its figures "
+		    "are those so far", last);
+	}
 	wrap(out, wm_buf_str(&head), 0, 0);
 	wm_buf_clear(&head);
 	wm_buf_printf(&head, "Small numbers (%s): %s A figure shown as * is "

@@ -235,8 +235,12 @@ int wm_net_indicator_table(const struct wm_net_view *v, size_t j,
  * ratings given in the window, one column, so that the services' counts,
  * the providers' and the network's are disclosed together, as the means
  * rest on them (wm_net_erfs_mean): a count is withheld where the count
- * rule or the rule for means would withhold it, and further wherever a
- * withheld one (so a withheld sum of ratings) could be worked out. */
+ * rule or the rule for means would withhold it, or the rule for means
+ * would withhold a mean of its largest quarter's ratings (ratings carry
+ * no name; each rater rates once a quarter, so that is all that is
+ * known of its people; a provider's or the network's, of its largest
+ * single service's), and further wherever a withheld one (so a
+ * withheld sum of ratings) could be worked out. */
 enum { WM_NET_RATINGS, WM_NET_RATINGS_COLS };
 int wm_net_erfs_table(const struct wm_net_view *v, size_t g, int rater,
     enum wm_disclosure_rule rule, struct wm_net_table *t);
@@ -250,7 +254,8 @@ struct wm_net_mean {
 /* The mean group score of row `row` of t (wm_net_erfs_table of g and
  * rater; row `rows` the view's total: its provider's, the network's, or
  * of the shown cells that make up its scope): withheld with its count of
- * ratings, and when the rule would withhold a mean of so few. */
+ * ratings, and when the rule would withhold a mean of so few, or of its
+ * largest quarter's. */
 struct wm_net_mean wm_net_erfs_mean(const struct wm_net_view *v,
     const struct wm_net_table *t, size_t g, int rater, size_t row);
 /* Every table of the view's experience figures, disclosed. */

@@ -36,6 +36,41 @@ wm_net_indicator_table(const struct wm_net_view *v, size_t j,
 	return wm_net_table_finish(t, 0);
 }
 
+/*
+ * Ratings carry no name, so who gave them is unknown: three members of
+ * staff rating every quarter give twelve ratings over four. ERFS is
+ * rated in rounds, each rater once a round, so the people behind a
+ * count are at least its largest round, and no more is known. A node's
+ * largest round is its services' largest single one: the same member
+ * of staff may rate several of a provider's services in one round, so
+ * adding the services' rounds up could count one person twice.
+ */
+static int
+mark_rounds(struct wm_net_table *t, const struct wm_net_experience *e,
+    size_t n, size_t g, int rater)
+{
+	int64_t *peak = calloc(t->nodes + 1, sizeof(*peak));
+	size_t i, c, node;
+
+	if (!peak)
+		return -1;
+	for (i = 0; i < n; i++)
+		for (node = wm_net_table_node(t, i); node != WM_NET_NO_NODE;
+		    node = t->parent[node])
+			if (wm_net_erfs_peak(e, i, g, rater) > peak[node])
+				peak[node] = wm_net_erfs_peak(e, i, g, rater);
+	for (node = 0; node < t->nodes; node++)
+		for (c = 0; c <= t->cols; c++) {
+			struct wm_sdc_cell *cell = wm_net_table_cell(t, node, c);
+
+			if (cell->n > 0 && !wm_disclose_mean(t->rule,
+			    peak[node]))
+				cell->primary = 1;
+		}
+	free(peak);
+	return 0;
+}
+
 int
 wm_net_erfs_table(const struct wm_net_view *v, size_t g, int rater,
     enum wm_disclosure_rule rule, struct wm_net_table *t)
@@ -49,6 +84,11 @@ wm_net_erfs_table(const struct wm_net_view *v, size_t g, int rater,
 		wm_net_table_set(t, i, WM_NET_RATINGS, wm_net_erfs_ratings(e, i,
 		    g, rater));
 	wm_net_table_mark_means(t, 1);
+	if (e->n_services == n && g < e->n_groups &&
+	    mark_rounds(t, e, n, g, rater)) {
+		wm_net_table_release(t);
+		return -1;
+	}
 	return wm_net_table_finish(t, 1);
 }
 
@@ -58,7 +98,7 @@ wm_net_erfs_mean(const struct wm_net_view *v, const struct wm_net_table *t,
 {
 	const struct wm_net_experience *e = &v->experience;
 	struct wm_net_mean m = { 1, 1, 0 };
-	int64_t n = wm_net_table_true(t, row, t->cols);
+	int64_t n = wm_net_table_true(t, row, t->cols), peak = 0;
 	double total = 0;
 	size_t i;
 
@@ -72,13 +112,18 @@ wm_net_erfs_mean(const struct wm_net_view *v, const struct wm_net_table *t,
 		m.has = m.withheld = 0;
 		return m;
 	}
-	if ((m.withheld = !wm_disclose_mean(t->rule, n)))
-		return m;
 	/* The view's total is its own services' (of the cells that make
-	 * up its scope exactly, or it would be withheld). */
+	 * up its scope exactly, or it would be withheld), and its largest
+	 * round theirs (mark_rounds). */
 	for (i = 0; i < t->rows; i++)
-		if (row == i || row == t->rows)
+		if (row == i || row == t->rows) {
 			total += wm_net_erfs_total(e, i, g, rater);
+			if (wm_net_erfs_peak(e, i, g, rater) > peak)
+				peak = wm_net_erfs_peak(e, i, g, rater);
+		}
+	if ((m.withheld = !wm_disclose_mean(t->rule, n) ||
+	    !wm_disclose_mean(t->rule, peak)))
+		return m;
 	m.value = total / (double)n;
 	return m;
 }

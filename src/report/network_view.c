@@ -13,6 +13,7 @@
 #include "core/known_instruments.h"
 #include "core/rating.h"
 #include "report/dashboard.h"
+#include "util/date.h"
 
 void
 wm_net_view_init(struct wm_net_view *v)
@@ -487,15 +488,12 @@ service_figures(struct wm_store *s, struct wm_net_view *v,
 }
 
 int
-wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
+wm_net_view_services(struct wm_store *s, const struct wm_grant *grants,
     size_t n_grants, const struct wm_date *today,
     const struct wm_quarter *from, const struct wm_quarter *to,
-    const struct wm_catalogue *courses, struct wm_net_view *out,
-    struct wm_buf *err)
+    struct wm_net_view *out, struct wm_buf *err)
 {
 	struct tree t = { NULL, 0, 0 };
-	int64_t *ids = NULL;
-	size_t i;
 	int rc;
 
 	out->today = *today;
@@ -503,39 +501,87 @@ wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
 	out->to = *to;
 	wm_quarter_format(from, out->from_s);
 	wm_quarter_format(to, out->to_s);
-	out->courses = courses;
 	if ((rc = wm_store_validation_rule(s, &out->rule, err)))
 		return rc;
-	if ((rc = wm_store_unit_list(s, unit_row, &t, err)))
-		goto out;
-	if (services(out, &t, grants, n_grants)) {
+	if ((rc = wm_store_unit_list(s, unit_row, &t, err)) == 0 &&
+	    services(out, &t, grants, n_grants))
 		rc = wm_store_out_of_memory(err);
-		goto out;
-	}
-	for (i = 0; i < wm_net_view_all(out); i++)
-		if ((rc = service_figures(s, out, &out->services[i],
-		    i < out->n_services, err)))
-			goto out;
-	if ((rc = cycles(s, out, err)))
-		goto out;
-	if (!(ids = wm_net_view_ids(out))) {
-		rc = wm_store_out_of_memory(err);
-		goto out;
-	}
-	if ((rc = recovery(s, out, ids, err)))
-		goto out;
-	rc = experience(s, out, ids, err);
-out:
-	free(ids);
 	tree_release(&t);
 	return rc;
 }
 
 int
+wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
+    size_t n_grants, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to,
+    const struct wm_catalogue *courses, struct wm_net_view *out,
+    struct wm_buf *err)
+{
+	int64_t *ids = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = wm_net_view_services(s, grants, n_grants, today, from, to,
+	    out, err)))
+		return rc;
+	out->courses = courses;
+	for (i = 0; i < wm_net_view_all(out); i++)
+		if ((rc = service_figures(s, out, &out->services[i],
+		    i < out->n_services, err)))
+			return rc;
+	if ((rc = cycles(s, out, err)))
+		return rc;
+	if (!(ids = wm_net_view_ids(out)))
+		return wm_store_out_of_memory(err);
+	if ((rc = recovery(s, out, ids, err)) == 0)
+		rc = experience(s, out, ids, err);
+	free(ids);
+	return rc;
+}
+
+int
+wm_net_view_quarters(const struct wm_net_view *v)
+{
+	return quarter_index(&v->to) - quarter_index(&v->from) + 1;
+}
+
+int
 wm_net_view_is_year(const struct wm_net_view *v)
 {
-	return quarter_index(&v->to) - quarter_index(&v->from) + 1 ==
-	    WM_NET_DEFAULT_QUARTERS;
+	return wm_net_view_quarters(v) == WM_NET_DEFAULT_QUARTERS;
+}
+
+int
+wm_net_window_running(const struct wm_net_view *v)
+{
+	struct wm_quarter now;
+
+	wm_quarter_of(&v->today, &now);
+	return quarter_index(&now) == quarter_index(&v->to);
+}
+
+void
+wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v)
+{
+	static const char *const counts[] = { "", "", "two", "three", "four",
+	    "five", "six", "seven", "eight", "nine", "ten", "eleven",
+	    "twelve" };
+	int n = wm_net_view_quarters(v);
+
+	if (n == 1)
+		wm_buf_puts(out, "quarter");
+	else if (n < (int)(sizeof(counts) / sizeof(counts[0])))
+		wm_buf_printf(out, "%s quarters", counts[n]);
+	else
+		wm_buf_printf(out, "%d quarters", n);
+	wm_buf_printf(out, " from %s %d to ", wm_month_name(v->from.quarter *
+	    3 - 2), v->from.year);
+	if (wm_net_window_running(v))
+		wm_buf_printf(out, "today, %d %s %d", v->today.day,
+		    wm_month_name(v->today.month), v->today.year);
+	else
+		wm_buf_printf(out, "%s %d", wm_month_name(v->to.quarter * 3),
+		    v->to.year);
 }
 
 int
@@ -572,11 +618,24 @@ void
 wm_net_audit_detail(struct wm_buf *out, const char *where,
     const struct wm_net_view *v, enum wm_disclosure_rule rule)
 {
-	size_t i;
+	wm_net_audit_head(out, where, v, rule);
+	wm_net_audit_scope(out, v);
+}
 
+void
+wm_net_audit_head(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule)
+{
 	wm_buf_clear(out);
 	wm_buf_printf(out, "%s; quarters %s to %s; disclosure %s; ", where,
 	    v->from_s, v->to_s, wm_disclosure_name(rule));
+}
+
+void
+wm_net_audit_scope(struct wm_buf *out, const struct wm_net_view *v)
+{
+	size_t i;
+
 	/* The scope too: a grant on two providers is audited against one
 	 * unit only, and a grant on one service sees less than its
 	 * provider. */

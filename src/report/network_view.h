@@ -150,6 +150,15 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
     const struct wm_catalogue *courses, struct wm_net_view *out,
     struct wm_buf *err);
 
+/* The same view with the services and their providers only, none of
+ * their figures (no courses): what a report of figures read apart, the
+ * quarter-by-quarter means, names its rows by (the network's other
+ * services after the view's, as wm_net_view_build has them). */
+int wm_net_view_services(struct wm_store *s, const struct wm_grant *grants,
+    size_t n_grants, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to,
+    struct wm_net_view *out, struct wm_buf *err);
+
 /*
  * 1 when the window is WM_NET_DEFAULT_QUARTERS quarters (a year), the
  * only length for which counts of the people on a caseload at any time
@@ -159,6 +168,14 @@ int wm_net_view_build(struct wm_store *s, const struct wm_grant *grants,
  * left and came back; windows of one length cannot be so combined.
  */
 int wm_net_view_is_year(const struct wm_net_view *v);
+/* How many quarters the window has. */
+int wm_net_view_quarters(const struct wm_net_view *v);
+/* 1 when the window's last quarter is today's, still running. */
+int wm_net_window_running(const struct wm_net_view *v);
+/* The window as people say it, appended to out: "four quarters from
+ * January 2026 to December 2026", "quarter from April 2026 to June
+ * 2026", or "... to today, 7 December 2026" when it is still running. */
+void wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v);
 /* 1 when who is left out of o for want of an answer of their own (no
  * response, answered only by someone else: people on a caseload at any
  * time in the window) is published under `rule`: for a year's window,
@@ -183,6 +200,13 @@ int64_t *wm_net_view_ids(const struct wm_net_view *v);
  */
 void wm_net_audit_detail(struct wm_buf *out, const char *where,
     const struct wm_net_view *v, enum wm_disclosure_rule rule);
+/* The same in two steps: out cleared and the detail up to whose
+ * services (which needs only the window), then whose services, appended
+ * (which needs the view built); a page kept once built keeps the second
+ * with it (web/network_cache.c). */
+void wm_net_audit_head(struct wm_buf *out, const char *where,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule);
+void wm_net_audit_scope(struct wm_buf *out, const struct wm_net_view *v);
 
 /* The service with this code in the view (its own, never another of
  * the network), or NULL. */

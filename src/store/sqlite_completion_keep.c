@@ -524,6 +524,19 @@ wm_sq_kept_forget(struct wm_store *s)
 	}
 }
 
+size_t
+wm_sq_kept_mark(const struct wm_store *s)
+{
+	return s->kept_notes ? s->kept_notes->n : 0;
+}
+
+void
+wm_sq_kept_back(struct wm_store *s, size_t n)
+{
+	if (s->kept_notes && s->kept_notes->n > n)
+		s->kept_notes->n = n;
+}
+
 int
 wm_sq_kept_noted(const struct wm_store *s)
 {

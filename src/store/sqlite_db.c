@@ -220,12 +220,19 @@ kept_flush(struct wm_store *s, struct wm_buf *err)
 
 	if (rc == 0)
 		rc = wm_sq_outcome_flush(s, err);
-	return rc ? rc : wm_sq_completion_flush(s, err);
+	if (rc == 0)
+		rc = wm_sq_completion_flush(s, err);
+	/* With the figures they change, in the same transaction. */
+	if (rc == 0 && s->figures_changed &&
+	    (rc = wm_sq_figures_bump(s, err)) == 0)
+		s->figures_changed = 0;
+	return rc;
 }
 
 static void
 kept_forget(struct wm_store *s)
 {
+	s->figures_changed = 0;
 	wm_sq_rollup_forget(s);
 	wm_sq_outcome_forget(s);
 	wm_sq_kept_forget(s);
@@ -271,9 +278,14 @@ wm_sq_read_end(struct wm_store *s, int own)
 	wm_buf_release(&ignore);
 }
 
-/* The totals written so far go to the database first, so that undoing
- * the part can forget every total held in memory: only the part's own
- * are lost with it. */
+/* The running totals added so far go to the database first, so that
+ * undoing the part can forget every total held in memory: only the
+ * part's own are lost with it. The notes of the other kept figures (the
+ * people's outcomes and completion times) are only marked: undoing the
+ * part drops the notes after the mark, and the rest are worked out once
+ * for the whole transaction when it commits, so a writer's batch of
+ * saves reads the cycles and works each person out once, not once a
+ * save. */
 int
 wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
 {
@@ -288,13 +300,27 @@ wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
 		    "so nothing was saved");
 		return WM_STORE_ERROR;
 	}
-	/* What the parts before kept is written first; if that fails
+	/* What the parts before added is written first; if that fails
 	 * part way, the transaction holds half of it, so none may commit. */
-	if ((rc = kept_flush(s, err))) {
+	if ((rc = wm_sq_rollup_flush(s, err))) {
 		s->tx_failed = 1;
 		return rc;
 	}
+	s->part.kept_notes = wm_sq_kept_mark(s);
+	wm_sq_outcome_mark(s, &s->part.outcome_notes,
+	    &s->part.outcome_counts);
+	s->part.figures_changed = s->figures_changed;
 	return run(s, ST_PART, "starting a part", err);
+}
+
+/* Forgets what the part undone added and noted, and only that. */
+static void
+part_forget(struct wm_store *s)
+{
+	wm_sq_rollup_forget(s);
+	wm_sq_kept_back(s, s->part.kept_notes);
+	wm_sq_outcome_back(s, s->part.outcome_notes, s->part.outcome_counts);
+	s->figures_changed = s->part.figures_changed;
 }
 
 int
@@ -310,16 +336,17 @@ wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
 		wm_buf_puts(err, "an earlier step failed, so nothing was saved");
 		rc = WM_STORE_ERROR;
 	}
-	kept_forget(s);
 	/* A failure can end the whole transaction (a full disk, an I/O
 	 * error, a trigger's RAISE(ROLLBACK)): then there is nothing left
 	 * to undo to, and the transaction stays failed, so no later part
 	 * and no COMMIT can pretend otherwise. */
 	if (sqlite3_get_autocommit(s->db)) {
+		kept_forget(s);
 		s->tx_failed = 1;
 		wm_buf_release(&ignore);
 		return rc;
 	}
+	part_forget(s);
 	if (run(s, ST_PART_UNDO, "undoing a part", &ignore) == 0 &&
 	    run(s, ST_PART_KEEP, "undoing a part", &ignore) == 0)
 		s->tx_failed = 0;

@@ -80,6 +80,7 @@ enum stmt {
 	ST_INSTRUMENT_URL_LATEST,
 	ST_RESPONSE_ADD,
 	ST_ANSWER_ADD,
+	ST_ANSWER_ADD8,
 	ST_CHOICES_ADD,
 	ST_SCORE_ADD,
 	ST_ROLLUP_CELL,
@@ -95,7 +96,6 @@ enum stmt {
 	ST_DRAFT_DISCARD,
 	ST_SCALE_SUMMARY,
 	ST_PEOPLE_SUMMARY,
-	ST_LATEST_RATINGS,
 	ST_AUDIT_ADD,
 	ST_AUDIT_FOR_PERSON,
 	ST_ACCOUNT_AUTH,
@@ -182,6 +182,9 @@ enum stmt {
 	ST_NETWORK_EXPERIENCE,
 	ST_NETWORK_EXPERIENCE_RAW,
 	ST_NETWORK_ROLLUP,
+	ST_NETWORK_ROLLUP_PEAK,
+	ST_FIGURES_VERSION,
+	ST_FIGURES_BUMP,
 	ST_BEGIN,
 	ST_BEGIN_READ,
 	ST_COMMIT,
@@ -213,6 +216,13 @@ struct wm_store {
 						 * brought up to date */
 	struct wm_sq_notes *kept_notes;	/* answers saved, for the kept
 					 * completion rates */
+	int figures_changed;	/* a completed response saved in this
+				 * transaction: its kept figures bump the
+				 * figures' version when written */
+	struct {		/* what was noted when the part began */
+		size_t kept_notes, outcome_notes, outcome_counts;
+		int figures_changed;
+	} part;
 	int tx_failed;		/* a write inside wm_store_begin failed */
 	int reading;		/* wm_store_read_begin opened a snapshot */
 	struct wm_sq_parsed *parsed;	/* instruments parsed on this
@@ -303,6 +313,10 @@ void wm_sq_parsed_release(struct wm_store *s);
 int wm_sq_read_begin(struct wm_store *s, int *own, struct wm_buf *err);
 void wm_sq_read_end(struct wm_store *s, int own);
 
+/* sqlite_figures.c: writes a new figures' version (migration 12) in the
+ * transaction open, for a change that its triggers do not see. */
+int wm_sq_figures_bump(struct wm_store *s, struct wm_buf *err);
+
 /* sqlite_rollup.c: the summaries' running totals. Add during a write;
  * flush just before COMMIT; forget on ROLLBACK (and on close). */
 int wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
@@ -323,6 +337,11 @@ int wm_sq_outcome_note(struct wm_store *s, const struct wm_response *r,
     struct wm_buf *err);
 int wm_sq_outcome_flush(struct wm_store *s, struct wm_buf *err);
 void wm_sq_outcome_forget(struct wm_store *s);
+/* How much is noted, and back to it: a part of a transaction that is
+ * undone drops its own notes alone (wm_store_part_end). */
+void wm_sq_outcome_mark(const struct wm_store *s, size_t *notes,
+    size_t *counts);
+void wm_sq_outcome_back(struct wm_store *s, size_t notes, size_t counts);
 
 /* sqlite_completion_keep.c: completion rates kept at write time
  * (migration 10). A save notes each completed response about a person
@@ -341,6 +360,9 @@ void wm_sq_kept_forget(struct wm_store *s);
 /* 1 when answers are noted on this connection and not yet flushed: the
  * kept figures are not yet those of its own transaction. */
 int wm_sq_kept_noted(const struct wm_store *s);
+/* How many answers are noted, and back to that many. */
+size_t wm_sq_kept_mark(const struct wm_store *s);
+void wm_sq_kept_back(struct wm_store *s, size_t n);
 
 /* sqlite_kept.c: a person's parts of totals kept at write time, each up
  * to WM_SQ_PART numbers (what it counts under, and what it counts), kept

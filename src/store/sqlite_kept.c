@@ -95,9 +95,11 @@ wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
 	for (k = 0; k < n; k++) {
 		for (last = width - 1; last > 0 && v[k].v[last] == 0; last--)
 			;
-		for (i = 0; i <= last; i++)
-			wm_buf_printf(b, "%s%ld", i ? "," : k ? ";" : "",
-			    v[k].v[i]);
+		for (i = 0; i <= last; i++) {
+			if (i || k)
+				wm_buf_putc(b, i ? ',' : ';');
+			wm_buf_putll(b, v[k].v[i]);
+		}
 	}
 }
 

@@ -845,8 +845,58 @@ static const char *const m11[] = {
 	NULL,
 };
 
+/*
+ * 12: the figures' version, so that a server may keep a commissioner's
+ * page of figures and show it again until anything it rests on changes
+ * (web/page_cache.h). One row, bumped in the same transaction as every
+ * change to what the network's figures are worked out from, so a page
+ * built at one version is the figures of that version exactly; a row
+ * rather than anything held per connection, so that a change made by
+ * another process (the command line, another server) is seen as well.
+ * Changes row by row to the tables below (the network tree, accounts and
+ * their grants, instruments, settings, the standards, training, cycles,
+ * caseloads, goals and their reviews, and the people marked for their
+ * kept figures to be worked out again, which is how an answer changed
+ * by hand shows) bump it by trigger. A completed response, whose answers
+ * every kept figure comes from, bumps it when its transaction's kept
+ * figures are written (kept_flush, sqlite_db.c): once a transaction,
+ * where a trigger would cost every response of an import. Sessions,
+ * sign-in attempts, drafts and the audit log are not figures, so a
+ * view's own audit entry leaves the version as it was.
+ */
+#define BUMP " BEGIN UPDATE figures_version SET n = n + 1; END"
+#define BUMPED(table) \
+	"CREATE TRIGGER figures_" table "_i AFTER INSERT ON " table BUMP, \
+	"CREATE TRIGGER figures_" table "_u AFTER UPDATE ON " table BUMP, \
+	"CREATE TRIGGER figures_" table "_d AFTER DELETE ON " table BUMP
+static const char *const m12[] = {
+	"CREATE TABLE figures_version ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" n INTEGER NOT NULL)",
+	"INSERT INTO figures_version(id, n) VALUES (1, 1)",
+	BUMPED("unit"),
+	BUMPED("account"),
+	BUMPED("role_grant"),
+	BUMPED("instrument"),
+	BUMPED("setting"),
+	BUMPED("assessment"),
+	BUMPED("assessment_version"),
+	BUMPED("invitation"),
+	BUMPED("validation"),
+	BUMPED("standard_query"),
+	BUMPED("training"),
+	BUMPED("cycle"),
+	BUMPED("caseload"),
+	BUMPED("goal"),
+	BUMPED("goal_review"),
+	BUMPED("kept_dirty"),
+	NULL,
+};
+#undef BUMPED
+#undef BUMP
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10, m11 };
+	m7, m8, m9, m10, m11, m12 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -869,6 +919,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 9",
 	"PRAGMA user_version = 10",
 	"PRAGMA user_version = 11",
+	"PRAGMA user_version = 12",
 };
 
 int

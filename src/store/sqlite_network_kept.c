@@ -194,8 +194,8 @@ rollup_row(sqlite3_stmt *st, void *arg)
 	return e->cb(e->ctx, &row);
 }
 
-int
-wm_store_network_rollup(struct wm_store *s, const char *measure,
+static int
+rollup_read(struct wm_store *s, enum stmt id, const char *measure,
     const char *from, const char *to,
     int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
     struct wm_buf *err)
@@ -208,11 +208,31 @@ wm_store_network_rollup(struct wm_store *s, const char *measure,
 
 	if ((rc = window(from, to, &qf, &qt, &f, &t, err)))
 		return rc;
-	if (!(st = wm_sq_query(s, ST_NETWORK_ROLLUP, err)))
+	if (!(st = wm_sq_query(s, id, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
 	wm_sq_text(st, 2, from);
 	wm_sq_text(st, 3, to);
 	return wm_sq_each(s, st, rollup_row, &e, "reading the running totals",
 	    err);
+}
+
+int
+wm_store_network_rollup(struct wm_store *s, const char *measure,
+    const char *from, const char *to,
+    int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
+    struct wm_buf *err)
+{
+	return rollup_read(s, ST_NETWORK_ROLLUP, measure, from, to, cb, ctx,
+	    err);
+}
+
+int
+wm_store_network_rollup_peak(struct wm_store *s, const char *measure,
+    const char *from, const char *to,
+    int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
+    struct wm_buf *err)
+{
+	return rollup_read(s, ST_NETWORK_ROLLUP_PEAK, measure, from, to, cb,
+	    ctx, err);
 }

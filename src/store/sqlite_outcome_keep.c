@@ -163,6 +163,25 @@ clear(struct wm_sq_outcomes *o)
 }
 
 void
+wm_sq_outcome_mark(const struct wm_store *s, size_t *notes, size_t *counts)
+{
+	*notes = s->outcomes ? s->outcomes->notes.n : 0;
+	*counts = s->outcomes ? s->outcomes->counts.n : 0;
+}
+
+void
+wm_sq_outcome_back(struct wm_store *s, size_t notes, size_t counts)
+{
+	struct wm_sq_outcomes *o = s->outcomes;
+
+	/* What the dropped notes took from the arena goes at the flush. */
+	if (o && o->notes.n > notes)
+		o->notes.n = notes;
+	if (o && o->counts.n > counts)
+		o->counts.n = counts;
+}
+
+void
 wm_sq_outcome_forget(struct wm_store *s)
 {
 	struct wm_sq_outcomes *o = s->outcomes;

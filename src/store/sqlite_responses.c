@@ -12,45 +12,51 @@ author_kind(const struct wm_response *r)
 	return r->author.kind == WM_SUBJECT_PERSON ? "person" : "staff";
 }
 
+/* Binds answer i as the row whose item is parameter `at`, its option
+ * the next and its text the one after. */
+static void
+bind_answer(sqlite3_stmt *st, int at, const struct wm_response *r, size_t i)
+{
+	sqlite3_bind_int64(st, at, (sqlite3_int64)i);
+	if (r->in->items[i].type == WM_ITEM_CHOICE)
+		sqlite3_bind_int(st, at + 1, r->answers[i].option);
+	else
+		wm_sq_text(st, at + 2, r->answers[i].text);
+}
+
+/* The answers given, eight to a statement, the rest one at a time. */
 static int
 save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
     struct wm_buf *err)
 {
-	const struct wm_instrument *in = r->in;
+	size_t given[8], n = 0, i, k;
 	sqlite3_stmt *st;
-	size_t i;
 	int rc;
 
-	for (i = 0; i < in->n_items; i++) {
-		const struct wm_answer *a = &r->answers[i];
-
-		if (!a->given)
+	for (i = 0; i < r->in->n_items; i++) {
+		if (!r->answers[i].given)
 			continue;
+		given[n++] = i;
+		if (n < 8)
+			continue;
+		if (!(st = wm_sq_stmt(s, ST_ANSWER_ADD8, err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int64(st, 1, id);
+		for (k = 0; k < n; k++)
+			bind_answer(st, (int)(3 * k + 2), r, given[k]);
+		if ((rc = wm_sq_exec(s, st, "storing the answers", err)))
+			return rc;
+		n = 0;
+	}
+	for (k = 0; k < n; k++) {
 		if (!(st = wm_sq_stmt(s, ST_ANSWER_ADD, err)))
 			return WM_STORE_ERROR;
 		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-		if (in->items[i].type == WM_ITEM_CHOICE)
-			sqlite3_bind_int(st, 3, a->option);
-		else
-			wm_sq_text(st, 4, a->text);
+		bind_answer(st, 2, r, given[k]);
 		if ((rc = wm_sq_exec(s, st, "storing an answer", err)))
 			return rc;
 	}
 	return 0;
-}
-
-/* Appends v's digits: by hand, since a save writes two per answer and
- * printf cost more than the row's insert. */
-static void
-put_digits(struct wm_buf *b, size_t v)
-{
-	char tmp[24], *p = tmp + sizeof(tmp);
-
-	do
-		*--p = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	wm_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 /* Appends ",index:" (without the comma first). */
@@ -59,7 +65,7 @@ put_key(struct wm_buf *b, size_t index)
 {
 	if (b->len)
 		wm_buf_putc(b, ',');
-	put_digits(b, index);
+	wm_buf_putll(b, (long long)index);
 	wm_buf_putc(b, ':');
 }
 
@@ -83,7 +89,7 @@ save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
 		    r->in->items[i].type == WM_ITEM_CHOICE &&
 		    r->answers[i].option >= 0) {
 			put_key(&choices, i);
-			put_digits(&choices, (size_t)r->answers[i].option);
+			wm_buf_putll(&choices, r->answers[i].option);
 		}
 	for (i = 0; i < r->in->n_scales; i++)
 		if (r->scores[i].has_value) {
@@ -193,6 +199,10 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	if ((rc = wm_sq_exec(s, st, "storing the response", err)))
 		goto out;
 	*id = sqlite3_last_insert_rowid(s->db);
+	/* Every kept figure comes from completed answers; a draft is in
+	 * none. */
+	if (r->status == WM_STATUS_COMPLETED)
+		s->figures_changed = 1;
 	rc = save_answers(s, r, *id, err);
 	if (rc == 0)
 		rc = save_choices(s, r, *id, err);

@@ -22,6 +22,7 @@ struct wm_sq_cell {
 struct wm_sq_rollup {
 	struct wm_sq_cell *v;
 	size_t n, cap;		/* open addressing; cap is a power of 2 */
+	struct wm_buf key;	/* the key being looked up, reused */
 };
 
 static uint64_t
@@ -47,7 +48,8 @@ slot(struct wm_sq_rollup *r, const char *key)
 static int
 grow(struct wm_sq_rollup *r)
 {
-	struct wm_sq_rollup bigger = { NULL, r->n, r->cap ? r->cap * 2 : 256 };
+	struct wm_sq_rollup bigger = { NULL, r->n, r->cap ? r->cap * 2 : 256,
+	    r->key };
 	size_t i;
 
 	bigger.v = calloc(bigger.cap, sizeof(*bigger.v));
@@ -72,8 +74,17 @@ wm_sq_rollup_forget(struct wm_store *s)
 	for (i = 0; i < r->cap; i++)
 		free(r->v[i].key);
 	free(r->v);
+	wm_buf_release(&r->key);
 	free(r);
 	s->rollup = NULL;
+}
+
+/* A cell's key: its parts, each ended by a unit separator. */
+static void
+key_part(struct wm_buf *b, const char *part)
+{
+	wm_buf_puts(b, part);
+	wm_buf_putc(b, '\x1f');
 }
 
 /* The cell's row id, creating the row if it is new. */
@@ -109,50 +120,55 @@ wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
     struct wm_buf *err)
 {
 	struct wm_sq_rollup *r = s->rollup;
-	struct wm_buf key = WM_BUF_INIT;
 	struct wm_sq_cell *c;
 	sqlite3_stmt *st;
-	int rc = WM_STORE_ERROR;
+	int rc;
 
 	if ((!r && !(r = s->rollup = calloc(1, sizeof(*r)))) ||
-	    ((r->n + 1) * 2 > r->cap && grow(r))) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "out of memory updating the totals");
-		return WM_STORE_ERROR;
-	}
-	wm_buf_printf(&key, "%s\x1f%lld\x1f%s\x1f%s\x1f%s", measure,
-	    (long long)unit, quarter, respondent, scale);
-	if (key.failed) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "out of memory updating the totals");
-		goto out;
-	}
-	c = slot(r, key.data);
+	    ((r->n + 1) * 2 > r->cap && grow(r)))
+		goto oom;
+	/* Every score of a save looks its cell up: no printf, and the
+	 * key's room is kept from one to the next. */
+	if (!r->key.max)
+		wm_buf_init(&r->key, WM_BUF_DEFAULT_MAX);
+	wm_buf_clear(&r->key);
+	key_part(&r->key, measure);
+	wm_buf_putll(&r->key, unit);
+	wm_buf_putc(&r->key, '\x1f');
+	key_part(&r->key, quarter);
+	key_part(&r->key, respondent);
+	wm_buf_puts(&r->key, scale);
+	if (r->key.failed)
+		goto oom;
+	c = slot(r, r->key.data);
 	if (!c->key) {
 		int64_t id = 0;
 
 		if ((rc = cell_id(s, measure, unit, quarter, respondent, scale,
 		    &id, err)))
-			goto out;
+			return rc;
 		memset(c, 0, sizeof(*c));
-		c->key = wm_buf_detach(&key);
+		if (!(c->key = strdup(r->key.data)))
+			goto oom;
 		c->id = id;
 		r->n++;
 	}
 	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
-		goto out;
+		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, c->id);
 	sqlite3_bind_int(st, 2, subject_kind);
 	sqlite3_bind_int64(st, 3, subject);
 	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
-		goto out;
+		return rc;
 	c->people += sqlite3_changes(s->db) > 0;
 	c->responses++;
 	c->total += has_value ? value : 0;
 	c->dirty = 1;
-out:
-	wm_buf_release(&key);
-	return rc;
+	return 0;
+oom:
+	wm_buf_clear(err);
+	wm_buf_puts(err, "out of memory updating the totals");
+	return WM_STORE_ERROR;
 }
 
 int

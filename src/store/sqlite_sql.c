@@ -289,6 +289,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ANSWER_ADD] =
 	    "INSERT INTO answer(response_id, item, option, text)"
 	    " VALUES (?1, ?2, ?3, ?4)",
+	/* Eight answers of one response in one statement: a response has
+	 * ten or so, and one statement a row cost more than the rows.
+	 * Row k (0 to 7) takes ?(3k+2) to ?(3k+4). */
+	[ST_ANSWER_ADD8] =
+	    "INSERT INTO answer(response_id, item, option, text) VALUES"
+	    " (?1, ?2, ?3, ?4), (?1, ?5, ?6, ?7), (?1, ?8, ?9, ?10),"
+	    " (?1, ?11, ?12, ?13), (?1, ?14, ?15, ?16), (?1, ?17, ?18, ?19),"
+	    " (?1, ?20, ?21, ?22), (?1, ?23, ?24, ?25)",
 	[ST_CHOICES_ADD] =
 	    "INSERT INTO response_choices(response_id, choices, scores)"
 	    " VALUES (?1, ?2, ?3)",
@@ -395,29 +403,6 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "FROM rollup r JOIN unit u ON u.id = r.unit_id "
 	    "WHERE r.measure = ?1 AND r.scale = '' "
 	    "ORDER BY u.code, r.quarter, r.respondent",
-	[ST_LATEST_RATINGS] =
-	    "WITH fam AS (SELECT id FROM instrument WHERE family = ?1),"
-	    " latest AS (SELECT s.unit_id, max(s.quarter) AS quarter FROM score s"
-	    "  WHERE s.instrument_id IN (SELECT id FROM fam)"
-	    "  AND s.respondent = 'lead' GROUP BY s.unit_id) "
-	    "SELECT u.code, u.name, s.quarter, sc.code, sc.title, s.respondent,"
-	    " coalesce(r.stakeholder, ''), s.value, s.response_id "
-	    "FROM latest l JOIN score s ON s.unit_id = l.unit_id"
-	    "  AND s.quarter = l.quarter"
-	    "  AND s.instrument_id IN (SELECT id FROM fam)"
-	    " JOIN response r ON r.id = s.response_id"
-	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
-	    "  AND sc.idx = s.scale"
-	    " JOIN unit u ON u.id = s.unit_id "
-	    "WHERE r.status = 'completed'"
-	    /* One vote per person: only each author's latest response. */
-	    " AND r.id = (SELECT max(r2.id) FROM response r2"
-	    "  WHERE r2.instrument_id IN (SELECT id FROM fam)"
-	    "  AND r2.status = 'completed' AND r2.unit_id = r.unit_id"
-	    "  AND r2.quarter = r.quarter AND r2.respondent = r.respondent"
-	    "  AND (r2.author_id = r.author_id"
-	    "   OR (r.author_id IS NULL AND r2.id = r.id))) "
-	    "ORDER BY u.code, sc.idx, s.respondent, r.authored, r.id",
 	[ST_AUDIT_ADD] =
 	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"
 	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -1033,6 +1018,17 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
 	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
 	    " ORDER BY unit_id, respondent, scale",
+	/* The most responses in any one quarter of the window: a row per
+	 * unit, respondent, scale and quarter, so the largest row. */
+	[ST_NETWORK_ROLLUP_PEAK] =
+	    "SELECT unit_id, respondent, scale, max(responses), 0"
+	    " FROM rollup WHERE measure = ?1 AND quarter BETWEEN ?2 AND ?3"
+	    " AND scale <> '' GROUP BY unit_id, respondent, scale"
+	    " ORDER BY unit_id, respondent, scale",
+	[ST_FIGURES_VERSION] =
+	    "SELECT n FROM figures_version WHERE id = 1",
+	[ST_FIGURES_BUMP] =
+	    "UPDATE figures_version SET n = n + 1 WHERE id = 1",
 	[ST_BEGIN] = "BEGIN IMMEDIATE",
 	[ST_BEGIN_READ] = "BEGIN",
 	[ST_COMMIT] = "COMMIT",

@@ -71,46 +71,6 @@ wm_store_people_summary(struct wm_store *s, const char *family,
 	return wm_sq_each(s, st, people_row, &e, "counting people", err);
 }
 
-struct rating_each {
-	int (*cb)(void *, const struct wm_rating_row *);
-	void *ctx;
-};
-
-static int
-rating_row(sqlite3_stmt *st, void *arg)
-{
-	struct rating_each *e = arg;
-	struct wm_rating_row row = {
-		.unit_code = wm_sq_col(st, 0),
-		.unit_name = wm_sq_col(st, 1),
-		.quarter = wm_sq_col(st, 2),
-		.scale = wm_sq_col(st, 3),
-		.scale_title = wm_sq_col(st, 4),
-		.respondent = wm_sq_col(st, 5),
-		.stakeholder = wm_sq_col(st, 6),
-		.has_value = sqlite3_column_type(st, 7) != SQLITE_NULL,
-		.value = sqlite3_column_double(st, 7),
-		.response_id = sqlite3_column_int64(st, 8),
-	};
-
-	return e->cb(e->ctx, &row);
-}
-
-int
-wm_store_latest_ratings(struct wm_store *s, const char *family,
-    int (*cb)(void *, const struct wm_rating_row *), void *ctx,
-    struct wm_buf *err)
-{
-	struct rating_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_LATEST_RATINGS, err);
-
-	if (!st)
-		return WM_STORE_ERROR;
-	wm_sq_text(st, 1, family);
-	return wm_sq_each(s, st, rating_row, &e, "reading the latest ratings",
-	    err);
-}
-
 struct caseload_each {
 	int (*cb)(void *, const struct wm_caseload_row *);
 	void *ctx;

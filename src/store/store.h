@@ -91,6 +91,17 @@ WM_MUST_USE int wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err
 WM_MUST_USE int wm_store_read_begin(struct wm_store *s, struct wm_buf *err);
 void wm_store_read_end(struct wm_store *s);
 
+/* The figures' version: a number that changes, in the same transaction,
+ * with everything a commissioner's figures rest on (the kept figures of
+ * completed responses, the standards, the network tree, accounts and
+ * grants, instruments, settings, training, cycles, caseloads and goals),
+ * and with nothing else (not a view's audit entry, a session or a
+ * draft), whichever process made the change. Figures built from one
+ * snapshot at one version are those figures for as long as the version
+ * read is the same. */
+WM_MUST_USE int wm_store_figures_version(struct wm_store *s, int64_t *out,
+    struct wm_buf *err);
+
 /* --- the network tree ------------------------------------------------ */
 
 struct wm_unit_row {
@@ -571,26 +582,6 @@ struct wm_people_row {
  * `family`. */
 WM_MUST_USE int wm_store_people_summary(struct wm_store *s, const char *family,
     int (*cb)(void *, const struct wm_people_row *), void *ctx,
-    struct wm_buf *err);
-
-struct wm_rating_row {
-	const char *unit_code;
-	const char *unit_name;
-	const char *quarter;
-	const char *scale;	/* e.g. standard-1 */
-	const char *scale_title;
-	const char *respondent;	/* lead or validator */
-	const char *stakeholder;
-	int has_value;
-	double value;
-	int64_t response_id;
-};
-
-/* For each service, the scores of `family` responses in the latest quarter
- * in which its lead rated it: the lead's and the validators', ordered by
- * unit, scale, respondent, then oldest first. */
-WM_MUST_USE int wm_store_latest_ratings(struct wm_store *s, const char *family,
-    int (*cb)(void *, const struct wm_rating_row *), void *ctx,
     struct wm_buf *err);
 
 /* One account by id, as wm_store_account_list shows it. */
@@ -1245,6 +1236,14 @@ struct wm_rollup_row {
 	double total;
 };
 WM_MUST_USE int wm_store_network_rollup(struct wm_store *s,
+    const char *measure, const char *from, const char *to,
+    int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
+    struct wm_buf *err);
+/* As wm_store_network_rollup, but with the most responses in any one
+ * quarter of the window as `responses` (and `total` 0): where each
+ * respondent answers once a quarter, as many as are known to have
+ * answered at the least. */
+WM_MUST_USE int wm_store_network_rollup_peak(struct wm_store *s,
     const char *measure, const char *from, const char *to,
     int (*cb)(void *, const struct wm_rollup_row *), void *ctx,
     struct wm_buf *err);

@@ -13,12 +13,16 @@
 enum part { NOT_RUN, KEPT, FAILED };
 
 struct job {
-	const struct wm_record *rec;
+	const struct wm_record *rec;	/* a record, or */
+	const struct wm_audit_entry *audit;	/* a view's audit entry */
 	enum part part;		/* what its part of the batch came to */
 	int64_t id;
 	int rc;
 	struct wm_buf *err;
 	int done;
+	pthread_cond_t answered;	/* done: its submitter's alone, so a
+					 * batch wakes only the submitters it
+					 * answers */
 	struct job *next;
 };
 
@@ -27,7 +31,6 @@ struct wm_writer {
 	pthread_t thread;
 	pthread_mutex_t mu;
 	pthread_cond_t work;	/* jobs queued, or stopping */
-	pthread_cond_t done;	/* a batch finished */
 	struct job *head, *tail;
 	int max_batch;
 	int stopping;
@@ -66,6 +69,35 @@ fail_all(struct job *batch, int rc, const struct wm_buf *err)
 	}
 }
 
+static int
+audit(struct wm_store *s, const struct wm_audit_entry *e, struct wm_buf *err)
+{
+	return wm_store_audit(s, e->actor_account_id, e->action,
+	    e->subject_kind, e->subject_id, e->detail, e->address, err);
+}
+
+/* The job as a part of the batch's transaction. */
+static int
+run_part(struct wm_store *s, struct job *j)
+{
+	int rc;
+
+	if (j->rec)
+		return wm_store_record_part(s, j->rec, &j->id, j->err);
+	if ((rc = wm_store_part_begin(s, j->err)))
+		return rc;
+	return wm_store_part_end(s, audit(s, j->audit, j->err), j->err);
+}
+
+/* The job alone, in a transaction of its own. */
+static int
+run_alone(struct wm_store *s, struct job *j)
+{
+	if (j->rec)
+		return wm_store_record(s, j->rec, &j->id, j->err);
+	return audit(s, j->audit, j->err);
+}
+
 /* One transaction for the batch, each job a part of it that is kept or
  * undone alone; a job whose part failed is answered with its own reason.
  * If the transaction cannot be begun, every job is answered with that
@@ -89,7 +121,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 		return;
 	}
 	for (j = batch; j && wm_store_in_transaction(w->s); j = j->next, n++) {
-		j->rc = wm_store_record_part(w->s, j->rec, &j->id, j->err);
+		j->rc = run_part(w->s, j);
 		j->part = j->rc ? FAILED : KEPT;
 	}
 	t1 = wm_clock_seconds();
@@ -113,7 +145,7 @@ run_batch(struct wm_writer *w, struct job *batch)
 		/* Not run, or kept in a transaction that was then lost. */
 		j->id = 0;
 		wm_buf_clear(j->err);
-		j->rc = wm_store_record(w->s, j->rec, &j->id, j->err);
+		j->rc = run_alone(w->s, j);
 	}
 	wm_buf_release(&err);
 }
@@ -137,8 +169,8 @@ loop(void *arg)
 		for (j = batch; j; j = next) {
 			next = j->next;
 			j->done = 1;
+			pthread_cond_signal(&j->answered);
 		}
-		pthread_cond_broadcast(&w->done);
 	}
 	pthread_mutex_unlock(&w->mu);
 	return NULL;
@@ -150,7 +182,6 @@ release(struct wm_writer *w)
 	wm_store_close(w->s);
 	pthread_mutex_destroy(&w->mu);
 	pthread_cond_destroy(&w->work);
-	pthread_cond_destroy(&w->done);
 	free(w);
 }
 
@@ -171,7 +202,6 @@ wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 	w->max_batch = max_batch > 0 ? max_batch : 64;
 	pthread_mutex_init(&w->mu, NULL);
 	pthread_cond_init(&w->work, NULL);
-	pthread_cond_init(&w->done, NULL);
 	if (pthread_create(&w->thread, NULL, loop, w)) {
 		release(w);
 		wm_buf_clear(err);
@@ -182,24 +212,43 @@ wm_writer_start(const char *path, int max_batch, struct wm_writer **out,
 	return 0;
 }
 
+/* Queues the job and waits for the commit of the batch that holds it. */
+static void
+submit(struct wm_writer *w, struct job *j)
+{
+	pthread_cond_init(&j->answered, NULL);
+	pthread_mutex_lock(&w->mu);
+	if (w->tail)
+		w->tail->next = j;
+	else
+		w->head = j;
+	w->tail = j;
+	pthread_cond_signal(&w->work);
+	while (!j->done)
+		pthread_cond_wait(&j->answered, &w->mu);
+	pthread_mutex_unlock(&w->mu);
+	pthread_cond_destroy(&j->answered);
+}
+
 int
 wm_writer_record(struct wm_writer *w, const struct wm_record *rec,
     int64_t *id, struct wm_buf *err)
 {
-	struct job j = { rec, NOT_RUN, 0, WM_STORE_ERROR, err, 0, NULL };
+	struct job j = { .rec = rec, .rc = WM_STORE_ERROR, .err = err };
 
 	*id = 0;
-	pthread_mutex_lock(&w->mu);
-	if (w->tail)
-		w->tail->next = &j;
-	else
-		w->head = &j;
-	w->tail = &j;
-	pthread_cond_signal(&w->work);
-	while (!j.done)
-		pthread_cond_wait(&w->done, &w->mu);
-	pthread_mutex_unlock(&w->mu);
+	submit(w, &j);
 	*id = j.id;
+	return j.rc;
+}
+
+int
+wm_writer_audit(struct wm_writer *w, const struct wm_audit_entry *e,
+    struct wm_buf *err)
+{
+	struct job j = { .audit = e, .rc = WM_STORE_ERROR, .err = err };
+
+	submit(w, &j);
 	return j.rc;
 }
 

@@ -8,10 +8,13 @@
  *
  * A job is one record (struct wm_record, store.h): attribution, the role
  * check, the save, the draft it replaces, what a lead's or validator's
- * response is filed as, and the audit entry, in its own part of the
- * batch's transaction (wm_store_part_begin), so a job that fails is
- * undone alone, and its error goes back to its submitter. A job is plain
- * data: the writer runs no caller's code on its thread.
+ * response is filed as, and the audit entry; or the audit entry of a
+ * view alone (struct wm_audit_entry), which must be durable before the
+ * page it is about is sent, and so is a durable write for every view of
+ * someone's record, which many readers then share. Each is in its own
+ * part of the batch's transaction (wm_store_part_begin), so a job that
+ * fails is undone alone, and its error goes back to its submitter. A job
+ * is plain data: the writer runs no caller's code on its thread.
  *
  * Ownership: the writer owns its connection and thread. A submitter's
  * record (and what it points at, the response's instrument included,
@@ -43,6 +46,22 @@ WM_MUST_USE int wm_writer_start(const char *path, int max_batch, struct wm_write
  * the rest of its batch is. Thread-safe. */
 WM_MUST_USE int wm_writer_record(struct wm_writer *w,
     const struct wm_record *rec, int64_t *id, struct wm_buf *err);
+
+/* An entry of the audit log, as wm_store_audit() takes it. */
+struct wm_audit_entry {
+	int64_t actor_account_id;
+	const char *action;
+	const char *subject_kind;	/* may be NULL */
+	int64_t subject_id;
+	const char *detail;	/* may be NULL */
+	const char *address;	/* may be NULL */
+};
+
+/* Appends the entry to the audit log as wm_store_audit() does, durably:
+ * blocks until the batch holding it has committed. 0, or the store's
+ * error with err filled (and nothing written). Thread-safe. */
+WM_MUST_USE int wm_writer_audit(struct wm_writer *w,
+    const struct wm_audit_entry *e, struct wm_buf *err);
 
 /* What the writer has done so far, for benchmarks and monitoring. */
 struct wm_writer_stats {

@@ -60,6 +60,12 @@ grow(struct wm_buf *b, size_t extra)
 }
 
 int
+wm_buf_reserve(struct wm_buf *b, size_t n)
+{
+	return grow(b, n);
+}
+
+int
 wm_buf_add(struct wm_buf *b, const void *p, size_t n)
 {
 	if (grow(b, n))
@@ -81,6 +87,21 @@ int
 wm_buf_putc(struct wm_buf *b, char c)
 {
 	return wm_buf_add(b, &c, 1);
+}
+
+int
+wm_buf_putll(struct wm_buf *b, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v :
+	    (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) > 0);
+	if (v < 0)
+		*--p = '-';
+	return wm_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
 }
 
 int

@@ -27,6 +27,9 @@ void wm_buf_release(struct wm_buf *b);
 void wm_buf_clear(struct wm_buf *b);
 
 /* Each returns 0, or -1 (and sets b->failed) if the buffer could not grow. */
+/* Room for n more bytes (and the NUL after them) without growing again,
+ * for a writer that fills data + len itself and then moves len on. */
+int wm_buf_reserve(struct wm_buf *b, size_t n);
 int wm_buf_add(struct wm_buf *b, const void *p, size_t n);
 int wm_buf_puts(struct wm_buf *b, const char *s);
 /* A string literal, its length known when compiled: pages write
@@ -34,6 +37,9 @@ int wm_buf_puts(struct wm_buf *b, const char *s);
 #define wm_buf_lit(b, literal) \
 	wm_buf_add((b), "" literal, sizeof("" literal) - 1)
 int wm_buf_putc(struct wm_buf *b, char c);
+/* v in decimal, as "%lld" writes it, without printf's cost: for the
+ * writers that append numbers by the million. */
+int wm_buf_putll(struct wm_buf *b, long long v);
 int wm_buf_printf(struct wm_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 int wm_buf_vprintf(struct wm_buf *b, const char *fmt, va_list ap)

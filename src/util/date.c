@@ -172,3 +172,13 @@ wm_date_add_months(struct wm_date *d, int months)
 	if (d->day > last)
 		d->day = last;
 }
+
+const char *
+wm_month_name(int month)
+{
+	static const char *const names[] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+
+	return month >= 1 && month <= 12 ? names[month - 1] : "";
+}

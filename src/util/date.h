@@ -31,6 +31,9 @@ int wm_date_cmp(const struct wm_date *a, const struct wm_date *b);
 void wm_date_format(const struct wm_date *d, char out[11]);
 void wm_date_quarter(const struct wm_date *d, char out[8]);
 
+/* "January" for month 1 to "December" for 12; "" for anything else. */
+const char *wm_month_name(int month);
+
 /* Adds whole months, clamping the day to the end of a shorter month. */
 void wm_date_add_months(struct wm_date *d, int months);
 

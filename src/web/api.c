@@ -29,7 +29,7 @@ wm_api_reply(struct wm_http *h, int status, json_t *body)
 	}
 	text = body ? json_dumps(body, JSON_INDENT(1) |
 	    JSON_REAL_PRECISION(15) | JSON_PRESERVE_ORDER) : NULL;
-	wm_buf_clear(&h->out);
+	wm_http_clear_body(h);
 	h->content_type = "application/json; charset=utf-8";
 	if (!text) {
 		h->status = 500;

@@ -255,9 +255,9 @@ wm_api_caseload(struct wm_http *h)
 		goto out;
 	if (wm_caseload_ask(h, "search", &c, &p))
 		wm_api_error(h, 400, p.message, p.field);
-	else if (!wm_page_store_ok(h, wm_store_audit(h->store,
-	    h->who.account_id, "viewed caseload (API)", NULL, 0, c.search ?
-	    "searched" : NULL, h->address, &err), &err) ||
+	else if (!wm_page_store_ok(h, wm_http_audit(h,
+	    "viewed caseload (API)", NULL, 0, c.search ? "searched" : NULL,
+	    &err), &err) ||
 	    wm_caseload_read(h, &c) || !(body = caseload_json(&c)))
 		wm_api_error(h, 500, "the caseload could not be read", NULL);
 	else

@@ -13,6 +13,7 @@
 #include "core/catalogue.h"
 #include "store/store.h"
 #include "util/buf.h"
+#include "util/gzip.h"
 #include "web/auth.h"
 #include "web/form.h"
 #include "web/params.h"
@@ -22,6 +23,7 @@
 #define WM_HTTP_MAX_BODY ((size_t)256 * 1024)
 
 struct wm_writer;
+struct wm_page_cache;
 
 struct wm_site {
 	const char *base_url;	/* e.g. https://waymark.example.org */
@@ -31,6 +33,8 @@ struct wm_site {
 	const struct wm_catalogue *courses;	/* the training courses, read
 						 * at start and never changed */
 	struct wm_writer *writer;	/* saves of forms and the API */
+	struct wm_page_cache *pages;	/* commissioners' figures, kept
+					 * (web/page_cache.h); may be NULL */
 };
 
 struct wm_http {
@@ -67,6 +71,18 @@ struct wm_http {
 	const unsigned char *fixed;	/* a built-in asset instead of out */
 	size_t fixed_len;
 	int cacheable;		/* the same for everyone: may be cached */
+	int takes_gzip;		/* the client takes gzip (Accept-Encoding) */
+	/* A part of out kept compressed (web/page_cache.h): bytes start to
+	 * end of out, and the same as a gzip piece. To a client that takes
+	 * gzip the page is then sent compressed, the rest stored as it is
+	 * around the piece (util/gzip.h). gz_only: the part is in the piece
+	 * alone, not in out (start == end), for a client that takes gzip:
+	 * a kept part given out is then never copied as it is. */
+	struct {
+		int set, gz_only;
+		size_t start, end;
+		struct wm_gz_piece gz;
+	} kept;
 	/* Set by wm_page_store_error: the answer is the error page, the
 	 * first failed_len bytes of out; anything written after it, and any
 	 * redirect, cookie or download, is dropped when it is sent. */
@@ -114,6 +130,19 @@ int wm_page_store_ok(struct wm_http *h, int rc, const struct wm_buf *err);
  * where there is no writer (tests of handlers alone). */
 WM_MUST_USE int wm_http_record(struct wm_http *h, const struct wm_record *job,
     int64_t *id, struct wm_buf *err);
+
+/* Writes the signed-in account's entry to the audit log (store.h's
+ * wm_store_audit, from the request's address), durably, before the
+ * caller shows anything it is about: through the server's group-commit
+ * writer, so that views made at the same time share one commit, or on
+ * the request's own connection where there is no writer. */
+WM_MUST_USE int wm_http_audit(struct wm_http *h, const char *action,
+    const char *subject_kind, int64_t subject_id, const char *detail,
+    struct wm_buf *err);
+
+/* Empties the response's body (and forgets any part of it kept
+ * compressed), for an answer written instead of it. */
+void wm_http_clear_body(struct wm_http *h);
 
 /* Adds a Set-Cookie header (at most two per response). */
 void wm_http_cookie(struct wm_http *h, const char *name, const char *value,

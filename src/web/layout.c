@@ -15,6 +15,13 @@ wm_http_redirect(struct wm_http *h, const char *path)
 }
 
 void
+wm_http_clear_body(struct wm_http *h)
+{
+	wm_buf_clear(&h->out);
+	h->kept.set = h->kept.gz_only = 0;
+}
+
+void
 wm_http_cookie(struct wm_http *h, const char *name, const char *value,
     int max_age)
 {
@@ -190,7 +197,7 @@ wm_page_error(struct wm_http *h, int status, const char *title,
 		    NULL);
 		return;
 	}
-	wm_buf_clear(&h->out);
+	wm_http_clear_body(h);
 	h->status = status;
 	wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\">");
@@ -215,7 +222,7 @@ wm_page_sign_in_first(struct wm_http *h)
 		    "password to /api/v1/session.", NULL);
 		return;
 	}
-	wm_buf_clear(&h->out);
+	wm_http_clear_body(h);
 	h->status = 303;
 	wm_http_redirect(h, "/sign-in");
 }
@@ -260,4 +267,17 @@ wm_http_record(struct wm_http *h, const struct wm_record *job, int64_t *id,
 {
 	return h->site->writer ? wm_writer_record(h->site->writer, job, id,
 	    err) : wm_store_record(h->store, job, id, err);
+}
+
+int
+wm_http_audit(struct wm_http *h, const char *action, const char *subject_kind,
+    int64_t subject_id, const char *detail, struct wm_buf *err)
+{
+	struct wm_audit_entry e = { h->who.account_id, action, subject_kind,
+	    subject_id, detail, h->address };
+
+	if (h->site->writer)
+		return wm_writer_audit(h->site->writer, &e, err);
+	return wm_store_audit(h->store, e.actor_account_id, action,
+	    subject_kind, subject_id, detail, e.address, err);
 }

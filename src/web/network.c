@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "report/network_trends.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/api.h"
 #include "web/layout.h"
@@ -44,23 +46,31 @@ wm_net_request_init(struct wm_net_request *r)
 }
 
 int
-wm_net_open(struct wm_http *h, struct wm_net_request *r)
+wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_quarter from, to;
-	struct wm_date today;
+	struct wm_net_view *v = &r->view;
 	const char *why;
-	int rc;
 
 	wm_net_request_init(r);
-	wm_date_from_days((long)(h->now / 86400), &today);
+	wm_date_from_days((long)(h->now / 86400), &v->today);
 	if ((why = wm_net_window(wm_http_query(h, "from"),
-	    wm_http_query(h, "to"), &today, &from, &to))) {
+	    wm_http_query(h, "to"), &v->today, &v->from, &v->to))) {
 		bad_window(h, why);
 		return -1;
 	}
-	if (rule_of(h, &r->rule))
-		return -1;
+	wm_quarter_format(&v->from, v->from_s);
+	wm_quarter_format(&v->to, v->to_s);
+	return rule_of(h, &r->rule);
+}
+
+int
+wm_net_build(struct wm_http *h, struct wm_net_request *r)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date today = r->view.today;
+	struct wm_quarter from = r->view.from, to = r->view.to;
+	int rc;
+
 	rc = wm_net_view_build(h->store, h->scope.grants, h->scope.n_grants,
 	    &today, &from, &to, h->site->courses, &r->view, &err);
 	if (rc == 0 && wm_net_work_build(&r->view, r->rule, &r->work))
@@ -68,6 +78,12 @@ wm_net_open(struct wm_http *h, struct wm_net_request *r)
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
+}
+
+int
+wm_net_open(struct wm_http *h, struct wm_net_request *r)
+{
+	return wm_net_begin(h, r) ? -1 : wm_net_build(h, r);
 }
 
 void
@@ -80,20 +96,47 @@ wm_net_close(struct wm_net_request *r)
 void
 wm_net_where(struct wm_http *h, struct wm_buf *out)
 {
-	/* The path as routed: a commissioner's routes name services and
-	 * periods, never a person. */
-	wm_buf_printf(out, "%s %s %s", wm_api_request(h) ? "API" : "page",
-	    h->method, h->path);
+	/* The path as routed, in its one spelling: a commissioner's routes
+	 * name services and periods, never a person. */
+	wm_buf_printf(out, "%s %s ", wm_api_request(h) ? "API" : "page",
+	    h->method);
+	wm_route_path(out, h->pattern, &h->match);
+}
+
+/* A service's own page shows its trends over more quarters than the
+ * window when the window is short: the audit says which. */
+static void
+trends_detail(struct wm_buf *detail, const struct wm_net_view *v)
+{
+	struct wm_quarter from;
+	char from_s[8];
+
+	wm_net_trend_start(v, &from);
+	wm_quarter_format(&from, from_s);
+	wm_buf_printf(detail, "; trends quarters %s to %s", from_s, v->to_s);
 }
 
 int
 wm_net_viewed(struct wm_http *h, const struct wm_net_request *r)
 {
+	return wm_net_viewed_scope(h, r, NULL);
+}
+
+int
+wm_net_viewed_scope(struct wm_http *h, const struct wm_net_request *r,
+    const char *scope)
+{
 	struct wm_buf where = WM_BUF_INIT, detail = WM_BUF_INIT;
 	int rc;
 
 	wm_net_where(h, &where);
-	wm_net_audit_detail(&detail, wm_buf_str(&where), &r->view, r->rule);
+	wm_net_audit_head(&detail, wm_buf_str(&where), &r->view, r->rule);
+	if (scope)
+		wm_buf_puts(&detail, scope);
+	else
+		wm_net_audit_scope(&detail, &r->view);
+	if (r->only != WM_NET_ALL)
+		trends_detail(&detail, &r->view);
 	if (where.failed || detail.failed) {
 		wm_page_store_error(h, WM_STORE_ERROR, "out of memory");
 		rc = -1;
@@ -192,14 +235,22 @@ wm_net_section_start(struct wm_http *h, const char *id, const char *title,
 }
 
 void
-wm_net_table_start(struct wm_http *h, const char *caption)
+wm_net_table_headed(struct wm_http *h, const char *caption, const char *first)
 {
 	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
 	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
 	wm_esc_html_s(&h->out, caption);
 	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-	    "nhsuk-table__row\">");
-	WM_NET_TH(h, "Service");
+	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\""
+	    "col\">");
+	wm_esc_html_s(&h->out, first);
+	HTML(h, "</th>");
+}
+
+void
+wm_net_table_start(struct wm_http *h, const char *caption)
+{
+	wm_net_table_headed(h, caption, "Service");
 }
 
 void
@@ -235,19 +286,39 @@ wm_net_service_href(struct wm_buf *out, const char *code)
 	wm_esc_url_s(out, code);
 }
 
-void
-wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+/* A service's row header, its name linking to its own page, or not:
+ * a service with several rows links from its first alone, so that a
+ * keyboard does not stop at the same link again and again. */
+static void
+service_head(struct wm_http *h, const struct wm_net_service *sv, int link)
 {
 	struct wm_buf href = WM_BUF_INIT;
 
-	wm_net_service_href(&href, sv->code);
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
-	    "\" scope=\"row\"><a href=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&href));
-	HTML(h, "\">");
+	    "\" scope=\"row\">");
+	if (link) {
+		wm_net_service_href(&href, sv->code);
+		HTML(h, "<a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "\">");
+	}
 	wm_esc_html_s(&h->out, sv->name);
-	HTML(h, "</a></th>");
+	if (link)
+		HTML(h, "</a>");
+	HTML(h, "</th>");
 	wm_buf_release(&href);
+}
+
+void
+wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+{
+	service_head(h, sv, 1);
+}
+
+void
+wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv)
+{
+	service_head(h, sv, 0);
 }
 
 int
@@ -311,13 +382,40 @@ wm_net_quarters(struct wm_http *h, const struct wm_quarter *from,
 	wm_esc_html_s(&h->out, b);
 }
 
+/* The window as people say it, and, when its last quarter is today's,
+ * that its figures are those so far. */
+static void
+window_words(struct wm_http *h, const struct wm_net_view *v)
+{
+	struct wm_buf words = WM_BUF_INIT;
+	char last[40];
+
+	wm_net_window_words(&words, v);
+	HTML(h, "<p class=\"nhsuk-body-l\">The ");
+	wm_esc_html_s(&h->out, wm_buf_str(&words));
+	HTML(h, ".</p>\n");
+	wm_buf_release(&words);
+	if (!wm_net_window_running(v))
+		return;
+	HTML(h, "<p class=\"nhsuk-body\">");
+	if (wm_net_view_quarters(v) == 1)
+		HTML(h, "It");
+	else {
+		wm_quarter_words(&v->to, last, sizeof(last));
+		HTML(h, "The last, ");
+		wm_esc_html_s(&h->out, last);
+		HTML(h, ",");
+	}
+	HTML(h, " has not ended yet: its figures are those so far, and "
+	    "will change as people answer.</p>\n");
+}
+
 void
 wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
     const char *action)
 {
-	HTML(h, "<p class=\"nhsuk-body-l\">From ");
-	wm_net_quarters(h, &v->from, &v->to);
-	HTML(h, ".</p>\n<form method=\"get\" action=\"");
+	window_words(h, v);
+	HTML(h, "<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, action);
 	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\""
 	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"from\">"

@@ -34,12 +34,43 @@ void wm_net_request_init(struct wm_net_request *r);
  * one may ask for, or the store's failure); release r either way. */
 int wm_net_open(struct wm_http *h, struct wm_net_request *r);
 void wm_net_close(struct wm_net_request *r);
+/* wm_net_open in two steps: what the request asks for (the window, in
+ * r->view's today, from, to, from_s and to_s, and the rule), then the
+ * view of it built from the store. Each 0, or -1 answered. */
+int wm_net_begin(struct wm_http *h, struct wm_net_request *r);
+int wm_net_build(struct wm_http *h, struct wm_net_request *r);
+
+/*
+ * The figures part of a commissioner's page (web/network_cache.c): what
+ * `fill` writes of r once its view is built, or, when the same part of
+ * the same page (`page`) for the same scope of grants, window, rule and
+ * day was written at the figures' version read now, a copy of it from
+ * the server's cache (web/page_cache.h), with no view built; then the
+ * view is audited as wm_net_viewed audits it, whose services it showed
+ * kept with the part. `fill` writes nothing about who is looking. 0, or
+ * -1 answered (fill's -1, or the audit's failure, too). r is from
+ * wm_net_begin.
+ */
+int wm_net_cached(struct wm_http *h, struct wm_net_request *r,
+    const char *page, int (*fill)(struct wm_http *, struct wm_net_request *));
+/* The key a part is kept under (into key, cleared first): the page, the
+ * window and today in v (from wm_net_begin), the rule, and the units of
+ * the commissioner's grants, in order and once each, whatever their
+ * order and the account's other grants. 0, or -1 out of memory. */
+int wm_net_cache_key(struct wm_buf *key, const char *page,
+    const struct wm_net_view *v, enum wm_disclosure_rule rule,
+    const struct wm_grant *grants, size_t n_grants);
 
 /* Writes the commissioner's view of r to the audit log (wm_scope_viewed)
  * with what was seen: the page or the API and its endpoint (the method
  * and path), the whole window and the disclosure rule. 0, or -1 with the
  * failure answered; call it before anything of the view is sent. */
 int wm_net_viewed(struct wm_http *h, const struct wm_net_request *r);
+/* The same, with whose services were seen given (wm_net_audit_scope's
+ * words, kept with a page's figures) when r's view was not built; NULL:
+ * from r's view. */
+int wm_net_viewed_scope(struct wm_http *h, const struct wm_net_request *r,
+    const char *scope);
 /* "page GET /network/..." or "API GET /api/v1/...", for a view's audit
  * detail, into out. */
 void wm_net_where(struct wm_http *h, struct wm_buf *out);
@@ -78,7 +109,10 @@ extern const struct wm_net_part wm_net_parts[];
  * figures are worked out (/network/about#id). */
 void wm_net_section_start(struct wm_http *h, const char *id,
     const char *title, const char *about);
-/* A table's start, to its first column heading ("Service"). */
+/* A table's start, to its first column heading, `first` ("Service" for
+ * wm_net_table_start). */
+void wm_net_table_headed(struct wm_http *h, const char *caption,
+    const char *first);
 void wm_net_table_start(struct wm_http *h, const char *caption);
 void wm_net_thead_end(struct wm_http *h);
 /* The provider's heading row, when service i starts a new provider. */
@@ -87,6 +121,8 @@ void wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v,
 /* A service's row, headed by its name, which links to the service's own
  * page (/network/services/CODE). */
 void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
+/* The same service's next row in a table: its name, not linked again. */
+void wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv);
 /* The start of service i's row in a table of r's services: under its
  * provider's heading when every service is shown; alone, in a body of
  * its own and headed by its name without a link, when only r->only's

@@ -177,9 +177,9 @@ wm_page_caseload(struct wm_http *h)
 		return;
 	if (wm_caseload_ask(h, "q", &c, &p)) {
 		refused(h, &p);
-	} else if (!wm_page_store_ok(h, wm_store_audit(h->store,
-	    h->who.account_id, "viewed caseload", NULL, 0, c.search ?
-	    "searched" : NULL, h->address, &err), &err) ||
+	} else if (!wm_page_store_ok(h, wm_http_audit(h,
+	    "viewed caseload", NULL, 0, c.search ? "searched" : NULL,
+	    &err), &err) ||
 	    wm_caseload_read(h, &c)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The caseload could not be shown. Try again.");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report/completion.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/layout.h"
 
@@ -104,15 +105,12 @@ for_whom(const char *subject_kind)
 static void
 date_words(const char *iso, char *out, size_t n)
 {
-	static const char *const months[] = { "January", "February", "March",
-	    "April", "May", "June", "July", "August", "September", "October",
-	    "November", "December" };
 	struct wm_date d;
 
 	if (wm_date_parse(iso, &d))
 		snprintf(out, n, "%s", iso);
 	else
-		snprintf(out, n, "%d %s %d", d.day, months[d.month - 1], d.year);
+		snprintf(out, n, "%d %s %d", d.day, wm_month_name(d.month), d.year);
 }
 
 struct listing {

@@ -130,7 +130,10 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		for (k = 0; k < sv->n_cycles; k++) {
 			const struct wm_net_cycle *c = &sv->cycles[k];
 
-			wm_net_service_head(h, sv);
+			if (k == 0)
+				wm_net_service_head(h, sv);
+			else
+				wm_net_service_again(h, sv);
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");
@@ -183,40 +186,45 @@ training(struct wm_http *h, const struct wm_net_request *r)
 
 /* --- the page ---------------------------------------------------------- */
 
+/* Everything under the heading: the same for everyone whose grants cover
+ * the same services (web/network.h, wm_net_cached). */
+static int
+figures(struct wm_http *h, struct wm_net_request *r)
+{
+	wm_net_window_form(h, &r->view, "/network");
+	HTML(h, "<div class=\"nhsuk-inset-text\"><p>");
+	wm_esc_html_s(&h->out, wm_disclosure_describe(r->rule));
+	HTML(h, " A figure shown as * is withheld.</p></div>\n");
+	if (!r->view.n_services) {
+		HTML(h, "<p class=\"nhsuk-body\">There are no services in your "
+		    "part of the network yet.</p>\n");
+		return 0;
+	}
+	wm_net_contents(h, wm_net_parts, WM_NET_PARTS);
+	standards(h, &r->view);
+	if (wm_net_recovery_html(h, r) || wm_net_paired_html(h, r))
+		goto failed;
+	cycles(h, r);
+	training(h, r);
+	if (wm_net_experience_section_html(h, r) || wm_net_goals_html(h, r))
+		goto failed;
+	return 0;
+failed:
+	wm_page_error(h, 500, "Sorry, there is a problem", "The network's "
+	    "figures could not be written. Try again later.");
+	return -1;
+}
+
 void
 wm_page_network(struct wm_http *h)
 {
 	struct wm_net_request r;
 
-	if (wm_net_open(h, &r) || wm_net_viewed(h, &r))
+	if (wm_net_begin(h, &r))
 		goto out;
 	wm_page_start(h, "Your network");
-	wm_net_window_form(h, &r.view, "/network");
-	HTML(h, "<div class=\"nhsuk-inset-text\"><p>");
-	wm_esc_html_s(&h->out, wm_disclosure_describe(r.rule));
-	HTML(h, " A figure shown as * is withheld.</p></div>\n");
-	if (!r.view.n_services) {
-		HTML(h, "<p class=\"nhsuk-body\">There are no services in your "
-		    "part of the network yet.</p>\n");
+	if (wm_net_cached(h, &r, "/network", figures) == 0)
 		wm_page_end(h);
-		goto out;
-	}
-	wm_net_contents(h, wm_net_parts, WM_NET_PARTS);
-	standards(h, &r.view);
-	if (wm_net_recovery_html(h, &r) || wm_net_paired_html(h, &r)) {
-		wm_page_error(h, 500, "Sorry, there is a problem", "The "
-		    "network's figures could not be written. Try again later.");
-		goto out;
-	}
-	cycles(h, &r);
-	training(h, &r);
-	if (wm_net_experience_section_html(h, &r) || wm_net_goals_html(h,
-	    &r)) {
-		wm_page_error(h, 500, "Sorry, there is a problem", "The "
-		    "network's figures could not be written. Try again later.");
-		goto out;
-	}
-	wm_page_end(h);
 out:
 	wm_net_close(&r);
 }

@@ -95,11 +95,7 @@ standards(struct wm_http *h, const struct wm_net_request *r,
 		return;
 	}
 	standards_period(h, sv, detail);
-	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
-	    "nhsuk-table__caption nhsuk-u-font-size-19\">The latest lights"
-	    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-	    "nhsuk-table__row\">");
-	WM_NET_TH(h, "Standard");
+	wm_net_table_headed(h, "The latest lights", "Standard");
 	WM_NET_TH(h, "The service's own");
 	WM_NET_TH(h, "Validators' consensus");
 	WM_NET_TH(h, "Validated");
@@ -125,20 +121,6 @@ standards(struct wm_http *h, const struct wm_net_request *r,
 
 /* --- cycles and training: beside the same across all these services ---- */
 
-/* A table of the service's figures with the network's beside them. */
-static void
-compare_start(struct wm_http *h, const char *caption, const char *what)
-{
-	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
-	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
-	wm_esc_html_s(&h->out, caption);
-	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\""
-	    "col\">");
-	wm_esc_html_s(&h->out, what);
-	HTML(h, "</th>");
-}
-
 static void
 cycles(struct wm_http *h, const struct wm_net_request *r)
 {
@@ -155,7 +137,7 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		HTML(h, "<p class=\"nhsuk-body\">The service runs no cycles."
 		    "</p>\n");
 	else {
-		compare_start(h, "Cycles done in time", "Measure");
+		wm_net_table_headed(h, "Cycles done in time", "Measure");
 		WM_NET_TH(h, "Due");
 		WM_NET_TH(h, "Done in time");
 		WM_NET_TH(h, "Done in time, all these services");
@@ -216,7 +198,7 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	HTML(h, "; across all these services: ");
 	wm_net_shown(h, wm_net_work_staff(&r->work, v->n_services), 0);
 	HTML(h, ".</p>\n");
-	compare_start(h, "Staff who have done each course", "Course");
+	wm_net_table_headed(h, "Staff who have done each course", "Course");
 	WM_NET_TH(h, "Staff who have done it");
 	WM_NET_TH(h, "All these services");
 	wm_net_thead_end(h);

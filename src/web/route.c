@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "util/buf.h"
+#include "util/escape.h"
 #include "util/text.h"
 
 struct segs {
@@ -180,4 +182,27 @@ wm_route_param(const struct wm_route_match *m, const char *name)
 		if (strcmp(m->params[i].name, name) == 0)
 			return m->params[i].value;
 	return NULL;
+}
+
+void
+wm_route_path(struct wm_buf *out, const char *pattern,
+    const struct wm_route_match *m)
+{
+	const char *p = pattern, *close, *value;
+	char name[sizeof(m->params[0].name)];
+	size_t n;
+
+	while (*p) {
+		close = *p == '{' ? strchr(p, '}') : NULL;
+		n = close ? (size_t)(close - p - 1) : 0;
+		if (!close || n >= sizeof(name)) {
+			wm_buf_putc(out, *p++);
+			continue;
+		}
+		memcpy(name, p + 1, n);
+		name[n] = '\0';
+		value = wm_route_param(m, name);
+		wm_esc_url_s(out, value ? value : "");
+		p = close + 1;
+	}
 }

@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+struct wm_buf;
+
 #define WM_ROUTE_MAX_PATH 1024
 #define WM_ROUTE_MAX_SEGMENTS 16
 #define WM_ROUTE_MAX_PARAMS 4
@@ -52,6 +54,13 @@ enum wm_route_result wm_route_match(const struct wm_route *routes, size_t n,
  * methods[0..max); how many (0 when no route takes the path). */
 size_t wm_route_methods(const struct wm_route *routes, size_t n,
     const char *path, const char **methods, size_t max);
+
+/* The path `m` matched of `pattern`, with each parameter in its one
+ * spelling (wm_esc_url: unreserved bytes as they are, all others as %XX),
+ * so that the same page is never written down under two spellings
+ * ("%2D" and "-"). Into out, appended. */
+void wm_route_path(struct wm_buf *out, const char *pattern,
+    const struct wm_route_match *m);
 
 /* The decoded value of parameter `name`, or NULL. */
 const char *wm_route_param(const struct wm_route_match *m, const char *name);

@@ -262,8 +262,7 @@ wm_scope_viewed(struct wm_http *h, const char *detail)
 		wm_page_not_found(h);
 		return -1;
 	}
-	rc = wm_store_audit(h->store, h->who.account_id, sc->audit, kind, id,
-	    detail, h->address, &err);
+	rc = wm_http_audit(h, sc->audit, kind, id, detail, &err);
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	sc->audited = rc == 0;

@@ -51,6 +51,7 @@
 #include "web/conns.h"
 #include "web/cookie.h"
 #include "web/layout.h"
+#include "web/page_cache.h"
 #include "web/pages.h"
 #include "web/params.h"
 
@@ -239,10 +240,64 @@ wm_http_query_text(struct wm_http *h, const char *name, size_t max_chars,
 	return WM_QUERY_OK;
 }
 
+/* Whether the client takes gzip (Accept-Encoding, RFC 9110 12.5.3):
+ * "gzip" or "*" named and not refused with q=0. */
+static int
+takes_gzip(struct MHD_Connection *c)
+{
+	const char *v = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+	    MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	size_t n, q;
+
+	while (v && *v) {
+		v += strspn(v, " \t,");
+		n = strcspn(v, " \t;,");
+		q = strcspn(v, ",");
+		if ((n == 4 && strncasecmp(v, "gzip", 4) == 0) ||
+		    (n == 1 && *v == '*')) {
+			const char *p = v + n;
+
+			p += strspn(p, " \t;");
+			/* q=0, q=0.0, q=0.00, q=0.000: refused. */
+			return !((p[0] == 'q' || p[0] == 'Q') && p[1] == '=' &&
+			    p[2] == '0' && strspn(p + 3, ".0") == strcspn(p + 3,
+			    " \t,"));
+		}
+		v += q;
+	}
+	return 0;
+}
+
+/* The page as one gzip member, when part of it is kept compressed and
+ * the client takes it: the head and the tail go in STORED, not
+ * compressed, around the kept piece. That is deliberate: the head holds
+ * the form token, and text compressed beside what an attacker can make
+ * the page echo would let them guess it by the length (BREACH). 0 with
+ * *out filled, or -1 to send it plain. */
+static int
+gzip_body(const struct wm_http *h, struct wm_buf *out)
+{
+	const struct wm_buf *b = &h->out;
+	struct wm_gz g;
+
+	if (!h->kept.set || h->failed || b->failed || h->status != 200 ||
+	    h->kept.start > h->kept.end || h->kept.end > b->len ||
+	    h->kept.end - h->kept.start != (h->kept.gz_only ? 0 :
+	    h->kept.gz.len) || !h->takes_gzip)
+		return -1;
+	wm_gz_start(&g, out);
+	wm_gz_add(&g, b->data, h->kept.start);
+	wm_gz_add_piece(&g, &h->kept.gz);
+	wm_gz_add(&g, b->data + h->kept.end, b->len - h->kept.end);
+	return wm_gz_finish(&g);
+}
+
 static enum MHD_Result
 send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
     struct wm_http *h)
 {
+	struct wm_buf gz = WM_BUF_INIT;
+	int gzipped;
 	struct MHD_Response *res;
 	enum MHD_Result ok;
 	size_t i;
@@ -259,15 +314,44 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "The page was too large to show.");
 	}
+	if ((gzipped = !h->fixed && gzip_body(h, &gz) == 0)) {
+		wm_buf_release(&h->out);
+		h->out = gz;
+	} else {
+		wm_buf_release(&gz);
+		/* Out of memory putting the member together: a part kept
+		 * only compressed is not in out, so the page cannot go
+		 * plain either. */
+		if (h->kept.set && h->kept.gz_only)
+			wm_page_error(h, 500, "Sorry, there is a problem",
+			    "The page could not be sent. Try again.");
+	}
+	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	if (h->fixed)
 		res = MHD_create_response_from_buffer(h->fixed_len,
 		    (void *)(uintptr_t)h->fixed, MHD_RESPMEM_PERSISTENT);
-	else
-		res = MHD_create_response_from_buffer(h->out.len,
-		    h->out.data ? h->out.data : (void *)"",
-		    MHD_RESPMEM_MUST_COPY);
+	else {
+		/* The body is handed over, not copied: a commissioner's
+		 * page is over 200 KB. */
+		size_t len = h->out.len;
+		char *body = wm_buf_detach(&h->out);
+
+		if (!body)
+			return MHD_NO;
+		res = MHD_create_response_from_buffer(len, body,
+		    MHD_RESPMEM_MUST_FREE);
+		if (!res)
+			free(body);
+	}
 	if (!res)
 		return MHD_NO;
+	if (gzipped)
+		MHD_add_response_header(res, MHD_HTTP_HEADER_CONTENT_ENCODING,
+		    "gzip");
+	/* Sent compressed or not by what the client takes. */
+	if (h->kept.set)
+		MHD_add_response_header(res, MHD_HTTP_HEADER_VARY,
+		    MHD_HTTP_HEADER_ACCEPT_ENCODING);
 	for (i = 0; i < sizeof(security_headers) / sizeof(security_headers[0]);
 	    i++)
 		MHD_add_response_header(res, security_headers[i][0],
@@ -297,7 +381,6 @@ send_response(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	if (atomic_load(&srv->stopping))
 		MHD_add_response_header(res, MHD_HTTP_HEADER_CONNECTION, "close");
 	r->status = h->status;
-	r->bytes = h->fixed ? h->fixed_len : h->out.len;
 	ok = MHD_queue_response(c, (unsigned int)h->status, res);
 	MHD_destroy_response(res);
 	return ok;
@@ -579,6 +662,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 
 	memset(&h, 0, sizeof(h));
 	wm_buf_init(&h.out, (size_t)4 << 20);
+	wm_buf_init(&h.kept.gz.deflated, (size_t)4 << 20);
 	h.method = method;
 	h.path = r->path;
 	h.conn = c;
@@ -587,6 +671,7 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	h.site = &srv->site;
 	h.now = (int64_t)time(NULL);
 	h.request_id = r->id;
+	h.takes_gzip = takes_gzip(c);
 	h.status = 200;
 	page = find_page(srv, &h);
 	r->pattern = h.pattern;
@@ -613,7 +698,9 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 		}
 		h.signed_in = ar == WM_AUTH_OK;
 	}
-	if (h.store)
+	/* Counted only when logged: reading the count walks every
+	 * statement the connection has prepared. */
+	if (h.store && srv->log_work)
 		wm_store_cost(h.store);	/* from zero for this request */
 	if (page && admit(c, &h, r, page->access) == 0 &&
 	    wm_scope_admit(&h, page->rule, page->audit) == 0) {
@@ -622,11 +709,13 @@ respond(struct wm_server *srv, struct MHD_Connection *c, struct req *r,
 	}
 	ok = send_response(srv, c, r, &h);
 	if (h.store) {
-		r->work = wm_store_cost(h.store);
+		if (srv->log_work)
+			r->work = wm_store_cost(h.store);
 		give_back(srv, h.store);
 	}
 	wm_form_release(&h.form);
 	wm_buf_release(&h.out);
+	wm_gz_piece_release(&h.kept.gz);
 	wm_buf_release(&err);
 	return ok;
 }
@@ -956,7 +1045,11 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	 * for one group commit, not in SQLite's busy handler. */
 	if (wm_writer_start(o->db, 64, &srv.site.writer, err))
 		return WM_STORE_ERROR;
-	if (wm_conns_start(srv.deadline, &srv.conns)) {
+	/* Commissioners' figures, kept until they change. */
+	if (!(srv.site.pages = wm_page_cache_new(WM_PAGE_CACHE_ENTRIES,
+	    WM_PAGE_CACHE_BYTES)) || wm_conns_start(srv.deadline,
+	    &srv.conns)) {
+		wm_page_cache_free(srv.site.pages);
 		wm_writer_stop(srv.site.writer);
 		wm_buf_clear(err);
 		wm_buf_puts(err, "could not start the server (out of memory)");
@@ -981,6 +1074,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	if (!srv.d) {
 		wm_conns_stop(srv.conns);
 		wm_writer_stop(srv.site.writer);
+		wm_page_cache_free(srv.site.pages);
 		pthread_mutex_destroy(&srv.mu);
 		wm_buf_clear(err);
 		wm_buf_printf(err, "could not listen on %s:%u (is it in use?)",
@@ -995,6 +1089,7 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	stop_gracefully(&srv);
 	wm_conns_stop(srv.conns);
 	wm_writer_stop(srv.site.writer);
+	wm_page_cache_free(srv.site.pages);
 	while (srv.n_idle)
 		wm_store_close(srv.idle[--srv.n_idle]);
 	pthread_mutex_destroy(&srv.mu);

@@ -60,6 +60,15 @@ counts() {
 	sqlite3 "$1" "SELECT (SELECT count(*) FROM unit)||'/'||(SELECT count(*) FROM person)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM instrument)||'/'||(SELECT count(*) FROM response)||'/'||(SELECT count(*) FROM answer)||'/'||(SELECT count(*) FROM score)||'/'||(SELECT count(*) FROM audit)"
 }
 
+# drop_figures_version DB: removes what migration 12 adds (the figures'
+# version and the triggers that bump it), for a test that makes a file of
+# an older version out of a current one.
+drop_figures_version() {
+	sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master
+	    WHERE type = 'trigger' AND name GLOB 'figures_*'" | sqlite3 "$1" &&
+	sqlite3 "$1" "DROP TABLE figures_version"
+}
+
 # A small network: one of each unit, a person, a practitioner.
 small_network() {
 	local db=$1

@@ -4,15 +4,15 @@
 # rule; --disclosure none gives the exact counts the rule rounds or
 # withholds; the outcomes name the services the demo was built to show
 # outside the funnel's limits; no person or member of staff is named in
-# any format; bad arguments are refused, naming the option, with nothing
-# on standard output. Then the attack on every figure commissioners can
-# see, under the MHSDS rule and the HES rule (disclosure_attack.py): the
-# network's commissioner, a provider's and a commissioner of two
-# providers, every page, API document and FHIR report of theirs and the
-# command line's JSON, all put together: no withheld count can be worked
-# out from the published figures, nor narrowed below the range the rule
-# hides it in (the interval attack), and every share is of the published
-# counts.
+# any format; one section alone holds exactly its figures; bad
+# arguments are refused, naming the option, with nothing on standard
+# output. Then the attack on every figure commissioners can see, under
+# the MHSDS rule and the HES rule (disclosure_attack.py): the network's
+# commissioner, a provider's and a commissioner of two providers, every
+# page, API document and FHIR report of theirs and the command line's
+# JSON, all put together: no withheld count can be worked out from the
+# published figures, nor narrowed below the range the rule hides it in
+# (the interval attack), and every share is of the published counts.
 . "$(dirname "$0")/lib.sh"
 
 run 0 "build the demo at its default size" -- $WAYMARK demo --db d.db
@@ -43,6 +43,10 @@ for section in "The 10 core standards" "Recovery" "Paired-outcome rate" "Measure
 	    fail "no section '$section' in the text"
 done
 has rep.txt "Small numbers (mhsds)" "the text names the rule it applied"
+same "$(head -3 rep.txt | tr '\n' ' ' | grep -o 'for the four quarters from [A-Z][a-z]* [0-9]* to today, [0-9]* [A-Z][a-z]* [0-9]* ([0-9Q-]*\.\.[0-9Q-]*); [A-Z][a-z]* to [A-Z][a-z]* [0-9]* has not ended yet, so its figures are those so far' | wc -l)" "1" \
+    "the text says its window as people say it, and that the running quarter's figures are those so far"
+run 0 "a window of quarters that have ended" -- report --from 2025-Q1 --to 2025-Q2
+same "$(head -2 out | tr '\n' ' ')" "The network's figures for the two quarters from January 2025 to June 2025 (2025-Q1..2025-Q2) " "... says so, and nothing of a running quarter"
 same "$(awk 'length > 78' rep.txt | wc -l)" "0" "the text is wrapped for a terminal"
 
 # Bad arguments: refused, naming the option, and nothing on stdout.
@@ -63,6 +67,22 @@ refuse --from "a window over ten years" --from 2010-Q1 --to 2026-Q1
 refuse --format "an unknown format" --format xml
 has err "'xml' is not text, csv or json" "... listing the formats"
 refuse --disclosure "an unknown rule" --disclosure strict
+refuse --section "a section the report does not have" --section nope
+has err "'nope' is not a section of the report" "... saying so"
+refuse --section "a section of JSON" --format json --section goals
+
+# One section: its figures, exactly as the whole report has them, and no
+# other's; the quarter-by-quarter means without the view's figures.
+for section in standards goals quarterly-means; do
+	run 0 "only the section $section" -- report --format csv --disclosure none --section "$section"
+	same "$(tail -n +2 out | cut -d, -f1 | sort -u)" "$section" "... holds only that section"
+	same "$(tail -n +2 out)" "$(grep "^$section," none.csv)" "... every figure of it, as the whole report has them"
+done
+run 0 "the means alone as text" -- report --section quarterly-means
+has out "Mean scores quarter by quarter" "... under their heading"
+hasnt out "The 10 core standards" "... and no other section's"
+same "$(sqlite3 d.db "SELECT detail FROM audit WHERE action = 'reported the network''s figures (command line)' ORDER BY id DESC LIMIT 1" | sed 's/; quarters.*//')" \
+    "command line waymark report network --format text --section quarterly-means" "... audited as that section alone"
 
 # The API as the network's commissioner, for the same window.
 start d.db && pass "the server starts" || fail "the server did not start"

@@ -23,6 +23,8 @@ done
 has body 'scope="rowgroup"' "services are grouped by provider"
 has body "The 10 core standards" "the standards"
 has body "Measurement cycles" "the cycles"
+same "$(python3 -c 'import re,sys; b=open("body").read(); c=b[b.index("id=\"cycles\""):]; c=c[:c.index("</section>")]; print(sorted(set(c.count("href=\"/network/services/" + x + "\"") for x in re.findall(r"href=\"/network/services/([a-z-]+)\"", c))))')" \
+    "[1]" "... each service linked once in the cycles' table, however many measures it runs"
 has body "Training for recovery" "training"
 has body 'id="experience"' "what people and staff say"
 has body "People who agree, by indicator" "... the share who agree with each supportive service indicator"
@@ -40,7 +42,15 @@ has body "Choosing the quarters" "... and why choosing the quarters gives nothin
 
 # The window.
 same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "a window of two quarters"
-has body "January to March 2026" "... says where it starts"
+has body "The two quarters from January 2026 to June 2026." "... says which, in months"
+hasnt body "has not ended yet" "... a window of quarters that have ended says nothing of the running one"
+same "$(code -b c.jar "$(U /network)")" "200" "the default window"
+# The default window's first month: the start of the quarter three before today's.
+first=$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).date(); i=t.year*4+(t.month-1)//3-3; print(d.date(i//4, i%4*3+1, 1).strftime("%B %Y"))')
+has body "The four quarters from $first to today, $(date -u '+%-d %B %Y')." "... ends today"
+has body "has not ended yet: its figures are those so far" "... and says the running quarter's figures are those so far"
+same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q1')")" "200" "a window of one quarter"
+has body "The quarter from January 2026 to March 2026." "... says so"
 same "$(code -b c.jar "$(U '/network?from=2026-Q3&to=2026-Q1')")" "400" "a window that ends before it starts"
 has body "the first quarter is after the last" "... says why"
 same "$(code -b c.jar "$(U '/network?to=2999-Q1')")" "400" "a window in the future"
@@ -89,7 +99,13 @@ same "$(detail "viewed the network''s outcomes")" \
 same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?to=2026-Q1')")" "200" "a service's own page"
 has body "Exbridge Recovery Team" "... the service's"
 same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services)" "... audited against the service with its window and rule"
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited against the service with its window, its trends' eight quarters and the rule"
+same "$(code -b c.jar "$(U '/network/services/exbridge%2drecovery?to=2026-Q1')")" "200" "the same page, its path spelled otherwise"
+same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
+    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited under the one spelling of its path"
+same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?from=2024-Q1&to=2026-Q1')")" "200" "a service's page over more than eight quarters"
+same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
+    "page GET /network/services/exbridge-recovery; quarters 2024-Q1 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q1 to 2026-Q1" "... its trends cover the window"
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 same "$(code -b c.jar "$(U /network)")" "200" "the network under the HES rule"
 same "$(detail "viewed the network''s figures")" \

@@ -47,6 +47,7 @@ cp new.db old.db
 # What the version before had: no outcome tables, goals without their
 # kept ratings (nor the completion rates kept since); and goals reviewed
 # in order, out of order by date, and twice on the same day.
+drop_figures_version old.db
 sqlite3 old.db "DROP TABLE kept_key; DROP TABLE leftout_person; DROP TABLE leftout_count; DROP TABLE experience_person; DROP TABLE experience_count; DROP TRIGGER kept_response_u; DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i; DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d; DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u; DROP TRIGGER kept_cycle_d; DROP TRIGGER kept_goal_i; DROP TRIGGER kept_goal_u; DROP TRIGGER kept_goal_d; DROP TABLE completion_person; DROP TABLE completion_count; DROP TABLE completion_tail; DROP TABLE people_person; DROP TABLE people_count; DROP TABLE kept_state; DROP TABLE kept_dirty; DROP TABLE outcome; DROP TABLE outcome_series; DROP TABLE outcome_baseline; DROP TABLE outcome_count; DROP INDEX goal_outcome; ALTER TABLE goal DROP COLUMN reviews; ALTER TABLE goal DROP COLUMN first_rating; ALTER TABLE goal DROP COLUMN first_reviewed; ALTER TABLE goal DROP COLUMN latest_rating; ALTER TABLE goal DROP COLUMN latest_reviewed; CREATE INDEX goal_person ON goal(person_id); PRAGMA user_version = 8;"
 # (The demo's own goals keep their numbers; these come after them.)
 sqlite3 old.db "INSERT INTO goal(id, person_id, text, created) VALUES (900001, 1, 'a', 'x'), (900002, 2, 'b', 'x'), (900003, 3, 'c', 'x'), (900004, 3, 'd', 'x');
@@ -55,7 +56,7 @@ INSERT INTO goal_review(goal_id, reviewed, rating, author_kind, author_id, creat
  (900002, '2026-03-01', 7, 'person', 1, 'x'), (900002, '2026-01-01', 4, 'person', 1, 'x'),
  (900003, '2026-02-01', 5, 'person', 1, 'x'), (900003, '2026-02-01', 2, 'person', 1, 'x');"
 run 0 "init upgrades a version 8 database" -- $WAYMARK init --db old.db
-has out "upgraded old.db from schema version 8 to 11" "init reports the upgrade"
+has out "upgraded old.db from schema version 8 to 12" "init reports the upgrade"
 same "$(sqlite3 old.db "SELECT count(*) FROM outcome")" "$(sqlite3 new.db "SELECT count(*) FROM outcome")" "the upgrade makes a row for each person's quarter"
 [ "$(sqlite3 old.db "SELECT count(*) FROM outcome")" -gt 100 ] && pass "... of which there are many" || fail "too few outcome rows to test"
 if [ "$(state old.db)" = "$(state new.db)" ]; then pass "the upgraded database holds what saving kept, row for row"; else fail "the upgrade differs from what saving kept"; diff <(state old.db) <(state new.db) | head -5 >&2; fi

@@ -21,7 +21,8 @@
  * plain_network_indicators.sql does; answers by staff about a person and
  * indicator answers of every kind (agreeing or not, "prefer not to say",
  * a question left out) among the saves; and after an upgrade from
- * schema 10.
+ * schema 10. And after an upgrade from schema 11, the figures' version
+ * (migration 12) there and bumped by the next save.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -678,6 +679,39 @@ test_saves(void **state)
 	}
 }
 
+/* A writer's batch: saves in parts of one transaction, every third part
+ * undone after its save, as a refused record is. The kept figures are
+ * worked out once, at the commit, from the parts kept, and are those of
+ * the plain SQL: an undone part's answers count nowhere. */
+static void
+test_parts(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char latest[11];
+	int round, i, undo;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (round = 0; round < 3; round++) {
+		assert_int_equal(wm_store_begin(fx->s, &err), 0);
+		for (i = 0; i < 12; i++) {
+			undo = i % 3 == 1;
+			memcpy(latest, fx->latest, sizeof(latest));
+			assert_int_equal(wm_store_part_begin(fx->s, &err), 0);
+			random_answer();
+			if (undo)
+				memcpy(fx->latest, latest, sizeof(latest));
+			assert_int_equal(wm_store_part_end(fx->s, undo ?
+			    WM_STORE_CONFLICT : 0, &err), undo ?
+			    WM_STORE_CONFLICT : 0);
+		}
+		assert_int_equal(wm_store_commit(fx->s, &err), 0);
+		no_one_marked();
+		same_everywhere("after a batch with parts undone");
+	}
+	wm_buf_release(&err);
+}
+
 /* An answer given early meets a time due after it, which counts only
  * from its due date: read the day before (in the month it is due, and
  * after the answer, the latest), the time is not counted yet; on its due
@@ -792,6 +826,20 @@ test_changes(void **state)
 	}
 }
 
+/* Migration 12's figures' version, and the triggers that bump it, gone
+ * from the closed fixture's file: what a version 11 file holds. */
+static void
+drop_figures_version(void)
+{
+	char *drops = shell_one("SELECT group_concat('DROP TRIGGER ' || name"
+	    " || ';', ' ') FROM sqlite_master WHERE type = 'trigger'"
+	    " AND name GLOB 'figures_*'");
+
+	shell_do(drops);
+	free(drops);
+	shell_do("DROP TABLE figures_version");
+}
+
 /* A database from before the rates were kept (schema 9) gets them in the
  * upgrade, worked out for everyone from their record. */
 static void
@@ -806,6 +854,7 @@ test_upgrade(void **state)
 		random_answer();
 	by_hand();
 	wm_store_close(fx->s);
+	drop_figures_version();
 	shell_do("DROP TABLE kept_key; DROP TABLE leftout_person;"
 	    " DROP TABLE leftout_count; DROP TABLE experience_person;"
 	    " DROP TABLE experience_count; DROP TRIGGER kept_response_u;"
@@ -821,7 +870,7 @@ test_upgrade(void **state)
 	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
 	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
 	assert_int_equal(from, 9);
-	assert_int_equal(to, 11);
+	assert_int_equal(to, 12);
 	no_one_marked();
 	same_everywhere("upgraded");
 	wm_buf_release(&err);
@@ -842,15 +891,49 @@ test_upgrade_10(void **state)
 	by_hand();
 	random_answer();
 	wm_store_close(fx->s);
+	drop_figures_version();
 	shell_do("DROP TABLE kept_key; DROP TABLE leftout_person;"
 	    " DROP TABLE leftout_count; DROP TABLE experience_person;"
 	    " DROP TABLE experience_count; PRAGMA user_version = 10;");
 	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
 	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
 	assert_int_equal(from, 10);
-	assert_int_equal(to, 11);
+	assert_int_equal(to, 12);
 	no_one_marked();
 	same_everywhere("upgraded from 10");
+	wm_buf_release(&err);
+}
+
+/* A database of schema 11 gets the figures' version in the upgrade,
+ * which the next completed save then bumps. */
+static void
+test_upgrade_11(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_response_ids ids = { fx->markers_id, fx->person[0],
+	    fx->unit[0], 0 };
+	int64_t before, after;
+	int i, from, to;
+
+	(void)state;
+	memcpy(fx->latest, "2024-01-01", 11);
+	for (i = 0; i < 30; i++)
+		random_answer();
+	wm_store_close(fx->s);
+	drop_figures_version();
+	shell_do("PRAGMA user_version = 11");
+	assert_int_equal(wm_store_open(fx->path, 0, &fx->s, &err), 0);
+	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);
+	assert_int_equal(from, 11);
+	assert_int_equal(to, 12);
+	assert_int_equal(wm_store_figures_version(fx->s, &before, &err), 0);
+	assert_true(tu_save_answers(fx->s, fx->markers, &ids, fx->ident[0],
+	    "2024-06-03", "agree", NULL, WM_STATUS_COMPLETED,
+	    WM_RESPONDENT_PERSON) > 0);
+	assert_int_equal(wm_store_figures_version(fx->s, &after, &err), 0);
+	assert_true(after > before);
+	no_one_marked();
+	same_everywhere("upgraded from 11");
 	wm_buf_release(&err);
 }
 
@@ -859,6 +942,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_saves, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_parts, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_early_answer, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_day_by_day, setup,
@@ -866,6 +950,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_changes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_upgrade_10, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_upgrade_11, setup,
 		    teardown),
 	};
 

@@ -588,17 +588,19 @@ test_mean_by_subtraction(void **state)
 
 /* The experience of every service of n's view, in its order, from
  * figures by service id (1..4): one ERFS group rated by people using
- * the services (ratings[id - 1], each rating 3 + id), and one indicator
- * (answered[id - 1], of them agree[id - 1]). */
+ * the services (ratings[id - 1], each rating 3 + id, the most in one
+ * quarter rounds[id - 1], or all in one when rounds is NULL), and one
+ * indicator (answered[id - 1], of them agree[id - 1]). */
 struct said {
 	struct wm_net_experience e;
 	int64_t ratings[4 * WM_NET_RATERS], answered[4], agree[4];
+	int64_t peak[4 * WM_NET_RATERS];
 	double total[4 * WM_NET_RATERS];
 };
 
 static void
-said_of(struct said *s, struct net *n, const int64_t *ratings,
-    const int64_t (*agree)[2])
+said_rounds(struct said *s, struct net *n, const int64_t *ratings,
+    const int64_t *rounds, const int64_t (*agree)[2])
 {
 	size_t i;
 
@@ -607,6 +609,8 @@ said_of(struct said *s, struct net *n, const int64_t *ratings,
 		size_t id = (size_t)n->services[i].id - 1;
 
 		s->ratings[i * WM_NET_RATERS + WM_NET_PEOPLE] = ratings[id];
+		s->peak[i * WM_NET_RATERS + WM_NET_PEOPLE] = rounds ?
+		    rounds[id] : ratings[id];
 		s->total[i * WM_NET_RATERS + WM_NET_PEOPLE] =
 		    (double)ratings[id] * (3.0 + (double)id);
 		s->answered[i] = agree[id][0];
@@ -616,10 +620,18 @@ said_of(struct said *s, struct net *n, const int64_t *ratings,
 	s->e.n_groups = 1;
 	s->e.ratings = s->ratings;
 	s->e.total = s->total;
+	s->e.peak = s->peak;
 	s->e.n_items = 1;
 	s->e.answered = s->answered;
 	s->e.agree = s->agree;
 	n->v.experience = s->e;
+}
+
+static void
+said_of(struct said *s, struct net *n, const int64_t *ratings,
+    const int64_t (*agree)[2])
+{
+	said_rounds(s, n, ratings, NULL, agree);
 }
 
 /* Each service's agreeing with one indicator: service 3's 3 of 4. */
@@ -673,6 +685,77 @@ test_erfs_means(void **state)
 		wm_net_table_release(&t);
 	}
 	assert_int_equal(totals, 1);
+}
+
+/*
+ * Ratings carry no name: three members of staff rating every quarter
+ * give 12 ratings over four, a mean of three people, withheld whatever
+ * the count. Five in one quarter are five people at the least: enough
+ * for mhsds, not for hes. Service 1's 12 ratings (each a 3) by how many
+ * rated in one quarter; the other services' rounds are large.
+ */
+static void
+test_erfs_rounds(void **state)
+{
+	static const int64_t ratings[4] = { 12, 40, 30, 30 };
+	static const struct {
+		int64_t round;
+		enum wm_disclosure_rule rule;
+		int withheld;
+	} cases[] = { { 3, MH, 1 }, { 4, MH, 1 }, { 5, MH, 0 }, { 12, MH, 0 },
+	    { 5, HE, 1 }, { 8, HE, 0 } };
+	int64_t rounds[4] = { 0, 10, 10, 10 };
+	struct wm_net_mean m;
+	struct wm_net_table t;
+	struct said said;
+	struct net n;
+	size_t k;
+
+	(void)state;
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		rounds[0] = cases[k].round;
+		net_view(&n, "PQ", rates);
+		said_rounds(&said, &n, ratings, rounds, agreeing);
+		assert_int_equal(wm_net_erfs_table(&n.v, 0, WM_NET_PEOPLE,
+		    cases[k].rule, &t), 0);
+		assert_protected(&t);
+		m = wm_net_erfs_mean(&n.v, &t, 0, WM_NET_PEOPLE, row_of(&n, 1));
+		assert_true(m.has);
+		assert_int_equal(m.withheld, cases[k].withheld);
+		/* Withheld with its count, so that P's sum less service 2's
+		 * cannot give it. */
+		assert_int_equal(wm_net_table_withheld(&t, row_of(&n, 1),
+		    t.cols), cases[k].withheld);
+		if (!m.withheld)
+			assert_true(m.value > 2.99 && m.value < 3.01);
+		wm_net_table_release(&t);
+	}
+}
+
+/* A provider's or the network's largest round is its services' largest
+ * single one, not their sum: one member of staff may rate two services
+ * in a round. Every service's 12 ratings came three a quarter, so no
+ * mean anywhere, though the network's 48 came twelve a quarter. */
+static void
+test_erfs_rounds_total(void **state)
+{
+	static const int64_t ratings[4] = { 12, 12, 12, 12 };
+	static const int64_t rounds[4] = { 3, 3, 3, 3 };
+	struct wm_net_table t;
+	struct said said;
+	struct net n;
+	size_t i;
+
+	(void)state;
+	net_view(&n, "PQ", rates);
+	said_rounds(&said, &n, ratings, rounds, agreeing);
+	assert_int_equal(wm_net_erfs_table(&n.v, 0, WM_NET_PEOPLE, MH, &t), 0);
+	for (i = 0; i <= t.rows; i++)
+		assert_true(wm_net_erfs_mean(&n.v, &t, 0, WM_NET_PEOPLE,
+		    i).withheld);
+	assert_true(wm_net_table_cell(&t, wm_net_table_root(&t),
+	    t.cols)->withheld);
+	wm_net_table_release(&t);
 }
 
 /* An indicator's people who agree and not, in the one table of the
@@ -756,6 +839,8 @@ main(void)
 		cmocka_unit_test(test_subset_total),
 		cmocka_unit_test(test_mean_by_subtraction),
 		cmocka_unit_test(test_erfs_means),
+		cmocka_unit_test(test_erfs_rounds),
+		cmocka_unit_test(test_erfs_rounds_total),
 		cmocka_unit_test(test_indicator_table),
 		cmocka_unit_test(test_leftout_tables),
 	};

@@ -404,6 +404,84 @@ test_response_of(void **state)
 	wm_buf_release(&err);
 }
 
+/* Every answer given is stored as given, and none that was not: a
+ * response's answers go eight to a statement and the rest one by one, so
+ * a self-assessment's lights and some of its evidence (choices and words
+ * mixed, some left out) cross both. */
+struct stored {
+	int64_t id;		/* the response's */
+	char seen[64][40];
+	char value[64][120];
+	int n;
+};
+
+static int
+stored_row(void *ctx, const struct wm_answer_row *row)
+{
+	struct stored *st = ctx;
+
+	if (row->response_id != st->id)
+		return 0;
+	assert_true(st->n < 64);
+	snprintf(st->seen[st->n], sizeof(st->seen[0]), "%s", row->link_id);
+	snprintf(st->value[st->n], sizeof(st->value[0]), "%s",
+	    row->code ? row->code : row->text);
+	st->n++;
+	return 0;
+}
+
+static void
+test_answers_stored_as_given(void **state)
+{
+	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
+	    "green", "2026-08-01");
+	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
+	    fx->lead };
+	struct wm_buf err = WM_BUF_INIT;
+	struct stored st;
+	char link[40], words[64];
+	int64_t id;
+	int n, given = 0, i;
+
+	(void)state;
+	memset(&st, 0, sizeof(st));
+	/* Evidence for every other standard, in words. */
+	for (n = 1; n <= WM_STANDARDS; n += 2) {
+		snprintf(link, sizeof(link), "standard-%d-evidence", n);
+		snprintf(words, sizeof(words), "evidence %d, \"quoted\"", n);
+		assert_int_equal(wm_response_set_text(r, link, words), 0);
+	}
+	for (i = 0; i < (int)r->in->n_items; i++)
+		given += r->answers[i].given != 0;
+	assert_true(given > 8);
+	assert_int_equal(wm_store_response_save(fx->s, r, &ids, &id, &err), 0);
+	st.id = id;
+	assert_int_equal(wm_store_answer_each(fx->s, NULL, fx->unit, 0, 1,
+	    stored_row, &st, &err), 0);
+	assert_int_equal(st.n, given);
+	for (n = 1; n <= WM_STANDARDS; n++) {
+		int found = 0;
+
+		snprintf(link, sizeof(link), "standard-%d-evidence", n);
+		snprintf(words, sizeof(words), "evidence %d, \"quoted\"", n);
+		for (i = 0; i < st.n; i++)
+			if (strcmp(st.seen[i], link) == 0) {
+				assert_string_equal(st.value[i], words);
+				found = 1;
+			}
+		assert_int_equal(found, n % 2);
+		snprintf(link, sizeof(link), "standard-%d-rating", n);
+		for (i = 0, found = 0; i < st.n; i++)
+			if (strcmp(st.seen[i], link) == 0) {
+				assert_string_equal(st.value[i], "green");
+				found = 1;
+			}
+		assert_int_equal(found, 1);
+	}
+	wm_response_free(r);
+	wm_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -412,6 +490,7 @@ main(void)
 		cmocka_unit_test(test_steps_in_callers_transaction),
 		cmocka_unit_test(test_import_job),
 		cmocka_unit_test(test_response_of),
+		cmocka_unit_test(test_answers_stored_as_given),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -388,6 +388,27 @@ test_buf_max_sticky(void **state)
 	wm_buf_release(&b);
 }
 
+/* wm_buf_putll writes what "%lld" writes, at the ends of the range too. */
+static void
+test_buf_putll(void **state)
+{
+	static const long long v[] = { 0, 1, -1, 9, 10, -10, 1234567890,
+	    -1000000, 9223372036854775807LL, -9223372036854775807LL - 1 };
+	struct wm_buf b = WM_BUF_INIT;
+	char want[32];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		wm_buf_clear(&b);
+		wm_buf_puts(&b, "x");
+		assert_int_equal(wm_buf_putll(&b, v[i]), 0);
+		snprintf(want, sizeof(want), "x%lld", v[i]);
+		assert_string_equal(wm_buf_str(&b), want);
+	}
+	wm_buf_release(&b);
+}
+
 static void
 test_buf_growth(void **state)
 {
@@ -1186,6 +1207,7 @@ main(void)
 		cmocka_unit_test(test_date_add_months),
 		cmocka_unit_test(test_buf_max_sticky),
 		cmocka_unit_test(test_buf_growth),
+		cmocka_unit_test(test_buf_putll),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_arena_max),
 		cmocka_unit_test(test_diags),

@@ -16,6 +16,7 @@
 #include "web/client.h"
 #include "web/cookie.h"
 #include "web/form.h"
+#include "util/buf.h"
 #include "web/route.h"
 
 static void
@@ -228,6 +229,36 @@ test_route(void **state)
 	    long_path, &m), WM_ROUTE_BAD_PATH);
 }
 
+/* A path as written down (for the audit): one spelling of each. */
+static void
+test_route_path(void **state)
+{
+	static const struct {
+		const char *path, *want;
+	} cases[] = {
+		{ "/people/DEMO-000001/journey", "/people/DEMO-000001/journey" },
+		{ "/people/DEMO%2d000001/journey", "/people/DEMO-000001/journey" },
+		{ "/people/%44EMO%2D1/journey", "/people/DEMO-1/journey" },
+		{ "/people/a%20b/journey", "/people/a%20b/journey" },
+		{ "/people/a:b/journey", "/people/a%3Ab/journey" },
+		{ "/people/7/goals/%33", "/people/7/goals/3" },
+		{ "/sign-in", "/sign-in" },
+	};
+	struct wm_route_match m;
+	struct wm_buf out = WM_BUF_INIT;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		assert_int_equal(wm_route_match(routes, TU_NELEM(routes), "GET",
+		    cases[i].path, &m), WM_ROUTE_FOUND);
+		wm_buf_clear(&out);
+		wm_route_path(&out, routes[m.route].pattern, &m);
+		assert_string_equal(wm_buf_str(&out), cases[i].want);
+	}
+	wm_buf_release(&out);
+}
+
 /* What a 405's Allow header lists: every method the path takes, once. */
 static void
 test_route_methods(void **state)
@@ -369,6 +400,7 @@ main(void)
 		cmocka_unit_test(test_cookie),
 		cmocka_unit_test(test_route),
 		cmocka_unit_test(test_route_methods),
+		cmocka_unit_test(test_route_path),
 		cmocka_unit_test(test_proxies),
 		cmocka_unit_test(test_forwarded_for),
 		cmocka_unit_test(test_throttle_key),

@@ -4,7 +4,9 @@
  * audit entry (read back through a fresh connection), a record that
  * fails does not take the rest of its batch down with it and its reason
  * goes back to whoever sent it, and a part of a transaction that fails
- * after its save is undone alone.
+ * after its save is undone alone. The audit entries of views go through
+ * the same writer: each is durable once acknowledged (a crash right
+ * after loses none), and one that fails fails alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -303,6 +305,34 @@ child_saves(struct fixture *f, int out)
 	_exit(0);
 }
 
+/* Runs child(f, fd) in a process of its own, which reports each write
+ * acknowledged down the pipe fd as `size` bytes; reads n reports into
+ * out, then kills the child without warning. */
+static void
+crash_after(struct fixture *f, void (*child)(struct fixture *, int),
+    void *out, size_t size, int n)
+{
+	int fd[2], status, got = 0;
+	pid_t pid;
+
+	assert_int_equal(pipe(fd), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fd[0]);
+		child(f, fd[1]);
+	}
+	close(fd[1]);
+	while (got < n && read(fd[0], (char *)out + (size_t)got * size,
+	    size) == (ssize_t)size)
+		got++;
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	close(fd[0]);
+	assert_int_equal(got, n);
+	assert_true(WIFSIGNALED(status));
+}
+
 static void
 acknowledged_saves_survive_a_crash(void **state)
 {
@@ -311,26 +341,10 @@ acknowledged_saves_survive_a_crash(void **state)
 	struct wm_store *s;
 	int64_t ids[400];
 	int found[400] = { 0 };
-	struct seen x = { ids, 0, found };
-	int fd[2], status, i;
-	pid_t pid;
+	struct seen x = { ids, 400, found };
+	int i;
 
-	assert_int_equal(pipe(fd), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		close(fd[0]);
-		child_saves(f, fd[1]);
-	}
-	close(fd[1]);
-	while (x.n < 400 && read(fd[0], &ids[x.n], sizeof(ids[0])) ==
-	    sizeof(ids[0]))
-		x.n++;
-	kill(pid, SIGKILL);
-	waitpid(pid, &status, 0);
-	close(fd[0]);
-	assert_int_equal(x.n, 400);
-	assert_true(WIFSIGNALED(status));
+	crash_after(f, child_saves, ids, sizeof(ids[0]), 400);
 	assert_int_equal(wm_store_open(f->path, WM_STORE_READONLY, &s, &err), 0);
 	assert_int_equal(wm_store_answer_each(s, NULL, 0, 0, 1, mark_seen, &x, &err),
 	    0);
@@ -469,6 +483,133 @@ a_failed_part_is_undone_alone(void **state)
 	wm_buf_release(&err);
 }
 
+/* --- the audit entries of views ------------------------------------- */
+
+#define VIEW "viewed the record (test)"
+
+static int
+count_views(void *ctx, const struct wm_audit_row *a)
+{
+	if (strcmp(a->action, VIEW) == 0)
+		++*(int *)ctx;
+	return 0;
+}
+
+static int
+views(struct fixture *f)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_store *s;
+	int n = 0;
+
+	assert_int_equal(wm_store_open(f->path, WM_STORE_READONLY, &s, &err), 0);
+	assert_int_equal(wm_store_audit_for_person(s, f->ids.subject_id,
+	    count_views, &n, &err), 0);
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return n;
+}
+
+struct viewer {
+	struct fixture *f;
+	int thread;
+	int ok, refused;
+};
+
+/* Views of the person, among saves of their answers; every seventh of
+ * thread 0's has no action, which the audit log refuses. */
+static void *
+view_work(void *arg)
+{
+	struct viewer *v = arg;
+	struct wm_buf err = WM_BUF_INIT;
+	int i;
+
+	for (i = 0; i < SAVES; i++) {
+		struct wm_audit_entry e = { 0, VIEW, "person",
+		    v->f->ids.subject_id, NULL, "127.0.0.1" };
+
+		if (v->thread == 0 && i % 7 == 0)
+			e.action = NULL;
+		wm_buf_clear(&err);
+		if (wm_writer_audit(v->f->w, &e, &err) == 0)
+			v->ok++;
+		else {
+			assert_true(err.len > 0);
+			v->refused++;
+		}
+	}
+	wm_buf_release(&err);
+	return NULL;
+}
+
+static void
+views_are_audited_through_the_writer(void **state)
+{
+	struct fixture *f = *state;
+	struct viewer v[THREADS];
+	struct worker k = { f, 2, 0, 0, 0, { 0 } };
+	pthread_t t[THREADS + 1];
+	struct wm_buf err = WM_BUF_INIT;
+	int i, ok = 0, refused = 0;
+
+	memset(v, 0, sizeof(v));
+	assert_int_equal(wm_writer_start(f->path, 16, &f->w, &err), 0);
+	for (i = 0; i < THREADS; i++) {
+		v[i].f = f;
+		v[i].thread = i;
+		assert_int_equal(pthread_create(&t[i], NULL, view_work, &v[i]),
+		    0);
+	}
+	assert_int_equal(pthread_create(&t[THREADS], NULL, work, &k), 0);
+	for (i = 0; i <= THREADS; i++)
+		pthread_join(t[i], NULL);
+	for (i = 0; i < THREADS; i++) {
+		ok += v[i].ok;
+		refused += v[i].refused;
+	}
+	assert_int_equal(refused, (SAVES + 6) / 7);
+	assert_int_equal(ok, THREADS * SAVES - refused);
+	/* Every acknowledged view is in the log, no refused one, and the
+	 * saves beside them were each kept. */
+	assert_int_equal(views(f), ok);
+	assert_int_equal(k.ok, SAVES);
+	wm_buf_release(&err);
+}
+
+/* The child audits views as fast as it can and reports each one
+ * acknowledged down a pipe; it is killed without warning part way. */
+static void
+child_views(struct fixture *f, int out)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char byte = 1;
+	int i;
+
+	if (wm_writer_start(f->path, 16, &f->w, &err))
+		_exit(2);
+	for (i = 0; i < 100000; i++) {
+		struct wm_audit_entry e = { 0, VIEW, "person",
+		    f->ids.subject_id, NULL, NULL };
+
+		if (wm_writer_audit(f->w, &e, &err) ||
+		    write(out, &byte, 1) != 1)
+			_exit(3);
+	}
+	_exit(0);
+}
+
+static void
+acknowledged_views_survive_a_crash(void **state)
+{
+	struct fixture *f = *state;
+	char acks[300];
+
+	crash_after(f, child_views, acks, 1, 300);
+	/* Each view was acknowledged only once it was in the log. */
+	assert_true(views(f) >= 300);
+}
+
 int
 main(void)
 {
@@ -483,6 +624,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(a_failed_part_is_undone_alone,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    views_are_audited_through_the_writer, setup, teardown),
+		cmocka_unit_test_setup_teardown(
+		    acknowledged_views_survive_a_crash, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
