@@ -8,7 +8,8 @@
  *   time: each quarter is the network's outcome table
  *   (report/network_table.h) for a window of that one quarter, disclosed
  *   across every service of the view, so a point is withheld exactly
- *   when /network?from=Q&to=Q withholds it.
+ *   when `waymark report network --from Q --to Q` under the same rule
+ *   withholds it (a commissioner chooses years, not quarters alone).
  * - Each measure the service runs in a cycle, done in time: the three
  *   months of the quarter, from the month-by-month completion /network's
  *   cycles are counted from (the last 12 complete months only, and for

@@ -103,6 +103,43 @@ wm_net_window(const char *from, const char *to, const struct wm_date *today,
 	return NULL;
 }
 
+void
+wm_net_year(const struct wm_date *today, int back, struct wm_quarter *from,
+    struct wm_quarter *to)
+{
+	wm_net_window(NULL, NULL, today, from, to);
+	from->year -= back;
+	to->year -= back;
+}
+
+const char *
+wm_net_year_window(const char *from, const char *to,
+    const struct wm_date *today, struct wm_quarter *out_from,
+    struct wm_quarter *out_to, const char **field)
+{
+	struct wm_quarter now, first;
+	const char *why;
+
+	/* The year to `to` first, so that a `from` given alone, which
+	 * would choose a window of its own, is refused as such. */
+	*field = "to";
+	if ((why = wm_net_window(NULL, to, today, &first, out_to)))
+		return why;
+	wm_quarter_of(today, &now);
+	if (out_to->quarter != now.quarter ||
+	    now.year - out_to->year >= WM_NET_YEARS)
+		return "a window is a year of four quarters that ends with "
+		    "this quarter, or with the same quarter of an earlier "
+		    "year, ten years back at most";
+	*field = "from";
+	if ((why = wm_net_window(from, to, today, out_from, out_to)))
+		return why;
+	if (quarter_index(out_from) != quarter_index(&first))
+		return "a window is a year of four quarters: its first quarter "
+		    "is the one three before its last";
+	return NULL;
+}
+
 /* --- the tree: providers and the services the grants cover ----------- */
 
 struct unit {
@@ -574,14 +611,25 @@ wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v)
 		wm_buf_printf(out, "%s quarters", counts[n]);
 	else
 		wm_buf_printf(out, "%d quarters", n);
-	wm_buf_printf(out, " from %s %d to ", wm_month_name(v->from.quarter *
-	    3 - 2), v->from.year);
-	if (wm_net_window_running(v))
-		wm_buf_printf(out, "today, %d %s %d", v->today.day,
-		    wm_month_name(v->today.month), v->today.year);
+	wm_buf_puts(out, " from ");
+	wm_net_span_words(out, &v->today, &v->from, &v->to);
+}
+
+void
+wm_net_span_words(struct wm_buf *out, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to)
+{
+	struct wm_quarter now;
+
+	wm_quarter_of(today, &now);
+	wm_buf_printf(out, "%s %d to ", wm_month_name(from->quarter * 3 - 2),
+	    from->year);
+	if (quarter_index(&now) == quarter_index(to))
+		wm_buf_printf(out, "today, %d %s %d", today->day,
+		    wm_month_name(today->month), today->year);
 	else
-		wm_buf_printf(out, "%s %d", wm_month_name(v->to.quarter * 3),
-		    v->to.year);
+		wm_buf_printf(out, "%s %d", wm_month_name(to->quarter * 3),
+		    to->year);
 }
 
 int

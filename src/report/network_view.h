@@ -137,6 +137,29 @@ const char *wm_net_window(const char *from, const char *to,
     const struct wm_date *today, struct wm_quarter *out_from,
     struct wm_quarter *out_to);
 
+/* How many years a commissioner may choose from, today's first. */
+#define WM_NET_YEARS 10
+
+/*
+ * The windows a commissioner may choose, on the pages and in the API: a
+ * year of WM_NET_DEFAULT_QUARTERS quarters ending with today's quarter,
+ * or with the same quarter of one of the WM_NET_YEARS - 1 years before.
+ * No two of them overlap, so none can be set against another to narrow
+ * a figure either withholds (a person counts in a window at their last
+ * answer in it: docs/statistics.md, "Choosing the window"). Windows of
+ * other quarters are the network's analysts', on the command line.
+ * As wm_net_window, but `to` must be one of those quarters, and `from`,
+ * when given, its year's first; *field names the one at fault ("from"
+ * or "to") when it is refused.
+ */
+const char *wm_net_year_window(const char *from, const char *to,
+    const struct wm_date *today, struct wm_quarter *out_from,
+    struct wm_quarter *out_to, const char **field);
+/* The year a commissioner may choose `back` years before today's (0:
+ * the one ending with today's quarter). */
+void wm_net_year(const struct wm_date *today, int back,
+    struct wm_quarter *from, struct wm_quarter *to);
+
 /*
  * Builds the view of the services a commissioner's grants cover (a grant
  * on the network or on a provider covers every service under it), or of
@@ -176,6 +199,11 @@ int wm_net_window_running(const struct wm_net_view *v);
  * January 2026 to December 2026", "quarter from April 2026 to June
  * 2026", or "... to today, 7 December 2026" when it is still running. */
 void wm_net_window_words(struct wm_buf *out, const struct wm_net_view *v);
+/* The quarters from `from` to `to` as people say them, appended to out:
+ * "January 2026 to December 2026", or "January 2026 to today, 7
+ * December 2026" when `to` is today's quarter. */
+void wm_net_span_words(struct wm_buf *out, const struct wm_date *today,
+    const struct wm_quarter *from, const struct wm_quarter *to);
 /* 1 when who is left out of o for want of an answer of their own (no
  * response, answered only by someone else: people on a caseload at any
  * time in the window) is published under `rule`: for a year's window,

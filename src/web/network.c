@@ -27,10 +27,10 @@ rule_of(struct wm_http *h, enum wm_disclosure_rule *out)
 }
 
 static void
-bad_window(struct wm_http *h, const char *why)
+bad_window(struct wm_http *h, const char *why, const char *field)
 {
 	if (wm_api_request(h)) {
-		wm_api_error(h, 400, why, "from");
+		wm_api_error(h, 400, why, field);
 		return;
 	}
 	wm_page_error(h, 400, "Those quarters cannot be shown", why);
@@ -49,13 +49,13 @@ int
 wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 {
 	struct wm_net_view *v = &r->view;
-	const char *why;
+	const char *why, *field;
 
 	wm_net_request_init(r);
 	wm_date_from_days((long)(h->now / 86400), &v->today);
-	if ((why = wm_net_window(wm_http_query(h, "from"),
-	    wm_http_query(h, "to"), &v->today, &v->from, &v->to))) {
-		bad_window(h, why);
+	if ((why = wm_net_year_window(wm_http_query(h, "from"),
+	    wm_http_query(h, "to"), &v->today, &v->from, &v->to, &field))) {
+		bad_window(h, why, field);
 		return -1;
 	}
 	wm_quarter_format(&v->from, v->from_s);
@@ -414,21 +414,39 @@ void
 wm_net_window_form(struct wm_http *h, const struct wm_net_view *v,
     const char *action)
 {
+	struct wm_buf words = WM_BUF_INIT;
+	struct wm_quarter from, to;
+	char to_s[8];
+	int back;
+
 	window_words(h, v);
 	HTML(h, "<form method=\"get\" action=\"");
 	wm_esc_attr_s(&h->out, action);
 	HTML(h, "\" class=\"nhsuk-u-margin-bottom-5\">\n<div class=\""
-	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"from\">"
-	    "First quarter, like 2026-Q1</label>\n<input class=\"nhsuk-input "
-	    "nhsuk-input--width-10\" id=\"from\" name=\"from\" type=\"text\" value=\"");
-	wm_esc_attr_s(&h->out, v->from_s);
-	HTML(h, "\">\n</div>\n<div class=\"nhsuk-form-group\">\n<label class="
-	    "\"nhsuk-label\" for=\"to\">Last quarter</label>\n<input class=\""
-	    "nhsuk-input nhsuk-input--width-10\" id=\"to\" name=\"to\" type=\""
-	    "text\" value=\"");
-	wm_esc_attr_s(&h->out, v->to_s);
-	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
-	    "secondary\" type=\"submit\">Show these quarters</button>\n"
+	    "nhsuk-form-group\">\n<label class=\"nhsuk-label\" for=\"to\">"
+	    "Year</label>\n<div class=\"nhsuk-hint\" id=\"to-hint\">A year "
+	    "at a time, ending with this quarter, so that no two windows can "
+	    "be set against each other to work out a figure either "
+	    "withholds. A service's page shows its trends quarter by "
+	    "quarter.</div>\n<select class=\"nhsuk-select\" id=\"to\" "
+	    "name=\"to\" aria-describedby=\"to-hint\">\n");
+	for (back = 0; back < WM_NET_YEARS; back++) {
+		wm_net_year(&v->today, back, &from, &to);
+		wm_quarter_format(&to, to_s);
+		wm_buf_clear(&words);
+		wm_net_span_words(&words, &v->today, &from, &to);
+		HTML(h, "<option value=\"");
+		wm_esc_attr_s(&h->out, to_s);
+		HTML(h, "\"");
+		if (strcmp(to_s, v->to_s) == 0)
+			HTML(h, " selected");
+		HTML(h, ">");
+		wm_esc_html_s(&h->out, wm_buf_str(&words));
+		HTML(h, "</option>\n");
+	}
+	wm_buf_release(&words);
+	HTML(h, "</select>\n</div>\n<button class=\"nhsuk-button nhsuk-button--"
+	    "secondary\" type=\"submit\">Show this year</button>\n"
 	    "</form>\n");
 }
 

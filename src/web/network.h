@@ -1,7 +1,9 @@
 /*
  * What the commissioner's pages and API share: the view of their part
- * of the network for the window the request asks for (?from=2026-Q1&
- * to=2026-Q4, the last four quarters by default), and the disclosure
+ * of the network for the year the request asks for (?to=2025-Q4: the
+ * four quarters ending with this quarter by default, or with the same
+ * quarter of an earlier year; report/network_view.h,
+ * wm_net_year_window), and the disclosure
  * rule every figure is written under. The web never uses the rule
  * "none": that is for the network's own analysts on the command line.
  */

@@ -78,7 +78,7 @@ same "$(code -b c.jar "$(U '/network')")" "200" "the network page"
 has body "whichever quarters are shown (ratings add up quarter by quarter" "... says which quarters ERFS is counted over, and why"
 same "$(grep -o "(a step or more from people's)" body | wc -l)" "6" \
     "... marks staff's mean a step or more from people's in each group, at Service One and for all the services (4.0 against 2.5), not at Service Two"
-same "$(code -b c.jar "$(U "/network?from=$BACK5&to=$BACK5")")" "200" "the network page for a quarter long ago"
+same "$(code -b c.jar "$(U "/network?to=$(quarter_back 4)")")" "200" "the network page for the year before"
 same "$(grep -o "(a step or more from people's)" body | wc -l)" "6" "... shows the same ERFS"
 
 # Ratings of a service carry no name (as every staff rating in the demo),

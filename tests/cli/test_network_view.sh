@@ -38,24 +38,35 @@ same "$(code -b c.jar "$(U /network/about)")" "200" "how the figures are worked 
 has body 'id="disclosure"' "... including the small-number rule"
 has body "mhsds" "... naming the rule"
 has body "The same figures are withheld whoever looks" "... that the same figures are withheld whoever looks"
-has body "Choosing the quarters" "... and why choosing the quarters gives nothing away"
+has body "Choosing the year" "... and why choosing the year gives nothing away"
 
-# The window.
-same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "a window of two quarters"
-has body "The two quarters from January 2026 to June 2026." "... says which, in months"
+# The window: a year ending with this quarter, or the same quarter of
+# an earlier year.
+Y0=$(quarter_back 7) Y1=$(quarter_back 4)
+months() { # QUARTER QUARTER: "January 2025 to December 2025"
+	python3 -c "import datetime as d, sys
+a, b = sys.argv[1:]
+print(d.date(int(a[:4]), int(a[-1]) * 3 - 2, 1).strftime('%B %Y'), 'to', d.date(int(b[:4]), int(b[-1]) * 3, 1).strftime('%B %Y'))" "$1" "$2"
+}
+same "$(code -b c.jar "$(U "/network?to=$Y1")")" "200" "the year before"
+has body "The four quarters from $(months "$Y0" "$Y1")." "... says which, in months"
 hasnt body "has not ended yet" "... a window of quarters that have ended says nothing of the running one"
+has body "<option value=\"$Y1\" selected>$(months "$Y0" "$Y1")</option>" "... and is the year chosen in the form"
+same "$(grep -c '<option value="[0-9]*-Q[1-4]"' body)" "10" "... which offers ten years to choose from"
+same "$(code -b c.jar "$(U "/network?from=$Y0&to=$Y1")")" "200" "the same year, its first quarter named too"
 same "$(code -b c.jar "$(U /network)")" "200" "the default window"
 # The default window's first month: the start of the quarter three before today's.
 first=$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).date(); i=t.year*4+(t.month-1)//3-3; print(d.date(i//4, i%4*3+1, 1).strftime("%B %Y"))')
 has body "The four quarters from $first to today, $(date -u '+%-d %B %Y')." "... ends today"
 has body "has not ended yet: its figures are those so far" "... and says the running quarter's figures are those so far"
-same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q1')")" "200" "a window of one quarter"
-has body "The quarter from January 2026 to March 2026." "... says so"
-same "$(code -b c.jar "$(U '/network?from=2026-Q3&to=2026-Q1')")" "400" "a window that ends before it starts"
+same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q1')")" "400" "a window of one quarter is refused"
+has body "a year of four quarters that ends with this quarter" "... saying what a window is"
+same "$(code -b c.jar "$(U "/network?from=$(quarter_back 0)&to=$Y1")")" "400" "a window that ends before it starts"
 has body "the first quarter is after the last" "... says why"
+same "$(code -b c.jar "$(U "/network?to=$(quarter_back 40)")")" "400" "a year more than ten years ago"
 same "$(code -b c.jar "$(U '/network?to=2999-Q1')")" "400" "a window in the future"
 same "$(code -b c.jar "$(U '/network?from=2026-13')")" "400" "a quarter not written as one"
-same "$(code -b c.jar "$(U '/network?from=2010-Q1&to=2026-Q1')")" "400" "a window over ten years"
+same "$(code -b c.jar "$(U "/network?to=$(quarter_back 36)")")" "200" "the year ten years ago"
 
 # The API: the same view, the same rule, the same audit.
 before=$(audits)
@@ -79,33 +90,31 @@ has body '"field": "from"' "... names the field"
 # The audit log says exactly what was seen: the page or the API and its
 # endpoint, the whole window and the disclosure rule, for every view.
 detail() { sqlite3 d.db "SELECT detail FROM audit WHERE action = '$1' ORDER BY id DESC LIMIT 1"; }
-same "$(code -b c.jar "$(U '/network?from=2026-Q1&to=2026-Q2')")" "200" "the network for two quarters"
+same "$(code -b c.jar "$(U "/network?to=$Y1")")" "200" "the network for the year before"
 same "$(detail "viewed the network''s figures")" \
-    "page GET /network; quarters 2026-Q1 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "the page's view is audited with its window and rule"
+    "page GET /network; quarters $Y0 to $Y1; disclosure mhsds; the whole network (14 services)" "the page's view is audited with its window and rule"
 same "$(code -b c.jar "$(U /network)")" "200" "the network for the default window"
 same "$(code -b c.jar "$(U /api/v1/network)")" "200" "... in JSON"
 win=$(json "d['from'] + ' to ' + d['to']")
 same "$(detail "viewed the network''s figures")" \
     "API GET /api/v1/network; quarters $win; disclosure mhsds; the whole network (14 services)" "the API's view is audited with its endpoint, window and rule"
-same "$(code -b c.jar "$(U '/api/v1/network/outcomes?from=2025-Q3&to=2026-Q2')")" "200" "the outcomes in JSON"
+same "$(code -b c.jar "$(U "/api/v1/network/outcomes?from=$Y0&to=$Y1")")" "200" "the outcomes in JSON"
 same "$(detail "viewed the network''s outcomes")" \
-    "API GET /api/v1/network/outcomes; quarters 2025-Q3 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "... and the outcomes'"
-same "$(code -b c.jar "$(U '/api/v1/network/measure-report?from=2026-Q2&to=2026-Q2')")" "200" "the MeasureReport"
+    "API GET /api/v1/network/outcomes; quarters $Y0 to $Y1; disclosure mhsds; the whole network (14 services)" "... and the outcomes'"
+same "$(code -b c.jar "$(U "/api/v1/network/measure-report?to=$Y1")")" "200" "the MeasureReport"
 same "$(detail "exported the network''s outcomes as FHIR")" \
-    "API GET /api/v1/network/measure-report; quarters 2026-Q2 to 2026-Q2; disclosure mhsds; the whole network (14 services)" "... and the FHIR export's"
+    "API GET /api/v1/network/measure-report; quarters $Y0 to $Y1; disclosure mhsds; the whole network (14 services)" "... and the FHIR export's"
 same "$(code -b c.jar "$(U /network/outcomes)")" "200" "the outcomes page"
 same "$(detail "viewed the network''s outcomes")" \
     "page GET /network/outcomes; quarters $win; disclosure mhsds; the whole network (14 services)" "... and the outcomes page's"
-same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?to=2026-Q1')")" "200" "a service's own page"
+same "$(code -b c.jar "$(U "/network/services/exbridge-recovery?to=$Y1")")" "200" "a service's own page"
 has body "Exbridge Recovery Team" "... the service's"
 same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited against the service with its window, its trends' eight quarters and the rule"
-same "$(code -b c.jar "$(U '/network/services/exbridge%2drecovery?to=2026-Q1')")" "200" "the same page, its path spelled otherwise"
+    "page GET /network/services/exbridge-recovery; quarters $Y0 to $Y1; disclosure mhsds; the whole network (14 services); trends quarters $(quarter_back 11) to $Y1" "... audited against the service with its window, its trends' eight quarters and the rule"
+same "$(code -b c.jar "$(U "/network/services/exbridge%2drecovery?to=$Y1")")" "200" "the same page, its path spelled otherwise"
 same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2025-Q2 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q2 to 2026-Q1" "... audited under the one spelling of its path"
-same "$(code -b c.jar "$(U '/network/services/exbridge-recovery?from=2024-Q1&to=2026-Q1')")" "200" "a service's page over more than eight quarters"
-same "$(sqlite3 d.db "SELECT a.detail FROM audit a JOIN unit u ON u.id = a.subject_id WHERE a.subject_kind = 'unit' AND u.code = 'exbridge-recovery' ORDER BY a.id DESC LIMIT 1")" \
-    "page GET /network/services/exbridge-recovery; quarters 2024-Q1 to 2026-Q1; disclosure mhsds; the whole network (14 services); trends quarters 2024-Q1 to 2026-Q1" "... its trends cover the window"
+    "page GET /network/services/exbridge-recovery; quarters $Y0 to $Y1; disclosure mhsds; the whole network (14 services); trends quarters $(quarter_back 11) to $Y1" "... audited under the one spelling of its path"
+same "$(code -b c.jar "$(U "/network/services/exbridge-recovery?from=$(quarter_back 11)&to=$Y1")")" "400" "a service's page over more than a year is refused"
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 same "$(code -b c.jar "$(U /network)")" "200" "the network under the HES rule"
 same "$(detail "viewed the network''s figures")" \
