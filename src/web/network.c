@@ -286,18 +286,28 @@ wm_net_service_href(struct wm_buf *out, const char *code)
 	wm_esc_url_s(out, code);
 }
 
+void
+wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
+    const char *code)
+{
+	wm_net_service_href(out, code);
+	if (!wm_net_window_running(v))
+		wm_buf_printf(out, "?to=%s", v->to_s);
+}
+
 /* A service's row header, its name linking to its own page, or not:
  * a service with several rows links from its first alone, so that a
  * keyboard does not stop at the same link again and again. */
 static void
-service_head(struct wm_http *h, const struct wm_net_service *sv, int link)
+service_head(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_service *sv, int link)
 {
 	struct wm_buf href = WM_BUF_INIT;
 
 	HTML(h, "<tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
 	    "\" scope=\"row\">");
 	if (link) {
-		wm_net_service_href(&href, sv->code);
+		wm_net_service_link(&href, v, sv->code);
 		HTML(h, "<a href=\"");
 		wm_esc_attr_s(&h->out, wm_buf_str(&href));
 		HTML(h, "\">");
@@ -310,15 +320,17 @@ service_head(struct wm_http *h, const struct wm_net_service *sv, int link)
 }
 
 void
-wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv)
+wm_net_service_head(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_service *sv)
 {
-	service_head(h, sv, 1);
+	service_head(h, v, sv, 1);
 }
 
 void
-wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv)
+wm_net_service_again(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_service *sv)
 {
-	service_head(h, sv, 0);
+	service_head(h, v, sv, 0);
 }
 
 int
@@ -327,7 +339,7 @@ wm_net_row_start(struct wm_http *h, const struct wm_net_request *r, size_t i,
 {
 	if (r->only == WM_NET_ALL) {
 		wm_net_provider_start(h, &r->view, i, columns);
-		wm_net_service_head(h, &r->view.services[i]);
+		wm_net_service_head(h, &r->view, &r->view.services[i]);
 		return 1;
 	}
 	if (i != r->only)

@@ -121,10 +121,12 @@ void wm_net_thead_end(struct wm_http *h);
 void wm_net_provider_start(struct wm_http *h, const struct wm_net_view *v,
     size_t i, int columns);
 /* A service's row, headed by its name, which links to the service's own
- * page (/network/services/CODE). */
-void wm_net_service_head(struct wm_http *h, const struct wm_net_service *sv);
+ * page for v's year (wm_net_service_link). */
+void wm_net_service_head(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_service *sv);
 /* The same service's next row in a table: its name, not linked again. */
-void wm_net_service_again(struct wm_http *h, const struct wm_net_service *sv);
+void wm_net_service_again(struct wm_http *h, const struct wm_net_view *v,
+    const struct wm_net_service *sv);
 /* The start of service i's row in a table of r's services: under its
  * provider's heading when every service is shown; alone, in a body of
  * its own and headed by its name without a link, when only r->only's
@@ -133,6 +135,11 @@ int wm_net_row_start(struct wm_http *h, const struct wm_net_request *r,
     size_t i, int columns);
 /* "/network/services/CODE", the service's own page, into out. */
 void wm_net_service_href(struct wm_buf *out, const char *code);
+/* The same for v's year: "?to=2025-Q4" after it when that is not the
+ * year to today's quarter, so that a service's page shows the year the
+ * commissioner was looking at. */
+void wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
+    const char *code);
 /* Closes the services' rows and starts the row of them all. */
 void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */

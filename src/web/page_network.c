@@ -80,7 +80,7 @@ standards(struct wm_http *h, const struct wm_net_view *v)
 		const struct wm_net_service *sv = &v->services[i];
 
 		wm_net_provider_start(h, v, i, 3 + WM_STANDARDS);
-		wm_net_service_head(h, sv);
+		wm_net_service_head(h, v, sv);
 		wm_net_td_start(h, "Period");
 		wm_esc_html_s(&h->out, sv->lights.period[0] ?
 		    sv->lights.period : "None yet");
@@ -118,7 +118,7 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 
 		wm_net_provider_start(h, v, i, 4);
 		if (!sv->n_cycles) {
-			wm_net_service_head(h, sv);
+			wm_net_service_head(h, v, sv);
 			wm_net_td_start(h, "Measure");
 			HTML(h, "No cycles</span></td>");
 			wm_net_td_start(h, "Due");
@@ -131,9 +131,9 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 			const struct wm_net_cycle *c = &sv->cycles[k];
 
 			if (k == 0)
-				wm_net_service_head(h, sv);
+				wm_net_service_head(h, v, sv);
 			else
-				wm_net_service_again(h, sv);
+				wm_net_service_again(h, v, sv);
 			wm_net_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");
@@ -169,7 +169,7 @@ training(struct wm_http *h, const struct wm_net_request *r)
 		struct wm_shown staff = wm_net_work_staff(&r->work, i);
 
 		wm_net_provider_start(h, v, i, 2 + (int)n);
-		wm_net_service_head(h, sv);
+		wm_net_service_head(h, v, sv);
 		wm_net_td_start(h, "Staff");
 		wm_net_shown(h, staff, 0);
 		HTML(h, "</span></td>");

@@ -90,7 +90,7 @@ same "$(cat leaks.txt)" "" "it names no person and no member of staff"
 hasnt mr.json "DEMO-" "... and no person's identifier"
 
 # The window.
-same "$(code -b c.jar "$(U "$MR?from=2026-Q3&to=2026-Q1")")" "400" "a window that ends before it starts"
+same "$(code -b c.jar "$(U "$MR?from=$(quarter_back 0)&to=$(quarter_back 4)")")" "400" "a window that ends before it starts"
 has body '"field": "from"' "... names the field"
 same "$(code -b c.jar "$(U "$MR?to=2999-Q1")")" "400" "a window in the future"
 

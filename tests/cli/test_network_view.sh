@@ -53,8 +53,10 @@ has body "The four quarters from $(months "$Y0" "$Y1")." "... says which, in mon
 hasnt body "has not ended yet" "... a window of quarters that have ended says nothing of the running one"
 has body "<option value=\"$Y1\" selected>$(months "$Y0" "$Y1")</option>" "... and is the year chosen in the form"
 same "$(grep -c '<option value="[0-9]*-Q[1-4]"' body)" "10" "... which offers ten years to choose from"
+has body "<a href=\"/network/services/exbridge-recovery?to&#61;$Y1\">" "... and each service links to its page for that year (the = written as a character reference)"
 same "$(code -b c.jar "$(U "/network?from=$Y0&to=$Y1")")" "200" "the same year, its first quarter named too"
 same "$(code -b c.jar "$(U /network)")" "200" "the default window"
+has body '<a href="/network/services/exbridge-recovery">' "... whose services link to their pages for the year to today"
 # The default window's first month: the start of the quarter three before today's.
 first=$(python3 -c 'import datetime as d; t=d.datetime.now(d.timezone.utc).date(); i=t.year*4+(t.month-1)//3-3; print(d.date(i//4, i%4*3+1, 1).strftime("%B %Y"))')
 has body "The four quarters from $first to today, $(date -u '+%-d %B %Y')." "... ends today"
