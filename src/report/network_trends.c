@@ -81,7 +81,7 @@ add(struct wm_net_trends *t, enum wm_net_trend_kind kind, const char *title)
 
 /* Service i's share reliably improved in a quarter's outcome table: the
  * network's table for that one quarter, disclosed across every service,
- * as /network shows it for that window. */
+ * as `waymark report network` gives it for that quarter alone. */
 static int
 outcome_point(const struct wm_net_view *v, const struct wm_net_outcomes *o,
     size_t i, int kind, enum wm_disclosure_rule rule, struct wm_net_point *p)
@@ -263,8 +263,8 @@ wm_net_trend_about(enum wm_net_trend_kind kind)
 		    "the recovery markers in it, and had answered at least "
 		    "twice by its end, the share whose latest answer in the "
 		    "quarter is reliably better than their first answer ever. "
-		    "It is the figure the network page shows for a window of "
-		    "that one quarter, withheld in the same way.";
+		    "Each quarter's figures are withheld across every service "
+		    "by the same rule as the network page's.";
 	case WM_NET_TREND_CYCLE:
 		break;
 	}

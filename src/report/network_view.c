@@ -75,6 +75,12 @@ quarter_index(const struct wm_quarter *q)
 	return q->year * 4 + q->quarter - 1;
 }
 
+/* What is wrong with a `from`, in wm_net_window's words and
+ * wm_net_year_window's. */
+static const char bad_from[] = "the first quarter is not written as a "
+    "year and quarter, like 2026-Q1";
+static const char from_after_to[] = "the first quarter is after the last";
+
 const char *
 wm_net_window(const char *from, const char *to, const struct wm_date *today,
     struct wm_quarter *out_from, struct wm_quarter *out_to)
@@ -93,10 +99,9 @@ wm_net_window(const char *from, const char *to, const struct wm_date *today,
 	for (i = 1; i < WM_NET_DEFAULT_QUARTERS; i++)
 		wm_quarter_prev(out_from, out_from);
 	if (from && *from && wm_quarter_parse(from, out_from))
-		return "the first quarter is not written as a year and "
-		    "quarter, like 2026-Q1";
+		return bad_from;
 	if (quarter_index(out_from) > quarter_index(out_to))
-		return "the first quarter is after the last";
+		return from_after_to;
 	if (quarter_index(out_to) - quarter_index(out_from) >=
 	    WM_NET_MAX_QUARTERS)
 		return "the window is longer than ten years";
@@ -132,8 +137,13 @@ wm_net_year_window(const char *from, const char *to,
 		    "this quarter, or with the same quarter of an earlier "
 		    "year, ten years back at most";
 	*field = "from";
-	if ((why = wm_net_window(from, to, today, out_from, out_to)))
-		return why;
+	*out_from = first;
+	if (!from || !*from)
+		return NULL;
+	if (wm_quarter_parse(from, out_from))
+		return bad_from;
+	if (quarter_index(out_from) > quarter_index(out_to))
+		return from_after_to;
 	if (quarter_index(out_from) != quarter_index(&first))
 		return "a window is a year of four quarters: its first quarter "
 		    "is the one three before its last";

@@ -33,7 +33,7 @@ bad_window(struct wm_http *h, const char *why, const char *field)
 		wm_api_error(h, 400, why, field);
 		return;
 	}
-	wm_page_error(h, 400, "Those quarters cannot be shown", why);
+	wm_page_error(h, 400, "That year cannot be shown", why);
 }
 
 void
@@ -45,6 +45,25 @@ wm_net_request_init(struct wm_net_request *r)
 	r->only = WM_NET_ALL;
 }
 
+/* A quarter asked for, NULL when not given. Text no quarter could be
+ * (too long, a control character, not UTF-8) is refused, not taken as
+ * not given: it stands as "?", which no quarter is, so that the window's
+ * own words say why. */
+static const char *
+quarter_param(struct wm_http *h, const char *name)
+{
+	const char *v;
+
+	switch (wm_http_query_text(h, name, 16, &v)) {
+	case WM_QUERY_OK:
+		return v;
+	case WM_QUERY_ABSENT:
+		return NULL;
+	default:
+		return "?";
+	}
+}
+
 int
 wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 {
@@ -53,8 +72,8 @@ wm_net_begin(struct wm_http *h, struct wm_net_request *r)
 
 	wm_net_request_init(r);
 	wm_date_from_days((long)(h->now / 86400), &v->today);
-	if ((why = wm_net_year_window(wm_http_query(h, "from"),
-	    wm_http_query(h, "to"), &v->today, &v->from, &v->to, &field))) {
+	if ((why = wm_net_year_window(quarter_param(h, "from"),
+	    quarter_param(h, "to"), &v->today, &v->from, &v->to, &field))) {
 		bad_window(h, why, field);
 		return -1;
 	}
@@ -287,12 +306,23 @@ wm_net_service_href(struct wm_buf *out, const char *code)
 }
 
 void
+wm_net_year_href(struct wm_buf *out, const struct wm_net_view *v,
+    const char *path)
+{
+	wm_buf_puts(out, path);
+	if (!wm_net_window_running(v))
+		wm_buf_printf(out, "?to=%s", v->to_s);
+}
+
+void
 wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
     const char *code)
 {
-	wm_net_service_href(out, code);
-	if (!wm_net_window_running(v))
-		wm_buf_printf(out, "?to=%s", v->to_s);
+	struct wm_buf path = WM_BUF_INIT;
+
+	wm_net_service_href(&path, code);
+	wm_net_year_href(out, v, wm_buf_str(&path));
+	wm_buf_release(&path);
 }
 
 /* A service's row header, its name linking to its own page, or not:

@@ -135,9 +135,12 @@ int wm_net_row_start(struct wm_http *h, const struct wm_net_request *r,
     size_t i, int columns);
 /* "/network/services/CODE", the service's own page, into out. */
 void wm_net_service_href(struct wm_buf *out, const char *code);
-/* The same for v's year: "?to=2025-Q4" after it when that is not the
- * year to today's quarter, so that a service's page shows the year the
- * commissioner was looking at. */
+/* A commissioner's page at `path` for v's year, into out: "?to=2025-Q4"
+ * after it when that is not the year to today's quarter, so that the
+ * page linked to shows the year the commissioner was looking at. */
+void wm_net_year_href(struct wm_buf *out, const struct wm_net_view *v,
+    const char *path);
+/* The service's own page for v's year. */
 void wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
     const char *code);
 /* Closes the services' rows and starts the row of them all. */

@@ -320,6 +320,7 @@ wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
 int
 wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
 {
+	struct wm_buf href = WM_BUF_INIT;
 	int kind;
 
 	wm_net_section_start(h, "recovery", "Recovery", "People's own "
@@ -332,8 +333,11 @@ wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r)
 		    "loaded, so there is nothing to show.</p>\n</section>\n");
 		return 0;
 	}
-	HTML(h, "<p class=\"nhsuk-body-s\"><a href=\"/network/outcomes\">"
-	    "Every outcome measure, with funnel plots</a></p>\n");
+	wm_net_year_href(&href, &r->view, "/network/outcomes");
+	HTML(h, "<p class=\"nhsuk-body-s\"><a href=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&href));
+	HTML(h, "\">Every outcome measure, with funnel plots</a></p>\n");
+	wm_buf_release(&href);
 	for (kind = 0; kind < WM_NET_KINDS; kind++)
 		if (wm_net_outcome_html(h, r, &r->view.recovery, 0, kind,
 		    NULL))

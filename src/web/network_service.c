@@ -83,9 +83,9 @@ wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r)
 	wm_quarter_words(&t.from, a, sizeof(a));
 	wm_quarter_words(&t.to, b, sizeof(b));
 	wm_buf_printf(&about, "The service's key proportions, each quarter "
-	    "from %s to %s (at least the last %d quarters, or your window "
-	    "when it is longer), each through the same rule as every other "
-	    "figure.", a, b, WM_NET_TREND_QUARTERS);
+	    "from %s to %s (the last %d quarters of the year shown), each "
+	    "through the same rule as every other figure.", a, b,
+	    WM_NET_TREND_QUARTERS);
 	wm_net_section_start(h, "trends", "Trends, quarter by quarter",
 	    wm_buf_str(&about));
 	for (f = 0; rc == 0 && f < sizeof(families) / sizeof(families[0]); f++)
@@ -95,8 +95,8 @@ wm_net_trends_html(struct wm_http *h, const struct wm_net_request *r)
 	    "answers are saved is how each stands now (each person's answers "
 	    "so far, each goal's first and latest review, the staff now), not "
 	    "how it stood at the end of a past quarter. The supportive "
-	    "service indicators of one quarter are the experience row above "
-	    "for a window of that quarter. The ERFS profile is a mean rating, "
+	    "service indicators have none: a quarter's own would show counts "
+	    "the year's withhold. The ERFS profile is a mean rating, "
 	    "not a share of people, counted over the last four quarters "
 	    "whichever are shown: its quarters would add up to it, and give "
 	    "each other away.</p>\n</section>\n");

@@ -55,7 +55,7 @@ measure(struct wm_http *h, const struct wm_net_request *r,
 void
 wm_page_network_outcomes(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
+	struct wm_buf err = WM_BUF_INIT, back = WM_BUF_INIT;
 	struct wm_net_measures m;
 	struct wm_net_request r;
 	size_t i;
@@ -67,8 +67,9 @@ wm_page_network_outcomes(struct wm_http *h)
 	rc = wm_net_measures_build(h->store, &r.view, &m, &err);
 	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
+	wm_net_year_href(&back, &r.view, "/network");
 	wm_page_start_back(h, "Recovery outcomes across your network",
-	    "/network", "Back to your network");
+	    wm_buf_str(&back), "Back to your network");
 	wm_net_window_form(h, &r.view, "/network/outcomes");
 	HTML(h, "<div class=\"nhsuk-inset-text\"><p>");
 	wm_esc_html_s(&h->out, wm_disclosure_describe(r.rule));
@@ -87,5 +88,6 @@ fail:
 out:
 	wm_net_measures_release(&m);
 	wm_buf_release(&err);
+	wm_buf_release(&back);
 	wm_net_close(&r);
 }

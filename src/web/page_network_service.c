@@ -314,6 +314,7 @@ wm_page_network_service(struct wm_http *h)
 {
 	struct wm_led_service svc = WM_LED_SERVICE_INIT;
 	struct wm_buf self = WM_BUF_INIT, detail = WM_BUF_INIT;
+	struct wm_buf back = WM_BUF_INIT;
 	struct wm_net_request r;
 
 	wm_net_request_init(&r);
@@ -323,7 +324,8 @@ wm_page_network_service(struct wm_http *h)
 	wm_net_service_href(&self, svc.code);
 	wm_buf_puts(&detail, wm_buf_str(&self));
 	wm_buf_puts(&detail, "/standards/");
-	wm_page_start_back(h, wm_buf_str(&svc.name), "/network",
+	wm_net_year_href(&back, &r.view, "/network");
+	wm_page_start_back(h, wm_buf_str(&svc.name), wm_buf_str(&back),
 	    "Back to your network");
 	intro(h, &r);
 	wm_net_window_form(h, &r.view, wm_buf_str(&self));
@@ -338,6 +340,7 @@ wm_page_network_service(struct wm_http *h)
 out:
 	wm_net_close(&r);
 	wm_buf_release(&self);
+	wm_buf_release(&back);
 	wm_buf_release(&detail);
 	wm_led_service_release(&svc);
 }

@@ -122,7 +122,6 @@ if author:
 print(json.dumps(r))
 PY
 }
-# rep N WORD: WORD N times.
 # The quarter BACK quarters before today's (the server's day is UTC's),
 # like 2026-Q1: a commissioner's years end with today's quarter.
 quarter_back() {
@@ -131,6 +130,7 @@ d = datetime.datetime.now(datetime.timezone.utc).date()
 q = d.year * 4 + (d.month - 1) // 3 - int(sys.argv[1])
 print('%d-Q%d' % (q // 4, q % 4 + 1))" "$1"
 }
+# rep N WORD: WORD N times.
 rep() { local n=$1 s=$2 i; for i in $(seq "$n"); do printf '%s ' "$s"; done; }
 
 # A real `waymark serve` on loopback for the HTTP tests. start DB [ARGS]

@@ -144,16 +144,14 @@ attack mhsds
 $WAYMARK network set --db d.db --disclosure hes >/dev/null
 attack hes
 
-# The windows: every window within three quarters, and the FHIR report
-# for windows of one, two and four quarters; no figure withheld in one
-# window can be worked out from them all (window_attack.py).
-quarters() { # BACK...: quarters counted back from this one
-	python3 - "$@" <<'PY'
-import datetime, sys
-d = datetime.date.today()
-q = d.year * 4 + (d.month - 1) // 3
-print(','.join('%d-Q%d' % ((q - int(b)) // 4, (q - int(b)) % 4 + 1) for b in sys.argv[1:]))
-PY
+# The windows: every window within three quarters (the command line's),
+# and the FHIR report for this year and the one before (a commissioner's
+# years); no figure withheld in one window can be worked out from them
+# all (window_attack.py).
+quarters() { # BACK...: quarters counted back from this one, comma-separated
+	local b out=""
+	for b in "$@"; do out="$out,$(quarter_back "$b")"; done
+	echo "${out#,}"
 }
 windows() { # RULE
 	local qs a b

@@ -104,7 +104,7 @@ has body "DREEM recovery markers done in time" "... the recovery markers' cycle 
 has body "The figures as a table" "... each chart with its table"
 has body "not counted: before the last 12 complete months" "... saying which quarters cannot be counted, and why"
 has body "have no trend" "... and which figures have none, and why"
-has body "The supportive service indicators of one quarter are the experience row above" "... the indicators among them, one quarter at a time the experience row"
+has body "service indicators have none: a quarter's own would show counts" "... the indicators among them, and why"
 has body "counted over the last four quarters whichever are shown" "... and ERFS, whose quarters would add up to it"
 hasnt body "The latest quarter in detail" "no quarter of the service's figures alone beside the network's tables, which would show counts they withhold"
 has body "Lights by period" "the standards history as a grid"

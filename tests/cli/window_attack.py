@@ -4,7 +4,7 @@ withholds.
 
 Given `waymark report network --format json` under the rule for every
 window within three consecutive quarters (six windows), and the FHIR
-report of the network for windows of several lengths:
+report of the network for some years:
 
 - the figures that describe how things stand today (the paired-outcome
   rate, goals, training), the cycles (the last 12 complete months) and
