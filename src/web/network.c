@@ -26,6 +26,9 @@ rule_of(struct wm_http *h, enum wm_disclosure_rule *out)
 	return rc ? -1 : 0;
 }
 
+/* A window no commissioner may ask for: in the API, the field at fault;
+ * on a page, why, and the way on to the same page for the year to today
+ * (a link kept from an earlier quarter names a year no longer offered). */
 static void
 bad_window(struct wm_http *h, const char *why, const char *field)
 {
@@ -33,7 +36,18 @@ bad_window(struct wm_http *h, const char *why, const char *field)
 		wm_api_error(h, 400, why, field);
 		return;
 	}
-	wm_page_error(h, 400, "That year cannot be shown", why);
+	wm_http_clear_body(h);
+	h->status = 400;
+	wm_page_start(h, "That year cannot be shown");
+	HTML(h, "<p class=\"nhsuk-body\">The year asked for cannot be shown: ");
+	wm_esc_html_s(&h->out, why);
+	HTML(h, ".</p>\n<p class=\"nhsuk-body\">Years end with this quarter, "
+	    "so a link saved in an earlier quarter may name a year no longer "
+	    "offered. <a href=\"");
+	wm_esc_attr_s(&h->out, h->path);
+	HTML(h, "\">Show the year to today</a>, and choose another year "
+	    "there.</p>\n");
+	wm_page_end(h);
 }
 
 void

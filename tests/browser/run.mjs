@@ -342,6 +342,11 @@ try {
   check((await comm.content()).includes(`The four quarters from ${months[q % 4]} ${q === 4 ? y : y - 1} to `),
     'a commissioner chooses the year before by keyboard');
   await axe(comm, 'the network for the year before');
+  const service = await comm.evaluate(() => document.querySelector('a[href^="/network/services/"]').getAttribute('href'));
+  check(service.endsWith(`?to=${yearBefore}`), 'its services link to their pages for that year');
+  await comm.goto(base + '/network?to=1999-Q1');
+  check(/Show the year to today/.test(await comm.content()), 'a year not offered says so, with the way on');
+  await axe(comm, 'a year that cannot be shown');
   await comm.goto(base + '/network/outcomes');
   check(await comm.$('svg.wm-chart title') !== null, 'the outcomes page draws its funnel plots, titled');
   check(/The chart.s figures/.test(await comm.content()), '... each with a table of the same figures');
