@@ -150,3 +150,18 @@ wm_role_name(enum wm_role r)
 {
 	return (size_t)r < NELEM(roles) ? roles[r] : "unknown";
 }
+
+const char *
+wm_role_words(enum wm_role r)
+{
+	static const char *const words[] = {
+		[WM_ROLE_PERSON] = "Supported by",
+		[WM_ROLE_PRACTITIONER] = "Practitioner",
+		[WM_ROLE_LEAD] = "Service lead",
+		[WM_ROLE_VALIDATOR] = "Validator",
+		[WM_ROLE_COMMISSIONER] = "Commissioner",
+		[WM_ROLE_ADMIN] = "Administrator",
+	};
+
+	return (size_t)r < NELEM(words) ? words[r] : "A role";
+}

@@ -454,7 +454,7 @@ grant_row(sqlite3_stmt *st, void *arg)
 {
 	struct grant_each *e = arg;
 	struct wm_grant_row row = { wm_sq_col(st, 0),
-	    sqlite3_column_int64(st, 1) };
+	    sqlite3_column_int64(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
 
 	return e->cb(e->ctx, &row);
 }

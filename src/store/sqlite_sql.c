@@ -427,9 +427,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " ORDER BY u.name, u.code",
 	/* Staff roles count at services only, as the caseloads are there. */
 	[ST_ACCOUNT_GRANTS] =
-	    "SELECT g.role, g.unit_id FROM role_grant g JOIN unit u ON u.id ="
-	    " g.unit_id WHERE g.account_id = ?1 AND (u.kind = 'service' OR"
-	    " g.role IN ('commissioner', 'admin')) ORDER BY g.role, g.unit_id",
+	    "SELECT g.role, g.unit_id, u.name, g.stakeholder FROM role_grant g"
+	    " JOIN unit u ON u.id = g.unit_id WHERE g.account_id = ?1 AND"
+	    " (u.kind = 'service' OR g.role IN ('commissioner', 'admin'))"
+	    " ORDER BY g.role, coalesce(g.stakeholder, ''), u.name, g.unit_id",
 	[ST_SERVICE_FIND] =
 	    "SELECT id, name FROM unit WHERE code = ?1 AND kind = 'service'",
 	/* The person, and each service whose caseload they are on now (the

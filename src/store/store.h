@@ -171,10 +171,13 @@ WM_MUST_USE int wm_store_grant_find(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err);
 /* The roles an account holds: at services for staff and validators, at
- * any unit for commissioners and administrators. */
+ * any unit for commissioners and administrators; by role, stakeholder
+ * group and the unit's name. */
 struct wm_grant_row {
 	const char *role;
 	int64_t unit_id;
+	const char *unit_name;
+	const char *stakeholder;	/* a validator's group's code, else NULL */
 };
 
 WM_MUST_USE int wm_store_account_grants(struct wm_store *s, int64_t account_id,

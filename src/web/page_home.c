@@ -4,8 +4,11 @@
 #include "web/pages.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/cycle.h"
+#include "core/network.h"
+#include "core/rating.h"
 #include "report/journey.h"
 #include "util/escape.h"
 #include "web/layout.h"
@@ -118,12 +121,71 @@ show_account(void *ctx, const struct wm_account_row *a)
 	HTML(h, " (");
 	wm_esc_html_s(&h->out, a->email);
 	HTML(h, ").</p>\n");
-	if (a->grants) {
-		HTML(h, "<p class=\"nhsuk-body\">Your roles: ");
-		wm_esc_html_s(&h->out, a->grants);
-		HTML(h, ".</p>\n");
-	}
 	return 1;
+}
+
+/* The account's roles in words, a line for each role (and, for a
+ * validator, each stakeholder group) with the units it is held at:
+ * "Practitioner: Exbridge Recovery Team, Tavmouth CMHT". The rows come
+ * ordered by role, group and unit name. */
+struct roles {
+	struct wm_http *h;
+	char last[64];		/* the line being written: "role/group" */
+};
+
+static int
+role_item(void *ctx, const struct wm_grant_row *g)
+{
+	struct roles *r = ctx;
+	struct wm_http *h = r->h;
+	enum wm_stakeholder group = WM_STAKEHOLDER_NONE;
+	enum wm_role role;
+	char key[64];
+
+	if (wm_role_parse(g->role, &role))
+		return 0;	/* a role this program does not know */
+	if (g->stakeholder &&
+	    wm_stakeholder_from_code(g->stakeholder, &group))
+		group = WM_STAKEHOLDER_NONE;
+	snprintf(key, sizeof(key), "%s/%s", g->role,
+	    wm_stakeholder_code(group));
+	if (strcmp(key, r->last) == 0) {
+		HTML(h, ", ");
+		wm_esc_html_s(&h->out, g->unit_name);
+		return 0;
+	}
+	if (r->last[0])
+		HTML(h, "</li>\n<li>");
+	else
+		HTML(h, "<h2 class=\"nhsuk-heading-s\">Your roles</h2>\n"
+		    "<ul class=\"nhsuk-list\">\n<li>");
+	snprintf(r->last, sizeof(r->last), "%s", key);
+	wm_esc_html_s(&h->out, wm_role_words(role));
+	if (group != WM_STAKEHOLDER_NONE) {
+		HTML(h, ", as a ");
+		wm_esc_html_s(&h->out, wm_stakeholder_name(group));
+	}
+	if (role == WM_ROLE_PERSON)
+		HTML(h, " ");
+	else
+		HTML(h, ": ");
+	wm_esc_html_s(&h->out, g->unit_name);
+	return 0;
+}
+
+static int
+show_roles(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct roles r = { h, "" };
+	int ok;
+
+	ok = wm_page_store_ok(h, wm_store_account_grants(h->store,
+	    h->who.account_id, role_item, &r, &err), &err);
+	if (ok && r.last[0])
+		HTML(h, "</li>\n</ul>\n");
+	wm_buf_release(&err);
+	return ok ? 0 : -1;
 }
 
 void
@@ -138,7 +200,7 @@ wm_page_home(struct wm_http *h)
 	}
 	wm_page_start(h, "Home");
 	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
-	    h->who.account_id, show_account, h, &err), &err))
+	    h->who.account_id, show_account, h, &err), &err) || show_roles(h))
 		goto out;
 	if (sc->own_person) {
 		if (whats_due(h, sc->own_person))

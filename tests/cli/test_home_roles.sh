@@ -1,0 +1,38 @@
+# Home names each role in words, with the services it is held at by their
+# names, never as an internal code (practitioner@svc,
+# validator@svc/lived-experience): one line a role (a validator's a
+# stakeholder group), its services in name order, names escaped.
+. "$(dirname "$0")/lib.sh"
+
+printf 'quiet harbour lantern\n' >pw
+{
+	small_network h.db &&
+	$WAYMARK unit add --db h.db --kind service --code alpha --name "Alpha <Day> Service" --parent prov &&
+	$WAYMARK unit add --db h.db --kind service --code zed --name "Zed Team" --parent prov &&
+	$WAYMARK account add --db h.db --email many@example.org --name "Max Manyroles" \
+	    --grant practitioner@zed --grant practitioner@svc --grant practitioner@alpha \
+	    --grant lead@svc --grant validator@zed/supporter --grant validator@alpha/lived-experience \
+	    --grant validator@svc/lived-experience --password-file pw &&
+	$WAYMARK account add --db h.db --email sam@example.org --name "Sam Testperson" --person P1 \
+	    --grant person@svc --password-file pw &&
+	$WAYMARK account add --db h.db --email admin@example.org --name "Ada Admin" --grant admin@net --password-file pw
+} >/dev/null && pass "a network with someone of many roles, a person and an administrator" || fail "the network was not made"
+
+start h.db && pass "the server starts" || fail "the server did not start"
+roles() { sed -n '/>Your roles</,/<\/ul>/p' body | sed -n 's/^<li>\(.*\)<\/li>$/\1/p'; }
+web_login m.jar many@example.org "quiet harbour lantern"
+same "$(code -b m.jar "$(U /)")" "200" "home, for someone of many roles"
+same "$(roles)" "Service lead: Test Service
+Practitioner: Alpha &lt;Day&gt; Service, Test Service, Zed Team
+Validator, as a person with lived experience: Alpha &lt;Day&gt; Service, Test Service
+Validator, as a supporter or carer: Zed Team" \
+    "each role in words with its services by name, a validator's by stakeholder group, names escaped"
+hasnt body "practitioner@" "... and no internal role code"
+hasnt body "lived-experience" "... nor a stakeholder group's code"
+web_login p.jar sam@example.org "quiet harbour lantern"
+same "$(code -b p.jar "$(U /)")" "200" "home, for a person"
+same "$(roles)" "Supported by Test Service" "a person is supported by their service"
+web_login a.jar admin@example.org "quiet harbour lantern"
+same "$(code -b a.jar "$(U /)")" "200" "home, for an administrator"
+same "$(roles)" "Administrator: Test Network" "an administrator, of the network"
+stop
