@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/access.h"
 #include "store/writer.h"
 #include "util/escape.h"
 #include "web/api.h"
@@ -35,6 +36,97 @@ wm_http_cookie(struct wm_http *h, const char *name, const char *value,
 	    h->site->secure ? "; Secure" : "");
 }
 
+/* A place in the header's navigation: its page, its words, and another
+ * path under which it is the current place too. */
+struct nav_item {
+	const char *href, *text, *also;
+};
+
+/* 1 when `path` is the item's page or a page under it. */
+static int
+under(const char *path, const char *href)
+{
+	size_t n;
+
+	if (!href)
+		return 0;
+	if (strcmp(href, "/") == 0)
+		return strcmp(path, "/") == 0;
+	n = strlen(href);
+	return strncmp(path, href, n) == 0 && (path[n] == '\0' ||
+	    path[n] == '/');
+}
+
+/* The places the account's roles open, Home first; each page once. */
+static size_t
+nav_items(const struct wm_http *h, struct nav_item *out)
+{
+	const struct wm_scope *sc = &h->scope;
+	size_t n = 0;
+
+	out[n++] = (struct nav_item){ "/", "Home", NULL };
+	if (sc->own_person) {
+		out[n++] = (struct nav_item){ "/measures", "Measures", NULL };
+		out[n++] = (struct nav_item){ "/journey", "My journey", NULL };
+		out[n++] = (struct nav_item){ "/goals", "My goals", NULL };
+		out[n++] = (struct nav_item){ "/my-record", "My record", NULL };
+	}
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER) ||
+	    wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD)) {
+		out[n++] = (struct nav_item){ "/caseload", "Caseload",
+		    "/people" };
+		if (!sc->own_person)
+			out[n++] = (struct nav_item){ "/measures", "Reflect",
+			    "/reflections" };
+	}
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD))
+		out[n++] = (struct nav_item){ "/services", "Services", NULL };
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_VALIDATOR))
+		out[n++] = (struct nav_item){ "/validations", "Validations",
+		    NULL };
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_COMMISSIONER))
+		out[n++] = (struct nav_item){ "/network", "Network", NULL };
+	return n;
+}
+
+/* The header's navigation for the account's roles, the current place
+ * marked for screen readers (aria-current) and in bold. Only for someone
+ * signed in with somewhere to go beyond Home. */
+static void
+navigation(struct wm_http *h)
+{
+	struct nav_item items[10];
+	size_t n = nav_items(h, items), i;
+
+	if (n < 2)
+		return;
+	HTML(h, "<nav class=\"nhsuk-header__navigation\" aria-label=\"Menu\">"
+	    "\n<div class=\"nhsuk-header__navigation-container nhsuk-width-"
+	    "container\">\n<ul class=\"nhsuk-header__navigation-list\">\n");
+	for (i = 0; i < n; i++) {
+		const char *path = h->path ? h->path : "";
+		int current = under(path, items[i].href) ||
+		    under(path, items[i].also);
+
+		HTML(h, "<li class=\"nhsuk-header__navigation-item");
+		if (current)
+			HTML(h, " nhsuk-header__navigation-item--current");
+		HTML(h, "\"><a class=\"nhsuk-header__navigation-link\" href=\"");
+		wm_esc_attr_s(&h->out, items[i].href);
+		HTML(h, "\"");
+		if (current)
+			HTML(h, " aria-current=\"page\"><strong class=\""
+			    "nhsuk-header__navigation-item-current-fallback\">");
+		else
+			HTML(h, ">");
+		wm_esc_html_s(&h->out, items[i].text);
+		if (current)
+			HTML(h, "</strong>");
+		HTML(h, "</a></li>\n");
+	}
+	HTML(h, "</ul>\n</div>\n</nav>\n");
+}
+
 static void
 start(struct wm_http *h, const char *title, const char *back_href,
     const char *back_text)
@@ -64,7 +156,10 @@ start(struct wm_http *h, const char *title, const char *back_href,
 		    "nhsuk-u-margin-bottom-0\" type=\"submit\">Sign out</button>\n"
 		    "</form>\n");
 	}
-	HTML(h, "</div>\n</header>\n<div class=\"nhsuk-width-container\">\n"
+	HTML(h, "</div>\n");
+	if (h->signed_in)
+		navigation(h);
+	HTML(h, "</header>\n<div class=\"nhsuk-width-container\">\n"
 	    "<main class=\"nhsuk-main-wrapper\" id=\"maincontent\" "
 	    "role=\"main\">\n");
 	/* Inside main, so that every link is in a landmark. */

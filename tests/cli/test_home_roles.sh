@@ -36,3 +36,28 @@ web_login a.jar admin@example.org "quiet harbour lantern"
 same "$(code -b a.jar "$(U /)")" "200" "home, for an administrator"
 same "$(roles)" "Administrator: Test Network" "an administrator, of the network"
 stop
+
+# The header's navigation: the places the account's roles open, Home
+# first, the current one marked (aria-current and bold); none before
+# signing in.
+start h.db && pass "the server starts again" || fail "the server did not start"
+nav() { sed -n '/<nav class="nhsuk-header__navigation"/,/<\/nav>/p' body | grep -o 'href="[^"]*"[^>]*>\(<strong[^>]*>\)\?[^<]*' | sed 's/href="\([^"]*\)"\( aria-current="page"\)\?>\(<strong[^>]*>\)\?\(.*\)/\4 \1\2/' | tr '\n' '|'; }
+same "$(code "$(U /sign-in)")" "200" "the sign-in page"
+hasnt body "nhsuk-header__navigation" "... has no navigation"
+web_login p2.jar sam@example.org "quiet harbour lantern"
+code -b p2.jar "$(U /)" >/dev/null
+same "$(nav)" "Home / aria-current=\"page\"|Measures /measures|My journey /journey|My goals /goals|My record /my-record|" \
+    "a person's: home, measures, journey, goals and record, home marked as the page they are on"
+code -b p2.jar "$(U /goals)" >/dev/null
+same "$(nav | tr '|' '\n' | grep -c aria-current)" "1" "... one place marked at a time"
+has body '<a class="nhsuk-header__navigation-link" href="/goals" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">My goals</strong></a>' "... on their goals, My goals"
+web_login m2.jar many@example.org "quiet harbour lantern"
+code -b m2.jar "$(U /caseload)" >/dev/null
+same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /measures|Services /services|Validations /validations|" \
+    "a practitioner, lead and validator's: caseload, reflect, services and validations, the caseload marked"
+same "$(code -b m2.jar "$(U /people/P1/journey)")" "200" "a person's journey, seen by their practitioner"
+has body 'href="/caseload" aria-current="page"' "... is under the caseload"
+web_login a2.jar admin@example.org "quiet harbour lantern"
+code -b a2.jar "$(U /)" >/dev/null
+hasnt body "nhsuk-header__navigation" "an administrator has nowhere else to go yet, so no navigation"
+stop
