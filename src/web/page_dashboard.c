@@ -494,14 +494,11 @@ wm_page_dashboard(struct wm_http *h)
 		goto out;
 	}
 	snprintf(title, sizeof(title), "Dashboard: %s", wm_buf_str(&s.name));
-	wm_page_start(h, title);
+	wm_service_page_start(h, &s, title);
 	wm_date_format(&d.today, date);
 	HTML(h, "<p class=\"nhsuk-body-s\">Where the service stands on ");
 	wm_esc_html_s(&h->out, date);
-	HTML(h, ". <span class=\"wm-dash-link\"><a href=\"/services/");
-	wm_esc_url_s(&h->out, s.code);
-	HTML(h, "\">The service's pages</a></span></p>\n<div class=\""
-	    "wm-dashboard\">\n");
+	HTML(h, ".</p>\n<div class=\"wm-dashboard\">\n");
 	standards(h, &s, &d);
 	completion(h, &s, &d);
 	training(h, &s, &d);

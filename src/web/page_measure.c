@@ -35,7 +35,8 @@ start(struct wm_http *h, const struct wm_answerer *a, const char *title,
 	int rc = 0;
 
 	if (a->respondent != WM_RESPONDENT_WITH_PRACTITIONER) {
-		wm_page_start(h, title);
+		wm_page_start_back(h, title, "/measures", h->scope.own_person ?
+		    "Back to your measures" : "Back to your reflections");
 		return 0;
 	}
 	wm_buf_puts(&t, together);

@@ -153,12 +153,7 @@ profile_page(struct wm_http *h, enum wm_profile_kind kind, const char *path,
 	if (!wm_page_store_ok(h, wm_profile_load(h->store, kind, s.id,
 	    &period, &p, &err), &err))
 		goto out;
-	wm_page_start(h, title);
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"/services/");
-	wm_esc_url_s(&h->out, s.code);
-	HTML(h, "\">");
-	wm_esc_html_s(&h->out, wm_buf_str(&s.name));
-	HTML(h, "</a></p>\n");
+	wm_service_page_start(h, &s, title);
 	if (latest)
 		latest_note(h, &p);
 	chooser(h, &s, kind, path, p.quarter[0]);

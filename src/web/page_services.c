@@ -49,6 +49,20 @@ wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
 	wm_buf_puts(out, path);
 }
 
+void
+wm_service_page_start(struct wm_http *h, const struct wm_led_service *s,
+    const char *title)
+{
+	struct wm_buf href = WM_BUF_INIT, back = WM_BUF_INIT;
+
+	wm_service_href(&href, s, "");
+	wm_buf_puts(&back, "Back to ");
+	wm_buf_puts(&back, wm_buf_str(&s->name));
+	wm_page_start_back(h, title, wm_buf_str(&href), wm_buf_str(&back));
+	wm_buf_release(&href);
+	wm_buf_release(&back);
+}
+
 static int
 listed(void *ctx, const struct wm_unit_row *u)
 {
@@ -88,7 +102,8 @@ wm_page_service(struct wm_http *h)
 
 	if (wm_service_led(h, &s))
 		goto out;
-	wm_page_start(h, wm_buf_str(&s.name));
+	wm_page_start_back(h, wm_buf_str(&s.name), "/services",
+	    "Back to your services");
 	HTML(h, "<ul class=\"nhsuk-list\">\n");
 	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++) {
 		if (!sections[i].path)

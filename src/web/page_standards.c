@@ -401,7 +401,7 @@ wm_standards_render(struct wm_http *h, struct wm_sa *a, const char *field,
 		return;
 	}
 	snprintf(title, sizeof(title), "Standards: %s", a->name);
-	wm_page_start(h, title);
+	wm_service_page_start(h, &a->svc, title);
 	if (problem)
 		wm_error_summary(h, field, problem);
 	HTML(h, "<p class=\"nhsuk-body\">");

@@ -192,7 +192,8 @@ form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
 	else
 		snprintf(title, sizeof(title), "Self-assessment: %s",
 		    e->a.name);
-	wm_page_start(h, title);
+	wm_page_start_back(h, title, wm_buf_str(&e->a.base),
+	    "Back to the standards");
 	if (reason_problem)
 		wm_error_summary(h, "reason", reason_problem);
 	wm_items_error_summary(h, e->in, d);

@@ -311,10 +311,10 @@ static void
 training_page(struct wm_http *h, const struct wm_led_service *s,
     const struct problems *p)
 {
-	struct wm_buf title = WM_BUF_INIT, back = WM_BUF_INIT;
+	struct wm_buf title = WM_BUF_INIT;
 
 	wm_buf_printf(&title, "Recovery training: %s", wm_buf_str(&s->name));
-	wm_page_start(h, wm_buf_str(&title));
+	wm_service_page_start(h, s, wm_buf_str(&title));
 	summary(h, p);
 	if (!p)
 		done_panel(h);
@@ -322,13 +322,8 @@ training_page(struct wm_http *h, const struct wm_led_service *s,
 	one_form(h, s, p);
 	import_form(h, s, p);
 	records_table(h, s);
-	wm_service_href(&back, s, "");
-	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&back));
-	HTML(h, "\">Back to the service</a></p>\n");
 	wm_page_end(h);
 	wm_buf_release(&title);
-	wm_buf_release(&back);
 }
 
 /* The led service, with the course catalogue at hand; else the page

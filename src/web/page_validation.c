@@ -28,7 +28,8 @@ title(struct wm_http *h, const struct wm_invite *v)
 	wm_buf_puts(&t, wm_buf_str(&v->unit_name));
 	wm_buf_puts(&t, ": ");
 	wm_buf_puts(&t, v->name);
-	wm_page_start(h, wm_buf_str(&t));
+	wm_page_start_back(h, wm_buf_str(&t), "/validations",
+	    "Back to your validations");
 	wm_buf_release(&t);
 }
 

@@ -102,6 +102,10 @@ void wm_page_measure_save(struct wm_http *h);
 void wm_page_measure_saved(struct wm_http *h);
 
 /* Appends "/services/CODE" and then `path` (a literal, e.g. "/cycles"). */
+/* Starts a page of a service the lead leads, headed `title`, with a way
+ * back to the service's own page. */
+void wm_service_page_start(struct wm_http *h, const struct wm_led_service *s,
+    const char *title);
 void wm_service_href(struct wm_buf *out, const struct wm_led_service *s,
     const char *path);
 

@@ -1,7 +1,9 @@
 # Home names each role in words, with the services it is held at by their
 # names, never as an internal code (practitioner@svc,
 # validator@svc/lived-experience): one line a role (a validator's a
-# stakeholder group), its services in name order, names escaped.
+# stakeholder group), its services in name order, names escaped. Then
+# the header's navigation for the account's roles, the current place
+# marked, and a way back up from every page below a home.
 . "$(dirname "$0")/lib.sh"
 
 printf 'quiet harbour lantern\n' >pw
@@ -57,6 +59,19 @@ same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /measures
     "a practitioner, lead and validator's: caseload, reflect, services and validations, the caseload marked"
 same "$(code -b m2.jar "$(U /people/P1/journey)")" "200" "a person's journey, seen by their practitioner"
 has body 'href="/caseload" aria-current="page"' "... is under the caseload"
+
+# Every page below a home has a way back up.
+back() { grep -o '<a class="nhsuk-back-link" href="[^"]*">[^<]*' body | sed 's/.*href="\([^"]*\)">/\1 /'; }
+for page in dashboard training erfs indicators ten-top-tips standards; do
+	code -b m2.jar "$(U "/services/svc/$page")" >/dev/null
+	same "$(back)" "/services/svc Back to Test Service" "a lead's $page page leads back to the service"
+done
+code -b m2.jar "$(U /services/svc)" >/dev/null
+same "$(back)" "/services Back to your services" "... and the service back to their services"
+code -b p2.jar "$(U /measures)" >/dev/null
+m=$(grep -o 'href="/measures/[0-9]*"' body | head -1 | cut -d'"' -f2)
+code -b p2.jar "$(U "$m")" >/dev/null
+same "$(back)" "/measures Back to your measures" "a person's measure leads back to their measures"
 web_login a2.jar admin@example.org "quiet harbour lantern"
 code -b a2.jar "$(U /)" >/dev/null
 hasnt body "nhsuk-header__navigation" "an administrator has nowhere else to go yet, so no navigation"
