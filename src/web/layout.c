@@ -189,6 +189,17 @@ wm_page_start_back(struct wm_http *h, const char *title,
 }
 
 void
+wm_td_start(struct wm_http *h, const char *heading)
+{
+	HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
+	    "nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
+	wm_esc_html_s(&h->out, heading);
+	/* The value in one element: the responsive table lays a cell's
+	 * children out side by side. */
+	HTML(h, " </span><span>");
+}
+
+void
 wm_page_end(struct wm_http *h)
 {
 	HTML(h, "</main>\n</div>\n<footer role=\"contentinfo\">\n"

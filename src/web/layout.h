@@ -15,6 +15,12 @@ void wm_page_start_back(struct wm_http *h, const char *title,
     const char *back_href, const char *back_text);
 void wm_page_end(struct wm_http *h);
 
+/* A cell of a responsive table (class nhsuk-table-responsive: at narrow
+ * widths each row becomes a stack, each value under its column's
+ * heading), with that heading; the value that follows is closed with
+ * "</span></td>". */
+void wm_td_start(struct wm_http *h, const char *heading);
+
 /* "There is a problem" with one linked message per field (may be NULL). */
 void wm_error_summary(struct wm_http *h, const char *field_id,
     const char *message);

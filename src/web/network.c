@@ -183,17 +183,6 @@ wm_net_viewed_scope(struct wm_http *h, const struct wm_net_request *r,
 /* --- what the pages' tables share ------------------------------------- */
 
 
-/* A cell, with its column's heading for the responsive table. */
-void
-wm_net_td_start(struct wm_http *h, const char *heading)
-{
-	HTML(h, "<td class=\"nhsuk-table__cell\"><span class=\""
-	    "nhsuk-table-responsive__heading\" aria-hidden=\"true\">");
-	wm_esc_html_s(&h->out, heading);
-	/* The value in one element: the responsive table lays a cell's
-	 * children out side by side. */
-	HTML(h, " </span><span>");
-}
 
 const struct wm_net_part wm_net_parts[WM_NET_PARTS] = {
 	{ "standards", "The 10 core standards" },
@@ -239,10 +228,10 @@ wm_net_cycle_cells(struct wm_http *h, const struct wm_net_request *r,
 	struct wm_shown due = wm_net_work_due(&r->work, c, i,
 	    WM_NET_ALL_PARTS);
 
-	wm_net_td_start(h, "Due");
+	wm_td_start(h, "Due");
 	wm_net_shown(h, due, 0);
 	HTML(h, "</span></td>");
-	wm_net_td_start(h, "Done in time");
+	wm_td_start(h, "Done in time");
 	wm_net_share_of(h, due, wm_net_work_done(&r->work, c, i,
 	    WM_NET_ALL_PARTS));
 	HTML(h, "</span></td>");

@@ -147,9 +147,6 @@ void wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
 void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */
 void wm_net_table_end(struct wm_http *h, const struct wm_net_view *v);
-/* A cell, with its column's heading for the responsive table; the
- * value that follows is closed with "</span></td>". */
-void wm_net_td_start(struct wm_http *h, const char *heading);
 /* The sections about people (web/network_people.c): 0, or -1 out of
  * memory with nothing useful written. */
 int wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r);

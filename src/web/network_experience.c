@@ -34,7 +34,7 @@ agree_cell(struct wm_http *h, const struct wm_net_table *t, size_t row,
 {
 	struct wm_shown of = wm_net_table_count(t, row, t->cols);
 
-	wm_net_td_start(h, heading);
+	wm_td_start(h, heading);
 	if (wm_net_table_of_none(t, row))
 		HTML(h, "None");
 	else {
@@ -93,7 +93,7 @@ static void
 mean_cell(struct wm_http *h, struct wm_net_mean m,
     const struct wm_net_mean *other, const char *heading)
 {
-	wm_net_td_start(h, heading);
+	wm_td_start(h, heading);
 	if (!m.has)
 		HTML(h, "None");
 	else if (m.withheld)

@@ -27,7 +27,7 @@ count_share(struct wm_http *h, const struct wm_net_table *t, size_t row,
 	struct wm_shown n = wm_net_table_count(t, row, col);
 	struct wm_shown total = wm_net_table_count(t, row, t->cols);
 
-	wm_net_td_start(h, heading);
+	wm_td_start(h, heading);
 	wm_net_shown(h, n, 0);
 	/* Whether there is a share to give is read from the total as
 	 * published, never from the true one, which may be withheld. */
@@ -153,7 +153,7 @@ static void
 change_cells(struct wm_http *h, const struct wm_net_table *t, size_t i)
 {
 	if (!wm_net_outcome_judged(t)) {
-		wm_net_td_start(h, "Change");
+		wm_td_start(h, "Change");
 		HTML(h, "Could not be judged</span></td>");
 		return;
 	}
@@ -224,11 +224,11 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 				continue;
 		} else
 			wm_net_total_head(h);
-		wm_net_td_start(h, "People with two answers or more");
+		wm_td_start(h, "People with two answers or more");
 		wm_net_shown(h, wm_net_outcome_paired(&t, i), 0);
 		HTML(h, "</span></td>");
 		change_cells(h, &t, i);
-		wm_net_td_start(h, "Answered once only");
+		wm_td_start(h, "Answered once only");
 		wm_net_shown(h, wm_net_table_count(&once, i, WM_NET_ONCE), 0);
 		HTML(h, "</span></td></tr>\n");
 	}
@@ -299,11 +299,11 @@ wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
 				continue;
 		} else
 			wm_net_total_head(h);
-		wm_net_td_start(h, "No response");
+		wm_td_start(h, "No response");
 		wm_net_shown(h, wm_net_table_count(&none, i, WM_NET_NONE), 0);
 		HTML(h, "</span></td>");
 		if (more) {
-			wm_net_td_start(h, "Answered only by someone else");
+			wm_td_start(h, "Answered only by someone else");
 			wm_net_shown(h, wm_net_table_count(&others, i,
 			    WM_NET_OTHERS), 0);
 			HTML(h, "</span></td>");
@@ -373,7 +373,7 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 				continue;
 		} else
 			wm_net_total_head(h);
-		wm_net_td_start(h, "On the caseload 180 days or more");
+		wm_td_start(h, "On the caseload 180 days or more");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_PAIRED_COLS),
 		    0);
 		HTML(h, "</span></td>");
@@ -390,7 +390,7 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 static void
 reviewed(struct wm_http *h, const struct wm_net_table *t, size_t i)
 {
-	wm_net_td_start(h, "A goal reviewed twice or more");
+	wm_td_start(h, "A goal reviewed twice or more");
 	wm_net_shown(h, wm_net_goals_reviewed(t, i), 0);
 	HTML(h, "</span></td>");
 }
@@ -422,12 +422,12 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 				continue;
 		} else
 			wm_net_total_head(h);
-		wm_net_td_start(h, "People with goals");
+		wm_td_start(h, "People with goals");
 		wm_net_shown(h, wm_net_table_count(&t, i, WM_NET_GOAL_COLS), 0);
 		HTML(h, "</span></td>");
 		reviewed(h, &t, i);
 		hi = wm_net_table_count(&t, i, WM_NET_HIGHER);
-		wm_net_td_start(h, "Latest review higher than the first");
+		wm_td_start(h, "Latest review higher than the first");
 		wm_net_shown(h, hi, 0);
 		rv = wm_net_goals_reviewed(&t, i);
 		/* No share of no one, as the API's null. */

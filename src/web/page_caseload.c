@@ -35,25 +35,30 @@ row(struct wm_http *h, const struct wm_caseload_person *person)
 	const struct wm_caseload_row *p = &person->row;
 	char date[32];
 
-	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\">"
-	    "<a href=\"/people/");
+	HTML(h, "<tr class=\"nhsuk-table__row\">");
+	wm_td_start(h, "Name");
+	HTML(h, "<a href=\"/people/");
 	wm_esc_url_s(&h->out, p->ident);
 	HTML(h, "/journey\">");
 	wm_esc_html_s(&h->out, p->name);
-	HTML(h, "</a></td><td class=\"nhsuk-table__cell\">");
+	HTML(h, "</a></span></td>");
+	wm_td_start(h, "Identifier");
 	wm_esc_html_s(&h->out, p->ident);
-	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	HTML(h, "</span></td>");
+	wm_td_start(h, "Service");
 	wm_esc_html_s(&h->out, p->unit_name);
-	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	HTML(h, "</span></td>");
+	wm_td_start(h, "Last answered");
 	if (p->last_answered) {
 		wm_journey_date(p->last_answered, date, sizeof(date));
 		wm_esc_html_s(&h->out, date);
 	} else {
 		HTML(h, "Not yet");
 	}
-	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
+	HTML(h, "</span></td>");
+	wm_td_start(h, "Measures");
 	due_cell(h, person->due);
-	HTML(h, "</td></tr>\n");
+	HTML(h, "</span></td></tr>\n");
 }
 
 /* The search form, with the problem (if any) marked on its field. */
@@ -116,7 +121,7 @@ table(struct wm_http *h, const struct wm_caseload *c)
 {
 	size_t i;
 
-	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\"nhsuk-table__"
 	    "caption\">People on your services' caseloads</caption>\n<thead "
 	    "class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
 	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"

@@ -116,7 +116,9 @@ show_account(void *ctx, const struct wm_account_row *a)
 {
 	struct wm_http *h = ctx;
 
-	HTML(h, "<p class=\"nhsuk-body\">You are signed in as ");
+	/* An email address is one long word: let it break at 320 px. */
+	HTML(h, "<p class=\"nhsuk-body nhsuk-u-text-break-word\">You are "
+	    "signed in as ");
 	wm_esc_html_s(&h->out, a->name);
 	HTML(h, " (");
 	wm_esc_html_s(&h->out, a->email);

@@ -47,7 +47,7 @@ standard_cell(struct wm_http *h, const struct wm_standard_view *s, int n)
 	char heading[24];
 
 	snprintf(heading, sizeof(heading), "Standard %d", n);
-	wm_net_td_start(h, heading);
+	wm_td_start(h, heading);
 	wm_light(h, s->self);
 	HTML(h, "<br><span class=\"nhsuk-body-s\">Validators: </span>");
 	wm_light(h, s->result.consensus);
@@ -81,11 +81,11 @@ standards(struct wm_http *h, const struct wm_net_view *v)
 
 		wm_net_provider_start(h, v, i, 3 + WM_STANDARDS);
 		wm_net_service_head(h, v, sv);
-		wm_net_td_start(h, "Period");
+		wm_td_start(h, "Period");
 		wm_esc_html_s(&h->out, sv->lights.period[0] ?
 		    sv->lights.period : "None yet");
 		HTML(h, "</span></td>");
-		wm_net_td_start(h, "Greens");
+		wm_td_start(h, "Greens");
 		wm_buf_printf(&h->out, "%d of 10<br>", sv->greens);
 		greens_change(h, sv);
 		HTML(h, "</span></td>");
@@ -119,11 +119,11 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		wm_net_provider_start(h, v, i, 4);
 		if (!sv->n_cycles) {
 			wm_net_service_head(h, v, sv);
-			wm_net_td_start(h, "Measure");
+			wm_td_start(h, "Measure");
 			HTML(h, "No cycles</span></td>");
-			wm_net_td_start(h, "Due");
+			wm_td_start(h, "Due");
 			HTML(h, "None</span></td>");
-			wm_net_td_start(h, "Done in time");
+			wm_td_start(h, "Done in time");
 			HTML(h, "None</span></td></tr>\n");
 			continue;
 		}
@@ -134,7 +134,7 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 				wm_net_service_head(h, v, sv);
 			else
 				wm_net_service_again(h, v, sv);
-			wm_net_td_start(h, "Measure");
+			wm_td_start(h, "Measure");
 			wm_esc_html_s(&h->out, c->title);
 			HTML(h, "</span></td>");
 			wm_net_cycle_cells(h, r, i, c->title);
@@ -170,11 +170,11 @@ training(struct wm_http *h, const struct wm_net_request *r)
 
 		wm_net_provider_start(h, v, i, 2 + (int)n);
 		wm_net_service_head(h, v, sv);
-		wm_net_td_start(h, "Staff");
+		wm_td_start(h, "Staff");
 		wm_net_shown(h, staff, 0);
 		HTML(h, "</span></td>");
 		for (k = 0; k < n; k++) {
-			wm_net_td_start(h, v->courses->concepts[k].display);
+			wm_td_start(h, v->courses->concepts[k].display);
 			wm_net_share_of(h, staff, wm_net_work_course(&r->work,
 			    k, i));
 			HTML(h, "</span></td>");

@@ -112,7 +112,7 @@ standards(struct wm_http *h, const struct wm_net_request *r,
 		wm_light_cell(h, "The service's own", s->self);
 		wm_light_cell(h, "Validators' consensus", s->result.consensus);
 		wm_validated_cell(h, s->result.validated);
-		wm_net_td_start(h, "Green across all these services");
+		wm_td_start(h, "Green across all these services");
 		greens_across(h, v, n);
 		HTML(h, "</span></td></tr>\n");
 	}
@@ -153,7 +153,7 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		wm_esc_html_s(&h->out, c->title);
 		HTML(h, "</th>");
 		wm_net_cycle_cells(h, r, r->only, c->title);
-		wm_net_td_start(h, "Done in time, all these services");
+		wm_td_start(h, "Done in time, all these services");
 		wm_net_share_of(h, wm_net_work_due(&r->work, t, v->n_services,
 		    WM_NET_ALL_PARTS), wm_net_work_done(&r->work, t,
 		    v->n_services, WM_NET_ALL_PARTS));
@@ -174,11 +174,11 @@ course_row(struct wm_http *h, const struct wm_net_request *r, size_t k)
 	    "header\" scope=\"row\">");
 	wm_esc_html_s(&h->out, v->courses->concepts[k].display);
 	HTML(h, "</th>");
-	wm_net_td_start(h, "Staff who have done it");
+	wm_td_start(h, "Staff who have done it");
 	wm_net_share_of(h, wm_net_work_staff(w, r->only),
 	    wm_net_work_course(w, k, r->only));
 	HTML(h, "</span></td>");
-	wm_net_td_start(h, "All these services");
+	wm_td_start(h, "All these services");
 	wm_net_share_of(h, wm_net_work_staff(w, v->n_services),
 	    wm_net_work_course(w, k, v->n_services));
 	HTML(h, "</span></td></tr>\n");

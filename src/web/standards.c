@@ -98,7 +98,7 @@ wm_light(struct wm_http *h, enum wm_rating r)
 void
 wm_light_cell(struct wm_http *h, const char *heading, enum wm_rating r)
 {
-	wm_net_td_start(h, heading);
+	wm_td_start(h, heading);
 	wm_light(h, r);
 	HTML(h, "</span></td>");
 }
@@ -106,7 +106,7 @@ wm_light_cell(struct wm_http *h, const char *heading, enum wm_rating r)
 void
 wm_validated_cell(struct wm_http *h, int validated)
 {
-	wm_net_td_start(h, "Validated");
+	wm_td_start(h, "Validated");
 	if (validated)
 		HTML(h, "&#10003; Validated");
 	else
@@ -182,7 +182,7 @@ wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
 		HTML(h, "</th>");
 		if (show_self)
 			wm_light_cell(h, "Service's own", v->self);
-		wm_net_td_start(h, "Validators, by group");
+		wm_td_start(h, "Validators, by group");
 		votes_cell(h, v);
 		HTML(h, "</span></td>");
 		wm_light_cell(h, "Consensus", v->result.consensus);
@@ -190,7 +190,7 @@ wm_standards_table(struct wm_http *h, const struct wm_instrument *in,
 		if (show_self) {
 			char words[96];
 
-			wm_net_td_start(h, "Disagreement");
+			wm_td_start(h, "Disagreement");
 			if (v->result.disagreeing) {
 				snprintf(words, sizeof(words), "%zu validator%s "
 				    "differ%s, by up to %d step%s",

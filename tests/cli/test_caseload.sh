@@ -67,7 +67,7 @@ hasnt p3.html 'class="nhsuk-pagination__next"' "with no next page"
 own_last=$(grep -n 'Person 119<' p3.html | cut -d: -f1)
 led_first=$(grep -n 'Aaron 001<' p3.html | cut -d: -f1)
 [ -n "$own_last" ] && [ -n "$led_first" ] && [ "$own_last" -lt "$led_first" ] && pass "the people of services they lead come last, by name" || fail "the order of own and led people ($own_last, $led_first)"
-for f in p1.html p2.html p3.html; do grep -o '<tr class="nhsuk-table__row"><td class="nhsuk-table__cell"><a href="/people/[^/]*/journey">[^<]*' "$f" | sed 's/.*">//'; done >names
+for f in p1.html p2.html p3.html; do grep -o '<tr class="nhsuk-table__row"><td class="nhsuk-table__cell"><span class="nhsuk-table-responsive__heading" aria-hidden="true">Name </span><span><a href="/people/[^/]*/journey">[^<]*' "$f" | sed 's/.*">//'; done >names
 same "$(sort -u names | wc -l)" "131" "every person once over the three pages"
 same "$(head -1 names)" "Ann &amp; Bo &lt;O&#39;Neil&gt;" "the own people by name, ignoring case"
 same "$(sed -n 121p names)" "Sam Testperson" "... to the last"
