@@ -1,5 +1,6 @@
 #include "report/journey.h"
 
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -7,6 +8,7 @@
 
 #include "core/change.h"
 #include "report/chart.h"
+#include "report/table_region.h"
 #include "util/date.h"
 #include "util/escape.h"
 
@@ -293,6 +295,7 @@ wm_journey_table(struct wm_buf *b, const struct wm_journey *j)
 	char date[32];
 	size_t i;
 
+	wm_table_region_start(b, j->title, ": each answer");
 	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">");
 	wm_esc_html_s(b, j->title);
@@ -314,5 +317,6 @@ wm_journey_table(struct wm_buf *b, const struct wm_journey *j)
 		    "on your own (circle)" : "on their own (circle)");
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 	return b->failed ? -1 : 0;
 }

@@ -1,7 +1,9 @@
 #include "report/journey_items.h"
 
+
 #include "core/change.h"
 #include "report/journey.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 
 /* What one question's first and latest answers show. */
@@ -129,6 +131,9 @@ table(struct wm_buf *b, const struct wm_item_changes *c, int once)
 {
 	size_t i;
 
+	wm_table_region_start(b, c->title, once ?
+	    ": the answer to each question" :
+	    ": the first and latest answer to each question");
 	wm_buf_lit(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">");
 	wm_esc_html_s(b, c->title);
@@ -158,6 +163,7 @@ table(struct wm_buf *b, const struct wm_item_changes *c, int once)
 		wm_buf_lit(b, "</tr>\n");
 	}
 	wm_buf_lit(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 }
 
 int

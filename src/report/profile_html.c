@@ -8,6 +8,7 @@
 #include "report/profile.h"
 
 #include "core/disclosure.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 
 static void
@@ -82,6 +83,7 @@ wm_profile_indicators_html(struct wm_buf *b, const struct wm_profile *p)
 	    "so that no one can be recognised.</p>\n");
 	wm_quarter_words(&p->period, words[0], sizeof(words[0]));
 	wm_quarter_words(&p->prev, words[1], sizeof(words[1]));
+	wm_table_region_start(b, "People who agree, by indicator", "");
 	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">People who agree, by indicator</caption>\n"
 	    "<thead class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row"
@@ -102,6 +104,7 @@ wm_profile_indicators_html(struct wm_buf *b, const struct wm_profile *p)
 		wm_buf_puts(b, "</tr>\n");
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 	return b->failed ? -1 : 0;
 }
 
@@ -148,8 +151,10 @@ wm_profile_tips_html(struct wm_buf *b, const struct wm_profile *p)
 	    "reflections in ", (long long)p->responses[0]);
 	wm_esc_html_s(b, words);
 	wm_buf_puts(b, ". These are the whole team's answers together, never "
-	    "anyone's own; \"not applicable\" is left out.</p>\n"
-	    "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	    "anyone's own; \"not applicable\" is left out.</p>\n");
+	wm_table_region_start(b, "After each interaction, did I: the share of "
+	    "yes", "");
+	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
 	    "caption\">After each interaction, did I...: the share of yes"
 	    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
 	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\"col"
@@ -172,5 +177,6 @@ wm_profile_tips_html(struct wm_buf *b, const struct wm_profile *p)
 		    "</tr>\n", (long long)t->scored);
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 	return b->failed ? -1 : 0;
 }

@@ -15,6 +15,7 @@
 #include "core/disclosure.h"
 #include "report/completion.h"
 #include "report/dashboard.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/standards.h"
@@ -48,6 +49,7 @@ section(struct wm_http *h, const struct wm_led_service *s, const char *title,
 static void
 table_start(struct wm_http *h, const char *caption)
 {
+	wm_table_region_start(&h->out, caption, "");
 	HTML(h, "<table class=\"nhsuk-table wm-dash-table\">\n<caption class=\""
 	    "nhsuk-table__caption nhsuk-u-font-size-16\">");
 	wm_esc_html_s(&h->out, caption);
@@ -64,7 +66,9 @@ thead_end(struct wm_http *h)
 static void
 table_end(struct wm_http *h)
 {
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n</table>\n");
+	wm_table_region_end(&h->out);
+	HTML(h, "</section>\n");
 }
 
 static void

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "report/dashboard.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 #include "web/layout.h"
 
@@ -61,6 +62,7 @@ coverage_table(struct wm_http *h, const struct wm_led_service *s)
 		free(cv);
 		return;
 	}
+	wm_table_region_start(&h->out, "Coverage", "");
 	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
 	    "caption\">Coverage: the share of the service's current staff "
 	    "(practitioners and leads) who have completed each course</caption>"
@@ -84,7 +86,9 @@ coverage_table(struct wm_http *h, const struct wm_led_service *s)
 			HTML(h, "No current staff");
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n<p class=\"nhsuk-body\">Standard 1 asks "
+	HTML(h, "</tbody>\n</table>\n");
+	wm_table_region_end(&h->out);
+	HTML(h, "<p class=\"nhsuk-body\">Standard 1 asks "
 	    "that all staff have recovery training. Shares are rounded down, "
 	    "so 100% means every member of staff.</p>\n");
 	free(cv);
@@ -112,8 +116,10 @@ records_table(struct wm_http *h, const struct wm_led_service *s)
 {
 	struct wm_buf err = WM_BUF_INIT;
 
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Training recorded</h2>\n"
-	    "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Training recorded</h2>\n");
+	wm_table_region_start(&h->out, "Courses completed by the service's "
+	    "current staff", "");
+	HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
 	    "caption\">Courses completed by the service's current staff, latest "
 	    "first</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
 	    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" scope=\"col\">"
@@ -123,6 +129,7 @@ records_table(struct wm_http *h, const struct wm_led_service *s)
 	wm_page_store_ok(h, wm_store_training_list(h->store, s->id, MAX_RECORDS,
 	    record_row, h, &err), &err);
 	HTML(h, "</tbody>\n</table>\n");
+	wm_table_region_end(&h->out);
 	wm_buf_release(&err);
 }
 

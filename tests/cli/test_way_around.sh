@@ -20,6 +20,11 @@ printf 'quiet harbour lantern\n' >pw
 	$WAYMARK account add --db h.db --email admin@example.org --name "Ada Admin" --grant admin@net --password-file pw
 } >/dev/null && pass "a network with someone of many roles, a person and an administrator" || fail "the network was not made"
 
+answer() { # INSTRUMENT DATE CODE: Sam's own answers
+	qr_json "$1" Patient/P1 person "" "$2" "" $(rep 11 "$3") >r.json && $WAYMARK respond --db h.db r.json >/dev/null
+}
+answer dreem-recovery-markers 2026-02-02 agree && answer dreem-recovery-markers 2026-08-03 strongly-agree &&
+    answer dreem-supportive-service-indicators 2026-08-03 agree && pass "Sam answers twice, and about the service" || fail "Sam's answers were not saved"
 start h.db && pass "the server starts" || fail "the server did not start"
 roles() { sed -n '/>Your roles</,/<\/ul>/p' body | sed -n 's/^<li>\(.*\)<\/li>$/\1/p'; }
 web_login m.jar many@example.org "quiet harbour lantern"
@@ -72,6 +77,21 @@ code -b p2.jar "$(U /measures)" >/dev/null
 m=$(grep -o 'href="/measures/[0-9]*"' body | head -1 | cut -d'"' -f2)
 code -b p2.jar "$(U "$m")" >/dev/null
 same "$(back)" "/measures Back to your measures" "a person's measure leads back to their measures"
+
+# Wide tables scroll sideways in a focusable region of their own, named
+# by their caption, rather than widening the page at 320 px.
+regions() { # TABLES REGIONS on the page in ./body
+	echo "$(grep -c '<table class="nhsuk-table[ "]' body) $(grep -c '<div class="nhsuk-table-container" role="region" tabindex="0" aria-label="[^"]' body)"
+}
+for page in dashboard training; do
+	code -b m2.jar "$(U "/services/svc/$page")" >/dev/null
+	r=$(regions)
+	[ "${r% *}" -gt 0 ] && [ "${r% *}" = "${r#* }" ] && pass "each table of the lead's $page page in a region of its own ($r)" ||
+	    fail "the $page page's tables and regions: $r"
+done
+code -b p2.jar "$(U /journey)" >/dev/null
+r=$(regions)
+[ "${r% *}" -gt 0 ] && [ "${r% *}" = "${r#* }" ] && pass "each table of the journey in a region of its own ($r)" || fail "the journey's tables and regions: $r"
 web_login a2.jar admin@example.org "quiet harbour lantern"
 code -b a2.jar "$(U /)" >/dev/null
 hasnt body "nhsuk-header__navigation" "an administrator has nowhere else to go yet, so no navigation"
