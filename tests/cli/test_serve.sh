@@ -134,7 +134,8 @@ code -c jar2 -b jar2 "$(U /sign-in)" >/dev/null
 cp body form2.html
 same "$(code -c jar2 -b jar2 --data-urlencode "csrf=$(csrf form2.html)" --data-urlencode "email=$email" --data-urlencode "password=$password" "$(U /sign-in)")" "303" "the demo practitioner signs in with the printed password"
 same "$(code -b jar2 "$(U /)")" "200" "... and sees their home page"
-has body "practitioner@exbridge-recovery" "... with their role"
+has body "Practitioner: Exbridge Recovery Team" "... with their role, in words"
+hasnt body "practitioner@exbridge-recovery" "... never as a code"
 same "$(code -b jar2 "$(U /measures)")" "200" "a practitioner's own reflections"
 has body "Ten Top Tips" "they can reflect with the Ten Top Tips"
 has body "Our shared needs" "and complete their own shared needs (no them and us)"
