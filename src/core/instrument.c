@@ -689,6 +689,40 @@ load_enable_when(struct loader *l, struct wm_item *it, size_t self,
 			it->n_enable_when++;
 }
 
+/* The item's own extensions: its options' orientation, for a choice;
+ * any other extension is someone else's and is left alone, as FHIR
+ * allows. */
+static void
+load_item_extensions(struct loader *l, struct wm_item *it, json_t *item,
+    const char *where)
+{
+	json_t *ext = json_object_get(item, "extension"), *e;
+	size_t i;
+
+	if (!ext)
+		return;
+	if (!json_is_array(ext)) {
+		wm_diags_add(l->d, 0, 0, where, "'extension' must be a list");
+		return;
+	}
+	json_array_foreach(ext, i, e) {
+		const char *url = json_string_value(json_object_get(e, "url"));
+		const char *code;
+
+		if (!url || strcmp(url, WM_FHIR_CHOICE_ORIENTATION) != 0)
+			continue;
+		code = json_string_value(json_object_get(e, "valueCode"));
+		if (it->type != WM_ITEM_CHOICE)
+			wm_diags_add(l->d, 0, 0, where, "choiceOrientation is "
+			    "only for a choice item");
+		else if (code && strcmp(code, "horizontal") == 0)
+			it->horizontal = 1;
+		else if (!code || strcmp(code, "vertical") != 0)
+			wm_diags_add(l->d, 0, 0, where, "choiceOrientation's "
+			    "valueCode must be horizontal or vertical");
+	}
+}
+
 static void load_items(struct loader *, json_t *, int, int);
 
 static void
@@ -751,6 +785,7 @@ load_item(struct loader *l, json_t *item, int parent, int depth, size_t pos)
 	if (!type)
 		return;
 	load_enable_when(l, it, idx, item, where);
+	load_item_extensions(l, it, item, where);
 	if (it->type == WM_ITEM_GROUP) {
 		if (!json_is_array(children) || json_array_size(children) == 0)
 			wm_diags_add(l->d, 0, 0, where,

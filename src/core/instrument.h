@@ -18,6 +18,10 @@
 #define WM_EXT_BASE "https://waymark.example/fhir/StructureDefinition/"
 #define WM_FAMILY_SYSTEM "https://waymark.example/fhir/CodeSystem/measure-family"
 #define WM_FHIR_ORDINAL "http://hl7.org/fhir/StructureDefinition/ordinalValue"
+/* How a choice's options are laid out: "horizontal" (side by side, for
+ * short options asked often) or "vertical" (the default). */
+#define WM_FHIR_CHOICE_ORIENTATION \
+	"http://hl7.org/fhir/StructureDefinition/questionnaire-choiceOrientation"
 
 enum wm_item_type {
 	WM_ITEM_GROUP,
@@ -98,6 +102,7 @@ struct wm_item {
 	struct wm_enable_when *enable_when;	/* asked only when these hold */
 	size_t n_enable_when;
 	int enable_any;		/* enableBehavior any (else all) */
+	int horizontal;		/* a choice's options side by side */
 };
 
 struct wm_scale {

@@ -256,7 +256,10 @@ radios(struct field *f)
 	size_t k;
 
 	field_start(f, 1);
-	HTML(f->h, "<div class=\"nhsuk-radios\">\n");
+	if (f->it->horizontal)
+		HTML(f->h, "<div class=\"nhsuk-radios nhsuk-radios--inline\">\n");
+	else
+		HTML(f->h, "<div class=\"nhsuk-radios\">\n");
 	if (f->it->type == WM_ITEM_BOOLEAN) {
 		radio(f, 0, "true", "Yes");
 		radio(f, 1, "false", "No");
@@ -471,7 +474,10 @@ wm_items_fields(struct wm_http *h, const struct wm_instrument *in,
 		const struct wm_item *it = &in->items[i];
 
 		if (it->type == WM_ITEM_GROUP) {
-			if (it->text) {
+			/* A group named as the whole instrument is already
+			 * the page's heading: said twice, it is noise. */
+			if (it->text && !(in->title &&
+			    strcmp(it->text, in->title) == 0)) {
 				HTML(h, "<h2 class=\"nhsuk-heading-m\">");
 				wm_esc_html_s(&h->out, it->text);
 				HTML(h, "</h2>\n");

@@ -363,6 +363,13 @@ test_shipped_details(void **state)
 
 /* The template's last scale part, and statistics parts to add after it. */
 #define REVERSED "{\"url\": \"reversed\", \"valueString\": \"q2\"}"
+/* q1 and the free-text note as the template has them, and with their
+ * options' orientation given. */
+#define Q1 "{\"linkId\": \"q1\", \"type\": \"choice\", \"text\": \"First\", "
+#define NOTE "{\"linkId\": \"note\", \"type\": \"text\", "
+#define ORIENT(code) "\"extension\": [{\"url\": \"http://hl7.org/fhir/" \
+	"StructureDefinition/questionnaire-choiceOrientation\", " \
+	"\"valueCode\": \"" code "\"}], "
 #define STAT(url, value) ", {\"url\": \"" url "\", " value "}"
 #define DEC(x) "\"valueDecimal\": " #x
 #define SOURCE STAT("statisticsSource", "\"valueString\": " \
@@ -484,6 +491,34 @@ with_statistics(const char *parts)
 	return in;
 }
 
+/* A choice's options side by side when its file says so (FHIR's
+ * choiceOrientation), one above another otherwise; an extension of
+ * someone else's is left alone. */
+static void
+test_orientation(void **state)
+{
+	const char *edit[] = { Q1, Q1 "\"extension\": [{\"url\": "
+	    "\"https://example.org/other\"}, {\"url\": \"http://hl7.org/fhir/"
+	    "StructureDefinition/questionnaire-choiceOrientation\", "
+	    "\"valueCode\": \"horizontal\"}], " };
+	struct wm_diags d = WM_DIAGS_INIT;
+	struct wm_instrument *in = NULL;
+	char *text = tu_edit(template, edit, 1);
+
+	(void)state;
+	assert_non_null(text);
+	if (wm_instrument_parse(text, strlen(text), &in, &d) != 0)
+		tu_print_diags("orientation", &d);
+	assert_non_null(in);
+	assert_int_equal(in->items[wm_instrument_find_item(in, "q1")].horizontal,
+	    1);
+	assert_int_equal(in->items[wm_instrument_find_item(in, "q2")].horizontal,
+	    0);
+	wm_instrument_free(in);
+	wm_diags_release(&d);
+	free(text);
+}
+
 /* The optional statistics a scale may declare, each kept as given. */
 static void
 test_statistics(void **state)
@@ -545,6 +580,13 @@ struct bad_case {
 	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 
 static const struct bad_case bad_cases[] = {
+	{ "an orientation that is neither", { Q1, Q1 ORIENT("sideways") },
+	    "item q1", "choiceOrientation's valueCode must be horizontal or "
+	    "vertical" },
+	{ "an orientation on free text", { NOTE, NOTE ORIENT("horizontal") },
+	    "item note", "choiceOrientation is only for a choice item" },
+	{ "an item's extension not a list", { Q1, Q1 "\"extension\": {}, " },
+	    "item q1", "'extension' must be a list" },
 	/* The header fields. */
 	{ "wrong resourceType",
 	    { "\"resourceType\": \"Questionnaire\"",
@@ -1216,6 +1258,7 @@ main(void)
 		cmocka_unit_test(test_shipped_details),
 		cmocka_unit_test(test_template_valid),
 		cmocka_unit_test(test_statistics),
+		cmocka_unit_test(test_orientation),
 		cmocka_unit_test(test_bad_cases),
 		cmocka_unit_test(test_many_problems),
 		cmocka_unit_test(test_scale_after_rejected_scale),
