@@ -42,5 +42,7 @@ enum wm_role {
 
 int wm_role_parse(const char *s, enum wm_role *out);
 const char *wm_role_name(enum wm_role r);
+/* The role as people say it: "Practitioner", "Service lead". */
+const char *wm_role_words(enum wm_role r);
 
 #endif
