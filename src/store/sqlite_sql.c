@@ -609,19 +609,24 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	/* A page of them, newest first, from the subject's index. Who each
 	 * was to the person: themselves, or the role their account holds
 	 * now on a service whose caseload the person is or was on (a
-	 * practitioner before a lead), with that service's name. ?2 rows
-	 * from row ?3. */
+	 * practitioner before a lead, the latest service first), with that
+	 * service's name; looked up by the account, so it costs the same
+	 * however many staff a service has. ?2 rows from row ?3. */
 	[ST_RECORD_VIEWS] =
 	    "SELECT a.at, a.action, coalesce(x.name, 'Waymark'), a.address,"
-	    " coalesce(x.person_id = ?1, 0), g.role, g.unit, a.detail "
-	    "FROM audit a LEFT JOIN account x ON x.id = a.actor_account_id"
-	    " LEFT JOIN (SELECT rg.account_id, rg.role, u.name AS unit,"
-	    "  row_number() OVER (PARTITION BY rg.account_id ORDER BY"
-	    "  rg.role = 'practitioner' DESC, c.start_date DESC, u.name) AS n"
-	    "  FROM caseload c JOIN role_grant rg ON rg.unit_id = c.unit_id"
+	    " coalesce(x.person_id = ?1, 0),"
+	    " (SELECT rg.role FROM caseload c JOIN role_grant rg"
+	    "  ON rg.account_id = a.actor_account_id AND rg.unit_id = c.unit_id"
+	    "  AND rg.role IN ('practitioner', 'lead') WHERE c.person_id = ?1"
+	    "  ORDER BY rg.role = 'practitioner' DESC, c.start_date DESC,"
+	    "  c.unit_id LIMIT 1),"
+	    " (SELECT u.name FROM caseload c JOIN role_grant rg"
+	    "  ON rg.account_id = a.actor_account_id AND rg.unit_id = c.unit_id"
 	    "  AND rg.role IN ('practitioner', 'lead')"
-	    "  JOIN unit u ON u.id = c.unit_id WHERE c.person_id = ?1) g"
-	    "  ON g.account_id = a.actor_account_id AND g.n = 1 "
+	    "  JOIN unit u ON u.id = c.unit_id WHERE c.person_id = ?1"
+	    "  ORDER BY rg.role = 'practitioner' DESC, c.start_date DESC,"
+	    "  c.unit_id LIMIT 1), a.detail "
+	    "FROM audit a LEFT JOIN account x ON x.id = a.actor_account_id "
 	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1 "
 	    "ORDER BY a.at DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 	[ST_SETTING_SET] =
