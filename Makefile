@@ -46,7 +46,8 @@ $(B)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 # nhsuk-frontend, from npm (make deps), built into the binary.
-$(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK) assets/waymark-print.css
+$(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK) assets/waymark-print.css \
+    assets/waymark-icon.svg
 	@mkdir -p $(dir $@)
 	python3 scripts/embed-assets.py $@
 

@@ -1,7 +1,15 @@
 #!/usr/bin/env python3
 """Writes a C file embedding the web assets (nhsuk-frontend's stylesheet
-and the icons it refers to, and Waymark's print stylesheet), so the
-deployed server is one file.
+and the icons it refers to, Waymark's print stylesheet and its icon for
+the browser's tab), so the deployed server is one file.
+
+The design system's stylesheet asks for its Frutiger web fonts from
+assets.nhs.uk. Our Content-Security-Policy lets a page load nothing from
+another host, so the browser refused them and logged an error on every
+page. Those @font-face rules are dropped here, and the text falls back as
+the design system intends ("Frutiger W01", Arial, sans-serif). Anything
+else that points off-site stops the build, so an upgrade cannot bring a
+blocked request back unseen.
 
 usage: embed-assets.py OUT.c
 """
@@ -11,14 +19,40 @@ import sys
 DIST = 'node_modules/nhsuk-frontend/dist/nhsuk'
 CSS = DIST + '/nhsuk-frontend.min.css'
 PRINT = 'assets/waymark-print.css'
+# Named by every page, so that a browser does not ask for /favicon.ico
+# and log the 404 as an error.
+ICON = 'assets/waymark-icon.svg'
+
+
+FONT_FACE = re.compile(rb'@font-face\{[^}]*\}')
+URL = re.compile(rb'url\(\s*[\'"]?([^)\'"]*)')
+
+
+def offsite(url):
+    """Whether a url() leaves this site: a scheme or a //host."""
+    return re.match(rb'^([a-zA-Z][a-zA-Z0-9+.-]*:|//)', url.strip()) is not None
+
+
+def same_site(css):
+    """The stylesheet without its off-site @font-face rules; any other
+    off-site url() is an error."""
+    css = FONT_FACE.sub(lambda m: b'' if any(offsite(u)
+                        for u in URL.findall(m.group(0))) else m.group(0), css)
+    left = [u.decode() for u in URL.findall(css) if offsite(u)]
+    if left or re.search(rb'@import', css):
+        sys.exit('embed-assets.py: %s asks for %s, which the '
+                 'Content-Security-Policy blocks' % (CSS, left or '@import'))
+    return css
 
 
 def main():
     out = sys.argv[1]
-    css = open(CSS, 'rb').read()
+    css = same_site(open(CSS, 'rb').read())
     assets = [('/assets/nhsuk-frontend.min.css', 'text/css; charset=utf-8', css)]
     assets.append(('/assets/waymark-print.css', 'text/css; charset=utf-8',
                    open(PRINT, 'rb').read()))
+    assets.append(('/assets/waymark-icon.svg', 'image/svg+xml',
+                   open(ICON, 'rb').read()))
     # Every image the stylesheet points at on this site.
     for path in sorted(set(re.findall(rb'url\((/assets/images/[a-z0-9-]+\.svg)\)', css))):
         name = path.decode()

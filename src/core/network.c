@@ -10,13 +10,16 @@ static const char *const kinds[] = {
 	[WM_UNIT_SERVICE] = "service",
 };
 
-static const char *const roles[] = {
-	[WM_ROLE_PERSON] = "person",
-	[WM_ROLE_PRACTITIONER] = "practitioner",
-	[WM_ROLE_LEAD] = "lead",
-	[WM_ROLE_VALIDATOR] = "validator",
-	[WM_ROLE_COMMISSIONER] = "commissioner",
-	[WM_ROLE_ADMIN] = "admin",
+/* Each role's code, as grants spell it, and its name in words. */
+static const struct {
+	const char *code, *words;
+} roles[] = {
+	[WM_ROLE_PERSON] = { "person", "Person using services" },
+	[WM_ROLE_PRACTITIONER] = { "practitioner", "Practitioner" },
+	[WM_ROLE_LEAD] = { "lead", "Service lead" },
+	[WM_ROLE_VALIDATOR] = { "validator", "Validator" },
+	[WM_ROLE_COMMISSIONER] = { "commissioner", "Commissioner" },
+	[WM_ROLE_ADMIN] = { "admin", "Administrator" },
 };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -138,7 +141,7 @@ wm_role_parse(const char *s, enum wm_role *out)
 	size_t i;
 
 	for (i = 0; i < NELEM(roles); i++)
-		if (strcmp(roles[i], s) == 0) {
+		if (strcmp(roles[i].code, s) == 0) {
 			*out = (enum wm_role)i;
 			return 0;
 		}
@@ -148,20 +151,11 @@ wm_role_parse(const char *s, enum wm_role *out)
 const char *
 wm_role_name(enum wm_role r)
 {
-	return (size_t)r < NELEM(roles) ? roles[r] : "unknown";
+	return (size_t)r < NELEM(roles) ? roles[r].code : "unknown";
 }
 
 const char *
 wm_role_words(enum wm_role r)
 {
-	static const char *const words[] = {
-		[WM_ROLE_PERSON] = "Supported by",
-		[WM_ROLE_PRACTITIONER] = "Practitioner",
-		[WM_ROLE_LEAD] = "Service lead",
-		[WM_ROLE_VALIDATOR] = "Validator",
-		[WM_ROLE_COMMISSIONER] = "Commissioner",
-		[WM_ROLE_ADMIN] = "Administrator",
-	};
-
-	return (size_t)r < NELEM(words) ? words[r] : "A role";
+	return (size_t)r < NELEM(roles) ? roles[r].words : "Someone";
 }

@@ -42,9 +42,7 @@ enum wm_role {
 
 int wm_role_parse(const char *s, enum wm_role *out);
 const char *wm_role_name(enum wm_role r);
-/* The role in words for the person who holds it, to go before the
- * names of the units it is held at: "Practitioner", "Service lead", or
- * for a person, "Supported by". */
+/* The role as people say it: "Practitioner", "Service lead". */
 const char *wm_role_words(enum wm_role r);
 
 #endif

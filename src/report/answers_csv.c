@@ -5,7 +5,7 @@
 static const char *const header[] = {
 	"response_id", "instrument", "version", "subject_kind", "subject",
 	"unit", "respondent", "stakeholder", "status", "authored", "item",
-	"code", "display", "value", "text",
+	"code", "display", "value", "text", "question",
 };
 
 int
@@ -47,6 +47,8 @@ wm_answers_csv_row(struct wm_buf *b, const struct wm_answer_row *a)
 		wm_csv_number(b, a->value,
 		    a->value == (double)(long)a->value ? 0 : 2);
 	wm_buf_puts(b, ",");
-	cell(b, a->text, 1);
+	cell(b, a->text, 0);
+	/* Last, so that every column before it stays where it was. */
+	cell(b, a->question, 1);
 	return b->failed ? -1 : 0;
 }

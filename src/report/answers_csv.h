@@ -1,6 +1,8 @@
 /*
  * Answers as RFC 4180 CSV, one row per answer, with identifiers and never
- * names, every text cell guarded against spreadsheet formulas. Shared by
+ * names, and the question's wording as it was asked (last, after the
+ * columns that came before it), every text cell guarded against
+ * spreadsheet formulas. Shared by
  * `waymark export responses` and a person's download of their record.
  * Appends to the caller's buffer.
  */

@@ -425,7 +425,7 @@ audit_row(sqlite3_stmt *st, void *arg)
 {
 	struct audit_each *e = arg;
 	struct wm_audit_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
-	    wm_sq_col(st, 2), wm_sq_col(st, 3) };
+	    wm_sq_col(st, 2), wm_sq_col(st, 3), 0, NULL, NULL, NULL };
 
 	return e->cb(e->ctx, &row);
 }
@@ -442,6 +442,42 @@ wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person_id);
 	return wm_sq_each(s, st, audit_row, &e, "reading the audit log", err);
+}
+
+static int
+view_row(sqlite3_stmt *st, void *arg)
+{
+	struct audit_each *e = arg;
+	struct wm_audit_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
+	    wm_sq_col(st, 2), wm_sq_col(st, 3), sqlite3_column_int(st, 4),
+	    wm_sq_col(st, 5), wm_sq_col(st, 6), wm_sq_col(st, 7) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_record_views(struct wm_store *s, int64_t person_id, int64_t offset,
+    int limit, int64_t *total, int (*cb)(void *, const struct wm_audit_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct audit_each e = { cb, ctx };
+	sqlite3_stmt *st;
+	int rc;
+
+	*total = 0;
+	if (!(st = wm_sq_query(s, ST_RECORD_VIEWS_COUNT, err)))
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	if ((rc = wm_sq_one_id(s, st, total, "counting the views of a record",
+	    err)))
+		return rc;
+	if (!(st = wm_sq_query(s, ST_RECORD_VIEWS, err)))
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int(st, 2, limit);
+	sqlite3_bind_int64(st, 3, offset);
+	return wm_sq_each(s, st, view_row, &e, "reading the views of a record",
+	    err);
 }
 
 struct grant_each {

@@ -245,6 +245,7 @@ answer_row(sqlite3_stmt *st, void *arg)
 		.has_value = sqlite3_column_type(st, 13) != SQLITE_NULL,
 		.value = sqlite3_column_double(st, 13),
 		.text = wm_sq_col(st, 14),
+		.question = wm_sq_col(st, 15),
 	};
 
 	return e->cb(e->ctx, &row);

@@ -324,7 +324,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " WHEN 'service' THEN (SELECT code FROM unit WHERE id = r.subject_id)"
 	    " ELSE (SELECT email FROM account WHERE id = r.subject_id) END,"
 	    " u.code, r.respondent, coalesce(r.stakeholder, ''), r.status,"
-	    " r.authored, it.link_id, o.code, o.display, o.value, a.text "
+	    " r.authored, it.link_id, o.code, o.display, o.value, a.text,"
+	    " it.text "
 	    "FROM response r JOIN instrument i ON i.id = r.instrument_id"
 	    " JOIN unit u ON u.id = r.unit_id"
 	    " JOIN answer a ON a.response_id = r.id"
@@ -346,7 +347,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_PERSON_ANSWER_EACH] =
 	    "SELECT r.id, i.url, i.version, r.subject_kind, p.ident, u.code,"
 	    " r.respondent, coalesce(r.stakeholder, ''), r.status, r.authored,"
-	    " it.link_id, o.code, o.display, o.value, a.text "
+	    " it.link_id, o.code, o.display, o.value, a.text, it.text "
 	    "FROM response r JOIN person p ON p.id = r.subject_id"
 	    " JOIN instrument i ON i.id = r.instrument_id"
 	    " JOIN unit u ON u.id = r.unit_id"
@@ -603,6 +604,32 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT a.at, a.action, coalesce(x.name, 'Waymark'), a.address "
 	    "FROM audit a LEFT JOIN account x ON x.id = a.actor_account_id "
 	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1 ORDER BY a.id",
+	[ST_RECORD_VIEWS_COUNT] =
+	    "SELECT count(*) FROM audit"
+	    " WHERE subject_kind = 'person' AND subject_id = ?1",
+	/* A page of them, newest first, from the subject's index. Who each
+	 * was to the person: themselves, or the role their account holds
+	 * now on a service whose caseload the person is or was on (a
+	 * practitioner before a lead, the latest service first), with that
+	 * service's name; looked up by the account, so it costs the same
+	 * however many staff a service has. ?2 rows from row ?3. */
+	[ST_RECORD_VIEWS] =
+	    "SELECT a.at, a.action, coalesce(x.name, 'Waymark'), a.address,"
+	    " coalesce(x.person_id = ?1, 0),"
+	    " (SELECT rg.role FROM caseload c JOIN role_grant rg"
+	    "  ON rg.account_id = a.actor_account_id AND rg.unit_id = c.unit_id"
+	    "  AND rg.role IN ('practitioner', 'lead') WHERE c.person_id = ?1"
+	    "  ORDER BY rg.role = 'practitioner' DESC, c.start_date DESC,"
+	    "  c.unit_id LIMIT 1),"
+	    " (SELECT u.name FROM caseload c JOIN role_grant rg"
+	    "  ON rg.account_id = a.actor_account_id AND rg.unit_id = c.unit_id"
+	    "  AND rg.role IN ('practitioner', 'lead')"
+	    "  JOIN unit u ON u.id = c.unit_id WHERE c.person_id = ?1"
+	    "  ORDER BY rg.role = 'practitioner' DESC, c.start_date DESC,"
+	    "  c.unit_id LIMIT 1), a.detail "
+	    "FROM audit a LEFT JOIN account x ON x.id = a.actor_account_id "
+	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1 "
+	    "ORDER BY a.at DESC, a.id DESC LIMIT ?2 OFFSET ?3",
 	[ST_SETTING_SET] =
 	    "INSERT INTO setting(key, value) VALUES (?1, ?2)"
 	    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -536,6 +536,8 @@ struct wm_answer_row {
 	int has_value;
 	double value;
 	const char *text;	/* NULL for choice answers */
+	const char *question;	/* the item's wording in the version
+				 * answered; NULL if it has none */
 };
 
 /* Every answer about people and services, oldest response first,
@@ -1258,10 +1260,27 @@ struct wm_audit_row {
 	const char *action;
 	const char *actor;	/* the account's name, or "Waymark" */
 	const char *address;	/* may be NULL */
+	int self;		/* the person themselves */
+	const char *role;	/* "practitioner" or "lead" where the
+				 * account is one on a service of the
+				 * person's now; else NULL */
+	const char *unit;	/* that service's name */
+	const char *detail;	/* what was seen, when it says; may be NULL
+				 * (wm_store_record_views only) */
 };
 
 /* Who has seen or changed a person's record, oldest first. */
 WM_MUST_USE int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_audit_row *), void *ctx,
+    struct wm_buf *err);
+
+/* One page of who has seen or changed a person's record, newest first:
+ * at most `limit` entries after the first `offset`, and in *total how
+ * many there are in all (set before the first entry is handed on, so
+ * that a page can say "Showing 1 to 50 of 120" above them). Reads the
+ * person's own entries only. */
+WM_MUST_USE int wm_store_record_views(struct wm_store *s, int64_t person_id,
+    int64_t offset, int limit, int64_t *total,
     int (*cb)(void *, const struct wm_audit_row *), void *ctx,
     struct wm_buf *err);
 

@@ -173,6 +173,23 @@ wm_date_add_months(struct wm_date *d, int months)
 		d->day = last;
 }
 
+void
+wm_datetime_words(const char *iso, char *out, size_t n)
+{
+	struct wm_date d;
+	int hh, mm;
+
+	if (n == 0)
+		return;
+	if (parse_date_part(iso, &d) || iso[10] != 'T' ||
+	    digits(iso + 11, 2, &hh) || iso[13] != ':' ||
+	    digits(iso + 14, 2, &mm) || hh > 23 || mm > 59)
+		snprintf(out, n, "%s", iso);
+	else
+		snprintf(out, n, "%d %s %d, %02d:%02d", d.day,
+		    wm_month_name(d.month), d.year, hh, mm);
+}
+
 const char *
 wm_month_name(int month)
 {

@@ -6,6 +6,8 @@
 #ifndef WM_UTIL_DATE_H
 #define WM_UTIL_DATE_H
 
+#include <stddef.h>
+
 struct wm_date {
 	int year;	/* 1900..2999 */
 	int month;	/* 1..12 */
@@ -33,6 +35,11 @@ void wm_date_quarter(const struct wm_date *d, char out[8]);
 
 /* "January" for month 1 to "December" for 12; "" for anything else. */
 const char *wm_month_name(int month);
+
+/* "6 December 2026, 14:05" from a timestamp as Waymark records one,
+ * "2026-12-06T14:05:33Z" (hours and minutes as written: the server's
+ * clock is UTC); the input itself, cut to fit, if it is not one. */
+void wm_datetime_words(const char *iso, char *out, size_t n);
 
 /* Adds whole months, clamping the day to the end of a shorter month. */
 void wm_date_add_months(struct wm_date *d, int months);

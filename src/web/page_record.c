@@ -1,7 +1,8 @@
 /*
- * Download my record: everything Waymark holds about the person, as JSON
- * (their answers and scores-to-be, goals and reviews, and who has looked
- * at their record) and their answers as CSV. Only the person themselves.
+ * My record: everything Waymark holds about the person, as JSON (their
+ * answers and scores-to-be, goals and reviews, and who has looked at
+ * their record) and their answers as CSV; and who has looked at their
+ * record as a page of its own. Only the person themselves.
  */
 #include "web/pages.h"
 
@@ -9,9 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/network.h"
 #include "report/answers_csv.h"
 #include "report/record_json.h"
+#include "util/date.h"
+#include "util/escape.h"
 #include "web/layout.h"
+#include "web/paging.h"
+
+#define VIEWS_PER_PAGE 50
 
 void
 wm_page_record(struct wm_http *h)
@@ -25,9 +32,150 @@ wm_page_record(struct wm_http *h)
 	    "record (JSON)</a>: your answers, your goals and their reviews, "
 	    "and who has looked at your record, when and from where.</li>\n"
 	    "<li><a href=\"/my-record/answers.csv\" download>Your answers "
-	    "(CSV)</a>, one row per answer, to open in a spreadsheet.</li>\n"
-	    "</ul>\n");
+	    "(CSV)</a>, one row per answer with the question as you were "
+	    "asked it, to open in a spreadsheet.</li>\n"
+	    "</ul>\n<h2 class=\"nhsuk-heading-m\">Who has looked at your "
+	    "record</h2>\n<p class=\"nhsuk-body\">Every time someone opens "
+	    "your journey, your goals or your measures, Waymark writes it "
+	    "down. <a href=\"/my-record/views\">See who has looked at your "
+	    "record, and when</a>.</p>\n");
 	wm_page_end(h);
+}
+
+struct views {
+	struct wm_http *h;
+	const struct wm_paging *paging;	/* its total set before any row */
+	int rows;
+};
+
+/* Someone as the person knows them: "You", or a name with the role the
+ * account holds on one of the person's services. */
+static void
+who_cell(struct wm_http *h, const struct wm_audit_row *a)
+{
+	enum wm_role role;
+
+	if (a->self) {
+		HTML(h, "You");
+		return;
+	}
+	wm_esc_html_s(&h->out, a->actor);
+	if (!a->role || wm_role_parse(a->role, &role))
+		return;
+	HTML(h, " (");
+	wm_esc_html_s(&h->out, wm_role_words(role));
+	if (a->unit) {
+		HTML(h, ", ");
+		wm_esc_html_s(&h->out, a->unit);
+	}
+	HTML(h, ")");
+}
+
+/* What they did, as the start of a sentence ("Viewed journey"), and what
+ * it was when the log says ("... : DREEM recovery markers"). */
+static void
+what_cell(struct wm_http *h, const struct wm_audit_row *a)
+{
+	char first[2] = { a->action[0], '\0' };
+
+	if (first[0] >= 'a' && first[0] <= 'z')
+		first[0] = (char)(first[0] - 'a' + 'A');
+	wm_esc_html_s(&h->out, first);
+	if (first[0])
+		wm_esc_html_s(&h->out, a->action + 1);
+	if (a->detail && a->detail[0]) {
+		HTML(h, ": ");
+		wm_esc_html_s(&h->out, a->detail);
+	}
+}
+
+static int
+view_row(void *ctx, const struct wm_audit_row *a)
+{
+	struct views *v = ctx;
+	struct wm_http *h = v->h;
+	char when[64];
+
+	if (v->rows++ == 0) {
+		wm_paging_summary(h, v->paging, "entry", "entries");
+		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
+		    "class=\"nhsuk-table__caption\">Who has looked at your "
+		    "record, newest first</caption>\n<thead class=\"nhsuk-"
+		    "table__head\"><tr class=\"nhsuk-table__row\"><th class=\""
+		    "nhsuk-table__header\" scope=\"col\">When</th><th class=\""
+		    "nhsuk-table__header\" scope=\"col\">Who</th><th class=\""
+		    "nhsuk-table__header\" scope=\"col\">What</th></tr></thead>"
+		    "\n<tbody class=\"nhsuk-table__body\">\n");
+	}
+	wm_datetime_words(a->at, when, sizeof(when));
+	HTML(h, "<tr class=\"nhsuk-table__row\">");
+	wm_td_start(h, "When");
+	wm_esc_html_s(&h->out, when);
+	HTML(h, "</span></td>");
+	wm_td_start(h, "Who");
+	who_cell(h, a);
+	HTML(h, "</span></td>");
+	wm_td_start(h, "What");
+	what_cell(h, a);
+	HTML(h, "</span></td></tr>\n");
+	return 0;
+}
+
+/* After the rows: the table closed and the pages linked, or why there
+ * are none. */
+static void
+views_end(struct wm_http *h, const struct views *v)
+{
+	int64_t pages = wm_paging_pages(v->paging);
+
+	if (v->rows) {
+		HTML(h, "</tbody>\n</table>\n");
+		wm_paging_nav(h, v->paging, "/my-record/views?");
+	} else if (v->paging->total == 0) {
+		HTML(h, "<p class=\"nhsuk-body\">No one has looked at your "
+		    "record yet.</p>\n");
+	} else {
+		wm_buf_printf(&h->out, "<p class=\"nhsuk-body\">There is no "
+		    "page %lld: there %s %lld page%s.</p>\n<p class=\"nhsuk-"
+		    "body\"><a href=\"/my-record/views\">Go to the first page"
+		    "</a></p>\n", (long long)v->paging->page, pages == 1 ?
+		    "is" : "are", (long long)pages, pages == 1 ? "" : "s");
+	}
+}
+
+/*
+ * GET /my-record/views?page=N: who has looked at the person's record,
+ * when and what, 50 to a page, newest first. Only their own record's
+ * entries are read.
+ */
+void
+wm_page_record_views(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_paging paging = { 1, VIEWS_PER_PAGE, 0 };
+	struct views v = { h, &paging, 0 };
+	int64_t person = wm_page_own_person(h);
+
+	if (!person)
+		return;
+	if (wm_paging_parse(h, &paging.page)) {
+		wm_page_error(h, 400, "Sorry, there is a problem",
+		    "Page must be a whole number from 1 to 1000000.");
+		return;
+	}
+	wm_page_start_back(h, "Who has looked at your record", "/my-record",
+	    "Back to my record");
+	HTML(h, "<p class=\"nhsuk-body\">Each time someone has opened your "
+	    "record in Waymark: when, who, and what they looked at or did. "
+	    "Times are Greenwich Mean Time: in British Summer Time, add an "
+	    "hour.</p>\n");
+	if (wm_page_store_ok(h, wm_store_record_views(h->store, person,
+	    wm_paging_offset(&paging), VIEWS_PER_PAGE, &paging.total,
+	    view_row, &v, &err), &err)) {
+		views_end(h, &v);
+		wm_page_end(h);
+	}
+	wm_buf_release(&err);
 }
 
 static int

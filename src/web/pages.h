@@ -72,6 +72,7 @@ void wm_page_goals(struct wm_http *h);
 void wm_page_record(struct wm_http *h);
 void wm_page_record_csv(struct wm_http *h);
 void wm_page_record_json(struct wm_http *h);
+void wm_page_record_views(struct wm_http *h);
 void wm_page_goal_add(struct wm_http *h);
 void wm_page_goal(struct wm_http *h);
 void wm_page_goal_review(struct wm_http *h);

@@ -19,6 +19,28 @@ function check(ok, what) {
   else { failed++; console.log('FAIL browser: ' + what); }
 }
 
+// Every console error a page logs, by the role signed in: a page should
+// log none (a stylesheet asking for what the Content-Security-Policy
+// blocks, a script error, anything it asks for that fails to load). One
+// note is not an error of the page: Chromium logs a page answered with
+// an error status (a form sent back with its problems as 400, a year not
+// offered) as a "failed" load of that page itself, which the tests ask
+// for on purpose and check by its status and content.
+const consoleErrors = new Map();
+const path = url => url.replace(/^https?:\/\/[^/]+/, '');
+function watch(page, role) {
+  if (!consoleErrors.has(role)) consoleErrors.set(role, []);
+  page.on('console', m => {
+    if (m.type() !== 'error') return;
+    const from = m.location()?.url || '';
+    if (/^Failed to load resource: the server responded with a status of [45]\d\d/.test(m.text()) &&
+      from === page.url())
+      return;
+    consoleErrors.get(role).push(`${path(page.url())}: ${m.text()}${from ? ' (' + path(from) + ')' : ''}`);
+  });
+  return page;
+}
+
 async function axe(page, what) {
   const r = await new AxeBuilder({ page }).analyze();
   for (const v of r.violations)
@@ -100,7 +122,7 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 try {
-  const person = await (await browser.newContext()).newPage();
+  const person = watch(await (await browser.newContext()).newPage(), 'a person');
   await person.goto(base + '/sign-in');
   await axe(person, 'the sign-in page');
   await shoot(person, 'sign-in');
@@ -157,7 +179,7 @@ try {
   check(await person.$('input[type=radio]:checked') !== null, 'the answer saved earlier is filled in');
   await axe(person, 'the form reopened');
 
-  const prac = await (await browser.newContext()).newPage();
+  const prac = watch(await (await browser.newContext()).newPage(), 'a practitioner');
   await signIn(prac, base, signins.practitioner.email, signins.practitioner.pw);
   await axe(prac, "the practitioner's home");
   await prac.goto(base + '/caseload');
@@ -205,8 +227,42 @@ try {
   await prac.goto(base + '/reflections');
   await axe(prac, "the practitioner's own Ten Top Tips");
 
+  // The person sees who has looked at their record: the practitioner's
+  // views just now, on a page of its own reached from their record by
+  // keyboard, readable without JavaScript at 320 px.
+  await person.goto(base + '/my-record');
+  let onViews = false;
+  for (let i = 0; i < 60 && !onViews; i++) {
+    await person.keyboard.press('Tab');
+    onViews = await person.evaluate(() =>
+      document.activeElement?.getAttribute('href') === '/my-record/views');
+  }
+  check(onViews, 'the record page links to who has looked at it, reached by keyboard');
+  await person.keyboard.press('Enter');
+  await person.waitForURL(base + '/my-record/views');
+  const seen = await person.content();
+  check(/Showing 1 to \d+ of \d+ entr/.test(seen) && /\(Practitioner, Exbridge Recovery Team\)/.test(seen) &&
+    /\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d/.test(seen) && /Viewed journey/.test(seen),
+    'who has looked at my record: when, who with their role, and what');
+  await axe(person, 'who has looked at my record');
+  await shoot(person, 'record-views');
+  {
+    const nojs = watch(await (await browser.newContext({ javaScriptEnabled: false })).newPage(),
+      'a person, without JavaScript');
+    await signIn(nojs, base, signins.person.email, signins.person.pw);
+    await nojs.goto(base + '/my-record/views');
+    check(await nojs.$('table caption') !== null, 'who has looked at my record is a captioned table without JavaScript');
+    await nojs.setViewportSize({ width: 320, height: 900 });
+    const w = await nojs.evaluate(() => document.documentElement.scrollWidth);
+    check(w <= 320, `who has looked at my record fits 320 px (${w} px wide)`);
+    await nojs.close();
+  }
+  await person.setViewportSize({ width: 320, height: 900 });
+  await axe(person, 'who has looked at my record at 320 px');
+  await person.setViewportSize({ width: 1280, height: 900 });
+
   // A service lead runs the quarter's self-assessment by keyboard alone.
-  const lead = await (await browser.newContext()).newPage();
+  const lead = watch(await (await browser.newContext()).newPage(), 'a service lead');
   await signIn(lead, base, signins.lead.email, signins.lead.pw);
   await lead.goto(base + '/services');
   await axe(lead, "the lead's services");
@@ -241,7 +297,7 @@ try {
   await axe(lead, 'the amendment form');
 
   // A validator sees their invitations and a submitted validation.
-  const val = await (await browser.newContext()).newPage();
+  const val = watch(await (await browser.newContext()).newPage(), 'a validator');
   await signIn(val, base, signins.validator.email, signins.validator.pw);
   await val.goto(base + '/validations');
   await axe(val, "the validator's invitations");
@@ -295,7 +351,8 @@ try {
   // A commissioner answers "which of our services help people recover,
   // and which standards are not yet met?" from /network, by keyboard.
   const commIn = async (js) => {
-    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    const page = watch(await (await browser.newContext({ javaScriptEnabled: js })).newPage(),
+      js ? 'a commissioner' : 'a commissioner, without JavaScript');
     await page.goto(base + '/sign-in');
     await page.focus('#email');
     await page.keyboard.type(signins.commissioner.email);
@@ -410,6 +467,10 @@ try {
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
+  for (const [role, errors] of consoleErrors) {
+    for (const e of errors.slice(0, 5)) console.log('  console error: ' + e);
+    check(errors.length === 0, `no console errors on the pages ${role} visits (${errors.length})`);
+  }
   await browser.close();
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });

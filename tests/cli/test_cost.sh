@@ -53,7 +53,8 @@ large=$(pick large.db "$want")
 # goal's page), and a saved page's query naming the response just saved.
 PERSON_PAGES=(/ /measures "/measures/{id}" "/measures/{id}/saved" /journey
     /goals "/goals/{id}" /my-record /my-record/record.json
-    /my-record/answers.csv /api/v1/journey /api/v1/responses /api/v1/goals
+    /my-record/answers.csv /my-record/views /api/v1/journey /api/v1/responses
+    /api/v1/goals
     "/api/v1/goals/{id}")
 PRACTITIONER_PAGES=("/people/{person}/journey" "/people/{person}/goals"
     "/people/{person}/measures" "/people/{person}/measures/{id}"

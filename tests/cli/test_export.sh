@@ -20,6 +20,8 @@ ev = [r for r in body if r[head.index('item')] == 'standard-1-evidence'][0]
 print('evidence', ev[head.index('text')])
 hope = [r for r in body if r[head.index('item')] == 'hopeful'][0]
 print('hopeful', hope[head.index('code')], hope[head.index('value')], hope[head.index('subject')])
+print('columns', ' '.join(head[-2:]))
+print('asked', hope[head.index('question')])
 PY
 [ $? -eq 0 ] && pass "the CSV parses with Python's csv module" || fail "the CSV does not parse: $(cat py.out)"
 same "$(grep '^rows' py.out)" "rows $(sqlite3 e.db "SELECT count(*) FROM answer a JOIN response r ON r.id = a.response_id WHERE r.subject_kind <> 'staff'")" "one row per stored answer about people and services"
@@ -27,6 +29,8 @@ has py.out "evidence '=SUM(A1:A9) was our audit score; \"quoted\", and more" "a 
 hasnt all.csv "prac@example.org" "a practitioner's own reflections are never exported"
 hasnt all.csv "ten-top-tips" "no Ten Top Tips reflection is exported"
 has py.out "hopeful strongly-agree 5 P1" "codes, values and identifiers are exported"
+has py.out "columns text question" "the question's wording comes last, after the columns there before it"
+has py.out "asked I feel hopeful about my future" "... as the instrument words it"
 hasnt all.csv "Sam Testperson" "names are never exported"
 
 run 0 "export one instrument" -- $WAYMARK export responses --db e.db --format csv --instrument https://waymark.example/fhir/Questionnaire/dreem-recovery-markers

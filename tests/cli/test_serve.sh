@@ -18,6 +18,7 @@ done
 same "$(code -c jar -b jar "$(U /sign-in)")" "200" "the sign-in page"
 has body '<label class="nhsuk-label" for="email">Email address</label>' "the form labels its fields"
 has body '<link rel="stylesheet" href="/assets/nhsuk-frontend.min.css">' "pages use the NHS design system's stylesheet"
+has body '<link rel="icon" href="/assets/waymark-icon.svg" type="image/svg+xml">' "... and name their icon, so no browser asks for /favicon.ico"
 has headers "HttpOnly; SameSite=Lax" "its cookie is HttpOnly and SameSite=Lax"
 cp body form.html
 CS=$(csrf form.html)
@@ -77,8 +78,29 @@ same "$(code "$(U /assets/nhsuk-frontend.min.css)")" "200" "the stylesheet is bu
 has headers "Content-Type: text/css" "... served as CSS"
 has headers "Cache-Control: public, max-age=86400" "... and may be cached, being the same for everyone"
 has headers "X-Content-Type-Options: nosniff" "... with the security headers too"
-img=$(grep -o '/assets/images/[a-z0-9-]*\.svg' body | head -1)
+# The Content-Security-Policy lets a page load nothing from another
+# host: a stylesheet asking for one (the design system's web fonts) only
+# fills the browser's console with errors.
+cp body served.css
+python3 - served.css >py.out 2>&1 <<'PY'
+import re, sys
+css = open(sys.argv[1], encoding='utf-8').read()
+urls = re.findall(r'url\(\s*[\'"]?([^)\'"]*)', css)
+assert urls, 'no url() at all: not the design system stylesheet'
+off = [u for u in urls if re.match(r'^([a-zA-Z][a-zA-Z0-9+.-]*:|//)', u.strip())]
+assert not off, 'url() off this site: %s' % off[:3]
+faces = re.findall(r'@font-face\{[^}]*\}', css)
+assert not [f for f in faces if 'url(' in f and not re.search(r'url\(\s*[\'"]?/(?!/)', f)], faces[:1]
+assert '@import' not in css, '@import'
+print('ok', len(urls))
+PY
+[ $? -eq 0 ] && pass "the stylesheet asks for nothing from another host ($(cat py.out))" || fail "the stylesheet asks for another host: $(cat py.out)"
+hasnt served.css "assets.nhs.uk" "... not the design system's web fonts, which the policy blocks"
+has served.css "Frutiger W01" "... whose text falls back as the design system intends"
+img=$(grep -o '/assets/images/[a-z0-9-]*\.svg' served.css | head -1)
 same "$(code "$(U "$img")")" "200" "the icons the stylesheet uses are served ($img)"
+has headers "Content-Type: image/svg+xml" "... as SVG"
+same "$(code "$(U /assets/waymark-icon.svg)")" "200" "the icon every page names for the browser's tab is served"
 has headers "Content-Type: image/svg+xml" "... as SVG"
 same "$(code "$(U /assets/no-such-file.css)")" "404" "an unknown asset is 404"
 same "$(code "$(U /no/such/page)")" "404" "an unknown page is 404"

@@ -343,6 +343,39 @@ test_date_add_months(void **state)
 	}
 }
 
+/* A recorded timestamp in words; anything else shown as it is, cut to
+ * fit. */
+static void
+test_datetime_words(void **state)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "2026-12-06T14:05:33Z", "6 December 2026, 14:05" },
+		{ "2025-01-31T00:00:00Z", "31 January 2025, 00:00" },
+		{ "2024-02-29T23:59:59Z", "29 February 2024, 23:59" },
+		{ "2025-02-29T10:00:00Z", "2025-02-29T10:00:00Z" },
+		{ "2025-03-01T24:00:00Z", "2025-03-01T24:00:00Z" },
+		{ "2025-03-01T10:60:00Z", "2025-03-01T10:60:00Z" },
+		{ "2025-03-01", "2025-03-01" },
+		{ "2025-03-01T1", "2025-03-01T1" },
+		{ "", "" },
+	};
+	char out[64], small[8];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		wm_datetime_words(cases[i].in, out, sizeof(out));
+		assert_string_equal(out, cases[i].want);
+	}
+	wm_datetime_words("2026-12-06T14:05:33Z", small, sizeof(small));
+	assert_string_equal(small, "6 Decem");
+	small[0] = 'x';
+	wm_datetime_words("2026-12-06T14:05:33Z", small, 0);
+	assert_int_equal(small[0], 'x');
+}
+
 /* ------------------------------------------------------------------ */
 /* util/buf                                                            */
 
@@ -795,6 +828,12 @@ test_network_units_roles(void **state)
 	assert_string_equal(wm_unit_kind_name((enum wm_unit_kind)3),
 	    "unknown");
 	assert_string_equal(wm_role_name((enum wm_role)6), "unknown");
+	/* In words, for people to read. */
+	assert_string_equal(wm_role_words(WM_ROLE_PRACTITIONER),
+	    "Practitioner");
+	assert_string_equal(wm_role_words(WM_ROLE_LEAD), "Service lead");
+	assert_string_equal(wm_role_words(WM_ROLE_ADMIN), "Administrator");
+	assert_string_equal(wm_role_words((enum wm_role)6), "Someone");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1205,6 +1244,7 @@ main(void)
 		cmocka_unit_test(test_date_days),
 		cmocka_unit_test(test_date_cmp_format),
 		cmocka_unit_test(test_date_add_months),
+		cmocka_unit_test(test_datetime_words),
 		cmocka_unit_test(test_buf_max_sticky),
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_putll),
