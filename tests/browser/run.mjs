@@ -45,6 +45,20 @@ async function signIn(page, base, email, password) {
   await page.waitForURL(base + '/');
 }
 
+// Keyboard only: Tab until an element of that tag whose text matches
+// has the focus.
+async function tabTo(page, tag, text) {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const [t, words] = await page.evaluate(() => [
+      document.activeElement?.tagName.toLowerCase(),
+      document.activeElement?.textContent.trim()]);
+    if (t === tag && text.test(words)) return true;
+  }
+  check(false, `reached ${tag} ${text} by Tab`);
+  return false;
+}
+
 // Keyboard only: Tab into each radio group, arrow to the answer wanted.
 async function answerWithKeyboard(page, steps) {
   const first = await page.$eval('input[type=radio]', e => e.name);
@@ -283,6 +297,23 @@ try {
   await lead.click('main button:has-text("Add cycle")');
   check(/There is a problem/.test(await lead.content()), 'a cycle every 0 months is refused');
   await axe(lead, 'the cycles form with errors');
+  // Stopping a cycle asks first; by keyboard alone, without JavaScript.
+  await tabTo(lead, 'button', /^Stop/);
+  await lead.keyboard.press('Enter');
+  await lead.waitForLoadState();
+  check(/Stop the .*monthly .* cycle for /.test(await lead.content()), 'stopping a cycle asks first, naming it');
+  await axe(lead, 'the page asking to stop a cycle');
+  await tabTo(lead, 'a', /^No, go back$/);
+  await lead.keyboard.press('Enter');
+  await lead.waitForLoadState();
+  check(!/Stopped from/.test(await lead.content()), '"No, go back" stops nothing');
+  await tabTo(lead, 'button', /^Stop/);
+  await lead.keyboard.press('Enter');
+  await lead.waitForLoadState();
+  await tabTo(lead, 'button', /^Yes, stop it$/);
+  await lead.keyboard.press('Enter');
+  await lead.waitForLoadState();
+  check(/Stopped from/.test(await lead.content()), 'confirmed by keyboard, the cycle stops');
   // The dashboard: the whole service on one page, printed on one A4 sheet.
   await lead.goto(`${base}/services/exbridge-recovery/dashboard`);
   check(/Change in the recovery markers/.test(await lead.content()), "a lead sees their service's dashboard");
