@@ -143,6 +143,47 @@ try {
   await shoot(person, 'journey');
   await person.goto(base + '/goals');
   await axe(person, 'my goals');
+
+  // A goal set, reworded, marked achieved and brought back, by keyboard
+  // alone and without JavaScript; its history stays.
+  const goals = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(goals, base, signins.person.email, signins.person.pw);
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'textarea', /^$/);
+  await goals.keyboard.type('Walk to the library');
+  await tabTo(goals, 'button', /^Add goal$/);
+  await goals.keyboard.press('Enter');
+  await goals.waitForURL(/\/goals\/\d+$/);
+  await axe(goals, 'a current goal, with its changes offered');
+  await tabTo(goals, 'textarea', /^Walk to the library$/);
+  await goals.keyboard.press('Control+A');
+  await goals.keyboard.type('Walk to the library and back');
+  await tabTo(goals, 'button', /^Save the new wording$/);
+  await goals.keyboard.press('Enter');
+  await goals.waitForLoadState();
+  check(/Walk to the library and back/.test(await goals.textContent('main .nhsuk-body-l')),
+    'a goal reworded by keyboard shows its new words');
+  check(/set as \u201cWalk to the library\u201d/.test(await goals.content()), '... its first words kept in its history');
+  await tabTo(goals, 'button', /^Mark as achieved$/);
+  await goals.keyboard.press('Enter');
+  await goals.waitForLoadState();
+  check(await goals.$('main .nhsuk-tag:has-text("Achieved")') !== null, 'a goal marked achieved by keyboard says so');
+  check(await goals.$('textarea#goal') === null, '... and offers no rewording until it is brought back');
+  await axe(goals, 'an achieved goal');
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'summary', /History of Walk to the library and back/);
+  await goals.keyboard.press('Enter');
+  check(/marked achieved/.test(await goals.textContent('main details[open]')), 'the goals page opens a goal\'s history by keyboard');
+  await axe(goals, 'my goals, achieved apart, with a history open');
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'a', /^Walk to the library and back$/);
+  await goals.keyboard.press('Enter');
+  await goals.waitForLoadState();
+  await tabTo(goals, 'button', /^Bring back$/);
+  await goals.keyboard.press('Enter');
+  await goals.waitForLoadState();
+  check(await goals.$('textarea#goal') !== null, 'brought back by keyboard, the goal is current again');
+  await goals.context().close();
   await person.goto(base + '/my-record');
   await axe(person, 'download my record');
 
@@ -199,6 +240,9 @@ try {
   await axe(prac, "a person's journey, for their practitioner");
   await shoot(prac, 'their-journey');
   await prac.goto(base + '/people/DEMO-000001/goals');
+  check(/Current goals[\s\S]*Achieved[\s\S]*Put aside/.test(await prac.textContent('main')),
+    "a person's goals, for their practitioner: current, achieved and put aside apart");
+  check(await prac.$('main form') === null, '... read-only');
   await axe(prac, "a person's goals, for their practitioner");
   await prac.goto(base + '/people/DEMO-000001/measures');
   check(/with .+ \(DEMO-000001\)$/.test(await prac.textContent('h1')), 'answering together names the person');
