@@ -45,6 +45,11 @@ async function signIn(page, base, email, password) {
   await page.waitForURL(base + '/');
 }
 
+// Enter on the focused link or button, and wait for the page it leads to.
+async function enterAndWait(page) {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
 // Keyboard only: Tab until an element of that tag whose text matches
 // has the focus.
 async function tabTo(page, tag, text) {
@@ -145,43 +150,44 @@ try {
   await axe(person, 'my goals');
 
   // A goal set, reworded, marked achieved and brought back, by keyboard
-  // alone and without JavaScript; its history stays.
+  // alone and without JavaScript; its history stays. (axe needs
+  // JavaScript, so it checks each page as the person's other tab.)
   const goals = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
   await signIn(goals, base, signins.person.email, signins.person.pw);
   await goals.goto(base + '/goals');
   await tabTo(goals, 'textarea', /^$/);
   await goals.keyboard.type('Walk to the library');
   await tabTo(goals, 'button', /^Add goal$/);
-  await goals.keyboard.press('Enter');
-  await goals.waitForURL(/\/goals\/\d+$/);
-  await axe(goals, 'a current goal, with its changes offered');
+  await enterAndWait(goals);
+  check(/\/goals\/\d+$/.test(goals.url()), 'a goal set by keyboard opens its page');
+  await person.goto(goals.url());
+  await axe(person, 'a current goal, with its changes offered');
   await tabTo(goals, 'textarea', /^Walk to the library$/);
   await goals.keyboard.press('Control+A');
   await goals.keyboard.type('Walk to the library and back');
   await tabTo(goals, 'button', /^Save the new wording$/);
-  await goals.keyboard.press('Enter');
-  await goals.waitForLoadState();
+  await enterAndWait(goals);
   check(/Walk to the library and back/.test(await goals.textContent('main .nhsuk-body-l')),
     'a goal reworded by keyboard shows its new words');
   check(/set as \u201cWalk to the library\u201d/.test(await goals.content()), '... its first words kept in its history');
   await tabTo(goals, 'button', /^Mark as achieved$/);
-  await goals.keyboard.press('Enter');
-  await goals.waitForLoadState();
+  await enterAndWait(goals);
   check(await goals.$('main .nhsuk-tag:has-text("Achieved")') !== null, 'a goal marked achieved by keyboard says so');
   check(await goals.$('textarea#goal') === null, '... and offers no rewording until it is brought back');
-  await axe(goals, 'an achieved goal');
+  await person.goto(goals.url());
+  await axe(person, 'an achieved goal');
   await goals.goto(base + '/goals');
   await tabTo(goals, 'summary', /History of Walk to the library and back/);
   await goals.keyboard.press('Enter');
   check(/marked achieved/.test(await goals.textContent('main details[open]')), 'the goals page opens a goal\'s history by keyboard');
-  await axe(goals, 'my goals, achieved apart, with a history open');
+  await person.goto(goals.url());
+  await person.click('main details summary');
+  await axe(person, 'my goals, achieved apart, with a history open');
   await goals.goto(base + '/goals');
   await tabTo(goals, 'a', /^Walk to the library and back$/);
-  await goals.keyboard.press('Enter');
-  await goals.waitForLoadState();
+  await enterAndWait(goals);
   await tabTo(goals, 'button', /^Bring back$/);
-  await goals.keyboard.press('Enter');
-  await goals.waitForLoadState();
+  await enterAndWait(goals);
   check(await goals.$('textarea#goal') !== null, 'brought back by keyboard, the goal is current again');
   await goals.context().close();
   await person.goto(base + '/my-record');
@@ -343,20 +349,16 @@ try {
   await axe(lead, 'the cycles form with errors');
   // Stopping a cycle asks first; by keyboard alone, without JavaScript.
   await tabTo(lead, 'button', /^Stop/);
-  await lead.keyboard.press('Enter');
-  await lead.waitForLoadState();
+  await enterAndWait(lead);
   check(/Stop the .*monthly .* cycle for /.test(await lead.content()), 'stopping a cycle asks first, naming it');
   await axe(lead, 'the page asking to stop a cycle');
   await tabTo(lead, 'a', /^No, go back$/);
-  await lead.keyboard.press('Enter');
-  await lead.waitForLoadState();
+  await enterAndWait(lead);
   check(!/Stopped from/.test(await lead.content()), '"No, go back" stops nothing');
   await tabTo(lead, 'button', /^Stop/);
-  await lead.keyboard.press('Enter');
-  await lead.waitForLoadState();
+  await enterAndWait(lead);
   await tabTo(lead, 'button', /^Yes, stop it$/);
-  await lead.keyboard.press('Enter');
-  await lead.waitForLoadState();
+  await enterAndWait(lead);
   check(/Stopped from/.test(await lead.content()), 'confirmed by keyboard, the cycle stops');
   // The dashboard: the whole service on one page, printed on one A4 sheet.
   await lead.goto(`${base}/services/exbridge-recovery/dashboard`);

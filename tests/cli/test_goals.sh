@@ -111,3 +111,8 @@ ATOK=$(jq -r .csrf body)
 code -b api.jar "$(U /api/v1/goals)" >/dev/null
 same "$(jq -r '[.goals[] | .state] | join(",")' body)" "current,aside" "the API lists each goal's state"
 same "$(code -b api.jar -H 'Content-Type: application/json' -H "X-CSRF-Token: $ATOK" -d '{"rating": 5}' "$(U /api/v1/goals/$G2/reviews)")" "409" "the API refuses a review of a put-aside goal"
+
+# The record download holds every goal's state, first wording and changes.
+same "$(code -b sam.jar "$(U /my-record/record.json)")" "200" "the record download"
+same "$(jq -r --arg f "Walk to the park" '.goals[] | select(.first_wording == $f) | [.goal, .state, ([.changes[].change] | join(",")), (.reviews | length)] | join("|")' body)" "Walk to the <sea> & back|current|worded,achieved,back,aside,back|3" "... with each goal's wording, state, changes and reviews"
+same "$(jq -r --arg f "Walk to the park" '.goals[] | select(.first_wording == $f) | .changes[0] | .date + "|" + .wording' body)" "$(date -u +%F)|Walk to the <sea> & back" "... each change with its date and any new words"
