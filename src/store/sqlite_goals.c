@@ -41,7 +41,11 @@ goal_row(sqlite3_stmt *st, void *arg)
 		.has_rating = sqlite3_column_type(st, 3) != SQLITE_NULL,
 		.rating = sqlite3_column_int(st, 3),
 		.reviewed = wm_sq_col(st, 4),
+		.first_text = wm_sq_col(st, 6),
 	};
+
+	if (wm_goal_state_parse(wm_sq_col(st, 5), &row.state))
+		row.state = WM_GOAL_CURRENT;
 
 	return e->cb(e->ctx, &row);
 }
@@ -62,7 +66,7 @@ wm_store_goals(struct wm_store *s, int64_t person_id,
 
 int
 wm_store_goal_owner(struct wm_store *s, int64_t goal_id, int64_t *person_id,
-    struct wm_buf *text, struct wm_buf *err)
+    struct wm_buf *text, enum wm_goal_state *state, struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_OWNER, err);
 	int rc;
@@ -75,6 +79,8 @@ wm_store_goal_owner(struct wm_store *s, int64_t goal_id, int64_t *person_id,
 		*person_id = sqlite3_column_int64(st, 0);
 		wm_buf_clear(text);
 		wm_buf_puts(text, wm_sq_col(st, 1));
+		if (wm_goal_state_parse(wm_sq_col(st, 2), state))
+			*state = WM_GOAL_CURRENT;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_ROW)
@@ -153,4 +159,84 @@ wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, goal_id);
 	return wm_sq_each(s, st, review_row, &e, "reading reviews", err);
+}
+
+int
+wm_store_goal_change(struct wm_store *s, int64_t goal_id,
+    enum wm_goal_change kind, const char *date, const char *text,
+    enum wm_goal_state from, enum wm_goal_state to, struct wm_buf *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	if ((rc = wm_sq_tx_begin(s, &own, err)))
+		return rc;
+	if (!(st = wm_sq_stmt(s, ST_GOAL_CHANGE_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, goal_id);
+	wm_sq_text(st, 2, date);
+	wm_sq_text(st, 3, wm_goal_change_name(kind));
+	wm_sq_text(st, 4, kind == WM_GOAL_REWORD ? text : NULL);
+	wm_sq_text(st, 5, now);
+	wm_sq_text(st, 6, wm_goal_state_name(from));
+	if ((rc = wm_sq_exec(s, st, "saving the change to the goal", err)))
+		goto out;
+	if (sqlite3_changes(s->db) != 1) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the goal changed meanwhile");
+		rc = WM_STORE_CONFLICT;
+		goto out;
+	}
+	/* A new wording leaves where the goal stands, and the figures kept
+	 * from it, as they were. */
+	if (from == to)
+		goto out;
+	if (!(st = wm_sq_stmt(s, ST_GOAL_STATE_SET, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, goal_id);
+	wm_sq_text(st, 2, wm_goal_state_name(to));
+	rc = wm_sq_exec(s, st, "saving the change to the goal", err);
+out:
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+struct change_each {
+	int (*cb)(void *, const struct wm_goal_change_row *);
+	void *ctx;
+};
+
+static int
+change_row(sqlite3_stmt *st, void *arg)
+{
+	struct change_each *e = arg;
+	struct wm_goal_change_row row = { wm_sq_col(st, 0), WM_GOAL_REWORD,
+	    sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL :
+	    wm_sq_col(st, 2) };
+
+	if (wm_goal_change_parse(wm_sq_col(st, 1), &row.kind))
+		return 0;	/* the schema allows no other */
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_goal_changes(struct wm_store *s, int64_t goal_id,
+    int (*cb)(void *, const struct wm_goal_change_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct change_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_CHANGES, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, goal_id);
+	return wm_sq_each(s, st, change_row, &e, "reading the goal's changes",
+	    err);
 }

@@ -895,8 +895,30 @@ static const char *const m12[] = {
 #undef BUMPED
 #undef BUMP
 
+/*
+ * 13: a goal's changes: a new wording, marked achieved, put aside, brought
+ * back, each a row of its own with its date, so the first wording
+ * (goal.text, never changed) and every change stay. The goal keeps where
+ * it stands (current, achieved or aside) at write time, in the same
+ * transaction as the change, as it keeps its reviews.
+ */
+static const char *const m13[] = {
+	"ALTER TABLE goal ADD COLUMN state TEXT NOT NULL DEFAULT 'current'"
+	" CHECK (state IN ('current', 'achieved', 'aside'))",
+	"CREATE TABLE goal_change ("
+	" id INTEGER PRIMARY KEY,"
+	" goal_id INTEGER NOT NULL REFERENCES goal(id),"
+	" changed TEXT NOT NULL,"
+	" kind TEXT NOT NULL"
+	"  CHECK (kind IN ('worded', 'achieved', 'aside', 'back')),"
+	" text TEXT CHECK ((kind = 'worded') = (text IS NOT NULL)),"
+	" created TEXT NOT NULL)",
+	"CREATE INDEX goal_change_goal ON goal_change(goal_id, id)",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10, m11, m12 };
+	m7, m8, m9, m10, m11, m12, m13 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -920,6 +942,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 10",
 	"PRAGMA user_version = 11",
 	"PRAGMA user_version = 12",
+	"PRAGMA user_version = 13",
 };
 
 int

@@ -227,7 +227,11 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  WHERE coalesce(family, url) = ?2 OR url = ?2)"
 	    " AND EXISTS (SELECT 1 FROM score s WHERE s.response_id = r.id"
 	    "  AND s.value IS NOT NULL) LIMIT 2)",
-	/* A person's goals (goal_outcome: the person's own rows). */
+	/* A person's goals (goal_outcome: the person's own rows): every
+	 * one, whatever it stands at, as core's rule says
+	 * (wm_goal_counts_in_figures). Neither this nor ST_NETWORK_GOALS
+	 * reads goal.state: migrations 9 and 10 work the figures out
+	 * before migration 13 adds it. */
 	[ST_PEOPLE_GOALS] =
 	    "SELECT count(*), coalesce(max(reviews >= 2), 0),"
 	    " coalesce(max(reviews >= 2 AND latest_rating > first_rating), 0)"
@@ -586,13 +590,31 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "ORDER BY c.person_id",
 	[ST_GOAL_ADD] =
 	    "INSERT INTO goal(person_id, text, created) VALUES (?1, ?2, ?3)",
+	/* A goal's wording is its latest new wording (goal_change), or the
+	 * first (goal.text, never changed). */
 	[ST_GOAL_LIST] =
-	    "SELECT g.id, g.text, g.created, (SELECT rating FROM goal_review"
+	    "SELECT g.id, coalesce((SELECT text FROM goal_change"
+	    "  WHERE goal_id = g.id AND kind = 'worded' ORDER BY id DESC"
+	    "  LIMIT 1), g.text), g.created, (SELECT rating FROM goal_review"
 	    " WHERE goal_id = g.id ORDER BY reviewed DESC, id DESC LIMIT 1),"
-	    " (SELECT max(reviewed) FROM goal_review WHERE goal_id = g.id) "
+	    " (SELECT max(reviewed) FROM goal_review WHERE goal_id = g.id),"
+	    " g.state, g.text "
 	    "FROM goal g WHERE g.person_id = ?1 ORDER BY g.id",
 	[ST_GOAL_OWNER] =
-	    "SELECT person_id, text FROM goal WHERE id = ?1",
+	    "SELECT person_id, coalesce((SELECT text FROM goal_change"
+	    "  WHERE goal_id = goal.id AND kind = 'worded' ORDER BY id DESC"
+	    "  LIMIT 1), text), state FROM goal WHERE id = ?1",
+	/* A change, only if the goal is still in the state it was read in
+	 * (?6), so two tabs cannot both bring it back or put it aside. */
+	[ST_GOAL_CHANGE_ADD] =
+	    "INSERT INTO goal_change(goal_id, changed, kind, text, created)"
+	    " SELECT ?1, ?2, ?3, ?4, ?5 WHERE EXISTS (SELECT 1 FROM goal"
+	    "  WHERE id = ?1 AND state = ?6)",
+	[ST_GOAL_STATE_SET] =
+	    "UPDATE goal SET state = ?2 WHERE id = ?1",
+	[ST_GOAL_CHANGES] =
+	    "SELECT changed, kind, text FROM goal_change WHERE goal_id = ?1"
+	    " ORDER BY id",
 	[ST_GOAL_REVIEW_ADD] =
 	    "INSERT INTO goal_review(goal_id, reviewed, rating, note,"
 	    " author_kind, author_id, created) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"

@@ -16,6 +16,7 @@
 
 #include "core/cycle.h"
 #include "core/disclosure.h"
+#include "core/goal.h"
 #include "core/instrument.h"
 #include "core/response.h"
 #include "core/training.h"
@@ -1041,11 +1042,21 @@ WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
 
 struct wm_goal_row {
 	int64_t id;
-	const char *text;
+	const char *text;	/* its wording now */
 	const char *created;
 	int has_rating;
 	int rating;		/* the latest review's, 0 to 10 */
 	const char *reviewed;	/* the latest review's date, or NULL */
+	enum wm_goal_state state;
+	const char *first_text;	/* its wording when it was set */
+};
+
+/* One change to a goal, as kept: its date, what it was and, for a new
+ * wording, the words. */
+struct wm_goal_change_row {
+	const char *changed;	/* YYYY-MM-DD */
+	enum wm_goal_change kind;
+	const char *text;	/* the new wording, or NULL */
 };
 
 struct wm_goal_review_row {
@@ -1060,9 +1071,23 @@ WM_MUST_USE int wm_store_goal_add(struct wm_store *s, int64_t person_id,
 WM_MUST_USE int wm_store_goals(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_goal_row *), void *ctx,
     struct wm_buf *err);
-/* Whose goal it is (and its words, into text); WM_STORE_NOT_FOUND. */
+/* Whose goal it is, its words now (into text) and where it stands;
+ * WM_STORE_NOT_FOUND. */
 WM_MUST_USE int wm_store_goal_owner(struct wm_store *s, int64_t goal_id,
-    int64_t *person_id, struct wm_buf *text, struct wm_buf *err);
+    int64_t *person_id, struct wm_buf *text, enum wm_goal_state *state,
+    struct wm_buf *err);
+/* Keeps a change to the goal, on `date` (YYYY-MM-DD): a new wording
+ * (`text`), or a move from state `from` to `to`; with the state kept on
+ * the goal, as one change. WM_STORE_CONFLICT when the goal is no longer
+ * in state `from` (changed meanwhile), nothing kept. Core decides which
+ * changes are allowed (wm_goal_change_problem). */
+WM_MUST_USE int wm_store_goal_change(struct wm_store *s, int64_t goal_id,
+    enum wm_goal_change kind, const char *date, const char *text,
+    enum wm_goal_state from, enum wm_goal_state to, struct wm_buf *err);
+/* A goal's changes, oldest first. */
+WM_MUST_USE int wm_store_goal_changes(struct wm_store *s, int64_t goal_id,
+    int (*cb)(void *, const struct wm_goal_change_row *), void *ctx,
+    struct wm_buf *err);
 WM_MUST_USE int wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
     const char *reviewed, int rating, const char *note,
     const char *author_kind, int64_t author_id, struct wm_buf *err);

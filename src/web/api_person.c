@@ -90,8 +90,9 @@ wm_api_journey(struct wm_http *h)
 static int
 goal_json(void *ctx, const struct wm_goal_row *g)
 {
-	json_t *o = json_pack("{s:I, s:s, s:s}", "id", (json_int_t)g->id,
-	    "goal", g->text, "created", g->created);
+	json_t *o = json_pack("{s:I, s:s, s:s, s:s}", "id", (json_int_t)g->id,
+	    "goal", g->text, "created", g->created, "state",
+	    wm_goal_state_name(g->state));
 
 	if (!o)
 		return -1;
@@ -154,16 +155,17 @@ wm_api_goal(struct wm_http *h)
 	struct wm_buf text = WM_BUF_INIT, err = WM_BUF_INIT;
 	int64_t person = wm_page_own_person(h), goal;
 	json_t *reviews = json_array();
+	enum wm_goal_state state;
 
-	if (!person || !(goal = wm_own_goal(h, person, &text)))
+	if (!person || !(goal = wm_own_goal(h, person, &text, &state)))
 		goto out;
 	if (!reviews)
 		wm_api_error(h, 500, "the goal could not be read", NULL);
 	else if (wm_page_store_ok(h, wm_store_goal_reviews(h->store, goal,
 	    wm_goal_review_json_row, reviews, &err), &err))
-		wm_api_reply(h, 200, json_pack("{s:I, s:s, s:O}", "id",
-		    (json_int_t)goal, "goal", wm_buf_str(&text), "reviews",
-		    reviews));
+		wm_api_reply(h, 200, json_pack("{s:I, s:s, s:s, s:O}", "id",
+		    (json_int_t)goal, "goal", wm_buf_str(&text), "state",
+		    wm_goal_state_name(state), "reviews", reviews));
 out:
 	json_decref(reviews);
 	wm_buf_release(&text);
@@ -178,14 +180,19 @@ wm_api_goal_review_add(struct wm_http *h)
 	json_t *body = NULL;
 	const char *note, *problem;
 	struct wm_date today;
+	enum wm_goal_state state;
 	long long rating;
 	char date[11];
 
-	if (!person || !(goal = wm_own_goal(h, person, &text)) ||
+	if (!person || !(goal = wm_own_goal(h, person, &text, &state)) ||
 	    !(body = wm_api_body(h)) ||
 	    wm_api_integer(h, body, "rating", &rating) ||
 	    wm_api_string(h, body, "note", 0, &note))
 		goto out;
+	if ((problem = wm_goal_review_problem(state))) {
+		wm_api_error(h, 409, problem, NULL);
+		goto out;
+	}
 	if ((problem = wm_goal_rating_problem(rating))) {
 		wm_api_error(h, 400, problem, "rating");
 		goto out;

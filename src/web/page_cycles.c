@@ -15,6 +15,7 @@
 #include "report/completion.h"
 #include "util/date.h"
 #include "util/escape.h"
+#include "web/confirm.h"
 #include "web/layout.h"
 
 #define MAX_MEASURES 64
@@ -426,6 +427,73 @@ out:
 	wm_led_service_release(&s);
 }
 
+/* The running cycle `id` of the service, found among its cycles. */
+struct running {
+	int64_t id;
+	struct wm_buf title;
+	int every_months, person, found;
+};
+
+static int
+running_row(void *ctx, const struct wm_cycle_info_row *c)
+{
+	struct running *r = ctx;
+
+	if (c->id != r->id || c->stopped)
+		return 0;
+	wm_buf_puts(&r->title, c->title);
+	r->every_months = c->every_months;
+	r->person = strcmp(c->subject_kind, "person") == 0;
+	r->found = 1;
+	return 0;
+}
+
+/* Stopping cannot be undone (a new cycle can be added, but the stopped
+ * one stays stopped), so the lead is asked first. 1: go on. */
+static int
+stop_confirmed(struct wm_http *h, const struct wm_led_service *s,
+    int64_t id)
+{
+	struct running r = { id, WM_BUF_INIT, 0, 0, 0 };
+	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT,
+	    happens = WM_BUF_INIT, back = WM_BUF_INIT;
+	struct wm_confirm c;
+	int ok = 0;
+
+	if (!wm_page_store_ok(h, wm_store_cycles(h->store, s->id, running_row,
+	    &r, &err), &err))
+		goto out;
+	if (!r.found) {
+		wm_page_not_found(h);
+		goto out;
+	}
+	wm_buf_puts(&title, "Stop the ");
+	if (r.every_months > 1)
+		wm_buf_printf(&title, "%d-", r.every_months);
+	wm_buf_puts(&title, "monthly ");
+	wm_buf_puts(&title, wm_buf_str(&r.title));
+	wm_buf_puts(&title, " cycle for ");
+	wm_buf_puts(&title, wm_buf_str(&s->name));
+	wm_buf_puts(&title, "?");
+	wm_buf_puts(&happens, r.person ? "People on the caseload will no "
+	    "longer be asked to answer it, from today." : "The service will "
+	    "no longer be due to answer it, from today.");
+	wm_buf_puts(&happens, " What was done so far still counts. A stopped "
+	    "cycle cannot be started again: to ask for the measure again, "
+	    "add a new cycle.");
+	wm_service_href(&back, s, "/cycles");
+	c = (struct wm_confirm){ wm_buf_str(&title), wm_buf_str(&happens),
+	    "Yes, stop it", wm_buf_str(&back) };
+	ok = wm_confirmed(h, &c);
+out:
+	wm_buf_release(&r.title);
+	wm_buf_release(&title);
+	wm_buf_release(&happens);
+	wm_buf_release(&back);
+	wm_buf_release(&err);
+	return ok;
+}
+
 void
 wm_page_cycle_stop(struct wm_http *h)
 {
@@ -439,14 +507,19 @@ wm_page_cycle_stop(struct wm_http *h)
 
 	if (wm_service_led(h, &s))
 		goto out;
+	if (!id) {
+		wm_page_not_found(h);
+		goto out;
+	}
+	if (!stop_confirmed(h, &s, id))
+		goto out;
 	wm_date_from_days((long)(h->now / 86400), &today);
 	wm_date_format(&today, date);
 	c.unit_id = s.id;
 	c.date = date;
 	c.actor = h->who.account_id;
 	c.address = h->address;
-	rc = id ? wm_store_cycle_stop(h->store, &c, id, &err) :
-	    WM_STORE_NOT_FOUND;
+	rc = wm_store_cycle_stop(h->store, &c, id, &err);
 	changed(h, &s, rc, &err);
 out:
 	wm_buf_release(&err);

@@ -209,18 +209,36 @@ struct goals_ctx {
 	json_t *goals;
 };
 
+/* One change to a goal: its date, what it was, and any new words. */
+static int
+json_goal_change(void *ctx, const struct wm_goal_change_row *ch)
+{
+	json_t *o = json_pack("{s:s, s:s}", "date", ch->changed, "change",
+	    wm_goal_change_name(ch->kind));
+
+	if (!o)
+		return -1;
+	if (ch->text)
+		json_object_set_new(o, "wording", json_string(ch->text));
+	return json_array_append_new(ctx, o) ? -1 : 0;
+}
+
 static int
 json_goal(void *ctx, const struct wm_goal_row *g)
 {
 	struct goals_ctx *c = ctx;
 	struct wm_buf err = WM_BUF_INIT;
-	json_t *reviews = json_array(), *o;
+	json_t *reviews = json_array(), *changes = json_array(), *o;
 	int rc;
 
-	o = json_pack("{s:s, s:s, s:o}", "goal", g->text, "created",
-	    g->created, "reviews", reviews);
+	o = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "goal", g->text,
+	    "first_wording", g->first_text, "state",
+	    wm_goal_state_name(g->state), "created", g->created, "reviews",
+	    reviews, "changes", changes);
 	rc = !o || !wm_page_store_ok(c->h, wm_store_goal_reviews(c->h->store,
 	    g->id, wm_goal_review_json_row, reviews, &err), &err) ||
+	    !wm_page_store_ok(c->h, wm_store_goal_changes(c->h->store, g->id,
+	    json_goal_change, changes, &err), &err) ||
 	    json_array_append_new(c->goals, o) ? -1 : 0;
 	wm_buf_release(&err);
 	return rc;

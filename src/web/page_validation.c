@@ -15,6 +15,7 @@
 #include "core/response.h"
 #include "report/journey.h"
 #include "util/escape.h"
+#include "web/confirm.h"
 #include "web/form_items.h"
 #include "web/layout.h"
 #include "web/standards.h"
@@ -147,6 +148,30 @@ rating_form(struct wm_http *h, const struct wm_invite *v,
 	wm_response_free(lead);
 }
 
+/* Submitted ratings are kept as given and cannot be changed, so the
+ * validator is asked first; the ratings ride along on the page that
+ * asks. 1: go on. */
+static int
+submit_confirmed(struct wm_http *h, const struct wm_invite *v)
+{
+	struct wm_buf title = WM_BUF_INIT;
+	struct wm_confirm c;
+	int ok;
+
+	wm_buf_puts(&title, "Submit your ratings of ");
+	wm_buf_puts(&title, wm_buf_str(&v->unit_name));
+	wm_buf_puts(&title, " (");
+	wm_buf_puts(&title, v->name);
+	wm_buf_puts(&title, ")?");
+	c = (struct wm_confirm){ wm_buf_str(&title), "Once submitted, your "
+	    "ratings are kept as given: you cannot change them afterwards. "
+	    "You will then see the service's own lights, and the other "
+	    "validators' by group.", "Yes, submit my ratings", v->base };
+	ok = wm_confirmed(h, &c);
+	wm_buf_release(&title);
+	return ok;
+}
+
 /* An invitation from before the rule, to a period the service never
  * submitted: there is nothing to rate. */
 static void
@@ -276,6 +301,8 @@ wm_page_validation_save(struct wm_http *h)
 		rating_form(h, &v, in, &d);
 		goto out;
 	}
+	if (!submit_confirmed(h, &v))
+		goto out;
 	ids.instrument_id = inst;
 	ids.subject_id = v.unit_id;
 	ids.unit_id = v.unit_id;

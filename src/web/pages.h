@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "core/cycle.h"
+#include "core/goal.h"
 #include "core/training.h"
 #include "report/profile.h"
 #include "web/http.h"
@@ -76,6 +77,8 @@ void wm_page_record_views(struct wm_http *h);
 void wm_page_goal_add(struct wm_http *h);
 void wm_page_goal(struct wm_http *h);
 void wm_page_goal_review(struct wm_http *h);
+void wm_page_goal_reword(struct wm_http *h);
+void wm_page_goal_move(struct wm_http *h);
 void wm_page_person_journey(struct wm_http *h);
 
 /* The journey page for `person`: their own (own) or a supporter's view,
@@ -85,13 +88,15 @@ void wm_journey_page(struct wm_http *h, int64_t person, const char *title,
     int own, const char *person_base);
 void wm_page_person_goals(struct wm_http *h);
 
-/* A person's goals with their latest ratings, as a list; each links to
- * its page when `links` (the person's own view). */
+/* A person's goals with their latest ratings: current, achieved and put
+ * aside apart, each with its history; each links to its page when
+ * `links` (the person's own view). */
 void wm_goals_list(struct wm_http *h, int64_t person, int links);
 
 /* The goal named by the path's {id} if it is `person`'s (its words into
  * text); else 0 and a 404. */
-int64_t wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text);
+int64_t wm_own_goal(struct wm_http *h, int64_t person, struct wm_buf *text,
+    enum wm_goal_state *state);
 
 /* The stored instrument with this id, parsed, or NULL if there is none
  * (or the store failed: then answered). Kept by the request's store

@@ -67,6 +67,25 @@ async function signIn(page, base, email, password) {
   await page.waitForURL(base + '/');
 }
 
+// Enter on the focused link or button, and wait for the page it leads to.
+async function enterAndWait(page) {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+// Keyboard only: Tab until an element of that tag whose text matches
+// has the focus.
+async function tabTo(page, tag, text) {
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    const [t, words] = await page.evaluate(() => [
+      document.activeElement?.tagName.toLowerCase(),
+      document.activeElement?.textContent.trim()]);
+    if (t === tag && text.test(words)) return true;
+  }
+  check(false, `reached ${tag} ${text} by Tab`);
+  return false;
+}
+
 // Keyboard only: Tab into each radio group, arrow to the answer wanted.
 async function answerWithKeyboard(page, steps) {
   const first = await page.$eval('input[type=radio]', e => e.name);
@@ -151,6 +170,48 @@ try {
   await shoot(person, 'journey');
   await person.goto(base + '/goals');
   await axe(person, 'my goals');
+
+  // A goal set, reworded, marked achieved and brought back, by keyboard
+  // alone and without JavaScript; its history stays. (axe needs
+  // JavaScript, so it checks each page as the person's other tab.)
+  const goals = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await signIn(goals, base, signins.person.email, signins.person.pw);
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'textarea', /^$/);
+  await goals.keyboard.type('Walk to the library');
+  await tabTo(goals, 'button', /^Add goal$/);
+  await enterAndWait(goals);
+  check(/\/goals\/\d+$/.test(goals.url()), 'a goal set by keyboard opens its page');
+  await person.goto(goals.url());
+  await axe(person, 'a current goal, with its changes offered');
+  await tabTo(goals, 'textarea', /^Walk to the library$/);
+  await goals.keyboard.press('Control+A');
+  await goals.keyboard.type('Walk to the library and back');
+  await tabTo(goals, 'button', /^Save the new wording$/);
+  await enterAndWait(goals);
+  check(/Walk to the library and back/.test(await goals.textContent('main .nhsuk-body-l')),
+    'a goal reworded by keyboard shows its new words');
+  check(/set as \u201cWalk to the library\u201d/.test(await goals.content()), '... its first words kept in its history');
+  await tabTo(goals, 'button', /^Mark as achieved$/);
+  await enterAndWait(goals);
+  check(await goals.$('main .nhsuk-tag:has-text("Achieved")') !== null, 'a goal marked achieved by keyboard says so');
+  check(await goals.$('textarea#goal') === null, '... and offers no rewording until it is brought back');
+  await person.goto(goals.url());
+  await axe(person, 'an achieved goal');
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'summary', /History of Walk to the library and back/);
+  await goals.keyboard.press('Enter');
+  check(/marked achieved/.test(await goals.textContent('main details[open]')), 'the goals page opens a goal\'s history by keyboard');
+  await person.goto(goals.url());
+  await person.click('main details summary');
+  await axe(person, 'my goals, achieved apart, with a history open');
+  await goals.goto(base + '/goals');
+  await tabTo(goals, 'a', /^Walk to the library and back$/);
+  await enterAndWait(goals);
+  await tabTo(goals, 'button', /^Bring back$/);
+  await enterAndWait(goals);
+  check(await goals.$('textarea#goal') !== null, 'brought back by keyboard, the goal is current again');
+  await goals.context().close();
   await person.goto(base + '/my-record');
   await axe(person, 'download my record');
 
@@ -207,6 +268,9 @@ try {
   await axe(prac, "a person's journey, for their practitioner");
   await shoot(prac, 'their-journey');
   await prac.goto(base + '/people/DEMO-000001/goals');
+  check(/Current goals[\s\S]*Achieved[\s\S]*Put aside/.test(await prac.textContent('main')),
+    "a person's goals, for their practitioner: current, achieved and put aside apart");
+  check(await prac.$('main form') === null, '... read-only');
   await axe(prac, "a person's goals, for their practitioner");
   await prac.goto(base + '/people/DEMO-000001/measures');
   check(/with .+ \(DEMO-000001\)$/.test(await prac.textContent('h1')), 'answering together names the person');
@@ -339,6 +403,19 @@ try {
   await lead.click('main button:has-text("Add cycle")');
   check(/There is a problem/.test(await lead.content()), 'a cycle every 0 months is refused');
   await axe(lead, 'the cycles form with errors');
+  // Stopping a cycle asks first; by keyboard alone, without JavaScript.
+  await tabTo(lead, 'button', /^Stop/);
+  await enterAndWait(lead);
+  check(/Stop the .*monthly .* cycle for /.test(await lead.content()), 'stopping a cycle asks first, naming it');
+  await axe(lead, 'the page asking to stop a cycle');
+  await tabTo(lead, 'a', /^No, go back$/);
+  await enterAndWait(lead);
+  check(!/Stopped from/.test(await lead.content()), '"No, go back" stops nothing');
+  await tabTo(lead, 'button', /^Stop/);
+  await enterAndWait(lead);
+  await tabTo(lead, 'button', /^Yes, stop it$/);
+  await enterAndWait(lead);
+  check(/Stopped from/.test(await lead.content()), 'confirmed by keyboard, the cycle stops');
   // The dashboard: the whole service on one page, printed on one A4 sheet.
   await lead.goto(`${base}/services/exbridge-recovery/dashboard`);
   check(/Change in the recovery markers/.test(await lead.content()), "a lead sees their service's dashboard");

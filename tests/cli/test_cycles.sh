@@ -137,12 +137,27 @@ same "$(code "$(U /services/svc/cycles)")" "303" "signed out, the page asks for 
 code -c pa.jar "${J[@]}" -d '{"email": "p2@example.org", "password": "lead password 1"}' "$(U /api/v1/session)" >/dev/null
 code -b pa.jar "$(U /api/v1/caseload)" >/dev/null
 same "$(jq -r '.people[] | select(.person == "P1") | .measures' body)" "overdue" "P1's measure is overdue while the cycle runs"
-same "$(code -b l.jar --data-urlencode "csrf=$LCS" "$(U /services/svc/cycles/1/stop)")" "303" "the lead stops the cycle"
+# Stopping cannot be undone, so the lead is asked first.
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" "$(U /services/svc/cycles/1/stop)")" "200" "stopping a cycle asks first"
+has body "Stop the 6-monthly " "... naming how often"
+has body " cycle for Test Service?" "... and the service"
+has body "will no longer be asked to answer it" "... saying plainly what will happen"
+has body 'name="confirm" value="yes"' "... a confirmed form"
+has body "Yes, stop it" "... with a yes button"
+has body "No, go back" "... and a way back"
+same "$(sqlite3 c.db "SELECT stopped IS NULL FROM cycle WHERE id = 1")" "1" "... the cycle still runs"
+same "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE action = 'cycle stopped'")" "0" "... and nothing is audited"
+same "$(code -b l.jar -d "csrf=not-the-token" -d "confirm=yes" "$(U /services/svc/cycles/1/stop)")" "403" "a confirmed stop with a wrong token is refused"
+same "$(code -b l.jar -d "confirm=yes" "$(U /services/svc/cycles/1/stop)")" "403" "... as is one without a token"
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" -d "confirm=no" "$(U /services/svc/cycles/1/stop)")" "200" "anything but yes only asks again"
+same "$(sqlite3 c.db "SELECT stopped IS NULL FROM cycle WHERE id = 1")" "1" "... the cycle still runs"
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" -d "confirm=yes" "$(U /services/svc/cycles/1/stop)")" "303" "the lead confirms and the cycle stops"
 same "$(sqlite3 c.db "SELECT stopped FROM cycle WHERE id = 1")" "$(date -u +%F)" "it is stopped from today"
 same "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE action = 'cycle stopped'")" "1" "... and audited"
 code -b pa.jar "$(U /api/v1/caseload)" >/dev/null
 same "$(jq -r '.people[] | select(.person == "P1") | .measures' body)" "up to date" "P1's due list no longer has it"
 same "$(code -b l.jar --data-urlencode "csrf=$LCS" "$(U /services/svc/cycles/1/stop)")" "404" "a stopped cycle cannot be stopped again"
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" -d "confirm=yes" "$(U /services/svc/cycles/1/stop)")" "404" "... not even confirmed"
 same "$(code -b l.jar --data-urlencode "csrf=$LCS" "$(U /services/svc/cycles/x/stop)")" "404" "nor a cycle that is not a number"
 same "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE action = 'cycle stopped'")" "1" "... nothing more audited"
 same "$(code -b l.jar "$(U /services/svc/cycles)")" "200" "the page after stopping"

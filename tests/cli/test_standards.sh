@@ -134,7 +134,19 @@ same "$(code -b v.jar -d "csrf=$WCS" -d "standard-1-rating=red" "$(U "/validatio
 same "$(counts s.db)" "$before" "... storing nothing"
 VAL=(-d "csrf=$WCS" -d "standard-1-comment=Few staff could describe recovery")
 for n in 1 2 3 4 5 6 7 8 9 10; do VAL+=(-d "standard-$n-rating=red"); done
-same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$AID")")" "303" "the validator submits"
+# Submitted ratings cannot be changed, so the validator is asked first.
+before=$(counts s.db)
+same "$(code -b v.jar "${VAL[@]}" "$(U "/validations/$AID")")" "200" "submitting asks first"
+has body "Submit your ratings of " "... naming the service"
+has body "you cannot change them afterwards" "... saying plainly what will happen"
+has body 'name="standard-10-rating" value="red"' "... carrying the ratings"
+has body 'name="standard-1-comment" value="Few staff could describe recovery"' "... and the comments"
+has body "No, go back" "... with a way back"
+same "$(counts s.db)" "$before" "... storing nothing"
+same "$(q "SELECT count(*) FROM validation")" "0" "... no validation yet"
+same "$(code -b v.jar "${VAL[@]:2}" -d "csrf=not-the-token" -d "confirm=yes" "$(U "/validations/$AID")")" "403" "a confirmed submission with a wrong token is refused"
+same "$(q "SELECT count(*) FROM validation")" "0" "... storing nothing"
+same "$(code -b v.jar "${VAL[@]}" -d "confirm=yes" "$(U "/validations/$AID")")" "303" "the validator confirms and submits"
 same "$(q "SELECT count(*) FROM validation")" "1" "... kept as their validation"
 same "$(q "SELECT stakeholder FROM response WHERE respondent = 'validator'")" "lived-experience" "... in their group"
 same "$(code -b v.jar "$(U "/validations/$AID")")" "200" "after submitting"
