@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "report/chart.h"
+#include "report/table_region.h"
 #include "util/date.h"
 #include "util/escape.h"
 
@@ -21,6 +22,7 @@ wm_completion_table(struct wm_buf *b, const char *caption,
 	char name[20];
 	int i, pct;
 
+	wm_table_region_start(b, caption, "");
 	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">");
 	wm_esc_html_s(b, caption);
@@ -52,6 +54,7 @@ wm_completion_table(struct wm_buf *b, const char *caption,
 		wm_buf_puts(b, "</td></tr>\n");
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 	return b->failed ? -1 : 0;
 }
 

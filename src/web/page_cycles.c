@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "report/completion.h"
+#include "report/table_region.h"
 #include "util/date.h"
 #include "util/escape.h"
 #include "web/confirm.h"
@@ -128,7 +129,8 @@ cycle_line(void *ctx, const struct wm_cycle_info_row *c)
 	struct wm_buf action = WM_BUF_INIT;
 	char when[40], id[24];
 
-	if (l->n++ == 0)
+	if (l->n++ == 0) {
+		wm_table_region_start(&h->out, "The service's cycles", "");
 		HTML(h, "<table class=\"nhsuk-table\">\n<caption class=\""
 		    "nhsuk-table__caption\">The service's cycles</caption>\n"
 		    "<thead class=\"nhsuk-table__head\"><tr class=\""
@@ -139,6 +141,7 @@ cycle_line(void *ctx, const struct wm_cycle_info_row *c)
 		    "scope=\"col\" class=\"nhsuk-table__header\">From</th><th "
 		    "scope=\"col\" class=\"nhsuk-table__header\">Running?</th>"
 		    "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	}
 	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell"
 	    "\">");
 	wm_esc_html_s(&h->out, c->title);
@@ -319,9 +322,10 @@ cycles_page(struct wm_http *h, const struct wm_led_service *s,
 	    "The cycles make the practitioners' lists of what is due.</p>\n");
 	wm_page_store_ok(h, wm_store_cycles(h->store, s->id, cycle_line, &l,
 	    &err), &err);
-	if (l.n)
+	if (l.n) {
 		HTML(h, "</tbody>\n</table>\n");
-	else
+		wm_table_region_end(&h->out);
+	} else
 		HTML(h, "<p class=\"nhsuk-body\">No cycles yet.</p>\n");
 	HTML(h, "<p class=\"nhsuk-body\">To change how often a measure is due, "
 	    "stop its cycle and add a new one from the date the new "

@@ -80,10 +80,15 @@ same "$(back)" "/measures Back to your measures" "a person's measure leads back 
 
 # Wide tables scroll sideways in a focusable region of their own, named
 # by their caption, rather than widening the page at 320 px.
+# A cycle of the recovery markers at the service, begun a year ago, so
+# that its cycles page has both its tables.
+code -b m2.jar "$(U /services/svc/cycles)" >/dev/null
+same "$(code -b m2.jar --data-urlencode "csrf=$(csrf body)" --data-urlencode "measure=person|https://waymark.example/fhir/Questionnaire/dreem-recovery-markers" \
+    --data-urlencode "every=6" --data-urlencode "start=$(date -u -d '1 year ago' +%Y-%m-01)" "$(U /services/svc/cycles)")" "303" "the lead adds a cycle"
 regions() { # TABLES REGIONS on the page in ./body
 	echo "$(grep -c '<table class="nhsuk-table[ "]' body) $(grep -c '<div class="nhsuk-table-container" role="region" tabindex="0" aria-label="[^"]' body)"
 }
-for page in dashboard training; do
+for page in dashboard training cycles; do
 	code -b m2.jar "$(U "/services/svc/$page")" >/dev/null
 	r=$(regions)
 	[ "${r% *}" -gt 0 ] && [ "${r% *}" = "${r#* }" ] && pass "each table of the lead's $page page in a region of its own ($r)" ||
