@@ -7,6 +7,7 @@
 #include "store/writer.h"
 #include "util/escape.h"
 #include "web/api.h"
+#include "web/scope.h"
 
 void
 wm_http_redirect(struct wm_http *h, const char *path)
@@ -36,13 +37,33 @@ wm_http_cookie(struct wm_http *h, const char *name, const char *value,
 	    h->site->secure ? "; Secure" : "");
 }
 
-/* A place in the header's navigation: its page, its words, and another
- * path under which it is the current place too. */
+/* A place in the header's navigation: its page, its words, another path
+ * under which it is the current place too, and who it is offered to. */
 struct nav_item {
 	const char *href, *text, *also;
+	enum wm_rule rule;	/* WM_RULE_NONE: whoever the page's route
+				 * admits */
 };
 
-/* 1 when `path` is the item's page or a page under it. */
+/* Home first, then a person's own places, then the places of work. The
+ * measures page also lets staff answer about themselves, which they
+ * reach as Reflect, so it is offered as Measures only to a person. */
+static const struct nav_item places[] = {
+	{ "/", "Home", NULL, WM_RULE_NONE },
+	{ "/measures", "Measures", NULL, WM_RULE_OWN_RECORD },
+	{ "/journey", "My journey", NULL, WM_RULE_NONE },
+	{ "/goals", "My goals", NULL, WM_RULE_NONE },
+	{ "/my-record", "My record", NULL, WM_RULE_NONE },
+	{ "/caseload", "Caseload", "/people", WM_RULE_NONE },
+	{ "/reflections", "Reflect", "/measures", WM_RULE_NONE },
+	{ "/services", "Services", NULL, WM_RULE_NONE },
+	{ "/validations", "Validations", NULL, WM_RULE_NONE },
+	{ "/network", "Network", NULL, WM_RULE_NONE },
+};
+
+#define N_PLACES (sizeof(places) / sizeof(places[0]))
+
+/* 1 when `path` is the page or a page under it. */
 static int
 under(const char *path, const char *href)
 {
@@ -57,35 +78,25 @@ under(const char *path, const char *href)
 	    path[n] == '/');
 }
 
-/* The places the account's roles open, Home first; each page once. */
+/* The places the account may open, by the rules of their pages; the
+ * current place, the first one the path is under, into *current (n when
+ * none). */
 static size_t
-nav_items(const struct wm_http *h, struct nav_item *out)
+nav_items(const struct wm_http *h, const struct nav_item **out,
+    size_t *current)
 {
-	const struct wm_scope *sc = &h->scope;
-	size_t n = 0;
+	const char *path = h->path ? h->path : "";
+	size_t n = 0, i;
 
-	out[n++] = (struct nav_item){ "/", "Home", NULL };
-	if (sc->own_person) {
-		out[n++] = (struct nav_item){ "/measures", "Measures", NULL };
-		out[n++] = (struct nav_item){ "/journey", "My journey", NULL };
-		out[n++] = (struct nav_item){ "/goals", "My goals", NULL };
-		out[n++] = (struct nav_item){ "/my-record", "My record", NULL };
+	*current = (size_t)-1;
+	for (i = 0; i < N_PLACES; i++) {
+		if (!wm_scope_opens(h, places[i].href, places[i].rule))
+			continue;
+		if (*current == (size_t)-1 && (under(path, places[i].href) ||
+		    under(path, places[i].also)))
+			*current = n;
+		out[n++] = &places[i];
 	}
-	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER) ||
-	    wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD)) {
-		out[n++] = (struct nav_item){ "/caseload", "Caseload",
-		    "/people" };
-		if (!sc->own_person)
-			out[n++] = (struct nav_item){ "/measures", "Reflect",
-			    "/reflections" };
-	}
-	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD))
-		out[n++] = (struct nav_item){ "/services", "Services", NULL };
-	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_VALIDATOR))
-		out[n++] = (struct nav_item){ "/validations", "Validations",
-		    NULL };
-	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_COMMISSIONER))
-		out[n++] = (struct nav_item){ "/network", "Network", NULL };
 	return n;
 }
 
@@ -95,8 +106,8 @@ nav_items(const struct wm_http *h, struct nav_item *out)
 static void
 navigation(struct wm_http *h)
 {
-	struct nav_item items[10];
-	size_t n = nav_items(h, items), i;
+	const struct nav_item *items[N_PLACES];
+	size_t current, n = nav_items(h, items, &current), i;
 
 	if (n < 2)
 		return;
@@ -104,23 +115,21 @@ navigation(struct wm_http *h)
 	    "\n<div class=\"nhsuk-header__navigation-container nhsuk-width-"
 	    "container\">\n<ul class=\"nhsuk-header__navigation-list\">\n");
 	for (i = 0; i < n; i++) {
-		const char *path = h->path ? h->path : "";
-		int current = under(path, items[i].href) ||
-		    under(path, items[i].also);
+		int here = i == current;
 
 		HTML(h, "<li class=\"nhsuk-header__navigation-item");
-		if (current)
+		if (here)
 			HTML(h, " nhsuk-header__navigation-item--current");
 		HTML(h, "\"><a class=\"nhsuk-header__navigation-link\" href=\"");
-		wm_esc_attr_s(&h->out, items[i].href);
+		wm_esc_attr_s(&h->out, items[i]->href);
 		HTML(h, "\"");
-		if (current)
+		if (here)
 			HTML(h, " aria-current=\"page\"><strong class=\""
 			    "nhsuk-header__navigation-item-current-fallback\">");
 		else
 			HTML(h, ">");
-		wm_esc_html_s(&h->out, items[i].text);
-		if (current)
+		wm_esc_html_s(&h->out, items[i]->text);
+		if (here)
 			HTML(h, "</strong>");
 		HTML(h, "</a></li>\n");
 	}
@@ -295,14 +304,15 @@ wm_form_group_start(struct wm_http *h, const char *id, const char *label,
 }
 
 void
-wm_page_error(struct wm_http *h, int status, const char *title,
-    const char *message)
+wm_page_error_on(struct wm_http *h, int status, const char *title,
+    const char *message, const char *field, const char *way_href,
+    const char *way_words)
 {
 	if (h->failed)
 		return;		/* the store's failure is the answer */
 	if (wm_api_request(h)) {
 		wm_api_error(h, status, status == 404 ? "not found" : message,
-		    NULL);
+		    field);
 		return;
 	}
 	wm_http_clear_body(h);
@@ -310,9 +320,20 @@ wm_page_error(struct wm_http *h, int status, const char *title,
 	wm_page_start(h, title);
 	HTML(h, "<p class=\"nhsuk-body\">");
 	wm_esc_html_s(&h->out, message);
-	HTML(h, "</p>\n<p class=\"nhsuk-body\"><a href=\"/\">Go to the "
-	    "start</a></p>\n");
+	HTML(h, "</p>\n<p class=\"nhsuk-body\"><a href=\"");
+	wm_esc_attr_s(&h->out, way_href);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, way_words);
+	HTML(h, "</a></p>\n");
 	wm_page_end(h);
+}
+
+void
+wm_page_error(struct wm_http *h, int status, const char *title,
+    const char *message)
+{
+	wm_page_error_on(h, status, title, message, NULL, "/",
+	    "Go to the start");
 }
 
 void

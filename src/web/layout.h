@@ -48,9 +48,15 @@ struct wm_field_error {
 void wm_error_summary_list(struct wm_http *h,
     const struct wm_field_error *e, size_t n);
 
-/* A whole page that only says what went wrong, with its status. */
+/* A whole page that only says what went wrong, with its status, and a
+ * way on from it: to the start. */
 void wm_page_error(struct wm_http *h, int status, const char *title,
     const char *message);
+/* The same with another way on: the link `way_href`, in words
+ * `way_words`. An API request gets `message`, naming `field` if given. */
+void wm_page_error_on(struct wm_http *h, int status, const char *title,
+    const char *message, const char *field, const char *way_href,
+    const char *way_words);
 
 /* The 404 every refusal reads as, exactly as if nothing were there. */
 void wm_page_not_found(struct wm_http *h);

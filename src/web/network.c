@@ -32,22 +32,18 @@ rule_of(struct wm_http *h, enum wm_disclosure_rule *out)
 static void
 bad_window(struct wm_http *h, const char *why, const char *field)
 {
+	char message[512];
+
 	if (wm_api_request(h)) {
 		wm_api_error(h, 400, why, field);
 		return;
 	}
-	wm_http_clear_body(h);
-	h->status = 400;
-	wm_page_start(h, "That year cannot be shown");
-	HTML(h, "<p class=\"nhsuk-body\">The year asked for cannot be shown: ");
-	wm_esc_html_s(&h->out, why);
-	HTML(h, ".</p>\n<p class=\"nhsuk-body\">Years end with this quarter, "
-	    "so a link saved in an earlier quarter may name a year no longer "
-	    "offered. <a href=\"");
-	wm_esc_attr_s(&h->out, h->path);
-	HTML(h, "\">Show the year to today</a>, and choose another year "
-	    "there.</p>\n");
-	wm_page_end(h);
+	snprintf(message, sizeof(message), "The year asked for cannot be "
+	    "shown: %s. Years end with this quarter, so a link saved in an "
+	    "earlier quarter may name a year no longer offered; the year to "
+	    "today has a list of the others.", why);
+	wm_page_error_on(h, 400, "That year cannot be shown", message, field,
+	    h->path, "Show the year to today");
 }
 
 void

@@ -162,19 +162,12 @@ role_item(void *ctx, const struct wm_grant_row *g)
 		HTML(h, "<h2 class=\"nhsuk-heading-s\">Your roles</h2>\n"
 		    "<ul class=\"nhsuk-list\">\n<li>");
 	snprintf(r->last, sizeof(r->last), "%s", key);
-	/* A person's role is where they are supported, not a job. */
-	if (role == WM_ROLE_PERSON)
-		HTML(h, "Supported by");
-	else
-		wm_esc_html_s(&h->out, wm_role_words(role));
+	wm_esc_html_s(&h->out, wm_role_words(role));
 	if (group != WM_STAKEHOLDER_NONE) {
 		HTML(h, ", as a ");
 		wm_esc_html_s(&h->out, wm_stakeholder_name(group));
 	}
-	if (role == WM_ROLE_PERSON)
-		HTML(h, " ");
-	else
-		HTML(h, ": ");
+	HTML(h, ": ");
 	wm_esc_html_s(&h->out, g->unit_name);
 	return 0;
 }

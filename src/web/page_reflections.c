@@ -56,7 +56,9 @@ wm_page_reflections(struct wm_http *h)
 	if (!wm_page_own_service(h))
 		return;
 	wm_page_start(h, "Your Ten Top Tips");
-	HTML(h, "<p class=\"nhsuk-body\">How you have answered each question "
+	HTML(h, "<p class=\"nhsuk-body\"><a class=\"nhsuk-button\" href=\""
+	    "/measures\">Reflect on an interaction</a></p>\n"
+	    "<p class=\"nhsuk-body\">How you have answered each question "
 	    "across all your reflections. Only you can see this.</p>\n"
 	    "<table class=\"nhsuk-table\">\n<caption class=\"nhsuk-table__"
 	    "caption\">After each interaction, did I...</caption>\n<thead "
@@ -70,8 +72,7 @@ wm_page_reflections(struct wm_http *h)
 	close_row(&t);
 	HTML(h, "</tbody>\n</table>\n");
 	if (!t.rows)
-		HTML(h, "<p class=\"nhsuk-body\">No reflections yet. <a href=\""
-		    "/measures\">Reflect on an interaction</a>.</p>\n");
+		HTML(h, "<p class=\"nhsuk-body\">No reflections yet.</p>\n");
 	wm_page_end(h);
 	wm_buf_release(&err);
 }

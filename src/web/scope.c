@@ -10,6 +10,7 @@
 
 #include "web/http.h"
 #include "web/layout.h"
+#include "web/pages.h"
 
 /* The path parameter each kind of target is named by in the route table. */
 static const char *const target_param[] = {
@@ -218,6 +219,27 @@ refused:
 	memset(sc, 0, sizeof(*sc));
 	wm_buf_release(&err);
 	return -1;
+}
+
+int
+wm_scope_opens(const struct wm_http *h, const char *path, enum wm_rule rule)
+{
+	const struct wm_scope *sc = &h->scope;
+	struct wm_access_facts af;
+	size_t i;
+
+	for (i = 0; rule == WM_RULE_NONE && i < wm_n_pages; i++)
+		if (strcmp(wm_pages[i].route.method, "GET") == 0 &&
+		    strcmp(wm_pages[i].route.pattern, path) == 0)
+			rule = wm_pages[i].rule;
+	if (rule == WM_RULE_NONE || wm_rule_target(rule) != WM_TARGET_NONE)
+		return 0;
+	memset(&af, 0, sizeof(af));
+	af.signed_in = h->signed_in;
+	af.own_person = sc->own_person;
+	af.grants = sc->grants;
+	af.n_grants = sc->n_grants;
+	return wm_access_decide(rule, &af) == WM_ACCESS_ALLOW;
 }
 
 /* What a view is of: the person the path names; else the service it

@@ -85,6 +85,13 @@ struct wm_led_service {
 
 #define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
 
+/* 1 when the account signed in may open the page at `path`, a GET route
+ * that names no record, by that route's own rule (or by `rule` instead,
+ * when it is not WM_RULE_NONE): what the header's navigation offers is
+ * decided by the same rules as the pages it leads to. */
+int wm_scope_opens(const struct wm_http *h, const char *path,
+    enum wm_rule rule);
+
 /* The service the path names, which the rule checked the account leads:
  * 0 with *out filled; else -1 with a 404. */
 int wm_service_led(struct wm_http *h, struct wm_led_service *out);

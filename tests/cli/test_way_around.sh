@@ -38,7 +38,7 @@ hasnt body "practitioner@" "... and no internal role code"
 hasnt body "lived-experience" "... nor a stakeholder group's code"
 web_login p.jar sam@example.org "quiet harbour lantern"
 same "$(code -b p.jar "$(U /)")" "200" "home, for a person"
-same "$(roles)" "Supported by Test Service" "a person is supported by their service"
+same "$(roles)" "Person using services: Test Service" "a person's role, in the same words as everywhere else"
 web_login a.jar admin@example.org "quiet harbour lantern"
 same "$(code -b a.jar "$(U /)")" "200" "home, for an administrator"
 same "$(roles)" "Administrator: Test Network" "an administrator, of the network"
@@ -60,7 +60,7 @@ same "$(nav | tr '|' '\n' | grep -c aria-current)" "1" "... one place marked at 
 has body '<a class="nhsuk-header__navigation-link" href="/goals" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">My goals</strong></a>' "... on their goals, My goals"
 web_login m2.jar many@example.org "quiet harbour lantern"
 code -b m2.jar "$(U /caseload)" >/dev/null
-same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /measures|Services /services|Validations /validations|" \
+same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /reflections|Services /services|Validations /validations|" \
     "a practitioner, lead and validator's: caseload, reflect, services and validations, the caseload marked"
 same "$(code -b m2.jar "$(U /people/P1/journey)")" "200" "a person's journey, seen by their practitioner"
 has body 'href="/caseload" aria-current="page"' "... is under the caseload"
