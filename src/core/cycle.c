@@ -374,3 +374,15 @@ wm_completion_percent(long done, long due)
 		return -1;
 	return (int)((done * 200 + due) / (due * 2));
 }
+
+/*
+ * Waymark: "a practitioner is told of a measure falling due within the
+ * coming week, so that it can be asked when it falls due"
+ */
+int
+wm_cycle_due_soon(const struct wm_date *today, const struct wm_date *due_on)
+{
+	long days = wm_date_days(due_on) - wm_date_days(today);
+
+	return days > 0 && days <= WM_CYCLE_SOON_DAYS;
+}

@@ -35,6 +35,14 @@ enum wm_due wm_cycle_due(const struct wm_date *today, int every_months,
     const struct wm_date *since, const struct wm_date *last,
     struct wm_date *due_on);
 
+/* How far ahead a practitioner is told what falls due: a week. */
+#define WM_CYCLE_SOON_DAYS 7
+
+/* 1 when a measure due on `due_on` falls due from tomorrow to
+ * WM_CYCLE_SOON_DAYS days after `today`. */
+int wm_cycle_due_soon(const struct wm_date *today,
+    const struct wm_date *due_on);
+
 /* How early an answer may come and still count for the time it was due:
  * a month either side of the due date. */
 #define WM_CYCLE_EARLY_DAYS 30

@@ -307,6 +307,32 @@ wm_reopening_pending(const char *kind, int64_t answered_by)
 	return kind && strcmp(kind, "reopen") == 0 && answered_by == 0;
 }
 
+/*
+ * Waymark: "a validator's query of a standard awaits the lead's answer
+ * until an answer to that standard follows it"
+ */
+void
+wm_query_count_step(struct wm_query_count *c, int standard, const char *kind)
+{
+	if (standard != c->standard) {
+		c->awaiting += c->open;
+		c->open = 0;
+		c->standard = standard;
+	}
+	if (!kind)
+		return;
+	if (strcmp(kind, "query") == 0)
+		c->open++;
+	else if (strcmp(kind, "answer") == 0)
+		c->open = 0;
+}
+
+int
+wm_query_count_awaiting(const struct wm_query_count *c)
+{
+	return c->awaiting + c->open;
+}
+
 int
 wm_reopen_range(const struct wm_instrument *in, int64_t inst,
     int64_t latest_inst, int n, size_t *from, size_t *to)

@@ -132,6 +132,19 @@ int wm_assessment_changed_meanwhile(int built_on, int versions);
  * it was made (wm_reason_problem). */
 int wm_reopening_pending(const char *kind, int64_t answered_by);
 
+/* Counting an assessment's queries that still await the lead's answer,
+ * over its queries, answers and reopenings in order of standard, then
+ * time: start zeroed, step through each, then read the count. */
+struct wm_query_count {
+	int standard;	/* the standard being counted */
+	int open;	/* its queries since its last answer */
+	int awaiting;	/* the standards before it */
+};
+
+void wm_query_count_step(struct wm_query_count *c, int standard,
+    const char *kind);
+int wm_query_count_awaiting(const struct wm_query_count *c);
+
 /* 1 if standard n may be amended alone in instrument `in` (id `inst`),
  * whose latest version answered instrument `latest_inst`: only in that
  * same instrument, so the other standards carry over unchanged; sets

@@ -5,6 +5,21 @@
  */
 #include "store/sqlite_internal.h"
 
+/* A cycle of a person's service, with c the caseload row and y the
+ * cycle: the latest version of its instrument (id, title), how often it
+ * asks, when it first applied to them (they joined, or it began), and
+ * when they last completed it (any version). */
+#define CYCLE_COLUMNS \
+	" (SELECT i.id FROM instrument i WHERE i.url = y.instrument_url" \
+	"  ORDER BY i.id DESC LIMIT 1)," \
+	" (SELECT i.title FROM instrument i WHERE i.url = y.instrument_url" \
+	"  ORDER BY i.id DESC LIMIT 1)," \
+	" y.every_months, max(y.start_date, c.start_date)," \
+	" (SELECT max(r.authored) FROM response r JOIN instrument i" \
+	"  ON i.id = r.instrument_id WHERE i.url = y.instrument_url" \
+	"  AND r.subject_kind = 'person' AND r.subject_id = c.person_id" \
+	"  AND r.status = 'completed') "
+
 const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_UNIT_ADD] =
 	    "INSERT INTO unit(kind, code, name, parent_id, created) "
@@ -510,20 +525,25 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * of its instrument, when they joined (or the cycle began), and when
 	 * they last completed it (any version). */
 	[ST_PERSON_CYCLES] =
-	    "SELECT (SELECT i.id FROM instrument i WHERE i.url = y.instrument_url"
-	    "  ORDER BY i.id DESC LIMIT 1),"
-	    " (SELECT i.title FROM instrument i WHERE i.url = y.instrument_url"
-	    "  ORDER BY i.id DESC LIMIT 1),"
-	    " y.every_months, max(y.start_date, c.start_date),"
-	    " (SELECT max(r.authored) FROM response r JOIN instrument i"
-	    "  ON i.id = r.instrument_id WHERE i.url = y.instrument_url"
-	    "  AND r.subject_kind = 'person' AND r.subject_id = c.person_id"
-	    "  AND r.status = 'completed') "
+	    "SELECT" CYCLE_COLUMNS
 	    "FROM caseload c JOIN cycle y ON y.unit_id = c.unit_id"
 	    " AND y.subject_kind = 'person'"
 	    " AND (y.stopped IS NULL OR y.stopped > ?2) "
 	    "WHERE c.person_id = ?1 AND c.end_date IS NULL "
 	    "ORDER BY y.id",
+	/* The same for everyone now on the caseload of a service where the
+	 * account works as a practitioner, a person's rows together (by
+	 * name, then person); a person on two of their services comes once
+	 * for each. */
+	[ST_PRACTITIONER_CYCLES] =
+	    "SELECT p.id, p.ident, p.name, u.name," CYCLE_COLUMNS
+	    "FROM role_grant g JOIN caseload c ON c.unit_id = g.unit_id"
+	    " AND c.end_date IS NULL"
+	    " JOIN person p ON p.id = c.person_id JOIN unit u ON u.id = c.unit_id"
+	    " JOIN cycle y ON y.unit_id = c.unit_id AND y.subject_kind = 'person'"
+	    " AND (y.stopped IS NULL OR y.stopped > ?2) "
+	    "WHERE g.account_id = ?1 AND g.role = 'practitioner' "
+	    "ORDER BY p.name, p.id, u.name, y.id",
 	/* A service's profile: per respondent kind, a totals row (responses
 	 * and distinct subjects), then how often each option of each question
 	 * was chosen, per version (so each row carries that version's range

@@ -191,3 +191,38 @@ wm_store_person_cycles(struct wm_store *s, int64_t person_id,
 	wm_sq_text(st, 2, today);
 	return wm_sq_each(s, st, cycle_row, &e, "reading the cycles", err);
 }
+
+struct person_cycle_each {
+	int (*cb)(void *, const struct wm_person_cycle_row *);
+	void *ctx;
+};
+
+static int
+person_cycle_row(sqlite3_stmt *st, void *arg)
+{
+	struct person_cycle_each *e = arg;
+	struct wm_person_cycle_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    { sqlite3_column_int64(st, 4), wm_sq_col(st, 5),
+	    sqlite3_column_int(st, 6), wm_sq_col(st, 7), wm_sq_col(st, 8) } };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_practitioner_cycles(struct wm_store *s, int64_t account_id,
+    int (*cb)(void *, const struct wm_person_cycle_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct person_cycle_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PRACTITIONER_CYCLES, err);
+	char today[11];
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_today(today);
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, today);
+	return wm_sq_each(s, st, person_cycle_row, &e, "reading the caseload's "
+	    "cycles", err);
+}

@@ -767,6 +767,22 @@ WM_MUST_USE int wm_store_person_cycles(struct wm_store *s, int64_t person_id,
     int (*cb)(void *, const struct wm_cycle_row *), void *ctx,
     struct wm_buf *err);
 
+/* One person on a practitioner's caseload with one of their cycles. */
+struct wm_person_cycle_row {
+	int64_t person_id;
+	const char *ident;
+	const char *name;
+	const char *unit_name;
+	struct wm_cycle_row cycle;
+};
+
+/* The cycles of everyone now on the caseloads of the services where the
+ * account works as a practitioner, each person's rows together, in order
+ * of name: what they owe costs what their caseloads hold. */
+WM_MUST_USE int wm_store_practitioner_cycles(struct wm_store *s,
+    int64_t account_id, int (*cb)(void *, const struct wm_person_cycle_row *),
+    void *ctx, struct wm_buf *err);
+
 struct wm_answer_count_row {
 	const char *link_id;
 	const char *text;	/* the question */

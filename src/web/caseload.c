@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/date.h"
+#include "util/escape.h"
 #include "web/layout.h"
 
 int
@@ -136,6 +137,17 @@ wm_person_due(struct wm_http *h, int64_t person, enum wm_due *out)
 	/* A failed read is never "not yet due". */
 	*out = w.state;
 	return rc ? -1 : 0;
+}
+
+void
+wm_person_name_cell(struct wm_http *h, const char *ident, const char *name)
+{
+	wm_td_start(h, "Name");
+	HTML(h, "<a href=\"/people/");
+	wm_esc_url_s(&h->out, ident);
+	HTML(h, "/journey\">");
+	wm_esc_html_s(&h->out, name);
+	HTML(h, "</a></span></td>");
 }
 
 void

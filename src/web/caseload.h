@@ -67,6 +67,11 @@ void wm_caseload_release(struct wm_caseload *c);
  * *out: 0, or -1 if the cycles could not be read. */
 int wm_person_due(struct wm_http *h, int64_t person, enum wm_due *out);
 
+/* A responsive table's "Name" cell: the person's name, linked to their
+ * journey as their practitioner sees it. */
+void wm_person_name_cell(struct wm_http *h, const char *ident,
+    const char *name);
+
 /* Starts a practitioner's page about one person, headed `title`, with
  * the way back to the caseload. */
 void wm_person_page_start(struct wm_http *h, const char *title);

@@ -36,12 +36,7 @@ row(struct wm_http *h, const struct wm_caseload_person *person)
 	char date[32];
 
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
-	wm_td_start(h, "Name");
-	HTML(h, "<a href=\"/people/");
-	wm_esc_url_s(&h->out, p->ident);
-	HTML(h, "/journey\">");
-	wm_esc_html_s(&h->out, p->name);
-	HTML(h, "</a></span></td>");
+	wm_person_name_cell(h, p->ident, p->name);
 	wm_td_start(h, "Identifier");
 	wm_esc_html_s(&h->out, p->ident);
 	HTML(h, "</span></td>");

@@ -11,6 +11,7 @@
 #include "core/rating.h"
 #include "report/journey.h"
 #include "util/escape.h"
+#include "web/home_todo.h"
 #include "web/layout.h"
 
 struct due {
@@ -213,9 +214,13 @@ wm_page_home(struct wm_http *h)
 		    "what you want for yourself, and how far along you are."
 		    "</p>\n<p class=\"nhsuk-body\"><a href=\"/my-record\">"
 		    "Download my record</a>: everything held about you.</p>\n");
-	} else if (wm_grants_any(sc->grants, sc->n_grants,
+	}
+	if (wm_home_practitioner(h) || wm_home_lead(h) ||
+	    wm_home_validator(h))
+		goto out;
+	if (!sc->own_person && (wm_grants_any(sc->grants, sc->n_grants,
 	    WM_ROLE_PRACTITIONER) || wm_grants_any(sc->grants, sc->n_grants,
-	    WM_ROLE_LEAD)) {
+	    WM_ROLE_LEAD))) {
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
 		    "Caseload</a>: the people your services support.</p>\n"
 		    "<p class=\"nhsuk-body\"><a href=\"/measures\">Reflect on "

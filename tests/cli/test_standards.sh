@@ -23,6 +23,8 @@ same "$(code -b l.jar "$(U /services/svc)")" "200" "the service page"
 has body "/services/svc/standards" "... links to the standards"
 same "$(code -b l.jar "$(U /services/svc/standards)")" "200" "this period's standards"
 has body "Not submitted yet" "... not submitted yet"
+code -b l.jar "$(U /)" >/dev/null
+has body "Test Service</a>: self-assessment not yet submitted." "the lead's home says this period's self-assessment is not yet submitted"
 same "$(code -b l.jar "$(U "$B/edit")")" "200" "the self-assessment form"
 has body 'name="standard-10-rating"' "... with every standard's light"
 has body "Save and come back later" "... which can be saved part-way"
@@ -113,6 +115,8 @@ code -b l.jar "$(U /services/svc/standards)" >/dev/null
 hasnt body "Vi va (person with lived experience)" "someone invited is not offered again"
 has body "Val vb (supporter or carer)" "... others still are"
 has body "0 of the 1 invited have submitted" "the lead sees how many have submitted, not who"
+code -b l.jar "$(U /)" >/dev/null
+has body "Test Service</a>: self-assessment submitted; 1 validator invited, 0 have rated." "... and their home says it is submitted, how many validators were invited and how many have rated"
 same "$(q "SELECT count(*) FROM invitation")" "1" "... nothing more stored"
 same "$(q "SELECT count(*) FROM assessment")" "1" "... not even an empty assessment"
 AID=$(q "SELECT id FROM assessment")
@@ -123,6 +127,8 @@ same "$(code -b v.jar "$(U /)")" "200" "a validator's home"
 has body 'href="/validations"' "... links to their validations"
 same "$(code -b v.jar "$(U /validations)")" "200" "their validations"
 has body "Test Service" "... list the service they were invited to"
+code -b v.jar "$(U /)" >/dev/null
+has body "<a href=\"/validations/$AID\">Rate Test Service's standards for " "the validator's home lists the invitation waiting"
 same "$(code -b v.jar "$(U "/validations/$AID")")" "200" "the validation form"
 has body "Half the team trained this year" "... shows the service's evidence"
 hasnt body "Book the rest on Recovery Awareness" "... but not its actions"
@@ -147,6 +153,10 @@ same "$(q "SELECT count(*) FROM validation")" "0" "... no validation yet"
 same "$(code -b v.jar "${VAL[@]:2}" -d "csrf=not-the-token" -d "confirm=yes" "$(U "/validations/$AID")")" "403" "a confirmed submission with a wrong token is refused"
 same "$(q "SELECT count(*) FROM validation")" "0" "... storing nothing"
 same "$(code -b v.jar "${VAL[@]}" -d "confirm=yes" "$(U "/validations/$AID")")" "303" "the validator confirms and submits"
+code -b v.jar "$(U /)" >/dev/null
+has body "None: you have rated every service you were invited to validate." "... and once they have rated, none waiting"
+code -b l.jar "$(U /)" >/dev/null
+has body "1 validator invited, 1 has rated." "the lead's home counts the rating"
 same "$(q "SELECT count(*) FROM validation")" "1" "... kept as their validation"
 same "$(q "SELECT stakeholder FROM response WHERE respondent = 'validator'")" "lived-experience" "... in their group"
 same "$(code -b v.jar "$(U "/validations/$AID")")" "200" "after submitting"
@@ -162,6 +172,8 @@ has body "Give a reason" "... saying why"
 has body 'value="3" selected' "... keeping the standard chosen"
 same "$(code -b v.jar -d "csrf=$WCS" -d "standard=11" -d "text=Why?" "$(U "/validations/$AID/queries")")" "400" "a query on no standard is refused"
 same "$(code -b v.jar -d "csrf=$WCS" -d "standard=1" -d "text=Why amber when so few are trained?" "$(U "/validations/$AID/queries")")" "303" "a validator queries a rating"
+code -b l.jar "$(U /)" >/dev/null
+has body "1 has rated; 1 query awaits your answer." "the lead's home says a query awaits their answer"
 same "$(q "SELECT kind || ':' || standard FROM standard_query")" "query:1" "... kept with its standard"
 same "$(q "SELECT count(*) FROM audit WHERE action = 'queried a standard''s rating'")" "1" "... and audited"
 
@@ -190,6 +202,9 @@ code -b l.jar "$(U /services/svc/standards)" >/dev/null
 has body "query from person with lived experience" "the lead sees the query, by group"
 same "$(code -b l.jar -d "csrf=$LCS" -d "kind=answer" -d "standard=1" -d "text=Training is booked for March" "$(U "$B/queries")")" "303" "the lead answers"
 same "$(code -b l.jar -d "csrf=$LCS" -d "kind=reopen" -d "standard=1" -d "text=The validator is right; looking again" "$(U "$B/queries")")" "303" "the lead reopens standard 1"
+code -b l.jar "$(U /)" >/dev/null
+hasnt body "awaits your answer" "once answered, no query awaits the lead"
+has body "1 reopened standard awaits your amendment." "... but the standard they reopened awaits their amendment"
 same "$(code -b l.jar -d "csrf=$LCS" -d "kind=delete" -d "standard=1" -d "text=x" "$(U "$B/queries")")" "400" "an unknown kind is refused"
 same "$(code -b l.jar -d "csrf=$LCS" -d "kind=reopen" -d "standard=2" -d "text=" "$(U "$B/queries")")" "400" "a reopening without a reason is refused"
 has body "Give a reason" "... on the standards page, saying why"

@@ -440,6 +440,20 @@ test_steps_go_on(void **state)
 	}
 }
 
+/* Due soon: from tomorrow to a week ahead, never today or the past. */
+static void
+test_due_soon(void **state)
+{
+	struct wm_date today = D("2026-12-30");
+
+	(void)state;
+	assert_false(wm_cycle_due_soon(&today, &(struct wm_date){ 2026, 12, 30 }));
+	assert_true(wm_cycle_due_soon(&today, &(struct wm_date){ 2026, 12, 31 }));
+	assert_true(wm_cycle_due_soon(&today, &(struct wm_date){ 2027, 1, 6 }));
+	assert_false(wm_cycle_due_soon(&today, &(struct wm_date){ 2027, 1, 7 }));
+	assert_false(wm_cycle_due_soon(&today, &(struct wm_date){ 2026, 12, 1 }));
+}
+
 int
 main(void)
 {
@@ -450,6 +464,7 @@ main(void)
 		cmocka_unit_test(test_completion_sums),
 		cmocka_unit_test(test_steps_are_the_walk),
 		cmocka_unit_test(test_steps_go_on),
+		cmocka_unit_test(test_due_soon),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

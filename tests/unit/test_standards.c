@@ -521,6 +521,30 @@ test_validator_sees_lights(void **state)
 	assert_true(wm_validator_sees_lights(INT64_MAX));
 }
 
+/* A query awaits the lead's answer until an answer to its standard
+ * follows it; a reopening is neither. */
+static void
+test_queries_awaiting(void **state)
+{
+	static const struct {
+		int standard;
+		const char *kind;
+	} rows[] = { { 1, "query" }, { 1, "answer" }, { 1, "query" },
+	    { 2, "query" }, { 2, "query" }, { 3, "query" }, { 3, "reopen" },
+	    { 3, "answer" }, { 4, "reopen" } };
+	struct wm_query_count c;
+	size_t i;
+
+	(void)state;
+	memset(&c, 0, sizeof(c));
+	assert_int_equal(wm_query_count_awaiting(&c), 0);
+	for (i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		wm_query_count_step(&c, rows[i].standard, rows[i].kind);
+	assert_int_equal(wm_query_count_awaiting(&c), 3);
+	wm_query_count_step(&c, 5, "query");
+	assert_int_equal(wm_query_count_awaiting(&c), 4);
+}
+
 int
 main(void)
 {
@@ -543,6 +567,7 @@ main(void)
 		cmocka_unit_test(test_filing),
 		cmocka_unit_test(test_invitation),
 		cmocka_unit_test(test_validator_sees_lights),
+		cmocka_unit_test(test_queries_awaiting),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
