@@ -123,7 +123,9 @@ int
 demo_save(struct demo *d, struct wm_response *r, int64_t inst_id,
     int64_t subject_id, int64_t unit_id, int64_t author_id)
 {
-	struct wm_response_ids ids = { inst_id, subject_id, unit_id, author_id };
+	struct wm_response_ids ids = { .instrument_id = inst_id,
+	    .subject_id = subject_id, .unit_id = unit_id,
+	    .author_id = author_id };
 	int standards = wm_standards_filing(r) != WM_FILED_NOT;
 	struct wm_diags dg = WM_DIAGS_INIT;
 	int64_t id;

@@ -917,8 +917,21 @@ static const char *const m13[] = {
 	NULL,
 };
 
+/*
+ * 14: a practitioner's reflection tied to the person the interaction was
+ * with. The reflection is still a response about the practitioner (its
+ * subject), counted for the team as before; this only says with whom.
+ */
+static const char *const m14[] = {
+	"CREATE TABLE reflection ("
+	" response_id INTEGER PRIMARY KEY REFERENCES response(id),"
+	" person_id INTEGER NOT NULL REFERENCES person(id))",
+	"CREATE INDEX reflection_person ON reflection(person_id)",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10, m11, m12, m13 };
+	m7, m8, m9, m10, m11, m12, m13, m14 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -943,6 +956,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 11",
 	"PRAGMA user_version = 12",
 	"PRAGMA user_version = 13",
+	"PRAGMA user_version = 14",
 };
 
 int

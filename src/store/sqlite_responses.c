@@ -164,6 +164,20 @@ save_scores(struct wm_store *s, const struct wm_response *r,
 	return 0;
 }
 
+/* With whom a reflection's interaction was. */
+static int
+save_reflection(struct wm_store *s, int64_t response, int64_t person,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_stmt(s, ST_REFLECTION_ADD, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, response);
+	sqlite3_bind_int64(st, 2, person);
+	return wm_sq_exec(s, st, "storing with whom the reflection was", err);
+}
+
 int
 wm_store_response_save(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
@@ -210,6 +224,8 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 		rc = save_scores(s, r, ids, *id, quarter, err);
 	if (rc == 0)
 		rc = wm_sq_outcome_note(s, r, ids, *id, err);
+	if (rc == 0 && ids->about_person_id)
+		rc = save_reflection(s, *id, ids->about_person_id, err);
 	if (rc == 0 && r->status == WM_STATUS_COMPLETED &&
 	    r->subject.kind == WM_SUBJECT_PERSON)
 		rc = wm_sq_kept_note(s, ids->subject_id, *id, &r->authored,

@@ -509,6 +509,18 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  WHERE r.subject_kind = 'person' AND r.subject_id = page.id"
 	    "  AND r.status = 'completed'), own, total "
 	    "FROM page ORDER BY own DESC, name COLLATE NOCASE, ident",
+	/* A staff member's latest reflections (completed responses of a
+	 * measure family about themselves), with whom, if anyone. */
+	[ST_OWN_REFLECTIONS] =
+	    "SELECT r.id, r.authored, p.ident, p.name FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " LEFT JOIN reflection x ON x.response_id = r.id"
+	    " LEFT JOIN person p ON p.id = x.person_id "
+	    "WHERE r.subject_kind = 'staff' AND r.subject_id = ?1"
+	    " AND i.family = ?2 AND r.status = 'completed' "
+	    "ORDER BY r.authored DESC, r.id DESC LIMIT ?3",
+	[ST_REFLECTION_ADD] =
+	    "INSERT INTO reflection(response_id, person_id) VALUES (?1, ?2)",
 	[ST_OWN_ANSWER_COUNTS] =
 	    "SELECT it.link_id, it.text, o.code, o.display, count(*),"
 	    " min(r.authored), max(r.authored), count(DISTINCT r.id) "

@@ -159,6 +159,39 @@ wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
 	return wm_sq_each(s, st, count_row, &e, "counting answers", err);
 }
 
+struct reflection_each {
+	int (*cb)(void *, const struct wm_reflection_row *);
+	void *ctx;
+};
+
+static int
+reflection_row(sqlite3_stmt *st, void *arg)
+{
+	struct reflection_each *e = arg;
+	struct wm_reflection_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_own_reflections(struct wm_store *s, int64_t account_id,
+    const char *family, int limit,
+    int (*cb)(void *, const struct wm_reflection_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct reflection_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_REFLECTIONS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, family);
+	sqlite3_bind_int(st, 3, limit);
+	return wm_sq_each(s, st, reflection_row, &e, "reading the reflections",
+	    err);
+}
+
 struct cycle_each {
 	int (*cb)(void *, const struct wm_cycle_row *);
 	void *ctx;

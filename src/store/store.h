@@ -371,6 +371,9 @@ struct wm_response_ids {
 	int64_t subject_id;
 	int64_t unit_id;
 	int64_t author_id;	/* 0 when no author was given */
+	int64_t about_person_id;	/* a practitioner's reflection: the
+					 * person the interaction was with,
+					 * or 0 */
 };
 
 /* Saves a checked, scored response with its answers and scores, all or
@@ -796,6 +799,20 @@ struct wm_answer_count_row {
 WM_MUST_USE int wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
     const char *family, int (*cb)(void *, const struct wm_answer_count_row *),
     void *ctx, struct wm_buf *err);
+
+struct wm_reflection_row {
+	int64_t response_id;
+	const char *authored;	/* the interaction's day, YYYY-MM-DD */
+	const char *ident;	/* with whom; NULL when no one was named */
+	const char *name;
+};
+
+/* A staff member's `limit` latest reflections in a measure family,
+ * newest first, each with the person it was about, if any. */
+WM_MUST_USE int wm_store_own_reflections(struct wm_store *s,
+    int64_t account_id, const char *family, int limit,
+    int (*cb)(void *, const struct wm_reflection_row *), void *ctx,
+    struct wm_buf *err);
 
 /* --- the standards self-assessment and its validation -------------------- */
 

@@ -68,6 +68,46 @@ wm_page_instrument(struct wm_http *h, int64_t id)
 	return rc ? NULL : in;
 }
 
+struct pick {
+	struct wm_http *h;
+	const char *family;
+	const struct wm_answerer *a;
+	const struct wm_instrument *in;
+	int64_t id;
+};
+
+/* Rows come ordered by url and version: the last that fits wins. */
+static int
+pick_row(void *ctx, const struct wm_instrument_row *row)
+{
+	struct pick *p = ctx;
+	const struct wm_instrument *in;
+
+	if (!row->family || strcmp(row->family, p->family) != 0)
+		return 0;
+	in = wm_page_instrument(p->h, row->id);
+	if (in && wm_answerable(in, p->a)) {
+		p->in = in;
+		p->id = row->id;
+	}
+	return 0;
+}
+
+const struct wm_instrument *
+wm_family_instrument(struct wm_http *h, const char *family,
+    const struct wm_answerer *a, int64_t *id)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct pick p = { h, family, a, NULL, 0 };
+
+	if (!wm_page_store_ok(h, wm_store_instrument_list(h->store, pick_row,
+	    &p, &err), &err))
+		p.in = NULL;
+	wm_buf_release(&err);
+	*id = p.id;
+	return p.in;
+}
+
 const struct wm_instrument *
 wm_answerer_instrument(struct wm_http *h, const struct wm_answerer *a,
     int64_t *id)
@@ -107,7 +147,9 @@ int
 wm_answerer_record(struct wm_http *h, const struct wm_answerer *a,
     const struct wm_response *r, int64_t inst, int api, int64_t *id)
 {
-	struct wm_response_ids ids = { inst, a->id, a->unit, a->id };
+	struct wm_response_ids ids = { .instrument_id = inst,
+	    .subject_id = a->id, .unit_id = a->unit, .author_id = a->id,
+	    .about_person_id = a->about };
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    actions[r->status == WM_STATUS_IN_PROGRESS]
 	    [a->respondent == WM_RESPONDENT_WITH_PRACTITIONER][api != 0], 1 };

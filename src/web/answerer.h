@@ -17,6 +17,9 @@ struct wm_answerer {
 	int64_t id;			/* person id, or account id */
 	int64_t unit;			/* staff: their service */
 	char base[200];			/* "/measures", or the person's */
+	int64_t about;			/* staff reflecting on an
+					 * interaction: with this person,
+					 * or 0 */
 };
 
 /* Fills *a for the signed-in account and the path; 0 (and a 404) for
@@ -33,6 +36,12 @@ int wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a);
  * (wm_store_instrument_parsed): never freed by the caller. */
 const struct wm_instrument *wm_answerer_instrument(struct wm_http *h,
     const struct wm_answerer *a, int64_t *id);
+
+/* The latest loaded instrument of measure family `family` that `a` may
+ * answer (as wm_page_instrument: not freed by the caller), with its id;
+ * NULL when none is loaded, or with the store's failure answered. */
+const struct wm_instrument *wm_family_instrument(struct wm_http *h,
+    const char *family, const struct wm_answerer *a, int64_t *id);
 
 /* Records a checked response to instrument `inst` as a's own answers,
  * given now (replacing a's draft of it), with the signed-in account in the

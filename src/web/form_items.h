@@ -21,6 +21,10 @@
  * (in the instrument's order); nothing when d is NULL or empty. */
 void wm_items_error_summary(struct wm_http *h, const struct wm_instrument *in,
     const struct wm_diags *d);
+/* Only its links, for a summary that has other problems too (between
+ * wm_error_summary_start and wm_error_summary_end). */
+void wm_items_error_items(struct wm_http *h, const struct wm_instrument *in,
+    const struct wm_diags *d);
 
 /* Items [from, to) of `in`, in file order: headings for groups, text
  * for display items, a field for each question, with its problem from

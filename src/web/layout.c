@@ -37,28 +37,30 @@ wm_http_cookie(struct wm_http *h, const char *name, const char *value,
 	    h->site->secure ? "; Secure" : "");
 }
 
-/* A place in the header's navigation: its page, its words, another path
+/* A place in the header's navigation: its page, its words, other paths
  * under which it is the current place too, and who it is offered to. */
 struct nav_item {
-	const char *href, *text, *also;
+	const char *href, *text, *also[2];
 	enum wm_rule rule;	/* WM_RULE_NONE: whoever the page's route
 				 * admits */
 };
 
 /* Home first, then a person's own places, then the places of work. The
  * measures page also lets staff answer about themselves, which they
- * reach as Reflect, so it is offered as Measures only to a person. */
+ * reach as Reflect, so it is offered as Measures only to a person.
+ * Reflect opens the Ten Top Tips form itself. */
 static const struct nav_item places[] = {
-	{ "/", "Home", NULL, WM_RULE_NONE },
-	{ "/measures", "Measures", NULL, WM_RULE_OWN_RECORD },
-	{ "/journey", "My journey", NULL, WM_RULE_NONE },
-	{ "/goals", "My goals", NULL, WM_RULE_NONE },
-	{ "/my-record", "My record", NULL, WM_RULE_NONE },
-	{ "/caseload", "Caseload", "/people", WM_RULE_NONE },
-	{ "/reflections", "Reflect", "/measures", WM_RULE_NONE },
-	{ "/services", "Services", NULL, WM_RULE_NONE },
-	{ "/validations", "Validations", NULL, WM_RULE_NONE },
-	{ "/network", "Network", NULL, WM_RULE_NONE },
+	{ "/", "Home", { NULL, NULL }, WM_RULE_NONE },
+	{ "/measures", "Measures", { NULL, NULL }, WM_RULE_OWN_RECORD },
+	{ "/journey", "My journey", { NULL, NULL }, WM_RULE_NONE },
+	{ "/goals", "My goals", { NULL, NULL }, WM_RULE_NONE },
+	{ "/my-record", "My record", { NULL, NULL }, WM_RULE_NONE },
+	{ "/caseload", "Caseload", { "/people", NULL }, WM_RULE_NONE },
+	{ "/reflect", "Reflect", { "/reflections", "/measures" },
+	    WM_RULE_NONE },
+	{ "/services", "Services", { NULL, NULL }, WM_RULE_NONE },
+	{ "/validations", "Validations", { NULL, NULL }, WM_RULE_NONE },
+	{ "/network", "Network", { NULL, NULL }, WM_RULE_NONE },
 };
 
 #define N_PLACES (sizeof(places) / sizeof(places[0]))
@@ -93,7 +95,8 @@ nav_items(const struct wm_http *h, const struct nav_item **out,
 		if (!wm_scope_opens(h, places[i].href, places[i].rule))
 			continue;
 		if (*current == (size_t)-1 && (under(path, places[i].href) ||
-		    under(path, places[i].also)))
+		    under(path, places[i].also[0]) ||
+		    under(path, places[i].also[1])))
 			*current = n;
 		out[n++] = &places[i];
 	}

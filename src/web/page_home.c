@@ -223,11 +223,12 @@ wm_page_home(struct wm_http *h)
 	    WM_ROLE_LEAD))) {
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/caseload\">"
 		    "Caseload</a>: the people your services support.</p>\n"
-		    "<p class=\"nhsuk-body\"><a href=\"/measures\">Reflect on "
-		    "an interaction</a> with the Ten Top Tips, or complete your "
-		    "own shared needs.</p>\n<p class=\"nhsuk-body\"><a href=\""
-		    "/reflections\">Your Ten Top Tips over time</a>: only you "
-		    "see it.</p>\n");
+		    "<p class=\"nhsuk-body\"><a class=\"nhsuk-button\" href=\""
+		    "/reflect\">Reflect on an interaction</a></p>\n"
+		    "<p class=\"nhsuk-body\"><a href=\"/reflections\">Your "
+		    "Ten Top Tips over time</a>: only you see it. <a href=\""
+		    "/measures\">Your own forms</a>: your own shared needs, "
+		    "and the Ten Top Tips with a draft kept.</p>\n");
 	}
 	services_link(h);
 	wm_page_end(h);

@@ -317,8 +317,9 @@ static int
 save(struct wm_http *h, struct edit *e, const struct wm_response *r,
     const char *reason, struct wm_buf *err)
 {
-	struct wm_response_ids ids = { e->inst, e->a.svc.id, e->a.svc.id,
-	    h->who.account_id };
+	struct wm_response_ids ids = { .instrument_id = e->inst,
+	    .subject_id = e->a.svc.id, .unit_id = e->a.svc.id,
+	    .author_id = h->who.account_id };
 	const struct wm_recorder by = { h->who.account_id, h->address,
 	    action(e, r), 1 };
 	struct wm_assessment_submission sub = { e->a.period, e->a.period_end,

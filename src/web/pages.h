@@ -69,6 +69,8 @@ void wm_page_measures(struct wm_http *h);
 void wm_page_journey(struct wm_http *h);
 void wm_page_caseload(struct wm_http *h);
 void wm_page_reflections(struct wm_http *h);
+void wm_page_reflect(struct wm_http *h);
+void wm_page_reflect_save(struct wm_http *h);
 void wm_page_goals(struct wm_http *h);
 void wm_page_record(struct wm_http *h);
 void wm_page_record_csv(struct wm_http *h);

@@ -9,6 +9,7 @@
 
 #include "core/known_instruments.h"
 #include "util/escape.h"
+#include "web/answerer.h"
 #include "web/form_items.h"
 #include "web/layout.h"
 #include "web/network.h"
@@ -25,44 +26,16 @@ wm_standards_setup(struct wm_http *h, struct wm_standards_setup *out)
 	return ok ? 0 : -1;
 }
 
-struct pick {
-	struct wm_http *h;
-	enum wm_respondent who;
-	const struct wm_instrument *in;
-	int64_t id;
-};
-
-/* Rows come ordered by url and version: the last that fits wins. */
-static int
-pick_row(void *ctx, const struct wm_instrument_row *row)
-{
-	struct pick *p = ctx;
-	const struct wm_instrument *in;
-
-	if (!row->family || strcmp(row->family, wm_family_standards()) != 0)
-		return 0;
-	in = wm_page_instrument(p->h, row->id);
-	if (in && ((unsigned)p->who & in->respondents) &&
-	    (in->subjects & WM_SUBJECT_SERVICE)) {
-		p->in = in;
-		p->id = row->id;
-	}
-	return 0;
-}
-
 const struct wm_instrument *
 wm_standards_instrument(struct wm_http *h, enum wm_respondent who,
     int64_t *id)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct pick p = { h, who, NULL, 0 };
+	struct wm_answerer a;
 
-	if (!wm_page_store_ok(h, wm_store_instrument_list(h->store, pick_row,
-	    &p, &err), &err))
-		p.in = NULL;
-	wm_buf_release(&err);
-	*id = p.id;
-	return p.in;
+	memset(&a, 0, sizeof(a));
+	a.kind = WM_SUBJECT_SERVICE;
+	a.respondent = who;
+	return wm_family_instrument(h, wm_family_standards(), &a, id);
 }
 
 void

@@ -291,6 +291,28 @@ try {
   await prac.goto(base + '/reflections');
   await axe(prac, "the practitioner's own Ten Top Tips");
 
+  // The reflection after an interaction: one click from a person's page,
+  // the day filled in, every tip answered by keyboard, saved and shown
+  // with whom; and one click from home.
+  await prac.goto(base + '/people/DEMO-000001/journey');
+  await prac.click('main a:has-text("Reflect on your interaction")');
+  await prac.waitForURL(/\/people\/DEMO-000001\/reflect$/);
+  check(/Reflect on your interaction with .+ \(DEMO-000001\)$/.test(await prac.textContent('h1')),
+    "the reflection is one click from a person's page, naming them");
+  check(await prac.inputValue('#when-year') !== '', "... with today's date filled in");
+  await axe(prac, 'the reflection on an interaction');
+  const tipsAnswered = await answerWithKeyboard(prac, 1);
+  check(tipsAnswered === 10, 'every tip answered by keyboard');
+  await prac.click('main button[type=submit]');
+  await prac.waitForURL(/\/reflections\?saved=\d+$/);
+  check(/Your reflection is saved: .+, with /.test(await prac.textContent('main')),
+    'the reflection is saved, tied to the person');
+  await axe(prac, 'the reflection saved');
+  await prac.goto(base + '/');
+  await prac.click('main a:has-text("Reflect on an interaction")');
+  await prac.waitForURL(/\/reflect$/);
+  check(true, "the reflection is one click from the practitioner's home");
+
   // The person sees who has looked at their record: the practitioner's
   // views just now, on a page of its own reached from their record by
   // keyboard, readable without JavaScript at 320 px.

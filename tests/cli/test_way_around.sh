@@ -60,7 +60,7 @@ same "$(nav | tr '|' '\n' | grep -c aria-current)" "1" "... one place marked at 
 has body '<a class="nhsuk-header__navigation-link" href="/goals" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">My goals</strong></a>' "... on their goals, My goals"
 web_login m2.jar many@example.org "quiet harbour lantern"
 code -b m2.jar "$(U /caseload)" >/dev/null
-same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /reflections|Services /services|Validations /validations|" \
+same "$(nav)" "Home /|Caseload /caseload aria-current=\"page\"|Reflect /reflect|Services /services|Validations /validations|" \
     "a practitioner, lead and validator's: caseload, reflect, services and validations, the caseload marked"
 same "$(code -b m2.jar "$(U /people/P1/journey)")" "200" "a person's journey, seen by their practitioner"
 has body 'href="/caseload" aria-current="page"' "... is under the caseload"

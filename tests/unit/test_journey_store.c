@@ -98,7 +98,8 @@ answer(struct fixture *f, const struct wm_instrument *in, int64_t in_id,
     const char *date, const char *code, const char *skip,
     enum wm_response_status status, enum wm_respondent who)
 {
-	struct wm_response_ids ids = { in_id, f->person, f->unit, 0 };
+	struct wm_response_ids ids = { .instrument_id = in_id,
+	    .subject_id = f->person, .unit_id = f->unit, .author_id = 0 };
 	int64_t id = tu_save_answers(f->s, in, &ids, "T1", date, code, skip,
 	    status, who);
 

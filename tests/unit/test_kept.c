@@ -840,6 +840,7 @@ drop_figures_version(void)
 	free(drops);
 	shell_do("DROP TABLE figures_version");
 	shell_do("DROP TABLE goal_change; ALTER TABLE goal DROP COLUMN state");
+	shell_do("DROP TABLE reflection");
 }
 
 /* A database from before the rates were kept (schema 9) gets them in the

@@ -216,8 +216,8 @@ static double
 answer(int p, const struct answers *a)
 {
 	struct wm_response *r = build(fx->markers, a);
-	struct wm_response_ids ids = { fx->markers_id, fx->person[p], a->unit,
-	    0 };
+	struct wm_response_ids ids = { .instrument_id = fx->markers_id,
+	    .subject_id = fx->person[p], .unit_id = a->unit, .author_id = 0 };
 	const struct wm_record job = { r, &ids, &by, NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
 	double score = r->scores[0].has_value ? r->scores[0].value : -1;
@@ -235,7 +235,8 @@ answer_ssi(int p, const char *date)
 {
 	const struct answers a = { date, 0, 4, 0, 0, 0 };
 	struct wm_response *r = build(fx->ssi, &a);
-	struct wm_response_ids ids = { fx->ssi_id, fx->person[p], 0, 0 };
+	struct wm_response_ids ids = { .instrument_id = fx->ssi_id,
+	    .subject_id = fx->person[p], .unit_id = 0, .author_id = 0 };
 	const struct wm_record job = { r, &ids, &by, NULL, NULL };
 	struct wm_buf err = WM_BUF_INIT;
 	int64_t id;

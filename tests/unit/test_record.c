@@ -181,8 +181,8 @@ submit(int64_t author, int built_on, const char *reason, const char *day,
 {
 	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
 	    "green", day);
-	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
-	    author };
+	struct wm_response_ids ids = { .instrument_id = fx->lead_inst,
+	    .subject_id = fx->unit, .unit_id = fx->unit, .author_id = author };
 	const struct wm_recorder by = { author, NULL, "submitted", 1 };
 	struct wm_record job = { NULL, NULL, NULL, NULL, NULL };
 	int64_t id;
@@ -208,8 +208,9 @@ validate(int64_t assessment, const char *period, int invite,
 {
 	struct wm_response *r = lights(fx->val_in, WM_RESPONDENT_VALIDATOR,
 	    "red", "2026-08-10");
-	struct wm_response_ids ids = { fx->val_inst, fx->unit, fx->unit,
-	    fx->validator };
+	struct wm_response_ids ids = { .instrument_id = fx->val_inst,
+	    .subject_id = fx->unit, .unit_id = fx->unit,
+	    .author_id = fx->validator };
 	const struct wm_recorder by = { fx->validator, NULL, "validated", 1 };
 	const struct wm_validation_submission sub = { assessment, period,
 	    invite };
@@ -283,8 +284,9 @@ test_steps_in_callers_transaction(void **state)
 {
 	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
 	    "green", "2026-08-20");
-	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
-	    fx->lead };
+	struct wm_response_ids ids = { .instrument_id = fx->lead_inst,
+	    .subject_id = fx->unit, .unit_id = fx->unit,
+	    .author_id = fx->lead };
 	const struct wm_recorder by = { fx->lead, NULL, "submitted", 1 };
 	struct wm_assessment_submission sub = { "2026-07-01", "2026-09-30",
 	    WM_BUILT_ON_ANY, "Job", 0, 0, 0, 0 };
@@ -317,7 +319,8 @@ test_import_job(void **state)
 	    "green", "2026-05-31");
 	struct wm_response *val = lights(fx->val_in, WM_RESPONDENT_VALIDATOR,
 	    "green", "2026-05-31");
-	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_response_ids ids = { .instrument_id = 0, .subject_id = 0,
+	    .unit_id = 0, .author_id = 0 };
 	const struct wm_recorder by = { 0, NULL, "imported", 0 };
 	struct wm_import imp;
 	struct wm_record job;
@@ -355,8 +358,9 @@ test_response_of(void **state)
 {
 	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
 	    "green", "2026-08-01");
-	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
-	    fx->lead };
+	struct wm_response_ids ids = { .instrument_id = fx->lead_inst,
+	    .subject_id = fx->unit, .unit_id = fx->unit,
+	    .author_id = fx->lead };
 	struct wm_draft_key k = { fx->lead_inst, WM_SUBJECT_SERVICE, fx->unit,
 	    WM_RESPONDENT_LEAD, fx->lead }, bad;
 	enum wm_response_status status = WM_STATUS_IN_PROGRESS;
@@ -435,8 +439,9 @@ test_answers_stored_as_given(void **state)
 {
 	struct wm_response *r = lights(fx->lead_in, WM_RESPONDENT_LEAD,
 	    "green", "2026-08-01");
-	struct wm_response_ids ids = { fx->lead_inst, fx->unit, fx->unit,
-	    fx->lead };
+	struct wm_response_ids ids = { .instrument_id = fx->lead_inst,
+	    .subject_id = fx->unit, .unit_id = fx->unit,
+	    .author_id = fx->lead };
 	struct wm_buf err = WM_BUF_INIT;
 	struct stored st;
 	char link[40], words[64];
