@@ -19,66 +19,6 @@
 #define TOP 16.0
 #define BOTTOM 40.0
 
-/* Appends the decimal digits of v (0 or more) at p; returns the end. */
-static char *
-digits(char *p, int v)
-{
-	char tmp[12];
-	size_t k = 0;
-
-	do
-		tmp[k++] = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	while (k > 0)
-		*p++ = tmp[--k];
-	return p;
-}
-
-/* "5 March 2025" or "March 2025", put together by hand: a page shows
- * a date for every answer, and snprintf cost more than all the rest of
- * making each one. Cut short to fit n, as snprintf would. */
-static void
-date_words(const char *iso, int day, char *out, size_t n)
-{
-	struct wm_date d;
-	char tmp[48], *p = tmp;
-	size_t len;
-
-	if (n == 0)
-		return;
-	if (wm_date_parse(iso, &d) != 0) {
-		len = strlen(iso);
-		p = (char *)iso;
-	} else {
-		if (day) {
-			p = digits(p, d.day);
-			*p++ = ' ';
-		}
-		len = strlen(wm_month_name(d.month));
-		memcpy(p, wm_month_name(d.month), len);
-		p += len;
-		*p++ = ' ';
-		p = digits(p, d.year);
-		len = (size_t)(p - tmp);
-		p = tmp;
-	}
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, p, len);
-	out[len] = '\0';
-}
-
-void
-wm_journey_date(const char *iso, char *out, size_t n)
-{
-	date_words(iso, 1, out, n);
-}
-
-void
-wm_journey_month(const char *iso, char *out, size_t n)
-{
-	date_words(iso, 0, out, n);
-}
 
 /* How the sentence ends, spoken to the person (own) or of them. */
 struct voice {
@@ -105,8 +45,8 @@ wm_journey_sentence(struct wm_buf *b, const struct wm_journey *j)
 	const struct voice *v = &voices[j->own != 0];
 	char first[32], last[32];
 
-	wm_journey_date(a->date, first, sizeof(first));
-	wm_journey_date(z->date, last, sizeof(last));
+	wm_date_words(a->date, first, sizeof(first));
+	wm_date_words(z->date, last, sizeof(last));
 	if (j->n == 1) {
 		wm_buf_printf(b, "%s have answered this once, on %s, with a "
 		    "score of %.1f. When %s answer again, you will see here "
@@ -233,8 +173,8 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 	size_t i;
 
 	range(j, &lo, &hi);
-	wm_journey_date(j->p[0].date, first, sizeof(first));
-	wm_journey_date(j->p[j->n - 1].date, last, sizeof(last));
+	wm_date_words(j->p[0].date, first, sizeof(first));
+	wm_date_words(j->p[j->n - 1].date, last, sizeof(last));
 	wm_chart_open(b, j->id, lround(W), lround(H));
 	wm_esc_svg_s(b, j->title);
 	wm_buf_puts(b, j->own ? ": your scores over time" :
@@ -306,7 +246,7 @@ wm_journey_table(struct wm_buf *b, const struct wm_journey *j)
 	    "scope=\"col\">Answered</th></tr></thead>\n<tbody class=\"nhsuk-"
 	    "table__body\">\n");
 	for (i = 0; i < j->n; i++) {
-		wm_journey_date(j->p[i].date, date, sizeof(date));
+		wm_date_words(j->p[i].date, date, sizeof(date));
 		wm_buf_puts(b, "<tr class=\"nhsuk-table__row\"><td class=\""
 		    "nhsuk-table__cell\">");
 		wm_esc_html_s(b, date);

@@ -30,11 +30,6 @@ struct wm_journey {
 				 * a practitioner's ("their score") */
 };
 
-/* "5 March 2025" from "2025-03-05" (the input if it is not a date). */
-void wm_journey_date(const char *iso, char *out, size_t n);
-/* "March 2025" from "2025-03-05" (the input if it is not a date). */
-void wm_journey_month(const char *iso, char *out, size_t n);
-
 int wm_journey_sentence(struct wm_buf *b, const struct wm_journey *j);
 int wm_journey_svg(struct wm_buf *b, const struct wm_journey *j);
 int wm_journey_table(struct wm_buf *b, const struct wm_journey *j);

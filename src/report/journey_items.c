@@ -4,6 +4,7 @@
 #include "core/change.h"
 #include "report/journey.h"
 #include "report/table_region.h"
+#include "util/date.h"
 #include "util/escape.h"
 
 /* What one question's first and latest answers show. */
@@ -48,7 +49,7 @@ sentence(struct wm_buf *b, const struct wm_item_change *it, enum shows k,
 {
 	char since[32];
 
-	wm_journey_month(it->first.date, since, sizeof(since));
+	wm_month_words(it->first.date, since, sizeof(since));
 	wm_buf_lit(b, "<li>Since ");
 	wm_esc_html_s(b, since);
 	if (k == SHOWS_MOVED)
@@ -114,7 +115,7 @@ cell(struct wm_buf *b, const struct wm_item_answer *a, int own)
 {
 	char date[32];
 
-	wm_journey_date(a->date, date, sizeof(date));
+	wm_date_words(a->date, date, sizeof(date));
 	wm_buf_lit(b, "<td class=\"nhsuk-table__cell\">");
 	wm_esc_html_s(b, a->words);
 	wm_buf_lit(b, " (");
@@ -180,7 +181,7 @@ wm_journey_items(struct wm_buf *b, const struct wm_item_changes *c)
 	}
 	/* One response: a line from it to itself would be no change at all,
 	 * so say plainly that there is nothing to compare yet. */
-	wm_journey_date(c->items[0].first.date, date, sizeof(date));
+	wm_date_words(c->items[0].first.date, date, sizeof(date));
 	wm_buf_puts(b, c->own ? "<p class=\"nhsuk-body\">You have" :
 	    "<p class=\"nhsuk-body\">They have");
 	wm_buf_lit(b, " answered this once, on ");

@@ -99,12 +99,12 @@ mark(struct wm_buf *b, const struct wm_net_trends *t,
     const struct wm_net_trend *tr, size_t k)
 {
 	const struct wm_net_point *p = &tr->points[k];
-	char q[8];
+	char q[40];
 	struct wm_quarter at;
 	int x = px(k, t->n_quarters);
 
 	quarter_of(t, k, &at);
-	wm_quarter_format(&at, q);
+	wm_quarter_words(&at, q, sizeof(q));
 	if (p->gap == WM_NET_GAP_NONE) {
 		wm_buf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"4\" "
 		    "fill=\"%s\" stroke=\"#005eb8\" stroke-width=\"2\"><title>"

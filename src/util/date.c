@@ -1,6 +1,7 @@
 #include "util/date.h"
 
 #include <stdio.h>
+#include <string.h>
 
 static int
 leap(int y)
@@ -198,4 +199,70 @@ wm_month_name(int month)
 	    "November", "December" };
 
 	return month >= 1 && month <= 12 ? names[month - 1] : "";
+}
+
+/* Appends the decimal digits of v (0 or more) at p; returns the end. */
+static char *
+put_digits(char *p, int v)
+{
+	char tmp[12];
+	size_t k = 0;
+
+	do
+		tmp[k++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	while (k > 0)
+		*p++ = tmp[--k];
+	return p;
+}
+
+/* "5 March 2025" or "March 2025", put together by hand: a page shows
+ * a date for every answer, and snprintf cost more than all the rest of
+ * making each one. Cut short to fit n, as snprintf would. */
+static void
+date_words(const char *iso, int day, char *out, size_t n)
+{
+	struct wm_date d;
+	char tmp[48], day10[11], *p = tmp;
+	size_t len = strlen(iso);
+
+	if (n == 0)
+		return;
+	/* A time stamp ("2026-12-06T14:05:33Z") is read as its day. */
+	if (len >= 10)
+		memcpy(day10, iso, 10);
+	day10[len >= 10 ? 10 : 0] = '\0';
+	if (len < 10 || (len > 10 && iso[10] != 'T') ||
+	    wm_date_parse(day10, &d) != 0) {
+		len = strlen(iso);
+		p = (char *)iso;
+	} else {
+		if (day) {
+			p = put_digits(p, d.day);
+			*p++ = ' ';
+		}
+		len = strlen(wm_month_name(d.month));
+		memcpy(p, wm_month_name(d.month), len);
+		p += len;
+		*p++ = ' ';
+		p = put_digits(p, d.year);
+		len = (size_t)(p - tmp);
+		p = tmp;
+	}
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+}
+
+void
+wm_date_words(const char *iso, char *out, size_t n)
+{
+	date_words(iso, 1, out, n);
+}
+
+void
+wm_month_words(const char *iso, char *out, size_t n)
+{
+	date_words(iso, 0, out, n);
 }

@@ -36,6 +36,13 @@ void wm_date_quarter(const struct wm_date *d, char out[8]);
 /* "January" for month 1 to "December" for 12; "" for anything else. */
 const char *wm_month_name(int month);
 
+/* "6 December 2026" from a date or a time stamp as Waymark records them
+ * ("2026-12-06", "2026-12-06T14:05:33Z"); "December 2026" for the
+ * month; the input itself, cut to fit n, if it is neither. The one way
+ * a date is written for people to read. */
+void wm_date_words(const char *iso, char *out, size_t n);
+void wm_month_words(const char *iso, char *out, size_t n);
+
 /* "6 December 2026, 14:05" from a timestamp as Waymark records one,
  * "2026-12-06T14:05:33Z" (hours and minutes as written: the server's
  * clock is UTC); the input itself, cut to fit, if it is not one. */

@@ -11,8 +11,8 @@
 
 #include "core/cycle.h"
 #include "core/standards.h"
-#include "report/journey.h"
 #include "util/arena.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/caseload.h"
 #include "web/layout.h"
@@ -140,7 +140,7 @@ owing_row(struct wm_http *h, const struct owing *p)
 	char date[11], words[32];
 
 	wm_date_format(&p->due_on, date);
-	wm_journey_date(date, words, sizeof(words));
+	wm_date_words(date, words, sizeof(words));
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
 	wm_person_name_cell(h, p->ident, p->name);
 	wm_td_start(h, "Service");

@@ -45,7 +45,7 @@ row(struct wm_http *h, const struct wm_caseload_person *person)
 	HTML(h, "</span></td>");
 	wm_td_start(h, "Last answered");
 	if (p->last_answered) {
-		wm_journey_date(p->last_answered, date, sizeof(date));
+		wm_date_words(p->last_answered, date, sizeof(date));
 		wm_esc_html_s(&h->out, date);
 	} else {
 		HTML(h, "Not yet");

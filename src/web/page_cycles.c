@@ -17,6 +17,7 @@
 #include "util/date.h"
 #include "util/escape.h"
 #include "web/confirm.h"
+#include "web/date_input.h"
 #include "web/layout.h"
 
 #define MAX_MEASURES 64
@@ -103,18 +104,6 @@ for_whom(const char *subject_kind)
 	    "Each person on the caseload" : "The service";
 }
 
-/* The date as people read it: "1 October 2026". */
-static void
-date_words(const char *iso, char *out, size_t n)
-{
-	struct wm_date d;
-
-	if (wm_date_parse(iso, &d))
-		snprintf(out, n, "%s", iso);
-	else
-		snprintf(out, n, "%d %s %d", d.day, wm_month_name(d.month), d.year);
-}
-
 struct listing {
 	struct wm_http *h;
 	const struct wm_led_service *s;
@@ -150,11 +139,11 @@ cycle_line(void *ctx, const struct wm_cycle_info_row *c)
 	wm_buf_printf(&h->out, "</td><td class=\"nhsuk-table__cell\">Every "
 	    "%d month%s</td><td class=\"nhsuk-table__cell\">", c->every_months,
 	    c->every_months == 1 ? "" : "s");
-	date_words(c->start, when, sizeof(when));
+	wm_date_words(c->start, when, sizeof(when));
 	wm_esc_html_s(&h->out, when);
 	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
 	if (c->stopped) {
-		date_words(c->stopped, when, sizeof(when));
+		wm_date_words(c->stopped, when, sizeof(when));
 		HTML(h, "Stopped from ");
 		wm_esc_html_s(&h->out, when);
 	} else {
@@ -180,7 +169,7 @@ cycle_line(void *ctx, const struct wm_cycle_info_row *c)
 
 /* What was typed into the form, kept when it is shown again. */
 struct typed {
-	const char *measure, *every, *start;
+	const char *measure, *every;
 };
 
 enum { F_MEASURE, F_EVERY, F_START, N_FIELDS };
@@ -248,14 +237,10 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	    "aria-describedby=\"every-hint\" value=\"");
 	wm_esc_attr_s(&h->out, t->every ? t->every : "");
 	HTML(h, "\">\n</div>\n");
-	wm_form_group_start(h, "start", "Starting from", "The date it is first due, "
-	    "as year-month-day: for example, 2026-12-01. People who join "
-	    "later are due when they join.", e[F_START].message);
-	HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-10\" id=\"start\""
-	    " name=\"start\" type=\"text\" aria-describedby=\"start-hint\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, t->start ? t->start : "");
-	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button\" type=\"submit\">"
+	wm_date_field(h, "start", "Starting from", "The date it is first due: "
+	    "for example, 1 12 2026. People who join later are due when they "
+	    "join.", NULL, e[F_START].message);
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">"
 	    "Add cycle</button>\n</form>\n");
 	wm_buf_release(&action);
 }
@@ -354,9 +339,9 @@ wm_page_cycles(struct wm_http *h)
 {
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct measures m = { 0 };
-	struct typed t = { NULL, NULL, NULL };
+	struct typed t = { NULL, NULL };
 	struct wm_field_error e[N_FIELDS] = { { "measure", NULL },
-	    { "every", NULL }, { "start", NULL } };
+	    { "every", NULL }, { "start-day", NULL } };
 
 	if (wm_service_led(h, &s) == 0) {
 		measures_load(h, &m);
@@ -391,9 +376,10 @@ wm_page_cycle_add(struct wm_http *h)
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct measures m = { 0 };
 	struct typed t = { wm_form_get(&h->form, "measure"),
-	    wm_form_get(&h->form, "every"), wm_form_get(&h->form, "start") };
+	    wm_form_get(&h->form, "every") };
 	struct wm_field_error e[N_FIELDS] = { { "measure", NULL },
-	    { "every", NULL }, { "start", NULL } };
+	    { "every", NULL }, { "start-day", NULL } };
+	char first[11];
 	struct wm_cycle_change c = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	const struct measure *chosen;
@@ -410,18 +396,23 @@ wm_page_cycle_add(struct wm_http *h)
 	else
 		c.url = chosen->url;
 	e[F_EVERY].message = wm_cycle_every_problem(t.every, &c.every_months);
-	if (!t.start || !t.start[0])
+	switch (wm_date_posted(h, "start", &start, first)) {
+	case 1:
+		break;
+	case 0:
 		e[F_START].message = "Enter the date the cycle starts from";
-	else if (wm_date_parse(t.start, &start))
-		e[F_START].message = "The start date must be a real date, as "
-		    "year-month-day: for example, 2026-12-01";
+		break;
+	default:
+		e[F_START].message = "The start date must be a real date: for "
+		    "example, 1 12 2026";
+	}
 	if (e[F_MEASURE].message || e[F_EVERY].message || e[F_START].message) {
 		h->status = 400;
 		cycles_page(h, &s, &m, &t, e);
 		goto out;
 	}
 	c.unit_id = s.id;
-	c.date = t.start;
+	c.date = first;
 	c.actor = h->who.account_id;
 	c.address = h->address;
 	changed(h, &s, wm_store_cycle_start(h->store, &c, &id, &err), &err);

@@ -487,7 +487,7 @@ wm_page_dashboard(struct wm_http *h)
 {
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct wm_dashboard d;
-	char date[11], title[160];
+	char date[11], words[32], title[160];
 
 	wm_dashboard_init(&d);
 	if (wm_service_led(h, &s))
@@ -500,8 +500,9 @@ wm_page_dashboard(struct wm_http *h)
 	snprintf(title, sizeof(title), "Dashboard: %s", wm_buf_str(&s.name));
 	wm_service_page_start(h, &s, title);
 	wm_date_format(&d.today, date);
+	wm_date_words(date, words, sizeof(words));
 	HTML(h, "<p class=\"nhsuk-body-s\">Where the service stands on ");
-	wm_esc_html_s(&h->out, date);
+	wm_esc_html_s(&h->out, words);
 	HTML(h, ".</p>\n<div class=\"wm-dashboard\">\n");
 	standards(h, &s, &d);
 	completion(h, &s, &d);

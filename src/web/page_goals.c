@@ -56,16 +56,6 @@ goal_row(void *ctx, const struct wm_goal_row *g)
 	return 0;
 }
 
-/* "20 November 2026" from a date or a time stamp. */
-static void
-day_words(const char *iso, char *out, size_t n)
-{
-	char day[11];
-
-	snprintf(day, sizeof(day), "%.10s", iso);
-	wm_journey_date(day, out, n);
-}
-
 /* One entry of a goal's history: a review or a change, with its date. */
 struct history {
 	struct wm_http *h;
@@ -83,7 +73,7 @@ history_review(struct wm_http *h, const struct wm_journey_point *p)
 {
 	char date[32];
 
-	day_words(p->date, date, sizeof(date));
+	wm_date_words(p->date, date, sizeof(date));
 	HTML(h, "<li>");
 	wm_esc_html_s(&h->out, date);
 	wm_buf_printf(&h->out, ": reviewed, %.0f out of 10%s</li>\n", p->value,
@@ -113,7 +103,7 @@ history_change(void *ctx, const struct wm_goal_change_row *c)
 	char date[32];
 
 	history_reviews(x, c->changed);
-	day_words(c->changed, date, sizeof(date));
+	wm_date_words(c->changed, date, sizeof(date));
 	HTML(h, "<li>");
 	wm_esc_html_s(&h->out, date);
 	HTML(h, ": ");
@@ -152,7 +142,7 @@ goal_history(struct wm_http *h, int64_t goal, const char *created,
 	struct wm_buf err = WM_BUF_INIT;
 	char date[32];
 
-	day_words(created, date, sizeof(date));
+	wm_date_words(created, date, sizeof(date));
 	HTML(h, "<ul class=\"nhsuk-list nhsuk-body-s\">\n<li>");
 	wm_esc_html_s(&h->out, date);
 	HTML(h, ": set as \xe2\x80\x9c");
@@ -184,7 +174,7 @@ goal_item(struct wm_http *h, const struct listed *g, int links,
 		HTML(h, "</a>");
 	HTML(h, "<br>");
 	if (g->has_rating) {
-		wm_journey_date(g->reviewed, date, sizeof(date));
+		wm_date_words(g->reviewed, date, sizeof(date));
 		wm_buf_printf(&h->out, "%d out of 10, on ", g->rating);
 		wm_esc_html_s(&h->out, date);
 	} else {
@@ -511,8 +501,8 @@ goal_page(struct wm_http *h, int64_t person, int64_t goal, const char *text,
 		    WM_GOAL_MAX_RATING, 1 };
 		char first_day[32], last[32];
 
-		wm_journey_date(rv->p[0].date, first_day, sizeof(first_day));
-		wm_journey_date(rv->p[rv->n - 1].date, last, sizeof(last));
+		wm_date_words(rv->p[0].date, first_day, sizeof(first_day));
+		wm_date_words(rv->p[rv->n - 1].date, last, sizeof(last));
 		HTML(h, "<p class=\"nhsuk-body\">");
 		if (rv->n == 1)
 			wm_buf_printf(&h->out, "You rated it %.0f out of 10 on ",

@@ -9,7 +9,7 @@
 #include "core/cycle.h"
 #include "core/network.h"
 #include "core/rating.h"
-#include "report/journey.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/home_todo.h"
 #include "web/layout.h"
@@ -35,7 +35,7 @@ due_item(void *ctx, const struct wm_cycle_row *c)
 	state = wm_cycle_due(&d->today, c->every_months, &since,
 	    c->last && wm_date_parse(c->last, &last) == 0 ? &last : NULL, &on);
 	wm_date_format(&on, date);
-	wm_journey_date(date, words, sizeof(words));
+	wm_date_words(date, words, sizeof(words));
 	snprintf(href, sizeof(href), "/measures/%lld",
 	    (long long)c->instrument_id);
 	if (!d->any)

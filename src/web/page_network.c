@@ -59,6 +59,7 @@ standard_cell(struct wm_http *h, const struct wm_standard_view *s, int n)
 static void
 standards(struct wm_http *h, const struct wm_net_view *v)
 {
+	char words[64];
 	size_t i;
 	int n;
 
@@ -82,8 +83,11 @@ standards(struct wm_http *h, const struct wm_net_view *v)
 		wm_net_provider_start(h, v, i, 3 + WM_STANDARDS);
 		wm_net_service_head(h, v, sv);
 		wm_td_start(h, "Period");
-		wm_esc_html_s(&h->out, sv->lights.period[0] ?
-		    sv->lights.period : "None yet");
+		if (sv->lights.period[0])
+			wm_period_words(sv->lights.period,
+			    sv->lights.period_end, words, sizeof(words));
+		wm_esc_html_s(&h->out, sv->lights.period[0] ? words :
+		    "None yet");
 		HTML(h, "</span></td>");
 		wm_td_start(h, "Greens");
 		wm_buf_printf(&h->out, "%d of 10<br>", sv->greens);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/known_instruments.h"
-#include "report/journey.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/params.h"
@@ -65,7 +65,7 @@ reflection_words(struct wm_http *h, const struct wm_reflection_row *r)
 {
 	char day[32];
 
-	wm_journey_date(r->authored, day, sizeof(day));
+	wm_date_words(r->authored, day, sizeof(day));
 	wm_esc_html_s(&h->out, day);
 	if (!r->ident)
 		return;

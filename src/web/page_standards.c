@@ -11,7 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "report/journey.h"
+#include "util/date.h"
 #include "util/escape.h"
 #include "web/layout.h"
 #include "web/standards.h"
@@ -52,7 +52,7 @@ version_row(void *ctx, const struct wm_assessment_version_row *v)
 	char when[32], line[128], day[11];
 
 	snprintf(day, sizeof(day), "%.10s", v->submitted);
-	wm_journey_date(day, when, sizeof(when));
+	wm_date_words(day, when, sizeof(when));
 	snprintf(line, sizeof(line), "Version %d, submitted on %s%s",
 	    v->version, when, l->named ? " by " : "");
 	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell"
@@ -260,7 +260,7 @@ query_row(void *ctx, const struct wm_standard_query_row *q)
 	char when[32], head[160], day[11];
 
 	snprintf(day, sizeof(day), "%.10s", q->at);
-	wm_journey_date(day, when, sizeof(when));
+	wm_date_words(day, when, sizeof(when));
 	if (strcmp(q->kind, "query") == 0)
 		snprintf(head, sizeof(head), "Standard %d: query from %s, %s",
 		    q->standard, wm_group_name(q->stakeholder), when);

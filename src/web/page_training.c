@@ -16,7 +16,9 @@
 
 #include "report/dashboard.h"
 #include "report/table_region.h"
+#include "util/date.h"
 #include "util/escape.h"
+#include "web/date_input.h"
 #include "web/layout.h"
 
 #define MAX_RECORDS 1000
@@ -98,6 +100,7 @@ static int
 record_row(void *ctx, const struct wm_training_record_row *r)
 {
 	struct wm_http *h = ctx;
+	char day[32];
 
 	HTML(h, "<tr class=\"nhsuk-table__row\"><td class=\"nhsuk-table__cell\">");
 	wm_esc_html_s(&h->out, r->name);
@@ -106,7 +109,8 @@ record_row(void *ctx, const struct wm_training_record_row *r)
 	HTML(h, "</span></td><td class=\"nhsuk-table__cell\">");
 	wm_esc_html_s(&h->out, course_name(h, r->course));
 	HTML(h, "</td><td class=\"nhsuk-table__cell\">");
-	wm_esc_html_s(&h->out, r->completed);
+	wm_date_words(r->completed, day, sizeof(day));
+	wm_esc_html_s(&h->out, day);
 	HTML(h, "</td></tr>\n");
 	return 0;
 }
@@ -193,7 +197,6 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 	const struct wm_catalogue *courses = h->site->courses;
 	const char *staff = p ? wm_form_get(&h->form, "staff") : NULL;
 	const char *course = p ? wm_form_get(&h->form, "course") : NULL;
-	const char *done = p ? wm_form_get(&h->form, "completed") : NULL;
 	struct staff_options o = { h, staff };
 	struct wm_buf err = WM_BUF_INIT;
 	size_t i;
@@ -219,13 +222,9 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 		option(h, courses->concepts[i].code,
 		    courses->concepts[i].display, course);
 	HTML(h, "</select>\n</div>\n");
-	wm_form_group_start(h, "completed", "Date completed",
-	    "For example, 2025-03-31", field_problem(p, "completed"));
-	HTML(h, "<input class=\"nhsuk-input nhsuk-input--width-10\" id=\""
-	    "completed\" name=\"completed\" type=\"text\" "
-	    "aria-describedby=\"completed-hint\" value=\"");
-	wm_esc_attr_s(&h->out, done ? done : "");
-	HTML(h, "\">\n</div>\n<button class=\"nhsuk-button\" type=\"submit\">"
+	wm_date_field(h, "completed", "Date completed", "For example, 31 3 "
+	    "2025", NULL, field_problem(p, "completed"));
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">"
 	    "Record completion</button>\n</form>\n");
 	wm_buf_release(&err);
 }
@@ -271,7 +270,7 @@ summary(struct wm_http *h, const struct problems *p)
 		wm_training_problem_text(&p->one.v[i], &text);
 		wm_error_summary_item(h, where && strcmp(where, "email") == 0 ?
 		    "staff" : where && strcmp(where, "course") == 0 ? "course" :
-		    "completed", wm_buf_str(&text));
+		    "completed-day", wm_buf_str(&text));
 	}
 	for (i = 0; i < p->file.n; i++) {
 		wm_buf_clear(&text);
@@ -404,14 +403,32 @@ wm_page_training_add(struct wm_http *h)
 	struct wm_led_service s = WM_LED_SERVICE_INIT;
 	struct problems p = { WM_DIAGS_INIT, WM_DIAGS_INIT };
 	struct wm_training_row row;
-	struct wm_date now;
+	struct wm_date now, done;
+	const char *bad = NULL;
+	char completed[11];
 
 	if (led(h, &s))
 		goto out;
 	today(h, &now);
+	/* Typed in the date boxes; checked by core as the file's dates are,
+	 * once it is a date at all (today stands in while the rest is
+	 * checked). */
+	switch (wm_date_posted(h, "completed", &done, completed)) {
+	case 1:
+		break;
+	case 0:
+		bad = "enter the date the course was completed";
+		break;
+	default:
+		bad = WM_DATE_NOT_REAL;
+	}
+	if (bad) {
+		wm_date_format(&now, completed);
+		wm_diags_add(&p.one, 0, 0, "completed", "%s", bad);
+	}
 	if (wm_training_check(h->site->courses, &now, 0,
 	    wm_form_get(&h->form, "staff"), wm_form_get(&h->form, "course"),
-	    wm_form_get(&h->form, "completed"), &row, &p.one) == 0 &&
+	    completed, &row, &p.one) == 0 && !bad &&
 	    save(h, &s, &row, 1, "training recorded", &p.one) >= 0)
 		goto out;
 	h->status = 400;

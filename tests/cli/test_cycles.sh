@@ -12,6 +12,7 @@ day() { echo "$(month "$1")-$2"; }
 days_after() { date -u -d "$1 $2 days" +%F; }
 DREEM=https://waymark.example/fhir/Questionnaire/dreem-recovery-markers
 S=$(day -8 01)	# the cycle starts on the first of the month 8 months ago
+SB="$((10#${S:8:2}))/$((10#${S:5:2}))/${S:0:4}"	# ... as typed in the date boxes
 
 small_network c.db || fail "the network was not built"
 $WAYMARK unit add --db c.db --kind service --code other --name "Other Service" --parent prov >/dev/null
@@ -56,32 +57,34 @@ hasnt body "ten-top-tips" "... but not a practitioner's own reflection"
 cycles() { sqlite3 c.db "SELECT count(*) FROM cycle"; }
 audits() { sqlite3 c.db "SELECT count(*) FROM audit"; }
 before="$(cycles)/$(audits)"
+# The start date as the NHS date boxes send it, from "DAY/MONTH/YEAR".
+start_boxes() { local IFS=/; set -- $1; printf -- '--data-urlencode start-day=%s --data-urlencode start-month=%s --data-urlencode start-year=%s' "$1" "$2" "$3"; }
 refuse() { # MEASURE EVERY START FIELD MESSAGE DESCRIPTION
-	same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=$1" --data-urlencode "every=$2" --data-urlencode "start=$3" "$(U /services/svc/cycles)")" "400" "$6 is refused"
+	same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=$1" --data-urlencode "every=$2" $(start_boxes "$3") "$(U /services/svc/cycles)")" "400" "$6 is refused"
 	has body "href=\"#$4\">$5" "$6: the summary names the field"
-	has body "id=\"$4-error\"" "$6: the field shows the error"
+	has body "id=\"${4%-day}-error\"" "$6: the field shows the error"
 	same "$(cycles)/$(audits)" "$before" "$6: nothing stored"
 }
-refuse "person|$DREEM" 0 "$S" every "How often must be a whole number of months, from 1 to 60" "every 0 months"
-refuse "person|$DREEM" 61 "$S" every "How often must be a whole number of months, from 1 to 60" "every 61 months"
-refuse "person|$DREEM" "six" "$S" every "How often must be a whole number" "every 'six' months"
-refuse "person|https://waymark.example/fhir/Questionnaire/no-such" 6 "$S" measure "Choose a measure from the list" "an unknown measure"
-refuse "service|$DREEM" 6 "$S" measure "Choose a measure from the list" "a measure about people set for the service"
-refuse "person|$DREEM" 6 "2026-02-30" start "The start date must be a real date" "an impossible date"
-refuse "person|$DREEM" 6 "1 March 2026" start "The start date must be a real date" "a malformed date"
-refuse "" "" "" measure "Choose a measure" "a form with nothing filled in"
+refuse "person|$DREEM" 0 "$SB" every "How often must be a whole number of months, from 1 to 60" "every 0 months"
+refuse "person|$DREEM" 61 "$SB" every "How often must be a whole number of months, from 1 to 60" "every 61 months"
+refuse "person|$DREEM" "six" "$SB" every "How often must be a whole number" "every 'six' months"
+refuse "person|https://waymark.example/fhir/Questionnaire/no-such" 6 "$SB" measure "Choose a measure from the list" "an unknown measure"
+refuse "service|$DREEM" 6 "$SB" measure "Choose a measure from the list" "a measure about people set for the service"
+refuse "person|$DREEM" 6 "30/2/2026" start-day "The start date must be a real date" "an impossible date"
+refuse "person|$DREEM" 6 "1/March/2026" start-day "The start date must be a real date" "a malformed date"
+refuse "" "" "//" measure "Choose a measure" "a form with nothing filled in"
 has body 'href="#every">Enter how many months apart' "... names how often too"
-has body 'href="#start">Enter the date the cycle starts from' "... and the start date"
-refuse "person|$DREEM" 60 "" start "Enter the date the cycle starts from" "a missing start date"
+has body 'href="#start-day">Enter the date the cycle starts from' "... and the start date"
+refuse "person|$DREEM" 60 "//" start-day "Enter the date the cycle starts from" "a missing start date"
 has body 'value="60"' "... keeping what was typed"
-same "$(code -b l.jar --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" --data-urlencode "start=$S" "$(U /services/svc/cycles)")" "403" "a post without the form token is refused"
+same "$(code -b l.jar --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" $(start_boxes "$SB") "$(U /services/svc/cycles)")" "403" "a post without the form token is refused"
 same "$(cycles)" "0" "... and stores nothing"
 
 # Adding a cycle.
-same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" --data-urlencode "start=$S" "$(U /services/svc/cycles)")" "303" "the lead adds a cycle"
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" $(start_boxes "$SB") "$(U /services/svc/cycles)")" "303" "the lead adds a cycle"
 same "$(sqlite3 c.db "SELECT u.code, y.instrument_url, y.subject_kind, y.every_months, y.start_date, y.stopped IS NULL FROM cycle y JOIN unit u ON u.id = y.unit_id")" "svc|$DREEM|person|6|$S|1" "it is stored as asked"
 same "$(sqlite3 c.db "SELECT count(*) FROM audit WHERE action = 'cycle started' AND subject_kind = 'service' AND actor_account_id = (SELECT id FROM account WHERE email = 'l2@example.org')")" "1" "... and audited"
-same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=service|https://waymark.example/fhir/Questionnaire/core-standards" --data-urlencode "every=3" --data-urlencode "start=$S" "$(U /services/svc/cycles)")" "303" "and the standards quarterly, for the service"
+same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=service|https://waymark.example/fhir/Questionnaire/core-standards" --data-urlencode "every=3" $(start_boxes "$SB") "$(U /services/svc/cycles)")" "303" "and the standards quarterly, for the service"
 same "$(code -b l.jar "$(U /services/svc/cycles)")" "200" "the page lists them"
 has body "Every 6 months" "... how often"
 has body "Each person on the caseload" "... for whom"
@@ -126,7 +129,7 @@ same "$(code -b l.jar "$(U /services/other/cycles)")" "404" "another service's c
 same "$(code -b l.jar "$(U /services/no-such/cycles)")" "404" "nor one that does not exist"
 web_login o.jar l3@example.org "lead password 1"
 same "$(code -b o.jar --data-urlencode "csrf=$WCS" "$(U /services/svc/cycles/1/stop)")" "404" "another service's lead cannot stop the cycle"
-same "$(code -b o.jar --data-urlencode "csrf=$WCS" --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" --data-urlencode "start=$S" "$(U /services/svc/cycles)")" "404" "... nor add one"
+same "$(code -b o.jar --data-urlencode "csrf=$WCS" --data-urlencode "measure=person|$DREEM" --data-urlencode "every=6" $(start_boxes "$SB") "$(U /services/svc/cycles)")" "404" "... nor add one"
 same "$(code -b o.jar --data-urlencode "csrf=$WCS" "$(U /services/other/cycles/1/stop)")" "404" "... even through their own service"
 same "$(cycles)" "2" "... and nothing changed"
 web_login p.jar p2@example.org "lead password 1"

@@ -31,7 +31,7 @@ hasnt body 'o@example.org' "... but not another service's staff"
 
 # One completion, through the form.
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
-    --data-urlencode "course=wrap" --data-urlencode "completed=2025-01-15" "$(U /services/svc/training)")" \
+    --data-urlencode "course=wrap" -d completed-day=15 -d completed-month=1 -d completed-year=2025 "$(U /services/svc/training)")" \
     "303" "one completion is recorded"
 has headers "recorded=1&skipped=0" "... and the page is told so"
 same "$(training)/$(audits)" "1/1" "... stored with an audit entry"
@@ -42,16 +42,26 @@ has body 'WRAP Training</td><td class="nhsuk-table__cell">1</td><td class="nhsuk
 has body "Pat Practitioner" "... the record is listed"
 
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
-    --data-urlencode "course=wrap" --data-urlencode "completed=$tomorrow" "$(U /services/svc/training)")" \
+    --data-urlencode "course=wrap" -d "completed-day=${tomorrow:8:2}" -d "completed-month=${tomorrow:5:2}" -d "completed-year=${tomorrow:0:4}" "$(U /services/svc/training)")" \
     "400" "a future date is refused"
 has body "completed: is after today" "... naming the field"
-has body "value=\"$tomorrow\"" "... keeping what was typed"
+has body "name=\"completed-year\" type=\"text\" inputmode=\"numeric\" value=\"${tomorrow:0:4}\"" "... keeping what was typed"
+has body "href=\"#completed-day\"" "... the summary leading to the date's first box"
+same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
+    --data-urlencode "course=wrap" -d completed-day=31 -d completed-month=2 -d completed-year=2025 "$(U /services/svc/training)")" \
+    "400" "a date that is not one is refused"
+has body "completed: enter a real date, for example 31 3 2027" "... saying so"
+same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
+    --data-urlencode "course=basket-weaving" "$(U /services/svc/training)")" \
+    "400" "no date and an unknown course are refused"
+has body "completed: enter the date the course was completed" "... saying the date is missing"
+has body "course: " "... and what is wrong with the course, together"
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=o@example.org" \
-    --data-urlencode "course=wrap" --data-urlencode "completed=2025-01-15" "$(U /services/svc/training)")" \
+    --data-urlencode "course=wrap" -d completed-day=15 -d completed-month=1 -d completed-year=2025 "$(U /services/svc/training)")" \
     "400" "someone from another service is refused"
 has body "is not a current member of staff of this service" "... saying why"
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
-    --data-urlencode "course=basket-weaving" --data-urlencode "completed=2025-01-15" "$(U /services/svc/training)")" \
+    --data-urlencode "course=basket-weaving" -d completed-day=15 -d completed-month=1 -d completed-year=2025 "$(U /services/svc/training)")" \
     "400" "an unknown course is refused"
 same "$(training)/$(audits)" "1/1" "... and nothing refused was stored"
 
@@ -92,7 +102,7 @@ has body "choose a CSV file" "... saying what to do"
 
 same "$(import "nope" good.csv)" "403" "an import without the session's token is refused"
 same "$(code -b l.jar --data-urlencode "staff=p2@example.org" --data-urlencode "course=recovery-qualities" \
-    --data-urlencode "completed=2025-01-15" "$(U /services/svc/training)")" "403" "so is one completion"
+    -d completed-day=15 -d completed-month=1 -d completed-year=2025 "$(U /services/svc/training)")" "403" "so is one completion"
 same "$(training)/$(audits)" "$before" "... and nothing is stored"
 
 same "$(code -b l.jar "$(U /services/other/training)")" "404" "another service's training is not found"

@@ -44,7 +44,7 @@ test_sentences(void **state)
 	char d[32];
 
 	(void)state;
-	wm_journey_date("2025-03-05", d, sizeof(d));
+	wm_date_words("2025-03-05", d, sizeof(d));
 	assert_string_equal(d, "5 March 2025");
 	assert_int_equal(wm_journey_sentence(&b, &one), 0);
 	assert_non_null(strstr(b.data, "once, on 5 March 2025"));

@@ -376,6 +376,39 @@ test_datetime_words(void **state)
 	assert_int_equal(small[0], 'x');
 }
 
+/* A date, or a time stamp's day, in words, the one way dates are written
+ * for people; anything else shown as it is, cut to fit. */
+static void
+test_date_words(void **state)
+{
+	static const struct {
+		const char *in, *day, *month;
+	} cases[] = {
+		{ "2026-12-06", "6 December 2026", "December 2026" },
+		{ "2026-12-06T14:05:33Z", "6 December 2026", "December 2026" },
+		{ "2024-02-29", "29 February 2024", "February 2024" },
+		{ "2025-02-29", "2025-02-29", "2025-02-29" },
+		{ "2025-03-01x", "2025-03-01x", "2025-03-01x" },
+		{ "2025-03", "2025-03", "2025-03" },
+		{ "", "", "" },
+	};
+	char out[64], small[6];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(cases); i++) {
+		wm_date_words(cases[i].in, out, sizeof(out));
+		assert_string_equal(out, cases[i].day);
+		wm_month_words(cases[i].in, out, sizeof(out));
+		assert_string_equal(out, cases[i].month);
+	}
+	wm_date_words("2026-12-06", small, sizeof(small));
+	assert_string_equal(small, "6 Dec");
+	small[0] = 'x';
+	wm_date_words("2026-12-06", small, 0);
+	assert_int_equal(small[0], 'x');
+}
+
 /* ------------------------------------------------------------------ */
 /* util/buf                                                            */
 
@@ -1245,6 +1278,7 @@ main(void)
 		cmocka_unit_test(test_date_cmp_format),
 		cmocka_unit_test(test_date_add_months),
 		cmocka_unit_test(test_datetime_words),
+		cmocka_unit_test(test_date_words),
 		cmocka_unit_test(test_buf_max_sticky),
 		cmocka_unit_test(test_buf_growth),
 		cmocka_unit_test(test_buf_putll),
