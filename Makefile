@@ -47,6 +47,7 @@ $(B)/%.o: %.c
 
 # nhsuk-frontend, from npm (make deps), built into the binary.
 $(B)/gen/assets.c: scripts/embed-assets.py $(NHSUK) assets/waymark-print.css \
+    assets/waymark.css \
     assets/waymark-icon.svg
 	@mkdir -p $(dir $@)
 	python3 scripts/embed-assets.py $@

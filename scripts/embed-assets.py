@@ -19,6 +19,7 @@ import sys
 DIST = 'node_modules/nhsuk-frontend/dist/nhsuk'
 CSS = DIST + '/nhsuk-frontend.min.css'
 PRINT = 'assets/waymark-print.css'
+SCREEN = 'assets/waymark.css'
 # Named by every page, so that a browser does not ask for /favicon.ico
 # and log the 404 as an error.
 ICON = 'assets/waymark-icon.svg'
@@ -51,6 +52,8 @@ def main():
     assets = [('/assets/nhsuk-frontend.min.css', 'text/css; charset=utf-8', css)]
     assets.append(('/assets/waymark-print.css', 'text/css; charset=utf-8',
                    open(PRINT, 'rb').read()))
+    assets.append(('/assets/waymark.css', 'text/css; charset=utf-8',
+                   open(SCREEN, 'rb').read()))
     assets.append(('/assets/waymark-icon.svg', 'image/svg+xml',
                    open(ICON, 'rb').read()))
     # Every image the stylesheet points at on this site.

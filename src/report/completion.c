@@ -59,7 +59,7 @@ wm_completion_table(struct wm_buf *b, const char *caption,
 }
 
 /* The chart's frame, in whole pixels. */
-enum { W = 640, H = 220, LEFT = 48, RIGHT = 8, TOP = 12, BOTTOM = 36,
+enum { W = WM_CHART_WIDE, H = 220, LEFT = 48, RIGHT = 8, TOP = 12, BOTTOM = 36,
 	SLOT = (W - LEFT - RIGHT) / WM_COMPLETION_MONTHS, BAR = SLOT - 12 };
 
 int
@@ -72,7 +72,7 @@ wm_completion_svg(struct wm_buf *b, const char *id, const char *title,
 
 	wm_completion_month_name(&c->m[0], first);
 	wm_completion_month_name(&c->m[WM_COMPLETION_MONTHS - 1], last);
-	wm_chart_open(b, id, W, H);
+	wm_chart_open(b, id, W, H, "");
 	wm_esc_svg_s(b, title);
 	wm_buf_puts(b, ": completion by month");
 	wm_chart_desc(b, id);
@@ -104,6 +104,6 @@ wm_completion_svg(struct wm_buf *b, const char *id, const char *title,
 		    "text-anchor=\"middle\" fill=\"#4c6272\">%.3s</text>\n",
 		    x + BAR / 2, H - BOTTOM + 16, wm_month_name(m->month));
 	}
-	wm_buf_puts(b, "</svg>\n");
+	wm_chart_close(b);
 	return b->failed ? -1 : 0;
 }

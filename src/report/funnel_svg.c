@@ -13,7 +13,7 @@
 #include "report/chart.h"
 #include "util/escape.h"
 
-enum { W = 640, H = 380, LEFT = 64, RIGHT = 16, TOP = 20, BOTTOM = 56,
+enum { W = WM_CHART_WIDE, H = 380, LEFT = 64, RIGHT = 16, TOP = 20, BOTTOM = 56,
 	STEPS = 80 };
 
 static double
@@ -133,7 +133,7 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 {
 	size_t i;
 
-	wm_chart_open(b, id, W, H);
+	wm_chart_open(b, id, W, H, "");
 	wm_buf_puts(b, "Funnel plot: ");
 	wm_esc_svg_s(b, what);
 	wm_chart_desc(b, id);
@@ -162,7 +162,8 @@ svg(struct wm_buf *b, const char *id, const char *what, const char *of,
 	wm_buf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" "
 	    "text-anchor=\"middle\" fill=\"#212b32\">", (W + LEFT) / 2, H - 12);
 	wm_esc_svg_s(b, of);
-	wm_buf_puts(b, "</text>\n</svg>\n");
+	wm_buf_puts(b, "</text>\n");
+	wm_chart_close(b);
 }
 
 /* The services outside the 99.8% limits, named; and those left off. */

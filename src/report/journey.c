@@ -12,7 +12,7 @@
 #include "util/date.h"
 #include "util/escape.h"
 
-#define W 640.0
+#define W ((double)WM_CHART_WIDE)
 #define H 260.0
 #define LEFT 44.0
 #define RIGHT 16.0
@@ -175,7 +175,7 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 	range(j, &lo, &hi);
 	wm_date_words(j->p[0].date, first, sizeof(first));
 	wm_date_words(j->p[j->n - 1].date, last, sizeof(last));
-	wm_chart_open(b, j->id, lround(W), lround(H));
+	wm_chart_open(b, j->id, lround(W), lround(H), "");
 	wm_esc_svg_s(b, j->title);
 	wm_buf_puts(b, j->own ? ": your scores over time" :
 	    ": their scores over time");
@@ -225,7 +225,7 @@ wm_journey_svg(struct wm_buf *b, const struct wm_journey *j)
 			    px(y, &p2), "\" r=\"7\" fill=\"#005eb8\"/>\n",
 			    NULL);
 	}
-	wm_buf_puts(b, "</svg>\n");
+	wm_chart_close(b);
 	return b->failed ? -1 : 0;
 }
 

@@ -10,9 +10,10 @@
 #include <stdio.h>
 
 #include "core/disclosure.h"
+#include "report/chart.h"
 #include "util/escape.h"
 
-#define W 640
+#define W WM_CHART_WIDE
 #define BAR_X 120	/* where a rating of 0 would be */
 #define STEP 88		/* pixels per step of the 1..5 scale */
 #define TOP 36
@@ -129,13 +130,14 @@ wm_profile_erfs_svg(struct wm_buf *b, const struct wm_profile *p)
 	int h = chart_height(p), y = TOP, v;
 	size_t i;
 
-	wm_buf_printf(b, "<svg class=\"wm-chart\" viewBox=\"0 0 %d %d\" "
-	    "width=\"100%%\" role=\"img\" aria-labelledby=\"erfs-t erfs-d\">"
-	    "<title id=\"erfs-t\">ERFS profile: people using the service and "
-	    "staff, side by side</title><desc id=\"erfs-d\">The average "
-	    "rating of each domain from 1 (not at all) to 5 (very well): a "
-	    "filled bar for people using the service, an outlined bar for "
-	    "staff. The tables below give the same figures.</desc>\n", W, h);
+	wm_chart_open(b, "erfs", W, h, "");
+	wm_buf_puts(b, "ERFS profile: people using the service and staff, side "
+	    "by side");
+	wm_chart_desc(b, "erfs");
+	wm_buf_puts(b, "The average rating of each domain from 1 (not at all) "
+	    "to 5 (very well): a filled bar for people using the service, an "
+	    "outlined bar for staff. The tables below give the same figures."
+	    "</desc>\n");
 	for (v = 1; v <= 5; v++)
 		wm_buf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
 		    "stroke=\"#d8dde0\"/>\n<text x=\"%d\" y=\"%d\" "
@@ -171,7 +173,7 @@ wm_profile_erfs_svg(struct wm_buf *b, const struct wm_profile *p)
 			y += FLAG_H;
 		}
 	}
-	wm_buf_puts(b, "</svg>\n");
+	wm_chart_close(b);
 	return b->failed ? -1 : 0;
 }
 

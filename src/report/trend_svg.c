@@ -9,7 +9,7 @@
 #include "report/chart.h"
 #include "util/escape.h"
 
-enum { W = 320, H = 190, LEFT = 44, RIGHT = 12, TOP = 12, BOTTOM = 46 };
+enum { W = WM_CHART_SMALL, H = 190, LEFT = 44, RIGHT = 12, TOP = 12, BOTTOM = 46 };
 
 static int
 px(size_t k, size_t n)
@@ -127,7 +127,7 @@ svg(struct wm_buf *b, const char *id, const struct wm_net_trends *t,
 {
 	size_t k;
 
-	wm_chart_open(b, id, W, H);
+	wm_chart_open(b, id, W, H, "");
 	wm_esc_svg_s(b, tr->title);
 	wm_buf_puts(b, ", quarter by quarter");
 	wm_chart_desc(b, id);
@@ -141,7 +141,7 @@ svg(struct wm_buf *b, const char *id, const struct wm_net_trends *t,
 	lines(b, t, tr);
 	for (k = 0; k < t->n_quarters; k++)
 		mark(b, t, tr, k);
-	wm_buf_puts(b, "</svg>\n");
+	wm_chart_close(b);
 }
 
 /* A point's figure in the table: as the rule publishes it, or why there

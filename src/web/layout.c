@@ -151,6 +151,7 @@ start(struct wm_http *h, const char *title, const char *back_href,
 	wm_esc_html_s(&h->out, title);
 	HTML(h, " - Waymark</title>\n<link rel=\"stylesheet\" "
 	    "href=\"/assets/nhsuk-frontend.min.css\">\n<link rel=\"stylesheet\" "
+	    "href=\"/assets/waymark.css\">\n<link rel=\"stylesheet\" "
 	    "href=\"/assets/waymark-print.css\" media=\"print\">\n"
 	    "<link rel=\"icon\" href=\"/assets/waymark-icon.svg\" "
 	    "type=\"image/svg+xml\">\n</head>\n"

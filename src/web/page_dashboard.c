@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "core/disclosure.h"
+#include "report/chart.h"
 #include "report/completion.h"
 #include "report/dashboard.h"
 #include "report/table_region.h"
@@ -195,7 +196,7 @@ completion(struct wm_http *h, const struct wm_led_service *s,
 /* --- training ---------------------------------------------------------- */
 
 /* The coverage chart's frame, in whole units. */
-enum { SVG_W = 400, LABEL_W = 196, BAR_MAX = 160, ROW = 18 };
+enum { SVG_W = WM_CHART_MID, LABEL_W = 196, BAR_MAX = 160, ROW = 18 };
 
 /* A bar per course, its length the share of staff; the table below
  * gives every figure. */
@@ -204,20 +205,19 @@ coverage_svg(struct wm_http *h, const struct wm_dashboard *d)
 {
 	size_t i, n = d->courses->n_concepts;
 
-	wm_buf_printf(&h->out, "<svg class=\"wm-chart wm-dash-chart\" "
-	    "viewBox=\"0 0 %d %d\" width=\"100%%\" role=\"img\" "
-	    "aria-labelledby=\"coverage-t coverage-d\"><title id=\"coverage-t"
-	    "\">Recovery training coverage</title><desc id=\"coverage-d\">A "
-	    "bar per course, as long as the share of current staff who "
-	    "completed it; the table gives every figure.</desc>\n", SVG_W,
-	    (int)n * ROW + 4);
+	wm_chart_open(&h->out, "coverage", SVG_W, (long)n * ROW + 4,
+	    "wm-dash-chart");
+	HTML(h, "Recovery training coverage");
+	wm_chart_desc(&h->out, "coverage");
+	HTML(h, "A bar per course, as long as the share of current staff who "
+	    "completed it; the table gives every figure.</desc>\n");
 	for (i = 0; i < n; i++) {
 		const struct wm_coverage *c = &d->coverage[i];
 		int y = (int)i * ROW + 2;
 		int w = c->has_percent ? c->percent * BAR_MAX / 100 : 0;
 
 		wm_buf_printf(&h->out, "<text x=\"%d\" y=\"%d\" "
-		    "font-size=\"11\" text-anchor=\"end\" fill=\"#212b32\">",
+		    "font-size=\"12\" text-anchor=\"end\" fill=\"#212b32\">",
 		    LABEL_W - 6, y + 12);
 		wm_esc_svg_s(&h->out, c->course->display);
 		wm_buf_printf(&h->out, "</text>\n<rect x=\"%d\" y=\"%d\" "
@@ -228,10 +228,10 @@ coverage_svg(struct wm_http *h, const struct wm_dashboard *d)
 		    ROW - 6);
 		if (c->has_percent)
 			wm_buf_printf(&h->out, "<text x=\"%d\" y=\"%d\" "
-			    "font-size=\"11\" fill=\"#212b32\">%d%%</text>\n",
+			    "font-size=\"12\" fill=\"#212b32\">%d%%</text>\n",
 			    LABEL_W + BAR_MAX + 6, y + 12, c->percent);
 	}
-	HTML(h, "</svg>\n");
+	wm_chart_close(&h->out);
 }
 
 static void

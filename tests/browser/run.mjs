@@ -49,6 +49,27 @@ async function axe(page, what) {
   check(r.violations.length === 0, `axe finds no violations on ${what}`);
 }
 
+// At 320 px, the page does not scroll sideways, and the smallest word of
+// any chart on it is drawn at 12 px or more (a chart that needs more
+// room scrolls in its own region); checked, then back to 1280 px.
+async function legibleAt320(page, what) {
+  await page.setViewportSize({ width: 320, height: 900 });
+  const r = await page.evaluate(() => {
+    let least = Infinity, charts = 0;
+    for (const svg of document.querySelectorAll('svg.wm-chart')) {
+      const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+      charts++;
+      for (const t of svg.querySelectorAll('text'))
+        least = Math.min(least, parseFloat(t.getAttribute('font-size')) * scale);
+    }
+    return { wide: document.documentElement.scrollWidth, least, charts };
+  });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  check(r.wide <= 320, `${what} fits 320 px (${r.wide} px wide)`);
+  check(r.charts > 0 && r.least >= 12,
+    `${what}: chart words at 320 px are 12 px or more (${r.charts} charts, least ${r.least.toFixed(1)} px)`);
+}
+
 async function shoot(page, name) {
   for (const width of [1280, 320]) {
     await page.setViewportSize({ width, height: 900 });
@@ -167,6 +188,7 @@ try {
   check(await person.$('table caption:has-text("the first and latest answer to each question")') !== null,
     'the journey sets first and latest answers side by side in a captioned table');
   await axe(person, 'my journey');
+  await legibleAt320(person, 'my journey');
   await shoot(person, 'journey');
   await person.goto(base + '/goals');
   await axe(person, 'my goals');
@@ -442,6 +464,7 @@ try {
   await lead.goto(`${base}/services/exbridge-recovery/dashboard`);
   check(/Change in the recovery markers/.test(await lead.content()), "a lead sees their service's dashboard");
   await axe(lead, "the service's dashboard");
+  await legibleAt320(lead, "the service's dashboard");
   await shoot(lead, 'dashboard');
   const pdf = (await lead.pdf({ format: 'A4' })).toString('latin1');
   const sheets = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
@@ -507,6 +530,7 @@ try {
   check(await comm.$('svg.wm-chart title') !== null, 'the outcomes page draws its funnel plots, titled');
   check(/The chart.s figures/.test(await comm.content()), '... each with a table of the same figures');
   await axe(comm, 'the recovery outcomes');
+  await legibleAt320(comm, 'the recovery outcomes');
   await shoot(comm, 'network-outcomes');
   await comm.goto(base + '/network/about');
   await axe(comm, 'how the figures are worked out');
@@ -556,6 +580,7 @@ try {
   const comm = await commIn(true);
   await comm.goto(base + href);
   await axe(comm, "a service's page, for its commissioner");
+  await legibleAt320(comm, "a service's page, for its commissioner");
   await shoot(comm, 'network-service');
   await comm.click('#trends summary');
   await axe(comm, "a service's page with a trend's table open");

@@ -106,7 +106,7 @@ has body "$(row -2 1 0 0%)" "2 months ago: one missed"
 has body "$(row -9 0 0 "No one was due")" "before the cycle began, no one was due"
 has body "(this month so far: not final)" "this month is marked as not final"
 has body '<caption class="nhsuk-table__caption">DREEM recovery markers, every 6 months, for each person on the caseload: times due and done in time, by month</caption>' "the table has a caption"
-has body '<svg class="wm-chart"' "... and a chart beside it"
+has body '<svg class="wm-chart wm-chart--w640"' "... and a chart beside it"
 same "$(sed -n '/aria-labelledby="completion-1-t/,/<\/svg>/p' body | grep -c '<rect x="[0-9]*" y="[0-9]*" width="[0-9]*" height="[0-9]*"')" "4" "one bar for each month anything was due, at whole pixels"
 hasnt body "Sam Testperson" "no one is named"
 

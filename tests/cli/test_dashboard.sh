@@ -124,7 +124,7 @@ import json
 d = json.load(open('dash.json'))['training']; t = json.load(open('training.json'))
 print(d['staff'], t['staff'], len(d['coverage']), d['coverage'] == t['coverage'])")" "4 4 6 True" "training: the same coverage as the training page's"
 has flat '<th class="nhsuk-table__header" scope="row">WRAP Training</th><td class="nhsuk-table__cell">1</td><td class="nhsuk-table__cell">25%</td>' "... 1 of 4 staff did WRAP: 25%"
-has flat '<svg class="wm-chart wm-dash-chart"' "training coverage is drawn too"
+has flat '<svg class="wm-chart wm-chart--w400 wm-dash-chart"' "training coverage is drawn too"
 has flat '<desc id="coverage-d">' "... with a text alternative"
 if grep -o '<svg.*</svg>' flat | grep -Eq '(x|y|width|height)="[0-9]*\.[0-9]'; then fail "a chart coordinate is not a whole number"; else pass "every chart coordinate is a whole number"; fi
 has flat "No lights yet" "the standards: none yet, and it says so"
