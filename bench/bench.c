@@ -362,9 +362,9 @@ writer_thread(void *arg)
 	}
 	for (i = 0; i < x->saves; i++) {
 		struct wm_response *r = wm_response_new(x->in);
-		struct wm_response_ids ids = { x->instrument_id,
-		    1 + (int64_t)wm_rng_below(&d.rng, (uint32_t)x->people),
-		    x->unit_id, 0 };
+		struct wm_response_ids ids = { .instrument_id = x->instrument_id,
+		    .subject_id = 1 + (int64_t)wm_rng_below(&d.rng,
+		    (uint32_t)x->people), .unit_id = x->unit_id, .author_id = 0 };
 		struct wm_diags dg = WM_DIAGS_INIT;
 		const struct wm_record job = { r, &ids, &by, NULL, NULL };
 		int64_t id;

@@ -55,7 +55,8 @@ answer(struct fixture *f, int k, const struct wm_instrument *in,
     int64_t in_id, int64_t unit, const char *date, const char *code,
     enum wm_response_status status, enum wm_respondent who)
 {
-	struct wm_response_ids ids = { in_id, f->person[k], unit, 0 };
+	struct wm_response_ids ids = { .instrument_id = in_id,
+	    .subject_id = f->person[k], .unit_id = unit, .author_id = 0 };
 
 	assert_true(tu_save_answers(f->s, in, &ids, ident[k], date, code,
 	    NULL, status, who) > 0);

@@ -539,9 +539,10 @@ random_answer(void)
 	const struct wm_instrument *in = k < 3 ? fx->markers : k < 5 ?
 	    fx->needs : fx->indicators;
 	int p = (int)rnd(PEOPLE), draft = rnd(8) == 0;
-	struct wm_response_ids ids = { in == fx->markers ? fx->markers_id :
-	    in == fx->needs ? fx->needs_id : fx->indicators_id, fx->person[p],
-	    fx->unit[rnd(2)], 0 };
+	struct wm_response_ids ids = { .instrument_id = in == fx->markers ?
+	    fx->markers_id : in == fx->needs ? fx->needs_id : fx->indicators_id,
+	    .subject_id = fx->person[p], .unit_id = fx->unit[rnd(2)],
+	    .author_id = 0 };
 	const char *code = in == fx->indicators ? codes[rnd(4)] : "agree";
 	char day[11];
 
@@ -719,7 +720,7 @@ test_parts(void **state)
 static void
 test_early_answer(void **state)
 {
-	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_response_ids ids = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct lines l;
 	size_t i;
@@ -761,7 +762,7 @@ test_day_by_day(void **state)
 {
 	static const enum wm_respondent who[] = { WM_RESPONDENT_PERSON,
 	    WM_RESPONDENT_WITH_PRACTITIONER };
-	struct wm_response_ids ids = { 0, 0, 0, 0 };
+	struct wm_response_ids ids = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date d;
 	char day[11];
@@ -913,8 +914,9 @@ static void
 test_upgrade_11(void **state)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_response_ids ids = { fx->markers_id, fx->person[0],
-	    fx->unit[0], 0 };
+	struct wm_response_ids ids = { .instrument_id = fx->markers_id,
+	    .subject_id = fx->person[0], .unit_id = fx->unit[0],
+	    .author_id = 0 };
 	int64_t before, after;
 	int i, from, to;
 

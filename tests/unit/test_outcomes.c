@@ -1055,8 +1055,9 @@ batch_of_parts(int64_t nowhere)
 	for (i = 0; i < 4; i++) {
 		random_answers(&a, date, &p);
 		r[i] = build(fx->markers, &a);
-		ids[i] = (struct wm_response_ids){ fx->markers_id,
-		    i == 2 ? nowhere : fx->person[p], i == 2 ? 0 : a.unit, 0 };
+		ids[i] = (struct wm_response_ids){ .instrument_id = fx->markers_id,
+		    .subject_id = i == 2 ? nowhere : fx->person[p],
+		    .unit_id = i == 2 ? 0 : a.unit, .author_id = 0 };
 		job[i] = (struct wm_record){ r[i], &ids[i], &by, NULL, NULL };
 		assert_int_equal(wm_store_record_part(fx->s, &job[i], &id,
 		    &err), i == 2 ? WM_STORE_NOT_FOUND : 0);
@@ -1082,8 +1083,8 @@ through_writer(struct wm_writer *w)
 
 	random_answers(&a, date, &p);
 	r = build(fx->markers, &a);
-	ids = (struct wm_response_ids){ fx->markers_id, fx->person[p], a.unit,
-	    0 };
+	ids = (struct wm_response_ids){ .instrument_id = fx->markers_id,
+	    .subject_id = fx->person[p], .unit_id = a.unit, .author_id = 0 };
 	job = (struct wm_record){ r, &ids, &by, NULL, NULL };
 	if (wm_writer_record(w, &job, &id, &err))
 		fail_msg("the writer: %s", wm_buf_str(&err));
