@@ -130,10 +130,10 @@ wm_profile_erfs_svg(struct wm_buf *b, const struct wm_profile *p)
 	int h = chart_height(p), y = TOP, v;
 	size_t i;
 
-	wm_chart_open(b, "erfs", W, h, "");
+	wm_chart_open(b, "domains", W, h, "");
 	wm_buf_puts(b, "ERFS profile: people using the service and staff, side "
 	    "by side");
-	wm_chart_desc(b, "erfs");
+	wm_chart_desc(b, "domains");
 	wm_buf_puts(b, "The average rating of each domain from 1 (not at all) "
 	    "to 5 (very well): a filled bar for people using the service, an "
 	    "outlined bar for staff. The tables below give the same figures."

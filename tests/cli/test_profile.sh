@@ -116,7 +116,7 @@ hasnt body '"percent": 50' "... and never the withheld percentage"
 same "$(code -b l.jar "$(U '/services/svc/erfs?period=2025-Q2')")" "200" "the ERFS profile for 2025-Q2"
 tr -s ' \n' ' ' <body >flat
 has flat "April to June 2025: 5 people using the service and 2 members of staff rated the service." "who rated it"
-has flat "<div class=\"wm-chart-region\" role=\"region\" tabindex=\"0\" aria-labelledby=\"erfs-t\">" "a chart, in a region of its own named by its title"
+has flat "<div class=\"wm-chart-region\" role=\"region\" tabindex=\"0\" aria-labelledby=\"domains-t\">" "a chart, in a region of its own named by its title"
 has flat "<svg class=\"wm-chart wm-chart--w640\"" "... drawn 640 wide, its least width"
 hasnt flat 'x="12.5"' "... drawn with whole-number coordinates"
 if grep -o '<svg.*</svg>' flat | grep -Eq '(x|y|width|height|x1|x2|y1|y2)="[0-9]*\.[0-9]'; then fail "a chart coordinate is not a whole number"; else pass "every chart coordinate is a whole number"; fi
