@@ -780,8 +780,8 @@ struct wm_person_cycle_row {
 };
 
 /* The cycles of everyone now on the caseloads of the services where the
- * account works as a practitioner, each person's rows together, in order
- * of name: what they owe costs what their caseloads hold. */
+ * account works as a practitioner, each person's rows together: what
+ * they owe costs what their caseloads hold. */
 WM_MUST_USE int wm_store_practitioner_cycles(struct wm_store *s,
     int64_t account_id, int (*cb)(void *, const struct wm_person_cycle_row *),
     void *ctx, struct wm_buf *err);

@@ -58,7 +58,10 @@ cycles() { sqlite3 c.db "SELECT count(*) FROM cycle"; }
 audits() { sqlite3 c.db "SELECT count(*) FROM audit"; }
 before="$(cycles)/$(audits)"
 # The start date as the NHS date boxes send it, from "DAY/MONTH/YEAR".
-start_boxes() { local IFS=/; set -- $1; printf -- '--data-urlencode start-day=%s --data-urlencode start-month=%s --data-urlencode start-year=%s' "$1" "$2" "$3"; }
+start_boxes() {
+	local d=${1%%/*} rest=${1#*/}
+	printf -- '--data-urlencode start-day=%s --data-urlencode start-month=%s --data-urlencode start-year=%s' "$d" "${rest%%/*}" "${rest#*/}"
+}
 refuse() { # MEASURE EVERY START FIELD MESSAGE DESCRIPTION
 	same "$(code -b l.jar --data-urlencode "csrf=$LCS" --data-urlencode "measure=$1" --data-urlencode "every=$2" $(start_boxes "$3") "$(U /services/svc/cycles)")" "400" "$6 is refused"
 	has body "href=\"#$4\">$5" "$6: the summary names the field"

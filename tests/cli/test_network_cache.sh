@@ -100,14 +100,19 @@ same "$(page body)" "$(page first.html)" "... on the network's page"
 # submits this period's self-assessment, every standard green; the next
 # view shows it.
 P=$(python3 -c "import datetime; d=datetime.date.today(); print('%d-%02d-01' % (d.year, (d.month-1)//3*3+1))")
+# ... as the page names it: "October to December 2026".
+PW=$(python3 -c "import datetime, sys
+d = datetime.date.fromisoformat(sys.argv[1])
+names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+print('%s to %s %d' % (names[d.month - 1], names[d.month + 1], d.year))" "$P")
 net c.jar /network >/dev/null
-hasnt body ">$P<" "no service has assessed this period yet"
+hasnt body ">$PW<" "no service has assessed this period yet"
 login l.jar lead
 ALL=(-d "csrf=$WCS" -d "save=done" -d "built_on=0")
 for n in 1 2 3 4 5 6 7 8 9 10; do ALL+=(-d "standard-$n-rating=green"); done
 same "$(code -b l.jar "${ALL[@]}" "$(U "/services/exbridge-recovery/standards/$P/edit")")" "303" "the lead submits this period's self-assessment"
 same "$(net c.jar /network)" "200" "the network after the save"
-has body ">$P<" "... shows the period just assessed"
+has body ">$PW<" "... shows the period just assessed, in words"
 has body "10 of 10" "... with its greens"
 [ "$(work)" -gt $((kept * 100)) ] && pass "... built again, not the page kept" || fail "the page kept before the save was shown"
 

@@ -84,7 +84,7 @@ same "$(back)" "/measures Back to your measures" "a person's measure leads back 
 # that its cycles page has both its tables.
 code -b m2.jar "$(U /services/svc/cycles)" >/dev/null
 same "$(code -b m2.jar --data-urlencode "csrf=$(csrf body)" --data-urlencode "measure=person|https://waymark.example/fhir/Questionnaire/dreem-recovery-markers" \
-    --data-urlencode "every=6" --data-urlencode "start=$(date -u -d '1 year ago' +%Y-%m-01)" "$(U /services/svc/cycles)")" "303" "the lead adds a cycle"
+    --data-urlencode "every=6" -d start-day=1 -d "start-month=$(date -u -d '1 year ago' +%-m)" -d "start-year=$(date -u -d '1 year ago' +%Y)" "$(U /services/svc/cycles)")" "303" "the lead adds a cycle"
 regions() { # TABLES REGIONS on the page in ./body
 	echo "$(grep -c '<table class="nhsuk-table[ "]' body) $(grep -c '<div class="nhsuk-table-container" role="region" tabindex="0" aria-label="[^"]' body)"
 }

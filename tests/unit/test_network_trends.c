@@ -282,14 +282,16 @@ test_trend_chart(void **state)
 	assert_non_null(strstr(out, "<polyline"));
 	assert_null(strstr(strstr(out, "<polyline") + 1, "<polyline"));
 	/* Points with their words; an open circle may still change. */
-	assert_non_null(strstr(out, "<title>2026-Q1: 50%</title>"));
+	assert_non_null(strstr(out, "<title>January to March 2026: 50%"
+	    "</title>"));
 	assert_non_null(strstr(out, "fill=\"#ffffff\" stroke=\"#005eb8\" "
-	    "stroke-width=\"2\"><title>2026-Q2: 100%, may still change"));
+	    "stroke-width=\"2\"><title>April to June 2026: 100%, may still "
+	    "change"));
 	/* Gaps: a sign and its reason, not colour alone. */
-	assert_non_null(strstr(out, ">*<title>2026-Q3: withheld (*) by the "
-	    "disclosure rule</title>"));
-	assert_non_null(strstr(out, ">-<title>2026-Q4: not counted: before the "
-	    "last 12 complete months</title>"));
+	assert_non_null(strstr(out, ">*<title>July to September 2026: "
+	    "withheld (*) by the disclosure rule</title>"));
+	assert_non_null(strstr(out, ">-<title>October to December 2026: not "
+	    "counted: before the last 12 complete months</title>"));
 	/* The table: every quarter, its figure or why there is none. */
 	assert_non_null(strstr(out, "The figures as a table"));
 	assert_non_null(strstr(out, "January to March 2026</th>"));
