@@ -57,6 +57,11 @@ wm_grant_parse(const char *s, struct wm_grant_spec *out)
 	return wm_grant_check(role, unit, slash ? slash + 1 : NULL, out);
 }
 
+/*
+ * Waymark: "a person's, practitioner's, lead's and validator's role is
+ * held at a service, where the caseloads and the standards are kept; a
+ * commissioner's and an administrator's at any part of the network"
+ */
 const char *
 wm_grant_unit_problem(enum wm_role role, enum wm_unit_kind kind)
 {
@@ -88,6 +93,11 @@ wm_setup_code_format(const unsigned char raw[WM_SETUP_CODE_BYTES],
 	out[k] = '\0';
 }
 
+/*
+ * Waymark: "a new account's holder chooses their own password with a
+ * one-time code of 80 random bits, in an alphabet with nothing that
+ * reads as something else, typed in any case with or without dashes"
+ */
 int
 wm_setup_code_normalise(const char *typed, char out[WM_SETUP_CODE_CHARS + 1])
 {
@@ -109,6 +119,11 @@ wm_setup_code_normalise(const char *typed, char out[WM_SETUP_CODE_CHARS + 1])
 	return n == WM_SETUP_CODE_CHARS ? 0 : -1;
 }
 
+/*
+ * Waymark: "an administrator cannot deactivate their own account or
+ * remove their own administrator role, so that no one is shut out with
+ * no one left to let them back in"
+ */
 const char *
 wm_account_change_problem(int64_t actor, int64_t account,
     enum wm_account_change change, enum wm_role role)

@@ -59,6 +59,7 @@ static const struct nav_item places[] = {
 	{ "/services", "Services", NULL, WM_RULE_NONE },
 	{ "/validations", "Validations", NULL, WM_RULE_NONE },
 	{ "/network", "Network", NULL, WM_RULE_NONE },
+	{ "/admin", "Administration", NULL, WM_RULE_NONE },
 };
 
 #define N_PLACES (sizeof(places) / sizeof(places[0]))
