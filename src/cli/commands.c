@@ -14,6 +14,11 @@ int cmd_person_add(const struct cli_cmd *, int, char **);
 int cmd_person_list(const struct cli_cmd *, int, char **);
 int cmd_account_add(const struct cli_cmd *, int, char **);
 int cmd_account_list(const struct cli_cmd *, int, char **);
+int cmd_account_setup_code(const struct cli_cmd *, int, char **);
+int cmd_account_grant(const struct cli_cmd *, int, char **);
+int cmd_account_revoke(const struct cli_cmd *, int, char **);
+int cmd_account_deactivate(const struct cli_cmd *, int, char **);
+int cmd_account_reactivate(const struct cli_cmd *, int, char **);
 int cmd_respond(const struct cli_cmd *, int, char **);
 int cmd_export_responses(const struct cli_cmd *, int, char **);
 int cmd_report_network(const struct cli_cmd *, int, char **);
@@ -53,10 +58,29 @@ const struct cli_cmd cli_commands[] = {
 	    "list people: identifier, name, service, since",
 	    "--db FILE [--unit CODE]" },
 	{ "account", "add", cmd_account_add,
-	    "add a sign-in account with role grants",
-	    "--db FILE --email EMAIL --name NAME [--grant ROLE@UNIT]..." },
+	    "add a sign-in account with role grants; without a password "
+	    "file, print a one-time setup code for its holder",
+	    "--db FILE --email EMAIL --name NAME [--grant ROLE@UNIT]... "
+	    "[--person ID] [--password-file FILE]" },
 	{ "account", "list", cmd_account_list,
-	    "list accounts: email, name, grants", "--db FILE" },
+	    "list accounts: email, name, grants, last sign-in, active or "
+	    "deactivated", "--db FILE" },
+	{ "account", "setup-code", cmd_account_setup_code,
+	    "print a new one-time setup code for an account (its old "
+	    "password works until the code is used)",
+	    "--db FILE --email EMAIL" },
+	{ "account", "grant", cmd_account_grant,
+	    "give an account a role at a unit",
+	    "--db FILE --email EMAIL --grant ROLE@UNIT[/GROUP]" },
+	{ "account", "revoke", cmd_account_revoke,
+	    "take a role at a unit away from an account",
+	    "--db FILE --email EMAIL --grant ROLE@UNIT[/GROUP]" },
+	{ "account", "deactivate", cmd_account_deactivate,
+	    "stop an account signing in, ending its sessions at once",
+	    "--db FILE --email EMAIL" },
+	{ "account", "reactivate", cmd_account_reactivate,
+	    "let a deactivated account sign in again",
+	    "--db FILE --email EMAIL" },
 	{ "respond", NULL, cmd_respond,
 	    "record a FHIR QuestionnaireResponse and show its scores",
 	    "--db FILE RESPONSE.json|-" },

@@ -133,6 +133,16 @@ enum stmt {
 	ST_SESSION_GET,
 	ST_SESSION_TOUCH,
 	ST_SESSION_END,
+	ST_ACCOUNT_PAGE,
+	ST_ACCOUNTS_WAITING,
+	ST_ACCOUNT_DEACTIVATE,
+	ST_ACCOUNT_REACTIVATE,
+	ST_ACCOUNT_SESSIONS_END,
+	ST_GRANT_REMOVE,
+	ST_SETUP_CODE_DROP,
+	ST_SETUP_CODE_ADD,
+	ST_SETUP_CODE_FIND,
+	ST_SETUP_CODE_USE,
 	ST_FAILURE_ADD,
 	ST_FAILURE_COUNT,
 	ST_FAILURE_CLEAR,
@@ -281,6 +291,15 @@ int wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
 /* Runs a statement that returns no rows. */
 int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
     struct wm_buf *err);
+
+/* Hands on an account's row as ST_ACCOUNT_GET reads it (and the count
+ * of all in column 9 into *total, where total is not NULL). */
+struct wm_sq_account_each {
+	int (*cb)(void *, const struct wm_account_row *);
+	void *ctx;
+	int64_t *total;
+};
+int wm_sq_account_row(sqlite3_stmt *st, void *arg);
 
 /* Column text, or NULL. */
 const char *wm_sq_col(sqlite3_stmt *st, int i);

@@ -930,8 +930,33 @@ static const char *const m14[] = {
 	NULL,
 };
 
+/*
+ * 15: what administering accounts needs. An account can be deactivated
+ * (when, or NULL while it is active): it then cannot sign in, and its
+ * sessions end. A new account gets a one-time setup code instead of a
+ * password: only the code's hash is kept, with when it was made, when it
+ * expires and when it was used (seconds since 1970, as sessions keep
+ * time). Last sign-in is the newest session's start, found by an index
+ * on (account, created) that also serves every look-up by account, so
+ * it replaces the one on the account alone.
+ */
+static const char *const m15[] = {
+	"ALTER TABLE account ADD COLUMN deactivated TEXT",
+	"CREATE TABLE setup_code ("
+	" id INTEGER PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" code_hash TEXT NOT NULL,"
+	" created INTEGER NOT NULL,"
+	" expires INTEGER NOT NULL,"
+	" used INTEGER)",
+	"CREATE INDEX setup_code_account ON setup_code(account_id, used)",
+	"CREATE INDEX session_account_created ON session(account_id, created)",
+	"DROP INDEX session_account",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10, m11, m12, m13, m14 };
+	m7, m8, m9, m10, m11, m12, m13, m14, m15 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -957,6 +982,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 12",
 	"PRAGMA user_version = 13",
 	"PRAGMA user_version = 14",
+	"PRAGMA user_version = 15",
 };
 
 int

@@ -309,19 +309,17 @@ wm_store_grant_find(struct wm_store *s, int64_t account_id, const char *role,
 	return WM_STORE_NOT_FOUND;
 }
 
-struct account_each {
-	int (*cb)(void *, const struct wm_account_row *);
-	void *ctx;
-};
-
-static int
-account_row(sqlite3_stmt *st, void *arg)
+int
+wm_sq_account_row(sqlite3_stmt *st, void *arg)
 {
-	struct account_each *e = arg;
+	struct wm_sq_account_each *e = arg;
 	struct wm_account_row row = { sqlite3_column_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    wm_sq_col(st, 4) };
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6),
+	    wm_sq_col(st, 7), sqlite3_column_int64(st, 8) };
 
+	if (e->total)
+		*e->total = sqlite3_column_int64(st, 9);
 	return e->cb(e->ctx, &row);
 }
 
@@ -330,13 +328,14 @@ wm_store_account_get(struct wm_store *s, int64_t id,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct account_each e = { cb, ctx };
+	struct wm_sq_account_each e = { cb, ctx, NULL };
 	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_GET, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, id);
-	return wm_sq_each(s, st, account_row, &e, "reading the account", err);
+	return wm_sq_each(s, st, wm_sq_account_row, &e, "reading the account",
+	    err);
 }
 
 int
@@ -344,10 +343,10 @@ wm_store_account_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_account_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct account_each e = { cb, ctx };
+	struct wm_sq_account_each e = { cb, ctx, NULL };
 	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_LIST, err);
 
-	return st ? wm_sq_each(s, st, account_row, &e, "listing accounts",
+	return st ? wm_sq_each(s, st, wm_sq_account_row, &e, "listing accounts",
 	    err) : WM_STORE_ERROR;
 }
 

@@ -20,6 +20,24 @@
 	"  AND r.subject_kind = 'person' AND r.subject_id = c.person_id" \
 	"  AND r.status = 'completed') "
 
+/* What an administrator reads of an account besides its grants: its last
+ * sign-in (its newest session's start, by the index on (account,
+ * created)), when it was deactivated, and when its unused setup code
+ * expires, in words' ISO form and, the last, in seconds. */
+#define ACCOUNT_MORE \
+	", (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', max(created), 'unixepoch')" \
+	" FROM session WHERE account_id = a.id), a.deactivated," \
+	" (SELECT strftime('%Y-%m-%dT%H:%M:%SZ', max(expires), 'unixepoch')" \
+	" FROM setup_code WHERE account_id = a.id AND used IS NULL)," \
+	" (SELECT max(expires) FROM setup_code WHERE account_id = a.id" \
+	" AND used IS NULL)"
+#define ACCOUNT_GRANTS \
+	"SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||" \
+	" u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM" \
+	" (SELECT * FROM role_grant WHERE account_id = a.id" \
+	" ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)" \
+	", (SELECT ident FROM person WHERE id = a.person_id)" ACCOUNT_MORE
+
 const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_UNIT_ADD] =
 	    "INSERT INTO unit(kind, code, name, parent_id, created) "
@@ -67,11 +85,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT 1 FROM role_grant WHERE account_id = ?1 AND role = ?2"
 	    " AND unit_id = ?3 AND (?4 IS NULL OR stakeholder = ?4)",
 	[ST_ACCOUNT_LIST] =
-	    "SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||"
-	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
-	    " (SELECT * FROM role_grant WHERE account_id = a.id"
-	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
-	    ", (SELECT ident FROM person WHERE id = a.person_id)"
+	    ACCOUNT_GRANTS
 	    " FROM account a ORDER BY a.email",
 	[ST_TRAINING_ADD] =
 	    "INSERT INTO training(account_id, course, completed, recorded)"
@@ -426,14 +440,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_AUDIT_ADD] =
 	    "INSERT INTO audit(at, actor_account_id, action, subject_kind,"
 	    " subject_id, detail, address) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	/* A deactivated account has no password that works. */
 	[ST_ACCOUNT_AUTH] =
-	    "SELECT id, password_hash FROM account WHERE email = ?1",
+	    "SELECT id, CASE WHEN deactivated IS NULL THEN password_hash END"
+	    " FROM account WHERE email = ?1",
 	[ST_ACCOUNT_GET] =
-	    "SELECT a.id, a.email, a.name, (SELECT group_concat(g.role || '@' ||"
-	    " u.code || coalesce('/' || g.stakeholder, ''), ', ') FROM"
-	    " (SELECT * FROM role_grant WHERE account_id = a.id"
-	    " ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)"
-	    ", (SELECT ident FROM person WHERE id = a.person_id)"
+	    ACCOUNT_GRANTS
 	    " FROM account a WHERE a.id = ?1",
 	[ST_ACCOUNT_SET_PASSWORD] =
 	    "UPDATE account SET password_hash = ?2 WHERE id = ?1",
@@ -705,14 +717,61 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_SESSION_ADD] =
 	    "INSERT INTO session(token_hash, account_id, csrf, created,"
 	    " last_seen, address) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+	/* A deactivated account's sessions are ended when it is; read as
+	 * ended here too, so that none outlives it whatever happened. */
 	[ST_SESSION_GET] =
-	    "SELECT account_id, csrf, created, last_seen, ended FROM session"
-	    " WHERE token_hash = ?1",
+	    "SELECT s.account_id, s.csrf, s.created, s.last_seen,"
+	    " s.ended OR a.deactivated IS NOT NULL FROM session s"
+	    " JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?1",
 	[ST_SESSION_TOUCH] =
 	    "UPDATE session SET last_seen = ?2 WHERE token_hash = ?1"
 	    " AND ended = 0",
 	[ST_SESSION_END] =
 	    "UPDATE session SET ended = 1 WHERE token_hash = ?1",
+	/*
+	 * One page (?2 rows from ?3) of the accounts by name, then email;
+	 * ?1 searches names and emails as plain text (instr, so no
+	 * character is a wildcard). Every row carries the count of all.
+	 */
+	[ST_ACCOUNT_PAGE] =
+	    "WITH page AS MATERIALIZED ("
+	    " SELECT a.*, count(*) OVER () AS total FROM account a"
+	    " WHERE ?1 IS NULL OR instr(lower(a.name), lower(?1)) > 0"
+	    "  OR instr(lower(a.email), lower(?1)) > 0"
+	    " ORDER BY a.name COLLATE NOCASE, a.email LIMIT ?2 OFFSET ?3) "
+	    ACCOUNT_GRANTS ", a.total FROM page a"
+	    " ORDER BY a.name COLLATE NOCASE, a.email",
+	/* The active accounts that have never signed in, newest first. */
+	[ST_ACCOUNTS_WAITING] =
+	    "WITH page AS MATERIALIZED ("
+	    " SELECT a.*, count(*) OVER () AS total FROM account a"
+	    " WHERE a.deactivated IS NULL AND NOT EXISTS (SELECT 1 FROM"
+	    " session WHERE account_id = a.id) ORDER BY a.id DESC LIMIT ?1) "
+	    ACCOUNT_GRANTS ", a.total FROM page a ORDER BY a.id DESC",
+	[ST_ACCOUNT_DEACTIVATE] =
+	    "UPDATE account SET deactivated = ?2 WHERE id = ?1"
+	    " AND deactivated IS NULL",
+	[ST_ACCOUNT_REACTIVATE] =
+	    "UPDATE account SET deactivated = NULL WHERE id = ?1"
+	    " AND deactivated IS NOT NULL",
+	[ST_ACCOUNT_SESSIONS_END] =
+	    "UPDATE session SET ended = 1 WHERE account_id = ?1 AND ended = 0",
+	[ST_GRANT_REMOVE] =
+	    "DELETE FROM role_grant WHERE account_id = ?1 AND role = ?2"
+	    " AND unit_id = ?3",
+	[ST_SETUP_CODE_DROP] =
+	    "DELETE FROM setup_code WHERE account_id = ?1 AND used IS NULL",
+	[ST_SETUP_CODE_ADD] =
+	    "INSERT INTO setup_code(account_id, code_hash, created, expires)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	/* The live code of the active account with email ?1 at time ?2. */
+	[ST_SETUP_CODE_FIND] =
+	    "SELECT c.id, c.account_id, c.code_hash FROM account a"
+	    " JOIN setup_code c ON c.account_id = a.id AND c.used IS NULL"
+	    " AND c.expires > ?2 WHERE a.email = ?1 AND a.deactivated IS NULL"
+	    " ORDER BY c.id DESC LIMIT 1",
+	[ST_SETUP_CODE_USE] =
+	    "UPDATE setup_code SET used = ?2 WHERE id = ?1 AND used IS NULL",
 	[ST_FAILURE_ADD] =
 	    "INSERT INTO signin_failure(key, at) VALUES (?1, ?2)",
 	[ST_FAILURE_COUNT] =

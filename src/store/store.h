@@ -155,6 +155,13 @@ struct wm_account_row {
 	const char *grants;	/* "role@unit-code[/stakeholder], ..." */
 	const char *person;	/* the person's identifier, for their own
 				 * account; else NULL */
+	const char *last_signin;	/* "2026-12-06T14:05:33Z", the start
+					 * of its newest session; NULL if it
+					 * has never signed in */
+	const char *deactivated;	/* when, or NULL while active */
+	const char *setup_expires;	/* when its unused setup code
+					 * expires (as last_signin), or NULL */
+	int64_t setup_expires_at;	/* the same in seconds; 0 if none */
 };
 
 WM_MUST_USE int wm_store_account_add(struct wm_store *s, const char *email,
@@ -609,6 +616,49 @@ WM_MUST_USE int wm_store_account_person(struct wm_store *s, int64_t account_id,
 WM_MUST_USE int wm_store_account_units(struct wm_store *s, int64_t account_id,
     const char *role, int (*cb)(void *, const struct wm_unit_row *),
     void *ctx, struct wm_buf *err);
+
+/* One page of the accounts by name, then email: at most `limit` after
+ * the first `offset`, those whose name or email holds `search` as plain
+ * text (any case; NULL for all), and in *total how many match in all
+ * (set before the first row is handed on). */
+WM_MUST_USE int wm_store_account_page(struct wm_store *s, const char *search,
+    int64_t offset, int limit, int64_t *total,
+    int (*cb)(void *, const struct wm_account_row *), void *ctx,
+    struct wm_buf *err);
+/* The active accounts that have never signed in, newest first: at most
+ * `limit`, and in *total how many there are. */
+WM_MUST_USE int wm_store_accounts_waiting(struct wm_store *s, int limit,
+    int64_t *total, int (*cb)(void *, const struct wm_account_row *),
+    void *ctx, struct wm_buf *err);
+/* Deactivates an account (it can no longer sign in) and ends its
+ * sessions; WM_STORE_CONFLICT if it already is. */
+WM_MUST_USE int wm_store_account_deactivate(struct wm_store *s, int64_t id,
+    struct wm_buf *err);
+/* Lets a deactivated account sign in again; WM_STORE_CONFLICT if it is
+ * active. */
+WM_MUST_USE int wm_store_account_reactivate(struct wm_store *s, int64_t id,
+    struct wm_buf *err);
+/* Ends every open session of the account. */
+WM_MUST_USE int wm_store_account_sessions_end(struct wm_store *s, int64_t id,
+    struct wm_buf *err);
+/* Removes the account's role at the unit; WM_STORE_NOT_FOUND if it does
+ * not hold it there. */
+WM_MUST_USE int wm_store_grant_remove(struct wm_store *s, int64_t account_id,
+    const char *role, int64_t unit_id, struct wm_buf *err);
+/* Gives the account a setup code (its hash), made at `now` and working
+ * until `expires` (seconds), in place of any earlier unused one. */
+WM_MUST_USE int wm_store_setup_code_set(struct wm_store *s, int64_t account_id,
+    const char *code_hash, int64_t now, int64_t expires,
+    struct wm_buf *err);
+/* The live setup code (unused, unexpired at `now`) of the active account
+ * with this email: its id, the account's and the code's hash (into
+ * hash, WM_TOKEN_HASH_LEN + 1 bytes); WM_STORE_NOT_FOUND if none. */
+WM_MUST_USE int wm_store_setup_code_find(struct wm_store *s, const char *email,
+    int64_t now, int64_t *code_id, int64_t *account_id, char *hash,
+    struct wm_buf *err);
+/* Marks the code used at `now`; WM_STORE_NOT_FOUND if it already was. */
+WM_MUST_USE int wm_store_setup_code_use(struct wm_store *s, int64_t code_id,
+    int64_t now, struct wm_buf *err);
 
 /* Replaces an account's password hash. */
 WM_MUST_USE int wm_store_account_set_password(struct wm_store *s, int64_t id,

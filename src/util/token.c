@@ -18,6 +18,15 @@ wm_token_new(char out[WM_TOKEN_LEN + 1])
 }
 
 int
+wm_token_random(unsigned char *out, size_t n)
+{
+	if (sodium_init() < 0)
+		return -1;
+	randombytes_buf(out, n);
+	return 0;
+}
+
+int
 wm_token_valid(const char *s)
 {
 	size_t i;

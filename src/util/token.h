@@ -15,6 +15,10 @@
 /* A new random token. 0, or -1 if the generator could not start. */
 int wm_token_new(char out[WM_TOKEN_LEN + 1]);
 
+/* n random bytes from the same generator, for secrets written another
+ * way (setup codes). 0, or -1 if the generator could not start. */
+int wm_token_random(unsigned char *out, size_t n);
+
 /* 1 if s looks like a token (43 base64url characters), else 0. */
 int wm_token_valid(const char *s);
 

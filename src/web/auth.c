@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/session.h"
+#include "store/accounts.h"
 #include "util/password.h"
 #include "web/client.h"
 
@@ -183,6 +184,41 @@ wm_auth_sign_in(struct wm_store *s, const char *email, const char *password,
 		return WM_AUTH_ERROR;
 	if (id == 0)
 		return WM_AUTH_REFUSED;
+	return start_session(s, &a, id, address, now, out, err);
+}
+
+enum wm_auth_result
+wm_auth_setup(struct wm_store *s, const char *email, const char *code,
+    const char *password, const char *address, int64_t now,
+    struct wm_auth_session *out, struct wm_buf *err)
+{
+	char hash[WM_PASSWORD_HASH_MAX];
+	struct attempt a;
+	int64_t id;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	attempt_init(&a, email, address);
+	switch (admit(s, &a, now, &out->wait_seconds, err)) {
+	case 1:
+		return WM_AUTH_WAIT;
+	case -1:
+		return WM_AUTH_ERROR;
+	}
+	/* Hashed whether or not the code turns out right, so that a wrong
+	 * code costs the same time as a right one up to the answer. */
+	if (wm_password_hash(password, hash)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "the password could not be hashed (out of "
+		    "memory)");
+		return WM_AUTH_ERROR;
+	}
+	rc = wm_account_setup_use(s, a.email, code, hash, address, now, &id,
+	    err);
+	if (rc == WM_STORE_NOT_FOUND)
+		return WM_AUTH_REFUSED;
+	if (rc)
+		return WM_AUTH_ERROR;
 	return start_session(s, &a, id, address, now, out, err);
 }
 

@@ -44,6 +44,18 @@ WM_MUST_USE enum wm_auth_result wm_auth_sign_in(struct wm_store *s,
     const char *email, const char *password, const char *address,
     int64_t now, struct wm_auth_session *out, struct wm_buf *err);
 
+/* Uses a one-time setup code (store/accounts.h) to set the account's
+ * password, already checked by the password rule: WM_AUTH_OK with a new
+ * session in *out (every other session of the account ended);
+ * WM_AUTH_REFUSED alike for a wrong, used or expired code and an email
+ * with no active account; WM_AUTH_WAIT as for signing in, with which it
+ * shares its count of failures, so that guessing codes is slowed exactly
+ * as guessing passwords is. */
+WM_MUST_USE enum wm_auth_result wm_auth_setup(struct wm_store *s,
+    const char *email, const char *code, const char *password,
+    const char *address, int64_t now, struct wm_auth_session *out,
+    struct wm_buf *err);
+
 /* The live session for a cookie token, refreshed (its idle time starts
  * again); WM_AUTH_REFUSED if it is unknown, idle, expired or ended. */
 WM_MUST_USE enum wm_auth_result wm_auth_session(struct wm_store *s,

@@ -61,6 +61,7 @@ static const struct nav_item places[] = {
 	{ "/services", "Services", { NULL, NULL }, WM_RULE_NONE },
 	{ "/validations", "Validations", { NULL, NULL }, WM_RULE_NONE },
 	{ "/network", "Network", { NULL, NULL }, WM_RULE_NONE },
+	{ "/admin", "Administration", { NULL, NULL }, WM_RULE_NONE },
 };
 
 #define N_PLACES (sizeof(places) / sizeof(places[0]))

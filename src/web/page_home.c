@@ -231,6 +231,9 @@ wm_page_home(struct wm_http *h)
 		    "and the Ten Top Tips with a draft kept.</p>\n");
 	}
 	services_link(h);
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_ADMIN) &&
+	    wm_admin_home(h))
+		goto out;
 	wm_page_end(h);
 out:
 	wm_buf_release(&err);

@@ -14,13 +14,12 @@
 #include "web/cookie.h"
 #include "web/layout.h"
 
-/* One labelled input in the design system's form-group pattern, marked
- * in error (with the message read out before it) when err is set. */
-static void
-field(struct wm_http *h, const char *id, const char *label, const char *type,
-    const char *autocomplete, const char *value, const char *err)
+void
+wm_text_field(struct wm_http *h, const char *id, const char *label,
+    const char *hint, const char *type, const char *autocomplete,
+    const char *value, const char *err)
 {
-	wm_form_group_start(h, id, label, NULL, err);
+	wm_form_group_start(h, id, label, hint, err);
 	HTML(h, "<input class=\"nhsuk-input");
 	if (err)
 		HTML(h, " nhsuk-input--error");
@@ -33,10 +32,19 @@ field(struct wm_http *h, const char *id, const char *label, const char *type,
 	HTML(h, "\" autocomplete=\"");
 	wm_esc_attr_s(&h->out, autocomplete);
 	HTML(h, "\" spellcheck=\"false\"");
-	if (err) {
+	if (hint || err) {
 		HTML(h, " aria-describedby=\"");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "-error\"");
+		if (hint) {
+			wm_esc_attr_s(&h->out, id);
+			HTML(h, "-hint");
+		}
+		if (hint && err)
+			HTML(h, " ");
+		if (err) {
+			wm_esc_attr_s(&h->out, id);
+			HTML(h, "-error");
+		}
+		HTML(h, "\"");
 	}
 	if (value) {
 		HTML(h, " value=\"");
@@ -56,18 +64,18 @@ form(struct wm_http *h, const char *pre, const char *email, const char *err)
 	    "<input type=\"hidden\" name=\"csrf\" value=\"");
 	wm_esc_attr_s(&h->out, pre);
 	HTML(h, "\">\n");
-	field(h, "email", "Email address", "email", "username", email ? email :
-	    "", err);
-	field(h, "password", "Password", "password", "current-password", NULL,
-	    NULL);
+	wm_text_field(h, "email", "Email address", NULL, "email", "username",
+	    email ? email : "", err);
+	wm_text_field(h, "password", "Password", NULL, "password",
+	    "current-password", NULL, NULL);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Sign in"
-	    "</button>\n</form>\n");
+	    "</button>\n</form>\n<p class=\"nhsuk-body\">Been given a setup "
+	    "code? <a href=\"/setup\">Choose your password</a>.</p>\n");
 	wm_page_end(h);
 }
 
-/* The sign-in form's own token, from its cookie or new. */
-static int
-pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1])
+int
+wm_pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1])
 {
 	if (wm_cookie_get(h->cookies, h->site->pre_cookie, out,
 	    WM_TOKEN_LEN + 1) == 0 && wm_token_valid(out))
@@ -87,7 +95,7 @@ wm_page_sign_in_form(struct wm_http *h)
 		wm_http_redirect(h, "/");
 		return;
 	}
-	if (pre_token(h, pre)) {
+	if (wm_pre_token(h, pre)) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Waymark could not start signing you in. Try again.");
 		return;

@@ -58,6 +58,36 @@ extern const size_t wm_n_pages;
 void wm_page_sign_in_form(struct wm_http *h);
 void wm_page_sign_in(struct wm_http *h);
 void wm_page_sign_out(struct wm_http *h);
+void wm_page_setup_form(struct wm_http *h);
+void wm_page_setup(struct wm_http *h);
+void wm_page_admin(struct wm_http *h);
+void wm_page_admin_accounts(struct wm_http *h);
+void wm_page_admin_account_new(struct wm_http *h);
+void wm_page_admin_account_add(struct wm_http *h);
+void wm_page_admin_account(struct wm_http *h);
+void wm_page_admin_grant(struct wm_http *h);
+void wm_page_admin_revoke(struct wm_http *h);
+void wm_page_admin_deactivate(struct wm_http *h);
+void wm_page_admin_reactivate(struct wm_http *h);
+void wm_page_admin_setup_code(struct wm_http *h);
+
+/* On an administrator's home: the accounts not yet signed in (how many;
+ * the newest 10, each linked, with when its setup code runs out) and
+ * the way to Administration. 0, or -1 with the store's failure
+ * answered. */
+int wm_admin_home(struct wm_http *h);
+
+/* The token that protects the forms used before signing in (sign-in,
+ * setup), from its cookie or new (and then set). 0, or -1 if no token
+ * could be made. */
+int wm_pre_token(struct wm_http *h, char out[WM_TOKEN_LEN + 1]);
+
+/* One labelled input in the design system's form-group pattern, with
+ * its hint (may be NULL), marked in error (with the message read out
+ * before it) when err is set; value may be NULL. */
+void wm_text_field(struct wm_http *h, const char *id, const char *label,
+    const char *hint, const char *type, const char *autocomplete,
+    const char *value, const char *err);
 void wm_page_home(struct wm_http *h);
 void wm_page_network(struct wm_http *h);
 void wm_page_network_about(struct wm_http *h);

@@ -470,6 +470,92 @@ try {
   const sheets = (pdf.match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
   check(sheets === 1, `the dashboard prints on one A4 page (it took ${sheets})`);
 
+  // The administrator adds a practitioner in the browser and is shown a
+  // one-time setup code; the practitioner chooses their own password
+  // with it and signs in. Each page axe-clean and without sideways
+  // scrolling at 320 px; the forms by keyboard.
+  {
+  const admin = watch(await (await browser.newContext()).newPage(), 'an administrator');
+  await signIn(admin, base, signins.admin.email, signins.admin.pw);
+  const fits = async (what) => {
+    await admin.setViewportSize({ width: 320, height: 900 });
+    const w = await admin.evaluate(() => document.documentElement.scrollWidth);
+    check(w <= 320, `${what} fits a 320 px screen (${w} px wide)`);
+    await axe(admin, `${what} at 320 px`);
+    await admin.setViewportSize({ width: 1280, height: 900 });
+  };
+  await tabTo(admin, 'a', /^Administration$/);
+  await enterAndWait(admin);
+  check(admin.url() === base + '/admin', 'the administrator reaches Administration from the header by keyboard');
+  await axe(admin, 'Administration');
+  await fits('Administration');
+  await tabTo(admin, 'a', /^Accounts$/);
+  await enterAndWait(admin);
+  check(/Showing 1 to \d+ of \d+ accounts/.test(await admin.content()), 'the accounts, a page of them');
+  await axe(admin, 'the accounts');
+  await fits('the accounts');
+  await tabTo(admin, 'a', /^Add an account$/);
+  await enterAndWait(admin);
+  await axe(admin, 'the form to add an account');
+  await fits('the form to add an account');
+  await admin.focus('#name');
+  await admin.keyboard.type('Robin Newstarter');
+  await admin.keyboard.press('Tab');
+  await admin.keyboard.type('robin@demo.waymark.example');
+  await admin.selectOption('#role', 'practitioner');
+  await admin.selectOption('#unit', 'exbridge-recovery');
+  await tabTo(admin, 'button', /^Add the account$/);
+  await enterAndWait(admin);
+  const setupCode = (await admin.textContent('#setup-code') || '').trim();
+  check(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/.test(setupCode), 'the new account\'s setup code is shown, once');
+  await axe(admin, 'the new account with its setup code');
+  await fits('the new account with its setup code');
+  await tabTo(admin, 'a', /^The account's page$/);
+  await enterAndWait(admin);
+  await axe(admin, "an account's page");
+  await fits("an account's page");
+  await tabTo(admin, 'button', /^Deactivate the account$/);
+  await enterAndWait(admin);
+  check(/Deactivate Robin Newstarter.s account\?/.test(await admin.content()), 'deactivating asks first');
+  await axe(admin, 'the page asking to deactivate an account');
+  await tabTo(admin, 'a', /^No, go back$/);
+  await enterAndWait(admin);
+  check(/Active/.test(await admin.content()), '"No, go back" deactivates nothing');
+
+  const robin = watch(await (await browser.newContext()).newPage(), 'a new practitioner');
+  await robin.goto(base + '/sign-in');
+  await tabTo(robin, 'a', /^Choose your password$/);
+  await enterAndWait(robin);
+  await axe(robin, 'the setup form');
+  await robin.setViewportSize({ width: 320, height: 900 });
+  const w = await robin.evaluate(() => document.documentElement.scrollWidth);
+  check(w <= 320, `the setup form fits a 320 px screen (${w} px wide)`);
+  await robin.setViewportSize({ width: 1280, height: 900 });
+  await robin.focus('#email');
+  await robin.keyboard.type('robin@demo.waymark.example');
+  await robin.keyboard.press('Tab');
+  await robin.keyboard.type(setupCode.toLowerCase());
+  await robin.keyboard.press('Tab');
+  await robin.keyboard.type('willow brook evening');
+  await robin.keyboard.press('Tab');
+  await robin.keyboard.type('willow brook evening different');
+  await enterAndWait(robin);
+  check(/The two passwords are not the same/.test(await robin.content()), 'two different passwords are refused, on the form');
+  await axe(robin, 'the setup form with errors');
+  await robin.focus('#code');
+  await robin.keyboard.type(setupCode);
+  await robin.keyboard.press('Tab');
+  await robin.keyboard.type('willow brook evening');
+  await robin.keyboard.press('Tab');
+  await robin.keyboard.type('willow brook evening');
+  await robin.keyboard.press('Enter');
+  await robin.waitForURL(base + '/');
+  check(/Caseload/.test(await robin.content()), 'the new practitioner chooses their password with the code and is signed in');
+  const again = watch(await (await browser.newContext()).newPage(), 'a new practitioner');
+  await signIn(again, base, 'robin@demo.waymark.example', 'willow brook evening');
+  check(/Caseload/.test(await again.content()), '... and signs in with their own password');
+  }
+
   // A commissioner answers "which of our services help people recover,
   // and which standards are not yet met?" from /network, by keyboard.
   const commIn = async (js) => {

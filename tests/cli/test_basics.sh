@@ -14,9 +14,9 @@ run 2 "missing --db is a usage error" -- $WAYMARK unit list
 has err "WAYMARK_DB" "says where the database can come from"
 
 run 0 "init creates a database" -- $WAYMARK init --db a.db
-has out "created a.db (schema version 14)" "init says what it did"
+has out "created a.db (schema version 15)" "init says what it did"
 same "$(sqlite3 a.db 'PRAGMA journal_mode')" "wal" "the database is in WAL mode"
-same "$(sqlite3 a.db 'PRAGMA user_version')" "14" "schema version recorded"
+same "$(sqlite3 a.db 'PRAGMA user_version')" "15" "schema version recorded"
 run 0 "init again is harmless" -- $WAYMARK init --db a.db
 has out "up to date" "init says the database is up to date"
 WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
@@ -27,11 +27,11 @@ WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
 $WAYMARK demo --db v1.db --people 40 --seed 3 >/dev/null
 $WAYMARK report network --db v1.db --format csv --disclosure none >before.csv
 # Everything migrations 2 and later add is removed to make a version 1 file.
-LATER="DROP TABLE reflection; DROP TABLE kept_key; DROP TABLE leftout_person; DROP TABLE leftout_count; DROP TABLE experience_person; DROP TABLE experience_count; DROP TRIGGER kept_response_u; DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i; DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d; DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u; DROP TRIGGER kept_cycle_d; DROP TRIGGER kept_goal_i; DROP TRIGGER kept_goal_u; DROP TRIGGER kept_goal_d; DROP TABLE completion_person; DROP TABLE completion_count; DROP TABLE completion_tail; DROP TABLE people_person; DROP TABLE people_count; DROP TABLE kept_state; DROP TABLE kept_dirty; DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal_change; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due; DROP TABLE response_choices; DROP TABLE outcome; DROP TABLE outcome_series; DROP TABLE outcome_baseline; DROP TABLE outcome_count;"
+LATER="DROP TABLE setup_code; DROP INDEX session_account_created; ALTER TABLE account DROP COLUMN deactivated; DROP TABLE reflection; DROP TABLE kept_key; DROP TABLE leftout_person; DROP TABLE leftout_count; DROP TABLE experience_person; DROP TABLE experience_count; DROP TRIGGER kept_response_u; DROP TRIGGER kept_response_d; DROP TRIGGER kept_caseload_i; DROP TRIGGER kept_caseload_u; DROP TRIGGER kept_caseload_d; DROP TRIGGER kept_cycle_i; DROP TRIGGER kept_cycle_u; DROP TRIGGER kept_cycle_d; DROP TRIGGER kept_goal_i; DROP TRIGGER kept_goal_u; DROP TRIGGER kept_goal_d; DROP TABLE completion_person; DROP TABLE completion_count; DROP TABLE completion_tail; DROP TABLE people_person; DROP TABLE people_count; DROP TABLE kept_state; DROP TABLE kept_dirty; DROP TABLE rollup; DROP TABLE rollup_subject; DROP TABLE session; DROP TABLE signin_failure; DROP TABLE setting; DROP TABLE goal_review; DROP TABLE goal_change; DROP TABLE goal; DROP TABLE standard_query; DROP TABLE validation; DROP TABLE invitation; DROP TABLE assessment_version; DROP TABLE assessment; ALTER TABLE cycle DROP COLUMN stopped; DROP INDEX response_due; DROP TABLE response_choices; DROP TABLE outcome; DROP TABLE outcome_series; DROP TABLE outcome_baseline; DROP TABLE outcome_count;"
 drop_figures_version v1.db
 sqlite3 v1.db "$LATER PRAGMA user_version = 1;"
 run 0 "init upgrades a version 1 database" -- $WAYMARK init --db v1.db
-has out "upgraded v1.db from schema version 1 to 14" "init reports the upgrade"
+has out "upgraded v1.db from schema version 1 to 15" "init reports the upgrade"
 LEADS="SELECT count(*) FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.family = 'core-standards' AND r.respondent = 'lead' AND r.status = 'completed'"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version")" "$(sqlite3 v1.db "$LEADS")" "every self-assessment made before versions carries over as a submitted version"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version v JOIN response r ON r.id = v.response_id JOIN assessment a ON a.id = v.assessment_id WHERE r.authored NOT BETWEEN a.period AND a.period_end OR r.unit_id <> a.unit_id")" "0" "... each in the service and period it was made for"

@@ -99,5 +99,5 @@ r=$(regions)
 [ "${r% *}" -gt 0 ] && [ "${r% *}" = "${r#* }" ] && pass "each table of the journey in a region of its own ($r)" || fail "the journey's tables and regions: $r"
 web_login a2.jar admin@example.org "quiet harbour lantern"
 code -b a2.jar "$(U /)" >/dev/null
-hasnt body "nhsuk-header__navigation" "an administrator has nowhere else to go yet, so no navigation"
+same "$(nav)" "Home / aria-current=\"page\"|Administration /admin|" "an administrator's: home and administration"
 stop

@@ -827,9 +827,9 @@ test_changes(void **state)
 	}
 }
 
-/* Migration 12's figures' version, and the triggers that bump it, and
- * migration 13's goal changes gone from the closed fixture's file: what
- * a version 11 file holds. */
+/* Migration 12's figures' version, and the triggers that bump it,
+ * migration 13's goal changes and migration 14's account administration
+ * gone from the closed fixture's file: what a version 11 file holds. */
 static void
 drop_figures_version(void)
 {
@@ -842,6 +842,9 @@ drop_figures_version(void)
 	shell_do("DROP TABLE figures_version");
 	shell_do("DROP TABLE goal_change; ALTER TABLE goal DROP COLUMN state");
 	shell_do("DROP TABLE reflection");
+	shell_do("DROP TABLE setup_code; DROP INDEX session_account_created;"
+	    " CREATE INDEX session_account ON session(account_id);"
+	    " ALTER TABLE account DROP COLUMN deactivated");
 }
 
 /* A database from before the rates were kept (schema 9) gets them in the

@@ -1,0 +1,282 @@
+/*
+ * Administering accounts, for the command line and the web alike (see
+ * accounts.h). Each change checks core's rules, makes the change and
+ * writes its audit entry in one transaction, so a refused or failed
+ * change leaves nothing behind, not even half an account.
+ */
+#include "store/accounts.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/token.h"
+
+static int
+refuse(int rc, const char *why, struct wm_buf *err)
+{
+	wm_buf_clear(err);
+	wm_buf_puts(err, why);
+	return rc;
+}
+
+/* "validator@svc/lived-experience", as the command line and the audit
+ * log write a grant. */
+static void
+grant_words(char *out, size_t n, enum wm_role role, const char *unit,
+    enum wm_stakeholder group)
+{
+	snprintf(out, n, "%s@%s%s%s", wm_role_name(role), unit,
+	    group != WM_STAKEHOLDER_NONE ? "/" : "",
+	    group != WM_STAKEHOLDER_NONE ? wm_stakeholder_code(group) : "");
+}
+
+static int
+audit(struct wm_store *s, const struct wm_actor *by, const char *action,
+    int64_t account_id, const char *detail, struct wm_buf *err)
+{
+	return wm_store_audit(s, by->account_id, action, "account", account_id,
+	    detail, by->address, err);
+}
+
+/* The unit the grant names, if the role may be held there. */
+static int
+grant_unit(struct wm_store *s, enum wm_role role, const char *code,
+    int64_t *unit_id, struct wm_buf *err)
+{
+	struct wm_unit_row u;
+	enum wm_unit_kind kind;
+	const char *problem;
+	int rc;
+
+	if ((rc = wm_store_unit_find(s, code, &u, err)))
+		return rc;
+	if (wm_unit_kind_parse(u.kind, &kind))
+		return refuse(WM_STORE_ERROR, "the unit is of no known kind", err);
+	if ((problem = wm_grant_unit_problem(role, kind)))
+		return refuse(WM_STORE_CONFLICT, problem, err);
+	*unit_id = u.id;
+	return 0;
+}
+
+/* Adds the grant, inside the caller's transaction. */
+static int
+add_grant(struct wm_store *s, int64_t account_id,
+    const struct wm_grant_spec *g, struct wm_buf *err)
+{
+	int64_t unit_id;
+	int rc;
+
+	if ((rc = grant_unit(s, g->role, g->unit, &unit_id, err)))
+		return rc;
+	rc = wm_store_grant_add(s, account_id, wm_role_name(g->role), unit_id,
+	    g->group != WM_STAKEHOLDER_NONE ? wm_stakeholder_code(g->group) :
+	    NULL, err);
+	if (rc == WM_STORE_EXISTS)
+		return refuse(WM_STORE_CONFLICT, "the account already holds "
+		    "that role there", err);
+	return rc;
+}
+
+/* A new code into code, its hash kept for the account: inside the
+ * caller's transaction. */
+static int
+new_code(struct wm_store *s, const struct wm_actor *by, int64_t account_id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
+{
+	unsigned char raw[WM_SETUP_CODE_BYTES];
+	char plain[WM_SETUP_CODE_CHARS + 1], hash[WM_TOKEN_HASH_LEN + 1];
+	int rc;
+
+	if (wm_token_random(raw, sizeof(raw)))
+		return refuse(WM_STORE_ERROR, "no random numbers for the setup "
+		    "code", err);
+	wm_setup_code_format(raw, code);
+	memset(raw, 0, sizeof(raw));
+	if (wm_setup_code_normalise(code, plain))
+		return refuse(WM_STORE_ERROR, "the setup code was not made "
+		    "right", err);
+	wm_token_hash(plain, hash);
+	rc = wm_store_setup_code_set(s, account_id, hash, by->now, by->now +
+	    WM_SETUP_CODE_SECONDS, err);
+	return rc ? rc : audit(s, by, "issued a setup code", account_id, NULL,
+	    err);
+}
+
+/* Ends the transaction begun by the caller: commits when rc is 0. */
+static int
+finish(struct wm_store *s, int rc, struct wm_buf *err)
+{
+	if (rc == 0 && (rc = wm_store_commit(s, err)) == 0)
+		return 0;
+	wm_store_rollback(s);
+	return rc;
+}
+
+static int
+create_in(struct wm_store *s, const struct wm_actor *by,
+    const struct wm_account_new *a, int64_t *id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
+{
+	int64_t person_id = 0;
+	size_t i;
+	int rc;
+
+	if (a->person && (rc = wm_store_person_find(s, a->person, &person_id,
+	    err)))
+		return rc;
+	rc = wm_store_account_add(s, a->email, a->name, person_id,
+	    a->password_hash, id, err);
+	if (rc == WM_STORE_EXISTS)
+		return refuse(WM_STORE_CONFLICT, "an account with that email "
+		    "already exists", err);
+	for (i = 0; rc == 0 && i < a->n_grants; i++)
+		rc = add_grant(s, *id, &a->grants[i], err);
+	if (rc == 0)
+		rc = audit(s, by, "added an account", *id, NULL, err);
+	if (rc == 0 && !a->password_hash)
+		rc = new_code(s, by, *id, code, err);
+	return rc;
+}
+
+int
+wm_account_create(struct wm_store *s, const struct wm_actor *by,
+    const struct wm_account_new *a, int64_t *id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
+{
+	const char *problem;
+
+	code[0] = '\0';
+	if ((problem = wm_email_problem(a->email)) ||
+	    (problem = wm_name_problem(a->name)) ||
+	    (a->person && (problem = wm_ident_problem(a->person))))
+		return refuse(WM_STORE_CONFLICT, problem, err);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	return finish(s, create_in(s, by, a, id, code, err), err);
+}
+
+int
+wm_account_grant(struct wm_store *s, const struct wm_actor *by,
+    int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err)
+{
+	char words[128];
+	int rc;
+
+	grant_words(words, sizeof(words), g->role, g->unit, g->group);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = add_grant(s, account_id, g, err);
+	if (rc == 0)
+		rc = audit(s, by, "granted a role", account_id, words, err);
+	return finish(s, rc, err);
+}
+
+int
+wm_account_revoke(struct wm_store *s, const struct wm_actor *by,
+    int64_t account_id, enum wm_role role, const char *unit,
+    struct wm_buf *err)
+{
+	const char *problem = wm_account_change_problem(by->account_id,
+	    account_id, WM_CHANGE_REVOKE, role);
+	struct wm_unit_row u;
+	char words[128];
+	int rc;
+
+	if (problem)
+		return refuse(WM_STORE_CONFLICT, problem, err);
+	grant_words(words, sizeof(words), role, unit, WM_STAKEHOLDER_NONE);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = wm_store_unit_find(s, unit, &u, err);
+	if (rc == 0)
+		rc = wm_store_grant_remove(s, account_id, wm_role_name(role),
+		    u.id, err);
+	if (rc == 0)
+		rc = audit(s, by, "removed a role", account_id, words, err);
+	return finish(s, rc, err);
+}
+
+int
+wm_account_deactivate(struct wm_store *s, const struct wm_actor *by,
+    int64_t account_id, struct wm_buf *err)
+{
+	const char *problem = wm_account_change_problem(by->account_id,
+	    account_id, WM_CHANGE_DEACTIVATE, WM_ROLE_ADMIN);
+	int rc;
+
+	if (problem)
+		return refuse(WM_STORE_CONFLICT, problem, err);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = wm_store_account_deactivate(s, account_id, err);
+	if (rc == 0)
+		rc = audit(s, by, "deactivated an account", account_id, NULL,
+		    err);
+	return finish(s, rc, err);
+}
+
+int
+wm_account_reactivate(struct wm_store *s, const struct wm_actor *by,
+    int64_t account_id, struct wm_buf *err)
+{
+	int rc;
+
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = wm_store_account_reactivate(s, account_id, err);
+	if (rc == 0)
+		rc = audit(s, by, "reactivated an account", account_id, NULL,
+		    err);
+	return finish(s, rc, err);
+}
+
+int
+wm_account_setup_code(struct wm_store *s, const struct wm_actor *by,
+    int64_t account_id, char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
+{
+	code[0] = '\0';
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	return finish(s, new_code(s, by, account_id, code, err), err);
+}
+
+/* The code's checks and the change, inside the caller's transaction. */
+static int
+use_in(struct wm_store *s, const char *email, const char *plain,
+    const char *password_hash, const char *address, int64_t now,
+    int64_t *account_id, struct wm_buf *err)
+{
+	char typed[WM_TOKEN_HASH_LEN + 1], kept[WM_TOKEN_HASH_LEN + 1];
+	int64_t code_id;
+	int rc;
+
+	wm_token_hash(plain, typed);
+	rc = wm_store_setup_code_find(s, email, now, &code_id, account_id,
+	    kept, err);
+	if (rc)
+		return rc;
+	if (!wm_token_equal(typed, kept))
+		return refuse(WM_STORE_NOT_FOUND, "no such setup code", err);
+	if ((rc = wm_store_setup_code_use(s, code_id, now, err)) ||
+	    (rc = wm_store_account_set_password(s, *account_id, password_hash,
+	    err)) || (rc = wm_store_account_sessions_end(s, *account_id, err)))
+		return rc;
+	return wm_store_audit(s, *account_id, "chose a password with a setup "
+	    "code", "account", *account_id, NULL, address, err);
+}
+
+int
+wm_account_setup_use(struct wm_store *s, const char *email,
+    const char *typed_code, const char *password_hash, const char *address,
+    int64_t now, int64_t *account_id, struct wm_buf *err)
+{
+	char plain[WM_SETUP_CODE_CHARS + 1];
+
+	*account_id = 0;
+	if (wm_setup_code_normalise(typed_code, plain))
+		return refuse(WM_STORE_NOT_FOUND, "no such setup code", err);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	return finish(s, use_in(s, email, plain, password_hash, address, now,
+	    account_id, err), err);
+}
