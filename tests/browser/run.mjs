@@ -674,6 +674,40 @@ try {
   await axe(comm, "a period of a service's standards, for its commissioner");
   await shoot(comm, 'network-service-standards');
   }
+
+  // Done means, for every role: each kind of page it reaches from home by
+  // following links (one of each: a person's pages are all alike), read
+  // at 320 px, scrolls not sideways and axe finds nothing on it; and, in
+  // the summary below, none logs a console error.
+  const kind = p => p.replace(/[?#].*$/, '').replace(/\/people\/[^/]+/, '/people/ID')
+    .replace(/\/services\/[^/]+/, '/services/CODE').replace(/\/\d{4}-\d{2}-\d{2}/, '/PERIOD')
+    .replace(/\/\d+/g, '/N');
+  for (const [role, who] of Object.entries(signins)) {
+    const page = watch(await (await browser.newContext({ viewport: { width: 320, height: 900 } })).newPage(),
+      `a ${role} at 320 px`);
+    await page.goto(base + '/sign-in');
+    await page.fill('#email', who.email);
+    await page.fill('#password', who.pw);
+    await Promise.all([page.waitForNavigation(), page.click('main button[type=submit]')]);
+    const kinds = new Set(), queue = ['/'], wide = [], faults = [];
+    while (queue.length && kinds.size < 40) {
+      const p = queue.shift();
+      if (kinds.has(kind(p))) continue;
+      kinds.add(kind(p));
+      await page.goto(base + p);
+      const r = await page.evaluate(() => ({ w: document.documentElement.scrollWidth,
+        links: [...document.querySelectorAll('a[href^="/"]')].map(a => a.getAttribute('href')) }));
+      if (r.w > 320) wide.push(`${p} (${r.w} px)`);
+      for (const v of (await new AxeBuilder({ page }).analyze()).violations)
+        faults.push(`${p}: ${v.id}`);
+      for (const h of r.links)
+        if (!/^\/(sign-out|api\/|assets\/)|\.(csv|json)$/.test(h)) queue.push(h);
+    }
+    check(wide.length === 0, `every kind of page a ${role} reaches (${kinds.size}) fits 320 px` +
+      (wide.length ? ': not ' + wide.slice(0, 5).join(', ') : ''));
+    check(faults.length === 0, `axe finds no violations on any of them at 320 px` +
+      (faults.length ? ': ' + faults.slice(0, 5).join(', ') : ''));
+  }
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);
 } finally {
