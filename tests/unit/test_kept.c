@@ -826,9 +826,10 @@ test_changes(void **state)
 	}
 }
 
-/* Migration 12's figures' version, and the triggers that bump it, and
- * migration 13's goal changes gone from the closed fixture's file: what
- * a version 11 file holds. */
+/* Migration 12's figures' version, and the triggers that bump it,
+ * migration 13's goal changes and migration 14's closing of units and
+ * audit indexes gone from the closed fixture's file: what a version 11
+ * file holds. */
 static void
 drop_figures_version(void)
 {
@@ -840,6 +841,10 @@ drop_figures_version(void)
 	free(drops);
 	shell_do("DROP TABLE figures_version");
 	shell_do("DROP TABLE goal_change; ALTER TABLE goal DROP COLUMN state");
+	shell_do("DROP TRIGGER unit_closed_caseload;"
+	    " DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor;"
+	    " DROP INDEX audit_action; DROP INDEX audit_at;"
+	    " ALTER TABLE unit DROP COLUMN closed");
 }
 
 /* A database from before the rates were kept (schema 9) gets them in the

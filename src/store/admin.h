@@ -1,0 +1,69 @@
+/*
+ * The network's administration, the same from the command line and the
+ * administrator's pages: adding, renaming and closing units; adding
+ * people, putting them on a caseload, moving and discharging them. Each
+ * change is checked by core's rules (core/network.h) against what the
+ * store reads, then made with its audit entry as one transaction, all or
+ * nothing. Written only against store.h, as store/record.c is, so every
+ * backend administers the same way.
+ *
+ * Each returns 0 when done; WM_ADMIN_REFUSED when what was asked is not
+ * a change that can be made (a bad code, a date in the future), or
+ * WM_ADMIN_CONFLICT when it does not fit what is there (no such unit, a
+ * code taken, a service closed), each with the field at fault and why in
+ * *p (static strings) and nothing changed; or the store's error, with
+ * err filled.
+ */
+#ifndef WM_STORE_ADMIN_H
+#define WM_STORE_ADMIN_H
+
+#include "core/network.h"
+#include "store/store.h"
+
+#define WM_ADMIN_REFUSED (-1)
+#define WM_ADMIN_CONFLICT (-2)
+
+/* Who makes a change, for the audit log. */
+struct wm_admin_by {
+	int64_t account_id;	/* 0 on the command line */
+	const char *address;	/* NULL on the command line */
+	const struct wm_date *today;
+};
+
+/* A provider or service (a network when parent is NULL or ""). */
+WM_MUST_USE int wm_admin_unit_add(struct wm_store *s,
+    const struct wm_admin_by *by, const char *kind, const char *code,
+    const char *name, const char *parent, struct wm_field_problem *p,
+    struct wm_buf *err);
+WM_MUST_USE int wm_admin_unit_rename(struct wm_store *s,
+    const struct wm_admin_by *by, const char *code, const char *name,
+    struct wm_field_problem *p, struct wm_buf *err);
+/* Closes a provider or service from today: it cannot be opened again. */
+WM_MUST_USE int wm_admin_unit_close(struct wm_store *s,
+    const struct wm_admin_by *by, const char *code,
+    struct wm_field_problem *p, struct wm_buf *err);
+
+/* A new person, on `unit`'s caseload from `since` when unit is given. */
+WM_MUST_USE int wm_admin_person_add(struct wm_store *s,
+    const struct wm_admin_by *by, const char *ident, const char *name,
+    const char *unit, const struct wm_date *since,
+    struct wm_field_problem *p, struct wm_buf *err);
+/* Puts a person on another service's caseload too, from `since`. */
+WM_MUST_USE int wm_admin_person_join(struct wm_store *s,
+    const struct wm_admin_by *by, const char *ident, const char *unit,
+    const struct wm_date *since, struct wm_field_problem *p,
+    struct wm_buf *err);
+/* Moves a person from one service's caseload (`from`; may be NULL when
+ * they are on only one) to another's on `date`. */
+WM_MUST_USE int wm_admin_person_move(struct wm_store *s,
+    const struct wm_admin_by *by, const char *ident, const char *from,
+    const char *to, const struct wm_date *date, struct wm_field_problem *p,
+    struct wm_buf *err);
+/* Ends a person's time on a service's caseload (`unit`; may be NULL when
+ * they are on only one) on `date`. */
+WM_MUST_USE int wm_admin_person_discharge(struct wm_store *s,
+    const struct wm_admin_by *by, const char *ident, const char *unit,
+    const struct wm_date *date, struct wm_field_problem *p,
+    struct wm_buf *err);
+
+#endif
