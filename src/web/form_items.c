@@ -6,15 +6,7 @@
 
 #include "core/enable.h"
 #include "util/escape.h"
-
-/* The three parts of a date field, as named in the form. */
-static const struct {
-	const char *suffix, *label, *width;
-} date_parts[3] = {
-	{ "day", "Day", "2" },
-	{ "month", "Month", "2" },
-	{ "year", "Year", "4" },
-};
+#include "web/date_input.h"
 
 /* Problems core reports in its own terms, which the form says in its. */
 #define CORE_MISSING "needs an answer"
@@ -327,65 +319,27 @@ input(struct field *f)
 /* The three parts of the date to show: from the draft's YYYY-MM-DD, or
  * as they were typed. */
 static void
-date_values(struct field *f, char part[3][16])
+date_values(struct field *f, struct wm_date_parts *p)
 {
-	char name[96];
 	struct wm_date d;
-	size_t k;
 
-	for (k = 0; k < 3; k++)
-		part[k][0] = '\0';
-	if (f->draft) {
-		if (f->value && wm_date_parse(f->value, &d) == 0) {
-			snprintf(part[0], 16, "%d", d.day);
-			snprintf(part[1], 16, "%d", d.month);
-			snprintf(part[2], 16, "%d", d.year);
-		}
+	if (!f->draft) {
+		wm_date_parts_posted(f->h, f->it->link_id, p);
 		return;
 	}
-	for (k = 0; k < 3; k++) {
-		const char *v;
-
-		snprintf(name, sizeof(name), "%s-%s", f->it->link_id,
-		    date_parts[k].suffix);
-		v = wm_form_get(&f->h->form, name);
-		snprintf(part[k], 16, "%s", v ? v : "");
-	}
+	memset(p, 0, sizeof(*p));
+	if (f->value && wm_date_parse(f->value, &d) == 0)
+		wm_date_parts_of(&d, p);
 }
 
 static void
 date_input(struct field *f)
 {
-	char part[3][16], id[96];
-	size_t k;
+	struct wm_date_parts p;
 
-	date_values(f, part);
+	date_values(f, &p);
 	field_start(f, 1);
-	HTML(f->h, "<div class=\"nhsuk-date-input\" id=\"");
-	id_attr(f, "");
-	HTML(f->h, "\">\n");
-	for (k = 0; k < 3; k++) {
-		snprintf(id, sizeof(id), "%s-%s", f->it->link_id,
-		    date_parts[k].suffix);
-		HTML(f->h, "<div class=\"nhsuk-date-input__item\">\n"
-		    "<div class=\"nhsuk-form-group\">\n<label class=\""
-		    "nhsuk-label nhsuk-date-input__label\" for=\"");
-		wm_esc_attr_s(&f->h->out, id);
-		HTML(f->h, "\">");
-		wm_esc_html_s(&f->h->out, date_parts[k].label);
-		HTML(f->h, "</label>\n<input class=\"nhsuk-input "
-		    "nhsuk-date-input__input nhsuk-input--width-");
-		wm_esc_attr_s(&f->h->out, date_parts[k].width);
-		error_class(f, " nhsuk-input--error");
-		HTML(f->h, "\" id=\"");
-		wm_esc_attr_s(&f->h->out, id);
-		HTML(f->h, "\" name=\"");
-		wm_esc_attr_s(&f->h->out, id);
-		HTML(f->h, "\" type=\"text\" inputmode=\"numeric\" value=\"");
-		wm_esc_attr_s(&f->h->out, part[k]);
-		HTML(f->h, "\">\n</div>\n</div>\n");
-	}
-	HTML(f->h, "</div>\n");
+	wm_date_input(f->h, f->it->link_id, &p, f->error.len > 0);
 	field_end(f, 1);
 }
 
@@ -495,47 +449,17 @@ wm_items_fields(struct wm_http *h, const struct wm_instrument *in,
 /* ------------------------------------------------------------------ */
 /* Reading the form back                                               */
 
-/* 1 when s is 1 to max digits. */
-static int
-digits(const char *s, size_t max)
-{
-	size_t n = strlen(s), k;
-
-	if (n == 0 || n > max)
-		return 0;
-	for (k = 0; k < n; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0;
-	return 1;
-}
-
 /* A date's three parts into "YYYY-MM-DD" in out; 0 when none was given,
  * 1 when out holds a real date, -1 when what was typed is not one. */
 static int
 posted_date(struct wm_http *h, const struct wm_item *it, char out[16])
 {
-	const char *v[3];
-	char name[96];
 	struct wm_date d;
-	size_t k, given = 0;
+	int rc = wm_date_input_read(h, it->link_id, &d);
 
-	for (k = 0; k < 3; k++) {
-		snprintf(name, sizeof(name), "%s-%s", it->link_id,
-		    date_parts[k].suffix);
-		v[k] = wm_form_get(&h->form, name);
-		if (!v[k])
-			v[k] = "";
-		given += v[k][0] != '\0';
-	}
-	if (given == 0)
-		return 0;
-	if (!digits(v[0], 2) || !digits(v[1], 2) || !digits(v[2], 4) ||
-	    strlen(v[2]) != 4)
-		return -1;
-	/* Checked as digits above: strtol cannot fail here. */
-	snprintf(out, 16, "%s-%02ld-%02ld", v[2], strtol(v[1], NULL, 10),
-	    strtol(v[0], NULL, 10));
-	return wm_date_parse(out, &d) == 0 ? 1 : -1;
+	if (rc > 0)
+		wm_date_format(&d, out);
+	return rc;
 }
 
 void

@@ -1,0 +1,130 @@
+#include "web/date_input.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/layout.h"
+
+/* The three parts of a date field, as named in the form. */
+static const struct {
+	const char *suffix, *label, *width;
+} parts[3] = {
+	{ "day", "Day", "2" },
+	{ "month", "Month", "2" },
+	{ "year", "Year", "4" },
+};
+
+void
+wm_date_parts_posted(struct wm_http *h, const char *id,
+    struct wm_date_parts *p)
+{
+	char name[96];
+	const char *v;
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		snprintf(name, sizeof(name), "%s-%s", id, parts[k].suffix);
+		v = wm_form_get(&h->form, name);
+		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
+	}
+}
+
+void
+wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p)
+{
+	snprintf(p->v[0], sizeof(p->v[0]), "%d", d->day);
+	snprintf(p->v[1], sizeof(p->v[1]), "%d", d->month);
+	snprintf(p->v[2], sizeof(p->v[2]), "%d", d->year);
+}
+
+void
+wm_date_input(struct wm_http *h, const char *id,
+    const struct wm_date_parts *p, int error)
+{
+	char box[96];
+	size_t k;
+
+	HTML(h, "<div class=\"nhsuk-date-input\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">\n");
+	for (k = 0; k < 3; k++) {
+		snprintf(box, sizeof(box), "%s-%s", id, parts[k].suffix);
+		HTML(h, "<div class=\"nhsuk-date-input__item\">\n"
+		    "<div class=\"nhsuk-form-group\">\n<label class=\""
+		    "nhsuk-label nhsuk-date-input__label\" for=\"");
+		wm_esc_attr_s(&h->out, box);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, parts[k].label);
+		HTML(h, "</label>\n<input class=\"nhsuk-input "
+		    "nhsuk-date-input__input nhsuk-input--width-");
+		wm_esc_attr_s(&h->out, parts[k].width);
+		if (error)
+			HTML(h, " nhsuk-input--error");
+		HTML(h, "\" id=\"");
+		wm_esc_attr_s(&h->out, box);
+		HTML(h, "\" name=\"");
+		wm_esc_attr_s(&h->out, box);
+		HTML(h, "\" type=\"text\" inputmode=\"numeric\" value=\"");
+		wm_esc_attr_s(&h->out, p->v[k]);
+		HTML(h, "\">\n</div>\n</div>\n");
+	}
+	HTML(h, "</div>\n");
+}
+
+/* Only digits, one to max of them. */
+static int
+digits(const char *s, size_t max)
+{
+	size_t k, n = strlen(s);
+
+	if (n == 0 || n > max)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+int
+wm_date_input_read(struct wm_http *h, const char *id, struct wm_date *out)
+{
+	struct wm_date_parts p;
+	char iso[32];
+	size_t k, given = 0;
+
+	wm_date_parts_posted(h, id, &p);
+	for (k = 0; k < 3; k++)
+		given += p.v[k][0] != '\0';
+	if (given == 0)
+		return 0;
+	if (!digits(p.v[0], 2) || !digits(p.v[1], 2) || !digits(p.v[2], 4) ||
+	    strlen(p.v[2]) != 4)
+		return -1;
+	/* Checked as digits above: strtol cannot fail here. */
+	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", p.v[2],
+	    strtol(p.v[1], NULL, 10), strtol(p.v[0], NULL, 10));
+	return wm_date_parse(iso, out) == 0 ? 1 : -1;
+}
+
+void
+wm_date_field(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem)
+{
+	struct wm_date_parts p;
+
+	wm_date_parts_posted(h, id, &p);
+	HTML(h, "<div class=\"nhsuk-form-group");
+	if (problem)
+		HTML(h, " nhsuk-form-group--error");
+	HTML(h, "\">\n<fieldset class=\"nhsuk-fieldset\" role=\"group\"");
+	wm_described_by(h, id, hint, problem);
+	HTML(h, ">\n<legend class=\"nhsuk-fieldset__legend "
+	    "nhsuk-fieldset__legend--s\">");
+	wm_esc_html_s(&h->out, legend);
+	HTML(h, "</legend>\n");
+	wm_field_notes(h, id, hint, problem);
+	wm_date_input(h, id, &p, problem != NULL);
+	HTML(h, "</fieldset>\n</div>\n");
+}

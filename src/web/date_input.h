@@ -1,0 +1,40 @@
+/*
+ * The NHS design system's date input, for every date a form asks for:
+ * three boxes, day, month and year, named ID-day, ID-month and ID-year,
+ * read back into a real date or refused. Writes into the request's
+ * response through the escaping writers; parts live in caller storage.
+ */
+#ifndef WM_WEB_DATE_INPUT_H
+#define WM_WEB_DATE_INPUT_H
+
+#include "util/date.h"
+#include "web/http.h"
+
+/* The three boxes' text: day, month, year. */
+struct wm_date_parts {
+	char v[3][16];
+};
+
+/* What was posted for the date `id` (each "" when not given). */
+void wm_date_parts_posted(struct wm_http *h, const char *id,
+    struct wm_date_parts *p);
+/* A date's parts, to show it in the boxes. */
+void wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p);
+
+/* The three boxes for `id` (the caller writes the fieldset around
+ * them), marked in error when `error`. */
+void wm_date_input(struct wm_http *h, const char *id,
+    const struct wm_date_parts *p, int error);
+
+/* The date `id` as posted: 0 when no part was given, 1 when *out holds
+ * a real date, -1 when what was typed is not one (31 2 2026). */
+int wm_date_input_read(struct wm_http *h, const char *id,
+    struct wm_date *out);
+
+/* A whole date question: the fieldset with its legend, hint (may be
+ * NULL), the problem when there is one, and the boxes showing what was
+ * posted. The error summary links to "ID-day". */
+void wm_date_field(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem);
+
+#endif
