@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "util/escape.h"
+#include "web/date_input.h"
 
 void
 wm_admin_page_start(struct wm_http *h, const char *title)
@@ -79,15 +80,17 @@ wm_admin_errors(struct wm_http *h, const struct wm_field_error *e, size_t n)
 }
 
 void
-wm_admin_place(const struct wm_field_problem *p, struct wm_field_error *e,
-    size_t n, char *msg, size_t msg_size)
+wm_admin_place(const struct wm_field_problem *p, const char *prefix,
+    struct wm_field_error *e, size_t n, char *msg, size_t msg_size)
 {
-	size_t i, len = strlen(p->field);
+	char id[80], date[88];
+	size_t i;
 
+	snprintf(id, sizeof(id), "%s%s", prefix, p->field);
+	snprintf(date, sizeof(date), "%s-day", id);
 	for (i = 0; i < n; i++)
-		if (strncmp(e[i].field_id, p->field, len) == 0 &&
-		    (e[i].field_id[len] == '\0' ||
-		    strcmp(e[i].field_id + len, "-day") == 0))
+		if (strcmp(e[i].field_id, id) == 0 ||
+		    strcmp(e[i].field_id, date) == 0)
 			break;
 	e[i < n ? i : 0].message = wm_admin_say(p->message, msg, msg_size);
 }
@@ -102,4 +105,61 @@ wm_admin_date_words(const char *iso, char *out, size_t n)
 	else
 		snprintf(out, n, "%d %s %d", d.day, wm_month_name(d.month),
 		    d.year);
+}
+
+const char *
+wm_admin_date(struct wm_http *h, const char *id, const struct wm_date *today,
+    struct wm_date *d)
+{
+	switch (wm_date_input_read(h, id, d)) {
+	case 0:
+		*d = *today;
+		return NULL;
+	case 1:
+		return NULL;
+	default:
+		return "The date must be a real date, as day, month and year: "
+		    "for example, 6 12 2026";
+	}
+}
+
+struct options {
+	struct wm_http *h;
+	const char *chosen;
+};
+
+static int
+service_option(void *ctx, const struct wm_unit_row *u)
+{
+	struct options *o = ctx;
+	struct wm_http *h = o->h;
+
+	if (u->closed || strcmp(u->kind, "service") != 0)
+		return 0;
+	HTML(h, "<option value=\"");
+	wm_esc_attr_s(&h->out, u->code);
+	HTML(h, "\"");
+	if (o->chosen && strcmp(o->chosen, u->code) == 0)
+		HTML(h, " selected");
+	HTML(h, ">");
+	wm_esc_html_s(&h->out, u->name);
+	HTML(h, "</option>\n");
+	return 0;
+}
+
+void
+wm_admin_service_options(struct wm_http *h, const char *chosen,
+    const char *none)
+{
+	struct options o = { h, chosen };
+	struct wm_buf err = WM_BUF_INIT;
+
+	if (none) {
+		HTML(h, "<option value=\"\">");
+		wm_esc_html_s(&h->out, none);
+		HTML(h, "</option>\n");
+	}
+	wm_page_store_ok(h, wm_store_unit_list(h->store, service_option, &o,
+	    &err), &err);
+	wm_buf_release(&err);
 }

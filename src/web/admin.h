@@ -40,11 +40,21 @@ const char *wm_admin_say(const char *message, char *out, size_t n);
 void wm_admin_errors(struct wm_http *h, const struct wm_field_error *e,
     size_t n);
 
-/* The problem `p` placed on the field of e[0..n) whose id it names (a
- * date's field id is "ID-day"), said in words kept in msg; the first
- * field when none is named. */
-void wm_admin_place(const struct wm_field_problem *p, struct wm_field_error *e,
-    size_t n, char *msg, size_t msg_size);
+/* The problem `p` placed on the field of e[0..n) whose id is `prefix`
+ * and the field it names (a date's id ends "-day"), said in words kept
+ * in msg; the first field when none is named. */
+void wm_admin_place(const struct wm_field_problem *p, const char *prefix,
+    struct wm_field_error *e, size_t n, char *msg, size_t msg_size);
+
+/* The date `id` as posted (web/date_input.h) into *d, today when no
+ * part of it was given: NULL, or why it is not a date. */
+const char *wm_admin_date(struct wm_http *h, const char *id,
+    const struct wm_date *today, struct wm_date *d);
+
+/* The options of a <select> of the open services, `chosen` selected,
+ * after a first option `none` (its value ""; none when NULL). */
+void wm_admin_service_options(struct wm_http *h, const char *chosen,
+    const char *none);
 
 /* "6 December 2026" from YYYY-MM-DD (the text itself if it is not a
  * date). */

@@ -261,7 +261,7 @@ add_again(struct wm_http *h, const struct wm_field_problem *p)
 	    { "code", NULL }, { "name", NULL }, { "parent", NULL } };
 	char msg[256];
 
-	wm_admin_place(p, e, N_ADD, msg, sizeof(msg));
+	wm_admin_place(p, "", e, N_ADD, msg, sizeof(msg));
 	tree_page(h, e);
 }
 

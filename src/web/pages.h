@@ -163,6 +163,12 @@ void wm_page_admin_unit_add(struct wm_http *h);
 void wm_page_admin_unit(struct wm_http *h);
 void wm_page_admin_unit_rename(struct wm_http *h);
 void wm_page_admin_unit_close(struct wm_http *h);
+void wm_page_admin_people(struct wm_http *h);
+void wm_page_admin_person_add(struct wm_http *h);
+void wm_page_admin_person(struct wm_http *h);
+void wm_page_admin_person_join(struct wm_http *h);
+void wm_page_admin_person_move(struct wm_http *h);
+void wm_page_admin_person_discharge(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 
