@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/catalogue.h"
+#include "core/fhir_json.h"
+
 #define MAX_SPELLS 16
 
 /* A unit as the checks need it, copied out of the store's row. */
@@ -497,4 +500,54 @@ wm_admin_person_discharge(struct wm_store *s, const struct wm_admin_by *by,
 		return WM_STORE_ERROR;
 	return finish(s, person_discharge(s, by, ident, unit, date, p, err),
 	    err);
+}
+
+int
+wm_admin_instrument_check(const char *text, size_t len,
+    struct wm_instrument **out, struct wm_diags *d)
+{
+	struct wm_catalogue *cat = NULL;
+
+	*out = NULL;
+	if (!wm_fhir_is_resource(text, len, "CodeSystem"))
+		return wm_instrument_parse(text, len, out, d) ? -1 : 0;
+	/* Checked as `instrument check` would, then refused. */
+	wm_catalogue_parse(text, len, &cat, d);
+	wm_catalogue_free(cat);
+	wm_diags_add(d, 0, 0, NULL, "this is a catalogue (a CodeSystem), not "
+	    "an instrument");
+	return -1;
+}
+
+int
+wm_admin_instruments_load(struct wm_store *s, const struct wm_admin_by *by,
+    struct wm_admin_file *f, size_t n, struct wm_buf *err)
+{
+	struct wm_buf detail = WM_BUF_INIT;
+	size_t i;
+	int64_t id;
+	int rc;
+
+	if ((rc = wm_store_begin(s, err)))
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		rc = wm_store_instrument_put(s, f[i].in, f[i].text, f[i].len,
+		    &id, &f[i].existed, err);
+		if (rc) {
+			wm_buf_clear(&detail);
+			wm_buf_printf(&detail, "%s: %s", f[i].name,
+			    wm_buf_str(err));
+			wm_buf_clear(err);
+			wm_buf_puts(err, wm_buf_str(&detail));
+			break;
+		}
+		wm_buf_clear(&detail);
+		wm_buf_printf(&detail, "%s|%s", f[i].in->url, f[i].in->version);
+		if (!f[i].existed)
+			rc = wm_store_audit(s, by->account_id,
+			    "instrument loaded", NULL, 0, wm_buf_str(&detail),
+			    by->address, err);
+	}
+	wm_buf_release(&detail);
+	return finish(s, rc, err);
 }

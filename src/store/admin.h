@@ -66,4 +66,27 @@ WM_MUST_USE int wm_admin_person_discharge(struct wm_store *s,
     const struct wm_date *date, struct wm_field_problem *p,
     struct wm_buf *err);
 
+/* An instrument file checked as `waymark instrument load` and the
+ * instruments page check it: 0 with the instrument in *out (the caller
+ * frees it with wm_instrument_free), or -1 with every problem in d. A
+ * catalogue (a CodeSystem, like the training courses) is checked too,
+ * but it is not an instrument, and says so. */
+int wm_admin_instrument_check(const char *text, size_t len,
+    struct wm_instrument **out, struct wm_diags *d);
+
+/* One checked file to load. */
+struct wm_admin_file {
+	const char *name;	/* for messages: its path, or as uploaded */
+	const char *text;
+	size_t len;
+	const struct wm_instrument *in;
+	int existed;		/* set: the same text was loaded already */
+};
+
+/* Loads every file, all or none, each loading audited: 0, or the
+ * store's error with err saying which file ("NAME: why"). */
+WM_MUST_USE int wm_admin_instruments_load(struct wm_store *s,
+    const struct wm_admin_by *by, struct wm_admin_file *f, size_t n,
+    struct wm_buf *err);
+
 #endif

@@ -1,13 +1,17 @@
 /*
  * The administrator's reads and writes: renaming and closing units,
  * starting and ending spells on a caseload, the list of people by
- * identifier, and the audit log searched. The checks and the audit
+ * identifier, the audit log searched, and files kept while their loading
+ * is confirmed. The checks and the audit
  * entries of a change are store/admin.c's, which every entry point
  * shares; these are the single statements under them.
  */
 #include "store/sqlite_internal.h"
 
 #include <string.h>
+#include <time.h>
+
+#include "util/token.h"
 
 /* Runs an update of one unit or spell: WM_STORE_NOT_FOUND (with `none`
  * in err) when it changed nothing. */
@@ -192,4 +196,95 @@ wm_store_audit_search(struct wm_store *s, const struct wm_audit_search *q,
 	sqlite3_bind_int64(st, 7, offset);
 	return wm_sq_each(s, st, found_row, &e, "searching the audit log",
 	    err);
+}
+
+/* An hour before now, as the store writes times; "" (any time) on a
+ * fixed clock, where time does not pass. */
+static void
+hour_ago(const struct wm_store *s, char out[32])
+{
+	time_t t = time(NULL) - 3600;
+	struct tm tm;
+
+	out[0] = '\0';
+	if (s->clock[0])
+		return;
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+wm_store_upload_keep(struct wm_store *s, int64_t account_id, const char *name,
+    const char *text, size_t len, char token[WM_TOKEN_LEN + 1],
+    struct wm_buf *err)
+{
+	char hash[WM_TOKEN_HASH_LEN + 1], now[32], before[32];
+	sqlite3_stmt *st;
+	int own, rc;
+
+	if (wm_token_new(token)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "no randomness for a token");
+		return WM_STORE_ERROR;
+	}
+	wm_token_hash(token, hash);
+	wm_sq_now(s, now);
+	hour_ago(s, before);
+	if (!(st = wm_sq_query(s, ST_UPLOAD_EXPIRE, err)) ||
+	    wm_sq_tx_begin(s, &own, err))
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, before);
+	if ((rc = wm_sq_exec(s, st, "forgetting old uploads", err)) == 0 &&
+	    !(st = wm_sq_stmt(s, ST_UPLOAD_ADD, err)))
+		rc = WM_STORE_ERROR;
+	if (rc == 0) {
+		wm_sq_text(st, 1, hash);
+		sqlite3_bind_int64(st, 2, account_id);
+		wm_sq_text(st, 3, name);
+		sqlite3_bind_text(st, 4, text, (int)len, SQLITE_TRANSIENT);
+		wm_sq_text(st, 5, now);
+		rc = wm_sq_exec(s, st, "keeping the upload", err);
+	}
+	return wm_sq_tx_end(s, own, rc, err);
+}
+
+int
+wm_store_upload_get(struct wm_store *s, int64_t account_id, const char *token,
+    struct wm_buf *name, struct wm_buf *text, struct wm_buf *err)
+{
+	char hash[WM_TOKEN_HASH_LEN + 1], before[32];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!wm_token_valid(token))
+		return WM_STORE_NOT_FOUND;
+	if (!(st = wm_sq_query(s, ST_UPLOAD_GET, err)))
+		return WM_STORE_ERROR;
+	wm_token_hash(token, hash);
+	hour_ago(s, before);
+	wm_sq_text(st, 1, hash);
+	sqlite3_bind_int64(st, 2, account_id);
+	wm_sq_text(st, 3, before);
+	rc = wm_sq_step(s, st, "reading the upload", err);
+	if (rc == 1) {
+		wm_buf_puts(name, wm_sq_col(st, 0));
+		wm_buf_add(text, (const char *)sqlite3_column_text(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1));
+	}
+	sqlite3_reset(st);
+	return rc < 0 ? WM_STORE_ERROR : rc == 0 ? WM_STORE_NOT_FOUND : 0;
+}
+
+int
+wm_store_upload_drop(struct wm_store *s, const char *token,
+    struct wm_buf *err)
+{
+	char hash[WM_TOKEN_HASH_LEN + 1];
+	sqlite3_stmt *st = wm_sq_query(s, ST_UPLOAD_DROP, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_token_hash(token, hash);
+	wm_sq_text(st, 1, hash);
+	return wm_sq_exec(s, st, "forgetting the upload", err);
 }

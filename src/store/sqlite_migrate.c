@@ -926,7 +926,10 @@ static const char *const m13[] = {
  * pages, a hand edit). The audit log is searched by the account that
  * acted, by action and by date, newest first, each from an index of its
  * own (by person it is the subject's index of migration 1), so a search
- * costs what its matching entries cost, never the whole log.
+ * costs what its matching entries cost, never the whole log. An
+ * instrument file uploaded is kept, checked, while its administrator is
+ * asked to confirm loading it, so that what is loaded is exactly what
+ * was shown (upload; kept an hour at most).
  */
 static const char *const m14[] = {
 	"ALTER TABLE unit ADD COLUMN closed TEXT",
@@ -942,6 +945,12 @@ static const char *const m14[] = {
 	"CREATE INDEX audit_actor ON audit(actor_account_id, at)",
 	"CREATE INDEX audit_action ON audit(action, at)",
 	"CREATE INDEX audit_at ON audit(at)",
+	"CREATE TABLE upload ("
+	" token_hash TEXT PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" name TEXT NOT NULL,"
+	" content TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
 	NULL,
 };
 

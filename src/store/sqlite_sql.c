@@ -280,7 +280,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * response in the network, and no `loaded`, which is stored after
 	 * the instrument's text and so would read all of it. */
 	[ST_INSTRUMENT_LIST] =
-	    "SELECT i.id, i.url, i.version, i.title, i.family, NULL, 0"
+	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded, 0"
 	    " FROM instrument i ORDER BY i.url, i.version",
 	/* The same with how often each was answered, for `instrument list`. */
 	[ST_INSTRUMENT_USAGE] =
@@ -1170,4 +1170,15 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " (?4 IS NULL OR a.actor_account_id = ?4) AND"
 	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
 	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	/* A file kept while its loading is confirmed (migration 14). */
+	[ST_UPLOAD_ADD] =
+	    "INSERT INTO upload(token_hash, account_id, name, content, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_UPLOAD_GET] =
+	    "SELECT name, content FROM upload WHERE token_hash = ?1"
+	    " AND account_id = ?2 AND created >= ?3",
+	[ST_UPLOAD_DROP] =
+	    "DELETE FROM upload WHERE token_hash = ?1",
+	[ST_UPLOAD_EXPIRE] =
+	    "DELETE FROM upload WHERE created < ?1",
 };

@@ -367,7 +367,7 @@ struct wm_instrument_row {
 	const char *version;
 	const char *title;
 	const char *family;	/* NULL when none */
-	const char *loaded;	/* wm_store_instrument_usage only; else NULL */
+	const char *loaded;	/* when it was loaded (ISO 8601, UTC) */
 	int64_t responses;	/* completed: wm_store_instrument_usage only */
 };
 
@@ -1356,6 +1356,21 @@ WM_MUST_USE int wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
 WM_MUST_USE int wm_store_record_views(struct wm_store *s, int64_t person_id,
     int64_t offset, int limit, int64_t *total,
     int (*cb)(void *, const struct wm_audit_row *), void *ctx,
+    struct wm_buf *err);
+
+/* A file an account uploaded, kept (at most an hour, and only for that
+ * account) while they are asked to confirm what it would do: *token
+ * names it, and only its hash is kept. Older files are forgotten then. */
+WM_MUST_USE int wm_store_upload_keep(struct wm_store *s, int64_t account_id,
+    const char *name, const char *text, size_t len,
+    char token[WM_TOKEN_LEN + 1], struct wm_buf *err);
+/* The file kept under `token` for the account (its name and text), or
+ * WM_STORE_NOT_FOUND when there is none (or it is over an hour old). */
+WM_MUST_USE int wm_store_upload_get(struct wm_store *s, int64_t account_id,
+    const char *token, struct wm_buf *name, struct wm_buf *text,
+    struct wm_buf *err);
+/* Forgets the file kept under `token`. */
+WM_MUST_USE int wm_store_upload_drop(struct wm_store *s, const char *token,
     struct wm_buf *err);
 
 /* What an audit search asks: any of a person, an acting account, the

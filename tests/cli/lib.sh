@@ -70,7 +70,7 @@ drop_figures_version() {
 	sqlite3 "$1" "DROP TABLE figures_version" &&
 	sqlite3 "$1" "$DROP_14"
 }
-DROP_14="DROP TRIGGER unit_closed_caseload; DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor; DROP INDEX audit_action; DROP INDEX audit_at; ALTER TABLE unit DROP COLUMN closed;"
+DROP_14="DROP TRIGGER unit_closed_caseload; DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor; DROP INDEX audit_action; DROP INDEX audit_at; DROP TABLE upload; ALTER TABLE unit DROP COLUMN closed;"
 
 # A small network: one of each unit, a person, a practitioner.
 small_network() {

@@ -178,3 +178,47 @@ $WAYMARK network set --db rebuilt.db --validators 2 >/dev/null
 same "$(sqlite3 rebuilt.db 'SELECT count(*) FROM kept_dirty')" "0" "every person's kept figures are worked out again"
 $WAYMARK report network --db rebuilt.db --format csv --disclosure none >rebuilt.csv
 if cmp -s after.csv rebuilt.csv; then pass "... and the figures kept through the move are those worked out afresh"; else fail "... and the figures kept through the move are those worked out afresh"; diff after.csv rebuilt.csv | head >&2; fi
+
+# --- instruments -------------------------------------------------------
+same "$(code -b ad.jar "$(U /admin/instruments)")" "200" "the instruments loaded, for an administrator"
+has body "DREEM" "... each by title"
+has body "$(python3 -c "import json; print(json.load(open('$ROOT/instruments/dreem-recovery-markers.json'))['copyright'][:40])")" "... with its copyright and licence as its file states them"
+has body 'enctype="multipart/form-data"' "... and a form that uploads a file without JavaScript"
+# upload JAR FILE [FIELD=VALUE...]: the file sent as the form's "file".
+upload() {
+	local jar=$1 file=$2 a=()
+	shift 2
+	for kv in "$@"; do a+=(-F "$kv"); done
+	code -b "$jar" -F "csrf=$WCS" -F "file=@$file;type=application/json" "${a[@]}" "$(U /admin/instruments)"
+}
+python3 - "$ROOT/instruments/dreem-recovery-markers.json" <<'PY' >newer.json
+import json, sys
+q = json.load(open(sys.argv[1]))
+q["version"] = q["version"] + "-local"
+print(json.dumps(q))
+PY
+before=$(records)
+same "$(upload ad.jar newer.json)" "200" "a new version checked"
+has body "$(python3 -c "import json; q = json.load(open('newer.json')); print('Load %s, version %s?' % (q['title'], q['version']))")" "... asks first, naming what it would load"
+has body "cannot be undone" "... saying it cannot be undone"
+has body " items, " "... with how many items"
+same "$(records)" "$before" "... and loads nothing yet"
+token=$(grep -o 'name="token" value="[^"]*"' body | sed 's/.*value="//; s/"$//')
+same "$(post ad.jar /admin/instruments token="$token" confirm=yes)" "303" "confirmed, it is loaded"
+same "$(sqlite3 a.db "SELECT count(*) FROM instrument WHERE version LIKE '%-local'")" "1" "... the file kept, as checked"
+same "$(audited 'instrument loaded')" "1" "... audited"
+same "$(post ad.jar /admin/instruments token="$token" confirm=yes)" "400" "the same confirmation twice loads nothing more"
+# A bad file: the command line and the page say the same.
+printf '{"resourceType": "Questionnaire", "url": "https://x.example/q", "status": "active"}' >bad.json
+$WAYMARK instrument load --db a.db bad.json 2>err >/dev/null
+msg=$(sed -n 's/^bad\.json[:0-9]*: //p' err | head -1)
+[ -n "$msg" ] && pass "the command line refuses a bad file" || fail "the command line refuses a bad file"
+before=$(records)
+same "$(upload ad.jar bad.json)" "400" "the page refuses it"
+has body "$(printf '%s' "$msg" | sed "s/'/\&#39;/g")" "... with the command line's message"
+has body '<a href="#file">bad.json: ' "... naming the file, linked to its field"
+same "$(upload ad.jar "$ROOT/instruments/training-courses.json")" "400" "a catalogue is refused"
+has body "this is a catalogue (a CodeSystem), not an instrument" "... saying why"
+printf 'not json at all' >junk.json
+same "$(upload ad.jar junk.json)" "400" "a file that is not JSON is refused"
+same "$(records)" "$before" "... and nothing refused loaded anything"

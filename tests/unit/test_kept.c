@@ -843,7 +843,7 @@ drop_figures_version(void)
 	shell_do("DROP TABLE goal_change; ALTER TABLE goal DROP COLUMN state");
 	shell_do("DROP TRIGGER unit_closed_caseload;"
 	    " DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor;"
-	    " DROP INDEX audit_action; DROP INDEX audit_at;"
+	    " DROP INDEX audit_action; DROP INDEX audit_at; DROP TABLE upload;"
 	    " ALTER TABLE unit DROP COLUMN closed");
 }
 
