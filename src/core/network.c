@@ -158,9 +158,9 @@ wm_role_words(enum wm_role r)
 	return (size_t)r < NELEM(roles) ? roles[r].words : "Someone";
 }
 
-/* Sets *p and returns -1 when `message` is set; else 0. */
-static int
-problem(struct wm_field_problem *p, const char *field, const char *message)
+int
+wm_field_problem_set(struct wm_field_problem *p, const char *field,
+    const char *message)
 {
 	if (!message)
 		return 0;
@@ -175,18 +175,18 @@ wm_unit_add_problem(const char *kind, const char *code, const char *name,
 {
 	enum wm_unit_kind k;
 
-	return problem(p, "kind", wm_unit_kind_parse(kind, &k) ? "a unit is "
-	    "a network, a provider or a service" : NULL) ||
-	    problem(p, "code", wm_code_problem(code)) ||
-	    problem(p, "name", wm_name_problem(name)) ? -1 : 0;
+	return wm_field_problem_set(p, "kind", wm_unit_kind_parse(kind,
+	    &k) ? "a unit is a network, a provider or a service" : NULL) ||
+	    wm_field_problem_set(p, "code", wm_code_problem(code)) ||
+	    wm_field_problem_set(p, "name", wm_name_problem(name)) ? -1 : 0;
 }
 
 int
 wm_person_add_problem(const char *ident, const char *name,
     struct wm_field_problem *p)
 {
-	return problem(p, "id", wm_ident_problem(ident)) ||
-	    problem(p, "name", wm_name_problem(name)) ? -1 : 0;
+	return wm_field_problem_set(p, "id", wm_ident_problem(ident)) ||
+	    wm_field_problem_set(p, "name", wm_name_problem(name)) ? -1 : 0;
 }
 
 const char *

@@ -31,6 +31,10 @@ const char *wm_unit_kind_name(enum wm_unit_kind k);
 const char *wm_unit_parent_problem(enum wm_unit_kind kind, int has_parent,
     enum wm_unit_kind parent);
 
+/* Sets *p and returns -1 when `message` is not NULL; else 0. */
+int wm_field_problem_set(struct wm_field_problem *p, const char *field,
+    const char *message);
+
 /* A new unit: its kind, code and name, each checked in that order; 0,
  * or -1 with the first problem in *p. */
 int wm_unit_add_problem(const char *kind, const char *code, const char *name,

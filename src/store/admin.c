@@ -28,19 +28,11 @@ struct spells {
 	size_t n;
 };
 
-static int
-refuse(struct wm_field_problem *p, const char *field, const char *message)
-{
-	p->field = field;
-	p->message = message;
-	return WM_ADMIN_REFUSED;
-}
-
 /* The same, for a change that does not fit what is there. */
 static int
 conflict(struct wm_field_problem *p, const char *field, const char *message)
 {
-	refuse(p, field, message);
+	wm_field_problem_set(p, field, message);
 	return WM_ADMIN_CONFLICT;
 }
 
@@ -70,9 +62,9 @@ unit_find(struct wm_store *s, const char *code, const char *field,
 	int rc;
 
 	if (!code || !code[0])
-		return refuse(p, field, "choose a unit");
+		return wm_field_problem_set(p, field, "choose a unit");
 	if (wm_code_problem(code))
-		return refuse(p, field, wm_code_problem(code));
+		return wm_field_problem_set(p, field, wm_code_problem(code));
 	rc = wm_store_unit_get(s, code, unit_got, u, err);
 	if (rc == WM_STORE_NOT_FOUND)
 		return conflict(p, field, "there is no unit with that code");
@@ -102,7 +94,7 @@ person_find(struct wm_store *s, const char *ident, int64_t *id,
 	int rc;
 
 	if (!ident || !ident[0] || wm_ident_problem(ident))
-		return refuse(p, "id", ident && ident[0] ?
+		return wm_field_problem_set(p, "id", ident && ident[0] ?
 		    wm_ident_problem(ident) : "enter the person's identifier");
 	rc = wm_store_person_find(s, ident, id, err);
 	if (rc == WM_STORE_NOT_FOUND)
@@ -125,8 +117,9 @@ spell_of(const struct spells *sp, const char *code, const char *field,
 		    "caseload");
 	if (!code || !code[0]) {
 		if (sp->n > 1)
-			return refuse(p, field, "the person is on more than "
-			    "one service's caseload: say which");
+			return wm_field_problem_set(p, field, "the person "
+			    "is on more than one service's caseload: say "
+			    "which");
 		*i = 0;
 		return 0;
 	}
@@ -159,20 +152,30 @@ taker_find(struct wm_store *s, const char *code, const char *field,
 	if ((rc = unit_find(s, code, field, u, p, err)))
 		return rc;
 	if ((why = wm_caseload_unit_problem(u->kind, NULL)))
-		return refuse(p, field, why);
+		return wm_field_problem_set(p, field, why);
 	if ((why = wm_caseload_unit_problem(u->kind, u->closed[0] ?
 	    u->closed : NULL)))
 		return conflict(p, field, why);
 	return 0;
 }
 
+/* The change's audit entry: on the command line (no account) its action
+ * says so, as every command's does. */
 static int
 audit(struct wm_store *s, const struct wm_admin_by *by, const char *action,
     const char *kind, int64_t id, const struct wm_buf *detail,
     struct wm_buf *err)
 {
-	return wm_store_audit(s, by->account_id, action, kind, id,
+	struct wm_buf what = WM_BUF_INIT;
+	int rc;
+
+	wm_buf_puts(&what, action);
+	if (!by->account_id)
+		wm_buf_puts(&what, " (command line)");
+	rc = wm_store_audit(s, by->account_id, wm_buf_str(&what), kind, id,
 	    detail ? wm_buf_str(detail) : NULL, by->address, err);
+	wm_buf_release(&what);
+	return rc;
 }
 
 /* Ends the change: committed when rc is 0, else rolled back. */
@@ -204,13 +207,14 @@ unit_add(struct wm_store *s, const struct wm_admin_by *by, const char *kind,
 	if (has_parent && (rc = unit_find(s, parent, "parent", &up, p, err)))
 		return rc;
 	if ((why = wm_unit_parent_problem(k, has_parent, up.kind)))
-		return refuse(p, "parent", why);
+		return wm_field_problem_set(p, "parent", why);
 	if (up.closed[0])
 		return conflict(p, "parent", "it is closed and takes no new "
 		    "units");
 	rc = wm_store_unit_add(s, kind, code, name, up.id, &id, err);
 	if (rc == WM_STORE_EXISTS)
-		return conflict(p, "code", "that code is taken: choose another");
+		return conflict(p, "code", "that code is taken: choose "
+		    "another");
 	if (rc)
 		return rc;
 	wm_buf_puts(&detail, code);
@@ -242,7 +246,7 @@ unit_rename(struct wm_store *s, const struct wm_admin_by *by,
 	if ((rc = unit_find(s, code, "code", &u, p, err)))
 		return rc;
 	if (wm_name_problem(name))
-		return refuse(p, "name", wm_name_problem(name));
+		return wm_field_problem_set(p, "name", wm_name_problem(name));
 	if ((rc = wm_store_unit_rename(s, u.id, name, err)))
 		return rc;
 	wm_buf_puts(&detail, u.code);
@@ -281,7 +285,7 @@ unit_close(struct wm_store *s, const struct wm_admin_by *by,
 	    (rc = wm_store_unit_open_children(s, u.id, &open, err)))
 		return rc;
 	if ((why = wm_unit_close_problem(u.kind, 0)))
-		return refuse(p, "code", why);
+		return wm_field_problem_set(p, "code", why);
 	if ((why = wm_unit_close_problem(u.kind, (long)open)))
 		return conflict(p, "code", why);
 	wm_date_format(by->today, today);
@@ -331,7 +335,7 @@ person_add(struct wm_store *s, const struct wm_admin_by *by,
 	if (unit && unit[0] && (rc = taker_find(s, unit, "unit", &u, p, err)))
 		return rc;
 	if ((why = wm_join_date_problem(since, by->today)))
-		return refuse(p, "since", why);
+		return wm_field_problem_set(p, "since", why);
 	wm_date_format(since, date);
 	rc = wm_store_person_add(s, ident, name, u.id, date, &id, err);
 	if (rc == WM_STORE_EXISTS)
@@ -396,7 +400,7 @@ person_join(struct wm_store *s, const struct wm_admin_by *by,
 		return conflict(p, "unit", "the person is on that service's "
 		    "caseload already");
 	if ((why = wm_join_date_problem(since, by->today)))
-		return refuse(p, "since", why);
+		return wm_field_problem_set(p, "since", why);
 	rc = spell_start(s, by, id, &u, since, "person put on a caseload",
 	    &detail, err);
 	wm_buf_release(&detail);
@@ -423,7 +427,7 @@ spell_end(struct wm_store *s, int64_t person, const struct spells *sp,
 	char day[11];
 
 	if ((why = wm_leave_date_problem(date, &sp->since[i], by->today)))
-		return refuse(p, "date", why);
+		return wm_field_problem_set(p, "date", why);
 	wm_date_format(date, day);
 	return wm_store_caseload_end(s, person, sp->v[i].id, day, err);
 }
@@ -544,9 +548,8 @@ wm_admin_instruments_load(struct wm_store *s, const struct wm_admin_by *by,
 		wm_buf_clear(&detail);
 		wm_buf_printf(&detail, "%s|%s", f[i].in->url, f[i].in->version);
 		if (!f[i].existed)
-			rc = wm_store_audit(s, by->account_id,
-			    "instrument loaded", NULL, 0, wm_buf_str(&detail),
-			    by->address, err);
+			rc = audit(s, by, "instrument loaded", NULL, 0, &detail,
+			    err);
 	}
 	wm_buf_release(&detail);
 	return finish(s, rc, err);

@@ -20,7 +20,7 @@
 #include "core/network.h"
 #include "store/store.h"
 
-#define WM_ADMIN_REFUSED (-1)
+#define WM_ADMIN_REFUSED (-1)	/* as wm_field_problem_set returns */
 #define WM_ADMIN_CONFLICT (-2)
 
 /* Who makes a change, for the audit log. */
@@ -88,5 +88,24 @@ struct wm_admin_file {
 WM_MUST_USE int wm_admin_instruments_load(struct wm_store *s,
     const struct wm_admin_by *by, struct wm_admin_file *f, size_t n,
     struct wm_buf *err);
+
+/* The network's settings a change asks for (`waymark network set`, the
+ * settings page), each as text; NULL for a setting not changed. */
+struct wm_settings_change {
+	const char *months;	/* the standards period: 1, 2, 3, 4, 6, 12 */
+	const char *validators;	/* validators for "validated" */
+	const char *groups;	/* ... from so many stakeholder groups */
+	const char *disclosure;	/* mhsds, hes or none */
+};
+
+/* Checks each setting given by core's rules (the fields are named
+ * "period-months", "validators", "groups" and "disclosure"), then writes
+ * those given, and the audit entry, as one change; nothing when none is
+ * given. A new period length is refused while this year's periods are
+ * under way; a setting kept that cannot be read stops the change
+ * rather than being written over unread. */
+WM_MUST_USE int wm_admin_settings_set(struct wm_store *s,
+    const struct wm_admin_by *by, const struct wm_settings_change *c,
+    struct wm_field_problem *p, struct wm_buf *err);
 
 #endif

@@ -171,6 +171,8 @@ void wm_page_admin_person_move(struct wm_http *h);
 void wm_page_admin_person_discharge(struct wm_http *h);
 void wm_page_admin_instruments(struct wm_http *h);
 void wm_page_admin_instrument_load(struct wm_http *h);
+void wm_page_admin_settings(struct wm_http *h);
+void wm_page_admin_settings_save(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 

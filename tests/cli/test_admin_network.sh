@@ -222,3 +222,24 @@ has body "this is a catalogue (a CodeSystem), not an instrument" "... saying why
 printf 'not json at all' >junk.json
 same "$(upload ad.jar junk.json)" "400" "a file that is not JSON is refused"
 same "$(records)" "$before" "... and nothing refused loaded anything"
+
+# --- network settings ----------------------------------------------------
+same "$(code -b ad.jar "$(U /admin/settings)")" "200" "the network's settings, for an administrator"
+has body '<option value="3" selected>3 (quarterly)</option>' "... each with its value now: the period"
+has body 'id="validators" name="validators" type="text" aria-describedby="validators-hint" value="2"' "... the validators needed"
+has body 'value="mhsds" checked' "... and the disclosure rule"
+same "$(post ad.jar /admin/settings period-months=3 validators=3 groups=2 disclosure=hes)" "303" "changing the validators and the rule"
+same "$($WAYMARK network show --db a.db)" "$(printf 'standards period: 3 months; validated with 3 validators from 2 groups\ndisclosure for commissioners: hes')" "... changes them, as the command line shows"
+same "$(audited 'network settings changed')" "1" "... audited"
+before=$(records)
+same "$(post ad.jar /admin/settings period-months=5 validators=3 groups=2 disclosure=hes)" "400" "a period that does not fit the year is refused"
+has body '<a href="#period-months">A period is 1, 2, 3, 4, 6 or 12 months' "... naming the field"
+$WAYMARK network set --db a.db --period-months 5 2>err >/dev/null
+has err "--period-months: a period is 1, 2, 3, 4, 6 or 12 months" "... in the command line's words"
+same "$(post ad.jar /admin/settings period-months=3 validators=1 groups=2 disclosure=hes)" "400" "more groups than validators is refused"
+has body '<a href="#validators">There cannot be more groups than validators' "... naming the field changed"
+same "$(post ad.jar /admin/settings period-months=3 validators=two groups=2 disclosure=hes)" "400" "a number that is not one is refused"
+has body '<a href="#validators">The validators needed are a whole number from 1 to 20' "... naming the field"
+same "$(post ad.jar /admin/settings period-months=3 validators=3 groups=2 disclosure=nhs)" "400" "an unknown rule is refused"
+has body '<a href="#disclosure">That is not a disclosure rule' "... naming the field"
+same "$(records)" "$before" "... and nothing refused changed anything"
