@@ -32,6 +32,20 @@ wm_date_parts_posted(struct wm_http *h, const char *id,
 }
 
 void
+wm_date_parts_query(struct wm_http *h, const char *id, struct wm_date_parts *p)
+{
+	char name[96];
+	const char *v;
+	size_t k;
+
+	for (k = 0; k < 3; k++) {
+		snprintf(name, sizeof(name), "%s-%s", id, parts[k].suffix);
+		v = wm_http_query(h, name);
+		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
+	}
+}
+
+void
 wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p)
 {
 	snprintf(p->v[0], sizeof(p->v[0]), "%d", d->day);
@@ -88,24 +102,31 @@ digits(const char *s, size_t max)
 }
 
 int
+wm_date_parts_read(const struct wm_date_parts *p, struct wm_date *out)
+{
+	char iso[64];
+	size_t k, given = 0;
+
+	for (k = 0; k < 3; k++)
+		given += p->v[k][0] != '\0';
+	if (given == 0)
+		return 0;
+	if (!digits(p->v[0], 2) || !digits(p->v[1], 2) ||
+	    !digits(p->v[2], 4) || strlen(p->v[2]) != 4)
+		return -1;
+	/* Checked as digits above: strtol cannot fail here. */
+	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", p->v[2],
+	    strtol(p->v[1], NULL, 10), strtol(p->v[0], NULL, 10));
+	return wm_date_parse(iso, out) == 0 ? 1 : -1;
+}
+
+int
 wm_date_input_read(struct wm_http *h, const char *id, struct wm_date *out)
 {
 	struct wm_date_parts p;
-	char iso[32];
-	size_t k, given = 0;
 
 	wm_date_parts_posted(h, id, &p);
-	for (k = 0; k < 3; k++)
-		given += p.v[k][0] != '\0';
-	if (given == 0)
-		return 0;
-	if (!digits(p.v[0], 2) || !digits(p.v[1], 2) || !digits(p.v[2], 4) ||
-	    strlen(p.v[2]) != 4)
-		return -1;
-	/* Checked as digits above: strtol cannot fail here. */
-	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", p.v[2],
-	    strtol(p.v[1], NULL, 10), strtol(p.v[0], NULL, 10));
-	return wm_date_parse(iso, out) == 0 ? 1 : -1;
+	return wm_date_parts_read(&p, out);
 }
 
 void
@@ -115,6 +136,13 @@ wm_date_field(struct wm_http *h, const char *id, const char *legend,
 	struct wm_date_parts p;
 
 	wm_date_parts_posted(h, id, &p);
+	wm_date_field_parts(h, id, legend, hint, problem, &p);
+}
+
+void
+wm_date_field_parts(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem, const struct wm_date_parts *p)
+{
 	HTML(h, "<div class=\"nhsuk-form-group");
 	if (problem)
 		HTML(h, " nhsuk-form-group--error");
@@ -125,6 +153,6 @@ wm_date_field(struct wm_http *h, const char *id, const char *legend,
 	wm_esc_html_s(&h->out, legend);
 	HTML(h, "</legend>\n");
 	wm_field_notes(h, id, hint, problem);
-	wm_date_input(h, id, &p, problem != NULL);
+	wm_date_input(h, id, p, problem != NULL);
 	HTML(h, "</fieldset>\n</div>\n");
 }

@@ -18,6 +18,9 @@ struct wm_date_parts {
 /* What was posted for the date `id` (each "" when not given). */
 void wm_date_parts_posted(struct wm_http *h, const char *id,
     struct wm_date_parts *p);
+/* What a search form's query string gives for the date `id`. */
+void wm_date_parts_query(struct wm_http *h, const char *id,
+    struct wm_date_parts *p);
 /* A date's parts, to show it in the boxes. */
 void wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p);
 
@@ -26,8 +29,10 @@ void wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p);
 void wm_date_input(struct wm_http *h, const char *id,
     const struct wm_date_parts *p, int error);
 
-/* The date `id` as posted: 0 when no part was given, 1 when *out holds
- * a real date, -1 when what was typed is not one (31 2 2026). */
+/* The parts as a date: 0 when no part was given, 1 when *out holds a
+ * real date, -1 when what was typed is not one (31 2 2026). */
+int wm_date_parts_read(const struct wm_date_parts *p, struct wm_date *out);
+/* The same for the date `id` as posted. */
 int wm_date_input_read(struct wm_http *h, const char *id,
     struct wm_date *out);
 
@@ -36,5 +41,9 @@ int wm_date_input_read(struct wm_http *h, const char *id,
  * posted. The error summary links to "ID-day". */
 void wm_date_field(struct wm_http *h, const char *id, const char *legend,
     const char *hint, const char *problem);
+/* The same showing the parts given (a search form's, from its query). */
+void wm_date_field_parts(struct wm_http *h, const char *id,
+    const char *legend, const char *hint, const char *problem,
+    const struct wm_date_parts *p);
 
 #endif

@@ -173,6 +173,8 @@ void wm_page_admin_instruments(struct wm_http *h);
 void wm_page_admin_instrument_load(struct wm_http *h);
 void wm_page_admin_settings(struct wm_http *h);
 void wm_page_admin_settings_save(struct wm_http *h);
+void wm_page_admin_audit(struct wm_http *h);
+void wm_page_admin_audit_csv(struct wm_http *h);
 
 /* The JSON API (docs/api.md). */
 

@@ -240,6 +240,16 @@ const struct wm_page wm_pages[] = {
 	{ .route = { "POST", "/admin/settings" },
 	    .access = WM_ACCESS_SIGNED_IN, .rule = WM_RULE_ADMIN,
 	    .handler = wm_page_admin_settings_save },
+	{ .route = { "GET", "/admin/audit" },
+	    .access = WM_ACCESS_SIGNED_IN, .rule = WM_RULE_ADMIN,
+	    .handler = wm_page_admin_audit,
+	    .query = "person account action from-day from-month from-year "
+		"to-day to-month to-year page" },
+	{ .route = { "GET", "/admin/audit.csv" },
+	    .access = WM_ACCESS_SIGNED_IN, .rule = WM_RULE_ADMIN,
+	    .handler = wm_page_admin_audit_csv,
+	    .query = "person account action from-day from-month from-year "
+		"to-day to-month to-year" },
 	{ .route = { "POST", "/api/v1/session" },
 	    .access = WM_ACCESS_API_SIGN_IN, .rule = WM_RULE_PUBLIC,
 	    .handler = wm_api_sign_in },

@@ -243,3 +243,57 @@ has body '<a href="#validators">The validators needed are a whole number from 1 
 same "$(post ad.jar /admin/settings period-months=3 validators=3 groups=2 disclosure=nhs)" "400" "an unknown rule is refused"
 has body '<a href="#disclosure">That is not a disclosure rule' "... naming the field"
 same "$(records)" "$before" "... and nothing refused changed anything"
+
+# --- the audit log -------------------------------------------------------
+same "$(code -b ad.jar "$(U /admin/audit)")" "200" "the audit log, for an administrator"
+has body "person moved" "... newest first, every entry"
+has body "Ada Admin (admin@example.org)" "... with who, by name and email"
+has body "$(date -u '+%-d %B %Y'), " "... times in words"
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audit log' ORDER BY id DESC LIMIT 1")" "everything" "... and the search itself is audited, with its criteria"
+same "$(code -b ad.jar "$(U '/admin/audit?person=P2')")" "200" "searching by person"
+same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... finds every entry about them, and only those"
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... audited with its criteria"
+code -b ad.jar "$(U '/admin/audit?account=admin@example.org&action=person&from-day=1&from-month=1&from-year=2026&to-day=31&to-month=12&to-year=2099')" >/dev/null
+same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN account x ON x.id = a.actor_account_id WHERE x.email = 'admin@example.org' AND a.action LIKE 'person%'")" "searching by account, the start of an action and dates"
+has body "person discharged" "... finds the actions"
+hasnt body "unit renamed" "... and not others"
+same "$(code -b ad.jar "$(U '/admin/audit?from-day=31&from-month=2&from-year=2026')")" "400" "a date that is not real is refused"
+has body '<a href="#from-day">The date must be a real date' "... naming the field"
+same "$(code -b ad.jar "$(U '/admin/audit?person=NOBODY')")" "400" "an unknown person is refused"
+has body '<a href="#person">There is no person with that identifier' "... naming the field"
+same "$(code -b ad.jar "$(U '/admin/audit?account=nobody@example.org')")" "400" "an unknown account is refused"
+has body '<a href="#account">' "... naming the field"
+same "$(code -b ad.jar "$(U '/admin/audit?from-day=2&from-month=1&from-year=2026&to-day=1&to-month=1&to-year=2026')")" "400" "a range that ends before it starts is refused"
+# The export: every matching entry, ISO times, safe in a spreadsheet.
+sqlite3 a.db "INSERT INTO audit(at, actor_account_id, action, subject_kind, subject_id, detail) VALUES ('2026-01-02T03:04:05Z', NULL, 'viewed journey', 'person', (SELECT id FROM person WHERE ident = 'P2'), '=HYPERLINK(\"http://x\")')"
+same "$(code -b ad.jar "$(U '/admin/audit.csv?person=P2')")" "200" "exporting the matching entries as CSV"
+has headers "text/csv" "... as CSV"
+has headers "attachment" "... to download"
+has body "2026-01-02T03:04:05Z" "... times in ISO 8601"
+has body "\"'=HYPERLINK" "... a cell a spreadsheet would run is guarded"
+same "$(($(wc -l <body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... one line for each entry about them"
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'exported the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... and the export is audited with its criteria"
+# (What a search costs, however long the log: tests/unit/test_admin_store.c.)
+
+# --- who may: an administrator only; every change carries the token -----
+for path in /admin/network /admin/network/svc /admin/people /admin/people/P1 \
+    /admin/instruments /admin/settings /admin/audit /admin/audit.csv; do
+	same "$(code -b le.jar "$(U "$path")")" "404" "a service lead gets 404 for GET $path"
+	same "$(code "$(U "$path")")" "303" "... and someone not signed in is sent to sign in"
+done
+WCS=$LEAD_WCS
+before=$(counts a.db)
+for path in /admin/network /admin/network/svc/name /admin/network/svc/close \
+    /admin/people /admin/people/P1/caseload /admin/people/P1/move \
+    /admin/people/P1/discharge /admin/instruments /admin/settings; do
+	same "$(post le.jar "$path" confirm=yes name=X)" "404" "a service lead gets 404 for POST $path"
+done
+WCS=$ADMIN_WCS
+for path in /admin/network /admin/network/svc/name /admin/network/svc/close \
+    /admin/people /admin/people/P1/caseload /admin/people/P1/move \
+    /admin/people/P1/discharge /admin/instruments /admin/settings; do
+	same "$(code -b ad.jar -d confirm=yes -d name=X "$(U "$path")")" "403" "POST $path without the form token is refused"
+	same "$(code -b ad.jar -d csrf=not-the-token -d confirm=yes -d name=X "$(U "$path")")" "403" "... as with a wrong one"
+done
+same "$(counts a.db)" "$before" "... and none of them changed anything"
+stop
