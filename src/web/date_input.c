@@ -16,8 +16,10 @@ static const struct {
 	{ "year", "Year", "4" },
 };
 
-void
-wm_date_parts_posted(struct wm_http *h, const char *id,
+/* The parts of the date `id` from the posted form, or (query) from the
+ * query string, each box named ID, sep and its part. */
+static void
+parts_read(struct wm_http *h, const char *id, const char *sep, int query,
     struct wm_date_parts *p)
 {
 	char name[96];
@@ -25,24 +27,23 @@ wm_date_parts_posted(struct wm_http *h, const char *id,
 	size_t k;
 
 	for (k = 0; k < 3; k++) {
-		snprintf(name, sizeof(name), "%s-%s", id, parts[k].suffix);
-		v = wm_form_get(&h->form, name);
+		snprintf(name, sizeof(name), "%s%s%s", id, sep, parts[k].suffix);
+		v = query ? wm_http_query(h, name) : wm_form_get(&h->form, name);
 		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
 	}
 }
 
 void
+wm_date_parts_posted(struct wm_http *h, const char *id,
+    struct wm_date_parts *p)
+{
+	parts_read(h, id, "-", 0, p);
+}
+
+void
 wm_date_parts_query(struct wm_http *h, const char *id, struct wm_date_parts *p)
 {
-	char name[96];
-	const char *v;
-	size_t k;
-
-	for (k = 0; k < 3; k++) {
-		snprintf(name, sizeof(name), "%s-%s", id, parts[k].suffix);
-		v = wm_http_query(h, name);
-		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
-	}
+	parts_read(h, id, "_", 1, p);
 }
 
 void
@@ -53,8 +54,9 @@ wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p)
 	snprintf(p->v[2], sizeof(p->v[2]), "%d", d->year);
 }
 
-void
-wm_date_input(struct wm_http *h, const char *id,
+/* The three boxes, each named and identified ID, sep and its part. */
+static void
+boxes(struct wm_http *h, const char *id, const char *sep,
     const struct wm_date_parts *p, int error)
 {
 	char box[96];
@@ -64,7 +66,7 @@ wm_date_input(struct wm_http *h, const char *id,
 	wm_esc_attr_s(&h->out, id);
 	HTML(h, "\">\n");
 	for (k = 0; k < 3; k++) {
-		snprintf(box, sizeof(box), "%s-%s", id, parts[k].suffix);
+		snprintf(box, sizeof(box), "%s%s%s", id, sep, parts[k].suffix);
 		HTML(h, "<div class=\"nhsuk-date-input__item\">\n"
 		    "<div class=\"nhsuk-form-group\">\n<label class=\""
 		    "nhsuk-label nhsuk-date-input__label\" for=\"");
@@ -85,6 +87,13 @@ wm_date_input(struct wm_http *h, const char *id,
 		HTML(h, "\">\n</div>\n</div>\n");
 	}
 	HTML(h, "</div>\n");
+}
+
+void
+wm_date_input(struct wm_http *h, const char *id,
+    const struct wm_date_parts *p, int error)
+{
+	boxes(h, id, "-", p, error);
 }
 
 /* Only digits, one to max of them. */
@@ -129,18 +138,9 @@ wm_date_input_read(struct wm_http *h, const char *id, struct wm_date *out)
 	return wm_date_parts_read(&p, out);
 }
 
-void
-wm_date_field(struct wm_http *h, const char *id, const char *legend,
-    const char *hint, const char *problem)
-{
-	struct wm_date_parts p;
-
-	wm_date_parts_posted(h, id, &p);
-	wm_date_field_parts(h, id, legend, hint, problem, &p);
-}
-
-void
-wm_date_field_parts(struct wm_http *h, const char *id, const char *legend,
+/* The fieldset of the date `id`, its boxes joined by sep. */
+static void
+field(struct wm_http *h, const char *id, const char *sep, const char *legend,
     const char *hint, const char *problem, const struct wm_date_parts *p)
 {
 	HTML(h, "<div class=\"nhsuk-form-group");
@@ -153,6 +153,26 @@ wm_date_field_parts(struct wm_http *h, const char *id, const char *legend,
 	wm_esc_html_s(&h->out, legend);
 	HTML(h, "</legend>\n");
 	wm_field_notes(h, id, hint, problem);
-	wm_date_input(h, id, p, problem != NULL);
+	boxes(h, id, sep, p, problem != NULL);
 	HTML(h, "</fieldset>\n</div>\n");
+}
+
+void
+wm_date_field(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem)
+{
+	struct wm_date_parts p;
+
+	wm_date_parts_posted(h, id, &p);
+	field(h, id, "-", legend, hint, problem, &p);
+}
+
+void
+wm_date_field_query(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem)
+{
+	struct wm_date_parts p;
+
+	wm_date_parts_query(h, id, &p);
+	field(h, id, "_", legend, hint, problem, &p);
 }

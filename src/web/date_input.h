@@ -18,7 +18,9 @@ struct wm_date_parts {
 /* What was posted for the date `id` (each "" when not given). */
 void wm_date_parts_posted(struct wm_http *h, const char *id,
     struct wm_date_parts *p);
-/* What a search form's query string gives for the date `id`. */
+/* What a search form's query string gives for the date `id`, whose
+ * boxes are named ID_day, ID_month and ID_year there (a query
+ * parameter's name is letters and '_': web/params.h). */
 void wm_date_parts_query(struct wm_http *h, const char *id,
     struct wm_date_parts *p);
 /* A date's parts, to show it in the boxes. */
@@ -41,9 +43,10 @@ int wm_date_input_read(struct wm_http *h, const char *id,
  * posted. The error summary links to "ID-day". */
 void wm_date_field(struct wm_http *h, const char *id, const char *legend,
     const char *hint, const char *problem);
-/* The same showing the parts given (a search form's, from its query). */
-void wm_date_field_parts(struct wm_http *h, const char *id,
-    const char *legend, const char *hint, const char *problem,
-    const struct wm_date_parts *p);
+/* The same for a search form's date, its boxes named and shown as the
+ * query string gives them (wm_date_parts_query); the summary links to
+ * "ID_day". */
+void wm_date_field_query(struct wm_http *h, const char *id,
+    const char *legend, const char *hint, const char *problem);
 
 #endif

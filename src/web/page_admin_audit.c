@@ -7,8 +7,8 @@
  * criteria. A search starts from the index of its most telling
  * criterion (wm_store_audit_search), so it costs what its matches cost.
  *
- *   GET /admin/audit?person=&account=&action=&from-*=&to-*=&page=
- *   GET /admin/audit.csv?person=&account=&action=&from-*=&to-*=
+ *   GET /admin/audit?person=&account=&action=&from_*=&to_*=&page=
+ *   GET /admin/audit.csv?person=&account=&action=&from_*=&to_*=
  */
 #include "web/pages.h"
 
@@ -120,7 +120,7 @@ static int
 criteria_read(struct wm_http *h, struct criteria *c)
 {
 	static const char *const ids[N_FIELDS] = { "person", "account",
-	    "action", "from-day", "to-day" };
+	    "action", "from_day", "to_day" };
 	size_t i;
 
 	memset(c, 0, sizeof(*c));
@@ -156,12 +156,12 @@ criteria_query(const struct criteria *c, struct wm_buf *out)
 		}
 	for (i = 0; i < 3; i++) {
 		if (c->from_p.v[i][0]) {
-			wm_buf_printf(out, "from-%s=", part[i]);
+			wm_buf_printf(out, "from_%s=", part[i]);
 			wm_esc_url_s(out, c->from_p.v[i]);
 			wm_buf_puts(out, "&");
 		}
 		if (c->to_p.v[i][0]) {
-			wm_buf_printf(out, "to-%s=", part[i]);
+			wm_buf_printf(out, "to_%s=", part[i]);
 			wm_esc_url_s(out, c->to_p.v[i]);
 			wm_buf_puts(out, "&");
 		}
@@ -196,10 +196,10 @@ search_form(struct wm_http *h, const struct criteria *c)
 	    c->e[F_ACCOUNT].message, c->account, "");
 	wm_admin_text(h, "action", "Action", "The start of it is enough: "
 	    "for example, viewed.", c->e[F_ACTION].message, c->action, "");
-	wm_date_field_parts(h, "from", "From", "For example, 1 12 2026.",
-	    c->e[F_FROM].message, &c->from_p);
-	wm_date_field_parts(h, "to", "To (and including)", NULL,
-	    c->e[F_TO].message, &c->to_p);
+	wm_date_field_query(h, "from", "From", "For example, 1 12 2026.",
+	    c->e[F_FROM].message);
+	wm_date_field_query(h, "to", "To (and including)", NULL,
+	    c->e[F_TO].message);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Search"
 	    "</button>\n</form>\n");
 }

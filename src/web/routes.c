@@ -243,13 +243,13 @@ const struct wm_page wm_pages[] = {
 	{ .route = { "GET", "/admin/audit" },
 	    .access = WM_ACCESS_SIGNED_IN, .rule = WM_RULE_ADMIN,
 	    .handler = wm_page_admin_audit,
-	    .query = "person account action from-day from-month from-year "
-		"to-day to-month to-year page" },
+	    .query = "person account action from_day from_month from_year "
+		"to_day to_month to_year page" },
 	{ .route = { "GET", "/admin/audit.csv" },
 	    .access = WM_ACCESS_SIGNED_IN, .rule = WM_RULE_ADMIN,
 	    .handler = wm_page_admin_audit_csv,
-	    .query = "person account action from-day from-month from-year "
-		"to-day to-month to-year" },
+	    .query = "person account action from_day from_month from_year "
+		"to_day to_month to_year" },
 	{ .route = { "POST", "/api/v1/session" },
 	    .access = WM_ACCESS_API_SIGN_IN, .rule = WM_RULE_PUBLIC,
 	    .handler = wm_api_sign_in },

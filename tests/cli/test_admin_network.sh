@@ -253,17 +253,17 @@ same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audi
 same "$(code -b ad.jar "$(U '/admin/audit?person=P2')")" "200" "searching by person"
 same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... finds every entry about them, and only those"
 same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... audited with its criteria"
-code -b ad.jar "$(U '/admin/audit?account=admin@example.org&action=person&from-day=1&from-month=1&from-year=2026&to-day=31&to-month=12&to-year=2099')" >/dev/null
+code -b ad.jar "$(U '/admin/audit?account=admin@example.org&action=person&from_day=1&from_month=1&from_year=2026&to_day=31&to_month=12&to_year=2099')" >/dev/null
 same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN account x ON x.id = a.actor_account_id WHERE x.email = 'admin@example.org' AND a.action LIKE 'person%'")" "searching by account, the start of an action and dates"
 has body "person discharged" "... finds the actions"
 hasnt body "unit renamed" "... and not others"
-same "$(code -b ad.jar "$(U '/admin/audit?from-day=31&from-month=2&from-year=2026')")" "400" "a date that is not real is refused"
-has body '<a href="#from-day">The date must be a real date' "... naming the field"
+same "$(code -b ad.jar "$(U '/admin/audit?from_day=31&from_month=2&from_year=2026')")" "400" "a date that is not real is refused"
+has body '<a href="#from_day">The date must be a real date' "... naming the field"
 same "$(code -b ad.jar "$(U '/admin/audit?person=NOBODY')")" "400" "an unknown person is refused"
 has body '<a href="#person">There is no person with that identifier' "... naming the field"
 same "$(code -b ad.jar "$(U '/admin/audit?account=nobody@example.org')")" "400" "an unknown account is refused"
 has body '<a href="#account">' "... naming the field"
-same "$(code -b ad.jar "$(U '/admin/audit?from-day=2&from-month=1&from-year=2026&to-day=1&to-month=1&to-year=2026')")" "400" "a range that ends before it starts is refused"
+same "$(code -b ad.jar "$(U '/admin/audit?from_day=2&from_month=1&from_year=2026&to_day=1&to_month=1&to_year=2026')")" "400" "a range that ends before it starts is refused"
 # The export: every matching entry, ISO times, safe in a spreadsheet.
 sqlite3 a.db "INSERT INTO audit(at, actor_account_id, action, subject_kind, subject_id, detail) VALUES ('2026-01-02T03:04:05Z', NULL, 'viewed journey', 'person', (SELECT id FROM person WHERE ident = 'P2'), '=HYPERLINK(\"http://x\")')"
 same "$(code -b ad.jar "$(U '/admin/audit.csv?person=P2')")" "200" "exporting the matching entries as CSV"
