@@ -21,6 +21,9 @@
 #include "web/paging.h"
 
 #define ENTRIES_PER_PAGE 50
+/* The most entries one download holds: about 3 MB, within what one
+ * response may carry; a larger search is to be narrowed. */
+#define EXPORT_MAX 20000
 
 enum { F_PERSON, F_ACCOUNT, F_ACTION, F_FROM, F_TO, N_FIELDS };
 
@@ -345,6 +348,43 @@ csv_row(void *ctx, const struct wm_audit_found *a)
 	return 0;
 }
 
+static int
+count_only(void *ctx, const struct wm_audit_found *a)
+{
+	(void)ctx;
+	(void)a;
+	return 0;
+}
+
+/* 1 when the search matches few enough entries to download at once;
+ * else 0, answered (a page asking for a narrower search, or the
+ * store's failure). */
+static int
+export_fits(struct wm_http *h, const struct criteria *c)
+{
+	struct wm_buf err = WM_BUF_INIT, why = WM_BUF_INIT;
+	int64_t total = 0;
+	int ok = 0;
+
+	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q, 0, 1,
+	    &total, count_only, NULL, &err), &err))
+		goto out;
+	if (total > EXPORT_MAX) {
+		wm_buf_printf(&why, "%lld entries match: at most %d can be "
+		    "downloaded at once. Narrow the search by its dates, then "
+		    "download each part.", (long long)total, EXPORT_MAX);
+		wm_page_error_on(h, 400, "Too many entries to download",
+		    wm_buf_str(&why), NULL, "/admin/audit",
+		    "Back to the audit log");
+		goto out;
+	}
+	ok = 1;
+out:
+	wm_buf_release(&why);
+	wm_buf_release(&err);
+	return ok;
+}
+
 void
 wm_page_admin_audit_csv(struct wm_http *h)
 {
@@ -360,6 +400,8 @@ wm_page_admin_audit_csv(struct wm_http *h)
 		    "there.", NULL, "/admin/audit", "Back to the audit log");
 		goto out;
 	}
+	if (!export_fits(h, &c))
+		goto out;
 	criteria_words(&c, &words);
 	if (!wm_page_store_ok(h, wm_http_audit(h, "exported the audit log",
 	    NULL, 0, wm_buf_str(&words), &err), &err))

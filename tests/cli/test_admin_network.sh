@@ -273,6 +273,9 @@ has body "2026-01-02T03:04:05Z" "... times in ISO 8601"
 has body "\"'=HYPERLINK" "... a cell a spreadsheet would run is guarded"
 same "$(($(wc -l <body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... one line for each entry about them"
 same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'exported the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... and the export is audited with its criteria"
+sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20001) INSERT INTO audit(at, action) SELECT '2025-01-01T00:00:00Z', 'bulk entry' FROM n"
+same "$(code -b ad.jar "$(U '/admin/audit.csv?action=bulk')")" "400" "a download larger than one answer can carry is refused"
+has body "20001 entries match: at most 20000 can be downloaded at once" "... saying how to narrow it"
 # (What a search costs, however long the log: tests/unit/test_admin_store.c.)
 
 # --- who may: an administrator only; every change carries the token -----
