@@ -58,6 +58,13 @@ wm_admin_text(struct wm_http *h, const char *id, const char *label,
 	HTML(h, "\">\n</div>\n");
 }
 
+void
+wm_admin_td(struct wm_http *h, const char *heading)
+{
+	wm_td_start(h, heading);
+	HTML(h, "<span class=\"nhsuk-u-text-break-word\">");
+}
+
 const char *
 wm_admin_say(const char *message, char *out, size_t n)
 {

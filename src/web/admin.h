@@ -32,6 +32,12 @@ void wm_admin_text(struct wm_http *h, const char *id, const char *label,
     const char *hint, const char *problem, const char *value,
     const char *width);
 
+/* A cell of a responsive table (wm_td_start) whose words may break
+ * anywhere, so that a long address or email never widens a narrow
+ * screen; the value that follows is closed with WM_ADMIN_TD_END. */
+void wm_admin_td(struct wm_http *h, const char *heading);
+#define WM_ADMIN_TD_END "</span></span></td>"
+
 /* A refusal's message as a page says it, with a capital first letter,
  * into out[0..n). */
 const char *wm_admin_say(const char *message, char *out, size_t n);

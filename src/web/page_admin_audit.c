@@ -235,34 +235,34 @@ entry_row(void *ctx, const struct wm_audit_found *a)
 	}
 	wm_datetime_words(a->at, when, sizeof(when));
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
-	wm_td_start(h, "When");
+	wm_admin_td(h, "When");
 	wm_esc_html_s(&h->out, when);
-	HTML(h, "</span></td>");
-	wm_td_start(h, "Who");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Who");
 	wm_esc_html_s(&h->out, a->actor);
 	if (a->email) {
 		HTML(h, " (");
 		wm_esc_html_s(&h->out, a->email);
 		HTML(h, ")");
 	}
-	HTML(h, "</span></td>");
-	wm_td_start(h, "What");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "What");
 	wm_esc_html_s(&h->out, a->action);
 	if (a->detail && a->detail[0]) {
 		HTML(h, ": ");
 		wm_esc_html_s(&h->out, a->detail);
 	}
-	HTML(h, "</span></td>");
-	wm_td_start(h, "About");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "About");
 	if (a->subject) {
 		wm_esc_html_s(&h->out, a->subject_kind);
 		HTML(h, " ");
 		wm_esc_html_s(&h->out, a->subject);
 	}
-	HTML(h, "</span></td>");
-	wm_td_start(h, "From");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "From");
 	wm_esc_html_s(&h->out, a->address ? a->address : "");
-	HTML(h, "</span></td></tr>\n");
+	HTML(h, WM_ADMIN_TD_END "</tr>\n");
 	return 0;
 }
 

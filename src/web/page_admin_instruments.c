@@ -28,28 +28,27 @@ instrument_row(void *ctx, const struct wm_instrument_row *r)
 	char when[64];
 
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
-	wm_td_start(h, "Title");
+	wm_admin_td(h, "Title");
 	wm_esc_html_s(&h->out, r->title);
-	HTML(h, "</span></td>");
-	wm_td_start(h, "Version");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Version");
 	wm_esc_html_s(&h->out, r->version);
-	HTML(h, "</span></td>");
-	wm_td_start(h, "Address (URL)");
-	HTML(h, "<span class=\"nhsuk-body-s\">");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Address (URL)");
 	wm_esc_html_s(&h->out, r->url);
-	HTML(h, "</span></span></td>");
-	wm_td_start(h, "Source, copyright and licence");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Source, copyright and licence");
 	/* The attribution travels with the instrument wherever it is shown. */
 	if (in) {
 		wm_esc_html_s(&h->out, in->purpose);
 		HTML(h, " ");
 		wm_esc_html_s(&h->out, in->copyright);
 	}
-	HTML(h, "</span></td>");
-	wm_td_start(h, "Loaded");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Loaded");
 	wm_datetime_words(r->loaded ? r->loaded : "", when, sizeof(when));
 	wm_esc_html_s(&h->out, when);
-	HTML(h, "</span></td></tr>\n");
+	HTML(h, WM_ADMIN_TD_END "</tr>\n");
 	return 0;
 }
 

@@ -30,7 +30,10 @@ struct tree {
 	int has_list[MAX_DEPTH];	/* ... each with its children's list */
 	int depth;
 	int started;		/* the outer list is open */
-	const char *chosen;	/* the add form's parent, selected */
+	const char *chosen;	/* the add form's parent, selected; when
+				 * none, the first provider (a service is
+				 * what is most often added) */
+	int selected;		/* ... which is selected already */
 };
 
 /* Closes the innermost open item, and its children's list. */
@@ -55,10 +58,10 @@ unit_href(struct wm_buf *out, const char *code, const char *tail)
 static void
 unit_state(struct wm_http *h, const struct wm_unit_row *u)
 {
-	char when[40];
+	char when[40], kind[16];
 
-	wm_esc_html_s(&h->out, u->kind);
-	HTML(h, " ");
+	wm_esc_html_s(&h->out, wm_admin_say(u->kind, kind, sizeof(kind)));
+	HTML(h, ", code ");
 	wm_esc_html_s(&h->out, u->code);
 	if (u->closed) {
 		wm_admin_date_words(u->closed, when, sizeof(when));
@@ -112,8 +115,11 @@ parent_option(void *ctx, const struct wm_unit_row *u)
 	HTML(h, "<option value=\"");
 	wm_esc_attr_s(&h->out, u->code);
 	HTML(h, "\"");
-	if (t->chosen && strcmp(t->chosen, u->code) == 0)
+	if ((t->chosen && strcmp(t->chosen, u->code) == 0) ||
+	    (!t->chosen && !t->selected && strcmp(u->kind, "provider") == 0)) {
 		HTML(h, " selected");
+		t->selected = 1;
+	}
 	HTML(h, ">");
 	wm_esc_html_s(&h->out, u->name);
 	if (strcmp(u->kind, "network") == 0)
@@ -177,7 +183,7 @@ static void
 add_form(struct wm_http *h, const struct wm_field_error *e)
 {
 	struct tree t = { h, { { 0 } }, { 0 }, 0, 0,
-	    wm_form_get(&h->form, "parent") };
+	    wm_form_get(&h->form, "parent"), 0 };
 	struct wm_buf err = WM_BUF_INIT;
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"add\">Add a provider or "
@@ -204,7 +210,7 @@ add_form(struct wm_http *h, const struct wm_field_error *e)
 static void
 tree_page(struct wm_http *h, const struct wm_field_error *e)
 {
-	struct tree t = { h, { { 0 } }, { 0 }, 0, 0, NULL };
+	struct tree t = { h, { { 0 } }, { 0 }, 0, 0, NULL, 0 };
 	struct wm_buf err = WM_BUF_INIT;
 
 	wm_admin_page_start(h, "The network's providers and services");

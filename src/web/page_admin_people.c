@@ -46,18 +46,18 @@ person_row(void *ctx, const struct wm_admin_person_row *p)
 		    "\n<tbody class=\"nhsuk-table__body\">\n");
 	}
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
-	wm_td_start(h, "Identifier");
+	wm_admin_td(h, "Identifier");
 	HTML(h, "<a href=\"/admin/people/");
 	wm_esc_url_s(&h->out, p->ident);
 	HTML(h, "\">");
 	wm_esc_html_s(&h->out, p->ident);
-	HTML(h, "</a></span></td>");
-	wm_td_start(h, "Name");
+	HTML(h, "</a>" WM_ADMIN_TD_END);
+	wm_admin_td(h, "Name");
 	wm_esc_html_s(&h->out, p->name);
-	HTML(h, "</span></td>");
-	wm_td_start(h, "On the caseload of");
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "On the caseload of");
 	wm_esc_html_s(&h->out, p->services ? p->services : "No service now");
-	HTML(h, "</span></td></tr>\n");
+	HTML(h, WM_ADMIN_TD_END "</tr>\n");
 	return 0;
 }
 
