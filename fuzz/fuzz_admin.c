@@ -2,7 +2,7 @@
  * Fuzz target: what an administrator types into the admin pages and the
  * command line's `unit` and `person` commands. The input is split on
  * new lines into fields. The first three are read as the NHS date
- * input's day, month and year boxes (wm_date_parts_read): a date it
+ * input's day, month and year boxes (wm_date_from_parts): a date it
  * accepts is a real one, typed in digits, whose numbers are the boxes'.
  * The same fields are a new unit's kind, code and name
  * (wm_unit_add_problem) and a new person's identifier and name
@@ -12,27 +12,29 @@
 #include <string.h>
 
 #include "core/network.h"
-#include "web/date_input.h"
+#include "util/date.h"
 
 #include "fuzz.h"
 
 #define FIELDS 3
 
 static void
-check_date(const struct wm_date_parts *p)
+check_date(char f[FIELDS][256])
 {
 	struct wm_date d;
-	int rc = wm_date_parts_read(p, &d);
+	int rc = wm_date_from_parts(f[0], f[1], f[2], &d);
 	size_t k;
 
+	if (rc == 0)
+		FUZZ_CHECK(!f[0][0] && !f[1][0] && !f[2][0]);
 	if (rc <= 0)
 		return;
 	for (k = 0; k < 3; k++)
-		FUZZ_CHECK(p->v[k][0] && strspn(p->v[k], "0123456789") ==
-		    strlen(p->v[k]));
-	FUZZ_CHECK(strtol(p->v[0], NULL, 10) == d.day);
-	FUZZ_CHECK(strtol(p->v[1], NULL, 10) == d.month);
-	FUZZ_CHECK(strtol(p->v[2], NULL, 10) == d.year);
+		FUZZ_CHECK(f[k][0] && strspn(f[k], "0123456789") ==
+		    strlen(f[k]));
+	FUZZ_CHECK(strtol(f[0], NULL, 10) == d.day);
+	FUZZ_CHECK(strtol(f[1], NULL, 10) == d.month);
+	FUZZ_CHECK(strtol(f[2], NULL, 10) == d.year);
 }
 
 static void
@@ -57,7 +59,6 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char f[FIELDS][256];
-	struct wm_date_parts p;
 	size_t i = 0, k, n;
 
 	for (k = 0; k < FIELDS; k++) {
@@ -67,9 +68,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		f[k][n] = '\0';
 		if (i < size)
 			i++;
-		snprintf(p.v[k], sizeof(p.v[k]), "%s", f[k]);
 	}
-	check_date(&p);
+	check_date(f);
 	check_rules(f);
 	return 0;
 }

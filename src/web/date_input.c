@@ -96,37 +96,10 @@ wm_date_input(struct wm_http *h, const char *id,
 	boxes(h, id, "-", p, error);
 }
 
-/* Only digits, one to max of them. */
-static int
-digits(const char *s, size_t max)
-{
-	size_t k, n = strlen(s);
-
-	if (n == 0 || n > max)
-		return 0;
-	for (k = 0; k < n; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0;
-	return 1;
-}
-
 int
 wm_date_parts_read(const struct wm_date_parts *p, struct wm_date *out)
 {
-	char iso[64];
-	size_t k, given = 0;
-
-	for (k = 0; k < 3; k++)
-		given += p->v[k][0] != '\0';
-	if (given == 0)
-		return 0;
-	if (!digits(p->v[0], 2) || !digits(p->v[1], 2) ||
-	    !digits(p->v[2], 4) || strlen(p->v[2]) != 4)
-		return -1;
-	/* Checked as digits above: strtol cannot fail here. */
-	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", p->v[2],
-	    strtol(p->v[1], NULL, 10), strtol(p->v[0], NULL, 10));
-	return wm_date_parse(iso, out) == 0 ? 1 : -1;
+	return wm_date_from_parts(p->v[0], p->v[1], p->v[2], out);
 }
 
 int

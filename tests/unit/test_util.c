@@ -1276,6 +1276,14 @@ test_admin_rules(void **state)
 	assert_non_null(wm_unit_close_problem(WM_UNIT_PROVIDER, 1));
 	assert_null(wm_unit_close_problem(WM_UNIT_PROVIDER, 0));
 	assert_null(wm_unit_close_problem(WM_UNIT_SERVICE, 0));
+	/* The NHS date input's boxes. */
+	assert_int_equal(wm_date_from_parts("", "", "", &d), 0);
+	assert_int_equal(wm_date_from_parts("6", "12", "2026", &d), 1);
+	assert_int_equal(wm_date_cmp(&d, &(struct wm_date){ 2026, 12, 6 }), 0);
+	assert_int_equal(wm_date_from_parts("31", "2", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "12", "26", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("+6", "12", "2026", &d), -1);
 }
 
 int
