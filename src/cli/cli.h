@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "core/catalogue.h"
+#include "store/admin.h"
 #include "store/store.h"
 #include "util/buf.h"
 #include "util/date.h"
@@ -84,6 +85,34 @@ int cli_read_file(const char *path, size_t max, struct wm_buf *out);
 void cli_print_diags(const char *file, const struct wm_diags *d);
 
 void cli_today(struct wm_date *out);
+
+/* A date an option gives (YYYY-MM-DD) into *out, or today when s is
+ * NULL; -1, reported naming the option, when it is not a date. */
+int cli_date(const char *opt, const char *s, struct wm_date *out);
+
+/* One change of the network's administration (store/admin.h) on db: fn
+ * makes it as the command line (today's date, no account). A refusal is
+ * reported as "--FIELD: why" (CLI_USAGE; CLI_FAIL when it does not fit
+ * what is there), a failure as the store's
+ * message (CLI_FAIL). */
+typedef int cli_admin_fn(struct wm_store *s, const struct wm_admin_by *by,
+    void *ctx, struct wm_field_problem *p, struct wm_buf *err);
+int cli_admin(const char *db, cli_admin_fn *fn, void *ctx);
+
+/* What an administration command needs of its options. */
+struct cli_admin_cmd {
+	const char **need[4];	/* options that must be given, NULL-ended */
+	const char *needed;	/* what to say when one is not */
+	const char *date_opt;	/* a date option (default today), or NULL */
+	const char **date;	/* its value */
+	struct wm_date *day;	/* where it is checked into */
+};
+
+/* The whole of such a command: parses argv against opts (whose --db
+ * fills *db), checks what c needs, then cli_admin. The exit code. */
+int cli_admin_command(const struct cli_cmd *cmd, int argc, char **argv,
+    const struct cli_opt *opts, const char **db,
+    const struct cli_admin_cmd *c, cli_admin_fn *fn, void *ctx);
 
 /* The whole number an option gives, from lo to hi; -1, reported naming
  * the option, when it is not one. */

@@ -117,6 +117,38 @@ cmd_instrument_check(const struct cli_cmd *cmd, int argc, char **argv)
 	return rc;
 }
 
+/* Reads and checks every file as the instruments page does
+ * (wm_admin_instrument_check), printing all problems; 0 if all are
+ * good. */
+static int
+load_check(char **files, size_t n, struct loaded *l, struct wm_admin_file *f)
+{
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		struct wm_diags d = WM_DIAGS_INIT;
+
+		wm_buf_init(&l[i].text, WM_INSTRUMENT_MAX_BYTES + 1);
+		l[i].in = NULL;
+		l[i].cat = NULL;
+		if (cli_read_file(files[i], WM_INSTRUMENT_MAX_BYTES,
+		    &l[i].text)) {
+			bad = 1;
+			continue;
+		}
+		if (wm_admin_instrument_check(l[i].text.data, l[i].text.len,
+		    &l[i].in, &d)) {
+			cli_print_diags(files[i], &d);
+			bad = 1;
+		}
+		f[i] = (struct wm_admin_file){ files[i], l[i].text.data,
+		    l[i].text.len, l[i].in, 0 };
+		wm_diags_release(&d);
+	}
+	return bad;
+}
+
 int
 cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -127,11 +159,13 @@ cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
 	};
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
+	struct wm_admin_file f[MAX_FILES];
 	struct loaded l[MAX_FILES];
 	char *files[MAX_FILES];
+	struct wm_date today;
+	struct wm_admin_by by = { 0, NULL, &today };
 	size_t n = 0, i;
-	int rc, existed[MAX_FILES];
-	int64_t id;
+	int rc;
 
 	if ((rc = cli_parse(cmd, opts, argc, argv, files, MAX_FILES, &n)) >= 0)
 		return rc;
@@ -141,43 +175,23 @@ cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
-	if (check_files(files, n, l)) {
+	if (load_check(files, n, l, f)) {
 		cli_error("nothing was loaded");
 		rc = CLI_FAIL;
 		goto out;
 	}
-	for (i = 0; i < n; i++)
-		if (l[i].cat) {
-			cli_error("%s is a catalogue, not an instrument; nothing "
-			    "was loaded", files[i]);
-			rc = CLI_FAIL;
-			goto out;
-		}
 	if ((rc = cli_open(db, 0, &s)))
 		goto out;
-	if (wm_store_begin(s, &err))
-		goto fail;
+	cli_today(&today);
+	if (wm_admin_instruments_load(s, &by, f, n, &err)) {
+		cli_error("%s; nothing was loaded", wm_buf_str(&err));
+		rc = CLI_FAIL;
+		goto out;
+	}
 	for (i = 0; i < n; i++)
-		if (wm_store_instrument_put(s, l[i].in, l[i].text.data,
-		    l[i].text.len, &id, &existed[i], &err)) {
-			struct wm_buf why = WM_BUF_INIT;
-
-			wm_buf_printf(&why, "%s: %s", files[i], wm_buf_str(&err));
-			wm_buf_release(&err);
-			err = why;
-			goto fail;
-		}
-	if (wm_store_commit(s, &err))
-		goto fail;
-	for (i = 0; i < n; i++)
-		printf("%s %s version %s (%s)\n", existed[i] ?
+		printf("%s %s version %s (%s)\n", f[i].existed ?
 		    "already loaded:" : "loaded", l[i].in->url,
 		    l[i].in->version, l[i].in->title);
-	goto out;
-fail:
-	wm_store_rollback(s);
-	cli_error("%s; nothing was loaded", wm_buf_str(&err));
-	rc = CLI_FAIL;
 out:
 	release(l, n);
 	wm_store_close(s);

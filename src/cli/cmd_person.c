@@ -1,6 +1,8 @@
 /*
- * waymark person add | list: people using services, on a service's
- * caseload. Identifiers, never names, go into other records and exports.
+ * waymark person add | join | move | discharge | list: people using
+ * services, on services' caseloads. Changes are store/admin.h's, as the
+ * administrator's pages make them. Identifiers, never names, go into
+ * other records and exports.
  */
 #include "cli/cli.h"
 
@@ -9,83 +11,162 @@
 #include "core/network.h"
 
 int cmd_person_add(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_person_join(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_person_move(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_person_discharge(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_person_list(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* What a person command was given; `date` checked into `day`. */
+struct person_args {
+	const char *db, *ident, *name, *unit, *from, *to, *date;
+	struct wm_date day;
+};
+
+static int
+add(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct person_args *a = ctx;
+	int rc = wm_admin_person_add(s, by, a->ident, a->name, a->unit, &a->day,
+	    p, err);
+
+	if (rc == 0)
+		printf("added person %s%s%s\n", a->ident, a->unit ? " to " : "",
+		    a->unit ? a->unit : "");
+	return rc;
+}
 
 int
 cmd_person_add(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *db = NULL, *ident = NULL, *name = NULL, *unit = NULL;
-	const char *since = NULL, *problem;
+	struct person_args a = { 0 };
 	const struct cli_opt opts[] = {
-		CLI_OPT_DB(db),
+		CLI_OPT_DB(a.db),
 		{ .name = "id", .arg = "ID", .help = "the person's identifier "
-		    "in the network", .value = &ident },
+		    "in the network", .value = &a.ident },
 		{ .name = "name", .arg = "NAME", .help = "the name they use",
-		    .value = &name },
+		    .value = &a.name },
 		{ .name = "unit", .arg = "CODE", .help = "the service whose "
-		    "caseload they join", .value = &unit },
+		    "caseload they join", .value = &a.unit },
 		{ .name = "since", .arg = "YYYY-MM-DD", .help = "when they "
-		    "joined it (default: today)", .value = &since },
+		    "joined it (default: today)", .value = &a.date },
 		{ 0 },
 	};
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_store *s = NULL;
-	struct wm_unit_row u = { 0 };
-	struct wm_date d, t;
-	char today[11], *pos[1];
-	size_t n;
-	int64_t id;
-	int rc;
+	const struct cli_admin_cmd c = { { &a.ident, &a.name, NULL },
+	    "--id and --name are both needed", "since",
+	    &a.date, &a.day };
 
-	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
-		return rc;
-	if (!ident || !name) {
-		cli_error("--id and --name are both needed");
-		return CLI_USAGE;
-	}
-	if ((problem = wm_ident_problem(ident))) {
-		cli_error("--id: %s", problem);
-		return CLI_USAGE;
-	}
-	if ((problem = wm_name_problem(name))) {
-		cli_error("--name: %s", problem);
-		return CLI_USAGE;
-	}
-	cli_today(&t);
-	wm_date_format(&t, today);
-	if (since && wm_date_parse(since, &d)) {
-		cli_error("--since: '%s' is not a date (YYYY-MM-DD)", since);
-		return CLI_USAGE;
-	}
-	if (since && wm_date_cmp(&d, &t) > 0) {
-		cli_error("--since: %s is in the future", since);
-		return CLI_USAGE;
-	}
-	if (!(db = cli_db(db)))
-		return CLI_USAGE;
-	if ((rc = cli_open(db, 0, &s)))
-		return rc;
-	if (unit && wm_store_unit_find(s, unit, &u, &err) == 0 &&
-	    u.kind[0] != 's') {
-		cli_error("--unit: '%s' is a %s; people join a service's "
-		    "caseload", unit, u.kind);
-		rc = CLI_USAGE;
-		goto out;
-	}
-	if ((unit && !u.id) ||
-	    wm_store_person_add(s, ident, name, u.id, since ? since : today,
-	    &id, &err)) {
-		cli_error("could not add person '%s': %s", ident,
-		    wm_buf_str(&err));
-		rc = CLI_FAIL;
-		goto out;
-	}
-	printf("added person %s%s%s\n", ident, unit ? " to " : "",
-	    unit ? unit : "");
-out:
-	wm_store_close(s);
-	wm_buf_release(&err);
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, add,
+	    &a);
+}
+
+static int
+join(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct person_args *a = ctx;
+	int rc = wm_admin_person_join(s, by, a->ident, a->unit, &a->day, p,
+	    err);
+
+	if (rc == 0)
+		printf("%s joined %s\n", a->ident, a->unit);
 	return rc;
+}
+
+int
+cmd_person_join(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct person_args a = { 0 };
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(a.db),
+		{ .name = "id", .arg = "ID", .help = "the person's identifier",
+		    .value = &a.ident },
+		{ .name = "unit", .arg = "CODE", .help = "the service whose "
+		    "caseload they join", .value = &a.unit },
+		{ .name = "since", .arg = "YYYY-MM-DD", .help = "when they "
+		    "joined it (default: today)", .value = &a.date },
+		{ 0 },
+	};
+	const struct cli_admin_cmd c = { { &a.ident, &a.unit, NULL },
+	    "--id and --unit are both needed", "since",
+	    &a.date, &a.day };
+
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, join,
+	    &a);
+}
+
+static int
+move(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct person_args *a = ctx;
+	int rc = wm_admin_person_move(s, by, a->ident, a->from, a->to, &a->day,
+	    p, err);
+
+	if (rc == 0)
+		printf("moved %s to %s\n", a->ident, a->to);
+	return rc;
+}
+
+int
+cmd_person_move(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct person_args a = { 0 };
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(a.db),
+		{ .name = "id", .arg = "ID", .help = "the person's identifier",
+		    .value = &a.ident },
+		{ .name = "from", .arg = "CODE", .help = "the service they leave "
+		    "(needed only when they are on more than one)",
+		    .value = &a.from },
+		{ .name = "to", .arg = "CODE", .help = "the service they join",
+		    .value = &a.to },
+		{ .name = "date", .arg = "YYYY-MM-DD", .help = "the day they "
+		    "move (default: today)", .value = &a.date },
+		{ 0 },
+	};
+	const struct cli_admin_cmd c = { { &a.ident, &a.to, NULL },
+	    "--id and --to are both needed", "date",
+	    &a.date, &a.day };
+
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, move,
+	    &a);
+}
+
+static int
+discharge(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct person_args *a = ctx;
+	int rc = wm_admin_person_discharge(s, by, a->ident, a->unit, &a->day,
+	    p, err);
+
+	if (rc == 0)
+		printf("discharged %s\n", a->ident);
+	return rc;
+}
+
+int
+cmd_person_discharge(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct person_args a = { 0 };
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(a.db),
+		{ .name = "id", .arg = "ID", .help = "the person's identifier",
+		    .value = &a.ident },
+		{ .name = "unit", .arg = "CODE", .help = "the service's caseload "
+		    "they leave (needed only when they are on more than one)",
+		    .value = &a.unit },
+		{ .name = "date", .arg = "YYYY-MM-DD", .help = "the day they "
+		    "are discharged (default: today)", .value = &a.date },
+		{ 0 },
+	};
+	const struct cli_admin_cmd c = { { &a.ident, NULL },
+	    "--id is needed", "date",
+	    &a.date, &a.day };
+
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, discharge,
+	    &a);
 }
 
 static int

@@ -1,6 +1,7 @@
 /*
- * waymark unit add | list: the network tree (network -> provider ->
- * service).
+ * waymark unit add | rename | close | list: the network tree (network ->
+ * provider -> service). Changes are store/admin.h's, as the
+ * administrator's pages make them: the same checks, messages and audit.
  */
 #include "cli/cli.h"
 
@@ -9,88 +10,123 @@
 #include "core/network.h"
 
 int cmd_unit_add(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_unit_rename(const struct cli_cmd *cmd, int argc, char **argv);
+int cmd_unit_close(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_unit_list(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* What a unit command was given. */
+struct unit_args {
+	const char *db, *kind, *code, *name, *parent;
+};
+
+static int
+add(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct unit_args *a = ctx;
+	int rc = wm_admin_unit_add(s, by, a->kind, a->code, a->name, a->parent,
+	    p, err);
+
+	if (rc == 0)
+		printf("added %s %s (%s)\n", a->kind, a->code, a->name);
+	return rc;
+}
 
 int
 cmd_unit_add(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *db = NULL, *kind = NULL, *code = NULL, *name = NULL;
-	const char *parent = NULL, *problem;
+	struct unit_args a = { NULL, NULL, NULL, NULL, NULL };
 	const struct cli_opt opts[] = {
-		CLI_OPT_DB(db),
+		CLI_OPT_DB(a.db),
 		{ .name = "kind", .arg = "KIND", .help = "network, provider or "
-		    "service", .value = &kind },
+		    "service", .value = &a.kind },
 		{ .name = "code", .arg = "CODE", .help = "a short unique code, "
-		    "e.g. exbridge-recovery", .value = &code },
+		    "e.g. exbridge-recovery", .value = &a.code },
 		{ .name = "name", .arg = "NAME", .help = "the name people know "
-		    "it by", .value = &name },
+		    "it by", .value = &a.name },
 		{ .name = "parent", .arg = "CODE", .help = "the unit it belongs "
-		    "to (not for a network)", .value = &parent },
+		    "to (not for a network)", .value = &a.parent },
 		{ 0 },
 	};
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_store *s = NULL;
-	struct wm_unit_row p = { 0 };
-	enum wm_unit_kind k, pk = WM_UNIT_NETWORK;
-	char *pos[1];
-	size_t n;
-	int64_t id;
-	int rc;
+	const struct cli_admin_cmd c = { { &a.kind, &a.code, &a.name, NULL },
+	    "--kind, --code and --name are all needed", NULL,
+	    NULL, NULL };
 
-	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
-		return rc;
-	if (!kind || !code || !name) {
-		cli_error("--kind, --code and --name are all needed");
-		return CLI_USAGE;
-	}
-	if (wm_unit_kind_parse(kind, &k)) {
-		cli_error("--kind: '%s' is not network, provider or service",
-		    kind);
-		return CLI_USAGE;
-	}
-	if ((problem = wm_code_problem(code)) ||
-	    (problem = wm_name_problem(name))) {
-		cli_error("%s: %s", wm_code_problem(code) ? "--code" : "--name",
-		    problem);
-		return CLI_USAGE;
-	}
-	if (!(db = cli_db(db)))
-		return CLI_USAGE;
-	if ((rc = cli_open(db, 0, &s)))
-		return rc;
-	if (parent) {
-		if (wm_store_unit_find(s, parent, &p, &err))
-			goto fail;
-		wm_unit_kind_parse(p.kind, &pk);
-	}
-	if ((problem = wm_unit_parent_problem(k, parent != NULL, pk))) {
-		cli_error("%s", problem);
-		rc = CLI_USAGE;
-		goto out;
-	}
-	if (wm_store_unit_add(s, kind, code, name, p.id, &id, &err)) {
-		cli_error("could not add %s '%s': %s", kind, code,
-		    wm_buf_str(&err));
-		rc = CLI_FAIL;
-		goto out;
-	}
-	printf("added %s %s (%s)\n", kind, code, name);
-	goto out;
-fail:
-	cli_error("%s", wm_buf_str(&err));
-	rc = CLI_FAIL;
-out:
-	wm_store_close(s);
-	wm_buf_release(&err);
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, add,
+	    &a);
+}
+
+static int
+rename_unit(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct unit_args *a = ctx;
+	int rc = wm_admin_unit_rename(s, by, a->code, a->name, p, err);
+
+	if (rc == 0)
+		printf("renamed %s: %s\n", a->code, a->name);
 	return rc;
+}
+
+int
+cmd_unit_rename(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct unit_args a = { NULL, NULL, NULL, NULL, NULL };
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(a.db),
+		{ .name = "code", .arg = "CODE", .help = "the unit's code",
+		    .value = &a.code },
+		{ .name = "name", .arg = "NAME", .help = "its new name",
+		    .value = &a.name },
+		{ 0 },
+	};
+	const struct cli_admin_cmd c = { { &a.code, &a.name, NULL },
+	    "--code and --name are both needed", NULL,
+	    NULL, NULL };
+
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, rename_unit,
+	    &a);
+}
+
+static int
+close_unit(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	const struct unit_args *a = ctx;
+	int rc = wm_admin_unit_close(s, by, a->code, p, err);
+
+	if (rc == 0)
+		printf("closed %s from today: it keeps its history and takes "
+		    "no one new\n", a->code);
+	return rc;
+}
+
+int
+cmd_unit_close(const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct unit_args a = { NULL, NULL, NULL, NULL, NULL };
+	const struct cli_opt opts[] = {
+		CLI_OPT_DB(a.db),
+		{ .name = "code", .arg = "CODE", .help = "the provider or "
+		    "service to close (it cannot be opened again)",
+		    .value = &a.code },
+		{ 0 },
+	};
+	const struct cli_admin_cmd c = { { &a.code, NULL },
+	    "--code is needed", NULL,
+	    NULL, NULL };
+
+	return cli_admin_command(cmd, argc, argv, opts, &a.db, &c, close_unit,
+	    &a);
 }
 
 static int
 print_unit(void *ctx, const struct wm_unit_row *u)
 {
 	(void)ctx;
-	printf("%s\t%s\t%s\t%s\n", u->code, u->kind, u->name,
-	    u->parent_code ? u->parent_code : "-");
+	printf("%s\t%s\t%s\t%s%s%s\n", u->code, u->kind, u->name,
+	    u->parent_code ? u->parent_code : "-", u->closed ? "\tclosed " :
+	    "", u->closed ? u->closed : "");
 	return 0;
 }
 

@@ -9,8 +9,13 @@ int cmd_instrument_check(const struct cli_cmd *, int, char **);
 int cmd_instrument_load(const struct cli_cmd *, int, char **);
 int cmd_instrument_list(const struct cli_cmd *, int, char **);
 int cmd_unit_add(const struct cli_cmd *, int, char **);
+int cmd_unit_rename(const struct cli_cmd *, int, char **);
+int cmd_unit_close(const struct cli_cmd *, int, char **);
 int cmd_unit_list(const struct cli_cmd *, int, char **);
 int cmd_person_add(const struct cli_cmd *, int, char **);
+int cmd_person_join(const struct cli_cmd *, int, char **);
+int cmd_person_move(const struct cli_cmd *, int, char **);
+int cmd_person_discharge(const struct cli_cmd *, int, char **);
 int cmd_person_list(const struct cli_cmd *, int, char **);
 int cmd_account_add(const struct cli_cmd *, int, char **);
 int cmd_account_list(const struct cli_cmd *, int, char **);
@@ -44,6 +49,12 @@ const struct cli_cmd cli_commands[] = {
 	{ "unit", "add", cmd_unit_add,
 	    "add a network, provider or service",
 	    "--db FILE --kind KIND --code CODE --name NAME [--parent CODE]" },
+	{ "unit", "rename", cmd_unit_rename,
+	    "give a provider or service a new name",
+	    "--db FILE --code CODE --name NAME" },
+	{ "unit", "close", cmd_unit_close,
+	    "close a provider or service from today: it keeps its history "
+	    "and takes no one new (cannot be undone)", "--db FILE --code CODE" },
 	{ "unit", "list", cmd_unit_list,
 	    "list the network tree: code, kind, name, parent", "--db FILE" },
 	{ "network", "set", cmd_network_set,
@@ -54,6 +65,15 @@ const struct cli_cmd cli_commands[] = {
 	{ "person", "add", cmd_person_add,
 	    "add a person using services, on a service's caseload",
 	    "--db FILE --id ID --name NAME [--unit CODE] [--since DATE]" },
+	{ "person", "join", cmd_person_join,
+	    "put a person on another service's caseload too",
+	    "--db FILE --id ID --unit CODE [--since DATE]" },
+	{ "person", "move", cmd_person_move,
+	    "move a person from one service's caseload to another's on a date",
+	    "--db FILE --id ID [--from CODE] --to CODE [--date DATE]" },
+	{ "person", "discharge", cmd_person_discharge,
+	    "end a person's time on a service's caseload on a date",
+	    "--db FILE --id ID [--unit CODE] [--date DATE]" },
 	{ "person", "list", cmd_person_list,
 	    "list people: identifier, name, service, since",
 	    "--db FILE [--unit CODE]" },

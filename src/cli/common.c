@@ -150,6 +150,68 @@ cli_today(struct wm_date *out)
 }
 
 int
+cli_date(const char *opt, const char *s, struct wm_date *out)
+{
+	if (!s) {
+		cli_today(out);
+		return 0;
+	}
+	if (wm_date_parse(s, out) == 0)
+		return 0;
+	cli_error("--%s: '%s' is not a date (YYYY-MM-DD)", opt, s);
+	return -1;
+}
+
+int
+cli_admin(const char *db, cli_admin_fn *fn, void *ctx)
+{
+	struct wm_field_problem p = { NULL, NULL };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_store *s = NULL;
+	struct wm_date today;
+	struct wm_admin_by by = { 0, NULL, &today };
+	int rc;
+
+	if (!(db = cli_db(db)))
+		return CLI_USAGE;
+	if ((rc = cli_open(db, 0, &s)))
+		return rc;
+	cli_today(&today);
+	rc = fn(s, &by, ctx, &p, &err);
+	if (rc == WM_ADMIN_REFUSED || rc == WM_ADMIN_CONFLICT) {
+		cli_error("--%s: %s", p.field, p.message);
+		rc = rc == WM_ADMIN_REFUSED ? CLI_USAGE : CLI_FAIL;
+	} else if (rc) {
+		cli_error("%s", wm_buf_str(&err));
+		rc = CLI_FAIL;
+	}
+	wm_store_close(s);
+	wm_buf_release(&err);
+	return rc;
+}
+
+int
+cli_admin_command(const struct cli_cmd *cmd, int argc, char **argv,
+    const struct cli_opt *opts, const char **db,
+    const struct cli_admin_cmd *c, cli_admin_fn *fn, void *ctx)
+{
+	char *pos[1];
+	size_t n, i;
+	int rc;
+
+	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
+		return rc;
+	for (i = 0; c->need[i]; i++)
+		if (!*c->need[i]) {
+			cli_error("%s", c->needed);
+			return CLI_USAGE;
+		}
+	if (c->date_opt && cli_date(c->date_opt, *c->date, c->day))
+		return CLI_USAGE;
+	return cli_admin(*db, fn, ctx);
+}
+
+int
 cli_load_instrument(struct wm_store *s, const char *url, const char *version,
     int64_t *id, struct wm_instrument **out)
 {

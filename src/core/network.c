@@ -53,13 +53,11 @@ wm_unit_parent_problem(enum wm_unit_kind kind, int has_parent,
 		    "has no parent" : NULL;
 	case WM_UNIT_PROVIDER:
 		if (!has_parent || parent != WM_UNIT_NETWORK)
-			return "a provider must belong to a network "
-			    "(--parent NETWORK-CODE)";
+			return "a provider must belong to a network";
 		return NULL;
 	case WM_UNIT_SERVICE:
 		if (!has_parent || parent != WM_UNIT_PROVIDER)
-			return "a service must belong to a provider "
-			    "(--parent PROVIDER-CODE)";
+			return "a service must belong to a provider";
 		return NULL;
 	}
 	return "unknown kind of unit";
@@ -158,4 +156,73 @@ const char *
 wm_role_words(enum wm_role r)
 {
 	return (size_t)r < NELEM(roles) ? roles[r].words : "Someone";
+}
+
+int
+wm_field_problem_set(struct wm_field_problem *p, const char *field,
+    const char *message)
+{
+	if (!message)
+		return 0;
+	p->field = field;
+	p->message = message;
+	return -1;
+}
+
+int
+wm_unit_add_problem(const char *kind, const char *code, const char *name,
+    struct wm_field_problem *p)
+{
+	enum wm_unit_kind k;
+
+	return wm_field_problem_set(p, "kind", wm_unit_kind_parse(kind,
+	    &k) ? "a unit is a network, a provider or a service" : NULL) ||
+	    wm_field_problem_set(p, "code", wm_code_problem(code)) ||
+	    wm_field_problem_set(p, "name", wm_name_problem(name)) ? -1 : 0;
+}
+
+int
+wm_person_add_problem(const char *ident, const char *name,
+    struct wm_field_problem *p)
+{
+	return wm_field_problem_set(p, "id", wm_ident_problem(ident)) ||
+	    wm_field_problem_set(p, "name", wm_name_problem(name)) ? -1 : 0;
+}
+
+const char *
+wm_join_date_problem(const struct wm_date *d, const struct wm_date *today)
+{
+	return wm_date_cmp(d, today) > 0 ? "the date is in the future" : NULL;
+}
+
+const char *
+wm_leave_date_problem(const struct wm_date *d, const struct wm_date *since,
+    const struct wm_date *today)
+{
+	if (wm_date_cmp(d, today) > 0)
+		return "the date is in the future";
+	if (wm_date_cmp(d, since) < 0)
+		return "the date is before they joined that service";
+	return NULL;
+}
+
+const char *
+wm_caseload_unit_problem(enum wm_unit_kind kind, const char *closed)
+{
+	if (kind != WM_UNIT_SERVICE)
+		return "people join a service's caseload, not a provider's "
+		    "or a network's";
+	if (closed)
+		return "the service is closed and takes no one new";
+	return NULL;
+}
+
+const char *
+wm_unit_close_problem(enum wm_unit_kind kind, long open_children)
+{
+	if (kind == WM_UNIT_NETWORK)
+		return "the network itself cannot be closed";
+	if (open_children > 0)
+		return "close the provider's services first";
+	return NULL;
 }

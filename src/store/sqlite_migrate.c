@@ -955,8 +955,46 @@ static const char *const m15[] = {
 	NULL,
 };
 
+/*
+ * 16: closing a service or provider, and searching the audit log.
+ * unit.closed is the day from which a unit takes no one new: a closed
+ * service keeps its history in every report, but no person joins its
+ * caseload and no one is granted a role there from that day, which the
+ * triggers hold for every path that writes (the command line, the
+ * pages, a hand edit). The audit log is searched by the account that
+ * acted, by action and by date, newest first, each from an index of its
+ * own (by person it is the subject's index of migration 1), so a search
+ * costs what its matching entries cost, never the whole log. An
+ * instrument file uploaded is kept, checked, while its administrator is
+ * asked to confirm loading it, so that what is loaded is exactly what
+ * was shown (upload; kept an hour at most).
+ */
+static const char *const m16[] = {
+	"ALTER TABLE unit ADD COLUMN closed TEXT",
+	"CREATE TRIGGER unit_closed_caseload BEFORE INSERT ON caseload"
+	" WHEN (SELECT closed FROM unit WHERE id = new.unit_id) <="
+	"  new.start_date"
+	" BEGIN SELECT RAISE(ABORT, 'the service is closed and takes no one"
+	" new'); END",
+	"CREATE TRIGGER unit_closed_grant BEFORE INSERT ON role_grant"
+	" WHEN (SELECT closed FROM unit WHERE id = new.unit_id) IS NOT NULL"
+	" BEGIN SELECT RAISE(ABORT, 'the service is closed and takes no new"
+	" role grants'); END",
+	"CREATE INDEX audit_actor ON audit(actor_account_id, at)",
+	"CREATE INDEX audit_action ON audit(action, at)",
+	"CREATE INDEX audit_at ON audit(at)",
+	"CREATE TABLE upload ("
+	" token_hash TEXT PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" name TEXT NOT NULL,"
+	" content TEXT NOT NULL,"
+	" created TEXT NOT NULL)",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
-	m7, m8, m9, m10, m11, m12, m13, m14, m15 };
+	m7, m8, m9, m10, m11, m12, m13, m14, m15,
+	m16 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -983,6 +1021,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 13",
 	"PRAGMA user_version = 14",
 	"PRAGMA user_version = 15",
+	"PRAGMA user_version = 16",
 };
 
 int

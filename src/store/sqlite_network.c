@@ -86,6 +86,7 @@ wm_store_unit_find(struct wm_store *s, const char *code,
 struct unit_each {
 	int (*cb)(void *, const struct wm_unit_row *);
 	void *ctx;
+	int rows;
 };
 
 static int
@@ -94,8 +95,9 @@ unit_row(sqlite3_stmt *st, void *arg)
 	struct unit_each *e = arg;
 	struct wm_unit_row row = { sqlite3_column_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    wm_sq_col(st, 4) };
+	    wm_sq_col(st, 4), wm_sq_col(st, 5) };
 
+	e->rows++;
 	return e->cb(e->ctx, &row);
 }
 
@@ -104,7 +106,7 @@ wm_store_unit_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_unit_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct unit_each e = { cb, ctx };
+	struct unit_each e = { cb, ctx, 0 };
 	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_LIST, err);
 
 	return st ? wm_sq_each(s, st, unit_row, &e, "listing units", err) :
@@ -112,11 +114,47 @@ wm_store_unit_list(struct wm_store *s,
 }
 
 int
+wm_store_unit_get(struct wm_store *s, const char *code,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct unit_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_text(st, 1, code);
+	if ((rc = wm_sq_each(s, st, unit_row, &e, "reading a unit", err)))
+		return rc;
+	if (e.rows)
+		return 0;
+	wm_buf_clear(err);
+	wm_buf_printf(err, "no unit '%s'", code);
+	return WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_caseload_open(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct unit_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_OPEN, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	return wm_sq_each(s, st, unit_row, &e, "reading a person's services",
+	    err);
+}
+
+int
 wm_store_account_units(struct wm_store *s, int64_t account_id,
     const char *role, int (*cb)(void *, const struct wm_unit_row *),
     void *ctx, struct wm_buf *err)
 {
-	struct unit_each e = { cb, ctx };
+	struct unit_each e = { cb, ctx, 0 };
 	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_UNITS, err);
 
 	if (!st)

@@ -38,6 +38,21 @@
 	" ORDER BY role, unit_id) g JOIN unit u ON u.id = g.unit_id)" \
 	", (SELECT ident FROM person WHERE id = a.person_id)" ACCOUNT_MORE
 
+/* What an audit search shows of each entry (ST_AUDIT_BY_*): when, what,
+ * who (name and email), from where, and about what (a person's
+ * identifier or a unit's code), with the count of all that match; read
+ * from the index named, so the plan never depends on what the planner
+ * guesses of ranges it cannot see. */
+#define AUDIT_FOUND(index) \
+	"SELECT a.at, a.action, coalesce(x.name, 'Waymark'), x.email," \
+	" a.address, a.subject_kind, CASE a.subject_kind WHEN 'person' THEN" \
+	" (SELECT ident FROM person WHERE id = a.subject_id) ELSE" \
+	" (SELECT code FROM unit WHERE id = a.subject_id AND" \
+	" a.subject_kind IN ('network', 'provider', 'service')) END," \
+	" a.detail, count(*) OVER () " \
+	"FROM audit a INDEXED BY " index \
+	" LEFT JOIN account x ON x.id = a.actor_account_id "
+
 const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_UNIT_ADD] =
 	    "INSERT INTO unit(kind, code, name, parent_id, created) "
@@ -49,7 +64,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " SELECT id, printf('%08d', id) FROM unit WHERE parent_id IS NULL"
 	    " UNION ALL SELECT u.id, t.path || '/' || printf('%08d', u.id)"
 	    " FROM unit u JOIN tree t ON u.parent_id = t.id) "
-	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM tree t"
+	    "SELECT u.id, u.kind, u.code, u.name, p.code, u.closed FROM tree t"
 	    " JOIN unit u ON u.id = t.id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " ORDER BY t.path",
 	[ST_PERSON_ADD] =
@@ -297,7 +312,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * response in the network, and no `loaded`, which is stored after
 	 * the instrument's text and so would read all of it. */
 	[ST_INSTRUMENT_LIST] =
-	    "SELECT i.id, i.url, i.version, i.title, i.family, NULL, 0"
+	    "SELECT i.id, i.url, i.version, i.title, i.family, i.loaded, 0"
 	    " FROM instrument i ORDER BY i.url, i.version",
 	/* The same with how often each was answered, for `instrument list`. */
 	[ST_INSTRUMENT_USAGE] =
@@ -453,7 +468,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT person_id FROM account WHERE id = ?1"
 	    " AND person_id IS NOT NULL",
 	[ST_ACCOUNT_UNITS] =
-	    "SELECT u.id, u.kind, u.code, u.name, p.code FROM role_grant g"
+	    "SELECT u.id, u.kind, u.code, u.name, p.code, u.closed"
+	    " FROM role_grant g"
 	    " JOIN unit u ON u.id = g.unit_id LEFT JOIN unit p ON p.id = u.parent_id"
 	    " WHERE g.account_id = ?1 AND g.role = ?2 AND u.kind = 'service'"
 	    " ORDER BY u.name, u.code",
@@ -1193,4 +1209,83 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_PART] = "SAVEPOINT wm_part",
 	[ST_PART_KEEP] = "RELEASE wm_part",
 	[ST_PART_UNDO] = "ROLLBACK TO wm_part",
+	/* The network tree's administration (store/admin.c). */
+	[ST_UNIT_GET] =
+	    "SELECT u.id, u.kind, u.code, u.name, p.code, u.closed FROM unit u"
+	    " LEFT JOIN unit p ON p.id = u.parent_id WHERE u.code = ?1",
+	[ST_UNIT_RENAME] =
+	    "UPDATE unit SET name = ?2 WHERE id = ?1",
+	[ST_UNIT_CLOSE] =
+	    "UPDATE unit SET closed = ?2 WHERE id = ?1 AND closed IS NULL",
+	[ST_UNIT_OPEN_CHILDREN] =
+	    "SELECT count(*) FROM unit WHERE parent_id = ?1 AND closed IS NULL",
+	[ST_CASELOAD_END] =
+	    "UPDATE caseload SET end_date = ?3 WHERE person_id = ?1"
+	    " AND unit_id = ?2 AND end_date IS NULL",
+	[ST_CASELOAD_OPEN] =
+	    "SELECT u.id, u.kind, u.code, u.name, c.start_date, u.closed"
+	    " FROM caseload c JOIN unit u ON u.id = c.unit_id"
+	    " WHERE c.person_id = ?1 AND c.end_date IS NULL"
+	    " ORDER BY c.start_date, u.code",
+	/* A page of people by identifier, each with the services whose
+	 * caseloads they are on now; ?1 a part of an identifier or a name
+	 * (any case), or NULL for everyone. The page is chosen first, so
+	 * the services are read only for its rows. */
+	[ST_PEOPLE_SEARCH] =
+	    "WITH page AS MATERIALIZED ("
+	    " SELECT id, ident, name, count(*) OVER () AS total FROM person"
+	    " WHERE ?1 IS NULL OR instr(lower(name), lower(?1)) > 0"
+	    "  OR instr(lower(ident), lower(?1)) > 0"
+	    " ORDER BY ident LIMIT ?2 OFFSET ?3) "
+	    "SELECT id, ident, name, (SELECT group_concat(n, ', ') FROM"
+	    " (SELECT u.name AS n FROM caseload c JOIN unit u ON u.id = c.unit_id"
+	    "  WHERE c.person_id = page.id AND c.end_date IS NULL"
+	    "  ORDER BY u.name)), total FROM page ORDER BY ident",
+	/* The audit log searched, newest first: ?1 a person's id, ?2 and ?3
+	 * the times from and before, ?4 the acting account's id, ?5 the
+	 * start of an action, ?6 rows from row ?7. One statement for each
+	 * index a search starts from (migration 14): the person's, the
+	 * account's, the action's, else the time's; the other criteria
+	 * filter its rows. Every row carries the count of all. */
+	[ST_AUDIT_BY_PERSON] =
+	    AUDIT_FOUND("audit_subject")
+	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1"
+	    " AND a.at >= ?2 AND a.at < ?3 AND"
+	    " (?4 IS NULL OR a.actor_account_id = ?4) AND"
+	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
+	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	[ST_AUDIT_BY_ACTOR] =
+	    AUDIT_FOUND("audit_actor")
+	    "WHERE a.actor_account_id = ?4 AND a.at >= ?2 AND a.at < ?3 AND"
+	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
+	    " AND"
+	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
+	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	[ST_AUDIT_BY_ACTION] =
+	    AUDIT_FOUND("audit_action")
+	    "WHERE a.action >= ?5 AND a.action < ?5 || char(1114111)"
+	    " AND a.at >= ?2 AND a.at < ?3 AND"
+	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
+	    " AND"
+	    " (?4 IS NULL OR a.actor_account_id = ?4)"
+	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	[ST_AUDIT_BY_DATE] =
+	    AUDIT_FOUND("audit_at")
+	    "WHERE a.at >= ?2 AND a.at < ?3 AND"
+	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
+	    " AND"
+	    " (?4 IS NULL OR a.actor_account_id = ?4) AND"
+	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
+	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	/* A file kept while its loading is confirmed (migration 14). */
+	[ST_UPLOAD_ADD] =
+	    "INSERT INTO upload(token_hash, account_id, name, content, created)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_UPLOAD_GET] =
+	    "SELECT name, content FROM upload WHERE token_hash = ?1"
+	    " AND account_id = ?2 AND created >= ?3",
+	[ST_UPLOAD_DROP] =
+	    "DELETE FROM upload WHERE token_hash = ?1",
+	[ST_UPLOAD_EXPIRE] =
+	    "DELETE FROM upload WHERE created < ?1",
 };

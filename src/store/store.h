@@ -111,6 +111,7 @@ struct wm_unit_row {
 	const char *code;
 	const char *name;
 	const char *parent_code;	/* NULL at the root */
+	const char *closed;	/* the day it closed (YYYY-MM-DD), or NULL */
 };
 
 WM_MUST_USE int wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
@@ -120,6 +121,23 @@ WM_MUST_USE int wm_store_unit_find(struct wm_store *s, const char *code,
 WM_MUST_USE int wm_store_unit_list(struct wm_store *s,
     int (*cb)(void *, const struct wm_unit_row *), void *ctx,
     struct wm_buf *err);
+/* The unit with this code, whole (its parent's code and when it closed
+ * too), through cb; WM_STORE_NOT_FOUND if there is none. */
+WM_MUST_USE int wm_store_unit_get(struct wm_store *s, const char *code,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err);
+/* A unit's new name. The change and its audit entry are the caller's
+ * (store/admin.h). */
+WM_MUST_USE int wm_store_unit_rename(struct wm_store *s, int64_t unit_id,
+    const char *name, struct wm_buf *err);
+/* Closes an open unit from `date` (YYYY-MM-DD): from then it takes no
+ * one new on its caseload and no new role grants (migration 14);
+ * WM_STORE_NOT_FOUND if it is closed already. */
+WM_MUST_USE int wm_store_unit_close(struct wm_store *s, int64_t unit_id,
+    const char *date, struct wm_buf *err);
+/* How many of a unit's children are still open. */
+WM_MUST_USE int wm_store_unit_open_children(struct wm_store *s,
+    int64_t unit_id, int64_t *n, struct wm_buf *err);
 
 /* --- people and accounts --------------------------------------------- */
 
@@ -141,6 +159,37 @@ WM_MUST_USE int wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
     const char *date, int64_t *unit_id, struct wm_buf *err);
 WM_MUST_USE int wm_store_person_list(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, const struct wm_person_row *), void *ctx,
+    struct wm_buf *err);
+/* Puts a person on a service's caseload from `since` (YYYY-MM-DD). */
+WM_MUST_USE int wm_store_caseload_start(struct wm_store *s, int64_t person_id,
+    int64_t unit_id, const char *since, struct wm_buf *err);
+/* Ends the person's open spell on a service's caseload on `date`;
+ * WM_STORE_NOT_FOUND if they are not on it. */
+WM_MUST_USE int wm_store_caseload_end(struct wm_store *s, int64_t person_id,
+    int64_t unit_id, const char *date, struct wm_buf *err);
+/* The services whose caseloads the person is on now, each as a unit row
+ * with parent_code set to the day they joined, oldest first. */
+WM_MUST_USE int wm_store_caseload_open(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    struct wm_buf *err);
+
+/* A person as the administrator's list shows them: names, identifiers
+ * and caseloads, never anything recorded about them. */
+struct wm_admin_person_row {
+	int64_t id;
+	const char *ident;
+	const char *name;
+	const char *services;	/* the services' names, ", " between; NULL
+				 * when on none */
+};
+
+/* One page of people by identifier: everyone, or those whose identifier
+ * or name holds `search` (any case; NULL for all): at most `limit` after
+ * the first `offset`, with *total, the count of all that match, set
+ * before the first row is handed on. */
+WM_MUST_USE int wm_store_people_search(struct wm_store *s, const char *search,
+    int64_t offset, int limit, int64_t *total,
+    int (*cb)(void *, const struct wm_admin_person_row *), void *ctx,
     struct wm_buf *err);
 /* One person by id, with their current service; WM_STORE_NOT_FOUND if
  * there is no such person. */
@@ -325,7 +374,7 @@ struct wm_instrument_row {
 	const char *version;
 	const char *title;
 	const char *family;	/* NULL when none */
-	const char *loaded;	/* wm_store_instrument_usage only; else NULL */
+	const char *loaded;	/* when it was loaded (ISO 8601, UTC) */
 	int64_t responses;	/* completed: wm_store_instrument_usage only */
 };
 
@@ -1391,6 +1440,52 @@ WM_MUST_USE int wm_store_record_views(struct wm_store *s, int64_t person_id,
     int64_t offset, int limit, int64_t *total,
     int (*cb)(void *, const struct wm_audit_row *), void *ctx,
     struct wm_buf *err);
+
+/* A file an account uploaded, kept (at most an hour, and only for that
+ * account) while they are asked to confirm what it would do: *token
+ * names it, and only its hash is kept. Older files are forgotten then. */
+WM_MUST_USE int wm_store_upload_keep(struct wm_store *s, int64_t account_id,
+    const char *name, const char *text, size_t len,
+    char token[WM_TOKEN_LEN + 1], struct wm_buf *err);
+/* The file kept under `token` for the account (its name and text), or
+ * WM_STORE_NOT_FOUND when there is none (or it is over an hour old). */
+WM_MUST_USE int wm_store_upload_get(struct wm_store *s, int64_t account_id,
+    const char *token, struct wm_buf *name, struct wm_buf *text,
+    struct wm_buf *err);
+/* Forgets the file kept under `token`. */
+WM_MUST_USE int wm_store_upload_drop(struct wm_store *s, const char *token,
+    struct wm_buf *err);
+
+/* What an audit search asks: any of a person, an acting account, the
+ * start of an action and a time range; 0, NULL or "" for any. */
+struct wm_audit_search {
+	int64_t person_id;
+	int64_t account_id;
+	const char *action;	/* entries whose action starts with it */
+	const char *from;	/* at or after (an ISO date or time) */
+	const char *before;	/* before (an ISO date or time) */
+};
+
+struct wm_audit_found {
+	const char *at;		/* ISO 8601, UTC */
+	const char *action;
+	const char *actor;	/* the account's name, or "Waymark" */
+	const char *email;	/* the account's email, or NULL */
+	const char *address;	/* may be NULL */
+	const char *subject_kind;	/* person, service, ...; may be NULL */
+	const char *subject;	/* a person's identifier or a unit's code;
+				 * may be NULL */
+	const char *detail;	/* may be NULL */
+};
+
+/* The entries that match, newest first: at most `limit` (-1: all) after
+ * the first `offset`, with *total (the count of all that match) set
+ * before the first entry is handed on. Starts from the index of the
+ * most telling criterion, so a search costs what its matches cost. */
+WM_MUST_USE int wm_store_audit_search(struct wm_store *s,
+    const struct wm_audit_search *q, int64_t offset, int64_t limit,
+    int64_t *total, int (*cb)(void *, const struct wm_audit_found *),
+    void *ctx, struct wm_buf *err);
 
 /* Appends to the audit log (it cannot be changed or deleted). */
 WM_MUST_USE int wm_store_audit(struct wm_store *s, int64_t actor_account_id,

@@ -1,6 +1,7 @@
 #include "util/date.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int
@@ -265,4 +266,35 @@ void
 wm_month_words(const char *iso, char *out, size_t n)
 {
 	date_words(iso, 0, out, n);
+}
+
+/* Only digits, one to max of them. */
+static int
+all_digits(const char *s, size_t max)
+{
+	size_t k, n = strlen(s);
+
+	if (n == 0 || n > max)
+		return 0;
+	for (k = 0; k < n; k++)
+		if (s[k] < '0' || s[k] > '9')
+			return 0;
+	return 1;
+}
+
+int
+wm_date_from_parts(const char *day, const char *month, const char *year,
+    struct wm_date *out)
+{
+	char iso[32];
+
+	if (!day[0] && !month[0] && !year[0])
+		return 0;
+	if (!all_digits(day, 2) || !all_digits(month, 2) ||
+	    !all_digits(year, 4) || strlen(year) != 4)
+		return -1;
+	/* Checked as digits above: strtol cannot fail here. */
+	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", year,
+	    strtol(month, NULL, 10), strtol(day, NULL, 10));
+	return wm_date_parse(iso, out) == 0 ? 1 : -1;
 }

@@ -22,6 +22,14 @@ int wm_date_parse(const char *s, struct wm_date *out);
  * Waymark records; the time is checked, then dropped. */
 int wm_datetime_parse(const char *s, struct wm_date *out);
 
+/* A date typed as day, month and year (the NHS date input's three
+ * boxes): 0 when all three are empty, 1 with a real date in *out, -1
+ * when what was typed is not one (31 2 2026; letters; a two-digit
+ * year). Each box holds digits only: 1 or 2 for the day and the month,
+ * 4 for the year. */
+int wm_date_from_parts(const char *day, const char *month, const char *year,
+    struct wm_date *out);
+
 /* Days since 1970-01-01 (may be negative). */
 long wm_date_days(const struct wm_date *d);
 void wm_date_from_days(long days, struct wm_date *out);

@@ -1,6 +1,3 @@
-/*
- * The NHS date input (date_input.h).
- */
 #include "web/date_input.h"
 
 #include <stdio.h>
@@ -8,10 +5,9 @@
 #include <string.h>
 
 #include "util/escape.h"
-#include "web/form.h"
 #include "web/layout.h"
 
-/* The three boxes, as named in the form. */
+/* The three parts of a date field, as named in the form. */
 static const struct {
 	const char *suffix, *label, *width;
 } parts[3] = {
@@ -20,54 +16,61 @@ static const struct {
 	{ "year", "Year", "4" },
 };
 
+/* The parts of the date `id` from the posted form, or (query) from the
+ * query string, each box named ID, sep and its part. */
 static void
-box_name(char *out, size_t n, const char *name, size_t k)
+parts_read(struct wm_http *h, const char *id, const char *sep, int query,
+    struct wm_date_parts *p)
 {
-	snprintf(out, n, "%s-%s", name, parts[k].suffix);
-}
+	char name[96];
+	const char *v;
+	size_t k;
 
-void
-wm_date_parts_shown(struct wm_http *h, const char *name, const char *iso,
-    struct wm_date_parts *out)
-{
-	const char *v[3];
-	char box[96];
-	struct wm_date d;
-	size_t k, given = 0;
-
-	memset(out, 0, sizeof(*out));
 	for (k = 0; k < 3; k++) {
-		box_name(box, sizeof(box), name, k);
-		v[k] = wm_form_get(&h->form, box);
-		given += v[k] != NULL;
-	}
-	if (given) {
-		for (k = 0; k < 3; k++)
-			snprintf(out->v[k], sizeof(out->v[k]), "%s",
-			    v[k] ? v[k] : "");
-	} else if (iso && wm_date_parse(iso, &d) == 0) {
-		snprintf(out->v[0], sizeof(out->v[0]), "%d", d.day);
-		snprintf(out->v[1], sizeof(out->v[1]), "%d", d.month);
-		snprintf(out->v[2], sizeof(out->v[2]), "%d", d.year);
+		snprintf(name, sizeof(name), "%s%s%s", id, sep, parts[k].suffix);
+		v = query ? wm_http_query(h, name) : wm_form_get(&h->form, name);
+		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
 	}
 }
 
 void
-wm_date_boxes(struct wm_http *h, const char *name,
+wm_date_parts_posted(struct wm_http *h, const char *id,
+    struct wm_date_parts *p)
+{
+	parts_read(h, id, "-", 0, p);
+}
+
+void
+wm_date_parts_query(struct wm_http *h, const char *id, struct wm_date_parts *p)
+{
+	parts_read(h, id, "_", 1, p);
+}
+
+void
+wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p)
+{
+	snprintf(p->v[0], sizeof(p->v[0]), "%d", d->day);
+	snprintf(p->v[1], sizeof(p->v[1]), "%d", d->month);
+	snprintf(p->v[2], sizeof(p->v[2]), "%d", d->year);
+}
+
+/* The three boxes, each named and identified ID, sep and its part. */
+static void
+boxes(struct wm_http *h, const char *id, const char *sep,
     const struct wm_date_parts *p, int error)
 {
-	char id[96];
+	char box[96];
 	size_t k;
 
 	HTML(h, "<div class=\"nhsuk-date-input\" id=\"");
-	wm_esc_attr_s(&h->out, name);
+	wm_esc_attr_s(&h->out, id);
 	HTML(h, "\">\n");
 	for (k = 0; k < 3; k++) {
-		box_name(id, sizeof(id), name, k);
+		snprintf(box, sizeof(box), "%s%s%s", id, sep, parts[k].suffix);
 		HTML(h, "<div class=\"nhsuk-date-input__item\">\n"
 		    "<div class=\"nhsuk-form-group\">\n<label class=\""
 		    "nhsuk-label nhsuk-date-input__label\" for=\"");
-		wm_esc_attr_s(&h->out, id);
+		wm_esc_attr_s(&h->out, box);
 		HTML(h, "\">");
 		wm_esc_html_s(&h->out, parts[k].label);
 		HTML(h, "</label>\n<input class=\"nhsuk-input "
@@ -76,9 +79,9 @@ wm_date_boxes(struct wm_http *h, const char *name,
 		if (error)
 			HTML(h, " nhsuk-input--error");
 		HTML(h, "\" id=\"");
-		wm_esc_attr_s(&h->out, id);
+		wm_esc_attr_s(&h->out, box);
 		HTML(h, "\" name=\"");
-		wm_esc_attr_s(&h->out, id);
+		wm_esc_attr_s(&h->out, box);
 		HTML(h, "\" type=\"text\" inputmode=\"numeric\" value=\"");
 		wm_esc_attr_s(&h->out, p->v[k]);
 		HTML(h, "\">\n</div>\n</div>\n");
@@ -87,93 +90,75 @@ wm_date_boxes(struct wm_http *h, const char *name,
 }
 
 void
-wm_date_field(struct wm_http *h, const char *name, const char *legend,
-    const char *hint, const char *iso, const char *problem)
+wm_date_input(struct wm_http *h, const char *id,
+    const struct wm_date_parts *p, int error)
+{
+	boxes(h, id, "-", p, error);
+}
+
+int
+wm_date_parts_read(const struct wm_date_parts *p, struct wm_date *out)
+{
+	return wm_date_from_parts(p->v[0], p->v[1], p->v[2], out);
+}
+
+int
+wm_date_input_read(struct wm_http *h, const char *id, struct wm_date *out)
 {
 	struct wm_date_parts p;
 
-	wm_date_parts_shown(h, name, iso, &p);
+	wm_date_parts_posted(h, id, &p);
+	return wm_date_parts_read(&p, out);
+}
+
+/* The fieldset of the date `id`, its boxes joined by sep. */
+static void
+field(struct wm_http *h, const char *id, const char *sep, const char *legend,
+    const char *hint, const char *problem, const struct wm_date_parts *p)
+{
 	HTML(h, "<div class=\"nhsuk-form-group");
 	if (problem)
 		HTML(h, " nhsuk-form-group--error");
 	HTML(h, "\">\n<fieldset class=\"nhsuk-fieldset\" role=\"group\"");
-	if (hint || problem) {
-		HTML(h, " aria-describedby=\"");
-		if (hint) {
-			wm_esc_attr_s(&h->out, name);
-			HTML(h, "-hint");
-		}
-		if (hint && problem)
-			HTML(h, " ");
-		if (problem) {
-			wm_esc_attr_s(&h->out, name);
-			HTML(h, "-error");
-		}
-		HTML(h, "\"");
-	}
+	wm_described_by(h, id, hint, problem);
 	HTML(h, ">\n<legend class=\"nhsuk-fieldset__legend "
 	    "nhsuk-fieldset__legend--s\">");
 	wm_esc_html_s(&h->out, legend);
 	HTML(h, "</legend>\n");
-	if (hint) {
-		HTML(h, "<div class=\"nhsuk-hint\" id=\"");
-		wm_esc_attr_s(&h->out, name);
-		HTML(h, "-hint\">");
-		wm_esc_html_s(&h->out, hint);
-		HTML(h, "</div>\n");
-	}
-	if (problem) {
-		HTML(h, "<span class=\"nhsuk-error-message\" id=\"");
-		wm_esc_attr_s(&h->out, name);
-		HTML(h, "-error\"><span class=\"nhsuk-u-visually-hidden\">"
-		    "Error:</span> ");
-		wm_esc_html_s(&h->out, problem);
-		HTML(h, "</span>\n");
-	}
-	wm_date_boxes(h, name, &p, problem != NULL);
+	wm_field_notes(h, id, hint, problem);
+	boxes(h, id, sep, p, problem != NULL);
 	HTML(h, "</fieldset>\n</div>\n");
 }
 
-/* 1 if s is 1 to max digits. */
-static int
-digits(const char *s, size_t max)
+void
+wm_date_field(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem)
 {
-	size_t k, n = strlen(s);
+	struct wm_date_parts p;
 
-	if (n == 0 || n > max)
-		return 0;
-	for (k = 0; k < n; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0;
-	return 1;
+	wm_date_parts_posted(h, id, &p);
+	field(h, id, "-", legend, hint, problem, &p);
 }
 
-int
-wm_date_posted(struct wm_http *h, const char *name, struct wm_date *out,
-    char iso[11])
+void
+wm_date_field_or(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const struct wm_date *shown, const char *problem)
 {
-	const char *v[3];
-	char box[96], text[16];
-	size_t k, given = 0;
+	struct wm_date_parts p;
 
-	for (k = 0; k < 3; k++) {
-		box_name(box, sizeof(box), name, k);
-		v[k] = wm_form_get(&h->form, box);
-		if (!v[k])
-			v[k] = "";
-		given += v[k][0] != '\0';
-	}
-	if (given == 0)
-		return 0;
-	if (!digits(v[0], 2) || !digits(v[1], 2) || !digits(v[2], 4) ||
-	    strlen(v[2]) != 4)
-		return -1;
-	/* Checked as digits above: strtol cannot fail here. */
-	snprintf(text, sizeof(text), "%s-%02ld-%02ld", v[2],
-	    strtol(v[1], NULL, 10), strtol(v[0], NULL, 10));
-	if (wm_date_parse(text, out))
-		return -1;
-	if (iso)
-		wm_date_format(out, iso);
-	return 1;
+	if (h->method && strcmp(h->method, "GET") == 0 && shown)
+		wm_date_parts_of(shown, &p);
+	else
+		wm_date_parts_posted(h, id, &p);
+	field(h, id, "-", legend, hint, problem, &p);
+}
+
+void
+wm_date_field_query(struct wm_http *h, const char *id, const char *legend,
+    const char *hint, const char *problem)
+{
+	struct wm_date_parts p;
+
+	wm_date_parts_query(h, id, &p);
+	field(h, id, "_", legend, hint, problem, &p);
 }

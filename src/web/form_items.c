@@ -315,16 +315,30 @@ input(struct field *f)
 	field_end(f, 0);
 }
 
-/* The date's boxes: the draft's YYYY-MM-DD, or as they were typed. */
+/* The three parts of the date to show: from the draft's YYYY-MM-DD, or
+ * as they were typed. */
+static void
+date_values(struct field *f, struct wm_date_parts *p)
+{
+	struct wm_date d;
+
+	if (!f->draft) {
+		wm_date_parts_posted(f->h, f->it->link_id, p);
+		return;
+	}
+	memset(p, 0, sizeof(*p));
+	if (f->value && wm_date_parse(f->value, &d) == 0)
+		wm_date_parts_of(&d, p);
+}
+
 static void
 date_input(struct field *f)
 {
 	struct wm_date_parts p;
 
-	wm_date_parts_shown(f->h, f->it->link_id, f->draft ? f->value : NULL,
-	    &p);
+	date_values(f, &p);
 	field_start(f, 1);
-	wm_date_boxes(f->h, f->it->link_id, &p, f->error.len != 0);
+	wm_date_input(f->h, f->it->link_id, &p, f->error.len > 0);
 	field_end(f, 1);
 }
 
@@ -434,6 +448,19 @@ wm_items_fields(struct wm_http *h, const struct wm_instrument *in,
 /* ------------------------------------------------------------------ */
 /* Reading the form back                                               */
 
+/* A date's three parts into "YYYY-MM-DD" in out; 0 when none was given,
+ * 1 when out holds a real date, -1 when what was typed is not one. */
+static int
+posted_date(struct wm_http *h, const struct wm_item *it, char out[16])
+{
+	struct wm_date d;
+	int rc = wm_date_input_read(h, it->link_id, &d);
+
+	if (rc > 0)
+		wm_date_format(&d, out);
+	return rc;
+}
+
 void
 wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
     size_t to, struct wm_diags *d)
@@ -444,21 +471,21 @@ wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
 	for (i = from; i < to && i < r->in->n_items; i++) {
 		const struct wm_item *it = &r->in->items[i];
 		const char *v = wm_form_get(&h->form, it->link_id);
-		char where[80], date[11];
-		struct wm_date day;
+		char where[80], date[16];
 		int rc;
 
 		snprintf(where, sizeof(where), "item %.64s", it->link_id);
 		if (it->type == WM_ITEM_DATE) {
-			rc = wm_date_posted(h, it->link_id, &day, date);
+			rc = posted_date(h, it, date);
 			if (rc > 0)
 				rc = wm_response_set_answer(r, it->link_id,
 				    date);
 			if (rc < 0) {
 				wm_buf_clear(&name);
 				item_name(r->in, i, &name);
-				wm_diags_add(d, 0, 0, where, "%s: "
-				    WM_DATE_NOT_REAL, wm_buf_str(&name));
+				wm_diags_add(d, 0, 0, where, "%s: enter a real "
+				    "date, for example 31 3 2027",
+				    wm_buf_str(&name));
 			}
 			continue;
 		}

@@ -291,6 +291,13 @@ wm_form_group_start(struct wm_http *h, const char *id, const char *label,
 	HTML(h, "\">");
 	wm_esc_html_s(&h->out, label);
 	HTML(h, "</label>\n");
+	wm_field_notes(h, id, hint, problem);
+}
+
+void
+wm_field_notes(struct wm_http *h, const char *id, const char *hint,
+    const char *problem)
+{
 	if (hint) {
 		HTML(h, "<div class=\"nhsuk-hint\" id=\"");
 		wm_esc_attr_s(&h->out, id);
@@ -306,6 +313,26 @@ wm_form_group_start(struct wm_http *h, const char *id, const char *label,
 		wm_esc_html_s(&h->out, problem);
 		HTML(h, "</span>\n");
 	}
+}
+
+void
+wm_described_by(struct wm_http *h, const char *id, const char *hint,
+    const char *problem)
+{
+	if (!hint && !problem)
+		return;
+	HTML(h, " aria-describedby=\"");
+	if (hint) {
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-hint");
+	}
+	if (problem) {
+		if (hint)
+			HTML(h, " ");
+		wm_esc_attr_s(&h->out, id);
+		HTML(h, "-error");
+	}
+	HTML(h, "\"");
 }
 
 void

@@ -37,6 +37,16 @@ void wm_error_summary_end(struct wm_http *h);
  * the input and closes the group's </div>. */
 void wm_form_group_start(struct wm_http *h, const char *id,
     const char *label, const char *hint, const char *problem);
+/* The hint (id "ID-hint") and the problem (id "ID-error") of the field
+ * `id`, each when it is not NULL: for a group the caller opens itself (a
+ * fieldset). */
+void wm_field_notes(struct wm_http *h, const char *id, const char *hint,
+    const char *problem);
+/* The aria-describedby attribute (with its leading space) naming those
+ * of them there are; nothing when neither is. */
+void wm_described_by(struct wm_http *h, const char *id, const char *hint,
+    const char *problem);
+
 /* A problem with one field of a form: the field's id and the message. */
 struct wm_field_error {
 	const char *field_id;	/* NULL: the form as a whole */

@@ -239,7 +239,7 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	HTML(h, "\">\n</div>\n");
 	wm_date_field(h, "start", "Starting from", "The date it is first due: "
 	    "for example, 1 12 2026. People who join later are due when they "
-	    "join.", NULL, e[F_START].message);
+	    "join.", e[F_START].message);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">"
 	    "Add cycle</button>\n</form>\n");
 	wm_buf_release(&action);
@@ -396,8 +396,9 @@ wm_page_cycle_add(struct wm_http *h)
 	else
 		c.url = chosen->url;
 	e[F_EVERY].message = wm_cycle_every_problem(t.every, &c.every_months);
-	switch (wm_date_posted(h, "start", &start, first)) {
+	switch (wm_date_input_read(h, "start", &start)) {
 	case 1:
+		wm_date_format(&start, first);
 		break;
 	case 0:
 		e[F_START].message = "Enter the date the cycle starts from";

@@ -118,7 +118,6 @@ static void
 form(struct wm_http *h, const struct reflect *r, const struct wm_diags *d,
     const char *date_problem)
 {
-	char today[11];
 	struct wm_date t;
 
 	page_start(h, r);
@@ -138,9 +137,8 @@ form(struct wm_http *h, const struct reflect *r, const struct wm_diags *d,
 	wm_esc_attr_s(&h->out, h->who.csrf);
 	HTML(h, "\">\n");
 	wm_date_from_days((long)(h->now / 86400), &t);
-	wm_date_format(&t, today);
-	wm_date_field(h, "when", "When was the interaction?", "For example, "
-	    "27 3 2026. Today's date is filled in.", today, date_problem);
+	wm_date_field_or(h, "when", "When was the interaction?", "For example, "
+	    "27 3 2026. Today's date is filled in.", &t, date_problem);
 	wm_items_fields(h, r->in, 0, r->in->n_items, d, NULL);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Save my "
 	    "reflection</button>\n</form>\n");
@@ -168,7 +166,7 @@ when_problem(struct wm_http *h, struct wm_date *out)
 	long days;
 
 	wm_date_from_days((long)(h->now / 86400), &today);
-	switch (wm_date_posted(h, "when", out, NULL)) {
+	switch (wm_date_input_read(h, "when", out)) {
 	case 0:
 		return "Enter the date of the interaction";
 	case 1:

@@ -223,7 +223,7 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 		    courses->concepts[i].display, course);
 	HTML(h, "</select>\n</div>\n");
 	wm_date_field(h, "completed", "Date completed", "For example, 31 3 "
-	    "2025", NULL, field_problem(p, "completed"));
+	    "2025", field_problem(p, "completed"));
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">"
 	    "Record completion</button>\n</form>\n");
 	wm_buf_release(&err);
@@ -413,8 +413,9 @@ wm_page_training_add(struct wm_http *h)
 	/* Typed in the date boxes; checked by core as the file's dates are,
 	 * once it is a date at all (today stands in while the rest is
 	 * checked). */
-	switch (wm_date_posted(h, "completed", &done, completed)) {
+	switch (wm_date_input_read(h, "completed", &done)) {
 	case 1:
+		wm_date_format(&done, completed);
 		break;
 	case 0:
 		bad = "enter the date the course was completed";

@@ -188,6 +188,26 @@ int wm_service_dashboard(struct wm_http *h, const struct wm_led_service *s,
     struct wm_dashboard *d);
 void wm_page_dashboard(struct wm_http *h);
 
+/* Administration, part B (page_admin_*.c): the network tree, people,
+ * instruments, settings and the audit log, for an administrator. */
+void wm_page_admin_network(struct wm_http *h);
+void wm_page_admin_unit_add(struct wm_http *h);
+void wm_page_admin_unit(struct wm_http *h);
+void wm_page_admin_unit_rename(struct wm_http *h);
+void wm_page_admin_unit_close(struct wm_http *h);
+void wm_page_admin_people(struct wm_http *h);
+void wm_page_admin_person_add(struct wm_http *h);
+void wm_page_admin_person(struct wm_http *h);
+void wm_page_admin_person_join(struct wm_http *h);
+void wm_page_admin_person_move(struct wm_http *h);
+void wm_page_admin_person_discharge(struct wm_http *h);
+void wm_page_admin_instruments(struct wm_http *h);
+void wm_page_admin_instrument_load(struct wm_http *h);
+void wm_page_admin_settings(struct wm_http *h);
+void wm_page_admin_settings_save(struct wm_http *h);
+void wm_page_admin_audit(struct wm_http *h);
+void wm_page_admin_audit_csv(struct wm_http *h);
+
 /* The JSON API (docs/api.md). */
 
 

@@ -707,6 +707,74 @@ try {
       (wide.length ? ': not ' + wide.slice(0, 5).join(', ') : ''));
     check(faults.length === 0, `axe finds no violations on any of them at 320 px` +
       (faults.length ? ': ' + faults.slice(0, 5).join(', ') : ''));
+
+  {
+  // The administrator's pages (part B): the network tree, people,
+  // instruments, settings and the audit log, each read at 1280 and 320 px
+  // without sideways scrolling and checked by axe; then, without
+  // JavaScript and by keyboard alone, a service added and closed after
+  // being asked, and a person's date that is not real refused at its
+  // field.
+  const adminIn = async (js) => {
+    const page = watch(await (await browser.newContext({ javaScriptEnabled: js })).newPage(),
+      js ? 'an administrator' : 'an administrator, without JavaScript');
+    await signIn(page, base, signins.admin.email, signins.admin.pw);
+    return page;
+  };
+  const admin = await adminIn(true);
+  const fits = async (page) => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    return w;
+  };
+  const adminPages = [
+    ['/admin/network', 'admin-network'], ['/admin/network/exbridge-recovery', 'admin-unit'],
+    ['/admin/people', 'admin-people'], ['/admin/people/DEMO-000001', 'admin-person'],
+    ['/admin/instruments', 'admin-instruments'], ['/admin/settings', 'admin-settings'],
+    ['/admin/audit', 'admin-audit'],
+  ];
+  for (const [where, name] of adminPages) {
+    const r = await admin.goto(base + where);
+    check(r.status() === 200, `an administrator opens ${where}`);
+    check(/Back to /.test(await admin.content()), `${where} has a way back`);
+    await axe(admin, where);
+    const w = await fits(admin);
+    check(w <= 320, `${where} fits a 320 px screen (${w} px wide)`);
+    await shoot(admin, name);
+  }
+  const nojs = await adminIn(false);
+  await nojs.goto(base + '/admin/network');
+  await nojs.focus('#code');
+  await nojs.keyboard.type('browser-team');
+  await nojs.keyboard.press('Tab');
+  await nojs.keyboard.type('Browser Team');
+  await tabTo(nojs, 'button', /^Add$/);
+  await enterAndWait(nojs);
+  check(nojs.url() === base + '/admin/network/browser-team',
+    'a service added by keyboard, without JavaScript, leads to its page');
+  await tabTo(nojs, 'button', /^Close Browser Team$/);
+  await enterAndWait(nojs);
+  check(/cannot be undone/.test(await nojs.content()), 'closing it asks first, saying it cannot be undone');
+  await tabTo(nojs, 'button', /^Yes, close it$/);
+  await enterAndWait(nojs);
+  check(/closed from/.test(await nojs.content()), 'confirmed by keyboard, the service is closed');
+  await admin.goto(base + '/admin/network/exbridge-recovery');
+  await admin.click('main button:has-text("Close Exbridge")');
+  await axe(admin, 'the page asking to close a service');
+  await admin.click('main a:has-text("No, go back")');
+  check(!/closed from/.test(await admin.content()), '"No, go back" closes nothing');
+  await admin.goto(base + '/admin/people');
+  await admin.fill('#id', 'BROWSER-1');
+  await admin.fill('#name', 'Browser Person');
+  await admin.fill('#since-day', '31');
+  await admin.fill('#since-month', '2');
+  await admin.fill('#since-year', '2026');
+  await admin.click('main button:has-text("Add person")');
+  check(/The date must be a real date/.test(await admin.content()), 'a date that is not real is refused at its field');
+  await axe(admin, 'the people page with a problem');
+  const w = await fits(admin);
+  check(w <= 320, `the people page with a problem fits 320 px (${w} px wide)`);
   }
 } catch (e) {
   check(false, 'the browser run finished: ' + e.message);

@@ -15,7 +15,7 @@ has err "--code" "names the field at fault"
 run 2 "a name with control characters is refused" -- $WAYMARK unit add --db n.db --kind service --code ok --name "$(printf 'a\tb')" --parent prov
 run 1 "a duplicate code is refused" -- $WAYMARK unit add --db n.db --kind service --code svc-a --name "Again" --parent prov
 run 1 "an unknown parent is refused" -- $WAYMARK unit add --db n.db --kind service --code svc-c --name "C" --parent nope
-has err "no unit 'nope'" "names the missing parent"
+has err "--parent: there is no unit with that code" "names the missing parent's field"
 same "$(counts n.db)" "$before" "refused unit commands changed nothing"
 run 0 "unit list" -- $WAYMARK unit list --db n.db
 same "$(cat out)" "$(printf 'net\tnetwork\tNorth Network\t-\nprov\tprovider\tA Provider\tnet\nsvc-a\tservice\tService A\tprov')" "unit list prints the tree with kinds"

@@ -828,8 +828,9 @@ test_changes(void **state)
 }
 
 /* Migration 12's figures' version, and the triggers that bump it,
- * migration 13's goal changes and migration 14's account administration
- * gone from the closed fixture's file: what a version 11 file holds. */
+ * migration 13's goal changes, migration 14's reflections, 15's account
+ * administration and 16's closing of units and audit indexes gone from
+ * the closed fixture's file: what a version 11 file holds. */
 static void
 drop_figures_version(void)
 {
@@ -845,6 +846,10 @@ drop_figures_version(void)
 	shell_do("DROP TABLE setup_code; DROP INDEX session_account_created;"
 	    " CREATE INDEX session_account ON session(account_id);"
 	    " ALTER TABLE account DROP COLUMN deactivated");
+	shell_do("DROP TRIGGER unit_closed_caseload;"
+	    " DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor;"
+	    " DROP INDEX audit_action; DROP INDEX audit_at; DROP TABLE upload;"
+	    " ALTER TABLE unit DROP COLUMN closed");
 }
 
 /* A database from before the rates were kept (schema 9) gets them in the

@@ -1268,6 +1268,57 @@ test_cycle_due(void **state)
 	}
 }
 
+/* The administration's rules (core/network.h): each change names the
+ * field at fault, in the order the fields are checked, and the dates of
+ * joining and leaving a caseload are bounded by today and the day the
+ * person joined. */
+static void
+test_admin_rules(void **state)
+{
+	struct wm_field_problem p = { NULL, NULL };
+	struct wm_date today = { 2026, 12, 7 }, d, since = { 2026, 3, 1 };
+
+	(void)state;
+	assert_int_equal(wm_unit_add_problem("service", "svc", "A", &p), 0);
+	assert_int_equal(wm_unit_add_problem("ward", "svc", "A", &p), -1);
+	assert_string_equal(p.field, "kind");
+	assert_int_equal(wm_unit_add_problem("service", "Bad", "\t", &p), -1);
+	assert_string_equal(p.field, "code");
+	assert_int_equal(wm_unit_add_problem("service", "ok", "a\tb", &p), -1);
+	assert_string_equal(p.field, "name");
+	assert_string_equal(p.message, "a name cannot contain control "
+	    "characters");
+	assert_int_equal(wm_person_add_problem("P 1", "A", &p), -1);
+	assert_string_equal(p.field, "id");
+	assert_int_equal(wm_person_add_problem("P1", "", &p), -1);
+	assert_string_equal(p.field, "name");
+	assert_int_equal(wm_person_add_problem("P1", "A", &p), 0);
+	d = (struct wm_date){ 2026, 12, 8 };
+	assert_non_null(wm_join_date_problem(&d, &today));
+	assert_non_null(wm_leave_date_problem(&d, &since, &today));
+	assert_null(wm_join_date_problem(&today, &today));
+	assert_null(wm_leave_date_problem(&since, &since, &today));
+	d = (struct wm_date){ 2026, 2, 28 };
+	assert_string_equal(wm_leave_date_problem(&d, &since, &today),
+	    "the date is before they joined that service");
+	assert_null(wm_caseload_unit_problem(WM_UNIT_SERVICE, NULL));
+	assert_non_null(wm_caseload_unit_problem(WM_UNIT_PROVIDER, NULL));
+	assert_string_equal(wm_caseload_unit_problem(WM_UNIT_SERVICE,
+	    "2026-12-01"), "the service is closed and takes no one new");
+	assert_non_null(wm_unit_close_problem(WM_UNIT_NETWORK, 0));
+	assert_non_null(wm_unit_close_problem(WM_UNIT_PROVIDER, 1));
+	assert_null(wm_unit_close_problem(WM_UNIT_PROVIDER, 0));
+	assert_null(wm_unit_close_problem(WM_UNIT_SERVICE, 0));
+	/* The NHS date input's boxes. */
+	assert_int_equal(wm_date_from_parts("", "", "", &d), 0);
+	assert_int_equal(wm_date_from_parts("6", "12", "2026", &d), 1);
+	assert_int_equal(wm_date_cmp(&d, &(struct wm_date){ 2026, 12, 6 }), 0);
+	assert_int_equal(wm_date_from_parts("31", "2", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "12", "26", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("+6", "12", "2026", &d), -1);
+}
+
 int
 main(void)
 {
@@ -1295,6 +1346,7 @@ main(void)
 		cmocka_unit_test(test_password),
 		cmocka_unit_test(test_password_quality),
 		cmocka_unit_test(test_cycle_due),
+		cmocka_unit_test(test_admin_rules),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,155 @@
+/*
+ * The network's settings changed (admin.h): `waymark network set` and
+ * the settings page check and write them here, so both give the same
+ * messages and keep the same rules.
+ */
+#include "store/admin.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/disclosure.h"
+#include "core/standards.h"
+#include "core/validation.h"
+
+/* A change's values, read. */
+struct values {
+	long months, validators, groups;
+	enum wm_disclosure_rule rule;
+};
+
+/* A whole number from lo to hi; -1 if s is not one. */
+static int
+whole(const char *s, long lo, long hi, long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return errno || end == s || *end || *out < lo || *out > hi ? -1 : 0;
+}
+
+/* The values given, each checked on its own. */
+static int
+read_values(const struct wm_settings_change *c, struct values *v,
+    struct wm_field_problem *p)
+{
+	const char *why;
+
+	if (c->months && whole(c->months, 1, 12, &v->months))
+		return wm_field_problem_set(p, "period-months", "the period "
+		    "is a whole number of months from 1 to 12");
+	if (c->months && (why = wm_period_months_problem(v->months)))
+		return wm_field_problem_set(p, "period-months", why);
+	if (c->validators && whole(c->validators, 1,
+	    WM_VALIDATION_MAX_THRESHOLD, &v->validators))
+		return wm_field_problem_set(p, "validators", "the "
+		    "validators needed are a whole number from 1 to 20");
+	if (c->groups && whole(c->groups, 1, WM_VALIDATION_MAX_THRESHOLD,
+	    &v->groups))
+		return wm_field_problem_set(p, "groups", "the stakeholder "
+		    "groups needed are a whole number from 1 to 20");
+	if (c->disclosure && wm_disclosure_parse(c->disclosure, &v->rule))
+		return wm_field_problem_set(p, "disclosure", "that is not "
+		    "a disclosure rule: use mhsds (NHS England's MHSDS rule, the default), hes (the "
+		    "stricter HES rule) or none (for the network's own "
+		    "analysts)");
+	return 0;
+}
+
+/* What the values ask of what is kept: a new period length not while
+ * this year's periods are under way; a validation rule that holds
+ * whole; a disclosure rule kept that can be read, unless replaced. */
+static int
+check_kept(struct wm_store *s, const struct wm_admin_by *by,
+    const struct wm_settings_change *c, const struct values *v,
+    struct wm_validation_rule *rule, struct wm_field_problem *p,
+    struct wm_buf *err)
+{
+	enum wm_disclosure_rule d;
+	struct wm_date first;
+	const char *why;
+	char jan1[11];
+	int64_t kept = 0;
+	int now = 0, rc;
+
+	if (c->months) {
+		wm_period_year_start(by->today, &first);
+		wm_date_format(&first, jan1);
+		if ((rc = wm_store_assessments_since(s, jan1, &kept, err)) ||
+		    (rc = wm_store_standards_months(s, &now, err)))
+			return rc;
+		if ((why = wm_period_change_problem(now, (int)v->months, kept)))
+			return wm_field_problem_set(p, "period-months", why);
+	}
+	/* A setting not given keeps its value: one that cannot be read
+	 * stops the change rather than the default being written. */
+	if ((rc = wm_store_validation_rule(s, rule, err)))
+		return rc;
+	if (c->validators)
+		rule->min_validators = (int)v->validators;
+	if (c->groups)
+		rule->min_groups = (int)v->groups;
+	if ((why = wm_validation_rule_problem(rule)))
+		return wm_field_problem_set(p, c->groups ? "groups" :
+		    "validators", why);
+	return c->disclosure ? 0 : wm_store_disclosure_rule(s, &d, err);
+}
+
+static int
+write_number(struct wm_store *s, const char *key, long v, struct wm_buf *err)
+{
+	char text[24];
+
+	snprintf(text, sizeof(text), "%ld", v);
+	return wm_store_setting_set(s, key, text, err);
+}
+
+static int
+write_values(struct wm_store *s, const struct wm_admin_by *by,
+    const struct wm_settings_change *c, const struct values *v,
+    const struct wm_validation_rule *rule, struct wm_buf *err)
+{
+	int rc = 0;
+
+	if (c->months)
+		rc = write_number(s, WM_SETTING_PERIOD_MONTHS, v->months, err);
+	if (rc == 0 && (c->validators || c->groups) &&
+	    (rc = write_number(s, WM_SETTING_MIN_VALIDATORS,
+	    rule->min_validators, err)) == 0)
+		rc = write_number(s, WM_SETTING_MIN_GROUPS, rule->min_groups,
+		    err);
+	if (rc == 0 && c->disclosure)
+		rc = wm_store_setting_set(s, WM_SETTING_DISCLOSURE,
+		    wm_disclosure_name(v->rule), err);
+	if (rc == 0)
+		rc = wm_store_audit(s, by->account_id, by->account_id ?
+		    "network settings changed" : "network settings changed "
+		    "(command line)", NULL, 0, NULL, by->address, err);
+	return rc;
+}
+
+int
+wm_admin_settings_set(struct wm_store *s, const struct wm_admin_by *by,
+    const struct wm_settings_change *c, struct wm_field_problem *p,
+    struct wm_buf *err)
+{
+	struct wm_validation_rule rule;
+	struct values v = { 0, 0, 0, WM_DISCLOSURE_DEFAULT };
+	int rc;
+
+	if ((rc = read_values(c, &v, p)))
+		return rc;
+	if (!c->months && !c->validators && !c->groups && !c->disclosure)
+		return 0;
+	if ((rc = wm_store_begin(s, err)))
+		return rc;
+	if ((rc = check_kept(s, by, c, &v, &rule, p, err)) == 0)
+		rc = write_values(s, by, c, &v, &rule, err);
+	if (rc == 0)
+		rc = wm_store_commit(s, err);
+	if (rc)
+		wm_store_rollback(s);
+	return rc;
+}

@@ -1,0 +1,419 @@
+/*
+ * The audit log, for the network's administrator: searched by the person
+ * an entry is about (identifier), the account that acted (email), the
+ * start of the action and a range of dates; newest first, 50 to a page,
+ * times in words; and the matching entries as CSV, with ISO times. Each
+ * search and each export is itself written to the log, with its
+ * criteria. A search starts from the index of its most telling
+ * criterion (wm_store_audit_search), so it costs what its matches cost.
+ *
+ *   GET /admin/audit?person=&account=&action=&from_*=&to_*=&page=
+ *   GET /admin/audit.csv?person=&account=&action=&from_*=&to_*=
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/admin.h"
+#include "web/date_input.h"
+#include "web/paging.h"
+
+#define ENTRIES_PER_PAGE 50
+/* The most entries one download holds: about 3 MB, within what one
+ * response may carry; a larger search is to be narrowed. */
+#define EXPORT_MAX 20000
+
+enum { F_PERSON, F_ACCOUNT, F_ACTION, F_FROM, F_TO, N_FIELDS };
+
+/* A search as asked (the query's text) and as the store takes it. */
+struct criteria {
+	const char *person, *account, *action;
+	struct wm_date_parts from_p, to_p;
+	char from[11], before[11];
+	struct wm_audit_search q;
+	struct wm_field_error e[N_FIELDS];
+	int bad;
+};
+
+/* A text criterion: NULL when not given; refused (at e[i]) when it is
+ * too long or holds control characters. */
+static const char *
+text_criterion(struct wm_http *h, struct criteria *c, const char *name,
+    size_t max, size_t i)
+{
+	const char *v = NULL;
+
+	if (wm_http_query_text(h, name, max, &v) > WM_QUERY_ABSENT) {
+		c->e[i].message = "Enter at most 100 characters, without "
+		    "control characters";
+		c->bad = 1;
+	}
+	return v;
+}
+
+/* Looks up the person and the account the search names. 0, or the
+ * store's failure (answered). */
+static int
+resolve(struct wm_http *h, struct criteria *c)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = 0;
+
+	if (c->person && !c->e[F_PERSON].message) {
+		if (wm_ident_problem(c->person))
+			rc = WM_STORE_NOT_FOUND;
+		else
+			rc = wm_store_person_find(h->store, c->person,
+			    &c->q.person_id, &err);
+		if (rc == WM_STORE_NOT_FOUND) {
+			c->e[F_PERSON].message = "There is no person with that "
+			    "identifier";
+			c->bad = 1;
+			rc = 0;
+		}
+	}
+	if (rc == 0 && c->account && !c->e[F_ACCOUNT].message) {
+		rc = wm_store_account_find(h->store, c->account,
+		    &c->q.account_id, &err);
+		if (rc == WM_STORE_NOT_FOUND) {
+			c->e[F_ACCOUNT].message = "There is no account with that "
+			    "email address";
+			c->bad = 1;
+			rc = 0;
+		}
+	}
+	if (rc)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc;
+}
+
+/* The dates: each a real date, the last not before the first; entries
+ * before the day after the last. */
+static void
+dates(struct criteria *c)
+{
+	struct wm_date from, to;
+	int f = wm_date_parts_read(&c->from_p, &from);
+	int t = wm_date_parts_read(&c->to_p, &to);
+
+	if (f < 0)
+		c->e[F_FROM].message = "The date must be a real date, as day, "
+		    "month and year: for example, 6 12 2026";
+	if (t < 0)
+		c->e[F_TO].message = "The date must be a real date, as day, "
+		    "month and year: for example, 6 12 2026";
+	if (f > 0)
+		wm_date_format(&from, c->from);
+	if (t > 0) {
+		if (f > 0 && wm_date_cmp(&to, &from) < 0)
+			c->e[F_TO].message = "The last day must not be before "
+			    "the first";
+		wm_date_from_days(wm_date_days(&to) + 1, &to);
+		wm_date_format(&to, c->before);
+	}
+	c->bad |= f < 0 || t < 0 || c->e[F_TO].message != NULL;
+}
+
+/* Reads and checks the search. 0 (c->bad when it is refused), or -1
+ * when the store failed (answered). */
+static int
+criteria_read(struct wm_http *h, struct criteria *c)
+{
+	static const char *const ids[N_FIELDS] = { "person", "account",
+	    "action", "from_day", "to_day" };
+	size_t i;
+
+	memset(c, 0, sizeof(*c));
+	for (i = 0; i < N_FIELDS; i++)
+		c->e[i].field_id = ids[i];
+	c->person = text_criterion(h, c, "person", 100, F_PERSON);
+	c->account = text_criterion(h, c, "account", 100, F_ACCOUNT);
+	c->action = text_criterion(h, c, "action", 100, F_ACTION);
+	wm_date_parts_query(h, "from", &c->from_p);
+	wm_date_parts_query(h, "to", &c->to_p);
+	dates(c);
+	c->q.action = c->action;
+	c->q.from = c->from;
+	c->q.before = c->before;
+	return resolve(h, c) ? -1 : 0;
+}
+
+/* The search as the query string gives it, for the pages' links and
+ * the export: "person=P1&..." (escaped for a URL), ending in '&'. */
+static void
+criteria_query(const struct criteria *c, struct wm_buf *out)
+{
+	const char *const texts[][2] = { { "person", c->person },
+	    { "account", c->account }, { "action", c->action } };
+	static const char *const part[] = { "day", "month", "year" };
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (texts[i][1]) {
+			wm_buf_printf(out, "%s=", texts[i][0]);
+			wm_esc_url_s(out, texts[i][1]);
+			wm_buf_puts(out, "&");
+		}
+	for (i = 0; i < 3; i++) {
+		if (c->from_p.v[i][0]) {
+			wm_buf_printf(out, "from_%s=", part[i]);
+			wm_esc_url_s(out, c->from_p.v[i]);
+			wm_buf_puts(out, "&");
+		}
+		if (c->to_p.v[i][0]) {
+			wm_buf_printf(out, "to_%s=", part[i]);
+			wm_esc_url_s(out, c->to_p.v[i]);
+			wm_buf_puts(out, "&");
+		}
+	}
+}
+
+/* What the search asked, for its own audit entry. */
+static void
+criteria_words(const struct criteria *c, struct wm_buf *out)
+{
+	const char *const v[][2] = { { "person", c->person },
+	    { "account", c->account }, { "action", c->action },
+	    { "from", c->from[0] ? c->from : NULL },
+	    { "before", c->before[0] ? c->before : NULL } };
+	size_t i;
+
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (v[i][1])
+			wm_buf_printf(out, "%s%s %s", out->len ? "; " : "",
+			    v[i][0], v[i][1]);
+	if (!out->len)
+		wm_buf_puts(out, "everything");
+}
+
+static void
+search_form(struct wm_http *h, const struct criteria *c)
+{
+	HTML(h, "<form method=\"get\" action=\"/admin/audit\" novalidate>\n");
+	wm_admin_text(h, "person", "Person (identifier)", NULL,
+	    c->e[F_PERSON].message, c->person, "nhsuk-input--width-20");
+	wm_admin_text(h, "account", "Account (email address)", NULL,
+	    c->e[F_ACCOUNT].message, c->account, "");
+	wm_admin_text(h, "action", "Action", "The start of it is enough: "
+	    "for example, viewed.", c->e[F_ACTION].message, c->action, "");
+	wm_date_field_query(h, "from", "From", "For example, 1 12 2026.",
+	    c->e[F_FROM].message);
+	wm_date_field_query(h, "to", "To (and including)", NULL,
+	    c->e[F_TO].message);
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Search"
+	    "</button>\n</form>\n");
+}
+
+struct listing {
+	struct wm_http *h;
+	const struct wm_paging *paging;
+	int rows;
+};
+
+static int
+entry_row(void *ctx, const struct wm_audit_found *a)
+{
+	struct listing *l = ctx;
+	struct wm_http *h = l->h;
+	char when[64];
+
+	if (l->rows++ == 0) {
+		wm_paging_summary(h, l->paging, "entry", "entries");
+		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
+		    "class=\"nhsuk-table__caption\">Entries, newest first"
+		    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+		    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
+		    "scope=\"col\">When</th><th class=\"nhsuk-table__header\" "
+		    "scope=\"col\">Who</th><th class=\"nhsuk-table__header\" "
+		    "scope=\"col\">What</th><th class=\"nhsuk-table__header\" "
+		    "scope=\"col\">About</th><th class=\"nhsuk-table__header\" "
+		    "scope=\"col\">From</th></tr></thead>\n<tbody class=\""
+		    "nhsuk-table__body\">\n");
+	}
+	wm_datetime_words(a->at, when, sizeof(when));
+	HTML(h, "<tr class=\"nhsuk-table__row\">");
+	wm_admin_td(h, "When");
+	wm_esc_html_s(&h->out, when);
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "Who");
+	wm_esc_html_s(&h->out, a->actor);
+	if (a->email) {
+		HTML(h, " (");
+		wm_esc_html_s(&h->out, a->email);
+		HTML(h, ")");
+	}
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "What");
+	wm_esc_html_s(&h->out, a->action);
+	if (a->detail && a->detail[0]) {
+		HTML(h, ": ");
+		wm_esc_html_s(&h->out, a->detail);
+	}
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "About");
+	if (a->subject) {
+		wm_esc_html_s(&h->out, a->subject_kind);
+		HTML(h, " ");
+		wm_esc_html_s(&h->out, a->subject);
+	}
+	HTML(h, WM_ADMIN_TD_END);
+	wm_admin_td(h, "From");
+	wm_esc_html_s(&h->out, a->address ? a->address : "");
+	HTML(h, WM_ADMIN_TD_END "</tr>\n");
+	return 0;
+}
+
+static void
+results(struct wm_http *h, const struct criteria *c,
+    struct wm_paging *paging)
+{
+	struct listing l = { h, paging, 0 };
+	struct wm_buf err = WM_BUF_INIT, href = WM_BUF_INIT;
+
+	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q,
+	    wm_paging_offset(paging), ENTRIES_PER_PAGE, &paging->total,
+	    entry_row, &l, &err), &err))
+		goto out;
+	wm_buf_puts(&href, "/admin/audit?");
+	criteria_query(c, &href);
+	if (l.rows) {
+		HTML(h, "</tbody>\n</table>\n");
+		wm_paging_nav(h, paging, wm_buf_str(&href));
+	} else
+		HTML(h, "<p class=\"nhsuk-body\">No entries match.</p>\n");
+	wm_buf_clear(&href);
+	wm_buf_puts(&href, "/admin/audit.csv?");
+	criteria_query(c, &href);
+	HTML(h, "<p class=\"nhsuk-body\"><a href=\"");
+	wm_esc_attr_s(&h->out, wm_buf_str(&href));
+	HTML(h, "\" download>Download the matching entries (CSV)</a>, with "
+	    "times in ISO 8601 (UTC).</p>\n");
+out:
+	wm_buf_release(&href);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_admin_audit(struct wm_http *h)
+{
+	struct wm_paging paging = { 1, ENTRIES_PER_PAGE, 0 };
+	struct wm_buf err = WM_BUF_INIT, words = WM_BUF_INIT;
+	struct criteria c;
+
+	if (wm_paging_parse(h, &paging.page)) {
+		wm_page_error(h, 400, "Sorry, there is a problem",
+		    "Page must be a whole number from 1 to 1000000.");
+		return;
+	}
+	if (criteria_read(h, &c))
+		goto out;
+	criteria_words(&c, &words);
+	/* Searching the log is itself audited, with what was asked. */
+	if (!c.bad && !wm_page_store_ok(h, wm_http_audit(h, "searched the "
+	    "audit log", NULL, 0, wm_buf_str(&words), &err), &err))
+		goto out;
+	if (c.bad)
+		h->status = 400;
+	wm_admin_page_start(h, "The audit log");
+	wm_admin_errors(h, c.e, N_FIELDS);
+	HTML(h, "<p class=\"nhsuk-body\">Who read or changed what, when and "
+	    "from where. Times are Greenwich Mean Time. Every search, and "
+	    "every download, is itself written to the log.</p>\n");
+	search_form(h, &c);
+	if (!c.bad)
+		results(h, &c, &paging);
+	wm_page_end(h);
+out:
+	wm_buf_release(&words);
+	wm_buf_release(&err);
+}
+
+static int
+csv_row(void *ctx, const struct wm_audit_found *a)
+{
+	struct wm_buf *out = ctx;
+	const char *cells[] = { a->at, a->action, a->actor, a->email,
+	    a->address, a->subject_kind, a->subject, a->detail };
+	size_t i;
+
+	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
+		if (i)
+			wm_buf_puts(out, ",");
+		wm_esc_csv_s(out, cells[i] ? cells[i] : "");
+	}
+	wm_buf_puts(out, "\r\n");
+	return 0;
+}
+
+static int
+count_only(void *ctx, const struct wm_audit_found *a)
+{
+	(void)ctx;
+	(void)a;
+	return 0;
+}
+
+/* 1 when the search matches few enough entries to download at once;
+ * else 0, answered (a page asking for a narrower search, or the
+ * store's failure). */
+static int
+export_fits(struct wm_http *h, const struct criteria *c)
+{
+	struct wm_buf err = WM_BUF_INIT, why = WM_BUF_INIT;
+	int64_t total = 0;
+	int ok = 0;
+
+	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q, 0, 1,
+	    &total, count_only, NULL, &err), &err))
+		goto out;
+	if (total > EXPORT_MAX) {
+		wm_buf_printf(&why, "%lld entries match: at most %d can be "
+		    "downloaded at once. Narrow the search by its dates, then "
+		    "download each part.", (long long)total, EXPORT_MAX);
+		wm_page_error_on(h, 400, "Too many entries to download",
+		    wm_buf_str(&why), NULL, "/admin/audit",
+		    "Back to the audit log");
+		goto out;
+	}
+	ok = 1;
+out:
+	wm_buf_release(&why);
+	wm_buf_release(&err);
+	return ok;
+}
+
+void
+wm_page_admin_audit_csv(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT, words = WM_BUF_INIT;
+	struct criteria c;
+	int64_t total;
+
+	if (criteria_read(h, &c))
+		goto out;
+	if (c.bad) {
+		wm_page_error_on(h, 400, "Sorry, there is a problem", "Check the "
+		    "search on the audit log's page, then download it from "
+		    "there.", NULL, "/admin/audit", "Back to the audit log");
+		goto out;
+	}
+	if (!export_fits(h, &c))
+		goto out;
+	criteria_words(&c, &words);
+	if (!wm_page_store_ok(h, wm_http_audit(h, "exported the audit log",
+	    NULL, 0, wm_buf_str(&words), &err), &err))
+		goto out;
+	wm_buf_puts(&h->out, "time,action,account,email,address,about_kind,"
+	    "about,detail\r\n");
+	if (wm_page_store_ok(h, wm_store_audit_search(h->store, &c.q, 0, -1,
+	    &total, csv_row, &h->out, &err), &err)) {
+		h->content_type = "text/csv; charset=utf-8";
+		h->download = "waymark-audit.csv";
+	}
+out:
+	wm_buf_release(&words);
+	wm_buf_release(&err);
+}

@@ -1,0 +1,399 @@
+/*
+ * One person, for the network's administrator: their identifier, name
+ * and the services whose caseloads they are on, with the forms to put
+ * them on another caseload, move them from one to another on a date, and
+ * discharge them on a date (asked first). Nothing recorded about them is
+ * read. Each change is store/admin.h's, as `waymark person join | move |
+ * discharge` make it; each view of the page is audited.
+ *
+ *   GET  /admin/people/{person}
+ *   POST /admin/people/{person}/caseload    join-unit, join-since-*
+ *   POST /admin/people/{person}/move        move-from, move-to, move-date-*
+ *   POST /admin/people/{person}/discharge   out-unit, out-date-*, confirm
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "util/escape.h"
+#include "web/admin.h"
+#include "web/confirm.h"
+#include "web/date_input.h"
+
+#define MAX_SPELLS 16
+
+/* The person the path names: who they are and where they are now. */
+struct person {
+	int64_t id;
+	const char *ident;
+	struct wm_buf name;
+	struct {
+		char code[65], since[11];
+		struct wm_buf name;
+	} spell[MAX_SPELLS];
+	size_t n;
+};
+
+static int
+person_got(void *ctx, const struct wm_person_row *r)
+{
+	struct person *p = ctx;
+
+	wm_buf_clear(&p->name);
+	wm_buf_puts(&p->name, r->name);
+	return 0;
+}
+
+static int
+spell_got(void *ctx, const struct wm_unit_row *u)
+{
+	struct person *p = ctx;
+
+	if (p->n == MAX_SPELLS)
+		return 0;
+	snprintf(p->spell[p->n].code, sizeof(p->spell[0].code), "%s", u->code);
+	/* The day they joined comes as parent_code (store.h). */
+	snprintf(p->spell[p->n].since, sizeof(p->spell[0].since), "%s",
+	    u->parent_code ? u->parent_code : "");
+	wm_buf_init(&p->spell[p->n].name, WM_BUF_DEFAULT_MAX);
+	wm_buf_puts(&p->spell[p->n].name, u->name);
+	p->n++;
+	return 0;
+}
+
+static void
+person_release(struct person *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		wm_buf_release(&p->spell[i].name);
+	wm_buf_release(&p->name);
+}
+
+/* 0 with the person, or -1 answered (404, or the store's failure). */
+static int
+person_named(struct wm_http *h, struct person *p)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	p->ident = wm_route_param(&h->match, "person");
+	rc = p->ident ? wm_store_person_find(h->store, p->ident, &p->id, &err) :
+	    WM_STORE_NOT_FOUND;
+	if (rc == 0)
+		rc = wm_store_person_get(h->store, p->id, person_got, p, &err);
+	if (rc == 0)
+		rc = wm_store_caseload_open(h->store, p->id, spell_got, p, &err);
+	if (rc == WM_STORE_NOT_FOUND)
+		wm_page_not_found(h);
+	else if (rc)
+		wm_page_store_error(h, rc, wm_buf_str(&err));
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+static void
+person_href(struct wm_buf *out, const struct person *p, const char *tail)
+{
+	wm_buf_puts(out, "/admin/people/");
+	wm_esc_url_s(out, p->ident);
+	wm_buf_puts(out, tail);
+}
+
+/* The field ids of the page's three forms, each named for its form. */
+enum { J_UNIT, J_SINCE, M_FROM, M_TO, M_DATE, O_UNIT, O_DATE, N_FIELDS };
+
+#define FIELDS_INIT { { "join-unit", NULL }, { "join-since-day", NULL }, \
+	{ "move-from", NULL }, { "move-to", NULL }, \
+	{ "move-date-day", NULL }, { "out-unit", NULL }, \
+	{ "out-date-day", NULL } }
+
+/* Opens a labelled <select> named `id` in its form group. */
+static void
+select_start(struct wm_http *h, const char *id, const char *label,
+    const char *problem)
+{
+	wm_form_group_start(h, id, label, NULL, problem);
+	HTML(h, "<select class=\"nhsuk-select\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\" name=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\">\n");
+}
+
+/* A choice among the services the person is on now. */
+static void
+spell_select(struct wm_http *h, const struct person *p, const char *id,
+    const char *label, const char *problem)
+{
+	const char *chosen = wm_form_get(&h->form, id);
+	size_t i;
+
+	select_start(h, id, label, problem);
+	for (i = 0; i < p->n; i++) {
+		HTML(h, "<option value=\"");
+		wm_esc_attr_s(&h->out, p->spell[i].code);
+		HTML(h, "\"");
+		if (chosen && strcmp(chosen, p->spell[i].code) == 0)
+			HTML(h, " selected");
+		HTML(h, ">");
+		wm_esc_html_s(&h->out, wm_buf_str(&p->spell[i].name));
+		HTML(h, "</option>\n");
+	}
+	HTML(h, "</select>\n</div>\n");
+}
+
+static void
+service_select(struct wm_http *h, const char *id, const char *label,
+    const char *problem)
+{
+	select_start(h, id, label, problem);
+	wm_admin_service_options(h, wm_form_get(&h->form, id),
+	    "Choose a service");
+	HTML(h, "</select>\n</div>\n");
+}
+
+static void
+form_start(struct wm_http *h, const struct person *p, const char *title,
+    const char *tail)
+{
+	struct wm_buf action = WM_BUF_INIT;
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">");
+	wm_esc_html_s(&h->out, title);
+	HTML(h, "</h2>\n");
+	person_href(&action, p, tail);
+	wm_admin_form_start(h, wm_buf_str(&action));
+	wm_buf_release(&action);
+}
+
+static void
+form_end(struct wm_http *h, const char *button)
+{
+	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">");
+	wm_esc_html_s(&h->out, button);
+	HTML(h, "</button>\n</form>\n");
+}
+
+static void
+spells_list(struct wm_http *h, const struct person *p)
+{
+	char when[40];
+	size_t i;
+
+	if (!p->n) {
+		HTML(h, "<p class=\"nhsuk-body\">They are on no service's "
+		    "caseload now.</p>\n");
+		return;
+	}
+	HTML(h, "<p class=\"nhsuk-body\">On the caseload of:</p>\n<ul class=\""
+	    "nhsuk-list nhsuk-list--bullet\">\n");
+	for (i = 0; i < p->n; i++) {
+		wm_admin_date_words(p->spell[i].since, when, sizeof(when));
+		HTML(h, "<li>");
+		wm_esc_html_s(&h->out, wm_buf_str(&p->spell[i].name));
+		HTML(h, ", since ");
+		wm_esc_html_s(&h->out, when);
+		HTML(h, "</li>\n");
+	}
+	HTML(h, "</ul>\n");
+}
+
+static void
+person_page(struct wm_http *h, const struct person *p,
+    const struct wm_field_error *e)
+{
+	const char *hint = "For example, 6 12 2026. Leave it empty for today.";
+
+	wm_page_start_back(h, wm_buf_str(&p->name), "/admin/people",
+	    "Back to people");
+	wm_admin_errors(h, e, N_FIELDS);
+	HTML(h, "<p class=\"nhsuk-body\">Identifier ");
+	wm_esc_html_s(&h->out, p->ident);
+	HTML(h, ".</p>\n");
+	spells_list(h, p);
+	form_start(h, p, "Put them on a service's caseload", "/caseload");
+	service_select(h, "join-unit", "Service", e[J_UNIT].message);
+	wm_date_field(h, "join-since", "The day they join it", hint,
+	    e[J_SINCE].message);
+	form_end(h, "Put on the caseload");
+	if (!p->n) {
+		wm_page_end(h);
+		return;
+	}
+	form_start(h, p, "Move them to another service", "/move");
+	spell_select(h, p, "move-from", "From", e[M_FROM].message);
+	service_select(h, "move-to", "To", e[M_TO].message);
+	wm_date_field(h, "move-date", "The day they move", hint,
+	    e[M_DATE].message);
+	form_end(h, "Move");
+	form_start(h, p, "Discharge them", "/discharge");
+	spell_select(h, p, "out-unit", "From the caseload of",
+	    e[O_UNIT].message);
+	wm_date_field(h, "out-date", "The day they were discharged", hint,
+	    e[O_DATE].message);
+	form_end(h, "Discharge");
+	wm_page_end(h);
+}
+
+void
+wm_page_admin_person(struct wm_http *h)
+{
+	struct person p = { .name = WM_BUF_INIT };
+	struct wm_field_error e[N_FIELDS] = FIELDS_INIT;
+	struct wm_buf err = WM_BUF_INIT;
+
+	/* A person's name and caseloads are their record: note who looked. */
+	if (person_named(h, &p) == 0 && wm_page_store_ok(h, wm_http_audit(h,
+	    "viewed a person's caseloads (administration)", "person", p.id,
+	    NULL, &err), &err))
+		person_page(h, &p, e);
+	person_release(&p);
+	wm_buf_release(&err);
+}
+
+/* After a change: back to the person's page, or the refusal at its
+ * field (of the form whose fields start `prefix`), or the failure. */
+static void
+changed(struct wm_http *h, struct person *p, int rc, const char *prefix,
+    struct wm_field_problem *fp, struct wm_field_error *e,
+    const struct wm_buf *err)
+{
+	struct wm_buf next = WM_BUF_INIT;
+	char msg[256];
+
+	if (rc == WM_ADMIN_REFUSED || rc == WM_ADMIN_CONFLICT) {
+		if (fp->field)
+			wm_admin_place(fp, prefix, e, N_FIELDS, msg,
+			    sizeof(msg));
+		h->status = 400;
+		person_page(h, p, e);
+	} else if (rc)
+		wm_page_store_error(h, rc, wm_buf_str(err));
+	else {
+		person_href(&next, p, "");
+		wm_http_redirect(h, wm_buf_str(&next));
+	}
+	wm_buf_release(&next);
+}
+
+/* One of the page's changes, made by store/admin.h with what its form
+ * posted and the date it gives. */
+typedef int person_change(struct wm_http *h, const struct wm_admin_by *by,
+    const struct person *p, const struct wm_date *date,
+    struct wm_field_problem *fp, struct wm_buf *err);
+
+static int
+join(struct wm_http *h, const struct wm_admin_by *by, const struct person *p,
+    const struct wm_date *date, struct wm_field_problem *fp,
+    struct wm_buf *err)
+{
+	return wm_admin_person_join(h->store, by, p->ident,
+	    wm_form_get(&h->form, "join-unit"), date, fp, err);
+}
+
+static int
+move(struct wm_http *h, const struct wm_admin_by *by, const struct person *p,
+    const struct wm_date *date, struct wm_field_problem *fp,
+    struct wm_buf *err)
+{
+	return wm_admin_person_move(h->store, by, p->ident,
+	    wm_form_get(&h->form, "move-from"),
+	    wm_form_get(&h->form, "move-to"), date, fp, err);
+}
+
+static int
+discharge(struct wm_http *h, const struct wm_admin_by *by,
+    const struct person *p, const struct wm_date *date,
+    struct wm_field_problem *fp, struct wm_buf *err)
+{
+	return wm_admin_person_discharge(h->store, by, p->ident,
+	    wm_form_get(&h->form, "out-unit"), date, fp, err);
+}
+
+/* Discharging cannot be undone (they can join again, as a new time on
+ * the caseload), so it is asked first. 1: go on. */
+static int
+discharge_confirmed(struct wm_http *h, const struct person *p,
+    const struct wm_date *date)
+{
+	struct wm_buf title = WM_BUF_INIT, happens = WM_BUF_INIT,
+	    back = WM_BUF_INIT;
+	const char *unit = wm_form_get(&h->form, "out-unit");
+	struct wm_confirm c;
+	char iso[11], when[40];
+	size_t i;
+	int ok;
+
+	wm_date_format(date, iso);
+	wm_admin_date_words(iso, when, sizeof(when));
+	wm_buf_puts(&title, "Discharge ");
+	wm_buf_puts(&title, wm_buf_str(&p->name));
+	wm_buf_puts(&title, "?");
+	wm_buf_puts(&happens, "Their time on the caseload of ");
+	for (i = 0; i < p->n; i++)
+		if (!unit || strcmp(unit, p->spell[i].code) == 0)
+			break;
+	wm_buf_puts(&happens, i < p->n ? wm_buf_str(&p->spell[i].name) :
+	    "the service");
+	wm_buf_printf(&happens, " ends on %s. What they recorded stays theirs, "
+	    "and counts in the service's history. This cannot be undone: to "
+	    "bring them back, put them on the caseload again.", when);
+	person_href(&back, p, "");
+	c = (struct wm_confirm){ wm_buf_str(&title), wm_buf_str(&happens),
+	    "Yes, discharge them", wm_buf_str(&back) };
+	ok = wm_confirmed(h, &c);
+	wm_buf_release(&title);
+	wm_buf_release(&happens);
+	wm_buf_release(&back);
+	return ok;
+}
+
+/* A form of the person's page posted: its date (field e[date_field],
+ * posted as `date_id`) read, asked first when `ask`, then the change. */
+static void
+person_post(struct wm_http *h, const char *prefix, size_t date_field,
+    const char *date_id, int ask, person_change *fn)
+{
+	struct person p = { .name = WM_BUF_INIT };
+	struct wm_field_error e[N_FIELDS] = FIELDS_INIT;
+	struct wm_field_problem fp = { NULL, NULL };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_date today, date;
+	struct wm_admin_by by;
+	int rc = WM_ADMIN_REFUSED;
+
+	if (person_named(h, &p))
+		goto out;
+	wm_admin_by(h, &today, &by);
+	if (!(e[date_field].message = wm_admin_date(h, date_id, &today,
+	    &date))) {
+		if (ask && !discharge_confirmed(h, &p, &date))
+			goto out;
+		rc = fn(h, &by, &p, &date, &fp, &err);
+	}
+	changed(h, &p, rc, prefix, &fp, e, &err);
+out:
+	person_release(&p);
+	wm_buf_release(&err);
+}
+
+void
+wm_page_admin_person_join(struct wm_http *h)
+{
+	person_post(h, "join-", J_SINCE, "join-since", 0, join);
+}
+
+void
+wm_page_admin_person_move(struct wm_http *h)
+{
+	person_post(h, "move-", M_DATE, "move-date", 0, move);
+}
+
+void
+wm_page_admin_person_discharge(struct wm_http *h)
+{
+	person_post(h, "out-", O_DATE, "out-date", 1, discharge);
+}
