@@ -60,13 +60,17 @@ wm_grant_parse(const char *s, struct wm_grant_spec *out)
 /*
  * Waymark: "a person's, practitioner's, lead's and validator's role is
  * held at a service, where the caseloads and the standards are kept; a
- * commissioner's and an administrator's at any part of the network"
+ * commissioner's at any part of the network; an administrator's at the
+ * network, since administration reaches every account in it"
  */
 const char *
 wm_grant_unit_problem(enum wm_role role, enum wm_unit_kind kind)
 {
-	if (role == WM_ROLE_COMMISSIONER || role == WM_ROLE_ADMIN ||
-	    kind == WM_UNIT_SERVICE)
+	if (role == WM_ROLE_ADMIN)
+		return kind == WM_UNIT_NETWORK ? NULL : "an administrator's "
+		    "role is held at the network: administration reaches every "
+		    "account in it";
+	if (role == WM_ROLE_COMMISSIONER || kind == WM_UNIT_SERVICE)
 		return NULL;
 	return "this role is held at a service: people's caseloads and the "
 	    "standards are kept by service";
@@ -122,7 +126,8 @@ wm_setup_code_normalise(const char *typed, char out[WM_SETUP_CODE_CHARS + 1])
 /*
  * Waymark: "an administrator cannot deactivate their own account or
  * remove their own administrator role, so that no one is shut out with
- * no one left to let them back in"
+ * no one left to let them back in; nor give themselves a role, so that
+ * no one opens people's records on their own say-so"
  */
 const char *
 wm_account_change_problem(int64_t actor, int64_t account,
@@ -134,6 +139,10 @@ wm_account_change_problem(int64_t actor, int64_t account,
 		return "You cannot deactivate your own account: you would be "
 		    "signed out with no way back in. Another administrator "
 		    "can do it.";
+	if (change == WM_CHANGE_GRANT)
+		return "You cannot give yourself a role: another administrator "
+		    "can, so that no one opens people's records on their own "
+		    "say-so.";
 	if (role == WM_ROLE_ADMIN)
 		return "You cannot remove your own administrator role: no one "
 		    "might be left to manage accounts. Another administrator "

@@ -70,6 +70,7 @@ int wm_setup_code_normalise(const char *typed,
 enum wm_account_change {
 	WM_CHANGE_DEACTIVATE,
 	WM_CHANGE_REVOKE,
+	WM_CHANGE_GRANT,
 };
 
 /* Why an administrator (account `actor`) may not make the change to

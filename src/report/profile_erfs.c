@@ -11,6 +11,7 @@
 
 #include "core/disclosure.h"
 #include "report/chart.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 
 #define W WM_CHART_WIDE
@@ -200,12 +201,14 @@ static void
 group_table(struct wm_buf *b, const struct wm_profile *p, size_t g)
 {
 	const struct wm_instrument *in = p->in;
+	const char *caption = in->items[g].text ? in->items[g].text :
+	    in->items[g].link_id;
 	size_t i;
 
+	wm_table_region_start(b, caption, "");
 	wm_buf_puts(b, "<table class=\"nhsuk-table\">\n<caption class=\""
 	    "nhsuk-table__caption\">");
-	wm_esc_html_s(b, in->items[g].text ? in->items[g].text :
-	    in->items[g].link_id);
+	wm_esc_html_s(b, caption);
 	wm_buf_puts(b, "</caption>\n<thead class=\"nhsuk-table__head\"><tr "
 	    "class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
 	    "scope=\"col\">Domain</th><th class=\"nhsuk-table__header\" "
@@ -227,6 +230,7 @@ group_table(struct wm_buf *b, const struct wm_profile *p, size_t g)
 		    differ(p, i) ? "<strong>Yes: they differ</strong>" : "No");
 	}
 	wm_buf_puts(b, "</tbody>\n</table>\n");
+	wm_table_region_end(b);
 }
 
 int

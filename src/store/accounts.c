@@ -121,9 +121,17 @@ create_in(struct wm_store *s, const struct wm_actor *by,
 	size_t i;
 	int rc;
 
+	int64_t other;
+
 	if (a->person && (rc = wm_store_person_find(s, a->person, &person_id,
 	    err)))
 		return rc;
+	/* One account a person: a second would let whoever holds its code
+	 * into their record unseen. */
+	if (person_id && (rc = wm_store_person_account(s, person_id, &other,
+	    err)) != WM_STORE_NOT_FOUND)
+		return rc ? rc : refuse(WM_STORE_CONFLICT, "that person already "
+		    "has an account: give it a new setup code instead", err);
 	rc = wm_store_account_add(s, a->email, a->name, person_id,
 	    a->password_hash, id, err);
 	if (rc == WM_STORE_EXISTS)
@@ -159,9 +167,13 @@ int
 wm_account_grant(struct wm_store *s, const struct wm_actor *by,
     int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err)
 {
+	const char *problem = wm_account_change_problem(by->account_id,
+	    account_id, WM_CHANGE_GRANT, g->role);
 	char words[128];
 	int rc;
 
+	if (problem)
+		return refuse(WM_STORE_CONFLICT, problem, err);
 	grant_words(words, sizeof(words), g->role, g->unit, g->group);
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;

@@ -266,3 +266,11 @@ wm_store_account_person(struct wm_store *s, int64_t account_id,
 	    err);
 }
 
+int
+wm_store_person_account(struct wm_store *s, int64_t person_id,
+    int64_t *account_id, struct wm_buf *err)
+{
+	return account_id_query(s, ST_PERSON_ACCOUNT, person_id, account_id,
+	    err);
+}
+

@@ -467,6 +467,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_ACCOUNT_PERSON] =
 	    "SELECT person_id FROM account WHERE id = ?1"
 	    " AND person_id IS NOT NULL",
+	[ST_PERSON_ACCOUNT] =
+	    "SELECT id FROM account WHERE person_id = ?1 ORDER BY id LIMIT 1",
 	[ST_ACCOUNT_UNITS] =
 	    "SELECT u.id, u.kind, u.code, u.name, p.code, u.closed"
 	    " FROM role_grant g"

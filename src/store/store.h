@@ -658,6 +658,9 @@ WM_MUST_USE int wm_store_account_get(struct wm_store *s, int64_t id,
  * one); WM_STORE_NOT_FOUND for staff accounts. */
 WM_MUST_USE int wm_store_account_person(struct wm_store *s, int64_t account_id,
     int64_t *person_id, struct wm_buf *err);
+/* The account a person signs in with; WM_STORE_NOT_FOUND if none. */
+WM_MUST_USE int wm_store_person_account(struct wm_store *s, int64_t person_id,
+    int64_t *account_id, struct wm_buf *err);
 
 
 /* The services at which an account holds `role` (e.g. lead), by name;

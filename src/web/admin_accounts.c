@@ -109,13 +109,13 @@ wm_admin_grant_read(struct wm_http *h, struct wm_admin_grant *f,
 void
 wm_admin_grant_refused(struct wm_admin_grant *f, int rc, const char *why)
 {
+	wm_admin_sentence(f->why, sizeof(f->why), why);
 	if (rc == WM_STORE_NOT_FOUND)
 		f->unit_error = "Choose a unit from the list";
-	else if (strstr(why, "held at a service"))
-		f->unit_error = "This role is held at a service: people's "
-		    "caseloads and the standards are kept by service";
+	else if (strstr(why, " is held at "))
+		f->unit_error = f->why;
 	else
-		f->role_error = "The account already holds that role there";
+		f->role_error = f->why;
 }
 
 static void

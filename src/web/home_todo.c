@@ -303,7 +303,8 @@ query_row(void *ctx, const struct wm_standard_query_row *q)
 static void
 plural(struct wm_http *h, long long n, const char *one, const char *many)
 {
-	wm_buf_printf(&h->out, "%lld %s", n, n == 1 ? one : many);
+	wm_buf_printf(&h->out, "%lld ", n);
+	wm_esc_html_s(&h->out, n == 1 ? one : many);
 }
 
 /* One service's line: where its self-assessment for this period stands. */

@@ -7,6 +7,7 @@
 
 #include "report/network_trends.h"
 #include "util/date.h"
+#include "report/table_region.h"
 #include "util/escape.h"
 #include "web/api.h"
 #include "web/layout.h"
@@ -255,6 +256,7 @@ wm_net_section_start(struct wm_http *h, const char *id, const char *title,
 void
 wm_net_table_headed(struct wm_http *h, const char *caption, const char *first)
 {
+	wm_table_region_start(&h->out, caption, "");
 	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
 	    "nhsuk-table__caption nhsuk-u-font-size-19\">");
 	wm_esc_html_s(&h->out, caption);
@@ -396,7 +398,15 @@ wm_net_table_end(struct wm_http *h, const struct wm_net_view *v)
 {
 	if (v->n_services)
 		HTML(h, "</tbody>\n");
-	HTML(h, "</table>\n</section>\n");
+	wm_net_table_close(h);
+	HTML(h, "</section>\n");
+}
+
+void
+wm_net_table_close(struct wm_http *h)
+{
+	HTML(h, "</table>\n");
+	wm_table_region_end(&h->out);
 }
 
 

@@ -147,6 +147,9 @@ void wm_net_service_link(struct wm_buf *out, const struct wm_net_view *v,
 void wm_net_total_head(struct wm_http *h);
 /* Ends the table and the section. */
 void wm_net_table_end(struct wm_http *h, const struct wm_net_view *v);
+/* Ends a table begun with wm_net_table_headed or wm_net_table_start,
+ * and the region it scrolls in when wider than the screen. */
+void wm_net_table_close(struct wm_http *h);
 /* The sections about people (web/network_people.c): 0, or -1 out of
  * memory with nothing useful written. */
 int wm_net_recovery_html(struct wm_http *h, const struct wm_net_request *r);

@@ -83,7 +83,8 @@ indicators(struct wm_http *h, const struct wm_net_request *r,
 			    wm_net_indicator_item(e, j)));
 		HTML(h, "</tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
 }
 
 /* A group's mean in a cell: its value, "*" when withheld, "None" when no
@@ -178,7 +179,8 @@ erfs(struct wm_http *h, const struct wm_net_request *r,
 			group_cells(h, v, t, g, i);
 		HTML(h, "</tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
 }
 
 int

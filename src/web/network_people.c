@@ -128,22 +128,30 @@ recovered(struct wm_http *h, const struct wm_net_request *r,
 }
 
 /* The funnel plot of the share reliably improved, each service's point
- * left off when the table withholds either of its figures. */
+ * left off when the table withholds either of its figures; titled by its
+ * scale and who answered, since a page has one for each. */
 static int
 improved_funnel(struct wm_http *h, const struct wm_net_request *r,
-    const struct wm_net_table *t, const char *id)
+    const struct wm_net_table *t, const char *id, const char *scale,
+    int kind)
 {
 	const struct wm_net_view *v = &r->view;
 	struct wm_funnel_point *pts = calloc(v->n_services + 1, sizeof(*pts));
+	struct wm_buf what = WM_BUF_INIT;
 	struct wm_funnel fit;
-	int rc;
+	int rc = -1;
 
 	if (!pts)
 		return -1;
-	wm_net_improved_points(v, t, pts);
-	rc = wm_funnel_html(&h->out, id, "reliably improved", "people with "
-	    "two answers or more", pts, v->n_services, &fit);
+	wm_buf_printf(&what, "reliably improved, %s, %s", scale,
+	    wm_net_kind_words(kind));
+	if (!what.failed) {
+		wm_net_improved_points(v, t, pts);
+		rc = wm_funnel_html(&h->out, id, wm_buf_str(&what), "people "
+		    "with two answers or more", pts, v->n_services, &fit);
+	}
 	free(pts);
+	wm_buf_release(&what);
 	return rc;
 }
 
@@ -182,7 +190,7 @@ below_table(struct wm_http *h, const struct wm_net_request *r,
 	}
 	if (sc->has_cutoff && recovered(h, r, o, k, kind))
 		return -1;
-	return improved_funnel(h, r, t, funnel_id);
+	return improved_funnel(h, r, t, funnel_id, sc->title, kind);
 }
 
 int
@@ -232,7 +240,8 @@ wm_net_outcome_html(struct wm_http *h, const struct wm_net_request *r,
 		wm_net_shown(h, wm_net_table_count(&once, i, WM_NET_ONCE), 0);
 		HTML(h, "</span></td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
 	if (funnel_id && below_table(h, r, o, k, kind, &t, funnel_id))
 		goto out;
 	rc = 0;
@@ -310,7 +319,8 @@ wm_net_leftout_html(struct wm_http *h, const struct wm_net_request *r,
 		}
 		HTML(h, "</tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
 	wm_buf_release(&caption);
 	wm_net_table_release(&none);
 	wm_net_table_release(&others);
@@ -380,7 +390,9 @@ wm_net_paired_html(struct wm_http *h, const struct wm_net_request *r)
 		count_share(h, &t, i, WM_NET_PAIRED, "Recorded twice or more");
 		HTML(h, "</tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
+	HTML(h, "</section>\n");
 	wm_net_table_release(&t);
 	return 0;
 }
@@ -438,7 +450,9 @@ wm_net_goals_html(struct wm_http *h, const struct wm_net_request *r)
 		}
 		HTML(h, "</span></td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
+	HTML(h, "</section>\n");
 	wm_net_table_release(&t);
 	return 0;
 }

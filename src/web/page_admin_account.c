@@ -151,12 +151,15 @@ summary(struct wm_http *h, const struct account *a)
 		    sizeof(words));
 	summary_row(h, "Last signed in", a->last_signin.len ? words :
 	    "Not signed in yet");
-	if (a->expires.len)
+	if (a->expires.len) {
 		wm_datetime_words(wm_buf_str(&a->expires), words,
 		    sizeof(words));
-	snprintf(line, sizeof(line), "%s %s", a->expires_at > h->now ?
-	    "Unused, works until" : "Ran out on", words);
-	summary_row(h, "Setup code", a->expires.len ? line : "None waiting");
+		snprintf(line, sizeof(line), "%s %s", a->expires_at > h->now ?
+		    "Unused, works until" : "Ran out on", words);
+		summary_row(h, "Setup code", line);
+	} else {
+		summary_row(h, "Setup code", "None waiting");
+	}
 	HTML(h, "</dl>\n");
 }
 

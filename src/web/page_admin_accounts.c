@@ -391,8 +391,14 @@ wm_page_admin_account_add(struct wm_http *h)
 			wm_admin_code_page(h, "Account added", t.name, id, code);
 			goto out;
 		}
-		if (rc != WM_STORE_ERROR)
+		if (rc != WM_STORE_ERROR && strstr(wm_buf_str(&err),
+		    "already has an account")) {
+			wm_admin_sentence(t.why[2], sizeof(t.why[2]),
+			    wm_buf_str(&err));
+			t.person_error = t.why[2];
+		} else if (rc != WM_STORE_ERROR) {
 			wm_admin_grant_refused(&t.grant, rc, wm_buf_str(&err));
+		}
 	}
 	if (rc == WM_STORE_ERROR) {
 		wm_page_store_error(h, rc, wm_buf_str(&err));

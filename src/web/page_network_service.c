@@ -116,7 +116,9 @@ standards(struct wm_http *h, const struct wm_net_request *r,
 		greens_across(h, v, n);
 		HTML(h, "</span></td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
+	HTML(h, "</section>\n");
 }
 
 /* --- cycles and training: beside the same across all these services ---- */
@@ -159,8 +161,10 @@ cycles(struct wm_http *h, const struct wm_net_request *r)
 		    v->n_services, WM_NET_ALL_PARTS));
 		HTML(h, "</span></td></tr>\n");
 	}
-	if (sv->n_cycles)
-		HTML(h, "</tbody>\n</table>\n");
+	if (sv->n_cycles) {
+		HTML(h, "</tbody>\n");
+		wm_net_table_close(h);
+	}
 	HTML(h, "</section>\n");
 }
 
@@ -205,7 +209,9 @@ training(struct wm_http *h, const struct wm_net_request *r)
 	HTML(h, "<tbody class=\"nhsuk-table__body\">\n");
 	for (k = 0; k < n; k++)
 		course_row(h, r, k);
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	HTML(h, "</tbody>\n");
+	wm_net_table_close(h);
+	HTML(h, "</section>\n");
 }
 
 /* --- the history of its standards -------------------------------------- */

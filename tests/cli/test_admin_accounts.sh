@@ -229,6 +229,21 @@ same "$(code -b a.jar --data-urlencode "csrf=$ACS" --data-urlencode "confirm=yes
     --data-urlencode "unit=net" "$(U /admin/accounts/$admin/roles/remove)")" "409" "removing their own administrator role is refused"
 has body "You cannot remove your own administrator role" "... saying why"
 same "$(sqlite3 a.db "SELECT deactivated IS NULL FROM account WHERE id = $admin")/$(sqlite3 a.db "SELECT count(*) FROM role_grant WHERE account_id = $admin AND role = 'admin'")" "1/1" "... and nothing changed"
+# Nor open people's records on their own say-so: no role for themselves,
+# no administrator held below the network, no second account for a
+# person who has one.
+before=$(sqlite3 a.db "SELECT count(*) FROM role_grant")/$(sqlite3 a.db "SELECT count(*) FROM account")
+same "$(code -b a.jar --data-urlencode "csrf=$ACS" --data-urlencode "role=practitioner" --data-urlencode "unit=svc" \
+    "$(U /admin/accounts/$admin/roles)")" "400" "an administrator giving themselves a practitioner's role is refused"
+has body "You cannot give yourself a role" "... saying why"
+same "$(code -b a.jar --data-urlencode "csrf=$ACS" --data-urlencode "role=admin" --data-urlencode "unit=svc" \
+    "$(U /admin/accounts/$pat/roles)")" "400" "an administrator's role at a service is refused"
+has body "An administrator&#39;s role is held at the network" "... saying why"
+same "$(code -b a.jar --data-urlencode "csrf=$ACS" --data-urlencode "name=Someone Else" \
+    --data-urlencode "email=else@example.org" --data-urlencode "person=P1" --data-urlencode "role=person" \
+    --data-urlencode "unit=svc" "$(U /admin/accounts)")" "400" "a second account for a person who has one is refused"
+has body 'href="#person">That person already has an account: give it a new setup code instead' "... on the person's field, saying what to do instead"
+same "$(sqlite3 a.db "SELECT count(*) FROM role_grant")/$(sqlite3 a.db "SELECT count(*) FROM account")" "$before" "... and none of it changed anything"
 
 # Without the form's token nothing changes.
 before=$(counts a.db)/$(sqlite3 a.db "SELECT count(*) || '/' || coalesce(max(deactivated), '-') FROM role_grant JOIN account ON account.id = account_id")
