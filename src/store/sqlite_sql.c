@@ -549,6 +549,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'staff' AND r.subject_id = ?1"
 	    " AND i.family = ?2 AND r.status = 'completed' "
 	    "ORDER BY r.authored DESC, r.id DESC LIMIT ?3",
+	/* One of them, by its number, if it is the staff member's own. */
+	[ST_OWN_REFLECTION] =
+	    "SELECT r.id, r.authored, p.ident, p.name FROM response r"
+	    " JOIN instrument i ON i.id = r.instrument_id"
+	    " LEFT JOIN reflection x ON x.response_id = r.id"
+	    " LEFT JOIN person p ON p.id = x.person_id "
+	    "WHERE r.id = ?3 AND r.subject_kind = 'staff' AND r.subject_id = ?1"
+	    " AND i.family = ?2 AND r.status = 'completed'",
 	[ST_REFLECTION_ADD] =
 	    "INSERT INTO reflection(response_id, person_id) VALUES (?1, ?2)",
 	[ST_OWN_ANSWER_COUNTS] =

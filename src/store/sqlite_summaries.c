@@ -192,6 +192,24 @@ wm_store_own_reflections(struct wm_store *s, int64_t account_id,
 	    err);
 }
 
+int
+wm_store_own_reflection(struct wm_store *s, int64_t account_id,
+    const char *family, int64_t response_id,
+    int (*cb)(void *, const struct wm_reflection_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct reflection_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_REFLECTION, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, family);
+	sqlite3_bind_int64(st, 3, response_id);
+	return wm_sq_each(s, st, reflection_row, &e, "reading the reflection",
+	    err);
+}
+
 struct cycle_each {
 	int (*cb)(void *, const struct wm_cycle_row *);
 	void *ctx;

@@ -916,6 +916,13 @@ WM_MUST_USE int wm_store_own_reflections(struct wm_store *s,
     int (*cb)(void *, const struct wm_reflection_row *), void *ctx,
     struct wm_buf *err);
 
+/* The staff member's reflection `response_id` in that family, if it is
+ * theirs (the callback is not called otherwise). */
+WM_MUST_USE int wm_store_own_reflection(struct wm_store *s,
+    int64_t account_id, const char *family, int64_t response_id,
+    int (*cb)(void *, const struct wm_reflection_row *), void *ctx,
+    struct wm_buf *err);
+
 /* --- the standards self-assessment and its validation -------------------- */
 
 /* A service's self-assessment for one period ("YYYY-MM-DD" first and last

@@ -307,27 +307,97 @@ plural(struct wm_http *h, long long n, const char *one, const char *many)
 	wm_esc_html_s(&h->out, n == 1 ? one : many);
 }
 
-/* One service's line: where its self-assessment for this period stands. */
+/* An assessment's figures and its queries; nothing when id is 0. */
+static int
+assessment_state(struct wm_http *h, int64_t id, struct wm_assessment_row *a,
+    struct queries *q, struct wm_buf *err)
+{
+	int rc;
+
+	memset(a, 0, sizeof(*a));
+	memset(q, 0, sizeof(*q));
+	if (!id)
+		return 0;
+	rc = wm_store_assessment_get(h->store, id, assessment_row, a, err);
+	if (rc == 0)
+		rc = wm_store_standard_queries(h->store, id, query_row, q, err);
+	return rc;
+}
+
+/* Where one period's self-assessment stands, as a clause. */
+static void
+state_words(struct wm_http *h, const struct wm_assessment_row *a,
+    const struct queries *q)
+{
+	if (!a->versions) {
+		HTML(h, "self-assessment not yet submitted");
+	} else {
+		HTML(h, "self-assessment submitted; ");
+		plural(h, a->invited, "validator", "validators");
+		HTML(h, " invited, ");
+		plural(h, a->validated, "has", "have");
+		HTML(h, " rated");
+	}
+	if (wm_query_count_awaiting(&q->count)) {
+		HTML(h, "; ");
+		plural(h, wm_query_count_awaiting(&q->count), "query awaits",
+		    "queries await");
+		HTML(h, " your answer");
+	}
+	if (q->reopened) {
+		HTML(h, "; ");
+		plural(h, q->reopened, "reopened standard awaits",
+		    "reopened standards await");
+		HTML(h, " your amendment");
+	}
+}
+
+/* The latest period before this one with a submitted self-assessment:
+ * its validation and queries mostly come after it ends. */
+struct earlier {
+	const char *current;
+	int64_t id;
+	char period[11], period_end[11];
+};
+
+static int
+earlier_row(void *ctx, const struct wm_assessment_row *a)
+{
+	struct earlier *e = ctx;
+
+	if (e->id || !a->versions || strcmp(a->period, e->current) == 0)
+		return 0;
+	e->id = a->id;
+	snprintf(e->period, sizeof(e->period), "%s", a->period);
+	snprintf(e->period_end, sizeof(e->period_end), "%s",
+	    a->period_end ? a->period_end : "");
+	return 0;
+}
+
+/* One service's line: where its self-assessment for this period stands,
+ * and the latest earlier one that was submitted, with its validators
+ * and queries. */
 static int
 led_service(struct wm_http *h, int64_t unit, const char *code,
     const char *name, const char *period)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	struct wm_assessment_row a = { 0 };
+	struct wm_assessment_row a;
 	struct queries q;
+	struct earlier e;
+	char words[64];
 	int64_t id = 0;
 	int rc;
 
-	memset(&q, 0, sizeof(q));
+	memset(&e, 0, sizeof(e));
+	e.current = period;
 	rc = wm_store_assessment_find(h->store, unit, period, &id, &err);
-	if (rc == 0)
-		rc = wm_store_assessment_get(h->store, id, assessment_row, &a,
-		    &err);
-	if (rc == 0)
-		rc = wm_store_standard_queries(h->store, id, query_row, &q,
-		    &err);
 	if (rc == WM_STORE_NOT_FOUND)
 		rc = 0;
+	if (rc == 0)
+		rc = assessment_state(h, id, &a, &q, &err);
+	if (rc == 0)
+		rc = wm_store_assessments(h->store, unit, earlier_row, &e, &err);
 	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
 	HTML(h, "<li><a href=\"/services/");
@@ -335,28 +405,20 @@ led_service(struct wm_http *h, int64_t unit, const char *code,
 	HTML(h, "/standards\">");
 	wm_esc_html_s(&h->out, name);
 	HTML(h, "</a>: ");
-	if (!a.versions) {
-		HTML(h, "self-assessment not yet submitted");
-	} else {
-		HTML(h, "self-assessment submitted; ");
-		plural(h, a.invited, "validator", "validators");
-		HTML(h, " invited, ");
-		wm_buf_printf(&h->out, "%lld %s rated", (long long)a.validated,
-		    a.validated == 1 ? "has" : "have");
+	state_words(h, &a, &q);
+	HTML(h, ".");
+	if (e.id) {
+		if (!wm_page_store_ok(h, rc = assessment_state(h, e.id, &a, &q,
+		    &err), &err))
+			goto out;
+		wm_period_words(e.period, e.period_end, words, sizeof(words));
+		HTML(h, " ");
+		wm_esc_html_s(&h->out, words);
+		HTML(h, ": ");
+		state_words(h, &a, &q);
+		HTML(h, ".");
 	}
-	if (wm_query_count_awaiting(&q.count)) {
-		HTML(h, "; ");
-		plural(h, wm_query_count_awaiting(&q.count), "query awaits",
-		    "queries await");
-		HTML(h, " your answer");
-	}
-	if (q.reopened) {
-		HTML(h, "; ");
-		plural(h, q.reopened, "reopened standard awaits",
-		    "reopened standards await");
-		HTML(h, " your amendment");
-	}
-	HTML(h, ".</li>\n");
+	HTML(h, "</li>\n");
 out:
 	wm_buf_release(&err);
 	return rc ? -1 : 0;

@@ -120,8 +120,8 @@ latest(struct wm_http *h)
 	int rc = 0;
 
 	if (c.saved)
-		rc = wm_store_own_reflections(h->store, h->who.account_id,
-		    family, RECENT, saved_row, &c, &err);
+		rc = wm_store_own_reflection(h->store, h->who.account_id,
+		    family, c.saved, saved_row, &c, &err);
 	if (rc == 0)
 		rc = wm_store_own_reflections(h->store, h->who.account_id,
 		    family, RECENT, recent_row, &c, &err);

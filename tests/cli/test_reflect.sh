@@ -20,7 +20,8 @@ t = datetime.datetime.now(datetime.timezone.utc).date()
 y = t - datetime.timedelta(days=1)
 f = t + datetime.timedelta(days=1)
 o = t - datetime.timedelta(days=400)
-print('TD=%d TM=%d TY=%d YD=%d YM=%d YY=%d YISO=%s FD=%d FM=%d FY=%d OD=%d OM=%d OY=%d' % (t.day, t.month, t.year, y.day, y.month, y.year, y, f.day, f.month, f.year, o.day, o.month, o.year))
+b = t - datetime.timedelta(days=300)
+print('TD=%d TM=%d TY=%d YD=%d YM=%d YY=%d YISO=%s FD=%d FM=%d FY=%d OD=%d OM=%d OY=%d BD=%d BM=%d BY=%d' % (t.day, t.month, t.year, y.day, y.month, y.year, y, f.day, f.month, f.year, o.day, o.month, o.year, b.day, b.month, b.year))
 ")"
 q() { sqlite3 r.db "$1"; }
 tips() { local i; for i in 01 02 03 04 05 06 07 08 09 10; do printf -- '-d tip-%s=%s ' "$i" "$1"; done; }
@@ -57,7 +58,13 @@ has body "Your reflection is saved: " "... confirm it is saved"
 has body ", with <a href=\"/people/P1/journey\">Sam Testperson</a>" "... with whom"
 same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$TD" -d "when-month=$TM" -d "when-year=$TY" $(tips yes) "$(U /reflect)")" "303" "a reflection tied to no one"
 same "$(q "SELECT count(*) FROM reflection")" "1" "... names no one"
-same "$(q "SELECT count(*) FROM response")" "$((before + 2))" "two reflections kept"
+for i in 1 2 3 4 5 6 7 8 9 10 11; do
+	code -b j.jar -d "csrf=$JCS" -d "when-day=$TD" -d "when-month=$TM" -d "when-year=$TY" $(tips yes) "$(U /reflect)" >/dev/null
+done
+same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$BD" -d "when-month=$BM" -d "when-year=$BY" $(tips no) "$(U /people/P1/reflect)")" "303" "a reflection on an interaction 300 days ago, after ten since"
+code -b j.jar "$(U "$(location)")" >/dev/null
+has body "Your reflection is saved: " "... is still confirmed, though not among the latest ten"
+same "$(q "SELECT count(*) FROM response")" "$((before + 14))" "every reflection kept"
 
 # Private: a colleague on the same service sees neither, even by number.
 web_login k.jar kim@example.org "quiet harbour lantern"

@@ -298,3 +298,13 @@ same "$(q "SELECT reason FROM assessment_version ORDER BY version DESC LIMIT 1")
 same "$(code -b vb.jar "$(U "/api/v1/validations/$AID")")" "200" "an invited validator reads their invitation"
 q "DELETE FROM role_grant WHERE role = 'validator' AND account_id = $(id_of vb)"
 same "$(code -b vb.jar "$(U "/api/v1/validations/$AID")")" "404" "... and, their role taken away, no longer"
+
+# Validation and its queries mostly come after a period ends: once the
+# next period begins (here, the assessment moved back to an earlier
+# period), the lead's home still shows the last one submitted, its
+# validators and what awaits them, beside this period's.
+q "UPDATE assessment SET period = '2026-01-01', period_end = '2026-03-31' WHERE id = $AID"
+code -b l.jar "$(U /)" >/dev/null
+has body "Test Service</a>: self-assessment not yet submitted. January to March 2026: self-assessment submitted; " \
+    "the lead's home shows this period's, and the last one submitted, by its period"
+grep -q "January to March 2026: self-assessment submitted; [0-9]* validators\? invited, [0-9]* ha[sv]e\? rated" body && pass "... with its validators invited and rated" || fail "... the last period submitted has no validators' count"
