@@ -707,6 +707,7 @@ try {
       (wide.length ? ': not ' + wide.slice(0, 5).join(', ') : ''));
     check(faults.length === 0, `axe finds no violations on any of them at 320 px` +
       (faults.length ? ': ' + faults.slice(0, 5).join(', ') : ''));
+  }
 
   {
   // The administrator's pages (part B): the network tree, people,

@@ -11,7 +11,9 @@ signin() { grep "^sign-in: $1 " demo.out | cut -d' ' -f3-4; }
 read -r PEMAIL PPASS <<<"$(signin practitioner)"
 read -r MEMAIL MPASS <<<"$(signin person)"
 # A person on the practitioner's service, whose identifier has a '-'.
-mine=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code = 'exbridge-recovery' ORDER BY p.ident LIMIT 1")
+# The first person of the practitioner's service without an account of
+# their own (a person has one account at most; one is made for them below).
+mine=$(sqlite3 demo.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code = 'exbridge-recovery' AND p.id NOT IN (SELECT person_id FROM account WHERE person_id IS NOT NULL) ORDER BY p.ident LIMIT 1")
 
 start demo.db --request-timeout 3 || fail "the server did not start: $(cat server.log)"
 web_login prac.jar "$PEMAIL" "$PPASS"
