@@ -118,20 +118,6 @@ wm_admin_grant_refused(struct wm_admin_grant *f, int rc, const char *why)
 		f->role_error = f->why;
 }
 
-static void
-option(struct wm_http *h, const char *value, const char *words,
-    const char *chosen)
-{
-	HTML(h, "<option value=\"");
-	wm_esc_attr_s(&h->out, value);
-	HTML(h, "\"");
-	if (chosen && strcmp(chosen, value) == 0)
-		HTML(h, " selected");
-	HTML(h, ">");
-	wm_esc_html_s(&h->out, words);
-	HTML(h, "</option>\n");
-}
-
 /* A select, marked in error when `problem` is set. */
 static void
 select_start(struct wm_http *h, const char *id, const char *label,
@@ -172,29 +158,29 @@ wm_admin_grant_fields(struct wm_http *h, const struct wm_admin_units *u,
 
 	select_start(h, "role", "Role", "What they do in Waymark.",
 	    f->role_error);
-	option(h, "", "Choose a role", f->role);
+	wm_option(h, "", "Choose a role", f->role);
 	for (r = WM_ROLE_PERSON; r <= WM_ROLE_ADMIN; r++)
-		option(h, wm_role_name(r), wm_role_words(r), f->role);
+		wm_option(h, wm_role_name(r), wm_role_words(r), f->role);
 	HTML(h, "</select>\n</div>\n");
 	select_start(h, "unit", "Where", "A person's, practitioner's, lead's "
 	    "or validator's role is held at a service; a commissioner's or "
 	    "administrator's at any part of the network.", f->unit_error);
-	option(h, "", "Choose where", f->unit);
+	wm_option(h, "", "Choose where", f->unit);
 	for (i = 0; i < u->n; i++) {
 		wm_buf_clear(&words);
 		wm_buf_puts(&words, u->v[i].name);
 		wm_buf_puts(&words, " (");
 		wm_buf_puts(&words, u->v[i].kind);
 		wm_buf_puts(&words, ")");
-		option(h, u->v[i].code, wm_buf_str(&words), f->unit);
+		wm_option(h, u->v[i].code, wm_buf_str(&words), f->unit);
 	}
 	HTML(h, "</select>\n</div>\n");
 	select_start(h, "group", "Stakeholder group (validators only)",
 	    "The group a validator speaks for when rating a service's "
 	    "standards.", f->group_error);
-	option(h, "", "Not a validator", f->group);
+	wm_option(h, "", "Not a validator", f->group);
 	for (i = 0; i < sizeof(groups) / sizeof(groups[0]); i++)
-		option(h, wm_stakeholder_code(groups[i]),
+		wm_option(h, wm_stakeholder_code(groups[i]),
 		    wm_stakeholder_name(groups[i]), f->group);
 	HTML(h, "</select>\n</div>\n");
 	wm_buf_release(&words);

@@ -336,6 +336,20 @@ wm_described_by(struct wm_http *h, const char *id, const char *hint,
 }
 
 void
+wm_option(struct wm_http *h, const char *value, const char *words,
+    const char *chosen)
+{
+	HTML(h, "<option value=\"");
+	wm_esc_attr_s(&h->out, value);
+	HTML(h, "\"");
+	if (chosen && strcmp(chosen, value) == 0)
+		HTML(h, " selected");
+	HTML(h, ">");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "</option>\n");
+}
+
+void
 wm_page_error_on(struct wm_http *h, int status, const char *title,
     const char *message, const char *field, const char *way_href,
     const char *way_words)

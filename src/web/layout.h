@@ -58,6 +58,10 @@ struct wm_field_error {
 void wm_error_summary_list(struct wm_http *h,
     const struct wm_field_error *e, size_t n);
 
+/* An <option> of a select, selected when `chosen` is its value. */
+void wm_option(struct wm_http *h, const char *value, const char *words,
+    const char *chosen);
+
 /* A whole page that only says what went wrong, with its status, and a
  * way on from it: to the start. */
 void wm_page_error(struct wm_http *h, int status, const char *title,

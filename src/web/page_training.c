@@ -149,20 +149,6 @@ field_problem(const struct problems *p, const char *field)
 	return NULL;
 }
 
-static void
-option(struct wm_http *h, const char *value, const char *text,
-    const char *chosen)
-{
-	HTML(h, "<option value=\"");
-	wm_esc_attr_s(&h->out, value);
-	HTML(h, "\"");
-	if (chosen && strcmp(chosen, value) == 0)
-		HTML(h, " selected");
-	HTML(h, ">");
-	wm_esc_html_s(&h->out, text);
-	HTML(h, "</option>\n");
-}
-
 struct staff_options {
 	struct wm_http *h;
 	const char *chosen;
@@ -175,7 +161,7 @@ staff_option(void *ctx, const struct wm_staff *s)
 	struct wm_buf text = WM_BUF_INIT;
 
 	wm_buf_printf(&text, "%s (%s)", s->name, s->email);
-	option(o->h, s->email, wm_buf_str(&text), o->chosen);
+	wm_option(o->h, s->email, wm_buf_str(&text), o->chosen);
 	wm_buf_release(&text);
 	return 0;
 }
@@ -210,16 +196,16 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 	wm_form_group_start(h, "staff", "Member of staff", NULL,
 	    field_problem(p, "email"));
 	HTML(h, "<select class=\"nhsuk-select\" id=\"staff\" name=\"staff\">\n");
-	option(h, "", "Choose a member of staff", staff);
+	wm_option(h, "", "Choose a member of staff", staff);
 	wm_page_store_ok(h, wm_store_service_staff(h->store, s->id,
 	    staff_option, &o, &err), &err);
 	HTML(h, "</select>\n</div>\n");
 	wm_form_group_start(h, "course", "Course", NULL,
 	    field_problem(p, "course"));
 	HTML(h, "<select class=\"nhsuk-select\" id=\"course\" name=\"course\">\n");
-	option(h, "", "Choose a course", course);
+	wm_option(h, "", "Choose a course", course);
 	for (i = 0; i < courses->n_concepts; i++)
-		option(h, courses->concepts[i].code,
+		wm_option(h, courses->concepts[i].code,
 		    courses->concepts[i].display, course);
 	HTML(h, "</select>\n</div>\n");
 	wm_date_field(h, "completed", "Date completed", "For example, 31 3 "
