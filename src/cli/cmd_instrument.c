@@ -163,7 +163,7 @@ cmd_instrument_load(const struct cli_cmd *cmd, int argc, char **argv)
 	struct loaded l[MAX_FILES];
 	char *files[MAX_FILES];
 	struct wm_date today;
-	struct wm_admin_by by = { 0, NULL, &today };
+	struct wm_admin_by by = { .today = &today };
 	size_t n = 0, i;
 	int rc;
 

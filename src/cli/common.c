@@ -165,11 +165,11 @@ cli_date(const char *opt, const char *s, struct wm_date *out)
 int
 cli_admin(const char *db, cli_admin_fn *fn, void *ctx)
 {
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
 	struct wm_date today;
-	struct wm_admin_by by = { 0, NULL, &today };
+	struct wm_admin_by by = { .today = &today };
 	int rc;
 
 	if (!(db = cli_db(db)))

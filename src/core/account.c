@@ -76,6 +76,16 @@ wm_grant_unit_problem(enum wm_role role, enum wm_unit_kind kind)
 	    "standards are kept by service";
 }
 
+const char *
+wm_grant_closed_problem(enum wm_unit_kind kind, const char *closed)
+{
+	if (!closed)
+		return NULL;
+	return kind == WM_UNIT_PROVIDER ? "the provider is closed and takes "
+	    "no new role grants: choose one that is open" : "the service is "
+	    "closed and takes no new role grants: choose one that is open";
+}
+
 void
 wm_setup_code_format(const unsigned char raw[WM_SETUP_CODE_BYTES],
     char out[WM_SETUP_CODE_LEN + 1])

@@ -41,6 +41,12 @@ const char *wm_grant_parse(const char *s, struct wm_grant_spec *out);
  * unit, for the part of the network below it. */
 const char *wm_grant_unit_problem(enum wm_role role, enum wm_unit_kind kind);
 
+/* Why no role can be granted at a unit of this kind that closed on
+ * `closed` (NULL while it is open): from the day it closes it takes no
+ * new role grants, as it takes no one new on its caseload. */
+const char *wm_grant_closed_problem(enum wm_unit_kind kind,
+    const char *closed);
+
 /*
  * One-time setup codes. A new account gets no password: its holder is
  * given a code (by hand, on paper or by phone) with which they choose

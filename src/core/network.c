@@ -1,5 +1,6 @@
 #include "core/network.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "util/text.h"
@@ -93,19 +94,60 @@ wm_code_problem(const char *s)
 const char *
 wm_ident_problem(const char *s)
 {
-	return chars_problem(s, "-_.", 0, "an identifier is 1 to 64 letters, "
-	    "digits, '-', '_' or '.'");
+	const char *why = chars_problem(s, "-_.", 0, "an identifier is 1 to "
+	    "64 letters, digits, '-', '_' or '.'");
+
+	/* Every other identifier is a path segment as it is. */
+	if (!why && (strcmp(s, ".") == 0 || strcmp(s, "..") == 0))
+		return "an identifier cannot be '.' or '..': a link to the "
+		    "person's page could not name them";
+	return why;
+}
+
+/* The code point of the valid UTF-8 sequence of `len` bytes at s. */
+static unsigned long
+code_point(const unsigned char *s, size_t len)
+{
+	static const unsigned char lead_bits[] = { 0, 0x7f, 0x1f, 0x0f, 0x07 };
+	unsigned long c = s[0] & lead_bits[len];
+	size_t i;
+
+	for (i = 1; i < len; i++)
+		c = c << 6 | (s[i] & 0x3fu);
+	return c;
+}
+
+/* Whether a character shows as blank space: the space, the no-break
+ * space and the other spaces of Unicode's Zs class. */
+static int
+is_space(unsigned long c)
+{
+	return c == 0x20 || c == 0xa0 || c == 0x1680 ||
+	    (c >= 0x2000 && c <= 0x200a) || c == 0x202f || c == 0x205f ||
+	    c == 0x3000;
+}
+
+/* Whether valid UTF-8 text is nothing but spaces, which would show as
+ * an empty heading or a link with no words. */
+static int
+only_spaces(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len;
+
+	for (; *u; u += len) {
+		len = wm_utf8_len(u);
+		if (!is_space(code_point(u, len)))
+			return 0;
+	}
+	return 1;
 }
 
 const char *
 wm_name_problem(const char *s)
 {
-	size_t n = strlen(s);
-
-	if (n == 0)
+	if (s[0] == '\0')
 		return "a name cannot be empty";
-	if (n > 200)
-		return "a name is at most 200 characters";
 	switch (wm_text_check(s, 0)) {
 	case WM_TEXT_BAD_UTF8:
 		return "a name must be valid UTF-8 text";
@@ -114,6 +156,11 @@ wm_name_problem(const char *s)
 	case WM_TEXT_OK:
 		break;
 	}
+	/* Characters, as people count them: "Zoë" is three. */
+	if (wm_utf8_chars(s) > 200)
+		return "a name is at most 200 characters";
+	if (only_spaces(s))
+		return "a name cannot be only spaces";
 	return NULL;
 }
 
@@ -170,6 +217,19 @@ wm_field_problem_set(struct wm_field_problem *p, const char *field,
 }
 
 int
+wm_field_problem_say(struct wm_field_problem *p, const char *field,
+    const char *words)
+{
+	size_t n = strlen(words);
+
+	if (n >= sizeof(p->text))
+		n = sizeof(p->text) - 1;
+	memcpy(p->text, words, n);
+	p->text[n] = '\0';
+	return wm_field_problem_set(p, field, p->text);
+}
+
+int
 wm_unit_add_problem(const char *kind, const char *code, const char *name,
     struct wm_field_problem *p)
 {
@@ -215,6 +275,60 @@ wm_caseload_unit_problem(enum wm_unit_kind kind, const char *closed)
 	if (closed)
 		return "the service is closed and takes no one new";
 	return NULL;
+}
+
+const char *
+wm_caseload_count_problem(size_t open)
+{
+	return open >= WM_CASELOADS_MAX ? "the person is on 16 services' "
+	    "caseloads already, the most one person can be on at once: "
+	    "discharge them from one first" : NULL;
+}
+
+/* The day in words, "6 December 2026". */
+static void
+day_words(const struct wm_date *d, char out[40])
+{
+	char iso[11];
+
+	wm_date_format(d, iso);
+	wm_date_words(iso, out, 40);
+}
+
+/*
+ * A spell runs from its first day up to, not including, the day it
+ * ended (the day someone moves is their first on the new service), so
+ * two spells share a day when each starts before the other ends. Two
+ * that start on the same day always clash, even one that ended the day
+ * it began: the store keeps one spell a service a day.
+ */
+const char *
+wm_spell_overlap_problem(const struct wm_spell *next,
+    const struct wm_spell *had, char *out, size_t n)
+{
+	char since[40], until[40], from[40];
+	int starts_before_end = had->open ||
+	    wm_date_cmp(&next->since, &had->until) < 0;
+	int ends_after_start = next->open ||
+	    wm_date_cmp(&next->until, &had->since) > 0;
+
+	if (wm_date_cmp(&next->since, &had->since) != 0 &&
+	    !(starts_before_end && ends_after_start))
+		return NULL;
+	day_words(&had->since, since);
+	day_words(&next->since, from);
+	if (had->open)
+		snprintf(out, n, "they have been on that service's caseload "
+		    "since %s: a time on it from %s would count them twice",
+		    since, from);
+	else {
+		day_words(&had->until, until);
+		snprintf(out, n, "they were on that service's caseload from "
+		    "%s to %s: a time on it from %s would overlap that and "
+		    "count them twice; choose a day from %s on", since, until,
+		    from, until);
+	}
+	return out;
 }
 
 const char *

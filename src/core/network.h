@@ -8,13 +8,17 @@
 #ifndef WM_CORE_NETWORK_H
 #define WM_CORE_NETWORK_H
 
+#include <stddef.h>
+
 #include "util/date.h"
 
 /* A problem with one field of a change: the field as both the command
- * line (--FIELD) and the form (its id) name it, and why, in words. */
+ * line (--FIELD) and the form (its id) name it, and why, in words: a
+ * static string, or `text` when the words name dates or counts. */
 struct wm_field_problem {
 	const char *field;
 	const char *message;
+	char text[256];
 };
 
 enum wm_unit_kind {
@@ -34,6 +38,9 @@ const char *wm_unit_parent_problem(enum wm_unit_kind kind, int has_parent,
 /* Sets *p and returns -1 when `message` is not NULL; else 0. */
 int wm_field_problem_set(struct wm_field_problem *p, const char *field,
     const char *message);
+/* The same with words of the problem's own (copied into p->text). */
+int wm_field_problem_say(struct wm_field_problem *p, const char *field,
+    const char *words);
 
 /* A new unit: its kind, code and name, each checked in that order; 0,
  * or -1 with the first problem in *p. */
@@ -42,9 +49,12 @@ int wm_unit_add_problem(const char *kind, const char *code, const char *name,
 
 /* Unit codes: 1-64 lower-case letters, digits and '-'. */
 const char *wm_code_problem(const char *s);
-/* A person's identifier: 1-64 letters, digits, '-', '_' or '.'. */
+/* A person's identifier: 1-64 letters, digits, '-', '_' or '.', and
+ * not "." or "..", which a link to the person's page cannot carry (a
+ * browser reads them as "this folder" and "the folder above"). */
 const char *wm_ident_problem(const char *s);
-/* A name as people write it: 1-200 bytes of UTF-8, no control characters. */
+/* A name as people write it: 1-200 characters (not bytes) of UTF-8, no
+ * control characters, and more than spaces. */
 const char *wm_name_problem(const char *s);
 /* An email address, loosely: one '@', something either side, no spaces. */
 const char *wm_email_problem(const char *s);
@@ -66,6 +76,30 @@ const char *wm_leave_date_problem(const struct wm_date *d,
  * service, or it is closed), or NULL. `closed` is NULL when open. */
 const char *wm_caseload_unit_problem(enum wm_unit_kind kind,
     const char *closed);
+
+/* The most services' caseloads one person is on at once; joining one
+ * more is refused (wm_caseload_count_problem), never dropped. */
+#define WM_CASELOADS_MAX 16
+
+/* Why someone on `open` services' caseloads now cannot join another. */
+const char *wm_caseload_count_problem(size_t open);
+
+/* A time (a "spell") on one service's caseload: from the day `since`
+ * to the day they left, `until`, which is no longer one of its days
+ * (they moved or were discharged that day); `open` while they are on it
+ * still, and then `until` is not used. */
+struct wm_spell {
+	struct wm_date since, until;
+	int open;
+};
+
+/* Why a new time on a service's caseload, `next`, cannot be recorded
+ * beside an earlier one on the same service, `had`: the two would share
+ * a day (or start on the same day), and the person would be counted
+ * twice on it. NULL, or the reason, with the dates in words, written
+ * into out[0..n). */
+const char *wm_spell_overlap_problem(const struct wm_spell *next,
+    const struct wm_spell *had, char *out, size_t n);
 
 /* Why a unit cannot be closed: it is the network, or (a provider) some
  * of its services are open; NULL if it can. */

@@ -38,21 +38,44 @@ audit(struct wm_store *s, const struct wm_actor *by, const char *action,
 	    detail, by->address, err);
 }
 
-/* The unit the grant names, if the role may be held there. */
+/* A unit as a grant's checks need it. */
+struct grant_at {
+	int64_t id;
+	int known;			/* its kind is one core knows */
+	enum wm_unit_kind kind;
+	char closed[11];		/* the day it closed; "" while open */
+};
+
+static int
+grant_at_got(void *ctx, const struct wm_unit_row *r)
+{
+	struct grant_at *g = ctx;
+
+	g->id = r->id;
+	g->known = wm_unit_kind_parse(r->kind, &g->kind) == 0;
+	snprintf(g->closed, sizeof(g->closed), "%s", r->closed ? r->closed :
+	    "");
+	return 0;
+}
+
+/* The unit the grant names, if the role may be held there: checked here
+ * so that a closed unit is refused in words before the database's own
+ * guard (migration 16's trigger) is ever reached. */
 static int
 grant_unit(struct wm_store *s, enum wm_role role, const char *code,
     int64_t *unit_id, struct wm_buf *err)
 {
-	struct wm_unit_row u;
-	enum wm_unit_kind kind;
+	struct grant_at u = { 0 };
 	const char *problem;
 	int rc;
 
-	if ((rc = wm_store_unit_find(s, code, &u, err)))
+	if ((rc = wm_store_unit_get(s, code, grant_at_got, &u, err)))
 		return rc;
-	if (wm_unit_kind_parse(u.kind, &kind))
+	if (!u.known)
 		return refuse(WM_STORE_ERROR, "the unit is of no known kind", err);
-	if ((problem = wm_grant_unit_problem(role, kind)))
+	if ((problem = wm_grant_unit_problem(role, u.kind)) ||
+	    (problem = wm_grant_closed_problem(u.kind, u.closed[0] ? u.closed :
+	    NULL)))
 		return refuse(WM_STORE_CONFLICT, problem, err);
 	*unit_id = u.id;
 	return 0;

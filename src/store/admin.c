@@ -11,8 +11,6 @@
 #include "core/catalogue.h"
 #include "core/fhir_json.h"
 
-#define MAX_SPELLS 16
-
 /* A unit as the checks need it, copied out of the store's row. */
 struct unit {
 	int64_t id;
@@ -21,11 +19,12 @@ struct unit {
 	char closed[11];	/* "" when open */
 };
 
-/* A person's open spells on caseloads. */
+/* A person's open spells on caseloads; `more` counts any past the most
+ * a person is on (only a hand edit makes them), to report, never drop. */
 struct spells {
-	struct unit v[MAX_SPELLS];
-	struct wm_date since[MAX_SPELLS];
-	size_t n;
+	struct unit v[WM_CASELOADS_MAX];
+	struct wm_date since[WM_CASELOADS_MAX];
+	size_t n, more;
 };
 
 /* The same, for a change that does not fit what is there. */
@@ -37,20 +36,20 @@ conflict(struct wm_field_problem *p, const char *field, const char *message)
 }
 
 static void
-unit_copy(struct unit *u, const struct wm_unit_row *r)
+unit_copy(struct unit *u, int64_t id, const char *kind, const char *code,
+    const char *closed)
 {
-	u->id = r->id;
-	if (wm_unit_kind_parse(r->kind, &u->kind))
+	u->id = id;
+	if (wm_unit_kind_parse(kind, &u->kind))
 		u->kind = WM_UNIT_SERVICE;
-	snprintf(u->code, sizeof(u->code), "%s", r->code);
-	snprintf(u->closed, sizeof(u->closed), "%s", r->closed ? r->closed :
-	    "");
+	snprintf(u->code, sizeof(u->code), "%s", code);
+	snprintf(u->closed, sizeof(u->closed), "%s", closed ? closed : "");
 }
 
 static int
 unit_got(void *ctx, const struct wm_unit_row *r)
 {
-	unit_copy(ctx, r);
+	unit_copy(ctx, r->id, r->kind, r->code, r->closed);
 	return 0;
 }
 
@@ -72,16 +71,19 @@ unit_find(struct wm_store *s, const char *code, const char *field,
 }
 
 static int
-spell_got(void *ctx, const struct wm_unit_row *r)
+spell_got(void *ctx, const struct wm_spell_row *r)
 {
 	struct spells *sp = ctx;
 
-	if (sp->n == MAX_SPELLS)
+	if (sp->n == WM_CASELOADS_MAX) {
+		sp->more++;
 		return 0;
-	unit_copy(&sp->v[sp->n], r);
-	/* The day they joined comes as parent_code (wm_store_caseload_open). */
-	if (!r->parent_code || wm_date_parse(r->parent_code, &sp->since[sp->n]))
-		return 0;
+	}
+	unit_copy(&sp->v[sp->n], r->unit_id, r->kind, r->code, r->closed);
+	/* A start the store kept is a date; one that is not stops the
+	 * change rather than being passed over. */
+	if (!r->since || wm_date_parse(r->since, &sp->since[sp->n]))
+		return -1;
 	sp->n++;
 	return 0;
 }
@@ -102,8 +104,18 @@ person_find(struct wm_store *s, const char *ident, int64_t *id,
 		    "identifier");
 	if (rc)
 		return rc;
-	sp->n = 0;
-	return wm_store_caseload_open(s, *id, spell_got, sp, err);
+	sp->n = sp->more = 0;
+	if ((rc = wm_store_caseload_open(s, *id, spell_got, sp, err)))
+		return rc;
+	if (sp->more) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "the person is on %zu services' caseloads, "
+		    "more than the %d one person can be on at once: the "
+		    "database was changed by hand", sp->n + sp->more,
+		    WM_CASELOADS_MAX);
+		return WM_STORE_ERROR;
+	}
+	return 0;
 }
 
 /* Which of the person's spells is `code`'s: the only one when code is
@@ -139,6 +151,49 @@ on_service(const struct spells *sp, int64_t unit_id)
 		if (sp->v[i].id == unit_id)
 			return 1;
 	return 0;
+}
+
+/* The overlap check of a new spell on one service against each earlier
+ * one there. */
+struct overlap {
+	struct wm_spell next;
+	struct wm_field_problem *p;
+	const char *field;
+	int clash;
+};
+
+static int
+overlap_got(void *ctx, const struct wm_spell_row *r)
+{
+	struct overlap *o = ctx;
+	struct wm_spell had = { .open = r->until == NULL };
+	char why[sizeof(o->p->text)];
+
+	if (!r->since || wm_date_parse(r->since, &had.since) ||
+	    (r->until && wm_date_parse(r->until, &had.until)))
+		return -1;
+	if (wm_spell_overlap_problem(&o->next, &had, why, sizeof(why))) {
+		wm_field_problem_say(o->p, o->field, why);
+		o->clash = 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* Whether the person's new spell on `u` from `since` would overlap one
+ * they had there before: refused naming `field` (the date's) if so. */
+static int
+overlap_check(struct wm_store *s, int64_t person, const struct unit *u,
+    const struct wm_date *since, const char *field,
+    struct wm_field_problem *p, struct wm_buf *err)
+{
+	struct overlap o = { { *since, *since, 1 }, p, field, 0 };
+	int rc;
+
+	if ((rc = wm_store_caseload_spells(s, person, u->id, overlap_got, &o,
+	    err)))
+		return rc;
+	return o.clash ? WM_ADMIN_CONFLICT : 0;
 }
 
 /* The service that is to take someone on; refused naming `field`. */
@@ -178,10 +233,16 @@ audit(struct wm_store *s, const struct wm_admin_by *by, const char *action,
 	return rc;
 }
 
-/* Ends the change: committed when rc is 0, else rolled back. */
+/* Ends the change: committed when rc is 0, else rolled back; rolled
+ * back too when the change was only to be checked (by->check_only). */
 static int
-finish(struct wm_store *s, int rc, struct wm_buf *err)
+finish(struct wm_store *s, const struct wm_admin_by *by, int rc,
+    struct wm_buf *err)
 {
+	if (rc == 0 && by->check_only) {
+		wm_store_rollback(s);
+		return 0;
+	}
 	if (rc == 0)
 		rc = wm_store_commit(s, err);
 	if (rc)
@@ -230,8 +291,8 @@ wm_admin_unit_add(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, unit_add(s, by, kind, code, name, parent, p, err),
-	    err);
+	return finish(s, by, unit_add(s, by, kind, code, name, parent, p,
+	    err), err);
 }
 
 static int
@@ -263,7 +324,7 @@ wm_admin_unit_rename(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, unit_rename(s, by, code, name, p, err), err);
+	return finish(s, by, unit_rename(s, by, code, name, p, err), err);
 }
 
 static int
@@ -304,7 +365,7 @@ wm_admin_unit_close(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, unit_close(s, by, code, p, err), err);
+	return finish(s, by, unit_close(s, by, code, p, err), err);
 }
 
 /* "CODE from YYYY-MM-DD", the detail of a caseload's change. */
@@ -359,8 +420,8 @@ wm_admin_person_add(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, person_add(s, by, ident, name, unit, since, p, err),
-	    err);
+	return finish(s, by, person_add(s, by, ident, name, unit, since, p,
+	    err), err);
 }
 
 /* Starts a spell on `u`'s caseload, audited as `action`. */
@@ -399,8 +460,12 @@ person_join(struct wm_store *s, const struct wm_admin_by *by,
 	if (on_service(&sp, u.id))
 		return conflict(p, "unit", "the person is on that service's "
 		    "caseload already");
+	if ((why = wm_caseload_count_problem(sp.n)))
+		return conflict(p, "unit", why);
 	if ((why = wm_join_date_problem(since, by->today)))
 		return wm_field_problem_set(p, "since", why);
+	if ((rc = overlap_check(s, id, &u, since, "since", p, err)))
+		return rc;
 	rc = spell_start(s, by, id, &u, since, "person put on a caseload",
 	    &detail, err);
 	wm_buf_release(&detail);
@@ -414,14 +479,24 @@ wm_admin_person_join(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, person_join(s, by, ident, unit, since, p, err), err);
+	return finish(s, by, person_join(s, by, ident, unit, since, p, err),
+	    err);
 }
 
-/* Ends spell i of the person's on `date`, checked against its start. */
+/*
+ * Ends spell i of the person's on `date`, checked against its start.
+ * A spell ended the day it began would hold no day at all (its last day
+ * is the one before it ended), so moving or discharging someone on the
+ * day they joined is taken as what an administrator means by it: the
+ * joining was a mistake, corrected the same day. The spell is removed,
+ * as if it had never been (*dropped set), and the audit log keeps both
+ * the joining and its correction. Moving them back the same day then
+ * starts afresh rather than clashing with a spell of no days.
+ */
 static int
 spell_end(struct wm_store *s, int64_t person, const struct spells *sp,
     size_t i, const struct wm_date *date, const struct wm_admin_by *by,
-    struct wm_field_problem *p, struct wm_buf *err)
+    int *dropped, struct wm_field_problem *p, struct wm_buf *err)
 {
 	const char *why;
 	char day[11];
@@ -429,6 +504,9 @@ spell_end(struct wm_store *s, int64_t person, const struct spells *sp,
 	if ((why = wm_leave_date_problem(date, &sp->since[i], by->today)))
 		return wm_field_problem_set(p, "date", why);
 	wm_date_format(date, day);
+	*dropped = wm_date_cmp(date, &sp->since[i]) == 0;
+	if (*dropped)
+		return wm_store_caseload_drop(s, person, sp->v[i].id, day, err);
 	return wm_store_caseload_end(s, person, sp->v[i].id, day, err);
 }
 
@@ -443,7 +521,7 @@ person_move(struct wm_store *s, const struct wm_admin_by *by,
 	struct unit u;
 	size_t i;
 	int64_t id;
-	int rc;
+	int rc, dropped;
 
 	if ((rc = person_find(s, ident, &id, &sp, p, err)) ||
 	    (rc = spell_of(&sp, from, "from", &i, p)) ||
@@ -452,9 +530,12 @@ person_move(struct wm_store *s, const struct wm_admin_by *by,
 	if (on_service(&sp, u.id))
 		return conflict(p, "to", "the person is on that service's "
 		    "caseload already");
-	if ((rc = spell_end(s, id, &sp, i, date, by, p, err)))
+	if ((rc = spell_end(s, id, &sp, i, date, by, &dropped, p, err)) ||
+	    (rc = overlap_check(s, id, &u, date, "date", p, err)))
 		return rc;
 	wm_buf_puts(&detail, sp.v[i].code);
+	if (dropped)
+		wm_buf_puts(&detail, " (joined that day: that time removed)");
 	rc = spell_start(s, by, id, &u, date, "person moved", &detail, err);
 	wm_buf_release(&detail);
 	return rc;
@@ -468,8 +549,8 @@ wm_admin_person_move(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, person_move(s, by, ident, from, to, date, p, err),
-	    err);
+	return finish(s, by, person_move(s, by, ident, from, to, date, p,
+	    err), err);
 }
 
 static int
@@ -482,14 +563,15 @@ person_discharge(struct wm_store *s, const struct wm_admin_by *by,
 	char day[11];
 	size_t i;
 	int64_t id;
-	int rc;
+	int rc, dropped;
 
 	if ((rc = person_find(s, ident, &id, &sp, p, err)) ||
 	    (rc = spell_of(&sp, unit, "unit", &i, p)) ||
-	    (rc = spell_end(s, id, &sp, i, date, by, p, err)))
+	    (rc = spell_end(s, id, &sp, i, date, by, &dropped, p, err)))
 		return rc;
 	wm_date_format(date, day);
-	wm_buf_printf(&detail, "%s on %s", sp.v[i].code, day);
+	wm_buf_printf(&detail, "%s on %s%s", sp.v[i].code, day, dropped ?
+	    " (joined that day: that time removed)" : "");
 	rc = audit(s, by, "person discharged", "person", id, &detail, err);
 	wm_buf_release(&detail);
 	return rc;
@@ -502,8 +584,8 @@ wm_admin_person_discharge(struct wm_store *s, const struct wm_admin_by *by,
 {
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	return finish(s, person_discharge(s, by, ident, unit, date, p, err),
-	    err);
+	return finish(s, by, person_discharge(s, by, ident, unit, date, p,
+	    err), err);
 }
 
 int
@@ -552,5 +634,5 @@ wm_admin_instruments_load(struct wm_store *s, const struct wm_admin_by *by,
 			    err);
 	}
 	wm_buf_release(&detail);
-	return finish(s, rc, err);
+	return finish(s, by, rc, err);
 }

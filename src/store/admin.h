@@ -28,6 +28,8 @@ struct wm_admin_by {
 	int64_t account_id;	/* 0 on the command line */
 	const char *address;	/* NULL on the command line */
 	const struct wm_date *today;
+	int check_only;		/* set: check the change, then undo it,
+				 * writing nothing (to ask before it) */
 };
 
 /* A provider or service (a network when parent is NULL or ""). */

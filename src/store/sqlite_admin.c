@@ -106,6 +106,21 @@ wm_store_caseload_end(struct wm_store *s, int64_t person_id, int64_t unit_id,
 	    "the person is not on that service's caseload", err);
 }
 
+int
+wm_store_caseload_drop(struct wm_store *s, int64_t person_id, int64_t unit_id,
+    const char *since, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_DROP, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, unit_id);
+	wm_sq_text(st, 3, since);
+	return update_one(s, st, "removing the person's time on the caseload",
+	    "the person is not on that service's caseload", err);
+}
+
 struct people_each {
 	int (*cb)(void *, const struct wm_admin_person_row *);
 	void *ctx;

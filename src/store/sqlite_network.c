@@ -134,19 +134,51 @@ wm_store_unit_get(struct wm_store *s, const char *code,
 	return WM_STORE_NOT_FOUND;
 }
 
+struct spell_each {
+	int (*cb)(void *, const struct wm_spell_row *);
+	void *ctx;
+};
+
+static int
+spell_row(sqlite3_stmt *st, void *arg)
+{
+	struct spell_each *e = arg;
+	struct wm_spell_row row = { sqlite3_column_int64(st, 0),
+	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
+
+	return e->cb(e->ctx, &row);
+}
+
 int
 wm_store_caseload_open(struct wm_store *s, int64_t person_id,
-    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    int (*cb)(void *, const struct wm_spell_row *), void *ctx,
     struct wm_buf *err)
 {
-	struct unit_each e = { cb, ctx, 0 };
+	struct spell_each e = { cb, ctx };
 	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_OPEN, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, person_id);
-	return wm_sq_each(s, st, unit_row, &e, "reading a person's services",
-	    err);
+	return wm_sq_each(s, st, spell_row, &e, "reading a person's "
+	    "services", err);
+}
+
+int
+wm_store_caseload_spells(struct wm_store *s, int64_t person_id,
+    int64_t unit_id, int (*cb)(void *, const struct wm_spell_row *),
+    void *ctx, struct wm_buf *err)
+{
+	struct spell_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_SPELLS, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, unit_id);
+	return wm_sq_each(s, st, spell_row, &e, "reading a person's times "
+	    "on a caseload", err);
 }
 
 int

@@ -1233,10 +1233,18 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "UPDATE caseload SET end_date = ?3 WHERE person_id = ?1"
 	    " AND unit_id = ?2 AND end_date IS NULL",
 	[ST_CASELOAD_OPEN] =
-	    "SELECT u.id, u.kind, u.code, u.name, c.start_date, u.closed"
-	    " FROM caseload c JOIN unit u ON u.id = c.unit_id"
+	    "SELECT u.id, u.kind, u.code, u.name, u.closed, c.start_date,"
+	    " c.end_date FROM caseload c JOIN unit u ON u.id = c.unit_id"
 	    " WHERE c.person_id = ?1 AND c.end_date IS NULL"
 	    " ORDER BY c.start_date, u.code",
+	[ST_CASELOAD_SPELLS] =
+	    "SELECT u.id, u.kind, u.code, u.name, u.closed, c.start_date,"
+	    " c.end_date FROM caseload c JOIN unit u ON u.id = c.unit_id"
+	    " WHERE c.person_id = ?1 AND c.unit_id = ?2"
+	    " ORDER BY c.start_date",
+	[ST_CASELOAD_DROP] =
+	    "DELETE FROM caseload WHERE person_id = ?1 AND unit_id = ?2"
+	    " AND start_date = ?3 AND end_date IS NULL",
 	/* A page of people by identifier, each with the services whose
 	 * caseloads they are on now; ?1 a part of an identifier or a name
 	 * (any case), or NULL for everyone. The page is chosen first, so

@@ -167,11 +167,32 @@ WM_MUST_USE int wm_store_caseload_start(struct wm_store *s, int64_t person_id,
  * WM_STORE_NOT_FOUND if they are not on it. */
 WM_MUST_USE int wm_store_caseload_end(struct wm_store *s, int64_t person_id,
     int64_t unit_id, const char *date, struct wm_buf *err);
-/* The services whose caseloads the person is on now, each as a unit row
- * with parent_code set to the day they joined, oldest first. */
+/* A time on a service's caseload, with the service. */
+struct wm_spell_row {
+	int64_t unit_id;
+	const char *kind;	/* the unit's, as wm_unit_row's */
+	const char *code;
+	const char *name;
+	const char *closed;	/* the day the service closed, or NULL */
+	const char *since;	/* the day they joined (YYYY-MM-DD) */
+	const char *until;	/* the day they left, or NULL while on it */
+};
+
+/* The services whose caseloads the person is on now, oldest first. */
 WM_MUST_USE int wm_store_caseload_open(struct wm_store *s, int64_t person_id,
-    int (*cb)(void *, const struct wm_unit_row *), void *ctx,
+    int (*cb)(void *, const struct wm_spell_row *), void *ctx,
     struct wm_buf *err);
+/* Every time the person has been on one service's caseload, ended or
+ * not, oldest first. */
+WM_MUST_USE int wm_store_caseload_spells(struct wm_store *s,
+    int64_t person_id, int64_t unit_id,
+    int (*cb)(void *, const struct wm_spell_row *), void *ctx,
+    struct wm_buf *err);
+/* Removes the person's open spell on a service's caseload that began on
+ * `since`, as if it had never been (store/admin.c: a move or discharge
+ * on the day it began); WM_STORE_NOT_FOUND if there is none. */
+WM_MUST_USE int wm_store_caseload_drop(struct wm_store *s, int64_t person_id,
+    int64_t unit_id, const char *since, struct wm_buf *err);
 
 /* A person as the administrator's list shows them: names, identifiers
  * and caseloads, never anything recorded about them. */

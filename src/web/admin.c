@@ -19,6 +19,7 @@ wm_admin_by(struct wm_http *h, struct wm_date *today, struct wm_admin_by *by)
 	by->account_id = h->who.account_id;
 	by->address = h->address;
 	by->today = today;
+	by->check_only = 0;
 }
 
 void

@@ -30,7 +30,9 @@ keep_unit(void *ctx, const struct wm_unit_row *row)
 	v->code = wm_arena_strdup(&u->arena, row->code);
 	v->name = wm_arena_strdup(&u->arena, row->name);
 	v->parent_code = NULL;
-	if (!v->kind || !v->code || !v->name)
+	v->closed = row->closed ? wm_arena_strdup(&u->arena, row->closed) :
+	    NULL;
+	if (!v->kind || !v->code || !v->name || (row->closed && !v->closed))
 		return -1;
 	u->n++;
 	return 0;
@@ -112,7 +114,7 @@ wm_admin_grant_refused(struct wm_admin_grant *f, int rc, const char *why)
 	wm_admin_sentence(f->why, sizeof(f->why), why);
 	if (rc == WM_STORE_NOT_FOUND)
 		f->unit_error = "Choose a unit from the list";
-	else if (strstr(why, " is held at "))
+	else if (strstr(why, " is held at ") || strstr(why, " is closed "))
 		f->unit_error = f->why;
 	else
 		f->role_error = f->why;
@@ -167,6 +169,9 @@ wm_admin_grant_fields(struct wm_http *h, const struct wm_admin_units *u,
 	    "administrator's at any part of the network.", f->unit_error);
 	wm_option(h, "", "Choose where", f->unit);
 	for (i = 0; i < u->n; i++) {
+		/* A closed unit takes no new role grants: not offered. */
+		if (u->v[i].closed)
+			continue;
 		wm_buf_clear(&words);
 		wm_buf_puts(&words, u->v[i].name);
 		wm_buf_puts(&words, " (");

@@ -13,7 +13,9 @@
 #include "util/arena.h"
 #include "web/http.h"
 
-/* The network tree, as wm_store_unit_list gives it, kept. */
+/* The network tree, as wm_store_unit_list gives it, kept: closed units
+ * too, where roles granted before may still be held (the grant form
+ * offers only the open ones). */
 struct wm_admin_units {
 	struct wm_arena arena;
 	struct wm_unit_row *v;

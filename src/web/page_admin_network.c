@@ -278,7 +278,7 @@ wm_page_admin_unit_add(struct wm_http *h)
 	const char *code = wm_form_get(&h->form, "code");
 	const char *name = wm_form_get(&h->form, "name");
 	const char *parent = wm_form_get(&h->form, "parent");
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_admin_by by;
 	struct wm_date today;
@@ -413,7 +413,7 @@ wm_page_admin_unit_rename(struct wm_http *h)
 {
 	const char *code = wm_route_param(&h->match, "code");
 	const char *name = wm_form_get(&h->form, "name");
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_admin_by by;
 	struct wm_date today;
@@ -462,7 +462,7 @@ void
 wm_page_admin_unit_close(struct wm_http *h)
 {
 	struct found f = { .keep = WM_ARENA_INIT };
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_admin_by by;
 	struct wm_date today;

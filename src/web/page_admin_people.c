@@ -182,7 +182,7 @@ wm_page_admin_person_add(struct wm_http *h)
 	const char *unit = wm_form_get(&h->form, "unit");
 	struct wm_field_error e[N_FIELDS] = { { "id", NULL },
 	    { "name", NULL }, { "unit", NULL }, { "since-day", NULL } };
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT, next = WM_BUF_INIT;
 	struct wm_date today, since;
 	struct wm_admin_by by;

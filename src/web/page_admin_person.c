@@ -21,8 +21,6 @@
 #include "web/confirm.h"
 #include "web/date_input.h"
 
-#define MAX_SPELLS 16
-
 /* The person the path names: who they are and where they are now. */
 struct person {
 	int64_t id;
@@ -31,8 +29,8 @@ struct person {
 	struct {
 		char code[65], since[11];
 		struct wm_buf name;
-	} spell[MAX_SPELLS];
-	size_t n;
+	} spell[WM_CASELOADS_MAX];
+	size_t n, more;
 };
 
 static int
@@ -46,16 +44,18 @@ person_got(void *ctx, const struct wm_person_row *r)
 }
 
 static int
-spell_got(void *ctx, const struct wm_unit_row *u)
+spell_got(void *ctx, const struct wm_spell_row *u)
 {
 	struct person *p = ctx;
 
-	if (p->n == MAX_SPELLS)
+	/* Past the most one person is on (a hand edit): said, not hidden. */
+	if (p->n == WM_CASELOADS_MAX) {
+		p->more++;
 		return 0;
+	}
 	snprintf(p->spell[p->n].code, sizeof(p->spell[0].code), "%s", u->code);
-	/* The day they joined comes as parent_code (store.h). */
 	snprintf(p->spell[p->n].since, sizeof(p->spell[0].since), "%s",
-	    u->parent_code ? u->parent_code : "");
+	    u->since ? u->since : "");
 	wm_buf_init(&p->spell[p->n].name, WM_BUF_DEFAULT_MAX);
 	wm_buf_puts(&p->spell[p->n].name, u->name);
 	p->n++;
@@ -359,7 +359,7 @@ person_post(struct wm_http *h, const char *prefix, size_t date_field,
 {
 	struct person p = { .name = WM_BUF_INIT };
 	struct wm_field_error e[N_FIELDS] = FIELDS_INIT;
-	struct wm_field_problem fp = { NULL, NULL };
+	struct wm_field_problem fp = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date today, date;
 	struct wm_admin_by by;

@@ -180,7 +180,7 @@ wm_page_admin_settings_save(struct wm_http *h)
 	struct wm_field_error e[N_FIELDS] = { { "period-months", NULL },
 	    { "validators", NULL }, { "groups", NULL },
 	    { "disclosure", NULL } };
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_settings_change c;
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_admin_by by;

@@ -168,6 +168,14 @@ csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//
 code() { curl -s -o body -w '%{http_code}' -D headers "$@"; }
 # location: where the last `code` call's answer redirects to.
 location() { sed -n 's/^Location: *//Ip' headers | tr -d '\r' | head -1; }
+# post JAR PATH FIELD=VALUE...: a form post with the session's token
+# ($WCS), each field URL-encoded; the status, as `code` gives it.
+post() {
+	local jar=$1 path=$2 a=()
+	shift 2
+	for kv in "$@"; do a+=(--data-urlencode "$kv"); done
+	code -b "$jar" --data-urlencode "csrf=$WCS" "${a[@]}" "$(U "$path")"
+}
 
 # web_login JAR EMAIL PASSWORD: signs in through the sign-in form, keeping
 # the session in JAR; sets WCS to the session's form token.

@@ -13,13 +13,6 @@ printf 'quiet harbour lantern\n' >pw
 	$WAYMARK account add --db a.db --email lead2@example.org --name "Lee Two" --grant lead@svc --password-file pw
 } >/dev/null && pass "a network with an administrator" || fail "the network was not made"
 
-# post JAR PATH FIELD=VALUE...: a form post with the session's token.
-post() {
-	local jar=$1 path=$2 a=()
-	shift 2
-	for kv in "$@"; do a+=(--data-urlencode "$kv"); done
-	code -b "$jar" --data-urlencode "csrf=$WCS" "${a[@]}" "$(U "$path")"
-}
 # audited ACTION: how many entries the pages wrote (an account, an address).
 audited() { sqlite3 a.db "SELECT count(*) FROM audit WHERE action = '${1//\'/\'\'}' AND actor_account_id IS NOT NULL AND address IS NOT NULL"; }
 # records: the counts of every table that holds records but the audit log

@@ -72,6 +72,12 @@ test_grant_rules(void **state)
 	    WM_UNIT_SERVICE));
 	assert_non_null(wm_grant_unit_problem(WM_ROLE_PRACTITIONER,
 	    WM_UNIT_PROVIDER));
+	/* A closed unit takes no new grant, said for its own kind. */
+	assert_null(wm_grant_closed_problem(WM_UNIT_SERVICE, NULL));
+	assert_non_null(strstr(wm_grant_closed_problem(WM_UNIT_SERVICE,
+	    "2026-12-01"), "the service is closed"));
+	assert_non_null(strstr(wm_grant_closed_problem(WM_UNIT_PROVIDER,
+	    "2026-12-01"), "the provider is closed"));
 	assert_non_null(wm_grant_unit_problem(WM_ROLE_VALIDATOR,
 	    WM_UNIT_NETWORK));
 	assert_null(wm_grant_unit_problem(WM_ROLE_COMMISSIONER,
@@ -241,6 +247,42 @@ test_setup_use(void **state)
 	wm_buf_release(&err);
 }
 
+/* A closed unit is refused in words before the database's own guard,
+ * for a new account and a grant alike, and nothing is written. */
+static void
+test_closed_unit_grant(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_actor by = { 0, NULL, 1000000 };
+	struct wm_grant_spec g;
+	struct wm_account_new a = { "jo@example.org", "Jo", NULL, NULL, &g, 1 };
+	char path[64], code[WM_SETUP_CODE_LEN + 1];
+	struct wm_store *s = network(path, sizeof(path));
+	struct wm_buf name = WM_BUF_INIT;
+	int64_t id, svc;
+
+	(void)state;
+	assert_int_equal(wm_store_service_find(s, "svc", &svc, &name, &err), 0);
+	assert_int_equal(wm_store_unit_close(s, svc, "2026-12-01", &err), 0);
+	assert_null(wm_grant_parse("practitioner@svc", &g));
+	assert_int_equal(wm_account_create(s, &by, &a, &id, code, &err),
+	    WM_STORE_CONFLICT);
+	assert_string_equal(wm_buf_str(&err), "the service is closed and "
+	    "takes no new role grants: choose one that is open");
+	assert_int_equal(wm_store_account_find(s, "jo@example.org", &id, &err),
+	    WM_STORE_NOT_FOUND);
+	assert_null(wm_grant_parse("commissioner@prov", &g));
+	assert_int_equal(wm_account_create(s, &by, &a, &id, code, &err), 0);
+	assert_null(wm_grant_parse("practitioner@svc", &g));
+	assert_int_equal(wm_account_grant(s, &by, id, &g, &err),
+	    WM_STORE_CONFLICT);
+	assert_non_null(strstr(wm_buf_str(&err), "the service is closed"));
+	wm_store_close(s);
+	unlink(path);
+	wm_buf_release(&name);
+	wm_buf_release(&err);
+}
+
 int
 main(void)
 {
@@ -249,6 +291,7 @@ main(void)
 		cmocka_unit_test(test_setup_codes),
 		cmocka_unit_test(test_own_account),
 		cmocka_unit_test(test_setup_use),
+		cmocka_unit_test(test_closed_unit_grant),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -179,10 +179,10 @@ test_search_costs_its_matches(void **state)
 static void
 test_closed_service_takes_no_one(void **state)
 {
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_date today = { 2026, 12, 7 }, since = { 2026, 12, 1 };
-	struct wm_admin_by by = { fx->admin, "10.0.0.3", &today };
+	struct wm_admin_by by = { fx->admin, "10.0.0.3", &today, 0 };
 
 	(void)state;
 	assert_int_equal(wm_admin_unit_close(fx->s, &by, "s", &p, &err), 0);

@@ -673,6 +673,8 @@ static const struct check_case ident_cases[] = {
 	{ "WM-0001", 1 }, { "a.b_c-D", 1 }, { "x", 1 }, { C64, 1 },
 	{ C64 "e", 0 }, { "", 0 }, { "WM 0001", 0 }, { "WM/0001", 0 },
 	{ "WM@1", 0 }, { "caf\xc3\xa9", 0 }, { "a\tb", 0 }, { "a'b", 0 },
+	/* "." and ".." are not path segments a link can carry. */
+	{ ".", 0 }, { "..", 0 }, { "...", 1 }, { ".a", 1 }, { "a..", 1 },
 };
 
 static const struct check_case email_cases[] = {
@@ -724,13 +726,38 @@ test_network_strings(void **state)
 	long_email[254] = 'a';
 	long_email[255] = '\0';
 	assert_non_null(wm_email_problem(long_email));
-	/* Names: 200 bytes, not characters. */
+	/* Names: 200 characters, not bytes. */
 	memset(name, 'n', sizeof(name));
 	name[200] = '\0';
 	assert_null(wm_name_problem(name));
 	name[200] = 'n';
 	name[201] = '\0';
 	assert_non_null(wm_name_problem(name));
+}
+
+/* 200 two-byte letters are 200 characters, and a name; 201 are not. */
+static void
+test_network_name_characters(void **state)
+{
+	char name[201 * 2 + 1];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 201; i++)
+		memcpy(name + 2 * i, "\xc3\xa9", 2);
+	name[200 * 2] = '\0';
+	assert_null(wm_name_problem(name));
+	name[200 * 2] = '\xc3';
+	name[201 * 2] = '\0';
+	assert_string_equal(wm_name_problem(name),
+	    "a name is at most 200 characters");
+	/* Spaces alone show as an empty heading or a link with no words. */
+	assert_string_equal(wm_name_problem(" "), "a name cannot be only "
+	    "spaces");
+	assert_non_null(wm_name_problem("   "));
+	assert_non_null(wm_name_problem("\xc2\xa0 \xe3\x80\x80"));
+	assert_null(wm_name_problem(" Sam "));
+	assert_null(wm_name_problem("\xc2\xa0Sam"));
 }
 
 static const struct check_case name_cases[] = {
@@ -742,6 +769,9 @@ static const struct check_case name_cases[] = {
 	{ "\xef\xbf\xbd", 1 },				/* U+FFFD */
 	{ "\xf4\x8f\xbf\xbf", 1 },			/* U+10FFFF */
 	{ "", 0 },
+	{ " ", 0 },
+	{ "\xc2\xa0", 0 },				/* U+00A0 alone */
+	{ "\xe2\x80\x83 ", 0 },				/* an em space */
 	{ "Sam\tSmith", 0 },
 	{ "Sam\nSmith", 0 },
 	{ "Sam\rSmith", 0 },
@@ -1268,6 +1298,75 @@ test_cycle_due(void **state)
 	}
 }
 
+/* A new time on a service's caseload against an earlier one there: each
+ * case's dates (YYYY-MM-DD; until "" while open) and whether they clash. */
+static const struct {
+	const char *next_since, *next_until, *had_since, *had_until;
+	int clash;
+} spell_cases[] = {
+	/* Joining again inside a time that ended: the reviewer's case. */
+	{ "2026-03-01", "", "2026-01-01", "2026-06-01", 1 },
+	/* Joining again on the day they left, or after: no day shared. */
+	{ "2026-06-01", "", "2026-01-01", "2026-06-01", 0 },
+	{ "2026-07-01", "", "2026-01-01", "2026-06-01", 0 },
+	/* Joining before an earlier time began, open: it covers it. */
+	{ "2025-06-01", "", "2026-01-01", "2026-06-01", 1 },
+	/* A closed time wholly before the other, or ending as it starts. */
+	{ "2025-06-01", "2025-12-01", "2026-01-01", "2026-06-01", 0 },
+	{ "2025-06-01", "2026-01-01", "2026-01-01", "2026-06-01", 0 },
+	{ "2025-06-01", "2026-01-02", "2026-01-01", "2026-06-01", 1 },
+	/* On it still. */
+	{ "2026-08-01", "", "2026-01-01", "", 1 },
+	{ "2025-08-01", "2025-09-01", "2026-01-01", "", 0 },
+	/* Starting on the same day clashes, even with a time of no days. */
+	{ "2026-01-01", "", "2026-01-01", "2026-01-01", 1 },
+};
+
+static void
+spell_from(const char *since, const char *until, struct wm_spell *s)
+{
+	assert_int_equal(wm_date_parse(since, &s->since), 0);
+	s->open = until[0] == '\0';
+	if (!s->open)
+		assert_int_equal(wm_date_parse(until, &s->until), 0);
+}
+
+static void
+test_spell_overlap(void **state)
+{
+	struct wm_spell next, had;
+	char why[256];
+	const char *got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(spell_cases); i++) {
+		memset(&next, 0, sizeof(next));
+		memset(&had, 0, sizeof(had));
+		spell_from(spell_cases[i].next_since, spell_cases[i].next_until,
+		    &next);
+		spell_from(spell_cases[i].had_since, spell_cases[i].had_until,
+		    &had);
+		got = wm_spell_overlap_problem(&next, &had, why, sizeof(why));
+		if ((got != NULL) != spell_cases[i].clash) {
+			print_error("spell case %zu: %s\n", i, got ? got :
+			    "accepted");
+			fail();
+		}
+	}
+	/* Said with the dates in words. */
+	spell_from("2026-03-01", "", &next);
+	spell_from("2026-01-01", "2026-06-01", &had);
+	assert_string_equal(wm_spell_overlap_problem(&next, &had, why,
+	    sizeof(why)), "they were on that service's caseload from 1 "
+	    "January 2026 to 1 June 2026: a time on it from 1 March 2026 "
+	    "would overlap that and count them twice; choose a day from 1 "
+	    "June 2026 on");
+	/* A seventeenth caseload is refused, not dropped. */
+	assert_null(wm_caseload_count_problem(WM_CASELOADS_MAX - 1));
+	assert_non_null(wm_caseload_count_problem(WM_CASELOADS_MAX));
+}
+
 /* The administration's rules (core/network.h): each change names the
  * field at fault, in the order the fields are checked, and the dates of
  * joining and leaving a caseload are bounded by today and the day the
@@ -1275,7 +1374,7 @@ test_cycle_due(void **state)
 static void
 test_admin_rules(void **state)
 {
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	struct wm_date today = { 2026, 12, 7 }, d, since = { 2026, 3, 1 };
 
 	(void)state;
@@ -1347,6 +1446,8 @@ main(void)
 		cmocka_unit_test(test_password_quality),
 		cmocka_unit_test(test_cycle_due),
 		cmocka_unit_test(test_admin_rules),
+		cmocka_unit_test(test_network_name_characters),
+		cmocka_unit_test(test_spell_overlap),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
