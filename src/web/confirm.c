@@ -27,11 +27,17 @@ carry_fields(struct wm_http *h)
 }
 
 int
-wm_confirmed(struct wm_http *h, const struct wm_confirm *c)
+wm_confirm_given(const struct wm_http *h)
 {
 	const char *v = wm_form_get(&h->form, "confirm");
 
-	if (v && strcmp(v, "yes") == 0)
+	return v && strcmp(v, "yes") == 0;
+}
+
+int
+wm_confirmed(struct wm_http *h, const struct wm_confirm *c)
+{
+	if (wm_confirm_given(h))
 		return 1;
 	wm_page_start_back(h, c->title, c->back_href, "Back");
 	HTML(h, "<p class=\"nhsuk-body\">");

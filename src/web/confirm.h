@@ -21,4 +21,8 @@ struct wm_confirm {
  * asks and returns 0 (the caller changes nothing). */
 int wm_confirmed(struct wm_http *h, const struct wm_confirm *c);
 
+/* Whether the form says confirm=yes: for a caller that checks the
+ * change, or notes a view, before it asks. */
+int wm_confirm_given(const struct wm_http *h);
+
 #endif

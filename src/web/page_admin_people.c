@@ -129,7 +129,7 @@ people_page(struct wm_http *h, const struct wm_field_error *e)
 {
 	struct wm_paging paging = { 1, PEOPLE_PER_PAGE, 0 };
 	struct listing l = { h, &paging, 0 };
-	struct wm_buf err = WM_BUF_INIT;
+	struct wm_buf err = WM_BUF_INIT, detail = WM_BUF_INIT;
 	const char *q = NULL, *problem = NULL;
 
 	if (wm_http_query_text(h, "q", SEARCH_MAX, &q) > WM_QUERY_ABSENT)
@@ -140,9 +140,16 @@ people_page(struct wm_http *h, const struct wm_field_error *e)
 		    "Page must be a whole number from 1 to 1000000.");
 		return;
 	}
-	/* Names and caseloads are people's records: note who looked. */
+	/* Names and caseloads are people's records: note who looked, and
+	 * for whom (a search names whom the administrator was after). */
+	if (q)
+		wm_buf_printf(&detail, "search \"%s\"", q);
+	else
+		wm_buf_puts(&detail, "everyone");
+	if (paging.page > 1)
+		wm_buf_printf(&detail, ", page %ld", (long)paging.page);
 	if (!wm_page_store_ok(h, wm_http_audit(h, "people listed", NULL, 0,
-	    NULL, &err), &err))
+	    wm_buf_str(&detail), &err), &err))
 		goto out;
 	wm_admin_page_start(h, "People using services");
 	wm_admin_errors(h, e, N_FIELDS);
@@ -162,6 +169,7 @@ people_page(struct wm_http *h, const struct wm_field_error *e)
 	}
 	wm_page_end(h);
 out:
+	wm_buf_release(&detail);
 	wm_buf_release(&err);
 }
 

@@ -2,13 +2,16 @@
  * One person, for the network's administrator: their identifier, name
  * and the services whose caseloads they are on, with the forms to put
  * them on another caseload, move them from one to another on a date, and
- * discharge them on a date (asked first). Nothing recorded about them is
- * read. Each change is store/admin.h's, as `waymark person join | move |
- * discharge` make it; each view of the page is audited.
+ * discharge them on a date (each of these two checked, then asked
+ * first). Nothing recorded about them is read. Each change is
+ * store/admin.h's, as `waymark person join | move | discharge` make it;
+ * every page that shows them (the page, a refused form shown again, the
+ * page that asks) is audited as a view.
  *
  *   GET  /admin/people/{person}
  *   POST /admin/people/{person}/caseload    join-unit, join-since-*
- *   POST /admin/people/{person}/move        move-from, move-to, move-date-*
+ *   POST /admin/people/{person}/move        move-from, move-to, move-date-*,
+ *                                           confirm
  *   POST /admin/people/{person}/discharge   out-unit, out-date-*, confirm
  */
 #include "web/pages.h"
@@ -238,20 +241,38 @@ person_page(struct wm_http *h, const struct person *p,
 	wm_page_end(h);
 }
 
+/* A person's name and caseloads are their record: every page that
+ * shows them notes who looked, before it is written. 0, or -1 with the
+ * store's failure answered. */
+static int
+person_viewed(struct wm_http *h, const struct person *p, const char *detail)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int ok = wm_page_store_ok(h, wm_http_audit(h, "viewed a person's "
+	    "caseloads (administration)", "person", p->id, detail, &err), &err);
+
+	wm_buf_release(&err);
+	return ok ? 0 : -1;
+}
+
+/* The person's page, its view audited. */
+static void
+person_shown(struct wm_http *h, const struct person *p,
+    const struct wm_field_error *e)
+{
+	if (person_viewed(h, p, NULL) == 0)
+		person_page(h, p, e);
+}
+
 void
 wm_page_admin_person(struct wm_http *h)
 {
 	struct person p = { .name = WM_BUF_INIT };
 	struct wm_field_error e[N_FIELDS] = FIELDS_INIT;
-	struct wm_buf err = WM_BUF_INIT;
 
-	/* A person's name and caseloads are their record: note who looked. */
-	if (person_named(h, &p) == 0 && wm_page_store_ok(h, wm_http_audit(h,
-	    "viewed a person's caseloads (administration)", "person", p.id,
-	    NULL, &err), &err))
-		person_page(h, &p, e);
+	if (person_named(h, &p) == 0)
+		person_shown(h, &p, e);
 	person_release(&p);
-	wm_buf_release(&err);
 }
 
 /* After a change: back to the person's page, or the refusal at its
@@ -269,7 +290,7 @@ changed(struct wm_http *h, struct person *p, int rc, const char *prefix,
 			wm_admin_place(fp, prefix, e, N_FIELDS, msg,
 			    sizeof(msg));
 		h->status = 400;
-		person_page(h, p, e);
+		person_shown(h, p, e);
 	} else if (rc)
 		wm_page_store_error(h, rc, wm_buf_str(err));
 	else {
@@ -313,49 +334,91 @@ discharge(struct wm_http *h, const struct wm_admin_by *by,
 	    wm_form_get(&h->form, "out-unit"), date, fp, err);
 }
 
-/* Discharging cannot be undone (they can join again, as a new time on
- * the caseload), so it is asked first. 1: go on. */
-static int
-discharge_confirmed(struct wm_http *h, const struct person *p,
-    const struct wm_date *date)
+/* The name of the person's service `code` (one they are on), or NULL. */
+static const char *
+spell_name(const struct person *p, const char *code)
 {
-	struct wm_buf title = WM_BUF_INIT, happens = WM_BUF_INIT,
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		if (!code || !code[0] || strcmp(code, p->spell[i].code) == 0)
+			return wm_buf_str(&p->spell[i].name);
+	return NULL;
+}
+
+/* What asking first says of one change: its heading's verb, the button,
+ * and what happens, each with the person's name, the services and the
+ * day filled in. */
+struct asking {
+	const char *verb;	/* "Discharge", "Move" */
+	const char *yes;
+	const char *from_field, *to_field;	/* to_field NULL: none */
+	const char *detail;	/* the view's audit detail */
+};
+
+static const struct asking asking_discharge = { "Discharge",
+	"Yes, discharge them", "out-unit", NULL, "asked to confirm a "
+	"discharge" };
+static const struct asking asking_move = { "Move", "Yes, move them",
+	"move-from", "move-to", "asked to confirm a move" };
+
+/* What happens, in words, into out. */
+static void
+happens(struct wm_http *h, const struct person *p, const struct asking *a,
+    const char *when, struct wm_buf *out)
+{
+	const char *from = spell_name(p, wm_form_get(&h->form, a->from_field));
+	struct wm_buf to = WM_BUF_INIT, err = WM_BUF_INIT;
+	int64_t id;
+
+	wm_buf_printf(out, "Their time on the caseload of %s ends on %s.",
+	    from ? from : "the service", when);
+	if (a->to_field && wm_store_service_find(h->store, wm_form_get(
+	    &h->form, a->to_field), &id, &to, &err) == 0)
+		wm_buf_printf(out, " Their time on the caseload of %s starts "
+		    "that day.", wm_buf_str(&to));
+	wm_buf_puts(out, " What they recorded stays theirs, and counts in the "
+	    "service's history. This cannot be undone: ");
+	wm_buf_puts(out, a->to_field ? "to bring them back, move them again." :
+	    "to bring them back, put them on the caseload again.");
+	wm_buf_release(&to);
+	wm_buf_release(&err);
+}
+
+/* Moving and discharging cannot be undone (a new time on a caseload
+ * can be started, but the one ended stays ended), so each is asked
+ * first, once the change has been checked; the page that asks shows
+ * who they are, so it is audited as a view. */
+static void
+ask_first(struct wm_http *h, const struct person *p,
+    const struct wm_date *date, const struct asking *a)
+{
+	struct wm_buf title = WM_BUF_INIT, said = WM_BUF_INIT,
 	    back = WM_BUF_INIT;
-	const char *unit = wm_form_get(&h->form, "out-unit");
 	struct wm_confirm c;
 	char iso[11], when[40];
-	size_t i;
-	int ok;
 
+	if (person_viewed(h, p, a->detail))
+		return;
 	wm_date_format(date, iso);
 	wm_admin_date_words(iso, when, sizeof(when));
-	wm_buf_puts(&title, "Discharge ");
-	wm_buf_puts(&title, wm_buf_str(&p->name));
-	wm_buf_puts(&title, "?");
-	wm_buf_puts(&happens, "Their time on the caseload of ");
-	for (i = 0; i < p->n; i++)
-		if (!unit || strcmp(unit, p->spell[i].code) == 0)
-			break;
-	wm_buf_puts(&happens, i < p->n ? wm_buf_str(&p->spell[i].name) :
-	    "the service");
-	wm_buf_printf(&happens, " ends on %s. What they recorded stays theirs, "
-	    "and counts in the service's history. This cannot be undone: to "
-	    "bring them back, put them on the caseload again.", when);
+	wm_buf_printf(&title, "%s %s?", a->verb, wm_buf_str(&p->name));
+	happens(h, p, a, when, &said);
 	person_href(&back, p, "");
-	c = (struct wm_confirm){ wm_buf_str(&title), wm_buf_str(&happens),
-	    "Yes, discharge them", wm_buf_str(&back) };
-	ok = wm_confirmed(h, &c);
+	c = (struct wm_confirm){ wm_buf_str(&title), wm_buf_str(&said), a->yes,
+	    wm_buf_str(&back) };
+	(void)wm_confirmed(h, &c);
 	wm_buf_release(&title);
-	wm_buf_release(&happens);
+	wm_buf_release(&said);
 	wm_buf_release(&back);
-	return ok;
 }
 
 /* A form of the person's page posted: its date (field e[date_field],
- * posted as `date_id`) read, asked first when `ask`, then the change. */
+ * posted as `date_id`) read; when `ask`, the change is checked, then
+ * asked first, and made only once confirmed. */
 static void
 person_post(struct wm_http *h, const char *prefix, size_t date_field,
-    const char *date_id, int ask, person_change *fn)
+    const char *date_id, const struct asking *ask, person_change *fn)
 {
 	struct person p = { .name = WM_BUF_INIT };
 	struct wm_field_error e[N_FIELDS] = FIELDS_INIT;
@@ -370,9 +433,12 @@ person_post(struct wm_http *h, const char *prefix, size_t date_field,
 	wm_admin_by(h, &today, &by);
 	if (!(e[date_field].message = wm_admin_date(h, date_id, &today,
 	    &date))) {
-		if (ask && !discharge_confirmed(h, &p, &date))
-			goto out;
+		by.check_only = ask && !wm_confirm_given(h);
 		rc = fn(h, &by, &p, &date, &fp, &err);
+		if (rc == 0 && by.check_only) {
+			ask_first(h, &p, &date, ask);
+			goto out;
+		}
 	}
 	changed(h, &p, rc, prefix, &fp, e, &err);
 out:
@@ -383,17 +449,18 @@ out:
 void
 wm_page_admin_person_join(struct wm_http *h)
 {
-	person_post(h, "join-", J_SINCE, "join-since", 0, join);
+	person_post(h, "join-", J_SINCE, "join-since", NULL, join);
 }
 
 void
 wm_page_admin_person_move(struct wm_http *h)
 {
-	person_post(h, "move-", M_DATE, "move-date", 0, move);
+	person_post(h, "move-", M_DATE, "move-date", &asking_move, move);
 }
 
 void
 wm_page_admin_person_discharge(struct wm_http *h)
 {
-	person_post(h, "out-", O_DATE, "out-date", 1, discharge);
+	person_post(h, "out-", O_DATE, "out-date", &asking_discharge,
+	    discharge);
 }

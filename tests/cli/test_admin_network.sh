@@ -133,7 +133,11 @@ same "$(records)" "$before" "... and nothing refused changed anything"
 
 # Moving and discharging, with a date; the figures kept at write time
 # follow (see below).
-same "$(post ad.jar /admin/people/P2/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026)" "303" "moving a person to another service"
+same "$(post ad.jar /admin/people/P2/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026)" "200" "moving a person asks first"
+has body "cannot be undone" "... saying it cannot be undone"
+has body "Their time on the caseload of Test Service ends on 1 June 2026. Their time on the caseload of Second Service starts that day." "... and what happens, in words"
+same "$(sqlite3 a.db "SELECT count(*) FROM caseload c JOIN person p ON p.id = c.person_id WHERE p.ident = 'P2'")" "1" "... and moves no one yet"
+same "$(post ad.jar /admin/people/P2/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026 confirm=yes)" "303" "confirmed, the person moves to another service"
 same "$(sqlite3 a.db "SELECT u.code, c.start_date, coalesce(c.end_date, '-') FROM caseload c JOIN unit u ON u.id = c.unit_id JOIN person p ON p.id = c.person_id WHERE p.ident = 'P2' ORDER BY c.start_date")" "svc|2026-03-01|2026-06-01
 svc2|2026-06-01|-" "... ends one time on a caseload and starts the other on that day"
 same "$(audited 'person moved')" "1" "... audited"

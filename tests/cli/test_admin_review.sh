@@ -122,4 +122,38 @@ for id in . ..; do
 done
 run 2 "... nor for a person's own account" -- $WAYMARK account add --db a.db --email dot@example.org --name Dot --person ..
 same "$(records)" "$before" "... and nothing refused changed anything"
+# --- 4. every page that shows a person notes who looked -----------------
+views() { sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.action = 'viewed a person''s caseloads (administration)' AND p.ident = '$1'"; }
+$WAYMARK person add --db a.db --id p6 --name "Pat Six" --unit svc --since 2026-01-01 >/dev/null
+n=$(views p6)
+same "$(post ad.jar /admin/people/p6/caseload join-unit=)" "400" "a refused form on a person's page"
+has body "Pat Six" "... shows them again"
+same "$(views p6)" "$((n + 1))" "... and that view is audited"
+n=$(views p6)
+same "$(post ad.jar /admin/people/p6/discharge out-unit=svc out-date-day=1 out-date-month=6 out-date-year=2026)" "200" "the page asking to confirm a discharge"
+has body "Discharge Pat Six?" "... names them"
+same "$(views p6)" "$((n + 1))" "... and is audited"
+same "$(sqlite3 a.db "SELECT detail FROM audit ORDER BY id DESC LIMIT 1")" "asked to confirm a discharge" "... saying which page it was"
+code -b ad.jar "$(U '/admin/people?q=pat+s')" >/dev/null
+same "$(sqlite3 a.db "SELECT action || ': ' || detail FROM audit ORDER BY id DESC LIMIT 1")" 'people listed: search "pat s"' "a search for people is audited with whom it searched for"
+code -b ad.jar "$(U '/admin/people')" >/dev/null
+same "$(sqlite3 a.db "SELECT detail FROM audit ORDER BY id DESC LIMIT 1")" "everyone" "... and the whole list says so"
+
+# --- 6. checked first, then asked --------------------------------------
+before=$(records)
+n=$(views p6)
+same "$(post ad.jar /admin/people/p6/discharge out-unit=svc out-date-day=1 out-date-month=12 out-date-year=2025)" "400" "a discharge dated before they joined is refused at once"
+has body '<a href="#out-date-day">The date is before they joined that service' "... on the date's field, not after asking"
+hasnt body "cannot be undone" "... and nothing is asked"
+same "$(post ad.jar /admin/people/p6/move move-from=svc move-to=shut)" "400" "a move to a closed service is refused at once"
+hasnt body "cannot be undone" "... before asking"
+same "$(post ad.jar /admin/people/p6/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026)" "200" "a move that can be made is asked first"
+has body "Move Pat Six?" "... naming them"
+has body 'name="confirm" value="yes"' "... with a button that confirms"
+has body 'name="move-to" value="svc2"' "... carrying what was chosen"
+same "$(records)" "$before" "... and nothing is changed until it is confirmed"
+same "$(views p6)" "$((n + 3))" "... every page shown of them audited"
+same "$(post ad.jar /admin/people/p6/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026 confirm=yes)" "303" "confirmed, they move"
+same "$(spells p6)" "svc 2026-01-01 2026-06-01
+svc2 2026-06-01 -" "... on the day given"
 stop
