@@ -118,23 +118,16 @@ cli_read_file(const char *path, size_t max, struct wm_buf *out)
 void
 cli_print_diags(const char *file, const struct wm_diags *d)
 {
+	struct wm_buf one = WM_BUF_INIT;
 	size_t i;
 
-	for (i = 0; i < d->n; i++) {
-		const struct wm_diag *g = &d->v[i];
-
-		if (g->line > 0)
-			fprintf(stderr, "%s:%d:%d: %s\n", file, g->line,
-			    g->column, g->message);
-		else if (g->where)
-			fprintf(stderr, "%s: %s: %s\n", file, g->where,
-			    g->message);
-		else
-			fprintf(stderr, "%s: %s\n", file, g->message);
+	for (i = 0; i <= d->n; i++) {
+		wm_buf_clear(&one);
+		wm_diag_say(&one, file, d, i);
+		if (one.len)
+			fprintf(stderr, "%s\n", wm_buf_str(&one));
 	}
-	if (d->dropped)
-		fprintf(stderr, "%s: ... and %zu more problems\n", file,
-		    d->dropped);
+	wm_buf_release(&one);
 }
 
 void

@@ -73,3 +73,25 @@ wm_diags_count(const struct wm_diags *d)
 {
 	return d->n + d->dropped;
 }
+
+void
+wm_diag_say(struct wm_buf *out, const char *file, const struct wm_diags *d,
+    size_t i)
+{
+	const struct wm_diag *g;
+
+	if (i >= d->n) {
+		if (d->dropped)
+			wm_buf_printf(out, "%s: ... and %zu more problems", file,
+			    d->dropped);
+		return;
+	}
+	g = &d->v[i];
+	if (g->line > 0)
+		wm_buf_printf(out, "%s:%d:%d: %s", file, g->line, g->column,
+		    g->message);
+	else if (g->where)
+		wm_buf_printf(out, "%s: %s: %s", file, g->where, g->message);
+	else
+		wm_buf_printf(out, "%s: %s", file, g->message);
+}

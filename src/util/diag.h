@@ -36,4 +36,15 @@ void wm_diags_add(struct wm_diags *d, int line, int column, const char *where,
 
 size_t wm_diags_count(const struct wm_diags *d);
 
+struct wm_buf;
+
+/* Problem i of d, said of `file` as compilers say it and as both the
+ * command line and the instruments page show it, appended to out:
+ * "FILE:LINE:COLUMN: message", "FILE: WHERE: message" or "FILE:
+ * message"; i == d->n says how many more were counted but not kept
+ * ("FILE: ... and N more problems"), when any were. The one way a
+ * problem of a file is written for people to read. */
+void wm_diag_say(struct wm_buf *out, const char *file,
+    const struct wm_diags *d, size_t i);
+
 #endif

@@ -3,9 +3,10 @@
  * loaded, with its source, copyright and licence as its file states
  * them, and loading a new file uploaded without JavaScript. A file is
  * checked exactly as `waymark instrument load` checks it
- * (wm_admin_instrument_check, with the same messages); loading cannot
- * be undone, so the file is kept, and what it would load shown, until
- * the administrator confirms. What is loaded is then the file kept,
+ * (wm_admin_instrument_check, with the same messages, wm_diag_say's)
+ * and against what is loaded already (a trial load, undone); loading
+ * cannot be undone, so the file is kept, and what it would load shown,
+ * until the administrator confirms. What is loaded is then the file kept,
  * checked again, never a second upload.
  *
  *   GET  /admin/instruments
@@ -87,16 +88,13 @@ instruments_page(struct wm_http *h, const char *name,
 	wm_admin_page_start(h, "Instruments");
 	if ((d && d->n) || failed) {
 		wm_error_summary_start(h);
-		for (i = 0; d && i < d->n; i++) {
+		/* Each in exactly the command line's words. */
+		for (i = 0; d && i <= d->n; i++) {
 			wm_buf_clear(&one);
-			wm_buf_printf(&one, "%s: ", name);
-			if (d->v[i].line > 0)
-				wm_buf_printf(&one, "line %d, column %d: ",
-				    d->v[i].line, d->v[i].column);
-			else if (d->v[i].where)
-				wm_buf_printf(&one, "%s: ", d->v[i].where);
-			wm_buf_puts(&one, d->v[i].message);
-			wm_error_summary_item(h, "file", wm_buf_str(&one));
+			wm_diag_say(&one, name, d, i);
+			if (one.len)
+				wm_error_summary_item(h, "file",
+				    wm_buf_str(&one));
 		}
 		if (failed)
 			wm_error_summary_item(h, "file", failed);
@@ -178,6 +176,35 @@ confirm_page(struct wm_http *h, const struct wm_instrument *in,
 	wm_buf_release(&title);
 }
 
+/* Loads the checked file `in`, or (check_only) only finds whether it
+ * would load: 0, or -1 with the refusal or failure answered. The store's
+ * checks of what is loaded already (the same version with different
+ * content) are made both times, so the question is asked only of a file
+ * that will load. */
+static int
+load_or_refuse(struct wm_http *h, const char *name, const char *text,
+    size_t len, const struct wm_instrument *in, int check_only)
+{
+	struct wm_admin_file f = { name, text, len, in, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_admin_by by;
+	struct wm_date today;
+	int rc;
+
+	wm_admin_by(h, &today, &by);
+	by.check_only = check_only;
+	rc = wm_admin_instruments_load(h->store, &by, &f, 1, &err);
+	if (rc == WM_STORE_CONFLICT) {
+		/* As `waymark instrument load` says it. */
+		wm_buf_puts(&err, "; nothing was loaded");
+		h->status = 400;
+		instruments_page(h, name, NULL, wm_buf_str(&err));
+	} else
+		(void)wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
 /* A file sent: checked, then kept while the administrator confirms. */
 static void
 checked(struct wm_http *h)
@@ -199,7 +226,8 @@ checked(struct wm_http *h)
 	} else if (wm_admin_instrument_check(text, len, &in, &d)) {
 		h->status = 400;
 		instruments_page(h, name, &d, NULL);
-	} else if (wm_page_store_ok(h, wm_store_upload_keep(h->store,
+	} else if (load_or_refuse(h, name, text, len, in, 1) == 0 &&
+	    wm_page_store_ok(h, wm_store_upload_keep(h->store,
 	    h->who.account_id, name, text, len, token, &err), &err))
 		confirm_page(h, in, token);
 	wm_instrument_free(in);
@@ -215,9 +243,6 @@ load(struct wm_http *h, const char *token)
 	    err = WM_BUF_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
 	struct wm_instrument *in = NULL;
-	struct wm_admin_file f;
-	struct wm_admin_by by;
-	struct wm_date today;
 	int rc;
 
 	wm_buf_init(&text, WM_FORM_MAX_FILE + 1);
@@ -237,17 +262,9 @@ load(struct wm_http *h, const char *token)
 		instruments_page(h, wm_buf_str(&name), &d, NULL);
 		goto out;
 	}
-	f = (struct wm_admin_file){ wm_buf_str(&name), text.data, text.len,
-	    in, 0 };
-	wm_admin_by(h, &today, &by);
-	rc = wm_admin_instruments_load(h->store, &by, &f, 1, &err);
-	if (rc == WM_STORE_CONFLICT) {
-		wm_buf_puts(&err, "; nothing was loaded");
-		h->status = 400;
-		instruments_page(h, wm_buf_str(&name), NULL, wm_buf_str(&err));
-	} else if (wm_page_store_ok(h, rc, &err) &&
-	    wm_page_store_ok(h, wm_store_upload_drop(h->store, token, &err),
-	    &err))
+	if (load_or_refuse(h, wm_buf_str(&name), text.data, text.len, in,
+	    0) == 0 && wm_page_store_ok(h, wm_store_upload_drop(h->store,
+	    token, &err), &err))
 		wm_http_redirect(h, "/admin/instruments");
 out:
 	wm_instrument_free(in);

@@ -156,4 +156,26 @@ same "$(views p6)" "$((n + 3))" "... every page shown of them audited"
 same "$(post ad.jar /admin/people/p6/move move-from=svc move-to=svc2 move-date-day=1 move-date-month=6 move-date-year=2026 confirm=yes)" "303" "confirmed, they move"
 same "$(spells p6)" "svc 2026-01-01 2026-06-01
 svc2 2026-06-01 -" "... on the day given"
+# An instrument's preview runs the load's own checks, and its problems
+# read exactly as the command line prints them.
+printf '{\n"resourceType": "Questionnaire",\n}\n' >bad1.json
+$WAYMARK instrument load --db a.db bad1.json 2>err >/dev/null
+line=$(grep '^bad1\.json:3:1: ' err | head -1)
+[ -n "$line" ] && pass "the command line says where a file is wrong as FILE:LINE:COLUMN" || fail "the command line says where a file is wrong as FILE:LINE:COLUMN"
+same "$(code -b ad.jar -F "csrf=$WCS" -F "file=@bad1.json;type=application/json" "$(U /admin/instruments)")" "400" "the page refuses the file"
+has body "$(printf '%s' "$line" | sed "s/&/\&amp;/g; s/'/\&#39;/g; s/\"/\&quot;/g; s/</\&lt;/g; s/>/\&gt;/g")" "... in exactly the command line's words"
+python3 - "$ROOT/instruments/dreem-recovery-markers.json" <<'PY' >changed.json
+import json, sys
+q = json.load(open(sys.argv[1]))
+q["title"] = q["title"] + " (changed)"
+print(json.dumps(q))
+PY
+$WAYMARK instrument load --db a.db changed.json 2>err >/dev/null
+has err "is already loaded with different content" "the command line refuses the same version with other content"
+before=$(records)
+same "$(code -b ad.jar -F "csrf=$WCS" -F "file=@changed.json;type=application/json" "$(U /admin/instruments)")" "400" "... and so does the page's preview, before asking"
+has body "is already loaded with different content; give the changed instrument a new version; nothing was loaded" "... in the same words"
+hasnt body "Yes, load it" "... with nothing to confirm"
+same "$(sqlite3 a.db "SELECT count(*) FROM upload")" "0" "... and nothing kept"
+same "$(records)" "$before" "... nor changed"
 stop

@@ -625,6 +625,30 @@ test_diags(void **state)
 	assert_string_equal(d.v[0].message, "option 2 of q1");
 	assert_null(d.v[1].where);
 	assert_string_equal(d.v[1].message, "no place");
+	/* Said one way, for the command line and the pages alike. */
+	wm_diags_add(&d, 0, 0, "item q2", "no answer");
+	{
+		struct wm_buf said = WM_BUF_INIT;
+
+		wm_diag_say(&said, "f.json", &d, 0);
+		assert_string_equal(wm_buf_str(&said), "f.json:3:14: option 2 "
+		    "of q1");
+		wm_buf_clear(&said);
+		wm_diag_say(&said, "f.json", &d, 1);
+		assert_string_equal(wm_buf_str(&said), "f.json: no place");
+		wm_buf_clear(&said);
+		wm_diag_say(&said, "f.json", &d, 2);
+		assert_string_equal(wm_buf_str(&said), "f.json: item q2: no "
+		    "answer");
+		wm_buf_clear(&said);
+		wm_diag_say(&said, "f.json", &d, 3);
+		assert_int_equal(said.len, 0);
+		d.dropped = 4;
+		wm_diag_say(&said, "f.json", &d, 3);
+		assert_string_equal(wm_buf_str(&said), "f.json: ... and 4 more "
+		    "problems");
+		wm_buf_release(&said);
+	}
 	wm_diags_release(&d);
 	assert_int_equal(wm_diags_count(&d), 0);
 	assert_null(d.v);
