@@ -19,12 +19,27 @@ struct values {
 	enum wm_disclosure_rule rule;
 };
 
-/* A whole number from lo to hi; -1 if s is not one. */
+/* The settings kept before the change, for what it changes: `months`
+ * only when a period is given; the disclosure rule unknown
+ * (disclosure_known 0) when one that cannot be read is replaced. */
+struct kept {
+	int months;
+	struct wm_validation_rule rule;
+	enum wm_disclosure_rule disclosure;
+	int disclosure_known;
+};
+
+/* A whole number from lo to hi, written in digits alone (no sign, no
+ * spaces: " 5" and "+4" are not how a number is typed into a box); -1
+ * if s is not one. The one reading of a setting's number, for the page
+ * and `network set` alike. */
 static int
 whole(const char *s, long lo, long hi, long *out)
 {
 	char *end;
 
+	if (*s < '0' || *s > '9')
+		return -1;
 	errno = 0;
 	*out = strtol(s, &end, 10);
 	return errno || end == s || *end || *out < lo || *out > hi ? -1 : 0;
@@ -64,29 +79,30 @@ read_values(const struct wm_settings_change *c, struct values *v,
 static int
 check_kept(struct wm_store *s, const struct wm_admin_by *by,
     const struct wm_settings_change *c, const struct values *v,
-    struct wm_validation_rule *rule, struct wm_field_problem *p,
-    struct wm_buf *err)
+    struct kept *was, struct wm_validation_rule *rule,
+    struct wm_field_problem *p, struct wm_buf *err)
 {
-	enum wm_disclosure_rule d;
 	struct wm_date first;
 	const char *why;
 	char jan1[11];
 	int64_t kept = 0;
-	int now = 0, rc;
+	int rc;
 
 	if (c->months) {
 		wm_period_year_start(by->today, &first);
 		wm_date_format(&first, jan1);
 		if ((rc = wm_store_assessments_since(s, jan1, &kept, err)) ||
-		    (rc = wm_store_standards_months(s, &now, err)))
+		    (rc = wm_store_standards_months(s, &was->months, err)))
 			return rc;
-		if ((why = wm_period_change_problem(now, (int)v->months, kept)))
+		if ((why = wm_period_change_problem(was->months,
+		    (int)v->months, kept)))
 			return wm_field_problem_set(p, "period-months", why);
 	}
 	/* A setting not given keeps its value: one that cannot be read
 	 * stops the change rather than the default being written. */
-	if ((rc = wm_store_validation_rule(s, rule, err)))
+	if ((rc = wm_store_validation_rule(s, &was->rule, err)))
 		return rc;
+	*rule = was->rule;
 	if (c->validators)
 		rule->min_validators = (int)v->validators;
 	if (c->groups)
@@ -94,7 +110,19 @@ check_kept(struct wm_store *s, const struct wm_admin_by *by,
 	if ((why = wm_validation_rule_problem(rule)))
 		return wm_field_problem_set(p, c->groups ? "groups" :
 		    "validators", why);
-	return c->disclosure ? 0 : wm_store_disclosure_rule(s, &d, err);
+	rc = wm_store_disclosure_rule(s, &was->disclosure, err);
+	was->disclosure_known = rc == 0;
+	return c->disclosure ? 0 : rc;
+}
+
+/* "NAME WAS to NOW" of a setting that changes, after any before it. */
+static void
+said(struct wm_buf *detail, const char *name, long was, long now)
+{
+	if (was == now)
+		return;
+	wm_buf_printf(detail, "%s%s %ld to %ld", detail->len ? "; " : "",
+	    name, was, now);
 }
 
 static int
@@ -106,27 +134,49 @@ write_number(struct wm_store *s, const char *key, long v, struct wm_buf *err)
 	return wm_store_setting_set(s, key, text, err);
 }
 
+/* Writes the settings that change, and the audit entry saying each
+ * from and to what; nothing at all when none changes (a form saved as
+ * it was, a command repeated). */
 static int
 write_values(struct wm_store *s, const struct wm_admin_by *by,
     const struct wm_settings_change *c, const struct values *v,
-    const struct wm_validation_rule *rule, struct wm_buf *err)
+    const struct kept *was, const struct wm_validation_rule *rule,
+    struct wm_buf *err)
 {
+	struct wm_buf detail = WM_BUF_INIT;
 	int rc = 0;
 
-	if (c->months)
+	if (c->months && was->months != v->months) {
+		said(&detail, "standards period (months)", was->months,
+		    v->months);
 		rc = write_number(s, WM_SETTING_PERIOD_MONTHS, v->months, err);
-	if (rc == 0 && (c->validators || c->groups) &&
-	    (rc = write_number(s, WM_SETTING_MIN_VALIDATORS,
-	    rule->min_validators, err)) == 0)
-		rc = write_number(s, WM_SETTING_MIN_GROUPS, rule->min_groups,
-		    err);
-	if (rc == 0 && c->disclosure)
+	}
+	if (rc == 0 && (rule->min_validators != was->rule.min_validators ||
+	    rule->min_groups != was->rule.min_groups)) {
+		said(&detail, "validators needed", was->rule.min_validators,
+		    rule->min_validators);
+		said(&detail, "stakeholder groups needed",
+		    was->rule.min_groups, rule->min_groups);
+		if ((rc = write_number(s, WM_SETTING_MIN_VALIDATORS,
+		    rule->min_validators, err)) == 0)
+			rc = write_number(s, WM_SETTING_MIN_GROUPS,
+			    rule->min_groups, err);
+	}
+	if (rc == 0 && c->disclosure && (!was->disclosure_known ||
+	    was->disclosure != v->rule)) {
+		wm_buf_printf(&detail, "%sdisclosure %s to %s", detail.len ?
+		    "; " : "", was->disclosure_known ?
+		    wm_disclosure_name(was->disclosure) : "(unreadable)",
+		    wm_disclosure_name(v->rule));
 		rc = wm_store_setting_set(s, WM_SETTING_DISCLOSURE,
 		    wm_disclosure_name(v->rule), err);
-	if (rc == 0)
+	}
+	if (rc == 0 && detail.len)
 		rc = wm_store_audit(s, by->account_id, by->account_id ?
 		    "network settings changed" : "network settings changed "
-		    "(command line)", NULL, 0, NULL, by->address, err);
+		    "(command line)", NULL, 0, wm_buf_str(&detail),
+		    by->address, err);
+	wm_buf_release(&detail);
 	return rc;
 }
 
@@ -137,6 +187,7 @@ wm_admin_settings_set(struct wm_store *s, const struct wm_admin_by *by,
 {
 	struct wm_validation_rule rule;
 	struct values v = { 0, 0, 0, WM_DISCLOSURE_DEFAULT };
+	struct kept was = { 0 };
 	int rc;
 
 	if ((rc = read_values(c, &v, p)))
@@ -145,8 +196,8 @@ wm_admin_settings_set(struct wm_store *s, const struct wm_admin_by *by,
 		return 0;
 	if ((rc = wm_store_begin(s, err)))
 		return rc;
-	if ((rc = check_kept(s, by, c, &v, &rule, p, err)) == 0)
-		rc = write_values(s, by, c, &v, &rule, err);
+	if ((rc = check_kept(s, by, c, &v, &was, &rule, p, err)) == 0)
+		rc = write_values(s, by, c, &v, &was, &rule, err);
 	if (rc == 0)
 		rc = wm_store_commit(s, err);
 	if (rc)

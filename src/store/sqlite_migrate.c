@@ -959,9 +959,18 @@ static const char *const m15[] = {
  * 16: closing a service or provider, and searching the audit log.
  * unit.closed is the day from which a unit takes no one new: a closed
  * service keeps its history in every report, but no person joins its
- * caseload and no one is granted a role there from that day, which the
- * triggers hold for every path that writes (the command line, the
- * pages, a hand edit). The audit log is searched by the account that
+ * caseload and no one is granted a role there from that day. The
+ * command line and the pages refuse both in words before writing
+ * (store/admin.c, store/accounts.c); the triggers are the last guard,
+ * for every path that writes (a hand edit too). The caseload's trigger
+ * lets through, on purpose, a time on the caseload that starts before
+ * the day the service closed: history may be recorded after the event
+ * (an import of earlier caseloads), and those days were open. It guards
+ * inserts only, since nothing updates a start date (a time on a
+ * caseload is ended, or removed the day it began, never moved); a path
+ * that did would need an UPDATE guard of its own. The grant trigger's
+ * message says "the service" even of a provider: the pages and the
+ * command line never show it, having said it first. The audit log is searched by the account that
  * acted, by action and by date, newest first, each from an index of its
  * own (by person it is the subject's index of migration 1), so a search
  * costs what its matching entries cost, never the whole log. An

@@ -299,9 +299,11 @@ wm_page_admin_unit_add(struct wm_http *h)
 	wm_buf_release(&err);
 }
 
-/* The unit the path names, whole, into *u (its strings in `keep`). */
+/* The unit the path names, whole, into *u, and its parent's name (its
+ * strings in `keep`). */
 struct found {
 	struct wm_unit_row u;
+	const char *parent_name;	/* NULL at the root */
 	struct wm_arena keep;
 };
 
@@ -320,6 +322,15 @@ found_row(void *ctx, const struct wm_unit_row *r)
 	return 0;
 }
 
+static int
+parent_row(void *ctx, const struct wm_unit_row *r)
+{
+	struct found *f = ctx;
+
+	f->parent_name = wm_arena_strdup(&f->keep, r->name);
+	return 0;
+}
+
 /* 0 with the unit, or -1 answered (404, or the store's failure). */
 static int
 unit_named(struct wm_http *h, struct found *f)
@@ -329,8 +340,13 @@ unit_named(struct wm_http *h, struct found *f)
 	int rc;
 
 	memset(&f->u, 0, sizeof(f->u));
+	f->parent_name = NULL;
 	rc = code ? wm_store_unit_get(h->store, code, found_row, f, &err) :
 	    WM_STORE_NOT_FOUND;
+	/* Its parent is named as people know it, not by its code. */
+	if (rc == 0 && f->u.name && f->u.parent_code)
+		rc = wm_store_unit_get(h->store, f->u.parent_code, parent_row,
+		    f, &err);
 	if (rc == WM_STORE_NOT_FOUND || (rc == 0 && !f->u.name))
 		wm_page_not_found(h);
 	else if (rc)
@@ -359,9 +375,9 @@ close_form(struct wm_http *h, const struct wm_unit_row *u)
 }
 
 static void
-unit_page(struct wm_http *h, const struct wm_unit_row *u,
-    const char *problem)
+unit_page(struct wm_http *h, const struct found *f, const char *problem)
 {
+	const struct wm_unit_row *u = &f->u;
 	struct wm_buf action = WM_BUF_INIT;
 
 	wm_page_start_back(h, u->name, "/admin/network", "Back to the network");
@@ -370,8 +386,14 @@ unit_page(struct wm_http *h, const struct wm_unit_row *u,
 	HTML(h, "<p class=\"nhsuk-body\">");
 	unit_state(h, u);
 	if (u->parent_code) {
-		HTML(h, ", in ");
-		wm_esc_html_s(&h->out, u->parent_code);
+		unit_href(&action, u->parent_code, "");
+		HTML(h, ", in <a href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&action));
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, f->parent_name ? f->parent_name :
+		    u->parent_code);
+		HTML(h, "</a>");
+		wm_buf_clear(&action);
 	}
 	HTML(h, ".</p>\n<h2 class=\"nhsuk-heading-m\">Rename it</h2>\n");
 	unit_href(&action, u->code, "/name");
@@ -392,7 +414,7 @@ wm_page_admin_unit(struct wm_http *h)
 	struct found f = { .keep = WM_ARENA_INIT };
 
 	if (unit_named(h, &f) == 0)
-		unit_page(h, &f.u, NULL);
+		unit_page(h, &f, NULL);
 	wm_arena_release(&f.keep);
 }
 
@@ -404,7 +426,7 @@ rename_again(struct wm_http *h, const struct wm_field_problem *p)
 	char msg[256];
 
 	if (unit_named(h, &f) == 0)
-		unit_page(h, &f.u, wm_admin_say(p->message, msg, sizeof(msg)));
+		unit_page(h, &f, wm_admin_say(p->message, msg, sizeof(msg)));
 	wm_arena_release(&f.keep);
 }
 

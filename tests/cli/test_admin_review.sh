@@ -178,4 +178,31 @@ has body "is already loaded with different content; give the changed instrument 
 hasnt body "Yes, load it" "... with nothing to confirm"
 same "$(sqlite3 a.db "SELECT count(*) FROM upload")" "0" "... and nothing kept"
 same "$(records)" "$before" "... nor changed"
+# --- 7. settings read strictly; a change says what changed -------------
+settings_changes() { sqlite3 a.db "SELECT count(*) FROM audit WHERE action LIKE 'network settings changed%'"; }
+before=$(records)
+n=$(settings_changes)
+for v in " 5" "+4" "5 " "-3"; do
+	same "$(post ad.jar /admin/settings period-months=3 validators="$v" groups=2 disclosure=mhsds)" "400" "validators '$v' is refused on the page"
+	has body '<a href="#validators">The validators needed are a whole number from 1 to 20' "... naming the field"
+	run 2 "... and by network set" -- $WAYMARK network set --db a.db --validators "$v"
+	has err "--validators: the validators needed are a whole number from 1 to 20" "... in the same words"
+done
+run 2 "groups '+4' is refused by network set" -- $WAYMARK network set --db a.db --groups +4
+same "$(records)" "$before" "... and nothing refused changed anything"
+same "$(post ad.jar /admin/settings period-months=3 validators=2 groups=2 disclosure=mhsds)" "303" "the settings page saved as it was"
+same "$(settings_changes)" "$n" "... writes no audit entry, since nothing changed"
+same "$(post ad.jar /admin/settings period-months=3 validators=02 groups=2 disclosure=mhsds)" "303" "... nor does the same number written another way"
+same "$(settings_changes)" "$n" "... which changes nothing"
+run 0 "network set to the values kept" -- $WAYMARK network set --db a.db --validators 2 --groups 2 --disclosure mhsds
+same "$(settings_changes)" "$n" "... writes no audit entry either"
+same "$(post ad.jar /admin/settings period-months=3 validators=3 groups=2 disclosure=hes)" "303" "changing two settings"
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'network settings changed' ORDER BY id DESC LIMIT 1")" "validators needed 2 to 3; disclosure mhsds to hes" "... is audited with what changed, from and to what"
+run 0 "network set changes one" -- $WAYMARK network set --db a.db --groups 3
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'network settings changed (command line)' ORDER BY id DESC LIMIT 1")" "stakeholder groups needed 2 to 3" "... audited with what changed"
+
+# A unit's page names its parent as people know it.
+same "$(code -b ad.jar "$(U /admin/network/svc)")" "200" "a service's page"
+has body ', in <a href="/admin/network/prov">Test Provider</a>' "... names its provider by name, linked"
+hasnt body "in prov." "... not by its code"
 stop
