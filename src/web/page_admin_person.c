@@ -201,6 +201,13 @@ spells_list(struct wm_http *h, const struct person *p)
 		wm_esc_html_s(&h->out, when);
 		HTML(h, "</li>\n");
 	}
+	if (p->more) {
+		HTML(h, "<li>");
+		wm_buf_printf(&h->out, "and %zu more, past the %d one person "
+		    "can be on at once: the database was changed by hand",
+		    p->more, WM_CASELOADS_MAX);
+		HTML(h, "</li>\n");
+	}
 	HTML(h, "</ul>\n");
 }
 

@@ -93,6 +93,11 @@ run 1 "a seventeenth caseload at once is refused" -- $WAYMARK person join --db a
 has err "--unit: the person is on 16 services' caseloads already" "... saying why"
 same "$(code -b ad.jar "$(U /admin/people/many)")" "200" "their page"
 same "$(grep -c '<li>M [0-9]*, since' body)" "16" "... lists all sixteen"
+sqlite3 a.db "INSERT INTO caseload(person_id, unit_id, start_date) SELECT p.id, u.id, '2026-01-01' FROM person p, unit u WHERE p.ident = 'many' AND u.code = 'm17'"
+code -b ad.jar "$(U /admin/people/many)" >/dev/null
+has body "and 1 more, past the 16 one person can be on at once" "a seventeenth made by hand is reported, not dropped"
+run 1 "... and a change to them stops, saying why" -- $WAYMARK person discharge --db a.db --id many --unit m1
+has err "the person is on 17 services' caseloads, more than the 16" "... in words"
 
 # --- 3. names: more than spaces, counted in characters ------------------
 before=$(records)
