@@ -25,8 +25,9 @@ int wm_datetime_parse(const char *s, struct wm_date *out);
 /* A date typed as day, month and year (the NHS date input's three
  * boxes): 0 when all three are empty, 1 with a real date in *out, -1
  * when what was typed is not one (31 2 2026; letters; a two-digit
- * year). Each box holds digits only: 1 or 2 for the day and the month,
- * 4 for the year. */
+ * year). Spaces around a box's text are ignored. The day holds 1 or 2
+ * digits, the year 4; the month 1 or 2 digits, its name or the name's
+ * first three letters, in any case ("12", "December", "dec"). */
 int wm_date_from_parts(const char *day, const char *month, const char *year,
     struct wm_date *out);
 
