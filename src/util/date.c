@@ -192,6 +192,18 @@ wm_datetime_words(const char *iso, char *out, size_t n)
 		    wm_month_name(d.month), d.year, hh, mm);
 }
 
+void
+wm_epoch_words(int64_t t, char *out, size_t n)
+{
+	struct wm_date d;
+	char iso[32];
+
+	wm_date_from_days((long)(t / 86400), &d);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:00Z", d.year,
+	    d.month, d.day, (int)(t % 86400 / 3600), (int)(t % 3600 / 60));
+	wm_datetime_words(iso, out, n);
+}
+
 const char *
 wm_month_name(int month)
 {

@@ -7,6 +7,7 @@
 #define WM_UTIL_DATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct wm_date {
 	int year;	/* 1900..2999 */
@@ -56,6 +57,8 @@ void wm_month_words(const char *iso, char *out, size_t n);
  * "2026-12-06T14:05:33Z" (hours and minutes as written: the server's
  * clock is UTC); the input itself, cut to fit, if it is not one. */
 void wm_datetime_words(const char *iso, char *out, size_t n);
+/* The same from seconds since 1970 (UTC). */
+void wm_epoch_words(int64_t t, char *out, size_t n);
 
 /* Adds whole months, clamping the day to the end of a shorter month. */
 void wm_date_add_months(struct wm_date *d, int months);

@@ -219,15 +219,10 @@ void
 wm_admin_code_page(struct wm_http *h, const char *title, const char *name,
     int64_t id, const char *code)
 {
-	int64_t t = h->now + WM_SETUP_CODE_SECONDS;
-	char href[48], iso[32], until[40];
-	struct wm_date d;
+	char href[48], until[40];
 
 	snprintf(href, sizeof(href), "/admin/accounts/%lld", (long long)id);
-	wm_date_from_days((long)(t / 86400), &d);
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:00Z", d.year,
-	    d.month, d.day, (int)(t % 86400 / 3600), (int)(t % 3600 / 60));
-	wm_datetime_words(iso, until, sizeof(until));
+	wm_epoch_words(h->now + WM_SETUP_CODE_SECONDS, until, sizeof(until));
 	wm_page_start_back(h, title, "/admin/accounts", "Back to accounts");
 	HTML(h, "<div class=\"nhsuk-inset-text\">\n<span class=\"nhsuk-u-"
 	    "visually-hidden\">Information: </span>\n<p>Give ");
