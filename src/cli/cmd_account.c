@@ -37,13 +37,11 @@ command_line(void)
 static void
 print_code(const char *email, const char *code, int64_t now)
 {
-	struct wm_date d;
-	char until[11];
+	char until[40];
 
-	wm_date_from_days((long)((now + WM_SETUP_CODE_SECONDS) / 86400), &d);
-	wm_date_format(&d, until);
+	wm_epoch_words(now + WM_SETUP_CODE_SECONDS, until, sizeof(until));
 	printf("setup code for %s: %s\n(give it to its holder: they choose "
-	    "their password with it at /setup; it works once, until %s)\n",
+	    "their password with it at /setup; it works once, until %s GMT)\n",
 	    email, code, until);
 }
 

@@ -189,17 +189,95 @@ search_start(const struct wm_audit_search *q)
 	return ST_AUDIT_BY_DATE;
 }
 
+/* The most entries one transaction keys: a long backlog (the first
+ * search after a busy month, or after migration 17) is keyed in steps
+ * short enough not to hold the writers of saves up for long. */
+#define KEYS_AT_ONCE 20000
+
+/* Keys KEYS_AT_ONCE entries more after the last keyed, in the caller's
+ * transaction; *all is then 1 when the log's last entry is keyed. 0, or
+ * the failure. */
+static int
+keys_step(struct wm_store *s, int64_t *all, struct wm_buf *err)
+{
+	static const enum stmt step[] = { ST_AUDIT_KEY_ACTOR,
+	    ST_AUDIT_KEY_ACTION, ST_AUDIT_KEY_AT, ST_AUDIT_KEYED };
+	sqlite3_stmt *st;
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < sizeof(step) / sizeof(step[0]); i++) {
+		if (!(st = wm_sq_stmt(s, step[i], err)))
+			return WM_STORE_ERROR;
+		sqlite3_bind_int(st, 1, KEYS_AT_ONCE);
+		rc = step[i] == ST_AUDIT_KEYED ? wm_sq_one_id(s, st, all,
+		    "keying the audit log", err) : wm_sq_exec(s, st,
+		    "keying the audit log", err);
+	}
+	return rc;
+}
+
+int
+wm_store_audit_keys(struct wm_store *s, struct wm_buf *err)
+{
+	int64_t all = 0;
+	int own, rc;
+
+	if (wm_sq_ready(s, err))
+		return WM_STORE_ERROR;
+	do {
+		/* Each step its own transaction, unless the caller's. */
+		own = sqlite3_get_autocommit(s->db);
+		if (own && wm_store_begin(s, err))
+			return WM_STORE_ERROR;
+		rc = keys_step(s, &all, err);
+		if (own && rc)
+			wm_store_rollback(s);
+		else if (own)
+			rc = wm_store_commit(s, err);
+	} while (rc == 0 && !all);
+	return rc;
+}
+
+struct action_each {
+	int (*cb)(void *, const char *);
+	void *ctx;
+};
+
+static int
+action_row(sqlite3_stmt *st, void *arg)
+{
+	struct action_each *e = arg;
+
+	return e->cb(e->ctx, wm_sq_col(st, 0));
+}
+
+int
+wm_store_audit_actions(struct wm_store *s, int (*cb)(void *, const char *),
+    void *ctx, struct wm_buf *err)
+{
+	struct action_each e = { cb, ctx };
+	sqlite3_stmt *st;
+
+	if (wm_store_audit_keys(s, err) ||
+	    !(st = wm_sq_query(s, ST_AUDIT_ACTIONS, err)))
+		return WM_STORE_ERROR;
+	return wm_sq_each(s, st, action_row, &e, "listing the audit log's "
+	    "actions", err);
+}
+
 int
 wm_store_audit_search(struct wm_store *s, const struct wm_audit_search *q,
-    int64_t offset, int64_t limit, int64_t *total,
+    int64_t offset, int64_t limit, int64_t most, int64_t *total,
     int (*cb)(void *, const struct wm_audit_found *), void *ctx,
     struct wm_buf *err)
 {
 	struct found_each e = { cb, ctx, total };
-	sqlite3_stmt *st = wm_sq_query(s, search_start(q), err);
+	sqlite3_stmt *st;
 
 	*total = 0;
-	if (!st)
+	if (wm_store_audit_keys(s, err) ||
+	    !(st = wm_sq_query(s, search_start(q), err)))
 		return WM_STORE_ERROR;
 	wm_sq_id(st, 1, q->person_id);
 	wm_sq_text(st, 2, q->from && q->from[0] ? q->from : "");
@@ -209,6 +287,7 @@ wm_store_audit_search(struct wm_store *s, const struct wm_audit_search *q,
 	wm_sq_text(st, 5, q->action && q->action[0] ? q->action : NULL);
 	sqlite3_bind_int64(st, 6, limit);
 	sqlite3_bind_int64(st, 7, offset);
+	sqlite3_bind_int64(st, 8, most);
 	return wm_sq_each(s, st, found_row, &e, "searching the audit log",
 	    err);
 }

@@ -40,18 +40,35 @@
 
 /* What an audit search shows of each entry (ST_AUDIT_BY_*): when, what,
  * who (name and email), from where, and about what (a person's
- * identifier or a unit's code), with the count of all that match; read
- * from the index named, so the plan never depends on what the planner
- * guesses of ranges it cannot see. */
-#define AUDIT_FOUND(index) \
+ * identifier or a unit's code), with the count of all shown; of the
+ * matching entries `found` (a statement's text), at most ?8 of them,
+ * newest first, each read from the index or keys named in `found`, so
+ * the plan never depends on what the planner guesses of ranges it
+ * cannot see, and no search reads more than ?8 entries. */
+#define AUDIT_FOUND(found) \
 	"SELECT a.at, a.action, coalesce(x.name, 'Waymark'), x.email," \
 	" a.address, a.subject_kind, CASE a.subject_kind WHEN 'person' THEN" \
 	" (SELECT ident FROM person WHERE id = a.subject_id) ELSE" \
 	" (SELECT code FROM unit WHERE id = a.subject_id AND" \
 	" a.subject_kind IN ('network', 'provider', 'service')) END," \
 	" a.detail, count(*) OVER () " \
-	"FROM audit a INDEXED BY " index \
-	" LEFT JOIN account x ON x.id = a.actor_account_id "
+	"FROM (" found ") a LEFT JOIN account x ON x.id = a.actor_account_id" \
+	" ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7"
+
+/* The criteria a search's start does not already hold, on the log's
+ * entry `a`. */
+#define AUDIT_PERSON_IS " (?1 IS NULL OR (a.subject_kind = 'person' AND" \
+	" a.subject_id = ?1))"
+#define AUDIT_ACTOR_IS " (?4 IS NULL OR a.actor_account_id = ?4)"
+#define AUDIT_ACTION_IS " (?5 IS NULL OR a.action = ?5)"
+
+/* Entries from the keys kept beside the log (migration 17), `k`, which
+ * holds their time and id. */
+#define AUDIT_KEYED(keys) \
+	"SELECT a.* FROM " keys " k CROSS JOIN audit a ON a.id = k.id" \
+	" WHERE k.at >= ?2 AND k.at < ?3 AND "
+
+#define AUDIT_KEYED_NEWEST " ORDER BY k.at DESC, k.id DESC LIMIT ?8"
 
 const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_UNIT_ADD] =
@@ -1260,41 +1277,56 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  WHERE c.person_id = page.id AND c.end_date IS NULL"
 	    "  ORDER BY u.name)), total FROM page ORDER BY ident",
 	/* The audit log searched, newest first: ?1 a person's id, ?2 and ?3
-	 * the times from and before, ?4 the acting account's id, ?5 the
-	 * start of an action, ?6 rows from row ?7. One statement for each
-	 * index a search starts from (migration 14): the person's, the
-	 * account's, the action's, else the time's; the other criteria
-	 * filter its rows. Every row carries the count of all. */
+	 * the times from and before, ?4 the acting account's id, ?5 an
+	 * action, ?6 rows from row ?7, of at most ?8 found. One
+	 * statement for each start: the person's index on the log, else the
+	 * account's, the action's or the time's keys beside it; the other
+	 * criteria filter its entries. */
 	[ST_AUDIT_BY_PERSON] =
-	    AUDIT_FOUND("audit_subject")
-	    "WHERE a.subject_kind = 'person' AND a.subject_id = ?1"
-	    " AND a.at >= ?2 AND a.at < ?3 AND"
-	    " (?4 IS NULL OR a.actor_account_id = ?4) AND"
-	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
-	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	    AUDIT_FOUND("SELECT a.* FROM audit a INDEXED BY audit_subject"
+	    " WHERE a.subject_kind = 'person' AND a.subject_id = ?1"
+	    " AND a.at >= ?2 AND a.at < ?3 AND" AUDIT_ACTOR_IS " AND"
+	    AUDIT_ACTION_IS " ORDER BY a.at DESC, a.id DESC LIMIT ?8"),
 	[ST_AUDIT_BY_ACTOR] =
-	    AUDIT_FOUND("audit_actor")
-	    "WHERE a.actor_account_id = ?4 AND a.at >= ?2 AND a.at < ?3 AND"
-	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
-	    " AND"
-	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
-	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	    AUDIT_FOUND(AUDIT_KEYED("audit_by_actor")
+	    "k.actor_account_id = ?4 AND" AUDIT_PERSON_IS " AND"
+	    AUDIT_ACTION_IS AUDIT_KEYED_NEWEST),
 	[ST_AUDIT_BY_ACTION] =
-	    AUDIT_FOUND("audit_action")
-	    "WHERE a.action >= ?5 AND a.action < ?5 || char(1114111)"
-	    " AND a.at >= ?2 AND a.at < ?3 AND"
-	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
-	    " AND"
-	    " (?4 IS NULL OR a.actor_account_id = ?4)"
-	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	    AUDIT_FOUND(AUDIT_KEYED("audit_by_action")
+	    "k.action = ?5 AND" AUDIT_PERSON_IS " AND" AUDIT_ACTOR_IS AUDIT_KEYED_NEWEST),
 	[ST_AUDIT_BY_DATE] =
-	    AUDIT_FOUND("audit_at")
-	    "WHERE a.at >= ?2 AND a.at < ?3 AND"
-	    " (?1 IS NULL OR (a.subject_kind = 'person' AND a.subject_id = ?1))"
-	    " AND"
-	    " (?4 IS NULL OR a.actor_account_id = ?4) AND"
-	    " (?5 IS NULL OR (a.action >= ?5 AND a.action < ?5 || char(1114111)))"
-	    " ORDER BY a.at DESC, a.id DESC LIMIT ?6 OFFSET ?7",
+	    AUDIT_FOUND(AUDIT_KEYED("audit_by_at") AUDIT_PERSON_IS " AND"
+	    AUDIT_ACTOR_IS " AND" AUDIT_ACTION_IS AUDIT_KEYED_NEWEST),
+	/* The search keys brought up to date (migration 17), ?1 entries at
+	 * a time: each statement takes the entries after the last kept. */
+	[ST_AUDIT_KEY_ACTOR] =
+	    "INSERT OR IGNORE INTO audit_by_actor"
+	    " SELECT actor_account_id, at, id FROM audit"
+	    " WHERE id > (SELECT upto FROM audit_keyed)"
+	    " AND id <= (SELECT upto FROM audit_keyed) + ?1"
+	    " AND actor_account_id IS NOT NULL",
+	[ST_AUDIT_KEY_ACTION] =
+	    "INSERT OR IGNORE INTO audit_by_action SELECT action, at, id"
+	    " FROM audit WHERE id > (SELECT upto FROM audit_keyed)"
+	    " AND id <= (SELECT upto FROM audit_keyed) + ?1",
+	[ST_AUDIT_KEY_AT] =
+	    "INSERT OR IGNORE INTO audit_by_at SELECT at, id"
+	    " FROM audit WHERE id > (SELECT upto FROM audit_keyed)"
+	    " AND id <= (SELECT upto FROM audit_keyed) + ?1",
+	/* The actions the log holds, each once, found by leaping from one
+	 * to the next in their keys: it costs how many there are, never
+	 * the entries. */
+	[ST_AUDIT_ACTIONS] =
+	    "WITH RECURSIVE act(a) AS ("
+	    " SELECT (SELECT min(action) FROM audit_by_action)"
+	    " UNION ALL SELECT (SELECT min(action) FROM audit_by_action"
+	    "  WHERE action > act.a) FROM act WHERE act.a IS NOT NULL) "
+	    "SELECT a FROM act WHERE a IS NOT NULL",
+	/* The last entry now keyed, and 1 when that is the log's last. */
+	[ST_AUDIT_KEYED] =
+	    "UPDATE audit_keyed SET upto = min(upto + ?1,"
+	    " (SELECT coalesce(max(id), 0) FROM audit))"
+	    " RETURNING upto = (SELECT coalesce(max(id), 0) FROM audit)",
 	/* A file kept while its loading is confirmed (migration 14). */
 	[ST_UPLOAD_ADD] =
 	    "INSERT INTO upload(token_hash, account_id, name, content, created)"

@@ -1492,7 +1492,7 @@ WM_MUST_USE int wm_store_upload_drop(struct wm_store *s, const char *token,
 struct wm_audit_search {
 	int64_t person_id;
 	int64_t account_id;
-	const char *action;	/* entries whose action starts with it */
+	const char *action;	/* entries of this action */
 	const char *from;	/* at or after (an ISO date or time) */
 	const char *before;	/* before (an ISO date or time) */
 };
@@ -1509,14 +1509,28 @@ struct wm_audit_found {
 	const char *detail;	/* may be NULL */
 };
 
-/* The entries that match, newest first: at most `limit` (-1: all) after
- * the first `offset`, with *total (the count of all that match) set
- * before the first entry is handed on. Starts from the index of the
- * most telling criterion, so a search costs what its matches cost. */
+/* The entries that match, newest first: of the newest `most` that match,
+ * at most `limit` (-1: all) after the first `offset`, with *total (how
+ * many match, up to `most`) set before the first entry is handed on.
+ * Starts from the index or keys of the most telling criterion, after
+ * bringing the keys up to date (wm_store_audit_keys), so a search costs
+ * what its matches cost, at most `most` of them, and the entries written
+ * since the last search, never the whole log. */
 WM_MUST_USE int wm_store_audit_search(struct wm_store *s,
     const struct wm_audit_search *q, int64_t offset, int64_t limit,
-    int64_t *total, int (*cb)(void *, const struct wm_audit_found *),
-    void *ctx, struct wm_buf *err);
+    int64_t most, int64_t *total,
+    int (*cb)(void *, const struct wm_audit_found *), void *ctx,
+    struct wm_buf *err);
+
+/* Each action the log holds, once, in order, through cb (which returns
+ * 0 to go on); brings the keys up to date first. */
+WM_MUST_USE int wm_store_audit_actions(struct wm_store *s,
+    int (*cb)(void *, const char *), void *ctx, struct wm_buf *err);
+
+/* Brings the audit log's search keys (by account, action and time, kept
+ * beside the log) up to date with the entries written since the last
+ * time: in steps of their own transactions, or in the caller's. */
+WM_MUST_USE int wm_store_audit_keys(struct wm_store *s, struct wm_buf *err);
 
 /* Appends to the audit log (it cannot be changed or deleted). */
 WM_MUST_USE int wm_store_audit(struct wm_store *s, int64_t actor_account_id,

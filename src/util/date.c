@@ -192,6 +192,18 @@ wm_datetime_words(const char *iso, char *out, size_t n)
 		    wm_month_name(d.month), d.year, hh, mm);
 }
 
+void
+wm_epoch_words(int64_t t, char *out, size_t n)
+{
+	struct wm_date d;
+	char iso[32];
+
+	wm_date_from_days((long)(t / 86400), &d);
+	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:00Z", d.year,
+	    d.month, d.day, (int)(t % 86400 / 3600), (int)(t % 3600 / 60));
+	wm_datetime_words(iso, out, n);
+}
+
 const char *
 wm_month_name(int month)
 {
@@ -268,33 +280,79 @@ wm_month_words(const char *iso, char *out, size_t n)
 	date_words(iso, 0, out, n);
 }
 
-/* Only digits, one to max of them. */
+/* A box's text without the spaces around it (as NHS guidance asks a
+ * date input to take them), into out (n bytes): 0, or -1 when it will
+ * not fit. */
 static int
-all_digits(const char *s, size_t max)
+trimmed(const char *s, char *out, size_t n)
 {
-	size_t k, n = strlen(s);
+	size_t len;
 
-	if (n == 0 || n > max)
-		return 0;
-	for (k = 0; k < n; k++)
-		if (s[k] < '0' || s[k] > '9')
-			return 0;
-	return 1;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	len = strlen(s);
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len >= n)
+		return -1;
+	memcpy(out, s, len);
+	out[len] = '\0';
+	return 0;
+}
+
+/* Only digits, one to max of them: their value, or -1. */
+static long
+box_number(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+	int v;
+
+	if (n == 0 || n > max || digits(s, (int)n, &v))
+		return -1;
+	return v;
+}
+
+/* A month as a number, its name or the name's first three letters, in
+ * any case ("12", "December", "dec"): 1 to 12, or -1. */
+static long
+month_of(const char *s)
+{
+	size_t n = strlen(s), k;
+	int m;
+
+	if (s[0] >= '0' && s[0] <= '9')
+		return box_number(s, 2);
+	for (m = 1; m <= 12 && n >= 3; m++) {
+		const char *name = wm_month_name(m);
+
+		if (n > strlen(name))
+			continue;
+		for (k = 0; k < n; k++)
+			if ((s[k] | 0x20) != (name[k] | 0x20))
+				break;
+		if (k == n && (n == 3 || n == strlen(name)))
+			return m;
+	}
+	return -1;
 }
 
 int
 wm_date_from_parts(const char *day, const char *month, const char *year,
     struct wm_date *out)
 {
-	char iso[32];
+	char d[8], m[16], y[8], iso[32];
+	long dv, mv, yv;
 
-	if (!day[0] && !month[0] && !year[0])
-		return 0;
-	if (!all_digits(day, 2) || !all_digits(month, 2) ||
-	    !all_digits(year, 4) || strlen(year) != 4)
+	if (trimmed(day, d, sizeof(d)) || trimmed(month, m, sizeof(m)) ||
+	    trimmed(year, y, sizeof(y)))
 		return -1;
-	/* Checked as digits above: strtol cannot fail here. */
-	snprintf(iso, sizeof(iso), "%s-%02ld-%02ld", year,
-	    strtol(month, NULL, 10), strtol(day, NULL, 10));
+	if (!d[0] && !m[0] && !y[0])
+		return 0;
+	dv = box_number(d, 2);
+	mv = month_of(m);
+	yv = box_number(y, 4);
+	if (dv < 0 || mv < 0 || yv < 0 || strlen(y) != 4)
+		return -1;
+	snprintf(iso, sizeof(iso), "%04ld-%02ld-%02ld", yv, mv, dv);
 	return wm_date_parse(iso, out) == 0 ? 1 : -1;
 }

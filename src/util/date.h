@@ -7,6 +7,7 @@
 #define WM_UTIL_DATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct wm_date {
 	int year;	/* 1900..2999 */
@@ -25,8 +26,9 @@ int wm_datetime_parse(const char *s, struct wm_date *out);
 /* A date typed as day, month and year (the NHS date input's three
  * boxes): 0 when all three are empty, 1 with a real date in *out, -1
  * when what was typed is not one (31 2 2026; letters; a two-digit
- * year). Each box holds digits only: 1 or 2 for the day and the month,
- * 4 for the year. */
+ * year). Spaces around a box's text are ignored. The day holds 1 or 2
+ * digits, the year 4; the month 1 or 2 digits, its name or the name's
+ * first three letters, in any case ("12", "December", "dec"). */
 int wm_date_from_parts(const char *day, const char *month, const char *year,
     struct wm_date *out);
 
@@ -55,6 +57,8 @@ void wm_month_words(const char *iso, char *out, size_t n);
  * "2026-12-06T14:05:33Z" (hours and minutes as written: the server's
  * clock is UTC); the input itself, cut to fit, if it is not one. */
 void wm_datetime_words(const char *iso, char *out, size_t n);
+/* The same from seconds since 1970 (UTC). */
+void wm_epoch_words(int64_t t, char *out, size_t n);
 
 /* Adds whole months, clamping the day to the end of a shorter month. */
 void wm_date_add_months(struct wm_date *d, int months);

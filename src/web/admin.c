@@ -60,6 +60,23 @@ wm_admin_text(struct wm_http *h, const char *id, const char *label,
 }
 
 void
+wm_admin_select_start(struct wm_http *h, const char *id, const char *label,
+    const char *hint, const char *problem)
+{
+	wm_form_group_start(h, id, label, hint, problem);
+	HTML(h, "<select class=\"nhsuk-select");
+	if (problem)
+		HTML(h, " nhsuk-select--error");
+	HTML(h, "\" id=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\" name=\"");
+	wm_esc_attr_s(&h->out, id);
+	HTML(h, "\"");
+	wm_described_by(h, id, hint, problem);
+	HTML(h, ">\n");
+}
+
+void
 wm_admin_td(struct wm_http *h, const char *heading)
 {
 	wm_td_start(h, heading);

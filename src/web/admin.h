@@ -28,6 +28,11 @@ void wm_admin_form_start(struct wm_http *h, const char *action);
  * (may be NULL), and the value posted under `id` (or `value` when not
  * posted). `width` is a design-system class ("nhsuk-input--width-10") or
  * "". */
+/* A select's group, label, hint and opening tag, marked in error when
+ * `problem` is set; its options (wm_option) and "</select></div>" are
+ * the caller's. */
+void wm_admin_select_start(struct wm_http *h, const char *id,
+    const char *label, const char *hint, const char *problem);
 void wm_admin_text(struct wm_http *h, const char *id, const char *label,
     const char *hint, const char *problem, const char *value,
     const char *width);

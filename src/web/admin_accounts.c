@@ -5,6 +5,7 @@
 
 #include "util/date.h"
 #include "util/escape.h"
+#include "web/admin.h"
 #include "web/layout.h"
 
 static int
@@ -120,30 +121,6 @@ wm_admin_grant_refused(struct wm_admin_grant *f, int rc, const char *why)
 		f->role_error = f->why;
 }
 
-/* A select, marked in error when `problem` is set. */
-static void
-select_start(struct wm_http *h, const char *id, const char *label,
-    const char *hint, const char *problem)
-{
-	wm_form_group_start(h, id, label, hint, problem);
-	HTML(h, "<select class=\"nhsuk-select");
-	if (problem)
-		HTML(h, " nhsuk-select--error");
-	HTML(h, "\" id=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "\" name=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "\" aria-describedby=\"");
-	wm_esc_attr_s(&h->out, id);
-	HTML(h, "-hint");
-	if (problem) {
-		HTML(h, " ");
-		wm_esc_attr_s(&h->out, id);
-		HTML(h, "-error");
-	}
-	HTML(h, "\">\n");
-}
-
 static const enum wm_stakeholder groups[] = {
 	WM_STAKEHOLDER_LIVED_EXPERIENCE, WM_STAKEHOLDER_SUPPORTER,
 	WM_STAKEHOLDER_PEER_WORKER, WM_STAKEHOLDER_PRACTITIONER,
@@ -158,13 +135,13 @@ wm_admin_grant_fields(struct wm_http *h, const struct wm_admin_units *u,
 	enum wm_role r;
 	size_t i;
 
-	select_start(h, "role", "Role", "What they do in Waymark.",
+	wm_admin_select_start(h, "role", "Role", "What they do in Waymark.",
 	    f->role_error);
 	wm_option(h, "", "Choose a role", f->role);
 	for (r = WM_ROLE_PERSON; r <= WM_ROLE_ADMIN; r++)
 		wm_option(h, wm_role_name(r), wm_role_words(r), f->role);
 	HTML(h, "</select>\n</div>\n");
-	select_start(h, "unit", "Where", "A person's, practitioner's, lead's "
+	wm_admin_select_start(h, "unit", "Where", "A person's, practitioner's, lead's "
 	    "or validator's role is held at a service; a commissioner's or "
 	    "administrator's at any part of the network.", f->unit_error);
 	wm_option(h, "", "Choose where", f->unit);
@@ -180,7 +157,7 @@ wm_admin_grant_fields(struct wm_http *h, const struct wm_admin_units *u,
 		wm_option(h, u->v[i].code, wm_buf_str(&words), f->unit);
 	}
 	HTML(h, "</select>\n</div>\n");
-	select_start(h, "group", "Stakeholder group (validators only)",
+	wm_admin_select_start(h, "group", "Stakeholder group (validators only)",
 	    "The group a validator speaks for when rating a service's "
 	    "standards.", f->group_error);
 	wm_option(h, "", "Not a validator", f->group);
@@ -247,15 +224,10 @@ void
 wm_admin_code_page(struct wm_http *h, const char *title, const char *name,
     int64_t id, const char *code)
 {
-	int64_t t = h->now + WM_SETUP_CODE_SECONDS;
-	char href[48], iso[32], until[40];
-	struct wm_date d;
+	char href[48], until[40];
 
 	snprintf(href, sizeof(href), "/admin/accounts/%lld", (long long)id);
-	wm_date_from_days((long)(t / 86400), &d);
-	snprintf(iso, sizeof(iso), "%04d-%02d-%02dT%02d:%02d:00Z", d.year,
-	    d.month, d.day, (int)(t % 86400 / 3600), (int)(t % 3600 / 60));
-	wm_datetime_words(iso, until, sizeof(until));
+	wm_epoch_words(h->now + WM_SETUP_CODE_SECONDS, until, sizeof(until));
 	wm_page_start_back(h, title, "/admin/accounts", "Back to accounts");
 	HTML(h, "<div class=\"nhsuk-inset-text\">\n<span class=\"nhsuk-u-"
 	    "visually-hidden\">Information: </span>\n<p>Give ");

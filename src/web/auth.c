@@ -115,6 +115,26 @@ fail:
 	return -1;
 }
 
+/* The start of every attempt, signing in or setting a password up: *out
+ * cleared, *a made, and the attempt admitted by the throttle (WM_AUTH_OK)
+ * or not (WM_AUTH_WAIT, with how long in out; WM_AUTH_ERROR). */
+static enum wm_auth_result
+admitted(struct wm_store *s, struct attempt *a, const char *email,
+    const char *address, int64_t now, struct wm_auth_session *out,
+    struct wm_buf *err)
+{
+	memset(out, 0, sizeof(*out));
+	attempt_init(a, email, address);
+	switch (admit(s, a, now, &out->wait_seconds, err)) {
+	case 0:
+		return WM_AUTH_OK;
+	case 1:
+		return WM_AUTH_WAIT;
+	default:
+		return WM_AUTH_ERROR;
+	}
+}
+
 /* The account's id if `password` is its password; 0 if not, or if there
  * is no such account (after the same work). -1 if the store failed. */
 static int64_t
@@ -168,17 +188,12 @@ wm_auth_sign_in(struct wm_store *s, const char *email, const char *password,
     const char *address, int64_t now, struct wm_auth_session *out,
     struct wm_buf *err)
 {
+	enum wm_auth_result r;
 	struct attempt a;
 	int64_t id;
 
-	memset(out, 0, sizeof(*out));
-	attempt_init(&a, email, address);
-	switch (admit(s, &a, now, &out->wait_seconds, err)) {
-	case 1:
-		return WM_AUTH_WAIT;
-	case -1:
-		return WM_AUTH_ERROR;
-	}
+	if ((r = admitted(s, &a, email, address, now, out, err)) != WM_AUTH_OK)
+		return r;
 	id = check_password(s, a.email, password, err);
 	if (id < 0)
 		return WM_AUTH_ERROR;
@@ -193,18 +208,13 @@ wm_auth_setup(struct wm_store *s, const char *email, const char *code,
     struct wm_auth_session *out, struct wm_buf *err)
 {
 	char hash[WM_PASSWORD_HASH_MAX];
+	enum wm_auth_result r;
 	struct attempt a;
 	int64_t id;
 	int rc;
 
-	memset(out, 0, sizeof(*out));
-	attempt_init(&a, email, address);
-	switch (admit(s, &a, now, &out->wait_seconds, err)) {
-	case 1:
-		return WM_AUTH_WAIT;
-	case -1:
-		return WM_AUTH_ERROR;
-	}
+	if ((r = admitted(s, &a, email, address, now, out, err)) != WM_AUTH_OK)
+		return r;
 	/* Hashed whether or not the code turns out right, so that a wrong
 	 * code costs the same time as a right one up to the answer. */
 	if (wm_password_hash(password, hash)) {

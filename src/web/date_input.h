@@ -54,7 +54,9 @@ void wm_date_field_or(struct wm_http *h, const char *id, const char *legend,
 void wm_date_field_query(struct wm_http *h, const char *id,
     const char *legend, const char *hint, const char *problem);
 
-/* What to say of a date that is not one, after the field's name. */
-#define WM_DATE_NOT_REAL "enter a real date, for example 31 3 2027"
+/* What to say of a date that is not one, after the field's name: its
+ * example a day past, as most dates asked for are (an interaction, a
+ * course completed, a day someone joined). */
+#define WM_DATE_NOT_REAL "enter a real date, for example 27 3 2026"
 
 #endif

@@ -1,11 +1,12 @@
 /*
  * The audit log, for the network's administrator: searched by the person
  * an entry is about (identifier), the account that acted (email), the
- * start of the action and a range of dates; newest first, 50 to a page,
- * times in words; and the matching entries as CSV, with ISO times. Each
- * search and each export is itself written to the log, with its
- * criteria. A search starts from the index of its most telling
- * criterion (wm_store_audit_search), so it costs what its matches cost.
+ * action (one of those the log holds) and a range of dates; newest
+ * first, 50 to a page, times and dates in words; and the matching
+ * entries as CSV, with ISO times. Each search and each export is itself
+ * written to the log, with its criteria. A search starts from the keys
+ * of its most telling criterion (wm_store_audit_search), so it costs
+ * what its matches cost, and reads at most the newest LISTED_MAX.
  *
  *   GET /admin/audit?person=&account=&action=&from_*=&to_*=&page=
  *   GET /admin/audit.csv?person=&account=&action=&from_*=&to_*=
@@ -15,15 +16,22 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/profile.h"
 #include "util/escape.h"
 #include "web/admin.h"
 #include "web/date_input.h"
 #include "web/paging.h"
 
 #define ENTRIES_PER_PAGE 50
-/* The most entries one download holds: about 3 MB, within what one
- * response may carry; a larger search is to be narrowed. */
+/* The most entries a search lists, 40 pages of them, newest first, so
+ * that no search reads more of the log than this; older ones are found
+ * by narrowing its dates. */
+#define LISTED_MAX 2000
+/* The most entries one download holds, and the most bytes: what one
+ * response may carry (4 MB), less room for its headers. A larger search
+ * is to be narrowed. */
 #define EXPORT_MAX 20000
+#define EXPORT_BYTES (((size_t)4 << 20) - ((size_t)64 << 10))
 
 enum { F_PERSON, F_ACCOUNT, F_ACTION, F_FROM, F_TO, N_FIELDS };
 
@@ -31,7 +39,7 @@ enum { F_PERSON, F_ACCOUNT, F_ACTION, F_FROM, F_TO, N_FIELDS };
 struct criteria {
 	const char *person, *account, *action;
 	struct wm_date_parts from_p, to_p;
-	char from[11], before[11];
+	char from[11], to[11], before[11];
 	struct wm_audit_search q;
 	struct wm_field_error e[N_FIELDS];
 	int bad;
@@ -50,7 +58,7 @@ text_criterion(struct wm_http *h, struct criteria *c, const char *name,
 		    "control characters";
 		c->bad = 1;
 	}
-	return v;
+	return v && v[0] ? v : NULL;
 }
 
 /* Looks up the person and the account the search names. 0, or the
@@ -111,6 +119,7 @@ dates(struct criteria *c)
 		if (f > 0 && wm_date_cmp(&to, &from) < 0)
 			c->e[F_TO].message = "The last day must not be before "
 			    "the first";
+		wm_date_format(&to, c->to);
 		wm_date_from_days(wm_date_days(&to) + 1, &to);
 		wm_date_format(&to, c->before);
 	}
@@ -178,7 +187,7 @@ criteria_words(const struct criteria *c, struct wm_buf *out)
 	const char *const v[][2] = { { "person", c->person },
 	    { "account", c->account }, { "action", c->action },
 	    { "from", c->from[0] ? c->from : NULL },
-	    { "before", c->before[0] ? c->before : NULL } };
+	    { "to", c->to[0] ? c->to : NULL } };
 	size_t i;
 
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
@@ -189,7 +198,41 @@ criteria_words(const struct criteria *c, struct wm_buf *out)
 		wm_buf_puts(out, "everything");
 }
 
-static void
+struct actions {
+	struct wm_http *h;
+	const char *chosen;
+};
+
+static int
+action_option(void *ctx, const char *action)
+{
+	struct actions *a = ctx;
+
+	wm_option(a->h, action, action, a->chosen);
+	return 0;
+}
+
+/* The actions the log holds, to choose one from. 0, or -1 when the store
+ * failed (answered). */
+static int
+action_field(struct wm_http *h, const struct criteria *c)
+{
+	struct actions a = { h, c->action ? c->action : "" };
+	struct wm_buf err = WM_BUF_INIT;
+	int rc;
+
+	wm_admin_select_start(h, "action", "Action", NULL,
+	    c->e[F_ACTION].message);
+	wm_option(h, "", "Any action", a.chosen);
+	rc = wm_page_store_ok(h, wm_store_audit_actions(h->store,
+	    action_option, &a, &err), &err) ? 0 : -1;
+	HTML(h, "</select>\n</div>\n");
+	wm_buf_release(&err);
+	return rc;
+}
+
+/* The search form; -1 when the store failed (answered). */
+static int
 search_form(struct wm_http *h, const struct criteria *c)
 {
 	HTML(h, "<form method=\"get\" action=\"/admin/audit\" novalidate>\n");
@@ -197,19 +240,72 @@ search_form(struct wm_http *h, const struct criteria *c)
 	    c->e[F_PERSON].message, c->person, "nhsuk-input--width-20");
 	wm_admin_text(h, "account", "Account (email address)", NULL,
 	    c->e[F_ACCOUNT].message, c->account, "");
-	wm_admin_text(h, "action", "Action", "The start of it is enough: "
-	    "for example, viewed.", c->e[F_ACTION].message, c->action, "");
+	if (action_field(h, c))
+		return -1;
 	wm_date_field_query(h, "from", "From", "For example, 1 12 2026.",
 	    c->e[F_FROM].message);
 	wm_date_field_query(h, "to", "To (and including)", NULL,
 	    c->e[F_TO].message);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Search"
 	    "</button>\n</form>\n");
+	return 0;
+}
+
+/* The length of a date ("2026-12-06") or a quarter ("2026-Q4") that
+ * starts at p and stands alone (no digit either side), with it in words
+ * in out; 0 when there is none. */
+static size_t
+code_at(const char *text, const char *p, char *out, size_t n)
+{
+	char code[11];
+	struct wm_quarter q;
+	struct wm_date d;
+	size_t len;
+
+	if (p > text && p[-1] >= '0' && p[-1] <= '9')
+		return 0;
+	for (len = 10; len >= 7; len -= 3) {
+		if (strlen(p) < len || (p[len] >= '0' && p[len] <= '9'))
+			continue;
+		memcpy(code, p, len);
+		code[len] = '\0';
+		if (len == 10 && wm_date_parse(code, &d) == 0) {
+			wm_date_words(code, out, n);
+			return len;
+		}
+		if (len == 7 && wm_quarter_parse(code, &q) == 0) {
+			wm_quarter_words(&q, out, n);
+			return len;
+		}
+	}
+	return 0;
+}
+
+/* An entry's detail, as the code that wrote it put it, with its dates
+ * and quarters in words: a log written before dates were, or for the
+ * download (ISO there), reads as every other page does. */
+static void
+detail_words(struct wm_http *h, const char *detail)
+{
+	const char *p, *from = detail;
+	char words[48];
+	size_t len;
+
+	for (p = detail; *p; p++) {
+		if (*p < '1' || *p > '2' || !(len = code_at(detail, p, words,
+		    sizeof(words))))
+			continue;
+		wm_esc_html(&h->out, from, (size_t)(p - from));
+		wm_esc_html_s(&h->out, words);
+		p += len - 1;
+		from = p + 1;
+	}
+	wm_esc_html_s(&h->out, from);
 }
 
 struct listing {
 	struct wm_http *h;
-	const struct wm_paging *paging;
+	struct wm_paging *paging;
 	int rows;
 };
 
@@ -221,6 +317,12 @@ entry_row(void *ctx, const struct wm_audit_found *a)
 	char when[64];
 
 	if (l->rows++ == 0) {
+		if (l->paging->total > LISTED_MAX) {
+			l->paging->total = LISTED_MAX;
+			HTML(h, "<p class=\"nhsuk-body\">More than 2,000 entries "
+			    "match. The newest 2,000 are listed: narrow the "
+			    "search by its dates to find older ones.</p>\n");
+		}
 		wm_paging_summary(h, l->paging, "entry", "entries");
 		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
 		    "class=\"nhsuk-table__caption\">Entries, newest first"
@@ -250,7 +352,7 @@ entry_row(void *ctx, const struct wm_audit_found *a)
 	wm_esc_html_s(&h->out, a->action);
 	if (a->detail && a->detail[0]) {
 		HTML(h, ": ");
-		wm_esc_html_s(&h->out, a->detail);
+		detail_words(h, a->detail);
 	}
 	HTML(h, WM_ADMIN_TD_END);
 	wm_admin_td(h, "About");
@@ -274,14 +376,19 @@ results(struct wm_http *h, const struct criteria *c,
 	struct wm_buf err = WM_BUF_INIT, href = WM_BUF_INIT;
 
 	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q,
-	    wm_paging_offset(paging), ENTRIES_PER_PAGE, &paging->total,
-	    entry_row, &l, &err), &err))
+	    wm_paging_offset(paging), ENTRIES_PER_PAGE, LISTED_MAX + 1,
+	    &paging->total, entry_row, &l, &err), &err))
 		goto out;
 	wm_buf_puts(&href, "/admin/audit?");
 	criteria_query(c, &href);
 	if (l.rows) {
 		HTML(h, "</tbody>\n</table>\n");
 		wm_paging_nav(h, paging, wm_buf_str(&href));
+	} else if (paging->page > 1) {
+		HTML(h, "<p class=\"nhsuk-body\">There is no such page: <a "
+		    "href=\"");
+		wm_esc_attr_s(&h->out, wm_buf_str(&href));
+		HTML(h, "page=1\">the search's first page</a>.</p>\n");
 	} else
 		HTML(h, "<p class=\"nhsuk-body\">No entries match.</p>\n");
 	wm_buf_clear(&href);
@@ -322,7 +429,8 @@ wm_page_admin_audit(struct wm_http *h)
 	HTML(h, "<p class=\"nhsuk-body\">Who read or changed what, when and "
 	    "from where. Times are Greenwich Mean Time. Every search, and "
 	    "every download, is itself written to the log.</p>\n");
-	search_form(h, &c);
+	if (search_form(h, &c))
+		goto out;
 	if (!c.bad)
 		results(h, &c, &paging);
 	wm_page_end(h);
@@ -331,67 +439,70 @@ out:
 	wm_buf_release(&err);
 }
 
+/* The download as it is written: refused when the search matches too
+ * many entries, or they would not fit in one response. */
+struct export {
+	struct wm_buf csv;
+	int64_t total;
+	int too_many;
+};
+
 static int
 csv_row(void *ctx, const struct wm_audit_found *a)
 {
-	struct wm_buf *out = ctx;
+	struct export *x = ctx;
 	const char *cells[] = { a->at, a->action, a->actor, a->email,
 	    a->address, a->subject_kind, a->subject, a->detail };
 	size_t i;
 
+	if (x->total > EXPORT_MAX) {
+		x->too_many = 1;
+		return 1;
+	}
 	for (i = 0; i < sizeof(cells) / sizeof(cells[0]); i++) {
 		if (i)
-			wm_buf_puts(out, ",");
-		wm_esc_csv_s(out, cells[i] ? cells[i] : "");
+			wm_buf_puts(&x->csv, ",");
+		wm_esc_csv_s(&x->csv, cells[i] ? cells[i] : "");
 	}
-	wm_buf_puts(out, "\r\n");
+	wm_buf_puts(&x->csv, "\r\n");
+	if (x->csv.failed) {
+		x->too_many = 1;
+		return 1;
+	}
 	return 0;
 }
 
-static int
-count_only(void *ctx, const struct wm_audit_found *a)
+/* Answers a download refused for its size, saying how to narrow it. */
+static void
+export_refused(struct wm_http *h, const struct export *x)
 {
-	(void)ctx;
-	(void)a;
-	return 0;
-}
+	struct wm_buf why = WM_BUF_INIT;
 
-/* 1 when the search matches few enough entries to download at once;
- * else 0, answered (a page asking for a narrower search, or the
- * store's failure). */
-static int
-export_fits(struct wm_http *h, const struct criteria *c)
-{
-	struct wm_buf err = WM_BUF_INIT, why = WM_BUF_INIT;
-	int64_t total = 0;
-	int ok = 0;
-
-	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q, 0, 1,
-	    &total, count_only, NULL, &err), &err))
-		goto out;
-	if (total > EXPORT_MAX) {
-		wm_buf_printf(&why, "%lld entries match: at most %d can be "
-		    "downloaded at once. Narrow the search by its dates, then "
-		    "download each part.", (long long)total, EXPORT_MAX);
-		wm_page_error_on(h, 400, "Too many entries to download",
-		    wm_buf_str(&why), NULL, "/admin/audit",
-		    "Back to the audit log");
-		goto out;
-	}
-	ok = 1;
-out:
+	if (x->total > EXPORT_MAX)
+		wm_buf_printf(&why, "More than %d entries match: at most %d "
+		    "can be downloaded at once.", EXPORT_MAX, EXPORT_MAX);
+	else
+		wm_buf_printf(&why, "The %lld entries that match are more "
+		    "than one download can carry.", (long long)x->total);
+	wm_buf_puts(&why, " Narrow the search by its dates, then download "
+	    "each part.");
+	wm_page_error_on(h, 400, "Too many entries to download",
+	    wm_buf_str(&why), NULL, "/admin/audit", "Back to the audit log");
 	wm_buf_release(&why);
-	wm_buf_release(&err);
-	return ok;
 }
 
+/* The matching entries as CSV, written out whole before anything is
+ * sent, so that a download refused is not logged as one, and one logged
+ * is what was sent. */
 void
 wm_page_admin_audit_csv(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT, words = WM_BUF_INIT;
+	struct export x;
 	struct criteria c;
-	int64_t total;
 
+	memset(&x, 0, sizeof(x));
+	wm_buf_init(&x.csv, EXPORT_BYTES);
 	if (criteria_read(h, &c))
 		goto out;
 	if (c.bad) {
@@ -400,20 +511,24 @@ wm_page_admin_audit_csv(struct wm_http *h)
 		    "there.", NULL, "/admin/audit", "Back to the audit log");
 		goto out;
 	}
-	if (!export_fits(h, &c))
+	wm_buf_puts(&x.csv, "time,action,account,email,address,about_kind,"
+	    "about,detail\r\n");
+	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c.q, 0, -1,
+	    EXPORT_MAX + 1, &x.total, csv_row, &x, &err), &err))
 		goto out;
+	if (x.too_many) {
+		export_refused(h, &x);
+		goto out;
+	}
 	criteria_words(&c, &words);
 	if (!wm_page_store_ok(h, wm_http_audit(h, "exported the audit log",
 	    NULL, 0, wm_buf_str(&words), &err), &err))
 		goto out;
-	wm_buf_puts(&h->out, "time,action,account,email,address,about_kind,"
-	    "about,detail\r\n");
-	if (wm_page_store_ok(h, wm_store_audit_search(h->store, &c.q, 0, -1,
-	    &total, csv_row, &h->out, &err), &err)) {
-		h->content_type = "text/csv; charset=utf-8";
-		h->download = "waymark-audit.csv";
-	}
+	wm_buf_add(&h->out, x.csv.data, x.csv.len);
+	h->content_type = "text/csv; charset=utf-8";
+	h->download = "waymark-audit.csv";
 out:
+	wm_buf_release(&x.csv);
 	wm_buf_release(&words);
 	wm_buf_release(&err);
 }

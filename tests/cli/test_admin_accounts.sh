@@ -283,7 +283,7 @@ run 0 "account add without a password file" -- $WAYMARK account add --db a.db --
 has out "no password yet" "... says it has no password"
 cli_code=$(sed -n 's/^setup code for cli@example.org: //p' out)
 case "$cli_code" in ????-????-????-????) pass "... and prints its setup code" ;; *) fail "no setup code printed" ;; esac
-has out "it works once, until" "... saying until when it works"
+has out "it works once, until $(date -u -d '+7 days' '+%-d %B %Y'), " "... saying until when it works, in words"
 run 1 "a practitioner at a provider is refused" -- $WAYMARK account add --db a.db --email cli2@example.org --name "C Two" --grant practitioner@prov
 has err "this role is held at a service" "... in core's words"
 run 2 "a validator without a group is refused" -- $WAYMARK account grant --db a.db --email cli@example.org --grant validator@svc

@@ -250,10 +250,18 @@ same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audi
 same "$(code -b ad.jar "$(U '/admin/audit?person=P2')")" "200" "searching by person"
 same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... finds every entry about them, and only those"
 same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... audited with its criteria"
-code -b ad.jar "$(U '/admin/audit?account=admin@example.org&action=person&from_day=1&from_month=1&from_year=2026&to_day=31&to_month=12&to_year=2099')" >/dev/null
-same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN account x ON x.id = a.actor_account_id WHERE x.email = 'admin@example.org' AND a.action LIKE 'person%'")" "searching by account, the start of an action and dates"
-has body "person discharged" "... finds the actions"
-hasnt body "unit renamed" "... and not others"
+code -b ad.jar "$(U '/admin/audit?account=admin@example.org&action=person%20moved&from_day=1&from_month=1&from_year=2026&to_day=31&to_month=12&to_year=2099')" >/dev/null
+same "$(($(grep -c '<tr class="nhsuk-table__row">' body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN account x ON x.id = a.actor_account_id WHERE x.email = 'admin@example.org' AND a.action = 'person moved'")" "searching by account, an action and dates"
+sed -n '/<table/,/<\/table>/p' body >found
+has found "person moved" "... finds the action"
+hasnt found "person discharged" "... only that action"
+hasnt found "unit renamed" "... and not others"
+same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'searched the audit log' ORDER BY id DESC LIMIT 1")" "account admin@example.org; action person moved; from 2026-01-01; to 2099-12-31" "... audited with its criteria, the last day as asked"
+has body '<option value="person discharged">person discharged</option>' "... the actions the log holds offered to choose from"
+has body '<option value="person moved" selected>person moved</option>' "... the one chosen marked"
+same "$(grep -cE '(^|[^0-9])20[0-9]{2}-([01][0-9]|Q[1-4])' body)" "0" "... dates and quarters in the entries' details in words"
+same "$(code -b ad.jar "$(U '/admin/audit?page=999')")" "200" "a page past the last"
+has body "There is no such page" "... says so, not that nothing matches"
 same "$(code -b ad.jar "$(U '/admin/audit?from_day=31&from_month=2&from_year=2026')")" "400" "a date that is not real is refused"
 has body '<a href="#from_day">The date must be a real date' "... naming the field"
 same "$(code -b ad.jar "$(U '/admin/audit?person=NOBODY')")" "400" "an unknown person is refused"
@@ -271,8 +279,17 @@ has body "\"'=HYPERLINK" "... a cell a spreadsheet would run is guarded"
 same "$(($(wc -l <body) - 1))" "$(sqlite3 a.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P2'")" "... one line for each entry about them"
 same "$(sqlite3 a.db "SELECT detail FROM audit WHERE action = 'exported the audit log' ORDER BY id DESC LIMIT 1")" "person P2" "... and the export is audited with its criteria"
 sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20001) INSERT INTO audit(at, action) SELECT '2025-01-01T00:00:00Z', 'bulk entry' FROM n"
-same "$(code -b ad.jar "$(U '/admin/audit.csv?action=bulk')")" "400" "a download larger than one answer can carry is refused"
-has body "20001 entries match: at most 20000 can be downloaded at once" "... saying how to narrow it"
+exported=$(audited 'exported the audit log')
+same "$(code -b ad.jar "$(U '/admin/audit.csv?action=bulk%20entry')")" "400" "a download of more entries than one may hold is refused"
+has body "More than 20000 entries match: at most 20000 can be downloaded at once" "... saying how to narrow it"
+same "$(code -b ad.jar "$(U '/admin/audit?action=bulk%20entry')")" "200" "a search matching more than a search lists"
+has body "More than 2,000 entries match. The newest 2,000 are listed" "... says so, and lists the newest"
+has body "Showing 1 to 50 of 2000 entries" "... counting no further"
+# Fewer entries, each long: more bytes than one answer can carry.
+sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 15000) INSERT INTO audit(at, action, detail) SELECT '2025-02-01T00:00:00Z', 'long entry', printf('%.300c', 'x') FROM n"
+same "$(code -b ad.jar "$(U '/admin/audit.csv?action=long%20entry')")" "400" "a download larger than one answer can carry is refused, not failed"
+has body "The 15000 entries that match are more than one download can carry" "... saying so, and how to narrow it"
+same "$(audited 'exported the audit log')" "$exported" "... and neither refusal is logged as a download"
 # (What a search costs, however long the log: tests/unit/test_admin_store.c.)
 
 # --- who may: an administrator only; every change carries the token -----

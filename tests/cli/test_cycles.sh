@@ -74,7 +74,7 @@ refuse "person|$DREEM" "six" "$SB" every "How often must be a whole number" "eve
 refuse "person|https://waymark.example/fhir/Questionnaire/no-such" 6 "$SB" measure "Choose a measure from the list" "an unknown measure"
 refuse "service|$DREEM" 6 "$SB" measure "Choose a measure from the list" "a measure about people set for the service"
 refuse "person|$DREEM" 6 "30/2/2026" start-day "The start date must be a real date" "an impossible date"
-refuse "person|$DREEM" 6 "1/March/2026" start-day "The start date must be a real date" "a malformed date"
+refuse "person|$DREEM" 6 "1/3rd/2026" start-day "The start date must be a real date" "a malformed date"
 refuse "" "" "//" measure "Choose a measure" "a form with nothing filled in"
 has body 'href="#every">Enter how many months apart' "... names how often too"
 has body 'href="#start-day">Enter the date the cycle starts from' "... and the start date"

@@ -65,6 +65,10 @@ same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$BD" -d "when-month=$BM" -d "w
 code -b j.jar "$(U "$(location)")" >/dev/null
 has body "Your reflection is saved: " "... is still confirmed, though not among the latest ten"
 same "$(q "SELECT count(*) FROM response")" "$((before + 14))" "every reflection kept"
+# The date as people type it: spaces around, the month by name.
+same "$(code -b j.jar -d "csrf=$JCS" --data-urlencode "when-day= $TD " --data-urlencode "when-month=$(date -u +%B) " -d "when-year=$TY" $(tips yes) "$(U /reflect)")" "303" "a day with spaces around it and the month by name is taken"
+same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$TD" -d "when-month=$(date -u +%b | tr A-Z a-z)" -d "when-year=$TY" $(tips yes) "$(U /reflect)")" "303" "... as is the month's first three letters"
+same "$(q "SELECT count(*) FROM response")" "$((before + 16))" "... each kept"
 
 # Private: a colleague on the same service sees neither, even by number.
 web_login k.jar kim@example.org "quiet harbour lantern"
@@ -79,7 +83,7 @@ bad() { # WHAT DAY MONTH YEAR MESSAGE
 	has body "$5" "... saying why"
 	has body 'href="#when-day"' "... linked from the summary to the date"
 }
-bad "a date that is not one" 31 2 2026 "Date of the interaction: enter a real date, for example 31 3 2027"
+bad "a date that is not one" 31 2 2026 "Date of the interaction: enter a real date, for example 27 3 2026"
 bad "a date in the future" "$FD" "$FM" "$FY" "The date of the interaction must be today or in the past"
 bad "a date over a year ago" "$OD" "$OM" "$OY" "The date of the interaction must be within the last year"
 bad "no date" "" "" "" "Enter the date of the interaction"

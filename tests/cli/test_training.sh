@@ -50,7 +50,7 @@ has body "href=\"#completed-day\"" "... the summary leading to the date's first 
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
     --data-urlencode "course=wrap" -d completed-day=31 -d completed-month=2 -d completed-year=2025 "$(U /services/svc/training)")" \
     "400" "a date that is not one is refused"
-has body "completed: enter a real date, for example 31 3 2027" "... saying so"
+has body "completed: enter a real date, for example 27 3 2026" "... saying so"
 same "$(code -b l.jar --data-urlencode "csrf=$WCS" --data-urlencode "staff=p2@example.org" \
     --data-urlencode "course=basket-weaving" "$(U /services/svc/training)")" \
     "400" "no date and an unknown course are refused"

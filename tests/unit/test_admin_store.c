@@ -3,7 +3,9 @@
  * searched by person, account, action and dates finds exactly the
  * entries that match, newest first, and costs what those entries cost
  * however long the log is (wm_store_cost, counted before and after the
- * log grows tenfold); and a closed service takes no one new whichever
+ * log grows tenfold), at most the newest `most` of them; bringing its
+ * keys up to date costs the entries written since, not the log; and a
+ * closed service takes no one new whichever
  * path writes (the triggers of migration 14).
  */
 #include <setjmp.h>
@@ -120,6 +122,18 @@ seen_row(void *ctx, const struct wm_audit_found *a)
 	return 0;
 }
 
+/* Brings the search keys up to date: the work it cost. */
+static uint64_t
+keys(void)
+{
+	struct wm_buf err = WM_BUF_INIT;
+
+	wm_store_cost(fx->s);
+	assert_int_equal(wm_store_audit_keys(fx->s, &err), 0);
+	wm_buf_release(&err);
+	return wm_store_cost(fx->s);
+}
+
 /* Runs q: how many it found, and the work it cost. */
 static uint64_t
 search(const struct wm_audit_search *q, int *found)
@@ -129,7 +143,7 @@ search(const struct wm_audit_search *q, int *found)
 	int64_t total = 0;
 
 	wm_store_cost(fx->s);
-	assert_int_equal(wm_store_audit_search(fx->s, q, 0, 50, &total,
+	assert_int_equal(wm_store_audit_search(fx->s, q, 0, 50, 1000, &total,
 	    seen_row, &s, &err), 0);
 	assert_int_equal(total, s.n);
 	if (s.n)
@@ -145,9 +159,9 @@ test_search_costs_its_matches(void **state)
 	const struct wm_audit_search q[] = {
 		{ fx->person, 0, NULL, NULL, NULL },
 		{ 0, fx->admin, NULL, NULL, NULL },
-		{ 0, 0, "person", NULL, NULL },
+		{ 0, 0, "person moved", NULL, NULL },
 		{ 0, 0, NULL, "2026-01-01", "2027-01-01" },
-		{ fx->person, fx->admin, "person m", "2026-05-01",
+		{ fx->person, fx->admin, "person moved", "2026-05-01",
 		    "2026-06-01" },
 	};
 	uint64_t small[TU_NELEM(q)];
@@ -156,12 +170,18 @@ test_search_costs_its_matches(void **state)
 
 	(void)state;
 	noise(200);
+	/* Written after the keys were last brought up to date: found, as
+	 * each search brings them up first. */
+	keys();
 	matches();
 	for (i = 0; i < TU_NELEM(q); i++) {
-		small[i] = search(&q[i], &n);
+		search(&q[i], &n);
 		assert_int_equal(n, 3);
 	}
+	for (i = 0; i < TU_NELEM(q); i++)
+		small[i] = search(&q[i], &n);
 	noise(2000);
+	keys();
 	for (i = 0; i < TU_NELEM(q); i++) {
 		uint64_t big = search(&q[i], &n);
 
@@ -174,6 +194,121 @@ test_search_costs_its_matches(void **state)
 			fail();
 		}
 	}
+}
+
+/* Keying ten new entries costs the same in a log of 200 as in one of
+ * 2,200: what is new, never the log. */
+static void
+test_keys_cost_what_is_new(void **state)
+{
+	uint64_t small, big;
+
+	(void)state;
+	noise(200);
+	keys();
+	noise(10);
+	small = keys();
+	noise(2000);
+	keys();
+	noise(10);
+	big = keys();
+	if (big != small) {
+		print_error("keying 10 entries cost %llu after 200, %llu "
+		    "after 2200\n", (unsigned long long)small,
+		    (unsigned long long)big);
+		fail();
+	}
+	/* Up to date, there is nothing to do. */
+	assert_true(keys() < small);
+}
+
+static int
+count_row(void *ctx, const struct wm_audit_found *a)
+{
+	(void)a;
+	(*(int *)ctx)++;
+	return 0;
+}
+
+/* However many entries match, a search reads at most the newest `most`:
+ * it costs the same among 200 matches as among 2,200, and says how many
+ * it counted. */
+static void
+test_search_reads_at_most(void **state)
+{
+	const struct wm_audit_search q[] = {
+		{ 0, fx->someone, NULL, NULL, NULL },
+		{ 0, 0, "signed in", NULL, NULL },
+		{ 0, 0, NULL, "2025-01-01", "2026-01-01" },
+		{ fx->other, 0, NULL, NULL, NULL },
+	};
+	struct wm_buf err = WM_BUF_INIT;
+	uint64_t small[TU_NELEM(q)], cost;
+	int64_t total;
+	size_t i, round;
+	int n;
+
+	(void)state;
+	for (round = 0; round < 2; round++) {
+		noise(round ? 2000 : 200);
+		keys();
+		for (i = 0; i < TU_NELEM(q); i++) {
+			n = 0;
+			wm_store_cost(fx->s);
+			assert_int_equal(wm_store_audit_search(fx->s, &q[i], 0, 20,
+			    100, &total, count_row, &n, &err), 0);
+			cost = wm_store_cost(fx->s);
+			assert_int_equal(total, 100);
+			assert_int_equal(n, 20);
+			if (round == 0)
+				small[i] = cost;
+			else if (cost != small[i]) {
+				print_error("search %zu read %llu among 200, "
+				    "%llu among 2200\n", i,
+				    (unsigned long long)small[i],
+				    (unsigned long long)cost);
+				fail();
+			}
+		}
+	}
+	wm_buf_release(&err);
+}
+
+static int
+action_seen(void *ctx, const char *action)
+{
+	struct wm_buf *b = ctx;
+
+	wm_buf_puts(b, action);
+	wm_buf_puts(b, "|");
+	return 0;
+}
+
+/* The actions the log holds, each once, in order, for an administrator
+ * to choose from: the same work among 200 entries as among 2,200. */
+static void
+test_actions_listed(void **state)
+{
+	struct wm_buf err = WM_BUF_INIT, seen = WM_BUF_INIT;
+	uint64_t cost[2];
+	size_t round;
+
+	(void)state;
+	matches();
+	for (round = 0; round < 2; round++) {
+		noise(round ? 2000 : 200);
+		keys();
+		wm_buf_clear(&seen);
+		wm_store_cost(fx->s);
+		assert_int_equal(wm_store_audit_actions(fx->s, action_seen,
+		    &seen, &err), 0);
+		cost[round] = wm_store_cost(fx->s);
+		assert_string_equal(wm_buf_str(&seen),
+		    "person moved|signed in|");
+	}
+	assert_int_equal(cost[0], cost[1]);
+	wm_buf_release(&seen);
+	wm_buf_release(&err);
 }
 
 static void
@@ -210,6 +345,12 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_search_costs_its_matches,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_keys_cost_what_is_new,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_search_reads_at_most,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_actions_listed,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_service_takes_no_one,
 		    setup, teardown),

@@ -846,6 +846,11 @@ drop_figures_version(void)
 	shell_do("DROP TABLE setup_code; DROP INDEX session_account_created;"
 	    " CREATE INDEX session_account ON session(account_id);"
 	    " ALTER TABLE account DROP COLUMN deactivated");
+	shell_do("DROP TABLE audit_by_actor; DROP TABLE audit_by_action;"
+	    " DROP TABLE audit_by_at; DROP TABLE audit_keyed;"
+	    " CREATE INDEX audit_actor ON audit(actor_account_id, at);"
+	    " CREATE INDEX audit_action ON audit(action, at);"
+	    " CREATE INDEX audit_at ON audit(at)");
 	shell_do("DROP TRIGGER unit_closed_caseload;"
 	    " DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor;"
 	    " DROP INDEX audit_action; DROP INDEX audit_at; DROP TABLE upload;"

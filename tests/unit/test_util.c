@@ -1440,6 +1440,21 @@ test_admin_rules(void **state)
 	assert_int_equal(wm_date_from_parts("6", "12", "26", &d), -1);
 	assert_int_equal(wm_date_from_parts("6", "", "2026", &d), -1);
 	assert_int_equal(wm_date_from_parts("+6", "12", "2026", &d), -1);
+	/* As NHS guidance asks: spaces around, and the month by name. */
+	assert_int_equal(wm_date_from_parts(" 6 ", "\t12 ", " 2026", &d), 1);
+	assert_int_equal(wm_date_cmp(&d, &(struct wm_date){ 2026, 12, 6 }), 0);
+	assert_int_equal(wm_date_from_parts("6", "December", "2026", &d), 1);
+	assert_int_equal(wm_date_cmp(&d, &(struct wm_date){ 2026, 12, 6 }), 0);
+	assert_int_equal(wm_date_from_parts("6", "sep", "2026", &d), 1);
+	assert_int_equal(d.month, 9);
+	assert_int_equal(wm_date_from_parts("6", "JUNE", "2026", &d), 1);
+	assert_int_equal(d.month, 6);
+	assert_int_equal(wm_date_from_parts("6", "ju", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "Sept", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "Decembers", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("6", "1 2", "2026", &d), -1);
+	assert_int_equal(wm_date_from_parts("  ", " ", "", &d), 0);
+	assert_int_equal(wm_date_from_parts("30", "feb", "2026", &d), -1);
 }
 
 int
