@@ -65,7 +65,7 @@ check_date(char f[FIELDS][256])
 static void
 check_rules(char f[FIELDS][256])
 {
-	struct wm_field_problem p = { NULL, NULL };
+	struct wm_field_problem p = { 0 };
 	enum wm_unit_kind k;
 
 	if (wm_unit_add_problem(f[0], f[1], f[2], &p) == 0) {

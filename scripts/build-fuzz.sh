@@ -36,7 +36,7 @@ exec make --no-print-directory -r -j"$jobs" -f - \
     CC="$cc" PKGCF="$pkgcf" PKGLIBS="$pkglibs" <<'MAKEFILE'
 O        := build/fuzz/obj
 WARN     := -Wall -Wextra -Wpedantic -Wshadow -Wconversion \
-            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla
+            -Wstrict-prototypes -Wmissing-prototypes -Wformat=2 -Wvla -Werror
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
 CFLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
             -g -O1 -fno-omit-frame-pointer $(SAN) -fsanitize=fuzzer-no-link \
