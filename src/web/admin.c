@@ -23,17 +23,6 @@ wm_admin_by(struct wm_http *h, struct wm_date *today, struct wm_admin_by *by)
 }
 
 void
-wm_admin_form_start(struct wm_http *h, const char *action)
-{
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
-}
-
-void
 wm_admin_text(struct wm_http *h, const char *id, const char *label,
     const char *hint, const char *problem, const char *value,
     const char *width)

@@ -21,8 +21,6 @@ void wm_admin_page_start(struct wm_http *h, const char *title);
 void wm_admin_by(struct wm_http *h, struct wm_date *today,
     struct wm_admin_by *by);
 
-/* Opens a form posting to `action`, with the CSRF token. */
-void wm_admin_form_start(struct wm_http *h, const char *action);
 
 /* A one-line text field: its group, label, hint (may be NULL), problem
  * (may be NULL), and the value posted under `id` (or `value` when not

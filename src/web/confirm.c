@@ -42,12 +42,9 @@ wm_confirmed(struct wm_http *h, const struct wm_confirm *c)
 	wm_page_start_back(h, c->title, c->back_href, "Back");
 	HTML(h, "<p class=\"nhsuk-body\">");
 	wm_esc_html_s(&h->out, c->happens);
-	HTML(h, "</p>\n<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, h->path);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n<input type=\"hidden\" name=\"confirm\" value=\"yes\">"
+	HTML(h, "</p>\n");
+	wm_post_form_start(h, h->path);
+	HTML(h, "<input type=\"hidden\" name=\"confirm\" value=\"yes\">"
 	    "\n");
 	carry_fields(h);
 	HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""

@@ -175,6 +175,8 @@ owing_row(struct wm_http *h, const struct owing *p)
 static void
 owed_show(struct wm_http *h, const struct owed *o)
 {
+	static const char *const heads[] = { "Name", "Service",
+	    "What is due", "Together" };
 	size_t i, shown = o->n < WM_HOME_DUE_SHOWN ? o->n : WM_HOME_DUE_SHOWN;
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Whose measures are due</h2>\n");
@@ -192,15 +194,9 @@ owed_show(struct wm_http *h, const struct owed *o)
 	if (o->n > shown)
 		wm_buf_printf(&h->out, " The %zu most pressing are below; the "
 		    "<a href=\"/caseload\">caseload</a> has everyone.", shown);
-	HTML(h, "</p>\n<table class=\"nhsuk-table-responsive\">\n<caption "
-	    "class=\"nhsuk-table__caption nhsuk-u-visually-hidden\">Whose "
-	    "measures are due, most pressing first</caption>\n<thead class=\""
-	    "nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Service</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">What is due</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Together</th>"
-	    "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	HTML(h, "</p>\n");
+	wm_table_start(h, "Whose measures are due, most pressing first", 1,
+	    heads, sizeof(heads) / sizeof(heads[0]));
 	for (i = 0; i < shown; i++)
 		owing_row(h, &o->v[i]);
 	HTML(h, "</tbody>\n</table>\n");

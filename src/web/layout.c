@@ -165,10 +165,8 @@ start(struct wm_http *h, const char *title, const char *back_href,
 	    "<span class=\"nhsuk-header__service-name\">Waymark</span></a>\n"
 	    "</div>\n");
 	if (h->signed_in) {
-		HTML(h, "<form method=\"post\" action=\"/sign-out\">\n"
-		    "<input type=\"hidden\" name=\"csrf\" value=\"");
-		wm_esc_attr_s(&h->out, h->who.csrf);
-		HTML(h, "\">\n<button class=\"nhsuk-button nhsuk-button--reverse "
+		wm_post_form_start(h, "/sign-out");
+		HTML(h, "<button class=\"nhsuk-button nhsuk-button--reverse "
 		    "nhsuk-u-margin-bottom-0\" type=\"submit\">Sign out</button>\n"
 		    "</form>\n");
 	}
@@ -202,6 +200,50 @@ wm_page_start_back(struct wm_http *h, const char *title,
     const char *back_href, const char *back_text)
 {
 	start(h, title, back_href, back_text);
+}
+
+void
+wm_table_start(struct wm_http *h, const char *caption, int caption_hidden,
+    const char *const heads[], size_t n)
+{
+	size_t i;
+
+	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
+	    "nhsuk-table__caption");
+	if (caption_hidden)
+		HTML(h, " nhsuk-u-visually-hidden");
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, caption);
+	HTML(h, "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
+	    "nhsuk-table__row\">");
+	for (i = 0; i < n; i++) {
+		HTML(h, "<th class=\"nhsuk-table__header\" scope=\"col\">");
+		wm_esc_html_s(&h->out, heads[i]);
+		HTML(h, "</th>");
+	}
+	HTML(h, "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+}
+
+void
+wm_form_open(struct wm_http *h, const char *action, const char *enctype,
+    const char *csrf)
+{
+	HTML(h, "<form method=\"post\" action=\"");
+	wm_esc_attr_s(&h->out, action);
+	if (enctype) {
+		HTML(h, "\" enctype=\"");
+		wm_esc_attr_s(&h->out, enctype);
+	}
+	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
+	    "value=\"");
+	wm_esc_attr_s(&h->out, csrf);
+	HTML(h, "\">\n");
+}
+
+void
+wm_post_form_start(struct wm_http *h, const char *action)
+{
+	wm_form_open(h, action, NULL, h->who.csrf);
 }
 
 void

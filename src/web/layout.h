@@ -58,6 +58,23 @@ struct wm_field_error {
 void wm_error_summary_list(struct wm_http *h,
     const struct wm_field_error *e, size_t n);
 
+/* A table that stacks into labelled rows on a phone (the design
+ * system's responsive table): its caption (hidden but for screen
+ * readers when `caption_hidden`, where a heading already says it), its
+ * column headings, and the opening of its body; the rows and
+ * "</tbody></table>" are the caller's. */
+void wm_table_start(struct wm_http *h, const char *caption,
+    int caption_hidden, const char *const heads[], size_t n);
+
+/* A form's opening tag, posting to `action` (as multipart `enctype`
+ * when not NULL) without the browser's own checks, whose messages would
+ * not be the design system's, and the hidden token `csrf` every post
+ * carries (web/csrf). */
+void wm_form_open(struct wm_http *h, const char *action, const char *enctype,
+    const char *csrf);
+/* The same for someone signed in, with their session's token. */
+void wm_post_form_start(struct wm_http *h, const char *action);
+
 /* An <option> of a select, selected when `chosen` is its value. */
 void wm_option(struct wm_http *h, const char *value, const char *words,
     const char *chosen);

@@ -97,11 +97,7 @@ button(struct wm_http *h, const struct account *a, const char *tail,
 	struct wm_buf to = WM_BUF_INIT;
 
 	href(&to, a, tail);
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&to));
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	wm_post_form_start(h, wm_buf_str(&to));
 	for (; hidden && hidden[0]; hidden += 2) {
 		HTML(h, "<input type=\"hidden\" name=\"");
 		wm_esc_attr_s(&h->out, hidden[0]);
@@ -218,12 +214,8 @@ grant_form(struct wm_http *h, const struct account *a,
 	struct wm_buf to = WM_BUF_INIT;
 
 	href(&to, a, "/roles");
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Give a role</h2>\n<form method="
-	    "\"post\" action=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&to));
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Give a role</h2>\n");
+	wm_post_form_start(h, wm_buf_str(&to));
 	wm_admin_grant_fields(h, u, f);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Give the role"
 	    "</button>\n</form>\n");

@@ -110,17 +110,12 @@ row(struct wm_http *h, const struct listed *r)
 static int
 table(struct wm_http *h, const struct listing *l)
 {
+	static const char *const heads[] = { "Name", "Email", "Roles",
+	    "Last signed in", "State" };
 	size_t i;
 
-	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\""
-	    "nhsuk-table__caption\">Accounts</caption>\n<thead class=\""
-	    "nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Email</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Roles</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Last signed in"
-	    "</th><th class=\"nhsuk-table__header\" scope=\"col\">State</th>"
-	    "</tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	wm_table_start(h, "Accounts", 0, heads, sizeof(heads) /
+	    sizeof(heads[0]));
 	for (i = 0; i < l->n; i++)
 		if (row(h, &l->rows[i]))
 			return -1;
@@ -276,11 +271,8 @@ new_form(struct wm_http *h, const struct wm_admin_units *u,
 		}
 	HTML(h, "<p class=\"nhsuk-body\">The account gets no password. You will "
 	    "be shown a one-time setup code to give its holder, in person or "
-	    "by phone: with it they choose their own password.</p>\n"
-	    "<form method=\"post\" action=\"/admin/accounts\" novalidate>\n"
-	    "<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	    "by phone: with it they choose their own password.</p>\n");
+	wm_post_form_start(h, "/admin/accounts");
 	wm_text_field(h, "name", "Name", "As others will see it.", "text",
 	    "off", t->name ? t->name : "", t->name_error);
 	wm_text_field(h, "email", "Email address", "They sign in with it.",

@@ -312,6 +312,8 @@ struct listing {
 static int
 entry_row(void *ctx, const struct wm_audit_found *a)
 {
+	static const char *const heads[] = { "When", "Who", "What", "About",
+	    "From" };
 	struct listing *l = ctx;
 	struct wm_http *h = l->h;
 	char when[64];
@@ -324,16 +326,8 @@ entry_row(void *ctx, const struct wm_audit_found *a)
 			    "search by its dates to find older ones.</p>\n");
 		}
 		wm_paging_summary(h, l->paging, "entry", "entries");
-		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
-		    "class=\"nhsuk-table__caption\">Entries, newest first"
-		    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-		    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">When</th><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">Who</th><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">What</th><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">About</th><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">From</th></tr></thead>\n<tbody class=\""
-		    "nhsuk-table__body\">\n");
+		wm_table_start(h, "Entries, newest first", 0, heads,
+		    sizeof(heads) / sizeof(heads[0]));
 	}
 	wm_datetime_words(a->at, when, sizeof(when));
 	HTML(h, "<tr class=\"nhsuk-table__row\">");

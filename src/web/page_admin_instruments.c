@@ -62,11 +62,9 @@ upload_form(struct wm_http *h, const char *problem)
 	    "Questionnaire file (docs/instruments.md says how to write one). "
 	    "It is checked as <code>waymark instrument load</code> checks it, "
 	    "and you are shown what it would load before anything is "
-	    "loaded.</p>\n<form method=\"post\" enctype=\"multipart/form-data"
-	    "\" action=\"/admin/instruments\" novalidate>\n<input type=\""
-	    "hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	    "loaded.</p>\n");
+	wm_form_open(h, "/admin/instruments", "multipart/form-data",
+	    h->who.csrf);
 	wm_form_group_start(h, "file", "Instrument file (JSON)", "At most "
 	    "256 KB.", problem);
 	HTML(h, "<input class=\"nhsuk-input\" type=\"file\" id=\"file\" "
@@ -81,6 +79,8 @@ static void
 instruments_page(struct wm_http *h, const char *name,
     const struct wm_diags *d, const char *failed)
 {
+	static const char *const heads[] = { "Title", "Version",
+	    "Address (URL)", "Source, copyright and licence", "Loaded" };
 	struct wm_buf err = WM_BUF_INIT, one = WM_BUF_INIT;
 	char msg[256];
 	size_t i;
@@ -102,16 +102,9 @@ instruments_page(struct wm_http *h, const char *name,
 	}
 	HTML(h, "<p class=\"nhsuk-body\">Every measure, self-assessment and "
 	    "reflection is an instrument file. Each version loaded stays, so "
-	    "that answers to it keep their meaning.</p>\n<table class=\""
-	    "nhsuk-table-responsive\">\n<caption class=\"nhsuk-table__caption"
-	    "\">Instruments loaded</caption>\n<thead class=\"nhsuk-table__head"
-	    "\"><tr class=\"nhsuk-table__row\"><th class=\"nhsuk-table__header"
-	    "\" scope=\"col\">Title</th><th class=\"nhsuk-table__header\" "
-	    "scope=\"col\">Version</th><th class=\"nhsuk-table__header\" "
-	    "scope=\"col\">Address (URL)</th><th class=\"nhsuk-table__header\" "
-	    "scope=\"col\">Source, copyright and licence</th><th class=\""
-	    "nhsuk-table__header\" scope=\"col\">Loaded</th></tr></thead>\n"
-	    "<tbody class=\"nhsuk-table__body\">\n");
+	    "that answers to it keep their meaning.</p>\n");
+	wm_table_start(h, "Instruments loaded", 0, heads, sizeof(heads) /
+	    sizeof(heads[0]));
 	if (wm_page_store_ok(h, wm_store_instrument_list(h->store,
 	    instrument_row, h, &err), &err)) {
 		HTML(h, "</tbody>\n</table>\n");
@@ -164,7 +157,7 @@ confirm_page(struct wm_http *h, const struct wm_instrument *in,
 	HTML(h, "</dl>\n<p class=\"nhsuk-body\">Loading cannot be undone: an "
 	    "instrument once loaded stays, so that answers to it keep their "
 	    "meaning.</p>\n");
-	wm_admin_form_start(h, "/admin/instruments");
+	wm_post_form_start(h, "/admin/instruments");
 	HTML(h, "<input type=\"hidden\" name=\"token\" value=\"");
 	wm_esc_attr_s(&h->out, token);
 	HTML(h, "\">\n<input type=\"hidden\" name=\"confirm\" value=\"yes\">\n"

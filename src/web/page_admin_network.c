@@ -188,7 +188,7 @@ add_form(struct wm_http *h, const struct wm_field_error *e)
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"add\">Add a provider or "
 	    "a service</h2>\n");
-	wm_admin_form_start(h, "/admin/network");
+	wm_post_form_start(h, "/admin/network");
 	kind_radios(h, e[F_KIND].message);
 	wm_admin_text(h, "code", "Code", "A short code that never changes: "
 	    "lower-case letters, digits and '-', for example "
@@ -366,7 +366,7 @@ close_form(struct wm_http *h, const struct wm_unit_row *u)
 	    "on its caseload stay until you move or discharge them. A closed "
 	    "unit cannot be opened again.</p>\n");
 	unit_href(&action, u->code, "/close");
-	wm_admin_form_start(h, wm_buf_str(&action));
+	wm_post_form_start(h, wm_buf_str(&action));
 	HTML(h, "<button class=\"nhsuk-button nhsuk-button--secondary\" "
 	    "type=\"submit\">Close ");
 	wm_esc_html_s(&h->out, u->name);
@@ -397,7 +397,7 @@ unit_page(struct wm_http *h, const struct found *f, const char *problem)
 	}
 	HTML(h, ".</p>\n<h2 class=\"nhsuk-heading-m\">Rename it</h2>\n");
 	unit_href(&action, u->code, "/name");
-	wm_admin_form_start(h, wm_buf_str(&action));
+	wm_post_form_start(h, wm_buf_str(&action));
 	wm_admin_text(h, "name", "New name", "Its code stays the same.",
 	    problem, u->name, "");
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Rename"

@@ -31,19 +31,15 @@ struct listing {
 static int
 person_row(void *ctx, const struct wm_admin_person_row *p)
 {
+	static const char *const heads[] = { "Identifier", "Name",
+	    "On the caseload of" };
 	struct listing *l = ctx;
 	struct wm_http *h = l->h;
 
 	if (l->rows++ == 0) {
 		wm_paging_summary(h, l->paging, "person", "people");
-		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
-		    "class=\"nhsuk-table__caption\">People, by identifier"
-		    "</caption>\n<thead class=\"nhsuk-table__head\"><tr class=\""
-		    "nhsuk-table__row\"><th class=\"nhsuk-table__header\" "
-		    "scope=\"col\">Identifier</th><th class=\"nhsuk-table__"
-		    "header\" scope=\"col\">Name</th><th class=\"nhsuk-table__"
-		    "header\" scope=\"col\">On the caseload of</th></tr></thead>"
-		    "\n<tbody class=\"nhsuk-table__body\">\n");
+		wm_table_start(h, "People, by identifier", 0, heads,
+		    sizeof(heads) / sizeof(heads[0]));
 	}
 	HTML(h, "<tr class=\"nhsuk-table__row\">");
 	wm_admin_td(h, "Identifier");
@@ -77,7 +73,7 @@ static void
 add_form(struct wm_http *h, const struct wm_field_error *e)
 {
 	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"add\">Add a person</h2>\n");
-	wm_admin_form_start(h, "/admin/people");
+	wm_post_form_start(h, "/admin/people");
 	wm_admin_text(h, "id", "Identifier", "The network's identifier for "
 	    "them: letters, digits, '-', '_' or '.'.", e[F_ID].message, NULL,
 	    "nhsuk-input--width-20");

@@ -168,7 +168,7 @@ form_start(struct wm_http *h, const struct person *p, const char *title,
 	wm_esc_html_s(&h->out, title);
 	HTML(h, "</h2>\n");
 	person_href(&action, p, tail);
-	wm_admin_form_start(h, wm_buf_str(&action));
+	wm_post_form_start(h, wm_buf_str(&action));
 	wm_buf_release(&action);
 }
 

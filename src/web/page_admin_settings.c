@@ -134,7 +134,7 @@ settings_page(struct wm_http *h, const struct now *n,
 	    "standards work and every figure for commissioners follow. The "
 	    "command line's <code>waymark network set</code> changes the "
 	    "same settings, with the same checks.</p>\n");
-	wm_admin_form_start(h, "/admin/settings");
+	wm_post_form_start(h, "/admin/settings");
 	months_field(h, n, e[F_MONTHS].message);
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">When a standard counts as "
 	    "validated</h2>\n");

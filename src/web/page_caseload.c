@@ -114,17 +114,12 @@ pages_href(struct wm_buf *b, const char *search)
 static void
 table(struct wm_http *h, const struct wm_caseload *c)
 {
+	static const char *const heads[] = { "Name", "Identifier", "Service",
+	    "Last answered", "Measures" };
 	size_t i;
 
-	HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption class=\"nhsuk-table__"
-	    "caption\">People on your services' caseloads</caption>\n<thead "
-	    "class=\"nhsuk-table__head\"><tr class=\"nhsuk-table__row\">"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Name</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Identifier</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Service</th>"
-	    "<th class=\"nhsuk-table__header\" scope=\"col\">Last answered"
-	    "</th><th class=\"nhsuk-table__header\" scope=\"col\">Measures"
-	    "</th></tr></thead>\n<tbody class=\"nhsuk-table__body\">\n");
+	wm_table_start(h, "People on your services' caseloads", 0, heads,
+	    sizeof(heads) / sizeof(heads[0]));
 	for (i = 0; i < c->n; i++)
 		row(h, &c->people[i]);
 	HTML(h, "</tbody>\n</table>\n");

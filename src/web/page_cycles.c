@@ -150,12 +150,9 @@ cycle_line(void *ctx, const struct wm_cycle_info_row *c)
 		snprintf(id, sizeof(id), "/cycles/%lld/stop", (long long)c->id);
 		wm_service_href(&action, l->s, "");
 		wm_buf_puts(&action, id);
-		HTML(h, "Running\n<form method=\"post\" action=\"");
-		wm_esc_attr_s(&h->out, wm_buf_str(&action));
-		HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-		    "value=\"");
-		wm_esc_attr_s(&h->out, h->who.csrf);
-		HTML(h, "\">\n<button class=\"nhsuk-button nhsuk-button--"
+		HTML(h, "Running\n");
+		wm_post_form_start(h, wm_buf_str(&action));
+		HTML(h, "<button class=\"nhsuk-button nhsuk-button--"
 		    "secondary nhsuk-u-margin-bottom-0\" type=\"submit\">Stop"
 		    "<span class=\"nhsuk-u-visually-hidden\"> ");
 		wm_esc_html_s(&h->out, c->title);
@@ -212,13 +209,8 @@ add_form(struct wm_http *h, const struct wm_led_service *s,
 	struct wm_buf action = WM_BUF_INIT;
 
 	wm_service_href(&action, s, "/cycles");
-	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"add\">Add a cycle</h2>\n"
-	    "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&action));
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\" id=\"add\">Add a cycle</h2>\n");
+	wm_post_form_start(h, wm_buf_str(&action));
 	wm_form_group_start(h, "measure", "Measure", "Measures about a person are "
 	    "due for each person on the caseload; measures about the service "
 	    "are due for the service.", e[F_MEASURE].message);

@@ -263,10 +263,8 @@ goals_page(struct wm_http *h, int64_t person, const char *text,
 	    "what you want for yourself. At each review you say how far along "
 	    "you are.</p>\n");
 	wm_goals_list(h, person, 1);
-	HTML(h, "<form method=\"post\" action=\"/goals\" novalidate>\n"
-	    "<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n<div class=\"nhsuk-form-group");
+	wm_post_form_start(h, "/goals");
+	HTML(h, "<div class=\"nhsuk-form-group");
 	if (err)
 		HTML(h, " nhsuk-form-group--error");
 	HTML(h, "\">\n<label class=\"nhsuk-label\" for=\"goal\">A new goal"
@@ -379,11 +377,8 @@ change_button(struct wm_http *h, int64_t goal, const char *change,
 
 	snprintf(action, sizeof(action), "/goals/%lld/changes",
 	    (long long)goal);
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n<input type=\"hidden\" name=\"change\" value=\"");
+	wm_post_form_start(h, action);
+	HTML(h, "<input type=\"hidden\" name=\"change\" value=\"");
 	wm_esc_attr_s(&h->out, change);
 	HTML(h, "\">\n<button class=\"nhsuk-button");
 	if (secondary)
@@ -403,12 +398,8 @@ current_forms(struct wm_http *h, int64_t goal, const char *text,
 	char action[64];
 
 	snprintf(action, sizeof(action), "/goals/%lld/reviews", (long long)goal);
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Review this goal</h2>\n"
-	    "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Review this goal</h2>\n");
+	wm_post_form_start(h, action);
 	rating_radios(h, wm_form_get(&h->form, "rating"),
 	    field && strcmp(field, "rating-0") == 0 ? problem : NULL);
 	HTML(h, "<div class=\"nhsuk-form-group\">\n<label class=\"nhsuk-label\" "
@@ -419,12 +410,8 @@ current_forms(struct wm_http *h, int64_t goal, const char *text,
 	HTML(h, "</textarea>\n</div>\n<button class=\"nhsuk-button\" type=\""
 	    "submit\">Save review</button>\n</form>\n");
 	snprintf(action, sizeof(action), "/goals/%lld/wording", (long long)goal);
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Change the wording</h2>\n"
-	    "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Change the wording</h2>\n");
+	wm_post_form_start(h, action);
 	wm_form_group_start(h, "goal", "Your goal, in your own words", "The "
 	    "words it was set in, and each change, stay in its history.",
 	    field && strcmp(field, "goal") == 0 ? problem : NULL);

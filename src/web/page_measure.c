@@ -62,12 +62,7 @@ form(struct wm_http *h, const struct wm_answerer *a,
 		    "Change any of them, then save.</p>\n</div>\n");
 	wm_items_error_summary(h, in, d);
 	snprintf(action, sizeof(action), "%s/%lld", a->base, (long long)id);
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	wm_post_form_start(h, action);
 	wm_items_fields(h, in, 0, in->n_items, d, draft);
 	/* The first button is the one Enter presses: finishing. */
 	HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""

@@ -92,20 +92,15 @@ what_cell(struct wm_http *h, const struct wm_audit_row *a)
 static int
 view_row(void *ctx, const struct wm_audit_row *a)
 {
+	static const char *const heads[] = { "When", "Who", "What" };
 	struct views *v = ctx;
 	struct wm_http *h = v->h;
 	char when[64];
 
 	if (v->rows++ == 0) {
 		wm_paging_summary(h, v->paging, "entry", "entries");
-		HTML(h, "<table class=\"nhsuk-table-responsive\">\n<caption "
-		    "class=\"nhsuk-table__caption\">Who has looked at your "
-		    "record, newest first</caption>\n<thead class=\"nhsuk-"
-		    "table__head\"><tr class=\"nhsuk-table__row\"><th class=\""
-		    "nhsuk-table__header\" scope=\"col\">When</th><th class=\""
-		    "nhsuk-table__header\" scope=\"col\">Who</th><th class=\""
-		    "nhsuk-table__header\" scope=\"col\">What</th></tr></thead>"
-		    "\n<tbody class=\"nhsuk-table__body\">\n");
+		wm_table_start(h, "Who has looked at your record, newest first",
+		    0, heads, sizeof(heads) / sizeof(heads[0]));
 	}
 	wm_datetime_words(a->at, when, sizeof(when));
 	HTML(h, "<tr class=\"nhsuk-table__row\">");

@@ -32,10 +32,8 @@ form(struct wm_http *h, const char *pre, const char *email,
 		wm_error_summary_list(h, e, N_FIELDS);
 	HTML(h, "<p class=\"nhsuk-body\">Use the setup code your administrator "
 	    "gave you. It works once, for 7 days. If it has run out, ask them "
-	    "for a new one.</p>\n<form method=\"post\" action=\"/setup\" "
-	    "novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, pre);
-	HTML(h, "\">\n");
+	    "for a new one.</p>\n");
+	wm_form_open(h, "/setup", NULL, pre);
 	wm_text_field(h, "email", "Email address", NULL, "email", "username",
 	    email, e ? e[F_EMAIL].message : NULL);
 	wm_text_field(h, "code", "Setup code", "Like 7KQM-D2XR-9PHW-B4TN: "

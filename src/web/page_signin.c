@@ -60,10 +60,7 @@ form(struct wm_http *h, const char *pre, const char *email, const char *err)
 	wm_page_start(h, "Sign in");
 	if (err)
 		wm_error_summary(h, "email", err);
-	HTML(h, "<form method=\"post\" action=\"/sign-in\" novalidate>\n"
-	    "<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, pre);
-	HTML(h, "\">\n");
+	wm_form_open(h, "/sign-in", NULL, pre);
 	wm_text_field(h, "email", "Email address", NULL, "email", "username",
 	    email ? email : "", err);
 	wm_text_field(h, "password", "Password", NULL, "password",

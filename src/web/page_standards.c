@@ -191,7 +191,7 @@ candidate(void *ctx, const struct wm_validator_row *v)
 static void
 invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 {
-	struct wm_buf err = WM_BUF_INIT;
+	struct wm_buf err = WM_BUF_INIT, to = WM_BUF_INIT;
 	struct invite_list l;
 
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Validators</h2>\n<p class=\""
@@ -233,12 +233,9 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 		    "by the network's administrator.</p>\n");
 		goto out;
 	}
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&a->base));
-	HTML(h, "/invitations\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	wm_buf_puts(&to, wm_buf_str(&a->base));
+	wm_buf_puts(&to, "/invitations");
+	wm_post_form_start(h, wm_buf_str(&to));
 	wm_form_group_start(h, "account", "Validator to invite", NULL, problem);
 	HTML(h, "<select class=\"nhsuk-select\" id=\"account\" name=\"account\">"
 	    "\n");
@@ -247,6 +244,7 @@ invitations(struct wm_http *h, const struct wm_sa *a, const char *problem)
 	    "secondary\" type=\"submit\">Invite</button>\n</form>\n");
 out:
 	wm_buf_release(&l.options);
+	wm_buf_release(&to);
 	wm_buf_release(&err);
 }
 
@@ -344,11 +342,7 @@ wm_sa_query_form(struct wm_http *h, const struct wm_instrument *in,
 	const char *text = wm_form_get(&h->form, "text");
 	int reopen = kind && strcmp(kind, "reopen") == 0;
 
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	wm_post_form_start(h, action);
 	if (lead)
 		HTML(h, "<h3 class=\"nhsuk-heading-s\">Answer a query, or reopen "
 		    "one standard</h3>\n");

@@ -181,6 +181,7 @@ static void
 form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
     const char *reason_problem, const struct wm_response *prefill)
 {
+	struct wm_buf action = WM_BUF_INIT;
 	char title[128], built[16];
 
 	if (e->standard)
@@ -206,19 +207,14 @@ form(struct wm_http *h, const struct edit *e, const struct wm_diags *d,
 		HTML(h, ". For each standard: a traffic light, the evidence, "
 		    "and for anything not green an action, who owns it and "
 		    "when it is due.</p>\n");
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, wm_buf_str(&e->a.base));
-	HTML(h, "/edit");
-	if (e->reopen) {
-		char q[40];
-
-		snprintf(q, sizeof(q), "?reopen=%lld", (long long)e->reopen);
-		wm_esc_attr_s(&h->out, q);
-	}
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
+	wm_buf_puts(&action, wm_buf_str(&e->a.base));
+	wm_buf_puts(&action, "/edit");
+	if (e->reopen)
+		wm_buf_printf(&action, "?reopen=%lld", (long long)e->reopen);
+	wm_post_form_start(h, wm_buf_str(&action));
+	wm_buf_release(&action);
 	snprintf(built, sizeof(built), "%d", e->built_on);
-	HTML(h, "\">\n<input type=\"hidden\" name=\"built_on\" value=\"");
+	HTML(h, "<input type=\"hidden\" name=\"built_on\" value=\"");
 	wm_esc_attr_s(&h->out, built);
 	HTML(h, "\">\n");
 	fields(h, e, d, prefill);

@@ -166,13 +166,16 @@ staff_option(void *ctx, const struct wm_staff *s)
 	return 0;
 }
 
+/* A form posting to the service's page `path` (multipart as `enctype`
+ * when not NULL). */
 static void
-action(struct wm_http *h, const struct wm_led_service *s, const char *path)
+form_open(struct wm_http *h, const struct wm_led_service *s,
+    const char *path, const char *enctype)
 {
 	struct wm_buf href = WM_BUF_INIT;
 
 	wm_service_href(&href, s, path);
-	wm_esc_attr_s(&h->out, wm_buf_str(&href));
+	wm_form_open(h, wm_buf_str(&href), enctype, h->who.csrf);
 	wm_buf_release(&href);
 }
 
@@ -187,12 +190,8 @@ one_form(struct wm_http *h, const struct wm_led_service *s,
 	struct wm_buf err = WM_BUF_INIT;
 	size_t i;
 
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Record one completion</h2>\n"
-	    "<form method=\"post\" action=\"");
-	action(h, s, "/training");
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Record one completion</h2>\n");
+	form_open(h, s, "/training", NULL);
 	wm_form_group_start(h, "staff", "Member of staff", NULL,
 	    field_problem(p, "email"));
 	HTML(h, "<select class=\"nhsuk-select\" id=\"staff\" name=\"staff\">\n");
@@ -221,12 +220,8 @@ import_form(struct wm_http *h, const struct wm_led_service *s,
 {
 	int bad = p && p->file.n > 0;
 
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Import a CSV file</h2>\n"
-	    "<form method=\"post\" enctype=\"multipart/form-data\" action=\"");
-	action(h, s, "/training/import");
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Import a CSV file</h2>\n");
+	form_open(h, s, "/training/import", "multipart/form-data");
 	wm_form_group_start(h, "file", "CSV file", "The first line must be "
 	    "exactly email,course,completed. Then one completion a line: "
 	    "the member of staff's email, the course's code (such as wrap or "

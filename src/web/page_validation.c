@@ -123,11 +123,7 @@ rating_form(struct wm_http *h, const struct wm_invite *v,
 	if (failed)
 		HTML(h, "<p class=\"nhsuk-body\">The service's evidence could "
 		    "not be read just now. Try again later.</p>\n");
-	HTML(h, "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, v->base);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	wm_post_form_start(h, v->base);
 	for (n = 1; n <= WM_STANDARDS; n++) {
 		size_t from, to, first;
 
