@@ -269,8 +269,7 @@ cmd_account_revoke(const struct cli_cmd *cmd, int argc, char **argv)
 	int rc = change_start(cmd, argc, argv, 1, &c);
 
 	return change_end(&c, rc, rc == -1 && wm_account_revoke(c.s, &by,
-	    c.id, c.g.role, c.g.unit, &c.err) == 0 ? "role removed" :
-	    NULL);
+	    c.id, &c.g, &c.err) == 0 ? "role removed" : NULL);
 }
 
 int

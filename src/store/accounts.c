@@ -208,24 +208,24 @@ wm_account_grant(struct wm_store *s, const struct wm_actor *by,
 
 int
 wm_account_revoke(struct wm_store *s, const struct wm_actor *by,
-    int64_t account_id, enum wm_role role, const char *unit,
-    struct wm_buf *err)
+    int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err)
 {
 	const char *problem = wm_account_change_problem(by->account_id,
-	    account_id, WM_CHANGE_REVOKE, role);
+	    account_id, WM_CHANGE_REVOKE, g->role);
 	struct wm_unit_row u;
 	char words[128];
 	int rc;
 
 	if (problem)
 		return refuse(WM_STORE_CONFLICT, problem, err);
-	grant_words(words, sizeof(words), role, unit, WM_STAKEHOLDER_NONE);
+	grant_words(words, sizeof(words), g->role, g->unit, g->group);
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
-	rc = wm_store_unit_find(s, unit, &u, err);
+	rc = wm_store_unit_find(s, g->unit, &u, err);
 	if (rc == 0)
-		rc = wm_store_grant_remove(s, account_id, wm_role_name(role),
-		    u.id, err);
+		rc = wm_store_grant_remove(s, account_id, wm_role_name(g->role),
+		    u.id, g->group != WM_STAKEHOLDER_NONE ?
+		    wm_stakeholder_code(g->group) : NULL, err);
 	if (rc == 0)
 		rc = audit(s, by, "removed a role", account_id, words, err);
 	return finish(s, rc, err);

@@ -42,10 +42,10 @@ WM_MUST_USE int wm_account_create(struct wm_store *s,
 WM_MUST_USE int wm_account_grant(struct wm_store *s, const struct wm_actor *by,
     int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err);
 
-/* Takes the role at the unit (its code) away from the account. */
+/* Takes the role at the unit the grant names away from the account: a
+ * validator's only if it is for the grant's group, when one is given. */
 WM_MUST_USE int wm_account_revoke(struct wm_store *s, const struct wm_actor *by,
-    int64_t account_id, enum wm_role role, const char *unit,
-    struct wm_buf *err);
+    int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err);
 
 /* Deactivates the account, ending its sessions at once. */
 WM_MUST_USE int wm_account_deactivate(struct wm_store *s,

@@ -107,7 +107,8 @@ wm_store_account_reactivate(struct wm_store *s, int64_t id,
 
 int
 wm_store_grant_remove(struct wm_store *s, int64_t account_id,
-    const char *role, int64_t unit_id, struct wm_buf *err)
+    const char *role, int64_t unit_id, const char *stakeholder,
+    struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_GRANT_REMOVE, err);
 	int rc;
@@ -117,8 +118,10 @@ wm_store_grant_remove(struct wm_store *s, int64_t account_id,
 	sqlite3_bind_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
 	sqlite3_bind_int64(st, 3, unit_id);
-	rc = change_one(s, st, "removing the role", "the account does not "
-	    "hold that role there", err);
+	wm_sq_text(st, 4, stakeholder);
+	rc = change_one(s, st, "removing the role", stakeholder ? "the account "
+	    "does not hold that role there for that group" : "the account "
+	    "does not hold that role there", err);
 	return rc == WM_STORE_CONFLICT ? WM_STORE_NOT_FOUND : rc;
 }
 

@@ -801,7 +801,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "UPDATE session SET ended = 1 WHERE account_id = ?1 AND ended = 0",
 	[ST_GRANT_REMOVE] =
 	    "DELETE FROM role_grant WHERE account_id = ?1 AND role = ?2"
-	    " AND unit_id = ?3",
+	    " AND unit_id = ?3 AND (?4 IS NULL OR stakeholder IS ?4)",
 	[ST_SETUP_CODE_DROP] =
 	    "DELETE FROM setup_code WHERE account_id = ?1 AND used IS NULL",
 	[ST_SETUP_CODE_ADD] =

@@ -714,10 +714,12 @@ WM_MUST_USE int wm_store_account_reactivate(struct wm_store *s, int64_t id,
 /* Ends every open session of the account. */
 WM_MUST_USE int wm_store_account_sessions_end(struct wm_store *s, int64_t id,
     struct wm_buf *err);
-/* Removes the account's role at the unit; WM_STORE_NOT_FOUND if it does
- * not hold it there. */
+/* Removes the account's role at the unit (for the stakeholder group, a
+ * validator's, when it is not NULL); WM_STORE_NOT_FOUND if it does not
+ * hold it there. */
 WM_MUST_USE int wm_store_grant_remove(struct wm_store *s, int64_t account_id,
-    const char *role, int64_t unit_id, struct wm_buf *err);
+    const char *role, int64_t unit_id, const char *stakeholder,
+    struct wm_buf *err);
 /* Gives the account a setup code (its hash), made at `now` and working
  * until `expires` (seconds), in place of any earlier unused one. */
 WM_MUST_USE int wm_store_setup_code_set(struct wm_store *s, int64_t account_id,

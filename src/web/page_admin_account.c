@@ -370,11 +370,13 @@ wm_page_admin_revoke(struct wm_http *h)
 	struct account a = ACCOUNT_INIT;
 	struct wm_actor by = wm_admin_actor(h);
 	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
+	struct wm_grant_spec g = { .group = WM_STAKEHOLDER_NONE };
 	enum wm_role r;
 
 	if (account_read(h, &a))
 		goto out;
-	if (!role || wm_role_parse(role, &r) || !unit || wm_code_problem(unit)) {
+	if (!role || wm_role_parse(role, &r) || !unit || wm_code_problem(unit) ||
+	    strlen(unit) >= sizeof(g.unit)) {
 		wm_page_error_on(h, 400, "That cannot be done", "Choose a role "
 		    "the account holds.", NULL, "/admin/accounts",
 		    "Back to accounts");
@@ -386,8 +388,12 @@ wm_page_admin_revoke(struct wm_http *h)
 	if (ask_first(h, &a, WM_CHANGE_REVOKE, r, wm_buf_str(&title), "They "
 	    "lose what the role lets them see and do at once, from their next "
 	    "page. You can give the role again later.", "Yes, remove it"))
-		changed(h, &a, wm_account_revoke(h->store, &by, a.id, r, unit,
+	{
+		g.role = r;
+		memcpy(g.unit, unit, strlen(unit) + 1);
+		changed(h, &a, wm_account_revoke(h->store, &by, a.id, &g,
 		    &err), &err);
+	}
 out:
 	account_release(&a);
 	wm_buf_release(&err);

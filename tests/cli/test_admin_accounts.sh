@@ -291,6 +291,9 @@ has err "a validator speaks for a stakeholder group" "... in the same words as t
 run 0 "account grant" -- $WAYMARK account grant --db a.db --email cli@example.org --grant validator@svc/supporter
 run 1 "the same grant again is refused" -- $WAYMARK account grant --db a.db --email cli@example.org --grant validator@svc/supporter
 has err "the account already holds that role there" "... saying so"
+run 1 "revoking a validator's role for another group is refused" -- $WAYMARK account revoke --db a.db --email cli@example.org --grant validator@svc/lived-experience
+has err "the account does not hold that role there for that group" "... saying so"
+same "$(sqlite3 a.db "SELECT count(*) FROM role_grant g JOIN account a ON a.id = g.account_id WHERE a.email = 'cli@example.org' AND g.role = 'validator'")" "1" "... and the role is still held"
 run 0 "account revoke" -- $WAYMARK account revoke --db a.db --email cli@example.org --grant validator@svc/supporter
 run 1 "revoking a role not held is refused" -- $WAYMARK account revoke --db a.db --email cli@example.org --grant validator@svc/supporter
 run 1 "an unknown email is refused" -- $WAYMARK account deactivate --db a.db --email nobody@example.org

@@ -237,11 +237,13 @@ test_setup_use(void **state)
 	    got, sizeof(got), &err), 0);
 	assert_true(wm_password_verify(got, "a long enough password"));
 	assert_int_equal(wm_account_revoke(s, &(struct wm_actor){ id, NULL,
-	    0 }, id, WM_ROLE_ADMIN, "net", &err), WM_STORE_CONFLICT);
-	assert_int_equal(wm_account_revoke(s, &by, id, WM_ROLE_PRACTITIONER,
-	    "svc", &err), 0);
-	assert_int_equal(wm_account_revoke(s, &by, id, WM_ROLE_PRACTITIONER,
-	    "svc", &err), WM_STORE_NOT_FOUND);
+	    0 }, id, &(struct wm_grant_spec){ WM_ROLE_ADMIN, "net",
+	    WM_STAKEHOLDER_NONE }, &err), WM_STORE_CONFLICT);
+	assert_int_equal(wm_account_revoke(s, &by, id, &(struct wm_grant_spec){
+	    WM_ROLE_PRACTITIONER, "svc", WM_STAKEHOLDER_NONE }, &err), 0);
+	assert_int_equal(wm_account_revoke(s, &by, id, &(struct wm_grant_spec){
+	    WM_ROLE_PRACTITIONER, "svc", WM_STAKEHOLDER_NONE }, &err),
+	    WM_STORE_NOT_FOUND);
 	wm_store_close(s);
 	unlink(path);
 	wm_buf_release(&err);
