@@ -1,5 +1,6 @@
 #include "web/layout.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -66,6 +67,21 @@ static const struct nav_item places[] = {
 
 #define N_PLACES (sizeof(places) / sizeof(places[0]))
 
+/* Each place's rule, its own or its page's route's, looked up once: the
+ * route table does not change while the server runs. */
+static enum wm_rule place_rules[N_PLACES];
+static pthread_once_t place_rules_once = PTHREAD_ONCE_INIT;
+
+static void
+find_place_rules(void)
+{
+	size_t i;
+
+	for (i = 0; i < N_PLACES; i++)
+		place_rules[i] = places[i].rule != WM_RULE_NONE ?
+		    places[i].rule : wm_scope_route_rule(places[i].href);
+}
+
 /* 1 when `path` is the page or a page under it. */
 static int
 under(const char *path, const char *href)
@@ -91,9 +107,10 @@ nav_items(const struct wm_http *h, const struct nav_item **out,
 	const char *path = h->path ? h->path : "";
 	size_t n = 0, i;
 
+	pthread_once(&place_rules_once, find_place_rules);
 	*current = (size_t)-1;
 	for (i = 0; i < N_PLACES; i++) {
-		if (!wm_scope_opens(h, places[i].href, places[i].rule))
+		if (!wm_scope_opens(h, place_rules[i]))
 			continue;
 		if (*current == (size_t)-1 && (under(path, places[i].href) ||
 		    under(path, places[i].also[0]) ||

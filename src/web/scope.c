@@ -221,17 +221,24 @@ refused:
 	return -1;
 }
 
+enum wm_rule
+wm_scope_route_rule(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < wm_n_pages; i++)
+		if (strcmp(wm_pages[i].route.method, "GET") == 0 &&
+		    strcmp(wm_pages[i].route.pattern, path) == 0)
+			return wm_pages[i].rule;
+	return WM_RULE_NONE;
+}
+
 int
-wm_scope_opens(const struct wm_http *h, const char *path, enum wm_rule rule)
+wm_scope_opens(const struct wm_http *h, enum wm_rule rule)
 {
 	const struct wm_scope *sc = &h->scope;
 	struct wm_access_facts af;
-	size_t i;
 
-	for (i = 0; rule == WM_RULE_NONE && i < wm_n_pages; i++)
-		if (strcmp(wm_pages[i].route.method, "GET") == 0 &&
-		    strcmp(wm_pages[i].route.pattern, path) == 0)
-			rule = wm_pages[i].rule;
 	if (rule == WM_RULE_NONE || wm_rule_target(rule) != WM_TARGET_NONE)
 		return 0;
 	memset(&af, 0, sizeof(af));

@@ -85,12 +85,14 @@ struct wm_led_service {
 
 #define WM_LED_SERVICE_INIT { 0, "", WM_BUF_INIT }
 
-/* 1 when the account signed in may open the page at `path`, a GET route
- * that names no record, by that route's own rule (or by `rule` instead,
- * when it is not WM_RULE_NONE): what the header's navigation offers is
- * decided by the same rules as the pages it leads to. */
-int wm_scope_opens(const struct wm_http *h, const char *path,
-    enum wm_rule rule);
+/* The rule of the GET route whose pattern is `path`, or WM_RULE_NONE
+ * when there is none: a walk of the route table, to be done once. */
+enum wm_rule wm_scope_route_rule(const char *path);
+
+/* 1 when the account signed in may open a page of this rule that names
+ * no record: what the header's navigation offers is decided by the same
+ * rules as the pages it leads to. */
+int wm_scope_opens(const struct wm_http *h, enum wm_rule rule);
 
 /* The service the path names, which the rule checked the account leads:
  * 0 with *out filled; else -1 with a 404. */
