@@ -334,6 +334,22 @@ try {
   await prac.click('main a:has-text("Reflect on an interaction")');
   await prac.waitForURL(/\/reflect$/);
   check(true, "the reflection is one click from the practitioner's home");
+  // Under a minute: about two screens at 1280 x 900, each tip a row
+  // with its answers beside it, and each still a fieldset named by its
+  // question whose radios have their own labels.
+  await prac.setViewportSize({ width: 1280, height: 900 });
+  const tall = await prac.evaluate(() => document.documentElement.scrollHeight);
+  check(tall <= 1800, `the reflection fits two screens at 1280 x 900 (${tall} px tall)`);
+  const tips = await prac.$$eval('main fieldset:has(input[type=radio])', fs => fs.map(f => {
+    const legend = f.querySelector(':scope > legend'), radios = [...f.querySelectorAll('input[type=radio]')];
+    const l = legend?.getBoundingClientRect(), r = f.querySelector('.nhsuk-radios').getBoundingClientRect();
+    return { named: !!legend?.textContent.trim(), radios: radios.length,
+      labelled: radios.every(i => i.labels.length === 1 && i.labels[0].textContent.trim() !== ''),
+      beside: !!l && r.left >= l.right && r.top < l.bottom && l.top < r.bottom };
+  }));
+  check(tips.length === 10 && tips.every(t => t.named && t.radios === 4 && t.labelled),
+    'each tip is a fieldset with its question as legend and four labelled radios');
+  check(tips.every(t => t.beside), "... each tip's answers beside its question at 1280 px");
 
   // The person sees who has looked at their record: the practitioner's
   // views just now, on a page of its own reached from their record by
