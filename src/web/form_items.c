@@ -159,11 +159,16 @@ described_by(struct field *f)
 }
 
 /* The form group, then the question's words as a label (for one
- * control) or a legend (for a set), its hint and its problem. */
+ * control) or a legend (for a set), its hint and its problem. A
+ * question whose few short options go side by side is a row of its
+ * form (wm-choice-row in assets/waymark.css): such questions are asked
+ * many at a time and often, so on a wide screen each takes one line. */
 static void
 field_start(struct field *f, int set)
 {
 	HTML(f->h, "<div class=\"nhsuk-form-group");
+	if (f->it->horizontal)
+		HTML(f->h, " wm-choice-row");
 	if (f->error.len)
 		HTML(f->h, " nhsuk-form-group--error");
 	HTML(f->h, "\">\n");
@@ -247,8 +252,11 @@ radios(struct field *f)
 	size_t k;
 
 	field_start(f, 1);
+	/* The design system's small radios keep their 44 px touch target
+	 * but take less room beside the question. */
 	if (f->it->horizontal)
-		HTML(f->h, "<div class=\"nhsuk-radios nhsuk-radios--inline\">\n");
+		HTML(f->h, "<div class=\"nhsuk-radios nhsuk-radios--inline "
+		    "nhsuk-radios--small\">\n");
 	else
 		HTML(f->h, "<div class=\"nhsuk-radios\">\n");
 	if (f->it->type == WM_ITEM_BOOLEAN) {
@@ -501,11 +509,14 @@ wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
 void
 wm_items_attribution(struct wm_http *h, const struct wm_instrument *in)
 {
-	HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\"nhsuk-body-s\">");
+	HTML(h, "<details class=\"nhsuk-details\">\n<summary class=\""
+	    "nhsuk-details__summary\"><span class=\"nhsuk-details__summary-"
+	    "text\">Where these questions come from</span></summary>\n"
+	    "<div class=\"nhsuk-details__text\">\n<p class=\"nhsuk-body-s\">");
 	wm_esc_html_s(&h->out, in->purpose);
 	HTML(h, "</p>\n<p class=\"nhsuk-body-s\">");
 	wm_esc_html_s(&h->out, in->copyright);
-	HTML(h, "</p>\n</div>\n");
+	HTML(h, "</p>\n</div>\n</details>\n");
 }
 
 /* An answer the form can show is filled in; one it cannot (a kind of

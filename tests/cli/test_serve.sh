@@ -215,6 +215,7 @@ cp body markers.html
 has markers.html '<legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">I feel hopeful about my future</legend>' "a fieldset per question, with the newsletter's words"
 has markers.html 'type="radio" value="prefer-not-to-say"' "prefer not to say is always there"
 has markers.html "Priscilla Ridgway" "the instrument's source is shown with it"
+hasnt markers.html "wm-choice-row" "... and its questions, whose answers are stacked, are not laid out as rows"
 TOK=$(csrf markers.html)
 before=$(sqlite3 demo.db "SELECT count(*) FROM response")
 same "$(code -b jar3 --data-urlencode "csrf=$TOK" -d hopeful=agree -d activities=agree "$(U /measures/$MID)")" "400" "an incomplete form is shown again"
