@@ -129,13 +129,8 @@ form(struct wm_http *h, const struct reflect *r, const struct wm_diags *d,
 		wm_error_summary_end(h);
 	}
 	HTML(h, "<p class=\"nhsuk-body\">Only you see your answers. Your team "
-	    "sees how often the team answered each way, never yours.</p>\n"
-	    "<form method=\"post\" action=\"");
-	wm_esc_attr_s(&h->out, r->action);
-	HTML(h, "\" novalidate>\n<input type=\"hidden\" name=\"csrf\" "
-	    "value=\"");
-	wm_esc_attr_s(&h->out, h->who.csrf);
-	HTML(h, "\">\n");
+	    "sees how often the team answered each way, never yours.</p>\n");
+	wm_post_form_start(h, r->action);
 	wm_date_from_days((long)(h->now / 86400), &t);
 	wm_date_field_or(h, "when", "When was the interaction?", "For example, "
 	    "27 3 2026. Today's date is filled in.", &t, date_problem);
