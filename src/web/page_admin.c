@@ -20,6 +20,20 @@ static const struct section sections[] = {
 	{ "/admin/accounts", "Accounts", "Add accounts, give them a one-time "
 	    "setup code, grant and remove roles, deactivate and reactivate "
 	    "them, and see when each last signed in." },
+	{ "/admin/network", "Providers and services", "The network as a "
+	    "tree: add providers and services, rename them, and close one "
+	    "that takes no one new." },
+	{ "/admin/people", "People using services", "Find people by "
+	    "identifier or name, add them, put them on a service's caseload, "
+	    "move them and discharge them." },
+	{ "/admin/instruments", "Instruments", "The measures, "
+	    "self-assessments and reflections loaded, with their source and "
+	    "licence, and loading a new one." },
+	{ "/admin/settings", "Network settings", "The measurement period, "
+	    "how many validators and groups a self-assessment needs, and the "
+	    "rule for publishing small numbers." },
+	{ "/admin/audit", "The audit log", "Who read or changed what, when "
+	    "and from where: search it and download what you find." },
 };
 
 void
@@ -28,7 +42,9 @@ wm_page_admin(struct wm_http *h)
 	size_t i;
 
 	wm_page_start_back(h, "Administration", "/", "Back to home");
-	HTML(h, "<p class=\"nhsuk-body\">Manage the network's accounts. "
+	HTML(h, "<p class=\"nhsuk-body\">Look after the network's accounts, "
+	    "its providers and services, the people on their caseloads, its "
+	    "instruments and settings, and read its audit log. "
 	    "Every change is written to the audit log. Administration never "
 	    "shows anyone's answers, goals or plans.</p>\n"
 	    "<ul class=\"nhsuk-list\">\n");

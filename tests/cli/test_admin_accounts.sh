@@ -29,6 +29,9 @@ has body 'href="/admin">Administration</a>' "... offers Administration in the he
 same "$(code -b a.jar "$(U /admin)")" "200" "Administration"
 has body '<a class="nhsuk-back-link" href="/">Back to home</a>' "... leads back home"
 has body 'href="/admin/accounts">Accounts</a>' "... lists Accounts"
+for part in '/admin/network">Providers and services' '/admin/people">People using services' '/admin/instruments">Instruments' '/admin/settings">Network settings' '/admin/audit">The audit log'; do
+	has body "href=\"$part</a>" "... and leads to ${part#*>}"
+done
 has body 'aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">Administration' "... marked as the current place"
 same "$(code -b a.jar "$(U /admin/accounts)")" "200" "the accounts"
 has body '<a class="nhsuk-back-link" href="/admin">Back to administration</a>' "... lead back to Administration"
