@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 base, jar, start = sys.argv[1:4]
 limit = int(sys.argv[4]) if len(sys.argv) > 4 else 300
-SKIP = re.compile(r'^/(sign-out|api/|assets/)|\.(csv|json)$|[?&]page=(?![1-3]\b)')
+SKIP = re.compile(r'^/(sign-out|api/|assets/)|\.(csv|json)(\?|$)|[?&]page=(?![1-3]\b)')
 ISO = re.compile(r'\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-Q[1-4]\b')
 CODES = re.compile(r'\b(person|practitioner|lead|validator|commissioner|admin)@[a-z0-9-]+\b(?![.@])|'
                    r'\blived-experience\b|\bpeer-worker\b')
