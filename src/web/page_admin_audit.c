@@ -368,10 +368,12 @@ results(struct wm_http *h, const struct criteria *c,
 {
 	struct listing l = { h, paging, 0 };
 	struct wm_buf err = WM_BUF_INIT, href = WM_BUF_INIT;
+	int64_t offset = wm_paging_offset(paging);
 
-	if (!wm_page_store_ok(h, wm_store_audit_search(h->store, &c->q,
-	    wm_paging_offset(paging), ENTRIES_PER_PAGE, LISTED_MAX + 1,
-	    &paging->total, entry_row, &l, &err), &err))
+	/* No page shows an entry past the newest LISTED_MAX. */
+	if (offset < LISTED_MAX && !wm_page_store_ok(h,
+	    wm_store_audit_search(h->store, &c->q, offset, ENTRIES_PER_PAGE,
+	    LISTED_MAX + 1, &paging->total, entry_row, &l, &err), &err))
 		goto out;
 	wm_buf_puts(&href, "/admin/audit?");
 	criteria_query(c, &href);

@@ -285,6 +285,10 @@ has body "More than 20000 entries match: at most 20000 can be downloaded at once
 same "$(code -b ad.jar "$(U '/admin/audit?action=bulk%20entry')")" "200" "a search matching more than a search lists"
 has body "More than 2,000 entries match. The newest 2,000 are listed" "... says so, and lists the newest"
 has body "Showing 1 to 50 of 2000 entries" "... counting no further"
+code -b ad.jar "$(U '/admin/audit?action=bulk%20entry&page=40')" >/dev/null
+has body "Showing 1951 to 2000 of 2000 entries" "... its last page the 2,000th"
+code -b ad.jar "$(U '/admin/audit?action=bulk%20entry&page=41')" >/dev/null
+has body "There is no such page" "... and none past it"
 # Fewer entries, each long: more bytes than one answer can carry.
 sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 15000) INSERT INTO audit(at, action, detail) SELECT '2025-02-01T00:00:00Z', 'long entry', printf('%.300c', 'x') FROM n"
 same "$(code -b ad.jar "$(U '/admin/audit.csv?action=long%20entry')")" "400" "a download larger than one answer can carry is refused, not failed"
