@@ -26,9 +26,12 @@ parts_read(struct wm_http *h, const char *id, const char *sep, int query,
 	const char *v;
 	size_t k;
 
+	p->too_long = 0;
 	for (k = 0; k < 3; k++) {
 		snprintf(name, sizeof(name), "%s%s%s", id, sep, parts[k].suffix);
 		v = query ? wm_http_query(h, name) : wm_form_get(&h->form, name);
+		if (v && strlen(v) >= sizeof(p->v[k]))
+			p->too_long = 1;
 		snprintf(p->v[k], sizeof(p->v[k]), "%s", v ? v : "");
 	}
 }
@@ -49,6 +52,7 @@ wm_date_parts_query(struct wm_http *h, const char *id, struct wm_date_parts *p)
 void
 wm_date_parts_of(const struct wm_date *d, struct wm_date_parts *p)
 {
+	p->too_long = 0;
 	snprintf(p->v[0], sizeof(p->v[0]), "%d", d->day);
 	snprintf(p->v[1], sizeof(p->v[1]), "%d", d->month);
 	snprintf(p->v[2], sizeof(p->v[2]), "%d", d->year);
@@ -99,6 +103,8 @@ wm_date_input(struct wm_http *h, const char *id,
 int
 wm_date_parts_read(const struct wm_date_parts *p, struct wm_date *out)
 {
+	if (p->too_long)
+		return -1;
 	return wm_date_from_parts(p->v[0], p->v[1], p->v[2], out);
 }
 

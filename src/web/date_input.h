@@ -10,9 +10,11 @@
 #include "util/date.h"
 #include "web/http.h"
 
-/* The three boxes' text: day, month, year. */
+/* The three boxes' text: day, month, year; too_long when one held more
+ * than v keeps, which is then no date, never the part that fitted. */
 struct wm_date_parts {
 	char v[3][16];
+	int too_long;
 };
 
 /* What was posted for the date `id` (each "" when not given). */

@@ -94,6 +94,8 @@ bad "a date in the future" "$FD" "$FM" "$FY" "The date of the interaction must b
 bad "a date over a year ago" "$OD" "$OM" "$OY" "The date of the interaction must be within the last year"
 bad "no date" "" "" "" "Enter the date of the interaction"
 bad "letters for a day" "x" 1 2026 "enter a real date"
+bad "a box with more than it holds" "1              5" "Dec" "$TY" "enter a real date"
+bad "a year with more than it holds" "$TD" "$TM" "$TY           9" "enter a real date"
 same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$TD" -d "when-month=$TM" -d "when-year=$TY" -d "tip-01=maybe" "$(U /reflect)")" "400" "an answer that is not one of the tips' is refused"
 same "$(code -b j.jar -d "when-day=$TD" -d "when-month=$TM" -d "when-year=$TY" $(tips yes) "$(U /reflect)")" "403" "a reflection without the form's token is refused"
 same "$(code -b j.jar -d "csrf=$JCS" -d "when-day=$TD" -d "when-month=$TM" -d "when-year=$TY" $(tips yes) "$(U /people/P9/reflect)")" "404" "a reflection about someone on another service's caseload is refused as not found"
