@@ -341,16 +341,17 @@ discharge(struct wm_http *h, const struct wm_admin_by *by,
 	    wm_form_get(&h->form, "out-unit"), date, fp, err);
 }
 
-/* The name of the person's service `code` (one they are on), or NULL. */
-static const char *
-spell_name(const struct person *p, const char *code)
+/* The person's time on their service `code` (the first when code is
+ * not given), or -1. */
+static int
+spell_of(const struct person *p, const char *code)
 {
 	size_t i;
 
 	for (i = 0; i < p->n; i++)
 		if (!code || !code[0] || strcmp(code, p->spell[i].code) == 0)
-			return wm_buf_str(&p->spell[i].name);
-	return NULL;
+			return (int)i;
+	return -1;
 }
 
 /* What asking first says of one change: its heading's verb, the button,
@@ -369,23 +370,35 @@ static const struct asking asking_discharge = { "Discharge",
 static const struct asking asking_move = { "Move", "Yes, move them",
 	"move-from", "move-to", "asked to confirm a move" };
 
-/* What happens, in words, into out. */
+/* What happens, in words, into out. A time on a caseload that would
+ * end the day it started covers no days and is removed, as the store
+ * does (store/admin.c): asking first says so. */
 static void
 happens(struct wm_http *h, const struct person *p, const struct asking *a,
-    const char *when, struct wm_buf *out)
+    const char *iso, const char *when, struct wm_buf *out)
 {
-	const char *from = spell_name(p, wm_form_get(&h->form, a->from_field));
+	int i = spell_of(p, wm_form_get(&h->form, a->from_field));
+	const char *from = i < 0 ? "the service" :
+	    wm_buf_str(&p->spell[i].name);
 	struct wm_buf to = WM_BUF_INIT, err = WM_BUF_INIT;
 	int64_t id;
+	int removed = i >= 0 && strcmp(p->spell[i].since, iso) == 0;
 
-	wm_buf_printf(out, "Their time on the caseload of %s ends on %s.",
-	    from ? from : "the service", when);
+	if (removed)
+		wm_buf_printf(out, "They joined the caseload of %s on %s, the "
+		    "same day, so that time on it is removed: it covers no "
+		    "days. The audit log keeps both.", from, when);
+	else
+		wm_buf_printf(out, "Their time on the caseload of %s ends on "
+		    "%s.", from, when);
 	if (a->to_field && wm_store_service_find(h->store, wm_form_get(
 	    &h->form, a->to_field), &id, &to, &err) == 0)
 		wm_buf_printf(out, " Their time on the caseload of %s starts "
 		    "that day.", wm_buf_str(&to));
-	wm_buf_puts(out, " What they recorded stays theirs, and counts in the "
-	    "service's history. This cannot be undone: ");
+	if (!removed)
+		wm_buf_puts(out, " What they recorded stays theirs, and counts "
+		    "in the service's history.");
+	wm_buf_puts(out, " This cannot be undone: ");
 	wm_buf_puts(out, a->to_field ? "to bring them back, move them again." :
 	    "to bring them back, put them on the caseload again.");
 	wm_buf_release(&to);
@@ -410,7 +423,7 @@ ask_first(struct wm_http *h, const struct person *p,
 	wm_date_format(date, iso);
 	wm_admin_date_words(iso, when, sizeof(when));
 	wm_buf_printf(&title, "%s %s?", a->verb, wm_buf_str(&p->name));
-	happens(h, p, a, when, &said);
+	happens(h, p, a, iso, when, &said);
 	person_href(&back, p, "");
 	c = (struct wm_confirm){ wm_buf_str(&title), wm_buf_str(&said), a->yes,
 	    wm_buf_str(&back) };
