@@ -1032,7 +1032,33 @@ static const char *const m17[] = {
 	" id INTEGER NOT NULL,"
 	" PRIMARY KEY (at, id)) WITHOUT ROWID",
 	"CREATE TABLE audit_keyed (upto INTEGER NOT NULL)",
-	"INSERT INTO audit_keyed(upto) VALUES (0)",
+	/* The log as it stands is keyed here, by `waymark init`, not by
+	 * the first search after the upgrade, inside someone's request. */
+	"INSERT INTO audit_by_actor SELECT actor_account_id, at, id FROM audit"
+	" WHERE actor_account_id IS NOT NULL",
+	"INSERT INTO audit_by_action SELECT action, at, id FROM audit",
+	"INSERT INTO audit_by_at SELECT at, id FROM audit",
+	"INSERT INTO audit_keyed(upto) SELECT coalesce(max(id), 0) FROM audit",
+	/* The keys are the log's, and as append-only: a key is never changed
+	 * or taken away, and the mark only moves on, never past the log. */
+	"CREATE TRIGGER audit_by_actor_d BEFORE DELETE ON audit_by_actor"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_by_actor_u BEFORE UPDATE ON audit_by_actor"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_by_action_d BEFORE DELETE ON audit_by_action"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_by_action_u BEFORE UPDATE ON audit_by_action"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_by_at_d BEFORE DELETE ON audit_by_at"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_by_at_u BEFORE UPDATE ON audit_by_at"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_keyed_d BEFORE DELETE ON audit_keyed"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
+	"CREATE TRIGGER audit_keyed_u BEFORE UPDATE ON audit_keyed"
+	" WHEN new.upto < old.upto OR new.upto >"
+	"  (SELECT coalesce(max(id), 0) FROM audit)"
+	" BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END",
 	NULL,
 };
 

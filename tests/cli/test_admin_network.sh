@@ -294,6 +294,11 @@ sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHE
 same "$(code -b ad.jar "$(U '/admin/audit.csv?action=long%20entry')")" "400" "a download larger than one answer can carry is refused, not failed"
 has body "The 15000 entries that match are more than one download can carry" "... saying so, and how to narrow it"
 same "$(audited 'exported the audit log')" "$exported" "... and neither refusal is logged as a download"
+# The search keys are as append-only as the log: no entry can be hidden
+# from the search by moving its mark on or taking a key away.
+has <(sqlite3 a.db "UPDATE audit_keyed SET upto = upto + 1000000" 2>&1) "the audit log cannot be changed" "the keys' mark cannot be moved past the log"
+has <(sqlite3 a.db "DELETE FROM audit_by_action WHERE action = 'person moved'" 2>&1) "the audit log cannot be changed" "... nor a key taken away"
+same "$(sqlite3 a.db "SELECT count(*) FROM audit_by_action WHERE action = 'person moved'")" "$(sqlite3 a.db "SELECT count(*) FROM audit WHERE action = 'person moved'")" "... each entry keyed"
 # (What a search costs, however long the log: tests/unit/test_admin_store.c.)
 
 # --- who may: an administrator only; every change carries the token -----
