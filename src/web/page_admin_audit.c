@@ -281,6 +281,29 @@ code_at(const char *text, const char *p, char *out, size_t n)
 	return 0;
 }
 
+/* 1 when what starts at p is where the code that writes details puts a
+ * date or a quarter: the detail's start ("2026-Q4: standard 3"), or
+ * after one of the words that bring one in ("from 2026-12-07"), so an
+ * identifier that only looks like a date ("person 2026-01-02") is shown
+ * as it is. */
+static int
+dated_at(const char *detail, const char *p)
+{
+	static const char *const words[] = { "from ", "to ", "on ",
+	    "quarters ", "before ", "since " };
+	size_t i, n;
+
+	if (p == detail)
+		return 1;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		n = strlen(words[i]);
+		if ((size_t)(p - detail) >= n && strncmp(p - n, words[i], n) ==
+		    0 && (p - n == detail || p[-(long)n - 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /* An entry's detail, as the code that wrote it put it, with its dates
  * and quarters in words: a log written before dates were, or for the
  * download (ISO there), reads as every other page does. */
@@ -292,8 +315,8 @@ detail_words(struct wm_http *h, const char *detail)
 	size_t len;
 
 	for (p = detail; *p; p++) {
-		if (*p < '1' || *p > '2' || !(len = code_at(detail, p, words,
-		    sizeof(words))))
+		if (*p < '1' || *p > '2' || !dated_at(detail, p) ||
+		    !(len = code_at(detail, p, words, sizeof(words))))
 			continue;
 		wm_esc_html(&h->out, from, (size_t)(p - from));
 		wm_esc_html_s(&h->out, words);

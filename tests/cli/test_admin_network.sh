@@ -294,6 +294,12 @@ sqlite3 a.db "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHE
 same "$(code -b ad.jar "$(U '/admin/audit.csv?action=long%20entry')")" "400" "a download larger than one answer can carry is refused, not failed"
 has body "The 15000 entries that match are more than one download can carry" "... saying so, and how to narrow it"
 same "$(audited 'exported the audit log')" "$exported" "... and neither refusal is logged as a download"
+# An identifier that only looks like a date is shown as it was recorded.
+$WAYMARK person add --db a.db --id 2026-01-02 --name "Dee Date" --unit svc2 >/dev/null
+code -b ad.jar "$(U '/admin/audit?person=2026-01-02')" >/dev/null
+code -b ad.jar "$(U '/admin/audit?action=searched%20the%20audit%20log')" >/dev/null
+has body "searched the audit log: person 2026-01-02" "an identifier like a date is shown as recorded"
+hasnt body "person 2 January 2026" "... not as a date"
 # The search keys are as append-only as the log: no entry can be hidden
 # from the search by moving its mark on or taking a key away.
 has <(sqlite3 a.db "UPDATE audit_keyed SET upto = upto + 1000000" 2>&1) "the audit log cannot be changed" "the keys' mark cannot be moved past the log"
