@@ -61,7 +61,23 @@ text_criterion(struct wm_http *h, struct criteria *c, const char *name,
 	return v && v[0] ? v : NULL;
 }
 
-/* Looks up the person and the account the search names. 0, or the
+/* Whether the log holds the action asked for. */
+struct held {
+	const char *action;
+	int found;
+};
+
+static int
+is_held(void *ctx, const char *action)
+{
+	struct held *held = ctx;
+
+	held->found = strcmp(action, held->action) == 0;
+	return held->found;
+}
+
+/* Looks up the person and the account the search names, and checks the
+ * action is one the log holds (the form offers only those). 0, or the
  * store's failure (answered). */
 static int
 resolve(struct wm_http *h, struct criteria *c)
@@ -90,6 +106,15 @@ resolve(struct wm_http *h, struct criteria *c)
 			    "email address";
 			c->bad = 1;
 			rc = 0;
+		}
+	}
+	if (rc == 0 && c->action && !c->e[F_ACTION].message) {
+		struct held held = { c->action, 0 };
+
+		rc = wm_store_audit_actions(h->store, is_held, &held, &err);
+		if (rc == 0 && !held.found) {
+			c->e[F_ACTION].message = "Choose an action from the list";
+			c->bad = 1;
 		}
 	}
 	if (rc)

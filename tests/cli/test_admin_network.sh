@@ -264,6 +264,8 @@ same "$(code -b ad.jar "$(U '/admin/audit?page=999')")" "200" "a page past the l
 has body "There is no such page" "... says so, not that nothing matches"
 same "$(code -b ad.jar "$(U '/admin/audit?from_day=31&from_month=2&from_year=2026')")" "400" "a date that is not real is refused"
 has body '<a href="#from_day">The date must be a real date' "... naming the field"
+same "$(code -b ad.jar "$(U '/admin/audit?action=%3Cscript%3E')")" "400" "an action the log does not hold is refused"
+has body '<a href="#action">Choose an action from the list' "... naming the field"
 same "$(code -b ad.jar "$(U '/admin/audit?person=NOBODY')")" "400" "an unknown person is refused"
 has body '<a href="#person">There is no person with that identifier' "... naming the field"
 same "$(code -b ad.jar "$(U '/admin/audit?account=nobody@example.org')")" "400" "an unknown account is refused"
