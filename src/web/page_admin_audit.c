@@ -331,7 +331,8 @@ dated_at(const char *detail, const char *p)
 
 /* An entry's detail, as the code that wrote it put it, with its dates
  * and quarters in words: a log written before dates were, or for the
- * download (ISO there), reads as every other page does. */
+ * download (ISO there), reads as every other page does. A page's
+ * address in it is shown as code, exactly as it was asked for. */
 static void
 detail_words(struct wm_http *h, const char *detail)
 {
@@ -340,6 +341,17 @@ detail_words(struct wm_http *h, const char *detail)
 	size_t len;
 
 	for (p = detail; *p; p++) {
+		if (*p == '/' && (p == detail || p[-1] == ' ')) {
+			/* A page's address, as it was asked for. */
+			len = strcspn(p, " ;");
+			wm_esc_html(&h->out, from, (size_t)(p - from));
+			HTML(h, "<code>");
+			wm_esc_html(&h->out, p, len);
+			HTML(h, "</code>");
+			p += len - 1;
+			from = p + 1;
+			continue;
+		}
 		if (*p < '1' || *p > '2' || !dated_at(detail, p) ||
 		    !(len = code_at(detail, p, words, sizeof(words))))
 			continue;

@@ -24,8 +24,10 @@ ISO = re.compile(r'\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-Q[1-4]\b')
 CODES = re.compile(r'\b(person|practitioner|lead|validator|commissioner|admin)@[a-z0-9-]+\b(?![.@])|'
                    r'\blived-experience\b|\bpeer-worker\b')
 # What a page may show in a code's form: a file's format, described for
-# those who make the file.
-ALLOWED = re.compile(r'<div class="nhsuk-hint" id="file-hint">.*?</div>', re.S)
+# those who make the file, and what is marked as code (a page's address
+# in the audit log, as it was asked for).
+ALLOWED = re.compile(r'<div class="nhsuk-hint" id="file-hint">.*?</div>|'
+                     r'<code>[^<]*</code>', re.S)
 
 def fetch(path):
     out = subprocess.run(['curl', '-s', '-L', '-b', jar, '-o', '-', '-w', '\n%{http_code}',
