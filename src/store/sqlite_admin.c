@@ -221,11 +221,14 @@ int
 wm_store_audit_keys(struct wm_store *s, struct wm_buf *err)
 {
 	int64_t all = 0;
+	sqlite3_stmt *st;
 	int own, rc;
 
-	if (wm_sq_ready(s, err))
+	/* Up to date already (most searches): read, never a commit. */
+	if (!(st = wm_sq_query(s, ST_AUDIT_KEYED_ALL, err)) ||
+	    wm_sq_one_id(s, st, &all, "reading the audit log's keys", err))
 		return WM_STORE_ERROR;
-	do {
+	while (!all) {
 		/* Each step its own transaction, unless the caller's. */
 		own = sqlite3_get_autocommit(s->db);
 		if (own && wm_store_begin(s, err))
@@ -235,8 +238,10 @@ wm_store_audit_keys(struct wm_store *s, struct wm_buf *err)
 			wm_store_rollback(s);
 		else if (own)
 			rc = wm_store_commit(s, err);
-	} while (rc == 0 && !all);
-	return rc;
+		if (rc)
+			return rc;
+	}
+	return 0;
 }
 
 struct action_each {

@@ -1322,6 +1322,10 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " UNION ALL SELECT (SELECT min(action) FROM audit_by_action"
 	    "  WHERE action > act.a) FROM act WHERE act.a IS NOT NULL) "
 	    "SELECT a FROM act WHERE a IS NOT NULL",
+	/* 1 when the log's last entry is keyed. */
+	[ST_AUDIT_KEYED_ALL] =
+	    "SELECT upto >= (SELECT coalesce(max(id), 0) FROM audit)"
+	    " FROM audit_keyed",
 	/* The last entry now keyed, and 1 when that is the log's last. */
 	[ST_AUDIT_KEYED] =
 	    "UPDATE audit_keyed SET upto = min(upto + ?1,"
