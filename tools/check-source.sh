@@ -284,7 +284,7 @@ BEGIN {
 	# FHIR MeasureReport.
 	json["src/core/fhir_json.h"] = json["src/core/fhir_json.c"] = 1
 	json["src/core/instrument.c"] = json["src/core/response.c"] = 1
-	json["src/core/catalogue.c"] = 1
+	json["src/core/catalogue.c"] = json["src/core/response_fhir.c"] = 1
 	json["src/report/record_json.h"] = json["src/report/record_json.c"] = 1
 	json["src/report/measure_report.h"] = 1
 	json["src/report/measure_report.c"] = 1

@@ -148,6 +148,12 @@ cmd_respond(const struct cli_cmd *cmd, int argc, char **argv)
 	    cli_load_instrument(s, r->url, r->version, &inst_id, &in))
 		goto not_saved;
 	cli_today(&today);
+	if (in->kind != WM_KIND_MEASURE) {
+		wm_diags_add(&d, 0, 0, "field questionnaire", "%s is a plan "
+		    "template: a plan is the person's own, written in Waymark "
+		    "by them, not loaded as a response", in->title);
+		goto bad;
+	}
 	if (wm_response_bind(r, in, &today, &d))
 		goto bad;
 	rc = save(s, r, pos[0], inst_id);

@@ -689,6 +689,44 @@ load_enable_when(struct loader *l, struct wm_item *it, size_t self,
 			it->n_enable_when++;
 }
 
+/* What a plan's display item shows in its place (core/instrument.h). */
+static void
+load_shows(struct loader *l, struct wm_item *it, json_t *e, const char *where)
+{
+	const char *code = json_string_value(json_object_get(e, "valueCode"));
+
+	if (it->type != WM_ITEM_DISPLAY)
+		wm_diags_add(l->d, 0, 0, where, "shows is only for a display "
+		    "item");
+	else if (it->shows != WM_SHOWS_NOTHING)
+		wm_diags_add(l->d, 0, 0, where, "shows is given twice");
+	else if (code && strcmp(code, "goals") == 0)
+		it->shows = WM_SHOWS_GOALS;
+	else if (code && strcmp(code, "crisis-contacts") == 0)
+		it->shows = WM_SHOWS_CRISIS_CONTACTS;
+	else
+		wm_diags_add(l->d, 0, 0, where, "shows's valueCode must be "
+		    "goals or crisis-contacts");
+}
+
+static void
+load_linked_plan(struct loader *l, struct wm_item *it, json_t *e,
+    const char *where)
+{
+	const char *code = json_string_value(json_object_get(e, "valueCode"));
+
+	if (it->type != WM_ITEM_DISPLAY)
+		wm_diags_add(l->d, 0, 0, where, "linkedPlan is only for a "
+		    "display item");
+	else if (it->linked_plan)
+		wm_diags_add(l->d, 0, 0, where, "linkedPlan is given twice");
+	else if (!code || !valid_link_id(code))
+		wm_diags_add(l->d, 0, 0, where, "linkedPlan's valueCode must "
+		    "be a plan's family code (letters, digits, '-', '_', '.')");
+	else
+		it->linked_plan = wm_arena_strdup(&l->in->arena, code);
+}
+
 /* The item's own extensions: its options' orientation, for a choice;
  * any other extension is someone else's and is left alone, as FHIR
  * allows. */
@@ -709,6 +747,14 @@ load_item_extensions(struct loader *l, struct wm_item *it, json_t *item,
 		const char *url = json_string_value(json_object_get(e, "url"));
 		const char *code;
 
+		if (url && strcmp(url, WM_EXT_BASE "shows") == 0) {
+			load_shows(l, it, e, where);
+			continue;
+		}
+		if (url && strcmp(url, WM_EXT_BASE "linkedPlan") == 0) {
+			load_linked_plan(l, it, e, where);
+			continue;
+		}
 		if (!url || strcmp(url, WM_FHIR_CHOICE_ORIENTATION) != 0)
 			continue;
 		code = json_string_value(json_object_get(e, "valueCode"));
@@ -777,10 +823,10 @@ load_item(struct loader *l, json_t *item, int parent, int depth, size_t pos)
 	if (req && !json_is_boolean(req))
 		wm_diags_add(l->d, 0, 0, where, "'required' must be true or false");
 	it->required = json_is_true(req);
-	if (json_object_get(item, "repeats") &&
-	    json_is_true(json_object_get(item, "repeats")))
-		wm_diags_add(l->d, 0, 0, where,
-		    "repeating items are not supported");
+	req = json_object_get(item, "repeats");
+	if (req && !json_is_boolean(req))
+		wm_diags_add(l->d, 0, 0, where, "'repeats' must be true or false");
+	it->repeats = json_is_true(req);
 	children = json_object_get(item, "item");
 	if (!type)
 		return;
@@ -1114,6 +1160,32 @@ load_scale(struct loader *l, json_t *e, struct wm_scale *sc)
 }
 
 static void
+load_kind(struct loader *l, json_t *e)
+{
+	const char *code = json_string_value(json_object_get(e, "valueCode"));
+
+	if (code && strcmp(code, "measure") == 0)
+		l->in->kind = WM_KIND_MEASURE;
+	else if (code && strcmp(code, "plan") == 0)
+		l->in->kind = WM_KIND_PLAN;
+	else
+		wm_diags_add(l->d, 0, 0, "extension kind",
+		    "valueCode must be measure or plan");
+}
+
+static void
+load_crisis_access(struct loader *l, json_t *e)
+{
+	json_t *v = json_object_get(e, "valueBoolean");
+
+	if (!json_is_boolean(v))
+		wm_diags_add(l->d, 0, 0, "extension crisisAccess",
+		    "needs valueBoolean true or false");
+	else
+		l->in->crisis_access = json_is_true(v);
+}
+
+static void
 load_extensions(struct loader *l, json_t *root)
 {
 	json_t *ext = json_object_get(root, "extension"), *e;
@@ -1144,6 +1216,14 @@ load_extensions(struct loader *l, json_t *root)
 		}
 		if (strcmp(url, WM_EXT_BASE "respondent") == 0) {
 			load_respondent(l, e, i);
+			continue;
+		}
+		if (strcmp(url, WM_EXT_BASE "kind") == 0) {
+			load_kind(l, e);
+			continue;
+		}
+		if (strcmp(url, WM_EXT_BASE "crisisAccess") == 0) {
+			load_crisis_access(l, e);
 			continue;
 		}
 		if (strcmp(url, WM_EXT_BASE "scale") != 0)
@@ -1212,6 +1292,7 @@ wm_instrument_parse(const char *text, size_t len, struct wm_instrument **out,
 		goto out;
 	load_items(&l, items, -1, 0);
 	load_extensions(&l, root);
+	wm_instrument_check_kind(in, diags);
 	if (json_object_get(root, "modifierExtension"))
 		wm_diags_add(diags, 0, 0, "field modifierExtension",
 		    "modifier extensions are not supported");

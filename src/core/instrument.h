@@ -50,6 +50,26 @@ enum wm_respondent {
 	WM_RESPONDENT_VALIDATOR = 16,
 };
 
+/* What an instrument is for: a measure is answered and scored; a plan
+ * is a person's own document (docs/instruments.md, "Plan templates"),
+ * never scored, kept in versions and seen only by whom they choose. */
+enum wm_instrument_kind {
+	WM_KIND_MEASURE,
+	WM_KIND_PLAN,
+};
+
+/* What a plan's display item shows in its place, filled in when the
+ * plan is drawn: the person's own goals, or the network's list of
+ * services to contact day or night. */
+enum wm_item_shows {
+	WM_SHOWS_NOTHING,
+	WM_SHOWS_GOALS,
+	WM_SHOWS_CRISIS_CONTACTS,
+};
+
+/* At most this many entries in a repeating answer (a plan's list). */
+#define WM_REPEATS_MAX 30
+
 enum wm_scale_method {
 	WM_SCALE_MEAN,
 	WM_SCALE_SUM,
@@ -103,6 +123,14 @@ struct wm_item {
 	size_t n_enable_when;
 	int enable_any;		/* enableBehavior any (else all) */
 	int horizontal;		/* a choice's options side by side */
+	int repeats;		/* a plan's list: a string answered by up to
+				 * WM_REPEATS_MAX lines, each its own
+				 * FHIR answer, held as one text with a
+				 * new line between entries */
+	enum wm_item_shows shows;	/* display items of plans */
+	const char *linked_plan;	/* a display item of a plan that leads
+					 * to the person's plan of this
+					 * family, or NULL */
 };
 
 struct wm_scale {
@@ -135,6 +163,9 @@ struct wm_instrument {
 	const char *purpose;	/* the source and its authors */
 	const char *copyright;	/* copyright and licence */
 	const char *family;	/* Questionnaire.code in WM_FAMILY_SYSTEM, or NULL */
+	enum wm_instrument_kind kind;
+	int crisis_access;	/* a plan the person may let their service
+				 * open in a crisis */
 	unsigned subjects;	/* enum wm_subject bits */
 	unsigned respondents;	/* enum wm_respondent bits */
 	struct wm_item *items;	/* depth-first, in file order */
@@ -159,6 +190,13 @@ int wm_instrument_find_item(const struct wm_instrument *in,
 
 /* The index of the option with this code, or -1. */
 int wm_item_find_option(const struct wm_item *it, const char *code);
+
+/* The rules a plan template keeps beyond any instrument's (who it is
+ * about and for, no scores, a family to know it by), and the plan-only
+ * parts a measure may not use; each problem into diags. Called by
+ * wm_instrument_parse. */
+void wm_instrument_check_kind(const struct wm_instrument *in,
+    struct wm_diags *diags);
 
 /* Names, as written in files, for the enums above; NULL if unknown. */
 const char *wm_subject_name(enum wm_subject s);

@@ -12,9 +12,11 @@
 
 #include "core/enable.h"
 #include "core/fhir_json.h"
+#include "util/buf.h"
 #include "util/text.h"
 
 #define MAX_ANSWER_TEXT 20000
+#define MAX_ENTRY_TEXT 500	/* one entry of a plan's list */
 #define MAX_REF 256
 
 const char *
@@ -306,6 +308,46 @@ bind_answer(struct wm_response *r, const struct wm_item *it,
 	a->given = 1;
 }
 
+/* A plan's list: each entry its own answer, one line of text, kept as
+ * one text with a new line between entries (core/instrument.h). */
+static void
+bind_list(struct wm_response *r, struct wm_answer *a, json_t *answers,
+    const char *where, struct wm_diags *d)
+{
+	struct wm_buf all = WM_BUF_INIT;
+	json_t *ans;
+	size_t i, n = json_is_array(answers) ? json_array_size(answers) : 0;
+
+	if (n == 0 || n > WM_REPEATS_MAX) {
+		wm_diags_add(d, 0, 0, where, "needs 1 to %d answers, one for "
+		    "each entry of the list", WM_REPEATS_MAX);
+		return;
+	}
+	json_array_foreach(answers, i, ans) {
+		json_t *v = json_object_get(ans, "valueString");
+		const char *s = json_string_value(v);
+
+		if (!s || json_string_length(v) == 0 ||
+		    json_string_length(v) > MAX_ENTRY_TEXT ||
+		    json_string_length(v) != strlen(s) ||
+		    wm_text_check(s, 0) != WM_TEXT_OK) {
+			wm_diags_add(d, 0, 0, where, "answer %zu needs a "
+			    "valueString of 1 to %d characters on one line",
+			    i + 1, MAX_ENTRY_TEXT);
+			goto out;
+		}
+		if (i)
+			wm_buf_putc(&all, '\n');
+		wm_buf_puts(&all, s);
+	}
+	if (!(a->text = wm_arena_strdup(&r->arena, wm_buf_str(&all))))
+		wm_diags_add(d, 0, 0, where, "out of memory");
+	else
+		a->given = 1;
+out:
+	wm_buf_release(&all);
+}
+
 static void bind_items(struct wm_response *, json_t *, int,
     struct wm_diags *);
 
@@ -352,6 +394,10 @@ bind_item(struct wm_response *r, json_t *item, int parent, struct wm_diags *d)
 	}
 	if (!answers)
 		return;
+	if (it->repeats) {
+		bind_list(r, &r->answers[k], answers, where, d);
+		return;
+	}
 	if (!json_is_array(answers) || json_array_size(answers) != 1 ||
 	    !json_is_object(json_array_get(answers, 0))) {
 		wm_diags_add(d, 0, 0, where, "needs exactly one answer");
@@ -445,6 +491,24 @@ keep_text(struct wm_response *r, size_t k, const char *text)
 	return 0;
 }
 
+/* A list's entries, a new line between each: 1 to WM_REPEATS_MAX, none
+ * empty, none longer than one entry may be. */
+static int
+list_ok(const char *s)
+{
+	size_t n = 0, len;
+	const char *nl;
+
+	for (;; s = nl + 1) {
+		nl = strchr(s, '\n');
+		len = nl ? (size_t)(nl - s) : strlen(s);
+		if (len == 0 || len > MAX_ENTRY_TEXT || ++n > WM_REPEATS_MAX)
+			return 0;
+		if (!nl)
+			return 1;
+	}
+}
+
 int
 wm_response_set_text(struct wm_response *r, const char *link_id,
     const char *text)
@@ -453,6 +517,8 @@ wm_response_set_text(struct wm_response *r, const char *link_id,
 
 	if (k < 0 || (r->in->items[k].type != WM_ITEM_TEXT &&
 	    r->in->items[k].type != WM_ITEM_STRING) || text[0] == '\0')
+		return -1;
+	if (r->in->items[k].repeats && !list_ok(text))
 		return -1;
 	return keep_text(r, (size_t)k, text);
 }

@@ -80,6 +80,13 @@ int wm_response_set_answer(struct wm_response *r, const char *link_id,
 int wm_response_check(struct wm_response *r, const struct wm_date *today,
     struct wm_diags *diags);
 
+/* The response as a FHIR R4 QuestionnaireResponse that
+ * wm_response_parse reads back to the same response: its instrument,
+ * status, subject, author, the day it was written, who answered, and
+ * each answer inside its groups (a list as one answer per entry). A new
+ * reference (json_decref), or NULL when out of memory. */
+struct json_t *wm_response_to_fhir(const struct wm_response *r);
+
 void wm_response_free(struct wm_response *r);
 
 const char *wm_response_status_name(enum wm_response_status s);

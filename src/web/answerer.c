@@ -50,7 +50,10 @@ out:
 int
 wm_answerable(const struct wm_instrument *in, const struct wm_answerer *a)
 {
-	return (in->subjects & (unsigned)a->kind) &&
+	/* A plan template is written as the person's own plan, never
+	 * answered as a measure. */
+	return in->kind == WM_KIND_MEASURE &&
+	    (in->subjects & (unsigned)a->kind) &&
 	    (in->respondents & (unsigned)a->respondent);
 }
 

@@ -43,7 +43,8 @@ measure_row(void *ctx, const struct wm_instrument_row *r)
 	const struct wm_instrument *in;
 	unsigned subjects;
 
-	if (m->n == MAX_MEASURES || !(in = wm_page_instrument(m->h, r->id)))
+	if (m->n == MAX_MEASURES || !(in = wm_page_instrument(m->h, r->id)) ||
+	    in->kind != WM_KIND_MEASURE)	/* a plan is no cycle's */
 		return 0;
 	subjects = in->subjects & (WM_SUBJECT_PERSON | WM_SUBJECT_SERVICE);
 	if (!subjects)
