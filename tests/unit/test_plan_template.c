@@ -134,6 +134,50 @@ test_measures_stay_measures(void **state)
 	}
 }
 
+/* The plans Waymark ships (docs/plan-templates.md), each a plan of its
+ * family, the crisis and safety plans the only ones that may be opened
+ * in a crisis. */
+static void
+test_shipped_plans(void **state)
+{
+	static const struct {
+		const char *file, *family;
+		int crisis;
+	} plans[] = {
+		{ "plans/recovery-action-plan.json", "recovery-action-plan", 0 },
+		{ "plans/joint-crisis-plan.json", "joint-crisis-plan", 1 },
+		{ "plans/safety-plan.json", "safety-plan", 1 },
+		{ "plans/advance-statement.json", "advance-statement", 0 },
+	};
+	size_t i, k, shows;
+
+	(void)state;
+	for (i = 0; i < TU_NELEM(plans); i++) {
+		struct wm_diags d = WM_DIAGS_INIT;
+		size_t len;
+		char *text = tu_read_instrument_file(plans[i].file, &len);
+		struct wm_instrument *in = NULL;
+
+		assert_non_null(text);
+		if (wm_instrument_parse(text, len, &in, &d))
+			tu_print_diags(plans[i].file, &d);
+		assert_non_null(in);
+		assert_int_equal(in->kind, WM_KIND_PLAN);
+		assert_string_equal(in->family, plans[i].family);
+		assert_int_equal(in->crisis_access, plans[i].crisis);
+		assert_int_equal(in->respondents, WM_RESPONDENT_PERSON |
+		    WM_RESPONDENT_WITH_PRACTITIONER);
+		for (k = shows = 0; k < in->n_items; k++)
+			shows += in->items[k].shows != WM_SHOWS_NOTHING;
+		/* Goals in the recovery action plan, the network's
+		 * contacts in the safety plan. */
+		assert_int_equal(shows, i == 0 || i == 2);
+		wm_instrument_free(in);
+		wm_diags_release(&d);
+		free(text);
+	}
+}
+
 struct bad {
 	const char *name;
 	const char *from, *to;	/* one text edit of `plan` */
@@ -358,6 +402,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plan_loads),
 		cmocka_unit_test(test_measures_stay_measures),
+		cmocka_unit_test(test_shipped_plans),
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_lists_round_trip),
 		cmocka_unit_test(test_bad_lists),
