@@ -17,7 +17,7 @@ static const struct {
 	[WM_RULE_OWN_RECORD] = { "own-record", WM_TARGET_NONE },
 	[WM_RULE_OWN_FORMS] = { "own-forms", WM_TARGET_NONE },
 	[WM_RULE_STAFF] = { "staff", WM_TARGET_NONE },
-	[WM_RULE_SUPPORTER] = { "supporter", WM_TARGET_PERSON },
+	[WM_RULE_CARE_TEAM] = { "care-team", WM_TARGET_PERSON },
 	[WM_RULE_LEADS] = { "leads", WM_TARGET_NONE },
 	[WM_RULE_SERVICE_LEAD] = { "service-lead", WM_TARGET_SERVICE },
 	[WM_RULE_VALIDATOR] = { "validator", WM_TARGET_NONE },
@@ -26,6 +26,9 @@ static const struct {
 	[WM_RULE_SERVICE_COMMISSIONER] = { "service-commissioner",
 	    WM_TARGET_SERVICE },
 	[WM_RULE_ADMIN] = { "admin", WM_TARGET_NONE },
+	[WM_RULE_PLAN_OWNER] = { "plan-owner", WM_TARGET_PLAN },
+	[WM_RULE_PLAN_READER] = { "plan-reader", WM_TARGET_PLAN },
+	[WM_RULE_PLAN_CRISIS] = { "plan-crisis", WM_TARGET_PLAN },
 };
 
 int
@@ -69,8 +72,8 @@ wm_grants_any(const struct wm_grant *g, size_t n, enum wm_role role)
 	return 0;
 }
 
-static int
-staff_at(const struct wm_access_facts *f, int64_t unit)
+int
+wm_access_staff_at(const struct wm_access_facts *f, int64_t unit)
 {
 	return wm_grants_hold(f->grants, f->n_grants, WM_ROLE_PRACTITIONER,
 	    unit) || wm_grants_hold(f->grants, f->n_grants, WM_ROLE_LEAD,
@@ -84,14 +87,14 @@ staff_anywhere(const struct wm_access_facts *f)
 	    wm_grants_any(f->grants, f->n_grants, WM_ROLE_LEAD);
 }
 
-/* A supporter of the named person: staff where they are on the caseload. */
+/* The named person's care team: staff where they are on the caseload. */
 static int
-supports(const struct wm_access_facts *f)
+care_team(const struct wm_access_facts *f)
 {
 	size_t i;
 
 	for (i = 0; i < f->n_person_units; i++)
-		if (staff_at(f, f->person_units[i]))
+		if (wm_access_staff_at(f, f->person_units[i]))
 			return 1;
 	return 0;
 }
@@ -108,8 +111,8 @@ allowed(enum wm_rule rule, const struct wm_access_facts *f)
 		return f->own_person != 0 || staff_anywhere(f);
 	case WM_RULE_STAFF:
 		return staff_anywhere(f);
-	case WM_RULE_SUPPORTER:
-		return supports(f);
+	case WM_RULE_CARE_TEAM:
+		return care_team(f);
 	case WM_RULE_LEADS:
 		return wm_grants_any(f->grants, f->n_grants, WM_ROLE_LEAD);
 	case WM_RULE_SERVICE_LEAD:
@@ -131,6 +134,15 @@ allowed(enum wm_rule rule, const struct wm_access_facts *f)
 		    f->service_chain, f->n_service_chain);
 	case WM_RULE_ADMIN:
 		return wm_grants_any(f->grants, f->n_grants, WM_ROLE_ADMIN);
+	case WM_RULE_PLAN_OWNER:
+		return f->plan.owner != 0 && f->own_person == f->plan.owner;
+	case WM_RULE_PLAN_READER: {
+		int64_t unit;
+
+		return wm_plan_reader(f, &unit) != WM_PLAN_NOT_SHARED;
+	}
+	case WM_RULE_PLAN_CRISIS:
+		return wm_plan_crisis_unit(f) != 0;
 	case WM_RULE_NONE:
 	case WM_RULE_PUBLIC:
 	case WM_RULE_COUNT:

@@ -31,7 +31,7 @@ enum wm_rule {
 				 * practitioner or lead answering about
 				 * themselves */
 	WM_RULE_STAFF,		/* a practitioner or lead of any service */
-	WM_RULE_SUPPORTER,	/* a practitioner or lead of a service whose
+	WM_RULE_CARE_TEAM,	/* a practitioner or lead of a service whose
 				 * caseload the person named in the path is
 				 * on now */
 	WM_RULE_LEADS,		/* the lead of any service */
@@ -45,6 +45,12 @@ enum wm_rule {
 					 * the path: of it, its provider or
 					 * its network */
 	WM_RULE_ADMIN,		/* an administrator of the network */
+	WM_RULE_PLAN_OWNER,	/* the person whose plan the path names */
+	WM_RULE_PLAN_READER,	/* the plan's owner, or someone they share
+				 * it with now (core/plan_access.c) */
+	WM_RULE_PLAN_CRISIS,	/* a practitioner of a service whose
+				 * caseload the plan's owner is on now, when
+				 * the owner allows crisis access to it */
 	WM_RULE_COUNT
 };
 
@@ -54,6 +60,32 @@ enum wm_rule_target {
 	WM_TARGET_PERSON,	/* a person's identifier */
 	WM_TARGET_SERVICE,	/* a unit's code */
 	WM_TARGET_INVITATION,	/* an assessment's number */
+	WM_TARGET_PLAN,		/* a plan's number */
+};
+
+/* What the store found about the plan a path names and the account
+ * asking: whose it is, whom it is shared with now, and where its owner
+ * is on a caseload now. All zero when there is no such plan. */
+struct wm_plan_facts {
+	int64_t owner;		/* the person whose plan it is, or 0 */
+	int crisis_access;	/* the owner allows crisis access */
+	int shared_with_account;	/* a current share with the account */
+	const int64_t *team_units;	/* services whose care team it is
+					 * shared with now */
+	size_t n_team_units;
+	const int64_t *owner_units;	/* services whose caseload the owner
+					 * is on now */
+	size_t n_owner_units;
+};
+
+/* How someone other than its owner may read a plan, if at all. */
+enum wm_plan_reader {
+	WM_PLAN_NOT_SHARED,
+	WM_PLAN_OWNER,
+	WM_PLAN_SHARED,		/* shared with their account */
+	WM_PLAN_TEAM,		/* shared with the care team of a service
+				 * they work in, where the owner is on the
+				 * caseload now */
 };
 
 /* One role an account holds at one unit. */
@@ -80,6 +112,7 @@ struct wm_access_facts {
 				 * assessment ... */
 	int64_t invited_unit;	/* ... of this service, where it must still
 				 * hold the validator role */
+	struct wm_plan_facts plan;	/* the plan the path names */
 };
 
 enum wm_access_answer {
@@ -93,9 +126,22 @@ enum wm_access_answer wm_access_decide(enum wm_rule rule,
 
 enum wm_rule_target wm_rule_target(enum wm_rule rule);
 
-/* The rule's name in the route listing ("supporter"), for `waymark serve
+/* The rule's name in the route listing ("care-team"), for `waymark serve
  * --routes`; who it lets in is said beside each rule above. */
 const char *wm_rule_name(enum wm_rule rule);
+
+/* 1 if the account is a practitioner or lead at `unit` exactly. */
+int wm_access_staff_at(const struct wm_access_facts *f, int64_t unit);
+
+/* How the account may read the plan (core/plan_access.c); the service
+ * of the team share into *unit for WM_PLAN_TEAM. */
+enum wm_plan_reader wm_plan_reader(const struct wm_access_facts *f,
+    int64_t *unit);
+
+/* The service through which a practitioner may open the plan in a
+ * crisis (one whose caseload its owner is on now, when the owner
+ * allows it), or 0. */
+int64_t wm_plan_crisis_unit(const struct wm_access_facts *f);
 
 /* 1 if the account holds `role` at `unit_id` exactly. */
 int wm_grants_hold(const struct wm_grant *g, size_t n, enum wm_role role,

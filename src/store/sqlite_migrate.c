@@ -1062,9 +1062,103 @@ static const char *const m17[] = {
 	NULL,
 };
 
+/*
+ * 18: people's own plans (issue 12). A plan is one person's, of one kind
+ * (its template's family), and kept in versions: version 0 is the draft,
+ * replaced by each save part-way; each finished version is numbered from
+ * 1 and never changed or taken away, so "every finished version kept" is
+ * the database's promise, not only the code's. A version holds the plan
+ * as a FHIR QuestionnaireResponse, exactly as the person wrote it, with
+ * who was signed in, whether it was written together with a
+ * practitioner, and the day it was agreed. A share lets one account (a
+ * practitioner, a supporter) or one service's care team read the plan
+ * until a day or until the person stops it; stopping keeps the row, so
+ * the person's history of whom they shared with stays whole. Each read
+ * by anyone but the person is a plan_view, written before the plan is
+ * shown, with the crisis reason when it was a crisis opening
+ * (plan_view.told: the person has seen it on their home page). A
+ * suggestion is a practitioner's proposed version, which the person
+ * accepts (it becomes the next version, as theirs) or declines. A
+ * supporter is an account a person invited to see what they share.
+ */
+static const char *const m18[] = {
+	"CREATE TABLE plan ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" family TEXT NOT NULL,"
+	" created TEXT NOT NULL,"
+	" crisis_access INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (crisis_access IN (0, 1)),"
+	" UNIQUE (person_id, family))",
+	"CREATE TABLE plan_version ("
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" n INTEGER NOT NULL CHECK (n >= 0),"
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" content TEXT NOT NULL,"
+	" respondent TEXT NOT NULL CHECK (respondent IN ('person',"
+	"  'person-with-practitioner')),"
+	" author_account_id INTEGER REFERENCES account(id),"
+	" agreed TEXT,"
+	" saved TEXT NOT NULL,"
+	" PRIMARY KEY (plan_id, n)) WITHOUT ROWID",
+	"CREATE TRIGGER plan_version_kept_u BEFORE UPDATE ON plan_version"
+	" WHEN old.n > 0"
+	" BEGIN SELECT RAISE(ABORT, 'a finished version of a plan is kept as"
+	" it was'); END",
+	"CREATE TRIGGER plan_version_kept_d BEFORE DELETE ON plan_version"
+	" WHEN old.n > 0"
+	" BEGIN SELECT RAISE(ABORT, 'a finished version of a plan is kept as"
+	" it was'); END",
+	"CREATE TABLE plan_share ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" account_id INTEGER REFERENCES account(id),"
+	" unit_id INTEGER REFERENCES unit(id),"
+	" created TEXT NOT NULL,"
+	" until TEXT,"
+	" stopped TEXT,"
+	" CHECK ((account_id IS NULL) <> (unit_id IS NULL)))",
+	"CREATE INDEX plan_share_plan ON plan_share(plan_id, stopped)",
+	"CREATE INDEX plan_share_account ON plan_share(account_id, stopped)",
+	"CREATE INDEX plan_share_unit ON plan_share(unit_id, stopped)",
+	"CREATE TABLE plan_view ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" n INTEGER NOT NULL,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" how TEXT NOT NULL CHECK (how IN ('shared', 'team', 'supporter',"
+	"  'together', 'crisis')),"
+	" unit_id INTEGER REFERENCES unit(id),"
+	" at TEXT NOT NULL,"
+	" reason TEXT,"
+	" told INTEGER NOT NULL DEFAULT 0)",
+	"CREATE INDEX plan_view_plan ON plan_view(plan_id, at)",
+	"CREATE TABLE plan_suggestion ("
+	" id INTEGER PRIMARY KEY,"
+	" plan_id INTEGER NOT NULL REFERENCES plan(id),"
+	" base_n INTEGER NOT NULL,"
+	" instrument_id INTEGER NOT NULL REFERENCES instrument(id),"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" content TEXT NOT NULL,"
+	" note TEXT,"
+	" made TEXT NOT NULL,"
+	" decided TEXT,"
+	" accepted INTEGER CHECK (accepted IN (0, 1)))",
+	"CREATE INDEX plan_suggestion_plan ON plan_suggestion(plan_id, decided)",
+	"CREATE TABLE supporter ("
+	" id INTEGER PRIMARY KEY,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" account_id INTEGER NOT NULL UNIQUE REFERENCES account(id),"
+	" relationship TEXT,"
+	" created TEXT NOT NULL,"
+	" ended TEXT)",
+	"CREATE INDEX supporter_person ON supporter(person_id)",
+	NULL,
+};
+
 static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
 	m7, m8, m9, m10, m11, m12, m13, m14, m15,
-	m16, m17 };
+	m16, m17, m18 };
 
 /* What a migration works out in C after its steps, or NULL. */
 static int (*const after[])(struct wm_store *, struct wm_buf *) = {
@@ -1093,6 +1187,7 @@ static const char *const set_version[] = {
 	"PRAGMA user_version = 15",
 	"PRAGMA user_version = 16",
 	"PRAGMA user_version = 17",
+	"PRAGMA user_version = 18",
 };
 
 int

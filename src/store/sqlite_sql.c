@@ -1342,4 +1342,106 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "DELETE FROM upload WHERE token_hash = ?1",
 	[ST_UPLOAD_EXPIRE] =
 	    "DELETE FROM upload WHERE created < ?1",
+	/* People's plans (migration 18, store.h). A plan's row with its
+	 * latest finished version and its draft, and its owner. */
+#define PLAN_ROW \
+	"SELECT p.id, p.person_id, p.family, p.created, p.crisis_access," \
+	" (SELECT max(n) FROM plan_version WHERE plan_id = p.id)," \
+	" (SELECT saved FROM plan_version WHERE plan_id = p.id AND n > 0" \
+	"  ORDER BY n DESC LIMIT 1)," \
+	" (SELECT saved FROM plan_version WHERE plan_id = p.id AND n = 0)," \
+	" per.ident, per.name" \
+	" FROM plan p JOIN person per ON per.id = p.person_id"
+	[ST_PLAN_ADD] =
+	    "INSERT INTO plan(person_id, family, created) VALUES (?1, ?2, ?3)",
+	[ST_PLAN_FIND] =
+	    "SELECT id FROM plan WHERE person_id = ?1 AND family = ?2",
+	[ST_PLAN_LIST] = PLAN_ROW " WHERE p.person_id = ?1 ORDER BY p.family",
+	[ST_PLAN_GET] = PLAN_ROW " WHERE p.id = ?1",
+	/* Shared with the account, or with a care team it is staff of
+	 * where the owner is on that caseload now. */
+	[ST_PLAN_SHARED_WITH] = PLAN_ROW
+	    " WHERE p.id IN (SELECT s.plan_id FROM plan_share s"
+	    "  WHERE s.stopped IS NULL AND (s.until IS NULL OR s.until >= ?2)"
+	    "  AND (s.account_id = ?1 OR s.unit_id IN (SELECT g.unit_id"
+	    "   FROM role_grant g WHERE g.account_id = ?1"
+	    "   AND g.role IN ('practitioner', 'lead')"
+	    "   AND EXISTS (SELECT 1 FROM caseload c"
+	    "    WHERE c.person_id = p.person_id AND c.unit_id = g.unit_id"
+	    "    AND c.end_date IS NULL))))"
+	    " ORDER BY per.name, per.ident, p.family",
+#define PLAN_VERSION_ROW \
+	"SELECT v.plan_id, v.n, v.instrument_id, v.content, v.respondent," \
+	" v.author_account_id, a.name, v.agreed, v.saved" \
+	" FROM plan_version v LEFT JOIN account a ON a.id = v.author_account_id"
+	[ST_PLAN_VERSION] = PLAN_VERSION_ROW " WHERE v.plan_id = ?1 AND v.n = ?2",
+	[ST_PLAN_VERSION_LATEST] = PLAN_VERSION_ROW
+	    " WHERE v.plan_id = ?1 AND v.n > 0 ORDER BY v.n DESC LIMIT 1",
+	[ST_PLAN_VERSIONS] = PLAN_VERSION_ROW
+	    " WHERE v.plan_id = ?1 AND v.n > 0 ORDER BY v.n DESC",
+	[ST_PLAN_VERSION_NEXT] =
+	    "SELECT coalesce(max(n), 0) + 1 FROM plan_version WHERE plan_id = ?1",
+	[ST_PLAN_VERSION_ADD] =
+	    "INSERT INTO plan_version(plan_id, n, instrument_id, content,"
+	    " respondent, author_account_id, agreed, saved)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_PLAN_DRAFT_DROP] =
+	    "DELETE FROM plan_version WHERE plan_id = ?1 AND n = 0",
+	[ST_PLAN_CRISIS_SET] =
+	    "UPDATE plan SET crisis_access = ?2 WHERE id = ?1",
+	[ST_PLAN_FACTS] =
+	    "SELECT person_id, crisis_access FROM plan WHERE id = ?1",
+	[ST_PLAN_FACTS_ACCOUNT] =
+	    "SELECT 1 FROM plan_share WHERE plan_id = ?1 AND account_id = ?2"
+	    " AND stopped IS NULL AND (until IS NULL OR until >= ?3) LIMIT 1",
+	[ST_PLAN_FACTS_TEAMS] =
+	    "SELECT DISTINCT unit_id FROM plan_share WHERE plan_id = ?1"
+	    " AND unit_id IS NOT NULL AND stopped IS NULL"
+	    " AND (until IS NULL OR until >= ?2) ORDER BY unit_id",
+	[ST_PLAN_FACTS_UNITS] =
+	    "SELECT c.unit_id FROM plan p JOIN caseload c"
+	    " ON c.person_id = p.person_id AND c.end_date IS NULL"
+	    " WHERE p.id = ?1 ORDER BY c.unit_id",
+	[ST_PLAN_SHARE_ADD] =
+	    "INSERT INTO plan_share(plan_id, account_id, unit_id, created, until)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5)",
+#define PLAN_SHARE_ROW \
+	"SELECT s.id, s.account_id, a.name, a.email," \
+	" EXISTS (SELECT 1 FROM supporter su JOIN plan p ON p.id = s.plan_id" \
+	"  WHERE su.account_id = s.account_id AND su.person_id = p.person_id)," \
+	" s.unit_id, u.code, u.name, s.created, s.until, s.stopped" \
+	" FROM plan_share s LEFT JOIN account a ON a.id = s.account_id" \
+	" LEFT JOIN unit u ON u.id = s.unit_id"
+	[ST_PLAN_SHARES_NOW] = PLAN_SHARE_ROW
+	    " WHERE s.plan_id = ?1 AND s.stopped IS NULL"
+	    " AND (s.until IS NULL OR s.until >= ?2) ORDER BY s.id DESC",
+	[ST_PLAN_SHARES_ALL] = PLAN_SHARE_ROW
+	    " WHERE s.plan_id = ?1 ORDER BY s.id DESC",
+	[ST_PLAN_SHARE_STOP] =
+	    "UPDATE plan_share SET stopped = ?3 WHERE id = ?2 AND plan_id = ?1"
+	    " AND stopped IS NULL",
+	[ST_PLAN_VIEW_ADD] =
+	    "INSERT INTO plan_view(plan_id, n, account_id, how, unit_id, at,"
+	    " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+#define PLAN_VIEW_ROW \
+	"SELECT v.id, v.plan_id, p.family, v.n, a.name, v.how, u.name," \
+	" (SELECT g.role FROM role_grant g WHERE g.account_id = v.account_id" \
+	"  AND g.unit_id = v.unit_id AND g.role IN ('practitioner', 'lead')" \
+	"  ORDER BY g.role = 'practitioner' DESC LIMIT 1)," \
+	" EXISTS (SELECT 1 FROM supporter su WHERE su.account_id =" \
+	"  v.account_id AND su.person_id = p.person_id)," \
+	" v.at, v.reason, v.told" \
+	" FROM plan_view v JOIN plan p ON p.id = v.plan_id" \
+	" JOIN account a ON a.id = v.account_id" \
+	" LEFT JOIN unit u ON u.id = v.unit_id"
+	[ST_PLAN_VIEWS] = PLAN_VIEW_ROW
+	    " WHERE p.person_id = ?1 AND (?2 = 0 OR v.plan_id = ?2)"
+	    " ORDER BY v.id DESC LIMIT ?3",
+	[ST_PLAN_CRISIS_UNTOLD] = PLAN_VIEW_ROW
+	    " WHERE p.person_id = ?1 AND v.how = 'crisis' AND v.told = 0"
+	    " ORDER BY v.id",
+	[ST_PLAN_CRISIS_TOLD] =
+	    "UPDATE plan_view SET told = 1 WHERE how = 'crisis' AND told = 0"
+	    " AND id <= ?2 AND plan_id IN (SELECT id FROM plan"
+	    " WHERE person_id = ?1)",
 };

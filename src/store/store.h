@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "core/access.h"
 #include "core/cycle.h"
 #include "core/disclosure.h"
 #include "core/goal.h"
@@ -1202,6 +1203,164 @@ struct wm_caseload_score_row {
 WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
     const char *url, int (*cb)(void *, const struct wm_caseload_score_row *),
     void *ctx, struct wm_buf *err);
+
+/* --- people's plans (migration 18) --------------------------------------
+ *
+ * A person has at most one plan of each kind (its template's family). Its
+ * versions: 0 is the draft, replaced by each save part-way; finished
+ * versions count from 1 and are never changed. Rows are handed on while
+ * the store reads: cb must not use the store, and the strings last only
+ * for the call. Who may read a plan is core's decision
+ * (core/access.h), from the facts wm_store_plan_facts finds.
+ */
+
+struct wm_plan_row {
+	int64_t id;
+	int64_t person_id;
+	const char *family;
+	const char *created;
+	int crisis_access;
+	int64_t latest;		/* the latest finished version, 0 if none */
+	const char *latest_saved;	/* its time, or NULL */
+	int has_draft;
+	const char *draft_saved;	/* the draft's time, or NULL */
+	const char *person_ident;	/* the owner's identifier */
+	const char *person_name;	/* the owner's name, or NULL */
+};
+
+struct wm_plan_version_row {
+	int64_t plan_id;
+	int64_t n;		/* 0: the draft */
+	int64_t instrument_id;
+	const char *content;	/* the QuestionnaireResponse, as written */
+	const char *respondent;	/* person, person-with-practitioner */
+	int64_t author_account_id;	/* who was signed in, or 0 */
+	const char *author_name;	/* their name, or NULL */
+	const char *agreed;	/* YYYY-MM-DD, or NULL */
+	const char *saved;	/* ISO time */
+};
+
+/* A version to keep: the draft (n 0, in place of any draft) or the next
+ * finished version (which takes the draft's place). */
+struct wm_plan_save {
+	int finished;
+	int64_t instrument_id;
+	const char *content;
+	const char *respondent;
+	int64_t author_account_id;
+	const char *agreed;	/* or NULL */
+};
+
+/* A new plan of `family` for the person: WM_STORE_EXISTS (with its id in
+ * *id) when they have one already. */
+WM_MUST_USE int wm_store_plan_add(struct wm_store *s, int64_t person_id,
+    const char *family, int64_t *id, struct wm_buf *err);
+/* The person's plans, by family. */
+WM_MUST_USE int wm_store_plans(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_plan_row *), void *ctx,
+    struct wm_buf *err);
+/* One plan; WM_STORE_NOT_FOUND. */
+WM_MUST_USE int wm_store_plan(struct wm_store *s, int64_t plan_id,
+    int (*cb)(void *, const struct wm_plan_row *), void *ctx,
+    struct wm_buf *err);
+/* The plans shared now (on `today`, YYYY-MM-DD) with the account, or with
+ * the care team of a service it works in where the owner is on the
+ * caseload now: each once, by owner and family. Core still decides each
+ * read (wm_plan_reader). */
+WM_MUST_USE int wm_store_plans_shared_with(struct wm_store *s,
+    int64_t account_id, const char *today,
+    int (*cb)(void *, const struct wm_plan_row *), void *ctx,
+    struct wm_buf *err);
+/* Version n of the plan (0 the draft, -1 the latest finished);
+ * WM_STORE_NOT_FOUND. */
+WM_MUST_USE int wm_store_plan_version(struct wm_store *s, int64_t plan_id,
+    int64_t n, int (*cb)(void *, const struct wm_plan_version_row *),
+    void *ctx, struct wm_buf *err);
+/* The finished versions, newest first. */
+WM_MUST_USE int wm_store_plan_versions(struct wm_store *s, int64_t plan_id,
+    int (*cb)(void *, const struct wm_plan_version_row *), void *ctx,
+    struct wm_buf *err);
+/* Keeps a version (struct wm_plan_save); the number kept into *n. */
+WM_MUST_USE int wm_store_plan_save(struct wm_store *s, int64_t plan_id,
+    const struct wm_plan_save *v, int64_t *n, struct wm_buf *err);
+/* Turns crisis access to the plan on or off. */
+WM_MUST_USE int wm_store_plan_crisis_set(struct wm_store *s, int64_t plan_id,
+    int on, struct wm_buf *err);
+
+/* What core needs to decide a read of the plan by the account on
+ * `today`: into `f`, with its lists in the caller's arrays (at most
+ * `max` each; WM_STORE_ERROR past that). All zero when there is no such
+ * plan. */
+WM_MUST_USE int wm_store_plan_facts(struct wm_store *s, int64_t plan_id,
+    int64_t account_id, const char *today, struct wm_plan_facts *f,
+    int64_t *team_units, int64_t *owner_units, size_t max,
+    struct wm_buf *err);
+
+struct wm_plan_share_row {
+	int64_t id;
+	int64_t account_id;	/* or 0 for a care team */
+	const char *account_name;
+	const char *account_email;
+	int supporter;		/* the account is the owner's supporter */
+	int64_t unit_id;	/* or 0 for an account */
+	const char *unit_code;
+	const char *unit_name;
+	const char *created;
+	const char *until;	/* last day, YYYY-MM-DD, or NULL */
+	const char *stopped;	/* when it was stopped, or NULL */
+};
+
+/* Shares the plan with an account or a service's care team (one of the
+ * two is 0) until `until` (or NULL); the share's id into *id. */
+WM_MUST_USE int wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
+    int64_t account_id, int64_t unit_id, const char *until, int64_t *id,
+    struct wm_buf *err);
+/* The plan's shares: those current on `today`, or (today NULL) all, the
+ * newest first. */
+WM_MUST_USE int wm_store_plan_shares(struct wm_store *s, int64_t plan_id,
+    const char *today, int (*cb)(void *, const struct wm_plan_share_row *),
+    void *ctx, struct wm_buf *err);
+/* Stops a share of the plan at once; WM_STORE_NOT_FOUND when the plan
+ * has no such share still going. */
+WM_MUST_USE int wm_store_plan_share_stop(struct wm_store *s, int64_t plan_id,
+    int64_t share_id, struct wm_buf *err);
+
+struct wm_plan_view_row {
+	int64_t id;
+	int64_t plan_id;
+	const char *family;
+	int64_t n;		/* the version seen */
+	const char *account_name;
+	const char *how;	/* shared, team, together, crisis */
+	const char *unit_name;	/* the service they saw it through, or NULL */
+	const char *role;	/* their role there, or NULL */
+	int supporter;		/* the account is the owner's supporter */
+	const char *at;		/* ISO time */
+	const char *reason;	/* a crisis opening's, or NULL */
+	int told;		/* the owner has been told (crisis) */
+};
+
+/* Keeps a read of version n of the plan by someone other than its owner
+ * (`how`: shared, team, together or crisis, through `unit_id` or 0,
+ * with a crisis opening's reason) and its audit entry, in one durable
+ * transaction, before the plan is shown. */
+WM_MUST_USE int wm_store_plan_viewed(struct wm_store *s, int64_t plan_id,
+    int64_t n, int64_t account_id, const char *how, int64_t unit_id,
+    const char *reason, const char *address, struct wm_buf *err);
+/* Reads of the person's plans by others, the newest first; one plan's
+ * only when plan_id is not 0; at most `limit`. */
+WM_MUST_USE int wm_store_plan_views(struct wm_store *s, int64_t person_id,
+    int64_t plan_id, int limit,
+    int (*cb)(void *, const struct wm_plan_view_row *), void *ctx,
+    struct wm_buf *err);
+/* Crisis openings of the person's plans they have not been told of,
+ * oldest first; wm_store_plan_crisis_told marks those up to a view's id
+ * told, once the person has been shown them. */
+WM_MUST_USE int wm_store_plan_crisis_untold(struct wm_store *s,
+    int64_t person_id, int (*cb)(void *, const struct wm_plan_view_row *),
+    void *ctx, struct wm_buf *err);
+WM_MUST_USE int wm_store_plan_crisis_told(struct wm_store *s,
+    int64_t person_id, int64_t upto_view, struct wm_buf *err);
 
 /* --- goals ------------------------------------------------------------ */
 

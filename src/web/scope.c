@@ -18,6 +18,7 @@ static const char *const target_param[] = {
 	[WM_TARGET_PERSON] = "person",
 	[WM_TARGET_SERVICE] = "code",
 	[WM_TARGET_INVITATION] = "invitation",
+	[WM_TARGET_PLAN] = "plan",
 };
 
 #define MAX_PERSON_UNITS 32
@@ -29,6 +30,9 @@ struct facts {
 	size_t n_units;
 	int64_t chain[MAX_CHAIN];	/* the units above the named service */
 	size_t n_chain;
+	struct wm_plan_facts plan;	/* the named plan */
+	int64_t plan_teams[MAX_PERSON_UNITS];
+	int64_t plan_units[MAX_PERSON_UNITS];
 	int too_many;
 };
 
@@ -102,6 +106,7 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 	int64_t id = 0;
 	int rc = 0;
 	int64_t unit = 0;
+	char today[11];
 
 	if (!v)
 		return 0;
@@ -143,6 +148,19 @@ target(struct wm_http *h, struct facts *f, enum wm_rule_target t,
 			f->sc->invited_unit = unit;
 		}
 		break;
+	case WM_TARGET_PLAN:
+		if (!h->signed_in || !(id = wm_route_number(&h->match,
+		    target_param[t])))
+			return 0;
+		wm_scope_today(h, today);
+		rc = wm_store_plan_facts(h->store, id, h->who.account_id,
+		    today, &f->plan, f->plan_teams, f->plan_units,
+		    MAX_PERSON_UNITS, err);
+		if (rc == 0 && f->plan.owner) {
+			f->sc->plan_id = id;
+			f->sc->plan_owner = f->plan.owner;
+		}
+		break;
 	case WM_TARGET_NONE:
 		break;
 	}
@@ -168,6 +186,32 @@ gather(struct wm_http *h, struct facts *f, enum wm_rule rule,
 	    add_grant, sc, err)))
 		return rc;
 	return target(h, f, wm_rule_target(rule), err);
+}
+
+void
+wm_scope_today(const struct wm_http *h, char out[11])
+{
+	struct wm_date d;
+
+	wm_date_from_days((long)(h->now / 86400), &d);
+	wm_date_format(&d, out);
+}
+
+/* How the account allowed in reads the named plan, and through which
+ * service, for what its view is logged as. */
+static void
+plan_reader(struct wm_scope *sc, const struct wm_access_facts *af)
+{
+	size_t i;
+
+	if (!sc->plan_id)
+		return;
+	sc->plan_reader = wm_plan_reader(af, &sc->plan_unit);
+	if (sc->rule == WM_RULE_PLAN_CRISIS)
+		sc->plan_unit = wm_plan_crisis_unit(af);
+	for (i = 0; !sc->plan_unit && i < af->plan.n_owner_units; i++)
+		if (wm_access_staff_at(af, af->plan.owner_units[i]))
+			sc->plan_unit = af->plan.owner_units[i];
 }
 
 int
@@ -202,8 +246,10 @@ wm_scope_admit(struct wm_http *h, enum wm_rule rule, const char *audit)
 	af.n_service_chain = f.n_chain;
 	af.invited = sc->assessment_id != 0;
 	af.invited_unit = sc->invited_unit;
+	af.plan = f.plan;
 	switch (wm_access_decide(rule, &af)) {
 	case WM_ACCESS_ALLOW:
+		plan_reader(sc, &af);
 		break;
 	case WM_ACCESS_SIGN_IN_FIRST:
 		wm_page_sign_in_first(h);

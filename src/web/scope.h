@@ -36,6 +36,12 @@ struct wm_scope {
 	char service_name[256];
 	int64_t assessment_id;	/* WM_TARGET_INVITATION */
 	int64_t invited_unit;	/* ... of this service */
+	int64_t plan_id;	/* WM_TARGET_PLAN */
+	int64_t plan_owner;	/* ... whose it is */
+	enum wm_plan_reader plan_reader;	/* how the account may read it */
+	int64_t plan_unit;	/* the service of a team share, or of a crisis
+				 * opening; else one of the owner's services
+				 * the reader works in, or 0 */
 };
 
 /* Checks the route's rule for the signed-in account (or for no one) and
@@ -63,6 +69,10 @@ void wm_scope_finish(struct wm_http *h);
  * answers from h->scope; a route whose rule does not name what is asked
  * gets a 404 (and 0 or -1), never someone else's record.
  */
+
+/* Today, by the server's clock, as YYYY-MM-DD: the day a share must
+ * still run on to be current. */
+void wm_scope_today(const struct wm_http *h, char out[11]);
 
 /* The person the path names, allowed and (if the route says so) audited. */
 int64_t wm_scope_person(struct wm_http *h);

@@ -63,15 +63,17 @@ counts() {
 # drop_figures_version DB: removes what migration 12 adds (the figures'
 # version and the triggers that bump it), and what migration 14 adds
 # (closing units, the audit log's search indexes) and 17 (its search
-# keys in their place), for a test that makes
+# keys in their place) and 18 (people's plans), for a test that makes
 # a file of an older version out of a current one.
 drop_figures_version() {
 	sqlite3 "$1" "SELECT 'DROP TRIGGER ' || name || ';' FROM sqlite_master
 	    WHERE type = 'trigger' AND name GLOB 'figures_*'" | sqlite3 "$1" &&
 	sqlite3 "$1" "DROP TABLE figures_version" &&
+	sqlite3 "$1" "$DROP_18" &&
 	sqlite3 "$1" "$DROP_17" &&
 	sqlite3 "$1" "$DROP_16"
 }
+DROP_18="DROP TABLE plan_version; DROP TABLE plan_share; DROP TABLE plan_view; DROP TABLE plan_suggestion; DROP TABLE plan; DROP TABLE supporter;"
 DROP_17="DROP TABLE audit_by_actor; DROP TABLE audit_by_action; DROP TABLE audit_by_at; DROP TABLE audit_keyed; CREATE INDEX audit_actor ON audit(actor_account_id, at); CREATE INDEX audit_action ON audit(action, at); CREATE INDEX audit_at ON audit(at);"
 DROP_16="DROP TRIGGER unit_closed_caseload; DROP TRIGGER unit_closed_grant; DROP INDEX audit_actor; DROP INDEX audit_action; DROP INDEX audit_at; DROP TABLE upload; ALTER TABLE unit DROP COLUMN closed;"
 

@@ -14,9 +14,9 @@ run 2 "missing --db is a usage error" -- $WAYMARK unit list
 has err "WAYMARK_DB" "says where the database can come from"
 
 run 0 "init creates a database" -- $WAYMARK init --db a.db
-has out "created a.db (schema version 17)" "init says what it did"
+has out "created a.db (schema version 18)" "init says what it did"
 same "$(sqlite3 a.db 'PRAGMA journal_mode')" "wal" "the database is in WAL mode"
-same "$(sqlite3 a.db 'PRAGMA user_version')" "17" "schema version recorded"
+same "$(sqlite3 a.db 'PRAGMA user_version')" "18" "schema version recorded"
 run 0 "init again is harmless" -- $WAYMARK init --db a.db
 has out "up to date" "init says the database is up to date"
 WAYMARK_DB=a.db run 0 "WAYMARK_DB supplies the database" -- $WAYMARK unit list
@@ -31,7 +31,7 @@ LATER="DROP TABLE setup_code; DROP INDEX session_account_created; ALTER TABLE ac
 drop_figures_version v1.db
 sqlite3 v1.db "$LATER PRAGMA user_version = 1;"
 run 0 "init upgrades a version 1 database" -- $WAYMARK init --db v1.db
-has out "upgraded v1.db from schema version 1 to 17" "init reports the upgrade"
+has out "upgraded v1.db from schema version 1 to 18" "init reports the upgrade"
 LEADS="SELECT count(*) FROM response r JOIN instrument i ON i.id = r.instrument_id WHERE i.family = 'core-standards' AND r.respondent = 'lead' AND r.status = 'completed'"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version")" "$(sqlite3 v1.db "$LEADS")" "every self-assessment made before versions carries over as a submitted version"
 same "$(sqlite3 v1.db "SELECT count(*) FROM assessment_version v JOIN response r ON r.id = v.response_id JOIN assessment a ON a.id = v.assessment_id WHERE r.authored NOT BETWEEN a.period AND a.period_end OR r.unit_id <> a.unit_id")" "0" "... each in the service and period it was made for"

@@ -56,7 +56,7 @@ INSERT INTO goal_review(goal_id, reviewed, rating, author_kind, author_id, creat
  (900002, '2026-03-01', 7, 'person', 1, 'x'), (900002, '2026-01-01', 4, 'person', 1, 'x'),
  (900003, '2026-02-01', 5, 'person', 1, 'x'), (900003, '2026-02-01', 2, 'person', 1, 'x');"
 run 0 "init upgrades a version 8 database" -- $WAYMARK init --db old.db
-has out "upgraded old.db from schema version 8 to 17" "init reports the upgrade"
+has out "upgraded old.db from schema version 8 to 18" "init reports the upgrade"
 same "$(sqlite3 old.db "SELECT count(*) FROM outcome")" "$(sqlite3 new.db "SELECT count(*) FROM outcome")" "the upgrade makes a row for each person's quarter"
 [ "$(sqlite3 old.db "SELECT count(*) FROM outcome")" -gt 100 ] && pass "... of which there are many" || fail "too few outcome rows to test"
 if [ "$(state old.db)" = "$(state new.db)" ]; then pass "the upgraded database holds what saving kept, row for row"; else fail "the upgrade differs from what saving kept"; diff <(state old.db) <(state new.db) | head -5 >&2; fi

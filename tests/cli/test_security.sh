@@ -190,7 +190,7 @@ before=$(views "$FORM")
 same "$(code -b prac.jar "$(U "/people/$mine/measures/$MID")")" "200" "the form to answer together"
 grep -A30 'I feel hopeful about my future' body | grep -q 'value="agree" checked' && pass "... shows the person's saved answers" || fail "the saved answer is not shown"
 same "$(views "$FORM")" "$((before + 1))" "... and that view is audited"
-same "$($WAYMARK serve --routes | awk -F'\t' -v f="$FORM" '$1 == "GET" && $2 == "/people/{person}/measures/{id}" && $3 == "supporter" && $4 == f' | wc -l)" "1" "... as the route table declares"
+same "$($WAYMARK serve --routes | awk -F'\t' -v f="$FORM" '$1 == "GET" && $2 == "/people/{person}/measures/{id}" && $3 == "care-team" && $4 == f' | wc -l)" "1" "... as the route table declares"
 same "$(sqlite3 demo.db "SELECT detail FROM audit WHERE action = '$FORM' ORDER BY id DESC LIMIT 1")" "DREEM recovery markers" "... naming the measure"
 before=$(views "$FORM")
 for bad in 999999 abc 0; do

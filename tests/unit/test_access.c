@@ -54,9 +54,9 @@ static const struct {
 	{ WM_RULE_OWN_RECORD, NOWHERE,		"SADDDDDDDD" },
 	{ WM_RULE_OWN_FORMS, NOWHERE,		"SAAADDDDAD" },
 	{ WM_RULE_STAFF, NOWHERE,		"SDAADDDDAD" },
-	{ WM_RULE_SUPPORTER, AT_S1,		"SDAADDDDDD" },
-	{ WM_RULE_SUPPORTER, AT_S2,		"SDDDDDDDAD" },
-	{ WM_RULE_SUPPORTER, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_CARE_TEAM, AT_S1,		"SDAADDDDDD" },
+	{ WM_RULE_CARE_TEAM, AT_S2,		"SDDDDDDDAD" },
+	{ WM_RULE_CARE_TEAM, NOWHERE,		"SDDDDDDDDD" },
 	{ WM_RULE_LEADS, NOWHERE,		"SDDADDDDDD" },
 	{ WM_RULE_SERVICE_LEAD, AT_S1,		"SDDADDDDDD" },
 	{ WM_RULE_SERVICE_LEAD, AT_S2,		"SDDDDDDDDD" },
@@ -69,7 +69,90 @@ static const struct {
 	{ WM_RULE_SERVICE_COMMISSIONER, AT_S2,	"SDDDDADDDA" },
 	{ WM_RULE_SERVICE_COMMISSIONER, NOWHERE, "SDDDDDDDDD" },
 	{ WM_RULE_ADMIN, NOWHERE,		"SDDDDDADDD" },
+	/* No such plan: no one, its would-be owner neither. */
+	{ WM_RULE_PLAN_OWNER, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_READER, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_CRISIS, NOWHERE,		"SDDDDDDDDD" },
 };
+
+/* A plan of the person's (7, on S1's caseload now), shared as each row
+ * says; one letter per profile, as above. */
+enum plan_case {
+	NOT_SHARED,
+	SHARED_WITH_ASKER,	/* with the account asking, whoever it is */
+	TEAM_S1,		/* with S1's care team */
+	TEAM_S2,		/* with S2's, where the owner is not */
+	CRISIS_ON,		/* crisis access allowed, no share */
+	SOMEONE_ELSES,		/* person 8's plan, crisis on, S1's team */
+};
+
+static const struct {
+	enum wm_rule rule;
+	enum plan_case c;
+	const char *want;
+} plan_matrix[] = {
+	{ WM_RULE_PLAN_OWNER, NOT_SHARED,		"SADDDDDDDD" },
+	{ WM_RULE_PLAN_OWNER, SHARED_WITH_ASKER,	"SADDDDDDDD" },
+	{ WM_RULE_PLAN_OWNER, SOMEONE_ELSES,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_READER, NOT_SHARED,		"SADDDDDDDD" },
+	{ WM_RULE_PLAN_READER, SHARED_WITH_ASKER,	"SAAAAAAAAA" },
+	{ WM_RULE_PLAN_READER, TEAM_S1,		"SAAADDDDDD" },
+	{ WM_RULE_PLAN_READER, TEAM_S2,		"SADDDDDDDD" },
+	{ WM_RULE_PLAN_READER, CRISIS_ON,		"SADDDDDDDD" },
+	{ WM_RULE_PLAN_READER, SOMEONE_ELSES,		"SDAADDDDDD" },
+	{ WM_RULE_PLAN_CRISIS, NOT_SHARED,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_CRISIS, TEAM_S1,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_CRISIS, CRISIS_ON,		"SDADDDDDDD" },
+	{ WM_RULE_PLAN_CRISIS, SOMEONE_ELSES,		"SDADDDDDDD" },
+};
+
+static char letter(enum wm_access_answer a);
+
+/* Who reads a person's plan: its owner, whom they share it with now, and
+ * in a crisis (if they allow it) a practitioner of their service; no one
+ * by their role alone. */
+static void
+test_plans(void **state)
+{
+	static const int64_t s1[] = { S1 }, s2[] = { S2 };
+	size_t i, p;
+
+	(void)state;
+	for (i = 0; i < NELEM(plan_matrix); i++)
+		for (p = 0; p < NELEM(profiles); p++) {
+			const struct profile *pr = &profiles[p];
+			enum plan_case c = plan_matrix[i].c;
+			struct wm_access_facts f;
+			int64_t unit;
+			char got;
+
+			memset(&f, 0, sizeof(f));
+			f.signed_in = pr->signed_in;
+			f.own_person = pr->own_person;
+			f.grants = pr->grants;
+			f.n_grants = pr->n;
+			f.plan.owner = c == SOMEONE_ELSES ? 8 : 7;
+			f.plan.owner_units = s1;
+			f.plan.n_owner_units = 1;
+			f.plan.shared_with_account = c == SHARED_WITH_ASKER;
+			f.plan.crisis_access = c == CRISIS_ON ||
+			    c == SOMEONE_ELSES;
+			if (c == TEAM_S1 || c == TEAM_S2 || c == SOMEONE_ELSES) {
+				f.plan.team_units = c == TEAM_S2 ? s2 : s1;
+				f.plan.n_team_units = 1;
+			}
+			got = letter(wm_access_decide(plan_matrix[i].rule, &f));
+			if (got != plan_matrix[i].want[p])
+				fail_msg("rule %s, case %d, %s: got %c, want %c",
+				    wm_rule_name(plan_matrix[i].rule), c,
+				    pr->name, got, plan_matrix[i].want[p]);
+			/* What the view is logged as agrees with the rule. */
+			if (plan_matrix[i].rule == WM_RULE_PLAN_READER &&
+			    got == 'A')
+				assert_int_not_equal(wm_plan_reader(&f, &unit),
+				    WM_PLAN_NOT_SHARED);
+		}
+}
 
 static char
 letter(enum wm_access_answer a)
@@ -198,6 +281,7 @@ main(void)
 		cmocka_unit_test(test_every_rule),
 		cmocka_unit_test(test_grants),
 		cmocka_unit_test(test_invitation_lapses),
+		cmocka_unit_test(test_plans),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

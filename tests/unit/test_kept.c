@@ -829,7 +829,8 @@ test_changes(void **state)
 
 /* Migration 12's figures' version, and the triggers that bump it,
  * migration 13's goal changes, migration 14's reflections, 15's account
- * administration and 16's closing of units and audit indexes gone from
+ * administration, 16's closing of units and audit indexes, 17's audit
+ * keys and 18's plans gone from
  * the closed fixture's file: what a version 11 file holds. */
 static void
 drop_figures_version(void)
@@ -846,6 +847,9 @@ drop_figures_version(void)
 	shell_do("DROP TABLE setup_code; DROP INDEX session_account_created;"
 	    " CREATE INDEX session_account ON session(account_id);"
 	    " ALTER TABLE account DROP COLUMN deactivated");
+	shell_do("DROP TABLE plan_version; DROP TABLE plan_share;"
+	    " DROP TABLE plan_view; DROP TABLE plan_suggestion; DROP TABLE plan;"
+	    " DROP TABLE supporter");
 	shell_do("DROP TABLE audit_by_actor; DROP TABLE audit_by_action;"
 	    " DROP TABLE audit_by_at; DROP TABLE audit_keyed;"
 	    " CREATE INDEX audit_actor ON audit(actor_account_id, at);"
