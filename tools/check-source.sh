@@ -288,7 +288,7 @@ BEGIN {
 	json["src/report/record_json.h"] = json["src/report/record_json.c"] = 1
 	json["src/report/measure_report.h"] = 1
 	json["src/report/measure_report.c"] = 1
-	json["src/report/network_json.c"] = 1
+	json["src/report/network_json.c"] = json["src/report/plan_json.c"] = 1
 	json["src/web/page_record.c"] = 1
 }
 {

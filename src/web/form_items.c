@@ -323,6 +323,75 @@ input(struct field *f)
 	field_end(f, 0);
 }
 
+/* A list's entries to show: the draft's lines, or those just posted. */
+static size_t
+list_values(struct field *f, const char **v, size_t max, struct wm_buf *lines)
+{
+	struct wm_form *form = &f->h->form;
+	size_t i, n = 0;
+	char *p;
+
+	if (f->draft) {
+		if (!f->value)
+			return 0;
+		wm_buf_puts(lines, f->value);
+		if (lines->failed)
+			return 0;
+		for (p = lines->data; n < max; p++) {
+			v[n++] = p;
+			if (!(p = strchr(p, '\n')))
+				break;
+			*p = '\0';
+		}
+		return n;
+	}
+	for (i = 0; i < form->n && n < max; i++)
+		if (strcmp(form->v[i].name, f->it->link_id) == 0 &&
+		    form->v[i].value[0])
+			v[n++] = form->v[i].value;
+	return n;
+}
+
+/* Empty boxes below a list's entries, for more to be added without
+ * JavaScript: a save part-way brings more. */
+#define LIST_BLANKS 3
+
+/* A plan's list: a box for each entry and empty ones to add more, as a
+ * set whose legend is the question; each box is named as the question,
+ * so the entries come back in order. */
+static void
+list_input(struct field *f)
+{
+	const char *v[WM_REPEATS_MAX];
+	struct wm_buf lines = WM_BUF_INIT;
+	size_t n = list_values(f, v, WM_REPEATS_MAX, &lines), k, boxes;
+	char id[96], label[32];
+
+	boxes = n + LIST_BLANKS > WM_REPEATS_MAX ? WM_REPEATS_MAX :
+	    n + LIST_BLANKS;
+	field_start(f, 1);
+	for (k = 0; k < boxes; k++) {
+		snprintf(id, sizeof(id), "%s-%zu", f->it->link_id, k + 1);
+		snprintf(label, sizeof(label), "Line %zu", k + 1);
+		HTML(f->h, "<div class=\"wm-list-line\">\n<label class=\""
+		    "nhsuk-label nhsuk-u-visually-hidden\" for=\"");
+		wm_esc_attr_s(&f->h->out, id);
+		HTML(f->h, "\">");
+		wm_esc_html_s(&f->h->out, label);
+		HTML(f->h, "</label>\n<input class=\"nhsuk-input");
+		error_class(f, " nhsuk-input--error");
+		HTML(f->h, "\" id=\"");
+		wm_esc_attr_s(&f->h->out, id);
+		HTML(f->h, "\" name=\"");
+		wm_esc_attr_s(&f->h->out, f->it->link_id);
+		HTML(f->h, "\" type=\"text\" maxlength=\"500\" value=\"");
+		wm_esc_attr_s(&f->h->out, k < n ? v[k] : "");
+		HTML(f->h, "\">\n</div>\n");
+	}
+	field_end(f, 1);
+	wm_buf_release(&lines);
+}
+
 /* The three parts of the date to show: from the draft's YYYY-MM-DD, or
  * as they were typed. */
 static void
@@ -381,6 +450,10 @@ hint_text(const struct wm_instrument *in, size_t i, struct wm_buf *out)
 	if (in->items[i].type == WM_ITEM_DATE)
 		wm_buf_puts(out, out->len ? " For example, 31 3 2027" :
 		    "For example, 31 3 2027");
+	if (in->items[i].repeats)
+		wm_buf_puts(out, out->len ? " One on each line; leave the "
+		    "rest empty. Save to get more lines." : "One on each "
+		    "line; leave the rest empty. Save to get more lines.");
 }
 
 static void
@@ -410,6 +483,11 @@ question(struct wm_http *h, const struct wm_instrument *in, size_t i,
 		date_input(&f);
 		break;
 	case WM_ITEM_STRING:
+		if (f.it->repeats)
+			list_input(&f);
+		else
+			input(&f);
+		break;
 	case WM_ITEM_INTEGER:
 		input(&f);
 		break;
@@ -469,6 +547,34 @@ posted_date(struct wm_http *h, const struct wm_item *it, char out[16])
 	return rc;
 }
 
+/* A list's posted lines, the empty ones left out, as one answer. */
+static void
+fill_list(struct wm_http *h, struct wm_response *r, size_t i,
+    const char *where, struct wm_diags *d)
+{
+	const struct wm_item *it = &r->in->items[i];
+	struct wm_buf all = WM_BUF_INIT, name = WM_BUF_INIT;
+	size_t k, n = 0;
+
+	for (k = 0; k < h->form.n; k++) {
+		const char *v = h->form.v[k].value;
+
+		if (strcmp(h->form.v[k].name, it->link_id) != 0 || !v[0])
+			continue;
+		if (n++)
+			wm_buf_putc(&all, '\n');
+		wm_buf_puts(&all, v);
+	}
+	if (n && wm_response_set_answer(r, it->link_id, wm_buf_str(&all))) {
+		item_name(r->in, i, &name);
+		wm_diags_add(d, 0, 0, where, "%s: write at most %d lines, "
+		    "each one line of at most 500 characters",
+		    wm_buf_str(&name), WM_REPEATS_MAX);
+	}
+	wm_buf_release(&all);
+	wm_buf_release(&name);
+}
+
 void
 wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
     size_t to, struct wm_diags *d)
@@ -495,6 +601,10 @@ wm_items_fill(struct wm_http *h, struct wm_response *r, size_t from,
 				    "date, for example 31 3 2027",
 				    wm_buf_str(&name));
 			}
+			continue;
+		}
+		if (it->repeats) {
+			fill_list(h, r, i, where, d);
 			continue;
 		}
 		if (!v || !v[0] || it->type == WM_ITEM_GROUP ||

@@ -55,6 +55,7 @@ static const struct nav_item places[] = {
 	{ "/measures", "Measures", { NULL, NULL }, WM_RULE_OWN_RECORD },
 	{ "/journey", "My journey", { NULL, NULL }, WM_RULE_NONE },
 	{ "/goals", "My goals", { NULL, NULL }, WM_RULE_NONE },
+	{ "/plans", "My plans", { "/supporters", NULL }, WM_RULE_OWN_RECORD },
 	{ "/my-record", "My record", { NULL, NULL }, WM_RULE_NONE },
 	{ "/caseload", "Caseload", { "/people", NULL }, WM_RULE_NONE },
 	{ "/reflect", "Reflect", { "/reflections", "/measures" },

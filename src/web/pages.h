@@ -102,6 +102,29 @@ void wm_page_reflections(struct wm_http *h);
 void wm_page_reflect(struct wm_http *h);
 void wm_page_reflect_save(struct wm_http *h);
 void wm_page_goals(struct wm_http *h);
+
+/* People's plans (page_plans.c, page_plan_edit.c, page_plan_share.c). */
+void wm_page_plans(struct wm_http *h);
+void wm_page_plan_start(struct wm_http *h);
+void wm_page_plan(struct wm_http *h);
+void wm_page_plan_version(struct wm_http *h);
+void wm_page_plan_versions(struct wm_http *h);
+void wm_page_plan_edit(struct wm_http *h);
+void wm_page_plan_save(struct wm_http *h);
+/* The strings of a plan's row, kept for the request. */
+struct wm_plan_names {
+	char family[65];
+	char ident[65];
+};
+/* The plan the path names, which its rule let the account reach, into
+ * *row (its strings in *names): 0, else -1 with a 404 or an error
+ * written. */
+int wm_plan_named(struct wm_http *h, struct wm_plan_row *row,
+    struct wm_plan_names *names);
+/* Keeps the read of version n of the plan named by whoever is not its
+ * owner (with a crisis opening's reason), before anything of it is
+ * sent: 0, else -1 with the failure answered. */
+int wm_plan_seen(struct wm_http *h, int64_t n, const char *reason);
 void wm_page_record(struct wm_http *h);
 void wm_page_record_csv(struct wm_http *h);
 void wm_page_record_json(struct wm_http *h);

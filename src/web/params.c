@@ -25,6 +25,9 @@ static const struct {
 	{ "code", KIND_CODE },
 	{ "id", KIND_NUMBER },
 	{ "invitation", KIND_NUMBER },
+	{ "plan", KIND_NUMBER },
+	{ "share", KIND_NUMBER },
+	{ "version", KIND_NUMBER },
 	{ "period", KIND_DATE },
 	{ "file", KIND_FILE },
 };

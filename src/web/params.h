@@ -1,7 +1,8 @@
 /*
  * What each route's parameters may hold. A path parameter's kind comes
  * from its name in the route table ({person} is a person's identifier,
- * {code} a unit's code, {id} and {invitation} numbers, {period} a date,
+ * {code} a unit's code, {id}, {invitation}, {plan}, {share} and
+ * {version} numbers, {period} a date,
  * {file} a built-in asset's name), checked once before anything is looked
  * up: a value of the wrong kind names nothing that exists, so the answer
  * is the same "not found". A route also declares the query parameters it

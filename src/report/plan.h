@@ -1,0 +1,55 @@
+/*
+ * A person's plan as it is drawn, exported and saved: one version read
+ * back from the QuestionnaireResponse it was kept as, against the
+ * template it was written on; and a new version written the same way.
+ * The templates themselves are the loaded instruments of the plan kind,
+ * the latest version of each family. Ownership: a wm_plan_doc owns its
+ * response and strings (wm_plan_doc_release); its instrument is the
+ * store's parsed copy, valid while the store is open.
+ */
+#ifndef WM_REPORT_PLAN_H
+#define WM_REPORT_PLAN_H
+
+#include <stdint.h>
+
+#include "core/response.h"
+#include "store/store.h"
+#include "util/buf.h"
+
+struct wm_plan_doc {
+	int64_t plan_id;
+	int64_t n;		/* 0: the draft */
+	int64_t instrument_id;
+	const struct wm_instrument *in;
+	struct wm_response *r;
+	int together;		/* written with a practitioner */
+	int64_t author_account_id;
+	struct wm_buf author_name;	/* who was signed in */
+	char agreed[11];	/* YYYY-MM-DD, or "" */
+	char saved[32];		/* ISO time */
+};
+
+#define WM_PLAN_DOC_INIT { 0, 0, 0, NULL, NULL, 0, 0, WM_BUF_INIT, "", "" }
+
+/* Version n of the plan (0 the draft, -1 the latest finished) into *d;
+ * WM_STORE_NOT_FOUND when there is none. */
+WM_MUST_USE int wm_plan_doc_load(struct wm_store *s, int64_t plan_id,
+    int64_t n, struct wm_plan_doc *d, struct wm_buf *err);
+void wm_plan_doc_release(struct wm_plan_doc *d);
+
+/* Keeps `r` (checked by core already) as the plan's draft, or as its
+ * next finished version when r->status is completed; written by the
+ * account signed in, together with a practitioner when r->respondent
+ * says so, agreed on `agreed` (or NULL). The version's number into *n. */
+WM_MUST_USE int wm_plan_doc_save(struct wm_store *s, int64_t plan_id,
+    int64_t instrument_id, const struct wm_response *r,
+    int64_t author_account_id, const char *agreed, int64_t *n,
+    struct wm_buf *err);
+
+/* The latest version of every plan template loaded, in title order,
+ * through cb with its id; or (family not NULL) only that family's. */
+WM_MUST_USE int wm_plan_templates(struct wm_store *s, const char *family,
+    int (*cb)(void *, int64_t id, const struct wm_instrument *in),
+    void *ctx, struct wm_buf *err);
+
+#endif
