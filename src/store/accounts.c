@@ -187,6 +187,32 @@ wm_account_create(struct wm_store *s, const struct wm_actor *by,
 }
 
 int
+wm_supporter_invite(struct wm_store *s, const struct wm_actor *by,
+    int64_t person_id, const char *email, const char *name,
+    const char *relationship, int64_t *account_id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
+{
+	const struct wm_account_new a = { email, name, NULL, NULL, NULL, 0 };
+	const char *problem;
+	int rc;
+
+	code[0] = '\0';
+	if ((problem = wm_email_problem(email)) ||
+	    (problem = wm_name_problem(name)))
+		return refuse(WM_STORE_CONFLICT, problem, err);
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = create_in(s, by, &a, account_id, code, err);
+	if (rc == 0)
+		rc = wm_store_supporter_add(s, person_id, *account_id,
+		    relationship, err);
+	if (rc == 0)
+		rc = wm_store_audit(s, by->account_id, "invited a supporter",
+		    "person", person_id, NULL, by->address, err);
+	return finish(s, rc, err);
+}
+
+int
 wm_account_grant(struct wm_store *s, const struct wm_actor *by,
     int64_t account_id, const struct wm_grant_spec *g, struct wm_buf *err)
 {

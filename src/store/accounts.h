@@ -70,4 +70,16 @@ WM_MUST_USE int wm_account_setup_use(struct wm_store *s, const char *email,
     const char *typed_code, const char *password_hash, const char *address,
     int64_t now, int64_t *account_id, struct wm_buf *err);
 
+/* A supporter the person invites: a new account named `name` at
+ * `email`, holding no role, linked to the person as their supporter
+ * (`relationship` as they put it, or NULL), with a one-time setup code
+ * into code (valid WM_SETUP_CODE_DAYS) for the person to pass on; all
+ * in one transaction, audited as the person's. WM_STORE_CONFLICT with
+ * the reason when the email or name will not do, or the email already
+ * has an account. */
+WM_MUST_USE int wm_supporter_invite(struct wm_store *s,
+    const struct wm_actor *by, int64_t person_id, const char *email,
+    const char *name, const char *relationship, int64_t *account_id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err);
+
 #endif

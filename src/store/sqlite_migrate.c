@@ -1148,11 +1148,12 @@ static const char *const m18[] = {
 	"CREATE TABLE supporter ("
 	" id INTEGER PRIMARY KEY,"
 	" person_id INTEGER NOT NULL REFERENCES person(id),"
-	" account_id INTEGER NOT NULL UNIQUE REFERENCES account(id),"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
 	" relationship TEXT,"
 	" created TEXT NOT NULL,"
 	" ended TEXT)",
-	"CREATE INDEX supporter_person ON supporter(person_id)",
+	"CREATE UNIQUE INDEX supporter_person ON supporter(person_id, account_id)",
+	"CREATE INDEX supporter_account ON supporter(account_id)",
 	NULL,
 };
 

@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 int
 wm_store_plan_add(struct wm_store *s, int64_t person_id, const char *family,
@@ -500,4 +501,114 @@ wm_store_plan_crisis_told(struct wm_store *s, int64_t person_id,
 	sqlite3_bind_int64(st, 1, person_id);
 	sqlite3_bind_int64(st, 2, upto_view);
 	return wm_sq_exec(s, st, "marking crisis openings told", err);
+}
+
+int
+wm_store_supporter_add(struct wm_store *s, int64_t person_id,
+    int64_t account_id, const char *relationship, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_ADD, err);
+	char now[32];
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, account_id);
+	wm_sq_text(st, 3, relationship);
+	wm_sq_text(st, 4, now);
+	return wm_sq_exec(s, st, "keeping the supporter", err);
+}
+
+struct supporter_each {
+	int (*cb)(void *, const struct wm_supporter_row *);
+	void *ctx;
+};
+
+static int
+supporter_row(sqlite3_stmt *st, void *arg)
+{
+	struct supporter_each *e = arg;
+	struct wm_supporter_row row = {
+		.account_id = sqlite3_column_int64(st, 0),
+		.name = wm_sq_col(st, 1),
+		.email = wm_sq_col(st, 2),
+		.relationship = wm_sq_col(st, 3),
+		.created = wm_sq_col(st, 4),
+		.ended = wm_sq_col(st, 5),
+		.signed_up = sqlite3_column_int(st, 6),
+		.code_expires = NULL,
+	};
+	char when[32];
+
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		time_t t = (time_t)sqlite3_column_int64(st, 7);
+		struct tm tm;
+
+		gmtime_r(&t, &tm);
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		row.code_expires = when;
+	}
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_supporters(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_supporter_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct supporter_each e = { cb, ctx };
+	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_LIST, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+	return wm_sq_each(s, st, supporter_row, &e, "reading supporters", err);
+}
+
+int
+wm_store_supporter_is(struct wm_store *s, int64_t person_id,
+    int64_t account_id, int *yes, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_IS, err);
+	int rc;
+
+	*yes = 0;
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, person_id);
+	sqlite3_bind_int64(st, 2, account_id);
+	rc = wm_sq_one_id(s, st, NULL, "reading supporters", err);
+	*yes = rc == 0;
+	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
+}
+
+int
+wm_store_supporter_end(struct wm_store *s, int64_t person_id,
+    int64_t account_id, struct wm_buf *err)
+{
+	static const enum stmt steps[] = { ST_SUPPORTER_END,
+	    ST_SUPPORTER_SHARES_STOP };
+	sqlite3_stmt *st;
+	char now[32];
+	size_t i;
+	int own, rc = 0;
+
+	if (wm_sq_tx_begin(s, &own, err))
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	for (i = 0; rc == 0 && i < sizeof(steps) / sizeof(steps[0]); i++) {
+		if (!(st = wm_sq_query(s, steps[i], err))) {
+			rc = WM_STORE_ERROR;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, person_id);
+		sqlite3_bind_int64(st, 2, account_id);
+		wm_sq_text(st, 3, now);
+		rc = wm_sq_exec(s, st, "ending the supporter", err);
+		if (rc == 0 && i == 0 && sqlite3_changes(s->db) == 0)
+			rc = WM_STORE_NOT_FOUND;
+	}
+	return wm_sq_tx_end(s, own, rc, err);
 }

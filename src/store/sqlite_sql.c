@@ -1444,4 +1444,25 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "UPDATE plan_view SET told = 1 WHERE how = 'crisis' AND told = 0"
 	    " AND id <= ?2 AND plan_id IN (SELECT id FROM plan"
 	    " WHERE person_id = ?1)",
+	/* Supporters (migration 18). */
+	[ST_SUPPORTER_ADD] =
+	    "INSERT INTO supporter(person_id, account_id, relationship, created)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[ST_SUPPORTER_LIST] =
+	    "SELECT su.account_id, a.name, a.email, su.relationship, su.created,"
+	    " su.ended, a.password_hash IS NOT NULL,"
+	    " (SELECT max(c.expires) FROM setup_code c WHERE c.account_id ="
+	    "  a.id AND c.used IS NULL AND c.expires > ?2)"
+	    " FROM supporter su JOIN account a ON a.id = su.account_id"
+	    " WHERE su.person_id = ?1 ORDER BY su.id DESC",
+	[ST_SUPPORTER_IS] =
+	    "SELECT 1 FROM supporter WHERE person_id = ?1 AND account_id = ?2"
+	    " AND ended IS NULL",
+	[ST_SUPPORTER_END] =
+	    "UPDATE supporter SET ended = ?3 WHERE person_id = ?1"
+	    " AND account_id = ?2 AND ended IS NULL",
+	[ST_SUPPORTER_SHARES_STOP] =
+	    "UPDATE plan_share SET stopped = ?3 WHERE account_id = ?2"
+	    " AND stopped IS NULL AND plan_id IN (SELECT id FROM plan"
+	    " WHERE person_id = ?1)",
 };

@@ -1362,6 +1362,42 @@ WM_MUST_USE int wm_store_plan_crisis_untold(struct wm_store *s,
 WM_MUST_USE int wm_store_plan_crisis_told(struct wm_store *s,
     int64_t person_id, int64_t upto_view, struct wm_buf *err);
 
+/* --- supporters (migration 18) ------------------------------------------
+ *
+ * A supporter is someone a person invited (family, a friend, an
+ * advocate, a peer) with an account of their own that holds no role: it
+ * reads only what the person shares with it. Inviting one is
+ * wm_supporter_invite (store/accounts.h), which makes the account and
+ * its one-time code with the link below, in one transaction.
+ */
+
+struct wm_supporter_row {
+	int64_t account_id;
+	const char *name;
+	const char *email;
+	const char *relationship;	/* as the person put it, or NULL */
+	const char *created;
+	const char *ended;		/* when the person ended it, or NULL */
+	int signed_up;			/* has set a password */
+	const char *code_expires;	/* an unused invitation's expiry, or
+					 * NULL */
+};
+
+WM_MUST_USE int wm_store_supporter_add(struct wm_store *s, int64_t person_id,
+    int64_t account_id, const char *relationship, struct wm_buf *err);
+/* The person's supporters, the newest first, those ended too. */
+WM_MUST_USE int wm_store_supporters(struct wm_store *s, int64_t person_id,
+    int (*cb)(void *, const struct wm_supporter_row *), void *ctx,
+    struct wm_buf *err);
+/* Whether the account is the person's supporter now. */
+WM_MUST_USE int wm_store_supporter_is(struct wm_store *s, int64_t person_id,
+    int64_t account_id, int *yes, struct wm_buf *err);
+/* Ends the person's supporter: every share of the person's plans with
+ * the account stops, now; WM_STORE_NOT_FOUND when it is not their
+ * supporter now. */
+WM_MUST_USE int wm_store_supporter_end(struct wm_store *s, int64_t person_id,
+    int64_t account_id, struct wm_buf *err);
+
 /* --- goals ------------------------------------------------------------ */
 
 struct wm_goal_row {
