@@ -13,6 +13,7 @@
 #include "util/escape.h"
 #include "web/home_todo.h"
 #include "web/layout.h"
+#include "web/plan_view.h"
 
 struct due {
 	struct wm_http *h;
@@ -188,6 +189,81 @@ show_roles(struct wm_http *h)
 	return ok ? 0 : -1;
 }
 
+/* Each opening of the person's plans in a crisis they have not been
+ * told of, said once at the top of their home page, then marked told. */
+struct told {
+	struct wm_http *h;
+	int64_t last;
+};
+
+static int
+crisis_item(void *ctx, const struct wm_plan_view_row *v)
+{
+	struct told *t = ctx;
+	struct wm_http *h = t->h;
+	struct wm_buf title = WM_BUF_INIT;
+	char when[64];
+
+	if (!t->last)
+		HTML(h, "<div class=\"nhsuk-warning-callout\">\n<h2 class=\""
+		    "nhsuk-warning-callout__label\">Your plans were opened in a "
+		    "crisis</h2>\n");
+	t->last = v->id;
+	wm_plan_title(h, v->family, &title);
+	wm_datetime_words(v->at, when, sizeof(when));
+	HTML(h, "<p>Your ");
+	wm_esc_html_s(&h->out, wm_buf_str(&title));
+	HTML(h, " was opened by ");
+	wm_plan_viewer_words(h, v);
+	HTML(h, " on ");
+	wm_esc_html_s(&h->out, when);
+	HTML(h, ", because: ");
+	wm_esc_html_s(&h->out, v->reason ? v->reason : "");
+	HTML(h, "</p>\n");
+	wm_buf_release(&title);
+	return 0;
+}
+
+static int
+crisis_openings(struct wm_http *h, int64_t person)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct told t = { h, 0 };
+	int rc = wm_store_plan_crisis_untold(h->store, person, crisis_item, &t,
+	    &err);
+
+	if (rc == 0 && t.last) {
+		HTML(h, "<p><a href=\"/plans/views\">Who has seen my plans"
+		    "</a></p>\n</div>\n");
+		rc = wm_store_plan_crisis_told(h->store, person, t.last, &err);
+	}
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+/* Plans shared with anyone but a person: practitioners' and
+ * supporters'. */
+static int
+shared_plans(struct wm_http *h)
+{
+	size_t at = h->out.len;
+	int any;
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Plans shared with you</h2>\n");
+	if ((any = wm_plans_shared_list(h)) < 0)
+		return -1;
+	if (!any) {
+		h->out.len = at;	/* nothing shared: no heading */
+		h->out.data[at] = '\0';
+		if (!h->scope.n_grants)
+			HTML(h, "<p class=\"nhsuk-body\">No one is sharing a "
+			    "plan with you now. When someone does, it is "
+			    "listed here.</p>\n");
+	}
+	return 0;
+}
+
 void
 wm_page_home(struct wm_http *h)
 {
@@ -199,8 +275,12 @@ wm_page_home(struct wm_http *h)
 		return;
 	}
 	wm_page_start(h, "Home");
+	if (sc->own_person && crisis_openings(h, sc->own_person))
+		goto out;
 	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
 	    h->who.account_id, show_account, h, &err), &err) || show_roles(h))
+		goto out;
+	if (!sc->own_person && shared_plans(h))
 		goto out;
 	if (sc->own_person) {
 		if (whats_due(h, sc->own_person))
@@ -212,8 +292,11 @@ wm_page_home(struct wm_http *h)
 		    "</a>: how your answers have changed over time.</p>\n"
 		    "<p class=\"nhsuk-body\"><a href=\"/goals\">My goals</a>: "
 		    "what you want for yourself, and how far along you are."
-		    "</p>\n<p class=\"nhsuk-body\"><a href=\"/my-record\">"
-		    "Download my record</a>: everything held about you.</p>\n");
+		    "</p>\n<p class=\"nhsuk-body\"><a href=\"/plans\">My plans"
+		    "</a>: your own plans for staying well and for a crisis, "
+		    "and who can see them.</p>\n<p class=\"nhsuk-body\"><a "
+		    "href=\"/my-record\">Download my record</a>: everything "
+		    "held about you.</p>\n");
 	}
 	if (wm_home_practitioner(h) || wm_home_lead(h) ||
 	    wm_home_validator(h))

@@ -257,6 +257,8 @@ wm_journey_page(struct wm_http *h, int64_t person, const char *title,
 		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/goals\">Their goals</a> | <a href=\"");
 		wm_esc_attr_s(&h->out, person_base);
+		HTML(h, "/plans\">Their plans</a> | <a href=\"");
+		wm_esc_attr_s(&h->out, person_base);
 		HTML(h, "/reflect\">Reflect on your interaction</a></p>\n");
 	}
 	if (show_all(h, s, person, own))

@@ -66,9 +66,25 @@ fields(struct wm_http *h, const struct wm_instrument *in,
 	wm_items_fields(h, in, from, in->n_items, d, prefill);
 }
 
+/* The id of the form's first box of text, for a problem with the whole
+ * form to lead to; NULL when it has none. */
+static const char *
+first_field(const struct wm_instrument *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_items; i++)
+		if ((in->items[i].type == WM_ITEM_TEXT ||
+		    in->items[i].type == WM_ITEM_STRING) &&
+		    !in->items[i].repeats)
+			return in->items[i].link_id;
+	return NULL;
+}
+
 static void
 form(struct wm_http *h, int64_t plan_id, const struct wm_plan_doc *t,
-    const struct wm_diags *d, const struct wm_response *prefill, int draft)
+    const struct wm_diags *d, const struct wm_response *prefill, int draft,
+    const char *empty)
 {
 	char action[64];
 
@@ -86,6 +102,8 @@ form(struct wm_http *h, int64_t plan_id, const struct wm_plan_doc *t,
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">Your latest version is filled in. Your "
 		    "earlier versions are kept as they were.</p>\n</div>\n");
+	if (empty)
+		wm_error_summary(h, first_field(t->in), empty);
 	wm_items_error_summary(h, t->in, d);
 	HTML(h, "<p class=\"nhsuk-body\">Write as much or as little as you "
 	    "like, in your own words. Nothing here has to be answered.</p>\n");
@@ -170,7 +188,7 @@ wm_page_plan_edit(struct wm_http *h)
 	    template_for(h, p.family, &t) ||
 	    prefill_of(h, p.id, &t, &prefill, &draft))
 		goto out;
-	form(h, p.id, &t, NULL, prefill, draft);
+	form(h, p.id, &t, NULL, prefill, draft, NULL);
 out:
 	wm_response_free(prefill);
 }
@@ -206,14 +224,12 @@ wm_page_plan_save(struct wm_http *h)
 	wm_items_fill(h, r, 0, t.in->n_items, &d);
 	for (i = 0; i < t.in->n_items; i++)
 		given += r->answers[i].given != 0;
-	if (wm_diags_count(&d) == 0 && given == 0)
-		wm_diags_add(&d, 0, 0, "form", "Write something in your plan "
-		    "before you save it");
-	else if (wm_diags_count(&d) == 0)
+	if (wm_diags_count(&d) == 0 && given)
 		wm_response_check(r, &r->authored, &d);
-	if (wm_diags_count(&d)) {
+	if (wm_diags_count(&d) || !given) {
 		h->status = 400;
-		form(h, p.id, &t, &d, NULL, 0);
+		form(h, p.id, &t, &d, NULL, 0, given ? NULL : "Write something "
+		    "in your plan before you save it");
 		goto out;
 	}
 	if (!wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id,

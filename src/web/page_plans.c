@@ -311,9 +311,8 @@ owner_actions(struct wm_http *h, const struct wm_plan_row *p)
 	    "plans</a></li>\n</ul>\n");
 }
 
-/* Version n (-1 the latest) of the plan named, shown to its reader. */
-static void
-show(struct wm_http *h, int64_t n, const char *reason)
+void
+wm_plan_show(struct wm_http *h, int64_t n, const char *reason)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_plan_doc d = WM_PLAN_DOC_INIT;
@@ -364,7 +363,7 @@ out:
 void
 wm_page_plan(struct wm_http *h)
 {
-	show(h, -1, NULL);
+	wm_plan_show(h, -1, NULL);
 }
 
 void
@@ -373,7 +372,7 @@ wm_page_plan_version(struct wm_http *h)
 	int64_t n = wm_route_number(&h->match, "version");
 
 	if (n)
-		show(h, n, NULL);
+		wm_plan_show(h, n, NULL);
 	else
 		wm_page_not_found(h);
 }

@@ -30,8 +30,9 @@ form(struct wm_http *h, const char *pre, const char *email,
 	wm_page_start(h, "Choose your password");
 	if (e)
 		wm_error_summary_list(h, e, N_FIELDS);
-	HTML(h, "<p class=\"nhsuk-body\">Use the setup code your administrator "
-	    "gave you. It works once, for 7 days. If it has run out, ask them "
+	HTML(h, "<p class=\"nhsuk-body\">Use the setup code you were given: "
+	    "by your administrator, or by the person who invited you as their "
+	    "supporter. It works once, for 7 days. If it has run out, ask them "
 	    "for a new one.</p>\n");
 	wm_form_open(h, "/setup", NULL, pre);
 	wm_text_field(h, "email", "Email address", NULL, "email", "username",

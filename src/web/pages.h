@@ -111,6 +111,29 @@ void wm_page_plan_version(struct wm_http *h);
 void wm_page_plan_versions(struct wm_http *h);
 void wm_page_plan_edit(struct wm_http *h);
 void wm_page_plan_save(struct wm_http *h);
+void wm_page_plan_sharing(struct wm_http *h);
+void wm_page_plan_share(struct wm_http *h);
+void wm_page_plan_share_stop(struct wm_http *h);
+void wm_page_plan_crisis_set(struct wm_http *h);
+void wm_page_plan_views(struct wm_http *h);
+void wm_page_person_plans(struct wm_http *h);
+void wm_page_plans_shared(struct wm_http *h);
+void wm_page_plan_crisis(struct wm_http *h);
+void wm_page_plan_crisis_open(struct wm_http *h);
+void wm_page_supporters(struct wm_http *h);
+void wm_page_supporter_invite(struct wm_http *h);
+void wm_page_supporter_end(struct wm_http *h);
+/* Version n (-1 the latest) of the plan named, to whoever the route let
+ * read it, logged first when that is not its owner (with a crisis
+ * opening's reason). */
+void wm_plan_show(struct wm_http *h, int64_t n, const char *reason);
+/* The plans shared with the account signed in now, as a list: how many
+ * (0 writes nothing), or -1 with the failure answered. */
+int wm_plans_shared_list(struct wm_http *h);
+/* Who read a plan, in words: "Jo Smith (Practitioner, Exbridge Recovery
+ * Team)", "Sam Lee (your supporter)". */
+void wm_plan_viewer_words(struct wm_http *h,
+    const struct wm_plan_view_row *v);
 /* The strings of a plan's row, kept for the request. */
 struct wm_plan_names {
 	char family[65];

@@ -56,7 +56,7 @@
 #include "web/params.h"
 
 #define MAX_POOL 16
-#define MAX_ROUTES 128
+#define MAX_ROUTES 256
 /* How long a connection may sit idle, between requests or mid-request,
  * however long its deadline. */
 #define IDLE_SECONDS 30
@@ -1021,8 +1021,12 @@ wm_server_run(const struct wm_server_opts *o, struct wm_buf *err)
 	srv.site.courses = o->courses;
 	srv.log_work = o->log_work;
 	srv.proxies = o->proxies;
-	if (wm_n_pages > MAX_ROUTES)
+	if (wm_n_pages > MAX_ROUTES) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "BUG: the route table is longer than the "
+		    "server holds (MAX_ROUTES)");
 		return WM_STORE_ERROR;
+	}
 	for (i = 0; i < wm_n_pages; i++)
 		srv.routes[i] = wm_pages[i].route;
 	memset(&sin, 0, sizeof(sin));

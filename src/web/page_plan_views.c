@@ -1,0 +1,339 @@
+/*
+ * Who has seen a person's plans (their own page: every read by anyone
+ * else, with who, their role, when and, for a crisis opening, why), the
+ * plans shared with whoever is signed in (a practitioner's, a
+ * supporter's), and a practitioner opening a plan in a crisis, with a
+ * reason, when its owner has allowed it.
+ */
+#include "web/pages.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/plan.h"
+#include "util/date.h"
+#include "util/escape.h"
+#include "web/caseload.h"
+#include "web/layout.h"
+#include "web/plan_view.h"
+#include "web/scope.h"
+
+/* The most reads listed on the page; the record download has them all. */
+#define MAX_VIEWS 500
+
+struct views {
+	struct wm_http *h;
+	int any;
+};
+
+/* "Jo Smith (Practitioner, Exbridge Recovery Team)", "Sam Lee (your
+ * supporter)". */
+void
+wm_plan_viewer_words(struct wm_http *h, const struct wm_plan_view_row *v)
+{
+	wm_esc_html_s(&h->out, v->account_name);
+	if (v->supporter) {
+		HTML(h, " (your supporter)");
+	} else if (v->role && v->unit_name) {
+		HTML(h, " (");
+		if (strcmp(v->role, "practitioner") == 0)
+			HTML(h, "Practitioner, ");
+		else
+			HTML(h, "Service lead, ");
+		wm_esc_html_s(&h->out, v->unit_name);
+		HTML(h, ")");
+	}
+}
+
+static int
+view_row(void *ctx, const struct wm_plan_view_row *v)
+{
+	struct views *vs = ctx;
+	struct wm_http *h = vs->h;
+	struct wm_buf title = WM_BUF_INIT;
+	char when[64];
+
+	if (!vs->any++) {
+		static const char *const heads[] = { "When", "Who", "Which plan",
+		    "How" };
+
+		wm_table_start(h, "Who has seen your plans", 1, heads, 4);
+	}
+	wm_datetime_words(v->at, when, sizeof(when));
+	wm_plan_title(h, v->family, &title);
+	HTML(h, "<tr class=\"nhsuk-table__row\">\n");
+	wm_td_start(h, "When");
+	wm_esc_html_s(&h->out, when);
+	HTML(h, "</td>\n");
+	wm_td_start(h, "Who");
+	wm_plan_viewer_words(h, v);
+	HTML(h, "</td>\n");
+	wm_td_start(h, "Which plan");
+	wm_esc_html_s(&h->out, wm_buf_str(&title));
+	wm_buf_printf(&h->out, ", version %lld", (long long)v->n);
+	HTML(h, "</td>\n");
+	wm_td_start(h, "How");
+	if (strcmp(v->how, "crisis") == 0) {
+		HTML(h, "Opened in a crisis, because: ");
+		wm_esc_html_s(&h->out, v->reason ? v->reason : "");
+	} else if (strcmp(v->how, "team") == 0) {
+		HTML(h, "You shared it with their care team");
+	} else {
+		HTML(h, "You shared it with them");
+	}
+	HTML(h, "</td>\n</tr>\n");
+	wm_buf_release(&title);
+	return 0;
+}
+
+void
+wm_page_plan_views(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct views vs = { h, 0 };
+	int64_t person = wm_page_own_person(h);
+
+	if (!person)
+		return;
+	wm_page_start_back(h, "Who has seen my plans", "/plans",
+	    "Back to your plans");
+	HTML(h, "<p class=\"nhsuk-body\">Every time someone else read one of "
+	    "your plans, newest first. You see your own plans without it "
+	    "being listed here.</p>\n");
+	if (wm_page_store_ok(h, wm_store_plan_views(h->store, person, 0,
+	    MAX_VIEWS, view_row, &vs, &err), &err)) {
+		if (vs.any)
+			HTML(h, "</tbody>\n</table>\n</div>\n");
+		else
+			HTML(h, "<p class=\"nhsuk-body\">No one else has seen "
+			    "your plans.</p>\n");
+		wm_page_end(h);
+	}
+	wm_buf_release(&err);
+}
+
+/* ------------------------------------------------------------------ */
+/* Shared with me                                                      */
+
+struct shared {
+	struct wm_http *h;
+	int any;
+};
+
+static int
+shared_row(void *ctx, const struct wm_plan_row *p)
+{
+	struct shared *s = ctx;
+	struct wm_http *h = s->h;
+	struct wm_buf title = WM_BUF_INIT;
+
+	if (!p->latest)
+		return 0;	/* nothing finished to read yet */
+	if (!s->any++)
+		HTML(h, "<ul class=\"nhsuk-list\">\n");
+	wm_plan_title(h, p->family, &title);
+	HTML(h, "<li><a href=\"/plans/");
+	wm_buf_printf(&h->out, "%lld", (long long)p->id);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, p->person_name ? p->person_name : "");
+	HTML(h, ": ");
+	wm_esc_html_s(&h->out, wm_buf_str(&title));
+	HTML(h, "</a></li>\n");
+	wm_buf_release(&title);
+	return 0;
+}
+
+int
+wm_plans_shared_list(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct shared s = { h, 0 };
+	char today[11];
+	int rc;
+
+	wm_scope_today(h, today);
+	rc = wm_store_plans_shared_with(h->store, h->who.account_id, today,
+	    shared_row, &s, &err);
+	if (wm_page_store_ok(h, rc, &err) && s.any)
+		HTML(h, "</ul>\n");
+	wm_buf_release(&err);
+	return rc ? -1 : s.any;
+}
+
+void
+wm_page_plans_shared(struct wm_http *h)
+{
+	int any;
+
+	wm_page_start(h, "Plans shared with you");
+	HTML(h, "<p class=\"nhsuk-body\">People can share their own plans "
+	    "with you. You can read them, not change them; they can stop "
+	    "sharing at any time, and they see each time you look.</p>\n");
+	if ((any = wm_plans_shared_list(h)) < 0)
+		return;
+	if (!any)
+		HTML(h, "<p class=\"nhsuk-body\">No one is sharing a plan with "
+		    "you now.</p>\n");
+	wm_page_end(h);
+}
+
+/* ------------------------------------------------------------------ */
+/* In a crisis                                                         */
+
+static void
+crisis_form(struct wm_http *h, const char *problem)
+{
+	static const char hint[] = "At least 10 characters. The person will "
+	    "read this.";
+	char action[64];
+
+	wm_page_start(h, "Open a plan in a crisis");
+	if (problem)
+		wm_error_summary(h, "reason", problem);
+	HTML(h, "<p class=\"nhsuk-body\">The person has allowed a practitioner "
+	    "of their service to open this plan if they are in crisis. They "
+	    "will be told that you opened it, when, and your reason, in your "
+	    "words.</p>\n");
+	snprintf(action, sizeof(action), "/plans/%lld/crisis-open",
+	    (long long)h->scope.plan_id);
+	wm_post_form_start(h, action);
+	wm_form_group_start(h, "reason", "Why you need to open it now",
+	    hint, problem);
+	HTML(h, "<textarea class=\"nhsuk-textarea");
+	if (problem)
+		HTML(h, " nhsuk-textarea--error");
+	HTML(h, "\" id=\"reason\" name=\"reason\" rows=\"3\"");
+	wm_described_by(h, "reason", hint, problem);
+	HTML(h, ">");
+	wm_esc_html_s(&h->out, wm_form_get(&h->form, "reason") ?
+	    wm_form_get(&h->form, "reason") : "");
+	HTML(h, "</textarea>\n</div>\n<button class=\"nhsuk-button\" "
+	    "type=\"submit\">Open the plan</button>\n</form>\n");
+	wm_page_end(h);
+}
+
+void
+wm_page_plan_crisis(struct wm_http *h)
+{
+	crisis_form(h, NULL);
+}
+
+void
+wm_page_plan_crisis_open(struct wm_http *h)
+{
+	const char *reason = wm_form_get(&h->form, "reason"), *problem;
+
+	if ((problem = wm_plan_crisis_reason_problem(reason))) {
+		h->status = 400;
+		crisis_form(h, problem);
+		return;
+	}
+	wm_plan_show(h, -1, reason);
+}
+
+/* ------------------------------------------------------------------ */
+/* Which plans a person has, for their care team                       */
+
+struct theirs {
+	struct wm_http *h;
+	int64_t person;
+	int any;
+	char today[11];
+};
+
+/* How the account may read plan p: the same decision as the plan's own
+ * page makes, from the same facts. */
+static int
+reader_of(struct wm_http *h, int64_t plan, enum wm_plan_reader *how,
+    int64_t *crisis_unit, const char *today)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_access_facts af;
+	int64_t teams[32], units[32], unit;
+	int rc;
+
+	memset(&af, 0, sizeof(af));
+	af.signed_in = 1;
+	af.own_person = h->scope.own_person;
+	af.grants = h->scope.grants;
+	af.n_grants = h->scope.n_grants;
+	rc = wm_store_plan_facts(h->store, plan, h->who.account_id, today,
+	    &af.plan, teams, units, 32, &err);
+	if (wm_page_store_ok(h, rc, &err)) {
+		*how = wm_plan_reader(&af, &unit);
+		*crisis_unit = wm_plan_crisis_unit(&af);
+	}
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+static int
+their_plan(void *ctx, const struct wm_plan_row *p)
+{
+	struct theirs *t = ctx;
+	struct wm_http *h = t->h;
+	struct wm_buf title = WM_BUF_INIT;
+	enum wm_plan_reader how;
+	int64_t crisis;
+
+	if (!p->latest)
+		return 0;	/* not finished: nothing of it exists for others */
+	if (reader_of(h, p->id, &how, &crisis, t->today))
+		return -1;
+	if (!t->any++)
+		HTML(h, "<ul class=\"nhsuk-list\">\n");
+	wm_plan_title(h, p->family, &title);
+	HTML(h, "<li class=\"wm-plan-item\">\n<h2 class=\"nhsuk-heading-s\">");
+	wm_esc_html_s(&h->out, wm_buf_str(&title));
+	HTML(h, "</h2>\n<p class=\"nhsuk-body\">");
+	if (how != WM_PLAN_NOT_SHARED) {
+		if (how == WM_PLAN_TEAM)
+			HTML(h, "Shared with your team. ");
+		else
+			HTML(h, "Shared with you. ");
+		HTML(h, "<a href=\"/plans/");
+		wm_buf_printf(&h->out, "%lld", (long long)p->id);
+		HTML(h, "\">Read it</a>");
+	} else {
+		HTML(h, "Not shared with you.");
+		if (crisis) {
+			HTML(h, " They allow it to be opened in a crisis: <a "
+			    "href=\"/plans/");
+			wm_buf_printf(&h->out, "%lld", (long long)p->id);
+			HTML(h, "/crisis\">open it in a crisis</a>, giving "
+			    "your reason");
+		}
+	}
+	HTML(h, "</p>\n</li>\n");
+	wm_buf_release(&title);
+	return 0;
+}
+
+void
+wm_page_person_plans(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
+	struct theirs t = { h, wm_scope_person(h), 0, "" };
+
+	if (!t.person || wm_scope_viewed(h, NULL) ||
+	    wm_person_named(h, t.person, &title))
+		goto out;
+	wm_scope_today(h, t.today);
+	wm_buf_puts(&title, ": their plans");
+	wm_person_page_start(h, wm_buf_str(&title));
+	HTML(h, "<p class=\"nhsuk-body\">The person's own plans. You can read "
+	    "one only if they share it with you or your team; they decide, "
+	    "and they see each time it is read.</p>\n");
+	if (!wm_page_store_ok(h, wm_store_plans(h->store, t.person,
+	    their_plan, &t, &err), &err))
+		goto out;
+	if (t.any)
+		HTML(h, "</ul>\n");
+	else
+		HTML(h, "<p class=\"nhsuk-body\">They have not finished a plan "
+		    "yet.</p>\n");
+	wm_page_end(h);
+out:
+	wm_buf_release(&err);
+	wm_buf_release(&title);
+}

@@ -1,0 +1,267 @@
+# People's own plans over real HTTP (issue 12): a person starts a safety
+# plan, saves it part-way and finishes it, a version kept for good; they
+# invite a supporter, who sets a password with the one-time code; they
+# share the plan with the supporter, with their care team and with no one
+# else; every reader who is not the owner is logged before the plan is
+# shown, and the person sees who; stopping a share works at once, for a
+# reader with the page open too; crisis access works only when the person
+# turns it on, only for a practitioner of their service, only with a
+# reason, and the person is told on their home page. Leads, validators,
+# commissioners, administrators and other people never read a plan.
+. "$(dirname "$0")/lib.sh"
+
+small_network p.db || fail "the network was not built"
+$WAYMARK instrument load --db p.db "$ROOT"/instruments/plans/*.json >/dev/null ||
+    fail "the plan templates were not loaded"
+$WAYMARK unit add --db p.db --kind service --code other --name "Other Service" --parent prov >/dev/null
+printf 'correct horse battery\n' >pw
+$WAYMARK account add --db p.db --email sam@example.org --name "Sam Testperson" --person P1 --grant person@svc --password-file pw >/dev/null
+$WAYMARK person add --db p.db --id P2 --name "Pat Other" --unit svc --since 2025-01-01 >/dev/null
+$WAYMARK account add --db p.db --email pat@example.org --name "Pat Other" --person P2 --grant person@svc --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email jo@example.org --name "Jo Practises" --grant practitioner@svc --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email kim@example.org --name "Kim Elsewhere" --grant practitioner@other --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email lee@example.org --name "Lee Lead" --grant lead@svc --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email val@example.org --name "Val Idator" --grant validator@svc/lived-experience --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email com@example.org --name "Cam Commissioner" --grant commissioner@net --password-file pw >/dev/null
+$WAYMARK account add --db p.db --email adm@example.org --name "Ada Admin" --grant admin@net --password-file pw >/dev/null
+q() { sqlite3 p.db "$1"; }
+
+start p.db || fail "the server did not start: $(cat server.log)"
+web_login sam.jar sam@example.org "correct horse battery"
+SCS=$WCS
+for who in pat jo kim lee val com adm; do
+	web_login $who.jar $who@example.org "correct horse battery"
+	eval "${who}_csrf=\$WCS"
+done
+WCS=$SCS	# `post` is the person's
+as() { # NAME PATH: a GET as that account
+	code -b "$1.jar" "$(U "$2")"
+}
+
+# ---------------------------------------------------------------- the list
+same "$(as sam /plans)" "200" "a person has a page of their plans"
+for t in "My recovery action plan" "My joint crisis plan" "My safety plan" "My advance statement"; do
+	has body "$t" "... offering $t"
+done
+has body 'href="/plans/views"' "... leading to who has seen them"
+has body 'href="/supporters"' "... and to their supporters"
+same "$(as jo /plans)" "404" "a practitioner has no plans page of their own"
+
+# ---------------------------------------------------------------- writing
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" -d plan=safety-plan "$(U /plans)")" "303" "a person starts their safety plan"
+E=$(location)
+PLAN=$(echo "$E" | cut -d/ -f3)
+same "$E" "/plans/$PLAN/edit" "... and goes to write it"
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" -d plan=safety-plan "$(U /plans)")" "303" "starting it again ..."
+same "$(location)" "/plans/$PLAN/edit" "... goes to the same plan, never a second"
+same "$(code -b sam.jar -d plan=safety-plan "$(U /plans)")" "403" "starting a plan without the form's token is refused"
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" -d plan=no-such-plan "$(U /plans)")" "400" "a plan that is not loaded cannot be started"
+same "$(q "SELECT count(*) FROM plan")" "1" "... and makes nothing"
+
+same "$(as sam "$E")" "200" "the form opens"
+same "$(grep -c 'name="help-people"' body)" "3" "... a list shows empty lines to fill in"
+has body "Services anyone can contact" "... and says where the network's contacts will be"
+has body "Where these questions come from" "... and where its questions come from"
+hasnt body "patient" "... never saying patient"
+
+same "$(post sam.jar "$E" save=later "help-people=Sam Sister, 07700 900123" "help-people=" "help-people=My GP")" "303" "saving part-way"
+same "$(location)" "$E?saved=draft" "... comes back to the form"
+same "$(as sam "$E?saved=draft")" "200" "... which"
+same "$(grep -c 'name="help-people"' body)" "5" "... shows the two lines written and three more empty"
+has body 'value="Sam Sister, 07700 900123"' "... filled in as written"
+same "$(q "SELECT count(*), max(n) FROM plan_version WHERE plan_id = $PLAN")" "1|0" "... kept as the draft alone"
+
+same "$(post sam.jar "$E" save=done)" "400" "finishing a plan with nothing written is refused"
+has body "Write something in your plan" "... saying why"
+LONG=$(head -c 501 /dev/zero | tr '\0' x)
+same "$(post sam.jar "$E" save=done "help-people=$LONG")" "400" "a line of more than 500 characters is refused"
+same "$(post sam.jar "$E" save=done "made-date-day=31" "made-date-month=2" "made-date-year=2026" "reasons-list=My dog")" "400" "a date that is not real is refused"
+has body "enter a real date" "... at its field"
+same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n > 0")" "0" "... and nothing is finished"
+
+same "$(post sam.jar "$E" save=done "help-people=Sam Sister, 07700 900123" "help-people=My GP" "reasons-list=My dog" "safer-how=Keep my tablets <b>with</b> Sam" "made-date-day=1" "made-date-month=12" "made-date-year=2026")" "303" "finishing it"
+same "$(location)" "/plans/$PLAN?saved=1" "... shows version 1"
+same "$(q "SELECT group_concat(n) FROM plan_version WHERE plan_id = $PLAN")" "1" "... kept in place of the draft"
+same "$(as sam "/plans/$PLAN?saved=1")" "200" "the person reads their plan"
+has body "Version 1, finished on" "... with its version"
+has body "<li>Sam Sister, 07700 900123</li>" "... a list as a list"
+has body "Keep my tablets &lt;b&gt;with&lt;/b&gt; Sam" "... the words escaped"
+has body "Samaritans, call 116 123" "... and the network's crisis contacts"
+has body "1 December 2026" "... dates in words"
+same "$(q "SELECT json_extract(content, '\$.resourceType') || ' ' || json_extract(content, '\$.questionnaire') FROM plan_version WHERE plan_id = $PLAN AND n = 1")" \
+    "QuestionnaireResponse https://waymark.example/fhir/Questionnaire/safety-plan|1.0.0" "... kept as a FHIR QuestionnaireResponse"
+same "$(q "SELECT count(*) FROM plan_view")" "0" "the owner's own reads are not listed as views"
+
+same "$(post sam.jar "$E" save=done "help-people=My GP" "reasons-list=My dog and my garden")" "303" "changing it makes version 2"
+same "$(q "SELECT group_concat(n) FROM plan_version WHERE plan_id = $PLAN")" "1,2" "... version 1 kept"
+same "$(as sam "/plans/$PLAN/versions")" "200" "every version is listed"
+has body "/plans/$PLAN/versions/1" "... linking version 1"
+same "$(as sam "/plans/$PLAN/versions/1")" "200" "version 1 is shown as it was"
+has body "Sam Sister" "... with what it said"
+has body "earlier version, kept as it was" "... saying it is an earlier version"
+same "$(as sam "/plans/$PLAN/versions/9")" "404" "a version that does not exist is not found"
+same "$(q "UPDATE plan_version SET content = 'x' WHERE plan_id = $PLAN AND n = 1" 2>&1 | grep -c 'kept as it was')" "1" \
+    "a finished version cannot be changed, even by hand"
+
+# ---------------------------------------------------------------- no one else
+for who in pat jo kim lee val com adm; do
+	same "$(as $who "/plans/$PLAN")" "404" "unshared, $who cannot read it"
+	same "$(as $who "/plans/$PLAN/sharing")" "404" "... nor see who can"
+	same "$(as $who "/plans/$PLAN/versions/1")" "404" "... nor an earlier version"
+done
+same "$(code -b pat.jar --data-urlencode "csrf=$pat_csrf" -d save=done -d reasons-list=mine "$(U "$E")")" "404" "another person cannot write in it"
+same "$(q "SELECT count(*) FROM plan_view")" "0" "... and none of them is logged as having seen it"
+
+# ---------------------------------------------------------------- supporters
+same "$(as sam /supporters)" "200" "a person has a page of their supporters"
+same "$(post sam.jar /supporters name="Rob Brother" email="not an email" relationship="my brother")" "400" "an email address that is not one is refused"
+has body 'href="#email"' "... at its field"
+same "$(post sam.jar /supporters name="Rob Brother" email=jo@example.org relationship="my brother")" "400" "an address that cannot be used is refused"
+hasnt body "already exists" "... without saying whether it has an account"
+same "$(post sam.jar /supporters name="Rob Brother" email=rob@example.org relationship="my brother")" "200" "a person invites a supporter"
+code=$(grep -o '<p class="nhsuk-heading-l" id="setup-code">[^<]*' body | sed 's/.*>//')
+case "$code" in
+????-????-????-????) pass "... and is shown their one-time setup code" ;;
+*) fail "no setup code shown: '$code'" ;;
+esac
+ROB=$(q "SELECT id FROM account WHERE email = 'rob@example.org'")
+same "$(q "SELECT count(*) FROM role_grant WHERE account_id = $ROB")" "0" "... the supporter's account holds no role"
+same "$(q "SELECT expires - created FROM setup_code WHERE account_id = $ROB")" "604800" "... and its code works for 7 days"
+same "$(as sam /supporters)" "200" "the supporter is listed"
+has body "Rob Brother (my brother)" "... by name and who they are to the person"
+has body "not used their setup code yet" "... waiting for them to set up"
+curl -s -c rob.jar -b rob.jar -o setup.html "$(U /setup)"
+same "$(code -c rob.jar -b rob.jar --data-urlencode "csrf=$(csrf setup.html)" --data-urlencode email=rob@example.org --data-urlencode "code=$code" \
+    --data-urlencode "password=river stone gentle" --data-urlencode "again=river stone gentle" "$(U /setup)")" "303" "the supporter chooses a password with the code"
+# Choosing the password signs them in.
+same "$(as rob /)" "200" "the supporter signs in"
+has body "No one is sharing a plan with you now" "... and sees nothing shared yet"
+for p in /plans /journey /goals /measures /caseload /my-record "/plans/$PLAN" /people/P1/journey /supporters; do
+	same "$(as rob "$p")" "404" "a supporter cannot open $p"
+done
+
+# ---------------------------------------------------------------- sharing
+same "$(as sam "/plans/$PLAN/sharing")" "200" "the person sees who can see their plan"
+has body "It is yours alone" "... no one, yet"
+has body 'value="account:'"$ROB"'"' "... offering their supporter"
+has body 'value="team:' "... their service's care team"
+JO=$(q "SELECT id FROM account WHERE email = 'jo@example.org'")
+KIM=$(q "SELECT id FROM account WHERE email = 'kim@example.org'")
+has body 'value="account:'"$JO"'"' "... and their service's practitioners"
+hasnt body 'value="account:'"$KIM"'"' "... but no one from a service they do not use"
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$KIM")" "400" "sharing with someone not offered is refused"
+has body "Choose who to share it with" "... at its field"
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$ROB" until-day=1 until-month=1 until-year=2020)" "400" "sharing until a day past is refused"
+has body "today or later" "... saying why"
+same "$(q "SELECT count(*) FROM plan_share")" "0" "... and nothing is shared"
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$ROB")" "303" "the person shares their safety plan with their supporter"
+same "$(location)" "/plans/$PLAN/sharing?shared=1" "... and is shown it"
+ROBSHARE=$(q "SELECT id FROM plan_share WHERE account_id = $ROB")
+
+same "$(as rob /)" "200" "the supporter's home"
+has body "href=\"/plans/$PLAN\">Sam Testperson: My safety plan" "... lists the plan shared with them"
+same "$(as rob "/plans/$PLAN")" "200" "the supporter reads the plan"
+has body "My GP" "... its latest version"
+has body "Shared with you by" "... saying it was shared with them"
+hasnt body 'href="/plans/'"$PLAN"'/edit"' "... with no way to change it"
+same "$(q "SELECT how || ' ' || n FROM plan_view WHERE account_id = $ROB")" "shared 2" "... logged, with the version seen, before it was shown"
+same "$(q "SELECT count(*) FROM audit WHERE action = 'viewed a plan' AND actor_account_id = $ROB AND subject_id = (SELECT id FROM person WHERE ident = 'P1')")" "1" \
+    "... and in the audit log, against the person"
+hasnt_log() { ! grep -q "My GP" server.log && ! q "SELECT detail FROM audit" | grep -q "My GP"; }
+hasnt_log && pass "no plan content in the server's log or the audit log" || fail "plan content in a log"
+same "$(as rob "/plans/$PLAN/edit")" "404" "the supporter cannot write in it"
+same "$(as rob "/plans/$PLAN/sharing")" "404" "... nor share it"
+same "$(as rob "/plans/$PLAN/versions/1")" "404" "... nor read its earlier versions"
+same "$(as jo "/plans/$PLAN")" "404" "a share with the supporter lets no practitioner read it"
+
+# The care team.
+SVC=$(q "SELECT id FROM unit WHERE code = 'svc'")
+same "$(post sam.jar "/plans/$PLAN/shares" "with=team:$SVC")" "303" "the person shares it with their care team"
+same "$(as jo "/plans/$PLAN")" "200" "a practitioner of the service reads it"
+same "$(as lee "/plans/$PLAN")" "200" "... and its lead"
+same "$(q "SELECT how FROM plan_view WHERE account_id = $JO")" "team" "... logged as read through the team"
+same "$(as kim "/plans/$PLAN")" "404" "a practitioner of another service cannot"
+for who in val com adm pat; do
+	same "$(as $who "/plans/$PLAN")" "404" "$who still cannot read it"
+done
+same "$(as jo /people/P1/plans)" "200" "the care team sees which plans the person has"
+has body "My safety plan" "... by name"
+has body "Shared with your team" "... and which are shared with them"
+hasnt body "My GP" "... never what a plan says"
+
+# Who has seen it.
+same "$(as sam /plans/views)" "200" "the person sees who has seen their plans"
+has body "Rob Brother (your supporter)" "... their supporter"
+has body "Jo Practises (Practitioner, Test Service)" "... a practitioner, with their role and service"
+has body "Lee Lead (Service lead, Test Service)" "... and the lead"
+
+# Stopping, with the page open.
+same "$(as rob "/plans/$PLAN")" "200" "the supporter has the plan open"
+same "$(post sam.jar "/plans/$PLAN/shares/$ROBSHARE/stop")" "303" "the person stops sharing with them"
+same "$(location)" "/plans/$PLAN/sharing?stopped=1" "... and is told"
+same "$(as rob "/plans/$PLAN")" "404" "the supporter's next request is not found"
+same "$(as rob /)" "200" "... and their home"
+hasnt body "My safety plan" "... lists it no more"
+same "$(post sam.jar "/plans/$PLAN/shares/$ROBSHARE/stop")" "303" "stopping it twice is what was asked"
+same "$(as sam "/plans/$PLAN/sharing")" "200" "the sharing page"
+has body "you stopped it on" "... keeps the share that ended"
+
+# A share that has run out.
+q "UPDATE plan_share SET until = '2020-01-01' WHERE unit_id = $SVC"
+same "$(as jo "/plans/$PLAN")" "404" "a share past its last day lets no one in"
+q "UPDATE plan_share SET until = NULL WHERE unit_id = $SVC"
+
+# A person who leaves the service takes their plan from its team.
+q "UPDATE caseload SET end_date = '2026-01-01' WHERE person_id = (SELECT id FROM person WHERE ident = 'P1')"
+same "$(as jo "/plans/$PLAN")" "404" "when the person leaves the service, its team reads the plan no more"
+q "UPDATE caseload SET end_date = NULL WHERE person_id = (SELECT id FROM person WHERE ident = 'P1')"
+same "$(as jo "/plans/$PLAN")" "200" "... and again when they are back"
+
+# ---------------------------------------------------------------- a crisis
+same "$(post sam.jar "/plans/$PLAN/shares/$(q "SELECT id FROM plan_share WHERE unit_id = $SVC")/stop")" "303" "the team's share is stopped"
+same "$(as jo "/plans/$PLAN/crisis")" "404" "with crisis access off, no practitioner can open it in a crisis"
+same "$(as jo /people/P1/plans)" "200" "... and the person's plans page"
+hasnt body "/plans/$PLAN/crisis" "... offers no way to"
+same "$(as sam "/plans/$PLAN/sharing")" "200" "the sharing page"
+has body "Turn crisis access on" "... offers crisis access for a safety plan"
+same "$(post sam.jar "/plans/$PLAN/crisis-access" crisis=on)" "303" "the person turns crisis access on"
+same "$(as jo /people/P1/plans)" "200" "the person's plans page"
+has body "/plans/$PLAN/crisis" "... now offers to open it in a crisis"
+same "$(as jo "/plans/$PLAN")" "404" "... which is never a plain read"
+same "$(as jo "/plans/$PLAN/crisis")" "200" "a practitioner of the service is asked why"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "reason=now" "$(U "/plans/$PLAN/crisis-open")")" "400" "a reason too short is refused"
+same "$(q "SELECT count(*) FROM plan_view WHERE how = 'crisis'")" "0" "... and nothing is shown or logged"
+for who in lee kim val com adm rob pat; do
+	same "$(as $who "/plans/$PLAN/crisis")" "404" "$who cannot open it in a crisis"
+done
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "reason=Sam rang the team in distress and asked us to use the plan" "$(U "/plans/$PLAN/crisis-open")")" "200" \
+    "a practitioner opens it in a crisis with a reason"
+has body "My GP" "... and reads it"
+has body "Opened in a crisis" "... told the person will know"
+same "$(q "SELECT how || '|' || reason FROM plan_view WHERE how = 'crisis'")" "crisis|Sam rang the team in distress and asked us to use the plan" "... logged with the reason"
+same "$(as sam /)" "200" "the person's home page"
+has body "was opened by Jo Practises (Practitioner, Test Service)" "... tells them who opened it"
+has body "because: Sam rang the team in distress" "... and why"
+same "$(as sam /)" "200" "the next time"
+hasnt body "was opened by" "... it is not said again"
+same "$(as sam /plans/views)" "200" "but who has seen my plans"
+has body "Opened in a crisis, because: Sam rang the team" "... keeps it"
+same "$(post sam.jar "/plans/$PLAN/crisis-access" crisis=off)" "303" "the person turns crisis access off"
+same "$(as jo "/plans/$PLAN/crisis")" "404" "... and no one can open it in a crisis"
+
+# A plan whose template has no crisis access.
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" -d plan=advance-statement "$(U /plans)")" "303" "an advance statement is started"
+ADV=$(location | cut -d/ -f3)
+same "$(post sam.jar "/plans/$ADV/crisis-access" crisis=on)" "400" "crisis access cannot be turned on for it"
+same "$(as sam "/plans/$ADV/sharing")" "200" "its sharing page"
+hasnt body "crisis access" "... does not offer it"
+
+# ---------------------------------------------------------------- ending a supporter
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$ROB")" "303" "shared with the supporter again"
+same "$(as rob "/plans/$PLAN")" "200" "... who reads it"
+same "$(post sam.jar "/supporters/$ROB/end")" "303" "the person ends their supporter"
+same "$(as rob "/plans/$PLAN")" "404" "... who can read nothing of theirs from then"
+same "$(q "SELECT count(*) FROM plan_share WHERE account_id = $ROB AND stopped IS NULL")" "0" "... every share with them stopped"
+same "$(code -b pat.jar --data-urlencode "csrf=$pat_csrf" "$(U "/supporters/$ROB/end")")" "404" "another person cannot end someone's supporter"
+
+verdicts
