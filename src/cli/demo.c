@@ -8,8 +8,8 @@
 
 #include "cli/cli.h"
 
-static int
-load(struct demo *d, const char *file, struct demo_inst *di)
+int
+demo_load(struct demo *d, const char *file, struct demo_inst *di)
 {
 	struct wm_buf path = WM_BUF_INIT, text = WM_BUF_INIT;
 	struct wm_diags dg = WM_DIAGS_INIT;
@@ -73,17 +73,18 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 	if ((rc = wm_store_begin(s, &d->err)))
 		return rc;
 	if ((rc = wm_store_setting_set(s, "demo", "1", &d->err)) ||
-	    (rc = load(d, "dreem-recovery-markers.json", &d->markers)) ||
-	    (rc = load(d, "dreem-supportive-service-indicators.json", &d->ssi)) ||
-	    (rc = load(d, "erfs.json", &d->erfs)) ||
-	    (rc = load(d, "shared-needs.json", &d->needs)) ||
-	    (rc = load(d, "ten-top-tips.json", &d->tips)) ||
-	    (rc = load(d, "core-standards.json", &d->standards)) ||
-	    (rc = load(d, "core-standards-validation.json", &d->validation)) ||
+	    (rc = demo_load(d, "dreem-recovery-markers.json", &d->markers)) ||
+	    (rc = demo_load(d, "dreem-supportive-service-indicators.json", &d->ssi)) ||
+	    (rc = demo_load(d, "erfs.json", &d->erfs)) ||
+	    (rc = demo_load(d, "shared-needs.json", &d->needs)) ||
+	    (rc = demo_load(d, "ten-top-tips.json", &d->tips)) ||
+	    (rc = demo_load(d, "core-standards.json", &d->standards)) ||
+	    (rc = demo_load(d, "core-standards-validation.json", &d->validation)) ||
 	    (rc = load_courses(d)) ||
 	    (rc = demo_network(d)) ||
 	    (rc = demo_services(d)) ||
 	    (rc = demo_people(d)) ||
+	    (rc = demo_plans(d)) ||
 	    (rc = demo_sign_ins(d, &d->sign_ins)) ||
 	    (rc = wm_store_commit(s, &d->err))) {
 		wm_store_rollback(s);
@@ -95,6 +96,8 @@ demo_build(struct demo *d, struct wm_store *s, const struct demo_opts *opts)
 void
 demo_release(struct demo *d)
 {
+	size_t i;
+
 	wm_instrument_free(d->markers.in);
 	wm_instrument_free(d->ssi.in);
 	wm_instrument_free(d->erfs.in);
@@ -102,6 +105,8 @@ demo_release(struct demo *d)
 	wm_instrument_free(d->tips.in);
 	wm_instrument_free(d->standards.in);
 	wm_instrument_free(d->validation.in);
+	for (i = 0; i < DEMO_PLANS; i++)
+		wm_instrument_free(d->plans[i].in);
 	wm_catalogue_free(d->courses);
 	wm_buf_release(&d->err);
 	wm_buf_release(&d->sign_ins);

@@ -20,6 +20,7 @@
 #define DEMO_MAX_PRACTITIONERS 16
 #define DEMO_VALIDATORS 6
 #define DEMO_STANDARDS_MAX 16
+#define DEMO_PLANS 4
 
 /* The demo covers two years to the end of September 2026, and everything
  * is stamped as created the next morning, so one seed gives one database
@@ -81,6 +82,7 @@ struct demo {
 	struct demo_inst markers, ssi, erfs, needs, tips;
 	struct demo_inst standards;	/* a lead's self-assessment */
 	struct demo_inst validation;	/* a validator's ratings */
+	struct demo_inst plans[DEMO_PLANS];	/* the plan templates */
 	struct wm_catalogue *courses;
 	int64_t network;
 	struct demo_service service[DEMO_SERVICES];
@@ -94,6 +96,13 @@ struct demo {
 int demo_build(struct demo *d, struct wm_store *s,
     const struct demo_opts *opts);
 void demo_release(struct demo *d);
+
+/* Loads an instrument file of the demo's folder into the database. */
+int demo_load(struct demo *d, const char *file, struct demo_inst *di);
+
+/* demo_plans.c: the demo person's own plans and their supporter. */
+#define DEMO_SUPPORTER_EMAIL "supporter@demo.waymark.example"
+int demo_plans(struct demo *d);
 
 /* demo_network.c */
 int demo_network(struct demo *d);

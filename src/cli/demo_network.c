@@ -281,6 +281,7 @@ static const struct {
 	{ "commissioner", "commissioner@demo.waymark.example",
 	    "demo-commissioning-pass" },
 	{ "admin", "admin@demo.waymark.example", "demo-network-pass" },
+	{ "supporter", DEMO_SUPPORTER_EMAIL, "demo-sister-pass" },
 };
 
 /* The person's own account, for the first demo person. */

@@ -23,7 +23,7 @@ import urllib.parse
 BASE, DB, ROUTES, SIGNINS = sys.argv[1:5]
 HOST = urllib.parse.urlparse(BASE)
 ROLES = ['person', 'practitioner', 'lead', 'validator', 'commissioner',
-         'admin']
+         'admin', 'supporter']
 
 # Who each declared rule lets in, by demo role, when the path names
 # something in that role's scope. A rule this table does not know fails
@@ -34,7 +34,7 @@ RULES = {
     'own-record': {'person'},
     'own-forms': {'person', 'practitioner', 'lead'},
     'staff': {'practitioner', 'lead'},
-    'supporter': {'practitioner', 'lead'},
+    'care-team': {'practitioner', 'lead'},
     'leads': {'lead'},
     'service-lead': {'lead'},
     'validator': {'validator'},
@@ -42,10 +42,17 @@ RULES = {
     'commissioner': {'commissioner'},
     'service-commissioner': {'commissioner'},
     'admin': {'admin'},
+    # The demo person's joint crisis plan, shared with their service's
+    # care team, which the person lets be opened in a crisis; no one
+    # reads someone else's plan (a number that names none).
+    'plan-owner': {'person'},
+    'plan-reader': {'person', 'practitioner', 'lead'},
+    'plan-crisis': {'practitioner'},
 }
 # The parameter a rule's target is named by, checked out of scope too.
-TARGET = {'supporter': 'person', 'service-lead': 'code',
-          'invited': 'invitation', 'service-commissioner': 'code'}
+TARGET = {'care-team': 'person', 'service-lead': 'code',
+          'invited': 'invitation', 'service-commissioner': 'code',
+          'plan-owner': 'plan', 'plan-reader': 'plan', 'plan-crisis': 'plan'}
 
 results = []
 
@@ -159,6 +166,11 @@ markers = one(db, "SELECT id FROM instrument WHERE url LIKE "
               "'%dreem-recovery-markers' ORDER BY id DESC")
 tips = one(db, "SELECT id FROM instrument WHERE url LIKE '%ten-top-tips' "
            "ORDER BY id DESC")
+crisis_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
+                  "p.person_id WHERE per.ident = ? AND p.family = "
+                  "'joint-crisis-plan'", person)
+supporter = one(db, 'SELECT account_id FROM supporter s JOIN person p ON '
+                'p.id = s.person_id WHERE p.ident = ?', person)
 db.close()
 
 sessions = {r: sign_in(*signins[r]) for r in ROLES}
@@ -182,13 +194,17 @@ def values(role, pattern, inside, rule=None):
     v = {'code': service if inside else outside,
          'period': period, 'file': 'nhsuk-icon-arrow-up-down.svg',
          'invitation': invitation if inside else other_invitation,
-         'person': their_person if inside else other_person}
+         'person': their_person if inside else other_person,
+         'plan': crisis_plan if inside else '999999',
+         'version': '1', 'share': '999999'}
     if pattern.startswith('/assets/images/'):
         v['file'] = 'nhsuk-icon-arrow-up-down.svg'
     elif pattern.startswith('/assets/'):
         v['file'] = 'nhsuk-frontend.min.css'
     if '/goals/' in pattern:
         v['id'] = goal
+    elif pattern.startswith('/supporters/'):
+        v['id'] = supporter
     elif '/cycles/' in pattern:
         v['id'] = cycle
     else:

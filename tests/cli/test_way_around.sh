@@ -53,8 +53,8 @@ same "$(code "$(U /sign-in)")" "200" "the sign-in page"
 hasnt body "nhsuk-header__navigation" "... has no navigation"
 web_login p2.jar sam@example.org "quiet harbour lantern"
 code -b p2.jar "$(U /)" >/dev/null
-same "$(nav)" "Home / aria-current=\"page\"|Measures /measures|My journey /journey|My goals /goals|My record /my-record|" \
-    "a person's: home, measures, journey, goals and record, home marked as the page they are on"
+same "$(nav)" "Home / aria-current=\"page\"|Measures /measures|My journey /journey|My goals /goals|My plans /plans|My record /my-record|" \
+    "a person's: home, measures, journey, goals, plans and record, home marked as the page they are on"
 code -b p2.jar "$(U /goals)" >/dev/null
 same "$(nav | tr '|' '\n' | grep -c aria-current)" "1" "... one place marked at a time"
 has body '<a class="nhsuk-header__navigation-link" href="/goals" aria-current="page"><strong class="nhsuk-header__navigation-item-current-fallback">My goals</strong></a>' "... on their goals, My goals"
