@@ -1359,16 +1359,21 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_PLAN_LIST] = PLAN_ROW " WHERE p.person_id = ?1 ORDER BY p.family",
 	[ST_PLAN_GET] = PLAN_ROW " WHERE p.id = ?1",
 	/* Shared with the account, or with a care team it is staff of
-	 * where the owner is on that caseload now. */
+	 * where the owner is on that caseload now: each from its own index
+	 * (plan_share_account; role_grant, then plan_share_unit), so it
+	 * costs the account's shares and its services' team shares, never
+	 * every share in the network. */
 	[ST_PLAN_SHARED_WITH] = PLAN_ROW
 	    " WHERE p.id IN (SELECT s.plan_id FROM plan_share s"
-	    "  WHERE s.stopped IS NULL AND (s.until IS NULL OR s.until >= ?2)"
-	    "  AND (s.account_id = ?1 OR s.unit_id IN (SELECT g.unit_id"
-	    "   FROM role_grant g WHERE g.account_id = ?1"
-	    "   AND g.role IN ('practitioner', 'lead')"
-	    "   AND EXISTS (SELECT 1 FROM caseload c"
-	    "    WHERE c.person_id = p.person_id AND c.unit_id = g.unit_id"
-	    "    AND c.end_date IS NULL))))"
+	    "  WHERE s.account_id = ?1 AND s.stopped IS NULL"
+	    "  AND (s.until IS NULL OR s.until >= ?2)"
+	    " UNION SELECT s.plan_id FROM role_grant g"
+	    "  JOIN plan_share s ON s.unit_id = g.unit_id AND s.stopped IS NULL"
+	    "   AND (s.until IS NULL OR s.until >= ?2)"
+	    "  JOIN plan o ON o.id = s.plan_id"
+	    "  JOIN caseload c ON c.person_id = o.person_id"
+	    "   AND c.unit_id = g.unit_id AND c.end_date IS NULL"
+	    "  WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead'))"
 	    " ORDER BY per.name, per.ident, p.family",
 #define PLAN_VERSION_ROW \
 	"SELECT v.plan_id, v.n, v.instrument_id, v.content, v.respondent," \

@@ -242,25 +242,29 @@ crisis_openings(struct wm_http *h, int64_t person)
 	return rc ? -1 : 0;
 }
 
-/* Plans shared with anyone but a person: practitioners' and
- * supporters'. */
+/* Plans shared with the account: a supporter's whole reason to sign in,
+ * listed; staff, whose teams may be shared many, are led to the list. */
 static int
 shared_plans(struct wm_http *h)
 {
-	size_t at = h->out.len;
+	const struct wm_scope *sc = &h->scope;
 	int any;
 
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER) ||
+	    wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD)) {
+		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/plans/shared\">"
+		    "Plans shared with you</a>: people's own plans that they "
+		    "share with you or your team.</p>\n");
+		return 0;
+	}
+	if (sc->n_grants)
+		return 0;	/* no one shares a plan with other roles */
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Plans shared with you</h2>\n");
 	if ((any = wm_plans_shared_list(h)) < 0)
 		return -1;
-	if (!any) {
-		h->out.len = at;	/* nothing shared: no heading */
-		h->out.data[at] = '\0';
-		if (!h->scope.n_grants)
-			HTML(h, "<p class=\"nhsuk-body\">No one is sharing a "
-			    "plan with you now. When someone does, it is "
-			    "listed here.</p>\n");
-	}
+	if (!any)
+		HTML(h, "<p class=\"nhsuk-body\">No one is sharing a plan with "
+		    "you now. When someone does, it is listed here.</p>\n");
 	return 0;
 }
 

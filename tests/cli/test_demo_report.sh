@@ -159,9 +159,10 @@ same "$(sqlite3 v.db "SELECT responses || '/' || people FROM rollup WHERE measur
 
 # The demo's public sign-ins, one per role, exactly as scripts expect.
 run 0 "a tiny demo" -- $WAYMARK demo --db s.db --people 3 --seed 1
-same "$(grep -c '^sign-in: ' out)" "6" "six sign-ins are printed"
-for role in person practitioner lead validator commissioner admin; do
+same "$(grep -c '^sign-in: ' out)" "7" "seven sign-ins are printed"
+for role in person practitioner lead validator commissioner admin supporter; do
 	grep -qE "^sign-in: $role [^ ]+@demo\.waymark\.example [^ ]{10,}$" out && pass "a $role sign-in" || fail "no $role sign-in line"
 done
-same "$(sqlite3 s.db "SELECT count(*) FROM account WHERE password_hash LIKE '\$argon2id\$%'")" "6" "only the six demo sign-ins have passwords"
+same "$(sqlite3 s.db "SELECT count(*) FROM account WHERE password_hash LIKE '\$argon2id\$%'")" "7" "only the seven demo sign-ins have passwords"
+same "$(sqlite3 s.db "SELECT count(*) FROM account a JOIN supporter s ON s.account_id = a.id JOIN person p ON p.id = s.person_id LEFT JOIN role_grant g ON g.account_id = a.id WHERE a.email = 'supporter@demo.waymark.example' AND p.ident = 'DEMO-000001' AND g.role IS NULL")" "1" "the supporter's account holds no role and supports the demo person"
 same "$(sqlite3 s.db "SELECT count(*) FROM account a JOIN role_grant g ON g.account_id = a.id WHERE a.email = 'person@demo.waymark.example' AND g.role = 'person' AND a.person_id IS NOT NULL")" "1" "the person's account is theirs, on their service's caseload"
