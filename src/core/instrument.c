@@ -755,6 +755,15 @@ load_item_extensions(struct loader *l, struct wm_item *it, json_t *item,
 			load_linked_plan(l, it, e, where);
 			continue;
 		}
+		if (url && strcmp(url, WM_EXT_BASE "onCard") == 0) {
+			if (!json_is_true(json_object_get(e, "valueBoolean")))
+				wm_diags_add(l->d, 0, 0, where, "onCard needs "
+				    "valueBoolean true (leave it out for "
+				    "false)");
+			else
+				it->on_card = 1;
+			continue;
+		}
 		if (!url || strcmp(url, WM_FHIR_CHOICE_ORIENTATION) != 0)
 			continue;
 		code = json_string_value(json_object_get(e, "valueCode"));

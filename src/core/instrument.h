@@ -131,6 +131,7 @@ struct wm_item {
 	const char *linked_plan;	/* a display item of a plan that leads
 					 * to the person's plan of this
 					 * family, or NULL */
+	int on_card;		/* printed on the plan's wallet-size card */
 };
 
 struct wm_scale {

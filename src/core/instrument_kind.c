@@ -68,6 +68,21 @@ check_plan(const struct wm_instrument *in, struct wm_diags *d)
 		check_plan_item(&in->items[i], d);
 }
 
+/* A card holds a few lines of words: a list, a line, or the network's
+ * contacts, never a group or a long text. */
+static void
+check_card_item(const struct wm_item *it, struct wm_diags *d)
+{
+	char where[80];
+
+	if (it->on_card && !(it->type == WM_ITEM_STRING ||
+	    (it->type == WM_ITEM_DISPLAY && it->shows ==
+	    WM_SHOWS_CRISIS_CONTACTS)))
+		wm_diags_add(d, 0, 0, item_where(it, where, sizeof(where)),
+		    "onCard is only for a string item (a line or a list) or "
+		    "the crisis contacts");
+}
+
 /* The parts only a plan may use, refused in a measure by name. */
 static void
 check_measure(const struct wm_instrument *in, struct wm_diags *d)
@@ -91,6 +106,9 @@ check_measure(const struct wm_instrument *in, struct wm_diags *d)
 		if (it->linked_plan)
 			wm_diags_add(d, 0, 0, where, "linkedPlan is only for a "
 			    "plan (extension kind plan)");
+		if (it->on_card)
+			wm_diags_add(d, 0, 0, where, "onCard is only for a plan "
+			    "(extension kind plan)");
 	}
 }
 
@@ -106,6 +124,8 @@ wm_instrument_check_kind(const struct wm_instrument *in,
 			wm_diags_add(d, 0, 0, item_where(&in->items[i], where,
 			    sizeof(where)), "only a string item can repeat (a "
 			    "list, one line per entry)");
+	for (i = 0; i < in->n_items; i++)
+		check_card_item(&in->items[i], d);
 	if (in->kind == WM_KIND_PLAN)
 		check_plan(in, d);
 	else

@@ -52,4 +52,13 @@ WM_MUST_USE int wm_plan_templates(struct wm_store *s, const char *family,
     int (*cb)(void *, int64_t id, const struct wm_instrument *in),
     void *ctx, struct wm_buf *err);
 
+/* Everything held about the person's plans, for their record download:
+ * each plan with every version (the draft too) as the FHIR
+ * QuestionnaireResponse it is kept as, whom it has been shared with
+ * (ended shares too), and every read by someone else. Into *out (a new
+ * reference); the store's return. */
+struct json_t;
+WM_MUST_USE int wm_plan_record_json(struct wm_store *s, int64_t person_id,
+    struct json_t **out, struct wm_buf *err);
+
 #endif

@@ -135,3 +135,113 @@ wm_plan_templates(struct wm_store *s, const char *family,
 
 	return t.rc ? t.rc : rc;
 }
+
+/* ------------------------------------------------------------------ */
+/* The person's record                                                 */
+
+struct record {
+	struct wm_store *s;
+	json_t *plans;		/* the list being built */
+	json_t *plan;		/* the plan whose parts are being read */
+	struct wm_buf *err;
+	int rc;
+};
+
+static int
+record_version(void *ctx, const struct wm_plan_version_row *v)
+{
+	struct record *r = ctx;
+	json_error_t e;
+	json_t *qr = json_loads(v->content, 0, &e), *o;
+
+	o = json_pack("{s:I, s:s, s:s, s:o*}", "version", (json_int_t)v->n,
+	    "saved", v->saved, "written", v->respondent, "fhir", qr);
+	if (!o)
+		return -1;
+	if (v->author_name && strcmp(v->respondent, "person") != 0)
+		json_object_set_new(o, "together_with",
+		    json_string(v->author_name));
+	if (v->agreed)
+		json_object_set_new(o, "agreed", json_string(v->agreed));
+	return json_array_append_new(json_object_get(r->plan, "versions"), o);
+}
+
+static int
+record_share(void *ctx, const struct wm_plan_share_row *sh)
+{
+	struct record *r = ctx;
+	json_t *o = json_pack("{s:s, s:s*, s:s*}", "shared", sh->created,
+	    "until", sh->until, "stopped", sh->stopped);
+
+	if (!o)
+		return -1;
+	if (sh->unit_id)
+		json_object_set_new(o, "care_team_of", json_string(
+		    sh->unit_name));
+	else
+		json_object_set_new(o, "with", json_pack("{s:s, s:s, s:b}",
+		    "name", sh->account_name, "email", sh->account_email,
+		    "supporter", sh->supporter));
+	return json_array_append_new(json_object_get(r->plan, "shares"), o);
+}
+
+static int
+record_view(void *ctx, const struct wm_plan_view_row *v)
+{
+	struct record *r = ctx;
+	json_t *o = json_pack("{s:s, s:s, s:I, s:s, s:s*, s:s*, s:b, s:s*}",
+	    "when", v->at, "who", v->account_name, "version", (json_int_t)v->n,
+	    "how", v->how, "role", v->role, "service", v->unit_name,
+	    "supporter", v->supporter, "reason", v->reason);
+
+	return !o || json_array_append_new(json_object_get(r->plan, "views"),
+	    o) ? -1 : 0;
+}
+
+static int
+record_plan(void *ctx, const struct wm_plan_row *p)
+{
+	struct record *r = ctx;
+	int64_t n;
+
+	r->plan = json_pack("{s:s, s:s, s:b, s:[], s:[], s:[]}", "plan",
+	    p->family, "started", p->created, "crisis_access",
+	    p->crisis_access, "versions", "shares", "views");
+	if (!r->plan || json_array_append_new(r->plans, r->plan))
+		return -1;
+	/* The draft first, then each finished version, newest first. */
+	r->rc = wm_store_plan_version(r->s, p->id, 0, record_version, r,
+	    r->err);
+	if (r->rc == WM_STORE_NOT_FOUND)
+		r->rc = 0;
+	for (n = p->latest; r->rc == 0 && n > 0; n--)
+		r->rc = wm_store_plan_version(r->s, p->id, n, record_version,
+		    r, r->err);
+	if (r->rc == 0)
+		r->rc = wm_store_plan_shares(r->s, p->id, NULL, record_share, r,
+		    r->err);
+	if (r->rc == 0)
+		r->rc = wm_store_plan_views(r->s, p->person_id, p->id,
+		    1000000, record_view, r, r->err);
+	return r->rc ? -1 : 0;
+}
+
+int
+wm_plan_record_json(struct wm_store *s, int64_t person_id, json_t **out,
+    struct wm_buf *err)
+{
+	struct record r = { s, json_array(), NULL, err, 0 };
+	int rc;
+
+	*out = NULL;
+	if (!r.plans)
+		return wm_store_out_of_memory(err);
+	rc = wm_store_plans(s, person_id, record_plan, &r, err);
+	if (r.rc)
+		rc = r.rc;
+	if (rc)
+		json_decref(r.plans);
+	else
+		*out = r.plans;
+	return rc;
+}

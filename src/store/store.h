@@ -1209,8 +1209,8 @@ WM_MUST_USE int wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
  * A person has at most one plan of each kind (its template's family). Its
  * versions: 0 is the draft, replaced by each save part-way; finished
  * versions count from 1 and are never changed. Rows are handed on while
- * the store reads: cb must not use the store, and the strings last only
- * for the call. Who may read a plan is core's decision
+ * the store reads: cb may read other things from the store, never by
+ * the call it is in, and the strings last only for the call. Who may read a plan is core's decision
  * (core/access.h), from the facts wm_store_plan_facts finds.
  */
 

@@ -92,11 +92,11 @@ supporter_row(void *ctx, const struct wm_supporter_row *r)
 
 	if (r->ended)
 		return 0;
-	snprintf(more, sizeof(more), ", your supporter%s%s",
-	    r->relationship ? " (" : "", r->relationship ? r->relationship :
-	    "");
 	if (r->relationship)
-		strncat(more, ")", sizeof(more) - strlen(more) - 1);
+		snprintf(more, sizeof(more), ", your supporter (%s)",
+		    r->relationship);
+	else
+		snprintf(more, sizeof(more), ", your supporter");
 	add(c, 2, "account", r->account_id, r->name, more);
 	return 0;
 }

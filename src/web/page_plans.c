@@ -298,7 +298,8 @@ reader_start(struct wm_http *h, const struct wm_plan_doc *d)
 }
 
 static void
-owner_actions(struct wm_http *h, const struct wm_plan_row *p)
+owner_actions(struct wm_http *h, const struct wm_plan_row *p,
+    const struct wm_instrument *in)
 {
 	HTML(h, "<ul class=\"nhsuk-list wm-plan-actions\">\n<li>");
 	plan_link(h, p->id, "/edit", p->has_draft ? "Carry on writing it" :
@@ -307,8 +308,14 @@ owner_actions(struct wm_http *h, const struct wm_plan_row *p)
 	plan_link(h, p->id, "/sharing", "Who can see it");
 	HTML(h, "</li>\n<li>");
 	plan_link(h, p->id, "/versions", "Earlier versions");
+	if (wm_plan_has_card(in)) {
+		HTML(h, "</li>\n<li>");
+		plan_link(h, p->id, "/card", "A card for your wallet");
+	}
 	HTML(h, "</li>\n<li><a href=\"/plans/views\">Who has seen my "
-	    "plans</a></li>\n</ul>\n");
+	    "plans</a></li>\n</ul>\n<p class=\"nhsuk-body wm-no-print\">To "
+	    "print your plan, or save it as a PDF, use your browser's print "
+	    "command: only the plan is printed.</p>\n");
 }
 
 void
@@ -346,7 +353,7 @@ wm_plan_show(struct wm_http *h, int64_t n, const char *reason)
 		    "one.</p>\n</div>\n");
 	wm_plan_made(h, &d);
 	if (owner && n < 0)
-		owner_actions(h, &p);
+		owner_actions(h, &p, d.in);
 	else if (owner) {
 		HTML(h, "<p class=\"nhsuk-body\">This is an earlier version, "
 		    "kept as it was. <a href=\"/plans/");
@@ -436,4 +443,34 @@ wm_page_plan_versions(struct wm_http *h)
 	}
 	wm_buf_release(&err);
 	wm_buf_release(&title);
+}
+
+/* GET /plans/{plan}/card: the plan's wallet-size card, for its owner to
+ * print and cut out. */
+void
+wm_page_plan_card(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_plan_doc d = WM_PLAN_DOC_INIT;
+	struct wm_plan_row p;
+	struct wm_plan_names names;
+	int rc;
+
+	if (wm_plan_named(h, &p, &names))
+		return;
+	rc = wm_plan_doc_load(h->store, p.id, -1, &d, &err);
+	if (rc == WM_STORE_NOT_FOUND || (rc == 0 && !wm_plan_has_card(d.in)))
+		wm_page_not_found(h);
+	else if (wm_page_store_ok(h, rc, &err)) {
+		wm_page_start_back(h, "A card for your wallet", "/plans",
+		    "Back to your plans");
+		HTML(h, "<p class=\"nhsuk-body wm-no-print\">Print this page, "
+		    "cut out the card and fold it in half. It has the people "
+		    "and services you can contact, from the latest version of "
+		    "your plan.</p>\n");
+		wm_plan_card(h, &d);
+		wm_page_end(h);
+	}
+	wm_plan_doc_release(&d);
+	wm_buf_release(&err);
 }

@@ -12,6 +12,7 @@
 
 #include "core/network.h"
 #include "report/answers_csv.h"
+#include "report/plan.h"
 #include "report/record_json.h"
 #include "util/date.h"
 #include "util/escape.h"
@@ -30,7 +31,9 @@ wm_page_record(struct wm_http *h)
 	    "is yours to keep.</p>\n<ul class=\"nhsuk-list nhsuk-list--bullet"
 	    "\">\n<li><a href=\"/my-record/record.json\" download>Your whole "
 	    "record (JSON)</a>: your answers, your goals and their reviews, "
-	    "and who has looked at your record, when and from where.</li>\n"
+	    "your plans (every version, as FHIR), whom you shared them with "
+	    "and who read them, and who has looked at your record, when and "
+	    "from where.</li>\n"
 	    "<li><a href=\"/my-record/answers.csv\" download>Your answers "
 	    "(CSV)</a>, one row per answer with the question as you were "
 	    "asked it, to open in a spreadsheet.</li>\n"
@@ -256,7 +259,7 @@ void
 wm_page_record_json(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	json_t *root = NULL, *responses, *goals, *audit;
+	json_t *root = NULL, *responses, *goals, *audit, *plans = NULL;
 	struct goals_ctx gc;
 	int64_t person = wm_page_own_person(h);
 	char *text = NULL;
@@ -279,6 +282,8 @@ wm_page_record_json(struct wm_http *h)
 	    &gc, &err), &err) ||
 	    !wm_page_store_ok(h, wm_store_audit_for_person(h->store, person,
 	    json_audit, audit, &err), &err) ||
+	    !wm_page_store_ok(h, wm_plan_record_json(h->store, person, &plans,
+	    &err), &err) || json_object_set_new(root, "plans", plans) ||
 	    !(text = json_dumps(root, JSON_INDENT(2) | JSON_ENSURE_ASCII))) {
 		wm_page_error(h, 500, "Sorry, there is a problem",
 		    "Your record could not be prepared. Try again.");

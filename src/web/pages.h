@@ -109,6 +109,7 @@ void wm_page_plan_start(struct wm_http *h);
 void wm_page_plan(struct wm_http *h);
 void wm_page_plan_version(struct wm_http *h);
 void wm_page_plan_versions(struct wm_http *h);
+void wm_page_plan_card(struct wm_http *h);
 void wm_page_plan_edit(struct wm_http *h);
 void wm_page_plan_save(struct wm_http *h);
 void wm_page_plan_sharing(struct wm_http *h);

@@ -274,3 +274,47 @@ wm_plan_title(struct wm_http *h, const char *family, struct wm_buf *out)
 		wm_buf_puts(out, "the plan");
 	wm_buf_release(&err);
 }
+
+int
+wm_plan_has_card(const struct wm_instrument *in)
+{
+	size_t i;
+
+	for (i = 0; i < in->n_items; i++)
+		if (in->items[i].on_card)
+			return 1;
+	return 0;
+}
+
+void
+wm_plan_card(struct wm_http *h, const struct wm_plan_doc *d)
+{
+	const struct wm_instrument *in = d->in;
+	struct wm_buf v = WM_BUF_INIT;
+	size_t i;
+
+	HTML(h, "<div class=\"wm-plan-card\">\n<p class=\"wm-plan-card__title\">");
+	wm_esc_html_s(&h->out, in->title);
+	HTML(h, "</p>\n");
+	for (i = 0; i < in->n_items; i++) {
+		const struct wm_item *it = &in->items[i];
+		const char *text = d->r->answers[i].given ?
+		    d->r->answers[i].text : NULL;
+
+		if (!it->on_card)
+			continue;
+		if (it->shows == WM_SHOWS_CRISIS_CONTACTS) {
+			wm_buf_clear(&v);
+			wm_plan_crisis_contacts(h, &v);
+			text = wm_buf_str(&v);
+		}
+		if (!text)
+			continue;
+		HTML(h, "<p class=\"wm-plan-card__heading\">");
+		wm_esc_html_s(&h->out, it->text);
+		HTML(h, "</p>\n");
+		list(h, text);
+	}
+	HTML(h, "</div>\n");
+	wm_buf_release(&v);
+}

@@ -22,6 +22,13 @@ void wm_plan_made(struct wm_http *h, const struct wm_plan_doc *d);
 void wm_plan_body(struct wm_http *h, const struct wm_plan_doc *d,
     int64_t person_id, int owner_links);
 
+/* 1 if the plan's template puts anything on a wallet-size card. */
+int wm_plan_has_card(const struct wm_instrument *in);
+/* The card: the plan's title and the items marked onCard, as written
+ * (the network's crisis contacts as they are now), sized for a wallet
+ * when printed. */
+void wm_plan_card(struct wm_http *h, const struct wm_plan_doc *d);
+
 /* The network's list of services anyone can contact day or night, one
  * "Name, how to reach them" a line, into out. */
 void wm_plan_crisis_contacts(struct wm_http *h, struct wm_buf *out);

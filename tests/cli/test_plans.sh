@@ -103,6 +103,17 @@ same "$(as sam "/plans/$PLAN/versions/9")" "404" "a version that does not exist 
 same "$(q "UPDATE plan_version SET content = 'x' WHERE plan_id = $PLAN AND n = 1" 2>&1 | grep -c 'kept as it was')" "1" \
     "a finished version cannot be changed, even by hand"
 
+# The wallet card, and the record download.
+same "$(as sam "/plans/$PLAN/card")" "200" "the safety plan has a card for the person's wallet"
+has body "wm-plan-card" "... drawn as a card"
+has body "<li>My GP</li>" "... with the people they can ask"
+has body "Samaritans, call 116 123" "... and the services anyone can contact"
+hasnt body "My dog" "... and nothing else of the plan"
+same "$(as pat "/plans/$PLAN/card")" "404" "no one else has their card"
+same "$(as sam /my-record/record.json)" "200" "the person's record download"
+same "$(python3 -c 'import json,sys; r=json.load(open("body")); p=r["plans"][0]; print(p["plan"], [v["version"] for v in p["versions"]], p["versions"][0]["fhir"]["resourceType"])')" \
+    "safety-plan [2, 1] QuestionnaireResponse" "... holds the plan, every version, as FHIR"
+
 # ---------------------------------------------------------------- no one else
 for who in pat jo kim lee val com adm; do
 	same "$(as $who "/plans/$PLAN")" "404" "unshared, $who cannot read it"

