@@ -29,6 +29,8 @@ static const struct {
 	[WM_RULE_PLAN_OWNER] = { "plan-owner", WM_TARGET_PLAN },
 	[WM_RULE_PLAN_READER] = { "plan-reader", WM_TARGET_PLAN },
 	[WM_RULE_PLAN_CRISIS] = { "plan-crisis", WM_TARGET_PLAN },
+	[WM_RULE_PLAN_TOGETHER] = { "plan-together", WM_TARGET_PLAN },
+	[WM_RULE_PLAN_SUGGEST] = { "plan-suggest", WM_TARGET_PLAN },
 };
 
 int
@@ -143,6 +145,10 @@ allowed(enum wm_rule rule, const struct wm_access_facts *f)
 	}
 	case WM_RULE_PLAN_CRISIS:
 		return wm_plan_crisis_unit(f) != 0;
+	case WM_RULE_PLAN_TOGETHER:
+		return wm_plan_staff_unit(f, 0) != 0;
+	case WM_RULE_PLAN_SUGGEST:
+		return wm_plan_staff_unit(f, 1) != 0;
 	case WM_RULE_NONE:
 	case WM_RULE_PUBLIC:
 	case WM_RULE_COUNT:

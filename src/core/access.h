@@ -51,6 +51,13 @@ enum wm_rule {
 	WM_RULE_PLAN_CRISIS,	/* a practitioner of a service whose
 				 * caseload the plan's owner is on now, when
 				 * the owner allows crisis access to it */
+	WM_RULE_PLAN_TOGETHER,	/* a practitioner or lead of a service whose
+				 * caseload the plan's owner is on now, who
+				 * may read the plan, or whose plan has
+				 * nothing in it yet: to write it with them */
+	WM_RULE_PLAN_SUGGEST,	/* a practitioner or lead of a service whose
+				 * caseload the plan's owner is on now, who
+				 * may read the plan: to suggest a change */
 	WM_RULE_COUNT
 };
 
@@ -69,6 +76,7 @@ enum wm_rule_target {
 struct wm_plan_facts {
 	int64_t owner;		/* the person whose plan it is, or 0 */
 	int crisis_access;	/* the owner allows crisis access */
+	int has_content;	/* a version or a draft is kept */
 	int shared_with_account;	/* a current share with the account */
 	const int64_t *team_units;	/* services whose care team it is
 					 * shared with now */
@@ -129,6 +137,11 @@ enum wm_rule_target wm_rule_target(enum wm_rule rule);
 /* The rule's name in the route listing ("care-team"), for `waymark serve
  * --routes`; who it lets in is said beside each rule above. */
 const char *wm_rule_name(enum wm_rule rule);
+
+/* The service through which a practitioner or lead writes the plan
+ * with its owner (WM_RULE_PLAN_TOGETHER), or 0; `suggest` for one
+ * suggesting a change, who must be able to read it. */
+int64_t wm_plan_staff_unit(const struct wm_access_facts *f, int suggest);
 
 /* 1 if the account is a practitioner or lead at `unit` exactly. */
 int wm_access_staff_at(const struct wm_access_facts *f, int64_t unit);

@@ -69,3 +69,32 @@ wm_plan_crisis_unit(const struct wm_access_facts *f)
 			return p->owner_units[i];
 	return 0;
 }
+
+/*
+ * Newsletter: "How can we bring in the ideas of 'negotiated safety plans'
+ * and 'joint crisis plans' in a culture that has become averse to taking
+ * risk?"
+ *
+ * Waymark: "a practitioner or lead of the person's service writes a plan
+ * together with them, or suggests a change to it, only when the person
+ * lets them read it (or it has nothing in it yet, to start it
+ * together); the person's own words change only if they accept"
+ */
+int64_t
+wm_plan_staff_unit(const struct wm_access_facts *f, int suggest)
+{
+	const struct wm_plan_facts *p = &f->plan;
+	int64_t unit;
+	size_t i;
+	int reads;
+
+	if (!p->owner || f->own_person == p->owner)
+		return 0;
+	reads = wm_plan_reader(f, &unit) != WM_PLAN_NOT_SHARED;
+	if (!reads && (suggest || p->has_content))
+		return 0;
+	for (i = 0; i < p->n_owner_units; i++)
+		if (wm_access_staff_at(f, p->owner_units[i]))
+			return p->owner_units[i];
+	return 0;
+}

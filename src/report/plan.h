@@ -40,11 +40,44 @@ void wm_plan_doc_release(struct wm_plan_doc *d);
 /* Keeps `r` (checked by core already) as the plan's draft, or as its
  * next finished version when r->status is completed; written by the
  * account signed in, together with a practitioner when r->respondent
- * says so, agreed on `agreed` (or NULL). The version's number into *n. */
+ * says so (which leaves the person's own draft as it is), agreed on
+ * `agreed` (or NULL). The version's number into *n. */
 WM_MUST_USE int wm_plan_doc_save(struct wm_store *s, int64_t plan_id,
     int64_t instrument_id, const struct wm_response *r,
     int64_t author_account_id, const char *agreed, int64_t *n,
     struct wm_buf *err);
+
+/* A practitioner's suggested change, `r` (checked by core), made on
+ * version `base`, with their note (or NULL); its id into *id. */
+WM_MUST_USE int wm_plan_suggest_save(struct wm_store *s, int64_t plan_id,
+    int64_t base, int64_t instrument_id, const struct wm_response *r,
+    int64_t account_id, const char *note, int64_t *id, struct wm_buf *err);
+
+/* A suggestion read back as a plan (d->n is the version it was made
+ * on), with who made it, when, why and whether it is decided. */
+struct wm_plan_suggestion {
+	struct wm_plan_doc doc;
+	struct wm_buf by, note;
+	char made[32];
+	int decided, accepted;
+};
+
+#define WM_PLAN_SUGGESTION_INIT { WM_PLAN_DOC_INIT, WM_BUF_INIT, \
+	WM_BUF_INIT, "", 0, 0 }
+
+WM_MUST_USE int wm_plan_suggestion_load(struct wm_store *s, int64_t plan_id,
+    int64_t id, struct wm_plan_suggestion *sg, struct wm_buf *err);
+void wm_plan_suggestion_release(struct wm_plan_suggestion *sg);
+
+/* The person's decision on an open suggestion: declined, it is only
+ * marked so; accepted, its plan becomes their next finished version, as
+ * theirs (written by the person, `author_account_id`), in the same
+ * transaction, leaving what they saved part-way of their own as it is.
+ * The version's number (0 when declined) into *n;
+ * WM_STORE_NOT_FOUND when the suggestion is not open. */
+WM_MUST_USE int wm_plan_suggestion_decide(struct wm_store *s,
+    int64_t plan_id, int64_t id, int accept, int64_t author_account_id,
+    const struct wm_date *today, int64_t *n, struct wm_buf *err);
 
 /* The latest version of every plan template loaded, in title order,
  * through cb with its id; or (family not NULL) only that family's. */

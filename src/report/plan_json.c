@@ -74,10 +74,10 @@ wm_plan_doc_release(struct wm_plan_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-int
-wm_plan_doc_save(struct wm_store *s, int64_t plan_id, int64_t instrument_id,
+static int
+save_doc(struct wm_store *s, int64_t plan_id, int64_t instrument_id,
     const struct wm_response *r, int64_t author_account_id,
-    const char *agreed, int64_t *n, struct wm_buf *err)
+    const char *agreed, int keep_draft, int64_t *n, struct wm_buf *err)
 {
 	json_t *fhir = wm_response_to_fhir(r);
 	char *text = fhir ? json_dumps(fhir, JSON_COMPACT) : NULL;
@@ -88,18 +88,133 @@ wm_plan_doc_save(struct wm_store *s, int64_t plan_id, int64_t instrument_id,
 		.respondent = wm_respondent_name(r->respondent),
 		.author_account_id = author_account_id,
 		.agreed = agreed,
+		.keep_draft = keep_draft,
 	};
 	int rc;
 
-	if (!text) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "out of memory writing the plan");
-		rc = WM_STORE_ERROR;
-	} else {
+	if (!text)
+		rc = wm_store_out_of_memory(err);
+	else
 		rc = wm_store_plan_save(s, plan_id, &v, n, err);
-	}
 	free(text);
 	json_decref(fhir);
+	return rc;
+}
+
+int
+wm_plan_doc_save(struct wm_store *s, int64_t plan_id, int64_t instrument_id,
+    const struct wm_response *r, int64_t author_account_id,
+    const char *agreed, int64_t *n, struct wm_buf *err)
+{
+	return save_doc(s, plan_id, instrument_id, r, author_account_id,
+	    agreed, r->respondent == WM_RESPONDENT_WITH_PRACTITIONER, n, err);
+}
+
+int
+wm_plan_suggest_save(struct wm_store *s, int64_t plan_id, int64_t base,
+    int64_t instrument_id, const struct wm_response *r, int64_t account_id,
+    const char *note, int64_t *id, struct wm_buf *err)
+{
+	json_t *fhir = wm_response_to_fhir(r);
+	char *text = fhir ? json_dumps(fhir, JSON_COMPACT) : NULL;
+	int rc;
+
+	if (!text)
+		rc = wm_store_out_of_memory(err);
+	else
+		rc = wm_store_plan_suggest(s, plan_id, base, instrument_id,
+		    account_id, text, note, id, err);
+	free(text);
+	json_decref(fhir);
+	return rc;
+}
+
+struct suggested {
+	struct wm_plan_suggestion *sg;
+	struct wm_buf content;
+};
+
+static int
+suggestion_row(void *ctx, const struct wm_plan_suggestion_row *row)
+{
+	struct suggested *x = ctx;
+
+	x->sg->doc.plan_id = row->plan_id;
+	x->sg->doc.n = row->base;
+	x->sg->doc.instrument_id = row->instrument_id;
+	wm_buf_puts(&x->sg->by, row->by_name);
+	wm_buf_puts(&x->sg->note, row->note ? row->note : "");
+	snprintf(x->sg->made, sizeof(x->sg->made), "%s", row->made);
+	x->sg->decided = row->decided != NULL;
+	x->sg->accepted = row->accepted;
+	wm_buf_puts(&x->content, row->content);
+	return 0;
+}
+
+int
+wm_plan_suggestion_load(struct wm_store *s, int64_t plan_id, int64_t id,
+    struct wm_plan_suggestion *sg, struct wm_buf *err)
+{
+	static const struct wm_date any_day = { 2999, 12, 31 };
+	struct wm_diags diags = WM_DIAGS_INIT;
+	struct suggested x = { sg, WM_BUF_INIT };
+	int rc;
+
+	wm_buf_init(&x.content, WM_RESPONSE_MAX_BYTES);
+	if ((rc = wm_store_plan_suggestion(s, plan_id, id, suggestion_row, &x,
+	    err)) || (rc = wm_store_instrument_parsed(s,
+	    sg->doc.instrument_id, &sg->doc.in, err)))
+		goto out;
+	if (x.content.failed || wm_response_parse(x.content.data,
+	    x.content.len, &sg->doc.r, &diags) || wm_response_bind(sg->doc.r,
+	    sg->doc.in, &any_day, &diags)) {
+		wm_buf_clear(err);
+		wm_buf_printf(err, "suggestion %lld cannot be read back",
+		    (long long)id);
+		rc = WM_STORE_ERROR;
+	}
+out:
+	wm_diags_release(&diags);
+	wm_buf_release(&x.content);
+	return rc;
+}
+
+void
+wm_plan_suggestion_release(struct wm_plan_suggestion *sg)
+{
+	wm_plan_doc_release(&sg->doc);
+	wm_buf_release(&sg->by);
+	wm_buf_release(&sg->note);
+}
+
+int
+wm_plan_suggestion_decide(struct wm_store *s, int64_t plan_id, int64_t id,
+    int accept, int64_t author_account_id, const struct wm_date *today,
+    int64_t *n, struct wm_buf *err)
+{
+	struct wm_plan_suggestion sg = WM_PLAN_SUGGESTION_INIT;
+	int rc;
+
+	*n = 0;
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	rc = wm_store_plan_suggestion_decide(s, plan_id, id, accept, err);
+	if (rc == 0 && accept)
+		rc = wm_plan_suggestion_load(s, plan_id, id, &sg, err);
+	if (rc == 0 && accept) {
+		/* Accepted, the words are the person's own. */
+		sg.doc.r->respondent = WM_RESPONDENT_PERSON;
+		sg.doc.r->status = WM_STATUS_COMPLETED;
+		sg.doc.r->authored = *today;
+		/* What they had saved part-way of their own stays. */
+		rc = save_doc(s, plan_id, sg.doc.instrument_id, sg.doc.r,
+		    author_account_id, NULL, 1, n, err);
+	}
+	if (rc == 0)
+		rc = wm_store_commit(s, err);
+	else
+		wm_store_rollback(s);
+	wm_plan_suggestion_release(&sg);
 	return rc;
 }
 

@@ -192,7 +192,8 @@ wm_store_plan_save(struct wm_store *s, int64_t plan_id,
 	if (wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	*n = 0;
-	if ((rc = drop_draft(s, plan_id, err)))
+	if ((!v->keep_draft || !v->finished) &&
+	    (rc = drop_draft(s, plan_id, err)))
 		goto out;
 	if (v->finished) {
 		if (!(st = wm_sq_query(s, ST_PLAN_VERSION_NEXT, err))) {
@@ -273,6 +274,7 @@ wm_store_plan_facts(struct wm_store *s, int64_t plan_id, int64_t account_id,
 	if (rc == 1) {
 		f->owner = sqlite3_column_int64(st, 0);
 		f->crisis_access = sqlite3_column_int(st, 1);
+		f->has_content = sqlite3_column_int(st, 2);
 	}
 	sqlite3_reset(st);
 	if (rc < 0)
@@ -611,4 +613,109 @@ wm_store_supporter_end(struct wm_store *s, int64_t person_id,
 			rc = WM_STORE_NOT_FOUND;
 	}
 	return wm_sq_tx_end(s, own, rc, err);
+}
+
+int
+wm_store_plan_suggest(struct wm_store *s, int64_t plan_id, int64_t base,
+    int64_t instrument_id, int64_t account_id, const char *content,
+    const char *note, int64_t *id, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGEST_ADD, err);
+	char now[32];
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, base);
+	sqlite3_bind_int64(st, 3, instrument_id);
+	sqlite3_bind_int64(st, 4, account_id);
+	wm_sq_text(st, 5, content);
+	wm_sq_text(st, 6, note);
+	wm_sq_text(st, 7, now);
+	if ((rc = wm_sq_exec(s, st, "keeping the suggestion", err)) == 0)
+		*id = sqlite3_last_insert_rowid(s->db);
+	return rc;
+}
+
+struct suggestion_each {
+	int (*cb)(void *, const struct wm_plan_suggestion_row *);
+	void *ctx;
+	int any;
+};
+
+static int
+suggestion_row(sqlite3_stmt *st, void *arg)
+{
+	struct suggestion_each *e = arg;
+	struct wm_plan_suggestion_row row = {
+		.id = sqlite3_column_int64(st, 0),
+		.plan_id = sqlite3_column_int64(st, 1),
+		.base = sqlite3_column_int64(st, 2),
+		.instrument_id = sqlite3_column_int64(st, 3),
+		.content = wm_sq_col(st, 4),
+		.note = wm_sq_col(st, 5),
+		.by_name = wm_sq_col(st, 6),
+		.made = wm_sq_col(st, 7),
+		.decided = wm_sq_col(st, 8),
+		.accepted = sqlite3_column_int(st, 9),
+	};
+
+	e->any = 1;
+	return e->cb(e->ctx, &row);
+}
+
+int
+wm_store_plan_suggestions(struct wm_store *s, int64_t plan_id, int open_only,
+    int (*cb)(void *, const struct wm_plan_suggestion_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct suggestion_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, open_only ? ST_PLAN_SUGGESTIONS_OPEN :
+	    ST_PLAN_SUGGESTIONS_ALL, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, plan_id);
+	return wm_sq_each(s, st, suggestion_row, &e, "reading suggestions",
+	    err);
+}
+
+int
+wm_store_plan_suggestion(struct wm_store *s, int64_t plan_id, int64_t id,
+    int (*cb)(void *, const struct wm_plan_suggestion_row *), void *ctx,
+    struct wm_buf *err)
+{
+	struct suggestion_each e = { cb, ctx, 0 };
+	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGESTION_GET, err);
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, id);
+	rc = wm_sq_each(s, st, suggestion_row, &e, "reading the suggestion",
+	    err);
+	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_plan_suggestion_decide(struct wm_store *s, int64_t plan_id,
+    int64_t id, int accepted, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGESTION_DECIDE, err);
+	char now[32];
+	int rc;
+
+	if (!st)
+		return WM_STORE_ERROR;
+	wm_sq_now(s, now);
+	sqlite3_bind_int64(st, 1, plan_id);
+	sqlite3_bind_int64(st, 2, id);
+	wm_sq_text(st, 3, now);
+	sqlite3_bind_int(st, 4, accepted != 0);
+	if ((rc = wm_sq_exec(s, st, "keeping the decision", err)))
+		return rc;
+	return sqlite3_changes(s->db) ? 0 : WM_STORE_NOT_FOUND;
 }

@@ -1395,7 +1395,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_PLAN_CRISIS_SET] =
 	    "UPDATE plan SET crisis_access = ?2 WHERE id = ?1",
 	[ST_PLAN_FACTS] =
-	    "SELECT person_id, crisis_access FROM plan WHERE id = ?1",
+	    "SELECT person_id, crisis_access, EXISTS (SELECT 1 FROM"
+	    " plan_version v WHERE v.plan_id = plan.id) FROM plan WHERE id = ?1",
 	[ST_PLAN_FACTS_ACCOUNT] =
 	    "SELECT 1 FROM plan_share WHERE plan_id = ?1 AND account_id = ?2"
 	    " AND stopped IS NULL AND (until IS NULL OR until >= ?3) LIMIT 1",
@@ -1449,6 +1450,24 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "UPDATE plan_view SET told = 1 WHERE how = 'crisis' AND told = 0"
 	    " AND id <= ?2 AND plan_id IN (SELECT id FROM plan"
 	    " WHERE person_id = ?1)",
+	/* Suggested changes to a plan (migration 18). */
+	[ST_PLAN_SUGGEST_ADD] =
+	    "INSERT INTO plan_suggestion(plan_id, base_n, instrument_id,"
+	    " account_id, content, note, made) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+	    " ?7)",
+#define PLAN_SUGGESTION_ROW \
+	"SELECT s.id, s.plan_id, s.base_n, s.instrument_id, s.content, s.note," \
+	" a.name, s.made, s.decided, coalesce(s.accepted, 0)" \
+	" FROM plan_suggestion s JOIN account a ON a.id = s.account_id"
+	[ST_PLAN_SUGGESTIONS_OPEN] = PLAN_SUGGESTION_ROW
+	    " WHERE s.plan_id = ?1 AND s.decided IS NULL ORDER BY s.id DESC",
+	[ST_PLAN_SUGGESTIONS_ALL] = PLAN_SUGGESTION_ROW
+	    " WHERE s.plan_id = ?1 ORDER BY s.id DESC",
+	[ST_PLAN_SUGGESTION_GET] = PLAN_SUGGESTION_ROW
+	    " WHERE s.plan_id = ?1 AND s.id = ?2",
+	[ST_PLAN_SUGGESTION_DECIDE] =
+	    "UPDATE plan_suggestion SET decided = ?3, accepted = ?4"
+	    " WHERE plan_id = ?1 AND id = ?2 AND decided IS NULL",
 	/* Supporters (migration 18). */
 	[ST_SUPPORTER_ADD] =
 	    "INSERT INTO supporter(person_id, account_id, relationship, created)"

@@ -1249,6 +1249,8 @@ struct wm_plan_save {
 	const char *respondent;
 	int64_t author_account_id;
 	const char *agreed;	/* or NULL */
+	int keep_draft;		/* a version made together leaves the
+				 * person's own draft as it is */
 };
 
 /* A new plan of `family` for the person: WM_STORE_EXISTS (with its id in
@@ -1361,6 +1363,39 @@ WM_MUST_USE int wm_store_plan_crisis_untold(struct wm_store *s,
     void *ctx, struct wm_buf *err);
 WM_MUST_USE int wm_store_plan_crisis_told(struct wm_store *s,
     int64_t person_id, int64_t upto_view, struct wm_buf *err);
+
+struct wm_plan_suggestion_row {
+	int64_t id;
+	int64_t plan_id;
+	int64_t base;		/* the version it was suggested on */
+	int64_t instrument_id;
+	const char *content;	/* the suggested plan, as a response */
+	const char *note;	/* why, or NULL */
+	const char *by_name;
+	const char *made;
+	const char *decided;	/* when the person decided, or NULL */
+	int accepted;
+};
+
+/* A practitioner's suggested change to the plan, made on version `base`;
+ * its id into *id. */
+WM_MUST_USE int wm_store_plan_suggest(struct wm_store *s, int64_t plan_id,
+    int64_t base, int64_t instrument_id, int64_t account_id,
+    const char *content, const char *note, int64_t *id, struct wm_buf *err);
+/* The plan's suggestions, the newest first: open only, or all. */
+WM_MUST_USE int wm_store_plan_suggestions(struct wm_store *s,
+    int64_t plan_id, int open_only,
+    int (*cb)(void *, const struct wm_plan_suggestion_row *), void *ctx,
+    struct wm_buf *err);
+/* One suggestion of the plan; WM_STORE_NOT_FOUND. */
+WM_MUST_USE int wm_store_plan_suggestion(struct wm_store *s, int64_t plan_id,
+    int64_t id, int (*cb)(void *, const struct wm_plan_suggestion_row *),
+    void *ctx, struct wm_buf *err);
+/* Keeps the person's decision on an open suggestion; WM_STORE_NOT_FOUND
+ * when it is not open (decided already). Accepting does not save the
+ * version: the caller saves it in the same transaction. */
+WM_MUST_USE int wm_store_plan_suggestion_decide(struct wm_store *s,
+    int64_t plan_id, int64_t id, int accepted, struct wm_buf *err);
 
 /* --- supporters (migration 18) ------------------------------------------
  *

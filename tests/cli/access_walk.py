@@ -48,11 +48,14 @@ RULES = {
     'plan-owner': {'person'},
     'plan-reader': {'person', 'practitioner', 'lead'},
     'plan-crisis': {'practitioner'},
+    'plan-together': {'practitioner', 'lead'},
+    'plan-suggest': {'practitioner', 'lead'},
 }
 # The parameter a rule's target is named by, checked out of scope too.
 TARGET = {'care-team': 'person', 'service-lead': 'code',
           'invited': 'invitation', 'service-commissioner': 'code',
-          'plan-owner': 'plan', 'plan-reader': 'plan', 'plan-crisis': 'plan'}
+          'plan-owner': 'plan', 'plan-reader': 'plan', 'plan-crisis': 'plan',
+          'plan-together': 'plan', 'plan-suggest': 'plan'}
 
 results = []
 

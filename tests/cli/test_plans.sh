@@ -72,7 +72,7 @@ has body 'value="Sam Sister, 07700 900123"' "... filled in as written"
 same "$(q "SELECT count(*), max(n) FROM plan_version WHERE plan_id = $PLAN")" "1|0" "... kept as the draft alone"
 
 same "$(post sam.jar "$E" save=done)" "400" "finishing a plan with nothing written is refused"
-has body "Write something in your plan" "... saying why"
+has body "Write something in the plan before you save it" "... saying why"
 LONG=$(head -c 501 /dev/zero | tr '\0' x)
 same "$(post sam.jar "$E" save=done "help-people=$LONG")" "400" "a line of more than 500 characters is refused"
 same "$(post sam.jar "$E" save=done "made-date-day=31" "made-date-month=2" "made-date-year=2026" "reasons-list=My dog")" "400" "a date that is not real is refused"

@@ -73,6 +73,8 @@ static const struct {
 	{ WM_RULE_PLAN_OWNER, NOWHERE,		"SDDDDDDDDD" },
 	{ WM_RULE_PLAN_READER, NOWHERE,		"SDDDDDDDDD" },
 	{ WM_RULE_PLAN_CRISIS, NOWHERE,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, NOWHERE,	"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, NOWHERE,	"SDDDDDDDDD" },
 };
 
 /* A plan of the person's (7, on S1's caseload now), shared as each row
@@ -84,6 +86,7 @@ enum plan_case {
 	TEAM_S2,		/* with S2's, where the owner is not */
 	CRISIS_ON,		/* crisis access allowed, no share */
 	SOMEONE_ELSES,		/* person 8's plan, crisis on, S1's team */
+	EMPTY,			/* nothing written yet, not shared */
 };
 
 static const struct {
@@ -104,6 +107,17 @@ static const struct {
 	{ WM_RULE_PLAN_CRISIS, TEAM_S1,		"SDDDDDDDDD" },
 	{ WM_RULE_PLAN_CRISIS, CRISIS_ON,		"SDADDDDDDD" },
 	{ WM_RULE_PLAN_CRISIS, SOMEONE_ELSES,		"SDADDDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, NOT_SHARED,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, SHARED_WITH_ASKER,	"SDAADDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, TEAM_S1,		"SDAADDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, TEAM_S2,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, CRISIS_ON,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_TOGETHER, EMPTY,		"SDAADDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, NOT_SHARED,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, TEAM_S1,		"SDAADDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, CRISIS_ON,		"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, EMPTY,			"SDDDDDDDDD" },
+	{ WM_RULE_PLAN_SUGGEST, SOMEONE_ELSES,		"SDAADDDDDD" },
 };
 
 static char letter(enum wm_access_answer a);
@@ -135,6 +149,7 @@ test_plans(void **state)
 			f.plan.owner_units = s1;
 			f.plan.n_owner_units = 1;
 			f.plan.shared_with_account = c == SHARED_WITH_ASKER;
+			f.plan.has_content = c != EMPTY;
 			f.plan.crisis_access = c == CRISIS_ON ||
 			    c == SOMEONE_ELSES;
 			if (c == TEAM_S1 || c == TEAM_S2 || c == SOMEONE_ELSES) {
