@@ -237,15 +237,19 @@ wm_page_plan_crisis_open(struct wm_http *h)
 struct theirs {
 	struct wm_http *h;
 	int64_t person;
-	int any;
+	const char *ident;
 	char today[11];
 };
 
-/* How the account may read plan p: the same decision as the plan's own
- * page makes, from the same facts. */
+/* How the account may read plan p and work on it with its owner: the
+ * same decisions as the plan's own pages make, from the same facts. */
+struct may {
+	enum wm_plan_reader read;
+	int64_t crisis, together, suggest;
+};
+
 static int
-reader_of(struct wm_http *h, int64_t plan, enum wm_plan_reader *how,
-    int64_t *crisis_unit, const char *today)
+may_of(struct wm_http *h, int64_t plan, const char *today, struct may *m)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_access_facts af;
@@ -260,52 +264,107 @@ reader_of(struct wm_http *h, int64_t plan, enum wm_plan_reader *how,
 	rc = wm_store_plan_facts(h->store, plan, h->who.account_id, today,
 	    &af.plan, teams, units, 32, &err);
 	if (wm_page_store_ok(h, rc, &err)) {
-		*how = wm_plan_reader(&af, &unit);
-		*crisis_unit = wm_plan_crisis_unit(&af);
+		m->read = wm_plan_reader(&af, &unit);
+		m->crisis = wm_plan_crisis_unit(&af);
+		m->together = wm_plan_staff_unit(&af, 0);
+		m->suggest = wm_plan_staff_unit(&af, 1);
 	}
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
 }
 
+struct mine {
+	const char *family;
+	int64_t id, latest;
+	int found;
+};
+
 static int
-their_plan(void *ctx, const struct wm_plan_row *p)
+mine_row(void *ctx, const struct wm_plan_row *p)
+{
+	struct mine *m = ctx;
+
+	if (strcmp(p->family, m->family) == 0) {
+		m->found = 1;
+		m->id = p->id;
+		m->latest = p->latest;
+	}
+	return 0;
+}
+
+static void
+plan_href(struct wm_http *h, int64_t plan, const char *tail,
+    const char *words)
+{
+	HTML(h, "<a href=\"/plans/");
+	wm_buf_printf(&h->out, "%lld", (long long)plan);
+	wm_esc_attr_s(&h->out, tail);
+	HTML(h, "\">");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "</a>");
+}
+
+static int
+their_plan(void *ctx, int64_t template, const struct wm_instrument *in)
 {
 	struct theirs *t = ctx;
 	struct wm_http *h = t->h;
-	struct wm_buf title = WM_BUF_INIT;
-	enum wm_plan_reader how;
-	int64_t crisis;
+	struct wm_buf err = WM_BUF_INIT, action = WM_BUF_INIT;
+	struct mine m = { in->family, 0, 0, 0 };
+	struct may may;
 
-	if (!p->latest)
-		return 0;	/* not finished: nothing of it exists for others */
-	if (reader_of(h, p->id, &how, &crisis, t->today))
+	(void)template;
+	if (!wm_page_store_ok(h, wm_store_plans(h->store, t->person, mine_row,
+	    &m, &err), &err) || (m.found && may_of(h, m.id, t->today, &may))) {
+		wm_buf_release(&err);
 		return -1;
-	if (!t->any++)
-		HTML(h, "<ul class=\"nhsuk-list\">\n");
-	wm_plan_title(h, p->family, &title);
+	}
+	wm_buf_release(&err);
 	HTML(h, "<li class=\"wm-plan-item\">\n<h2 class=\"nhsuk-heading-s\">");
-	wm_esc_html_s(&h->out, wm_buf_str(&title));
+	wm_esc_html_s(&h->out, in->title);
 	HTML(h, "</h2>\n<p class=\"nhsuk-body\">");
-	if (how != WM_PLAN_NOT_SHARED) {
-		if (how == WM_PLAN_TEAM)
+	if (!m.found) {
+		HTML(h, "Not started.</p>\n");
+		wm_buf_puts(&action, "/people/");
+		wm_esc_url_s(&action, t->ident);
+		wm_buf_puts(&action, "/plans");
+		wm_post_form_start(h, wm_buf_str(&action));
+		HTML(h, "<input type=\"hidden\" name=\"plan\" value=\"");
+		wm_esc_attr_s(&h->out, in->family);
+		HTML(h, "\">\n<button class=\"nhsuk-button "
+		    "nhsuk-button--secondary\" type=\"submit\">Make it "
+		    "together<span class=\"nhsuk-u-visually-hidden\">: ");
+		wm_esc_html_s(&h->out, in->title);
+		HTML(h, "</span></button>\n</form>\n</li>\n");
+		wm_buf_release(&action);
+		return 0;
+	}
+	if (may.read != WM_PLAN_NOT_SHARED) {
+		if (may.read == WM_PLAN_TEAM)
 			HTML(h, "Shared with your team. ");
 		else
 			HTML(h, "Shared with you. ");
-		HTML(h, "<a href=\"/plans/");
-		wm_buf_printf(&h->out, "%lld", (long long)p->id);
-		HTML(h, "\">Read it</a>");
+		if (m.latest) {
+			plan_href(h, m.id, "", "Read it");
+			HTML(h, " | ");
+		}
+		plan_href(h, m.id, "/together", "Change it together");
+		if (m.latest && may.suggest) {
+			HTML(h, " | ");
+			plan_href(h, m.id, "/suggest", "Suggest a change");
+		}
+	} else if (may.together) {
+		HTML(h, "Started, nothing written yet. ");
+		plan_href(h, m.id, "/together", "Write it together");
 	} else {
 		HTML(h, "Not shared with you.");
-		if (crisis) {
-			HTML(h, " They allow it to be opened in a crisis: <a "
-			    "href=\"/plans/");
-			wm_buf_printf(&h->out, "%lld", (long long)p->id);
-			HTML(h, "/crisis\">open it in a crisis</a>, giving "
-			    "your reason");
+		if (may.crisis && m.latest) {
+			HTML(h, " They allow it to be opened in a crisis: ");
+			plan_href(h, m.id, "/crisis", "open it in a crisis");
+			HTML(h, ", giving your reason.");
 		}
 	}
 	HTML(h, "</p>\n</li>\n");
-	wm_buf_release(&title);
 	return 0;
 }
 
@@ -313,25 +372,32 @@ void
 wm_page_person_plans(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
-	struct theirs t = { h, wm_scope_person(h), 0, "" };
+	struct theirs t = { h, wm_scope_person(h), NULL, "" };
 
 	if (!t.person || wm_scope_viewed(h, NULL) ||
 	    wm_person_named(h, t.person, &title))
 		goto out;
+	t.ident = h->scope.person_ident;
 	wm_scope_today(h, t.today);
 	wm_buf_puts(&title, ": their plans");
 	wm_person_page_start(h, wm_buf_str(&title));
+	if (wm_http_query(h, "together"))
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
+		    "nhsuk-body\">Saved: a new version of their plan, made "
+		    "together with you.</p>\n</div>\n");
+	else if (wm_http_query(h, "suggested"))
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
+		    "nhsuk-body\">Your suggestion is with them. They decide "
+		    "whether their plan changes.</p>\n</div>\n");
 	HTML(h, "<p class=\"nhsuk-body\">The person's own plans. You can read "
 	    "one only if they share it with you or your team; they decide, "
-	    "and they see each time it is read.</p>\n");
-	if (!wm_page_store_ok(h, wm_store_plans(h->store, t.person,
+	    "and they see each time it is read. You can start one together "
+	    "with them, and change or suggest a change to one they share with "
+	    "you.</p>\n<ul class=\"nhsuk-list\">\n");
+	if (!wm_page_store_ok(h, wm_plan_templates(h->store, NULL,
 	    their_plan, &t, &err), &err))
 		goto out;
-	if (t.any)
-		HTML(h, "</ul>\n");
-	else
-		HTML(h, "<p class=\"nhsuk-body\">They have not finished a plan "
-		    "yet.</p>\n");
+	HTML(h, "</ul>\n");
 	wm_page_end(h);
 out:
 	wm_buf_release(&err);

@@ -15,6 +15,7 @@
 #include "web/caseload.h"
 #include "web/layout.h"
 #include "web/params.h"
+#include "web/plan_form.h"
 #include "web/plan_view.h"
 #include "web/scope.h"
 
@@ -185,14 +186,6 @@ out:
 	wm_buf_release(&err);
 }
 
-static int
-template_of(void *ctx, int64_t id, const struct wm_instrument *in)
-{
-	(void)in;
-	*(int64_t *)ctx = id;
-	return 1;
-}
-
 void
 wm_page_plan_start(struct wm_http *h)
 {
@@ -204,8 +197,8 @@ wm_page_plan_start(struct wm_http *h)
 
 	if (!person)
 		return;
-	if (!family || wm_plan_templates(h->store, family, template_of,
-	    &template, &err) || !template) {
+	if (!family || wm_plan_template_id(h, family, &template) ||
+	    !template) {
 		wm_page_error(h, 400, "There is no such plan",
 		    "Choose a plan from your plans.");
 		goto out;
@@ -297,6 +290,49 @@ reader_start(struct wm_http *h, const struct wm_plan_doc *d)
 	wm_buf_release(&title);
 }
 
+struct suggestions {
+	struct wm_http *h;
+	int any;
+};
+
+static int
+suggestion_item(void *ctx, const struct wm_plan_suggestion_row *sg)
+{
+	struct suggestions *s = ctx;
+	struct wm_http *h = s->h;
+	char when[64];
+
+	if (!s->any++)
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<h2 class=\""
+		    "nhsuk-heading-s\">Changes suggested to you</h2>\n<ul "
+		    "class=\"nhsuk-list\">\n");
+	wm_datetime_words(sg->made, when, sizeof(when));
+	HTML(h, "<li>");
+	wm_esc_html_s(&h->out, sg->by_name);
+	HTML(h, ", on ");
+	wm_esc_html_s(&h->out, when);
+	HTML(h, ": <a href=\"/plans/");
+	wm_buf_printf(&h->out, "%lld/suggestions/%lld", (long long)sg->plan_id,
+	    (long long)sg->id);
+	HTML(h, "\">look at it and decide</a></li>\n");
+	return 0;
+}
+
+/* The owner's open suggestions, to accept or decline: 0, else -1. */
+static int
+suggestions(struct wm_http *h, int64_t plan)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct suggestions s = { h, 0 };
+	int ok = wm_page_store_ok(h, wm_store_plan_suggestions(h->store, plan,
+	    1, suggestion_item, &s, &err), &err);
+
+	if (ok && s.any)
+		HTML(h, "</ul>\n</div>\n");
+	wm_buf_release(&err);
+	return ok ? 0 : -1;
+}
+
 static void
 owner_actions(struct wm_http *h, const struct wm_plan_row *p,
     const struct wm_instrument *in)
@@ -346,12 +382,18 @@ wm_plan_show(struct wm_http *h, int64_t n, const char *reason)
 		    "Back to your plans");
 	else
 		reader_start(h, &d);
+	if (owner && n < 0 && wm_http_query(h, "declined"))
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
+		    "nhsuk-body\">You declined the suggestion. Your plan is as "
+		    "it was.</p>\n</div>\n");
 	if (owner && n < 0 && wm_http_query(h, "saved"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">Your plan is saved. This version is kept as "
 		    "it is; change your plan at any time to make a new "
 		    "one.</p>\n</div>\n");
 	wm_plan_made(h, &d);
+	if (owner && n < 0 && suggestions(h, p.id))
+		goto out;
 	if (owner && n < 0)
 		owner_actions(h, &p, d.in);
 	else if (owner) {

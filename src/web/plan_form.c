@@ -163,3 +163,22 @@ wm_plan_form_read(struct wm_http *h, const struct wm_plan_doc *t,
 		*empty = "Write something in the plan before you save it";
 	return r;
 }
+
+static int
+template_of(void *ctx, int64_t id, const struct wm_instrument *in)
+{
+	(void)in;
+	*(int64_t *)ctx = id;
+	return 1;
+}
+
+int
+wm_plan_template_id(struct wm_http *h, const char *family, int64_t *id)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_plan_templates(h->store, family, template_of, id, &err);
+
+	*id = rc ? 0 : *id;
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}

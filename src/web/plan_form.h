@@ -14,6 +14,10 @@
 int wm_plan_form_template(struct wm_http *h, const char *family,
     struct wm_plan_doc *t);
 
+/* The id of the latest template of the family into *id (0 when none is
+ * loaded); -1 when the store failed. */
+int wm_plan_template_id(struct wm_http *h, const char *family, int64_t *id);
+
 /* What to fill the form in with: the draft (unless latest_only), else
  * the latest finished version, carried onto the template `t` by linkId
  * (a new template keeps what its questions still ask); *out NULL when

@@ -267,6 +267,68 @@ same "$(post sam.jar "/plans/$ADV/crisis-access" crisis=on)" "400" "crisis acces
 same "$(as sam "/plans/$ADV/sharing")" "200" "its sharing page"
 hasnt body "crisis access" "... does not offer it"
 
+# ---------------------------------------------------------------- together
+same "$(post sam.jar "/plans/$PLAN/shares" "with=team:$SVC")" "303" "the person shares their safety plan with their care team again"
+same "$(post sam.jar "$E" save=later "reasons-list=A draft of my own")" "303" "the person saves a change part-way, of their own"
+same "$(as jo /people/P1/plans)" "200" "the practitioner looks at the person's plans"
+has body "/plans/$PLAN/together" "... and may change the shared one together"
+has body "/plans/$PLAN/suggest" "... or suggest a change"
+has body "Make it together" "... and start one that is not started, together"
+same "$(as kim "/plans/$PLAN/together")" "404" "a practitioner of another service cannot write it together"
+same "$(as rob "/plans/$PLAN/together")" "404" "nor can a supporter"
+VIEWS=$(q "SELECT count(*) FROM plan_view WHERE account_id = $JO")
+same "$(as jo "/plans/$PLAN/together")" "200" "the practitioner opens the plan to write it together"
+has body 'value="My GP"' "... filled in with the latest version"
+hasnt body "A draft of my own" "... never with what the person saved part-way on their own"
+same "$(q "SELECT count(*) FROM plan_view WHERE account_id = $JO")" "$((VIEWS + 1))" "... and the read is logged"
+N=$(q "SELECT max(n) FROM plan_version WHERE plan_id = $PLAN")
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "help-people=My GP" --data-urlencode "reasons-list=Pip" -d agreed-day=40 -d agreed-month=1 -d agreed-year=2026 "$(U "/plans/$PLAN/together")")" "400" \
+    "a day agreed that is not a day is refused"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "help-people=My GP" --data-urlencode "help-people=The crisis team, 01632 960111" --data-urlencode "reasons-list=Pip" -d agreed-day=2 -d agreed-month=12 -d agreed-year=2026 "$(U "/plans/$PLAN/together")")" "303" \
+    "they finish a version together"
+same "$(q "SELECT n - $N, respondent, author_account_id = $JO, agreed FROM plan_version WHERE plan_id = $PLAN ORDER BY n DESC LIMIT 1")" "1|person-with-practitioner|1|2026-12-02" \
+    "... kept as the person's, made together with the practitioner, agreed on the day"
+same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n = 0 AND content LIKE '%A draft of my own%'")" "1" "... leaving the person's own draft as it was"
+same "$(as sam "/plans/$PLAN")" "200" "the person reads it"
+has body "made together with Jo Practises, agreed on 2 December 2026" "... made together, with whom and when"
+
+# Suggestions.
+same "$(as kim "/plans/$PLAN/suggest")" "404" "a practitioner of another service cannot suggest a change"
+same "$(as jo "/plans/$PLAN/suggest")" "200" "the practitioner suggests a change"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "help-people=My GP" --data-urlencode "reasons-list=Pip" --data-urlencode "reasons-list=Swimming on Sundays" --data-urlencode "note=You told me swimming helps" "$(U "/plans/$PLAN/suggest")")" "303" \
+    "... with a note"
+SG=$(q "SELECT id FROM plan_suggestion WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")
+M=$(q "SELECT max(n) FROM plan_version WHERE plan_id = $PLAN")
+same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n > 0")" "$M" "... which changes nothing of the plan"
+same "$(as sam "/plans/$PLAN")" "200" "the person's plan"
+has body "/plans/$PLAN/suggestions/$SG" "... shows the suggestion to decide on"
+same "$(as sam "/plans/$PLAN/suggestions/$SG")" "200" "the person looks at it"
+has body "You told me swimming helps" "... with why"
+has body "<li>What matters to me and keeps me going</li>" "... and what it would change"
+same "$(as jo "/plans/$PLAN/suggestions/$SG")" "404" "only the person decides"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" -d decision=accept "$(U "/plans/$PLAN/suggestions/$SG")")" "404" "... the practitioner cannot accept it"
+same "$(post sam.jar "/plans/$PLAN/suggestions/$SG" decision=accept)" "303" "the person accepts it"
+same "$(q "SELECT n, respondent FROM plan_version WHERE plan_id = $PLAN ORDER BY n DESC LIMIT 1")" "$((M + 1))|person" "... and it is their next version, as theirs"
+same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n = $((M + 1)) AND content LIKE '%Swimming on Sundays%'")" "1" "... with the change"
+same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n = 0")" "1" "... their own draft still kept"
+same "$(post sam.jar "/plans/$PLAN/suggestions/$SG" decision=decline)" "404" "a suggestion is decided once"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "reasons-list=Nothing" "$(U "/plans/$PLAN/suggest")")" "303" "another suggestion"
+SG2=$(q "SELECT id FROM plan_suggestion WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")
+same "$(post sam.jar "/plans/$PLAN/suggestions/$SG2" decision=decline)" "303" "the person declines it"
+same "$(q "SELECT max(n) FROM plan_version WHERE plan_id = $PLAN")" "$((M + 1))" "... and their plan is as it was"
+same "$(q "SELECT accepted FROM plan_suggestion WHERE id = $SG2")" "0" "... the suggestion kept as declined"
+
+# Made together from the start, then not shared.
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" -d plan=joint-crisis-plan "$(U /people/P1/plans)")" "303" "a practitioner starts a joint crisis plan with the person"
+JCP=$(location | cut -d/ -f3)
+same "$(location)" "/plans/$JCP/together" "... to write it together"
+same "$(as jo "/plans/$JCP/together")" "200" "... an empty form"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "helped=A quiet room" -d agreed-day=3 -d agreed-month=12 -d agreed-year=2026 "$(U "/plans/$JCP/together")")" "303" "... finished together"
+same "$(as jo "/plans/$JCP")" "404" "the practitioner cannot read it afterwards unless the person shares it"
+same "$(as jo "/plans/$JCP/together")" "404" "... nor write in it again"
+same "$(as sam "/plans/$JCP")" "200" "the person reads their joint crisis plan"
+has body "A quiet room" "... as written together"
+
 # ---------------------------------------------------------------- ending a supporter
 same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$ROB")" "303" "shared with the supporter again"
 same "$(as rob "/plans/$PLAN")" "200" "... who reads it"
