@@ -10,10 +10,26 @@
 #include <stdio.h>
 
 #include "core/disclosure.h"
+#include "core/plan.h"
 #include "core/validation.h"
 
 int cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv);
 int cmd_network_show(const struct cli_cmd *cmd, int argc, char **argv);
+
+/* The services anyone can contact day or night, as plans show them. */
+static int
+print_contacts(struct wm_store *s, struct wm_buf *err)
+{
+	char v[2048];
+	int rc = wm_store_setting_get(s, WM_CRISIS_CONTACTS_SETTING, v,
+	    sizeof(v), err);
+
+	if (rc && rc != WM_STORE_NOT_FOUND)
+		return rc;
+	printf("services anyone can contact day or night%s:\n%s\n",
+	    rc ? " (the default)" : "", rc ? WM_CRISIS_CONTACTS_DEFAULT : v);
+	return 0;
+}
 
 /* The settings in force, as both commands print them. */
 static int
@@ -30,13 +46,14 @@ print_settings(struct wm_store *s, struct wm_buf *err)
 	printf("standards period: %d months; validated with %d validators "
 	    "from %d groups\n", months, rule.min_validators, rule.min_groups);
 	printf("disclosure for commissioners: %s\n", wm_disclosure_name(d));
-	return 0;
+	return print_contacts(s, err);
 }
 
 /* What `network set` was asked to change, and where. */
 struct change {
 	const char *db;
 	struct wm_settings_change c;
+	const char *contacts_file;
 };
 
 static int
@@ -61,7 +78,8 @@ set(struct wm_store *s, const struct wm_admin_by *by, void *ctx,
 int
 cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 {
-	struct change ch = { NULL, { NULL, NULL, NULL, NULL } };
+	struct change ch = { NULL, { NULL, NULL, NULL, NULL, NULL }, NULL };
+	struct wm_buf contacts = WM_BUF_INIT;
 	const struct cli_opt opts[] = {
 		CLI_OPT_DB(ch.db),
 		{ .name = "period-months", .arg = "N", .help = "the standards "
@@ -78,6 +96,10 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 		    "stricter HES rule) or none (only for the network's own "
 		    "analysts on the command line; the web pages and the API "
 		    "refuse to publish under it)", .value = &ch.c.disclosure },
+		{ .name = "crisis-contacts", .arg = "FILE", .help = "the "
+		    "services anyone can contact day or night, one a line with "
+		    "how to reach it (at most 10), shown in people's safety "
+		    "plans", .value = &ch.contacts_file },
 		{ 0 },
 	};
 	size_t n;
@@ -86,12 +108,22 @@ cmd_network_set(const struct cli_cmd *cmd, int argc, char **argv)
 	if ((rc = cli_parse(cmd, opts, argc, argv, NULL, 0, &n)) >= 0)
 		return rc;
 	if (!ch.c.months && !ch.c.validators && !ch.c.groups &&
-	    !ch.c.disclosure) {
+	    !ch.c.disclosure && !ch.contacts_file) {
 		cli_error("say what to set: --period-months, --validators, "
-		    "--groups or --disclosure");
+		    "--groups, --disclosure or --crisis-contacts");
 		return CLI_USAGE;
 	}
-	return cli_admin(ch.db, set, &ch);
+	if (ch.contacts_file) {
+		wm_buf_init(&contacts, 4097);
+		if (cli_read_file(ch.contacts_file, 4096, &contacts)) {
+			wm_buf_release(&contacts);
+			return CLI_FAIL;
+		}
+		ch.c.crisis_contacts = wm_buf_str(&contacts);
+	}
+	rc = cli_admin(ch.db, set, &ch);
+	wm_buf_release(&contacts);
+	return rc;
 }
 
 static int

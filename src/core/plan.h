@@ -7,6 +7,7 @@
 #ifndef WM_CORE_PLAN_H
 #define WM_CORE_PLAN_H
 
+#include "util/buf.h"
 #include "util/date.h"
 
 /* The network setting that lists the services anyone can contact day or
@@ -16,6 +17,17 @@
 #define WM_CRISIS_CONTACTS_DEFAULT \
 	"NHS 111, call 111 and choose the mental health option, any time\n" \
 	"Samaritans, call 116 123 free, any time"
+
+/* At most this many services, each a line of at most this many
+ * characters. */
+#define WM_CRISIS_CONTACTS_MAX 10
+#define WM_CRISIS_CONTACT_MAX_LINE 200
+
+/* The list as it is kept: each line trimmed of spaces at its ends, empty
+ * lines left out, into out; then why it will not do (no line at all,
+ * too many, one too long or with characters that cannot be kept), or
+ * NULL. */
+const char *wm_crisis_contacts_problem(const char *text, struct wm_buf *out);
 
 /* The longest reason a practitioner may give for opening a plan in a
  * crisis, and the shortest. */

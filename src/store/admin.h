@@ -98,10 +98,14 @@ struct wm_settings_change {
 	const char *validators;	/* validators for "validated" */
 	const char *groups;	/* ... from so many stakeholder groups */
 	const char *disclosure;	/* mhsds, hes or none */
+	const char *crisis_contacts;	/* the services anyone can contact
+					 * day or night, one a line
+					 * (core/plan.h) */
 };
 
 /* Checks each setting given by core's rules (the fields are named
- * "period-months", "validators", "groups" and "disclosure"), then writes
+ * "period-months", "validators", "groups", "disclosure" and
+ * "crisis-contacts"), then writes
  * those given, and the audit entry, as one change; nothing when none is
  * given. A new period length is refused while this year's periods are
  * under way; a setting kept that cannot be read stops the change

@@ -8,8 +8,10 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/disclosure.h"
+#include "core/plan.h"
 #include "core/standards.h"
 #include "core/validation.h"
 
@@ -17,6 +19,7 @@
 struct values {
 	long months, validators, groups;
 	enum wm_disclosure_rule rule;
+	struct wm_buf contacts;	/* as kept (core/plan.h) */
 };
 
 /* The settings kept before the change, for what it changes: `months`
@@ -65,6 +68,9 @@ read_values(const struct wm_settings_change *c, struct values *v,
 	    &v->groups))
 		return wm_field_problem_set(p, "groups", "the stakeholder "
 		    "groups needed are a whole number from 1 to 20");
+	if (c->crisis_contacts && (why = wm_crisis_contacts_problem(
+	    c->crisis_contacts, &v->contacts)))
+		return wm_field_problem_set(p, "crisis-contacts", why);
 	if (c->disclosure && wm_disclosure_parse(c->disclosure, &v->rule))
 		return wm_field_problem_set(p, "disclosure", "that is not "
 		    "a disclosure rule: use mhsds (NHS England's MHSDS rule, the default), hes (the "
@@ -171,6 +177,21 @@ write_values(struct wm_store *s, const struct wm_admin_by *by,
 		rc = wm_store_setting_set(s, WM_SETTING_DISCLOSURE,
 		    wm_disclosure_name(v->rule), err);
 	}
+	if (rc == 0 && c->crisis_contacts) {
+		char was_list[2048];
+		int got = wm_store_setting_get(s, WM_CRISIS_CONTACTS_SETTING,
+		    was_list, sizeof(was_list), err);
+
+		if (got && got != WM_STORE_NOT_FOUND)
+			rc = got;
+		else if (strcmp(got ? WM_CRISIS_CONTACTS_DEFAULT : was_list,
+		    wm_buf_str(&v->contacts)) != 0) {
+			wm_buf_printf(&detail, "%sthe services anyone can "
+			    "contact day or night", detail.len ? "; " : "");
+			rc = wm_store_setting_set(s, WM_CRISIS_CONTACTS_SETTING,
+			    wm_buf_str(&v->contacts), err);
+		}
+	}
 	if (rc == 0 && detail.len)
 		rc = wm_store_audit(s, by->account_id, by->account_id ?
 		    "network settings changed" : "network settings changed "
@@ -186,21 +207,22 @@ wm_admin_settings_set(struct wm_store *s, const struct wm_admin_by *by,
     struct wm_buf *err)
 {
 	struct wm_validation_rule rule;
-	struct values v = { 0, 0, 0, WM_DISCLOSURE_DEFAULT };
+	struct values v = { 0, 0, 0, WM_DISCLOSURE_DEFAULT, WM_BUF_INIT };
 	struct kept was = { 0 };
 	int rc;
 
-	if ((rc = read_values(c, &v, p)))
-		return rc;
-	if (!c->months && !c->validators && !c->groups && !c->disclosure)
-		return 0;
+	if ((rc = read_values(c, &v, p)) || (!c->months && !c->validators &&
+	    !c->groups && !c->disclosure && !c->crisis_contacts))
+		goto out;
 	if ((rc = wm_store_begin(s, err)))
-		return rc;
+		goto out;
 	if ((rc = check_kept(s, by, c, &v, &was, &rule, p, err)) == 0)
 		rc = write_values(s, by, c, &v, &was, &rule, err);
 	if (rc == 0)
 		rc = wm_store_commit(s, err);
 	if (rc)
 		wm_store_rollback(s);
+out:
+	wm_buf_release(&v.contacts);
 	return rc;
 }

@@ -5,7 +5,8 @@
  * whose value the form changes are written.
  *
  *   GET  /admin/settings
- *   POST /admin/settings   period-months, validators, groups, disclosure
+ *   POST /admin/settings   period-months, validators, groups, disclosure,
+ *                          crisis-contacts
  */
 #include "web/pages.h"
 
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "core/disclosure.h"
+#include "core/plan.h"
 #include "core/validation.h"
 #include "util/escape.h"
 #include "web/admin.h"
@@ -21,6 +23,7 @@
 struct now {
 	char months[8], validators[8], groups[8];
 	const char *disclosure;
+	char contacts[2048];	/* the services anyone can contact */
 };
 
 static int
@@ -43,10 +46,46 @@ read_now(struct wm_http *h, struct now *n)
 	    rule.min_validators);
 	snprintf(n->groups, sizeof(n->groups), "%d", rule.min_groups);
 	n->disclosure = wm_disclosure_name(d);
+	rc = wm_store_setting_get(h->store, WM_CRISIS_CONTACTS_SETTING,
+	    n->contacts, sizeof(n->contacts), &err);
+	if (rc == WM_STORE_NOT_FOUND)
+		snprintf(n->contacts, sizeof(n->contacts), "%s",
+		    WM_CRISIS_CONTACTS_DEFAULT);
+	else if (rc) {
+		wm_page_store_error(h, rc, wm_buf_str(&err));
+		wm_buf_release(&err);
+		return -1;
+	}
+	wm_buf_release(&err);
 	return 0;
 }
 
-enum { F_MONTHS, F_VALIDATORS, F_GROUPS, F_DISCLOSURE, N_FIELDS };
+enum { F_MONTHS, F_VALIDATORS, F_GROUPS, F_DISCLOSURE, F_CONTACTS,
+	N_FIELDS };
+
+/* The services anyone can contact day or night, one a line, as every
+ * safety plan shows them. */
+static void
+contacts_field(struct wm_http *h, const struct now *n, const char *problem)
+{
+	static const char hint[] = "Shown in every person's safety plan and "
+	    "on its wallet card: one service a line, with how to reach it, at "
+	    "most 10.";
+	const char *v = wm_form_get(&h->form, "crisis-contacts");
+
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">People's safety plans</h2>\n");
+	wm_form_group_start(h, "crisis-contacts", "Services anyone can "
+	    "contact, day or night", hint, problem);
+	HTML(h, "<textarea class=\"nhsuk-textarea");
+	if (problem)
+		HTML(h, " nhsuk-textarea--error");
+	HTML(h, "\" id=\"crisis-contacts\" name=\"crisis-contacts\" "
+	    "rows=\"4\"");
+	wm_described_by(h, "crisis-contacts", hint, problem);
+	HTML(h, ">");
+	wm_esc_html_s(&h->out, v ? v : n->contacts);
+	HTML(h, "</textarea>\n</div>\n");
+}
 
 static void
 months_field(struct wm_http *h, const struct now *n, const char *problem)
@@ -147,6 +186,7 @@ settings_page(struct wm_http *h, const struct now *n,
 	    "validators needed.", e[F_GROUPS].message, n->groups,
 	    "nhsuk-input--width-2");
 	disclosure_field(h, n, e[F_DISCLOSURE].message);
+	contacts_field(h, n, e[F_CONTACTS].message);
 	HTML(h, "<button class=\"nhsuk-button\" type=\"submit\">Save settings"
 	    "</button>\n</form>\n");
 	wm_page_end(h);
@@ -157,7 +197,7 @@ wm_page_admin_settings(struct wm_http *h)
 {
 	struct wm_field_error e[N_FIELDS] = { { "period-months", NULL },
 	    { "validators", NULL }, { "groups", NULL },
-	    { "disclosure", NULL } };
+	    { "disclosure", NULL }, { "crisis-contacts", NULL } };
 	struct now n;
 
 	if (read_now(h, &n) == 0)
@@ -179,7 +219,7 @@ wm_page_admin_settings_save(struct wm_http *h)
 {
 	struct wm_field_error e[N_FIELDS] = { { "period-months", NULL },
 	    { "validators", NULL }, { "groups", NULL },
-	    { "disclosure", NULL } };
+	    { "disclosure", NULL }, { "crisis-contacts", NULL } };
 	struct wm_field_problem p = { 0 };
 	struct wm_settings_change c;
 	struct wm_buf err = WM_BUF_INIT;
@@ -194,7 +234,8 @@ wm_page_admin_settings_save(struct wm_http *h)
 	c = (struct wm_settings_change){ changed(h, "period-months", n.months),
 	    changed(h, "validators", n.validators),
 	    changed(h, "groups", n.groups),
-	    changed(h, "disclosure", n.disclosure) };
+	    changed(h, "disclosure", n.disclosure),
+	    changed(h, "crisis-contacts", n.contacts) };
 	wm_admin_by(h, &today, &by);
 	rc = wm_admin_settings_set(h->store, &by, &c, &p, &err);
 	if (rc == WM_ADMIN_REFUSED || rc == WM_ADMIN_CONFLICT) {

@@ -226,7 +226,7 @@ has body '<option value="3" selected>3 (quarterly)</option>' "... each with its 
 has body 'id="validators" name="validators" type="text" aria-describedby="validators-hint" value="2"' "... the validators needed"
 has body 'value="mhsds" checked' "... and the disclosure rule"
 same "$(post ad.jar /admin/settings period-months=3 validators=3 groups=2 disclosure=hes)" "303" "changing the validators and the rule"
-same "$($WAYMARK network show --db a.db)" "$(printf 'standards period: 3 months; validated with 3 validators from 2 groups\ndisclosure for commissioners: hes')" "... changes them, as the command line shows"
+same "$($WAYMARK network show --db a.db)" "$(printf 'standards period: 3 months; validated with 3 validators from 2 groups\ndisclosure for commissioners: hes\nservices anyone can contact day or night (the default):\nNHS 111, call 111 and choose the mental health option, any time\nSamaritans, call 116 123 free, any time')" "... changes them, as the command line shows"
 same "$(audited 'network settings changed')" "1" "... audited"
 before=$(records)
 same "$(post ad.jar /admin/settings period-months=5 validators=3 groups=2 disclosure=hes)" "400" "a period that does not fit the year is refused"

@@ -61,7 +61,7 @@ sqlite3 e.db "ALTER TABLE setting RENAME TO setting_away"
 run 1 "network set fails when it cannot read the settings it keeps" -- $WAYMARK network set --db e.db --validators 4
 run 1 "... and so does network show" -- $WAYMARK network show --db e.db
 sqlite3 e.db "ALTER TABLE setting_away RENAME TO setting"
-same "$($WAYMARK network show --db e.db)" "$(printf 'standards period: 3 months; validated with 3 validators from 3 groups\ndisclosure for commissioners: mhsds')" "... which wrote no default over them"
+same "$($WAYMARK network show --db e.db)" "$(printf 'standards period: 3 months; validated with 3 validators from 3 groups\ndisclosure for commissioners: mhsds\nservices anyone can contact day or night (the default):\nNHS 111, call 111 and choose the mental health option, any time\nSamaritans, call 116 123 free, any time')" "... which wrote no default over them"
 # A session that cannot be read is an error, never "signed out".
 broken person /goals session "GET /goals" "any page when sessions cannot be read"
 hasnt headers "Location: /sign-in" "... and the person is not sent to sign in again"

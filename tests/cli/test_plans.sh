@@ -329,6 +329,28 @@ same "$(as jo "/plans/$JCP/together")" "404" "... nor write in it again"
 same "$(as sam "/plans/$JCP")" "200" "the person reads their joint crisis plan"
 has body "A quiet room" "... as written together"
 
+# ---------------------------------------------------------------- the network's contacts
+printf 'Devon crisis line, 0800 000 0000, any time\n\n  Samaritans, call 116 123 free, any time  \n' >contacts.txt
+run 0 "the network sets its own services to contact day or night" -- $WAYMARK network set --db p.db --crisis-contacts contacts.txt
+has out "Devon crisis line, 0800 000 0000, any time" "... and network show says so"
+same "$(q "SELECT value FROM setting WHERE key = 'crisis-contacts'")" "Devon crisis line, 0800 000 0000, any time
+Samaritans, call 116 123 free, any time" "... kept a line each, trimmed, empty lines left out"
+same "$(as sam "/plans/$PLAN/card")" "200" "the person's card"
+has body "Devon crisis line" "... shows the network's own list"
+hasnt body "NHS 111" "... in place of the default"
+printf '\n\n' >empty.txt
+run 2 "an empty list is refused" -- $WAYMARK network set --db p.db --crisis-contacts empty.txt
+has err "at least one service" "... saying why"
+same "$(as adm /admin/settings)" "200" "the administrator's settings page"
+has body 'name="crisis-contacts"' "... offers the list"
+has body "Devon crisis line" "... as it is now"
+ADMCS=$adm_csrf
+same "$(code -b adm.jar --data-urlencode "csrf=$ADMCS" --data-urlencode "crisis-contacts=$(head -c 201 /dev/zero | tr '\0' x)" "$(U /admin/settings)")" "400" "a line too long is refused"
+has body 'href="#crisis-contacts"' "... at its field"
+same "$(code -b adm.jar --data-urlencode "csrf=$ADMCS" --data-urlencode "crisis-contacts=NHS 111, call 111, any time" "$(U /admin/settings)")" "303" "the administrator changes it"
+same "$(q "SELECT value FROM setting WHERE key = 'crisis-contacts'")" "NHS 111, call 111, any time" "... kept"
+same "$(q "SELECT count(*) FROM audit WHERE action LIKE 'network settings changed%' AND detail LIKE '%anyone can contact%'")" "2" "each change is audited"
+
 # ---------------------------------------------------------------- ending a supporter
 same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$ROB")" "303" "shared with the supporter again"
 same "$(as rob "/plans/$PLAN")" "200" "... who reads it"
