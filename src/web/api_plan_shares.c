@@ -207,27 +207,51 @@ share_item(void *ctx, const struct wm_plan_share_row *r)
 	return json_array_append_new(ctx, o) ? -1 : 0;
 }
 
+/* The owner's lists of a plan: the plan the path names into *p, and
+ * `read` (one of the wm_store_plan_* readers below) answered as
+ * {key: [...]}. */
+struct owner_list {
+	struct wm_http *h;
+	struct wm_plan_row p;
+	struct wm_plan_names names;
+	json_t *list;
+	struct wm_buf err;
+	char today[11];
+};
+
+static void
+owner_list(struct wm_http *h, const char *key,
+    int (*read)(struct owner_list *l))
+{
+	struct owner_list l;
+
+	memset(&l, 0, sizeof(l));
+	l.h = h;
+	wm_buf_init(&l.err, WM_BUF_DEFAULT_MAX);
+	wm_scope_today(h, l.today);
+	if (wm_plan_named(h, &l.p, &l.names))
+		goto out;
+	if (!(l.list = json_array()))
+		wm_api_error(h, 500, "the plan's list could not be read", NULL);
+	else if (wm_page_store_ok(h, read(&l), &l.err))
+		wm_api_reply(h, 200, json_pack("{s:O}", key, l.list));
+out:
+	json_decref(l.list);
+	wm_buf_release(&l.err);
+}
+
+static int
+read_shares(struct owner_list *l)
+{
+	return wm_store_plan_shares(l->h->store, l->p.id, l->today, share_item,
+	    l->list, &l->err);
+}
+
 /* GET /api/v1/plans/{plan}/shares: those going now. */
 void
 wm_api_plan_shares(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_plan_row p;
-	struct wm_plan_names names;
-	json_t *list = json_array();
-	char today[11];
-
-	wm_scope_today(h, today);
-	if (wm_plan_named(h, &p, &names))
-		goto out;
-	if (!list)
-		wm_api_error(h, 500, "the shares could not be read", NULL);
-	else if (wm_page_store_ok(h, wm_store_plan_shares(h->store, p.id,
-	    today, share_item, list, &err), &err))
-		wm_api_reply(h, 200, json_pack("{s:O}", "shares", list));
-out:
-	json_decref(list);
-	wm_buf_release(&err);
+	owner_list(h, "shares", read_shares);
 }
 
 /* DELETE /api/v1/plans/{plan}/shares/{share}: stopped at once; whoever
@@ -270,26 +294,19 @@ view_item(void *ctx, const struct wm_plan_view_row *v)
 	return !o || json_array_append_new(ctx, o) ? -1 : 0;
 }
 
+static int
+read_views(struct owner_list *l)
+{
+	return wm_store_plan_views(l->h->store, l->p.person_id, l->p.id,
+	    MAX_VIEWS, view_item, l->list, &l->err);
+}
+
 /* GET /api/v1/plans/{plan}/views: every read by someone else, the
  * newest first. */
 void
 wm_api_plan_views(struct wm_http *h)
 {
-	struct wm_buf err = WM_BUF_INIT;
-	struct wm_plan_row p;
-	struct wm_plan_names names;
-	json_t *list = json_array();
-
-	if (wm_plan_named(h, &p, &names))
-		goto out;
-	if (!list)
-		wm_api_error(h, 500, "the views could not be read", NULL);
-	else if (wm_page_store_ok(h, wm_store_plan_views(h->store, p.person_id,
-	    p.id, MAX_VIEWS, view_item, list, &err), &err))
-		wm_api_reply(h, 200, json_pack("{s:O}", "views", list));
-out:
-	json_decref(list);
-	wm_buf_release(&err);
+	owner_list(h, "views", read_views);
 }
 
 /* ------------------------------------------------------------------ */

@@ -230,21 +230,6 @@ wm_api_plan(struct wm_http *h)
 /* ------------------------------------------------------------------ */
 /* Writing one                                                         */
 
-struct latest {
-	int64_t id;
-	const struct wm_instrument *in;
-};
-
-static int
-latest_template(void *ctx, int64_t id, const struct wm_instrument *in)
-{
-	struct latest *t = ctx;
-
-	t->id = id;
-	t->in = in;
-	return 1;
-}
-
 /* As wm_api_refuse, but where the JSON could not be read, only where:
  * the parser's own words may quote the plan. */
 static void
@@ -316,20 +301,20 @@ wm_api_plan_write(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_diags d = WM_DIAGS_INIT;
-	struct latest t = { 0, NULL };
+	const struct wm_instrument *in;
 	struct wm_response *r = NULL;
 	struct wm_plan_row p;
 	struct wm_plan_names names;
 	struct wm_date today;
 	char msg[700];
-	int64_t n;
+	int64_t template, n;
 
 	if (wm_plan_named(h, &p, &names))
 		goto out;
-	if (!wm_page_store_ok(h, wm_plan_templates(h->store, p.family,
-	    latest_template, &t, &err), &err))
+	if (!wm_page_store_ok(h, wm_plan_template_latest(h->store, p.family,
+	    &template, &in, &err), &err))
 		goto out;
-	if (!t.in) {
+	if (!in) {
 		wm_api_error(h, 500, "the form for this plan is not loaded",
 		    NULL);
 		goto out;
@@ -338,21 +323,21 @@ wm_api_plan_write(struct wm_http *h)
 		refuse_plan(h, &d);
 		goto out;
 	}
-	if (strcmp(r->url, t.in->url) != 0 ||
-	    strcmp(r->version, t.in->version) != 0) {
+	if (strcmp(r->url, in->url) != 0 ||
+	    strcmp(r->version, in->version) != 0) {
 		snprintf(msg, sizeof(msg), "questionnaire: must be this plan's "
-		    "template, %s|%s", t.in->url, t.in->version);
+		    "template, %s|%s", in->url, in->version);
 		wm_api_error(h, 400, msg, "questionnaire");
 		goto out;
 	}
 	wm_date_from_days((long)(h->now / 86400), &today);
-	if (wm_response_bind(r, t.in, &today, &d)) {
+	if (wm_response_bind(r, in, &today, &d)) {
 		refuse_plan(h, &d);
 		goto out;
 	}
 	if (check_owner(h, &p, r))
 		goto out;
-	if (wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id, t.id, r,
+	if (wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id, template, r,
 	    h->who.account_id, NULL, &n, &err), &err))
 		wm_api_reply(h, n ? 201 : 200, json_pack("{s:I, s:s}",
 		    "version", (json_int_t)n, "status",

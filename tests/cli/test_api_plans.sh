@@ -116,6 +116,10 @@ bad() { # DESCRIPTION FIELD: PUTs b.json, wanting 400 naming FIELD
 	has body "\"field\": \"$2\"" "... naming $2"
 	hasnt body "Quietwillowsecret" "... without quoting the plan"
 }
+bad_edit() { # DESCRIPTION FIELD PYTHON: the finished plan changed, PUT
+	cp done.json b.json && edit b.json "$3"
+	bad "$1" "$2"
+}
 printf '{"resourceType": "QuestionnaireResponse", "item": [Quietwillowsecret' >b.json
 same "$(as p.jar "$PT" PUT "/api/v1/plans/$PLAN" b.json)" "400" "malformed JSON is refused"
 has body "line 1, column" "... saying where"
@@ -128,22 +132,14 @@ qr completed "Practitioner/practitioner1.exbridge-recovery@demo.waymark.example"
 bad "a plan about a practitioner" subject
 qr completed "Patient/$PERSON" person-with-practitioner >b.json
 bad "a plan claimed to be made with a practitioner" "extension respondent"
-cp done.json b.json && edit b.json "d['author'] = {'reference': 'Patient/OTHER-1'}"
-bad "a plan written by someone else" author
-cp done.json b.json && edit b.json "d['status'] = 'amended'"
-bad "an unknown status" status
-cp done.json b.json && edit b.json "d['item'][0]['item'][0]['answer'][0] = {'valueInteger': 7}"
-bad "a number where words go" "item warning-signs-list"
-cp done.json b.json && edit b.json "d['item'][0]['item'][0]['linkId'] = 'not-a-question'"
-bad "a question the plan does not ask" "item not-a-question"
-cp done.json b.json && edit b.json "d['item'][0]['item'][0]['answer'][0]['valueString'] = 'bad\u0001text'"
-bad "a control character" "item warning-signs-list"
-cp done.json b.json && edit b.json "d['item'] = []"
-bad "an empty plan" item
-cp done.json b.json && edit b.json "d['authored'] = '2020-01-01'"
-bad "a plan dated in the past" authored
-cp done.json b.json && edit b.json "d['extension'].append({'url': 'https://waymark.example/fhir/StructureDefinition/unit', 'valueReference': {'reference': 'Organization/exbridge-recovery'}})"
-bad "a plan given to a service" "extension unit"
+bad_edit "a plan written by someone else" author "d['author'] = {'reference': 'Patient/OTHER-1'}"
+bad_edit "an unknown status" status "d['status'] = 'amended'"
+bad_edit "a number where words go" "item warning-signs-list" "d['item'][0]['item'][0]['answer'][0] = {'valueInteger': 7}"
+bad_edit "a question the plan does not ask" "item not-a-question" "d['item'][0]['item'][0]['linkId'] = 'not-a-question'"
+bad_edit "a control character" "item warning-signs-list" "d['item'][0]['item'][0]['answer'][0]['valueString'] = 'bad\u0001text'"
+bad_edit "an empty plan" item "d['item'] = []"
+bad_edit "a plan dated in the past" authored "d['authored'] = '2020-01-01'"
+bad_edit "a plan given to a service" "extension unit" "d['extension'].append({'url': 'https://waymark.example/fhir/StructureDefinition/unit', 'valueReference': {'reference': 'Organization/exbridge-recovery'}})"
 echo '[1, 2, 3]' >b.json
 same "$(as p.jar "$PT" PUT "/api/v1/plans/$PLAN" b.json)" "400" "a body that is not a resource is refused"
 head -c 70000 /dev/zero | tr '\0' ' ' >b.json
