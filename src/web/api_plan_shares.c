@@ -207,9 +207,8 @@ share_item(void *ctx, const struct wm_plan_share_row *r)
 	return json_array_append_new(ctx, o) ? -1 : 0;
 }
 
-/* The owner's lists of a plan: the plan the path names into *p, and
- * `read` (one of the wm_store_plan_* readers below) answered as
- * {key: [...]}. */
+/* One of a plan's lists, for its owner: the plan the path names, and
+ * what `fill` (a store reader) puts in `list`, answered as {key: [...]}. */
 struct owner_list {
 	struct wm_http *h;
 	struct wm_plan_row p;
@@ -221,7 +220,7 @@ struct owner_list {
 
 static void
 owner_list(struct wm_http *h, const char *key,
-    int (*read)(struct owner_list *l))
+    int (*fill)(struct owner_list *l))
 {
 	struct owner_list l;
 
@@ -233,7 +232,7 @@ owner_list(struct wm_http *h, const char *key,
 		goto out;
 	if (!(l.list = json_array()))
 		wm_api_error(h, 500, "the plan's list could not be read", NULL);
-	else if (wm_page_store_ok(h, read(&l), &l.err))
+	else if (wm_page_store_ok(h, fill(&l), &l.err))
 		wm_api_reply(h, 200, json_pack("{s:O}", key, l.list));
 out:
 	json_decref(l.list);
