@@ -172,6 +172,10 @@ tips = one(db, "SELECT id FROM instrument WHERE url LIKE '%ten-top-tips' "
 crisis_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
                   "p.person_id WHERE per.ident = ? AND p.family = "
                   "'joint-crisis-plan'", person)
+# Only a plan whose template marks items for a card has one.
+safety_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
+                  "p.person_id WHERE per.ident = ? AND p.family = "
+                  "'safety-plan'", person)
 supporter = one(db, 'SELECT account_id FROM supporter s JOIN person p ON '
                 'p.id = s.person_id WHERE p.ident = ?', person)
 db.close()
@@ -218,6 +222,8 @@ def values(role, pattern, inside, rule=None):
          'person': their_person if inside else other_person,
          'plan': crisis_plan if inside else '999999',
          'version': '1'}
+    if pattern.endswith('/card') and inside:
+        v['plan'] = safety_plan
     if '{share}' in pattern:
         v['share'] = share_of(role, pattern, inside)
     if pattern.startswith('/assets/images/'):
