@@ -94,4 +94,10 @@ struct json_t;
 WM_MUST_USE int wm_plan_record_json(struct wm_store *s, int64_t person_id,
     struct json_t **out, struct wm_buf *err);
 
+/* The latest template of the family into *id and *in, or *in NULL
+ * when none is loaded. */
+WM_MUST_USE int wm_plan_template_latest(struct wm_store *s,
+    const char *family, int64_t *id, const struct wm_instrument **in,
+    struct wm_buf *err);
+
 #endif

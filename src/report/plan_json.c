@@ -360,3 +360,29 @@ wm_plan_record_json(struct wm_store *s, int64_t person_id, json_t **out,
 		*out = r.plans;
 	return rc;
 }
+
+struct latest {
+	int64_t *id;
+	const struct wm_instrument **in;
+};
+
+static int
+latest_row(void *ctx, int64_t id, const struct wm_instrument *in)
+{
+	struct latest *l = ctx;
+
+	*l->id = id;
+	*l->in = in;
+	return 1;
+}
+
+int
+wm_plan_template_latest(struct wm_store *s, const char *family, int64_t *id,
+    const struct wm_instrument **in, struct wm_buf *err)
+{
+	struct latest l = { id, in };
+
+	*id = 0;
+	*in = NULL;
+	return wm_plan_templates(s, family, latest_row, &l, err);
+}

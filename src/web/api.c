@@ -44,6 +44,29 @@ wm_api_reply(struct wm_http *h, int status, json_t *body)
 	json_decref(body);
 }
 
+void
+wm_api_reply_stored(struct wm_http *h, int status, const char *text,
+    size_t len, const char *content_type)
+{
+	if (h->failed)
+		return;
+	wm_http_clear_body(h);
+	h->status = status;
+	h->content_type = content_type;
+	wm_buf_add(&h->out, text, len);
+	wm_buf_putc(&h->out, '\n');
+}
+
+void
+wm_api_no_content(struct wm_http *h)
+{
+	if (h->failed)
+		return;
+	wm_http_clear_body(h);
+	h->status = 204;
+	h->content_type = NULL;
+}
+
 /* A copy of s up to its first byte that is not valid UTF-8: messages
  * quote outside text, cut to a length that may split a character. */
 static json_t *

@@ -21,6 +21,16 @@ int wm_api_request(const struct wm_http *h);
 /* Sends `body` (the reference is taken) with `status`. */
 void wm_api_reply(struct wm_http *h, int status, json_t *body);
 
+/* Sends `text` (JSON the program itself wrote and kept, such as a
+ * stored FHIR resource) as it is, so that a reader gets exactly what
+ * was kept; the one way the API answers with text it did not just
+ * build. */
+void wm_api_reply_stored(struct wm_http *h, int status, const char *text,
+    size_t len, const char *content_type);
+
+/* 204 No Content: a change made, with nothing to say. */
+void wm_api_no_content(struct wm_http *h);
+
 /* An error; field may be NULL. */
 void wm_api_error(struct wm_http *h, int status, const char *message,
     const char *field);

@@ -291,5 +291,16 @@ void wm_api_network(struct wm_http *h);
 /* The same outcomes as a FHIR MeasureReport (api_measure_report.c). */
 void wm_api_network_measure_report(struct wm_http *h);
 void wm_api_network_outcomes(struct wm_http *h);
+/* People's plans and supporters (api_plans.c, api_plan_shares.c). */
+void wm_api_plans(struct wm_http *h);
+void wm_api_plan_start(struct wm_http *h);
+void wm_api_plan(struct wm_http *h);
+void wm_api_plan_write(struct wm_http *h);
+void wm_api_plan_share_add(struct wm_http *h);
+void wm_api_plan_shares(struct wm_http *h);
+void wm_api_plan_share_stop(struct wm_http *h);
+void wm_api_plan_views(struct wm_http *h);
+void wm_api_supporter_add(struct wm_http *h);
+void wm_api_supporters(struct wm_http *h);
 
 #endif

@@ -541,7 +541,8 @@ admit_api(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 		    "the API accepts (64 KiB).");
 		return -1;
 	}
-	if (strcmp(h->method, "POST") == 0 && !is_json(c)) {
+	if ((strcmp(h->method, "POST") == 0 ||
+	    strcmp(h->method, "PUT") == 0) && !is_json(c)) {
 		wm_page_error(h, 415, "Send JSON", "The body must be JSON, "
 		    "sent as Content-Type: application/json.");
 		return -1;

@@ -172,6 +172,10 @@ tips = one(db, "SELECT id FROM instrument WHERE url LIKE '%ten-top-tips' "
 crisis_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
                   "p.person_id WHERE per.ident = ? AND p.family = "
                   "'joint-crisis-plan'", person)
+# Only a plan whose template marks items for a card has one.
+safety_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
+                  "p.person_id WHERE per.ident = ? AND p.family = "
+                  "'safety-plan'", person)
 supporter = one(db, 'SELECT account_id FROM supporter s JOIN person p ON '
                 'p.id = s.person_id WHERE p.ident = ?', person)
 db.close()
@@ -189,6 +193,24 @@ goal = one(db, 'SELECT g.id FROM goal g JOIN person p ON p.id = g.person_id '
 db.close()
 
 
+def share_of(role, pattern, inside):
+    """A share to stop through the API: for the plan's owner, one made
+    just now (with their service's care team, which has one already), as
+    stopping one that is not running is 404; for anyone else, a number
+    that names none."""
+    if role != 'person' or not inside or not pattern.startswith('/api/'):
+        return '999999'
+    cookie, token = sessions['person']
+    status, _, body = request('POST', '/api/v1/plans/%s/shares' %
+                              crisis_plan, cookie,
+                              {'Content-Type': 'application/json',
+                               'X-CSRF-Token': token},
+                              json.dumps({'service': service}))
+    assert status == 201, 'the person could not share their plan: %d' % \
+        status
+    return str(json.loads(body)['id'])
+
+
 def values(role, pattern, inside, rule=None):
     """The path's parameters for this role: in its scope, or not (for a
     commissioner's rule, out of the commissioner's scope)."""
@@ -199,7 +221,11 @@ def values(role, pattern, inside, rule=None):
          'invitation': invitation if inside else other_invitation,
          'person': their_person if inside else other_person,
          'plan': crisis_plan if inside else '999999',
-         'version': '1', 'share': '999999'}
+         'version': '1'}
+    if pattern.endswith('/card') and inside:
+        v['plan'] = safety_plan
+    if '{share}' in pattern:
+        v['share'] = share_of(role, pattern, inside)
     if pattern.startswith('/assets/images/'):
         v['file'] = 'nhsuk-icon-arrow-up-down.svg'
     elif pattern.startswith('/assets/'):
@@ -259,11 +285,11 @@ def send(role, method, path):
     cookie, token = sessions.get(role, (None, ''))
     api = path.startswith('/api/')
     headers, body = {}, None
-    if method in ('POST', 'DELETE'):
+    if method in ('POST', 'PUT', 'DELETE'):
         if api:
             headers = {'Content-Type': 'application/json',
                        'X-CSRF-Token': token}
-            body = '{}' if method == 'POST' else None
+            body = None if method == 'DELETE' else '{}'
         else:
             headers = {'Content-Type': 'application/x-www-form-urlencoded'}
             body = urllib.parse.urlencode({'csrf': token})

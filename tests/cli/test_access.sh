@@ -22,6 +22,9 @@ rc=$?
 grep '^FAIL ' walk.txt >>"$RESULTS"
 same "$rc" "0" "every route answers each role as its rule declares ($(grep -c '^pass ' walk.txt) answers checked)$(head -3 walk.err)"
 grep -q "^pass GET /people/{person}/journey as practitioner" walk.txt && pass "the walk reaches a person's journey as their practitioner" || fail "the walk did not check a practitioner's view"
+grep -q "^pass GET /api/v1/plans/{plan} as person: 200" walk.txt && pass "the walk reads the person's own plan through the API" || fail "the walk did not read the person's plan through the API"
+grep -q "^pass PUT /api/v1/plans/{plan} as practitioner: 404" walk.txt && pass "the walk refuses a practitioner a plan's writing" || fail "the walk did not try to write a plan as a practitioner"
+grep -q "^pass DELETE /api/v1/plans/{plan}/shares/{share} as person: 204" walk.txt && pass "the walk stops a share of the person's own through the API" || fail "the walk did not stop a share through the API"
 grep -q "^pass GET /network/services/{code} as commissioner, out of scope: 404" walk.txt && pass "the walk refuses a commissioner a service outside their scope" || fail "the walk did not check a commissioner out of scope"
 grep -q "^pass GET /network/services/{code}/standards/{period} as commissioner: 200" walk.txt && pass "the walk reaches a service's standards as its commissioner" || fail "the walk did not check a commissioner in scope"
 
