@@ -2,8 +2,9 @@
  * The demo person's own plans, so that every part of plans can be tried
  * from the sign-ins the demo prints: a recovery action plan of their
  * own, a joint crisis plan made together with their practitioner,
- * shared with their service's care team and open to it in a crisis, and
- * a safety plan shared with
+ * shared with their service's care team and open to it in a crisis (with
+ * a change their practitioner suggests, for them to decide on), and a
+ * safety plan shared with
  * their supporter, whose sign-in is printed too. The words are the
  * demo's, written in the first person; a question the template no
  * longer asks is left out, so a changed template still builds.
@@ -64,18 +65,23 @@ static const struct words safety[] = {
 	{ "reasons-list", "My cat, Pip\nMy sister\nThe sea in the morning" },
 };
 
-static int
-save(struct demo *d, struct demo_inst *t, const struct words *w, size_t n,
-    int64_t person_id, const char *ident, int64_t together, int64_t *plan)
+/* The change the practitioner suggests to the joint crisis plan, for the
+ * person to accept or decline: the plan as it is, with one answer more. */
+static const struct words suggested = { "contact-yes", "My sister, Amy, "
+    "07700 900123\nMy neighbour at number 12, for the cat" };
+
+/* The plan's answers, as the demo writes them; NULL with d->err set. */
+static struct wm_response *
+answers(struct demo *d, struct demo_inst *t, const struct words *w,
+    size_t n, const char *ident, int together)
 {
 	struct wm_response *r = wm_response_new(t->in);
-	struct wm_diags dg = WM_DIAGS_INIT;
-	int64_t version;
 	size_t i;
-	int rc;
 
-	if (!r)
-		return -1;
+	if (!r) {
+		wm_buf_puts(&d->err, "out of memory");
+		return NULL;
+	}
 	r->status = WM_STATUS_COMPLETED;
 	r->subject.kind = r->author.kind = WM_SUBJECT_PERSON;
 	r->subject.id = r->author.id = ident;
@@ -88,8 +94,22 @@ save(struct demo *d, struct demo_inst *t, const struct words *w, size_t n,
 			wm_buf_printf(&d->err, "the demo's plan answer to %s "
 			    "does not fit", w[i].link_id);
 			wm_response_free(r);
-			return -1;
+			return NULL;
 		}
+	return r;
+}
+
+static int
+save(struct demo *d, struct demo_inst *t, const struct words *w, size_t n,
+    int64_t person_id, const char *ident, int64_t together, int64_t *plan)
+{
+	struct wm_response *r = answers(d, t, w, n, ident, together != 0);
+	struct wm_diags dg = WM_DIAGS_INIT;
+	int64_t version;
+	int rc;
+
+	if (!r)
+		return -1;
 	rc = wm_response_check(r, &d->end, &dg);
 	if (rc == 0)
 		rc = wm_store_plan_add(d->s, person_id, t->in->family, plan,
@@ -99,6 +119,32 @@ save(struct demo *d, struct demo_inst *t, const struct words *w, size_t n,
 		    together ? "2026-09-15" : NULL, &version, &d->err);
 	if (rc && !d->err.len)
 		wm_buf_puts(&d->err, "the demo's plans were not saved");
+	wm_diags_release(&dg);
+	wm_response_free(r);
+	return rc;
+}
+
+static int
+suggest(struct demo *d, int64_t plan, int64_t practitioner)
+{
+	struct wm_response *r = answers(d, &d->plans[1], crisis,
+	    sizeof(crisis) / sizeof(crisis[0]), "DEMO-000001", 0);
+	struct wm_diags dg = WM_DIAGS_INIT;
+	int64_t id;
+	int rc;
+
+	if (!r)
+		return -1;
+	if (wm_instrument_find_item(d->plans[1].in, suggested.link_id) >= 0)
+		(void)wm_response_set_answer(r, suggested.link_id,
+		    suggested.text);
+	rc = wm_response_check(r, &d->end, &dg);
+	if (rc == 0)
+		rc = wm_plan_suggest_save(d->s, plan, 1, d->plans[1].id, r,
+		    practitioner, "You said your neighbour looks after Pip: "
+		    "shall we add them?", &id, &d->err);
+	if (rc && !d->err.len)
+		wm_buf_puts(&d->err, "the demo's suggestion was not saved");
 	wm_diags_release(&dg);
 	wm_response_free(r);
 	return rc;
@@ -133,6 +179,7 @@ demo_plans(struct demo *d)
 	    (rc = wm_store_plan_share_add(d->s, plan, 0, unit, NULL, &share,
 	    &d->err)) ||
 	    (rc = wm_store_plan_crisis_set(d->s, plan, 1, &d->err)) ||
+	    (rc = suggest(d, plan, practitioner)) ||
 	    (rc = save(d, &d->plans[2], safety, sizeof(safety) /
 	    sizeof(safety[0]), person, "DEMO-000001", 0, &plan)))
 		return rc;

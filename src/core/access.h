@@ -51,13 +51,13 @@ enum wm_rule {
 	WM_RULE_PLAN_CRISIS,	/* a practitioner of a service whose
 				 * caseload the plan's owner is on now, when
 				 * the owner allows crisis access to it */
-	WM_RULE_PLAN_TOGETHER,	/* a practitioner or lead of a service whose
-				 * caseload the plan's owner is on now, who
-				 * may read the plan, or whose plan has
-				 * nothing in it yet: to write it with them */
-	WM_RULE_PLAN_SUGGEST,	/* a practitioner or lead of a service whose
-				 * caseload the plan's owner is on now, who
-				 * may read the plan: to suggest a change */
+	WM_RULE_PLAN_TOGETHER,	/* a practitioner of a service whose caseload
+				 * the plan's owner is on now, who may read
+				 * the plan, or whose plan has nothing in
+				 * it yet: to write it with them */
+	WM_RULE_PLAN_SUGGEST,	/* a practitioner of a service whose caseload
+				 * the plan's owner is on now, who may read
+				 * the plan: to suggest a change */
 	WM_RULE_COUNT
 };
 
@@ -92,8 +92,8 @@ enum wm_plan_reader {
 	WM_PLAN_OWNER,
 	WM_PLAN_SHARED,		/* shared with their account */
 	WM_PLAN_TEAM,		/* shared with the care team of a service
-				 * they work in, where the owner is on the
-				 * caseload now */
+				 * they are a practitioner of, where the
+				 * owner is on the caseload now */
 };
 
 /* One role an account holds at one unit. */
@@ -138,9 +138,9 @@ enum wm_rule_target wm_rule_target(enum wm_rule rule);
  * --routes`; who it lets in is said beside each rule above. */
 const char *wm_rule_name(enum wm_rule rule);
 
-/* The service through which a practitioner or lead writes the plan
- * with its owner (WM_RULE_PLAN_TOGETHER), or 0; `suggest` for one
- * suggesting a change, who must be able to read it. */
+/* The service through which a practitioner writes the plan with its
+ * owner (WM_RULE_PLAN_TOGETHER), or 0; `suggest` for one suggesting a
+ * change, who must be able to read it. */
 int64_t wm_plan_staff_unit(const struct wm_access_facts *f, int suggest);
 
 /* 1 if the account is a practitioner or lead at `unit` exactly. */

@@ -4,9 +4,17 @@
  * own; anyone else only through a share the owner made and has not
  * stopped, or, for a plan the owner has let be opened in a crisis, a
  * practitioner of a service the owner uses now. A lead, validator,
- * commissioner or administrator reads none by their role.
+ * commissioner or administrator reads none by their role: a service's
+ * care team, for plans, is its practitioners.
  */
 #include "core/access.h"
+
+static int
+practitioner_at(const struct wm_access_facts *f, int64_t unit)
+{
+	return wm_grants_hold(f->grants, f->n_grants, WM_ROLE_PRACTITIONER,
+	    unit);
+}
 
 static int
 holds(const int64_t *v, size_t n, int64_t x)
@@ -25,8 +33,9 @@ holds(const int64_t *v, size_t n, int64_t x)
  * developed"
  *
  * Waymark: "a plan shared with a service's care team is read by its
- * practitioners and lead only while its owner is on that service's
- * caseload; one shared with an account, by that account alone"
+ * practitioners, never its lead by that role, and only while its owner
+ * is on that service's caseload; one shared with an account, by that
+ * account alone"
  */
 enum wm_plan_reader
 wm_plan_reader(const struct wm_access_facts *f, int64_t *unit)
@@ -43,7 +52,7 @@ wm_plan_reader(const struct wm_access_facts *f, int64_t *unit)
 		return WM_PLAN_SHARED;
 	for (i = 0; i < p->n_team_units; i++)
 		if (holds(p->owner_units, p->n_owner_units, p->team_units[i]) &&
-		    wm_access_staff_at(f, p->team_units[i])) {
+		    practitioner_at(f, p->team_units[i])) {
 			*unit = p->team_units[i];
 			return WM_PLAN_TEAM;
 		}
@@ -64,8 +73,7 @@ wm_plan_crisis_unit(const struct wm_access_facts *f)
 	if (!p->owner || !p->crisis_access || f->own_person == p->owner)
 		return 0;
 	for (i = 0; i < p->n_owner_units; i++)
-		if (wm_grants_hold(f->grants, f->n_grants, WM_ROLE_PRACTITIONER,
-		    p->owner_units[i]))
+		if (practitioner_at(f, p->owner_units[i]))
 			return p->owner_units[i];
 	return 0;
 }
@@ -75,7 +83,7 @@ wm_plan_crisis_unit(const struct wm_access_facts *f)
  * and 'joint crisis plans' in a culture that has become averse to taking
  * risk?"
  *
- * Waymark: "a practitioner or lead of the person's service writes a plan
+ * Waymark: "a practitioner of the person's service writes a plan
  * together with them, or suggests a change to it, only when the person
  * lets them read it (or it has nothing in it yet, to start it
  * together); the person's own words change only if they accept"
@@ -94,7 +102,7 @@ wm_plan_staff_unit(const struct wm_access_facts *f, int suggest)
 	if (!reads && (suggest || p->has_content))
 		return 0;
 	for (i = 0; i < p->n_owner_units; i++)
-		if (wm_access_staff_at(f, p->owner_units[i]))
+		if (practitioner_at(f, p->owner_units[i]))
 			return p->owner_units[i];
 	return 0;
 }

@@ -1468,6 +1468,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_PLAN_SUGGESTION_DECIDE] =
 	    "UPDATE plan_suggestion SET decided = ?3, accepted = ?4"
 	    " WHERE plan_id = ?1 AND id = ?2 AND decided IS NULL",
+	/* Those a person may share a plan with by name: the practitioners
+	 * of a service (never its lead by that role alone). */
+	[ST_SERVICE_PRACTITIONERS] =
+	    "SELECT a.id, a.email, a.name FROM account a"
+	    " WHERE a.id IN (SELECT account_id FROM role_grant"
+	    " WHERE unit_id = ?1 AND role = 'practitioner')"
+	    " AND a.deactivated IS NULL ORDER BY a.name, a.email",
 	/* Supporters (migration 18). */
 	[ST_SUPPORTER_ADD] =
 	    "INSERT INTO supporter(person_id, account_id, relationship, created)"

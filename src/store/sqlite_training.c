@@ -21,18 +21,34 @@ staff_row(sqlite3_stmt *st, void *ctx)
 	return c->cb(c->ctx, &r);
 }
 
-int
-wm_store_service_staff(struct wm_store *s, int64_t unit_id,
+static int
+staff_of(struct wm_store *s, enum stmt which, int64_t unit_id,
     int (*cb)(void *, const struct wm_staff *), void *ctx,
     struct wm_buf *err)
 {
 	struct staff_ctx c = { cb, ctx };
 	sqlite3_stmt *st;
 
-	if (!(st = wm_sq_query(s, ST_SERVICE_STAFF, err)))
+	if (!(st = wm_sq_query(s, which, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, staff_row, &c, "listing the staff", err);
+}
+
+int
+wm_store_service_staff(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_staff *), void *ctx,
+    struct wm_buf *err)
+{
+	return staff_of(s, ST_SERVICE_STAFF, unit_id, cb, ctx, err);
+}
+
+int
+wm_store_service_practitioners(struct wm_store *s, int64_t unit_id,
+    int (*cb)(void *, const struct wm_staff *), void *ctx,
+    struct wm_buf *err)
+{
+	return staff_of(s, ST_SERVICE_PRACTITIONERS, unit_id, cb, ctx, err);
 }
 
 struct list_ctx {

@@ -285,6 +285,11 @@ WM_MUST_USE int wm_store_training_add(struct wm_store *s, int64_t account_id,
 
 /* --- training for recovery ------------------------------------------- */
 
+/* A service's practitioners, active, by name: whom a person may share a
+ * plan with by name. */
+WM_MUST_USE int wm_store_service_practitioners(struct wm_store *s,
+    int64_t unit_id, int (*cb)(void *, const struct wm_staff *), void *ctx,
+    struct wm_buf *err);
 /* A service's current staff (the accounts holding a practitioner or lead
  * grant there), by name. */
 WM_MUST_USE int wm_store_service_staff(struct wm_store *s, int64_t unit_id,

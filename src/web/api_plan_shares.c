@@ -3,14 +3,14 @@
  * "Plans"): sharing a plan, the shares going now, stopping one at once,
  * every read by someone else, and inviting a supporter. Only the plan's
  * owner reaches these (WM_RULE_PLAN_OWNER, WM_RULE_OWN_RECORD). A share
- * goes only to someone the person already has: a service whose caseload
- * they are on now, a practitioner or lead of one, or a supporter of
- * theirs; anyone else is refused in the same words whether or not the
- * email has an account.
+ * goes only to someone the person may share with (web/plan_targets.h,
+ * as the sharing page offers); anyone else is refused in the same words
+ * whether or not the email has an account.
  */
 #include "web/pages.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/network.h"
@@ -19,6 +19,7 @@
 #include "web/api.h"
 #include "web/layout.h"
 #include "web/params.h"
+#include "web/plan_targets.h"
 #include "web/scope.h"
 
 #define MAX_SERVICES 32
@@ -34,75 +35,21 @@ maybe_string(const char *s)
 /* ------------------------------------------------------------------ */
 /* Sharing                                                             */
 
-struct services {
-	int64_t id[MAX_SERVICES];
-	char code[MAX_SERVICES][65];
-	size_t n;
-};
-
-static int
-service_row(void *ctx, const struct wm_spell_row *row)
-{
-	struct services *s = ctx;
-
-	if (s->n == MAX_SERVICES)
-		return 1;
-	s->id[s->n] = row->unit_id;
-	snprintf(s->code[s->n], sizeof(s->code[0]), "%s", row->code);
-	s->n++;
-	return 0;
-}
-
-struct staff_find {
-	int64_t account;
-	int found;
-};
-
-static int
-staff_row(void *ctx, const struct wm_staff *st)
-{
-	struct staff_find *f = ctx;
-
-	if (st->account_id == f->account)
-		f->found = 1;
-	return f->found;
-}
-
-/* Whether the account works now at one of the services `sv`, or is the
- * person's supporter: into *ok; 0 or the store's error. */
-static int
-may_share_with(struct wm_http *h, int64_t person, const struct services *sv,
-    int64_t account, int *ok, struct wm_buf *err)
-{
-	struct staff_find f = { account, 0 };
-	size_t i;
-	int rc;
-
-	if ((rc = wm_store_supporter_is(h->store, person, account, ok, err)) ||
-	    *ok)
-		return rc;
-	for (i = 0; i < sv->n && !f.found; i++)
-		if ((rc = wm_store_service_staff(h->store, sv->id[i], staff_row,
-		    &f, err)))
-			return rc;
-	*ok = f.found;
-	return 0;
-}
-
 /* Whom the body names: an account or a service's care team, one of
- * them, as the person may share with; 0, else -1 with the answer sent. */
+ * them, as the person may share with (web/plan_targets.h); 0, else -1
+ * with the answer sent. */
 static int
 share_target(struct wm_http *h, int64_t person, json_t *body,
     int64_t *account, int64_t *unit)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	struct services sv;
+	struct wm_share_targets *t = NULL;
+	const struct wm_share_target *x = NULL;
 	const char *email, *code;
-	size_t i;
-	int ok = 0, rc;
+	int64_t found = 0;
+	int rc = 0;
 
 	*account = *unit = 0;
-	memset(&sv, 0, sizeof(sv));
 	if (wm_api_string(h, body, "account", 0, &email) ||
 	    wm_api_string(h, body, "service", 0, &code))
 		return -1;
@@ -111,27 +58,31 @@ share_target(struct wm_http *h, int64_t person, json_t *body,
 		    "or service (a code), not both", "account");
 		return -1;
 	}
-	rc = wm_store_caseload_open(h->store, person, service_row, &sv, &err);
-	for (i = 0; rc == 0 && code && i < sv.n; i++)
-		if (strcmp(sv.code[i], code) == 0)
-			*unit = sv.id[i];
-	if (rc == 0 && email) {
-		rc = wm_store_account_find(h->store, email, account, &err);
-		if (rc == WM_STORE_NOT_FOUND)
-			rc = 0;
-		else if (rc == 0)
-			rc = may_share_with(h, person, &sv, *account, &ok, &err);
-		if (!ok)
-			*account = 0;
+	if (!(t = calloc(1, sizeof(*t)))) {
+		wm_api_error(h, 500, "out of memory", NULL);
+		return -1;
 	}
-	if (!wm_page_store_ok(h, rc, &err))
-		*account = *unit = 0;
-	else if (code && !*unit)
+	if (wm_share_targets_load(h, person, t))
+		goto out;
+	if (code)
+		x = wm_share_target_team(t, code);
+	else if ((rc = wm_store_account_find(h->store, email, &found,
+	    &err)) == 0)
+		x = wm_share_target_account(t, found);
+	if (rc && rc != WM_STORE_NOT_FOUND && !wm_page_store_ok(h, rc, &err))
+		goto out;
+	if (x && x->kind == WM_SHARE_TEAM)
+		*unit = x->id;
+	else if (x)
+		*account = x->id;
+	else if (code)
 		wm_api_error(h, 400, "service: not a service whose care team "
 		    "you can share with", "service");
-	else if (email && !*account)
+	else
 		wm_api_error(h, 400, "account: not someone you can share with",
 		    "account");
+out:
+	free(t);
 	wm_buf_release(&err);
 	return *account || *unit ? 0 : -1;
 }

@@ -1,8 +1,7 @@
 /*
  * Who can see a plan, as its owner decides: the shares going now, each
- * with a button that stops it at once; a form to share it with the care
- * team of a service they use, one of its practitioners, or a supporter
- * they invited, until a day or until they stop it; crisis access, for a
+ * with a button that stops it at once; a form to share it with whom they
+ * may (web/plan_targets.h), until a day or until they stop it; crisis access, for a
  * plan whose template allows it; and the shares that have ended. Only
  * the plan's owner reaches these pages (WM_RULE_PLAN_OWNER).
  */
@@ -18,145 +17,9 @@
 #include "web/date_input.h"
 #include "web/layout.h"
 #include "web/params.h"
+#include "web/plan_targets.h"
 #include "web/plan_view.h"
 #include "web/scope.h"
-
-/* Whom the person may share with: "team:ID" or "account:ID", with the
- * words the form shows. */
-struct choice {
-	char value[40];
-	char words[300];
-	int group;		/* 0 care teams, 1 practitioners, 2 supporters */
-};
-
-#define MAX_CHOICES 200
-
-struct choices {
-	struct wm_http *h;
-	struct choice v[MAX_CHOICES];
-	size_t n;
-	int64_t units[32];
-	size_t n_units;
-	const char *service;	/* the service being read, for its staff */
-};
-
-static void
-add(struct choices *c, int group, const char *kind, int64_t id,
-    const char *words, const char *more)
-{
-	size_t i;
-	char value[40];
-
-	snprintf(value, sizeof(value), "%s:%lld", kind, (long long)id);
-	for (i = 0; i < c->n; i++)
-		if (strcmp(c->v[i].value, value) == 0)
-			return;	/* staff of two of the person's services */
-	if (c->n == MAX_CHOICES)
-		return;
-	memcpy(c->v[c->n].value, value, sizeof(value));
-	snprintf(c->v[c->n].words, sizeof(c->v[c->n].words), "%s%s", words,
-	    more);
-	c->v[c->n].group = group;
-	c->n++;
-}
-
-static int
-unit_row(void *ctx, const struct wm_spell_row *r)
-{
-	struct choices *c = ctx;
-	char words[300];
-
-	if (c->n_units < sizeof(c->units) / sizeof(c->units[0]))
-		c->units[c->n_units++] = r->unit_id;
-	snprintf(words, sizeof(words), "The care team of %s", r->name);
-	add(c, 0, "team", r->unit_id, words, "");
-	return 0;
-}
-
-static int
-staff_row(void *ctx, const struct wm_staff *st)
-{
-	struct choices *c = ctx;
-	char more[280];
-
-	snprintf(more, sizeof(more), ", %s", c->service);
-	add(c, 1, "account", st->account_id, st->name, more);
-	return 0;
-}
-
-static int
-supporter_row(void *ctx, const struct wm_supporter_row *r)
-{
-	struct choices *c = ctx;
-	char more[200];
-
-	if (r->ended)
-		return 0;
-	if (r->relationship)
-		snprintf(more, sizeof(more), ", your supporter (%s)",
-		    r->relationship);
-	else
-		snprintf(more, sizeof(more), ", your supporter");
-	add(c, 2, "account", r->account_id, r->name, more);
-	return 0;
-}
-
-struct unit_name {
-	int64_t id;
-	char name[256];
-};
-
-static int
-name_row(void *ctx, const struct wm_spell_row *r)
-{
-	struct unit_name *u = ctx;
-
-	if (r->unit_id == u->id)
-		snprintf(u->name, sizeof(u->name), "%s", r->name);
-	return 0;
-}
-
-/* Everyone the person may share with now: 0, or -1 with the answer
- * written. */
-static int
-choices_load(struct wm_http *h, int64_t person, struct choices *c)
-{
-	struct wm_buf err = WM_BUF_INIT;
-	struct unit_name u;
-	size_t i;
-	int rc;
-
-	c->h = h;
-	c->n = c->n_units = 0;
-	rc = wm_store_caseload_open(h->store, person, unit_row, c, &err);
-	for (i = 0; rc == 0 && i < c->n_units; i++) {
-		u.id = c->units[i];
-		u.name[0] = '\0';
-		rc = wm_store_caseload_open(h->store, person, name_row, &u,
-		    &err);
-		c->service = u.name;
-		if (rc == 0)
-			rc = wm_store_service_staff(h->store, c->units[i],
-			    staff_row, c, &err);
-	}
-	if (rc == 0)
-		rc = wm_store_supporters(h->store, person, supporter_row, c,
-		    &err);
-	wm_page_store_ok(h, rc, &err);
-	wm_buf_release(&err);
-	return rc ? -1 : 0;
-}
-
-static const struct choice *
-chosen(const struct choices *c, const char *value)
-{
-	size_t i;
-
-	for (i = 0; value && i < c->n; i++)
-		if (strcmp(c->v[i].value, value) == 0)
-			return &c->v[i];
-	return NULL;
-}
 
 /* ------------------------------------------------------------------ */
 /* The page                                                            */
@@ -247,11 +110,12 @@ ended_row(void *ctx, const struct wm_plan_share_row *r)
 }
 
 static void
-share_form(struct wm_http *h, int64_t plan, const struct choices *c,
+share_form(struct wm_http *h, int64_t plan, const struct wm_share_targets *c,
     const char *with, const char *with_problem, const char *until_problem)
 {
 	static const char *const groups[] = { "Care teams of your services",
 	    "Practitioners of your services", "Your supporters" };
+	/* In the order of enum wm_share_kind. */
 	static const char hint[] = "They will be able to read this plan, not "
 	    "change it, and you will see each time they look.";
 	char action[64];
@@ -282,7 +146,7 @@ share_form(struct wm_http *h, int64_t plan, const struct choices *c,
 		int open = 0;
 
 		for (i = 0; i < c->n; i++) {
-			if (c->v[i].group != (int)g)
+			if (c->v[i].kind != (enum wm_share_kind)g)
 				continue;
 			if (!open++) {
 				HTML(h, "<optgroup label=\"");
@@ -348,7 +212,7 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
 	struct wm_plan_row p;
 	struct wm_plan_names names;
-	struct choices *c = NULL;
+	struct wm_share_targets *c = NULL;
 	struct shares s = { h, 0, 0, "" };
 	int crisis = 0;
 
@@ -358,7 +222,7 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 		wm_page_error(h, 500, "Sorry, there is a problem", "Try again.");
 		return;
 	}
-	if (choices_load(h, p.person_id, c) ||
+	if (wm_share_targets_load(h, p.person_id, c) ||
 	    !wm_page_store_ok(h, wm_plan_templates(h->store, p.family,
 	    crisis_allowed, &crisis, &err), &err))
 		goto out;
@@ -414,17 +278,6 @@ wm_page_plan_sharing(struct wm_http *h)
 	page(h, NULL, NULL, NULL);
 }
 
-/* "team:ID" or "account:ID" into one of the two. */
-static void
-target(const char *v, int64_t *account, int64_t *unit)
-{
-	*account = *unit = 0;
-	if (strncmp(v, "team:", 5) == 0)
-		*unit = wm_query_number(v + 5);
-	else if (strncmp(v, "account:", 8) == 0)
-		*account = wm_query_number(v + 8);
-}
-
 void
 wm_page_plan_share(struct wm_http *h)
 {
@@ -432,7 +285,8 @@ wm_page_plan_share(struct wm_http *h)
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_plan_row p;
 	struct wm_plan_names names;
-	struct choices *c = NULL;
+	struct wm_share_targets *c = NULL;
+	const struct wm_share_target *t = NULL;
 	struct wm_date today, until;
 	const char *until_problem = NULL, *with_problem = NULL;
 	char until_s[11], next[96];
@@ -445,7 +299,7 @@ wm_page_plan_share(struct wm_http *h)
 		wm_page_error(h, 500, "Sorry, there is a problem", "Try again.");
 		return;
 	}
-	if (choices_load(h, p.person_id, c))
+	if (wm_share_targets_load(h, p.person_id, c))
 		goto out;
 	wm_date_from_days((long)(h->now / 86400), &today);
 	has_until = wm_date_input_read(h, "until", &until);
@@ -455,7 +309,7 @@ wm_page_plan_share(struct wm_http *h)
 	else if (has_until > 0)
 		until_problem = wm_plan_share_until_problem(&until, &today);
 	/* Only someone the form offered: a hand-made value is no one. */
-	if (!chosen(c, with))
+	if (!(t = wm_share_target_value(c, with)))
 		with_problem = "Choose who to share it with";
 	if (with_problem || until_problem) {
 		h->status = 400;
@@ -464,7 +318,8 @@ wm_page_plan_share(struct wm_http *h)
 		page(h, with, with_problem, until_problem);
 		goto out;
 	}
-	target(with, &account, &unit);
+	account = t->kind == WM_SHARE_TEAM ? 0 : t->id;
+	unit = t->kind == WM_SHARE_TEAM ? t->id : 0;
 	if (has_until > 0)
 		wm_date_format(&until, until_s);
 	if (wm_page_store_ok(h, wm_store_plan_share_add(h->store, p.id,

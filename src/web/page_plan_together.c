@@ -1,6 +1,6 @@
 /*
- * A plan made together, and changes suggested. A practitioner or lead of
- * the person's service writes a joint crisis plan or a safety plan with
+ * A plan made together, and changes suggested. A practitioner of the
+ * person's service writes a joint crisis plan or a safety plan with
  * them, sitting alongside (as a measure is answered together): the
  * version is the person's, recorded as made together, with who was
  * there and the day it was agreed; it never touches what the person has

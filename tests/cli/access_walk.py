@@ -43,13 +43,14 @@ RULES = {
     'service-commissioner': {'commissioner'},
     'admin': {'admin'},
     # The demo person's joint crisis plan, shared with their service's
-    # care team, which the person lets be opened in a crisis; no one
-    # reads someone else's plan (a number that names none).
+    # care team (its practitioners: a lead reads no plan by that role),
+    # which the person lets be opened in a crisis; no one reads someone
+    # else's plan (a number that names none).
     'plan-owner': {'person'},
-    'plan-reader': {'person', 'practitioner', 'lead'},
+    'plan-reader': {'person', 'practitioner'},
     'plan-crisis': {'practitioner'},
-    'plan-together': {'practitioner', 'lead'},
-    'plan-suggest': {'practitioner', 'lead'},
+    'plan-together': {'practitioner'},
+    'plan-suggest': {'practitioner'},
 }
 # The parameter a rule's target is named by, checked out of scope too.
 TARGET = {'care-team': 'person', 'service-lead': 'code',
@@ -178,6 +179,8 @@ safety_plan = one(db, "SELECT p.id FROM plan p JOIN person per ON per.id = "
                   "'safety-plan'", person)
 supporter = one(db, 'SELECT account_id FROM supporter s JOIN person p ON '
                 'p.id = s.person_id WHERE p.ident = ?', person)
+suggestion = one(db, 'SELECT id FROM plan_suggestion WHERE plan_id = ?',
+                 crisis_plan)
 db.close()
 
 sessions = {r: sign_in(*signins[r]) for r in ROLES}
@@ -234,6 +237,8 @@ def values(role, pattern, inside, rule=None):
         v['id'] = goal
     elif pattern.startswith('/supporters/'):
         v['id'] = supporter
+    elif '/suggestions/' in pattern:
+        v['id'] = suggestion
     elif '/cycles/' in pattern:
         v['id'] = cycle
     else:

@@ -159,6 +159,9 @@ has body 'value="team:' "... their service's care team"
 JO=$(q "SELECT id FROM account WHERE email = 'jo@example.org'")
 KIM=$(q "SELECT id FROM account WHERE email = 'kim@example.org'")
 has body 'value="account:'"$JO"'"' "... and their service's practitioners"
+LEE=$(q "SELECT id FROM account WHERE email = 'lee@example.org'")
+hasnt body 'value="account:'"$LEE"'"' "... but not its lead"
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$LEE")" "400" "sharing with a lead by name is refused"
 hasnt body 'value="account:'"$KIM"'"' "... but no one from a service they do not use"
 same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$KIM")" "400" "sharing with someone not offered is refused"
 has body "Choose who to share it with" "... at its field"
@@ -189,7 +192,7 @@ same "$(as jo "/plans/$PLAN")" "404" "a share with the supporter lets no practit
 SVC=$(q "SELECT id FROM unit WHERE code = 'svc'")
 same "$(post sam.jar "/plans/$PLAN/shares" "with=team:$SVC")" "303" "the person shares it with their care team"
 same "$(as jo "/plans/$PLAN")" "200" "a practitioner of the service reads it"
-same "$(as lee "/plans/$PLAN")" "200" "... and its lead"
+same "$(as lee "/plans/$PLAN")" "404" "... but not its lead: leads read no plan by their role"
 same "$(q "SELECT how FROM plan_view WHERE account_id = $JO")" "team" "... logged as read through the team"
 same "$(as kim "/plans/$PLAN")" "404" "a practitioner of another service cannot"
 for who in val com adm pat; do
@@ -204,7 +207,6 @@ hasnt body "My GP" "... never what a plan says"
 same "$(as sam /plans/views)" "200" "the person sees who has seen their plans"
 has body "Rob Brother (your supporter)" "... their supporter"
 has body "Jo Practises (Practitioner, Test Service)" "... a practitioner, with their role and service"
-has body "Lee Lead (Service lead, Test Service)" "... and the lead"
 
 # Stopping, with the page open.
 same "$(as rob "/plans/$PLAN")" "200" "the supporter has the plan open"
