@@ -101,7 +101,9 @@ wm_page_plan_save(struct wm_http *h)
 		goto out;
 	}
 	if (!wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id,
-	    t.instrument_id, r, h->who.account_id, NULL, &n, &err), &err))
+	    t.instrument_id, r, h->who.account_id, NULL, &n, &err), &err) ||
+	    wm_plan_audit(h, p.person_id, n ? "finished a version of a plan" :
+	    "saved a plan part-way", p.id))
 		goto out;
 	if (n)
 		snprintf(next, sizeof(next), "/plans/%lld?saved=%lld",

@@ -323,7 +323,8 @@ wm_page_plan_share(struct wm_http *h)
 	if (has_until > 0)
 		wm_date_format(&until, until_s);
 	if (wm_page_store_ok(h, wm_store_plan_share_add(h->store, p.id,
-	    account, unit, has_until > 0 ? until_s : NULL, &id, &err), &err)) {
+	    account, unit, has_until > 0 ? until_s : NULL, &id, &err), &err) &&
+	    wm_plan_audit(h, p.person_id, "shared a plan", p.id) == 0) {
 		snprintf(next, sizeof(next), "/plans/%lld/sharing?shared=1",
 		    (long long)p.id);
 		wm_http_redirect(h, next);
@@ -348,7 +349,9 @@ wm_page_plan_share_stop(struct wm_http *h)
 	rc = share ? wm_store_plan_share_stop(h->store, p.id, share, &err) :
 	    WM_STORE_NOT_FOUND;
 	/* Stopped already (a second press) is what was asked for. */
-	if (rc == WM_STORE_NOT_FOUND || wm_page_store_ok(h, rc, &err)) {
+	if (rc == WM_STORE_NOT_FOUND || (wm_page_store_ok(h, rc, &err) &&
+	    wm_plan_audit(h, p.person_id, "stopped sharing a plan",
+	    p.id) == 0)) {
 		snprintf(next, sizeof(next), "/plans/%lld/sharing?stopped=1",
 		    (long long)p.id);
 		wm_http_redirect(h, next);
@@ -377,7 +380,9 @@ wm_page_plan_crisis_set(struct wm_http *h)
 		goto out;
 	}
 	if (wm_page_store_ok(h, wm_store_plan_crisis_set(h->store, p.id,
-	    strcmp(v, "on") == 0, &err), &err)) {
+	    strcmp(v, "on") == 0, &err), &err) && wm_plan_audit(h,
+	    p.person_id, strcmp(v, "on") == 0 ? "turned crisis access on" :
+	    "turned crisis access off", p.id) == 0) {
 		snprintf(next, sizeof(next), "/plans/%lld/sharing",
 		    (long long)p.id);
 		wm_http_redirect(h, next);

@@ -223,7 +223,9 @@ save(struct wm_http *h, enum mode m)
 		if (rc < 0)
 			goto out;
 	}
-	if (!wm_page_store_ok(h, rc, &err))
+	if (!wm_page_store_ok(h, rc, &err) || wm_plan_audit(h, p.person_id,
+	    m == TOGETHER ? "made a plan together" : "suggested a change to a "
+	    "plan", p.id))
 		goto out;
 	back_to(p.person_ident, m == TOGETHER ? "?together=1" :
 	    "?suggested=1", next, sizeof(next));
@@ -266,7 +268,8 @@ wm_page_person_plan_start(struct wm_http *h)
 		goto out;
 	}
 	rc = wm_store_plan_add(h->store, person, family, &id, &err);
-	if (rc == WM_STORE_EXISTS || wm_page_store_ok(h, rc, &err)) {
+	if (rc == WM_STORE_EXISTS || (wm_page_store_ok(h, rc, &err) &&
+	    wm_plan_audit(h, person, "started a plan together", id) == 0)) {
 		snprintf(next, sizeof(next), "/plans/%lld/together",
 		    (long long)id);
 		wm_http_redirect(h, next);
@@ -413,7 +416,9 @@ wm_page_plan_suggestion_decide(struct wm_http *h)
 	    strcmp(v, "accept") == 0, h->who.account_id, &today, &n, &err);
 	if (rc == WM_STORE_NOT_FOUND)
 		wm_page_not_found(h);
-	else if (wm_page_store_ok(h, rc, &err)) {
+	else if (wm_page_store_ok(h, rc, &err) && wm_plan_audit(h,
+	    p.person_id, n ? "accepted a suggested change" :
+	    "declined a suggested change", p.id) == 0) {
 		if (n)
 			snprintf(next, sizeof(next), "/plans/%lld?saved=1",
 			    (long long)p.id);

@@ -204,7 +204,8 @@ wm_page_plan_start(struct wm_http *h)
 		goto out;
 	}
 	rc = wm_store_plan_add(h->store, person, family, &id, &err);
-	if (rc == WM_STORE_EXISTS || wm_page_store_ok(h, rc, &err)) {
+	if (rc == WM_STORE_EXISTS || (wm_page_store_ok(h, rc, &err) &&
+	    wm_plan_audit(h, person, "started a plan", id) == 0)) {
 		snprintf(next, sizeof(next), "/plans/%lld/edit", (long long)id);
 		wm_http_redirect(h, next);
 	}
@@ -238,6 +239,22 @@ wm_plan_named(struct wm_http *h, struct wm_plan_row *row,
 		row->person_ident = names->ident;
 		row->latest_saved = row->draft_saved = NULL;
 	}
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+int
+wm_plan_audit(struct wm_http *h, int64_t person, const char *action,
+    int64_t plan)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	char detail[40];
+	int rc;
+
+	snprintf(detail, sizeof(detail), "plan %lld", (long long)plan);
+	rc = wm_http_audit(h, action, "person", person, plan ? detail : NULL,
+	    &err);
+	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
 }

@@ -220,7 +220,8 @@ wm_page_supporter_end(struct wm_http *h)
 	    WM_STORE_NOT_FOUND;
 	if (rc == WM_STORE_NOT_FOUND)
 		wm_page_not_found(h);
-	else if (wm_page_store_ok(h, rc, &err))
+	else if (wm_page_store_ok(h, rc, &err) &&
+	    wm_plan_audit(h, person, "ended a supporter", 0) == 0)
 		wm_http_redirect(h, "/supporters?ended=1");
 	wm_buf_release(&err);
 }

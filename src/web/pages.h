@@ -156,6 +156,10 @@ int wm_plan_named(struct wm_http *h, struct wm_plan_row *row,
  * owner (with a crisis opening's reason), before anything of it is
  * sent: 0, else -1 with the failure answered. */
 int wm_plan_seen(struct wm_http *h, int64_t n, const char *reason);
+/* Writes a change to the person's plans (`plan`, or 0 for none) to the
+ * audit log, once it is made: 0, else -1 with the failure answered. */
+int wm_plan_audit(struct wm_http *h, int64_t person, const char *action,
+    int64_t plan);
 void wm_page_record(struct wm_http *h);
 void wm_page_record_csv(struct wm_http *h);
 void wm_page_record_json(struct wm_http *h);

@@ -361,4 +361,12 @@ same "$(as rob "/plans/$PLAN")" "404" "... who can read nothing of theirs from t
 same "$(q "SELECT count(*) FROM plan_share WHERE account_id = $ROB AND stopped IS NULL")" "0" "... every share with them stopped"
 same "$(code -b pat.jar --data-urlencode "csrf=$pat_csrf" "$(U "/supporters/$ROB/end")")" "404" "another person cannot end someone's supporter"
 
-verdicts
+# Every change to the person's plans is in the audit log, against them.
+for action in "started a plan" "saved a plan part-way" "finished a version of a plan" "shared a plan" "stopped sharing a plan" \
+    "turned crisis access on" "turned crisis access off" "made a plan together" "suggested a change to a plan" \
+    "accepted a suggested change" "declined a suggested change" "started a plan together" "ended a supporter" "invited a supporter"; do
+	same "$(q "SELECT count(*) > 0 FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = 'P1' AND a.action = '$action'")" "1" \
+	    "the audit log has '$action' against the person"
+done
+hasnt_log && pass "still no plan content in any log" || fail "plan content in a log"
+
