@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The pages stage of make bench (called by bench/run.sh): each of a
-# person's pages, and a practitioner's views of one person, timed under
+# person's pages (their plans too), and a practitioner's views of one
+# person, timed under
 # wrk on a 2,000-person network and on the bench network (100,000 people
 # unless BENCH_PEOPLE says otherwise), for people with the same record
 # (the same number of responses and answers, on the same service), in
@@ -89,22 +90,64 @@ setup() {
 		    --data-urlencode "csrf=$(csrf "$DIR/pages-home.html")" \
 		    "http://127.0.0.1:$port/goals/$g/reviews"
 	done
+	# Their safety plan, finished and shared with their care team, as
+	# they would make it; then as many others as a network would hold:
+	# one in three people has one, shared with their team and read (the
+	# same version's words), so a page that read every plan would show.
+	curl -s -b "wm_session=$s" -D "$DIR/pages-headers" -o /dev/null \
+	    --data-urlencode "csrf=$(csrf "$DIR/pages-home.html")" -d plan=safety-plan \
+	    "http://127.0.0.1:$port/plans"
+	g=$(grep -o 'Location: /plans/[0-9]*' "$DIR/pages-headers" | cut -d/ -f3 | tr -d '\r')
+	[ -n "$g" ] || die "the bench person's plan was not started on $db"
+	curl -s -b "wm_session=$s" -o /dev/null -d save=done \
+	    --data-urlencode "csrf=$(csrf "$DIR/pages-home.html")" \
+	    --data-urlencode "help-people=My sister, 07700 900123" \
+	    --data-urlencode "reasons-list=My cat" "http://127.0.0.1:$port/plans/$g/edit"
+	curl -s -b "wm_session=$s" -o /dev/null \
+	    --data-urlencode "csrf=$(csrf "$DIR/pages-home.html")" \
+	    -d "with=team:$(sqlite3 "$db" "SELECT id FROM unit WHERE code = 'exbridge-recovery'")" \
+	    "http://127.0.0.1:$port/plans/$g/shares"
+	sqlite3 "$db" "BEGIN;
+	  INSERT INTO plan(person_id, family, created)
+	    SELECT p.id, 'safety-plan', '2026-10-01T09:00:00Z' FROM person p
+	    WHERE p.id % 3 = 0 AND NOT EXISTS (SELECT 1 FROM plan x
+	      WHERE x.person_id = p.id AND x.family = 'safety-plan');
+	  INSERT INTO plan_version(plan_id, n, instrument_id, content,
+	      respondent, saved)
+	    SELECT x.id, 1, v.instrument_id, v.content, 'person', x.created
+	    FROM plan x, plan_version v WHERE v.plan_id = $g AND v.n = 1
+	    AND x.id <> $g AND NOT EXISTS (SELECT 1 FROM plan_version y
+	      WHERE y.plan_id = x.id);
+	  INSERT INTO plan_share(plan_id, unit_id, created)
+	    SELECT x.id, c.unit_id, x.created FROM plan x JOIN caseload c
+	    ON c.person_id = x.person_id AND c.end_date IS NULL
+	    WHERE x.id <> $g AND NOT EXISTS (SELECT 1 FROM plan_share s
+	      WHERE s.plan_id = x.id);
+	  INSERT INTO plan_view(plan_id, n, account_id, how, unit_id, at)
+	    SELECT s.plan_id, 1, g.account_id, 'team', s.unit_id, s.created
+	    FROM plan_share s JOIN role_grant g ON g.unit_id = s.unit_id
+	    AND g.role = 'practitioner' WHERE s.plan_id <> $g;
+	  COMMIT;" || die "the network's plans were not added to $db"
 	PORT[$name]=$port
 	OWN[$name]=$s
 	PRAC[$name]=$p
 	SEEN[$name]=$4
+	PLAN[$name]=$g
 	MID[$name]=$(sqlite3 "$db" "SELECT max(id) FROM instrument WHERE url LIKE '%/dreem-recovery-markers'")
 }
-declare -A PORT OWN PRAC SEEN MID
+declare -A PORT OWN PRAC SEEN MID PLAN
 setup small "$SMALL" "$own_s" "$seen_s"
 setup large "$LARGE" "$own_l" "$seen_l"
 
 PAGES="/ /measures /measures/MID /journey /goals /my-record/record.json
-/my-record/answers.csv /people/ID/journey /people/ID/goals /people/ID/measures"
+/my-record/answers.csv /plans /plans/PID /plans/PID/edit /plans/PID/sharing
+/plans/views /people/ID/journey /people/ID/goals /people/ID/measures
+/people/ID/plans"
 # url NAME PAGE: the page's address on that server; cookie: its cookie
 url() {
 	local p=${2/MID/${MID[$1]}}
 
+	p=${p/PID/${PLAN[$1]}}
 	echo "http://127.0.0.1:${PORT[$1]}${p/ID/${SEEN[$1]}}"
 }
 cookie() {
