@@ -60,7 +60,7 @@ current_row(void *ctx, const struct wm_plan_share_row *r)
 	HTML(h, "<tr class=\"nhsuk-table__row\">\n");
 	wm_td_start(h, "Who");
 	share_who(h, r);
-	HTML(h, "</td>\n");
+	HTML(h, "</span></td>\n");
 	wm_td_start(h, "Until");
 	if (r->until) {
 		wm_date_words(r->until, until, sizeof(until));
@@ -69,7 +69,7 @@ current_row(void *ctx, const struct wm_plan_share_row *r)
 	} else {
 		HTML(h, "you stop it");
 	}
-	HTML(h, "</td>\n");
+	HTML(h, "</span></td>\n");
 	wm_td_start(h, "Stop");
 	snprintf(action, sizeof(action), "/plans/%lld/shares/%lld/stop",
 	    (long long)s->plan, (long long)r->id);
@@ -78,7 +78,7 @@ current_row(void *ctx, const struct wm_plan_share_row *r)
 	    "nhsuk-u-margin-bottom-0\" type=\"submit\">Stop sharing<span "
 	    "class=\"nhsuk-u-visually-hidden\"> with ");
 	share_who(h, r);
-	HTML(h, "</span></button>\n</form>\n</td>\n</tr>\n");
+	HTML(h, "</span></button>\n</form>\n</span></td>\n</tr>\n");
 	return 0;
 }
 
@@ -250,7 +250,7 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 	    current_row, &s, &err), &err))
 		goto out;
 	if (s.any)
-		HTML(h, "</tbody>\n</table>\n</div>\n");
+		HTML(h, "</tbody>\n</table>\n");
 	else
 		HTML(h, "<p class=\"nhsuk-body\">No one else can see this plan "
 		    "now. It is yours alone.</p>\n");

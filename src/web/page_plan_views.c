@@ -64,14 +64,14 @@ view_row(void *ctx, const struct wm_plan_view_row *v)
 	HTML(h, "<tr class=\"nhsuk-table__row\">\n");
 	wm_td_start(h, "When");
 	wm_esc_html_s(&h->out, when);
-	HTML(h, "</td>\n");
+	HTML(h, "</span></td>\n");
 	wm_td_start(h, "Who");
 	wm_plan_viewer_words(h, v);
-	HTML(h, "</td>\n");
+	HTML(h, "</span></td>\n");
 	wm_td_start(h, "Which plan");
 	wm_esc_html_s(&h->out, wm_buf_str(&title));
 	wm_buf_printf(&h->out, ", version %lld", (long long)v->n);
-	HTML(h, "</td>\n");
+	HTML(h, "</span></td>\n");
 	wm_td_start(h, "How");
 	if (strcmp(v->how, "crisis") == 0) {
 		HTML(h, "Opened in a crisis, because: ");
@@ -81,7 +81,7 @@ view_row(void *ctx, const struct wm_plan_view_row *v)
 	} else {
 		HTML(h, "You shared it with them");
 	}
-	HTML(h, "</td>\n</tr>\n");
+	HTML(h, "</span></td>\n</tr>\n");
 	wm_buf_release(&title);
 	return 0;
 }

@@ -35,14 +35,14 @@ supporter_item(void *ctx, const struct wm_supporter_row *r)
 
 	if (!l->any++)
 		HTML(h, "<ul class=\"nhsuk-list\">\n");
-	HTML(h, "<li class=\"wm-supporter\">\n<h3 class=\"nhsuk-heading-s\">");
+	HTML(h, "<li class=\"wm-supporter\">\n<h2 class=\"nhsuk-heading-s\">");
 	wm_esc_html_s(&h->out, r->name);
 	if (r->relationship) {
 		HTML(h, " (");
 		wm_esc_html_s(&h->out, r->relationship);
 		HTML(h, ")");
 	}
-	HTML(h, "</h3>\n<p class=\"nhsuk-body\">");
+	HTML(h, "</h2>\n<p class=\"nhsuk-body nhsuk-u-text-break-word\">");
 	wm_esc_html_s(&h->out, r->email);
 	HTML(h, ". ");
 	if (r->ended) {

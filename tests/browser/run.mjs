@@ -63,8 +63,9 @@ async function axe(page, what) {
 
 // At 320 px, the page does not scroll sideways, and the smallest word of
 // any chart on it is drawn at 12 px or more (a chart that needs more
-// room scrolls in its own region); checked, then back to 1280 px.
-async function legibleAt320(page, what) {
+// room scrolls in its own region); checked, then back to 1280 px. A
+// page of words alone (`charts` false) has no chart to check.
+async function legibleAt320(page, what, charts = true) {
   await page.setViewportSize({ width: 320, height: 900 });
   const r = await page.evaluate(() => {
     let least = Infinity, charts = 0;
@@ -78,8 +79,9 @@ async function legibleAt320(page, what) {
   });
   await page.setViewportSize({ width: 1280, height: 900 });
   check(r.wide <= 320, `${what} fits 320 px (${r.wide} px wide)`);
-  check(r.charts > 0 && r.least >= 12,
-    `${what}: chart words at 320 px are 12 px or more (${r.charts} charts, least ${r.least.toFixed(1)} px)`);
+  if (charts || r.charts > 0)
+    check(r.charts > 0 && r.least >= 12,
+      `${what}: chart words at 320 px are 12 px or more (${r.charts} charts, least ${r.least.toFixed(1)} px)`);
 }
 
 async function shoot(page, name) {
@@ -396,6 +398,201 @@ try {
   await person.setViewportSize({ width: 320, height: 900 });
   await axe(person, 'who has looked at my record at 320 px');
   await person.setViewportSize({ width: 1280, height: 900 });
+
+  {
+  // People's own plans (issue 12). Done means: the demo person, without
+  // JavaScript, at 320 px and by keyboard alone, changes their safety
+  // plan, stops the share with their supporter and shares it again
+  // through the form; the supporter signs in and reads it; the person
+  // stops sharing, the supporter's next request is 404, and the person
+  // sees the supporter's reads in their log. axe reads each new kind of
+  // page at 1280 and 320 px (as the person's other tab, which allows a
+  // script), each fits 320 px, and each plan prints cleanly on A4.
+  const planId = family => execFileSync('sqlite3', [db, 'SELECT p.id FROM plan p JOIN person x ' +
+    `ON x.id = p.person_id WHERE x.ident = 'DEMO-000001' AND p.family = '${family}'`]).toString().trim();
+  const safety = planId('safety-plan'), jcp = planId('joint-crisis-plan'), rap = planId('recovery-action-plan');
+  // axe at 1280 and at 320 px, once for each kind of page (a page's error
+  // state, `again`, is read whatever was read before), and the page fits
+  // 320 px with any chart's words legible.
+  const axeBoth = async (page, what, again = false) => {
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 900 });
+      if (again || !axed.has(axedKey(page))) await axe(page, `${what} at ${width} px`);
+    }
+    await legibleAt320(page, what, false);
+  };
+  const tabToHref = async (page, href) => {
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.getAttribute('href')) === href) return true;
+    }
+    check(false, `reached the link to ${href} by Tab`);
+    return false;
+  };
+  const tabToId = async (page, id) => {
+    for (let i = 0; i < 200; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id) === id) return true;
+    }
+    check(false, `reached #${id} by Tab`);
+    return false;
+  };
+  const fits = async (page, what) => {
+    const w = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(w <= 320, `${what} fits 320 px without JavaScript (${w} px wide)`);
+  };
+
+  // Printed in Chromium, on A4: the safety plan and the joint crisis plan
+  // on one page each, the recovery action plan on two at most, none with
+  // the header or the links to change a plan; the wallet card on one
+  // page, 85.6 mm wide.
+  const sheets = async (page) => (((await page.pdf({ format: 'A4' })).toString('latin1'))
+    .match(/\/Type\s*\/Page(?![A-Za-z])/g) || []).length;
+  for (const [id, name, most] of [[safety, 'safety plan', 1], [jcp, 'joint crisis plan', 1],
+    [rap, 'recovery action plan', 2]]) {
+    await person.goto(`${base}/plans/${id}`);
+    const n = await sheets(person);
+    check(n >= 1 && n <= most, `the demo person's ${name} prints on ${most === 1 ? 'one A4 page' : `${most} A4 pages at most`} (it took ${n})`);
+    await person.emulateMedia({ media: 'print' });
+    const printed = await person.evaluate(() => document.body.innerText);
+    await person.emulateMedia({ media: null });
+    check(!/Sign out|My plans|Change it|Who can see it/.test(printed),
+      `... printed without the header or the links to change or share it`);
+  }
+  await person.goto(`${base}/plans/${safety}/card`);
+  check(await sheets(person) === 1, 'the wallet card prints on one page');
+  await person.emulateMedia({ media: 'print' });
+  const card = await person.$eval('.wm-plan-card', e => e.getBoundingClientRect().width);
+  await person.emulateMedia({ media: null });
+  check(Math.abs(card - 85.6 / 25.4 * 96) <= 2, `... the card printed 85.6 mm wide (${card.toFixed(1)} px of 323.5)`);
+
+  // The person's header leads to their plans; the pages of plans, by axe.
+  await person.goto(base + '/plans');
+  check(/^My plans$/.test((await person.textContent('header a[href="/plans"]') || '').trim()),
+    'the person\'s header offers My plans');
+  await axeBoth(person, 'my plans');
+  for (const [p, what] of [[`/plans/${safety}`, 'a plan, for its owner'],
+    [`/plans/${safety}/edit`, "a plan's form, with its lists"],
+    [`/plans/${safety}/sharing`, 'who can see a plan'], [`/plans/${safety}/versions`, "a plan's versions"],
+    [`/plans/${safety}/versions/1`, "a plan's earlier version"], [`/plans/${safety}/card`, 'the wallet card'],
+    ['/plans/views', 'who has seen my plans'], ['/plans/shared', 'plans shared with a person'],
+    ['/supporters', 'my supporters']]) {
+    const r = await person.goto(base + p);
+    check(r.status() === 200, `the person opens ${p}`);
+    await axeBoth(person, what);
+  }
+  await person.fill('#name', 'Robin Friend');
+  await person.fill('#email', 'robin.friend@demo.waymark.example');
+  await person.fill('#relationship', 'my friend');
+  await person.click('main button:has-text("Invite them")');
+  check(/^[2-9A-HJ-NP-Z]{4}(-[2-9A-HJ-NP-Z]{4}){3}$/.test((await person.textContent('#setup-code') || '').trim()),
+    'a supporter invited is given a one-time setup code');
+  await axeBoth(person, 'a supporter invited, with their code', true);
+  await person.goto(`${base}/plans/${safety}/edit`);
+  await person.fill('#made-date-day', '31');
+  await person.fill('#made-date-month', '2');
+  await person.fill('#made-date-year', '2026');
+  await person.click('main button[value=done]');
+  check(await person.$('.nhsuk-error-summary') !== null, 'a plan finished with a date that is not real shows the error summary');
+  await axeBoth(person, "a plan's form with a problem", true);
+  await person.goto(`${base}/plans/${safety}/sharing`);
+  await person.click('main button:has-text("Share it")');
+  check(await person.$('.nhsuk-error-summary') !== null, 'sharing with no one chosen shows the error summary');
+  await axeBoth(person, 'the sharing form with a problem', true);
+
+  // The practitioner's pages: the person's plans, the joint crisis plan
+  // shared with their team, written together, a change suggested, and
+  // the page that opens it in a crisis (not opened).
+  for (const [p, what] of [['/people/DEMO-000001/plans', "a person's plans, for their practitioner"],
+    ['/plans/shared', 'plans shared with a practitioner'], [`/plans/${jcp}/together`, 'a plan written together'],
+    [`/plans/${jcp}/crisis`, 'opening a plan in a crisis'], [`/plans/${jcp}/suggest`, 'suggesting a change']]) {
+    const r = await prac.goto(base + p);
+    check(r.status() === 200, `the practitioner opens ${p}`);
+    await axeBoth(prac, what, p === '/plans/shared');
+  }
+  await prac.fill('#note', 'You said a quiet room helps most.');
+  await Promise.all([prac.waitForNavigation(), prac.click('main button:has-text("Suggest this change")')]);
+  await person.goto(`${base}/plans/${jcp}`);
+  await person.click(`main a[href^="/plans/${jcp}/suggestions/"]`);
+  check(/You said a quiet room helps most/.test(await person.content()), 'the person reads a change suggested, with why');
+  await axeBoth(person, 'a change suggested');
+  await Promise.all([person.waitForNavigation(), person.click('main button[value=decline]')]);
+
+  // Done means, by keyboard alone, without JavaScript, at 320 px.
+  const nojs = watch(await (await browser.newContext({ javaScriptEnabled: false,
+    viewport: { width: 320, height: 900 } })).newPage(), 'a person, without JavaScript');
+  await signIn(nojs, base, signins.person.email, signins.person.pw);
+  await tabTo(nojs, 'a', /^My plans$/);
+  await enterAndWait(nojs);
+  check(nojs.url() === base + '/plans', 'the person goes to My plans by keyboard');
+  await tabToHref(nojs, `/plans/${safety}/edit`);
+  await enterAndWait(nojs);
+  await fits(nojs, "the safety plan's form");
+  await tabToId(nojs, 'reasons-list-4');
+  await nojs.keyboard.type('Swimming on Sundays');
+  await tabToId(nojs, 'safer-how');
+  await nojs.keyboard.press('Control+End');
+  await nojs.keyboard.type(' I keep the crisis line by the phone.');
+  await tabTo(nojs, 'button', /^Finish this version$/);
+  await enterAndWait(nojs);
+  check(new RegExp(`/plans/${safety}\\?saved=\\d+$`).test(nojs.url()) &&
+    /Swimming on Sundays/.test(await nojs.textContent('main')) &&
+    /I keep the crisis line by the phone/.test(await nojs.textContent('main')),
+    'the person changes their safety plan by keyboard, a list line and a text box, and finishes the version');
+  await fits(nojs, 'the safety plan');
+  await tabTo(nojs, 'a', /^Who can see it$/);
+  await enterAndWait(nojs);
+  await fits(nojs, 'who can see it');
+  await tabTo(nojs, 'button', /^Stop sharing/);
+  await enterAndWait(nojs);
+  check(/\?stopped=1$/.test(nojs.url()), "the demo's share with the supporter is stopped by keyboard");
+  const sup = watch(await (await browser.newContext()).newPage(), 'a supporter');
+  await signIn(sup, base, signins.supporter.email, signins.supporter.pw);
+  check(!/My safety plan/.test(await sup.textContent('main')), "... and the supporter's home lists it no more");
+  await tabTo(nojs, 'select', /Choose who/);
+  await nojs.keyboard.type('Amy');
+  const chosen = await nojs.$eval('#with', s => s.options[s.selectedIndex].textContent);
+  check(/your supporter/.test(chosen), `the supporter is chosen in the list by keyboard (${chosen})`);
+  await tabTo(nojs, 'button', /^Share it$/);
+  await enterAndWait(nojs);
+  check(/\?shared=1$/.test(nojs.url()) && /your supporter/.test(await nojs.textContent('main table')),
+    'the person shares their safety plan with their supporter again, by keyboard');
+  await fits(nojs, 'who can see it, shared');
+
+  // The supporter: their header and home lead nowhere but to what is
+  // shared with them; they read the plan as it now is.
+  await sup.reload();
+  const links = await sup.$$eval('a[href]', as => as.map(a => a.getAttribute('href')));
+  check(links.every(h => /^(\/|#maincontent|\/plans\/\d+)$/.test(h)) && links.includes(`/plans/${safety}`),
+    `the supporter's home offers nothing but Home, Sign out and the plan shared with them (${links.join(' ')})`);
+  check(await sup.$('header nav') === null && /Sign out/.test(await sup.textContent('header')),
+    "... their header no navigation but Home and Sign out");
+  await axeBoth(sup, "the supporter's home", true);
+  await sup.click(`main a[href="/plans/${safety}"]`);
+  await sup.waitForURL(`${base}/plans/${safety}`);
+  check(/Swimming on Sundays/.test(await sup.textContent('main')) && /Shared with you by/.test(await sup.textContent('main')),
+    'the supporter signs in and reads the safety plan as changed');
+  check(await sup.$(`a[href="/plans/${safety}/edit"]`) === null, '... with no way to change it');
+  await axeBoth(sup, 'a plan shared with a supporter', true);
+
+  // The person stops sharing; the supporter's next request is 404.
+  await tabTo(nojs, 'button', /^Stop sharing/);
+  await enterAndWait(nojs);
+  check(/\?stopped=1$/.test(nojs.url()) && /you stopped it on/.test(await nojs.textContent('main')),
+    'the person stops sharing by keyboard');
+  const gone = await sup.reload();
+  check(gone.status() === 404, `the supporter's next request to the plan is 404 (${gone.status()})`);
+  await tabTo(nojs, 'a', /^Who has seen my plans$/);
+  await enterAndWait(nojs);
+  const log = await nojs.textContent('main');
+  const reads = (log.match(/Amy Supporter \(fictional\) \(your supporter\)/g) || []).length;
+  check(reads >= 1, `the person sees their supporter's reads in who has seen my plans (${reads})`);
+  check(/\(Practitioner, Exbridge Recovery Team\)/.test(log),
+    "... and the practitioner's, who opened the joint crisis plan to write it together");
+  await fits(nojs, 'who has seen my plans');
+  await nojs.context().close();
+  await sup.context().close();
+  }
 
   // A service lead runs the quarter's self-assessment by keyboard alone.
   const lead = watch(await (await browser.newContext()).newPage(), 'a service lead');
