@@ -124,6 +124,18 @@ save(struct demo *d, struct demo_inst *t, const struct words *w, size_t n,
 	return rc;
 }
 
+/* A share the person made and stopped: the history their sharing page
+ * keeps. */
+static int
+shared_once(struct demo *d, int64_t plan, int64_t supporter)
+{
+	int64_t share;
+	int rc = wm_store_plan_share_add(d->s, plan, supporter, 0, NULL,
+	    &share, &d->err);
+
+	return rc ? rc : wm_store_plan_share_stop(d->s, plan, share, &d->err);
+}
+
 static int
 suggest(struct demo *d, int64_t plan, int64_t practitioner)
 {
@@ -142,7 +154,7 @@ suggest(struct demo *d, int64_t plan, int64_t practitioner)
 	if (rc == 0)
 		rc = wm_plan_suggest_save(d->s, plan, 1, d->plans[1].id, r,
 		    practitioner, "You said your neighbour looks after Pip: "
-		    "shall we add them?", &id, &d->err);
+		    "shall we add them?", NULL, &id, &d->err);
 	if (rc && !d->err.len)
 		wm_buf_puts(&d->err, "the demo's suggestion was not saved");
 	wm_diags_release(&dg);
@@ -179,6 +191,7 @@ demo_plans(struct demo *d)
 	    (rc = wm_store_plan_share_add(d->s, plan, 0, unit, NULL, &share,
 	    &d->err)) ||
 	    (rc = wm_store_plan_crisis_set(d->s, plan, 1, &d->err)) ||
+	    (rc = shared_once(d, plan, supporter)) ||
 	    (rc = suggest(d, plan, practitioner)) ||
 	    (rc = save(d, &d->plans[2], safety, sizeof(safety) /
 	    sizeof(safety[0]), person, "DEMO-000001", 0, &plan)))

@@ -78,6 +78,8 @@ struct wm_plan_facts {
 	int crisis_access;	/* the owner allows crisis access */
 	int has_content;	/* a version or a draft is kept */
 	int shared_with_account;	/* a current share with the account */
+	int account_supports;	/* the account is the owner's supporter
+				 * now */
 	const int64_t *team_units;	/* services whose care team it is
 					 * shared with now */
 	size_t n_team_units;

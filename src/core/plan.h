@@ -29,6 +29,9 @@
  * NULL. */
 const char *wm_crisis_contacts_problem(const char *text, struct wm_buf *out);
 
+/* The longest "who they are to me" a person writes of a supporter. */
+#define WM_SUPPORTER_RELATIONSHIP_MAX 60
+
 /* The longest reason a practitioner may give for opening a plan in a
  * crisis, and the shortest. */
 #define WM_CRISIS_REASON_MIN 10

@@ -35,7 +35,8 @@ holds(const int64_t *v, size_t n, int64_t x)
  * Waymark: "a plan shared with a service's care team is read by its
  * practitioners, never its lead by that role, and only while its owner
  * is on that service's caseload; one shared with an account, by that
- * account alone"
+ * account alone, while it is the owner's supporter or a practitioner of
+ * a service the owner uses"
  */
 enum wm_plan_reader
 wm_plan_reader(const struct wm_access_facts *f, int64_t *unit)
@@ -48,8 +49,14 @@ wm_plan_reader(const struct wm_access_facts *f, int64_t *unit)
 		return WM_PLAN_NOT_SHARED;
 	if (f->own_person == p->owner)
 		return WM_PLAN_OWNER;
-	if (p->shared_with_account)
+	/* A share by name lasts while they are what it was made to: the
+	 * person's supporter, or a practitioner of a service the person
+	 * uses now. */
+	if (p->shared_with_account && p->account_supports)
 		return WM_PLAN_SHARED;
+	for (i = 0; p->shared_with_account && i < p->n_owner_units; i++)
+		if (practitioner_at(f, p->owner_units[i]))
+			return WM_PLAN_SHARED;
 	for (i = 0; i < p->n_team_units; i++)
 		if (holds(p->owner_units, p->n_owner_units, p->team_units[i]) &&
 		    practitioner_at(f, p->team_units[i])) {

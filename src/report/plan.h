@@ -48,15 +48,21 @@ WM_MUST_USE int wm_plan_doc_save(struct wm_store *s, int64_t plan_id,
     struct wm_buf *err);
 
 /* A practitioner's suggested change, `r` (checked by core), made on
- * version `base`, with their note (or NULL); its id into *id. */
+ * version `base`, with their note (or NULL); or, when r->respondent is
+ * person-with-practitioner, a version they wrote together with the
+ * person, agreed on `agreed`. Either waits for the person to accept it.
+ * Its id into *id. */
 WM_MUST_USE int wm_plan_suggest_save(struct wm_store *s, int64_t plan_id,
     int64_t base, int64_t instrument_id, const struct wm_response *r,
-    int64_t account_id, const char *note, int64_t *id, struct wm_buf *err);
+    int64_t account_id, const char *note, const char *agreed, int64_t *id,
+    struct wm_buf *err);
 
 /* A suggestion read back as a plan (d->n is the version it was made
  * on), with who made it, when, why and whether it is decided. */
 struct wm_plan_suggestion {
-	struct wm_plan_doc doc;
+	struct wm_plan_doc doc;	/* doc.together, doc.agreed and
+				 * doc.author_account_id for a version
+				 * written together */
 	struct wm_buf by, note;
 	char made[32];
 	int decided, accepted;
@@ -71,7 +77,9 @@ void wm_plan_suggestion_release(struct wm_plan_suggestion *sg);
 
 /* The person's decision on an open suggestion: declined, it is only
  * marked so; accepted, its plan becomes their next finished version, as
- * theirs (written by the person, `author_account_id`), in the same
+ * theirs (written by the person, `author_account_id`; or, for a version
+ * written together, as made together with its practitioner on the day
+ * agreed), in the same
  * transaction, leaving what they saved part-way of their own as it is.
  * The version's number (0 when declined) into *n;
  * WM_STORE_NOT_FOUND when the suggestion is not open. */

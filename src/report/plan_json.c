@@ -113,7 +113,7 @@ wm_plan_doc_save(struct wm_store *s, int64_t plan_id, int64_t instrument_id,
 int
 wm_plan_suggest_save(struct wm_store *s, int64_t plan_id, int64_t base,
     int64_t instrument_id, const struct wm_response *r, int64_t account_id,
-    const char *note, int64_t *id, struct wm_buf *err)
+    const char *note, const char *agreed, int64_t *id, struct wm_buf *err)
 {
 	json_t *fhir = wm_response_to_fhir(r);
 	char *text = fhir ? json_dumps(fhir, JSON_COMPACT) : NULL;
@@ -123,7 +123,8 @@ wm_plan_suggest_save(struct wm_store *s, int64_t plan_id, int64_t base,
 		rc = wm_store_out_of_memory(err);
 	else
 		rc = wm_store_plan_suggest(s, plan_id, base, instrument_id,
-		    account_id, text, note, id, err);
+		    account_id, text, note, r->respondent ==
+		    WM_RESPONDENT_WITH_PRACTITIONER, agreed, id, err);
 	free(text);
 	json_decref(fhir);
 	return rc;
@@ -147,6 +148,10 @@ suggestion_row(void *ctx, const struct wm_plan_suggestion_row *row)
 	snprintf(x->sg->made, sizeof(x->sg->made), "%s", row->made);
 	x->sg->decided = row->decided != NULL;
 	x->sg->accepted = row->accepted;
+	x->sg->doc.together = row->together;
+	x->sg->doc.author_account_id = row->by_account;
+	snprintf(x->sg->doc.agreed, sizeof(x->sg->doc.agreed), "%s",
+	    row->agreed ? row->agreed : "");
 	wm_buf_puts(&x->content, row->content);
 	return 0;
 }
@@ -202,13 +207,17 @@ wm_plan_suggestion_decide(struct wm_store *s, int64_t plan_id, int64_t id,
 	if (rc == 0 && accept)
 		rc = wm_plan_suggestion_load(s, plan_id, id, &sg, err);
 	if (rc == 0 && accept) {
-		/* Accepted, the words are the person's own. */
-		sg.doc.r->respondent = WM_RESPONDENT_PERSON;
+		/* Accepted, the words are the person's own; a version
+		 * written together stays one, with its practitioner. */
+		sg.doc.r->respondent = sg.doc.together ?
+		    WM_RESPONDENT_WITH_PRACTITIONER : WM_RESPONDENT_PERSON;
 		sg.doc.r->status = WM_STATUS_COMPLETED;
 		sg.doc.r->authored = *today;
 		/* What they had saved part-way of their own stays. */
 		rc = save_doc(s, plan_id, sg.doc.instrument_id, sg.doc.r,
-		    author_account_id, NULL, 1, n, err);
+		    sg.doc.together ? sg.doc.author_account_id :
+		    author_account_id, sg.doc.together && sg.doc.agreed[0] ?
+		    sg.doc.agreed : NULL, 1, n, err);
 	}
 	if (rc == 0)
 		rc = wm_store_commit(s, err);

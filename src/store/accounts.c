@@ -295,10 +295,56 @@ int
 wm_account_setup_code(struct wm_store *s, const struct wm_actor *by,
     int64_t account_id, char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err)
 {
+	int supporter, rc;
+
 	code[0] = '\0';
+	/* A supporter reads what a person shares with them: a code from
+	 * anyone but that person would let its giver read it as them. */
+	if ((rc = wm_store_account_supporter(s, account_id, &supporter, err)))
+		return rc;
+	if (supporter)
+		return refuse(WM_STORE_CONFLICT, "this is a supporter's "
+		    "account: only the person who invited them can give them "
+		    "a new setup code", err);
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
 	return finish(s, new_code(s, by, account_id, code, err), err);
+}
+
+struct waiting {
+	int64_t account;
+	int theirs;
+};
+
+static int
+waiting_row(void *ctx, const struct wm_supporter_row *r)
+{
+	struct waiting *w = ctx;
+
+	w->theirs |= r->account_id == w->account && !r->ended;
+	return 0;
+}
+
+int
+wm_supporter_new_code(struct wm_store *s, const struct wm_actor *by,
+    int64_t person_id, int64_t account_id, char code[WM_SETUP_CODE_LEN + 1],
+    struct wm_buf *err)
+{
+	struct waiting w = { account_id, 0 };
+	int rc;
+
+	code[0] = '\0';
+	if (wm_store_begin(s, err))
+		return WM_STORE_ERROR;
+	/* Their account reads only what this person shares with it, so a
+	 * code from the person gives no one more than the person has: it
+	 * is how a supporter who lost their password or code gets back. */
+	rc = wm_store_supporters(s, person_id, waiting_row, &w, err);
+	if (rc == 0 && !w.theirs)
+		rc = refuse(WM_STORE_NOT_FOUND, "not your supporter", err);
+	if (rc == 0)
+		rc = new_code(s, by, account_id, code, err);
+	return finish(s, rc, err);
 }
 
 /* The code's checks and the change, inside the caller's transaction. */

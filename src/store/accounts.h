@@ -55,7 +55,8 @@ WM_MUST_USE int wm_account_reactivate(struct wm_store *s,
 
 /* A new setup code for the account, into code, in place of any earlier
  * unused one; its password, if it has one, works until the code is
- * used. */
+ * used. Refused (WM_STORE_CONFLICT) for a supporter's account, whose
+ * code comes only from the person they support (wm_supporter_new_code). */
 WM_MUST_USE int wm_account_setup_code(struct wm_store *s,
     const struct wm_actor *by, int64_t account_id,
     char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err);
@@ -80,6 +81,14 @@ WM_MUST_USE int wm_account_setup_use(struct wm_store *s, const char *email,
 WM_MUST_USE int wm_supporter_invite(struct wm_store *s,
     const struct wm_actor *by, int64_t person_id, const char *email,
     const char *name, const char *relationship, int64_t *account_id,
+    char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err);
+
+/* A new setup code for the person's supporter, from the person, in
+ * place of any earlier unused one (their code ran out, or they lost it
+ * or their password, which works until the code is used);
+ * WM_STORE_NOT_FOUND when the account is not their supporter now. */
+WM_MUST_USE int wm_supporter_new_code(struct wm_store *s,
+    const struct wm_actor *by, int64_t person_id, int64_t account_id,
     char code[WM_SETUP_CODE_LEN + 1], struct wm_buf *err);
 
 #endif

@@ -1077,8 +1077,10 @@ static const char *const m17[] = {
  * by anyone but the person is a plan_view, written before the plan is
  * shown, with the crisis reason when it was a crisis opening
  * (plan_view.told: the person has seen it on their home page). A
- * suggestion is a practitioner's proposed version, which the person
- * accepts (it becomes the next version, as theirs) or declines. A
+ * suggestion is a practitioner's proposed version, or one they wrote
+ * together with the person (together, agreed), which the person accepts
+ * on their own sign-in (it becomes the next version, as theirs, or as
+ * made together) or declines: no one else's save changes a plan. A
  * supporter is an account a person invited to see what they share.
  */
 static const char *const m18[] = {
@@ -1141,6 +1143,8 @@ static const char *const m18[] = {
 	" account_id INTEGER NOT NULL REFERENCES account(id),"
 	" content TEXT NOT NULL,"
 	" note TEXT,"
+	" together INTEGER NOT NULL DEFAULT 0 CHECK (together IN (0, 1)),"
+	" agreed TEXT,"
 	" made TEXT NOT NULL,"
 	" decided TEXT,"
 	" accepted INTEGER CHECK (accepted IN (0, 1)))",

@@ -290,6 +290,9 @@ wm_store_plan_facts(struct wm_store *s, int64_t plan_id, int64_t account_id,
 	if (rc && rc != WM_STORE_NOT_FOUND)
 		return rc;
 	f->shared_with_account = rc == 0;
+	if ((rc = wm_store_supporter_is(s, f->owner, account_id,
+	    &f->account_supports, err)))
+		return rc;
 	if (!(st = wm_sq_query(s, ST_PLAN_FACTS_TEAMS, err)))
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, plan_id);
@@ -311,13 +314,27 @@ wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
     int64_t account_id, int64_t unit_id, const char *until, int64_t *id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARE_ADD, err);
+	sqlite3_stmt *st;
 	char now[32];
-	int rc;
+	int own, rc;
 
-	if (!st)
+	if (wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
+	if (!(st = wm_sq_query(s, ST_PLAN_SHARE_REPLACE, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, plan_id);
+	wm_sq_id(st, 2, account_id);
+	wm_sq_id(st, 3, unit_id);
+	wm_sq_text(st, 4, now);
+	if ((rc = wm_sq_exec(s, st, "sharing the plan", err)))
+		goto out;
+	if (!(st = wm_sq_query(s, ST_PLAN_SHARE_ADD, err))) {
+		rc = WM_STORE_ERROR;
+		goto out;
+	}
 	sqlite3_bind_int64(st, 1, plan_id);
 	wm_sq_id(st, 2, account_id);
 	wm_sq_id(st, 3, unit_id);
@@ -325,7 +342,8 @@ wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
 	wm_sq_text(st, 5, until);
 	if ((rc = wm_sq_exec(s, st, "sharing the plan", err)) == 0)
 		*id = sqlite3_last_insert_rowid(s->db);
-	return rc;
+out:
+	return wm_sq_tx_end(s, own, rc, err);
 }
 
 struct share_each {
@@ -618,7 +636,8 @@ wm_store_supporter_end(struct wm_store *s, int64_t person_id,
 int
 wm_store_plan_suggest(struct wm_store *s, int64_t plan_id, int64_t base,
     int64_t instrument_id, int64_t account_id, const char *content,
-    const char *note, int64_t *id, struct wm_buf *err)
+    const char *note, int together, const char *agreed, int64_t *id,
+    struct wm_buf *err)
 {
 	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGEST_ADD, err);
 	char now[32];
@@ -634,6 +653,8 @@ wm_store_plan_suggest(struct wm_store *s, int64_t plan_id, int64_t base,
 	wm_sq_text(st, 5, content);
 	wm_sq_text(st, 6, note);
 	wm_sq_text(st, 7, now);
+	sqlite3_bind_int(st, 8, together != 0);
+	wm_sq_text(st, 9, agreed);
 	if ((rc = wm_sq_exec(s, st, "keeping the suggestion", err)) == 0)
 		*id = sqlite3_last_insert_rowid(s->db);
 	return rc;
@@ -660,6 +681,9 @@ suggestion_row(sqlite3_stmt *st, void *arg)
 		.made = wm_sq_col(st, 7),
 		.decided = wm_sq_col(st, 8),
 		.accepted = sqlite3_column_int(st, 9),
+		.by_account = sqlite3_column_int64(st, 10),
+		.together = sqlite3_column_int(st, 11),
+		.agreed = wm_sq_col(st, 12),
 	};
 
 	e->any = 1;
@@ -718,4 +742,20 @@ wm_store_plan_suggestion_decide(struct wm_store *s, int64_t plan_id,
 	if ((rc = wm_sq_exec(s, st, "keeping the decision", err)))
 		return rc;
 	return sqlite3_changes(s->db) ? 0 : WM_STORE_NOT_FOUND;
+}
+
+int
+wm_store_account_supporter(struct wm_store *s, int64_t account_id, int *yes,
+    struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_ACCOUNT, err);
+	int rc;
+
+	*yes = 0;
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	rc = wm_sq_one_id(s, st, NULL, "reading supporters", err);
+	*yes = rc == 0;
+	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
 }

@@ -1358,7 +1358,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "SELECT id FROM plan WHERE person_id = ?1 AND family = ?2",
 	[ST_PLAN_LIST] = PLAN_ROW " WHERE p.person_id = ?1 ORDER BY p.family",
 	[ST_PLAN_GET] = PLAN_ROW " WHERE p.id = ?1",
-	/* Shared with the account, or with a care team it is staff of
+	/* Shared with the account, or with a care team it is a practitioner of
 	 * where the owner is on that caseload now: each from its own index
 	 * (plan_share_account; role_grant, then plan_share_unit), so it
 	 * costs the account's shares and its services' team shares, never
@@ -1373,7 +1373,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "  JOIN plan o ON o.id = s.plan_id"
 	    "  JOIN caseload c ON c.person_id = o.person_id"
 	    "   AND c.unit_id = g.unit_id AND c.end_date IS NULL"
-	    "  WHERE g.account_id = ?1 AND g.role IN ('practitioner', 'lead'))"
+	    "  WHERE g.account_id = ?1 AND g.role = 'practitioner')"
 	    " ORDER BY per.name, per.ident, p.family",
 #define PLAN_VERSION_ROW \
 	"SELECT v.plan_id, v.n, v.instrument_id, v.content, v.respondent," \
@@ -1423,6 +1423,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND (s.until IS NULL OR s.until >= ?2) ORDER BY s.id DESC",
 	[ST_PLAN_SHARES_ALL] = PLAN_SHARE_ROW
 	    " WHERE s.plan_id = ?1 ORDER BY s.id DESC",
+	/* One share going at a time with each account or team: sharing
+	 * again replaces it (with its new last day), so stopping it stops
+	 * it. */
+	[ST_PLAN_SHARE_REPLACE] =
+	    "UPDATE plan_share SET stopped = ?4 WHERE plan_id = ?1"
+	    " AND account_id IS ?2 AND unit_id IS ?3 AND stopped IS NULL",
 	[ST_PLAN_SHARE_STOP] =
 	    "UPDATE plan_share SET stopped = ?3 WHERE id = ?2 AND plan_id = ?1"
 	    " AND stopped IS NULL",
@@ -1453,11 +1459,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	/* Suggested changes to a plan (migration 18). */
 	[ST_PLAN_SUGGEST_ADD] =
 	    "INSERT INTO plan_suggestion(plan_id, base_n, instrument_id,"
-	    " account_id, content, note, made) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
-	    " ?7)",
+	    " account_id, content, note, made, together, agreed)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 #define PLAN_SUGGESTION_ROW \
 	"SELECT s.id, s.plan_id, s.base_n, s.instrument_id, s.content, s.note," \
-	" a.name, s.made, s.decided, coalesce(s.accepted, 0)" \
+	" a.name, s.made, s.decided, coalesce(s.accepted, 0), s.account_id," \
+	" s.together, s.agreed" \
 	" FROM plan_suggestion s JOIN account a ON a.id = s.account_id"
 	[ST_PLAN_SUGGESTIONS_OPEN] = PLAN_SUGGESTION_ROW
 	    " WHERE s.plan_id = ?1 AND s.decided IS NULL ORDER BY s.id DESC",
@@ -1489,11 +1496,14 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_SUPPORTER_IS] =
 	    "SELECT 1 FROM supporter WHERE person_id = ?1 AND account_id = ?2"
 	    " AND ended IS NULL",
+	[ST_SUPPORTER_ACCOUNT] =
+	    "SELECT 1 FROM supporter WHERE account_id = ?1 LIMIT 1",
 	[ST_SUPPORTER_END] =
 	    "UPDATE supporter SET ended = ?3 WHERE person_id = ?1"
 	    " AND account_id = ?2 AND ended IS NULL",
+	/* The shares going now; one that ran out ran out, and is kept so. */
 	[ST_SUPPORTER_SHARES_STOP] =
 	    "UPDATE plan_share SET stopped = ?3 WHERE account_id = ?2"
-	    " AND stopped IS NULL AND plan_id IN (SELECT id FROM plan"
-	    " WHERE person_id = ?1)",
+	    " AND stopped IS NULL AND (until IS NULL OR until >= substr(?3, 1,"
+	    " 10)) AND plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
 };

@@ -1271,9 +1271,9 @@ WM_MUST_USE int wm_store_plan(struct wm_store *s, int64_t plan_id,
     int (*cb)(void *, const struct wm_plan_row *), void *ctx,
     struct wm_buf *err);
 /* The plans shared now (on `today`, YYYY-MM-DD) with the account, or with
- * the care team of a service it works in where the owner is on the
- * caseload now: each once, by owner and family. Core still decides each
- * read (wm_plan_reader). */
+ * the care team of a service it is a practitioner of where the owner is
+ * on the caseload now: each once, by owner and family. Core still
+ * decides each read (wm_plan_reader). */
 WM_MUST_USE int wm_store_plans_shared_with(struct wm_store *s,
     int64_t account_id, const char *today,
     int (*cb)(void *, const struct wm_plan_row *), void *ctx,
@@ -1318,7 +1318,8 @@ struct wm_plan_share_row {
 };
 
 /* Shares the plan with an account or a service's care team (one of the
- * two is 0) until `until` (or NULL); the share's id into *id. */
+ * two is 0) until `until` (or NULL), in place of any share with them
+ * still going; the share's id into *id. */
 WM_MUST_USE int wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
     int64_t account_id, int64_t unit_id, const char *until, int64_t *id,
     struct wm_buf *err);
@@ -1380,13 +1381,18 @@ struct wm_plan_suggestion_row {
 	const char *made;
 	const char *decided;	/* when the person decided, or NULL */
 	int accepted;
+	int64_t by_account;
+	int together;		/* written together with the person */
+	const char *agreed;	/* ... agreed on this day, or NULL */
 };
 
-/* A practitioner's suggested change to the plan, made on version `base`;
- * its id into *id. */
+/* A practitioner's suggested change to the plan, made on version `base`
+ * (or, `together`, a version written with the person, agreed on
+ * `agreed`), waiting for the person; its id into *id. */
 WM_MUST_USE int wm_store_plan_suggest(struct wm_store *s, int64_t plan_id,
     int64_t base, int64_t instrument_id, int64_t account_id,
-    const char *content, const char *note, int64_t *id, struct wm_buf *err);
+    const char *content, const char *note, int together, const char *agreed,
+    int64_t *id, struct wm_buf *err);
 /* The plan's suggestions, the newest first: open only, or all. */
 WM_MUST_USE int wm_store_plan_suggestions(struct wm_store *s,
     int64_t plan_id, int open_only,
@@ -1431,6 +1437,9 @@ WM_MUST_USE int wm_store_supporters(struct wm_store *s, int64_t person_id,
     struct wm_buf *err);
 /* Whether the account is the person's supporter now. */
 WM_MUST_USE int wm_store_supporter_is(struct wm_store *s, int64_t person_id,
+    int64_t account_id, int *yes, struct wm_buf *err);
+/* Whether the account is anyone's supporter, now or before. */
+WM_MUST_USE int wm_store_account_supporter(struct wm_store *s,
     int64_t account_id, int *yes, struct wm_buf *err);
 /* Ends the person's supporter: every share of the person's plans with
  * the account stops, now; WM_STORE_NOT_FOUND when it is not their

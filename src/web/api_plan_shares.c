@@ -23,7 +23,6 @@
 #include "web/scope.h"
 
 #define MAX_SERVICES 32
-#define MAX_RELATIONSHIP 100	/* bytes of "sister", "advocate", ... */
 #define MAX_VIEWS 1000
 
 static json_t *
@@ -132,8 +131,7 @@ wm_api_plan_share_add(struct wm_http *h)
 		goto out;
 	if (wm_page_store_ok(h, wm_store_plan_share_add(h->store, p.id,
 	    account, unit, until, &id, &err), &err) &&
-	    wm_page_store_ok(h, wm_http_audit(h, "shared a plan (API)",
-	    "person", p.person_id, NULL, &err), &err))
+	    wm_plan_audit(h, p.person_id, "shared a plan (API)", p.id) == 0)
 		wm_api_reply(h, 201, json_pack("{s:I, s:o}", "id",
 		    (json_int_t)id, "until", maybe_string(until)));
 out:
@@ -221,9 +219,8 @@ wm_api_plan_share_stop(struct wm_http *h)
 	    WM_STORE_NOT_FOUND;
 	if (rc == WM_STORE_NOT_FOUND)
 		wm_page_not_found(h);
-	else if (wm_page_store_ok(h, rc, &err) && wm_page_store_ok(h,
-	    wm_http_audit(h, "stopped sharing a plan (API)", "person",
-	    p.person_id, NULL, &err), &err))
+	else if (wm_page_store_ok(h, rc, &err) && wm_plan_audit(h,
+	    p.person_id, "stopped sharing a plan (API)", p.id) == 0)
 		wm_api_no_content(h);
 out:
 	wm_buf_release(&err);
@@ -289,8 +286,8 @@ invite_problem(struct wm_http *h, const char *email, const char *name,
 		field = "email";
 	else if ((problem = wm_name_problem(name)))
 		field = "name";
-	else if (relationship && strlen(relationship) > MAX_RELATIONSHIP) {
-		problem = "must be at most 100 bytes";
+	else if (relationship && strlen(relationship) > WM_SUPPORTER_RELATIONSHIP_MAX) {
+		problem = "must be at most 60 characters";
 		field = "relationship";
 	}
 	if (!field)

@@ -171,7 +171,8 @@ wm_api_plan_start(struct wm_http *h)
 		    "error", "status", 409, "message", "template: you have a "
 		    "plan of this kind already: its id is given", "field",
 		    "template", "id", (json_int_t)id));
-	else if (wm_page_store_ok(h, rc, &err))
+	else if (wm_page_store_ok(h, rc, &err) &&
+	    wm_plan_audit(h, person, "started a plan (API)", id) == 0)
 		wm_api_reply(h, 201, json_pack("{s:I}", "id", (json_int_t)id));
 out:
 	json_decref(body);
@@ -338,7 +339,9 @@ wm_api_plan_write(struct wm_http *h)
 	if (check_owner(h, &p, r))
 		goto out;
 	if (wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id, template, r,
-	    h->who.account_id, NULL, &n, &err), &err))
+	    h->who.account_id, NULL, &n, &err), &err) && wm_plan_audit(h,
+	    p.person_id, n ? "finished a version of a plan (API)" :
+	    "saved a plan part-way (API)", p.id) == 0)
 		wm_api_reply(h, n ? 201 : 200, json_pack("{s:I, s:s}",
 		    "version", (json_int_t)n, "status",
 		    wm_response_status_name(r->status)));

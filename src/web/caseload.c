@@ -168,13 +168,36 @@ named(void *ctx, const struct wm_person_row *p)
 	return out->failed ? -1 : 0;
 }
 
-int
-wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out)
+/* The person's row through `cb`, into out. */
+static int
+person_words(struct wm_http *h, int64_t person,
+    int (*cb)(void *, const struct wm_person_row *), struct wm_buf *out)
 {
 	struct wm_buf err = WM_BUF_INIT;
-	int rc = wm_store_person_get(h->store, person, named, out, &err);
+	int rc = wm_store_person_get(h->store, person, cb, out, &err);
 
 	wm_page_store_ok(h, rc, &err);
 	wm_buf_release(&err);
 	return rc ? -1 : 0;
+}
+
+int
+wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out)
+{
+	return person_words(h, person, named, out);
+}
+
+static int
+name_only(void *ctx, const struct wm_person_row *p)
+{
+	struct wm_buf *out = ctx;
+
+	wm_buf_puts(out, p->name);
+	return out->failed ? -1 : 0;
+}
+
+int
+wm_person_name(struct wm_http *h, int64_t person, struct wm_buf *out)
+{
+	return person_words(h, person, name_only, out);
 }

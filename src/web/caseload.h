@@ -79,5 +79,7 @@ void wm_person_page_start(struct wm_http *h, const char *title);
 /* Appends how a practitioner's pages name a person: "Alex Smith
  * (DEMO-000001)". 0, or -1 with an error page (or API error) written. */
 int wm_person_named(struct wm_http *h, int64_t person, struct wm_buf *out);
+/* The same with the name alone, for a supporter, who knows them by it. */
+int wm_person_name(struct wm_http *h, int64_t person, struct wm_buf *out);
 
 #endif

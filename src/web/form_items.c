@@ -293,7 +293,10 @@ textarea(struct field *f)
 	HTML(f->h, "<textarea class=\"nhsuk-textarea");
 	error_class(f, " nhsuk-textarea--error");
 	id_and_name(f);
-	HTML(f->h, "\" rows=\"3\"");
+	/* 6,000 characters are at most 18,000 bytes, within what an
+	 * answer and a form's field may hold, so nothing typed is lost to
+	 * a form refused whole. */
+	HTML(f->h, "\" rows=\"3\" maxlength=\"6000\"");
 	described_by(f);
 	HTML(f->h, ">");
 	wm_esc_html_s(&f->h->out, f->value ? f->value : "");

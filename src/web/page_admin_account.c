@@ -202,7 +202,8 @@ roles(struct wm_http *h, const struct account *a,
 		HTML(h, "</ul>\n");
 	else if (ok)
 		HTML(h, "<p class=\"nhsuk-body\">No roles: the account can "
-		    "sign in but open nothing.</p>\n");
+		    "sign in, and read only what a person shares with it if it "
+		    "is their supporter.</p>\n");
 	wm_buf_release(&err);
 	return ok ? 0 : -1;
 }

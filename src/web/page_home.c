@@ -211,7 +211,7 @@ crisis_item(void *ctx, const struct wm_plan_view_row *v)
 	t->last = v->id;
 	wm_plan_title(h, v->family, &title);
 	wm_datetime_words(v->at, when, sizeof(when));
-	HTML(h, "<p>Your ");
+	HTML(h, "<p>");
 	wm_esc_html_s(&h->out, wm_buf_str(&title));
 	HTML(h, " was opened by ");
 	wm_plan_viewer_words(h, v);
@@ -242,6 +242,55 @@ crisis_openings(struct wm_http *h, int64_t person)
 	return rc ? -1 : 0;
 }
 
+static int
+count_row(void *ctx, const struct wm_plan_suggestion_row *s)
+{
+	(void)s;
+	++*(int64_t *)ctx;
+	return 0;
+}
+
+/* Versions written with the person, and changes suggested to their
+ * plans, waiting for them to agree or decline. */
+static int
+waiting_row(void *ctx, const struct wm_plan_row *p)
+{
+	struct wm_http *h = ctx;
+	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
+	int64_t n = 0;
+	int rc;
+
+	rc = wm_store_plan_suggestions(h->store, p->id, 1, count_row, &n,
+	    &err);
+	if (rc == 0 && n) {
+		wm_plan_title(h, p->family, &title);
+		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
+		    "nhsuk-body\"><a href=\"/plans/");
+		wm_buf_printf(&h->out, "%lld", (long long)p->id);
+		HTML(h, "\">");
+		wm_esc_html_s(&h->out, wm_buf_str(&title));
+		HTML(h, "</a>: a change is waiting for you to agree or "
+		    "decline.</p>\n</div>\n");
+	}
+	wm_buf_release(&title);
+	if (rc)
+		wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
+static int
+waiting_for_you(struct wm_http *h, int64_t person)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	int rc = wm_store_plans(h->store, person, waiting_row, h, &err);
+
+	if (rc && !h->failed)
+		wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : 0;
+}
+
 /* Plans shared with the account: a supporter's whole reason to sign in,
  * listed; staff, whose teams may be shared many, are led to the list. */
 static int
@@ -250,8 +299,7 @@ shared_plans(struct wm_http *h)
 	const struct wm_scope *sc = &h->scope;
 	int any;
 
-	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER) ||
-	    wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_LEAD)) {
+	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER)) {
 		HTML(h, "<p class=\"nhsuk-body\"><a href=\"/plans/shared\">"
 		    "Plans shared with you</a>: people's own plans that they "
 		    "share with you or your team.</p>\n");
@@ -279,7 +327,8 @@ wm_page_home(struct wm_http *h)
 		return;
 	}
 	wm_page_start(h, "Home");
-	if (sc->own_person && crisis_openings(h, sc->own_person))
+	if (sc->own_person && (crisis_openings(h, sc->own_person) ||
+	    waiting_for_you(h, sc->own_person)))
 		goto out;
 	if (!wm_page_store_ok(h, wm_store_account_get(h->store,
 	    h->who.account_id, show_account, h, &err), &err) || show_roles(h))

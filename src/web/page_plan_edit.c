@@ -21,12 +21,20 @@
 static void
 form(struct wm_http *h, int64_t plan_id, const struct wm_plan_doc *t,
     const struct wm_diags *d, const struct wm_response *prefill, int draft,
-    const char *empty)
+    int stale, const char *empty)
 {
 	char action[64];
 
 	wm_page_start_back(h, t->in->title, "/plans", "Back to your plans");
-	if (draft && wm_http_query(h, "saved"))
+	if (draft && stale)
+		HTML(h, "<div class=\"nhsuk-warning-callout\">\n<h2 class=\""
+		    "nhsuk-warning-callout__label\">Your plan changed after you "
+		    "saved this</h2>\n<p>What you saved part-way is filled in, "
+		    "but your plan has a newer version. Finishing this makes it "
+		    "your plan in place of the newer one, which is kept. <a "
+		    "href=\"/plans\">Read your plans</a> first if you are not "
+		    "sure.</p>\n</div>\n");
+	else if (draft && wm_http_query(h, "saved"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">Saved. Come back to it whenever you like: "
 		    "it is filled in below. Finish it when you are "
@@ -48,14 +56,33 @@ form(struct wm_http *h, int64_t plan_id, const struct wm_plan_doc *t,
 	    (long long)plan_id);
 	wm_post_form_start(h, action);
 	wm_plan_form_fields(h, t->in, d, prefill);
+	/* Saving part-way comes first, so that Enter in a box never
+	 * finishes a version, which is kept for good. */
 	HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""
-	    "nhsuk-button\" type=\"submit\" name=\"save\" value=\"done\">"
-	    "Finish this version</button>\n<button class=\"nhsuk-button "
-	    "nhsuk-button--secondary\" type=\"submit\" name=\"save\" "
-	    "value=\"later\">Save and come back later</button>\n</div>\n"
-	    "</form>\n");
+	    "nhsuk-button nhsuk-button--secondary\" type=\"submit\" "
+	    "name=\"save\" value=\"later\">Save and come back later"
+	    "</button>\n<button class=\"nhsuk-button\" type=\"submit\" "
+	    "name=\"save\" value=\"done\">Finish this version</button>\n"
+	    "</div>\n</form>\n");
 	wm_items_attribution(h, t->in);
 	wm_page_end(h);
+}
+
+/* 1 if the plan has a finished version newer than the draft (one made
+ * together, or a suggestion accepted, since the person saved it). */
+static int
+stale_draft(struct wm_http *h, int64_t plan)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_plan_doc draft = WM_PLAN_DOC_INIT, latest = WM_PLAN_DOC_INIT;
+	int stale = wm_plan_doc_load(h->store, plan, 0, &draft, &err) == 0 &&
+	    wm_plan_doc_load(h->store, plan, -1, &latest, &err) == 0 &&
+	    strcmp(latest.saved, draft.saved) > 0;
+
+	wm_plan_doc_release(&draft);
+	wm_plan_doc_release(&latest);
+	wm_buf_release(&err);
+	return stale;
 }
 
 void
@@ -71,7 +98,8 @@ wm_page_plan_edit(struct wm_http *h)
 	    wm_plan_form_template(h, p.family, &t) ||
 	    wm_plan_form_prefill(h, p.id, &t, 0, &prefill, &draft))
 		goto out;
-	form(h, p.id, &t, NULL, prefill, draft, NULL);
+	form(h, p.id, &t, NULL, prefill, draft, draft && stale_draft(h, p.id),
+	    NULL);
 out:
 	wm_response_free(prefill);
 }
@@ -93,11 +121,11 @@ wm_page_plan_save(struct wm_http *h)
 	    wm_plan_form_template(h, p.family, &t))
 		goto out;
 	r = wm_plan_form_read(h, &t, p.person_ident, WM_RESPONDENT_PERSON,
-	    how && strcmp(how, "later") == 0 ? WM_STATUS_IN_PROGRESS :
-	    WM_STATUS_COMPLETED, &d, &empty);
+	    how && strcmp(how, "done") == 0 ? WM_STATUS_COMPLETED :
+	    WM_STATUS_IN_PROGRESS, &d, &empty);
 	if (!r || wm_diags_count(&d) || empty) {
 		h->status = 400;
-		form(h, p.id, &t, &d, NULL, 0, empty);
+		form(h, p.id, &t, &d, NULL, 0, 0, empty);
 		goto out;
 	}
 	if (!wm_page_store_ok(h, wm_plan_doc_save(h->store, p.id,

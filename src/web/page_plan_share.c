@@ -238,8 +238,8 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 	}
 	if (wm_http_query(h, "stopped"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
-		    "nhsuk-body\">Sharing stopped. They cannot read this plan "
-		    "any more, from now.</p>\n</div>\n");
+		    "nhsuk-body\">Sharing with them stopped, from now. The list "
+		    "below shows who can still see this plan.</p>\n</div>\n");
 	else if (wm_http_query(h, "shared"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">Shared. You can stop sharing at any "
@@ -334,6 +334,32 @@ out:
 	wm_buf_release(&err);
 }
 
+struct one_share {
+	int64_t id;
+	int found;
+};
+
+static int
+one_share_row(void *ctx, const struct wm_plan_share_row *r)
+{
+	struct one_share *o = ctx;
+
+	o->found |= r->id == o->id;
+	return 0;
+}
+
+/* 0 if the plan has, or had, the share `id`; WM_STORE_NOT_FOUND if it
+ * never did. */
+static int
+share_of(struct wm_http *h, int64_t plan, int64_t id, struct wm_buf *err)
+{
+	struct one_share o = { id, 0 };
+	int rc = wm_store_plan_shares(h->store, plan, NULL, one_share_row, &o,
+	    err);
+
+	return rc ? rc : o.found ? 0 : WM_STORE_NOT_FOUND;
+}
+
 void
 wm_page_plan_share_stop(struct wm_http *h)
 {
@@ -348,8 +374,14 @@ wm_page_plan_share_stop(struct wm_http *h)
 		return;
 	rc = share ? wm_store_plan_share_stop(h->store, p.id, share, &err) :
 	    WM_STORE_NOT_FOUND;
-	/* Stopped already (a second press) is what was asked for. */
-	if (rc == WM_STORE_NOT_FOUND || (wm_page_store_ok(h, rc, &err) &&
+	/* Stopped already (a second press) is what was asked for; a share
+	 * this plan never had is not found. */
+	if (rc == WM_STORE_NOT_FOUND && share && share_of(h, p.id, share,
+	    &err) == 0)
+		rc = -1;
+	if (rc == WM_STORE_NOT_FOUND)
+		wm_page_not_found(h);
+	else if (rc == -1 || (wm_page_store_ok(h, rc, &err) &&
 	    wm_plan_audit(h, p.person_id, "stopped sharing a plan",
 	    p.id) == 0)) {
 		snprintf(next, sizeof(next), "/plans/%lld/sharing?stopped=1",

@@ -1,12 +1,12 @@
 /*
  * A plan made together, and changes suggested. A practitioner of the
  * person's service writes a joint crisis plan or a safety plan with
- * them, sitting alongside (as a measure is answered together): the
- * version is the person's, recorded as made together, with who was
- * there and the day it was agreed; it never touches what the person has
- * saved part-way of their own. Or they suggest a change, which the
- * person accepts (it becomes their next version) or declines: their
- * words change only if they say so. The rules are core's
+ * them, sitting alongside (as a measure is answered together), or
+ * suggests a change. Either waits for the person, who agrees it on their
+ * own sign-in (it becomes their next version: made together, with who
+ * was there and the day agreed, or as theirs) or declines it: their
+ * words change only if they say so, and nothing they saved part-way of
+ * their own is touched. The rules are core's
  * (WM_RULE_PLAN_TOGETHER, WM_RULE_PLAN_SUGGEST, WM_RULE_PLAN_OWNER);
  * reading the plan to do either is logged as any read is.
  */
@@ -28,6 +28,15 @@
 #define MAX_NOTE 1000
 
 enum mode { TOGETHER, SUGGEST };
+
+/* The newsletter's joint crisis plans and negotiated safety plans are
+ * the ones made together: a template says so by letting a person answer
+ * with a practitioner. */
+int
+wm_plan_together_kind(const struct wm_instrument *in)
+{
+	return (in->respondents & WM_RESPONDENT_WITH_PRACTITIONER) != 0;
+}
 
 /* The person's plans page, for their care team: where these pages lead
  * back to, with `query` ("" or "?..."). */
@@ -76,9 +85,10 @@ form(struct wm_http *h, enum mode m, const struct wm_plan_row *p,
 	}
 	if (m == TOGETHER)
 		HTML(h, "<p class=\"nhsuk-body\">Sit alongside the person: "
-		    "the words are theirs. The version is kept as theirs, made "
-		    "together with you, and does not change anything they have "
-		    "saved part-way on their own.</p>\n");
+		    "the words are theirs. When you finish, they agree it on "
+		    "their own sign-in, and only then does it become their plan, "
+		    "made together with you. Nothing they have saved part-way "
+		    "on their own changes.</p>\n");
 	else
 		HTML(h, "<p class=\"nhsuk-body\">Change what you would suggest. "
 		    "The person sees your suggestion and why, and decides: "
@@ -123,6 +133,10 @@ open_form(struct wm_http *h, enum mode m)
 	if (wm_plan_named(h, &p, &names) ||
 	    wm_plan_form_template(h, p.family, &t))
 		goto out;
+	if (m == TOGETHER && !wm_plan_together_kind(t.in)) {
+		wm_page_not_found(h);
+		goto out;
+	}
 	rc = wm_plan_doc_load(h->store, p.id, -1, &latest, &err);
 	if (rc == WM_STORE_NOT_FOUND && m == SUGGEST) {
 		wm_page_not_found(h);	/* nothing finished to change */
@@ -183,12 +197,16 @@ save(struct wm_http *h, enum mode m)
 	    *note = wm_form_get(&h->form, "note");
 	struct wm_date agreed, today;
 	char agreed_s[11], next[240];
-	int64_t n, id, base = 0;
+	int64_t id, base = 0;
 	int rc;
 
 	if (wm_plan_named(h, &p, &names) ||
 	    wm_plan_form_template(h, p.family, &t))
 		goto out;
+	if (m == TOGETHER && !wm_plan_together_kind(t.in)) {
+		wm_page_not_found(h);
+		goto out;
+	}
 	r = wm_plan_form_read(h, &t, p.person_ident, m == TOGETHER ?
 	    WM_RESPONDENT_WITH_PRACTITIONER : WM_RESPONDENT_PERSON,
 	    WM_STATUS_COMPLETED, &d, &empty);
@@ -211,18 +229,15 @@ save(struct wm_http *h, enum mode m)
 		    note_problem);
 		goto out;
 	}
-	if (m == TOGETHER) {
+	/* Either way it waits for the person: their plan changes only
+	 * when they accept it, on their own sign-in. */
+	if (m == TOGETHER)
 		wm_date_format(&agreed, agreed_s);
-		rc = wm_plan_doc_save(h->store, p.id, t.instrument_id, r,
-		    h->who.account_id, agreed_s, &n, &err);
-	} else {
-		rc = latest_n(h, p.id, &base) ? -1 :
-		    wm_plan_suggest_save(h->store, p.id, base,
-		    t.instrument_id, r, h->who.account_id, note && note[0] ?
-		    note : NULL, &id, &err);
-		if (rc < 0)
-			goto out;
-	}
+	if (latest_n(h, p.id, &base))
+		goto out;
+	rc = wm_plan_suggest_save(h->store, p.id, base, t.instrument_id, r,
+	    h->who.account_id, m == SUGGEST && note && note[0] ? note : NULL,
+	    m == TOGETHER ? agreed_s : NULL, &id, &err);
 	if (!wm_page_store_ok(h, rc, &err) || wm_plan_audit(h, p.person_id,
 	    m == TOGETHER ? "made a plan together" : "suggested a change to a "
 	    "plan", p.id))
@@ -248,6 +263,34 @@ wm_page_plan_suggest_save(struct wm_http *h)
 	save(h, SUGGEST);
 }
 
+struct practises {
+	const struct wm_scope *sc;
+	int yes;
+};
+
+static int
+practises_row(void *ctx, const struct wm_spell_row *r)
+{
+	struct practises *p = ctx;
+
+	p->yes |= wm_grants_hold(p->sc->grants, p->sc->n_grants,
+	    WM_ROLE_PRACTITIONER, r->unit_id);
+	return 0;
+}
+
+int
+wm_practitioner_of(struct wm_http *h, int64_t person)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct practises p = { &h->scope, 0 };
+	int rc = wm_store_caseload_open(h->store, person, practises_row, &p,
+	    &err);
+
+	wm_page_store_ok(h, rc, &err);
+	wm_buf_release(&err);
+	return rc ? -1 : p.yes;
+}
+
 /* POST /people/{person}/plans: a plan of the family the form names,
  * started for the person to write it together with them now. */
 void
@@ -255,6 +298,7 @@ wm_page_person_plan_start(struct wm_http *h)
 {
 	const char *family = wm_form_get(&h->form, "plan");
 	struct wm_buf err = WM_BUF_INIT;
+	const struct wm_instrument *in = NULL;
 	int64_t person = wm_scope_person(h), template = 0, id = 0;
 	char next[64];
 	int rc;
@@ -262,9 +306,15 @@ wm_page_person_plan_start(struct wm_http *h)
 	if (!person)
 		return;
 	if (!family || wm_plan_template_id(h, family, &template) ||
-	    !template) {
-		wm_page_error(h, 400, "There is no such plan",
+	    !template || !(in = wm_page_instrument(h, template)) ||
+	    !wm_plan_together_kind(in)) {
+		wm_page_error(h, 400, "There is no such plan to make together",
 		    "Choose a plan from the person's plans.");
+		goto out;
+	}
+	if ((rc = wm_practitioner_of(h, person)) <= 0) {
+		if (rc == 0)
+			wm_page_not_found(h);
 		goto out;
 	}
 	rc = wm_store_plan_add(h->store, person, family, &id, &err);
@@ -346,16 +396,28 @@ wm_page_plan_suggestion(struct wm_http *h)
 	}
 	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
-	wm_page_start_back(h, "A change suggested to your plan", "/plans",
-	    "Back to your plans");
 	wm_datetime_words(sg.made, when, sizeof(when));
-	HTML(h, "<p class=\"nhsuk-body\">");
-	wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
-	HTML(h, " suggested this change to ");
-	wm_esc_html_s(&h->out, sg.doc.in->title);
-	HTML(h, " on ");
-	wm_esc_html_s(&h->out, when);
-	HTML(h, ".</p>\n");
+	if (sg.doc.together) {
+		wm_page_start_back(h, "A version of your plan made with you",
+		    "/plans", "Back to your plans");
+		HTML(h, "<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
+		HTML(h, " wrote this version of ");
+		wm_esc_html_s(&h->out, sg.doc.in->title);
+		HTML(h, " with you on ");
+		wm_esc_html_s(&h->out, when);
+		HTML(h, ". It becomes your plan only if you agree it.</p>\n");
+	} else {
+		wm_page_start_back(h, "A change suggested to your plan",
+		    "/plans", "Back to your plans");
+		HTML(h, "<p class=\"nhsuk-body\">");
+		wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
+		HTML(h, " suggested this change to ");
+		wm_esc_html_s(&h->out, sg.doc.in->title);
+		HTML(h, " on ");
+		wm_esc_html_s(&h->out, when);
+		HTML(h, ".</p>\n");
+	}
 	if (sg.note.len) {
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p>Why: ");
 		wm_esc_html_s(&h->out, wm_buf_str(&sg.note));
@@ -376,14 +438,16 @@ wm_page_plan_suggestion(struct wm_http *h)
 		snprintf(action, sizeof(action), "/plans/%lld/suggestions/%lld",
 		    (long long)p.id, (long long)id);
 		wm_post_form_start(h, action);
+		/* Declining comes first, so that Enter never changes the
+		 * plan. */
 		HTML(h, "<div class=\"nhsuk-button-group\">\n<button class=\""
-		    "nhsuk-button\" type=\"submit\" name=\"decision\" value=\""
-		    "accept\">Accept it: make it my plan</button>\n<button "
-		    "class=\"nhsuk-button nhsuk-button--secondary\" type=\""
-		    "submit\" name=\"decision\" value=\"decline\">Decline it"
+		    "nhsuk-button nhsuk-button--secondary\" type=\"submit\" "
+		    "name=\"decision\" value=\"decline\">Decline it</button>\n"
+		    "<button class=\"nhsuk-button\" type=\"submit\" name=\""
+		    "decision\" value=\"accept\">Agree it: make it my plan"
 		    "</button>\n</div>\n</form>\n");
 	}
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">The plan, as suggested</h2>\n");
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">The plan, as it would be</h2>\n");
 	wm_plan_body(h, &sg.doc, p.person_id, 1);
 	wm_page_end(h);
 out:

@@ -187,7 +187,22 @@ crisis_form(struct wm_http *h, const char *problem)
 	    "read this.";
 	char action[64];
 
-	wm_page_start(h, "Open a plan in a crisis");
+	struct wm_buf title = WM_BUF_INIT, back = WM_BUF_INIT;
+	struct wm_plan_row p;
+	struct wm_plan_names names;
+
+	if (wm_plan_named(h, &p, &names))
+		return;
+	wm_buf_puts(&title, "Open in a crisis: ");
+	wm_plan_title(h, p.family, &title);
+	wm_buf_puts(&title, " of ");
+	if (wm_person_named(h, p.person_id, &title))
+		goto out;
+	wm_buf_puts(&back, "/people/");
+	wm_esc_url_s(&back, p.person_ident);
+	wm_buf_puts(&back, "/plans");
+	wm_page_start_back(h, wm_buf_str(&title), wm_buf_str(&back),
+	    "Back to their plans");
 	if (problem)
 		wm_error_summary(h, "reason", problem);
 	HTML(h, "<p class=\"nhsuk-body\">The person has allowed a practitioner "
@@ -210,6 +225,9 @@ crisis_form(struct wm_http *h, const char *problem)
 	HTML(h, "</textarea>\n</div>\n<button class=\"nhsuk-button\" "
 	    "type=\"submit\">Open the plan</button>\n</form>\n");
 	wm_page_end(h);
+out:
+	wm_buf_release(&title);
+	wm_buf_release(&back);
 }
 
 void
@@ -239,6 +257,7 @@ struct theirs {
 	int64_t person;
 	const char *ident;
 	char today[11];
+	int practitioner;	/* of one of the person's services */
 };
 
 /* How the account may read plan p and work on it with its owner: the
@@ -323,6 +342,10 @@ their_plan(void *ctx, int64_t template, const struct wm_instrument *in)
 	HTML(h, "<li class=\"wm-plan-item\">\n<h2 class=\"nhsuk-heading-s\">");
 	wm_esc_html_s(&h->out, in->title);
 	HTML(h, "</h2>\n<p class=\"nhsuk-body\">");
+	if (!m.found && !(t->practitioner && wm_plan_together_kind(in))) {
+		HTML(h, "Not started.</p>\n</li>\n");
+		return 0;
+	}
 	if (!m.found) {
 		HTML(h, "Not started.</p>\n");
 		wm_buf_puts(&action, "/people/");
@@ -344,16 +367,18 @@ their_plan(void *ctx, int64_t template, const struct wm_instrument *in)
 			HTML(h, "Shared with your team. ");
 		else
 			HTML(h, "Shared with you. ");
-		if (m.latest) {
+		if (m.latest)
 			plan_href(h, m.id, "", "Read it");
-			HTML(h, " | ");
+		if (may.together && wm_plan_together_kind(in)) {
+			if (m.latest)
+				HTML(h, " | ");
+			plan_href(h, m.id, "/together", "Change it together");
 		}
-		plan_href(h, m.id, "/together", "Change it together");
 		if (m.latest && may.suggest) {
 			HTML(h, " | ");
 			plan_href(h, m.id, "/suggest", "Suggest a change");
 		}
-	} else if (may.together) {
+	} else if (may.together && wm_plan_together_kind(in)) {
 		HTML(h, "Started, nothing written yet. ");
 		plan_href(h, m.id, "/together", "Write it together");
 	} else {
@@ -372,19 +397,22 @@ void
 wm_page_person_plans(struct wm_http *h)
 {
 	struct wm_buf err = WM_BUF_INIT, title = WM_BUF_INIT;
-	struct theirs t = { h, wm_scope_person(h), NULL, "" };
+	struct theirs t = { h, wm_scope_person(h), NULL, "", 0 };
 
 	if (!t.person || wm_scope_viewed(h, NULL) ||
 	    wm_person_named(h, t.person, &title))
 		goto out;
 	t.ident = h->scope.person_ident;
 	wm_scope_today(h, t.today);
+	if ((t.practitioner = wm_practitioner_of(h, t.person)) < 0)
+		goto out;
 	wm_buf_puts(&title, ": their plans");
 	wm_person_page_start(h, wm_buf_str(&title));
 	if (wm_http_query(h, "together"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
-		    "nhsuk-body\">Saved: a new version of their plan, made "
-		    "together with you.</p>\n</div>\n");
+		    "nhsuk-body\">Saved. It becomes their plan, made together "
+		    "with you, when they agree it on their own sign-in.</p>\n"
+		    "</div>\n");
 	else if (wm_http_query(h, "suggested"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">Your suggestion is with them. They decide "

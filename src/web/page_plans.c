@@ -285,15 +285,26 @@ wm_plan_seen(struct wm_http *h, int64_t n, const char *reason)
 
 /* Someone else's plan, headed with whose it is and how it reached them. */
 static void
-reader_start(struct wm_http *h, const struct wm_plan_doc *d)
+reader_start(struct wm_http *h, const struct wm_plan_doc *d,
+    const struct wm_plan_row *p)
 {
-	struct wm_buf title = WM_BUF_INIT;
+	struct wm_buf title = WM_BUF_INIT, back = WM_BUF_INIT;
+	int crisis = h->scope.rule == WM_RULE_PLAN_CRISIS;
 
-	if (wm_person_named(h, h->scope.plan_owner, &title) == 0) {
+	/* Staff know people by name and identifier; a supporter, by the
+	 * name alone. */
+	if ((h->scope.n_grants ? wm_person_named(h, p->person_id, &title) :
+	    wm_person_name(h, p->person_id, &title)) == 0) {
 		wm_buf_puts(&title, ": ");
 		wm_buf_puts(&title, d->in->title);
-		wm_page_start_back(h, wm_buf_str(&title), "/plans/shared",
-		    "Back to plans shared with you");
+		if (crisis) {
+			wm_buf_puts(&back, "/people/");
+			wm_esc_url_s(&back, p->person_ident);
+			wm_buf_puts(&back, "/plans");
+		}
+		wm_page_start_back(h, wm_buf_str(&title), crisis ?
+		    wm_buf_str(&back) : "/plans/shared", crisis ?
+		    "Back to their plans" : "Back to plans shared with you");
 		if (h->scope.rule == WM_RULE_PLAN_CRISIS)
 			HTML(h, "<div class=\"nhsuk-warning-callout\">\n<h2 "
 			    "class=\"nhsuk-warning-callout__label\">Opened in "
@@ -305,6 +316,7 @@ reader_start(struct wm_http *h, const struct wm_plan_doc *d)
 			    "and they can see that you looked.</p>\n");
 	}
 	wm_buf_release(&title);
+	wm_buf_release(&back);
 }
 
 struct suggestions {
@@ -321,11 +333,15 @@ suggestion_item(void *ctx, const struct wm_plan_suggestion_row *sg)
 
 	if (!s->any++)
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<h2 class=\""
-		    "nhsuk-heading-s\">Changes suggested to you</h2>\n<ul "
+		    "nhsuk-heading-s\">Waiting for you to agree</h2>\n<ul "
 		    "class=\"nhsuk-list\">\n");
 	wm_datetime_words(sg->made, when, sizeof(when));
 	HTML(h, "<li>");
 	wm_esc_html_s(&h->out, sg->by_name);
+	if (sg->together)
+		HTML(h, " wrote a version with you");
+	else
+		HTML(h, " suggested a change");
 	HTML(h, ", on ");
 	wm_esc_html_s(&h->out, when);
 	HTML(h, ": <a href=\"/plans/");
@@ -398,7 +414,7 @@ wm_plan_show(struct wm_http *h, int64_t n, const char *reason)
 		wm_page_start_back(h, d.in->title, "/plans",
 		    "Back to your plans");
 	else
-		reader_start(h, &d);
+		reader_start(h, &d, &p);
 	if (owner && n < 0 && wm_http_query(h, "declined"))
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p class=\""
 		    "nhsuk-body\">You declined the suggestion. Your plan is as "

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/account.h"
+#include "core/plan.h"
 #include "store/accounts.h"
 #include "util/date.h"
 #include "util/escape.h"
@@ -19,19 +20,37 @@
 #include "web/params.h"
 #include "web/scope.h"
 
-#define MAX_RELATIONSHIP 60
 
 struct listed {
 	struct wm_http *h;
 	int any;
 };
 
+/* A button posting to /supporters/ID/WHAT, its words said with whose
+ * for those who hear the page. */
+static void
+button(struct wm_http *h, const struct wm_supporter_row *r, const char *what,
+    const char *words)
+{
+	char action[64];
+
+	snprintf(action, sizeof(action), "/supporters/%lld/%s",
+	    (long long)r->account_id, what);
+	wm_post_form_start(h, action);
+	HTML(h, "<button class=\"nhsuk-button nhsuk-button--secondary\" "
+	    "type=\"submit\">");
+	wm_esc_html_s(&h->out, words);
+	HTML(h, "<span class=\"nhsuk-u-visually-hidden\">: ");
+	wm_esc_html_s(&h->out, r->name);
+	HTML(h, "</span></button>\n</form>\n");
+}
+
 static int
 supporter_item(void *ctx, const struct wm_supporter_row *r)
 {
 	struct listed *l = ctx;
 	struct wm_http *h = l->h;
-	char when[64], action[64];
+	char when[64];
 
 	if (!l->any++)
 		HTML(h, "<ul class=\"nhsuk-list\">\n");
@@ -53,7 +72,8 @@ supporter_item(void *ctx, const struct wm_supporter_row *r)
 		return 0;
 	}
 	if (r->signed_up) {
-		HTML(h, "They have set up their sign-in.");
+		HTML(h, "They have set up their sign-in. If they lose their "
+		    "password, give them a new setup code.");
 	} else if (r->code_expires) {
 		wm_datetime_words(r->code_expires, when, sizeof(when));
 		HTML(h, "They have not used their setup code yet. It works "
@@ -61,18 +81,12 @@ supporter_item(void *ctx, const struct wm_supporter_row *r)
 		wm_esc_html_s(&h->out, when);
 		HTML(h, ".");
 	} else {
-		HTML(h, "Their setup code has run out. End this and invite "
-		    "them again to give them a new one.");
+		HTML(h, "Their setup code has run out: give them a new one.");
 	}
 	HTML(h, "</p>\n");
-	snprintf(action, sizeof(action), "/supporters/%lld/end",
-	    (long long)r->account_id);
-	wm_post_form_start(h, action);
-	HTML(h, "<button class=\"nhsuk-button nhsuk-button--secondary\" "
-	    "type=\"submit\">End this<span class=\"nhsuk-u-visually-hidden\">"
-	    ": ");
-	wm_esc_html_s(&h->out, r->name);
-	HTML(h, "</span></button>\n</form>\n</li>\n");
+	button(h, r, "code", "Give them a new setup code");
+	button(h, r, "end", "End this");
+	HTML(h, "</li>\n");
 	return 0;
 }
 
@@ -180,7 +194,7 @@ wm_page_supporter_invite(struct wm_http *h)
 	if (!email || !email[0] || wm_email_problem(email))
 		e[F_EMAIL].message = "Enter their email address, like "
 		    "name@example.org";
-	if (rel && strlen(rel) > MAX_RELATIONSHIP)
+	if (rel && strlen(rel) > WM_SUPPORTER_RELATIONSHIP_MAX)
 		e[F_RELATIONSHIP].message = "Say who they are to you in 60 "
 		    "characters or fewer";
 	if (!e[F_NAME].message && !e[F_EMAIL].message &&
@@ -223,5 +237,28 @@ wm_page_supporter_end(struct wm_http *h)
 	else if (wm_page_store_ok(h, rc, &err) &&
 	    wm_plan_audit(h, person, "ended a supporter", 0) == 0)
 		wm_http_redirect(h, "/supporters?ended=1");
+	wm_buf_release(&err);
+}
+
+/* POST /supporters/{id}/code: a new setup code for the person's own
+ * supporter, who has not set up their sign-in yet. */
+void
+wm_page_supporter_code(struct wm_http *h)
+{
+	struct wm_buf err = WM_BUF_INIT;
+	struct wm_actor by = { h->who.account_id, h->address, h->now };
+	int64_t person = wm_page_own_person(h),
+	    account = wm_route_number(&h->match, "id");
+	char code[WM_SETUP_CODE_LEN + 1];
+	int rc;
+
+	if (!person)
+		return;
+	rc = account ? wm_supporter_new_code(h->store, &by, person, account,
+	    code, &err) : WM_STORE_NOT_FOUND;
+	if (rc == WM_STORE_NOT_FOUND)
+		wm_page_not_found(h);
+	else if (wm_page_store_ok(h, rc, &err))
+		code_page(h, "them", code);
 	wm_buf_release(&err);
 }

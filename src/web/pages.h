@@ -125,12 +125,20 @@ void wm_page_plan_suggest(struct wm_http *h);
 void wm_page_plan_suggest_save(struct wm_http *h);
 void wm_page_plan_suggestion(struct wm_http *h);
 void wm_page_plan_suggestion_decide(struct wm_http *h);
+/* 1 if the account is a practitioner of a service whose caseload the
+ * person is on now, 0 if not, -1 with the failure answered. */
+int wm_practitioner_of(struct wm_http *h, int64_t person);
+/* 1 if plans of this template are made together with a practitioner
+ * (it lets a person answer with one): the newsletter's joint crisis
+ * plans and negotiated safety plans. */
+int wm_plan_together_kind(const struct wm_instrument *in);
 void wm_page_plans_shared(struct wm_http *h);
 void wm_page_plan_crisis(struct wm_http *h);
 void wm_page_plan_crisis_open(struct wm_http *h);
 void wm_page_supporters(struct wm_http *h);
 void wm_page_supporter_invite(struct wm_http *h);
 void wm_page_supporter_end(struct wm_http *h);
+void wm_page_supporter_code(struct wm_http *h);
 /* Version n (-1 the latest) of the plan named, to whoever the route let
  * read it, logged first when that is not its owner (with a crisis
  * opening's reason). */

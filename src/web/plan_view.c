@@ -142,6 +142,9 @@ display(struct wm_http *h, const struct wm_plan_doc *d,
 
 	if (it->shows == WM_SHOWS_NOTHING && !it->linked_plan)
 		return;	/* guidance for writing, not part of the plan */
+	if (it->shows == WM_SHOWS_GOALS && !links)
+		return;	/* the person's goals are theirs: sharing a plan
+			 * shares no goal */
 	HTML(h, "<h3 class=\"nhsuk-heading-s\">");
 	wm_esc_html_s(&h->out, it->text);
 	HTML(h, "</h3>\n");

@@ -507,14 +507,23 @@ csrf_ok(struct wm_http *h, enum wm_access access)
 	    wm_token_equal(sent, pre);
 }
 
+/* JSON, or FHIR's own JSON type, which a plan is sent back as. */
 static int
 is_json(struct MHD_Connection *c)
 {
+	static const char *const types[] = { "application/json",
+	    "application/fhir+json" };
 	const char *ct = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    "Content-Type");
+	size_t i, n;
 
-	return ct && strncmp(ct, "application/json", 16) == 0 &&
-	    (ct[16] == '\0' || ct[16] == ';');
+	for (i = 0; ct && i < sizeof(types) / sizeof(types[0]); i++) {
+		n = strlen(types[i]);
+		if (strncmp(ct, types[i], n) == 0 && (ct[n] == '\0' ||
+		    ct[n] == ';'))
+			return 1;
+	}
+	return 0;
 }
 
 /* The JSON API's rules. A cross-site page can send neither a JSON body
@@ -544,7 +553,8 @@ admit_api(struct MHD_Connection *c, struct wm_http *h, const struct req *r,
 	if ((strcmp(h->method, "POST") == 0 ||
 	    strcmp(h->method, "PUT") == 0) && !is_json(c)) {
 		wm_page_error(h, 415, "Send JSON", "The body must be JSON, "
-		    "sent as Content-Type: application/json.");
+		    "sent as Content-Type: application/json (or "
+		    "application/fhir+json).");
 		return -1;
 	}
 	if (access == WM_ACCESS_API && !(sent &&

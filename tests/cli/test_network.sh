@@ -94,7 +94,7 @@ has out "disclosure for commissioners: hes" "... and says so"
 same "$(sqlite3 n.db "SELECT value FROM setting WHERE key = 'disclosure'")" "hes" "kept as the setting 'disclosure'"
 same "$(sqlite3 n.db "SELECT count(*) FROM setting WHERE key LIKE 'validation%' OR key LIKE 'standards%'")" "0" "only the setting given is written"
 same "$(sqlite3 n.db "SELECT action FROM audit ORDER BY id DESC LIMIT 1")" "network settings changed (command line)" "the change is audited"
-same "$($WAYMARK network show --db n.db)" "$(printf 'standards period: 3 months; validated with 2 validators from 2 groups\ndisclosure for commissioners: hes')" "network show prints every setting"
+same "$($WAYMARK network show --db n.db)" "$(printf 'standards period: 3 months; validated with 2 validators from 2 groups\ndisclosure for commissioners: hes\nservices anyone can contact day or night (the default):\nNHS 111, call 111 and choose the mental health option, any time\nSamaritans, call 116 123 free, any time')" "network show prints every setting"
 run 0 "none, for the network's own analysts" -- $WAYMARK network set --db n.db --disclosure none
 has err "the web pages and the API publish no figures for commissioners" "... with a note on what it means for the web"
 has out "disclosure for commissioners: none" "... kept"

@@ -288,6 +288,16 @@ same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "help-p
     "a day agreed that is not a day is refused"
 same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "help-people=My GP" --data-urlencode "help-people=The crisis team, 01632 960111" --data-urlencode "reasons-list=Pip" -d agreed-day=2 -d agreed-month=12 -d agreed-year=2026 "$(U "/plans/$PLAN/together")")" "303" \
     "they finish a version together"
+same "$(q "SELECT max(n) FROM plan_version WHERE plan_id = $PLAN")" "$N" "... which changes nothing until the person agrees it"
+TG=$(q "SELECT id FROM plan_suggestion WHERE plan_id = $PLAN AND together = 1")
+same "$(as sam /)" "200" "the person's home"
+has body "a change is waiting for you to agree or decline" "... says a change is waiting for them"
+same "$(as sam "/plans/$PLAN/suggestions/$TG")" "200" "the person looks at the version made with them"
+has body "wrote this version of My safety plan with you" "... which says who made it with them"
+same "$(grep -o 'value="[a-z]*"' body | grep -c 'decline\|accept')" "2" "... with agree and decline"
+[ "$(grep -o 'name="decision" value="[a-z]*"' body | head -1)" = 'name="decision" value="decline"' ] &&
+    pass "... decline first, so that Enter never changes the plan" || fail "the first button of a decision is not decline"
+same "$(post sam.jar "/plans/$PLAN/suggestions/$TG" decision=accept)" "303" "the person agrees it"
 same "$(q "SELECT n - $N, respondent, author_account_id = $JO, agreed FROM plan_version WHERE plan_id = $PLAN ORDER BY n DESC LIMIT 1")" "1|person-with-practitioner|1|2026-12-02" \
     "... kept as the person's, made together with the practitioner, agreed on the day"
 same "$(q "SELECT count(*) FROM plan_version WHERE plan_id = $PLAN AND n = 0 AND content LIKE '%A draft of my own%'")" "1" "... leaving the person's own draft as it was"
@@ -326,10 +336,47 @@ JCP=$(location | cut -d/ -f3)
 same "$(location)" "/plans/$JCP/together" "... to write it together"
 same "$(as jo "/plans/$JCP/together")" "200" "... an empty form"
 same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" --data-urlencode "helped=A quiet room" -d agreed-day=3 -d agreed-month=12 -d agreed-year=2026 "$(U "/plans/$JCP/together")")" "303" "... finished together"
+JTG=$(q "SELECT id FROM plan_suggestion WHERE plan_id = $JCP")
+same "$(post sam.jar "/plans/$JCP/suggestions/$JTG" decision=accept)" "303" "the person agrees it"
 same "$(as jo "/plans/$JCP")" "404" "the practitioner cannot read it afterwards unless the person shares it"
 same "$(as jo "/plans/$JCP/together")" "404" "... nor write in it again"
 same "$(as sam "/plans/$JCP")" "200" "the person reads their joint crisis plan"
 has body "A quiet room" "... as written together"
+has body "made together with Jo Practises, agreed on 3 December 2026" "... made together"
+same "$(code -b jo.jar --data-urlencode "csrf=$jo_csrf" -d plan=advance-statement "$(U /people/P1/plans)")" "400" "an advance statement is not made together: it is the person's"
+same "$(code -b lee.jar --data-urlencode "csrf=$lee_csrf" -d plan=safety-plan "$(U /people/P1/plans)")" "404" "a lead cannot start a plan with the person"
+same "$(q "SELECT count(*) FROM plan WHERE family = 'advance-statement'")" "1" "... and nothing is started by either"
+
+# Sharing again replaces a share; stopping it stops it.
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$JO")" "303" "the person shares with the practitioner by name"
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$JO")" "303" "... twice (a second press)"
+same "$(q "SELECT count(*) FROM plan_share WHERE plan_id = $PLAN AND account_id = $JO AND stopped IS NULL")" "1" "... which is one share going"
+same "$(post sam.jar "/plans/$PLAN/shares/999999/stop")" "404" "stopping a share the plan never had is not found"
+same "$(post sam.jar "/plans/$PLAN/shares/$(q "SELECT id FROM plan_share WHERE plan_id = $PLAN AND account_id = $JO AND stopped IS NULL")/stop")" "303" "stopping it"
+same "$(q "SELECT count(*) FROM plan_share WHERE plan_id = $PLAN AND account_id = $JO AND stopped IS NULL")" "0" "... stops it"
+same "$(as sam "/plans/$PLAN/sharing?stopped=1")" "200" "the sharing page"
+has body "shows who can still see this plan" "... says who can still see it, never that no one can"
+
+# The person's goals stay theirs.
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" --data-urlencode "goal=Swim every week" "$(U /goals)")" "303" "the person sets a goal"
+same "$(code -b sam.jar --data-urlencode "csrf=$SCS" -d plan=recovery-action-plan "$(U /plans)")" "303" "... starts their recovery action plan"
+RAP=$(location | cut -d/ -f3)
+same "$(post sam.jar "/plans/$RAP/edit" save=done "when-well-me=Busy and chatty")" "303" "... finishes it"
+same "$(as sam "/plans/$RAP")" "200" "the person reads it"
+has body "Swim every week" "... with their goals"
+same "$(post sam.jar "/plans/$RAP/shares" "with=account:$ROB")" "303" "... and shares it with their supporter"
+same "$(as rob "/plans/$RAP")" "200" "the supporter reads it"
+has body "Busy and chatty" "... what it says"
+hasnt body "Swim every week" "... but not the person's goals, which are theirs"
+hasnt body "(P1)" "... nor their identifier: a supporter knows them by name"
+
+# An administrator never gets into a supporter's account.
+same "$(code -b adm.jar --data-urlencode "csrf=$adm_csrf" "$(U "/admin/accounts/$ROB/setup-code")")" "409" "the administrator asks for a supporter's setup code"
+hasnt body 'id="setup-code"' "... and is given none"
+has body "only the person who invited them" "... told why"
+run 1 "nor on the command line" -- $WAYMARK account setup-code --db p.db --email rob@example.org
+same "$(post sam.jar "/supporters/$ROB/code")" "200" "the person gives their supporter a new code"
+has body 'id="setup-code"' "... shown once"
 
 # ---------------------------------------------------------------- the network's contacts
 printf 'Devon crisis line, 0800 000 0000, any time\n\n  Samaritans, call 116 123 free, any time  \n' >contacts.txt

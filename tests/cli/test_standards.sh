@@ -274,7 +274,7 @@ run 0 "the validation rule can change" -- $WAYMARK network set --db s.db --valid
 has out "standards period: 3 months; validated with 1 validators from 1 groups" "... and says what it set"
 $WAYMARK init --db m.db >/dev/null
 run 0 "a new network chooses monthly periods" -- $WAYMARK network set --db m.db --period-months 1
-same "$($WAYMARK network show --db m.db)" "$(printf 'standards period: 1 months; validated with 2 validators from 2 groups\ndisclosure for commissioners: mhsds')" "... and keeps the default rule"
+same "$($WAYMARK network show --db m.db)" "$(printf 'standards period: 1 months; validated with 2 validators from 2 groups\ndisclosure for commissioners: mhsds\nservices anyone can contact day or night (the default):\nNHS 111, call 111 and choose the mental health option, any time\nSamaritans, call 116 123 free, any time')" "... and keeps the default rule"
 code -b l.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 code -b la.jar "$(U /api/v1/services/svc/standards)" >/dev/null
 same "$(json "[s['validated'] for s in d['standards']][:2]")" "[True, True]" "with one validator from one group enough, the standards count as validated"

@@ -82,6 +82,7 @@ static const struct {
 enum plan_case {
 	NOT_SHARED,
 	SHARED_WITH_ASKER,	/* with the account asking, whoever it is */
+	SHARED_WITH_SUPPORTER,	/* ... who is the owner's supporter */
 	TEAM_S1,		/* with S1's care team */
 	TEAM_S2,		/* with S2's, where the owner is not */
 	CRISIS_ON,		/* crisis access allowed, no share */
@@ -98,7 +99,8 @@ static const struct {
 	{ WM_RULE_PLAN_OWNER, SHARED_WITH_ASKER,	"SADDDDDDDD" },
 	{ WM_RULE_PLAN_OWNER, SOMEONE_ELSES,		"SDDDDDDDDD" },
 	{ WM_RULE_PLAN_READER, NOT_SHARED,		"SADDDDDDDD" },
-	{ WM_RULE_PLAN_READER, SHARED_WITH_ASKER,	"SAAAAAAAAA" },
+	{ WM_RULE_PLAN_READER, SHARED_WITH_ASKER,	"SAADDDDDDD" },
+	{ WM_RULE_PLAN_READER, SHARED_WITH_SUPPORTER,	"SAAAAAAAAA" },
 	{ WM_RULE_PLAN_READER, TEAM_S1,		"SAADDDDDDD" },
 	{ WM_RULE_PLAN_READER, TEAM_S2,		"SADDDDDDDD" },
 	{ WM_RULE_PLAN_READER, CRISIS_ON,		"SADDDDDDDD" },
@@ -148,7 +150,9 @@ test_plans(void **state)
 			f.plan.owner = c == SOMEONE_ELSES ? 8 : 7;
 			f.plan.owner_units = s1;
 			f.plan.n_owner_units = 1;
-			f.plan.shared_with_account = c == SHARED_WITH_ASKER;
+			f.plan.shared_with_account = c == SHARED_WITH_ASKER ||
+			    c == SHARED_WITH_SUPPORTER;
+			f.plan.account_supports = c == SHARED_WITH_SUPPORTER;
 			f.plan.has_content = c != EMPTY;
 			f.plan.crisis_access = c == CRISIS_ON ||
 			    c == SOMEONE_ELSES;
