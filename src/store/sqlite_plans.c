@@ -97,8 +97,9 @@ wm_store_plan(struct wm_store *s, int64_t plan_id,
 
 int
 wm_store_plans_shared_with(struct wm_store *s, int64_t account_id,
-    const char *today, int (*cb)(void *, const struct wm_plan_row *),
-    void *ctx, struct wm_buf *err)
+    const char *today, int64_t offset, int limit,
+    int (*cb)(void *, const struct wm_plan_row *), void *ctx,
+    struct wm_buf *err)
 {
 	struct plan_each e = { cb, ctx, 0 };
 	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARED_WITH, err);
@@ -107,7 +108,22 @@ wm_store_plans_shared_with(struct wm_store *s, int64_t account_id,
 		return WM_STORE_ERROR;
 	sqlite3_bind_int64(st, 1, account_id);
 	wm_sq_text(st, 2, today);
+	sqlite3_bind_int(st, 3, limit);
+	sqlite3_bind_int64(st, 4, offset);
 	return wm_sq_each(s, st, plan_row, &e, "reading plans shared", err);
+}
+
+int
+wm_store_plans_shared_count(struct wm_store *s, int64_t account_id,
+    const char *today, int64_t *n, struct wm_buf *err)
+{
+	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARED_WITH_COUNT, err);
+
+	if (!st)
+		return WM_STORE_ERROR;
+	sqlite3_bind_int64(st, 1, account_id);
+	wm_sq_text(st, 2, today);
+	return wm_sq_one_id(s, st, n, "counting plans shared", err);
 }
 
 struct version_each {

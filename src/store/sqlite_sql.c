@@ -1363,18 +1363,22 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * (plan_share_account; role_grant, then plan_share_unit), so it
 	 * costs the account's shares and its services' team shares, never
 	 * every share in the network. */
+#define PLANS_SHARED_WITH \
+	"SELECT s.plan_id FROM plan_share s" \
+	"  WHERE s.account_id = ?1 AND s.stopped IS NULL" \
+	"  AND (s.until IS NULL OR s.until >= ?2)" \
+	" UNION SELECT s.plan_id FROM role_grant g" \
+	"  JOIN plan_share s ON s.unit_id = g.unit_id AND s.stopped IS NULL" \
+	"   AND (s.until IS NULL OR s.until >= ?2)" \
+	"  JOIN plan o ON o.id = s.plan_id" \
+	"  JOIN caseload c ON c.person_id = o.person_id" \
+	"   AND c.unit_id = g.unit_id AND c.end_date IS NULL" \
+	"  WHERE g.account_id = ?1 AND g.role = 'practitioner'"
 	[ST_PLAN_SHARED_WITH] = PLAN_ROW
-	    " WHERE p.id IN (SELECT s.plan_id FROM plan_share s"
-	    "  WHERE s.account_id = ?1 AND s.stopped IS NULL"
-	    "  AND (s.until IS NULL OR s.until >= ?2)"
-	    " UNION SELECT s.plan_id FROM role_grant g"
-	    "  JOIN plan_share s ON s.unit_id = g.unit_id AND s.stopped IS NULL"
-	    "   AND (s.until IS NULL OR s.until >= ?2)"
-	    "  JOIN plan o ON o.id = s.plan_id"
-	    "  JOIN caseload c ON c.person_id = o.person_id"
-	    "   AND c.unit_id = g.unit_id AND c.end_date IS NULL"
-	    "  WHERE g.account_id = ?1 AND g.role = 'practitioner')"
-	    " ORDER BY per.name, per.ident, p.family",
+	    " WHERE p.id IN (" PLANS_SHARED_WITH ")"
+	    " ORDER BY per.name, per.ident, p.family LIMIT ?3 OFFSET ?4",
+	[ST_PLAN_SHARED_WITH_COUNT] =
+	    "SELECT count(*) FROM (" PLANS_SHARED_WITH ")",
 #define PLAN_VERSION_ROW \
 	"SELECT v.plan_id, v.n, v.instrument_id, v.content, v.respondent," \
 	" v.author_account_id, a.name, v.agreed, v.saved" \

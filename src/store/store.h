@@ -1272,12 +1272,16 @@ WM_MUST_USE int wm_store_plan(struct wm_store *s, int64_t plan_id,
     struct wm_buf *err);
 /* The plans shared now (on `today`, YYYY-MM-DD) with the account, or with
  * the care team of a service it is a practitioner of where the owner is
- * on the caseload now: each once, by owner and family. Core still
- * decides each read (wm_plan_reader). */
+ * on the caseload now: each once, by owner and family, `limit` from
+ * `offset` (limit -1: all). Core still decides each read
+ * (wm_plan_reader). */
 WM_MUST_USE int wm_store_plans_shared_with(struct wm_store *s,
-    int64_t account_id, const char *today,
+    int64_t account_id, const char *today, int64_t offset, int limit,
     int (*cb)(void *, const struct wm_plan_row *), void *ctx,
     struct wm_buf *err);
+/* How many plans wm_store_plans_shared_with lists in all, into *n. */
+WM_MUST_USE int wm_store_plans_shared_count(struct wm_store *s,
+    int64_t account_id, const char *today, int64_t *n, struct wm_buf *err);
 /* Version n of the plan (0 the draft, -1 the latest finished);
  * WM_STORE_NOT_FOUND. */
 WM_MUST_USE int wm_store_plan_version(struct wm_store *s, int64_t plan_id,

@@ -97,7 +97,7 @@ wm_api_plans(struct wm_http *h)
 	wm_scope_today(h, today);
 	if (rc == 0)
 		rc = l.shared ? wm_store_plans_shared_with(h->store,
-		    h->who.account_id, today, plan_item, &l, &err) :
+		    h->who.account_id, today, 0, -1, plan_item, &l, &err) :
 		    wm_store_plans(h->store, h->scope.own_person, plan_item, &l,
 		    &err);
 	if (!wm_page_store_ok(h, rc, &err))

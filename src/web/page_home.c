@@ -13,6 +13,7 @@
 #include "util/escape.h"
 #include "web/home_todo.h"
 #include "web/layout.h"
+#include "web/paging.h"
 #include "web/plan_view.h"
 
 struct due {
@@ -297,6 +298,8 @@ static int
 shared_plans(struct wm_http *h)
 {
 	const struct wm_scope *sc = &h->scope;
+	/* A supporter is shared a person's few plans: the first page. */
+	const struct wm_paging first = { 1, 50, 0 };
 	int any;
 
 	if (wm_grants_any(sc->grants, sc->n_grants, WM_ROLE_PRACTITIONER)) {
@@ -308,7 +311,7 @@ shared_plans(struct wm_http *h)
 	if (sc->n_grants)
 		return 0;	/* no one shares a plan with other roles */
 	HTML(h, "<h2 class=\"nhsuk-heading-m\">Plans shared with you</h2>\n");
-	if ((any = wm_plans_shared_list(h)) < 0)
+	if ((any = wm_plans_shared_list(h, &first)) < 0)
 		return -1;
 	if (!any)
 		HTML(h, "<p class=\"nhsuk-body\">No one is sharing a plan with "

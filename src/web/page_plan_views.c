@@ -15,6 +15,7 @@
 #include "util/escape.h"
 #include "web/caseload.h"
 #include "web/layout.h"
+#include "web/paging.h"
 #include "web/plan_view.h"
 #include "web/scope.h"
 
@@ -143,8 +144,11 @@ shared_row(void *ctx, const struct wm_plan_row *p)
 	return 0;
 }
 
+/* A care team may be shared many plans: 50 to a page, as a caseload. */
+#define SHARED_PER_PAGE 50
+
 int
-wm_plans_shared_list(struct wm_http *h)
+wm_plans_shared_list(struct wm_http *h, const struct wm_paging *p)
 {
 	struct wm_buf err = WM_BUF_INIT;
 	struct shared s = { h, 0 };
@@ -153,7 +157,7 @@ wm_plans_shared_list(struct wm_http *h)
 
 	wm_scope_today(h, today);
 	rc = wm_store_plans_shared_with(h->store, h->who.account_id, today,
-	    shared_row, &s, &err);
+	    wm_paging_offset(p), p->per_page, shared_row, &s, &err);
 	if (wm_page_store_ok(h, rc, &err) && s.any)
 		HTML(h, "</ul>\n");
 	wm_buf_release(&err);
@@ -163,18 +167,33 @@ wm_plans_shared_list(struct wm_http *h)
 void
 wm_page_plans_shared(struct wm_http *h)
 {
+	struct wm_paging p = { 1, SHARED_PER_PAGE, 0 };
+	struct wm_buf err = WM_BUF_INIT;
+	char today[11];
 	int any;
 
+	if (wm_paging_parse(h, &p.page)) {
+		wm_page_not_found(h);
+		return;
+	}
+	wm_scope_today(h, today);
+	if (!wm_page_store_ok(h, wm_store_plans_shared_count(h->store,
+	    h->who.account_id, today, &p.total, &err), &err))
+		goto out;
 	wm_page_start(h, "Plans shared with you");
 	HTML(h, "<p class=\"nhsuk-body\">People can share their own plans "
 	    "with you. You can read them, not change them; they can stop "
 	    "sharing at any time, and they see each time you look.</p>\n");
-	if ((any = wm_plans_shared_list(h)) < 0)
-		return;
+	wm_paging_summary(h, &p, "plan", "plans");
+	if ((any = wm_plans_shared_list(h, &p)) < 0)
+		goto out;
 	if (!any)
 		HTML(h, "<p class=\"nhsuk-body\">No one is sharing a plan with "
 		    "you now.</p>\n");
+	wm_paging_nav(h, &p, "/plans/shared?");
 	wm_page_end(h);
+out:
+	wm_buf_release(&err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -330,7 +349,7 @@ their_plan(void *ctx, int64_t template, const struct wm_instrument *in)
 	struct wm_http *h = t->h;
 	struct wm_buf err = WM_BUF_INIT, action = WM_BUF_INIT;
 	struct mine m = { in->family, 0, 0, 0 };
-	struct may may;
+	struct may may = { WM_PLAN_NOT_SHARED, 0, 0, 0 };
 
 	(void)template;
 	if (!wm_page_store_ok(h, wm_store_plans(h->store, t->person, mine_row,

@@ -143,9 +143,10 @@ void wm_page_supporter_code(struct wm_http *h);
  * read it, logged first when that is not its owner (with a crisis
  * opening's reason). */
 void wm_plan_show(struct wm_http *h, int64_t n, const char *reason);
-/* The plans shared with the account signed in now, as a list: how many
- * (0 writes nothing), or -1 with the failure answered. */
-int wm_plans_shared_list(struct wm_http *h);
+/* The page `p` of the plans shared with the account signed in now, as a
+ * list: how many (0 writes nothing), or -1 with the failure answered. */
+struct wm_paging;
+int wm_plans_shared_list(struct wm_http *h, const struct wm_paging *p);
 /* Who read a plan, in words: "Jo Smith (Practitioner, Exbridge Recovery
  * Team)", "Sam Lee (your supporter)". */
 void wm_plan_viewer_words(struct wm_http *h,

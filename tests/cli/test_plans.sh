@@ -408,6 +408,24 @@ same "$(as rob "/plans/$PLAN")" "404" "... who can read nothing of theirs from t
 same "$(q "SELECT count(*) FROM plan_share WHERE account_id = $ROB AND stopped IS NULL")" "0" "... every share with them stopped"
 same "$(code -b pat.jar --data-urlencode "csrf=$pat_csrf" "$(U "/supporters/$ROB/end")")" "404" "another person cannot end someone's supporter"
 
+# A care team shared many plans sees them 50 to a page.
+for i in $(seq 1 60); do
+	$WAYMARK person add --db p.db --id "M$i" --name "Many Person $i" --unit svc --since 2025-01-01 >/dev/null
+done
+q "INSERT INTO plan(person_id, family, created) SELECT id, 'safety-plan', '2026-12-01T09:00:00Z' FROM person WHERE ident LIKE 'M%';
+   INSERT INTO plan_version(plan_id, n, instrument_id, content, respondent, saved)
+     SELECT x.id, 1, v.instrument_id, v.content, 'person', x.created FROM plan x, plan_version v
+     WHERE v.plan_id = $PLAN AND v.n = 1 AND x.person_id IN (SELECT id FROM person WHERE ident LIKE 'M%');
+   INSERT INTO plan_share(plan_id, unit_id, created) SELECT x.id, $SVC, x.created FROM plan x
+     WHERE x.person_id IN (SELECT id FROM person WHERE ident LIKE 'M%');"
+TOTAL=$(q "SELECT count(*) FROM plan_share WHERE unit_id = $SVC AND stopped IS NULL")
+same "$(as jo /plans/shared)" "200" "the practitioner's plans shared with them"
+has body "Showing 1 to 50 of $TOTAL plans" "... 50 to a page, and how many in all"
+same "$(grep -c 'href="/plans/[0-9]*">' body)" "50" "... listing 50"
+same "$(as jo "/plans/shared?page=2")" "200" "the next page"
+has body "Showing 51 to $TOTAL of $TOTAL plans" "... lists the rest"
+same "$(as jo "/plans/shared?page=x")" "404" "a page that is not a number is not found"
+
 # Every change to the person's plans is in the audit log, against them.
 for action in "started a plan" "saved a plan part-way" "finished a version of a plan" "shared a plan" "stopped sharing a plan" \
     "turned crisis access on" "turned crisis access off" "made a plan together" "suggested a change to a plan" \
