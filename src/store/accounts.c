@@ -221,8 +221,20 @@ wm_account_grant(struct wm_store *s, const struct wm_actor *by,
 	char words[128];
 	int rc;
 
+	int supporter;
+
 	if (problem)
 		return refuse(WM_STORE_CONFLICT, problem, err);
+	/* A supporter's account is the person's to look after (they give
+	 * its codes): a role on it would put a staff account in a person's
+	 * hands. Someone who supports a person and works here too has an
+	 * account of each kind. */
+	if ((rc = wm_store_account_supporter(s, account_id, &supporter, err)))
+		return rc;
+	if (supporter)
+		return refuse(WM_STORE_CONFLICT, "this is a supporter's account, "
+		    "which holds no role: give them an account of their own "
+		    "with a different email for their work", err);
 	grant_words(words, sizeof(words), g->role, g->unit, g->group);
 	if (wm_store_begin(s, err))
 		return WM_STORE_ERROR;
@@ -314,7 +326,16 @@ wm_account_setup_code(struct wm_store *s, const struct wm_actor *by,
 struct waiting {
 	int64_t account;
 	int theirs;
+	int roles;
 };
+
+static int
+any_grant(void *ctx, const struct wm_grant_row *g)
+{
+	(void)g;
+	*(int *)ctx = 1;
+	return 1;
+}
 
 static int
 waiting_row(void *ctx, const struct wm_supporter_row *r)
@@ -330,7 +351,7 @@ wm_supporter_new_code(struct wm_store *s, const struct wm_actor *by,
     int64_t person_id, int64_t account_id, char code[WM_SETUP_CODE_LEN + 1],
     struct wm_buf *err)
 {
-	struct waiting w = { account_id, 0 };
+	struct waiting w = { account_id, 0, 0 };
 	int rc;
 
 	code[0] = '\0';
@@ -342,6 +363,11 @@ wm_supporter_new_code(struct wm_store *s, const struct wm_actor *by,
 	rc = wm_store_supporters(s, person_id, waiting_row, &w, err);
 	if (rc == 0 && !w.theirs)
 		rc = refuse(WM_STORE_NOT_FOUND, "not your supporter", err);
+	/* One that holds a role (granted before that was refused) is not
+	 * the person's to hand on. */
+	if (rc == 0 && (rc = wm_store_account_grants(s, account_id, any_grant,
+	    &w.roles, err)) == 0 && w.roles)
+		rc = refuse(WM_STORE_NOT_FOUND, "not your supporter alone", err);
 	if (rc == 0)
 		rc = new_code(s, by, account_id, code, err);
 	return finish(s, rc, err);

@@ -1363,10 +1363,20 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * (plan_share_account; role_grant, then plan_share_unit), so it
 	 * costs the account's shares and its services' team shares, never
 	 * every share in the network. */
+/* As core reads them (core/plan_access.c): a share by name while the
+ * account is the owner's supporter or a practitioner of a service the
+ * owner uses now; a team share while the owner is on its caseload; and
+ * only plans with a finished version, the ones there are to read. */
 #define PLANS_SHARED_WITH \
-	"SELECT s.plan_id FROM plan_share s" \
+	"SELECT s.plan_id FROM plan_share s JOIN plan o ON o.id = s.plan_id" \
 	"  WHERE s.account_id = ?1 AND s.stopped IS NULL" \
 	"  AND (s.until IS NULL OR s.until >= ?2)" \
+	"  AND (EXISTS (SELECT 1 FROM supporter su WHERE su.account_id = ?1" \
+	"   AND su.person_id = o.person_id AND su.ended IS NULL)" \
+	"   OR EXISTS (SELECT 1 FROM caseload c JOIN role_grant g" \
+	"   ON g.unit_id = c.unit_id AND g.account_id = ?1" \
+	"   AND g.role = 'practitioner' WHERE c.person_id = o.person_id" \
+	"   AND c.end_date IS NULL))" \
 	" UNION SELECT s.plan_id FROM role_grant g" \
 	"  JOIN plan_share s ON s.unit_id = g.unit_id AND s.stopped IS NULL" \
 	"   AND (s.until IS NULL OR s.until >= ?2)" \
@@ -1376,9 +1386,13 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	"  WHERE g.account_id = ?1 AND g.role = 'practitioner'"
 	[ST_PLAN_SHARED_WITH] = PLAN_ROW
 	    " WHERE p.id IN (" PLANS_SHARED_WITH ")"
+	    " AND EXISTS (SELECT 1 FROM plan_version v WHERE v.plan_id = p.id"
+	    "  AND v.n > 0)"
 	    " ORDER BY per.name, per.ident, p.family LIMIT ?3 OFFSET ?4",
 	[ST_PLAN_SHARED_WITH_COUNT] =
-	    "SELECT count(*) FROM (" PLANS_SHARED_WITH ")",
+	    "SELECT count(*) FROM (" PLANS_SHARED_WITH ") x"
+	    " WHERE EXISTS (SELECT 1 FROM plan_version v"
+	    "  WHERE v.plan_id = x.plan_id AND v.n > 0)",
 #define PLAN_VERSION_ROW \
 	"SELECT v.plan_id, v.n, v.instrument_id, v.content, v.respondent," \
 	" v.author_account_id, a.name, v.agreed, v.saved" \

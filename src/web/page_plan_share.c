@@ -29,6 +29,7 @@ struct shares {
 	int64_t plan;
 	int any;
 	char today[11];
+	const struct wm_share_targets *now;	/* whom they may share with */
 };
 
 static void
@@ -42,6 +43,15 @@ share_who(struct wm_http *h, const struct wm_plan_share_row *r)
 	wm_esc_html_s(&h->out, r->account_name);
 	if (r->supporter)
 		HTML(h, " (your supporter)");
+}
+
+static int
+team_now(const struct wm_share_targets *t, int64_t unit)
+{
+	char value[40];
+
+	snprintf(value, sizeof(value), "team:%lld", (long long)unit);
+	return wm_share_target_value(t, value) != NULL;
 }
 
 static int
@@ -60,6 +70,13 @@ current_row(void *ctx, const struct wm_plan_share_row *r)
 	HTML(h, "<tr class=\"nhsuk-table__row\">\n");
 	wm_td_start(h, "Who");
 	share_who(h, r);
+	/* A share reaches its reader only while they are whom the person
+	 * may share with: a practitioner or team of a service they use
+	 * now, or their supporter. */
+	if (!(r->unit_id ? team_now(s->now, r->unit_id) :
+	    wm_share_target_account(s->now, r->account_id) != NULL))
+		HTML(h, ". Paused: they cannot see it while you are not on "
+		    "that service's caseload");
 	HTML(h, "</span></td>\n");
 	wm_td_start(h, "Until");
 	if (r->until) {
@@ -213,7 +230,7 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 	struct wm_plan_row p;
 	struct wm_plan_names names;
 	struct wm_share_targets *c = NULL;
-	struct shares s = { h, 0, 0, "" };
+	struct shares s = { h, 0, 0, "", NULL };
 	int crisis = 0;
 
 	if (wm_plan_named(h, &p, &names))
@@ -246,6 +263,7 @@ page(struct wm_http *h, const char *with, const char *with_problem,
 		    "time.</p>\n</div>\n");
 	wm_scope_today(h, s.today);
 	s.plan = p.id;
+	s.now = c;
 	if (!wm_page_store_ok(h, wm_store_plan_shares(h->store, p.id, s.today,
 	    current_row, &s, &err), &err))
 		goto out;

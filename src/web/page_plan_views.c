@@ -180,6 +180,10 @@ wm_page_plans_shared(struct wm_http *h)
 	if (!wm_page_store_ok(h, wm_store_plans_shared_count(h->store,
 	    h->who.account_id, today, &p.total, &err), &err))
 		goto out;
+	if (p.page > wm_paging_pages(&p)) {
+		wm_page_not_found(h);
+		goto out;
+	}
 	wm_page_start(h, "Plans shared with you");
 	HTML(h, "<p class=\"nhsuk-body\">People can share their own plans "
 	    "with you. You can read them, not change them; they can stop "
@@ -438,9 +442,13 @@ wm_page_person_plans(struct wm_http *h)
 		    "whether their plan changes.</p>\n</div>\n");
 	HTML(h, "<p class=\"nhsuk-body\">The person's own plans. You can read "
 	    "one only if they share it with you or your team; they decide, "
-	    "and they see each time it is read. You can start one together "
-	    "with them, and change or suggest a change to one they share with "
-	    "you.</p>\n<ul class=\"nhsuk-list\">\n");
+	    "and they see each time it is read.</p>\n");
+	if (t.practitioner)
+		HTML(h, "<p class=\"nhsuk-body\">You can write a joint crisis "
+		    "plan or a safety plan with them, or suggest a change to a "
+		    "plan they share with you: they agree it, or not, on their "
+		    "own sign-in, and only then does their plan change.</p>\n");
+	HTML(h, "<ul class=\"nhsuk-list\">\n");
 	if (!wm_page_store_ok(h, wm_plan_templates(h->store, NULL,
 	    their_plan, &t, &err), &err))
 		goto out;

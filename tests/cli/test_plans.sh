@@ -426,6 +426,24 @@ same "$(as jo "/plans/shared?page=2")" "200" "the next page"
 has body "Showing 51 to $TOTAL of $TOTAL plans" "... lists the rest"
 same "$(as jo "/plans/shared?page=x")" "404" "a page that is not a number is not found"
 
+same "$(as jo "/plans/shared?page=9")" "404" "a page past the last is not found"
+
+# A supporter's account never becomes a staff account.
+run 1 "a role for a supporter's account is refused" -- $WAYMARK account grant --db p.db --email rob@example.org --grant practitioner@svc
+has err "supporter's account" "... saying why"
+
+# A share by name lapses, and is listed as paused, when the person leaves.
+same "$(post sam.jar "/plans/$PLAN/shares" "with=account:$JO")" "303" "the person shares their safety plan with the practitioner by name"
+same "$(as jo "/plans/shared?page=2")" "200" "the practitioner's list (by name, after the many others)"
+has body "href=\"/plans/$PLAN\"" "... has it"
+q "UPDATE caseload SET end_date = '2026-01-01' WHERE person_id = (SELECT id FROM person WHERE ident = 'P1')"
+same "$(as jo "/plans/shared?page=2")" "200" "when the person has left the service"
+hasnt body "href=\"/plans/$PLAN\"" "... it is listed no more"
+same "$(as jo "/plans/$PLAN")" "404" "... nor read"
+same "$(as sam "/plans/$PLAN/sharing")" "200" "the person's sharing page"
+has body "Paused: they cannot see it while you are not on that service" "... says the share is paused"
+q "UPDATE caseload SET end_date = NULL WHERE person_id = (SELECT id FROM person WHERE ident = 'P1')"
+
 # Every change to the person's plans is in the audit log, against them.
 for action in "started a plan" "saved a plan part-way" "finished a version of a plan" "shared a plan" "stopped sharing a plan" \
     "turned crisis access on" "turned crisis access off" "made a plan together" "suggested a change to a plan" \
