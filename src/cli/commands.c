@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 
 int cmd_init(const struct cli_cmd *, int, char **);
+int cmd_backup(const struct cli_cmd *, int, char **);
 int cmd_instrument_check(const struct cli_cmd *, int, char **);
 int cmd_instrument_load(const struct cli_cmd *, int, char **);
 int cmd_instrument_list(const struct cli_cmd *, int, char **);
@@ -38,6 +39,9 @@ const struct cli_cmd cli_commands[] = {
 	{ "init", NULL, cmd_init,
 	    "create a database, or bring an older one up to date",
 	    "--db FILE" },
+	{ "backup", NULL, cmd_backup,
+	    "copy the whole database as it is at one moment, while the "
+	    "server runs, into a new file", "--db FILE COPY" },
 	{ "instrument", "check", cmd_instrument_check,
 	    "check instrument files and list every problem", "FILE..." },
 	{ "instrument", "load", cmd_instrument_load,
@@ -58,10 +62,12 @@ const struct cli_cmd cli_commands[] = {
 	{ "unit", "list", cmd_unit_list,
 	    "list the network tree: code, kind, name, parent", "--db FILE" },
 	{ "network", "set", cmd_network_set,
-	    "set the standards period and when a standard counts as validated",
-	    "--db FILE [--period-months N] [--validators N] [--groups N]" },
+	    "set the standards period, when a standard counts as validated, "
+	    "the disclosure rule and the services anyone can contact day or "
+	    "night", "--db FILE [--period-months N] [--validators N] "
+	    "[--groups N] [--disclosure RULE] [--crisis-contacts FILE]" },
 	{ "network", "show", cmd_network_show,
-	    "show the network's standards settings", "--db FILE" },
+	    "show the network's settings", "--db FILE" },
 	{ "person", "add", cmd_person_add,
 	    "add a person using services, on a service's caseload",
 	    "--db FILE --id ID --name NAME [--unit CODE] [--since DATE]" },

@@ -49,6 +49,12 @@ WM_MUST_USE int wm_store_open(const char *path, unsigned flags, struct wm_store 
     struct wm_buf *err);
 void wm_store_close(struct wm_store *s);
 
+/* A consistent copy of the whole database, as of one moment, into the
+ * new file `path` (never over one that exists), while others keep
+ * reading and saving; the pages copied into *pages. */
+WM_MUST_USE int wm_store_backup(struct wm_store *s, const char *path,
+    long *pages, struct wm_buf *err);
+
 /* Brings the schema to the current version in one transaction. */
 WM_MUST_USE int wm_store_migrate(struct wm_store *s, int *from, int *to,
     struct wm_buf *err);
