@@ -223,14 +223,31 @@ grant_form(struct wm_http *h, const struct account *a,
 	wm_buf_release(&to);
 }
 
-static void
+static int
 access_part(struct wm_http *h, const struct account *a)
 {
-	HTML(h, "<h2 class=\"nhsuk-heading-m\">Signing in</h2>\n<p class=\""
-	    "nhsuk-body\">Someone who has forgotten their password gets a new "
-	    "setup code. Their old password keeps working until they use it."
-	    "</p>\n");
-	button(h, a, "/setup-code", "Give a new setup code", 0, NULL);
+	struct wm_buf err = WM_BUF_INIT;
+	int supporter = 0;
+
+	if (!wm_page_store_ok(h, wm_store_account_supporter(h->store, a->id,
+	    &supporter, &err), &err)) {
+		wm_buf_release(&err);
+		return -1;
+	}
+	wm_buf_release(&err);
+	HTML(h, "<h2 class=\"nhsuk-heading-m\">Signing in</h2>\n");
+	/* A supporter's codes come from the person they support alone:
+	 * one from anyone else would let its giver read as them. */
+	if (supporter)
+		HTML(h, "<p class=\"nhsuk-body\">This is a supporter's "
+		    "account: only the person who invited them can give them a "
+		    "new setup code.</p>\n");
+	else {
+		HTML(h, "<p class=\"nhsuk-body\">Someone who has forgotten "
+		    "their password gets a new setup code. Their old password "
+		    "keeps working until they use it.</p>\n");
+		button(h, a, "/setup-code", "Give a new setup code", 0, NULL);
+	}
 	if (a->deactivated.len)
 		button(h, a, "/reactivate", "Reactivate the account", 0, NULL);
 	else if (a->id == h->who.account_id)
@@ -240,6 +257,7 @@ access_part(struct wm_http *h, const struct account *a)
 		    "administrator can.</p>\n");
 	else
 		button(h, a, "/deactivate", "Deactivate the account", 1, NULL);
+	return 0;
 }
 
 /* The whole page, with the grant form's problems (f may be NULL). */
@@ -265,8 +283,8 @@ account_page(struct wm_http *h, const struct account *a,
 	summary(h, a);
 	if (roles(h, a, &u) == 0) {
 		grant_form(h, a, &u, f ? f : &none);
-		access_part(h, a);
-		wm_page_end(h);
+		if (access_part(h, a) == 0)
+			wm_page_end(h);
 	}
 	wm_admin_units_release(&u);
 }
