@@ -397,27 +397,20 @@ wm_page_plan_suggestion(struct wm_http *h)
 	if (!wm_page_store_ok(h, rc, &err))
 		goto out;
 	wm_datetime_words(sg.made, when, sizeof(when));
-	if (sg.doc.together) {
-		wm_page_start_back(h, "A version of your plan made with you",
-		    "/plans", "Back to your plans");
-		HTML(h, "<p class=\"nhsuk-body\">");
-		wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
-		HTML(h, " wrote this version of ");
-		wm_esc_html_s(&h->out, sg.doc.in->title);
-		HTML(h, " with you on ");
-		wm_esc_html_s(&h->out, when);
-		HTML(h, ". It becomes your plan only if you agree it.</p>\n");
-	} else {
-		wm_page_start_back(h, "A change suggested to your plan",
-		    "/plans", "Back to your plans");
-		HTML(h, "<p class=\"nhsuk-body\">");
-		wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
-		HTML(h, " suggested this change to ");
-		wm_esc_html_s(&h->out, sg.doc.in->title);
-		HTML(h, " on ");
-		wm_esc_html_s(&h->out, when);
-		HTML(h, ".</p>\n");
-	}
+	/* The same sentence for either kind, in its own words. */
+	wm_page_start_back(h, sg.doc.together ? "A version of your plan made "
+	    "with you" : "A change suggested to your plan", "/plans",
+	    "Back to your plans");
+	HTML(h, "<p class=\"nhsuk-body\">");
+	wm_esc_html_s(&h->out, wm_buf_str(&sg.by));
+	wm_esc_html_s(&h->out, sg.doc.together ? " wrote this version of " :
+	    " suggested this change to ");
+	wm_esc_html_s(&h->out, sg.doc.in->title);
+	wm_esc_html_s(&h->out, sg.doc.together ? " with you on " : " on ");
+	wm_esc_html_s(&h->out, when);
+	wm_esc_html_s(&h->out, sg.doc.together ? ". It becomes your plan only "
+	    "if you agree it." : ".");
+	HTML(h, "</p>\n");
 	if (sg.note.len) {
 		HTML(h, "<div class=\"nhsuk-inset-text\">\n<p>Why: ");
 		wm_esc_html_s(&h->out, wm_buf_str(&sg.note));
