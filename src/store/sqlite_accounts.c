@@ -16,14 +16,14 @@ wm_store_account_page(struct wm_store *s, const char *search, int64_t offset,
     struct wm_buf *err)
 {
 	struct wm_sq_account_each e = { cb, ctx, total };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_PAGE, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_PAGE, err);
 
 	*total = 0;
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, search && search[0] ? search : NULL);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
+	wm_q_int(st, 2, limit);
+	wm_q_int64(st, 3, offset);
 	return wm_sq_each(s, st, wm_sq_account_row, &e, "listing accounts",
 	    err);
 }
@@ -34,12 +34,12 @@ wm_store_accounts_waiting(struct wm_store *s, int limit, int64_t *total,
     struct wm_buf *err)
 {
 	struct wm_sq_account_each e = { cb, ctx, total };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNTS_WAITING, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNTS_WAITING, err);
 
 	*total = 0;
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int(st, 1, limit);
+	wm_q_int(st, 1, limit);
 	return wm_sq_each(s, st, wm_sq_account_row, &e,
 	    "listing accounts not yet signed in", err);
 }
@@ -47,12 +47,12 @@ wm_store_accounts_waiting(struct wm_store *s, int limit, int64_t *total,
 /* Runs a bound change to one account's row: `already` in err, and
  * WM_STORE_CONFLICT, when it changed nothing. */
 static int
-change_one(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+change_one(struct wm_store *s, struct wm_q *st, const char *doing,
     const char *already, struct wm_buf *err)
 {
 	int rc = wm_sq_exec(s, st, doing, err);
 
-	if (rc == 0 && sqlite3_changes(s->db) == 0) {
+	if (rc == 0 && wm_q_changes(s) == 0) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, already);
 		return WM_STORE_CONFLICT;
@@ -64,11 +64,11 @@ int
 wm_store_account_sessions_end(struct wm_store *s, int64_t id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_SESSIONS_END, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_SESSIONS_END, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	return wm_sq_exec(s, st, "ending the account's sessions", err);
 }
 
@@ -76,14 +76,14 @@ int
 wm_store_account_deactivate(struct wm_store *s, int64_t id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_DEACTIVATE, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_DEACTIVATE, err);
 	char now[32];
 	int own, rc;
 
 	if (!st || wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	wm_sq_text(st, 2, now);
 	rc = change_one(s, st, "deactivating the account", "the account is "
 	    "already deactivated", err);
@@ -96,11 +96,11 @@ int
 wm_store_account_reactivate(struct wm_store *s, int64_t id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_REACTIVATE, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_REACTIVATE, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	return change_one(s, st, "reactivating the account", "the account is "
 	    "active already", err);
 }
@@ -110,14 +110,14 @@ wm_store_grant_remove(struct wm_store *s, int64_t account_id,
     const char *role, int64_t unit_id, const char *stakeholder,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_GRANT_REMOVE, err);
+	struct wm_q *st = wm_sq_query(s, ST_GRANT_REMOVE, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
-	sqlite3_bind_int64(st, 3, unit_id);
+	wm_q_int64(st, 3, unit_id);
 	wm_sq_text(st, 4, stakeholder);
 	rc = change_one(s, st, "removing the role", stakeholder ? "the account "
 	    "does not hold that role there for that group" : "the account "
@@ -129,20 +129,20 @@ int
 wm_store_setup_code_set(struct wm_store *s, int64_t account_id,
     const char *code_hash, int64_t now, int64_t expires, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SETUP_CODE_DROP, err);
+	struct wm_q *st = wm_sq_query(s, ST_SETUP_CODE_DROP, err);
 	int own, rc;
 
 	if (!st || wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	rc = wm_sq_exec(s, st, "replacing the setup code", err);
 	if (rc == 0 && !(st = wm_sq_query(s, ST_SETUP_CODE_ADD, err)))
 		rc = WM_STORE_ERROR;
 	if (rc == 0) {
-		sqlite3_bind_int64(st, 1, account_id);
+		wm_q_int64(st, 1, account_id);
 		wm_sq_text(st, 2, code_hash);
-		sqlite3_bind_int64(st, 3, now);
-		sqlite3_bind_int64(st, 4, expires);
+		wm_q_int64(st, 3, now);
+		wm_q_int64(st, 4, expires);
 		rc = wm_sq_exec(s, st, "keeping the setup code", err);
 	}
 	return wm_sq_tx_end(s, own, rc, err);
@@ -152,25 +152,25 @@ int
 wm_store_setup_code_find(struct wm_store *s, const char *email, int64_t now,
     int64_t *code_id, int64_t *account_id, char *hash, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SETUP_CODE_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_SETUP_CODE_FIND, err);
 	const char *h;
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, email);
-	sqlite3_bind_int64(st, 2, now);
+	wm_q_int64(st, 2, now);
 	rc = wm_sq_step(s, st, "reading the setup code", err);
 	if (rc == 1) {
-		*code_id = sqlite3_column_int64(st, 0);
-		*account_id = sqlite3_column_int64(st, 1);
+		*code_id = wm_q_col_int64(st, 0);
+		*account_id = wm_q_col_int64(st, 1);
 		h = wm_sq_col(st, 2);
 		if (!h || strlen(h) != WM_TOKEN_HASH_LEN)
 			rc = 0;
 		else
 			memcpy(hash, h, WM_TOKEN_HASH_LEN + 1);
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (rc < 0)
 		return WM_STORE_ERROR;
 	if (rc == 0) {
@@ -185,13 +185,13 @@ int
 wm_store_setup_code_use(struct wm_store *s, int64_t code_id, int64_t now,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SETUP_CODE_USE, err);
+	struct wm_q *st = wm_sq_query(s, ST_SETUP_CODE_USE, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, code_id);
-	sqlite3_bind_int64(st, 2, now);
+	wm_q_int64(st, 1, code_id);
+	wm_q_int64(st, 2, now);
 	rc = change_one(s, st, "using the setup code", "the setup code was "
 	    "used already", err);
 	return rc == WM_STORE_CONFLICT ? WM_STORE_NOT_FOUND : rc;

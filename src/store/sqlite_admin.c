@@ -16,7 +16,7 @@
 /* Runs an update of one unit or spell: WM_STORE_NOT_FOUND (with `none`
  * in err) when it changed nothing. */
 static int
-update_one(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+update_one(struct wm_store *s, struct wm_q *st, const char *doing,
     const char *none, struct wm_buf *err)
 {
 	int own, rc;
@@ -24,7 +24,7 @@ update_one(struct wm_store *s, sqlite3_stmt *st, const char *doing,
 	if ((rc = wm_sq_tx_begin(s, &own, err)))
 		return rc;
 	rc = wm_sq_exec(s, st, doing, err);
-	if (rc == 0 && sqlite3_changes(s->db) == 0) {
+	if (rc == 0 && wm_q_changes(s) == 0) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, none);
 		rc = WM_STORE_NOT_FOUND;
@@ -36,11 +36,11 @@ int
 wm_store_unit_rename(struct wm_store *s, int64_t unit_id, const char *name,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_RENAME, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_RENAME, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, name);
 	return update_one(s, st, "renaming the unit", "no such unit", err);
 }
@@ -49,11 +49,11 @@ int
 wm_store_unit_close(struct wm_store *s, int64_t unit_id, const char *date,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_CLOSE, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_CLOSE, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, date);
 	return update_one(s, st, "closing the unit", "it is closed already",
 	    err);
@@ -63,11 +63,11 @@ int
 wm_store_unit_open_children(struct wm_store *s, int64_t unit_id, int64_t *n,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_OPEN_CHILDREN, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_OPEN_CHILDREN, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_one_id(s, st, n, "counting a unit's open units", err);
 }
 
@@ -75,7 +75,7 @@ int
 wm_store_caseload_start(struct wm_store *s, int64_t person_id,
     int64_t unit_id, const char *since, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD_ADD, err);
 	int own, rc;
 
 	if (!st)
@@ -84,8 +84,8 @@ wm_store_caseload_start(struct wm_store *s, int64_t person_id,
 	 * out again with it (migration 10's triggers mark them). */
 	if ((rc = wm_sq_tx_begin(s, &own, err)))
 		return rc;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, unit_id);
 	wm_sq_text(st, 3, since);
 	rc = wm_sq_exec(s, st, "adding the person to the caseload", err);
 	return wm_sq_tx_end(s, own, rc, err);
@@ -95,12 +95,12 @@ int
 wm_store_caseload_end(struct wm_store *s, int64_t person_id, int64_t unit_id,
     const char *date, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_END, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD_END, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, unit_id);
 	wm_sq_text(st, 3, date);
 	return update_one(s, st, "ending the person's time on the caseload",
 	    "the person is not on that service's caseload", err);
@@ -110,12 +110,12 @@ int
 wm_store_caseload_drop(struct wm_store *s, int64_t person_id, int64_t unit_id,
     const char *since, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_DROP, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD_DROP, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, unit_id);
 	wm_sq_text(st, 3, since);
 	return update_one(s, st, "removing the person's time on the caseload",
 	    "the person is not on that service's caseload", err);
@@ -128,13 +128,13 @@ struct people_each {
 };
 
 static int
-people_row(sqlite3_stmt *st, void *arg)
+people_row(struct wm_q *st, void *arg)
 {
 	struct people_each *e = arg;
-	struct wm_admin_person_row row = { sqlite3_column_int64(st, 0),
+	struct wm_admin_person_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
 
-	*e->total = sqlite3_column_int64(st, 4);
+	*e->total = wm_q_col_int64(st, 4);
 	return e->cb(e->ctx, &row);
 }
 
@@ -145,14 +145,14 @@ wm_store_people_search(struct wm_store *s, const char *search, int64_t offset,
     struct wm_buf *err)
 {
 	struct people_each e = { cb, ctx, total };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PEOPLE_SEARCH, err);
+	struct wm_q *st = wm_sq_query(s, ST_PEOPLE_SEARCH, err);
 
 	*total = 0;
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, search && search[0] ? search : NULL);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
+	wm_q_int(st, 2, limit);
+	wm_q_int64(st, 3, offset);
 	return wm_sq_each(s, st, people_row, &e, "listing people", err);
 }
 
@@ -163,14 +163,14 @@ struct found_each {
 };
 
 static int
-found_row(sqlite3_stmt *st, void *arg)
+found_row(struct wm_q *st, void *arg)
 {
 	struct found_each *e = arg;
 	struct wm_audit_found row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
 	    wm_sq_col(st, 2), wm_sq_col(st, 3), wm_sq_col(st, 4),
 	    wm_sq_col(st, 5), wm_sq_col(st, 6), wm_sq_col(st, 7) };
 
-	*e->total = sqlite3_column_int64(st, 8);
+	*e->total = wm_q_col_int64(st, 8);
 	return e->cb(e->ctx, &row);
 }
 
@@ -202,14 +202,14 @@ keys_step(struct wm_store *s, int64_t *all, struct wm_buf *err)
 {
 	static const enum stmt step[] = { ST_AUDIT_KEY_ACTOR,
 	    ST_AUDIT_KEY_ACTION, ST_AUDIT_KEY_AT, ST_AUDIT_KEYED };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int rc = 0;
 
 	for (i = 0; rc == 0 && i < sizeof(step) / sizeof(step[0]); i++) {
 		if (!(st = wm_sq_stmt(s, step[i], err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int(st, 1, KEYS_AT_ONCE);
+		wm_q_int(st, 1, KEYS_AT_ONCE);
 		rc = step[i] == ST_AUDIT_KEYED ? wm_sq_one_id(s, st, all,
 		    "keying the audit log", err) : wm_sq_exec(s, st,
 		    "keying the audit log", err);
@@ -221,7 +221,7 @@ int
 wm_store_audit_keys(struct wm_store *s, struct wm_buf *err)
 {
 	int64_t all = 0;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	/* Up to date already (most searches): read, never a commit. */
@@ -230,7 +230,7 @@ wm_store_audit_keys(struct wm_store *s, struct wm_buf *err)
 		return WM_STORE_ERROR;
 	while (!all) {
 		/* Each step its own transaction, unless the caller's. */
-		own = sqlite3_get_autocommit(s->db);
+		own = wm_q_idle(s);
 		if (own && wm_store_begin(s, err))
 			return WM_STORE_ERROR;
 		rc = keys_step(s, &all, err);
@@ -250,7 +250,7 @@ struct action_each {
 };
 
 static int
-action_row(sqlite3_stmt *st, void *arg)
+action_row(struct wm_q *st, void *arg)
 {
 	struct action_each *e = arg;
 
@@ -262,7 +262,7 @@ wm_store_audit_actions(struct wm_store *s, int (*cb)(void *, const char *),
     void *ctx, struct wm_buf *err)
 {
 	struct action_each e = { cb, ctx };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (wm_store_audit_keys(s, err) ||
 	    !(st = wm_sq_query(s, ST_AUDIT_ACTIONS, err)))
@@ -278,7 +278,7 @@ wm_store_audit_search(struct wm_store *s, const struct wm_audit_search *q,
     struct wm_buf *err)
 {
 	struct found_each e = { cb, ctx, total };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	*total = 0;
 	if (wm_store_audit_keys(s, err) ||
@@ -290,9 +290,9 @@ wm_store_audit_search(struct wm_store *s, const struct wm_audit_search *q,
 	wm_sq_text(st, 3, q->before && q->before[0] ? q->before : "A");
 	wm_sq_id(st, 4, q->account_id);
 	wm_sq_text(st, 5, q->action && q->action[0] ? q->action : NULL);
-	sqlite3_bind_int64(st, 6, limit);
-	sqlite3_bind_int64(st, 7, offset);
-	sqlite3_bind_int64(st, 8, most);
+	wm_q_int64(st, 6, limit);
+	wm_q_int64(st, 7, offset);
+	wm_q_int64(st, 8, most);
 	return wm_sq_each(s, st, found_row, &e, "searching the audit log",
 	    err);
 }
@@ -318,7 +318,7 @@ wm_store_upload_keep(struct wm_store *s, int64_t account_id, const char *name,
     struct wm_buf *err)
 {
 	char hash[WM_TOKEN_HASH_LEN + 1], now[32], before[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	if (wm_token_new(token)) {
@@ -338,9 +338,9 @@ wm_store_upload_keep(struct wm_store *s, int64_t account_id, const char *name,
 		rc = WM_STORE_ERROR;
 	if (rc == 0) {
 		wm_sq_text(st, 1, hash);
-		sqlite3_bind_int64(st, 2, account_id);
+		wm_q_int64(st, 2, account_id);
 		wm_sq_text(st, 3, name);
-		sqlite3_bind_text(st, 4, text, (int)len, SQLITE_TRANSIENT);
+		wm_q_textn(st, 4, text, len);
 		wm_sq_text(st, 5, now);
 		rc = wm_sq_exec(s, st, "keeping the upload", err);
 	}
@@ -352,7 +352,7 @@ wm_store_upload_get(struct wm_store *s, int64_t account_id, const char *token,
     struct wm_buf *name, struct wm_buf *text, struct wm_buf *err)
 {
 	char hash[WM_TOKEN_HASH_LEN + 1], before[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!wm_token_valid(token))
@@ -362,15 +362,15 @@ wm_store_upload_get(struct wm_store *s, int64_t account_id, const char *token,
 	wm_token_hash(token, hash);
 	hour_ago(s, before);
 	wm_sq_text(st, 1, hash);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 2, account_id);
 	wm_sq_text(st, 3, before);
 	rc = wm_sq_step(s, st, "reading the upload", err);
 	if (rc == 1) {
 		wm_buf_puts(name, wm_sq_col(st, 0));
-		wm_buf_add(text, (const char *)sqlite3_column_text(st, 1),
-		    (size_t)sqlite3_column_bytes(st, 1));
+		wm_buf_add(text, wm_q_col_text(st, 1),
+		    (size_t)wm_q_col_len(st, 1));
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return rc < 0 ? WM_STORE_ERROR : rc == 0 ? WM_STORE_NOT_FOUND : 0;
 }
 
@@ -379,7 +379,7 @@ wm_store_upload_drop(struct wm_store *s, const char *token,
     struct wm_buf *err)
 {
 	char hash[WM_TOKEN_HASH_LEN + 1];
-	sqlite3_stmt *st = wm_sq_query(s, ST_UPLOAD_DROP, err);
+	struct wm_q *st = wm_sq_query(s, ST_UPLOAD_DROP, err);
 
 	if (!st)
 		return WM_STORE_ERROR;

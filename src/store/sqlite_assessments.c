@@ -17,14 +17,14 @@ wm_store_assessment_open(struct wm_store *s, int64_t unit_id,
     const char *period, const char *period_end, int64_t *id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int rc;
 
 	if (!(st = wm_sq_query(s, ST_ASSESSMENT_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, period);
 	wm_sq_text(st, 3, period_end);
 	wm_sq_text(st, 4, now);
@@ -43,11 +43,11 @@ int
 wm_store_assessment_find(struct wm_store *s, int64_t unit_id,
     const char *period, int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENT_FIND, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, period);
 	return wm_sq_one_id(s, st, id, "finding the self-assessment", err);
 }
@@ -56,7 +56,7 @@ int
 wm_store_assessments_since(struct wm_store *s, const char *date, int64_t *n,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENTS_SINCE, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENTS_SINCE, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -71,19 +71,19 @@ struct assessment_each {
 };
 
 static int
-assessment_row(sqlite3_stmt *st, void *arg)
+assessment_row(struct wm_q *st, void *arg)
 {
 	struct assessment_each *e = arg;
 	struct wm_assessment_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.unit_id = sqlite3_column_int64(st, 1),
+		.id = wm_q_col_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 1),
 		.unit_code = wm_sq_col(st, 2),
 		.unit_name = wm_sq_col(st, 3),
 		.period = wm_sq_col(st, 4),
 		.period_end = wm_sq_col(st, 5),
-		.versions = sqlite3_column_int(st, 6),
-		.invited = sqlite3_column_int64(st, 7),
-		.validated = sqlite3_column_int64(st, 8),
+		.versions = wm_q_col_int(st, 6),
+		.invited = wm_q_col_int64(st, 7),
+		.validated = wm_q_col_int64(st, 8),
 	};
 
 	e->any = 1;
@@ -96,12 +96,12 @@ wm_store_assessment_get(struct wm_store *s, int64_t id,
     struct wm_buf *err)
 {
 	struct assessment_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENT_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	rc = wm_sq_each(s, st, assessment_row, &e,
 	    "reading the self-assessment", err);
 	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
@@ -113,11 +113,11 @@ wm_store_assessments(struct wm_store *s, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct assessment_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENTS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, assessment_row, &e,
 	    "listing the self-assessments", err);
 }
@@ -127,7 +127,7 @@ wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
     int64_t response_id, const char *reason, int standard, int64_t reopen_id,
     int64_t account_id, int *version, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int64_t v = 0;
 	int rc;
@@ -135,11 +135,11 @@ wm_store_assessment_version_add(struct wm_store *s, int64_t assessment_id,
 	if (!(st = wm_sq_query(s, ST_ASSESSMENT_VERSION_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, assessment_id);
-	sqlite3_bind_int64(st, 2, response_id);
+	wm_q_int64(st, 1, assessment_id);
+	wm_q_int64(st, 2, response_id);
 	wm_sq_text(st, 3, reason);
 	if (standard)
-		sqlite3_bind_int(st, 4, standard);
+		wm_q_int(st, 4, standard);
 	wm_sq_id(st, 5, reopen_id);
 	wm_sq_id(st, 6, account_id);
 	wm_sq_text(st, 7, now);
@@ -159,18 +159,18 @@ struct version_each {
 };
 
 static int
-version_row(sqlite3_stmt *st, void *arg)
+version_row(struct wm_q *st, void *arg)
 {
 	struct version_each *e = arg;
 	struct wm_assessment_version_row row = {
-		.version = sqlite3_column_int(st, 0),
-		.response_id = sqlite3_column_int64(st, 1),
+		.version = wm_q_col_int(st, 0),
+		.response_id = wm_q_col_int64(st, 1),
 		.reason = wm_sq_col(st, 2),
-		.standard = sqlite3_column_int(st, 3),
-		.reopen_id = sqlite3_column_int64(st, 4),
+		.standard = wm_q_col_int(st, 3),
+		.reopen_id = wm_q_col_int64(st, 4),
 		.by = wm_sq_col(st, 5),
 		.submitted = wm_sq_col(st, 6),
-		.instrument_id = sqlite3_column_int64(st, 7),
+		.instrument_id = wm_q_col_int64(st, 7),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -182,11 +182,11 @@ wm_store_assessment_versions(struct wm_store *s, int64_t assessment_id,
     struct wm_buf *err)
 {
 	struct version_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_VERSIONS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENT_VERSIONS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, assessment_id);
+	wm_q_int64(st, 1, assessment_id);
 	return wm_sq_each(s, st, version_row, &e, "reading the versions", err);
 }
 
@@ -196,15 +196,15 @@ struct validator_each {
 };
 
 static int
-validator_row(sqlite3_stmt *st, void *arg)
+validator_row(struct wm_q *st, void *arg)
 {
 	struct validator_each *e = arg;
 	struct wm_validator_row row = {
-		.account_id = sqlite3_column_int64(st, 0),
+		.account_id = wm_q_col_int64(st, 0),
 		.name = wm_sq_col(st, 1),
 		.stakeholder = wm_sq_col(st, 2),
 		.invited = wm_sq_col(st, 3),
-		.response_id = sqlite3_column_int64(st, 4),
+		.response_id = wm_q_col_int64(st, 4),
 		.submitted = wm_sq_col(st, 5),
 	};
 
@@ -217,11 +217,11 @@ validators(struct wm_store *s, enum stmt which, int64_t key,
     struct wm_buf *err)
 {
 	struct validator_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, which, err);
+	struct wm_q *st = wm_sq_query(s, which, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, key);
+	wm_q_int64(st, 1, key);
 	return wm_sq_each(s, st, validator_row, &e, "listing validators", err);
 }
 
@@ -244,12 +244,12 @@ wm_store_invitations(struct wm_store *s, int64_t assessment_id,
 /* Runs an INSERT ... SELECT that adds nothing when its condition fails:
  * WM_STORE_NOT_FOUND, with `missing` in err, then. */
 static int
-insert_if(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+insert_if(struct wm_store *s, struct wm_q *st, const char *doing,
     const char *missing, struct wm_buf *err)
 {
 	int rc = wm_sq_exec(s, st, doing, err);
 
-	if (rc == 0 && sqlite3_changes(s->db) == 0) {
+	if (rc == 0 && wm_q_changes(s) == 0) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, missing);
 		rc = WM_STORE_NOT_FOUND;
@@ -261,14 +261,14 @@ int
 wm_store_invitation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t invited_by, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 
 	if (!(st = wm_sq_query(s, ST_INVITATION_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, assessment_id);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 1, assessment_id);
+	wm_q_int64(st, 2, account_id);
 	wm_sq_id(st, 3, invited_by);
 	wm_sq_text(st, 4, now);
 	return insert_if(s, st, "inviting the validator", "they do not hold "
@@ -282,18 +282,18 @@ struct invited_each {
 };
 
 static int
-invited_row(sqlite3_stmt *st, void *arg)
+invited_row(struct wm_q *st, void *arg)
 {
 	struct invited_each *e = arg;
 	struct wm_invited_row row = {
-		.assessment_id = sqlite3_column_int64(st, 0),
+		.assessment_id = wm_q_col_int64(st, 0),
 		.unit_code = wm_sq_col(st, 1),
 		.unit_name = wm_sq_col(st, 2),
 		.period = wm_sq_col(st, 3),
 		.period_end = wm_sq_col(st, 4),
 		.stakeholder = wm_sq_col(st, 5),
-		.response_id = sqlite3_column_int64(st, 6),
-		.unit_id = sqlite3_column_int64(st, 7),
+		.response_id = wm_q_col_int64(st, 6),
+		.unit_id = wm_q_col_int64(st, 7),
 	};
 
 	e->any = 1;
@@ -306,12 +306,12 @@ wm_store_account_invitations(struct wm_store *s, int64_t account_id,
     void *ctx, struct wm_buf *err)
 {
 	struct invited_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_INVITATIONS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_INVITATIONS, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_id(st, 2, assessment_id);
 	rc = wm_sq_each(s, st, invited_row, &e, "listing invitations", err);
 	return rc || !assessment_id || e.any ? rc : WM_STORE_NOT_FOUND;
@@ -321,15 +321,15 @@ int
 wm_store_validation_add(struct wm_store *s, int64_t assessment_id,
     int64_t account_id, int64_t response_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 
 	if (!(st = wm_sq_query(s, ST_VALIDATION_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, assessment_id);
-	sqlite3_bind_int64(st, 2, account_id);
-	sqlite3_bind_int64(st, 3, response_id);
+	wm_q_int64(st, 1, assessment_id);
+	wm_q_int64(st, 2, account_id);
+	wm_q_int64(st, 3, response_id);
 	wm_sq_text(st, 4, now);
 	return insert_if(s, st, "keeping the validation", "you were not "
 	    "invited to validate this service for this period", err);
@@ -341,17 +341,17 @@ struct rating_each {
 };
 
 static int
-rating_row(sqlite3_stmt *st, void *arg)
+rating_row(struct wm_q *st, void *arg)
 {
 	struct rating_each *e = arg;
 	struct wm_assessment_rating_row row = {
 		.period = wm_sq_col(st, 0),
-		.self = sqlite3_column_int(st, 1),
-		.account_id = sqlite3_column_int64(st, 2),
+		.self = wm_q_col_int(st, 1),
+		.account_id = wm_q_col_int64(st, 2),
 		.stakeholder = wm_sq_col(st, 3),
 		.scale = wm_sq_col(st, 4),
-		.has_value = sqlite3_column_type(st, 5) != SQLITE_NULL,
-		.value = sqlite3_column_double(st, 5),
+		.has_value = !wm_q_col_null(st, 5),
+		.value = wm_q_col_double(st, 5),
 		.period_end = wm_sq_col(st, 6),
 	};
 
@@ -365,11 +365,11 @@ wm_store_assessment_ratings(struct wm_store *s, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct rating_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ASSESSMENT_RATINGS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ASSESSMENT_RATINGS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_id(st, 2, assessment_id);
 	return wm_sq_each(s, st, rating_row, &e, "reading the lights", err);
 }
@@ -379,22 +379,22 @@ wm_store_standard_query_add(struct wm_store *s, int64_t assessment_id,
     int standard, const char *kind, int64_t account_id, const char *text,
     int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int rc;
 
 	if (!(st = wm_sq_query(s, ST_STANDARD_QUERY_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, assessment_id);
-	sqlite3_bind_int(st, 2, standard);
+	wm_q_int64(st, 1, assessment_id);
+	wm_q_int(st, 2, standard);
 	wm_sq_text(st, 3, kind);
-	sqlite3_bind_int64(st, 4, account_id);
+	wm_q_int64(st, 4, account_id);
 	wm_sq_text(st, 5, text);
 	wm_sq_text(st, 6, now);
 	rc = wm_sq_exec(s, st, "keeping the query", err);
 	if (rc == 0 && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return rc;
 }
 
@@ -404,14 +404,14 @@ struct comment_each {
 };
 
 static int
-comment_row(sqlite3_stmt *st, void *arg)
+comment_row(struct wm_q *st, void *arg)
 {
 	struct comment_each *e = arg;
 	struct wm_validation_comment_row row = {
 		.stakeholder = wm_sq_col(st, 0),
 		.link_id = wm_sq_col(st, 1),
 		.text = wm_sq_col(st, 2),
-		.instrument_id = sqlite3_column_int64(st, 3),
+		.instrument_id = wm_q_col_int64(st, 3),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -423,11 +423,11 @@ wm_store_validation_comments(struct wm_store *s, int64_t assessment_id,
     struct wm_buf *err)
 {
 	struct comment_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_VALIDATION_COMMENTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_VALIDATION_COMMENTS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, assessment_id);
+	wm_q_int64(st, 1, assessment_id);
 	return wm_sq_each(s, st, comment_row, &e, "reading the comments", err);
 }
 
@@ -437,19 +437,19 @@ struct query_each {
 };
 
 static int
-query_row(sqlite3_stmt *st, void *arg)
+query_row(struct wm_q *st, void *arg)
 {
 	struct query_each *e = arg;
 	struct wm_standard_query_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.standard = sqlite3_column_int(st, 1),
+		.id = wm_q_col_int64(st, 0),
+		.standard = wm_q_col_int(st, 1),
 		.kind = wm_sq_col(st, 2),
-		.account_id = sqlite3_column_int64(st, 3),
+		.account_id = wm_q_col_int64(st, 3),
 		.name = wm_sq_col(st, 4),
 		.stakeholder = wm_sq_col(st, 5),
 		.text = wm_sq_col(st, 6),
 		.at = wm_sq_col(st, 7),
-		.answered_by = sqlite3_column_int64(st, 8),
+		.answered_by = wm_q_col_int64(st, 8),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -461,11 +461,11 @@ wm_store_standard_queries(struct wm_store *s, int64_t assessment_id,
     struct wm_buf *err)
 {
 	struct query_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_STANDARD_QUERIES, err);
+	struct wm_q *st = wm_sq_query(s, ST_STANDARD_QUERIES, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, assessment_id);
+	wm_q_int64(st, 1, assessment_id);
 	return wm_sq_each(s, st, query_row, &e, "reading the queries", err);
 }
 

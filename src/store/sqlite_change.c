@@ -103,7 +103,7 @@ scale_of(struct person_scores *p, int64_t version, int64_t idx,
 
 /* Keeps one score of the person being read. */
 static int
-hold(struct person_scores *p, sqlite3_stmt *st)
+hold(struct person_scores *p, struct wm_q *st)
 {
 	enum wm_respondent who;
 	const char *respondent = wm_sq_col(st, 1);
@@ -114,8 +114,8 @@ hold(struct person_scores *p, sqlite3_stmt *st)
 
 	if (!respondent || wm_respondent_from_name(respondent, &who) ||
 	    !authored || (len = strlen(authored)) >= sizeof(h->authored) ||
-	    scale_of(p, sqlite3_column_int64(st, 2),
-	    sqlite3_column_int64(st, 3), &scale))
+	    scale_of(p, wm_q_col_int64(st, 2),
+	    wm_q_col_int64(st, 3), &scale))
 		return -1;
 	if (!scale)
 		return 0;
@@ -132,17 +132,17 @@ hold(struct person_scores *p, sqlite3_stmt *st)
 	h->respondent = wm_respondent_name(who);
 	h->scale = scale;
 	memcpy(h->authored, authored, len + 1);
-	h->response_id = sqlite3_column_int64(st, 6);
-	h->value = sqlite3_column_double(st, 4);
+	h->response_id = wm_q_col_int64(st, 6);
+	h->value = wm_q_col_double(st, 4);
 	return 0;
 }
 
 /* Rows come in order of person: a new person hands on the last. */
 static int
-score_row(sqlite3_stmt *st, void *arg)
+score_row(struct wm_q *st, void *arg)
 {
 	struct person_scores *p = arg;
-	int64_t person = sqlite3_column_int64(st, 0);
+	int64_t person = wm_q_col_int64(st, 0);
 	int rc;
 
 	if (person != p->person) {
@@ -150,7 +150,7 @@ score_row(sqlite3_stmt *st, void *arg)
 			return rc;
 		p->person = person;
 	}
-	if (sqlite3_column_type(st, 3) == SQLITE_NULL)
+	if (wm_q_col_null(st, 3))
 		return 0;	/* no response, or none with a score */
 	return hold(p, st);
 }
@@ -161,7 +161,7 @@ wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
     void *ctx, struct wm_buf *err)
 {
 	struct person_scores p;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	memset(&p, 0, sizeof(p));
@@ -171,7 +171,7 @@ wm_store_caseload_scores(struct wm_store *s, int64_t unit_id,
 	p.err = err;
 	if (!(st = wm_sq_query(s, ST_CASELOAD_SCORES, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, url);
 	rc = wm_sq_each(s, st, score_row, &p, "reading the caseload's scores",
 	    err);

@@ -174,7 +174,7 @@ wm_sq_kept_slot(const struct keeper *kp, int64_t id)
 static int
 person_answers(struct keeper *kp, int64_t person)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_COMPLETION_PERSON_ANSWERS,
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_COMPLETION_PERSON_ANSWERS,
 	    kp->err);
 	struct wm_date on;
 	const char *text;
@@ -183,7 +183,7 @@ person_answers(struct keeper *kp, int64_t person)
 	if (!st)
 		return -1;
 	kp->n_ans = 0;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	while ((k = wm_sq_step(kp->s, st, "reading a person's answers",
 	    kp->err)) == 1) {
 		if (!(text = wm_sq_col(st, 1)) || wm_date_parse(text, &on))
@@ -196,13 +196,13 @@ person_answers(struct keeper *kp, int64_t person)
 		}
 		kp->ans[kp->n_ans] = on;
 		kp->ans_slot[kp->n_ans++] = wm_sq_kept_slot(kp,
-		    sqlite3_column_int64(st, 2));
+		    wm_q_col_int64(st, 2));
 		if (!kp->has_latest || wm_date_cmp(&on, &kp->latest) > 0) {
 			kp->latest = on;
 			kp->has_latest = 1;
 		}
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (k == 0 && kp->n_ans && wm_sq_kept_grow(&kp->dates,
 	    &kp->cap_dates, kp->n_ans - 1, sizeof(*kp->dates)))
 		k = -1;
@@ -212,7 +212,7 @@ person_answers(struct keeper *kp, int64_t person)
 int
 wm_sq_kept_spells(struct keeper *kp, int64_t person)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_SPELLS, kp->err);
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_KEPT_SPELLS, kp->err);
 	struct wm_sq_spell *sp;
 	struct wm_date joined, left;
 	const char *j, *l;
@@ -221,7 +221,7 @@ wm_sq_kept_spells(struct keeper *kp, int64_t person)
 	if (!st)
 		return -1;
 	kp->n_spells = 0;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	while ((k = wm_sq_step(kp->s, st, "reading a person's spells",
 	    kp->err)) == 1) {
 		j = wm_sq_col(st, 2);
@@ -235,12 +235,12 @@ wm_sq_kept_spells(struct keeper *kp, int64_t person)
 			break;
 		}
 		sp = &kp->spells[kp->n_spells++];
-		sp->unit = sqlite3_column_int64(st, 1);
+		sp->unit = wm_q_col_int64(st, 1);
 		sp->joined = joined;
 		sp->open = l == NULL;
 		sp->left = l ? left : joined;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k;
 }
 
@@ -294,13 +294,13 @@ person_times(struct keeper *kp)
 int
 wm_sq_kept_was(struct keeper *kp, int64_t person)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_PERSON, kp->err);
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_KEPT_PERSON, kp->err);
 	int k;
 
 	if (!st)
 		return -1;
 	kp->was.n = 0;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	if ((k = wm_sq_step(kp->s, st, "reading a person's kept times",
 	    kp->err)) == 1 && wm_sq_parts_parse(&kp->was, wm_sq_col(st, 0),
 	    WM_SQ_TIME_WIDTH)) {
@@ -308,7 +308,7 @@ wm_sq_kept_was(struct keeper *kp, int64_t person)
 		wm_buf_puts(kp->err, "a person's kept times could not be read");
 		k = -1;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	wm_sq_parts_sort(&kp->was);
 	return k < 0 ? -1 : 0;
 }
@@ -330,7 +330,7 @@ static int
 write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
 {
 	struct keeper *kp = ctx;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (kind == WM_SQ_TOTAL_PEOPLE)
 		return wm_sq_people_total(kp->s, x, n, kp->err);
@@ -341,14 +341,14 @@ write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
 	if (!(st = wm_sq_stmt(kp->s, kind == WM_SQ_TOTAL_TAIL ?
 	    ST_KEPT_TAIL_ADD : ST_KEPT_COUNT_ADD, kp->err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, x->v[0]);
-	sqlite3_bind_int64(st, 2, x->v[2]);
-	sqlite3_bind_int64(st, 3, x->v[3]);
+	wm_q_int64(st, 1, x->v[0]);
+	wm_q_int64(st, 2, x->v[2]);
+	wm_q_int64(st, 3, x->v[3]);
 	if (kind == WM_SQ_TOTAL_TAIL)
-		sqlite3_bind_int64(st, 4, n);
+		wm_q_int64(st, 4, n);
 	else {
-		sqlite3_bind_int64(st, 4, x->v[4]);
-		sqlite3_bind_int64(st, 5, n);
+		wm_q_int64(st, 4, x->v[4]);
+		wm_q_int64(st, 5, n);
 	}
 	return wm_sq_exec(kp->s, st, "keeping the completion rates",
 	    kp->err) ? -1 : 0;
@@ -357,7 +357,7 @@ write_total(void *ctx, int kind, const struct wm_sq_part *x, long n)
 int
 wm_sq_kept_put(struct keeper *kp, int64_t person)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (wm_sq_parts_same(kp->was.v, kp->was.n, kp->now.v, kp->now.n))
 		return 0;
@@ -365,7 +365,7 @@ wm_sq_kept_put(struct keeper *kp, int64_t person)
 	    add_total, kp) || !(st = wm_sq_stmt(kp->s, kp->now.n ?
 	    ST_KEPT_PERSON_PUT : ST_KEPT_PERSON_DROP, kp->err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	if (kp->now.n && wm_sq_parts_bind(st, 2, &kp->text, kp->now.v,
 	    kp->now.n, WM_SQ_TIME_WIDTH, kp->err))
 		return -1;
@@ -378,7 +378,7 @@ wm_sq_kept_put(struct keeper *kp, int64_t person)
 static int
 load_cycles(struct keeper *kp)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_CYCLES, kp->err);
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_KEPT_CYCLES, kp->err);
 	struct kcycle *c;
 	const char *url, *stopped;
 	size_t i, cap = 0, cap_urls = 0;
@@ -394,10 +394,10 @@ load_cycles(struct keeper *kp)
 		}
 		c = &kp->cy[kp->n_cy];
 		memset(c, 0, sizeof(*c));
-		c->id = sqlite3_column_int64(st, 0);
-		c->unit_id = sqlite3_column_int64(st, 1);
+		c->id = wm_q_col_int64(st, 0);
+		c->unit_id = wm_q_col_int64(st, 1);
 		url = wm_sq_col(st, 2);
-		c->every = sqlite3_column_int(st, 3);
+		c->every = wm_q_col_int(st, 3);
 		stopped = wm_sq_col(st, 5);
 		if (!url || !wm_sq_col(st, 4) ||
 		    wm_date_parse(wm_sq_col(st, 4), &c->start))
@@ -418,14 +418,14 @@ load_cycles(struct keeper *kp)
 		c->slot = (int)i;
 		kp->n_cy++;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k;
 }
 
 static int
 load_instruments(struct keeper *kp)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_COMPLETION_INSTRUMENTS,
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_COMPLETION_INSTRUMENTS,
 	    kp->err);
 	const char *url;
 	size_t i, cap = 0, cap_slot = 0;
@@ -442,21 +442,21 @@ load_instruments(struct keeper *kp)
 			break;
 		}
 		url = wm_sq_col(st, 1);
-		kp->ins[kp->n_ins] = sqlite3_column_int64(st, 0);
+		kp->ins[kp->n_ins] = wm_q_col_int64(st, 0);
 		kp->ins_slot[kp->n_ins] = -1;
 		for (i = 0; url && i < kp->n_urls; i++)
 			if (strcmp(kp->urls[i], url) == 0)
 				kp->ins_slot[kp->n_ins] = (int)i;
 		kp->n_ins++;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k;
 }
 
 static int
 load_latest(struct keeper *kp)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_LATEST, kp->err);
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_KEPT_LATEST, kp->err);
 	const char *t;
 	int k;
 
@@ -468,14 +468,14 @@ load_latest(struct keeper *kp)
 		kp->has_latest = kp->had_latest = 1;
 		kp->loaded_latest = kp->latest;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k < 0 ? -1 : 0;
 }
 
 static int
 save_latest(struct keeper *kp)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char day[11];
 
 	if (!kp->has_latest || (kp->had_latest &&
@@ -613,7 +613,7 @@ cmp_mark(const void *a, const void *b)
 static int
 marked(struct keeper *kp, struct mark **out, size_t *n)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_KEPT_DIRTY, kp->err);
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_KEPT_DIRTY, kp->err);
 	size_t cap = 0, i, j;
 	int k;
 
@@ -627,11 +627,11 @@ marked(struct keeper *kp, struct mark **out, size_t *n)
 			k = -1;
 			break;
 		}
-		(*out)[*n].person = sqlite3_column_int64(st, 0);
+		(*out)[*n].person = wm_q_col_int64(st, 0);
 		(*out)[*n].marked = 1;
-		(*out)[(*n)++].whole = sqlite3_column_int(st, 1) != 0;
+		(*out)[(*n)++].whole = wm_q_col_int(st, 1) != 0;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	kp->any_marked = *n > 0;
 	for (i = 0; k == 0 && kp->notes && i < kp->notes->n; i++) {
 		if (wm_sq_kept_grow(out, &cap, *n, sizeof(**out)))
@@ -654,7 +654,7 @@ marked(struct keeper *kp, struct mark **out, size_t *n)
 static int
 load_indicators(struct keeper *kp)
 {
-	sqlite3_stmt *st = wm_sq_stmt(kp->s, ST_EXPERIENCE_INSTRUMENTS,
+	struct wm_q *st = wm_sq_stmt(kp->s, ST_EXPERIENCE_INSTRUMENTS,
 	    kp->err);
 	size_t cap = 0;
 	int k;
@@ -669,9 +669,9 @@ load_indicators(struct keeper *kp)
 			k = -1;
 			break;
 		}
-		kp->indicators[kp->n_indicators++] = sqlite3_column_int64(st, 0);
+		kp->indicators[kp->n_indicators++] = wm_q_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k;
 }
 
@@ -781,7 +781,7 @@ keeper_release(struct keeper *kp)
 static int
 clear(struct wm_store *s, enum stmt id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, id, err);
+	struct wm_q *st = wm_sq_stmt(s, id, err);
 
 	return !st || wm_sq_exec(s, st, "keeping the completion rates", err) ?
 	    -1 : 0;

@@ -30,12 +30,12 @@ struct cycle_list {
 };
 
 static int
-cycle_info(sqlite3_stmt *st, void *arg)
+cycle_info(struct wm_q *st, void *arg)
 {
 	struct cycle_list *l = arg;
-	struct wm_cycle_info_row row = { sqlite3_column_int64(st, 0),
+	struct wm_cycle_info_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    sqlite3_column_int(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
+	    wm_q_col_int(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
 
 	return l->cb(l->ctx, &row);
 }
@@ -46,11 +46,11 @@ wm_store_cycles(struct wm_store *s, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct cycle_list l = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_CYCLE_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_CYCLE_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, cycle_info, &l, "reading the cycles", err);
 }
 
@@ -66,7 +66,7 @@ wm_store_cycle_start(struct wm_store *s, const struct wm_cycle_change *c,
 	rc = wm_store_cycle_add(s, c->unit_id, c->url, c->subject_kind,
 	    c->every_months, c->date, err);
 	if (rc == 0) {
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 		snprintf(detail, sizeof(detail), "cycle %lld: every %d months "
 		    "from %s", (long long)*id, c->every_months, c->date);
 		rc = wm_store_audit(s, c->actor, "cycle started", "service",
@@ -80,7 +80,7 @@ wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
     int64_t id, struct wm_buf *err)
 {
 	char detail[96];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	if ((rc = wm_sq_tx_begin(s, &own, err)))
@@ -88,12 +88,12 @@ wm_store_cycle_stop(struct wm_store *s, const struct wm_cycle_change *c,
 	if (!(st = wm_sq_query(s, ST_CYCLE_STOP, err)))
 		rc = WM_STORE_ERROR;
 	else {
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, c->unit_id);
+		wm_q_int64(st, 1, id);
+		wm_q_int64(st, 2, c->unit_id);
 		wm_sq_text(st, 3, c->date);
 		rc = wm_sq_exec(s, st, "stopping the cycle", err);
 	}
-	if (rc == 0 && sqlite3_changes(s->db) != 1) {
+	if (rc == 0 && wm_q_changes(s) != 1) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "the service has no such running cycle");
 		rc = WM_STORE_NOT_FOUND;
@@ -157,7 +157,7 @@ struct run {
 	int64_t person;		/* whose spells are gathered; 0 none */
 	int64_t *marked;	/* people marked to be worked out again */
 	size_t n_marked, cap_marked;
-	sqlite3_stmt *answers;	/* NULL: one person at a time */
+	struct wm_q *answers;	/* NULL: one person at a time */
 	int answers_row;	/* the cursor is on a row not yet used */
 	int failed;
 };
@@ -196,7 +196,7 @@ keep(struct run *r, const char *s)
 }
 
 static int
-load_cycle(sqlite3_stmt *st, void *arg)
+load_cycle(struct wm_q *st, void *arg)
 {
 	struct run *r = arg;
 	struct cyc *c;
@@ -206,13 +206,13 @@ load_cycle(sqlite3_stmt *st, void *arg)
 		return -1;
 	c = &r->cy[r->n_cy];
 	memset(c, 0, sizeof(*c));
-	c->row.id = sqlite3_column_int64(st, 0);
-	c->unit_id = sqlite3_column_int64(st, 1);
+	c->row.id = wm_q_col_int64(st, 0);
+	c->unit_id = wm_q_col_int64(st, 1);
 	c->unit_code = keep(r, wm_sq_col(st, 2));
 	c->row.url = keep(r, wm_sq_col(st, 3));
 	c->row.title = keep(r, wm_sq_col(st, 4));
 	c->row.subject_kind = keep(r, wm_sq_col(st, 5));
-	c->row.every_months = sqlite3_column_int(st, 6);
+	c->row.every_months = wm_q_col_int(st, 6);
 	c->row.start = keep(r, wm_sq_col(st, 7));
 	c->row.stopped = keep(r, stopped);
 	if (!c->unit_code || !c->row.url || !c->row.title ||
@@ -235,14 +235,14 @@ load_cycle(sqlite3_stmt *st, void *arg)
 }
 
 static int
-load_instrument(sqlite3_stmt *st, void *arg)
+load_instrument(struct wm_q *st, void *arg)
 {
 	struct run *r = arg;
 	const char *url = wm_sq_col(st, 1);
 
 	if (grow(&r->ins, &r->cap_ins, r->n_ins, sizeof(*r->ins)))
 		return -1;
-	r->ins[r->n_ins].id = sqlite3_column_int64(st, 0);
+	r->ins[r->n_ins].id = wm_q_col_int64(st, 0);
 	r->ins[r->n_ins].slot = url ? url_slot(r, url) : -1;
 	r->n_ins++;
 	return 0;
@@ -281,10 +281,10 @@ instrument_slot(const struct run *r, int64_t id)
 /* Keeps the answer in the cursor's current row, if it is to a cycle's
  * measure. Columns: subject, authored, instrument. */
 static int
-take_answer(struct run *r, sqlite3_stmt *st)
+take_answer(struct run *r, struct wm_q *st)
 {
 	const char *on = wm_sq_col(st, 1);
-	int slot = instrument_slot(r, sqlite3_column_int64(st, 2));
+	int slot = instrument_slot(r, wm_q_col_int64(st, 2));
 
 	if (slot < 0 || !on)
 		return 0;
@@ -297,7 +297,7 @@ take_answer(struct run *r, sqlite3_stmt *st)
 }
 
 static int
-step(struct run *r, sqlite3_stmt *st, const char *doing)
+step(struct run *r, struct wm_q *st, const char *doing)
 {
 	return wm_sq_step(r->s, st, doing, r->err);
 }
@@ -308,7 +308,7 @@ step(struct run *r, sqlite3_stmt *st, const char *doing)
 static int
 person_answers(struct run *r, int64_t person)
 {
-	sqlite3_stmt *st = r->answers;
+	struct wm_q *st = r->answers;
 	int k;
 
 	r->n_ans = 0;
@@ -316,11 +316,11 @@ person_answers(struct run *r, int64_t person)
 		if (!(st = wm_sq_query(r->s, ST_COMPLETION_PERSON_ANSWERS,
 		    r->err)))
 			return -1;
-		sqlite3_bind_int64(st, 1, person);
+		wm_q_int64(st, 1, person);
 		while ((k = step(r, st, "reading the answers")) == 1)
 			if (take_answer(r, st))
 				return -1;
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return k;
 	}
 	for (;;) {
@@ -329,9 +329,9 @@ person_answers(struct run *r, int64_t person)
 				return k;
 			r->answers_row = 1;
 		}
-		if (sqlite3_column_int64(st, 0) > person)
+		if (wm_q_col_int64(st, 0) > person)
 			return 0;
-		if (sqlite3_column_int64(st, 0) == person &&
+		if (wm_q_col_int64(st, 0) == person &&
 		    take_answer(r, st))
 			return -1;
 		r->answers_row = 0;
@@ -412,10 +412,10 @@ person_done(struct run *r)
 
 /* Columns: person, unit, start_date, end_date; in order of person. */
 static int
-take_spell(sqlite3_stmt *st, void *arg)
+take_spell(struct wm_q *st, void *arg)
 {
 	struct run *r = arg;
-	int64_t person = sqlite3_column_int64(st, 0);
+	int64_t person = wm_q_col_int64(st, 0);
 	const char *joined = wm_sq_col(st, 2), *left = wm_sq_col(st, 3);
 	struct spell *sp;
 
@@ -425,7 +425,7 @@ take_spell(sqlite3_stmt *st, void *arg)
 	if (!joined || grow(&r->sp, &r->cap_sp, r->n_sp, sizeof(*r->sp)))
 		return joined ? -1 : 0;
 	sp = &r->sp[r->n_sp];
-	sp->unit_id = sqlite3_column_int64(st, 1);
+	sp->unit_id = wm_q_col_int64(st, 1);
 	sp->has_left = left != NULL;
 	if (wm_date_parse(joined, &sp->joined) || (left &&
 	    wm_date_parse(left, &sp->left)))
@@ -439,7 +439,7 @@ take_spell(sqlite3_stmt *st, void *arg)
 static int
 service_cycles(struct run *r)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	struct cyc *c;
 	size_t i;
 	int k = 0;
@@ -451,12 +451,12 @@ service_cycles(struct run *r)
 		if (!(st = wm_sq_query(r->s, ST_COMPLETION_SERVICE_ANSWERS,
 		    r->err)))
 			return -1;
-		sqlite3_bind_int64(st, 1, c->unit_id);
+		wm_q_int64(st, 1, c->unit_id);
 		r->n_ans = 0;
 		while ((k = step(r, st, "reading the services' answers")) == 1)
 			if (take_answer(r, st))
 				k = -1;
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		if (k == 0 && (k = dates_room(r)) == 0)
 			add_spell(r, c, &c->start, NULL, answers_to(r, c->slot));
 	}
@@ -467,7 +467,7 @@ static void
 run_release(struct run *r)
 {
 	if (r->answers)
-		sqlite3_reset(r->answers);
+		wm_q_reset(r->answers);
 	free(r->cy);
 	free(r->urls);
 	free(r->ins);
@@ -482,7 +482,7 @@ run_release(struct run *r)
 static int
 load_cycles(struct run *r, int64_t unit_id)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(r->s, ST_COMPLETION_CYCLES, r->err)) ||
 	    (wm_sq_id(st, 1, unit_id), wm_sq_each(r->s, st, load_cycle, r,
@@ -501,7 +501,7 @@ load_cycles(struct run *r, int64_t unit_id)
 static int
 count_all(struct run *r, int64_t unit_id)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (load_cycles(r, unit_id))
 		return -1;
@@ -514,7 +514,7 @@ count_all(struct run *r, int64_t unit_id)
 	    ST_COMPLETION_SPELLS, r->err)))
 		return -1;
 	if (unit_id)
-		sqlite3_bind_int64(st, 1, unit_id);
+		wm_q_int64(st, 1, unit_id);
 	if (wm_sq_each(r->s, st, take_spell, r, "reading the caseloads",
 	    r->err) || person_done(r))
 		return -1;
@@ -550,7 +550,7 @@ cycle_by_id(struct run *r, int64_t id)
 static int
 kept_usable(struct run *r)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	struct wm_date on;
 	const char *t;
 	size_t i;
@@ -564,7 +564,7 @@ kept_usable(struct run *r)
 	t = k == 1 ? wm_sq_col(st, 0) : NULL;
 	k = k < 0 ? -1 : !(t && t[0] && (wm_date_parse(t, &on) ||
 	    wm_date_cmp(&on, &r->today) > 0));
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (k <= 0)
 		return k;
 	if (!(st = wm_sq_query(r->s, ST_KEPT_DIRTY, r->err)))
@@ -575,19 +575,19 @@ kept_usable(struct run *r)
 			k = -1;
 			break;
 		}
-		r->marked[r->n_marked++] = sqlite3_column_int64(st, 0);
+		r->marked[r->n_marked++] = wm_q_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (k < 0 || !(st = wm_sq_query(r->s, ST_KEPT_PERSON_LATEST, r->err)))
 		return -1;
 	for (i = 0, k = 1; i < r->n_marked && k == 1; i++) {
-		sqlite3_bind_int64(st, 1, r->marked[i]);
+		wm_q_int64(st, 1, r->marked[i]);
 		if (step(r, st, "reading an answer") < 0)
 			k = -1;
 		else if ((t = wm_sq_col(st, 0)) && (wm_date_parse(t, &on) ||
 		    wm_date_cmp(&on, &r->today) > 0))
 			k = 0;
-		sqlite3_reset(st);
+		wm_q_reset(st);
 	}
 	return k;
 }
@@ -624,31 +624,31 @@ static int
 kept_cycle(struct run *r, struct cyc *c)
 {
 	long today = wm_date_days(&r->today);
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	struct wm_date m;
 	int k;
 
 	if (!(st = wm_sq_query(r->s, ST_KEPT_COUNTS, r->err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, c->row.id);
-	sqlite3_bind_int64(st, 2, c->c.first);
-	sqlite3_bind_int64(st, 3, c->c.last);
-	sqlite3_bind_int64(st, 4, today);
+	wm_q_int64(st, 1, c->row.id);
+	wm_q_int64(st, 2, c->c.first);
+	wm_q_int64(st, 3, c->c.last);
+	wm_q_int64(st, 4, today);
 	while ((k = step(r, st, "reading the kept rates")) == 1) {
-		month_date((long)sqlite3_column_int64(st, 0), &m);
-		wm_completion_count(&c->c, &m, sqlite3_column_int(st, 1),
-		    (long)sqlite3_column_int64(st, 2));
+		month_date((long)wm_q_col_int64(st, 0), &m);
+		wm_completion_count(&c->c, &m, wm_q_col_int(st, 1),
+		    (long)wm_q_col_int64(st, 2));
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (k < 0 || !(st = wm_sq_query(r->s, ST_KEPT_TAILS, r->err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, c->row.id);
-	sqlite3_bind_int64(st, 2, today);
+	wm_q_int64(st, 1, c->row.id);
+	wm_q_int64(st, 2, today);
 	while ((k = step(r, st, "reading the kept rates")) == 1)
-		count_tail(r, c, (long)sqlite3_column_int64(st, 0),
-		    (long)sqlite3_column_int64(st, 1),
-		    (long)sqlite3_column_int64(st, 2));
-	sqlite3_reset(st);
+		count_tail(r, c, (long)wm_q_col_int64(st, 0),
+		    (long)wm_q_col_int64(st, 1),
+		    (long)wm_q_col_int64(st, 2));
+	wm_q_reset(st);
 	return k;
 }
 
@@ -681,7 +681,7 @@ static int
 kept_marked(struct run *r)
 {
 	struct wm_sq_parts p = { NULL, 0, 0 };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int k = 0;
 
@@ -691,14 +691,14 @@ kept_marked(struct run *r)
 			break;
 		}
 		p.n = 0;
-		sqlite3_bind_int64(st, 1, r->marked[i]);
+		wm_q_int64(st, 1, r->marked[i]);
 		if ((k = step(r, st, "reading kept times")) == 1 &&
 		    wm_sq_parts_parse(&p, wm_sq_col(st, 0), WM_SQ_TIME_WIDTH)) {
 			wm_buf_clear(r->err);
 			wm_buf_puts(r->err, "kept times could not be read");
 			k = -1;
 		}
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		if (k < 0)
 			break;
 		take_away(r, &p);
@@ -707,7 +707,7 @@ kept_marked(struct run *r)
 			k = -1;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, r->marked[i]);
+		wm_q_int64(st, 1, r->marked[i]);
 		k = wm_sq_each(r->s, st, take_spell, r, "reading the caseloads",
 		    r->err) || person_done(r) ? -1 : 0;
 	}

@@ -5,6 +5,8 @@
  */
 #include "store/sqlite_internal.h"
 
+#include <sqlite3.h>
+
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,116 +67,136 @@ wm_sq_ready(struct wm_store *s, struct wm_buf *err)
 	return WM_STORE_ERROR;
 }
 
-sqlite3_stmt *
+struct wm_q *
 wm_sq_stmt(struct wm_store *s, enum stmt id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = s->stmt[id];
+	struct wm_q *q = &s->q[id];
 
-	if (!st) {
+	if (!q->lite) {
 		if (sqlite3_prepare_v3(s->db, wm_sqlite_sql[id], -1,
-		    SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
+		    SQLITE_PREPARE_PERSISTENT, &q->lite, NULL) != SQLITE_OK) {
+			q->lite = NULL;
 			wm_sq_fail(s, "preparing a query", err);
 			return NULL;
 		}
-		s->stmt[id] = st;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
+	sqlite3_reset(q->lite);
+	sqlite3_clear_bindings(q->lite);
+	return q;
 }
 
-sqlite3_stmt *
+struct wm_q *
 wm_sq_query(struct wm_store *s, enum stmt id, struct wm_buf *err)
 {
 	return wm_sq_ready(s, err) ? NULL : wm_sq_stmt(s, id, err);
 }
 
 int
-wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
-    int (*row)(sqlite3_stmt *, void *), void *ctx, const char *doing,
+wm_sq_each(struct wm_store *s, struct wm_q *st,
+    int (*row)(struct wm_q *, void *), void *ctx, const char *doing,
     struct wm_buf *err)
 {
 	int rc, stop = 0;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = wm_q_step(st)) == WM_Q_ROW)
 		if ((stop = row(st, ctx)) != 0)
 			break;
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (stop < 0) {
 		wm_buf_clear(err);
 		wm_buf_printf(err, "%s: the rows could not be used", doing);
 		return WM_STORE_ERROR;
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 :
-	    wm_sq_fail(s, doing, err);
+	return rc != WM_Q_ERROR ? 0 : wm_sq_fail(s, doing, err);
 }
 
 int
-wm_sq_text(sqlite3_stmt *st, int i, const char *v)
+wm_sq_text(struct wm_q *st, int i, const char *v)
 {
 	if (!v)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+		return wm_q_null(st, i);
+	return wm_q_textn(st, i, v, strlen(v));
 }
 
 int
-wm_sq_id(sqlite3_stmt *st, int i, int64_t v)
+wm_sq_id(struct wm_q *st, int i, int64_t v)
 {
 	if (v == 0)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, v);
+		return wm_q_null(st, i);
+	return wm_q_int64(st, i, v);
 }
 
 const char *
-wm_sq_col(sqlite3_stmt *st, int i)
+wm_sq_col(struct wm_q *st, int i)
 {
-	return (const char *)sqlite3_column_text(st, i);
+	return wm_q_col_text(st, i);
 }
 
 int
-wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
+wm_sq_one_id(struct wm_store *s, struct wm_q *st, int64_t *out,
     const char *doing, struct wm_buf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = wm_q_step(st);
 
-	if (rc == SQLITE_ROW && out)
-		*out = sqlite3_column_int64(st, 0);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	if (rc == WM_Q_ROW && out)
+		*out = wm_q_col_int64(st, 0);
+	if (rc == WM_Q_ERROR) {
 		rc = wm_sq_fail(s, doing, err);
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : WM_STORE_NOT_FOUND;
+	wm_q_reset(st);
+	return rc == WM_Q_ROW ? 0 : WM_STORE_NOT_FOUND;
 }
 
 int
-wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+wm_sq_step(struct wm_store *s, struct wm_q *st, const char *doing,
     struct wm_buf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = wm_q_step(st);
 
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	wm_sq_fail(s, doing, err);
-	return -1;
+	if (rc == WM_Q_ERROR)
+		wm_sq_fail(s, doing, err);
+	return rc;
 }
 
 int
-wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+wm_sq_exec(struct wm_store *s, struct wm_q *st, const char *doing,
     struct wm_buf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = wm_q_step(st);
 
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+	if (rc == WM_Q_ERROR) {
 		rc = wm_sq_fail(s, doing, err);
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return rc;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return 0;
+}
+
+int64_t
+wm_q_last_id(struct wm_store *s)
+{
+	return sqlite3_last_insert_rowid(s->db);
+}
+
+int64_t
+wm_q_changes(struct wm_store *s)
+{
+	return sqlite3_changes(s->db);
+}
+
+int
+wm_q_idle(const struct wm_store *s)
+{
+	return sqlite3_get_autocommit(s->db);
+}
+
+int
+wm_q_writing(struct wm_store *s)
+{
+	return sqlite3_txn_state(s->db, "main") == SQLITE_TXN_WRITE;
 }
 
 void
@@ -204,7 +226,7 @@ wm_sq_now(const struct wm_store *s, char out[32])
 static int
 run(struct wm_store *s, enum stmt id, const char *doing, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, id, err);
+	struct wm_q *st = wm_sq_stmt(s, id, err);
 
 	return st ? wm_sq_exec(s, st, doing, err) : WM_STORE_ERROR;
 }
@@ -264,7 +286,7 @@ wm_store_commit(struct wm_store *s, struct wm_buf *err)
 int
 wm_sq_read_begin(struct wm_store *s, int *own, struct wm_buf *err)
 {
-	*own = sqlite3_get_autocommit(s->db);
+	*own = wm_q_idle(s);
 	return *own ? run(s, ST_BEGIN_READ, "starting to read", err) : 0;
 }
 
@@ -273,7 +295,7 @@ wm_sq_read_end(struct wm_store *s, int own)
 {
 	struct wm_buf ignore = WM_BUF_INIT;
 
-	if (own && !sqlite3_get_autocommit(s->db))
+	if (own && !wm_q_idle(s))
 		run(s, ST_COMMIT, "finishing reading", &ignore);
 	wm_buf_release(&ignore);
 }
@@ -294,7 +316,7 @@ wm_store_part_begin(struct wm_store *s, struct wm_buf *err)
 	/* Outside a transaction a SAVEPOINT would start one of its own,
 	 * which its RELEASE would commit: a part is only ever part of the
 	 * caller's transaction, and of none that was lost. */
-	if (sqlite3_get_autocommit(s->db) || s->tx_failed) {
+	if (wm_q_idle(s) || s->tx_failed) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "the transaction this was part of was lost, "
 		    "so nothing was saved");
@@ -340,7 +362,7 @@ wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
 	 * error, a trigger's RAISE(ROLLBACK)): then there is nothing left
 	 * to undo to, and the transaction stays failed, so no later part
 	 * and no COMMIT can pretend otherwise. */
-	if (sqlite3_get_autocommit(s->db)) {
+	if (wm_q_idle(s)) {
 		kept_forget(s);
 		s->tx_failed = 1;
 		wm_buf_release(&ignore);
@@ -359,7 +381,7 @@ wm_store_part_end(struct wm_store *s, int rc, struct wm_buf *err)
 int
 wm_store_in_transaction(const struct wm_store *s)
 {
-	return !sqlite3_get_autocommit(s->db) && !s->tx_failed;
+	return !wm_q_idle(s) && !s->tx_failed;
 }
 
 int
@@ -389,7 +411,7 @@ wm_store_rollback(struct wm_store *s)
 
 	kept_forget(s);
 	s->tx_failed = 0;
-	if (!sqlite3_get_autocommit(s->db))
+	if (!wm_q_idle(s))
 		run(s, ST_ROLLBACK, "undoing", &ignore);
 	wm_buf_release(&ignore);
 }
@@ -397,7 +419,7 @@ wm_store_rollback(struct wm_store *s)
 int
 wm_sq_tx_begin(struct wm_store *s, int *own, struct wm_buf *err)
 {
-	*own = sqlite3_get_autocommit(s->db);
+	*own = wm_q_idle(s);
 	return *own ? run(s, ST_SAVEPOINT, "starting a transaction", err) : 0;
 }
 
@@ -419,7 +441,7 @@ wm_sq_tx_end(struct wm_store *s, int own, int rc, struct wm_buf *err)
 	run(s, ST_ROLLBACK_TO, "undoing", &ignore);
 	run(s, ST_RELEASE, "undoing", &ignore);
 	/* Never leave a transaction open that later writes would join. */
-	if (!sqlite3_get_autocommit(s->db))
+	if (!wm_q_idle(s))
 		run(s, ST_ROLLBACK, "undoing", &ignore);
 	wm_buf_release(&ignore);
 	return rc;
@@ -593,7 +615,7 @@ wm_store_close(struct wm_store *s)
 	kept_forget(s);
 	wm_sq_parsed_release(s);
 	for (i = 0; i < ST__COUNT; i++)
-		sqlite3_finalize(s->stmt[i]);
+		sqlite3_finalize(s->q[i].lite);
 	sqlite3_close(s->db);
 	free(s);
 }

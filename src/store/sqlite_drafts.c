@@ -9,11 +9,11 @@
 #include <string.h>
 
 static void
-bind_key(sqlite3_stmt *st, const struct wm_draft_key *k)
+bind_key(struct wm_q *st, const struct wm_draft_key *k)
 {
-	sqlite3_bind_int64(st, 1, k->instrument_id);
+	wm_q_int64(st, 1, k->instrument_id);
 	wm_sq_text(st, 2, wm_subject_name(k->subject_kind));
-	sqlite3_bind_int64(st, 3, k->subject_id);
+	wm_q_int64(st, 3, k->subject_id);
 	wm_sq_text(st, 4, wm_respondent_name(k->respondent));
 	wm_sq_id(st, 5, k->author_id);
 }
@@ -22,7 +22,7 @@ int
 wm_store_draft_find(struct wm_store *s, const struct wm_draft_key *k,
     int64_t *response_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_DRAFT_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_DRAFT_FIND, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -34,14 +34,14 @@ int
 wm_store_response_of(struct wm_store *s, const struct wm_draft_key *k,
     int64_t response_id, enum wm_response_status *status, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_OF, err);
+	struct wm_q *st = wm_sq_query(s, ST_RESPONSE_OF, err);
 	int64_t draft = 0;
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	bind_key(st, k);
-	sqlite3_bind_int64(st, 6, response_id);
+	wm_q_int64(st, 6, response_id);
 	rc = wm_sq_one_id(s, st, &draft, "looking up a saved response", err);
 	if (rc == 0)
 		*status = draft ? WM_STATUS_IN_PROGRESS : WM_STATUS_COMPLETED;
@@ -54,13 +54,13 @@ struct draft_each {
 };
 
 static int
-draft_answer_row(sqlite3_stmt *st, void *arg)
+draft_answer_row(struct wm_q *st, void *arg)
 {
 	struct draft_each *e = arg;
 	struct wm_stored_answer_row row = {
-		.item = (size_t)sqlite3_column_int64(st, 0),
-		.has_option = sqlite3_column_type(st, 1) != SQLITE_NULL,
-		.option = sqlite3_column_int(st, 1),
+		.item = (size_t)wm_q_col_int64(st, 0),
+		.has_option = !wm_q_col_null(st, 1),
+		.option = wm_q_col_int(st, 1),
 		.text = wm_sq_col(st, 2),
 	};
 
@@ -71,21 +71,21 @@ int
 wm_store_response_date(struct wm_store *s, int64_t response_id,
     char out[11], struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_DATE, err);
+	struct wm_q *st = wm_sq_query(s, ST_RESPONSE_DATE, err);
 	const char *d;
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, response_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && (d = wm_sq_col(st, 0)) && strlen(d) == 10) {
+	wm_q_int64(st, 1, response_id);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW && (d = wm_sq_col(st, 0)) && strlen(d) == 10) {
 		memcpy(out, d, 11);
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	wm_q_reset(st);
+	if (rc != WM_Q_ROW && rc != WM_Q_DONE)
 		return wm_sq_fail(s, "reading a response's date", err);
 	return WM_STORE_NOT_FOUND;
 }
@@ -96,11 +96,11 @@ wm_store_response_answers(struct wm_store *s, int64_t response_id,
     struct wm_buf *err)
 {
 	struct draft_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_RESPONSE_ANSWERS, err);
+	struct wm_q *st = wm_sq_query(s, ST_RESPONSE_ANSWERS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, response_id);
+	wm_q_int64(st, 1, response_id);
 	return wm_sq_each(s, st, draft_answer_row, &e, "reading a response's answers", err);
 }
 
@@ -110,7 +110,7 @@ wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
 {
 	static const enum stmt steps[] = { ST_DRAFT_DISCARD_ANSWERS,
 	    ST_DRAFT_DISCARD };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int own, rc;
 
@@ -124,7 +124,7 @@ wm_store_draft_discard(struct wm_store *s, const struct wm_draft_key *k,
 			break;
 		}
 		bind_key(st, k);
-		sqlite3_bind_int64(st, 6, keep);
+		wm_q_int64(st, 6, keep);
 		rc = wm_sq_exec(s, st, "replacing a draft", err);
 	}
 	return wm_sq_tx_end(s, own, rc, err);

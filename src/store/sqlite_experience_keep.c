@@ -76,7 +76,7 @@ answer_new(struct ex *k)
  * ("prefer not to say" is not on it), or one with no question when it
  * has none, so that it still takes an earlier one's place. */
 static int
-answer_row(sqlite3_stmt *st, void *ctx)
+answer_row(struct wm_q *st, void *ctx)
 {
 	struct ex *k = ctx;
 	const struct wm_instrument *in = NULL;
@@ -86,10 +86,10 @@ answer_row(sqlite3_stmt *st, void *ctx)
 	size_t before = k->n;
 
 	memset(&a, 0, sizeof(a));
-	a.response = sqlite3_column_int64(st, 0);
+	a.response = wm_q_col_int64(st, 0);
 	a.quarter = wm_sq_quarter_of_day(wm_sq_col(st, 1));
-	a.unit = (long)sqlite3_column_int64(st, 2);
-	if (wm_sq_keys_instrument(k->s, k->keys, sqlite3_column_int64(st, 3),
+	a.unit = (long)wm_q_col_int64(st, 2);
+	if (wm_sq_keys_instrument(k->s, k->keys, wm_q_col_int64(st, 3),
 	    &in, k->err))
 		return -1;
 	while (in && (p = wm_sq_next_pair(p, &item, &option, NULL)) != NULL) {
@@ -123,11 +123,11 @@ answer_row(sqlite3_stmt *st, void *ctx)
 static int
 answers(struct ex *k)
 {
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_EXPERIENCE_ANSWERS, k->err);
+	struct wm_q *st = wm_sq_stmt(k->s, ST_EXPERIENCE_ANSWERS, k->err);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
+	wm_q_int64(st, 1, k->person);
 	wm_sq_text(st, 2, k->url);
 	return wm_sq_each(k->s, st, answer_row, k, "reading a person's "
 	    "indicators", k->err) ? -1 : 0;
@@ -170,14 +170,14 @@ int
 wm_sq_experience_total(struct wm_store *s, const struct wm_sq_part *x,
     long n, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_EXPERIENCE_COUNT_ADD, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_EXPERIENCE_COUNT_ADD, err);
 	int i;
 
 	if (!st)
 		return -1;
 	for (i = EX_UNIT; i < EX_WIDTH; i++)
-		sqlite3_bind_int64(st, i + 1, x->v[i]);
-	sqlite3_bind_int64(st, EX_WIDTH + 1, n);
+		wm_q_int64(st, i + 1, x->v[i]);
+	wm_q_int64(st, EX_WIDTH + 1, n);
 	return wm_sq_exec(s, st, "keeping the indicators", err) ? -1 : 0;
 }
 

@@ -10,7 +10,7 @@ int
 wm_store_figures_version(struct wm_store *s, int64_t *out,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_FIGURES_VERSION, err);
+	struct wm_q *st = wm_sq_query(s, ST_FIGURES_VERSION, err);
 	int rc;
 
 	*out = 0;
@@ -29,7 +29,7 @@ wm_store_figures_version(struct wm_store *s, int64_t *out,
 int
 wm_sq_figures_bump(struct wm_store *s, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_FIGURES_BUMP, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_FIGURES_BUMP, err);
 
 	return st ? wm_sq_exec(s, st, "writing the figures' version", err) :
 	    WM_STORE_ERROR;

@@ -7,7 +7,7 @@ int
 wm_store_goal_add(struct wm_store *s, int64_t person_id, const char *text,
     int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_GOAL_ADD, err);
 	char now[32];
 	int own, rc;
 
@@ -17,11 +17,11 @@ wm_store_goal_add(struct wm_store *s, int64_t person_id, const char *text,
 	if (!st || wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	wm_sq_text(st, 2, text);
 	wm_sq_text(st, 3, now);
 	if ((rc = wm_sq_exec(s, st, "saving the goal", err)) == 0)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return wm_sq_tx_end(s, own, rc, err);
 }
 
@@ -31,15 +31,15 @@ struct goal_each {
 };
 
 static int
-goal_row(sqlite3_stmt *st, void *arg)
+goal_row(struct wm_q *st, void *arg)
 {
 	struct goal_each *e = arg;
 	struct wm_goal_row row = {
-		.id = sqlite3_column_int64(st, 0),
+		.id = wm_q_col_int64(st, 0),
 		.text = wm_sq_col(st, 1),
 		.created = wm_sq_col(st, 2),
-		.has_rating = sqlite3_column_type(st, 3) != SQLITE_NULL,
-		.rating = sqlite3_column_int(st, 3),
+		.has_rating = !wm_q_col_null(st, 3),
+		.rating = wm_q_col_int(st, 3),
 		.reviewed = wm_sq_col(st, 4),
 		.first_text = wm_sq_col(st, 6),
 	};
@@ -56,11 +56,11 @@ wm_store_goals(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct goal_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_GOAL_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	return wm_sq_each(s, st, goal_row, &e, "reading goals", err);
 }
 
@@ -68,24 +68,24 @@ int
 wm_store_goal_owner(struct wm_store *s, int64_t goal_id, int64_t *person_id,
     struct wm_buf *text, enum wm_goal_state *state, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_OWNER, err);
+	struct wm_q *st = wm_sq_query(s, ST_GOAL_OWNER, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, goal_id);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*person_id = sqlite3_column_int64(st, 0);
+	wm_q_int64(st, 1, goal_id);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		*person_id = wm_q_col_int64(st, 0);
 		wm_buf_clear(text);
 		wm_buf_puts(text, wm_sq_col(st, 1));
 		if (wm_goal_state_parse(wm_sq_col(st, 2), state))
 			*state = WM_GOAL_CURRENT;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	wm_q_reset(st);
+	if (rc == WM_Q_ROW)
 		return text->failed ? WM_STORE_ERROR : 0;
-	if (rc == SQLITE_DONE)
+	if (rc == WM_Q_DONE)
 		return WM_STORE_NOT_FOUND;
 	return wm_sq_fail(s, "reading the goal", err);
 }
@@ -98,7 +98,7 @@ wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
     const char *reviewed, int rating, const char *note,
     const char *author_kind, int64_t author_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int own, rc;
 
@@ -111,12 +111,12 @@ wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
 		goto out;
 	}
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	wm_sq_text(st, 2, reviewed);
-	sqlite3_bind_int(st, 3, rating);
+	wm_q_int(st, 3, rating);
 	wm_sq_text(st, 4, note && note[0] ? note : NULL);
 	wm_sq_text(st, 5, author_kind);
-	sqlite3_bind_int64(st, 6, author_id);
+	wm_q_int64(st, 6, author_id);
 	wm_sq_text(st, 7, now);
 	if ((rc = wm_sq_exec(s, st, "saving the review", err)))
 		goto out;
@@ -124,9 +124,9 @@ wm_store_goal_review_add(struct wm_store *s, int64_t goal_id,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	wm_sq_text(st, 2, reviewed);
-	sqlite3_bind_int(st, 3, rating);
+	wm_q_int(st, 3, rating);
 	rc = wm_sq_exec(s, st, "saving the review", err);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
@@ -138,11 +138,11 @@ struct review_each {
 };
 
 static int
-review_row(sqlite3_stmt *st, void *arg)
+review_row(struct wm_q *st, void *arg)
 {
 	struct review_each *e = arg;
 	struct wm_goal_review_row row = { wm_sq_col(st, 0),
-	    sqlite3_column_int(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+	    wm_q_col_int(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -153,11 +153,11 @@ wm_store_goal_reviews(struct wm_store *s, int64_t goal_id,
     struct wm_buf *err)
 {
 	struct review_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_REVIEWS, err);
+	struct wm_q *st = wm_sq_query(s, ST_GOAL_REVIEWS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	return wm_sq_each(s, st, review_row, &e, "reading reviews", err);
 }
 
@@ -166,7 +166,7 @@ wm_store_goal_change(struct wm_store *s, int64_t goal_id,
     enum wm_goal_change kind, const char *date, const char *text,
     enum wm_goal_state from, enum wm_goal_state to, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int own, rc;
 
@@ -179,7 +179,7 @@ wm_store_goal_change(struct wm_store *s, int64_t goal_id,
 		goto out;
 	}
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	wm_sq_text(st, 2, date);
 	wm_sq_text(st, 3, wm_goal_change_name(kind));
 	wm_sq_text(st, 4, kind == WM_GOAL_REWORD ? text : NULL);
@@ -187,7 +187,7 @@ wm_store_goal_change(struct wm_store *s, int64_t goal_id,
 	wm_sq_text(st, 6, wm_goal_state_name(from));
 	if ((rc = wm_sq_exec(s, st, "saving the change to the goal", err)))
 		goto out;
-	if (sqlite3_changes(s->db) != 1) {
+	if (wm_q_changes(s) != 1) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "the goal changed meanwhile");
 		rc = WM_STORE_CONFLICT;
@@ -201,7 +201,7 @@ wm_store_goal_change(struct wm_store *s, int64_t goal_id,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	wm_sq_text(st, 2, wm_goal_state_name(to));
 	rc = wm_sq_exec(s, st, "saving the change to the goal", err);
 out:
@@ -214,11 +214,11 @@ struct change_each {
 };
 
 static int
-change_row(sqlite3_stmt *st, void *arg)
+change_row(struct wm_q *st, void *arg)
 {
 	struct change_each *e = arg;
 	struct wm_goal_change_row row = { wm_sq_col(st, 0), WM_GOAL_REWORD,
-	    sqlite3_column_type(st, 2) == SQLITE_NULL ? NULL :
+	    wm_q_col_null(st, 2) ? NULL :
 	    wm_sq_col(st, 2) };
 
 	if (wm_goal_change_parse(wm_sq_col(st, 1), &row.kind))
@@ -232,11 +232,11 @@ wm_store_goal_changes(struct wm_store *s, int64_t goal_id,
     struct wm_buf *err)
 {
 	struct change_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_GOAL_CHANGES, err);
+	struct wm_q *st = wm_sq_query(s, ST_GOAL_CHANGES, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, goal_id);
+	wm_q_int64(st, 1, goal_id);
 	return wm_sq_each(s, st, change_row, &e, "reading the goal's changes",
 	    err);
 }

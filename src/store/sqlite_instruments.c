@@ -13,7 +13,7 @@ static int
 put_parts(struct wm_store *s, const struct wm_instrument *in, int64_t id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i, j;
 	int rc;
 
@@ -22,8 +22,8 @@ put_parts(struct wm_store *s, const struct wm_instrument *in, int64_t id,
 
 		if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_ITEM_ADD, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		wm_q_int64(st, 1, id);
+		wm_q_int64(st, 2, (int64_t)i);
 		wm_sq_text(st, 3, it->link_id);
 		wm_sq_text(st, 4, wm_item_type_name(it->type));
 		wm_sq_text(st, 5, it->text);
@@ -34,13 +34,13 @@ put_parts(struct wm_store *s, const struct wm_instrument *in, int64_t id,
 
 			if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_OPTION_ADD, err)))
 				return WM_STORE_ERROR;
-			sqlite3_bind_int64(st, 1, id);
-			sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
-			sqlite3_bind_int64(st, 3, (sqlite3_int64)j);
+			wm_q_int64(st, 1, id);
+			wm_q_int64(st, 2, (int64_t)i);
+			wm_q_int64(st, 3, (int64_t)j);
 			wm_sq_text(st, 4, op->code);
 			wm_sq_text(st, 5, op->display);
 			if (op->scored)
-				sqlite3_bind_double(st, 6, op->value);
+				wm_q_double(st, 6, op->value);
 			if ((rc = wm_sq_exec(s, st, "storing the options", err)))
 				return rc;
 		}
@@ -48,8 +48,8 @@ put_parts(struct wm_store *s, const struct wm_instrument *in, int64_t id,
 	for (i = 0; i < in->n_scales; i++) {
 		if (!(st = wm_sq_stmt(s, ST_INSTRUMENT_SCALE_ADD, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		wm_q_int64(st, 1, id);
+		wm_q_int64(st, 2, (int64_t)i);
 		wm_sq_text(st, 3, in->scales[i].code);
 		wm_sq_text(st, 4, in->scales[i].title);
 		if ((rc = wm_sq_exec(s, st, "storing the scales", err)))
@@ -65,7 +65,7 @@ wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
 {
 	struct wm_buf have = WM_BUF_INIT;
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	*existed = 0;
@@ -96,11 +96,11 @@ wm_store_instrument_put(struct wm_store *s, const struct wm_instrument *in,
 	wm_sq_text(st, 3, in->name);
 	wm_sq_text(st, 4, in->title);
 	wm_sq_text(st, 5, in->family);
-	sqlite3_bind_text(st, 6, text, (int)len, SQLITE_TRANSIENT);
+	wm_q_textn(st, 6, text, len);
 	wm_sq_text(st, 7, now);
 	if ((rc = wm_sq_exec(s, st, "storing the instrument", err)))
 		goto out;
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = wm_q_last_id(s);
 	rc = put_parts(s, in, *id, err);
 out:
 	rc = wm_sq_tx_end(s, own, rc, err);
@@ -110,22 +110,22 @@ done:
 }
 
 static int
-get_content(struct wm_store *s, sqlite3_stmt *st, int col, int64_t *id,
+get_content(struct wm_store *s, struct wm_q *st, int col, int64_t *id,
     struct wm_buf *text, const char *what, struct wm_buf *err)
 {
-	int rc = sqlite3_step(st);
+	int rc = wm_q_step(st);
 
-	if (rc == SQLITE_ROW) {
+	if (rc == WM_Q_ROW) {
 		if (id)
-			*id = sqlite3_column_int64(st, 0);
+			*id = wm_q_col_int64(st, 0);
 		wm_buf_clear(text);
-		wm_buf_add(text, sqlite3_column_blob(st, col),
-		    (size_t)sqlite3_column_bytes(st, col));
-		sqlite3_reset(st);
+		wm_buf_add(text, wm_q_col_text(st, col),
+		    (size_t)wm_q_col_len(st, col));
+		wm_q_reset(st);
 		return text->failed ? WM_STORE_ERROR : 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	wm_q_reset(st);
+	if (rc != WM_Q_DONE)
 		return wm_sq_fail(s, "reading the instrument", err);
 	wm_buf_clear(err);
 	wm_buf_printf(err, "instrument %s is not loaded (see 'waymark "
@@ -138,7 +138,7 @@ wm_store_instrument_get(struct wm_store *s, const char *url,
     const char *version, int64_t *id, struct wm_buf *text, struct wm_buf *err)
 {
 	struct wm_buf what = WM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!(st = wm_sq_query(s, ST_INSTRUMENT_GET, err)))
@@ -157,12 +157,12 @@ static int
 get_id(struct wm_store *s, int64_t id, int ready, struct wm_buf *text,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = ready ? wm_sq_query(s, ST_INSTRUMENT_GET_ID, err) :
+	struct wm_q *st = ready ? wm_sq_query(s, ST_INSTRUMENT_GET_ID, err) :
 	    wm_sq_stmt(s, ST_INSTRUMENT_GET_ID, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	return get_content(s, st, 0, NULL, text, "with that id", err);
 }
 
@@ -224,7 +224,7 @@ keep_parsed(struct wm_store *s, int64_t id, struct wm_buf *text,
 	}
 	p = &s->parsed[s->n_parsed];
 	p->id = id;
-	p->committed = sqlite3_txn_state(s->db, "main") != SQLITE_TXN_WRITE;
+	p->committed = !wm_q_writing(s);
 	p->len = text->len;
 	if (!(p->text = wm_buf_detach(text))) {
 		wm_instrument_free(in);
@@ -321,12 +321,12 @@ struct instrument_each {
 };
 
 static int
-instrument_row(sqlite3_stmt *st, void *arg)
+instrument_row(struct wm_q *st, void *arg)
 {
 	struct instrument_each *e = arg;
-	struct wm_instrument_row row = { sqlite3_column_int64(st, 0),
+	struct wm_instrument_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    wm_sq_col(st, 4), wm_sq_col(st, 5), sqlite3_column_int64(st, 6) };
+	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_q_col_int64(st, 6) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -337,7 +337,7 @@ wm_store_instrument_list(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct instrument_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_INSTRUMENT_LIST, err);
 
 	return st ? wm_sq_each(s, st, instrument_row, &e,
 	    "listing instruments", err) : WM_STORE_ERROR;
@@ -349,7 +349,7 @@ wm_store_instrument_usage(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct instrument_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_USAGE, err);
+	struct wm_q *st = wm_sq_query(s, ST_INSTRUMENT_USAGE, err);
 
 	return st ? wm_sq_each(s, st, instrument_row, &e,
 	    "counting the instruments' responses", err) : WM_STORE_ERROR;
@@ -361,7 +361,7 @@ wm_store_instrument_latest(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct instrument_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_INSTRUMENT_LATEST, err);
+	struct wm_q *st = wm_sq_query(s, ST_INSTRUMENT_LATEST, err);
 
 	return st ? wm_sq_each(s, st, instrument_row, &e,
 	    "listing instruments", err) : WM_STORE_ERROR;

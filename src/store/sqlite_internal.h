@@ -7,10 +7,10 @@
 #ifndef WM_STORE_SQLITE_INTERNAL_H
 #define WM_STORE_SQLITE_INTERNAL_H
 
-#include <sqlite3.h>
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store/query.h"
 #include "store/store.h"
 #include "util/date.h"
 
@@ -288,7 +288,7 @@ struct wm_sq_notes;
 
 struct wm_store {
 	sqlite3 *db;
-	sqlite3_stmt *stmt[ST__COUNT];
+	struct wm_q q[ST__COUNT];
 	int schema_ok;		/* the schema is current */
 	int readonly;
 	char clock[32];		/* fixed "now" when set (reproducible demos) */
@@ -313,7 +313,7 @@ struct wm_store {
 
 /* The prepared statement, reset and with bindings cleared; NULL (and err
  * filled) on failure. */
-sqlite3_stmt *wm_sq_stmt(struct wm_store *s, enum stmt id,
+struct wm_q *wm_sq_stmt(struct wm_store *s, enum stmt id,
     struct wm_buf *err);
 
 /* Fills err from the connection's last error; returns the rc to pass on
@@ -325,34 +325,34 @@ int wm_sq_ready(struct wm_store *s, struct wm_buf *err);
 
 /* wm_sq_ready, then wm_sq_stmt: the statement for a query of a current
  * database, or NULL with err filled. */
-sqlite3_stmt *wm_sq_query(struct wm_store *s, enum stmt id,
+struct wm_q *wm_sq_query(struct wm_store *s, enum stmt id,
     struct wm_buf *err);
 
 /* Steps through a bound query: `row` turns each row into the caller's row
  * type and hands it on; it returns 0 to go on, more than 0 to stop early,
  * less than 0 to fail (and then so does this). */
-int wm_sq_each(struct wm_store *s, sqlite3_stmt *st,
-    int (*row)(sqlite3_stmt *st, void *ctx), void *ctx, const char *doing,
+int wm_sq_each(struct wm_store *s, struct wm_q *st,
+    int (*row)(struct wm_q *st, void *ctx), void *ctx, const char *doing,
     struct wm_buf *err);
 
 /* Binds a string or NULL. */
-int wm_sq_text(sqlite3_stmt *st, int i, const char *v);
+int wm_sq_text(struct wm_q *st, int i, const char *v);
 /* Binds an id, with 0 meaning NULL. */
-int wm_sq_id(sqlite3_stmt *st, int i, int64_t v);
+int wm_sq_id(struct wm_q *st, int i, int64_t v);
 
 /* Runs a bound query for one row: 0 with its first column in *out (when
  * out is not NULL), WM_STORE_NOT_FOUND (err untouched) when there is no
  * row, or the failure. */
-int wm_sq_one_id(struct wm_store *s, sqlite3_stmt *st, int64_t *out,
+int wm_sq_one_id(struct wm_store *s, struct wm_q *st, int64_t *out,
     const char *doing, struct wm_buf *err);
 
 /* Steps a bound query a row at a time: 1 on a row, 0 at the end, -1 on
  * failure (err filled). The caller resets it. */
-int wm_sq_step(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+int wm_sq_step(struct wm_store *s, struct wm_q *st, const char *doing,
     struct wm_buf *err);
 
 /* Runs a statement that returns no rows. */
-int wm_sq_exec(struct wm_store *s, sqlite3_stmt *st, const char *doing,
+int wm_sq_exec(struct wm_store *s, struct wm_q *st, const char *doing,
     struct wm_buf *err);
 
 /* Hands on an account's row as ST_ACCOUNT_GET reads it (and the count
@@ -362,10 +362,10 @@ struct wm_sq_account_each {
 	void *ctx;
 	int64_t *total;
 };
-int wm_sq_account_row(sqlite3_stmt *st, void *arg);
+int wm_sq_account_row(struct wm_q *st, void *arg);
 
 /* Column text, or NULL. */
-const char *wm_sq_col(sqlite3_stmt *st, int i);
+const char *wm_sq_col(struct wm_q *st, int i);
 
 /* 1 if the file has any tables: at version 0, it belongs to someone else. */
 int wm_sq_has_tables(struct wm_store *s);
@@ -479,7 +479,7 @@ void wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
     int width);
 /* Binds v[0, n) as text to parameter i of st (b holds the text, and
  * must outlive the statement's step); -1 (err filled) if too long. */
-int wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
+int wm_sq_parts_bind(struct wm_q *st, int i, struct wm_buf *b,
     const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err);
 int wm_sq_parts_same(const struct wm_sq_part *a, size_t na,
     const struct wm_sq_part *b, size_t nb);

@@ -88,7 +88,7 @@ room(void **v, size_t *n, size_t *cap, size_t size)
 
 /* The latest version of each url. */
 static int
-latest_row(sqlite3_stmt *st, void *arg)
+latest_row(struct wm_q *st, void *arg)
 {
 	struct gather *g = arg;
 	struct latest *l = room((void **)&g->l, &g->n_l, &g->cap_l,
@@ -97,7 +97,7 @@ latest_row(sqlite3_stmt *st, void *arg)
 	if (!l)
 		return -1;
 	memset(l, 0, sizeof(*l));
-	l->id = sqlite3_column_int64(st, 1);
+	l->id = wm_q_col_int64(st, 1);
 	return wm_store_instrument_parsed(g->s, l->id, &l->in, g->err) ? -1 :
 	    0;
 }
@@ -253,12 +253,12 @@ add_choices(struct gather *g, int64_t version, const struct wm_instrument *in,
 }
 
 static int
-response_row(sqlite3_stmt *st, void *arg)
+response_row(struct wm_q *st, void *arg)
 {
 	struct gather *g = arg;
 	const struct wm_instrument *in;
 	struct wm_item_answer_row a = { 0 };
-	int64_t version = sqlite3_column_int64(st, 1);
+	int64_t version = wm_q_col_int64(st, 1);
 
 	if (wm_store_instrument_parsed(g->s, version, &in, g->err))
 		return -1;
@@ -358,7 +358,7 @@ static int
 gather(struct wm_store *s, int64_t person_id, struct gather *g,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc = WM_STORE_ERROR, own = 0;
 
 	if (wm_sq_ready(s, err) || wm_sq_read_begin(s, &own, err))
@@ -373,7 +373,7 @@ gather(struct wm_store *s, int64_t person_id, struct gather *g,
 	}
 	if (!(st = wm_sq_query(s, ST_PERSON_CHOICES, err)))
 		goto out;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	rc = wm_sq_each(s, st, response_row, g, "reading the answers", err);
 out:
 	wm_sq_read_end(s, own);

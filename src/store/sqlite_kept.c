@@ -104,7 +104,7 @@ wm_sq_parts_text(struct wm_buf *b, const struct wm_sq_part *v, size_t n,
 }
 
 int
-wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
+wm_sq_parts_bind(struct wm_q *st, int i, struct wm_buf *b,
     const struct wm_sq_part *v, size_t n, int width, struct wm_buf *err)
 {
 	wm_sq_parts_text(b, v, n, width);
@@ -113,7 +113,7 @@ wm_sq_parts_bind(sqlite3_stmt *st, int i, struct wm_buf *b,
 		wm_buf_puts(err, "a person's figures are too many to keep");
 		return -1;
 	}
-	sqlite3_bind_text(st, i, b->data, (int)b->len, SQLITE_STATIC);
+	wm_q_text_static(st, i, b->data, b->len);
 	return 0;
 }
 
@@ -160,12 +160,12 @@ int
 wm_sq_kept_read(struct wm_store *s, const struct wm_sq_kept_kind *kind,
     int64_t person, struct wm_sq_parts *was, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, kind->read, err);
+	struct wm_q *st = wm_sq_stmt(s, kind->read, err);
 	int rc;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	if ((rc = wm_sq_step(s, st, "reading a person's kept figures",
 	    err)) == 1 && wm_sq_parts_parse(was, wm_sq_col(st, 0),
 	    kind->width)) {
@@ -173,7 +173,7 @@ wm_sq_kept_read(struct wm_store *s, const struct wm_sq_kept_kind *kind,
 		wm_buf_puts(err, "a person's kept figures could not be read");
 		rc = -1;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	wm_sq_parts_sort(was);
 	return rc < 0 ? -1 : 0;
 }
@@ -198,14 +198,14 @@ wm_sq_kept_write(struct wm_store *s, const struct wm_sq_kept_kind *kind,
     struct wm_buf *text, struct wm_buf *err)
 {
 	struct change c = { totals, kind->total };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (wm_sq_parts_same(was->v, was->n, now->v, now->n))
 		return 0;
 	if (wm_sq_parts_diff(was->v, was->n, now->v, now->n, add_total, &c) ||
 	    !(st = wm_sq_stmt(s, now->n ? kind->put : kind->drop, err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	if (now->n && wm_sq_parts_bind(st, 2, text, now->v, now->n,
 	    kind->width, err))
 		return -1;

@@ -137,7 +137,7 @@ wm_sq_key(struct wm_store *s, struct wm_sq_keys **keys, const char *measure,
 {
 	struct wm_sq_keys *k = *keys;
 	int64_t found = 0;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int rc, pass;
 
@@ -158,7 +158,7 @@ wm_sq_key(struct wm_store *s, struct wm_sq_keys **keys, const char *measure,
 			if ((rc = wm_sq_exec(s, st, "naming a kept figure",
 			    err)))
 				return rc;
-			found = sqlite3_last_insert_rowid(s->db);
+			found = wm_q_last_id(s);
 			break;
 		}
 		rc = wm_sq_one_id(s, st, &found, "finding a kept figure", err);
@@ -302,7 +302,7 @@ noted_moves(struct lo *k, const struct wm_sq_answered *noted, size_t n)
 }
 
 static int
-first_row(sqlite3_stmt *st, void *ctx)
+first_row(struct wm_q *st, void *ctx)
 {
 	struct lo *k = ctx;
 	struct first *f;
@@ -323,11 +323,11 @@ first_row(sqlite3_stmt *st, void *ctx)
 static int
 firsts(struct lo *k)
 {
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_LEFTOUT_FIRSTS, k->err);
+	struct wm_q *st = wm_sq_stmt(k->s, ST_LEFTOUT_FIRSTS, k->err);
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
+	wm_q_int64(st, 1, k->person);
 	return wm_sq_each(k->s, st, first_row, k, "reading a person's first "
 	    "answers", k->err) ? -1 : 0;
 }
@@ -429,14 +429,14 @@ int
 wm_sq_leftout_total(struct wm_store *s, const struct wm_sq_part *x, long n,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_LEFTOUT_COUNT_ADD, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_LEFTOUT_COUNT_ADD, err);
 	int i;
 
 	if (!st)
 		return -1;
 	for (i = LO_UNIT; i < LO_SIGN; i++)
-		sqlite3_bind_int64(st, i + 1, x->v[i]);
-	sqlite3_bind_int64(st, LO_SIGN + 1, x->v[LO_SIGN] * n);
+		wm_q_int64(st, i + 1, x->v[i]);
+	wm_q_int64(st, LO_SIGN + 1, x->v[LO_SIGN] * n);
 	return wm_sq_exec(s, st, "keeping who is left out", err) ? -1 : 0;
 }
 

@@ -7,13 +7,13 @@
 #include <string.h>
 
 static int
-insert(struct wm_store *s, sqlite3_stmt *st, const char *doing, int64_t *id,
+insert(struct wm_store *s, struct wm_q *st, const char *doing, int64_t *id,
     struct wm_buf *err)
 {
 	int rc = wm_sq_exec(s, st, doing, err);
 
 	if (rc == 0 && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return rc;
 }
 
@@ -22,7 +22,7 @@ wm_store_unit_add(struct wm_store *s, const char *kind, const char *code,
     const char *name, int64_t parent_id, int64_t *id, struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_UNIT_ADD, err)))
 		return WM_STORE_ERROR;
@@ -39,7 +39,7 @@ static int
 find_id(struct wm_store *s, enum stmt which, const char *key, int64_t *id,
     const char *what, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!(st = wm_sq_query(s, which, err)))
@@ -57,7 +57,7 @@ int
 wm_store_unit_find(struct wm_store *s, const char *code,
     struct wm_unit_row *out, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	const char *kind;
 	int rc;
 
@@ -65,18 +65,18 @@ wm_store_unit_find(struct wm_store *s, const char *code,
 	if (!(st = wm_sq_query(s, ST_UNIT_FIND, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->id = sqlite3_column_int64(st, 0);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		out->id = wm_q_col_int64(st, 0);
 		kind = wm_sq_col(st, 1);
 		/* Point at static names so the row outlives the statement. */
 		out->kind = strcmp(kind, "network") == 0 ? "network" :
 		    strcmp(kind, "provider") == 0 ? "provider" : "service";
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	wm_q_reset(st);
+	if (rc != WM_Q_DONE)
 		return wm_sq_fail(s, "looking up the unit", err);
 	wm_buf_clear(err);
 	wm_buf_printf(err, "no unit '%s' (see 'waymark unit list')", code);
@@ -90,10 +90,10 @@ struct unit_each {
 };
 
 static int
-unit_row(sqlite3_stmt *st, void *arg)
+unit_row(struct wm_q *st, void *arg)
 {
 	struct unit_each *e = arg;
-	struct wm_unit_row row = { sqlite3_column_int64(st, 0),
+	struct wm_unit_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4), wm_sq_col(st, 5) };
 
@@ -107,7 +107,7 @@ wm_store_unit_list(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct unit_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_LIST, err);
 
 	return st ? wm_sq_each(s, st, unit_row, &e, "listing units", err) :
 	    WM_STORE_ERROR;
@@ -119,7 +119,7 @@ wm_store_unit_get(struct wm_store *s, const char *code,
     struct wm_buf *err)
 {
 	struct unit_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_GET, err);
 	int rc;
 
 	if (!st)
@@ -140,10 +140,10 @@ struct spell_each {
 };
 
 static int
-spell_row(sqlite3_stmt *st, void *arg)
+spell_row(struct wm_q *st, void *arg)
 {
 	struct spell_each *e = arg;
-	struct wm_spell_row row = { sqlite3_column_int64(st, 0),
+	struct wm_spell_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6) };
 
@@ -156,11 +156,11 @@ wm_store_caseload_open(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct spell_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_OPEN, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD_OPEN, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	return wm_sq_each(s, st, spell_row, &e, "reading a person's "
 	    "services", err);
 }
@@ -171,12 +171,12 @@ wm_store_caseload_spells(struct wm_store *s, int64_t person_id,
     void *ctx, struct wm_buf *err)
 {
 	struct spell_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD_SPELLS, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD_SPELLS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, unit_id);
 	return wm_sq_each(s, st, spell_row, &e, "reading a person's times "
 	    "on a caseload", err);
 }
@@ -187,11 +187,11 @@ wm_store_account_units(struct wm_store *s, int64_t account_id,
     void *ctx, struct wm_buf *err)
 {
 	struct unit_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_UNITS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_UNITS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
 	return wm_sq_each(s, st, unit_row, &e, "listing an account's services",
 	    err);
@@ -202,7 +202,7 @@ wm_store_person_add(struct wm_store *s, const char *ident, const char *name,
     int64_t unit_id, const char *since, int64_t *id, struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	if (wm_sq_ready(s, err))
@@ -224,8 +224,8 @@ wm_store_person_add(struct wm_store *s, const char *ident, const char *name,
 			rc = WM_STORE_ERROR;
 			goto out;
 		}
-		sqlite3_bind_int64(st, 1, *id);
-		sqlite3_bind_int64(st, 2, unit_id);
+		wm_q_int64(st, 1, *id);
+		wm_q_int64(st, 2, unit_id);
 		wm_sq_text(st, 3, since);
 		rc = insert(s, st, "adding the person to the caseload", NULL,
 		    err);
@@ -245,12 +245,12 @@ int
 wm_store_person_unit_at(struct wm_store *s, int64_t person_id,
     const char *date, int64_t *unit_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!(st = wm_sq_query(s, ST_PERSON_UNIT_AT, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	wm_sq_text(st, 2, date);
 	if ((rc = wm_sq_one_id(s, st, unit_id, "finding the person's service",
 	    err)) != WM_STORE_NOT_FOUND)
@@ -268,10 +268,10 @@ struct person_each {
 };
 
 static int
-person_row(sqlite3_stmt *st, void *arg)
+person_row(struct wm_q *st, void *arg)
 {
 	struct person_each *e = arg;
-	struct wm_person_row row = { sqlite3_column_int64(st, 0),
+	struct wm_person_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4) };
 
@@ -285,7 +285,7 @@ wm_store_person_list(struct wm_store *s, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct person_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_PERSON_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -299,12 +299,12 @@ wm_store_person_get(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct person_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_PERSON_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	if ((rc = wm_sq_each(s, st, person_row, &e, "reading a person", err)))
 		return rc;
 	if (e.rows == 0) {
@@ -321,7 +321,7 @@ wm_store_account_add(struct wm_store *s, const char *email, const char *name,
     struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_ACCOUNT_ADD, err)))
 		return WM_STORE_ERROR;
@@ -345,13 +345,13 @@ int
 wm_store_grant_add(struct wm_store *s, int64_t account_id, const char *role,
     int64_t unit_id, const char *stakeholder, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_GRANT_ADD, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
-	sqlite3_bind_int64(st, 3, unit_id);
+	wm_q_int64(st, 3, unit_id);
 	wm_sq_text(st, 4, stakeholder);
 	return insert(s, st, "granting the role", NULL, err);
 }
@@ -360,14 +360,14 @@ int
 wm_store_grant_find(struct wm_store *s, int64_t account_id, const char *role,
     int64_t unit_id, const char *stakeholder, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_GRANT_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_GRANT_FIND, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, role);
-	sqlite3_bind_int64(st, 3, unit_id);
+	wm_q_int64(st, 3, unit_id);
 	wm_sq_text(st, 4, stakeholder);
 	if ((rc = wm_sq_one_id(s, st, NULL, "checking a role", err)) !=
 	    WM_STORE_NOT_FOUND)
@@ -380,16 +380,16 @@ wm_store_grant_find(struct wm_store *s, int64_t account_id, const char *role,
 }
 
 int
-wm_sq_account_row(sqlite3_stmt *st, void *arg)
+wm_sq_account_row(struct wm_q *st, void *arg)
 {
 	struct wm_sq_account_each *e = arg;
-	struct wm_account_row row = { sqlite3_column_int64(st, 0),
+	struct wm_account_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6),
-	    wm_sq_col(st, 7), sqlite3_column_int64(st, 8) };
+	    wm_sq_col(st, 7), wm_q_col_int64(st, 8) };
 
 	if (e->total)
-		*e->total = sqlite3_column_int64(st, 9);
+		*e->total = wm_q_col_int64(st, 9);
 	return e->cb(e->ctx, &row);
 }
 
@@ -399,11 +399,11 @@ wm_store_account_get(struct wm_store *s, int64_t id,
     struct wm_buf *err)
 {
 	struct wm_sq_account_each e = { cb, ctx, NULL };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_GET, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	return wm_sq_each(s, st, wm_sq_account_row, &e, "reading the account",
 	    err);
 }
@@ -414,7 +414,7 @@ wm_store_account_list(struct wm_store *s,
     struct wm_buf *err)
 {
 	struct wm_sq_account_each e = { cb, ctx, NULL };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_LIST, err);
 
 	return st ? wm_sq_each(s, st, wm_sq_account_row, &e, "listing accounts",
 	    err) : WM_STORE_ERROR;
@@ -425,12 +425,12 @@ wm_store_training_add(struct wm_store *s, int64_t account_id,
     const char *course, const char *completed, struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_TRAINING_ADD, err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, course);
 	wm_sq_text(st, 3, completed);
 	wm_sq_text(st, 4, now);
@@ -443,7 +443,7 @@ wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
     const char *start, struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	/* In a transaction of its own when not in one already, so that
@@ -453,10 +453,10 @@ wm_store_cycle_add(struct wm_store *s, int64_t unit_id,
 	    wm_sq_tx_begin(s, &own, err))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	wm_sq_text(st, 2, instrument_url);
 	wm_sq_text(st, 3, subject_kind);
-	sqlite3_bind_int(st, 4, every_months);
+	wm_q_int(st, 4, every_months);
 	wm_sq_text(st, 5, start);
 	wm_sq_text(st, 6, now);
 	rc = insert(s, st, "adding the cycle", NULL, err);
@@ -469,7 +469,7 @@ wm_store_audit(struct wm_store *s, int64_t actor_account_id,
     const char *detail, const char *address, struct wm_buf *err)
 {
 	char now[32];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_AUDIT_ADD, err)))
 		return WM_STORE_ERROR;
@@ -490,7 +490,7 @@ struct audit_each {
 };
 
 static int
-audit_row(sqlite3_stmt *st, void *arg)
+audit_row(struct wm_q *st, void *arg)
 {
 	struct audit_each *e = arg;
 	struct wm_audit_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
@@ -505,20 +505,20 @@ wm_store_audit_for_person(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct audit_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_AUDIT_FOR_PERSON, err);
+	struct wm_q *st = wm_sq_query(s, ST_AUDIT_FOR_PERSON, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	return wm_sq_each(s, st, audit_row, &e, "reading the audit log", err);
 }
 
 static int
-view_row(sqlite3_stmt *st, void *arg)
+view_row(struct wm_q *st, void *arg)
 {
 	struct audit_each *e = arg;
 	struct wm_audit_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
-	    wm_sq_col(st, 2), wm_sq_col(st, 3), sqlite3_column_int(st, 4),
+	    wm_sq_col(st, 2), wm_sq_col(st, 3), wm_q_col_int(st, 4),
 	    wm_sq_col(st, 5), wm_sq_col(st, 6), wm_sq_col(st, 7) };
 
 	return e->cb(e->ctx, &row);
@@ -530,21 +530,21 @@ wm_store_record_views(struct wm_store *s, int64_t person_id, int64_t offset,
     void *ctx, struct wm_buf *err)
 {
 	struct audit_each e = { cb, ctx };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	*total = 0;
 	if (!(st = wm_sq_query(s, ST_RECORD_VIEWS_COUNT, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	if ((rc = wm_sq_one_id(s, st, total, "counting the views of a record",
 	    err)))
 		return rc;
 	if (!(st = wm_sq_query(s, ST_RECORD_VIEWS, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int64(st, 3, offset);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int(st, 2, limit);
+	wm_q_int64(st, 3, offset);
 	return wm_sq_each(s, st, view_row, &e, "reading the views of a record",
 	    err);
 }
@@ -555,11 +555,11 @@ struct grant_each {
 };
 
 static int
-grant_row(sqlite3_stmt *st, void *arg)
+grant_row(struct wm_q *st, void *arg)
 {
 	struct grant_each *e = arg;
 	struct wm_grant_row row = { wm_sq_col(st, 0),
-	    sqlite3_column_int64(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
+	    wm_q_col_int64(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -570,11 +570,11 @@ wm_store_account_grants(struct wm_store *s, int64_t account_id,
     struct wm_buf *err)
 {
 	struct grant_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_GRANTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_GRANTS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	return wm_sq_each(s, st, grant_row, &e, "reading an account's roles",
 	    err);
 }
@@ -586,14 +586,14 @@ struct units_each {
 };
 
 static int
-person_unit_row(sqlite3_stmt *st, void *arg)
+person_unit_row(struct wm_q *st, void *arg)
 {
 	struct units_each *e = arg;
 
-	*e->person_id = sqlite3_column_int64(st, 0);
-	if (sqlite3_column_type(st, 1) == SQLITE_NULL)
+	*e->person_id = wm_q_col_int64(st, 0);
+	if (wm_q_col_null(st, 1))
 		return 0;
-	return e->cb(e->ctx, sqlite3_column_int64(st, 1));
+	return e->cb(e->ctx, wm_q_col_int64(st, 1));
 }
 
 int
@@ -602,7 +602,7 @@ wm_store_person_units_now(struct wm_store *s, const char *ident,
     struct wm_buf *err)
 {
 	struct units_each e = { cb, ctx, person_id };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_UNITS_NOW, err);
+	struct wm_q *st = wm_sq_query(s, ST_PERSON_UNITS_NOW, err);
 	int rc;
 
 	*person_id = 0;
@@ -622,11 +622,11 @@ struct chain_each {
 };
 
 static int
-chain_row(sqlite3_stmt *st, void *arg)
+chain_row(struct wm_q *st, void *arg)
 {
 	struct chain_each *e = arg;
 
-	return e->cb(e->ctx, sqlite3_column_int64(st, 0));
+	return e->cb(e->ctx, wm_q_col_int64(st, 0));
 }
 
 int
@@ -634,11 +634,11 @@ wm_store_unit_chain(struct wm_store *s, int64_t unit_id,
     int (*cb)(void *, int64_t unit_id), void *ctx, struct wm_buf *err)
 {
 	struct chain_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_UNIT_CHAIN, err);
+	struct wm_q *st = wm_sq_query(s, ST_UNIT_CHAIN, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, chain_row, &e, "finding the units above a "
 	    "service", err);
 }
@@ -647,22 +647,22 @@ int
 wm_store_service_find(struct wm_store *s, const char *code, int64_t *id,
     struct wm_buf *name, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SERVICE_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_SERVICE_FIND, err);
 	int rc;
 
 	*id = 0;
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		*id = wm_q_col_int64(st, 0);
 		wm_buf_clear(name);
 		wm_buf_puts(name, wm_sq_col(st, 1));
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return 0;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? WM_STORE_NOT_FOUND :
+	wm_q_reset(st);
+	return rc == WM_Q_DONE ? WM_STORE_NOT_FOUND :
 	    wm_sq_fail(s, "looking up the service", err);
 }

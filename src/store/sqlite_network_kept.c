@@ -59,14 +59,14 @@ struct leftout_each {
 };
 
 static int
-leftout_row(sqlite3_stmt *st, void *arg)
+leftout_row(struct wm_q *st, void *arg)
 {
 	struct leftout_each *e = arg;
 	struct wm_leftout_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 0),
 		.scale = wm_sq_col(st, 1),
-		.people = sqlite3_column_int64(st, 2),
-		.others_only = sqlite3_column_int64(st, 3),
+		.people = wm_q_col_int64(st, 2),
+		.others_only = wm_q_col_int64(st, 3),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -79,13 +79,13 @@ leftout_row(sqlite3_stmt *st, void *arg)
 static int
 read_window(struct wm_store *s, enum stmt kept, enum stmt raw,
     const char *what, const char *from, const char *to,
-    int (*kept_row)(sqlite3_stmt *, void *),
-    int (*raw_row)(sqlite3_stmt *, void *), void *ctx, const char *doing,
+    int (*kept_row)(struct wm_q *, void *),
+    int (*raw_row)(struct wm_q *, void *), void *ctx, const char *doing,
     struct wm_buf *err)
 {
 	struct wm_quarter qf, qt;
 	char first[11], last[11];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	long f, t;
 	int true_, rc;
 
@@ -97,8 +97,8 @@ read_window(struct wm_store *s, enum stmt kept, enum stmt raw,
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, what);
 	if (true_) {
-		sqlite3_bind_int64(st, 2, f);
-		sqlite3_bind_int64(st, 3, t);
+		wm_q_int64(st, 2, f);
+		wm_q_int64(st, 3, t);
 	} else {
 		days_of(&qf, &qt, first, last);
 		wm_sq_text(st, 2, first);
@@ -128,14 +128,14 @@ struct indicator_each {
 };
 
 static int
-indicator_row(sqlite3_stmt *st, void *arg)
+indicator_row(struct wm_q *st, void *arg)
 {
 	struct indicator_each *e = arg;
 	struct wm_indicator_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 0),
 		.link_id = wm_sq_col(st, 1),
-		.answered = sqlite3_column_int64(st, 2),
-		.agree = sqlite3_column_int64(st, 3),
+		.answered = wm_q_col_int64(st, 2),
+		.agree = wm_q_col_int64(st, 3),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -143,17 +143,17 @@ indicator_row(sqlite3_stmt *st, void *arg)
 
 /* A raw row: answers of one option, agreeing or not by core's rule. */
 static int
-indicator_raw_row(sqlite3_stmt *st, void *arg)
+indicator_raw_row(struct wm_q *st, void *arg)
 {
 	struct indicator_each *e = arg;
-	int64_t n = sqlite3_column_int64(st, 5);
+	int64_t n = wm_q_col_int64(st, 5);
 	struct wm_indicator_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 0),
 		.link_id = wm_sq_col(st, 1),
 		.answered = n,
-		.agree = wm_value_agrees(sqlite3_column_double(st, 2),
-		    sqlite3_column_double(st, 3),
-		    sqlite3_column_double(st, 4)) ? n : 0,
+		.agree = wm_value_agrees(wm_q_col_double(st, 2),
+		    wm_q_col_double(st, 3),
+		    wm_q_col_double(st, 4)) ? n : 0,
 	};
 
 	return e->cb(e->ctx, &row);
@@ -180,15 +180,15 @@ struct rollup_each {
 };
 
 static int
-rollup_row(sqlite3_stmt *st, void *arg)
+rollup_row(struct wm_q *st, void *arg)
 {
 	struct rollup_each *e = arg;
 	struct wm_rollup_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 0),
 		.respondent = wm_sq_col(st, 1),
 		.scale = wm_sq_col(st, 2),
-		.responses = sqlite3_column_int64(st, 3),
-		.total = sqlite3_column_double(st, 4),
+		.responses = wm_q_col_int64(st, 3),
+		.total = wm_q_col_double(st, 4),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -202,7 +202,7 @@ rollup_read(struct wm_store *s, enum stmt id, const char *measure,
 {
 	struct rollup_each e = { cb, ctx };
 	struct wm_quarter qf, qt;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	long f, t;
 	int rc;
 

@@ -351,7 +351,7 @@ static int
 write_counts(struct wm_store *s, struct oc_vec *counts, struct wm_buf *err)
 {
 	struct oc_count *c = counts->v;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i, j, n = counts->n;
 	int rc = 0;
 
@@ -363,9 +363,9 @@ write_counts(struct wm_store *s, struct oc_vec *counts, struct wm_buf *err)
 			continue;
 		if (!(st = wm_sq_stmt(s, ST_OUTCOME_COUNT_ADD, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, c[i].person);
-		sqlite3_bind_int64(st, 2, c[i].instrument);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)(j - i));
+		wm_q_int64(st, 1, c[i].person);
+		wm_q_int64(st, 2, c[i].instrument);
+		wm_q_int64(st, 3, (int64_t)(j - i));
 		rc = wm_sq_exec(s, st, "counting a person's responses", err);
 	}
 	return rc;
@@ -414,24 +414,24 @@ copy_text(char *dst, size_t n, const char *src)
 }
 
 static int
-old_row(sqlite3_stmt *st, void *ctx)
+old_row(struct wm_q *st, void *ctx)
 {
 	struct wm_sq_outcomes *o = ctx;
 	struct oc_row *row = push(&o->old, sizeof(*row));
 
 	if (!row)
 		return -1;
-	row->series = sqlite3_column_int64(st, 0);
-	row->quarter = sqlite3_column_int(st, 1);
-	row->unit = sqlite3_column_int64(st, 2);
-	row->responses = sqlite3_column_int64(st, 3);
-	row->first = sqlite3_column_double(st, 4);
-	row->latest = sqlite3_column_double(st, 5);
-	row->next = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 :
-	    sqlite3_column_int(st, 6);
-	row->first_response = sqlite3_column_int64(st, 7);
+	row->series = wm_q_col_int64(st, 0);
+	row->quarter = wm_q_col_int(st, 1);
+	row->unit = wm_q_col_int64(st, 2);
+	row->responses = wm_q_col_int64(st, 3);
+	row->first = wm_q_col_double(st, 4);
+	row->latest = wm_q_col_double(st, 5);
+	row->next = wm_q_col_null(st, 6) ? -1 :
+	    wm_q_col_int(st, 6);
+	row->first_response = wm_q_col_int64(st, 7);
 	copy_text(row->latest_date, sizeof(row->latest_date), wm_sq_col(st, 8));
-	row->latest_response = sqlite3_column_int64(st, 9);
+	row->latest_response = wm_q_col_int64(st, 9);
 	return 0;
 }
 
@@ -440,11 +440,11 @@ static int
 read_rows(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_OUTCOME_ROWS, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_OUTCOME_ROWS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	return wm_sq_each(s, st, old_row, o, "reading a person's outcomes",
 	    err);
 }
@@ -455,7 +455,7 @@ struct mine_ctx {
 };
 
 static int
-mine_row(sqlite3_stmt *st, void *ctx)
+mine_row(struct wm_q *st, void *ctx)
 {
 	struct mine_ctx *m = ctx;
 	struct oc_answer *a = push(&m->o->mine, sizeof(*a));
@@ -465,11 +465,11 @@ mine_row(sqlite3_stmt *st, void *ctx)
 		return -1;
 	memset(a, 0, sizeof(*a));
 	a->person = m->person;
-	a->series = sqlite3_column_int64(st, 0);
+	a->series = wm_q_col_int64(st, 0);
 	copy_text(a->authored, sizeof(a->authored), wm_sq_col(st, 1));
-	a->response = sqlite3_column_int64(st, 2);
-	a->unit = sqlite3_column_int64(st, 3);
-	a->value = sqlite3_column_double(st, 4);
+	a->response = wm_q_col_int64(st, 2);
+	a->unit = wm_q_col_int64(st, 3);
+	a->value = wm_q_col_double(st, 4);
 	if (wm_date_parse(a->authored, &d))
 		return -1;
 	a->quarter = quarter_number(&d);
@@ -483,13 +483,13 @@ read_mine(struct wm_store *s, struct wm_sq_outcomes *o, int64_t person,
     struct wm_buf *err)
 {
 	struct mine_ctx m = { o, person };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (o->mine_read)
 		return 0;
 	if (!(st = wm_sq_stmt(s, ST_OUTCOME_SCORES, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person);
+	wm_q_int64(st, 1, person);
 	o->mine_read = 1;
 	return wm_sq_each(s, st, mine_row, &m, "reading a person's scores",
 	    err);
@@ -542,11 +542,11 @@ same_row(const struct oc_row *x, const struct oc_row *y)
 }
 
 static void
-bind_key(sqlite3_stmt *st, int64_t person, const struct oc_row *r)
+bind_key(struct wm_q *st, int64_t person, const struct oc_row *r)
 {
-	sqlite3_bind_int64(st, 1, person);
-	sqlite3_bind_int64(st, 2, r->series);
-	sqlite3_bind_int(st, 3, r->quarter);
+	wm_q_int64(st, 1, person);
+	wm_q_int64(st, 2, r->series);
+	wm_q_int(st, 3, r->quarter);
 }
 
 /* A new row (ST_OUTCOME_ADD), or a row that changed (ST_OUTCOME_SET). */
@@ -554,20 +554,20 @@ static int
 put_row(struct wm_store *s, enum stmt how, int64_t person,
     const struct oc_row *r, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, how, err);
+	struct wm_q *st = wm_sq_stmt(s, how, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	bind_key(st, person, r);
-	sqlite3_bind_int64(st, 4, r->unit);
-	sqlite3_bind_int64(st, 5, r->responses);
-	sqlite3_bind_double(st, 6, r->first);
-	sqlite3_bind_double(st, 7, r->latest);
+	wm_q_int64(st, 4, r->unit);
+	wm_q_int64(st, 5, r->responses);
+	wm_q_double(st, 6, r->first);
+	wm_q_double(st, 7, r->latest);
 	if (r->next >= 0)
-		sqlite3_bind_int(st, 8, r->next);
-	sqlite3_bind_int64(st, 9, r->first_response);
-	sqlite3_bind_text(st, 10, r->latest_date, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 11, r->latest_response);
+		wm_q_int(st, 8, r->next);
+	wm_q_int64(st, 9, r->first_response);
+	wm_q_text_static(st, 10, r->latest_date, strlen(r->latest_date));
+	wm_q_int64(st, 11, r->latest_response);
 	return wm_sq_exec(s, st, "keeping a person's outcomes", err);
 }
 
@@ -575,7 +575,7 @@ static int
 drop_row(struct wm_store *s, int64_t person, const struct oc_row *r,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_OUTCOME_DROP, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_OUTCOME_DROP, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -650,18 +650,18 @@ struct stored {
 };
 
 static int
-stored_row(sqlite3_stmt *st, void *ctx)
+stored_row(struct wm_q *st, void *ctx)
 {
 	struct stored *x = ctx;
 	struct oc_choice *c;
 
-	x->instrument = sqlite3_column_int64(st, 0);
-	if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+	x->instrument = wm_q_col_int64(st, 0);
+	if (wm_q_col_null(st, 2))
 		return 0;
 	if (!(c = push(&x->chosen, sizeof(*c))))
 		return -1;
-	c->item = sqlite3_column_int64(st, 1);
-	c->option = sqlite3_column_int(st, 2);
+	c->item = wm_q_col_int64(st, 1);
+	c->option = wm_q_col_int(st, 2);
 	return 0;
 }
 
@@ -679,13 +679,13 @@ stored_share(struct wm_store *s, struct wm_sq_outcomes *o, int64_t response,
 	struct wm_answer *answers = NULL;
 	struct oc_instrument *c;
 	double *items = NULL;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i, j;
 	int rc;
 
 	if (!(st = wm_sq_stmt(s, ST_OUTCOME_ANSWERS, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, response);
+	wm_q_int64(st, 1, response);
 	if ((rc = wm_sq_each(s, st, stored_row, &x, "reading a first answer",
 	    err)) || (rc = wm_store_instrument_parsed(s, x.instrument, &in,
 	    err)))
@@ -831,7 +831,7 @@ static int
 series_of(struct wm_store *s, struct oc_answer *a, struct wm_buf *err)
 {
 	int64_t *id = &a->def->series[respondent_index(a->respondent)];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc, k;
 
 	for (k = 0; *id == 0 && k < 2; k++) {
@@ -844,7 +844,7 @@ series_of(struct wm_store *s, struct oc_answer *a, struct wm_buf *err)
 		rc = k ? wm_sq_exec(s, st, "naming a series of outcomes", err) :
 		    wm_sq_one_id(s, st, id, "finding a series of outcomes", err);
 		if (k && rc == 0)
-			*id = sqlite3_last_insert_rowid(s->db);
+			*id = wm_q_last_id(s);
 		if (rc && rc != WM_STORE_NOT_FOUND)
 			return rc;
 	}
@@ -877,7 +877,7 @@ write_sum(struct wm_store *s, const char *measure, const struct oc_scale *sc,
     int respondent, size_t cell, struct wm_buf *err)
 {
 	const struct oc_moments *m = &sc->acc[respondent][cell];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!m->touched)
 		return 0;
@@ -887,11 +887,11 @@ write_sum(struct wm_store *s, const char *measure, const struct oc_scale *sc,
 	wm_sq_text(st, 2, sc->code);
 	wm_sq_text(st, 3, wm_respondent_name(respondent == 0 ?
 	    WM_RESPONDENT_PERSON : WM_RESPONDENT_WITH_PRACTITIONER));
-	sqlite3_bind_int(st, 4, cell < 2 ? (int)cell : 2);
+	wm_q_int(st, 4, cell < 2 ? (int)cell : 2);
 	wm_sq_text(st, 5, cell < 2 ? "" : sc->links[cell - 2]);
-	sqlite3_bind_int64(st, 6, m->n);
-	sqlite3_bind_double(st, 7, m->sum);
-	sqlite3_bind_double(st, 8, m->sumsq);
+	wm_q_int64(st, 6, m->n);
+	wm_q_double(st, 7, m->sum);
+	wm_q_double(st, 8, m->sumsq);
 	return wm_sq_exec(s, st, "keeping the baseline sums", err);
 }
 

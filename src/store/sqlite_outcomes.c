@@ -27,16 +27,16 @@ struct outcome_each {
 };
 
 static int
-outcome_row(sqlite3_stmt *st, void *arg)
+outcome_row(struct wm_q *st, void *arg)
 {
 	struct outcome_each *e = arg;
 	struct wm_outcome_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
+		.unit_id = wm_q_col_int64(st, 0),
 		.respondent = wm_sq_col(st, 1),
 		.scale = wm_sq_col(st, 2),
-		.responses = sqlite3_column_int64(st, 3),
-		.first = sqlite3_column_double(st, 4),
-		.latest = sqlite3_column_double(st, 5),
+		.responses = wm_q_col_int64(st, 3),
+		.first = wm_q_col_double(st, 4),
+		.latest = wm_q_col_double(st, 5),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -49,13 +49,13 @@ static int
 answered_after(struct wm_store *s, const char *measure, int t, int *later,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_NETWORK_LATER, err);
+	struct wm_q *st = wm_sq_query(s, ST_NETWORK_LATER, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
-	sqlite3_bind_int(st, 2, t);
+	wm_q_int(st, 2, t);
 	rc = wm_sq_one_id(s, st, NULL, "reading the outcomes", err);
 	*later = rc == 0;
 	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
@@ -70,7 +70,7 @@ wm_store_network_outcomes(struct wm_store *s, const char *measure,
 	struct outcome_each e = { cb, ctx };
 	struct wm_quarter qf, qt;
 	int f, t, later, rc;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!from || !to || wm_quarter_parse(from, &qf) ||
 	    wm_quarter_parse(to, &qt))
@@ -87,8 +87,8 @@ wm_store_network_outcomes(struct wm_store *s, const char *measure,
 	    ST_NETWORK_OPEN, err)))
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
-	sqlite3_bind_int(st, 2, f);
-	sqlite3_bind_int(st, 3, t);
+	wm_q_int(st, 2, f);
+	wm_q_int(st, 3, t);
 	return wm_sq_each(s, st, outcome_row, &e, "reading the outcomes",
 	    err);
 }
@@ -99,16 +99,16 @@ struct baseline_each {
 };
 
 static int
-baseline_row(sqlite3_stmt *st, void *arg)
+baseline_row(struct wm_q *st, void *arg)
 {
 	struct baseline_each *e = arg;
 	struct wm_baseline_row row = {
 		.scale = wm_sq_col(st, 0),
 		.respondent = wm_sq_col(st, 1),
 		.item = wm_sq_col(st, 2),
-		.n = sqlite3_column_int64(st, 3),
-		.sum = sqlite3_column_double(st, 4),
-		.sumsq = sqlite3_column_double(st, 5),
+		.n = wm_q_col_int64(st, 3),
+		.sum = wm_q_col_double(st, 4),
+		.sumsq = wm_q_col_double(st, 5),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -120,7 +120,7 @@ wm_store_network_baseline(struct wm_store *s, const char *measure,
     struct wm_buf *err)
 {
 	struct baseline_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_NETWORK_BASELINE, err);
+	struct wm_q *st = wm_sq_query(s, ST_NETWORK_BASELINE, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -221,11 +221,11 @@ tally_each(struct tally *t, int (*row)(const struct tally_row *, void *),
  * (then) their scored responses to the measure. The first spell of a
  * person at a service is the earliest, as they come in order of start. */
 static int
-paired_spell(sqlite3_stmt *st, void *arg)
+paired_spell(struct wm_q *st, void *arg)
 {
 	struct tally *t = arg;
-	int64_t person = sqlite3_column_int64(st, 0);
-	int64_t unit = sqlite3_column_int64(st, 1);
+	int64_t person = wm_q_col_int64(st, 0);
+	int64_t unit = wm_q_col_int64(st, 1);
 	struct tally_row *row;
 	int first;
 
@@ -237,8 +237,8 @@ paired_spell(sqlite3_stmt *st, void *arg)
 		return first;
 	if (!(row = tally_slot(t, unit)))
 		return -1;
-	row->n[0] += sqlite3_column_int(st, 2) != 0;
-	row->n[1] += sqlite3_column_int64(st, 3) >= 2;
+	row->n[0] += wm_q_col_int(st, 2) != 0;
+	row->n[1] += wm_q_col_int64(st, 3) >= 2;
 	return 0;
 }
 
@@ -271,7 +271,7 @@ int
 wm_sq_kept_true(struct wm_store *s, const struct wm_date *day,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_KEPT_ANY_MARKED, err);
+	struct wm_q *st = wm_sq_query(s, ST_KEPT_ANY_MARKED, err);
 	struct wm_date on;
 	const char *t;
 	int k;
@@ -281,7 +281,7 @@ wm_sq_kept_true(struct wm_store *s, const struct wm_date *day,
 	if (wm_sq_kept_noted(s))
 		return 0;	/* this transaction's own saves, not yet kept */
 	k = wm_sq_step(s, st, "reading who changed", err);
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (k != 0 || !day)
 		return k < 0 ? -1 : !k;
 	if (!(st = wm_sq_query(s, ST_KEPT_LATEST, err)))
@@ -289,27 +289,27 @@ wm_sq_kept_true(struct wm_store *s, const struct wm_date *day,
 	if ((k = wm_sq_step(s, st, "reading the latest answer", err)) == 1)
 		k = !((t = wm_sq_col(st, 0)) && t[0] && (wm_date_parse(t,
 		    &on) || wm_date_cmp(&on, day) > 0));
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return k;
 }
 
 static int
-kept_paired_row(sqlite3_stmt *st, void *arg)
+kept_paired_row(struct wm_q *st, void *arg)
 {
 	struct paired_each *e = arg;
-	struct wm_paired_rate_row row = { sqlite3_column_int64(st, 0),
-	    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2) };
+	struct wm_paired_rate_row row = { wm_q_col_int64(st, 0),
+	    wm_q_col_int64(st, 1), wm_q_col_int64(st, 2) };
 
 	return e->cb(e->ctx, &row);
 }
 
 static int
-kept_goal_row(sqlite3_stmt *st, void *arg)
+kept_goal_row(struct wm_q *st, void *arg)
 {
 	struct goal_rate_each *e = arg;
-	struct wm_goal_rate_row row = { sqlite3_column_int64(st, 0),
-	    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
-	    sqlite3_column_int64(st, 3) };
+	struct wm_goal_rate_row row = { wm_q_col_int64(st, 0),
+	    wm_q_col_int64(st, 1), wm_q_col_int64(st, 2),
+	    wm_q_col_int64(st, 3) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -331,7 +331,7 @@ wm_store_network_paired_rate(struct wm_store *s, const char *measure,
 	struct tally t = { NULL, 0, 0, NULL, 0, 0, { 0, 0 } };
 	struct wm_date d;
 	char since[11];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!today || wm_date_parse(today, &d))
@@ -346,7 +346,7 @@ wm_store_network_paired_rate(struct wm_store *s, const char *measure,
 		if (rc) {
 			if (!(st = wm_sq_query(s, ST_PEOPLE_PAIRED, err)))
 				return WM_STORE_ERROR;
-			sqlite3_bind_int64(st, 1, wm_date_days(&d) - days);
+			wm_q_int64(st, 1, wm_date_days(&d) - days);
 			return wm_sq_each(s, st, kept_paired_row, &e,
 			    "reading the paired-outcome rate", err);
 		}
@@ -389,18 +389,18 @@ goals_person_done(struct tally *t)
 /* One goal of someone on a caseload now, at one of their services:
  * reviewed twice or more, and then rated higher at its latest. */
 static int
-goal_at(sqlite3_stmt *st, void *arg)
+goal_at(struct wm_q *st, void *arg)
 {
 	struct tally *t = arg;
-	int64_t person = sqlite3_column_int64(st, 0);
+	int64_t person = wm_q_col_int64(st, 0);
 
 	if (person != t->person && goals_person_done(t))
 		return -1;
 	t->person = person;
-	if (tally_first(t, sqlite3_column_int64(st, 1)) < 0)
+	if (tally_first(t, wm_q_col_int64(st, 1)) < 0)
 		return -1;
-	t->flag[0] |= sqlite3_column_int(st, 2) != 0;
-	t->flag[1] |= sqlite3_column_int(st, 3) != 0;
+	t->flag[0] |= wm_q_col_int(st, 2) != 0;
+	t->flag[1] |= wm_q_col_int(st, 3) != 0;
 	return 0;
 }
 
@@ -420,7 +420,7 @@ wm_store_network_goals(struct wm_store *s,
 {
 	struct goal_rate_each e = { cb, ctx };
 	struct tally t = { NULL, 0, 0, NULL, 0, 0, { 0, 0 } };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if ((rc = wm_sq_kept_true(s, NULL, err)) < 0)
@@ -449,12 +449,12 @@ struct caseload_each {
 };
 
 static int
-caseload_row(sqlite3_stmt *st, void *arg)
+caseload_row(struct wm_q *st, void *arg)
 {
 	struct caseload_each *e = arg;
 	struct wm_caseload_count_row row = {
-		.unit_id = sqlite3_column_int64(st, 0),
-		.people = sqlite3_column_int64(st, 1),
+		.unit_id = wm_q_col_int64(st, 0),
+		.people = wm_q_col_int64(st, 1),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -467,7 +467,7 @@ wm_store_network_caseloads(struct wm_store *s, const char *from,
 {
 	struct caseload_each e = { cb, ctx };
 	struct wm_date a, b;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!from || !to || wm_date_parse(from, &a) || wm_date_parse(to, &b))
 		return refuse("the days of a window are written YYYY-MM-DD",

@@ -59,26 +59,26 @@ take_spell(struct pk *k, int64_t unit, long since)
 static int
 figures(struct pk *k)
 {
-	sqlite3_stmt *st = wm_sq_stmt(k->s, ST_PEOPLE_MARKERS, k->err);
+	struct wm_q *st = wm_sq_stmt(k->s, ST_PEOPLE_MARKERS, k->err);
 	int rc;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
+	wm_q_int64(st, 1, k->person);
 	wm_sq_text(st, 2, wm_known_url(WM_KNOWN_RECOVERY_MARKERS));
 	if ((rc = wm_sq_step(k->s, st, "counting the recovery markers",
 	    k->err)) == 1)
-		k->paired = sqlite3_column_int64(st, 0) >= 2;
-	sqlite3_reset(st);
+		k->paired = wm_q_col_int64(st, 0) >= 2;
+	wm_q_reset(st);
 	if (rc < 0 || !(st = wm_sq_stmt(k->s, ST_PEOPLE_GOALS, k->err)))
 		return -1;
-	sqlite3_bind_int64(st, 1, k->person);
+	wm_q_int64(st, 1, k->person);
 	if ((rc = wm_sq_step(k->s, st, "reading the goals", k->err)) == 1) {
-		k->goals = sqlite3_column_int64(st, 0) > 0;
-		k->reviewed = sqlite3_column_int(st, 1) != 0;
-		k->higher = sqlite3_column_int(st, 2) != 0;
+		k->goals = wm_q_col_int64(st, 0) > 0;
+		k->reviewed = wm_q_col_int(st, 1) != 0;
+		k->higher = wm_q_col_int(st, 2) != 0;
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -104,16 +104,16 @@ int
 wm_sq_people_total(struct wm_store *s, const struct wm_sq_part *x, long n,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_PEOPLE_COUNT_ADD, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_PEOPLE_COUNT_ADD, err);
 	int i;
 
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, x->v[0]);
-	sqlite3_bind_int64(st, 2, x->v[1]);
-	sqlite3_bind_int64(st, 3, n);
+	wm_q_int64(st, 1, x->v[0]);
+	wm_q_int64(st, 2, x->v[1]);
+	wm_q_int64(st, 3, n);
 	for (i = 2; i < PEOPLE_WIDTH; i++)
-		sqlite3_bind_int64(st, i + 2, x->v[i] * n);
+		wm_q_int64(st, i + 2, x->v[i] * n);
 	return wm_sq_exec(s, st, "keeping the people's figures", err) ? -1 :
 	    0;
 }

@@ -14,13 +14,13 @@ int
 wm_store_plan_add(struct wm_store *s, int64_t person_id, const char *family,
     int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_FIND, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_FIND, err);
 	char now[32];
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	wm_sq_text(st, 2, family);
 	rc = wm_sq_one_id(s, st, id, "finding the plan", err);
 	if (rc == 0)
@@ -29,11 +29,11 @@ wm_store_plan_add(struct wm_store *s, int64_t person_id, const char *family,
 	    err)))
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	wm_sq_text(st, 2, family);
 	wm_sq_text(st, 3, now);
 	if ((rc = wm_sq_exec(s, st, "starting the plan", err)) == 0)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return rc;
 }
 
@@ -44,18 +44,18 @@ struct plan_each {
 };
 
 static int
-plan_row(sqlite3_stmt *st, void *arg)
+plan_row(struct wm_q *st, void *arg)
 {
 	struct plan_each *e = arg;
 	struct wm_plan_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.person_id = sqlite3_column_int64(st, 1),
+		.id = wm_q_col_int64(st, 0),
+		.person_id = wm_q_col_int64(st, 1),
 		.family = wm_sq_col(st, 2),
 		.created = wm_sq_col(st, 3),
-		.crisis_access = sqlite3_column_int(st, 4),
-		.latest = sqlite3_column_int64(st, 5),
+		.crisis_access = wm_q_col_int(st, 4),
+		.latest = wm_q_col_int64(st, 5),
 		.latest_saved = wm_sq_col(st, 6),
-		.has_draft = sqlite3_column_type(st, 7) != SQLITE_NULL,
+		.has_draft = !wm_q_col_null(st, 7),
 		.draft_saved = wm_sq_col(st, 7),
 		.person_ident = wm_sq_col(st, 8),
 		.person_name = wm_sq_col(st, 9),
@@ -71,11 +71,11 @@ wm_store_plans(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct plan_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	return wm_sq_each(s, st, plan_row, &e, "reading plans", err);
 }
 
@@ -85,12 +85,12 @@ wm_store_plan(struct wm_store *s, int64_t plan_id,
     struct wm_buf *err)
 {
 	struct plan_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	rc = wm_sq_each(s, st, plan_row, &e, "reading the plan", err);
 	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
 }
@@ -102,14 +102,14 @@ wm_store_plans_shared_with(struct wm_store *s, int64_t account_id,
     struct wm_buf *err)
 {
 	struct plan_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARED_WITH, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SHARED_WITH, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, today);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
+	wm_q_int(st, 3, limit);
+	wm_q_int64(st, 4, offset);
 	return wm_sq_each(s, st, plan_row, &e, "reading plans shared", err);
 }
 
@@ -117,11 +117,11 @@ int
 wm_store_plans_shared_count(struct wm_store *s, int64_t account_id,
     const char *today, int64_t *n, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARED_WITH_COUNT, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SHARED_WITH_COUNT, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, today);
 	return wm_sq_one_id(s, st, n, "counting plans shared", err);
 }
@@ -133,16 +133,16 @@ struct version_each {
 };
 
 static int
-version_row(sqlite3_stmt *st, void *arg)
+version_row(struct wm_q *st, void *arg)
 {
 	struct version_each *e = arg;
 	struct wm_plan_version_row row = {
-		.plan_id = sqlite3_column_int64(st, 0),
-		.n = sqlite3_column_int64(st, 1),
-		.instrument_id = sqlite3_column_int64(st, 2),
+		.plan_id = wm_q_col_int64(st, 0),
+		.n = wm_q_col_int64(st, 1),
+		.instrument_id = wm_q_col_int64(st, 2),
 		.content = wm_sq_col(st, 3),
 		.respondent = wm_sq_col(st, 4),
-		.author_account_id = sqlite3_column_int64(st, 5),
+		.author_account_id = wm_q_col_int64(st, 5),
 		.author_name = wm_sq_col(st, 6),
 		.agreed = wm_sq_col(st, 7),
 		.saved = wm_sq_col(st, 8),
@@ -158,15 +158,15 @@ wm_store_plan_version(struct wm_store *s, int64_t plan_id, int64_t n,
     struct wm_buf *err)
 {
 	struct version_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, n < 0 ? ST_PLAN_VERSION_LATEST :
+	struct wm_q *st = wm_sq_query(s, n < 0 ? ST_PLAN_VERSION_LATEST :
 	    ST_PLAN_VERSION, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	if (n >= 0)
-		sqlite3_bind_int64(st, 2, n);
+		wm_q_int64(st, 2, n);
 	rc = wm_sq_each(s, st, version_row, &e, "reading the plan", err);
 	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
 }
@@ -177,11 +177,11 @@ wm_store_plan_versions(struct wm_store *s, int64_t plan_id,
     struct wm_buf *err)
 {
 	struct version_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_VERSIONS, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_VERSIONS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	return wm_sq_each(s, st, version_row, &e, "reading the plan's "
 	    "versions", err);
 }
@@ -189,11 +189,11 @@ wm_store_plan_versions(struct wm_store *s, int64_t plan_id,
 static int
 drop_draft(struct wm_store *s, int64_t plan_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_DRAFT_DROP, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_DRAFT_DROP, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	return wm_sq_exec(s, st, "replacing the draft", err);
 }
 
@@ -201,7 +201,7 @@ int
 wm_store_plan_save(struct wm_store *s, int64_t plan_id,
     const struct wm_plan_save *v, int64_t *n, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int own, rc;
 
@@ -216,7 +216,7 @@ wm_store_plan_save(struct wm_store *s, int64_t plan_id,
 			rc = WM_STORE_ERROR;
 			goto out;
 		}
-		sqlite3_bind_int64(st, 1, plan_id);
+		wm_q_int64(st, 1, plan_id);
 		if ((rc = wm_sq_one_id(s, st, n, "numbering the version",
 		    err)))
 			goto out;
@@ -226,9 +226,9 @@ wm_store_plan_save(struct wm_store *s, int64_t plan_id,
 		goto out;
 	}
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, *n);
-	sqlite3_bind_int64(st, 3, v->instrument_id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, *n);
+	wm_q_int64(st, 3, v->instrument_id);
 	wm_sq_text(st, 4, v->content);
 	wm_sq_text(st, 5, v->respondent);
 	wm_sq_id(st, 6, v->author_account_id);
@@ -243,18 +243,18 @@ int
 wm_store_plan_crisis_set(struct wm_store *s, int64_t plan_id, int on,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_CRISIS_SET, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_CRISIS_SET, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int(st, 2, on != 0);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int(st, 2, on != 0);
 	return wm_sq_exec(s, st, "changing crisis access", err);
 }
 
 /* Each row's first column into v[0..max), counted in *n. */
 static int
-ids(struct wm_store *s, sqlite3_stmt *st, int64_t *v, size_t max, size_t *n,
+ids(struct wm_store *s, struct wm_q *st, int64_t *v, size_t max, size_t *n,
     struct wm_buf *err)
 {
 	int rc;
@@ -262,15 +262,15 @@ ids(struct wm_store *s, sqlite3_stmt *st, int64_t *v, size_t max, size_t *n,
 	*n = 0;
 	while ((rc = wm_sq_step(s, st, "reading the plan's shares", err)) == 1) {
 		if (*n == max) {
-			sqlite3_reset(st);
+			wm_q_reset(st);
 			wm_buf_clear(err);
 			wm_buf_puts(err, "the plan is shared in too many places "
 			    "to check");
 			return WM_STORE_ERROR;
 		}
-		v[(*n)++] = sqlite3_column_int64(st, 0);
+		v[(*n)++] = wm_q_col_int64(st, 0);
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	return rc ? WM_STORE_ERROR : 0;
 }
 
@@ -279,28 +279,28 @@ wm_store_plan_facts(struct wm_store *s, int64_t plan_id, int64_t account_id,
     const char *today, struct wm_plan_facts *f, int64_t *team_units,
     int64_t *owner_units, size_t max, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_FACTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_FACTS, err);
 	int rc;
 
 	memset(f, 0, sizeof(*f));
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	rc = wm_sq_step(s, st, "reading the plan", err);
 	if (rc == 1) {
-		f->owner = sqlite3_column_int64(st, 0);
-		f->crisis_access = sqlite3_column_int(st, 1);
-		f->has_content = sqlite3_column_int(st, 2);
+		f->owner = wm_q_col_int64(st, 0);
+		f->crisis_access = wm_q_col_int(st, 1);
+		f->has_content = wm_q_col_int(st, 2);
 	}
-	sqlite3_reset(st);
+	wm_q_reset(st);
 	if (rc < 0)
 		return WM_STORE_ERROR;
 	if (!f->owner)
 		return 0;
 	if (!(st = wm_sq_query(s, ST_PLAN_FACTS_ACCOUNT, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, account_id);
 	wm_sq_text(st, 3, today);
 	rc = wm_sq_one_id(s, st, NULL, "reading the plan's shares", err);
 	if (rc && rc != WM_STORE_NOT_FOUND)
@@ -311,14 +311,14 @@ wm_store_plan_facts(struct wm_store *s, int64_t plan_id, int64_t account_id,
 		return rc;
 	if (!(st = wm_sq_query(s, ST_PLAN_FACTS_TEAMS, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	wm_sq_text(st, 2, today);
 	if ((rc = ids(s, st, team_units, max, &f->n_team_units, err)))
 		return rc;
 	f->team_units = team_units;
 	if (!(st = wm_sq_query(s, ST_PLAN_FACTS_UNITS, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	if ((rc = ids(s, st, owner_units, max, &f->n_owner_units, err)))
 		return rc;
 	f->owner_units = owner_units;
@@ -330,7 +330,7 @@ wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
     int64_t account_id, int64_t unit_id, const char *until, int64_t *id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	int own, rc;
 
@@ -341,7 +341,7 @@ wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	wm_sq_id(st, 2, account_id);
 	wm_sq_id(st, 3, unit_id);
 	wm_sq_text(st, 4, now);
@@ -351,13 +351,13 @@ wm_store_plan_share_add(struct wm_store *s, int64_t plan_id,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	wm_sq_id(st, 2, account_id);
 	wm_sq_id(st, 3, unit_id);
 	wm_sq_text(st, 4, now);
 	wm_sq_text(st, 5, until);
 	if ((rc = wm_sq_exec(s, st, "sharing the plan", err)) == 0)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 out:
 	return wm_sq_tx_end(s, own, rc, err);
 }
@@ -368,16 +368,16 @@ struct share_each {
 };
 
 static int
-share_row(sqlite3_stmt *st, void *arg)
+share_row(struct wm_q *st, void *arg)
 {
 	struct share_each *e = arg;
 	struct wm_plan_share_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.account_id = sqlite3_column_int64(st, 1),
+		.id = wm_q_col_int64(st, 0),
+		.account_id = wm_q_col_int64(st, 1),
 		.account_name = wm_sq_col(st, 2),
 		.account_email = wm_sq_col(st, 3),
-		.supporter = sqlite3_column_int(st, 4),
-		.unit_id = sqlite3_column_int64(st, 5),
+		.supporter = wm_q_col_int(st, 4),
+		.unit_id = wm_q_col_int64(st, 5),
 		.unit_code = wm_sq_col(st, 6),
 		.unit_name = wm_sq_col(st, 7),
 		.created = wm_sq_col(st, 8),
@@ -394,12 +394,12 @@ wm_store_plan_shares(struct wm_store *s, int64_t plan_id, const char *today,
     struct wm_buf *err)
 {
 	struct share_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, today ? ST_PLAN_SHARES_NOW :
+	struct wm_q *st = wm_sq_query(s, today ? ST_PLAN_SHARES_NOW :
 	    ST_PLAN_SHARES_ALL, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	if (today)
 		wm_sq_text(st, 2, today);
 	return wm_sq_each(s, st, share_row, &e, "reading the plan's shares",
@@ -410,19 +410,19 @@ int
 wm_store_plan_share_stop(struct wm_store *s, int64_t plan_id,
     int64_t share_id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SHARE_STOP, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SHARE_STOP, err);
 	char now[32];
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, share_id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, share_id);
 	wm_sq_text(st, 3, now);
 	if ((rc = wm_sq_exec(s, st, "stopping the share", err)))
 		return rc;
-	return sqlite3_changes(s->db) ? 0 : WM_STORE_NOT_FOUND;
+	return wm_q_changes(s) ? 0 : WM_STORE_NOT_FOUND;
 }
 
 int
@@ -430,7 +430,7 @@ wm_store_plan_viewed(struct wm_store *s, int64_t plan_id, int64_t n,
     int64_t account_id, const char *how, int64_t unit_id, const char *reason,
     const char *address, struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int64_t owner = 0;
 	char now[32], detail[64];
 	int own, rc;
@@ -442,9 +442,9 @@ wm_store_plan_viewed(struct wm_store *s, int64_t plan_id, int64_t n,
 		goto out;
 	}
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, n);
-	sqlite3_bind_int64(st, 3, account_id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, n);
+	wm_q_int64(st, 3, account_id);
 	wm_sq_text(st, 4, how);
 	wm_sq_id(st, 5, unit_id);
 	wm_sq_text(st, 6, now);
@@ -455,7 +455,7 @@ wm_store_plan_viewed(struct wm_store *s, int64_t plan_id, int64_t n,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	if ((rc = wm_sq_one_id(s, st, &owner, "reading the plan", err)))
 		goto out;
 	/* The log says which plan and how, never what it says; a crisis
@@ -474,22 +474,22 @@ struct view_each {
 };
 
 static int
-view_row(sqlite3_stmt *st, void *arg)
+view_row(struct wm_q *st, void *arg)
 {
 	struct view_each *e = arg;
 	struct wm_plan_view_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.plan_id = sqlite3_column_int64(st, 1),
+		.id = wm_q_col_int64(st, 0),
+		.plan_id = wm_q_col_int64(st, 1),
 		.family = wm_sq_col(st, 2),
-		.n = sqlite3_column_int64(st, 3),
+		.n = wm_q_col_int64(st, 3),
 		.account_name = wm_sq_col(st, 4),
 		.how = wm_sq_col(st, 5),
 		.unit_name = wm_sq_col(st, 6),
 		.role = wm_sq_col(st, 7),
-		.supporter = sqlite3_column_int(st, 8),
+		.supporter = wm_q_col_int(st, 8),
 		.at = wm_sq_col(st, 9),
 		.reason = wm_sq_col(st, 10),
-		.told = sqlite3_column_int(st, 11),
+		.told = wm_q_col_int(st, 11),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -501,13 +501,13 @@ wm_store_plan_views(struct wm_store *s, int64_t person_id, int64_t plan_id,
     struct wm_buf *err)
 {
 	struct view_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_VIEWS, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_VIEWS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, plan_id);
-	sqlite3_bind_int(st, 3, limit);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, plan_id);
+	wm_q_int(st, 3, limit);
 	return wm_sq_each(s, st, view_row, &e, "reading who saw the plans",
 	    err);
 }
@@ -518,11 +518,11 @@ wm_store_plan_crisis_untold(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct view_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_CRISIS_UNTOLD, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_CRISIS_UNTOLD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	return wm_sq_each(s, st, view_row, &e, "reading crisis openings", err);
 }
 
@@ -530,12 +530,12 @@ int
 wm_store_plan_crisis_told(struct wm_store *s, int64_t person_id,
     int64_t upto_view, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_CRISIS_TOLD, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_CRISIS_TOLD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, upto_view);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, upto_view);
 	return wm_sq_exec(s, st, "marking crisis openings told", err);
 }
 
@@ -543,14 +543,14 @@ int
 wm_store_supporter_add(struct wm_store *s, int64_t person_id,
     int64_t account_id, const char *relationship, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_SUPPORTER_ADD, err);
 	char now[32];
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, account_id);
 	wm_sq_text(st, 3, relationship);
 	wm_sq_text(st, 4, now);
 	return wm_sq_exec(s, st, "keeping the supporter", err);
@@ -562,23 +562,23 @@ struct supporter_each {
 };
 
 static int
-supporter_row(sqlite3_stmt *st, void *arg)
+supporter_row(struct wm_q *st, void *arg)
 {
 	struct supporter_each *e = arg;
 	struct wm_supporter_row row = {
-		.account_id = sqlite3_column_int64(st, 0),
+		.account_id = wm_q_col_int64(st, 0),
 		.name = wm_sq_col(st, 1),
 		.email = wm_sq_col(st, 2),
 		.relationship = wm_sq_col(st, 3),
 		.created = wm_sq_col(st, 4),
 		.ended = wm_sq_col(st, 5),
-		.signed_up = sqlite3_column_int(st, 6),
+		.signed_up = wm_q_col_int(st, 6),
 		.code_expires = NULL,
 	};
 	char when[32];
 
-	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
-		time_t t = (time_t)sqlite3_column_int64(st, 7);
+	if (!wm_q_col_null(st, 7)) {
+		time_t t = (time_t)wm_q_col_int64(st, 7);
 		struct tm tm;
 
 		gmtime_r(&t, &tm);
@@ -594,12 +594,12 @@ wm_store_supporters(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct supporter_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_LIST, err);
+	struct wm_q *st = wm_sq_query(s, ST_SUPPORTER_LIST, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, (sqlite3_int64)time(NULL));
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, (int64_t)time(NULL));
 	return wm_sq_each(s, st, supporter_row, &e, "reading supporters", err);
 }
 
@@ -607,14 +607,14 @@ int
 wm_store_supporter_is(struct wm_store *s, int64_t person_id,
     int64_t account_id, int *yes, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_IS, err);
+	struct wm_q *st = wm_sq_query(s, ST_SUPPORTER_IS, err);
 	int rc;
 
 	*yes = 0;
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, person_id);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 1, person_id);
+	wm_q_int64(st, 2, account_id);
 	rc = wm_sq_one_id(s, st, NULL, "reading supporters", err);
 	*yes = rc == 0;
 	return rc == WM_STORE_NOT_FOUND ? 0 : rc;
@@ -626,7 +626,7 @@ wm_store_supporter_end(struct wm_store *s, int64_t person_id,
 {
 	static const enum stmt steps[] = { ST_SUPPORTER_END,
 	    ST_SUPPORTER_SHARES_STOP };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	char now[32];
 	size_t i;
 	int own, rc = 0;
@@ -639,11 +639,11 @@ wm_store_supporter_end(struct wm_store *s, int64_t person_id,
 			rc = WM_STORE_ERROR;
 			break;
 		}
-		sqlite3_bind_int64(st, 1, person_id);
-		sqlite3_bind_int64(st, 2, account_id);
+		wm_q_int64(st, 1, person_id);
+		wm_q_int64(st, 2, account_id);
 		wm_sq_text(st, 3, now);
 		rc = wm_sq_exec(s, st, "ending the supporter", err);
-		if (rc == 0 && i == 0 && sqlite3_changes(s->db) == 0)
+		if (rc == 0 && i == 0 && wm_q_changes(s) == 0)
 			rc = WM_STORE_NOT_FOUND;
 	}
 	return wm_sq_tx_end(s, own, rc, err);
@@ -655,24 +655,24 @@ wm_store_plan_suggest(struct wm_store *s, int64_t plan_id, int64_t base,
     const char *note, int together, const char *agreed, int64_t *id,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGEST_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SUGGEST_ADD, err);
 	char now[32];
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, base);
-	sqlite3_bind_int64(st, 3, instrument_id);
-	sqlite3_bind_int64(st, 4, account_id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, base);
+	wm_q_int64(st, 3, instrument_id);
+	wm_q_int64(st, 4, account_id);
 	wm_sq_text(st, 5, content);
 	wm_sq_text(st, 6, note);
 	wm_sq_text(st, 7, now);
-	sqlite3_bind_int(st, 8, together != 0);
+	wm_q_int(st, 8, together != 0);
 	wm_sq_text(st, 9, agreed);
 	if ((rc = wm_sq_exec(s, st, "keeping the suggestion", err)) == 0)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return rc;
 }
 
@@ -683,22 +683,22 @@ struct suggestion_each {
 };
 
 static int
-suggestion_row(sqlite3_stmt *st, void *arg)
+suggestion_row(struct wm_q *st, void *arg)
 {
 	struct suggestion_each *e = arg;
 	struct wm_plan_suggestion_row row = {
-		.id = sqlite3_column_int64(st, 0),
-		.plan_id = sqlite3_column_int64(st, 1),
-		.base = sqlite3_column_int64(st, 2),
-		.instrument_id = sqlite3_column_int64(st, 3),
+		.id = wm_q_col_int64(st, 0),
+		.plan_id = wm_q_col_int64(st, 1),
+		.base = wm_q_col_int64(st, 2),
+		.instrument_id = wm_q_col_int64(st, 3),
 		.content = wm_sq_col(st, 4),
 		.note = wm_sq_col(st, 5),
 		.by_name = wm_sq_col(st, 6),
 		.made = wm_sq_col(st, 7),
 		.decided = wm_sq_col(st, 8),
-		.accepted = sqlite3_column_int(st, 9),
-		.by_account = sqlite3_column_int64(st, 10),
-		.together = sqlite3_column_int(st, 11),
+		.accepted = wm_q_col_int(st, 9),
+		.by_account = wm_q_col_int64(st, 10),
+		.together = wm_q_col_int(st, 11),
 		.agreed = wm_sq_col(st, 12),
 	};
 
@@ -712,12 +712,12 @@ wm_store_plan_suggestions(struct wm_store *s, int64_t plan_id, int open_only,
     struct wm_buf *err)
 {
 	struct suggestion_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, open_only ? ST_PLAN_SUGGESTIONS_OPEN :
+	struct wm_q *st = wm_sq_query(s, open_only ? ST_PLAN_SUGGESTIONS_OPEN :
 	    ST_PLAN_SUGGESTIONS_ALL, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
+	wm_q_int64(st, 1, plan_id);
 	return wm_sq_each(s, st, suggestion_row, &e, "reading suggestions",
 	    err);
 }
@@ -728,13 +728,13 @@ wm_store_plan_suggestion(struct wm_store *s, int64_t plan_id, int64_t id,
     struct wm_buf *err)
 {
 	struct suggestion_each e = { cb, ctx, 0 };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGESTION_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SUGGESTION_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, id);
 	rc = wm_sq_each(s, st, suggestion_row, &e, "reading the suggestion",
 	    err);
 	return rc ? rc : e.any ? 0 : WM_STORE_NOT_FOUND;
@@ -744,33 +744,33 @@ int
 wm_store_plan_suggestion_decide(struct wm_store *s, int64_t plan_id,
     int64_t id, int accepted, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_PLAN_SUGGESTION_DECIDE, err);
+	struct wm_q *st = wm_sq_query(s, ST_PLAN_SUGGESTION_DECIDE, err);
 	char now[32];
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_now(s, now);
-	sqlite3_bind_int64(st, 1, plan_id);
-	sqlite3_bind_int64(st, 2, id);
+	wm_q_int64(st, 1, plan_id);
+	wm_q_int64(st, 2, id);
 	wm_sq_text(st, 3, now);
-	sqlite3_bind_int(st, 4, accepted != 0);
+	wm_q_int(st, 4, accepted != 0);
 	if ((rc = wm_sq_exec(s, st, "keeping the decision", err)))
 		return rc;
-	return sqlite3_changes(s->db) ? 0 : WM_STORE_NOT_FOUND;
+	return wm_q_changes(s) ? 0 : WM_STORE_NOT_FOUND;
 }
 
 int
 wm_store_account_supporter(struct wm_store *s, int64_t account_id, int *yes,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SUPPORTER_ACCOUNT, err);
+	struct wm_q *st = wm_sq_query(s, ST_SUPPORTER_ACCOUNT, err);
 	int rc;
 
 	*yes = 0;
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	rc = wm_sq_one_id(s, st, NULL, "reading supporters", err);
 	*yes = rc == 0;
 	return rc == WM_STORE_NOT_FOUND ? 0 : rc;

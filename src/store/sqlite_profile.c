@@ -13,15 +13,15 @@ struct profile_each {
 };
 
 static int
-profile_row(sqlite3_stmt *st, void *arg)
+profile_row(struct wm_q *st, void *arg)
 {
 	struct profile_each *e = arg;
 	struct wm_profile_count_row row = { wm_sq_col(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2),
-	    sqlite3_column_type(st, 3) != SQLITE_NULL,
-	    sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
-	    sqlite3_column_double(st, 5), sqlite3_column_int64(st, 6),
-	    sqlite3_column_int64(st, 7) };
+	    !wm_q_col_null(st, 3),
+	    wm_q_col_double(st, 3), wm_q_col_double(st, 4),
+	    wm_q_col_double(st, 5), wm_q_col_int64(st, 6),
+	    wm_q_col_int64(st, 7) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -33,15 +33,15 @@ profile_counts(struct wm_store *s, const char *url, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct profile_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PROFILE_COUNTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_PROFILE_COUNTS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 2, unit_id);
 	wm_sq_text(st, 3, quarter);
 	wm_sq_text(st, 4, subject_kind);
-	sqlite3_bind_int(st, 5, latest);
+	wm_q_int(st, 5, latest);
 	return wm_sq_each(s, st, profile_row, &e, "counting a service's answers",
 	    err);
 }
@@ -80,11 +80,11 @@ struct period_each {
 };
 
 static int
-period_row(sqlite3_stmt *st, void *arg)
+period_row(struct wm_q *st, void *arg)
 {
 	struct period_each *e = arg;
 	struct wm_profile_period_row row = { wm_sq_col(st, 0),
-	    sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2) };
+	    wm_q_col_int64(st, 1), wm_q_col_int64(st, 2) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -96,12 +96,12 @@ wm_store_profile_periods(struct wm_store *s, const char *url,
     struct wm_buf *err)
 {
 	struct period_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PROFILE_PERIODS, err);
+	struct wm_q *st = wm_sq_query(s, ST_PROFILE_PERIODS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, url);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 2, unit_id);
 	wm_sq_text(st, 3, subject_kind);
 	return wm_sq_each(s, st, period_row, &e, "listing a service's periods",
 	    err);

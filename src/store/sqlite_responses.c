@@ -15,11 +15,11 @@ author_kind(const struct wm_response *r)
 /* Binds answer i as the row whose item is parameter `at`, its option
  * the next and its text the one after. */
 static void
-bind_answer(sqlite3_stmt *st, int at, const struct wm_response *r, size_t i)
+bind_answer(struct wm_q *st, int at, const struct wm_response *r, size_t i)
 {
-	sqlite3_bind_int64(st, at, (sqlite3_int64)i);
+	wm_q_int64(st, at, (int64_t)i);
 	if (r->in->items[i].type == WM_ITEM_CHOICE)
-		sqlite3_bind_int(st, at + 1, r->answers[i].option);
+		wm_q_int(st, at + 1, r->answers[i].option);
 	else
 		wm_sq_text(st, at + 2, r->answers[i].text);
 }
@@ -30,7 +30,7 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
     struct wm_buf *err)
 {
 	size_t given[8], n = 0, i, k;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	for (i = 0; i < r->in->n_items; i++) {
@@ -41,7 +41,7 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 			continue;
 		if (!(st = wm_sq_stmt(s, ST_ANSWER_ADD8, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, id);
+		wm_q_int64(st, 1, id);
 		for (k = 0; k < n; k++)
 			bind_answer(st, (int)(3 * k + 2), r, given[k]);
 		if ((rc = wm_sq_exec(s, st, "storing the answers", err)))
@@ -51,7 +51,7 @@ save_answers(struct wm_store *s, const struct wm_response *r, int64_t id,
 	for (k = 0; k < n; k++) {
 		if (!(st = wm_sq_stmt(s, ST_ANSWER_ADD, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, id);
+		wm_q_int64(st, 1, id);
 		bind_answer(st, 2, r, given[k]);
 		if ((rc = wm_sq_exec(s, st, "storing an answer", err)))
 			return rc;
@@ -77,7 +77,7 @@ save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
     struct wm_buf *err)
 {
 	struct wm_buf choices = WM_BUF_INIT, scores = WM_BUF_INIT;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int rc = WM_STORE_ERROR;
 
@@ -100,7 +100,7 @@ save_choices(struct wm_store *s, const struct wm_response *r, int64_t id,
 		wm_buf_clear(err);
 		wm_buf_puts(err, "out of memory storing the choices");
 	} else if ((st = wm_sq_stmt(s, ST_CHOICES_ADD, err))) {
-		sqlite3_bind_int64(st, 1, id);
+		wm_q_int64(st, 1, id);
 		wm_sq_text(st, 2, wm_buf_str(&choices));
 		wm_sq_text(st, 3, wm_buf_str(&scores));
 		rc = wm_sq_exec(s, st, "storing the choices", err);
@@ -132,7 +132,7 @@ save_scores(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t id, const char *quarter,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int rc;
 
@@ -145,16 +145,16 @@ save_scores(struct wm_store *s, const struct wm_response *r,
 
 		if (!(st = wm_sq_stmt(s, ST_SCORE_ADD, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, (sqlite3_int64)i);
+		wm_q_int64(st, 1, id);
+		wm_q_int64(st, 2, (int64_t)i);
 		if (sc->has_value)
-			sqlite3_bind_double(st, 3, sc->value);
-		sqlite3_bind_int(st, 4, (int)sc->answered);
-		sqlite3_bind_int64(st, 5, ids->instrument_id);
-		sqlite3_bind_int64(st, 6, ids->unit_id);
+			wm_q_double(st, 3, sc->value);
+		wm_q_int(st, 4, (int)sc->answered);
+		wm_q_int64(st, 5, ids->instrument_id);
+		wm_q_int64(st, 6, ids->unit_id);
 		wm_sq_text(st, 7, quarter);
 		wm_sq_text(st, 8, wm_respondent_name(r->respondent));
-		sqlite3_bind_int64(st, 9, ids->subject_id);
+		wm_q_int64(st, 9, ids->subject_id);
 		if ((rc = wm_sq_exec(s, st, "storing a score", err)))
 			return rc;
 		if (sc->has_value && (rc = roll_up(s, r, ids, quarter,
@@ -169,12 +169,12 @@ static int
 save_reflection(struct wm_store *s, int64_t response, int64_t person,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_REFLECTION_ADD, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_REFLECTION_ADD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, response);
-	sqlite3_bind_int64(st, 2, person);
+	wm_q_int64(st, 1, response);
+	wm_q_int64(st, 2, person);
 	return wm_sq_exec(s, st, "storing with whom the reflection was", err);
 }
 
@@ -183,7 +183,7 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
     const struct wm_response_ids *ids, int64_t *id, struct wm_buf *err)
 {
 	char now[32], date[11], quarter[8];
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int own, rc;
 
 	if (wm_sq_ready(s, err))
@@ -197,10 +197,10 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 		rc = WM_STORE_ERROR;
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, ids->instrument_id);
+	wm_q_int64(st, 1, ids->instrument_id);
 	wm_sq_text(st, 2, wm_subject_name(r->subject.kind));
-	sqlite3_bind_int64(st, 3, ids->subject_id);
-	sqlite3_bind_int64(st, 4, ids->unit_id);
+	wm_q_int64(st, 3, ids->subject_id);
+	wm_q_int64(st, 4, ids->unit_id);
 	wm_sq_text(st, 5, ids->author_id ? author_kind(r) : NULL);
 	wm_sq_id(st, 6, ids->author_id);
 	wm_sq_text(st, 7, wm_respondent_name(r->respondent));
@@ -212,7 +212,7 @@ wm_store_response_save(struct wm_store *s, const struct wm_response *r,
 	wm_sq_text(st, 12, now);
 	if ((rc = wm_sq_exec(s, st, "storing the response", err)))
 		goto out;
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = wm_q_last_id(s);
 	/* Every kept figure comes from completed answers; a draft is in
 	 * none. */
 	if (r->status == WM_STATUS_COMPLETED)
@@ -241,11 +241,11 @@ struct answer_each {
 };
 
 static int
-answer_row(sqlite3_stmt *st, void *arg)
+answer_row(struct wm_q *st, void *arg)
 {
 	struct answer_each *e = arg;
 	struct wm_answer_row row = {
-		.response_id = sqlite3_column_int64(st, 0),
+		.response_id = wm_q_col_int64(st, 0),
 		.url = wm_sq_col(st, 1),
 		.version = wm_sq_col(st, 2),
 		.subject_kind = wm_sq_col(st, 3),
@@ -258,8 +258,8 @@ answer_row(sqlite3_stmt *st, void *arg)
 		.link_id = wm_sq_col(st, 10),
 		.code = wm_sq_col(st, 11),
 		.display = wm_sq_col(st, 12),
-		.has_value = sqlite3_column_type(st, 13) != SQLITE_NULL,
-		.value = sqlite3_column_double(st, 13),
+		.has_value = !wm_q_col_null(st, 13),
+		.value = wm_q_col_double(st, 13),
 		.text = wm_sq_col(st, 14),
 		.question = wm_sq_col(st, 15),
 	};
@@ -273,16 +273,16 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
     void *ctx, struct wm_buf *err)
 {
 	struct answer_each e = { cb, ctx };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	/* One person's record is read through their own responses, at the
 	 * same cost in a network of any size. */
 	if (person_id && !unit_id) {
 		if (!(st = wm_sq_query(s, ST_PERSON_ANSWER_EACH, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, person_id);
+		wm_q_int64(st, 1, person_id);
 		wm_sq_text(st, 2, url);
-		sqlite3_bind_int(st, 3, drafts != 0);
+		wm_q_int(st, 3, drafts != 0);
 		return wm_sq_each(s, st, answer_row, &e, "reading answers",
 		    err);
 	}
@@ -291,6 +291,6 @@ wm_store_answer_each(struct wm_store *s, const char *url, int64_t unit_id,
 	wm_sq_text(st, 1, url);
 	wm_sq_id(st, 2, unit_id);
 	wm_sq_id(st, 3, person_id);
-	sqlite3_bind_int(st, 4, drafts != 0);
+	wm_q_int(st, 4, drafts != 0);
 	return wm_sq_each(s, st, answer_row, &e, "reading answers", err);
 }

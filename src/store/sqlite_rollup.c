@@ -93,23 +93,23 @@ cell_id(struct wm_store *s, const char *measure, int64_t unit,
     const char *quarter, const char *respondent, const char *scale,
     int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_stmt(s, ST_ROLLUP_CELL, err);
+	struct wm_q *st = wm_sq_stmt(s, ST_ROLLUP_CELL, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, measure);
-	sqlite3_bind_int64(st, 2, unit);
+	wm_q_int64(st, 2, unit);
 	wm_sq_text(st, 3, quarter);
 	wm_sq_text(st, 4, respondent);
 	wm_sq_text(st, 5, scale);
-	if (sqlite3_step(st) != SQLITE_ROW) {
+	if (wm_q_step(st) != WM_Q_ROW) {
 		rc = wm_sq_fail(s, "updating the totals", err);
-		sqlite3_reset(st);
+		wm_q_reset(st);
 		return rc;
 	}
-	*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	*id = wm_q_col_int64(st, 0);
+	wm_q_reset(st);
 	return 0;
 }
 
@@ -121,7 +121,7 @@ wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
 {
 	struct wm_sq_rollup *r = s->rollup;
 	struct wm_sq_cell *c;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if ((!r && !(r = s->rollup = calloc(1, sizeof(*r)))) ||
@@ -155,12 +155,12 @@ wm_sq_rollup_add(struct wm_store *s, const char *measure, int64_t unit,
 	}
 	if (!(st = wm_sq_stmt(s, ST_ROLLUP_SUBJECT_ADD, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, c->id);
-	sqlite3_bind_int(st, 2, subject_kind);
-	sqlite3_bind_int64(st, 3, subject);
+	wm_q_int64(st, 1, c->id);
+	wm_q_int(st, 2, subject_kind);
+	wm_q_int64(st, 3, subject);
 	if ((rc = wm_sq_exec(s, st, "updating the totals", err)))
 		return rc;
-	c->people += sqlite3_changes(s->db) > 0;
+	c->people += wm_q_changes(s) > 0;
 	c->responses++;
 	c->total += has_value ? value : 0;
 	c->dirty = 1;
@@ -175,7 +175,7 @@ int
 wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err)
 {
 	struct wm_sq_rollup *r = s->rollup;
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	size_t i;
 	int rc;
 
@@ -186,10 +186,10 @@ wm_sq_rollup_flush(struct wm_store *s, struct wm_buf *err)
 			continue;
 		if (!(st = wm_sq_stmt(s, ST_ROLLUP_APPLY, err)))
 			return WM_STORE_ERROR;
-		sqlite3_bind_int64(st, 1, c->id);
-		sqlite3_bind_int64(st, 2, c->responses);
-		sqlite3_bind_int64(st, 3, c->people);
-		sqlite3_bind_double(st, 4, c->total);
+		wm_q_int64(st, 1, c->id);
+		wm_q_int64(st, 2, c->responses);
+		wm_q_int64(st, 3, c->people);
+		wm_q_double(st, 4, c->total);
 		if ((rc = wm_sq_exec(s, st, "saving the totals", err)))
 			return rc;
 		c->responses = c->people = 0;

@@ -8,7 +8,7 @@
 #include <string.h>
 
 static int
-copy_text(sqlite3_stmt *st, int col, char *out, size_t n)
+copy_text(struct wm_q *st, int col, char *out, size_t n)
 {
 	const char *v = wm_sq_col(st, col);
 	size_t len = v ? strlen(v) : 0;
@@ -23,22 +23,22 @@ int
 wm_store_account_auth(struct wm_store *s, const char *email, int64_t *id,
     char *hash, size_t hash_size, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_AUTH, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_AUTH, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, email);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
-		rc = copy_text(st, 1, hash, hash_size) ? SQLITE_ERROR :
-		    SQLITE_ROW;
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		*id = wm_q_col_int64(st, 0);
+		rc = copy_text(st, 1, hash, hash_size) ? WM_Q_ERROR :
+		    WM_Q_ROW;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	wm_q_reset(st);
+	if (rc == WM_Q_ROW)
 		return 0;
-	if (rc == SQLITE_DONE) {
+	if (rc == WM_Q_DONE) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "no such account");
 		return WM_STORE_NOT_FOUND;
@@ -51,14 +51,14 @@ wm_store_session_add(struct wm_store *s, const char *token_hash,
     int64_t account_id, const char *csrf, int64_t now, const char *address,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SESSION_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_SESSION_ADD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, token_hash);
-	sqlite3_bind_int64(st, 2, account_id);
+	wm_q_int64(st, 2, account_id);
 	wm_sq_text(st, 3, csrf);
-	sqlite3_bind_int64(st, 4, now);
+	wm_q_int64(st, 4, now);
 	wm_sq_text(st, 5, address);
 	return wm_sq_exec(s, st, "starting the session", err);
 }
@@ -67,25 +67,25 @@ int
 wm_store_session_get(struct wm_store *s, const char *token_hash,
     struct wm_session_row *out, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SESSION_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_SESSION_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, token_hash);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->account_id = sqlite3_column_int64(st, 0);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		out->account_id = wm_q_col_int64(st, 0);
 		if (copy_text(st, 1, out->csrf, sizeof(out->csrf)))
-			rc = SQLITE_ERROR;
-		out->created = sqlite3_column_int64(st, 2);
-		out->last_seen = sqlite3_column_int64(st, 3);
-		out->ended = sqlite3_column_int(st, 4);
+			rc = WM_Q_ERROR;
+		out->created = wm_q_col_int64(st, 2);
+		out->last_seen = wm_q_col_int64(st, 3);
+		out->ended = wm_q_col_int(st, 4);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	wm_q_reset(st);
+	if (rc == WM_Q_ROW)
 		return 0;
-	if (rc == SQLITE_DONE) {
+	if (rc == WM_Q_DONE) {
 		wm_buf_clear(err);
 		wm_buf_puts(err, "no such session");
 		return WM_STORE_NOT_FOUND;
@@ -97,13 +97,13 @@ static int
 session_update(struct wm_store *s, enum stmt id, const char *token_hash,
     int64_t now, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, id, err);
+	struct wm_q *st = wm_sq_query(s, id, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, token_hash);
 	if (id == ST_SESSION_TOUCH)
-		sqlite3_bind_int64(st, 2, now);
+		wm_q_int64(st, 2, now);
 	return wm_sq_exec(s, st, "updating the session", err);
 }
 
@@ -125,16 +125,16 @@ int
 wm_store_signin_failure_add(struct wm_store *s, const char *key, int64_t now,
     int64_t *id, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_ADD, err);
+	struct wm_q *st = wm_sq_query(s, ST_FAILURE_ADD, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, now);
+	wm_q_int64(st, 2, now);
 	rc = wm_sq_exec(s, st, "recording a sign-in attempt", err);
 	if (rc == 0 && id)
-		*id = sqlite3_last_insert_rowid(s->db);
+		*id = wm_q_last_id(s);
 	return rc;
 }
 
@@ -143,11 +143,11 @@ static int
 failure_delete(struct wm_store *s, enum stmt which, int64_t v,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, which, err);
+	struct wm_q *st = wm_sq_query(s, which, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, v);
+	wm_q_int64(st, 1, v);
 	return wm_sq_exec(s, st, "forgetting sign-in attempts", err);
 }
 
@@ -169,20 +169,20 @@ int
 wm_store_signin_failures(struct wm_store *s, const char *key, int64_t since,
     int64_t *count, int64_t *latest, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_COUNT, err);
+	struct wm_q *st = wm_sq_query(s, ST_FAILURE_COUNT, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
-	sqlite3_bind_int64(st, 2, since);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*count = sqlite3_column_int64(st, 0);
-		*latest = sqlite3_column_int64(st, 1);
+	wm_q_int64(st, 2, since);
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW) {
+		*count = wm_q_col_int64(st, 0);
+		*latest = wm_q_col_int64(st, 1);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : wm_sq_fail(s, "counting failed sign-ins",
+	wm_q_reset(st);
+	return rc == WM_Q_ROW ? 0 : wm_sq_fail(s, "counting failed sign-ins",
 	    err);
 }
 
@@ -190,7 +190,7 @@ int
 wm_store_signin_failures_clear(struct wm_store *s, const char *key,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_FAILURE_CLEAR, err);
+	struct wm_q *st = wm_sq_query(s, ST_FAILURE_CLEAR, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -202,7 +202,7 @@ int
 wm_store_setting_set(struct wm_store *s, const char *key, const char *value,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SETTING_SET, err);
+	struct wm_q *st = wm_sq_query(s, ST_SETTING_SET, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -215,19 +215,19 @@ int
 wm_store_setting_get(struct wm_store *s, const char *key, char *out, size_t n,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_SETTING_GET, err);
+	struct wm_q *st = wm_sq_query(s, ST_SETTING_GET, err);
 	int rc;
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_text(st, 1, key);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && copy_text(st, 0, out, n))
-		rc = SQLITE_ERROR;
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	rc = wm_q_step(st);
+	if (rc == WM_Q_ROW && copy_text(st, 0, out, n))
+		rc = WM_Q_ERROR;
+	wm_q_reset(st);
+	if (rc == WM_Q_ROW)
 		return 0;
-	if (rc == SQLITE_DONE)
+	if (rc == WM_Q_DONE)
 		return WM_STORE_NOT_FOUND;
 	return wm_sq_fail(s, "reading a setting", err);
 }
@@ -236,11 +236,11 @@ int
 wm_store_account_set_password(struct wm_store *s, int64_t id,
     const char *hash, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_ACCOUNT_SET_PASSWORD, err);
+	struct wm_q *st = wm_sq_query(s, ST_ACCOUNT_SET_PASSWORD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, id);
+	wm_q_int64(st, 1, id);
 	wm_sq_text(st, 2, hash);
 	return wm_sq_exec(s, st, "setting the password", err);
 }
@@ -250,11 +250,11 @@ static int
 account_id_query(struct wm_store *s, enum stmt which, int64_t account_id,
     int64_t *out, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, which, err);
+	struct wm_q *st = wm_sq_query(s, which, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	return wm_sq_one_id(s, st, out, "reading the account", err);
 }
 

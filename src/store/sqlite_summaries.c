@@ -10,7 +10,7 @@ struct scale_each {
 };
 
 static int
-scale_row(sqlite3_stmt *st, void *arg)
+scale_row(struct wm_q *st, void *arg)
 {
 	struct scale_each *e = arg;
 	struct wm_scale_summary_row row = {
@@ -20,9 +20,9 @@ scale_row(sqlite3_stmt *st, void *arg)
 		.respondent = wm_sq_col(st, 3),
 		.scale = wm_sq_col(st, 4),
 		.scale_title = wm_sq_col(st, 5),
-		.people = sqlite3_column_int64(st, 6),
-		.scores = sqlite3_column_int64(st, 7),
-		.mean = sqlite3_column_double(st, 8),
+		.people = wm_q_col_int64(st, 6),
+		.scores = wm_q_col_int64(st, 7),
+		.mean = wm_q_col_double(st, 8),
 	};
 
 	return e->cb(e->ctx, &row);
@@ -34,7 +34,7 @@ wm_store_scale_summary(struct wm_store *s, const char *family,
     struct wm_buf *err)
 {
 	struct scale_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_SCALE_SUMMARY, err);
+	struct wm_q *st = wm_sq_query(s, ST_SCALE_SUMMARY, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -48,11 +48,11 @@ struct people_each {
 };
 
 static int
-people_row(sqlite3_stmt *st, void *arg)
+people_row(struct wm_q *st, void *arg)
 {
 	struct people_each *e = arg;
 	struct wm_people_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
-	    wm_sq_col(st, 2), sqlite3_column_int64(st, 3) };
+	    wm_sq_col(st, 2), wm_q_col_int64(st, 3) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -63,7 +63,7 @@ wm_store_people_summary(struct wm_store *s, const char *family,
     struct wm_buf *err)
 {
 	struct people_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PEOPLE_SUMMARY, err);
+	struct wm_q *st = wm_sq_query(s, ST_PEOPLE_SUMMARY, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
@@ -79,15 +79,15 @@ struct caseload_each {
 };
 
 static int
-caseload_row(sqlite3_stmt *st, void *arg)
+caseload_row(struct wm_q *st, void *arg)
 {
 	struct caseload_each *e = arg;
-	struct wm_caseload_row row = { sqlite3_column_int64(st, 0),
+	struct wm_caseload_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4), wm_sq_col(st, 5), wm_sq_col(st, 6),
-	    sqlite3_column_int(st, 7) };
+	    wm_q_col_int(st, 7) };
 
-	e->total = sqlite3_column_int64(st, 8);
+	e->total = wm_q_col_int64(st, 8);
 	e->rows++;
 	return e->cb ? e->cb(e->ctx, &row) : 1;
 }
@@ -96,14 +96,14 @@ static int
 caseload_page(struct wm_store *s, const struct wm_caseload_query *q,
     int64_t offset, int limit, struct caseload_each *e, struct wm_buf *err)
 {
-	sqlite3_stmt *st = wm_sq_query(s, ST_CASELOAD, err);
+	struct wm_q *st = wm_sq_query(s, ST_CASELOAD, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, q->account_id);
+	wm_q_int64(st, 1, q->account_id);
 	wm_sq_text(st, 2, q->search && q->search[0] ? q->search : NULL);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int64(st, 4, offset);
+	wm_q_int(st, 3, limit);
+	wm_q_int64(st, 4, offset);
 	return wm_sq_each(s, st, caseload_row, e, "reading the caseload", err);
 }
 
@@ -135,11 +135,11 @@ struct count_each {
 };
 
 static int
-count_row(sqlite3_stmt *st, void *arg)
+count_row(struct wm_q *st, void *arg)
 {
 	struct count_each *e = arg;
 	struct wm_answer_count_row row = { wm_sq_col(st, 0), wm_sq_col(st, 1),
-	    wm_sq_col(st, 2), wm_sq_col(st, 3), sqlite3_column_int64(st, 4) };
+	    wm_sq_col(st, 2), wm_sq_col(st, 3), wm_q_col_int64(st, 4) };
 
 	return e->cb(e->ctx, &row);
 }
@@ -150,11 +150,11 @@ wm_store_own_answer_counts(struct wm_store *s, int64_t account_id,
     void *ctx, struct wm_buf *err)
 {
 	struct count_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_ANSWER_COUNTS, err);
+	struct wm_q *st = wm_sq_query(s, ST_OWN_ANSWER_COUNTS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, family);
 	return wm_sq_each(s, st, count_row, &e, "counting answers", err);
 }
@@ -165,10 +165,10 @@ struct reflection_each {
 };
 
 static int
-reflection_row(sqlite3_stmt *st, void *arg)
+reflection_row(struct wm_q *st, void *arg)
 {
 	struct reflection_each *e = arg;
-	struct wm_reflection_row row = { sqlite3_column_int64(st, 0),
+	struct wm_reflection_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3) };
 
 	return e->cb(e->ctx, &row);
@@ -181,13 +181,13 @@ wm_store_own_reflections(struct wm_store *s, int64_t account_id,
     struct wm_buf *err)
 {
 	struct reflection_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_REFLECTIONS, err);
+	struct wm_q *st = wm_sq_query(s, ST_OWN_REFLECTIONS, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, family);
-	sqlite3_bind_int(st, 3, limit);
+	wm_q_int(st, 3, limit);
 	return wm_sq_each(s, st, reflection_row, &e, "reading the reflections",
 	    err);
 }
@@ -199,13 +199,13 @@ wm_store_own_reflection(struct wm_store *s, int64_t account_id,
     struct wm_buf *err)
 {
 	struct reflection_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_OWN_REFLECTION, err);
+	struct wm_q *st = wm_sq_query(s, ST_OWN_REFLECTION, err);
 
 	if (!st)
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, family);
-	sqlite3_bind_int64(st, 3, response_id);
+	wm_q_int64(st, 3, response_id);
 	return wm_sq_each(s, st, reflection_row, &e, "reading the reflection",
 	    err);
 }
@@ -216,11 +216,11 @@ struct cycle_each {
 };
 
 static int
-cycle_row(sqlite3_stmt *st, void *arg)
+cycle_row(struct wm_q *st, void *arg)
 {
 	struct cycle_each *e = arg;
-	struct wm_cycle_row row = { sqlite3_column_int64(st, 0),
-	    wm_sq_col(st, 1), sqlite3_column_int(st, 2), wm_sq_col(st, 3),
+	struct wm_cycle_row row = { wm_q_col_int64(st, 0),
+	    wm_sq_col(st, 1), wm_q_col_int(st, 2), wm_sq_col(st, 3),
 	    wm_sq_col(st, 4) };
 
 	return e->cb(e->ctx, &row);
@@ -232,13 +232,13 @@ wm_store_person_cycles(struct wm_store *s, int64_t person_id,
     struct wm_buf *err)
 {
 	struct cycle_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PERSON_CYCLES, err);
+	struct wm_q *st = wm_sq_query(s, ST_PERSON_CYCLES, err);
 	char today[11];
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_today(today);
-	sqlite3_bind_int64(st, 1, person_id);
+	wm_q_int64(st, 1, person_id);
 	wm_sq_text(st, 2, today);
 	return wm_sq_each(s, st, cycle_row, &e, "reading the cycles", err);
 }
@@ -249,13 +249,13 @@ struct person_cycle_each {
 };
 
 static int
-person_cycle_row(sqlite3_stmt *st, void *arg)
+person_cycle_row(struct wm_q *st, void *arg)
 {
 	struct person_cycle_each *e = arg;
-	struct wm_person_cycle_row row = { sqlite3_column_int64(st, 0),
+	struct wm_person_cycle_row row = { wm_q_col_int64(st, 0),
 	    wm_sq_col(st, 1), wm_sq_col(st, 2), wm_sq_col(st, 3),
-	    { sqlite3_column_int64(st, 4), wm_sq_col(st, 5),
-	    sqlite3_column_int(st, 6), wm_sq_col(st, 7), wm_sq_col(st, 8) } };
+	    { wm_q_col_int64(st, 4), wm_sq_col(st, 5),
+	    wm_q_col_int(st, 6), wm_sq_col(st, 7), wm_sq_col(st, 8) } };
 
 	return e->cb(e->ctx, &row);
 }
@@ -266,13 +266,13 @@ wm_store_practitioner_cycles(struct wm_store *s, int64_t account_id,
     struct wm_buf *err)
 {
 	struct person_cycle_each e = { cb, ctx };
-	sqlite3_stmt *st = wm_sq_query(s, ST_PRACTITIONER_CYCLES, err);
+	struct wm_q *st = wm_sq_query(s, ST_PRACTITIONER_CYCLES, err);
 	char today[11];
 
 	if (!st)
 		return WM_STORE_ERROR;
 	wm_sq_today(today);
-	sqlite3_bind_int64(st, 1, account_id);
+	wm_q_int64(st, 1, account_id);
 	wm_sq_text(st, 2, today);
 	return wm_sq_each(s, st, person_cycle_row, &e, "reading the caseload's "
 	    "cycles", err);

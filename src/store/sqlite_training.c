@@ -12,10 +12,10 @@ struct staff_ctx {
 };
 
 static int
-staff_row(sqlite3_stmt *st, void *ctx)
+staff_row(struct wm_q *st, void *ctx)
 {
 	struct staff_ctx *c = ctx;
-	struct wm_staff r = { sqlite3_column_int64(st, 0), wm_sq_col(st, 1),
+	struct wm_staff r = { wm_q_col_int64(st, 0), wm_sq_col(st, 1),
 	    wm_sq_col(st, 2) };
 
 	return c->cb(c->ctx, &r);
@@ -27,11 +27,11 @@ staff_of(struct wm_store *s, enum stmt which, int64_t unit_id,
     struct wm_buf *err)
 {
 	struct staff_ctx c = { cb, ctx };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, which, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, staff_row, &c, "listing the staff", err);
 }
 
@@ -57,7 +57,7 @@ struct list_ctx {
 };
 
 static int
-list_row(sqlite3_stmt *st, void *ctx)
+list_row(struct wm_q *st, void *ctx)
 {
 	struct list_ctx *c = ctx;
 	struct wm_training_record_row r = { wm_sq_col(st, 0), wm_sq_col(st, 1),
@@ -72,12 +72,12 @@ wm_store_training_list(struct wm_store *s, int64_t unit_id, int limit,
     struct wm_buf *err)
 {
 	struct list_ctx c = { cb, ctx };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	if (!(st = wm_sq_query(s, ST_TRAINING_LIST, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
-	sqlite3_bind_int(st, 2, limit);
+	wm_q_int64(st, 1, unit_id);
+	wm_q_int(st, 2, limit);
 	return wm_sq_each(s, st, list_row, &c, "listing the training", err);
 }
 
@@ -88,13 +88,13 @@ struct coverage_ctx {
 };
 
 static int
-coverage_row(sqlite3_stmt *st, void *ctx)
+coverage_row(struct wm_q *st, void *ctx)
 {
 	struct coverage_ctx *c = ctx;
 	struct wm_training_count r = { wm_sq_col(st, 1),
-	    sqlite3_column_int64(st, 2) };
+	    wm_q_col_int64(st, 2) };
 
-	*c->staff = sqlite3_column_int64(st, 0);
+	*c->staff = wm_q_col_int64(st, 0);
 	return r.course ? c->cb(c->ctx, &r) : 0;
 }
 
@@ -104,12 +104,12 @@ wm_store_training_coverage(struct wm_store *s, int64_t unit_id,
     void *ctx, struct wm_buf *err)
 {
 	struct coverage_ctx c = { cb, ctx, staff };
-	sqlite3_stmt *st;
+	struct wm_q *st;
 
 	*staff = 0;
 	if (!(st = wm_sq_query(s, ST_TRAINING_COVERAGE, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, unit_id);
+	wm_q_int64(st, 1, unit_id);
 	return wm_sq_each(s, st, coverage_row, &c, "counting the training",
 	    err);
 }
@@ -120,13 +120,13 @@ record_one(struct wm_store *s, int64_t unit_id,
     const struct wm_training_row *r, const char *now, size_t *added,
     struct wm_buf *err)
 {
-	sqlite3_stmt *st;
+	struct wm_q *st;
 	int rc;
 
 	if (!(st = wm_sq_query(s, ST_SERVICE_STAFF_IS, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, r->account_id);
-	sqlite3_bind_int64(st, 2, unit_id);
+	wm_q_int64(st, 1, r->account_id);
+	wm_q_int64(st, 2, unit_id);
 	rc = wm_sq_one_id(s, st, NULL, "checking the staff", err);
 	if (rc == WM_STORE_NOT_FOUND) {
 		wm_buf_clear(err);
@@ -139,13 +139,13 @@ record_one(struct wm_store *s, int64_t unit_id,
 		return rc;
 	if (!(st = wm_sq_query(s, ST_TRAINING_RECORD, err)))
 		return WM_STORE_ERROR;
-	sqlite3_bind_int64(st, 1, r->account_id);
+	wm_q_int64(st, 1, r->account_id);
 	wm_sq_text(st, 2, r->course);
 	wm_sq_text(st, 3, r->completed);
 	wm_sq_text(st, 4, now);
 	if ((rc = wm_sq_exec(s, st, "recording the training", err)))
 		return rc;
-	*added += (size_t)sqlite3_changes(s->db);
+	*added += (size_t)wm_q_changes(s);
 	return 0;
 }
 
