@@ -7,7 +7,7 @@
 MODE    ?= release
 B       := build/$(MODE)
 CC      ?= cc
-PKGS    := sqlite3 jansson libsodium libmicrohttpd pwquality zlib
+PKGS    := sqlite3 libpq jansson libsodium libmicrohttpd pwquality zlib
 DB      ?= demo.db
 
 WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wstrict-prototypes \

@@ -5,11 +5,11 @@
 set -eu
 pkgs=(
 	build-essential pkg-config clang libclang-rt-14-dev
-	libsqlite3-dev sqlite3 libjansson-dev libsodium-dev
+	libsqlite3-dev sqlite3 libpq-dev postgresql-15 libjansson-dev libsodium-dev
 	libmicrohttpd-dev libpwquality-dev cracklib-runtime libcmocka-dev
 	zlib1g-dev
 	curl libcurl4-openssl-dev
-	python3 bc chromium wrk
+	python3 bc chromium wrk nginx-light
 )
 command -v npm >/dev/null 2>&1 || pkgs+=(nodejs npm)
 missing=()

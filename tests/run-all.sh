@@ -10,13 +10,54 @@ failed=0
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
+RESULTS=$(mktemp)
+
+# The unit tests that use a database, the API's tests and waymark
+# check's again on PostgreSQL 15, on a server of this run's own in a
+# temporary folder (tests/pg/server.sh), and the three servers behind a
+# proxy. They wait on the database far more than they compute, so they
+# run beside the SQLite tests, each to the same results file; their
+# output follows the SQLite tests'. The rest run on SQLite alone:
+# running every test twice would take longer than make check may, and
+# they exercise pages and rules above the store, the same code on both.
+pg_suite() {
+	local t rc
+	. tests/pg/server.sh
+	if ! pg_start; then
+		echo "FAIL PostgreSQL: the test server did not start" >>"$RESULTS"
+		return
+	fi
+	for t in "$BUILD"/tests/test_*; do
+		[ -x "$t" ] || continue
+		grep -q tu_db_path "tests/unit/$(basename "$t").c" || continue
+		echo "== unit on PostgreSQL: $(basename "$t")"
+		if WAYMARK_TEST_PG=1 "$t"; then
+			echo "pass unit $(basename "$t") on PostgreSQL" >>"$RESULTS"
+		else
+			echo "FAIL unit $(basename "$t") on PostgreSQL" | tee -a "$RESULTS"
+		fi
+	done
+	for t in tests/cli/test_api.sh tests/cli/test_api_plans.sh \
+	    tests/cli/test_check.sh tests/cli/pg_*.sh; do
+		echo "== cli on PostgreSQL: $(basename "$t")"
+		WAYMARK_TEST_DB=postgres WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
+		rc=$?
+		if [ $rc -ne 0 ]; then
+			echo "FAIL $(basename "$t") on PostgreSQL: script exited $rc" | tee -a "$RESULTS"
+		fi
+	done
+	pg_stop
+}
+PG_LOG=$(mktemp)
+pg_suite >"$PG_LOG" 2>&1 &
+PG_JOB=$!
+
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	echo "== unit: $(basename "$t")"
 	if "$t"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL unit $(basename "$t")"; fi
 done
 
-RESULTS=$(mktemp)
 for t in tests/cli/test_*.sh; do
 	echo "== cli: $(basename "$t")"
 	WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
@@ -25,6 +66,9 @@ for t in tests/cli/test_*.sh; do
 		echo "FAIL $(basename "$t"): script exited $rc" | tee -a "$RESULTS"
 	fi
 done
+wait "$PG_JOB"
+cat "$PG_LOG"
+rm -f "$PG_LOG"
 p=$(grep -c '^pass ' "$RESULTS")
 f=$(grep -c '^FAIL ' "$RESULTS")
 echo "cli checks: $p passed, $f failed"

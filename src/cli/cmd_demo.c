@@ -1,6 +1,7 @@
 /*
  * waymark demo: a new database holding the demo network. It never
- * touches an existing file, so it cannot overwrite real records.
+ * touches an existing file, nor a PostgreSQL database that holds any
+ * table, so it cannot overwrite real records.
  */
 #include "cli/cli.h"
 
@@ -8,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli/demo.h"
 
@@ -33,7 +33,6 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	struct demo d = { 0 };
 	struct wm_buf err = WM_BUF_INIT;
 	struct wm_store *s = NULL;
-	struct stat st;
 	char *pos[1];
 	size_t n;
 	long sd;
@@ -48,12 +47,7 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	o.instruments = dir ? dir : cli_instruments_dir();
 	if (!(db = cli_db(db)))
 		return CLI_USAGE;
-	if (stat(db, &st) == 0) {
-		cli_error("%s already exists; the demo only writes a new "
-		    "database (remove it first, or choose another name)", db);
-		return CLI_FAIL;
-	}
-	if ((rc = cli_open(db, WM_STORE_CREATE, &s)))
+	if ((rc = cli_open(db, WM_STORE_CREATE | WM_STORE_NEW, &s)))
 		return rc;
 	if (wm_store_migrate(s, &from, &to, &err) || demo_build(&d, s, &o)) {
 		cli_error("the demo was not built: %s", err.len ?
@@ -66,17 +60,9 @@ cmd_demo(const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	demo_release(&d);
 	wm_store_close(s);
+	wm_buf_clear(&err);
+	if (rc && wm_store_remove_new(db, &err))
+		cli_error("%s", wm_buf_str(&err));
 	wm_buf_release(&err);
-	if (rc) {
-		struct wm_buf side = WM_BUF_INIT;
-
-		remove(db);
-		wm_buf_printf(&side, "%s-wal", db);
-		remove(wm_buf_str(&side));
-		wm_buf_clear(&side);
-		wm_buf_printf(&side, "%s-shm", db);
-		remove(wm_buf_str(&side));
-		wm_buf_release(&side);
-	}
 	return rc;
 }

@@ -234,6 +234,32 @@ write_report(const struct report *r, const struct cli_netrep_args *a,
 }
 
 int
+cli_netrep_make(struct wm_store *s, const struct cli_netrep_args *a,
+    const struct wm_date *today, const struct wm_catalogue *courses,
+    enum wm_disclosure_rule rule, int audited, struct wm_buf *out,
+    struct wm_buf *err)
+{
+	struct report r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	wm_net_view_init(&r.view);
+	wm_net_measures_init(&r.measures);
+	rc = gather(s, a, today, courses, &r, err);
+	if (rc == 0 && audited)
+		rc = audit(s, &r, a, rule, err);
+	if (rc == 0 && write_report(&r, a, rule, out)) {
+		wm_buf_clear(err);
+		wm_buf_puts(err, "could not write the report");
+		rc = -1;
+	}
+	wm_netrep_free(r.quarterly);
+	wm_net_measures_release(&r.measures);
+	wm_net_view_release(&r.view);
+	return rc;
+}
+
+int
 cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct cli_netrep_opts o = { NULL, NULL, NULL, NULL, NULL, NULL,
@@ -245,14 +271,10 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 	struct cli_netrep_args a;
 	struct wm_store *s = NULL;
 	struct wm_date today;
-	struct report r;
 	char *pos[1];
 	size_t n;
 	int rc;
 
-	memset(&r, 0, sizeof(r));
-	wm_net_view_init(&r.view);
-	wm_net_measures_init(&r.measures);
 	cli_netrep_options(&o, opts);
 	if ((rc = cli_parse(cmd, opts, argc, argv, pos, 0, &n)) >= 0)
 		return rc;
@@ -272,21 +294,16 @@ cmd_report_network(const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (gather(s, &a, &today, courses, &r, &err) ||
-	    audit(s, &r, &a, rule, &err)) {
+	if (cli_netrep_make(s, &a, &today, courses, rule, 1, &out, &err)) {
 		cli_error("the report was not made: %s", wm_buf_str(&err));
 		rc = CLI_FAIL;
 		goto out;
 	}
-	if (write_report(&r, &a, rule, &out) ||
-	    fwrite(out.data, 1, out.len, stdout) != out.len) {
+	if (fwrite(out.data, 1, out.len, stdout) != out.len) {
 		cli_error("could not write the report");
 		rc = CLI_FAIL;
 	}
 out:
-	wm_netrep_free(r.quarterly);
-	wm_net_measures_release(&r.measures);
-	wm_net_view_release(&r.view);
 	wm_store_close(s);
 	wm_catalogue_free(courses);
 	wm_buf_release(&out);

@@ -43,4 +43,16 @@ void cli_netrep_options(struct cli_netrep_opts *o,
 int cli_netrep_check(const struct cli_netrep_opts *o,
     const struct wm_date *today, struct cli_netrep_args *out);
 
+struct wm_catalogue;
+struct wm_store;
+
+/* The whole report the args ask for, written into `out`: read from the
+ * store, then written in the format asked for. With `audited`, the view
+ * is recorded in the audit log first, as every report shown is; without,
+ * for waymark check, which shows no figure, only whether two agree. */
+int cli_netrep_make(struct wm_store *s, const struct cli_netrep_args *a,
+    const struct wm_date *today, const struct wm_catalogue *courses,
+    enum wm_disclosure_rule rule, int audited, struct wm_buf *out,
+    struct wm_buf *err);
+
 #endif

@@ -6,6 +6,7 @@
 
 int cmd_init(const struct cli_cmd *, int, char **);
 int cmd_backup(const struct cli_cmd *, int, char **);
+int cmd_check(const struct cli_cmd *, int, char **);
 int cmd_instrument_check(const struct cli_cmd *, int, char **);
 int cmd_instrument_load(const struct cli_cmd *, int, char **);
 int cmd_instrument_list(const struct cli_cmd *, int, char **);
@@ -42,6 +43,9 @@ const struct cli_cmd cli_commands[] = {
 	{ "backup", NULL, cmd_backup,
 	    "copy the whole database as it is at one moment, while the "
 	    "server runs, into a new file", "--db FILE COPY" },
+	{ "check", NULL, cmd_check,
+	    "check a database: its pages, its foreign keys, and the totals "
+	    "kept at write time against the answers saved", "--db FILE" },
 	{ "instrument", "check", cmd_instrument_check,
 	    "check instrument files and list every problem", "FILE..." },
 	{ "instrument", "load", cmd_instrument_load,

@@ -6,7 +6,7 @@
  * writer). The copy is written to a new file, synced, then renamed into
  * place, so a copy that did not finish is never mistaken for one that did.
  */
-#include "store/sqlite_internal.h"
+#include "store/sql_internal.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +38,7 @@ sync_file(const char *path, struct wm_buf *err)
 }
 
 int
-wm_store_backup(struct wm_store *s, const char *path, long *pages,
+wm_lite_backup(struct wm_store *s, const char *path, long *pages,
     struct wm_buf *err)
 {
 	struct wm_buf part = WM_BUF_INIT;

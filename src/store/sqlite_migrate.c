@@ -6,7 +6,7 @@
  * This is the one file allowed to run SQL text with sqlite3_exec: the
  * scripts are fixed literals, with no input in them.
  */
-#include "store/sqlite_internal.h"
+#include "store/sql_internal.h"
 
 #include <stdio.h>
 
@@ -447,7 +447,7 @@ static const char *const m8[] = {
 };
 
 /*
- * 9: the network's outcomes, kept at write time (sqlite_outcome_keep.c)
+ * 9: the network's outcomes, kept at write time (sql_outcome_keep.c)
  * so that a commissioner's figures read one row per person and scale
  * however many answers there are.
  *
@@ -648,7 +648,7 @@ static const char *const m9[] = {
 
 /*
  * 10: completion rates, and the people on each caseload now, kept at
- * write time (sqlite_completion_keep.c, sqlite_people_keep.c), so that
+ * write time (sql_completion_keep.c, sql_people_keep.c), so that
  * a service's rates and the network's figures read a few rows per cycle
  * and month, or per service, however many people there are, instead of
  * every spell on the caseloads and every answer in the network.
@@ -665,7 +665,7 @@ static const char *const m9[] = {
  * spell ends, and a read walks it to the day.
  *
  * completion_person: a person's times at every cycle, as text
- * (sqlite_kept.c), so that a change takes away exactly what was added.
+ * (sql_kept.c), so that a change takes away exactly what was added.
  * completion_count: the times of every person added up per cycle, month
  * due (months since year 0), the day they count from (days as
  * util/date.h counts them; -1000000: any day) and met or not.
@@ -687,7 +687,7 @@ static const char *const m9[] = {
  * itself, and the other figures read the raw tables. A person with only
  * new answers (noted) or goals (marked whole 0) has their times carried
  * on from where they stood with the new answers alone (the last part
- * kept of each spell says where: sqlite_completion.h).
+ * kept of each spell says where: sql_completion.h).
  *
  * Everyone already on a caseload, or with a completed answer, is worked
  * out here (wm_sq_completion_flush, after these steps).
@@ -729,7 +729,7 @@ static const char *const m10[] = {
 	" person_id INTEGER PRIMARY KEY,"
 	" whole INTEGER NOT NULL)",
 	/* A change to a person's answers (a completed response is added
-	 * only by a save, which notes it: sqlite_completion_keep.c), their
+	 * only by a save, which notes it: sql_completion_keep.c), their
 	 * spells or cycles: worked out whole (1). */
 	"CREATE TRIGGER kept_response_u AFTER UPDATE OF subject_kind,"
 	" subject_id, status, authored, instrument_id ON response"
@@ -787,8 +787,8 @@ static const char *const m10[] = {
 
 /*
  * 11: who is left out of the network's outcomes, and the supportive
- * service indicators, kept at write time (sqlite_leftout_keep.c,
- * sqlite_experience_keep.c), so that /network reads a few rows per
+ * service indicators, kept at write time (sql_leftout_keep.c,
+ * sql_experience_keep.c), so that /network reads a few rows per
  * service and quarter for each instead of every caseload and answer.
  *
  * kept_key: a measure (an instrument's family, else its url) and a
@@ -1165,12 +1165,6 @@ static const char *const *const migrations[] = { m1, m2, m3, m4, m5, m6,
 	m7, m8, m9, m10, m11, m12, m13, m14, m15,
 	m16, m17, m18 };
 
-/* What a migration works out in C after its steps, or NULL. */
-static int (*const after[])(struct wm_store *, struct wm_buf *) = {
-	[9] = wm_sq_completion_flush_10,
-	[10] = wm_sq_completion_flush,
-};
-
 #define N_MIGRATIONS ((int)(sizeof(migrations) / sizeof(migrations[0])))
 
 /* Fixed literals, one per schema version. */
@@ -1236,7 +1230,7 @@ exec_steps(struct wm_store *s, const char *const *steps, const char *doing,
 }
 
 int
-wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
+wm_lite_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 {
 	int v, rc;
 
@@ -1269,9 +1263,8 @@ wm_store_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 
 		snprintf(doing, sizeof(doing), "applying migration %d", v + 1);
 		rc = exec_steps(s, migrations[v], doing, err);
-		if (rc == 0 && (size_t)v < sizeof(after) / sizeof(after[0]) &&
-		    after[v])
-			rc = after[v](s, err);
+		if (rc == 0)
+			rc = wm_sq_migrated(s, v + 1, err);
 		if (rc == 0)
 			rc = exec_literal(s, set_version[v], doing, err);
 		if (rc)

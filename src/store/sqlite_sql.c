@@ -3,7 +3,7 @@
  * Parameters are always bound; variants are separate entries or NULL-able
  * parameters, never text spliced at run time.
  */
-#include "store/sqlite_internal.h"
+#include "store/sql_internal.h"
 
 /* A cycle of a person's service, with c the caseload row and y the
  * cycle: the latest version of its instrument (id, title), how often it
@@ -167,7 +167,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	[ST_CYCLE_STOP] =
 	    "UPDATE cycle SET stopped = ?3 WHERE id = ?1 AND unit_id = ?2"
 	    " AND stopped IS NULL",
-	/* Completion rates (sqlite_cycles.c): every cycle (?1 NULL) or one
+	/* Completion rates (sql_cycles.c): every cycle (?1 NULL) or one
 	 * service's, in order of service. */
 	[ST_COMPLETION_CYCLES] =
 	    "SELECT y.id, y.unit_id, u.code, y.instrument_url,"
@@ -208,7 +208,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "ORDER BY authored",
 	/*
 	 * Completion rates kept at write time (migration 10,
-	 * sqlite_completion_keep.c; read in sqlite_cycles.c). The people
+	 * sql_completion_keep.c; read in sql_cycles.c). The people
 	 * whose times are to be worked out again, as triggers marked them.
 	 */
 	[ST_KEPT_DIRTY] =
@@ -260,7 +260,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " AND status = 'completed' AND subject_id = ?1",
 	[ST_KEPT_ANY_MARKED] =
 	    "SELECT 1 FROM kept_dirty LIMIT 1",
-	/* The people on the caseloads now, kept (sqlite_people_keep.c). */
+	/* The people on the caseloads now, kept (sql_people_keep.c). */
 	[ST_PEOPLE_PERSON] =
 	    "SELECT parts FROM people_person WHERE person_id = ?1",
 	[ST_PEOPLE_PERSON_PUT] =
@@ -515,7 +515,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " ORDER BY c.unit_id",
 	/* A person's completed responses in the order given (the
 	 * response_subject index's order), each with its choices and scores
-	 * (migration 8): sqlite_journey.c finds their words in the version
+	 * (migration 8): sql_journey.c finds their words in the version
 	 * answered. */
 	[ST_PERSON_CHOICES] =
 	    "SELECT r.id, r.instrument_id, r.authored, r.respondent, c.choices,"
@@ -672,7 +672,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * with a value (the score table's key; it holds who answered). A
 	 * person without any comes once, the rest NULL. Ordered by person
 	 * alone, which caseload_unit gives as it is read: no sort of the
-	 * caseload's rows (sqlite_change.c orders each person's few). At
+	 * caseload's rows (sql_change.c orders each person's few). At
 	 * 100,000 people the old statement's sort of them all by person,
 	 * respondent, scale and date was 40% of the dashboard's time.
 	 */
@@ -934,8 +934,8 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " (SELECT v.version FROM assessment_version v WHERE v.reopen_id = q.id)"
 	    " FROM standard_query q JOIN account a ON a.id = q.account_id"
 	    " WHERE q.assessment_id = ?1 ORDER BY q.standard, q.id",
-	/* The network's outcomes (migration 9, sqlite_outcome_keep.c and
-	 * sqlite_outcomes.c). */
+	/* The network's outcomes (migration 9, sql_outcome_keep.c and
+	 * sql_outcomes.c). */
 	[ST_SERIES_FIND] =
 	    "SELECT id FROM outcome_series WHERE measure = ?1 AND scale = ?2"
 	    " AND respondent = ?3",
@@ -1034,7 +1034,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	/* Everyone on a caseload now, spell by spell in the caseload's own
 	 * order (person, then start: no sort), each with, when they joined
 	 * on or before ?2, their scored responses to the measure ?1 (a
-	 * family or a url) from outcome_count; sqlite_outcomes.c adds them
+	 * family or a url) from outcome_count; sql_outcomes.c adds them
 	 * up per service. */
 	[ST_NETWORK_PAIRED] =
 	    "WITH m AS (SELECT id FROM instrument"
@@ -1051,7 +1051,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	 * then rated higher at its latest review than its first. In order
 	 * of person, from goal_outcome alone (CROSS JOIN keeps the goals
 	 * first, so the cost is the goals', not every caseload's), then
-	 * the owner's spells; sqlite_outcomes.c counts them per service. */
+	 * the owner's spells; sql_outcomes.c counts them per service. */
 	[ST_NETWORK_GOALS] =
 	    "SELECT g.person_id, c.unit_id, g.reviews >= 2,"
 	    " g.reviews >= 2 AND g.latest_rating > g.first_rating "
@@ -1077,12 +1077,12 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    " latest_reviewed = CASE WHEN latest_reviewed IS NULL"
 	    "  OR ?2 >= latest_reviewed THEN ?2 ELSE latest_reviewed END"
 	    " WHERE id = ?1",
-	/* Names kept as small numbers (sqlite_leftout_keep.c). */
+	/* Names kept as small numbers (sql_leftout_keep.c). */
 	[ST_KEY_FIND] =
 	    "SELECT id FROM kept_key WHERE measure = ?1 AND name = ?2",
 	[ST_KEY_ADD] =
 	    "INSERT INTO kept_key(measure, name) VALUES (?1, ?2)",
-	/* Who is left out, kept (sqlite_leftout_keep.c). */
+	/* Who is left out, kept (sql_leftout_keep.c). */
 	[ST_LEFTOUT_PERSON] =
 	    "SELECT parts FROM leftout_person WHERE person_id = ?1",
 	[ST_LEFTOUT_PERSON_PUT] =
@@ -1109,7 +1109,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "WHERE r.subject_kind = 'person' AND r.status = 'completed'"
 	    " AND r.subject_id = ?1 AND s.value IS NOT NULL "
 	    "GROUP BY 1, 2",
-	/* The indicators, kept (sqlite_experience_keep.c). */
+	/* The indicators, kept (sql_experience_keep.c). */
 	[ST_EXPERIENCE_PERSON] =
 	    "SELECT parts FROM experience_person WHERE person_id = ?1",
 	[ST_EXPERIENCE_PERSON_PUT] =
@@ -1524,4 +1524,44 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "UPDATE plan_share SET stopped = ?3 WHERE account_id = ?2"
 	    " AND stopped IS NULL AND (until IS NULL OR until >= substr(?3, 1,"
 	    " 10)) AND plan_id IN (SELECT id FROM plan WHERE person_id = ?1)",
+	/* waymark check: the summaries' running totals (rollup, migration
+	 * 2) against the same worked out again from the saved answers, as
+	 * migration 2 first worked them out (a row for each completed
+	 * response, scale '', and one for each of its scores with a value):
+	 * the cells kept, and how many disagree either way (missing, extra,
+	 * a count that differs, or a total, added in another order, off by
+	 * more than a billionth). */
+	[ST_CHECK_TOTALS] =
+	    "WITH want(measure, unit_id, quarter, respondent, scale, responses,"
+	    " people, total) AS ("
+	    " SELECT coalesce(i.family, i.url), r.unit_id, r.quarter,"
+	    " r.respondent, '', count(*),"
+	    " count(DISTINCT r.subject_kind || r.subject_id), 0.0"
+	    " FROM response r JOIN instrument i ON i.id = r.instrument_id"
+	    " WHERE r.status = 'completed' GROUP BY 1, 2, 3, 4"
+	    " UNION ALL"
+	    " SELECT coalesce(i.family, i.url), s.unit_id, s.quarter,"
+	    " s.respondent, sc.code, count(*),"
+	    " count(DISTINCT r.subject_kind || s.subject_id), sum(s.value)"
+	    " FROM score s JOIN response r ON r.id = s.response_id"
+	    " JOIN instrument i ON i.id = s.instrument_id"
+	    " JOIN instrument_scale sc ON sc.instrument_id = s.instrument_id"
+	    " AND sc.idx = s.scale WHERE s.value IS NOT NULL"
+	    " GROUP BY 1, 2, 3, 4, 5) "
+	    "SELECT (SELECT count(*) FROM rollup),"
+	    " (SELECT count(*) FROM want w LEFT JOIN rollup k"
+	    " ON k.measure = w.measure AND k.unit_id = w.unit_id"
+	    " AND k.quarter = w.quarter AND k.respondent = w.respondent"
+	    " AND k.scale = w.scale WHERE k.id IS NULL"
+	    " OR k.responses <> w.responses OR k.people <> w.people"
+	    " OR abs(k.total - w.total) > 1e-9 * (1 + abs(w.total)))"
+	    " + (SELECT count(*) FROM rollup k WHERE NOT EXISTS (SELECT 1"
+	    " FROM want w WHERE k.measure = w.measure AND k.unit_id = w.unit_id"
+	    " AND k.quarter = w.quarter AND k.respondent = w.respondent"
+	    " AND k.scale = w.scale))",
+	/* Everyone's kept figures to be worked out again: until the
+	 * transaction ends, the network's figures read the raw rows. */
+	[ST_MARK_EVERYONE] =
+	    "INSERT INTO kept_dirty(person_id, whole) SELECT id, 1 FROM person"
+	    " WHERE true ON CONFLICT (person_id) DO UPDATE SET whole = 1",
 };

@@ -41,19 +41,45 @@ enum wm_store_rc {
 
 #define WM_STORE_CREATE 1u	/* create the file if it does not exist */
 #define WM_STORE_READONLY 2u
+#define WM_STORE_NEW 4u		/* only a database that holds nothing yet:
+				 * a file that does not exist, or a
+				 * PostgreSQL database with no tables */
 
-/* Opens (and with WM_STORE_CREATE creates) a database. A database whose
- * schema is older than this program must be migrated before use: every
- * function but wm_store_migrate refuses it. */
+/* Opens (and with WM_STORE_CREATE creates) a database: `path` is a
+ * SQLite file, or a PostgreSQL database's postgresql:// URI (its
+ * password only ever from libpq's password or service file). A database
+ * whose schema is older than this program must be migrated before use:
+ * every function but wm_store_migrate refuses it. With WM_STORE_NEW, one
+ * that holds anything is refused with WM_STORE_EXISTS. */
 WM_MUST_USE int wm_store_open(const char *path, unsigned flags, struct wm_store **out,
     struct wm_buf *err);
 void wm_store_close(struct wm_store *s);
+
+/* Undoes a database opened with WM_STORE_NEW whose filling failed (and
+ * that is closed): a SQLite file is removed; a PostgreSQL database is
+ * left for its owner to drop, and err says so (returns 1 then). */
+int wm_store_remove_new(const char *path, struct wm_buf *err);
 
 /* A consistent copy of the whole database, as of one moment, into the
  * new file `path` (never over one that exists), while others keep
  * reading and saving; the pages copied into *pages. */
 WM_MUST_USE int wm_store_backup(struct wm_store *s, const char *path,
     long *pages, struct wm_buf *err);
+
+/* waymark check. What the database says of its own pages and foreign
+ * keys: SQLite's integrity and foreign-key checks, each problem to
+ * found(ctx, text); PostgreSQL keeps both itself, and finds none here.
+ * The summaries' running totals against the same worked out again from
+ * the saved answers: the cells kept, and how many disagree. And, inside
+ * the caller's transaction, everyone's kept figures marked to be worked
+ * out again, so that until it ends the network's figures are read from
+ * the raw rows (the caller rolls it back to leave them as they were). */
+WM_MUST_USE int wm_store_check_pages(struct wm_store *s,
+    int (*found)(void *, const char *), void *ctx, struct wm_buf *err);
+WM_MUST_USE int wm_store_check_totals(struct wm_store *s, int64_t *cells,
+    int64_t *wrong, struct wm_buf *err);
+WM_MUST_USE int wm_store_mark_everyone(struct wm_store *s,
+    struct wm_buf *err);
 
 /* Brings the schema to the current version in one transaction. */
 WM_MUST_USE int wm_store_migrate(struct wm_store *s, int *from, int *to,
@@ -1628,7 +1654,7 @@ WM_MUST_USE int wm_store_network_goals(struct wm_store *s,
 /* --- the network's figures kept at write time (migration 11) ---------
  *
  * Kept in the transaction of every save, as the outcomes and the people
- * on the caseloads are (sqlite_leftout_keep.c, sqlite_experience_keep.c):
+ * on the caseloads are (sql_leftout_keep.c, sql_experience_keep.c):
  * a read takes a few rows per service and quarter, never anyone's
  * answers. While someone is marked to be worked out again (a change made
  * outside a save, kept at the next), these read the raw rows instead, so

@@ -8,15 +8,43 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 FIX="$ROOT/tests/fixtures"
 export WAYMARK_INSTRUMENTS="$ROOT/instruments"
 SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
+trap 'pg_stop; rm -rf "$SCRATCH"' EXIT
 cd "$SCRATCH" || exit 1
 unset WAYMARK_DB
 T_NAME=$(basename "$0" .sh)
+T_LABEL=$T_NAME
+[ "${WAYMARK_TEST_DB:-sqlite}" = postgres ] && T_LABEL="$T_NAME on PostgreSQL"
 
-pass() { echo "pass $T_NAME: $1" >>"$RESULTS"; }
+pass() { echo "pass $T_LABEL: $1" >>"$RESULTS"; }
+
+# The database a test works on: a SQLite file by default; with
+# WAYMARK_TEST_DB=postgres, a database of its own on the test run's
+# PostgreSQL server (tests/pg/server.sh; started here when the test runs
+# alone). `newdb NAME` prints its --db value; `sql DB QUERY` runs a query
+# on either, printing rows as the sqlite3 shell does ('|' between
+# columns, NULL as nothing). Queries written for both: CAST(x AS INTEGER)
+# for a comparison's 0 or 1.
+pg_stop() { :; }
+if [ "${WAYMARK_TEST_DB:-sqlite}" = postgres ]; then
+	. "$ROOT/tests/pg/server.sh"
+	pg_start || { echo "FAIL $T_NAME: no PostgreSQL server" >>"$RESULTS"; exit 1; }
+fi
+newdb() {
+	if [ "${WAYMARK_TEST_DB:-sqlite}" = postgres ]; then
+		pg_new_db "${T_NAME}_$1" 2>/dev/null
+	else
+		echo "$1.db"
+	fi
+}
+sql() {
+	case $1 in
+	postgresql:*) psql -X -q -A -t -F '|' -d "$1" -c "$2" ;;
+	*) sqlite3 "$1" "$2" ;;
+	esac
+}
 fail() {
-	echo "FAIL $T_NAME: $1" >>"$RESULTS"
-	echo "FAIL $T_NAME: $1" >&2
+	echo "FAIL $T_LABEL: $1" >>"$RESULTS"
+	echo "FAIL $T_LABEL: $1" >&2
 	[ -f out ] && sed 's/^/    out: /' out | head -20 >&2
 	[ -f err ] && sed 's/^/    err: /' err | head -20 >&2
 }
@@ -57,7 +85,7 @@ same() {
 # The number of rows in each table that holds records, as one string, to
 # prove a refused command changed nothing.
 counts() {
-	sqlite3 "$1" "SELECT (SELECT count(*) FROM unit)||'/'||(SELECT count(*) FROM person)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM instrument)||'/'||(SELECT count(*) FROM response)||'/'||(SELECT count(*) FROM answer)||'/'||(SELECT count(*) FROM score)||'/'||(SELECT count(*) FROM audit)"
+	sql "$1" "SELECT (SELECT count(*) FROM unit)||'/'||(SELECT count(*) FROM person)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM instrument)||'/'||(SELECT count(*) FROM response)||'/'||(SELECT count(*) FROM answer)||'/'||(SELECT count(*) FROM score)||'/'||(SELECT count(*) FROM audit)"
 }
 
 # drop_figures_version DB: removes what migration 12 adds (the figures'
@@ -166,7 +194,7 @@ start() { # DB [ARGS...]: starts a server on a free port; sets PORT and PID
 	return 1
 }
 stop() { [ -n "$PID" ] && kill -TERM $PID 2>/dev/null && wait $PID; }
-trap 'stop; rm -rf "$SCRATCH"' EXIT
+trap 'stop; pg_stop; rm -rf "$SCRATCH"' EXIT
 U() { echo "http://127.0.0.1:$PORT$1"; }
 csrf() { grep -o 'name="csrf" value="[^"]*"' "$1" | head -1 | sed 's/.*value="//; s/"$//'; }
 # code CURL-ARGS...: the status; the body in ./body, headers in ./headers.

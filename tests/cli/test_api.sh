@@ -3,10 +3,11 @@
 # the same checks as the forms, goals, the caseload, and every refusal
 # answered in JSON naming the field, with nothing stored.
 . "$(dirname "$0")/lib.sh"
+D=$(newdb d)
 
-$WAYMARK demo --db d.db --people 40 >demo.txt || fail "the demo was not built"
+$WAYMARK demo --db "$D" --people 40 >demo.txt || fail "the demo was not built"
 signin() { grep "^sign-in: $1 " demo.txt | cut -d' ' -f3,4; }
-start d.db && pass "the server starts" || fail "the server did not start"
+start "$D" && pass "the server starts" || fail "the server did not start"
 J=(-H 'Content-Type: application/json')
 json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.argv[1]))" "$1"; }
 login() { # JAR ROLE: signs in through the API; sets TOKEN
@@ -36,7 +37,7 @@ hasnt headers "Set-Cookie: wm_session=;" "reading the session does not end it"
 # The forms a person answers.
 same "$(code -b p.jar "$(U /api/v1/instruments)")" "200" "the person's forms"
 MID=$(json "[i['id'] for i in d['instruments'] if i['url'].endswith('dreem-recovery-markers')][0]")
-SID=$(sqlite3 d.db "SELECT id FROM instrument WHERE url LIKE '%core-standards'")
+SID=$(sql "$D" "SELECT id FROM instrument WHERE url LIKE '%core-standards'")
 hasnt body "core-standards" "not the services' standards"
 same "$(code -b p.jar "$(U /api/v1/instruments/$MID)")" "200" "a form, as its Questionnaire"
 same "$(json "d['resourceType']")" "Questionnaire" "... in FHIR"
@@ -65,7 +66,7 @@ print(json.dumps({'resourceType': 'QuestionnaireResponse',
 PY
 }
 respond "Patient/$PERSON" person completed >good.json
-before=$(counts d.db)
+before=$(counts "$D")
 same "$(code -b p.jar "${J[@]}" --data @good.json "$(U /api/v1/responses)")" "403" "a change without the token is refused"
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: wrong" --data @good.json "$(U /api/v1/responses)")" "403" "... as is one with the wrong token"
 respond "Patient/$PERSON" person completed maybe >bad-code.json
@@ -74,7 +75,7 @@ has body '"field": "item activities"' "... naming the question"
 sed -E 's/\|[0-9.]+"/|9.9.9"/' good.json >bad-version.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @bad-version.json "$(U /api/v1/responses)")" "400" "a version that does not exist is refused"
 has body '"field": "questionnaire"' "... naming the questionnaire"
-OTHER=$(sqlite3 d.db "SELECT ident FROM person WHERE ident <> '$PERSON' LIMIT 1")
+OTHER=$(sql "$D" "SELECT ident FROM person WHERE ident <> '$PERSON' LIMIT 1")
 respond "Patient/$OTHER" person completed >other.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @other.json "$(U /api/v1/responses)")" "400" "a person cannot answer about someone else"
 has body '"field": "subject"' "... naming the subject"
@@ -102,19 +103,19 @@ same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @big.json "$(U 
 head -c 300000 /dev/zero | tr '\0' ' ' >huge.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data-binary @huge.json "$(U /api/v1/responses)")" "413" "a body over the server's limit gets 413"
 has body '"status": 413' "... in JSON"
-same "$(counts d.db)" "$before" "refused requests stored nothing"
+same "$(counts "$D")" "$before" "refused requests stored nothing"
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @good.json "$(U /api/v1/responses)")" "201" "a good response is recorded"
 same "$(json "d['status'] + ' ' + str(d['scores'][0]['value'])")" "completed 4.0" "... and scored"
 RID=$(json "d['id']")
-same "$(sqlite3 d.db "SELECT respondent || ' ' || subject_kind || ' ' || (author_id = subject_id) FROM response WHERE id = $RID")" "person person 1" "as the person's own answers"
-same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'response recorded (API)'")" "1" "with an audit entry"
+same "$(sql "$D" "SELECT respondent || ' ' || subject_kind || ' ' || CAST((author_id = subject_id) AS INTEGER) FROM response WHERE id = $RID")" "person person 1" "as the person's own answers"
+same "$(sql "$D" "SELECT count(*) FROM audit WHERE action = 'response recorded (API)'")" "1" "with an audit entry"
 respond "Patient/$PERSON" person in-progress >draft.json
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @draft.json "$(U /api/v1/responses)")" "201" "a draft can be saved to finish later"
 same "$(code -b p.jar "$(U /api/v1/responses)")" "200" "the person reads their responses"
 same "$(json "sum(1 for r in d['responses'] if r['id'] == $RID)")" "1" "including the one just recorded"
 same "$(code -b p.jar "$(U /api/v1/journey)")" "200" "the person's journey"
 same "$(json "[p['value'] for s in d['scales'] if s['scale'] == 'recovery-markers' for p in s['points'] if p['date'] == '$(date -u +%F)']")" "[4.0]" "... with the new score on it"
-n=$(sqlite3 d.db "SELECT count(*) FROM response r JOIN person p ON p.id = r.subject_id JOIN instrument i ON i.id = r.instrument_id JOIN answer a ON a.response_id = r.id JOIN instrument_item it ON it.instrument_id = i.id AND it.idx = a.item WHERE p.ident = '$PERSON' AND r.subject_kind = 'person' AND r.status = 'completed' AND it.link_id = 'hopeful'")
+n=$(sql "$D" "SELECT count(*) FROM response r JOIN person p ON p.id = r.subject_id JOIN instrument i ON i.id = r.instrument_id JOIN answer a ON a.response_id = r.id JOIN instrument_item it ON it.instrument_id = i.id AND it.idx = a.item WHERE p.ident = '$PERSON' AND r.subject_kind = 'person' AND r.status = 'completed' AND it.link_id = 'hopeful'")
 same "$(json "[(q['answers'], q['first']['date'] < q['latest']['date']) for q in d['questions'] if q['question'] == 'hopeful']")" "[($n, True)]" "... and each question's first and latest answer, from all $n answers"
 
 # Goals: the person's own words, rated 0 to 10.
@@ -145,17 +146,17 @@ MINE=$(json "d['people'][0]['person']")
 same "$(json "set(p['measures'] for p in d['people']) <= {'due', 'overdue', 'up to date'}")" "True" "each with whether their measures are due"
 same "$(code -b s.jar "$(U "/api/v1/caseload?search=$MINE")")" "200" "searching the caseload"
 same "$(json "[p['person'] for p in d['people']]")" "['$MINE']" "finds the person"
-OUT=$(sqlite3 d.db "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code <> 'exbridge-recovery' AND p.id NOT IN (SELECT person_id FROM caseload c2 JOIN unit u2 ON u2.id = c2.unit_id WHERE u2.code = 'exbridge-recovery') LIMIT 1")
-views=$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action LIKE 'viewed%'")
+OUT=$(sql "$D" "SELECT p.ident FROM person p JOIN caseload c ON c.person_id = p.id JOIN unit u ON u.id = c.unit_id WHERE u.code <> 'exbridge-recovery' AND p.id NOT IN (SELECT person_id FROM caseload c2 JOIN unit u2 ON u2.id = c2.unit_id WHERE u2.code = 'exbridge-recovery') LIMIT 1")
+views=$(sql "$D" "SELECT count(*) FROM audit WHERE action LIKE 'viewed%'")
 for what in responses journey goals; do
 	same "$(code -b s.jar "$(U /api/v1/people/$OUT/$what)")" "404" "another site's person's $what are not found"
 done
 same "$(code -b s.jar "$(U /api/v1/people/NOBODY/journey)")" "404" "exactly like someone who does not exist"
-same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action LIKE 'viewed%'")" "$views" "refused reads are not recorded as views"
+same "$(sql "$D" "SELECT count(*) FROM audit WHERE action LIKE 'viewed%'")" "$views" "refused reads are not recorded as views"
 for what in responses journey goals; do
 	same "$(code -b s.jar "$(U /api/v1/people/$MINE/$what)")" "200" "the practitioner reads the person's $what"
 done
-same "$(sqlite3 d.db "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = '$MINE' AND a.action IN ('viewed responses', 'viewed journey', 'viewed goals') AND a.address = '127.0.0.1'")" "3" "each read is audited, with the address"
+same "$(sql "$D" "SELECT count(*) FROM audit a JOIN person p ON p.id = a.subject_id WHERE a.subject_kind = 'person' AND p.ident = '$MINE' AND a.action IN ('viewed responses', 'viewed journey', 'viewed goals') AND a.address = '127.0.0.1'")" "3" "each read is audited, with the address"
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" -d '{"goal": "Theirs"}' "$(U /api/v1/goals)")" "404" "a practitioner cannot add a person's goals"
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" -d '{"rating": 9}' "$(U /api/v1/goals/$GID/reviews)")" "404" "nor review them"
 respond "Patient/$MINE" person-with-practitioner completed >with.json
@@ -163,9 +164,9 @@ respond "Patient/$MINE" person completed >mine-alone.json
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @with.json "$(U /api/v1/people/$OUT/responses)")" "404" "nor answer alongside someone else's person"
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @mine-alone.json "$(U /api/v1/people/$MINE/responses)")" "400" "alongside, the respondent must say so"
 same "$(code -b s.jar "${J[@]}" -H "X-CSRF-Token: $STOKEN" --data @with.json "$(U /api/v1/people/$MINE/responses)")" "201" "answered alongside the person"
-same "$(sqlite3 d.db "SELECT respondent FROM response ORDER BY id DESC LIMIT 1")" "person-with-practitioner" "recorded as given together"
+same "$(sql "$D" "SELECT respondent FROM response ORDER BY id DESC LIMIT 1")" "person-with-practitioner" "recorded as given together"
 respond "Patient/$MINE" person in-progress >their-draft.json
-$WAYMARK respond --db d.db their-draft.json >/dev/null
+$WAYMARK respond --db "$D" their-draft.json >/dev/null
 same "$(code -b s.jar "$(U /api/v1/people/$MINE/responses)")" "200" "the practitioner reads the person's responses again"
 same "$(json "[r['status'] for r in d['responses'] if r['status'] != 'completed']")" "[]" "but never the person's unfinished drafts"
 same "$(code -b p.jar "${J[@]}" -H "X-CSRF-Token: $TOKEN" --data @with.json "$(U /api/v1/people/$MINE/responses)")" "404" "a person has no one's record to answer alongside"

@@ -8,22 +8,23 @@
 # reader's next request; and every hostile request is refused with where
 # and why, changing nothing.
 . "$(dirname "$0")/lib.sh"
+D=$(newdb d)
 
 # The demo (with its plan templates), and a person of its practitioner's
 # service who has no plans yet, with a sign-in.
-$WAYMARK demo --db d.db --people 40 >demo.txt || fail "the demo was not built"
+$WAYMARK demo --db "$D" --people 40 >demo.txt || fail "the demo was not built"
 printf 'plans test pass one\n' >pw
-$WAYMARK person add --db d.db --id PLANS-1 --name "Robin Planwriter" --unit exbridge-recovery >/dev/null &&
-$WAYMARK account add --db d.db --email robin@example.org --name "Robin Planwriter" \
+$WAYMARK person add --db "$D" --id PLANS-1 --name "Robin Planwriter" --unit exbridge-recovery >/dev/null &&
+$WAYMARK account add --db "$D" --email robin@example.org --name "Robin Planwriter" \
     --person PLANS-1 --password-file pw >/dev/null &&
-$WAYMARK account add --db d.db --email prac2@example.org --name "Pat Secondpractitioner" \
+$WAYMARK account add --db "$D" --email prac2@example.org --name "Pat Secondpractitioner" \
     --grant practitioner@exbridge-recovery --password-file pw >/dev/null &&
-$WAYMARK account add --db d.db --email elsewhere@example.org --name "Eli Elsewhere" \
+$WAYMARK account add --db "$D" --email elsewhere@example.org --name "Eli Elsewhere" \
     --grant practitioner@tavmouth-cmht --password-file pw >/dev/null &&
-$WAYMARK person add --db d.db --id OTHER-1 --name "Olly Otherperson" --unit tavmouth-cmht >/dev/null &&
-$WAYMARK account add --db d.db --email other.person@example.org --name "Olly Otherperson" \
+$WAYMARK person add --db "$D" --id OTHER-1 --name "Olly Otherperson" --unit tavmouth-cmht >/dev/null &&
+$WAYMARK account add --db "$D" --email other.person@example.org --name "Olly Otherperson" \
     --person OTHER-1 --password-file pw >/dev/null || fail "the test's accounts were not added"
-start d.db && pass "the server starts" || fail "the server did not start"
+start "$D" && pass "the server starts" || fail "the server did not start"
 
 J=(-H 'Content-Type: application/json')
 json() { python3 -c "import json,sys; d=json.load(open('body')); print(eval(sys.argv[1]))" "$1"; }
@@ -36,7 +37,7 @@ login_as() { # JAR EMAIL PASSWORD: signs in through the API; sets TOKEN
 }
 login() { local who; who=$(signin "$2"); login_as "$1" "${who% *}" "${who#* }"; }
 plan_counts() {
-	sqlite3 d.db "SELECT (SELECT count(*) FROM plan)||'/'||(SELECT count(*) FROM plan_version)||'/'||(SELECT count(*) FROM plan_share)||'/'||(SELECT count(*) FROM plan_view)||'/'||(SELECT count(*) FROM supporter)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM audit WHERE action LIKE '%plan%')"
+	sql "$D" "SELECT (SELECT count(*) FROM plan)||'/'||(SELECT count(*) FROM plan_version)||'/'||(SELECT count(*) FROM plan_share)||'/'||(SELECT count(*) FROM plan_view)||'/'||(SELECT count(*) FROM supporter)||'/'||(SELECT count(*) FROM account)||'/'||(SELECT count(*) FROM audit WHERE action LIKE '%plan%')"
 }
 # as JAR TOKEN METHOD PATH [BODY-FILE]: a change through the API.
 as() {
@@ -59,7 +60,7 @@ same "$(json "(len(d['plans']), sorted(t['family'] for t in d['templates']))")" 
     "(0, ['advance-statement', 'joint-crisis-plan', 'recovery-action-plan', 'safety-plan'])" \
     "... none yet, and the four they can start"
 SAFETY=$(json "[t['template'] for t in d['templates'] if t['family'] == 'safety-plan'][0]")
-MEASURE=$(sqlite3 d.db "SELECT url || '|' || version FROM instrument WHERE url LIKE '%dreem-recovery-markers' LIMIT 1")
+MEASURE=$(sql "$D" "SELECT url || '|' || version FROM instrument WHERE url LIKE '%dreem-recovery-markers' LIMIT 1")
 
 # Starting a plan; refusals first, each changing nothing.
 before=$(plan_counts)
@@ -162,7 +163,7 @@ same "$(code -b s.jar "$(U /api/v1/plans/$PLAN)")" "404" "no one else reads a dr
 same "$(as p.jar "$PT" PUT "/api/v1/plans/$PLAN" done.json)" "201" "the owner finishes a version"
 same "$(json "(d['version'], d['status'])")" "(1, 'completed')" "... version 1"
 same "$(code -b p.jar "$(U /api/v1/plans/$PLAN)")" "200" "the owner reads it"
-sqlite3 d.db "SELECT content FROM plan_version WHERE plan_id = $PLAN AND n = 1" >kept.json
+sql "$D" "SELECT content FROM plan_version WHERE plan_id = $PLAN AND n = 1" >kept.json
 same "$(cat body)" "$(cat kept.json)" "... exactly as it was kept"
 same "$(json "(d['resourceType'], d['status'], d['subject']['reference'])")" "('QuestionnaireResponse', 'completed', 'Patient/$PERSON')" "... a FHIR QuestionnaireResponse"
 same "$(code -b p.jar "$(U /api/v1/plans)")" "200" "the person's plans"
@@ -182,7 +183,7 @@ login v.jar validator
 login c.jar commissioner
 login a.jar admin
 AT=$TOKEN
-views0=$(sqlite3 d.db "SELECT count(*) FROM plan_view")
+views0=$(sql "$D" "SELECT count(*) FROM plan_view")
 for jar in s p2 e o l v c a; do
 	same "$(code -b $jar.jar "$(U /api/v1/plans/$PLAN)")" "404" "$jar: an unshared plan is not found"
 	hasnt body "Quietwillowsecret" "$jar: ... nothing of it is sent"
@@ -197,7 +198,7 @@ same "$(as o.jar "$OT" POST "/api/v1/plans/$PLAN/shares" share-s.json)" "404" "n
 same "$(code -b s.jar "$(U /api/v1/plans)")" "200" "a practitioner lists the plans shared with them"
 same "$(json "[p['id'] for p in d['plans'] if p['id'] == $PLAN]")" "[]" "... not this one yet"
 same "$(as a.jar "$AT" POST /api/v1/plans start.json)" "404" "staff have no plans of their own to start"
-same "$(sqlite3 d.db "SELECT count(*) FROM plan_view")" "$views0" "refused reads logged no view"
+same "$(sql "$D" "SELECT count(*) FROM plan_view")" "$views0" "refused reads logged no view"
 
 # Sharing: refusals first, each in the same words, changing nothing.
 before=$(plan_counts)
@@ -226,11 +227,11 @@ same "$(plan_counts)" "$before" "refused shares stored nothing"
 # A practitioner of the person's service, shared with by name.
 same "$(as p.jar "$PT" POST "/api/v1/plans/$PLAN/shares" share-s.json)" "201" "the person shares the plan with their practitioner"
 SH1=$(json "d['id']")
-audits=$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")
+audits=$(sql "$D" "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")
 same "$(code -b s.jar "$(U /api/v1/plans/$PLAN)")" "200" "the practitioner reads it"
 same "$(cat body)" "$(cat kept.json)" "... exactly as it was kept"
-same "$(sqlite3 d.db "SELECT how || ' ' || n FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "shared 1" "... their view kept, as shared"
-same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")" "$((audits + 1))" "... and in the audit log"
+same "$(sql "$D" "SELECT how || ' ' || n FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "shared 1" "... their view kept, as shared"
+same "$(sql "$D" "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")" "$((audits + 1))" "... and in the audit log"
 same "$(code -b s.jar "$(U /api/v1/plans)")" "200" "the practitioner lists plans shared with them"
 same "$(json "[(p['id'], p['person']['identifier']) for p in d['plans'] if p['id'] == $PLAN]")" "[($PLAN, '$PERSON')]" "... this one, with whose it is"
 hasnt body '"draft"' "... and nothing of its draft"
@@ -242,7 +243,7 @@ echo '{"service": "exbridge-recovery"}' >b.json
 same "$(as p.jar "$PT" POST "/api/v1/plans/$PLAN/shares" b.json)" "201" "the person shares the plan with their service's care team"
 SH2=$(json "d['id']")
 same "$(code -b p2.jar "$(U /api/v1/plans/$PLAN)")" "200" "another practitioner of the service reads it"
-same "$(sqlite3 d.db "SELECT how FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "team" "... kept as a team share"
+same "$(sql "$D" "SELECT how FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "team" "... kept as a team share"
 same "$(code -b e.jar "$(U /api/v1/plans/$PLAN)")" "404" "a practitioner of another service still gets 404"
 for jar in v c a o; do
 	same "$(code -b $jar.jar "$(U /api/v1/plans/$PLAN)")" "404" "$jar: still 404 with the team share"
@@ -256,7 +257,7 @@ same "$(as p.jar "$PT" DELETE "/api/v1/plans/$PLAN/shares/$SH2")" "204" "the own
 same "$(code -b p2.jar "$(U /api/v1/plans/$PLAN)")" "404" "... and the team's next request is 404, in the same session"
 same "$(as p.jar "$PT" DELETE "/api/v1/plans/$PLAN/shares/$SH2")" "404" "a share stopped already is not found"
 same "$(as p.jar "$PT" DELETE "/api/v1/plans/$PLAN/shares/999999")" "404" "nor is one that never was"
-same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action IN ('shared a plan (API)', 'stopped sharing a plan (API)')")" "3" "sharing and stopping are audited"
+same "$(sql "$D" "SELECT count(*) FROM audit WHERE action IN ('shared a plan (API)', 'stopped sharing a plan (API)')")" "3" "sharing and stopping are audited"
 
 # A supporter the person invites.
 echo '{"email": "sky@example.org", "name": "Sky Supporter", "relationship": "sister"}' >inv.json
@@ -297,13 +298,13 @@ echo "{\"account\": \"sky@example.org\", \"until\": \"$TODAY\"}" >b.json
 same "$(as p.jar "$PT" POST "/api/v1/plans/$PLAN/shares" b.json)" "201" "the person shares the plan with their supporter until today"
 SH3=$(json "d['id']")
 same "$(code -b k.jar "$(U /api/v1/plans/$PLAN)")" "200" "the supporter reads it"
-same "$(sqlite3 d.db "SELECT how FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "shared" "... kept as shared"
+same "$(sql "$D" "SELECT how FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "shared" "... kept as shared"
 same "$(code -b k.jar "$(U /api/v1/plans)")" "200" "the supporter's list"
 same "$(json "[(p['id'], p['person']['identifier']) for p in d['plans']]")" "[($PLAN, '$PERSON')]" "... has it, with whose it is"
 same "$(code -b p.jar "$(U /api/v1/plans/$PLAN/shares)")" "200" "the owner's list of shares"
 same "$(json "[(s['account']['supporter'], s['until']) for s in d['shares'] if s['id'] == $SH3]")" "[(True, '$TODAY')]" "... says it is a supporter's, until today"
 # A share whose last day has gone, as tomorrow will see it.
-sqlite3 d.db "UPDATE plan_share SET until = '$YESTERDAY' WHERE id = $SH3"
+sql "$D" "UPDATE plan_share SET until = '$YESTERDAY' WHERE id = $SH3"
 same "$(code -b k.jar "$(U /api/v1/plans/$PLAN)")" "404" "an expired share reads as 404"
 same "$(code -b k.jar "$(U /api/v1/plans)")" "200" "... and the supporter's list"
 same "$(json "d['plans']")" "[]" "... no longer has it"
@@ -317,14 +318,14 @@ same "$(as p.jar "$PT" DELETE "/api/v1/plans/$PLAN/shares/$SH4")" "204" "the per
 same "$(code -b k.jar "$(U /api/v1/plans/$PLAN)")" "404" "... and the supporter's next request is 404, in the same session"
 
 # Who has seen it: every read by someone else, nothing else.
-n=$(sqlite3 d.db "SELECT count(*) FROM plan_view WHERE plan_id = $PLAN")
+n=$(sql "$D" "SELECT count(*) FROM plan_view WHERE plan_id = $PLAN")
 same "$n" "4" "four reads by others were kept"
-same "$(sqlite3 d.db "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")" "$((audits + 4))" "... each in the audit log"
+same "$(sql "$D" "SELECT count(*) FROM audit WHERE action = 'viewed a plan'")" "$((audits + 4))" "... each in the audit log"
 same "$(code -b p.jar "$(U /api/v1/plans/$PLAN/views)")" "200" "the owner reads who has seen it"
 same "$(json "[(v['how'], v['name'], v['supporter'], v['version']) for v in d['views']]")" \
-    "[('shared', 'Sky Supporter', True, 1), ('shared', 'Sky Supporter', True, 1), ('team', 'Pat Secondpractitioner', False, 1), ('shared', '$(sqlite3 d.db "SELECT name FROM account WHERE email = '$SEMAIL'")', False, 1)]" \
+    "[('shared', 'Sky Supporter', True, 1), ('shared', 'Sky Supporter', True, 1), ('team', 'Pat Secondpractitioner', False, 1), ('shared', '$(sql "$D" "SELECT name FROM account WHERE email = '$SEMAIL'")', False, 1)]" \
     "... each reader, newest first, with how"
-same "$(json "[v['service'] for v in d['views'] if v['how'] == 'team']")" "['$(sqlite3 d.db "SELECT name FROM unit WHERE code = 'exbridge-recovery'")']" "... and the service a team read came through"
+same "$(json "[v['service'] for v in d['views'] if v['how'] == 'team']")" "['$(sql "$D" "SELECT name FROM unit WHERE code = 'exbridge-recovery'")']" "... and the service a team read came through"
 
 # A new version: readers get the latest finished one.
 cp done.json b.json && edit b.json "d['item'][1]['item'][0]['answer'][0]['valueString'] = 'My niece and my dog'"
@@ -332,7 +333,7 @@ same "$(as p.jar "$PT" PUT "/api/v1/plans/$PLAN" b.json)" "201" "the owner finis
 same "$(json "d['version']")" "2" "... version 2"
 same "$(code -b s.jar "$(U /api/v1/plans/$PLAN)")" "200" "the practitioner, still shared with, reads"
 has body "My niece and my dog" "... the latest version"
-same "$(sqlite3 d.db "SELECT n FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "2" "... and the view says which"
+same "$(sql "$D" "SELECT n FROM plan_view WHERE plan_id = $PLAN ORDER BY id DESC LIMIT 1")" "2" "... and the view says which"
 
 # No plan's words in the server's log.
 hasnt server.log "Quietwillowsecret" "the server's log holds nothing of a plan"

@@ -42,6 +42,8 @@ same "$(sqlite3 b.db "SELECT count(*) FROM audit WHERE action = 'took a backup (
 # responses.
 $WAYMARK report network --db copy.db --format csv --disclosure none >copy.csv 2>/dev/null &&
     pass "the copy gives the network's report" || fail "the copy gives no report"
+run 0 "the copy taken during the saves passes waymark check" -- $WAYMARK check --db copy.db
+has out "no problems found" "... with no problem found"
 
 # Refusals change nothing and leave nothing.
 before=$(md5sum copy.db)

@@ -17,6 +17,7 @@
 #include "store/accounts.h"
 #include "util/password.h"
 #include "util/token.h"
+#include "testutil.h"
 
 static const struct {
 	const char *text;
@@ -163,8 +164,7 @@ network(char *path, size_t n)
 	int64_t net, prov, svc;
 	int from, to;
 
-	snprintf(path, n, "/tmp/wm-account-%d.db", (int)getpid());
-	unlink(path);
+	tu_db_path(path, n, "account");
 	assert_int_equal(wm_store_open(path, WM_STORE_CREATE, &s, &err), 0);
 	assert_int_equal(wm_store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(wm_store_unit_add(s, "network", "net", "Net", 0, &net,
@@ -245,7 +245,7 @@ test_setup_use(void **state)
 	    WM_ROLE_PRACTITIONER, "svc", WM_STAKEHOLDER_NONE }, &err),
 	    WM_STORE_NOT_FOUND);
 	wm_store_close(s);
-	unlink(path);
+	tu_remove_db(path);
 	wm_buf_release(&err);
 }
 
@@ -280,7 +280,7 @@ test_closed_unit_grant(void **state)
 	    WM_STORE_CONFLICT);
 	assert_non_null(strstr(wm_buf_str(&err), "the service is closed"));
 	wm_store_close(s);
-	unlink(path);
+	tu_remove_db(path);
 	wm_buf_release(&name);
 	wm_buf_release(&err);
 }

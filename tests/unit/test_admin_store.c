@@ -39,9 +39,7 @@ setup(void **state)
 
 	(void)state;
 	fx = calloc(1, sizeof(*fx));
-	snprintf(fx->path, sizeof(fx->path), "/tmp/wm-admin-%d.db",
-	    (int)getpid());
-	tu_remove_db(fx->path);
+	tu_db_path(fx->path, sizeof(fx->path), "admin");
 	assert_int_equal(wm_store_open(fx->path, WM_STORE_CREATE, &fx->s,
 	    &err), 0);
 	assert_int_equal(wm_store_migrate(fx->s, &from, &to, &err), 0);

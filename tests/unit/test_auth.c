@@ -20,6 +20,7 @@
 #include "store/store.h"
 #include "util/password.h"
 #include "util/token.h"
+#include "testutil.h"
 #include "web/auth.h"
 
 #define T0 1700000000
@@ -39,8 +40,7 @@ setup(void **state)
 	int64_t id;
 	int a, b;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-auth-%d.db", (int)getpid());
-	unlink(f->path);
+	tu_db_path(f->path, sizeof(f->path), "auth");
 	wm_buf_init(&f->err, WM_BUF_DEFAULT_MAX);
 	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s,
 	    &f->err), 0);
@@ -60,15 +60,10 @@ static int
 teardown(void **state)
 {
 	struct fixture *f = *state;
-	char side[80];
 
 	wm_store_close(f->s);
 	wm_buf_release(&f->err);
-	unlink(f->path);
-	snprintf(side, sizeof(side), "%s-wal", f->path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", f->path);
-	unlink(side);
+	tu_remove_db(f->path);
 	free(f);
 	return 0;
 }

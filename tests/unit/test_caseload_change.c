@@ -124,9 +124,7 @@ setup(void **state)
 	int64_t prov;
 	int from, to, k;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-change-%d.db",
-	    (int)getpid());
-	tu_remove_db(f->path);
+	tu_db_path(f->path, sizeof(f->path), "change");
 	assert_non_null(text);
 	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s, &err),
 	    0);

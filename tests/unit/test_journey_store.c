@@ -57,8 +57,7 @@ setup(void **state)
 	int64_t prov;
 	int from, to;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-journey-%d.db",
-	    (int)getpid());
+	tu_db_path(f->path, sizeof(f->path), "journey");
 	unlink(f->path);
 	assert_non_null(text);
 	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s, &err),
@@ -329,7 +328,10 @@ parsed_instruments_are_kept(void **state)
 	assert_string_equal(a->version, "9.0.0");
 	wm_store_rollback(f->s);
 	i2 = put(f, t2, strlen(t2), &id2);
-	assert_int_equal(id2, id1);	/* the id is given again */
+	/* SQLite gives the id again, which is what this guards against;
+	 * PostgreSQL's ids never come back. */
+	if (!tu_on_pg())
+		assert_int_equal(id2, id1);
 	assert_int_equal(wm_store_instrument_parsed(f->s, id2, &b, &err), 0);
 	assert_string_equal(b->version, "10.0.0");
 	wm_instrument_free(i1);

@@ -544,11 +544,11 @@ static void
 test_caseloads(void **state)
 {
 	static const char *const spells[] = {
-		"UPDATE caseload SET end_date = '2025-04-01' WHERE person_id ="
+		"UPDATE caseload SET end_date = '2025-04-01' WHERE person_id IN"
 		" (SELECT id FROM person WHERE ident = 'D');"
-		"UPDATE caseload SET end_date = '2025-04-02' WHERE person_id ="
+		"UPDATE caseload SET end_date = '2025-04-02' WHERE person_id IN"
 		" (SELECT id FROM person WHERE ident IN ('E', 'G'));"
-		"UPDATE caseload SET end_date = '2025-05-01' WHERE person_id ="
+		"UPDATE caseload SET end_date = '2025-05-01' WHERE person_id IN"
 		" (SELECT id FROM person WHERE ident = 'F');"
 		"INSERT INTO caseload(person_id, unit_id, start_date)"
 		" SELECT p.id, u.id, '2025-05-01' FROM person p, unit u"
@@ -565,9 +565,7 @@ test_caseloads(void **state)
 	int from, to;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/wm-measure-report-%d.db",
-	    (int)getpid());
-	tu_remove_db(path);
+	tu_db_path(path, sizeof(path), "measure-report");
 	assert_int_equal(wm_store_open(path, WM_STORE_CREATE, &s, &err), 0);
 	assert_int_equal(wm_store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(tu_network_tree(s, &prov, &unit), 0);
@@ -633,9 +631,7 @@ test_reporter(void **state)
 	int from, to;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/wm-measure-reporter-%d.db",
-	    (int)getpid());
-	tu_remove_db(path);
+	tu_db_path(path, sizeof(path), "measure-reporter");
 	assert_int_equal(wm_store_open(path, WM_STORE_CREATE, &s, &err), 0);
 	assert_int_equal(wm_store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(tu_network_tree(s, &prov, &unit), 0);

@@ -85,9 +85,7 @@ setup(void **state)
 	int from, to, i;
 
 	assert_non_null(f);
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-outcomes-%d.db",
-	    (int)getpid());
-	tu_remove_db(f->path);
+	tu_db_path(f->path, sizeof(f->path), "outcomes");
 	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s, &err),
 	    0);
 	assert_int_equal(wm_store_migrate(f->s, &from, &to, &err), 0);
@@ -766,7 +764,10 @@ plain(const char *name, const char *const *params, size_t n_params)
 	char path[64], set[4][96], *sql, *out;
 	size_t len, i;
 
-	snprintf(path, sizeof(path), "bench/%s", name);
+	/* On PostgreSQL, its twin in bench/pg: the same figures as the
+	 * same text, in PostgreSQL's SQL. */
+	snprintf(path, sizeof(path), "bench/%s%s", tu_on_pg() ? "pg/" : "",
+	    name);
 	sql = tu_read_path(path, &len);
 	assert_non_null(sql);
 	/* After a newline, the file's opening comment ("-- ...") is not

@@ -61,8 +61,7 @@ setup(void **state)
 	int64_t prov;
 	int from, to;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-record-%d.db",
-	    (int)getpid());
+	tu_db_path(f->path, sizeof(f->path), "record");
 	unlink(f->path);
 	assert_int_equal(wm_store_open(f->path, WM_STORE_CREATE, &f->s, &err),
 	    0);

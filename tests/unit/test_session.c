@@ -16,6 +16,7 @@
 #include "store/store.h"
 #include "util/password.h"
 #include "util/token.h"
+#include "testutil.h"
 
 static void
 test_session_rules(void **state)
@@ -128,7 +129,7 @@ test_tokens(void **state)
 static void
 test_session_store(void **state)
 {
-	char path[64], side[80], hash[WM_PASSWORD_HASH_MAX], got[160];
+	char path[64], hash[WM_PASSWORD_HASH_MAX], got[160];
 	char token[WM_TOKEN_LEN + 1], th[WM_TOKEN_HASH_LEN + 1];
 	char csrf[WM_TOKEN_LEN + 1];
 	struct wm_buf err = WM_BUF_INIT;
@@ -138,8 +139,7 @@ test_session_store(void **state)
 	int from, to;
 
 	(void)state;
-	snprintf(path, sizeof(path), "/tmp/wm-session-%d.db", (int)getpid());
-	unlink(path);
+	tu_db_path(path, sizeof(path), "session");
 	assert_int_equal(wm_store_open(path, WM_STORE_CREATE, &s, &err), 0);
 	assert_int_equal(wm_store_migrate(s, &from, &to, &err), 0);
 	assert_int_equal(wm_password_hash("correct horse battery", hash), 0);
@@ -215,11 +215,7 @@ test_session_store(void **state)
 	assert_int_equal(n, 1);
 	wm_store_close(s);
 	wm_buf_release(&err);
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
+	tu_remove_db(path);
 }
 
 int

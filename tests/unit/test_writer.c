@@ -78,7 +78,7 @@ setup(void **state)
 	int64_t net, prov;
 	int from, to, existed;
 
-	snprintf(f->path, sizeof(f->path), "/tmp/wm-writer-%d.db", (int)getpid());
+	tu_db_path(f->path, sizeof(f->path), "writer");
 	unlink(f->path);
 	assert_non_null(text);
 	assert_int_equal(wm_instrument_parse(text, len, &f->in, &d), 0);

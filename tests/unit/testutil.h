@@ -73,17 +73,119 @@ tu_read_instrument_file(const char *name, size_t *len)
 	return tu_read_path(path, len);
 }
 
-/* Removes a test database and SQLite's files beside it (WAL mode). */
+/* 1 when the tests run on PostgreSQL: WAYMARK_TEST_PG set (not "0"),
+ * with PGHOST, PGPORT and PGUSER naming the test run's own server
+ * (tests/pg/server.sh). */
+static inline int
+tu_on_pg(void)
+{
+	const char *v = getenv("WAYMARK_TEST_PG");
+
+	return v && v[0] && strcmp(v, "0") != 0;
+}
+
+/* Runs argv (no shell) with `in` on its standard input (when not NULL)
+ * and its output kept: the output, which the caller frees. Fails the
+ * test when the command does. */
+static inline char *
+tu_command(const char *const *argv, const char *in)
+{
+	struct wm_buf out = WM_BUF_INIT;
+	char chunk[4096];
+	ssize_t got;
+	int fd[2], to[2], status;
+	pid_t pid;
+
+	assert_int_equal(pipe(fd), 0);
+	assert_int_equal(pipe(to), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		dup2(fd[1], 1);
+		dup2(to[0], 0);
+		close(fd[0]);
+		close(fd[1]);
+		close(to[0]);
+		close(to[1]);
+		execvp(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(fd[1]);
+	close(to[0]);
+	/* The input is small (fixed SQL): it fits the pipe, so writing it
+	 * all before reading cannot wait on the command. */
+	if (in)
+		assert_true(write(to[1], in, strlen(in)) ==
+		    (ssize_t)strlen(in));
+	close(to[1]);
+	while ((got = read(fd[0], chunk, sizeof(chunk))) > 0)
+		wm_buf_add(&out, chunk, (size_t)got);
+	close(fd[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_false(out.failed);
+	return wm_buf_detach(&out);
+}
+
+/* The PostgreSQL database a URI made by tu_db_path names. */
+static inline const char *
+tu_pg_name(const char *uri)
+{
+	return uri + strlen("postgresql:///");
+}
+
+/* Drops (and with `make`, creates again empty) a test's PostgreSQL
+ * database, through psql. */
+static inline void
+tu_pg_database(const char *name, int make)
+{
+	char drop[160], create[160];
+	const char *argv[] = { "psql", "-X", "-q", "-v", "ON_ERROR_STOP=1",
+	    "-d", "postgres", "-c", drop, make ? "-c" : NULL, create, NULL };
+
+	snprintf(drop, sizeof(drop), "DROP DATABASE IF EXISTS \"%s\" WITH "
+	    "(FORCE)", name);
+	snprintf(create, sizeof(create), "CREATE DATABASE \"%s\"", name);
+	free(tu_command(argv, NULL));
+}
+
+/* Removes a test database: SQLite's file and the files beside it (WAL
+ * mode), or a PostgreSQL database. */
 static inline void
 tu_remove_db(const char *path)
 {
 	char side[1100];
 
+	if (strncmp(path, "postgresql:", 11) == 0) {
+		tu_pg_database(tu_pg_name(path), 0);
+		return;
+	}
 	unlink(path);
 	snprintf(side, sizeof(side), "%s-wal", path);
 	unlink(side);
 	snprintf(side, sizeof(side), "%s-shm", path);
 	unlink(side);
+}
+
+/* A new, empty test database for `name` (letters and '-') and this
+ * process: a file in /tmp, or when the tests run on PostgreSQL, a
+ * database of its own on the test run's server. */
+static inline void
+tu_db_path(char *out, size_t n, const char *name)
+{
+	size_t i, at;
+
+	if (!tu_on_pg()) {
+		snprintf(out, n, "/tmp/wm-%s-%d.db", name, (int)getpid());
+		tu_remove_db(out);
+		return;
+	}
+	snprintf(out, n, "postgresql:///wm_%s_%d", name, (int)getpid());
+	at = strlen("postgresql:///");
+	for (i = at; out[i]; i++)
+		if (out[i] == '-')
+			out[i] = '_';
+	tu_pg_database(out + at, 1);
 }
 
 static inline void tu_print_diags(const char *label,
@@ -274,42 +376,74 @@ tu_check_near(double got, double want, double eps, const char *what,
 }
 
 /* Runs the sqlite3 shell on the database at `path` with `cmds` in turn
- * (dot commands and SQL), NULL written "NULL": its output, which the
- * caller frees. No shell in between: the arguments go to it as they
- * are. Fails the test when the shell does. */
+ * (".parameter set :NAME VALUE", and SQL), NULL written "NULL": its
+ * output, which the caller frees. No shell in between: the arguments go
+ * to it as they are. On PostgreSQL, psql runs the same, its output as
+ * the sqlite3 shell's ('|' between columns), each parameter a psql
+ * variable (which :NAME in the SQL takes in the same way). Fails the
+ * test when the shell does. */
 static inline char *
 tu_sqlite3(const char *path, const char *const *cmds, size_t n)
 {
-	const char *argv[16] = { "sqlite3", "-batch", "-nullvalue", "NULL",
+	const char *argv[32] = { "sqlite3", "-batch", "-nullvalue", "NULL",
 	    path };
-	struct wm_buf out = WM_BUF_INIT;
-	char chunk[4096];
-	ssize_t got;
-	int fd[2], status;
-	pid_t pid;
-	size_t i;
+	char vars[8][256];
+	struct wm_buf in = WM_BUF_INIT;
+	size_t i, a = 5, nv = 0;
+	char *out;
 
-	assert_true(n + 6 <= TU_NELEM(argv));
-	for (i = 0; i < n; i++)
-		argv[5 + i] = cmds[i];
-	assert_int_equal(pipe(fd), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		close(fd[0]);
-		close(fd[1]);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
+	if (strncmp(path, "postgresql:", 11) != 0) {
+		assert_true(n + 6 <= TU_NELEM(argv));
+		for (i = 0; i < n; i++)
+			argv[5 + i] = cmds[i];
+		return tu_command(argv, NULL);
 	}
-	close(fd[1]);
-	while ((got = read(fd[0], chunk, sizeof(chunk))) > 0)
-		wm_buf_add(&out, chunk, (size_t)got);
-	close(fd[0]);
-	assert_int_equal(waitpid(pid, &status, 0), pid);
-	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
-	assert_false(out.failed);
-	return wm_buf_detach(&out);
+	argv[0] = "psql";
+	argv[1] = "-X";
+	argv[2] = "-q";
+	argv[3] = "-A";
+	argv[4] = "-t";
+	argv[a++] = "-F";
+	argv[a++] = "|";
+	argv[a++] = "-P";
+	argv[a++] = "null=NULL";
+	argv[a++] = "-v";
+	argv[a++] = "ON_ERROR_STOP=1";
+	argv[a++] = "-d";
+	argv[a++] = tu_pg_name(path);
+	for (i = 0; i < n; i++) {
+		const char *set = ".parameter set :";
+
+		if (strncmp(cmds[i], set, strlen(set)) == 0) {
+			const char *v = cmds[i] + strlen(set);
+			size_t name = strcspn(v, " ");
+
+			const char *val = v + name + 1;
+			size_t len = strlen(val);
+
+			assert_true(nv < TU_NELEM(vars) && v[name] == ' ');
+			/* The shell's own quotes around a value go. */
+			if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
+				val++;
+				len -= 2;
+			}
+			snprintf(vars[nv], sizeof(vars[nv]), "%.*s=%.*s",
+			    (int)name, v, (int)len, val);
+			argv[a++] = "-v";
+			argv[a++] = vars[nv++];
+			continue;
+		}
+		assert_true(cmds[i][0] != '.');
+		wm_buf_puts(&in, cmds[i]);
+		wm_buf_puts(&in, ";\n");
+	}
+	argv[a++] = "-f";
+	argv[a++] = "-";
+	assert_true(a < TU_NELEM(argv));
+	assert_false(in.failed);
+	out = tu_command(argv, wm_buf_str(&in));
+	wm_buf_release(&in);
+	return out;
 }
 
 #endif
