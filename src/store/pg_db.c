@@ -11,12 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Every write of every Waymark process on the database takes this lock
- * first, as SQLite's one writer does: the totals kept at write time are
- * read, worked out and written back by one transaction at a time, so
- * they stay exact, and no two saves can deadlock. Reads never take it. */
-#define WRITE_LOCK "SELECT pg_advisory_xact_lock(1466130689)"
-
 /* The oldest server Waymark runs on: identity columns, ON CONFLICT, and
  * the SQL/JSON-free SQL of the catalogue are all older than this. */
 #define OLDEST_SERVER 130000
@@ -132,8 +126,10 @@ guarded(int id)
 	}
 }
 
+/* A fixed literal of the connection's own, whose failure is noted as the
+ * connection's last (wm_pg_fail) and only said by the caller. */
 static int
-savepoint(struct wm_store *s, const char *sql)
+quietly(struct wm_store *s, const char *sql)
 {
 	struct wm_buf ignore = WM_BUF_INIT;
 	int rc = wm_pg_ask(s, sql, NULL, &ignore);
@@ -152,11 +148,11 @@ wm_pg_run(struct wm_pgq *q)
 
 	if (!guarded(q->id) || wm_pg_idle(s))
 		return run_prepared(q);
-	if (savepoint(s, "SAVEPOINT wm_statement"))
+	if (quietly(s, "SAVEPOINT wm_statement"))
 		return -1;
 	rc = run_prepared(q);
 	if (rc == 0)
-		return savepoint(s, "RELEASE SAVEPOINT wm_statement");
+		return quietly(s, "RELEASE SAVEPOINT wm_statement");
 	/* The failure's message is the statement's, kept across these. */
 	{
 		struct wm_buf keep = WM_BUF_INIT;
@@ -164,8 +160,8 @@ wm_pg_run(struct wm_pgq *q)
 
 		wm_buf_puts(&keep, wm_buf_str(&s->pg->err));
 		memcpy(state, s->pg->state, sizeof(state));
-		savepoint(s, "ROLLBACK TO SAVEPOINT wm_statement");
-		savepoint(s, "RELEASE SAVEPOINT wm_statement");
+		quietly(s, "ROLLBACK TO SAVEPOINT wm_statement");
+		quietly(s, "RELEASE SAVEPOINT wm_statement");
 		wm_buf_clear(&s->pg->err);
 		wm_buf_puts(&s->pg->err, wm_buf_str(&keep));
 		memcpy(s->pg->state, state, sizeof(state));
@@ -201,14 +197,8 @@ run_prepared(struct wm_pgq *q)
 	if (strncmp(PQcmdStatus(res), "INSERT", 6) == 0 && q->nrows > 0 &&
 	    PQnfields(res) > 0 && !PQgetisnull(res, 0, 0))
 		pg->last_id = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
-	if (q->id == ST_BEGIN || q->id == ST_SAVEPOINT) {
-		struct wm_buf ignore = WM_BUF_INIT;
-		int rc = wm_pg_ask(s, WRITE_LOCK, NULL, &ignore);
-
-		wm_buf_release(&ignore);
-		if (rc)
-			return -1;
-	}
+	if (q->id == ST_BEGIN || q->id == ST_SAVEPOINT)
+		return quietly(s, WM_PG_WRITE_LOCK) ? -1 : 0;
 	return 0;
 }
 
@@ -386,13 +376,21 @@ wm_pg_open(struct wm_store *s, const char *uri, unsigned flags,
 	if (s->readonly && (rc = wm_pg_ask(s,
 	    "SET default_transaction_read_only = on", NULL, err)))
 		return rc;
-	rc = wm_pg_ask(s, "SELECT (to_regclass('waymark_schema') IS NOT NULL)"
-	    "::int", &has, err);
-	if (rc == 0 && has)
-		rc = wm_pg_ask(s, "SELECT version FROM waymark_schema", &v,
-		    err);
+	rc = wm_pg_version(s, &v, &has, err);
 	*version = (int)v;
 	return rc;
+}
+
+int
+wm_pg_version(struct wm_store *s, int64_t *v, int64_t *has,
+    struct wm_buf *err)
+{
+	int rc = wm_pg_ask(s, "SELECT (to_regclass('waymark_schema') IS NOT "
+	    "NULL)::int", has, err);
+
+	*v = 0;
+	return rc == 0 && *has ? wm_pg_ask(s, "SELECT version FROM "
+	    "waymark_schema", v, err) : rc;
 }
 
 int

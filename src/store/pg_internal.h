@@ -12,6 +12,12 @@
 #include "store/sql_internal.h"
 #include "util/buf.h"
 
+/* Every write of every Waymark process on the database takes this lock
+ * first, as SQLite's one writer does: the totals kept at write time are
+ * read, worked out and written back by one transaction at a time, so
+ * they stay exact, and no two saves can deadlock. Reads never take it. */
+#define WM_PG_WRITE_LOCK "SELECT pg_advisory_xact_lock(1466130689)"
+
 /* More parameters than any statement of the catalogue takes. */
 #define WM_PG_PARAMS 32
 
@@ -48,6 +54,11 @@ void wm_pg_note_failure(struct wm_pg *pg, const PGresult *res);
 /* Runs the statement a wm_pgq holds, bound as it is: its rows in q->res,
  * or -1 with the failure noted. */
 int wm_pg_run(struct wm_pgq *q);
+
+/* The schema version recorded (0 when *has, the version table's being
+ * there, is 0). */
+int wm_pg_version(struct wm_store *s, int64_t *v, int64_t *has,
+    struct wm_buf *err);
 
 /* After the connection was made again, or the schema changed: the
  * server holds none of the statements prepared before. */

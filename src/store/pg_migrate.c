@@ -47,25 +47,16 @@ set_version(struct wm_store *s, int v, const char *doing, struct wm_buf *err)
 static int
 version_now(struct wm_store *s, int64_t *v, struct wm_buf *err)
 {
-	int64_t has = 0, tables = 0;
-	int rc;
+	int64_t has = 0;
+	int rc = wm_pg_version(s, v, &has, err);
 
-	*v = 0;
-	rc = wm_pg_ask(s, "SELECT (to_regclass('waymark_schema') IS NOT NULL)"
-	    "::int", &has, err);
-	if (rc == 0 && has)
-		return wm_pg_ask(s, "SELECT version FROM waymark_schema", v,
-		    err);
-	if (rc == 0)
-		tables = wm_pg_has_tables(s);
-	if (rc == 0 && tables > 0) {
-		wm_buf_clear(err);
-		wm_buf_puts(err, "this database holds other tables and is not "
-		    "a Waymark database; Waymark will not change it (give "
-		    "Waymark an empty database of its own)");
-		rc = WM_STORE_ERROR;
-	}
-	return rc;
+	if (rc || has || !wm_pg_has_tables(s))
+		return rc;
+	wm_buf_clear(err);
+	wm_buf_puts(err, "this database holds other tables and is not a "
+	    "Waymark database; Waymark will not change it (give Waymark an "
+	    "empty database of its own)");
+	return WM_STORE_ERROR;
 }
 
 int
@@ -82,8 +73,7 @@ wm_pg_migrate(struct wm_store *s, int *from, int *to, struct wm_buf *err)
 	}
 	if ((rc = literal(s, "BEGIN", "starting the migration", err)))
 		return rc;
-	rc = wm_pg_ask(s, "SELECT pg_advisory_xact_lock(1466130689)", NULL,
-	    err);
+	rc = wm_pg_ask(s, WM_PG_WRITE_LOCK, NULL, err);
 	if (rc == 0)
 		rc = version_now(s, &v, err);
 	if (rc)
