@@ -81,6 +81,7 @@ check: deps
 	@$(MAKE) --no-print-directory MODE=check all $(patsubst build/release/%,build/check/%,$(UNIT_BIN))
 	@tools/check-source.sh
 	@tools/check-rules.sh
+	@tools/gen-copy-sql.py --check build/check/waymark
 	@tests/run-all.sh build/check
 
 unit: $(UNIT_BIN)

@@ -11,17 +11,22 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 
 RESULTS=$(mktemp)
+# How long each test took, "SECONDS NAME" a line: the slowest are
+# printed at the end, so a run that nears make check's time limit says
+# where its time went.
+TIMES=$(mktemp)
+took() { echo "$(($(date +%s) - $1)) $2" >>"$TIMES"; }
 
-# The unit tests that use a database, the API's tests and waymark
-# check's again on PostgreSQL 15, on a server of this run's own in a
-# temporary folder (tests/pg/server.sh), and the three servers behind a
-# proxy. They wait on the database far more than they compute, so they
+# The unit tests that use a database, the API's tests, waymark check's
+# and waymark copy's again on PostgreSQL 15, on a server of this run's
+# own in a temporary folder (tests/pg/server.sh), and the three servers
+# behind a proxy. They wait on the database far more than they compute, so they
 # run beside the SQLite tests, each to the same results file; their
 # output follows the SQLite tests'. The rest run on SQLite alone:
 # running every test twice would take longer than make check may, and
 # they exercise pages and rules above the store, the same code on both.
 pg_suite() {
-	local t rc
+	local t rc start
 	. tests/pg/server.sh
 	if ! pg_start; then
 		echo "FAIL PostgreSQL: the test server did not start" >>"$RESULTS"
@@ -31,20 +36,24 @@ pg_suite() {
 		[ -x "$t" ] || continue
 		grep -q tu_db_path "tests/unit/$(basename "$t").c" || continue
 		echo "== unit on PostgreSQL: $(basename "$t")"
+		start=$(date +%s)
 		if WAYMARK_TEST_PG=1 "$t"; then
 			echo "pass unit $(basename "$t") on PostgreSQL" >>"$RESULTS"
 		else
 			echo "FAIL unit $(basename "$t") on PostgreSQL" | tee -a "$RESULTS"
 		fi
+		took "$start" "unit $(basename "$t") on PostgreSQL"
 	done
 	for t in tests/cli/test_api.sh tests/cli/test_api_plans.sh \
-	    tests/cli/test_check.sh tests/cli/pg_*.sh; do
+	    tests/cli/test_check.sh tests/cli/test_copy.sh tests/cli/pg_*.sh; do
 		echo "== cli on PostgreSQL: $(basename "$t")"
+		start=$(date +%s)
 		WAYMARK_TEST_DB=postgres WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
 		rc=$?
 		if [ $rc -ne 0 ]; then
 			echo "FAIL $(basename "$t") on PostgreSQL: script exited $rc" | tee -a "$RESULTS"
 		fi
+		took "$start" "cli $(basename "$t") on PostgreSQL"
 	done
 	pg_stop
 }
@@ -52,19 +61,57 @@ PG_LOG=$(mktemp)
 pg_suite >"$PG_LOG" 2>&1 &
 PG_JOB=$!
 
+# node_run NAME SCRIPT LOG: runs a node test script against the binary,
+# its output (with "pass NAME" and "FAIL NAME" lines) into LOG.
+# node_count NAME LOG: shows all but its passes and counts them (none
+# passing is a failure).
+node_run() {
+	local start
+	start=$(date +%s)
+	node "$2" "$ROOT/$BUILD/waymark" >"$3" 2>&1
+	took "$start" "$1"
+}
+node_count() {
+	local p f
+	echo "== $1"
+	grep -v '^pass ' "$2"
+	p=$(grep -c "^pass $1" "$2")
+	f=$(grep -c "^FAIL $1" "$2")
+	[ "$p" -gt 0 ] || f=$((f + 1))
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+# A person and a practitioner in Debian's headless Chromium, axe-core on
+# every page (playwright-core and axe from package-lock.json), on a
+# server and database of its own. It waits on the browser far more than
+# it computes, so it too runs beside the rest, its output shown at the
+# end.
+BROWSER_LOG=$(mktemp)
+FHIR_LOG=$(mktemp)
+BROWSER_JOB=
+if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+	node_run browser tests/browser/run.mjs "$BROWSER_LOG" &
+	BROWSER_JOB=$!
+fi
+
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	echo "== unit: $(basename "$t")"
+	start=$(date +%s)
 	if "$t"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL unit $(basename "$t")"; fi
+	took "$start" "unit $(basename "$t")"
 done
 
 for t in tests/cli/test_*.sh; do
 	echo "== cli: $(basename "$t")"
+	start=$(date +%s)
 	WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
 	rc=$?
 	if [ $rc -ne 0 ]; then
 		echo "FAIL $(basename "$t"): script exited $rc" | tee -a "$RESULTS"
 	fi
+	took "$start" "cli $(basename "$t")"
 done
 wait "$PG_JOB"
 cat "$PG_LOG"
@@ -76,35 +123,28 @@ passed=$((passed + p))
 failed=$((failed + f))
 rm -f "$RESULTS"
 
-# node_suite NAME SCRIPT: runs a node test script that prints "pass NAME"
-# and "FAIL NAME" lines, and counts them (none passing is a failure).
-node_suite() {
-	local out p f
-	echo "== $1"
-	out=$(node "$2" "$ROOT/$BUILD/waymark" 2>&1)
-	echo "$out" | grep -v '^pass '
-	p=$(echo "$out" | grep -c "^pass $1")
-	f=$(echo "$out" | grep -c "^FAIL $1")
-	[ "$p" -gt 0 ] || f=$((f + 1))
-	passed=$((passed + p))
-	failed=$((failed + f))
-}
-
-# A person and a practitioner in Debian's headless Chromium, axe-core on
-# every page (playwright-core and axe from package-lock.json).
-if [ "${SKIP_BROWSER:-0}" != 1 ]; then
-	node_suite browser tests/browser/run.mjs
-fi
-
 # The network's FHIR MeasureReports against HL7's R4 JSON schema and
 # MeasureReport's invariants (fhir-json-schema-validator and fhirpath from
 # package-lock.json).
-node_suite fhir tests/fhir/validate.mjs
+node_run fhir tests/fhir/validate.mjs "$FHIR_LOG"
+node_count fhir "$FHIR_LOG"
 
 if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
 	echo "== fuzz"
+	start=$(date +%s)
 	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fuzz"; fi
+	took "$start" "fuzz (build and run)"
 fi
+
+if [ -n "$BROWSER_JOB" ]; then
+	wait "$BROWSER_JOB"
+	node_count browser "$BROWSER_LOG"
+fi
+rm -f "$BROWSER_LOG" "$FHIR_LOG"
+
+echo "== the slowest, in seconds, of a run of $SECONDS s (PostgreSQL's and the browser's run beside the rest)"
+sort -rn "$TIMES" | head -12
+rm -f "$TIMES"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

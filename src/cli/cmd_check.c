@@ -26,30 +26,6 @@ found(void *ctx, const char *what)
 	return 0;
 }
 
-/* The lines of a and b that differ, by number; the first few named by
- * their section (the first field). */
-static long
-differing(const struct wm_buf *a, const struct wm_buf *b, long *lines)
-{
-	const char *p = a->data ? a->data : "", *q = b->data ? b->data : "";
-	long n = 0, line = 0;
-
-	while (*p || *q) {
-		size_t lp = strcspn(p, "\n"), lq = strcspn(q, "\n");
-
-		line++;
-		if (lp != lq || memcmp(p, q, lp) != 0) {
-			if (++n <= 3)
-				printf("  line %ld: %.*s\n", line,
-				    (int)strcspn(p, ",\n"), p);
-		}
-		p += lp + (p[lp] == '\n');
-		q += lq + (q[lq] == '\n');
-	}
-	*lines = line;
-	return n;
-}
-
 /* The network's report, its figures worked out afresh: everyone marked
  * inside a transaction that is then undone. */
 static int
@@ -124,7 +100,7 @@ cmd_check(const struct cli_cmd *cmd, int argc, char **argv)
 	if (cli_netrep_make(s, &a, &today, courses, WM_DISCLOSURE_NONE, 0,
 	    &kept, &err) || raw_report(s, &a, &today, courses, &raw, &err))
 		goto failed;
-	if ((diff = differing(&kept, &raw, &lines)))
+	if ((diff = cli_netrep_differing(&kept, &raw, &lines)))
 		printf("the network's figures kept at write time: %ld of %ld "
 		    "lines of the network report differ from the raw "
 		    "answers\n", diff, lines);

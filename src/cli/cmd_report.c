@@ -310,3 +310,26 @@ out:
 	wm_buf_release(&err);
 	return rc;
 }
+
+long
+cli_netrep_differing(const struct wm_buf *a, const struct wm_buf *b,
+    long *lines)
+{
+	const char *p = a->data ? a->data : "", *q = b->data ? b->data : "";
+	long n = 0, line = 0;
+
+	while (*p || *q) {
+		size_t lp = strcspn(p, "\n"), lq = strcspn(q, "\n");
+
+		line++;
+		if (lp != lq || memcmp(p, q, lp) != 0) {
+			if (++n <= 3)
+				printf("  line %ld: %.*s\n", line,
+				    (int)strcspn(p, ",\n"), p);
+		}
+		p += lp + (p[lp] == '\n');
+		q += lq + (q[lq] == '\n');
+	}
+	*lines = line;
+	return n;
+}

@@ -55,4 +55,10 @@ int cli_netrep_make(struct wm_store *s, const struct cli_netrep_args *a,
     enum wm_disclosure_rule rule, int audited, struct wm_buf *out,
     struct wm_buf *err);
 
+/* How many lines of the reports a and b differ (by number), printing
+ * the first few by their section (the first field); all of a's lines
+ * into *lines. */
+long cli_netrep_differing(const struct wm_buf *a, const struct wm_buf *b,
+    long *lines);
+
 #endif

@@ -7,6 +7,7 @@
 int cmd_init(const struct cli_cmd *, int, char **);
 int cmd_backup(const struct cli_cmd *, int, char **);
 int cmd_check(const struct cli_cmd *, int, char **);
+int cmd_copy(const struct cli_cmd *, int, char **);
 int cmd_instrument_check(const struct cli_cmd *, int, char **);
 int cmd_instrument_load(const struct cli_cmd *, int, char **);
 int cmd_instrument_list(const struct cli_cmd *, int, char **);
@@ -46,6 +47,10 @@ const struct cli_cmd cli_commands[] = {
 	{ "check", NULL, cmd_check,
 	    "check a database: its pages, its foreign keys, and the totals "
 	    "kept at write time against the answers saved", "--db FILE" },
+	{ "copy", NULL, cmd_copy,
+	    "move a whole network into a new database, SQLite or "
+	    "PostgreSQL either way, in one transaction, and check that both "
+	    "hold the same", "--from DB --to DB" },
 	{ "instrument", "check", cmd_instrument_check,
 	    "check instrument files and list every problem", "FILE..." },
 	{ "instrument", "load", cmd_instrument_load,

@@ -11,4 +11,6 @@
 const char *const wm_pg_sql[ST__COUNT] = {
 #include "store/pg_sql_a.inc"
 #include "store/pg_sql_b.inc"
+#include "store/copy_pg.inc"
+	[ST_COPY_UNIT_CLOSED] = "UPDATE unit SET closed = $2 WHERE id = $1",
 };

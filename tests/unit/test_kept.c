@@ -203,12 +203,14 @@ ours(int64_t unit, const char *day, struct lines *l)
 	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
 }
 
-static void plain_lines(const char *name, const char *const *set,
-    size_t n_set, struct lines *l);
+static struct lines *expect(const char *name, const char *const *set,
+    size_t n_set, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void compare(void);
 
-/* bench/plain_completion.sql's, in the sqlite3 shell. */
+/* Waymark's rates for `unit` on `day` against bench/plain_completion.sql's,
+ * in the sqlite3 shell. */
 static void
-plain(int64_t unit, const char *day, struct lines *l)
+same(const char *what, int64_t unit, const char *day)
 {
 	char set[2][64];
 	const char *sets[2] = { set[0], set[1] };
@@ -220,23 +222,9 @@ plain(int64_t unit, const char *day, struct lines *l)
 		    (long long)unit);
 	else
 		snprintf(set[1], sizeof(set[1]), ".parameter set :unit NULL");
-	plain_lines("plain_completion.sql", sets, 2, l);
-}
-
-static void
-same(const char *what, int64_t unit, const char *day)
-{
-	static struct lines a, b;
-	size_t i;
-
-	ours(unit, day, &a);
-	plain(unit, day, &b);
-	for (i = 0; i < a.n || i < b.n; i++)
-		if (i >= a.n || i >= b.n || strcmp(a.v[i], b.v[i]))
-			fail_msg("%s, unit %lld, %s: Waymark '%s', plain SQL "
-			    "'%s' (%zu and %zu months)", what, (long long)unit,
-			    day, i < a.n ? a.v[i] : "", i < b.n ? b.v[i] : "",
-			    a.n, b.n);
+	ours(unit, day, expect("plain_completion.sql", sets, 2,
+	    "%s, unit %lld, %s", what, (long long)unit, day));
+	compare();
 }
 
 static char *
@@ -300,55 +288,144 @@ take_goals(void *ctx, const struct wm_goal_rate_row *row)
 	return 0;
 }
 
-/* The shell's lines of bench/NAME with the parameters set (after a
- * newline, the file's opening comment is not taken for a shell option). */
-static void
-plain_lines(const char *name, const char *const *set, size_t n_set,
-    struct lines *l)
-{
-	struct wm_buf sql = WM_BUF_INIT;
-	const char *cmds[4];
-	char path[64], *text, *out, *at, *end;
-	size_t len, i;
+/* --- Waymark's figures against the plain SQL's --------------------------- */
 
-	/* On PostgreSQL, its twin in bench/pg: the same figures as the
-	 * same text, in PostgreSQL's SQL. */
+/* The shell starts slowly (psql slowest: a new connection each time), so
+ * the comparisons of one check wait and run together in one shell, their
+ * outputs parted by a line of MARK. Nothing is saved while they wait. */
+#define MAX_WAITING 48
+#define MARK "@@ next @@"
+
+struct waiting {
+	char what[160];
+	char name[40];
+	char set[3][160];
+	size_t n_set;
+	struct lines ours;
+};
+
+static struct waiting *waiting[MAX_WAITING];
+static size_t n_waiting;
+static int gathering;	/* compare() leaves them waiting */
+
+/* A new comparison with bench/NAME, the parameters set first: Waymark's
+ * lines, which the caller fills before compare(). */
+static struct lines *
+expect(const char *name, const char *const *set, size_t n_set,
+    const char *fmt, ...)
+{
+	struct waiting *w;
+	va_list ap;
+	size_t i;
+
+	assert_true(n_waiting < MAX_WAITING && n_set <= 3);
+	if (!waiting[n_waiting])
+		assert_non_null(waiting[n_waiting] = malloc(sizeof(*w)));
+	w = waiting[n_waiting++];
+	va_start(ap, fmt);
+	vsnprintf(w->what, sizeof(w->what), fmt, ap);
+	va_end(ap);
+	snprintf(w->name, sizeof(w->name), "%s", name);
+	for (i = 0; i < n_set; i++)
+		snprintf(w->set[i], sizeof(w->set[i]), "%s", set[i]);
+	w->n_set = n_set;
+	w->ours.n = 0;
+	return &w->ours;
+}
+
+/* bench/NAME, or on PostgreSQL its twin in bench/pg (the same figures as
+ * the same text, in PostgreSQL's SQL), read once. */
+static const char *
+plain_sql(const char *name)
+{
+	static struct {
+		char name[40];
+		char *text;
+	} read[8];
+	char path[64];
+	size_t i, len;
+
+	for (i = 0; i < TU_NELEM(read) && read[i].text; i++)
+		if (strcmp(read[i].name, name) == 0)
+			return read[i].text;
+	assert_true(i < TU_NELEM(read));
 	snprintf(path, sizeof(path), "bench/%s%s", tu_on_pg() ? "pg/" : "",
 	    name);
-	text = tu_read_path(path, &len);
-	assert_non_null(text);
-	wm_buf_putc(&sql, '\n');
-	wm_buf_puts(&sql, text);
-	free(text);
-	assert_false(sql.failed);
-	for (i = 0; i < n_set; i++)
-		cmds[i] = set[i];
-	cmds[n_set] = wm_buf_str(&sql);
-	out = tu_sqlite3(fx->path, cmds, n_set + 1);
-	wm_buf_release(&sql);
+	snprintf(read[i].name, sizeof(read[i].name), "%s", name);
+	read[i].text = tu_read_path(path, &len);
+	assert_non_null(read[i].text);
+	return read[i].text;
+}
+
+/* The shell's next part of `out`, to the next MARK line, as sorted
+ * lines. */
+static void
+take_part(char **at, struct lines *l)
+{
+	char *end;
+
 	l->n = 0;
-	for (at = out; *at; at = end + 1) {
-		end = strchr(at, '\n');
+	for (; **at; *at = end + 1) {
+		end = strchr(*at, '\n');
 		assert_non_null(end);
 		*end = '\0';
+		if (strcmp(*at, MARK) == 0) {
+			*at = end + 1;
+			break;
+		}
 		assert_true(l->n < MAX_LINES);
-		snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", at);
+		snprintf(l->v[l->n++], sizeof(l->v[0]), "%s", *at);
 	}
-	free(out);
 	qsort(l->v, l->n, sizeof(l->v[0]), cmp_line);
 }
 
+/* Runs the waiting comparisons' plain SQL, in one shell, and compares
+ * each with Waymark's lines (sorted: neither side's order is meant). */
 static void
-same_lines(const char *what, const char *day, const struct lines *a,
-    const struct lines *b)
+compare_all(void)
 {
-	size_t i;
+	static struct lines plain;
+	const char **cmds;
+	char *out, *at;
+	size_t i, k, n = 0;
 
-	for (i = 0; i < a->n || i < b->n; i++)
-		if (i >= a->n || i >= b->n || strcmp(a->v[i], b->v[i]))
-			fail_msg("%s, %s: Waymark '%s', plain SQL '%s' (%zu and "
-			    "%zu rows)", what, day, i < a->n ? a->v[i] : "",
-			    i < b->n ? b->v[i] : "", a->n, b->n);
+	if (!n_waiting)
+		return;
+	cmds = calloc(n_waiting * 5, sizeof(*cmds));
+	assert_non_null(cmds);
+	for (i = 0; i < n_waiting; i++) {
+		for (k = 0; k < waiting[i]->n_set; k++)
+			cmds[n++] = waiting[i]->set[k];
+		cmds[n++] = plain_sql(waiting[i]->name);
+		cmds[n++] = "SELECT '" MARK "'";
+	}
+	out = tu_sqlite3(fx->path, cmds, n);
+	free(cmds);
+	at = out;
+	for (i = 0; i < n_waiting; i++) {
+		struct lines *a = &waiting[i]->ours;
+
+		take_part(&at, &plain);
+		qsort(a->v, a->n, sizeof(a->v[0]), cmp_line);
+		for (k = 0; k < a->n || k < plain.n; k++)
+			if (k >= a->n || k >= plain.n ||
+			    strcmp(a->v[k], plain.v[k]))
+				fail_msg("%s: Waymark '%s', plain SQL '%s' (%zu "
+				    "and %zu lines)", waiting[i]->what,
+				    k < a->n ? a->v[k] : "",
+				    k < plain.n ? plain.v[k] : "", a->n,
+				    plain.n);
+	}
+	n_waiting = 0;
+	free(out);
+}
+
+/* The comparison just filled runs now, or with the rest of a check. */
+static void
+compare(void)
+{
+	if (!gathering)
+		compare_all();
 }
 
 /* The paired-outcome rate of `measure` on `day` for `days`, and the
@@ -357,29 +434,27 @@ static void
 same_people(const char *what, const char *measure, const char *day,
     int days)
 {
-	static struct lines a, b;
 	struct wm_buf err = WM_BUF_INIT;
 	char set[3][160];
 	const char *sets[3] = { set[0], set[1], set[2] };
+	struct lines *a;
 
-	a.n = 0;
-	if (wm_store_network_paired_rate(fx->s, measure, day, days,
-	    take_paired, &a, &err))
-		fail_msg("the paired-outcome rate: %s", wm_buf_str(&err));
-	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
 	snprintf(set[0], sizeof(set[0]), ".parameter set :measure \"'%s'\"",
 	    measure);
 	snprintf(set[1], sizeof(set[1]), ".parameter set :today \"'%s'\"",
 	    day);
 	snprintf(set[2], sizeof(set[2]), ".parameter set :days %d", days);
-	plain_lines("plain_network_paired.sql", sets, 3, &b);
-	same_lines(what, day, &a, &b);
-	a.n = 0;
-	if (wm_store_network_goals(fx->s, take_goals, &a, &err))
+	a = expect("plain_network_paired.sql", sets, 3, "%s, %s, paired",
+	    what, day);
+	if (wm_store_network_paired_rate(fx->s, measure, day, days,
+	    take_paired, a, &err))
+		fail_msg("the paired-outcome rate: %s", wm_buf_str(&err));
+	compare();
+	a = expect("plain_network_goals.sql", NULL, 0, "%s, %s, goals", what,
+	    day);
+	if (wm_store_network_goals(fx->s, take_goals, a, &err))
 		fail_msg("the goals: %s", wm_buf_str(&err));
-	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
-	plain_lines("plain_network_goals.sql", NULL, 0, &b);
-	same_lines(what, day, &a, &b);
+	compare();
 	wm_buf_release(&err);
 }
 
@@ -443,30 +518,29 @@ static void
 same_window(const char *what, const char *from, const char *to)
 {
 	static const char *const measures[] = { "dreem", "shared-needs" };
-	static struct lines a, b;
 	struct wm_buf err = WM_BUF_INIT;
 	char set[3][160];
 	const char *sets[3] = { set[0], set[1], set[2] };
+	struct lines *a;
 	size_t m;
 
 	for (m = 0; m < TU_NELEM(measures); m++) {
-		a.n = 0;
-		if (wm_store_network_leftout(fx->s, measures[m], from, to,
-		    take_leftout, &a, &err))
-			fail_msg("who is left out: %s", wm_buf_str(&err));
-		qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
 		window_sets(set, "measure", measures[m], from, to);
-		plain_lines("plain_network_leftout.sql", sets, 3, &b);
-		same_lines(what, from, &a, &b);
+		a = expect("plain_network_leftout.sql", sets, 3,
+		    "%s, %s to %s, left out of %s", what, from, to,
+		    measures[m]);
+		if (wm_store_network_leftout(fx->s, measures[m], from, to,
+		    take_leftout, a, &err))
+			fail_msg("who is left out: %s", wm_buf_str(&err));
+		compare();
 	}
-	a.n = 0;
-	if (wm_store_network_indicators(fx->s, INDICATORS, from, to,
-	    take_indicator, &a, &err))
-		fail_msg("the indicators: %s", wm_buf_str(&err));
-	qsort(a.v, a.n, sizeof(a.v[0]), cmp_line);
 	window_sets(set, "url", INDICATORS, from, to);
-	plain_lines("plain_network_indicators.sql", sets, 3, &b);
-	same_lines(what, from, &a, &b);
+	a = expect("plain_network_indicators.sql", sets, 3,
+	    "%s, %s to %s, indicators", what, from, to);
+	if (wm_store_network_indicators(fx->s, INDICATORS, from, to,
+	    take_indicator, a, &err))
+		fail_msg("the indicators: %s", wm_buf_str(&err));
+	compare();
 	wm_buf_release(&err);
 }
 
@@ -498,6 +572,7 @@ same_everywhere(const char *what)
 	char day[11];
 	size_t i;
 
+	gathering = 1;
 	for (i = 0; i < TU_NELEM(later); i++) {
 		after_latest(later[i], day);
 		same(what, 0, day);
@@ -512,6 +587,8 @@ same_everywhere(const char *what)
 		same_people(what, "dreem", fx->latest, 180);
 	}
 	same_windows(what);
+	gathering = 0;
+	compare_all();
 }
 
 /* --- changing things ----------------------------------------------------- */

@@ -14,7 +14,9 @@
 #ifndef WM_TESTS_TESTUTIL_H
 #define WM_TESTS_TESTUTIL_H
 
+#include <fcntl.h>
 #include <math.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,42 +88,44 @@ tu_on_pg(void)
 
 /* Runs argv (no shell) with `in` on its standard input (when not NULL)
  * and its output kept: the output, which the caller frees. Fails the
- * test when the command does. */
+ * test when the command does. Spawned, not forked: a fork copies the
+ * sanitizers' whole address space, which made a test that runs the
+ * shell two thousand times spend minutes in the kernel. The input goes
+ * through a file, so a script of any length cannot wait on its output
+ * being read. */
+extern char **environ;
+
 static inline char *
 tu_command(const char *const *argv, const char *in)
 {
 	struct wm_buf out = WM_BUF_INIT;
-	char chunk[4096];
+	posix_spawn_file_actions_t fa;
+	char chunk[4096], script[] = "/tmp/wm-test-input-XXXXXX";
 	ssize_t got;
-	int fd[2], to[2], status;
+	int fd[2], status, file;
 	pid_t pid;
 
-	assert_int_equal(pipe(fd), 0);
-	assert_int_equal(pipe(to), 0);
-	pid = fork();
-	assert_true(pid >= 0);
-	if (pid == 0) {
-		dup2(fd[1], 1);
-		dup2(to[0], 0);
-		close(fd[0]);
-		close(fd[1]);
-		close(to[0]);
-		close(to[1]);
-		execvp(argv[0], (char *const *)argv);
-		_exit(127);
-	}
-	close(fd[1]);
-	close(to[0]);
-	/* The input is small (fixed SQL): it fits the pipe, so writing it
-	 * all before reading cannot wait on the command. */
+	file = mkstemp(script);
+	assert_true(file >= 0);
 	if (in)
-		assert_true(write(to[1], in, strlen(in)) ==
+		assert_true(write(file, in, strlen(in)) ==
 		    (ssize_t)strlen(in));
-	close(to[1]);
+	close(file);
+	assert_int_equal(pipe(fd), 0);
+	assert_int_equal(posix_spawn_file_actions_init(&fa), 0);
+	posix_spawn_file_actions_addopen(&fa, 0, script, O_RDONLY, 0);
+	posix_spawn_file_actions_adddup2(&fa, fd[1], 1);
+	posix_spawn_file_actions_addclose(&fa, fd[0]);
+	posix_spawn_file_actions_addclose(&fa, fd[1]);
+	assert_int_equal(posix_spawnp(&pid, argv[0], &fa, NULL,
+	    (char *const *)argv, environ), 0);
+	posix_spawn_file_actions_destroy(&fa);
+	close(fd[1]);
 	while ((got = read(fd[0], chunk, sizeof(chunk))) > 0)
 		wm_buf_add(&out, chunk, (size_t)got);
 	close(fd[0]);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
+	unlink(script);
 	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 	assert_false(out.failed);
 	return wm_buf_detach(&out);
@@ -377,71 +381,63 @@ tu_check_near(double got, double want, double eps, const char *what,
 
 /* Runs the sqlite3 shell on the database at `path` with `cmds` in turn
  * (".parameter set :NAME VALUE", and SQL), NULL written "NULL": its
- * output, which the caller frees. No shell in between: the arguments go
- * to it as they are. On PostgreSQL, psql runs the same, its output as
- * the sqlite3 shell's ('|' between columns), each parameter a psql
- * variable (which :NAME in the SQL takes in the same way). Fails the
- * test when the shell does. */
+ * output, which the caller frees. The commands go to it as a script on
+ * its standard input, so one run can take many (a parameter set stays
+ * set for the SQL after it). On PostgreSQL, psql runs the same, its
+ * output as the sqlite3 shell's ('|' between columns), each parameter a
+ * psql variable (which :NAME in the SQL takes in the same way). Fails
+ * the test when the shell does, at its first error. */
 static inline char *
 tu_sqlite3(const char *path, const char *const *cmds, size_t n)
 {
-	const char *argv[32] = { "sqlite3", "-batch", "-nullvalue", "NULL",
-	    path };
-	char vars[8][256];
+	static const char set[] = ".parameter set :";
+	const char *lite[] = { "sqlite3", "-batch", "-bail", "-nullvalue",
+	    "NULL", path, NULL };
+	const char *pg[] = { "psql", "-X", "-q", "-A", "-t", "-F", "|", "-P",
+	    "null=NULL", "-v", "ON_ERROR_STOP=1", "-d", NULL, "-f", "-",
+	    NULL };
+	int on_pg = strncmp(path, "postgresql:", 11) == 0;
 	struct wm_buf in = WM_BUF_INIT;
-	size_t i, a = 5, nv = 0;
+	size_t i, k;
 	char *out;
 
-	if (strncmp(path, "postgresql:", 11) != 0) {
-		assert_true(n + 6 <= TU_NELEM(argv));
-		for (i = 0; i < n; i++)
-			argv[5 + i] = cmds[i];
-		return tu_command(argv, NULL);
-	}
-	argv[0] = "psql";
-	argv[1] = "-X";
-	argv[2] = "-q";
-	argv[3] = "-A";
-	argv[4] = "-t";
-	argv[a++] = "-F";
-	argv[a++] = "|";
-	argv[a++] = "-P";
-	argv[a++] = "null=NULL";
-	argv[a++] = "-v";
-	argv[a++] = "ON_ERROR_STOP=1";
-	argv[a++] = "-d";
-	argv[a++] = tu_pg_name(path);
+	pg[12] = on_pg ? tu_pg_name(path) : NULL;
 	for (i = 0; i < n; i++) {
-		const char *set = ".parameter set :";
+		const char *v = cmds[i] + strlen(set), *val;
+		size_t name, len;
 
-		if (strncmp(cmds[i], set, strlen(set)) == 0) {
-			const char *v = cmds[i] + strlen(set);
-			size_t name = strcspn(v, " ");
-
-			const char *val = v + name + 1;
-			size_t len = strlen(val);
-
-			assert_true(nv < TU_NELEM(vars) && v[name] == ' ');
-			/* The shell's own quotes around a value go. */
-			if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
-				val++;
-				len -= 2;
-			}
-			snprintf(vars[nv], sizeof(vars[nv]), "%.*s=%.*s",
-			    (int)name, v, (int)len, val);
-			argv[a++] = "-v";
-			argv[a++] = vars[nv++];
+		if (cmds[i][0] != '.') {
+			wm_buf_puts(&in, cmds[i]);
+			wm_buf_puts(&in, "\n;\n");
 			continue;
 		}
-		assert_true(cmds[i][0] != '.');
-		wm_buf_puts(&in, cmds[i]);
-		wm_buf_puts(&in, ";\n");
+		if (!on_pg) {
+			wm_buf_puts(&in, cmds[i]);
+			wm_buf_putc(&in, '\n');
+			continue;
+		}
+		/* psql's \set NAME 'VALUE', the value's own quotes doubled:
+		 * the shell's outer quotes around it go. */
+		assert_true(strncmp(cmds[i], set, strlen(set)) == 0);
+		name = strcspn(v, " ");
+		assert_true(v[name] == ' ');
+		val = v + name + 1;
+		len = strlen(val);
+		if (len >= 2 && val[0] == '"' && val[len - 1] == '"') {
+			val++;
+			len -= 2;
+		}
+		wm_buf_printf(&in, "\\set %.*s '", (int)name, v);
+		for (k = 0; k < len; k++) {
+			assert_true(val[k] != '\\' && val[k] != '\n');
+			if (val[k] == '\'')
+				wm_buf_putc(&in, '\'');
+			wm_buf_putc(&in, val[k]);
+		}
+		wm_buf_puts(&in, "'\n");
 	}
-	argv[a++] = "-f";
-	argv[a++] = "-";
-	assert_true(a < TU_NELEM(argv));
 	assert_false(in.failed);
-	out = tu_command(argv, wm_buf_str(&in));
+	out = tu_command(on_pg ? pg : lite, wm_buf_str(&in));
 	wm_buf_release(&in);
 	return out;
 }
