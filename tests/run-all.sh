@@ -82,18 +82,32 @@ node_count() {
 	failed=$((failed + f))
 }
 
-# A person and a practitioner in Debian's headless Chromium, axe-core on
-# every page (playwright-core and axe from package-lock.json), on a
-# server and database of its own. It waits on the browser far more than
-# it computes, so it too runs beside the rest, its output shown at the
-# end.
+# Beside the rest too, one after the other, their output shown at the
+# end: a person and a practitioner in Debian's headless Chromium,
+# axe-core on every page (playwright-core and axe from
+# package-lock.json), on a server and database of their own; then each
+# fuzz target, built, for a few seconds.
 BROWSER_LOG=$(mktemp)
 FHIR_LOG=$(mktemp)
-BROWSER_JOB=
-if [ "${SKIP_BROWSER:-0}" != 1 ]; then
-	node_run browser tests/browser/run.mjs "$BROWSER_LOG" &
-	BROWSER_JOB=$!
-fi
+FUZZ_LOG=$(mktemp)
+beside() {
+	local start
+	if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+		node_run browser tests/browser/run.mjs "$BROWSER_LOG"
+	fi
+	if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
+		start=$(date +%s)
+		echo "== fuzz"
+		if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then
+			echo "pass fuzz"
+		else
+			echo "FAIL fuzz"
+		fi
+		took "$start" "fuzz (build and run)"
+	fi >"$FUZZ_LOG" 2>&1
+}
+beside &
+BESIDE_JOB=$!
 
 for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -103,16 +117,37 @@ for t in "$BUILD"/tests/test_*; do
 	took "$start" "unit $(basename "$t")"
 done
 
-for t in tests/cli/test_*.sh; do
-	echo "== cli: $(basename "$t")"
+# The command-line tests, two at a time (each in a scratch folder of
+# its own, on ports it picks itself), so that both cores stay busy once
+# the runs beside them end; each one's output is shown when it ends.
+cli_one() {
+	local t=$1 rc start
 	start=$(date +%s)
+	echo "== cli: $(basename "$t")"
 	WAYMARK="$ROOT/$BUILD/waymark" RESULTS="$RESULTS" bash "$t"
 	rc=$?
 	if [ $rc -ne 0 ]; then
 		echo "FAIL $(basename "$t"): script exited $rc" | tee -a "$RESULTS"
 	fi
 	took "$start" "cli $(basename "$t")"
+}
+CLI_OUT=$(mktemp -d)
+cli_jobs=()
+for t in tests/cli/test_*.sh; do
+	if [ ${#cli_jobs[@]} -ge 2 ]; then
+		wait -n "${cli_jobs[@]}"
+		alive=()
+		for j in "${cli_jobs[@]}"; do
+			kill -0 "$j" 2>/dev/null && alive+=("$j")
+		done
+		cli_jobs=("${alive[@]}")
+	fi
+	cli_one "$t" >"$CLI_OUT/$(basename "$t").log" 2>&1 &
+	cli_jobs+=($!)
 done
+[ ${#cli_jobs[@]} -gt 0 ] && wait "${cli_jobs[@]}"
+cat "$CLI_OUT"/*.log
+rm -rf "$CLI_OUT"
 wait "$PG_JOB"
 cat "$PG_LOG"
 rm -f "$PG_LOG"
@@ -129,20 +164,15 @@ rm -f "$RESULTS"
 node_run fhir tests/fhir/validate.mjs "$FHIR_LOG"
 node_count fhir "$FHIR_LOG"
 
-if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
-	echo "== fuzz"
-	start=$(date +%s)
-	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL fuzz"; fi
-	took "$start" "fuzz (build and run)"
+wait "$BESIDE_JOB"
+[ "${SKIP_BROWSER:-0}" != 1 ] && node_count browser "$BROWSER_LOG"
+if [ -s "$FUZZ_LOG" ]; then
+	grep -v '^pass fuzz$' "$FUZZ_LOG"
+	if grep -q '^pass fuzz$' "$FUZZ_LOG"; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 fi
+rm -f "$BROWSER_LOG" "$FHIR_LOG" "$FUZZ_LOG"
 
-if [ -n "$BROWSER_JOB" ]; then
-	wait "$BROWSER_JOB"
-	node_count browser "$BROWSER_LOG"
-fi
-rm -f "$BROWSER_LOG" "$FHIR_LOG"
-
-echo "== the slowest, in seconds, of a run of $SECONDS s (PostgreSQL's and the browser's run beside the rest)"
+echo "== the slowest, in seconds, of a run of $SECONDS s (PostgreSQL's, and the browser's then fuzzing's, run beside the rest)"
 sort -rn "$TIMES" | head -12
 rm -f "$TIMES"
 
