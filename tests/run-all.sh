@@ -57,8 +57,23 @@ pg_suite() {
 	done
 	pg_stop
 }
+# After PostgreSQL's, in the same turn: each fuzz target, built, for a
+# few seconds, its verdict a line of its own.
+fuzz_suite() {
+	local start
+	[ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ] || return 0
+	start=$(date +%s)
+	echo "== fuzz"
+	if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then
+		echo "pass fuzz"
+	else
+		echo "FAIL fuzz"
+	fi
+	took "$start" "fuzz (build and run)"
+}
 PG_LOG=$(mktemp)
-pg_suite >"$PG_LOG" 2>&1 &
+FUZZ_LOG=$(mktemp)
+{ pg_suite >"$PG_LOG" 2>&1; fuzz_suite >"$FUZZ_LOG" 2>&1; } &
 PG_JOB=$!
 
 # node_run NAME SCRIPT LOG: runs a node test script against the binary,
@@ -82,29 +97,16 @@ node_count() {
 	failed=$((failed + f))
 }
 
-# Beside the rest too, one after the other, their output shown at the
-# end: a person and a practitioner in Debian's headless Chromium,
-# axe-core on every page (playwright-core and axe from
-# package-lock.json), on a server and database of their own; then each
-# fuzz target, built, for a few seconds.
+# Beside the rest too, its output shown at the end: a person and a
+# practitioner in Debian's headless Chromium, axe-core on every page
+# (playwright-core and axe from package-lock.json), on a server and
+# database of their own.
 BROWSER_LOG=$(mktemp)
 FHIR_LOG=$(mktemp)
-FUZZ_LOG=$(mktemp)
 beside() {
-	local start
 	if [ "${SKIP_BROWSER:-0}" != 1 ]; then
 		node_run browser tests/browser/run.mjs "$BROWSER_LOG"
 	fi
-	if [ -x scripts/run-fuzz.sh ] && [ "${SKIP_FUZZ:-0}" != 1 ]; then
-		start=$(date +%s)
-		echo "== fuzz"
-		if scripts/build-fuzz.sh && scripts/run-fuzz.sh; then
-			echo "pass fuzz"
-		else
-			echo "FAIL fuzz"
-		fi
-		took "$start" "fuzz (build and run)"
-	fi >"$FUZZ_LOG" 2>&1
 }
 beside &
 BESIDE_JOB=$!
@@ -172,7 +174,7 @@ if [ -s "$FUZZ_LOG" ]; then
 fi
 rm -f "$BROWSER_LOG" "$FHIR_LOG" "$FUZZ_LOG"
 
-echo "== the slowest, in seconds, of a run of $SECONDS s (PostgreSQL's, and the browser's then fuzzing's, run beside the rest)"
+echo "== the slowest, in seconds, of a run of $SECONDS s (PostgreSQL's then fuzzing's, and the browser's, run beside the rest)"
 sort -rn "$TIMES" | head -12
 rm -f "$TIMES"
 

@@ -306,8 +306,13 @@ wm_store_table_counts(struct wm_store *s,
 	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
 		if ((rc = count_of(s, &tables[i], &n, err)))
 			return rc;
-		if ((rc = cb(ctx, tables[i].name, n)) != 0)
-			return rc < 0 ? WM_STORE_ERROR : 0;
+		if ((rc = cb(ctx, tables[i].name, n)) > 0)
+			return 0;
+		if (rc < 0) {
+			wm_buf_clear(err);
+			wm_buf_puts(err, "the tables' counts could not be used");
+			return WM_STORE_ERROR;
+		}
 	}
 	return 0;
 }
