@@ -12,5 +12,7 @@ const char *const wm_pg_sql[ST__COUNT] = {
 #include "store/pg_sql_a.inc"
 #include "store/pg_sql_b.inc"
 #include "store/copy_pg.inc"
+	[ST_COPY_UNITS_CLOSED] =
+	    "SELECT id, closed FROM unit WHERE closed IS NOT NULL ORDER BY id",
 	[ST_COPY_UNIT_CLOSED] = "UPDATE unit SET closed = $2 WHERE id = $1",
 };

@@ -7,8 +7,6 @@
  */
 #include "store/sql_internal.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 struct table {
@@ -76,43 +74,22 @@ bind_value(struct wm_q *to, int at, struct wm_q *from, int i, char type)
 	    wm_q_col_len(from, i));
 }
 
-/* Each closed unit's closing day, set once its spells and grants are
- * in: the triggers refuse new ones at a closed unit. */
-struct closing {
-	int64_t id[64];
-	char day[64][32];
-	size_t n;
-	struct closing *more;
-};
-
-/* Writes the row `rd` is on into the target. */
+/* Writes the row `rd` is on into the target; the column `closed`
+ * (a unit's closing day, or -1) as NULL, set by close_units once the
+ * unit's spells and grants are in, since the triggers refuse new ones
+ * at a closed unit. */
 static int
 write_row(struct wm_store *to, const struct table *t, struct wm_q *rd,
-    int closed, struct closing **closings, struct wm_buf *err)
+    int closed, struct wm_buf *err)
 {
 	struct wm_q *wr = wm_sq_stmt(to, statement(t, WRITE), err);
 	int i, bad = 0;
 
 	if (!wr)
 		return WM_STORE_ERROR;
-	for (i = 0; t->types[i]; i++) {
-		if (i == closed && !wm_q_col_null(rd, i)) {
-			struct closing *c = *closings;
-
-			if (!c || c->n == sizeof(c->id) / sizeof(c->id[0])) {
-				if (!(c = calloc(1, sizeof(*c))))
-					return wm_store_out_of_memory(err);
-				c->more = *closings;
-				*closings = c;
-			}
-			c->id[c->n] = wm_q_col_int64(rd, 0);
-			snprintf(c->day[c->n++], sizeof(c->day[0]), "%s",
-			    wm_q_col_text(rd, i));
-			bad |= wm_q_null(wr, i + 1);
-			continue;
-		}
-		bad |= bind_value(wr, i + 1, rd, i, t->types[i]);
-	}
+	for (i = 0; t->types[i]; i++)
+		bad |= i == closed ? wm_q_null(wr, i + 1) :
+		    bind_value(wr, i + 1, rd, i, t->types[i]);
 	if (bad) {
 		wm_buf_clear(err);
 		wm_buf_printf(err, "out of memory copying %s", t->name);
@@ -123,7 +100,7 @@ write_row(struct wm_store *to, const struct table *t, struct wm_q *rd,
 
 static int
 copy_table(struct wm_store *from, struct wm_store *to, const struct table *t,
-    struct closing **closings, int64_t *rows, struct wm_buf *err)
+    struct wm_buf *err)
 {
 	struct wm_q *rd;
 	struct key last;
@@ -146,7 +123,7 @@ copy_table(struct wm_store *from, struct wm_store *to, const struct table *t,
 		n = 0;
 		while ((got = wm_sq_step(from, rd, "reading a table to copy",
 		    err)) == 1) {
-			if ((rc = write_row(to, t, rd, closed, closings, err)))
+			if ((rc = write_row(to, t, rd, closed, err)))
 				break;
 			for (k = 0; k < t->keys; k++)
 				if (t->types[k] == 't') {
@@ -160,7 +137,6 @@ copy_table(struct wm_store *from, struct wm_store *to, const struct table *t,
 		wm_q_reset(rd);
 		if (got < 0 && !rc)
 			rc = WM_STORE_ERROR;
-		*rows += n;
 		which = NEXT;
 		/* A page short of full was the last. */
 	} while (!rc && t->keys && n == WM_COPY_PAGE);
@@ -210,23 +186,28 @@ clear(struct wm_store *to, const struct table *t, struct wm_buf *err)
 	return wm_sq_exec(to, st, "clearing a table to copy into", err);
 }
 
+/* The source's closed units, closed again in the target. */
 static int
-close_units(struct wm_store *to, struct closing *c, struct wm_buf *err)
+close_units(struct wm_store *from, struct wm_store *to, struct wm_buf *err)
 {
-	struct wm_q *st;
-	size_t i;
-	int rc;
+	struct wm_q *rd = wm_sq_stmt(from, ST_COPY_UNITS_CLOSED, err), *st;
+	int got, rc = 0;
 
-	for (; c; c = c->more)
-		for (i = 0; i < c->n; i++) {
-			if (!(st = wm_sq_stmt(to, ST_COPY_UNIT_CLOSED, err)))
-				return WM_STORE_ERROR;
-			wm_q_int64(st, 1, c->id[i]);
-			wm_sq_text(st, 2, c->day[i]);
-			if ((rc = wm_sq_exec(to, st, "closing a unit", err)))
-				return rc;
+	if (!rd)
+		return WM_STORE_ERROR;
+	while ((got = wm_sq_step(from, rd, "reading the closed units",
+	    err)) == 1) {
+		if (!(st = wm_sq_stmt(to, ST_COPY_UNIT_CLOSED, err))) {
+			rc = WM_STORE_ERROR;
+			break;
 		}
-	return 0;
+		wm_q_int64(st, 1, wm_q_col_int64(rd, 0));
+		wm_sq_text(st, 2, wm_q_col_text(rd, 1));
+		if ((rc = wm_sq_exec(to, st, "closing a unit", err)))
+			break;
+	}
+	wm_q_reset(rd);
+	return rc ? rc : got < 0 ? WM_STORE_ERROR : 0;
 }
 
 /* PostgreSQL's identities go on after the highest id copied. */
@@ -252,14 +233,11 @@ identities(struct wm_store *to, struct wm_buf *err)
 }
 
 int
-wm_store_copy(struct wm_store *from, struct wm_store *to, int64_t *rows,
-    struct wm_buf *err)
+wm_store_copy(struct wm_store *from, struct wm_store *to, struct wm_buf *err)
 {
-	struct closing *closings = NULL, *c;
 	size_t i;
 	int rc = 0, closed = 0;
 
-	*rows = 0;
 	if (wm_sq_ready(from, err) || wm_sq_ready(to, err))
 		return WM_STORE_ERROR;
 	if (wm_q_idle(to)) {
@@ -268,26 +246,20 @@ wm_store_copy(struct wm_store *from, struct wm_store *to, int64_t *rows,
 		    "target");
 		return WM_STORE_ERROR;
 	}
+	/* The units are closed before the tables the triggers write, so
+	 * that what closing writes there is cleared and copied over. */
 	for (i = 0; !rc && i < sizeof(tables) / sizeof(tables[0]); i++) {
-		const struct table *t = &tables[i];
-
-		if (t->written && !closed) {
-			rc = close_units(to, closings, err);
-			closed = 1;
-		}
+		if (tables[i].written && !closed++)
+			rc = close_units(from, to, err);
 		if (!rc)
-			rc = clear(to, t, err);
+			rc = clear(to, &tables[i], err);
 		if (!rc)
-			rc = copy_table(from, to, t, &closings, rows, err);
+			rc = copy_table(from, to, &tables[i], err);
 	}
 	if (!rc && !closed)
-		rc = close_units(to, closings, err);
+		rc = close_units(from, to, err);
 	if (!rc)
 		rc = identities(to, err);
-	while ((c = closings)) {
-		closings = c->more;
-		free(c);
-	}
 	if (rc)
 		to->tx_failed = 1;
 	return rc;

@@ -278,13 +278,15 @@ enum stmt {
 	ST_SUPPORTER_SHARES_STOP,
 	ST_CHECK_TOTALS,
 	ST_MARK_EVERYONE,
-	/* waymark copy's: a set for each table (generated), and a closed
-	 * unit's closing day, set after its spells and grants are in. */
+	/* waymark copy's: a set for each table (generated), and the closed
+	 * units' closing days, read from the source and set once their
+	 * spells and grants are in. */
 #define WM_COPY_TABLE(t, types, keys, columns, written) ST_COPY_FIRST_##t, \
 	ST_COPY_NEXT_##t, ST_COPY_WRITE_##t, ST_COPY_COUNT_##t, \
 	ST_COPY_CLEAR_##t, ST_COPY_SEQ_##t,
 #include "store/copy_tables.inc"
 #undef WM_COPY_TABLE
+	ST_COPY_UNITS_CLOSED,
 	ST_COPY_UNIT_CLOSED,
 	ST__COUNT
 };

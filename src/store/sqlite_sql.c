@@ -1565,5 +1565,7 @@ const char *const wm_sqlite_sql[ST__COUNT] = {
 	    "INSERT INTO kept_dirty(person_id, whole) SELECT id, 1 FROM person"
 	    " WHERE true ON CONFLICT (person_id) DO UPDATE SET whole = 1",
 #include "store/copy_sqlite.inc"
+	[ST_COPY_UNITS_CLOSED] =
+	    "SELECT id, closed FROM unit WHERE closed IS NOT NULL ORDER BY id",
 	[ST_COPY_UNIT_CLOSED] = "UPDATE unit SET closed = ?2 WHERE id = ?1",
 };

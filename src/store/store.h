@@ -69,10 +69,10 @@ WM_MUST_USE int wm_store_backup(struct wm_store *s, const char *path,
 /* waymark copy: every row of every table of `from` (read from one
  * snapshot the caller holds, wm_store_read_begin) into `to`, a database
  * just made and migrated, inside the caller's transaction on it (which
- * the caller commits, or rolls back); the rows copied into *rows. Ids
- * stay as they were, and on PostgreSQL new ones go on after them. */
+ * the caller commits, or rolls back). Ids stay as they were, and on
+ * PostgreSQL new ones go on after them. */
 WM_MUST_USE int wm_store_copy(struct wm_store *from, struct wm_store *to,
-    int64_t *rows, struct wm_buf *err);
+    struct wm_buf *err);
 
 /* Every table's name and count of rows, to cb(ctx, table, n), in the
  * order waymark copy copies them. */
